@@ -1,0 +1,23 @@
+import type { AppInfo } from '../shared/ipc/channels/app';
+import type { SqliteDb } from './db/connection';
+import type { Kdb } from './db/kysely';
+import type { EventBus } from './events/bus';
+import type { DataPaths } from './paths';
+import type { Provider, ProviderId } from './providers/types';
+import type { SecretStore } from './settings/secrets';
+import type { SettingsStore } from './settings/store';
+
+/** What every domain's handlers and jobs receive: the built app's parts, as narrow as they can be. */
+export interface DeskCore {
+  paths: DataPaths;
+  db: SqliteDb;
+  kdb: Kdb;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  events: EventBus;
+  now: () => Date;
+  random: () => number;
+  provider(id?: ProviderId): Provider;
+  info(): AppInfo;
+  audit(action: string, subject?: string, detail?: unknown, actor?: string): void;
+}

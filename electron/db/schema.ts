@@ -1,0 +1,178 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables created by migrations/. Keep in step with every migration. */
+export interface DB {
+  settings: { key: string; value_json: string; updated_at: string };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor: string;
+    action: string;
+    subject: string | null;
+    detail_json: string | null;
+  };
+  contacts: {
+    id: Generated<number>;
+    phone: string;
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    country: string | null;
+    textable: Generated<number>;
+    not_textable_reason: string | null;
+    opted_out: Generated<number>;
+    opted_out_at: string | null;
+    line_type: string | null;
+    carrier: string | null;
+    source: Generated<string>;
+    is_unknown: Generated<number>;
+    created_at: string;
+    updated_at: string;
+    last_contacted_at: string | null;
+  };
+  consent_records: {
+    id: Generated<number>;
+    contact_id: number;
+    source: string;
+    source_ref: string | null;
+    consent: number | null;
+    obtained_at: string;
+    note: string | null;
+    created_at: string;
+  };
+  tags: { id: Generated<number>; name: string; created_at: string };
+  contact_tags: { contact_id: number; tag_id: number };
+  custom_fields: { id: Generated<number>; key: string; label: string; created_at: string };
+  contact_field_values: { contact_id: number; field_id: number; value: string };
+  segments: { id: Generated<number>; name: string; filter_json: string; created_at: string; updated_at: string };
+  imports: {
+    id: string;
+    file_name: string;
+    file_size: number | null;
+    status: string;
+    mapping_json: string | null;
+    options_json: string | null;
+    counts_json: string | null;
+    started_at: string;
+    finished_at: string | null;
+    undone_at: string | null;
+  };
+  import_rejects: { import_id: string; row_number: number; reason: string; raw: string | null };
+  import_changes: { import_id: string; contact_id: number; action: 'created' | 'updated'; previous_json: string | null };
+  templates: {
+    id: Generated<number>;
+    name: string;
+    body: string;
+    category: string | null;
+    notes: string | null;
+    archived_at: string | null;
+    created_at: string;
+    updated_at: string;
+    last_used_at: string | null;
+  };
+  campaigns: {
+    id: Generated<number>;
+    name: string;
+    status: Generated<string>;
+    template_id: number | null;
+    body: string | null;
+    audience_json: Generated<string>;
+    provider: Generated<string>;
+    from_number: string | null;
+    schedule_json: string | null;
+    scheduled_at: string | null;
+    quiet_hours_json: string | null;
+    ab_json: string | null;
+    notes: string | null;
+    archived_at: string | null;
+    created_at: string;
+    updated_at: string;
+    launched_at: string | null;
+    completed_at: string | null;
+  };
+  outbox_messages: {
+    id: Generated<number>;
+    campaign_id: number | null;
+    contact_id: number | null;
+    kind: Generated<string>;
+    variant: string | null;
+    to_phone: string;
+    from_number: string | null;
+    body: string;
+    segments: Generated<number>;
+    provider: string;
+    state: Generated<string>;
+    attempts: Generated<number>;
+    next_attempt_at: string | null;
+    provider_message_id: string | null;
+    error_code: string | null;
+    error_message: string | null;
+    created_at: string;
+    updated_at: string;
+    sending_at: string | null;
+    sent_at: string | null;
+    delivered_at: string | null;
+  };
+  inbound_messages: {
+    id: Generated<number>;
+    provider: string;
+    provider_message_id: string | null;
+    contact_id: number | null;
+    from_phone: string;
+    to_phone: string | null;
+    body: string;
+    received_at: string;
+    campaign_id: number | null;
+    keyword: string | null;
+    read_at: string | null;
+    created_at: string;
+  };
+  webhook_events: {
+    id: Generated<number>;
+    provider: string;
+    event_id: string;
+    type: string;
+    payload: string;
+    received_at: string;
+    state: Generated<string>;
+    attempts: Generated<number>;
+    next_attempt_at: string | null;
+    last_error: string | null;
+    processed_at: string | null;
+  };
+  optout_audit: {
+    id: Generated<number>;
+    contact_id: number | null;
+    phone: string;
+    old_state: string;
+    new_state: 'opted_out' | 'opted_in';
+    source: 'keyword' | 'manual' | 'provider' | 'import' | 'reconciliation';
+    inbound_message_id: number | null;
+    message_text: string | null;
+    actor: string;
+    at: string;
+  };
+  numverify_cache: {
+    phone: string;
+    valid: number;
+    line_type: string | null;
+    carrier: string | null;
+    country_code: string | null;
+    location: string | null;
+    response_json: string;
+    looked_up_at: string;
+  };
+  sandbox_messages: {
+    id: string;
+    direction: 'outgoing' | 'incoming';
+    from_phone: string;
+    to_phone: string;
+    body: string;
+    status: string;
+    outcome: string;
+    reply_body: string | null;
+    created_at: string;
+    due_at: string | null;
+    updated_at: string;
+  };
+}

@@ -1,0 +1,66 @@
+import { statSync } from 'node:fs';
+import { AppError } from '../shared/errors';
+import type { DeskCore } from './core';
+import type { Handlers } from './ipc/dispatch';
+import { integrityCheck, schemaVersion } from './db/migrator';
+import { secretRows } from './settings/secrets';
+import { listContacts } from './contacts/list';
+import { listTemplates } from './templates/list';
+import { listCampaigns } from './campaigns/list';
+import { listConversations } from './inbox/list';
+import { listOptOuts } from './compliance/optouts';
+import { monitoringOverview } from './monitoring/overview';
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every channel of the contract, answered by the core. Domains add their handler groups here. */
+export function createHandlers(core: DeskCore): Handlers {
+  const { db, kdb, settings, secrets } = core;
+  return {
+    'app:info': () => core.info(),
+    'app:dbHealth': ({ full }) => {
+      const integrity = integrityCheck(db, full);
+      return {
+        ok: integrity === 'ok',
+        integrity,
+        schemaVersion: schemaVersion(db),
+        sizeBytes: fileSize(core.paths.dbPath),
+        walBytes: fileSize(`${core.paths.dbPath}-wal`),
+      };
+    },
+    'settings:list': () => settings.rows(),
+    'settings:get': ({ key }) => settings.row(key),
+    'settings:set': ({ key, value }) => {
+      const row = settings.set(key, value);
+      core.events.emit('app:dataChanged', { area: 'settings' });
+      return row;
+    },
+    'settings:reset': ({ key }) => settings.reset(key),
+    'secrets:list': () => secretRows(secrets),
+    'secrets:set': ({ name, value }) => {
+      secrets.set(name, value);
+      core.audit('secret.set', name);
+      const row = secretRows(secrets).find((r) => r.name === name);
+      if (!row) throw new AppError('internal', `Secret ${name} could not be stored.`);
+      return row;
+    },
+    'secrets:delete': ({ name }) => {
+      secrets.delete(name);
+      core.audit('secret.delete', name);
+      return secretRows(secrets).find((r) => r.name === name)!;
+    },
+    'contacts:list': (q) => listContacts(kdb, q),
+    'templates:list': (q) => listTemplates(kdb, q),
+    'campaigns:list': (q) => listCampaigns(kdb, q),
+    'abtests:list': () => listCampaigns(kdb, { includeArchived: false, abOnly: true }),
+    'inbox:conversations': (q) => listConversations(db, q),
+    'optouts:list': (q) => listOptOuts(db, q),
+    'monitoring:overview': () => monitoringOverview(db),
+  };
+}

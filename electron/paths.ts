@@ -1,0 +1,39 @@
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const PRODUCT_NAME = 'SMS Campaign Desk';
+export const DB_FILE = 'desk.sqlite';
+
+/**
+ * The app's data folder, computed the way Electron's app.getPath('userData') does for our productName,
+ * so the CLI and the harness find the same database and secrets as the desktop app.
+ * SMS_DESK_DATA_DIR overrides it.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.SMS_DESK_DATA_DIR) return resolve(env.SMS_DESK_DATA_DIR);
+  const home = homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME);
+}
+
+export interface DataPaths {
+  dataDir: string;
+  dbPath: string;
+  secretsFile: string;
+  safeSecretsFile: string;
+}
+
+/** `--db` / SMS_DESK_DB point at a database file; its folder then holds the secrets too. */
+export function resolvePaths(opts: { db?: string; env?: NodeJS.ProcessEnv } = {}): DataPaths {
+  const env = opts.env ?? process.env;
+  const explicitDb = opts.db ?? env.SMS_DESK_DB;
+  const dbPath = explicitDb ? resolve(explicitDb) : join(defaultDataDir(env), DB_FILE);
+  const dataDir = explicitDb ? dirname(dbPath) : defaultDataDir(env);
+  return {
+    dataDir,
+    dbPath,
+    secretsFile: join(dataDir, 'secrets.json'),
+    safeSecretsFile: join(dataDir, 'secrets.keychain.json'),
+  };
+}

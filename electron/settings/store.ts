@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { isSettingKey, settingDefs, settingKeys, type SettingKey, type SettingValue, type Settings } from '../../shared/settings';
+import type { SettingRow } from '../../shared/ipc/channels/app';
+import type { SqliteDb } from '../db/connection';
+
+/**
+ * Non-secret settings live in the database, so the app, the CLI and the harness that share a data folder
+ * see the same values at once. Unset keys read as their defaults.
+ */
+export interface SettingsStore {
+  get<K extends SettingKey>(key: K): SettingValue<K>;
+  all(): Settings;
+  rows(): SettingRow[];
+  row(key: SettingKey): SettingRow;
+  set<K extends SettingKey>(key: K, value: unknown, actor?: string): SettingRow;
+  reset(key: SettingKey, actor?: string): SettingRow;
+}
+
+export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStore {
+  const selectOne = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
+  const selectAll = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings');
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
+  );
+  const remove = db.prepare('DELETE FROM settings WHERE key = ?');
+  const audit = db.prepare('INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)');
+
+  function read(key: SettingKey, json: string | undefined): unknown {
+    const def = settingDefs[key];
+    if (json === undefined) return def.default;
+    const parsed = def.schema.safeParse(JSON.parse(json));
+    // A stored value that no longer fits (older app wrote it) falls back to the default rather than breaking the app.
+    return parsed.success ? parsed.data : def.default;
+  }
+
+  function get<K extends SettingKey>(key: K): SettingValue<K> {
+    return read(key, selectOne.get(key)?.value_json) as SettingValue<K>;
+  }
+
+  function row(key: SettingKey): SettingRow {
+    const stored = selectOne.get(key);
+    const def = settingDefs[key];
+    const options = (def.schema as { options?: unknown }).options;
+    const choices = Array.isArray(options) && options.every((o) => typeof o === 'string') ? (options as string[]) : null;
+    return { key, value: read(key, stored?.value_json), defaultValue: def.default, isDefault: stored === undefined, description: def.description, choices };
+  }
+
+  return {
+    get,
+    all() {
+      const stored = new Map(selectAll.all().map((r) => [r.key, r.value_json]));
+      return Object.fromEntries(settingKeys.map((k) => [k, read(k, stored.get(k))])) as Settings;
+    },
+    rows: () => settingKeys.map(row),
+    row,
+    set(key, value, actor = 'user') {
+      if (!isSettingKey(key)) throw new AppError('invalid_input', `Unknown setting "${String(key)}".`);
+      const parsed = (settingDefs[key].schema as z.ZodType).safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new AppError('invalid_input', `Setting ${key}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(value)}).`);
+      }
+      const at = now().toISOString();
+      db.transaction(() => {
+        upsert.run(key, JSON.stringify(parsed.data), at);
+        audit.run(at, actor, 'setting.set', key, JSON.stringify({ value: parsed.data }));
+      })();
+      return row(key);
+    },
+    reset(key, actor = 'user') {
+      const at = now().toISOString();
+      db.transaction(() => {
+        remove.run(key);
+        audit.run(at, actor, 'setting.reset', key, null);
+      })();
+      return row(key);
+    },
+  };
+}
+
+/**
+ * Turns CLI text into a typed value for a setting: numbers and booleans where the setting expects them,
+ * JSON where it parses, otherwise the raw string.
+ */
+export function coerceSettingText(key: SettingKey, text: string): unknown {
+  const def = settingDefs[key];
+  const attempt = (v: unknown) => (def.schema as z.ZodType).safeParse(v).success;
+  if (attempt(text)) return text;
+  const n = Number(text);
+  if (text.trim() !== '' && Number.isFinite(n) && attempt(n)) return n;
+  if (text === 'true' || text === 'false') return text === 'true';
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

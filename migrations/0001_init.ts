@@ -1,0 +1,270 @@
+import type { Migration } from './types';
+
+/**
+ * Core tables. Times are ISO-8601 UTC text (sortable); booleans are 0/1; phone numbers are E.164.
+ * Audit tables are append-only: triggers refuse UPDATE and DELETE.
+ */
+export const m0001: Migration = {
+  version: 1,
+  name: 'init',
+  up(db) {
+    db.exec(`
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT,
+        detail_json TEXT
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+      CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        phone TEXT NOT NULL UNIQUE,
+        first_name TEXT,
+        last_name TEXT,
+        email TEXT,
+        country TEXT,
+        textable INTEGER NOT NULL DEFAULT 1,
+        not_textable_reason TEXT,
+        opted_out INTEGER NOT NULL DEFAULT 0,
+        opted_out_at TEXT,
+        line_type TEXT,
+        carrier TEXT,
+        source TEXT NOT NULL DEFAULT 'manual',
+        is_unknown INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_contacted_at TEXT
+      );
+      CREATE INDEX contacts_created_at ON contacts(created_at);
+      CREATE INDEX contacts_last_name ON contacts(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+      CREATE INDEX contacts_email ON contacts(email COLLATE NOCASE);
+
+      CREATE TABLE consent_records (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        source_ref TEXT,
+        consent INTEGER,
+        obtained_at TEXT NOT NULL,
+        note TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX consent_records_contact ON consent_records(contact_id);
+
+      CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE contact_tags (
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (contact_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX contact_tags_tag ON contact_tags(tag_id, contact_id);
+
+      CREATE TABLE custom_fields (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE contact_field_values (
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        field_id INTEGER NOT NULL REFERENCES custom_fields(id) ON DELETE CASCADE,
+        value TEXT NOT NULL,
+        PRIMARY KEY (contact_id, field_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE segments (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        filter_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE imports (
+        id TEXT PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        file_size INTEGER,
+        status TEXT NOT NULL,
+        mapping_json TEXT,
+        options_json TEXT,
+        counts_json TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        undone_at TEXT
+      );
+      CREATE TABLE import_rejects (
+        import_id TEXT NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        row_number INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        raw TEXT,
+        PRIMARY KEY (import_id, row_number)
+      ) WITHOUT ROWID;
+      CREATE TABLE import_changes (
+        import_id TEXT NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('created', 'updated')),
+        previous_json TEXT,
+        PRIMARY KEY (import_id, contact_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE templates (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        category TEXT,
+        notes TEXT,
+        archived_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        last_used_at TEXT
+      );
+
+      CREATE TABLE campaigns (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'draft'
+          CHECK (status IN ('draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled')),
+        template_id INTEGER REFERENCES templates(id),
+        body TEXT,
+        audience_json TEXT NOT NULL DEFAULT '{}',
+        provider TEXT NOT NULL DEFAULT 'sandbox',
+        from_number TEXT,
+        schedule_json TEXT,
+        scheduled_at TEXT,
+        quiet_hours_json TEXT,
+        ab_json TEXT,
+        notes TEXT,
+        archived_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        launched_at TEXT,
+        completed_at TEXT
+      );
+
+      CREATE TABLE outbox_messages (
+        id INTEGER PRIMARY KEY,
+        campaign_id INTEGER REFERENCES campaigns(id),
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL DEFAULT 'campaign' CHECK (kind IN ('campaign', 'reply', 'confirmation', 'help')),
+        variant TEXT,
+        to_phone TEXT NOT NULL,
+        from_number TEXT,
+        body TEXT NOT NULL,
+        segments INTEGER NOT NULL DEFAULT 1,
+        provider TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued'
+          CHECK (state IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'retry_wait', 'unknown', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        provider_message_id TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        sending_at TEXT,
+        sent_at TEXT,
+        delivered_at TEXT
+      );
+      CREATE UNIQUE INDEX outbox_campaign_contact ON outbox_messages(campaign_id, contact_id) WHERE kind = 'campaign';
+      CREATE INDEX outbox_state ON outbox_messages(state, next_attempt_at);
+      CREATE INDEX outbox_provider_id ON outbox_messages(provider, provider_message_id);
+      CREATE INDEX outbox_to_phone ON outbox_messages(to_phone, sent_at);
+
+      CREATE TABLE inbound_messages (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        provider_message_id TEXT,
+        contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+        from_phone TEXT NOT NULL,
+        to_phone TEXT,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        campaign_id INTEGER REFERENCES campaigns(id),
+        keyword TEXT,
+        read_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX inbound_provider_id ON inbound_messages(provider, provider_message_id)
+        WHERE provider_message_id IS NOT NULL;
+      CREATE INDEX inbound_contact ON inbound_messages(contact_id, received_at);
+
+      CREATE TABLE webhook_events (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'processed', 'failed', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        processed_at TEXT,
+        UNIQUE (provider, event_id)
+      );
+      CREATE INDEX webhook_events_state ON webhook_events(state, next_attempt_at);
+
+      CREATE TABLE optout_audit (
+        id INTEGER PRIMARY KEY,
+        contact_id INTEGER,
+        phone TEXT NOT NULL,
+        old_state TEXT NOT NULL,
+        new_state TEXT NOT NULL CHECK (new_state IN ('opted_out', 'opted_in')),
+        source TEXT NOT NULL CHECK (source IN ('keyword', 'manual', 'provider', 'import', 'reconciliation')),
+        inbound_message_id INTEGER,
+        message_text TEXT,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX optout_audit_phone ON optout_audit(phone, at);
+      CREATE INDEX optout_audit_at ON optout_audit(at);
+      CREATE TRIGGER optout_audit_no_update BEFORE UPDATE ON optout_audit
+        BEGIN SELECT RAISE(ABORT, 'optout_audit is append-only'); END;
+      CREATE TRIGGER optout_audit_no_delete BEFORE DELETE ON optout_audit
+        BEGIN SELECT RAISE(ABORT, 'optout_audit is append-only'); END;
+
+      CREATE TABLE numverify_cache (
+        phone TEXT PRIMARY KEY,
+        valid INTEGER NOT NULL,
+        line_type TEXT,
+        carrier TEXT,
+        country_code TEXT,
+        location TEXT,
+        response_json TEXT NOT NULL,
+        looked_up_at TEXT NOT NULL
+      );
+
+      CREATE TABLE sandbox_messages (
+        id TEXT PRIMARY KEY,
+        direction TEXT NOT NULL CHECK (direction IN ('outgoing', 'incoming')),
+        from_phone TEXT NOT NULL,
+        to_phone TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        reply_body TEXT,
+        created_at TEXT NOT NULL,
+        due_at TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX sandbox_messages_due ON sandbox_messages(due_at) WHERE due_at IS NOT NULL;
+      CREATE INDEX sandbox_messages_created ON sandbox_messages(created_at);
+    `);
+  },
+};

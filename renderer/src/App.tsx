@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import { useApp, type PageId } from './store/app';
+import { onEvent } from './api/client';
+import { Icon } from './components/icons';
+import { ContactsPage } from './pages/ContactsPage';
+import { TemplatesPage } from './pages/TemplatesPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { AbTestsPage } from './pages/AbTestsPage';
+import { InboxPage } from './pages/InboxPage';
+import { OptOutsPage } from './pages/OptOutsPage';
+import { MonitoringPage } from './pages/MonitoringPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element }> = [
+  { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
+  { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
+  { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },
+  { id: 'abtests', label: 'A/B tests', icon: 'abtests', Component: AbTestsPage },
+  { id: 'inbox', label: 'Inbox', icon: 'inbox', Component: InboxPage },
+  { id: 'optouts', label: 'Opt-outs', icon: 'optouts', Component: OptOutsPage },
+  { id: 'monitoring', label: 'Monitoring', icon: 'monitoring', Component: MonitoringPage },
+  { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
+];
+
+const PROVIDER_LABEL = { sandbox: 'Sandbox (simulated)', quo: 'Quo', twilio: 'Twilio' } as const;
+
+function StatusBar() {
+  const { info, health, statusError } = useApp();
+  return (
+    <footer className="statusbar" role="contentinfo">
+      <span data-testid="provider-mode">
+        Provider: <strong>{info ? PROVIDER_LABEL[info.provider] : '…'}</strong>
+      </span>
+      <span data-testid="db-health" className={health && !health.ok ? 'bad' : ''}>
+        Database: {statusError ? <strong className="bad">unreachable</strong> : health ? (health.ok ? <strong className="good">healthy</strong> : <strong className="bad">{health.integrity}</strong>) : '…'}
+        {info && <span className="muted"> · schema v{info.schemaVersion}</span>}
+      </span>
+      <span className="muted">{info ? `v${info.version}` : ''}</span>
+    </footer>
+  );
+}
+
+export function App() {
+  const { page, go, refreshStatus, theme } = useApp();
+  useEffect(() => {
+    void refreshStatus();
+    const timer = setInterval(() => void refreshStatus(), 30_000);
+    const off = onEvent('app:dataChanged', (p) => p.area === 'settings' && void refreshStatus());
+    return () => {
+      clearInterval(timer);
+      off();
+    };
+  }, [refreshStatus]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <span className="logo">
+            <Icon name="phone" size={16} />
+          </span>
+          SMS Campaign Desk
+        </div>
+        <ul>
+          {PAGES.map((p) => (
+            <li key={p.id}>
+              <button className={p.id === page ? 'nav active' : 'nav'} aria-current={p.id === page ? 'page' : undefined} onClick={() => go(p.id)}>
+                <span className="nav-icon">
+                  <Icon name={p.icon} />
+                </span>
+                {p.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <current.Component />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

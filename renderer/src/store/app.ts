@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { AppInfo, DatabaseHealth } from '../../../shared/ipc/channels/app';
+import { api } from '../api/client';
+
+export type PageId = 'contacts' | 'templates' | 'campaigns' | 'abtests' | 'inbox' | 'optouts' | 'monitoring' | 'settings';
+
+interface AppState {
+  page: PageId;
+  info: AppInfo | null;
+  health: DatabaseHealth | null;
+  theme: 'system' | 'light' | 'dark';
+  statusError: string | null;
+  go(page: PageId): void;
+  refreshStatus(): Promise<void>;
+  setTheme(theme: 'system' | 'light' | 'dark'): void;
+}
+
+function pageFromHash(): PageId {
+  const id = window.location.hash.replace(/^#\/?/, '') as PageId;
+  return ['contacts', 'templates', 'campaigns', 'abtests', 'inbox', 'optouts', 'monitoring', 'settings'].includes(id) ? id : 'contacts';
+}
+
+export const useApp = create<AppState>((set) => ({
+  page: pageFromHash(),
+  info: null,
+  health: null,
+  theme: 'system',
+  statusError: null,
+  go(page) {
+    window.location.hash = `/${page}`;
+    set({ page });
+  },
+  async refreshStatus() {
+    try {
+      const [info, health, theme] = await Promise.all([api.app.info({}), api.app.dbHealth({ full: false }), api.settings.get({ key: 'ui.theme' })]);
+      set({ info, health, theme: theme.value as AppState['theme'], statusError: null });
+    } catch (e) {
+      set({ statusError: (e as Error).message });
+    }
+  },
+  setTheme(theme) {
+    set({ theme });
+  },
+}));
+
+window.addEventListener('hashchange', () => useApp.setState({ page: pageFromHash() }));

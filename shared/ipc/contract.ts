@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { appChannels } from './channels/app';
+import { coreChannels } from './channels/core';
+import { events } from './events';
+import type { ChannelDef } from './define';
+
+/**
+ * The whole IPC contract: channel name (`domain:verb`) → zod input schema + output type.
+ * Main validates every input against it; the preload only forwards these names; the renderer's
+ * typed client is derived from it.
+ */
+export const contract = {
+  ...appChannels,
+  ...coreChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+export const channelNames = Object.keys(contract) as Channel[];
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { events };
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = Events[E] extends { payload?: infer P } ? P : never;
+export const eventNames = Object.keys(events) as EventName[];
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

@@ -1,0 +1,10 @@
+import { event } from './define';
+import type { OutboxState } from '../types/domain';
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'app:dataChanged': event<{ area: 'contacts' | 'templates' | 'campaigns' | 'inbox' | 'optouts' | 'settings' }>(),
+  'campaign:progress': event<{ campaignId: number; counts: Partial<Record<OutboxState, number>>; total: number }>(),
+  'inbox:message': event<{ contactId: number; phone: string; body: string; at: string }>(),
+  'import:progress': event<{ importId: string; rowsRead: number; bytesRead: number; totalBytes: number }>(),
+};

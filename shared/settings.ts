@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Every non-secret setting the app knows, with its type, default and a sentence for the README and the
+ * Settings page. Names are dotted (`area.name`). Later features add their settings here.
+ */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
+const url = z.string().url('expected a URL such as https://example.com');
+const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+export const settingDefs = {
+  provider: {
+    schema: z.enum(['sandbox', 'quo', 'twilio']),
+    default: 'sandbox' as 'sandbox' | 'quo' | 'twilio',
+    description: 'Which SMS provider sends messages: sandbox (built-in simulator, no account), quo or twilio.',
+  },
+  'business.name': {
+    schema: z.string().max(100),
+    default: '',
+    description: 'Your business name, used by {{business_name}} and in opt-out and help replies.',
+  },
+  'business.contact': {
+    schema: z.string().max(200),
+    default: '',
+    description: 'How customers reach you (phone, email or website), used in HELP replies.',
+  },
+  'business.timezone': {
+    schema: z.string().min(1),
+    default: 'America/New_York',
+    description: 'Your business time zone (IANA name), used for scheduling.',
+  },
+  'contacts.defaultCountry': {
+    schema: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as US'),
+    default: 'US',
+    description: 'Country assumed for phone numbers written without a country code.',
+  },
+  'sandbox.deliveryDelayMs': {
+    schema: z.number().int().min(0).max(600_000),
+    default: 1500,
+    description: 'Sandbox: milliseconds between a send being accepted and its delivery receipt.',
+  },
+  'sandbox.failureRate': {
+    schema: rate,
+    default: 0.02,
+    description: 'Sandbox: share of messages (0–1) that fail to deliver.',
+  },
+  'sandbox.replyRate': {
+    schema: rate,
+    default: 0.05,
+    description: 'Sandbox: share of delivered messages (0–1) that get a simulated reply.',
+  },
+  'sandbox.stopRate': {
+    schema: rate,
+    default: 0.01,
+    description: 'Sandbox: share of delivered messages (0–1) answered with STOP.',
+  },
+  'quo.baseUrl': {
+    schema: url,
+    default: 'https://api.openphone.com',
+    description: 'Quo (OpenPhone) API base URL, without /v1.',
+  },
+  'quo.from': {
+    schema: z.string(),
+    default: '',
+    description: 'Quo sending number: a phone-number id (PN…) or an E.164 number.',
+  },
+  'quo.ratePerSecond': {
+    schema: z.number().positive().max(10, 'Quo allows at most 10 requests per second per key'),
+    default: 10,
+    description: 'Quo requests per second (the API allows 10 per key).',
+  },
+  'twilio.baseUrl': {
+    schema: url,
+    default: 'https://api.twilio.com',
+    description: 'Twilio API base URL.',
+  },
+  'twilio.accountSid': {
+    schema: z.string(),
+    default: '',
+    description: 'Twilio Account SID (AC…).',
+  },
+  'twilio.from': {
+    schema: z.string(),
+    default: '',
+    description: 'Twilio sending number (E.164) or Messaging Service SID (MG…).',
+  },
+  'twilio.ratePerSecond': {
+    schema: z.number().positive().max(100),
+    default: 1,
+    description: 'Twilio messages per second for your number (1 for a long code, more for 10DLC/toll-free as approved).',
+  },
+  'numverify.baseUrl': {
+    schema: url,
+    default: 'https://api.apilayer.net/numverify',
+    description: 'NumVerify API base URL (the /validate endpoint lives under it).',
+  },
+  'quietHours.start': {
+    schema: hhmm.refine((v) => v >= '08:00', 'cannot be earlier than 08:00, the federal limit; you can only narrow the window'),
+    default: '08:00',
+    description: 'Earliest local time at the recipient for marketing texts (never earlier than 08:00).',
+  },
+  'quietHours.end': {
+    schema: hhmm.refine((v) => v <= '21:00', 'cannot be later than 21:00, the federal limit; you can only narrow the window'),
+    default: '21:00',
+    description: 'Latest local time at the recipient for marketing texts (never later than 21:00).',
+  },
+  'schedule.graceMinutes': {
+    schema: z.number().int().min(0).max(24 * 60),
+    default: 60,
+    description: 'A scheduled campaign more than this many minutes late (app was closed) waits for you to confirm.',
+  },
+  'webhooks.host': {
+    schema: z.string().min(1),
+    default: '127.0.0.1',
+    description: 'Address the webhook relay listens on.',
+  },
+  'webhooks.port': {
+    schema: z.number().int().min(1).max(65535),
+    default: 8787,
+    description: 'Port the webhook relay listens on.',
+  },
+  'webhooks.publicUrl': {
+    schema: z.union([url, z.literal('')]),
+    default: '',
+    description: 'The public tunnel URL that reaches the relay (e.g. https://abc.trycloudflare.com).',
+  },
+  'ui.theme': {
+    schema: z.enum(['system', 'light', 'dark']),
+    default: 'system' as 'system' | 'light' | 'dark',
+    description: 'Colour scheme of the app.',
+  },
+} as const;
+
+export type SettingKey = keyof typeof settingDefs;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof settingDefs)[K]['schema']>;
+export type Settings = { [K in SettingKey]: SettingValue<K> };
+export const settingKeys = Object.keys(settingDefs) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.prototype.hasOwnProperty.call(settingDefs, key);
+}
+
+/** Secrets are stored apart from settings (keychain or 0600 file) and never printed. */
+export const secretDefs = {
+  'quo.apiKey': 'Quo (OpenPhone) API key.',
+  'quo.signingSecret': 'Quo legacy webhook signing secret (base64), for openphone-signature.',
+  'quo.webhookSecret': 'Quo webhook secret (whsec_…), for Standard Webhooks signatures.',
+  'twilio.authToken': 'Twilio Auth Token (also signs Twilio webhooks).',
+  'numverify.apiKey': 'NumVerify (APILayer) access key.',
+} as const;
+
+export type SecretName = keyof typeof secretDefs;
+export const secretNames = Object.keys(secretDefs) as SecretName[];
+export function isSecretName(name: string): name is SecretName {
+  return Object.prototype.hasOwnProperty.call(secretDefs, name);
+}
