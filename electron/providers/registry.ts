@@ -1,10 +1,11 @@
 import type { SqliteDb } from '../db/connection';
-import type { SecretStore } from '../settings/secrets';
+import { requireSecret, type SecretStore } from '../settings/secrets';
 import type { SettingsStore } from '../settings/store';
 import type { ProviderEvent } from '../webhooks/events';
 import { createSandboxProvider } from './sandbox';
+import { QuoProvider } from './quo';
+import { TwilioProvider } from './twilio';
 import type { Provider, ProviderId } from './types';
-import { AppError } from '../../shared/errors';
 
 export interface ProviderDeps {
   db: SqliteDb;
@@ -13,9 +14,16 @@ export interface ProviderDeps {
   settings: SettingsStore;
   secrets: SecretStore;
   emit: (e: ProviderEvent) => void;
+  /** How long one provider request may take before a send counts as "maybe sent" (unknown). */
+  timeoutMs?: number;
 }
 
+/**
+ * The providers, built from the current settings and secrets each time they are asked for, so a changed key or
+ * base URL applies at once. Rate limits and breakers live in the dispatcher, not here, so nothing is lost.
+ */
 export function createProviders(deps: ProviderDeps) {
+  const timeoutMs = deps.timeoutMs ?? 15_000;
   const sandbox = createSandboxProvider({
     db: deps.db,
     now: deps.now,
@@ -31,8 +39,25 @@ export function createProviders(deps: ProviderDeps) {
   return {
     sandbox,
     get(id: ProviderId): Provider {
-      if (id === 'sandbox') return sandbox;
-      throw new AppError('provider_error', `The ${id} provider is not available in this build.`);
+      if (id === 'quo') {
+        return new QuoProvider({
+          baseUrl: deps.settings.get('quo.baseUrl'),
+          apiKey: requireSecret(deps.secrets, 'quo.apiKey', 'to send through Quo'),
+          timeoutMs,
+          now: deps.now,
+          phoneNumberId: /^PN\w+$/.test(deps.settings.get('quo.from')) ? deps.settings.get('quo.from') : undefined,
+        });
+      }
+      if (id === 'twilio') {
+        return new TwilioProvider({
+          baseUrl: deps.settings.get('twilio.baseUrl'),
+          accountSid: deps.settings.get('twilio.accountSid'),
+          authToken: requireSecret(deps.secrets, 'twilio.authToken', 'to send through Twilio'),
+          timeoutMs,
+          now: deps.now,
+        });
+      }
+      return sandbox;
     },
   };
 }
