@@ -15,6 +15,11 @@ import { processPending } from './webhooks/process';
 import type { DeskCore } from './core';
 import type { ProviderEvent } from './webhooks/events';
 import { APP_VERSION } from './version';
+import cron, { type ScheduledTask } from 'node-cron';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from './campaigns/dispatch/dispatcher';
+import { createWindowCheck } from './campaigns/window';
+import { resumeSnapshots } from './campaigns/snapshot';
+import { runDueSchedules } from './campaigns/lifecycle';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -27,17 +32,24 @@ export interface AppConfig {
   /** better_sqlite3.node built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   log?: (msg: string, err?: unknown) => void;
+  /** Dispatcher tuning (tests and benchmarks: rates, attempt cap, breaker timings). */
+  dispatch?: Partial<DispatcherOptions>;
+  /** Provider request timeout before a send counts as "maybe sent". */
+  providerTimeoutMs?: number;
 }
 
 export interface DeskApp extends DeskCore {
   handlers: Handlers;
   dispatch: Dispatch;
   migration: MigrateResult;
+  /** The send queue (started by startJobs, or driven directly by the CLI and tests). */
+  dispatcher: Dispatcher;
   /** Stores a provider event durably (idempotent) and processes it; the path for webhooks and the sandbox alike. */
   ingest(event: ProviderEvent, raw?: unknown): number | null;
   /** One pass of the background work: sandbox receipts, pending provider events. */
   tick(): void;
-  startJobs(intervalMs?: number): void;
+  /** Background work: sandbox receipts, provider events, schedules and (unless `dispatch: false`) the send queue. */
+  startJobs(intervalMs?: number, options?: { dispatch?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -68,7 +80,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
 
   const processDeps = { db, now, events, businessName: () => settings.get('business.name') };
   const ingest = (event: ProviderEvent, raw?: unknown) => storeEvent(db, event, now().toISOString(), raw);
-  const providers = createProviders({ db, now, random, settings, secrets, emit: (e) => void ingest(e) });
+  const providers = createProviders({ db, now, random, settings, secrets, emit: (e) => void ingest(e), timeoutMs: config.providerTimeoutMs });
 
   const core: DeskCore = {
     paths,
@@ -95,8 +107,10 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   };
   const handlers = createHandlers(core);
   const dispatch = createDispatch(handlers, log);
+  const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, ...config.dispatch });
 
   let timer: NodeJS.Timeout | null = null;
+  let scheduleJob: ScheduledTask | null = null;
   const tick = () => {
     providers.sandbox.tick();
     const { processed } = processPending(processDeps);
@@ -108,10 +122,16 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     handlers,
     dispatch,
     migration,
+    dispatcher,
     ingest,
     tick,
-    startJobs(intervalMs = 250) {
+    startJobs(intervalMs = 250, options = {}) {
       if (timer) return;
+      if (options.dispatch !== false) dispatcher.start();
+      void resumeSnapshots(core).catch((err) => log('resuming an interrupted campaign snapshot failed', err));
+      const schedules = () => void runDueSchedules(core).catch((err) => log('scheduled campaigns failed', err));
+      schedules();
+      scheduleJob = cron.schedule('*/15 * * * * *', schedules, { noOverlap: true });
       timer = setInterval(() => {
         try {
           tick();
@@ -124,6 +144,9 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     async close() {
       if (timer) clearInterval(timer);
       timer = null;
+      await scheduleJob?.destroy();
+      scheduleJob = null;
+      await dispatcher.stop();
       await kdb.destroy().catch(() => undefined);
       if (db.open) db.close();
     },

@@ -10,6 +10,9 @@ import { listCampaigns } from './campaigns/list';
 import { listConversations } from './inbox/list';
 import { listOptOuts } from './compliance/optouts';
 import { monitoringOverview } from './monitoring/overview';
+import { createTemplateHandlers } from './templates/handlers';
+import { createCampaignHandlers } from './campaigns/handlers';
+import { createTagHandlers } from './contacts/tags';
 
 function fileSize(path: string): number {
   try {
@@ -62,5 +65,8 @@ export function createHandlers(core: DeskCore): Handlers {
     'inbox:conversations': (q) => listConversations(db, q),
     'optouts:list': (q) => listOptOuts(db, q),
     'monitoring:overview': () => monitoringOverview(db),
+    ...createTemplateHandlers(core),
+    ...createCampaignHandlers(core),
+    ...createTagHandlers(core),
   };
 }

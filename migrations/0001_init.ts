@@ -169,7 +169,7 @@ export const m0001: Migration = {
         segments INTEGER NOT NULL DEFAULT 1,
         provider TEXT NOT NULL,
         state TEXT NOT NULL DEFAULT 'queued'
-          CHECK (state IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'retry_wait', 'unknown', 'skipped')),
+          CHECK (state IN ('queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'retry_wait', 'unknown', 'skipped', 'held')),
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at TEXT,
         provider_message_id TEXT,
@@ -182,9 +182,10 @@ export const m0001: Migration = {
         delivered_at TEXT
       );
       CREATE UNIQUE INDEX outbox_campaign_contact ON outbox_messages(campaign_id, contact_id) WHERE kind = 'campaign';
-      CREATE INDEX outbox_state ON outbox_messages(state, next_attempt_at);
-      CREATE INDEX outbox_provider_id ON outbox_messages(provider, provider_message_id);
-      CREATE INDEX outbox_to_phone ON outbox_messages(to_phone, sent_at);
+      -- Indexes a million-row snapshot appends to in order (contact_id grows with the snapshot cursor); provider ids
+      -- are only indexed once a message has one.
+      CREATE INDEX outbox_provider_id ON outbox_messages(provider, provider_message_id) WHERE provider_message_id IS NOT NULL;
+      CREATE INDEX outbox_contact ON outbox_messages(contact_id, sent_at);
 
       CREATE TABLE inbound_messages (
         id INTEGER PRIMARY KEY,

@@ -7,6 +7,12 @@ import { z } from 'zod';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
 const url = z.string().url('expected a URL such as https://example.com');
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+// Estimates count in ten-thousandths of a dollar, so a finer price would be silently rounded: refuse it instead.
+const price = z
+  .number()
+  .min(0, 'must be 0 or more dollars')
+  .max(10, 'must be at most 10 dollars per segment')
+  .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, 'use at most 4 decimals, e.g. 0.0083');
 
 export const settingDefs = {
   provider: {
@@ -54,6 +60,11 @@ export const settingDefs = {
     default: 0.01,
     description: 'Sandbox: share of delivered messages (0–1) answered with STOP.',
   },
+  'sandbox.ratePerSecond': {
+    schema: z.number().positive().max(1000),
+    default: 50,
+    description: 'Sandbox: simulated messages per second.',
+  },
   'quo.baseUrl': {
     schema: url,
     default: 'https://api.openphone.com',
@@ -93,6 +104,21 @@ export const settingDefs = {
     schema: url,
     default: 'https://api.apilayer.net/numverify',
     description: 'NumVerify API base URL (the /validate endpoint lives under it).',
+  },
+  'pricing.sandboxPerSegment': {
+    schema: price,
+    default: 0,
+    description: 'Sandbox: price per message segment in dollars, for cost estimates (simulated sends are free).',
+  },
+  'pricing.quoPerSegment': {
+    schema: price,
+    default: 0.01,
+    description: 'Quo: price per message segment in dollars (US/Canada), for cost estimates.',
+  },
+  'pricing.twilioPerSegment': {
+    schema: price,
+    default: 0.0083,
+    description: 'Twilio: price per message segment in dollars (US long code), for cost estimates; carrier fees come on top.',
   },
   'quietHours.start': {
     schema: hhmm.refine((v) => v >= '08:00', 'cannot be earlier than 08:00, the federal limit; you can only narrow the window'),

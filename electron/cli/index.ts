@@ -1,9 +1,11 @@
 import { createApp, type DeskApp } from '../app';
 import { errorExit, parseCommandArgs, UsageError, type CliIo, type Command } from './framework';
 import { systemCommands } from './commands/system';
+import { templateCommands } from './commands/templates';
+import { campaignCommands } from './commands/campaigns';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -42,9 +42,9 @@ export function changeConsent(db: SqliteDb, change: ConsentChange): { changed: b
       skipped = db
         .prepare(
           `UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ?
-           WHERE to_phone = ? AND kind = 'campaign' AND state IN ('queued', 'retry_wait')`,
+           WHERE contact_id = ? AND kind = 'campaign' AND state IN ('queued', 'retry_wait', 'held')`,
         )
-        .run(change.at, change.phone).changes;
+        .run(change.at, contact?.id ?? -1).changes;
     }
     return { changed: true, contactId: contact?.id ?? null, skipped };
   });

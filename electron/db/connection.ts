@@ -28,5 +28,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb 
   }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // 64 MB of page cache: bulk work (imports, outbox snapshots) touches several indexes at once.
+  db.pragma('cache_size = -65536');
   return db;
 }

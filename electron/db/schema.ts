@@ -89,6 +89,10 @@ export interface DB {
     updated_at: string;
     launched_at: string | null;
     completed_at: string | null;
+    snapshot_state: Generated<'none' | 'running' | 'complete'>;
+    snapshot_cursor: Generated<number>;
+    schedule_missed_at: string | null;
+    last_error: string | null;
   };
   outbox_messages: {
     id: Generated<number>;

@@ -1,12 +1,26 @@
+import { sql } from 'kysely';
 import type { TemplateRow } from '../../shared/types/domain';
 import type { Kdb } from '../db/kysely';
 
+/**
+ * The library, most recently edited first. Search looks in the name, the text and the category; `%` and `_`
+ * typed by the owner are matched literally, not as SQL wildcards.
+ */
 export async function listTemplates(kdb: Kdb, q: { search?: string; includeArchived: boolean }): Promise<TemplateRow[]> {
   let query = kdb.selectFrom('templates').selectAll();
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   const search = q.search?.trim();
-  if (search) query = query.where((eb) => eb.or([eb('name', 'like', `%${search}%`), eb('body', 'like', `%${search}%`), eb('category', 'like', `%${search}%`)]));
-  const rows = await query.orderBy('updated_at', 'desc').execute();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
+        sql<boolean>`body LIKE ${like} ESCAPE '\\'`,
+        sql<boolean>`category LIKE ${like} ESCAPE '\\'`,
+      ]),
+    );
+  }
+  const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

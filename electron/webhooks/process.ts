@@ -50,10 +50,10 @@ function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbo
   const match = classifyReply(e.body, { wasOptedOut: contact.optedOut });
   const lastCampaign = db
     .prepare(
-      `SELECT campaign_id FROM outbox_messages WHERE to_phone = ? AND kind = 'campaign' AND sent_at IS NOT NULL AND sent_at <= ?
+      `SELECT campaign_id FROM outbox_messages WHERE contact_id = ? AND kind = 'campaign' AND sent_at IS NOT NULL AND sent_at <= ?
        ORDER BY sent_at DESC LIMIT 1`,
     )
-    .get(e.from, e.at) as { campaign_id: number } | undefined;
+    .get(contact.id, e.at) as { campaign_id: number } | undefined;
   const info = db
     .prepare(
       `INSERT INTO inbound_messages (provider, provider_message_id, contact_id, from_phone, to_phone, body, received_at, campaign_id, keyword, created_at)

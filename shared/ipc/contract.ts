@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { coreChannels } from './channels/core';
+import { templateChannels } from './channels/templates';
+import { campaignChannels } from './channels/campaigns';
+import { tagChannels } from './channels/tags';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -12,6 +15,9 @@ import type { ChannelDef } from './define';
 export const contract = {
   ...appChannels,
   ...coreChannels,
+  ...templateChannels,
+  ...campaignChannels,
+  ...tagChannels,
 };
 
 export type Contract = typeof contract;

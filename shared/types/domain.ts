@@ -37,7 +37,9 @@ export type OutboxState =
   | 'failed'
   | 'retry_wait'
   | 'unknown'
-  | 'skipped';
+  | 'skipped'
+  /** A/B "test then winner": the rest of the audience, waiting for the winning variant. */
+  | 'held';
 
 export interface CampaignRow {
   id: number;

@@ -1,29 +1,116 @@
+import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { EmptyState, ErrorBanner, Loading, PageHeader, formatWhen } from '../components/ui';
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { TemplateEditor } from '../components/templates/TemplateEditor';
+import { TemplateLibrary } from '../components/templates/TemplateLibrary';
+import type { TemplateRow } from '../../../shared/types/domain';
+
+interface Editing {
+  /** Changes only when the owner opens another template, so saving a new one keeps the editor (and its preview) as is. */
+  key: number;
+  template: TemplateRow | null;
+}
 
 export function TemplatesPage() {
-  const q = useQuery(() => api.templates.list({ includeArchived: false }), [], ['templates']);
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [pending, setPending] = useState<TemplateRow | null | undefined>(undefined);
+  const dirty = useRef(false);
+  const nextKey = useRef(1);
+  // Archived ones are filtered here rather than in the query, so "no templates at all" is known exactly.
+  const q = useQuery(() => api.templates.list({ search: search.trim() || undefined, includeArchived: true }), [search], ['templates']);
+
+  const all = q.data ?? [];
+  const categories = [...new Set(all.flatMap((t) => (t.category ? [t.category] : [])))].sort((a, b) => a.localeCompare(b));
+  const rows = all.filter((t) => (showArchived || !t.archived) && (!category || t.category === category));
+  const libraryEmpty = q.data !== undefined && all.length === 0 && search.trim() === '';
+
+  const openNow = (template: TemplateRow | null) => {
+    dirty.current = false;
+    setPending(undefined);
+    setEditing({ key: nextKey.current++, template });
+    setSelectedId(template?.id ?? null);
+  };
+  const open = (template: TemplateRow | null) => {
+    if (dirty.current) setPending(template);
+    else openNow(template);
+  };
+  const onDirtyChange = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+
+  const newButton = (
+    <button type="button" onClick={() => open(null)}>
+      New template
+    </button>
+  );
+
   return (
-    <section className="page">
-      <PageHeader title="Templates" subtitle="Messages you write once and reuse." />
+    <section className="page templates-page">
+      <PageHeader title="Templates" subtitle="Messages you write once and reuse, checked and previewed against your real contacts." actions={newButton} />
       <ErrorBanner message={q.error} />
+      {pending !== undefined && (
+        <div className="banner warn pending" role="alertdialog" aria-label="Unsaved changes">
+          <span>This template has unsaved changes.</span>
+          <button type="button" className="secondary" onClick={() => setPending(undefined)}>
+            Keep editing
+          </button>
+          <button type="button" className="danger" onClick={() => openNow(pending)}>
+            Discard changes
+          </button>
+        </div>
+      )}
       {q.loading && !q.data ? (
         <Loading />
-      ) : q.data?.length ? (
-        <div className="cards">
-          {q.data.map((t) => (
-            <article className="card" key={t.id}>
-              <h3>{t.name}</h3>
-              <p className="bubble">{t.body}</p>
-              <p className="muted small">Updated {formatWhen(t.updatedAt)}</p>
-            </article>
-          ))}
-        </div>
-      ) : (
+      ) : libraryEmpty && !editing ? (
         <EmptyState title="No templates yet" icon="templates">
-          Write a message with variables like {'{{first_name|there}}'} and reuse it in campaigns.
+          <p>Write a message with variables like {'{{first_name|there}}'} and reuse it in campaigns.</p>
+          <button type="button" onClick={() => open(null)}>
+            Write your first template
+          </button>
         </EmptyState>
+      ) : (
+        <div className="tpl-layout">
+          <TemplateLibrary
+            rows={rows}
+            loading={q.loading}
+            selectedId={selectedId}
+            search={search}
+            onSearch={setSearch}
+            category={category}
+            categories={categories}
+            onCategory={setCategory}
+            showArchived={showArchived}
+            onShowArchived={setShowArchived}
+            onSelect={open}
+            empty={libraryEmpty}
+          />
+          {editing ? (
+            <TemplateEditor
+              key={editing.key}
+              template={editing.template}
+              categories={categories}
+              onSaved={(t) => setSelectedId(t.id)}
+              onDuplicated={(t) => openNow(t)}
+              onClosed={() => {
+                dirty.current = false;
+                setEditing(null);
+                setSelectedId(null);
+              }}
+              onDirtyChange={onDirtyChange}
+            />
+          ) : (
+            <div className="tpl-placeholder">
+              <h2>Pick a template to edit</h2>
+              <p className="muted">Or start a new one. The counter, checks and phone preview update as you type.</p>
+              {newButton}
+            </div>
+          )}
+        </div>
       )}
     </section>
   );

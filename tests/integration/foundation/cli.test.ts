@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../../migrations';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ describe('CLI', () => {
     const r = await cli(['--db', db, 'doctor', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: 1, integrity: 'ok', provider: 'sandbox', databasePath: db, dataDir: t.dir, secretStorage: { backend: 'file' } });
+    expect(doc).toMatchObject({ schemaVersion: latestSchemaVersion, integrity: 'ok', provider: 'sandbox', databasePath: db, dataDir: t.dir, secretStorage: { backend: 'file' } });
     expect(doc.secretStorage.note).toMatch(/unencrypted/);
     t.cleanup();
   });
@@ -103,7 +104,7 @@ describe('CLI', () => {
     const t = tempDir();
     const env = { ...process.env, SMS_DESK_DB: join(t.dir, 'desk.sqlite') };
     const out = execFileSync('npm', ['run', '-s', 'cli', '--', 'doctor', '--json'], { env, encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ integrity: 'ok', schemaVersion: 1 });
+    expect(JSON.parse(out)).toMatchObject({ integrity: 'ok', schemaVersion: latestSchemaVersion });
     const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--json', 'bogus'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(JSON.parse(bad.stderr.trim())).toEqual({ error: { code: 'usage', message: expect.stringContaining('bogus') } });

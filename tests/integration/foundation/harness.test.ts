@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../../migrations';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ describe('browser harness', () => {
   it('answers contract calls with the token, and refuses them without it', async () => {
     const ok = await invoke({ channel: 'app:info', input: {} });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ ok: true, value: { provider: 'sandbox', schemaVersion: 1 } });
+    expect(await ok.json()).toMatchObject({ ok: true, value: { provider: 'sandbox', schemaVersion: latestSchemaVersion } });
     expect((await invoke({ channel: 'app:info', input: {} }, null)).status).toBe(401);
     expect((await invoke({ channel: 'app:info', input: {} }, 'x'.repeat(harness.token.length))).status).toBe(401);
   });

@@ -1,0 +1,249 @@
+import { isAppError } from '../../../shared/errors';
+import type { QuietHoursPolicy } from '../../../shared/campaigns';
+import type { DeskCore } from '../../core';
+import type { ProviderId, SendOutcome } from '../../providers/types';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createProviderBreaker, type BreakerState, type ProviderBreaker } from './breaker';
+import { dueMessages, markInterruptedUnknown, markSending, nextDueAt, providersWithWork, unclaim, type OutboxItem } from './claim';
+import { createOutcomeWriter } from './outcomes';
+import { acquireDispatchLock } from './lock';
+import { createRateLimiter, type RateLimiter } from './rate-limit';
+import { campaignCounts } from './record';
+
+export type WindowCheck = (phone: string, at: Date, policy: QuietHoursPolicy) => { allowed: boolean; nextAllowedAt?: Date | null; reason?: string };
+
+export interface DispatcherOptions {
+  windowCheck: WindowCheck;
+  concurrency?: number;
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  /** Requests per second per provider; defaults come from settings (quo.ratePerSecond…). */
+  rates?: Partial<Record<ProviderId, number>>;
+  breakerThreshold?: number;
+  breakerHalfOpenMs?: number;
+  /** How often the loop looks for work when idle. */
+  pollMs?: number;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export interface DispatcherStatus {
+  running: boolean;
+  inFlight: number;
+  breakers: Record<string, BreakerState>;
+}
+
+const MARKETING = new Set(['campaign', 'reply']);
+
+/**
+ * The send queue. Claims due messages (committing `sending` before any HTTP call), re-checks opt-out and quiet hours
+ * at that moment, sends within each provider's rate limit and breaker, and records the outcome. Never resends a
+ * message whose fate is unknown.
+ */
+export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
+  const { db } = core;
+  const concurrency = options.concurrency ?? 16;
+  const recordDeps = { db, now: core.now, random: core.random, maxAttempts: options.maxAttempts ?? 5, backoff: options.backoff ?? DEFAULT_BACKOFF };
+  const limiters = new Map<string, RateLimiter>();
+  const breakers = new Map<string, ProviderBreaker>();
+  const inFlight = new Map<string, number>();
+  const pending = new Set<Promise<void>>();
+  const progressTimers = new Map<number, NodeJS.Timeout>();
+  let release: (() => void) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  let wake: (() => void) | null = null;
+
+  const rateFor = (p: ProviderId): number =>
+    options.rates?.[p] ?? (p === 'quo' ? core.settings.get('quo.ratePerSecond') : p === 'twilio' ? core.settings.get('twilio.ratePerSecond') : core.settings.get('sandbox.ratePerSecond'));
+  const limiter = (p: ProviderId) => {
+    let l = limiters.get(p);
+    if (!l) limiters.set(p, (l = createRateLimiter(rateFor(p))));
+    else l.setRate(rateFor(p));
+    return l;
+  };
+  const breaker = (p: ProviderId) => {
+    let b = breakers.get(p);
+    if (!b) {
+      b = createProviderBreaker(options.breakerThreshold ?? 5, options.breakerHalfOpenMs ?? 15_000);
+      b.onChange((state) => core.audit('provider.breaker', p, { state }, 'dispatcher'));
+      breakers.set(p, b);
+    }
+    return b;
+  };
+  const defaultPolicy = (): QuietHoursPolicy => ({ start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] });
+
+  function emitProgress(campaignId: number): void {
+    if (progressTimers.has(campaignId)) return;
+    progressTimers.set(
+      campaignId,
+      setTimeout(() => {
+        progressTimers.delete(campaignId);
+        const counts = campaignCounts(db, campaignId);
+        core.events.emit('campaign:progress', { campaignId, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) });
+        core.events.emit('app:dataChanged', { area: 'campaigns' });
+      }, 200),
+    );
+  }
+
+  const writer = createOutcomeWriter({
+    ...recordDeps,
+    onCampaignTouched: (campaignId, completed) => {
+      if (completed) core.events.emit('app:dataChanged', { area: 'campaigns' });
+      emitProgress(campaignId);
+    },
+  });
+
+  /** Claims what this provider may send now; returns the claimed items (already committed as `sending`). */
+  function claim(p: ProviderId): OutboxItem[] {
+    const nowMs = Date.now();
+    const b = breaker(p);
+    if (!b.mayTry(nowMs)) return [];
+    const busy = inFlight.get(p) ?? 0;
+    let slots = Math.min(concurrency - busy, limiter(p).available(nowMs));
+    if (b.state() !== 'closed') slots = busy ? 0 : 1; // a single probe while the provider is suspected down
+    if (slots <= 0) return [];
+    const now = core.now();
+    const nowIso = now.toISOString();
+    const claimed: OutboxItem[] = [];
+    db.transaction(() => {
+      for (const item of dueMessages(db, p, nowIso, slots * 4 + 16)) {
+        if (claimed.length >= slots) break;
+        if (MARKETING.has(item.kind)) {
+          if (item.optedOut === 1) {
+            db.prepare(`UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ? WHERE id = ?`).run(nowIso, item.id);
+            continue;
+          }
+          const policy = item.quietHoursJson ? (JSON.parse(item.quietHoursJson) as QuietHoursPolicy) : defaultPolicy();
+          const w = options.windowCheck(item.toPhone, now, policy);
+          if (!w.allowed) {
+            // Waits for its window: not dropped, not sent early.
+            const next = w.nextAllowedAt ? w.nextAllowedAt.toISOString() : new Date(now.getTime() + 3_600_000).toISOString();
+            db.prepare(`UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'quiet_hours', error_message = ?, updated_at = ? WHERE id = ?`).run(next, w.reason ?? 'Outside the allowed sending hours', nowIso, item.id);
+            continue;
+          }
+        }
+        claimed.push(item);
+      }
+      markSending(db, claimed.map((c) => c.id), nowIso);
+    }).immediate();
+    for (let i = 0; i < claimed.length; i++) limiter(p).take(nowMs);
+    return claimed;
+  }
+
+  async function sendOne(item: OutboxItem): Promise<void> {
+    const p = item.provider;
+    inFlight.set(p, (inFlight.get(p) ?? 0) + 1);
+    try {
+      let outcome: SendOutcome | null;
+      try {
+        const provider = core.provider(p);
+        outcome = await breaker(p).run(() => provider.send({ to: item.toPhone, from: item.fromNumber ?? '', body: item.body, outboxId: item.id }));
+      } catch (err) {
+        // Configuration problems (no API key) pause the campaign instead of failing every message.
+        const message = isAppError(err) ? err.message : `Could not send: ${(err as Error).message}`;
+        unclaim(db, item.id, item.state, core.now().toISOString());
+        if (item.campaignId) db.prepare(`UPDATE campaigns SET status = 'paused', last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`).run(message, core.now().toISOString(), item.campaignId);
+        options.log?.(`send of outbox ${item.id} not attempted`, err);
+        return;
+      }
+      await writer.write(item, outcome);
+    } finally {
+      inFlight.set(p, (inFlight.get(p) ?? 1) - 1);
+      wake?.();
+    }
+  }
+
+  /** One pass: claim and start sends for every provider with due work. Returns how many sends started. */
+  function tick(): number {
+    let started = 0;
+    for (const provider of providersWithWork(db, core.now().toISOString()) as ProviderId[]) {
+      for (const item of claim(provider)) {
+        const job = sendOne(item).catch((err) => options.log?.('send crashed', err));
+        pending.add(job);
+        void job.finally(() => pending.delete(job));
+        started++;
+      }
+    }
+    return started;
+  }
+
+  /** Milliseconds until something may become sendable (rate window, retry time, quiet-hours window). */
+  function nextWakeMs(): number {
+    const next = { at: nextDueAt(db) };
+    const rateWait = Math.min(...[...limiters.values()].map((l) => l.waitMs(Date.now())).filter((w) => w > 0), options.pollMs ?? 250);
+    const retryWait = next.at ? Math.max(1, Date.parse(next.at) - core.now().getTime()) : Infinity;
+    return Math.max(1, Math.min(rateWait, retryWait, options.pollMs ?? 250));
+  }
+
+  function loop(): void {
+    if (!running) return;
+    try {
+      tick();
+    } catch (err) {
+      options.log?.('dispatcher tick failed', err);
+    }
+    timer = setTimeout(loop, nextWakeMs());
+  }
+
+  return {
+    start() {
+      if (running) return;
+      release = acquireDispatchLock(core.paths.dataDir);
+      markInterruptedUnknown(db, core.now().toISOString());
+      running = true;
+      loop();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await Promise.allSettled([...pending]);
+      for (const t of progressTimers.values()) clearTimeout(t);
+      progressTimers.clear();
+      release?.();
+      release = null;
+    },
+    tick,
+    /** Sends until nothing more can be sent now (quiet hours, retries later, open breaker): `campaigns run --until-idle`. */
+    async runUntilIdle(maxWaitMs = 2_000): Promise<void> {
+      const ownLock = !release;
+      if (ownLock) {
+        release = acquireDispatchLock(core.paths.dataDir);
+        markInterruptedUnknown(db, core.now().toISOString());
+      }
+      try {
+        for (;;) {
+          const started = tick();
+          if (!started && pending.size === 0) {
+            const wait = nextWakeMs();
+            const horizon = new Date(core.now().getTime() + maxWaitMs).toISOString();
+            const due = providersWithWork(db, horizon) as ProviderId[];
+            // Idle: nothing due soon, or only providers whose breaker is open (they are down right now).
+            if (!due.some((p) => breaker(p).mayTry(Date.now() + maxWaitMs))) return;
+            await new Promise((r) => setTimeout(r, Math.min(wait, maxWaitMs)));
+            continue;
+          }
+          await new Promise<void>((r) => {
+            wake = r;
+            setTimeout(r, nextWakeMs());
+          });
+          wake = null;
+        }
+      } finally {
+        await Promise.allSettled([...pending]);
+        if (ownLock) {
+          release?.();
+          release = null;
+        }
+      }
+    },
+    status(): DispatcherStatus {
+      return {
+        running,
+        inFlight: [...inFlight.values()].reduce((a, b) => a + b, 0),
+        breakers: Object.fromEntries([...breakers.entries()].map(([k, b]) => [k, b.state()])),
+      };
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

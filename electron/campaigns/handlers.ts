@@ -1,0 +1,61 @@
+import type { DeskCore } from '../core';
+import type { Handlers } from '../ipc/dispatch';
+import type { OutboxRow } from '../../shared/ipc/channels/campaigns';
+import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, updateCampaign, type CampaignRecord } from './model';
+import { countAudience } from './audience';
+import { campaignStatus, cancelCampaign, launchCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
+
+type CampaignHandlers = Pick<Handlers, `campaigns:${'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
+
+function detail(c: CampaignRecord) {
+  const { snapshotState: _s, snapshotCursor: _c, ...rest } = c;
+  return rest;
+}
+
+export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
+  const changed = () => core.events.emit('app:dataChanged', { area: 'campaigns' });
+  return {
+    'campaigns:get': ({ id }) => detail(getCampaign(core.db, id)),
+    'campaigns:create': (draft) => {
+      const c = createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+      core.audit('campaign.create', String(c.id));
+      changed();
+      return detail(c);
+    },
+    'campaigns:update': ({ id, draft }) => {
+      const c = updateCampaign(core.db, id, draft, core.now());
+      changed();
+      return detail(c);
+    },
+    'campaigns:duplicate': ({ id }) => {
+      const c = duplicateCampaign(core.db, id, core.now());
+      changed();
+      return detail(c);
+    },
+    'campaigns:archive': ({ id, archived }) => {
+      const c = archiveCampaign(core.db, id, archived, core.now());
+      changed();
+      return detail(c);
+    },
+    'campaigns:audienceCount': ({ audience }) => countAudience(core.db, audience, core.now()),
+    'campaigns:launch': ({ id, confirmLate }) => launchCampaign(core, id, { confirmLate }),
+    'campaigns:pause': ({ id }) => pauseCampaign(core, id),
+    'campaigns:resume': ({ id }) => resumeCampaign(core, id),
+    'campaigns:cancel': ({ id }) => cancelCampaign(core, id),
+    'campaigns:status': ({ id }) => campaignStatus(core, id),
+    'campaigns:messages': ({ id, state, limit, offset }) => {
+      getCampaign(core.db, id);
+      const where = `m.campaign_id = ? AND m.kind = 'campaign'${state ? ' AND m.state = ?' : ''}`;
+      const params: unknown[] = state ? [id, state] : [id];
+      const total = (core.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages m WHERE ${where}`).get(...params) as { n: number }).n;
+      const rows = core.db
+        .prepare(
+          `SELECT m.id, m.to_phone AS toPhone, NULLIF(TRIM(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '')), '') AS name, m.state, m.attempts, m.variant,
+                  m.error_code AS errorCode, m.error_message AS errorMessage, m.next_attempt_at AS nextAttemptAt, m.sent_at AS sentAt, m.delivered_at AS deliveredAt
+           FROM outbox_messages m LEFT JOIN contacts c ON c.id = m.contact_id WHERE ${where} ORDER BY m.updated_at DESC, m.id DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...params, limit, offset) as OutboxRow[];
+      return { rows, total };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { AppError } from '../../../shared/errors';
+import type { CampaignDetail, CampaignStatusView } from '../../../shared/ipc/channels/campaigns';
+import type { CampaignRow } from '../../../shared/types/domain';
+import { call, defineCommand, UsageError, type Command } from '../framework';
+import type { DeskApp } from '../../app';
+
+function segmentId(app: DeskApp, value: string): number {
+  const row = (/^\d+$/.test(value)
+    ? app.db.prepare('SELECT id FROM segments WHERE id = ?').get(Number(value))
+    : app.db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').get(value)) as { id: number } | undefined;
+  if (!row) throw new AppError('not_found', `No saved segment "${value}".`);
+  return row.id;
+}
+
+const positiveId = (text: string, what = 'campaign id'): number => {
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${what} must be a positive number, got "${text}"`);
+  return Number(text);
+};
+
+function statusText(s: CampaignStatusView): string {
+  const c = s.counts;
+  return [
+    `Campaign ${s.id}: ${s.status}${s.lastError ? ` (${s.lastError})` : ''}`,
+    `Audience ${s.audience}: ${c.queued} queued, ${c.sending} sending, ${c.sent} sent, ${c.delivered} delivered, ${c.failed} failed, ${c.unknown} unknown, ${c.skipped} skipped`,
+  ].join('\n');
+}
+
+export const campaignCommands: Command[] = [
+  defineCommand({
+    name: 'campaigns create',
+    usage: 'campaigns create --name N (--template ID | --body B) [--tag T]... [--segment S] [--provider sandbox|quo|twilio] [--at ISO]',
+    summary: 'Create a draft campaign (prints its id).',
+    options: {
+      name: { type: 'string' },
+      template: { type: 'string' },
+      body: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      segment: { type: 'string' },
+      provider: { type: 'string' },
+      at: { type: 'string' },
+      from: { type: 'string' },
+    },
+    async run(ctx, { values }) {
+      if (!values.name) throw new UsageError('--name is required');
+      if (!values.template && !values.body) throw new UsageError('give --template <id> or --body <text>');
+      if (values.template && values.body) throw new UsageError('give --template or --body, not both');
+      if (values.at && Number.isNaN(Date.parse(values.at as string))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
+      const app = await ctx.app();
+      const draft = {
+        name: values.name,
+        ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : { body: values.body }),
+        audience: { ...(values.tag ? { tags: values.tag } : {}), ...(values.segment ? { segmentId: segmentId(app, values.segment as string) } : {}) },
+        ...(values.provider ? { provider: values.provider } : {}),
+        ...(values.from ? { fromNumber: values.from } : {}),
+        schedule: values.at ? { mode: 'at', at: new Date(values.at as string).toISOString() } : { mode: 'now' },
+      };
+      const c = await call<CampaignDetail>(app, 'campaigns:create', draft);
+      return { json: { id: c.id }, text: `Created campaign ${c.id} (${c.name}), a draft. Launch it with: campaigns launch ${c.id}` };
+    },
+  }),
+  defineCommand({
+    name: 'campaigns list',
+    usage: 'campaigns list [--archived]',
+    summary: 'Campaigns with their status and counts.',
+    options: { archived: { type: 'boolean' } },
+    async run(ctx, { values }) {
+      const rows = await call<CampaignRow[]>(await ctx.app(), 'campaigns:list', { includeArchived: !!values.archived });
+      return { json: rows, text: rows.length ? rows.map((r) => `${r.id}\t${r.status}\t${r.total} messages\t${r.name}`).join('\n') : 'No campaigns.' };
+    },
+  }),
+  defineCommand({
+    name: 'campaigns launch',
+    usage: 'campaigns launch <id> [--confirm-late]',
+    summary: 'Snapshot the audience into the outbox and start sending (or schedule it).',
+    args: { min: 1, max: 1 },
+    options: { 'confirm-late': { type: 'boolean' } },
+    async run(ctx, { positionals: [id], values }) {
+      const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:launch', { id: positiveId(id), confirmLate: !!values['confirm-late'] });
+      return { json: s, text: `${statusText(s)}\n${s.status === 'sending' ? 'Messages are queued; they go out while the app is open, or run: campaigns run --until-idle' : ''}`.trim() };
+    },
+  }),
+  ...(['pause', 'resume', 'cancel'] as const).map((verb) =>
+    defineCommand({
+      name: `campaigns ${verb}`,
+      usage: `campaigns ${verb} <id>`,
+      summary: `${verb[0].toUpperCase()}${verb.slice(1)} a campaign.`,
+      args: { min: 1, max: 1 },
+      async run(ctx, { positionals: [id] }) {
+        const s = await call<CampaignStatusView>(await ctx.app(), `campaigns:${verb}`, { id: positiveId(id) });
+        return { json: s, text: statusText(s) };
+      },
+    }),
+  ),
+  defineCommand({
+    name: 'campaigns status',
+    usage: 'campaigns status <id>',
+    summary: 'Status, audience and counts by state.',
+    args: { min: 1, max: 1 },
+    async run(ctx, { positionals: [id] }) {
+      const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:status', { id: positiveId(id) });
+      return { json: { status: s.status, audience: s.audience, counts: s.counts, lastError: s.lastError, scheduledAt: s.scheduledAt }, text: statusText(s) };
+    },
+  }),
+  defineCommand({
+    name: 'campaigns run',
+    usage: 'campaigns run [--until-idle]',
+    summary: 'Run the send queue headless (Ctrl+C to stop); --until-idle returns when nothing more can be sent now.',
+    options: { 'until-idle': { type: 'boolean' } },
+    async run(ctx, { values }) {
+      const app = await ctx.app();
+      const before = Date.now();
+      if (values['until-idle']) {
+        // Receipts from the Sandbox arrive after its delay; let the event path run while we send.
+        app.startJobs(250, { dispatch: false });
+        await app.dispatcher.runUntilIdle();
+      } else {
+        app.startJobs();
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+      }
+      app.tick();
+      const counts = app.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state`).all() as { state: string; n: number }[];
+      const byState = Object.fromEntries(counts.map((c) => [c.state, c.n]));
+      return { json: { ms: Date.now() - before, outbox: byState }, text: `Outbox: ${counts.map((c) => `${c.n} ${c.state}`).join(', ') || 'empty'}` };
+    },
+  }),
+];

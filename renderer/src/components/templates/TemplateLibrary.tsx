@@ -1,0 +1,76 @@
+import type { TemplateRow } from '../../../../shared/types/domain';
+import { Badge } from '../ui';
+
+function lastUsed(iso: string | null): string {
+  return iso ? `Last used ${new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' })}` : 'Never used';
+}
+
+/** The library: search, category, archived toggle, and one row per template. */
+export function TemplateLibrary({
+  rows,
+  loading,
+  selectedId,
+  search,
+  onSearch,
+  category,
+  categories,
+  onCategory,
+  showArchived,
+  onShowArchived,
+  onSelect,
+  empty,
+}: {
+  rows: readonly TemplateRow[];
+  loading: boolean;
+  selectedId: number | null;
+  search: string;
+  onSearch: (s: string) => void;
+  category: string;
+  categories: readonly string[];
+  onCategory: (c: string) => void;
+  showArchived: boolean;
+  onShowArchived: (v: boolean) => void;
+  onSelect: (t: TemplateRow) => void;
+  /** True when the library has no templates at all (not just none matching). */
+  empty: boolean;
+}) {
+  return (
+    <aside className="tpl-library" aria-label="Template library">
+      <input type="search" aria-label="Search templates" placeholder="Search name, text or category" value={search} onChange={(e) => onSearch(e.target.value)} />
+      <div className="tpl-filters">
+        <select aria-label="Category" value={category} onChange={(e) => onCategory(e.target.value)}>
+          <option value="">All categories</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} /> Show archived
+        </label>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted small tpl-none">{loading ? 'Loading…' : empty ? 'No saved templates yet.' : 'No templates match.'}</p>
+      ) : (
+        <ul className="tpl-list" aria-label="Saved templates">
+          {rows.map((t) => (
+            <li key={t.id}>
+              <button type="button" className={`tpl-item${t.id === selectedId ? ' selected' : ''}`} aria-current={t.id === selectedId ? 'true' : undefined} onClick={() => onSelect(t)}>
+                <span className="tpl-item-top">
+                  <span className="tpl-item-name">{t.name}</span>
+                  {t.archived && <Badge tone="warn">Archived</Badge>}
+                </span>
+                <span className="tpl-item-body">{t.body}</span>
+                <span className="tpl-item-meta">
+                  {t.category && <span className="tpl-item-category">{t.category}</span>}
+                  <span>{lastUsed(t.lastUsedAt)}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

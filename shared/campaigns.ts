@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { audienceFilterSchema } from './audience';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
+
+export const scheduleSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('now') }),
+  /** At one instant (chosen in the business's time zone by the UI). */
+  z.object({ mode: z.literal('at'), at: z.string().datetime({ offset: true }) }),
+  /** At the same local time for each recipient on a date. */
+  z.object({ mode: z.literal('recipient_local'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'), time: hhmm }),
+]);
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+/** The owner may only narrow the federal window; the stricter state rules apply on top. */
+export const quietHoursPolicySchema = z
+  .object({
+    start: hhmm.default('08:00'),
+    end: hhmm.default('21:00'),
+    excludedDays: z.array(z.number().int().min(0).max(6)).max(6).default([]),
+  })
+  .refine((q) => q.start < q.end, { message: 'the window must start before it ends', path: ['end'] });
+export type QuietHoursPolicy = z.infer<typeof quietHoursPolicySchema>;
+
+export const abConfigSchema = z
+  .object({
+    variants: z.array(z.object({ name: z.string().min(1).max(40), body: z.string().min(1).max(10_000) })).min(2).max(5),
+    /** Percent per variant, 1–99 each, summing to 100. */
+    split: z.array(z.number().int().min(1).max(99)),
+    /** "Test on X % of the audience, then send the winner to the rest". */
+    testPercent: z.number().int().min(1).max(99).optional(),
+    metric: z.enum(['replied', 'clicked', 'converted', 'optedOut']).default('replied'),
+  })
+  .refine((a) => a.split.length === a.variants.length, { message: 'give one split percentage per variant', path: ['split'] })
+  .refine((a) => a.split.reduce((x, y) => x + y, 0) === 100, { message: 'split percentages must add up to 100', path: ['split'] });
+export type AbConfig = z.infer<typeof abConfigSchema>;
+
+export const campaignDraftSchema = z
+  .object({
+    name: z.string().trim().min(1, 'give the campaign a name').max(100),
+    templateId: z.number().int().positive().optional(),
+    body: z.string().max(10_000).optional(),
+    audience: audienceFilterSchema.default({ tagMode: 'any' }),
+    provider: z.enum(['sandbox', 'quo', 'twilio']).optional(),
+    fromNumber: z.string().max(40).optional(),
+    schedule: scheduleSchema.default({ mode: 'now' }),
+    quietHours: quietHoursPolicySchema.optional(),
+    notes: z.string().max(2000).optional(),
+    ab: abConfigSchema.optional(),
+  })
+  .strict();
+export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
+export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;

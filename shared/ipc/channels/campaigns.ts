@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { channel } from '../define';
+import { audienceFilterSchema, type AudienceCount } from '../../audience';
+import { campaignDraftSchema, type CampaignDraft } from '../../campaigns';
+import type { CampaignStatus, OutboxState } from '../../types/domain';
+
+export interface CampaignDetail {
+  id: number;
+  name: string;
+  status: CampaignStatus;
+  templateId: number | null;
+  body: string | null;
+  audience: CampaignDraft['audience'];
+  provider: 'sandbox' | 'quo' | 'twilio';
+  fromNumber: string | null;
+  schedule: CampaignDraft['schedule'];
+  scheduledAt: string | null;
+  quietHours: CampaignDraft['quietHours'] | null;
+  ab: CampaignDraft['ab'] | null;
+  notes: string | null;
+  archived: boolean;
+  createdAt: string;
+  launchedAt: string | null;
+  completedAt: string | null;
+  scheduleMissedAt: string | null;
+  lastError: string | null;
+}
+
+export interface CampaignStatusView {
+  id: number;
+  status: CampaignStatus;
+  audience: number;
+  counts: { queued: number; sending: number; sent: number; delivered: number; failed: number; unknown: number; skipped: number };
+  states: Record<string, number>;
+  scheduledAt: string | null;
+  scheduleMissedAt: string | null;
+  lastError: string | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  toPhone: string;
+  name: string | null;
+  state: OutboxState;
+  attempts: number;
+  variant: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+}
+
+const id = z.object({ id: z.number().int().positive() }).strict();
+
+export const campaignChannels = {
+  'campaigns:get': channel<CampaignDetail>()(id),
+  'campaigns:create': channel<CampaignDetail>()(campaignDraftSchema),
+  'campaigns:update': channel<CampaignDetail>()(z.object({ id: z.number().int().positive(), draft: campaignDraftSchema }).strict()),
+  'campaigns:duplicate': channel<CampaignDetail>()(id),
+  'campaigns:archive': channel<CampaignDetail>()(z.object({ id: z.number().int().positive(), archived: z.boolean() }).strict()),
+  'campaigns:audienceCount': channel<AudienceCount>()(z.object({ audience: audienceFilterSchema }).strict()),
+  'campaigns:launch': channel<CampaignStatusView>()(z.object({ id: z.number().int().positive(), confirmLate: z.boolean().default(false) }).strict()),
+  'campaigns:pause': channel<CampaignStatusView>()(id),
+  'campaigns:resume': channel<CampaignStatusView>()(id),
+  'campaigns:cancel': channel<CampaignStatusView>()(id),
+  'campaigns:status': channel<CampaignStatusView>()(id),
+  'campaigns:messages': channel<{ rows: OutboxRow[]; total: number }>()(
+    z
+      .object({
+        id: z.number().int().positive(),
+        state: z.enum(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'retry_wait', 'unknown', 'skipped']).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+  ),
+};
