@@ -20,6 +20,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from './cam
 import { createWindowCheck } from './campaigns/window';
 import { resumeSnapshots } from './campaigns/snapshot';
 import { runDueSchedules } from './campaigns/lifecycle';
+import { sqliteTransaction, startRelay, type Relay } from './webhooks/relay';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -50,6 +51,9 @@ export interface DeskApp extends DeskCore {
   tick(): void;
   /** Background work: sandbox receipts, provider events, schedules and (unless `dispatch: false`) the send queue. */
   startJobs(intervalMs?: number, options?: { dispatch?: boolean }): void;
+  /** The webhook relay on webhooks.host:webhooks.port (or the given ones); one per app. */
+  startRelay(options?: { host?: string; port?: number }): Promise<Relay>;
+  relay(): Relay | null;
   close(): Promise<void>;
 }
 
@@ -111,6 +115,21 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
+  let relay: Relay | null = null;
+  let soon: NodeJS.Immediate | null = null;
+  /** Processes freshly stored events right away instead of waiting for the next tick. */
+  const processSoon = () => {
+    if (soon) return;
+    soon = setImmediate(() => {
+      soon = null;
+      try {
+        const { processed } = processPending(processDeps);
+        if (processed) events.emit('app:dataChanged', { area: 'inbox' });
+      } catch (err) {
+        log('processing provider events failed', err);
+      }
+    });
+  };
   const tick = () => {
     providers.sandbox.tick();
     const { processed } = processPending(processDeps);
@@ -141,7 +160,30 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       }, intervalMs);
       timer.unref();
     },
+    async startRelay(options = {}) {
+      if (relay) return relay;
+      relay = await startRelay({
+        host: options.host ?? settings.get('webhooks.host'),
+        port: options.port ?? settings.get('webhooks.port'),
+        publicUrl: () => settings.get('webhooks.publicUrl') || undefined,
+        secrets: () => ({
+          quoSigningSecret: secrets.get('quo.signingSecret'),
+          quoWebhookSecret: secrets.get('quo.webhookSecret'),
+          twilioAuthToken: secrets.get('twilio.authToken'),
+        }),
+        ingest,
+        transaction: sqliteTransaction(db),
+        now,
+        onStored: processSoon,
+        log,
+      });
+      return relay;
+    },
+    relay: () => relay,
     async close() {
+      if (relay) await relay.close();
+      relay = null;
+      if (soon) clearImmediate(soon);
       if (timer) clearInterval(timer);
       timer = null;
       await scheduleJob?.destroy();

@@ -3,9 +3,10 @@ import { errorExit, parseCommandArgs, UsageError, type CliIo, type Command } fro
 import { systemCommands } from './commands/system';
 import { templateCommands } from './commands/templates';
 import { campaignCommands } from './commands/campaigns';
+import { relayCommands } from './commands/relay';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...relayCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

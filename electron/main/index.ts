@@ -139,11 +139,18 @@ if (!app.requestSingleInstanceLock()) {
         if (active === 0 && blocker !== null) {
           powerSaveBlocker.stop(blocker);
           blocker = null;
-          if (Notification.isSupported()) new Notification({ title: 'Campaign finished', body: `Campaign #${p.campaignId}: ${p.counts.delivered ?? 0} delivered, ${(p.counts.failed ?? 0) + (p.counts.undelivered ?? 0)} failed.` }).show();
         }
+      }
+      if (name === 'app:notify' && Notification.isSupported()) {
+        const n = payload as { title: string; body: string };
+        new Notification({ title: n.title, body: n.body }).show();
       }
     });
     core.startJobs();
+    // The relay is how replies, STOPs and receipts arrive; if its port is taken, say so instead of failing silently.
+    core.startRelay().catch((err: Error) => {
+      core.events.emit('app:notify', { title: 'Webhook relay could not start', body: `${err.message}. Change webhooks.port in Settings.`, level: 'error' });
+    });
     await createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow();

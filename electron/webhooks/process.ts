@@ -100,7 +100,11 @@ export function processEvent(deps: ProcessDeps, event: ProviderEvent): void {
   const nowIso = deps.now().toISOString();
   if (event.kind === 'status') applyStatus(deps.db, event, nowIso);
   else if (event.kind === 'inbound') applyInbound(deps, event, nowIso);
-  else changeConsent(deps.db, { phone: event.phone, optedOut: true, source: 'provider', actor: `provider:${event.provider}`, at: nowIso, messageText: event.detail });
+  else {
+    // Keep the number as a contact so the opt-out is on record against it (and a following STOP changes nothing).
+    contactFor(deps.db, event.phone, nowIso);
+    changeConsent(deps.db, { phone: event.phone, optedOut: true, source: 'provider', actor: `provider:${event.provider}`, at: nowIso, messageText: event.detail });
+  }
 }
 
 /** Processes stored events; a failure is retried with exponential backoff and, after maxAttempts, dead-lettered. */

@@ -11,13 +11,18 @@ export interface StoredEvent {
  * Stores an event durably before anyone acknowledges it. Unique by (provider, event id): a redelivery is
  * acknowledged and ignored. Returns the row id, or null for a duplicate.
  */
+const inserts = new WeakMap<SqliteDb, import('better-sqlite3').Statement<unknown[]>>();
+
 export function storeEvent(db: SqliteDb, event: ProviderEvent, receivedAt: string, raw?: unknown): number | null {
-  const info = db
-    .prepare(
+  let insert = inserts.get(db);
+  if (!insert) {
+    insert = db.prepare(
       `INSERT INTO webhook_events (provider, event_id, type, payload, received_at, state, next_attempt_at)
        VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (provider, event_id) DO NOTHING`,
-    )
-    .run(event.provider, event.eventId, event.kind, JSON.stringify({ event, raw: raw ?? null }), receivedAt, receivedAt);
+    );
+    inserts.set(db, insert);
+  }
+  const info = insert.run(event.provider, event.eventId, event.kind, JSON.stringify({ event, raw: raw ?? null }), receivedAt, receivedAt);
   return info.changes ? Number(info.lastInsertRowid) : null;
 }
 

@@ -6,5 +6,7 @@ export const events = {
   'app:dataChanged': event<{ area: 'contacts' | 'templates' | 'campaigns' | 'inbox' | 'optouts' | 'settings' }>(),
   'campaign:progress': event<{ campaignId: number; counts: Partial<Record<OutboxState, number>>; total: number }>(),
   'inbox:message': event<{ contactId: number; phone: string; body: string; at: string }>(),
+  /** Something the owner should hear about even when the window is hidden (desktop notification). */
+  'app:notify': event<{ title: string; body: string; level: 'info' | 'warning' | 'error' }>(),
   'import:progress': event<{ importId: string; rowsRead: number; bytesRead: number; totalBytes: number }>(),
 };

@@ -10,7 +10,11 @@ import { acquireDispatchLock } from './lock';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { campaignCounts } from './record';
 
-export type WindowCheck = (phone: string, at: Date, policy: QuietHoursPolicy) => { allowed: boolean; nextAllowedAt?: Date | null; reason?: string };
+export type WindowCheck = (
+  phone: string,
+  at: Date,
+  policy: QuietHoursPolicy,
+) => { allowed: boolean; nextAllowedAt?: Date | null; reason?: string; /** State cap on marketing texts per 24 h (FL, OK: 3). */ maxPer24h?: number };
 
 export interface DispatcherOptions {
   windowCheck: WindowCheck;
@@ -65,7 +69,10 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     let b = breakers.get(p);
     if (!b) {
       b = createProviderBreaker(options.breakerThreshold ?? 5, options.breakerHalfOpenMs ?? 15_000);
-      b.onChange((state) => core.audit('provider.breaker', p, { state }, 'dispatcher'));
+      b.onChange((state) => {
+        core.audit('provider.breaker', p, { state }, 'dispatcher');
+        if (state === 'open') core.events.emit('app:notify', { title: `${p} is not answering`, body: 'Sending is paused and will resume by itself when the provider is back.', level: 'warning' });
+      });
       breakers.set(p, b);
     }
     return b;
@@ -88,7 +95,17 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
   const writer = createOutcomeWriter({
     ...recordDeps,
     onCampaignTouched: (campaignId, completed) => {
-      if (completed) core.events.emit('app:dataChanged', { area: 'campaigns' });
+      if (completed) {
+        core.events.emit('app:dataChanged', { area: 'campaigns' });
+        const c = db.prepare('SELECT name FROM campaigns WHERE id = ?').get(campaignId) as { name: string };
+        const n = campaignCounts(db, campaignId);
+        const failed = (n.failed ?? 0) + (n.undelivered ?? 0);
+        core.events.emit('app:notify', {
+          title: `Campaign "${c.name}" finished`,
+          body: `${(n.sent ?? 0) + (n.delivered ?? 0)} sent, ${failed} failed${n.unknown ? `, ${n.unknown} to be checked` : ''}.`,
+          level: failed || n.unknown ? 'warning' : 'info',
+        });
+      }
       emitProgress(campaignId);
     },
   });
@@ -115,6 +132,18 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
           }
           const policy = item.quietHoursJson ? (JSON.parse(item.quietHoursJson) as QuietHoursPolicy) : defaultPolicy();
           const w = options.windowCheck(item.toPhone, now, policy);
+          if (w.allowed && w.maxPer24h !== undefined && item.contactId !== null) {
+            // Florida and Oklahoma: at most N marketing texts per 24 hours. We count every marketing text as the same
+            // subject (the stricter reading); the next one waits until the oldest of those is 24 hours old.
+            const recent = db
+              .prepare(`SELECT sent_at FROM outbox_messages WHERE contact_id = ? AND kind IN ('campaign', 'reply') AND sent_at > ? ORDER BY sent_at`)
+              .all(item.contactId, new Date(now.getTime() - 86_400_000).toISOString()) as { sent_at: string }[];
+            if (recent.length >= w.maxPer24h) {
+              const next = new Date(Date.parse(recent[recent.length - w.maxPer24h].sent_at) + 86_400_000 + 1000).toISOString();
+              db.prepare(`UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'state_daily_cap', error_message = ?, updated_at = ? WHERE id = ?`).run(next, `This state allows ${w.maxPer24h} marketing texts per 24 hours; waiting until ${next}`, nowIso, item.id);
+              continue;
+            }
+          }
           if (!w.allowed) {
             // Waits for its window: not dropped, not sent early.
             const next = w.nextAllowedAt ? w.nextAllowedAt.toISOString() : new Date(now.getTime() + 3_600_000).toISOString();
@@ -142,7 +171,10 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
         // Configuration problems (no API key) pause the campaign instead of failing every message.
         const message = isAppError(err) ? err.message : `Could not send: ${(err as Error).message}`;
         unclaim(db, item.id, item.state, core.now().toISOString());
-        if (item.campaignId) db.prepare(`UPDATE campaigns SET status = 'paused', last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`).run(message, core.now().toISOString(), item.campaignId);
+        if (item.campaignId) {
+          const paused = db.prepare(`UPDATE campaigns SET status = 'paused', last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`).run(message, core.now().toISOString(), item.campaignId).changes;
+          if (paused) core.events.emit('app:notify', { title: 'Campaign paused', body: message, level: 'error' });
+        }
         options.log?.(`send of outbox ${item.id} not attempted`, err);
         return;
       }

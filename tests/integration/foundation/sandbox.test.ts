@@ -80,7 +80,8 @@ describe('Sandbox provider', () => {
     h.script.push(0.03); // failureRate 0.02 ≤ r < 0.22 → stop
     const id = await sendOne();
     const iso = h.now().toISOString();
-    app.db.prepare(`INSERT INTO outbox_messages (campaign_id, to_phone, body, provider, state, created_at, updated_at) VALUES (1, '+14155550100', 'second', 'sandbox', 'queued', ?, ?)`).run(iso, iso);
+    app.db.prepare(`INSERT INTO campaigns (name, status, created_at, updated_at) VALUES ('Later', 'sending', ?, ?)`).run(iso, iso);
+    app.db.prepare(`INSERT INTO outbox_messages (campaign_id, contact_id, to_phone, body, provider, state, created_at, updated_at) VALUES (2, 1, '+14155550100', 'second', 'sandbox', 'queued', ?, ?)`).run(iso, iso);
     h.advance(1000);
     app.tick();
     expect(outboxState(id).state).toBe('delivered');

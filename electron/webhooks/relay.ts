@@ -1,0 +1,196 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProviderEvent } from './events';
+import { createGroupCommit, type IngestResult } from './group-commit';
+import { receiveQuo, receiveTwilio, type Reception, type WebhookSecrets } from './receive';
+
+export type { WebhookSecrets } from './receive';
+export { sqliteTransaction } from './group-commit';
+
+export interface RelayOptions {
+  host?: string;
+  port: number;
+  /**
+   * The public (tunnel) URL providers call, e.g. https://abc.trycloudflare.com. Twilio signs the URL it called, so its
+   * origin plus the request's path and query is what Twilio signatures are checked against. A getter picks up a new
+   * tunnel URL at once.
+   */
+  publicUrl?: string | (() => string | undefined);
+  /** Secrets, or a getter so a changed secret applies without a restart. */
+  secrets: WebhookSecrets | (() => WebhookSecrets);
+  /** Stores one event durably; returns its row id, or null when it was already stored (a redelivery). */
+  ingest: (event: ProviderEvent, raw: unknown) => number | null;
+  now: () => Date;
+  /** Called after new events were committed (e.g. to process them soon). */
+  onStored?: () => void;
+  maxBodyBytes?: number;
+  /** Group commit (see GroupCommitOptions.transaction): pass `sqliteTransaction(app.db)`. */
+  transaction?: <T>(fn: () => T) => T;
+  /** How long a batch waits for more requests before committing; 0 = the current event-loop turn. */
+  batchWindowMs?: number;
+  log?: (message: string, err?: unknown) => void;
+}
+
+export interface Relay {
+  url: string;
+  port: number;
+  /** Stops accepting connections and resolves once every request in flight has been answered. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const ROUTES: Record<string, string[]> = {
+  '/webhooks/quo': ['POST'],
+  '/webhooks/twilio': ['POST'],
+  '/healthz': ['GET', 'HEAD'],
+};
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+
+function sendJson(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendTwiml(res: ServerResponse, result: IngestResult, ignored?: string): void {
+  // Twilio reads the body as TwiML (empty = do nothing); the counts ride along in headers for people debugging.
+  const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8', 'x-desk-stored': String(result.stored), 'x-desk-duplicates': String(result.duplicates) };
+  if (ignored) headers['x-desk-ignored'] = ignored;
+  res.writeHead(200, headers);
+  res.end(EMPTY_TWIML);
+}
+
+type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'gone' };
+
+/**
+ * Reads the whole body up to `max` bytes. A body a little over the limit is drained so the sender gets a clean 413
+ * rather than a reset; one far over it (or declared far over it) is cut off.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<Body> {
+  const hardCap = Math.max(4 * max, 1024 * 1024);
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > hardCap) return Promise.resolve({ kind: 'too_large' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+      else if (size > hardCap) resolve({ kind: 'too_large' });
+    });
+    req.on('end', () => resolve(size > max ? { kind: 'too_large' } : { kind: 'ok', bytes: Buffer.concat(chunks, size) }));
+    req.on('error', () => resolve({ kind: 'gone' }));
+    // The sender hung up before the end: there is nobody to answer and nothing complete to store.
+    req.on('close', () => resolve({ kind: 'gone' }));
+  });
+}
+
+function originOf(publicUrl: string | undefined): string | undefined {
+  if (!publicUrl) return undefined;
+  try {
+    return new URL(publicUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The webhook relay: a loopback HTTP listener the tunnel forwards to. It verifies each provider's signature over the
+ * raw bytes, stores the parsed events, and acknowledges only what has been committed; everything else is refused
+ * with no side effect, so the provider retries.
+ */
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+  const secrets = () => (typeof options.secrets === 'function' ? options.secrets() : options.secrets);
+  const publicUrl = () => (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl);
+  const log = options.log ?? (() => undefined);
+  const commits = createGroupCommit({ ingest: options.ingest, transaction: options.transaction, windowMs: options.batchWindowMs });
+  let closing = false;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (closing) res.setHeader('connection', 'close');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://relay.invalid');
+    } catch {
+      return sendJson(res, 400, { ok: false, reason: 'unreadable request path' });
+    }
+    const methods = ROUTES[url.pathname];
+    if (!methods) return sendJson(res, 404, { ok: false, reason: `no webhook at ${url.pathname.slice(0, 100)}` });
+    if (!methods.includes(req.method ?? '')) return sendJson(res, 405, { ok: false, reason: `use ${methods[0]}` }, { allow: methods.join(', ') });
+    if (url.pathname === '/healthz') {
+      const probe = url.searchParams.get('probe');
+      return sendJson(res, 200, { ok: true, at: options.now().toISOString(), ...(probe !== null ? { probe: probe.slice(0, 200) } : {}) });
+    }
+
+    const body = await readBody(req, maxBodyBytes);
+    if (body.kind === 'gone') return;
+    if (body.kind === 'too_large') {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { ok: false, reason: `body over ${maxBodyBytes} bytes` });
+    }
+    const twilio = url.pathname === '/webhooks/twilio';
+    const origin = originOf(publicUrl());
+    const reception: Reception = twilio
+      ? receiveTwilio(body.bytes, req.headers, origin && `${origin}${req.url}`, secrets(), options.now())
+      : receiveQuo(body.bytes, req.headers, secrets(), options.now());
+    if (!reception.ok) return sendJson(res, reception.status, { ok: false, reason: reception.reason });
+
+    let result: IngestResult = { stored: 0, duplicates: 0 };
+    if (reception.outcome.kind === 'events') {
+      try {
+        result = await commits.submit(reception.outcome.events, reception.raw);
+      } catch (err) {
+        log('webhook event could not be stored', err);
+        return sendJson(res, 500, { ok: false, reason: 'the event could not be saved; the provider will retry' });
+      }
+      if (result.stored) options.onStored?.();
+    }
+    const ignored = reception.outcome.kind === 'ignored' ? reception.outcome.reason : undefined;
+    if (twilio) return sendTwiml(res, result, ignored);
+    sendJson(res, 200, { ok: true, ...result, ...(ignored ? { ignored } : {}) });
+  }
+
+  const server = createServer((req, res) => {
+    res.on('finish', () => {
+      // A keep-alive connection that just finished its request would otherwise hold close() open until it times out.
+      if (closing) server.closeIdleConnections();
+    });
+    handle(req, res).catch((err) => {
+      log('webhook relay request failed', err);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, reason: 'internal error' });
+      else res.destroy();
+    });
+  });
+  // A sender that trickles its body must not hold a connection (or a graceful close) forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close(graceMs = 10_000) {
+      closing = true;
+      return new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
