@@ -1,19 +1,11 @@
 import { AppError } from '../../shared/errors';
 import type { DeskCore } from '../core';
-import { getCampaign, type CampaignRecord } from './model';
+import { getCampaign } from './model';
+import type { CampaignStatusView } from '../../shared/ipc/channels/campaigns';
 import { snapshotCampaign } from './snapshot';
 import { campaignCounts } from './dispatch/record';
 
-export interface CampaignStatusReport {
-  id: number;
-  status: CampaignRecord['status'];
-  audience: number;
-  counts: { queued: number; sending: number; sent: number; delivered: number; failed: number; unknown: number; skipped: number };
-  states: Record<string, number>;
-  scheduledAt: string | null;
-  scheduleMissedAt: string | null;
-  lastError: string | null;
-}
+export type CampaignStatusReport = CampaignStatusView;
 
 export function campaignStatus(core: DeskCore, id: number): CampaignStatusReport {
   const c = getCampaign(core.db, id);

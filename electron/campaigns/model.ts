@@ -1,31 +1,13 @@
 import { AppError } from '../../shared/errors';
 import { campaignDraftSchema, type CampaignDraft } from '../../shared/campaigns';
-import type { AudienceFilter } from '../../shared/audience';
 import type { CampaignStatus } from '../../shared/types/domain';
+import type { CampaignDetail } from '../../shared/ipc/channels/campaigns';
 import type { SqliteDb } from '../db/connection';
 
-export interface CampaignRecord {
-  id: number;
-  name: string;
-  status: CampaignStatus;
-  templateId: number | null;
-  body: string | null;
-  audience: AudienceFilter;
-  provider: 'sandbox' | 'quo' | 'twilio';
-  fromNumber: string | null;
-  schedule: CampaignDraft['schedule'];
-  scheduledAt: string | null;
-  quietHours: CampaignDraft['quietHours'] | null;
-  ab: CampaignDraft['ab'] | null;
-  notes: string | null;
-  archived: boolean;
-  createdAt: string;
-  launchedAt: string | null;
-  completedAt: string | null;
+/** A campaign as the core sees it: what the UI sees plus where its snapshot stands. */
+export interface CampaignRecord extends CampaignDetail {
   snapshotState: 'none' | 'running' | 'complete';
   snapshotCursor: number;
-  scheduleMissedAt: string | null;
-  lastError: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -83,30 +65,31 @@ function validateMessage(db: SqliteDb, draft: CampaignDraft): void {
   }
 }
 
+/** The draft as column values, in the order of DRAFT_COLUMNS. */
+const DRAFT_COLUMNS = ['name', 'template_id', 'body', 'audience_json', 'provider', 'from_number', 'schedule_json', 'scheduled_at', 'quiet_hours_json', 'ab_json', 'notes'] as const;
+function draftValues(draft: CampaignDraft, provider: CampaignRecord['provider']): unknown[] {
+  return [
+    draft.name,
+    draft.templateId ?? null,
+    draft.body ?? null,
+    JSON.stringify(draft.audience),
+    draft.provider ?? provider,
+    draft.fromNumber ?? null,
+    JSON.stringify(draft.schedule),
+    scheduledInstant(draft.schedule),
+    draft.quietHours ? JSON.stringify(draft.quietHours) : null,
+    draft.ab ? JSON.stringify(draft.ab) : null,
+    draft.notes ?? null,
+  ];
+}
+
 export function createCampaign(db: SqliteDb, input: unknown, defaults: { provider: CampaignRecord['provider'] }, now: Date): CampaignRecord {
   const draft = campaignDraftSchema.parse(input);
   validateMessage(db, draft);
   const at = now.toISOString();
   const info = db
-    .prepare(
-      `INSERT INTO campaigns (name, status, template_id, body, audience_json, provider, from_number, schedule_json, scheduled_at, quiet_hours_json, ab_json, notes, created_at, updated_at)
-       VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      draft.name,
-      draft.templateId ?? null,
-      draft.body ?? null,
-      JSON.stringify(draft.audience),
-      draft.provider ?? defaults.provider,
-      draft.fromNumber ?? null,
-      JSON.stringify(draft.schedule),
-      scheduledInstant(draft.schedule),
-      draft.quietHours ? JSON.stringify(draft.quietHours) : null,
-      draft.ab ? JSON.stringify(draft.ab) : null,
-      draft.notes ?? null,
-      at,
-      at,
-    );
+    .prepare(`INSERT INTO campaigns (${DRAFT_COLUMNS.join(', ')}, status, created_at, updated_at) VALUES (${DRAFT_COLUMNS.map(() => '?').join(', ')}, 'draft', ?, ?)`)
+    .run(...draftValues(draft, defaults.provider), at, at);
   return getCampaign(db, Number(info.lastInsertRowid));
 }
 
@@ -118,21 +101,8 @@ export function updateCampaign(db: SqliteDb, id: number, input: unknown, now: Da
   }
   const draft = campaignDraftSchema.parse(input);
   validateMessage(db, draft);
-  db.prepare(
-    `UPDATE campaigns SET name = ?, template_id = ?, body = ?, audience_json = ?, provider = ?, from_number = ?, schedule_json = ?, scheduled_at = ?,
-       quiet_hours_json = ?, ab_json = ?, notes = ?, status = 'draft', schedule_missed_at = NULL, updated_at = ? WHERE id = ?`,
-  ).run(
-    draft.name,
-    draft.templateId ?? null,
-    draft.body ?? null,
-    JSON.stringify(draft.audience),
-    draft.provider ?? current.provider,
-    draft.fromNumber ?? null,
-    JSON.stringify(draft.schedule),
-    scheduledInstant(draft.schedule),
-    draft.quietHours ? JSON.stringify(draft.quietHours) : null,
-    draft.ab ? JSON.stringify(draft.ab) : null,
-    draft.notes ?? null,
+  db.prepare(`UPDATE campaigns SET ${DRAFT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, status = 'draft', schedule_missed_at = NULL, updated_at = ? WHERE id = ?`).run(
+    ...draftValues(draft, current.provider),
     now.toISOString(),
     id,
   );

@@ -52,7 +52,12 @@ export function App() {
     };
   }, [refreshStatus]);
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    // "system" follows the OS, live; the stylesheet only knows light and dark.
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => (document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme);
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
   }, [theme]);
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
   return (

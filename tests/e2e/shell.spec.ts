@@ -53,3 +53,19 @@ test('a setting changed in the UI reaches the core, and a bad value is refused w
   expect(desk.app.settings.get('sandbox.failureRate')).toBe(0.25);
   expect(errors).toEqual([]);
 });
+
+test('the dark theme applies from Settings (and "system" follows the OS)', async ({ page, desk }, testInfo) => {
+  desk.app.settings.set('ui.theme', 'dark');
+  const errors = await desk.open(page, 'campaigns');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(21, 24, 29)');
+  await testInfo.attach('dark-campaigns', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  desk.app.settings.set('ui.theme', 'system');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(errors).toEqual([]);
+});
