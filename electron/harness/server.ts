@@ -68,9 +68,14 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
     for (const res of sse) res.write(frame);
   });
   let port = 0;
+  let closing = false;
 
   const server: Server = createServer(async (req, res) => {
     try {
+      if (closing) {
+        res.writeHead(503, { Connection: 'close' });
+        return res.end();
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const host = req.headers.host ?? '';
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, JSON.stringify({ error: 'wrong host' }));
@@ -117,10 +122,13 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
     token,
     port,
     async close() {
+      closing = true;
       unsubscribe();
       for (const res of sse) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser keeps connections alive and its EventSource reconnects: close them all now, or close() never ends.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }
