@@ -12,6 +12,7 @@ import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import { createHandlers } from './handlers';
 import { storeEvent } from './webhooks/store';
 import { processPending } from './webhooks/process';
+import { expireLateConfirmations } from './compliance/confirmations';
 import type { DeskCore } from './core';
 import type { ProviderEvent } from './webhooks/events';
 import { APP_VERSION } from './version';
@@ -21,6 +22,10 @@ import { createWindowCheck } from './campaigns/window';
 import { resumeSnapshots } from './campaigns/snapshot';
 import { runDueSchedules } from './campaigns/lifecycle';
 import { sqliteTransaction, startRelay, type Relay } from './webhooks/relay';
+import { checkWaitingAbTests } from './abtests/jobs';
+import { followTrackedLink } from './abtests/clicks';
+import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs } from './monitoring/services';
+import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -37,6 +42,10 @@ export interface AppConfig {
   dispatch?: Partial<DispatcherOptions>;
   /** Provider request timeout before a send counts as "maybe sent". */
   providerTimeoutMs?: number;
+  /** Reconciliation and health-check tuning (tests: settle period, probe timeout, fetch). */
+  monitoring?: Pick<MonitoringDeps, 'fetch' | 'reconciliation' | 'healthTimeoutMs'>;
+  /** NumVerify checks tuning (tests: no real pauses between retries). */
+  numverify?: NumVerifyTuning;
 }
 
 export interface DeskApp extends DeskCore {
@@ -45,6 +54,8 @@ export interface DeskApp extends DeskCore {
   migration: MigrateResult;
   /** The send queue (started by startJobs, or driven directly by the CLI and tests). */
   dispatcher: Dispatcher;
+  /** Background imports, the contact search index and NumVerify checks. */
+  contacts: ContactServices;
   /** Stores a provider event durably (idempotent) and processes it; the path for webhooks and the sandbox alike. */
   ingest(event: ProviderEvent, raw?: unknown): number | null;
   /** One pass of the background work: sandbox receipts, pending provider events. */
@@ -82,7 +93,16 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const events = createEventBus();
   const audit = db.prepare('INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)');
 
-  const processDeps = { db, now, events, businessName: () => settings.get('business.name') };
+  const processDeps = {
+    db,
+    now,
+    events,
+    businessName: () => settings.get('business.name'),
+    replies: () => ({
+      wording: { help: settings.get('compliance.helpReply'), optOut: settings.get('compliance.optOutConfirmation'), optIn: settings.get('compliance.optInConfirmation') },
+      values: { business: settings.get('business.name'), contact: settings.get('business.contact') },
+    }),
+  };
   const ingest = (event: ProviderEvent, raw?: unknown) => storeEvent(db, event, now().toISOString(), raw);
   const providers = createProviders({ db, now, random, settings, secrets, emit: (e) => void ingest(e), timeoutMs: config.providerTimeoutMs });
 
@@ -109,19 +129,31 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       audit.run(now().toISOString(), actor, action, subject ?? null, detail === undefined ? null : JSON.stringify(detail));
     },
   };
-  const handlers = createHandlers(core);
+  let relay: Relay | null = null;
+  const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
+  const handlers = createHandlers(core, { relay: () => relay, contacts });
   const dispatch = createDispatch(handlers, log);
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, ...config.dispatch });
+  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), ...config.monitoring });
+  let monitoringJobs: MonitoringJobs | null = null;
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
-  let relay: Relay | null = null;
-  let soon: NodeJS.Immediate | null = null;
-  /** Processes freshly stored events right away instead of waiting for the next tick. */
+  let abTestJob: ScheduledTask | null = null;
+  let abTestCheck: Promise<unknown> | null = null;
+  let soon = false;
+  let closed = false;
+  /**
+   * Processes freshly stored events right away instead of waiting for the next tick. A microtask, not setImmediate:
+   * it runs before any timer, so the dispatcher cannot claim a message to someone whose STOP is already stored but
+   * not yet applied (requests committed together still share one pass).
+   */
   const processSoon = () => {
-    if (soon) return;
-    soon = setImmediate(() => {
-      soon = null;
+    if (soon || closed) return;
+    soon = true;
+    queueMicrotask(() => {
+      soon = false;
+      if (closed) return;
       try {
         const { processed } = processPending(processDeps);
         if (processed) events.emit('app:dataChanged', { area: 'inbox' });
@@ -134,6 +166,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     providers.sandbox.tick();
     const { processed } = processPending(processDeps);
     if (processed) events.emit('app:dataChanged', { area: 'inbox' });
+    expireLateConfirmations(db, now().toISOString());
   };
 
   return {
@@ -142,6 +175,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     dispatch,
     migration,
     dispatcher,
+    contacts,
     ingest,
     tick,
     startJobs(intervalMs = 250, options = {}) {
@@ -151,6 +185,15 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       const schedules = () => void runDueSchedules(core).catch((err) => log('scheduled campaigns failed', err));
       schedules();
       scheduleJob = cron.schedule('*/15 * * * * *', schedules, { noOverlap: true });
+      // A/B tests waiting for a verdict or for their winner to go out: now (resuming an interrupted release), then every 5 minutes.
+      const abTests = () =>
+        (abTestCheck ??= checkWaitingAbTests(core, log)
+          .catch((err) => log('checking A/B tests failed', err))
+          .finally(() => (abTestCheck = null)));
+      void abTests();
+      abTestJob = cron.schedule('*/5 * * * *', abTests, { noOverlap: true });
+      // Retry queue every 10 s, reconciliation daily and at start-up, health hourly (the tick below stays for the Sandbox).
+      if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
       timer = setInterval(() => {
         try {
           tick();
@@ -176,6 +219,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
         now,
         onStored: processSoon,
         log,
+        onLink: (code, visit) => followTrackedLink(db, code, visit, now),
       });
       return relay;
     },
@@ -183,12 +227,19 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     async close() {
       if (relay) await relay.close();
       relay = null;
-      if (soon) clearImmediate(soon);
+      closed = true;
       if (timer) clearInterval(timer);
       timer = null;
       await scheduleJob?.destroy();
       scheduleJob = null;
+      await abTestJob?.destroy();
+      abTestJob = null;
+      await abTestCheck;
+      await monitoringJobs?.stop();
+      monitoringJobs = null;
+      await core.monitoring?.settled();
       await dispatcher.stop();
+      await contacts.close();
       await kdb.destroy().catch(() => undefined);
       if (db.open) db.close();
     },

@@ -6,6 +6,7 @@ import type { DataPaths } from './paths';
 import type { Provider, ProviderId } from './providers/types';
 import type { SecretStore } from './settings/secrets';
 import type { SettingsStore } from './settings/store';
+import type { MonitoringServices } from './monitoring/services';
 
 /** What every domain's handlers and jobs receive: the built app's parts, as narrow as they can be. */
 export interface DeskCore {
@@ -20,4 +21,6 @@ export interface DeskCore {
   provider(id?: ProviderId): Provider;
   info(): AppInfo;
   audit(action: string, subject?: string, detail?: unknown, actor?: string): void;
+  /** Reconciliation, health checks, dead letters and the dashboard; set by the composition root once it is built. */
+  monitoring?: MonitoringServices;
 }

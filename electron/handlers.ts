@@ -4,7 +4,6 @@ import type { DeskCore } from './core';
 import type { Handlers } from './ipc/dispatch';
 import { integrityCheck, schemaVersion } from './db/migrator';
 import { secretRows } from './settings/secrets';
-import { listContacts } from './contacts/list';
 import { listTemplates } from './templates/list';
 import { listCampaigns } from './campaigns/list';
 import { listConversations } from './inbox/list';
@@ -13,6 +12,14 @@ import { monitoringOverview } from './monitoring/overview';
 import { createTemplateHandlers } from './templates/handlers';
 import { createCampaignHandlers } from './campaigns/handlers';
 import { createTagHandlers } from './contacts/tags';
+import { createContactHandlers } from './contacts/handlers';
+import { createContactServices, type ContactServices } from './contacts/services';
+import { createAbTestHandlers } from './abtests/handlers';
+import { createMonitoringHandlers } from './monitoring/handlers';
+import { createInboxHandlers } from './inbox/handlers';
+import { createOptOutHandlers } from './compliance/handlers';
+import { createWebhookHandlers } from './webhooks/handlers';
+import type { RelayInfo } from './webhooks/setup';
 
 function fileSize(path: string): number {
   try {
@@ -23,7 +30,7 @@ function fileSize(path: string): number {
 }
 
 /** Every channel of the contract, answered by the core. Domains add their handler groups here. */
-export function createHandlers(core: DeskCore): Handlers {
+export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo | null; contacts?: ContactServices } = {}): Handlers {
   const { db, kdb, settings, secrets } = core;
   return {
     'app:info': () => core.info(),
@@ -58,7 +65,6 @@ export function createHandlers(core: DeskCore): Handlers {
       core.audit('secret.delete', name);
       return secretRows(secrets).find((r) => r.name === name)!;
     },
-    'contacts:list': (q) => listContacts(kdb, q),
     'templates:list': (q) => listTemplates(kdb, q),
     'campaigns:list': (q) => listCampaigns(kdb, q),
     'abtests:list': () => listCampaigns(kdb, { includeArchived: false, abOnly: true }),
@@ -68,5 +74,11 @@ export function createHandlers(core: DeskCore): Handlers {
     ...createTemplateHandlers(core),
     ...createCampaignHandlers(core),
     ...createTagHandlers(core),
+    ...createContactHandlers(core, parts.contacts ?? createContactServices(core)),
+    ...createAbTestHandlers(core),
+    ...createMonitoringHandlers(core),
+    ...createInboxHandlers(core),
+    ...createOptOutHandlers(core),
+    ...createWebhookHandlers(core, parts.relay ?? (() => null)),
   };
 }

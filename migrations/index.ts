@@ -1,8 +1,12 @@
 import type { Migration } from './types';
 import { m0001 } from './0001_init';
 import { m0002 } from './0002_campaign_sending';
+import { m0003 } from './0003_reconciliation_health';
+import { m0004 } from './0004_service_message_deadline';
+import { m0005 } from './0005_abtests';
+import { m0006 } from './0006_contact_search';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
-export const migrations: readonly Migration[] = [m0001, m0002];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

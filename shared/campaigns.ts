@@ -32,7 +32,9 @@ export const abConfigSchema = z
     metric: z.enum(['replied', 'clicked', 'converted', 'optedOut']).default('replied'),
   })
   .refine((a) => a.split.length === a.variants.length, { message: 'give one split percentage per variant', path: ['split'] })
-  .refine((a) => a.split.reduce((x, y) => x + y, 0) === 100, { message: 'split percentages must add up to 100', path: ['split'] });
+  .refine((a) => a.split.reduce((x, y) => x + y, 0) === 100, { message: 'split percentages must add up to 100', path: ['split'] })
+  // Results are kept per variant name, so two variants with one name would be counted as one.
+  .refine((a) => new Set(a.variants.map((v) => v.name.trim().toLowerCase())).size === a.variants.length, { message: 'give each variant a different name', path: ['variants'] });
 export type AbConfig = z.infer<typeof abConfigSchema>;
 
 export const campaignDraftSchema = z
@@ -47,6 +49,8 @@ export const campaignDraftSchema = z
     quietHours: quietHoursPolicySchema.optional(),
     notes: z.string().max(2000).optional(),
     ab: abConfigSchema.optional(),
+    /** Replace links with tracked short links; left out, the `links.trackByDefault` setting decides at launch. */
+    trackLinks: z.boolean().optional(),
   })
   .strict();
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HELP_REPLY, DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION, mentionsStop, unknownPlaceholders } from './compliance/replies';
 
 /**
  * Every non-secret setting the app knows, with its type, default and a sentence for the README and the
@@ -8,6 +9,13 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as H
 const url = z.string().url('expected a URL such as https://example.com');
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 // Estimates count in ten-thousandths of a dollar, so a finer price would be silently rounded: refuse it instead.
+// A service text (HELP answer, opt-out/opt-in confirmation): short, and only placeholders the desk can fill.
+const serviceText = z
+  .string()
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(320, 'keep it under 320 characters (two text segments)')
+  .refine((v) => unknownPlaceholders(v).length === 0, 'use only the placeholders {business} and {contact}');
 const price = z
   .number()
   .min(0, 'must be 0 or more dollars')
@@ -135,6 +143,21 @@ export const settingDefs = {
     default: 60,
     description: 'A scheduled campaign more than this many minutes late (app was closed) waits for you to confirm.',
   },
+  'compliance.helpReply': {
+    schema: serviceText.refine(mentionsStop, 'must tell people how to opt out ("Reply STOP to opt out")'),
+    default: DEFAULT_HELP_REPLY,
+    description: 'Answer to HELP or INFO; {business} and {contact} are filled from business.name and business.contact.',
+  },
+  'compliance.optOutConfirmation': {
+    schema: serviceText,
+    default: DEFAULT_OPT_OUT_CONFIRMATION,
+    description: 'The one confirmation sent within 5 minutes of an opt-out (no marketing allowed); {business} is your business name.',
+  },
+  'compliance.optInConfirmation': {
+    schema: serviceText.refine(mentionsStop, 'must tell people how to opt out ("Reply STOP to opt out")'),
+    default: DEFAULT_OPT_IN_CONFIRMATION,
+    description: 'The one confirmation sent when someone opts back in (START, UNSTOP, YES); {business} is your business name.',
+  },
   'webhooks.host': {
     schema: z.string().min(1),
     default: '127.0.0.1',
@@ -149,6 +172,36 @@ export const settingDefs = {
     schema: z.union([url, z.literal('')]),
     default: '',
     description: 'The public tunnel URL that reaches the relay (e.g. https://abc.trycloudflare.com).',
+  },
+  'abtests.confidence': {
+    schema: z.number().min(0.5, 'must be at least 0.5 (50%)').max(0.999, 'must be at most 0.999 (99.9%)'),
+    default: 0.95,
+    description: 'A/B tests: how sure the test must be before it names a winner (0.95 = 95% confidence).',
+  },
+  'abtests.minSamplePerVariant': {
+    schema: z.number().int().min(1).max(1_000_000),
+    default: 100,
+    description: 'A/B tests: delivered messages each variant needs before a winner can be named.',
+  },
+  'abtests.winnerMode': {
+    schema: z.enum(['automatic', 'approve']),
+    default: 'approve' as 'automatic' | 'approve',
+    description: 'A/B "test, then send the winner": send the winner to the rest automatically, or wait for your approval.',
+  },
+  'abtests.attributionHours': {
+    schema: z.number().int().min(1).max(24 * 30),
+    default: 72,
+    description: 'A/B tests: hours after a message in which a reply, click, opt-out or conversion counts for it.',
+  },
+  'abtests.conversionKeywords': {
+    schema: z.string().max(500),
+    default: '',
+    description: 'A/B tests: reply words that count as a conversion, comma-separated (e.g. YES,BOOK,ORDER).',
+  },
+  'links.trackByDefault': {
+    schema: z.boolean(),
+    default: false,
+    description: 'Replace links in campaign messages with tracked short links on webhooks.publicUrl (counts clicks).',
   },
   'ui.theme': {
     schema: z.enum(['system', 'light', 'dark']),

@@ -26,6 +26,7 @@ function toRecord(r: Row): CampaignRecord {
     scheduledAt: (r.scheduled_at as string | null) ?? null,
     quietHours: r.quiet_hours_json ? JSON.parse(r.quiet_hours_json as string) : null,
     ab: r.ab_json ? JSON.parse(r.ab_json as string) : null,
+    trackLinks: r.track_links === null || r.track_links === undefined ? null : r.track_links === 1,
     notes: (r.notes as string | null) ?? null,
     archived: r.archived_at !== null,
     createdAt: r.created_at as string,
@@ -66,7 +67,7 @@ function validateMessage(db: SqliteDb, draft: CampaignDraft): void {
 }
 
 /** The draft as column values, in the order of DRAFT_COLUMNS. */
-const DRAFT_COLUMNS = ['name', 'template_id', 'body', 'audience_json', 'provider', 'from_number', 'schedule_json', 'scheduled_at', 'quiet_hours_json', 'ab_json', 'notes'] as const;
+const DRAFT_COLUMNS = ['name', 'template_id', 'body', 'audience_json', 'provider', 'from_number', 'schedule_json', 'scheduled_at', 'quiet_hours_json', 'ab_json', 'notes', 'track_links'] as const;
 function draftValues(draft: CampaignDraft, provider: CampaignRecord['provider']): unknown[] {
   return [
     draft.name,
@@ -80,6 +81,7 @@ function draftValues(draft: CampaignDraft, provider: CampaignRecord['provider'])
     draft.quietHours ? JSON.stringify(draft.quietHours) : null,
     draft.ab ? JSON.stringify(draft.ab) : null,
     draft.notes ?? null,
+    draft.trackLinks === undefined ? null : Number(draft.trackLinks),
   ];
 }
 
@@ -114,8 +116,8 @@ export function duplicateCampaign(db: SqliteDb, id: number, now: Date): Campaign
   const at = now.toISOString();
   const info = db
     .prepare(
-      `INSERT INTO campaigns (name, status, template_id, body, audience_json, provider, from_number, schedule_json, scheduled_at, quiet_hours_json, ab_json, notes, created_at, updated_at)
-       SELECT name || ' (copy)', 'draft', template_id, body, audience_json, provider, from_number, '{"mode":"now"}', NULL, quiet_hours_json, ab_json, notes, ?, ? FROM campaigns WHERE id = ?`,
+      `INSERT INTO campaigns (name, status, template_id, body, audience_json, provider, from_number, schedule_json, scheduled_at, quiet_hours_json, ab_json, notes, track_links, created_at, updated_at)
+       SELECT name || ' (copy)', 'draft', template_id, body, audience_json, provider, from_number, '{"mode":"now"}', NULL, quiet_hours_json, ab_json, notes, track_links, ?, ? FROM campaigns WHERE id = ?`,
     )
     .run(at, at, c.id);
   return getCampaign(db, Number(info.lastInsertRowid));

@@ -7,6 +7,7 @@ import { campaignBody, getCampaign, type CampaignRecord } from './model';
 import { countAudience } from './audience';
 import { assignMessages, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
+import { prepareLinkTracking } from '../abtests/links';
 
 const CHUNK = 2500;
 
@@ -58,6 +59,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   const plan: MessagePlan = assignMessages(c, c.ab ? [] : [campaignBody(db, c)], recipientLocalStart(core, c));
   const parsed = plan.bodies.map((b) => parseTemplate(b));
   if (c.snapshotState === 'none') await checkLaunchable(core, c, parsed);
+  const links = prepareLinkTracking(core, c, plan.bodies);
 
   const nowIso = core.now().toISOString();
   db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'running', launched_at = COALESCE(launched_at, ?), schedule_missed_at = NULL, updated_at = ? WHERE id = ?`).run(nowIso, nowIso, c.id);
@@ -97,7 +99,11 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
           contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },
           business,
         }).text;
-        queued += insert.run(c.id, r.id, pick.variant, r.phone, from, rendered, pick.state === 'held' ? 0 : segmentsOf(rendered).segments, c.provider, pick.state, pick.notBefore(r.phone as string) ?? created, created, created).changes;
+        // Tracked links replace the originals before segments are counted: the short link is what gets sent.
+        const tracked = links.shorten(rendered);
+        const info = insert.run(c.id, r.id, pick.variant, r.phone, from, tracked.text, pick.state === 'held' ? 0 : segmentsOf(tracked.text).segments, c.provider, pick.state, pick.notBefore(r.phone as string) ?? created, created, created);
+        if (info.changes) links.record(Number(info.lastInsertRowid), r.id as number, pick.variant, tracked.links);
+        queued += info.changes;
       }
       if (rows.length) setCursor.run(rows[rows.length - 1].id, c.id);
       return rows.length ? (rows[rows.length - 1].id as number) : null;

@@ -3,10 +3,16 @@ import { errorExit, parseCommandArgs, UsageError, type CliIo, type Command } fro
 import { systemCommands } from './commands/system';
 import { templateCommands } from './commands/templates';
 import { campaignCommands } from './commands/campaigns';
+import { abTestCommands } from './commands/abtests';
 import { relayCommands } from './commands/relay';
+import { optOutCommands } from './commands/optouts';
+import { inboxCommands } from './commands/inbox';
+import { monitoringCommands } from './commands/monitoring';
+import { importCommands } from './commands/imports';
+import { contactCommands } from './commands/contacts';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...relayCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -39,10 +39,12 @@ export function changeConsent(db: SqliteDb, change: ConsentChange): { changed: b
     ).run(contact?.id ?? null, change.phone, oldState, newState, change.source, change.inboundMessageId ?? null, change.messageText ?? null, change.actor, change.at);
     let skipped = 0;
     if (change.optedOut) {
+      // Every waiting message, not only marketing: a queued inbox reply, HELP answer or earlier confirmation would be
+      // a second text after the STOP, and only one confirmation (queued by the caller after this) is allowed.
       skipped = db
         .prepare(
           `UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ?
-           WHERE contact_id = ? AND kind = 'campaign' AND state IN ('queued', 'retry_wait', 'held')`,
+           WHERE contact_id = ? AND state IN ('queued', 'retry_wait', 'held')`,
         )
         .run(change.at, contact?.id ?? -1).changes;
     }

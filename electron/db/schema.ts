@@ -93,6 +93,7 @@ export interface DB {
     snapshot_cursor: Generated<number>;
     schedule_missed_at: string | null;
     last_error: string | null;
+    track_links: number | null;
   };
   outbox_messages: {
     id: Generated<number>;
@@ -116,6 +117,9 @@ export interface DB {
     sending_at: string | null;
     sent_at: string | null;
     delivered_at: string | null;
+    ab_remainder: Generated<number>;
+    /** Service messages (opt-out confirmations) that must not be sent after this moment (migration 0004). */
+    expires_at: string | null;
   };
   inbound_messages: {
     id: Generated<number>;
@@ -156,6 +160,12 @@ export interface DB {
     actor: string;
     at: string;
   };
+  /** FTS5 trigram index over contacts (migration 0006, contentless: rowid = contact id; kept by triggers). */
+  contact_search: { rowid: number; name: string; email: string; phone: string };
+  /** Indexed contacts edited since (migration 0006). */
+  contact_search_queue: { contact_id: number };
+  /** The highest contact id the search index holds; contacts above it wait to be indexed (migration 0006). */
+  contact_search_state: { id: number; indexed_through: number };
   numverify_cache: {
     phone: string;
     valid: number;
@@ -177,6 +187,71 @@ export interface DB {
     reply_body: string | null;
     created_at: string;
     due_at: string | null;
+    updated_at: string;
+  };
+  reconciliation_runs: {
+    id: Generated<number>;
+    provider: 'sandbox' | 'quo' | 'twilio';
+    trigger: 'manual' | 'daily' | 'startup';
+    range_since: string;
+    range_until: string;
+    started_at: string;
+    finished_at: string | null;
+    status: Generated<'running' | 'ok' | 'partial' | 'failed' | 'interrupted'>;
+    listing: string | null;
+    diff_json: string | null;
+    error: string | null;
+  };
+  health_checks: {
+    id: Generated<number>;
+    at: string;
+    status: 'green' | 'yellow' | 'red';
+    reason: string;
+    checks_json: string;
+    trigger: Generated<'scheduled' | 'manual'>;
+  };
+  tracked_links: {
+    id: Generated<number>;
+    code: string;
+    outbox_id: number;
+    campaign_id: number;
+    variant: string | null;
+    contact_id: number | null;
+    url: string;
+    created_at: string;
+  };
+  link_clicks: {
+    id: Generated<number>;
+    link_id: number;
+    at: string;
+    method: string;
+    user_agent: string | null;
+    ip_hash: string | null;
+    is_bot: number;
+  };
+  click_salt: { id: number; salt: Buffer };
+  conversions: {
+    id: Generated<number>;
+    campaign_id: number;
+    contact_id: number;
+    outbox_id: number | null;
+    source: 'manual' | 'keyword';
+    inbound_message_id: number | null;
+    keyword: string | null;
+    actor: string;
+    at: string;
+  };
+  ab_state: {
+    campaign_id: number;
+    looks_json: Generated<string>;
+    verdict_json: string | null;
+    decided_at: string | null;
+    winner_index: number | null;
+    approval: Generated<'none' | 'awaiting' | 'approved' | 'automatic'>;
+    release_index: number | null;
+    release_chosen_by: 'verdict' | 'owner' | null;
+    winner_sent_at: string | null;
+    winner_done_at: string | null;
     updated_at: string;
   };
 }

@@ -55,6 +55,8 @@ export function createProviders(deps: ProviderDeps) {
           authToken: requireSecret(deps.secrets, 'twilio.authToken', 'to send through Twilio'),
           timeoutMs,
           now: deps.now,
+          // Ask Twilio to report delivery to our relay (through the tunnel) when we know its public URL.
+          statusCallbackUrl: deps.settings.get('webhooks.publicUrl') ? `${deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '')}/webhooks/twilio` : undefined,
         });
       }
       return sandbox;

@@ -1,6 +1,16 @@
 import { classifyReply } from '../../shared/compliance/keywords';
 import type { SqliteDb } from '../db/connection';
 import { changeConsent } from '../compliance/consent';
+import { confirmationDeadline, LATE_CONFIRMATION } from '../compliance/confirmations';
+import {
+  DEFAULT_HELP_REPLY,
+  DEFAULT_OPT_IN_CONFIRMATION,
+  DEFAULT_OPT_OUT_CONFIRMATION,
+  serviceReplyText,
+  type ReplyValues,
+  type ServiceReplyWording,
+} from '../../shared/compliance/replies';
+import { countSegments } from '../../shared/templates/segments';
 import type { EventBus } from '../events/bus';
 import type { ProviderEvent } from './events';
 import { duePendingEvents } from './store';
@@ -10,6 +20,8 @@ export interface ProcessDeps {
   now: () => Date;
   events?: EventBus;
   businessName: () => string;
+  /** The wording of HELP answers and confirmations (settings compliance.*) and the values for their placeholders. */
+  replies?: () => { wording: ServiceReplyWording; values: ReplyValues };
   /** Attempts before an event goes to the dead letters. */
   maxAttempts?: number;
 }
@@ -44,6 +56,22 @@ function contactFor(db: SqliteDb, phone: string, nowIso: string): { id: number; 
   return { id: Number(info.lastInsertRowid), optedOut: false };
 }
 
+/**
+ * A consent keyword older than one already on record from the same contact (or than a manual change) no longer
+ * decides anything: a STOP and a START arrive in any order (webhook retries, reconciliation finding a text missed
+ * while the app was closed), and the contact's latest word must win, never the latest to arrive.
+ */
+function supersededKeyword(db: SqliteDb, contactId: number, e: Extract<ProviderEvent, { kind: 'inbound' }>): boolean {
+  const newerReply = db
+    .prepare(
+      `SELECT 1 FROM inbound_messages WHERE contact_id = ? AND received_at > ? AND keyword IS NOT NULL AND keyword NOT IN ('help', 'info')
+         AND NOT (provider = ? AND provider_message_id = ?) LIMIT 1`,
+    )
+    .get(contactId, e.at, e.provider, e.providerMessageId);
+  if (newerReply) return true;
+  return !!db.prepare(`SELECT 1 FROM optout_audit WHERE contact_id = ? AND source IN ('manual', 'import') AND at > ? LIMIT 1`).get(contactId, e.at);
+}
+
 function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbound' }>, nowIso: string): void {
   const { db } = deps;
   const contact = contactFor(db, e.from, nowIso);
@@ -62,7 +90,7 @@ function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbo
     .run(e.provider, e.providerMessageId, contact.id, e.from, e.to, e.body, e.at, lastCampaign?.campaign_id ?? null, match.keyword, nowIso);
   if (!info.changes) return; // Same message already ingested (webhook and reconciliation both saw it).
   const inboundId = Number(info.lastInsertRowid);
-  if (match.kind === 'opt_out' || match.kind === 'opt_out_review' || match.kind === 'opt_in') {
+  if ((match.kind === 'opt_out' || match.kind === 'opt_out_review' || match.kind === 'opt_in') && !supersededKeyword(db, contact.id, e)) {
     const result = changeConsent(db, {
       phone: e.from,
       optedOut: match.kind !== 'opt_in',
@@ -80,20 +108,38 @@ function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbo
 }
 
 function queueConfirmation(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbound' }>, what: 'opt_out' | 'opt_in' | 'help', contactId: number, nowIso: string): void {
-  const name = deps.businessName() || 'us';
-  const body =
-    what === 'opt_out'
-      ? `You're unsubscribed from ${name}. No more messages. Reply START to resubscribe.`
-      : what === 'opt_in'
-        ? `You're resubscribed to ${name} messages. Reply STOP to opt out.`
-        : `${name}: reply STOP to opt out.`;
+  const replies = deps.replies?.() ?? {
+    wording: { help: DEFAULT_HELP_REPLY, optOut: DEFAULT_OPT_OUT_CONFIRMATION, optIn: DEFAULT_OPT_IN_CONFIRMATION },
+    values: { business: deps.businessName(), contact: '' },
+  };
+  const body = serviceReplyText(what, replies.wording, replies.values);
+  // A confirmation is allowed only within 5 minutes of the keyword; one processed later (the webhook came late)
+  // is recorded as skipped with the reason rather than sent late.
+  const expiresAt = what === 'help' ? null : confirmationDeadline(e.at, deps.now()).toISOString();
+  const late = expiresAt !== null && expiresAt <= nowIso;
   // Through the same provider and number the contact wrote to; kind keeps it out of marketing rules.
   deps.db
     .prepare(
-      `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, created_at, updated_at, next_attempt_at)
-       VALUES (NULL, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
+      `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, error_code, error_message,
+         created_at, updated_at, next_attempt_at, expires_at)
+       VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(contactId, what === 'help' ? 'help' : 'confirmation', e.from, e.to, body, e.provider, nowIso, nowIso, nowIso);
+    .run(
+      contactId,
+      what === 'help' ? 'help' : 'confirmation',
+      e.from,
+      e.to,
+      body,
+      countSegments(body).segments,
+      e.provider,
+      late ? 'skipped' : 'queued',
+      late ? LATE_CONFIRMATION.code : null,
+      late ? LATE_CONFIRMATION.message : null,
+      nowIso,
+      nowIso,
+      nowIso,
+      expiresAt,
+    );
 }
 
 export function processEvent(deps: ProcessDeps, event: ProviderEvent): void {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ProviderEvent } from './events';
 import { createGroupCommit, type IngestResult } from './group-commit';
 import { receiveQuo, receiveTwilio, type Reception, type WebhookSecrets } from './receive';
+import { answerLinkVisit, type LinkResolver } from '../abtests/link-route';
 
 export type { WebhookSecrets } from './receive';
 export { sqliteTransaction } from './group-commit';
@@ -29,6 +30,8 @@ export interface RelayOptions {
   /** How long a batch waits for more requests before committing; 0 = the current event-loop turn. */
   batchWindowMs?: number;
   log?: (message: string, err?: unknown) => void;
+  /** Tracked links (`GET /l/<code>`): logs the visit and returns the original URL, or null for an unknown code. */
+  onLink?: LinkResolver;
 }
 
 export interface Relay {
@@ -116,6 +119,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     } catch {
       return sendJson(res, 400, { ok: false, reason: 'unreadable request path' });
     }
+    if (options.onLink && url.pathname.startsWith('/l/')) return answerLinkVisit(req, res, url.pathname.slice(3), options.onLink);
     const methods = ROUTES[url.pathname];
     if (!methods) return sendJson(res, 404, { ok: false, reason: `no webhook at ${url.pathname.slice(0, 100)}` });
     if (!methods.includes(req.method ?? '')) return sendJson(res, 405, { ok: false, reason: `use ${methods[0]}` }, { allow: methods.join(', ') });

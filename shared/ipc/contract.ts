@@ -4,6 +4,12 @@ import { coreChannels } from './channels/core';
 import { templateChannels } from './channels/templates';
 import { campaignChannels } from './channels/campaigns';
 import { tagChannels } from './channels/tags';
+import { abtestChannels } from './channels/abtests';
+import { inboxChannels } from './channels/inbox';
+import { optOutChannels } from './channels/optouts';
+import { webhookChannels } from './channels/webhooks';
+import { monitoringChannels } from './channels/monitoring';
+import { contactChannels } from './channels/contacts';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -18,6 +24,12 @@ export const contract = {
   ...templateChannels,
   ...campaignChannels,
   ...tagChannels,
+  ...monitoringChannels,
+  ...abtestChannels,
+  ...inboxChannels,
+  ...optOutChannels,
+  ...webhookChannels,
+  ...contactChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { event } from './define';
 import type { OutboxState } from '../types/domain';
+import type { ImportReportView } from './channels/contacts';
 
 /** Events main pushes to the renderer. */
 export const events = {
@@ -9,4 +10,14 @@ export const events = {
   /** Something the owner should hear about even when the window is hidden (desktop notification). */
   'app:notify': event<{ title: string; body: string; level: 'info' | 'warning' | 'error' }>(),
   'import:progress': event<{ importId: string; rowsRead: number; bytesRead: number; totalBytes: number }>(),
+  /** An import started with contacts:importRun ended; `report` when done, `error` when it failed or was cancelled. */
+  'import:finished': event<{
+    importId: string;
+    state: 'done' | 'failed' | 'cancelled';
+    dryRun: boolean;
+    report: ImportReportView | null;
+    error: { code: string; message: string } | null;
+  }>(),
+  /** NumVerify checks of a contacts:verify run: numbers answered so far out of those selected. */
+  'verify:progress': event<{ checked: number; total: number }>(),
 };

@@ -24,6 +24,8 @@ export interface FakeNumVerifyOptions {
   usageLimit?: number;
   /** Line type for plausible numbers not listed in `numbers`. Default 'mobile'. */
   defaultLineType?: string;
+  /** Each answer waits this long, so concurrent requests overlap and `maxInFlight` shows how many did. Default 0. */
+  answerDelayMs?: number;
 }
 
 export interface FakeNumVerify {
@@ -35,6 +37,8 @@ export interface FakeNumVerify {
   readonly calls: number;
   /** Lookups that passed the key check and counted against the allowance. */
   readonly usage: number;
+  /** The most /validate requests being answered at the same moment (see answerDelayMs). */
+  readonly maxInFlight: number;
   /** Requests naming this number (E.164 or digits). */
   callsFor(number: string): number;
   setNumber(number: string, info: FakeNumberInfo): void;
@@ -82,6 +86,19 @@ export async function startFakeNumVerify(options: FakeNumVerifyOptions = {}): Pr
   let usageLimit: number | null = options.usageLimit ?? null;
   let calls = 0;
   let usage = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  async function handleOverlapping(req: FakeRequest): Promise<Answer> {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, options.answerDelayMs));
+      return handle(req);
+    } finally {
+      inFlight -= 1;
+    }
+  }
 
   function handle(req: FakeRequest): Answer {
     if (!req.url.pathname.endsWith('/validate')) return apiError(103);
@@ -130,7 +147,7 @@ export async function startFakeNumVerify(options: FakeNumVerifyOptions = {}): Pr
   const running = await startFakeServer(
     {
       target: () => 'read',
-      handle,
+      handle: handleOverlapping,
       faultAnswer: (status, retryAfter) => ({
         status,
         body: { message: status === 429 ? 'Too many requests' : 'Internal Server Error' },
@@ -150,6 +167,9 @@ export async function startFakeNumVerify(options: FakeNumVerifyOptions = {}): Pr
     },
     get usage() {
       return usage;
+    },
+    get maxInFlight() {
+      return maxInFlight;
     },
     callsFor: (number) => perNumber.get(digitsOf(number)) ?? 0,
     setNumber: (number, info) => void known.set(digitsOf(number), info),

@@ -52,6 +52,29 @@ export interface FakeQuo {
   addMessage(input: NewQuoMessage): QuoMessage;
   /** Recipients that were sent the same text more than once. */
   duplicates(): Array<{ to: string; text: string; ids: string[] }>;
+  /**
+   * Registers a webhook as if made in the Quo app: legacy ones are listed by `GET /v1/webhooks`, new-style ones
+   * (`apiVersion: '2026-03-30'`) by the versioned `GET /webhooks`.
+   */
+  registerWebhook(input: { url: string; events?: string[]; status?: 'enabled' | 'disabled'; apiVersion?: typeof QUO_API_VERSION }): QuoWebhook;
+  readonly webhooks: readonly QuoWebhook[];
+}
+
+/** A webhook as Quo lists it (documented shape of `GET /v1/webhooks` items). */
+export interface QuoWebhook {
+  id: string;
+  userId: string;
+  orgId: string;
+  label: string;
+  status: 'enabled' | 'disabled';
+  url: string;
+  key: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  events: string[];
+  resourceIds: string[];
+  apiVersion?: string;
 }
 
 let trace = 6897907457496870000;
@@ -72,6 +95,7 @@ export async function startFakeQuo(options: FakeQuoOptions = {}): Promise<FakeQu
   const faults = createFaultPlan();
   const sent: QuoMessage[] = [];
   const workspace = { a2pApproved: true, subscriptionActive: true };
+  const webhooks: QuoWebhook[] = [];
 
   function handle(req: FakeRequest): Answer {
     const key = req.headers.authorization;
@@ -87,6 +111,11 @@ export async function startFakeQuo(options: FakeQuoOptions = {}): Promise<FakeQu
     if (req.method === 'GET' && path === '/v1/messages') return listV1(req.url.searchParams);
     if (req.method === 'GET' && path === '/messages') return listVersioned(req.url.searchParams);
     if (req.method === 'GET' && idMatch) return getOne(decodeURIComponent(idMatch[2]));
+    if (req.method === 'GET' && path === '/v1/webhooks') return { status: 200, body: { data: webhooks.filter((w) => !w.apiVersion) } };
+    if (req.method === 'GET' && path === '/webhooks') {
+      if (req.headers['quo-api-version'] !== QUO_API_VERSION) return invalid('/headers/quo-api-version', `Expected header Quo-Api-Version: ${QUO_API_VERSION}`, req.headers['quo-api-version'] ?? null);
+      return { status: 200, body: { data: webhooks.filter((w) => w.apiVersion) } };
+    }
     if (req.method === 'GET' && path === '/v1/phone-numbers') {
       return { status: 200, body: { data: store.numbers.map((n) => ({ ...n, formattedNumber: n.number, users: [{ id: store.userId }] })) } };
     }
@@ -210,6 +239,27 @@ export async function startFakeQuo(options: FakeQuoOptions = {}): Promise<FakeQu
     addInbound: ({ from, text, to, createdAt }) => store.add({ direction: 'incoming', participant: from, text, phoneNumber: to, createdAt }),
     addMessage: (input) => store.add(input),
     duplicates: () => duplicatesOf(sent.flatMap((m) => m.to.map((to) => ({ id: m.id, to, text: m.text })))),
+    webhooks,
+    registerWebhook: ({ url, events, status, apiVersion }) => {
+      const at = now().toISOString();
+      const hook: QuoWebhook = {
+        id: `WH${String(webhooks.length + 1).padStart(8, '0')}`,
+        userId: store.userId,
+        orgId: 'OR00000001',
+        label: 'SMS Campaign Desk',
+        status: status ?? 'enabled',
+        url,
+        key: apiVersion ? 'whsec_ZmFrZS1xdW8td2ViaG9vay1rZXk=' : 'ZmFrZS1xdW8tc2lnbmluZy1rZXk=',
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        events: events ?? ['message.received', 'message.delivered'],
+        resourceIds: ['*'],
+        ...(apiVersion ? { apiVersion } : {}),
+      };
+      webhooks.push(hook);
+      return hook;
+    },
   };
 }
 

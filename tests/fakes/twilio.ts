@@ -48,6 +48,8 @@ export interface FakeTwilio {
   /** A customer's text to us. STOP-type keywords opt the sender out, START-type ones back in, as Twilio does. */
   addInbound(input: { from: string; body: string; to?: string; dateSent?: Date }): TwilioMessage;
   duplicates(): Array<{ to: string; text: string; ids: string[] }>;
+  /** One of the account's numbers with its "A message comes in" URL (IncomingPhoneNumbers resource). */
+  setIncomingNumber(input: { phoneNumber: string; smsUrl: string | null }): void;
 }
 
 const OPT_OUT = new Set(['STOP', 'UNSUBSCRIBE', 'END', 'QUIT', 'STOPALL', 'REVOKE', 'OPTOUT', 'CANCEL']);
@@ -69,6 +71,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   const sent: TwilioMessage[] = [];
   const account = { status: 'active' as 'active' | 'suspended' | 'closed', created: twilioDate(now()) };
   const base = `/2010-04-01/Accounts/${accountSid}`;
+  const incomingNumbers = new Map<string, { sid: string; smsUrl: string | null }>();
 
   function handle(req: FakeRequest): Answer {
     const credentials = basicCredentials(req.headers.authorization);
@@ -81,12 +84,33 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     if (req.method === 'GET' && path === `${base}.json`) return accountResource();
     if (req.method === 'POST' && path === `${base}/Messages.json`) return send(new URLSearchParams(req.body));
     if (req.method === 'GET' && path === `${base}/Messages.json`) return list(req.url.searchParams);
+    if (req.method === 'GET' && path === `${base}/IncomingPhoneNumbers.json`) return incomingPhoneNumbers(req.url.searchParams);
     const one = /\/Messages\/([^/]+)\.json$/.exec(path);
     if (req.method === 'GET' && one) {
       const message = store.get(one[1]);
       return message ? { status: 200, body: message } : twilioError(404, 20404, `The requested resource ${path} was not found`);
     }
     return twilioError(404, 20404, `The requested resource ${path} was not found`);
+  }
+
+  /** `GET …/IncomingPhoneNumbers.json[?PhoneNumber=…]`: Twilio's shape, one page. */
+  function incomingPhoneNumbers(params: URLSearchParams): Answer {
+    const wanted = params.get('PhoneNumber');
+    const numbers = [...incomingNumbers.entries()]
+      .filter(([number]) => wanted === null || number === wanted)
+      .map(([number, n]) => ({
+        account_sid: accountSid,
+        sid: n.sid,
+        phone_number: number,
+        friendly_name: number,
+        sms_url: n.smsUrl ?? '',
+        sms_method: 'POST',
+        sms_fallback_url: '',
+        status_callback: '',
+        capabilities: { sms: true, mms: true, voice: true },
+        uri: `${base}/IncomingPhoneNumbers/${n.sid}.json`,
+      }));
+    return { status: 200, body: { incoming_phone_numbers: numbers, page: 0, page_size: 50, start: 0, end: Math.max(0, numbers.length - 1), next_page_uri: null, uri: `${base}/IncomingPhoneNumbers.json` } };
   }
 
   function accountResource(): Answer {
@@ -224,5 +248,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       return store.add({ direction: 'inbound', from, to: to ?? '+15550100001', body, status: 'received', dateSent: at, dateCreated: at });
     },
     duplicates: () => duplicatesOf(sent.map((m) => ({ id: m.sid, to: m.to, text: m.body }))),
+    setIncomingNumber: ({ phoneNumber, smsUrl }) => {
+      const sid = incomingNumbers.get(phoneNumber)?.sid ?? `PN${String(incomingNumbers.size + 1).padStart(32, '0')}`;
+      incomingNumbers.set(phoneNumber, { sid, smsUrl });
+    },
   };
 }

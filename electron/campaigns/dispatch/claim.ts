@@ -14,6 +14,8 @@ export interface OutboxItem {
   attempts: number;
   quietHoursJson: string | null;
   optedOut: number | null;
+  /** Confirmations may not be sent after this moment (compliance: within 5 minutes of the keyword). */
+  expiresAt: string | null;
 }
 
 export const PROVIDERS = ['sandbox', 'quo', 'twilio'] as const;
@@ -23,7 +25,7 @@ export const PROVIDERS = ['sandbox', 'quo', 'twilio'] as const;
  * holds a hundred messages or a million. Every queued row has a next_attempt_at (its creation time at the latest).
  */
 const select = (index: string) => `SELECT m.id, m.campaign_id AS campaignId, m.contact_id AS contactId, m.kind, m.to_phone AS toPhone, m.from_number AS fromNumber, m.body,
-       m.provider, m.state, m.attempts, k.quiet_hours_json AS quietHoursJson, c.opted_out AS optedOut
+       m.provider, m.state, m.attempts, m.expires_at AS expiresAt, k.quiet_hours_json AS quietHoursJson, c.opted_out AS optedOut
   FROM outbox_messages m INDEXED BY ${index}
   LEFT JOIN campaigns k ON k.id = m.campaign_id
   LEFT JOIN contacts c ON c.id = m.contact_id`;

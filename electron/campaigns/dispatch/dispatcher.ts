@@ -9,6 +9,7 @@ import { createOutcomeWriter } from './outcomes';
 import { acquireDispatchLock } from './lock';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { campaignCounts } from './record';
+import { isPastDeadline, skipLateConfirmation } from '../../compliance/confirmations';
 
 export type WindowCheck = (
   phone: string,
@@ -125,6 +126,10 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     db.transaction(() => {
       for (const item of dueMessages(db, p, nowIso, slots * 4 + 16)) {
         if (claimed.length >= slots) break;
+        if (isPastDeadline(item.expiresAt, nowIso)) {
+          skipLateConfirmation(db, item.id, nowIso);
+          continue;
+        }
         if (MARKETING.has(item.kind)) {
           if (item.optedOut === 1) {
             db.prepare(`UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ? WHERE id = ?`).run(nowIso, item.id);

@@ -3,6 +3,7 @@ import type { CampaignDetail, CampaignStatusView } from '../../../shared/ipc/cha
 import type { CampaignRow } from '../../../shared/types/domain';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import type { DeskApp } from '../../app';
+import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
 
 function segmentId(app: DeskApp, value: string): number {
   const row = (/^\d+$/.test(value)
@@ -28,8 +29,8 @@ function statusText(s: CampaignStatusView): string {
 export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
-    usage: 'campaigns create --name N (--template ID | --body B) [--tag T]... [--segment S] [--provider sandbox|quo|twilio] [--at ISO]',
-    summary: 'Create a draft campaign (prints its id).',
+    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--provider sandbox|quo|twilio] [--at ISO] ${abCreateUsage}`,
+    summary: 'Create a draft campaign, or an A/B campaign with --variant (prints its id).',
     options: {
       name: { type: 'string' },
       template: { type: 'string' },
@@ -39,16 +40,20 @@ export const campaignCommands: Command[] = [
       provider: { type: 'string' },
       at: { type: 'string' },
       from: { type: 'string' },
+      ...abCreateOptions,
     },
     async run(ctx, { values }) {
       if (!values.name) throw new UsageError('--name is required');
-      if (!values.template && !values.body) throw new UsageError('give --template <id> or --body <text>');
+      if (values.variant && (values.template || values.body)) throw new UsageError('an A/B campaign takes its messages from --variant; leave out --template and --body');
+      if (!values.template && !values.body && !values.variant) throw new UsageError('give --template <id>, --body <text>, or two to five --variant <text>');
       if (values.template && values.body) throw new UsageError('give --template or --body, not both');
+      const abDraft = abDraftFromOptions(values);
       if (values.at && Number.isNaN(Date.parse(values.at as string))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
       const app = await ctx.app();
       const draft = {
         name: values.name,
-        ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : { body: values.body }),
+        ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : values.body ? { body: values.body } : {}),
+        ...abDraft,
         audience: { ...(values.tag ? { tags: values.tag } : {}), ...(values.segment ? { segmentId: segmentId(app, values.segment as string) } : {}) },
         ...(values.provider ? { provider: values.provider } : {}),
         ...(values.from ? { fromNumber: values.from } : {}),

@@ -1,50 +1,156 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Badge, EmptyState, ErrorBanner, Loading, PageHeader, formatWhen } from '../components/ui';
+import type { ContactRow } from '../../../shared/types/domain';
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { AddContactForm } from '../components/contacts/AddContactForm';
+import { ContactDetailPanel } from '../components/contacts/ContactDetailPanel';
+import { ContactTable } from '../components/contacts/ContactTable';
+import { ContactToolbar } from '../components/contacts/ContactToolbar';
+import { ImportHistory } from '../components/contacts/ImportHistory';
+import { ImportWizard } from '../components/contacts/ImportWizard';
+import { SaveSegment } from '../components/contacts/SaveSegment';
+import { isFiltered, NO_FILTERS, toAudienceFilter, toListQuery, type ContactFilterState } from '../components/contacts/filters';
+import { plural } from '../components/contacts/format';
+import { useContactRows } from '../components/contacts/useContactRows';
+import { useDebounced } from '../components/contacts/useDebounced';
+import { useExportCsv } from '../components/contacts/useExportCsv';
+
+/** Typing pauses shorter than this are one search. */
+const SEARCH_DEBOUNCE_MS = 150;
+
+function countText(total: number | null, exact: boolean, filtered: boolean): string | undefined {
+  if (total === null) return undefined;
+  const n = exact ? plural(total, 'contact') : `${total.toLocaleString()}+ contacts`;
+  return filtered ? `${n} ${total === 1 && exact ? 'matches' : 'match'}` : n;
+}
 
 export function ContactsPage() {
-  const [search, setSearch] = useState('');
-  const q = useQuery(() => api.contacts.list({ search: search || undefined, limit: 100, offset: 0 }), [search], ['contacts']);
+  const [tab, setTab] = useState<'contacts' | 'imports'>('contacts');
+  const [filters, setFilters] = useState<ContactFilterState>(NO_FILTERS);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [modal, setModal] = useState<'import' | 'add' | 'segment' | null>(null);
+  const search = useDebounced(filters.search, SEARCH_DEBOUNCE_MS);
+  const applied = { ...filters, search };
+  const rows = useContactRows(toListQuery(applied));
+  const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
+  const segments = useQuery(() => api.segments.list({}), [], ['contacts']);
+  const country = useQuery(() => api.settings.get({ key: 'contacts.defaultCountry' }), [], ['settings']);
+  const exporter = useExportCsv(toAudienceFilter(applied));
+  const { refresh } = rows;
+  const reloadTags = tags.reload;
+  const onImported = useCallback(() => {
+    refresh();
+    reloadTags();
+  }, [refresh, reloadTags]);
+
+  const filtered = isFiltered(applied);
+  const empty = rows.loaded && rows.total === 0 && !filtered && !isFiltered(filters);
+  const select = useCallback((c: ContactRow) => setSelected(c.id), []);
+
   return (
-    <section className="page">
+    <section className="page ct-page">
       <PageHeader
         title="Contacts"
-        subtitle={q.data ? `${q.data.total.toLocaleString()} contact${q.data.total === 1 ? '' : 's'}` : undefined}
-        actions={<input className="search" type="search" placeholder="Search name, phone or email" aria-label="Search contacts" value={search} onChange={(e) => setSearch(e.target.value)} />}
+        subtitle={countText(rows.total, rows.exact, filtered)}
+        actions={
+          <>
+            <button type="button" className="secondary" onClick={() => void exporter.run()} disabled={exporter.busy || !rows.total}>
+              {exporter.busy ? 'Exporting…' : 'Export CSV'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setModal('add')}>
+              Add contact
+            </button>
+            <button type="button" onClick={() => setModal('import')}>
+              Import contacts
+            </button>
+          </>
+        }
       />
-      <ErrorBanner message={q.error} />
-      {q.loading && !q.data ? (
-        <Loading />
-      ) : q.data && q.data.rows.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Phone</th>
-              <th>Email</th>
-              <th>Tags</th>
-              <th>Status</th>
-              <th>Added</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.rows.map((c) => (
-              <tr key={c.id}>
-                <td>{[c.firstName, c.lastName].filter(Boolean).join(' ') || <span className="muted">No name</span>}</td>
-                <td className="mono">{c.phone}</td>
-                <td>{c.email ?? ''}</td>
-                <td>{c.tags.map((t) => <Badge key={t}>{t}</Badge>)}</td>
-                <td>{c.optedOut ? <Badge tone="bad">Opted out</Badge> : c.textable ? <Badge tone="good">Textable</Badge> : <Badge tone="warn">Not textable</Badge>}</td>
-                <td>{formatWhen(c.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <EmptyState title={search ? 'No contacts match your search' : 'No contacts yet'} icon="contacts">
-          {search ? 'Try a name, part of a phone number, or an email.' : 'Import a CSV or vCard file from Google, Outlook, Shopify or your phone to get started.'}
+      <div className="ct-tabs" role="tablist" aria-label="Contacts views">
+        <button type="button" role="tab" aria-selected={tab === 'contacts'} className={tab === 'contacts' ? 'on' : ''} onClick={() => setTab('contacts')}>
+          All contacts
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'imports'} className={tab === 'imports' ? 'on' : ''} onClick={() => setTab('imports')}>
+          Import history
+        </button>
+      </div>
+      <ErrorBanner message={exporter.error} />
+      {exporter.message && (
+        <div className="banner success ct-banner" role="status">
+          <span>{exporter.message}</span>
+          <button type="button" className="ct-link" onClick={exporter.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {tab === 'imports' ? (
+        <ImportHistory onChanged={onImported} />
+      ) : !rows.loaded ? (
+        rows.error ? <ErrorBanner message={rows.error} /> : <Loading />
+      ) : empty ? (
+        <EmptyState title="No contacts yet" icon="contacts">
+          <p>Import a CSV or vCard file from Google, Outlook, Shopify or your phone to get started.</p>
+          <div className="ct-empty-actions">
+            <button type="button" onClick={() => setModal('import')}>
+              Import a file
+            </button>
+            <button type="button" className="secondary" onClick={() => setModal('add')}>
+              Add one by hand
+            </button>
+          </div>
         </EmptyState>
+      ) : (
+        <>
+          <ContactToolbar value={filters} tags={tags.data ?? []} segments={segments.data ?? []} onChange={setFilters} onSaveSegment={() => setModal('segment')} />
+          <ErrorBanner message={rows.error} />
+          <div className={`ct-main${selected !== null ? ' with-detail' : ''}`}>
+            {rows.count === 0 && rows.settled ? (
+              <EmptyState title="No contacts match" icon="contacts">
+                Try a name, part of a phone number (in any format), or an email.
+              </EmptyState>
+            ) : (
+              <ContactTable rows={rows} busy={search !== filters.search} selectedId={selected} onSelect={select} />
+            )}
+            {selected !== null && (
+              <ContactDetailPanel
+                key={selected}
+                contactId={selected}
+                knownTags={(tags.data ?? []).map((t) => t.name)}
+                onClose={() => setSelected(null)}
+                onChanged={onImported}
+                onDeleted={() => {
+                  setSelected(null);
+                  onImported();
+                }}
+              />
+            )}
+          </div>
+        </>
+      )}
+      {modal === 'import' && <ImportWizard defaultCountry={String(country.data?.value ?? 'US')} onClose={() => setModal(null)} onImported={onImported} />}
+      {modal === 'add' && (
+        <AddContactForm
+          onClose={() => setModal(null)}
+          onCreated={(d) => {
+            setModal(null);
+            setTab('contacts');
+            setSelected(d.contact.id);
+            onImported();
+          }}
+        />
+      )}
+      {modal === 'segment' && (
+        <SaveSegment
+          filter={toAudienceFilter(applied)}
+          describe={countText(rows.total, rows.exact, true) ?? ''}
+          onClose={() => setModal(null)}
+          onSaved={(s) => {
+            setModal(null);
+            segments.reload();
+            setFilters({ ...NO_FILTERS, segmentId: s.id });
+          }}
+        />
       )}
     </section>
   );

@@ -1,36 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { HealthReport } from '../../../shared/ipc/channels/monitoring';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { ErrorBanner, Loading, PageHeader, Stat, formatWhen } from '../components/ui';
+import { ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { DeadLetters } from '../components/monitoring/DeadLetters';
+import { HealthPanel } from '../components/monitoring/HealthPanel';
+import { Overview, type MonitoringTab } from '../components/monitoring/Overview';
+import { Reconciliation } from '../components/monitoring/Reconciliation';
+import { HEALTH_WORD, when } from '../components/monitoring/format';
+import '../components/monitoring/monitoring.css';
+
+/** How often the dashboard refreshes while it is open (the numbers move with every send and receipt). */
+const REFRESH_MS = 5000;
+
+const TABS: Array<{ id: MonitoringTab; label: string }> = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'deadletters', label: 'Dead letters' },
+  { id: 'reconciliation', label: 'Reconciliation' },
+  { id: 'health', label: 'Health' },
+];
+
+function HealthBanner({ health, checking, onCheck }: { health: HealthReport | null; checking: boolean; onCheck: () => void }) {
+  const status = health?.status;
+  return (
+    <div className={`mon-banner ${status ?? 'none'}`} role="status">
+      <span className={`mon-check-dot ${status ?? 'skipped'}`} aria-hidden="true" />
+      <div className="mon-banner-text">
+        <strong>{health ? `Webhooks: ${HEALTH_WORD[health.status].toLowerCase()}` : 'Webhooks: not checked yet'}</strong>
+        <span className="muted">{health ? ` — ${health.reason}` : ' — the checks run every hour, or now.'}</span>
+      </div>
+      {health && <span className="muted small">{when(health.at)}</span>}
+      <button className="secondary small" onClick={onCheck} disabled={checking}>
+        {checking ? 'Checking…' : 'Check now'}
+      </button>
+    </div>
+  );
+}
 
 export function MonitoringPage() {
-  const q = useQuery(() => api.monitoring.overview({}), [], ['campaigns', 'inbox']);
+  const [tab, setTab] = useState<MonitoringTab>('overview');
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const q = useQuery(() => api.monitoring.dashboard({}), [], ['campaigns', 'inbox', 'optouts']);
+  const { reload } = q;
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   const d = q.data;
+
+  async function checkNow() {
+    setChecking(true);
+    setCheckError(null);
+    try {
+      await api.health.check({});
+      reload();
+    } catch (e) {
+      setCheckError((e as Error).message);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  const problems = d ? d.events.dead + d.events.failed : 0;
   return (
-    <section className="page">
-      <PageHeader title="Monitoring" subtitle="Is everything flowing? Queues, webhooks and failures at a glance." />
-      <ErrorBanner message={q.error} />
-      {!d ? (
-        <Loading />
-      ) : (
-        <>
-          <h2 className="section-title">Outbox</h2>
-          <div className="stats">
-            <Stat label="Queued" value={(d.outbox.queued ?? 0) + (d.outbox.retry_wait ?? 0)} />
-            <Stat label="Sending" value={d.outbox.sending ?? 0} />
-            <Stat label="Delivered" value={d.outbox.delivered ?? 0} tone="good" />
-            <Stat label="Failed" value={(d.outbox.failed ?? 0) + (d.outbox.undelivered ?? 0)} tone={(d.outbox.failed ?? 0) ? 'bad' : undefined} />
-            <Stat label="Unknown (needs a check)" value={d.outbox.unknown ?? 0} tone={(d.outbox.unknown ?? 0) ? 'warn' : undefined} />
-          </div>
-          <h2 className="section-title">Provider events</h2>
-          <div className="stats">
-            <Stat label="Processed" value={d.webhookEvents.processed ?? 0} />
-            <Stat label="Waiting" value={(d.webhookEvents.pending ?? 0) + (d.webhookEvents.failed ?? 0)} />
-            <Stat label="Dead letters" value={d.deadLetters} tone={d.deadLetters ? 'bad' : undefined} />
-            <Stat label="Last event" value={formatWhen(d.lastWebhookAt)} />
-            <Stat label="Last send" value={formatWhen(d.lastSendAt)} />
-          </div>
-        </>
-      )}
+    <section className="page monitoring-page">
+      <PageHeader title="Monitoring" subtitle="Is everything flowing? Sending, replies and receipts, and what needs a look." />
+      <ErrorBanner message={q.error ?? checkError} />
+      {d && <HealthBanner health={d.health} checking={checking} onCheck={() => void checkNow()} />}
+      <div className="mon-tabs" role="tablist" aria-label="Monitoring views">
+        {TABS.map((t) => (
+          <button key={t.id} role="tab" id={`mon-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="mon-panel" className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
+            {t.label}
+            {t.id === 'deadletters' && problems > 0 && <span className={`mon-tab-count ${d && d.events.dead ? 'is-bad' : ''}`}>{problems}</span>}
+            {t.id === 'health' && d?.health && <span className={`mon-tab-dot ${d.health.status}`} aria-label={HEALTH_WORD[d.health.status]} />}
+          </button>
+        ))}
+      </div>
+      <div id="mon-panel" role="tabpanel" aria-labelledby={`mon-tab-${tab}`}>
+        {!d ? (
+          <Loading />
+        ) : tab === 'overview' ? (
+          <Overview d={d} open={setTab} />
+        ) : tab === 'deadletters' ? (
+          <DeadLetters onChanged={reload} />
+        ) : tab === 'reconciliation' ? (
+          <Reconciliation provider={d.provider} onChanged={reload} />
+        ) : (
+          <HealthPanel latest={d.health} checking={checking} onCheck={() => void checkNow()} />
+        )}
+      </div>
     </section>
   );
 }

@@ -1,44 +1,131 @@
+import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { Badge, EmptyState, ErrorBanner, Loading, PageHeader, formatWhen } from '../components/ui';
+import { CONSENT_SOURCE_LABEL } from '../../../shared/ipc/channels/optouts';
+import { NO_FILTER, OptOutFilters, toApiFilter, type OptOutFilterState } from '../components/optouts/OptOutFilters';
 
-const SOURCE: Record<string, string> = { keyword: 'Replied with a keyword', manual: 'Changed by you', provider: 'Reported by provider', import: 'Import file', reconciliation: 'Found by reconciliation' };
+const PAGE = 200;
+const MAX_SHOWN = 1000;
+
+/** Saves text as a file through a download link: the renderer has no file system, and needs none. */
+function download(text: string, fileName: string): void {
+  // The byte-order mark makes Excel read the file as UTF-8 (names like Zoë, texts like "no más").
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
 
 export function OptOutsPage() {
-  const q = useQuery(() => api.optouts.list({ limit: 200, offset: 0 }), [], ['optouts', 'inbox']);
+  const [filter, setFilter] = useState<OptOutFilterState>(NO_FILTER);
+  const [limit, setLimit] = useState(PAGE);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const apiFilter = toApiFilter(filter);
+  const q = useQuery(() => api.optouts.report({ ...apiFilter, limit, offset: 0 }), [apiFilter, limit], ['optouts', 'inbox']);
+  const filtered = JSON.stringify(apiFilter) !== '{}';
+
+  const exportCsv = async () => {
+    setExportError(null);
+    try {
+      const out = await api.optouts.exportCsv(apiFilter);
+      download(out.csv, out.fileName);
+      setExporting(`Exported ${out.rows} change${out.rows === 1 ? '' : 's'} to ${out.fileName}.`);
+    } catch (e) {
+      setExportError((e as Error).message);
+    }
+  };
+
+  const rows = q.data?.rows ?? [];
+  const total = q.data?.total ?? 0;
   return (
-    <section className="page">
-      <PageHeader title="Opt-outs" subtitle="Every consent change, kept for at least four years." />
-      <ErrorBanner message={q.error} />
+    <section className="page optouts-page">
+      <PageHeader
+        title="Opt-outs"
+        subtitle="Every consent change, kept for at least four years."
+        actions={
+          <button type="button" onClick={() => void exportCsv()} disabled={!total}>
+            Export CSV
+          </button>
+        }
+      />
+      <ErrorBanner message={q.error ?? exportError} />
+      {exporting && (
+        <div className="banner success" role="status">
+          {exporting}
+        </div>
+      )}
       {q.loading && !q.data ? (
         <Loading />
-      ) : q.data?.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Phone</th>
-              <th>Change</th>
-              <th>How</th>
-              <th>Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((o) => (
-              <tr key={o.id}>
-                <td>{formatWhen(o.at)}</td>
-                <td className="mono">{o.phone}</td>
-                <td>{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
-                <td>{SOURCE[o.source] ?? o.source}</td>
-                <td>{o.message ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
+      ) : !total && !filtered ? (
         <EmptyState title="No opt-outs" icon="optouts">
           When someone texts STOP (or you opt them out by hand), it is recorded here and they are never texted again.
         </EmptyState>
+      ) : (
+        <>
+          <OptOutFilters
+            value={filter}
+            onChange={(next) => {
+              setFilter(next);
+              setLimit(PAGE);
+            }}
+          />
+          <p className="muted small oo-count">
+            {total} change{total === 1 ? '' : 's'}
+            {filtered ? ' match these filters' : ' recorded'}
+          </p>
+          {rows.length ? (
+            <table className="table oo-table">
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Who</th>
+                  <th>Change</th>
+                  <th>How</th>
+                  <th>Message</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((o) => (
+                  <tr key={o.id}>
+                    <td className="nowrap">{formatWhen(o.at)}</td>
+                    <td>
+                      {o.name && <div>{o.name}</div>}
+                      <div className={o.name ? 'mono muted small' : 'mono'}>{o.phone}</div>
+                    </td>
+                    <td>{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
+                    <td>
+                      <div>{CONSENT_SOURCE_LABEL[o.source] ?? o.source}</div>
+                      <div className="muted small">{o.actor === 'user' ? 'by you' : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}</div>
+                    </td>
+                    <td>{o.message ? <span className={o.source === 'keyword' ? 'oo-text' : ''}>{o.message}</span> : <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <div className="empty" role="status">
+              <h2>Nothing matches these filters</h2>
+              <div className="muted">Widen the dates or clear the search.</div>
+            </div>
+          )}
+          {rows.length < total && (
+            <div className="oo-more">
+              {limit < MAX_SHOWN ? (
+                <button type="button" className="secondary" onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}>
+                  Show {Math.min(PAGE, total - rows.length)} more
+                </button>
+              ) : (
+                <span className="muted small">Showing the newest {MAX_SHOWN}. Export CSV for all {total}.</span>
+              )}
+            </div>
+          )}
+        </>
       )}
     </section>
   );

@@ -4,8 +4,14 @@ import { useQuery } from '../api/useQuery';
 import { Badge, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import type { SettingRow, SecretRow } from '../../../shared/ipc/channels/app';
 import { useApp } from '../store/app';
+import { WebhooksPanel } from '../components/settings/WebhooksPanel';
+import { fillReply, type ReplyValues } from '../../../shared/compliance/replies';
 
-function SettingField({ row, onSaved }: { row: SettingRow; onSaved: () => void }) {
+/** Shown in the Webhooks section instead of the general lists. */
+const WEBHOOK_SECRETS = ['quo.signingSecret', 'quo.webhookSecret', 'twilio.authToken'];
+
+/** `replyValues`: the setting is a service text (HELP answer, confirmation); edit it as text and preview what is sent. */
+function SettingField({ row, onSaved, replyValues }: { row: SettingRow; onSaved: () => void; replyValues?: ReplyValues }) {
   const [text, setText] = useState(typeof row.value === 'string' ? row.value : JSON.stringify(row.value));
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
@@ -36,11 +42,18 @@ function SettingField({ row, onSaved }: { row: SettingRow; onSaved: () => void }
               </option>
             ))}
           </select>
+        ) : replyValues ? (
+          <textarea id={id} rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && save()} />
         ) : (
           <input id={id} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && save()} />
         )}
         <button onClick={save}>Save</button>
       </div>
+      {replyValues && (
+        <p className="small reply-preview">
+          Sends: <q>{fillReply(text, replyValues)}</q>
+        </p>
+      )}
       <p className="muted small">{row.description}</p>
       {error && <p className="error-text">{error}</p>}
     </div>
@@ -91,8 +104,15 @@ export function SettingsPage() {
   const info = useApp((s) => s.info);
   const refreshStatus = useApp((s) => s.refreshStatus);
   const groups = new Map<string, SettingRow[]>();
+  const onSettingSaved = () => {
+    settings.reload();
+    void refreshStatus();
+  };
+  const valueOf = (key: string) => String(settings.data?.find((r) => r.key === key)?.value ?? '');
+  const replyValues: ReplyValues = { business: valueOf('business.name'), contact: valueOf('business.contact') };
   for (const r of settings.data ?? []) {
     const g = r.key.includes('.') ? r.key.split('.')[0] : 'general';
+    if (g === 'webhooks') continue;
     groups.set(g, [...(groups.get(g) ?? []), r]);
   }
   return (
@@ -112,14 +132,29 @@ export function SettingsPage() {
             <fieldset key={group} className="card">
               <legend>{group}</legend>
               {rows.map((r) => (
-                <SettingField key={r.key + JSON.stringify(r.value)} row={r} onSaved={() => { settings.reload(); void refreshStatus(); }} />
+                <SettingField key={r.key + JSON.stringify(r.value)} row={r} onSaved={onSettingSaved} replyValues={group === 'compliance' ? replyValues : undefined} />
               ))}
             </fieldset>
           ))}
           <fieldset className="card">
             <legend>secrets</legend>
-            {secrets.data?.map((r) => <SecretField key={r.name + r.isSet} row={r} onSaved={secrets.reload} />)}
+            {secrets.data?.filter((r) => !WEBHOOK_SECRETS.includes(r.name)).map((r) => <SecretField key={r.name + r.isSet} row={r} onSaved={secrets.reload} />)}
           </fieldset>
+          <WebhooksPanel
+            settingRows={(settings.data ?? []).filter((r) => r.key.startsWith('webhooks.'))}
+            secretRows={(secrets.data ?? []).filter((r) => WEBHOOK_SECRETS.includes(r.name))}
+            renderSetting={(r) => <SettingField key={r.key + JSON.stringify(r.value)} row={r} onSaved={onSettingSaved} />}
+            renderSecret={(r, onSaved) => (
+              <SecretField
+                key={r.name + r.isSet}
+                row={r}
+                onSaved={() => {
+                  secrets.reload();
+                  onSaved();
+                }}
+              />
+            )}
+          />
         </div>
       )}
     </section>

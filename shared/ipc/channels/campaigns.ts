@@ -17,6 +17,8 @@ export interface CampaignDetail {
   scheduledAt: string | null;
   quietHours: CampaignDraft['quietHours'] | null;
   ab: CampaignDraft['ab'] | null;
+  /** Tracked short links; null follows the `links.trackByDefault` setting at launch. */
+  trackLinks: boolean | null;
   notes: string | null;
   archived: boolean;
   createdAt: string;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type {
   CampaignRow,
-  ContactRow,
   ConversationRow,
   MonitoringOverview,
   OptOutRow,
@@ -14,11 +13,8 @@ const paging = {
   offset: z.number().int().min(0).default(0),
 };
 
-/** The list channels every page needs; each domain's issue adds its own richer channels beside these. */
+/** The list channels every page needs; each domain's issue adds its own richer channels beside these (contacts:list lives in channels/contacts.ts). */
 export const coreChannels = {
-  'contacts:list': channel<{ rows: ContactRow[]; total: number }>()(
-    z.object({ search: z.string().max(200).optional(), tag: z.string().optional(), ...paging }).strict(),
-  ),
   'templates:list': channel<TemplateRow[]>()(
     z.object({ search: z.string().max(200).optional(), includeArchived: z.boolean().default(false) }).strict(),
   ),

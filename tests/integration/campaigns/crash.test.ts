@@ -86,5 +86,5 @@ describe('crash safety: SIGKILL mid-campaign, restart, finish', () => {
     }
     console.log(`[crash] ${JSON.stringify(summary)}`);
     expect(summary.filter((s) => s.killed).length).toBeGreaterThan(SEEDS / 2);
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -77,7 +77,8 @@ export interface Answer {
 }
 
 export async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
-  const res = await fetch(url, { method: init.method ?? 'POST', headers: init.headers, body: init.body });
+  const body = typeof init.body === "string" || init.body === undefined ? init.body : new Uint8Array(init.body);
+  const res = await fetch(url, { method: init.method ?? "POST", headers: init.headers, body });
   const text = await res.text();
   let json: Record<string, unknown> | null = null;
   try {

@@ -1,0 +1,80 @@
+import { AppError } from '../../shared/errors';
+import { classifyReply, normaliseReply } from '../../shared/compliance/keywords';
+import type { ConversionResult } from '../../shared/ipc/channels/abtests';
+import type { SqliteDb } from '../db/connection';
+
+/** "YES, Book ,order" → ["yes", "book", "order"], compared the way keyword replies are (case, punctuation). */
+export function parseConversionKeywords(setting: string): string[] {
+  return [...new Set(setting.split(',').map(normaliseReply).filter((k) => k !== ''))];
+}
+
+/** The keyword a reply contains as a whole word or phrase ("Yes please!" → "yes"), or null. */
+export function conversionKeywordIn(reply: string, keywords: readonly string[]): string | null {
+  const words = normaliseReply(reply).split(/[\s-]+/);
+  for (const keyword of keywords) {
+    const target = keyword.split(/[\s-]+/);
+    for (let i = 0; i + target.length <= words.length; i++) {
+      if (target.every((w, k) => words[i + k] === w)) return keyword;
+    }
+  }
+  return null;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Records a conversion for every reply to this campaign, within the attribution window, that contains a conversion
+ * keyword. One per recipient: the first such reply wins, and a recipient marked by hand keeps that mark.
+ */
+export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywords: readonly string[], attributionHours: number): number {
+  if (keywords.length === 0) return 0;
+  const candidates = db
+    .prepare(
+      `SELECT i.id AS inboundId, i.contact_id AS contactId, i.body, i.received_at AS receivedAt, m.id AS outboxId, m.sent_at AS sentAt
+       FROM inbound_messages i
+       JOIN outbox_messages m ON m.campaign_id = i.campaign_id AND m.contact_id = i.contact_id AND m.kind = 'campaign'
+       WHERE i.campaign_id = ? AND m.sent_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM conversions v WHERE v.campaign_id = i.campaign_id AND v.contact_id = i.contact_id)
+       ORDER BY i.received_at, i.id`,
+    )
+    .all(campaignId) as Array<{ inboundId: number; contactId: number; body: string; receivedAt: string; outboxId: number; sentAt: string }>;
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO conversions (campaign_id, contact_id, outbox_id, source, inbound_message_id, keyword, actor, at) VALUES (?, ?, ?, 'keyword', ?, ?, 'reply', ?)`,
+  );
+  let recorded = 0;
+  for (const r of candidates) {
+    const received = Date.parse(r.receivedAt);
+    const sent = Date.parse(r.sentAt);
+    if (received < sent || received > sent + attributionHours * HOUR_MS) continue;
+    const kind = classifyReply(r.body).kind;
+    if (kind === 'opt_out' || kind === 'opt_out_review') continue;
+    const keyword = conversionKeywordIn(r.body, keywords);
+    if (keyword) recorded += insert.run(campaignId, r.contactId, r.outboxId, r.inboundId, keyword, r.receivedAt).changes;
+  }
+  return recorded;
+}
+
+export type ConversionTarget = { outboxId: number } | { contactId: number; campaignId: number };
+
+/** The owner marks a recipient as converted (a booking by phone, a sale in the shop). */
+export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date, actor = 'user'): ConversionResult {
+  const message = (
+    'outboxId' in target
+      ? db.prepare(`SELECT id, campaign_id AS campaignId, contact_id AS contactId FROM outbox_messages WHERE id = ? AND kind = 'campaign'`).get(target.outboxId)
+      : db
+          .prepare(`SELECT id, campaign_id AS campaignId, contact_id AS contactId FROM outbox_messages WHERE campaign_id = ? AND contact_id = ? AND kind = 'campaign'`)
+          .get(target.campaignId, target.contactId)
+  ) as { id: number; campaignId: number; contactId: number | null } | undefined;
+  if (!message) {
+    throw new AppError(
+      'not_found',
+      'outboxId' in target ? `Message ${target.outboxId} is not a campaign message.` : `Contact ${target.contactId} was not sent campaign ${target.campaignId}.`,
+    );
+  }
+  if (message.contactId === null) throw new AppError('conflict', 'The contact this message went to has been deleted, so the conversion cannot be recorded.');
+  const info = db
+    .prepare(`INSERT OR IGNORE INTO conversions (campaign_id, contact_id, outbox_id, source, actor, at) VALUES (?, ?, ?, 'manual', ?, ?)`)
+    .run(message.campaignId, message.contactId, message.id, actor, now.toISOString());
+  const row = db.prepare('SELECT id FROM conversions WHERE campaign_id = ? AND contact_id = ?').get(message.campaignId, message.contactId) as { id: number };
+  return { id: row.id, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created: info.changes === 1 };
+}

@@ -1,0 +1,135 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { AppError } from '../../shared/errors';
+import { parseTemplate, renderParsed, segmentsOf } from '../../shared/templates';
+import type { SendWinnerResult } from '../../shared/ipc/channels/abtests';
+import type { DeskCore } from '../core';
+import { prepareLinkTracking } from './links';
+import { abCampaign, variantLabel } from './evaluate';
+import { loadAbState } from './state';
+
+const CHUNK = 1000;
+
+/** Releases in progress in this process, so two clicks on "Send winner" share one run instead of racing. */
+const running = new Map<string, Promise<SendWinnerResult>>();
+
+type WinnerCore = Pick<DeskCore, 'db' | 'settings' | 'now' | 'audit' | 'events' | 'paths'>;
+
+/**
+ * Sends the chosen variant to the held-back rest of a "test, then send the winner" campaign: each held message is
+ * rendered for its contact (fields, business details, tracked links) and queued. Exactly once:
+ * - the choice is fixed by `winner_sent_at` in the same transaction as the first chunk, so a second call (or
+ *   another process) can only continue the same release, never start a different one;
+ * - a message moves from `held` to `queued` only while it is still `held`, so no contact is queued twice;
+ * - an interrupted release continues where it stopped when called again (the background check does that).
+ * `variant` is the owner's choice; without it the verdict's winner goes.
+ */
+export function sendWinner(core: WinnerCore, campaignId: number, opts: { variant?: number; actor?: string; chunk?: number } = {}): Promise<SendWinnerResult> {
+  const key = `${core.paths.dbPath}#${campaignId}`;
+  const previous = running.get(key) ?? Promise.resolve(null);
+  const next = previous.catch(() => null).then(() => releaseWinner(core, campaignId, opts));
+  running.set(key, next);
+  void next.finally(() => running.get(key) === next && running.delete(key)).catch(() => undefined);
+  return next;
+}
+
+function chooseVariant(core: WinnerCore, campaignId: number, requested: number | undefined): { variant: number; chosenBy: 'verdict' | 'owner'; alreadySent: boolean; sentAt: string | null } {
+  const c = abCampaign(core, campaignId);
+  const ab = c.ab;
+  if (ab.testPercent === undefined) {
+    throw new AppError('invalid_input', `Campaign "${c.name}" sends every variant to its share of the whole audience; there is no held-back rest to send a winner to.`);
+  }
+  if (requested !== undefined && (requested < 0 || requested >= ab.variants.length)) {
+    throw new AppError('invalid_input', `Campaign "${c.name}" has ${ab.variants.length} variants; there is no variant ${requested + 1}.`);
+  }
+  const state = loadAbState(core.db, campaignId, core.now().toISOString());
+  if (state.winnerSentAt !== null && state.releaseIndex !== null) {
+    if (requested !== undefined && requested !== state.releaseIndex) {
+      throw new AppError('conflict', `${variantLabel(ab.variants[state.releaseIndex].name)} was already chosen for the rest of the audience on ${state.winnerSentAt}; it cannot be changed.`);
+    }
+    return { variant: state.releaseIndex, chosenBy: state.releaseChosenBy ?? 'verdict', alreadySent: true, sentAt: state.winnerSentAt };
+  }
+  if (c.status === 'cancelled' || c.status === 'completed') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; its held-back contacts can no longer be texted.`);
+  if (c.snapshotState !== 'complete') throw new AppError('conflict', `Campaign "${c.name}" has not finished preparing its messages yet; try again in a moment.`);
+  if (requested !== undefined) return { variant: requested, chosenBy: requested === state.winnerIndex ? 'verdict' : 'owner', alreadySent: false, sentAt: null };
+  if (state.winnerIndex === null) {
+    const why = state.verdict ? state.verdict.sentence : 'the test has no winner yet.';
+    throw new AppError('conflict', `There is no winner to send: ${why} Choose the variant the rest of the audience should get.`);
+  }
+  return { variant: state.winnerIndex, chosenBy: 'verdict', alreadySent: false, sentAt: null };
+}
+
+async function releaseWinner(core: WinnerCore, campaignId: number, opts: { variant?: number; actor?: string; chunk?: number }): Promise<SendWinnerResult> {
+  const { db } = core;
+  const choice = chooseVariant(core, campaignId, opts.variant);
+  const c = abCampaign(core, campaignId);
+  const winner = c.ab.variants[choice.variant];
+  const parsed = parseTemplate(winner.body);
+  const links = prepareLinkTracking(core, c, c.ab.variants.map((v) => v.body));
+  const fieldKeys = [...new Set(parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : [])))];
+  const fieldCols = fieldKeys.map((_k, i) => `(SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = c.id AND f.key = @f${i}) AS f${i}`);
+  const select = db.prepare(
+    `SELECT m.id, m.contact_id AS contactId, c.phone, c.first_name, c.last_name, c.email, c.opted_out AS optedOut${fieldCols.length ? `, ${fieldCols.join(', ')}` : ''}
+     FROM outbox_messages m LEFT JOIN contacts c ON c.id = m.contact_id
+     WHERE m.campaign_id = @campaign AND m.kind = 'campaign' AND m.state = 'held' ORDER BY m.id LIMIT @limit`,
+  );
+  const queue = db.prepare(
+    `UPDATE outbox_messages SET state = 'queued', body = ?, segments = ?, variant = ?, ab_remainder = 1, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'held'`,
+  );
+  const skip = db.prepare(`UPDATE outbox_messages SET state = 'skipped', ab_remainder = 1, error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state = 'held'`);
+  const claim = db.prepare(
+    `UPDATE ab_state SET winner_sent_at = ?, release_index = ?, release_chosen_by = ?, approval = CASE approval WHEN 'awaiting' THEN 'approved' ELSE approval END, updated_at = ?
+     WHERE campaign_id = ? AND winner_sent_at IS NULL`,
+  );
+  const business = { name: core.settings.get('business.name'), contact: core.settings.get('business.contact') };
+  const params = Object.fromEntries(fieldKeys.map((k, i) => [`f${i}`, k]));
+  let released = 0;
+  let skipped = 0;
+  let sentAt = choice.sentAt;
+
+  for (;;) {
+    const nowIso = core.now().toISOString();
+    const done = db
+      .transaction(() => {
+        if (sentAt === null) {
+          if (claim.run(nowIso, choice.variant, choice.chosenBy, nowIso, campaignId).changes === 0) {
+            // Another process chose first: continue its release if it is the same variant, otherwise stop.
+            const state = loadAbState(db, campaignId, nowIso);
+            if (state.releaseIndex !== choice.variant) throw new AppError('conflict', 'Another variant was chosen for the rest of the audience at the same moment; nothing was sent twice.');
+          }
+          sentAt = nowIso;
+        }
+        const rows = select.all({ ...params, campaign: campaignId, limit: opts.chunk ?? CHUNK }) as Array<Record<string, string | number | null>>;
+        for (const r of rows) {
+          if (r.contactId === null || r.phone === null) {
+            skipped += skip.run('contact_deleted', 'The contact was deleted before the winner was sent', nowIso, r.id).changes;
+            continue;
+          }
+          if (r.optedOut === 1) {
+            skipped += skip.run('opted_out', 'Recipient opted out before the winner was sent', nowIso, r.id).changes;
+            continue;
+          }
+          const fields: Record<string, string | null> = {};
+          fieldKeys.forEach((k, i) => (fields[k] = r[`f${i}`] as string | null));
+          const text = renderParsed(parsed, {
+            contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },
+            business,
+          }).text;
+          const tracked = links.shorten(text);
+          if (queue.run(tracked.text, segmentsOf(tracked.text).segments, winner.name, nowIso, nowIso, r.id).changes === 1) {
+            links.record(r.id as number, r.contactId as number, winner.name, tracked.links);
+            released++;
+          }
+        }
+        if (rows.length === 0) db.prepare('UPDATE ab_state SET winner_done_at = COALESCE(winner_done_at, ?), updated_at = ? WHERE campaign_id = ?').run(nowIso, nowIso, campaignId);
+        return rows.length === 0;
+      })
+      .immediate();
+    if (done) break;
+    await yieldToLoop();
+  }
+  if (released || skipped) {
+    core.audit('abtest.sendWinner', String(campaignId), { variant: winner.name, chosenBy: choice.chosenBy, released, skipped }, opts.actor ?? 'user');
+    core.events.emit('app:dataChanged', { area: 'campaigns' });
+  }
+  return { campaignId, variant: choice.variant, variantName: winner.name, chosenBy: choice.chosenBy, released, skipped, alreadySent: choice.alreadySent, sentAt: sentAt ?? core.now().toISOString() };
+}

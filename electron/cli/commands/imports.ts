@@ -1,0 +1,120 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { importOptionsInput, type ImportHistoryRow, type ImportUndoResult } from '../../../shared/ipc/channels/contacts';
+import { describeZodError } from '../../ipc/dispatch';
+import { engineOptions } from '../../contacts/import-handlers';
+import { indexAllQueuedContacts } from '../../contacts/search-index';
+import { call, defineCommand, UsageError, type Command } from '../framework';
+
+const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--dry-run] [--on-duplicate skip|update]';
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/** --map "Mobile Number=phone": the last = splits, since a header may contain one and a field never does. */
+function mapping(values: unknown): Record<string, string> | undefined {
+  if (!Array.isArray(values) || !values.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values as string[]) {
+    const at = v.lastIndexOf('=');
+    if (at <= 0 || at === v.length - 1) throw new UsageError(`--map needs "Header=field", got "${v}". Usage: ${IMPORT_USAGE}`);
+    out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
+  }
+  return out;
+}
+
+export const importCommands: Command[] = [
+  defineCommand({
+    name: 'import',
+    usage: IMPORT_USAGE,
+    summary: 'Import contacts from a CSV or vCard file and print the report (--dry-run writes nothing).',
+    args: { min: 1, max: 1 },
+    options: {
+      country: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      map: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      'on-duplicate': { type: 'string' },
+    },
+    async run(ctx, { values, positionals: [file] }) {
+      const onDuplicate = values['on-duplicate'] ?? 'skip';
+      if (onDuplicate !== 'skip' && onDuplicate !== 'update') throw new UsageError(`--on-duplicate must be skip or update, got "${String(onDuplicate)}". Usage: ${IMPORT_USAGE}`);
+      const path = resolve(file);
+      if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('not_found', `There is no file at ${path}.`);
+      const app = await ctx.app();
+      const parsed = importOptionsInput.safeParse({
+        defaultCountry: typeof values.country === 'string' ? values.country : app.settings.get('contacts.defaultCountry'),
+        onDuplicate,
+        ...(Array.isArray(values.tag) ? { tags: values.tag } : {}),
+        ...(mapping(values.map) ? { mapping: mapping(values.map) } : {}),
+      });
+      if (!parsed.success) throw new UsageError(`${describeZodError(parsed.error).replace(/^defaultCountry/, '--country')}. Usage: ${IMPORT_USAGE}`);
+      const dryRun = values['dry-run'] === true;
+      const importId = app.contacts.imports.start({ path, fileName: basename(path) }, engineOptions(parsed.data, basename(path)), dryRun);
+      const job = await app.contacts.imports.settled(importId);
+      if (job.state !== 'done' || !job.report) throw new AppError((job.error?.code ?? 'internal') as AppError['code'], job.error?.message ?? 'The import did not finish.');
+      // Index the new contacts now, so searching them is fast from the first moment.
+      if (!dryRun) indexAllQueuedContacts(app.db);
+      const { counts, rejects } = job.report;
+      const json = { importId, rows: counts.rows, imported: counts.imported, updated: counts.updated, duplicates: counts.duplicates, invalid: counts.invalid, rejects };
+      const text = [
+        `${dryRun ? 'Dry run of' : 'Imported'} ${job.fileName} (${importId})${dryRun ? ': nothing was written.' : '.'}`,
+        `  rows read          ${n(counts.rows)}`,
+        `  new contacts       ${n(counts.imported)}${counts.notTextable ? `  (${n(counts.notTextable)} without SMS consent: not textable)` : ''}`,
+        `  updated            ${n(counts.updated)}`,
+        `  unchanged          ${n(counts.unchanged)}`,
+        `  duplicates         ${n(counts.duplicates)}`,
+        `  invalid (skipped)  ${n(counts.invalid)}`,
+        ...rejects.slice(0, 10).map((r) => `    row ${r.row}: ${r.reason}`),
+        ...(rejects.length > 10 || counts.invalid > rejects.length ? [`    … ${n(counts.invalid - Math.min(10, rejects.length))} more (the Contacts page offers every rejected row as a CSV)`] : []),
+      ].join('\n');
+      return { json, text };
+    },
+  }),
+  defineCommand({
+    name: 'imports list',
+    usage: 'imports list',
+    summary: 'Past imports, newest first, with what each did and whether it was undone.',
+    async run(ctx) {
+      const rows = await call<ImportHistoryRow[]>(await ctx.app(), 'imports:list', { limit: 1000 });
+      const json = rows.map((r) => ({
+        id: r.id,
+        fileName: r.fileName,
+        status: r.status,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        undoneAt: r.undoneAt,
+        rows: r.counts?.rows ?? null,
+        imported: r.counts?.imported ?? null,
+        updated: r.counts?.updated ?? null,
+        duplicates: r.counts?.duplicates ?? null,
+        invalid: r.counts?.invalid ?? null,
+      }));
+      const text = rows.length
+        ? rows
+            .map((r) => {
+              const c = r.counts ? `  ${n(r.counts.imported)} new, ${n(r.counts.updated)} updated, ${n(r.counts.invalid)} invalid of ${n(r.counts.rows)} rows` : '';
+              return `${r.id}  ${r.startedAt.slice(0, 16).replace('T', ' ')}  ${r.status.padEnd(11)}  ${r.fileName}${c}`;
+            })
+            .join('\n')
+        : 'No imports yet.';
+      return { json, text };
+    },
+  }),
+  defineCommand({
+    name: 'imports undo',
+    usage: 'imports undo <id>',
+    summary: 'Undo an import: remove the contacts it created and put back what it changed (opt-outs are never undone).',
+    args: { min: 1, max: 1 },
+    async run(ctx, { positionals: [importId] }) {
+      const r = await call<ImportUndoResult>(await ctx.app(), 'imports:undo', { importId });
+      const kept = r.keptOptedOut.length + r.keptWithHistory.length;
+      const text = [
+        `Undid import ${r.importId}: removed ${n(r.removed)} contacts, restored ${n(r.restored)}.`,
+        ...(kept ? [`Kept ${n(kept)} contacts it created because they opted out or in, or have messages, since (the import's tags were taken off them).`] : []),
+        ...(r.keptLaterEdits ? [`Left ${n(r.keptLaterEdits)} values alone because they were changed after the import.`] : []),
+      ].join('\n');
+      return { json: r, text };
+    },
+  }),
+];

@@ -1,0 +1,39 @@
+import { AppError } from '../../shared/errors';
+import type { optOutChannels } from '../../shared/ipc/channels/optouts';
+import type { DeskCore } from '../core';
+import type { Handler } from '../ipc/dispatch';
+import { changeConsent } from './consent';
+import { optOutCsv } from './optout-csv';
+import { allOptOuts, optOutReport } from './optouts';
+
+type OptOutHandlers = { [C in keyof typeof optOutChannels]: Handler<C> };
+
+export function createOptOutHandlers(core: DeskCore): OptOutHandlers {
+  return {
+    'optouts:report': ({ limit, offset, ...filter }) => optOutReport(core.db, filter, { limit, offset }),
+    'optouts:exportCsv': (filter) => {
+      const { csv, rows } = optOutCsv(allOptOuts(core.db, filter));
+      core.audit('optouts.export', undefined, { rows, filter });
+      return { csv, rows, fileName: `opt-outs-${core.now().toISOString().slice(0, 10)}.csv` };
+    },
+    'optouts:setConsent': ({ contactId, optedOut, note }) => {
+      const contact = core.db.prepare('SELECT phone FROM contacts WHERE id = ?').get(contactId) as { phone: string } | undefined;
+      if (!contact) throw new AppError('not_found', 'That contact no longer exists (it may have been deleted).');
+      // By hand means the contact told the owner some other way (in person, by phone); no text is sent about it.
+      const result = changeConsent(core.db, {
+        phone: contact.phone,
+        optedOut,
+        source: 'manual',
+        actor: 'user',
+        at: core.now().toISOString(),
+        messageText: note || (optedOut ? 'Opted out by hand in the app' : 'Opted back in by hand in the app'),
+      });
+      if (result.changed) {
+        core.events.emit('app:dataChanged', { area: 'optouts' });
+        core.events.emit('app:dataChanged', { area: 'inbox' });
+        core.events.emit('app:dataChanged', { area: 'contacts' });
+      }
+      return { contactId, optedOut, changed: result.changed };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { AppError } from '../../shared/errors';
+import type { ConsentChangeResult } from '../../shared/ipc/channels/contacts';
+import { changeConsent } from '../compliance/consent';
+import type { SqliteDb } from '../db/connection';
+import { phoneFromInput } from './edit';
+
+export interface ConsentByHand {
+  contactId?: number;
+  /** any format, read with the default country */
+  phone?: string;
+  reason?: string;
+}
+
+/**
+ * Opts a contact out (or back in) because they said so some other way — in person, on the phone. Goes through
+ * changeConsent like every consent change: audited with source "manual", actor "user" and the reason as the
+ * message; an opt-out also skips their waiting messages. A number that is not a contact can be opted out (the
+ * opt-out then holds when it is added later); only a contact can be opted back in.
+ */
+export function changeConsentByHand(db: SqliteDb, ref: ConsentByHand, optedOut: boolean, options: { now: Date; defaultCountry: string }): ConsentChangeResult {
+  let phone: string;
+  if (ref.contactId !== undefined) {
+    const row = db.prepare('SELECT phone FROM contacts WHERE id = ?').pluck().get(ref.contactId) as string | undefined;
+    if (row === undefined) throw new AppError('not_found', `There is no contact with id ${ref.contactId} (it may have been deleted).`);
+    phone = row;
+  } else if (ref.phone !== undefined) {
+    phone = phoneFromInput(ref.phone, undefined, options.defaultCountry).e164;
+    const known = db.prepare('SELECT 1 FROM contacts WHERE phone = ?').get(phone);
+    if (!known && !optedOut) throw new AppError('not_found', `${phone} is not a contact, so there is nobody to opt back in.`);
+    const last = db.prepare('SELECT new_state FROM optout_audit WHERE phone = ? ORDER BY at DESC, id DESC LIMIT 1').pluck().get(phone);
+    if (!known && last === 'opted_out') return { contactId: null, phone, optedOut, changed: false };
+  } else {
+    throw new AppError('invalid_input', 'contactId: give either contactId or phone.');
+  }
+  const reason = ref.reason?.trim();
+  const result = changeConsent(db, {
+    phone,
+    optedOut,
+    source: 'manual',
+    actor: 'user',
+    at: options.now.toISOString(),
+    messageText: reason || (optedOut ? 'Opted out by hand in the app' : 'Opted back in by hand in the app'),
+  });
+  return { contactId: result.contactId, phone, optedOut, changed: result.changed };
+}

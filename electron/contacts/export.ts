@@ -1,0 +1,116 @@
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { basename, join } from 'node:path';
+import type { AudienceFilter } from '../../shared/audience';
+import { AppError } from '../../shared/errors';
+import { CONTACT_EXPORT_INLINE_BYTES, type ContactExportResult } from '../../shared/ipc/channels/contacts';
+import type { SqliteDb } from '../db/connection';
+import { audienceWhere } from './filter';
+
+/**
+ * Headers of the contacts CSV. Custom fields follow the fixed columns, headed by their key, so that importing the
+ * file again puts each value back in the same field; the phone, name, email and tag columns use names the import
+ * recognises.
+ */
+const HEAD = ['Phone', 'First Name', 'Last Name', 'Email', 'Tags'];
+const TAIL = ['Opted Out', 'Opted Out At', 'Textable', 'Not Textable Reason', 'Line Type', 'Carrier', 'Created At', 'Last Contacted At'];
+
+/**
+ * One CSV cell. A cell a spreadsheet would run as a formula (=, +, -, @ …) gets a leading apostrophe, unless it is
+ * made of phone-number characters only (the phone, "other phones"): those cannot call a function, and an
+ * apostrophe would stick to the number when the file is imported again.
+ */
+export function contactCsvCell(value: string | null): string {
+  if (value === null) return '';
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+\d][\d\s+().-]*$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows read per query: the database is free for the app's other work between chunks. */
+const CHUNK = 5_000;
+
+interface ExportRow {
+  id: number;
+  phone: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  tags: string | null;
+  opted_out: number;
+  opted_out_at: string | null;
+  textable: number;
+  not_textable_reason: string | null;
+  line_type: string | null;
+  carrier: string | null;
+  created_at: string;
+  last_contacted_at: string | null;
+}
+
+/**
+ * Writes every contact the filter matches (oldest first) to `path` as UTF-8 CSV with a byte-order mark (so Excel
+ * shows accents), streamed chunk by chunk so a million contacts need no more memory than a thousand.
+ * Cells that would start a spreadsheet formula get a leading apostrophe.
+ */
+export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, path: string, now: Date): Promise<{ rows: number; bytes: number }> {
+  const where = audienceWhere(db, filter, now);
+  const fields = db.prepare('SELECT id, key FROM custom_fields ORDER BY key').all() as { id: number; key: string }[];
+  const page = db.prepare(
+    `SELECT c.id, c.phone, c.first_name, c.last_name, c.email, c.opted_out, c.opted_out_at, c.textable, c.not_textable_reason,
+            c.line_type, c.carrier, c.created_at, c.last_contacted_at,
+            (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+              WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE)) AS tags
+     FROM contacts c WHERE c.id > ? AND (${where.sql}) ORDER BY c.id LIMIT ${CHUNK}`,
+  );
+  const values = db.prepare('SELECT contact_id, field_id, value FROM contact_field_values WHERE contact_id BETWEEN ? AND ?');
+  let out;
+  try {
+    out = createWriteStream(path);
+    await once(out, 'open');
+  } catch (err) {
+    throw new AppError('internal', `Could not write ${path}: ${(err as Error).message}. Choose another file or folder.`);
+  }
+  let bytes = 0;
+  const write = async (text: string) => {
+    bytes += Buffer.byteLength(text);
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  let rows = 0;
+  try {
+    await write(`\uFEFF${[...HEAD, ...fields.map((f) => f.key), ...TAIL].map(contactCsvCell).join(',')}\r\n`);
+    for (let after = 0; ; ) {
+      const chunk = page.all(after, ...where.params) as ExportRow[];
+      if (!chunk.length) break;
+      const first = chunk[0].id;
+      after = chunk[chunk.length - 1].id;
+      const custom = new Map<string, string>();
+      for (const v of values.iterate(first, after) as IterableIterator<{ contact_id: number; field_id: number; value: string }>) custom.set(`${v.contact_id}:${v.field_id}`, v.value);
+      let text = '';
+      for (const r of chunk) {
+        const cells = [
+          r.phone, r.first_name, r.last_name, r.email, r.tags,
+          ...fields.map((f) => custom.get(`${r.id}:${f.id}`) ?? null),
+          r.opted_out ? 'yes' : 'no', r.opted_out_at, r.textable ? 'yes' : 'no', r.not_textable_reason, r.line_type, r.carrier, r.created_at, r.last_contacted_at,
+        ];
+        text += `${cells.map(contactCsvCell).join(',')}\r\n`;
+      }
+      rows += chunk.length;
+      await write(text);
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  return { rows, bytes };
+}
+
+/** Exports to a new file in the data folder's exports/ folder; the text comes back too when it is small. */
+export async function exportContacts(db: SqliteDb, filter: AudienceFilter, dataDir: string, now: Date): Promise<ContactExportResult> {
+  const dir = join(dataDir, 'exports');
+  mkdirSync(dir, { recursive: true });
+  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  let path = join(dir, `contacts-${stamp}.csv`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `contacts-${stamp}-${n}.csv`);
+  const { rows, bytes } = await writeContactsCsv(db, filter, path, now);
+  return { path, fileName: basename(path), rows, bytes, csv: bytes <= CONTACT_EXPORT_INLINE_BYTES ? readFileSync(path, 'utf8') : null };
+}

@@ -1,0 +1,76 @@
+// Development and tests only (the app's bundler builds the workers for the packaged app; see worker-url.ts).
+//
+// A worker thread started from TypeScript sources would need tsx's loader, which costs each thread over half a
+// second of CPU to start. Instead the worker entry and its TypeScript imports are bundled into one ES module
+// with esbuild (installed with tsx), packages left as imports, and the bundle is reused until one of its source
+// files changes. If esbuild cannot be loaded, tsx is registered instead.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+function projectRoot(from) {
+  let dir = dirname(from);
+  for (;;) {
+    try {
+      statSync(join(dir, 'package.json'));
+      statSync(join(dir, 'node_modules'));
+      return dir;
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) throw new Error(`no project folder above ${from}`);
+      dir = up;
+    }
+  }
+}
+
+function isFresh(bundle, inputsFile, root) {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+    return inputs.every((p) => statSync(resolve(root, p)).mtimeMs <= built);
+  } catch {
+    return false;
+  }
+}
+
+function writeAtomically(path, content) {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+export async function startWorker(entryUrl, name) {
+  const entry = fileURLToPath(entryUrl);
+  const root = projectRoot(entry);
+  // Inside node_modules so that the packages the bundle imports resolve from the project.
+  const dir = join(root, 'node_modules', '.cache', 'sms-desk-workers');
+  const bundle = join(dir, `${name}.mjs`);
+  const inputsFile = join(dir, `${name}.inputs.json`);
+  if (!isFresh(bundle, inputsFile, root)) {
+    let esbuild;
+    try {
+      esbuild = await import('esbuild');
+    } catch {
+      const { register } = await import('tsx/esm/api');
+      register();
+      await import(entryUrl);
+      return;
+    }
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    mkdirSync(dir, { recursive: true });
+    writeAtomically(bundle, result.outputFiles[0].contents);
+    writeAtomically(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
+  }
+  await import(pathToFileURL(bundle).href);
+}

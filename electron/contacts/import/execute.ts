@@ -1,0 +1,222 @@
+import { openDatabase, type SqliteDb } from '../../db/connection';
+import { AppError, isAppError } from '../../../shared/errors';
+import { openImportFile, readImportFile, type FileItem, type OpenedFile } from './file-reader';
+import { buildMapping, mappingSummary } from './mapping';
+import { ImportMerger } from './merge';
+import { validateImportOptions, type ValidImportOptions } from './options';
+import { SEP, withoutSep, type BatchResult, type RowSetup } from './rows';
+import type { RowPool } from './rows-pool';
+import { rejectReasons, type ImportOptions, type ImportProgress, type ImportReject, type ImportReport, type ImportSource } from './types';
+import { revertImport } from './undo';
+import { ContactWriter } from './writer';
+
+export interface ImportJob {
+  dbPath: string;
+  /** better_sqlite3.node built for this runtime, as the app passes to openDatabase (Electron's ABI differs) */
+  nativeBinding?: string;
+  source: ImportSource;
+  options: ImportOptions;
+  importId: string;
+  dryRun: boolean;
+}
+
+export interface ImportHooks {
+  /** the caller's clock, as an ISO-8601 UTC string */
+  now(): Promise<string>;
+  onProgress(p: ImportProgress): void;
+  isCancelled(): boolean;
+  createPool(setup: RowSetup): RowPool;
+}
+
+const FIRST_REJECTS = 100;
+const OTHER_PHONES = { header: '', key: 'other_phones', label: 'Other phones' };
+/**
+ * Rows per write transaction. A commit writes every index page the transaction touched, and random phone, name
+ * and email keys touch most of them, so a few large transactions are several times faster than many small ones;
+ * beyond about 40,000 rows SQLite's page cache overflows mid-transaction and it slows down again. Between
+ * transactions the app's own writes (an incoming STOP) get the database.
+ */
+const TX_ROWS = 40_000;
+/** Batches being parsed or waiting to be written; bounds memory and lets ready batches share a transaction. */
+const MAX_IN_FLIGHT = 10;
+/** SQLite page cache for the import connection, in KiB: holds the contacts indexes' hot pages. */
+const CACHE_KIB = 64 * 1024;
+
+interface InFlight {
+  done: Promise<void>;
+  /** bytes of the file read when this batch was cut: progress reports what has been written, not read ahead */
+  bytes: number;
+  result?: BatchResult;
+  error?: unknown;
+}
+
+function track(p: Promise<BatchResult>, bytes: number): InFlight {
+  const f: InFlight = { done: Promise.resolve(), bytes };
+  f.done = p.then(
+    (r) => void (f.result = r),
+    (e) => void (f.error = e),
+  );
+  return f;
+}
+
+/**
+ * The whole import: stream the file, map and normalise rows in the pool, and write them in file order, in
+ * transactions of up to TX_ROWS rows. A cancelled or failed import is reverted from its change log, leaving the
+ * database as it was. A dry run opens the database read-only and takes every decision without writing.
+ */
+export async function executeImport(job: ImportJob, hooks: ImportHooks): Promise<ImportReport> {
+  const options = validateImportOptions(job.options);
+  const file = await openImportFile(job.source, options.fileName);
+  const reader = readImportFile(file, { format: options.format, encoding: options.encoding, delimiter: options.delimiter });
+  try {
+    return await importRows(job, hooks, options, file, reader);
+  } finally {
+    await reader.return(undefined);
+  }
+}
+
+async function importRows(
+  job: ImportJob,
+  hooks: ImportHooks,
+  options: ValidImportOptions,
+  file: OpenedFile,
+  reader: AsyncGenerator<FileItem>,
+): Promise<ImportReport> {
+  const first = (await reader.next()).value as Extract<FileItem, { kind: 'start' }>;
+  const plan = buildMapping(first.headers, options.mapping);
+  const detected = { ...first.detected };
+
+  const db = openDatabase(job.dbPath, { readonly: job.dryRun, nativeBinding: job.nativeBinding });
+  let pool: RowPool | null = null;
+  let writer: ContactWriter | null = null;
+  let startedAt = '';
+  try {
+    if (!job.dryRun) db.pragma(`cache_size = -${CACHE_KIB}`);
+    startedAt = await hooks.now();
+    const optionsJson = JSON.stringify({ defaultCountry: options.defaultCountry, onDuplicate: options.onDuplicate, tags: options.tags });
+    if (!job.dryRun) {
+      db.prepare(
+        `INSERT INTO imports (id, file_name, file_size, status, mapping_json, options_json, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?)`,
+      ).run(job.importId, file.fileName, file.size, JSON.stringify(mappingSummary(plan)), optionsJson, startedAt);
+    }
+    const writerFields = [...plan.customFields];
+    let otherPhonesSlot = writerFields.findIndex((f) => f.key === OTHER_PHONES.key);
+    if (otherPhonesSlot === -1) otherPhonesSlot = writerFields.push(OTHER_PHONES) - 1;
+    writer = new ContactWriter(db, {
+      importId: job.importId,
+      fileName: file.fileName,
+      now: startedAt,
+      consentColumns: plan.columns.filter((c) => c.target === 'sms_consent').map((c) => c.header),
+      customFields: writerFields,
+      dryRun: job.dryRun,
+    });
+    const merger = new ImportMerger(writer, options.onDuplicate, options.tags, plan.customFields.length, otherPhonesSlot);
+    const rejects: ImportReject[] = [];
+    const insertReject = job.dryRun ? null : db.prepare('INSERT INTO import_rejects (import_id, row_number, reason, raw) VALUES (?, ?, ?, ?)');
+    let rowsRead = 0;
+    let bytesRead = 0;
+    // A transaction committed at NORMAL may be lost in a power cut; the import is then still 'running' and
+    // recoverInterruptedImports reverts it. The commit that marks the import completed is made at FULL.
+    if (!job.dryRun) db.pragma('synchronous = NORMAL');
+
+    const applyOne = (r: BatchResult) => {
+      merger.applyAccepted(r.accepted, r.acceptedCount);
+      if (r.rejectedCount) {
+        const v = r.rejected.split(SEP);
+        for (let i = 0; i < v.length; i += 3) {
+          const row = Number(v[i]);
+          if (rejects.length < FIRST_REJECTS) rejects.push({ row, reason: v[i + 1] });
+          insertReject?.run(job.importId, row, v[i + 1], v[i + 2]);
+        }
+        merger.addInvalid(r.rejectedCount);
+      }
+      rowsRead += r.records;
+    };
+    const applyGroup = db.transaction((group: BatchResult[]) => {
+      writer!.refreshOptOuts();
+      group.forEach(applyOne);
+    });
+
+    pool = hooks.createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator });
+    const queue: InFlight[] = [];
+    // Writes every batch that is ready, in file order, grouping them into transactions of up to TX_ROWS rows.
+    const writeReady = () => {
+      while (queue.length && queue[0].result) {
+        const group: BatchResult[] = [];
+        let rows = 0;
+        while (queue.length && queue[0].result && rows < TX_ROWS) {
+          const f = queue.shift()!;
+          group.push(f.result!);
+          rows += f.result!.records;
+          bytesRead = f.bytes;
+        }
+        applyGroup.immediate(group);
+        hooks.onProgress({ importId: job.importId, rowsRead, bytesRead, totalBytes: file.size });
+      }
+    };
+    const waitForOldest = async () => {
+      await queue[0].done;
+      if (queue[0].error) throw queue[0].error;
+      writeReady();
+    };
+    for await (const item of reader) {
+      if (hooks.isCancelled()) break;
+      if (item.kind === 'end') detected.encoding = item.encoding;
+      if (item.kind === 'end' || item.kind === 'start') continue;
+      queue.push(track(item.kind === 'rows' ? pool.run(item.batch) : Promise.resolve(brokenRow(item.row, item.raw)), item.bytesRead));
+      while (queue.length >= MAX_IN_FLIGHT && !hooks.isCancelled()) await waitForOldest();
+    }
+    while (queue.length && !hooks.isCancelled()) await waitForOldest();
+    if (hooks.isCancelled()) {
+      await Promise.allSettled(queue.map((q) => q.done));
+      throw new AppError('cancelled', 'The import was cancelled. Nothing was changed.');
+    }
+
+    const counts = merger.counts;
+    if (!job.dryRun) {
+      db.pragma('synchronous = FULL');
+      const finishedAt = await hooks.now();
+      const created = { tagIds: writer.createdTagIds, fieldIds: writer.createdFieldIds };
+      db.prepare(`UPDATE imports SET status = 'completed', counts_json = ?, finished_at = ? WHERE id = ?`).run(
+        JSON.stringify({ ...counts, detected, created }),
+        finishedAt,
+        job.importId,
+      );
+    }
+    return { importId: job.importId, dryRun: job.dryRun, fileName: file.fileName, detected, counts, rejects, customFields: plan.customFields };
+  } catch (e) {
+    if (!job.dryRun && startedAt) await abandon(db, job, startedAt, writer, e, hooks);
+    throw isAppError(e) ? e : new AppError('internal', `The import stopped: ${(e as Error).message}. Nothing was changed.`);
+  } finally {
+    pool?.close();
+    db.close();
+  }
+}
+
+function brokenRow(row: number, raw: string): BatchResult {
+  const rejected = [String(row), rejectReasons.unclosedQuote, withoutSep(raw)].join(SEP);
+  return { records: 1, blank: 0, accepted: '', acceptedCount: 0, rejected, rejectedCount: 1 };
+}
+
+/**
+ * Takes back what a cancelled or failed import wrote. A cancelled import leaves no trace at all;
+ * a failed one stays in the history as 'failed' so the user can see what happened.
+ */
+async function abandon(db: SqliteDb, job: ImportJob, startedAt: string, writer: ContactWriter | null, error: unknown, hooks: ImportHooks) {
+  const cancelled = isAppError(error) && error.code === 'cancelled';
+  const finishedAt = cancelled ? '' : await hooks.now();
+  const created = { tagIds: writer?.createdTagIds ?? [], fieldIds: writer?.createdFieldIds ?? [] };
+  db.transaction(() => {
+    const options_json = db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(job.importId) as string | null;
+    revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created);
+    if (cancelled) db.prepare('DELETE FROM imports WHERE id = ?').run(job.importId);
+    else {
+      db.prepare(`UPDATE imports SET status = 'failed', finished_at = ?, undone_at = ?, counts_json = ? WHERE id = ?`).run(
+        finishedAt,
+        finishedAt,
+        JSON.stringify({ error: (error as Error).message }),
+        job.importId,
+      );
+    }
+  }).immediate();
+}

@@ -1,0 +1,90 @@
+import type { SqliteDb } from '../../db/connection';
+import { AppError } from '../../../shared/errors';
+import { toCsvLine } from './csv-parser';
+import type { DetectedFile, DuplicatePolicy, FieldTarget, ImportCounts } from './types';
+
+export interface ImportSummary {
+  id: string;
+  fileName: string;
+  fileSize: number | null;
+  /** running | completed | failed | undone | interrupted */
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  counts: ImportCounts | null;
+  detected: DetectedFile | null;
+  mapping: Record<string, FieldTarget>;
+  options: { defaultCountry?: string; onDuplicate?: DuplicatePolicy; tags?: string[] };
+  /** why a failed import stopped */
+  error: string | null;
+}
+
+interface Row {
+  id: string;
+  file_name: string;
+  file_size: number | null;
+  status: string;
+  mapping_json: string | null;
+  options_json: string | null;
+  counts_json: string | null;
+  started_at: string;
+  finished_at: string | null;
+  undone_at: string | null;
+}
+
+function toSummary(r: Row): ImportSummary {
+  const stored = r.counts_json ? (JSON.parse(r.counts_json) as Partial<ImportCounts> & { detected?: DetectedFile; error?: string }) : null;
+  const counts =
+    stored && stored.rows !== undefined
+      ? {
+          rows: stored.rows,
+          imported: stored.imported ?? 0,
+          updated: stored.updated ?? 0,
+          unchanged: stored.unchanged ?? 0,
+          duplicates: stored.duplicates ?? 0,
+          invalid: stored.invalid ?? 0,
+          notTextable: stored.notTextable ?? 0,
+        }
+      : null;
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    fileSize: r.file_size,
+    status: r.status,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    undoneAt: r.undone_at,
+    counts,
+    detected: stored?.detected ?? null,
+    mapping: r.mapping_json ? JSON.parse(r.mapping_json) : {},
+    options: r.options_json ? JSON.parse(r.options_json) : {},
+    error: stored?.error ?? null,
+  };
+}
+
+/** The import history, newest first. */
+export function listImports(db: SqliteDb, limit = 100): ImportSummary[] {
+  const rows = db.prepare('SELECT * FROM imports ORDER BY started_at DESC, rowid DESC LIMIT ?').all(limit) as Row[];
+  return rows.map(toSummary);
+}
+
+export function getImport(db: SqliteDb, importId: string): ImportSummary {
+  const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Row | undefined;
+  if (!row) throw new AppError('not_found', `There is no import with id ${importId}.`);
+  return toSummary(row);
+}
+
+/**
+ * The rows an import rejected, as CSV text: row number (1-based data row, header not counted), the reason,
+ * and the row as it was in the file. `bom` prefixes a UTF-8 byte-order mark so Excel shows accents correctly.
+ */
+export function rejectsCsv(db: SqliteDb, importId: string, options: { bom?: boolean } = {}): string {
+  getImport(db, importId);
+  const lines = [toCsvLine(['row', 'reason', 'original row'])];
+  const rows = db
+    .prepare('SELECT row_number, reason, raw FROM import_rejects WHERE import_id = ? ORDER BY row_number')
+    .iterate(importId) as IterableIterator<{ row_number: number; reason: string; raw: string | null }>;
+  for (const r of rows) lines.push(toCsvLine([String(r.row_number), r.reason, r.raw ?? '']));
+  return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+}

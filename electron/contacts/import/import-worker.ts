@@ -1,0 +1,78 @@
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { openDatabase } from '../../db/connection';
+import { isAppError } from '../../../shared/errors';
+import { executeImport, type ImportJob } from './execute';
+import { inlineRowPool, portRowPool, type RowPool } from './rows-pool';
+import { undoImport } from './undo';
+
+/**
+ * Worker thread that runs a whole import (or an undo) on its own database connection, so the Electron main
+ * thread never waits on parsing or SQLite. Talks to run.ts: it asks main for the time (the caller's clock)
+ * and reports progress; main may send `cancel`.
+ */
+export type ImportTask = { task: 'import'; job: ImportJob; rowPorts: MessagePort[] } | { task: 'undo'; dbPath: string; nativeBinding?: string; importId: string };
+
+export type ToWorker = { type: 'cancel' } | { type: 'now'; id: number; iso: string } | { type: 'rowWorkerFailed'; message: string };
+export type FromWorker =
+  | { type: 'now'; id: number }
+  | { type: 'progress'; progress: import('./types').ImportProgress }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: { code: string; message: string } };
+
+const port = parentPort!;
+const task = workerData as ImportTask;
+let cancelled = false;
+let pool: RowPool | null = null;
+let rowWorkerFailure: Error | null = null;
+let nextId = 0;
+const waiting = new Map<number, (iso: string) => void>();
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'cancel') cancelled = true;
+  else if (msg.type === 'rowWorkerFailed') {
+    rowWorkerFailure = new Error(`a row worker stopped: ${msg.message}`);
+    pool?.fail(rowWorkerFailure);
+  }
+  else if (msg.type === 'now') {
+    waiting.get(msg.id)?.(msg.iso);
+    waiting.delete(msg.id);
+  }
+});
+
+const now = () =>
+  new Promise<string>((resolve) => {
+    const id = nextId++;
+    waiting.set(id, resolve);
+    port.postMessage({ type: 'now', id } satisfies FromWorker);
+  });
+
+async function run(): Promise<unknown> {
+  if (task.task === 'undo') {
+    const iso = await now();
+    const db = openDatabase(task.dbPath, { nativeBinding: task.nativeBinding });
+    try {
+      return undoImport(db, task.importId, () => new Date(iso));
+    } finally {
+      db.close();
+    }
+  }
+  return executeImport(task.job, {
+    now,
+    onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies FromWorker),
+    isCancelled: () => cancelled,
+    createPool: (setup) => {
+      pool = task.rowPorts.length ? portRowPool(task.rowPorts, setup) : inlineRowPool(setup);
+      if (rowWorkerFailure) pool.fail(rowWorkerFailure);
+      return pool;
+    },
+  });
+}
+
+run().then(
+  (result) => port.postMessage({ type: 'done', result } satisfies FromWorker),
+  (e: unknown) =>
+    port.postMessage({
+      type: 'failed',
+      error: isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: (e as Error)?.message ?? String(e) },
+    } satisfies FromWorker),
+);

@@ -1,0 +1,124 @@
+import { PhoneTable } from './phone-table';
+import type { ContactWriter, IncomingContact } from './writer';
+import { ACCEPTED_FIELDS, SEP, TAG_SEP } from './rows';
+import { emptyCounts, type DuplicatePolicy, type ImportCounts } from './types';
+
+/** What became of the first row with a given number; later rows with that number merge into it. */
+const enum Outcome {
+  Created = 0,
+  Unchanged = 1,
+  Skipped = 2,
+  Updated = 3,
+}
+
+/** consent packed into two bits: 0 unknown, 1 yes, 2 no */
+const packConsent = (c: 0 | 1 | null) => (c === null ? 0 : c === 1 ? 1 : 2);
+const unpackConsent = (bits: number): 0 | 1 | null => (bits === 0 ? null : bits === 1 ? 1 : 0);
+
+/**
+ * Decides, row by row and in file order, whether a contact is new, an update, unchanged or a duplicate, and
+ * keeps the counts. Numbers already seen in this file are remembered as one packed number each
+ * (contact id × 16 + outcome × 4 + consent) in a PhoneTable, which keeps a million-row file within memory.
+ */
+export class ImportMerger {
+  readonly counts: ImportCounts = emptyCounts();
+  private readonly seen = new PhoneTable();
+
+  /**
+   * @param customCount custom values per row in the compact form
+   * @param otherPhonesSlot where a row's other valid numbers are kept among the custom values: a contact has one
+   *   number to text, and the rest of what the file knew about them is not thrown away
+   */
+  constructor(
+    private readonly writer: ContactWriter,
+    private readonly policy: DuplicatePolicy,
+    private readonly extraTags: readonly string[],
+    private readonly customCount: number,
+    private readonly otherPhonesSlot: number,
+  ) {}
+
+  /** Applies a batch in the compact form produced by RowNormaliser. */
+  applyAccepted(flat: string, count: number): void {
+    if (!count) return;
+    const v = flat.split(SEP);
+    const stride = ACCEPTED_FIELDS + this.customCount;
+    for (let r = 0; r < count; r++) {
+      const o = r * stride;
+      const custom: (string | null)[] = [];
+      for (let i = 0; i < this.customCount; i++) custom.push(v[o + ACCEPTED_FIELDS + i] || null);
+      if (v[o + 8]) custom[this.otherPhonesSlot] ??= v[o + 8];
+      else if (this.otherPhonesSlot === custom.length) custom.push(null);
+      this.add({
+        row: Number(v[o]),
+        phone: v[o + 1],
+        country: v[o + 2] || null,
+        firstName: v[o + 3] || null,
+        lastName: v[o + 4] || null,
+        email: v[o + 5] || null,
+        consent: v[o + 6] === '1' ? 1 : v[o + 6] === '0' ? 0 : null,
+        tags: v[o + 7] ? v[o + 7].split(TAG_SEP) : [],
+        custom,
+      });
+    }
+  }
+
+  add(c: IncomingContact): void {
+    this.counts.rows++;
+    const prior = this.seen.get(c.phone);
+    if (prior !== undefined) return this.mergeDuplicate(c, prior);
+
+    const id = this.writer.createContact(c, this.extraTags);
+    if (id !== undefined) {
+      this.counts.imported++;
+      if (c.consent === 0) this.counts.notTextable++;
+      this.remember(c.phone, id, Outcome.Created, c.consent);
+      return;
+    }
+    const existing = this.writer.findContact(c.phone)!;
+    if (this.policy === 'skip') {
+      this.counts.duplicates++;
+      this.remember(c.phone, existing.id, Outcome.Skipped, null);
+      return;
+    }
+    const rec = this.writer.applyToExisting(existing, c, 'update', this.extraTags);
+    if (rec) {
+      this.writer.recordUpdate(existing.id, rec);
+      this.counts.updated++;
+    } else this.counts.unchanged++;
+    this.remember(c.phone, existing.id, rec ? Outcome.Updated : Outcome.Unchanged, null);
+  }
+
+  /** A rejected row only counts; its reason is stored by the caller. */
+  addInvalid(n: number): void {
+    this.counts.rows += n;
+    this.counts.invalid += n;
+  }
+
+  private remember(phone: string, id: number, outcome: Outcome, consent: 0 | 1 | null): void {
+    this.seen.set(phone, id * 16 + outcome * 4 + packConsent(consent));
+  }
+
+  private mergeDuplicate(c: IncomingContact, prior: number): void {
+    this.counts.duplicates++;
+    const id = Math.floor(prior / 16);
+    const outcome = (Math.floor(prior / 4) % 4) as Outcome;
+    if (outcome === Outcome.Skipped) return;
+    if (outcome === Outcome.Created) {
+      const before = unpackConsent(prior % 4);
+      const after = this.writer.mergeIntoCreated(id, c, before, this.extraTags);
+      if (after === 0 && before !== 0) this.counts.notTextable++;
+      this.remember(c.phone, id, Outcome.Created, after);
+      return;
+    }
+    const existing = this.writer.findContact(c.phone);
+    if (!existing) return;
+    const rec = this.writer.applyToExisting(existing, c, 'fill', this.extraTags);
+    if (!rec) return;
+    this.writer.recordUpdate(existing.id, rec);
+    if (outcome === Outcome.Unchanged) {
+      this.counts.unchanged--;
+      this.counts.updated++;
+      this.remember(c.phone, id, Outcome.Updated, null);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { importWorkerUrl } from './worker-url';
+
+export interface RowWorkers {
+  /** the import worker's ends of the channels, one per row worker (transfer them to it) */
+  ports: MessagePort[];
+  /** resolves when a row worker fails to start or dies early, so the import can stop */
+  failed: Promise<Error>;
+  terminate(): Promise<void>;
+}
+
+/**
+ * Starts the row workers. run.ts starts them together with the import worker, so that loading their code
+ * (a large share of a small import's time) happens while the import worker loads its own.
+ */
+export function spawnRowWorkers(count: number): RowWorkers {
+  const ports: MessagePort[] = [];
+  const workers: Worker[] = [];
+  let reportFailure: (e: Error) => void = () => {};
+  const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
+  for (let i = 0; i < count; i++) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(importWorkerUrl('contacts-rows-worker'), {
+      workerData: { port: port1 },
+      transferList: [port1],
+      // libphonenumber leaves a lot of short-lived garbage; a larger young generation halves the time spent collecting it.
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    });
+    worker.on('error', (e) => reportFailure(e));
+    workers.push(worker);
+    ports.push(port2);
+  }
+  return { ports, failed, terminate: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };
+}

@@ -1,0 +1,180 @@
+import { choosePhone, labelSaysMobile, PhoneNormaliser, type PhoneCandidate } from '../phone';
+import { isBlankRecord, parseCsv, toCsvLine, type LineTerminator } from './csv-parser';
+import type { MappingPlan } from './mapping';
+import { rejectReasons } from './types';
+import { parseConsent, splitFullName, splitPhoneCell, splitTags } from './values';
+
+/**
+ * Records → contacts ready for the database, in the compact form that crosses threads.
+ *
+ * An accepted contact is ACCEPTED_FIELDS strings followed by one string per custom field, all joined with NUL
+ * into one string per batch (one copy between threads instead of a million small objects):
+ *   row, phone (E.164), country, first name, last name, email, consent ("1" | "0" | ""), tags (joined by \u0001),
+ *   other valid numbers (joined by " "), custom values…
+ * A reject is: row, reason, raw record.
+ */
+export const ACCEPTED_FIELDS = 9;
+export const SEP = '\u0000';
+export const TAG_SEP = '\u0001';
+
+export function withoutSep(text: string): string {
+  return text.includes(SEP) ? text.replaceAll(SEP, '') : text;
+}
+
+export interface RowBatch {
+  firstRow: number;
+  /** CSV text starting at a record boundary, or records already split (vCard) */
+  text?: string;
+  records?: string[][];
+}
+
+export interface BatchResult {
+  /** records seen, blank ones included */
+  records: number;
+  blank: number;
+  accepted: string;
+  acceptedCount: number;
+  rejected: string;
+  rejectedCount: number;
+}
+
+export interface RowSetup {
+  plan: MappingPlan;
+  defaultCountry: string;
+  delimiter: string;
+  terminator: LineTerminator;
+}
+
+interface CompiledPlan {
+  first: number[];
+  last: number[];
+  full: number[];
+  email: number[];
+  phones: { index: number; mobile: boolean; labelIndex: number }[];
+  tags: number[];
+  consent: number[];
+  country: number[];
+  custom: { index: number; slot: number }[];
+  customCount: number;
+}
+
+const SECONDARY_PHONE = /address|billing|shipping|business|company|work|office|fax|car|assistant|callback|radio|pager|other/i;
+
+function compile(plan: MappingPlan): CompiledPlan {
+  const of = (t: string) => plan.columns.filter((c) => c.target === t).map((c) => c.index);
+  const slots = new Map(plan.customFields.map((f, i) => [f.key, i]));
+  return {
+    first: of('first_name'),
+    last: of('last_name'),
+    full: of('full_name'),
+    email: of('email'),
+    // Numbers that belong to an address, a business or a fax are tried after the person's own ones
+    // (Shopify's "Phone" is the number the SMS consent is about; "Default Address Phone" is the shipping one).
+    phones: plan.columns
+      .filter((c) => c.target === 'phone' || c.target === 'mobile_phone')
+      .map((c) => ({ index: c.index, mobile: c.target === 'mobile_phone', labelIndex: c.labelIndex ?? -1, secondary: SECONDARY_PHONE.test(c.header) }))
+      .sort((a, b) => Number(a.secondary) - Number(b.secondary)),
+    tags: of('tags'),
+    consent: of('sms_consent'),
+    country: of('country'),
+    custom: plan.columns.filter((c) => c.customKey).map((c) => ({ index: c.index, slot: slots.get(c.customKey!)! })),
+    customCount: plan.customFields.length,
+  };
+}
+
+function firstValue(fields: string[], indexes: number[]): string {
+  for (const i of indexes) {
+    const v = fields[i];
+    if (v !== undefined) {
+      const t = v.trim();
+      if (t) return t;
+    }
+  }
+  return '';
+}
+
+/** Maps and normalises batches of rows for one import; one per worker thread. */
+export class RowNormaliser {
+  private readonly plan: CompiledPlan;
+  private readonly phones: PhoneNormaliser;
+
+  constructor(private readonly setup: RowSetup) {
+    this.plan = compile(setup.plan);
+    this.phones = new PhoneNormaliser(setup.defaultCountry);
+  }
+
+  run(batch: RowBatch): BatchResult {
+    const accepted: string[] = [];
+    const rejected: string[] = [];
+    let records = 0;
+    let blank = 0;
+    const onRecord = (fields: string[]) => {
+      const row = batch.firstRow + records++;
+      if (isBlankRecord(fields)) blank++;
+      else this.row(fields, row, accepted, rejected);
+    };
+    // NUL is our separator between threads; it never belongs in a contact's details.
+    if (batch.records) for (const r of batch.records) onRecord(r.some((f) => f.includes(SEP)) ? r.map(withoutSep) : r);
+    else if (batch.text) {
+      const text = withoutSep(batch.text);
+      parseCsv(text, this.setup.delimiter, this.setup.terminator, onRecord);
+    }
+    const stride = ACCEPTED_FIELDS + this.plan.customCount;
+    return {
+      records,
+      blank,
+      accepted: accepted.join(SEP),
+      acceptedCount: accepted.length / stride,
+      rejected: rejected.join(SEP),
+      rejectedCount: rejected.length / 3,
+    };
+  }
+
+  private row(fields: string[], row: number, accepted: string[], rejected: string[]): void {
+    const p = this.plan;
+    const candidates: PhoneCandidate[] = [];
+    for (const col of p.phones) {
+      const cell = fields[col.index];
+      if (!cell) continue;
+      const mobile = col.mobile || (col.labelIndex >= 0 && labelSaysMobile(fields[col.labelIndex]));
+      for (const raw of splitPhoneCell(cell)) candidates.push({ raw, mobile });
+    }
+    const country = firstValue(fields, p.country).toUpperCase();
+    const choice = candidates.length
+      ? choosePhone(candidates, this.phones, country || null)
+      : ({ ok: false, reason: rejectReasons.missingPhone } as const);
+    if (!choice.ok) {
+      rejected.push(String(row), choice.reason, toCsvLine(fields, this.setup.delimiter).slice(0, 2000));
+      return;
+    }
+    let first = firstValue(fields, p.first);
+    let last = firstValue(fields, p.last);
+    if (!first && !last) {
+      const full = firstValue(fields, p.full);
+      if (full) ({ firstName: first, lastName: last } = splitFullName(full));
+    }
+    let email = firstValue(fields, p.email);
+    if (email.includes(':::')) email = email.split(':::')[0].trim();
+    let tags = '';
+    for (const i of p.tags) {
+      const cell = fields[i];
+      if (cell) for (const t of splitTags(cell)) tags = tags ? tags + TAG_SEP + t : t;
+    }
+    let consent = '';
+    for (const i of p.consent) {
+      const c = fields[i] ? parseConsent(fields[i]) : null;
+      // Several consent columns: any "no" wins, the stricter reading.
+      if (c === 0) consent = '0';
+      else if (c === 1 && consent === '') consent = '1';
+    }
+    accepted.push(String(row), choice.e164, choice.country ?? '', first, last, email, consent, tags, choice.others.join(' '));
+    if (p.customCount) {
+      const custom: string[] = new Array(p.customCount).fill('');
+      for (const c of p.custom) {
+        const v = fields[c.index];
+        if (v && !custom[c.slot]) custom[c.slot] = v.trim();
+      }
+      for (const v of custom) accepted.push(v);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import type { FromWorker, ImportTask, ToWorker } from './import-worker';
+import { inspectImport, type ImportInspection } from './inspect';
+import type { ImportCounts, ImportOptions, ImportProgress, ImportReject, ImportReport, ImportSource } from './types';
+import type { UndoReport } from './undo';
+import { spawnRowWorkers } from './row-workers';
+import { importWorkerUrl } from './worker-url';
+
+export interface ImportControl {
+  /** the clock: the import's started/finished times and every created_at come from it */
+  now: () => Date;
+  onProgress?: (p: ImportProgress) => void;
+  /** aborting cancels the import; the database is left as it was */
+  signal?: AbortSignal;
+  /** default: a random id such as "imp_Xq3v9TzKb1Qa" */
+  importId?: string;
+  /** row-normalising worker threads; default 2, 0 runs them inside the import worker */
+  rowWorkers?: number;
+  /** take every decision and count, write nothing */
+  dryRun?: boolean;
+  /** the better_sqlite3.node the app opens its database with (required in Electron, whose ABI differs from Node's) */
+  nativeBinding?: string;
+}
+
+/** Short, because every contact an import creates stores it twice (change log and consent record). */
+function newImportId(): string {
+  return `imp_${randomBytes(9).toString('base64url')}`;
+}
+
+function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onProgress' | 'signal'>, rowWorkers = 0): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (control.signal?.aborted) return reject(new AppError('cancelled', 'The import was cancelled. Nothing was changed.'));
+    // Row workers start together with the import worker: loading code is a large share of a small import.
+    const rows = rowWorkers > 0 ? spawnRowWorkers(rowWorkers) : null;
+    if (task.task === 'import') task.rowPorts = rows?.ports ?? [];
+    const worker = new Worker(importWorkerUrl('contacts-import-worker'), { workerData: task, transferList: rows?.ports ?? [] });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      control.signal?.removeEventListener('abort', onAbort);
+      fn();
+      void worker.terminate();
+      void rows?.terminate();
+    };
+    const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+    control.signal?.addEventListener('abort', onAbort);
+    void rows?.failed.then((e) => worker.postMessage({ type: 'rowWorkerFailed', message: e.message } satisfies ToWorker));
+    worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'now') worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
+      else if (msg.type === 'progress') control.onProgress?.(msg.progress);
+      else if (msg.type === 'done') finish(() => resolve(msg.result as T));
+      else finish(() => reject(new AppError(msg.error.code as ErrorCode, msg.error.message)));
+    });
+    worker.on('error', (e) => finish(() => reject(new AppError('internal', `The import stopped unexpectedly: ${e.message}`))));
+    worker.on('exit', (code) => finish(() => reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}).`))));
+  });
+}
+
+/**
+ * Imports a CSV or vCard file into the database at `dbPath`, in a worker thread with its own connection
+ * (the main thread only relays messages). Resolves with the report; rejects with AppError —
+ * code 'cancelled' when `signal` aborted it, in which case nothing was changed.
+ */
+export function runImport(dbPath: string, source: ImportSource, options: ImportOptions, control: ImportControl): Promise<ImportReport> {
+  const job = {
+    dbPath,
+    nativeBinding: control.nativeBinding,
+    source,
+    options,
+    importId: control.importId ?? newImportId(),
+    dryRun: control.dryRun ?? false,
+  };
+  return runTask<ImportReport>({ task: 'import', job, rowPorts: [] }, control, control.rowWorkers ?? 2);
+}
+
+export interface ImportPreview extends ImportInspection {
+  /** dry-run counts over the whole file; null when the mapping has a problem */
+  counts: ImportCounts | null;
+  /** the first 100 rejects of the whole file */
+  rejects: ImportReject[];
+}
+
+/** What the file is and what importing it would do (a full dry run against the database), without writing. */
+export async function previewImport(dbPath: string, source: ImportSource, options: ImportOptions, control: ImportControl): Promise<ImportPreview> {
+  const inspection = await inspectImport(source, options);
+  if (inspection.problem) return { ...inspection, counts: null, rejects: [] };
+  const report = await runImport(dbPath, source, options, { ...control, dryRun: true });
+  return { ...inspection, detected: report.detected, customFields: report.customFields, counts: report.counts, rejects: report.rejects };
+}
+
+/** undoImport in a worker thread: undoing a million-row import takes seconds the main thread cannot give. */
+export function undoImportInWorker(dbPath: string, importId: string, control: Pick<ImportControl, 'now' | 'nativeBinding'>): Promise<UndoReport> {
+  return runTask<UndoReport>({ task: 'undo', dbPath, nativeBinding: control.nativeBinding, importId }, control);
+}

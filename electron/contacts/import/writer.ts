@@ -1,0 +1,254 @@
+import type { SqliteDb } from '../../db/connection';
+import { NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
+
+/** One accepted row, normalised. Empty values are null. */
+export interface IncomingContact {
+  row: number;
+  phone: string;
+  country: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  consent: 0 | 1 | null;
+  tags: string[];
+  /** custom values aligned with the import's custom fields */
+  custom: (string | null)[];
+}
+
+export interface ExistingContact {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+}
+
+type Field = 'first_name' | 'last_name' | 'email';
+export interface FieldChange {
+  from: string | null;
+  to: string | null;
+}
+/** What an import did to a contact it did not create: enough to undo it without undoing later edits. */
+export interface UpdateRecord {
+  fields: Partial<Record<Field, FieldChange>>;
+  tagsAdded: string[];
+  custom: Record<string, FieldChange>;
+}
+
+const FIELDS: readonly Field[] = ['first_name', 'last_name', 'email'];
+const incomingValue = (c: IncomingContact, f: Field) => (f === 'first_name' ? c.firstName : f === 'last_name' ? c.lastName : c.email);
+
+export interface WriterContext {
+  importId: string;
+  fileName: string;
+  now: string;
+  /** headers of the file's SMS-consent columns, for the consent record's note */
+  consentColumns: string[];
+  customFields: CustomFieldColumn[];
+  dryRun: boolean;
+}
+
+/**
+ * All SQL of an import, as prepared statements on the import's own connection. In a dry run it only reads:
+ * every decision (new, updated, unchanged, duplicate) is taken exactly as in the real run, and nothing is written.
+ */
+export class ContactWriter {
+  readonly createdTagIds: number[] = [];
+  readonly createdFieldIds: number[] = [];
+  private readonly tagIds = new Map<string, number | null>();
+  private readonly fieldIds = new Map<string, number | null>();
+  private readonly sourceRef: string;
+  private fakeId = 0;
+  /** phones whose latest optout_audit entry is an opt-out, with its time; kept current from the append-only log */
+  private readonly optedOut = new Map<string, string>();
+  private auditSeen = 0;
+  private readonly s;
+
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly ctx: WriterContext,
+  ) {
+    this.sourceRef = `${ctx.importId}:${ctx.fileName}`;
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      insertContact: ctx.dryRun
+        ? null
+        : p(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?) ON CONFLICT(phone) DO NOTHING`),
+      auditSince: p('SELECT id, phone, new_state, at FROM optout_audit WHERE id > ? ORDER BY id'),
+      insertConsent: ctx.dryRun
+        ? null
+        : p(`INSERT INTO consent_records (contact_id, source, source_ref, consent, obtained_at, note, created_at) VALUES (?, 'import', ?, ?, ?, ?, ?)`),
+      insertCreated: ctx.dryRun ? null : p(`INSERT INTO import_changes (import_id, contact_id, action) VALUES (?, ?, 'created')`),
+      findContact: p('SELECT id, first_name, last_name, email FROM contacts WHERE phone = ?'),
+      findTag: p('SELECT id FROM tags WHERE name = ?').pluck(),
+      insertTag: ctx.dryRun ? null : p('INSERT INTO tags (name, created_at) VALUES (?, ?)'),
+      addTag: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)'),
+      hasTag: p('SELECT 1 FROM contact_tags WHERE contact_id = ? AND tag_id = ?').pluck(),
+      findField: p('SELECT id FROM custom_fields WHERE key = ?').pluck(),
+      insertField: ctx.dryRun ? null : p('INSERT INTO custom_fields (key, label, created_at) VALUES (?, ?, ?)'),
+      getValue: p('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?').pluck(),
+      setValue: ctx.dryRun
+        ? null
+        : p(`INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)
+             ON CONFLICT(contact_id, field_id) DO UPDATE SET value = excluded.value`),
+      updateFields: ctx.dryRun ? null : p('UPDATE contacts SET first_name = ?, last_name = ?, email = ?, updated_at = ? WHERE id = ?'),
+      getChange: p('SELECT previous_json FROM import_changes WHERE import_id = ? AND contact_id = ?').pluck(),
+      putChange: ctx.dryRun
+        ? null
+        : p(`INSERT INTO import_changes (import_id, contact_id, action, previous_json) VALUES (?, ?, 'updated', ?)
+             ON CONFLICT(import_id, contact_id) DO UPDATE SET previous_json = excluded.previous_json`),
+      setConsent: ctx.dryRun
+        ? null
+        : p(`UPDATE consent_records SET consent = ?, note = ? WHERE contact_id = ? AND source = 'import' AND source_ref = ?`),
+      setTextable: ctx.dryRun ? null : p('UPDATE contacts SET textable = ?, not_textable_reason = ? WHERE id = ?'),
+    };
+  }
+
+  /** Creates the contact with its consent record, tags and custom values; undefined when the number exists. */
+  createContact(c: IncomingContact, extraTags: readonly string[]): number | undefined {
+    if (this.ctx.dryRun) return this.s.findContact.get(c.phone) ? undefined : ++this.fakeId;
+    const now = this.ctx.now;
+    const noConsent = c.consent === 0;
+    const optedOutAt = this.optedOut.get(c.phone) ?? null;
+    const r = this.s.insertContact!.run(
+      c.phone, c.firstName, c.lastName, c.email, c.country,
+      noConsent ? 0 : 1, noConsent ? NOT_TEXTABLE_NO_CONSENT : null, optedOutAt === null ? 0 : 1, optedOutAt, now, now,
+    );
+    if (r.changes === 0) return undefined;
+    const id = Number(r.lastInsertRowid);
+    this.s.insertConsent!.run(id, this.sourceRef, c.consent, now, this.consentNote(c.consent), now);
+    this.s.insertCreated!.run(this.ctx.importId, id);
+    for (const t of c.tags) this.s.addTag!.run(id, this.tagId(t));
+    for (const t of extraTags) this.s.addTag!.run(id, this.tagId(t));
+    for (let i = 0; i < c.custom.length; i++) {
+      const v = c.custom[i];
+      if (v !== null) this.s.setValue!.run(id, this.fieldId(i), v);
+    }
+    return id;
+  }
+
+  /**
+   * Reads opt-outs recorded since the last call. A number that said STOP and whose contact was deleted since
+   * is created opted out again: the audit log outlives contacts, and an import must never make it textable.
+   * Called at the start of each write transaction, so an opt-out arriving mid-import is seen by the next batch.
+   */
+  refreshOptOuts(): void {
+    for (const a of this.s.auditSince.iterate(this.auditSeen) as IterableIterator<{ id: number; phone: string; new_state: string; at: string }>) {
+      this.auditSeen = a.id;
+      if (a.new_state === 'opted_out') this.optedOut.set(a.phone, a.at);
+      else this.optedOut.delete(a.phone);
+    }
+  }
+
+  findContact(phone: string): ExistingContact | undefined {
+    return this.s.findContact.get(phone) as ExistingContact | undefined;
+  }
+
+  /**
+   * Applies a row to a contact the import did not create. `update` lets the file's non-empty values replace the
+   * stored ones; `fill` (a later duplicate row in the same file) only fills what is still empty.
+   * Consent, opt-out and textable state are never part of this. Returns what changed, or null.
+   */
+  applyToExisting(existing: ExistingContact, c: IncomingContact, mode: 'update' | 'fill', extraTags: readonly string[]): UpdateRecord | null {
+    const rec: UpdateRecord = { fields: {}, tagsAdded: [], custom: {} };
+    let changed = false;
+    const next = { first_name: existing.first_name, last_name: existing.last_name, email: existing.email };
+    for (const f of FIELDS) {
+      const to = incomingValue(c, f);
+      const from = existing[f];
+      if (to === null || to === from || (mode === 'fill' && from !== null && from !== '')) continue;
+      rec.fields[f] = { from, to };
+      next[f] = to;
+      changed = true;
+    }
+    if (changed) this.s.updateFields?.run(next.first_name, next.last_name, next.email, this.ctx.now, existing.id);
+    for (const t of [...c.tags, ...extraTags]) {
+      if (rec.tagsAdded.some((a) => a.toLowerCase() === t.toLowerCase())) continue;
+      if (this.addTagIfMissing(existing.id, t)) rec.tagsAdded.push(t);
+    }
+    for (let i = 0; i < c.custom.length; i++) {
+      const to = c.custom[i];
+      if (to === null) continue;
+      const fieldId = this.ctx.dryRun ? this.existingFieldId(i) : this.fieldId(i);
+      const from = fieldId === null ? null : ((this.s.getValue.get(existing.id, fieldId) as string | undefined) ?? null);
+      if (from === to || (mode === 'fill' && from !== null)) continue;
+      rec.custom[this.ctx.customFields[i].key] = { from, to };
+      if (fieldId !== null) this.s.setValue?.run(existing.id, fieldId, to);
+    }
+    return changed || rec.tagsAdded.length || Object.keys(rec.custom).length ? rec : null;
+  }
+
+  /** Keeps one change record per contact: the value before the import and the value it left. */
+  recordUpdate(contactId: number, rec: UpdateRecord): void {
+    if (this.ctx.dryRun) return;
+    const prevJson = this.s.getChange.get(this.ctx.importId, contactId) as string | undefined;
+    if (prevJson) {
+      const prev = JSON.parse(prevJson) as UpdateRecord;
+      for (const [f, ch] of Object.entries(rec.fields) as [Field, FieldChange][]) prev.fields[f] = { from: prev.fields[f]?.from ?? ch.from, to: ch.to };
+      for (const [k, ch] of Object.entries(rec.custom)) prev.custom[k] = { from: prev.custom[k]?.from ?? ch.from, to: ch.to };
+      prev.tagsAdded.push(...rec.tagsAdded);
+      rec = prev;
+    }
+    this.s.putChange!.run(this.ctx.importId, contactId, JSON.stringify(rec));
+  }
+
+  /** A later row for a contact this import created: fill its empty details, add tags, and take the stricter consent. */
+  mergeIntoCreated(id: number, c: IncomingContact, consentBefore: 0 | 1 | null, extraTags: readonly string[]): 0 | 1 | null {
+    const consent = consentBefore === 0 || c.consent === 0 ? 0 : consentBefore === 1 || c.consent === 1 ? 1 : null;
+    if (this.ctx.dryRun) return consent;
+    const existing = this.s.findContact.get(c.phone) as ExistingContact | undefined;
+    if (existing) this.applyToExisting(existing, c, 'fill', extraTags);
+    if (consent !== consentBefore) {
+      this.s.setConsent!.run(consent, this.consentNote(consent), id, this.sourceRef);
+      this.s.setTextable!.run(consent === 0 ? 0 : 1, consent === 0 ? NOT_TEXTABLE_NO_CONSENT : null, id);
+    }
+    return consent;
+  }
+
+  /** The file's own words on consent; null when it has no consent column (source_ref already names the file). */
+  private consentNote(consent: 0 | 1 | null): string | null {
+    const cols = this.ctx.consentColumns;
+    if (!cols.length) return null;
+    const col = `"${cols[0]}"`;
+    return consent === 1 ? `${col}: yes` : consent === 0 ? `${col}: no` : `${col}: not stated`;
+  }
+
+  private addTagIfMissing(contactId: number, name: string): boolean {
+    if (this.ctx.dryRun) {
+      const id = this.existingTagId(name);
+      return id === null || !this.s.hasTag.get(contactId, id);
+    }
+    return this.s.addTag!.run(contactId, this.tagId(name)).changes === 1;
+  }
+
+  private existingTagId(name: string): number | null {
+    const key = name.toLowerCase();
+    if (!this.tagIds.has(key)) this.tagIds.set(key, (this.s.findTag.get(name) as number | undefined) ?? null);
+    return this.tagIds.get(key)!;
+  }
+
+  private tagId(name: string): number {
+    const found = this.existingTagId(name);
+    if (found !== null) return found;
+    const id = Number(this.s.insertTag!.run(name, this.ctx.now).lastInsertRowid);
+    this.createdTagIds.push(id);
+    this.tagIds.set(name.toLowerCase(), id);
+    return id;
+  }
+
+  private existingFieldId(slot: number): number | null {
+    const key = this.ctx.customFields[slot].key;
+    if (!this.fieldIds.has(key)) this.fieldIds.set(key, (this.s.findField.get(key) as number | undefined) ?? null);
+    return this.fieldIds.get(key)!;
+  }
+
+  private fieldId(slot: number): number {
+    const found = this.existingFieldId(slot);
+    if (found !== null) return found;
+    const f = this.ctx.customFields[slot];
+    const id = Number(this.s.insertField!.run(f.key, f.label, this.ctx.now).lastInsertRowid);
+    this.createdFieldIds.push(id);
+    this.fieldIds.set(f.key, id);
+    return id;
+  }
+}

@@ -1,0 +1,84 @@
+import type { VerifyReport } from '../../shared/ipc/channels/contacts';
+import type { SqliteDb } from '../db/connection';
+import { NUMVERIFY_REASON_SUFFIX } from './edit';
+import type { CachedCheck, NumberChecker } from './numverify-cache';
+
+/** Line types that cannot receive texts: kept as contacts, marked not textable. */
+const NOT_TEXTABLE = new Set(['landline', 'special_services', 'toll_free', 'premium_rate', 'paging', 'satellite']);
+
+/** The reason shown beside a contact NumVerify says cannot take texts, e.g. "landline (NumVerify)". */
+export function notTextableReason(check: CachedCheck): string | null {
+  if (!check.valid) return `not a valid number ${NUMVERIFY_REASON_SUFFIX}`;
+  if (check.lineType && NOT_TEXTABLE.has(check.lineType)) return `${check.lineType.replace(/_/g, ' ')} ${NUMVERIFY_REASON_SUFFIX}`;
+  return null;
+}
+
+/**
+ * Writes what NumVerify said to the contacts with this number: line type and carrier, and whether it can be
+ * texted. Only a reason NumVerify gave is ever lifted (a number ported to a mobile); a contact not textable for
+ * another reason (no consent, marked by hand) stays so. Returns whether the contact was marked not textable.
+ */
+export function applyCheck(db: SqliteDb, phone: string, check: CachedCheck, nowIso: string): boolean {
+  const reason = notTextableReason(check);
+  const ours = `(textable = 1 OR not_textable_reason LIKE '%' || @suffix)`;
+  const r = db
+    .prepare(
+      `UPDATE contacts SET line_type = @lineType, carrier = @carrier, updated_at = @now,
+         textable = CASE WHEN @reason IS NOT NULL AND ${ours} THEN 0
+                         WHEN @reason IS NULL AND not_textable_reason LIKE '%' || @suffix THEN 1 ELSE textable END,
+         not_textable_reason = CASE WHEN @reason IS NOT NULL AND ${ours} THEN @reason
+                                    WHEN @reason IS NULL AND not_textable_reason LIKE '%' || @suffix THEN NULL ELSE not_textable_reason END
+       WHERE phone = @phone`,
+    )
+    .run({ reason, lineType: check.valid ? check.lineType : null, carrier: check.valid ? check.carrier : null, now: nowIso, suffix: NUMVERIFY_REASON_SUFFIX, phone });
+  return reason !== null && r.changes > 0;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Checks the numbers of the given contacts, two at a time through the shared checker, and writes the answers to
+ * the contacts. Stops early (and says why) when NumVerify refuses every call: bad key or allowance used up.
+ */
+export async function verifyContacts(
+  db: SqliteDb,
+  checker: NumberChecker,
+  contactIds: number[],
+  options: { now: () => Date; workers?: number; onProgress?: (checked: number, total: number) => void },
+): Promise<VerifyReport> {
+  const phones = [
+    ...new Set(
+      db
+        .prepare('SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+        .pluck()
+        .all(JSON.stringify(contactIds)) as string[],
+    ),
+  ];
+  const report: VerifyReport = { selected: contactIds.length, checked: 0, fromCache: 0, lookups: 0, mobile: 0, markedNotTextable: 0, failed: [], stopped: null };
+  let nextIndex = 0;
+  let answered = 0;
+  const worker = async () => {
+    while (!report.stopped && nextIndex < phones.length) {
+      const phone = phones[nextIndex++];
+      if (!E164.test(phone)) {
+        report.failed.push({ phone, message: 'Not a phone number NumVerify can check (it is not in international format).' });
+      } else {
+        const outcome = await checker.check(phone);
+        if (!outcome.ok || !outcome.fromCache) report.lookups++;
+        if (outcome.ok) {
+          report.checked++;
+          if (outcome.fromCache) report.fromCache++;
+          if (outcome.check.valid && outcome.check.lineType === 'mobile') report.mobile++;
+          if (applyCheck(db, phone, outcome.check, options.now().toISOString())) report.markedNotTextable++;
+        } else if (outcome.fatal) {
+          report.stopped ??= { code: String(outcome.error.code), message: outcome.error.message };
+        } else {
+          report.failed.push({ phone, message: outcome.error.message });
+        }
+      }
+      options.onProgress?.(++answered, phones.length);
+    }
+  };
+  await Promise.all(Array.from({ length: options.workers ?? 2 }, worker));
+  return report;
+}

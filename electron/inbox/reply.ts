@@ -1,0 +1,91 @@
+import type { QuietHoursPolicy } from '../../shared/campaigns';
+import { AppError } from '../../shared/errors';
+import type { InboxReplyResult, InboxThread, ThreadMessage } from '../../shared/ipc/channels/inbox';
+import { CONSENT_SOURCE_LABEL, type ConsentSourceName } from '../../shared/ipc/channels/optouts';
+import { countSegments } from '../../shared/templates/segments';
+import type { WindowCheck } from '../campaigns/dispatch/dispatcher';
+import type { DeskCore } from '../core';
+import type { ProviderId } from '../providers/types';
+import { threadContact } from './thread';
+
+type ReplyVia = NonNullable<InboxThread['replyVia']>;
+
+/** Our own number for a provider when a conversation does not say which one the contact wrote to. */
+function configuredFrom(core: Pick<DeskCore, 'settings'>, provider: ProviderId): string {
+  if (provider === 'quo') return core.settings.get('quo.from');
+  if (provider === 'twilio') return core.settings.get('twilio.from');
+  return '+15550100000';
+}
+
+/**
+ * Where a reply goes out: the provider and our number the contact last wrote to (so they see it in the same
+ * thread on their phone), else the ones our last message to them used. Null when we never exchanged a text.
+ */
+export function replyRoute(core: Pick<DeskCore, 'db' | 'settings'>, contactId: number): ReplyVia | null {
+  const inbound = core.db
+    .prepare('SELECT provider, to_phone AS toPhone FROM inbound_messages WHERE contact_id = ? ORDER BY received_at DESC, id DESC LIMIT 1')
+    .get(contactId) as { provider: ProviderId; toPhone: string | null } | undefined;
+  if (inbound) return { provider: inbound.provider, from: inbound.toPhone || configuredFrom(core, inbound.provider) };
+  const outbound = core.db
+    .prepare('SELECT provider, from_number AS fromNumber FROM outbox_messages WHERE contact_id = ? AND sending_at IS NOT NULL ORDER BY sending_at DESC, id DESC LIMIT 1')
+    .get(contactId) as { provider: ProviderId; fromNumber: string | null } | undefined;
+  if (outbound) return { provider: outbound.provider, from: outbound.fromNumber || configuredFrom(core, outbound.provider) };
+  return null;
+}
+
+function refuseOptedOut(contact: ReturnType<typeof threadContact>): never {
+  const who = contact.name ? `${contact.name} (${contact.phone})` : contact.phone;
+  const change = contact.lastConsentChange;
+  const how = change ? ` — ${CONSENT_SOURCE_LABEL[change.source as ConsentSourceName]?.toLowerCase() ?? change.source}${change.message ? `: "${change.message.slice(0, 60)}"` : ''}` : '';
+  throw new AppError('conflict', `${who} has opted out${how}. Nothing can be sent to them until they text START to opt back in.`);
+}
+
+/**
+ * Queues an inbox reply as an outbox row of kind 'reply'. The dispatcher sends it ahead of campaign traffic but, like
+ * marketing, checks opt-out and the recipient's quiet hours at the moment it sends; the answer says when it will wait.
+ */
+export function queueReply(
+  core: Pick<DeskCore, 'db' | 'settings' | 'now' | 'provider' | 'audit' | 'events'>,
+  windowCheck: WindowCheck,
+  input: { contactId: number; body: string },
+): InboxReplyResult {
+  const contact = threadContact(core.db, input.contactId);
+  if (contact.optedOut) refuseOptedOut(contact);
+  const via = replyRoute(core, contact.id);
+  if (!via) throw new AppError('not_found', 'You have not exchanged any text with this contact yet, so there is no conversation to reply in.');
+  // Refuse now, with the setting to fix, rather than queue a reply that cannot leave (no API key for that provider).
+  core.provider(via.provider);
+
+  const now = core.now();
+  const nowIso = now.toISOString();
+  const segments = countSegments(input.body).segments;
+  const info = core.db
+    .prepare(
+      `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, created_at, updated_at, next_attempt_at)
+       VALUES (NULL, ?, 'reply', ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+    )
+    .run(contact.id, contact.phone, via.from, input.body, segments, via.provider, nowIso, nowIso, nowIso);
+  const outboxId = Number(info.lastInsertRowid);
+  core.audit('inbox.reply', contact.phone, { outboxId, provider: via.provider, segments });
+  core.events.emit('app:dataChanged', { area: 'inbox' });
+
+  const policy: QuietHoursPolicy = { start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] };
+  const window = windowCheck(contact.phone, now, policy);
+  const message: Extract<ThreadMessage, { direction: 'out' }> = {
+    id: `out-${outboxId}`,
+    direction: 'out',
+    outboxId,
+    body: input.body,
+    at: nowIso,
+    kind: 'reply',
+    campaignName: null,
+    state: 'queued',
+    errorMessage: null,
+    nextAttemptAt: nowIso,
+  };
+  return {
+    message,
+    waitsUntil: window.allowed ? null : (window.nextAllowedAt?.toISOString() ?? null),
+    waitReason: window.allowed ? null : (window.reason ?? 'Outside the allowed sending hours at the recipient'),
+  };
+}

@@ -1,0 +1,96 @@
+import type { MonitoringDashboard, ProviderName } from '../../shared/ipc/channels/monitoring';
+import type { OutboxState } from '../../shared/types/domain';
+import type { SqliteDb } from '../db/connection';
+import type { DispatcherStatus } from '../campaigns/dispatch/dispatcher';
+import { lastFinishedRun } from '../reconciliation/runs';
+import type { HealthMonitor } from './health';
+
+const PROVIDERS: ProviderName[] = ['sandbox', 'quo', 'twilio'];
+
+function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** Sends per minute for the last hour, oldest minute first (index 59 = the current minute). */
+export function sendsPerMinute(db: SqliteDb, now: Date): number[] {
+  const buckets = new Array<number>(60).fill(0);
+  const start = now.getTime() - 60 * 60_000;
+  const rows = db.prepare('SELECT sent_at FROM outbox_messages WHERE sent_at > ? AND sent_at <= ?').all(new Date(start).toISOString(), now.toISOString()) as Array<{ sent_at: string }>;
+  for (const r of rows) {
+    const index = Math.min(59, Math.floor((Date.parse(r.sent_at) - start) / 60_000));
+    if (index >= 0) buckets[index]++;
+  }
+  return buckets;
+}
+
+/**
+ * Webhook lag for the provider in use: how long after the provider's own event time we stored each of the last day's
+ * webhooks (the Sandbox has no lag to measure; reconciliation's corrections are not webhooks), and how long since the
+ * last one.
+ */
+export function webhookLag(db: SqliteDb, now: Date, provider: ProviderName): MonitoringDashboard['webhooks'] {
+  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT received_at AS receivedAt, json_extract(payload, '$.event.at') AS eventAt FROM webhook_events
+       WHERE provider = ? AND provider <> 'sandbox' AND received_at > ? AND event_id NOT LIKE 'recon:%' ORDER BY received_at DESC LIMIT 2000`,
+    )
+    .all(provider, since) as Array<{ receivedAt: string; eventAt: string | null }>;
+  const lags = rows
+    .map((r) => (r.eventAt ? Date.parse(r.receivedAt) - Date.parse(r.eventAt) : NaN))
+    .filter((ms) => Number.isFinite(ms))
+    .map((ms) => Math.max(0, ms))
+    .sort((a, b) => a - b);
+  const last = (db.prepare(`SELECT MAX(received_at) AS at FROM webhook_events WHERE provider = ? AND event_id NOT LIKE 'recon:%'`).get(provider) as { at: string | null }).at;
+  return {
+    lastEventAt: last,
+    sinceLastEventMs: last ? Math.max(0, now.getTime() - Date.parse(last)) : null,
+    lagMedianMs: percentile(lags, 0.5),
+    lagP95Ms: percentile(lags, 0.95),
+    samples: lags.length,
+  };
+}
+
+export interface DashboardDeps {
+  db: SqliteDb;
+  now: () => Date;
+  provider: () => ProviderName;
+  dispatcher: () => DispatcherStatus;
+  health: HealthMonitor;
+}
+
+/** Everything the Monitoring page shows, in one read. */
+export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
+  const { db } = deps;
+  const now = deps.now();
+  const queue: Partial<Record<OutboxState, number>> = {};
+  for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) queue[r.state] = r.n;
+  const events = { pending: 0, processed: 0, failed: 0, dead: 0 };
+  for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM webhook_events GROUP BY state').all() as Array<{ state: keyof typeof events; n: number }>) events[r.state] = r.n;
+  const perMinute = sendsPerMinute(db, now);
+  const sum = (from: number) => perMinute.slice(from).reduce((a, b) => a + b, 0);
+  const failures = db
+    .prepare(
+      `SELECT COALESCE(error_code, 'no code') AS code, COUNT(*) AS count, MAX(error_message) AS example FROM outbox_messages
+       WHERE state IN ('failed', 'undelivered') GROUP BY COALESCE(error_code, 'no code') ORDER BY count DESC, code LIMIT 12`,
+    )
+    .all() as MonitoringDashboard['failures'];
+  const status = deps.dispatcher();
+  const health = deps.health.history(48);
+  const provider = deps.provider();
+  return {
+    at: now.toISOString(),
+    queue,
+    events,
+    sendRate: { lastMinute: sum(59), last15Minutes: sum(45), lastHour: sum(0), perMinute },
+    failures,
+    webhooks: webhookLag(db, now, provider),
+    breakers: PROVIDERS.map((provider) => ({ provider, state: status.breakers[provider] ?? 'closed' })),
+    dispatcherRunning: status.running,
+    provider,
+    lastReconciliation: lastFinishedRun(db),
+    health: health[0] ?? null,
+    healthHistory: health.map((h) => ({ at: h.at, status: h.status, reason: h.reason })).reverse(),
+  };
+}

@@ -1,0 +1,196 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { MAX_VARIANTS, MIN_VARIANTS, validateVariants, variantLetter, type AbMetric } from '../../../../shared/abtests';
+import { findLinks } from '../../../../shared/abtests/links';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { ErrorBanner, PageHeader } from '../ui';
+import { formatNumber } from './format';
+
+const METRICS: Array<{ value: AbMetric; label: string }> = [
+  { value: 'replied', label: 'Replies' },
+  { value: 'clicked', label: 'Link clicks (needs tracked links)' },
+  { value: 'converted', label: 'Conversions (keyword replies or marked by you)' },
+  { value: 'optedOut', label: 'Opt-outs (fewest wins)' },
+];
+
+const STARTERS = ['Hi {{first_name|there}}! ', '{{first_name|Hi}}, '];
+
+function evenSplit(count: number): number[] {
+  const base = Math.floor(100 / count);
+  return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
+}
+
+/** A new A/B campaign: two to five message variants, how to split them, and what counts as winning. */
+export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCreated(id: number, problem?: string): void }) {
+  const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
+  const [name, setName] = useState('');
+  const [tag, setTag] = useState('');
+  const [bodies, setBodies] = useState<string[]>(STARTERS.map((s) => `${s}Reply STOP to opt out`));
+  const [split, setSplit] = useState<number[]>(evenSplit(2));
+  const [sample, setSample] = useState(false);
+  const [testPercent, setTestPercent] = useState(20);
+  const [metric, setMetric] = useState<AbMetric>('replied');
+  const [trackLinks, setTrackLinks] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [eligible, setEligible] = useState<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.campaigns
+      .audienceCount({ audience: tag ? { tags: [tag] } : {} })
+      .then((c) => live && setEligible(c.eligible))
+      .catch(() => live && setEligible(null));
+    return () => {
+      live = false;
+    };
+  }, [tag]);
+
+  const issues = validateVariants(split, sample ? testPercent : undefined);
+  const empty = bodies.findIndex((b) => !b.trim());
+  const hasLink = bodies.some((b) => findLinks(b).length > 0);
+  const problems = [
+    ...(name.trim() ? [] : ['Give the test a name.']),
+    ...(empty >= 0 ? [`Variant ${variantLetter(empty)} has no text.`] : []),
+    ...issues.map((i) => i.message),
+    ...(metric === 'clicked' && !trackLinks ? ['Comparing link clicks needs "Track links" on.'] : []),
+    ...(metric === 'clicked' && !hasLink ? ['Comparing link clicks needs a link (https://…) in the variants.'] : []),
+  ];
+
+  const setVariantCount = (count: number) => {
+    setBodies((b) => (count > b.length ? [...b, ...Array.from({ length: count - b.length }, () => 'Reply STOP to opt out')] : b.slice(0, count)));
+    setSplit(evenSplit(count));
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (problems.length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const c = await api.campaigns.create({
+        name: name.trim(),
+        audience: tag ? { tags: [tag] } : {},
+        ab: { variants: bodies.map((body, i) => ({ name: variantLetter(i), body })), split, metric, ...(sample ? { testPercent } : {}) },
+        trackLinks,
+      });
+      try {
+        await api.campaigns.launch({ id: c.id });
+      } catch (launchError) {
+        // The draft is kept: its report offers to launch it once the problem is fixed.
+        onCreated(c.id, `The test was saved as a draft but not launched: ${(launchError as Error).message}`);
+        return;
+      }
+      onCreated(c.id);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page ab-new">
+      <PageHeader title="New A/B test" subtitle="Write two to five versions of a text; we split your audience fairly and tell you which one works better." />
+      <ErrorBanner message={error} />
+      <form className="card ab-form" onSubmit={submit}>
+        <div className="ab-form-row">
+          <div className="field grow">
+            <label htmlFor="ab-name">Name</label>
+            <input id="ab-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring colour offer" maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="ab-tag">Audience</label>
+            <select id="ab-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+              <option value="">All contacts</option>
+              {(tags.data ?? []).map((t) => (
+                <option key={t.name} value={t.name}>
+                  {t.name} ({formatNumber(t.count)})
+                </option>
+              ))}
+            </select>
+            <p className="muted small">{eligible === null ? ' ' : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}</p>
+          </div>
+        </div>
+
+        <fieldset className="ab-variants">
+          <legend>Variants</legend>
+          {bodies.map((body, i) => (
+            <div className="ab-variant" key={i}>
+              <label htmlFor={`ab-variant-${i}`} className="ab-variant-name">
+                Variant {variantLetter(i)}
+              </label>
+              <textarea id={`ab-variant-${i}`} rows={3} value={body} onChange={(e) => setBodies((b) => b.map((x, k) => (k === i ? e.target.value : x)))} />
+              <label className="ab-share">
+                <input
+                  type="number"
+                  min={1}
+                  max={99}
+                  value={Number.isFinite(split[i]) ? split[i] : ''}
+                  aria-label={`Share of variant ${variantLetter(i)} in percent`}
+                  onChange={(e) => setSplit((s) => s.map((x, k) => (k === i ? (e.target.value === '' ? NaN : Number(e.target.value)) : x)))}
+                />
+                %
+              </label>
+            </div>
+          ))}
+          <div className="ab-variant-actions">
+            <button type="button" className="secondary" disabled={bodies.length >= MAX_VARIANTS} onClick={() => setVariantCount(bodies.length + 1)}>
+              Add variant
+            </button>
+            <button type="button" className="secondary" disabled={bodies.length <= MIN_VARIANTS} onClick={() => setVariantCount(bodies.length - 1)}>
+              Remove last
+            </button>
+            <button type="button" className="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
+              Even split
+            </button>
+          </div>
+        </fieldset>
+
+        <div className="ab-form-row">
+          <div className="field">
+            <label htmlFor="ab-metric">The winner is the variant with the most…</label>
+            <select id="ab-metric" value={metric} onChange={(e) => setMetric(e.target.value as AbMetric)}>
+              {METRICS.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+            <p className="muted small">SMS cannot tell when a text is opened, so "opens" cannot be compared.</p>
+          </div>
+          <div className="field">
+            <label className="check">
+              <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Test on part of the audience first, then send the winner to the rest
+            </label>
+            {sample && (
+              <label className="ab-share">
+                Test on{' '}
+                <input type="number" min={1} max={99} value={testPercent} aria-label="Test sample in percent" onChange={(e) => setTestPercent(Number(e.target.value))} />% of the audience
+              </label>
+            )}
+            <label className="check">
+              <input type="checkbox" checked={trackLinks} onChange={(e) => setTrackLinks(e.target.checked)} /> Track links (short links on your relay's public address count clicks)
+            </label>
+          </div>
+        </div>
+
+        {problems.length > 0 && (
+          <ul className="ab-problems" aria-label="Before you can start">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={busy || problems.length > 0}>
+            Start the test
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

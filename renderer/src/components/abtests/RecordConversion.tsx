@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+
+/** "Ana booked by phone": the owner marks a recipient as converted, found by their number. */
+export function RecordConversion({ campaignId, onDone }: { campaignId: number; onDone(): void }) {
+  const [phone, setPhone] = useState('');
+  const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!phone.trim()) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const found = await api.contacts.list({ search: phone.trim(), limit: 2 });
+      if (found.rows.length !== 1) {
+        setMessage({ tone: 'bad', text: found.rows.length ? 'More than one contact matches; type the whole number.' : 'No contact has that number.' });
+        return;
+      }
+      const contact = found.rows[0];
+      const r = await api.abtests.markConversion({ contactId: contact.id, campaignId });
+      const who = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.phone;
+      setMessage({ tone: 'good', text: r.created ? `${who} is marked as converted.` : `${who} was already marked as converted.` });
+      setPhone('');
+      onDone();
+    } catch (err) {
+      setMessage({ tone: 'bad', text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="ab-convert" onSubmit={submit}>
+      <label htmlFor="ab-convert-phone">Record a conversion (a booking or sale that came from this text)</label>
+      <div className="field-row">
+        <input id="ab-convert-phone" type="tel" placeholder="Phone number" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <button type="submit" className="secondary" disabled={busy || !phone.trim()}>
+          Mark converted
+        </button>
+      </div>
+      {message && <p className={`small ${message.tone}`}>{message.text}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
+import { Badge, ErrorBanner, Loading } from '../ui';
+import { CampaignSummary } from './CampaignSummary';
+import { ConfirmDialog } from './ConfirmDialog';
+import { MissedSchedulePrompt } from './MissedSchedulePrompt';
+import { RecipientTable, type MessageFilter } from './RecipientTable';
+import { SendingProgress } from './SendingProgress';
+import { UpcomingAudience } from './UpcomingAudience';
+import { STATUS_LABEL, STATUS_TONE, formatTime, plural } from './format';
+import { inBusinessWords } from './business-time';
+import { useCampaignLive } from './useCampaignLive';
+
+export interface DetailProps {
+  id: number;
+  onBack(): void;
+  /** Open the wizard on this campaign (a draft or a scheduled one), at a step. */
+  onEdit(campaign: CampaignDetail, step: number): void;
+  /** Show another campaign (a copy just made), with a sentence about how it got there. */
+  onOpen(id: number, notice?: string): void;
+  notice?: string;
+}
+
+/** One campaign: the live sending view, its controls, and what it is. */
+export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initialNotice }: DetailProps) {
+  const detail = useQuery(() => api.campaigns.get({ id }), [id], ['campaigns']);
+  const zone = String(useQuery(() => api.settings.get({ key: 'business.timezone' }), [], ['settings']).data?.value ?? 'America/New_York');
+  const live = useCampaignLive(id);
+  const [filter, setFilter] = useState<MessageFilter | ''>('');
+  const [offset, setOffset] = useState(0);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(initialNotice ?? null);
+  const [error, setError] = useState<string | null>(null);
+
+  const c = detail.data;
+  if (!c) {
+    return (
+      <section className="page campaigns-page">
+        <button type="button" className="cw-back" onClick={onBack}>
+          ← Campaigns
+        </button>
+        <ErrorBanner message={detail.error} />
+        {!detail.error && <Loading />}
+      </section>
+    );
+  }
+
+  const status = live.status?.status ?? c.status;
+  const act = async (what: () => Promise<string | null>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setNotice(await what());
+    } catch (e) {
+      setNotice(null);
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+      live.refresh();
+      detail.reload();
+    }
+  };
+
+  const launch = (confirmLate: boolean) =>
+    act(async () => {
+      const s = await api.campaigns.launch({ id, confirmLate });
+      return s.status === 'scheduled' && s.scheduledAt ? `Scheduled for ${inBusinessWords(s.scheduledAt, zone)}.` : null;
+    });
+  const pause = () => act(async () => (await api.campaigns.pause({ id }), 'Paused. Messages already with the provider still finish; nothing new is sent.'));
+  const resume = () => act(async () => (await api.campaigns.resume({ id }), null));
+  const cancel = () =>
+    act(async () => {
+      setConfirmCancel(false);
+      const s = await api.campaigns.cancel({ id });
+      return `Cancelled. ${plural(s.counts.skipped, 'message')} will not be sent.`;
+    });
+  const duplicate = () =>
+    act(async () => {
+      const copy = await api.campaigns.duplicate({ id });
+      onOpen(copy.id, `This is a copy of “${c.name}”: a draft you can edit and launch.`);
+      return null;
+    });
+  const archive = (archived: boolean) =>
+    act(async () => (await api.campaigns.archive({ id, archived }), archived ? 'Archived: hidden from the campaign list, kept for reports.' : 'Back in the campaign list.'));
+
+  const missed = status === 'scheduled' && c.scheduleMissedAt !== null;
+  const editable = status === 'draft' || status === 'scheduled';
+  const finished = status === 'completed' || status === 'cancelled';
+  const waiting = live.status?.counts.queued ?? 0;
+
+  return (
+    <section className="page campaigns-page cd-page">
+      <button type="button" className="cw-back" onClick={onBack}>
+        ← Campaigns
+      </button>
+      <header className="page-header cd-header">
+        <div>
+          <h1>{c.name}</h1>
+          <p className="cd-meta">
+            <Badge tone={STATUS_TONE[status]}>
+              <span data-testid="campaign-status">{STATUS_LABEL[status]}</span>
+            </Badge>
+            {c.archived && <Badge>Archived</Badge>}
+            {c.ab && <Badge tone="info">A/B test</Badge>}
+            <span className="muted small">
+              {status === 'scheduled' && c.scheduledAt && !missed ? `Goes out ${inBusinessWords(c.scheduledAt, zone)}` : `Created ${formatTime(c.createdAt)}`}
+            </span>
+          </p>
+        </div>
+        <div className="actions">
+          {status === 'draft' && (
+            <button type="button" disabled={busy} onClick={() => void launch(false)}>
+              {c.schedule.mode === 'now' ? 'Launch' : 'Schedule'}
+            </button>
+          )}
+          {editable && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => onEdit(c, 0)}>
+              Edit
+            </button>
+          )}
+          {status === 'sending' && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void pause()}>
+              Pause
+            </button>
+          )}
+          {status === 'paused' && (
+            <button type="button" disabled={busy} onClick={() => void resume()}>
+              Resume
+            </button>
+          )}
+          {!finished && status !== 'draft' && (
+            <button type="button" className="secondary cd-danger" disabled={busy} onClick={() => setConfirmCancel(true)}>
+              Cancel campaign
+            </button>
+          )}
+          <button type="button" className="secondary" disabled={busy} onClick={() => void duplicate()}>
+            Duplicate
+          </button>
+          {(finished || status === 'draft' || status === 'paused' || c.archived) && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void archive(!c.archived)}>
+              {c.archived ? 'Unarchive' : 'Archive'}
+            </button>
+          )}
+        </div>
+      </header>
+
+      <ErrorBanner message={error ?? live.error} />
+      {notice && (
+        <div className="banner success" role="status">
+          {notice}
+        </div>
+      )}
+      {c.lastError && status === 'paused' && (
+        <div className="banner warn" role="alert">
+          <strong>Sending stopped:</strong> {c.lastError}
+        </div>
+      )}
+      {missed && (
+        <MissedSchedulePrompt
+          scheduledAt={c.scheduledAt}
+          zone={zone}
+          now={new Date()}
+          busy={busy}
+          onSendNow={() => void launch(true)}
+          onEdit={() => onEdit(c, 2)}
+          onCancel={() => setConfirmCancel(true)}
+        />
+      )}
+
+      <div className="cd-layout">
+        <div className="cd-main">
+          {!live.status ? (
+            <Loading />
+          ) : live.status.audience === 0 && (status === 'draft' || status === 'scheduled') ? (
+            <UpcomingAudience campaign={c} />
+          ) : (
+            <>
+              <SendingProgress
+                status={live.status}
+                rate={live.rate}
+                onShow={(s) => {
+                  setFilter(s === 'failed' && !live.status?.states.failed ? 'undelivered' : s);
+                  setOffset(0);
+                }}
+              />
+              <RecipientTable campaignId={id} states={live.status.states} filter={filter} offset={offset} onFilter={setFilter} onOffset={setOffset} />
+            </>
+          )}
+        </div>
+        <CampaignSummary campaign={c} zone={zone} />
+      </div>
+
+      <ConfirmDialog
+        open={confirmCancel}
+        title="Cancel this campaign?"
+        confirmLabel="Cancel campaign"
+        cancelLabel="Keep it"
+        danger
+        busy={busy}
+        onConfirm={() => void cancel()}
+        onClose={() => setConfirmCancel(false)}
+      >
+        <p>
+          {waiting > 0
+            ? `${plural(waiting, 'message')} not yet handed to the provider will be skipped.`
+            : 'Nothing will be sent from it any more.'}{' '}
+          Messages already sent stay sent. This cannot be undone — to send it again later, duplicate it.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

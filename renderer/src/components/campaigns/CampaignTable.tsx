@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import type { CampaignRow } from '../../../../shared/types/domain';
+import { Badge } from '../ui';
+import { STATUS_LABEL, STATUS_TONE, finishedCount, formatTime, outcomeCounts, percent } from './format';
+
+function ProgressCell({ row }: { row: CampaignRow }) {
+  const done = finishedCount(row.counts);
+  const pct = percent(done, row.total);
+  if (row.total === 0) return <span className="muted small">{row.status === 'draft' || row.status === 'scheduled' ? 'Not started' : '—'}</span>;
+  return (
+    <div className="cl-progress">
+      <div className="progress" role="progressbar" aria-label={`${row.name}: ${pct}% done`} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+        <div className={row.status === 'sending' ? 'live' : ''} style={{ width: `${pct}%` }} />
+      </div>
+      <span className="small muted">
+        {done.toLocaleString()}/{row.total.toLocaleString()}
+      </span>
+    </div>
+  );
+}
+
+function WhenCell({ row }: { row: CampaignRow }) {
+  if (row.scheduledAt && (row.status === 'scheduled' || row.status === 'draft')) {
+    return (
+      <>
+        <span className="cl-when-label">Scheduled</span> {formatTime(row.scheduledAt)}
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="cl-when-label">Created</span> {formatTime(row.createdAt)}
+    </>
+  );
+}
+
+/** Campaigns with status, progress and outcome counts; rows open the campaign when `onOpen` is given. */
+export function CampaignTable({
+  rows,
+  archivedIds,
+  onOpen,
+  actions,
+}: {
+  rows: CampaignRow[];
+  archivedIds?: ReadonlySet<number>;
+  onOpen?(id: number): void;
+  actions?(row: CampaignRow, archived: boolean): ReactNode;
+}) {
+  return (
+    <table className="table cl-table">
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Status</th>
+          <th>Progress</th>
+          <th className="num">Delivered</th>
+          <th className="num">Failed</th>
+          <th className="num">Unknown</th>
+          <th>When</th>
+          {actions && (
+            <th>
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => {
+          const o = outcomeCounts(c.counts);
+          const archived = archivedIds?.has(c.id) ?? false;
+          return (
+            <tr key={c.id} className={`${onOpen ? 'clickable' : ''}${archived ? ' archived' : ''}`} onClick={onOpen ? () => onOpen(c.id) : undefined}>
+              <td className="cl-name">
+                {onOpen ? (
+                  <button type="button" className="cw-link" onClick={(e) => (e.stopPropagation(), onOpen(c.id))}>
+                    {c.name}
+                  </button>
+                ) : (
+                  c.name
+                )}
+                {c.isAbTest && <Badge tone="info">A/B</Badge>}
+                {archived && <Badge>Archived</Badge>}
+              </td>
+              <td>
+                <Badge tone={STATUS_TONE[c.status]}>{STATUS_LABEL[c.status]}</Badge>
+              </td>
+              <td>
+                <ProgressCell row={c} />
+              </td>
+              <td className="num">{o.delivered.toLocaleString()}</td>
+              <td className={`num${o.failed ? ' bad' : ''}`}>{o.failed.toLocaleString()}</td>
+              <td className={`num${o.unknown ? ' warn-text' : ''}`}>{o.unknown.toLocaleString()}</td>
+              <td className="small cl-when">
+                <WhenCell row={c} />
+              </td>
+              {actions && (
+                <td className="cl-actions" onClick={(e) => e.stopPropagation()}>
+                  {actions(c, archived)}
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

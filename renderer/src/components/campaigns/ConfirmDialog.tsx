@@ -1,0 +1,53 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal question (native <dialog>: focus stays inside, Escape answers "no"). The safe answer has the focus,
+ * so a stray Enter never does the irreversible thing.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Go back',
+  danger = false,
+  busy = false,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm(): void;
+  onClose(): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const safe = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      safe.current?.focus();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} className="cw-dialog" aria-labelledby="cw-dialog-title" onClose={onClose} onCancel={onClose}>
+      <h2 id="cw-dialog-title">{title}</h2>
+      <div className="cw-dialog-body">{children}</div>
+      <div className="cw-dialog-actions">
+        <button ref={safe} type="button" className="secondary" onClick={onClose}>
+          {cancelLabel}
+        </button>
+        <button type="button" className={danger ? 'danger' : ''} disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

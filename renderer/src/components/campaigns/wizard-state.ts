@@ -1,0 +1,119 @@
+import type { AudienceFilterInput } from '../../../../shared/audience';
+import type { CampaignDraftInput } from '../../../../shared/campaigns';
+import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
+import { businessInstant, businessParts, businessToday } from './business-time';
+
+export type ScheduleMode = 'now' | 'at' | 'recipient_local';
+export type MessageSource = 'template' | 'inline';
+
+/** Everything the wizard edits, as the inputs hold it (strings for what the owner types). */
+export interface WizardState {
+  name: string;
+  tags: string[];
+  tagMode: 'any' | 'all';
+  excludeTags: string[];
+  /** Empty = no limit. */
+  minDays: string;
+  source: MessageSource;
+  templateId: number | null;
+  body: string;
+  scheduleMode: ScheduleMode;
+  atDate: string;
+  atTime: string;
+  localDate: string;
+  localTime: string;
+  quietStart: string;
+  quietEnd: string;
+  excludedDays: number[];
+  /** Parts of an edited campaign the wizard does not show, kept as they were. */
+  keep: Pick<CampaignDraftInput, 'ab' | 'notes' | 'fromNumber' | 'provider' | 'trackLinks'> & { audience: Omit<AudienceFilterInput, 'tags' | 'tagMode' | 'excludeTags' | 'minDaysSinceContact'> };
+}
+
+export const FEDERAL_START = '08:00';
+export const FEDERAL_END = '21:00';
+
+export function emptyWizard(zone: string, now: Date): WizardState {
+  const today = businessToday(zone, now);
+  return {
+    name: '',
+    tags: [],
+    tagMode: 'any',
+    excludeTags: [],
+    minDays: '',
+    source: 'inline',
+    templateId: null,
+    body: '',
+    scheduleMode: 'now',
+    atDate: today,
+    atTime: '10:00',
+    localDate: today,
+    localTime: '10:00',
+    quietStart: FEDERAL_START,
+    quietEnd: FEDERAL_END,
+    excludedDays: [],
+    keep: { audience: {} },
+  };
+}
+
+/** A saved campaign back into the wizard, its instant shown in the business's zone. */
+export function wizardFromCampaign(c: CampaignDetail, zone: string, now: Date): WizardState {
+  const base = emptyWizard(zone, now);
+  const { tags, tagMode, excludeTags, minDaysSinceContact, ...otherAudience } = c.audience;
+  const at = c.schedule.mode === 'at' ? businessParts(c.schedule.at, zone) : null;
+  return {
+    ...base,
+    name: c.name,
+    tags: tags ?? [],
+    tagMode: tagMode ?? 'any',
+    excludeTags: excludeTags ?? [],
+    minDays: minDaysSinceContact ? String(minDaysSinceContact) : '',
+    source: c.templateId !== null ? 'template' : 'inline',
+    templateId: c.templateId,
+    body: c.body ?? '',
+    scheduleMode: c.schedule.mode,
+    atDate: at?.date ?? base.atDate,
+    atTime: at?.time ?? base.atTime,
+    localDate: c.schedule.mode === 'recipient_local' ? c.schedule.date : base.localDate,
+    localTime: c.schedule.mode === 'recipient_local' ? c.schedule.time : base.localTime,
+    quietStart: c.quietHours?.start ?? FEDERAL_START,
+    quietEnd: c.quietHours?.end ?? FEDERAL_END,
+    excludedDays: c.quietHours?.excludedDays ?? [],
+    keep: {
+      audience: otherAudience,
+      ...(c.ab ? { ab: c.ab } : {}),
+      ...(c.notes ? { notes: c.notes } : {}),
+      ...(c.fromNumber ? { fromNumber: c.fromNumber } : {}),
+      ...(typeof c.trackLinks === 'boolean' ? { trackLinks: c.trackLinks } : {}),
+      provider: c.provider,
+    },
+  };
+}
+
+export function audienceOf(s: WizardState): AudienceFilterInput {
+  const days = Number(s.minDays);
+  return {
+    ...s.keep.audience,
+    tagMode: s.tagMode,
+    ...(s.tags.length ? { tags: s.tags } : {}),
+    ...(s.excludeTags.length ? { excludeTags: s.excludeTags } : {}),
+    ...(s.minDays.trim() !== '' && Number.isInteger(days) && days > 0 ? { minDaysSinceContact: days } : {}),
+  };
+}
+
+/** The draft the API takes. An `at` time that cannot be read is sent as typed so the API names the field. */
+export function draftOf(s: WizardState, zone: string): CampaignDraftInput {
+  let schedule: CampaignDraftInput['schedule'];
+  if (s.scheduleMode === 'at') schedule = { mode: 'at', at: businessInstant(s.atDate, s.atTime, zone)?.iso ?? `${s.atDate}T${s.atTime}` };
+  else if (s.scheduleMode === 'recipient_local') schedule = { mode: 'recipient_local', date: s.localDate, time: s.localTime };
+  else schedule = { mode: 'now' };
+  const message = s.source === 'template' && s.templateId !== null ? { templateId: s.templateId } : { body: s.body };
+  const { audience: _shownElsewhere, ...kept } = s.keep;
+  return {
+    ...kept,
+    name: s.name.trim(),
+    ...message,
+    audience: audienceOf(s),
+    schedule,
+    quietHours: { start: s.quietStart, end: s.quietEnd, excludedDays: [...s.excludedDays].sort((a, b) => a - b) },
+  };
+}

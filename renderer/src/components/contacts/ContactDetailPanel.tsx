@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import type { ContactDetail } from '../../../../shared/ipc/channels/contacts';
+import { Badge, ErrorBanner, Loading } from '../ui';
+import { ConsentChange } from './ConsentChange';
+import { ConsentHistory } from './ConsentHistory';
+import { ContactFields } from './ContactFields';
+import { fullName, initials } from './format';
+import { MessageHistory } from './MessageHistory';
+import { Confirm } from './Modal';
+import { TagEditor } from './TagEditor';
+
+function StatusLine({ d }: { d: ContactDetail }) {
+  const c = d.contact;
+  return (
+    <div className="ct-status-line">
+      {c.optedOut ? <Badge tone="bad">Opted out</Badge> : c.textable ? <Badge tone="good">Textable</Badge> : <Badge tone="warn">Not textable</Badge>}
+      {!c.optedOut && !c.textable && c.notTextableReason && <span className="muted small">{c.notTextableReason}</span>}
+      {c.isUnknown && <Badge tone="info">Wrote in · no marketing consent</Badge>}
+    </div>
+  );
+}
+
+/** One contact: fields, tags, consent and texts, with the actions an owner takes on a person. */
+export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, onDeleted }: { contactId: number; knownTags: string[]; onClose(): void; onChanged(): void; onDeleted(): void }) {
+  const q = useQuery(() => api.contacts.get({ id: contactId }), [contactId], ['contacts', 'inbox', 'optouts']);
+  const fields = useQuery(() => api.contacts.fields({}), [], ['contacts']);
+  const [saved, setSaved] = useState<ContactDetail | null>(null);
+  const [consent, setConsent] = useState<'out' | 'in' | null>(null);
+  const [deleting, setDeleting] = useState<'ask' | 'busy' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tagBusy, setTagBusy] = useState(false);
+  // An answer from a save is newer than the load it replaced, until the next load comes in.
+  const d = saved && q.data && saved.contact.updatedAt >= q.data.contact.updatedAt && saved.contact.id === contactId ? saved : q.data;
+
+  const changed = (next: ContactDetail) => {
+    setSaved(next);
+    onChanged();
+  };
+  const setTags = async (tags: string[]) => {
+    setTagBusy(true);
+    setError(null);
+    try {
+      changed(await api.contacts.update({ id: contactId, tags }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setTagBusy(false);
+    }
+  };
+  const remove = async () => {
+    setDeleting('busy');
+    try {
+      await api.contacts.delete({ ids: [contactId] });
+      onDeleted();
+    } catch (e) {
+      setError((e as Error).message);
+      setDeleting(null);
+    }
+  };
+
+  const name = d ? fullName(d.contact) : '';
+  return (
+    <aside className="ct-detail" aria-label="Contact details">
+      <button type="button" className="ct-close" aria-label="Close details" onClick={onClose}>
+        ×
+      </button>
+      {!d ? (
+        q.error ? <ErrorBanner message={q.error} /> : <Loading />
+      ) : (
+        <>
+          <header className="ct-detail-head">
+            <span className="ct-avatar large" aria-hidden="true">
+              {initials(name)}
+            </span>
+            <div>
+              <h2>{name || <span className="muted">No name</span>}</h2>
+              <div className="mono muted">{d.contact.phone}</div>
+              <StatusLine d={d} />
+            </div>
+          </header>
+          <div className="ct-detail-actions">
+            {d.contact.optedOut ? (
+              <button type="button" className="secondary" onClick={() => setConsent('in')}>
+                Opt in
+              </button>
+            ) : (
+              <button type="button" className="secondary ct-warn-button" onClick={() => setConsent('out')}>
+                Opt out
+              </button>
+            )}
+            <button type="button" className="secondary ct-danger-button" onClick={() => setDeleting('ask')}>
+              Delete
+            </button>
+          </div>
+          <ErrorBanner message={error ?? q.error} />
+          <section className="ct-section">
+            <h3>Tags</h3>
+            <TagEditor tags={d.contact.tags} known={knownTags} busy={tagBusy} onChange={(t) => void setTags(t)} />
+          </section>
+          <section className="ct-section">
+            <h3>Details</h3>
+            <ContactFields key={d.contact.updatedAt} detail={d} fields={fields.data ?? []} onSaved={changed} />
+          </section>
+          <section className="ct-section">
+            <h3>Consent</h3>
+            <ConsentHistory records={d.consentRecords} audit={d.optOutHistory} />
+          </section>
+          <section className="ct-section">
+            <h3>
+              Messages <span className="muted small">{d.messageCount ? d.messageCount.toLocaleString() : ''}</span>
+            </h3>
+            <MessageHistory messages={d.messages} total={d.messageCount} />
+          </section>
+        </>
+      )}
+      {consent && d && (
+        <ConsentChange
+          contactId={contactId}
+          name={name || d.contact.phone}
+          optingOut={consent === 'out'}
+          onClose={() => setConsent(null)}
+          onDone={() => {
+            setConsent(null);
+            q.reload();
+            onChanged();
+          }}
+        />
+      )}
+      {deleting && d && (
+        <Confirm title={`Delete ${name || d.contact.phone}?`} confirmLabel="Delete contact" danger busy={deleting === 'busy'} onConfirm={() => void remove()} onClose={() => setDeleting(null)}>
+          The contact, their tags and custom fields are removed. Their opt-out history stays on record, so if this number is added again after a STOP it comes back opted out.
+        </Confirm>
+      )}
+    </aside>
+  );
+}

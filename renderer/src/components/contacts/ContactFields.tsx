@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import type { ContactDetail, CustomFieldRow } from '../../../../shared/ipc/channels/contacts';
+import { api } from '../../api/client';
+import { formatWhen } from '../ui';
+
+const SOURCES: Record<string, string> = { manual: 'Added by hand', import: 'Imported', inbound: 'Wrote in first' };
+
+/** The contact's fields: read as a list, or edited in place (custom fields included). */
+export function ContactFields({ detail, fields, onSaved }: { detail: ContactDetail; fields: CustomFieldRow[]; onSaved(d: ContactDetail): void }) {
+  const c = detail.contact;
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const values = Object.fromEntries(detail.customFields.map((f) => [f.key, f.value]));
+
+  const save = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const custom: Record<string, string | null> = {};
+    for (const f of fields) {
+      const v = text(`custom:${f.key}`);
+      if (v !== (values[f.key] ?? '')) custom[f.key] = v || null;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await api.contacts.update({
+        id: c.id,
+        firstName: text('firstName') || null,
+        lastName: text('lastName') || null,
+        email: text('email') || null,
+        ...(text('phone') !== c.phone ? { phone: text('phone') } : {}),
+        ...(Object.keys(custom).length ? { customFields: custom } : {}),
+      });
+      onSaved(saved);
+      setEditing(false);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (editing) {
+    return (
+      <form className="ct-edit" onSubmit={(e) => void save(e)} aria-label="Edit contact">
+        <div className="ct-edit-row">
+          <label>
+            First name
+            <input name="firstName" defaultValue={c.firstName ?? ''} autoFocus />
+          </label>
+          <label>
+            Last name
+            <input name="lastName" defaultValue={c.lastName ?? ''} />
+          </label>
+        </div>
+        <label>
+          Phone
+          <input name="phone" defaultValue={c.phone} required />
+        </label>
+        <label>
+          Email
+          <input name="email" type="email" defaultValue={c.email ?? ''} />
+        </label>
+        {fields.map((f) => (
+          <label key={f.key}>
+            {f.label}
+            <input name={`custom:${f.key}`} defaultValue={values[f.key] ?? ''} />
+          </label>
+        ))}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="ct-edit-actions">
+          <button type="button" className="secondary" onClick={() => setEditing(false)} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  const rows: Array<[string, string]> = [
+    ['Phone', c.phone],
+    ['Email', c.email ?? '—'],
+    ['Country', c.country ?? '—'],
+    ['Line', c.lineType ? `${c.lineType}${c.carrier ? ` · ${c.carrier}` : ''}` : 'Not checked'],
+    ['Source', SOURCES[c.source] ?? c.source],
+    ['Added', formatWhen(c.createdAt)],
+    ['Last texted', formatWhen(c.lastContactedAt)],
+    ...detail.customFields.map((f): [string, string] => [f.label, f.value]),
+  ];
+  return (
+    <div className="ct-fields">
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd className={k === 'Phone' ? 'mono' : undefined}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="secondary small" onClick={() => setEditing(true)}>
+        Edit details
+      </button>
+    </div>
+  );
+}

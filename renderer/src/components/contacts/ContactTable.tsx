@@ -1,0 +1,211 @@
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ContactRow } from '../../../../shared/types/domain';
+import { Badge } from '../ui';
+import { formatDay, fullName, initials } from './format';
+import { PAGE_ROWS } from './page-cache';
+import type { ContactRows } from './useContactRows';
+
+export const ROW_HEIGHT = 40;
+/**
+ * Chromium stops an element at 33,554,428 px and, past 2^24 px (16,777,216), paints rows a pixel or two out of
+ * place. Lists taller than this (375,000 rows of 40 px) are laid out compressed and the scroll position is scaled
+ * to the rows, so the last of a million contacts can still be reached and every row is drawn where it belongs.
+ */
+const MAX_SCROLL_PX = 15_000_000;
+const OVERSCAN = 8;
+const SHOWN_TAGS = 3;
+
+const COLUMNS = ['Name', 'Phone', 'Email', 'Tags', 'Status', 'Added'];
+
+function Status({ c }: { c: ContactRow }) {
+  if (c.optedOut) return <Badge tone="bad">Opted out</Badge>;
+  if (!c.textable) return <Badge tone="warn">Not textable</Badge>;
+  return <Badge tone="good">Textable</Badge>;
+}
+
+const Row = memo(function Row({ c, index, selected, onSelect }: { c: ContactRow | undefined; index: number; selected: boolean; onSelect(c: ContactRow): void }) {
+  if (!c) {
+    return (
+      <div role="row" aria-rowindex={index + 2} aria-busy="true" className="ct-row placeholder">
+        {COLUMNS.map((col) => (
+          <div role="cell" key={col} className="ct-cell">
+            <span className="ct-skeleton" />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  const name = fullName(c);
+  const extra = c.tags.length - SHOWN_TAGS;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-current={selected ? 'true' : undefined}
+      data-contact-id={c.id}
+      className={`ct-row${selected ? ' selected' : ''}${c.optedOut ? ' opted-out' : ''}`}
+      onClick={() => onSelect(c)}
+    >
+      <div role="cell" className="ct-cell ct-name">
+        <span className="ct-avatar" aria-hidden="true">
+          {initials(name)}
+        </span>
+        {name ? <span className="ct-ellipsis">{name}</span> : <span className="muted">No name</span>}
+      </div>
+      <div role="cell" className="ct-cell mono">
+        {c.phone}
+      </div>
+      <div role="cell" className="ct-cell">
+        <span className="ct-ellipsis">{c.email ?? ''}</span>
+      </div>
+      <div role="cell" className="ct-cell ct-tags">
+        {c.tags.slice(0, SHOWN_TAGS).map((t) => (
+          <Badge key={t}>{t}</Badge>
+        ))}
+        {extra > 0 && <span className="muted small">+{extra}</span>}
+      </div>
+      <div role="cell" className="ct-cell">
+        <Status c={c} />
+      </div>
+      <div role="cell" className="ct-cell muted">
+        {formatDay(c.createdAt)}
+      </div>
+    </div>
+  );
+});
+
+/**
+ * The contact list as a virtualised table: only the rows on screen (and a few either side) exist in the page,
+ * and their pages are fetched as they come into view. Rows are divs with table roles, so assistive technology
+ * (and the tests) read it as a table.
+ */
+export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: ContactRows; busy: boolean; selectedId: number | null; onSelect(c: ContactRow): void }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
+  const count = rows.count;
+  const scale = Math.max(1, (count * ROW_HEIGHT) / MAX_SCROLL_PX);
+  // The virtualizer re-renders this component itself; the compiler memoises nothing here that could go stale.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT / scale,
+    // With a compressed layout the last screen of rows needs this much more scroll room to be reached exactly.
+    paddingEnd: height * (1 - 1 / scale),
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Pages for the rows on screen first, then the next ones in the direction of the scroll, so a steady scroll
+  // rarely meets a row that is not there yet.
+  const { cache } = rows;
+  const previousFirst = useRef(first);
+  useEffect(() => {
+    if (last < 0) {
+      cache.want(0, 0);
+      return;
+    }
+    const up = first < previousFirst.current;
+    previousFirst.current = first;
+    cache.want(first, last);
+    if (up) cache.want(Math.max(0, first - PAGE_ROWS), last);
+    else cache.want(first, last + PAGE_ROWS);
+  });
+
+  // Where the rendered rows sit: at their own place, or (compressed) where the scaled scroll position puts them.
+  const place = useRef({ first, scale, count });
+  useLayoutEffect(() => {
+    place.current = { first, scale, count };
+    const el = scrollRef.current;
+    const layer = layerRef.current;
+    if (!el || !layer) return;
+    const position = () => {
+      const { first: base, scale: s, count: n } = place.current;
+      if (s === 1) {
+        layer.style.top = `${base * ROW_HEIGHT}px`;
+        return;
+      }
+      // Where the rows would be without compression. The browser's scroll offset is only whole pixels this far
+      // down, so the very end of the range is pinned to the last row rather than left a few pixels short.
+      const range = el.scrollHeight - el.clientHeight;
+      const rowsTop = el.scrollTop >= range - 1 ? n * ROW_HEIGHT - el.clientHeight : (el.scrollTop * (n * ROW_HEIGHT - el.clientHeight)) / range;
+      layer.style.top = `${el.scrollTop - rowsTop + base * ROW_HEIGHT}px`;
+    };
+    position();
+    if (scale === 1) return;
+    // Compressed, one pixel of scroll is `scale` pixels of rows: the wheel is slowed down to match, so a notch
+    // still moves the rows the distance the user expects (the scrollbar keeps covering the whole list).
+    const wheel = (e: WheelEvent) => {
+      if (e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
+      e.preventDefault();
+      const pixels = e.deltaMode === 1 ? e.deltaY * ROW_HEIGHT : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
+      el.scrollTop += pixels / place.current.scale;
+    };
+    el.addEventListener('scroll', position, { passive: true });
+    el.addEventListener('wheel', wheel, { passive: false });
+    return () => {
+      el.removeEventListener('scroll', position);
+      el.removeEventListener('wheel', wheel);
+    };
+  }, [first, scale, count]);
+
+  const selectedIndex = () => {
+    for (let i = first; i <= last; i++) if (rows.row(i)?.id === selectedId) return i;
+    return -1;
+  };
+  const reveal = (index: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = (index * ROW_HEIGHT) / scale - el.scrollTop;
+    const onScreen = top * scale;
+    if (onScreen < 0) el.scrollTop = (index * ROW_HEIGHT) / scale;
+    else if (onScreen > el.clientHeight - ROW_HEIGHT) el.scrollTop = (index * ROW_HEIGHT - (el.clientHeight - ROW_HEIGHT)) / scale;
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const at = selectedIndex();
+    const next = at === -1 ? first : Math.min(count - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
+    const c = rows.row(next);
+    if (c) {
+      onSelect(c);
+      reveal(next);
+    }
+  };
+
+  return (
+    <div role="table" aria-label="Contacts" aria-rowcount={count + 1} aria-busy={busy || !rows.settled} className="ct-table">
+      <div role="rowgroup" className="ct-head">
+        <div role="row" aria-rowindex={1} className="ct-row">
+          {COLUMNS.map((c) => (
+            <div role="columnheader" key={c} className="ct-cell">
+              {c}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scrollRef} className="ct-scroll" tabIndex={0} onKeyDown={onKeyDown} data-testid="contact-scroller" data-scale={scale}>
+        <div role="rowgroup" className="ct-body" style={{ height: virtualizer.getTotalSize() }}>
+          <div ref={layerRef} className="ct-layer">
+            {items.map((item) => {
+              const c = rows.row(item.index);
+              return <Row key={c ? `c${c.id}` : `i${item.index}`} c={c} index={item.index} selected={!!c && c.id === selectedId} onSelect={onSelect} />;
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

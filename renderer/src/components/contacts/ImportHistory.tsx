@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import type { ImportHistoryRow, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
+import { Badge, EmptyState, ErrorBanner, Loading, formatWhen } from '../ui';
+import { saveText } from './files';
+import { formatBytes } from './format';
+import { Confirm } from './Modal';
+import { UndoSummary } from './UndoSummary';
+
+const STATUS: Record<string, { text: string; tone: 'good' | 'warn' | 'bad' | 'info' | 'neutral' }> = {
+  completed: { text: 'Imported', tone: 'good' },
+  running: { text: 'Running', tone: 'info' },
+  failed: { text: 'Failed', tone: 'bad' },
+  undone: { text: 'Undone', tone: 'neutral' },
+  interrupted: { text: 'Interrupted — rolled back', tone: 'warn' },
+  cancelled: { text: 'Cancelled', tone: 'neutral' },
+};
+
+/** Every import, newest first, with its counts, its rejects file and a way to undo it. */
+export function ImportHistory({ onChanged }: { onChanged(): void }) {
+  const q = useQuery(() => api.imports.list({ limit: 100 }), [], ['contacts']);
+  const [asking, setAsking] = useState<ImportHistoryRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [undone, setUndone] = useState<{ fileName: string; result: ImportUndoResult } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const download = async (row: ImportHistoryRow) => {
+    setError(null);
+    try {
+      const out = await api.imports.rejectsCsv({ importId: row.id });
+      saveText(out.csv, out.fileName);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const undo = async (row: ImportHistoryRow) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.imports.undo({ importId: row.id });
+      setUndone({ fileName: row.fileName, result });
+      setAsking(null);
+      q.reload();
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+      setAsking(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (q.loading && !q.data) return <Loading />;
+  const rows = q.data ?? [];
+  return (
+    <div className="ct-history">
+      <ErrorBanner message={error ?? q.error} />
+      {undone && (
+        <div className="banner success" role="status">
+          <strong>Undid the import of {undone.fileName}.</strong>
+          <UndoSummary result={undone.result} />
+        </div>
+      )}
+      {!rows.length ? (
+        <EmptyState title="No imports yet" icon="contacts">
+          Every import is listed here with what it did, and can be undone.
+        </EmptyState>
+      ) : (
+        <table className="table ct-history-table" aria-label="Import history">
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>When</th>
+              <th>Status</th>
+              <th className="num">New</th>
+              <th className="num">Updated</th>
+              <th className="num">Invalid</th>
+              <th className="num">Not textable</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const status = STATUS[r.status] ?? { text: r.status, tone: 'neutral' as const };
+              return (
+                <tr key={r.id} className={r.status === 'undone' ? 'undone' : undefined}>
+                  <td>
+                    <strong>{r.fileName}</strong>
+                    <div className="muted small">
+                      {r.fileSize !== null ? formatBytes(r.fileSize) : ''}
+                      {r.options.tags?.length ? ` · tagged ${r.options.tags.join(', ')}` : ''}
+                    </div>
+                  </td>
+                  <td className="nowrap">{formatWhen(r.startedAt)}</td>
+                  <td>
+                    <Badge tone={status.tone}>{status.text}</Badge>
+                    {r.error && <div className="small bad">{r.error}</div>}
+                  </td>
+                  <td className="num">{r.counts?.imported.toLocaleString() ?? '—'}</td>
+                  <td className="num">{r.counts?.updated.toLocaleString() ?? '—'}</td>
+                  <td className="num">{r.counts?.invalid.toLocaleString() ?? '—'}</td>
+                  <td className="num">{r.counts?.notTextable.toLocaleString() ?? '—'}</td>
+                  <td>
+                    <div className="ct-row-actions">
+                      {!!r.counts?.invalid && (
+                        <button type="button" className="secondary small" onClick={() => void download(r)}>
+                          Rejects CSV
+                        </button>
+                      )}
+                      {r.status === 'completed' && (
+                        <button type="button" className="secondary small ct-danger-button" onClick={() => setAsking(r)} aria-label={`Undo import of ${r.fileName}`}>
+                          Undo
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {asking && (
+        <Confirm title={`Undo the import of ${asking.fileName}?`} confirmLabel="Undo import" danger busy={busy} onConfirm={() => void undo(asking)} onClose={() => setAsking(null)}>
+          The contacts it added are deleted and the ones it updated get their old details back. Anyone who opted out or was texted since is kept, so no consent or message history is lost.
+        </Confirm>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ImportPreviewView } from '../../../../shared/ipc/channels/contacts';
+import { Badge } from '../ui';
+import { ImportCounts, RejectsTable } from './ImportCounts';
+
+const SHOWN_REJECTS = 10;
+const SHOWN_CUSTOM = 3;
+
+/** Step 3: the first rows exactly as they will be stored, and a dry run's counts over the whole file. */
+export function ImportPreviewStep({ preview, addedTags }: { preview: ImportPreviewView; addedTags: string[] }) {
+  const counts = preview.counts;
+  const custom = preview.customFields.slice(0, SHOWN_CUSTOM);
+  return (
+    <div className="ct-preview">
+      {counts && <ImportCounts counts={counts} done={false} />}
+      {counts && counts.notTextable > 0 && (
+        <p className="ct-callout warn">
+          <strong>
+            {counts.notTextable.toLocaleString()} {counts.notTextable === 1 ? 'person is' : 'people are'} imported but not textable: the file says they did not agree to SMS.
+          </strong>{' '}
+          They are kept as contacts, and no campaign will text them.
+        </p>
+      )}
+      <h3 className="ct-subhead">First rows, as they will be imported</h3>
+      <div className="ct-table-wrap">
+        <table className="table ct-sample" aria-label="Sample rows">
+          <thead>
+            <tr>
+              <th className="num">Row</th>
+              <th>Phone</th>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Texts</th>
+              <th>Tags</th>
+              {custom.map((f) => (
+                <th key={f.key}>{f.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sampleRows.map((r) => (
+              <tr key={r.row}>
+                <td className="num muted">{r.row}</td>
+                <td className="mono">
+                  {r.phone}
+                  {r.otherPhones.length > 0 && <div className="muted small">also {r.otherPhones.join(', ')}</div>}
+                </td>
+                <td>{[r.firstName, r.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
+                <td>{r.email || <span className="muted">—</span>}</td>
+                <td>{r.consent === 'no' ? <Badge tone="warn">No consent</Badge> : r.consent === 'yes' ? <Badge tone="good">Agreed</Badge> : <span className="muted">—</span>}</td>
+                <td>
+                  {r.tags.map((t) => (
+                    <Badge key={t}>{t}</Badge>
+                  ))}
+                  {addedTags
+                    .filter((t) => !r.tags.some((x) => x.toLowerCase() === t.toLowerCase()))
+                    .map((t) => (
+                      <Badge key={`+${t}`} tone="info">
+                        {t}
+                      </Badge>
+                    ))}
+                </td>
+                {custom.map((f) => (
+                  <td key={f.key}>{r.custom[f.key] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {preview.rejects.length > 0 && (
+        <>
+          <h3 className="ct-subhead">Rows that will be rejected</h3>
+          <RejectsTable rejects={preview.rejects.slice(0, SHOWN_REJECTS)} total={counts?.invalid ?? preview.rejects.length} />
+        </>
+      )}
+    </div>
+  );
+}

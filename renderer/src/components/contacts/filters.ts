@@ -1,0 +1,48 @@
+import type { InputOf } from '../../../../shared/ipc/contract';
+import type { AudienceFilterInput } from '../../../../shared/audience';
+
+/** What the list shows: the search box and the filter bar. */
+export interface ContactFilterState {
+  search: string;
+  tag: string;
+  /** '' any, 'textable' can be texted now, 'notTextable' kept but not textable, 'optedOut' said STOP. */
+  status: '' | 'textable' | 'notTextable' | 'optedOut';
+  segmentId: number | null;
+}
+
+export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null };
+
+export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId'>;
+
+export function isFiltered(f: ContactFilterState): boolean {
+  return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null);
+}
+
+function statusFilter(status: ContactFilterState['status']): { optedOut?: boolean; textable?: boolean } {
+  if (status === 'optedOut') return { optedOut: true };
+  if (status === 'textable') return { optedOut: false, textable: true };
+  if (status === 'notTextable') return { textable: false };
+  return {};
+}
+
+/** The list channel's input for these filters (paging is added by the table). */
+export function toListQuery(f: ContactFilterState): ListQuery {
+  const search = f.search.trim();
+  return {
+    ...(search ? { search } : {}),
+    ...(f.tag ? { tag: f.tag } : {}),
+    ...statusFilter(f.status),
+    ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
+  };
+}
+
+/** The same filters as an audience filter: what export and "Save as segment" take. */
+export function toAudienceFilter(f: ContactFilterState): AudienceFilterInput {
+  const search = f.search.trim();
+  return {
+    ...(search ? { search } : {}),
+    ...(f.tag ? { tags: [f.tag] } : {}),
+    ...statusFilter(f.status),
+    ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
+  };
+}

@@ -1,0 +1,82 @@
+import type { HealthReport } from '../../../../shared/ipc/channels/monitoring';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { Badge, ErrorBanner, Loading } from '../ui';
+import { HealthStrip } from './charts';
+import { HEALTH_TONE, HEALTH_WORD, when } from './format';
+
+const HINT: Record<string, string> = {
+  relay: 'The local listener the tunnel forwards to.',
+  tunnel: 'A request through your public URL must come back to this app.',
+  webhook_lag: 'After texts go out, receipts should follow within minutes.',
+  registration: "Where the provider sends its webhooks.",
+};
+
+export function HealthChecks({ report }: { report: HealthReport }) {
+  return (
+    <ul className="mon-checks">
+      {report.checks.map((c) => (
+        <li key={c.id} className={`mon-check ${c.status}`}>
+          <span className={`mon-check-dot ${c.status}`} aria-hidden="true" />
+          <div>
+            <div className="mon-check-title">
+              <strong>{c.label}</strong> <Badge tone={HEALTH_TONE[c.status]}>{HEALTH_WORD[c.status]}</Badge>
+            </div>
+            <div className="small">{c.detail}</div>
+            <div className="muted small">{HINT[c.id]}</div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HealthPanel({ latest, checking, onCheck }: { latest: HealthReport | null; checking: boolean; onCheck: () => void }) {
+  const history = useQuery(() => api.health.history({ limit: 48 }), [latest?.id]);
+  return (
+    <div className="mon-health">
+      <section className="card">
+        <div className="mon-report-head">
+          <h3>{latest ? `Checked ${when(latest.at)} (${latest.trigger === 'manual' ? 'on demand' : 'hourly'})` : 'Not checked yet'}</h3>
+          <button onClick={onCheck} disabled={checking}>
+            {checking ? 'Checking…' : 'Check now'}
+          </button>
+        </div>
+        {latest ? <HealthChecks report={latest} /> : <p className="muted">The checks run every hour. Run them now to see whether replies and receipts can reach this app.</p>}
+      </section>
+      <section>
+        <h3 className="section-title">History</h3>
+        <ErrorBanner message={history.error} />
+        {!history.data ? (
+          <Loading />
+        ) : (
+          <>
+            <HealthStrip history={[...history.data].reverse().map((h) => ({ at: h.at, status: h.status, reason: h.reason }))} />
+            {history.data.length > 0 && (
+              <table className="table mon-table compact mon-history">
+                <thead>
+                  <tr>
+                    <th>When</th>
+                    <th>Verdict</th>
+                    <th>Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.data.map((h) => (
+                    <tr key={h.id}>
+                      <td className="nowrap">{when(h.at)}</td>
+                      <td className="nowrap">
+                        <Badge tone={HEALTH_TONE[h.status]}>{HEALTH_WORD[h.status]}</Badge>
+                      </td>
+                      <td className="small">{h.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import type { ProviderName, ReconciliationRun } from '../../../../shared/ipc/channels/monitoring';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { Badge, ErrorBanner, Loading } from '../ui';
+import { fromLocalInput, plural, PROVIDER_LABEL, toLocalInput, when } from './format';
+
+const STATUS_TONE = { ok: 'good', partial: 'warn', failed: 'bad', interrupted: 'warn', running: 'info' } as const;
+
+function changes(run: ReconciliationRun): number {
+  const d = run.diff;
+  return d ? d.statusesFixed.length + d.unknownResolved.length + d.inboundIngested.length : 0;
+}
+
+function Report({ run }: { run: ReconciliationRun }) {
+  const d = run.diff;
+  return (
+    <section className="card mon-report" aria-label={`Reconciliation ${run.id}`}>
+      <div className="mon-report-head">
+        <h3>
+          {PROVIDER_LABEL[run.provider]}: {when(run.since)} → {when(run.until)}
+        </h3>
+        <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
+      </div>
+      {run.error && !d && <div className="banner error">{run.error}</div>}
+      {d && (
+        <>
+          <div className="mon-chips">
+            <span className="mon-chip">
+              Listed <strong>{d.listed.outgoing.toLocaleString()}</strong> sent · <strong>{d.listed.incoming.toLocaleString()}</strong> received
+              {d.listing && <span className="muted"> ({d.listing} listing)</span>}
+            </span>
+            <span className={`mon-chip ${d.statusesFixed.length ? 'info' : ''}`}>{plural(d.statusesFixed.length, 'status', 'statuses')} fixed</span>
+            <span className={`mon-chip ${d.unknownResolved.length ? 'info' : ''}`}>{plural(d.unknownResolved.length, 'unknown outcome')} settled</span>
+            <span className={`mon-chip ${d.inboundIngested.length ? 'info' : ''}`}>{plural(d.inboundIngested.length, 'missed reply', 'missed replies')}</span>
+            <span className={`mon-chip ${d.optOutsFound.length ? 'bad' : ''}`}>{plural(d.optOutsFound.length, 'missed opt-out')}</span>
+          </div>
+          {changes(run) === 0 && d.unknownPending.length === 0 && !d.errors.length && <p className="muted">Nothing to fix: the provider and this app agree.</p>}
+          {d.statusesFixed.length > 0 && (
+            <>
+              <h4>Statuses fixed</h4>
+              <table className="table mon-table compact">
+                <thead>
+                  <tr>
+                    <th>To</th>
+                    <th>Was</th>
+                    <th>Now</th>
+                    <th>Provider id</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.statusesFixed.map((f) => (
+                    <tr key={f.outboxId}>
+                      <td className="mono">{f.phone}</td>
+                      <td>{f.before}</td>
+                      <td>
+                        <Badge tone={f.after === 'delivered' ? 'good' : f.after === 'sent' ? 'info' : 'bad'}>{f.after}</Badge>
+                        {f.errorCode && <span className="muted small"> {f.errorCode}</span>}
+                      </td>
+                      <td className="mono small">{f.providerMessageId}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {(d.unknownResolved.length > 0 || d.unknownPending.length > 0) && (
+            <>
+              <h4>Messages whose outcome was unknown</h4>
+              <table className="table mon-table compact">
+                <thead>
+                  <tr>
+                    <th>To</th>
+                    <th>Outcome</th>
+                    <th>Why</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.unknownResolved.map((u) => (
+                    <tr key={u.outboxId}>
+                      <td className="mono">{u.phone}</td>
+                      <td>
+                        <Badge tone={u.resolution === 'found' ? 'good' : u.resolution === 'requeued' ? 'info' : 'neutral'}>{u.resolution === 'found' ? `sent (${u.after})` : u.resolution === 'requeued' ? 'queued again' : 'skipped'}</Badge>
+                      </td>
+                      <td className="small">{u.reason}</td>
+                    </tr>
+                  ))}
+                  {d.unknownPending.map((u) => (
+                    <tr key={u.outboxId}>
+                      <td className="mono">{u.phone}</td>
+                      <td>
+                        <Badge tone="warn">still unknown</Badge>
+                      </td>
+                      <td className="small">{u.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {d.inboundIngested.length > 0 && (
+            <>
+              <h4>Replies that had not reached the app</h4>
+              <table className="table mon-table compact">
+                <thead>
+                  <tr>
+                    <th>From</th>
+                    <th>Text</th>
+                    <th>Sent</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.inboundIngested.map((i) => (
+                    <tr key={i.providerMessageId}>
+                      <td className="mono">{i.from}</td>
+                      <td>
+                        {i.body}
+                        {d.optOutsFound.some((o) => o.providerMessageId === i.providerMessageId) && (
+                          <>
+                            {' '}
+                            <Badge tone="bad">opted out now</Badge>
+                          </>
+                        )}
+                      </td>
+                      <td>{when(i.at)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {d.unmatchedOutgoing > 0 && <p className="muted small">{plural(d.unmatchedOutgoing, 'text')} at the provider were not sent by this app (for example typed in the provider&apos;s own app); they were left alone.</p>}
+          {d.errors.length > 0 && (
+            <ul className="mon-errors">
+              {d.errors.map((e) => (
+                <li key={e} className="bad small">
+                  {e}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Reconciliation({ provider, onChanged }: { provider: ProviderName; onChanged: () => void }) {
+  const [since, setSince] = useState(() => toLocalInput(new Date(Date.now() - 86_400_000)));
+  const [until, setUntil] = useState(() => toLocalInput(new Date()));
+  const [which, setWhich] = useState<ProviderName>(provider);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<ReconciliationRun | null>(null);
+  const runs = useQuery(() => api.reconciliation.runs({ limit: 20 }), []);
+
+  async function reconcile(e: React.FormEvent) {
+    e.preventDefault();
+    const from = fromLocalInput(since);
+    const to = fromLocalInput(until);
+    if (!from || !to) return setError('Choose both the start and the end of the range.');
+    setBusy(true);
+    setError(null);
+    try {
+      const run = await api.reconciliation.run({ since: from.toISOString(), until: to.toISOString(), provider: which });
+      setShown(run);
+      runs.reload();
+      onChanged();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const report = shown ?? runs.data?.[0] ?? null;
+  return (
+    <div className="mon-rec">
+      <form className="card mon-rec-form" onSubmit={(e) => void reconcile(e)}>
+        <div className="field">
+          <label htmlFor="rec-since">From</label>
+          <input id="rec-since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="rec-until">To</label>
+          <input id="rec-until" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="rec-provider">Provider</label>
+          <select id="rec-provider" value={which} onChange={(e) => setWhich(e.target.value as ProviderName)}>
+            {(['sandbox', 'quo', 'twilio'] as const).map((p) => (
+              <option key={p} value={p}>
+                {PROVIDER_LABEL[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Reconciling…' : 'Reconcile now'}
+        </button>
+        <p className="muted small mon-rec-help">
+          Lists the provider&apos;s texts for this range and compares them with the app: fixes statuses, settles messages whose outcome was unknown (a message the provider never received is queued again only after 15 minutes, never resent blindly) and processes replies that never arrived — a missed STOP opts the contact out.
+        </p>
+      </form>
+      <ErrorBanner message={error ?? runs.error} />
+      {report ? <Report run={report} /> : runs.data ? <p className="muted">No reconciliation has run yet.</p> : <Loading />}
+      {runs.data && runs.data.length > 0 && (
+        <section>
+          <h3 className="section-title">Previous runs</h3>
+          <table className="table mon-table">
+            <thead>
+              <tr>
+                <th>Started</th>
+                <th>Provider</th>
+                <th>Range</th>
+                <th>How</th>
+                <th>Result</th>
+                <th className="num">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.map((r) => (
+                <tr key={r.id} className={`clickable ${report?.id === r.id ? 'selected' : ''}`} onClick={() => setShown(r)}>
+                  <td>{when(r.startedAt)}</td>
+                  <td>{PROVIDER_LABEL[r.provider]}</td>
+                  <td className="small">
+                    {when(r.since)} → {when(r.until)}
+                  </td>
+                  <td>{r.trigger}</td>
+                  <td>
+                    <Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge>
+                  </td>
+                  <td className="num">{changes(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

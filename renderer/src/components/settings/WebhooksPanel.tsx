@@ -1,0 +1,195 @@
+import { useState, type ReactNode } from 'react';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import type { SecretRow, SettingRow } from '../../../../shared/ipc/channels/app';
+import type { WebhookTestResult } from '../../../../shared/ipc/channels/webhooks';
+import { Badge, ErrorBanner, formatWhen } from '../ui';
+
+/** A command or URL to copy exactly. */
+function CopyLine({ label, text }: { label?: string; text: string }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('yes');
+    } catch {
+      // Clipboard access can be refused (permissions); the text is selectable either way.
+      setCopied('no');
+    }
+    setTimeout(() => setCopied(null), 2500);
+  };
+  return (
+    <div className="wh-line">
+      {label && <span className="wh-line-label">{label}</span>}
+      <code>{text}</code>
+      <button type="button" className="secondary small" onClick={() => void copy()} aria-label={`Copy ${label ?? text}`}>
+        {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Select to copy' : 'Copy'}
+      </button>
+    </div>
+  );
+}
+
+const STATE_TONE: Record<string, 'good' | 'info' | 'warn' | 'bad'> = { processed: 'good', pending: 'info', failed: 'warn', dead: 'bad' };
+const STATE_LABEL: Record<string, string> = { processed: 'Processed', pending: 'Waiting', failed: 'Retrying', dead: 'Gave up' };
+const PROVIDER_LABEL: Record<string, string> = { quo: 'Quo', twilio: 'Twilio', sandbox: 'Sandbox' };
+
+function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
+  return (
+    <li className="wh-step">
+      <span className="wh-step-n" aria-hidden="true">
+        {n}
+      </span>
+      <div className="wh-step-body">
+        <h3>{title}</h3>
+        {children}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * Settings → Webhooks: how the provider reaches this computer (tunnel → relay), what to paste where, the signing
+ * secrets, a test that goes through the real relay, and the events that have arrived.
+ */
+export function WebhooksPanel({
+  settingRows,
+  secretRows,
+  renderSetting,
+  renderSecret,
+}: {
+  settingRows: SettingRow[];
+  secretRows: SecretRow[];
+  renderSetting(row: SettingRow): ReactNode;
+  renderSecret(row: SecretRow, onSaved: () => void): ReactNode;
+}) {
+  const setup = useQuery(() => api.webhooks.setup({}), [], ['settings']);
+  const recent = useQuery(() => api.webhooks.recent({ limit: 20 }), [], ['inbox']);
+  const [testing, setTesting] = useState(false);
+  const [results, setResults] = useState<WebhookTestResult[] | null>(null);
+  const [testError, setTestError] = useState<string | null>(null);
+  const s = setup.data;
+  const row = (key: string) => settingRows.find((r) => r.key === key);
+  const publicUrl = row('webhooks.publicUrl');
+
+  const sendTest = async () => {
+    setTesting(true);
+    setTestError(null);
+    setResults(null);
+    try {
+      setResults(await api.webhooks.sendTest({}));
+    } catch (e) {
+      setTestError((e as Error).message);
+    } finally {
+      setTesting(false);
+      recent.reload();
+    }
+  };
+
+  return (
+    <section className="card wh-panel" aria-labelledby="wh-title">
+      <header className="wh-head">
+        <div>
+          <h2 id="wh-title">Webhooks</h2>
+          <p className="muted">Replies, STOPs and delivery receipts reach this computer through a tunnel: the provider calls its public URL, and the tunnel forwards to the relay here.</p>
+        </div>
+        {s && (
+          <span data-testid="relay-status">
+            {s.relay.running ? <Badge tone="good">Relay listening on {s.relay.url}</Badge> : <Badge tone="warn">Relay not running in this window</Badge>}
+          </span>
+        )}
+      </header>
+      <ErrorBanner message={setup.error} />
+      {s && (
+        <ol className="wh-steps">
+          <Step n={1} title="Start a tunnel to the relay">
+            <p className="muted small">
+              The relay listens on <code>{s.localUrl}</code>. Run one of these in a terminal and leave it open:
+            </p>
+            <CopyLine label="Cloudflare" text={s.commands.cloudflared} />
+            <CopyLine label="ngrok" text={s.commands.ngrok} />
+            <p className="muted small">A quick tunnel gets a new URL every time it starts; paste the new one below when it changes.</p>
+          </Step>
+          <Step n={2} title="Paste the tunnel's public URL">
+            {publicUrl && renderSetting(publicUrl)}
+          </Step>
+          <Step n={3} title="Paste these into your provider">
+            {s.webhookUrls ? (
+              <>
+                <CopyLine label="Quo" text={s.webhookUrls.quo} />
+                <p className="muted small">Quo → Settings → Webhooks: events message.received and message.delivered (and message.failed for new webhooks).</p>
+                <CopyLine label="Twilio" text={s.webhookUrls.twilio} />
+                <p className="muted small">Twilio → your number → Messaging: “A message comes in”, and as the status callback.</p>
+              </>
+            ) : (
+              <p className="muted small">The URLs appear here once the public URL is saved.</p>
+            )}
+          </Step>
+          <Step n={4} title="Paste the signing secrets">
+            <p className="muted small">Every webhook is checked against these before anything is stored; unsigned or wrongly signed requests are refused.</p>
+            {secretRows.map((r) => renderSecret(r, setup.reload))}
+          </Step>
+          <Step n={5} title="Check that events arrive">
+            <div className="wh-test">
+              <button type="button" onClick={() => void sendTest()} disabled={testing}>
+                {testing ? 'Sending…' : 'Send test event'}
+              </button>
+              <span className="muted small">Posts a correctly signed Quo event to the relay on this computer, so it goes through the same checks as a real one.</span>
+            </div>
+            {testError && (
+              <p className="error-text" role="alert">
+                {testError}
+              </p>
+            )}
+            {results && (
+              <ul className="wh-results" aria-label="Test results">
+                {results.map((r) => (
+                  <li key={r.eventId} className={r.state === 'processed' ? 'good' : 'bad'}>
+                    {r.state === 'processed' ? '✓' : '✗'} {r.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h4 className="wh-sub">What has arrived</h4>
+            {recent.data?.length ? (
+              <table className="table wh-events">
+                <thead>
+                  <tr>
+                    <th>When</th>
+                    <th>From</th>
+                    <th>Event</th>
+                    <th>State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {recent.data.map((e) => (
+                    <tr key={e.id}>
+                      <td className="nowrap">{formatWhen(e.receivedAt)}</td>
+                      <td>{PROVIDER_LABEL[e.provider] ?? e.provider}</td>
+                      <td>
+                        {e.isTest && <Badge tone="info">Test</Badge>}
+                        {e.summary}
+                        {e.lastError && <div className="error-text small">{e.lastError}</div>}
+                      </td>
+                      <td>
+                        <Badge tone={STATE_TONE[e.state] ?? 'neutral'}>{STATE_LABEL[e.state] ?? e.state}</Badge>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted small">Nothing has arrived yet. Send a test event, or text your business number from a phone.</p>
+            )}
+          </Step>
+        </ol>
+      )}
+      <details className="wh-advanced">
+        <summary>Relay address</summary>
+        {['webhooks.host', 'webhooks.port'].map((k) => {
+          const r = row(k);
+          return r ? renderSetting(r) : null;
+        })}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { createApp, type DeskApp } from '../../../electron/app';
+import type { AbReport } from '../../../shared/ipc/channels/abtests';
+import { tempDir } from '../../helpers/db';
+
+/** 14:00 in New York on a Wednesday: inside every US zone's sending window. */
+export const T0 = Date.parse('2026-12-02T19:00:00Z');
+export const HOUR = 3_600_000;
+
+export interface AbHarness {
+  app: DeskApp;
+  dir: string;
+  /** The app's clock; it only moves when the test moves it. */
+  at(ms: number): void;
+  advance(ms: number): void;
+  now(): number;
+  ok<T>(channel: string, input: unknown): Promise<T>;
+  report(id: number): Promise<AbReport>;
+  close(): Promise<void>;
+}
+
+/** A real app on a temp database with a clock the test controls and a quiet, instant Sandbox. */
+export async function abHarness(): Promise<AbHarness> {
+  const t = tempDir('smsdesk-ab-');
+  let clock = T0;
+  const app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: () => new Date(clock), log: () => undefined, dispatch: { pollMs: 20 } });
+  app.settings.set('sandbox.deliveryDelayMs', 0);
+  app.settings.set('sandbox.failureRate', 0);
+  app.settings.set('sandbox.replyRate', 0);
+  app.settings.set('sandbox.stopRate', 0);
+  app.settings.set('sandbox.ratePerSecond', 1000);
+  app.settings.set('business.name', 'Bloom Salon');
+  const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await app.dispatch(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+  return {
+    app,
+    dir: t.dir,
+    at: (ms) => (clock = ms),
+    advance: (ms) => (clock += ms),
+    now: () => clock,
+    ok,
+    report: (id) => ok<AbReport>('abtests:report', { id }),
+    async close() {
+      await app.close();
+      t.cleanup();
+    },
+  };
+}
+
+export interface Delivery {
+  id: number;
+  contactId: number;
+  variant: string | null;
+  state: string;
+  phone: string;
+}
+
+/** The campaign's outbox rows, in contact order. */
+export function outbox(app: DeskApp, campaignId: number): Delivery[] {
+  return app.db
+    .prepare(`SELECT id, contact_id AS contactId, variant, state, to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' ORDER BY contact_id`)
+    .all(campaignId) as Delivery[];
+}
+
+/**
+ * Plays the provider's part for test messages: marks them sent at `sentAt` and delivered (or failed), as the
+ * dispatcher and the provider's receipts would. Used where a scenario needs exact outcomes for exact recipients.
+ */
+export function markDelivered(app: DeskApp, ids: readonly number[], sentAt: number, state: 'delivered' | 'failed' | 'sent' = 'delivered'): void {
+  const iso = new Date(sentAt).toISOString();
+  const stmt = app.db.prepare(
+    `UPDATE outbox_messages SET state = ?, sent_at = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE NULL END, provider_message_id = 'SB' || id, updated_at = ? WHERE id = ?`,
+  );
+  app.db.transaction(() => ids.forEach((id) => stmt.run(state, iso, state, iso, iso, id)))();
+}
+
+/** A reply from a contact, through the same event path as a provider webhook. */
+export function reply(app: DeskApp, phone: string, body: string, at: number, id: string): void {
+  app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: `${id}:received`, providerMessageId: id, from: phone, to: '+15550100000', body, at: new Date(at).toISOString() });
+  app.tick();
+}

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDb } from '../../helpers/db';
+import { runImport, type ImportOptions } from '../../../electron/contacts/import';
+import { at, contactsByPhone, customValues } from './import-helpers';
+
+let t: Awaited<ReturnType<typeof tempDb>>;
+beforeEach(async () => {
+  t = await tempDb();
+});
+afterEach(() => t.cleanup());
+
+const now = at('2025-03-01T12:00:00.000Z');
+const csv = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+const run = (text: string, options: Partial<ImportOptions> = {}) =>
+  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'skip', fileName: 'list.csv', ...options }, { now, rowWorkers: 0 });
+
+describe('duplicates inside one file', () => {
+  it('merge later rows into the first: empty fields filled, tags united, first values kept', async () => {
+    const r = await run(
+      [
+        'First Name,Last Name,Phone,Email,Tags,Tier',
+        'Anna,,(212) 555-0101,,VIP,',
+        'Annie,Smith,212.555.0101,anna@example.com,Newsletter,gold',
+        'Ann,Smyth,+1 212 555 0101,other@example.com,VIP,silver',
+      ].join('\n'),
+    );
+    expect(r.counts).toEqual({ rows: 3, imported: 1, updated: 0, unchanged: 0, duplicates: 2, invalid: 0, notTextable: 0 });
+    expect(contactsByPhone(t.db)['+12125550101']).toMatchObject({ first_name: 'Anna', last_name: 'Smith', email: 'anna@example.com', tags: 'Newsletter,VIP' });
+    expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'gold' });
+    expect(t.db.prepare('SELECT count(*) FROM consent_records').pluck().get()).toBe(1);
+  });
+
+  it('take the stricter consent when two rows for one number disagree', async () => {
+    const r = await run(['Phone,Accepts SMS Marketing', '2125550101,yes', '2125550101,no', '2125550102,', '2125550102,yes'].join('\n'));
+    expect(r.counts).toMatchObject({ imported: 2, duplicates: 2, notTextable: 1 });
+    const c = contactsByPhone(t.db);
+    expect(c['+12125550101']).toMatchObject({ textable: 0, not_textable_reason: 'no SMS consent in import file' });
+    expect(c['+12125550102']).toMatchObject({ textable: 1 });
+    const consent = t.db.prepare('SELECT c.phone, r.consent FROM consent_records r JOIN contacts c ON c.id = r.contact_id ORDER BY c.phone').all();
+    expect(consent).toEqual([
+      { phone: '+12125550101', consent: 0 },
+      { phone: '+12125550102', consent: 1 },
+    ]);
+  });
+});
+
+describe('duplicates against the database', () => {
+  const first = ['First Name,Last Name,Phone,Email,Tags,Tier', 'Anna,Smith,2125550101,anna@example.com,VIP,gold', 'Bob,,2125550102,,,'].join('\n');
+
+  it('skip leaves existing contacts exactly as they were', async () => {
+    await run(first);
+    const before = contactsByPhone(t.db);
+    const r = await run(['First Name,Phone,Tags,Tier', 'Annabel,212-555-0101,New,silver', 'Carla,2125550103,,'].join('\n'), { tags: ['spring'] });
+    expect(r.counts).toEqual({ rows: 2, imported: 1, updated: 0, unchanged: 0, duplicates: 1, invalid: 0, notTextable: 0 });
+    expect(contactsByPhone(t.db)['+12125550101']).toEqual(before['+12125550101']);
+    expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'gold' });
+    expect(contactsByPhone(t.db)['+12125550103']).toMatchObject({ first_name: 'Carla', tags: 'spring' });
+  });
+
+  it('update changes fields, adds tags and custom values, and records what it changed', async () => {
+    await run(first);
+    const r = await run(
+      ['First Name,Last Name,Phone,Email,Tags,Tier', 'Annabel,,2125550101,,New,silver', 'Bob,,2125550102,,,', 'Bob,Jones,2125550102,,,'].join('\n'),
+      { onDuplicate: 'update', tags: ['spring'] },
+    );
+    expect(r.counts).toEqual({ rows: 3, imported: 0, updated: 2, unchanged: 0, duplicates: 1, invalid: 0, notTextable: 0 });
+    const c = contactsByPhone(t.db);
+    // Empty cells never erase what is stored.
+    expect(c['+12125550101']).toMatchObject({ first_name: 'Annabel', last_name: 'Smith', email: 'anna@example.com', tags: 'New,spring,VIP' });
+    expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'silver' });
+    expect(c['+12125550102']).toMatchObject({ first_name: 'Bob', last_name: 'Jones', tags: 'spring' });
+    const change = t.db
+      .prepare(`SELECT previous_json FROM import_changes WHERE import_id = ? AND action = 'updated' AND contact_id = (SELECT id FROM contacts WHERE phone = ?)`)
+      .pluck()
+      .get(r.importId, '+12125550101') as string;
+    expect(JSON.parse(change)).toEqual({
+      fields: { first_name: { from: 'Anna', to: 'Annabel' } },
+      tagsAdded: ['New', 'spring'],
+      custom: { tier: { from: 'gold', to: 'silver' } },
+    });
+  });
+
+  it('counts a matched contact with nothing new as unchanged', async () => {
+    await run(first);
+    const r = await run(first, { onDuplicate: 'update' });
+    expect(r.counts).toEqual({ rows: 2, imported: 0, updated: 0, unchanged: 2, duplicates: 0, invalid: 0, notTextable: 0 });
+    expect(t.db.prepare(`SELECT count(*) FROM import_changes WHERE import_id = ?`).pluck().get(r.importId)).toBe(0);
+  });
+});
