@@ -9,7 +9,7 @@ import { assignMessages, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
 import { prepareLinkTracking } from '../abtests/links';
 
-const CHUNK = 2500;
+const CHUNK = 2000;
 
 /** "Same local time for each recipient": each message waits for that time where its recipient is. */
 function recipientLocalStart(core: DeskCore, c: CampaignRecord): (phone: string) => string | null {

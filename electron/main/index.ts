@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type DeskApp } from '../app';
+import { recoverInterruptedImports } from '../contacts/import';
 import { resolvePaths } from '../paths';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { createSecretStore } from './secrets';
@@ -124,6 +125,8 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const core = desk;
+    // Only the desktop app does this: the CLI shares the database and must not undo an import the app is running.
+    recoverInterruptedImports(core.db, core.now);
 
     ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown) => {
       if (!isOurFrame(event.sender, event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };

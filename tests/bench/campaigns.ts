@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../../electron/app';
 import { launchCampaign } from '../../electron/campaigns/lifecycle';
-import { startFakeQuo } from '../fakes/quo';
 import { tempDir } from '../helpers/db';
 import { daytimeClock, seedContacts } from '../helpers/seed';
 
@@ -48,19 +47,23 @@ async function snapshot(contacts: number) {
   t.cleanup();
 }
 
+/** The fake runs in its own process, as the real provider would: its clock is not stalled by our commits. */
 async function quo10(messages: number) {
-  const quo = await startFakeQuo({ rateLimitPerSecond: 10 });
-  const { app, cleanup } = await appWithQuo(quo.url, 10);
+  const child = fork(join(import.meta.dirname, '_fake-quo-process.ts'), ['10'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve) => child.once('message', (m) => resolve(m as string)));
+  const { app, cleanup } = await appWithQuo(url, 10);
   seedContacts(app.db, messages);
   const c = app.db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('bench', 'Sale! Reply STOP to opt out', '{}', 'quo', 'x', 'x')`).run();
   await launchCampaign(app, Number(c.lastInsertRowid));
   const t0 = performance.now();
   await app.dispatcher.runUntilIdle();
   const ms = performance.now() - t0;
-  const achieved = (quo.sent.length / ms) * 1000;
-  console.log(JSON.stringify({ bench: 'dispatch-quo-10rps', messages, sent: quo.sent.length, ms: Math.round(ms), achievedPerSecond: Number(achieved.toFixed(2)), ofLimitPercent: Number(((achieved / 10) * 100).toFixed(1)), rateLimited429: quo.rateLimited }));
+  child.send('stats');
+  const stats = await new Promise<{ sent: number; rateLimited: number }>((resolve) => child.once('message', (m) => resolve(m as { sent: number; rateLimited: number })));
+  const achieved = (stats.sent / ms) * 1000;
+  console.log(JSON.stringify({ bench: 'dispatch-quo-10rps', messages, sent: stats.sent, ms: Math.round(ms), achievedPerSecond: Number(achieved.toFixed(2)), ofLimitPercent: Number(((achieved / 10) * 100).toFixed(1)), rateLimited429: stats.rateLimited }));
   await app.close();
-  await quo.close();
+  child.kill();
   cleanup();
 }
 

@@ -96,6 +96,10 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
     paddingEnd: height * (1 - 1 / scale),
     overscan: OVERSCAN,
   });
+  const virtualizerRef = useRef(virtualizer);
+  useLayoutEffect(() => {
+    virtualizerRef.current = virtualizer;
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
@@ -110,10 +114,11 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
 
   // Pages for the rows on screen first, then the next ones in the direction of the scroll, so a steady scroll
   // rarely meets a row that is not there yet.
-  const { cache } = rows;
+  const { cache, newList, listKey } = rows;
   const previousFirst = useRef(first);
   useEffect(() => {
-    if (last < 0) {
+    // A new search starts at its top: the rows on screen now belong to the previous one.
+    if (last < 0 || newList) {
       cache.want(0, 0);
       return;
     }
@@ -124,24 +129,38 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
     else cache.want(first, last + PAGE_ROWS);
   });
 
-  // Where the rendered rows sit: at their own place, or (compressed) where the scaled scroll position puts them.
-  const place = useRef({ first, scale, count });
+  // The rows of a new search or filter are shown from the top.
+  const shownList = useRef(listKey);
   useLayoutEffect(() => {
-    place.current = { first, scale, count };
+    if (shownList.current === listKey) return;
+    shownList.current = listKey;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [listKey]);
+
+  // Where the rendered rows sit: at their own place, or (compressed) where the scaled scroll position puts them.
+  // Sizes come from the virtualizer and the resize observer: reading them from the DOM in a scroll handler would
+  // force a layout on every scroll event.
+  const totalSize = virtualizer.getTotalSize();
+  const place = useRef({ first, scale, count, totalSize, height });
+  useLayoutEffect(() => {
+    place.current = { first, scale, count, totalSize, height };
     const el = scrollRef.current;
     const layer = layerRef.current;
     if (!el || !layer) return;
     const position = () => {
-      const { first: base, scale: s, count: n } = place.current;
+      const { first: base, scale: s, count: n, totalSize: size, height: h } = place.current;
       if (s === 1) {
-        layer.style.top = `${base * ROW_HEIGHT}px`;
+        layer.style.transform = `translateY(${base * ROW_HEIGHT}px)`;
         return;
       }
       // Where the rows would be without compression. The browser's scroll offset is only whole pixels this far
       // down, so the very end of the range is pinned to the last row rather than left a few pixels short.
-      const range = el.scrollHeight - el.clientHeight;
-      const rowsTop = el.scrollTop >= range - 1 ? n * ROW_HEIGHT - el.clientHeight : (el.scrollTop * (n * ROW_HEIGHT - el.clientHeight)) / range;
-      layer.style.top = `${el.scrollTop - rowsTop + base * ROW_HEIGHT}px`;
+      const range = Math.max(1, size - h);
+      // The virtualizer read the offset at the start of the scroll event, before any re-render: reading it from
+      // the element again here would force a second layout of the table on every scroll event.
+      const top = virtualizerRef.current.scrollOffset ?? el.scrollTop;
+      const rowsTop = top >= range - 1 ? n * ROW_HEIGHT - h : (top * (n * ROW_HEIGHT - h)) / range;
+      layer.style.transform = `translateY(${top - rowsTop + base * ROW_HEIGHT}px)`;
     };
     position();
     if (scale === 1) return;
@@ -153,13 +172,19 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
       const pixels = e.deltaMode === 1 ? e.deltaY * ROW_HEIGHT : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
       el.scrollTop += pixels / place.current.scale;
     };
-    el.addEventListener('scroll', position, { passive: true });
+    // Once per frame, after every scroll handler of the frame (the virtualizer's among them) has run.
+    let frame = 0;
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), position()));
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
     el.addEventListener('wheel', wheel, { passive: false });
     return () => {
-      el.removeEventListener('scroll', position);
+      cancelAnimationFrame(frame);
+      el.removeEventListener('scroll', onScroll);
       el.removeEventListener('wheel', wheel);
     };
-  }, [first, scale, count]);
+  }, [first, scale, count, totalSize, height]);
 
   const selectedIndex = () => {
     for (let i = first; i <= last; i++) if (rows.row(i)?.id === selectedId) return i;
@@ -197,7 +222,7 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
         </div>
       </div>
       <div ref={scrollRef} className="ct-scroll" tabIndex={0} onKeyDown={onKeyDown} data-testid="contact-scroller" data-scale={scale}>
-        <div role="rowgroup" className="ct-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="ct-body" style={{ height: totalSize }}>
           <div ref={layerRef} className="ct-layer">
             {items.map((item) => {
               const c = rows.row(item.index);

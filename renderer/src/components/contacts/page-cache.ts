@@ -24,8 +24,10 @@ export class PageCache {
   private readonly failedAt = new Map<number, number>();
   total: number | null = null;
   exact = true;
-  /** Index of the last page, once a page came back without a next one. */
+  /** Index of the last page, once a page with rows came back without a next one. */
   private lastPage: number | null = null;
+  /** The first page known to be past the end (it came back empty). */
+  private emptyFrom: number | null = null;
   error: string | null = null;
 
   constructor(
@@ -52,10 +54,11 @@ export class PageCache {
    */
   get count(): number {
     if (this.total === null) return 0;
-    if (this.lastPage !== null) return this.lastPage * PAGE_ROWS + (this.pages.get(this.lastPage)?.length ?? 0);
     if (this.exact) return this.total;
+    if (this.lastPage !== null) return this.lastPage * PAGE_ROWS + (this.pages.get(this.lastPage)?.length ?? 0);
     const furthest = Math.max(-1, ...this.pages.keys());
-    return Math.max(this.total, (furthest + 2) * PAGE_ROWS);
+    const guess = Math.max(this.total, (furthest + 2) * PAGE_ROWS);
+    return this.emptyFrom === null ? guess : Math.min(guess, this.emptyFrom * PAGE_ROWS);
   }
 
   /** Starts loading the pages covering rows [first, last] that are neither loaded nor on their way. */
@@ -63,6 +66,8 @@ export class PageCache {
     const from = Math.max(0, Math.floor(first / PAGE_ROWS));
     let to = Math.floor(Math.max(first, last) / PAGE_ROWS);
     if (this.lastPage !== null) to = Math.min(to, this.lastPage);
+    if (this.emptyFrom !== null) to = Math.min(to, this.emptyFrom - 1);
+    if (this.total !== null && this.exact) to = Math.min(to, Math.max(0, Math.ceil(this.total / PAGE_ROWS) - 1));
     for (let p = from; p <= to && this.inflight.size < maxParallel; p++) {
       const failed = this.failedAt.get(p);
       if (failed !== undefined && Date.now() - failed < RETRY_MS) continue;
@@ -85,7 +90,8 @@ export class PageCache {
       const res = await this.load(this.request(page));
       this.pages.set(page, res.rows);
       if (res.rows.length) this.lastIds.set(page, res.rows[res.rows.length - 1].id);
-      if (res.nextAfterId === null) this.lastPage = page;
+      if (res.nextAfterId === null && res.rows.length) this.lastPage = page;
+      if (!res.rows.length && page > 0) this.emptyFrom = Math.min(this.emptyFrom ?? page, page);
       // A count answered from the top of the list is the one to show; later pages only confirm it.
       if (this.total === null || page === 0) {
         this.total = res.total;

@@ -17,6 +17,10 @@ export interface ContactRows {
   loaded: boolean;
   /** The current search has answered (the rows shown are its own). */
   settled: boolean;
+  /** The search or filters changed and their first page has not come back yet (a refresh of the same list is not). */
+  newList: boolean;
+  /** Which search and filters the rows shown belong to. */
+  listKey: string;
   error: string | null;
   row(index: number): ContactRow | undefined;
   /** Fetch everything again (after the user changed a contact). */
@@ -80,6 +84,8 @@ export function useContactRows(query: ListQuery): ContactRows {
     exact: view.exact,
     loaded: view.loadedAnything,
     settled: shown.cache === cache,
+    newList: shown.cache !== cache && shown.cache?.key.split('#')[0] !== key,
+    listKey: view.key.split('#')[0],
     error: cache.error,
     row: (i) => view.row(i) ?? fallback?.row(i),
     refresh,
