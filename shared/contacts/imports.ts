@@ -41,12 +41,19 @@ export const importOptionsInput = z
 export type ImportOptionsInput = z.input<typeof importOptionsInput>;
 
 export interface ImportCountsView {
+  /** data rows read, blank rows not included */
   rows: number;
+  /** new contacts created */
   imported: number;
+  /** existing contacts whose fields, tags or custom fields changed (onDuplicate: update) */
   updated: number;
+  /** existing contacts matched with nothing new to add (onDuplicate: update) */
   unchanged: number;
+  /** rows merged into an earlier row of the same file, plus rows matching an existing contact under `skip` */
   duplicates: number;
+  /** rows rejected (missing or invalid phone, broken quoting) */
   invalid: number;
+  /** new contacts imported as not textable because the file says they did not consent to SMS */
   notTextable: number;
 }
 

@@ -12,7 +12,8 @@ import { daytimeClock, seedContacts } from '../helpers/seed';
  *  snapshot  — audience snapshot + render + outbox write for --contacts N (default 1,000,000), with the longest
  *              event-loop block seen meanwhile (the Electron main thread must never block > 50 ms);
  *  quo10     — dispatch of --messages N (default 500) against the fake Quo enforcing 10 requests/s: achieved rate, 429s;
- *  overhead  — dispatch against an unlimited fake Quo in another process: messages per second of local capacity.
+ *  overhead  — dispatch against an unlimited, minimal Quo-shaped server in another process: messages per second of
+ *              local capacity (the full fake's bookkeeping would measure the fake, not us).
  */
 const { values } = parseArgs({
   options: { part: { type: 'string', default: 'all' }, contacts: { type: 'string' }, messages: { type: 'string' }, json: { type: 'boolean' } },
@@ -69,7 +70,7 @@ async function quo10(messages: number) {
 
 /** The fake runs in its own process, so the figure is our side's capacity, not the fake's. */
 async function overhead(messages: number) {
-  const child = fork(join(import.meta.dirname, '_fake-quo-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(import.meta.dirname, '_quo-sink-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve) => child.once('message', (m) => resolve(m as string)));
   const { app, cleanup } = await appWithQuo(url, Number.POSITIVE_INFINITY);
   seedContacts(app.db, messages);

@@ -3,19 +3,11 @@ import { openImportFile, readImportFile, type FileItem } from './file-reader';
 import { buildMapping } from './mapping';
 import { validateImportOptions } from './options';
 import { ACCEPTED_FIELDS, RowNormaliser, SEP, TAG_SEP, type BatchResult } from './rows';
+import type { ImportSampleRow } from '../../../shared/contacts/imports';
 import { rejectReasons, type ColumnMapping, type CustomFieldColumn, type DetectedFile, type ImportOptions, type ImportSource } from './types';
 
-export interface SampleRow {
-  row: number;
-  phone: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  consent: 'yes' | 'no' | null;
-  tags: string[];
-  otherPhones: string[];
-  custom: Record<string, string>;
-}
+/** One row as it will be imported (the shape the preview shows; shared with the renderer). */
+export type SampleRow = ImportSampleRow;
 
 export interface ImportInspection {
   fileName: string;

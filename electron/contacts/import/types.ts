@@ -1,3 +1,4 @@
+import type { ImportCountsView } from '../../../shared/contacts/imports';
 /**
  * Shapes of the contact import: what the user chooses, what the file turned out to be, and what happened.
  *
@@ -74,22 +75,8 @@ export interface CustomFieldColumn {
   label: string;
 }
 
-export interface ImportCounts {
-  /** data rows read, blank rows not included */
-  rows: number;
-  /** new contacts created */
-  imported: number;
-  /** existing contacts whose fields, tags or custom fields changed (onDuplicate: update) */
-  updated: number;
-  /** existing contacts matched with nothing new to add (onDuplicate: update) */
-  unchanged: number;
-  /** rows merged into an earlier row of the same file, plus rows matching an existing contact under `skip` */
-  duplicates: number;
-  /** rows rejected (missing or invalid phone, broken quoting) */
-  invalid: number;
-  /** new contacts imported as not textable because the file says they did not consent to SMS */
-  notTextable: number;
-}
+/** Counts of an import (documented in shared/contacts/imports.ts, which the renderer sees too). */
+export type ImportCounts = ImportCountsView;
 
 export interface ImportReject {
   row: number;
