@@ -1,12 +1,11 @@
 import type { AudienceMeasure, ContactRef } from '../../shared/ipc/channels/templates';
 import {
-  MAX_MESSAGE_LENGTH,
+  audienceStatIssues,
   estimateCost,
   prepareForAudience,
   type ParsedTemplate,
   type RenderContext,
   type TemplateIssue,
-  type VariableToken,
 } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
 import type { SettingsStore } from '../settings/store';
@@ -86,41 +85,7 @@ function examples(db: SqliteDb, stats: AudienceTallyResult): AudienceMeasure['ex
   });
 }
 
-function describeCount(affected: number, total: number): string {
-  if (total === 1) return 'the only contact';
-  if (affected === total) return `all ${total.toLocaleString('en-US')} contacts`;
-  return `${affected.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} contacts`;
-}
-
 /** Findings about the rendered messages, each with how many contacts it concerns. */
 export function audienceIssues(parsed: ParsedTemplate, stats: AudienceTallyResult): TemplateIssue[] {
-  const issues: TemplateIssue[] = [];
-  const total = stats.recipients;
-  if (stats.overLimit > 0 && stats.longest) {
-    issues.push({
-      code: 'rendered_too_long',
-      severity: 'error',
-      message: `With contact details filled in, ${describeCount(stats.overLimit, total)} get a message over ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters (the longest is ${stats.longest.length.toLocaleString('en-US')}); providers reject those. Shorten the text or use shorter fields.`,
-      affected: stats.overLimit,
-    });
-  }
-  for (const [key, affected] of Object.entries(stats.missing)) {
-    const token = parsed.tokens.find((t): t is VariableToken => t.kind === 'variable' && t.key === key && t.fallback === null);
-    if (token) issues.push(missingValue(token, affected, total));
-  }
-  return issues;
-}
-
-function missingValue(token: VariableToken, affected: number, total: number): TemplateIssue {
-  const base = { code: 'missing_value', severity: 'warning', position: { start: token.start, end: token.end }, affected } as const;
-  const who = describeCount(affected, total);
-  if (token.builtin === 'business_name' || token.builtin === 'business_contact') {
-    const setting = token.builtin === 'business_name' ? 'business name' : 'business contact details';
-    return { ...base, message: `Your ${setting} is not set in Settings, so ${token.raw} would be blank for ${who}.` };
-  }
-  if (token.builtin === 'first_name' || token.builtin === 'full_name') {
-    const suggestion = `{{${token.key}|there}}`;
-    return { ...base, message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback, e.g. ${suggestion}.`, suggestion };
-  }
-  return { ...base, message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback after a bar: {{${token.key}|text to use instead}}.` };
+  return audienceStatIssues(parsed, stats, 'the only contact');
 }

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_LENGTH, measureRecipient, type MeasurableTemplate, type RenderContext, type SmsEncoding } from '../../shared/templates';
+import { MAX_MESSAGE_LENGTH, measureRecipient, segmentSpread, type MeasurableTemplate, type RenderContext, type SmsEncoding } from '../../shared/templates';
 
 /**
  * Segment statistics over an audience fed one recipient at a time, so a million contacts can stream from the
@@ -73,22 +73,7 @@ export function createAudienceTally(template: MeasurableTemplate): AudienceTally
       if (fewest === null || note.segments < fewest.segments || (note.segments === fewest.segments && note.length < fewest.length)) fewest = note;
     },
     result() {
-      let min = 0;
-      let max = 0;
-      let typical = 0;
-      if (recipients > 0) {
-        min = histogram.findIndex((count) => count !== undefined && count > 0);
-        max = histogram.length - 1;
-        const middle = Math.floor((recipients - 1) / 2);
-        let seen = 0;
-        for (let segments = min; segments <= max; segments++) {
-          seen += histogram[segments] ?? 0;
-          if (seen > middle) {
-            typical = segments;
-            break;
-          }
-        }
-      }
+      const { min, typical, max } = segmentSpread(histogram, recipients);
       return {
         recipients,
         min,

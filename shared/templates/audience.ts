@@ -117,21 +117,23 @@ export function measureAudience(template: string | ParsedTemplate | MeasurableTe
   }
 
   const recipients = audience.length;
-  let min = 0;
-  let max = 0;
-  let typical = 0;
-  if (recipients > 0) {
-    min = histogram.findIndex((count) => count !== undefined && count > 0);
-    max = histogram.length - 1;
-    const middle = Math.floor((recipients - 1) / 2);
-    let seen = 0;
-    for (let segments = min; segments <= max; segments++) {
-      seen += histogram[segments] ?? 0;
-      if (seen > middle) {
-        typical = segments;
-        break;
-      }
-    }
-  }
+  const { min, typical, max } = segmentSpread(histogram, recipients);
   return { recipients, min, typical, max, totalSegments, encodingCounts, missing, longest, overLimit };
+}
+
+/**
+ * min / typical (lower median) / max segments from a histogram of segment counts (index = segments, value = how
+ * many recipients). Tiny whatever the audience size, so streamed and in-memory measurements share it.
+ */
+export function segmentSpread(histogram: readonly (number | undefined)[], recipients: number): { min: number; typical: number; max: number } {
+  if (recipients <= 0) return { min: 0, typical: 0, max: 0 };
+  const min = histogram.findIndex((count) => count !== undefined && count > 0);
+  const max = histogram.length - 1;
+  const middle = Math.floor((recipients - 1) / 2);
+  let seen = 0;
+  for (let segments = min; segments <= max; segments++) {
+    seen += histogram[segments] ?? 0;
+    if (seen > middle) return { min, typical: segments, max };
+  }
+  return { min, typical: max, max };
 }

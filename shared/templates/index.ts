@@ -21,14 +21,14 @@ export { applyGsmReplacements, gsmReplacementFor, gsmReplacements } from './gsm-
 export type { ApplyGsmReplacementsOptions, GsmReplacement, GsmReplacementKind } from './gsm-replacements';
 export { MAX_MESSAGE_LENGTH } from './issues';
 export type { TemplateIssue, TemplateIssueCode } from './issues';
-export { validateTemplate } from './validate';
-export type { ValidateOptions } from './validate';
+export { validateTemplate, audienceStatIssues } from './validate';
+export type { ValidateOptions, AudienceStats } from './validate';
 export { lintTemplate } from './lint';
 export type { LintOptions } from './lint';
 export { findOptOutWording } from './opt-out-wording';
 export { LINK_SHORTENER_DOMAINS, findLinkShorteners } from './link-shorteners';
 export type { ShortenerLink } from './link-shorteners';
-export { measureAudience, measureRecipient, prepareForAudience } from './audience';
+export { segmentSpread, measureAudience, measureRecipient, prepareForAudience } from './audience';
 export type { AudienceSegments, MeasurableTemplate, RecipientMeasure } from './audience';
 export { estimateCost } from './cost';
 export type { CostEstimate } from './cost';

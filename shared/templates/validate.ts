@@ -70,9 +70,26 @@ function unknownFields(parsed: ParsedTemplate, knownFields: readonly string[]): 
 }
 
 function audienceIssues(parsed: ParsedTemplate, audience: readonly RenderContext[]): TemplateIssue[] {
-  const stats = measureAudience(parsed, audience);
+  return audienceStatIssues(parsed, { ...measureAudience(parsed, audience), recipients: audience.length });
+}
+
+/** What measured segment statistics mean for the owner (too long for some; a variable empty for some). */
+export interface AudienceStats {
+  recipients: number;
+  overLimit: number;
+  longest: { length: number } | null;
+  /** Per variable key: recipients with no value and no fallback. */
+  missing: Readonly<Record<string, number>>;
+}
+
+/**
+ * Findings about rendered messages, each with how many contacts it concerns; shared by the in-memory measurement
+ * here and the streamed one over a whole database audience. `onlyContact` names a single recipient.
+ */
+export function audienceStatIssues(parsed: ParsedTemplate, stats: AudienceStats, onlyContact = 'this contact'): TemplateIssue[] {
+  const describeCount = (affected: number, total: number) => countWords(affected, total, onlyContact);
   const issues: TemplateIssue[] = [];
-  const total = audience.length;
+  const total = stats.recipients;
 
   if (stats.overLimit > 0 && stats.longest) {
     issues.push({
@@ -85,12 +102,13 @@ function audienceIssues(parsed: ParsedTemplate, audience: readonly RenderContext
 
   for (const [key, affected] of Object.entries(stats.missing)) {
     const first = parsed.tokens.find((t): t is VariableToken => t.kind === 'variable' && t.key === key && t.fallback === null);
-    if (first) issues.push(missingValue(first, affected, total));
+    if (first) issues.push(missingValue(first, affected, total, onlyContact));
   }
   return issues;
 }
 
-function missingValue(token: VariableToken, affected: number, total: number): TemplateIssue {
+function missingValue(token: VariableToken, affected: number, total: number, onlyContact: string): TemplateIssue {
+  const describeCount = (a: number, t: number) => countWords(a, t, onlyContact);
   const base = { code: 'missing_value', severity: 'warning', position: { start: token.start, end: token.end }, affected } as const;
   if (token.builtin === 'business_name' || token.builtin === 'business_contact') {
     const setting = token.builtin === 'business_name' ? 'business name' : 'business contact details';
@@ -105,8 +123,8 @@ function missingValue(token: VariableToken, affected: number, total: number): Te
   return { ...base, message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback after a bar: {{${token.key}|text to use instead}}.` };
 }
 
-function describeCount(affected: number, total: number): string {
-  if (total === 1) return 'this contact';
+function countWords(affected: number, total: number, onlyContact: string): string {
+  if (total === 1) return onlyContact;
   if (affected === total) return `all ${total.toLocaleString('en-US')} contacts`;
   return `${affected.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} contacts`;
 }
