@@ -79,6 +79,20 @@ export async function callHttp(url: string, init: RequestInit, options: HttpCall
 }
 
 /** Turns a rejected fetch into "surely not sent" or "maybe sent". Exported for unit-level reasoning in tests. */
+/**
+ * The provider said yes but its answer cannot be read, so we do not know which message it created: the text was
+ * most likely sent, so it must never be resent automatically.
+ */
+export function unreadableAcceptance(provider: string, status: number, idName: string, whereToCheck: string): SendOutcome {
+  return {
+    ok: false,
+    kind: 'unknown',
+    code: 'unreadable_answer',
+    httpStatus: status,
+    message: `${provider} accepted the text (HTTP ${status}) but its answer could not be read, so the ${idName} is unknown. It will not be sent again automatically; check ${whereToCheck}.`,
+  };
+}
+
 export function classifyFetchFailure(
   error: unknown,
   context: { timedOut: boolean; cancelled: boolean },

@@ -1,4 +1,4 @@
-import { classifyStatus, parseJson, parseRetryAfter, seconds } from './http';
+import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance } from './http';
 import type { ProviderMessageStatus, SendOutcome } from './types';
 
 /** Quo's one error envelope (v1 and the versioned API alike). */
@@ -55,14 +55,7 @@ export function quoAnsweredSendOutcome(
   if (cls === 'ok') {
     const data = (parseJson(answer.text) as { data?: { id?: unknown; status?: unknown } } | undefined)?.data;
     if (answer.bodyIncomplete || typeof data?.id !== 'string' || data.id === '') {
-      // Quo said yes but we cannot tell which message it created: the text was most likely sent.
-      return {
-        ok: false,
-        kind: 'unknown',
-        code: 'unreadable_answer',
-        httpStatus: status,
-        message: `Quo accepted the text (HTTP ${status}) but its answer could not be read, so the message id is unknown. It will not be sent again automatically; check Quo's message history.`,
-      };
+      return unreadableAcceptance('Quo', status, 'message id', "Quo's message history");
     }
     return { ok: true, providerMessageId: data.id, status: quoStatus(data.status) };
   }

@@ -1,4 +1,4 @@
-import { classifyStatus, parseJson, parseRetryAfter, seconds } from './http';
+import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance } from './http';
 import { twilioStatus } from './twilio-messages';
 import type { SendOutcome } from './types';
 
@@ -53,13 +53,7 @@ export function twilioAnsweredSendOutcome(
   if (cls === 'ok') {
     const json = parseJson(answer.text) as { sid?: unknown; status?: unknown } | undefined;
     if (answer.bodyIncomplete || typeof json?.sid !== 'string' || json.sid === '') {
-      return {
-        ok: false,
-        kind: 'unknown',
-        code: 'unreadable_answer',
-        httpStatus: status,
-        message: `Twilio accepted the text (HTTP ${status}) but its answer could not be read, so the message SID is unknown. It will not be sent again automatically; check Twilio's message log.`,
-      };
+      return unreadableAcceptance('Twilio', status, 'message SID', "Twilio's message log");
     }
     return { ok: true, providerMessageId: json.sid, status: twilioStatus(json.status) };
   }

@@ -1,4 +1,4 @@
-import type { ImportCountsView } from '../../../shared/contacts/imports';
+import type { ImportCountsView, ImportFieldTarget } from '../../../shared/contacts/imports';
 /**
  * Shapes of the contact import: what the user chooses, what the file turned out to be, and what happened.
  *
@@ -8,19 +8,7 @@ import type { ImportCountsView } from '../../../shared/contacts/imports';
  */
 
 /** Where a column's values go. `custom:<key>` stores them as a custom field; `drop` ignores the column. */
-export type FieldTarget =
-  | 'first_name'
-  | 'last_name'
-  | 'full_name'
-  | 'phone'
-  | 'mobile_phone'
-  | 'phone_label'
-  | 'email'
-  | 'tags'
-  | 'sms_consent'
-  | 'country'
-  | 'drop'
-  | `custom:${string}`;
+export type FieldTarget = ImportFieldTarget;
 
 export type DuplicatePolicy = 'skip' | 'update';
 
