@@ -1,3 +1,4 @@
+import { templateRow } from './list';
 import { AppError } from '../../shared/errors';
 import type { TemplateDeleteResult, TemplateDetail } from '../../shared/ipc/channels/templates';
 import type { SqliteDb } from '../db/connection';
@@ -37,18 +38,7 @@ function blankToNull(value: string | null | undefined): string | null {
 }
 
 function toDetail(r: TemplateDbRow): TemplateDetail {
-  return {
-    id: r.id,
-    name: r.name,
-    body: r.body,
-    category: r.category,
-    notes: r.notes,
-    archived: r.archived_at !== null,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    lastUsedAt: r.last_used_at,
-    campaignCount: r.campaign_count,
-  };
+  return { ...templateRow(r), campaignCount: r.campaign_count };
 }
 
 function notFound(id: number): AppError {

@@ -21,7 +21,12 @@ export async function listTemplates(kdb: Kdb, q: { search?: string; includeArchi
     );
   }
   const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((r) => ({
+  return rows.map(templateRow);
+}
+
+/** A templates table row as the UI sees it. */
+export function templateRow(r: { id: number; name: string; body: string; category: string | null; notes: string | null; archived_at: string | null; created_at: string; updated_at: string; last_used_at: string | null }): TemplateRow {
+  return {
     id: r.id,
     name: r.name,
     body: r.body,
@@ -31,5 +36,5 @@ export async function listTemplates(kdb: Kdb, q: { search?: string; includeArchi
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     lastUsedAt: r.last_used_at,
-  }));
+  };
 }
