@@ -5,8 +5,9 @@ import { m0003 } from './0003_reconciliation_health';
 import { m0004 } from './0004_service_message_deadline';
 import { m0005 } from './0005_abtests';
 import { m0006 } from './0006_contact_search';
+import { m0007 } from './0007_contact_import_id';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -1,4 +1,6 @@
+import { Metadata, PhoneNumber, type E164Number } from 'libphonenumber-js/core';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import maxMetadata from 'libphonenumber-js/max/metadata';
 
 /** What a phone cell became: an E.164 number, or the reason a business owner can act on. */
 export type PhoneResult =
@@ -57,6 +59,55 @@ export function normalisePhoneUncached(cleaned: string, country: string): PhoneR
   return { ok: true, e164: parsed.number, country: parsed.country ?? null };
 }
 
+/** A US number as spreadsheets hold it: ten digits, or eleven with the leading 1 (with or without +). */
+const US_DIGITS = /^(?:\+?1)?(\d{10})$/;
+/** Every number type libphonenumber's getNumberType tries; a number is valid when one of them matches. */
+const NUMBER_TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+
+/** The parts of libphonenumber's numbering plan that getNumberType reads (present at runtime, not in its typings). */
+interface PlanInternals {
+  nationalNumberPattern?(): string;
+  type?(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+
+/**
+ * The US numbering plan's patterns, compiled once. libphonenumber builds a new RegExp from a several-kilobyte
+ * pattern on every check, which is most of the cost of validating a number. Null when the library's internals
+ * are not what this expects; usFastPath then asks PhoneNumber.isValid() instead.
+ */
+const usPlan = (() => {
+  const metadata = new Metadata(maxMetadata);
+  metadata.selectNumberingPlan('US');
+  const plan = metadata.numberingPlan as unknown as PlanInternals | undefined;
+  if (typeof plan?.nationalNumberPattern !== 'function' || typeof plan.type !== 'function') return null;
+  const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
+  const types = NUMBER_TYPES.flatMap((t) => {
+    const def = plan.type!(t);
+    return def && def.pattern() ? [{ re: whole(def.pattern()), lengths: def.possibleLengths() }] : [];
+  });
+  return { national: whole(plan.nationalNumberPattern()), types };
+})();
+
+function validForUs(national: string): boolean {
+  if (!usPlan) return new PhoneNumber(`+1${national}` as E164Number, maxMetadata).isValid();
+  if (!usPlan.national.test(national)) return false;
+  return usPlan.types.some((t) => (!t.lengths || t.lengths.includes(national.length)) && t.re.test(national));
+}
+
+/**
+ * The common case of a US import, without libphonenumber's text parser (most of the cost of a parse): when
+ * the default country is the US, no row country says otherwise, and the cell is only digits and formatting,
+ * a number valid in the US numbering plan is exactly what parsing would have produced — parsing tries the US
+ * first among the +1 countries and strips the national prefix 1 the same way. Anything else (Canadian and
+ * Caribbean numbers, invalid ones) returns undefined and takes the full parse, so every reject reason and
+ * every other country still comes from the parser itself. tests/unit/contacts/phone.test.ts checks the
+ * equivalence over every US area code.
+ */
+export function usFastPath(key: string): PhoneResult | undefined {
+  const m = US_DIGITS.exec(key);
+  return m && validForUs(m[1]) ? { ok: true, e164: `+1${m[1]}`, country: 'US' } : undefined;
+}
+
 function lineTypeOf(type: NumberType): LineTypeGuess {
   if (type === 'MOBILE') return 'mobile';
   if (type === 'FIXED_LINE') return 'fixed_line';
@@ -87,7 +138,7 @@ export class PhoneNormaliser {
     const key = `${country ?? ''}|${phoneCacheKey(cleaned)}`;
     const hit = this.cache.get(key);
     if (hit) return hit.ok ? hit : { ok: false, reason: `invalid phone for ${this.defaultCountry}: "${cleaned}"` };
-    let result = country ? normalisePhoneUncached(cleaned, country) : undefined;
+    let result = country ? normalisePhoneUncached(cleaned, country) : this.defaultCountry === 'US' ? usFastPath(key.slice(1)) : undefined;
     // A row's address country is only a hint: when the number is not valid there, the user's default decides.
     if (!result || !result.ok) result = normalisePhoneUncached(cleaned, this.defaultCountry);
     if (this.cache.size >= this.maxCache) this.cache.clear();

@@ -29,6 +29,8 @@ export interface DB {
     created_at: string;
     updated_at: string;
     last_contacted_at: string | null;
+    /** the import that created this contact (migration 0007); null for every other contact */
+    import_id: string | null;
   };
   consent_records: {
     id: Generated<number>;

@@ -10,7 +10,7 @@
  * Peak RSS: worker threads share the process, so the process RSS covers them; it is sampled during the import,
  * and the kernel's maxRSS (whole run, generation included) is reported beside it.
  */
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -103,8 +103,29 @@ try {
   db.close();
 
   let peakRss = process.memoryUsage().rss;
+  // CPU per thread (Linux): which thread limits the import. Threads that end are remembered at their last sample.
+  const threadCpu = new Map<string, number>();
+  const sampleThreads = () => {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync('/proc/self/task');
+    } catch {
+      return;
+    }
+    for (const tid of tids) {
+      try {
+        const f = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+        threadCpu.set(tid, ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+  };
+  sampleThreads();
+  const cpuBefore = new Map(threadCpu);
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    sampleThreads();
   }, 25);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -132,6 +153,8 @@ try {
       imported: report.counts.imported,
       duplicates: report.counts.duplicates,
       invalid: report.counts.invalid,
+      // the busiest threads' CPU during the import (main, import worker, row workers, SQLite/libuv helpers)
+      threadCpuMs: [...threadCpu].map(([tid, ms]) => Math.round(ms - (cpuBefore.get(tid) ?? 0))).filter((ms) => ms >= 50).sort((a, b) => b - a),
     }),
   );
 } finally {

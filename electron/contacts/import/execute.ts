@@ -37,21 +37,26 @@ const OTHER_PHONES = { header: '', key: 'other_phones', label: 'Other phones' };
  * transactions the app's own writes (an incoming STOP) get the database.
  */
 const TX_ROWS = 40_000;
-/** Batches being parsed or waiting to be written; bounds memory and lets ready batches share a transaction. */
-const MAX_IN_FLIGHT = 10;
+/**
+ * Batches being parsed or waiting to be written (5,000 rows each): about two transactions' worth, so that the row
+ * workers fill the next transaction while the current one is written. Bounds memory to a few tens of MB.
+ */
+const MAX_IN_FLIGHT = 18;
 /** SQLite page cache for the import connection, in KiB: holds the contacts indexes' hot pages. */
 const CACHE_KIB = 64 * 1024;
 
 interface InFlight {
   done: Promise<void>;
+  /** records in the batch */
+  records: number;
   /** bytes of the file read when this batch was cut: progress reports what has been written, not read ahead */
   bytes: number;
   result?: BatchResult;
   error?: unknown;
 }
 
-function track(p: Promise<BatchResult>, bytes: number): InFlight {
-  const f: InFlight = { done: Promise.resolve(), bytes };
+function track(p: Promise<BatchResult>, records: number, bytes: number): InFlight {
+  const f: InFlight = { done: Promise.resolve(), records, bytes };
   f.done = p.then(
     (r) => void (f.result = r),
     (e) => void (f.error = e),
@@ -139,34 +144,45 @@ async function importRows(
 
     pool = hooks.createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator });
     const queue: InFlight[] = [];
-    // Writes every batch that is ready, in file order, grouping them into transactions of up to TX_ROWS rows.
-    const writeReady = () => {
-      while (queue.length && queue[0].result) {
-        const group: BatchResult[] = [];
+    // Writes the ready batches at the head of the queue, in file order, as one transaction of up to TX_ROWS rows —
+    // but only once a whole transaction's worth is ready, unless `force` (the queue is full, or the file has ended):
+    // every commit rewrites the index pages it touched, so many small transactions cost far more than a few large.
+    const writeReady = (force: boolean) => {
+      for (;;) {
+        let ready = 0;
         let rows = 0;
-        while (queue.length && queue[0].result && rows < TX_ROWS) {
-          const f = queue.shift()!;
-          group.push(f.result!);
-          rows += f.result!.records;
-          bytesRead = f.bytes;
-        }
-        applyGroup.immediate(group);
+        while (ready < queue.length && queue[ready].result && rows < TX_ROWS) rows += queue[ready++].result!.records;
+        if (!ready || (rows < TX_ROWS && !force)) return;
+        const group = queue.splice(0, ready);
+        bytesRead = group[group.length - 1].bytes;
+        applyGroup.immediate(group.map((f) => f.result!));
         hooks.onProgress({ importId: job.importId, rowsRead, bytesRead, totalBytes: file.size });
+        force = false;
       }
     };
-    const waitForOldest = async () => {
-      await queue[0].done;
-      if (queue[0].error) throw queue[0].error;
-      writeReady();
+    // Waits for the batches that make up the next transaction (TX_ROWS rows, or all that are left), then writes.
+    const writeNextGroup = async () => {
+      let end = 0;
+      for (let rows = 0; end < queue.length && rows < TX_ROWS; end++) rows += queue[end].records;
+      for (const f of queue.slice(0, end)) {
+        await f.done;
+        if (f.error) throw f.error;
+      }
+      writeReady(true);
     };
     for await (const item of reader) {
       if (hooks.isCancelled()) break;
       if (item.kind === 'end') detected.encoding = item.encoding;
       if (item.kind === 'end' || item.kind === 'start') continue;
-      queue.push(track(item.kind === 'rows' ? pool.run(item.batch) : Promise.resolve(brokenRow(item.row, item.raw)), item.bytesRead));
-      while (queue.length >= MAX_IN_FLIGHT && !hooks.isCancelled()) await waitForOldest();
+      queue.push(
+        item.kind === 'rows'
+          ? track(pool.run(item.batch), item.count, item.bytesRead)
+          : track(Promise.resolve(brokenRow(item.row, item.raw)), 1, item.bytesRead),
+      );
+      writeReady(false);
+      while (queue.length >= MAX_IN_FLIGHT && !hooks.isCancelled()) await writeNextGroup();
     }
-    while (queue.length && !hooks.isCancelled()) await waitForOldest();
+    while (queue.length && !hooks.isCancelled()) await writeNextGroup();
     if (hooks.isCancelled()) {
       await Promise.allSettled(queue.map((q) => q.done));
       throw new AppError('cancelled', 'The import was cancelled. Nothing was changed.');

@@ -63,8 +63,8 @@ export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_
     .prepare(
       `SELECT c.id AS contactId, c.phone AS phone,
               (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.at >= ?)) AS optedOut
-       FROM import_changes ic JOIN contacts c ON c.id = ic.contact_id
-       WHERE ic.import_id = ? AND ic.action = 'created'
+       FROM contacts c
+       WHERE c.import_id = ?
          AND (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.at >= ?)
               OR c.id IN (SELECT contact_id FROM outbox_messages WHERE contact_id IS NOT NULL)
               OR c.id IN (SELECT contact_id FROM inbound_messages WHERE contact_id IS NOT NULL)
@@ -81,8 +81,7 @@ export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_
   for (const k of kept) keep.run(k.contactId);
   report.removed = db
     .prepare(
-      `DELETE FROM contacts WHERE id IN (SELECT contact_id FROM import_changes WHERE import_id = ? AND action = 'created')
-         AND id NOT IN (SELECT id FROM temp.undo_keep)`,
+      `DELETE FROM contacts WHERE import_id = ? AND id NOT IN (SELECT id FROM temp.undo_keep)`,
     )
     .run(imp.id).changes;
   db.exec('DELETE FROM temp.undo_keep');

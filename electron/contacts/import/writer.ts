@@ -72,13 +72,12 @@ export class ContactWriter {
     this.s = {
       insertContact: ctx.dryRun
         ? null
-        : p(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?) ON CONFLICT(phone) DO NOTHING`),
+        : p(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?, ?) ON CONFLICT(phone) DO NOTHING`),
       auditSince: p('SELECT id, phone, new_state, at FROM optout_audit WHERE id > ? ORDER BY id'),
       insertConsent: ctx.dryRun
         ? null
         : p(`INSERT INTO consent_records (contact_id, source, source_ref, consent, obtained_at, note, created_at) VALUES (?, 'import', ?, ?, ?, ?, ?)`),
-      insertCreated: ctx.dryRun ? null : p(`INSERT INTO import_changes (import_id, contact_id, action) VALUES (?, ?, 'created')`),
       findContact: p('SELECT id, first_name, last_name, email FROM contacts WHERE phone = ?'),
       findTag: p('SELECT id FROM tags WHERE name = ?').pluck(),
       insertTag: ctx.dryRun ? null : p('INSERT INTO tags (name, created_at) VALUES (?, ?)'),
@@ -112,12 +111,11 @@ export class ContactWriter {
     const optedOutAt = this.optedOut.get(c.phone) ?? null;
     const r = this.s.insertContact!.run(
       c.phone, c.firstName, c.lastName, c.email, c.country,
-      noConsent ? 0 : 1, noConsent ? NOT_TEXTABLE_NO_CONSENT : null, optedOutAt === null ? 0 : 1, optedOutAt, now, now,
+      noConsent ? 0 : 1, noConsent ? NOT_TEXTABLE_NO_CONSENT : null, optedOutAt === null ? 0 : 1, optedOutAt, now, now, this.ctx.importId,
     );
     if (r.changes === 0) return undefined;
     const id = Number(r.lastInsertRowid);
     this.s.insertConsent!.run(id, this.sourceRef, c.consent, now, this.consentNote(c.consent), now);
-    this.s.insertCreated!.run(this.ctx.importId, id);
     for (const t of c.tags) this.s.addTag!.run(id, this.tagId(t));
     for (const t of extraTags) this.s.addTag!.run(id, this.tagId(t));
     for (let i = 0; i < c.custom.length; i++) {

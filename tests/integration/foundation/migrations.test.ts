@@ -56,6 +56,26 @@ describe('migrations', () => {
     t.cleanup();
   });
 
+  it('move the contacts an import created from its change log onto the contacts (version 7), so undo still finds them', async () => {
+    const t = tempDir();
+    const path = join(t.dir, 'v6.sqlite');
+    const db = openDatabase(path);
+    await migrate(db, migrations, { dbPath: path, now, target: 6 });
+    db.prepare(`INSERT INTO imports (id, file_name, status, started_at) VALUES ('imp_old', 'old.csv', 'completed', 'x')`).run();
+    const created = db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550100', 'x', 'x')`).run().lastInsertRowid;
+    const updated = db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550101', 'x', 'x')`).run().lastInsertRowid;
+    db.prepare(`INSERT INTO import_changes (import_id, contact_id, action) VALUES ('imp_old', ?, 'created')`).run(created);
+    db.prepare(`INSERT INTO import_changes (import_id, contact_id, action, previous_json) VALUES ('imp_old', ?, 'updated', '{}')`).run(updated);
+    await migrate(db, migrations, { dbPath: path, now });
+    expect(db.prepare('SELECT phone, import_id FROM contacts ORDER BY id').all()).toEqual([
+      { phone: '+14155550100', import_id: 'imp_old' },
+      { phone: '+14155550101', import_id: null },
+    ]);
+    expect(db.prepare('SELECT contact_id, action FROM import_changes').all()).toEqual([{ contact_id: Number(updated), action: 'updated' }]);
+    db.close();
+    t.cleanup();
+  });
+
   it('take a backup and upgrade when a new migration ships, and roll back entirely when one fails', async () => {
     const t = tempDir();
     const path = join(t.dir, 'grow.sqlite');

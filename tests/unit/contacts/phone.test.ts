@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choosePhone, cleanPhoneCell, labelSaysMobile, normalisePhoneUncached, PhoneNormaliser } from '../../../electron/contacts/phone';
+import { choosePhone, cleanPhoneCell, labelSaysMobile, normalisePhoneUncached, PhoneNormaliser, usFastPath } from '../../../electron/contacts/phone';
 
 describe('PhoneNormaliser', () => {
   const us = new PhoneNormaliser('US');
@@ -61,6 +61,45 @@ describe('PhoneNormaliser', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the US fast path', () => {
+  it('answers exactly as libphonenumber parsing does, for every area code, both forms of the prefix and +1', () => {
+    let rnd = 7;
+    const next = () => (rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let fast = 0;
+    let compared = 0;
+    for (let area = 100; area <= 999; area++) {
+      for (let k = 0; k < 24; k++) {
+        // exchanges across the whole range, including N11 codes, 555 and ones starting with 0 or 1
+        const exchange = k < 4 ? ['555', '211', '011', '100'][k] : String(Math.floor(next() * 1000)).padStart(3, '0');
+        const national = `${area}${exchange}${String(Math.floor(next() * 10000)).padStart(4, '0')}`;
+        for (const key of [national, `1${national}`, `+1${national}`]) {
+          const parsed = normalisePhoneUncached(key, 'US');
+          const quick = usFastPath(key);
+          compared++;
+          if (quick) {
+            fast++;
+            expect(parsed, key).toEqual(quick);
+          } else if (parsed.ok) {
+            // the fast path declines only what is not a US number: the parser gives it another +1 country
+            expect(parsed.country, key).not.toBe('US');
+          }
+        }
+      }
+    }
+    expect(compared).toBe(900 * 24 * 3);
+    // the fast path really carries the common case (many area codes are not assigned, so far from all)
+    expect(fast).toBeGreaterThan(compared / 4);
+  });
+
+  it('leaves everything else to the parser', () => {
+    expect(usFastPath('2125550101x12')).toBeUndefined();
+    expect(usFastPath('4165550123')).toBeUndefined(); // Toronto: valid, but Canadian
+    expect(usFastPath('555123')).toBeUndefined();
+    expect(usFastPath('+442079460018')).toBeUndefined();
+    expect(new PhoneNormaliser('US').normalise('(416) 555-0123')).toMatchObject({ ok: true, e164: '+14165550123', country: 'CA' });
   });
 });
 
