@@ -1,7 +1,7 @@
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
 import { rendererConfig } from './renderer/vite.config';
-import { importWorkerEntries } from './electron/contacts/import/worker-url';
+import { workerEntries } from './electron/workers';
 
 /** One tool builds main, preload and renderer from our own top-level folders (not electron-vite's src/ layout). */
 export default defineConfig({
@@ -9,9 +9,9 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      // The contact import's worker threads are separate entries, emitted beside index.js as <name>.js.
+      // The worker threads (contact import, WAL checkpoints) are separate entries, emitted beside index.js as <name>.js.
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), ...Object.fromEntries(Object.entries(importWorkerEntries).map(([name, path]) => [name, resolve(path)])) },
+        input: { index: resolve('electron/main/index.ts'), ...Object.fromEntries(Object.entries(workerEntries).map(([name, path]) => [name, resolve(path)])) },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

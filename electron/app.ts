@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { migrations, latestSchemaVersion } from '../migrations';
+import { createWalCheckpoints } from './db/checkpoints';
 import { openDatabase } from './db/connection';
 import { createKysely } from './db/kysely';
 import { migrate, schemaVersion, type MigrateResult } from './db/migrator';
@@ -129,6 +130,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       audit.run(now().toISOString(), actor, action, subject ?? null, detail === undefined ? null : JSON.stringify(detail));
     },
   };
+  core.walCheckpoints = createWalCheckpoints(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding, log });
   let relay: Relay | null = null;
   const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
   const handlers = createHandlers(core, { relay: () => relay, contacts });
@@ -240,6 +242,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       await core.monitoring?.settled();
       await dispatcher.stop();
       await contacts.close();
+      await core.walCheckpoints?.close();
       await kdb.destroy().catch(() => undefined);
       if (db.open) db.close();
     },

@@ -7,6 +7,7 @@ import type { Provider, ProviderId } from './providers/types';
 import type { SecretStore } from './settings/secrets';
 import type { SettingsStore } from './settings/store';
 import type { MonitoringServices } from './monitoring/services';
+import type { WalCheckpoints } from './db/checkpoints';
 
 /** What every domain's handlers and jobs receive: the built app's parts, as narrow as they can be. */
 export interface DeskCore {
@@ -23,4 +24,6 @@ export interface DeskCore {
   audit(action: string, subject?: string, detail?: unknown, actor?: string): void;
   /** Reconciliation, health checks, dead letters and the dashboard; set by the composition root once it is built. */
   monitoring?: MonitoringServices;
+  /** Checkpoints moved to a worker thread during bulk writes on the main connection (absent in bare test cores). */
+  walCheckpoints?: WalCheckpoints;
 }

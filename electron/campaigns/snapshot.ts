@@ -5,11 +5,140 @@ import type { DeskCore } from '../core';
 import { audienceWhere, ELIGIBLE_SQL } from '../contacts/filter';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
 import { countAudience } from './audience';
-import { assignMessages, type MessagePlan } from './variants';
+import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
-import { prepareLinkTracking } from '../abtests/links';
+import { prepareLinkTracking, type LinkTracker } from '../abtests/links';
+import type { SqliteDb } from '../db/connection';
 
-const CHUNK = 2000;
+/** Contacts per transaction: the first chunk, and the bounds the adaptive size stays within. */
+const FIRST_CHUNK = 2000;
+const MIN_CHUNK = 200;
+const MAX_CHUNK = 20_000;
+/** Main-thread time one chunk may take: well under the 50 ms the app must never block for. */
+const CHUNK_MS = 20;
+
+interface ChunkWriter {
+  /** Writes the messages of the next eligible contacts after `cursor` (at most `limit`); last = the highest contact id seen. */
+  chunk(cursor: number, limit: number, created: string): { queued: number; last: number | null };
+  close(): void;
+}
+
+interface WriterDeps {
+  db: SqliteDb;
+  c: CampaignRecord;
+  from: string;
+  where: { sql: string; params: unknown[] };
+  /** correlated subqueries f0, f1… giving the contact's custom fields the message uses */
+  fieldCols: string[];
+  namedParams: Record<string, unknown>;
+  plan: MessagePlan;
+  render(pick: MessagePick, contact: Record<string, string | number | null>): string;
+}
+
+const AUDIENCE_FROM = (where: string) => `FROM contacts c WHERE ${ELIGIBLE_SQL} AND (${where})`;
+
+/**
+ * One message per row, from JavaScript: needed when links are tracked, because each tracked link is stored
+ * against its message's id and its code is checked against the database while the text is written.
+ */
+function rowByRow(d: WriterDeps & { links: LinkTracker }): ChunkWriter {
+  const { db, c } = d;
+  const select = db.prepare(
+    `SELECT c.id, c.phone, c.first_name, c.last_name, c.email${d.fieldCols.length ? `, ${d.fieldCols.join(', ')}` : ''}
+     ${AUDIENCE_FROM(d.where.sql)} AND c.id > @cursor ORDER BY c.id LIMIT @limit`,
+  );
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO outbox_messages (campaign_id, contact_id, kind, variant, to_phone, from_number, body, segments, provider, state, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return {
+    chunk(cursor, limit, created) {
+      // Positional filter parameters and named ones cannot mix in one statement: bind the filter's by position first.
+      const rows = select.all(...d.where.params, { ...d.namedParams, cursor, limit }) as Array<Record<string, string | number | null>>;
+      let queued = 0;
+      for (const r of rows) {
+        const pick = d.plan.pick(r.id as number);
+        // Tracked links replace the originals before segments are counted: the short link is what gets sent.
+        const tracked = d.links.shorten(d.render(pick, r));
+        const info = insert.run(c.id, r.id, pick.variant, r.phone, d.from, tracked.text, pick.state === 'held' ? 0 : segmentsOf(tracked.text).segments, c.provider, pick.state, pick.notBefore(r.phone as string) ?? created, created, created);
+        if (info.changes) d.links.record(Number(info.lastInsertRowid), r.id as number, pick.variant, tracked.links);
+        queued += info.changes;
+      }
+      return { queued, last: rows.length ? (rows[rows.length - 1].id as number) : null };
+    },
+    close() {},
+  };
+}
+
+/** Messages being written by setBased, by token: SQLite calls back into them through one registered function. */
+const renderers = new Map<number, (what: string, args: unknown[]) => string | number | null>();
+let nextToken = 1;
+const withFunction = new WeakSet<SqliteDb>();
+
+/**
+ * The whole chunk in one INSERT … SELECT: SQLite reads the audience and writes the outbox rows itself, calling
+ * back into JavaScript only to render each text (snapshot_message). Several times faster than one INSERT per
+ * message, whose binding costs more than the row's write. For each row SQLite evaluates the columns in order, so
+ * 'body' (which renders and remembers that contact's message) comes before the columns read from it.
+ */
+function setBased(d: WriterDeps & { recipientLocal: boolean }): ChunkWriter {
+  const { db, c } = d;
+  if (!withFunction.has(db)) {
+    db.function('snapshot_message', { varargs: true }, (token: unknown, what: unknown, ...args: unknown[]) => {
+      const fn = renderers.get(token as number);
+      if (!fn) throw new Error(`snapshot_message: no snapshot ${String(token)} is running`);
+      return fn(what as string, args);
+    });
+    withFunction.add(db);
+  }
+  const token = nextToken++;
+  let current: { id: number; pick: MessagePick; body: string; phone: string } | null = null;
+  renderers.set(token, (what, args) => {
+    const id = args[0] as number;
+    if (what === 'body') {
+      const [, phone, first_name, last_name, email, ...fields] = args as [number, string, string | null, string | null, string | null, ...(string | null)[]];
+      const contact: Record<string, string | number | null> = { id, phone, first_name, last_name, email };
+      fields.forEach((v, i) => (contact[`f${i}`] = v));
+      const pick = d.plan.pick(id);
+      current = { id, pick, body: d.render(pick, contact), phone };
+      return current.body;
+    }
+    if (!current || current.id !== id) throw new Error(`snapshot_message: '${what}' asked before the body of contact ${id}`);
+    if (what === 'segments') return current.pick.state === 'held' ? 0 : segmentsOf(current.body).segments;
+    if (what === 'variant') return current.pick.variant;
+    if (what === 'state') return current.pick.state;
+    return current.pick.notBefore(current.phone);
+  });
+  const fieldArgs = d.fieldCols.map((col) => `, ${col.replace(/ AS f\d+$/, '')}`).join('');
+  const meta = (what: string) => `snapshot_message(@token, '${what}', c.id)`;
+  const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck();
+  // A contact already in the outbox (a resumed snapshot) is ignored by the unique (campaign, contact) index.
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO outbox_messages (body, segments, variant, state, next_attempt_at, campaign_id, contact_id, kind, to_phone, from_number, provider, created_at, updated_at)
+     SELECT snapshot_message(@token, 'body', c.id, c.phone, c.first_name, c.last_name, c.email${fieldArgs}),
+            ${meta('segments')},
+            ${c.ab ? meta('variant') : 'NULL'},
+            ${c.ab ? meta('state') : `'queued'`},
+            ${d.recipientLocal ? `coalesce(${meta('not_before')}, @created)` : '@created'},
+            @campaign, c.id, 'campaign', c.phone, @from, @provider, @created, @created
+     ${AUDIENCE_FROM(d.where.sql)} AND c.id > @cursor AND c.id <= @upper
+     ORDER BY c.id`,
+  );
+  return {
+    // Chunks are ranges of contact ids (reading a count of rows first would read them twice); `limit` is the
+    // range's width. Contacts added while the snapshot runs are included, as they are with rowByRow.
+    chunk(cursor, limit, created) {
+      const max = maxId.get() as number;
+      if (cursor >= max) return { queued: 0, last: null };
+      const upper = Math.min(cursor + limit, max);
+      const named = { ...d.namedParams, token, cursor, upper, created, campaign: c.id, from: d.from, provider: c.provider };
+      return { queued: insert.run(...d.where.params, named).changes, last: upper };
+    },
+    close() {
+      renderers.delete(token);
+    },
+  };
+}
 
 /** "Same local time for each recipient": each message waits for that time where its recipient is. */
 function recipientLocalStart(core: DeskCore, c: CampaignRecord): (phone: string) => string | null {
@@ -70,48 +199,54 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
     (_k, i) => `(SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = c.id AND f.key = @f${i}) AS f${i}`,
   );
   const where = audienceWhere(db, c.audience, core.now());
-  const select = db.prepare(
-    `SELECT c.id, c.phone, c.first_name, c.last_name, c.email${fieldCols.length ? `, ${fieldCols.join(', ')}` : ''}
-     FROM contacts c WHERE ${ELIGIBLE_SQL} AND (${where.sql}) AND c.id > @cursor ORDER BY c.id LIMIT @limit`,
-  );
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO outbox_messages (campaign_id, contact_id, kind, variant, to_phone, from_number, body, segments, provider, state, next_attempt_at, created_at, updated_at)
-     VALUES (?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const setCursor = db.prepare('UPDATE campaigns SET snapshot_cursor = ? WHERE id = ?');
   const business = { name: core.settings.get('business.name'), contact: core.settings.get('business.contact') };
   const from = sendingNumber(core, c);
   const namedParams: Record<string, unknown> = Object.fromEntries(fieldKeys.map((k, i) => [`f${i}`, k]));
-  // Positional filter parameters and named ones cannot mix in one statement: bind the filter's by position first.
-  const bindArgs = (cursor: number) => [...where.params, { ...namedParams, cursor, limit: opts.chunk ?? CHUNK }];
+  const render = (pick: MessagePick, r: Record<string, string | number | null>): string => {
+    const fields: Record<string, string | null> = {};
+    fieldKeys.forEach((k, i) => (fields[k] = r[`f${i}`] as string | null));
+    // Held recipients (A/B "test then winner") get their text when the winner is known.
+    if (pick.state === 'held') return '';
+    return renderParsed(parsed[pick.bodyIndex], {
+      contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },
+      business,
+    }).text;
+  };
+  const write = links.enabled
+    ? rowByRow({ db, c, from, where, fieldCols, namedParams, plan, render, links })
+    : setBased({ db, c, from, where, fieldCols, namedParams, plan, render, recipientLocal: c.schedule.mode === 'recipient_local' });
   let cursor = c.snapshotCursor;
   let queued = 0;
-  for (;;) {
-    const created = core.now().toISOString();
-    const batch = db.transaction(() => {
-      const rows = select.all(...bindArgs(cursor)) as Array<Record<string, string | number | null>>;
-      for (const r of rows) {
-        const fields: Record<string, string | null> = {};
-        fieldKeys.forEach((k, i) => (fields[k] = r[`f${i}`] as string | null));
-        const pick = plan.pick(r.id as number);
-        // Held recipients (A/B "test then winner") get their text when the winner is known.
-        const rendered = pick.state === 'held' ? '' : renderParsed(parsed[pick.bodyIndex], {
-          contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },
-          business,
-        }).text;
-        // Tracked links replace the originals before segments are counted: the short link is what gets sent.
-        const tracked = links.shorten(rendered);
-        const info = insert.run(c.id, r.id, pick.variant, r.phone, from, tracked.text, pick.state === 'held' ? 0 : segmentsOf(tracked.text).segments, c.provider, pick.state, pick.notBefore(r.phone as string) ?? created, created, created);
-        if (info.changes) links.record(Number(info.lastInsertRowid), r.id as number, pick.variant, tracked.links);
-        queued += info.changes;
+  let chunk = opts.chunk ?? FIRST_CHUNK;
+  const releaseCheckpoints = core.walCheckpoints?.offload();
+  try {
+    for (;;) {
+      const created = core.now().toISOString();
+      const started = performance.now();
+      // Every row's campaign and contact are read by the same statement that writes it, inside the transaction, so
+      // the foreign-key lookups SQLite would add per row can only succeed: they are off for the chunk alone.
+      db.pragma('foreign_keys = OFF');
+      let done: { queued: number; last: number | null };
+      try {
+        done = db.transaction(() => {
+          const r = write.chunk(cursor, chunk, created);
+          if (r.last !== null) setCursor.run(r.last, c.id);
+          return r;
+        }).immediate();
+      } finally {
+        db.pragma('foreign_keys = ON');
       }
-      if (rows.length) setCursor.run(rows[rows.length - 1].id, c.id);
-      return rows.length ? (rows[rows.length - 1].id as number) : null;
-    });
-    const last = batch.immediate();
-    if (last === null) break;
-    cursor = last;
-    await yieldToLoop();
+      queued += done.queued;
+      if (done.last === null) break;
+      cursor = done.last;
+      // Sized so that each transaction holds the main thread about CHUNK_MS, whatever the machine's speed.
+      if (!opts.chunk) chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.round((chunk * CHUNK_MS) / Math.max(1, performance.now() - started))));
+      await yieldToLoop();
+    }
+  } finally {
+    write.close();
+    await releaseCheckpoints?.();
   }
   db.prepare(`UPDATE campaigns SET snapshot_state = 'complete', updated_at = ? WHERE id = ?`).run(core.now().toISOString(), c.id);
   if (c.templateId !== null) db.prepare('UPDATE templates SET last_used_at = ? WHERE id = ?').run(core.now().toISOString(), c.templateId);

@@ -1,4 +1,4 @@
-// Development and tests only (the app's bundler builds the workers for the packaged app; see worker-url.ts).
+// Development and tests only (the app's bundler builds the workers for the packaged app; see electron/workers.ts).
 //
 // A worker thread started from TypeScript sources would need tsx's loader, which costs each thread over half a
 // second of CPU to start. Instead the worker entry and its TypeScript imports are bundled into one ES module

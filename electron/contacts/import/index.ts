@@ -4,5 +4,4 @@ export { inspectImport, type ImportInspection, type SampleRow } from './inspect'
 export { undoImport, recoverInterruptedImports, type UndoReport } from './undo';
 export { listImports, getImport, rejectsCsv, type ImportSummary } from './history';
 export { importOptionsSchema } from './options';
-export { importWorkerEntries, importWorkerUrl } from './worker-url';
 export type * from './types';

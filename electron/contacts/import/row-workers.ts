@@ -1,5 +1,5 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { importWorkerUrl } from './worker-url';
+import { workerUrl } from '../../workers';
 
 export interface RowWorkers {
   /** the import worker's ends of the channels, one per row worker (transfer them to it) */
@@ -20,7 +20,7 @@ export function spawnRowWorkers(count: number): RowWorkers {
   const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
   for (let i = 0; i < count; i++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(importWorkerUrl('contacts-rows-worker'), {
+    const worker = new Worker(workerUrl('contacts-rows-worker', import.meta.url), {
       workerData: { port: port1 },
       transferList: [port1],
       // libphonenumber leaves a lot of short-lived garbage; a larger young generation halves the time spent collecting it.

@@ -1,0 +1,98 @@
+import { Worker } from 'node:worker_threads';
+import type { SqliteDb } from './connection';
+import { workerUrl } from '../workers';
+import type { CheckpointWorkerData, FromCheckpointWorker } from './checkpoint-worker';
+
+/** SQLite's default: the committing connection checkpoints once the log passes 1,000 pages (about 4 MB). */
+const DEFAULT_AUTOCHECKPOINT = 1000;
+const INTERVAL_MS = 25;
+
+export interface WalCheckpoints {
+  /**
+   * Moves checkpoints off the main connection until the returned release is called (nested calls are counted).
+   * For bulk writes on the main thread, such as a campaign snapshot.
+   */
+  offload(): () => Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * In WAL mode the connection whose commit pushes the log past its limit copies the log back into the database
+ * file, inside that commit. For a million-row campaign snapshot written from the main thread that is a few
+ * hundred checkpoints, each holding the main thread for tens of milliseconds and together a quarter of the
+ * snapshot's time. While a bulk write runs, a worker thread with its own connection checkpoints instead, and
+ * the main connection's automatic checkpoints are off. If the worker cannot start or fails, automatic
+ * checkpoints come straight back on, so the log never grows unchecked.
+ */
+export function createWalCheckpoints(db: SqliteDb, opts: { dbPath: string; nativeBinding?: string; log?: (msg: string, err?: unknown) => void }): WalCheckpoints {
+  let holders = 0;
+  let worker: Worker | null = null;
+  let stopping: Promise<void> | null = null;
+  const inMemory = opts.dbPath === ':memory:' || opts.dbPath === '';
+
+  const restore = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+  };
+  const start = () => {
+    const w = new Worker(workerUrl('db-checkpoint-worker', import.meta.url), {
+      workerData: { dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, intervalMs: INTERVAL_MS } satisfies CheckpointWorkerData,
+    });
+    worker = w;
+    w.on('message', (msg: FromCheckpointWorker) => {
+      if (msg.type === 'failed') {
+        opts.log?.(`background checkpoints stopped: ${msg.message}`);
+        if (worker === w) restore();
+      }
+    });
+    const gone = () => {
+      if (worker === w) {
+        worker = null;
+        restore();
+      }
+    };
+    w.on('error', (e) => {
+      opts.log?.('background checkpoints stopped', e);
+      gone();
+    });
+    w.on('exit', gone);
+    db.pragma('wal_autocheckpoint = 0');
+  };
+  const stop = async () => {
+    const w = worker;
+    worker = null;
+    restore();
+    if (!w) return;
+    // One last checkpoint in the worker, so the main connection is not left a long log to copy in its next commit.
+    await new Promise<void>((resolve) => {
+      const done = () => resolve();
+      w.once('exit', done);
+      w.on('message', (msg: FromCheckpointWorker) => {
+        if (msg.type === 'stopped') void w.terminate().then(done, done);
+      });
+      w.postMessage('stop');
+    });
+  };
+
+  return {
+    offload() {
+      if (inMemory) return async () => {};
+      holders++;
+      if (holders === 1 && !worker) start();
+      let released = false;
+      return async () => {
+        if (released) return;
+        released = true;
+        holders--;
+        if (holders === 0) {
+          stopping = stop();
+          await stopping;
+        }
+      };
+    },
+    async close() {
+      holders = 0;
+      await (stopping ?? Promise.resolve());
+      await stop();
+    },
+  };
+}

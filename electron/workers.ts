@@ -1,0 +1,20 @@
+/**
+ * Where the app's worker threads live.
+ *
+ * Under plain Node with TypeScript sources (vitest, tsx, the CLI) each worker starts from a small `.boot.mjs`
+ * beside its source that bundles the `.ts` entry (electron/contacts/import/dev-worker-build.mjs) and imports it.
+ * In the built Electron app there are no `.ts` files: the bundler emits each entry of `workerEntries` as
+ * `<name>.js` in the same folder as the main bundle (electron.vite.config.ts adds them to the main build's inputs).
+ */
+export const workerEntries = {
+  'contacts-import-worker': 'electron/contacts/import/import-worker.ts',
+  'contacts-rows-worker': 'electron/contacts/import/rows-worker.ts',
+  'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
+} as const;
+
+export type WorkerName = keyof typeof workerEntries;
+
+/** @param base the starting module's import.meta.url: its `.boot.mjs` files sit beside it */
+export function workerUrl(name: WorkerName, base: string): URL {
+  return /\.[cm]?ts$/.test(new URL(base).pathname) ? new URL(`./${name}.boot.mjs`, base) : new URL(`./${name}.js`, base);
+}
