@@ -126,11 +126,18 @@ export class ContactWriter {
   }
 
   /**
-   * Reads opt-outs recorded since the last call. A number that said STOP and whose contact was deleted since
-   * is created opted out again: the audit log outlives contacts, and an import must never make it textable.
-   * Called at the start of each write transaction, so an opt-out arriving mid-import is seen by the next batch.
+   * Called at the start of each write transaction. Forgets the tag and custom-field ids it remembered (the user
+   * may have deleted one between transactions; it is looked up, or created, again) and reads the opt-outs
+   * recorded since the last call: a number that said STOP and whose contact was deleted since is created opted
+   * out again — the audit log outlives contacts, and an import must never make it textable.
    */
-  refreshOptOuts(): void {
+  beginTransaction(): void {
+    this.tagIds.clear();
+    this.fieldIds.clear();
+    this.refreshOptOuts();
+  }
+
+  private refreshOptOuts(): void {
     for (const a of this.s.auditSince.iterate(this.auditSeen) as IterableIterator<{ id: number; phone: string; new_state: string; at: string }>) {
       this.auditSeen = a.id;
       if (a.new_state === 'opted_out') this.optedOut.set(a.phone, a.at);

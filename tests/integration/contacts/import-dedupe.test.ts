@@ -87,3 +87,30 @@ describe('duplicates against the database', () => {
     expect(t.db.prepare(`SELECT count(*) FROM import_changes WHERE import_id = ?`).pluck().get(r.importId)).toBe(0);
   });
 });
+
+describe('tags and custom fields deleted while an import runs', () => {
+  it('are created again by the next transaction, never referred to after they are gone', async () => {
+    const { ContactWriter } = await import('../../../electron/contacts/import/writer');
+    const { openDatabase } = await import('../../../electron/db/connection');
+    // The import's own connection checks foreign keys by construction, as executeImport sets it up.
+    t.db.pragma('foreign_keys = OFF');
+    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
+    const contact = (phone: string, tier: string) => ({ row: 2, phone, country: 'US', firstName: 'Ana', lastName: null, email: null, consent: null, tags: ['VIP'], custom: [tier] });
+    t.db.transaction(() => {
+      w.beginTransaction();
+      w.createContact(contact('+12125550101', 'gold'), []);
+    })();
+    // Between two of the import's transactions the user deletes the tag and the field (the app's connection cascades).
+    const app = openDatabase(t.path);
+    app.exec(`DELETE FROM tags WHERE name = 'VIP'; DELETE FROM custom_fields WHERE key = 'tier';`);
+    app.close();
+    t.db.transaction(() => {
+      w.beginTransaction();
+      w.createContact(contact('+12125550102', 'silver'), []);
+    })();
+    expect(t.db.pragma('foreign_key_check')).toEqual([]);
+    expect(contactsByPhone(t.db)['+12125550102']).toMatchObject({ tags: 'VIP' });
+    expect(customValues(t.db, '+12125550102')).toEqual({ tier: 'silver' });
+    expect(w.createdTagIds).toHaveLength(2);
+  });
+});
