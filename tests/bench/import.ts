@@ -97,7 +97,7 @@ try {
     log(`generating ${rows} rows…`);
     await generate(csv, rows);
   }
-  log(`file: ${(statSync(csv).size / 1e6).toFixed(1)} MB`);
+  log(`file: ${(statSync(csv).size / 1e6).toFixed(1)} MB; RSS before the import: ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
   const db = openDatabase(dbPath);
   await migrate(db, migrations, { dbPath, now: () => new Date() });
   db.close();

@@ -23,8 +23,9 @@ export function spawnRowWorkers(count: number): RowWorkers {
     const worker = new Worker(workerUrl('contacts-rows-worker', import.meta.url), {
       workerData: { port: port1 },
       transferList: [port1],
-      // libphonenumber leaves a lot of short-lived garbage; a larger young generation halves the time spent collecting it.
-      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      // Each worker's young generation is bounded: the row workers are not what limits an import's speed, and two
+      // default-sized ones would cost a million-row import about 60 MB of its 500 MB budget.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
     worker.on('error', (e) => reportFailure(e));
     workers.push(worker);
