@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
+import { invokeOk } from '../../helpers/app';
 import { tempDir } from '../../helpers/db';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
@@ -21,11 +22,7 @@ afterEach(async () => {
   cleanup();
 });
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);
 
 describe('campaign lifecycle', () => {
   it('counts the audience live, with exclusions by reason', async () => {

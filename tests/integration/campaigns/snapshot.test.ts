@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
 import { snapshotCampaign } from '../../../electron/campaigns/snapshot';
 import { renderTemplate, segmentsOf } from '../../../shared/templates';
+import { invokeOk } from '../../helpers/app';
 import { tempDir } from '../../helpers/db';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
@@ -20,11 +21,7 @@ afterEach(async () => {
   cleanup();
 });
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);
 
 const BODY = 'Hi {{first_name|there}}, your {{field:tier|member}} perks at {{business_name}} — 20% off 🌷 Reply STOP to opt out';
 
