@@ -1,19 +1,23 @@
+import { nodeRequest, type HttpRequest, type NodeRequestResult, type ResponseHeaders } from './node-request';
 import type { SendOutcome } from './types';
+
+export type { HttpRequest, ResponseHeaders } from './node-request';
 
 /**
  * One HTTP attempt with a timeout, and the rules that decide what a failure means for a text message.
  *
  * The question that matters for SMS is "could the provider have received this request?". None of our providers
- * offers an idempotency key, so a send that *might* have arrived must never be repeated automatically. fetch
- * (undici) cannot tell us whether the request bytes were written before a socket died, so only failures that
- * happen before a connection exists (refused, DNS, unreachable, connect timeout) count as "not sent"; everything
- * else after the call started is "maybe sent".
+ * offers an idempotency key, so a send that *might* have arrived must never be repeated automatically. Neither
+ * fetch (undici) nor node:http can tell us whether the request bytes were written before a socket died, so only
+ * failures that happen before a connection exists (refused, DNS, unreachable, connect timeout) count as "not
+ * sent"; everything else after the call started is "maybe sent".
  */
 
 export type FetchLike = typeof fetch;
 
 export interface HttpCallOptions {
-  fetch: FetchLike;
+  /** An injected fetch (tests, other callers' own); without one the request goes over node:http (node-request.ts). */
+  fetch?: FetchLike;
   timeoutMs: number;
   /** The caller's own cancellation (app shutdown, campaign paused). */
   signal?: AbortSignal;
@@ -23,7 +27,7 @@ export type HttpResult =
   | {
       kind: 'answered';
       status: number;
-      headers: Headers;
+      headers: ResponseHeaders;
       text: string;
       /** The status arrived but the body could not be read in full (timeout or reset while reading). */
       bodyIncomplete: boolean;
@@ -49,9 +53,14 @@ const NEVER_CONNECTED = new Set([
 ]);
 
 /** Does one HTTP request; never throws. */
-export async function callHttp(url: string, init: RequestInit, options: HttpCallOptions): Promise<HttpResult> {
+export async function callHttp(url: string, init: HttpRequest, options: HttpCallOptions): Promise<HttpResult> {
   if (options.signal?.aborted) {
     return { kind: 'not_sent', code: 'cancelled', detail: 'cancelled before the request started' };
+  }
+  if (!options.fetch) {
+    const result = await nodeRequest(url, init, options.timeoutMs, options.signal);
+    if (result.kind === 'response') return { kind: 'answered', status: result.status, headers: result.headers, text: result.text, bodyIncomplete: result.bodyIncomplete };
+    return classifyNodeFailure(result, options.signal?.aborted === true);
   }
   const timeout = new AbortController();
   let timedOut = false;
@@ -78,7 +87,18 @@ export async function callHttp(url: string, init: RequestInit, options: HttpCall
   }
 }
 
-/** Turns a rejected fetch into "surely not sent" or "maybe sent". Exported for unit-level reasoning in tests. */
+/**
+ * node:http knows whether a connection ever existed: before one, nothing can have been sent, whatever the error
+ * (refused, DNS, our timeout while connecting, cancellation); after one, nothing is "surely not sent".
+ */
+function classifyNodeFailure(failure: Extract<NodeRequestResult, { kind: 'failed' }>, cancelled: boolean): Extract<HttpResult, { kind: 'not_sent' | 'maybe_sent' }> {
+  const codes = errorCodes(failure.error);
+  const detail = `${codes.join(', ') || 'no code'}: ${describe(failure.error)}`;
+  if (!failure.connected) return { kind: 'not_sent', code: cancelled ? 'cancelled' : 'connection_refused', detail };
+  const classified = classifyFetchFailure(failure.error, { timedOut: failure.timedOut, cancelled });
+  return classified.kind === 'not_sent' ? { kind: 'maybe_sent', code: 'network_error', detail } : classified;
+}
+
 /**
  * The provider said yes but its answer cannot be read, so we do not know which message it created: the text was
  * most likely sent, so it must never be resent automatically.
@@ -93,6 +113,7 @@ export function unreadableAcceptance(provider: string, status: number, idName: s
   };
 }
 
+/** Turns a rejected fetch into "surely not sent" or "maybe sent". Exported for unit-level reasoning in tests. */
 export function classifyFetchFailure(
   error: unknown,
   context: { timedOut: boolean; cancelled: boolean },
@@ -226,7 +247,7 @@ export interface ReadRetryOptions extends HttpCallOptions {
 }
 
 /** A GET may safely be repeated after a timeout, reset, 408, 429 or 5xx, unlike a send. */
-export async function readWithRetry(url: string, init: RequestInit, options: ReadRetryOptions): Promise<HttpResult> {
+export async function readWithRetry(url: string, init: HttpRequest, options: ReadRetryOptions): Promise<HttpResult> {
   let last: HttpResult | undefined;
   for (let attempt = 1; attempt <= options.attempts; attempt += 1) {
     last = await callHttp(url, init, options);

@@ -1,4 +1,4 @@
-import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance } from './http';
+import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance, type ResponseHeaders } from './http';
 import type { ProviderMessageStatus, SendOutcome } from './types';
 
 /** Quo's one error envelope (v1 and the versioned API alike). */
@@ -47,7 +47,7 @@ function errorCode(status: number, envelope: QuoErrorEnvelope | undefined): stri
 
 /** Classifies a send that got an HTTP status from Quo. */
 export function quoAnsweredSendOutcome(
-  answer: { status: number; headers: Headers; text: string; bodyIncomplete: boolean },
+  answer: { status: number; headers: ResponseHeaders; text: string; bodyIncomplete: boolean },
   now: Date,
 ): SendOutcome {
   const { status } = answer;

@@ -13,6 +13,7 @@ export interface QuoClientOptions {
    */
   versionedBaseUrl?: string;
   apiKey: string;
+  /** A fetch to use instead of the built-in node:http transport (callHttp). */
   fetch?: FetchLike;
   /** How long one request may take before a send counts as "maybe sent". */
   timeoutMs: number;
@@ -28,13 +29,13 @@ export class QuoProvider implements Provider {
   readonly id = 'quo' as const;
   private readonly base: string;
   private readonly versionedBase: string;
-  private readonly fetchFn: FetchLike;
+  private readonly fetchFn: FetchLike | undefined;
   private readonly readRetry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
 
   constructor(private readonly options: QuoClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '');
     this.versionedBase = (options.versionedBaseUrl ?? defaultVersionedBase(this.base)).replace(/\/+$/, '');
-    this.fetchFn = options.fetch ?? fetch;
+    this.fetchFn = options.fetch;
     this.readRetry = options.readRetry ?? { attempts: 3, baseDelayMs: 500, maxDelayMs: 5000 };
   }
 

@@ -1,4 +1,4 @@
-import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance } from './http';
+import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance, type ResponseHeaders } from './http';
 import { twilioStatus } from './twilio-messages';
 import type { SendOutcome } from './types';
 
@@ -45,7 +45,7 @@ export function describeTwilioError(status: number, error: TwilioError | undefin
 
 /** Classifies a send that got an HTTP status from Twilio. */
 export function twilioAnsweredSendOutcome(
-  answer: { status: number; headers: Headers; text: string; bodyIncomplete: boolean },
+  answer: { status: number; headers: ResponseHeaders; text: string; bodyIncomplete: boolean },
   now: Date,
 ): SendOutcome {
   const { status } = answer;

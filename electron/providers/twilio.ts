@@ -9,6 +9,7 @@ export interface TwilioClientOptions {
   baseUrl: string;
   accountSid: string;
   authToken: string;
+  /** A fetch to use instead of the built-in node:http transport (callHttp). */
   fetch?: FetchLike;
   /** How long one request may take before a send counts as "maybe sent". */
   timeoutMs: number;
@@ -23,12 +24,12 @@ export interface TwilioClientOptions {
 export class TwilioProvider implements Provider {
   readonly id = 'twilio' as const;
   private readonly base: string;
-  private readonly fetchFn: FetchLike;
+  private readonly fetchFn: FetchLike | undefined;
   private readonly readRetry: { attempts: number; baseDelayMs: number; maxDelayMs: number };
 
   constructor(private readonly options: TwilioClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
-    this.fetchFn = options.fetch ?? fetch;
+    this.fetchFn = options.fetch;
     this.readRetry = options.readRetry ?? { attempts: 3, baseDelayMs: 500, maxDelayMs: 5000 };
   }
 

@@ -1,7 +1,7 @@
 import { isAppError } from '../../../shared/errors';
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
 import type { DeskCore } from '../../core';
-import type { ProviderId, SendOutcome } from '../../providers/types';
+import type { Provider, ProviderId, SendOutcome } from '../../providers/types';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createProviderBreaker, type BreakerState, type ProviderBreaker } from './breaker';
 import { dueMessages, markInterruptedUnknown, markSending, nextDueAt, providersWithWork, unclaim, type OutboxItem } from './claim';
@@ -9,6 +9,7 @@ import { createOutcomeWriter } from './outcomes';
 import { acquireDispatchLock } from './lock';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { campaignCounts } from './record';
+import { statement } from './statements';
 import { isPastDeadline, skipLateConfirmation } from '../../compliance/confirmations';
 
 export type WindowCheck = (
@@ -57,6 +58,8 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let wake: (() => void) | null = null;
+  /** runUntilIdle calls in progress: like `running`, they let the outcome writer claim the next messages. */
+  let draining = 0;
 
   const rateFor = (p: ProviderId): number =>
     options.rates?.[p] ?? (p === 'quo' ? core.settings.get('quo.ratePerSecond') : p === 'twilio' ? core.settings.get('twilio.ratePerSecond') : core.settings.get('sandbox.ratePerSecond'));
@@ -109,6 +112,14 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
       }
       emitProgress(campaignId);
     },
+    // The next messages' `sending` rides on the outcomes' commit: one sync instead of two, and the outbox pages
+    // both touch are written once. They are started only after that commit.
+    claimInSameCommit: () => {
+      if (!running && !draining) return undefined;
+      const { batches, error } = claimDue();
+      if (error) options.log?.('dispatcher claim failed', error);
+      return () => startSends(batches);
+    },
   });
 
   /** Claims what this provider may send now; returns the claimed items (already committed as `sending`). */
@@ -123,6 +134,15 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     const now = core.now();
     const nowIso = now.toISOString();
     const claimed: OutboxItem[] = [];
+    // Read once per batch, not per message: every message of one campaign (or of none) shares its policy.
+    let fallbackPolicy: QuietHoursPolicy | undefined;
+    const policies = new Map<string, QuietHoursPolicy>();
+    const policyOf = (json: string | null): QuietHoursPolicy => {
+      if (!json) return (fallbackPolicy ??= defaultPolicy());
+      let policy = policies.get(json);
+      if (!policy) policies.set(json, (policy = JSON.parse(json) as QuietHoursPolicy));
+      return policy;
+    };
     db.transaction(() => {
       for (const item of dueMessages(db, p, nowIso, slots * 4 + 16)) {
         if (claimed.length >= slots) break;
@@ -132,27 +152,25 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
         }
         if (MARKETING.has(item.kind)) {
           if (item.optedOut === 1) {
-            db.prepare(`UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ? WHERE id = ?`).run(nowIso, item.id);
+            statement(db, `UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ? WHERE id = ?`).run(nowIso, item.id);
             continue;
           }
-          const policy = item.quietHoursJson ? (JSON.parse(item.quietHoursJson) as QuietHoursPolicy) : defaultPolicy();
-          const w = options.windowCheck(item.toPhone, now, policy);
+          const w = options.windowCheck(item.toPhone, now, policyOf(item.quietHoursJson));
           if (w.allowed && w.maxPer24h !== undefined && item.contactId !== null) {
             // Florida and Oklahoma: at most N marketing texts per 24 hours. We count every marketing text as the same
             // subject (the stricter reading); the next one waits until the oldest of those is 24 hours old.
-            const recent = db
-              .prepare(`SELECT sent_at FROM outbox_messages WHERE contact_id = ? AND kind IN ('campaign', 'reply') AND sent_at > ? ORDER BY sent_at`)
+            const recent = statement(db, `SELECT sent_at FROM outbox_messages WHERE contact_id = ? AND kind IN ('campaign', 'reply') AND sent_at > ? ORDER BY sent_at`)
               .all(item.contactId, new Date(now.getTime() - 86_400_000).toISOString()) as { sent_at: string }[];
             if (recent.length >= w.maxPer24h) {
               const next = new Date(Date.parse(recent[recent.length - w.maxPer24h].sent_at) + 86_400_000 + 1000).toISOString();
-              db.prepare(`UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'state_daily_cap', error_message = ?, updated_at = ? WHERE id = ?`).run(next, `This state allows ${w.maxPer24h} marketing texts per 24 hours; waiting until ${next}`, nowIso, item.id);
+              statement(db, `UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'state_daily_cap', error_message = ?, updated_at = ? WHERE id = ?`).run(next, `This state allows ${w.maxPer24h} marketing texts per 24 hours; waiting until ${next}`, nowIso, item.id);
               continue;
             }
           }
           if (!w.allowed) {
             // Waits for its window: not dropped, not sent early.
             const next = w.nextAllowedAt ? w.nextAllowedAt.toISOString() : new Date(now.getTime() + 3_600_000).toISOString();
-            db.prepare(`UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'quiet_hours', error_message = ?, updated_at = ? WHERE id = ?`).run(next, w.reason ?? 'Outside the allowed sending hours', nowIso, item.id);
+            statement(db, `UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'quiet_hours', error_message = ?, updated_at = ? WHERE id = ?`).run(next, w.reason ?? 'Outside the allowed sending hours', nowIso, item.id);
             continue;
           }
         }
@@ -164,43 +182,105 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     return claimed;
   }
 
-  async function sendOne(item: OutboxItem): Promise<void> {
-    const p = item.provider;
-    inFlight.set(p, (inFlight.get(p) ?? 0) + 1);
+  /**
+   * `provider` is built once per claimed batch (from the settings of that moment, so a changed key applies to the
+   * next batch); building it reads settings and the secret store, which cost more than the send itself.
+   */
+  async function sendOne(item: OutboxItem, provider: () => Provider): Promise<void> {
     try {
-      let outcome: SendOutcome | null;
-      try {
-        const provider = core.provider(p);
-        outcome = await breaker(p).run(() => provider.send({ to: item.toPhone, from: item.fromNumber ?? '', body: item.body, outboxId: item.id }));
-      } catch (err) {
-        // Configuration problems (no API key) pause the campaign instead of failing every message.
-        const message = isAppError(err) ? err.message : `Could not send: ${(err as Error).message}`;
-        unclaim(db, item.id, item.state, core.now().toISOString());
-        if (item.campaignId) {
-          const paused = db.prepare(`UPDATE campaigns SET status = 'paused', last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`).run(message, core.now().toISOString(), item.campaignId).changes;
-          if (paused) core.events.emit('app:notify', { title: 'Campaign paused', body: message, level: 'error' });
-        }
-        options.log?.(`send of outbox ${item.id} not attempted`, err);
-        return;
-      }
-      await writer.write(item, outcome);
+      const outcome = await request(item, provider);
+      if (outcome !== undefined) await writer.write(item, outcome);
     } finally {
-      inFlight.set(p, (inFlight.get(p) ?? 1) - 1);
       wake?.();
     }
   }
 
-  /** One pass: claim and start sends for every provider with due work. Returns how many sends started. */
-  function tick(): number {
+  /**
+   * The HTTP part of a send. It counts towards `concurrency` only while the request is out, so the flush that
+   * records its outcome may already claim a message for the freed slot. `undefined`: not attempted, put back.
+   */
+  async function request(item: OutboxItem, provider: () => Provider): Promise<SendOutcome | null | undefined> {
+    const p = item.provider;
+    inFlight.set(p, (inFlight.get(p) ?? 0) + 1);
+    try {
+      const client = provider();
+      return await breaker(p).run(() => client.send({ to: item.toPhone, from: item.fromNumber ?? '', body: item.body, outboxId: item.id }));
+    } catch (err) {
+      // Configuration problems (no API key) pause the campaign instead of failing every message.
+      const message = isAppError(err) ? err.message : `Could not send: ${(err as Error).message}`;
+      unclaim(db, item.id, item.state, core.now().toISOString());
+      if (item.campaignId) {
+        const paused = statement(db, `UPDATE campaigns SET status = 'paused', last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`).run(message, core.now().toISOString(), item.campaignId).changes;
+        if (paused) core.events.emit('app:notify', { title: 'Campaign paused', body: message, level: 'error' });
+      }
+      options.log?.(`send of outbox ${item.id} not attempted`, err);
+      return undefined;
+    } finally {
+      inFlight.set(p, (inFlight.get(p) ?? 1) - 1);
+    }
+  }
+
+  /** The provider built on first use; a failure to build it (no API key) is thrown to each send, which pauses its campaign. */
+  function providerOnce(p: ProviderId): () => Provider {
+    let built: { client: Provider } | { error: unknown } | undefined;
+    return () => {
+      if (!built) {
+        try {
+          built = { client: core.provider(p) };
+        } catch (error) {
+          built = { error };
+        }
+      }
+      if ('error' in built) throw built.error;
+      return built.client;
+    };
+  }
+
+  /**
+   * Claims for every provider with due work. Never throws: a provider whose claim fails (its savepoint rolled back)
+   * does not stop the others, whose claims are committed (or will be, with the outcome flush they ride on) and must
+   * be sent; the first error is returned instead.
+   */
+  function claimDue(): { batches: Array<{ provider: ProviderId; items: OutboxItem[] }>; error?: unknown } {
+    const batches: Array<{ provider: ProviderId; items: OutboxItem[] }> = [];
+    let error: unknown;
+    let providers: ProviderId[];
+    try {
+      providers = providersWithWork(db, core.now().toISOString()) as ProviderId[];
+    } catch (err) {
+      return { batches, error: err };
+    }
+    for (const provider of providers) {
+      try {
+        const items = claim(provider);
+        if (items.length) batches.push({ provider, items });
+      } catch (err) {
+        error ??= err;
+      }
+    }
+    return { batches, error };
+  }
+
+  /** Starts the sends of committed claims. Returns how many started. */
+  function startSends(batches: Array<{ provider: ProviderId; items: OutboxItem[] }>): number {
     let started = 0;
-    for (const provider of providersWithWork(db, core.now().toISOString()) as ProviderId[]) {
-      for (const item of claim(provider)) {
-        const job = sendOne(item).catch((err) => options.log?.('send crashed', err));
+    for (const { provider, items } of batches) {
+      const client = providerOnce(provider);
+      for (const item of items) {
+        const job = sendOne(item, client).catch((err) => options.log?.('send crashed', err));
         pending.add(job);
         void job.finally(() => pending.delete(job));
         started++;
       }
     }
+    return started;
+  }
+
+  /** One pass: claim and start sends for every provider with due work. Returns how many sends started. */
+  function tick(): number {
+    const { batches, error } = claimDue();
+    const started = startSends(batches);
+    if (error) throw error;
     return started;
   }
 
@@ -247,6 +327,7 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
         release = acquireDispatchLock(core.paths.dataDir);
         markInterruptedUnknown(db, core.now().toISOString());
       }
+      draining++;
       try {
         for (;;) {
           const started = tick();
@@ -266,6 +347,7 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
           wake = null;
         }
       } finally {
+        draining--;
         await Promise.allSettled([...pending]);
         if (ownLock) {
           release?.();

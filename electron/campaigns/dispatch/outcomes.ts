@@ -14,7 +14,16 @@ interface Pending {
  * single transaction. With synchronous=FULL a commit costs an fsync (~1–2 ms here), so one per message would cap
  * sending at a few hundred per second. A crash before the flush leaves the rows in `sending` → `unknown`: safe.
  */
-export function createOutcomeWriter(deps: RecordDeps & { onCampaignTouched: (campaignId: number, completed: boolean) => void }) {
+export function createOutcomeWriter(
+  deps: RecordDeps & {
+    onCampaignTouched: (campaignId: number, completed: boolean) => void;
+    /**
+     * Runs inside the flush's transaction, after the outcomes: claims the next messages so their `sending` is
+     * committed together with the outcomes. Returns what starts their sends, called only once that commit succeeded.
+     */
+    claimInSameCommit?: () => (() => void) | undefined;
+  },
+) {
   const { db } = deps;
   let queue: Pending[] = [];
   let scheduled = false;
@@ -25,8 +34,9 @@ export function createOutcomeWriter(deps: RecordDeps & { onCampaignTouched: (cam
     queue = [];
     if (!batch.length) return;
     const touched = new Map<number, boolean>();
+    let startClaimed: (() => void) | undefined;
     try {
-      (db as SqliteDb)
+      startClaimed = (db as SqliteDb)
         .transaction(() => {
           const nowIso = deps.now().toISOString();
           for (const p of batch) {
@@ -35,11 +45,13 @@ export function createOutcomeWriter(deps: RecordDeps & { onCampaignTouched: (cam
             if (p.item.campaignId !== null) touched.set(p.item.campaignId, false);
           }
           for (const id of touched.keys()) touched.set(id, completeIfDone(db, id, nowIso));
+          return deps.claimInSameCommit?.();
         })
         .immediate();
     } finally {
       for (const p of batch) p.done();
     }
+    startClaimed?.();
     for (const [id, completed] of touched) deps.onCampaignTouched(id, completed);
   }
 

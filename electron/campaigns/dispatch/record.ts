@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/connection';
+import { statement } from './statements';
 import type { SendOutcome } from '../../providers/types';
 import { changeConsent } from '../../compliance/consent';
 import { retryDelayMs, type BackoffOptions } from './backoff';
@@ -18,42 +19,43 @@ export function recordOutcome(deps: RecordDeps, item: OutboxItem, attempts: numb
   const now = deps.now();
   const nowIso = now.toISOString();
   if (outcome.ok) {
-    db.prepare(
+    statement(
+      db,
       `UPDATE outbox_messages SET state = CASE WHEN state = 'sending' THEN 'sent' ELSE state END, provider_message_id = ?, sent_at = ?,
          error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?`,
     ).run(outcome.providerMessageId, nowIso, nowIso, item.id);
-    if (item.kind === 'campaign' || item.kind === 'reply') db.prepare('UPDATE contacts SET last_contacted_at = ? WHERE id = ?').run(nowIso, item.contactId);
+    if (item.kind === 'campaign' || item.kind === 'reply') statement(db, 'UPDATE contacts SET last_contacted_at = ? WHERE id = ?').run(nowIso, item.contactId);
     return;
   }
   if (outcome.kind === 'unknown') {
-    db.prepare(`UPDATE outbox_messages SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(outcome.code, outcome.message, nowIso, item.id);
+    statement(db, `UPDATE outbox_messages SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(outcome.code, outcome.message, nowIso, item.id);
     return;
   }
   if (outcome.kind === 'opted_out') {
     db.transaction(() => {
-      db.prepare(`UPDATE outbox_messages SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(outcome.code, outcome.message, nowIso, item.id);
+      statement(db, `UPDATE outbox_messages SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(outcome.code, outcome.message, nowIso, item.id);
       changeConsent(db, { phone: item.toPhone, optedOut: true, source: 'provider', actor: `provider:${item.provider}`, at: nowIso, messageText: `${outcome.code}: ${outcome.message}` });
     }).immediate();
     return;
   }
   if (outcome.kind === 'retryable' && attempts < deps.maxAttempts) {
     const next = new Date(now.getTime() + retryDelayMs(attempts, deps.random, deps.backoff, outcome.retryAfterMs)).toISOString();
-    db.prepare(`UPDATE outbox_messages SET state = 'retry_wait', next_attempt_at = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(next, outcome.code, outcome.message, nowIso, item.id);
+    statement(db, `UPDATE outbox_messages SET state = 'retry_wait', next_attempt_at = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(next, outcome.code, outcome.message, nowIso, item.id);
     return;
   }
   const message = outcome.kind === 'retryable' ? `Gave up after ${attempts} attempts: ${outcome.message}` : outcome.message;
-  db.prepare(`UPDATE outbox_messages SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(outcome.code, message, nowIso, item.id);
+  statement(db, `UPDATE outbox_messages SET state = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ?`).run(outcome.code, message, nowIso, item.id);
 }
 
 /** A campaign with nothing left to send (or in flight) is complete. Unknown messages wait for reconciliation. */
 export function completeIfDone(db: SqliteDb, campaignId: number, nowIso: string): boolean {
-  const open = db.prepare(`SELECT 1 FROM outbox_messages WHERE campaign_id = ? AND state IN ('queued', 'sending', 'retry_wait', 'held') LIMIT 1`).get(campaignId);
+  const open = statement(db, `SELECT 1 FROM outbox_messages WHERE campaign_id = ? AND state IN ('queued', 'sending', 'retry_wait', 'held') LIMIT 1`).get(campaignId);
   if (open) return false;
-  return db.prepare(`UPDATE campaigns SET status = 'completed', completed_at = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND snapshot_state = 'complete'`).run(nowIso, nowIso, campaignId).changes === 1;
+  return statement(db, `UPDATE campaigns SET status = 'completed', completed_at = ?, updated_at = ? WHERE id = ? AND status = 'sending' AND snapshot_state = 'complete'`).run(nowIso, nowIso, campaignId).changes === 1;
 }
 
 export function campaignCounts(db: SqliteDb, campaignId: number): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' GROUP BY state`).all(campaignId) as { state: string; n: number }[]) counts[r.state] = r.n;
+  for (const r of statement(db, `SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' GROUP BY state`).all(campaignId) as { state: string; n: number }[]) counts[r.state] = r.n;
   return counts;
 }

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callHttp, classifyFetchFailure, classifyStatus, parseRetryAfter, readWithRetry } from '../../../electron/providers/http';
 import { unusedLoopbackUrl } from '../../fakes/fake-server';
@@ -62,6 +62,74 @@ describe('fetch failures', () => {
     const reset = await callHttp(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x' }, { fetch, timeoutMs: 2000 });
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(reset).toMatchObject({ kind: 'maybe_sent', code: 'connection_lost' });
+  });
+});
+
+describe('the built-in node:http transport (no fetch injected)', () => {
+  async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = createServer(handler);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  it('a refused port is not sent; a reset after connecting is maybe sent', async () => {
+    expect(await callHttp(await unusedLoopbackUrl(), { method: 'POST', body: 'x' }, { timeoutMs: 2000 })).toMatchObject({ kind: 'not_sent', code: 'connection_refused' });
+    const server = await serve((req) => req.socket.destroy());
+    const reset = await callHttp(server.url, { method: 'POST', body: 'x' }, { timeoutMs: 2000 });
+    await server.close();
+    expect(reset).toMatchObject({ kind: 'maybe_sent', code: 'connection_lost' });
+  });
+
+  it('a header value that cannot be written (a pasted key with a line break) is not sent', async () => {
+    const result = await callHttp(await unusedLoopbackUrl(), { method: 'POST', headers: { Authorization: 'key\nmore' }, body: 'x' }, { timeoutMs: 2000 });
+    expect(result).toMatchObject({ kind: 'not_sent', code: 'connection_refused' });
+  });
+
+  it('sends the body and headers, reads status, body and Retry-After, and reuses the connection', async () => {
+    const seen: Array<{ body: string; auth: string | undefined; port: number | undefined }> = [];
+    const server = await serve((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        seen.push({ body, auth: req.headers.authorization, port: req.socket.remotePort });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7' });
+        res.end('{"message":"slow down"}');
+      });
+    });
+    const call = () => callHttp(server.url, { method: 'POST', headers: { Authorization: 'key', 'Content-Type': 'application/json' }, body: '{"to":["+15551234567"]}' }, { timeoutMs: 2000 });
+    const first = await call();
+    const second = await call();
+    await server.close();
+    expect(first).toMatchObject({ kind: 'answered', status: 429, text: '{"message":"slow down"}', bodyIncomplete: false });
+    expect(first.kind === 'answered' && first.headers.get('Retry-After')).toBe('7');
+    expect(seen.map((s) => [s.body, s.auth])).toEqual(Array(2).fill(['{"to":["+15551234567"]}', 'key']));
+    expect(seen[1].port).toBe(seen[0].port);
+    expect(second).toMatchObject({ kind: 'answered', status: 429 });
+  });
+
+  it('no answer within the timeout is maybe sent; an answer cut short is answered with an incomplete body', async () => {
+    const silent = await serve(() => undefined);
+    const timedOut = await callHttp(silent.url, { method: 'POST', body: 'x' }, { timeoutMs: 200 });
+    await silent.close();
+    expect(timedOut).toMatchObject({ kind: 'maybe_sent', code: 'timeout' });
+    const cut = await serve((req, res) => {
+      res.writeHead(202, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"data":');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    const partial = await callHttp(cut.url, { method: 'POST', body: 'x' }, { timeoutMs: 2000 });
+    await cut.close();
+    expect(partial).toMatchObject({ kind: 'answered', status: 202, bodyIncomplete: true });
+  });
+
+  it('cancelled while waiting for the answer is maybe sent', async () => {
+    const silent = await serve(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const cancelled = await callHttp(silent.url, { method: 'POST', body: 'x' }, { timeoutMs: 2000, signal: controller.signal });
+    await silent.close();
+    expect(cancelled).toMatchObject({ kind: 'maybe_sent', code: 'cancelled' });
   });
 });
 
