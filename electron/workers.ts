@@ -1,3 +1,5 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
 /**
  * Where the app's worker threads live.
  *
@@ -17,4 +19,12 @@ export type WorkerName = keyof typeof workerEntries;
 /** @param base the starting module's import.meta.url: its `.boot.mjs` files sit beside it */
 export function workerUrl(name: WorkerName, base: string): URL {
   return /\.[cm]?ts$/.test(new URL(base).pathname) ? new URL(`./${name}.boot.mjs`, base) : new URL(`./${name}.js`, base);
+}
+
+/**
+ * Starts one of the app's workers. It does not inherit the process's Node options: under tsx those load tsx's
+ * loader into every thread, about 0.4 s of start-up each, and no worker needs it (a boot file bundles its worker).
+ */
+export function startWorker(name: WorkerName, base: string, options: Omit<WorkerOptions, 'execArgv'> = {}): Worker {
+  return new Worker(workerUrl(name, base), { ...options, execArgv: [] });
 }

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SqliteDb } from './connection';
-import { workerUrl } from '../workers';
+import { startWorker } from '../workers';
 import type { CheckpointWorkerData, FromCheckpointWorker } from './checkpoint-worker';
 
 /** SQLite's default: the committing connection checkpoints once the log passes 1,000 pages (about 4 MB). */
@@ -34,7 +34,7 @@ export function createWalCheckpoints(db: SqliteDb, opts: { dbPath: string; nativ
     if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
   };
   const start = () => {
-    const w = new Worker(workerUrl('db-checkpoint-worker', import.meta.url), {
+    const w = startWorker('db-checkpoint-worker', import.meta.url, {
       workerData: { dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, intervalMs: INTERVAL_MS } satisfies CheckpointWorkerData,
     });
     worker = w;

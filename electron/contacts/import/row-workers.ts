@@ -1,5 +1,5 @@
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { workerUrl } from '../../workers';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers';
 
 export interface RowWorkers {
   /** the import worker's ends of the channels, one per row worker (transfer them to it) */
@@ -20,7 +20,7 @@ export function spawnRowWorkers(count: number): RowWorkers {
   const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
   for (let i = 0; i < count; i++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(workerUrl('contacts-rows-worker', import.meta.url), {
+    const worker = startWorker('contacts-rows-worker', import.meta.url, {
       workerData: { port: port1 },
       transferList: [port1],
       // Each worker's young generation is bounded: the row workers are not what limits an import's speed, and two

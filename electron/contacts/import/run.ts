@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { FromWorker, ImportTask, ToWorker } from './import-worker';
 import { inspectImport, type ImportInspection } from './inspect';
 import type { ImportCounts, ImportOptions, ImportProgress, ImportReject, ImportReport, ImportSource } from './types';
 import type { UndoReport } from './undo';
 import { spawnRowWorkers } from './row-workers';
-import { workerUrl } from '../../workers';
+import { startWorker } from '../../workers';
 
 export interface ImportControl {
   /** the clock: the import's started/finished times and every created_at come from it */
@@ -35,7 +34,7 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
     // Row workers start together with the import worker: loading code is a large share of a small import.
     const rows = rowWorkers > 0 ? spawnRowWorkers(rowWorkers) : null;
     if (task.task === 'import') task.rowPorts = rows?.ports ?? [];
-    const worker = new Worker(workerUrl('contacts-import-worker', import.meta.url), { workerData: task, transferList: rows?.ports ?? [] });
+    const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList: rows?.ports ?? [] });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
