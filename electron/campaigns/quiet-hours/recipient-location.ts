@@ -24,6 +24,19 @@ export interface RecipientLocation {
  * place is assumed to be in the business's own zone and flagged `zoneUncertain`.
  */
 export function recipientLocation(phone: string, businessZone: string): RecipientLocation {
+  // The common case without a parse (the dispatcher asks for every message): a +1 number whose area code we know.
+  // Parsing "+1" and ten digits gives exactly those ten digits as the national number, and the area code decides
+  // the rest; tests/unit/campaigns compare this with locateByParsing over every area code.
+  const nanp = NANP_E164.exec(phone);
+  const known = nanp ? areaCodeInfo(nanp[1]) : undefined;
+  if (known) return { country: known.country, regions: known.regions, zones: known.zones, placedBy: 'area-code', zoneUncertain: false, areaCode: nanp![1] };
+  return locateByParsing(phone, businessZone);
+}
+
+const NANP_E164 = /^\+1([2-9]\d{2})\d{7}$/;
+
+/** recipientLocation through libphonenumber's parser, for every number (exported for the equivalence test). */
+export function locateByParsing(phone: string, businessZone: string): RecipientLocation {
   const parsed = phone.startsWith('+') ? parsePhoneNumberFromString(phone) : undefined;
   if (!parsed || (parsed.countryCallingCode === '1' && parsed.nationalNumber.length !== 10)) {
     throw new AppError(

@@ -21,13 +21,35 @@ function zoneNamed(name: string): IANAZone {
   return zone;
 }
 
+const validity = new Map<string, boolean>();
+
+/** Remembered per name: luxon builds an Intl.DateTimeFormat to tell, and the dispatcher asks for every message. */
 export function isValidZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
+  let valid = validity.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name);
+    // A handful of zones in practice; the bound only guards against a caller inventing names forever.
+    if (validity.size < 1000) validity.set(name, valid);
+  }
+  return valid;
 }
 
-/** UTC offset in minutes at instant `ms`. */
+const recentOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * UTC offset in minutes at instant `ms`. luxon asks Intl for it every time (several microseconds); the dispatcher
+ * checks a whole batch of recipients at the same instant, so the last few hundred answers per zone are kept.
+ */
 export function offsetAt(zone: string, ms: number): number {
-  return zoneNamed(zone).offset(ms);
+  let recent = recentOffsets.get(zone);
+  if (!recent) recentOffsets.set(zone, (recent = new Map()));
+  let offset = recent.get(ms);
+  if (offset === undefined) {
+    offset = zoneNamed(zone).offset(ms);
+    if (recent.size >= 512) recent.clear();
+    recent.set(ms, offset);
+  }
+  return offset;
 }
 
 /** The zone's wall clock at instant `ms`. */
