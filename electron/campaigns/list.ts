@@ -7,22 +7,22 @@ export async function listCampaigns(kdb: Kdb, q: { includeArchived: boolean; abO
   if (q.abOnly) query = query.where('ab_json', 'is not', null);
   const campaigns = await query.orderBy('created_at', 'desc').execute();
   if (!campaigns.length) return [];
+  // Counts kept by triggers (migration 0008), not counted from the outbox on every refresh of the list.
   const counts = await kdb
-    .selectFrom('outbox_messages')
-    .select(['campaign_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('kind', '=', 'campaign')
+    .selectFrom('outbox_state_counts')
+    .select(['campaign_key', 'state', 'n'])
+    .where('n', '>', 0)
     .where(
-      'campaign_id',
+      'campaign_key',
       'in',
       campaigns.map((c) => c.id),
     )
-    .groupBy(['campaign_id', 'state'])
     .execute();
   const byCampaign = new Map<number, Partial<Record<OutboxState, number>>>();
   for (const c of counts) {
-    const m = byCampaign.get(c.campaign_id!) ?? {};
+    const m = byCampaign.get(c.campaign_key) ?? {};
     m[c.state as OutboxState] = Number(c.n);
-    byCampaign.set(c.campaign_id!, m);
+    byCampaign.set(c.campaign_key, m);
   }
   return campaigns.map((c) => {
     const m = byCampaign.get(c.id) ?? {};

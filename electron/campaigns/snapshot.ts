@@ -17,9 +17,12 @@ const MAX_CHUNK = 20_000;
 /** Main-thread time one chunk may take: well under the 50 ms the app must never block for. */
 const CHUNK_MS = 20;
 
+/** Messages a chunk inserted, by state (outbox_state_counts follows campaign inserts through these). */
+type StateTally = Partial<Record<'queued' | 'held', number>>;
+
 interface ChunkWriter {
   /** Writes the messages of the next eligible contacts after `cursor` (at most `limit`); last = the highest contact id seen. */
-  chunk(cursor: number, limit: number, created: string): { queued: number; last: number | null };
+  chunk(cursor: number, limit: number, created: string): { queued: number; last: number | null; inserted: StateTally };
   close(): void;
 }
 
@@ -56,15 +59,19 @@ function rowByRow(d: WriterDeps & { links: LinkTracker }): ChunkWriter {
       // Positional filter parameters and named ones cannot mix in one statement: bind the filter's by position first.
       const rows = select.all(...d.where.params, { ...d.namedParams, cursor, limit }) as Array<Record<string, string | number | null>>;
       let queued = 0;
+      const inserted: StateTally = {};
       for (const r of rows) {
         const pick = d.plan.pick(r.id as number);
         // Tracked links replace the originals before segments are counted: the short link is what gets sent.
         const tracked = d.links.shorten(d.render(pick, r));
         const info = insert.run(c.id, r.id, pick.variant, r.phone, d.from, tracked.text, pick.state === 'held' ? 0 : segmentsOf(tracked.text).segments, c.provider, pick.state, pick.notBefore(r.phone as string) ?? created, created, created);
-        if (info.changes) d.links.record(Number(info.lastInsertRowid), r.id as number, pick.variant, tracked.links);
+        if (info.changes) {
+          d.links.record(Number(info.lastInsertRowid), r.id as number, pick.variant, tracked.links);
+          inserted[pick.state] = (inserted[pick.state] ?? 0) + 1;
+        }
         queued += info.changes;
       }
-      return { queued, last: rows.length ? (rows[rows.length - 1].id as number) : null };
+      return { queued, last: rows.length ? (rows[rows.length - 1].id as number) : null, inserted };
     },
     close() {},
   };
@@ -112,6 +119,9 @@ function setBased(d: WriterDeps & { recipientLocal: boolean }): ChunkWriter {
   const fieldArgs = d.fieldCols.map((col) => `, ${col.replace(/ AS f\d+$/, '')}`).join('');
   const meta = (what: string) => `snapshot_message(@token, '${what}', c.id)`;
   const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck();
+  const rangeStates = db.prepare(
+    `SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' AND contact_id > ? AND contact_id <= ? GROUP BY state`,
+  );
   // A contact already in the outbox (a resumed snapshot) is ignored by the unique (campaign, contact) index.
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox_messages (body, segments, variant, state, next_attempt_at, campaign_id, contact_id, kind, to_phone, from_number, provider, created_at, updated_at)
@@ -129,10 +139,20 @@ function setBased(d: WriterDeps & { recipientLocal: boolean }): ChunkWriter {
     // range's width. Contacts added while the snapshot runs are included, as they are with rowByRow.
     chunk(cursor, limit, created) {
       const max = maxId.get() as number;
-      if (cursor >= max) return { queued: 0, last: null };
+      if (cursor >= max) return { queued: 0, last: null, inserted: {} };
       const upper = Math.min(cursor + limit, max);
       const named = { ...d.namedParams, token, cursor, upper, created, campaign: c.id, from: d.from, provider: c.provider };
-      return { queued: insert.run(...d.where.params, named).changes, last: upper };
+      if (!c.ab) {
+        const queued = insert.run(...d.where.params, named).changes;
+        return { queued, last: upper, inserted: { queued } };
+      }
+      // A/B: some are held. What the range holds after the insert, less what it held before (a resumed chunk).
+      const before = rangeStates.all(c.id, cursor, upper) as { state: 'queued' | 'held'; n: number }[];
+      const queued = insert.run(...d.where.params, named).changes;
+      const inserted: StateTally = {};
+      for (const r of rangeStates.all(c.id, cursor, upper) as { state: 'queued' | 'held'; n: number }[]) inserted[r.state] = r.n;
+      for (const r of before) inserted[r.state] = (inserted[r.state] ?? 0) - r.n;
+      return { queued, last: upper, inserted };
     },
     close() {
       renderers.delete(token);
@@ -200,6 +220,10 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   );
   const where = audienceWhere(db, c.audience, core.now());
   const setCursor = db.prepare('UPDATE campaigns SET snapshot_cursor = ? WHERE id = ?');
+  // The snapshot keeps the campaign's counts itself (see migration 0008), in the transaction that inserts the rows.
+  const addCount = db.prepare(
+    `INSERT INTO outbox_state_counts (campaign_key, state, n) VALUES (?, ?, ?) ON CONFLICT (campaign_key, state) DO UPDATE SET n = n + excluded.n`,
+  );
   const business = { name: core.settings.get('business.name'), contact: core.settings.get('business.contact') };
   const from = sendingNumber(core, c);
   const namedParams: Record<string, unknown> = Object.fromEntries(fieldKeys.map((k, i) => [`f${i}`, k]));
@@ -231,6 +255,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
       try {
         done = db.transaction(() => {
           const r = write.chunk(cursor, chunk, created);
+          for (const [state, n] of Object.entries(r.inserted)) if (n) addCount.run(c.id, state, n);
           if (r.last !== null) setCursor.run(r.last, c.id);
           return r;
         }).immediate();

@@ -60,6 +60,8 @@ export interface DB {
     undone_at: string | null;
   };
   import_rejects: { import_id: string; row_number: number; reason: string; raw: string | null };
+  /** outbox counts by campaign (0 for non-campaign messages) and state, kept by triggers (migration 0008) */
+  outbox_state_counts: { campaign_key: number; state: string; n: number };
   import_changes: { import_id: string; contact_id: number; action: 'created' | 'updated'; previous_json: string | null };
   templates: {
     id: Generated<number>;

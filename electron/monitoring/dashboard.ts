@@ -65,7 +65,8 @@ export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
   const { db } = deps;
   const now = deps.now();
   const queue: Partial<Record<OutboxState, number>> = {};
-  for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) queue[r.state] = r.n;
+  // Kept by triggers (migration 0008); counting the outbox itself would read every row on every poll.
+  for (const r of db.prepare('SELECT state, SUM(n) AS n FROM outbox_state_counts GROUP BY state HAVING SUM(n) > 0').all() as Array<{ state: OutboxState; n: number }>) queue[r.state] = r.n;
   const events = { pending: 0, processed: 0, failed: 0, dead: 0 };
   for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM webhook_events GROUP BY state').all() as Array<{ state: keyof typeof events; n: number }>) events[r.state] = r.n;
   const perMinute = sendsPerMinute(db, now);

@@ -56,6 +56,7 @@ export function completeIfDone(db: SqliteDb, campaignId: number, nowIso: string)
 
 export function campaignCounts(db: SqliteDb, campaignId: number): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of statement(db, `SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' GROUP BY state`).all(campaignId) as { state: string; n: number }[]) counts[r.state] = r.n;
+  // Kept by triggers (migration 0008): counting the outbox itself takes 200 ms at a million messages.
+  for (const r of statement(db, `SELECT state, n FROM outbox_state_counts WHERE campaign_key = ? AND n > 0`).all(campaignId) as { state: string; n: number }[]) counts[r.state] = r.n;
   return counts;
 }

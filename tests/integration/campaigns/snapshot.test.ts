@@ -86,6 +86,8 @@ describe('campaign snapshot', () => {
     // the same messages (only their creation time, and so their first-attempt time, is the resumed run's)
     const sameMessage = ({ next_attempt_at: _t, ...m }: Row) => m;
     expect(outbox(c.id).map(sameMessage)).toEqual(full.map(sameMessage));
+    // and the campaign's counts (kept by the snapshot and the outbox's triggers) still match its outbox
+    expect(await ok<{ counts: Record<string, number> }>('campaigns:status', { id: c.id })).toMatchObject({ counts: { queued: full.length } });
   });
 
   it('includes contacts added while the snapshot runs, and waits for each recipient’s local time when asked to', async () => {

@@ -76,6 +76,26 @@ describe('migrations', () => {
     t.cleanup();
   });
 
+  it('count the outbox by campaign and state when upgrading to version 8', async () => {
+    const t = tempDir();
+    const path = join(t.dir, 'v7.sqlite');
+    const db = openDatabase(path);
+    await migrate(db, migrations, { dbPath: path, now, target: 7 });
+    const campaign = db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('c', 'b', '{}', 'sandbox', 'x', 'x')`).run().lastInsertRowid;
+    const add = db.prepare(`INSERT INTO outbox_messages (campaign_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, ?, '+14155550100', 'b', 'sandbox', ?, 'x', 'x')`);
+    for (const state of ['queued', 'queued', 'sent', 'failed']) add.run(campaign, 'campaign', state);
+    add.run(null, 'confirmation', 'sent');
+    await migrate(db, migrations, { dbPath: path, now });
+    expect(db.prepare('SELECT campaign_key, state, n FROM outbox_state_counts ORDER BY 1, 2').all()).toEqual([
+      { campaign_key: 0, state: 'sent', n: 1 },
+      { campaign_key: Number(campaign), state: 'failed', n: 1 },
+      { campaign_key: Number(campaign), state: 'queued', n: 2 },
+      { campaign_key: Number(campaign), state: 'sent', n: 1 },
+    ]);
+    db.close();
+    t.cleanup();
+  });
+
   it('take a backup and upgrade when a new migration ships, and roll back entirely when one fails', async () => {
     const t = tempDir();
     const path = join(t.dir, 'grow.sqlite');
