@@ -4,7 +4,7 @@ import { parseTemplate, renderParsed, segmentsOf, type ParsedTemplate } from '..
 import type { DeskCore } from '../core';
 import { audienceWhere, ELIGIBLE_SQL } from '../contacts/filter';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
-import { countAudience } from './audience';
+import { anyEligible, countAudience } from './audience';
 import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
 import { prepareLinkTracking, type LinkTracker } from '../abtests/links';
@@ -77,6 +77,28 @@ function rowByRow(d: WriterDeps & { links: LinkTracker }): ChunkWriter {
   };
 }
 
+/** Which of a contact's own values the campaign's texts read (custom fields are read only when used). */
+interface TemplateReads {
+  first: boolean;
+  last: boolean;
+  email: boolean;
+  phone: boolean;
+}
+
+function templateReads(parsed: ParsedTemplate[]): TemplateReads {
+  const reads: TemplateReads = { first: false, last: false, email: false, phone: false };
+  for (const p of parsed) {
+    for (const t of p.tokens) {
+      if (t.kind !== 'variable' || t.fieldKey !== null) continue;
+      if (t.builtin === 'first_name' || t.builtin === 'full_name') reads.first = true;
+      if (t.builtin === 'last_name' || t.builtin === 'full_name') reads.last = true;
+      if (t.builtin === 'email') reads.email = true;
+      if (t.builtin === 'phone') reads.phone = true;
+    }
+  }
+  return reads;
+}
+
 /** Messages being written by setBased, by token: SQLite calls back into them through one registered function. */
 const renderers = new Map<number, (what: string, args: unknown[]) => string | number | null>();
 let nextToken = 1;
@@ -88,7 +110,7 @@ const withFunction = new WeakSet<SqliteDb>();
  * message, whose binding costs more than the row's write. For each row SQLite evaluates the columns in order, so
  * 'body' (which renders and remembers that contact's message) comes before the columns read from it.
  */
-function setBased(d: WriterDeps & { recipientLocal: boolean }): ChunkWriter {
+function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateReads }): ChunkWriter {
   const { db, c } = d;
   if (!withFunction.has(db)) {
     db.function('snapshot_message', { varargs: true }, (token: unknown, what: unknown, ...args: unknown[]) => {
@@ -99,25 +121,64 @@ function setBased(d: WriterDeps & { recipientLocal: boolean }): ChunkWriter {
     withFunction.add(db);
   }
   const token = nextToken++;
-  let current: { id: number; pick: MessagePick; body: string; phone: string } | null = null;
+  // A text depends only on the values its placeholders read, and a million contacts share far fewer of those (first
+  // names repeat): each distinct one is rendered and measured once. Bounded, for templates that read the phone.
+  const texts = new Map<string, { body: string; segments: number }>();
+  const readsOf = (v: string | null) => (v === null ? '' : v.trim());
+  // When the first 20,000 texts were mostly different (a template reading the phone number), stop remembering.
+  let looked = 0;
+  let reused = 0;
+  let remember = true;
+  let current: { id: number; pick: MessagePick; body: string; segments: number; phone: string } | null = null;
   renderers.set(token, (what, args) => {
     const id = args[0] as number;
     if (what === 'body') {
       const [, phone, first_name, last_name, email, ...fields] = args as [number, string, string | null, string | null, string | null, ...(string | null)[]];
-      const contact: Record<string, string | number | null> = { id, phone, first_name, last_name, email };
-      fields.forEach((v, i) => (contact[`f${i}`] = v));
       const pick = d.plan.pick(id);
-      current = { id, pick, body: d.render(pick, contact), phone };
+      const key = remember
+        ? [
+            pick.state === 'held' ? -1 : pick.bodyIndex,
+            d.reads.first ? readsOf(first_name) : '',
+            d.reads.last ? readsOf(last_name) : '',
+            d.reads.email ? readsOf(email) : '',
+            d.reads.phone ? phone : '',
+            ...fields.map(readsOf),
+          ].join('\u0000')
+        : '';
+      let text = remember ? texts.get(key) : undefined;
+      if (text) reused++;
+      else {
+        const contact: Record<string, string | number | null> = { id, phone, first_name, last_name, email };
+        fields.forEach((v, i) => (contact[`f${i}`] = v));
+        const body = d.render(pick, contact);
+        text = { body, segments: pick.state === 'held' ? 0 : segmentsOf(body).segments };
+        if (remember) {
+          if (texts.size >= 50_000) texts.clear();
+          texts.set(key, text);
+        }
+      }
+      if (remember && ++looked === 20_000 && reused < looked / 4) {
+        remember = false;
+        texts.clear();
+      }
+      current = { id, pick, body: text.body, segments: text.segments, phone };
       return current.body;
     }
     if (!current || current.id !== id) throw new Error(`snapshot_message: '${what}' asked before the body of contact ${id}`);
-    if (what === 'segments') return current.pick.state === 'held' ? 0 : segmentsOf(current.body).segments;
+    if (what === 'segments') return current.segments;
     if (what === 'variant') return current.pick.variant;
     if (what === 'state') return current.pick.state;
     return current.pick.notBefore(current.phone);
   });
   const fieldArgs = d.fieldCols.map((col) => `, ${col.replace(/ AS f\d+$/, '')}`).join('');
   const meta = (what: string) => `snapshot_message(@token, '${what}', c.id)`;
+  // Only the values the texts read cross into JavaScript (each is a string to copy); the rest are NULL.
+  const contactArgs = [
+    d.reads.phone || d.recipientLocal ? 'c.phone' : 'NULL',
+    d.reads.first ? 'c.first_name' : 'NULL',
+    d.reads.last ? 'c.last_name' : 'NULL',
+    d.reads.email ? 'c.email' : 'NULL',
+  ].join(', ');
   const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck();
   const rangeStates = db.prepare(
     `SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' AND contact_id > ? AND contact_id <= ? GROUP BY state`,
@@ -125,7 +186,7 @@ function setBased(d: WriterDeps & { recipientLocal: boolean }): ChunkWriter {
   // A contact already in the outbox (a resumed snapshot) is ignored by the unique (campaign, contact) index.
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox_messages (body, segments, variant, state, next_attempt_at, campaign_id, contact_id, kind, to_phone, from_number, provider, created_at, updated_at)
-     SELECT snapshot_message(@token, 'body', c.id, c.phone, c.first_name, c.last_name, c.email${fieldArgs}),
+     SELECT snapshot_message(@token, 'body', c.id, ${contactArgs}${fieldArgs}),
             ${meta('segments')},
             ${c.ab ? meta('variant') : 'NULL'},
             ${c.ab ? meta('state') : `'queued'`},
@@ -189,8 +250,8 @@ async function checkLaunchable(core: DeskCore, c: CampaignRecord, parsed: Parsed
     if (!sendingNumber(core, c)) throw new AppError('invalid_input', `Set the ${c.provider} sending number (${c.provider}.from) before launching.`);
     core.provider(c.provider); // throws a clear error when the API key is missing
   }
-  const count = await countAudience(core.db, c.audience, core.now());
-  if (count.eligible === 0) {
+  if (!(await anyEligible(core.db, c.audience, core.now()))) {
+    const count = await countAudience(core.db, c.audience, core.now());
     throw new AppError('invalid_input', `No one in this audience can be texted (${count.matched} matched; ${count.excluded.optedOut} opted out, ${count.excluded.notTextable} not textable, ${count.excluded.invalidPhone} invalid numbers).`);
   }
 }
@@ -239,7 +300,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   };
   const write = links.enabled
     ? rowByRow({ db, c, from, where, fieldCols, namedParams, plan, render, links })
-    : setBased({ db, c, from, where, fieldCols, namedParams, plan, render, recipientLocal: c.schedule.mode === 'recipient_local' });
+    : setBased({ db, c, from, where, fieldCols, namedParams, plan, render, recipientLocal: c.schedule.mode === 'recipient_local', reads: templateReads(parsed) });
   let cursor = c.snapshotCursor;
   let queued = 0;
   let chunk = opts.chunk ?? FIRST_CHUNK;
@@ -251,6 +312,10 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
       // Every row's campaign and contact are read by the same statement that writes it, inside the transaction, so
       // the foreign-key lookups SQLite would add per row can only succeed: they are off for the chunk alone.
       db.pragma('foreign_keys = OFF');
+      // Nor does a chunk wait for the disk: one lost to a power cut is written again on resume (its cursor is lost
+      // with it, in the same transaction), and the next FULL commit — the dispatcher's claim, which commits
+      // `sending` before any request — makes it durable too, the log being written in order.
+      db.pragma('synchronous = NORMAL');
       let done: { queued: number; last: number | null };
       try {
         done = db.transaction(() => {
@@ -260,6 +325,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
           return r;
         }).immediate();
       } finally {
+        db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
       }
       queued += done.queued;
