@@ -71,6 +71,18 @@ describe('campaign snapshot', () => {
     expect(app.db.prepare('SELECT snapshot_state, snapshot_cursor FROM campaigns WHERE id = ?').get(c.id)).toEqual({ snapshot_state: 'complete', snapshot_cursor: ids[ids.length - 1] });
   });
 
+  it('renders every text right whether texts repeat or not (past the point where it stops reusing them)', async () => {
+    seedContacts(app.db, 25_000);
+    const c = await ok<{ id: number }>('campaigns:create', { name: 'Numbers', body: 'Hi {{first_name|there}}, this goes to {{phone}}. Reply STOP to opt out', audience: {} });
+    app.db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'none' WHERE id = ?`).run(c.id);
+    await snapshotCampaign(app, c.id);
+    const rows = app.db
+      .prepare(`SELECT o.body, c.first_name, c.phone FROM outbox_messages o JOIN contacts c ON c.id = o.contact_id WHERE o.campaign_id = ?`)
+      .all(c.id) as { body: string; first_name: string; phone: string }[];
+    expect(rows).toHaveLength(25_000);
+    for (const r of rows) expect(r.body).toBe(`Hi ${r.first_name}, this goes to ${r.phone}. Reply STOP to opt out`);
+  });
+
   it('resumes an interrupted snapshot from its cursor without queuing anyone twice', async () => {
     const { ids, excluded } = seedAudience();
     const c = await ok<{ id: number }>('campaigns:create', { name: 'Perks', body: BODY, audience: {} });
