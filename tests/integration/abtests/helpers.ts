@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
 import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import { tempDir } from '../../helpers/db';
+import { sandboxBehaviour } from '../../helpers/app';
 
 /** 14:00 in New York on a Wednesday: inside every US zone's sending window. */
 export const T0 = Date.parse('2026-12-02T19:00:00Z');
@@ -24,10 +25,7 @@ export async function abHarness(): Promise<AbHarness> {
   const t = tempDir('smsdesk-ab-');
   let clock = T0;
   const app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: () => new Date(clock), log: () => undefined, dispatch: { pollMs: 20 } });
-  app.settings.set('sandbox.deliveryDelayMs', 0);
-  app.settings.set('sandbox.failureRate', 0);
-  app.settings.set('sandbox.replyRate', 0);
-  app.settings.set('sandbox.stopRate', 0);
+  sandboxBehaviour(app);
   app.settings.set('sandbox.ratePerSecond', 1000);
   app.settings.set('business.name', 'Bloom Salon');
   const ok = async <T>(channel: string, input: unknown): Promise<T> => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
-import { invokeOk } from '../../helpers/app';
+import { invokeOk, sandboxBehaviour } from '../../helpers/app';
 import { tempDir } from '../../helpers/db';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
@@ -12,10 +12,7 @@ beforeEach(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: daytimeClock(), log: () => undefined, dispatch: { pollMs: 20 } });
-  app.settings.set('sandbox.deliveryDelayMs', 0);
-  app.settings.set('sandbox.failureRate', 0);
-  app.settings.set('sandbox.replyRate', 0);
-  app.settings.set('sandbox.stopRate', 0);
+  sandboxBehaviour(app);
 });
 afterEach(async () => {
   await app.close();

@@ -7,6 +7,7 @@ import { launchCampaign } from '../../../electron/campaigns/lifecycle';
 import { AREA_CODES } from '../../../electron/campaigns/quiet-hours/area-codes';
 import { changeConsent } from '../../../electron/compliance/consent';
 import { tempDir } from '../../helpers/db';
+import { sandboxBehaviour } from '../../helpers/app';
 
 let app: DeskApp;
 let cleanup: () => void;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: () => clock, random: () => 0.99, log: () => undefined, dispatch: { pollMs: 5 } });
-  for (const [k, v] of [['sandbox.deliveryDelayMs', 0], ['sandbox.failureRate', 0], ['sandbox.replyRate', 0], ['sandbox.stopRate', 0]] as const) app.settings.set(k, v);
+  sandboxBehaviour(app);
 });
 afterAll(async () => {
   await app.close();

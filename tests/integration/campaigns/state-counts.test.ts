@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
-import { invokeOk } from '../../helpers/app';
+import { seededRandom } from '../../fakes/faults';
+import { invokeOk, sandboxBehaviour } from '../../helpers/app';
 import { tempDir } from '../../helpers/db';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
@@ -11,25 +12,13 @@ let cleanup: () => void;
 beforeEach(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: daytimeClock(), random: mulberry(7), log: () => undefined, dispatch: { pollMs: 5 } });
-  app.settings.set('sandbox.deliveryDelayMs', 0);
-  app.settings.set('sandbox.failureRate', 0.2);
-  app.settings.set('sandbox.replyRate', 0.1);
-  app.settings.set('sandbox.stopRate', 0.1);
+  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: daytimeClock(), random: seededRandom(7), log: () => undefined, dispatch: { pollMs: 5 } });
+  sandboxBehaviour(app, { failureRate: 0.2, replyRate: 0.1, stopRate: 0.1 });
 });
 afterEach(async () => {
   await app.close();
   cleanup();
 });
-
-function mulberry(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const counted = () => app.db.prepare('SELECT campaign_key, state, n FROM outbox_state_counts WHERE n > 0 ORDER BY 1, 2').all();
 const actual = () =>
