@@ -2,6 +2,7 @@ import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
 import { toCsvLine } from './csv-parser';
 import type { DetectedFile, DuplicatePolicy, FieldTarget, ImportCounts } from './types';
+import type { DB } from '../../db/schema';
 
 export interface ImportSummary {
   id: string;
@@ -20,18 +21,7 @@ export interface ImportSummary {
   error: string | null;
 }
 
-interface Row {
-  id: string;
-  file_name: string;
-  file_size: number | null;
-  status: string;
-  mapping_json: string | null;
-  options_json: string | null;
-  counts_json: string | null;
-  started_at: string;
-  finished_at: string | null;
-  undone_at: string | null;
-}
+type Row = DB['imports'];
 
 function toSummary(r: Row): ImportSummary {
   const stored = r.counts_json ? (JSON.parse(r.counts_json) as Partial<ImportCounts> & { detected?: DetectedFile; error?: string }) : null;
