@@ -1,4 +1,27 @@
-import type { DeskApp } from '../../electron/app';
+import { afterEach, beforeEach } from 'vitest';
+import { join } from 'node:path';
+import { createApp, type AppConfig, type DeskApp } from '../../electron/app';
+import { tempDir } from './db';
+
+/**
+ * A fresh app on a fresh database for each test, closed and removed after it. `config` is evaluated per test (a
+ * clock built in it starts afresh); `set` receives the app, for a test file's own `app` variable.
+ */
+export function useTempApp(set: (app: DeskApp) => void, config: () => Omit<AppConfig, 'dbPath'> = () => ({})): void {
+  let app: DeskApp | null = null;
+  let cleanup = () => {};
+  beforeEach(async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    app = await createApp({ log: () => undefined, ...config(), dbPath: join(t.dir, 'desk.sqlite') });
+    set(app);
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+    cleanup();
+  });
+}
 
 /** Calls an IPC channel through the app's dispatch and returns its value, or throws with the channel's error. */
 export async function invokeOk<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {

@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
+import { describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
 import { errorsByField } from '../../../renderer/src/components/campaigns/wizard-checks';
 import { draftOf, emptyWizard } from '../../../renderer/src/components/campaigns/wizard-state';
-import { tempDir } from '../../helpers/db';
+import { useTempApp } from '../../helpers/app';
 import { seedContacts } from '../../helpers/seed';
 
 let app: DeskApp;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), log: () => undefined });
-});
-afterEach(async () => {
-  await app.close();
-  cleanup();
-});
+useTempApp((a) => (app = a));
 
 async function errorOf(channel: string, input: unknown): Promise<string> {
   const r = await app.dispatch(channel, input);

@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
-import { invokeOk, sandboxBehaviour } from '../../helpers/app';
-import { tempDir } from '../../helpers/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
+import { invokeOk, sandboxBehaviour, useTempApp } from '../../helpers/app';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
 let app: DeskApp;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: daytimeClock(), log: () => undefined, dispatch: { pollMs: 20 } });
+useTempApp((a) => (app = a), () => ({ now: daytimeClock(), dispatch: { pollMs: 20 } }));
+beforeEach(() => {
   sandboxBehaviour(app);
-});
-afterEach(async () => {
-  await app.close();
-  cleanup();
 });
 
 const ok = <T>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);

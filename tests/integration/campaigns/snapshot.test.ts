@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
 import { snapshotCampaign } from '../../../electron/campaigns/snapshot';
 import { renderTemplate, segmentsOf } from '../../../shared/templates';
-import { invokeOk } from '../../helpers/app';
-import { tempDir } from '../../helpers/db';
+import { invokeOk, useTempApp } from '../../helpers/app';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
 let app: DeskApp;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: daytimeClock(), log: () => undefined });
+useTempApp((a) => (app = a), () => ({ now: daytimeClock() }));
+beforeEach(() => {
   app.settings.set('business.name', 'Bloom');
-});
-afterEach(async () => {
-  await app.close();
-  cleanup();
 });
 
 const ok = <T>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
 import { seededRandom } from '../../fakes/faults';
-import { invokeOk, sandboxBehaviour } from '../../helpers/app';
-import { tempDir } from '../../helpers/db';
+import { invokeOk, sandboxBehaviour, useTempApp } from '../../helpers/app';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
 let app: DeskApp;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: daytimeClock(), random: seededRandom(7), log: () => undefined, dispatch: { pollMs: 5 } });
+useTempApp((a) => (app = a), () => ({ now: daytimeClock(), random: seededRandom(7), dispatch: { pollMs: 5 } }));
+beforeEach(() => {
   sandboxBehaviour(app, { failureRate: 0.2, replyRate: 0.1, stopRate: 0.1 });
-});
-afterEach(async () => {
-  await app.close();
-  cleanup();
 });
 
 const counted = () => app.db.prepare('SELECT campaign_key, state, n FROM outbox_state_counts WHERE n > 0 ORDER BY 1, 2').all();

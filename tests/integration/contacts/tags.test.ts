@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
-import { tempDir } from '../../helpers/db';
+import { describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
+import { useTempApp } from '../../helpers/app';
 import { seedContacts } from '../../helpers/seed';
 
 let app: DeskApp;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), log: () => undefined });
-});
-afterEach(async () => {
-  await app.close();
-  cleanup();
-});
+useTempApp((a) => (app = a));
 
 describe('contacts:tags', () => {
   it('is empty when no contact has ever been tagged', async () => {

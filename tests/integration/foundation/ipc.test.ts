@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
+import { describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
 import { channelNames, contract } from '../../../shared/ipc/contract';
-import { tempDir } from '../../helpers/db';
+import { useTempApp } from '../../helpers/app';
 
 let app: DeskApp;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), log: () => undefined });
-});
-afterEach(async () => {
-  await app.close();
-  cleanup();
-});
+useTempApp((a) => (app = a));
 
 const settingsRows = () => app.db.prepare('SELECT COUNT(*) AS n FROM settings').get() as { n: number };
 

@@ -1,31 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
-import { tempDir } from '../../helpers/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
+import { invokeOk, useTempApp } from '../../helpers/app';
 import { phoneN, seedContacts } from './seed';
 
 let app: DeskApp;
-let cleanup: () => void;
 let changes: unknown[];
 const NOW = new Date('2025-05-01T12:00:00.000Z');
 
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), log: () => undefined, now: () => NOW });
+useTempApp((a) => (app = a), () => ({ now: () => NOW }));
+beforeEach(() => {
   changes = [];
   app.events.subscribe((name, payload) => name === 'app:dataChanged' && changes.push(payload));
 });
-afterEach(async () => {
-  await app.close();
-  cleanup();
-});
 
-async function ok<T = unknown>(channel: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);
 const count = (sql: string) => app.db.prepare(sql).pluck().get() as number;
 const auditActions = () => app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'template.%' ORDER BY id`).pluck().all();
 
