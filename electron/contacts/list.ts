@@ -86,22 +86,18 @@ export function listContacts(db: SqliteDb, q: ContactQuery, options: ListOptions
         indexAllQueuedContacts(db);
         pending = 0;
       }
-      source = plan.kind === 'match' ? matchIds(plan, narrow, pending > 0 ? indexedThrough(db) : null) : prefixIds(db, plan.prefix, narrow);
+      const waitingAbove = pending > 0 ? indexedThrough(db) : null;
+      source = plan.kind === 'match' ? matchIds(plan, narrow, waitingAbove) : prefixIds(plan.prefix, narrow, waitingAbove);
     }
-    const pageQuery = () =>
-      db.prepare(`${source.ids} LIMIT @limit OFFSET @offset`).pluck().all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
-    if (source.total) {
-      ({ n: total, exact } = source.total);
-      pageIds = pageQuery();
-    } else {
-      // One pass over the matches, newest first and up to the cap, gives the total and (nearly always) the page.
-      const ids = db.prepare(`${source.ids} LIMIT ${CONTACT_COUNT_CAP + 1}`).pluck().all({ ...source.params, before: NO_BOUND }) as number[];
-      exact = ids.length <= CONTACT_COUNT_CAP;
-      total = exact ? ids.length : CONTACT_COUNT_CAP;
-      const first = before === NO_BOUND ? 0 : ids.findIndex((id) => id < before);
-      pageIds = first === -1 ? [] : ids.slice(first + q.offset, first + q.offset + q.limit);
-      // Scrolled past the counted matches: ask for this page directly.
-      if (!exact && pageIds.length < q.limit && (first === -1 || first + q.offset + q.limit > ids.length)) pageIds = pageQuery();
+    // One pass over the matches, newest first and up to the cap, gives the total and (nearly always) the page.
+    const ids = db.prepare(`${source.ids} LIMIT ${CONTACT_COUNT_CAP + 1}`).pluck().all({ ...source.params, before: NO_BOUND }) as number[];
+    exact = ids.length <= CONTACT_COUNT_CAP;
+    total = exact ? ids.length : CONTACT_COUNT_CAP;
+    const first = before === NO_BOUND ? 0 : ids.findIndex((id) => id < before);
+    pageIds = first === -1 ? [] : ids.slice(first + q.offset, first + q.offset + q.limit);
+    // Scrolled past the counted matches: ask for this page directly.
+    if (!exact && pageIds.length < q.limit && (first === -1 || first + q.offset + q.limit > ids.length)) {
+      pageIds = db.prepare(`${source.ids} LIMIT @limit OFFSET @offset`).pluck().all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
     }
   }
   const rows = pageIds.length

@@ -1,8 +1,9 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SqliteDb } from '../db/connection';
+import { CONTACT_STARTS_SQL } from '../../migrations/0009_contact_starts';
 
 /**
- * Keeps the contact search index (migration 0006) in step with the contacts table. Contacts with an id above
+ * Keeps the contact search indexes (migrations 0006 and 0009) in step with the contacts table. Contacts with an id above
  * `indexed_through` are new; edited ones are queued by a trigger. Both are indexed here in bulk, which FTS5 does
  * several times faster than row by row, so imports stay fast.
  */
@@ -36,13 +37,15 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
       if (!fresh.length && !edited.length) return 0;
       const all = JSON.stringify([...fresh, ...edited]);
       const editedList = JSON.stringify(edited);
-      // An edited contact still has its old entry; a new one has none.
+      // An edited contact still has its old entries; a new one has none.
       db.prepare('DELETE FROM contact_search WHERE rowid IN (SELECT value FROM json_each(?))').run(editedList);
+      db.prepare('DELETE FROM contact_starts WHERE rowid IN (SELECT value FROM json_each(?))').run(editedList);
       db.prepare(
         `INSERT INTO contact_search (rowid, name, email, phone)
          SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
          FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ).run(all);
+      db.prepare(`INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`).run(all);
       db.prepare('DELETE FROM contact_search_queue WHERE contact_id IN (SELECT value FROM json_each(?))').run(editedList);
       if (fresh.length) db.prepare('UPDATE contact_search_state SET indexed_through = ?').run(fresh[fresh.length - 1]);
       return fresh.length + edited.length;

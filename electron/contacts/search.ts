@@ -19,7 +19,7 @@ export type SearchPlan =
 const PHONE_LIKE = /^[\d\s().+\-/\u00a0]+$/;
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export function planSearch(input: string, defaultCountry: string): SearchPlan | null {
   const text = input.trim();
@@ -56,9 +56,4 @@ function phoneDigits(text: string, digits: string, defaultCountry: string): stri
     if (!text.startsWith('+')) return digits.replace(/^0+/, '');
   }
   return digits;
-}
-
-/** Upper bound of a NOCASE range holding every text that starts with `prefix`. */
-export function prefixEnd(prefix: string): string {
-  return `${prefix}\u{10ffff}`;
 }

@@ -166,6 +166,8 @@ export interface DB {
   };
   /** FTS5 trigram index over contacts (migration 0006, contentless: rowid = contact id; kept by triggers). */
   contact_search: { rowid: number; name: string; email: string; phone: string };
+  /** FTS5 trigram index of the first two characters of first name, last name and email (migration 0009). */
+  contact_starts: { rowid: number; starts: string };
   /** Indexed contacts edited since (migration 0006). */
   contact_search_queue: { contact_id: number };
   /** The highest contact id the search index holds; contacts above it wait to be indexed (migration 0006). */

@@ -3,9 +3,10 @@
  * duplicates, ~2% invalid numbers, quoted fields), imports it into a fresh database with the real worker pipeline,
  * and prints one JSON line. Targets: 100,000 rows ≤ 1.5 s; 1,000,000 rows ≤ 10 s with peak RSS ≤ 500 MB (2 cores).
  *
- *   npx tsx tests/bench/import.ts --rows 1000000 [--json] [--csv PATH]
+ *   npx tsx tests/bench/import.ts --rows 1000000 [--json] [--csv PATH] [--row-workers N]
  *
- * --csv keeps the generated file at PATH (and reuses it when it exists), for profiling.
+ * --csv keeps the generated file at PATH (and reuses it when it exists), for profiling. --row-workers: the import's
+ * row-normalising threads (default as in the app, 2).
  *
  * Peak RSS: worker threads share the process, so the process RSS covers them; it is sampled during the import,
  * and the kernel's maxRSS (whole run, generation included) is reported beside it.
@@ -131,6 +132,7 @@ try {
   const t0 = performance.now();
   const report = await runImport(dbPath, csv, { defaultCountry: 'US', onDuplicate: 'update' }, {
     now: () => new Date(),
+    rowWorkers: arg('--row-workers') === undefined ? undefined : Number(arg('--row-workers')),
     onProgress: (p) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       log(`  ${p.rowsRead} rows, ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)}% read`);

@@ -3,10 +3,10 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { openImportFile, readImportFile, type FileItem, type OpenedFile } from './file-reader';
 import { buildMapping, mappingSummary } from './mapping';
 import { ImportMerger } from './merge';
-import { validateImportOptions, type ValidImportOptions } from './options';
-import { SEP, withoutSep, type BatchResult, type RowSetup } from './rows';
+import type { ValidImportOptions } from './options';
+import { SEP, withoutSep, type BatchResult, type RowSetup } from './batch';
 import type { RowPool } from './rows-pool';
-import { rejectReasons, type ImportOptions, type ImportProgress, type ImportReject, type ImportReport, type ImportSource } from './types';
+import { rejectReasons, type ImportProgress, type ImportReject, type ImportReport, type ImportSource } from './types';
 import { revertImport } from './undo';
 import { ContactWriter } from './writer';
 
@@ -15,7 +15,8 @@ export interface ImportJob {
   /** better_sqlite3.node built for this runtime, as the app passes to openDatabase (Electron's ABI differs) */
   nativeBinding?: string;
   source: ImportSource;
-  options: ImportOptions;
+  /** validated by the caller (runImport, on the main thread: the worker then need not load the validator) */
+  options: ValidImportOptions;
   importId: string;
   dryRun: boolean;
 }
@@ -38,15 +39,24 @@ const OTHER_PHONES = { header: '', key: 'other_phones', label: 'Other phones' };
  */
 const TX_ROWS = 40_000;
 /**
- * Batches being parsed or waiting to be written (5,000 rows each): about two transactions' worth, so that the row
- * workers fill the next transaction while the current one is written. Bounds memory to a few tens of MB.
+ * The first transaction's size; each next one doubles, up to TX_ROWS. Writing starts as soon as the first rows
+ * are ready instead of after a whole TX_ROWS of them, which is a fifth of a 100,000-row import.
  */
-const MAX_IN_FLIGHT = 18;
+const FIRST_TX_ROWS = 5_000;
+/**
+ * At most this many batches (5,000 rows each) being parsed or waiting to be written: bounds memory when batches
+ * are small (rows of a few bytes). Normally a transaction starts once its own rows and the next transaction's are
+ * with the row workers (see importRows), which is fewer.
+ */
+const MAX_IN_FLIGHT = 26;
 /**
  * SQLite page cache for the import connection, in KiB: the contacts indexes' hot pages. Beyond 32 MB a
  * million-row import is no faster (the operating system caches the file too), only larger.
  */
 const CACHE_KIB = 32 * 1024;
+
+/** A short contact row (name, number, email, a tag) takes about this many bytes: sizes the table of numbers seen. */
+const BYTES_PER_ROW_GUESS = 80;
 
 interface InFlight {
   done: Promise<void>;
@@ -73,7 +83,7 @@ function track(p: Promise<BatchResult>, records: number, bytes: number): InFligh
  * database as it was. A dry run opens the database read-only and takes every decision without writing.
  */
 export async function executeImport(job: ImportJob, hooks: ImportHooks): Promise<ImportReport> {
-  const options = validateImportOptions(job.options);
+  const options = job.options;
   const file = await openImportFile(job.source, options.fileName);
   const reader = readImportFile(file, { format: options.format, encoding: options.encoding, delimiter: options.delimiter });
   try {
@@ -118,7 +128,7 @@ async function importRows(
       customFields: writerFields,
       dryRun: job.dryRun,
     });
-    const merger = new ImportMerger(writer, options.onDuplicate, options.tags, plan.customFields.length, otherPhonesSlot);
+    const merger = new ImportMerger(writer, options.onDuplicate, options.tags, plan.customFields.length, otherPhonesSlot, file.size / BYTES_PER_ROW_GUESS);
     const rejects: ImportReject[] = [];
     const insertReject = job.dryRun ? null : db.prepare('INSERT INTO import_rejects (import_id, row_number, reason, raw) VALUES (?, ?, ?, ?)');
     let rowsRead = 0;
@@ -148,35 +158,30 @@ async function importRows(
     const applyGroup = db.transaction((group: BatchResult[]) => {
       writer!.beginTransaction();
       group.forEach(applyOne);
+      writer!.endTransaction();
     });
 
     pool = hooks.createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator });
     const queue: InFlight[] = [];
-    // Writes the ready batches at the head of the queue, in file order, as one transaction of up to TX_ROWS rows —
-    // but only once a whole transaction's worth is ready, unless `force` (the queue is full, or the file has ended):
-    // every commit rewrites the index pages it touched, so many small transactions cost far more than a few large.
-    const writeReady = (force: boolean) => {
-      for (;;) {
-        let ready = 0;
-        let rows = 0;
-        while (ready < queue.length && queue[ready].result && rows < TX_ROWS) rows += queue[ready++].result!.records;
-        if (!ready || (rows < TX_ROWS && !force)) return;
-        const group = queue.splice(0, ready);
-        bytesRead = group[group.length - 1].bytes;
-        applyGroup.immediate(group.map((f) => f.result!));
-        hooks.onProgress({ importId: job.importId, rowsRead, bytesRead, totalBytes: file.size });
-        force = false;
-      }
-    };
-    // Waits for the batches that make up the next transaction (TX_ROWS rows, or all that are left), then writes.
+    let txRows = FIRST_TX_ROWS;
+    let queuedRows = 0;
+    // Waits for the batches at the head of the queue that make up the next transaction (txRows rows, or all that
+    // are left), then writes them, in file order. Every commit rewrites the index pages it touched, so many small
+    // transactions cost far more than a few large.
     const writeNextGroup = async () => {
       let end = 0;
-      for (let rows = 0; end < queue.length && rows < TX_ROWS; end++) rows += queue[end].records;
-      for (const f of queue.slice(0, end)) {
+      for (let rows = 0; end < queue.length && rows < txRows; end++) rows += queue[end].records;
+      const group = queue.slice(0, end);
+      for (const f of group) {
         await f.done;
         if (f.error) throw f.error;
       }
-      writeReady(true);
+      queue.splice(0, end);
+      for (const f of group) queuedRows -= f.records;
+      bytesRead = group[group.length - 1].bytes;
+      applyGroup.immediate(group.map((f) => f.result!));
+      hooks.onProgress({ importId: job.importId, rowsRead, bytesRead, totalBytes: file.size });
+      txRows = Math.min(TX_ROWS, txRows * 2);
     };
     for await (const item of reader) {
       if (hooks.isCancelled()) break;
@@ -187,8 +192,11 @@ async function importRows(
           ? track(pool.run(item.batch), item.count, item.bytesRead)
           : track(Promise.resolve(brokenRow(item.row, item.raw)), 1, item.bytesRead),
       );
-      writeReady(false);
-      while (queue.length >= MAX_IN_FLIGHT && !hooks.isCancelled()) await writeNextGroup();
+      queuedRows += queue[queue.length - 1].records;
+      // A transaction starts once the next one's rows are with the row workers too: they parse those while SQLite
+      // writes (the reading stops meanwhile), and the writer does not wait for them after the commit.
+      const enough = txRows + Math.min(TX_ROWS, 2 * txRows);
+      while ((queuedRows >= enough || queue.length >= MAX_IN_FLIGHT) && !hooks.isCancelled()) await writeNextGroup();
     }
     while (queue.length && !hooks.isCancelled()) await writeNextGroup();
     if (hooks.isCancelled()) {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { detectTerminator, isBlankRecord, parseCsv, type LineTerminator } from './csv-parser';
 import { CsvRecordScanner, type ScanItem } from './csv-scanner';
 import { FileTextDecoder } from './encoding';
-import type { RowBatch } from './rows';
+import type { RowBatch } from './batch';
 import { detectDelimiter, detectFormat, sepLine } from './sniff';
 import type { Delimiter, DetectedFile, FileFormat, ImportSource, TextEncodingName } from './types';
 import { VCARD_HEADERS, VcardReader } from './vcard';

@@ -2,7 +2,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection';
 import { isAppError } from '../../../shared/errors';
 import { executeImport, type ImportJob } from './execute';
-import { inlineRowPool, portRowPool, type RowPool } from './rows-pool';
+import { portRowPool, type RowPool } from './rows-pool';
 import { undoImport } from './undo';
 
 /**
@@ -61,7 +61,7 @@ async function run(): Promise<unknown> {
     onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies FromWorker),
     isCancelled: () => cancelled,
     createPool: (setup) => {
-      pool = task.rowPorts.length ? portRowPool(task.rowPorts, setup) : inlineRowPool(setup);
+      pool = portRowPool(task.rowPorts, setup);
       if (rowWorkerFailure) pool.fail(rowWorkerFailure);
       return pool;
     },

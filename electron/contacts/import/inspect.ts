@@ -2,7 +2,8 @@ import { isAppError } from '../../../shared/errors';
 import { openImportFile, readImportFile, type FileItem } from './file-reader';
 import { buildMapping } from './mapping';
 import { validateImportOptions } from './options';
-import { ACCEPTED_FIELDS, RowNormaliser, SEP, TAG_SEP, type BatchResult } from './rows';
+import { ACCEPTED_FIELDS, SEP, TAG_SEP, type BatchResult } from './batch';
+import { RowNormaliser } from './rows';
 import type { ImportSampleRow } from '../../../shared/contacts/imports';
 import { rejectReasons, type ColumnMapping, type CustomFieldColumn, type DetectedFile, type ImportOptions, type ImportSource } from './types';
 

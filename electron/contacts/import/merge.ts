@@ -1,6 +1,6 @@
 import { PhoneTable } from './phone-table';
 import type { ContactWriter, IncomingContact } from './writer';
-import { ACCEPTED_FIELDS, SEP, TAG_SEP } from './rows';
+import { ACCEPTED_FIELDS, SEP, TAG_SEP } from './batch';
 import { emptyCounts, type DuplicatePolicy, type ImportCounts } from './types';
 
 /** What became of the first row with a given number; later rows with that number merge into it. */
@@ -22,12 +22,13 @@ const unpackConsent = (bits: number): 0 | 1 | null => (bits === 0 ? null : bits 
  */
 export class ImportMerger {
   readonly counts: ImportCounts = emptyCounts();
-  private readonly seen = new PhoneTable();
+  private readonly seen: PhoneTable;
 
   /**
    * @param customCount custom values per row in the compact form
    * @param otherPhonesSlot where a row's other valid numbers are kept among the custom values: a contact has one
    *   number to text, and the rest of what the file knew about them is not thrown away
+   * @param expectedRows a guess at the file's rows, to size the table of numbers seen
    */
   constructor(
     private readonly writer: ContactWriter,
@@ -35,7 +36,10 @@ export class ImportMerger {
     private readonly extraTags: readonly string[],
     private readonly customCount: number,
     private readonly otherPhonesSlot: number,
-  ) {}
+    expectedRows = 0,
+  ) {
+    this.seen = new PhoneTable(expectedRows);
+  }
 
   /** Applies a batch in the compact form produced by RowNormaliser. */
   applyAccepted(flat: string, count: number): void {

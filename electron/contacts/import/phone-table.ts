@@ -6,9 +6,20 @@
  * this open-addressing table keeps keys and values in one Float64Array outside the heap: 16 bytes per slot.
  */
 export class PhoneTable {
-  private slots = new Float64Array(2 * 1024);
-  private mask = 1023;
+  private slots: Float64Array;
+  private mask: number;
   private count = 0;
+
+  /**
+   * @param expected numbers the table will probably hold: it starts large enough for them (at most a million,
+   *   32 MB), instead of growing there by copying itself again and again
+   */
+  constructor(expected = 0) {
+    let capacity = 1024;
+    while (capacity < 2 * Math.min(expected, 1 << 20)) capacity *= 2;
+    this.slots = new Float64Array(2 * capacity);
+    this.mask = capacity - 1;
+  }
 
   get size(): number {
     return this.count;

@@ -1,5 +1,6 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { RowNormaliser, type RowBatch, type RowSetup } from './rows';
+import type { RowBatch, RowSetup } from './batch';
+import { RowNormaliser } from './rows';
 
 /**
  * Worker thread that maps and normalises batches of rows (CSV parsing and libphonenumber are the CPU-heavy

@@ -1,49 +1,11 @@
-import { choosePhone, labelSaysMobile, PhoneNormaliser, type PhoneCandidate } from '../phone';
-import { isBlankRecord, parseCsv, toCsvLine, type LineTerminator } from './csv-parser';
+import { choosePhone, PhoneNormaliser, type PhoneCandidate } from '../phone';
+import { labelSaysMobile } from '../phone-labels';
+import { isBlankRecord, parseCsv, toCsvLine } from './csv-parser';
 import type { MappingPlan } from './mapping';
+import { ACCEPTED_FIELDS, SEP, TAG_SEP, withoutSep, type BatchResult, type RowBatch, type RowSetup } from './batch';
+import type { RowPool } from './rows-pool';
 import { rejectReasons } from './types';
 import { parseConsent, splitFullName, splitPhoneCell, splitTags } from './values';
-
-/**
- * Records → contacts ready for the database, in the compact form that crosses threads.
- *
- * An accepted contact is ACCEPTED_FIELDS strings followed by one string per custom field, all joined with NUL
- * into one string per batch (one copy between threads instead of a million small objects):
- *   row, phone (E.164), country, first name, last name, email, consent ("1" | "0" | ""), tags (joined by \u0001),
- *   other valid numbers (joined by " "), custom values…
- * A reject is: row, reason, raw record.
- */
-export const ACCEPTED_FIELDS = 9;
-export const SEP = '\u0000';
-export const TAG_SEP = '\u0001';
-
-export function withoutSep(text: string): string {
-  return text.includes(SEP) ? text.replaceAll(SEP, '') : text;
-}
-
-export interface RowBatch {
-  firstRow: number;
-  /** CSV text starting at a record boundary, or records already split (vCard) */
-  text?: string;
-  records?: string[][];
-}
-
-export interface BatchResult {
-  /** records seen, blank ones included */
-  records: number;
-  blank: number;
-  accepted: string;
-  acceptedCount: number;
-  rejected: string;
-  rejectedCount: number;
-}
-
-export interface RowSetup {
-  plan: MappingPlan;
-  defaultCountry: string;
-  delimiter: string;
-  terminator: LineTerminator;
-}
 
 interface CompiledPlan {
   first: number[];
@@ -177,4 +139,10 @@ export class RowNormaliser {
       for (const v of custom) accepted.push(v);
     }
   }
+}
+
+/** Normalises batches in this thread: for tests that drive executeImport directly, without worker threads. */
+export function inlineRowPool(setup: RowSetup): RowPool {
+  const rows = new RowNormaliser(setup);
+  return { run: async (batch) => rows.run(batch), fail: () => {}, close: () => {} };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { FromWorker, ImportTask, ToWorker } from './import-worker';
 import { inspectImport, type ImportInspection } from './inspect';
+import { validateImportOptions, type ValidImportOptions } from './options';
 import type { ImportCounts, ImportOptions, ImportProgress, ImportReject, ImportReport, ImportSource } from './types';
 import type { UndoReport } from './undo';
 import { spawnRowWorkers } from './row-workers';
@@ -15,7 +16,7 @@ export interface ImportControl {
   signal?: AbortSignal;
   /** default: a random id such as "imp_Xq3v9TzKb1Qa" */
   importId?: string;
-  /** row-normalising worker threads; default 2, 0 runs them inside the import worker */
+    /** row-normalising worker threads, at least one; default 2 (the second is used when the first falls behind) */
   rowWorkers?: number;
   /** take every decision and count, write nothing */
   dryRun?: boolean;
@@ -64,15 +65,21 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
  * code 'cancelled' when `signal` aborted it, in which case nothing was changed.
  */
 export function runImport(dbPath: string, source: ImportSource, options: ImportOptions, control: ImportControl): Promise<ImportReport> {
+  let valid: ValidImportOptions;
+  try {
+    valid = validateImportOptions(options);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const job = {
     dbPath,
     nativeBinding: control.nativeBinding,
     source,
-    options,
+    options: valid,
     importId: control.importId ?? newImportId(),
     dryRun: control.dryRun ?? false,
   };
-  return runTask<ImportReport>({ task: 'import', job, rowPorts: [] }, control, control.rowWorkers ?? 2);
+  return runTask<ImportReport>({ task: 'import', job, rowPorts: [] }, control, Math.max(1, control.rowWorkers ?? 2));
 }
 
 export interface ImportPreview extends ImportInspection {

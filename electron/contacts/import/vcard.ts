@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { labelSaysMobile } from '../phone';
+import { labelSaysMobile } from '../phone-labels';
 
 /**
  * vCard 2.1 / 3.0 / 4.0 (iPhone, Android, Outlook, Google exports) read as a stream of cards.

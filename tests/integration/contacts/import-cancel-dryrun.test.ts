@@ -29,7 +29,7 @@ function bigFile(n: number): string {
 
 async function seed() {
   const seedCsv = 'First Name,Phone,Tier\nAnna,2122000000,bronze\nBob,2122000001,\n';
-  await runImport(t.path, new Uint8Array(Buffer.from(seedCsv)), { ...options, fileName: 'seed.csv', tags: [] }, { now, rowWorkers: 0 });
+  await runImport(t.path, new Uint8Array(Buffer.from(seedCsv)), { ...options, fileName: 'seed.csv', tags: [] }, { now, rowWorkers: 1 });
 }
 
 describe('cancel', () => {

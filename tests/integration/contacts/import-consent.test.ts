@@ -11,7 +11,7 @@ afterEach(() => t.cleanup());
 
 const csv = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const run = (text: string, options: Partial<ImportOptions> = {}, when = '2025-03-01T12:00:00.000Z') =>
-  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'update', fileName: 'shopify.csv', ...options }, { now: at(when), rowWorkers: 0 });
+  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'update', fileName: 'shopify.csv', ...options }, { now: at(when), rowWorkers: 1 });
 
 function optOut(phone: string, atIso: string) {
   t.db.prepare(`UPDATE contacts SET opted_out = 1, opted_out_at = ?, textable = 0, not_textable_reason = 'opted out' WHERE phone = ?`).run(atIso, phone);

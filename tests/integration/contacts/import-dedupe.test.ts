@@ -12,7 +12,7 @@ afterEach(() => t.cleanup());
 const now = at('2025-03-01T12:00:00.000Z');
 const csv = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const run = (text: string, options: Partial<ImportOptions> = {}) =>
-  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'skip', fileName: 'list.csv', ...options }, { now, rowWorkers: 0 });
+  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'skip', fileName: 'list.csv', ...options }, { now, rowWorkers: 1 });
 
 describe('duplicates inside one file', () => {
   it('merge later rows into the first: empty fields filled, tags united, first values kept', async () => {
@@ -42,6 +42,30 @@ describe('duplicates inside one file', () => {
       { phone: '+12125550102', consent: 1 },
     ]);
   });
+});
+
+describe('consent records of a large file', () => {
+  it('take the stricter consent for a number whose rows fall in different write transactions, or the same one', async () => {
+    // 45,000 numbers: more than one write transaction. The last rows repeat the first number (written in an
+    // earlier transaction by then) and a late one (in the same transaction), now without consent.
+    const phone = (i: number) => `212${String(2_000_000 + i).padStart(7, '0')}`;
+    const lines = ['Phone,Accepts SMS Marketing'];
+    for (let i = 0; i < 45_000; i++) lines.push(`${phone(i)},${i % 2 ? 'yes' : ''}`);
+    lines.push(`${phone(1)},no`, `${phone(44_999)},no`, `${phone(44_998)},yes`);
+    const r = await run(lines.join('\n'));
+    expect(r.counts).toMatchObject({ imported: 45_000, duplicates: 3, notTextable: 2 });
+    const record = (i: number) =>
+      t.db.prepare('SELECT r.consent, r.note FROM consent_records r JOIN contacts c ON c.id = r.contact_id WHERE c.phone = ?').get(`+1${phone(i)}`);
+    expect([record(1), record(44_999), record(44_998), record(3), record(2)]).toEqual([
+      { consent: 0, note: '"Accepts SMS Marketing": no' },
+      { consent: 0, note: '"Accepts SMS Marketing": no' },
+      { consent: 1, note: '"Accepts SMS Marketing": yes' },
+      { consent: 1, note: '"Accepts SMS Marketing": yes' },
+      { consent: null, note: '"Accepts SMS Marketing": not stated' },
+    ]);
+    expect(t.db.prepare('SELECT count(*), count(DISTINCT contact_id) FROM consent_records').raw().get()).toEqual([45_000, 45_000]);
+    expect(t.db.prepare('SELECT count(*) FROM contacts WHERE textable = 0').pluck().get()).toBe(2);
+  }, 30_000);
 });
 
 describe('duplicates against the database', () => {

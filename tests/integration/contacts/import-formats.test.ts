@@ -12,7 +12,7 @@ afterEach(() => t.cleanup());
 
 const now = at('2025-03-01T12:00:00.000Z');
 const importFile = (name: string, options: Partial<ImportOptions> = {}) =>
-  runImport(t.path, fixture(name), { defaultCountry: 'US', onDuplicate: 'skip', ...options }, { now, rowWorkers: 0 });
+  runImport(t.path, fixture(name), { defaultCountry: 'US', onDuplicate: 'skip', ...options }, { now, rowWorkers: 1 });
 
 describe('real exports', () => {
   it('Google Contacts: " ::: " numbers, phone labels, labels as tags', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { tempDb } from '../../helpers/db';
 import { executeImport } from '../../../electron/contacts/import/execute';
-import { inlineRowPool } from '../../../electron/contacts/import/rows-pool';
+import { validateImportOptions } from '../../../electron/contacts/import/options';
+import { inlineRowPool } from '../../../electron/contacts/import/rows';
 import { runImport, type ImportOptions } from '../../../electron/contacts/import';
 import { contactsByPhone } from './import-helpers';
 
@@ -66,7 +67,7 @@ const OPTIONS: ImportOptions = { defaultCountry: 'US', onDuplicate: 'skip', file
 
 function importInline(dbPath: string, bytes: Uint8Array, options: ImportOptions = OPTIONS) {
   return executeImport(
-    { dbPath, source: bytes, options, importId: `imp-${Math.random()}`, dryRun: false },
+    { dbPath, source: bytes, options: validateImportOptions(options), importId: `imp-${Math.random()}`, dryRun: false },
     { now: async () => '2025-03-01T12:00:00.000Z', onProgress: () => {}, isCancelled: () => false, createPool: inlineRowPool },
   );
 }

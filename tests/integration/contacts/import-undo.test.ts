@@ -12,7 +12,7 @@ afterEach(() => t.cleanup());
 
 const csv = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const run = (text: string, options: Partial<ImportOptions> = {}, when = '2025-03-01T12:00:00.000Z') =>
-  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'update', fileName: 'list.csv', ...options }, { now: at(when), rowWorkers: 0 });
+  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'update', fileName: 'list.csv', ...options }, { now: at(when), rowWorkers: 1 });
 
 const SEED = ['First Name,Last Name,Phone,Email,Tier', 'Anna,Smith,2125550101,anna@example.com,gold', 'Bob,Jones,2125550102,,'].join('\n');
 const SECOND = [

@@ -53,6 +53,23 @@ describe('contact search', () => {
     expect(phones({ search: 'Ok' })).toEqual(['+447911123456']);
     expect(phones({ search: 'sm' })).toEqual(['+16175550142', '+14155550100']);
     expect(phones({ search: 'el' })).toEqual([]);
+    expect(phones({ search: 'a' })).toEqual(['+13055550199', '+14155550100']);
+    expect(phones({ search: 'd' })).toEqual(['+447911123456', '+12125550123']);
+  });
+
+  it('one or two characters fold case and accents, and odd characters find only what starts with them', () => {
+    add('+14155550100', 'Émile', 'Ødegaard', null);
+    add('+14155550101', 'emma', null, '^caret@example.com');
+    add('+14155550102', '"Q" Quinn', "o'Neil", null);
+    add('+14155550103', 'E', null, null);
+    expect(phones({ search: 'É' })).toEqual(['+14155550103', '+14155550101', '+14155550100']);
+    expect(phones({ search: 'em' })).toEqual(['+14155550101', '+14155550100']);
+    expect(phones({ search: 'EMI' })).toEqual(['+14155550100']);
+    expect(phones({ search: '"Q' })).toEqual(['+14155550102']);
+    expect(phones({ search: "o'" })).toEqual(['+14155550102']);
+    expect(phones({ search: 'ca' })).toEqual(['+14155550101']);
+    expect(phones({ search: '%' })).toEqual([]);
+    expect(phones({ search: '^' })).toEqual([]);
   });
 
   it('finds a phone number typed in any format, and fragments of it', () => {

@@ -96,6 +96,30 @@ describe('migrations', () => {
     t.cleanup();
   });
 
+  it('move short searches from three name and email indexes to an index of their starts (version 9), for the contacts indexed so far', async () => {
+    const t = tempDir();
+    const path = join(t.dir, 'v8.sqlite');
+    const db = openDatabase(path);
+    await migrate(db, migrations, { dbPath: path, now, target: 8 });
+    const add = db.prepare(`INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`);
+    add.run('+14155550100', 'Émile', 'Zola', null);
+    add.run('+14155550101', null, null, 'ab@example.com');
+    // Created by an import the search indexer has not reached yet.
+    db.prepare('UPDATE contact_search_state SET indexed_through = 2').run();
+    add.run('+14155550102', 'Anna', 'Smith', null);
+    await migrate(db, migrations, { dbPath: path, now });
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'").pluck().all();
+    expect(indexes).not.toEqual(expect.arrayContaining(['contacts_first_name']));
+    expect(indexes).not.toContain('contacts_last_name');
+    expect(indexes).not.toContain('contacts_email');
+    const starts = (trigram: string) => db.prepare('SELECT rowid FROM contact_starts WHERE contact_starts MATCH ? ORDER BY rowid').pluck().all(`"${trigram}"`);
+    expect([starts('^^e'), starts('^em'), starts('^zo'), starts('^ab'), starts('^^a'), starts('^mi')]).toEqual([[1], [1], [1], [2], [2], []]);
+    db.prepare('DELETE FROM contacts WHERE id = 1').run();
+    expect(starts('^^e')).toEqual([]);
+    db.close();
+    t.cleanup();
+  });
+
   it('take a backup and upgrade when a new migration ships, and roll back entirely when one fails', async () => {
     const t = tempDir();
     const path = join(t.dir, 'grow.sqlite');

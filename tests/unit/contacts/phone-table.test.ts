@@ -10,7 +10,7 @@ describe('PhoneTable', () => {
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(e164, fc.integer({ min: 0, max: 2 ** 40 })), { maxLength: 3000 }), (ops) => {
-        const table = new PhoneTable();
+        const table = new PhoneTable(ops.length % 3 === 0 ? 0 : ops.length);
         const map = new Map<string, number>();
         for (const [phone, value] of ops) {
           expect(table.get(phone)).toBe(map.get(phone));

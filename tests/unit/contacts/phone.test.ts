@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choosePhone, cleanPhoneCell, labelSaysMobile, normalisePhoneUncached, PhoneNormaliser, usFastPath } from '../../../electron/contacts/phone';
+import { choosePhone, cleanPhoneCell, normalisePhoneUncached, PhoneNormaliser, usFastPath } from '../../../electron/contacts/phone';
+import { labelSaysMobile } from '../../../electron/contacts/phone-labels';
 
 describe('PhoneNormaliser', () => {
   const us = new PhoneNormaliser('US');

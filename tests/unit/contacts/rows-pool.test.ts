@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { portRowPool, type RowPool } from '../../../electron/contacts/import/rows-pool';
+import type { BatchResult, RowBatch, RowSetup } from '../../../electron/contacts/import/batch';
+
+/** The far end of a row worker's port: remembers what it was sent and answers when told to. */
+function fakeWorker() {
+  const { port1, port2 } = new MessageChannel();
+  const waiting: number[] = [];
+  port2.on('message', (msg: { seq?: number; close?: boolean }) => {
+    if (msg.seq !== undefined) waiting.push(msg.seq);
+  });
+  const answer = (records: number): BatchResult => ({ records, blank: 0, accepted: '', acceptedCount: 0, rejected: '', rejectedCount: 0 });
+  return {
+    port: port1 as MessagePort,
+    waiting,
+    finishAll() {
+      for (const seq of waiting.splice(0)) port2.postMessage({ seq, result: answer(seq) });
+    },
+    close: () => port2.close(),
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+const setup = {} as RowSetup;
+const batch = {} as RowBatch;
+
+let pool: RowPool | null = null;
+const workers: ReturnType<typeof fakeWorker>[] = [];
+afterEach(() => {
+  pool?.close();
+  for (const w of workers.splice(0)) w.close();
+});
+
+describe('the row worker pool', () => {
+  it('gives batches to the first worker until ten wait there, then to the least busy, and returns each result to its batch', async () => {
+    workers.push(fakeWorker(), fakeWorker());
+    pool = portRowPool(workers.map((w) => w.port), setup);
+    const first = Array.from({ length: 10 }, () => pool!.run(batch));
+    await settle();
+    expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([10, 0]);
+    const more = Array.from({ length: 3 }, () => pool!.run(batch));
+    await settle();
+    expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([10, 3]);
+    workers.forEach((w) => w.finishAll());
+    expect((await Promise.all([...first, ...more])).map((r) => r.records)).toEqual(Array.from({ length: 13 }, (_, i) => i));
+    // With the first worker's queue empty again, it takes the work alone.
+    const again = pool.run(batch);
+    await settle();
+    expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([1, 0]);
+    workers[0].finishAll();
+    expect((await again).records).toBe(13);
+  });
+
+  it('fails every waiting and later batch once a worker has died', async () => {
+    workers.push(fakeWorker());
+    pool = portRowPool(workers.map((w) => w.port), setup);
+    const waiting = pool.run(batch);
+    pool.fail(new Error('a row worker stopped: out of memory'));
+    await expect(waiting).rejects.toThrow(/out of memory/);
+    await expect(pool.run(batch)).rejects.toThrow(/out of memory/);
+  });
+});
