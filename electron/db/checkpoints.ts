@@ -17,6 +17,12 @@ export interface WalCheckpoints {
 }
 
 /**
+ * Sets the automatic checkpoint limit (pages; 0 = off) of the connection that writes in bulk: directly for a
+ * connection on this thread, or by a message to the thread that holds it (an import worker's).
+ */
+export type AutocheckpointSwitch = (pages: number) => void;
+
+/**
  * In WAL mode the connection whose commit pushes the log past its limit copies the log back into the database
  * file, inside that commit. For a million-row campaign snapshot written from the main thread that is a few
  * hundred checkpoints, each holding the main thread for tens of milliseconds and together a quarter of the
@@ -24,15 +30,22 @@ export interface WalCheckpoints {
  * the main connection's automatic checkpoints are off. If the worker cannot start or fails, automatic
  * checkpoints come straight back on, so the log never grows unchecked.
  */
-export function createWalCheckpoints(db: SqliteDb, opts: { dbPath: string; nativeBinding?: string; log?: (msg: string, err?: unknown) => void }): WalCheckpoints {
+export function createWalCheckpoints(
+  db: SqliteDb | AutocheckpointSwitch,
+  opts: { dbPath: string; nativeBinding?: string; log?: (msg: string, err?: unknown) => void },
+): WalCheckpoints {
   let holders = 0;
   let worker: Worker | null = null;
   let stopping: Promise<void> | null = null;
   const inMemory = opts.dbPath === ':memory:' || opts.dbPath === '';
+  const setAutocheckpoint: AutocheckpointSwitch =
+    typeof db === 'function'
+      ? db
+      : (pages) => {
+          if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+        };
 
-  const restore = () => {
-    if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
-  };
+  const restore = () => setAutocheckpoint(DEFAULT_AUTOCHECKPOINT);
   const start = () => {
     const w = startWorker('db-checkpoint-worker', import.meta.url, {
       workerData: { dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, intervalMs: INTERVAL_MS } satisfies CheckpointWorkerData,
@@ -55,7 +68,7 @@ export function createWalCheckpoints(db: SqliteDb, opts: { dbPath: string; nativ
       gone();
     });
     w.on('exit', gone);
-    db.pragma('wal_autocheckpoint = 0');
+    setAutocheckpoint(0);
   };
   const stop = async () => {
     const w = worker;

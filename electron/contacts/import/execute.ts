@@ -26,6 +26,8 @@ export interface ImportHooks {
   now(): Promise<string>;
   onProgress(p: ImportProgress): void;
   isCancelled(): boolean;
+  /** the automatic checkpoint limit the connection should have now (run.ts moves checkpoints to a worker); null: as opened */
+  autocheckpoint?(): number | null;
   createPool(setup: RowSetup): RowPool;
 }
 
@@ -155,6 +157,7 @@ async function importRows(
       }
       rowsRead += r.records;
     };
+    let autocheckpoint: number | null = null;
     const applyGroup = db.transaction((group: BatchResult[]) => {
       writer!.beginTransaction();
       group.forEach(applyOne);
@@ -177,6 +180,8 @@ async function importRows(
         if (f.error) throw f.error;
       }
       queue.splice(0, end);
+      const pages = hooks.autocheckpoint?.() ?? null;
+      if (pages !== null && pages !== autocheckpoint && !job.dryRun) db.pragma(`wal_autocheckpoint = ${(autocheckpoint = pages)}`);
       for (const f of group) queuedRows -= f.records;
       bytesRead = group[group.length - 1].bytes;
       applyGroup.immediate(group.map((f) => f.result!));

@@ -12,7 +12,12 @@ import { undoImport } from './undo';
  */
 export type ImportTask = { task: 'import'; job: ImportJob; rowPorts: MessagePort[] } | { task: 'undo'; dbPath: string; nativeBinding?: string; importId: string };
 
-export type ToWorker = { type: 'cancel' } | { type: 'now'; id: number; iso: string } | { type: 'rowWorkerFailed'; message: string };
+export type ToWorker =
+  | { type: 'cancel' }
+  | { type: 'now'; id: number; iso: string }
+  | { type: 'rowWorkerFailed'; message: string }
+  /** the import connection's automatic checkpoint limit: 0 while a checkpoint worker copies the log instead */
+  | { type: 'autocheckpoint'; pages: number };
 export type FromWorker =
   | { type: 'now'; id: number }
   | { type: 'progress'; progress: import('./types').ImportProgress }
@@ -25,6 +30,7 @@ let cancelled = false;
 let pool: RowPool | null = null;
 let rowWorkerFailure: Error | null = null;
 let nextId = 0;
+let autocheckpointPages: number | null = null;
 const waiting = new Map<number, (iso: string) => void>();
 
 port.on('message', (msg: ToWorker) => {
@@ -33,6 +39,7 @@ port.on('message', (msg: ToWorker) => {
     rowWorkerFailure = new Error(`a row worker stopped: ${msg.message}`);
     pool?.fail(rowWorkerFailure);
   }
+  else if (msg.type === 'autocheckpoint') autocheckpointPages = msg.pages;
   else if (msg.type === 'now') {
     waiting.get(msg.id)?.(msg.iso);
     waiting.delete(msg.id);
@@ -60,6 +67,7 @@ async function run(): Promise<unknown> {
     now,
     onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies FromWorker),
     isCancelled: () => cancelled,
+    autocheckpoint: () => autocheckpointPages,
     createPool: (setup) => {
       pool = portRowPool(task.rowPorts, setup);
       if (rowWorkerFailure) pool.fail(rowWorkerFailure);

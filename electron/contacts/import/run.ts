@@ -7,6 +7,7 @@ import type { ImportCounts, ImportOptions, ImportProgress, ImportReject, ImportR
 import type { UndoReport } from './undo';
 import { spawnRowWorkers } from './row-workers';
 import { startWorker } from '../../workers';
+import { createWalCheckpoints } from '../../db/checkpoints';
 
 export interface ImportControl {
   /** the clock: the import's started/finished times and every created_at come from it */
@@ -36,6 +37,15 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
     const rows = rowWorkers > 0 ? spawnRowWorkers(rowWorkers) : null;
     if (task.task === 'import') task.rowPorts = rows?.ports ?? [];
     const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList: rows?.ports ?? [] });
+    // A big import's commits would otherwise copy the log back into the database file themselves (and wait for
+    // the disk): a checkpoint worker does it alongside, as for a campaign snapshot (electron/db/checkpoints.ts).
+    const releaseCheckpoints =
+      task.task === 'import' && !task.job.dryRun
+        ? createWalCheckpoints((pages) => worker.postMessage({ type: 'autocheckpoint', pages } satisfies ToWorker), {
+            dbPath: task.job.dbPath,
+            nativeBinding: task.job.nativeBinding,
+          }).offload()
+        : null;
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -44,6 +54,7 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
       fn();
       void worker.terminate();
       void rows?.terminate();
+      void releaseCheckpoints?.();
     };
     const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
     control.signal?.addEventListener('abort', onAbort);

@@ -73,6 +73,9 @@ export class ContactWriter {
   /** the first contact created in the current transaction, and the consent (when stated) of those created in it */
   private txFirstId: number | null = null;
   private readonly txConsent = new Map<number, 0 | 1>();
+  /** [contact, tag] and [contact, field, value] of contacts created in this transaction, written together */
+  private readonly pendingTags: [number, number][] = [];
+  private readonly pendingValues: [number, number, string][] = [];
   private readonly s;
 
   constructor(
@@ -100,6 +103,13 @@ ${consentNoteSql('consent')}, @now
                           CASE WHEN c.id IN (SELECT value FROM json_each(@no)) THEN 0 WHEN c.id IN (SELECT value FROM json_each(@yes)) THEN 1 END AS consent
                    FROM contacts c WHERE c.id >= @first AND c.import_id = @import)
              ORDER BY id`),
+      // The tags and custom values of new contacts, a transaction's (or part of one) at a time from JSON: a statement
+      // per value costs more than SQLite's own insert.
+      insertTags: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)'),
+      insertValues: ctx.dryRun
+        ? null
+        : p(`INSERT INTO contact_field_values (contact_id, field_id, value) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+             ON CONFLICT(contact_id, field_id) DO UPDATE SET value = excluded.value`),
       findContact: p('SELECT id, first_name, last_name, email FROM contacts WHERE phone = ?'),
       findTag: p('SELECT id FROM tags WHERE name = ?').pluck(),
       insertTag: ctx.dryRun ? null : p('INSERT INTO tags (name, created_at) VALUES (?, ?)'),
@@ -139,11 +149,11 @@ ${consentNoteSql('consent')}, @now
     const id = Number(r.lastInsertRowid);
     this.txFirstId ??= id;
     if (c.consent !== null) this.txConsent.set(id, c.consent);
-    for (const t of c.tags) this.s.addTag!.run(id, this.tagId(t));
-    for (const t of extraTags) this.s.addTag!.run(id, this.tagId(t));
+    for (const t of c.tags) this.pendingTags.push([id, this.tagId(t)]);
+    for (const t of extraTags) this.pendingTags.push([id, this.tagId(t)]);
     for (let i = 0; i < c.custom.length; i++) {
       const v = c.custom[i];
-      if (v !== null) this.s.setValue!.run(id, this.fieldId(i), v);
+      if (v !== null) this.pendingValues.push([id, this.fieldId(i), v]);
     }
     return id;
   }
@@ -162,9 +172,10 @@ ${consentNoteSql('consent')}, @now
     this.refreshOptOuts();
   }
 
-  /** Called last in each write transaction: writes the consent records of the contacts it created. */
+  /** Called last in each write transaction: writes the tags, custom values and consent records of the contacts it created. */
   endTransaction(): void {
     if (this.txFirstId === null || this.ctx.dryRun) return;
+    this.writePendingTagsAndValues();
     const yes: number[] = [];
     const no: number[] = [];
     for (const [id, consent] of this.txConsent) (consent === 1 ? yes : no).push(id);
@@ -187,6 +198,13 @@ ${consentNoteSql('consent')}, @now
       if (a.new_state === 'opted_out') this.optedOut.set(a.phone, a.at);
       else this.optedOut.delete(a.phone);
     }
+  }
+
+  private writePendingTagsAndValues(): void {
+    if (this.pendingTags.length) this.s.insertTags!.run(JSON.stringify(this.pendingTags));
+    if (this.pendingValues.length) this.s.insertValues!.run(JSON.stringify(this.pendingValues));
+    this.pendingTags.length = 0;
+    this.pendingValues.length = 0;
   }
 
   findContact(phone: string): ExistingContact | undefined {
@@ -245,6 +263,9 @@ ${consentNoteSql('consent')}, @now
   mergeIntoCreated(id: number, c: IncomingContact, consentBefore: 0 | 1 | null, extraTags: readonly string[]): 0 | 1 | null {
     const consent = consentBefore === 0 || c.consent === 0 ? 0 : consentBefore === 1 || c.consent === 1 ? 1 : null;
     if (this.ctx.dryRun) return consent;
+    // Created in this transaction, its own tags and custom values may still wait to be written: the fill below may
+    // then add a tag again (ignored) or set a value the first row had, which the waiting one, written at the end of
+    // the transaction over it, puts back — the first row's values are kept either way.
     const existing = this.s.findContact.get(c.phone) as ExistingContact | undefined;
     if (existing) this.applyToExisting(existing, c, 'fill', extraTags);
     if (consent !== consentBefore) {

@@ -18,15 +18,15 @@ describe('duplicates inside one file', () => {
   it('merge later rows into the first: empty fields filled, tags united, first values kept', async () => {
     const r = await run(
       [
-        'First Name,Last Name,Phone,Email,Tags,Tier',
-        'Anna,,(212) 555-0101,,VIP,',
-        'Annie,Smith,212.555.0101,anna@example.com,Newsletter,gold',
-        'Ann,Smyth,+1 212 555 0101,other@example.com,VIP,silver',
+        'First Name,Last Name,Phone,Email,Tags,Tier,Notes',
+        'Anna,,(212) 555-0101,,VIP,,first note',
+        'Annie,Smith,212.555.0101,anna@example.com,Newsletter,gold,second note',
+        'Ann,Smyth,+1 212 555 0101,other@example.com,VIP,silver,',
       ].join('\n'),
     );
     expect(r.counts).toEqual({ rows: 3, imported: 1, updated: 0, unchanged: 0, duplicates: 2, invalid: 0, notTextable: 0 });
     expect(contactsByPhone(t.db)['+12125550101']).toMatchObject({ first_name: 'Anna', last_name: 'Smith', email: 'anna@example.com', tags: 'Newsletter,VIP' });
-    expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'gold' });
+    expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'gold', notes: 'first note' });
     expect(t.db.prepare('SELECT count(*) FROM consent_records').pluck().get()).toBe(1);
   });
 
@@ -123,6 +123,7 @@ describe('tags and custom fields deleted while an import runs', () => {
     t.db.transaction(() => {
       w.beginTransaction();
       w.createContact(contact('+12125550101', 'gold'), []);
+      w.endTransaction();
     })();
     // Between two of the import's transactions the user deletes the tag and the field (the app's connection cascades).
     const app = openDatabase(t.path);
@@ -131,6 +132,7 @@ describe('tags and custom fields deleted while an import runs', () => {
     t.db.transaction(() => {
       w.beginTransaction();
       w.createContact(contact('+12125550102', 'silver'), []);
+      w.endTransaction();
     })();
     expect(t.db.pragma('foreign_key_check')).toEqual([]);
     expect(contactsByPhone(t.db)['+12125550102']).toMatchObject({ tags: 'VIP' });

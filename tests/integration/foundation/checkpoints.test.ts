@@ -75,4 +75,25 @@ describe('WAL checkpoints during bulk writes', () => {
     await broken.close();
     await checkpoints.close();
   });
+
+  it('switch a connection on another thread by message: off while the worker runs, back on when released or when it fails', async () => {
+    const { db, path } = database();
+    const switched: number[] = [];
+    const checkpoints = createWalCheckpoints((pages) => switched.push(pages), { dbPath: path });
+    const release = checkpoints.offload();
+    expect(switched).toEqual([0]);
+    insertMany(db, 20_000);
+    await release();
+    expect(switched).toEqual([0, 1000]);
+    await checkpoints.close();
+
+    const broken: number[] = [];
+    const failing = createWalCheckpoints((pages) => broken.push(pages), { dbPath: join(path, 'not-a-dir', 'missing.sqlite') });
+    const releaseBroken = failing.offload();
+    await until(() => broken.length >= 2);
+    expect(broken[0]).toBe(0);
+    expect(new Set(broken.slice(1))).toEqual(new Set([1000]));
+    await releaseBroken();
+    await failing.close();
+  });
 });
