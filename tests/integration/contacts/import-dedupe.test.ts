@@ -139,4 +139,24 @@ describe('tags and custom fields deleted while an import runs', () => {
     expect(customValues(t.db, '+12125550102')).toEqual({ tier: 'silver' });
     expect(w.createdTagIds).toHaveLength(2);
   });
+
+  it('go to the right contacts when the ids of the contacts a transaction creates do not follow on', async () => {
+    const { ContactWriter } = await import('../../../electron/contacts/import/writer');
+    t.db.pragma('foreign_keys = OFF');
+    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
+    const contact = (phone: string, tier: string | null, tags: string[]) => ({ row: 2, phone, country: 'US', firstName: 'Ana', lastName: null, email: null, consent: null, tags, custom: [tier] });
+    t.db.transaction(() => {
+      w.beginTransaction();
+      w.createContact(contact('+12125550101', 'gold', ['VIP']), ['spring']);
+      // Someone else's contact takes the next id in between (never the case in an import, which holds the lock).
+      t.db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+12125550199', 'x', 'x')`).run();
+      w.createContact(contact('+12125550102', null, ['vip', 'VIP']), ['spring']);
+      w.createContact(contact('+12125550103', 'silver', []), []);
+      w.endTransaction();
+    })();
+    const c = contactsByPhone(t.db);
+    expect([c['+12125550101'].tags, c['+12125550199'].tags, c['+12125550102'].tags, c['+12125550103'].tags]).toEqual(['spring,VIP', '', 'spring,VIP', '']);
+    expect(['+12125550101', '+12125550199', '+12125550102', '+12125550103'].map((p) => customValues(t.db, p))).toEqual([{ tier: 'gold' }, {}, {}, { tier: 'silver' }]);
+    expect(t.db.prepare('SELECT count(*) FROM consent_records').pluck().get()).toBe(3);
+  });
 });
