@@ -135,10 +135,14 @@ export class PhoneNormaliser {
     const cleaned = cleanPhoneCell(raw);
     if (cleaned === '') return { ok: false, reason: 'missing phone' };
     const country = countryHint && countryHint !== this.defaultCountry && isCountryCode(countryHint) ? countryHint : null;
-    const key = `${country ?? ''}|${phoneCacheKey(cleaned)}`;
+    const digits = phoneCacheKey(cleaned);
+    // Plain US numbers are checked faster than the cache could be asked (and are not kept in it).
+    const fast = !country && this.defaultCountry === 'US' ? usFastPath(digits) : undefined;
+    if (fast) return fast;
+    const key = `${country ?? ''}|${digits}`;
     const hit = this.cache.get(key);
     if (hit) return hit.ok ? hit : { ok: false, reason: `invalid phone for ${this.defaultCountry}: "${cleaned}"` };
-    let result = country ? normalisePhoneUncached(cleaned, country) : this.defaultCountry === 'US' ? usFastPath(key.slice(1)) : undefined;
+    let result = country ? normalisePhoneUncached(cleaned, country) : undefined;
     // A row's address country is only a hint: when the number is not valid there, the user's default decides.
     if (!result || !result.ok) result = normalisePhoneUncached(cleaned, this.defaultCountry);
     if (this.cache.size >= this.maxCache) this.cache.clear();
