@@ -11,6 +11,8 @@ const enum Outcome {
   Updated = 3,
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
 /** consent packed into two bits: 0 unknown, 1 yes, 2 no */
 const packConsent = (c: 0 | 1 | null) => (c === null ? 0 : c === 1 ? 1 : 2);
 const unpackConsent = (bits: number): 0 | 1 | null => (bits === 0 ? null : bits === 1 ? 1 : 0);
@@ -69,7 +71,7 @@ export class ImportMerger {
         lastName: fixed[4] || null,
         email: fixed[5] || null,
         consent: fixed[6] === '1' ? 1 : fixed[6] === '0' ? 0 : null,
-        tags: fixed[7] ? fixed[7].split(TAG_SEP) : [],
+        tags: fixed[7] ? fixed[7].split(TAG_SEP) : NO_TAGS,
         custom,
       });
     }

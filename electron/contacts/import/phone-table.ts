@@ -26,7 +26,7 @@ export class PhoneTable {
   }
 
   get(phone: string): number | undefined {
-    const key = keyOf(phone);
+    const key = this.keyOf(phone);
     for (let i = hash(key) & this.mask; ; i = (i + 1) & this.mask) {
       const k = this.slots[2 * i];
       if (k === 0) return undefined;
@@ -36,7 +36,18 @@ export class PhoneTable {
 
   set(phone: string, value: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    if (this.put(keyOf(phone), value)) this.count++;
+    if (this.put(this.keyOf(phone), value)) this.count++;
+  }
+
+  /** A number is looked up and then set: its key is worked out once. */
+  private lastPhone = '';
+  private lastKey = 0;
+  private keyOf(phone: string): number {
+    if (phone !== this.lastPhone) {
+      this.lastKey = keyOf(phone);
+      this.lastPhone = phone;
+    }
+    return this.lastKey;
   }
 
   private put(key: number, value: number): boolean {

@@ -10,7 +10,7 @@ export interface IncomingContact {
   lastName: string | null;
   email: string | null;
   consent: 0 | 1 | null;
-  tags: string[];
+  tags: readonly string[];
   /** custom values aligned with the import's custom fields */
   custom: (string | null)[];
 }
@@ -172,12 +172,8 @@ ${consentNoteSql('consent')}, @now
       anyValue: this.ctx.customFields.map(() => false),
     });
     const k = run.count++;
-    for (const t of [...c.tags, ...extraTags]) {
-      const tag = this.tagId(t);
-      const offsets = run.tags.get(tag);
-      if (offsets) offsets.push(k);
-      else run.tags.set(tag, [k]);
-    }
+    for (const t of c.tags) this.addToRun(run, t, k);
+    for (const t of extraTags) this.addToRun(run, t, k);
     for (let i = 0; i < run.values.length; i++) {
       const v = c.custom[i] ?? null;
       run.values[i].push(v);
@@ -226,6 +222,13 @@ ${consentNoteSql('consent')}, @now
       if (a.new_state === 'opted_out') this.optedOut.set(a.phone, a.at);
       else this.optedOut.delete(a.phone);
     }
+  }
+
+  private addToRun(run: CreatedRun, tagName: string, offset: number): void {
+    const tag = this.tagId(tagName);
+    const offsets = run.tags.get(tag);
+    if (offsets) offsets.push(offset);
+    else run.tags.set(tag, [offset]);
   }
 
   private writeCreatedRun(): void {
