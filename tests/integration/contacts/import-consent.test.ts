@@ -37,6 +37,9 @@ describe('consent records', () => {
     ]);
     expect(contactsByPhone(t.db)['+12125550102']).toMatchObject({ textable: 0, not_textable_reason: 'no SMS consent in import file' });
     expect(r.counts.notTextable).toBe(1);
+    expect(t.db.prepare('SELECT DISTINCT source, created_at, updated_at, import_id FROM contacts').all()).toEqual([
+      { source: 'import', created_at: '2025-03-01T12:00:00.000Z', updated_at: '2025-03-01T12:00:00.000Z', import_id: r.importId },
+    ]);
   });
 
   it('record consent as not stated when the file has no consent column', async () => {
