@@ -4,6 +4,7 @@ import { isAppError } from '../../../shared/errors';
 import { executeImport, type ImportJob } from './execute';
 import { portRowPool, type RowPool } from './rows-pool';
 import { undoImport } from './undo';
+import { runInBackground } from '../../thread-priority';
 
 /**
  * Worker thread that runs a whole import (or an undo) on its own database connection, so the Electron main
@@ -24,6 +25,7 @@ export type FromWorker =
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code: string; message: string } };
 
+runInBackground();
 const port = parentPort!;
 const task = workerData as ImportTask;
 let cancelled = false;
