@@ -17,10 +17,14 @@ export type ToWorker =
   | { type: 'cancel' }
   | { type: 'now'; id: number; iso: string }
   | { type: 'rowWorkerFailed'; message: string }
+  /** the row workers started when asked for (moreRowWorkers) */
+  | { type: 'rowPorts'; ports: MessagePort[] }
   /** the import connection's automatic checkpoint limit: 0 while a checkpoint worker copies the log instead */
   | { type: 'autocheckpoint'; pages: number };
 export type FromWorker =
   | { type: 'now'; id: number }
+  /** the first row worker has fallen behind: start the others */
+  | { type: 'moreRowWorkers' }
   | { type: 'progress'; progress: import('./types').ImportProgress }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code: string; message: string } };
@@ -42,6 +46,7 @@ port.on('message', (msg: ToWorker) => {
     pool?.fail(rowWorkerFailure);
   }
   else if (msg.type === 'autocheckpoint') autocheckpointPages = msg.pages;
+  else if (msg.type === 'rowPorts') pool?.addPorts(msg.ports);
   else if (msg.type === 'now') {
     waiting.get(msg.id)?.(msg.iso);
     waiting.delete(msg.id);
@@ -71,7 +76,7 @@ async function run(): Promise<unknown> {
     isCancelled: () => cancelled,
     autocheckpoint: () => autocheckpointPages,
     createPool: (setup) => {
-      pool = portRowPool(task.rowPorts, setup);
+      pool = portRowPool(task.rowPorts, setup, () => port.postMessage({ type: 'moreRowWorkers' } satisfies FromWorker));
       if (rowWorkerFailure) pool.fail(rowWorkerFailure);
       return pool;
     },

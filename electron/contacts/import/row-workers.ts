@@ -2,34 +2,46 @@ import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threa
 import { startWorker } from '../../workers';
 
 export interface RowWorkers {
-  /** the import worker's ends of the channels, one per row worker (transfer them to it) */
-  ports: MessagePort[];
+  /** starts `count` more row workers; returns the import worker's ends of their channels (transfer them to it) */
+  start(count: number): MessagePort[];
+  /** how many have been started */
+  readonly count: number;
   /** resolves when a row worker fails to start or dies early, so the import can stop */
   failed: Promise<Error>;
   terminate(): Promise<void>;
 }
 
 /**
- * Starts the row workers. run.ts starts them together with the import worker, so that loading their code
- * (a large share of a small import's time) happens while the import worker loads its own.
+ * The row workers of one import. run.ts starts the first together with the import worker, so that loading their
+ * code (a large share of a small import's time) happens while the import worker loads its own, and more only when
+ * the import worker finds the first falling behind (rows-pool.ts).
  */
-export function spawnRowWorkers(count: number): RowWorkers {
-  const ports: MessagePort[] = [];
+export function rowWorkers(): RowWorkers {
   const workers: Worker[] = [];
   let reportFailure: (e: Error) => void = () => {};
   const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
-  for (let i = 0; i < count; i++) {
-    const { port1, port2 } = new MessageChannel();
-    const worker = startWorker('contacts-rows-worker', import.meta.url, {
-      workerData: { port: port1 },
-      transferList: [port1],
-      // Each worker's young generation is bounded: the row workers are not what limits an import's speed, and two
-      // default-sized ones would cost a million-row import about 60 MB of its 500 MB budget.
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    worker.on('error', (e) => reportFailure(e));
-    workers.push(worker);
-    ports.push(port2);
-  }
-  return { ports, failed, terminate: async () => void (await Promise.all(workers.map((w) => w.terminate()))) };
+  return {
+    start(count) {
+      const ports: MessagePort[] = [];
+      for (let i = 0; i < count; i++) {
+        const { port1, port2 } = new MessageChannel();
+        const worker = startWorker('contacts-rows-worker', import.meta.url, {
+          workerData: { port: port1 },
+          transferList: [port1],
+          // Each worker's young generation is bounded: the row workers are not what limits an import's speed, and
+          // two default-sized ones would cost a million-row import about 60 MB of its 500 MB budget.
+          resourceLimits: { maxYoungGenerationSizeMb: 8 },
+        });
+        worker.on('error', (e) => reportFailure(e));
+        workers.push(worker);
+        ports.push(port2);
+      }
+      return ports;
+    },
+    get count() {
+      return workers.length;
+    },
+    failed,
+    terminate: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+  };
 }

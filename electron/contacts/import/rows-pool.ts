@@ -4,6 +4,8 @@ import type { BatchResult, RowBatch, RowSetup } from './batch';
 /** Runs row batches somewhere: in the row worker threads (below), or in this thread (inlineRowPool in rows.ts). */
 export interface RowPool {
   run(batch: RowBatch): Promise<BatchResult>;
+  /** row workers started later (asked for through `wantMore`) */
+  addPorts(ports: MessagePort[]): void;
   /** fails every batch waiting and every later one (a row worker died) */
   fail(error: Error): void;
   close(): void;
@@ -24,13 +26,15 @@ const PREFER_FIRST = 10;
 
 /**
  * Sends batches over the row workers' ports: to the first while it has fewer than PREFER_FIRST waiting, else to
- * the port with the fewest waiting.
+ * the port with the fewest waiting. When the first has PREFER_FIRST waiting and is alone, `wantMore` asks (once)
+ * for the others, which arrive through addPorts.
  * Results come back in any order; the caller puts them back in file order.
  */
-export function portRowPool(ports: MessagePort[], setup: RowSetup): RowPool {
+export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () => void = () => {}): RowPool {
   let seq = 0;
   let failure: Error | null = null;
-  const slots = ports.map((port) => {
+  let askedForMore = false;
+  const connect = (port: MessagePort) => {
     const pending = new Map<number, Pending>();
     port.on('message', (msg: { seq: number; result?: BatchResult; error?: string }) => {
       const p = pending.get(msg.seq);
@@ -41,16 +45,27 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup): RowPool {
     });
     port.postMessage({ setup });
     return { port, pending };
-  });
+  };
+  const slots = ports.map(connect);
   return {
     run(batch) {
       if (failure) return Promise.reject(failure);
+      if (slots[0].pending.size >= PREFER_FIRST && slots.length === 1 && !askedForMore) {
+        askedForMore = true;
+        wantMore();
+      }
       const slot = slots[0].pending.size < PREFER_FIRST ? slots[0] : slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = seq++;
       return new Promise<BatchResult>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
         slot.port.postMessage({ seq: id, batch });
       });
+    },
+    addPorts(more) {
+      for (const port of more) {
+        if (failure) port.close();
+        else slots.push(connect(port));
+      }
     },
     fail(error) {
       failure = error;

@@ -144,5 +144,5 @@ export class RowNormaliser {
 /** Normalises batches in this thread: for tests that drive executeImport directly, without worker threads. */
 export function inlineRowPool(setup: RowSetup): RowPool {
   const rows = new RowNormaliser(setup);
-  return { run: async (batch) => rows.run(batch), fail: () => {}, close: () => {} };
+  return { run: async (batch) => rows.run(batch), addPorts: () => {}, fail: () => {}, close: () => {} };
 }

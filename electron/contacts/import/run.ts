@@ -5,7 +5,7 @@ import { inspectImport, type ImportInspection } from './inspect';
 import { validateImportOptions, type ValidImportOptions } from './options';
 import type { ImportCounts, ImportOptions, ImportProgress, ImportReject, ImportReport, ImportSource } from './types';
 import type { UndoReport } from './undo';
-import { spawnRowWorkers } from './row-workers';
+import { rowWorkers as spawnRowWorkers } from './row-workers';
 import { startWorker } from '../../workers';
 import { createWalCheckpoints } from '../../db/checkpoints';
 
@@ -33,10 +33,12 @@ function newImportId(): string {
 function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onProgress' | 'signal'>, rowWorkers = 0): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (control.signal?.aborted) return reject(new AppError('cancelled', 'The import was cancelled. Nothing was changed.'));
-    // Row workers start together with the import worker: loading code is a large share of a small import.
-    const rows = rowWorkers > 0 ? spawnRowWorkers(rowWorkers) : null;
-    if (task.task === 'import') task.rowPorts = rows?.ports ?? [];
-    const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList: rows?.ports ?? [] });
+    // The first row worker starts together with the import worker (loading code is a large share of a small
+    // import); the others when the import worker asks for them.
+    const rows = rowWorkers > 0 ? spawnRowWorkers() : null;
+    const firstPorts = rows?.start(1) ?? [];
+    if (task.task === 'import') task.rowPorts = firstPorts;
+    const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList: firstPorts });
     // A big import's commits would otherwise copy the log back into the database file themselves (and wait for
     // the disk): a checkpoint worker does it alongside, as for a campaign snapshot (electron/db/checkpoints.ts).
     const releaseCheckpoints =
@@ -61,6 +63,12 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
     void rows?.failed.then((e) => worker.postMessage({ type: 'rowWorkerFailed', message: e.message } satisfies ToWorker));
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'now') worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
+      else if (msg.type === 'moreRowWorkers') {
+        if (rows && rows.count < rowWorkers) {
+          const ports = rows.start(rowWorkers - rows.count);
+          worker.postMessage({ type: 'rowPorts', ports } satisfies ToWorker, ports);
+        }
+      }
       else if (msg.type === 'progress') control.onProgress?.(msg.progress);
       else if (msg.type === 'done') finish(() => resolve(msg.result as T));
       else finish(() => reject(new AppError(msg.error.code as ErrorCode, msg.error.message)));

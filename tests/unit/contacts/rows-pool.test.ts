@@ -33,23 +33,30 @@ afterEach(() => {
 });
 
 describe('the row worker pool', () => {
-  it('gives batches to the first worker until ten wait there, then to the least busy, and returns each result to its batch', async () => {
+  it('gives batches to the first worker until ten wait there, then asks for more workers and shares with the least busy', async () => {
     workers.push(fakeWorker(), fakeWorker());
-    pool = portRowPool(workers.map((w) => w.port), setup);
+    let asked = 0;
+    pool = portRowPool([workers[0].port], setup, () => asked++);
     const first = Array.from({ length: 10 }, () => pool!.run(batch));
     await settle();
-    expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([10, 0]);
+    expect([workers[0].waiting.length, asked]).toEqual([10, 0]);
+    // The eleventh finds ten waiting: more workers are asked for (once); until they come the first takes it.
+    const eleventh = pool.run(batch);
+    pool.run(batch).catch(() => {});
+    expect(asked).toBe(1);
+    pool.addPorts([workers[1].port]);
     const more = Array.from({ length: 3 }, () => pool!.run(batch));
     await settle();
-    expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([10, 3]);
+    expect([workers[0].waiting.length, workers[1].waiting.length, asked]).toEqual([12, 3, 1]);
     workers.forEach((w) => w.finishAll());
-    expect((await Promise.all([...first, ...more])).map((r) => r.records)).toEqual(Array.from({ length: 13 }, (_, i) => i));
+    const results = await Promise.all([...first, eleventh, ...more]);
+    expect(results.map((r) => r.records)).toEqual([...Array.from({ length: 11 }, (_, i) => i), 12, 13, 14]);
     // With the first worker's queue empty again, it takes the work alone.
     const again = pool.run(batch);
     await settle();
     expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([1, 0]);
     workers[0].finishAll();
-    expect((await again).records).toBe(13);
+    expect((await again).records).toBe(15);
   });
 
   it('fails every waiting and later batch once a worker has died', async () => {
