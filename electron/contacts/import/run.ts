@@ -17,7 +17,7 @@ export interface ImportControl {
   signal?: AbortSignal;
   /** default: a random id such as "imp_Xq3v9TzKb1Qa" */
   importId?: string;
-    /** row-normalising worker threads, at least one; default 2 (the second is used when the first falls behind) */
+    /** row-normalising worker threads, at least one; default 2 (the second starts only when ten batches wait for the first) */
   rowWorkers?: number;
   /** take every decision and count, write nothing */
   dryRun?: boolean;
