@@ -9,6 +9,22 @@ import { tempDir } from '../../helpers/db';
 
 const now = () => new Date('2026-11-28T12:00:00Z');
 
+/** A database migrated to `version` (for filling with old-shaped data), and `upgrade` to bring it to the latest. */
+async function databaseAt(version: number) {
+  const t = tempDir();
+  const path = join(t.dir, `v${version}.sqlite`);
+  const db = openDatabase(path);
+  await migrate(db, migrations, { dbPath: path, now, target: version });
+  return {
+    db,
+    upgrade: () => migrate(db, migrations, { dbPath: path, now }),
+    done() {
+      db.close();
+      t.cleanup();
+    },
+  };
+}
+
 describe('migrations', () => {
   it('bring a fresh database to the latest schema with every core table and the pragmas the product relies on', async () => {
     const t = tempDir();
@@ -57,57 +73,46 @@ describe('migrations', () => {
   });
 
   it('move the contacts an import created from its change log onto the contacts (version 7), so undo still finds them', async () => {
-    const t = tempDir();
-    const path = join(t.dir, 'v6.sqlite');
-    const db = openDatabase(path);
-    await migrate(db, migrations, { dbPath: path, now, target: 6 });
+    const { db, upgrade, done } = await databaseAt(6);
     db.prepare(`INSERT INTO imports (id, file_name, status, started_at) VALUES ('imp_old', 'old.csv', 'completed', 'x')`).run();
     const created = db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550100', 'x', 'x')`).run().lastInsertRowid;
     const updated = db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550101', 'x', 'x')`).run().lastInsertRowid;
     db.prepare(`INSERT INTO import_changes (import_id, contact_id, action) VALUES ('imp_old', ?, 'created')`).run(created);
     db.prepare(`INSERT INTO import_changes (import_id, contact_id, action, previous_json) VALUES ('imp_old', ?, 'updated', '{}')`).run(updated);
-    await migrate(db, migrations, { dbPath: path, now });
+    await upgrade();
     expect(db.prepare('SELECT phone, import_id FROM contacts ORDER BY id').all()).toEqual([
       { phone: '+14155550100', import_id: 'imp_old' },
       { phone: '+14155550101', import_id: null },
     ]);
     expect(db.prepare('SELECT contact_id, action FROM import_changes').all()).toEqual([{ contact_id: Number(updated), action: 'updated' }]);
-    db.close();
-    t.cleanup();
+    done();
   });
 
   it('count the outbox by campaign and state when upgrading to version 8', async () => {
-    const t = tempDir();
-    const path = join(t.dir, 'v7.sqlite');
-    const db = openDatabase(path);
-    await migrate(db, migrations, { dbPath: path, now, target: 7 });
+    const { db, upgrade, done } = await databaseAt(7);
     const campaign = db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('c', 'b', '{}', 'sandbox', 'x', 'x')`).run().lastInsertRowid;
     const add = db.prepare(`INSERT INTO outbox_messages (campaign_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, ?, '+14155550100', 'b', 'sandbox', ?, 'x', 'x')`);
     for (const state of ['queued', 'queued', 'sent', 'failed']) add.run(campaign, 'campaign', state);
     add.run(null, 'confirmation', 'sent');
-    await migrate(db, migrations, { dbPath: path, now });
+    await upgrade();
     expect(db.prepare('SELECT campaign_key, state, n FROM outbox_state_counts ORDER BY 1, 2').all()).toEqual([
       { campaign_key: 0, state: 'sent', n: 1 },
       { campaign_key: Number(campaign), state: 'failed', n: 1 },
       { campaign_key: Number(campaign), state: 'queued', n: 2 },
       { campaign_key: Number(campaign), state: 'sent', n: 1 },
     ]);
-    db.close();
-    t.cleanup();
+    done();
   });
 
   it('move short searches from three name and email indexes to an index of their starts (version 9), for the contacts indexed so far', async () => {
-    const t = tempDir();
-    const path = join(t.dir, 'v8.sqlite');
-    const db = openDatabase(path);
-    await migrate(db, migrations, { dbPath: path, now, target: 8 });
+    const { db, upgrade, done } = await databaseAt(8);
     const add = db.prepare(`INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`);
     add.run('+14155550100', 'Émile', 'Zola', null);
     add.run('+14155550101', null, null, 'ab@example.com');
     // Created by an import the search indexer has not reached yet.
     db.prepare('UPDATE contact_search_state SET indexed_through = 2').run();
     add.run('+14155550102', 'Anna', 'Smith', null);
-    await migrate(db, migrations, { dbPath: path, now });
+    await upgrade();
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'").pluck().all();
     expect(indexes).not.toEqual(expect.arrayContaining(['contacts_first_name']));
     expect(indexes).not.toContain('contacts_last_name');
@@ -116,8 +121,7 @@ describe('migrations', () => {
     expect([starts('^^e'), starts('^em'), starts('^zo'), starts('^ab'), starts('^^a'), starts('^mi')]).toEqual([[1], [1], [1], [2], [2], []]);
     db.prepare('DELETE FROM contacts WHERE id = 1').run();
     expect(starts('^^e')).toEqual([]);
-    db.close();
-    t.cleanup();
+    done();
   });
 
   it('take a backup and upgrade when a new migration ships, and roll back entirely when one fails', async () => {
