@@ -34,6 +34,7 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
   let seq = 0;
   let failure: Error | null = null;
   let askedForMore = false;
+  let closed = false;
   const connect = (port: MessagePort) => {
     const pending = new Map<number, Pending>();
     port.on('message', (msg: { seq: number; result?: BatchResult; error?: string }) => {
@@ -63,7 +64,7 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
     },
     addPorts(more) {
       for (const port of more) {
-        if (failure) port.close();
+        if (failure || closed) port.close();
         else slots.push(connect(port));
       }
     },
@@ -75,6 +76,7 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
       }
     },
     close() {
+      closed = true;
       for (const s of slots) {
         s.port.postMessage({ close: true });
         s.port.close();
