@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './connection';
-import { runInBackground } from '../thread-priority';
+import { HELPER_NICE, runInBackground } from '../thread-priority';
 
 /**
  * Worker thread that copies the write-ahead log back into the database file while the main connection writes
@@ -9,7 +9,7 @@ import { runInBackground } from '../thread-priority';
 export type CheckpointWorkerData = { dbPath: string; nativeBinding?: string; intervalMs: number };
 export type FromCheckpointWorker = { type: 'ready' } | { type: 'stopped' } | { type: 'failed'; message: string };
 
-runInBackground();
+runInBackground(HELPER_NICE);
 const port = parentPort!;
 const { dbPath, nativeBinding, intervalMs } = workerData as CheckpointWorkerData;
 try {

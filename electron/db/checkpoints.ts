@@ -1,10 +1,8 @@
 import type { Worker } from 'node:worker_threads';
-import type { SqliteDb } from './connection';
+import { autocheckpointPages, type SqliteDb } from './connection';
 import { startWorker } from '../workers';
 import type { CheckpointWorkerData, FromCheckpointWorker } from './checkpoint-worker';
 
-/** SQLite's default: the committing connection checkpoints once the log passes 1,000 pages (about 4 MB). */
-const DEFAULT_AUTOCHECKPOINT = 1000;
 const INTERVAL_MS = 25;
 
 export interface WalCheckpoints {
@@ -17,10 +15,11 @@ export interface WalCheckpoints {
 }
 
 /**
- * Sets the automatic checkpoint limit (pages; 0 = off) of the connection that writes in bulk: directly for a
- * connection on this thread, or by a message to the thread that holds it (an import worker's).
+ * Turns the automatic checkpoints of the connection that writes in bulk off, or back on at the limit openDatabase
+ * gives it (autocheckpointPages): directly for a connection on this thread, or by a message to the thread that
+ * holds it (an import worker's).
  */
-export type AutocheckpointSwitch = (pages: number) => void;
+export type AutocheckpointSwitch = (on: boolean) => void;
 
 /**
  * In WAL mode the connection whose commit pushes the log past its limit copies the log back into the database
@@ -41,11 +40,11 @@ export function createWalCheckpoints(
   const setAutocheckpoint: AutocheckpointSwitch =
     typeof db === 'function'
       ? db
-      : (pages) => {
-          if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+      : (on) => {
+          if (db.open) db.pragma(`wal_autocheckpoint = ${on ? autocheckpointPages(db) : 0}`);
         };
 
-  const restore = () => setAutocheckpoint(DEFAULT_AUTOCHECKPOINT);
+  const restore = () => setAutocheckpoint(true);
   const start = () => {
     const w = startWorker('db-checkpoint-worker', import.meta.url, {
       workerData: { dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, intervalMs: INTERVAL_MS } satisfies CheckpointWorkerData,
@@ -68,7 +67,7 @@ export function createWalCheckpoints(
       gone();
     });
     w.on('exit', gone);
-    setAutocheckpoint(0);
+    setAutocheckpoint(false);
   };
   const stop = async () => {
     const w = worker;

@@ -1,4 +1,4 @@
-import { openDatabase, type SqliteDb } from '../../db/connection';
+import { autocheckpointPages, openDatabase, type SqliteDb } from '../../db/connection';
 import { AppError, isAppError } from '../../../shared/errors';
 import { openImportFile, readImportFile, type FileItem, type OpenedFile } from './file-reader';
 import { buildMapping, mappingSummary } from './mapping';
@@ -26,8 +26,8 @@ export interface ImportHooks {
   now(): Promise<string>;
   onProgress(p: ImportProgress): void;
   isCancelled(): boolean;
-  /** the automatic checkpoint limit the connection should have now (run.ts moves checkpoints to a worker); null: as opened */
-  autocheckpoint?(): number | null;
+  /** whether the connection's automatic checkpoints should be on now (run.ts moves them to a worker); null: as opened */
+  autocheckpoint?(): boolean | null;
   createPool(setup: RowSetup): RowPool;
 }
 
@@ -157,7 +157,7 @@ async function importRows(
       }
       rowsRead += r.records;
     };
-    let autocheckpoint: number | null = null;
+    let autocheckpointOn: boolean | null = null;
     const applyGroup = db.transaction((group: BatchResult[]) => {
       writer!.beginTransaction();
       group.forEach(applyOne);
@@ -180,8 +180,11 @@ async function importRows(
         if (f.error) throw f.error;
       }
       queue.splice(0, end);
-      const pages = hooks.autocheckpoint?.() ?? null;
-      if (pages !== null && pages !== autocheckpoint && !job.dryRun) db.pragma(`wal_autocheckpoint = ${(autocheckpoint = pages)}`);
+      const on = hooks.autocheckpoint?.() ?? null;
+      if (on !== null && on !== autocheckpointOn && !job.dryRun) {
+        db.pragma(`wal_autocheckpoint = ${on ? autocheckpointPages(db) : 0}`);
+        autocheckpointOn = on;
+      }
       for (const f of group) queuedRows -= f.records;
       bytesRead = group[group.length - 1].bytes;
       applyGroup.immediate(group.map((f) => f.result!));

@@ -19,8 +19,8 @@ export type ToWorker =
   | { type: 'rowWorkerFailed'; message: string }
   /** the row workers started when asked for (moreRowWorkers) */
   | { type: 'rowPorts'; ports: MessagePort[] }
-  /** the import connection's automatic checkpoint limit: 0 while a checkpoint worker copies the log instead */
-  | { type: 'autocheckpoint'; pages: number };
+  /** the import connection's automatic checkpoints: off while a checkpoint worker copies the log instead */
+  | { type: 'autocheckpoint'; on: boolean };
 export type FromWorker =
   | { type: 'now'; id: number }
   /** the first row worker has fallen behind: start the others */
@@ -36,7 +36,7 @@ let cancelled = false;
 let pool: RowPool | null = null;
 let rowWorkerFailure: Error | null = null;
 let nextId = 0;
-let autocheckpointPages: number | null = null;
+let autocheckpointOn: boolean | null = null;
 const waiting = new Map<number, (iso: string) => void>();
 
 port.on('message', (msg: ToWorker) => {
@@ -45,7 +45,7 @@ port.on('message', (msg: ToWorker) => {
     rowWorkerFailure = new Error(`a row worker stopped: ${msg.message}`);
     pool?.fail(rowWorkerFailure);
   }
-  else if (msg.type === 'autocheckpoint') autocheckpointPages = msg.pages;
+  else if (msg.type === 'autocheckpoint') autocheckpointOn = msg.on;
   else if (msg.type === 'rowPorts') pool?.addPorts(msg.ports);
   else if (msg.type === 'now') {
     waiting.get(msg.id)?.(msg.iso);
@@ -74,7 +74,7 @@ async function run(): Promise<unknown> {
     now,
     onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies FromWorker),
     isCancelled: () => cancelled,
-    autocheckpoint: () => autocheckpointPages,
+    autocheckpoint: () => autocheckpointOn,
     createPool: (setup) => {
       pool = portRowPool(task.rowPorts, setup, () => port.postMessage({ type: 'moreRowWorkers' } satisfies FromWorker));
       if (rowWorkerFailure) pool.fail(rowWorkerFailure);

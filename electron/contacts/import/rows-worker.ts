@@ -1,14 +1,14 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { RowBatch, RowSetup } from './batch';
 import { RowNormaliser } from './rows';
-import { runInBackground } from '../../thread-priority';
+import { HELPER_NICE, runInBackground } from '../../thread-priority';
 
 /**
  * Worker thread that maps and normalises batches of rows (CSV parsing and libphonenumber are the CPU-heavy
  * part of an import). It talks only to the import worker, over the port it was started with: first a setup
  * (the mapping is known only once the import worker has read the header), then batches.
  */
-runInBackground();
+runInBackground(HELPER_NICE);
 const port = (workerData as { port: MessagePort }).port;
 let rows: RowNormaliser | null = null;
 

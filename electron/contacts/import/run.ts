@@ -43,7 +43,7 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
     // the disk): a checkpoint worker does it alongside, as for a campaign snapshot (electron/db/checkpoints.ts).
     const releaseCheckpoints =
       task.task === 'import' && !task.job.dryRun
-        ? createWalCheckpoints((pages) => worker.postMessage({ type: 'autocheckpoint', pages } satisfies ToWorker), {
+        ? createWalCheckpoints((on) => worker.postMessage({ type: 'autocheckpoint', on } satisfies ToWorker), {
             dbPath: task.job.dbPath,
             nativeBinding: task.job.nativeBinding,
           }).offload()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
-import { openDatabase, type SqliteDb } from '../../../electron/db/connection';
+import { autocheckpointPages, openDatabase, type SqliteDb } from '../../../electron/db/connection';
 import { createWalCheckpoints } from '../../../electron/db/checkpoints';
 import { tempDir } from '../../helpers/db';
 
@@ -43,13 +43,13 @@ describe('WAL checkpoints during bulk writes', () => {
     const checkpoints = createWalCheckpoints(db, { dbPath: path });
     const release = checkpoints.offload();
     expect(autocheckpoint(db)).toBe(0);
-    // 20,000 rows of 200 bytes: about 1,000 pages, which the main connection would otherwise copy back itself.
+    // 20,000 rows of 200 bytes: about 4 MB of log, which the main connection would otherwise copy back itself.
     insertMany(db, 20_000);
     const fileBefore = statSync(path).size;
     // The worker copies the log into the database file: the file grows without the main connection checkpointing.
     await until(() => statSync(path).size > fileBefore + 2_000_000);
     await release();
-    expect(autocheckpoint(db)).toBe(1000);
+    expect(autocheckpoint(db)).toBe(autocheckpointPages(db));
     // Everything was copied back: a passive checkpoint now finds nothing left to do.
     const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(r.checkpointed).toBe(r.log);
@@ -64,12 +64,12 @@ describe('WAL checkpoints during bulk writes', () => {
     await a();
     expect(autocheckpoint(db)).toBe(0);
     await b();
-    expect(autocheckpoint(db)).toBe(1000);
+    expect(autocheckpoint(db)).toBe(autocheckpointPages(db));
 
     const logged: string[] = [];
     const broken = createWalCheckpoints(db, { dbPath: join(path, 'not-a-dir', 'missing.sqlite'), log: (m) => logged.push(m) });
     const release = broken.offload();
-    await until(() => autocheckpoint(db) === 1000);
+    await until(() => autocheckpoint(db) === autocheckpointPages(db));
     expect(logged.join(' ')).toMatch(/background checkpoints stopped/);
     await release();
     await broken.close();
@@ -78,21 +78,21 @@ describe('WAL checkpoints during bulk writes', () => {
 
   it('switch a connection on another thread by message: off while the worker runs, back on when released or when it fails', async () => {
     const { db, path } = database();
-    const switched: number[] = [];
-    const checkpoints = createWalCheckpoints((pages) => switched.push(pages), { dbPath: path });
+    const switched: boolean[] = [];
+    const checkpoints = createWalCheckpoints((on) => switched.push(on), { dbPath: path });
     const release = checkpoints.offload();
-    expect(switched).toEqual([0]);
+    expect(switched).toEqual([false]);
     insertMany(db, 20_000);
     await release();
-    expect(switched).toEqual([0, 1000]);
+    expect(switched).toEqual([false, true]);
     await checkpoints.close();
 
-    const broken: number[] = [];
-    const failing = createWalCheckpoints((pages) => broken.push(pages), { dbPath: join(path, 'not-a-dir', 'missing.sqlite') });
+    const broken: boolean[] = [];
+    const failing = createWalCheckpoints((on) => broken.push(on), { dbPath: join(path, 'not-a-dir', 'missing.sqlite') });
     const releaseBroken = failing.offload();
     await until(() => broken.length >= 2);
-    expect(broken[0]).toBe(0);
-    expect(new Set(broken.slice(1))).toEqual(new Set([1000]));
+    expect(broken[0]).toBe(false);
+    expect(new Set(broken.slice(1))).toEqual(new Set([true]));
     await releaseBroken();
     await failing.close();
   });

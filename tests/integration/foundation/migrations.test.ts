@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../../electron/db/connection';
+import Database from 'better-sqlite3';
+import { NEW_DATABASE_PAGE_SIZE, openDatabase } from '../../../electron/db/connection';
 import { integrityCheck, migrate, schemaVersion } from '../../../electron/db/migrator';
 import { migrations, latestSchemaVersion } from '../../../migrations';
 import { createApp } from '../../../electron/app';
@@ -43,6 +44,31 @@ describe('migrations', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(integrityCheck(db)).toBe('ok');
     db.close();
+    t.cleanup();
+  });
+
+  it('create a new database with 32 KB pages and leave an existing one at the page size it was made with', async () => {
+    const t = tempDir();
+    const fresh = openDatabase(join(t.dir, 'new.sqlite'));
+    await migrate(fresh, migrations, { dbPath: join(t.dir, 'new.sqlite'), now });
+    expect(fresh.pragma('page_size', { simple: true })).toBe(NEW_DATABASE_PAGE_SIZE);
+    // The automatic checkpoint limit stays at SQLite's 4 MB of log, whatever the page size.
+    expect(fresh.pragma('wal_autocheckpoint', { simple: true })).toBe(128);
+    fresh.close();
+
+    // A database made by an earlier version, with SQLite's default 4 KB pages and some contacts in it.
+    const oldPath = join(t.dir, 'old.sqlite');
+    const made = new Database(oldPath);
+    made.pragma('journal_mode = WAL');
+    made.exec("CREATE TABLE keep (v TEXT); INSERT INTO keep VALUES ('Zoë')");
+    made.close();
+    const old = openDatabase(oldPath);
+    await migrate(old, migrations, { dbPath: oldPath, now });
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    expect(old.pragma('wal_autocheckpoint', { simple: true })).toBe(1024);
+    expect(old.prepare('SELECT v FROM keep').pluck().get()).toBe('Zoë');
+    expect(integrityCheck(old)).toBe('ok');
+    old.close();
     t.cleanup();
   });
 
