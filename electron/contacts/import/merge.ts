@@ -1,5 +1,5 @@
 import { PhoneTable } from './phone-table';
-import type { ContactWriter, IncomingContact } from './writer';
+import { createdHas, KNOWN_SLOTS, type ContactWriter, type IncomingContact } from './writer';
 import { ACCEPTED_FIELDS, SEP, TAG_SEP } from './batch';
 import { emptyCounts, type DuplicatePolicy, type ImportCounts } from './types';
 
@@ -16,11 +16,14 @@ const NO_TAGS: readonly string[] = Object.freeze([]);
 /** consent packed into two bits: 0 unknown, 1 yes, 2 no */
 const packConsent = (c: 0 | 1 | null) => (c === null ? 0 : c === 1 ? 1 : 2);
 const unpackConsent = (bits: number): 0 | 1 | null => (bits === 0 ? null : bits === 1 ? 1 : 0);
+/** 16 × what a created contact has (createdHas: three fields and KNOWN_SLOTS custom values), below the contact id */
+const ID_UNIT = 16 * 2 ** (3 + KNOWN_SLOTS);
 
 /**
  * Decides, row by row and in file order, whether a contact is new, an update, unchanged or a duplicate, and
  * keeps the counts. Numbers already seen in this file are remembered as one packed number each
- * (contact id × 16 + outcome × 4 + consent) in a PhoneTable, which keeps a million-row file within memory.
+ * (contact id × ID_UNIT + what a created contact has × 16 + outcome × 4 + consent; exact in a double for ids up to
+ * 2³³) in a PhoneTable, which keeps a million-row file within memory.
  */
 export class ImportMerger {
   readonly counts: ImportCounts = emptyCounts();
@@ -86,7 +89,7 @@ export class ImportMerger {
     if (id !== undefined) {
       this.counts.imported++;
       if (c.consent === 0) this.counts.notTextable++;
-      this.remember(c.phone, id, Outcome.Created, c.consent);
+      this.remember(c.phone, id, Outcome.Created, c.consent, createdHas(c));
       return;
     }
     const existing = this.writer.findContact(c.phone)!;
@@ -109,20 +112,21 @@ export class ImportMerger {
     this.counts.invalid += n;
   }
 
-  private remember(phone: string, id: number, outcome: Outcome, consent: 0 | 1 | null): void {
-    this.seen.set(phone, id * 16 + outcome * 4 + packConsent(consent));
+  private remember(phone: string, id: number, outcome: Outcome, consent: 0 | 1 | null, has = 0): void {
+    this.seen.set(phone, id * ID_UNIT + has * 16 + outcome * 4 + packConsent(consent));
   }
 
   private mergeDuplicate(c: IncomingContact, prior: number): void {
     this.counts.duplicates++;
-    const id = Math.floor(prior / 16);
+    const id = Math.floor(prior / ID_UNIT);
     const outcome = (Math.floor(prior / 4) % 4) as Outcome;
     if (outcome === Outcome.Skipped) return;
     if (outcome === Outcome.Created) {
       const before = unpackConsent(prior % 4);
-      const after = this.writer.mergeIntoCreated(id, c, before, this.extraTags);
-      if (after === 0 && before !== 0) this.counts.notTextable++;
-      this.remember(c.phone, id, Outcome.Created, after);
+      const has = Math.floor((prior % ID_UNIT) / 16);
+      const after = this.writer.mergeIntoCreated(id, c, before, this.extraTags, has);
+      if (after.consent === 0 && before !== 0) this.counts.notTextable++;
+      this.remember(c.phone, id, Outcome.Created, after.consent, after.has);
       return;
     }
     const existing = this.writer.findContact(c.phone);

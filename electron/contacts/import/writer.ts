@@ -54,6 +54,19 @@ interface CreatedRun {
   anyValue: boolean[];
 }
 
+/** Custom fields whose presence on a created contact ImportMerger remembers (in the bits of `createdHas`). */
+export const KNOWN_SLOTS = 13;
+
+/**
+ * What a contact created from `c` has, as bits: 1 first name, 2 last name, 4 email, 8 << i custom value i (for the
+ * first KNOWN_SLOTS fields). A later row with its number then writes only what may be missing (mergeIntoCreated).
+ */
+export function createdHas(c: IncomingContact): number {
+  let has = (c.firstName !== null ? 1 : 0) | (c.lastName !== null ? 2 : 0) | (c.email !== null ? 4 : 0);
+  for (let i = 0; i < c.custom.length && i < KNOWN_SLOTS; i++) if (c.custom[i] !== null) has |= 8 << i;
+  return has;
+}
+
 /** A string as an SQL literal. */
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -149,6 +162,22 @@ ${consentNoteSql('consent')}, @now
         ? null
         : p(`UPDATE consent_records SET consent = @consent, note = ${consentNoteSql('@consent')} WHERE contact_id = @id AND source = 'import' AND source_ref = @ref`),
       setTextable: ctx.dryRun ? null : p('UPDATE contacts SET textable = ?, not_textable_reason = ? WHERE id = ?'),
+      // A later row fills what a contact the import created still lacks, whatever the user changed meanwhile:
+      // each statement keeps a value that is there and writes nothing for a contact deleted since.
+      fillFields: ctx.dryRun
+        ? null
+        : p(`UPDATE contacts SET
+               first_name = CASE WHEN coalesce(first_name, '') = '' THEN coalesce(@first, first_name) ELSE first_name END,
+               last_name = CASE WHEN coalesce(last_name, '') = '' THEN coalesce(@last, last_name) ELSE last_name END,
+               email = CASE WHEN coalesce(email, '') = '' THEN coalesce(@email, email) ELSE email END,
+               updated_at = @now
+             WHERE id = @id AND ((@first IS NOT NULL AND coalesce(first_name, '') = '') OR (@last IS NOT NULL AND coalesce(last_name, '') = '')
+                                 OR (@email IS NOT NULL AND coalesce(email, '') = ''))`),
+      fillValue: ctx.dryRun
+        ? null
+        : p(`INSERT INTO contact_field_values (contact_id, field_id, value) SELECT @id, @field, @value WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)
+             ON CONFLICT(contact_id, field_id) DO NOTHING`),
+      fillTag: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @id, @tag WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)'),
     };
   }
 
@@ -297,22 +326,44 @@ ${consentNoteSql('consent')}, @now
     this.s.putChange!.run(this.ctx.importId, contactId, JSON.stringify(rec));
   }
 
-  /** A later row for a contact this import created: fill its empty details, add tags, and take the stricter consent. */
-  mergeIntoCreated(id: number, c: IncomingContact, consentBefore: 0 | 1 | null, extraTags: readonly string[]): 0 | 1 | null {
+  /**
+   * A later row for a contact this import created: fill its empty details, add tags, and take the stricter consent.
+   * `has` is what the contact was created with and filled since (createdHas bits): only what may be missing is
+   * written, without reading the contact first (a duplicate row cost four lookups in random places). Returns the
+   * consent and the bits after.
+   */
+  mergeIntoCreated(id: number, c: IncomingContact, consentBefore: 0 | 1 | null, extraTags: readonly string[], has: number): { consent: 0 | 1 | null; has: number } {
     const consent = consentBefore === 0 || c.consent === 0 ? 0 : consentBefore === 1 || c.consent === 1 ? 1 : null;
-    if (this.ctx.dryRun) return consent;
-    // Created in this transaction, its own tags and custom values may still wait to be written: the fill below may
-    // then add a tag again (ignored) or set a value the first row had, which the waiting one, written at the end of
-    // the transaction over it, puts back — the first row's values are kept either way.
-    const existing = this.s.findContact.get(c.phone) as ExistingContact | undefined;
-    if (existing) this.applyToExisting(existing, c, 'fill', extraTags);
+    if (this.ctx.dryRun) return { consent, has };
+    const first = has & 1 ? null : c.firstName;
+    const last = has & 2 ? null : c.lastName;
+    const email = has & 4 ? null : c.email;
+    if (first !== null || last !== null || email !== null) {
+      this.s.fillFields!.run({ id, first, last, email, now: this.ctx.now });
+      has |= (first !== null ? 1 : 0) | (last !== null ? 2 : 0) | (email !== null ? 4 : 0);
+    }
+    // Created in this transaction, its own tags and custom values may still wait to be written (at its end); a
+    // value it has waiting is known from `has`, so it is not filled here.
+    const seen = new Set<string>();
+    for (const t of [...c.tags, ...extraTags]) {
+      const key = t.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.s.fillTag!.run({ id, tag: this.tagId(t) });
+    }
+    for (let i = 0; i < c.custom.length; i++) {
+      const value = c.custom[i];
+      if (value === null || (i < KNOWN_SLOTS && has & (8 << i))) continue;
+      this.s.fillValue!.run({ id, field: this.fieldId(i), value });
+      if (i < KNOWN_SLOTS) has |= 8 << i;
+    }
     if (consent !== consentBefore) {
       // Created in this transaction: its consent record is not written yet.
       if (this.txFirstId !== null && id >= this.txFirstId) this.txConsent.set(id, consent!);
       else this.s.setConsent!.run({ consent, column: this.consentColumn, id, ref: this.sourceRef });
       this.s.setTextable!.run(consent === 0 ? 0 : 1, consent === 0 ? NOT_TEXTABLE_NO_CONSENT : null, id);
     }
-    return consent;
+    return { consent, has };
   }
 
   private addTagIfMissing(contactId: number, name: string): boolean {

@@ -30,6 +30,21 @@ describe('duplicates inside one file', () => {
     expect(t.db.prepare('SELECT count(*) FROM consent_records').pluck().get()).toBe(1);
   });
 
+  it('fill from later rows across many custom fields, beyond those whose presence is remembered', async () => {
+    const headers = Array.from({ length: 15 }, (_, i) => `Field ${i + 1}`);
+    const firstRow = headers.map((_, i) => (i < 14 ? `a${i + 1}` : ''));
+    const laterRow = headers.map((_, i) => (i === 0 ? '' : `b${i + 1}`));
+    const r = await run([`Phone,${headers.join(',')}`, `2125550101,${firstRow.join(',')}`, `2125550101,${laterRow.join(',')}`].join('\n'));
+    expect(r.counts).toMatchObject({ imported: 1, duplicates: 1 });
+    const values = customValues(t.db, '+12125550101');
+    // Every value the first row had is kept (the 14th field included, past the 13 remembered); the empty one is filled.
+    expect(values.field_1).toBe('a1');
+    expect(values.field_13).toBe('a13');
+    expect(values.field_14).toBe('a14');
+    expect(values.field_15).toBe('b15');
+    expect(Object.keys(values)).toHaveLength(15);
+  });
+
   it('take the stricter consent when two rows for one number disagree', async () => {
     const r = await run(['Phone,Accepts SMS Marketing', '2125550101,yes', '2125550101,no', '2125550102,', '2125550102,yes'].join('\n'));
     expect(r.counts).toMatchObject({ imported: 2, duplicates: 2, notTextable: 1 });
@@ -138,6 +153,40 @@ describe('tags and custom fields deleted while an import runs', () => {
     expect(contactsByPhone(t.db)['+12125550102']).toMatchObject({ tags: 'VIP' });
     expect(customValues(t.db, '+12125550102')).toEqual({ tier: 'silver' });
     expect(w.createdTagIds).toHaveLength(2);
+  });
+
+  it('fill a created contact from a later row without undoing what the user changed in between, nor touching one deleted since', async () => {
+    const { ContactWriter, createdHas } = await import('../../../electron/contacts/import/writer');
+    const { openDatabase } = await import('../../../electron/db/connection');
+    t.db.pragma('foreign_keys = OFF');
+    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
+    const contact = (phone: string, first: string | null, email: string | null, tier: string | null, tags: string[]) => ({ row: 2, phone, country: 'US', firstName: first, lastName: null, email, consent: null, tags, custom: [tier] });
+    const ana = contact('+12125550101', 'Ana', null, null, []);
+    const ben = contact('+12125550102', 'Ben', null, null, []);
+    let ids: (number | undefined)[] = [];
+    t.db.transaction(() => {
+      w.beginTransaction();
+      ids = [w.createContact(ana, []), w.createContact(ben, [])];
+      w.endTransaction();
+    })();
+    // Between two of the import's transactions the user gives Ana an email and deletes Ben.
+    const app = openDatabase(t.path);
+    app.prepare(`UPDATE contacts SET email = 'ana@home.example' WHERE phone = '+12125550101'`).run();
+    app.prepare(`DELETE FROM contacts WHERE phone = '+12125550102'`).run();
+    app.close();
+    t.db.transaction(() => {
+      w.beginTransaction();
+      const a = w.mergeIntoCreated(ids[0]!, contact('+12125550101', 'Anna', 'ana@work.example', 'gold', ['VIP']), null, [], createdHas(ana));
+      expect(a.has).toBe(createdHas(ana) | 4 | 8);
+      w.mergeIntoCreated(ids[1]!, contact('+12125550102', 'Benny', 'ben@example.com', 'silver', ['VIP']), null, [], createdHas(ben));
+      w.endTransaction();
+    })();
+    expect(contactsByPhone(t.db)['+12125550101']).toMatchObject({ first_name: 'Ana', email: 'ana@home.example', tags: 'VIP' });
+    expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'gold' });
+    expect(contactsByPhone(t.db)['+12125550102']).toBeUndefined();
+    expect(t.db.prepare('SELECT count(*) FROM contact_tags WHERE contact_id = ?').pluck().get(ids[1])).toBe(0);
+    expect(t.db.prepare('SELECT count(*) FROM contact_field_values WHERE contact_id = ?').pluck().get(ids[1])).toBe(0);
+    expect(t.db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('go to the right contacts when the ids of the contacts a transaction creates do not follow on', async () => {
