@@ -11,6 +11,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export const workerEntries = {
   'contacts-import-worker': 'electron/contacts/import/import-worker.ts',
   'contacts-rows-worker': 'electron/contacts/import/rows-worker.ts',
+  'contacts-reader-worker': 'electron/contacts/import/reader-worker.ts',
   'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
 } as const;
 

@@ -1,12 +1,11 @@
 import { autocheckpointPages, openDatabase, type SqliteDb } from '../../db/connection';
 import { AppError, isAppError } from '../../../shared/errors';
-import { openImportFile, readImportFile, type FileItem, type OpenedFile } from './file-reader';
-import { buildMapping, mappingSummary } from './mapping';
+import { mappingSummary } from './mapping';
 import { ImportMerger } from './merge';
 import type { ValidImportOptions } from './options';
-import { SEP, withoutSep, type BatchResult, type RowSetup } from './batch';
-import type { RowPool } from './rows-pool';
-import { rejectReasons, type ImportProgress, type ImportReject, type ImportReport, type ImportSource } from './types';
+import { SEP, type BatchResult } from './batch';
+import { MAX_IN_FLIGHT, sourceError, type RowSource, type SourceItem } from './row-source';
+import type { ImportProgress, ImportReject, ImportReport } from './types';
 import { revertImport } from './undo';
 import { ContactWriter } from './writer';
 
@@ -14,7 +13,6 @@ export interface ImportJob {
   dbPath: string;
   /** better_sqlite3.node built for this runtime, as the app passes to openDatabase (Electron's ABI differs) */
   nativeBinding?: string;
-  source: ImportSource;
   /** validated by the caller (runImport, on the main thread: the worker then need not load the validator) */
   options: ValidImportOptions;
   importId: string;
@@ -28,7 +26,8 @@ export interface ImportHooks {
   isCancelled(): boolean;
   /** whether the connection's automatic checkpoints should be on now (run.ts moves them to a worker); null: as opened */
   autocheckpoint?(): boolean | null;
-  createPool(setup: RowSetup): RowPool;
+  /** the file, read and normalised elsewhere (row-source.ts), in file order */
+  openSource(): RowSource;
 }
 
 const FIRST_REJECTS = 100;
@@ -45,12 +44,13 @@ const TX_ROWS = 40_000;
  * are ready instead of after a whole TX_ROWS of them, which is a fifth of a 100,000-row import.
  */
 const FIRST_TX_ROWS = 5_000;
+/** A transaction takes at most this many items of the source (see MAX_IN_FLIGHT), whatever their rows. */
+const GROUP_ITEMS = MAX_IN_FLIGHT / 2;
 /**
- * At most this many batches (5,000 rows each) being parsed or waiting to be written: bounds memory when batches
- * are small (rows of a few bytes). Normally a transaction starts once its own rows and the next transaction's are
- * with the row workers (see importRows), which is fewer.
+ * Rows the reader may have read beyond what the writer has taken: the transaction being gathered and the next
+ * one, which the row workers normalise while SQLite writes this one.
  */
-const MAX_IN_FLIGHT = 26;
+const readAhead = (txRows: number) => txRows + Math.min(TX_ROWS, 2 * txRows);
 /**
  * SQLite page cache for the import connection, in KiB: the contacts indexes' hot pages. Beyond 32 MB a
  * million-row import is no faster (the operating system caches the file too), only larger.
@@ -60,38 +60,21 @@ const CACHE_KIB = 32 * 1024;
 /** A short contact row (name, number, email, a tag) takes about this many bytes: sizes the table of numbers seen. */
 const BYTES_PER_ROW_GUESS = 80;
 
-interface InFlight {
-  done: Promise<void>;
-  /** records in the batch */
-  records: number;
-  /** bytes of the file read when this batch was cut: progress reports what has been written, not read ahead */
-  bytes: number;
-  result?: BatchResult;
-  error?: unknown;
-}
-
-function track(p: Promise<BatchResult>, records: number, bytes: number): InFlight {
-  const f: InFlight = { done: Promise.resolve(), records, bytes };
-  f.done = p.then(
-    (r) => void (f.result = r),
-    (e) => void (f.error = e),
-  );
-  return f;
-}
-
 /**
  * The whole import: stream the file, map and normalise rows in the pool, and write them in file order, in
  * transactions of up to TX_ROWS rows. A cancelled or failed import is reverted from its change log, leaving the
  * database as it was. A dry run opens the database read-only and takes every decision without writing.
  */
 export async function executeImport(job: ImportJob, hooks: ImportHooks): Promise<ImportReport> {
-  const options = job.options;
-  const file = await openImportFile(job.source, options.fileName);
-  const reader = readImportFile(file, { format: options.format, encoding: options.encoding, delimiter: options.delimiter });
+  const source = hooks.openSource();
   try {
-    return await importRows(job, hooks, options, file, reader);
+    source.grant({ takenRows: 0, takenBatches: 0, aheadRows: readAhead(FIRST_TX_ROWS) });
+    const first = await source.next();
+    if (first.kind === 'error') throw sourceError(first);
+    if (first.kind !== 'start') throw new AppError('internal', `The import stopped: the file reader sent "${first.kind}" first.`);
+    return await importRows(job, hooks, job.options, first, source);
   } finally {
-    await reader.return(undefined);
+    source.close();
   }
 }
 
@@ -99,15 +82,14 @@ async function importRows(
   job: ImportJob,
   hooks: ImportHooks,
   options: ValidImportOptions,
-  file: OpenedFile,
-  reader: AsyncGenerator<FileItem>,
+  start: Extract<SourceItem, { kind: 'start' }>,
+  source: RowSource,
 ): Promise<ImportReport> {
-  const first = (await reader.next()).value as Extract<FileItem, { kind: 'start' }>;
-  const plan = buildMapping(first.headers, options.mapping);
-  const detected = { ...first.detected };
+  const { plan } = start;
+  const file = { fileName: start.fileName, size: start.size };
+  const detected = { ...start.detected };
 
   const db = openDatabase(job.dbPath, { readonly: job.dryRun, nativeBinding: job.nativeBinding });
-  let pool: RowPool | null = null;
   let writer: ContactWriter | null = null;
   let startedAt = '';
   try {
@@ -164,53 +146,47 @@ async function importRows(
       writer!.endTransaction();
     });
 
-    pool = hooks.createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator });
-    const queue: InFlight[] = [];
+    type Rows = Extract<SourceItem, { kind: 'rows' }>;
     let txRows = FIRST_TX_ROWS;
-    let queuedRows = 0;
-    // Waits for the batches at the head of the queue that make up the next transaction (txRows rows, or all that
-    // are left), then writes them, in file order. Every commit rewrites the index pages it touched, so many small
-    // transactions cost far more than a few large.
-    const writeNextGroup = async () => {
-      let end = 0;
-      for (let rows = 0; end < queue.length && rows < txRows; end++) rows += queue[end].records;
-      const group = queue.slice(0, end);
-      for (const f of group) {
-        await f.done;
-        if (f.error) throw f.error;
-      }
-      queue.splice(0, end);
+    let takenRows = 0;
+    let takenBatches = 0;
+    // Writes one transaction's batches, in file order, and lets the reader go on to the one after the next. Every
+    // commit rewrites the index pages it touched, so many small transactions cost far more than a few large.
+    const writeGroup = (group: Rows[]) => {
       const on = hooks.autocheckpoint?.() ?? null;
       if (on !== null && on !== autocheckpointOn && !job.dryRun) {
         db.pragma(`wal_autocheckpoint = ${on ? autocheckpointPages(db) : 0}`);
         autocheckpointOn = on;
       }
-      for (const f of group) queuedRows -= f.records;
-      bytesRead = group[group.length - 1].bytes;
-      applyGroup.immediate(group.map((f) => f.result!));
+      bytesRead = group[group.length - 1].bytesRead;
+      applyGroup.immediate(group.map((item) => item.result));
       hooks.onProgress({ importId: job.importId, rowsRead, bytesRead, totalBytes: file.size });
+      for (const item of group) takenRows += item.records;
+      takenBatches += group.length;
       txRows = Math.min(TX_ROWS, txRows * 2);
+      source.grant({ takenRows, takenBatches, aheadRows: readAhead(txRows) });
     };
-    for await (const item of reader) {
+    let group: Rows[] = [];
+    let groupRows = 0;
+    for (;;) {
       if (hooks.isCancelled()) break;
-      if (item.kind === 'end') detected.encoding = item.encoding;
-      if (item.kind === 'end' || item.kind === 'start') continue;
-      queue.push(
-        item.kind === 'rows'
-          ? track(pool.run(item.batch), item.count, item.bytesRead)
-          : track(Promise.resolve(brokenRow(item.row, item.raw)), 1, item.bytesRead),
-      );
-      queuedRows += queue[queue.length - 1].records;
-      // A transaction starts once the next one's rows are with the row workers too: they parse those while SQLite
-      // writes (the reading stops meanwhile), and the writer does not wait for them after the commit.
-      const enough = txRows + Math.min(TX_ROWS, 2 * txRows);
-      while ((queuedRows >= enough || queue.length >= MAX_IN_FLIGHT) && !hooks.isCancelled()) await writeNextGroup();
+      const item = await source.next();
+      if (item.kind === 'error') throw sourceError(item);
+      if (item.kind === 'end') {
+        detected.encoding = item.encoding;
+        break;
+      }
+      if (item.kind !== 'rows') continue;
+      group.push(item);
+      groupRows += item.records;
+      if (groupRows >= txRows || group.length >= GROUP_ITEMS) {
+        writeGroup(group);
+        group = [];
+        groupRows = 0;
+      }
     }
-    while (queue.length && !hooks.isCancelled()) await writeNextGroup();
-    if (hooks.isCancelled()) {
-      await Promise.allSettled(queue.map((q) => q.done));
-      throw new AppError('cancelled', 'The import was cancelled. Nothing was changed.');
-    }
+    if (group.length && !hooks.isCancelled()) writeGroup(group);
+    if (hooks.isCancelled()) throw new AppError('cancelled', 'The import was cancelled. Nothing was changed.');
 
     const counts = merger.counts;
     if (!job.dryRun) {
@@ -228,14 +204,8 @@ async function importRows(
     if (!job.dryRun && startedAt) await abandon(db, job, startedAt, writer, e, hooks);
     throw isAppError(e) ? e : new AppError('internal', `The import stopped: ${(e as Error).message}. Nothing was changed.`);
   } finally {
-    pool?.close();
     db.close();
   }
-}
-
-function brokenRow(row: number, raw: string): BatchResult {
-  const rejected = [String(row), rejectReasons.unclosedQuote, withoutSep(raw)].join(SEP);
-  return { records: 1, blank: 0, accepted: '', acceptedCount: 0, rejected, rejectedCount: 1 };
 }
 
 /**

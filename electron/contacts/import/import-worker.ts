@@ -2,51 +2,49 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection';
 import { isAppError } from '../../../shared/errors';
 import { executeImport, type ImportJob } from './execute';
-import { portRowPool, type RowPool } from './rows-pool';
+import { portRowSource } from './row-source';
 import { undoImport } from './undo';
-import { runInBackground } from '../../thread-priority';
+import { runInBackground, WRITER_NICE } from '../../thread-priority';
 
 /**
- * Worker thread that runs a whole import (or an undo) on its own database connection, so the Electron main
- * thread never waits on parsing or SQLite. Talks to run.ts: it asks main for the time (the caller's clock)
- * and reports progress; main may send `cancel`.
+ * Worker thread that writes a whole import (or runs an undo) on its own database connection, so the Electron main
+ * thread never waits on SQLite; the file reaches it read and normalised from the reader worker, over `sourcePort`
+ * (row-source.ts). Talks to run.ts: it asks main for the time (the caller's clock) and reports progress; main may
+ * send `cancel`.
  */
-export type ImportTask = { task: 'import'; job: ImportJob; rowPorts: MessagePort[] } | { task: 'undo'; dbPath: string; nativeBinding?: string; importId: string };
+export type ImportTask =
+  | { task: 'import'; job: ImportJob; sourcePort: MessagePort; resultPorts: MessagePort[] }
+  | { task: 'undo'; dbPath: string; nativeBinding?: string; importId: string };
 
 export type ToWorker =
   | { type: 'cancel' }
   | { type: 'now'; id: number; iso: string }
-  | { type: 'rowWorkerFailed'; message: string }
-  /** the row workers started when asked for (moreRowWorkers) */
-  | { type: 'rowPorts'; ports: MessagePort[] }
+  /** the result channels of row workers started later */
+  | { type: 'resultPorts'; ports: MessagePort[] }
+  /** the reader worker died: the import stops and is reverted */
+  | { type: 'readerFailed'; message: string }
   /** the import connection's automatic checkpoints: off while a checkpoint worker copies the log instead */
   | { type: 'autocheckpoint'; on: boolean };
 export type FromWorker =
   | { type: 'now'; id: number }
-  /** the first row worker has fallen behind: start the others */
-  | { type: 'moreRowWorkers' }
   | { type: 'progress'; progress: import('./types').ImportProgress }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code: string; message: string } };
 
-runInBackground();
+runInBackground(WRITER_NICE);
 const port = parentPort!;
 const task = workerData as ImportTask;
 let cancelled = false;
-let pool: RowPool | null = null;
-let rowWorkerFailure: Error | null = null;
+const source = task.task === 'import' ? portRowSource(task.sourcePort, task.resultPorts) : null;
 let nextId = 0;
 let autocheckpointOn: boolean | null = null;
 const waiting = new Map<number, (iso: string) => void>();
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'cancel') cancelled = true;
-  else if (msg.type === 'rowWorkerFailed') {
-    rowWorkerFailure = new Error(`a row worker stopped: ${msg.message}`);
-    pool?.fail(rowWorkerFailure);
-  }
+  else if (msg.type === 'resultPorts') source?.addResultPorts(msg.ports);
+  else if (msg.type === 'readerFailed') source?.fail(`the file reader stopped: ${msg.message}`);
   else if (msg.type === 'autocheckpoint') autocheckpointOn = msg.on;
-  else if (msg.type === 'rowPorts') pool?.addPorts(msg.ports);
   else if (msg.type === 'now') {
     waiting.get(msg.id)?.(msg.iso);
     waiting.delete(msg.id);
@@ -75,11 +73,7 @@ async function run(): Promise<unknown> {
     onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies FromWorker),
     isCancelled: () => cancelled,
     autocheckpoint: () => autocheckpointOn,
-    createPool: (setup) => {
-      pool = portRowPool(task.rowPorts, setup, () => port.postMessage({ type: 'moreRowWorkers' } satisfies FromWorker));
-      if (rowWorkerFailure) pool.fail(rowWorkerFailure);
-      return pool;
-    },
+    openSource: () => source!,
   });
 }
 

@@ -3,7 +3,11 @@ import type { BatchResult, RowBatch, RowSetup } from './batch';
 
 /** Runs row batches somewhere: in the row worker threads (below), or in this thread (inlineRowPool in rows.ts). */
 export interface RowPool {
-  run(batch: RowBatch): Promise<BatchResult>;
+  /**
+   * Normalises a batch, numbered `seq` by the caller. Resolves with its result, or with null once a row worker
+   * has sent the result straight to the writer under that number (see rows-worker.ts).
+   */
+  run(batch: RowBatch, seq: number): Promise<BatchResult | null>;
   /** row workers started later (asked for through `wantMore`) */
   addPorts(ports: MessagePort[]): void;
   /** fails every batch waiting and every later one (a row worker died) */
@@ -12,7 +16,7 @@ export interface RowPool {
 }
 
 interface Pending {
-  resolve: (r: BatchResult) => void;
+  resolve: (r: BatchResult | null) => void;
   reject: (e: Error) => void;
 }
 
@@ -28,10 +32,10 @@ const PREFER_FIRST = 10;
  * Sends batches over the row workers' ports: to the first while it has fewer than PREFER_FIRST waiting, else to
  * the port with the fewest waiting. When the first has PREFER_FIRST waiting and is alone, `wantMore` asks (once)
  * for the others, which arrive through addPorts.
- * Results come back in any order; the caller puts them back in file order.
+ * Results (or, for workers that send them straight to the writer, acknowledgements) come back in any order; the
+ * caller puts them back in file order.
  */
 export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () => void = () => {}): RowPool {
-  let seq = 0;
   let failure: Error | null = null;
   let askedForMore = false;
   let closed = false;
@@ -42,24 +46,23 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
       if (!p) return;
       pending.delete(msg.seq);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.result!);
+      else p.resolve(msg.result ?? null);
     });
     port.postMessage({ setup });
     return { port, pending };
   };
   const slots = ports.map(connect);
   return {
-    run(batch) {
+    run(batch, seq) {
       if (failure) return Promise.reject(failure);
       if (slots[0].pending.size >= PREFER_FIRST && slots.length === 1 && !askedForMore) {
         askedForMore = true;
         wantMore();
       }
       const slot = slots[0].pending.size < PREFER_FIRST ? slots[0] : slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      const id = seq++;
-      return new Promise<BatchResult>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
-        slot.port.postMessage({ seq: id, batch });
+      return new Promise<BatchResult | null>((resolve, reject) => {
+        slot.pending.set(seq, { resolve, reject });
+        slot.port.postMessage({ seq, batch });
       });
     },
     addPorts(more) {

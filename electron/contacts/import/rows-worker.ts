@@ -3,18 +3,26 @@ import type { RowBatch, RowSetup } from './batch';
 import { RowNormaliser } from './rows';
 import { HELPER_NICE, runInBackground } from '../../thread-priority';
 
+export interface RowsWorkerData {
+  /** from the reader worker: a setup (the mapping is known only once the header is read), then batches */
+  port: MessagePort;
+  /** to the import worker (the writer): each batch's result, by its number; `port` then only gets an acknowledgement */
+  resultPort?: MessagePort;
+}
+
 /**
  * Worker thread that maps and normalises batches of rows (CSV parsing and libphonenumber are the CPU-heavy
- * part of an import). It talks only to the import worker, over the port it was started with: first a setup
- * (the mapping is known only once the import worker has read the header), then batches.
+ * part of an import). Batches come from the reader; results go straight to the writer, each copied between
+ * threads once.
  */
 runInBackground(HELPER_NICE);
-const port = (workerData as { port: MessagePort }).port;
+const { port, resultPort } = workerData as RowsWorkerData;
 let rows: RowNormaliser | null = null;
 
 port.on('message', (msg: { setup: RowSetup } | { seq: number; batch: RowBatch } | { close: true }) => {
   if ('close' in msg) {
     port.close();
+    resultPort?.close();
     return;
   }
   if ('setup' in msg) {
@@ -23,7 +31,11 @@ port.on('message', (msg: { setup: RowSetup } | { seq: number; batch: RowBatch } 
   }
   try {
     if (!rows) throw new Error('row worker used before setup');
-    port.postMessage({ seq: msg.seq, result: rows.run(msg.batch) });
+    const result = rows.run(msg.batch);
+    if (resultPort) {
+      resultPort.postMessage({ seq: msg.seq, result });
+      port.postMessage({ seq: msg.seq });
+    } else port.postMessage({ seq: msg.seq, result });
   } catch (e) {
     port.postMessage({ seq: msg.seq, error: e instanceof Error ? e.message : String(e) });
   }

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { FromWorker, ImportTask, ToWorker } from './import-worker';
+import type { FromReader, ReaderWorkerData, ToReader } from './reader-worker';
+import type { ImportJob } from './execute';
+import type { ReadJob } from './row-source';
 import { inspectImport, type ImportInspection } from './inspect';
 import { validateImportOptions, type ValidImportOptions } from './options';
 import type { ImportCounts, ImportOptions, ImportProgress, ImportReject, ImportReport, ImportSource } from './types';
@@ -30,15 +34,30 @@ function newImportId(): string {
   return `imp_${randomBytes(9).toString('base64url')}`;
 }
 
-function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onProgress' | 'signal'>, rowWorkers = 0): Promise<T> {
+type TaskSpec = { task: 'import'; job: ImportJob; read: ReadJob; rowWorkers: number } | Extract<ImportTask, { task: 'undo' }>;
+
+function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProgress' | 'signal'>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (control.signal?.aborted) return reject(new AppError('cancelled', 'The import was cancelled. Nothing was changed.'));
-    // The first row worker starts together with the import worker (loading code is a large share of a small
-    // import); the others when the import worker asks for them.
-    const rows = rowWorkers > 0 ? spawnRowWorkers() : null;
-    const firstPorts = rows?.start(1) ?? [];
-    if (task.task === 'import') task.rowPorts = firstPorts;
-    const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList: firstPorts });
+    // An import runs on four threads or more: the reader (file → batches, results back in order), the row
+    // workers (batches → contacts), the writer (the import worker: SQLite) and WAL checkpoints. The first row
+    // worker starts together with the others (loading code is a large share of a small import); the others when
+    // the reader asks for them.
+    let task: ImportTask;
+    let transferList: MessagePort[] = [];
+    let reader: Worker | null = null;
+    const rows = spec.task === 'import' ? spawnRowWorkers() : null;
+    if (spec.task === 'import') {
+      const { port1: writerEnd, port2: readerEnd } = new MessageChannel();
+      const first = rows!.start(1);
+      reader = startWorker('contacts-reader-worker', import.meta.url, {
+        workerData: { read: spec.read, writerPort: readerEnd, rowPorts: first.ports } satisfies ReaderWorkerData,
+        transferList: [readerEnd, ...first.ports],
+      });
+      task = { task: 'import', job: spec.job, sourcePort: writerEnd, resultPorts: first.resultPorts };
+      transferList = [writerEnd, ...first.resultPorts];
+    } else task = spec;
+    const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList });
     // A big import's commits would otherwise copy the log back into the database file themselves (and wait for
     // the disk): a checkpoint worker does it alongside, as for a campaign snapshot (electron/db/checkpoints.ts).
     const releaseCheckpoints =
@@ -55,20 +74,31 @@ function runTask<T>(task: ImportTask, control: Pick<ImportControl, 'now' | 'onPr
       control.signal?.removeEventListener('abort', onAbort);
       fn();
       void worker.terminate();
+      void reader?.terminate();
       void rows?.terminate();
       void releaseCheckpoints?.();
     };
     const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
     control.signal?.addEventListener('abort', onAbort);
-    void rows?.failed.then((e) => worker.postMessage({ type: 'rowWorkerFailed', message: e.message } satisfies ToWorker));
+    if (reader && spec.task === 'import') {
+      const r = reader;
+      void rows?.failed.then((e) => r.postMessage({ type: 'rowWorkerFailed', message: e.message } satisfies ToReader));
+      r.on('message', (msg: FromReader) => {
+        if (msg.type === 'moreRowWorkers' && rows && rows.count < spec.rowWorkers) {
+          const more = rows.start(spec.rowWorkers - rows.count);
+          worker.postMessage({ type: 'resultPorts', ports: more.resultPorts } satisfies ToWorker, more.resultPorts);
+          r.postMessage({ type: 'rowPorts', ports: more.ports } satisfies ToReader, more.ports);
+        }
+      });
+      // The writer waits for the reader's items: if the reader dies, the writer is told, and reverts the import.
+      const readerDied = (message: string) => {
+        if (!settled) worker.postMessage({ type: 'readerFailed', message } satisfies ToWorker);
+      };
+      r.on('error', (e) => readerDied(e.message));
+      r.on('exit', (code) => readerDied(`exit code ${code}`));
+    }
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'now') worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
-      else if (msg.type === 'moreRowWorkers') {
-        if (rows && rows.count < rowWorkers) {
-          const ports = rows.start(rowWorkers - rows.count);
-          worker.postMessage({ type: 'rowPorts', ports } satisfies ToWorker, ports);
-        }
-      }
       else if (msg.type === 'progress') control.onProgress?.(msg.progress);
       else if (msg.type === 'done') finish(() => resolve(msg.result as T));
       else finish(() => reject(new AppError(msg.error.code as ErrorCode, msg.error.message)));
@@ -90,15 +120,14 @@ export function runImport(dbPath: string, source: ImportSource, options: ImportO
   } catch (e) {
     return Promise.reject(e);
   }
-  const job = {
+  const job: ImportJob = {
     dbPath,
     nativeBinding: control.nativeBinding,
-    source,
     options: valid,
     importId: control.importId ?? newImportId(),
     dryRun: control.dryRun ?? false,
   };
-  return runTask<ImportReport>({ task: 'import', job, rowPorts: [] }, control, Math.max(1, control.rowWorkers ?? 2));
+  return runTask<ImportReport>({ task: 'import', job, read: { source, options: valid }, rowWorkers: Math.max(1, control.rowWorkers ?? 2) }, control);
 }
 
 export interface ImportPreview extends ImportInspection {

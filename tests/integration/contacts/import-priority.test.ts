@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDb } from '../../helpers/db';
 import { runImport } from '../../../electron/contacts/import';
-import { BACKGROUND_NICE, HELPER_NICE } from '../../../electron/thread-priority';
+import { HELPER_NICE, WRITER_NICE } from '../../../electron/thread-priority';
 import { at } from './import-helpers';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
@@ -37,18 +37,18 @@ describe.runIf(process.platform === 'linux')('an import’s threads', () => {
     });
     expect(r.counts.imported).toBe(30_000);
     expect(during).not.toBeNull();
-    // The import worker (the writer), lowered; its row worker and the checkpoint worker, lower still.
+    // The import worker (the writer), lowered; its reader, row worker and checkpoint worker, lower still.
     const atNice = (n: number) => [...during!].filter(([tid, nice]) => !before.has(tid) && nice === n).length;
-    expect(atNice(BACKGROUND_NICE)).toBe(1);
-    expect(atNice(HELPER_NICE)).toBe(2);
+    expect(atNice(WRITER_NICE)).toBe(1);
+    expect(atNice(HELPER_NICE)).toBe(3);
     expect(during!.get(process.pid)).toBe(before.get(process.pid));
-    expect(before.get(process.pid)).toBeLessThan(BACKGROUND_NICE);
+    expect(before.get(process.pid)).toBeLessThan(WRITER_NICE);
   });
 
   it('start a second row worker only when the first falls behind (numbers that need a full parse)', async () => {
     const before = threadNice();
-    const newLowered = (now: Map<number, number>) => [...now].filter(([tid, nice]) => !before.has(tid) && (nice === BACKGROUND_NICE || nice === HELPER_NICE)).length;
-    // Plain US numbers: the first row worker keeps ahead; the import runs on three threads of its own.
+    const newLowered = (now: Map<number, number>) => [...now].filter(([tid, nice]) => !before.has(tid) && (nice === WRITER_NICE || nice === HELPER_NICE)).length;
+    // Plain US numbers: the first row worker keeps ahead; the import runs on four threads of its own.
     const us = ['Phone'];
     for (let i = 0; i < 60_000; i++) us.push(`212${String(2_000_000 + i).padStart(7, '0')}`);
     let most = 0;
@@ -57,7 +57,7 @@ describe.runIf(process.platform === 'linux')('an import’s threads', () => {
       rowWorkers: 2,
       onProgress: () => void (most = Math.max(most, newLowered(threadNice()))),
     });
-    expect(most).toBe(3);
+    expect(most).toBe(4);
     // UK numbers written nationally go through libphonenumber's full parse, several times slower than the writer.
     const uk = ['Phone'];
     for (let i = 0; i < 120_000; i++) uk.push(`07700 ${String(100_000 + i).padStart(6, '0')}`);
@@ -69,6 +69,6 @@ describe.runIf(process.platform === 'linux')('an import’s threads', () => {
     });
     expect(r.counts.rows).toBe(120_000);
     expect(r.counts.imported).toBeGreaterThan(90_000);
-    expect(most).toBe(4);
+    expect(most).toBe(5);
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { tempDb } from '../../helpers/db';
 import { executeImport } from '../../../electron/contacts/import/execute';
 import { validateImportOptions } from '../../../electron/contacts/import/options';
 import { inlineRowPool } from '../../../electron/contacts/import/rows';
+import { inlineRowSource } from '../../../electron/contacts/import/row-source';
 import { runImport, type ImportOptions } from '../../../electron/contacts/import';
 import { contactsByPhone } from './import-helpers';
 
@@ -66,9 +67,10 @@ function serialize(rows: Row[], l: Layout): { bytes: Uint8Array; rowNumbers: num
 const OPTIONS: ImportOptions = { defaultCountry: 'US', onDuplicate: 'skip', fileName: 'generated.csv' };
 
 function importInline(dbPath: string, bytes: Uint8Array, options: ImportOptions = OPTIONS) {
+  const valid = validateImportOptions(options);
   return executeImport(
-    { dbPath, source: bytes, options: validateImportOptions(options), importId: `imp-${Math.random()}`, dryRun: false },
-    { now: async () => '2025-03-01T12:00:00.000Z', onProgress: () => {}, isCancelled: () => false, createPool: inlineRowPool },
+    { dbPath, options: valid, importId: `imp-${Math.random()}`, dryRun: false },
+    { now: async () => '2025-03-01T12:00:00.000Z', onProgress: () => {}, isCancelled: () => false, openSource: () => inlineRowSource({ source: bytes, options: valid }, inlineRowPool) },
   );
 }
 

@@ -17,6 +17,10 @@ function fakeWorker() {
     finishAll() {
       for (const seq of waiting.splice(0)) port2.postMessage({ seq, result: answer(seq) });
     },
+    /** as a row worker that sent its results straight to the writer: only acknowledges */
+    acknowledgeAll() {
+      for (const seq of waiting.splice(0)) port2.postMessage({ seq });
+    },
     close: () => port2.close(),
   };
 }
@@ -27,7 +31,11 @@ const batch = {} as RowBatch;
 
 let pool: RowPool | null = null;
 const workers: ReturnType<typeof fakeWorker>[] = [];
+/** batches are numbered by the caller (the reader), in file order */
+let seq = 0;
+const run = () => pool!.run(batch, seq++);
 afterEach(() => {
+  seq = 0;
   pool?.close();
   for (const w of workers.splice(0)) w.close();
 });
@@ -37,34 +45,45 @@ describe('the row worker pool', () => {
     workers.push(fakeWorker(), fakeWorker());
     let asked = 0;
     pool = portRowPool([workers[0].port], setup, () => asked++);
-    const first = Array.from({ length: 10 }, () => pool!.run(batch));
+    const first = Array.from({ length: 10 }, () => run());
     await settle();
     expect([workers[0].waiting.length, asked]).toEqual([10, 0]);
     // The eleventh finds ten waiting: more workers are asked for (once); until they come the first takes it.
-    const eleventh = pool.run(batch);
-    pool.run(batch).catch(() => {});
+    const eleventh = run();
+    run().catch(() => {});
     expect(asked).toBe(1);
     pool.addPorts([workers[1].port]);
-    const more = Array.from({ length: 3 }, () => pool!.run(batch));
+    const more = Array.from({ length: 3 }, () => run());
     await settle();
     expect([workers[0].waiting.length, workers[1].waiting.length, asked]).toEqual([12, 3, 1]);
     workers.forEach((w) => w.finishAll());
     const results = await Promise.all([...first, eleventh, ...more]);
-    expect(results.map((r) => r.records)).toEqual([...Array.from({ length: 11 }, (_, i) => i), 12, 13, 14]);
+    expect(results.map((r) => r!.records)).toEqual([...Array.from({ length: 11 }, (_, i) => i), 12, 13, 14]);
     // With the first worker's queue empty again, it takes the work alone.
-    const again = pool.run(batch);
+    const again = run();
     await settle();
     expect([workers[0].waiting.length, workers[1].waiting.length]).toEqual([1, 0]);
     workers[0].finishAll();
-    expect((await again).records).toBe(15);
+    expect((await again)!.records).toBe(15);
+  });
+
+  it('resolves a batch whose result went straight to the writer with null, by the number the caller gave it', async () => {
+    workers.push(fakeWorker());
+    pool = portRowPool(workers.map((w) => w.port), setup);
+    seq = 41;
+    const sent = run();
+    await settle();
+    expect(workers[0].waiting).toEqual([41]);
+    workers[0].acknowledgeAll();
+    expect(await sent).toBeNull();
   });
 
   it('fails every waiting and later batch once a worker has died', async () => {
     workers.push(fakeWorker());
     pool = portRowPool(workers.map((w) => w.port), setup);
-    const waiting = pool.run(batch);
+    const waiting = run();
     pool.fail(new Error('a row worker stopped: out of memory'));
     await expect(waiting).rejects.toThrow(/out of memory/);
-    await expect(pool.run(batch)).rejects.toThrow(/out of memory/);
+    await expect(run()).rejects.toThrow(/out of memory/);
   });
 });
