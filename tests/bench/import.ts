@@ -92,6 +92,21 @@ async function generate(path: string, n: number): Promise<void> {
   await once(out, 'finish');
 }
 
+/** Milliseconds for a fixed amount of JavaScript work (a table of 2^16 numbers stirred 40 million times). */
+function machineCheck(): number {
+  const t = performance.now();
+  const table = new Uint32Array(1 << 16);
+  let x = 2463534242;
+  for (let i = 0; i < 40_000_000; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    table[x & 0xffff] += i;
+  }
+  if (table[0] === 0.5) console.error('unreachable');
+  return Math.round(performance.now() - t);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-'));
 try {
   const csv = arg('--csv') ?? join(dir, 'contacts.csv');
@@ -136,6 +151,10 @@ try {
   // The thread that started the import stands for Electron's main thread: how long it is ever held up.
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
+  // How fast this machine is right now: a fixed piece of single-threaded CPU work. Shared machines drift (the same
+  // import has taken 8 s and 11 s an hour apart, its CPU time rising to match); this says which kind of period a
+  // figure came from.
+  const machineCheckMs = machineCheck();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const report = await runImport(dbPath, csv, { defaultCountry: 'US', onDuplicate: 'update' }, {
@@ -165,6 +184,7 @@ try {
       peakRssMb: Math.round(peakRss / 1e6),
       maxMainThreadBlockMs: Math.round(lag.max / 1e6),
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1e3),
+      machineCheckMs,
       imported: report.counts.imported,
       duplicates: report.counts.duplicates,
       invalid: report.counts.invalid,
