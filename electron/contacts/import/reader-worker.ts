@@ -1,6 +1,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { portRowPool, type RowPool } from './rows-pool';
-import { serveRowSource, type ReadJob } from './row-source';
+import { serveRowSource } from './read-rows';
+import type { ReadJob } from './row-source';
 import { HELPER_NICE, runInBackground } from '../../thread-priority';
 
 export interface ReaderWorkerData {

@@ -6,7 +6,7 @@ import { tempDb } from '../../helpers/db';
 import { executeImport } from '../../../electron/contacts/import/execute';
 import { validateImportOptions } from '../../../electron/contacts/import/options';
 import { inlineRowPool } from '../../../electron/contacts/import/rows';
-import { inlineRowSource } from '../../../electron/contacts/import/row-source';
+import { inlineRowSource } from '../../../electron/contacts/import/read-rows';
 import { runImport, type ImportOptions } from '../../../electron/contacts/import';
 import { contactsByPhone } from './import-helpers';
 

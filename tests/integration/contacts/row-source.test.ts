@@ -4,7 +4,8 @@ import { tempDb } from '../../helpers/db';
 import { executeImport } from '../../../electron/contacts/import/execute';
 import { validateImportOptions } from '../../../electron/contacts/import/options';
 import { inlineRowPool } from '../../../electron/contacts/import/rows';
-import { inlineRowSource, MAX_IN_FLIGHT, portRowSource, type ReadJob } from '../../../electron/contacts/import/row-source';
+import { inlineRowSource } from '../../../electron/contacts/import/read-rows';
+import { MAX_IN_FLIGHT, portRowSource, type ReadJob } from '../../../electron/contacts/import/row-source';
 import type { RowPool } from '../../../electron/contacts/import/rows-pool';
 import type { BatchResult, RowSetup } from '../../../electron/contacts/import/batch';
 

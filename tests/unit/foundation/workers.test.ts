@@ -20,3 +20,25 @@ describe('worker threads', () => {
     expect(workerUrl('contacts-reader-worker', 'file:///app/out/main/index.js').pathname).toBe('/app/out/main/contacts-reader-worker.js');
   });
 });
+
+describe('the contact import threads', () => {
+  /** The source files and packages a worker's bundle takes in, as the app's bundler would. */
+  async function bundled(entry: string): Promise<{ files: string[]; packages: string[] }> {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, logLevel: 'silent' });
+    const files = Object.keys(result.metafile.inputs);
+    const packages = [...new Set(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].imports.filter((i) => i.external).map((i) => i.path))];
+    return { files, packages };
+  }
+
+  it('load only what each needs: the writer no file reading, no parsing, no validation', async () => {
+    const writer = await bundled(workerEntries['contacts-import-worker']);
+    expect(writer.packages.filter((p) => !p.startsWith('node:'))).toEqual(['better-sqlite3']);
+    for (const file of ['file-reader.ts', 'encoding.ts', 'vcard.ts', 'csv-scanner.ts', 'rows.ts', 'read-rows.ts']) {
+      expect(writer.files.some((f) => f.endsWith(`/import/${file}`)), file).toBe(false);
+    }
+    const reader = await bundled(workerEntries['contacts-reader-worker']);
+    expect(reader.files.some((f) => f.endsWith('/import/file-reader.ts'))).toBe(true);
+    expect(reader.packages.filter((p) => !p.startsWith('node:'))).toEqual(['iconv-lite']);
+  });
+});
