@@ -1,5 +1,6 @@
 import { PhoneTable } from './phone-table';
-import { createdHas, KNOWN_SLOTS, type ContactWriter, type IncomingContact } from './writer';
+import type { ContactWriter } from './writer';
+import { createdHas, KNOWN_SLOTS, type IncomingContact } from './contact-rows';
 import { ACCEPTED_FIELDS, SEP, TAG_SEP } from './batch';
 import { emptyCounts, type DuplicatePolicy, type ImportCounts } from './types';
 

@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
-import type { FieldChange, UpdateRecord } from './writer';
+import type { FieldChange, UpdateRecord } from './contact-rows';
 
 export interface UndoReport {
   importId: string;

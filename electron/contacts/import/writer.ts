@@ -1,38 +1,6 @@
 import type { SqliteDb } from '../../db/connection';
 import { NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
-
-/** One accepted row, normalised. Empty values are null. */
-export interface IncomingContact {
-  row: number;
-  phone: string;
-  country: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  consent: 0 | 1 | null;
-  tags: readonly string[];
-  /** custom values aligned with the import's custom fields */
-  custom: (string | null)[];
-}
-
-export interface ExistingContact {
-  id: number;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-}
-
-type Field = 'first_name' | 'last_name' | 'email';
-export interface FieldChange {
-  from: string | null;
-  to: string | null;
-}
-/** What an import did to a contact it did not create: enough to undo it without undoing later edits. */
-export interface UpdateRecord {
-  fields: Partial<Record<Field, FieldChange>>;
-  tagsAdded: string[];
-  custom: Record<string, FieldChange>;
-}
+import { KNOWN_SLOTS, type ExistingContact, type Field, type FieldChange, type IncomingContact, type UpdateRecord } from './contact-rows';
 
 /**
  * The consent record's note: the file's own words on consent (`"Accepts SMS Marketing": no`), given the quoted
@@ -52,19 +20,6 @@ interface CreatedRun {
   tags: Map<number, number[]>;
   values: (string | null)[][];
   anyValue: boolean[];
-}
-
-/** Custom fields whose presence on a created contact ImportMerger remembers (in the bits of `createdHas`). */
-export const KNOWN_SLOTS = 13;
-
-/**
- * What a contact created from `c` has, as bits: 1 first name, 2 last name, 4 email, 8 << i custom value i (for the
- * first KNOWN_SLOTS fields). A later row with its number then writes only what may be missing (mergeIntoCreated).
- */
-export function createdHas(c: IncomingContact): number {
-  let has = (c.firstName !== null ? 1 : 0) | (c.lastName !== null ? 2 : 0) | (c.email !== null ? 4 : 0);
-  for (let i = 0; i < c.custom.length && i < KNOWN_SLOTS; i++) if (c.custom[i] !== null) has |= 8 << i;
-  return has;
 }
 
 /** A string as an SQL literal. */

@@ -156,7 +156,8 @@ describe('tags and custom fields deleted while an import runs', () => {
   });
 
   it('fill a created contact from a later row without undoing what the user changed in between, nor touching one deleted since', async () => {
-    const { ContactWriter, createdHas } = await import('../../../electron/contacts/import/writer');
+    const { ContactWriter } = await import('../../../electron/contacts/import/writer');
+    const { createdHas } = await import('../../../electron/contacts/import/contact-rows');
     const { openDatabase } = await import('../../../electron/db/connection');
     t.db.pragma('foreign_keys = OFF');
     const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
