@@ -32,8 +32,8 @@ const PREFER_FIRST = 10;
  * Sends batches over the row workers' ports: to the first while it has fewer than PREFER_FIRST waiting, else to
  * the port with the fewest waiting. When the first has PREFER_FIRST waiting and is alone, `wantMore` asks (once)
  * for the others, which arrive through addPorts.
- * Results (or, for workers that send them straight to the writer, acknowledgements) come back in any order; the
- * caller puts them back in file order.
+ * The workers send results straight to the writer; here come their acknowledgements (or errors), in any order,
+ * and the caller puts the batches' places back in file order.
  */
 export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () => void = () => {}): RowPool {
   let failure: Error | null = null;
@@ -41,12 +41,12 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
   let closed = false;
   const connect = (port: MessagePort) => {
     const pending = new Map<number, Pending>();
-    port.on('message', (msg: { seq: number; result?: BatchResult; error?: string }) => {
+    port.on('message', (msg: { seq: number; error?: string }) => {
       const p = pending.get(msg.seq);
       if (!p) return;
       pending.delete(msg.seq);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.result ?? null);
+      else p.resolve(null);
     });
     port.postMessage({ setup });
     return { port, pending };

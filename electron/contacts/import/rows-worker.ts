@@ -6,8 +6,8 @@ import { HELPER_NICE, runInBackground } from '../../thread-priority';
 export interface RowsWorkerData {
   /** from the reader worker: a setup (the mapping is known only once the header is read), then batches */
   port: MessagePort;
-  /** to the import worker (the writer): each batch's result, by its number; `port` then only gets an acknowledgement */
-  resultPort?: MessagePort;
+  /** to the import worker (the writer): each batch's result, by its number; `port` only gets an acknowledgement */
+  resultPort: MessagePort;
 }
 
 /**
@@ -22,7 +22,7 @@ let rows: RowNormaliser | null = null;
 port.on('message', (msg: { setup: RowSetup } | { seq: number; batch: RowBatch } | { close: true }) => {
   if ('close' in msg) {
     port.close();
-    resultPort?.close();
+    resultPort.close();
     return;
   }
   if ('setup' in msg) {
@@ -31,11 +31,8 @@ port.on('message', (msg: { setup: RowSetup } | { seq: number; batch: RowBatch } 
   }
   try {
     if (!rows) throw new Error('row worker used before setup');
-    const result = rows.run(msg.batch);
-    if (resultPort) {
-      resultPort.postMessage({ seq: msg.seq, result });
-      port.postMessage({ seq: msg.seq });
-    } else port.postMessage({ seq: msg.seq, result });
+    resultPort.postMessage({ seq: msg.seq, result: rows.run(msg.batch) });
+    port.postMessage({ seq: msg.seq });
   } catch (e) {
     port.postMessage({ seq: msg.seq, error: e instanceof Error ? e.message : String(e) });
   }
