@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { headerValue, rejected } from './signatures/common';
-import { verifyQuoLegacy } from './signatures/quo-legacy';
+import { checkQuoLegacyShape, verifyQuoLegacy } from './signatures/quo-legacy';
 import { verifyStandardWebhook } from './signatures/standard';
 import { verifyTwilio } from './signatures/twilio';
 import type { ParseOutcome } from './parse/outcome';
@@ -27,6 +27,17 @@ const STANDARD_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'
 
 function accept(outcome: ParseOutcome, raw: unknown): Reception {
   return outcome.kind === 'invalid' ? { ok: false, status: 400, reason: outcome.reason } : { ok: true, outcome, raw };
+}
+
+/**
+ * What can be refused from the headers alone, before the body is read or anything is hashed: a legacy Quo signature
+ * header with more entries than Quo ever sends.
+ */
+export function refuseBeforeBody(path: string, headers: IncomingHttpHeaders): { status: 401; reason: string } | null {
+  if (path !== '/webhooks/quo' || STANDARD_HEADERS.some((name) => headers[name] !== undefined)) return null;
+  const legacy = headerValue(headers['openphone-signature']);
+  const verdict = legacy === undefined ? null : checkQuoLegacyShape(legacy);
+  return verdict && !verdict.ok ? { status: 401, reason: verdict.reason } : null;
 }
 
 /** Quo: the scheme is chosen by the headers present (new Standard Webhooks headers win over the legacy one). */

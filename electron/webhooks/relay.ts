@@ -2,8 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ProviderEvent } from './events';
 import { createGroupCommit, type IngestResult } from './group-commit';
-import { receiveQuo, receiveTwilio, type Reception, type WebhookSecrets } from './receive';
+import { receiveQuo, receiveTwilio, refuseBeforeBody, type Reception, type WebhookSecrets } from './receive';
 import { answerLinkVisit, type LinkResolver } from '../abtests/link-route';
+import { clientAddress } from './guard/client-address';
+import { DEFAULT_MAX_CONNECTIONS, limitConnections } from './guard/connections';
+import { createFailureBudget, type FailureBudgetOptions } from './guard/failure-budget';
 
 export type { WebhookSecrets } from './receive';
 export { sqliteTransaction } from './group-commit';
@@ -30,6 +33,10 @@ export interface RelayOptions {
   /** How long a batch waits for more requests before committing; 0 = the current event-loop turn. */
   batchWindowMs?: number;
   log?: (message: string, err?: unknown) => void;
+  /** Open connections at most (default 128); the longest-idle one is closed to make room for a new one. */
+  maxConnections?: number;
+  /** Failed signature checks allowed per sender (see FailureBudget); defaults to 10 at once, then 10 a minute. */
+  failureBudget?: FailureBudgetOptions;
   /** Tracked links (`GET /l/<code>`): logs the visit and returns the original URL, or null for an unknown code. */
   onLink?: LinkResolver;
 }
@@ -109,7 +116,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const publicUrl = () => (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl);
   const log = options.log ?? (() => undefined);
   const commits = createGroupCommit({ ingest: options.ingest, transaction: options.transaction, windowMs: options.batchWindowMs });
+  const failures = createFailureBudget(options.failureBudget);
   let closing = false;
+
+  /** Refused without reading the body: the connection is closed, so the rest of the body need not be read. */
+  function refuseEarly(res: ServerResponse, status: number, reason: string, headers: Record<string, string> = {}): void {
+    sendJson(res, status, { ok: false, reason }, { connection: 'close', ...headers });
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (closing) res.setHeader('connection', 'close');
@@ -128,6 +141,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return sendJson(res, 200, { ok: true, at: options.now().toISOString(), ...(probe !== null ? { probe: probe.slice(0, 200) } : {}) });
     }
 
+    const sender = clientAddress(req);
+    const wait = failures.waitSeconds(sender, options.now().getTime());
+    if (wait > 0) return refuseEarly(res, 429, 'too many requests with a wrong signature from this address', { 'retry-after': String(wait) });
+    const early = refuseBeforeBody(url.pathname, req.headers);
+    if (early) {
+      failures.spend(sender, options.now().getTime());
+      return refuseEarly(res, early.status, early.reason);
+    }
+
     const body = await readBody(req, maxBodyBytes);
     if (body.kind === 'gone') return;
     if (body.kind === 'too_large') {
@@ -139,7 +161,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const reception: Reception = twilio
       ? receiveTwilio(body.bytes, req.headers, origin && `${origin}${req.url}`, secrets(), options.now())
       : receiveQuo(body.bytes, req.headers, secrets(), options.now());
-    if (!reception.ok) return sendJson(res, reception.status, { ok: false, reason: reception.reason });
+    if (!reception.ok) {
+      if (reception.status === 401) failures.spend(sender, options.now().getTime());
+      return sendJson(res, reception.status, { ok: false, reason: reception.reason });
+    }
 
     let result: IngestResult = { stored: 0, duplicates: 0 };
     if (reception.outcome.kind === 'events') {
@@ -157,10 +182,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   }
 
   const server = createServer((req, res) => {
-    res.on('finish', () => {
-      // A keep-alive connection that just finished its request would otherwise hold close() open until it times out.
-      if (closing) server.closeIdleConnections();
-    });
     handle(req, res).catch((err) => {
       log('webhook relay request failed', err);
       if (!res.headersSent) sendJson(res, 500, { ok: false, reason: 'internal error' });
@@ -170,6 +191,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   // A sender that trickles its body must not hold a connection (or a graceful close) forever.
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
+  const connections = limitConnections(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -186,15 +208,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     port,
     close(graceMs = 10_000) {
       closing = true;
-      return new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
-        server.close(() => {
-          clearTimeout(force);
-          resolve();
-        });
-        server.closeIdleConnections();
-      });
+      return connections.close(graceMs);
     },
   };
 }

@@ -28,6 +28,24 @@ function decodeSecret(secret: string): Buffer | null {
 }
 
 /**
+ * Entries one `openphone-signature` header may carry. Quo sends one (two while a secret is being rotated); each
+ * entry costs an HMAC over the whole body, so a forged header of hundreds of entries would cost hundreds of them.
+ */
+export const MAX_QUO_SIGNATURE_ENTRIES = 4;
+
+function entriesOf(header: string): string[] {
+  return header.split(',').map((e) => e.trim()).filter(Boolean);
+}
+
+/** Refuses a header with more entries than Quo ever sends; needs no body, so it can answer before the body is read. */
+export function checkQuoLegacyShape(header: string): Verdict {
+  const count = entriesOf(header).length;
+  return count > MAX_QUO_SIGNATURE_ENTRIES
+    ? rejected(`openphone-signature has ${count} entries; Quo sends at most ${MAX_QUO_SIGNATURE_ENTRIES}`)
+    : accepted;
+}
+
+/**
  * Quo's legacy webhook signature: HMAC-SHA256 over `<timestamp>.<raw body>` keyed with the base64-decoded signing
  * secret. Several comma-separated entries may be present (key rotation); any fresh matching one is enough.
  */
@@ -37,7 +55,11 @@ export function verifyQuoLegacy(header: string | undefined, body: Buffer, signin
   const key = decodeSecret(signingSecret);
   if (!key) return rejected('the configured Quo signing secret is not valid base64; copy it again from Quo');
 
-  const entries = header.split(',').map((e) => e.trim()).filter(Boolean);
+  const shape = checkQuoLegacyShape(header);
+  if (!shape.ok) return shape;
+  const entries = entriesOf(header);
+  // One HMAC per distinct timestamp, however many entries share it.
+  const digests = new Map<string, string>();
   let malformed: string | null = null;
   let stale: string | null = null;
   let mismatched = false;
@@ -52,7 +74,11 @@ export function verifyQuoLegacy(header: string | undefined, body: Buffer, signin
       stale ??= fresh.reason;
       continue;
     }
-    const expected = createHmac('sha256', key).update(`${entry.timestamp}.`).update(body).digest('base64');
+    let expected = digests.get(entry.timestamp);
+    if (expected === undefined) {
+      expected = createHmac('sha256', key).update(`${entry.timestamp}.`).update(body).digest('base64');
+      digests.set(entry.timestamp, expected);
+    }
     if (sameDigest(expected, entry.digest)) return accepted;
     mismatched = true;
   }
