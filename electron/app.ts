@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { migrations, latestSchemaVersion } from '../migrations';
 import { createWalCheckpoints } from './db/checkpoints';
 import { openDatabase } from './db/connection';
 import { createKysely } from './db/kysely';
 import { migrate, schemaVersion, type MigrateResult } from './db/migrator';
 import { createEventBus } from './events/bus';
+import { secureDataAtRest } from './security/private-files';
 import { resolvePaths, type DataPaths } from './paths';
 import { createSettingsStore } from './settings/store';
 import { createFileSecretStore, type SecretStore } from './settings/secrets';
@@ -73,9 +73,9 @@ export interface DeskApp extends DeskCore {
 export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const base = resolvePaths({ db: config.dbPath });
   const paths: DataPaths = config.dataDir
-    ? { ...base, dataDir: config.dataDir, secretsFile: `${config.dataDir}/secrets.json`, safeSecretsFile: `${config.dataDir}/secrets.keychain.json` }
+    ? { ...base, dataDir: config.dataDir, secretsFile: `${config.dataDir}/secrets.json`, safeSecretsFile: `${config.dataDir}/secrets.keychain.json`, ownsDataDir: true }
     : base;
-  mkdirSync(paths.dataDir, { recursive: true });
+  secureDataAtRest(paths);
   const now = config.now ?? (() => new Date());
   const random = config.random ?? Math.random;
   const log = config.log ?? ((msg, err) => console.error(`[desk] ${msg}`, err ?? ''));

@@ -22,6 +22,8 @@ export interface DataPaths {
   dbPath: string;
   secretsFile: string;
   safeSecretsFile: string;
+  /** False when the folder is merely where a `--db` file lives (any folder of the user's); see secureDataAtRest. */
+  ownsDataDir: boolean;
 }
 
 /** `--db` / SMS_DESK_DB point at a database file; its folder then holds the secrets too. */
@@ -35,5 +37,6 @@ export function resolvePaths(opts: { db?: string; env?: NodeJS.ProcessEnv } = {}
     dbPath,
     secretsFile: join(dataDir, 'secrets.json'),
     safeSecretsFile: join(dataDir, 'secrets.keychain.json'),
+    ownsDataDir: !explicitDb,
   };
 }

@@ -1,5 +1,6 @@
 import { createApp, type DeskApp } from '../app';
 import { errorExit, parseCommandArgs, UsageError, type CliIo, type Command } from './framework';
+import { terminalSafe } from './terminal-text';
 import { systemCommands } from './commands/system';
 import { templateCommands } from './commands/templates';
 import { campaignCommands } from './commands/campaigns';
@@ -83,12 +84,12 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       app: async () => (app ??= await createApp({ dbPath: g.db ?? env.SMS_DESK_DB, log: () => undefined })),
     };
     const result = await found.cmd.run(ctx, parsed);
-    io.stdout(json ? JSON.stringify(result.json, null, 2) : result.text);
+    io.stdout(json ? JSON.stringify(result.json, null, 2) : terminalSafe(result.text));
     return 0;
   } catch (err) {
     const e = errorExit(err);
     const oneLine = e.message.replace(/\s*\n\s*/g, ' ');
-    io.stderr(json ? JSON.stringify({ error: { code: e.code, message: oneLine } }) : `error: ${oneLine}`);
+    io.stderr(json ? JSON.stringify({ error: { code: e.code, message: oneLine } }) : `error: ${terminalSafe(oneLine)}`);
     return e.exit;
   } finally {
     if (app) await (app as DeskApp).close();

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, join } from 'node:path';
 import type { AudienceFilter } from '../../shared/audience';
@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { CONTACT_EXPORT_INLINE_BYTES, type ContactExportResult } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { audienceWhere } from './filter';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../security/private-files';
 
 /**
  * Headers of the contacts CSV. Custom fields follow the fixed columns, headed by their key, so that importing the
@@ -65,7 +66,7 @@ export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, pat
   const values = db.prepare('SELECT contact_id, field_id, value FROM contact_field_values WHERE contact_id BETWEEN ? AND ?');
   let out;
   try {
-    out = createWriteStream(path);
+    out = createWriteStream(path, { mode: PRIVATE_FILE_MODE });
     await once(out, 'open');
   } catch (err) {
     throw new AppError('internal', `Could not write ${path}: ${(err as Error).message}. Choose another file or folder.`);
@@ -107,7 +108,7 @@ export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, pat
 /** Exports to a new file in the data folder's exports/ folder; the text comes back too when it is small. */
 export async function exportContacts(db: SqliteDb, filter: AudienceFilter, dataDir: string, now: Date): Promise<ContactExportResult> {
   const dir = join(dataDir, 'exports');
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   let path = join(dir, `contacts-${stamp}.csv`);
   for (let n = 2; existsSync(path); n++) path = join(dir, `contacts-${stamp}-${n}.csv`);

@@ -1,7 +1,8 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { ensurePrivateDir } from '../security/private-files';
 import { IMPORT_MAX_BYTES } from '../../shared/ipc/channels/contacts';
 
 /**
@@ -63,8 +64,9 @@ export function storeUpload(dataDir: string, input: { name: string; dataBase64: 
   if (bytes.length > maxBytes) throw tooBig(bytes.length, maxBytes);
   sweepOldUploads(dataDir, now);
   const fileId = `upl_${randomBytes(12).toString('base64url')}`;
+  ensurePrivateDir(uploadsDir(dataDir));
   const dir = join(uploadsDir(dataDir), fileId);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const name = safeName(input.name);
   const path = join(dir, name);
   writeFileSync(path, bytes, { mode: 0o600 });

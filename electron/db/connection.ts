@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivate, preparePrivateFile } from '../security/private-files';
 
 export type SqliteDb = BetterSqlite3.Database;
 
@@ -39,7 +40,11 @@ export interface OpenOptions {
  * foreign keys on, and a busy timeout so the CLI and the app can share the file.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && !options.readonly) {
+    mkdirSync(dirname(path), { recursive: true });
+    // Customers' phone numbers: the file (and so its -wal and -shm, which SQLite creates with its mode) owner-only.
+    preparePrivateFile(path);
+  }
   const db = new Database(path, {
     readonly: options.readonly ?? false,
     nativeBinding: options.nativeBinding,
@@ -56,4 +61,20 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDb 
   // 64 MB of page cache: bulk work (imports, outbox snapshots) touches several indexes at once.
   db.pragma('cache_size = -65536');
   return db;
+}
+
+/**
+ * A consistent copy of the database into a new file that only its owner can read (SQLite would create it with the
+ * umask's mode). A copy that fails leaves no file behind.
+ */
+export async function backupDatabase(db: SqliteDb, target: string): Promise<BetterSqlite3.BackupMetadata> {
+  preparePrivateFile(target);
+  try {
+    const result = await db.backup(target);
+    makePrivate(target);
+    return result;
+  } catch (err) {
+    rmSync(target, { force: true });
+    throw err;
+  }
 }

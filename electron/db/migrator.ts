@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Migration } from '../../migrations/types';
-import type { SqliteDb } from './connection';
+import { backupDatabase, type SqliteDb } from './connection';
 
 export interface MigrateResult {
   from: number;
@@ -40,7 +40,7 @@ export async function migrate(
   if (from > 0 && options.dbPath !== ':memory:' && existsSync(options.dbPath)) {
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
     backupPath = join(dirname(options.dbPath), `${basename(options.dbPath)}.v${from}-${stamp}.bak`);
-    await db.backup(backupPath);
+    await backupDatabase(db, backupPath);
   }
 
   const run = db.transaction(() => {

@@ -32,15 +32,44 @@ function sameToken(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body too large');
+    if (size > MAX_BODY) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+type Invocation = { channel: unknown; input: unknown };
+
+/** The body of /api/invoke: a JSON object (channel and input are the dispatcher's to judge), or why it is not one. */
+function parseInvocation(text: string): Invocation | string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return 'Request body is not JSON.';
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'Request body must be a JSON object with a channel and an input.';
+  return { channel: 'channel' in body ? body.channel : undefined, input: 'input' in body ? body.input : undefined };
+}
+
+/** A request the harness cannot make sense of: 400 and one line saying why, never a stack. */
+function badRequest(res: ServerResponse, message: string): void {
+  send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message } }));
+}
+
+/** The static file a path names, relative to the renderer folder; null when the path is not valid percent-encoding. */
+function staticPath(pathname: string): string | null {
+  if (pathname === '/') return 'index.html';
+  try {
+    return decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json'): void {
@@ -76,18 +105,21 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
         res.writeHead(503, { Connection: 'close' });
         return res.end();
       }
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        return badRequest(res, 'The request path is not a valid URL.');
+      }
       const host = req.headers.host ?? '';
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, JSON.stringify({ error: 'wrong host' }));
       if (url.pathname === '/api/invoke') {
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'POST only' }));
         if (!sameToken(req.headers['x-desk-token'] as string | undefined ?? null, token)) return send(res, 401, JSON.stringify({ error: 'bad token' }));
-        let body: { channel?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(await readBody(req));
-        } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'Request body is not JSON.' } }));
-        }
+        const text = await readBody(req);
+        if (text === null) return send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Request body is over ${MAX_BODY} bytes.` } }));
+        const body = parseInvocation(text);
+        if (typeof body === 'string') return badRequest(res, body);
         const result = await app.dispatch(body.channel, body.input);
         return send(res, 200, JSON.stringify(result));
       }
@@ -100,7 +132,8 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
         return;
       }
       if (req.method !== 'GET') return send(res, 405, JSON.stringify({ error: 'GET only' }));
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const rel = staticPath(url.pathname);
+      if (rel === null) return badRequest(res, 'The request path is not valid URL encoding.');
       const file = normalize(join(root, rel));
       if (!file.startsWith(root + sep) && file !== root) return send(res, 403, 'forbidden', 'text/plain');
       try {
@@ -112,7 +145,10 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
         return send(res, 200, data, TYPES['.html']);
       }
     } catch (err) {
-      send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: (err as Error).message } }));
+      // One line, no stack: the message only (the dispatcher already turns a handler's failure into an error value).
+      const message = err instanceof Error ? err.message.split('\n')[0] : 'internal error';
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message } }));
+      else res.destroy();
     }
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../../security/private-files';
 import { formatPValue } from '../../../shared/abtests/wording';
 import type { AbReport, SendWinnerResult } from '../../../shared/ipc/channels/abtests';
 import { call, defineCommand, UsageError, type Command } from '../framework';
@@ -115,7 +115,7 @@ export const abTestCommands: Command[] = [
     args: { min: 2, max: 2 },
     async run(ctx, { positionals: [id, file] }) {
       const { csv } = await call<{ fileName: string; csv: string }>(await ctx.app(), 'abtests:exportCsv', { id: positiveId(id) });
-      writeFileSync(file, csv, 'utf8');
+      writePrivateFile(file, csv);
       const rows = csv.trim().split('\r\n').length - 1;
       return { json: { file, rows }, text: `Wrote ${rows} variant rows to ${file}.` };
     },

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../../security/private-files';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type ConsentSourceName, type OptOutReportRow } from '../../../shared/ipc/channels/optouts';
@@ -77,7 +77,7 @@ export const optOutCommands: Command[] = [
       const out = await call<{ csv: string; rows: number }>(await ctx.app(), 'optouts:exportCsv', filter);
       const path = resolve(file);
       try {
-        writeFileSync(path, out.csv, 'utf8');
+        writePrivateFile(path, out.csv);
       } catch (err) {
         throw new AppError('internal', `Could not write ${path}: ${(err as Error).message}`);
       }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { isSecretName, isSettingKey, secretNames, settingKeys } from '../../../shared/settings';
 import type { SecretRow, SettingRow, DatabaseHealth, AppInfo } from '../../../shared/ipc/channels/app';
 import { coerceSettingText } from '../../settings/store';
+import { backupDatabase } from '../../db/connection';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
 const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -125,7 +126,7 @@ export const systemCommands: Command[] = [
       const target = resolve(file);
       if (existsSync(target)) throw new AppError('conflict', `${target} already exists; choose a new file name so nothing is overwritten.`);
       const app = await ctx.app();
-      const result = await app.db.backup(target);
+      const result = await backupDatabase(app.db, target);
       return { json: { file: target, pages: result.totalPages }, text: `Backed up ${result.totalPages} pages to ${target}.` };
     },
   }),

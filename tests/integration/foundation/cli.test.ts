@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../migrations';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/index';
 import { tempDir } from '../../helpers/db';
@@ -108,6 +108,26 @@ describe('CLI', () => {
     const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--json', 'bogus'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(JSON.parse(bad.stderr.trim())).toEqual({ error: { code: 'usage', message: expect.stringContaining('bogus') } });
+    t.cleanup();
+  });
+});
+
+describe('CLI text output from file content', () => {
+  it('strips terminal control sequences a CSV header or cell carries (a header must not clear the screen)', async () => {
+    const t = tempDir();
+    const db = join(t.dir, 'desk.sqlite');
+    const noPhone = join(t.dir, 'no-phone.csv');
+    writeFileSync(noPhone, '\x1b[2Jname,\x1b[31mmobile\u202e\n');
+    const refused = await cli(['--db', db, 'import', noPhone, '--dry-run']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('"name", "mobile"');
+    const badPhone = join(t.dir, 'bad-phone.csv');
+    writeFileSync(badPhone, 'name,phone\nAna,\x1b[2J123\u202e\n');
+    const report = await cli(['--db', db, 'import', badPhone, '--dry-run']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('row 1: invalid phone for US: "123"');
+    // eslint-disable-next-line no-control-regex -- what a terminal would act on
+    for (const out of [refused.stderr, report.stdout]) expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
     t.cleanup();
   });
 });

@@ -85,3 +85,36 @@ describe('browser harness', () => {
     controller.abort();
   });
 });
+
+describe('browser harness: malformed requests', () => {
+  /** Raw request so the path is sent exactly as written (fetch would re-encode it). */
+  function raw(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const headers = { Host: `127.0.0.1:${harness.port}`, 'Content-Type': 'application/json', 'X-Desk-Token': harness.token };
+      const req = request({ host: '127.0.0.1', port: harness.port, method, path, headers }, (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('answers a path that is not valid percent-encoding with 400 and one line, not 500 with a stack', async () => {
+    for (const path of ['/%E0%A4%A', '/assets/%', '/%ff%fe']) {
+      const answer = await raw('GET', path);
+      expect([path, answer.status]).toEqual([path, 400]);
+      expect(JSON.parse(answer.text)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request path is not valid URL encoding.' } });
+    }
+  });
+
+  it('answers a body of null, a number or an array with 400 and one line', async () => {
+    for (const body of ['null', '42', '"text"', '[1]']) {
+      const answer = await raw('POST', '/api/invoke', body);
+      expect([body, answer.status]).toEqual([body, 400]);
+      expect(JSON.parse(answer.text)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Request body must be a JSON object with a channel and an input.' } });
+      expect(answer.text).not.toMatch(/\n|at .*\(/);
+    }
+  });
+});
