@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    // electron-store imports electron itself: inline it so electron/main's tests give it the platform stand-in too.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -1,22 +1,22 @@
-import { app, BrowserWindow, ipcMain, Notification, powerSaveBlocker, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerSaveBlocker, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type DeskApp } from '../app';
 import { recoverInterruptedImports } from '../contacts/import';
 import { resolvePaths } from '../paths';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { allowDevServer, registerAppScheme, serveRenderer } from './renderer-protocol';
 import { createSecretStore } from './secrets';
+import { APP_ORIGIN, hardenContents, isOurFrame, refusePermissions, windowWebPreferences } from './security';
 import { restoredBounds, trackWindowState } from './window-state';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = normalize(join(here, '../renderer'));
-const devUrl = process.env.ELECTRON_RENDERER_URL;
-const APP_ORIGIN = 'app://desk';
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json' };
+// A packaged app never takes its page from the environment: ELECTRON_RENDERER_URL would load any site with our preload.
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const harden = { devUrl, packaged: app.isPackaged, openExternal: (url: string) => void shell.openExternal(url) };
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -31,42 +31,6 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
 
-  /** Our renderer, from the packaged files, under a custom secure origin so the CSP's 'self' means exactly it. */
-  function serveRenderer(): void {
-    protocol.handle('app', async (request) => {
-      const url = new URL(request.url);
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-      const file = normalize(join(rendererDir, rel));
-      if (!file.startsWith(rendererDir + sep)) return new Response('forbidden', { status: 403 });
-      try {
-        const body = await readFile(file);
-        return new Response(body, { headers: { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
-      } catch {
-        return new Response('not found', { status: 404 });
-      }
-    });
-  }
-
-  function isOurFrame(sender: WebContents, frameUrl: string | undefined): boolean {
-    if (!win || sender.id !== win.webContents.id || !frameUrl) return false;
-    const origin = new URL(frameUrl).origin;
-    return origin === APP_ORIGIN || (!!devUrl && origin === new URL(devUrl).origin);
-  }
-
-  function harden(contents: WebContents): void {
-    contents.on('will-navigate', (event, url) => {
-      const origin = new URL(url).origin;
-      if (origin !== APP_ORIGIN && !(devUrl && origin === new URL(devUrl).origin)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // A link the user clicked opens in their browser — only http(s), never file:, javascript: or custom schemes.
-      const protocolName = new URL(url).protocol;
-      if (protocolName === 'https:' || protocolName === 'http:') void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  }
-
   async function createWindow(): Promise<void> {
     const state = restoredBounds();
     win = new BrowserWindow({
@@ -75,44 +39,22 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       show: false,
       title: 'SMS Campaign Desk',
-      webPreferences: {
-        preload: join(here, '../preload/index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        spellcheck: true,
-      },
+      webPreferences: windowWebPreferences(join(here, '../preload/index.cjs'), app.isPackaged),
     });
     if (state.maximized) win.maximize();
     trackWindowState(win);
-    harden(win.webContents);
+    hardenContents(win.webContents, harden);
     win.once('ready-to-show', () => win?.show());
     win.on('closed', () => (win = null));
     await win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   }
 
-  app.on('web-contents-created', (_e, contents) => harden(contents));
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, harden));
 
   app.whenReady().then(async () => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    if (devUrl) {
-      // Vite's dev server injects its HMR client; allow exactly that origin and its websocket in development only.
-      const dev = new URL(devUrl);
-      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-        callback({
-          responseHeaders: {
-            ...details.responseHeaders,
-            'Content-Security-Policy': [`${CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${dev.origin} 'unsafe-inline'`).replace("connect-src 'self'", `connect-src 'self' ws://${dev.host}`).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")}`],
-          },
-        });
-      });
-    }
-    serveRenderer();
+    refusePermissions(session.defaultSession);
+    if (devUrl) allowDevServer(session.defaultSession, devUrl);
+    serveRenderer(protocol, rendererDir);
 
     const paths = resolvePaths({ db: process.env.SMS_DESK_DB, env: { ...process.env, SMS_DESK_DATA_DIR: process.env.SMS_DESK_DATA_DIR ?? app.getPath('userData') } });
     const nativeBinding = [join(app.getAppPath(), '.electron-native/better_sqlite3.node')].find((p) => !app.isPackaged && existsSync(p));
@@ -129,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
     recoverInterruptedImports(core.db, core.now);
 
     ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown) => {
-      if (!isOurFrame(event.sender, event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
+      if (!isOurFrame(event.sender, event.senderFrame?.url, win, devUrl)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
       return core.dispatch(channel, input);
     });
     core.events.subscribe((name, payload) => {
