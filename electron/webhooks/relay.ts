@@ -119,8 +119,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const failures = createFailureBudget(options.failureBudget);
   let closing = false;
 
-  /** Refused without reading the body: the connection is closed, so the rest of the body need not be read. */
-  function refuseEarly(res: ServerResponse, status: number, reason: string, headers: Record<string, string> = {}): void {
+  /**
+   * Refused without reading the body: once the answer is out, the connection is cut rather than left to drain the
+   * rest of a body nobody will read (a forger's 250 KB would otherwise still be received and thrown away).
+   */
+  function refuseEarly(req: IncomingMessage, res: ServerResponse, status: number, reason: string, headers: Record<string, string> = {}): void {
+    res.once('finish', () => req.socket.destroy());
     sendJson(res, status, { ok: false, reason }, { connection: 'close', ...headers });
   }
 
@@ -143,11 +147,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
     const sender = clientAddress(req);
     const wait = failures.waitSeconds(sender, options.now().getTime());
-    if (wait > 0) return refuseEarly(res, 429, 'too many requests with a wrong signature from this address', { 'retry-after': String(wait) });
+    if (wait > 0) return refuseEarly(req, res, 429, 'too many requests with a wrong signature from this address', { 'retry-after': String(wait) });
     const early = refuseBeforeBody(url.pathname, req.headers);
     if (early) {
       failures.spend(sender, options.now().getTime());
-      return refuseEarly(res, early.status, early.reason);
+      return refuseEarly(req, res, early.status, early.reason);
     }
 
     const body = await readBody(req, maxBodyBytes);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,9 @@ import { QUO_SIGNING_SECRET } from '../integration/webhooks/signers';
  * `--body-kb` body (default 250), while `/healthz` is asked 20 times a second; reports `/healthz` latency first with
  * no attack (`quiet*`) then under attack. `--sources N` spreads the forged requests over N client addresses, as the
  * tunnel reports them in X-Forwarded-For (default 1: one attacker). `--seconds` is the attack's length (default 10).
- * The attacker runs in a child process, as it would be another machine.
+ * The attacker runs in a child process, as it would be another machine. The relay's CPU time per forged request and
+ * its event-loop delay during the attack say what the attack costs the relay itself, which a loaded machine (load1m)
+ * does not change much; the /healthz latencies include the machine's load.
  */
 const { values } = parseArgs({
   options: {
@@ -111,6 +114,8 @@ async function attack(port: number): Promise<AttackReport> {
   };
 
   const quiet = await probeRound(QUIET_MS, false);
+  // Tells the relay's side to start counting its CPU time.
+  process.stdout.write('attack\n');
   const attacked = await probeRound(seconds * 1000, true);
   forgedAgent.destroy();
   probeAgent.destroy();
@@ -144,11 +149,34 @@ if (values['attack-port']) {
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout.on('data', (d) => (out += d.toString()));
+  // The relay's own CPU time during the attack: what forged requests cost it, whatever else the machine is doing.
+  let cpuAtAttack: NodeJS.CpuUsage | null = null;
+  let cpuAtEnd: NodeJS.CpuUsage | null = null;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  child.stdout.on('data', (d) => {
+    out += d.toString();
+    if (!cpuAtAttack && out.includes('attack\n')) {
+      cpuAtAttack = process.cpuUsage();
+      loop.enable();
+    }
+    if (cpuAtAttack && !cpuAtEnd && out.trimEnd().endsWith('}')) {
+      cpuAtEnd = process.cpuUsage(cpuAtAttack);
+      loop.disable();
+    }
+  });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`attacker exited with ${code}`);
-  const report = JSON.parse(out) as AttackReport;
-  console.log(JSON.stringify({ bench: 'relay-forged', rate, entries, bodyKb: bodyBytes / 1024, sources, seconds, ...report, load1m: Math.round(loadavg()[0] * 100) / 100 }));
+  const report = JSON.parse(out.slice(out.indexOf('attack\n') + 'attack\n'.length)) as AttackReport;
+  const cpu = cpuAtEnd ?? process.cpuUsage(cpuAtAttack ?? undefined);
+  const relayCpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  console.log(
+    JSON.stringify({
+      bench: 'relay-forged', rate, entries, bodyKb: bodyBytes / 1024, sources, seconds, ...report,
+      relayCpuMs, relayCpuMsPerForged: Math.round((relayCpuMs / Math.max(1, report.forgedSent)) * 100) / 100,
+      relayLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e4) / 100,
+      load1m: Math.round(loadavg()[0] * 100) / 100,
+    }),
+  );
   await relay.close(1000);
   await app.close();
   rmSync(dir, { recursive: true, force: true });

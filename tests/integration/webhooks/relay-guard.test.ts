@@ -61,6 +61,17 @@ describe('Quo legacy signature header size', () => {
     expect(h.rows()).toEqual([]);
   });
 
+  it('answers such a header without waiting for (or reading) the body, and closes the connection', async () => {
+    h = await relayHarness();
+    const conn = await rawConnection(h.relay.url);
+    const header = Array.from({ length: 227 }, () => forgedEntry(START)).join(',');
+    // Headers only: a relay that read the body first would still be waiting for these 256,000 bytes.
+    conn.socket.write(`POST /webhooks/quo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 256000\r\nopenphone-signature: ${header}\r\n\r\n`);
+    await conn.whenClosed();
+    expect(conn.text()).toMatch(/^HTTP\/1\.1 401/);
+    expect(conn.text()).toContain('openphone-signature has 227 entries');
+  });
+
   it('still accepts the two entries Quo sends while a secret is rotated', async () => {
     h = await relayHarness();
     const body = received(2);
