@@ -6,6 +6,7 @@ import { ACCEPTED_FIELDS, SEP, TAG_SEP, withoutSep, type BatchResult, type RowBa
 import type { RowPool } from './rows-pool';
 import { rejectReasons } from './types';
 import { parseConsent, splitFullName, splitPhoneCell, splitTags } from './values';
+import { checkFieldSizes } from './limits';
 
 interface CompiledPlan {
   first: number[];
@@ -70,8 +71,10 @@ export class RowNormaliser {
     const rejected: string[] = [];
     let records = 0;
     let blank = 0;
+    const fileName = this.setup.fileName ?? 'the file';
     const onRecord = (fields: string[]) => {
       const row = batch.firstRow + records++;
+      checkFieldSizes(fields, fileName, batch.text === undefined ? { card: row } : { row });
       if (isBlankRecord(fields)) blank++;
       else this.row(fields, row, accepted, rejected);
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { ownRecordSchema } from '../../own-keys';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { IMPORT_MAX_BYTES, importOptionsInput, type ImportHistoryRow, type ImportJobStatus, type ImportPreviewView, type ImportUndoResult } from '../../contacts/imports';
 import type {
@@ -70,7 +71,7 @@ export const contactCreateInput = z
     email: emailInput.optional(),
     tags: tagList.optional(),
     /** Custom field key → value; the fields must exist (contacts:createField). */
-    customFields: z.record(fieldKey, z.string().max(1000)).optional(),
+    customFields: ownRecordSchema(fieldKey, z.string().max(1000)).optional(),
     /** How the contact agreed to texts; stored as a manual consent record. */
     consent: z
       .object({
@@ -98,7 +99,7 @@ export const contactUpdateInput = z
     /** Replaces the contact's tags. */
     tags: tagList.optional(),
     /** Sets (or, with null, removes) custom values; keys not named are left alone. */
-    customFields: z.record(fieldKey, z.string().max(1000).nullable()).optional(),
+    customFields: ownRecordSchema(fieldKey, z.string().max(1000).nullable()).optional(),
     /** Mark the number textable or not by hand (e.g. a landline that does take texts). Opt-out is separate. */
     textable: z.boolean().optional(),
   })
