@@ -48,3 +48,17 @@ describe('prototype names as user text', () => {
     expect(status).toMatchObject({ state: 'failed', error: { code: 'invalid_input', message: expect.stringContaining('No column with phone numbers') } });
   });
 });
+
+describe('names with control and bidi-override characters', () => {
+  it('are cleaned on import and when a contact is added or edited by hand', async () => {
+    const up = await upload('First Name,Last Name,Phone\n"\u202Eanna\u202C","Smith\u0007\u001b[2J",2125550100\n');
+    const { importId } = await d.call<{ importId: string }>('contacts:importRun', { fileId: up.fileId, options: { defaultCountry: 'US' } });
+    expect(await d.app.contacts.imports.settled(importId)).toMatchObject({ state: 'done' });
+    expect(d.app.db.prepare('SELECT first_name, last_name FROM contacts').get()).toEqual({ first_name: 'anna', last_name: 'Smith[2J' });
+
+    const added = await d.call<ContactDetail>('contacts:create', { phone: '2125550102', firstName: 'Bo\u2066b\u2069', lastName: 'Line\nBreak' });
+    expect(added.contact).toMatchObject({ firstName: 'Bob', lastName: 'Line Break' });
+    const edited = await d.call<ContactDetail>('contacts:update', { id: added.contact.id, firstName: '\u202Dtxt.exe' });
+    expect(edited.contact).toMatchObject({ firstName: 'txt.exe' });
+  });
+});
