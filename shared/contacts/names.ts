@@ -5,11 +5,12 @@
  */
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
 const BREAKS = /[\t\n\r]+/g;
+// eslint-disable-next-line no-control-regex
+const ANY_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A name as it may be stored: no control or bidi-override characters, spaces collapsed where they were removed. */
 export function cleanName(name: string): string {
-  if (!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name)) return name.trim();
+  if (!ANY_INVISIBLE.test(name)) return name.trim();
   return name.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
 }
