@@ -6,6 +6,7 @@ import type { DeskCore } from '../core';
 import { prepareLinkTracking } from './links';
 import { abCampaign, variantLabel } from './evaluate';
 import { loadAbState } from './state';
+import { ownRecord } from '../../shared/own-keys';
 
 const CHUNK = 1000;
 
@@ -108,7 +109,7 @@ async function releaseWinner(core: WinnerCore, campaignId: number, opts: { varia
             skipped += skip.run('opted_out', 'Recipient opted out before the winner was sent', nowIso, r.id).changes;
             continue;
           }
-          const fields: Record<string, string | null> = {};
+          const fields = ownRecord<string | null>();
           fieldKeys.forEach((k, i) => (fields[k] = r[`f${i}`] as string | null));
           const text = renderParsed(parsed, {
             contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },

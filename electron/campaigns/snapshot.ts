@@ -9,6 +9,7 @@ import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
 import { prepareLinkTracking, type LinkTracker } from '../abtests/links';
 import type { SqliteDb } from '../db/connection';
+import { ownRecord } from '../../shared/own-keys';
 
 /** Contacts per transaction: the first chunk, and the bounds the adaptive size stays within. */
 const FIRST_CHUNK = 2000;
@@ -289,7 +290,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   const from = sendingNumber(core, c);
   const namedParams: Record<string, unknown> = Object.fromEntries(fieldKeys.map((k, i) => [`f${i}`, k]));
   const render = (pick: MessagePick, r: Record<string, string | number | null>): string => {
-    const fields: Record<string, string | null> = {};
+    const fields = ownRecord<string | null>();
     fieldKeys.forEach((k, i) => (fields[k] = r[`f${i}`] as string | null));
     // Held recipients (A/B "test then winner") get their text when the winner is known.
     if (pick.state === 'held') return '';

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { ContactContext } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
+import { ownRecord } from '../../shared/own-keys';
 import { audienceCondition, type AudienceFilter } from './audience';
 
 export interface StreamOptions {
@@ -49,7 +50,7 @@ export async function streamAudience(
     .raw(true);
   const ids = selected.map((k) => fieldIds.get(k)!);
 
-  const fields: Record<string, string | null> = {};
+  const fields = ownRecord<string | null>();
   const contact: ContactContext & { fields: Record<string, string | null> } = { firstName: null, lastName: null, phone: null, email: null, fields };
   let afterId = 0;
   for (;;) {

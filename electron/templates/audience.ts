@@ -1,6 +1,7 @@
 import type { ContactRef, SampleContact } from '../../shared/ipc/channels/templates';
 import type { BusinessContext, ContactContext } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
+import { ownRecord } from '../../shared/own-keys';
 import type { SettingsStore } from '../settings/store';
 
 /**
@@ -77,13 +78,14 @@ function withFields(db: SqliteDb, rows: ContactDbRow[]): SampleContact[] {
     .all(...rows.map((r) => r.id));
   const fields = new Map<number, Record<string, string>>();
   for (const v of values) {
-    const own = fields.get(v.contact_id) ?? {};
+    // A field key is owner's text (`__proto__` included): an object without a prototype keeps every one.
+    const own = fields.get(v.contact_id) ?? ownRecord<string>();
     own[v.key] = v.value;
     fields.set(v.contact_id, own);
   }
   return rows.map((row) => ({
     ...contactRef(row),
-    context: { firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email, fields: fields.get(row.id) ?? {} },
+    context: { firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email, fields: fields.get(row.id) ?? ownRecord<string>() },
   }));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownRecordSchema } from '../own-keys';
 
 /** The import's options as the user chooses them, and what the import channels answer. */
 
@@ -32,7 +33,7 @@ export const importOptionsInput = z
     onDuplicate: z.enum(['skip', 'update']).default('skip'),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
     /** Header text (case-insensitive) → field; overrides the automatic mapping. */
-    mapping: z.record(z.string(), z.string().refine(isFieldTarget, 'expected a contact field, custom:<key> or drop')).optional(),
+    mapping: ownRecordSchema(z.string(), z.string().refine(isFieldTarget, 'expected a contact field, custom:<key> or drop')).optional(),
     format: z.enum(['csv', 'vcard']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t']).optional(),

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { ownRecord } from '../../../shared/own-keys';
 import { importOptionsInput, type ImportHistoryRow, type ImportUndoResult } from '../../../shared/ipc/channels/contacts';
 import { describeZodError } from '../../ipc/dispatch';
 import { engineOptions } from '../../contacts/import-handlers';
@@ -14,7 +15,8 @@ const n = (v: number) => v.toLocaleString('en-US');
 /** --map "Mobile Number=phone": the last = splits, since a header may contain one and a field never does. */
 function mapping(values: unknown): Record<string, string> | undefined {
   if (!Array.isArray(values) || !values.length) return undefined;
-  const out: Record<string, string> = {};
+  // Headers are any text (`constructor`, `__proto__`): an object without a prototype keeps them all.
+  const out = ownRecord<string>();
   for (const v of values as string[]) {
     const at = v.lastIndexOf('=');
     if (at <= 0 || at === v.length - 1) throw new UsageError(`--map needs "Header=field", got "${v}". Usage: ${IMPORT_USAGE}`);

@@ -41,4 +41,6 @@ export interface RowSetup {
   defaultCountry: string;
   delimiter: string;
   terminator: LineTerminator;
+  /** for errors that name the file */
+  fileName?: string;
 }

@@ -1,4 +1,5 @@
 import type { LineTerminator } from './csv-parser';
+import { READ_LIMITS, rowTooLong } from './limits';
 
 /** A run of whole records for a parser, or one record whose quote never closes. */
 export type ScanItem =
@@ -16,7 +17,8 @@ const MAX_QUOTED_CHARS = 1 << 20;
  *
  * A quote that never closes would swallow the rest of the file; instead, once the quoted text passes 1 MB or
  * the file ends, that record is cut at the end of the line holding the quote and reported as broken, and
- * reading resumes on the next line.
+ * reading resumes on the next line. A record that grows past `maxRecordChars` without ending (a file that is one
+ * huge line) stops the reading with an error naming its row, so the text held stays bounded.
  */
 export class CsvRecordScanner {
   private buf = '';
@@ -39,6 +41,8 @@ export class CsvRecordScanner {
     firstRow = 1,
     private readonly chunkRows = 5000,
     private readonly maxQuoted = MAX_QUOTED_CHARS,
+    private readonly fileName = 'the file',
+    private readonly maxRecordChars = READ_LIMITS.maxRecordChars,
   ) {
     this.delimCode = delimiter.charCodeAt(0);
     this.rowsBeforeBuf = firstRow - 1;
@@ -119,7 +123,15 @@ export class CsvRecordScanner {
       this.scan(final, out);
       return;
     }
+    if (len - this.recordStart > this.maxRecordChars) throw rowTooLong(this.fileName, { row: this.currentRow() }, { ...READ_LIMITS, maxRecordChars: this.maxRecordChars });
     this.emitComplete(out);
+  }
+
+  /** The row number of the record not yet ended. */
+  private currentRow(): number {
+    let row = this.rowsBeforeBuf + this.recordsSinceCut + 1;
+    for (const cut of this.cuts) row += cut.count;
+    return row;
   }
 
   private closeRecord(end: number): void {

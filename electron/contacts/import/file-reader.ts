@@ -9,9 +9,18 @@ import type { RowBatch } from './batch';
 import { detectDelimiter, detectFormat, sepLine } from './sniff';
 import type { Delimiter, DetectedFile, FileFormat, ImportSource, TextEncodingName } from './types';
 import { VCARD_HEADERS, VcardReader } from './vcard';
+import { checkFieldSizes, READ_LIMITS, rowTooLong, tooManyColumns } from './limits';
 
 const READ_CHUNK = 1 << 20;
 const HEAD_CHARS = 64 * 1024;
+/** text of the vCard cards in one batch, at most (about) */
+const BATCH_CHARS = 4 * 1024 * 1024;
+
+function charsOf(cards: string[][]): number {
+  let n = 0;
+  for (const card of cards) for (const v of card) n += v.length;
+  return n;
+}
 
 export interface OpenedFile {
   fileName: string;
@@ -84,12 +93,13 @@ export async function* readImportFile(file: OpenedFile, options: ReadOptions = {
 
     if (format === 'vcard') {
       yield { kind: 'start', detected: { format, encoding: decoder.encoding, bom: decoder.bom, delimiter: null }, headers: [...VCARD_HEADERS], terminator: '\n' };
-      const reader = new VcardReader();
+      const reader = new VcardReader(file.fileName);
       let nextRow = 1;
       let cards: string[][] = [];
+      // A batch is handed on at batchRows cards, or sooner when its cards hold much text (each may hold up to a megabyte).
       const flush = (all: boolean): FileItem[] => {
         const items: FileItem[] = [];
-        while (cards.length >= batchRows || (all && cards.length)) {
+        while (cards.length >= batchRows || ((all || charsOf(cards) > BATCH_CHARS) && cards.length)) {
           const records = cards.slice(0, batchRows);
           cards = cards.slice(records.length);
           items.push({ kind: 'rows', batch: { firstRow: nextRow, records }, count: records.length, bytesRead });
@@ -125,12 +135,18 @@ export async function* readImportFile(file: OpenedFile, options: ReadOptions = {
         return false;
       });
       if (headers || eof) break;
+      // The header is searched for in the text read so far: a file that is one huge line must not be read whole.
+      if (text.length > READ_LIMITS.maxRecordChars) throw rowTooLong(file.fileName, { header: true });
       text += await more();
     }
     if (!headers) throw new AppError('invalid_input', `"${file.fileName}" has no rows: the file is empty.`);
+    const headerFields: string[] = headers;
+    if (headerEnd > READ_LIMITS.maxRecordChars) throw rowTooLong(file.fileName, { header: true });
+    if (headerFields.length > READ_LIMITS.maxColumns) throw tooManyColumns(file.fileName, headerFields.length);
+    checkFieldSizes(headerFields, file.fileName, { header: true });
     yield { kind: 'start', detected: { format, encoding: decoder.encoding, bom: decoder.bom, delimiter }, headers, terminator };
 
-    const scanner = new CsvRecordScanner(delimiter, terminator, 1, batchRows);
+    const scanner = new CsvRecordScanner(delimiter, terminator, 1, batchRows, undefined, file.fileName);
     const items: ScanItem[] = [];
     const drain = function* (): Generator<FileItem> {
       for (const it of items) {

@@ -1,4 +1,5 @@
 import { isAppError } from '../../../shared/errors';
+import { ownRecord } from '../../../shared/own-keys';
 import { openImportFile, readImportFile, type FileItem } from './file-reader';
 import { buildMapping } from './mapping';
 import { validateImportOptions } from './options';
@@ -46,7 +47,7 @@ export async function inspectImport(source: ImportSource, input: ImportOptions):
       problem = e.message;
       plan = buildMapping(start.headers, options.mapping, false);
     }
-    const rows = new RowNormaliser({ plan, defaultCountry: options.defaultCountry, delimiter: start.detected.delimiter ?? ',', terminator: start.terminator });
+    const rows = new RowNormaliser({ plan, defaultCountry: options.defaultCountry, delimiter: start.detected.delimiter ?? ',', terminator: start.terminator, fileName: file.fileName });
     const sampleRows: SampleRow[] = [];
     const sampleRejects: { row: number; reason: string }[] = [];
     let detected = start.detected;
@@ -77,7 +78,7 @@ function collect(r: BatchResult, customFields: CustomFieldColumn[], rows: Sample
   const v = r.accepted ? r.accepted.split(SEP) : [];
   for (let i = 0; i < r.acceptedCount; i++) {
     const o = i * stride;
-    const custom: Record<string, string> = {};
+    const custom = ownRecord<string>();
     customFields.forEach((f, k) => {
       if (v[o + ACCEPTED_FIELDS + k]) custom[f.key] = v[o + ACCEPTED_FIELDS + k];
     });

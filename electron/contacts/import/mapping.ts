@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { ownRecord } from '../../../shared/own-keys';
 import { aliasFor, customKeyFor, headerWords } from './aliases';
 import type { ColumnMapping, CustomFieldColumn, FieldTarget } from './types';
 
@@ -16,12 +17,19 @@ export function isFieldTarget(value: string): value is FieldTarget {
   return FIELD_TARGETS.has(value) || /^custom:[a-z0-9_]{1,60}$/.test(value);
 }
 
-function userTargetFor(header: string, overrides: Record<string, FieldTarget> | undefined): FieldTarget | undefined {
-  if (!overrides) return undefined;
-  if (header in overrides) return overrides[header];
-  const wanted = header.trim().toLowerCase();
-  for (const [k, v] of Object.entries(overrides)) if (k.trim().toLowerCase() === wanted) return v;
-  return undefined;
+/**
+ * The user's choices by header: exactly as written first, then ignoring case and surrounding spaces. Maps, not
+ * objects: a header is any text, `constructor` and `__proto__` included.
+ */
+function userTargets(overrides: Record<string, FieldTarget> | undefined): (header: string) => FieldTarget | undefined {
+  const exact = new Map<string, FieldTarget>();
+  const loose = new Map<string, FieldTarget>();
+  for (const [k, v] of Object.entries(overrides ?? {})) {
+    exact.set(k, v);
+    const key = k.trim().toLowerCase();
+    if (!loose.has(key)) loose.set(key, v);
+  }
+  return (header) => exact.get(header) ?? loose.get(header.trim().toLowerCase());
 }
 
 /**
@@ -34,8 +42,9 @@ export function buildMapping(headers: readonly string[], overrides?: Record<stri
       throw new AppError('invalid_input', `The column "${header}" cannot be mapped to "${target}". Choose a contact field, a custom field or "drop".`);
     }
   }
+  const userTargetFor = userTargets(overrides);
   const columns: ColumnMapping[] = headers.map((header, index) => {
-    const user = userTargetFor(header, overrides);
+    const user = userTargetFor(header);
     if (user) return { index, header, target: user, source: 'user' };
     const alias = aliasFor(header);
     if (alias) {
@@ -81,9 +90,9 @@ export function buildMapping(headers: readonly string[], overrides?: Record<stri
 
 /** The mapping as stored with the import and shown to the user: header → target. */
 export function mappingSummary(plan: MappingPlan): Record<string, FieldTarget> {
-  const out: Record<string, FieldTarget> = {};
-  for (const c of plan.columns) if (!(c.header in out)) out[c.header] = c.target;
-  return out;
+  const out = new Map<string, FieldTarget>();
+  for (const c of plan.columns) if (!out.has(c.header)) out.set(c.header, c.target);
+  return ownRecord(out);
 }
 
 export function hasPhoneColumn(plan: MappingPlan): boolean {

@@ -53,7 +53,7 @@ export async function produceRows(read: ReadJob, createPool: (setup: RowSetup) =
     const first = (await reader.next()).value as Extract<FileItem, { kind: 'start' }>;
     const plan = buildMapping(first.headers, options.mapping);
     sink.send({ kind: 'start', detected: first.detected, plan, fileName: file.fileName, size: file.size });
-    pool = createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator });
+    pool = createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator, fileName: file.fileName });
 
     // Batches come back from the row workers in any order; they leave in file order.
     const slots: Slot[] = [];

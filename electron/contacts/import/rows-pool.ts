@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { BatchResult, RowBatch, RowSetup } from './batch';
 
 /** Runs row batches somewhere: in the row worker threads (below), or in this thread (inlineRowPool in rows.ts). */
@@ -41,11 +42,12 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
   let closed = false;
   const connect = (port: MessagePort) => {
     const pending = new Map<number, Pending>();
-    port.on('message', (msg: { seq: number; error?: string }) => {
+    port.on('message', (msg: { seq: number; error?: string; code?: ErrorCode }) => {
       const p = pending.get(msg.seq);
       if (!p) return;
       pending.delete(msg.seq);
-      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      // A file the user must fix (a cell over the limit) keeps its code; anything else is our fault.
+      if (msg.error !== undefined) p.reject(msg.code ? new AppError(msg.code, msg.error) : new Error(msg.error));
       else p.resolve(null);
     });
     port.postMessage({ setup });

@@ -1,4 +1,5 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { isAppError } from '../../../shared/errors';
 import type { RowBatch, RowSetup } from './batch';
 import { RowNormaliser } from './rows';
 import { HELPER_NICE, runInBackground } from '../../thread-priority';
@@ -34,6 +35,6 @@ port.on('message', (msg: { setup: RowSetup } | { seq: number; batch: RowBatch } 
     resultPort.postMessage({ seq: msg.seq, result: rows.run(msg.batch) });
     port.postMessage({ seq: msg.seq });
   } catch (e) {
-    port.postMessage({ seq: msg.seq, error: e instanceof Error ? e.message : String(e) });
+    port.postMessage({ seq: msg.seq, error: e instanceof Error ? e.message : String(e), ...(isAppError(e) ? { code: e.code } : {}) });
   }
 });

@@ -6,6 +6,8 @@ import { ACCEPTED_FIELDS, SEP, TAG_SEP, withoutSep, type BatchResult, type RowBa
 import type { RowPool } from './rows-pool';
 import { rejectReasons } from './types';
 import { parseConsent, splitFullName, splitPhoneCell, splitTags } from './values';
+import { checkFieldSizes } from './limits';
+import { cleanName } from '../../../shared/contacts/names';
 
 interface CompiledPlan {
   first: number[];
@@ -70,8 +72,10 @@ export class RowNormaliser {
     const rejected: string[] = [];
     let records = 0;
     let blank = 0;
+    const fileName = this.setup.fileName ?? 'the file';
     const onRecord = (fields: string[]) => {
       const row = batch.firstRow + records++;
+      checkFieldSizes(fields, fileName, batch.text === undefined ? { card: row } : { row });
       if (isBlankRecord(fields)) blank++;
       else this.row(fields, row, accepted, rejected);
     };
@@ -109,10 +113,10 @@ export class RowNormaliser {
       rejected.push(String(row), choice.reason, toCsvLine(fields, this.setup.delimiter).slice(0, 2000));
       return;
     }
-    let first = firstValue(fields, p.first);
-    let last = firstValue(fields, p.last);
+    let first = cleanName(firstValue(fields, p.first));
+    let last = cleanName(firstValue(fields, p.last));
     if (!first && !last) {
-      const full = firstValue(fields, p.full);
+      const full = cleanName(firstValue(fields, p.full));
       if (full) ({ firstName: first, lastName: last } = splitFullName(full));
     }
     let email = firstValue(fields, p.email);

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { labelSaysMobile } from '../phone-labels';
+import { READ_LIMITS, rowTooLong, type ReadLimits } from './limits';
 
 /**
  * vCard 2.1 / 3.0 / 4.0 (iPhone, Android, Outlook, Google exports) read as a stream of cards.
@@ -176,14 +177,28 @@ function isQuotedPrintable(line: string): boolean {
   return colon > 0 && /QUOTED-PRINTABLE/i.test(line.slice(0, colon));
 }
 
+/** Binary values (photos, logos, sounds, keys) can be megabytes; nothing in them is a contact detail we keep. */
+const BINARY = /^(?:[^:;.]*\.)?(PHOTO|LOGO|SOUND|KEY)[;:]/i;
+
 /**
  * Streams cards out of vCard text. Lines are unfolded (RFC 6350: a line starting with a space or tab continues
  * the previous one) and vCard 2.1 quoted-printable values joined across their soft line breaks (`=` at the end).
+ * Binary values are dropped as they stream by; any other line, or a whole card, longer than the limit stops the
+ * reading with an error naming the card, so the text held stays bounded whatever the file.
  */
 export class VcardReader {
   private pending = '';
   private logical: string | null = null;
+  /** the logical line being read is a binary value, dropped */
+  private droppingBinary = false;
   private card: CardState | null = null;
+  private cardChars = 0;
+  private cards = 0;
+
+  constructor(
+    private readonly fileName = 'the file',
+    private readonly limits: ReadLimits = READ_LIMITS,
+  ) {}
 
   push(text: string, out: string[][]): void {
     let all = this.pending + text;
@@ -193,6 +208,12 @@ export class VcardReader {
     const lines = all.split(/\r\n|\n|\r/);
     this.pending = (lines.pop() ?? '') + (heldCr ? '\r' : '');
     for (const line of lines) this.line(line, out);
+    if (this.pending.length > this.limits.maxRecordChars) {
+      // A binary value on one unfolded line: keep only enough to know what it is; the rest is dropped anyway.
+      const binary = BINARY.test(this.pending) || (this.droppingBinary && /^[ \t]/.test(this.pending));
+      if (!binary) throw this.tooLong();
+      this.pending = this.pending.slice(0, 64);
+    }
   }
 
   finish(out: string[][]): void {
@@ -201,17 +222,22 @@ export class VcardReader {
     this.flushLogical(out);
   }
 
+  private tooLong(): Error {
+    return rowTooLong(this.fileName, { card: this.cards + (this.card ? 0 : 1) }, this.limits);
+  }
+
   private line(line: string, out: string[][]): void {
-    if (this.logical !== null && this.logical.endsWith('=') && isQuotedPrintable(this.logical)) {
+    if (this.logical !== null && !this.droppingBinary && this.logical.endsWith('=') && isQuotedPrintable(this.logical)) {
       this.logical = this.logical.slice(0, -1) + line;
-      return;
-    }
-    if (this.logical !== null && (line.startsWith(' ') || line.startsWith('\t'))) {
+    } else if (this.logical !== null && (line.startsWith(' ') || line.startsWith('\t'))) {
+      if (this.droppingBinary) return;
       this.logical += line.slice(1);
-      return;
+    } else {
+      this.flushLogical(out);
+      this.droppingBinary = BINARY.test(line);
+      this.logical = this.droppingBinary ? '' : line;
     }
-    this.flushLogical(out);
-    this.logical = line;
+    if (this.logical.length > this.limits.maxRecordChars) throw this.tooLong();
   }
 
   private flushLogical(out: string[][]): void {
@@ -221,6 +247,8 @@ export class VcardReader {
     const upper = line.trim().toUpperCase();
     if (upper === 'BEGIN:VCARD') {
       this.card = { props: [] };
+      this.cardChars = 0;
+      this.cards++;
       return;
     }
     if (upper === 'END:VCARD') {
@@ -229,9 +257,10 @@ export class VcardReader {
       return;
     }
     if (!this.card) return;
+    this.cardChars += line.length;
+    if (this.cardChars > this.limits.maxRecordChars) throw this.tooLong();
     const prop = parseLine(line);
-    // PHOTO and other binary values can be megabytes; nothing in them is a contact detail we keep.
-    if (prop && prop.name !== 'PHOTO' && prop.name !== 'LOGO' && prop.name !== 'SOUND' && prop.name !== 'KEY') this.card.props.push(prop);
+    if (prop) this.card.props.push(prop);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/connection';
+import { ownRecord } from '../../../shared/own-keys';
 import { NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
 import { KNOWN_SLOTS, type ExistingContact, type Field, type FieldChange, type IncomingContact, type UpdateRecord } from './contact-rows';
 
@@ -239,7 +240,7 @@ ${consentNoteSql('consent')}, @now
    * Consent, opt-out and textable state are never part of this. Returns what changed, or null.
    */
   applyToExisting(existing: ExistingContact, c: IncomingContact, mode: 'update' | 'fill', extraTags: readonly string[]): UpdateRecord | null {
-    const rec: UpdateRecord = { fields: {}, tagsAdded: [], custom: {} };
+    const rec: UpdateRecord = { fields: {}, tagsAdded: [], custom: ownRecord() };
     let changed = false;
     const next = { first_name: existing.first_name, last_name: existing.last_name, email: existing.email };
     for (const f of FIELDS) {
@@ -273,6 +274,7 @@ ${consentNoteSql('consent')}, @now
     const prevJson = this.s.getChange.get(this.ctx.importId, contactId) as string | undefined;
     if (prevJson) {
       const prev = JSON.parse(prevJson) as UpdateRecord;
+      prev.custom = ownRecord(Object.entries(prev.custom));
       for (const [f, ch] of Object.entries(rec.fields) as [Field, FieldChange][]) prev.fields[f] = { from: prev.fields[f]?.from ?? ch.from, to: ch.to };
       for (const [k, ch] of Object.entries(rec.custom)) prev.custom[k] = { from: prev.custom[k]?.from ?? ch.from, to: ch.to };
       prev.tagsAdded.push(...rec.tagsAdded);

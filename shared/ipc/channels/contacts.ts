@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import { ownRecordSchema } from '../../own-keys';
+import { cleanName } from '../../contacts/names';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { IMPORT_MAX_BYTES, importOptionsInput, type ImportHistoryRow, type ImportJobStatus, type ImportPreviewView, type ImportUndoResult } from '../../contacts/imports';
 import type {
@@ -49,7 +51,8 @@ export const contactListInput = z
 // ───────────────────────────── one contact ─────────────────────────────
 
 const phoneInput = z.string().trim().min(3, 'enter a phone number').max(40);
-const nameInput = z.string().trim().max(100);
+// Control and bidi-override characters are taken out of names typed or pasted by hand, as on import.
+const nameInput = z.string().transform(cleanName).pipe(z.string().max(100));
 const emailInput = z.union([z.literal(''), z.string().trim().max(254).email('expected an email address such as ana@example.com')]);
 const tagList = z.array(z.string().trim().min(1).max(100)).max(50);
 const fieldKey = z
@@ -70,7 +73,7 @@ export const contactCreateInput = z
     email: emailInput.optional(),
     tags: tagList.optional(),
     /** Custom field key → value; the fields must exist (contacts:createField). */
-    customFields: z.record(fieldKey, z.string().max(1000)).optional(),
+    customFields: ownRecordSchema(fieldKey, z.string().max(1000)).optional(),
     /** How the contact agreed to texts; stored as a manual consent record. */
     consent: z
       .object({
@@ -98,7 +101,7 @@ export const contactUpdateInput = z
     /** Replaces the contact's tags. */
     tags: tagList.optional(),
     /** Sets (or, with null, removes) custom values; keys not named are left alone. */
-    customFields: z.record(fieldKey, z.string().max(1000).nullable()).optional(),
+    customFields: ownRecordSchema(fieldKey, z.string().max(1000).nullable()).optional(),
     /** Mark the number textable or not by hand (e.g. a landline that does take texts). Opt-out is separate. */
     textable: z.boolean().optional(),
   })
