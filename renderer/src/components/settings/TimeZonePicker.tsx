@@ -17,7 +17,7 @@ function clockIn(zone: string): string | null {
 /** A search box over the time-zone list: type "new y", "paris" or "chicago" and pick. */
 export function TimeZonePicker({ id, value, describedBy, invalid, onChange }: { id: string; value: string; describedBy: string; invalid: boolean; onChange(value: string): void }) {
   const listId = `${id}-zones`;
-  const options = useMemo(allZones, []);
+  const options = useMemo(() => allZones(), []);
   const clock = clockIn(value);
   return (
     <div className="st-tz">
