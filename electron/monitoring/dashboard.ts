@@ -58,6 +58,8 @@ export interface DashboardDeps {
   provider: () => ProviderName;
   dispatcher: () => DispatcherStatus;
   health: HealthMonitor;
+  /** What each provider still needs before it can send (empty: set up). */
+  setup: () => Record<ProviderName, string[]>;
 }
 
 /** Everything the Monitoring page shows, in one read. */
@@ -80,6 +82,7 @@ export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
   const status = deps.dispatcher();
   const health = deps.health.history(48);
   const provider = deps.provider();
+  const setup = deps.setup();
   return {
     at: now.toISOString(),
     queue,
@@ -87,11 +90,11 @@ export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
     sendRate: { lastMinute: sum(59), last15Minutes: sum(45), lastHour: sum(0), perMinute },
     failures,
     webhooks: webhookLag(db, now, provider),
-    breakers: PROVIDERS.map((provider) => ({ provider, state: status.breakers[provider] ?? 'closed' })),
+    breakers: PROVIDERS.map((p) => ({ provider: p, state: status.breakers[p] ?? 'closed', setUp: setup[p].length === 0, missing: setup[p] })),
     dispatcherRunning: status.running,
     provider,
     lastReconciliation: lastFinishedRun(db),
     health: health[0] ?? null,
-    healthHistory: health.map((h) => ({ at: h.at, status: h.status, reason: h.reason })).reverse(),
+    healthHistory: health.map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan })).reverse(),
   };
 }

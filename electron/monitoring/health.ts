@@ -25,7 +25,12 @@ interface HealthRow {
   trigger: 'scheduled' | 'manual';
 }
 
-const toReport = (r: HealthRow): HealthReport => ({ id: r.id, at: r.at, status: r.status, reason: r.reason, trigger: r.trigger, checks: JSON.parse(r.checks_json) as HealthCheckResult[] });
+const ran = (checks: HealthCheckResult[]) => checks.filter((c) => c.status !== 'skipped').length;
+
+const toReport = (r: HealthRow): HealthReport => {
+  const checks = JSON.parse(r.checks_json) as HealthCheckResult[];
+  return { id: r.id, at: r.at, status: r.status, reason: r.reason, trigger: r.trigger, checks, checksRan: ran(checks) };
+};
 
 /** The overall verdict: the worst check that applies, with its own words as the reason. */
 export function summarise(checks: HealthCheckResult[], providerLabel: string): { status: HealthStatus; reason: string } {
@@ -95,7 +100,7 @@ export function createHealthMonitor(deps: HealthDeps) {
     if (status === 'red' && previous?.status !== 'red') {
       core.events.emit('app:notify', { title: 'Replies and receipts may not be arriving', body: reason, level: 'error' });
     }
-    return { id: Number(info.lastInsertRowid), at, status, reason, trigger, checks };
+    return { id: Number(info.lastInsertRowid), at, status, reason, trigger, checks, checksRan: ran(checks) };
   }
 
   function latest(): HealthReport | null {

@@ -9,6 +9,7 @@ import type { Relay } from '../webhooks/relay';
 import { monitoringDashboard } from './dashboard';
 import { createDeadLetters, type DeadLetters } from './dead-letters';
 import { createHealthMonitor, type HealthMonitor } from './health';
+import { providerSetup } from './provider-setup';
 
 export interface MonitoringDeps {
   core: DeskCore;
@@ -59,7 +60,14 @@ export function createMonitoring(deps: MonitoringDeps): MonitoringServices {
       return result;
     },
     dashboard: () =>
-      monitoringDashboard({ db: core.db, now: core.now, provider: () => core.settings.get('provider'), dispatcher: deps.dispatcherStatus, health }),
+      monitoringDashboard({
+        db: core.db,
+        now: core.now,
+        provider: () => core.settings.get('provider'),
+        dispatcher: deps.dispatcherStatus,
+        health,
+        setup: () => providerSetup(core.settings, core.secrets),
+      }),
     async settled() {
       await Promise.all([this.reconciler.settled(), health.settled()]);
     },

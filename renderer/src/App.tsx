@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApp, type PageId } from './store/app';
 import { onEvent } from './api/client';
 import { Icon } from './components/icons';
@@ -10,6 +10,12 @@ import { InboxPage } from './pages/InboxPage';
 import { OptOutsPage } from './pages/OptOutsPage';
 import { MonitoringPage } from './pages/MonitoringPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ErrorBanner } from './components/ui';
+import { CommandPalette } from './components/shell/CommandPalette';
+import { ShortcutsDialog } from './components/shell/ShortcutsDialog';
+import { PALETTE_KEYS, focusMain, shellCommands, useShellShortcuts } from './components/shell/shell-commands';
+import './components/shell/shell.css';
+import './components/shell/a11y.css';
 
 const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element }> = [
   { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
@@ -60,8 +66,29 @@ export function App() {
     return () => media.removeEventListener('change', apply);
   }, [theme]);
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0];
+  useEffect(() => {
+    document.title = `${current.label} · SMS Campaign Desk`;
+  }, [current.label]);
+  const [palette, setPalette] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
+  const [shellError, setShellError] = useState<string | null>(null);
+  const togglePalette = useCallback(() => setPalette((open) => !open), []);
+  const showShortcuts = useCallback(() => setShortcuts(true), []);
+  useShellShortcuts(PAGES, go, togglePalette, showShortcuts);
+  const commands = useMemo(() => shellCommands(PAGES, go, showShortcuts, setShellError), [go, showShortcuts]);
   return (
     <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash is the router: move the focus without changing it.
+          e.preventDefault();
+          focusMain();
+        }}
+      >
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           <span className="logo">
@@ -81,10 +108,27 @@ export function App() {
             </li>
           ))}
         </ul>
+        <div className="sidebar-keys">
+          <button type="button" className="nav" onClick={togglePalette} aria-keyshortcuts="Control+K Meta+K">
+            <span className="nav-icon" aria-hidden="true">
+              ⌕
+            </span>
+            Go to… <kbd>{PALETTE_KEYS}</kbd>
+          </button>
+          <button type="button" className="nav" onClick={showShortcuts} aria-keyshortcuts="?">
+            <span className="nav-icon" aria-hidden="true">
+              ?
+            </span>
+            Keyboard shortcuts
+          </button>
+        </div>
       </nav>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1} aria-label={current.label}>
+        <ErrorBanner message={shellError} />
         <current.Component />
       </main>
+      {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
+      {shortcuts && <ShortcutsDialog pages={PAGES} onClose={() => setShortcuts(false)} />}
       <StatusBar />
     </div>
   );

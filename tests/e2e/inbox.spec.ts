@@ -121,13 +121,13 @@ test('Settings → Webhooks: commands, webhook URLs, and "Send test event" throu
   await expect(panel.getByRole('alert')).toContainText('quo.signingSecret');
 
   // Paste the public URL and the signing secret, then test again.
-  const publicUrl = panel.getByLabel('webhooks.publicUrl');
+  const publicUrl = panel.getByLabel('Public tunnel URL');
   await publicUrl.fill('https://quiet-fog-1234.trycloudflare.com');
   await publicUrl.press('Enter');
   await expect(panel.getByText('https://quiet-fog-1234.trycloudflare.com/webhooks/quo', { exact: true })).toBeVisible();
   await expect(panel.getByText('https://quiet-fog-1234.trycloudflare.com/webhooks/twilio', { exact: true })).toBeVisible();
-  const secretField = panel.locator('.field', { has: page.getByLabel('quo.signingSecret') });
-  await secretField.getByLabel('quo.signingSecret').fill(QUO_SIGNING_SECRET);
+  const secretField = panel.locator('.field', { has: page.getByLabel('Quo signing secret (older webhooks)') });
+  await secretField.getByLabel('Quo signing secret (older webhooks)').fill(QUO_SIGNING_SECRET);
   await secretField.getByRole('button', { name: 'Store' }).click();
   await expect(secretField.getByText('set', { exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Send test event' }).click();
@@ -141,6 +141,6 @@ test('Settings → Webhooks: commands, webhook URLs, and "Send test event" throu
   const body = await panel.screenshot({ path: testInfo.outputPath('settings-webhooks.png') });
   await testInfo.attach('settings-webhooks', { body, contentType: 'image/png' });
   // The general settings form still works beside it.
-  await expect(page.getByText('sandbox.failureRate')).toBeVisible();
+  await expect(page.getByLabel('Share that fail')).toBeVisible();
   expect(errors).toEqual([]);
 });

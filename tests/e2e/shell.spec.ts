@@ -20,7 +20,7 @@ test('every page opens from the sidebar without console errors, with a screensho
     await expect(page.getByRole('heading', { level: 1, name: p.heading })).toBeVisible();
     if (p.empty) await expect(page.getByText(p.empty)).toBeVisible();
     if (p.id === 'monitoring') await expect(page.getByText('Dead letters')).toBeVisible();
-    if (p.id === 'settings') await expect(page.getByText('sandbox.failureRate')).toBeVisible();
+    if (p.id === 'settings') await expect(page.getByLabel('Share that fail')).toBeVisible();
     const shot = await page.screenshot({ path: testInfo.outputPath(`page-${p.id}.png`), fullPage: true });
     await testInfo.attach(`page-${p.id}`, { body: shot, contentType: 'image/png' });
   }
@@ -43,13 +43,13 @@ test('pages show real data from the core', async ({ page, desk }) => {
 
 test('a setting changed in the UI reaches the core, and a bad value is refused with a clear message', async ({ page, desk }) => {
   const errors = await desk.open(page, 'settings');
-  const input = page.getByLabel('sandbox.failureRate');
+  const input = page.getByLabel('Share that fail');
   await input.fill('0.25');
   await input.press('Enter');
   await expect.poll(() => desk.app.settings.get('sandbox.failureRate')).toBe(0.25);
   await input.fill('3');
   await input.press('Enter');
-  await expect(page.getByText('must be between 0 and 1')).toBeVisible();
+  await expect(page.getByText(/between 0 and 1/i)).toBeVisible();
   expect(desk.app.settings.get('sandbox.failureRate')).toBe(0.25);
   expect(errors).toEqual([]);
 });

@@ -5,6 +5,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AbReportView } from '../components/abtests/AbReportView';
 import { NewAbTestForm } from '../components/abtests/NewAbTestForm';
 import { CampaignTable } from './CampaignsPage';
+import { usePageAction } from '../store/actions';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'report'; id: number; problem?: string };
 
@@ -12,6 +13,7 @@ export function AbTestsPage() {
   const [view, setView] = useState<View>({ kind: 'list' });
   const q = useQuery(() => api.abtests.list({}), [view.kind], ['campaigns']);
   const list = () => setView({ kind: 'list' });
+  usePageAction('abtests.new', () => setView({ kind: 'new' }));
   if (view.kind === 'new') return <NewAbTestForm onCancel={list} onCreated={(id, problem) => setView({ kind: 'report', id, problem })} />;
   if (view.kind === 'report') return <AbReportView key={view.id} id={view.id} problem={view.problem ?? null} onBack={list} />;
   const open = (id: number) => setView({ kind: 'report', id });

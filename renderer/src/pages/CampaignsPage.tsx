@@ -3,6 +3,7 @@ import type { CampaignDetail } from '../../../shared/ipc/channels/campaigns';
 import { CampaignList } from '../components/campaigns/CampaignList';
 import { CampaignWizard } from '../components/campaigns/CampaignWizard';
 import { CampaignDetailView } from '../components/campaigns/CampaignDetailView';
+import { usePageAction } from '../store/actions';
 
 export { CampaignTable } from '../components/campaigns/CampaignTable';
 
@@ -17,6 +18,7 @@ export function CampaignsPage() {
   const [view, setView] = useState<View>({ kind: 'list' });
   const list = () => setView({ kind: 'list' });
   const open = (id: number, notice?: string) => setView({ kind: 'detail', id, notice });
+  usePageAction('campaigns.new', () => setView({ kind: 'new' }));
 
   if (view.kind === 'new' || view.kind === 'edit') {
     const editing = view.kind === 'edit' ? view.campaign : undefined;

@@ -15,6 +15,7 @@ import { plural } from '../components/contacts/format';
 import { useContactRows } from '../components/contacts/useContactRows';
 import { useDebounced } from '../components/contacts/useDebounced';
 import { useExportCsv } from '../components/contacts/useExportCsv';
+import { usePageAction } from '../store/actions';
 
 /** Typing pauses shorter than this are one search. */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -47,6 +48,8 @@ export function ContactsPage() {
   const filtered = isFiltered(applied);
   const empty = rows.loaded && rows.total === 0 && !filtered && !isFiltered(filters);
   const select = useCallback((c: ContactRow) => setSelected(c.id), []);
+  usePageAction('contacts.add', () => setModal('add'));
+  usePageAction('contacts.import', () => setModal('import'));
 
   return (
     <section className="page ct-page">

@@ -7,7 +7,7 @@ import { DeadLetters } from '../components/monitoring/DeadLetters';
 import { HealthPanel } from '../components/monitoring/HealthPanel';
 import { Overview, type MonitoringTab } from '../components/monitoring/Overview';
 import { Reconciliation } from '../components/monitoring/Reconciliation';
-import { HEALTH_WORD, when } from '../components/monitoring/format';
+import { verdict, when } from '../components/monitoring/format';
 import '../components/monitoring/monitoring.css';
 
 /** How often the dashboard refreshes while it is open (the numbers move with every send and receipt). */
@@ -21,12 +21,12 @@ const TABS: Array<{ id: MonitoringTab; label: string }> = [
 ];
 
 function HealthBanner({ health, checking, onCheck }: { health: HealthReport | null; checking: boolean; onCheck: () => void }) {
-  const status = health?.status;
+  const status = health ? verdict(health).kind : undefined;
   return (
     <div className={`mon-banner ${status ?? 'none'}`} role="status">
       <span className={`mon-check-dot ${status ?? 'skipped'}`} aria-hidden="true" />
       <div className="mon-banner-text">
-        <strong>{health ? `Webhooks: ${HEALTH_WORD[health.status].toLowerCase()}` : 'Webhooks: not checked yet'}</strong>
+        <strong>{health ? `Webhooks: ${verdict(health).word.toLowerCase()}` : 'Webhooks: not checked yet'}</strong>
         <span className="muted">{health ? ` — ${health.reason}` : ' — the checks run every hour, or now.'}</span>
       </div>
       {health && <span className="muted small">{when(health.at)}</span>}
@@ -73,7 +73,7 @@ export function MonitoringPage() {
           <button key={t.id} role="tab" id={`mon-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="mon-panel" className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
             {t.label}
             {t.id === 'deadletters' && problems > 0 && <span className={`mon-tab-count ${d && d.events.dead ? 'is-bad' : ''}`}>{problems}</span>}
-            {t.id === 'health' && d?.health && <span className={`mon-tab-dot ${d.health.status}`} aria-label={HEALTH_WORD[d.health.status]} />}
+            {t.id === 'health' && d?.health && <span className={`mon-tab-dot ${verdict(d.health).kind}`} aria-label={verdict(d.health).word} />}
           </button>
         ))}
       </div>

@@ -1,160 +1,101 @@
-import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Badge, ErrorBanner, Loading, PageHeader } from '../components/ui';
-import type { SettingRow, SecretRow } from '../../../shared/ipc/channels/app';
+import { ErrorBanner, Loading, PageHeader } from '../components/ui';
+import type { SettingRow } from '../../../shared/ipc/channels/app';
 import { useApp } from '../store/app';
 import { WebhooksPanel } from '../components/settings/WebhooksPanel';
-import { fillReply, type ReplyValues } from '../../../shared/compliance/replies';
+import { SettingsGroup } from '../components/settings/SettingsGroup';
+import { SecretField } from '../components/settings/SecretField';
+import { GROUPS, fieldInfo, fieldOrder, type GroupId } from '../components/settings/fields';
+import type { ReplyValues } from '../../../shared/compliance/replies';
+import '../components/settings/settings.css';
 
 /** Shown in the Webhooks section instead of the general lists. */
 const WEBHOOK_SECRETS = ['quo.signingSecret', 'quo.webhookSecret', 'twilio.authToken'];
-
-/** `replyValues`: the setting is a service text (HELP answer, confirmation); edit it as text and preview what is sent. */
-function SettingField({ row, onSaved, replyValues }: { row: SettingRow; onSaved: () => void; replyValues?: ReplyValues }) {
-  const [text, setText] = useState(typeof row.value === 'string' ? row.value : JSON.stringify(row.value));
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    let value: unknown = text;
-    if (typeof row.defaultValue === 'number') value = Number(text);
-    else if (typeof row.defaultValue === 'boolean') value = text === 'true';
-    try {
-      await api.settings.set({ key: row.key, value });
-      setError(null);
-      onSaved();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const id = `setting-${row.key}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        <span className="mono">{row.key}</span>
-        {!row.isDefault && <Badge tone="info">changed</Badge>}
-      </label>
-      <div className="field-row">
-        {row.choices ? (
-          <select id={id} value={text} onChange={(e) => setText(e.target.value)}>
-            {row.choices.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        ) : replyValues ? (
-          <textarea id={id} rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && save()} />
-        ) : (
-          <input id={id} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && save()} />
-        )}
-        <button onClick={save}>Save</button>
-      </div>
-      {replyValues && (
-        <p className="small reply-preview">
-          Sends: <q>{fillReply(text, replyValues)}</q>
-        </p>
-      )}
-      <p className="muted small">{row.description}</p>
-      {error && <p className="error-text">{error}</p>}
-    </div>
-  );
-}
-
-function SecretField({ row, onSaved }: { row: SecretRow; onSaved: () => void }) {
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const id = `secret-${row.name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        <span className="mono">{row.name}</span> {row.isSet ? <Badge tone="good">set</Badge> : <Badge>not set</Badge>}
-      </label>
-      <div className="field-row">
-        <input id={id} type="password" autoComplete="off" placeholder={row.isSet ? '•••••••• (stored)' : 'paste here'} value={value} onChange={(e) => setValue(e.target.value)} />
-        <button
-          disabled={!value}
-          onClick={async () => {
-            try {
-              await api.secrets.set({ name: row.name, value });
-              setValue('');
-              setError(null);
-              onSaved();
-            } catch (e) {
-              setError((e as Error).message);
-            }
-          }}
-        >
-          Store
-        </button>
-        {row.isSet && (
-          <button className="secondary" onClick={async () => { await api.secrets.delete({ name: row.name }); onSaved(); }}>
-            Remove
-          </button>
-        )}
-      </div>
-      <p className="muted small">{row.description}</p>
-      {error && <p className="error-text">{error}</p>}
-    </div>
-  );
-}
 
 export function SettingsPage() {
   const settings = useQuery(() => api.settings.list({}), [], ['settings']);
   const secrets = useQuery(() => api.secrets.list({}), []);
   const info = useApp((s) => s.info);
   const refreshStatus = useApp((s) => s.refreshStatus);
-  const groups = new Map<string, SettingRow[]>();
   const onSettingSaved = () => {
     settings.reload();
     void refreshStatus();
   };
   const valueOf = (key: string) => String(settings.data?.find((r) => r.key === key)?.value ?? '');
   const replyValues: ReplyValues = { business: valueOf('business.name'), contact: valueOf('business.contact') };
+  const byGroup = new Map<GroupId, SettingRow[]>();
   for (const r of settings.data ?? []) {
-    const g = r.key.includes('.') ? r.key.split('.')[0] : 'general';
-    if (g === 'webhooks') continue;
-    groups.set(g, [...(groups.get(g) ?? []), r]);
+    const group = fieldInfo(r.key, r.description).group;
+    byGroup.set(group, [...(byGroup.get(group) ?? []), r]);
   }
+  for (const rows of byGroup.values()) rows.sort((a, b) => fieldOrder(a.key) - fieldOrder(b.key));
+  const shown = GROUPS.filter((g) => g.id === 'webhooks' || byGroup.has(g.id));
+  const generalSecrets = (secrets.data ?? []).filter((r) => !WEBHOOK_SECRETS.includes(r.name));
   return (
-    <section className="page">
-      <PageHeader title="Settings" subtitle="Provider, business details, quiet hours and secrets." />
+    <section className="page settings-page">
+      <PageHeader title="Settings" subtitle="Your business, when texts may go out, who sends them, and how the app looks." />
       <ErrorBanner message={settings.error ?? secrets.error} />
-      {info && (
-        <div className={`banner ${info.secretStorage.backend === 'file' ? 'warn' : 'info'}`} role="note">
-          <strong>Secret storage: {info.secretStorage.backend === 'safeStorage' ? 'your system keychain' : 'a private file'}.</strong> {info.secretStorage.note}
-        </div>
-      )}
       {!settings.data ? (
         <Loading />
       ) : (
-        <div className="settings-grid">
-          {[...groups.entries()].map(([group, rows]) => (
-            <fieldset key={group} className="card">
-              <legend>{group}</legend>
-              {rows.map((r) => (
-                <SettingField key={r.key + JSON.stringify(r.value)} row={r} onSaved={onSettingSaved} replyValues={group === 'compliance' ? replyValues : undefined} />
+        <div className="st-layout">
+          <nav className="st-index" aria-label="Settings groups">
+            <ul>
+              {shown.map((g) => (
+                <li key={g.id}>
+                  <a href={`#settings-${g.id}`} onClick={(e) => {
+                    e.preventDefault();
+                    const target = document.getElementById(`settings-${g.id}`);
+                    target?.scrollIntoView({ block: 'start' });
+                    target?.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true });
+                  }}>
+                    {g.title}
+                  </a>
+                </li>
               ))}
-            </fieldset>
-          ))}
-          <fieldset className="card">
-            <legend>secrets</legend>
-            {secrets.data?.filter((r) => !WEBHOOK_SECRETS.includes(r.name)).map((r) => <SecretField key={r.name + r.isSet} row={r} onSaved={secrets.reload} />)}
-          </fieldset>
-          <WebhooksPanel
-            settingRows={(settings.data ?? []).filter((r) => r.key.startsWith('webhooks.'))}
-            secretRows={(secrets.data ?? []).filter((r) => WEBHOOK_SECRETS.includes(r.name))}
-            renderSetting={(r) => <SettingField key={r.key + JSON.stringify(r.value)} row={r} onSaved={onSettingSaved} />}
-            renderSecret={(r, onSaved) => (
-              <SecretField
-                key={r.name + r.isSet}
-                row={r}
-                onSaved={() => {
-                  secrets.reload();
-                  onSaved();
-                }}
-              />
+            </ul>
+          </nav>
+          <div className="st-groups">
+            {shown.map((g) =>
+              g.id === 'webhooks' ? (
+                <div key={g.id} id="settings-webhooks" className="st-anchor">
+                  <WebhooksPanel
+                    settingRows={byGroup.get('webhooks') ?? []}
+                    secretRows={(secrets.data ?? []).filter((r) => WEBHOOK_SECRETS.includes(r.name))}
+                    renderSettings={(rows) => <SettingsGroup rows={rows} onSaved={onSettingSaved} />}
+                    renderSecret={(r, onSaved) => (
+                      <SecretField
+                        key={r.name + r.isSet}
+                        row={r}
+                        onSaved={() => {
+                          secrets.reload();
+                          onSaved();
+                        }}
+                      />
+                    )}
+                  />
+                </div>
+              ) : (
+                <section key={g.id} id={`settings-${g.id}`} className="card st-card st-anchor">
+                  <SettingsGroup title={g.title} intro={g.intro} rows={byGroup.get(g.id) ?? []} replyValues={g.id === 'business' ? replyValues : undefined} onSaved={onSettingSaved} />
+                  {g.id === 'providers' && generalSecrets.length > 0 && (
+                    <div className="st-secrets">
+                      <h3 className="st-section-title">API keys</h3>
+                      {info && (
+                        <p className={`small st-secret-note ${info.secretStorage.backend === 'file' ? 'warn-text' : 'muted'}`} role="note">
+                          Stored as soon as you press Store, in {info.secretStorage.backend === 'safeStorage' ? 'your system keychain' : 'a private file'}, and never shown again. {info.secretStorage.note}
+                        </p>
+                      )}
+                      {generalSecrets.map((r) => (
+                        <SecretField key={r.name + r.isSet} row={r} onSaved={secrets.reload} />
+                      ))}
+                    </div>
+                  )}
+                </section>
+              ),
             )}
-          />
+          </div>
         </div>
       )}
     </section>

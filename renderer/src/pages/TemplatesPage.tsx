@@ -5,6 +5,7 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { TemplateEditor } from '../components/templates/TemplateEditor';
 import { TemplateLibrary } from '../components/templates/TemplateLibrary';
 import type { TemplateRow } from '../../../shared/types/domain';
+import { usePageAction } from '../store/actions';
 
 interface Editing {
   /** Changes only when the owner opens another template, so saving a new one keeps the editor (and its preview) as is. */
@@ -39,6 +40,7 @@ export function TemplatesPage() {
     if (dirty.current) setPending(template);
     else openNow(template);
   };
+  usePageAction('templates.new', () => open(null));
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
   }, []);

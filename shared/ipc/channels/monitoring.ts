@@ -21,6 +21,8 @@ export interface HealthReport {
   reason: string;
   trigger: 'scheduled' | 'manual';
   checks: HealthCheckResult[];
+  /** How many checks applied and ran; 0 means there was nothing to check (the Sandbox), which is not "healthy". */
+  checksRan: number;
 }
 
 /** What one reconciliation run found and changed. Every list holds only what actually changed. */
@@ -83,12 +85,13 @@ export interface MonitoringDashboard {
   sendRate: { lastMinute: number; last15Minutes: number; lastHour: number; /** 60 buckets, oldest first. */ perMinute: number[] };
   failures: Array<{ code: string; count: number; example: string | null }>;
   webhooks: { lastEventAt: string | null; sinceLastEventMs: number | null; lagMedianMs: number | null; lagP95Ms: number | null; samples: number };
-  breakers: Array<{ provider: ProviderName; state: 'closed' | 'open' | 'half_open' }>;
+  /** `setUp`: the provider has its keys and number; `missing` says what it still needs, in words. */
+  breakers: Array<{ provider: ProviderName; state: 'closed' | 'open' | 'half_open'; setUp: boolean; missing: string[] }>;
   dispatcherRunning: boolean;
   provider: ProviderName;
   lastReconciliation: ReconciliationRun | null;
   health: HealthReport | null;
-  healthHistory: Array<{ at: string; status: HealthStatus; reason: string }>;
+  healthHistory: Array<{ at: string; status: HealthStatus; reason: string; checksRan: number }>;
 }
 
 const provider = z.enum(['sandbox', 'quo', 'twilio']);

@@ -19,9 +19,9 @@ describe('monitoring dashboard', () => {
       failures: [],
       webhooks: { lastEventAt: null, sinceLastEventMs: null, lagMedianMs: null, samples: 0 },
       breakers: [
-        { provider: 'sandbox', state: 'closed' },
-        { provider: 'quo', state: 'closed' },
-        { provider: 'twilio', state: 'closed' },
+        { provider: 'sandbox', state: 'closed', setUp: true, missing: [] },
+        { provider: 'quo', state: 'closed', setUp: true, missing: [] },
+        { provider: 'twilio', state: 'closed', setUp: false, missing: ['the Twilio Account SID', 'the Twilio Auth Token', 'the Twilio sending number'] },
       ],
       provider: 'quo',
       lastReconciliation: null,
@@ -58,7 +58,26 @@ describe('monitoring dashboard', () => {
     expect(dash.webhooks).toEqual({ lastEventAt: new Date(d.now().getTime() - 2 * MINUTE).toISOString(), sinceLastEventMs: 2 * MINUTE, lagMedianMs: 9000, lagP95Ms: 9000, samples: 2 });
     expect(dash.lastReconciliation).toMatchObject({ provider: 'quo', trigger: 'manual', status: 'ok' });
     expect(dash.health).toMatchObject({ status: 'red' });
-    expect(dash.healthHistory).toEqual([{ at: expect.any(String), status: 'red', reason: dash.health!.reason }]);
+    expect(dash.healthHistory).toEqual([{ at: expect.any(String), status: 'red', reason: dash.health!.reason, checksRan: dash.health!.checksRan }]);
+    expect(dash.health!.checksRan).toBeGreaterThan(0);
+  });
+
+  it('says which providers are not set up, and that a check with nothing to check ran no checks', async () => {
+    d = await desk({ provider: 'sandbox' });
+    await call(d.app, 'health:check', {});
+    const dash = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    expect(dash.breakers.map((b) => [b.provider, b.setUp, b.missing])).toEqual([
+      ['sandbox', true, []],
+      ['quo', false, ['the Quo API key', 'the Quo sending number']],
+      ['twilio', false, ['the Twilio Account SID', 'the Twilio Auth Token', 'the Twilio sending number']],
+    ]);
+    // The Sandbox needs no webhooks: every check is skipped, so nothing was checked (the page says so, not "Healthy").
+    expect(dash.health).toMatchObject({ status: 'green', checksRan: 0 });
+    expect(dash.healthHistory).toEqual([expect.objectContaining({ checksRan: 0 })]);
+    d.app.settings.set('quo.from', '+15550100000');
+    d.app.secrets.set('quo.apiKey', 'key');
+    const later = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    expect(later.breakers.find((b) => b.provider === 'quo')).toMatchObject({ setUp: true, missing: [] });
   });
 
   it("shows a provider's breaker open while it is down", async () => {
@@ -66,7 +85,7 @@ describe('monitoring dashboard', () => {
     d.quo!.faults.next({ kind: 'server_error', status: 503 }, 10, 'send');
     await d.sendCampaign(3);
     const dash = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
-    expect(dash.breakers.find((b) => b.provider === 'quo')).toEqual({ provider: 'quo', state: 'open' });
+    expect(dash.breakers.find((b) => b.provider === 'quo')).toEqual({ provider: 'quo', state: 'open', setUp: true, missing: [] });
     expect(dash.queue.retry_wait).toBeGreaterThan(0);
   });
 });

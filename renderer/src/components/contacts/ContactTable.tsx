@@ -221,8 +221,9 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className="ct-scroll" tabIndex={0} onKeyDown={onKeyDown} data-testid="contact-scroller" data-scale={scale}>
-        <div role="rowgroup" className="ct-body" style={{ height: totalSize }}>
+      {/* The focusable scroller is the table's row group itself: a focusable box between a table and its rows hides them. */}
+      <div ref={scrollRef} role="rowgroup" className="ct-scroll" tabIndex={0} onKeyDown={onKeyDown} data-testid="contact-scroller" data-scale={scale}>
+        <div className="ct-body" style={{ height: totalSize }}>
           <div ref={layerRef} className="ct-layer">
             {items.map((item) => {
               const c = rows.row(item.index);

@@ -1,8 +1,21 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+const FIELD = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
 /**
- * A modal window on the native <dialog>: focus stays inside and Escape closes it (unless `locked`, e.g. while an
- * import is writing). The caller decides whether it is open; closing only asks through `onClose`.
+ * The first field of the body gets the focus, unless something inside already took it on purpose (an autofocus
+ * attribute, a safe answer); showing the dialog alone would put it on the close button.
+ */
+function focusFirstField(dialog: HTMLDialogElement): void {
+  const active = document.activeElement;
+  const closeButton = dialog.querySelector('.ct-close');
+  if (active && active !== closeButton && active !== dialog && dialog.contains(active)) return;
+  dialog.querySelector<HTMLElement>(`.ct-modal-body :is(${FIELD})`)?.focus();
+}
+
+/**
+ * A modal window on the native <dialog>: its first field has the focus, focus stays inside, Escape closes it (unless `locked`, e.g. while an
+ * import is writing). The caller decides whether it is open; closing only asks through `onClose`, and gives the focus back to the opener.
  */
 export function Modal({
   title,
@@ -25,8 +38,14 @@ export function Modal({
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    if (dialog) focusFirstField(dialog);
+    return () => {
+      dialog?.close();
+      // Back where the owner was (the button that opened it), if it is still there.
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

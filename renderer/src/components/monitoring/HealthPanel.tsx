@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Badge, ErrorBanner, Loading } from '../ui';
 import { HealthStrip } from './charts';
-import { HEALTH_TONE, HEALTH_WORD, when } from './format';
+import { HEALTH_TONE, HEALTH_WORD, verdict, when } from './format';
 
 const HINT: Record<string, string> = {
   relay: 'The local listener the tunnel forwards to.',
@@ -51,7 +51,7 @@ export function HealthPanel({ latest, checking, onCheck }: { latest: HealthRepor
           <Loading />
         ) : (
           <>
-            <HealthStrip history={[...history.data].reverse().map((h) => ({ at: h.at, status: h.status, reason: h.reason }))} />
+            <HealthStrip history={[...history.data].reverse().map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan }))} />
             {history.data.length > 0 && (
               <table className="table mon-table compact mon-history">
                 <thead>
@@ -66,7 +66,7 @@ export function HealthPanel({ latest, checking, onCheck }: { latest: HealthRepor
                     <tr key={h.id}>
                       <td className="nowrap">{when(h.at)}</td>
                       <td className="nowrap">
-                        <Badge tone={HEALTH_TONE[h.status]}>{HEALTH_WORD[h.status]}</Badge>
+                        <Badge tone={verdict(h).tone}>{verdict(h).word}</Badge>
                       </td>
                       <td className="small">{h.reason}</td>
                     </tr>

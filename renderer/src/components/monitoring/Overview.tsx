@@ -1,7 +1,7 @@
 import type { MonitoringDashboard } from '../../../../shared/ipc/channels/monitoring';
 import { Badge } from '../ui';
 import { HealthStrip, SendSparkline, StateBars } from './charts';
-import { ago, duration, HEALTH_TONE, HEALTH_WORD, OUTBOX_STATES, plural, PROVIDER_LABEL, when } from './format';
+import { ago, duration, OUTBOX_STATES, plural, PROVIDER_LABEL, verdict, when } from './format';
 
 export type MonitoringTab = 'overview' | 'deadletters' | 'reconciliation' | 'health';
 
@@ -10,6 +10,17 @@ const BREAKER = {
   half_open: { tone: 'warn', text: 'Testing with one text' },
   open: { tone: 'bad', text: 'Paused: not answering' },
 } as const;
+
+/**
+ * A provider's state in honest words: "Not set up" when it lacks its keys or number, "Ready" when nothing went out
+ * through it in the last hour, and the breaker's words only for the one in use and sending.
+ */
+function providerState(b: MonitoringDashboard['breakers'][number], inUse: boolean, sentLastHour: number): { tone: 'good' | 'warn' | 'bad' | 'neutral'; text: string; detail?: string } {
+  if (!b.setUp) return { tone: inUse ? 'bad' : 'neutral', text: 'Not set up', detail: `Needs ${b.missing.join(', ').replace(/, ([^,]*)$/, ' and $1')}.` };
+  if (b.state !== 'closed') return BREAKER[b.state];
+  if (!inUse) return { tone: 'neutral', text: 'Ready, not in use' };
+  return sentLastHour > 0 ? BREAKER.closed : { tone: 'good', text: 'Ready', detail: 'Nothing sent in the last hour.' };
+}
 
 function Kpi({ label, value, unit, detail, tone, children }: { label: string; value: string; unit?: string; detail: string; tone?: 'good' | 'warn' | 'bad'; children?: React.ReactNode }) {
   return (
@@ -96,15 +107,19 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
         <section className="card">
           <h3>Providers</h3>
           <ul className="mon-providers">
-            {d.breakers.map((b) => (
-              <li key={b.provider}>
-                <span>
-                  <strong>{PROVIDER_LABEL[b.provider]}</strong>
-                  {b.provider === d.provider && <span className="muted small"> · in use</span>}
-                </span>
-                <Badge tone={BREAKER[b.state].tone}>{BREAKER[b.state].text}</Badge>
-              </li>
-            ))}
+            {d.breakers.map((b) => {
+              const s = providerState(b, b.provider === d.provider, d.sendRate.lastHour);
+              return (
+                <li key={b.provider} data-testid={`provider-${b.provider}`}>
+                  <span>
+                    <strong>{PROVIDER_LABEL[b.provider]}</strong>
+                    {b.provider === d.provider && <span className="muted small"> · in use</span>}
+                    {s.detail && <span className="muted small mon-provider-detail">{s.detail}</span>}
+                  </span>
+                  <Badge tone={s.tone}>{s.text}</Badge>
+                </li>
+              );
+            })}
           </ul>
           <p className="muted small">{d.dispatcherRunning ? 'The send queue is running.' : 'The send queue is not running in this window.'}</p>
         </section>
@@ -152,7 +167,7 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
       <section className="card mon-health-card">
         <div className="mon-health-card-head">
           <h3>Health history</h3>
-          {d.health && <Badge tone={HEALTH_TONE[d.health.status]}>{HEALTH_WORD[d.health.status]}</Badge>}
+          {d.health && <Badge tone={verdict(d.health).tone}>{verdict(d.health).word}</Badge>}
         </div>
         <HealthStrip history={d.healthHistory} />
         {d.health && <p className="muted small">Last check {when(d.health.at)}: {d.health.reason}</p>}

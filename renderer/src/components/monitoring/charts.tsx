@@ -1,5 +1,5 @@
 import type { HealthStatus } from '../../../../shared/ipc/channels/monitoring';
-import { when } from './format';
+import { verdict, when } from './format';
 
 /** Sends per minute over the last hour as bars; the newest minute on the right. Inline SVG, no chart library. */
 export function SendSparkline({ perMinute, label }: { perMinute: number[]; label: string }) {
@@ -45,14 +45,14 @@ export function StateBars({ bars }: { bars: Bar[] }) {
 }
 
 /** One square per health check, oldest first, coloured by its verdict. */
-export function HealthStrip({ history }: { history: Array<{ at: string; status: HealthStatus; reason: string }> }) {
+export function HealthStrip({ history }: { history: Array<{ at: string; status: HealthStatus; reason: string; checksRan: number }> }) {
   const size = 12;
   const gap = 3;
   if (!history.length) return <p className="muted small">No health checks yet.</p>;
   return (
     <svg className="mon-strip" width={history.length * (size + gap)} height={size} role="img" aria-label={`Last ${history.length} health checks`}>
       {history.map((h, i) => (
-        <rect key={h.at + i} x={i * (size + gap)} y="0" width={size} height={size} rx="3" className={`mon-strip-cell ${h.status}`}>
+        <rect key={h.at + i} x={i * (size + gap)} y="0" width={size} height={size} rx="3" className={`mon-strip-cell ${verdict(h).kind}`}>
           <title>{`${when(h.at)}: ${h.reason}`}</title>
         </rect>
       ))}

@@ -54,12 +54,13 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 export function WebhooksPanel({
   settingRows,
   secretRows,
-  renderSetting,
+  renderSettings,
   renderSecret,
 }: {
   settingRows: SettingRow[];
   secretRows: SecretRow[];
-  renderSetting(row: SettingRow): ReactNode;
+  /** A small form with its own Save for these settings. */
+  renderSettings(rows: SettingRow[]): ReactNode;
   renderSecret(row: SecretRow, onSaved: () => void): ReactNode;
 }) {
   const setup = useQuery(() => api.webhooks.setup({}), [], ['settings']);
@@ -110,7 +111,7 @@ export function WebhooksPanel({
             <p className="muted small">A quick tunnel gets a new URL every time it starts; paste the new one below when it changes.</p>
           </Step>
           <Step n={2} title="Paste the tunnel's public URL">
-            {publicUrl && renderSetting(publicUrl)}
+            {publicUrl && renderSettings([publicUrl])}
           </Step>
           <Step n={3} title="Paste these into your provider">
             {s.webhookUrls ? (
@@ -185,10 +186,8 @@ export function WebhooksPanel({
       )}
       <details className="wh-advanced">
         <summary>Relay address</summary>
-        {['webhooks.host', 'webhooks.port'].map((k) => {
-          const r = row(k);
-          return r ? renderSetting(r) : null;
-        })}
+        {/* Every other webhooks.* setting, including ones added later, lives here. */}
+        {renderSettings(settingRows.filter((r) => r.key !== 'webhooks.publicUrl'))}
       </details>
     </section>
   );
