@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { testPhoneProblems } from './test-phones';
 import { DEFAULT_HELP_REPLY, DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION, mentionsStop, unknownPlaceholders } from './compliance/replies';
 
 /**
@@ -37,6 +38,17 @@ export const settingDefs = {
     schema: z.string().max(200),
     default: '',
     description: 'How customers reach you (phone, email or website), used in HELP replies.',
+  },
+  'business.testPhones': {
+    schema: z
+      .string()
+      .max(200)
+      .superRefine((v, ctx) => {
+        const bad = testPhoneProblems(v);
+        if (bad.length) ctx.addIssue({ code: 'custom', message: `not a phone number: ${bad.join(', ')} (write each with its area code, e.g. +14155550100, separated by commas)` });
+      }),
+    default: '',
+    description: 'Your own phone number(s), comma-separated, that "Send a test" texts before a campaign launches.',
   },
   'business.timezone': {
     schema: z.string().min(1),
@@ -182,6 +194,11 @@ export const settingDefs = {
     schema: z.number().int().min(1).max(1_000_000),
     default: 100,
     description: 'A/B tests: delivered messages each variant needs before a winner can be named.',
+  },
+  'abtests.decisionDeadlineHours': {
+    schema: z.number().int().min(1).max(24 * 30),
+    default: 72,
+    description: 'A/B "test, then send the winner": hours after the last test message by which the test must decide; then the default variant goes, or you are asked.',
   },
   'abtests.winnerMode': {
     schema: z.enum(['automatic', 'approve']),

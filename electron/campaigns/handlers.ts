@@ -3,7 +3,8 @@ import type { Handlers } from '../ipc/dispatch';
 import type { OutboxRow } from '../../shared/ipc/channels/campaigns';
 import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, updateCampaign, type CampaignRecord } from './model';
 import { countAudience } from './audience';
-import { campaignStatus, cancelCampaign, launchCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
+import { campaignStatus, cancelCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
+import { guardedLaunch } from './launch-guard';
 
 type CampaignHandlers = Pick<Handlers, `campaigns:${'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
 
@@ -38,7 +39,7 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       return detail(c);
     },
     'campaigns:audienceCount': ({ audience }) => countAudience(core.db, audience, core.now()),
-    'campaigns:launch': ({ id, confirmLate }) => launchCampaign(core, id, { confirmLate }),
+    'campaigns:launch': ({ id, confirmLate, acknowledge, confirmCount }) => guardedLaunch(core, id, { confirmLate, acknowledge, confirmCount }),
     'campaigns:pause': ({ id }) => pauseCampaign(core, id),
     'campaigns:resume': ({ id }) => resumeCampaign(core, id),
     'campaigns:cancel': ({ id }) => cancelCampaign(core, id),

@@ -11,9 +11,11 @@ import { inboxCommands } from './commands/inbox';
 import { monitoringCommands } from './commands/monitoring';
 import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
+import { campaignActionCommands } from './commands/campaign-actions';
+import { segmentCommands } from './commands/segments';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -98,6 +98,8 @@ export interface DB {
     schedule_missed_at: string | null;
     last_error: string | null;
     track_links: number | null;
+    /** The owner's reason for launching despite a blocking compliance finding (migration 0011). */
+    launch_acknowledgement_json: string | null;
   };
   outbox_messages: {
     id: Generated<number>;
@@ -124,6 +126,8 @@ export interface DB {
     ab_remainder: Generated<number>;
     /** Service messages (opt-out confirmations) that must not be sent after this moment (migration 0004). */
     expires_at: string | null;
+    /** A test send of this campaign to the owner's own number; such rows have no campaign_id (migration 0011). */
+    test_of_campaign_id: number | null;
   };
   inbound_messages: {
     id: Generated<number>;
@@ -258,6 +262,8 @@ export interface DB {
     release_chosen_by: 'verdict' | 'owner' | null;
     winner_sent_at: string | null;
     winner_done_at: string | null;
+    /** Passed its decision deadline with no winner and no default variant: the owner must choose (migration 0011). */
+    decision_needed_at: string | null;
     updated_at: string;
   };
 }

@@ -83,9 +83,10 @@ export function conversationThread(db: SqliteDb, contactId: number, limit: numbe
                 NULL AS error_message, NULL AS next_attempt_at, NULL AS campaign_name
          FROM inbound_messages i WHERE i.contact_id = @contactId
          UNION ALL
-         SELECT 'out', m.id, m.body, COALESCE(m.sent_at, m.sending_at, m.created_at), NULL, NULL, m.kind, m.state,
+         SELECT 'out', m.id, m.body, COALESCE(m.sent_at, m.sending_at, m.created_at), NULL, NULL,
+                CASE WHEN m.test_of_campaign_id IS NULL THEN m.kind ELSE 'test' END, m.state,
                 m.error_message, m.next_attempt_at, k.name
-         FROM outbox_messages m LEFT JOIN campaigns k ON k.id = m.campaign_id
+         FROM outbox_messages m LEFT JOIN campaigns k ON k.id = COALESCE(m.campaign_id, m.test_of_campaign_id)
          WHERE m.contact_id = @contactId AND (m.kind <> 'campaign' OR m.sending_at IS NOT NULL)
        ) ORDER BY at DESC, direction DESC, id DESC LIMIT @limit`,
     )

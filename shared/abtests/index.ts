@@ -11,3 +11,5 @@ export { MIN_EXPECTED_COUNT, decide } from './verdict';
 export type { DecideInput, LeaderComparison, PeekingGuard, Verdict, VerdictReason, VariantOutcome } from './verdict';
 export { isAbMetric, lowerIsBetter, metricNoun } from './wording';
 export type { AbMetric } from './wording';
+export { GUIDANCE_POWER, sampleGuidance, smallestDetectableLift } from './guidance';
+export type { GuidanceInput, SampleGuidance } from './guidance';

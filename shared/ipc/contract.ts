@@ -3,6 +3,7 @@ import { appChannels } from './channels/app';
 import { coreChannels } from './channels/core';
 import { templateChannels } from './channels/templates';
 import { campaignChannels } from './channels/campaigns';
+import { campaignLaunchChannels } from './channels/campaign-launch';
 import { tagChannels } from './channels/tags';
 import { abtestChannels } from './channels/abtests';
 import { inboxChannels } from './channels/inbox';
@@ -23,6 +24,7 @@ export const contract = {
   ...coreChannels,
   ...templateChannels,
   ...campaignChannels,
+  ...campaignLaunchChannels,
   ...tagChannels,
   ...monitoringChannels,
   ...abtestChannels,

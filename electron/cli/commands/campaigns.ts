@@ -1,22 +1,8 @@
-import { AppError } from '../../../shared/errors';
 import type { CampaignDetail, CampaignStatusView } from '../../../shared/ipc/channels/campaigns';
 import type { CampaignRow } from '../../../shared/types/domain';
 import { call, defineCommand, UsageError, type Command } from '../framework';
-import type { DeskApp } from '../../app';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
-
-function segmentId(app: DeskApp, value: string): number {
-  const row = (/^\d+$/.test(value)
-    ? app.db.prepare('SELECT id FROM segments WHERE id = ?').get(Number(value))
-    : app.db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').get(value)) as { id: number } | undefined;
-  if (!row) throw new AppError('not_found', `No saved segment "${value}".`);
-  return row.id;
-}
-
-const positiveId = (text: string, what = 'campaign id'): number => {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${what} must be a positive number, got "${text}"`);
-  return Number(text);
-};
+import { audienceFromOptions, minDaysOption, positiveId, recipientLocalSchedule } from './campaign-options';
 
 function statusText(s: CampaignStatusView): string {
   const c = s.counts;
@@ -29,7 +15,7 @@ function statusText(s: CampaignStatusView): string {
 export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
-    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--provider sandbox|quo|twilio] [--at ISO] ${abCreateUsage}`,
+    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage}`,
     summary: 'Create a draft campaign, or an A/B campaign with --variant (prints its id).',
     options: {
       name: { type: 'string' },
@@ -39,6 +25,8 @@ export const campaignCommands: Command[] = [
       segment: { type: 'string' },
       provider: { type: 'string' },
       at: { type: 'string' },
+      'local-time': { type: 'boolean' },
+      'min-days': { type: 'string' },
       from: { type: 'string' },
       ...abCreateOptions,
     },
@@ -48,16 +36,18 @@ export const campaignCommands: Command[] = [
       if (!values.template && !values.body && !values.variant) throw new UsageError('give --template <id>, --body <text>, or two to five --variant <text>');
       if (values.template && values.body) throw new UsageError('give --template or --body, not both');
       const abDraft = abDraftFromOptions(values);
-      if (values.at && Number.isNaN(Date.parse(values.at as string))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
+      minDaysOption(values['min-days']); // a usage error before the database is opened
+      const localSchedule = values['local-time'] ? recipientLocalSchedule(values.at) : null;
+      if (!localSchedule && values.at && Number.isNaN(Date.parse(values.at as string))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
       const app = await ctx.app();
       const draft = {
         name: values.name,
         ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : values.body ? { body: values.body } : {}),
         ...abDraft,
-        audience: { ...(values.tag ? { tags: values.tag } : {}), ...(values.segment ? { segmentId: segmentId(app, values.segment as string) } : {}) },
+        audience: audienceFromOptions(app, values),
         ...(values.provider ? { provider: values.provider } : {}),
         ...(values.from ? { fromNumber: values.from } : {}),
-        schedule: values.at ? { mode: 'at', at: new Date(values.at as string).toISOString() } : { mode: 'now' },
+        schedule: localSchedule ?? (values.at ? { mode: 'at', at: new Date(values.at as string).toISOString() } : { mode: 'now' }),
       };
       const c = await call<CampaignDetail>(app, 'campaigns:create', draft);
       return { json: { id: c.id }, text: `Created campaign ${c.id} (${c.name}), a draft. Launch it with: campaigns launch ${c.id}` };
@@ -75,12 +65,20 @@ export const campaignCommands: Command[] = [
   }),
   defineCommand({
     name: 'campaigns launch',
-    usage: 'campaigns launch <id> [--confirm-late]',
-    summary: 'Snapshot the audience into the outbox and start sending (or schedule it).',
+    usage: 'campaigns launch <id> [--confirm-late] [--acknowledge "reason"] [--confirm-count N]',
+    summary: 'Snapshot the audience into the outbox and start sending (or schedule it). A blocking compliance finding needs --acknowledge with a reason; over 1,000 recipients, --confirm-count with the exact audience.',
     args: { min: 1, max: 1 },
-    options: { 'confirm-late': { type: 'boolean' } },
+    options: { 'confirm-late': { type: 'boolean' }, acknowledge: { type: 'string' }, 'confirm-count': { type: 'string' } },
     async run(ctx, { positionals: [id], values }) {
-      const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:launch', { id: positiveId(id), confirmLate: !!values['confirm-late'] });
+      const count = values['confirm-count'] === undefined ? undefined : String(values['confirm-count']).replace(/[,_\s]/g, '');
+      if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${values['confirm-count']}"`);
+      if (values.acknowledge !== undefined && !String(values.acknowledge).trim()) throw new UsageError('--acknowledge needs a reason, e.g. --acknowledge "opt-out line is in the follow-up"');
+      const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:launch', {
+        id: positiveId(id),
+        confirmLate: !!values['confirm-late'],
+        ...(values.acknowledge !== undefined ? { acknowledge: String(values.acknowledge) } : {}),
+        ...(count !== undefined ? { confirmCount: Number(count) } : {}),
+      });
       return { json: s, text: `${statusText(s)}\n${s.status === 'sending' ? 'Messages are queued; they go out while the app is open, or run: campaigns run --until-idle' : ''}`.trim() };
     },
   }),

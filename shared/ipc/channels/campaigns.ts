@@ -62,7 +62,18 @@ export const campaignChannels = {
   'campaigns:duplicate': channel<CampaignDetail>()(id),
   'campaigns:archive': channel<CampaignDetail>()(z.object({ id: z.number().int().positive(), archived: z.boolean() }).strict()),
   'campaigns:audienceCount': channel<AudienceCount>()(z.object({ audience: audienceFilterSchema }).strict()),
-  'campaigns:launch': channel<CampaignStatusView>()(z.object({ id: z.number().int().positive(), confirmLate: z.boolean().default(false) }).strict()),
+  'campaigns:launch': channel<CampaignStatusView>()(
+    z
+      .object({
+        id: z.number().int().positive(),
+        confirmLate: z.boolean().default(false),
+        /** The owner's reason for launching despite a blocking compliance finding (logged and kept with the campaign). */
+        acknowledge: z.string().trim().min(1, 'give a reason').max(500).optional(),
+        /** The audience count as the owner typed it; required above 1,000 recipients. */
+        confirmCount: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ),
   'campaigns:pause': channel<CampaignStatusView>()(id),
   'campaigns:resume': channel<CampaignStatusView>()(id),
   'campaigns:cancel': channel<CampaignStatusView>()(id),

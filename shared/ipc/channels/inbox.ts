@@ -34,7 +34,8 @@ export type ThreadMessage =
       outboxId: number;
       body: string;
       at: string;
-      kind: 'campaign' | 'reply' | 'confirmation' | 'help';
+      /** 'test': a campaign's test send to the owner's own number (never counted in its results). */
+      kind: 'campaign' | 'reply' | 'confirmation' | 'help' | 'test';
       campaignName: string | null;
       state: OutboxState;
       errorMessage: string | null;

@@ -21,7 +21,8 @@ const snapshot = (campaignId: number) =>
 
 async function abCampaign(ab: object): Promise<number> {
   const c = await h.ok<{ id: number }>('campaigns:create', { name: 'Spring', audience: { tags: ['all'] }, ab });
-  await h.ok('campaigns:launch', { id: c.id });
+  const { eligible } = await h.ok<{ eligible: number }>('campaigns:launchCheck', { id: c.id });
+  await h.ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture', confirmCount: eligible });
   return c.id;
 }
 

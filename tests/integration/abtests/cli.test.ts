@@ -58,7 +58,7 @@ describe('A/B campaigns from the command line', () => {
       expect(c).toMatchObject({ ok: true, value: { ab: { variants: [{ name: 'A', body: VARIANTS[1] }, { name: 'B', body: VARIANTS[3] }], split: [30, 70], testPercent: 20, metric: 'replied' } } });
       await app.close();
     }
-    expect((await cli(['--db', db, 'campaigns', 'launch', String(id)])).code).toBe(0);
+    expect((await cli(['--db', db, 'campaigns', 'launch', String(id), '--acknowledge', 'test fixture'])).code).toBe(0);
 
     const fresh = await cli(['--db', db, '--json', 'ab', 'report', String(id)]);
     expect(fresh.code).toBe(0);

@@ -57,12 +57,12 @@ describe('tracked links at launch', () => {
     h.app.settings.set('links.trackByDefault', true);
     seedContacts(h.app.db, 5, { tag: 'vip' });
     const c = await h.ok<{ id: number }>('campaigns:create', { name: 'Sale', body: `Sale on now: ${SHOP} Reply STOP to opt out`, audience: { tags: ['vip'] } });
-    const r = await h.app.dispatch('campaigns:launch', { id: c.id });
+    const r = await h.app.dispatch('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Set webhooks.publicUrl in Settings') } });
     expect(await h.ok('campaigns:status', { id: c.id })).toMatchObject({ status: 'draft', audience: 0 });
     // Turning tracking off for the campaign lets it go, with the link as written.
     await h.ok('campaigns:update', { id: c.id, draft: { name: 'Sale', body: `Sale on now: ${SHOP} Reply STOP to opt out`, audience: { tags: ['vip'] }, trackLinks: false } });
-    await h.ok('campaigns:launch', { id: c.id });
+    await h.ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     expect(h.app.db.prepare('SELECT DISTINCT body FROM outbox_messages WHERE campaign_id = ?').all(c.id)).toEqual([{ body: `Sale on now: ${SHOP} Reply STOP to opt out` }]);
   });
 
@@ -74,7 +74,7 @@ describe('tracked links at launch', () => {
       ab: { variants: [{ name: 'A', body: `A ${SHOP}` }, { name: 'B', body: `B ${SHOP}` }], split: [50, 50], metric: 'clicked' },
       trackLinks: false,
     });
-    expect(await h.app.dispatch('campaigns:launch', { id: c.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('link tracking is off') } });
+    expect(await h.app.dispatch('campaigns:launch', { id: c.id, acknowledge: 'test fixture' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('link tracking is off') } });
   });
 });
 

@@ -64,7 +64,7 @@ describe('A/B metrics per variant', () => {
     h.app.db.prepare(`INSERT INTO tags (name, created_at) VALUES ('follow-up', ?)`).run(new Date(T0).toISOString());
     h.app.db.prepare(`INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = 'follow-up'`).run(A[6].contactId);
     const later = await h.ok<{ id: number }>('campaigns:create', { name: 'Follow-up', body: 'Last chance for colour week! Reply STOP to opt out', audience: { tags: ['follow-up'] } });
-    await h.ok('campaigns:launch', { id: later.id });
+    await h.ok('campaigns:launch', { id: later.id, acknowledge: 'test fixture' });
     markDelivered(h.app, outbox(h.app, later.id).map((r) => r.id), T0 + 2 * HOUR);
     h.at(T0 + 3 * HOUR);
     reply(h.app, A[6].phone, 'stop', T0 + 3 * HOUR, 'IN8');
@@ -101,7 +101,7 @@ describe('A/B metrics per variant', () => {
       audience: { tags: ['twilio'] },
       ab: { variants: [{ name: 'A', body: 'Hi! Reply STOP to opt out' }, { name: 'B', body: 'Hello! Reply STOP to opt out' }], split: [50, 50] },
     });
-    await h.ok('campaigns:launch', { id: c.id });
+    await h.ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     const rows = outbox(h.app, c.id);
     markDelivered(h.app, rows.map((m) => m.id), T0, 'sent');
     const r = await h.report(c.id);

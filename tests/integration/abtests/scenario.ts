@@ -24,7 +24,7 @@ export async function launchAbCampaign(h: AbHarness, opts: { contacts: number; t
     ab: { variants: [{ name: 'A', body: bodies.A }, { name: 'B', body: bodies.B }], split: [50, 50], metric: opts.metric ?? 'replied', ...(opts.testPercent ? { testPercent: opts.testPercent } : {}) },
     ...(opts.trackLinks !== undefined ? { trackLinks: opts.trackLinks } : {}),
   });
-  await h.ok('campaigns:launch', { id: c.id });
+  await h.ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
   return describeScenario(h.app, c.id);
 }
 

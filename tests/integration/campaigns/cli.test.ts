@@ -39,7 +39,7 @@ describe('campaigns CLI', () => {
     expect(created.code).toBe(0);
     const { id } = JSON.parse(created.stdout) as { id: number };
     expect(id).toBeGreaterThan(0);
-    expect((await cli(['--db', db, 'campaigns', 'launch', String(id)])).code).toBe(0);
+    expect((await cli(['--db', db, 'campaigns', 'launch', String(id), '--acknowledge', 'test fixture'])).code).toBe(0);
     const run = await cli(['--db', db, '--json', 'campaigns', 'run', '--until-idle']);
     expect(run.code).toBe(0);
     const status = await cli(['--db', db, '--json', 'campaigns', 'status', String(id)]);

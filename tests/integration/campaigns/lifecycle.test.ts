@@ -29,7 +29,7 @@ describe('campaign lifecycle', () => {
     app.db.prepare(`UPDATE contacts SET opted_out = 1 WHERE id = 1`).run();
     app.settings.set('business.name', 'Bloom');
     const c = await ok<{ id: number }>('campaigns:create', { name: 'VIP sale', body: 'Hi {{first_name|there}}, 20% off at {{business_name}}. Reply STOP to opt out', audience: { tags: ['vip'] } });
-    const launched = await ok<{ status: string; audience: number }>('campaigns:launch', { id: c.id });
+    const launched = await ok<{ status: string; audience: number }>('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     expect(launched).toMatchObject({ status: 'sending', audience: 29 });
     const bodies = app.db.prepare(`SELECT to_phone, body FROM outbox_messages WHERE campaign_id = ? ORDER BY contact_id LIMIT 2`).all(c.id) as { body: string }[];
     expect(bodies[0].body).toBe('Hi Ben, 20% off at Bloom. Reply STOP to opt out');
@@ -44,9 +44,9 @@ describe('campaign lifecycle', () => {
   it('refuses to launch an empty audience or a broken message, naming the reason', async () => {
     seedContacts(app.db, 2, { tag: 'vip' });
     const empty = await ok<{ id: number }>('campaigns:create', { name: 'Nobody', body: 'Hi', audience: { tags: ['ghosts'] } });
-    expect(await app.dispatch('campaigns:launch', { id: empty.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('No one in this audience') } });
+    expect(await app.dispatch('campaigns:launch', { id: empty.id, acknowledge: 'test fixture' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('No one in this audience') } });
     const broken = await ok<{ id: number }>('campaigns:create', { name: 'Broken', body: 'Hi {{first_nam}}', audience: {} });
-    expect(await app.dispatch('campaigns:launch', { id: broken.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('first_nam') } });
+    expect(await app.dispatch('campaigns:launch', { id: broken.id, acknowledge: 'test fixture' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('first_nam') } });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get()).toEqual({ n: 0 });
     expect(await app.dispatch('campaigns:create', { name: '', body: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('name') } });
   });
@@ -54,7 +54,7 @@ describe('campaign lifecycle', () => {
   it('pauses, resumes and cancels; cancelling skips what was not sent', async () => {
     seedContacts(app.db, 20);
     const c = await ok<{ id: number }>('campaigns:create', { name: 'Weekend', body: 'Open Saturday! Reply STOP to opt out', audience: {} });
-    await ok('campaigns:launch', { id: c.id });
+    await ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     expect(await ok('campaigns:pause', { id: c.id })).toMatchObject({ status: 'paused' });
     await app.dispatcher.runUntilIdle();
     expect(await ok('campaigns:status', { id: c.id })).toMatchObject({ counts: { queued: 20, sent: 0 } });
@@ -69,7 +69,7 @@ describe('campaign lifecycle', () => {
     seedContacts(app.db, 3);
     const inAnHour = new Date(app.now().getTime() + 3_600_000).toISOString();
     const c = await ok<{ id: number }>('campaigns:create', { name: 'Later', body: 'Hi. Reply STOP to opt out', schedule: { mode: 'at', at: inAnHour } });
-    expect(await ok('campaigns:launch', { id: c.id })).toMatchObject({ status: 'scheduled' });
+    expect(await ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture' })).toMatchObject({ status: 'scheduled' });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get()).toEqual({ n: 0 });
     const copy = await ok<{ id: number; name: string; status: string }>('campaigns:duplicate', { id: c.id });
     expect(copy).toMatchObject({ name: 'Later (copy)', status: 'draft' });
@@ -77,7 +77,7 @@ describe('campaign lifecycle', () => {
     expect((await ok<Array<{ id: number }>>('campaigns:list', {})).map((r) => r.id)).toEqual([c.id]);
     const threeHoursAgo = new Date(app.now().getTime() - 3 * 3_600_000).toISOString();
     const late = await ok<{ id: number }>('campaigns:create', { name: 'Missed', body: 'Hi. Reply STOP to opt out', schedule: { mode: 'at', at: threeHoursAgo } });
-    const r = await app.dispatch('campaigns:launch', { id: late.id });
+    const r = await app.dispatch('campaigns:launch', { id: late.id, acknowledge: 'test fixture' });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Confirm to send it now') } });
     expect(await ok('campaigns:status', { id: late.id })).toMatchObject({ status: 'scheduled', scheduleMissedAt: expect.any(String), audience: 0 });
     expect(await ok('campaigns:launch', { id: late.id, confirmLate: true })).toMatchObject({ status: 'sending', audience: 3 });

@@ -23,7 +23,7 @@ describe('outbox counts by campaign and state', () => {
     for (const name of ['One', 'Two']) {
       const c = await invokeOk<{ id: number }>(app, 'campaigns:create', { name, body: 'Hi {{first_name|there}}! Reply STOP to opt out', audience: {} });
       ids.push(c.id);
-      await invokeOk(app, 'campaigns:launch', { id: c.id });
+      await invokeOk(app, 'campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
       expect(counted()).toEqual(actual());
     }
     // An A/B test that holds half its audience back, and a campaign whose links are tracked (written row by row).
@@ -33,12 +33,12 @@ describe('outbox counts by campaign and state', () => {
       audience: {},
       ab: { variants: [{ name: 'A', body: 'A: hi! Reply STOP to opt out' }, { name: 'B', body: 'B: hello! Reply STOP to opt out' }], split: [50, 50], metric: 'replied', testPercent: 50 },
     });
-    await invokeOk(app, 'campaigns:launch', { id: ab.id });
+    await invokeOk(app, 'campaigns:launch', { id: ab.id, acknowledge: 'test fixture' });
     expect(counted()).toEqual(actual());
     expect((actual() as { campaign_key: number; state: string }[]).some((r) => r.campaign_key === ab.id && r.state === 'held')).toBe(true);
     app.settings.set('webhooks.publicUrl', 'https://desk.example.com');
     const linked = await invokeOk<{ id: number }>(app, 'campaigns:create', { name: 'Links', body: 'Sale at https://shop.example.com/spring Reply STOP to opt out', audience: {}, trackLinks: true });
-    await invokeOk(app, 'campaigns:launch', { id: linked.id });
+    await invokeOk(app, 'campaigns:launch', { id: linked.id, acknowledge: 'test fixture' });
     expect(counted()).toEqual(actual());
     await invokeOk(app, 'campaigns:pause', { id: ids[1] });
     for (let i = 0; i < 20; i++) {

@@ -1,5 +1,7 @@
 import type { AudienceCount } from '../../../../shared/audience';
+import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
+import { SegmentPicker } from './SegmentPicker';
 import { TagPicker } from './TagPicker';
 import { EXCLUSION_WORDS, audienceInWords } from './describe';
 import type { DebouncedLoad } from './useDebouncedLoad';
@@ -43,12 +45,14 @@ export function AudienceStep({
   state,
   update,
   tags,
+  segments,
   count,
   errors,
 }: {
   state: WizardState;
   update(patch: Partial<WizardState>): void;
   tags: TagCount[] | undefined;
+  segments: SegmentRow[] | undefined;
   count: DebouncedLoad<AudienceCount>;
   errors: FieldErrors;
 }) {
@@ -68,6 +72,8 @@ export function AudienceStep({
           />
           <FieldError id="cw-name-error" message={errors.name} />
         </div>
+
+        <SegmentPicker id="cw-segment" segments={segments} value={state.segmentId} onChange={(segmentId) => update({ segmentId })} />
 
         {tags === undefined ? (
           <p className="muted">Loading tags…</p>

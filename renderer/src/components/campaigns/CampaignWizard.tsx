@@ -4,6 +4,8 @@ import { useQuery } from '../../api/useQuery';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { ErrorBanner, Loading, PageHeader } from '../ui';
 import { AudienceStep } from './AudienceStep';
+import { formatMoney } from './format';
+import { LaunchDialog } from './LaunchDialog';
 import { MessageStep } from './MessageStep';
 import { ReviewStep } from './ReviewStep';
 import { ScheduleStep } from './ScheduleStep';
@@ -62,7 +64,7 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
     setErrors((e) => {
       const next = { ...e };
       if ('name' in patch) delete next.name;
-      if (['tags', 'tagMode', 'excludeTags', 'minDays'].some((k) => k in patch)) delete next.audience;
+      if (['tags', 'tagMode', 'excludeTags', 'minDays', 'segmentId'].some((k) => k in patch)) delete next.audience;
       if (['source', 'templateId', 'body'].some((k) => k in patch)) delete next.message;
       if (['scheduleMode', 'atDate', 'atTime', 'localDate', 'localTime'].some((k) => k in patch)) delete next.schedule;
       if (['quietStart', 'quietEnd', 'excludedDays'].some((k) => k in patch)) delete next.quietHours;
@@ -71,6 +73,8 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
   };
 
   const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']).data;
+  const segments = useQuery(() => api.segments.list({}), [], ['contacts']).data;
+  const [launchId, setLaunchId] = useState<number | null>(null);
   const audience = useMemo(() => audienceOf(state), [state]);
   const audienceKey = JSON.stringify(audience);
   const count = useDebouncedLoad(audienceKey, () => api.campaigns.audienceCount({ audience }), 200);
@@ -120,8 +124,9 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
       id = saved.id;
       stored = true;
       setSavedId(saved.id);
-      if (launch) await api.campaigns.launch({ id, confirmLate: false });
-      onDone(id, launch);
+      // Nothing is sent from here: the launch dialog states what will happen and asks.
+      if (launch) setLaunchId(id);
+      else onDone(id, false);
     } catch (err) {
       const found = errorsByField((err as Error).message);
       if (launch && stored) found.general = `${found.general ? `${found.general} ` : ''}The campaign is saved as a draft; fix this and launch again.`;
@@ -163,7 +168,7 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
               </button>
             </div>
           )}
-          {step === 0 && <AudienceStep state={state} update={update} tags={tags} count={count} errors={errors} />}
+          {step === 0 && <AudienceStep state={state} update={update} tags={tags} segments={segments} count={count} errors={errors} />}
           {step === 1 && <MessageStep state={state} update={update} model={model} errors={errors} />}
           {step === 2 && <ScheduleStep state={state} update={update} zone={zone} now={new Date()} errors={errors} />}
           {step === 3 && <ReviewStep state={state} zone={zone} provider={provider} count={count.data} model={model} errors={errors} onEdit={go} />}
@@ -189,6 +194,19 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
           </footer>
         </form>
       </div>
+      {launchId !== null && (
+        <LaunchDialog
+          campaignId={launchId}
+          zone={zone}
+          cost={model.cost ? `${model.cost.exact ? '' : '≈ '}${formatMoney(model.cost.total)}` : null}
+          onClose={() => setLaunchId(null)}
+          onLaunched={() => onDone(launchId, true)}
+          onFixMessage={() => {
+            setLaunchId(null);
+            go(1);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -14,6 +14,8 @@ export interface WizardState {
   excludeTags: string[];
   /** Empty = no limit. */
   minDays: string;
+  /** A saved segment the audience must match, on top of the tags. */
+  segmentId: number | null;
   source: MessageSource;
   templateId: number | null;
   body: string;
@@ -26,7 +28,9 @@ export interface WizardState {
   quietEnd: string;
   excludedDays: number[];
   /** Parts of an edited campaign the wizard does not show, kept as they were. */
-  keep: Pick<CampaignDraftInput, 'ab' | 'notes' | 'fromNumber' | 'provider' | 'trackLinks'> & { audience: Omit<AudienceFilterInput, 'tags' | 'tagMode' | 'excludeTags' | 'minDaysSinceContact'> };
+  keep: Pick<CampaignDraftInput, 'ab' | 'notes' | 'fromNumber' | 'provider' | 'trackLinks'> & {
+    audience: Omit<AudienceFilterInput, 'tags' | 'tagMode' | 'excludeTags' | 'minDaysSinceContact' | 'segmentId'>;
+  };
 }
 
 export const FEDERAL_START = '08:00';
@@ -40,6 +44,7 @@ export function emptyWizard(zone: string, now: Date): WizardState {
     tagMode: 'any',
     excludeTags: [],
     minDays: '',
+    segmentId: null,
     source: 'inline',
     templateId: null,
     body: '',
@@ -58,7 +63,7 @@ export function emptyWizard(zone: string, now: Date): WizardState {
 /** A saved campaign back into the wizard, its instant shown in the business's zone. */
 export function wizardFromCampaign(c: CampaignDetail, zone: string, now: Date): WizardState {
   const base = emptyWizard(zone, now);
-  const { tags, tagMode, excludeTags, minDaysSinceContact, ...otherAudience } = c.audience;
+  const { tags, tagMode, excludeTags, minDaysSinceContact, segmentId, ...otherAudience } = c.audience;
   const at = c.schedule.mode === 'at' ? businessParts(c.schedule.at, zone) : null;
   return {
     ...base,
@@ -67,6 +72,7 @@ export function wizardFromCampaign(c: CampaignDetail, zone: string, now: Date): 
     tagMode: tagMode ?? 'any',
     excludeTags: excludeTags ?? [],
     minDays: minDaysSinceContact ? String(minDaysSinceContact) : '',
+    segmentId: segmentId ?? null,
     source: c.templateId !== null ? 'template' : 'inline',
     templateId: c.templateId,
     body: c.body ?? '',
@@ -94,6 +100,7 @@ export function audienceOf(s: WizardState): AudienceFilterInput {
   return {
     ...s.keep.audience,
     tagMode: s.tagMode,
+    ...(s.segmentId !== null ? { segmentId: s.segmentId } : {}),
     ...(s.tags.length ? { tags: s.tags } : {}),
     ...(s.excludeTags.length ? { excludeTags: s.excludeTags } : {}),
     ...(s.minDays.trim() !== '' && Number.isInteger(days) && days > 0 ? { minDaysSinceContact: days } : {}),

@@ -33,6 +33,7 @@ export function dayOf(iso: string): string {
 export function outboundLabel(m: Outbound): string | null {
   if (m.kind === 'campaign') return m.campaignName ? `Campaign · ${m.campaignName}` : 'Campaign';
   if (m.kind === 'confirmation') return 'Automatic confirmation';
+  if (m.kind === 'test') return m.campaignName ? `Test · ${m.campaignName}` : 'Test';
   if (m.kind === 'help') return 'Automatic HELP answer';
   return null;
 }
