@@ -71,7 +71,10 @@ export const contactCreateInput = z
     tags: tagList.optional(),
     /** Custom field key → value; the fields must exist (contacts:createField). */
     customFields: z.record(fieldKey, z.string().max(1000)).optional(),
-    /** How the contact agreed to texts; stored as a manual consent record. */
+    /**
+     * How the contact agreed to texts; stored as a manual consent record. Without it consent is "not stated":
+     * the contact is kept but not textable until the owner records how they agreed (contacts:recordConsent).
+     */
     consent: z
       .object({
         /** false: they did not agree (the contact is kept but not textable). Default true. */
@@ -111,6 +114,15 @@ const contactRef = {
 };
 const oneContact = (v: { contactId?: number; phone?: string }) => (v.contactId === undefined) !== (v.phone === undefined);
 const oneContactMessage = { message: 'give either contactId or phone', path: ['contactId'] };
+
+/** The owner says how these contacts agreed to texts: a manual consent record each; "not stated" ones become textable. */
+export const recordConsentInput = z
+  .object({
+    contactIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    /** In the owner's words: "signed up in store", "gave verbal consent" … */
+    how: z.string().trim().min(1, 'say how they agreed to texts').max(500),
+  })
+  .strict();
 
 export const consentChangeInput = z
   .object({ ...contactRef, reason: z.string().trim().max(500).optional() })
@@ -160,6 +172,8 @@ export const contactChannels = {
   /** Opt out by hand (they asked in person, by phone…): audited with source "manual", actor "user", message = reason. */
   'contacts:optOut': channel<ConsentChangeResult>()(consentChangeInput),
   'contacts:optIn': channel<ConsentChangeResult>()(consentChangeInput),
+  /** Records how contacts agreed to texts; those not textable only for want of consent become textable. */
+  'contacts:recordConsent': channel<{ contacts: number; nowTextable: number }>()(recordConsentInput),
   /** Add, remove or set tags on listed contacts or on everyone a filter matches. */
   'contacts:setTags': channel<{ contacts: number }>()(setTagsInput),
   'contacts:fields': channel<CustomFieldRow[]>()(z.object({}).strict()),

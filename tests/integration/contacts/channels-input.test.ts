@@ -18,6 +18,7 @@ const BAD: Record<keyof typeof contactChannels, [unknown, string]> = {
   'contacts:delete': [{ ids: [1.5] }, 'ids.0'],
   'contacts:optOut': [{ contactId: 1, reason: 42 }, 'reason'],
   'contacts:optIn': [{ phone: '' }, 'phone'],
+  'contacts:recordConsent': [{ contactIds: [1], how: ' ' }, 'how'],
   'contacts:setTags': [{ contactIds: [1], tags: ['x'.repeat(101)] }, 'tags.0'],
   'contacts:fields': [{ all: true }, '"all"'],
   'contacts:createField': [{ label: 'Tier', key: 'tier!' }, 'key'],

@@ -31,7 +31,7 @@ afterEach(async () => {
 
 async function contacts(phones: string[], extra: Record<string, unknown> = {}): Promise<number[]> {
   const ids: number[] = [];
-  for (const phone of phones) ids.push((await d.call<{ contact: { id: number } }>('contacts:create', { phone, ...extra })).contact.id);
+  for (const phone of phones) ids.push((await d.call<{ contact: { id: number } }>('contacts:create', { phone, consent: { given: true, note: 'Signed up in store' }, ...extra })).contact.id);
   return ids;
 }
 const verify = (input: Record<string, unknown>) => d.call<VerifyReport>('contacts:verify', input);
