@@ -13,7 +13,7 @@ import { listContacts } from './list';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from './segments';
 import type { ContactServices } from './services';
 import { editTags } from './tag-edit';
-import { verifySelection } from './verify-selection';
+import { planVerify, verifySelection } from './verify-selection';
 
 export type ContactHandlers = { [C in keyof typeof contactChannels]: Handler<C> };
 
@@ -71,6 +71,7 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
       return result;
     },
     'contacts:verify': (input) => verifySelection(core, services, input),
+    'contacts:verifyPlan': (input) => planVerify(core, services, input),
     'segments:list': () => listSegments(db),
     'segments:create': (input) => changed(createSegment(db, input, core.now())),
     'segments:update': (input) => changed(updateSegment(db, input, core.now())),

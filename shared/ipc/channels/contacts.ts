@@ -9,6 +9,7 @@ import type {
   ContactListPage,
   CustomFieldRow,
   SegmentRow,
+  VerifyPlan,
   VerifyReport,
 } from '../../contacts/views';
 
@@ -147,6 +148,15 @@ export const setTagsInput = z
   .strict()
   .refine(oneSelection, oneSelectionMessage);
 
+/** Numbers to check: listed contacts, everyone a filter matches, or the contacts an import created. */
+export const verifySelectionInput = z
+  .object({ ...contactSelection, importId: z.string().min(1).max(64).optional() })
+  .strict()
+  .refine((v) => [v.contactIds, v.filter, v.importId].filter((x) => x !== undefined).length === 1, {
+    message: 'give one of contactIds, filter or importId',
+    path: ['contactIds'],
+  });
+
 // ───────────────────────────── custom fields and segments ─────────────────────────────
 
 const segmentName = z.string().trim().min(1, 'give the segment a name').max(100);
@@ -184,9 +194,9 @@ export const contactChannels = {
   /** Every contact a filter matches (empty filter: everyone) as CSV; see ContactExportResult. */
   'contacts:export': channel<ContactExportResult>()(z.object({ filter: audienceFilterSchema.default({ tagMode: 'any' }) }).strict()),
   /** Look numbers up with NumVerify (needs the numverify.apiKey secret); cached 30 days; landlines marked not textable. */
-  'contacts:verify': channel<VerifyReport>()(
-    z.object({ ...contactSelection }).strict().refine(oneSelection, oneSelectionMessage),
-  ),
+  'contacts:verify': channel<VerifyReport>()(verifySelectionInput),
+  /** How many numbers a check would really look up (cached ones are free) and what it costs, before it starts. */
+  'contacts:verifyPlan': channel<VerifyPlan>()(verifySelectionInput),
 
   'segments:list': channel<SegmentRow[]>()(z.object({}).strict()),
   'segments:create': channel<SegmentRow>()(z.object({ name: segmentName, filter: audienceFilterSchema }).strict()),

@@ -24,6 +24,7 @@ const BAD: Record<keyof typeof contactChannels, [unknown, string]> = {
   'contacts:createField': [{ label: 'Tier', key: 'tier!' }, 'key'],
   'contacts:export': [{ filter: { optedOut: 'yes' } }, 'filter.optedOut'],
   'contacts:verify': [{ contactIds: [] }, 'contactIds'],
+  'contacts:verifyPlan': [{ importId: '' }, 'importId'],
   'segments:list': [{ name: 'x' }, '"name"'],
   'segments:create': [{ name: 'VIPs', filter: { tagMode: 'most' } }, 'filter.tagMode'],
   'segments:update': [{ id: 1, name: ' ' }, 'name'],

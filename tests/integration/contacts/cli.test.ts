@@ -147,7 +147,7 @@ describe('contacts on the command line', () => {
       const setKey = await runCli(['--db', db, 'secrets', 'set', 'numverify.apiKey'], { stdout: () => undefined, stderr: () => undefined, readStdin: async () => 'test-numverify-key\n' });
       expect(setKey).toBe(0);
       const report = await json(['contacts', 'verify', '--tag', 'VIP']);
-      expect(report).toEqual({ selected: 1, checked: 1, fromCache: 0, lookups: 1, mobile: 1, markedNotTextable: 0, failed: [], stopped: null });
+      expect(report).toEqual({ selected: 1, checked: 1, fromCache: 0, lookups: 1, mobile: 1, landline: 0, voip: 0, invalid: 0, markedNotTextable: 0, failed: [], stopped: null });
       const all = await cli(['contacts', 'verify']);
       expect(all.stdout.split('\n')[0]).toBe('Checked 4 of 4 numbers (1 from the 30-day cache, 3 looked up).');
       expect(fake.calls).toBe(4);
