@@ -125,6 +125,11 @@ export const settingDefs = {
     default: 'https://api.apilayer.net/numverify',
     description: 'NumVerify API base URL (the /validate endpoint lives under it).',
   },
+  'numverify.pricePerLookup': {
+    schema: price,
+    default: 0.003,
+    description: 'NumVerify: what one lookup costs you in dollars (your plan price divided by its lookups), for the estimate shown before a check.',
+  },
   'pricing.sandboxPerSegment': {
     schema: price,
     default: 0,

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { contactCreateInput, contactUpdateInput } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { setCustomValues, fieldIdsByKey } from './custom-fields';
+import { NOT_TEXTABLE_CONSENT_NOT_STATED } from './import/types';
 import { cleanPhoneCell, isCountryCode, normalisePhoneUncached } from './phone';
 import { editTags, ensureTagIds } from './tag-edit';
 
@@ -42,9 +43,17 @@ function lastOptOut(db: SqliteDb, phone: string): string | null {
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
+/** A hand-added contact's textable flag and reason: only a stated yes makes them textable (consent is never assumed). */
+function byHandTextable(consent: ContactCreate['consent']): [0 | 1, string | null] {
+  if (!consent) return [0, NOT_TEXTABLE_CONSENT_NOT_STATED];
+  return consent.given ? [1, null] : [0, NOT_TEXTABLE_NO_CONSENT_BY_HAND];
+}
+
 /**
- * Adds a contact by hand with a manual consent record. A number that opted out before (and was deleted since) is
- * added opted out: nobody can make a STOP undone by deleting and re-adding a contact.
+ * Adds a contact by hand with a manual consent record. Without an answer on consent the contact is kept but not
+ * textable, with "consent not stated" on record, until the owner says how they agreed (contacts:recordConsent).
+ * A number that opted out before (and was deleted since) is added opted out: nobody can make a STOP undone by
+ * deleting and re-adding a contact.
  */
 export function createContact(db: SqliteDb, input: ContactCreate, options: { now: Date; defaultCountry: string }): number {
   const { e164, country } = phoneFromInput(input.phone, input.country, options.defaultCountry);
@@ -53,7 +62,8 @@ export function createContact(db: SqliteDb, input: ContactCreate, options: { now
     .transaction(() => {
       refuseDuplicate(db, e164);
       if (input.customFields) fieldIdsByKey(db, Object.keys(input.customFields));
-      const consent = input.consent ?? { given: true };
+      const consent = input.consent;
+      const [textable, reason] = byHandTextable(consent);
       const optedOutAt = lastOptOut(db, e164);
       const id = Number(
         db
@@ -63,12 +73,18 @@ export function createContact(db: SqliteDb, input: ContactCreate, options: { now
           )
           .run(
             e164, blankToNull(input.firstName) ?? null, blankToNull(input.lastName) ?? null, blankToNull(input.email) ?? null, country,
-            consent.given ? 1 : 0, consent.given ? null : NOT_TEXTABLE_NO_CONSENT_BY_HAND, optedOutAt ? 1 : 0, optedOutAt, at, at,
+            textable, reason, optedOutAt ? 1 : 0, optedOutAt, at, at,
           ).lastInsertRowid,
       );
       db.prepare(
         `INSERT INTO consent_records (contact_id, source, source_ref, consent, obtained_at, note, created_at) VALUES (?, 'manual', NULL, ?, ?, ?, ?)`,
-      ).run(id, consent.given ? 1 : 0, consent.obtainedAt ?? at, consent.note || (consent.given ? 'Added by hand in the app' : 'Added by hand in the app; no consent to texts'), at);
+      ).run(
+        id,
+        consent ? (consent.given ? 1 : 0) : null,
+        consent?.obtainedAt ?? at,
+        consent ? consent.note || (consent.given ? 'Added by hand in the app' : 'Added by hand in the app; no consent to texts') : 'consent not stated',
+        at,
+      );
       if (input.tags?.length) for (const tagId of ensureTagIds(db, input.tags, at)) db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)').run(id, tagId);
       if (input.customFields) setCustomValues(db, id, input.customFields);
       return id;

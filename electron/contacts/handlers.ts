@@ -3,6 +3,7 @@ import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { countAudience } from '../campaigns/audience';
 import { changeConsentByHand } from './consent-by-hand';
+import { recordConsent } from './consent-record';
 import { createCustomField, listCustomFields } from './custom-fields';
 import { contactDetail } from './detail';
 import { createContact, deleteContacts, updateContact } from './edit';
@@ -12,7 +13,7 @@ import { listContacts } from './list';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from './segments';
 import type { ContactServices } from './services';
 import { editTags } from './tag-edit';
-import { verifySelection } from './verify-selection';
+import { planVerify, verifySelection } from './verify-selection';
 
 export type ContactHandlers = { [C in keyof typeof contactChannels]: Handler<C> };
 
@@ -53,6 +54,11 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
     },
     'contacts:optOut': consent(true),
     'contacts:optIn': consent(false),
+    'contacts:recordConsent': async ({ contactIds, how }) => {
+      const result = await recordConsent(core.kdb, contactIds, how, core.now());
+      core.audit('contacts.recordConsent', undefined, { ids: contactIds.slice(0, 100), how, nowTextable: result.nowTextable });
+      return changed(result);
+    },
     'contacts:setTags': ({ contactIds, filter, tags, mode }) => {
       const selection = contactIds ? { contactIds } : { filter: filter! };
       return changed({ contacts: editTags(db, selection, tags, mode, core.now()) });
@@ -65,6 +71,7 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
       return result;
     },
     'contacts:verify': (input) => verifySelection(core, services, input),
+    'contacts:verifyPlan': (input) => planVerify(core, services, input),
     'segments:list': () => listSegments(db),
     'segments:create': (input) => changed(createSegment(db, input, core.now())),
     'segments:update': (input) => changed(updateSegment(db, input, core.now())),

@@ -1,27 +1,65 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { contactChannels, VerifyReport } from '../../shared/ipc/channels/contacts';
+import type { VerifyPlan, VerifyReport, verifySelectionInput } from '../../shared/ipc/channels/contacts';
 import type { DeskCore } from '../core';
-import { selectionWhere, type ContactSelection } from './tag-edit';
+import type { SqlWhere } from './filter';
+import { selectionWhere } from './tag-edit';
 import type { ContactServices } from './services';
-import { verifyContacts } from './verify';
+import { isCheckable, verifyContacts } from './verify';
 
 /** Numbers one check may cover: NumVerify plans allow hundreds to thousands of lookups a month. */
 export const VERIFY_MAX = 10_000;
 
-type VerifyInput = z.output<(typeof contactChannels)['contacts:verify']['input']>;
+type VerifyInput = z.output<typeof verifySelectionInput>;
+
+function whereOf(core: DeskCore, input: VerifyInput): SqlWhere {
+  if (input.importId !== undefined) return { sql: 'c.import_id = ?', params: [input.importId] };
+  return selectionWhere(core.db, input.contactIds ? { contactIds: input.contactIds } : { filter: input.filter! }, core.now());
+}
+
+/** The selected contacts' ids, refused when there are more than one check may cover. */
+function selectedIds(core: DeskCore, input: VerifyInput): number[] {
+  const where = whereOf(core, input);
+  const ids = core.db.prepare(`SELECT c.id FROM contacts c WHERE ${where.sql} ORDER BY c.id LIMIT ${VERIFY_MAX + 1}`).pluck().all(...where.params) as number[];
+  if (ids.length > VERIFY_MAX) {
+    throw new AppError('invalid_input', `That is more than ${VERIFY_MAX.toLocaleString('en-US')} contacts; check them in smaller groups (for example one tag at a time).`);
+  }
+  return ids;
+}
+
+/** contacts:verifyPlan: what a check of these contacts would look up and cost, before anything is spent. */
+export function planVerify(core: DeskCore, services: ContactServices, input: VerifyInput): VerifyPlan {
+  const ids = selectedIds(core, input);
+  const phones = [
+    ...new Set(core.db.prepare('SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[]),
+  ];
+  let cached = 0;
+  let unreadable = 0;
+  for (const phone of phones) {
+    if (!isCheckable(phone)) unreadable++;
+    else if (services.numbers.cached(phone)) cached++;
+  }
+  const lookups = phones.length - cached - unreadable;
+  const pricePerLookup = core.settings.get('numverify.pricePerLookup');
+  return {
+    contacts: ids.length,
+    numbers: phones.length,
+    cached,
+    unreadable,
+    lookups,
+    pricePerLookup,
+    cost: Math.round(lookups * pricePerLookup * 100) / 100,
+    keySet: !!core.secrets.get('numverify.apiKey'),
+    max: VERIFY_MAX,
+  };
+}
 
 /** contacts:verify: checks the selected contacts' numbers with NumVerify and reports progress as it goes. */
 export async function verifySelection(core: DeskCore, services: ContactServices, input: VerifyInput): Promise<VerifyReport> {
   if (!core.secrets.get('numverify.apiKey')) {
     throw new AppError('secret_unavailable', 'Add your NumVerify access key in Settings (secret numverify.apiKey) to check numbers.');
   }
-  const selection: ContactSelection = input.contactIds ? { contactIds: input.contactIds } : { filter: input.filter! };
-  const where = selectionWhere(core.db, selection, core.now());
-  const ids = core.db.prepare(`SELECT c.id FROM contacts c WHERE ${where.sql} ORDER BY c.id LIMIT ${VERIFY_MAX + 1}`).pluck().all(...where.params) as number[];
-  if (ids.length > VERIFY_MAX) {
-    throw new AppError('invalid_input', `That is more than ${VERIFY_MAX.toLocaleString('en-US')} contacts; check them in smaller groups (for example one tag at a time).`);
-  }
+  const ids = selectedIds(core, input);
   const report = await verifyContacts(core.db, services.numbers, ids, {
     now: core.now,
     onProgress: (checked, total) => core.events.emit('verify:progress', { checked, total }),

@@ -36,6 +36,9 @@ export function applyCheck(db: SqliteDb, phone: string, check: CachedCheck, nowI
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
+/** Whether NumVerify can check a stored number (it needs international form). */
+export const isCheckable = (phone: string): boolean => E164.test(phone);
+
 /**
  * Checks the numbers of the given contacts, two at a time through the shared checker, and writes the answers to
  * the contacts. Stops early (and says why) when NumVerify refuses every call: bad key or allowance used up.
@@ -54,13 +57,15 @@ export async function verifyContacts(
         .all(JSON.stringify(contactIds)) as string[],
     ),
   ];
-  const report: VerifyReport = { selected: contactIds.length, checked: 0, fromCache: 0, lookups: 0, mobile: 0, markedNotTextable: 0, failed: [], stopped: null };
+  const report: VerifyReport = {
+    selected: contactIds.length, checked: 0, fromCache: 0, lookups: 0, mobile: 0, landline: 0, voip: 0, invalid: 0, markedNotTextable: 0, failed: [], stopped: null,
+  };
   let nextIndex = 0;
   let answered = 0;
   const worker = async () => {
     while (!report.stopped && nextIndex < phones.length) {
       const phone = phones[nextIndex++];
-      if (!E164.test(phone)) {
+      if (!isCheckable(phone)) {
         report.failed.push({ phone, message: 'Not a phone number NumVerify can check (it is not in international format).' });
       } else {
         const outcome = await checker.check(phone);
@@ -68,7 +73,11 @@ export async function verifyContacts(
         if (outcome.ok) {
           report.checked++;
           if (outcome.fromCache) report.fromCache++;
-          if (outcome.check.valid && outcome.check.lineType === 'mobile') report.mobile++;
+          const { valid, lineType } = outcome.check;
+          if (!valid) report.invalid++;
+          else if (lineType === 'mobile') report.mobile++;
+          else if (lineType === 'landline') report.landline++;
+          else if (lineType === 'voip') report.voip++;
           if (applyCheck(db, phone, outcome.check, options.now().toISOString())) report.markedNotTextable++;
         } else if (outcome.fatal) {
           report.stopped ??= { code: String(outcome.error.code), message: outcome.error.message };

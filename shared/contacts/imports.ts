@@ -37,6 +37,8 @@ export const importOptionsInput = z
     format: z.enum(['csv', 'vcard']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t']).optional(),
+    /** For a file without a consent column: how these people agreed to texts (recorded as their consent). */
+    consent: z.string().trim().min(1, 'say how these people agreed to texts').max(500).optional(),
   })
   .strict();
 export type ImportOptionsInput = z.input<typeof importOptionsInput>;

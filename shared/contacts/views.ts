@@ -136,6 +136,28 @@ export interface ContactExportResult {
 export const CONTACT_EXPORT_INLINE_BYTES = 5 * 1024 * 1024;
 
 
+/** What a check of numbers will cost, told before it starts (contacts:verifyPlan). */
+export interface VerifyPlan {
+  /** Contacts selected. */
+  contacts: number;
+  /** Different numbers among them. */
+  numbers: number;
+  /** Numbers answered from the 30-day cache: free. */
+  cached: number;
+  /** Numbers NumVerify cannot check (not in international form): skipped, free. */
+  unreadable: number;
+  /** Numbers that will really be looked up (and paid for). */
+  lookups: number;
+  /** The numverify.pricePerLookup setting, in dollars. */
+  pricePerLookup: number;
+  /** lookups × pricePerLookup, in dollars. */
+  cost: number;
+  /** Whether the NumVerify access key is set (without it the check cannot start). */
+  keySet: boolean;
+  /** The most numbers one check may cover. */
+  max: number;
+}
+
 export interface VerifyReport {
   /** Contacts selected. */
   selected: number;
@@ -146,6 +168,11 @@ export interface VerifyReport {
   /** Numbers sent to NumVerify (not answered from the cache). */
   lookups: number;
   mobile: number;
+  landline: number;
+  /** Internet numbers (VoIP): often textable, kept textable. */
+  voip: number;
+  /** Numbers NumVerify says are not valid. */
+  invalid: number;
   /** Marked not textable: landline, toll-free, premium-rate, special services, paging, satellite, or not valid. */
   markedNotTextable: number;
   /** Numbers that could not be checked, each with the reason. */

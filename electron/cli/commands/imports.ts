@@ -5,10 +5,11 @@ import { ownRecord } from '../../../shared/own-keys';
 import { importOptionsInput, type ImportHistoryRow, type ImportUndoResult } from '../../../shared/ipc/channels/contacts';
 import { describeZodError } from '../../ipc/dispatch';
 import { engineOptions } from '../../contacts/import-handlers';
+import { countConsentNotStated } from '../../contacts/consent-record';
 import { indexAllQueuedContacts } from '../../contacts/search-index';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
-const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--dry-run] [--on-duplicate skip|update]';
+const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--consent "how they agreed"] [--dry-run] [--on-duplicate skip|update]';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -37,6 +38,7 @@ export const importCommands: Command[] = [
       map: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean' },
       'on-duplicate': { type: 'string' },
+      consent: { type: 'string' },
     },
     async run(ctx, { values, positionals: [file] }) {
       const onDuplicate = values['on-duplicate'] ?? 'skip';
@@ -49,6 +51,7 @@ export const importCommands: Command[] = [
         onDuplicate,
         ...(Array.isArray(values.tag) ? { tags: values.tag } : {}),
         ...(mapping(values.map) ? { mapping: mapping(values.map) } : {}),
+        ...(typeof values.consent === 'string' ? { consent: values.consent } : {}),
       });
       if (!parsed.success) throw new UsageError(`${describeZodError(parsed.error).replace(/^defaultCountry/, '--country')}. Usage: ${IMPORT_USAGE}`);
       const dryRun = values['dry-run'] === true;
@@ -58,11 +61,15 @@ export const importCommands: Command[] = [
       // Index the new contacts now, so searching them is fast from the first moment.
       if (!dryRun) indexAllQueuedContacts(app.db);
       const { counts, rejects } = job.report;
+      const notStated = dryRun ? 0 : await countConsentNotStated(app.kdb, importId);
       const json = { importId, rows: counts.rows, imported: counts.imported, updated: counts.updated, duplicates: counts.duplicates, invalid: counts.invalid, rejects };
       const text = [
         `${dryRun ? 'Dry run of' : 'Imported'} ${job.fileName} (${importId})${dryRun ? ': nothing was written.' : '.'}`,
         `  rows read          ${n(counts.rows)}`,
         `  new contacts       ${n(counts.imported)}${counts.notTextable ? `  (${n(counts.notTextable)} without SMS consent: not textable)` : ''}`,
+        ...(notStated
+          ? [`  SMS consent not stated for ${n(notStated)} new contacts: they are kept but not textable. Record how they agreed on the Contacts page, or undo and import again with --consent "how they agreed".`]
+          : []),
         `  updated            ${n(counts.updated)}`,
         `  unchanged          ${n(counts.unchanged)}`,
         `  duplicates         ${n(counts.duplicates)}`,

@@ -88,6 +88,11 @@ async function importRows(
   const { plan } = start;
   const file = { fileName: start.fileName, size: start.size };
   const detected = { ...start.detected };
+  // The owner's answer covers a file that says nothing about consent; a file that does speaks for itself.
+  const consentColumns = plan.columns.filter((c) => c.target === 'sms_consent').map((c) => c.header);
+  if (options.consent !== undefined && consentColumns.length) {
+    throw new AppError('invalid_input', `consent: this file says who agreed to texts in its "${consentColumns[0]}" column; import it without an answer for the whole file.`);
+  }
 
   const db = openDatabase(job.dbPath, { readonly: job.dryRun, nativeBinding: job.nativeBinding });
   let writer: ContactWriter | null = null;
@@ -95,7 +100,7 @@ async function importRows(
   try {
     if (!job.dryRun) db.pragma(`cache_size = -${CACHE_KIB}`);
     startedAt = await hooks.now();
-    const optionsJson = JSON.stringify({ defaultCountry: options.defaultCountry, onDuplicate: options.onDuplicate, tags: options.tags });
+    const optionsJson = JSON.stringify({ defaultCountry: options.defaultCountry, onDuplicate: options.onDuplicate, tags: options.tags, consent: options.consent });
     if (!job.dryRun) {
       db.prepare(
         `INSERT INTO imports (id, file_name, file_size, status, mapping_json, options_json, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?)`,
@@ -108,7 +113,8 @@ async function importRows(
       importId: job.importId,
       fileName: file.fileName,
       now: startedAt,
-      consentColumns: plan.columns.filter((c) => c.target === 'sms_consent').map((c) => c.header),
+      consentColumns,
+      consentAnswer: options.consent ?? null,
       customFields: writerFields,
       dryRun: job.dryRun,
     });

@@ -19,6 +19,7 @@ export const importOptionsSchema = z
     format: z.enum(['csv', 'vcard']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t']).optional(),
+    consent: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
 

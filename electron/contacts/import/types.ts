@@ -29,6 +29,11 @@ export interface ImportOptions {
   encoding?: TextEncodingName;
   /** Forces the column separator instead of detecting it. */
   delimiter?: Delimiter;
+  /**
+   * For a file without a consent column: how everyone in it agreed to texts, in the owner's words ("signed up in
+   * store"). Recorded as their consent. Without it their consent is "not stated" and they are not textable.
+   */
+  consent?: string;
 }
 
 export type FileFormat = 'csv' | 'vcard';
@@ -104,3 +109,5 @@ export const rejectReasons = {
 } as const;
 
 export const NOT_TEXTABLE_NO_CONSENT = 'no SMS consent in import file';
+/** A new contact whose file said nothing about consent, and the owner did not either: consent is never assumed. */
+export const NOT_TEXTABLE_CONSENT_NOT_STATED = 'SMS consent not stated';

@@ -1,14 +1,23 @@
 import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
-import { NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
+import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
 import { KNOWN_SLOTS, type ExistingContact, type Field, type FieldChange, type IncomingContact, type UpdateRecord } from './contact-rows';
 
 /**
  * The consent record's note: the file's own words on consent (`"Accepts SMS Marketing": no`), given the quoted
- * column as @column; null when the file has no consent column (source_ref already names the file).
+ * column as @column; for a file without one, the owner's answer for the whole file (@answer) or "consent not stated".
  */
 const consentNoteSql = (consent: string) =>
-  `CASE WHEN @column IS NOT NULL THEN @column || ': ' || CASE ${consent} WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'not stated' END END`;
+  `CASE WHEN @column IS NOT NULL THEN @column || ': ' || CASE ${consent} WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'not stated' END
+        ELSE coalesce(@answer, 'consent not stated') END`;
+
+/**
+ * A new contact's textable flag and reason. A file's own "no" makes it not textable; so does a file that says
+ * nothing about consent when the owner did not either (consent is never assumed). A blank cell in a consent column
+ * keeps the file's other answers in charge, as before.
+ */
+const textableFor = (consent: 0 | 1 | null, notStatedBlocks: boolean) =>
+  consent === 0 ? ([0, NOT_TEXTABLE_NO_CONSENT] as const) : consent === null && notStatedBlocks ? ([0, NOT_TEXTABLE_CONSENT_NOT_STATED] as const) : ([1, null] as const);
 
 /**
  * Contacts created one after another, with ids first, first + 1, …: their tags as offsets from `first` per tag id,
@@ -35,6 +44,8 @@ export interface WriterContext {
   now: string;
   /** headers of the file's SMS-consent columns, for the consent record's note */
   consentColumns: string[];
+  /** the owner's answer for a file without a consent column ("signed up in store"), or null when not given */
+  consentAnswer: string | null;
   customFields: CustomFieldColumn[];
   dryRun: boolean;
 }
@@ -51,6 +62,8 @@ export class ContactWriter {
   private readonly sourceRef: string;
   /** the file's SMS-consent column, quoted, for the consent record's note; null when it has none */
   private readonly consentColumn: string | null;
+  /** neither the file nor the owner says anything about consent: new contacts are not textable */
+  private readonly notStatedBlocks: boolean;
   private fakeId = 0;
   /** phones whose latest optout_audit entry is an opt-out, with its time; kept current from the append-only log */
   private readonly optedOut = new Map<string, string>();
@@ -68,6 +81,7 @@ export class ContactWriter {
   ) {
     this.sourceRef = `${ctx.importId}:${ctx.fileName}`;
     this.consentColumn = ctx.consentColumns.length ? `"${ctx.consentColumns[0]}"` : null;
+    this.notStatedBlocks = !ctx.consentColumns.length && ctx.consentAnswer === null;
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       insertContact: ctx.dryRun
@@ -137,19 +151,25 @@ ${consentNoteSql('consent')}, @now
     };
   }
 
+  /** A row's consent: what the file says, else the owner's answer for the whole file (a yes), else not stated. */
+  private consentOf(c: IncomingContact): 0 | 1 | null {
+    return c.consent ?? (this.ctx.consentAnswer !== null ? 1 : null);
+  }
+
   /** Creates the contact with its consent record, tags and custom values; undefined when the number exists. */
   createContact(c: IncomingContact, extraTags: readonly string[]): number | undefined {
     if (this.ctx.dryRun) return this.s.findContact.get(c.phone) ? undefined : ++this.fakeId;
-    const noConsent = c.consent === 0;
+    const consent = this.consentOf(c);
+    const [textable, reason] = textableFor(consent, this.notStatedBlocks);
     const optedOutAt = this.optedOut.get(c.phone) ?? null;
     const r = this.s.insertContact!.run(
       c.phone, c.firstName, c.lastName, c.email, c.country,
-      noConsent ? 0 : 1, noConsent ? NOT_TEXTABLE_NO_CONSENT : null, optedOutAt === null ? 0 : 1, optedOutAt,
+      textable, reason, optedOutAt === null ? 0 : 1, optedOutAt,
     );
     if (r.changes === 0) return undefined;
     const id = Number(r.lastInsertRowid);
     this.txFirstId ??= id;
-    if (c.consent !== null) this.txConsent.set(id, c.consent);
+    if (consent !== null) this.txConsent.set(id, consent);
     // SQLite gives a new row the highest id plus one, so a transaction's contacts normally form one run; should an
     // id ever not follow on, the run so far is written and a new one starts.
     if (this.created && id !== this.created.first + this.created.count) this.writeCreatedRun();
@@ -196,6 +216,7 @@ ${consentNoteSql('consent')}, @now
       ref: this.sourceRef,
       now: this.ctx.now,
       column: this.consentColumn,
+      answer: this.ctx.consentAnswer,
       no: JSON.stringify(no),
       yes: JSON.stringify(yes),
       first: this.txFirstId,
@@ -290,7 +311,8 @@ ${consentNoteSql('consent')}, @now
    * consent and the bits after.
    */
   mergeIntoCreated(id: number, c: IncomingContact, consentBefore: 0 | 1 | null, extraTags: readonly string[], has: number): { consent: 0 | 1 | null; has: number } {
-    const consent = consentBefore === 0 || c.consent === 0 ? 0 : consentBefore === 1 || c.consent === 1 ? 1 : null;
+    const incoming = this.consentOf(c);
+    const consent = consentBefore === 0 || incoming === 0 ? 0 : consentBefore === 1 || incoming === 1 ? 1 : null;
     if (this.ctx.dryRun) return { consent, has };
     const first = has & 1 ? null : c.firstName;
     const last = has & 2 ? null : c.lastName;
@@ -317,8 +339,8 @@ ${consentNoteSql('consent')}, @now
     if (consent !== consentBefore) {
       // Created in this transaction: its consent record is not written yet.
       if (this.txFirstId !== null && id >= this.txFirstId) this.txConsent.set(id, consent!);
-      else this.s.setConsent!.run({ consent, column: this.consentColumn, id, ref: this.sourceRef });
-      this.s.setTextable!.run(consent === 0 ? 0 : 1, consent === 0 ? NOT_TEXTABLE_NO_CONSENT : null, id);
+      else this.s.setConsent!.run({ consent, column: this.consentColumn, answer: this.ctx.consentAnswer, id, ref: this.sourceRef });
+      this.s.setTextable!.run(...textableFor(consent, this.notStatedBlocks), id);
     }
     return { consent, has };
   }

@@ -11,6 +11,7 @@ import type {
   ContactListPage,
   CustomFieldRow,
   SegmentRow,
+  VerifyPlan,
   VerifyReport,
 } from '../../contacts/views';
 
@@ -74,7 +75,10 @@ export const contactCreateInput = z
     tags: tagList.optional(),
     /** Custom field key → value; the fields must exist (contacts:createField). */
     customFields: ownRecordSchema(fieldKey, z.string().max(1000)).optional(),
-    /** How the contact agreed to texts; stored as a manual consent record. */
+    /**
+     * How the contact agreed to texts; stored as a manual consent record. Without it consent is "not stated":
+     * the contact is kept but not textable until the owner records how they agreed (contacts:recordConsent).
+     */
     consent: z
       .object({
         /** false: they did not agree (the contact is kept but not textable). Default true. */
@@ -115,6 +119,15 @@ const contactRef = {
 const oneContact = (v: { contactId?: number; phone?: string }) => (v.contactId === undefined) !== (v.phone === undefined);
 const oneContactMessage = { message: 'give either contactId or phone', path: ['contactId'] };
 
+/** The owner says how these contacts agreed to texts: a manual consent record each; "not stated" ones become textable. */
+export const recordConsentInput = z
+  .object({
+    contactIds: z.array(z.number().int().positive()).min(1).max(10_000),
+    /** In the owner's words: "signed up in store", "gave verbal consent" … */
+    how: z.string().trim().min(1, 'say how they agreed to texts').max(500),
+  })
+  .strict();
+
 export const consentChangeInput = z
   .object({ ...contactRef, reason: z.string().trim().max(500).optional() })
   .strict()
@@ -137,6 +150,15 @@ export const setTagsInput = z
   })
   .strict()
   .refine(oneSelection, oneSelectionMessage);
+
+/** Numbers to check: listed contacts, everyone a filter matches, or the contacts an import created. */
+export const verifySelectionInput = z
+  .object({ ...contactSelection, importId: z.string().min(1).max(64).optional() })
+  .strict()
+  .refine((v) => [v.contactIds, v.filter, v.importId].filter((x) => x !== undefined).length === 1, {
+    message: 'give one of contactIds, filter or importId',
+    path: ['contactIds'],
+  });
 
 // ───────────────────────────── custom fields and segments ─────────────────────────────
 
@@ -163,6 +185,8 @@ export const contactChannels = {
   /** Opt out by hand (they asked in person, by phone…): audited with source "manual", actor "user", message = reason. */
   'contacts:optOut': channel<ConsentChangeResult>()(consentChangeInput),
   'contacts:optIn': channel<ConsentChangeResult>()(consentChangeInput),
+  /** Records how contacts agreed to texts; those not textable only for want of consent become textable. */
+  'contacts:recordConsent': channel<{ contacts: number; nowTextable: number }>()(recordConsentInput),
   /** Add, remove or set tags on listed contacts or on everyone a filter matches. */
   'contacts:setTags': channel<{ contacts: number }>()(setTagsInput),
   'contacts:fields': channel<CustomFieldRow[]>()(z.object({}).strict()),
@@ -173,9 +197,9 @@ export const contactChannels = {
   /** Every contact a filter matches (empty filter: everyone) as CSV; see ContactExportResult. */
   'contacts:export': channel<ContactExportResult>()(z.object({ filter: audienceFilterSchema.default({ tagMode: 'any' }) }).strict()),
   /** Look numbers up with NumVerify (needs the numverify.apiKey secret); cached 30 days; landlines marked not textable. */
-  'contacts:verify': channel<VerifyReport>()(
-    z.object({ ...contactSelection }).strict().refine(oneSelection, oneSelectionMessage),
-  ),
+  'contacts:verify': channel<VerifyReport>()(verifySelectionInput),
+  /** How many numbers a check would really look up (cached ones are free) and what it costs, before it starts. */
+  'contacts:verifyPlan': channel<VerifyPlan>()(verifySelectionInput),
 
   'segments:list': channel<SegmentRow[]>()(z.object({}).strict()),
   'segments:create': channel<SegmentRow>()(z.object({ name: segmentName, filter: audienceFilterSchema }).strict()),

@@ -83,9 +83,21 @@ describe('import on the command line', () => {
   });
 });
 
+describe('consent on the command line', () => {
+  it('says when a file states no consent, and records the --consent answer otherwise', async () => {
+    const text = await cli(['import', fixture('plain-sheet.csv')]);
+    expect(text.stdout).toContain('SMS consent not stated for 4 new contacts: they are kept but not textable.');
+    expect(await json(['contacts', 'count', '--textable'])).toEqual({ count: 0 });
+    const other = join(dir.dir, 'other.sqlite');
+    const answered = await cli(['import', fixture('plain-sheet.csv'), '--consent', 'Signed up at the till'], other);
+    expect(answered.stdout).not.toContain('not stated');
+    expect(inspect((d) => d.prepare('SELECT DISTINCT consent, note FROM consent_records').all(), other)).toEqual([{ consent: 1, note: 'Signed up at the till' }]);
+  });
+});
+
 describe('contacts on the command line', () => {
   it('counts, lists and searches; opts out and in by hand, audited', async () => {
-    await json(['import', fixture('plain-sheet.csv'), '--tag', 'Spring']);
+    await json(['import', fixture('plain-sheet.csv'), '--tag', 'Spring', '--consent', 'Signed up at the till']);
     expect(await json(['contacts', 'count'])).toEqual({ count: 4 });
     expect(await json(['contacts', 'count', '--tag', 'vip'])).toEqual({ count: 1 });
     const out = await json(['contacts', 'opt-out', '(212) 555-0121', '--reason', 'asked at the till']);
@@ -129,13 +141,13 @@ describe('contacts on the command line', () => {
   it('verify checks numbers with NumVerify from the settings and secrets; segments list', async () => {
     const fake = await startFakeNumVerify({ numbers: { '+12125550122': { lineType: 'landline', carrier: 'Verizon' } } });
     try {
-      await json(['import', fixture('plain-sheet.csv'), '--tag', 'Spring']);
+      await json(['import', fixture('plain-sheet.csv'), '--tag', 'Spring', '--consent', 'Signed up at the till']);
       expect((await cli(['contacts', 'verify'])).stderr).toContain('NumVerify access key');
       await cli(['settings', 'set', 'numverify.baseUrl', fake.url]);
       const setKey = await runCli(['--db', db, 'secrets', 'set', 'numverify.apiKey'], { stdout: () => undefined, stderr: () => undefined, readStdin: async () => 'test-numverify-key\n' });
       expect(setKey).toBe(0);
       const report = await json(['contacts', 'verify', '--tag', 'VIP']);
-      expect(report).toEqual({ selected: 1, checked: 1, fromCache: 0, lookups: 1, mobile: 1, markedNotTextable: 0, failed: [], stopped: null });
+      expect(report).toEqual({ selected: 1, checked: 1, fromCache: 0, lookups: 1, mobile: 1, landline: 0, voip: 0, invalid: 0, markedNotTextable: 0, failed: [], stopped: null });
       const all = await cli(['contacts', 'verify']);
       expect(all.stdout.split('\n')[0]).toBe('Checked 4 of 4 numbers (1 from the 30-day cache, 3 looked up).');
       expect(fake.calls).toBe(4);

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(async () => d.close());
 
-const create = (input: Record<string, unknown>) => d.call<ContactDetail>('contacts:create', input);
+/** Added with consent on record unless the test says otherwise: a contact without it is not textable. */
+const create = (input: Record<string, unknown>) => d.call<ContactDetail>('contacts:create', { consent: { given: true, note: 'Signed up in store' }, ...input });
 const audit = () => d.app.db.prepare('SELECT contact_id, phone, old_state, new_state, source, actor, message_text, at FROM optout_audit ORDER BY id').all();
 
 describe('contacts:optOut and contacts:optIn', () => {

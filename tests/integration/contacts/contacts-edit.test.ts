@@ -14,11 +14,11 @@ const create = (input: Record<string, unknown>) => d.call<ContactDetail>('contac
 describe('contacts:create', () => {
   it('reads the phone with the default country, stores tags, custom values and a manual consent record', async () => {
     await d.call('contacts:createField', { label: 'Birthday month' });
-    const c = await create({ phone: '(415) 555-0100', firstName: ' Anna ', lastName: 'Smith', email: 'anna@example.com', tags: ['VIP', 'Spring'], customFields: { birthday_month: 'May' } });
+    const c = await create({ phone: '(415) 555-0100', firstName: ' Anna ', lastName: 'Smith', email: 'anna@example.com', tags: ['VIP', 'Spring'], customFields: { birthday_month: 'May' }, consent: { given: true, note: 'Signed up in store' } });
     expect(c.contact).toMatchObject({ phone: '+14155550100', firstName: 'Anna', lastName: 'Smith', email: 'anna@example.com', tags: ['Spring', 'VIP'], textable: true, optedOut: false, source: 'manual', country: 'US' });
     expect(c.customFields).toEqual([{ key: 'birthday_month', label: 'Birthday month', value: 'May' }]);
     expect(c.consentRecords).toEqual([
-      { id: expect.any(Number), source: 'manual', sourceRef: null, consent: true, obtainedAt: '2026-03-01T10:00:00.000Z', note: 'Added by hand in the app', createdAt: '2026-03-01T10:00:00.000Z' },
+      { id: expect.any(Number), source: 'manual', sourceRef: null, consent: true, obtainedAt: '2026-03-01T10:00:00.000Z', note: 'Signed up in store', createdAt: '2026-03-01T10:00:00.000Z' },
     ]);
     expect(d.events).toContainEqual({ name: 'app:dataChanged', payload: { area: 'contacts' } });
 

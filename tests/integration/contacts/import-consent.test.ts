@@ -42,13 +42,19 @@ describe('consent records', () => {
     ]);
   });
 
-  it('record consent as not stated when the file has no consent column', async () => {
-    const r = await run('Phone\n2125550101\n');
-    expect(t.db.prepare('SELECT source_ref, consent, note FROM consent_records').get()).toEqual({
-      source_ref: `${r.importId}:shopify.csv`,
-      consent: null,
-      note: null,
-    });
+  it('record consent as not stated when the file has no consent column, and the contacts are not textable', async () => {
+    const r = await run('Phone\n2125550101\n2125550102\n2125550101\n');
+    expect(t.db.prepare('SELECT source_ref, consent, note FROM consent_records').all()).toEqual([
+      { source_ref: `${r.importId}:shopify.csv`, consent: null, note: 'consent not stated' },
+      { source_ref: `${r.importId}:shopify.csv`, consent: null, note: 'consent not stated' },
+    ]);
+    expect(contactsByPhone(t.db)['+12125550101']).toMatchObject({ textable: 0, not_textable_reason: 'SMS consent not stated' });
+  });
+
+  it('record the owner’s answer for a file without a consent column as consent, textable', async () => {
+    await run('Phone\n2125550101\n2125550101\n', { consent: 'They signed up in store' });
+    expect(t.db.prepare('SELECT consent, note FROM consent_records').all()).toEqual([{ consent: 1, note: 'They signed up in store' }]);
+    expect(contactsByPhone(t.db)['+12125550101']).toMatchObject({ textable: 1, not_textable_reason: null });
   });
 });
 

@@ -133,7 +133,7 @@ describe('tags and custom fields deleted while an import runs', () => {
     const { openDatabase } = await import('../../../electron/db/connection');
     // The import's own connection checks foreign keys by construction, as executeImport sets it up.
     t.db.pragma('foreign_keys = OFF');
-    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
+    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], consentAnswer: null, customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
     const contact = (phone: string, tier: string) => ({ row: 2, phone, country: 'US', firstName: 'Ana', lastName: null, email: null, consent: null, tags: ['VIP'], custom: [tier] });
     t.db.transaction(() => {
       w.beginTransaction();
@@ -160,7 +160,7 @@ describe('tags and custom fields deleted while an import runs', () => {
     const { createdHas } = await import('../../../electron/contacts/import/contact-rows');
     const { openDatabase } = await import('../../../electron/db/connection');
     t.db.pragma('foreign_keys = OFF');
-    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
+    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], consentAnswer: null, customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
     const contact = (phone: string, first: string | null, email: string | null, tier: string | null, tags: string[]) => ({ row: 2, phone, country: 'US', firstName: first, lastName: null, email, consent: null, tags, custom: [tier] });
     const ana = contact('+12125550101', 'Ana', null, null, []);
     const ben = contact('+12125550102', 'Ben', null, null, []);
@@ -193,7 +193,7 @@ describe('tags and custom fields deleted while an import runs', () => {
   it('go to the right contacts when the ids of the contacts a transaction creates do not follow on', async () => {
     const { ContactWriter } = await import('../../../electron/contacts/import/writer');
     t.db.pragma('foreign_keys = OFF');
-    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
+    const w = new ContactWriter(t.db, { importId: 'imp_t', fileName: 'list.csv', now: '2025-03-01T12:00:00.000Z', consentColumns: [], consentAnswer: null, customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }], dryRun: false });
     const contact = (phone: string, tier: string | null, tags: string[]) => ({ row: 2, phone, country: 'US', firstName: 'Ana', lastName: null, email: null, consent: null, tags, custom: [tier] });
     t.db.transaction(() => {
       w.beginTransaction();

@@ -31,7 +31,7 @@ afterEach(async () => {
 
 async function contacts(phones: string[], extra: Record<string, unknown> = {}): Promise<number[]> {
   const ids: number[] = [];
-  for (const phone of phones) ids.push((await d.call<{ contact: { id: number } }>('contacts:create', { phone, ...extra })).contact.id);
+  for (const phone of phones) ids.push((await d.call<{ contact: { id: number } }>('contacts:create', { phone, consent: { given: true, note: 'Signed up in store' }, ...extra })).contact.id);
   return ids;
 }
 const verify = (input: Record<string, unknown>) => d.call<VerifyReport>('contacts:verify', input);
@@ -50,13 +50,26 @@ describe('NumVerify checks', () => {
     });
     const ids = await contacts(['+14155550100', '+12125550123', '+18005550199', '+13055550111']);
     const r = await verify({ contactIds: ids });
-    expect(r).toEqual({ selected: 4, checked: 4, fromCache: 0, lookups: 4, mobile: 1, markedNotTextable: 3, failed: [], stopped: null });
+    expect(r).toEqual({ selected: 4, checked: 4, fromCache: 0, lookups: 4, mobile: 1, landline: 1, voip: 0, invalid: 1, markedNotTextable: 3, failed: [], stopped: null });
     expect(row('+14155550100')).toEqual({ textable: 1, not_textable_reason: null, line_type: 'mobile', carrier: 'T-Mobile USA' });
     expect(row('+12125550123')).toEqual({ textable: 0, not_textable_reason: 'landline (NumVerify)', line_type: 'landline', carrier: 'Verizon' });
     expect(row('+18005550199')).toEqual({ textable: 0, not_textable_reason: 'toll free (NumVerify)', line_type: 'toll_free', carrier: null });
     expect(row('+13055550111')).toEqual({ textable: 0, not_textable_reason: 'not a valid number (NumVerify)', line_type: null, carrier: null });
     expect(d.events.filter((e) => e.name === 'verify:progress').map((e) => e.payload)).toEqual([1, 2, 3, 4].map((checked) => ({ checked, total: 4 })));
     expect(d.app.db.prepare('SELECT phone, valid, line_type FROM numverify_cache ORDER BY phone').all()).toHaveLength(4);
+  });
+
+  it('states before a check how many numbers will really be looked up and what that costs: cached ones are free', async () => {
+    await setup({ numbers: { '+12125550123': { lineType: 'voip', carrier: 'Google Voice' } } });
+    const ids = await contacts(['+12125550123', '+14155550100', '+13055550112']);
+    d.app.db.prepare(`UPDATE contacts SET phone = '5550100' WHERE id = ?`).run(ids[2]);
+    await d.call('settings:set', { key: 'numverify.pricePerLookup', value: 0.01 });
+    const before = await d.call('contacts:verifyPlan', { filter: {} });
+    expect(before).toEqual({ contacts: 3, numbers: 3, cached: 0, unreadable: 1, lookups: 2, pricePerLookup: 0.01, cost: 0.02, keySet: true, max: 10_000 });
+    expect(fake.calls).toBe(0);
+    expect(await verify({ contactIds: [ids[0]] })).toMatchObject({ voip: 1, mobile: 0, markedNotTextable: 0 });
+    expect(await d.call('contacts:verifyPlan', { contactIds: ids })).toMatchObject({ cached: 1, lookups: 1, cost: 0.01 });
+    expect(await d.fails('contacts:verifyPlan', { contactIds: ids, filter: {} })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('one of contactIds, filter or importId') });
   });
 
   it('never looks a number up twice within 30 days; after that it checks again and follows a ported number', async () => {

@@ -27,7 +27,7 @@ async function people() {
     ['+14155550107', [], 'gold'],
   ];
   for (const [phone, tags, tier] of rows) {
-    await d.call('contacts:create', { phone, tags, ...(tier ? { customFields: { tier } } : {}) });
+    await d.call('contacts:create', { phone, tags, consent: { given: true, note: 'Signed up in store' }, ...(tier ? { customFields: { tier } } : {}) });
     d.advance(DAY);
   }
   await d.call('contacts:optOut', { phone: '+14155550104' });
