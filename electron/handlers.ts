@@ -11,6 +11,7 @@ import { listOptOuts } from './compliance/optouts';
 import { monitoringOverview } from './monitoring/overview';
 import { createTemplateHandlers } from './templates/handlers';
 import { createCampaignHandlers } from './campaigns/handlers';
+import { createSeriesHandlers } from './campaigns/series/handlers';
 import { createTagHandlers } from './contacts/tags';
 import { createContactHandlers } from './contacts/handlers';
 import { createContactServices, type ContactServices } from './contacts/services';
@@ -76,6 +77,7 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     'monitoring:overview': () => monitoringOverview(db),
     ...createTemplateHandlers(core),
     ...createCampaignHandlers(core),
+    ...createSeriesHandlers(core),
     ...createTagHandlers(core),
     ...createContactHandlers(core, parts.contacts ?? createContactServices(core)),
     ...createAbTestHandlers(core),

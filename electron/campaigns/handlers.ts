@@ -4,6 +4,7 @@ import type { OutboxRow } from '../../shared/ipc/channels/campaigns';
 import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, updateCampaign, type CampaignRecord } from './model';
 import { countAudience } from './audience';
 import { campaignStatus, cancelCampaign, launchCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
+import { activateSeries, createCampaignOrSeries, endSeries, isSeries, pauseSeries, resumeSeries, updateSeries } from './series/series';
 
 type CampaignHandlers = Pick<Handlers, `campaigns:${'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
 
@@ -17,13 +18,13 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
   return {
     'campaigns:get': ({ id }) => detail(getCampaign(core.db, id)),
     'campaigns:create': (draft) => {
-      const c = createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+      const c = draft.repeat || draft.dateField ? createCampaignOrSeries(core, draft) : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
       core.audit('campaign.create', String(c.id));
       changed();
       return detail(c);
     },
     'campaigns:update': ({ id, draft }) => {
-      const c = updateCampaign(core.db, id, draft, core.now());
+      const c = draft.repeat || draft.dateField || isSeries(core, id) ? updateSeries(core, id, draft) : updateCampaign(core.db, id, draft, core.now());
       changed();
       return detail(c);
     },
@@ -38,10 +39,11 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       return detail(c);
     },
     'campaigns:audienceCount': ({ audience }) => countAudience(core.db, audience, core.now()),
-    'campaigns:launch': ({ id, confirmLate }) => launchCampaign(core, id, { confirmLate }),
-    'campaigns:pause': ({ id }) => pauseCampaign(core, id),
-    'campaigns:resume': ({ id }) => resumeCampaign(core, id),
-    'campaigns:cancel': ({ id }) => cancelCampaign(core, id),
+    // On a recurring campaign these act on the series: start it, pause or resume its occurrences, end it.
+    'campaigns:launch': ({ id, confirmLate }) => (isSeries(core, id) ? (activateSeries(core, id), campaignStatus(core, id)) : launchCampaign(core, id, { confirmLate })),
+    'campaigns:pause': ({ id }) => (isSeries(core, id) ? (pauseSeries(core, id), campaignStatus(core, id)) : pauseCampaign(core, id)),
+    'campaigns:resume': ({ id }) => (isSeries(core, id) ? (resumeSeries(core, id), campaignStatus(core, id)) : resumeCampaign(core, id)),
+    'campaigns:cancel': ({ id }) => (isSeries(core, id) ? (endSeries(core, id), campaignStatus(core, id)) : cancelCampaign(core, id)),
     'campaigns:status': ({ id }) => campaignStatus(core, id),
     'campaigns:messages': ({ id, state, limit, offset }) => {
       getCampaign(core.db, id);
