@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors';
 import type { RecurrenceRule } from '../../../shared/recurrence';
 import { isValidZone } from '../quiet-hours/zone-clock';
@@ -24,7 +25,8 @@ export function checkRepeat(ruleText: string, start: string, zone: string): Chec
   const [date, time] = start.split('T');
   const startAt = localInstant(zone, date, time);
   if (rule.until !== null && Date.parse(rule.until) < startAt) {
-    throw new AppError('invalid_input', `The repeat ends (${rule.until}) before it starts (${start} ${zone}).`);
+    const end = DateTime.fromISO(rule.until, { zone }).toFormat('yyyy-MM-dd HH:mm');
+    throw new AppError('invalid_input', `The repeat ends (${end}) before it starts (${start.replace('T', ' ')}, ${zone}).`);
   }
   const [first] = expand(rule, start, zone, { limit: 1 });
   if (!first) {

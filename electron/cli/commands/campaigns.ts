@@ -4,6 +4,7 @@ import type { CampaignRow } from '../../../shared/types/domain';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import type { DeskApp } from '../../app';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
+import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
 
 function segmentId(app: DeskApp, value: string): number {
   const row = (/^\d+$/.test(value)
@@ -29,7 +30,7 @@ function statusText(s: CampaignStatusView): string {
 export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
-    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--provider sandbox|quo|twilio] [--at ISO] ${abCreateUsage}`,
+    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--provider sandbox|quo|twilio] [--at ISO] ${abCreateUsage} ${repeatCreateUsage}`,
     summary: 'Create a draft campaign, or an A/B campaign with --variant (prints its id).',
     options: {
       name: { type: 'string' },
@@ -41,6 +42,7 @@ export const campaignCommands: Command[] = [
       at: { type: 'string' },
       from: { type: 'string' },
       ...abCreateOptions,
+      ...repeatCreateOptions,
     },
     async run(ctx, { values }) {
       if (!values.name) throw new UsageError('--name is required');
@@ -48,8 +50,11 @@ export const campaignCommands: Command[] = [
       if (!values.template && !values.body && !values.variant) throw new UsageError('give --template <id>, --body <text>, or two to five --variant <text>');
       if (values.template && values.body) throw new UsageError('give --template or --body, not both');
       const abDraft = abDraftFromOptions(values);
-      if (values.at && Number.isNaN(Date.parse(values.at as string))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
       const app = await ctx.app();
+      // --at without an offset is a local time in the business's zone (and the first occurrence of a repeat).
+      const zone = app.settings.get('business.timezone');
+      const at = values.at ? localAt(values.at as string, zone) : null;
+      const repeat = repeatFromOptions(values, zone);
       const draft = {
         name: values.name,
         ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : values.body ? { body: values.body } : {}),
@@ -57,10 +62,11 @@ export const campaignCommands: Command[] = [
         audience: { ...(values.tag ? { tags: values.tag } : {}), ...(values.segment ? { segmentId: segmentId(app, values.segment as string) } : {}) },
         ...(values.provider ? { provider: values.provider } : {}),
         ...(values.from ? { fromNumber: values.from } : {}),
-        schedule: values.at ? { mode: 'at', at: new Date(values.at as string).toISOString() } : { mode: 'now' },
+        schedule: at && !repeat.repeat ? { mode: 'at', at: at.toUTC().toISO() } : { mode: 'now' },
+        ...repeat,
       };
       const c = await call<CampaignDetail>(app, 'campaigns:create', draft);
-      return { json: { id: c.id }, text: `Created campaign ${c.id} (${c.name}), a draft. Launch it with: campaigns launch ${c.id}` };
+      return { json: { id: c.id }, text: `Created ${repeat.repeat ? 'recurring ' : ''}campaign ${c.id} (${c.name}), a draft. ${repeat.repeat ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}` };
     },
   }),
   defineCommand({
