@@ -39,3 +39,17 @@ export function calendarEntries(core: DeskCore, fromIso: string, toIso: string):
   }
   return { entries: entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.campaignId - b.campaignId), zone };
 }
+
+/** Drag-to-reschedule: a one-time campaign not yet started moves to a later instant; what has started cannot. */
+export function rescheduleCampaign(core: DeskCore, id: number, atIso: string): { id: number; scheduledAt: string } {
+  const c = getCampaign(core.db, id);
+  const store = seriesStore(core.db, core.kdb);
+  if (store.get(id)) throw new AppError('invalid_input', `"${c.name}" repeats: change its repeat on the series page instead.`);
+  if (c.status !== 'draft' && c.status !== 'scheduled') throw new AppError('conflict', `"${c.name}" is ${c.status}; only a campaign that has not started can be moved.`);
+  const at = new Date(atIso);
+  if (at.getTime() <= core.now().getTime()) throw new AppError('invalid_input', 'Choose a time in the future.');
+  store.reschedule(id, JSON.stringify({ mode: 'at', at: at.toISOString() }), at.toISOString(), core.now().toISOString());
+  core.audit('campaign.reschedule', String(id), { at: at.toISOString() });
+  core.events.emit('app:dataChanged', { area: 'campaigns' });
+  return { id, scheduledAt: at.toISOString() };
+}

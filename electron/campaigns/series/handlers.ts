@@ -3,11 +3,11 @@ import type { Handlers } from '../../ipc/dispatch';
 import { describeRule } from '../recurrence/rule';
 import { checkRepeat } from '../recurrence/validate';
 import { expand } from '../recurrence/expand';
-import { calendarEntries } from './calendar';
+import { calendarEntries, rescheduleCampaign } from './calendar';
 import { zonedIso } from './plan';
 import { seriesOccurrences, seriesView } from './series';
 
-type SeriesHandlers = Pick<Handlers, 'series:get' | 'series:occurrences' | 'series:preview' | 'calendar:entries'>;
+type SeriesHandlers = Pick<Handlers, 'series:get' | 'series:occurrences' | 'series:preview' | 'calendar:entries' | 'calendar:reschedule'>;
 
 export function createSeriesHandlers(core: DeskCore): SeriesHandlers {
   return {
@@ -22,5 +22,6 @@ export function createSeriesHandlers(core: DeskCore): SeriesHandlers {
       };
     },
     'calendar:entries': ({ from, to }) => calendarEntries(core, from, to),
+    'calendar:reschedule': ({ id, at }) => rescheduleCampaign(core, id, at),
   };
 }

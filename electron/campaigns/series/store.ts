@@ -41,6 +41,8 @@ export interface SeriesStore {
   fieldType(key: string): 'text' | 'date' | undefined;
   /** Campaigns for the calendar: those scheduled or launched in [from, to], with their series' kind. */
   calendarCampaigns(from: string, to: string): { id: number; name: string; status: string; at: string | null; series_id: number | null; kind: 'recurring' | 'birthday' | null }[];
+  /** A one-time campaign moved to another instant. */
+  reschedule(campaignId: number, scheduleJson: string, at: string, nowIso: string): void;
   /** Files a campaign under its series as the run of the occurrence at `at`. */
   fileRun(seriesId: number, at: string, campaignId: number): void;
   /** An occurrence whose launch was refused: skipped with the reason; its campaign removed if nothing was written. */
@@ -97,6 +99,8 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
           .where((eb) => eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at'), '<=', to)
           .compile(),
       ),
+    reschedule: (campaignId, scheduleJson, at, nowIso) =>
+      run(db, kdb.updateTable('campaigns').set({ schedule_json: scheduleJson, scheduled_at: at, schedule_missed_at: null, updated_at: nowIso }).where('id', '=', campaignId).compile()),
     fileRun(seriesId, at, campaignId) {
       run(db, kdb.updateTable('campaigns').set({ series_id: seriesId, occurrence_at: at }).where('id', '=', campaignId).compile());
       run(db, kdb.updateTable('series_occurrences').set({ campaign_id: campaignId }).where('series_id', '=', seriesId).where('at', '=', at).compile());
