@@ -12,6 +12,7 @@ import { monitoringOverview } from './monitoring/overview';
 import { createTemplateHandlers } from './templates/handlers';
 import { createCampaignHandlers } from './campaigns/handlers';
 import { createCampaignLaunchHandlers } from './campaigns/launch-handlers';
+import { createSeriesHandlers } from './campaigns/series/handlers';
 import { createTagHandlers } from './contacts/tags';
 import { createContactHandlers } from './contacts/handlers';
 import { createContactServices, type ContactServices } from './contacts/services';
@@ -78,6 +79,7 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createTemplateHandlers(core),
     ...createCampaignHandlers(core),
     ...createCampaignLaunchHandlers(core),
+    ...createSeriesHandlers(core),
     ...createTagHandlers(core),
     ...createContactHandlers(core, parts.contacts ?? createContactServices(core)),
     ...createAbTestHandlers(core),

@@ -9,8 +9,9 @@ import { m0007 } from './0007_contact_import_id';
 import { m0008 } from './0008_outbox_state_counts';
 import { m0009 } from './0009_contact_starts';
 import { m0011 } from './0011_safe_launch';
+import { m0012 } from './0012_campaign_series';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0012];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

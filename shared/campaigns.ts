@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { audienceFilterSchema } from './audience';
+import { dateFieldRepeatSchema, repeatSchema } from './recurrence';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
 
@@ -51,7 +52,12 @@ export const campaignDraftSchema = z
     ab: abConfigSchema.optional(),
     /** Replace links with tracked short links; left out, the `links.trackByDefault` setting decides at launch. */
     trackLinks: z.boolean().optional(),
+    /** Makes the campaign a recurring series (see electron/campaigns/series). */
+    repeat: repeatSchema.optional(),
+    /** Makes the campaign a birthday / anniversary series on a contact date field. */
+    dateField: dateFieldRepeatSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => !(d.repeat && d.dateField), { message: 'a campaign repeats by a rule or by a date field, not both', path: ['dateField'] });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;

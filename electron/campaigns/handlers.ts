@@ -5,6 +5,7 @@ import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, update
 import { countAudience } from './audience';
 import { campaignStatus, cancelCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
 import { guardedLaunch } from './launch-guard';
+import { activateSeries, createCampaignOrSeries, endSeries, isSeries, pauseSeries, resumeSeries, updateSeries } from './series/series';
 
 type CampaignHandlers = Pick<Handlers, `campaigns:${'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
 
@@ -18,13 +19,13 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
   return {
     'campaigns:get': ({ id }) => detail(getCampaign(core.db, id)),
     'campaigns:create': (draft) => {
-      const c = createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+      const c = draft.repeat || draft.dateField ? createCampaignOrSeries(core, draft) : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
       core.audit('campaign.create', String(c.id));
       changed();
       return detail(c);
     },
     'campaigns:update': ({ id, draft }) => {
-      const c = updateCampaign(core.db, id, draft, core.now());
+      const c = draft.repeat || draft.dateField || isSeries(core, id) ? updateSeries(core, id, draft) : updateCampaign(core.db, id, draft, core.now());
       changed();
       return detail(c);
     },
@@ -39,10 +40,12 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       return detail(c);
     },
     'campaigns:audienceCount': ({ audience }) => countAudience(core.db, audience, core.now()),
-    'campaigns:launch': ({ id, confirmLate, acknowledge, confirmCount }) => guardedLaunch(core, id, { confirmLate, acknowledge, confirmCount }),
-    'campaigns:pause': ({ id }) => pauseCampaign(core, id),
-    'campaigns:resume': ({ id }) => resumeCampaign(core, id),
-    'campaigns:cancel': ({ id }) => cancelCampaign(core, id),
+    // On a recurring campaign these act on the series: start it, pause or resume its occurrences, end it.
+    'campaigns:launch': ({ id, confirmLate, acknowledge, confirmCount }) =>
+      isSeries(core, id) ? (activateSeries(core, id), campaignStatus(core, id)) : guardedLaunch(core, id, { confirmLate, acknowledge, confirmCount }),
+    'campaigns:pause': ({ id }) => (isSeries(core, id) ? (pauseSeries(core, id), campaignStatus(core, id)) : pauseCampaign(core, id)),
+    'campaigns:resume': ({ id }) => (isSeries(core, id) ? (resumeSeries(core, id), campaignStatus(core, id)) : resumeCampaign(core, id)),
+    'campaigns:cancel': ({ id }) => (isSeries(core, id) ? (endSeries(core, id), campaignStatus(core, id)) : cancelCampaign(core, id)),
     'campaigns:status': ({ id }) => campaignStatus(core, id),
     'campaigns:messages': ({ id, state, limit, offset }) => {
       getCampaign(core.db, id);

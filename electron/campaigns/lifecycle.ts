@@ -4,6 +4,7 @@ import { getCampaign } from './model';
 import type { CampaignStatusView } from '../../shared/ipc/channels/campaigns';
 import { snapshotCampaign } from './snapshot';
 import { campaignCounts } from './dispatch/record';
+import { runDueSeries } from './series/runner';
 
 export type CampaignStatusReport = CampaignStatusView;
 
@@ -98,7 +99,8 @@ export function cancelCampaign(core: DeskCore, id: number): CampaignStatusReport
  */
 export async function runDueSchedules(core: DeskCore): Promise<number[]> {
   const due = core.db
-    .prepare(`SELECT id FROM campaigns WHERE status = 'scheduled' AND schedule_missed_at IS NULL AND scheduled_at <= ?`)
+    // A recurring campaign's row shows its next occurrence; series/runner.ts runs those.
+    .prepare(`SELECT id FROM campaigns WHERE status = 'scheduled' AND schedule_missed_at IS NULL AND scheduled_at <= ? AND id NOT IN (SELECT campaign_id FROM campaign_series)`)
     .all(core.now().toISOString()) as { id: number }[];
   const launched: number[] = [];
   for (const { id } of due) {
@@ -110,5 +112,6 @@ export async function runDueSchedules(core: DeskCore): Promise<number[]> {
       core.db.prepare(`UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?`).run(message, core.now().toISOString(), id);
     }
   }
+  launched.push(...(await runDueSeries(core)));
   return launched;
 }

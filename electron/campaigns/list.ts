@@ -4,6 +4,8 @@ import type { Kdb } from '../db/kysely';
 export async function listCampaigns(kdb: Kdb, q: { includeArchived: boolean; abOnly?: boolean }): Promise<CampaignRow[]> {
   let query = kdb.selectFrom('campaigns').selectAll();
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
+  // The runs of a recurring campaign are listed on its series page, not one row each here.
+  query = query.where('series_id', 'is', null);
   if (q.abOnly) query = query.where('ab_json', 'is not', null);
   const campaigns = await query.orderBy('created_at', 'desc').execute();
   if (!campaigns.length) return [];

@@ -101,14 +101,20 @@ export function updateCampaign(db: SqliteDb, id: number, input: unknown, now: Da
   if (current.status !== 'draft' && current.status !== 'scheduled') {
     throw new AppError('conflict', `Campaign "${current.name}" is ${current.status}; only drafts and scheduled campaigns can be edited. Duplicate it instead.`);
   }
+  writeDraft(db, current, input, 'draft', now);
+  return getCampaign(db, id);
+}
+
+/** Saves an edited draft's message, audience and settings over a campaign row, leaving it in `status`. */
+export function writeDraft(db: SqliteDb, current: CampaignRecord, input: unknown, status: CampaignRecord['status'], now: Date): void {
   const draft = campaignDraftSchema.parse(input);
   validateMessage(db, draft);
-  db.prepare(`UPDATE campaigns SET ${DRAFT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, status = 'draft', schedule_missed_at = NULL, updated_at = ? WHERE id = ?`).run(
+  db.prepare(`UPDATE campaigns SET ${DRAFT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, status = ?, schedule_missed_at = NULL, updated_at = ? WHERE id = ?`).run(
     ...draftValues(draft, current.provider),
+    status,
     now.toISOString(),
-    id,
+    current.id,
   );
-  return getCampaign(db, id);
 }
 
 export function duplicateCampaign(db: SqliteDb, id: number, now: Date): CampaignRecord {

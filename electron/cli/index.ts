@@ -13,9 +13,10 @@ import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
 import { campaignActionCommands } from './commands/campaign-actions';
 import { segmentCommands } from './commands/segments';
+import { seriesCommands } from './commands/series';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

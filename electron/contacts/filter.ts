@@ -87,6 +87,11 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
     );
     params.push(filter.notMessagedByTemplate.templateId, new Date(now.getTime() - filter.notMessagedByTemplate.days * DAY_MS).toISOString());
   }
+  if (filter.occurrenceOf) {
+    const o = occurrenceWhere(filter.occurrenceOf, now);
+    parts.push(...o.parts);
+    params.push(...o.params);
+  }
   if (filter.search?.trim()) {
     const s = filter.search.trim();
     const digits = s.replace(/\D/g, '');
@@ -96,6 +101,28 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
     if (digits.length >= 3) params.push(`%${digits}%`);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** What an occurrence of a series adds: the recently texted left out, the date field matched, once a year. */
+function occurrenceWhere(o: NonNullable<AudienceFilter['occurrenceOf']>, now: Date): { parts: string[]; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (o.skipRecentDays !== undefined) {
+    parts.push(
+      `NOT EXISTS (SELECT 1 FROM outbox_messages o JOIN campaigns k ON k.id = o.campaign_id
+        WHERE k.series_id = ? AND o.contact_id = c.id AND o.state <> 'skipped' AND o.created_at > ?)`,
+    );
+    params.push(o.seriesId, new Date(now.getTime() - o.skipRecentDays * DAY_MS).toISOString());
+  }
+  if (o.dateField) {
+    // Date fields are stored as YYYY-MM-DD; characters 6–10 are the month and day.
+    parts.push(
+      `substr((SELECT v.value FROM contact_field_values v JOIN custom_fields cf ON cf.id = v.field_id WHERE v.contact_id = c.id AND cf.key = ?), 6, 5) IN (${o.dateField.monthDays.map(() => '?').join(', ')})`,
+      'NOT EXISTS (SELECT 1 FROM series_yearly_sends y WHERE y.series_id = ? AND y.contact_id = c.id AND y.year = ?)',
+    );
+    params.push(o.dateField.key, ...o.dateField.monthDays, o.seriesId, o.dateField.year);
+  }
+  return { parts, params };
 }
 
 /** The compliance exclusions, in the order a reason is attributed (an opted-out landline counts as opted out). */

@@ -44,7 +44,7 @@ export interface DB {
   };
   tags: { id: Generated<number>; name: string; created_at: string };
   contact_tags: { contact_id: number; tag_id: number };
-  custom_fields: { id: Generated<number>; key: string; label: string; created_at: string };
+  custom_fields: { id: Generated<number>; key: string; label: string; created_at: string; /** migration 0012 */ type: Generated<'text' | 'date'> };
   contact_field_values: { contact_id: number; field_id: number; value: string };
   segments: { id: Generated<number>; name: string; filter_json: string; created_at: string; updated_at: string };
   imports: {
@@ -100,7 +100,25 @@ export interface DB {
     track_links: number | null;
     /** The owner's reason for launching despite a blocking compliance finding (migration 0011). */
     launch_acknowledgement_json: string | null;
+    /** The series this campaign is an occurrence of, and the instant it was planned for (migration 0012). */
+    series_id: number | null;
+    occurrence_at: string | null;
   };
+  campaign_series: {
+    campaign_id: number;
+    kind: 'recurring' | 'birthday';
+    rule: string;
+    start_local: string;
+    zone: string;
+    skip_recent_days: number | null;
+    date_field_json: string | null;
+    next_at: string | null;
+    handled_through: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  series_occurrences: { series_id: number; at: string; status: 'launched' | 'skipped' | 'missed'; campaign_id: number | null; reason: string | null; recorded_at: string };
+  series_yearly_sends: { series_id: number; contact_id: number; year: number };
   outbox_messages: {
     id: Generated<number>;
     campaign_id: number | null;

@@ -16,11 +16,13 @@ import { ShortcutsDialog } from './components/shell/ShortcutsDialog';
 import { PALETTE_KEYS, focusMain, shellCommands, useShellShortcuts } from './components/shell/shell-commands';
 import './components/shell/shell.css';
 import './components/shell/a11y.css';
+import { CalendarPage } from './pages/CalendarPage';
 
 const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element }> = [
   { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
   { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
   { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },
+  { id: 'calendar', label: 'Calendar', icon: 'calendar', Component: CalendarPage },
   { id: 'abtests', label: 'A/B tests', icon: 'abtests', Component: AbTestsPage },
   { id: 'inbox', label: 'Inbox', icon: 'inbox', Component: InboxPage },
   { id: 'optouts', label: 'Opt-outs', icon: 'optouts', Component: OptOutsPage },

@@ -11,6 +11,7 @@ import { optOutChannels } from './channels/optouts';
 import { webhookChannels } from './channels/webhooks';
 import { monitoringChannels } from './channels/monitoring';
 import { contactChannels } from './channels/contacts';
+import { seriesChannels } from './channels/series';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -32,6 +33,7 @@ export const contract = {
   ...optOutChannels,
   ...webhookChannels,
   ...contactChannels,
+  ...seriesChannels,
 };
 
 export type Contract = typeof contract;

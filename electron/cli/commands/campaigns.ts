@@ -3,6 +3,7 @@ import type { CampaignRow } from '../../../shared/types/domain';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
 import { audienceFromOptions, minDaysOption, positiveId, recipientLocalSchedule } from './campaign-options';
+import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
 
 function statusText(s: CampaignStatusView): string {
   const c = s.counts;
@@ -15,7 +16,7 @@ function statusText(s: CampaignStatusView): string {
 export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
-    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage}`,
+    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage} ${repeatCreateUsage}`,
     summary: 'Create a draft campaign, or an A/B campaign with --variant (prints its id).',
     options: {
       name: { type: 'string' },
@@ -29,6 +30,7 @@ export const campaignCommands: Command[] = [
       'min-days': { type: 'string' },
       from: { type: 'string' },
       ...abCreateOptions,
+      ...repeatCreateOptions,
     },
     async run(ctx, { values }) {
       if (!values.name) throw new UsageError('--name is required');
@@ -38,8 +40,11 @@ export const campaignCommands: Command[] = [
       const abDraft = abDraftFromOptions(values);
       minDaysOption(values['min-days']); // a usage error before the database is opened
       const localSchedule = values['local-time'] ? recipientLocalSchedule(values.at) : null;
-      if (!localSchedule && values.at && Number.isNaN(Date.parse(values.at as string))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
       const app = await ctx.app();
+      // --at without an offset is a local time in the business's zone (and the first occurrence of a repeat).
+      const zone = app.settings.get('business.timezone');
+      const at = values.at ? localAt(values.at as string, zone) : null;
+      const repeat = repeatFromOptions(values, zone);
       const draft = {
         name: values.name,
         ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : values.body ? { body: values.body } : {}),
@@ -47,10 +52,11 @@ export const campaignCommands: Command[] = [
         audience: audienceFromOptions(app, values),
         ...(values.provider ? { provider: values.provider } : {}),
         ...(values.from ? { fromNumber: values.from } : {}),
-        schedule: localSchedule ?? (values.at ? { mode: 'at', at: new Date(values.at as string).toISOString() } : { mode: 'now' }),
+        schedule: localSchedule ?? (at && !repeat.repeat ? { mode: 'at', at: at.toUTC().toISO() } : { mode: 'now' }),
+        ...repeat,
       };
       const c = await call<CampaignDetail>(app, 'campaigns:create', draft);
-      return { json: { id: c.id }, text: `Created campaign ${c.id} (${c.name}), a draft. Launch it with: campaigns launch ${c.id}` };
+      return { json: { id: c.id }, text: `Created ${repeat.repeat ? 'recurring ' : ''}campaign ${c.id} (${c.name}), a draft. ${repeat.repeat ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}` };
     },
   }),
   defineCommand({

@@ -3,6 +3,7 @@ const PATHS: Record<string, string> = {
   contacts: 'M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-5 8c0-3 2.2-5 5-5s5 2 5 5M14 9.5a2.5 2.5 0 1 0 0-5M15 12c2 .4 3.5 2.2 3.5 5',
   templates: 'M4 3h9l3 3v11H4zM13 3v3h3M7 9h6M7 12h6M7 15h4',
   campaigns: 'M3 5h14v10H3zM3 5l7 6 7-6',
+  calendar: 'M3 5h14v12H3zM3 9h14M7 3v4M13 3v4',
   abtests: 'M10 3v14M4 7h12M4 7l-2 5h4zM16 7l-2 5h4zM7 17h6',
   inbox: 'M3 4h14v9H8l-4 3v-3H3z',
   optouts: 'M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16zM4.5 4.5l11 11',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useApp } from '../store/app';
 import type { CampaignDetail } from '../../../shared/ipc/channels/campaigns';
 import { CampaignList } from '../components/campaigns/CampaignList';
 import { CampaignWizard } from '../components/campaigns/CampaignWizard';
@@ -15,7 +16,12 @@ type View =
 
 /** Campaigns: the list, the wizard that creates or edits one, and the live view of one campaign. */
 export function CampaignsPage() {
-  const [view, setView] = useState<View>({ kind: 'list' });
+  // Opened from another page (the calendar): straight to that campaign.
+  const [view, setView] = useState<View>(() => {
+    const id = useApp.getState().campaignToOpen;
+    useApp.setState({ campaignToOpen: null });
+    return id ? { kind: 'detail', id } : { kind: 'list' };
+  });
   const list = () => setView({ kind: 'list' });
   const open = (id: number, notice?: string) => setView({ kind: 'detail', id, notice });
   usePageAction('campaigns.new', () => setView({ kind: 'new' }));

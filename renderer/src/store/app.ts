@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, DatabaseHealth } from '../../../shared/ipc/channels/app';
 import { api } from '../api/client';
 
-export type PageId = 'contacts' | 'templates' | 'campaigns' | 'abtests' | 'inbox' | 'optouts' | 'monitoring' | 'settings';
+export type PageId = 'contacts' | 'templates' | 'campaigns' | 'calendar' | 'abtests' | 'inbox' | 'optouts' | 'monitoring' | 'settings';
 
 interface AppState {
   page: PageId;
@@ -11,13 +11,16 @@ interface AppState {
   theme: 'system' | 'light' | 'dark';
   statusError: string | null;
   go(page: PageId): void;
+  /** A campaign another page asked the Campaigns page to open (the calendar's click). */
+  campaignToOpen: number | null;
+  openCampaign(id: number): void;
   refreshStatus(): Promise<void>;
   setTheme(theme: 'system' | 'light' | 'dark'): void;
 }
 
 function pageFromHash(): PageId {
   const id = window.location.hash.replace(/^#\/?/, '') as PageId;
-  return ['contacts', 'templates', 'campaigns', 'abtests', 'inbox', 'optouts', 'monitoring', 'settings'].includes(id) ? id : 'contacts';
+  return ['contacts', 'templates', 'campaigns', 'calendar', 'abtests', 'inbox', 'optouts', 'monitoring', 'settings'].includes(id) ? id : 'contacts';
 }
 
 export const useApp = create<AppState>((set) => ({
@@ -26,6 +29,11 @@ export const useApp = create<AppState>((set) => ({
   health: null,
   theme: 'system',
   statusError: null,
+  campaignToOpen: null,
+  openCampaign(id) {
+    window.location.hash = '/campaigns';
+    set({ page: 'campaigns', campaignToOpen: id });
+  },
   go(page) {
     window.location.hash = `/${page}`;
     set({ page });

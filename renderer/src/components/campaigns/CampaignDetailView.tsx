@@ -1,3 +1,4 @@
+import { SeriesPanel } from '../calendar/SeriesPanel';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -172,6 +173,7 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
 
       <div className="cd-layout">
         <div className="cd-main">
+          <SeriesPanel id={id} status={status} zone={zone} onOpen={onOpen} />
           {!live.status ? (
             <Loading />
           ) : live.status.audience === 0 && (status === 'draft' || status === 'scheduled') ? (

@@ -170,7 +170,7 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
           )}
           {step === 0 && <AudienceStep state={state} update={update} tags={tags} segments={segments} count={count} errors={errors} />}
           {step === 1 && <MessageStep state={state} update={update} model={model} errors={errors} />}
-          {step === 2 && <ScheduleStep state={state} update={update} zone={zone} now={new Date()} errors={errors} />}
+          {step === 2 && <ScheduleStep state={state} update={update} zone={zone} now={new Date()} errors={errors} campaignId={initial?.id} />}
           {step === 3 && <ReviewStep state={state} zone={zone} provider={provider} count={count.data} model={model} errors={errors} onEdit={go} />}
           <footer className="cw-footer">
             <button type="button" className="secondary" disabled={step === 0} onClick={() => go(step - 1)}>

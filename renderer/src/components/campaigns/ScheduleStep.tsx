@@ -5,6 +5,7 @@ import { WEEKDAYS, WEEKDAYS_SHORT } from './format';
 import type { FieldErrors } from './wizard-checks';
 import { FEDERAL_END, FEDERAL_START, type ScheduleMode, type WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
+import { RepeatEditor } from '../calendar/RepeatEditor';
 
 /** Quarter hours from 08:00 to 21:00: the only choices there are, so the window can never be widened. */
 function quarterHours(from: string, to: string, current: string): string[] {
@@ -31,7 +32,7 @@ function ModeOption({ mode, state, update, title, children }: { mode: ScheduleMo
   );
 }
 
-export function ScheduleStep({ state, update, zone, now, errors }: { state: WizardState; update(patch: Partial<WizardState>): void; zone: string; now: Date; errors: FieldErrors }) {
+export function ScheduleStep({ state, update, zone, now, errors, campaignId }: { state: WizardState; update(patch: Partial<WizardState>): void; zone: string; now: Date; errors: FieldErrors; campaignId?: number }) {
   const today = businessToday(zone, now);
   const at = businessInstant(state.atDate, state.atTime, zone);
   const localOutside = state.localTime < state.quietStart || state.localTime >= state.quietEnd;
@@ -85,6 +86,7 @@ export function ScheduleStep({ state, update, zone, now, errors }: { state: Wiza
         </ModeOption>
         <FieldError id="cw-schedule-error" message={errors.schedule} />
       </fieldset>
+      {state.scheduleMode === 'at' && <RepeatEditor choice={state.repeat} date={state.atDate} time={state.atTime} campaignId={campaignId} onChange={(repeat) => update({ repeat })} />}
 
       <fieldset className="cw-card cw-quiet" aria-describedby="cw-quiet-explained">
         <legend>Quiet hours</legend>

@@ -2,6 +2,7 @@ import type { AudienceFilterInput } from '../../../../shared/audience';
 import type { CampaignDraftInput } from '../../../../shared/campaigns';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { businessInstant, businessParts, businessToday } from './business-time';
+import { emptyRepeat, repeatOf, type RepeatChoice } from '../calendar/repeat-choice';
 
 export type ScheduleMode = 'now' | 'at' | 'recipient_local';
 export type MessageSource = 'template' | 'inline';
@@ -27,6 +28,8 @@ export interface WizardState {
   quietStart: string;
   quietEnd: string;
   excludedDays: number[];
+  /** The Repeat section (at a date and time only). */
+  repeat: RepeatChoice;
   /** Parts of an edited campaign the wizard does not show, kept as they were. */
   keep: Pick<CampaignDraftInput, 'ab' | 'notes' | 'fromNumber' | 'provider' | 'trackLinks'> & {
     audience: Omit<AudienceFilterInput, 'tags' | 'tagMode' | 'excludeTags' | 'minDaysSinceContact' | 'segmentId'>;
@@ -56,6 +59,7 @@ export function emptyWizard(zone: string, now: Date): WizardState {
     quietStart: FEDERAL_START,
     quietEnd: FEDERAL_END,
     excludedDays: [],
+    repeat: emptyRepeat(),
     keep: { audience: {} },
   };
 }
@@ -122,5 +126,6 @@ export function draftOf(s: WizardState, zone: string): CampaignDraftInput {
     audience: audienceOf(s),
     schedule,
     quietHours: { start: s.quietStart, end: s.quietEnd, excludedDays: [...s.excludedDays].sort((a, b) => a - b) },
+    ...(s.scheduleMode === 'at' ? repeatOf(s.repeat, s.atDate, s.atTime) : {}),
   };
 }
