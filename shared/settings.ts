@@ -208,6 +208,16 @@ export const settingDefs = {
     default: 'system' as 'system' | 'light' | 'dark',
     description: 'Colour scheme of the app.',
   },
+  'reports.schedule': {
+    schema: z.enum(['none', 'weekly', 'monthly', 'both']),
+    default: 'none' as 'none' | 'weekly' | 'monthly' | 'both',
+    description: 'Scheduled reports (PDF and CSV, with a desktop notification): none, weekly (each Monday, for the week before), monthly (on the 1st, for the month before) or both.',
+  },
+  'reports.folder': {
+    schema: z.string().max(1000),
+    default: '',
+    description: 'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;

@@ -260,4 +260,13 @@ export interface DB {
     winner_done_at: string | null;
     updated_at: string;
   };
+  /** Scheduled reports written, one per period (migration 0013). */
+  report_runs: {
+    kind: 'week' | 'month';
+    period_start: string;
+    period_end: string;
+    ran_at: string;
+    pdf_path: string | null;
+    csv_path: string | null;
+  };
 }

@@ -10,8 +10,12 @@ import { InboxPage } from './pages/InboxPage';
 import { OptOutsPage } from './pages/OptOutsPage';
 import { MonitoringPage } from './pages/MonitoringPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { CampaignResultsPage } from './pages/CampaignResultsPage';
+import { ReportNotices, useHomePage } from './components/analytics/home';
 
-const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element }> = [
+const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> = [
+  { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
   { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
   { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
   { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },
@@ -20,6 +24,7 @@ const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => R
   { id: 'optouts', label: 'Opt-outs', icon: 'optouts', Component: OptOutsPage },
   { id: 'monitoring', label: 'Monitoring', icon: 'monitoring', Component: MonitoringPage },
   { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
+  { id: 'results', label: 'Campaign results', icon: 'campaigns', Component: CampaignResultsPage, hidden: true },
 ];
 
 const PROVIDER_LABEL = { sandbox: 'Sandbox (simulated)', quo: 'Quo', twilio: 'Twilio' } as const;
@@ -42,6 +47,7 @@ function StatusBar() {
 
 export function App() {
   const { page, go, refreshStatus, theme } = useApp();
+  useHomePage();
   useEffect(() => {
     void refreshStatus();
     const timer = setInterval(() => void refreshStatus(), 30_000);
@@ -70,7 +76,7 @@ export function App() {
           SMS Campaign Desk
         </div>
         <ul>
-          {PAGES.map((p) => (
+          {PAGES.filter((p) => !p.hidden).map((p) => (
             <li key={p.id}>
               <button className={p.id === page ? 'nav active' : 'nav'} aria-current={p.id === page ? 'page' : undefined} onClick={() => go(p.id)}>
                 <span className="nav-icon">
@@ -86,6 +92,7 @@ export function App() {
         <current.Component />
       </main>
       <StatusBar />
+      <ReportNotices />
     </div>
   );
 }
