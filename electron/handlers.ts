@@ -19,6 +19,7 @@ import { createMonitoringHandlers } from './monitoring/handlers';
 import { createInboxHandlers } from './inbox/handlers';
 import { createOptOutHandlers } from './compliance/handlers';
 import { createWebhookHandlers } from './webhooks/handlers';
+import { createAnalyticsHandlers } from './analytics/handlers';
 import type { RelayInfo } from './webhooks/setup';
 
 function fileSize(path: string): number {
@@ -83,5 +84,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createInboxHandlers(core),
     ...createOptOutHandlers(core),
     ...createWebhookHandlers(core, parts.relay ?? (() => null)),
+    ...createAnalyticsHandlers(core),
   };
 }

@@ -10,6 +10,7 @@ import { optOutChannels } from './channels/optouts';
 import { webhookChannels } from './channels/webhooks';
 import { monitoringChannels } from './channels/monitoring';
 import { contactChannels } from './channels/contacts';
+import { analyticsChannels } from './channels/analytics';
 import { reportChannels } from './channels/reports';
 import { events } from './events';
 import type { ChannelDef } from './define';
@@ -31,6 +32,7 @@ export const contract = {
   ...optOutChannels,
   ...webhookChannels,
   ...contactChannels,
+  ...analyticsChannels,
   ...reportChannels,
 };
 
