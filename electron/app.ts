@@ -27,6 +27,8 @@ import { checkWaitingAbTests } from './abtests/jobs';
 import { followTrackedLink } from './abtests/clicks';
 import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs } from './monitoring/services';
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
+import { startReportJobs, type ReportJobs } from './reports/schedule';
+import { summaryFromAnalytics } from './reports/run';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -138,6 +140,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, ...config.dispatch });
   core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
+  let reportJobs: ReportJobs | null = null;
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
@@ -196,6 +199,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       abTestJob = cron.schedule('*/5 * * * *', abTests, { noOverlap: true });
       // Retry queue every 10 s, reconciliation daily and at start-up, health hourly (the tick below stays for the Sandbox).
       if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
+      // Scheduled reports: a period that ended while the app was closed is reported now, then checked hourly.
+      reportJobs = startReportJobs(core, summaryFromAnalytics(core), log);
       timer = setInterval(() => {
         try {
           tick();
@@ -239,6 +244,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       await abTestCheck;
       await monitoringJobs?.stop();
       monitoringJobs = null;
+      await reportJobs?.stop();
+      reportJobs = null;
       await core.monitoring?.settled();
       await dispatcher.stop();
       await contacts.close();

@@ -20,6 +20,8 @@ import { createInboxHandlers } from './inbox/handlers';
 import { createOptOutHandlers } from './compliance/handlers';
 import { createWebhookHandlers } from './webhooks/handlers';
 import { createAnalyticsHandlers } from './analytics/handlers';
+import { createReportHandlers } from './reports/handlers';
+import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 
 function fileSize(path: string): number {
@@ -85,5 +87,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createOptOutHandlers(core),
     ...createWebhookHandlers(core, parts.relay ?? (() => null)),
     ...createAnalyticsHandlers(core),
+    ...createReportHandlers(core, summaryFromAnalytics(core)),
   };
 }

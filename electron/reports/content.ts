@@ -35,6 +35,14 @@ function changeWords(current: number | null, previous: number | null): Pick<Repo
   return { change: `${c > 0 ? 'up' : 'down'} ${(Math.abs(c) * 100).toFixed(0)}%`, direction: c > 0 ? 'up' : 'down' };
 }
 
+/** A rate's change in percentage points ("up 2.6 pts"): a relative change of a rate reads as nonsense. */
+function pointsWords(current: number | null, previous: number | null): Pick<ReportFigure, 'change' | 'direction'> {
+  if (current === null || previous === null) return { change: '', direction: 'flat' };
+  const d = (current - previous) * 100;
+  if (Math.abs(d) < 0.05) return { change: 'no change', direction: 'flat' };
+  return { change: `${d > 0 ? 'up' : 'down'} ${Math.abs(d).toFixed(1)} pts`, direction: d > 0 ? 'up' : 'down' };
+}
+
 /** ROI in words: "no revenue recorded" rather than −100 % when no sale was connected to the texts. */
 export function roiWords(f: Pick<PeriodFigures, 'roi' | 'revenueMinor' | 'converted'>): string {
   if (!hasRevenue(f)) return 'no revenue recorded';
@@ -51,7 +59,7 @@ export function reportFigures(s: AnalyticsSummaryView): ReportFigure[] {
     label,
     value: show(c),
     previous: show(p),
-    ...changeWords(c, p),
+    ...(show === pct ? pointsWords(c, p) : changeWords(c, p)),
     inverse,
     raw: { current: c, previous: p },
   });
@@ -67,7 +75,7 @@ export function reportFigures(s: AnalyticsSummaryView): ReportFigure[] {
     make('Conversions', cur.converted, prev.converted, n),
     make('Revenue', cur.revenueMinor / unit, prev.revenueMinor / unit, cash),
     make('Spend', cur.spendMinor / unit, prev.spendMinor / unit, cash, true),
-    { ...make('ROI', cur.roi, prev.roi, pct), value: roiWords(cur), previous: roiWords(prev) },
+    { ...make('ROI', cur.roi, prev.roi, pct), value: roiWords(cur), previous: roiWords(prev), ...(hasRevenue(cur) && hasRevenue(prev) ? {} : { change: '', direction: 'flat' as const }) },
     make('New contacts', cur.newContacts, prev.newContacts, n),
     make('Opted out', cur.optOuts, prev.optOuts, n, true),
   ];

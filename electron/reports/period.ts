@@ -33,11 +33,14 @@ function isoWeek(monday: number): { year: number; week: number } {
 
 function weekStarting(monday: number): ReportPeriod {
   const { year, week } = isoWeek(monday);
+  const sunday = monday + 6 * DAY;
+  const sameYear = new Date(monday).getUTCFullYear() === new Date(sunday).getUTCFullYear();
+  const firstDay = new Date(monday).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' });
   return {
     kind: 'week',
     from: new Date(monday).toISOString(),
     to: new Date(monday + 7 * DAY).toISOString(),
-    label: `Week of ${dayLabel(monday)} – ${dayLabel(monday + 6 * DAY)}`,
+    label: `Week ${week}: ${firstDay} – ${dayLabel(sunday)}`,
     slug: `${year}-W${String(week).padStart(2, '0')}`,
   };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AnalyticsSummaryView } from '../../shared/ipc/channels/analytics';
 import type { ReportFilesView } from '../../shared/ipc/channels/reports';
 import type { DeskCore } from '../core';
+import { createAnalyticsHandlers } from '../analytics/handlers';
 import { reportContent } from './content';
 import { reportCsv } from './csv';
 import { renderReportPdf } from './pdf';
@@ -13,6 +14,12 @@ import type { ReportPeriod } from './period';
 export type SummarySource = (range: { from: string; to: string; bucket: 'day'; top: number }) => Promise<AnalyticsSummaryView> | AnalyticsSummaryView;
 
 type ReportCore = Pick<DeskCore, 'settings' | 'now' | 'paths'>;
+
+/** The figures come from the same summary the dashboard shows (analytics:summary's handler, over the roll-ups). */
+export function summaryFromAnalytics(core: DeskCore): SummarySource {
+  const summary = createAnalyticsHandlers(core)['analytics:summary'];
+  return (range) => summary(range);
+}
 
 /** `reports.folder`, or the data folder's reports/ when it is empty. */
 export function reportsFolder(core: Pick<DeskCore, 'settings' | 'paths'>): { folder: string; isDefault: boolean } {

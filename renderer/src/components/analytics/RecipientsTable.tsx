@@ -6,6 +6,8 @@ import { Badge, ErrorBanner } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
 
 const ROW = 45;
+/** Browsers cap an element's height near 33 million pixels: past this many rows, filter or export. */
+const MAX_ROWS = 500_000;
 
 const FILTERS: Array<{ id: RecipientFilter; label: string; count?(v: CampaignResultsView): number }> = [
   { id: 'all', label: 'Everyone' },
@@ -42,12 +44,16 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
   const data = useRecipientPages(view.id, filter, version);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
+  // Where the rows start inside the scrolling pane; what is above (figures, charts) can change height as it loads.
+  const total = data.total ?? 0;
   useLayoutEffect(() => {
     const pane = scrollPane();
     const body = bodyRef.current;
-    if (pane && body) setMargin(body.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop);
-  });
-  const count = data.total ?? 0;
+    if (pane && body) setMargin(Math.round(body.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop));
+  }, [total, view]);
+  const count = Math.min(total, MAX_ROWS);
+  // The virtualizer re-renders this component itself; the compiler memoises nothing here that could go stale.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count, getScrollElement: scrollPane, estimateSize: () => ROW, overscan: 12, scrollMargin: margin });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -145,6 +151,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
           </tbody>
         </table>
       )}
+      {total > MAX_ROWS && <p className="muted small">The first {MAX_ROWS.toLocaleString()} of {total.toLocaleString()} are listed; choose an outcome above to narrow them down, or export every message as CSV.</p>}
     </section>
   );
 }
