@@ -9,12 +9,12 @@ export type ConversionTarget = { contactId: number; who: string } | { phone: tru
  * "Mark a conversion": a sale or booking that came from a text, with its amount and a note. The core attributes it
  * by the same last-touch rules as every other conversion and says which campaign (if any) got it.
  */
-export function MarkConversionButton({ target, currency, onDone, label = 'Mark a conversion' }: { target: ConversionTarget; currency?: string; onDone?(): void; label?: string }) {
+export function MarkConversionButton({ target, currency, onDone, label = 'Mark a conversion', small = false }: { target: ConversionTarget; currency?: string; onDone?(): void; label?: string; small?: boolean }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className="secondary" onClick={() => (setOpen(true), setDone(null))}>
+      <button type="button" className={small ? 'secondary small' : 'secondary'} onClick={() => (setOpen(true), setDone(null))}>
         {label}
       </button>
       {done && (
