@@ -24,6 +24,8 @@ import { resumeSnapshots } from './campaigns/snapshot';
 import { runDueSchedules } from './campaigns/lifecycle';
 import { sqliteTransaction, startRelay, type Relay } from './webhooks/relay';
 import { checkWaitingAbTests } from './abtests/jobs';
+import { ingestOutcomes } from './analytics/ingest';
+import { analyticsSettings } from './analytics/settings';
 import { followTrackedLink } from './abtests/clicks';
 import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs } from './monitoring/services';
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
@@ -172,6 +174,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     const { processed } = processPending(processDeps);
     if (processed) events.emit('app:dataChanged', { area: 'inbox' });
     expireLateConfirmations(db, now().toISOString());
+    // Replies, clicks and opt-outs become attributed outcomes (and roll-ups) a bounded batch at a time.
+    ingestOutcomes(db, analyticsSettings(settings), now());
   };
 
   return {

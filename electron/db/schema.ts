@@ -124,6 +124,10 @@ export interface DB {
     ab_remainder: Generated<number>;
     /** Service messages (opt-out confirmations) that must not be sent after this moment (migration 0004). */
     expires_at: string | null;
+    /** Price per segment in ten-thousandths at hand-over (migration 0010). */
+    price_per_segment: number | null;
+    /** segments × price, minor units of the business currency, written at hand-over (migration 0010). */
+    cost_minor: number | null;
   };
   inbound_messages: {
     id: Generated<number>;
@@ -238,15 +242,65 @@ export interface DB {
   click_salt: { id: number; salt: Buffer };
   conversions: {
     id: Generated<number>;
-    campaign_id: number;
     contact_id: number;
+    /** NULL when nothing was attributable (migration 0010). */
+    campaign_id: number | null;
     outbox_id: number | null;
-    source: 'manual' | 'keyword';
+    source: 'manual' | 'keyword' | 'link' | 'order' | 'accounting';
+    /** Unique with source: the same sale or reply is never counted twice. */
+    source_id: string;
+    amount_minor: Generated<number>;
+    currency: Generated<string>;
+    order_id: string | null;
+    note: string | null;
+    import_id: string | null;
     inbound_message_id: number | null;
     keyword: string | null;
     actor: string;
     at: string;
+    rule: 'delivery' | 'click' | 'direct' | null;
+    click_days: number | null;
+    delivery_hours: number | null;
+    created_at: string;
   };
+  /** A message's first reply, click and opt-out, with the attribution that gave it to the message (migration 0010). */
+  message_outcomes: {
+    id: Generated<number>;
+    outbox_id: number;
+    campaign_id: number;
+    contact_id: number | null;
+    kind: 'replied' | 'clicked' | 'opted_out';
+    at: string;
+    rule: 'delivery' | 'click' | 'direct';
+    click_days: number;
+    delivery_hours: number;
+    source_ref: string | null;
+  };
+  order_imports: {
+    id: string;
+    file_name: string;
+    status: 'completed' | 'undone';
+    counts_json: string;
+    revenue_minor: number;
+    at: string;
+    undone_at: string | null;
+  };
+  order_import_rejects: { import_id: string; row: number; reason: string; raw: string };
+  /** Per campaign and UTC day, kept by triggers (migration 0010). */
+  campaign_daily: {
+    campaign_id: number;
+    day: string;
+    sent: Generated<number>;
+    delivered: Generated<number>;
+    failed: Generated<number>;
+    replied: Generated<number>;
+    clicked: Generated<number>;
+    opted_out: Generated<number>;
+    converted: Generated<number>;
+    revenue_minor: Generated<number>;
+    spend_minor: Generated<number>;
+  };
+  analytics_cursors: { source: 'inbound' | 'clicks' | 'optouts'; last_id: number };
   ab_state: {
     campaign_id: number;
     looks_json: Generated<string>;
