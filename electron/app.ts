@@ -24,9 +24,13 @@ import { resumeSnapshots } from './campaigns/snapshot';
 import { runDueSchedules } from './campaigns/lifecycle';
 import { sqliteTransaction, startRelay, type Relay } from './webhooks/relay';
 import { checkWaitingAbTests } from './abtests/jobs';
+import { ingestOutcomes } from './analytics/ingest';
+import { analyticsSettings } from './analytics/settings';
 import { followTrackedLink } from './abtests/clicks';
 import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs } from './monitoring/services';
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
+import { startReportJobs, type ReportJobs } from './reports/schedule';
+import { summaryFromAnalytics } from './reports/run';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -138,6 +142,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, ...config.dispatch });
   core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
+  let reportJobs: ReportJobs | null = null;
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
@@ -169,6 +174,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     const { processed } = processPending(processDeps);
     if (processed) events.emit('app:dataChanged', { area: 'inbox' });
     expireLateConfirmations(db, now().toISOString());
+    // Replies, clicks and opt-outs become attributed outcomes (and roll-ups) a bounded batch at a time.
+    ingestOutcomes(db, analyticsSettings(settings), now());
   };
 
   return {
@@ -196,6 +203,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       abTestJob = cron.schedule('*/5 * * * *', abTests, { noOverlap: true });
       // Retry queue every 10 s, reconciliation daily and at start-up, health hourly (the tick below stays for the Sandbox).
       if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
+      // Scheduled reports: a period that ended while the app was closed is reported now, then checked hourly.
+      reportJobs = startReportJobs(core, summaryFromAnalytics(core), log);
       timer = setInterval(() => {
         try {
           tick();
@@ -239,6 +248,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       await abTestCheck;
       await monitoringJobs?.stop();
       monitoringJobs = null;
+      await reportJobs?.stop();
+      reportJobs = null;
       await core.monitoring?.settled();
       await dispatcher.stop();
       await contacts.close();

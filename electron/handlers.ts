@@ -21,6 +21,9 @@ import { createMonitoringHandlers } from './monitoring/handlers';
 import { createInboxHandlers } from './inbox/handlers';
 import { createOptOutHandlers } from './compliance/handlers';
 import { createWebhookHandlers } from './webhooks/handlers';
+import { createAnalyticsHandlers } from './analytics/handlers';
+import { createReportHandlers } from './reports/handlers';
+import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 
 function fileSize(path: string): number {
@@ -87,5 +90,7 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createInboxHandlers(core),
     ...createOptOutHandlers(core),
     ...createWebhookHandlers(core, parts.relay ?? (() => null)),
+    ...createAnalyticsHandlers(core),
+    ...createReportHandlers(core, summaryFromAnalytics(core)),
   };
 }

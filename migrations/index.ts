@@ -8,10 +8,12 @@ import { m0006 } from './0006_contact_search';
 import { m0007 } from './0007_contact_import_id';
 import { m0008 } from './0008_outbox_state_counts';
 import { m0009 } from './0009_contact_starts';
+import { m0010 } from './0010_analytics';
 import { m0011 } from './0011_safe_launch';
 import { m0012 } from './0012_campaign_series';
+import { m0013 } from './0013_report_runs';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0011, m0012];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

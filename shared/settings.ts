@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { testPhoneProblems } from './test-phones';
+import { isCurrencyCode } from './analytics/money';
 import { DEFAULT_HELP_REPLY, DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION, mentionsStop, unknownPlaceholders } from './compliance/replies';
 
 /**
@@ -220,6 +221,35 @@ export const settingDefs = {
     default: '',
     description: 'A/B tests: reply words that count as a conversion, comma-separated (e.g. YES,BOOK,ORDER).',
   },
+  'business.currency': {
+    schema: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isCurrencyCode, 'expected an ISO 4217 currency code such as USD, EUR or GBP'),
+    default: 'USD',
+    description: 'Your business currency (ISO 4217 code): conversion amounts, revenue and spend are shown and stored in it.',
+  },
+  'attribution.clickDays': {
+    schema: z.number().int().min(1, 'must be at least 1 day').max(90, 'must be at most 90 days'),
+    default: 5,
+    description: 'Days after a click on a tracked link in which a reply, opt-out or conversion counts for that message (later outcomes only).',
+  },
+  'attribution.deliveryHours': {
+    schema: z.number().int().min(1, 'must be at least 1 hour').max(24 * 30, 'must be at most 720 hours'),
+    default: 24,
+    description: 'Hours after delivery (without a click) in which a reply, opt-out or conversion counts for that message (later outcomes only).',
+  },
+  'conversions.keywords': {
+    schema: z.string().max(500),
+    default: '',
+    description: 'Reply words that count as a conversion for every campaign, comma-separated (e.g. YES,BOOK,ORDER); abtests.conversionKeywords is read too.',
+  },
+  'conversions.thankYouUrl': {
+    schema: z.union([url, z.literal('')]),
+    default: '',
+    description: 'A page customers reach after buying (e.g. https://shop.example/thank-you): a tracked-link visit to it counts as a conversion.',
+  },
   'links.trackByDefault': {
     schema: z.boolean(),
     default: false,
@@ -229,6 +259,16 @@ export const settingDefs = {
     schema: z.enum(['system', 'light', 'dark']),
     default: 'system' as 'system' | 'light' | 'dark',
     description: 'Colour scheme of the app.',
+  },
+  'reports.schedule': {
+    schema: z.enum(['none', 'weekly', 'monthly', 'both']),
+    default: 'none' as 'none' | 'weekly' | 'monthly' | 'both',
+    description: 'Scheduled reports (PDF and CSV, with a desktop notification): none, weekly (each Monday, for the week before), monthly (on the 1st, for the month before) or both.',
+  },
+  'reports.folder': {
+    schema: z.string().max(1000),
+    default: '',
+    description: 'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
   },
 } as const;
 

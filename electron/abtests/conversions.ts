@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { classifyReply, normaliseReply } from '../../shared/compliance/keywords';
+import { normaliseReply } from '../../shared/compliance/keywords';
+import { insertConversion } from '../analytics/record';
+import { isOptOutText } from '../analytics/outcome-rules';
 import type { ConversionResult } from '../../shared/ipc/channels/abtests';
 import type { SqliteDb } from '../db/connection';
 
@@ -26,7 +28,7 @@ const HOUR_MS = 3_600_000;
  * Records a conversion for every reply to this campaign, within the attribution window, that contains a conversion
  * keyword. One per recipient: the first such reply wins, and a recipient marked by hand keeps that mark.
  */
-export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywords: readonly string[], attributionHours: number): number {
+export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywords: readonly string[], attributionHours: number, currency = 'USD'): number {
   if (keywords.length === 0) return 0;
   const candidates = db
     .prepare(
@@ -38,18 +40,30 @@ export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywo
        ORDER BY i.received_at, i.id`,
     )
     .all(campaignId) as Array<{ inboundId: number; contactId: number; body: string; receivedAt: string; outboxId: number; sentAt: string }>;
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO conversions (campaign_id, contact_id, outbox_id, source, inbound_message_id, keyword, actor, at) VALUES (?, ?, ?, 'keyword', ?, ?, 'reply', ?)`,
-  );
   let recorded = 0;
   for (const r of candidates) {
     const received = Date.parse(r.receivedAt);
     const sent = Date.parse(r.sentAt);
     if (received < sent || received > sent + attributionHours * HOUR_MS) continue;
-    const kind = classifyReply(r.body).kind;
-    if (kind === 'opt_out' || kind === 'opt_out_review') continue;
+    if (isOptOutText(r.body)) continue;
     const keyword = conversionKeywordIn(r.body, keywords);
-    if (keyword) recorded += insert.run(campaignId, r.contactId, r.outboxId, r.inboundId, keyword, r.receivedAt).changes;
+    if (!keyword) continue;
+    // The same source id as the analytics ingester's for this reply: whichever records it first, it counts once.
+    const { created } = insertConversion(db, {
+      contactId: r.contactId,
+      source: 'keyword',
+      sourceId: `inbound:${r.inboundId}`,
+      amountMinor: 0,
+      currency,
+      at: r.receivedAt,
+      actor: 'reply',
+      attribution: { outboxId: r.outboxId, campaignId, rule: 'direct' },
+      windows: null,
+      createdAt: r.receivedAt,
+      inboundMessageId: r.inboundId,
+      keyword,
+    });
+    if (created) recorded++;
   }
   return recorded;
 }
@@ -57,7 +71,7 @@ export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywo
 export type ConversionTarget = { outboxId: number } | { contactId: number; campaignId: number };
 
 /** The owner marks a recipient as converted (a booking by phone, a sale in the shop). */
-export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date, actor = 'user'): ConversionResult {
+export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date, actor = 'user', currency = 'USD'): ConversionResult {
   const message = (
     'outboxId' in target
       ? db.prepare(`SELECT id, campaign_id AS campaignId, contact_id AS contactId FROM outbox_messages WHERE id = ? AND kind = 'campaign'`).get(target.outboxId)
@@ -72,9 +86,21 @@ export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date
     );
   }
   if (message.contactId === null) throw new AppError('conflict', 'The contact this message went to has been deleted, so the conversion cannot be recorded.');
-  const info = db
-    .prepare(`INSERT OR IGNORE INTO conversions (campaign_id, contact_id, outbox_id, source, actor, at) VALUES (?, ?, ?, 'manual', ?, ?)`)
-    .run(message.campaignId, message.contactId, message.id, actor, now.toISOString());
-  const row = db.prepare('SELECT id FROM conversions WHERE campaign_id = ? AND contact_id = ?').get(message.campaignId, message.contactId) as { id: number };
-  return { id: row.id, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created: info.changes === 1 };
+  // One mark per recipient and campaign: a recipient already converted (by hand or by keyword) keeps that conversion.
+  const existing = db.prepare('SELECT id FROM conversions WHERE campaign_id = ? AND contact_id = ? ORDER BY id LIMIT 1').get(message.campaignId, message.contactId) as { id: number } | undefined;
+  if (existing) return { id: existing.id, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created: false };
+  const at = now.toISOString();
+  const { id, created } = insertConversion(db, {
+    contactId: message.contactId,
+    source: 'manual',
+    sourceId: `ab:${message.campaignId}:${message.contactId}`,
+    amountMinor: 0,
+    currency,
+    at,
+    actor,
+    attribution: { outboxId: message.id, campaignId: message.campaignId, rule: 'direct' },
+    windows: null,
+    createdAt: at,
+  });
+  return { id, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created };
 }

@@ -2,7 +2,8 @@ import { AppError } from '../../shared/errors';
 import { decide, type Verdict } from '../../shared/abtests';
 import type { DeskCore } from '../core';
 import { getCampaign, type CampaignRecord } from '../campaigns/model';
-import { parseConversionKeywords, recordKeywordConversions } from './conversions';
+import { recordKeywordConversions } from './conversions';
+import { conversionKeywords } from '../analytics/settings';
 import { campaignMetrics, type CampaignMetrics } from './metrics';
 import { loadAbState, saveDecision, saveLooks, type AbState } from './state';
 
@@ -49,7 +50,7 @@ export function evaluateAbTest(core: Pick<DeskCore, 'db' | 'settings' | 'now' | 
       const now = core.now();
       const nowIso = now.toISOString();
       const state = loadAbState(db, campaignId, nowIso);
-      recordKeywordConversions(db, campaignId, parseConversionKeywords(settings.get('abtests.conversionKeywords')), s.attributionHours);
+      recordKeywordConversions(db, campaignId, conversionKeywords(settings), s.attributionHours, settings.get('business.currency'));
       const metrics = campaignMetrics(db, campaign, { now, attributionHours: s.attributionHours });
       if (state.verdict) return { campaign, metrics, verdict: state.verdict, decidedAt: state.verdict.decidedAt, state, settings: s };
 

@@ -12,7 +12,7 @@ export function createAbTestHandlers(core: DeskCore): AbTestHandlers {
     'abtests:report': ({ id }) => abTestReport(core, id),
     'abtests:sendWinner': ({ id, variant }) => sendWinner(core, id, { variant }),
     'abtests:markConversion': (target) => {
-      const result = markConversion(core.db, target, core.now());
+      const result = markConversion(core.db, target, core.now(), 'user', core.settings.get('business.currency'));
       if (result.created) {
         core.audit('abtest.conversion', String(result.campaignId), { contactId: result.contactId, outboxId: result.outboxId });
         core.events.emit('app:dataChanged', { area: 'campaigns' });

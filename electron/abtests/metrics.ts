@@ -1,4 +1,4 @@
-import { classifyReply } from '../../shared/compliance/keywords';
+import { isReply } from '../analytics/outcome-rules';
 import type { AbMetric } from '../../shared/abtests';
 import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from '../campaigns/model';
@@ -105,10 +105,8 @@ export function campaignMetrics(db: SqliteDb, campaign: CampaignRecord, opts: { 
   );
   const replies = timesByKey(
     (db.prepare(`SELECT contact_id AS key, received_at AS at, body FROM inbound_messages WHERE campaign_id = ? AND contact_id IS NOT NULL`).all(campaign.id) as Array<{ key: number; at: string; body: string }>).filter(
-      (r) => {
-        const kind = classifyReply(r.body).kind;
-        return kind !== 'opt_out' && kind !== 'opt_out_review';
-      },
+      // The one rule of what a reply is, shared with campaign results (electron/analytics/outcome-rules.ts).
+      (r) => isReply(r.body),
     ),
   );
   const optOuts = timesByKey(

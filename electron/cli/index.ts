@@ -14,9 +14,10 @@ import { contactCommands } from './commands/contacts';
 import { campaignActionCommands } from './commands/campaign-actions';
 import { segmentCommands } from './commands/segments';
 import { seriesCommands } from './commands/series';
+import { reportCommands } from './commands/reports';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -146,6 +146,10 @@ export interface DB {
     expires_at: string | null;
     /** A test send of this campaign to the owner's own number; such rows have no campaign_id (migration 0011). */
     test_of_campaign_id: number | null;
+    /** Price per segment in ten-thousandths at hand-over (migration 0010). */
+    price_per_segment: number | null;
+    /** segments × price, minor units of the business currency, written at hand-over (migration 0010). */
+    cost_minor: number | null;
   };
   inbound_messages: {
     id: Generated<number>;
@@ -260,15 +264,65 @@ export interface DB {
   click_salt: { id: number; salt: Buffer };
   conversions: {
     id: Generated<number>;
-    campaign_id: number;
     contact_id: number;
+    /** NULL when nothing was attributable (migration 0010). */
+    campaign_id: number | null;
     outbox_id: number | null;
-    source: 'manual' | 'keyword';
+    source: 'manual' | 'keyword' | 'link' | 'order' | 'accounting';
+    /** Unique with source: the same sale or reply is never counted twice. */
+    source_id: string;
+    amount_minor: Generated<number>;
+    currency: Generated<string>;
+    order_id: string | null;
+    note: string | null;
+    import_id: string | null;
     inbound_message_id: number | null;
     keyword: string | null;
     actor: string;
     at: string;
+    rule: 'delivery' | 'click' | 'direct' | null;
+    click_days: number | null;
+    delivery_hours: number | null;
+    created_at: string;
   };
+  /** A message's first reply, click and opt-out, with the attribution that gave it to the message (migration 0010). */
+  message_outcomes: {
+    id: Generated<number>;
+    outbox_id: number;
+    campaign_id: number;
+    contact_id: number | null;
+    kind: 'replied' | 'clicked' | 'opted_out';
+    at: string;
+    rule: 'delivery' | 'click' | 'direct';
+    click_days: number;
+    delivery_hours: number;
+    source_ref: string | null;
+  };
+  order_imports: {
+    id: string;
+    file_name: string;
+    status: 'completed' | 'undone';
+    counts_json: string;
+    revenue_minor: number;
+    at: string;
+    undone_at: string | null;
+  };
+  order_import_rejects: { import_id: string; row: number; reason: string; raw: string };
+  /** Per campaign and UTC day, kept by triggers (migration 0010). */
+  campaign_daily: {
+    campaign_id: number;
+    day: string;
+    sent: Generated<number>;
+    delivered: Generated<number>;
+    failed: Generated<number>;
+    replied: Generated<number>;
+    clicked: Generated<number>;
+    opted_out: Generated<number>;
+    converted: Generated<number>;
+    revenue_minor: Generated<number>;
+    spend_minor: Generated<number>;
+  };
+  analytics_cursors: { source: 'inbound' | 'clicks' | 'optouts'; last_id: number };
   ab_state: {
     campaign_id: number;
     looks_json: Generated<string>;
@@ -283,5 +337,14 @@ export interface DB {
     /** Passed its decision deadline with no winner and no default variant: the owner must choose (migration 0011). */
     decision_needed_at: string | null;
     updated_at: string;
+  };
+  /** Scheduled reports written, one per period (migration 0013). */
+  report_runs: {
+    kind: 'week' | 'month';
+    period_start: string;
+    period_end: string;
+    ran_at: string;
+    pdf_path: string | null;
+    csv_path: string | null;
   };
 }

@@ -18,7 +18,7 @@ export interface MeasureDeps {
   settings: Pick<SettingsStore, 'get'>;
 }
 
-const PRICE_SETTING = {
+export const PRICE_SETTING = {
   sandbox: 'pricing.sandboxPerSegment',
   quo: 'pricing.quoPerSegment',
   twilio: 'pricing.twilioPerSegment',

@@ -17,8 +17,12 @@ import { PALETTE_KEYS, focusMain, shellCommands, useShellShortcuts } from './com
 import './components/shell/shell.css';
 import './components/shell/a11y.css';
 import { CalendarPage } from './pages/CalendarPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { CampaignResultsPage } from './pages/CampaignResultsPage';
+import { ReportNotices, useHomePage } from './components/analytics/home';
 
-const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element }> = [
+const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> = [
+  { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
   { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
   { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
   { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },
@@ -28,6 +32,7 @@ const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => R
   { id: 'optouts', label: 'Opt-outs', icon: 'optouts', Component: OptOutsPage },
   { id: 'monitoring', label: 'Monitoring', icon: 'monitoring', Component: MonitoringPage },
   { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
+  { id: 'results', label: 'Campaign results', icon: 'campaigns', Component: CampaignResultsPage, hidden: true },
 ];
 
 const PROVIDER_LABEL = { sandbox: 'Sandbox (simulated)', quo: 'Quo', twilio: 'Twilio' } as const;
@@ -50,6 +55,7 @@ function StatusBar() {
 
 export function App() {
   const { page, go, refreshStatus, theme } = useApp();
+  useHomePage();
   useEffect(() => {
     void refreshStatus();
     const timer = setInterval(() => void refreshStatus(), 30_000);
@@ -99,7 +105,7 @@ export function App() {
           SMS Campaign Desk
         </div>
         <ul>
-          {PAGES.map((p) => (
+          {PAGES.filter((p) => !p.hidden).map((p) => (
             <li key={p.id}>
               <button className={p.id === page ? 'nav active' : 'nav'} aria-current={p.id === page ? 'page' : undefined} onClick={() => go(p.id)}>
                 <span className="nav-icon">
@@ -132,6 +138,7 @@ export function App() {
       {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
       {shortcuts && <ShortcutsDialog pages={PAGES} onClose={() => setShortcuts(false)} />}
       <StatusBar />
+      <ReportNotices />
     </div>
   );
 }

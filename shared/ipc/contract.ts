@@ -12,6 +12,8 @@ import { webhookChannels } from './channels/webhooks';
 import { monitoringChannels } from './channels/monitoring';
 import { contactChannels } from './channels/contacts';
 import { seriesChannels } from './channels/series';
+import { analyticsChannels } from './channels/analytics';
+import { reportChannels } from './channels/reports';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -34,6 +36,8 @@ export const contract = {
   ...webhookChannels,
   ...contactChannels,
   ...seriesChannels,
+  ...analyticsChannels,
+  ...reportChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { event } from './define';
 import type { OutboxState } from '../types/domain';
 import type { ImportReportView } from './channels/contacts';
+import type { ReportFilesView } from './channels/reports';
 
 /** Events main pushes to the renderer. */
 export const events = {
@@ -20,4 +21,6 @@ export const events = {
   }>(),
   /** NumVerify checks of a contacts:verify run: numbers answered so far out of those selected. */
   'verify:progress': event<{ checked: number; total: number }>(),
+  /** A scheduled report was written (the Electron shell also shows app:notify; the browser shows this in the app). */
+  'reports:ready': event<ReportFilesView>(),
 };

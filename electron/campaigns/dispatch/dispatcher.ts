@@ -10,6 +10,7 @@ import { acquireDispatchLock } from './lock';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { campaignCounts } from './record';
 import { statement } from './statements';
+import { pricesForSend } from '../../analytics/spend';
 import { isPastDeadline, skipLateConfirmation } from '../../compliance/confirmations';
 
 export type WindowCheck = (
@@ -48,7 +49,14 @@ const MARKETING = new Set(['campaign', 'reply']);
 export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
   const { db } = core;
   const concurrency = options.concurrency ?? 16;
-  const recordDeps = { db, now: core.now, random: core.random, maxAttempts: options.maxAttempts ?? 5, backoff: options.backoff ?? DEFAULT_BACKOFF };
+  const recordDeps = {
+    db,
+    now: core.now,
+    random: core.random,
+    maxAttempts: options.maxAttempts ?? 5,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    price: pricesForSend(core),
+  };
   const limiters = new Map<string, RateLimiter>();
   const breakers = new Map<string, ProviderBreaker>();
   const inFlight = new Map<string, number>();

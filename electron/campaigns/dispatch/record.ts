@@ -4,6 +4,7 @@ import type { SendOutcome } from '../../providers/types';
 import { changeConsent } from '../../compliance/consent';
 import { retryDelayMs, type BackoffOptions } from './backoff';
 import type { OutboxItem } from './claim';
+import type { SegmentPrice } from '../../analytics/spend';
 
 export interface RecordDeps {
   db: SqliteDb;
@@ -11,6 +12,8 @@ export interface RecordDeps {
   random: () => number;
   maxAttempts: number;
   backoff: BackoffOptions;
+  /** The provider's price per segment now: stored with the message as it is handed over (spend, issue 13). */
+  price?: (provider: OutboxItem['provider']) => SegmentPrice;
 }
 
 /** Writes what the provider said about one send. `attempts` is the count including this attempt. */
@@ -19,11 +22,14 @@ export function recordOutcome(deps: RecordDeps, item: OutboxItem, attempts: numb
   const now = deps.now();
   const nowIso = now.toISOString();
   if (outcome.ok) {
+    const price = deps.price?.(item.provider) ?? { perSegment: 0, digits: 2 };
+    // cost_minor = segments × price (ten-thousandths) in minor units, as shared/analytics messageCostMinor defines it.
     statement(
       db,
       `UPDATE outbox_messages SET state = CASE WHEN state = 'sending' THEN 'sent' ELSE state END, provider_message_id = ?, sent_at = ?,
-         error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ?`,
-    ).run(outcome.providerMessageId, nowIso, nowIso, item.id);
+         error_code = NULL, error_message = NULL, updated_at = ?, price_per_segment = ?,
+         cost_minor = CAST(round(segments * ? * ? / 10000.0) AS INTEGER) WHERE id = ?`,
+    ).run(outcome.providerMessageId, nowIso, nowIso, price.perSegment, price.perSegment, 10 ** price.digits, item.id);
     if (item.kind === 'campaign' || item.kind === 'reply') statement(db, 'UPDATE contacts SET last_contacted_at = ? WHERE id = ?').run(nowIso, item.contactId);
     return;
   }

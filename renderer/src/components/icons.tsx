@@ -11,6 +11,7 @@ const PATHS: Record<string, string> = {
   settings: 'M10 7a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM10 1.5v2.5M10 16v2.5M1.5 10H4M16 10h2.5M4 4l1.8 1.8M14.2 14.2L16 16M4 16l1.8-1.8M14.2 5.8L16 4',
   phone: 'M6 2h8v16H6zM9 15h2',
   empty: 'M4 6h12v10H4zM7 6V4h6v2',
+  dashboard: 'M3 17h14M5 15v-5M9 15V4M13 15V8M17 15v-3',
 };
 
 export function Icon({ name, size = 18 }: { name: keyof typeof PATHS | string; size?: number }) {

@@ -8,6 +8,7 @@ import { RecordConversion } from './RecordConversion';
 import { useAbReport } from './useAbReport';
 import { VariantTable } from './VariantTable';
 import { WinnerPanel } from './WinnerPanel';
+import { openResults } from '../analytics/navigation';
 
 const METRIC_TITLE: Record<string, string> = { replied: 'Reply rate', clicked: 'Click rate', converted: 'Conversion rate', optedOut: 'Opt-out rate' };
 
@@ -75,6 +76,11 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
             {report.campaign.status === 'draft' && (
               <button type="button" disabled={busy} onClick={launch}>
                 Launch
+              </button>
+            )}
+            {report.campaign.status !== 'draft' && (
+              <button type="button" className="secondary" onClick={() => openResults(report.campaign.id)}>
+                Campaign results
               </button>
             )}
             <button type="button" className="secondary" disabled={busy} onClick={exportCsv}>

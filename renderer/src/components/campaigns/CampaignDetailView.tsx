@@ -13,6 +13,7 @@ import { UpcomingAudience } from './UpcomingAudience';
 import { STATUS_LABEL, STATUS_TONE, formatTime, plural } from './format';
 import { inBusinessWords } from './business-time';
 import { useCampaignLive } from './useCampaignLive';
+import { openResults } from '../analytics/navigation';
 
 export interface DetailProps {
   id: number;
@@ -135,6 +136,11 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
           {!finished && status !== 'draft' && (
             <button type="button" className="secondary cd-danger" disabled={busy} onClick={() => setConfirmCancel(true)}>
               Cancel campaign
+            </button>
+          )}
+          {!editable && (
+            <button type="button" className="secondary" onClick={() => openResults(id)}>
+              Results
             </button>
           )}
           <button type="button" className="secondary" disabled={busy} onClick={() => void duplicate()}>

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { CampaignRow } from '../../../../shared/types/domain';
 import { Badge } from '../ui';
 import { STATUS_LABEL, STATUS_TONE, finishedCount, formatTime, outcomeCounts, percent } from './format';
+import { ResultsHeader } from '../analytics/ResultsHeader';
+import { replyRateCell, revenueCell, roiCell, useResultsColumns } from '../analytics/useResultsColumns';
 
 function ProgressCell({ row }: { row: CampaignRow }) {
   const done = finishedCount(row.counts);
@@ -46,6 +48,7 @@ export function CampaignTable({
   onOpen?(id: number): void;
   actions?(row: CampaignRow, archived: boolean): ReactNode;
 }) {
+  const results = useResultsColumns(rows.map((r) => r.id));
   return (
     <table className="table cl-table">
       <thead>
@@ -56,6 +59,9 @@ export function CampaignTable({
           <th className="num">Delivered</th>
           <th className="num">Failed</th>
           <th className="num">Unknown</th>
+          <ResultsHeader column="replyRate" label="Reply rate" results={results} />
+          <ResultsHeader column="revenue" label="Revenue" results={results} />
+          <ResultsHeader column="roi" label="ROI" results={results} />
           <th>When</th>
           {actions && (
             <th>
@@ -65,8 +71,9 @@ export function CampaignTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((c) => {
+        {results.sorted(rows).map((c) => {
           const o = outcomeCounts(c.counts);
+          const r = results.byId.get(c.id);
           const archived = archivedIds?.has(c.id) ?? false;
           return (
             <tr key={c.id} className={`${onOpen ? 'clickable' : ''}${archived ? ' archived' : ''}`} onClick={onOpen ? () => onOpen(c.id) : undefined}>
@@ -90,6 +97,9 @@ export function CampaignTable({
               <td className="num">{o.delivered.toLocaleString()}</td>
               <td className={`num${o.failed ? ' bad' : ''}`}>{o.failed.toLocaleString()}</td>
               <td className={`num${o.unknown ? ' warn-text' : ''}`}>{o.unknown.toLocaleString()}</td>
+              <td className="num">{replyRateCell(r)}</td>
+              <td className="num">{revenueCell(r, results.currency)}</td>
+              <td className="num">{roiCell(r)}</td>
               <td className="small cl-when">
                 <WhenCell row={c} />
               </td>

@@ -10,6 +10,7 @@ import { fullName, initials } from './format';
 import { MessageHistory } from './MessageHistory';
 import { Confirm } from './Modal';
 import { TagEditor } from './TagEditor';
+import { MarkConversionButton } from '../analytics/MarkConversion';
 
 function StatusLine({ d }: { d: ContactDetail }) {
   const c = d.contact;
@@ -90,6 +91,7 @@ export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, o
                 Opt out
               </button>
             )}
+            <MarkConversionButton target={{ contactId: d.contact.id, who: name || d.contact.phone }} onDone={onChanged} />
             <button type="button" className="secondary ct-danger-button" onClick={() => setDeleting('ask')}>
               Delete
             </button>

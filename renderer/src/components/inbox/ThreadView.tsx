@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../campaigns/ConfirmDialog';
 import { Badge, ErrorBanner, formatWhen } from '../ui';
 import { ReplyBox } from './ReplyBox';
 import { dayOf, outboundLabel, outboundStatus, timeOf } from './format';
+import { MarkConversionButton } from '../analytics/MarkConversion';
 
 const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' | 'info' | 'warn' }>> = {
   opt_out: { label: 'Opt-out keyword', tone: 'bad' },
@@ -97,6 +98,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
             )}
           </div>
         </div>
+        <MarkConversionButton target={{ contactId: contact.id, who }} small onDone={onChanged} />
         {contact.optedOut ? (
           <button type="button" className="secondary small" onClick={() => setConfirm('in')}>
             Opt back in…

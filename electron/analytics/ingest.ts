@@ -1,0 +1,122 @@
+import type { SqliteDb } from '../db/connection';
+import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { conversionKeywordIn } from '../abtests/conversions';
+import { attribute } from './attribution';
+import { isReply, isThankYouUrl, optOutCountsForCampaigns } from './outcome-rules';
+import { insertConversion, recordMessageOutcome, removeOutcome } from './record';
+import type { AnalyticsSettings } from './settings';
+
+/**
+ * Turns what arrived (inbound texts, link visits, opt-outs) into attributed outcomes, in order, each exactly once:
+ * a cursor per source moves in the same transaction as the outcomes it produced. Each call does a bounded amount of
+ * work (`limit` events per source), so the background tick never holds the main thread for long. The windows used
+ * are the settings at the time the event is ingested — a change applies to later outcomes only.
+ */
+export function ingestOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, limit = 500): number {
+  return db.transaction(() => ingestInbound(db, s, now, limit) + ingestClicks(db, s, now, limit) + ingestOptOuts(db, s, limit)).immediate();
+}
+
+/** Ingests everything waiting (bounded by `maxRounds` × `limit` per source): used before a report is read. */
+export function catchUpOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, maxRounds = 20): void {
+  for (let i = 0; i < maxRounds; i++) if (ingestOutcomes(db, s, now) === 0) return;
+}
+
+function cursor(db: SqliteDb, source: 'inbound' | 'clicks' | 'optouts'): number {
+  return firstRow(db, qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', source))?.last_id ?? 0;
+}
+function moveCursor(db: SqliteDb, source: 'inbound' | 'clicks' | 'optouts', lastId: number): void {
+  runQuery(db, qb.updateTable('analytics_cursors').set({ last_id: lastId }).where('source', '=', source));
+}
+
+function ingestInbound(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: number): number {
+  const rows = allRows(
+    db,
+    qb.selectFrom('inbound_messages').select(['id', 'contact_id', 'body', 'received_at']).where('id', '>', cursor(db, 'inbound')).orderBy('id').limit(limit),
+  );
+  for (const r of rows) {
+    if (r.contact_id === null || !isReply(r.body)) continue;
+    const a = attribute(db, r.contact_id, r.received_at, s.windows);
+    // A reply after the contact opted out from that message is part of the opt-out, not a reply.
+    if (a && !hasOutcome(db, a.outboxId, 'opted_out')) recordMessageOutcome(db, a, { kind: 'replied', contactId: r.contact_id, at: r.received_at, windows: s.windows, sourceRef: `inbound:${r.id}` });
+    const keyword = s.keywords.length ? conversionKeywordIn(r.body, s.keywords) : null;
+    if (keyword) {
+      insertConversion(db, {
+        contactId: r.contact_id,
+        source: 'keyword',
+        sourceId: `inbound:${r.id}`,
+        amountMinor: 0,
+        currency: s.currency,
+        at: r.received_at,
+        actor: 'reply',
+        attribution: a,
+        windows: s.windows,
+        createdAt: now.toISOString(),
+        inboundMessageId: r.id,
+        keyword,
+      });
+    }
+  }
+  if (rows.length) moveCursor(db, 'inbound', rows[rows.length - 1].id);
+  return rows.length;
+}
+
+function ingestClicks(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: number): number {
+  const rows = allRows(
+    db,
+    qb
+      .selectFrom('link_clicks as k')
+      .innerJoin('tracked_links as l', 'l.id', 'k.link_id')
+      .select(['k.id', 'k.at', 'k.is_bot', 'l.id as linkId', 'l.outbox_id', 'l.campaign_id', 'l.contact_id', 'l.url'])
+      .where('k.id', '>', cursor(db, 'clicks'))
+      .orderBy('k.id')
+      .limit(limit),
+  );
+  for (const r of rows) {
+    if (r.is_bot) continue;
+    // The link names its message: the click is that message's, no window needed to find it.
+    const a = { outboxId: r.outbox_id, campaignId: r.campaign_id, rule: 'direct' as const };
+    recordMessageOutcome(db, a, { kind: 'clicked', contactId: r.contact_id, at: r.at, windows: s.windows, sourceRef: `click:${r.id}` });
+    if (r.contact_id !== null && isThankYouUrl(r.url, s.thankYouUrl)) {
+      insertConversion(db, {
+        contactId: r.contact_id,
+        source: 'link',
+        sourceId: `link:${r.linkId}`,
+        amountMinor: 0,
+        currency: s.currency,
+        at: r.at,
+        actor: 'link',
+        attribution: a,
+        windows: s.windows,
+        createdAt: now.toISOString(),
+      });
+    }
+  }
+  if (rows.length) moveCursor(db, 'clicks', rows[rows.length - 1].id);
+  return rows.length;
+}
+
+function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): number {
+  const rows = allRows(
+    db,
+    qb
+      .selectFrom('optout_audit as a')
+      .leftJoin('contacts as c', 'c.phone', 'a.phone')
+      .select(['a.id', 'a.at', 'a.source', 'a.new_state', (eb) => eb.fn.coalesce('a.contact_id', 'c.id').as('contactId')])
+      .where('a.id', '>', cursor(db, 'optouts'))
+      .orderBy('a.id')
+      .limit(limit),
+  );
+  for (const r of rows) {
+    if (r.new_state !== 'opted_out' || r.contactId === null || !optOutCountsForCampaigns(r.source)) continue;
+    const a = attribute(db, r.contactId, r.at, s.windows);
+    if (!a) continue;
+    // "A reply then STOP counts as opt-out only" (analytics.md).
+    if (recordMessageOutcome(db, a, { kind: 'opted_out', contactId: r.contactId, at: r.at, windows: s.windows, sourceRef: `optout:${r.id}` })) removeOutcome(db, a.outboxId, 'replied');
+  }
+  if (rows.length) moveCursor(db, 'optouts', rows[rows.length - 1].id);
+  return rows.length;
+}
+
+function hasOutcome(db: SqliteDb, outboxId: number, kind: 'opted_out' | 'replied'): boolean {
+  return firstRow(db, qb.selectFrom('message_outcomes').select('id').where('outbox_id', '=', outboxId).where('kind', '=', kind)) !== undefined;
+}

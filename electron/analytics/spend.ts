@@ -1,0 +1,36 @@
+import { currencyDigits, priceToMicroDollars } from '../../shared/analytics';
+import type { SettingsStore } from '../settings/store';
+import { PRICE_SETTING } from '../templates/measure';
+
+/** What one segment costs with a provider now, as stored with each message at hand-over. */
+export interface SegmentPrice {
+  /** Ten-thousandths of the currency unit (the precision of the pricing settings). */
+  perSegment: number;
+  /** The business currency's minor-unit digits (2 for USD). */
+  digits: number;
+}
+
+/**
+ * The price read at the moment of sending: spend = segments actually sent × this price, written with the message,
+ * so a later change of `pricing.*PerSegment` never rewrites what earlier campaigns cost. Prices are taken to be in
+ * the business currency.
+ */
+export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: keyof typeof PRICE_SETTING): SegmentPrice {
+  return { perSegment: priceToMicroDollars(settings.get(PRICE_SETTING[provider])), digits: currencyDigits(settings.get('business.currency')) };
+}
+
+/**
+ * The send path asks for the price of every message; reading two settings each time would cost more than the
+ * send's own write. Prices are re-read at most once a second, so a change applies from the next second on.
+ */
+export function pricesForSend(core: { settings: Pick<SettingsStore, 'get'>; now: () => Date }): (provider: keyof typeof PRICE_SETTING) => SegmentPrice {
+  const cache = new Map<string, { price: SegmentPrice; at: number }>();
+  return (provider) => {
+    const t = core.now().getTime();
+    const hit = cache.get(provider);
+    if (hit && t - hit.at < 1000 && t >= hit.at) return hit.price;
+    const price = segmentPrice(core.settings, provider);
+    cache.set(provider, { price, at: t });
+    return price;
+  };
+}

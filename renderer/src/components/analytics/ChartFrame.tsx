@@ -1,0 +1,66 @@
+import { useId, useState, type ReactNode } from 'react';
+
+/** A chart's data as a table: the accessible view of every chart (and what a screen reader user gets). */
+export interface ChartTable {
+  columns: string[];
+  /** Cells already formatted; the first column names the row. */
+  rows: Array<Array<string | number>>;
+}
+
+/**
+ * A titled chart with a "Show as table" toggle. The table is the same data the chart draws, so nothing a chart
+ * says is out of reach for someone who cannot see it.
+ */
+export function ChartFrame({ title, note, table, actions, children, className = '' }: { title: string; note?: ReactNode; table: ChartTable; actions?: ReactNode; children: ReactNode; className?: string }) {
+  const [asTable, setAsTable] = useState(false);
+  const headingId = useId();
+  return (
+    <figure className={`an-card an-chart-frame ${className}`} aria-labelledby={headingId}>
+      <div className="an-card-head">
+        <h2 id={headingId}>{title}</h2>
+        <div className="an-card-tools">
+          {actions}
+          <button type="button" className="secondary small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+            {asTable ? 'Show as chart' : 'Show as table'}
+          </button>
+        </div>
+      </div>
+      {asTable ? (
+        <div className="an-table-scroll">
+          <table className="table an-data-table">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c, i) => (
+                  <th key={c} scope="col" className={i ? 'num' : undefined}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} className="num">
+                        {typeof cell === 'number' ? cell.toLocaleString() : cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        children
+      )}
+      {note && <figcaption className="muted small an-note">{note}</figcaption>}
+    </figure>
+  );
+}
