@@ -1,15 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../../electron/app';
-import { sqliteTransaction, startRelay } from '../../electron/webhooks/relay';
-import { QUO_SIGNING_SECRET } from '../integration/webhooks/signers';
+import { startBenchRelay } from './_relay-app';
 
 /**
  * Forged Quo webhooks against the relay's liveness: `--rate` forged requests a second (default 50), each a legacy
@@ -134,15 +130,7 @@ async function attack(port: number): Promise<AttackReport> {
 if (values['attack-port']) {
   process.stdout.write(`${JSON.stringify(await attack(Number(values['attack-port'])))}\n`);
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-'));
-  const app = await createApp({ dbPath: join(dir, 'desk.sqlite'), log: () => undefined });
-  const relay = await startRelay({
-    port: 0,
-    secrets: { quoSigningSecret: QUO_SIGNING_SECRET },
-    ingest: (event, raw) => app.ingest(event, raw),
-    transaction: sqliteTransaction(app.db),
-    now: () => new Date(),
-  });
+  const { relay, close } = await startBenchRelay();
   const args = [
     '--import', 'tsx', fileURLToPath(import.meta.url), '--attack-port', String(relay.port),
     '--rate', String(rate), '--entries', String(entries), '--body-kb', String(values['body-kb']), '--sources', String(sources), '--seconds', String(seconds),
@@ -177,7 +165,5 @@ if (values['attack-port']) {
       load1m: Math.round(loadavg()[0] * 100) / 100,
     }),
   );
-  await relay.close(1000);
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close(1000);
 }
