@@ -133,8 +133,8 @@ async function attack(port: number): Promise<AttackReport> {
       });
     });
     req.on('timeout', () => req.destroy());
-    req.on('error', () => {
-      count('error');
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      count(`error ${err.code ?? err.message}`);
       settle();
     });
     req.end(body);
@@ -149,7 +149,7 @@ async function attack(port: number): Promise<AttackReport> {
 /** Runs this file in another process in `role`; resolves with its JSON report, calling `onLine` for other lines. */
 function child(role: string, port: number, onLine: (line: string) => void = () => undefined): { process: ChildProcess; report: Promise<unknown> } {
   const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, '--port', String(port), '--rate', String(rate), '--entries', String(entries), '--body-kb', String(values['body-kb']), '--sources', String(sources), '--seconds', String(seconds)];
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   proc.stdout!.on('data', (d) => {
     out += d.toString();
@@ -170,23 +170,30 @@ function child(role: string, port: number, onLine: (line: string) => void = () =
 if (values.role === 'probe') {
   process.stdout.write(`${JSON.stringify(await probe(Number(values.port)))}\n`);
 } else if (values.role === 'attack') {
+  // Started ahead (a process takes seconds to start on a loaded machine); attacks when told on stdin.
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.pause();
   process.stdout.write(`${JSON.stringify(await attack(Number(values.port)))}\n`);
 } else {
   const { relay, close } = await startBenchRelay();
   // The relay's own CPU time and event-loop delay during the attack: what forged requests cost it.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let cpuAtAttack: NodeJS.CpuUsage | undefined;
-  let attacker: Promise<unknown> = Promise.resolve(null);
+  let attackerReady: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (attackerReady = resolve));
+  const attacker = child('attack', relay.port, (line) => line === 'ready' && attackerReady());
+  await started;
   const prober = child('probe', relay.port, (line) => {
     if (line !== 'attack') return;
     cpuAtAttack = process.cpuUsage();
     loop.enable();
-    attacker = child('attack', relay.port).report;
+    attacker.process.stdin!.end('go\n');
   });
   const probes = (await prober.report) as ProbeReport;
   const cpu = process.cpuUsage(cpuAtAttack);
   loop.disable();
-  const attack = (await attacker) as AttackReport;
+  const attack = (await attacker.report) as AttackReport;
   const relayCpuMs = Math.round((cpu.user + cpu.system) / 1000);
   console.log(
     JSON.stringify({
