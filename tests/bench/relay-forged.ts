@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../../electron/app';
-import { sqliteTransaction, startRelay } from '../../electron/webhooks/relay';
-import { QUO_SIGNING_SECRET } from '../integration/webhooks/signers';
+import { startBenchRelay } from './_relay-app';
 
 /**
  * Forged Quo webhooks against the relay's liveness: `--rate` forged requests a second (default 50), each a legacy
@@ -17,9 +13,9 @@ import { QUO_SIGNING_SECRET } from '../integration/webhooks/signers';
  * `--body-kb` body (default 250), while `/healthz` is asked 20 times a second; reports `/healthz` latency first with
  * no attack (`quiet*`) then under attack. `--sources N` spreads the forged requests over N client addresses, as the
  * tunnel reports them in X-Forwarded-For (default 1: one attacker). `--seconds` is the attack's length (default 10).
- * The attacker runs in a child process, as it would be another machine. The relay's CPU time per forged request and
- * its event-loop delay during the attack say what the attack costs the relay itself, which a loaded machine (load1m)
- * does not change much; the /healthz latencies include the machine's load.
+ * The attacker and the prober are two child processes, as they would be other machines, so neither one's work
+ * delays the other's timing. The relay's CPU time per forged request and its event-loop delay during the attack say
+ * what the attack costs the relay itself; the /healthz latencies also carry the machine's load (load1m).
  */
 const { values } = parseArgs({
   options: {
@@ -28,7 +24,8 @@ const { values } = parseArgs({
     'body-kb': { type: 'string', default: '250' },
     sources: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '10' },
-    'attack-port': { type: 'string' },
+    role: { type: 'string' },
+    port: { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -40,13 +37,16 @@ const QUIET_MS = 3000;
 const PROBES_PER_SECOND = 20;
 const REQUEST_TIMEOUT_MS = 15_000;
 
-interface AttackReport {
+interface ProbeReport {
   quietP50Ms: number;
   quietP99Ms: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
   probes: number;
+}
+
+interface AttackReport {
   forgedSent: number;
   forgedAnswers: Record<string, number>;
 }
@@ -56,20 +56,29 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 100) / 100;
 }
 
-function forgedHeader(): string {
-  const now = Date.now();
-  return Array.from({ length: entries }, () => `hmac;1;${now};${randomBytes(32).toString('base64')}`).join(',');
+/** Calls `fn` `perSecond` times a second for `ms` (open loop: a slow answer does not slow the caller down). */
+function every(perSecond: number, ms: number, fn: (i: number) => void): Promise<void> {
+  const total = Math.floor((perSecond * ms) / 1000);
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    let i = 0;
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * perSecond));
+      while (i < due) fn(i++);
+      if (i >= total) return resolve();
+      setTimeout(tick, 5);
+    };
+    tick();
+  });
 }
 
-async function attack(port: number): Promise<AttackReport> {
-  const forgedAgent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const probeAgent = new Agent({ keepAlive: true, maxSockets: 4 });
-  const body = Buffer.alloc(bodyBytes, '{"pad":"' + 'x'.repeat(1000) + '"}');
-
-  const probe = () =>
+/** The prober: /healthz 20 times a second, quiet first, then (after printing "attack") for the attack's length. */
+async function probe(port: number): Promise<ProbeReport> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  const one = () =>
     new Promise<number>((resolve) => {
       const started = performance.now();
-      const req = request({ agent: probeAgent, host: '127.0.0.1', port, path: '/healthz', timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      const req = request({ agent, host: '127.0.0.1', port, path: '/healthz', timeout: REQUEST_TIMEOUT_MS }, (res) => {
         res.resume();
         res.on('end', () => resolve(performance.now() - started));
       });
@@ -77,107 +86,122 @@ async function attack(port: number): Promise<AttackReport> {
       req.on('error', () => resolve(performance.now() - started));
       req.end();
     });
+  const round = async (ms: number) => {
+    const pending: Promise<number>[] = [];
+    await every(PROBES_PER_SECOND, ms, () => pending.push(one()));
+    return (await Promise.all(pending)).sort((a, b) => a - b);
+  };
+  const quiet = await round(QUIET_MS);
+  process.stdout.write('attack\n');
+  const attacked = await round(seconds * 1000);
+  agent.destroy();
+  return { quietP50Ms: percentile(quiet, 0.5), quietP99Ms: percentile(quiet, 0.99), p50Ms: percentile(attacked, 0.5), p99Ms: percentile(attacked, 0.99), maxMs: Math.round(attacked[attacked.length - 1] ?? 0), probes: attacked.length };
+}
+
+/** The attacker: forged requests at `rate` a second; the headers are made ahead (fresh timestamps each second). */
+async function attack(port: number): Promise<AttackReport> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const body = Buffer.alloc(bodyBytes, '{"pad":"' + 'x'.repeat(1000) + '"}');
+  const headersFor = (atMs: number) => Array.from({ length: 16 }, () => Array.from({ length: entries }, () => `hmac;1;${atMs};${randomBytes(32).toString('base64')}`).join(','));
+  let forged = headersFor(Date.now());
+  const refresh = setInterval(() => (forged = headersFor(Date.now())), 1000);
   const answers: Record<string, number> = {};
-  const forge = (i: number) => {
+  const count = (key: string) => (answers[key] = (answers[key] ?? 0) + 1);
+  let settled = 0;
+  let sent = 0;
+  let allSent = false;
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (done = () => resolve()));
+  const settle = () => {
+    settled++;
+    if (allSent && settled === sent) done();
+  };
+  await every(rate, seconds * 1000, (i) => {
+    sent++;
+    const source = i % sources;
     const headers = {
       'content-type': 'application/json',
       'content-length': body.length,
-      'openphone-signature': forgedHeader(),
-      'x-forwarded-for': `203.0.113.${(i % sources) % 250}, 198.51.${Math.floor(i % sources / 250)}.${(i % sources) % 250}`,
+      'openphone-signature': forged[i % forged.length],
+      'x-forwarded-for': `10.9.8.7, 203.0.${Math.floor(source / 250)}.${source % 250}`,
     };
-    const req = request({ agent: forgedAgent, host: '127.0.0.1', port, method: 'POST', path: '/webhooks/quo', headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+    const req = request({ agent, host: '127.0.0.1', port, method: 'POST', path: '/webhooks/quo', headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
       res.resume();
-      res.on('end', () => (answers[res.statusCode ?? 0] = (answers[res.statusCode ?? 0] ?? 0) + 1));
+      res.on('end', () => {
+        count(String(res.statusCode ?? 0));
+        settle();
+      });
     });
     req.on('timeout', () => req.destroy());
-    req.on('error', () => (answers.error = (answers.error ?? 0) + 1));
-    req.end(body);
-  };
-  /** Calls `fn` `perSecond` times a second for `ms` (open loop: a slow answer does not slow the caller down). */
-  const every = (perSecond: number, ms: number, fn: (i: number) => void) =>
-    new Promise<void>((resolve) => {
-      if (perSecond <= 0) return void setTimeout(resolve, ms);
-      const t0 = performance.now();
-      let i = 0;
-      const tick = () => {
-        const due = Math.floor(((performance.now() - t0) / 1000) * perSecond);
-        while (i < due) fn(i++);
-        if (performance.now() - t0 >= ms) return resolve();
-        setTimeout(tick, 5);
-      };
-      tick();
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      count(`error ${err.code ?? err.message}`);
+      settle();
     });
-  const probeRound = async (ms: number, withAttack: boolean) => {
-    const pending: Promise<number>[] = [];
-    await Promise.all([every(PROBES_PER_SECOND, ms, () => pending.push(probe())), withAttack ? every(rate, ms, forge) : Promise.resolve()]);
-    return (await Promise.all(pending)).sort((a, b) => a - b);
-  };
-
-  const quiet = await probeRound(QUIET_MS, false);
-  // Tells the relay's side to start counting its CPU time.
-  process.stdout.write('attack\n');
-  const attacked = await probeRound(seconds * 1000, true);
-  forgedAgent.destroy();
-  probeAgent.destroy();
-  return {
-    quietP50Ms: percentile(quiet, 0.5),
-    quietP99Ms: percentile(quiet, 0.99),
-    p50Ms: percentile(attacked, 0.5),
-    p99Ms: percentile(attacked, 0.99),
-    maxMs: Math.round(attacked[attacked.length - 1] ?? 0),
-    probes: attacked.length,
-    forgedSent: Math.floor(seconds * rate),
-    forgedAnswers: answers,
-  };
+    req.end(body);
+  });
+  allSent = true;
+  if (settled < sent) await finished;
+  clearInterval(refresh);
+  agent.destroy();
+  return { forgedSent: sent, forgedAnswers: answers };
 }
 
-if (values['attack-port']) {
-  process.stdout.write(`${JSON.stringify(await attack(Number(values['attack-port'])))}\n`);
-} else {
-  const dir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-'));
-  const app = await createApp({ dbPath: join(dir, 'desk.sqlite'), log: () => undefined });
-  const relay = await startRelay({
-    port: 0,
-    secrets: { quoSigningSecret: QUO_SIGNING_SECRET },
-    ingest: (event, raw) => app.ingest(event, raw),
-    transaction: sqliteTransaction(app.db),
-    now: () => new Date(),
-  });
-  const args = [
-    '--import', 'tsx', fileURLToPath(import.meta.url), '--attack-port', String(relay.port),
-    '--rate', String(rate), '--entries', String(entries), '--body-kb', String(values['body-kb']), '--sources', String(sources), '--seconds', String(seconds),
-  ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Runs this file in another process in `role`; resolves with its JSON report, calling `onLine` for other lines. */
+function child(role: string, port: number, onLine: (line: string) => void = () => undefined): { process: ChildProcess; report: Promise<unknown> } {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, '--port', String(port), '--rate', String(rate), '--entries', String(entries), '--body-kb', String(values['body-kb']), '--sources', String(sources), '--seconds', String(seconds)];
+  const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
-  // The relay's own CPU time during the attack: what forged requests cost it, whatever else the machine is doing.
-  let cpuAtAttack: NodeJS.CpuUsage | null = null;
-  let cpuAtEnd: NodeJS.CpuUsage | null = null;
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  child.stdout.on('data', (d) => {
+  proc.stdout!.on('data', (d) => {
     out += d.toString();
-    if (!cpuAtAttack && out.includes('attack\n')) {
-      cpuAtAttack = process.cpuUsage();
-      loop.enable();
-    }
-    if (cpuAtAttack && !cpuAtEnd && out.trimEnd().endsWith('}')) {
-      cpuAtEnd = process.cpuUsage(cpuAtAttack);
-      loop.disable();
+    for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+      const line = out.slice(0, nl);
+      out = out.slice(nl + 1);
+      if (line.startsWith('{')) proc.emit('report', JSON.parse(line));
+      else onLine(line);
     }
   });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`attacker exited with ${code}`);
-  const report = JSON.parse(out.slice(out.indexOf('attack\n') + 'attack\n'.length)) as AttackReport;
-  const cpu = cpuAtEnd ?? process.cpuUsage(cpuAtAttack ?? undefined);
+  const report = new Promise<unknown>((resolve, reject) => {
+    proc.once('report', resolve);
+    proc.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`${role} exited with ${code}`))));
+  });
+  return { process: proc, report };
+}
+
+if (values.role === 'probe') {
+  process.stdout.write(`${JSON.stringify(await probe(Number(values.port)))}\n`);
+} else if (values.role === 'attack') {
+  // Started ahead (a process takes seconds to start on a loaded machine); attacks when told on stdin.
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.pause();
+  process.stdout.write(`${JSON.stringify(await attack(Number(values.port)))}\n`);
+} else {
+  const { relay, close } = await startBenchRelay();
+  // The relay's own CPU time and event-loop delay during the attack: what forged requests cost it.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  let cpuAtAttack: NodeJS.CpuUsage | undefined;
+  let attackerReady: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (attackerReady = resolve));
+  const attacker = child('attack', relay.port, (line) => line === 'ready' && attackerReady());
+  await started;
+  const prober = child('probe', relay.port, (line) => {
+    if (line !== 'attack') return;
+    cpuAtAttack = process.cpuUsage();
+    loop.enable();
+    attacker.process.stdin!.end('go\n');
+  });
+  const probes = (await prober.report) as ProbeReport;
+  const cpu = process.cpuUsage(cpuAtAttack);
+  loop.disable();
+  const attack = (await attacker.report) as AttackReport;
   const relayCpuMs = Math.round((cpu.user + cpu.system) / 1000);
   console.log(
     JSON.stringify({
-      bench: 'relay-forged', rate, entries, bodyKb: bodyBytes / 1024, sources, seconds, ...report,
-      relayCpuMs, relayCpuMsPerForged: Math.round((relayCpuMs / Math.max(1, report.forgedSent)) * 100) / 100,
+      bench: 'relay-forged', rate, entries, bodyKb: bodyBytes / 1024, sources, seconds, ...probes, ...attack,
+      relayCpuMs, relayCpuMsPerForged: Math.round((relayCpuMs / Math.max(1, attack.forgedSent)) * 100) / 100,
       relayLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e4) / 100,
       load1m: Math.round(loadavg()[0] * 100) / 100,
     }),
   );
-  await relay.close(1000);
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close(1000);
 }

@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../../electron/app';
-import { sqliteTransaction, startRelay } from '../../electron/webhooks/relay';
-import { QUO_SIGNING_SECRET, quoLegacySignature, quoReceived } from '../integration/webhooks/signers';
+import { quoLegacySignature, quoReceived } from '../integration/webhooks/signers';
+import { startBenchRelay } from './_relay-app';
 
 /**
  * Webhook intake: signed Quo events over loopback into the relay, each stored durably (WAL, synchronous=FULL) in a
@@ -71,16 +68,7 @@ async function send(port: number): Promise<SenderReport> {
 if (values['sender-port']) {
   process.stdout.write(`${JSON.stringify(await send(Number(values['sender-port'])))}\n`);
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-'));
-  const app = await createApp({ dbPath: join(dir, 'desk.sqlite'), log: () => undefined });
-  const relay = await startRelay({
-    port: 0,
-    secrets: { quoSigningSecret: QUO_SIGNING_SECRET },
-    ingest: (event, raw) => app.ingest(event, raw),
-    transaction: sqliteTransaction(app.db),
-    batchWindowMs: Number(values.window),
-    now: () => new Date(),
-  });
+  const { app, relay, close } = await startBenchRelay({ batchWindowMs: Number(values.window) });
   const rssStartMb = Math.round(process.memoryUsage().rss / 1048576);
   const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--sender-port', String(relay.port), '--events', String(events), '--concurrency', String(concurrency)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -94,7 +82,5 @@ if (values['sender-port']) {
   const stored = (app.db.prepare('SELECT COUNT(*) AS n FROM webhook_events').get() as { n: number }).n;
   if (stored !== events) throw new Error(`stored ${stored} of ${events} events`);
   console.log(JSON.stringify({ bench: 'webhooks', events, ms: Math.round(report.ms), perSecond: Math.round((events / report.ms) * 1000), p50Ms: report.p50Ms, p99Ms: report.p99Ms, rssStartMb, rssEndMb, load1m: Math.round(loadavg()[0] * 100) / 100 }));
-  await relay.close();
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }
