@@ -27,6 +27,7 @@ import { checkWaitingAbTests } from './abtests/jobs';
 import { ingestOutcomes } from './analytics/ingest';
 import { analyticsSettings } from './analytics/settings';
 import { followTrackedLink } from './abtests/clicks';
+import { createBackgroundProblems } from './monitoring/background-problems';
 import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs } from './monitoring/services';
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
 import { startReportJobs, type ReportJobs } from './reports/schedule';
@@ -139,8 +140,9 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
   const handlers = createHandlers(core, { relay: () => relay, contacts });
   const dispatch = createDispatch(handlers, log);
-  const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, ...config.dispatch });
-  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), ...config.monitoring });
+  const problems = createBackgroundProblems(now, log);
+  const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
+  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: problems.list, ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
 
@@ -208,8 +210,9 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       timer = setInterval(() => {
         try {
           tick();
+          problems.ok('provider events');
         } catch (err) {
-          log('background tick failed', err);
+          problems.failed('provider events', err);
         }
       }, intervalMs);
       timer.unref();

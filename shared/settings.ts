@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { testPhoneProblems } from './test-phones';
 import { isCurrencyCode } from './analytics/money';
@@ -7,36 +8,61 @@ import { DEFAULT_HELP_REPLY, DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIR
  * Every non-secret setting the app knows, with its type, default and a sentence for the README and the
  * Settings page. Names are dotted (`area.name`). Later features add their settings here.
  */
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
-const url = z.string().url('expected a URL such as https://example.com');
-const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
-// Estimates count in ten-thousandths of a dollar, so a finer price would be silently rounded: refuse it instead.
+const hhmm = z.string({ error: 'enter a time as HH:MM, e.g. 09:30' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'enter a time as HH:MM (24-hour), e.g. 09:30');
+/** Numbers: "abc" from a form or the command line says so in words, not "expected number, received null". */
+const number = () => z.number({ error: 'enter a number' });
+const wholeNumber = (min: number, max: number) =>
+  number().int('enter a whole number').min(min, `enter ${min.toLocaleString('en-US')} or more`).max(max, `enter at most ${max.toLocaleString('en-US')}`);
+const text = (max: number) => z.string({ error: 'enter some text' }).max(max, `keep it under ${max} characters`);
+const choice = <const T extends readonly [string, ...string[]]>(options: T) => z.enum(options, { error: `choose one of: ${options.join(', ')}` });
+const rate = number().min(0, 'must be between 0 and 1, e.g. 0.05').max(1, 'must be between 0 and 1, e.g. 0.05');
+
+/** Test servers run on this machine over plain http; anything else must be https. */
+const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i;
+const isUrl = (v: string) => URL.canParse(v);
+// A provider's API: https, so keys and customers' numbers never cross the network in clear text.
+const providerUrl = z
+  .string({ error: 'enter the API address, e.g. https://api.example.com' })
+  .trim()
+  .refine(isUrl, 'enter a full web address starting with https://, e.g. https://api.example.com')
+  .refine((v) => v.startsWith('https://') || LOOPBACK_HTTP.test(v), 'must start with https:// (plain http:// only for 127.0.0.1 or localhost, when testing)');
+// The public tunnel address ends up inside texts as tracked links: only an https web address.
+const publicUrl = z
+  .string({ error: 'enter the tunnel address, e.g. https://abc.trycloudflare.com' })
+  .trim()
+  .refine((v) => v === '' || (isUrl(v) && v.startsWith('https://')), 'must be an https:// address such as https://abc.trycloudflare.com, or empty');
+const timeZone = z
+  .string({ error: 'enter a time zone name, e.g. America/New_York' })
+  .trim()
+  .superRefine((v, ctx) => {
+    if (!IANAZone.isValidZone(v)) ctx.addIssue({ code: 'custom', message: `${v || 'an empty name'} is not a time zone; use a name like America/New_York` });
+  });
 // A service text (HELP answer, opt-out/opt-in confirmation): short, and only placeholders the desk can fill.
 const serviceText = z
-  .string()
+  .string({ error: 'enter the text to send' })
   .trim()
   .min(1, 'cannot be empty')
   .max(320, 'keep it under 320 characters (two text segments)')
   .refine((v) => unknownPlaceholders(v).length === 0, 'use only the placeholders {business} and {contact}');
-const price = z
-  .number()
+// Estimates count in ten-thousandths of a dollar, so a finer price would be silently rounded: refuse it instead.
+const price = number()
   .min(0, 'must be 0 or more dollars')
   .max(10, 'must be at most 10 dollars per segment')
   .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, 'use at most 4 decimals, e.g. 0.0083');
 
 export const settingDefs = {
   provider: {
-    schema: z.enum(['sandbox', 'quo', 'twilio']),
+    schema: choice(['sandbox', 'quo', 'twilio']),
     default: 'sandbox' as 'sandbox' | 'quo' | 'twilio',
     description: 'Which SMS provider sends messages: sandbox (built-in simulator, no account), quo or twilio.',
   },
   'business.name': {
-    schema: z.string().max(100),
+    schema: text(100),
     default: '',
     description: 'Your business name, used by {{business_name}} and in opt-out and help replies.',
   },
   'business.contact': {
-    schema: z.string().max(200),
+    schema: text(200),
     default: '',
     description: 'How customers reach you (phone, email or website), used in HELP replies.',
   },
@@ -52,17 +78,17 @@ export const settingDefs = {
     description: 'Your own phone number(s), comma-separated, that "Send a test" texts before a campaign launches.',
   },
   'business.timezone': {
-    schema: z.string().min(1),
+    schema: timeZone,
     default: 'America/New_York',
     description: 'Your business time zone (IANA name), used for scheduling.',
   },
   'contacts.defaultCountry': {
-    schema: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter country code such as US'),
+    schema: z.string({ error: 'enter a two-letter country code, e.g. US' }).regex(/^[A-Z]{2}$/, 'enter a two-letter country code in capitals, e.g. US'),
     default: 'US',
     description: 'Country assumed for phone numbers written without a country code.',
   },
   'sandbox.deliveryDelayMs': {
-    schema: z.number().int().min(0).max(600_000),
+    schema: wholeNumber(0, 600_000),
     default: 1500,
     description: 'Sandbox: milliseconds between a send being accepted and its delivery receipt.',
   },
@@ -82,47 +108,47 @@ export const settingDefs = {
     description: 'Sandbox: share of delivered messages (0–1) answered with STOP.',
   },
   'sandbox.ratePerSecond': {
-    schema: z.number().positive().max(1000),
+    schema: number().positive('enter a number above 0').max(1000, 'enter at most 1,000'),
     default: 50,
     description: 'Sandbox: simulated messages per second.',
   },
   'quo.baseUrl': {
-    schema: url,
+    schema: providerUrl,
     default: 'https://api.openphone.com',
     description: 'Quo (OpenPhone) API base URL, without /v1.',
   },
   'quo.from': {
-    schema: z.string(),
+    schema: text(100),
     default: '',
     description: 'Quo sending number: a phone-number id (PN…) or an E.164 number.',
   },
   'quo.ratePerSecond': {
-    schema: z.number().positive().max(10, 'Quo allows at most 10 requests per second per key'),
+    schema: number().positive('enter a number above 0').max(10, 'Quo allows at most 10 requests per second per key'),
     default: 10,
     description: 'Quo requests per second (the API allows 10 per key).',
   },
   'twilio.baseUrl': {
-    schema: url,
+    schema: providerUrl,
     default: 'https://api.twilio.com',
     description: 'Twilio API base URL.',
   },
   'twilio.accountSid': {
-    schema: z.string(),
+    schema: text(100),
     default: '',
     description: 'Twilio Account SID (AC…).',
   },
   'twilio.from': {
-    schema: z.string(),
+    schema: text(100),
     default: '',
     description: 'Twilio sending number (E.164) or Messaging Service SID (MG…).',
   },
   'twilio.ratePerSecond': {
-    schema: z.number().positive().max(100),
+    schema: number().positive('enter a number above 0').max(100, 'enter at most 100'),
     default: 1,
     description: 'Twilio messages per second for your number (1 for a long code, more for 10DLC/toll-free as approved).',
   },
   'numverify.baseUrl': {
-    schema: url,
+    schema: providerUrl,
     default: 'https://api.apilayer.net/numverify',
     description: 'NumVerify API base URL (the /validate endpoint lives under it).',
   },
@@ -157,7 +183,7 @@ export const settingDefs = {
     description: 'Latest local time at the recipient for marketing texts (never later than 21:00).',
   },
   'schedule.graceMinutes': {
-    schema: z.number().int().min(0).max(24 * 60),
+    schema: wholeNumber(0, 24 * 60),
     default: 60,
     description: 'A scheduled campaign more than this many minutes late (app was closed) waits for you to confirm.',
   },
@@ -177,27 +203,32 @@ export const settingDefs = {
     description: 'The one confirmation sent when someone opts back in (START, UNSTOP, YES); {business} is your business name.',
   },
   'webhooks.host': {
-    schema: z.string().min(1),
+    schema: z.string({ error: 'enter an address, e.g. 127.0.0.1' }).trim().min(1, 'enter an address, e.g. 127.0.0.1'),
     default: '127.0.0.1',
-    description: 'Address the webhook relay listens on.',
+    description: 'Address the webhook relay listens on. 0.0.0.0 or :: (every network interface) only after webhooks.allowAllInterfaces is turned on.',
+  },
+  'webhooks.allowAllInterfaces': {
+    schema: z.boolean({ error: 'choose on or off (true or false)' }),
+    default: false,
+    description: 'Allow the webhook relay to listen on every network interface (webhooks.host 0.0.0.0 or ::), reachable from your whole network. Turn on first, then set the host.',
   },
   'webhooks.port': {
-    schema: z.number().int().min(1).max(65535),
+    schema: wholeNumber(1, 65535),
     default: 8787,
     description: 'Port the webhook relay listens on.',
   },
   'webhooks.publicUrl': {
-    schema: z.union([url, z.literal('')]),
+    schema: publicUrl,
     default: '',
     description: 'The public tunnel URL that reaches the relay (e.g. https://abc.trycloudflare.com).',
   },
   'abtests.confidence': {
-    schema: z.number().min(0.5, 'must be at least 0.5 (50%)').max(0.999, 'must be at most 0.999 (99.9%)'),
+    schema: number().min(0.5, 'must be at least 0.5 (50%)').max(0.999, 'must be at most 0.999 (99.9%)'),
     default: 0.95,
     description: 'A/B tests: how sure the test must be before it names a winner (0.95 = 95% confidence).',
   },
   'abtests.minSamplePerVariant': {
-    schema: z.number().int().min(1).max(1_000_000),
+    schema: wholeNumber(1, 1_000_000),
     default: 100,
     description: 'A/B tests: delivered messages each variant needs before a winner can be named.',
   },
@@ -207,17 +238,17 @@ export const settingDefs = {
     description: 'A/B "test, then send the winner": hours after the last test message by which the test must decide; then the default variant goes, or you are asked.',
   },
   'abtests.winnerMode': {
-    schema: z.enum(['automatic', 'approve']),
+    schema: choice(['automatic', 'approve']),
     default: 'approve' as 'automatic' | 'approve',
     description: 'A/B "test, then send the winner": send the winner to the rest automatically, or wait for your approval.',
   },
   'abtests.attributionHours': {
-    schema: z.number().int().min(1).max(24 * 30),
+    schema: wholeNumber(1, 24 * 30),
     default: 72,
     description: 'A/B tests: hours after a message in which a reply, click, opt-out or conversion counts for it.',
   },
   'abtests.conversionKeywords': {
-    schema: z.string().max(500),
+    schema: text(500),
     default: '',
     description: 'A/B tests: reply words that count as a conversion, comma-separated (e.g. YES,BOOK,ORDER).',
   },
@@ -251,12 +282,12 @@ export const settingDefs = {
     description: 'A page customers reach after buying (e.g. https://shop.example/thank-you): a tracked-link visit to it counts as a conversion.',
   },
   'links.trackByDefault': {
-    schema: z.boolean(),
+    schema: z.boolean({ error: 'choose on or off (true or false)' }),
     default: false,
     description: 'Replace links in campaign messages with tracked short links on webhooks.publicUrl (counts clicks).',
   },
   'ui.theme': {
-    schema: z.enum(['system', 'light', 'dark']),
+    schema: choice(['system', 'light', 'dark']),
     default: 'system' as 'system' | 'light' | 'dark',
     description: 'Colour scheme of the app.',
   },
@@ -279,6 +310,25 @@ export const settingKeys = Object.keys(settingDefs) as SettingKey[];
 
 export function isSettingKey(key: string): key is SettingKey {
   return Object.prototype.hasOwnProperty.call(settingDefs, key);
+}
+
+/** webhooks.host values that listen on every network interface. */
+export function isAllInterfaces(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]' || host === '0:0:0:0:0:0:0:0';
+}
+
+/**
+ * Rules between settings, checked when one is set (and on the value read, so an old database cannot get round
+ * them): the message for a value that the other settings forbid, or null.
+ */
+export function settingConflict(key: SettingKey, value: unknown, current: <K extends SettingKey>(k: K) => SettingValue<K>): string | null {
+  if (key === 'webhooks.host' && typeof value === 'string' && isAllInterfaces(value) && current('webhooks.allowAllInterfaces') !== true) {
+    return `${value} makes the relay reachable from every network this computer is on; turn on webhooks.allowAllInterfaces first if that is what you want`;
+  }
+  if (key === 'webhooks.allowAllInterfaces' && value === false && isAllInterfaces(current('webhooks.host'))) {
+    return `the relay listens on ${current('webhooks.host')}; set webhooks.host back to 127.0.0.1 first`;
+  }
+  return null;
 }
 
 /** Secrets are stored apart from settings (keychain or 0600 file) and never printed. */

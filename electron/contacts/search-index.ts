@@ -53,9 +53,55 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
     .immediate();
 }
 
-/** Indexes everything queued, in batches; for the CLI after an import and for tests. */
+/** New contacts indexed per transaction by indexAllQueuedContacts: a few seconds of work each. */
+const BULK_CHUNK = 250_000;
+/** FTS5's in-memory buffer during a bulk index (its default is 1 MB), and the settings it goes back to. */
+const BULK_HASH_BYTES = 64 * 1024 * 1024;
+const DEFAULT_HASH_BYTES = 1024 * 1024;
+const DEFAULT_AUTOMERGE = 4;
+
+/** FTS5 options of both search indexes (stored with them, so always set back in the same transaction). */
+function ftsOptions(db: SqliteDb, hashBytes: number, automerge: number): void {
+  for (const table of ['contact_search', 'contact_starts']) {
+    // FTS5 reads these options as numbers written in the statement (a bound parameter is refused).
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${Math.trunc(hashBytes)})`);
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${Math.trunc(automerge)})`);
+  }
+}
+
+/**
+ * Indexes every waiting contact; for the CLI right after an import and for tests. New contacts go in by a few large
+ * INSERT … SELECT statements with FTS5 buffering 64 MB instead of 1 MB and not merging segments meanwhile: a
+ * million contacts are indexed two to three times faster than in the background batches (npm run bench --
+ * import-search). Edited contacts follow in the usual batches.
+ */
 export function indexAllQueuedContacts(db: SqliteDb): number {
   let total = 0;
+  for (;;) {
+    const n = db
+      .transaction(() => {
+        const through = indexedThrough(db);
+        const last = db.prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(through, BULK_CHUNK - 1) as number | undefined;
+        const upTo = last ?? (db.prepare('SELECT max(id) FROM contacts').pluck().get() as number | null) ?? through;
+        if (upTo <= through) return 0;
+        ftsOptions(db, BULK_HASH_BYTES, 0);
+        // Measured hot path (a million rows): one statement per index, the same expressions as indexQueuedContacts.
+        const count = db
+          .prepare(
+            `INSERT INTO contact_search (rowid, name, email, phone)
+             SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
+             FROM contacts c WHERE c.id > ? AND c.id <= ?`,
+          )
+          .run(through, upTo).changes;
+        db.prepare(`INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id > ? AND c.id <= ?`).run(through, upTo);
+        db.prepare('UPDATE contact_search_state SET indexed_through = ?').run(upTo);
+        ftsOptions(db, DEFAULT_HASH_BYTES, DEFAULT_AUTOMERGE);
+        return count;
+      })
+      .immediate();
+    if (n === 0) break;
+    total += n;
+  }
   for (let n = indexQueuedContacts(db); n > 0; n = indexQueuedContacts(db)) total += n;
   return total;
 }

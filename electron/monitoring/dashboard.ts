@@ -1,4 +1,4 @@
-import type { MonitoringDashboard, ProviderName } from '../../shared/ipc/channels/monitoring';
+import type { BackgroundProblem, MonitoringDashboard, ProviderName } from '../../shared/ipc/channels/monitoring';
 import type { OutboxState } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import type { DispatcherStatus } from '../campaigns/dispatch/dispatcher';
@@ -60,6 +60,8 @@ export interface DashboardDeps {
   health: HealthMonitor;
   /** What each provider still needs before it can send (empty: set up). */
   setup: () => Record<ProviderName, string[]>;
+  /** failing background work and refused stored settings */
+  problems?: () => BackgroundProblem[];
 }
 
 /** Everything the Monitoring page shows, in one read. */
@@ -96,5 +98,6 @@ export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
     lastReconciliation: lastFinishedRun(db),
     health: health[0] ?? null,
     healthHistory: health.map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan })).reverse(),
+    problems: deps.problems?.() ?? [],
   };
 }

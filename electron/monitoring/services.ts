@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { MonitoringDashboard } from '../../shared/ipc/channels/monitoring';
+import type { BackgroundProblem, MonitoringDashboard } from '../../shared/ipc/channels/monitoring';
 import type { DispatcherStatus } from '../campaigns/dispatch/dispatcher';
 import type { DeskCore } from '../core';
 import type { FetchLike } from '../providers/http';
@@ -21,6 +21,8 @@ export interface MonitoringDeps {
   fetch?: FetchLike;
   reconciliation?: ReconcilerOptions;
   healthTimeoutMs?: number;
+  /** failing background work (the send queue…), for the dashboard */
+  problems?: () => BackgroundProblem[];
 }
 
 /** Reconciliation, health, dead letters and the dashboard: the parts the Monitoring page, the CLI and the jobs share. */
@@ -67,11 +69,24 @@ export function createMonitoring(deps: MonitoringDeps): MonitoringServices {
         dispatcher: deps.dispatcherStatus,
         health,
         setup: () => providerSetup(core.settings, core.secrets),
+        problems: () => [...(deps.problems?.() ?? []), ...storedSettingProblems(core)],
       }),
     async settled() {
       await Promise.all([this.reconciler.settled(), health.settled()]);
     },
   };
+}
+
+/** Stored settings refused (an older app or a hand edit wrote them): used as their defaults until changed. */
+function storedSettingProblems(core: DeskCore): BackgroundProblem[] {
+  const at = core.now().toISOString();
+  return core.settings.refusedStored().map((p) => ({
+    job: `setting ${p.key}`,
+    message: `${JSON.stringify(p.stored)} is not used (${p.message}); the default ${JSON.stringify(core.settings.row(p.key).defaultValue)} applies until you change it in Settings.`,
+    since: at,
+    lastAt: at,
+    count: 1,
+  }));
 }
 
 export interface MonitoringJobs {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { isSettingKey, settingDefs, settingKeys, type SettingKey, type SettingValue, type Settings } from '../../shared/settings';
+import { isSettingKey, settingConflict, settingDefs, settingKeys, type SettingKey, type SettingValue, type Settings } from '../../shared/settings';
 import type { SettingRow } from '../../shared/ipc/channels/app';
 import type { SqliteDb } from '../db/connection';
 
@@ -15,6 +15,24 @@ export interface SettingsStore {
   row(key: SettingKey): SettingRow;
   set<K extends SettingKey>(key: K, value: unknown, actor?: string): SettingRow;
   reset(key: SettingKey, actor?: string): SettingRow;
+  /** Stored values that are no longer allowed (an older app wrote them), read as their defaults meanwhile. */
+  refusedStored(): StoredSettingProblem[];
+}
+
+export interface StoredSettingProblem {
+  key: SettingKey;
+  stored: unknown;
+  message: string;
+}
+
+const UNREADABLE = Symbol('unreadable');
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return UNREADABLE;
+  }
 }
 
 export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStore {
@@ -26,12 +44,30 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
   const remove = db.prepare('DELETE FROM settings WHERE key = ?');
   const audit = db.prepare('INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)');
 
+  /** A setting as stored, checked against its own rule only: what the rules between settings look at. */
+  function plain<K extends SettingKey>(key: K): SettingValue<K> {
+    const json = selectOne.get(key)?.value_json;
+    const parsed = json === undefined ? null : (settingDefs[key].schema as z.ZodType).safeParse(parseJson(json));
+    return (parsed?.success ? parsed.data : settingDefs[key].default) as SettingValue<K>;
+  }
+
+  /** Why a stored value cannot be used, or null. */
+  function storedProblem(key: SettingKey, json: string): { stored: unknown; message: string } | null {
+    const stored = parseJson(json);
+    if (stored === UNREADABLE) return { stored: json, message: 'the stored value cannot be read' };
+    const parsed = (settingDefs[key].schema as z.ZodType).safeParse(stored);
+    if (!parsed.success) return { stored, message: parsed.error.issues[0]?.message ?? 'not allowed' };
+    const conflict = settingConflict(key, parsed.data, plain);
+    return conflict ? { stored, message: conflict } : null;
+  }
+
   function read(key: SettingKey, json: string | undefined): unknown {
     const def = settingDefs[key];
     if (json === undefined) return def.default;
-    const parsed = def.schema.safeParse(JSON.parse(json));
-    // A stored value that no longer fits (older app wrote it) falls back to the default rather than breaking the app.
-    return parsed.success ? parsed.data : def.default;
+    // A stored value that no longer fits (an older app wrote it, or someone edited the database) falls back to the
+    // default rather than breaking sending; refusedStored() tells the Monitoring page.
+    if (storedProblem(key, json)) return def.default;
+    return def.schema.parse(JSON.parse(json));
   }
 
   function get<K extends SettingKey>(key: K): SettingValue<K> {
@@ -57,16 +93,23 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
     set(key, value, actor = 'user') {
       if (!isSettingKey(key)) throw new AppError('invalid_input', `Unknown setting "${String(key)}".`);
       const parsed = (settingDefs[key].schema as z.ZodType).safeParse(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new AppError('invalid_input', `Setting ${key}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(value)}).`);
-      }
+      const problem = parsed.success ? settingConflict(key, parsed.data, plain) : (parsed.error.issues[0]?.message ?? 'this value is not allowed');
+      if (problem) throw new AppError('invalid_input', `${key}: ${problem}.`);
       const at = now().toISOString();
       db.transaction(() => {
         upsert.run(key, JSON.stringify(parsed.data), at);
         audit.run(at, actor, 'setting.set', key, JSON.stringify({ value: parsed.data }));
       })();
       return row(key);
+    },
+    refusedStored() {
+      const out: StoredSettingProblem[] = [];
+      for (const r of selectAll.all()) {
+        if (!isSettingKey(r.key)) continue;
+        const problem = storedProblem(r.key, r.value_json);
+        if (problem) out.push({ key: r.key, ...problem });
+      }
+      return out;
     },
     reset(key, actor = 'user') {
       const at = now().toISOString();

@@ -12,6 +12,10 @@ import { campaignCounts } from './record';
 import { statement } from './statements';
 import { pricesForSend } from '../../analytics/spend';
 import { isPastDeadline, skipLateConfirmation } from '../../compliance/confirmations';
+import type { BackgroundProblems } from '../../monitoring/background-problems';
+
+/** How long a message whose sending window could not be checked waits before it is tried again. */
+const WINDOW_CHECK_RETRY_MS = 60_000;
 
 export type WindowCheck = (
   phone: string,
@@ -31,6 +35,8 @@ export interface DispatcherOptions {
   /** How often the loop looks for work when idle. */
   pollMs?: number;
   log?: (msg: string, err?: unknown) => void;
+  /** Where a failing tick is reported (logged once per distinct error, shown on Monitoring); else `log` each time. */
+  problems?: BackgroundProblems;
 }
 
 export interface DispatcherStatus {
@@ -89,6 +95,8 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     }
     return b;
   };
+  const failed = (job: string, err: unknown) => (options.problems ? options.problems.failed(job, err) : options.log?.(`${job} failed`, err));
+  const ok = (job: string) => options.problems?.ok(job);
   const defaultPolicy = (): QuietHoursPolicy => ({ start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] });
 
   function emitProgress(campaignId: number): void {
@@ -125,7 +133,7 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     claimInSameCommit: () => {
       if (!running && !draining) return undefined;
       const { batches, error } = claimDue();
-      if (error) options.log?.('dispatcher claim failed', error);
+      if (error) failed('send queue', error);
       return () => startSends(batches);
     },
   });
@@ -142,6 +150,8 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     const now = core.now();
     const nowIso = now.toISOString();
     const claimed: OutboxItem[] = [];
+    let windowError: unknown;
+    let windowChecked = false;
     // Read once per batch, not per message: every message of one campaign (or of none) shares its policy.
     let fallbackPolicy: QuietHoursPolicy | undefined;
     const policies = new Map<string, QuietHoursPolicy>();
@@ -163,7 +173,19 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
             statement(db, `UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = ? WHERE id = ?`).run(nowIso, item.id);
             continue;
           }
-          const w = options.windowCheck(item.toPhone, now, policyOf(item.quietHoursJson));
+          let w: ReturnType<WindowCheck>;
+          try {
+            w = options.windowCheck(item.toPhone, now, policyOf(item.quietHoursJson));
+          } catch (err) {
+            // A bad setting (a time zone an old database holds) must not hold up the rest of the batch, above all
+            // the opt-out confirmations and HELP answers that have minutes to go out: this message waits a minute.
+            windowError ??= err;
+            const next = new Date(now.getTime() + WINDOW_CHECK_RETRY_MS).toISOString();
+            const why = `The sending hours could not be checked (${err instanceof Error ? err.message : String(err)}); trying again in a minute`;
+            statement(db, `UPDATE outbox_messages SET next_attempt_at = ?, error_code = 'window_check_failed', error_message = ?, updated_at = ? WHERE id = ?`).run(next, why, nowIso, item.id);
+            continue;
+          }
+          windowChecked = true;
           if (w.allowed && w.maxPer24h !== undefined && item.contactId !== null) {
             // Florida and Oklahoma: at most N marketing texts per 24 hours. We count every marketing text as the same
             // subject (the stricter reading); the next one waits until the oldest of those is 24 hours old.
@@ -186,6 +208,8 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
       }
       markSending(db, claimed.map((c) => c.id), nowIso);
     }).immediate();
+    if (windowError !== undefined) failed('checking sending hours', windowError);
+    else if (windowChecked) ok('checking sending hours');
     for (let i = 0; i < claimed.length; i++) limiter(p).take(nowMs);
     return claimed;
   }
@@ -304,8 +328,9 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
     if (!running) return;
     try {
       tick();
+      ok('send queue');
     } catch (err) {
-      options.log?.('dispatcher tick failed', err);
+      failed('send queue', err);
     }
     timer = setTimeout(loop, nextWakeMs());
   }

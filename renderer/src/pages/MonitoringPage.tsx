@@ -6,6 +6,7 @@ import { ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { DeadLetters } from '../components/monitoring/DeadLetters';
 import { HealthPanel } from '../components/monitoring/HealthPanel';
 import { Overview, type MonitoringTab } from '../components/monitoring/Overview';
+import { ProblemsBanner } from '../components/monitoring/ProblemsBanner';
 import { Reconciliation } from '../components/monitoring/Reconciliation';
 import { verdict, when } from '../components/monitoring/format';
 import '../components/monitoring/monitoring.css';
@@ -67,6 +68,7 @@ export function MonitoringPage() {
     <section className="page monitoring-page">
       <PageHeader title="Monitoring" subtitle="Is everything flowing? Sending, replies and receipts, and what needs a look." />
       <ErrorBanner message={q.error ?? checkError} />
+      {d && <ProblemsBanner problems={d.problems} />}
       {d && <HealthBanner health={d.health} checking={checking} onCheck={() => void checkNow()} />}
       <div className="mon-tabs" role="tablist" aria-label="Monitoring views">
         {TABS.map((t) => (

@@ -78,6 +78,18 @@ export interface DeadLetterDetail extends DeadLetterRow {
   editedAt: string | null;
 }
 
+/** Work that runs by itself and is failing now (the send queue, provider events, schedules), or a stored setting refused. */
+export interface BackgroundProblem {
+  /** what failed, in words: "send queue", "setting business.timezone" */
+  job: string;
+  message: string;
+  /** when this failure began, and when it last happened */
+  since: string;
+  lastAt: string;
+  /** how many times in a row */
+  count: number;
+}
+
 export interface MonitoringDashboard {
   at: string;
   queue: Partial<Record<OutboxState, number>>;
@@ -92,6 +104,8 @@ export interface MonitoringDashboard {
   lastReconciliation: ReconciliationRun | null;
   health: HealthReport | null;
   healthHistory: Array<{ at: string; status: HealthStatus; reason: string; checksRan: number }>;
+  /** failing background work and refused stored settings, shown as a problem banner */
+  problems: BackgroundProblem[];
 }
 
 const provider = z.enum(['sandbox', 'quo', 'twilio']);

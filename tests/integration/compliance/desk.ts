@@ -11,7 +11,7 @@ export const ANA = '+14155550100';
  * A real app on a temp database sending through a fake Quo on 127.0.0.1, with a clock the test moves. Starts on a
  * weekday at 14:00 in New York, inside every US sending window, unless told otherwise.
  */
-export async function deskWithQuo(options: { start?: string; dispatch?: AppConfig['dispatch'] } = {}) {
+export async function deskWithQuo(options: { start?: string; dispatch?: AppConfig['dispatch']; log?: AppConfig['log'] } = {}) {
   const dir = tempDir('smsdesk-compliance-');
   let t = Date.parse(options.start ?? '2026-12-02T19:00:00Z');
   const now = () => new Date(t);
@@ -19,7 +19,7 @@ export async function deskWithQuo(options: { start?: string; dispatch?: AppConfi
   const app: DeskApp = await createApp({
     dbPath: join(dir.dir, 'desk.sqlite'),
     now,
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
     dispatch: { pollMs: 5, backoff: { baseMs: 5, capMs: 20 }, ...options.dispatch },
   });
   app.settings.set('provider', 'quo');
