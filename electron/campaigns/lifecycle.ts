@@ -5,6 +5,7 @@ import type { CampaignStatusView } from '../../shared/ipc/channels/campaigns';
 import { snapshotCampaign } from './snapshot';
 import { campaignCounts } from './dispatch/record';
 import { runDueSeries } from './series/runner';
+import { quietHoursWait } from './waiting';
 
 export type CampaignStatusReport = CampaignStatusView;
 
@@ -29,6 +30,8 @@ export function campaignStatus(core: DeskCore, id: number): CampaignStatusReport
     scheduledAt: c.scheduledAt,
     scheduleMissedAt: c.scheduleMissedAt,
     lastError: c.lastError,
+    // Only a campaign that is sending can have messages held for their window.
+    quietHours: c.status === 'sending' && (n('queued') || n('retry_wait')) ? quietHoursWait(core, id) : null,
   };
 }
 

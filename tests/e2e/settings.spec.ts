@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 
 test('Settings is a form: groups with words, one Save each, mistakes explained before anything is sent', async ({ page, desk }, testInfo) => {
+  test.setTimeout(180_000);
   const errors = await desk.open(page, 'settings');
   for (const name of ['Business', 'Sending', 'Providers', 'A/B tests', 'Appearance']) await expect(page.getByRole('form', { name })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible();
@@ -36,6 +37,7 @@ test('Settings is a form: groups with words, one Save each, mistakes explained b
   await expect(providers.getByLabel('Send texts through')).toHaveValue('sandbox');
   await expect(providers.getByRole('option', { name: 'Quo (OpenPhone)' })).toBeAttached();
   await expect(page.getByLabel('Quo API key')).toBeVisible();
+  await providers.locator('..').screenshot({ path: testInfo.outputPath('settings-providers.png') });
 
   for (const theme of ['light', 'dark'] as const) {
     desk.app.settings.set('ui.theme', theme);

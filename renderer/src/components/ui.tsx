@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icon } from './icons';
+import { dateTimeWithZone } from '../time';
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: string; actions?: ReactNode }) {
   return (
@@ -55,8 +56,7 @@ export function Stat({ label, value, tone }: { label: string; value: ReactNode; 
   );
 }
 
+/** The app-wide format: the computer's locale, with the time zone. */
 export function formatWhen(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateTimeWithZone(iso);
 }

@@ -28,6 +28,13 @@ export interface CampaignDetail {
   lastError: string | null;
 }
 
+/** Messages held by quiet hours, by the instant their window opens (earliest first: the first is the first send). */
+export interface QuietHoursWait {
+  waiting: number;
+  /** `zone`: a recipient zone of the group; `localTime`: the wall time there when they go (HH:MM, 24-hour). */
+  groups: Array<{ at: string; count: number; zone: string; localTime: string }>;
+}
+
 export interface CampaignStatusView {
   id: number;
   status: CampaignStatus;
@@ -37,6 +44,8 @@ export interface CampaignStatusView {
   scheduledAt: string | null;
   scheduleMissedAt: string | null;
   lastError: string | null;
+  /** Null when nothing waits for quiet hours. */
+  quietHours: QuietHoursWait | null;
 }
 
 export interface OutboxRow {

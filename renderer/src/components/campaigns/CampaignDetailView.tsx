@@ -9,6 +9,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { MissedSchedulePrompt } from './MissedSchedulePrompt';
 import { RecipientTable, type MessageFilter } from './RecipientTable';
 import { SendingProgress } from './SendingProgress';
+import { QuietHoursWait } from './QuietHoursWait';
 import { UpcomingAudience } from './UpcomingAudience';
 import { STATUS_LABEL, STATUS_TONE, formatTime, plural } from './format';
 import { inBusinessWords } from './business-time';
@@ -186,6 +187,7 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
             <UpcomingAudience campaign={c} />
           ) : (
             <>
+              {status === 'sending' && <QuietHoursWait status={live.status} now={new Date()} />}
               <SendingProgress
                 status={live.status}
                 rate={live.rate}

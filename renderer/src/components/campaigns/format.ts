@@ -1,4 +1,5 @@
 import type { CampaignStatus, OutboxState } from '../../../../shared/types/domain';
+import { dateTimeWithZone, shortDateTimeWithZone } from '../../time';
 
 export type Tone = 'neutral' | 'good' | 'warn' | 'bad' | 'info';
 
@@ -90,9 +91,9 @@ export function formatMoney(dollars: number): string {
   return dollars.toLocaleString(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** The app-wide format (the computer's locale, with the zone). */
 export function formatTime(iso: string | null, zone?: string): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone } : {}) });
+  return dateTimeWithZone(iso, zone);
 }
 
 /** Short for tables: the time alone today, the day and time otherwise. */
@@ -100,7 +101,7 @@ export function formatShort(iso: string | null, now = new Date()): string {
   if (!iso) return '—';
   const d = new Date(iso);
   const sameDay = d.toDateString() === now.toDateString();
-  return sameDay ? d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' }) : d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return sameDay ? d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }) : shortDateTimeWithZone(iso);
 }
 
 /** "3 hours 5 minutes" from milliseconds, coarse on purpose. */

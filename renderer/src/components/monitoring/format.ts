@@ -1,4 +1,5 @@
 import type { HealthStatus, ProviderName } from '../../../../shared/ipc/channels/monitoring';
+import { shortDateTimeWithZone } from '../../time';
 
 export const PROVIDER_LABEL: Record<ProviderName, string> = { sandbox: 'Sandbox', quo: 'Quo', twilio: 'Twilio' };
 
@@ -20,8 +21,7 @@ export function ago(iso: string | null, nowIso: string): string {
 }
 
 export function when(iso: string | null): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return shortDateTimeWithZone(iso);
 }
 
 export const HEALTH_TONE: Record<HealthStatus | 'skipped', 'good' | 'warn' | 'bad' | 'neutral'> = { green: 'good', yellow: 'warn', red: 'bad', skipped: 'neutral' };

@@ -102,7 +102,6 @@ export function SettingsGroup({
     <form
       className="st-group"
       aria-labelledby={title ? headingId : undefined}
-      aria-label={title ? undefined : fields.map((f) => f.info.label).join(', ')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
