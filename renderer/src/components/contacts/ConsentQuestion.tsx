@@ -18,9 +18,23 @@ export type ConsentAnswer = { kind: 'agreed'; how: string } | { kind: ConsentOpt
  * a choice is made (and, for Other, words are typed): until then the caller keeps its Save disabled or saves the
  * contact as not textable, never as agreed.
  */
-export function ConsentQuestion({ legend, name, options = [], onChange }: { legend: string; name: string; options?: ConsentOption[]; onChange(answer: ConsentAnswer): void }) {
-  const [choice, setChoice] = useState<string | null>(null);
-  const [other, setOther] = useState('');
+export function ConsentQuestion({
+  legend,
+  name,
+  options = [],
+  initial = null,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options?: ConsentOption[];
+  /** An answer given before (the question shown again after going back a step). */
+  initial?: ConsentAnswer;
+  onChange(answer: ConsentAnswer): void;
+}) {
+  const preset = initial?.kind === 'agreed' && (CONSENT_ANSWERS as readonly string[]).includes(initial.how);
+  const [choice, setChoice] = useState<string | null>(initial === null ? null : initial.kind === 'agreed' ? (preset ? initial.how : 'other') : initial.kind);
+  const [other, setOther] = useState(initial?.kind === 'agreed' && !preset ? initial.how : '');
   const pick = (next: string, otherText = other) => {
     setChoice(next);
     if (next === 'other') onChange(otherText.trim() ? { kind: 'agreed', how: otherText.trim() } : null);

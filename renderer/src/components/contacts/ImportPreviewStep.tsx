@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ImportPreviewView } from '../../../../shared/ipc/channels/contacts';
 import { Badge } from '../ui';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
@@ -13,15 +12,16 @@ export function ImportPreviewStep({
   preview,
   addedTags,
   askConsent,
+  consentAnswer,
   onConsent,
 }: {
   preview: ImportPreviewView;
   addedTags: string[];
   /** The file has no consent column: ask once, for the whole file, how these people agreed. */
   askConsent: boolean;
+  consentAnswer: ConsentAnswer;
   onConsent(answer: ConsentAnswer): void;
 }) {
-  const [consent, setConsent] = useState<ConsentAnswer>(null);
   const phone = usePhoneFormat();
   const counts = preview.counts;
   const custom = preview.customFields.slice(0, SHOWN_CUSTOM);
@@ -42,12 +42,10 @@ export function ImportPreviewStep({
             legend="This file does not say who agreed to texts. These people agreed to receive texts from us: how?"
             name="import-consent"
             options={[{ value: 'not_stated', label: 'I don’t know: import them, but don’t text them' }]}
-            onChange={(a) => {
-              setConsent(a);
-              onConsent(a);
-            }}
+            initial={consentAnswer}
+            onChange={onConsent}
           />
-          {consent?.kind === 'not_stated' && (
+          {consentAnswer?.kind === 'not_stated' && (
             <p className="ct-callout warn small" role="note">
               They are imported with “consent not stated” on record and no campaign will text them, until you record how they agreed.
             </p>

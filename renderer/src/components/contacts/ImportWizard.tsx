@@ -212,7 +212,7 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
         )}
         {step === 0 && <ImportFileStep uploading={uploading} onFile={(f) => void chooseFile(f)} />}
         {step === 1 && inspection && <ImportMappingStep inspection={inspection} settings={settings} checking={checking} onChange={setSettings} />}
-        {step === 2 && preview && <ImportPreviewStep preview={preview} addedTags={splitTags(settings.tags)} askConsent={askConsent} onConsent={setConsent} />}
+        {step === 2 && preview && <ImportPreviewStep preview={preview} addedTags={splitTags(settings.tags)} askConsent={askConsent} consentAnswer={consent} onConsent={setConsent} />}
         {step === 3 && <ImportRunStep fileName={file?.name ?? ''} progress={job.state === 'running' ? job.progress : null} cancelling={job.state === 'running' && job.cancelling} />}
         {step === 4 && job.state === 'done' && <ImportResultStep report={job.report} onUndone={onImported} />}
         {step === 4 && job.state === 'done' && !job.report.dryRun && job.report.counts.imported > 0 && (

@@ -93,7 +93,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
             {contact.name ? <span className="mono">{phone(contact.phone)}</span> : null}
             {thread.replyVia && (
               <span>
-                {contact.name ? ' · ' : ''}via {thread.replyVia.provider === 'sandbox' ? 'Sandbox' : thread.replyVia.provider === 'quo' ? 'Quo' : 'Twilio'} <span className="mono">{thread.replyVia.from}</span>
+                {contact.name ? ' · ' : ''}via {thread.replyVia.provider === 'sandbox' ? 'Sandbox' : thread.replyVia.provider === 'quo' ? 'Quo' : 'Twilio'} <span className="mono">{phone(thread.replyVia.from)}</span>
               </span>
             )}
           </div>
