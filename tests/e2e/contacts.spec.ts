@@ -3,6 +3,7 @@ import { test, expect } from './fixtures';
 import { bigSheet, fieldFor, GOOGLE_CSV, scrollStepToTop, shot } from './contacts-data';
 
 test('import wizard: a Google Contacts file goes through columns, preview, import, result, rejects download and undo', async ({ page, desk }, testInfo) => {
+  test.setTimeout(120_000);
   const errors = await desk.open(page, 'contacts');
   await expect(page.getByText('No contacts yet')).toBeVisible();
   await page.getByRole('button', { name: 'Import contacts' }).click();
