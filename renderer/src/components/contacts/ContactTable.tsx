@@ -65,7 +65,7 @@ const Row = memo(function Row({
         <span className="ct-avatar" aria-hidden="true">
           {initials(name)}
         </span>
-        {name ? <span className="ct-ellipsis">{name}</span> : <span className="muted">No name</span>}
+        {name ? <span className="ct-ellipsis" title={name}>{name}</span> : <span className="muted">No name</span>}
       </div>
       <div role="cell" className="ct-cell mono">
         <span className="ct-ellipsis">{phone(c.phone)}</span>
