@@ -48,7 +48,8 @@ export function planVerify(core: DeskCore, services: ContactServices, input: Ver
     unreadable,
     lookups,
     pricePerLookup,
-    cost: Math.round(lookups * pricePerLookup * 100) / 100,
+    // To a hundredth of a cent: a few lookups at $0.003 must not read as free.
+    cost: Math.round(lookups * pricePerLookup * 10_000) / 10_000,
     keySet: !!core.secrets.get('numverify.apiKey'),
     max: VERIFY_MAX,
   };

@@ -63,7 +63,11 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await expect(thread.getByTestId('reply-segments')).toHaveText('75 characters · 2 segments · Unicode');
   await box.fill('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?');
   await expect(thread.getByTestId('reply-segments')).toHaveText('75 characters · 1 segment · GSM-7');
-  await thread.getByRole('button', { name: 'Send' }).click();
+  // Shift+Enter starts a new line; Enter sends.
+  await box.press('Shift+Enter');
+  await expect(box).toHaveValue('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?\n');
+  await box.fill('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?');
+  await box.press('Enter');
   await expect(box).toHaveValue('');
   await expect(thread.getByText('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?')).toBeVisible();
   await expect

@@ -4,6 +4,7 @@ import { useQuery } from '../api/useQuery';
 import type { ContactRow } from '../../../shared/types/domain';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AddContactForm } from '../components/contacts/AddContactForm';
+import { CheckNumbersDialog, type CheckScope } from '../components/contacts/CheckNumbersDialog';
 import { ContactDetailPanel } from '../components/contacts/ContactDetailPanel';
 import { ContactTable } from '../components/contacts/ContactTable';
 import { ContactToolbar } from '../components/contacts/ContactToolbar';
@@ -26,11 +27,19 @@ function countText(total: number | null, exact: boolean, filtered: boolean): str
   return filtered ? `${n} ${total === 1 && exact ? 'matches' : 'match'}` : n;
 }
 
+/** Whose numbers "Check numbers" offers: the contacts shown (a tag, a search…) first when filtered, then everyone. */
+function checkScopes(applied: ContactFilterState, shown: number | null): CheckScope[] {
+  const everyone: CheckScope = { label: 'All contacts', selection: { filter: { tagMode: 'any' } } };
+  if (!isFiltered(applied)) return [everyone];
+  const what = applied.tag && !applied.search && !applied.status && applied.segmentId === null ? `Everyone tagged “${applied.tag}”` : 'The contacts shown';
+  return [{ label: shown !== null ? `${what} (${shown.toLocaleString()})` : what, selection: { filter: toAudienceFilter(applied) } }, everyone];
+}
+
 export function ContactsPage() {
   const [tab, setTab] = useState<'contacts' | 'imports'>('contacts');
   const [filters, setFilters] = useState<ContactFilterState>(NO_FILTERS);
   const [selected, setSelected] = useState<number | null>(null);
-  const [modal, setModal] = useState<'import' | 'add' | 'segment' | null>(null);
+  const [modal, setModal] = useState<'import' | 'add' | 'segment' | 'check' | null>(null);
   const search = useDebounced(filters.search, SEARCH_DEBOUNCE_MS);
   const applied = { ...filters, search };
   const rows = useContactRows(toListQuery(applied));
@@ -60,6 +69,9 @@ export function ContactsPage() {
           <>
             <button type="button" className="secondary" onClick={() => void exporter.run()} disabled={exporter.busy || !rows.total}>
               {exporter.busy ? 'Exporting…' : 'Export CSV'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setModal('check')} disabled={!rows.total}>
+              Check numbers
             </button>
             <button type="button" className="secondary" onClick={() => setModal('add')}>
               Add contact
@@ -143,6 +155,7 @@ export function ContactsPage() {
           }}
         />
       )}
+      {modal === 'check' && <CheckNumbersDialog scopes={checkScopes(applied, rows.total)} onClose={() => setModal(null)} onChecked={onImported} />}
       {modal === 'segment' && (
         <SaveSegment
           filter={toAudienceFilter(applied)}

@@ -3,6 +3,7 @@ import { useQuery } from '../../api/useQuery';
 import type { OutboxRow } from '../../../../shared/ipc/channels/campaigns';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import { Badge, ErrorBanner } from '../ui';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { OUTBOX_STATES, STATE_LABEL, STATE_TONE, UNKNOWN_EXPLAINED, formatShort } from './format';
 
 const PAGE = 50;
@@ -55,6 +56,7 @@ export function RecipientTable({
 }) {
   const q = useQuery(() => api.campaigns.messages({ id: campaignId, ...(filter ? { state: filter } : {}), limit: PAGE, offset }), [campaignId, filter, offset, states]);
   const total = q.data?.total ?? 0;
+  const phone = usePhoneFormat();
   const all = Object.values(states).reduce((a, b) => a + b, 0);
   const options = OUTBOX_STATES.filter((s): s is MessageFilter => s !== 'held').filter((s) => (states[s] ?? 0) > 0 || s === filter);
   const from = total === 0 ? 0 : offset + 1;
@@ -105,8 +107,8 @@ export function RecipientTable({
               {(q.data?.rows ?? []).map((r) => (
                 <tr key={r.id} data-state={r.state}>
                   <td>
-                    <div className="cd-who">{r.name ?? r.toPhone}</div>
-                    {r.name && <div className="muted small mono">{r.toPhone}</div>}
+                    <div className="cd-who">{r.name ?? phone(r.toPhone)}</div>
+                    {r.name && <div className="muted small mono">{phone(r.toPhone)}</div>}
                   </td>
                   <td>
                     <Badge tone={STATE_TONE[r.state]}>{STATE_LABEL[r.state] ?? r.state}</Badge>

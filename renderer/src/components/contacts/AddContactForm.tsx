@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ContactDetail } from '../../../../shared/ipc/channels/contacts';
+import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { Modal } from './Modal';
 
 function splitTags(text: string): string[] {
@@ -11,7 +12,7 @@ function splitTags(text: string): string[] {
 export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCreated(d: ContactDetail): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [consented, setConsented] = useState(true);
+  const [consent, setConsent] = useState<ConsentAnswer>(null);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -26,7 +27,8 @@ export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCrea
         ...(text('lastName') ? { lastName: text('lastName') } : {}),
         ...(text('email') ? { email: text('email') } : {}),
         ...(splitTags(text('tags')).length ? { tags: splitTags(text('tags')) } : {}),
-        consent: { given: consented, ...(text('note') ? { note: text('note') } : {}) },
+        // No answer (or "not stated"): the contact is saved without consent, and is not textable until you record it.
+        ...(consent?.kind === 'agreed' ? { consent: { given: true, note: consent.how } } : consent?.kind === 'declined' ? { consent: { given: false } } : {}),
       });
       onCreated(created);
     } catch (err) {
@@ -61,16 +63,19 @@ export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCrea
           <input name="tags" placeholder="VIP, Newsletter" autoComplete="off" />
           <span className="muted small">Separate tags with commas.</span>
         </label>
-        <fieldset className="ct-consent">
-          <legend>Did they agree to get texts?</legend>
-          <label className="ct-radio">
-            <input type="radio" name="consent" checked={consented} onChange={() => setConsented(true)} /> Yes, they agreed
-          </label>
-          <label className="ct-radio">
-            <input type="radio" name="consent" checked={!consented} onChange={() => setConsented(false)} /> No — keep them, but never text them
-          </label>
-          <input name="note" placeholder="How? e.g. signed up at the counter" aria-label="How they agreed" autoComplete="off" />
-        </fieldset>
+        <ConsentQuestion
+          legend="How did they agree to get texts from you?"
+          name="add-consent"
+          options={[{ value: 'declined', label: 'They did not agree: keep them, never text them' }]}
+          onChange={setConsent}
+        />
+        {consent === null || consent.kind !== 'agreed' ? (
+          <p className="ct-callout warn small" role="note">
+            {consent?.kind === 'declined'
+              ? 'Saved as a contact who is never texted.'
+              : 'Without an answer the contact is saved but not textable for marketing, until you record how they agreed.'}
+          </p>
+        ) : null}
         {error && (
           <p className="error-text" role="alert">
             {error}

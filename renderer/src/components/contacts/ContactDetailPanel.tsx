@@ -9,8 +9,10 @@ import { ContactFields } from './ContactFields';
 import { fullName, initials } from './format';
 import { MessageHistory } from './MessageHistory';
 import { Confirm } from './Modal';
+import { lacksConsent, RecordConsent } from './RecordConsent';
 import { TagEditor } from './TagEditor';
 import { MarkConversionButton } from '../analytics/MarkConversion';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 function StatusLine({ d }: { d: ContactDetail }) {
   const c = d.contact;
@@ -28,10 +30,11 @@ export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, o
   const q = useQuery(() => api.contacts.get({ id: contactId }), [contactId], ['contacts', 'inbox', 'optouts']);
   const fields = useQuery(() => api.contacts.fields({}), [], ['contacts']);
   const [saved, setSaved] = useState<ContactDetail | null>(null);
-  const [consent, setConsent] = useState<'out' | 'in' | null>(null);
+  const [consent, setConsent] = useState<'out' | 'in' | 'record' | null>(null);
   const [deleting, setDeleting] = useState<'ask' | 'busy' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tagBusy, setTagBusy] = useState(false);
+  const phone = usePhoneFormat();
   // An answer from a save is newer than the load it replaced, until the next load comes in.
   const d = saved && q.data && saved.contact.updatedAt >= q.data.contact.updatedAt && saved.contact.id === contactId ? saved : q.data;
 
@@ -77,11 +80,16 @@ export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, o
             </span>
             <div>
               <h2>{name || <span className="muted">No name</span>}</h2>
-              <div className="mono muted">{d.contact.phone}</div>
+              <div className="mono muted">{phone(d.contact.phone)}</div>
               <StatusLine d={d} />
             </div>
           </header>
           <div className="ct-detail-actions">
+            {!d.contact.optedOut && !d.contact.textable && lacksConsent(d.contact.notTextableReason) && (
+              <button type="button" onClick={() => setConsent('record')}>
+                Record consent
+              </button>
+            )}
             {d.contact.optedOut ? (
               <button type="button" className="secondary" onClick={() => setConsent('in')}>
                 Opt in
@@ -117,7 +125,19 @@ export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, o
           </section>
         </>
       )}
-      {consent && d && (
+      {consent === 'record' && d && (
+        <RecordConsent
+          contactIds={[contactId]}
+          name={name || d.contact.phone}
+          onClose={() => setConsent(null)}
+          onDone={() => {
+            setConsent(null);
+            q.reload();
+            onChanged();
+          }}
+        />
+      )}
+      {(consent === 'out' || consent === 'in') && d && (
         <ConsentChange
           contactId={contactId}
           name={name || d.contact.phone}

@@ -5,6 +5,8 @@ import { Badge } from '../ui';
 import { formatDay, fullName, initials } from './format';
 import { PAGE_ROWS } from './page-cache';
 import type { ContactRows } from './useContactRows';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
+import './contacts-polish.css';
 
 export const ROW_HEIGHT = 40;
 /**
@@ -24,7 +26,19 @@ function Status({ c }: { c: ContactRow }) {
   return <Badge tone="good">Textable</Badge>;
 }
 
-const Row = memo(function Row({ c, index, selected, onSelect }: { c: ContactRow | undefined; index: number; selected: boolean; onSelect(c: ContactRow): void }) {
+const Row = memo(function Row({
+  c,
+  index,
+  selected,
+  onSelect,
+  phone,
+}: {
+  c: ContactRow | undefined;
+  index: number;
+  selected: boolean;
+  onSelect(c: ContactRow): void;
+  phone(e164: string): string;
+}) {
   if (!c) {
     return (
       <div role="row" aria-rowindex={index + 2} aria-busy="true" className="ct-row placeholder">
@@ -51,15 +65,15 @@ const Row = memo(function Row({ c, index, selected, onSelect }: { c: ContactRow 
         <span className="ct-avatar" aria-hidden="true">
           {initials(name)}
         </span>
-        {name ? <span className="ct-ellipsis">{name}</span> : <span className="muted">No name</span>}
+        {name ? <span className="ct-ellipsis" title={name}>{name}</span> : <span className="muted">No name</span>}
       </div>
       <div role="cell" className="ct-cell mono">
-        {c.phone}
+        <span className="ct-ellipsis">{phone(c.phone)}</span>
       </div>
       <div role="cell" className="ct-cell">
         <span className="ct-ellipsis">{c.email ?? ''}</span>
       </div>
-      <div role="cell" className="ct-cell ct-tags">
+      <div role="cell" className="ct-cell ct-tags" title={c.tags.join(', ') || undefined}>
         {c.tags.slice(0, SHOWN_TAGS).map((t) => (
           <Badge key={t}>{t}</Badge>
         ))}
@@ -97,6 +111,7 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
     overscan: OVERSCAN,
   });
   const virtualizerRef = useRef(virtualizer);
+  const phone = usePhoneFormat();
   useLayoutEffect(() => {
     virtualizerRef.current = virtualizer;
   });
@@ -227,7 +242,7 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
           <div ref={layerRef} className="ct-layer">
             {items.map((item) => {
               const c = rows.row(item.index);
-              return <Row key={c ? `c${c.id}` : `i${item.index}`} c={c} index={item.index} selected={!!c && c.id === selectedId} onSelect={onSelect} />;
+              return <Row key={c ? `c${c.id}` : `i${item.index}`} c={c} index={item.index} selected={!!c && c.id === selectedId} onSelect={onSelect} phone={phone} />;
             })}
           </div>
         </div>

@@ -1,12 +1,28 @@
 import type { ImportPreviewView } from '../../../../shared/ipc/channels/contacts';
 import { Badge } from '../ui';
+import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { ImportCounts, RejectsTable } from './ImportCounts';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const SHOWN_REJECTS = 10;
 const SHOWN_CUSTOM = 3;
 
 /** Step 3: the first rows exactly as they will be stored, and a dry run's counts over the whole file. */
-export function ImportPreviewStep({ preview, addedTags }: { preview: ImportPreviewView; addedTags: string[] }) {
+export function ImportPreviewStep({
+  preview,
+  addedTags,
+  askConsent,
+  consentAnswer,
+  onConsent,
+}: {
+  preview: ImportPreviewView;
+  addedTags: string[];
+  /** The file has no consent column: ask once, for the whole file, how these people agreed. */
+  askConsent: boolean;
+  consentAnswer: ConsentAnswer;
+  onConsent(answer: ConsentAnswer): void;
+}) {
+  const phone = usePhoneFormat();
   const counts = preview.counts;
   const custom = preview.customFields.slice(0, SHOWN_CUSTOM);
   return (
@@ -19,6 +35,22 @@ export function ImportPreviewStep({ preview, addedTags }: { preview: ImportPrevi
           </strong>{' '}
           They are kept as contacts, and no campaign will text them.
         </p>
+      )}
+      {askConsent && (
+        <div className="ct-import-consent">
+          <ConsentQuestion
+            legend="This file does not say who agreed to texts. These people agreed to receive texts from us: how?"
+            name="import-consent"
+            options={[{ value: 'not_stated', label: 'I don’t know: import them, but don’t text them' }]}
+            initial={consentAnswer}
+            onChange={onConsent}
+          />
+          {consentAnswer?.kind === 'not_stated' && (
+            <p className="ct-callout warn small" role="note">
+              They are imported with “consent not stated” on record and no campaign will text them, until you record how they agreed.
+            </p>
+          )}
+        </div>
       )}
       <h3 className="ct-subhead">First rows, as they will be imported</h3>
       <div className="ct-table-wrap">
@@ -41,8 +73,8 @@ export function ImportPreviewStep({ preview, addedTags }: { preview: ImportPrevi
               <tr key={r.row}>
                 <td className="num muted">{r.row}</td>
                 <td className="mono">
-                  {r.phone}
-                  {r.otherPhones.length > 0 && <div className="muted small">also {r.otherPhones.join(', ')}</div>}
+                  {phone(r.phone)}
+                  {r.otherPhones.length > 0 && <div className="muted small">also {r.otherPhones.map(phone).join(', ')}</div>}
                 </td>
                 <td>{[r.firstName, r.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
                 <td>{r.email || <span className="muted">—</span>}</td>

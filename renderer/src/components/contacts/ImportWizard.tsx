@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { ImportPreviewView } from '../../../../shared/ipc/channels/contacts';
+import type { ConsentAnswer } from './ConsentQuestion';
 import { ImportFileStep } from './ImportFileStep';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportPreviewStep } from './ImportPreviewStep';
 import { ImportResultStep } from './ImportResultStep';
 import { ImportRunStep } from './ImportRunStep';
+import { CheckNumbersOffer } from './CheckNumbersDialog';
 import { splitTags, toImportOptions, type ImportSettings } from './import-settings';
 import { formatBytes, plural } from './format';
 import { Modal } from './Modal';
@@ -49,6 +51,8 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
   const [preview, setPreview] = useState<ImportPreviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The answer for a file without a consent column, asked once for the whole file. */
+  const [consent, setConsent] = useState<ConsentAnswer>(null);
   const { job, start, cancel } = useImportJob();
   const seq = useRef(0);
 
@@ -118,7 +122,7 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     setError(null);
     setNotice(null);
     setStep(3);
-    void start(file.fileId, toImportOptions(settings));
+    void start(file.fileId, { ...toImportOptions(settings), ...(askConsent && consent?.kind === 'agreed' ? { consent: consent.how } : {}) });
   };
 
   // The job's end moves the wizard on (once per job): to the result, or back to the preview when cancelled or failed.
@@ -148,6 +152,7 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
   };
 
   const running = job.state === 'starting' || job.state === 'running';
+  const askConsent = !!preview && !preview.mapping.some((m) => m.target === 'sms_consent');
   const count = preview?.counts ? preview.counts.imported + preview.counts.updated : 0;
   const footer = (
     <>
@@ -166,7 +171,7 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
           <button type="button" className="secondary" onClick={() => setStep(1)}>
             Back to columns
           </button>
-          <button type="button" onClick={runImport} disabled={!preview?.counts}>
+          <button type="button" onClick={runImport} disabled={!preview?.counts || (askConsent && consent === null)} title={askConsent && consent === null ? 'Say how these people agreed to texts first' : undefined}>
             {count ? `Import ${plural(count, 'contact')}` : 'Import'}
           </button>
         </>
@@ -207,9 +212,12 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
         )}
         {step === 0 && <ImportFileStep uploading={uploading} onFile={(f) => void chooseFile(f)} />}
         {step === 1 && inspection && <ImportMappingStep inspection={inspection} settings={settings} checking={checking} onChange={setSettings} />}
-        {step === 2 && preview && <ImportPreviewStep preview={preview} addedTags={splitTags(settings.tags)} />}
+        {step === 2 && preview && <ImportPreviewStep preview={preview} addedTags={splitTags(settings.tags)} askConsent={askConsent} consentAnswer={consent} onConsent={setConsent} />}
         {step === 3 && <ImportRunStep fileName={file?.name ?? ''} progress={job.state === 'running' ? job.progress : null} cancelling={job.state === 'running' && job.cancelling} />}
         {step === 4 && job.state === 'done' && <ImportResultStep report={job.report} onUndone={onImported} />}
+        {step === 4 && job.state === 'done' && !job.report.dryRun && job.report.counts.imported > 0 && (
+          <CheckNumbersOffer importId={job.report.importId} count={job.report.counts.imported} onChecked={onImported} />
+        )}
       </div>
     </Modal>
   );

@@ -1,13 +1,15 @@
 import type { ConversationRow } from '../../../../shared/types/domain';
 import { Badge } from '../ui';
 import { initials, shortWhen } from './format';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 /** The left pane: one row per contact who wrote, newest first; unread ones in bold with their count. */
 export function ConversationList({ rows, selected, onSelect }: { rows: ConversationRow[]; selected: number | null; onSelect(contactId: number): void }) {
+  const phone = usePhoneFormat();
   return (
     <ul className="ibx-list" aria-label="Conversations">
       {rows.map((c) => {
-        const who = c.name ?? c.phone;
+        const who = c.name ?? phone(c.phone);
         return (
           <li key={c.contactId}>
             <button

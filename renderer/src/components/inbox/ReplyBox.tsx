@@ -64,7 +64,8 @@ export function ReplyBox({ contactId, disabledReason, onSent }: { contactId: num
           maxLength={1600}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            // Enter sends, Shift+Enter starts a new line; a key that composes text (an accent, Japanese input) never sends.
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
               void send();
             }
@@ -78,7 +79,7 @@ export function ReplyBox({ contactId, disabledReason, onSent }: { contactId: num
         <span data-testid="reply-segments" className={count.segments > 1 ? 'warn-text' : undefined}>
           {plural(count.characters, 'character')} · {plural(count.segments, 'segment')} · {count.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
         </span>
-        <span>Replies follow quiet hours: outside the recipient&apos;s sending window they wait and go out when it opens. Ctrl+Enter sends.</span>
+        <span>Replies follow quiet hours: outside the recipient&apos;s sending window they wait and go out when it opens. Enter sends, Shift+Enter starts a new line.</span>
       </div>
     </form>
   );

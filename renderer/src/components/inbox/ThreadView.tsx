@@ -5,6 +5,7 @@ import { CONSENT_SOURCE_LABEL, type ConsentSourceName } from '../../../../shared
 import { ConfirmDialog } from '../campaigns/ConfirmDialog';
 import { Badge, ErrorBanner, formatWhen } from '../ui';
 import { ReplyBox } from './ReplyBox';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { dayOf, outboundLabel, outboundStatus, timeOf } from './format';
 import { MarkConversionButton } from '../analytics/MarkConversion';
 
@@ -45,9 +46,8 @@ function Bubble({ m }: { m: ThreadMessage }) {
 }
 
 /** How the contact's consent last changed, in a sentence for the banner. */
-function consentSentence(t: InboxThread): string {
+function consentSentence(t: InboxThread, who: string): string {
   const c = t.contact.lastConsentChange;
-  const who = t.contact.name ?? t.contact.phone;
   if (!c) return `${who} has opted out. Nothing will be sent to them.`;
   const how = CONSENT_SOURCE_LABEL[c.source as ConsentSourceName]?.toLowerCase() ?? c.source;
   return `${who} opted out ${formatWhen(c.at)} (${how}${c.message ? `: “${c.message}”` : ''}). Nothing will be sent to them; texting START opts them back in.`;
@@ -80,7 +80,8 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
     }
   };
 
-  const who = contact.name ?? contact.phone;
+  const phone = usePhoneFormat();
+  const who = contact.name ?? phone(contact.phone);
   return (
     <section className="ibx-thread" aria-label={`Conversation with ${who}`}>
       <header className="ibx-thread-head">
@@ -90,10 +91,10 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
             {contact.isUnknown && <Badge tone="warn">Not in your list</Badge>}
           </h2>
           <div className="muted small">
-            {contact.name ? <span className="mono">{contact.phone}</span> : null}
+            {contact.name ? <span className="mono">{phone(contact.phone)}</span> : null}
             {thread.replyVia && (
               <span>
-                {contact.name ? ' · ' : ''}via {thread.replyVia.provider === 'sandbox' ? 'Sandbox' : thread.replyVia.provider === 'quo' ? 'Quo' : 'Twilio'} <span className="mono">{thread.replyVia.from}</span>
+                {contact.name ? ' · ' : ''}via {thread.replyVia.provider === 'sandbox' ? 'Sandbox' : thread.replyVia.provider === 'quo' ? 'Quo' : 'Twilio'} <span className="mono">{phone(thread.replyVia.from)}</span>
               </span>
             )}
           </div>
@@ -111,7 +112,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
       </header>
       {contact.optedOut && (
         <div className="ibx-optout" role="note">
-          {consentSentence(thread)}
+          {consentSentence(thread, who)}
         </div>
       )}
       <ErrorBanner message={error} />
