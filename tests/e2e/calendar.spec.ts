@@ -28,8 +28,9 @@ test('calendar: month, week and agenda views, holidays, keyboard, reschedule, an
   // A repeating campaign (Tuesdays and Thursdays at 10:00), started.
   const series = await ok<{ id: number }>('campaigns:create', { name: 'Weekly offers', body, repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU,TH', start: `${today.plus({ days: 1 }).toISODate()}T10:00`, skipRecentDays: 6 } });
   await ok('campaigns:launch', { id: series.id });
-  // A one-time campaign scheduled three days from now at 14:30.
-  const later = today.plus({ days: 3 }).set({ hour: 14, minute: 30 });
+  // A one-time campaign at 14:30 two to four days from now, on a day the series does not text (not Tuesday or Thursday).
+  let later = today.plus({ days: 2 }).set({ hour: 14, minute: 30 });
+  while (later.weekday === 2 || later.weekday === 4) later = later.plus({ days: 1 });
   const once = await ok<{ id: number }>('campaigns:create', { name: 'Holiday gift cards', body, schedule: { mode: 'at', at: later.toUTC().toISO() } });
   await ok('campaigns:launch', { id: once.id });
   // One sent earlier (its row as a finished campaign leaves it).
