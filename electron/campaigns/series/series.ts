@@ -11,6 +11,13 @@ import { seriesStore, type SeriesRow } from './store';
 
 type SeriesFields = Pick<SeriesRow, 'kind' | 'rule' | 'start_local' | 'zone' | 'skip_recent_days' | 'date_field_json'>;
 
+/** A repeating campaign's own schedule is its first occurrence (what the wizard shows as its date and time). */
+function withFirstOccurrence(draft: CampaignDraft, fields: SeriesFields | null): CampaignDraft {
+  if (!fields || fields.kind !== 'recurring') return draft;
+  const [first] = planned({ ...fields, campaign_id: 0, next_at: null, handled_through: null, created_at: '', updated_at: '' }, { limit: 1 });
+  return first ? { ...draft, schedule: { mode: 'at', at: new Date(first.at).toISOString() } } : draft;
+}
+
 /** The repeat a draft asks for, checked whole (it fires, ends after it starts, its zone and field exist). */
 function seriesFields(core: DeskCore, draft: CampaignDraft): SeriesFields | null {
   if (draft.repeat) {
@@ -34,7 +41,7 @@ export function createCampaignOrSeries(core: DeskCore, draft: CampaignDraft): Ca
   const fields = seriesFields(core, draft);
   const nowIso = core.now().toISOString();
   return core.db.transaction(() => {
-    const c = createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+    const c = createCampaign(core.db, withFirstOccurrence(draft, fields), { provider: core.settings.get('provider') }, core.now());
     if (fields) seriesStore(core.db, core.kdb).insert({ campaign_id: c.id, ...fields, next_at: null, handled_through: null, created_at: nowIso, updated_at: nowIso });
     return c;
   })();
@@ -51,7 +58,7 @@ export function updateSeries(core: DeskCore, id: number, draft: CampaignDraft): 
   if (!existing && current.status !== 'draft') throw new AppError('conflict', `Campaign "${current.name}" is ${current.status}; only a draft can be made to repeat.`);
   const now = core.now();
   core.db.transaction(() => {
-    writeDraft(core.db, current, draft, current.status, now);
+    writeDraft(core.db, current, withFirstOccurrence(draft, fields), current.status, now);
     const handled = Math.max(existing?.handled_through ? Date.parse(existing.handled_through) : 0, now.getTime());
     if (existing) store.update(id, { ...fields, updated_at: now.toISOString() });
     else store.insert({ campaign_id: id, ...fields, next_at: null, handled_through: null, created_at: now.toISOString(), updated_at: now.toISOString() });

@@ -1,3 +1,4 @@
+import { isDateColumn } from '../../../shared/date-values';
 import { AppError } from '../../../shared/errors';
 import { ownRecord } from '../../../shared/own-keys';
 import { aliasFor, customKeyFor, headerWords } from './aliases';
@@ -74,7 +75,7 @@ export function buildMapping(headers: readonly string[], overrides?: Record<stri
     col.customLabel = col.header.trim() || `Column ${col.index + 1}`;
     if (!used.has(key)) {
       used.set(key, col.customLabel);
-      customFields.push({ header: col.header, key, label: col.customLabel });
+      customFields.push({ header: col.header, key, label: col.customLabel, ...(isDateColumn(col.header) ? { type: 'date' as const } : {}) });
     }
   }
 

@@ -5,6 +5,7 @@ import type { MappingPlan } from './mapping';
 import { ACCEPTED_FIELDS, SEP, TAG_SEP, withoutSep, type BatchResult, type RowBatch, type RowSetup } from './batch';
 import type { RowPool } from './rows-pool';
 import { rejectReasons } from './types';
+import { parseDateValue } from '../../../shared/date-values';
 import { parseConsent, splitFullName, splitPhoneCell, splitTags } from './values';
 import { checkFieldSizes } from './limits';
 import { cleanName } from '../../../shared/contacts/names';
@@ -18,7 +19,7 @@ interface CompiledPlan {
   tags: number[];
   consent: number[];
   country: number[];
-  custom: { index: number; slot: number }[];
+  custom: { index: number; slot: number; date: string | null }[];
   customCount: number;
 }
 
@@ -41,7 +42,8 @@ function compile(plan: MappingPlan): CompiledPlan {
     tags: of('tags'),
     consent: of('sms_consent'),
     country: of('country'),
-    custom: plan.columns.filter((c) => c.customKey).map((c) => ({ index: c.index, slot: slots.get(c.customKey!)! })),
+    // `date`: the column's header, for date fields, to name it when a value is not a date.
+    custom: plan.columns.filter((c) => c.customKey).map((c) => ({ index: c.index, slot: slots.get(c.customKey!)!, date: plan.customFields[slots.get(c.customKey!)!].type === 'date' ? c.header : null })),
     customCount: plan.customFields.length,
   };
 }
@@ -133,15 +135,20 @@ export class RowNormaliser {
       if (c === 0) consent = '0';
       else if (c === 1 && consent === '') consent = '1';
     }
-    accepted.push(String(row), choice.e164, choice.country ?? '', first, last, email, consent, tags, choice.others.join(' '));
-    if (p.customCount) {
-      const custom: string[] = new Array(p.customCount).fill('');
-      for (const c of p.custom) {
-        const v = fields[c.index];
-        if (v && !custom[c.slot]) custom[c.slot] = v.trim();
+    const custom: string[] = new Array(p.customCount).fill('');
+    for (const c of p.custom) {
+      const v = fields[c.index]?.trim();
+      if (!v || custom[c.slot]) continue;
+      const value = c.date === null ? v : parseDateValue(v);
+      if (value === null) {
+        // A birthday that is not a date would never match: the row is reported by number, not half-imported.
+        rejected.push(String(row), rejectReasons.notADate(c.date ?? '', withoutSep(v)), toCsvLine(fields, this.setup.delimiter).slice(0, 2000));
+        return;
       }
-      for (const v of custom) accepted.push(v);
+      custom[c.slot] = value;
     }
+    accepted.push(String(row), choice.e164, choice.country ?? '', first, last, email, consent, tags, choice.others.join(' '));
+    for (const v of custom) accepted.push(v);
   }
 }
 

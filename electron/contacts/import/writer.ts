@@ -116,7 +116,7 @@ ${consentNoteSql('consent')}, @now
       addTag: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)'),
       hasTag: p('SELECT 1 FROM contact_tags WHERE contact_id = ? AND tag_id = ?').pluck(),
       findField: p('SELECT id FROM custom_fields WHERE key = ?').pluck(),
-      insertField: ctx.dryRun ? null : p('INSERT INTO custom_fields (key, label, created_at) VALUES (?, ?, ?)'),
+      insertField: ctx.dryRun ? null : p('INSERT INTO custom_fields (key, label, created_at, type) VALUES (?, ?, ?, ?)'),
       getValue: p('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?').pluck(),
       setValue: ctx.dryRun
         ? null
@@ -378,7 +378,7 @@ ${consentNoteSql('consent')}, @now
     const found = this.existingFieldId(slot);
     if (found !== null) return found;
     const f = this.ctx.customFields[slot];
-    const id = Number(this.s.insertField!.run(f.key, f.label, this.ctx.now).lastInsertRowid);
+    const id = Number(this.s.insertField!.run(f.key, f.label, this.ctx.now, f.type ?? 'text').lastInsertRowid);
     this.createdFieldIds.push(id);
     this.fieldIds.set(f.key, id);
     return id;

@@ -80,7 +80,7 @@ export function DayGrid(p: DayGridProps) {
                 }}
               >
                 <div className="cal-day-top">
-                  <span className="cal-daynum">{p.month ? Number(d.slice(8)) : ''}</span>
+                  {p.month ? <span className="cal-daynum">{Number(d.slice(8))}</span> : d === p.today && <span className="cal-today-label">Today</span>}
                   {holiday && <span className="cal-holiday" title={holiday.actual ? `${holiday.name} (observed; the date is ${holiday.actual})` : holiday.name}>{holiday.name}</span>}
                 </div>
                 {p.dayExtra?.(d)}
