@@ -10,9 +10,10 @@ import { inboxCommands } from './commands/inbox';
 import { monitoringCommands } from './commands/monitoring';
 import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
+import { analyticsCommands } from './commands/analytics';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...analyticsCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
