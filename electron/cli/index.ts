@@ -15,9 +15,10 @@ import { campaignActionCommands } from './commands/campaign-actions';
 import { segmentCommands } from './commands/segments';
 import { seriesCommands } from './commands/series';
 import { reportCommands } from './commands/reports';
+import { analyticsCommands } from './commands/analytics';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -87,6 +87,7 @@ export function parseAmount(text: string, currency: string): AmountParse {
   if (symbol) {
     const sym = symbol[1] ?? symbol[2];
     const meant = SYMBOLS[sym];
+    if (!meant && /^[A-Za-z]+$/.test(sym)) return { ok: false, reason: `"${text.trim()}" is not an amount` };
     if (!meant) return { ok: false, reason: `unknown currency symbol "${sym}" in "${text.trim()}"` };
     const matches = meant === currency || (sym === '$' && DOLLAR_LIKE.has(currency));
     if (!matches) return { ok: false, reason: `amount "${text.trim()}" is in ${meant}, not the business currency ${currency}` };

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CampaignResultsView, ConversionAdded } from '../../../shared/ipc/channels/analytics';
+import { abHarness, markDelivered, reply, type AbHarness } from '../abtests/helpers';
+import { HOUR, T0, launchCampaign, rollupsAndRebuild, seedTagged } from './helpers';
+
+let h: AbHarness;
+beforeEach(async () => {
+  h = await abHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const results = (campaignId: number) => h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId });
+
+describe('last-touch attribution', () => {
+  it('gives a conversion to the latest campaign delivered inside the window, and none outside both windows', async () => {
+    seedTagged(h, 3, 'regulars');
+    const first = await launchCampaign(h, 'Autumn sale', 'regulars');
+    markDelivered(h.app, first.messages.map((m) => m.id), T0);
+    const second = await launchCampaign(h, 'Last call', 'regulars');
+    markDelivered(h.app, second.messages.map((m) => m.id), T0 + 6 * HOUR);
+    const [ana, ben] = first.messages;
+
+    h.at(T0 + 10 * HOUR);
+    const inside = await h.ok<ConversionAdded>('conversions:add', { phone: ana.phone, amount: 42.5 });
+    expect(inside).toMatchObject({ contactId: ana.contactId, campaignId: second.id });
+
+    // 40 hours after the last delivery, no click: outside both 24-hour windows.
+    h.at(T0 + 46 * HOUR);
+    const outside = await h.ok<ConversionAdded>('conversions:add', { phone: ben.phone, amount: 10 });
+    expect(outside.campaignId).toBeNull();
+
+    const r = await results(second.id);
+    expect(r).toMatchObject({ converted: 1, revenue: 42.5, currency: 'USD', windows: { clickDays: 5, deliveryHours: 24 } });
+    expect((await results(first.id)).converted).toBe(0);
+  });
+
+  it('counts a reply then STOP as an opt-out only, and a plain reply as a reply', async () => {
+    seedTagged(h, 2, 'regulars');
+    const c = await launchCampaign(h, 'Colour week', 'regulars');
+    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    const [ana, ben] = c.messages;
+    h.at(T0 + HOUR);
+    reply(h.app, ana.phone, 'What time do you open?', T0 + HOUR, 'IN1');
+    reply(h.app, ana.phone, 'STOP', T0 + 2 * HOUR, 'IN2');
+    reply(h.app, ben.phone, 'See you Saturday', T0 + HOUR, 'IN3');
+    const r = await results(c.id);
+    expect(r).toMatchObject({ sent: 2, delivered: 2, replied: 1, optedOut: 1 });
+    expect(r.rates).toMatchObject({ reply: 0.5, optOut: 0.5, delivery: 1 });
+    expect(r.optOutsBySource).toEqual([expect.objectContaining({ code: 'keyword', count: 1 })]);
+    const { kept, rebuilt } = rollupsAndRebuild(h.app);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('keeps the roll-ups equal to a rebuild when a conversion is deleted (the recipient’s next one counts them)', async () => {
+    seedTagged(h, 1, 'regulars');
+    const c = await launchCampaign(h, 'Brunch', 'regulars');
+    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    h.at(T0 + HOUR);
+    const a = await h.ok<ConversionAdded>('conversions:add', { phone: c.messages[0].phone, amount: 20 });
+    h.at(T0 + 2 * HOUR);
+    await h.ok<ConversionAdded>('conversions:add', { phone: c.messages[0].phone, amount: 15 });
+    expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 35 });
+    await h.ok('conversions:delete', { id: a.id });
+    expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 15 });
+    const { kept, rebuilt } = rollupsAndRebuild(h.app);
+    expect(kept).toEqual(rebuilt);
+  });
+
+  it('refuses a conversion for a phone that matches no contact', async () => {
+    const r = await h.app.dispatch('conversions:add', { phone: '+12125550199', amount: 5 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('+12125550199') } });
+  });
+});
+
+describe('spend', () => {
+  it('stores the price at hand-over, so a later price change does not rewrite what was spent', async () => {
+    h.app.settings.set('pricing.sandboxPerSegment', 0.01);
+    seedTagged(h, 4, 'regulars');
+    const c = await launchCampaign(h, 'Spring', 'regulars');
+    await h.app.dispatcher.runUntilIdle();
+    const before = await results(c.id);
+    expect(before.sent).toBe(4);
+    expect(before.spend).toBeCloseTo(0.04, 10);
+    h.app.settings.set('pricing.sandboxPerSegment', 0.05);
+    h.advance(5000);
+    expect((await results(c.id)).spend).toBeCloseTo(0.04, 10);
+    expect(before.roi).toBe(-1);
+  });
+});
