@@ -14,7 +14,8 @@ import type { Migration } from './types';
  *   so the dashboard and the campaign page never read the outbox. `analytics rebuild` recomputes it.
  *   Buckets: sent/delivered/failed/spend by the message's send day (or creation day when never sent); replies,
  *   clicks, opt-outs, conversions and revenue by the day they happened.
- * - analytics_cursors: how far the outcome ingester has read inbound messages, clicks and the opt-out audit.
+ * - analytics_cursors: how far the outcome ingester has read inbound messages, clicks, the opt-out audit and contacts.
+ * - list_growth_daily: contacts added and opt-outs per UTC day (list growth on the dashboard).
  */
 const MESSAGE_DAY = (r: 'old' | 'new') => `substr(coalesce(${r}.sent_at, ${r}.created_at), 1, 10)`;
 const IS_CAMPAIGN = (r: 'old' | 'new') => `${r}.kind = 'campaign' AND ${r}.campaign_id IS NOT NULL`;
@@ -55,6 +56,8 @@ export const m0010: Migration = {
         click_days INTEGER NOT NULL,
         delivery_hours INTEGER NOT NULL,
         source_ref TEXT,
+        -- For opt-outs: how it came (keyword, provider, manual…), for the "opt-outs by source" breakdown.
+        reason TEXT,
         UNIQUE (outbox_id, kind)
       );
       CREATE INDEX message_outcomes_campaign ON message_outcomes(campaign_id, kind, at);
@@ -128,10 +131,17 @@ export const m0010: Migration = {
       CREATE INDEX campaign_daily_day ON campaign_daily(day);
 
       CREATE TABLE analytics_cursors (
-        source TEXT PRIMARY KEY CHECK (source IN ('inbound', 'clicks', 'optouts')),
+        source TEXT PRIMARY KEY CHECK (source IN ('inbound', 'clicks', 'optouts', 'contacts')),
         last_id INTEGER NOT NULL
       ) WITHOUT ROWID;
-      INSERT INTO analytics_cursors (source, last_id) VALUES ('inbound', 0), ('clicks', 0), ('optouts', 0);
+      INSERT INTO analytics_cursors (source, last_id) VALUES ('inbound', 0), ('clicks', 0), ('optouts', 0), ('contacts', 0);
+
+      -- List growth per UTC day: contacts added, and opt-outs of any source (filled by the ingester from its cursors).
+      CREATE TABLE list_growth_daily (
+        day TEXT PRIMARY KEY,
+        new_contacts INTEGER NOT NULL DEFAULT 0,
+        opt_outs INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
 
       -- What existed before: message counts and spend (none recorded before this version), and the A/B conversions.
       INSERT INTO campaign_daily (campaign_id, day, sent, delivered, failed)

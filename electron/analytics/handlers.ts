@@ -2,35 +2,62 @@ import { AppError } from '../../shared/errors';
 import type { DeskCore } from '../core';
 import type { Handlers } from '../ipc/dispatch';
 import type { Channel } from '../../shared/ipc/contract';
+import { addManualConversion, deleteConversion, listConversions } from './conversions';
+import { exportCsv } from './exports';
+import { catchUpOutcomes } from './ingest';
+import { campaignRecipients } from './recipients';
+import { campaignResults } from './results';
+import { rebuildAllChunked } from './rebuild';
+import { analyticsSettings } from './settings';
+import { analyticsSummary } from './summary';
+import { campaignTotals } from './totals';
+import { rate, roi } from '../../shared/analytics';
+import { createOrderImportHandlers } from './orders/handlers';
 
-type AnalyticsChannel = Extract<Channel, `${'analytics' | 'conversions' | 'orders' | 'export'}:${string}`>;
+type AnalyticsChannel = Extract<Channel, `${'analytics' | 'conversions' | 'export'}:${string}`>;
 type AnalyticsHandlers = Pick<Handlers, AnalyticsChannel>;
 
-const notYet = (what: string) => () => {
-  throw new AppError('internal', `${what} is not available in this build yet.`);
-};
-
-/** Results, conversions, orders import and exports (issue 13). */
-export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers {
-  void core;
+/** Results, conversions and exports (issue 13). Reports first take in whatever outcomes arrived since the last tick. */
+export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & ReturnType<typeof createOrderImportHandlers> {
+  const { db } = core;
+  const fresh = () => {
+    const s = analyticsSettings(core.settings);
+    catchUpOutcomes(db, s, core.now());
+    return s;
+  };
+  const changed = () => core.events.emit('app:dataChanged', { area: 'campaigns' });
   return {
-    'analytics:campaignResults': notYet('Campaign results'),
-    'analytics:recipients': notYet('The recipients table'),
-    'analytics:summary': notYet('The summary'),
-    'analytics:campaignColumns': notYet('Campaign results columns'),
-    'analytics:rebuild': notYet('Rebuilding roll-ups'),
-    'conversions:add': notYet('Adding a conversion'),
-    'conversions:list': notYet('The conversions list'),
-    'conversions:delete': notYet('Deleting a conversion'),
-    'orders:importUpload': notYet('Orders import'),
-    'orders:importPreview': notYet('Orders import'),
-    'orders:importRun': notYet('Orders import'),
-    'orders:importList': notYet('Orders import'),
-    'orders:importUndo': notYet('Orders import'),
-    'orders:rejectsCsv': notYet('Orders import'),
-    'export:messages': notYet('Export'),
-    'export:results': notYet('Export'),
-    'export:conversions': notYet('Export'),
-    'export:inbox': notYet('Export'),
+    'analytics:campaignResults': ({ campaignId }) => campaignResults(db, fresh(), campaignId, core.now()),
+    'analytics:recipients': (q) => campaignRecipients(db, fresh().currency, q),
+    'analytics:summary': (q) => analyticsSummary(db, fresh(), q, core.now()),
+    'analytics:campaignColumns': ({ ids }) => {
+      const totals = campaignTotals(db, ids);
+      return [...totals].map(([id, t]) => ({ id, sent: t.sent, delivered: t.delivered, replyRate: rate(t.replied, t.delivered), revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, roi: roi(t.revenueMinor, t.spendMinor) }));
+    },
+    'analytics:rebuild': async () => {
+      fresh();
+      const r = await rebuildAllChunked(db, () => core.now().getTime());
+      core.audit('analytics.rebuild', undefined, r);
+      return r;
+    },
+    'conversions:add': (input) => {
+      const r = addManualConversion(db, fresh(), input, core.now(), core.settings.get('contacts.defaultCountry'));
+      core.audit('conversion.add', String(r.id), { contactId: r.contactId, campaignId: r.campaignId });
+      changed();
+      return r;
+    },
+    'conversions:list': (q) => listConversions(db, core.settings.get('business.currency'), q),
+    'conversions:delete': ({ id }) => {
+      const r = deleteConversion(db, id);
+      if (!r.deleted) throw new AppError('not_found', `There is no conversion ${id}.`);
+      core.audit('conversion.delete', String(id));
+      changed();
+      return r;
+    },
+    'export:messages': ({ campaignId }) => exportCsv(db, fresh(), 'messages', campaignId, core.now()),
+    'export:results': ({ campaignId }) => exportCsv(db, fresh(), 'results', campaignId, core.now()),
+    'export:conversions': ({ campaignId }) => exportCsv(db, fresh(), 'conversions', campaignId, core.now()),
+    'export:inbox': ({ campaignId }) => exportCsv(db, fresh(), 'inbox', campaignId, core.now()),
+    ...createOrderImportHandlers(core),
   };
 }

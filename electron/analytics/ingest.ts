@@ -13,7 +13,7 @@ import type { AnalyticsSettings } from './settings';
  * are the settings at the time the event is ingested — a change applies to later outcomes only.
  */
 export function ingestOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, limit = 500): number {
-  return db.transaction(() => ingestInbound(db, s, now, limit) + ingestClicks(db, s, now, limit) + ingestOptOuts(db, s, limit)).immediate();
+  return db.transaction(() => ingestInbound(db, s, now, limit) + ingestClicks(db, s, now, limit) + ingestOptOuts(db, s, limit) + ingestNewContacts(db, limit * 100)).immediate();
 }
 
 /** Ingests everything waiting (bounded by `maxRounds` × `limit` per source): used before a report is read. */
@@ -21,10 +21,12 @@ export function catchUpOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, m
   for (let i = 0; i < maxRounds; i++) if (ingestOutcomes(db, s, now) === 0) return;
 }
 
-function cursor(db: SqliteDb, source: 'inbound' | 'clicks' | 'optouts'): number {
+type Cursor = 'inbound' | 'clicks' | 'optouts' | 'contacts';
+
+function cursor(db: SqliteDb, source: Cursor): number {
   return firstRow(db, qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', source))?.last_id ?? 0;
 }
-function moveCursor(db: SqliteDb, source: 'inbound' | 'clicks' | 'optouts', lastId: number): void {
+function moveCursor(db: SqliteDb, source: Cursor, lastId: number): void {
   runQuery(db, qb.updateTable('analytics_cursors').set({ last_id: lastId }).where('source', '=', source));
 }
 
@@ -107,11 +109,12 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
       .limit(limit),
   );
   for (const r of rows) {
+    if (r.new_state === 'opted_out') addGrowth(db, r.at.slice(0, 10), 0, 1);
     if (r.new_state !== 'opted_out' || r.contactId === null || !optOutCountsForCampaigns(r.source)) continue;
     const a = attribute(db, r.contactId, r.at, s.windows);
     if (!a) continue;
     // "A reply then STOP counts as opt-out only" (analytics.md).
-    if (recordMessageOutcome(db, a, { kind: 'opted_out', contactId: r.contactId, at: r.at, windows: s.windows, sourceRef: `optout:${r.id}` })) removeOutcome(db, a.outboxId, 'replied');
+    if (recordMessageOutcome(db, a, { kind: 'opted_out', contactId: r.contactId, at: r.at, windows: s.windows, sourceRef: `optout:${r.id}`, reason: r.source })) removeOutcome(db, a.outboxId, 'replied');
   }
   if (rows.length) moveCursor(db, 'optouts', rows[rows.length - 1].id);
   return rows.length;
@@ -119,4 +122,39 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
 
 function hasOutcome(db: SqliteDb, outboxId: number, kind: 'opted_out' | 'replied'): boolean {
   return firstRow(db, qb.selectFrom('message_outcomes').select('id').where('outbox_id', '=', outboxId).where('kind', '=', kind)) !== undefined;
+}
+
+function addGrowth(db: SqliteDb, day: string, newContacts: number, optOuts: number): void {
+  runQuery(
+    db,
+    qb
+      .insertInto('list_growth_daily')
+      .values({ day, new_contacts: newContacts, opt_outs: optOuts })
+      .onConflict((oc) =>
+        oc.column('day').doUpdateSet((eb) => ({
+          new_contacts: eb('list_growth_daily.new_contacts', '+', eb.ref('excluded.new_contacts')),
+          opt_outs: eb('list_growth_daily.opt_outs', '+', eb.ref('excluded.opt_outs')),
+        })),
+      ),
+  );
+}
+
+/** Contacts added since the last call, counted per day of creation (a million-row import is read in id ranges). */
+function ingestNewContacts(db: SqliteDb, limit: number): number {
+  const from = cursor(db, 'contacts');
+  const top = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0;
+  if (top <= from) return 0;
+  const to = Math.min(top, from + limit);
+  const days = allRows(
+    db,
+    qb
+      .selectFrom('contacts')
+      .select([(eb) => eb.fn<string>('substr', ['created_at', eb.lit(1), eb.lit(10)]).as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+      .where('id', '>', from)
+      .where('id', '<=', to)
+      .groupBy('day'),
+  );
+  for (const d of days) addGrowth(db, d.day, d.n, 0);
+  moveCursor(db, 'contacts', to);
+  return Math.max(days.length, 1);
 }

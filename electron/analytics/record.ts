@@ -4,7 +4,7 @@ import { firstRow, qb, runQuery } from '../db/sync-query';
 import type { Attribution } from './attribution';
 
 /** Stores a message's outcome with the attribution that gave it, once per message and kind (the first one counts). */
-export function recordMessageOutcome(db: SqliteDb, a: Attribution, o: { kind: OutcomeKind; contactId: number | null; at: string; windows: AttributionWindows; sourceRef: string }): boolean {
+export function recordMessageOutcome(db: SqliteDb, a: Attribution, o: { kind: OutcomeKind; contactId: number | null; at: string; windows: AttributionWindows; sourceRef: string; reason?: string }): boolean {
   const r = runQuery(
     db,
     qb
@@ -19,6 +19,7 @@ export function recordMessageOutcome(db: SqliteDb, a: Attribution, o: { kind: Ou
         click_days: o.windows.clickDays,
         delivery_hours: o.windows.deliveryHours,
         source_ref: o.sourceRef,
+        reason: o.reason ?? null,
       })
       .onConflict((oc) => oc.columns(['outbox_id', 'kind']).doNothing()),
   );

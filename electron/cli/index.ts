@@ -10,10 +10,11 @@ import { inboxCommands } from './commands/inbox';
 import { monitoringCommands } from './commands/monitoring';
 import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
+import { analyticsCommands } from './commands/analytics';
 import { reportCommands } from './commands/reports';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...reportCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...analyticsCommands, ...reportCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

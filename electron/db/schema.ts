@@ -275,6 +275,7 @@ export interface DB {
     click_days: number;
     delivery_hours: number;
     source_ref: string | null;
+    reason: string | null;
   };
   order_imports: {
     id: string;
@@ -300,7 +301,8 @@ export interface DB {
     revenue_minor: Generated<number>;
     spend_minor: Generated<number>;
   };
-  analytics_cursors: { source: 'inbound' | 'clicks' | 'optouts'; last_id: number };
+  analytics_cursors: { source: 'inbound' | 'clicks' | 'optouts' | 'contacts'; last_id: number };
+  list_growth_daily: { day: string; new_contacts: Generated<number>; opt_outs: Generated<number> };
   ab_state: {
     campaign_id: number;
     looks_json: Generated<string>;

@@ -23,3 +23,7 @@ export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 /** Buckets of the dashboard's charts. */
 export const SUMMARY_BUCKETS = ['day', 'week', 'month'] as const;
 export type SummaryBucket = (typeof SUMMARY_BUCKETS)[number];
+
+export function isConversionSource(s: string): s is ConversionSource {
+  return (CONVERSION_SOURCES as readonly string[]).includes(s);
+}

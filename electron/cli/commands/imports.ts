@@ -12,7 +12,7 @@ const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=f
 const n = (v: number) => v.toLocaleString('en-US');
 
 /** --map "Mobile Number=phone": the last = splits, since a header may contain one and a field never does. */
-function mapping(values: unknown): Record<string, string> | undefined {
+export function mapping(values: unknown): Record<string, string> | undefined {
   if (!Array.isArray(values) || !values.length) return undefined;
   const out: Record<string, string> = {};
   for (const v of values as string[]) {

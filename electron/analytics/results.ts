@@ -1,0 +1,125 @@
+import { CONVERSION_SOURCE_LABEL, costPerConversionMinor, epmMinor, rateIntervals, windowsSentence, type ConversionSource, type OutcomeTotals } from '../../shared/analytics';
+import { AppError } from '../../shared/errors';
+import type { CampaignResultsView, FunnelStep, OutcomeTimelinePoint, ReasonCount } from '../../shared/ipc/channels/analytics';
+import { CONSENT_SOURCE_LABEL } from '../../shared/ipc/channels/optouts';
+import type { CampaignStatus } from '../../shared/types/domain';
+import type { SqliteDb } from '../db/connection';
+import { allRows, firstRow, qb } from '../db/sync-query';
+import type { AnalyticsSettings } from './settings';
+import { resultsSummary, totalsForCampaign } from './totals';
+
+const HOUR_MS = 3_600_000;
+/** Buckets of the "since sending" chart: fine at first, when most answers come, then coarser. */
+const TIMELINE_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
+
+/** A campaign's results page: totals from the roll-ups, its outcomes over time, and the reasons behind the losses. */
+export function campaignResults(db: SqliteDb, s: AnalyticsSettings, campaignId: number, now: Date): CampaignResultsView {
+  const c = firstRow(db, qb.selectFrom('campaigns').select(['id', 'name', 'status', 'launched_at', 'ab_json']).where('id', '=', campaignId));
+  if (!c) throw new AppError('not_found', `There is no campaign ${campaignId}.`);
+  const t = totalsForCampaign(db, campaignId);
+  const firstSentAt = firstRow(db, qb.selectFrom('campaign_daily').select((eb) => eb.fn.min('day').as('day')).where('campaign_id', '=', campaignId).where('sent', '>', 0))?.day ?? null;
+  const start = c.launched_at ?? (firstSentAt ? `${firstSentAt}T00:00:00.000Z` : null);
+  const pending = allRows(db, qb.selectFrom('outbox_state_counts').select(['state', 'n']).where('campaign_key', '=', campaignId).where('state', 'in', ['queued', 'sending', 'retry_wait', 'unknown', 'held'])).reduce(
+    (a, r) => a + r.n,
+    0,
+  );
+  return {
+    ...resultsSummary(c, t, s.currency, s.windows),
+    status: c.status as CampaignStatus,
+    launchedAt: c.launched_at,
+    firstSentAt: start,
+    isAbTest: c.ab_json !== null,
+    money: { revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, epmMinor: epmMinor(t.revenueMinor, t.delivered), costPerConversionMinor: costPerConversionMinor(t.spendMinor, t.converted) },
+    funnel: funnel(t),
+    intervals: rateIntervals(t),
+    timeline: start ? timeline(db, campaignId, Date.parse(start)) : [],
+    undeliveredByReason: undeliveredByReason(db, campaignId),
+    optOutsBySource: optOutsBySource(db, campaignId),
+    conversionsBySource: conversionsBySource(db, campaignId),
+    pending,
+    windowsNote: windowsSentence(s.windows),
+    generatedAt: now.toISOString(),
+  };
+}
+
+export function funnel(t: OutcomeTotals): FunnelStep[] {
+  const share = (n: number, of: number) => (of > 0 ? n / of : null);
+  return [
+    { step: 'sent', label: 'Sent', count: t.sent, ofPrevious: null },
+    { step: 'delivered', label: 'Delivered', count: t.delivered, ofPrevious: share(t.delivered, t.sent) },
+    { step: 'clicked', label: 'Clicked', count: t.clicked, ofPrevious: share(t.clicked, t.delivered) },
+    { step: 'replied', label: 'Replied', count: t.replied, ofPrevious: share(t.replied, t.delivered) },
+    { step: 'converted', label: 'Converted', count: t.converted, ofPrevious: share(t.converted, t.delivered) },
+  ];
+}
+
+function hourLabel(h: number): string {
+  return h < 48 ? `${h} h` : `${h / 24} d`;
+}
+
+function timeline(db: SqliteDb, campaignId: number, startMs: number): OutcomeTimelinePoint[] {
+  const points: OutcomeTimelinePoint[] = TIMELINE_HOURS.map((fromHour, i) => {
+    const toHour = TIMELINE_HOURS[i + 1] ?? Number.POSITIVE_INFINITY;
+    return { fromHour, toHour: Number.isFinite(toHour) ? toHour : -1, label: Number.isFinite(toHour) ? `${hourLabel(fromHour)}–${hourLabel(toHour)}` : `${hourLabel(fromHour)}+`, replied: 0, clicked: 0, optedOut: 0, converted: 0, revenueMinor: 0 };
+  });
+  const bucket = (at: string) => {
+    const h = (Date.parse(at) - startMs) / HOUR_MS;
+    let i = 0;
+    while (i + 1 < TIMELINE_HOURS.length && h >= TIMELINE_HOURS[i + 1]) i++;
+    return points[i];
+  };
+  for (const o of allRows(db, qb.selectFrom('message_outcomes').select(['kind', 'at']).where('campaign_id', '=', campaignId))) {
+    const p = bucket(o.at);
+    if (o.kind === 'replied') p.replied++;
+    else if (o.kind === 'clicked') p.clicked++;
+    else p.optedOut++;
+  }
+  const seen = new Set<number>();
+  for (const v of allRows(db, qb.selectFrom('conversions').select(['contact_id', 'at', 'amount_minor']).where('campaign_id', '=', campaignId).orderBy('id'))) {
+    const p = bucket(v.at);
+    if (!seen.has(v.contact_id)) p.converted++;
+    seen.add(v.contact_id);
+    p.revenueMinor += v.amount_minor;
+  }
+  return points;
+}
+
+function undeliveredByReason(db: SqliteDb, campaignId: number): ReasonCount[] {
+  const rows = allRows(
+    db,
+    qb
+      .selectFrom('outbox_messages')
+      .select((eb) => [eb.fn.coalesce('error_code', eb.val('unknown')).as('code'), eb.fn.max('error_message').as('message'), eb.fn.countAll<number>().as('count')])
+      .where('campaign_id', '=', campaignId)
+      .where('state', 'in', ['failed', 'undelivered'])
+      .groupBy('code')
+      .orderBy('count', 'desc'),
+  );
+  return rows.map((r) => ({ code: r.code, label: r.message ?? r.code, count: r.count }));
+}
+
+function optOutsBySource(db: SqliteDb, campaignId: number): ReasonCount[] {
+  const rows = allRows(
+    db,
+    qb
+      .selectFrom('message_outcomes')
+      .select((eb) => [eb.fn.coalesce('reason', eb.val('keyword')).as('code'), eb.fn.countAll<number>().as('count')])
+      .where('campaign_id', '=', campaignId)
+      .where('kind', '=', 'opted_out')
+      .groupBy('code')
+      .orderBy('count', 'desc'),
+  );
+  return rows.map((r) => ({ code: r.code, label: CONSENT_SOURCE_LABEL[r.code as keyof typeof CONSENT_SOURCE_LABEL] ?? r.code, count: r.count }));
+}
+
+function conversionsBySource(db: SqliteDb, campaignId: number): CampaignResultsView['conversionsBySource'] {
+  const rows = allRows(
+    db,
+    qb
+      .selectFrom('conversions')
+      .select((eb) => ['source', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_minor').as('revenueMinor')])
+      .where('campaign_id', '=', campaignId)
+      .groupBy('source'),
+  );
+  return rows.map((r) => ({ source: r.source as ConversionSource, label: CONVERSION_SOURCE_LABEL[r.source as ConversionSource], count: r.count, revenueMinor: r.revenueMinor }));
+}

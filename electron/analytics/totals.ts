@@ -1,0 +1,87 @@
+import { addTotals, costPerConversionMinor, emptyTotals, epmMinor, fromMinor, fromMinorPrecise, rates, roi, type AttributionWindows, type OutcomeTotals } from '../../shared/analytics';
+import type { CampaignResultsSummary } from '../../shared/ipc/channels/analytics';
+import type { SqliteDb } from '../db/connection';
+import { allRows, qb } from '../db/sync-query';
+
+/** A roll-up row as the triggers keep it. */
+export interface DailyRow {
+  campaign_id: number;
+  day: string;
+  sent: number;
+  delivered: number;
+  failed: number;
+  replied: number;
+  clicked: number;
+  opted_out: number;
+  converted: number;
+  revenue_minor: number;
+  spend_minor: number;
+}
+
+export function totalsOf(r: Omit<DailyRow, 'campaign_id' | 'day'>): OutcomeTotals {
+  return {
+    sent: r.sent,
+    delivered: r.delivered,
+    failed: r.failed,
+    replied: r.replied,
+    clicked: r.clicked,
+    optedOut: r.opted_out,
+    converted: r.converted,
+    revenueMinor: r.revenue_minor,
+    spendMinor: r.spend_minor,
+  };
+}
+
+/** Each campaign's totals over all time, from the roll-ups (a campaign has at most a row per day). */
+export function campaignTotals(db: SqliteDb, campaignIds?: readonly number[]): Map<number, OutcomeTotals> {
+  let q = qb
+    .selectFrom('campaign_daily')
+    .select((eb) => [
+      'campaign_id',
+      eb.fn.sum<number>('sent').as('sent'),
+      eb.fn.sum<number>('delivered').as('delivered'),
+      eb.fn.sum<number>('failed').as('failed'),
+      eb.fn.sum<number>('replied').as('replied'),
+      eb.fn.sum<number>('clicked').as('clicked'),
+      eb.fn.sum<number>('opted_out').as('opted_out'),
+      eb.fn.sum<number>('converted').as('converted'),
+      eb.fn.sum<number>('revenue_minor').as('revenue_minor'),
+      eb.fn.sum<number>('spend_minor').as('spend_minor'),
+    ])
+    .groupBy('campaign_id');
+  if (campaignIds) q = q.where('campaign_id', 'in', campaignIds.length ? [...campaignIds] : [-1]);
+  const map = new Map<number, OutcomeTotals>();
+  for (const r of allRows(db, q)) map.set(r.campaign_id, totalsOf(r));
+  return map;
+}
+
+export function totalsForCampaign(db: SqliteDb, campaignId: number): OutcomeTotals {
+  return campaignTotals(db, [campaignId]).get(campaignId) ?? emptyTotals();
+}
+
+export const sumTotals = (list: Iterable<OutcomeTotals>): OutcomeTotals => [...list].reduce(addTotals, emptyTotals());
+
+/** The CLI's `campaigns results` shape (money as decimals in the currency). */
+export function resultsSummary(c: { id: number; name: string }, t: OutcomeTotals, currency: string, windows: AttributionWindows): CampaignResultsSummary {
+  const epm = epmMinor(t.revenueMinor, t.delivered);
+  const cpc = costPerConversionMinor(t.spendMinor, t.converted);
+  return {
+    id: c.id,
+    name: c.name,
+    sent: t.sent,
+    delivered: t.delivered,
+    failed: t.failed,
+    replied: t.replied,
+    clicked: t.clicked,
+    optedOut: t.optedOut,
+    converted: t.converted,
+    revenue: fromMinor(t.revenueMinor, currency),
+    spend: fromMinor(t.spendMinor, currency),
+    currency,
+    rates: rates(t),
+    roi: roi(t.revenueMinor, t.spendMinor),
+    epm: epm === null ? null : fromMinorPrecise(epm, currency),
+    costPerConversion: cpc === null ? null : fromMinorPrecise(cpc, currency),
+    windows: { clickDays: windows.clickDays, deliveryHours: windows.deliveryHours },
+  };
+}
