@@ -40,7 +40,10 @@ export interface ReportJobs {
   stop(): Promise<void>;
 }
 
-/** Checks at start (a run missed while the app was closed) and then at five past every hour. */
+/**
+ * Checks at start (a run missed while the app was closed), at five past every hour, and when a setting changes (the
+ * owner just turned reports on, or chose a folder after one could not be written).
+ */
 export function startReportJobs(core: ScheduleCore, summary: SummarySource, log: (msg: string, err?: unknown) => void): ReportJobs {
   const failed = new Set<string>();
   let running: Promise<unknown> | null = null;
@@ -50,8 +53,15 @@ export function startReportJobs(core: ScheduleCore, summary: SummarySource, log:
       .finally(() => (running = null)));
   void check();
   const task: ScheduledTask = cron.schedule('5 * * * *', check, { noOverlap: true });
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    const settings = typeof payload === 'object' && payload !== null && 'area' in payload && payload.area === 'settings';
+    if (name !== 'app:dataChanged' || !settings) return;
+    failed.clear();
+    void check();
+  });
   return {
     async stop() {
+      unsubscribe();
       await task.destroy();
       await running;
     },
