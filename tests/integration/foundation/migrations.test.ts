@@ -73,7 +73,8 @@ describe('migrations', () => {
   });
 
   it('upgrade a database from every previous version, keeping its data and taking a backup first', async () => {
-    for (let from = 1; from < latestSchemaVersion; from++) {
+    // Every shipped version (numbers may have gaps while parallel work is merged).
+    for (const from of migrations.slice(0, -1).map((m) => m.version)) {
       const t = tempDir();
       const path = join(t.dir, 'old.sqlite');
       const db = openDatabase(path);
