@@ -114,7 +114,7 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
             <input id="ab-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring colour offer" maxLength={100} />
           </div>
           <div className="field">
-            <label htmlFor="ab-tag">Contacts tagged</label>
+            <label htmlFor="ab-tag">Audience</label>
             <select id="ab-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
               <option value="">All contacts</option>
               {(tags.data ?? []).map((t) => (
