@@ -222,7 +222,7 @@ test('"Edit schedule" on a missed campaign reschedules it at a time in the busin
   });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: number }).id;
-  expect((await desk.app.dispatch('campaigns:launch', { id })).ok).toBe(false);
+  expect((await desk.app.dispatch('campaigns:launch', { id, acknowledge: 'test fixture' })).ok).toBe(false);
 
   const errors = await desk.open(page, 'campaigns');
   await page.getByRole('button', { name: 'Late sale', exact: true }).click();
