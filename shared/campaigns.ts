@@ -31,9 +31,13 @@ export const abConfigSchema = z
     /** "Test on X % of the audience, then send the winner to the rest". */
     testPercent: z.number().int().min(1).max(99).optional(),
     metric: z.enum(['replied', 'clicked', 'converted', 'optedOut']).default('replied'),
+    /** "Test, then winner": the variant (index) the rest gets when the test cannot decide by its deadline; absent, the owner is asked. */
+    defaultVariant: z.number().int().min(0).max(4).optional(),
   })
   .refine((a) => a.split.length === a.variants.length, { message: 'give one split percentage per variant', path: ['split'] })
   .refine((a) => a.split.reduce((x, y) => x + y, 0) === 100, { message: 'split percentages must add up to 100', path: ['split'] })
+  .refine((a) => a.defaultVariant === undefined || a.defaultVariant < a.variants.length, { message: 'the default variant must be one of the variants', path: ['defaultVariant'] })
+  .refine((a) => a.defaultVariant === undefined || a.testPercent !== undefined, { message: 'a default variant only applies to "test, then send the winner"', path: ['defaultVariant'] })
   // Results are kept per variant name, so two variants with one name would be counted as one.
   .refine((a) => new Set(a.variants.map((v) => v.name.trim().toLowerCase())).size === a.variants.length, { message: 'give each variant a different name', path: ['variants'] });
 export type AbConfig = z.infer<typeof abConfigSchema>;

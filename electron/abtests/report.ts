@@ -28,6 +28,7 @@ function winnerState(e: AbEvaluation): WinnerReleaseState {
   if (campaign.ab.testPercent === undefined) return 'not_applicable';
   if (state.winnerSentAt !== null) return state.winnerDoneAt === null || (metrics.remainder?.queued ?? 0) > 0 ? 'sending' : 'sent';
   if (campaign.status === 'cancelled') return 'cancelled';
+  if (state.decisionNeededAt !== null) return 'decision_needed';
   if (e.verdict.decided) return e.verdict.winner !== null ? 'awaiting_approval' : 'owner_choice';
   return 'waiting_for_verdict';
 }
@@ -45,6 +46,8 @@ function winnerNote(e: AbEvaluation, state: WinnerReleaseState): string {
       return `${held} contacts (${100 - (campaign.ab.testPercent ?? 0)}% of the audience) are held back and get the winning variant once the test has one.`;
     case 'awaiting_approval':
       return `${name} won. ${held} held-back contacts are waiting for it: send it when you are ready.`;
+    case 'decision_needed':
+      return `The test could not name a winner by its deadline (${e.state.decisionNeededAt}) and no default variant was chosen. ${held} held-back contacts are waiting: choose the variant they get.`;
     case 'owner_choice':
       return `The test ended without a single winner. ${held} held-back contacts are waiting: choose the variant they get.`;
     case 'sending':

@@ -12,6 +12,8 @@ export interface AbState {
   releaseChosenBy: 'verdict' | 'owner' | null;
   winnerSentAt: string | null;
   winnerDoneAt: string | null;
+  /** Past its decision deadline with no winner and no default variant: the owner must choose. */
+  decisionNeededAt: string | null;
 }
 
 interface Row {
@@ -25,6 +27,7 @@ interface Row {
   release_chosen_by: AbState['releaseChosenBy'];
   winner_sent_at: string | null;
   winner_done_at: string | null;
+  decision_needed_at: string | null;
 }
 
 /** The campaign's state, created empty on first use. */
@@ -41,6 +44,7 @@ export function loadAbState(db: SqliteDb, campaignId: number, nowIso: string): A
     releaseChosenBy: r.release_chosen_by,
     winnerSentAt: r.winner_sent_at,
     winnerDoneAt: r.winner_done_at,
+    decisionNeededAt: r.decision_needed_at,
   };
 }
 

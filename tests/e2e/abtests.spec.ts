@@ -42,6 +42,7 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await page.getByLabel('Test sample in percent').fill('50');
   await shot(page, testInfo, 'ab-new');
   await page.getByRole('button', { name: 'Start the test' }).click();
+  await page.getByTestId('launch-dialog').getByRole('button', { name: /^Send to/ }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Colour week' })).toBeVisible();
   const campaign = app.db.prepare(`SELECT id, ab_json FROM campaigns WHERE name = 'Colour week'`).get() as { id: number; ab_json: string };

@@ -103,6 +103,7 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   await expect(page.getByText('Between 08:00 and 21:00 in each recipient’s local time (the widest the law allows)')).toBeVisible();
   await shot(page, testInfo, 'wizard-4-review');
   await page.getByRole('button', { name: 'Launch' }).click();
+  await page.getByTestId('launch-dialog').getByRole('button', { name: 'Send to 25 people' }).click();
 
   // The live view follows the run to the end.
   await expect(page.getByRole('heading', { level: 1, name: 'Spring sale' })).toBeVisible();
@@ -142,6 +143,7 @@ test('pause stops sending, resume finishes the run, and the send rate shows whil
   await page.getByRole('button', { name: 'VIP preview night', exact: true }).click();
   await expect(page.getByTestId('campaign-status')).toHaveText('Draft');
   await page.getByRole('button', { name: 'Launch' }).click();
+  await page.getByTestId('launch-dialog').getByRole('button', { name: 'Send to 20 people' }).click();
   await expect(page.getByTestId('campaign-status')).toHaveText('Sending');
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('campaign-status')).toHaveText('Paused');
@@ -220,7 +222,7 @@ test('"Edit schedule" on a missed campaign reschedules it at a time in the busin
   });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: number }).id;
-  expect((await desk.app.dispatch('campaigns:launch', { id })).ok).toBe(false);
+  expect((await desk.app.dispatch('campaigns:launch', { id, acknowledge: 'test fixture' })).ok).toBe(false);
 
   const errors = await desk.open(page, 'campaigns');
   await page.getByRole('button', { name: 'Late sale', exact: true }).click();

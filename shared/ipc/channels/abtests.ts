@@ -59,6 +59,8 @@ export type WinnerReleaseState =
   | 'sent'
   /** Decided without a single winner: the owner chooses which variant the rest gets. */
   | 'owner_choice'
+  /** The test could not decide by its deadline (abtests.decisionDeadlineHours) and has no default variant: the owner must choose. */
+  | 'decision_needed'
   | 'cancelled';
 
 export interface AbReport {

@@ -4,7 +4,13 @@ import { findLinks } from '../../../../shared/abtests/links';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ErrorBanner, PageHeader } from '../ui';
+import { LaunchDialog } from '../campaigns/LaunchDialog';
+import { SegmentPicker } from '../campaigns/SegmentPicker';
+import { AbGuidance } from './AbGuidance';
 import { formatNumber } from './format';
+
+/** A typical rate for each metric, as the starting guess the owner can change. */
+const TYPICAL_RATE: Record<AbMetric, number> = { replied: 5, clicked: 3, converted: 2, optedOut: 1 };
 
 const METRICS: Array<{ value: AbMetric; label: string }> = [
   { value: 'replied', label: 'Replies' },
@@ -23,8 +29,15 @@ function evenSplit(count: number): number[] {
 /** A new A/B campaign: two to five message variants, how to split them, and what counts as winning. */
 export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCreated(id: number, problem?: string): void }) {
   const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
+  const segments = useQuery(() => api.segments.list({}), [], ['contacts']);
+  const settings = useQuery(() => api.settings.list({}), [], ['settings']);
+  const setting = (key: string, fallback: number) => Number(settings.data?.find((r) => r.key === key)?.value ?? fallback);
   const [name, setName] = useState('');
   const [tag, setTag] = useState('');
+  const [segmentId, setSegmentId] = useState<number | null>(null);
+  const [expectedPercent, setExpectedPercent] = useState<number | null>(null);
+  const [defaultVariant, setDefaultVariant] = useState('');
+  const [draftId, setDraftId] = useState<number | null>(null);
   const [bodies, setBodies] = useState<string[]>(STARTERS.map((s) => `${s}Reply STOP to opt out`));
   const [split, setSplit] = useState<number[]>(evenSplit(2));
   const [sample, setSample] = useState(false);
@@ -32,19 +45,23 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
   const [metric, setMetric] = useState<AbMetric>('replied');
   const [trackLinks, setTrackLinks] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [launching, setLaunching] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [eligible, setEligible] = useState<number | null>(null);
 
+  const audience = { ...(tag ? { tags: [tag] } : {}), ...(segmentId !== null ? { segmentId } : {}) };
+  const audienceKey = JSON.stringify(audience);
   useEffect(() => {
     let live = true;
     api.campaigns
-      .audienceCount({ audience: tag ? { tags: [tag] } : {} })
+      .audienceCount({ audience })
       .then((c) => live && setEligible(c.eligible))
       .catch(() => live && setEligible(null));
     return () => {
       live = false;
     };
-  }, [tag]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the audience object
+  }, [audienceKey]);
 
   const issues = validateVariants(split, sample ? testPercent : undefined);
   const empty = bodies.findIndex((b) => !b.trim());
@@ -68,20 +85,17 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
     setBusy(true);
     setError(null);
     try {
-      const c = await api.campaigns.create({
-        name: name.trim(),
-        audience: tag ? { tags: [tag] } : {},
-        ab: { variants: bodies.map((body, i) => ({ name: variantLetter(i), body })), split, metric, ...(sample ? { testPercent } : {}) },
-        trackLinks,
-      });
-      try {
-        await api.campaigns.launch({ id: c.id });
-      } catch (launchError) {
-        // The draft is kept: its report offers to launch it once the problem is fixed.
-        onCreated(c.id, `The test was saved as a draft but not launched: ${(launchError as Error).message}`);
-        return;
-      }
-      onCreated(c.id);
+      const ab = {
+        variants: bodies.map((body, i) => ({ name: variantLetter(i), body })),
+        split,
+        metric,
+        ...(sample ? { testPercent, ...(defaultVariant !== '' ? { defaultVariant: Number(defaultVariant) } : {}) } : {}),
+      };
+      const draft = { name: name.trim(), audience, ab, trackLinks };
+      // Saved as a draft, then the launch dialog states what will happen and asks before anything is sent.
+      const c = draftId === null ? await api.campaigns.create(draft) : await api.campaigns.update({ id: draftId, draft });
+      setDraftId(c.id);
+      setLaunching(true);
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -109,8 +123,11 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
                 </option>
               ))}
             </select>
-            <p className="muted small">{eligible === null ? ' ' : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}</p>
+            <p className="muted small" data-testid="ab-eligible">
+              {eligible === null ? ' ' : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
+            </p>
           </div>
+          <SegmentPicker id="ab-segment" segments={segments.data} value={segmentId} onChange={setSegmentId} />
         </div>
 
         <fieldset className="ab-variants">
@@ -169,10 +186,40 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
                 <input type="number" min={1} max={99} value={testPercent} aria-label="Test sample in percent" onChange={(e) => setTestPercent(Number(e.target.value))} />% of the audience
               </label>
             )}
+            {sample && (
+              <label className="ab-share">
+                If it cannot decide in time, send{' '}
+                <select value={defaultVariant} onChange={(e) => setDefaultVariant(e.target.value)} aria-label="Default variant">
+                  <option value="">nothing — ask me</option>
+                  {bodies.map((_b, i) => (
+                    <option key={i} value={String(i)}>
+                      Variant {variantLetter(i)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label className="check">
               <input type="checkbox" checked={trackLinks} onChange={(e) => setTrackLinks(e.target.checked)} /> Track links (short links on your relay's public address count clicks)
             </label>
           </div>
+        </div>
+
+        <div className="ab-form-row">
+          <div className="field">
+            <label htmlFor="ab-expected">Expected rate of {METRICS.find((m) => m.value === metric)?.label.toLowerCase().split(' (')[0]}</label>
+            <span className="ab-share">
+              <input id="ab-expected" type="number" min={0.1} max={90} step={0.1} value={expectedPercent ?? TYPICAL_RATE[metric]} onChange={(e) => setExpectedPercent(e.target.value === '' ? NaN : Number(e.target.value))} />%
+            </span>
+          </div>
+          <AbGuidance
+            eligible={eligible}
+            split={split}
+            testPercent={sample ? testPercent : undefined}
+            expectedRate={(expectedPercent ?? TYPICAL_RATE[metric]) / 100}
+            confidence={setting('abtests.confidence', 0.95)}
+            minSamplePerVariant={setting('abtests.minSamplePerVariant', 100)}
+          />
         </div>
 
         {problems.length > 0 && (
@@ -191,6 +238,15 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
           </button>
         </div>
       </form>
+      {launching && draftId !== null && (
+        <LaunchDialog
+          campaignId={draftId}
+          cost={null}
+          zone={String(settings.data?.find((r) => r.key === 'business.timezone')?.value ?? 'America/New_York')}
+          onClose={() => setLaunching(false)}
+          onLaunched={() => onCreated(draftId)}
+        />
+      )}
     </section>
   );
 }

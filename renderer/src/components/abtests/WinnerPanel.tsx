@@ -7,6 +7,7 @@ const STATE_BADGE: Record<AbReport['winner']['state'], { label: string; tone: 'n
   waiting_for_verdict: { label: 'Waiting for a winner', tone: 'neutral' },
   awaiting_approval: { label: 'Waiting for your approval', tone: 'warn' },
   owner_choice: { label: 'Your choice', tone: 'warn' },
+  decision_needed: { label: 'Decision needed', tone: 'bad' },
   sending: { label: 'Sending', tone: 'info' },
   sent: { label: 'Sent', tone: 'good' },
   cancelled: { label: 'Cancelled', tone: 'bad' },
@@ -48,7 +49,7 @@ export function WinnerPanel({ report, busy, onSend }: { report: AbReport; busy: 
           Send {report.variants[w.variant].label} to the rest
         </button>
       )}
-      {w.state === 'owner_choice' && chooser('Send to the rest')}
+      {(w.state === 'owner_choice' || w.state === 'decision_needed') && chooser('Send to the rest')}
       {w.state === 'waiting_for_verdict' && (
         <details className="ab-early">
           <summary>Don't want to wait for the verdict?</summary>

@@ -5,6 +5,7 @@ import { useQuery } from '../../api/useQuery';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { Badge, ErrorBanner, Loading } from '../ui';
 import { CampaignSummary } from './CampaignSummary';
+import { LaunchDialog } from './LaunchDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { MissedSchedulePrompt } from './MissedSchedulePrompt';
 import { RecipientTable, type MessageFilter } from './RecipientTable';
@@ -37,6 +38,7 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(initialNotice ?? null);
   const [error, setError] = useState<string | null>(null);
+  const [launchOpen, setLaunchOpen] = useState(false);
 
   const c = detail.data;
   if (!c) {
@@ -90,6 +92,23 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
     act(async () => (await api.campaigns.archive({ id, archived }), archived ? 'Archived: hidden from the campaign list, kept for reports.' : 'Back in the campaign list.'));
 
   const missed = status === 'scheduled' && c.scheduleMissedAt !== null;
+  const launchDialog = launchOpen && (
+    <LaunchDialog
+      campaignId={id}
+      cost={null}
+      zone={zone}
+      onClose={() => setLaunchOpen(false)}
+      onLaunched={() => {
+        setLaunchOpen(false);
+        live.refresh();
+        detail.reload();
+      }}
+      onFixMessage={() => {
+        setLaunchOpen(false);
+        onEdit(c, 1);
+      }}
+    />
+  );
   const editable = status === 'draft' || status === 'scheduled';
   const finished = status === 'completed' || status === 'cancelled';
   const waiting = live.status?.counts.queued ?? 0;
@@ -115,7 +134,7 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
         </div>
         <div className="actions">
           {status === 'draft' && (
-            <button type="button" disabled={busy} onClick={() => void launch(false)}>
+            <button type="button" disabled={busy} onClick={() => setLaunchOpen(true)}>
               {c.schedule.mode === 'now' ? 'Launch' : 'Schedule'}
             </button>
           )}
@@ -220,6 +239,7 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
           Messages already sent stay sent. This cannot be undone — to send it again later, duplicate it.
         </p>
       </ConfirmDialog>
+      {launchDialog}
     </section>
   );
 }
