@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Objects keyed by text a user wrote (CSV headers, custom field keys, mapping overrides). A plain `{}` inherits
  * `constructor`, `toString`… from Object.prototype and treats an assignment to `__proto__` as a change of prototype,
@@ -15,30 +13,4 @@ export function ownRecord<V>(entries: Iterable<readonly [string, V]> = []): Reco
 /** The value of an own property only, never one inherited from Object.prototype. */
 export function ownValue<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
   return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Like z.record(key, value), but keeps every own key of the input (z.record drops `__proto__`) and answers a
- * prototype-free object (ownRecord).
- */
-export function ownRecordSchema<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V) {
-  return z
-    .custom<Record<z.input<K>, z.input<V>>>(isPlainObject, { message: 'expected an object of names and values' })
-    .transform((input, ctx) => {
-      const out = ownRecord<z.output<V>>();
-      for (const [k, raw] of Object.entries(input)) {
-        const kr = key.safeParse(k);
-        const vr = value.safeParse(raw);
-        if (!kr.success || !vr.success) {
-          ctx.addIssue({ code: 'custom', message: (kr.error ?? vr.error)?.issues[0]?.message ?? 'not allowed here', path: [k] });
-          return z.NEVER;
-        }
-        out[kr.data] = vr.data;
-      }
-      return out as Record<z.output<K>, z.output<V>>;
-    });
 }

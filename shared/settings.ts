@@ -31,6 +31,11 @@ const publicUrl = z
   .string({ error: 'enter the tunnel address, e.g. https://abc.trycloudflare.com' })
   .trim()
   .refine((v) => v === '' || (isUrl(v) && v.startsWith('https://')), 'must be an https:// address such as https://abc.trycloudflare.com, or empty');
+// A page of the owner's own web shop (compared with visited links): an http(s) web address, or empty.
+const shopPageUrl = z
+  .string({ error: 'enter a web address, e.g. https://shop.example/thank-you' })
+  .trim()
+  .refine((v) => v === '' || (isUrl(v) && /^https?:\/\//i.test(v)), 'must be a web address such as https://shop.example/thank-you, or empty');
 const timeZone = z
   .string({ error: 'enter a time zone name, e.g. America/New_York' })
   .trim()
@@ -67,10 +72,7 @@ export const settingDefs = {
     description: 'How customers reach you (phone, email or website), used in HELP replies.',
   },
   'business.testPhones': {
-    schema: z
-      .string()
-      .max(200)
-      .superRefine((v, ctx) => {
+    schema: text(200).superRefine((v, ctx) => {
         const bad = testPhoneProblems(v);
         if (bad.length) ctx.addIssue({ code: 'custom', message: `not a phone number: ${bad.join(', ')} (write each with its area code, e.g. +14155550100, separated by commas)` });
       }),
@@ -233,7 +235,7 @@ export const settingDefs = {
     description: 'A/B tests: delivered messages each variant needs before a winner can be named.',
   },
   'abtests.decisionDeadlineHours': {
-    schema: z.number().int().min(1).max(24 * 30),
+    schema: wholeNumber(1, 24 * 30),
     default: 72,
     description: 'A/B "test, then send the winner": hours after the last test message by which the test must decide; then the default variant goes, or you are asked.',
   },
@@ -254,30 +256,30 @@ export const settingDefs = {
   },
   'business.currency': {
     schema: z
-      .string()
+      .string({ error: 'enter a currency code, e.g. USD' })
       .trim()
       .toUpperCase()
-      .refine(isCurrencyCode, 'expected an ISO 4217 currency code such as USD, EUR or GBP'),
+      .refine(isCurrencyCode, 'enter a three-letter currency code (ISO 4217) such as USD, EUR or GBP'),
     default: 'USD',
     description: 'Your business currency (ISO 4217 code): conversion amounts, revenue and spend are shown and stored in it.',
   },
   'attribution.clickDays': {
-    schema: z.number().int().min(1, 'must be at least 1 day').max(90, 'must be at most 90 days'),
+    schema: wholeNumber(1, 90),
     default: 5,
     description: 'Days after a click on a tracked link in which a reply, opt-out or conversion counts for that message (later outcomes only).',
   },
   'attribution.deliveryHours': {
-    schema: z.number().int().min(1, 'must be at least 1 hour').max(24 * 30, 'must be at most 720 hours'),
+    schema: wholeNumber(1, 24 * 30),
     default: 24,
     description: 'Hours after delivery (without a click) in which a reply, opt-out or conversion counts for that message (later outcomes only).',
   },
   'conversions.keywords': {
-    schema: z.string().max(500),
+    schema: text(500),
     default: '',
     description: 'Reply words that count as a conversion for every campaign, comma-separated (e.g. YES,BOOK,ORDER); abtests.conversionKeywords is read too.',
   },
   'conversions.thankYouUrl': {
-    schema: z.union([url, z.literal('')]),
+    schema: shopPageUrl,
     default: '',
     description: 'A page customers reach after buying (e.g. https://shop.example/thank-you): a tracked-link visit to it counts as a conversion.',
   },
@@ -292,12 +294,12 @@ export const settingDefs = {
     description: 'Colour scheme of the app.',
   },
   'reports.schedule': {
-    schema: z.enum(['none', 'weekly', 'monthly', 'both']),
+    schema: choice(['none', 'weekly', 'monthly', 'both']),
     default: 'none' as 'none' | 'weekly' | 'monthly' | 'both',
     description: 'Scheduled reports (PDF and CSV, with a desktop notification): none, weekly (each Monday, for the week before), monthly (on the 1st, for the month before) or both.',
   },
   'reports.folder': {
-    schema: z.string().max(1000),
+    schema: text(1000),
     default: '',
     description: 'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
   },

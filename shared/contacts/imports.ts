@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ownRecordSchema } from '../own-keys';
+import { ownRecordSchema } from '../own-record-schema';
 
 /** The import's options as the user chooses them, and what the import channels answer. */
 

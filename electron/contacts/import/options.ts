@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { ownRecordSchema } from '../../../shared/own-keys';
+import { ownRecordSchema } from '../../../shared/own-record-schema';
 import { isCountryCode } from '../phone';
 import { isFieldTarget } from './mapping';
 import type { FieldTarget, ImportOptions } from './types';

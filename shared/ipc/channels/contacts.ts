@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { ownRecordSchema } from '../../own-keys';
+import { ownRecordSchema } from '../../own-record-schema';
 import { cleanName } from '../../contacts/names';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { IMPORT_MAX_BYTES, importOptionsInput, type ImportHistoryRow, type ImportJobStatus, type ImportPreviewView, type ImportUndoResult } from '../../contacts/imports';
