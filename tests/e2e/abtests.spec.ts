@@ -42,6 +42,8 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await page.getByLabel('Test sample in percent').fill('50');
   await shot(page, testInfo, 'ab-new');
   await page.getByRole('button', { name: 'Start the test' }).click();
+  const reason = page.getByTestId('launch-dialog').getByLabel(/Reason for sending anyway/);
+  if (await reason.isVisible()) await reason.fill('test fixture');
   await page.getByTestId('launch-dialog').getByRole('button', { name: /^Send to/ }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Colour week' })).toBeVisible();

@@ -239,6 +239,8 @@ test('"Edit schedule" on a missed campaign reschedules it at a time in the busin
   await expect(page.getByTestId('review-schedule')).toHaveText(`On ${expected.toFormat('ccc d LLL yyyy')}, 10:30 ${expected.toFormat('ZZZZ')} (your business time zone, America/Los_Angeles).`);
   await shot(page, testInfo, 'wizard-edit-schedule-review');
   await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await page.getByTestId('launch-dialog').getByLabel(/Reason for sending anyway/).fill('test fixture');
+  await page.getByTestId('launch-dialog').getByRole('button', { name: /^Schedule for/ }).click();
 
   await expect(page.getByTestId('campaign-status')).toHaveText('Scheduled');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
