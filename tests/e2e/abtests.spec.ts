@@ -42,6 +42,7 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await page.getByLabel('Test sample in percent').fill('50');
   await shot(page, testInfo, 'ab-new');
   await page.getByRole('button', { name: 'Start the test' }).click();
+  await expect(page.getByTestId('launch-dialog').getByTestId('launch-count')).toBeVisible();
   const reason = page.getByTestId('launch-dialog').getByLabel(/Reason for sending anyway/);
   if (await reason.isVisible()) await reason.fill('test fixture');
   await page.getByTestId('launch-dialog').getByRole('button', { name: /^Send to/ }).click();
