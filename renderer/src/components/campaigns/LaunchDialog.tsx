@@ -3,6 +3,7 @@ import type { LaunchCheck, TestSendResult } from '../../../../shared/ipc/channel
 import { api } from '../../api/client';
 import { ErrorBanner } from '../ui';
 import { formatTime, plural } from './format';
+import { useLaunchCost } from './useLaunchCost';
 import './launch-dialog.css';
 
 /** Who the campaign goes to, in words: segment, tags, exclusions, days since last texted. */
@@ -43,6 +44,7 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
     api.campaigns.launchCheck({ id: campaignId }).then(setCheck, (err: Error) => setError(err.message));
   }, [campaignId]);
 
+  const shownCost = useLaunchCost(campaignId, check?.eligible ?? null, cost);
   const blocking = check?.findings.filter((f) => f.blocking) ?? [];
   const warnings = check?.findings.filter((f) => !f.blocking) ?? [];
   const typedCount = Number(typed.replace(/[,\s]/g, ''));
@@ -92,7 +94,7 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
             <dt>Audience</dt>
             <dd data-testid="launch-audience">{audienceWords(check)}</dd>
             <dt>Estimated cost</dt>
-            <dd data-testid="launch-cost">{cost ?? '—'}</dd>
+            <dd data-testid="launch-cost">{shownCost ?? '—'}</dd>
             <dt>Starts</dt>
             <dd data-testid="launch-start">{startWords(check, zone)}</dd>
           </dl>
