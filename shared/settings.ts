@@ -26,11 +26,11 @@ const providerUrl = z
   .trim()
   .refine(isUrl, 'enter a full web address starting with https://, e.g. https://api.example.com')
   .refine((v) => v.startsWith('https://') || LOOPBACK_HTTP.test(v), 'must start with https:// (plain http:// only for 127.0.0.1 or localhost, when testing)');
-// The public tunnel address ends up inside texts as tracked links: only an https web address.
+// The public tunnel address ends up inside texts as tracked links: only an https web address (loopback http for tests).
 const publicUrl = z
   .string({ error: 'enter the tunnel address, e.g. https://abc.trycloudflare.com' })
   .trim()
-  .refine((v) => v === '' || (isUrl(v) && v.startsWith('https://')), 'must be an https:// address such as https://abc.trycloudflare.com, or empty');
+  .refine((v) => v === '' || (isUrl(v) && (v.startsWith('https://') || LOOPBACK_HTTP.test(v))), 'must be an https:// address such as https://abc.trycloudflare.com (plain http:// only for 127.0.0.1 or localhost, when testing), or empty');
 // A page of the owner's own web shop (compared with visited links): an http(s) web address, or empty.
 const shopPageUrl = z
   .string({ error: 'enter a web address, e.g. https://shop.example/thank-you' })

@@ -27,11 +27,14 @@ describe('settings that would break sending later are refused when set', () => {
     expect(app.settings.get('business.timezone')).toBe('Europe/Paris');
   });
 
-  it('the public URL must be https (it ends up inside texts as tracked links), or empty', async () => {
+  it('the public URL must be https (it ends up inside texts as tracked links), or empty; http only on this machine, for tests', async () => {
     for (const bad of ['javascript:alert(1)', 'http://abc.trycloudflare.com', 'abc.trycloudflare.com', 'data:text/html,hi']) {
-      expect(await refusal('webhooks.publicUrl', bad)).toBe('webhooks.publicUrl: must be an https:// address such as https://abc.trycloudflare.com, or empty.');
+      expect(await refusal('webhooks.publicUrl', bad)).toBe(
+        'webhooks.publicUrl: must be an https:// address such as https://abc.trycloudflare.com (plain http:// only for 127.0.0.1 or localhost, when testing), or empty.',
+      );
     }
     await accepted('webhooks.publicUrl', 'https://abc.trycloudflare.com');
+    await accepted('webhooks.publicUrl', 'http://127.0.0.1:8787');
     await accepted('webhooks.publicUrl', '');
   });
 
