@@ -21,7 +21,7 @@ describe('a campaign held by quiet hours says what it waits for', () => {
     sandboxBehaviour(app);
     addContacts(['+12125550101', '+12125550102', '+12125550103', '+14155550104', '+14155550105']);
     const c = await ok<{ id: number }>('campaigns:create', { name: 'Early', body: 'Open today! Reply STOP to opt out', audience: {} });
-    await ok('campaigns:launch', { id: c.id });
+    await ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     await app.dispatcher.runUntilIdle();
     const s = await ok<CampaignStatusView>('campaigns:status', { id: c.id });
     expect(s.counts).toMatchObject({ queued: 5, sent: 0, delivered: 0 });
