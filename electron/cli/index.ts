@@ -10,10 +10,11 @@ import { inboxCommands } from './commands/inbox';
 import { monitoringCommands } from './commands/monitoring';
 import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
+import { fieldCommands } from './commands/fields';
 import { seriesCommands } from './commands/series';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...seriesCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...seriesCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
