@@ -13,12 +13,13 @@ import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
 import { campaignActionCommands } from './commands/campaign-actions';
 import { segmentCommands } from './commands/segments';
+import { fieldCommands } from './commands/fields';
 import { seriesCommands } from './commands/series';
 import { reportCommands } from './commands/reports';
 import { analyticsCommands } from './commands/analytics';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -6,7 +6,7 @@ import type { SqliteDb } from '../db/connection';
 export function listCustomFields(db: SqliteDb): CustomFieldRow[] {
   return db
     .prepare(
-      `SELECT f.id, f.key, f.label, f.created_at AS createdAt,
+      `SELECT f.id, f.key, f.label, f.type, f.created_at AS createdAt,
               (SELECT count(*) FROM contact_field_values v WHERE v.field_id = f.id) AS contacts
        FROM custom_fields f ORDER BY f.label COLLATE NOCASE, f.key`,
     )
@@ -24,13 +24,14 @@ export function fieldKeyFromLabel(label: string): string {
     .slice(0, 64);
 }
 
-export function createCustomField(db: SqliteDb, input: { label: string; key?: string }, nowIso: string): CustomFieldRow {
+export function createCustomField(db: SqliteDb, input: { label: string; key?: string; type?: CustomFieldRow['type'] }, nowIso: string): CustomFieldRow {
+  const type = input.type ?? 'text';
   const key = input.key ?? fieldKeyFromLabel(input.label);
   if (!key) throw new AppError('invalid_input', `key: "${input.label}" has no letters or digits to make a field key from; give a key such as birthday_month.`);
   const existing = db.prepare('SELECT label FROM custom_fields WHERE key = ?').pluck().get(key) as string | undefined;
   if (existing !== undefined) throw new AppError('conflict', `A custom field with the key "${key}" already exists ("${existing}").`);
-  const id = Number(db.prepare('INSERT INTO custom_fields (key, label, created_at) VALUES (?, ?, ?)').run(key, input.label, nowIso).lastInsertRowid);
-  return { id, key, label: input.label, createdAt: nowIso, contacts: 0 };
+  const id = Number(db.prepare('INSERT INTO custom_fields (key, label, type, created_at) VALUES (?, ?, ?, ?)').run(key, input.label, type, nowIso).lastInsertRowid);
+  return { id, key, label: input.label, type, createdAt: nowIso, contacts: 0 };
 }
 
 /** Field ids by key; an unknown key is an input error naming it. */

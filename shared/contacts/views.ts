@@ -108,6 +108,8 @@ export interface CustomFieldRow {
   /** Used in templates as {{key}}. */
   key: string;
   label: string;
+  /** `date` fields hold dates (birthdays, anniversaries) and can drive date-field campaigns. */
+  type: 'text' | 'date';
   createdAt: string;
   /** Contacts with a value for it. */
   contacts: number;

@@ -3,6 +3,8 @@ import type { CampaignRow } from '../../../shared/types/domain';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
 import { audienceFromOptions, minDaysOption, positiveId, recipientLocalSchedule } from './campaign-options';
+import { DateTime } from 'luxon';
+import { dateFieldCreateOptions, dateFieldCreateUsage, dateFieldFromOptions } from './date-field-options';
 import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
 
 function statusText(s: CampaignStatusView): string {
@@ -16,8 +18,8 @@ function statusText(s: CampaignStatusView): string {
 export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
-    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage} ${repeatCreateUsage}`,
-    summary: 'Create a draft campaign, or an A/B campaign with --variant (prints its id).',
+    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage} ${repeatCreateUsage} ${dateFieldCreateUsage}`,
+    summary: 'Create a draft campaign, an A/B campaign with --variant, a recurring one with --repeat, or a birthday/anniversary series with --date-field (prints its id).',
     options: {
       name: { type: 'string' },
       template: { type: 'string' },
@@ -31,6 +33,7 @@ export const campaignCommands: Command[] = [
       from: { type: 'string' },
       ...abCreateOptions,
       ...repeatCreateOptions,
+      ...dateFieldCreateOptions,
     },
     async run(ctx, { values }) {
       if (!values.name) throw new UsageError('--name is required');
@@ -39,10 +42,12 @@ export const campaignCommands: Command[] = [
       if (values.template && values.body) throw new UsageError('give --template or --body, not both');
       const abDraft = abDraftFromOptions(values);
       minDaysOption(values['min-days']); // a usage error before the database is opened
-      const localSchedule = values['local-time'] ? recipientLocalSchedule(values.at) : null;
+      // With --date-field, --local-time means each recipient's own zone for the date-field send (date-field-options.ts).
+      const localSchedule = values['local-time'] && !values['date-field'] ? recipientLocalSchedule(values.at) : null;
       const app = await ctx.app();
       // --at without an offset is a local time in the business's zone (and the first occurrence of a repeat).
       const zone = app.settings.get('business.timezone');
+      const dateField = dateFieldFromOptions(values, DateTime.fromJSDate(app.now(), { zone }).toISODate() ?? '');
       const at = values.at ? localAt(values.at as string, zone) : null;
       const repeat = repeatFromOptions(values, zone);
       const draft = {
@@ -54,9 +59,11 @@ export const campaignCommands: Command[] = [
         ...(values.from ? { fromNumber: values.from } : {}),
         schedule: localSchedule ?? (at && !repeat.repeat ? { mode: 'at', at: at.toUTC().toISO() } : { mode: 'now' }),
         ...repeat,
+        ...dateField,
       };
+      const series = repeat.repeat ? 'recurring ' : dateField.dateField ? `${dateField.dateField.fieldKey} date-field ` : '';
       const c = await call<CampaignDetail>(app, 'campaigns:create', draft);
-      return { json: { id: c.id }, text: `Created ${repeat.repeat ? 'recurring ' : ''}campaign ${c.id} (${c.name}), a draft. ${repeat.repeat ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}` };
+      return { json: { id: c.id }, text: `Created ${series}campaign ${c.id} (${c.name}), a draft. ${series ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}` };
     },
   }),
   defineCommand({

@@ -190,9 +190,9 @@ export const contactChannels = {
   /** Add, remove or set tags on listed contacts or on everyone a filter matches. */
   'contacts:setTags': channel<{ contacts: number }>()(setTagsInput),
   'contacts:fields': channel<CustomFieldRow[]>()(z.object({}).strict()),
-  /** A new custom field; `key` defaults to the label in snake_case. */
+  /** A new custom field; `key` defaults to the label in snake_case; `type` date makes it usable by date-field campaigns. */
   'contacts:createField': channel<CustomFieldRow>()(
-    z.object({ label: z.string().trim().min(1, 'give the field a name').max(100), key: fieldKey.optional() }).strict(),
+    z.object({ label: z.string().trim().min(1, 'give the field a name').max(100), key: fieldKey.optional(), type: z.enum(['text', 'date']).default('text') }).strict(),
   ),
   /** Every contact a filter matches (empty filter: everyone) as CSV; see ContactExportResult. */
   'contacts:export': channel<ContactExportResult>()(z.object({ filter: audienceFilterSchema.default({ tagMode: 'any' }) }).strict()),

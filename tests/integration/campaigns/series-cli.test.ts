@@ -1,14 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/index';
+import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/db';
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 let cleanup = () => {};
 afterEach(() => cleanup());

@@ -138,14 +138,20 @@ describe('contacts:setTags and custom fields', () => {
 
   it('lists custom fields with how many contacts use them; keys come from labels and must be unique', async () => {
     expect(await d.call('contacts:createField', { label: 'Loyalty Tier' })).toMatchObject({ key: 'loyalty_tier', label: 'Loyalty Tier', contacts: 0 });
-    expect(await d.call('contacts:createField', { label: 'Café', key: 'favourite_cafe' })).toMatchObject({ key: 'favourite_cafe' });
+    expect(await d.call('contacts:createField', { label: 'Café', key: 'favourite_cafe' })).toMatchObject({ key: 'favourite_cafe', type: 'text' });
     await create({ phone: '+14155550100', customFields: { loyalty_tier: 'gold' } });
     expect(await d.call('contacts:fields', {})).toEqual([
-      { id: 2, key: 'favourite_cafe', label: 'Café', createdAt: '2026-03-01T10:00:00.000Z', contacts: 0 },
-      { id: 1, key: 'loyalty_tier', label: 'Loyalty Tier', createdAt: '2026-03-01T10:00:00.000Z', contacts: 1 },
+      { id: 2, key: 'favourite_cafe', label: 'Café', type: 'text', createdAt: '2026-03-01T10:00:00.000Z', contacts: 0 },
+      { id: 1, key: 'loyalty_tier', label: 'Loyalty Tier', type: 'text', createdAt: '2026-03-01T10:00:00.000Z', contacts: 1 },
     ]);
     expect(await d.fails('contacts:createField', { label: 'loyalty tier!' })).toMatchObject({ code: 'conflict', message: expect.stringContaining('"loyalty_tier" already exists') });
     expect(await d.fails('contacts:createField', { label: 'X', key: 'Bad Key' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('key') });
     expect(await d.fails('contacts:createField', { label: '' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('label') });
+  });
+
+  it('creates a date field by hand (type date) for birthday campaigns, and refuses any other type', async () => {
+    expect(await d.call('contacts:createField', { label: 'Anniversary', type: 'date' })).toMatchObject({ key: 'anniversary', type: 'date' });
+    expect(await d.call('contacts:fields', {})).toMatchObject([{ key: 'anniversary', type: 'date' }]);
+    expect(await d.fails('contacts:createField', { label: 'Age', type: 'number' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('type') });
   });
 });

@@ -3,10 +3,11 @@ import type { RepeatPreview } from '../../../../shared/ipc/channels/series';
 import { api } from '../../api/client';
 import { DAY_CODES, nthWeekdayOf, ruleOf, type RepeatChoice } from './repeat-choice';
 import { dayLabel } from './dates';
+import { DateFieldEditor } from './DateFieldEditor';
 import './calendar.css';
 
-const FREQ_LABEL = { none: 'Does not repeat', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', YEARLY: 'Yearly' } as const;
-const UNIT = { none: '', DAILY: 'day(s)', WEEKLY: 'week(s)', MONTHLY: 'month(s)', YEARLY: 'year(s)' } as const;
+const FREQ_LABEL = { none: 'Does not repeat', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', YEARLY: 'Yearly', DATE: "On each contact's date (birthday, anniversary…)" } as const;
+const UNIT = { none: '', DAILY: 'day(s)', WEEKLY: 'week(s)', MONTHLY: 'month(s)', YEARLY: 'year(s)', DATE: '' } as const;
 const DAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const ORDINAL = ['', '1st', '2nd', '3rd', '4th', '5th'];
 
@@ -19,12 +20,15 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
   const [preview, setPreview] = useState<RepeatPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const set = (patch: Partial<RepeatChoice>) => onChange({ ...choice, ...patch, custom: 'custom' in patch ? (patch.custom ?? '') : '' });
-  const on = choice.freq !== 'none' || choice.custom.trim() !== '';
+  const on = choice.freq !== 'DATE' && (choice.freq !== 'none' || choice.custom.trim() !== '');
 
   // A saved series opened for editing: its rule as it is stored.
   useEffect(() => {
     if (campaignId === undefined) return;
-    void api.series.get({ id: campaignId }).then((s) => s && onChange({ ...choice, freq: (s.rule.match(/FREQ=(\w+)/)?.[1] as RepeatChoice['freq']) ?? 'DAILY', custom: s.rule, skipRecentDays: s.skipRecentDays ? String(s.skipRecentDays) : '' }));
+    void api.series.get({ id: campaignId }).then((s) => {
+      if (s?.dateField) return onChange({ ...choice, freq: 'DATE', fieldKey: s.dateField.fieldKey, daysBefore: String(s.dateField.daysBefore), recipientLocal: s.dateField.recipientLocal });
+      if (s) onChange({ ...choice, freq: (s.rule.match(/FREQ=(\w+)/)?.[1] as RepeatChoice['freq']) ?? 'DAILY', custom: s.rule, skipRecentDays: s.skipRecentDays ? String(s.skipRecentDays) : '' });
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per campaign opened
   }, [campaignId]);
 
@@ -65,6 +69,7 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
           </label>
         )}
       </div>
+      {choice.freq === 'DATE' && <DateFieldEditor choice={choice} date={date} time={time} onChange={onChange} />}
       {choice.freq === 'WEEKLY' && (
         <div className="repeat-days" role="group" aria-label="On these days">
           {DAY_CODES.map((code, i) => (

@@ -1,8 +1,9 @@
-import type { RepeatInput } from '../../../../shared/recurrence';
+import type { DateFieldRepeat, RepeatInput } from '../../../../shared/recurrence';
 
 /** What the Repeat section of the wizard holds, as the owner chooses it; turned into an RRULE for the core. */
 export interface RepeatChoice {
-  freq: 'none' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+  /** DATE: on each contact's date (a date-type custom field such as a birthday), not by a rule. */
+  freq: 'none' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY' | 'DATE';
   interval: string;
   /** RRULE day codes for a weekly repeat. */
   weekdays: string[];
@@ -14,12 +15,16 @@ export interface RepeatChoice {
   skipRecentDays: string;
   /** A rule typed (or loaded from a saved series) as RRULE text; it wins over the choices above when set. */
   custom: string;
+  /** On each contact's date: the date field's key, how many days before (0–60), and whose clock the time is on. */
+  fieldKey: string;
+  daysBefore: string;
+  recipientLocal: boolean;
 }
 
 export const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 export function emptyRepeat(): RepeatChoice {
-  return { freq: 'none', interval: '1', weekdays: [], monthly: 'day', end: 'never', until: '', count: '10', skipRecentDays: '', custom: '' };
+  return { freq: 'none', interval: '1', weekdays: [], monthly: 'day', end: 'never', until: '', count: '10', skipRecentDays: '', custom: '', fieldKey: '', daysBefore: '0', recipientLocal: false };
 }
 
 /** The weekday (RRULE code) and its place in the month of a YYYY-MM-DD date: 2026-12-08 → 2TU. */
@@ -40,8 +45,9 @@ export function ruleOf(c: RepeatChoice, startDate: string): string {
   return parts.join(';');
 }
 
-/** The draft's repeat, or nothing for a one-time campaign. */
-export function repeatOf(c: RepeatChoice, date: string, time: string): { repeat?: RepeatInput } {
+/** The draft's repeat (or dateField: a birthday series checking every day from `date` at `time`), or nothing for a one-time campaign. */
+export function repeatOf(c: RepeatChoice, date: string, time: string): { repeat?: RepeatInput; dateField?: DateFieldRepeat } {
+  if (c.freq === 'DATE') return { dateField: { fieldKey: c.fieldKey, daysBefore: Number(c.daysBefore || '0'), time, recipientLocal: c.recipientLocal, startDate: date } };
   if (c.freq === 'none' && !c.custom.trim()) return {};
   const skip = Number(c.skipRecentDays);
   return { repeat: { rule: ruleOf(c, date), start: `${date}T${time}`, ...(c.skipRecentDays.trim() && Number.isInteger(skip) && skip > 0 ? { skipRecentDays: skip } : {}) } };
