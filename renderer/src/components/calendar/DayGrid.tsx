@@ -69,7 +69,7 @@ export function DayGrid(p: DayGridProps) {
                 data-day={d}
                 tabIndex={d === p.focused ? 0 : -1}
                 aria-selected={d === p.focused}
-                aria-label={`${dayLabel(d, { weekday: 'long', day: 'numeric', month: 'long' })}${holiday ? `, ${holiday.name}` : ''}, ${list.length ? `${list.length} campaign${list.length === 1 ? '' : 's'}` : 'nothing scheduled'}`}
+                aria-label={`${holiday ? `${p.month ? `${Number(d.slice(8))} ` : ''}${holiday.name}: ` : ''}${dayLabel(d, { weekday: 'long', day: 'numeric', month: 'long' })}, ${list.length ? `${list.length} campaign${list.length === 1 ? '' : 's'}` : 'nothing scheduled'}`}
                 className={`cal-day${outside ? ' outside' : ''}${d === p.today ? ' today' : ''}${holiday ? ' holiday' : ''}${d < p.today ? ' past' : ''}`}
                 onClick={() => p.onFocus(d)}
                 onKeyDown={(ev) => key(ev, d)}
@@ -81,6 +81,7 @@ export function DayGrid(p: DayGridProps) {
               >
                 <div className="cal-day-top">
                   {p.month ? <span className="cal-daynum">{Number(d.slice(8))}</span> : d === p.today && <span className="cal-today-label">Today</span>}
+                  {holiday && ' '}
                   {holiday && <span className="cal-holiday" title={holiday.actual ? `${holiday.name} (observed; the date is ${holiday.actual})` : holiday.name}>{holiday.name}</span>}
                 </div>
                 {p.dayExtra?.(d)}
