@@ -160,7 +160,9 @@ export function periodDays(q: Pick<SummaryQuery, 'from' | 'to'>, now: Date): { f
   const toMs = q.to ? Date.parse(q.to) : now.getTime();
   const fromMs = q.from ? Date.parse(q.from) : toMs - 30 * DAY_MS;
   if (Number.isNaN(fromMs) || Number.isNaN(toMs)) throw new AppError('invalid_input', 'from and to must be ISO dates such as 2026-11-01.');
-  const toDay = q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to) ? q.to : new Date(toMs + DAY_MS).toISOString().slice(0, 10);
+  // A date, or an instant at UTC midnight (a report's period end), ends before that day; any other instant (now)
+  // ends after the day it falls in, so today's figures count.
+  const toDay = q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to) ? q.to : new Date(toMs % DAY_MS === 0 ? toMs : toMs + DAY_MS).toISOString().slice(0, 10);
   const fromDay = new Date(fromMs).toISOString().slice(0, 10);
   if (fromDay >= toDay) throw new AppError('invalid_input', `The period must end after it starts (from ${fromDay}, to ${toDay}).`);
   return { fromDay, toDay };

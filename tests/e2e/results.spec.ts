@@ -24,6 +24,23 @@ async function call<T>(app: DeskApp, channel: string, input: unknown): Promise<T
   return r.value as T;
 }
 
+/** The campaign list fits its pane: nothing scrolls sideways in the table's box or the page, the row actions are on screen. */
+async function expectListFits(page: Page) {
+  const fits = await page.evaluate(() => {
+    const wrap = document.querySelector('.cl-table-wrap');
+    const main = document.querySelector('main.content');
+    const doc = document.documentElement;
+    const fit = (el: Element | null) => (el ? `${el.scrollWidth} in ${el.clientWidth}: ${el.scrollWidth <= el.clientWidth}` : 'missing');
+    return { wrap: fit(wrap), main: fit(main), page: fit(doc) };
+  });
+  for (const box of Object.values(fits)) expect(box, JSON.stringify(fits)).toMatch(/: true$/);
+  const width = page.viewportSize()!.width;
+  for (const button of await page.locator('table.cl-table .cl-row-actions button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+  }
+}
+
 /** A campaign really sent through the Sandbox: receipts, some failures, replies and STOPs, then a sale marked. */
 async function sendCampaign(app: DeskApp): Promise<number> {
   app.settings.set('business.name', 'Bloom Salon');
@@ -109,6 +126,9 @@ test('a campaign’s results page: funnel, rates with intervals, money, reasons,
   const id = await sendCampaign(app);
   const results = await call<{ replied: number; converted: number; failed: number }>(app, 'analytics:campaignResults', { campaignId: id });
 
+  // A draft with a long name beside it, to see names wrap rather than push the table wide.
+  await call(app, 'campaigns:create', { name: 'Spring colour and cut offer for regulars who have not booked since the winter sale', body: 'Hi {{first_name|there}}, spring is here. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+
   await page.setViewportSize({ width: 1440, height: 900 });
   const errors = await desk.open(page, 'campaigns');
   // The list's results columns, sortable.
@@ -117,6 +137,17 @@ test('a campaign’s results page: funnel, rates with intervals, money, reasons,
   await expect(page.getByRole('columnheader', { name: /Revenue/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(page.locator('table.cl-table tbody tr').first()).toContainText('$125.00');
   await shot(page, testInfo, 'campaign-list-results-columns');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+      await page.setViewportSize({ width, height });
+      await expectListFits(page);
+      await expect(page.getByRole('button', { name: 'Archive Colour week' })).toBeInViewport();
+      await page.screenshot({ path: testInfo.outputPath(`campaign-list-${scheme}-${width}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByRole('button', { name: 'Colour week', exact: true }).click();
   await page.getByRole('button', { name: 'Results', exact: true }).click();

@@ -5,6 +5,7 @@ import type { CampaignRow } from '../../../../shared/types/domain';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
 import { CampaignTable } from './CampaignTable';
 import { plural } from './format';
+import { Icon } from '../icons';
 
 /**
  * Campaigns, newest first. The list channel says nothing about archiving, so both lists are loaded and the
@@ -92,18 +93,18 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
               onOpen={onOpen}
               actions={(c, archived) => (
                 <div className="cl-row-actions">
-                  <button type="button" className="secondary small" aria-label={`Duplicate ${c.name}`} onClick={() => void duplicate(c)}>
-                    Duplicate
+                  <button type="button" className="icon-button cl-icon" aria-label={`Duplicate ${c.name}`} title="Duplicate" onClick={() => void duplicate(c)}>
+                    <Icon name="duplicate" size={16} />
                   </button>
                   <button
                     type="button"
-                    className="secondary small"
+                    className="icon-button cl-icon"
                     aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.name}`}
                     disabled={!archived && (c.status === 'sending' || c.status === 'scheduled')}
-                    title={!archived && (c.status === 'sending' || c.status === 'scheduled') ? 'Pause or cancel it before archiving' : undefined}
+                    title={!archived && (c.status === 'sending' || c.status === 'scheduled') ? 'Pause or cancel it before archiving' : archived ? 'Unarchive' : 'Archive'}
                     onClick={() => void archive(c, !archived)}
                   >
-                    {archived ? 'Unarchive' : 'Archive'}
+                    <Icon name={archived ? 'unarchive' : 'archive'} size={16} />
                   </button>
                 </div>
               )}
