@@ -134,6 +134,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     audit: (action, subject, detail, actor = 'user') => {
       audit.run(now().toISOString(), actor, action, subject ?? null, detail === undefined ? null : JSON.stringify(detail));
     },
+    nativeBinding: config.nativeBinding,
   };
   core.walCheckpoints = createWalCheckpoints(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding, log });
   let relay: Relay | null = null;

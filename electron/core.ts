@@ -26,4 +26,6 @@ export interface DeskCore {
   monitoring?: MonitoringServices;
   /** Checkpoints moved to a worker thread during bulk writes on the main connection (absent in bare test cores). */
   walCheckpoints?: WalCheckpoints;
+  /** better-sqlite3's native module for worker threads that open their own connection (the app's, under Electron). */
+  nativeBinding?: string;
 }

@@ -13,6 +13,7 @@ export const workerEntries = {
   'contacts-rows-worker': 'electron/contacts/import/rows-worker.ts',
   'contacts-reader-worker': 'electron/contacts/import/reader-worker.ts',
   'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
+  'analytics-rebuild-worker': 'electron/analytics/rebuild-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof workerEntries;

@@ -7,7 +7,7 @@ import { exportCsv } from './exports';
 import { catchUpOutcomes } from './ingest';
 import { campaignRecipients } from './recipients';
 import { campaignResults } from './results';
-import { rebuildAllChunked } from './rebuild';
+import { rebuildAllInWorker } from './rebuild';
 import { analyticsSettings } from './settings';
 import { analyticsSummary } from './summary';
 import { campaignTotals } from './totals';
@@ -36,7 +36,7 @@ export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & Ret
     },
     'analytics:rebuild': async () => {
       fresh();
-      const r = await rebuildAllChunked(db, () => core.now().getTime());
+      const r = await rebuildAllInWorker(db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, () => core.now().getTime());
       core.audit('analytics.rebuild', undefined, r);
       return r;
     },

@@ -1,4 +1,6 @@
 import type { SqliteDb } from '../db/connection';
+import { startWorker } from '../workers';
+import type { FromRebuildWorker, RebuildWorkerData } from './rebuild-worker';
 
 /**
  * The roll-ups recomputed from what is stored: messages, attributed outcomes, conversions, contacts and the
@@ -71,4 +73,25 @@ export async function rebuildAllChunked(db: SqliteDb, now: () => number): Promis
   rebuildGrowth(db);
   const days = (db.prepare('SELECT COUNT(*) AS n FROM campaign_daily').get() as { n: number }).n;
   return { campaigns: ids.length, days, ms: now() - started };
+}
+
+/**
+ * The full rebuild on a worker thread with its own connection (the `analytics:rebuild` path): at ten million messages
+ * one campaign's step takes longer than the main thread may be held (issue 13: never > 50 ms). An in-memory
+ * database has no file a worker could open, so it is rebuilt here, chunked as above.
+ */
+export async function rebuildAllInWorker(
+  db: SqliteDb,
+  file: { dbPath: string; nativeBinding?: string },
+  now: () => number,
+): Promise<{ campaigns: number; days: number; ms: number }> {
+  if (file.dbPath === ':memory:' || file.dbPath === '') return rebuildAllChunked(db, now);
+  const started = now();
+  const w = startWorker('analytics-rebuild-worker', import.meta.url, { workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding } satisfies RebuildWorkerData });
+  const r = await new Promise<{ campaigns: number; days: number }>((resolve, reject) => {
+    w.once('message', (msg: FromRebuildWorker) => (msg.type === 'done' ? resolve({ campaigns: msg.campaigns, days: msg.days }) : reject(new Error(`The roll-up rebuild failed: ${msg.message}`))));
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`The roll-up rebuild stopped (exit code ${code}).`)));
+  });
+  return { ...r, ms: now() - started };
 }

@@ -5,7 +5,7 @@ import type { AnalyticsSummaryView, PeriodFigures, SummaryPoint, TopCampaignRow 
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 import type { AnalyticsSettings } from './settings';
-import { totalsOf } from './totals';
+import { rollupSums, totalsOf } from './totals';
 
 const DAY_MS = 86_400_000;
 
@@ -23,18 +23,7 @@ function dailyFigures(db: SqliteDb, fromDay: string, toDay: string): Map<string,
     db,
     qb
       .selectFrom('campaign_daily')
-      .select((eb) => [
-        'day',
-        eb.fn.sum<number>('sent').as('sent'),
-        eb.fn.sum<number>('delivered').as('delivered'),
-        eb.fn.sum<number>('failed').as('failed'),
-        eb.fn.sum<number>('replied').as('replied'),
-        eb.fn.sum<number>('clicked').as('clicked'),
-        eb.fn.sum<number>('opted_out').as('opted_out'),
-        eb.fn.sum<number>('converted').as('converted'),
-        eb.fn.sum<number>('revenue_minor').as('revenue_minor'),
-        eb.fn.sum<number>('spend_minor').as('spend_minor'),
-      ])
+      .select((eb) => ['day', ...rollupSums(eb)])
       .where('day', '>=', fromDay)
       .where('day', '<', toDay)
       .groupBy('day'),
@@ -75,11 +64,16 @@ function period(from: string, to: string, d: DayFigures): PeriodFigures {
   };
 }
 
-/** The bucket a day falls in: itself, its ISO week's Monday, or its month's first day. */
+/**
+ * The bucket a day falls in: itself, its ISO week's Monday, or its month's first day. Plain date arithmetic: called
+ * for every day of the period, where parsing each with luxon cost ~50 ms for a year (measured by the analytics bench).
+ */
 function bucketStart(day: string, bucket: SummaryBucket): string {
   if (bucket === 'day') return day;
-  const d = DateTime.fromISO(day, { zone: 'utc' });
-  return (bucket === 'week' ? d.startOf('week') : d.startOf('month')).toISODate() ?? day;
+  if (bucket === 'month') return `${day.slice(0, 8)}01`;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const sinceMonday = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - sinceMonday * DAY_MS).toISOString().slice(0, 10);
 }
 
 function bucketLabel(start: string, bucket: SummaryBucket): string {

@@ -1,6 +1,8 @@
 import { addTotals, costPerConversionMinor, emptyTotals, epmMinor, fromMinor, fromMinorPrecise, rates, roi, type AttributionWindows, type OutcomeTotals } from '../../shared/analytics';
 import type { CampaignResultsSummary } from '../../shared/ipc/channels/analytics';
+import type { ExpressionBuilder } from 'kysely';
 import type { SqliteDb } from '../db/connection';
+import type { DB } from '../db/schema';
 import { allRows, qb } from '../db/sync-query';
 
 /** A roll-up row as the triggers keep it. */
@@ -32,22 +34,26 @@ export function totalsOf(r: Omit<DailyRow, 'campaign_id' | 'day'>): OutcomeTotal
   };
 }
 
+/** The roll-up columns summed, under their own names: what every read of campaign_daily adds up. */
+export function rollupSums(eb: ExpressionBuilder<DB, 'campaign_daily'>) {
+  return [
+    eb.fn.sum<number>('sent').as('sent'),
+    eb.fn.sum<number>('delivered').as('delivered'),
+    eb.fn.sum<number>('failed').as('failed'),
+    eb.fn.sum<number>('replied').as('replied'),
+    eb.fn.sum<number>('clicked').as('clicked'),
+    eb.fn.sum<number>('opted_out').as('opted_out'),
+    eb.fn.sum<number>('converted').as('converted'),
+    eb.fn.sum<number>('revenue_minor').as('revenue_minor'),
+    eb.fn.sum<number>('spend_minor').as('spend_minor'),
+  ] as const;
+}
+
 /** Each campaign's totals over all time, from the roll-ups (a campaign has at most a row per day). */
 export function campaignTotals(db: SqliteDb, campaignIds?: readonly number[]): Map<number, OutcomeTotals> {
   let q = qb
     .selectFrom('campaign_daily')
-    .select((eb) => [
-      'campaign_id',
-      eb.fn.sum<number>('sent').as('sent'),
-      eb.fn.sum<number>('delivered').as('delivered'),
-      eb.fn.sum<number>('failed').as('failed'),
-      eb.fn.sum<number>('replied').as('replied'),
-      eb.fn.sum<number>('clicked').as('clicked'),
-      eb.fn.sum<number>('opted_out').as('opted_out'),
-      eb.fn.sum<number>('converted').as('converted'),
-      eb.fn.sum<number>('revenue_minor').as('revenue_minor'),
-      eb.fn.sum<number>('spend_minor').as('spend_minor'),
-    ])
+    .select((eb) => ['campaign_id', ...rollupSums(eb)])
     .groupBy('campaign_id');
   if (campaignIds) q = q.where('campaign_id', 'in', campaignIds.length ? [...campaignIds] : [-1]);
   const map = new Map<number, OutcomeTotals>();
