@@ -34,6 +34,9 @@ const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => R
   { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
   { id: 'results', label: 'Campaign results', icon: 'campaigns', Component: CampaignResultsPage, hidden: true },
 ];
+/** The pages of the sidebar, the palette and Alt+1…9 (a hidden page, such as one campaign's results, is reached from another). */
+const NAV_PAGES = PAGES.filter((p) => !p.hidden);
+
 
 const PROVIDER_LABEL = { sandbox: 'Sandbox (simulated)', quo: 'Quo', twilio: 'Twilio' } as const;
 
@@ -82,8 +85,8 @@ export function App() {
   const [shellError, setShellError] = useState<string | null>(null);
   const togglePalette = useCallback(() => setPalette((open) => !open), []);
   const showShortcuts = useCallback(() => setShortcuts(true), []);
-  useShellShortcuts(PAGES, go, togglePalette, showShortcuts);
-  const commands = useMemo(() => shellCommands(PAGES, go, showShortcuts, setShellError), [go, showShortcuts]);
+  useShellShortcuts(NAV_PAGES, go, togglePalette, showShortcuts);
+  const commands = useMemo(() => shellCommands(NAV_PAGES, go, showShortcuts, setShellError), [go, showShortcuts]);
   return (
     <div className="shell">
       <a
@@ -105,7 +108,7 @@ export function App() {
           SMS Campaign Desk
         </div>
         <ul>
-          {PAGES.filter((p) => !p.hidden).map((p) => (
+          {NAV_PAGES.map((p) => (
             <li key={p.id}>
               <button className={p.id === page ? 'nav active' : 'nav'} aria-current={p.id === page ? 'page' : undefined} onClick={() => go(p.id)}>
                 <span className="nav-icon">
@@ -136,7 +139,7 @@ export function App() {
         <current.Component />
       </main>
       {palette && <CommandPalette commands={commands} onClose={() => setPalette(false)} />}
-      {shortcuts && <ShortcutsDialog pages={PAGES} onClose={() => setShortcuts(false)} />}
+      {shortcuts && <ShortcutsDialog pages={NAV_PAGES} onClose={() => setShortcuts(false)} />}
       <StatusBar />
       <ReportNotices />
     </div>
