@@ -66,6 +66,8 @@ test('the command palette reaches pages and actions, and "?" lists the shortcuts
   await expect(helpButton).toBeFocused();
 
   // "?" typed in a field is a character, not a shortcut.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const name = page.getByLabel('Business name');
   await name.fill('');
   await name.press('?');
