@@ -11,6 +11,8 @@ const ANY_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** A name as it may be stored: no control or bidi-override characters, spaces collapsed where they were removed. */
 export function cleanName(name: string): string {
-  if (!ANY_INVISIBLE.test(name)) return name.trim();
-  return name.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+  // Trimmed first, so that a name and the same name with outer whitespace clean to the same text.
+  const trimmed = name.trim();
+  if (!ANY_INVISIBLE.test(trimmed)) return trimmed;
+  return trimmed.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
 }

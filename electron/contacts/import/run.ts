@@ -72,11 +72,10 @@ function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProg
       if (settled) return;
       settled = true;
       control.signal?.removeEventListener('abort', onAbort);
-      fn();
-      void worker.terminate();
-      void reader?.terminate();
-      void rows?.terminate();
-      void releaseCheckpoints?.();
+      // Settle only once every thread has exited and closed its database files: a caller that deletes or moves
+      // the database right after the import (a test's temp folder, a restore) must not race a closing -wal.
+      const stopped = [worker.terminate(), reader?.terminate(), rows?.terminate(), releaseCheckpoints?.()];
+      void Promise.allSettled(stopped).then(fn);
     };
     const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
     control.signal?.addEventListener('abort', onAbort);

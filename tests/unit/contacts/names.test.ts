@@ -24,4 +24,13 @@ describe('names are cleaned of control and bidi-override characters', () => {
     expect(cleanName('Ana\r\nSmith')).toBe('Ana Smith');
     expect(cleanName('An\u0000a \u001b[2Jx')).toBe('Ana [2Jx');
   });
+
+  it('cleans a name the same with or without the whitespace around it (an import trims cells first)', () => {
+    expect(cleanName('!  ,\t')).toBe(cleanName('!  ,'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.constantFrom(' ', '\t', '\n', '\r\n'), (name, pad) => {
+        expect(cleanName(pad + name + pad)).toBe(cleanName(name.trim()));
+      }),
+    );
+  });
 });
