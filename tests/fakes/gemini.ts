@@ -170,7 +170,7 @@ export function defaultAnswer(call: GeminiCall): unknown {
   }
   if (call.schemaKeys.includes('label')) {
     const reply = call.prompt.toLowerCase();
-    if (/stop (texting|messaging)|take me off|unsubscribe|no more (texts|messages)/.test(reply)) return { label: 'possible_opt_out', confidence: 0.86 };
+    if (/stop (texting|messaging)|take me off|unsubscribe|no more (texts|messages)|rather not get these/.test(reply)) return { label: 'possible_opt_out', confidence: 0.86 };
     if (/wrong number|who is this/.test(reply)) return { label: 'wrong_number', confidence: 0.9 };
     if (/terrible|awful|rude|refund/.test(reply)) return { label: 'complaint', confidence: 0.8 };
     if (/\?/.test(reply)) return { label: 'question', confidence: 0.92 };

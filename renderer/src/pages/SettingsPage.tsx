@@ -6,6 +6,7 @@ import { useApp } from '../store/app';
 import { WebhooksPanel } from '../components/settings/WebhooksPanel';
 import { SettingsGroup } from '../components/settings/SettingsGroup';
 import { SecretField } from '../components/settings/SecretField';
+import { GeminiIntegration } from '../components/settings/GeminiIntegration';
 import { GROUPS, fieldInfo, fieldOrder, type GroupId } from '../components/settings/fields';
 import type { ReplyValues } from '../../../shared/compliance/replies';
 import '../components/settings/settings.css';
@@ -79,6 +80,7 @@ export function SettingsPage() {
               ) : (
                 <section key={g.id} id={`settings-${g.id}`} className="card st-card st-anchor">
                   <SettingsGroup title={g.title} intro={g.intro} rows={byGroup.get(g.id) ?? []} replyValues={g.id === 'business' ? replyValues : undefined} onSaved={onSettingSaved} />
+                  {g.id === 'integrations' && <GeminiIntegration />}
                   {g.id === 'providers' && generalSecrets.length > 0 && (
                     <div className="st-secrets">
                       <h3 className="st-section-title">API keys</h3>
