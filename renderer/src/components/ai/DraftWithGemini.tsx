@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { DRAFT_TONES, NOT_CONNECTED_REASON, type DraftTone } from '../../../../shared/ai';
 import type { DraftCheck } from '../../../../shared/ipc/channels/ai';
@@ -48,8 +48,9 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const ask = async (e: FormEvent) => {
-    e.preventDefault();
+  const ready = !busy && brief.trim().length >= 3;
+  const ask = async () => {
+    if (!ready) return;
     setBusy(true);
     setError(null);
     try {
@@ -63,33 +64,45 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
   };
 
   return (
-    <Modal title="Draft with Gemini" subtitle="Describe the message in one line; Gemini suggests three, the desk checks each." size="large" onClose={onClose}>
+    <Modal title="Draft with Gemini" subtitle="Describe the message in one line; Gemini suggests three, the desk checks each." onClose={onClose}>
       <div className="ai-dialog">
-        <form onSubmit={(e) => void ask(e)}>
-          <label>
-            What is the message about?
-            <input value={brief} maxLength={300} placeholder="e.g. 20% off roses this weekend, order by Friday" onChange={(e) => setBrief(e.target.value)} />
-          </label>
+        {/* Not a <form>: the dialog sits inside the campaign wizard's form, and a nested submit would reach it. */}
+        <div className="ai-form">
+          <div className="field">
+            <label htmlFor="ai-brief">What is the message about?</label>
+            <input
+              id="ai-brief"
+              value={brief}
+              maxLength={300}
+              placeholder="e.g. 20% off roses this weekend, order by Friday"
+              onChange={(e) => setBrief(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                void ask();
+              }}
+            />
+          </div>
           <div className="ai-row">
-            <label>
-              Tone
-              <select value={tone} onChange={(e) => setTone(e.target.value as DraftTone)}>
+            <div className="field">
+              <label htmlFor="ai-tone">Tone</label>
+              <select id="ai-tone" value={tone} onChange={(e) => setTone(e.target.value as DraftTone)}>
                 {DRAFT_TONES.map((t) => (
                   <option key={t} value={t}>
                     {TONE_WORDS[t]}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <label className="ai-check">
               <input type="checkbox" checked={oneSegment} onChange={(e) => setOneSegment(e.target.checked)} />
               Fits one segment (160 characters)
             </label>
-            <button type="submit" disabled={busy || brief.trim().length < 3}>
+            <button type="button" disabled={!ready} onClick={() => void ask()}>
               {busy ? 'Writing…' : drafts ? 'Ask again' : 'Write 3 options'}
             </button>
           </div>
-        </form>
+        </div>
         <p className="ai-note">Sent to Gemini: this brief, the tone and your business name — no contact data. Names stay as {'{{first_name}}'}, filled in on this computer.</p>
         {error && (
           <p className="error-text" role="alert">

@@ -143,6 +143,12 @@ const SECRETS: ReadonlyMap<string, { label: string; section: string }> = new Map
   ['gemini.apiKey', { label: 'Gemini API key', section: 'Gemini — writing help' }],
 ]);
 
+/** Keys of optional integrations: entered on their own card in Settings → Integrations, not among the providers' keys. */
+const INTEGRATION_SECRET_PREFIXES = ['gemini.'];
+export function isIntegrationSecret(name: string): boolean {
+  return INTEGRATION_SECRET_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
+
 export function secretLabel(name: string): string {
   return SECRETS.get(name)?.label ?? labelFromName(name);
 }
