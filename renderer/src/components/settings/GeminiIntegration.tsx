@@ -32,6 +32,7 @@ export function GeminiIntegration() {
 
   return (
     <div className="ai-integration" data-testid="gemini-integration">
+      <h3 className="st-section-title">Gemini — key and connection</h3>
       <div className="ai-status">
         {status?.connected ? <Badge tone="good">Gemini connected</Badge> : <Badge>Gemini not connected</Badge>}
         {status?.connected && (
