@@ -1,7 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, type HarnessFixture } from './fixtures';
 import { FAKE_GEMINI_KEY, startFakeGemini, type FakeGemini } from '../fakes/gemini';
 import { triageNextReply } from '../../electron/ai/triage-job';
+
+// Each test takes screenshots in two themes at two widths and runs axe twice: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 let gemini: FakeGemini | null = null;
 test.afterEach(async () => {
@@ -14,11 +18,18 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   await testInfo.attach(name, { body, contentType: 'image/png' });
 }
 
-/** Light and dark, 1440 and 1024 wide: the same screen four times. */
-async function shotsInBothThemes(page: Page, desk: HarnessFixture, testInfo: TestInfo, name: string, check: () => Promise<void>): Promise<void> {
+/** Serious or critical axe findings inside what this feature added (contrast of its chips, names of its controls). */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Light and dark, 1440 and 1024 wide: the same screen four times, checked by axe in each theme. */
+async function shotsInBothThemes(page: Page, desk: HarnessFixture, testInfo: TestInfo, name: string, check: () => Promise<void>, axeScope: string): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     await desk.app.dispatch('settings:set', { key: 'ui.theme', value: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    expect(await seriousViolations(page, axeScope), `${name} in the ${theme} theme`).toEqual([]);
     for (const [width, height] of [[1440, 900], [1024, 800]] as const) {
       await page.setViewportSize({ width, height });
       await check();
@@ -61,7 +72,7 @@ test('Settings → Integrations: connecting Gemini, checking it, and exactly wha
   await card.scrollIntoViewIfNeeded();
   await shotsInBothThemes(page, desk, testInfo, 'gemini-settings', async () => {
     await expect(card).toBeVisible();
-  });
+  }, '#settings-integrations');
   expect(errors).toEqual([]);
 });
 
@@ -88,7 +99,7 @@ test('Draft with Gemini in the template editor and the campaign wizard: three ch
   await expect(options.nth(2)).toContainText('You asked for one segment, but this takes 2');
   await shotsInBothThemes(page, desk, testInfo, 'gemini-draft-dialog', async () => {
     await expect(dialog.getByRole('button', { name: 'Use this: Option 1' })).toBeVisible();
-  });
+  }, '.ct-modal');
 
   await dialog.getByRole('button', { name: 'Use this: Option 1' }).click();
   await expect(dialog).toBeHidden();
@@ -133,7 +144,7 @@ test('inbox: reply labels from Gemini, and a possible opt-out flagged for the ow
   await expect(thread.getByRole('heading', { level: 2 })).toContainText('Subscribed');
   await shotsInBothThemes(page, desk, testInfo, 'gemini-inbox-labels', async () => {
     await expect(review).toBeVisible();
-  });
+  }, '.ibx-thread');
 
   await review.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(review).toBeHidden();
