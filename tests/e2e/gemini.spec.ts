@@ -152,3 +152,24 @@ test('inbox: reply labels from Gemini, and a possible opt-out flagged for the ow
   await expect(thread.getByRole('heading', { level: 2 })).toContainText('Subscribed');
   expect(errors).toEqual([]);
 });
+
+test('A/B variant ideas: variants of A that change one named thing, added with one click', async ({ page, desk }, testInfo) => {
+  gemini = await connect(desk);
+  const errors = await desk.open(page, 'abtests');
+  await page.getByRole('button', { name: 'New A/B test' }).click();
+  await page.getByRole('textbox', { name: 'Variant A' }).fill('Hi {{first_name|there}}! Roses are 20% off at {{business_name}}. Reply STOP to opt out');
+  const ideas = page.getByTestId('variant-ideas');
+  await ideas.getByLabel('Ideas from Gemini that change only').selectOption('call_to_action');
+  await ideas.getByRole('button', { name: 'Suggest variants of A' }).click();
+  await expect(ideas.getByTestId('ai-option')).toHaveCount(2);
+  await expect(ideas.getByTestId('ai-option').first()).toContainText('Changes the call to action');
+  await expect(ideas.getByTestId('ai-option').first()).toContainText('Passes every check');
+  await shotsInBothThemes(page, desk, testInfo, 'gemini-ab-variant-ideas', async () => {
+    await expect(ideas).toBeVisible();
+  }, '[data-testid="variant-ideas"]');
+  await ideas.getByRole('button', { name: 'Add as a variant: Changes the call to action' }).first().click();
+  await expect(page.getByRole('textbox', { name: 'Variant C' })).toHaveValue('Book today: Hi {{first_name|there}}! Roses are 20% off at {{business_name}}. Reply STOP to opt out');
+  await expect(ideas.getByTestId('ai-option')).toHaveCount(1);
+  expect(gemini.calls[0].system).toContain('changes the call to action of the original and nothing else');
+  expect(errors).toEqual([]);
+});

@@ -5,6 +5,7 @@ import type { DraftCheck } from '../../../../shared/ipc/channels/ai';
 import { Modal } from '../contacts/Modal';
 import { SuggestionCard } from './SuggestionCard';
 import { useAiStatus } from './useAiStatus';
+import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
 
 const TONE_WORDS: Record<DraftTone, string> = { friendly: 'Friendly', professional: 'Professional', playful: 'Playful', urgent: 'Urgent' };
@@ -45,22 +46,13 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
   const [tone, setTone] = useState<DraftTone>('friendly');
   const [oneSegment, setOneSegment] = useState(true);
   const [drafts, setDrafts] = useState<DraftCheck[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useGeminiRequest();
 
   const ready = !busy && brief.trim().length >= 3;
   const ask = async () => {
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api.ai.draft({ brief, tone, fitsOneSegment: oneSegment, count: 3 });
-      setDrafts(answer.drafts);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() => api.ai.draft({ brief, tone, fitsOneSegment: oneSegment, count: 3 }));
+    if (answer) setDrafts(answer.drafts);
   };
 
   return (

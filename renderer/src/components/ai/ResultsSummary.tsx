@@ -2,27 +2,20 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { NOT_CONNECTED_REASON } from '../../../../shared/ai';
 import { useAiStatus } from './useAiStatus';
+import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
 
 /** "Sum it up": Gemini writes two sentences from the campaign's totals and rates (nothing about any contact). */
 export function ResultsSummary({ campaignId, sent }: { campaignId: number; sent: number }) {
   const { status } = useAiStatus();
   const [summary, setSummary] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useGeminiRequest();
   if (!status) return null;
   const reason = !status.connected ? NOT_CONNECTED_REASON : sent === 0 ? 'Nothing was sent yet, so there is nothing to sum up.' : null;
 
   const ask = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setSummary((await api.ai.summary({ campaignId })).summary);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() => api.ai.summary({ campaignId }));
+    if (answer) setSummary(answer.summary);
   };
 
   return (

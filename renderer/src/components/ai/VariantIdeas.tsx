@@ -4,6 +4,7 @@ import { NOT_CONNECTED_REASON, VARIANT_CHANGES, VARIANT_CHANGE_NAMES, type Varia
 import type { VariantIdea } from '../../../../shared/ipc/channels/ai';
 import { SuggestionCard } from './SuggestionCard';
 import { useAiStatus } from './useAiStatus';
+import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
 
 /** A/B variant ideas: Gemini rewrites variant A changing one named thing, so the test measures that thing alone. */
@@ -11,21 +12,13 @@ export function VariantIdeas({ message, room, onAdd }: { message: string; room: 
   const { status } = useAiStatus();
   const [change, setChange] = useState<VariantChange>('call_to_action');
   const [ideas, setIdeas] = useState<VariantIdea[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useGeminiRequest();
   const connected = status?.connected === true;
   const reason = !connected ? NOT_CONNECTED_REASON : !message.trim() ? 'Write variant A first.' : room <= 0 ? 'This test already has five variants.' : null;
 
   const ask = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setIdeas((await api.ai.variants({ message, change, count: 2 })).variants);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() => api.ai.variants({ message, change, count: 2 }));
+    if (answer) setIdeas(answer.variants);
   };
 
   return (

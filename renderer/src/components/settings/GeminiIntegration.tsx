@@ -34,7 +34,7 @@ export function GeminiIntegration() {
     <div className="ai-integration" data-testid="gemini-integration">
       <h3 className="st-section-title">Gemini — key and connection</h3>
       <div className="ai-status">
-        {status?.connected ? <Badge tone="good">Gemini connected</Badge> : <Badge>Gemini not connected</Badge>}
+        {!status?.connected ? <Badge>Gemini not connected</Badge> : check && !check.ok ? <Badge tone="bad">Gemini not answering</Badge> : <Badge tone="good">Gemini connected</Badge>}
         {status?.connected && (
           <button type="button" className="secondary" disabled={checking} onClick={() => void runCheck()}>
             {checking ? 'Checking…' : 'Check connection'}
