@@ -32,6 +32,7 @@ import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type Monito
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
 import { startReportJobs, type ReportJobs } from './reports/schedule';
 import { summaryFromAnalytics } from './reports/run';
+import { startReplyTriage, type ReplyTriageJob } from './ai/triage-job';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -146,6 +147,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: problems.list, ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
+  let replyTriage: ReplyTriageJob | null = null;
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
@@ -208,6 +210,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
       // Scheduled reports: a period that ended while the app was closed is reported now, then checked hourly.
       reportJobs = startReportJobs(core, summaryFromAnalytics(core), log);
+      // Gemini reply labels: its own timer, never on the inbound path (a STOP is applied without waiting for it).
+      replyTriage = startReplyTriage(core, log);
       timer = setInterval(() => {
         try {
           tick();
@@ -254,6 +258,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       monitoringJobs = null;
       await reportJobs?.stop();
       reportJobs = null;
+      await replyTriage?.stop();
+      replyTriage = null;
       await core.monitoring?.settled();
       await dispatcher.stop();
       await contacts.close();

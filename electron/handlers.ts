@@ -25,6 +25,7 @@ import { createAnalyticsHandlers } from './analytics/handlers';
 import { createReportHandlers } from './reports/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
+import { createAiHandlers } from './ai/handlers';
 
 function fileSize(path: string): number {
   try {
@@ -92,5 +93,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createWebhookHandlers(core, parts.relay ?? (() => null)),
     ...createAnalyticsHandlers(core),
     ...createReportHandlers(core, summaryFromAnalytics(core)),
+    ...createAiHandlers(core),
   };
 }

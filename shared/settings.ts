@@ -298,6 +298,28 @@ export const settingDefs = {
     default: 'none' as 'none' | 'weekly' | 'monthly' | 'both',
     description: 'Scheduled reports (PDF and CSV, with a desktop notification): none, weekly (each Monday, for the week before), monthly (on the 1st, for the month before) or both.',
   },
+  'gemini.model': {
+    schema: text(100)
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9.-]*$/i, 'enter a Gemini model name such as gemini-3.1-flash-lite (letters, digits, dots and dashes)'),
+    default: 'gemini-3.1-flash-lite',
+    description: 'Gemini writing help: the model that answers (models are retired often; when one is, choose a newer one here).',
+  },
+  'gemini.baseUrl': {
+    schema: providerUrl,
+    default: 'https://generativelanguage.googleapis.com',
+    description: 'Gemini API base URL, without /v1beta.',
+  },
+  'gemini.triageReplies': {
+    schema: z.boolean({ error: 'choose on or off (true or false)' }),
+    default: true,
+    description: 'Gemini: label incoming replies (question, interested, complaint, wrong number, possible opt-out) in the background; only the reply text is sent, with phone numbers and e-mail addresses removed.',
+  },
+  'gemini.triagePerMinute': {
+    schema: wholeNumber(1, 60),
+    default: 10,
+    description: 'Gemini: at most this many replies labelled per minute, so triage stays inside your free allowance.',
+  },
   'reports.folder': {
     schema: text(1000),
     default: '',
@@ -340,6 +362,7 @@ export const secretDefs = {
   'quo.webhookSecret': 'Quo webhook secret (whsec_…), for Standard Webhooks signatures.',
   'twilio.authToken': 'Twilio Auth Token (also signs Twilio webhooks).',
   'numverify.apiKey': 'NumVerify (APILayer) access key.',
+  'gemini.apiKey': 'Google Gemini API key (from Google AI Studio), for writing help.',
 } as const;
 
 export type SecretName = keyof typeof secretDefs;

@@ -349,4 +349,15 @@ export interface DB {
     pdf_path: string | null;
     csv_path: string | null;
   };
+  /** Gemini's label for an inbound reply, or the problem that stopped it (migration 0017). */
+  reply_triage: {
+    inbound_message_id: number;
+    label: 'question' | 'interested' | 'complaint' | 'wrong_number' | 'possible_opt_out' | 'other' | null;
+    confidence: number | null;
+    flagged_for_review: Generated<number>;
+    reviewed_at: string | null;
+    problem: string | null;
+    model: string;
+    classified_at: string;
+  };
 }

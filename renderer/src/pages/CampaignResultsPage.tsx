@@ -9,6 +9,7 @@ import { ResultsCharts } from '../components/analytics/ResultsCharts';
 import { ReasonBars } from '../components/analytics/ReasonBars';
 import { RecipientsTable } from '../components/analytics/RecipientsTable';
 import { MarkConversionButton } from '../components/analytics/MarkConversion';
+import { ResultsSummary } from '../components/ai/ResultsSummary';
 import { useApp } from '../store/app';
 import '../components/analytics/analytics.css';
 
@@ -68,6 +69,7 @@ export function CampaignResultsPage() {
       <p className="an-windows small" data-testid="results-windows">
         {v.windowsNote} Rates are per delivered text (delivery per sent text); ranges are 95% intervals.
       </p>
+      <ResultsSummary campaignId={v.id} sent={v.sent} />
       <ResultsFigures view={v} />
       <ResultsCharts view={v} />
       <div className="an-grid-2">

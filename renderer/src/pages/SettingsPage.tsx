@@ -6,7 +6,8 @@ import { useApp } from '../store/app';
 import { WebhooksPanel } from '../components/settings/WebhooksPanel';
 import { SettingsGroup } from '../components/settings/SettingsGroup';
 import { SecretField } from '../components/settings/SecretField';
-import { GROUPS, fieldInfo, fieldOrder, type GroupId } from '../components/settings/fields';
+import { GeminiIntegration } from '../components/settings/GeminiIntegration';
+import { GROUPS, fieldInfo, fieldOrder, isIntegrationSecret, type GroupId } from '../components/settings/fields';
 import type { ReplyValues } from '../../../shared/compliance/replies';
 import '../components/settings/settings.css';
 
@@ -31,7 +32,7 @@ export function SettingsPage() {
   }
   for (const rows of byGroup.values()) rows.sort((a, b) => fieldOrder(a.key) - fieldOrder(b.key));
   const shown = GROUPS.filter((g) => g.id === 'webhooks' || byGroup.has(g.id));
-  const generalSecrets = (secrets.data ?? []).filter((r) => !WEBHOOK_SECRETS.includes(r.name));
+  const generalSecrets = (secrets.data ?? []).filter((r) => !WEBHOOK_SECRETS.includes(r.name) && !isIntegrationSecret(r.name));
   return (
     <section className="page settings-page">
       <PageHeader title="Settings" subtitle="Your business, when texts may go out, who sends them, and how the app looks." />
@@ -79,6 +80,7 @@ export function SettingsPage() {
               ) : (
                 <section key={g.id} id={`settings-${g.id}`} className="card st-card st-anchor">
                   <SettingsGroup title={g.title} intro={g.intro} rows={byGroup.get(g.id) ?? []} replyValues={g.id === 'business' ? replyValues : undefined} onSaved={onSettingSaved} />
+                  {g.id === 'integrations' && <GeminiIntegration />}
                   {g.id === 'providers' && generalSecrets.length > 0 && (
                     <div className="st-secrets">
                       <h3 className="st-section-title">API keys</h3>

@@ -8,6 +8,7 @@ import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
 import { formatNumber } from './format';
+import { VariantIdeas } from '../ai/VariantIdeas';
 
 /** A typical rate for each metric, as the starting guess the owner can change. */
 const TYPICAL_RATE: Record<AbMetric, number> = { replied: 5, clicked: 3, converted: 2, optedOut: 1 };
@@ -78,6 +79,12 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
     setBodies((b) => (count > b.length ? [...b, ...Array.from({ length: count - b.length }, () => 'Reply STOP to opt out')] : b.slice(0, count)));
     setSplit(evenSplit(count));
   };
+
+  function addVariant(text: string) {
+    if (bodies.length >= MAX_VARIANTS) return;
+    setBodies([...bodies, text]);
+    setSplit(evenSplit(bodies.length + 1));
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -162,6 +169,7 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
               Even split
             </button>
           </div>
+          <VariantIdeas message={bodies[0]} room={MAX_VARIANTS - bodies.length} onAdd={(text) => addVariant(text)} />
         </fieldset>
 
         <div className="ab-form-row">

@@ -4,6 +4,7 @@ import type { MessageModel } from './useMessageModel';
 import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
+import { DraftWithGemini } from '../ai/DraftWithGemini';
 
 const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'First name', text: '{{first_name|there}}' },
@@ -79,6 +80,7 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
                 </button>
               ))}
             </div>
+            <DraftWithGemini onUse={(text) => update({ body: text })} />
             <textarea
               id="cw-body"
               ref={area}

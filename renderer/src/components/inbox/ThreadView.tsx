@@ -8,6 +8,8 @@ import { ReplyBox } from './ReplyBox';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { dayOf, outboundLabel, outboundStatus, timeOf } from './format';
 import { MarkConversionButton } from '../analytics/MarkConversion';
+import { ReplyLabel, useReplyLabels } from '../ai/ReplyLabel';
+import type { ReplyTriageView } from '../../../../shared/ipc/channels/ai';
 
 const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' | 'info' | 'warn' }>> = {
   opt_out: { label: 'Opt-out keyword', tone: 'bad' },
@@ -16,7 +18,7 @@ const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' 
   help: { label: 'HELP', tone: 'info' },
 };
 
-function Bubble({ m }: { m: ThreadMessage }) {
+function Bubble({ m, triage, onReviewed }: { m: ThreadMessage; triage?: ReplyTriageView; onReviewed?(): void }) {
   if (m.direction === 'in') {
     const tag = KEYWORD_TAG[m.keywordKind];
     const stop = m.keywordKind === 'opt_out' || m.keywordKind === 'opt_out_review';
@@ -27,6 +29,7 @@ function Bubble({ m }: { m: ThreadMessage }) {
         </div>
         <div className="ibx-meta">
           {tag && <Badge tone={tag.tone}>{tag.label}</Badge>}
+          <ReplyLabel view={triage} onReviewed={() => onReviewed?.()} />
           {timeOf(m.at)}
         </div>
       </div>
@@ -61,6 +64,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const last = thread.messages[thread.messages.length - 1]?.id;
+  const triage = useReplyLabels(contact.id, last);
 
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
@@ -124,7 +128,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
           return (
             <Fragment key={m.id}>
               {newDay && <div className="ibx-day">{day}</div>}
-              <Bubble m={m} />
+              <Bubble m={m} triage={m.direction === 'in' ? triage.labels.get(m.inboundId) : undefined} onReviewed={triage.reload} />
             </Fragment>
           );
         })}

@@ -3,7 +3,7 @@
  * shared/settings.ts on purpose — settings are added there by many hands; one not listed here still appears, with a
  * label made from its name, its own description as help, and a group chosen by its prefix (else "Other").
  */
-export type GroupId = 'business' | 'sending' | 'providers' | 'webhooks' | 'abtests' | 'appearance' | 'other';
+export type GroupId = 'business' | 'sending' | 'providers' | 'webhooks' | 'abtests' | 'integrations' | 'appearance' | 'other';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string; intro: string }> = [
   { id: 'business', title: 'Business', intro: 'Who you are, where you are, and the texts the desk sends on your behalf.' },
@@ -11,6 +11,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string; intro: string }
   { id: 'providers', title: 'Providers', intro: 'Which service sends your texts, its account details and prices.' },
   { id: 'webhooks', title: 'Webhooks', intro: 'How replies and delivery receipts reach this computer.' },
   { id: 'abtests', title: 'A/B tests', intro: 'How a test decides on a winner.' },
+  { id: 'integrations', title: 'Integrations', intro: 'Optional services you connect yourself; the desk works fully without them.' },
   { id: 'appearance', title: 'Appearance', intro: 'How the app looks.' },
   { id: 'other', title: 'Other', intro: 'Settings without a group of their own yet.' },
 ];
@@ -81,6 +82,11 @@ const FIELDS: ReadonlyMap<string, FieldInfo> = new Map<string, FieldInfo>([
   ['abtests.attributionHours', { group: 'abtests', label: 'Count reactions for', unit: 'hours', help: 'A reply, click, opt-out or conversion within this time after a text counts for it.' }],
   ['abtests.conversionKeywords', { group: 'abtests', label: 'Reply words that count as a conversion', help: 'Separated by commas, e.g. YES, BOOK, ORDER.' }],
 
+  ['gemini.model', { group: 'integrations', section: 'Gemini — writing help', label: 'Model', help: 'Google retires models often; when Gemini says a model was retired, enter a newer one here.' }],
+  ['gemini.triageReplies', { group: 'integrations', section: 'Gemini — writing help', label: 'Label incoming replies', help: 'Sends each reply’s text (phone numbers and e-mail addresses removed) to Gemini in the background.' }],
+  ['gemini.triagePerMinute', { group: 'integrations', section: 'Gemini — writing help', label: 'Replies labelled per minute', unit: 'per minute', help: 'Keeps labelling inside your Gemini allowance.' }],
+  ['gemini.baseUrl', { group: 'integrations', section: 'Gemini — writing help', label: 'API address', help: 'Leave as it is unless Google tells you otherwise.' }],
+
   ['ui.theme', { group: 'appearance', label: 'Colour scheme', choices: { system: 'Same as my computer', light: 'Light', dark: 'Dark' } }],
 ]);
 
@@ -99,6 +105,7 @@ const PREFIX_GROUP: ReadonlyMap<string, GroupId> = new Map<string, GroupId>([
   ['pricing', 'providers'],
   ['webhooks', 'webhooks'],
   ['abtests', 'abtests'],
+  ['gemini', 'integrations'],
   ['ui', 'appearance'],
 ]);
 
@@ -133,7 +140,14 @@ const SECRETS: ReadonlyMap<string, { label: string; section: string }> = new Map
   ['quo.webhookSecret', { label: 'Quo webhook secret (whsec_…)', section: 'Quo' }],
   ['twilio.authToken', { label: 'Twilio Auth Token', section: 'Twilio' }],
   ['numverify.apiKey', { label: 'NumVerify access key', section: 'Number checks (NumVerify)' }],
+  ['gemini.apiKey', { label: 'Gemini API key', section: 'Gemini — writing help' }],
 ]);
+
+/** Keys of optional integrations: entered on their own card in Settings → Integrations, not among the providers' keys. */
+const INTEGRATION_SECRET_PREFIXES = ['gemini.'];
+export function isIntegrationSecret(name: string): boolean {
+  return INTEGRATION_SECRET_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
 
 export function secretLabel(name: string): string {
   return SECRETS.get(name)?.label ?? labelFromName(name);

@@ -15,6 +15,7 @@ import { SegmentMeter } from './SegmentMeter';
 import { Ucs2Panel } from './Ucs2Panel';
 import { usePreviewModel } from './usePreviewModel';
 import { VariableBar } from './VariableBar';
+import { DraftWithGemini } from '../ai/DraftWithGemini';
 
 interface Draft {
   name: string;
@@ -206,6 +207,7 @@ export function TemplateEditor({
         <div className="field">
           <label htmlFor="tpl-body">Message</label>
           <VariableBar fields={fields} onInsert={insert} />
+          <DraftWithGemini onUse={setBody} />
           <BodyEditor id="tpl-body" value={draft.body} marks={model.marks} onChange={setBody} textareaRef={textarea} describedBy="tpl-meter" />
           <div id="tpl-meter">
             <SegmentMeter count={model.count} who={who} />
