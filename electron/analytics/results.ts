@@ -16,7 +16,7 @@ const TIMELINE_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
 export function campaignResults(db: SqliteDb, s: AnalyticsSettings, campaignId: number, now: Date): CampaignResultsView {
   const c = firstRow(db, qb.selectFrom('campaigns').select(['id', 'name', 'status', 'launched_at', 'ab_json']).where('id', '=', campaignId));
   if (!c) throw new AppError('not_found', `There is no campaign ${campaignId}.`);
-  const t = totalsForCampaign(db, campaignId);
+  const t = totalsForCampaign(db, s.currency, campaignId);
   const firstSentAt = firstRow(db, qb.selectFrom('campaign_daily').select((eb) => eb.fn.min('day').as('day')).where('campaign_id', '=', campaignId).where('sent', '>', 0))?.day ?? null;
   const start = c.launched_at ?? (firstSentAt ? `${firstSentAt}T00:00:00.000Z` : null);
   const pending = allRows(db, qb.selectFrom('outbox_state_counts').select(['state', 'n']).where('campaign_key', '=', campaignId).where('state', 'in', ['queued', 'sending', 'retry_wait', 'unknown', 'held'])).reduce(

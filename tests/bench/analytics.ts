@@ -53,10 +53,10 @@ function fill(db: SqliteDb): number {
       FROM (SELECT i, strftime('%Y-%m-%dT%H:%M:%fZ', ${YEAR_START / 1000} + (i * 365 / ${campaigns}) * 86400 + 36000, 'unixepoch') AS d FROM n)`);
   })();
   // Per campaign, in steps, so the statement's memory stays small.
-  const outbox = db.prepare(`${count(perCampaign)} INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, segments, provider, state, price_per_segment, cost_minor, created_at, updated_at, sent_at, delivered_at)
+  const outbox = db.prepare(`${count(perCampaign)} INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, segments, provider, state, price_micros, cost_micros, created_at, updated_at, sent_at, delivered_at)
     SELECT @c + 1, cid, 'campaign', '+1555' || printf('%07d', cid), 'Spring sale: 20% off. Reply STOP to opt out', 1 + (i % 5 = 0), 'quo',
            CASE WHEN i % 100 < 95 THEN 'delivered' WHEN i % 100 < 98 THEN 'undelivered' ELSE 'failed' END,
-           79, CASE WHEN i % 100 < 98 THEN 1 + (i % 5 = 0) ELSE 0 END, @at, @at, CASE WHEN i % 100 < 98 THEN @at END, CASE WHEN i % 100 < 95 THEN @at END
+           7900, CASE WHEN i % 100 < 98 THEN 7900 * (1 + (i % 5 = 0)) ELSE 0 END, @at, @at, CASE WHEN i % 100 < 98 THEN @at END, CASE WHEN i % 100 < 95 THEN @at END
     FROM (SELECT i, (@c * ${perCampaign} + i) % ${contacts} + 1 AS cid FROM n WHERE @c * ${perCampaign} + i < ${messages})`);
   const launched = db.prepare('SELECT id, launched_at AS at FROM campaigns ORDER BY id').all() as Array<{ id: number; at: string }>;
   for (const c of launched) db.transaction(() => outbox.run({ c: c.id - 1, at: c.at }))();

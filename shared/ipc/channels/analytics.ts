@@ -105,8 +105,8 @@ export interface RecipientRow {
   sentAt: string | null;
   deliveredAt: string | null;
   segments: number;
-  /** What this message cost (segments × price at send time); null before it was handed over. */
-  costMinor: number | null;
+  /** What this message cost (segments × price at send time), micro-units of the currency; null before it was handed over. */
+  costMicros: number | null;
   replied: boolean;
   clicked: boolean;
   optedOut: boolean;

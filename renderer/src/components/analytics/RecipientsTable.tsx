@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatMoney, type RecipientFilter } from '../../../../shared/analytics';
+import { formatMicros, formatMoney, type RecipientFilter } from '../../../../shared/analytics';
 import type { CampaignResultsView, RecipientRow } from '../../../../shared/ipc/channels/analytics';
 import { Badge, ErrorBanner } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
@@ -132,7 +132,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
                       <td>
                         <Outcomes r={r} currency={view.currency} />
                       </td>
-                      <td className="num small">{r.costMinor === null ? '—' : formatMoney(r.costMinor, view.currency)}</td>
+                      <td className="num small">{r.costMicros === null ? '—' : formatMicros(r.costMicros, view.currency)}</td>
                       <td className="small muted">{r.sentAt ? new Date(r.sentAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
                     </>
                   ) : (
