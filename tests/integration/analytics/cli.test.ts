@@ -84,6 +84,33 @@ describe('the analytics command line', () => {
     expect(r.json.topCampaigns).toEqual([{ id: campaignId, name: 'Spring', revenue: 25.5, roi: expect.closeTo((25.5 - 0.474) / 0.474, 6) }]);
   });
 
+  it('conversions import --dry-run: { importId, rows, matched, unmatched, duplicates, invalid, rejects } for a Shopify export', async () => {
+    const r = await cli(db, ['conversions', 'import', join(__dirname, '../../fixtures/orders/shopify-orders.csv'), '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.json).toEqual({
+      importId: expect.stringMatching(/^ord_/),
+      rows: 7,
+      matched: 1,
+      unmatched: 2,
+      duplicates: 1,
+      invalid: 2,
+      rejects: [
+        { row: 1, reason: 'ana@example.com matches no contact' },
+        { row: 4, reason: '+12125550199 matches no contact' },
+        { row: 5, reason: '"abc" is not an amount' },
+        { row: 6, reason: 'the date 2027-06-01 10:00:00 -0400 is in the future' },
+      ],
+    });
+  });
+
+  it('reports run: writes the PDF and the CSV and prints their paths', async () => {
+    const r = await cli(db, ['reports', 'run', '--out', h.dir, '--period', 'month']);
+    expect(r.code).toBe(0);
+    expect(r.json).toMatchObject({ kind: 'month', pdf: expect.stringMatching(/report-monthly-.*\.pdf$/), csv: expect.stringMatching(/report-monthly-.*\.csv$/) });
+    expect(readFileSync(r.json.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(r.json.csv, 'utf8')).toMatch(/click.*5.*deliver.*24|5-day.*24-hour/is);
+  });
+
   it('export messages: each message keeps its own cost ($0.0079), spreadsheet-safe', async () => {
     const file = join(h.dir, 'messages.csv');
     const r = await cli(db, ['export', 'messages', file, '--campaign', String(campaignId)]);
