@@ -5,8 +5,8 @@ import { wilsonInterval } from '../abtests/effect';
  * money is integer minor units of the business currency. A rate is null when its denominator is 0.
  */
 
-/** What a campaign (or a period, or a variant) achieved. */
-export interface OutcomeTotals {
+/** How many recipients each step of a campaign (or a period, or a variant) reached: the counts every view shares. */
+export interface OutcomeCounts {
   /** Handed to the provider: states sent, delivered and undelivered/failed after sending. */
   sent: number;
   delivered: number;
@@ -18,6 +18,10 @@ export interface OutcomeTotals {
   optedOut: number;
   /** Recipients with at least one attributed conversion. */
   converted: number;
+}
+
+/** What a campaign (or a period, or a variant) achieved: the counts, and the money in minor units. */
+export interface OutcomeTotals extends OutcomeCounts {
   /** Sum of attributed conversion amounts, minor units. */
   revenueMinor: number;
   /**

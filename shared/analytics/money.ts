@@ -33,10 +33,15 @@ export function toMinor(amount: number, currency: string): MinorUnits {
   return Math.sign(scaled) * Math.round(Math.abs(scaled) + 1e-9);
 }
 
-/** 1234 USD → 12.34 (a decimal number, as the CLI's JSON gives money). */
-export function fromMinor(minor: MinorUnits, currency: string): number {
+/** A possibly fractional minor amount (exact spend, 47.5 ¢) to whole minor units, half away from zero (48 ¢). */
+function roundMinor(minor: number): MinorUnits {
+  return Math.sign(minor) * Math.round(Math.abs(minor) + 1e-9);
+}
+
+/** 1234 USD → 12.34 (a decimal number, as the CLI's JSON gives money); a fractional amount is rounded here, once. */
+export function fromMinor(minor: number, currency: string): number {
   const digits = currencyDigits(currency);
-  return Number((minor / 10 ** digits).toFixed(digits));
+  return Number((roundMinor(minor) / 10 ** digits).toFixed(digits));
 }
 
 /** A possibly fractional minor amount (EPM, cost per conversion) → decimal number rounded to 4 places. */
@@ -44,9 +49,9 @@ export function fromMinorPrecise(minor: number, currency: string): number {
   return Number((minor / 10 ** currencyDigits(currency)).toFixed(4));
 }
 
-/** "$1,234.50" in the owner's locale. */
+/** "$1,234.50" in the owner's locale (a fractional amount rounded to the currency's unit, half away from zero). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(roundMinor(minor) / 10 ** currencyDigits(currency));
 }
 
 /** Millionths of the currency unit: how a message's price and cost are stored, so neither is rounded per message. */

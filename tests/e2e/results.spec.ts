@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { seedDaytimeContacts } from './campaign-audience';
 import type { DeskApp } from '../../electron/app';
@@ -124,7 +124,9 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
 test('a campaign’s results page: funnel, rates with intervals, money, reasons, recipients by outcome, a conversion marked', async ({ desk, page }, testInfo) => {
   const app = desk.app;
   const id = await sendCampaign(app);
-  const results = await call<{ replied: number; converted: number; failed: number }>(app, 'analytics:campaignResults', { campaignId: id });
+  const results = await call<{ sent: number; replied: number; converted: number; failed: number; spend: number }>(app, 'analytics:campaignResults', { campaignId: id });
+  // $0.0079 a segment, each text one segment: spend is exact, rounded only in the total (not a cent per text).
+  expect(results.spend).toBe(Math.round(results.sent * 0.79) / 100);
 
   // A draft with a long name beside it, to see names wrap rather than push the table wide.
   await call(app, 'campaigns:create', { name: 'Spring colour and cut offer for regulars who have not booked since the winter sale', body: 'Hi {{first_name|there}}, spring is here. Reply STOP to opt out', audience: { tags: ['regulars'] } });
@@ -156,7 +158,14 @@ test('a campaign’s results page: funnel, rates with intervals, money, reasons,
   await expect(page.getByRole('img', { name: /^Funnel of Colour week/ })).toBeVisible();
   await expect(page.getByTestId('res-reply')).toContainText('95% range');
   await expect(page.getByTestId('res-revenue')).toContainText('$125.00');
+  await expect(page.getByTestId('res-spend')).toContainText(`$${results.spend.toFixed(2)}`);
   await expect(page.getByRole('region', { name: 'Not delivered, by reason' })).toBeVisible();
+  // Every text with its own cost, as a spreadsheet-safe CSV.
+  const download = page.waitForEvent('download');
+  await page.getByLabel('Export CSV').selectOption('messages');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^messages-campaign-${id}-.*\\.csv$`));
+  expect(readFileSync(await file.path(), 'utf8')).toContain(',0.0079,');
 
   const recipients = page.getByRole('region', { name: 'Recipients' });
   await expect(recipients).toContainText(`${RECIPIENTS} recipients`);

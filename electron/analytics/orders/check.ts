@@ -1,16 +1,10 @@
 import { DateTime } from 'luxon';
 import { isCurrencyCode, parseAmount } from '../../../shared/analytics';
-import type { OrderColumnView } from '../../../shared/ipc/channels/analytics';
+import type { OrderColumnView, OrderSampleRow } from '../../../shared/ipc/channels/analytics';
 import { cleanPhoneCell, normalisePhoneUncached } from '../../contacts/phone';
 
-export interface OrderRow {
-  row: number;
-  orderId: string;
-  phone: string | null;
-  email: string | null;
-  at: string;
-  amountMinor: number;
-}
+/** A checked order: the preview's sample row before its contact is looked up. */
+export type OrderRow = Omit<OrderSampleRow, 'contactId'>;
 
 export type RowCheck = { ok: true; order: OrderRow } | { ok: false; row: number; reason: string };
 

@@ -9,6 +9,7 @@ import { ResultsCharts } from '../components/analytics/ResultsCharts';
 import { ReasonBars } from '../components/analytics/ReasonBars';
 import { RecipientsTable } from '../components/analytics/RecipientsTable';
 import { MarkConversionButton } from '../components/analytics/MarkConversion';
+import { ExportCsv } from '../components/analytics/ExportCsv';
 import { useApp } from '../store/app';
 import '../components/analytics/analytics.css';
 
@@ -61,6 +62,7 @@ export function CampaignResultsPage() {
               A/B report
             </button>
           )}
+          <ExportCsv campaignId={v.id} />
           <MarkConversionButton target={{ phone: true }} currency={v.currency} onDone={() => setVersion((n) => n + 1)} />
         </div>
       </header>

@@ -102,7 +102,7 @@ describe('spend', () => {
     const deps = { db: h.app.db, now, random: () => 0, maxAttempts: 5, backoff: DEFAULT_BACKOFF, price: pricesForSend({ settings: h.app.settings, now }) };
     const items = h.app.db.prepare(`SELECT * FROM outbox_messages WHERE campaign_id = ? ORDER BY id`).all(c.id) as Array<{ id: number; contact_id: number; to_phone: string }>;
     const handOver = (m: (typeof items)[number]) =>
-      recordOutcome(deps, { id: m.id, campaignId: c.id, contactId: m.contact_id, kind: 'campaign', toPhone: m.to_phone, fromNumber: null, body: '', provider: 'sandbox', state: 'sending', attempts: 0, quietHoursJson: null, optedOut: null, expiresAt: null }, 1, { ok: true, providerMessageId: `SB${m.id}` });
+      recordOutcome(deps, { id: m.id, campaignId: c.id, contactId: m.contact_id, kind: 'campaign', toPhone: m.to_phone, fromNumber: null, body: '', provider: 'sandbox', state: 'sending', attempts: 0, quietHoursJson: null, optedOut: null, expiresAt: null }, 1, { ok: true, providerMessageId: `SB${m.id}`, status: 'sent' });
     items.slice(0, 30).forEach(handOver);
     h.app.settings.set('pricing.sandboxPerSegment', 0.012);
     h.advance(2000);

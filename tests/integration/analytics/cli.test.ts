@@ -65,7 +65,7 @@ describe('the analytics command line', () => {
   });
 
   it('conversions add: { id, contactId, campaignId }, attributed inside the window; an unknown phone exits 1 and says so', async () => {
-    const added = await cli(db, ['conversions', 'add', '--phone', phone, '--amount', '25.5', '--at', new Date(T0 + 2 * HOUR).toISOString(), '--order-id', 'A-1']);
+    const added = await cli(db, ['conversions', 'add', '--phone', phone, '--amount', '25.5', '--at', new Date(T0 + 2 * HOUR).toISOString(), '--order-id', 'A-1', '--note', '=HYPERLINK("http://example.com","gift")']);
     expect(added.code).toBe(0);
     expect(added.json).toEqual({ id: expect.any(Number), contactId: expect.any(Number), campaignId });
     const unknown = await cli(db, ['conversions', 'add', '--phone', '+12125550199', '--amount', '5']);
@@ -109,6 +109,17 @@ describe('the analytics command line', () => {
     expect(r.json).toMatchObject({ kind: 'month', pdf: expect.stringMatching(/report-monthly-.*\.pdf$/), csv: expect.stringMatching(/report-monthly-.*\.csv$/) });
     expect(readFileSync(r.json.pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(r.json.csv, 'utf8')).toMatch(/click.*5.*deliver.*24|5-day.*24-hour/is);
+  });
+
+  it('export results and conversions: numbers stay numbers (a negative too), text that looks like a formula is escaped', async () => {
+    const results = join(h.dir, 'results.csv');
+    expect((await cli(db, ['export', 'results', results])).json).toEqual({ file: results, rows: 1 });
+    const [head, row] = readFileSync(results, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const cell = (name: string) => row.split(',')[head.split(',').indexOf(name)];
+    expect([cell('spend_USD'), cell('revenue_USD'), cell('click_window_days'), cell('delivery_window_hours')]).toEqual(['0.47', '25.5', '5', '24']);
+    const conversions = join(h.dir, 'conversions.csv');
+    await cli(db, ['export', 'conversions', conversions]);
+    expect(readFileSync(conversions, 'utf8')).toContain(`"'=HYPERLINK(""http://example.com"",""gift"")"`);
   });
 
   it('export messages: each message keeps its own cost ($0.0079), spreadsheet-safe', async () => {
