@@ -71,6 +71,22 @@ describe('last-touch attribution', () => {
     expect(kept).toEqual(rebuilt);
   });
 
+  it('applies a change of the attribution windows to later outcomes only, and each keeps the windows it was given with', async () => {
+    seedTagged(h, 2, 'regulars');
+    const c = await launchCampaign(h, 'Brunch', 'regulars');
+    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    const [ana, ben] = c.messages;
+    h.at(T0 + 10 * HOUR);
+    expect((await h.ok<ConversionAdded>('conversions:add', { phone: ana.phone, amount: 20 })).campaignId).toBe(c.id);
+    h.app.settings.set('attribution.deliveryHours', 6);
+    expect((await h.ok<ConversionAdded>('conversions:add', { phone: ben.phone, amount: 30 })).campaignId).toBeNull();
+    expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 20, windows: { clickDays: 5, deliveryHours: 6 } });
+    expect(h.app.db.prepare('SELECT amount_minor, delivery_hours, rule FROM conversions ORDER BY id').all()).toEqual([
+      { amount_minor: 2000, delivery_hours: 24, rule: 'delivery' },
+      { amount_minor: 3000, delivery_hours: null, rule: null },
+    ]);
+  });
+
   it('refuses a conversion for a phone that matches no contact', async () => {
     const r = await h.app.dispatch('conversions:add', { phone: '+12125550199', amount: 5 });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('+12125550199') } });

@@ -66,7 +66,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
   const look = (id: string, map: Record<string, OrderField>) => act(async () => setPreview(await api.orders.importPreview({ fileId: id, options: { mapping: map } })));
 
   return (
-    <Modal title="Import orders" subtitle="A CSV of sales (Shopify, Square or any spreadsheet): each order found for a contact counts as a conversion." size="large" locked={busy} onClose={onClose}>
+    <Modal title="Import orders" subtitle="A CSV of sales (Shopify, Square or any spreadsheet): each order found for a contact counts as a conversion." locked={busy} onClose={onClose}>
       <ErrorBanner message={error} />
       <label className="field">
         <span>Orders file (CSV)</span>
