@@ -86,14 +86,16 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
  * The first call apart (cold: pages not yet cached, queries not yet compiled), then `runs` more, each a task of its
  * own (as IPC calls are), so the event-loop monitor sees one call's block, not the loop's.
  */
-async function timed(fn: () => Promise<unknown>): Promise<{ first: number; warm: number[]; mainMs: number }> {
-  let mainMs = 0;
+async function timed(fn: () => Promise<unknown>): Promise<{ first: number; warm: number[]; mainMs: { first: number; warm: number } }> {
+  const mainMs = { first: -1, warm: 0 };
   const once = async () => {
     await tick();
     const t0 = performance.now();
     const answer = fn();
     // What the call itself did on the main thread before it waits for the reader (catch-up, posting the request).
-    mainMs = Math.max(mainMs, performance.now() - t0);
+    const held = performance.now() - t0;
+    if (mainMs.first < 0) mainMs.first = held;
+    else mainMs.warm = Math.max(mainMs.warm, held);
     await answer;
     return performance.now() - t0;
   };
@@ -154,8 +156,12 @@ try {
       summaryYearMs: figures(summary),
       campaignResultsMs: figures(results),
       maxEventLoopBlockMs: { idle: Math.round(idleBlockMs), rebuild: Math.round(rebuildBlockMs), dashboard: Math.round(summaryBlockMs), results: Math.round(resultsBlockMs) },
-      // The longest a single call's own synchronous work held the main thread (the rest of a block is waiting for a core).
-      mainThreadPerCallMs: { dashboard: oneDecimal(summary.mainMs), results: oneDecimal(results.mainMs) },
+      // How long a single call's own synchronous work held the main thread (the rest of a block is waiting for a core):
+      // the first call (it starts the reader thread) and the longest of the others.
+      mainThreadPerCallMs: {
+        dashboard: { first: oneDecimal(summary.mainMs.first), warmMax: oneDecimal(summary.mainMs.warm) },
+        results: { first: oneDecimal(results.mainMs.first), warmMax: oneDecimal(results.mainMs.warm) },
+      },
       targets: { summaryYearMs: 300, campaignResultsMs: 200, maxEventLoopBlockMs: 50, rebuildMs: 60_000 },
     }),
   );
