@@ -1,5 +1,6 @@
 import { migrations, latestSchemaVersion } from '../migrations';
 import { createWalCheckpoints } from './db/checkpoints';
+import { createAnalyticsReads } from './analytics/reads';
 import { openDatabase } from './db/connection';
 import { createKysely } from './db/kysely';
 import { migrate, schemaVersion, type MigrateResult } from './db/migrator';
@@ -138,6 +139,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     nativeBinding: config.nativeBinding,
   };
   core.walCheckpoints = createWalCheckpoints(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding, log });
+  core.analyticsReads = createAnalyticsReads(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding });
   let relay: Relay | null = null;
   const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
   const handlers = createHandlers(core, { relay: () => relay, contacts });
@@ -264,6 +266,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       await dispatcher.stop();
       await contacts.close();
       await core.walCheckpoints?.close();
+      await core.analyticsReads?.close();
       await kdb.destroy().catch(() => undefined);
       if (db.open) db.close();
     },

@@ -8,6 +8,7 @@ import type { SecretStore } from './settings/secrets';
 import type { SettingsStore } from './settings/store';
 import type { MonitoringServices } from './monitoring/services';
 import type { WalCheckpoints } from './db/checkpoints';
+import type { AnalyticsReads } from './analytics/reads';
 
 /** What every domain's handlers and jobs receive: the built app's parts, as narrow as they can be. */
 export interface DeskCore {
@@ -26,6 +27,8 @@ export interface DeskCore {
   monitoring?: MonitoringServices;
   /** Checkpoints moved to a worker thread during bulk writes on the main connection (absent in bare test cores). */
   walCheckpoints?: WalCheckpoints;
+  /** The dashboard's and results page's reads, on a worker thread (absent in bare test cores: they read in-thread). */
+  analyticsReads?: AnalyticsReads;
   /** better-sqlite3's native module for worker threads that open their own connection (the app's, under Electron). */
   nativeBinding?: string;
 }

@@ -2,9 +2,10 @@ import type { Migration } from './types';
 
 /**
  * Results for every campaign (issue 13; shared/docs/analytics.md).
- * - outbox_messages.price_per_segment / cost_minor: the provider's price per segment (ten-thousandths) and what the
- *   message cost (segments × price, minor units of the business currency), written when it is handed to the
- *   provider, so a later price change never rewrites history.
+ * - outbox_messages.price_micros / cost_micros: the provider's price per segment and what the message cost
+ *   (segments × price), both in micro-units (millionths) of the business currency, written when it is handed to the
+ *   provider, so a later price change never rewrites history. Micro-units keep a $0.0079 segment exact: a cost is
+ *   never rounded per message, only a total when it is shown (60 texts cost $0.474 → "$0.47", not 60 × 1¢).
  * - message_outcomes: a message's reply, click or opt-out, the first of each kind only, with the attribution rule and
  *   the windows that gave it to the message (a window change applies to later outcomes only).
  * - conversions: rebuilt. Now from every source (keyword, thank-you link, manual, order, accounting), unique per
@@ -20,12 +21,12 @@ import type { Migration } from './types';
 const MESSAGE_DAY = (r: 'old' | 'new') => `substr(coalesce(${r}.sent_at, ${r}.created_at), 1, 10)`;
 const IS_CAMPAIGN = (r: 'old' | 'new') => `${r}.kind = 'campaign' AND ${r}.campaign_id IS NOT NULL`;
 const MESSAGE_ADD = (r: 'old' | 'new', sign: '+' | '-') => `
-  INSERT INTO campaign_daily (campaign_id, day, sent, delivered, failed, spend_minor)
+  INSERT INTO campaign_daily (campaign_id, day, sent, delivered, failed, spend_micros)
   SELECT ${r}.campaign_id, ${MESSAGE_DAY(r)}, ${sign}(${r}.sent_at IS NOT NULL), ${sign}(${r}.state = 'delivered'),
-         ${sign}(${r}.state IN ('failed', 'undelivered')), ${sign}coalesce(${r}.cost_minor, 0)
+         ${sign}(${r}.state IN ('failed', 'undelivered')), ${sign}coalesce(${r}.cost_micros, 0)
   WHERE ${IS_CAMPAIGN(r)} AND (${r}.sent_at IS NOT NULL OR ${r}.state IN ('failed', 'undelivered'))
   ON CONFLICT (campaign_id, day) DO UPDATE SET sent = sent + excluded.sent, delivered = delivered + excluded.delivered,
-    failed = failed + excluded.failed, spend_minor = spend_minor + excluded.spend_minor;`;
+    failed = failed + excluded.failed, spend_micros = spend_micros + excluded.spend_micros;`;
 
 const OUTCOME_ADD = (r: 'old' | 'new', sign: '+' | '-') => `
   INSERT INTO campaign_daily (campaign_id, day, replied, clicked, opted_out)
@@ -42,8 +43,8 @@ export const m0010: Migration = {
   name: 'analytics',
   up(db) {
     db.exec(`
-      ALTER TABLE outbox_messages ADD COLUMN price_per_segment INTEGER;
-      ALTER TABLE outbox_messages ADD COLUMN cost_minor INTEGER;
+      ALTER TABLE outbox_messages ADD COLUMN price_micros INTEGER;
+      ALTER TABLE outbox_messages ADD COLUMN cost_micros INTEGER;
 
       CREATE TABLE message_outcomes (
         id INTEGER PRIMARY KEY,
@@ -125,7 +126,8 @@ export const m0010: Migration = {
         opted_out INTEGER NOT NULL DEFAULT 0,
         converted INTEGER NOT NULL DEFAULT 0,
         revenue_minor INTEGER NOT NULL DEFAULT 0,
-        spend_minor INTEGER NOT NULL DEFAULT 0,
+        -- Micro-units of the currency (see cost_micros): summed exactly, rounded only when shown.
+        spend_micros INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (campaign_id, day)
       ) WITHOUT ROWID;
       CREATE INDEX campaign_daily_day ON campaign_daily(day);
@@ -154,8 +156,8 @@ export const m0010: Migration = {
         GROUP BY 1, 2
         ON CONFLICT (campaign_id, day) DO UPDATE SET converted = converted + excluded.converted;
 
-      CREATE TRIGGER campaign_daily_outbox_update AFTER UPDATE OF state, sent_at, cost_minor ON outbox_messages
-        WHEN ${IS_CAMPAIGN('new')} AND (old.state IS NOT new.state OR old.sent_at IS NOT new.sent_at OR old.cost_minor IS NOT new.cost_minor) BEGIN
+      CREATE TRIGGER campaign_daily_outbox_update AFTER UPDATE OF state, sent_at, cost_micros ON outbox_messages
+        WHEN ${IS_CAMPAIGN('new')} AND (old.state IS NOT new.state OR old.sent_at IS NOT new.sent_at OR old.cost_micros IS NOT new.cost_micros) BEGIN
         ${MESSAGE_ADD('old', '-')}
         ${MESSAGE_ADD('new', '+')}
       END;

@@ -1,4 +1,4 @@
-import { fromMinor, fromMinorPrecise, rates } from '../../shared/analytics';
+import { fromMicros, fromMinor, fromMinorPrecise, rates } from '../../shared/analytics';
 import type { ExportKind } from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
 import { qb } from '../db/sync-query';
@@ -38,7 +38,7 @@ function* messages(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gen
       'm.sent_at',
       'm.delivered_at',
       'm.segments',
-      'm.cost_minor',
+      'm.cost_micros',
       eb.selectFrom('message_outcomes as o').select((e) => e.fn.max('o.kind').as('k')).whereRef('o.outbox_id', '=', 'm.id').where('o.kind', '=', 'replied').as('replied'),
       eb.selectFrom('message_outcomes as o').select((e) => e.fn.max('o.kind').as('k')).whereRef('o.outbox_id', '=', 'm.id').where('o.kind', '=', 'clicked').as('clicked'),
       eb.selectFrom('message_outcomes as o').select((e) => e.fn.max('o.kind').as('k')).whereRef('o.outbox_id', '=', 'm.id').where('o.kind', '=', 'opted_out').as('optedOut'),
@@ -61,7 +61,7 @@ function* messages(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gen
     sent_at: string | null;
     delivered_at: string | null;
     segments: number;
-    cost_minor: number | null;
+    cost_micros: number | null;
     replied: string | null;
     clicked: string | null;
     optedOut: string | null;
@@ -81,7 +81,8 @@ function* messages(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gen
       r.sent_at,
       r.delivered_at,
       r.segments,
-      r.cost_minor === null ? null : fromMinor(r.cost_minor, s.currency),
+      // A message's own cost keeps its precision ($0.0079); only totals are rounded to the currency.
+      r.cost_micros === null ? null : fromMicros(r.cost_micros),
       yes(r.replied),
       yes(r.clicked),
       yes(r.optedOut),
@@ -96,7 +97,7 @@ function* results(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gene
   let q = qb.selectFrom('campaigns').select(['id', 'name']).orderBy('id');
   if (campaignId !== undefined) q = q.where('id', '=', campaignId);
   const campaigns = [...iterate<{ id: number; name: string }>(db, q)];
-  const totals = campaignTotals(db, campaigns.map((c) => c.id));
+  const totals = campaignTotals(db, s.currency, campaigns.map((c) => c.id));
   for (const c of campaigns) {
     const t = totals.get(c.id);
     if (!t) continue;

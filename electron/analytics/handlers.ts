@@ -5,11 +5,9 @@ import type { Channel } from '../../shared/ipc/contract';
 import { addManualConversion, deleteConversion, listConversions } from './conversions';
 import { exportCsv } from './exports';
 import { catchUpOutcomes } from './ingest';
-import { campaignRecipients } from './recipients';
-import { campaignResults } from './results';
 import { rebuildAllInWorker } from './rebuild';
 import { analyticsSettings } from './settings';
-import { analyticsSummary } from './summary';
+import { createAnalyticsReads } from './reads';
 import { campaignTotals } from './totals';
 import { rate, roi } from '../../shared/analytics';
 import { createOrderImportHandlers } from './orders/handlers';
@@ -26,12 +24,15 @@ export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & Ret
     return s;
   };
   const changed = () => core.events.emit('app:dataChanged', { area: 'campaigns' });
+  // The heavy reads run off the main thread (reads.ts); a bare test core reads on its own connection.
+  const reads = core.analyticsReads ?? createAnalyticsReads(db, { dbPath: ':memory:' });
+  const now = () => core.now().toISOString();
   return {
-    'analytics:campaignResults': ({ campaignId }) => campaignResults(db, fresh(), campaignId, core.now()),
-    'analytics:recipients': (q) => campaignRecipients(db, fresh().currency, q),
-    'analytics:summary': (q) => analyticsSummary(db, fresh(), q, core.now()),
+    'analytics:campaignResults': ({ campaignId }) => reads.read('results', { settings: fresh(), campaignId, now: now() }),
+    'analytics:recipients': (query) => reads.read('recipients', { currency: fresh().currency, query }),
+    'analytics:summary': (query) => reads.read('summary', { settings: fresh(), query, now: now() }),
     'analytics:campaignColumns': ({ ids }) => {
-      const totals = campaignTotals(db, ids);
+      const totals = campaignTotals(db, core.settings.get('business.currency'), ids);
       return [...totals].map(([id, t]) => ({ id, sent: t.sent, delivered: t.delivered, replyRate: rate(t.replied, t.delivered), revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, roi: roi(t.revenueMinor, t.spendMinor) }));
     },
     'analytics:rebuild': async () => {

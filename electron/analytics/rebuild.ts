@@ -9,9 +9,9 @@ import type { FromRebuildWorker, RebuildWorkerData } from './rebuild-worker';
  */
 const CAMPAIGN_DAILY_SQL = [
   `DELETE FROM campaign_daily WHERE campaign_id BETWEEN @from AND @to`,
-  `INSERT INTO campaign_daily (campaign_id, day, sent, delivered, failed, spend_minor)
+  `INSERT INTO campaign_daily (campaign_id, day, sent, delivered, failed, spend_micros)
      SELECT campaign_id, substr(coalesce(sent_at, created_at), 1, 10), SUM(sent_at IS NOT NULL), SUM(state = 'delivered'),
-            SUM(state IN ('failed', 'undelivered')), SUM(coalesce(cost_minor, 0))
+            SUM(state IN ('failed', 'undelivered')), SUM(coalesce(cost_micros, 0))
      FROM outbox_messages
      WHERE campaign_id BETWEEN @from AND @to AND kind = 'campaign' AND (sent_at IS NOT NULL OR state IN ('failed', 'undelivered'))
      GROUP BY 1, 2`,

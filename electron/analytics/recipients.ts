@@ -5,7 +5,14 @@ import { allRows, firstRow, qb } from '../db/sync-query';
 
 
 /** A campaign's recipients with state, outcomes and cost, filtered by outcome, a page at a time. */
-export function campaignRecipients(db: SqliteDb, currency: string, q: { campaignId: number; outcome: RecipientFilter; offset: number; limit: number }): RecipientsPage {
+export interface RecipientsQuery {
+  campaignId: number;
+  outcome: RecipientFilter;
+  offset: number;
+  limit: number;
+}
+
+export function campaignRecipients(db: SqliteDb, currency: string, q: RecipientsQuery): RecipientsPage {
   let base = qb.selectFrom('outbox_messages as m').leftJoin('contacts as c', 'c.id', 'm.contact_id').where('m.campaign_id', '=', q.campaignId).where('m.kind', '=', 'campaign');
   switch (q.outcome) {
     case 'delivered':
@@ -42,7 +49,7 @@ export function campaignRecipients(db: SqliteDb, currency: string, q: { campaign
   const rows = allRows(
     db,
     base
-      .select(['m.id', 'm.contact_id', 'c.first_name', 'c.last_name', 'm.to_phone', 'm.variant', 'm.state', 'm.error_code', 'm.error_message', 'm.sent_at', 'm.delivered_at', 'm.segments', 'm.cost_minor'])
+      .select(['m.id', 'm.contact_id', 'c.first_name', 'c.last_name', 'm.to_phone', 'm.variant', 'm.state', 'm.error_code', 'm.error_message', 'm.sent_at', 'm.delivered_at', 'm.segments', 'm.cost_micros'])
       .orderBy('m.id')
       .limit(q.limit)
       .offset(q.offset),
@@ -66,7 +73,7 @@ export function campaignRecipients(db: SqliteDb, currency: string, q: { campaign
       sentAt: r.sent_at,
       deliveredAt: r.delivered_at,
       segments: r.segments,
-      costMinor: r.cost_minor,
+      costMicros: r.cost_micros,
       replied: false,
       clicked: false,
       optedOut: false,

@@ -1,6 +1,7 @@
-import { CONVERSION_SOURCE_LABEL, costPerConversionMinor, epmMinor, rateIntervals, windowsSentence, type ConversionSource, type OutcomeTotals } from '../../shared/analytics';
+import { CONVERSION_SOURCE_LABEL, costPerConversionMinor, epmMinor, rateIntervals, windowsSentence, type ConversionSource } from '../../shared/analytics';
 import { AppError } from '../../shared/errors';
-import type { CampaignResultsView, FunnelStep, OutcomeTimelinePoint, ReasonCount } from '../../shared/ipc/channels/analytics';
+import type { CampaignResultsView, OutcomeTimelinePoint, ReasonCount } from '../../shared/ipc/channels/analytics';
+import { periodFunnel } from '../../shared/reports/funnel';
 import { CONSENT_SOURCE_LABEL } from '../../shared/ipc/channels/optouts';
 import type { CampaignStatus } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
@@ -16,7 +17,7 @@ const TIMELINE_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
 export function campaignResults(db: SqliteDb, s: AnalyticsSettings, campaignId: number, now: Date): CampaignResultsView {
   const c = firstRow(db, qb.selectFrom('campaigns').select(['id', 'name', 'status', 'launched_at', 'ab_json']).where('id', '=', campaignId));
   if (!c) throw new AppError('not_found', `There is no campaign ${campaignId}.`);
-  const t = totalsForCampaign(db, campaignId);
+  const t = totalsForCampaign(db, s.currency, campaignId);
   const firstSentAt = firstRow(db, qb.selectFrom('campaign_daily').select((eb) => eb.fn.min('day').as('day')).where('campaign_id', '=', campaignId).where('sent', '>', 0))?.day ?? null;
   const start = c.launched_at ?? (firstSentAt ? `${firstSentAt}T00:00:00.000Z` : null);
   const pending = allRows(db, qb.selectFrom('outbox_state_counts').select(['state', 'n']).where('campaign_key', '=', campaignId).where('state', 'in', ['queued', 'sending', 'retry_wait', 'unknown', 'held'])).reduce(
@@ -30,7 +31,7 @@ export function campaignResults(db: SqliteDb, s: AnalyticsSettings, campaignId: 
     firstSentAt: start,
     isAbTest: c.ab_json !== null,
     money: { revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, epmMinor: epmMinor(t.revenueMinor, t.delivered), costPerConversionMinor: costPerConversionMinor(t.spendMinor, t.converted) },
-    funnel: funnel(t),
+    funnel: periodFunnel(t),
     intervals: rateIntervals(t),
     timeline: start ? timeline(db, campaignId, Date.parse(start)) : [],
     undeliveredByReason: undeliveredByReason(db, campaignId),
@@ -40,17 +41,6 @@ export function campaignResults(db: SqliteDb, s: AnalyticsSettings, campaignId: 
     windowsNote: windowsSentence(s.windows),
     generatedAt: now.toISOString(),
   };
-}
-
-export function funnel(t: OutcomeTotals): FunnelStep[] {
-  const share = (n: number, of: number) => (of > 0 ? n / of : null);
-  return [
-    { step: 'sent', label: 'Sent', count: t.sent, ofPrevious: null },
-    { step: 'delivered', label: 'Delivered', count: t.delivered, ofPrevious: share(t.delivered, t.sent) },
-    { step: 'clicked', label: 'Clicked', count: t.clicked, ofPrevious: share(t.clicked, t.delivered) },
-    { step: 'replied', label: 'Replied', count: t.replied, ofPrevious: share(t.replied, t.delivered) },
-    { step: 'converted', label: 'Converted', count: t.converted, ofPrevious: share(t.converted, t.delivered) },
-  ];
 }
 
 function hourLabel(h: number): string {

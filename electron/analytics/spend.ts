@@ -1,13 +1,11 @@
-import { currencyDigits, priceToMicroDollars } from '../../shared/analytics';
+import { toMicros } from '../../shared/analytics';
 import type { SettingsStore } from '../settings/store';
 import { PRICE_SETTING } from '../templates/measure';
 
 /** What one segment costs with a provider now, as stored with each message at hand-over. */
 export interface SegmentPrice {
-  /** Ten-thousandths of the currency unit (the precision of the pricing settings). */
-  perSegment: number;
-  /** The business currency's minor-unit digits (2 for USD). */
-  digits: number;
+  /** Micro-units (millionths) of the business currency: $0.0079 → 7900, exact. */
+  perSegmentMicros: number;
 }
 
 /**
@@ -16,11 +14,11 @@ export interface SegmentPrice {
  * the business currency.
  */
 export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: keyof typeof PRICE_SETTING): SegmentPrice {
-  return { perSegment: priceToMicroDollars(settings.get(PRICE_SETTING[provider])), digits: currencyDigits(settings.get('business.currency')) };
+  return { perSegmentMicros: toMicros(settings.get(PRICE_SETTING[provider])) };
 }
 
 /**
- * The send path asks for the price of every message; reading two settings each time would cost more than the
+ * The send path asks for the price of every message; reading a setting each time would cost more than the
  * send's own write. Prices are re-read at most once a second, so a change applies from the next second on.
  */
 export function pricesForSend(core: { settings: Pick<SettingsStore, 'get'>; now: () => Date }): (provider: keyof typeof PRICE_SETTING) => SegmentPrice {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { change, emptyTotals, epmMinor, fromMinor, rate, rates, roi, windowsSentence, type OutcomeTotals, type SummaryBucket } from '../../shared/analytics';
+import { change, emptyTotals, epmMinor, fromMinor, microsToMinor, rate, rates, roi, windowsSentence, type OutcomeTotals, type SummaryBucket } from '../../shared/analytics';
 import { AppError } from '../../shared/errors';
 import type { AnalyticsSummaryView, PeriodFigures, SummaryPoint, TopCampaignRow } from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
@@ -16,7 +16,7 @@ interface DayFigures extends OutcomeTotals {
 const emptyDay = (): DayFigures => ({ ...emptyTotals(), newContacts: 0, optOuts: 0 });
 
 /** Per-day sums over all campaigns and list growth, for days in [fromDay, toDay): reads roll-ups only. */
-function dailyFigures(db: SqliteDb, fromDay: string, toDay: string): Map<string, DayFigures> {
+function dailyFigures(db: SqliteDb, currency: string, fromDay: string, toDay: string): Map<string, DayFigures> {
   const days = new Map<string, DayFigures>();
   const at = (day: string) => days.get(day) ?? days.set(day, emptyDay()).get(day)!;
   const rows = allRows(
@@ -28,7 +28,7 @@ function dailyFigures(db: SqliteDb, fromDay: string, toDay: string): Map<string,
       .where('day', '<', toDay)
       .groupBy('day'),
   );
-  for (const r of rows) Object.assign(at(r.day), totalsOf(r));
+  for (const r of rows) Object.assign(at(r.day), totalsOf(r, currency));
   for (const g of allRows(db, qb.selectFrom('list_growth_daily').selectAll().where('day', '>=', fromDay).where('day', '<', toDay))) {
     const d = at(g.day);
     d.newContacts = g.new_contacts;
@@ -114,7 +114,7 @@ function topCampaigns(db: SqliteDb, fromDay: string, toDay: string, limit: numbe
         'c.id',
         'c.name',
         eb.fn.sum<number>('d.revenue_minor').as('revenueMinor'),
-        eb.fn.sum<number>('d.spend_minor').as('spendMinor'),
+        eb.fn.sum<number>('d.spend_micros').as('spendMicros'),
         eb.fn.sum<number>('d.sent').as('sent'),
         eb.fn.sum<number>('d.delivered').as('delivered'),
         eb.fn.sum<number>('d.replied').as('replied'),
@@ -128,18 +128,21 @@ function topCampaigns(db: SqliteDb, fromDay: string, toDay: string, limit: numbe
       .orderBy('c.id', 'desc')
       .limit(limit),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    revenue: fromMinor(r.revenueMinor, currency),
-    roi: roi(r.revenueMinor, r.spendMinor),
-    revenueMinor: r.revenueMinor,
-    spendMinor: r.spendMinor,
-    sent: r.sent,
-    delivered: r.delivered,
-    replyRate: rate(r.replied, r.delivered),
-    converted: r.converted,
-  }));
+  return rows.map((r) => {
+    const spendMinor = microsToMinor(r.spendMicros, currency);
+    return {
+      id: r.id,
+      name: r.name,
+      revenue: fromMinor(r.revenueMinor, currency),
+      roi: roi(r.revenueMinor, spendMinor),
+      revenueMinor: r.revenueMinor,
+      spendMinor,
+      sent: r.sent,
+      delivered: r.delivered,
+      replyRate: rate(r.replied, r.delivered),
+      converted: r.converted,
+    };
+  });
 }
 
 export interface SummaryQuery {
@@ -166,7 +169,7 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
   const { fromDay, toDay } = periodDays(q, now);
   const length = Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`);
   const prevFrom = new Date(Date.parse(`${fromDay}T00:00:00Z`) - length).toISOString().slice(0, 10);
-  const days = dailyFigures(db, prevFrom, toDay);
+  const days = dailyFigures(db, s.currency, prevFrom, toDay);
   const inCurrent = [...days].filter(([d]) => d >= fromDay).map(([, f]) => f);
   const inPrevious = [...days].filter(([d]) => d < fromDay).map(([, f]) => f);
   const current = period(fromDay, toDay, sumDays(inCurrent));

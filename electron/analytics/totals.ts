@@ -1,4 +1,4 @@
-import { addTotals, costPerConversionMinor, emptyTotals, epmMinor, fromMinor, fromMinorPrecise, rates, roi, type AttributionWindows, type OutcomeTotals } from '../../shared/analytics';
+import { addTotals, costPerConversionMinor, emptyTotals, epmMinor, fromMinor, fromMinorPrecise, microsToMinor, rates, roi, type AttributionWindows, type OutcomeTotals } from '../../shared/analytics';
 import type { CampaignResultsSummary } from '../../shared/ipc/channels/analytics';
 import type { ExpressionBuilder } from 'kysely';
 import type { SqliteDb } from '../db/connection';
@@ -17,10 +17,12 @@ export interface DailyRow {
   opted_out: number;
   converted: number;
   revenue_minor: number;
-  spend_minor: number;
+  /** Micro-units of the currency. */
+  spend_micros: number;
 }
 
-export function totalsOf(r: Omit<DailyRow, 'campaign_id' | 'day'>): OutcomeTotals {
+/** A roll-up row (or a sum of them) as totals; spend turned from micro-units into exact minor units of `currency`. */
+export function totalsOf(r: Omit<DailyRow, 'campaign_id' | 'day'>, currency: string): OutcomeTotals {
   return {
     sent: r.sent,
     delivered: r.delivered,
@@ -30,7 +32,7 @@ export function totalsOf(r: Omit<DailyRow, 'campaign_id' | 'day'>): OutcomeTotal
     optedOut: r.opted_out,
     converted: r.converted,
     revenueMinor: r.revenue_minor,
-    spendMinor: r.spend_minor,
+    spendMinor: microsToMinor(r.spend_micros, currency),
   };
 }
 
@@ -45,24 +47,24 @@ export function rollupSums(eb: ExpressionBuilder<DB, 'campaign_daily'>) {
     eb.fn.sum<number>('opted_out').as('opted_out'),
     eb.fn.sum<number>('converted').as('converted'),
     eb.fn.sum<number>('revenue_minor').as('revenue_minor'),
-    eb.fn.sum<number>('spend_minor').as('spend_minor'),
+    eb.fn.sum<number>('spend_micros').as('spend_micros'),
   ] as const;
 }
 
 /** Each campaign's totals over all time, from the roll-ups (a campaign has at most a row per day). */
-export function campaignTotals(db: SqliteDb, campaignIds?: readonly number[]): Map<number, OutcomeTotals> {
+export function campaignTotals(db: SqliteDb, currency: string, campaignIds?: readonly number[]): Map<number, OutcomeTotals> {
   let q = qb
     .selectFrom('campaign_daily')
     .select((eb) => ['campaign_id', ...rollupSums(eb)])
     .groupBy('campaign_id');
   if (campaignIds) q = q.where('campaign_id', 'in', campaignIds.length ? [...campaignIds] : [-1]);
   const map = new Map<number, OutcomeTotals>();
-  for (const r of allRows(db, q)) map.set(r.campaign_id, totalsOf(r));
+  for (const r of allRows(db, q)) map.set(r.campaign_id, totalsOf(r, currency));
   return map;
 }
 
-export function totalsForCampaign(db: SqliteDb, campaignId: number): OutcomeTotals {
-  return campaignTotals(db, [campaignId]).get(campaignId) ?? emptyTotals();
+export function totalsForCampaign(db: SqliteDb, currency: string, campaignId: number): OutcomeTotals {
+  return campaignTotals(db, currency, [campaignId]).get(campaignId) ?? emptyTotals();
 }
 
 export const sumTotals = (list: Iterable<OutcomeTotals>): OutcomeTotals => [...list].reduce(addTotals, emptyTotals());

@@ -9,6 +9,8 @@ export const OPT_OUT_CSV_HEADER = ['at', 'phone', 'name', 'change', 'previous_st
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
+  // A number is never a formula: -1 stays a number a spreadsheet can add up.
+  if (typeof value === 'number') return String(value);
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) && !/^\+\d{6,15}$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;

@@ -146,10 +146,10 @@ export interface DB {
     expires_at: string | null;
     /** A test send of this campaign to the owner's own number; such rows have no campaign_id (migration 0011). */
     test_of_campaign_id: number | null;
-    /** Price per segment in ten-thousandths at hand-over (migration 0010). */
-    price_per_segment: number | null;
-    /** segments × price, minor units of the business currency, written at hand-over (migration 0010). */
-    cost_minor: number | null;
+    /** Price per segment at hand-over, micro-units (millionths) of the business currency (migration 0010). */
+    price_micros: number | null;
+    /** segments × price_micros, micro-units of the business currency, written at hand-over (migration 0010). */
+    cost_micros: number | null;
   };
   inbound_messages: {
     id: Generated<number>;
@@ -321,7 +321,8 @@ export interface DB {
     opted_out: Generated<number>;
     converted: Generated<number>;
     revenue_minor: Generated<number>;
-    spend_minor: Generated<number>;
+    /** Micro-units of the business currency (millionths), summed exactly. */
+    spend_micros: Generated<number>;
   };
   analytics_cursors: { source: 'inbound' | 'clicks' | 'optouts' | 'contacts'; last_id: number };
   list_growth_daily: { day: string; new_contacts: Generated<number>; opt_outs: Generated<number> };

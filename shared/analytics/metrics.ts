@@ -5,8 +5,8 @@ import { wilsonInterval } from '../abtests/effect';
  * money is integer minor units of the business currency. A rate is null when its denominator is 0.
  */
 
-/** What a campaign (or a period, or a variant) achieved. */
-export interface OutcomeTotals {
+/** How many recipients each step of a campaign (or a period, or a variant) reached: the counts every view shares. */
+export interface OutcomeCounts {
   /** Handed to the provider: states sent, delivered and undelivered/failed after sending. */
   sent: number;
   delivered: number;
@@ -18,9 +18,16 @@ export interface OutcomeTotals {
   optedOut: number;
   /** Recipients with at least one attributed conversion. */
   converted: number;
+}
+
+/** What a campaign (or a period, or a variant) achieved: the counts, and the money in minor units. */
+export interface OutcomeTotals extends OutcomeCounts {
   /** Sum of attributed conversion amounts, minor units. */
   revenueMinor: number;
-  /** Segments sent × price per segment at send time, minor units. */
+  /**
+   * Segments sent × price per segment at send time, in minor units, exact: stored as micro-units, so it may be
+   * fractional (47.4 ¢ for 60 texts at $0.0079). Rounded only when a figure is shown (`fromMinor`, `formatMoney`).
+   */
   spendMinor: number;
 }
 
@@ -96,11 +103,6 @@ export function epmMinor(revenueMinor: number, delivered: number): number | null
 /** Spend ÷ conversions, in (fractional) minor units; null without a conversion. */
 export function costPerConversionMinor(spendMinor: number, converted: number): number | null {
   return converted > 0 ? spendMinor / converted : null;
-}
-
-/** Spend of one message: segments × price per segment (ten-thousandths of a dollar-like unit) → minor units. */
-export function messageCostMinor(segments: number, pricePerSegmentTenThousandths: number, currencyDigits: number): number {
-  return Math.round((segments * pricePerSegmentTenThousandths * 10 ** currencyDigits) / 10_000);
 }
 
 /** True when the period has revenue to speak of: the UI says "no revenue recorded" rather than showing −100 %. */

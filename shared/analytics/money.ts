@@ -33,10 +33,15 @@ export function toMinor(amount: number, currency: string): MinorUnits {
   return Math.sign(scaled) * Math.round(Math.abs(scaled) + 1e-9);
 }
 
-/** 1234 USD → 12.34 (a decimal number, as the CLI's JSON gives money). */
-export function fromMinor(minor: MinorUnits, currency: string): number {
+/** A possibly fractional minor amount (exact spend, 47.5 ¢) to whole minor units, half away from zero (48 ¢). */
+function roundMinor(minor: number): MinorUnits {
+  return Math.sign(minor) * Math.round(Math.abs(minor) + 1e-9);
+}
+
+/** 1234 USD → 12.34 (a decimal number, as the CLI's JSON gives money); a fractional amount is rounded here, once. */
+export function fromMinor(minor: number, currency: string): number {
   const digits = currencyDigits(currency);
-  return Number((minor / 10 ** digits).toFixed(digits));
+  return Number((roundMinor(minor) / 10 ** digits).toFixed(digits));
 }
 
 /** A possibly fractional minor amount (EPM, cost per conversion) → decimal number rounded to 4 places. */
@@ -44,14 +49,33 @@ export function fromMinorPrecise(minor: number, currency: string): number {
   return Number((minor / 10 ** currencyDigits(currency)).toFixed(4));
 }
 
-/** "$1,234.50" in the owner's locale. */
+/** "$1,234.50" in the owner's locale (a fractional amount rounded to the currency's unit, half away from zero). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(roundMinor(minor) / 10 ** currencyDigits(currency));
 }
 
-/** Price per segment in dollars as settings hold it (4 decimals) → ten-thousandths of a dollar, stored per message. */
-export function priceToMicroDollars(pricePerSegment: number): number {
-  return Math.round(pricePerSegment * 10_000);
+/** Millionths of the currency unit: how a message's price and cost are stored, so neither is rounded per message. */
+export type MicroUnits = number;
+const MICROS_PER_UNIT = 1_000_000;
+
+/** A price in the currency as settings hold it (0.0079) → micro-units (7900). */
+export function toMicros(amount: number): MicroUnits {
+  return Math.round(amount * MICROS_PER_UNIT);
+}
+
+/** Micro-units → minor units, exact (possibly fractional: 474,000 µ$ → 47.4 ¢); rounded only where it is shown. */
+export function microsToMinor(micros: MicroUnits, currency: string): number {
+  return (micros * 10 ** currencyDigits(currency)) / MICROS_PER_UNIT;
+}
+
+/** One message's cost as a decimal number in the currency with its own precision (0.0079), for per-message rows. */
+export function fromMicros(micros: MicroUnits): number {
+  return micros / MICROS_PER_UNIT;
+}
+
+/** "$0.0079": a per-message cost, shown with the digits it has (at least the currency's, at most six). */
+export function formatMicros(micros: MicroUnits, currency: string, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 6 }).format(fromMicros(micros));
 }
 
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', '₱': 'PHP', '₫': 'VND', '฿': 'THB', '₦': 'NGN', '₴': 'UAH', R$: 'BRL', C$: 'CAD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', 'CA$': 'CAD', 'US$': 'USD', 'AU$': 'AUD' };

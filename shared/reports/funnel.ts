@@ -1,7 +1,7 @@
 import { rate } from '../analytics';
 import type { FunnelStep, PeriodFigures } from '../ipc/channels/analytics';
 
-/** A period's funnel (sent → delivered → clicked → replied → converted), as the campaign results give one per campaign. */
+/** The funnel sent → delivered → clicked → replied → converted, of a campaign (its results page) or of a period (reports). */
 export function periodFunnel(f: Pick<PeriodFigures, 'sent' | 'delivered' | 'clicked' | 'replied' | 'converted'>): FunnelStep[] {
   return [
     { step: 'sent', label: 'Sent', count: f.sent, ofPrevious: null },

@@ -1,12 +1,12 @@
 import type { Page, TestInfo } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { seedDaytimeContacts } from './campaign-audience';
 import type { DeskApp } from '../../electron/app';
 
 const RECIPIENTS = 60;
 // Real sends through the Sandbox take a while on a shared machine.
-test.setTimeout(150_000);
+test.setTimeout(240_000);
 
 /** The app scrolls inside its content pane, so the window is made as tall as the page for the picture. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
@@ -54,8 +54,8 @@ async function sendCampaign(app: DeskApp): Promise<number> {
   const { id } = await call<{ id: number }>(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
   await call(app, 'campaigns:launch', { id });
   const settled = () => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`).get(id) as { n: number }).n;
-  // Nearly all settled (the Sandbox may keep one waiting for its receipt a moment longer).
-  await expect.poll(settled, { timeout: 40_000 }).toBeGreaterThanOrEqual(RECIPIENTS - 2);
+  // Nearly all settled (the Sandbox keeps a few waiting for their receipt at random: 57 of 60 was seen on a loaded machine).
+  await expect.poll(settled, { timeout: 90_000 }).toBeGreaterThanOrEqual(RECIPIENTS - 4);
   // Replies and STOPs arrive a moment after the receipts.
   await expect.poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM inbound_messages`).get() as { n: number }).n, { timeout: 20_000 }).toBeGreaterThan(5);
   const delivered = app.db.prepare(`SELECT to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 2`).all(id) as Array<{ phone: string }>;
@@ -115,6 +115,21 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
   await shot(page, testInfo, 'dashboard-report-notice');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
 
+  // Orders from the shop's spreadsheet: checked whole, imported, credited, and undone again.
+  const buyer = (app.db.prepare(`SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id DESC LIMIT 1`).get(id) as { p: string }).p;
+  const soldAt = app.now().toISOString();
+  await page.getByRole('button', { name: 'Import orders…' }).click();
+  const orders = page.getByRole('dialog', { name: 'Import orders' });
+  await orders.getByLabel('Orders file (CSV)').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(`Order,Date,Phone,Total\nW-1,${soldAt},${buyer},$30.00\nW-2,${soldAt},+1 212 555 0199,$12.00\nW-3,${soldAt},${buyer},twelve\n`) });
+  await expect(orders.getByTestId('orders-check')).toContainText('Checked 3 rows: 1 order ($30.00, 1 credited to a campaign)');
+  await expect(orders).toContainText('Row 3: "twelve" is not an amount');
+  await shot(page, testInfo, 'dashboard-import-orders');
+  await orders.getByRole('button', { name: 'Import 1 order' }).click();
+  await expect(orders.getByRole('status')).toContainText('Imported: 1 order ($30.00');
+  await orders.getByRole('button', { name: 'Undo' }).click();
+  await expect(orders.getByRole('region', { name: 'Recent order imports' })).toContainText('(undone)');
+  await orders.getByRole('button', { name: 'Close' }).click();
+
   await page.getByRole('button', { name: 'Colour week' }).click();
   await expect(page).toHaveURL(new RegExp(`#/results/${id}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Results: Colour week' })).toBeVisible();
@@ -124,7 +139,9 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
 test('a campaign’s results page: funnel, rates with intervals, money, reasons, recipients by outcome, a conversion marked', async ({ desk, page }, testInfo) => {
   const app = desk.app;
   const id = await sendCampaign(app);
-  const results = await call<{ replied: number; converted: number; failed: number }>(app, 'analytics:campaignResults', { campaignId: id });
+  const results = await call<{ sent: number; replied: number; converted: number; failed: number; spend: number }>(app, 'analytics:campaignResults', { campaignId: id });
+  // $0.0079 a segment, each text one segment: spend is exact, rounded only in the total (not a cent per text).
+  expect(results.spend).toBe(Math.round(results.sent * 0.79) / 100);
 
   // A draft with a long name beside it, to see names wrap rather than push the table wide.
   await call(app, 'campaigns:create', { name: 'Spring colour and cut offer for regulars who have not booked since the winter sale', body: 'Hi {{first_name|there}}, spring is here. Reply STOP to opt out', audience: { tags: ['regulars'] } });
@@ -156,7 +173,14 @@ test('a campaign’s results page: funnel, rates with intervals, money, reasons,
   await expect(page.getByRole('img', { name: /^Funnel of Colour week/ })).toBeVisible();
   await expect(page.getByTestId('res-reply')).toContainText('95% range');
   await expect(page.getByTestId('res-revenue')).toContainText('$125.00');
+  await expect(page.getByTestId('res-spend')).toContainText(`$${results.spend.toFixed(2)}`);
   await expect(page.getByRole('region', { name: 'Not delivered, by reason' })).toBeVisible();
+  // Every text with its own cost, as a spreadsheet-safe CSV.
+  const download = page.waitForEvent('download');
+  await page.getByLabel('Export CSV').selectOption('messages');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^messages-campaign-${id}-.*\\.csv$`));
+  expect(readFileSync(await file.path(), 'utf8')).toContain(',0.0079,');
 
   const recipients = page.getByRole('region', { name: 'Recipients' });
   await expect(recipients).toContainText(`${RECIPIENTS} recipients`);

@@ -2,14 +2,16 @@ import type { OrderColumnView, OrderField } from '../../../shared/ipc/channels/a
 
 /**
  * Header aliases of the layouts owners export: Shopify's orders export (Name = order number, Total, Created at,
- * Email, Phone, Billing Phone), Square's transactions export (Transaction ID, Date + Time, Total Collected,
- * Customer Phone / Customer Email), and plain spreadsheets. Compared case- and punctuation-insensitively.
+ * Email, Phone, Billing Phone), Square's transactions export (Transaction ID, Total Collected, Date +
+ * Time, Time Zone; Square lists the customer by Customer ID and Customer Name only), and plain spreadsheets. Compared case- and punctuation-insensitively.
  */
 const ALIASES: Record<Exclude<OrderField, 'drop'>, string[]> = {
   order_id: ['order id', 'order', 'order number', 'order no', 'name', 'transaction id', 'receipt number', 'invoice', 'invoice number', 'id'],
   phone: ['phone', 'phone number', 'billing phone', 'shipping phone', 'customer phone', 'mobile', 'mobile phone', 'cell'],
   email: ['email', 'e mail', 'customer email', 'email address'],
   date: ['date', 'created at', 'order date', 'paid at', 'processed at', 'created', 'datetime'],
+  time: ['time', 'order time'],
+  time_zone: ['time zone', 'timezone'],
   amount: ['amount', 'total', 'total collected', 'order total', 'gross sales', 'total amount', 'price', 'revenue'],
   currency: ['currency'],
 };
@@ -56,7 +58,12 @@ export function mapOrderColumns(headers: string[], user: Record<string, OrderFie
 export function mappingProblem(columns: OrderColumnView[]): string | null {
   const has = (f: OrderField) => columns.some((c) => c.target === f);
   if (!has('amount')) return 'No column holds the order amount: map one to "amount" (e.g. Total).';
-  if (!has('phone') && !has('email')) return 'No column holds a phone number or an e-mail to find the customer by: map one to "phone" or "email".';
+  if (!has('phone') && !has('email')) {
+    if (detectLayout(columns.map((c) => c.header)) === 'square') {
+      return 'This Square transactions export names customers (Customer ID, Customer Name) but has no phone or e-mail column to find them by. Add a "Customer Phone" or "Customer Email" column (Square\'s Customers export has both, by Square Customer ID), then import again.';
+    }
+    return 'No column holds a phone number or an e-mail to find the customer by: map one to "phone" or "email".';
+  }
   if (!has('date')) return 'No column holds the order date: map one to "date" (e.g. Created at).';
   if (!has('order_id')) return 'No column holds the order id: map one to "order_id" (e.g. Name in a Shopify export), so a re-import never counts an order twice.';
   return null;

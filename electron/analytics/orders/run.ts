@@ -42,10 +42,15 @@ export function importOrders(ctx: OrderImportContext, file: OrdersFile, columns:
   const importId = `ord_${randomBytes(8).toString('hex')}`;
   const { db, settings: s } = ctx;
   const rejects: Array<ImportRejectView & { raw: string }> = file.broken.map((b) => ({ row: b.row, reason: 'broken quoting', raw: b.raw }));
-  const report: OrderImportReport = { importId, dryRun, fileName: file.fileName, currency: s.currency, detected: file.detected, rows: file.rows.length + file.broken.length, matched: 0, unmatched: 0, duplicates: 0, invalid: file.broken.length, attributed: 0, revenueMinor: 0, rejects: [] };
+  const report: OrderImportReport = { importId, dryRun, fileName: file.fileName, currency: s.currency, detected: file.detected, rows: file.rows.length + file.broken.length, matched: 0, unmatched: 0, duplicates: 0, invalid: file.broken.length, lineItems: 0, attributed: 0, revenueMinor: 0, rejects: [] };
   const seen = new Set<string>();
+  const continues = lineItemRows(file, columns);
   const write = () => {
     for (const { row, fields } of file.rows) {
+      if (continues.has(row)) {
+        report.lineItems++;
+        continue;
+      }
       const check = checkOrderRow(row, fields, columns, { currency: s.currency, zone: ctx.zone, country: ctx.country, now: ctx.now });
       if (!check.ok) {
         report.invalid++;
@@ -95,10 +100,30 @@ export function importOrders(ctx: OrderImportContext, file: OrdersFile, columns:
   return report;
 }
 
+/**
+ * Rows that only continue the order above them: a Shopify order with three products is three rows with the same
+ * Name, the total, dates and customer on the first only. They are part of that order, neither an order nor a reject.
+ */
+function lineItemRows(file: OrdersFile, columns: OrderColumnView[]): Set<number> {
+  const at = (target: OrderColumnView['target']) => columns.find((c) => c.target === target)?.index;
+  const orderAt = at('order_id');
+  const amountAt = at('amount');
+  const rows = new Set<number>();
+  if (orderAt === undefined || amountAt === undefined) return rows;
+  let previous: string | null = null;
+  for (const { row, fields } of file.rows) {
+    const order = (fields[orderAt] ?? '').trim();
+    if (order && order === previous && !(fields[amountAt] ?? '').trim()) rows.add(row);
+    else previous = order;
+  }
+  return rows;
+}
+
 export function previewOrders(ctx: OrderImportContext, file: OrdersFile, mapping?: Record<string, OrderColumnView['target']>): OrderImportPreview {
   const columns = mapOrderColumns(file.headers, mapping);
   const problem = mappingProblem(columns);
-  const sampleRows = file.rows.slice(0, 10).flatMap(({ row, fields }) => {
+  const continues = lineItemRows(file, columns);
+  const sampleRows = file.rows.filter(({ row }) => !continues.has(row)).slice(0, 10).flatMap(({ row, fields }) => {
     const c = checkOrderRow(row, fields, columns, { currency: ctx.settings.currency, zone: ctx.zone, country: ctx.country, now: ctx.now });
     return c.ok ? [{ row, orderId: c.order.orderId, phone: c.order.phone, email: c.order.email, at: c.order.at, amountMinor: c.order.amountMinor, contactId: contactFor(ctx.db, c.order.phone, c.order.email) }] : [];
   });

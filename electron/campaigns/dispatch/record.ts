@@ -22,14 +22,13 @@ export function recordOutcome(deps: RecordDeps, item: OutboxItem, attempts: numb
   const now = deps.now();
   const nowIso = now.toISOString();
   if (outcome.ok) {
-    const price = deps.price?.(item.provider) ?? { perSegment: 0, digits: 2 };
-    // cost_minor = segments × price (ten-thousandths) in minor units, as shared/analytics messageCostMinor defines it.
+    const price = deps.price?.(item.provider)?.perSegmentMicros ?? 0;
+    // cost_micros = segments × price, exact in micro-units: never rounded per message.
     statement(
       db,
       `UPDATE outbox_messages SET state = CASE WHEN state = 'sending' THEN 'sent' ELSE state END, provider_message_id = ?, sent_at = ?,
-         error_code = NULL, error_message = NULL, updated_at = ?, price_per_segment = ?,
-         cost_minor = CAST(round(segments * ? * ? / 10000.0) AS INTEGER) WHERE id = ?`,
-    ).run(outcome.providerMessageId, nowIso, nowIso, price.perSegment, price.perSegment, 10 ** price.digits, item.id);
+         error_code = NULL, error_message = NULL, updated_at = ?, price_micros = ?, cost_micros = segments * ? WHERE id = ?`,
+    ).run(outcome.providerMessageId, nowIso, nowIso, price, price, item.id);
     if (item.kind === 'campaign' || item.kind === 'reply') statement(db, 'UPDATE contacts SET last_contacted_at = ? WHERE id = ?').run(nowIso, item.contactId);
     return;
   }

@@ -87,7 +87,7 @@ export const analyticsCommands: Command[] = [
       const r: OrderImportReport = importOrders(orderImportContext(app, values.country as string | undefined), orders, mapOrderColumns(orders.headers, map), !!values['dry-run']);
       const json = { importId: r.importId, rows: r.rows, matched: r.matched, unmatched: r.unmatched, duplicates: r.duplicates, invalid: r.invalid, rejects: r.rejects };
       const text = [
-        `${r.dryRun ? 'Dry run: would import' : 'Imported'} ${r.matched} of ${r.rows} orders (${formatMoney(r.revenueMinor, r.currency)}, ${r.attributed} attributed to a campaign); ${r.unmatched} matched no contact, ${r.duplicates} already recorded, ${r.invalid} invalid.`,
+        `${r.dryRun ? 'Dry run: would import' : 'Imported'} ${r.matched} of ${r.rows} orders (${formatMoney(r.revenueMinor, r.currency)}, ${r.attributed} attributed to a campaign); ${r.unmatched} matched no contact, ${r.duplicates} already recorded, ${r.invalid} invalid${r.lineItems ? `, ${r.lineItems} further line items of multi-item orders` : ''}.`,
         ...r.rejects.slice(0, 10).map((x) => `  row ${x.row}: ${x.reason}`),
         r.dryRun ? '' : `Undo with the import id ${r.importId}.`,
       ]

@@ -10,6 +10,7 @@ import { ReasonBars } from '../components/analytics/ReasonBars';
 import { RecipientsTable } from '../components/analytics/RecipientsTable';
 import { MarkConversionButton } from '../components/analytics/MarkConversion';
 import { ResultsSummary } from '../components/ai/ResultsSummary';
+import { ExportCsv } from '../components/analytics/ExportCsv';
 import { useApp } from '../store/app';
 import '../components/analytics/analytics.css';
 
@@ -62,6 +63,7 @@ export function CampaignResultsPage() {
               A/B report
             </button>
           )}
+          <ExportCsv campaignId={v.id} />
           <MarkConversionButton target={{ phone: true }} currency={v.currency} onDone={() => setVersion((n) => n + 1)} />
         </div>
       </header>

@@ -7,6 +7,8 @@ import { rangeWords } from '../components/analytics/format';
 import { DashboardFigures } from '../components/analytics/DashboardFigures';
 import { DashboardCharts } from '../components/analytics/DashboardCharts';
 import { TopCampaigns } from '../components/analytics/TopCampaigns';
+import { ExportCsv } from '../components/analytics/ExportCsv';
+import { ImportOrdersButton } from '../components/analytics/ImportOrders';
 import { ReportsCard } from '../components/analytics/ReportsCard';
 import { useApp } from '../store/app';
 import '../components/analytics/analytics.css';
@@ -25,6 +27,12 @@ export function DashboardPage() {
       <div className="an-toolbar">
         <PeriodPicker value={period} onChange={setPeriod} />
         {s && <span className="an-compare">{`${rangeWords(s.current.from, s.current.to)}, compared with ${rangeWords(s.previous.from, s.previous.to)}`}</span>}
+        {s?.anythingSent && (
+          <span className="an-export">
+            <ImportOrdersButton currency={s.currency} />
+            <ExportCsv />
+          </span>
+        )}
       </div>
       {!range && <ErrorBanner message="Choose a start date on or before the end date." />}
       <ErrorBanner message={q.error} />

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { RECIPIENT_FILTERS, SUMMARY_BUCKETS, type AttributionRule, type AttributionWindows, type ConversionSource, type RateIntervals, type Rates, type RecipientFilter, type SummaryBucket } from '../../analytics';
+import {
+  RECIPIENT_FILTERS,
+  SUMMARY_BUCKETS,
+  type AttributionRule,
+  type AttributionWindows,
+  type ConversionSource,
+  type OutcomeCounts,
+  type OutcomeTotals,
+  type RateIntervals,
+  type Rates,
+  type RecipientFilter,
+  type SummaryBucket,
+} from '../../analytics';
 import type { CampaignStatus } from '../../types/domain';
 import { conversionChannels } from './conversions';
 import { exportChannels } from './exports';
@@ -14,17 +26,10 @@ export * from './exports';
  * (`…Minor`) for exact arithmetic and formatting with shared/analytics `formatMoney`.
  */
 
-/** Exactly the CLI's `campaigns results <id> --json`. */
-export interface CampaignResultsSummary {
+/** Exactly the CLI's `campaigns results <id> --json`: the counts of shared/analytics, money as decimals. */
+export interface CampaignResultsSummary extends OutcomeCounts {
   id: number;
   name: string;
-  sent: number;
-  delivered: number;
-  failed: number;
-  replied: number;
-  clicked: number;
-  optedOut: number;
-  converted: number;
   revenue: number;
   spend: number;
   currency: string;
@@ -105,8 +110,8 @@ export interface RecipientRow {
   sentAt: string | null;
   deliveredAt: string | null;
   segments: number;
-  /** What this message cost (segments × price at send time); null before it was handed over. */
-  costMinor: number | null;
+  /** What this message cost (segments × price at send time), micro-units of the currency; null before it was handed over. */
+  costMicros: number | null;
   replied: boolean;
   clicked: boolean;
   optedOut: boolean;
@@ -123,15 +128,9 @@ export interface RecipientsPage {
 }
 
 /** Exactly the CLI's `analytics summary --json`. */
-export interface AnalyticsSummaryCli {
+export interface AnalyticsSummaryCli extends Omit<OutcomeCounts, 'failed'> {
   from: string;
   to: string;
-  sent: number;
-  delivered: number;
-  replied: number;
-  clicked: number;
-  optedOut: number;
-  converted: number;
   revenue: number;
   spend: number;
   roi: number | null;
@@ -142,40 +141,27 @@ export interface AnalyticsSummaryCli {
   topCampaigns: Array<{ id: number; name: string; revenue: number; roi: number | null }>;
 }
 
-/** One period's figures (the current one, or the one before it for comparison). */
-export interface PeriodFigures {
-  from: string;
-  to: string;
-  sent: number;
-  delivered: number;
-  failed: number;
-  replied: number;
-  clicked: number;
-  optedOut: number;
-  converted: number;
-  revenueMinor: number;
-  spendMinor: number;
-  roi: number | null;
-  epmMinor: number | null;
-  rates: Rates;
+/** List growth over a period or a chart bucket. */
+export interface ListGrowth {
+  /** Contacts added. */
   newContacts: number;
+  /** Everyone who opted out, attributed to a campaign or not. */
   optOuts: number;
 }
 
-export interface SummaryPoint {
+/** One period's figures (the current one, or the one before it for comparison). */
+export interface PeriodFigures extends OutcomeTotals, ListGrowth {
+  from: string;
+  to: string;
+  roi: number | null;
+  epmMinor: number | null;
+  rates: Rates;
+}
+
+export interface SummaryPoint extends Omit<OutcomeTotals, 'failed'>, ListGrowth {
   /** Bucket start (a day as YYYY-MM-DD; a week by its Monday; a month by its first day). */
   start: string;
   label: string;
-  sent: number;
-  delivered: number;
-  replied: number;
-  clicked: number;
-  optedOut: number;
-  converted: number;
-  revenueMinor: number;
-  spendMinor: number;
-  newContacts: number;
-  optOuts: number;
 }
 
 export interface TopCampaignRow {

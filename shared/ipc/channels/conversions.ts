@@ -44,7 +44,8 @@ export interface ConversionsPage {
   currency: string;
 }
 
-export const ORDER_FIELDS = ['phone', 'email', 'date', 'amount', 'order_id', 'currency', 'drop'] as const;
+/** `time` and `time_zone`: Square writes an order's date, time and zone in three columns. */
+export const ORDER_FIELDS = ['phone', 'email', 'date', 'time', 'time_zone', 'amount', 'order_id', 'currency', 'drop'] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 export const orderImportOptionsInput = z
@@ -90,6 +91,8 @@ export interface OrderImportCounts {
   duplicates: number;
   /** Rows with a wrong amount, a date in the future, an unknown currency, no order id… */
   invalid: number;
+  /** Further rows of a multi-item order (Shopify writes one row per line item, the total on the first only). */
+  lineItems: number;
 }
 
 export interface OrderImportReport extends OrderImportCounts {

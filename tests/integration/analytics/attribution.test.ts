@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignResultsView, ConversionAdded } from '../../../shared/ipc/channels/analytics';
 import { abHarness, markDelivered, reply, type AbHarness } from '../abtests/helpers';
 import { HOUR, T0, launchCampaign, rollupsAndRebuild, seedTagged } from './helpers';
+import { DEFAULT_BACKOFF } from '../../../electron/campaigns/dispatch/backoff';
+import { recordOutcome } from '../../../electron/campaigns/dispatch/record';
+import { pricesForSend } from '../../../electron/analytics/spend';
 
 let h: AbHarness;
 beforeEach(async () => {
@@ -68,6 +71,22 @@ describe('last-touch attribution', () => {
     expect(kept).toEqual(rebuilt);
   });
 
+  it('applies a change of the attribution windows to later outcomes only, and each keeps the windows it was given with', async () => {
+    seedTagged(h, 2, 'regulars');
+    const c = await launchCampaign(h, 'Brunch', 'regulars');
+    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    const [ana, ben] = c.messages;
+    h.at(T0 + 10 * HOUR);
+    expect((await h.ok<ConversionAdded>('conversions:add', { phone: ana.phone, amount: 20 })).campaignId).toBe(c.id);
+    h.app.settings.set('attribution.deliveryHours', 6);
+    expect((await h.ok<ConversionAdded>('conversions:add', { phone: ben.phone, amount: 30 })).campaignId).toBeNull();
+    expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 20, windows: { clickDays: 5, deliveryHours: 6 } });
+    expect(h.app.db.prepare('SELECT amount_minor, delivery_hours, rule FROM conversions ORDER BY id').all()).toEqual([
+      { amount_minor: 2000, delivery_hours: 24, rule: 'delivery' },
+      { amount_minor: 3000, delivery_hours: null, rule: null },
+    ]);
+  });
+
   it('refuses a conversion for a phone that matches no contact', async () => {
     const r = await h.app.dispatch('conversions:add', { phone: '+12125550199', amount: 5 });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('+12125550199') } });
@@ -87,5 +106,31 @@ describe('spend', () => {
     h.advance(5000);
     expect((await results(c.id)).spend).toBeCloseTo(0.04, 10);
     expect(before.roi).toBe(-1);
+  });
+
+  it('keeps each message at the price of its own hand-over when the price changes mid-campaign, to a fraction of a cent', async () => {
+    h.app.settings.set('pricing.sandboxPerSegment', 0.0079);
+    seedTagged(h, 60, 'regulars');
+    const c = await launchCampaign(h, 'Spring', 'regulars');
+    // The dispatcher's own hand-over path (recordOutcome with the prices it reads), played message by message so the
+    // price can change between the 30th and the 31st.
+    const now = () => new Date(h.now());
+    const deps = { db: h.app.db, now, random: () => 0, maxAttempts: 5, backoff: DEFAULT_BACKOFF, price: pricesForSend({ settings: h.app.settings, now }) };
+    const items = h.app.db.prepare(`SELECT * FROM outbox_messages WHERE campaign_id = ? ORDER BY id`).all(c.id) as Array<{ id: number; contact_id: number; to_phone: string }>;
+    const handOver = (m: (typeof items)[number]) =>
+      recordOutcome(deps, { id: m.id, campaignId: c.id, contactId: m.contact_id, kind: 'campaign', toPhone: m.to_phone, fromNumber: null, body: '', provider: 'sandbox', state: 'sending', attempts: 0, quietHoursJson: null, optedOut: null, expiresAt: null }, 1, { ok: true, providerMessageId: `SB${m.id}`, status: 'sent' });
+    items.slice(0, 30).forEach(handOver);
+    h.app.settings.set('pricing.sandboxPerSegment', 0.012);
+    h.advance(2000);
+    items.slice(30).forEach(handOver);
+    const stored = h.app.db.prepare(`SELECT price_micros AS price, count(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY 1 ORDER BY 1`).all(c.id);
+    expect(stored).toEqual([{ price: 7900, n: 30 }, { price: 12000, n: 30 }]);
+    // 30 × $0.0079 + 30 × $0.012 = $0.597 → $0.60 (never 60 × a rounded cent).
+    expect((await results(c.id)).spend).toBe(0.6);
+    h.app.settings.set('pricing.sandboxPerSegment', 0.05);
+    h.advance(5000);
+    expect((await results(c.id)).spend).toBe(0.6);
+    const { kept, rebuilt } = rollupsAndRebuild(h.app);
+    expect(kept).toEqual(rebuilt);
   });
 });

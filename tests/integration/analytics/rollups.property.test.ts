@@ -23,7 +23,7 @@ const event = fc.record({
   kind: fc.constantFrom('send', 'deliver', 'fail', 'reply', 'stop', 'click', 'convert', 'unconvert', 'unreply'),
   message: fc.nat(7),
   day: fc.nat(3),
-  cost: fc.nat(20),
+  cost: fc.nat(20_000),
   amount: fc.nat(5000),
   pick: fc.nat(50),
 });
@@ -35,13 +35,13 @@ describe('daily roll-ups', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 40 }), (events) => {
         const db = h.app.db;
-        db.exec(`DELETE FROM conversions; DELETE FROM message_outcomes; UPDATE outbox_messages SET state = 'queued', sent_at = NULL, delivered_at = NULL, cost_minor = NULL WHERE kind = 'campaign';`);
+        db.exec(`DELETE FROM conversions; DELETE FROM message_outcomes; UPDATE outbox_messages SET state = 'queued', sent_at = NULL, delivered_at = NULL, cost_micros = NULL WHERE kind = 'campaign';`);
         db.exec('DELETE FROM campaign_daily');
         for (const e of events) {
           const m = messages[e.message];
           const at = new Date(T0 + e.day * DAY + e.pick * 60_000).toISOString();
           const a = { outboxId: m.id, campaignId: m.campaignId, rule: 'delivery' as const };
-          if (e.kind === 'send') db.prepare(`UPDATE outbox_messages SET state = 'sent', sent_at = ?, cost_minor = ? WHERE id = ?`).run(at, e.cost, m.id);
+          if (e.kind === 'send') db.prepare(`UPDATE outbox_messages SET state = 'sent', sent_at = ?, cost_micros = ? WHERE id = ?`).run(at, e.cost, m.id);
           else if (e.kind === 'deliver') db.prepare(`UPDATE outbox_messages SET state = 'delivered', delivered_at = ? WHERE id = ? AND sent_at IS NOT NULL`).run(at, m.id);
           else if (e.kind === 'fail') db.prepare(`UPDATE outbox_messages SET state = 'undelivered' WHERE id = ?`).run(m.id);
           else if (e.kind === 'reply') recordMessageOutcome(db, a, { kind: 'replied', contactId: m.contactId, at, windows, sourceRef: 'p' });

@@ -1,40 +1,30 @@
 import type { ReasonCount } from '../../../../shared/ipc/channels/analytics';
+import { TableCard } from './TableCard';
 
 /** Counts by reason as a small table with a bar in each row: readable as text, and the bars show the proportions. */
 export function ReasonBars({ title, rows, empty, id }: { title: string; rows: ReasonCount[]; empty: string; id: string }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
+  const head = (
+    <>
+      <th scope="col">Reason</th>
+      <th scope="col" className="num">
+        Recipients
+      </th>
+    </>
+  );
   return (
-    <section className="an-card" aria-labelledby={id}>
-      <div className="an-card-head">
-        <h2 id={id}>{title}</h2>
-      </div>
-      {rows.length === 0 ? (
-        <p className="muted small">{empty}</p>
-      ) : (
-        <table className="table an-data-table an-reasons">
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col" className="num">
-                Recipients
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">
-                  <span className="an-reason-label">{r.label}</span>
-                  <span className="an-reason-track" aria-hidden="true">
-                    <span className="an-reason-fill" style={{ width: `${Math.max(2, (r.count / max) * 100)}%` }} />
-                  </span>
-                </th>
-                <td className="num">{r.count.toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <TableCard id={id} title={title} empty={empty} isEmpty={rows.length === 0} className="an-reasons" head={head}>
+      {rows.map((r) => (
+        <tr key={r.code}>
+          <th scope="row">
+            <span className="an-reason-label">{r.label}</span>
+            <span className="an-reason-track" aria-hidden="true">
+              <span className="an-reason-fill" style={{ width: `${Math.max(2, (r.count / max) * 100)}%` }} />
+            </span>
+          </th>
+          <td className="num">{r.count.toLocaleString()}</td>
+        </tr>
+      ))}
+    </TableCard>
   );
 }

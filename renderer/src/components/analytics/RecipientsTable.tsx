@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { formatMoney, type RecipientFilter } from '../../../../shared/analytics';
+import { formatMicros, formatMoney, type RecipientFilter } from '../../../../shared/analytics';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 import type { CampaignResultsView, RecipientRow } from '../../../../shared/ipc/channels/analytics';
 import { Badge, ErrorBanner } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
@@ -42,6 +43,7 @@ function Outcomes({ r, currency }: { r: RecipientRow; currency: string }) {
 export function RecipientsTable({ view, version }: { view: CampaignResultsView; version: number }) {
   const [filter, setFilter] = useState<RecipientFilter>('all');
   const data = useRecipientPages(view.id, filter, version);
+  const phone = usePhoneFormat();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
   // Where the rows start inside the scrolling pane; what is above (figures, charts) can change height as it loads.
@@ -116,8 +118,8 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
                   {r && state ? (
                     <>
                       <td>
-                        <div className="an-who">{r.name || r.phone}</div>
-                        {r.name && <div className="muted small mono">{r.phone}</div>}
+                        <div className="an-who">{r.name || phone(r.phone)}</div>
+                        {r.name && <div className="muted small mono">{phone(r.phone)}</div>}
                       </td>
                       <td>
                         <Badge tone={state.tone}>{state.label}</Badge>
@@ -132,7 +134,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
                       <td>
                         <Outcomes r={r} currency={view.currency} />
                       </td>
-                      <td className="num small">{r.costMinor === null ? '—' : formatMoney(r.costMinor, view.currency)}</td>
+                      <td className="num small">{r.costMicros === null ? '—' : formatMicros(r.costMicros, view.currency)}</td>
                       <td className="small muted">{r.sentAt ? new Date(r.sentAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
                     </>
                   ) : (

@@ -21,13 +21,18 @@ export function refuseFile(file: File): string | null {
   return null;
 }
 
-/** Sends a file's bytes to main in pieces (the first one names the file, the rest add to it). */
-export async function uploadFile(file: File, onProgress: (sent: number) => void): Promise<UploadedFile> {
+type UploadPiece = (input: { name: string; dataBase64: string; fileId?: string }) => Promise<{ fileId: string }>;
+
+/**
+ * Sends a file's bytes to main in pieces (the first one names the file, the rest add to it), through the contacts
+ * import's upload or another import's (`orders.importUpload`).
+ */
+export async function uploadFile(file: File, onProgress: (sent: number) => void, upload: UploadPiece = (i) => api.contacts.importUpload(i)): Promise<UploadedFile> {
   let fileId: string | undefined;
-  let result: UploadedFile | null = null;
+  let result: { fileId: string } | null = null;
   for (let start = 0; start < file.size; start += PIECE_BYTES) {
     const dataBase64 = await readAsBase64(file.slice(start, start + PIECE_BYTES), file.name);
-    result = await api.contacts.importUpload({ name: file.name, dataBase64, ...(fileId ? { fileId } : {}) });
+    result = await upload({ name: file.name, dataBase64, ...(fileId ? { fileId } : {}) });
     fileId = result.fileId;
     onProgress(Math.min(file.size, start + PIECE_BYTES));
   }
