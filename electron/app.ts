@@ -32,6 +32,7 @@ import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type Monito
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
 import { startReportJobs, type ReportJobs } from './reports/schedule';
 import { summaryFromAnalytics } from './reports/run';
+import { startEngagementJobs, type EngagementJobs } from './analytics/engagement/jobs';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -146,6 +147,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: problems.list, ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
+  let engagementJobs: EngagementJobs | null = null;
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
@@ -208,6 +210,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
       // Scheduled reports: a period that ended while the app was closed is reported now, then checked hourly.
       reportJobs = startReportJobs(core, summaryFromAnalytics(core), log);
+      // Engagement scores: recomputed (worker thread) at start-up when a day old, then nightly, so recency decays.
+      engagementJobs = startEngagementJobs(core, log);
       timer = setInterval(() => {
         try {
           tick();
@@ -254,6 +258,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       monitoringJobs = null;
       await reportJobs?.stop();
       reportJobs = null;
+      await engagementJobs?.stop();
+      engagementJobs = null;
       await core.monitoring?.settled();
       await dispatcher.stop();
       await contacts.close();
