@@ -7,6 +7,7 @@ import type { Migration } from './types';
  * - engagement_queue: contacts whose history changed since they were last scored, filled by the triggers below
  *   (an outcome or conversion recorded or removed, a campaign text delivered or no longer, an opt-out or opt-in).
  *   The analytics tick rescores a bounded batch of them at a time; a full recompute (worker thread) empties it.
+ * - outbox_contact_delivered: a partial covering index of delivered campaign texts per contact (the silence count).
  * - engagement_runs: when the last full recompute finished, so the scores' decay with time is refreshed daily.
  */
 const QUEUE = (id: string) => `INSERT INTO engagement_queue (contact_id) VALUES (${id}) ON CONFLICT (contact_id) DO NOTHING;`;
@@ -28,7 +29,9 @@ export const m0014: Migration = {
         silent INTEGER NOT NULL,
         scored_at TEXT NOT NULL
       );
-      CREATE INDEX contact_engagement_band ON contact_engagement(band, contact_id);
+
+      -- Each contact's delivered campaign texts, covering what the score reads (how many, and when).
+      CREATE INDEX outbox_contact_delivered ON outbox_messages(contact_id, delivered_at) WHERE kind = 'campaign' AND state = 'delivered';
 
       CREATE TABLE engagement_queue (contact_id INTEGER PRIMARY KEY) WITHOUT ROWID;
 

@@ -1,29 +1,57 @@
-import { engagementScore } from '../../../shared/analytics/engagement';
+import { engagementScore, type EngagementInputs } from '../../../shared/analytics/engagement';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb, runQuery } from '../../db/sync-query';
-import { contactHistories } from './history';
+import { HISTORY_SQL } from './history';
 
-/**
- * Stores the scores of contacts from..to (ids, inclusive) as of `now`: one row per contact with a history or an
- * opt-out; a contact with neither has no row (New). Raw prepared statements: the recompute writes a million rows.
- */
-export function scoreRange(db: SqliteDb, from: number, to: number, now: Date): number {
-  const at = now.toISOString();
-  const histories = contactHistories(db, from, to);
-  const clear = db.prepare('DELETE FROM contact_engagement WHERE contact_id BETWEEN ? AND ?');
-  const insert = db.prepare(
-    `INSERT INTO contact_engagement (contact_id, score, band, replies, clicks, conversions, last_engaged_at, delivered, silent, scored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  clear.run(from, to);
-  let written = 0;
-  for (const h of histories) {
-    const s = engagementScore(h, now.getTime());
-    if (s.band === 'new') continue;
-    insert.run(h.contactId, s.score, s.band, h.replies, h.clicks, h.conversions, h.lastEngagedAt, h.delivered, h.silent, at);
-    written++;
+type Statements = { clear: Statement; score: Statement };
+const prepared = new WeakMap<SqliteDb, Statements>();
+
+/** The score of shared/analytics/engagement as SQL functions, so a range is scored in one INSERT … SELECT. */
+function registerScoreFunctions(db: SqliteDb): void {
+  const score = (opted: unknown, replies: unknown, clicks: unknown, conversions: unknown, last: unknown, delivered: unknown, silent: unknown, now: unknown) => {
+    const i: EngagementInputs = {
+      optedOut: Number(opted) === 1,
+      replies: Number(replies),
+      clicks: Number(clicks),
+      conversions: Number(conversions),
+      lastEngagedAt: typeof last === 'string' ? last : null,
+      delivered: Number(delivered),
+      silent: Number(silent),
+    };
+    return engagementScore(i, Number(now));
+  };
+  db.function('engagement_score', { deterministic: true, varargs: true }, (...a: unknown[]) => score(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]).score);
+  db.function('engagement_band', { deterministic: true, varargs: true }, (...a: unknown[]) => score(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]).band);
+}
+
+function statements(db: SqliteDb): Statements {
+  let st = prepared.get(db);
+  if (!st) {
+    registerScoreFunctions(db);
+    st = { clear: db.prepare('DELETE FROM contact_engagement WHERE contact_id BETWEEN ? AND ?'), score: db.prepare(SCORE_SQL) };
+    prepared.set(db, st);
   }
-  return written;
+  return st;
+}
+
+const ARGS = 'h.optedOut, h.replies, h.clicks, h.conversions, h.lastEngagedAt, h.delivered, h.silent, @now';
+/**
+ * Raw SQL, the recompute's hot path (a million rows): the range's histories scored and written in one statement,
+ * no row crossing into JavaScript but through the score function. A contact with neither history nor opt-out has no
+ * row (New).
+ */
+const SCORE_SQL = `
+  INSERT INTO contact_engagement (contact_id, score, band, replies, clicks, conversions, last_engaged_at, delivered, silent, scored_at)
+  SELECT contactId, score, band, replies, clicks, conversions, lastEngagedAt, delivered, silent, @at
+  FROM (SELECT h.*, engagement_score(${ARGS}) AS score, engagement_band(${ARGS}) AS band FROM (${HISTORY_SQL}) h)
+  WHERE band <> 'new'`;
+
+/** Stores the scores of contacts from..to (ids, inclusive) as of `now`; answers how many rows it wrote. */
+export function scoreRange(db: SqliteDb, from: number, to: number, now: Date): number {
+  const st = statements(db);
+  st.clear.run(from, to);
+  return st.score.run({ from, to, now: now.getTime(), at: now.toISOString() }).changes;
 }
 
 /**

@@ -98,6 +98,14 @@ describe('engagement scores as events arrive', () => {
     );
   });
 
+  it('the full recompute on its worker thread gives the scores the events gave', async () => {
+    h.at(T0 + 400 * DAY);
+    const before = stored();
+    const r = await h.ok<{ contacts: number; scored: number }>('engagement:recompute', {});
+    expect(r.contacts).toBe(contacts.length);
+    expect(stored()).toEqual(before);
+  });
+
   it('each band filter matches exactly the contacts its count says', async () => {
     const bands = await h.ok<EngagementView>('engagement:bands', {});
     for (const band of ENGAGEMENT_BANDS) {
