@@ -20,7 +20,7 @@ function monthWords(month: string): string {
 
 function HeatTriangle({ cohorts, measure, span }: { cohorts: Cohort[]; measure: Measure; span: number }) {
   return (
-    <div className="an-table-scroll">
+    <div className="an-cohort-scroll">
       <table className="an-cohort-table" aria-label={`${MEASURE_LABEL[measure]} by month since joining, per month joined`}>
         <thead>
           <tr>
