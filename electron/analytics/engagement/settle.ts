@@ -28,8 +28,12 @@ export function lastRecomputeAt(core: Pick<DeskCore, 'db'>): string | null {
   return firstRow(core.db, qb.selectFrom('engagement_runs').select('finished_at').orderBy('id', 'desc').limit(1))?.finished_at ?? null;
 }
 
-/** Scores decay with time (recency halves every 60 days): recomputed when the last full run is a day old. */
+/**
+ * Scores decay with time (recency halves every 60 days): recomputed when the last full run is a day old. Never for a
+ * list nobody was ever texted on (no worker thread started for nothing).
+ */
 export function engagementIsStale(core: Pick<DeskCore, 'db' | 'now'>): boolean {
+  if (!firstRow(core.db, qb.selectFrom('outbox_messages').select('id').where('kind', '=', 'campaign').limit(1))) return false;
   const last = lastRecomputeAt(core);
   return last === null || core.now().getTime() - Date.parse(last) >= DAY_MS;
 }
