@@ -34,6 +34,7 @@ import { createContactServices, type ContactServices, type NumVerifyTuning } fro
 import { startReportJobs, type ReportJobs } from './reports/schedule';
 import { summaryFromAnalytics } from './reports/run';
 import { startReplyTriage, type ReplyTriageJob } from './ai/triage-job';
+import { startEngagementJobs, type EngagementJobs } from './analytics/engagement/jobs';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -150,6 +151,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
   let replyTriage: ReplyTriageJob | null = null;
+  let engagementJobs: EngagementJobs | null = null;
 
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
@@ -214,6 +216,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       reportJobs = startReportJobs(core, summaryFromAnalytics(core), log);
       // Gemini reply labels: its own timer, never on the inbound path (a STOP is applied without waiting for it).
       replyTriage = startReplyTriage(core, log);
+      // Engagement scores: recomputed (worker thread) at start-up when a day old, then nightly, so recency decays.
+      engagementJobs = startEngagementJobs(core, log);
       timer = setInterval(() => {
         try {
           tick();
@@ -262,6 +266,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       reportJobs = null;
       await replyTriage?.stop();
       replyTriage = null;
+      await engagementJobs?.stop();
+      engagementJobs = null;
       await core.monitoring?.settled();
       await dispatcher.stop();
       await contacts.close();

@@ -23,6 +23,7 @@ import { createOptOutHandlers } from './compliance/handlers';
 import { createWebhookHandlers } from './webhooks/handlers';
 import { createAnalyticsHandlers } from './analytics/handlers';
 import { createReportHandlers } from './reports/handlers';
+import { createEngagementHandlers } from './analytics/engagement/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 import { createAiHandlers } from './ai/handlers';
@@ -94,5 +95,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createAnalyticsHandlers(core),
     ...createReportHandlers(core, summaryFromAnalytics(core)),
     ...createAiHandlers(core),
+    ...createEngagementHandlers(core),
   };
 }

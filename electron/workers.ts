@@ -15,6 +15,7 @@ export const workerEntries = {
   'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
   'analytics-rebuild-worker': 'electron/analytics/rebuild-worker.ts',
   'analytics-read-worker': 'electron/analytics/read-worker.ts',
+  'engagement-recompute-worker': 'electron/analytics/engagement/recompute-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof workerEntries;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENGAGEMENT_BANDS } from './analytics/engagement';
 
 /**
  * Who a campaign (or a saved segment) is for. Every field narrows the set; an empty filter means "everyone".
@@ -33,6 +34,8 @@ export const audienceFilterSchema = z
     /** Not sent a message from this template in the last N days. */
     notMessagedByTemplate: z.object({ templateId: z.number().int().positive(), days: z.number().int().min(1).max(3650) }).optional(),
     search: z.string().max(200).optional(),
+    /** Engagement band (score of migration 0014): champions, engaged, quiet, atRisk, lost (opted out included) or new. */
+    band: z.enum(ENGAGEMENT_BANDS).optional(),
     /** Set on each occurrence of a recurring or date-field campaign (never chosen by the owner; see campaigns/series). */
     occurrenceOf: z
       .object({

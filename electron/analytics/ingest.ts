@@ -5,15 +5,23 @@ import { attribute } from './attribution';
 import { isReply, isThankYouUrl, optOutCountsForCampaigns } from './outcome-rules';
 import { insertConversion, recordMessageOutcome, removeOutcome } from './record';
 import type { AnalyticsSettings } from './settings';
+import { rescoreQueued } from './engagement/scores';
 
 /**
  * Turns what arrived (inbound texts, link visits, opt-outs) into attributed outcomes, in order, each exactly once:
  * a cursor per source moves in the same transaction as the outcomes it produced. Each call does a bounded amount of
  * work (`limit` events per source), so the background tick never holds the main thread for long. The windows used
- * are the settings at the time the event is ingested — a change applies to later outcomes only.
+ * are the settings at the time the event is ingested — a change applies to later outcomes only. Then up to limit ÷ 5
+ * contacts whose history changed are rescored (engagement score, migration 0014).
  */
 export function ingestOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, limit = 500): number {
-  return db.transaction(() => ingestInbound(db, s, now, limit) + ingestClicks(db, s, now, limit) + ingestOptOuts(db, s, limit) + ingestNewContacts(db, limit * 100)).immediate();
+  return db
+    .transaction(() => {
+      const events = ingestInbound(db, s, now, limit) + ingestClicks(db, s, now, limit) + ingestOptOuts(db, s, limit) + ingestNewContacts(db, limit * 100);
+      // The contacts those events (and deliveries, opt-outs…) touched get their engagement score again, a batch at a time.
+      return events + rescoreQueued(db, now, Math.ceil(limit / 5));
+    })
+    .immediate();
 }
 
 /** Ingests everything waiting (bounded by `maxRounds` × `limit` per source): used before a report is read. */

@@ -21,6 +21,10 @@ import { aiCommands } from './commands/ai';
 
 /** Every command; domains append theirs. */
 export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...aiCommands];
+import { engagementCommands } from './commands/engagement';
+
+/** Every command; domains append theirs. */
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...engagementCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

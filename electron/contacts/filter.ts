@@ -1,6 +1,7 @@
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
+import { bandWhere } from '../analytics/engagement/bands';
 
 export interface SqlWhere {
   sql: string;
@@ -91,6 +92,11 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
     const o = occurrenceWhere(filter.occurrenceOf, now);
     parts.push(...o.parts);
     params.push(...o.params);
+  }
+  if (filter.band) {
+    const b = bandWhere(filter.band);
+    parts.push(b.sql);
+    params.push(...b.params);
   }
   if (filter.search?.trim()) {
     const s = filter.search.trim();

@@ -1,5 +1,6 @@
 import { CONTACT_COUNT_CAP, type ContactListPage } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
+import type { EngagementBand } from '../../shared/analytics/engagement';
 import { CONTACT_ROW_COLUMNS, toContactRow, type ContactRowSql } from './contact-row';
 import { audienceWhere } from './filter';
 import { planSearch } from './search';
@@ -15,6 +16,7 @@ export interface ContactQuery {
   optedOut?: boolean;
   textable?: boolean;
   segmentId?: number;
+  band?: EngagementBand;
 }
 
 export interface ListOptions {
@@ -34,8 +36,8 @@ const INLINE_INDEX_MAX = 10_000;
 
 /** Status and segment conditions as SQL over `contacts c`, with named parameters; null when there are none. */
 function statusWhere(db: SqliteDb, q: ContactQuery, now: Date): { sql: string; params: Params } | null {
-  if (q.optedOut === undefined && q.textable === undefined && q.segmentId === undefined) return null;
-  const where = audienceWhere(db, { optedOut: q.optedOut, textable: q.textable, segmentId: q.segmentId, tagMode: 'any' }, now);
+  if (q.optedOut === undefined && q.textable === undefined && q.segmentId === undefined && q.band === undefined) return null;
+  const where = audienceWhere(db, { optedOut: q.optedOut, textable: q.textable, segmentId: q.segmentId, band: q.band, tagMode: 'any' }, now);
   let i = 0;
   // audienceWhere writes `?` placeholders only; they become named so they mix with the rest of the query.
   const sql = where.sql.replace(/\?/g, () => `@f${i++}`);
@@ -43,7 +45,8 @@ function statusWhere(db: SqliteDb, q: ContactQuery, now: Date): { sql: string; p
 }
 
 /**
- * One page of contacts, newest first, found by search, tag, status (opted out, textable) and/or saved segment.
+ * One page of contacts, newest first, found by search, tag, status (opted out, textable), saved segment and/or
+ * engagement band.
  * The total is exact for the whole list and for a tag (indexed counts); otherwise it is counted up to
  * CONTACT_COUNT_CAP and reported as "at least" beyond.
  */

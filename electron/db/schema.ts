@@ -361,4 +361,20 @@ export interface DB {
     model: string;
     classified_at: string;
   };
+  /** Engagement score per contact (migration 0014); no row: New. */
+  contact_engagement: {
+    contact_id: number;
+    score: number;
+    band: 'champions' | 'engaged' | 'quiet' | 'atRisk' | 'lost' | 'new';
+    replies: number;
+    clicks: number;
+    conversions: number;
+    last_engaged_at: string | null;
+    delivered: number;
+    silent: number;
+    scored_at: string;
+  };
+  /** Contacts to rescore, filled by triggers (migration 0014). */
+  engagement_queue: { contact_id: number };
+  engagement_runs: { id: Generated<number>; started_at: string; finished_at: string; contacts: number };
 }

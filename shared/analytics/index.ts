@@ -3,3 +3,4 @@ export * from './metrics';
 export * from './money';
 export * from './windows';
 export * from './outcomes';
+export * from './engagement';

@@ -15,6 +15,7 @@ import { seriesChannels } from './channels/series';
 import { analyticsChannels } from './channels/analytics';
 import { reportChannels } from './channels/reports';
 import { aiChannels } from './channels/ai';
+import { engagementChannels } from './channels/engagement';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -40,6 +41,7 @@ export const contract = {
   ...analyticsChannels,
   ...reportChannels,
   ...aiChannels,
+  ...engagementChannels,
 };
 
 export type Contract = typeof contract;

@@ -5,9 +5,11 @@ import type { ConsentChangeResult, ContactListPage, SegmentRow, VerifyReport } f
 import type { ContactRow } from '../../../shared/types/domain';
 import { writeContactsCsv } from '../../contacts/export';
 import { call, defineCommand, UsageError, type Command } from '../framework';
+import { settleEngagement } from '../../analytics/engagement/settle';
+import { bandOption } from './engagement';
 
 const n = (v: number) => v.toLocaleString('en-US');
-const LIST_USAGE = 'contacts list [--search Q] [--tag T] [--limit N]';
+const LIST_USAGE = 'contacts list [--search Q] [--tag T] [--band B] [--limit N]';
 
 function name(c: ContactRow): string {
   return [c.firstName, c.lastName].filter(Boolean).join(' ') || '(no name)';
@@ -62,13 +64,17 @@ export const contactCommands: Command[] = [
   defineCommand({
     name: 'contacts list',
     usage: LIST_USAGE,
-    summary: 'Contacts, newest first; --search finds a name, email or phone in any format.',
-    options: { search: { type: 'string' }, tag: { type: 'string' }, limit: { type: 'string' } },
+    summary: 'Contacts, newest first; --search finds a name, email or phone in any format; --band an engagement band (champions, engaged, quiet, at-risk, lost, new).',
+    options: { search: { type: 'string' }, tag: { type: 'string' }, band: { type: 'string' }, limit: { type: 'string' } },
     async run(ctx, { values }) {
       const limit = values.limit === undefined ? 50 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000. Usage: ${LIST_USAGE}`);
-      const page = await call<ContactListPage>(await ctx.app(), 'contacts:list', {
+      const band = bandOption(values.band);
+      const app = await ctx.app();
+      if (band) await settleEngagement(app);
+      const page = await call<ContactListPage>(app, 'contacts:list', {
         limit,
+        ...(band ? { band } : {}),
         ...(typeof values.search === 'string' ? { search: values.search } : {}),
         ...(typeof values.tag === 'string' ? { tag: values.tag } : {}),
       });

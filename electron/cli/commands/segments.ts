@@ -2,18 +2,17 @@ import type { AudienceFilterInput } from '../../../shared/audience';
 import type { SegmentRow } from '../../../shared/ipc/channels/contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { minDaysOption, positiveId, segmentId } from './campaign-options';
+import { bandOption } from './engagement';
 
-/**
- * The filters the Contacts page saves as a segment (search, tag, status) plus days since last texted. Filtering by
- * engagement band (--band) arrives with the engagement work of a later issue.
- */
+/** The filters the Contacts page saves as a segment (search, tag, status, engagement band) plus days since last texted. */
 const filterOptions = {
   tag: { type: 'string', multiple: true },
   'min-days': { type: 'string' },
   search: { type: 'string' },
   status: { type: 'string' },
+  band: { type: 'string' },
 } as const;
-const FILTER_USAGE = '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out]';
+const FILTER_USAGE = '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new]';
 const STATUS: Record<string, Pick<AudienceFilterInput, 'optedOut' | 'textable'>> = {
   textable: { optedOut: false, textable: true },
   'not-textable': { textable: false },
@@ -25,7 +24,9 @@ function filterFromOptions(values: Record<string, unknown>): AudienceFilterInput
   if (status !== undefined && !STATUS[status]) throw new UsageError(`--status must be textable, not-textable or opted-out, got "${status}"`);
   const minDays = minDaysOption(values['min-days']);
   const search = values.search === undefined ? '' : String(values.search).trim();
+  const band = bandOption(values.band);
   return {
+    ...(band ? { band } : {}),
     ...(values.tag ? { tags: values.tag as string[] } : {}),
     ...(minDays !== undefined ? { minDaysSinceContact: minDays } : {}),
     ...(search ? { search } : {}),

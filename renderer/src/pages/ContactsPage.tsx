@@ -31,7 +31,7 @@ function countText(total: number | null, exact: boolean, filtered: boolean): str
 function checkScopes(applied: ContactFilterState, shown: number | null): CheckScope[] {
   const everyone: CheckScope = { label: 'All contacts', selection: { filter: { tagMode: 'any' } } };
   if (!isFiltered(applied)) return [everyone];
-  const what = applied.tag && !applied.search && !applied.status && applied.segmentId === null ? `Everyone tagged “${applied.tag}”` : 'The contacts shown';
+  const what = applied.tag && !applied.search && !applied.status && applied.segmentId === null && !applied.band ? `Everyone tagged “${applied.tag}”` : 'The contacts shown';
   return [{ label: shown !== null ? `${what} (${shown.toLocaleString()})` : what, selection: { filter: toAudienceFilter(applied) } }, everyone];
 }
 

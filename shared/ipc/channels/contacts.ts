@@ -3,6 +3,7 @@ import { channel } from '../define';
 import { ownRecordSchema } from '../../own-record-schema';
 import { cleanName } from '../../contacts/names';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
+import { ENGAGEMENT_BANDS } from '../../analytics/engagement';
 import { IMPORT_MAX_BYTES, importOptionsInput, type ImportHistoryRow, type ImportJobStatus, type ImportPreviewView, type ImportUndoResult } from '../../contacts/imports';
 import type {
   ConsentChangeResult,
@@ -46,6 +47,8 @@ export const contactListInput = z
     textable: z.boolean().optional(),
     /** Only the contacts a saved segment matches. */
     segmentId: z.number().int().positive().optional(),
+    /** Only the contacts in this engagement band. */
+    band: z.enum(ENGAGEMENT_BANDS).optional(),
   })
   .strict();
 

@@ -12,6 +12,7 @@ import { Confirm } from './Modal';
 import { lacksConsent, RecordConsent } from './RecordConsent';
 import { TagEditor } from './TagEditor';
 import { MarkConversionButton } from '../analytics/MarkConversion';
+import { EngagementWhy } from '../analytics/EngagementWhy';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 function StatusLine({ d }: { d: ContactDetail }) {
@@ -105,6 +106,10 @@ export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, o
             </button>
           </div>
           <ErrorBanner message={error ?? q.error} />
+          <section className="ct-section">
+            <h3>Engagement</h3>
+            <EngagementWhy contactId={d.contact.id} />
+          </section>
           <section className="ct-section">
             <h3>Tags</h3>
             <TagEditor tags={d.contact.tags} known={knownTags} busy={tagBusy} onChange={(t) => void setTags(t)} />

@@ -1,6 +1,7 @@
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
+import { BAND_LABEL, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
 
 /** The search box and the filters above the table. */
 export function ContactToolbar({
@@ -40,6 +41,14 @@ export function ContactToolbar({
         <option value="textable">Textable</option>
         <option value="notTextable">Not textable</option>
         <option value="optedOut">Opted out</option>
+      </select>
+      <select aria-label="Filter by engagement" value={value.band} onChange={(e) => set({ band: e.target.value as ContactFilterState['band'] })} className={value.band ? 'on' : ''}>
+        <option value="">Any engagement</option>
+        {ENGAGEMENT_BANDS.map((b) => (
+          <option key={b} value={b}>
+            {BAND_LABEL[b]}
+          </option>
+        ))}
       </select>
       <select
         aria-label="Segment"

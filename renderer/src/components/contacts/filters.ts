@@ -1,5 +1,6 @@
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { AudienceFilterInput } from '../../../../shared/audience';
+import type { EngagementBand } from '../../../../shared/analytics/engagement';
 
 /** What the list shows: the search box and the filter bar. */
 export interface ContactFilterState {
@@ -8,14 +9,16 @@ export interface ContactFilterState {
   /** '' any, 'textable' can be texted now, 'notTextable' kept but not textable, 'optedOut' said STOP. */
   status: '' | 'textable' | 'notTextable' | 'optedOut';
   segmentId: number | null;
+  /** '' any, else an engagement band. */
+  band: '' | EngagementBand;
 }
 
-export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null };
+export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null, band: '' };
 
 export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId'>;
 
 export function isFiltered(f: ContactFilterState): boolean {
-  return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null);
+  return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null || f.band);
 }
 
 function statusFilter(status: ContactFilterState['status']): { optedOut?: boolean; textable?: boolean } {
@@ -33,6 +36,7 @@ export function toListQuery(f: ContactFilterState): ListQuery {
     ...(f.tag ? { tag: f.tag } : {}),
     ...statusFilter(f.status),
     ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
+    ...(f.band ? { band: f.band } : {}),
   };
 }
 
@@ -44,5 +48,6 @@ export function toAudienceFilter(f: ContactFilterState): AudienceFilterInput {
     ...(f.tag ? { tags: [f.tag] } : {}),
     ...statusFilter(f.status),
     ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
+    ...(f.band ? { band: f.band } : {}),
   };
 }

@@ -1,0 +1,58 @@
+import { BAND_LABEL, ENGAGEMENT_BANDS, explainEngagement, type EngagementBand } from '../../../shared/analytics/engagement';
+import { AppError } from '../../../shared/errors';
+import type { BandCounts, ContactEngagementView } from '../../../shared/ipc/channels/engagement';
+import type { SqliteDb } from '../../db/connection';
+import { allRows, firstRow, qb } from '../../db/sync-query';
+
+/**
+ * How many contacts are in each band; the bands add up to the number of contacts (an opted-out contact is Lost, a
+ * contact without a stored score is New).
+ */
+export function bandCounts(db: SqliteDb): BandCounts {
+  const total = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const optedOut = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('opted_out', '=', 1))?.n ?? 0;
+  const stored = allRows(
+    db,
+    qb
+      .selectFrom('contact_engagement as e')
+      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+      .select(['e.band', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('c.opted_out', '=', 0)
+      .groupBy('e.band'),
+  );
+  const bands = Object.fromEntries(ENGAGEMENT_BANDS.map((b) => [b, 0])) as Record<EngagementBand, number>;
+  for (const r of stored) bands[r.band] += r.n;
+  bands.lost += optedOut;
+  bands.new += total - optedOut - stored.reduce((n, r) => n + r.n, 0);
+  return { bands, total };
+}
+
+/** One contact's score and "why this score" in words, as of `now` (the stored score is refreshed by events and daily). */
+export function contactEngagement(db: SqliteDb, contactId: number, now: Date): ContactEngagementView {
+  const c = firstRow(db, qb.selectFrom('contacts').select(['id', 'opted_out']).where('id', '=', contactId));
+  if (!c) throw new AppError('not_found', `There is no contact with id ${contactId} (it may have been deleted).`);
+  const e = firstRow(db, qb.selectFrom('contact_engagement').selectAll().where('contact_id', '=', contactId));
+  const inputs = {
+    optedOut: c.opted_out === 1,
+    replies: e?.replies ?? 0,
+    clicks: e?.clicks ?? 0,
+    conversions: e?.conversions ?? 0,
+    lastEngagedAt: e?.last_engaged_at ?? null,
+    delivered: e?.delivered ?? 0,
+    silent: e?.silent ?? 0,
+  };
+  const band: EngagementBand = c.opted_out === 1 ? 'lost' : (e?.band ?? 'new');
+  // The words are for the moment the score was stored, so they add up to the score shown.
+  const at = e ? Date.parse(e.scored_at) : now.getTime();
+  return { contactId, score: c.opted_out === 1 ? 0 : (e?.score ?? 0), band, bandLabel: BAND_LABEL[band], why: explainEngagement(inputs, at), scoredAt: e?.scored_at ?? null, ...inputs };
+}
+
+/**
+ * The band as a condition over `contacts c` (audience filters, the contacts list): the same rule as bandCounts.
+ * Plain SQL with a bound parameter, as the rest of the audience filter (electron/contacts/filter.ts).
+ */
+export function bandWhere(band: EngagementBand): { sql: string; params: unknown[] } {
+  if (band === 'new') return { sql: '(c.opted_out = 0 AND NOT EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id))', params: [] };
+  if (band === 'lost') return { sql: "(c.opted_out = 1 OR EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = 'lost'))", params: [] };
+  return { sql: '(c.opted_out = 0 AND EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = ?))', params: [band] };
+}

@@ -1,0 +1,46 @@
+import type { Channel } from '../../../shared/ipc/contract';
+import type { DeskCore } from '../../core';
+import type { Handlers } from '../../ipc/dispatch';
+import { cohortTable } from '../cohorts';
+import { funnelOf } from '../funnel';
+import { catchUpOutcomes } from '../ingest';
+import { analyticsSettings } from '../settings';
+import { bandCounts, contactEngagement } from './bands';
+import { lastRecomputeAt, recomputeEngagement, settleEngagement } from './settle';
+import { queuedForRescore } from './scores';
+
+type EngagementHandlers = Pick<Handlers, Extract<Channel, `engagement:${string}`>>;
+
+/** Engagement score bands, one contact's score, cohorts and the funnel (issue 14 points 1–3). */
+export function createEngagementHandlers(core: DeskCore): EngagementHandlers {
+  const { db } = core;
+  const fresh = async () => {
+    catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+    await settleEngagement(core);
+  };
+  return {
+    'engagement:bands': async () => {
+      await fresh();
+      return { ...bandCounts(db), waiting: queuedForRescore(db), lastRecomputeAt: lastRecomputeAt(core) };
+    },
+    'engagement:contact': async ({ contactId }) => {
+      await fresh();
+      return contactEngagement(db, contactId, core.now());
+    },
+    'engagement:recompute': async () => {
+      catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+      const r = await recomputeEngagement(core);
+      core.audit('engagement.recompute', undefined, r);
+      core.events.emit('app:dataChanged', { area: 'contacts' });
+      return r;
+    },
+    'engagement:cohorts': async ({ months }) => {
+      await fresh();
+      return cohortTable(db, months, core.now());
+    },
+    'engagement:funnel': (q) => {
+      catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+      return funnelOf(db, q, core.now());
+    },
+  };
+}

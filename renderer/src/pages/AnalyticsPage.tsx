@@ -1,0 +1,29 @@
+import { PageHeader } from '../components/ui';
+import { EngagementSection } from '../components/analytics/EngagementSection';
+import { CohortsSection } from '../components/analytics/CohortsSection';
+import { FunnelSection } from '../components/analytics/FunnelSection';
+import '../components/analytics/analytics.css';
+import '../components/analytics/engagement.css';
+
+/**
+ * Engagement intelligence (issue 14): each section is a component of components/analytics that loads its own data,
+ * so a new section is one line here.
+ */
+const SECTIONS: Array<{ id: string; Section: () => React.JSX.Element }> = [
+  { id: 'engagement', Section: EngagementSection },
+  { id: 'cohorts', Section: CohortsSection },
+  { id: 'funnel', Section: FunnelSection },
+];
+
+export function AnalyticsPage() {
+  return (
+    <section className="page an-page">
+      <PageHeader title="Analytics" subtitle="Who your best customers are, who is drifting away, and where people drop off." />
+      <div className="an-sections">
+        {SECTIONS.map(({ id, Section }) => (
+          <Section key={id} />
+        ))}
+      </div>
+    </section>
+  );
+}
