@@ -23,6 +23,7 @@ import { createOptOutHandlers } from './compliance/handlers';
 import { createWebhookHandlers } from './webhooks/handlers';
 import { createAnalyticsHandlers } from './analytics/handlers';
 import { createReportHandlers } from './reports/handlers';
+import { createInsightHandlers } from './analytics/insights/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 
@@ -92,5 +93,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createWebhookHandlers(core, parts.relay ?? (() => null)),
     ...createAnalyticsHandlers(core),
     ...createReportHandlers(core, summaryFromAnalytics(core)),
+    ...createInsightHandlers(core),
   };
 }

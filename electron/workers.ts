@@ -14,6 +14,7 @@ export const workerEntries = {
   'contacts-reader-worker': 'electron/contacts/import/reader-worker.ts',
   'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
   'analytics-rebuild-worker': 'electron/analytics/rebuild-worker.ts',
+  'analytics-predict-worker': 'electron/analytics/predict/predict-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof workerEntries;

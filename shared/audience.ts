@@ -33,6 +33,8 @@ export const audienceFilterSchema = z
     /** Not sent a message from this template in the last N days. */
     notMessagedByTemplate: z.object({ templateId: z.number().int().positive(), days: z.number().int().min(1).max(3650) }).optional(),
     search: z.string().max(200).optional(),
+    /** Leave out contacts the opt-out model rates high risk (nobody is left out while that model is not usable). */
+    optOutRisk: z.enum(['exclude-high']).optional(),
     /** Set on each occurrence of a recurring or date-field campaign (never chosen by the owner; see campaigns/series). */
     occurrenceOf: z
       .object({
