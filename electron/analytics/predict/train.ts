@@ -20,8 +20,8 @@ export const HOLDOUT_SHARE = 0.25;
 export const MIN_HOLDOUT_EVENTS = 20;
 /** Samples are the most recent delivered texts, at most this many (features still use all earlier history). */
 export const MAX_SAMPLES = 300_000;
-/** "High opt-out risk": at least this multiple of the base rate, and in the top tenth of contacts. */
-export const HIGH_RISK_MULTIPLE = 2;
+/** "High opt-out risk": at least this multiple of the base rate, and in the top tenth of contacts (ties included). */
+export const HIGH_RISK_MULTIPLE = 1.5;
 
 export type Target = 'reply' | 'optOut';
 
