@@ -18,11 +18,13 @@ import './components/shell/shell.css';
 import './components/shell/a11y.css';
 import { CalendarPage } from './pages/CalendarPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CampaignResultsPage } from './pages/CampaignResultsPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';
 
 const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> = [
   { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
+  { id: 'analytics', label: 'Analytics', icon: 'analytics', Component: AnalyticsPage },
   { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
   { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
   { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },

@@ -12,6 +12,7 @@ const PATHS: Record<string, string> = {
   phone: 'M6 2h8v16H6zM9 15h2',
   empty: 'M4 6h12v10H4zM7 6V4h6v2',
   dashboard: 'M3 17h14M5 15v-5M9 15V4M13 15V8M17 15v-3',
+  analytics: 'M3 3v14h14M6 13l3-4 3 2 4-6M14 5h2v2',
   duplicate: 'M7 7h10v10H7zM13 7V3H3v10h4',
   archive: 'M2 4h16v4H2zM3.5 8v9h13V8M8 11.5h4',
   unarchive: 'M2 4h16v4H2zM3.5 8v9h13V8M10 16v-5.5M7.5 13l2.5-2.5 2.5 2.5',

@@ -82,7 +82,7 @@ export function hourLabel(hour: number): string {
   return `${h} ${hour < 12 ? 'AM' : 'PM'}`;
 }
 
-const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
+const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
 /**
  * The recommendation rule above, over `cells` (any subset: the whole week, or one weekday). `allowedHours`, when

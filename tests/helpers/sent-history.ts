@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../../../electron/db/connection';
+import type { SqliteDb } from '../../electron/db/connection';
 
 /**
  * Sent history written straight into the real schema: campaigns, delivered texts and their outcomes, as the
