@@ -102,12 +102,13 @@ test('the analytics page answers when to send, which group responds better and w
   expect(errors).toEqual([]);
 });
 
-test('the campaign wizard offers each recipient\'s best hour, and the draft keeps it', async ({ page, desk }) => {
+test('the campaign wizard offers each recipient\'s best hour and leaving out high opt-out risk, and the draft keeps both', async ({ page, desk }) => {
   desk.app.settings.set('business.name', 'Bloom Salon');
   seedContacts(desk.app.db, 3);
   const errors = await desk.open(page, 'campaigns');
   await page.getByRole('button', { name: '+ New campaign' }).click();
   await page.getByLabel('Campaign name').fill('Evening offer');
+  await page.getByRole('checkbox', { name: 'Leave out contacts at high risk of opting out' }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi {{first_name}}, 20% off tonight at {{business_name}}. Reply STOP to opt out');
   await page.getByRole('button', { name: 'Next' }).click();
@@ -122,5 +123,7 @@ test('the campaign wizard offers each recipient\'s best hour, and the draft keep
   await expect.poll(() => (desk.app.db.prepare(`SELECT schedule_json FROM campaigns WHERE name = 'Evening offer'`).get() as { schedule_json: string } | undefined)?.schedule_json).toBe(
     JSON.stringify({ mode: 'recipient_local', date: tomorrow, time: '10:00', bestHour: true }),
   );
+  const audience = JSON.parse((desk.app.db.prepare(`SELECT audience_json FROM campaigns WHERE name = 'Evening offer'`).get() as { audience_json: string }).audience_json);
+  expect(audience.optOutRisk).toBe('exclude-high');
   expect(errors).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { ChartFrame, type ChartTable } from '../ChartFrame';
 import { formatPercent, formatRateWithInterval } from '../format';
 import { useWidth } from '../useWidth';
 import { COMPARE_METRICS, MAX_GROUPS } from '../../../../../shared/analytics/insights/compare';
+import { formatPValue } from '../../../../../shared/abtests/wording';
 import type { CompareView } from '../../../../../shared/ipc/channels/insights';
 import './insights.css';
 
@@ -117,7 +118,7 @@ export function CompareSection() {
           <div className={`in-answer ${v.leader ? 'in-answer-yes' : ''}`} data-testid="compare-verdict">
             <strong>{v.verdict}</strong>
             <p className="muted small">
-              {v.test.statistic === null ? 'No test yet.' : `Chi-square ${v.test.statistic.toFixed(2)} with ${v.test.dof} degree${v.test.dof === 1 ? '' : 's'} of freedom, p = ${v.test.pValue?.toPrecision(2)}; the leader is checked against each other group with Holm's correction, as in A/B tests.`}
+              {v.test.statistic === null ? 'No test yet.' : `Chi-square ${v.test.statistic.toFixed(2)} with ${v.test.dof} degree${v.test.dof === 1 ? '' : 's'} of freedom, ${formatPValue(v.test.pValue ?? 1)}; the leader is checked against each other group with Holm's correction, as in A/B tests.`}
             </p>
           </div>
           <ChartFrame title={`${METRIC_LABEL[v.metric]} by group`} table={tableOf(v)}>
