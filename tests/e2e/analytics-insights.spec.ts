@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { test, expect } from './fixtures';
 import type { DeskApp } from '../../electron/app';
 import { seedContacts, seedPhone } from '../helpers/seed';
-import { seedCampaignHistory, seededRandom, type SentText } from '../helpers/sent-history';
+import { seedCampaignHistory, type SentText } from '../helpers/sent-history';
+import { seededRandom } from '../fakes/faults';
 
 test.setTimeout(180_000);
 

@@ -6,7 +6,8 @@ import { cli } from '../../helpers/cli';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { seedContacts, seedPhone } from '../../helpers/seed';
 import type { BestTimeView } from '../../../shared/ipc/channels/insights';
-import { seedCampaignHistory, seededRandom, type SentText } from '../../helpers/sent-history';
+import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
+import { seededRandom } from '../../fakes/faults';
 
 let app: DeskApp;
 let clock = Date.parse('2026-12-01T12:00:00Z');

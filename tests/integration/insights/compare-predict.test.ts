@@ -5,7 +5,8 @@ import { invokeOk, useTempApp } from '../../helpers/app';
 import { seedContacts, seedPhone } from '../../helpers/seed';
 import type { AudienceCount } from '../../../shared/audience';
 import type { CompareView, PredictionsView } from '../../../shared/ipc/channels/insights';
-import { seedCampaignHistory, seededRandom, type SentText } from '../../helpers/sent-history';
+import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
+import { seededRandom } from '../../fakes/faults';
 
 let app: DeskApp;
 useTempApp((a) => (app = a), () => ({ now: () => new Date('2026-12-01T12:00:00Z') }));
