@@ -39,7 +39,7 @@ function groupOutcomes(db: SqliteDb, filter: AudienceFilter, now: Date): Omit<Gr
   const row = db
     .prepare(
       `SELECT COUNT(*) AS delivered, ${outcome('replied')} AS replied, ${outcome('clicked')} AS clicked, ${outcome('opted_out')} AS optedOut,
-              coalesce(SUM(EXISTS (SELECT 1 FROM conversions v WHERE v.outbox_id = o.id)), 0) AS converted
+              coalesce(SUM(EXISTS (SELECT 1 FROM conversions v WHERE v.campaign_id = o.campaign_id AND v.contact_id = o.contact_id)), 0) AS converted
        FROM outbox_messages o JOIN contacts c ON c.id = o.contact_id
        WHERE o.kind = 'campaign' AND o.state = 'delivered' AND (${where.sql})`,
     )

@@ -3,8 +3,9 @@ import type { SqliteDb } from '../../db/connection';
 
 /**
  * What the models know about a contact at a moment: only their history before it (so a message's own outcome never
- * leaks into the features that predict it). Eight numbers, each on a scale where the fit behaves (counts and days
- * through log1p).
+ * leaks into the features that predict it). Seven numbers, each on a scale where the fit behaves (counts and days
+ * through log1p). Time on the list is left out on purpose: it only grows, so the holdout (the latest texts) would
+ * always lie beyond what the model learnt from, and a line extended past its data mis-states the probability.
  */
 export const FEATURE_NAMES = [
   'texts delivered before',
@@ -14,7 +15,6 @@ export const FEATURE_NAMES = [
   'ever replied',
   'days since last reply',
   'days since last text',
-  'days on the list',
 ] as const;
 
 const DAY = 86_400_000;
@@ -52,7 +52,6 @@ export class ContactHistory {
       this.replied > 0 ? 1 : 0,
       days(this.lastReplyAt),
       days(this.lastTextAt),
-      days(this.createdAt),
     ];
   }
 
@@ -89,7 +88,8 @@ export function* deliveredHistory(db: SqliteDb, pageContacts = 5000): Generator<
           eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'replied')).as('replied'),
           eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'clicked')).as('clicked'),
           eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'opted_out')).as('optedOut'),
-          eb.exists(eb.selectFrom('conversions as v').select('v.id').whereRef('v.outbox_id', '=', 'o.id')).as('converted'),
+          // A recipient converts once per campaign (analytics.md); read through conversions' (campaign, contact) index.
+          eb.exists(eb.selectFrom('conversions as v').select('v.id').whereRef('v.campaign_id', '=', 'o.campaign_id').whereRef('v.contact_id', '=', 'o.contact_id')).as('converted'),
         ])
         .where('o.kind', '=', 'campaign')
         .where('o.state', '=', 'delivered')
