@@ -1,4 +1,5 @@
 import type { TargetSummary } from '../../../shared/analytics/insights/predictions';
+import { formatCount } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb } from '../../db/sync-query';
 import { auc, aucLowerBound, logLoss } from './evaluate';
@@ -80,7 +81,7 @@ function judge(samples: readonly Sample[], label: (s: Sample) => 0 | 1, noun: st
   if (short < MIN_HOLDOUT_EVENTS) {
     return {
       model: null,
-      summary: { ...base, auc: null, usable: false, reason: `Not enough history yet: the model needs at least ${MIN_HOLDOUT_EVENTS} texts with and without ${noun} in both its training and its test period (${samples.length} texts, ${events} with ${noun}).` },
+      summary: { ...base, auc: null, usable: false, reason: `Not enough history yet: the model needs at least ${MIN_HOLDOUT_EVENTS} texts with and without ${noun} in both its training and its test period (${formatCount(samples.length)} texts, ${formatCount(events)} with ${noun}).` },
     };
   }
   const model = fitLogistic(train.map((s) => s.x), trainLabels);
@@ -91,8 +92,8 @@ function judge(samples: readonly Sample[], label: (s: Sample) => 0 | 1, noun: st
   const beatsLoss = logLoss(scores, holdLabels) < logLoss(holdLabels.map(() => trainRate), holdLabels);
   const usable = lower > 0.5 && beatsLoss;
   const reason = usable
-    ? `On the latest ${holdLabels.length} texts it ranks who ${noun === 'a reply' ? 'replies' : 'opts out'} better than chance (AUC ${value.toFixed(2)}, at least ${lower.toFixed(2)}).`
-    : `It does not beat the base rate on the latest ${holdLabels.length} texts (AUC ${value.toFixed(2)}, could be as low as ${lower.toFixed(2)}), so no prediction is shown.`;
+    ? `On the latest ${formatCount(holdLabels.length)} texts it ranks who ${noun === 'a reply' ? 'replies' : 'opts out'} better than chance (AUC ${value.toFixed(2)}, at least ${lower.toFixed(2)}).`
+    : `It does not beat the base rate on the latest ${formatCount(holdLabels.length)} texts (AUC ${value.toFixed(2)}, could be as low as ${lower.toFixed(2)}), so no prediction is shown.`;
   return { model: usable ? fitLogistic(samples.map((s) => s.x), labels) : null, summary: { ...base, auc: value, usable, reason } };
 }
 

@@ -118,7 +118,7 @@ export function PredictionsSection() {
             <ModelCard title="Risk of opting out" model={v.optOut} />
           </div>
           {v.optOut?.usable && (
-            <p className="small" data-testid="high-risk">{`${v.highRisk.toLocaleString()} contacts are rated high opt-out risk. A campaign or segment can leave them out ("Exclude high opt-out risk").`}</p>
+            <p className="small" data-testid="high-risk">{`${v.highRisk.toLocaleString()} contacts are rated high opt-out risk. A campaign can leave them out: "Leave out contacts at high risk of opting out" in its audience.`}</p>
           )}
           <div className="an-grid-2">
             {v.likelyToReply.length > 0 && ranked('Most likely to reply', v.likelyToReply, (c) => c.replyProbability ?? 0, v.reply?.baseRate ?? 0)}
