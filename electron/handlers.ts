@@ -24,6 +24,7 @@ import { createWebhookHandlers } from './webhooks/handlers';
 import { createAnalyticsHandlers } from './analytics/handlers';
 import { createReportHandlers } from './reports/handlers';
 import { createEngagementHandlers } from './analytics/engagement/handlers';
+import { createInsightHandlers } from './analytics/insights/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 import { createAiHandlers } from './ai/handlers';
@@ -96,5 +97,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createReportHandlers(core, summaryFromAnalytics(core)),
     ...createAiHandlers(core),
     ...createEngagementHandlers(core),
+    ...createInsightHandlers(core),
   };
 }

@@ -16,6 +16,7 @@ export const workerEntries = {
   'analytics-rebuild-worker': 'electron/analytics/rebuild-worker.ts',
   'analytics-read-worker': 'electron/analytics/read-worker.ts',
   'engagement-recompute-worker': 'electron/analytics/engagement/recompute-worker.ts',
+  'analytics-predict-worker': 'electron/analytics/predict/predict-worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof workerEntries;

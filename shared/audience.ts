@@ -36,6 +36,8 @@ export const audienceFilterSchema = z
     search: z.string().max(200).optional(),
     /** Engagement band (score of migration 0014): champions, engaged, quiet, atRisk, lost (opted out included) or new. */
     band: z.enum(ENGAGEMENT_BANDS).optional(),
+    /** Leave out contacts the opt-out model rates high risk (nobody is left out while that model is not usable). */
+    optOutRisk: z.enum(['exclude-high']).optional(),
     /** Set on each occurrence of a recurring or date-field campaign (never chosen by the owner; see campaigns/series). */
     occurrenceOf: z
       .object({

@@ -9,7 +9,13 @@ export const scheduleSchema = z.discriminatedUnion('mode', [
   /** At one instant (chosen in the business's time zone by the UI). */
   z.object({ mode: z.literal('at'), at: z.string().datetime({ offset: true }) }),
   /** At the same local time for each recipient on a date. */
-  z.object({ mode: z.literal('recipient_local'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'), time: hhmm }),
+  z.object({
+    mode: z.literal('recipient_local'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+    time: hhmm,
+    /** "Each recipient's best hour that day" (best-time analysis, inside quiet hours); `time` when the data names none. */
+    bestHour: z.boolean().optional(),
+  }),
 ]);
 export type Schedule = z.infer<typeof scheduleSchema>;
 

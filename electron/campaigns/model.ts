@@ -50,7 +50,8 @@ export function scheduledInstant(schedule: CampaignDraft['schedule']): string | 
   if (schedule.mode === 'at') return new Date(schedule.at).toISOString();
   if (schedule.mode === 'recipient_local') {
     // The earliest a local time occurs anywhere is at UTC+14; each message then waits for its own local time.
-    const [h, m] = schedule.time.split(':').map(Number);
+    // A "best hour" campaign may go out at any hour of that day: its snapshot starts at the day's first instant.
+    const [h, m] = schedule.bestHour ? [0, 0] : schedule.time.split(':').map(Number);
     const [y, mo, d] = schedule.date.split('-').map(Number);
     return new Date(Date.UTC(y, mo - 1, d, h - 14, m)).toISOString();
   }

@@ -7,6 +7,7 @@ import { campaignBody, getCampaign, type CampaignRecord } from './model';
 import { anyEligible, countAudience } from './audience';
 import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
+import { bestLocalTime } from '../analytics/insights/best-hour';
 import { prepareLinkTracking, type LinkTracker } from '../abtests/links';
 import type { SqliteDb } from '../db/connection';
 import { ownRecord } from '../../shared/own-keys';
@@ -228,8 +229,9 @@ function recipientLocalStart(core: DeskCore, c: CampaignRecord): (phone: string)
   if (schedule.mode !== 'recipient_local') return () => null;
   const zone = core.settings.get('business.timezone');
   const policy = c.quietHours ?? { start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] };
+  const time = schedule.bestHour ? bestLocalTime(core.db, zone, schedule.date, policy, schedule.time) : schedule.time;
   return (phone) => {
-    const t = localSendTime(phone, schedule.time, schedule.date, zone, policy);
+    const t = localSendTime(phone, time, schedule.date, zone, policy);
     return (t.sendAt ?? t.target).toISOString();
   };
 }

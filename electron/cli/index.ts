@@ -25,6 +25,10 @@ import { engagementCommands } from './commands/engagement';
 
 /** Every command; domains append theirs. */
 export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...engagementCommands];
+import { insightCommands } from './commands/insights';
+
+/** Every command; domains append theirs. */
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...insightCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

@@ -88,6 +88,9 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
     );
     params.push(filter.notMessagedByTemplate.templateId, new Date(now.getTime() - filter.notMessagedByTemplate.days * DAY_MS).toISOString());
   }
+  if (filter.optOutRisk === 'exclude-high') {
+    parts.push('NOT EXISTS (SELECT 1 FROM contact_predictions p WHERE p.contact_id = c.id AND p.opt_out_high = 1)');
+  }
   if (filter.occurrenceOf) {
     const o = occurrenceWhere(filter.occurrenceOf, now);
     parts.push(...o.parts);

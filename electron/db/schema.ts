@@ -377,4 +377,23 @@ export interface DB {
   /** Contacts to rescore, filled by triggers (migration 0014). */
   engagement_queue: { contact_id: number };
   engagement_runs: { id: Generated<number>; started_at: string; finished_at: string; contacts: number };
+  /** How each prediction model did on its holdout when last trained (migration 0015). */
+  prediction_models: {
+    target: 'reply' | 'optOut';
+    trained_at: string;
+    auc: number | null;
+    base_rate: number | null;
+    usable: number;
+    holdout: number;
+    holdout_events: number;
+    reason: string;
+  };
+  /** Each contact's predicted reply probability and opt-out risk, replaced at every training (migration 0015). */
+  contact_predictions: {
+    contact_id: number;
+    reply_probability: number | null;
+    opt_out_risk: number | null;
+    opt_out_high: Generated<number>;
+    scored_at: string;
+  };
 }

@@ -18,6 +18,7 @@ import './components/shell/shell.css';
 import './components/shell/a11y.css';
 import { CalendarPage } from './pages/CalendarPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CampaignResultsPage } from './pages/CampaignResultsPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';

@@ -16,6 +16,7 @@ import { analyticsChannels } from './channels/analytics';
 import { reportChannels } from './channels/reports';
 import { aiChannels } from './channels/ai';
 import { engagementChannels } from './channels/engagement';
+import { insightChannels } from './channels/insights';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -42,6 +43,7 @@ export const contract = {
   ...reportChannels,
   ...aiChannels,
   ...engagementChannels,
+  ...insightChannels,
 };
 
 export type Contract = typeof contract;

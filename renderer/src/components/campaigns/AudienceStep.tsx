@@ -136,6 +136,7 @@ export function AudienceStep({
             Leave empty to include everyone. Contacts you have never texted always qualify.
           </p>
         </div>
+        <OptOutRiskChoice state={state} update={update} />
         <FieldError id="cw-audience-error" message={errors.audience} />
       </div>
 
@@ -143,6 +144,23 @@ export function AudienceStep({
         <AudienceCountPanel count={count} />
         <p className="cw-in-words">{audienceInWords(state)}</p>
       </aside>
+    </div>
+  );
+}
+
+/** "Exclude high opt-out risk": the predictions' audience filter (it leaves nobody out until that model is usable). */
+function OptOutRiskChoice({ state, update }: { state: WizardState; update: (patch: Partial<WizardState>) => void }) {
+  const { optOutRisk, ...rest } = state.keep.audience;
+  const set = (on: boolean) => update({ keep: { ...state.keep, audience: on ? { ...rest, optOutRisk: 'exclude-high' } : rest } });
+  return (
+    <div className="cw-field">
+      <label className="check">
+        <input type="checkbox" checked={optOutRisk === 'exclude-high'} aria-describedby="cw-risk-hint" onChange={(e) => set(e.target.checked)} />
+        <span>Leave out contacts at high risk of opting out</span>
+      </label>
+      <p id="cw-risk-hint" className="muted small">
+        Rated by Analytics → Who will reply, who may opt out. Nobody is left out while that prediction does not beat the base rate.
+      </p>
     </div>
   );
 }

@@ -78,6 +78,15 @@ export function ScheduleStep({ state, update, zone, now, errors, campaignId }: {
             </div>
           </div>
           <p className="muted small">Someone in Los Angeles gets it at {state.localTime || '…'} Los Angeles time, someone in New York at {state.localTime || '…'} New York time.</p>
+          <label className="check">
+            <input type="checkbox" checked={state.bestHour} onChange={(e) => update({ bestHour: e.target.checked })} />
+            <span>Each recipient&apos;s best hour that day</span>
+          </label>
+          {state.bestHour && (
+            <p className="muted small" data-testid="best-hour-explained">
+              Goes out at the hour your own history shows people answer most on that weekday (Analytics → Best time to send), in each recipient&apos;s time and inside your sending window. While your history names no such hour, it goes at {state.localTime || 'the time above'}.
+            </p>
+          )}
           {state.localTime && localOutside && (
             <p className="warn-text small">
               {state.localTime} is outside your sending window ({state.quietStart}–{state.quietEnd}); the messages would wait for the window to open.

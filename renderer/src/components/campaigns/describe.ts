@@ -28,13 +28,14 @@ export function exclusionsInWords(count: AudienceCount): string | null {
   return total > 0 ? `${total.toLocaleString()} left out: ${parts.join(', ')}.` : null;
 }
 
-export function scheduleInWords(s: Pick<WizardState, 'scheduleMode' | 'atDate' | 'atTime' | 'localDate' | 'localTime'>, zone: string): string {
+export function scheduleInWords(s: Pick<WizardState, 'scheduleMode' | 'atDate' | 'atTime' | 'localDate' | 'localTime'> & Partial<Pick<WizardState, 'bestHour'>>, zone: string): string {
   if (s.scheduleMode === 'now') return 'As soon as you launch it.';
   if (s.scheduleMode === 'at') {
     const at = businessInstant(s.atDate, s.atTime, zone);
     return at ? `On ${inBusinessWords(at.iso, zone)} (your business time zone, ${zone}).` : 'At a time not yet chosen.';
   }
   const date = new Date(`${s.localDate}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  if (s.bestHour) return `On ${date} at each recipient’s best hour in their own time zone (${s.localTime} while your history names none).`;
   return `On ${date} at ${s.localTime} in each recipient’s own time zone.`;
 }
 

@@ -25,6 +25,8 @@ export interface WizardState {
   atTime: string;
   localDate: string;
   localTime: string;
+  /** Recipient-local only: each recipient's best hour that day (best-time analysis); `localTime` when there is none. */
+  bestHour: boolean;
   quietStart: string;
   quietEnd: string;
   excludedDays: number[];
@@ -56,6 +58,7 @@ export function emptyWizard(zone: string, now: Date): WizardState {
     atTime: '10:00',
     localDate: today,
     localTime: '10:00',
+    bestHour: false,
     quietStart: FEDERAL_START,
     quietEnd: FEDERAL_END,
     excludedDays: [],
@@ -85,6 +88,7 @@ export function wizardFromCampaign(c: CampaignDetail, zone: string, now: Date): 
     atTime: at?.time ?? base.atTime,
     localDate: c.schedule.mode === 'recipient_local' ? c.schedule.date : base.localDate,
     localTime: c.schedule.mode === 'recipient_local' ? c.schedule.time : base.localTime,
+    bestHour: c.schedule.mode === 'recipient_local' && c.schedule.bestHour === true,
     quietStart: c.quietHours?.start ?? FEDERAL_START,
     quietEnd: c.quietHours?.end ?? FEDERAL_END,
     excludedDays: c.quietHours?.excludedDays ?? [],
@@ -115,7 +119,7 @@ export function audienceOf(s: WizardState): AudienceFilterInput {
 export function draftOf(s: WizardState, zone: string): CampaignDraftInput {
   let schedule: CampaignDraftInput['schedule'];
   if (s.scheduleMode === 'at') schedule = { mode: 'at', at: businessInstant(s.atDate, s.atTime, zone)?.iso ?? `${s.atDate}T${s.atTime}` };
-  else if (s.scheduleMode === 'recipient_local') schedule = { mode: 'recipient_local', date: s.localDate, time: s.localTime };
+  else if (s.scheduleMode === 'recipient_local') schedule = { mode: 'recipient_local', date: s.localDate, time: s.localTime, ...(s.bestHour ? { bestHour: true } : {}) };
   else schedule = { mode: 'now' };
   const message = s.source === 'template' && s.templateId !== null ? { templateId: s.templateId } : { body: s.body };
   const { audience: _shownElsewhere, ...kept } = s.keep;

@@ -1,0 +1,48 @@
+import type { Channel } from '../../../shared/ipc/contract';
+import { MIN_CELLS, MIN_DELIVERED_PER_CELL } from '../../../shared/analytics/insights/best-time';
+import type { PredictionsView } from '../../../shared/analytics/insights/predictions';
+import type { DeskCore } from '../../core';
+import type { Handlers } from '../../ipc/dispatch';
+import { catchUpOutcomes } from '../ingest';
+import { analyticsSettings } from '../settings';
+import { trainInWorker } from '../predict/run';
+import { highRiskCount, rankedContacts, storedModels } from '../predict/store';
+import { bestTimeReport } from './best-time';
+import { compareSegments } from './compare';
+
+type InsightHandlers = Pick<Handlers, Extract<Channel, `insights:${string}`>>;
+
+const TOP = 10;
+
+/** Best time, segment comparison and predictions; each first takes in the outcomes that arrived since the last tick. */
+export function createInsightHandlers(core: DeskCore): InsightHandlers {
+  const { db } = core;
+  const fresh = () => catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+  const predictions = (): PredictionsView => {
+    const models = storedModels(db);
+    return {
+      ...models,
+      likelyToReply: models.reply?.usable ? rankedContacts(db, 'reply', TOP) : [],
+      atRisk: models.optOut?.usable ? rankedContacts(db, 'optOut', TOP) : [],
+      highRisk: highRiskCount(db),
+    };
+  };
+  return {
+    'insights:bestTime': () => {
+      fresh();
+      return { ...bestTimeReport(db, core.settings.get('business.timezone')), rule: { minDeliveredPerCell: MIN_DELIVERED_PER_CELL, minCells: MIN_CELLS } };
+    },
+    'insights:compare': ({ groups, metric }) => {
+      fresh();
+      return compareSegments(db, groups, metric, core.now());
+    },
+    'insights:predictions': () => predictions(),
+    'insights:train': async () => {
+      fresh();
+      const r = await trainInWorker(db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, core.now().getTime());
+      core.audit('analytics.predict', undefined, { reply: r.reply.usable, optOut: r.optOut.usable, scored: r.scored });
+      core.events.emit('app:dataChanged', { area: 'contacts' });
+      return predictions();
+    },
+  };
+}
