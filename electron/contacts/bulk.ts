@@ -9,8 +9,12 @@ import { restoreContacts, snapshotContacts } from './bulk-snapshot';
 
 /** Contacts per transaction: tens of milliseconds of work, then the event loop (and the window) gets a turn. */
 export const BULK_BATCH = 1000;
-/** Opt-outs go one by one through changeConsent (audit row, waiting texts skipped): about a millisecond each. */
-const OPT_OUT_BATCH = 250;
+/**
+ * Opt-outs go one by one through changeConsent (audit row, waiting texts skipped), and a delete snapshots each contact
+ * and updates the search indexes: both take a few milliseconds a contact on a loaded machine, so smaller batches.
+ */
+const SLOW_BATCH = 250;
+const batchSize = (action: StoredAction, asked?: number) => asked ?? (action === 'opt_out' || action === 'delete' ? SLOW_BATCH : BULK_BATCH);
 /** What the opt-out audit says of a bulk opt-out, and of its undo. */
 export const BULK_OPT_OUT_TEXT = 'bulk action by owner';
 export const BULK_UNDO_TEXT = 'undo of a bulk action by owner';
@@ -111,7 +115,7 @@ export async function runBulkAction(deps: BulkDeps, action: BulkAction, ids: num
     })
     .immediate();
   let changed = 0;
-  for (const batch of batches(unique, deps.batch ?? (stored === 'opt_out' ? OPT_OUT_BATCH : BULK_BATCH))) {
+  for (const batch of batches(unique, batchSize(stored, deps.batch))) {
     changed += db.transaction(() => applyBatch(db, stored, actionId, tagId, batch, now)).immediate();
     runQuery(db, qb.updateTable('contact_bulk_actions').set({ contacts: changed }).where('id', '=', actionId));
     await turn();
@@ -176,7 +180,7 @@ export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<
     .immediate();
   const ids = allRows(db, qb.selectFrom('contact_bulk_changes').select('contact_id').where('action_id', '=', actionId).orderBy('contact_id')).map((r) => r.contact_id);
   let restored = 0;
-  for (const batch of batches(ids, deps.batch ?? (a.action === 'opt_out' ? OPT_OUT_BATCH : BULK_BATCH))) {
+  for (const batch of batches(ids, batchSize(a.action, deps.batch))) {
     restored += db.transaction(() => undoBatch(db, a, batch, now)).immediate();
     await turn();
   }
