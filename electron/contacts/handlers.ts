@@ -2,14 +2,16 @@ import type { contactChannels } from '../../shared/ipc/channels/contacts';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { countAudience } from '../campaigns/audience';
+import { runBulkAction, undoBulkAction } from './bulk';
 import { changeConsentByHand } from './consent-by-hand';
 import { recordConsent } from './consent-record';
 import { createCustomField, listCustomFields } from './custom-fields';
 import { contactDetail } from './detail';
 import { createContact, deleteContacts, updateContact } from './edit';
 import { exportContacts } from './export';
+import { findContactByPhone } from './find';
 import { createImportHandlers } from './import-handlers';
-import { listContacts } from './list';
+import { listContacts, matchingContactIds } from './list';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from './segments';
 import type { ContactServices } from './services';
 import { editTags } from './tag-edit';
@@ -63,6 +65,21 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
       const selection = contactIds ? { contactIds } : { filter: filter! };
       return changed({ contacts: editTags(db, selection, tags, mode, core.now()) });
     },
+    'contacts:bulk': async ({ action, tag, contactIds, matching }) => {
+      const listOptions = { defaultCountry: defaultCountry(), now: core.now(), indexQueued: !services.imports.writing() };
+      const ids = contactIds ?? matchingContactIds(db, matching ?? {}, listOptions);
+      const result = await runBulkAction({ db, now: core.now }, action, ids, tag);
+      core.audit(`contacts.bulk.${action}`, String(result.actionId), { tag, selected: result.selected, changed: result.changed, ids: ids.slice(0, 100) });
+      if (action === 'optOut') core.events.emit('app:dataChanged', { area: 'optouts' });
+      return changed(result);
+    },
+    'contacts:bulkUndo': async ({ actionId }) => {
+      const { action, ...result } = await undoBulkAction({ db, now: core.now }, actionId);
+      core.audit('contacts.bulk.undo', String(actionId), { action, ...result });
+      if (action === 'optOut') core.events.emit('app:dataChanged', { area: 'optouts' });
+      return changed(result);
+    },
+    'contacts:findByPhone': ({ phone, exceptId }) => findContactByPhone(core.kdb, phone, defaultCountry(), exceptId),
     'contacts:fields': () => listCustomFields(db),
     'contacts:createField': (input) => changed(createCustomField(db, input, core.now().toISOString())),
     'contacts:export': async ({ filter }) => {

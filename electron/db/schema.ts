@@ -396,4 +396,17 @@ export interface DB {
     opt_out_high: Generated<number>;
     scored_at: string;
   };
+  /** Bulk actions on contacts, kept for Undo (migration 0018). */
+  contact_bulk_actions: {
+    id: Generated<number>;
+    action: 'add_tag' | 'remove_tag' | 'opt_out' | 'delete';
+    tag_id: number | null;
+    tag_name: string | null;
+    tag_created: Generated<number>;
+    contacts: Generated<number>;
+    created_at: string;
+    undone_at: string | null;
+  };
+  /** What a bulk action changed, one row a contact: the opt-out audit row it wrote (ref) or the deleted contact (migration 0018). */
+  contact_bulk_changes: { action_id: number; contact_id: number; ref: number | null; snapshot_json: string | null };
 }

@@ -10,6 +10,8 @@ export interface ContactListPage {
   totalIsExact: boolean;
   /** Pass as `afterId` to get the next page (keyset paging); null on the last page. */
   nextAfterId: number | null;
+  /** Pass as `after` to get the next page in the list's order; null on the last page. */
+  nextCursor: string | null;
 }
 
 /** Above this many matches a search answers "10,000+" instead of counting them all. */

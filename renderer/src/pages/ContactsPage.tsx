@@ -2,8 +2,12 @@ import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import type { ContactRow } from '../../../shared/types/domain';
+import type { BulkAction, BulkActionResult, ContactSort } from '../../../shared/ipc/channels/contacts';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AddContactForm } from '../components/contacts/AddContactForm';
+import { BulkBar } from '../components/contacts/BulkBar';
+import { UndoToast } from '../components/contacts/UndoToast';
+import { useSelection } from '../components/contacts/useSelection';
 import { CheckNumbersDialog, type CheckScope } from '../components/contacts/CheckNumbersDialog';
 import { ContactDetailPanel } from '../components/contacts/ContactDetailPanel';
 import { ContactTable } from '../components/contacts/ContactTable';
@@ -17,6 +21,19 @@ import { useContactRows } from '../components/contacts/useContactRows';
 import { useDebounced } from '../components/contacts/useDebounced';
 import { useExportCsv } from '../components/contacts/useExportCsv';
 import { usePageAction } from '../store/actions';
+
+/** Newest first, as the list has always been. */
+const DEFAULT_SORT: ContactSort = { by: 'added', direction: 'desc' };
+
+/** What the toast says a bulk action did. */
+function doneText(r: BulkActionResult, tag?: string): string {
+  const n = plural(r.changed, 'contact');
+  const unchanged = r.selected - r.changed;
+  if (r.action === 'addTag') return `Tagged ${n} “${tag}”${unchanged ? ` (${unchanged.toLocaleString()} already had it)` : ''}`;
+  if (r.action === 'removeTag') return `Removed “${tag}” from ${n}`;
+  if (r.action === 'optOut') return `Opted out ${n}${unchanged ? ` (${unchanged.toLocaleString()} already were)` : ''}`;
+  return `Deleted ${n}`;
+}
 
 /** Typing pauses shorter than this are one search. */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -40,9 +57,16 @@ export function ContactsPage() {
   const [filters, setFilters] = useState<ContactFilterState>(NO_FILTERS);
   const [selected, setSelected] = useState<number | null>(null);
   const [modal, setModal] = useState<'import' | 'add' | 'segment' | 'check' | null>(null);
+  const [sort, setSort] = useState<ContactSort>(DEFAULT_SORT);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [bulkError, setBulkError] = useState<string | null>(null);
+  const [toast, setToast] = useState<{ text: string; actionId: number | null } | null>(null);
   const search = useDebounced(filters.search, SEARCH_DEBOUNCE_MS);
   const applied = { ...filters, search };
-  const rows = useContactRows(toListQuery(applied));
+  const listFilters = toListQuery(applied);
+  const isDefaultSort = sort.by === DEFAULT_SORT.by && sort.direction === DEFAULT_SORT.direction;
+  const rows = useContactRows(isDefaultSort ? listFilters : { ...listFilters, sort });
+  const selection = useSelection(JSON.stringify(listFilters), rows.total, rows.row);
   const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
   const segments = useQuery(() => api.segments.list({}), [], ['contacts']);
   const country = useQuery(() => api.settings.get({ key: 'contacts.defaultCountry' }), [], ['settings']);
@@ -57,6 +81,40 @@ export function ContactsPage() {
   const filtered = isFiltered(applied);
   const empty = rows.loaded && rows.total === 0 && !filtered && !isFiltered(filters);
   const select = useCallback((c: ContactRow) => setSelected(c.id), []);
+  const dismissToast = useCallback(() => setToast(null), []);
+  const undoable = toast?.actionId ?? null;
+  const openContact = (id: number) => {
+    setModal(null);
+    setTab('contacts');
+    setSelected(id);
+  };
+
+  const runBulk = async (action: BulkAction, tag?: string) => {
+    setBulkBusy(true);
+    setBulkError(null);
+    try {
+      const target = selection.allMatching ? { matching: listFilters } : { contactIds: [...selection.ids] };
+      const r = await api.contacts.bulk({ action, ...(tag ? { tag } : {}), ...target });
+      if (action === 'delete' && selected !== null && (selection.allMatching || selection.ids.has(selected))) setSelected(null);
+      selection.clear();
+      onImported();
+      setToast({ text: doneText(r, tag), actionId: r.actionId });
+    } catch (e) {
+      setBulkError((e as Error).message);
+    } finally {
+      setBulkBusy(false);
+    }
+  };
+  const undo = async (actionId: number) => {
+    setToast(null);
+    try {
+      const r = await api.contacts.bulkUndo({ actionId });
+      onImported();
+      setToast({ text: `Undone: ${plural(r.restored, 'contact')} put back${r.kept ? `, ${r.kept.toLocaleString()} left as they are now (changed since)` : ''}`, actionId: null });
+    } catch (e) {
+      setBulkError((e as Error).message);
+    }
+  };
   usePageAction('contacts.add', () => setModal('add'));
   usePageAction('contacts.import', () => setModal('import'));
 
@@ -119,13 +177,24 @@ export function ContactsPage() {
         <>
           <ContactToolbar value={filters} tags={tags.data ?? []} segments={segments.data ?? []} onChange={setFilters} onSaveSegment={() => setModal('segment')} />
           <ErrorBanner message={rows.error} />
+          <ErrorBanner message={bulkError} />
+          {selection.count > 0 && (
+            <BulkBar
+              selection={selection}
+              total={rows.total}
+              exact={rows.exact}
+              knownTags={(tags.data ?? []).map((t) => t.name)}
+              busy={bulkBusy}
+              onRun={(action, tag) => void runBulk(action, tag)}
+            />
+          )}
           <div className={`ct-main${selected !== null ? ' with-detail' : ''}`}>
             {rows.count === 0 && rows.settled ? (
               <EmptyState title="No contacts match" icon="contacts">
                 Try a name, part of a phone number (in any format), or an email.
               </EmptyState>
             ) : (
-              <ContactTable rows={rows} busy={search !== filters.search} selectedId={selected} onSelect={select} />
+              <ContactTable rows={rows} busy={search !== filters.search} selectedId={selected} onSelect={select} sort={sort} onSort={setSort} selection={selection} />
             )}
             {selected !== null && (
               <ContactDetailPanel
@@ -138,6 +207,7 @@ export function ContactsPage() {
                   setSelected(null);
                   onImported();
                 }}
+                onOpenContact={openContact}
               />
             )}
           </div>
@@ -147,6 +217,7 @@ export function ContactsPage() {
       {modal === 'add' && (
         <AddContactForm
           onClose={() => setModal(null)}
+          onOpenContact={openContact}
           onCreated={(d) => {
             setModal(null);
             setTab('contacts');
@@ -155,6 +226,7 @@ export function ContactsPage() {
           }}
         />
       )}
+      {toast && <UndoToast text={toast.text} onDismiss={dismissToast} onUndo={undoable !== null ? () => void undo(undoable) : undefined} />}
       {modal === 'check' && <CheckNumbersDialog scopes={checkScopes(applied, rows.total)} onClose={() => setModal(null)} onChecked={onImported} />}
       {modal === 'segment' && (
         <SaveSegment

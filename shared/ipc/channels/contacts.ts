@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../define';
 import { ownRecordSchema } from '../../own-record-schema';
 import { cleanName } from '../../contacts/names';
+import { CONTACT_SORT_COLUMNS, type BulkActionResult, type BulkUndoResult, type ExistingContact } from '../../contacts/bulk';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { ENGAGEMENT_BANDS } from '../../analytics/engagement';
 import { IMPORT_MAX_BYTES, importOptionsInput, type ImportHistoryRow, type ImportJobStatus, type ImportPreviewView, type ImportUndoResult } from '../../contacts/imports';
@@ -18,6 +19,7 @@ import type {
 
 export * from '../../contacts/views';
 export * from '../../contacts/imports';
+export * from '../../contacts/bulk';
 
 /**
  * The Contacts page's channels: the list and search, one contact's detail, manual add/edit/delete and consent,
@@ -49,8 +51,15 @@ export const contactListInput = z
     segmentId: z.number().int().positive().optional(),
     /** Only the contacts in this engagement band. */
     band: z.enum(ENGAGEMENT_BANDS).optional(),
+    /** The table's order; default newest first (added, descending). Ties are broken by id, in the same direction. */
+    sort: z.object({ by: z.enum(CONTACT_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+    /** Keyset paging in any order: the `nextCursor` of the page before. */
+    after: z.string().min(1).max(1000).optional(),
   })
   .strict();
+
+/** The filters of the list (no paging or order): "everyone the list shows" for a bulk action. */
+export const contactListFilters = contactListInput.pick({ search: true, tag: true, optedOut: true, textable: true, segmentId: true });
 
 // ───────────────────────────── one contact ─────────────────────────────
 
@@ -163,6 +172,22 @@ export const verifySelectionInput = z
     path: ['contactIds'],
   });
 
+/**
+ * A bulk action on the contacts picked in the table: listed ids, or everyone the list shows for these filters
+ * ("select all 12,345 matching"). Undo with contacts:bulkUndo.
+ */
+export const bulkActionInput = z
+  .object({
+    action: z.enum(['addTag', 'removeTag', 'optOut', 'delete']),
+    /** The tag to add or remove. */
+    tag: z.string().trim().min(1, 'name the tag').max(100).optional(),
+    contactIds: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+    matching: contactListFilters.strict().optional(),
+  })
+  .strict()
+  .refine((v) => (v.contactIds === undefined) !== (v.matching === undefined), { message: 'give either contactIds or matching', path: ['contactIds'] })
+  .refine((v) => (v.action === 'addTag' || v.action === 'removeTag') === (v.tag !== undefined), { message: 'a tag is named for addTag and removeTag only', path: ['tag'] });
+
 // ───────────────────────────── custom fields and segments ─────────────────────────────
 
 const segmentName = z.string().trim().min(1, 'give the segment a name').max(100);
@@ -192,6 +217,12 @@ export const contactChannels = {
   'contacts:recordConsent': channel<{ contacts: number; nowTextable: number }>()(recordConsentInput),
   /** Add, remove or set tags on listed contacts or on everyone a filter matches. */
   'contacts:setTags': channel<{ contacts: number }>()(setTagsInput),
+  /** Add or remove a tag, opt out (audited "bulk action by owner") or delete, in batches; answers the action to undo. */
+  'contacts:bulk': channel<BulkActionResult>()(bulkActionInput),
+  /** Puts back what a bulk action changed (once). */
+  'contacts:bulkUndo': channel<BulkUndoResult>()(z.object({ actionId: z.number().int().positive() }).strict()),
+  /** The contact with this phone number (any format), if there is one: the add and edit forms link to it. */
+  'contacts:findByPhone': channel<ExistingContact | null>()(z.object({ phone: z.string().trim().min(1).max(40), exceptId: z.number().int().positive().optional() }).strict()),
   'contacts:fields': channel<CustomFieldRow[]>()(z.object({}).strict()),
   /** A new custom field; `key` defaults to the label in snake_case; `type` date makes it usable by date-field campaigns. */
   'contacts:createField': channel<CustomFieldRow>()(

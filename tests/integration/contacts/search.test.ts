@@ -99,7 +99,7 @@ describe('contact search', () => {
     expect(phones({ search: 'an', tag: 'vip' })).toEqual(['+13055550199', '+14155550100']);
     expect(phones({ search: 'smith', tag: 'VIP' })).toEqual(['+14155550100']);
     expect(list({ tag: 'VIP' })).toMatchObject({ total: 2, totalIsExact: true });
-    expect(list({ tag: 'nobody' })).toEqual({ rows: [], total: 0, totalIsExact: true, nextAfterId: null });
+    expect(list({ tag: 'nobody' })).toEqual({ rows: [], total: 0, totalIsExact: true, nextAfterId: null, nextCursor: null });
   });
 
   it('follows edits and deletions, whoever makes them', () => {

@@ -53,7 +53,7 @@ describe('IPC dispatch', () => {
     expect(r).toMatchObject({ ok: true, value: { key: 'business.name', value: 'Bloom Florist', isDefault: false } });
     expect(app.settings.get('business.name')).toBe('Bloom Florist');
     const list = await app.dispatch('contacts:list', {});
-    expect(list).toEqual({ ok: true, value: { rows: [], total: 0, totalIsExact: true, nextAfterId: null } });
+    expect(list).toEqual({ ok: true, value: { rows: [], total: 0, totalIsExact: true, nextAfterId: null, nextCursor: null } });
     const audit = app.db.prepare(`SELECT action, subject FROM audit_log WHERE action = 'setting.set'`).all();
     expect(audit).toEqual([{ action: 'setting.set', subject: 'business.name' }]);
   });

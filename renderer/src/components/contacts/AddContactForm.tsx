@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ContactDetail } from '../../../../shared/ipc/channels/contacts';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
+import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
 import { Modal } from './Modal';
 
 function splitTags(text: string): string[] {
@@ -9,8 +10,9 @@ function splitTags(text: string): string[] {
 }
 
 /** Add one person by hand. How they agreed to texts is recorded with them (a manual consent record). */
-export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCreated(d: ContactDetail): void }) {
+export function AddContactForm({ onClose, onCreated, onOpenContact }: { onClose(): void; onCreated(d: ContactDetail): void; onOpenContact(id: number): void }) {
   const [busy, setBusy] = useState(false);
+  const duplicate = useDuplicate();
   const [error, setError] = useState<string | null>(null);
   const [consent, setConsent] = useState<ConsentAnswer>(null);
 
@@ -32,7 +34,7 @@ export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCrea
       });
       onCreated(created);
     } catch (err) {
-      setError((err as Error).message);
+      if (!(await duplicate.explain(err, text('phone')))) setError((err as Error).message);
       setBusy(false);
     }
   };
@@ -42,7 +44,16 @@ export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCrea
       <form id="ct-add-form" className="ct-form" onSubmit={(e) => void submit(e)}>
         <label>
           Phone number
-          <input name="phone" type="tel" required autoFocus placeholder="(415) 555-0100" autoComplete="off" />
+          <input
+            name="phone"
+            type="tel"
+            required
+            autoFocus
+            placeholder="(415) 555-0100"
+            autoComplete="off"
+            aria-invalid={duplicate.existing ? true : undefined}
+            onChange={duplicate.clear}
+          />
         </label>
         <div className="ct-edit-row">
           <label>
@@ -76,6 +87,7 @@ export function AddContactForm({ onClose, onCreated }: { onClose(): void; onCrea
               : 'Without an answer the contact is saved but not textable for marketing, until you record how they agreed.'}
           </p>
         ) : null}
+        {duplicate.existing && <DuplicateNotice existing={duplicate.existing} onOpen={onOpenContact} />}
         {error && (
           <p className="error-text" role="alert">
             {error}

@@ -27,7 +27,22 @@ function StatusLine({ d }: { d: ContactDetail }) {
 }
 
 /** One contact: fields, tags, consent and texts, with the actions an owner takes on a person. */
-export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, onDeleted }: { contactId: number; knownTags: string[]; onClose(): void; onChanged(): void; onDeleted(): void }) {
+export function ContactDetailPanel({
+  contactId,
+  knownTags,
+  onClose,
+  onChanged,
+  onDeleted,
+  onOpenContact,
+}: {
+  contactId: number;
+  knownTags: string[];
+  onClose(): void;
+  onChanged(): void;
+  onDeleted(): void;
+  /** Opens another contact (the one who already has a number typed here). */
+  onOpenContact(id: number): void;
+}) {
   const q = useQuery(() => api.contacts.get({ id: contactId }), [contactId], ['contacts', 'inbox', 'optouts']);
   const fields = useQuery(() => api.contacts.fields({}), [], ['contacts']);
   const [saved, setSaved] = useState<ContactDetail | null>(null);
@@ -116,7 +131,7 @@ export function ContactDetailPanel({ contactId, knownTags, onClose, onChanged, o
           </section>
           <section className="ct-section">
             <h3>Details</h3>
-            <ContactFields key={d.contact.updatedAt} detail={d} fields={fields.data ?? []} onSaved={changed} />
+            <ContactFields key={d.contact.updatedAt} detail={d} fields={fields.data ?? []} onSaved={changed} onOpenContact={onOpenContact} />
           </section>
           <section className="ct-section">
             <h3>Consent</h3>

@@ -2,12 +2,24 @@ import { useState, type FormEvent } from 'react';
 import type { ContactDetail, CustomFieldRow } from '../../../../shared/ipc/channels/contacts';
 import { api } from '../../api/client';
 import { formatWhen } from '../ui';
+import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
 
 const SOURCES: Record<string, string> = { manual: 'Added by hand', import: 'Imported', inbound: 'Wrote in first' };
 
 /** The contact's fields: read as a list, or edited in place (custom fields included). */
-export function ContactFields({ detail, fields, onSaved }: { detail: ContactDetail; fields: CustomFieldRow[]; onSaved(d: ContactDetail): void }) {
+export function ContactFields({
+  detail,
+  fields,
+  onSaved,
+  onOpenContact,
+}: {
+  detail: ContactDetail;
+  fields: CustomFieldRow[];
+  onSaved(d: ContactDetail): void;
+  onOpenContact(id: number): void;
+}) {
   const c = detail.contact;
+  const duplicate = useDuplicate();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +48,7 @@ export function ContactFields({ detail, fields, onSaved }: { detail: ContactDeta
       onSaved(saved);
       setEditing(false);
     } catch (err) {
-      setError((err as Error).message);
+      if (!(await duplicate.explain(err, text('phone'), c.id))) setError((err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -57,7 +69,7 @@ export function ContactFields({ detail, fields, onSaved }: { detail: ContactDeta
         </div>
         <label>
           Phone
-          <input name="phone" defaultValue={c.phone} required />
+          <input name="phone" defaultValue={c.phone} required aria-invalid={duplicate.existing ? true : undefined} onChange={duplicate.clear} />
         </label>
         <label>
           Email
@@ -69,6 +81,7 @@ export function ContactFields({ detail, fields, onSaved }: { detail: ContactDeta
             <input name={`custom:${f.key}`} defaultValue={values[f.key] ?? ''} />
           </label>
         ))}
+        {duplicate.existing && <DuplicateNotice existing={duplicate.existing} onOpen={onOpenContact} />}
         {error && (
           <p className="error-text" role="alert">
             {error}

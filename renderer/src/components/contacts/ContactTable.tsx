@@ -1,12 +1,15 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContactRow } from '../../../../shared/types/domain';
+import type { ContactSort, ContactSortColumn } from '../../../../shared/ipc/channels/contacts';
 import { Badge } from '../ui';
 import { formatDay, fullName, initials } from './format';
+import type { ContactSelection } from './useSelection';
 import { PAGE_ROWS } from './page-cache';
 import type { ContactRows } from './useContactRows';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import './contacts-polish.css';
+import './contacts-bulk.css';
 
 export const ROW_HEIGHT = 40;
 /**
@@ -18,7 +21,31 @@ const MAX_SCROLL_PX = 15_000_000;
 const OVERSCAN = 8;
 const SHOWN_TAGS = 3;
 
-const COLUMNS = ['Name', 'Phone', 'Email', 'Tags', 'Status', 'Added'];
+/** The columns, in the order the narrow layouts hide them by (3: email, 6: added, then 4: tags, 7: last texted). */
+const COLUMNS: { label: string; sort?: ContactSortColumn }[] = [
+  { label: 'Name', sort: 'name' },
+  { label: 'Phone', sort: 'phone' },
+  { label: 'Email' },
+  { label: 'Tags' },
+  { label: 'Status' },
+  { label: 'Added', sort: 'added' },
+  { label: 'Last texted', sort: 'lastTexted' },
+];
+/** The direction a column sorts in first: names and numbers A→Z, dates newest first. */
+const FIRST_DIRECTION: Record<ContactSortColumn, ContactSort['direction']> = { name: 'asc', phone: 'asc', added: 'desc', lastTexted: 'desc' };
+
+function SortHeader({ label, column, sort, onSort }: { label: string; column: ContactSortColumn; sort: ContactSort; onSort(s: ContactSort): void }) {
+  const on = sort.by === column;
+  const next: ContactSort = on ? { by: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { by: column, direction: FIRST_DIRECTION[column] };
+  return (
+    <button type="button" className={`ct-sort${on ? ' on' : ''}`} onClick={() => onSort(next)} title={`Sort by ${label.toLowerCase()}`}>
+      {label}
+      <span className="ct-sort-arrow" aria-hidden="true">
+        {on ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+      </span>
+    </button>
+  );
+}
 
 function Status({ c }: { c: ContactRow }) {
   if (c.optedOut) return <Badge tone="bad">Opted out</Badge>;
@@ -30,20 +57,24 @@ const Row = memo(function Row({
   c,
   index,
   selected,
+  checked,
   onSelect,
+  onCheck,
   phone,
 }: {
   c: ContactRow | undefined;
   index: number;
   selected: boolean;
+  checked: boolean;
   onSelect(c: ContactRow): void;
+  onCheck(c: ContactRow, index: number, range: boolean): void;
   phone(e164: string): string;
 }) {
   if (!c) {
     return (
       <div role="row" aria-rowindex={index + 2} aria-busy="true" className="ct-row placeholder">
         {COLUMNS.map((col) => (
-          <div role="cell" key={col} className="ct-cell">
+          <div role="cell" key={col.label} className="ct-cell">
             <span className="ct-skeleton" />
           </div>
         ))}
@@ -58,10 +89,18 @@ const Row = memo(function Row({
       aria-rowindex={index + 2}
       aria-current={selected ? 'true' : undefined}
       data-contact-id={c.id}
-      className={`ct-row${selected ? ' selected' : ''}${c.optedOut ? ' opted-out' : ''}`}
+      className={`ct-row${selected ? ' selected' : ''}${checked ? ' checked' : ''}${c.optedOut ? ' opted-out' : ''}`}
       onClick={() => onSelect(c)}
     >
       <div role="cell" className="ct-cell ct-name">
+        <input
+          type="checkbox"
+          className="ct-check-box"
+          aria-label={`Select ${name || phone(c.phone)}`}
+          checked={checked}
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => onCheck(c, index, (e.nativeEvent as MouseEvent).shiftKey === true)}
+        />
         <span className="ct-avatar" aria-hidden="true">
           {initials(name)}
         </span>
@@ -85,6 +124,9 @@ const Row = memo(function Row({
       <div role="cell" className="ct-cell muted">
         {formatDay(c.createdAt)}
       </div>
+      <div role="cell" className="ct-cell muted">
+        {c.lastContactedAt ? formatDay(c.lastContactedAt) : 'Never'}
+      </div>
     </div>
   );
 });
@@ -94,7 +136,23 @@ const Row = memo(function Row({
  * and their pages are fetched as they come into view. Rows are divs with table roles, so assistive technology
  * (and the tests) read it as a table.
  */
-export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: ContactRows; busy: boolean; selectedId: number | null; onSelect(c: ContactRow): void }) {
+export function ContactTable({
+  rows,
+  busy,
+  selectedId,
+  onSelect,
+  sort,
+  onSort,
+  selection,
+}: {
+  rows: ContactRows;
+  busy: boolean;
+  selectedId: number | null;
+  onSelect(c: ContactRow): void;
+  sort: ContactSort;
+  onSort(s: ContactSort): void;
+  selection: ContactSelection;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(0);
@@ -229,9 +287,26 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
     <div role="table" aria-label="Contacts" aria-rowcount={count + 1} aria-busy={busy || !rows.settled} className="ct-table">
       <div role="rowgroup" className="ct-head">
         <div role="row" aria-rowindex={1} className="ct-row">
-          {COLUMNS.map((c) => (
-            <div role="columnheader" key={c} className="ct-cell">
-              {c}
+          {COLUMNS.map((c, i) => (
+            <div
+              role="columnheader"
+              key={c.label}
+              className={`ct-cell${i === 0 ? ' ct-name' : ''}`}
+              aria-sort={c.sort ? (sort.by === c.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
+            >
+              {i === 0 && (
+                <input
+                  type="checkbox"
+                  className="ct-check-box"
+                  aria-label={selection.count > 0 ? 'Clear selection' : 'Select all shown'}
+                  checked={selection.count > 0}
+                  ref={(el) => {
+                    if (el) el.indeterminate = selection.count > 0 && !selection.allShown;
+                  }}
+                  onChange={() => selection.toggleAll(rows.cache.loadedRows())}
+                />
+              )}
+              {c.sort ? <SortHeader label={c.label} column={c.sort} sort={sort} onSort={onSort} /> : c.label}
             </div>
           ))}
         </div>
@@ -242,7 +317,18 @@ export function ContactTable({ rows, busy, selectedId, onSelect }: { rows: Conta
           <div ref={layerRef} className="ct-layer">
             {items.map((item) => {
               const c = rows.row(item.index);
-              return <Row key={c ? `c${c.id}` : `i${item.index}`} c={c} index={item.index} selected={!!c && c.id === selectedId} onSelect={onSelect} phone={phone} />;
+              return (
+                <Row
+                  key={c ? `c${c.id}` : `i${item.index}`}
+                  c={c}
+                  index={item.index}
+                  selected={!!c && c.id === selectedId}
+                  checked={!!c && selection.has(c.id)}
+                  onSelect={onSelect}
+                  onCheck={selection.toggle}
+                  phone={phone}
+                />
+              );
             })}
           </div>
         </div>

@@ -15,7 +15,7 @@ export interface ContactFilterState {
 
 export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null, band: '' };
 
-export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId'>;
+export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId' | 'after'>;
 
 export function isFiltered(f: ContactFilterState): boolean {
   return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null || f.band);

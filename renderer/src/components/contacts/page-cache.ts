@@ -7,7 +7,7 @@ export const PAGE_ROWS = 200;
 const MAX_PAGES = 40;
 const RETRY_MS = 2000;
 
-export type PageRequest = { afterId?: number; offset: number; limit: number };
+export type PageRequest = { after?: string; offset: number; limit: number };
 export type PageLoader = (req: PageRequest) => Promise<ContactListPage>;
 
 /**
@@ -17,8 +17,8 @@ export type PageLoader = (req: PageRequest) => Promise<ContactListPage>;
  */
 export class PageCache {
   private readonly pages = new Map<number, ContactRow[]>();
-  /** Last id of every page ever loaded, kept after the rows are dropped: the anchors for keyset requests. */
-  private readonly lastIds = new Map<number, number>();
+  /** Where every page ever loaded ended, kept after the rows are dropped: the anchors for keyset requests. */
+  private readonly cursors = new Map<number, string>();
   private readonly inflight = new Set<number>();
   /** When a page last failed: it is retried after a pause, not on every render. */
   private readonly failedAt = new Map<number, number>();
@@ -38,6 +38,11 @@ export class PageCache {
 
   row(index: number): ContactRow | undefined {
     return this.pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
+  }
+
+  /** The rows loaded now, in list order (what "select all shown" selects). */
+  loadedRows(): ContactRow[] {
+    return [...this.pages.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows);
   }
 
   hasPage(page: number): boolean {
@@ -78,8 +83,8 @@ export class PageCache {
 
   private request(page: number): PageRequest {
     for (let q = page - 1; q >= 0; q--) {
-      const anchor = this.lastIds.get(q);
-      if (anchor !== undefined) return { afterId: anchor, offset: (page - q - 1) * PAGE_ROWS, limit: PAGE_ROWS };
+      const anchor = this.cursors.get(q);
+      if (anchor !== undefined) return { after: anchor, offset: (page - q - 1) * PAGE_ROWS, limit: PAGE_ROWS };
     }
     return { offset: page * PAGE_ROWS, limit: PAGE_ROWS };
   }
@@ -89,8 +94,8 @@ export class PageCache {
     try {
       const res = await this.load(this.request(page));
       this.pages.set(page, res.rows);
-      if (res.rows.length) this.lastIds.set(page, res.rows[res.rows.length - 1].id);
-      if (res.nextAfterId === null && res.rows.length) this.lastPage = page;
+      if (res.nextCursor !== null) this.cursors.set(page, res.nextCursor);
+      if (res.nextCursor === null && res.rows.length) this.lastPage = page;
       if (!res.rows.length && page > 0) this.emptyFrom = Math.min(this.emptyFrom ?? page, page);
       // A count answered from the top of the list is the one to show; later pages only confirm it.
       if (this.total === null || page === 0) {
