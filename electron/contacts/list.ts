@@ -30,7 +30,7 @@ export interface ListOptions {
 }
 
 /** Waiting contacts indexed before a search rather than searched directly: about 100 ms of work at most. */
-const INLINE_INDEX_MAX = 10_000;
+export const INLINE_INDEX_MAX = 10_000;
 
 /** Status and segment conditions as SQL over `contacts c`, with named parameters; null when there are none. */
 function statusWhere(db: SqliteDb, q: ContactQuery, now: Date): { sql: string; params: Params } | null {
