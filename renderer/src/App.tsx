@@ -20,6 +20,7 @@ import { CalendarPage } from './pages/CalendarPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { CampaignResultsPage } from './pages/CampaignResultsPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';
+import { InboxNavBadge } from './components/inbox/InboxNavBadge';
 
 const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> = [
   { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
@@ -116,6 +117,7 @@ export function App() {
                 </span>
                 {p.label}
               </button>
+              {p.id === 'inbox' && <InboxNavBadge />}
             </li>
           ))}
         </ul>

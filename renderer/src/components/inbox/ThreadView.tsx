@@ -16,7 +16,10 @@ const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' 
   help: { label: 'HELP', tone: 'info' },
 };
 
-function Bubble({ m }: { m: ThreadMessage }) {
+/** A reply the provider refused: it was never sent, so the owner may send the same one again. */
+const canRetry = (m: Extract<ThreadMessage, { direction: 'out' }>) => m.kind === 'reply' && m.state === 'failed';
+
+function Bubble({ m, onRetry, retrying }: { m: ThreadMessage; onRetry(outboxId: number): void; retrying: boolean }) {
   if (m.direction === 'in') {
     const tag = KEYWORD_TAG[m.keywordKind];
     const stop = m.keywordKind === 'opt_out' || m.keywordKind === 'opt_out_review';
@@ -38,9 +41,18 @@ function Bubble({ m }: { m: ThreadMessage }) {
     <div className={`ibx-msg ours${m.kind !== 'reply' ? ' auto' : ''}`}>
       {label && <div className="ibx-label">{label}</div>}
       <div className={`ibx-bubble${m.state === 'skipped' || m.state === 'failed' || m.state === 'undelivered' ? ' dim' : ''}`}>{m.body}</div>
-      <div className={`ibx-meta ${status.tone === 'muted' ? '' : `${status.tone}-text`}`} data-testid="delivery-state">
-        {status.text}
-      </div>
+      {canRetry(m) ? (
+        <div className="ibx-meta bad-text ibx-retry" data-testid="delivery-state">
+          <span>Not sent{m.errorMessage ? ` (${m.errorMessage})` : ''} —</span>
+          <button type="button" className="secondary small" disabled={retrying} onClick={() => onRetry(m.outboxId)}>
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      ) : (
+        <div className={`ibx-meta ${status.tone === 'muted' ? '' : `${status.tone}-text`}`} data-testid="delivery-state">
+          {status.text}
+        </div>
+      )}
     </div>
   );
 }
@@ -60,6 +72,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
   const [confirm, setConfirm] = useState<'out' | 'in' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
   const last = thread.messages[thread.messages.length - 1]?.id;
 
   useEffect(() => {
@@ -77,6 +90,20 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
       setError((e as Error).message);
     } finally {
       setBusy(false);
+    }
+  };
+
+  // The same outbox row goes back in the queue: a retry can never send the reply twice.
+  const retry = async (outboxId: number) => {
+    setRetrying(outboxId);
+    setError(null);
+    try {
+      await api.inbox.retry({ outboxId });
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRetrying(null);
     }
   };
 
@@ -124,7 +151,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
           return (
             <Fragment key={m.id}>
               {newDay && <div className="ibx-day">{day}</div>}
-              <Bubble m={m} />
+              <Bubble m={m} onRetry={(id) => void retry(id)} retrying={retrying === (m.direction === 'out' ? m.outboxId : null)} />
             </Fragment>
           );
         })}
