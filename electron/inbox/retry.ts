@@ -34,10 +34,11 @@ export function retryReply(
     core.db,
     qb
       .selectFrom('outbox_messages')
-      .select(['id', 'contact_id', 'kind', 'state', 'body', 'provider', 'provider_message_id'])
+      .select(['id', 'contact_id', 'kind', 'state', 'body', 'provider', 'provider_message_id', 'test_of_campaign_id'])
       .where('id', '=', outboxId),
   );
-  if (!row || row.kind !== 'reply' || row.contact_id === null) throw new AppError('not_found', `There is no reply ${outboxId} in the inbox to send again.`);
+  // A campaign's test send is stored as a reply too; it is sent again from the launch dialog, not from here.
+  if (!row || row.kind !== 'reply' || row.test_of_campaign_id !== null || row.contact_id === null) throw new AppError('not_found', `There is no reply ${outboxId} in the inbox to send again.`);
   if (row.state !== 'failed' || row.provider_message_id !== null) {
     throw new AppError('conflict', NOT_RETRIED[row.state] ?? `This reply is ${row.state} and cannot be sent again.`);
   }
