@@ -4,6 +4,7 @@ import { formatMoney, type RecipientFilter } from '../../../../shared/analytics'
 import type { CampaignResultsView, RecipientRow } from '../../../../shared/ipc/channels/analytics';
 import { Badge, ErrorBanner } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const ROW = 45;
 /** Browsers cap an element's height near 33 million pixels: past this many rows, filter or export. */
@@ -41,6 +42,7 @@ function Outcomes({ r, currency }: { r: RecipientRow; currency: string }) {
 /** Every recipient with what their text did, filterable by outcome; virtualised, loaded a page at a time. */
 export function RecipientsTable({ view, version }: { view: CampaignResultsView; version: number }) {
   const [filter, setFilter] = useState<RecipientFilter>('all');
+  const phone = usePhoneFormat();
   const data = useRecipientPages(view.id, filter, version);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
@@ -116,8 +118,8 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
                   {r && state ? (
                     <>
                       <td>
-                        <div className="an-who">{r.name || r.phone}</div>
-                        {r.name && <div className="muted small mono">{r.phone}</div>}
+                        <div className="an-who">{r.name || phone(r.phone)}</div>
+                        {r.name && <div className="muted small mono">{phone(r.phone)}</div>}
                       </td>
                       <td>
                         <Badge tone={state.tone}>{state.label}</Badge>

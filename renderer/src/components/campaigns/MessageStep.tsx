@@ -4,6 +4,7 @@ import type { MessageModel } from './useMessageModel';
 import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'First name', text: '{{first_name|there}}' },
@@ -13,6 +14,7 @@ const INSERTS: Array<{ label: string; text: string }> = [
 
 export function MessageStep({ state, update, model, errors }: { state: WizardState; update(patch: Partial<WizardState>): void; model: MessageModel; errors: FieldErrors }) {
   const area = useRef<HTMLTextAreaElement>(null);
+  const phone = usePhoneFormat();
   const templates = model.templates ?? [];
 
   // Puts a placeholder where the cursor is, with a space on either side when the text runs into it.
@@ -146,7 +148,7 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
               <span className="muted small">an example contact (no contacts yet)</span>
             )}
           </div>
-          <SmsBubble text={p?.text ?? ''} testId="cw-preview-bubble" meta={model.sample ? `To ${model.sample.phone}` : undefined} />
+          <SmsBubble text={p?.text ?? ''} testId="cw-preview-bubble" meta={model.sample ? `To ${phone(model.sample.phone)}` : undefined} />
         </div>
         <CostCard model={model} />
       </aside>

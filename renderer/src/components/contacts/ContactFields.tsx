@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ContactDetail, CustomFieldRow } from '../../../../shared/ipc/channels/contacts';
 import { api } from '../../api/client';
 import { formatWhen } from '../ui';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const SOURCES: Record<string, string> = { manual: 'Added by hand', import: 'Imported', inbound: 'Wrote in first' };
 
@@ -9,6 +10,7 @@ const SOURCES: Record<string, string> = { manual: 'Added by hand', import: 'Impo
 export function ContactFields({ detail, fields, onSaved }: { detail: ContactDetail; fields: CustomFieldRow[]; onSaved(d: ContactDetail): void }) {
   const c = detail.contact;
   const [editing, setEditing] = useState(false);
+  const phone = usePhoneFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const values = Object.fromEntries(detail.customFields.map((f) => [f.key, f.value]));
@@ -87,7 +89,7 @@ export function ContactFields({ detail, fields, onSaved }: { detail: ContactDeta
   }
 
   const rows: Array<[string, string]> = [
-    ['Phone', c.phone],
+    ['Phone', phone(c.phone)],
     ['Email', c.email ?? '—'],
     ['Country', c.country ?? '—'],
     ['Line', c.lineType ? `${c.lineType}${c.carrier ? ` · ${c.carrier}` : ''}` : 'Not checked'],
