@@ -98,9 +98,9 @@ export function OptOutsPage() {
                     <td className="nowrap">{formatWhen(o.at)}</td>
                     <td>
                       {o.name && <div>{o.name}</div>}
-                      <div className={o.name ? 'mono muted small' : 'mono'}>{phone(o.phone)}</div>
+                      <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
                     </td>
-                    <td>{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
+                    <td className="nowrap">{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
                     <td>
                       <div>{CONSENT_SOURCE_LABEL[o.source] ?? o.source}</div>
                       <div className="muted small">{o.actor === 'user' ? 'by you' : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}</div>
