@@ -121,6 +121,10 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('list', { name: 'Conversations' })).not.toContainText(BEN);
       await page.getByRole('button', { name: /Anastasia/ }).click();
       await expect(page.getByRole('region', { name: /Conversation with Anastasia/ })).toContainText('(415) 555-0100');
+      // The thread's buttons stay inside it, whatever the length of the name.
+      const threadBox = (await page.getByRole('region', { name: /Conversation with Anastasia/ }).boundingBox())!;
+      const optOut = (await page.getByRole('button', { name: 'Opt out…' }).boundingBox())!;
+      expect(optOut.x + optOut.width).toBeLessThanOrEqual(threadBox.x + threadBox.width);
       // Nothing wider than the window.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await shot(page, testInfo, `inbox-${width}-${theme}`);
