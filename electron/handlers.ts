@@ -79,7 +79,7 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     'templates:list': (q) => listTemplates(kdb, q),
     'campaigns:list': (q) => listCampaigns(kdb, q),
     'abtests:list': () => listCampaigns(kdb, { includeArchived: false, abOnly: true }),
-    'inbox:conversations': (q) => listConversations(db, q),
+    'inbox:conversations': (q) => listConversations(db, q, settings.get('contacts.defaultCountry')),
     'optouts:list': (q) => listOptOuts(db, q),
     'monitoring:overview': () => monitoringOverview(db),
     ...createTemplateHandlers(core),

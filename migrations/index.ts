@@ -28,5 +28,9 @@ import { m0018 } from './0018_contact_bulk_actions';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
 export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0018];
+import { m0019 } from './0019_inbox_search';
+
+/** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0019];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -31,7 +31,7 @@ export interface ListConditions {
 }
 
 /** Waiting contacts indexed before a search rather than searched directly: about 100 ms of work at most. */
-const INLINE_INDEX_MAX = 10_000;
+export const INLINE_INDEX_MAX = 10_000;
 
 /** Status and segment conditions as SQL over `contacts c`, with named parameters; null when there are none. */
 function statusWhere(db: SqliteDb, q: ListFilters, now: Date): { sql: string; params: Params } | null {

@@ -198,6 +198,8 @@ export interface DB {
   contact_search_queue: { contact_id: number };
   /** The highest contact id the search index holds; contacts above it wait to be indexed (migration 0006). */
   contact_search_state: { id: number; indexed_through: number };
+  /** Inbox text search (migration 0019): rowid = inbound id × 2, or reply outbox id × 2 + 1. */
+  inbox_search: { rowid: number; body: string };
   numverify_cache: {
     phone: string;
     valid: number;

@@ -3,6 +3,7 @@ import { createWindowCheck } from '../campaigns/window';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { queueReply, replyRoute } from './reply';
+import { retryReply } from './retry';
 import { conversationThread, markThreadRead, unreadSummary } from './thread';
 
 type InboxHandlers = { [C in keyof typeof inboxChannels]: Handler<C> };
@@ -17,6 +18,7 @@ export function createInboxHandlers(core: DeskCore): InboxHandlers {
       return { marked };
     },
     'inbox:reply': (input) => queueReply(core, windowCheck, input),
+    'inbox:retry': ({ outboxId }) => retryReply(core, windowCheck, outboxId),
     'inbox:unread': () => unreadSummary(core.db),
   };
 }

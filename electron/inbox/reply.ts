@@ -7,6 +7,7 @@ import type { WindowCheck } from '../campaigns/dispatch/dispatcher';
 import type { DeskCore } from '../core';
 import type { ProviderId } from '../providers/types';
 import { threadContact } from './thread';
+import { qb, runQuery } from '../db/sync-query';
 
 type ReplyVia = NonNullable<InboxThread['replyVia']>;
 
@@ -33,7 +34,7 @@ export function replyRoute(core: Pick<DeskCore, 'db' | 'settings'>, contactId: n
   return null;
 }
 
-function refuseOptedOut(contact: ReturnType<typeof threadContact>): never {
+export function refuseOptedOut(contact: ReturnType<typeof threadContact>): never {
   const who = contact.name ? `${contact.name} (${contact.phone})` : contact.phone;
   const change = contact.lastConsentChange;
   const how = change ? ` — ${CONSENT_SOURCE_LABEL[change.source as ConsentSourceName]?.toLowerCase() ?? change.source}${change.message ? `: "${change.message.slice(0, 60)}"` : ''}` : '';
@@ -59,29 +60,44 @@ export function queueReply(
   const now = core.now();
   const nowIso = now.toISOString();
   const segments = countSegments(input.body).segments;
-  const info = core.db
-    .prepare(
-      `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, created_at, updated_at, next_attempt_at)
-       VALUES (NULL, ?, 'reply', ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-    )
-    .run(contact.id, contact.phone, via.from, input.body, segments, via.provider, nowIso, nowIso, nowIso);
-  const outboxId = Number(info.lastInsertRowid);
+  const outboxId = core.db.transaction(() => {
+    const info = core.db
+      .prepare(
+        `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, created_at, updated_at, next_attempt_at)
+         VALUES (NULL, ?, 'reply', ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+      )
+      .run(contact.id, contact.phone, via.from, input.body, segments, via.provider, nowIso, nowIso, nowIso);
+    const id = Number(info.lastInsertRowid);
+    // The inbox search finds our replies too (migration 0019: a reply's rowid is its outbox id × 2 + 1).
+    runQuery(core.db, qb.insertInto('inbox_search').values({ rowid: id * 2 + 1, body: input.body }));
+    return id;
+  })();
   core.audit('inbox.reply', contact.phone, { outboxId, provider: via.provider, segments });
   core.events.emit('app:dataChanged', { area: 'inbox' });
 
+  return waitingReply(core, windowCheck, contact.phone, { outboxId, body: input.body, nowIso });
+}
+
+/** The reply as the thread shows it once queued, and whether the recipient's quiet hours hold it back now. */
+export function waitingReply(
+  core: Pick<DeskCore, 'settings' | 'now'>,
+  windowCheck: WindowCheck,
+  phone: string,
+  reply: { outboxId: number; body: string; nowIso: string },
+): InboxReplyResult {
   const policy: QuietHoursPolicy = { start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] };
-  const window = windowCheck(contact.phone, now, policy);
+  const window = windowCheck(phone, core.now(), policy);
   const message: Extract<ThreadMessage, { direction: 'out' }> = {
-    id: `out-${outboxId}`,
+    id: `out-${reply.outboxId}`,
     direction: 'out',
-    outboxId,
-    body: input.body,
-    at: nowIso,
+    outboxId: reply.outboxId,
+    body: reply.body,
+    at: reply.nowIso,
     kind: 'reply',
     campaignName: null,
     state: 'queued',
     errorMessage: null,
-    nextAttemptAt: nowIso,
+    nextAttemptAt: reply.nowIso,
   };
   return {
     message,

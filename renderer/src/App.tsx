@@ -22,6 +22,7 @@ import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CampaignResultsPage } from './pages/CampaignResultsPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';
+import { InboxNavBadge } from './components/inbox/InboxNavBadge';
 
 const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> = [
   { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
@@ -119,6 +120,7 @@ export function App() {
                 </span>
                 {p.label}
               </button>
+              {p.id === 'inbox' && <InboxNavBadge />}
             </li>
           ))}
         </ul>

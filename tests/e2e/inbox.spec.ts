@@ -98,7 +98,7 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await expect(row).toContainText('Replied with a keyword');
   await expect(row).toContainText('Opted out');
   await expect(row).toContainText('STOP');
-  await expect(row).toContainText(ANA);
+  await expect(row).toContainText('(415) 555-0100'); // formatted, never raw E.164
   await page.getByRole('combobox', { name: 'How' }).selectOption('manual');
   await expect(page.getByText('Nothing matches these filters')).toBeVisible();
   await page.getByRole('combobox', { name: 'How' }).selectOption('keyword');

@@ -11,6 +11,7 @@ test('launch dialog: warnings need a reason, over 1,000 the count is typed, a te
   quietSandbox(desk.app);
   seedDaytimeContacts(desk.app, 1005, { tag: 'regulars' });
   desk.app.settings.set('business.testPhones', '+14155550100');
+  desk.app.settings.set('pricing.sandboxPerSegment', 0.01);
   const created = await desk.app.dispatch('campaigns:create', { name: 'Flash sale', body: 'Hi {{first_name|there}}, 30% off today only!', audience: { tags: ['regulars'] } });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: number }).id;
@@ -22,14 +23,16 @@ test('launch dialog: warnings need a reason, over 1,000 the count is typed, a te
   await expect(dialog.getByTestId('launch-count')).toHaveText('1,005 people');
   await expect(dialog.getByTestId('launch-audience')).toHaveText('tagged regulars');
   await expect(dialog.getByTestId('launch-start')).toContainText('Now');
+  // Opened from the campaign's own page (not the wizard), the dialog still states what it will cost.
+  await expect(dialog.getByTestId('launch-cost')).toHaveText('≈ $10.05'); // 1,005 people × 1 segment × $0.01
   await expect(dialog.getByText('does not tell people how to opt out')).toBeVisible();
   const send = dialog.getByRole('button', { name: 'Send to 1,005 people' });
   await expect(send).toBeDisabled();
   await shot(page, testInfo, 'launch-dialog-warnings');
 
   // A test first: to the owner's number, written for a contact, never counted.
-  await dialog.getByRole('button', { name: 'Send test to +14155550100' }).click();
-  await expect(dialog.getByTestId('test-sent')).toContainText('Test sent to +14155550100');
+  await dialog.getByRole('button', { name: 'Send test to (415) 555-0100' }).click();
+  await expect(dialog.getByTestId('test-sent')).toContainText('Test sent to (415) 555-0100');
   await shot(page, testInfo, 'launch-dialog-test-sent');
   const tests = desk.app.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE test_of_campaign_id = ? AND campaign_id IS NULL').get(id) as { n: number };
   expect(tests.n).toBe(1);

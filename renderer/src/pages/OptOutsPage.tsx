@@ -4,6 +4,7 @@ import { useQuery } from '../api/useQuery';
 import { Badge, EmptyState, ErrorBanner, Loading, PageHeader, formatWhen } from '../components/ui';
 import { CONSENT_SOURCE_LABEL } from '../../../shared/ipc/channels/optouts';
 import { NO_FILTER, OptOutFilters, toApiFilter, type OptOutFilterState } from '../components/optouts/OptOutFilters';
+import { usePhoneFormat } from '../components/phone/usePhoneFormat';
 
 const PAGE = 200;
 const MAX_SHOWN = 1000;
@@ -23,6 +24,7 @@ function download(text: string, fileName: string): void {
 
 export function OptOutsPage() {
   const [filter, setFilter] = useState<OptOutFilterState>(NO_FILTER);
+  const phone = usePhoneFormat();
   const [limit, setLimit] = useState(PAGE);
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -96,9 +98,9 @@ export function OptOutsPage() {
                     <td className="nowrap">{formatWhen(o.at)}</td>
                     <td>
                       {o.name && <div>{o.name}</div>}
-                      <div className={o.name ? 'mono muted small' : 'mono'}>{o.phone}</div>
+                      <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
                     </td>
-                    <td>{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
+                    <td className="nowrap">{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
                     <td>
                       <div>{CONSENT_SOURCE_LABEL[o.source] ?? o.source}</div>
                       <div className="muted small">{o.actor === 'user' ? 'by you' : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}</div>

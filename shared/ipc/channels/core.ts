@@ -20,7 +20,9 @@ export const coreChannels = {
   ),
   'campaigns:list': channel<CampaignRow[]>()(z.object({ includeArchived: z.boolean().default(false) }).strict()),
   'abtests:list': channel<CampaignRow[]>()(z.object({}).strict()),
-  'inbox:conversations': channel<ConversationRow[]>()(z.object({ ...paging }).strict()),
+  'inbox:conversations': channel<ConversationRow[]>()(
+    z.object({ ...paging, unreadOnly: z.boolean().default(false), search: z.string().max(200).optional() }).strict(),
+  ),
   'optouts:list': channel<OptOutRow[]>()(z.object({ search: z.string().max(200).optional(), ...paging }).strict()),
   'monitoring:overview': channel<MonitoringOverview>()(z.object({}).strict()),
 };

@@ -75,5 +75,7 @@ export const inboxChannels = {
   'inbox:reply': channel<InboxReplyResult>()(
     z.object({ contactId, body: z.string().trim().min(1, 'write a message first').max(1600, 'a text can be at most 1600 characters') }).strict(),
   ),
+  /** Queues a reply whose provider send failed again, as the same outbox row (never a second one). */
+  'inbox:retry': channel<InboxReplyResult>()(z.object({ outboxId: z.number().int().positive() }).strict()),
   'inbox:unread': channel<InboxUnread>()(z.object({}).strict()),
 };

@@ -5,6 +5,7 @@ import { usePhoneFormat } from '../phone/usePhoneFormat';
 import type { CampaignResultsView, RecipientRow } from '../../../../shared/ipc/channels/analytics';
 import { Badge, ErrorBanner } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const ROW = 45;
 /** Browsers cap an element's height near 33 million pixels: past this many rows, filter or export. */
@@ -42,6 +43,7 @@ function Outcomes({ r, currency }: { r: RecipientRow; currency: string }) {
 /** Every recipient with what their text did, filterable by outcome; virtualised, loaded a page at a time. */
 export function RecipientsTable({ view, version }: { view: CampaignResultsView; version: number }) {
   const [filter, setFilter] = useState<RecipientFilter>('all');
+  const phone = usePhoneFormat();
   const data = useRecipientPages(view.id, filter, version);
   const phone = usePhoneFormat();
   const bodyRef = useRef<HTMLTableSectionElement>(null);

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../ui';
 import { formatTime, plural } from './format';
 import { useLaunchCost } from './useLaunchCost';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 import './launch-dialog.css';
 
 /** Who the campaign goes to, in words: segment, tags, exclusions, days since last texted. */
@@ -44,6 +45,7 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
     api.campaigns.launchCheck({ id: campaignId }).then(setCheck, (err: Error) => setError(err.message));
   }, [campaignId]);
 
+  const phone = usePhoneFormat();
   const shownCost = useLaunchCost(campaignId, check?.eligible ?? null, cost);
   const blocking = check?.findings.filter((f) => f.blocking) ?? [];
   const warnings = check?.findings.filter((f) => !f.blocking) ?? [];
@@ -145,12 +147,12 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
                     <input id="ld-test-contact" type="text" value={testContact} onChange={(e) => setTestContact(e.target.value)} placeholder="the first recipient" />
                   </div>
                   <button type="button" className="secondary" disabled={busy !== null} onClick={() => void sendTest()}>
-                    {busy === 'test' ? 'Sending…' : `Send test to ${check.testPhones.join(', ')}`}
+                    {busy === 'test' ? 'Sending…' : `Send test to ${check.testPhones.map(phone).join(', ')}`}
                   </button>
                 </div>
                 {test && (
                   <p className="ld-ok small" role="status" data-testid="test-sent">
-                    Test sent to {[...new Set(test.messages.map((m) => m.toPhone))].join(', ')}, written for {test.renderedFor ? test.renderedFor.label : 'a sample contact'}. It is marked “Test” and not counted in this campaign.
+                    Test sent to {[...new Set(test.messages.map((m) => m.toPhone))].map(phone).join(', ')}, written for {test.renderedFor ? test.renderedFor.label : 'a sample contact'}. It is marked “Test” and not counted in this campaign.
                   </p>
                 )}
               </>

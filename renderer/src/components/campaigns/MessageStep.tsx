@@ -5,6 +5,7 @@ import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
 import { DraftWithGemini } from '../ai/DraftWithGemini';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'First name', text: '{{first_name|there}}' },
@@ -14,6 +15,7 @@ const INSERTS: Array<{ label: string; text: string }> = [
 
 export function MessageStep({ state, update, model, errors }: { state: WizardState; update(patch: Partial<WizardState>): void; model: MessageModel; errors: FieldErrors }) {
   const area = useRef<HTMLTextAreaElement>(null);
+  const phone = usePhoneFormat();
   const templates = model.templates ?? [];
 
   // Puts a placeholder where the cursor is, with a space on either side when the text runs into it.
@@ -148,7 +150,7 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
               <span className="muted small">an example contact (no contacts yet)</span>
             )}
           </div>
-          <SmsBubble text={p?.text ?? ''} testId="cw-preview-bubble" meta={model.sample ? `To ${model.sample.phone}` : undefined} />
+          <SmsBubble text={p?.text ?? ''} testId="cw-preview-bubble" meta={model.sample ? `To ${phone(model.sample.phone)}` : undefined} />
         </div>
         <CostCard model={model} />
       </aside>

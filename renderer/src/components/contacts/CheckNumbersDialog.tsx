@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from '../ui';
 import { plural } from './format';
 import { Modal } from './Modal';
 import './contacts-polish.css';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 export type VerifySelection = InputOf<'contacts:verifyPlan'>;
 
@@ -42,6 +43,7 @@ function PlanSummary({ plan }: { plan: VerifyPlan }) {
 }
 
 function Report({ report }: { report: VerifyReport }) {
+  const phone = usePhoneFormat();
   const rows: [string, number, string][] = [
     ['Mobile', report.mobile, 'good'],
     ['Landline', report.landline, 'warn'],
@@ -78,7 +80,7 @@ function Report({ report }: { report: VerifyReport }) {
           <ul>
             {report.failed.slice(0, 50).map((f) => (
               <li key={f.phone}>
-                <span className="mono">{f.phone}</span>: {f.message}
+                <span className="mono">{phone(f.phone)}</span>: {f.message}
               </li>
             ))}
           </ul>

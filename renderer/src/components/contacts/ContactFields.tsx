@@ -3,6 +3,7 @@ import type { ContactDetail, CustomFieldRow } from '../../../../shared/ipc/chann
 import { api } from '../../api/client';
 import { formatWhen } from '../ui';
 import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const SOURCES: Record<string, string> = { manual: 'Added by hand', import: 'Imported', inbound: 'Wrote in first' };
 
@@ -21,6 +22,7 @@ export function ContactFields({
   const c = detail.contact;
   const duplicate = useDuplicate();
   const [editing, setEditing] = useState(false);
+  const phone = usePhoneFormat();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const values = Object.fromEntries(detail.customFields.map((f) => [f.key, f.value]));
@@ -100,7 +102,7 @@ export function ContactFields({
   }
 
   const rows: Array<[string, string]> = [
-    ['Phone', c.phone],
+    ['Phone', phone(c.phone)],
     ['Email', c.email ?? '—'],
     ['Country', c.country ?? '—'],
     ['Line', c.lineType ? `${c.lineType}${c.carrier ? ` · ${c.carrier}` : ''}` : 'Not checked'],

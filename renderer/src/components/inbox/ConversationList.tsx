@@ -4,10 +4,15 @@ import { initials, shortWhen } from './format';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 /** The left pane: one row per contact who wrote, newest first; unread ones in bold with their count. */
-export function ConversationList({ rows, selected, onSelect }: { rows: ConversationRow[]; selected: number | null; onSelect(contactId: number): void }) {
+export function ConversationList({ rows, selected, onSelect, empty }: { rows: ConversationRow[]; selected: number | null; onSelect(contactId: number): void; empty: string }) {
   const phone = usePhoneFormat();
   return (
     <ul className="ibx-list" aria-label="Conversations">
+      {!rows.length && (
+        <li className="ibx-none" role="status">
+          {empty}
+        </li>
+      )}
       {rows.map((c) => {
         const who = c.name ?? phone(c.phone);
         return (

@@ -18,7 +18,22 @@ const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' 
   help: { label: 'HELP', tone: 'info' },
 };
 
-function Bubble({ m, triage, onReviewed }: { m: ThreadMessage; triage?: ReplyTriageView; onReviewed?(): void }) {
+/** A reply the provider refused: it was never sent, so the owner may send the same one again. */
+const canRetry = (m: Extract<ThreadMessage, { direction: 'out' }>) => m.kind === 'reply' && m.state === 'failed';
+
+function Bubble({
+  m,
+  triage,
+  onReviewed,
+  onRetry,
+  retrying,
+}: {
+  m: ThreadMessage;
+  triage?: ReplyTriageView;
+  onReviewed?(): void;
+  onRetry(outboxId: number): void;
+  retrying: boolean;
+}) {
   if (m.direction === 'in') {
     const tag = KEYWORD_TAG[m.keywordKind];
     const stop = m.keywordKind === 'opt_out' || m.keywordKind === 'opt_out_review';
@@ -41,9 +56,18 @@ function Bubble({ m, triage, onReviewed }: { m: ThreadMessage; triage?: ReplyTri
     <div className={`ibx-msg ours${m.kind !== 'reply' ? ' auto' : ''}`}>
       {label && <div className="ibx-label">{label}</div>}
       <div className={`ibx-bubble${m.state === 'skipped' || m.state === 'failed' || m.state === 'undelivered' ? ' dim' : ''}`}>{m.body}</div>
-      <div className={`ibx-meta ${status.tone === 'muted' ? '' : `${status.tone}-text`}`} data-testid="delivery-state">
-        {status.text}
-      </div>
+      {canRetry(m) ? (
+        <div className="ibx-meta bad-text ibx-retry" data-testid="delivery-state">
+          <span>Not sent{m.errorMessage ? ` (${m.errorMessage})` : ''} —</span>
+          <button type="button" className="secondary small" disabled={retrying} onClick={() => onRetry(m.outboxId)}>
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      ) : (
+        <div className={`ibx-meta ${status.tone === 'muted' ? '' : `${status.tone}-text`}`} data-testid="delivery-state">
+          {status.text}
+        </div>
+      )}
     </div>
   );
 }
@@ -63,6 +87,7 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
   const [confirm, setConfirm] = useState<'out' | 'in' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
   const last = thread.messages[thread.messages.length - 1]?.id;
   const triage = useReplyLabels(contact.id, last);
 
@@ -81,6 +106,20 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
       setError((e as Error).message);
     } finally {
       setBusy(false);
+    }
+  };
+
+  // The same outbox row goes back in the queue: a retry can never send the reply twice.
+  const retry = async (outboxId: number) => {
+    setRetrying(outboxId);
+    setError(null);
+    try {
+      await api.inbox.retry({ outboxId });
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRetrying(null);
     }
   };
 
@@ -128,7 +167,13 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
           return (
             <Fragment key={m.id}>
               {newDay && <div className="ibx-day">{day}</div>}
-              <Bubble m={m} triage={m.direction === 'in' ? triage.labels.get(m.inboundId) : undefined} onReviewed={triage.reload} />
+              <Bubble
+                m={m}
+                triage={m.direction === 'in' ? triage.labels.get(m.inboundId) : undefined}
+                onReviewed={triage.reload}
+                onRetry={(id) => void retry(id)}
+                retrying={retrying === (m.direction === 'out' ? m.outboxId : null)}
+              />
             </Fragment>
           );
         })}

@@ -3,6 +3,7 @@ import type { ProviderName, ReconciliationRun } from '../../../../shared/ipc/cha
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Badge, ErrorBanner, Loading } from '../ui';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { fromLocalInput, plural, PROVIDER_LABEL, toLocalInput, when } from './format';
 
 const STATUS_TONE = { ok: 'good', partial: 'warn', failed: 'bad', interrupted: 'warn', running: 'info' } as const;
@@ -14,6 +15,7 @@ function changes(run: ReconciliationRun): number {
 
 function Report({ run }: { run: ReconciliationRun }) {
   const d = run.diff;
+  const phone = usePhoneFormat();
   return (
     <section className="card mon-report" aria-label={`Reconciliation ${run.id}`}>
       <div className="mon-report-head">
@@ -51,7 +53,7 @@ function Report({ run }: { run: ReconciliationRun }) {
                 <tbody>
                   {d.statusesFixed.map((f) => (
                     <tr key={f.outboxId}>
-                      <td className="mono">{f.phone}</td>
+                      <td className="mono nowrap">{phone(f.phone)}</td>
                       <td>{f.before}</td>
                       <td>
                         <Badge tone={f.after === 'delivered' ? 'good' : f.after === 'sent' ? 'info' : 'bad'}>{f.after}</Badge>
@@ -78,7 +80,7 @@ function Report({ run }: { run: ReconciliationRun }) {
                 <tbody>
                   {d.unknownResolved.map((u) => (
                     <tr key={u.outboxId}>
-                      <td className="mono">{u.phone}</td>
+                      <td className="mono nowrap">{phone(u.phone)}</td>
                       <td>
                         <Badge tone={u.resolution === 'found' ? 'good' : u.resolution === 'requeued' ? 'info' : 'neutral'}>{u.resolution === 'found' ? `sent (${u.after})` : u.resolution === 'requeued' ? 'queued again' : 'skipped'}</Badge>
                       </td>
@@ -87,7 +89,7 @@ function Report({ run }: { run: ReconciliationRun }) {
                   ))}
                   {d.unknownPending.map((u) => (
                     <tr key={u.outboxId}>
-                      <td className="mono">{u.phone}</td>
+                      <td className="mono nowrap">{phone(u.phone)}</td>
                       <td>
                         <Badge tone="warn">still unknown</Badge>
                       </td>
@@ -112,7 +114,7 @@ function Report({ run }: { run: ReconciliationRun }) {
                 <tbody>
                   {d.inboundIngested.map((i) => (
                     <tr key={i.providerMessageId}>
-                      <td className="mono">{i.from}</td>
+                      <td className="mono nowrap">{phone(i.from)}</td>
                       <td>
                         {i.body}
                         {d.optOutsFound.some((o) => o.providerMessageId === i.providerMessageId) && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { SampleContact } from '../../../../shared/ipc/channels/templates';
 import type { TemplatePreview } from '../../../../shared/templates';
+import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 export interface PreviewContact extends SampleContact {
   /** Why it is in the list besides being a sample: "longest message", "no first_name". */
@@ -12,6 +13,7 @@ const CONTACT_CODES = new Set(['missing_value', 'ucs2_from_contact']);
 
 function ContactSearch({ tag, onPick }: { tag: string; onPick: (c: SampleContact) => void }) {
   const [text, setText] = useState('');
+  const phone = usePhoneFormat();
   const [found, setFound] = useState<SampleContact[] | null>(null);
   useEffect(() => {
     const q = text.trim();
@@ -47,7 +49,7 @@ function ContactSearch({ tag, onPick }: { tag: string; onPick: (c: SampleContact
                   setText('');
                 }}
               >
-                {c.label} <span className="muted small">{c.phone}</span>
+                {c.label === c.phone ? phone(c.phone) : c.label} <span className="muted small">{phone(c.phone)}</span>
               </button>
             </li>
           ))}
@@ -76,6 +78,7 @@ export function PhonePreview({
   onPick: (c: SampleContact) => void;
 }) {
   const current = contacts[index] ?? null;
+  const phone = usePhoneFormat();
   const notes = preview.warnings.filter((w) => CONTACT_CODES.has(w.code));
   const step = (by: number) => onIndex((index + by + contacts.length) % contacts.length);
   return (
@@ -85,8 +88,8 @@ export function PhonePreview({
           ‹
         </button>
         <div className="phone-who" data-testid="preview-contact">
-          <strong>{current ? current.label : 'Sample contact'}</strong>
-          <span className="muted small">{!current ? 'No contacts yet' : current.label === current.phone ? 'No name on file' : current.phone}</span>
+          <strong>{current ? (current.label === current.phone ? phone(current.phone) : current.label) : 'Sample contact'}</strong>
+          <span className="muted small">{!current ? 'No contacts yet' : current.label === current.phone ? 'No name on file' : phone(current.phone)}</span>
           {current?.note && <span className="badge info">{current.note}</span>}
         </div>
         <button type="button" className="icon-button" aria-label="Next contact" disabled={contacts.length < 2} onClick={() => step(1)}>

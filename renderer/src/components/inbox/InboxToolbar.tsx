@@ -1,0 +1,30 @@
+import './inbox-polish.css';
+
+export interface InboxFilter {
+  unreadOnly: boolean;
+  search: string;
+}
+
+/** Above the conversations: all or only unread ones, and a search over names, numbers and message text. */
+export function InboxToolbar({ value, unread, onChange }: { value: InboxFilter; unread: number; onChange(next: InboxFilter): void }) {
+  return (
+    <div className="ibx-toolbar">
+      <div className="ibx-seg" role="group" aria-label="Which conversations">
+        <button type="button" className={value.unreadOnly ? '' : 'active'} aria-pressed={!value.unreadOnly} onClick={() => onChange({ ...value, unreadOnly: false })}>
+          All
+        </button>
+        <button type="button" className={value.unreadOnly ? 'active' : ''} aria-pressed={value.unreadOnly} onClick={() => onChange({ ...value, unreadOnly: true })}>
+          Unread{unread ? ` (${unread})` : ''}
+        </button>
+      </div>
+      <input
+        type="search"
+        className="ibx-search"
+        aria-label="Search conversations"
+        placeholder="Search name, phone or message"
+        value={value.search}
+        onChange={(e) => onChange({ ...value, search: e.target.value })}
+      />
+    </div>
+  );
+}
