@@ -18,7 +18,7 @@ export interface FunnelQuery {
  * figures, defined once in shared/analytics): across a period (default the last 30 days), or for one campaign (all
  * its days unless a period is given). Steps and shares are the dashboard's own (shared/reports/funnel.ts).
  */
-export function funnelOf(db: SqliteDb, q: FunnelQuery, now: Date): FunnelView {
+export function funnelOf(db: SqliteDb, q: FunnelQuery, now: Date, currency: string): FunnelView {
   let campaignName: string | null = null;
   if (q.campaignId !== undefined) {
     const c = firstRow(db, qb.selectFrom('campaigns').select('name').where('id', '=', q.campaignId));
@@ -31,7 +31,7 @@ export function funnelOf(db: SqliteDb, q: FunnelQuery, now: Date): FunnelView {
   if (period) query = query.where('day', '>=', period.fromDay).where('day', '<', period.toDay);
   const row = firstRow(db, query);
   // SUM over no rows is NULL: nothing sent in the period.
-  const t = row && row.sent !== null ? totalsOf(row) : emptyTotals();
+  const t = row && row.sent !== null ? totalsOf(row, currency) : emptyTotals();
   const steps = periodFunnel(t);
   return {
     sent: t.sent,

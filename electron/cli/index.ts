@@ -19,16 +19,31 @@ import { reportCommands } from './commands/reports';
 import { analyticsCommands } from './commands/analytics';
 import { aiCommands } from './commands/ai';
 
-/** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...aiCommands];
 import { engagementCommands } from './commands/engagement';
-
-/** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...engagementCommands];
 import { insightCommands } from './commands/insights';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...insightCommands];
+export const commands: Command[] = [
+  ...systemCommands,
+  ...templateCommands,
+  ...campaignCommands,
+  ...abTestCommands,
+  ...relayCommands,
+  ...optOutCommands,
+  ...inboxCommands,
+  ...monitoringCommands,
+  ...importCommands,
+  ...contactCommands,
+  ...fieldCommands,
+  ...campaignActionCommands,
+  ...segmentCommands,
+  ...seriesCommands,
+  ...reportCommands,
+  ...analyticsCommands,
+  ...engagementCommands,
+  ...insightCommands,
+  ...aiCommands,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

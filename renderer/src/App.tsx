@@ -20,7 +20,6 @@ import { CalendarPage } from './pages/CalendarPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CampaignResultsPage } from './pages/CampaignResultsPage';
-import { AnalyticsPage } from './pages/AnalyticsPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';
 import { InboxNavBadge } from './components/inbox/InboxNavBadge';
 

@@ -40,7 +40,7 @@ export function createEngagementHandlers(core: DeskCore): EngagementHandlers {
     },
     'engagement:funnel': (q) => {
       catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
-      return funnelOf(db, q, core.now());
+      return funnelOf(db, q, core.now(), core.settings.get('business.currency'));
     },
   };
 }

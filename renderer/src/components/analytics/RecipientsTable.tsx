@@ -5,7 +5,6 @@ import { usePhoneFormat } from '../phone/usePhoneFormat';
 import type { CampaignResultsView, RecipientRow } from '../../../../shared/ipc/channels/analytics';
 import { Badge, ErrorBanner } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
-import { usePhoneFormat } from '../phone/usePhoneFormat';
 
 const ROW = 45;
 /** Browsers cap an element's height near 33 million pixels: past this many rows, filter or export. */
@@ -45,7 +44,6 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
   const [filter, setFilter] = useState<RecipientFilter>('all');
   const phone = usePhoneFormat();
   const data = useRecipientPages(view.id, filter, version);
-  const phone = usePhoneFormat();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [margin, setMargin] = useState(0);
   // Where the rows start inside the scrolling pane; what is above (figures, charts) can change height as it loads.
