@@ -25,6 +25,8 @@ import { createAnalyticsHandlers } from './analytics/handlers';
 import { createReportHandlers } from './reports/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
+import { createQuickBooksHandlers } from './quickbooks/handlers';
+import { createQuickBooksService, type QuickBooksService } from './quickbooks/service';
 
 function fileSize(path: string): number {
   try {
@@ -35,7 +37,7 @@ function fileSize(path: string): number {
 }
 
 /** Every channel of the contract, answered by the core. Domains add their handler groups here. */
-export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo | null; contacts?: ContactServices } = {}): Handlers {
+export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo | null; contacts?: ContactServices; quickbooks?: QuickBooksService } = {}): Handlers {
   const { db, kdb, settings, secrets } = core;
   return {
     'app:info': () => core.info(),
@@ -92,5 +94,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createWebhookHandlers(core, parts.relay ?? (() => null)),
     ...createAnalyticsHandlers(core),
     ...createReportHandlers(core, summaryFromAnalytics(core)),
+    ...createQuickBooksHandlers(parts.quickbooks ?? createQuickBooksService(core)),
   };
 }

@@ -12,8 +12,9 @@ import { m0010 } from './0010_analytics';
 import { m0011 } from './0011_safe_launch';
 import { m0012 } from './0012_campaign_series';
 import { m0013 } from './0013_report_runs';
+import { m0016 } from './0016_quickbooks';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0016];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -17,9 +17,10 @@ import { fieldCommands } from './commands/fields';
 import { seriesCommands } from './commands/series';
 import { reportCommands } from './commands/reports';
 import { analyticsCommands } from './commands/analytics';
+import { quickbooksCommands } from './commands/quickbooks';
 
 /** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands];
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...quickbooksCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

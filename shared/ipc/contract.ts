@@ -14,6 +14,7 @@ import { contactChannels } from './channels/contacts';
 import { seriesChannels } from './channels/series';
 import { analyticsChannels } from './channels/analytics';
 import { reportChannels } from './channels/reports';
+import { quickbooksChannels } from './channels/quickbooks';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -38,6 +39,7 @@ export const contract = {
   ...seriesChannels,
   ...analyticsChannels,
   ...reportChannels,
+  ...quickbooksChannels,
 };
 
 export type Contract = typeof contract;

@@ -20,7 +20,8 @@ export interface OrderImportContext {
   now: Date;
 }
 
-function contactFor(db: SqliteDb, phone: string | null, email: string | null): number | null {
+/** The contact with this phone (E.164), else the first with this e-mail (case-insensitive), or null. */
+export function contactFor(db: SqliteDb, phone: string | null, email: string | null): number | null {
   if (phone) {
     const r = firstRow(db, qb.selectFrom('contacts').select('id').where('phone', '=', phone));
     if (r) return r.id;
