@@ -3,8 +3,9 @@ import { AppError } from '../../shared/errors';
 import { quickBooksEndpoints } from './endpoints';
 import { accessToken, refreshAccessToken, type TokenDeps } from './tokens';
 import { markReconnect } from './connection';
+import { networkReason } from './network';
 
-/** Back-off after throttling (HTTP 429 or Fault code 003001); tests make it short. */
+/** Back-off after throttling (HTTP 429 or Fault code 003001) or a dropped connection; tests make it short. */
 export interface ThrottleTuning {
   initialDelayMs: number;
   maxDelayMs: number;
@@ -17,6 +18,9 @@ const TIMEOUT_MS = 60_000;
 const THROTTLE_CODE = '003001';
 
 class Throttled extends Error {}
+/** A reset or refused connection: a GET is safe to repeat. */
+class Unreachable extends Error {}
+
 
 interface FaultError {
   Message?: string;
@@ -40,6 +44,8 @@ function faultText(errors: FaultError[]): string {
 export interface QuickBooksApi {
   /** GET `/v3/company/{realmId}/<path>` with the query parameters; the parsed JSON body. */
   get(path: string, query: Record<string, string>): Promise<unknown>;
+  /** QuickBooks' own clock (`time`) in its first answer: where the next Change Data Capture starts. */
+  firstAnswerTime(): string | null;
 }
 
 /**
@@ -49,7 +55,7 @@ export interface QuickBooksApi {
  */
 export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAULT_THROTTLE): QuickBooksApi {
   const policy = retry(
-    handleWhen((e) => e instanceof Throttled),
+    handleWhen((e) => e instanceof Throttled || e instanceof Unreachable),
     { maxAttempts: throttle.maxAttempts, backoff: new ExponentialBackoff({ initialDelay: throttle.initialDelayMs, maxDelay: throttle.maxDelayMs }) },
   );
 
@@ -58,7 +64,7 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
     try {
       res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch (err) {
-      throw new AppError('provider_error', `QuickBooks could not be reached: ${err instanceof Error ? err.message : String(err)}.`);
+      throw new Unreachable(networkReason(err));
     }
     const body: unknown = await res.json().catch(() => null);
     const fault = faultOf(body);
@@ -66,7 +72,9 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
     return { status: res.status, body };
   }
 
+  let firstTime: string | null = null;
   return {
+    firstAnswerTime: () => firstTime,
     async get(path, query) {
       const { apiBaseUrl, realmId } = quickBooksEndpoints(deps.settings);
       if (!realmId) throw new AppError('invalid_input', 'QuickBooks company id (quickbooks.realmId) is not set: press Connect in Settings → Integrations, or set it with `settings set quickbooks.realmId`.');
@@ -80,6 +88,7 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
         });
       } catch (err) {
         if (err instanceof Throttled) throw new AppError('provider_error', `QuickBooks is limiting requests (throttled, code ${THROTTLE_CODE}) and still was after ${throttle.maxAttempts} tries; the next sync will continue.`);
+        if (err instanceof Unreachable) throw new AppError('provider_error', `QuickBooks could not be reached: ${err.message}; the next sync will try again.`);
         throw err;
       }
       if (answer.status === 401) {
@@ -92,6 +101,8 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
       if (answer.status < 200 || answer.status >= 300 || typeof answer.body !== 'object' || answer.body === null) {
         throw new AppError('provider_error', `QuickBooks answered HTTP ${answer.status} to ${path}; try again later.`);
       }
+      const time = (answer.body as { time?: unknown }).time;
+      if (firstTime === null && typeof time === 'string' && !Number.isNaN(Date.parse(time))) firstTime = new Date(time).toISOString();
       return answer.body;
     },
   };

@@ -1,5 +1,5 @@
 import { toMinor } from '../../shared/analytics';
-import { cleanPhoneCell, normalisePhoneUncached } from '../contacts/phone';
+import type { PhoneNormaliser } from '../contacts/phone';
 
 /** The QuickBooks entities the sync reads (integrations.md); sales are receipts and (paid) invoices. */
 export const ENTITIES = ['Customer', 'SalesReceipt', 'Invoice', 'Payment'] as const;
@@ -44,17 +44,17 @@ export function isDeleted(raw: unknown): boolean {
   return obj(raw).status === 'Deleted';
 }
 
-function phoneOf(raw: Obj, country: string): string | null {
+function phoneOf(raw: Obj, phones: PhoneNormaliser): string | null {
   for (const field of ['Mobile', 'PrimaryPhone', 'AlternatePhone']) {
     const text = str(obj(raw[field]).FreeFormNumber);
     if (!text) continue;
-    const n = normalisePhoneUncached(cleanPhoneCell(text), country);
+    const n = phones.normalise(text);
     if (n.ok) return n.e164;
   }
   return null;
 }
 
-export function customerRecord(raw: unknown, country: string): CustomerRecord | null {
+export function customerRecord(raw: unknown, phones: PhoneNormaliser): CustomerRecord | null {
   const o = obj(raw);
   const id = str(o.Id);
   if (!id) return null;
@@ -64,7 +64,7 @@ export function customerRecord(raw: unknown, country: string): CustomerRecord | 
     displayName: str(o.DisplayName) ?? str(o.FullyQualifiedName) ?? `Customer ${id}`,
     givenName: str(o.GivenName),
     familyName: str(o.FamilyName),
-    phone: phoneOf(o, country),
+    phone: phoneOf(o, phones),
     email: email && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : null,
   };
 }

@@ -1,17 +1,41 @@
 import type { SqliteDb } from '../db/connection';
 import { allRows, qb, runQuery } from '../db/sync-query';
-import { contactFor } from '../analytics/orders/run';
 import type { CustomerRecord, TransactionEntity, TransactionRecord } from './records';
 
-export function upsertCustomer(db: SqliteDb, c: CustomerRecord, at: string): void {
-  const contactId = contactFor(db, c.phone, c.email);
-  runQuery(
-    db,
-    qb
-      .insertInto('quickbooks_customers')
-      .values({ id: c.id, display_name: c.displayName, phone: c.phone, email: c.email, contact_id: contactId, updated_at: at })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ display_name: c.displayName, phone: c.phone, email: c.email, contact_id: contactId, updated_at: at })),
+/**
+ * Writes a sync's customers and transactions. Hot path, so raw prepared statements, prepared once per sync:
+ * building and preparing each row's Kysely query cost ~0.4 ms a row (2,300 customers: 1.9 s of a 2.7 s sync).
+ */
+export interface SyncWriter {
+  upsertCustomer(c: CustomerRecord, at: string): void;
+  upsertTransaction(t: TransactionRecord, at: string): void;
+  /** The contact with this phone (E.164), else the first with this e-mail (case-insensitive): as orders match. */
+  contactFor(phone: string | null, email: string | null): number | null;
+}
+
+export function createSyncWriter(db: SqliteDb): SyncWriter {
+  const byPhone = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE phone = ?');
+  const byEmail = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE lower(email) = ? ORDER BY id LIMIT 1');
+  const customer = db.prepare<[string, string, string | null, string | null, number | null, string]>(
+    `INSERT INTO quickbooks_customers (id, display_name, phone, email, contact_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, phone = excluded.phone, email = excluded.email,
+       contact_id = excluded.contact_id, updated_at = excluded.updated_at`,
   );
+  const transaction = db.prepare<[string, string, string | null, string, number, number, string]>(
+    `INSERT INTO quickbooks_transactions (entity, id, customer_id, at, total_minor, paid_minor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (entity, id) DO UPDATE SET customer_id = excluded.customer_id, at = excluded.at, total_minor = excluded.total_minor,
+       paid_minor = excluded.paid_minor, updated_at = excluded.updated_at`,
+  );
+  const contactFor = (phone: string | null, email: string | null) => (phone ? byPhone.get(phone)?.id : undefined) ?? (email ? byEmail.get(email)?.id : undefined) ?? null;
+  return {
+    contactFor,
+    upsertCustomer(c, at) {
+      customer.run(c.id, c.displayName, c.phone, c.email, contactFor(c.phone, c.email), at);
+    },
+    upsertTransaction(t, at) {
+      transaction.run(t.entity, t.id, t.customerId, t.at, t.totalMinor, t.paidMinor, at);
+    },
+  };
 }
 
 export function deleteCustomer(db: SqliteDb, id: string): void {
@@ -19,26 +43,15 @@ export function deleteCustomer(db: SqliteDb, id: string): void {
 }
 
 /** Customers not matched yet are looked up again: a contact added since (by hand, import or this sync) matches them. */
-export function rematchCustomers(db: SqliteDb, at: string): string[] {
+export function rematchCustomers(db: SqliteDb, contactFor: SyncWriter['contactFor'], at: string): string[] {
   const changed: string[] = [];
   for (const c of allRows(db, qb.selectFrom('quickbooks_customers').select(['id', 'phone', 'email']).where('contact_id', 'is', null))) {
-    const contactId = contactFor(db, c.phone, c.email);
+    const contactId = contactFor(c.phone, c.email);
     if (contactId === null) continue;
     runQuery(db, qb.updateTable('quickbooks_customers').set({ contact_id: contactId, updated_at: at }).where('id', '=', c.id));
     changed.push(c.id);
   }
   return changed;
-}
-
-export function upsertTransaction(db: SqliteDb, t: TransactionRecord, at: string): void {
-  const values = { customer_id: t.customerId, at: t.at, total_minor: t.totalMinor, paid_minor: t.paidMinor, updated_at: at };
-  runQuery(
-    db,
-    qb
-      .insertInto('quickbooks_transactions')
-      .values({ entity: t.entity, id: t.id, ...values })
-      .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet(values)),
-  );
 }
 
 export function deleteTransaction(db: SqliteDb, entity: TransactionEntity, id: string): boolean {

@@ -3,13 +3,13 @@ import type { SqliteDb } from '../db/connection';
 import { firstRow, qb } from '../db/sync-query';
 import { analyticsSettings } from '../analytics/settings';
 import { createContact } from '../contacts/edit';
-import { contactFor } from '../analytics/orders/run';
+import { PhoneNormaliser } from '../contacts/phone';
 import { quickBooksApi, DEFAULT_THROTTLE, type ThrottleTuning } from './api';
 import { connectionRow, markConnected, recordSyncDone, recordSyncError } from './connection';
 import { pullAll, pullChanges } from './pull';
 import { ENTITIES, customerRecord, entityId, isDeleted, transactionRecord, type Entity } from './records';
 import { removeSaleConversion, settleSale } from './sales';
-import { customerIds, deleteCustomer, deleteTransaction, rematchCustomers, salesToSettle, transactionIds, upsertCustomer, upsertTransaction } from './store';
+import { createSyncWriter, customerIds, deleteCustomer, deleteTransaction, rematchCustomers, salesToSettle, transactionIds, type SyncWriter } from './store';
 import type { TokenDeps } from './tokens';
 
 /**
@@ -24,13 +24,19 @@ export interface SyncDeps extends TokenDeps {
 
 /** Change Data Capture looks back 30 days at most; an older cursor means a full pull. */
 const CDC_MAX_AGE_MS = 29 * 24 * 3_600_000;
-/** The next CDC starts a little before this one did, so a change made during the sync is not missed. */
+/**
+ * The next CDC starts at QuickBooks' own time in this sync's first answer (no clock skew between us and Intuit);
+ * without one, a minute before this sync started, so a change made meanwhile is not missed (re-reading is harmless).
+ */
 const CURSOR_OVERLAP_MS = 60_000;
 
 interface Pass {
   db: SqliteDb;
   syncAt: string;
   country: string;
+  /** The contacts' own phone code (US numbers on its fast path), one per sync. */
+  phones: PhoneNormaliser;
+  writer: SyncWriter;
   currency: string;
   createContacts: boolean;
   now: Date;
@@ -39,7 +45,7 @@ interface Pass {
 
 /** Opt-in (quickbooks.createContacts): a customer with a phone that matches no contact becomes one, without consent. */
 function addContact(p: Pass, c: NonNullable<ReturnType<typeof customerRecord>>): void {
-  if (!p.createContacts || !c.phone || contactFor(p.db, c.phone, c.email) !== null) return;
+  if (!p.createContacts || !c.phone || p.writer.contactFor(c.phone, c.email) !== null) return;
   createContact(p.db, { phone: c.phone, firstName: c.givenName ?? c.displayName, lastName: c.familyName ?? undefined, email: c.email ?? undefined, tags: ['QuickBooks'] }, { now: p.now, defaultCountry: p.country });
 }
 
@@ -51,13 +57,13 @@ function apply(p: Pass, entity: Entity, rows: unknown[], seen?: Set<string>): vo
       if (!id) continue;
       seen?.add(id);
       if (entity === 'Customer') {
-        const c = isDeleted(raw) ? null : customerRecord(raw, p.country);
+        const c = isDeleted(raw) ? null : customerRecord(raw, p.phones);
         if (!c) {
           deleteCustomer(p.db, id);
           continue;
         }
         addContact(p, c);
-        upsertCustomer(p.db, c, p.syncAt);
+        p.writer.upsertCustomer(c, p.syncAt);
         p.result.customers++;
         continue;
       }
@@ -69,7 +75,7 @@ function apply(p: Pass, entity: Entity, rows: unknown[], seen?: Set<string>): vo
       }
       const t = transactionRecord(entity, raw, p.currency);
       if (!t) continue;
-      upsertTransaction(p.db, t, p.syncAt);
+      p.writer.upsertTransaction(t, p.syncAt);
       if (entity !== 'Payment') p.result.sales++;
     }
   }).immediate();
@@ -118,6 +124,8 @@ export async function syncQuickBooks(deps: SyncDeps, options: { full?: boolean }
     db,
     syncAt: started.toISOString(),
     country: deps.settings.get('contacts.defaultCountry'),
+    phones: new PhoneNormaliser(deps.settings.get('contacts.defaultCountry')),
+    writer: createSyncWriter(db),
     currency: analytics.currency,
     createContacts: deps.settings.get('quickbooks.createContacts'),
     now: started,
@@ -145,10 +153,10 @@ export async function syncQuickBooks(deps: SyncDeps, options: { full?: boolean }
     throw err;
   }
   db.transaction(() => {
-    rematchCustomers(db, p.syncAt);
+    rematchCustomers(db, p.writer.contactFor, p.syncAt);
     for (const sale of salesToSettle(db, p.syncAt)) if (settleSale(db, analytics, sale, p.syncAt) === 'created') p.result.conversions++;
     if (!connectionRow(db)) markConnected(db, p.syncAt);
-    recordSyncDone(db, new Date(started.getTime() - CURSOR_OVERLAP_MS).toISOString(), p.syncAt);
+    recordSyncDone(db, api.firstAnswerTime() ?? new Date(started.getTime() - CURSOR_OVERLAP_MS).toISOString(), p.syncAt);
   }).immediate();
   p.result.unmatched = unmatchedSalesCount(db);
   return p.result;

@@ -3,6 +3,7 @@ import type { SecretStore } from '../settings/secrets';
 import type { SettingsStore } from '../settings/store';
 import { quickBooksEndpoints } from './endpoints';
 import { markReconnect } from './connection';
+import { networkReason } from './network';
 import type { SqliteDb } from '../db/connection';
 
 /** What the token code needs from the app. */
@@ -59,7 +60,7 @@ async function tokenRequest(deps: TokenDeps, form: Record<string, string>): Prom
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
-    throw new AppError('provider_error', `QuickBooks could not be reached at ${tokenUrl}: ${err instanceof Error ? err.message : String(err)}.`);
+    throw new AppError('provider_error', `QuickBooks could not be reached at ${tokenUrl}: ${networkReason(err)}.`);
   }
   const body: unknown = await res.json().catch(() => null);
   const error = typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : null;

@@ -20,8 +20,7 @@ export interface OrderImportContext {
   now: Date;
 }
 
-/** The contact with this phone (E.164), else the first with this e-mail (case-insensitive), or null. */
-export function contactFor(db: SqliteDb, phone: string | null, email: string | null): number | null {
+function contactFor(db: SqliteDb, phone: string | null, email: string | null): number | null {
   if (phone) {
     const r = firstRow(db, qb.selectFrom('contacts').select('id').where('phone', '=', phone));
     if (r) return r.id;
