@@ -4,6 +4,7 @@ import { ErrorBanner, Loading, PageHeader } from '../components/ui';
 import type { SettingRow } from '../../../shared/ipc/channels/app';
 import { useApp } from '../store/app';
 import { WebhooksPanel } from '../components/settings/WebhooksPanel';
+import { QuickBooksIntegration } from '../components/settings/QuickBooksIntegration';
 import { SettingsGroup } from '../components/settings/SettingsGroup';
 import { SecretField } from '../components/settings/SecretField';
 import { GROUPS, fieldInfo, fieldOrder, type GroupId } from '../components/settings/fields';
@@ -31,7 +32,7 @@ export function SettingsPage() {
   }
   for (const rows of byGroup.values()) rows.sort((a, b) => fieldOrder(a.key) - fieldOrder(b.key));
   const shown = GROUPS.filter((g) => g.id === 'webhooks' || byGroup.has(g.id));
-  const generalSecrets = (secrets.data ?? []).filter((r) => !WEBHOOK_SECRETS.includes(r.name));
+  const generalSecrets = (secrets.data ?? []).filter((r) => !WEBHOOK_SECRETS.includes(r.name) && !r.name.startsWith('quickbooks.'));
   return (
     <section className="page settings-page">
       <PageHeader title="Settings" subtitle="Your business, when texts may go out, who sends them, and how the app looks." />
@@ -79,6 +80,7 @@ export function SettingsPage() {
               ) : (
                 <section key={g.id} id={`settings-${g.id}`} className="card st-card st-anchor">
                   <SettingsGroup title={g.title} intro={g.intro} rows={byGroup.get(g.id) ?? []} replyValues={g.id === 'business' ? replyValues : undefined} onSaved={onSettingSaved} />
+                  {g.id === 'integrations' && <QuickBooksIntegration />}
                   {g.id === 'providers' && generalSecrets.length > 0 && (
                     <div className="st-secrets">
                       <h3 className="st-section-title">API keys</h3>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CampaignResultsView } from '../../../shared/ipc/channels/analytics';
+import type { AnalyticsSummaryView, CampaignResultsView } from '../../../shared/ipc/channels/analytics';
 import { HOUR, T0, markDelivered } from '../abtests/helpers';
 import { launchCampaign, rollupsAndRebuild, seedTagged } from '../analytics/helpers';
 import { seedPhone } from '../../helpers/seed';
@@ -44,6 +44,10 @@ describe('QuickBooks sales as attributed conversions', () => {
     const results = await h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId: spring.id });
     expect(results.money.revenueMinor).toBe(14250);
     expect(results.conversionsBySource).toEqual([{ source: 'accounting', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
+
+    const dashboard = await h.ok<AnalyticsSummaryView>('analytics:summary', { from: '2026-11-15', to: '2026-12-15', bucket: 'day', top: 5 });
+    expect(dashboard.revenueBySource).toEqual([{ source: 'accounting', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
+    expect(dashboard.revenue).toBe(142.5);
 
     const s = await h.status();
     expect(s.counts).toMatchObject({ customers: 3, unmatchedCustomers: 1, sales: 4, unmatchedSales: 1, conversions: 3, attributed: 2, revenueMinor: 15150, attributedRevenueMinor: 14250 });

@@ -3,7 +3,7 @@
  * shared/settings.ts on purpose — settings are added there by many hands; one not listed here still appears, with a
  * label made from its name, its own description as help, and a group chosen by its prefix (else "Other").
  */
-export type GroupId = 'business' | 'sending' | 'providers' | 'webhooks' | 'abtests' | 'appearance' | 'other';
+export type GroupId = 'business' | 'sending' | 'providers' | 'webhooks' | 'abtests' | 'integrations' | 'appearance' | 'other';
 
 export const GROUPS: ReadonlyArray<{ id: GroupId; title: string; intro: string }> = [
   { id: 'business', title: 'Business', intro: 'Who you are, where you are, and the texts the desk sends on your behalf.' },
@@ -11,6 +11,7 @@ export const GROUPS: ReadonlyArray<{ id: GroupId; title: string; intro: string }
   { id: 'providers', title: 'Providers', intro: 'Which service sends your texts, its account details and prices.' },
   { id: 'webhooks', title: 'Webhooks', intro: 'How replies and delivery receipts reach this computer.' },
   { id: 'abtests', title: 'A/B tests', intro: 'How a test decides on a winner.' },
+  { id: 'integrations', title: 'Integrations', intro: 'Optional services the desk can work with; nothing is sent to them until you connect them.' },
   { id: 'appearance', title: 'Appearance', intro: 'How the app looks.' },
   { id: 'other', title: 'Other', intro: 'Settings without a group of their own yet.' },
 ];
@@ -81,6 +82,12 @@ const FIELDS: ReadonlyMap<string, FieldInfo> = new Map<string, FieldInfo>([
   ['abtests.attributionHours', { group: 'abtests', label: 'Count reactions for', unit: 'hours', help: 'A reply, click, opt-out or conversion within this time after a text counts for it.' }],
   ['abtests.conversionKeywords', { group: 'abtests', label: 'Reply words that count as a conversion', help: 'Separated by commas, e.g. YES, BOOK, ORDER.' }],
 
+  ['quickbooks.environment', { group: 'integrations', section: 'QuickBooks Online', label: 'QuickBooks company', choices: { sandbox: 'Sandbox (a test company)', production: 'Production (your real books)' }, help: 'Must match the keys you enter below: Intuit gives an app separate sandbox and production keys.' }],
+  ['quickbooks.createContacts', { group: 'integrations', section: 'QuickBooks Online', label: 'Create contacts from customers', help: 'Customers with a phone number that matches no contact are added, tagged QuickBooks, and are not texted until you record their consent.' }],
+  ['quickbooks.realmId', { group: 'integrations', section: 'QuickBooks Online', label: 'Company id (realm id)', help: 'Filled in when you connect. Set it by hand only when you connect without the browser.' }],
+  ['quickbooks.apiBaseUrl', { group: 'integrations', section: 'QuickBooks Online', label: 'API address', help: 'Leave empty: the address for the company chosen above is used.' }],
+  ['quickbooks.tokenUrl', { group: 'integrations', section: 'QuickBooks Online', label: 'Sign-in token address', help: 'Leave empty: Intuit’s own address is used.' }],
+
   ['ui.theme', { group: 'appearance', label: 'Colour scheme', choices: { system: 'Same as my computer', light: 'Light', dark: 'Dark' } }],
 ]);
 
@@ -99,6 +106,7 @@ const PREFIX_GROUP: ReadonlyMap<string, GroupId> = new Map<string, GroupId>([
   ['pricing', 'providers'],
   ['webhooks', 'webhooks'],
   ['abtests', 'abtests'],
+  ['quickbooks', 'integrations'],
   ['ui', 'appearance'],
 ]);
 
@@ -133,6 +141,8 @@ const SECRETS: ReadonlyMap<string, { label: string; section: string }> = new Map
   ['quo.webhookSecret', { label: 'Quo webhook secret (whsec_…)', section: 'Quo' }],
   ['twilio.authToken', { label: 'Twilio Auth Token', section: 'Twilio' }],
   ['numverify.apiKey', { label: 'NumVerify access key', section: 'Number checks (NumVerify)' }],
+  ['quickbooks.clientId', { label: 'Client ID', section: 'QuickBooks Online' }],
+  ['quickbooks.clientSecret', { label: 'Client Secret', section: 'QuickBooks Online' }],
 ]);
 
 export function secretLabel(name: string): string {
