@@ -1,10 +1,5 @@
-import { join } from 'node:path';
-import { createApp } from '../../../electron/app';
-import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import type { QuickBooksStatus, QuickBooksSyncResult } from '../../../shared/ipc/channels/quickbooks';
-import { tempDir } from '../../helpers/db';
-import { sandboxBehaviour } from '../../helpers/app';
-import { T0, type AbHarness } from '../abtests/helpers';
+import { T0, abHarness, type AbHarness } from '../abtests/helpers';
 import { startFakeQuickBooks, type FakeQuickBooks } from '../../fakes/quickbooks';
 
 export interface QboHarness extends AbHarness {
@@ -21,20 +16,10 @@ export interface QboHarness extends AbHarness {
  * refresh token and the company id, as the headless set-up does.
  */
 export async function qboHarness(options: { connected?: boolean } = {}): Promise<QboHarness> {
-  const t = tempDir('smsdesk-qbo-');
   const fake = await startFakeQuickBooks();
-  let clock = T0;
   const opened: string[] = [];
-  const app = await createApp({
-    dbPath: join(t.dir, 'desk.sqlite'),
-    now: () => new Date(clock),
-    log: () => undefined,
-    dispatch: { pollMs: 20 },
-    quickbooks: { openExternal: (url) => opened.push(url), throttle: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 4 } },
-  });
-  sandboxBehaviour(app);
-  app.settings.set('sandbox.ratePerSecond', 1000);
-  app.settings.set('business.name', 'Bloom Salon');
+  const h = await abHarness({ quickbooks: { openExternal: (url) => opened.push(url), throttle: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 4 } } });
+  const { app } = h;
   app.settings.set('quickbooks.apiBaseUrl', fake.url);
   app.settings.set('quickbooks.tokenUrl', fake.tokenUrl);
   app.secrets.set('quickbooks.clientId', fake.clientId);
@@ -44,27 +29,15 @@ export async function qboHarness(options: { connected?: boolean } = {}): Promise
     app.settings.set('quickbooks.realmId', fake.realmId);
   }
   fake.setTime(new Date(T0).toISOString());
-  const ok = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await app.dispatch(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
   return {
-    app,
-    dir: t.dir,
+    ...h,
     fake,
     opened,
-    at: (ms) => (clock = ms),
-    advance: (ms) => (clock += ms),
-    now: () => clock,
-    ok,
-    report: (id) => ok<AbReport>('abtests:report', { id }),
-    status: () => ok<QuickBooksStatus>('quickbooks:status', {}),
-    sync: (full = false) => ok<QuickBooksSyncResult>('quickbooks:sync', { full }),
+    status: () => h.ok<QuickBooksStatus>('quickbooks:status', {}),
+    sync: (full = false) => h.ok<QuickBooksSyncResult>('quickbooks:sync', { full }),
     async close() {
-      await app.close();
+      await h.close();
       await fake.close();
-      t.cleanup();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CampaignResultsView } from '../../../../shared/ipc/channels/analytics';
 import { formatMoney } from '../../../../shared/analytics';
+import { BarLabel } from './ReasonBars';
 
 /** Revenue per conversion source (QuickBooks, imported orders, reply keywords…), so the owner sees where it came from. */
 export function RevenueBySource({ rows, currency, empty }: { rows: CampaignResultsView['conversionsBySource']; currency: string; empty: string }) {
@@ -27,12 +28,7 @@ export function RevenueBySource({ rows, currency, empty }: { rows: CampaignResul
           <tbody>
             {rows.map((r) => (
               <tr key={r.source}>
-                <th scope="row">
-                  <span className="an-reason-label">{r.label}</span>
-                  <span className="an-reason-track" aria-hidden="true">
-                    <span className="an-reason-fill" style={{ width: `${Math.max(2, (r.revenueMinor / max) * 100)}%` }} />
-                  </span>
-                </th>
+                <BarLabel label={r.label} share={r.revenueMinor / max} />
                 <td className="num">{r.count.toLocaleString()}</td>
                 <td className="num">{formatMoney(r.revenueMinor, currency)}</td>
               </tr>

@@ -136,7 +136,7 @@ export function QuickBooksIntegration() {
               <summary>
                 {s.counts.unmatchedSales.toLocaleString()} {s.counts.unmatchedSales === 1 ? 'sale' : 'sales'} could not be matched to a contact
               </summary>
-              <p className="small muted">Their customers’ phone numbers and e-mails match no contact ({s.counts.unmatchedCustomers.toLocaleString()} customers in all). Add them as contacts, or turn on “Create contacts from customers”; they are matched on the next sync.</p>
+              <p className="small muted">Their customers’ phone numbers and e-mails match no contact ({s.counts.unmatchedCustomers.toLocaleString()} {s.counts.unmatchedCustomers === 1 ? 'customer' : 'customers'} in all). Add them as contacts, or turn on “Create contacts from customers”; they are matched on the next sync.</p>
               <table className="qb-table">
                 <thead>
                   <tr><th scope="col">Date</th><th scope="col">Sale</th><th scope="col">Customer</th><th scope="col" className="num">Amount</th></tr>
