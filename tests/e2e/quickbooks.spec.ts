@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { startFakeQuickBooks } from '../fakes/quickbooks';
 import { seedContacts, seedPhone } from '../helpers/seed';
@@ -72,6 +73,9 @@ test('Settings → Integrations: connect QuickBooks step by step, then its statu
         await panel.scrollIntoViewIfNeeded();
         await panel.screenshot({ path: testInfo.outputPath(`quickbooks-4-connected-${theme}-${width}.png`) });
       }
+      // The connected state (badges, facts, the unmatched table) has no serious or critical axe finding.
+      const axe = await new AxeBuilder({ page }).include('[data-testid="quickbooks-integration"]').analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
     expect(errors).toEqual([]);
   } finally {
