@@ -35,6 +35,7 @@ import { startReportJobs, type ReportJobs } from './reports/schedule';
 import { summaryFromAnalytics } from './reports/run';
 import { startReplyTriage, type ReplyTriageJob } from './ai/triage-job';
 import { startEngagementJobs, type EngagementJobs } from './analytics/engagement/jobs';
+import { createQuickBooksService, type QuickBooksOptions, type QuickBooksService } from './quickbooks/service';
 
 export interface AppConfig {
   /** Database file; its folder is the data folder unless `dataDir` is given. */
@@ -55,6 +56,8 @@ export interface AppConfig {
   monitoring?: Pick<MonitoringDeps, 'fetch' | 'reconciliation' | 'healthTimeoutMs'>;
   /** NumVerify checks tuning (tests: no real pauses between retries). */
   numverify?: NumVerifyTuning;
+  /** QuickBooks: the system-browser opener (Electron's shell.openExternal) and throttle back-off (tests: short). */
+  quickbooks?: Omit<QuickBooksOptions, 'log'>;
 }
 
 export interface DeskApp extends DeskCore {
@@ -65,6 +68,8 @@ export interface DeskApp extends DeskCore {
   dispatcher: Dispatcher;
   /** Background imports, the contact search index and NumVerify checks. */
   contacts: ContactServices;
+  /** QuickBooks Online: connection, sync (every 15 minutes with startJobs) and the relay's OAuth callback. */
+  quickbooks: QuickBooksService;
   /** Stores a provider event durably (idempotent) and processes it; the path for webhooks and the sandbox alike. */
   ingest(event: ProviderEvent, raw?: unknown): number | null;
   /** One pass of the background work: sandbox receipts, pending provider events. */
@@ -143,7 +148,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   core.analyticsReads = createAnalyticsReads(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding });
   let relay: Relay | null = null;
   const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
-  const handlers = createHandlers(core, { relay: () => relay, contacts });
+  const quickbooks = createQuickBooksService(core, { ...config.quickbooks, log });
+  const handlers = createHandlers(core, { relay: () => relay, contacts, quickbooks });
   const dispatch = createDispatch(handlers, log);
   const problems = createBackgroundProblems(now, log);
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
@@ -156,6 +162,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   let timer: NodeJS.Timeout | null = null;
   let scheduleJob: ScheduledTask | null = null;
   let abTestJob: ScheduledTask | null = null;
+  let quickbooksJob: ScheduledTask | null = null;
+  let quickbooksRun: Promise<void> | null = null;
   let abTestCheck: Promise<unknown> | null = null;
   let soon = false;
   let closed = false;
@@ -194,6 +202,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     migration,
     dispatcher,
     contacts,
+    quickbooks,
     ingest,
     tick,
     startJobs(intervalMs = 250, options = {}) {
@@ -210,6 +219,10 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
           .finally(() => (abTestCheck = null)));
       void abTests();
       abTestJob = cron.schedule('*/5 * * * *', abTests, { noOverlap: true });
+      // QuickBooks: Change Data Capture at start-up, then every 15 minutes (skipped until connected, and while it asks to reconnect).
+      const quickbooksSync = () => (quickbooksRun ??= quickbooks.syncInBackground().finally(() => (quickbooksRun = null)));
+      void quickbooksSync();
+      quickbooksJob = cron.schedule('*/15 * * * *', quickbooksSync, { noOverlap: true });
       // Retry queue every 10 s, reconciliation daily and at start-up, health hourly (the tick below stays for the Sandbox).
       if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
       // Scheduled reports: a period that ended while the app was closed is reported now, then checked hourly.
@@ -245,6 +258,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
         onStored: processSoon,
         log,
         onLink: (code, visit) => followTrackedLink(db, code, visit, now),
+        onQuickBooksCallback: (params) => quickbooks.callback(params),
       });
       return relay;
     },
@@ -260,6 +274,10 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       await abTestJob?.destroy();
       abTestJob = null;
       await abTestCheck;
+      await quickbooksJob?.destroy();
+      quickbooksJob = null;
+      await quickbooksRun;
+      await quickbooks.settled();
       await monitoringJobs?.stop();
       monitoringJobs = null;
       await reportJobs?.stop();

@@ -28,6 +28,8 @@ import { createInsightHandlers } from './analytics/insights/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 import { createAiHandlers } from './ai/handlers';
+import { createQuickBooksHandlers } from './quickbooks/handlers';
+import { createQuickBooksService, type QuickBooksService } from './quickbooks/service';
 
 function fileSize(path: string): number {
   try {
@@ -38,7 +40,7 @@ function fileSize(path: string): number {
 }
 
 /** Every channel of the contract, answered by the core. Domains add their handler groups here. */
-export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo | null; contacts?: ContactServices } = {}): Handlers {
+export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo | null; contacts?: ContactServices; quickbooks?: QuickBooksService } = {}): Handlers {
   const { db, kdb, settings, secrets } = core;
   return {
     'app:info': () => core.info(),
@@ -98,5 +100,6 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
     ...createAiHandlers(core),
     ...createEngagementHandlers(core),
     ...createInsightHandlers(core),
+    ...createQuickBooksHandlers(parts.quickbooks ?? createQuickBooksService(core)),
   };
 }

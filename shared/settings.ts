@@ -26,6 +26,11 @@ const providerUrl = z
   .trim()
   .refine(isUrl, 'enter a full web address starting with https://, e.g. https://api.example.com')
   .refine((v) => v.startsWith('https://') || LOOPBACK_HTTP.test(v), 'must start with https:// (plain http:// only for 127.0.0.1 or localhost, when testing)');
+// Empty means "the default for the environment" (QuickBooks); otherwise the same rule as a provider's API address.
+const optionalProviderUrl = z
+  .string({ error: 'enter the API address, e.g. https://api.example.com, or leave it empty' })
+  .trim()
+  .refine((v) => v === '' || (isUrl(v) && (v.startsWith('https://') || LOOPBACK_HTTP.test(v))), 'must start with https:// (plain http:// only for 127.0.0.1 or localhost, when testing), or be empty for the default');
 // The public tunnel address ends up inside texts as tracked links: only an https web address (loopback http for tests).
 const publicUrl = z
   .string({ error: 'enter the tunnel address, e.g. https://abc.trycloudflare.com' })
@@ -319,6 +324,30 @@ export const settingDefs = {
     schema: wholeNumber(1, 60),
     default: 10,
     description: 'Gemini: at most this many replies labelled per minute, so triage stays inside your free allowance.',
+  'quickbooks.environment': {
+    schema: choice(['sandbox', 'production']),
+    default: 'sandbox' as 'sandbox' | 'production',
+    description: 'QuickBooks Online: which company your Intuit app keys are for, sandbox (test company) or production.',
+  },
+  'quickbooks.realmId': {
+    schema: text(40).regex(/^\d*$/, 'enter the company id as digits only (QuickBooks calls it the realm id), or leave it empty'),
+    default: '',
+    description: 'QuickBooks Online company id (realm id); filled in by Connect, or set by hand for use without the browser step.',
+  },
+  'quickbooks.apiBaseUrl': {
+    schema: optionalProviderUrl,
+    default: '',
+    description: 'QuickBooks Online API address; empty means the one for quickbooks.environment (sandbox-quickbooks.api.intuit.com or quickbooks.api.intuit.com).',
+  },
+  'quickbooks.tokenUrl': {
+    schema: optionalProviderUrl,
+    default: '',
+    description: 'Intuit OAuth token address; empty means https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer.',
+  },
+  'quickbooks.createContacts': {
+    schema: z.boolean({ error: 'choose on or off (true or false)' }),
+    default: false,
+    description: 'QuickBooks: add customers whose phone matches no contact as new contacts (without consent: they get no campaign until they opt in).',
   },
   'reports.folder': {
     schema: text(1000),
@@ -363,6 +392,10 @@ export const secretDefs = {
   'twilio.authToken': 'Twilio Auth Token (also signs Twilio webhooks).',
   'numverify.apiKey': 'NumVerify (APILayer) access key.',
   'gemini.apiKey': 'Google Gemini API key (from Google AI Studio), for writing help.',
+  'quickbooks.clientId': 'QuickBooks: your Intuit app’s Client ID (developer.intuit.com → Keys & credentials).',
+  'quickbooks.clientSecret': 'QuickBooks: your Intuit app’s Client Secret.',
+  'quickbooks.refreshToken': 'QuickBooks: the OAuth refresh token (kept up to date by Connect and every sync; set by hand only without the browser step).',
+  'quickbooks.accessToken': 'QuickBooks: the current OAuth access token and its expiry (kept by the app; lasts an hour).',
 } as const;
 
 export type SecretName = keyof typeof secretDefs;

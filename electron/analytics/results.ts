@@ -102,14 +102,10 @@ function optOutsBySource(db: SqliteDb, campaignId: number): ReasonCount[] {
   return rows.map((r) => ({ code: r.code, label: CONSENT_SOURCE_LABEL[r.code as keyof typeof CONSENT_SOURCE_LABEL] ?? r.code, count: r.count }));
 }
 
-function conversionsBySource(db: SqliteDb, campaignId: number): CampaignResultsView['conversionsBySource'] {
-  const rows = allRows(
-    db,
-    qb
-      .selectFrom('conversions')
-      .select((eb) => ['source', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_minor').as('revenueMinor')])
-      .where('campaign_id', '=', campaignId)
-      .groupBy('source'),
-  );
+/** Conversions and revenue per source (QuickBooks, orders, keywords…) for one campaign, or attributed ones in a period of UTC days. */
+export function conversionsBySource(db: SqliteDb, of: number | { fromDay: string; toDay: string }): CampaignResultsView['conversionsBySource'] {
+  let q = qb.selectFrom('conversions').select((eb) => ['source', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_minor').as('revenueMinor')]);
+  q = typeof of === 'number' ? q.where('campaign_id', '=', of) : q.where('campaign_id', 'is not', null).where('at', '>=', of.fromDay).where('at', '<', of.toDay);
+  const rows = allRows(db, q.groupBy('source').orderBy('revenueMinor', 'desc'));
   return rows.map((r) => ({ source: r.source as ConversionSource, label: CONVERSION_SOURCE_LABEL[r.source as ConversionSource], count: r.count, revenueMinor: r.revenueMinor }));
 }

@@ -5,6 +5,7 @@ import type { AnalyticsSummaryView, PeriodFigures, SummaryPoint, TopCampaignRow 
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 import type { AnalyticsSettings } from './settings';
+import { conversionsBySource } from './results';
 import { rollupSums, totalsOf } from './totals';
 
 const DAY_MS = 86_400_000;
@@ -198,6 +199,7 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
     change: Object.fromEntries(changeKeys.map((k) => [k, change(current[k], previous[k])])),
     series: series(days, fromDay, toDay, q.bucket),
     topCampaignRows: tops,
+    revenueBySource: conversionsBySource(db, { fromDay, toDay }),
     windows: s.windows,
     windowsNote: windowsSentence(s.windows),
     anythingSent: firstRow(db, qb.selectFrom('campaign_daily').select('campaign_id').where('sent', '>', 0).limit(1)) !== undefined,

@@ -44,6 +44,10 @@ export const commands: Command[] = [
   ...insightCommands,
   ...aiCommands,
 ];
+import { quickbooksCommands } from './commands/quickbooks';
+
+/** Every command; domains append theirs. */
+export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...quickbooksCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

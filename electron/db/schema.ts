@@ -411,4 +411,35 @@ export interface DB {
   };
   /** What a bulk action changed, one row a contact: the opt-out audit row it wrote (ref) or the deleted contact (migration 0018). */
   contact_bulk_changes: { action_id: number; contact_id: number; ref: number | null; snapshot_json: string | null };
+  quickbooks_connection: {
+    id: number;
+    status: 'connected' | 'reconnect';
+    connected_at: string;
+    changed_since: string | null;
+    last_sync_at: string | null;
+    last_error: string | null;
+  };
+  quickbooks_oauth_states: {
+    state: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+  quickbooks_customers: {
+    id: string;
+    display_name: string;
+    phone: string | null;
+    email: string | null;
+    contact_id: number | null;
+    updated_at: string;
+  };
+  quickbooks_transactions: {
+    entity: 'SalesReceipt' | 'Invoice' | 'Payment';
+    id: string;
+    customer_id: string | null;
+    at: string;
+    total_minor: number;
+    paid_minor: number;
+    updated_at: string;
+  };
 }

@@ -59,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
     const paths = resolvePaths({ db: process.env.SMS_DESK_DB, env: { ...process.env, SMS_DESK_DATA_DIR: process.env.SMS_DESK_DATA_DIR ?? app.getPath('userData') } });
     const nativeBinding = [join(app.getAppPath(), '.electron-native/better_sqlite3.node')].find((p) => !app.isPackaged && existsSync(p));
     try {
-      desk = await createApp({ dbPath: paths.dbPath, dataDir: paths.dataDir, secrets: createSecretStore(paths), nativeBinding });
+      desk = await createApp({ dbPath: paths.dbPath, dataDir: paths.dataDir, secrets: createSecretStore(paths), nativeBinding, quickbooks: { openExternal: harden.openExternal } });
     } catch (err) {
       const { dialog } = await import('electron');
       dialog.showErrorBox('SMS Campaign Desk cannot open its database', (err as Error).message);

@@ -39,6 +39,8 @@ export interface RelayOptions {
   failureBudget?: FailureBudgetOptions;
   /** Tracked links (`GET /l/<code>`): logs the visit and returns the original URL, or null for an unknown code. */
   onLink?: LinkResolver;
+  /** `GET /oauth/quickbooks/callback` (Intuit's redirect after the owner signs in): the page to show the browser. */
+  onQuickBooksCallback?: (params: URLSearchParams) => Promise<{ status: number; html: string }>;
 }
 
 export interface Relay {
@@ -52,6 +54,7 @@ const ROUTES: Record<string, string[]> = {
   '/webhooks/quo': ['POST'],
   '/webhooks/twilio': ['POST'],
   '/healthz': ['GET', 'HEAD'],
+  '/oauth/quickbooks/callback': ['GET'],
 };
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
@@ -140,6 +143,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const methods = ROUTES[url.pathname];
     if (!methods) return sendJson(res, 404, { ok: false, reason: `no webhook at ${url.pathname.slice(0, 100)}` });
     if (!methods.includes(req.method ?? '')) return sendJson(res, 405, { ok: false, reason: `use ${methods[0]}` }, { allow: methods.join(', ') });
+    if (url.pathname === '/oauth/quickbooks/callback') {
+      if (!options.onQuickBooksCallback) return sendJson(res, 404, { ok: false, reason: 'QuickBooks is not set up in this app' });
+      const page = await options.onQuickBooksCallback(url.searchParams);
+      res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': Buffer.byteLength(page.html) });
+      return void res.end(page.html);
+    }
     if (url.pathname === '/healthz') {
       const probe = url.searchParams.get('probe');
       return sendJson(res, 200, { ok: true, at: options.now().toISOString(), ...(probe !== null ? { probe: probe.slice(0, 200) } : {}) });

@@ -7,6 +7,7 @@ import { useResultsId } from '../components/analytics/navigation';
 import { ResultsFigures } from '../components/analytics/ResultsFigures';
 import { ResultsCharts } from '../components/analytics/ResultsCharts';
 import { ReasonBars } from '../components/analytics/ReasonBars';
+import { RevenueBySource } from '../components/analytics/RevenueBySource';
 import { RecipientsTable } from '../components/analytics/RecipientsTable';
 import { MarkConversionButton } from '../components/analytics/MarkConversion';
 import { ResultsSummary } from '../components/ai/ResultsSummary';
@@ -78,6 +79,7 @@ export function CampaignResultsPage() {
         <ReasonBars id="an-undelivered" title="Not delivered, by reason" rows={v.undeliveredByReason} empty="Every text handed over so far was delivered." />
         <ReasonBars id="an-optouts" title="Opt-outs, by how" rows={v.optOutsBySource} empty="Nobody opted out after this campaign." />
       </div>
+      <RevenueBySource rows={v.conversionsBySource} currency={v.currency} empty="No sale or booking is attributed to this campaign yet (QuickBooks, imported orders, reply keywords or marked by hand)." />
       <RecipientsTable view={v} version={version} />
     </section>
   );

@@ -11,6 +11,7 @@ import { ExportCsv } from '../components/analytics/ExportCsv';
 import { ImportOrdersButton } from '../components/analytics/ImportOrders';
 import { ReportsCard } from '../components/analytics/ReportsCard';
 import { useApp } from '../store/app';
+import { RevenueBySource } from '../components/analytics/RevenueBySource';
 import '../components/analytics/analytics.css';
 
 /** The executive dashboard: did the texts bring customers in this period, and was it worth the money? */
@@ -53,6 +54,7 @@ export function DashboardPage() {
             <TopCampaigns rows={s.topCampaignRows} currency={s.currency} />
             <ReportsCard />
           </div>
+          <RevenueBySource rows={s.revenueBySource} currency={s.currency} empty="No sale or booking was attributed to a campaign in this period." />
           <p className="muted small an-note" data-testid="dashboard-windows">
             {s.windowsNote} {s.dayNote}
           </p>

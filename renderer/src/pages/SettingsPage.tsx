@@ -4,6 +4,7 @@ import { ErrorBanner, Loading, PageHeader } from '../components/ui';
 import type { SettingRow } from '../../../shared/ipc/channels/app';
 import { useApp } from '../store/app';
 import { WebhooksPanel } from '../components/settings/WebhooksPanel';
+import { QuickBooksIntegration } from '../components/settings/QuickBooksIntegration';
 import { SettingsGroup } from '../components/settings/SettingsGroup';
 import { SecretField } from '../components/settings/SecretField';
 import { GeminiIntegration } from '../components/settings/GeminiIntegration';
@@ -80,6 +81,7 @@ export function SettingsPage() {
               ) : (
                 <section key={g.id} id={`settings-${g.id}`} className="card st-card st-anchor">
                   <SettingsGroup title={g.title} intro={g.intro} rows={byGroup.get(g.id) ?? []} replyValues={g.id === 'business' ? replyValues : undefined} onSaved={onSettingSaved} />
+                  {g.id === 'integrations' && <QuickBooksIntegration />}
                   {g.id === 'integrations' && <GeminiIntegration />}
                   {g.id === 'providers' && generalSecrets.length > 0 && (
                     <div className="st-secrets">

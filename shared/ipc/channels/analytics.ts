@@ -179,6 +179,8 @@ export interface TopCampaignRow {
 
 export interface AnalyticsSummaryView extends AnalyticsSummaryCli {
   currency: string;
+  /** Attributed conversions and revenue in the period per source (QuickBooks, imported orders, keywords…), highest revenue first. */
+  revenueBySource: CampaignResultsView['conversionsBySource'];
   bucket: SummaryBucket;
   current: PeriodFigures;
   /** The same length of time just before `from`. */

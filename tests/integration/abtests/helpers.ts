@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createApp, type DeskApp } from '../../../electron/app';
+import { createApp, type AppConfig, type DeskApp } from '../../../electron/app';
 import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import { tempDir } from '../../helpers/db';
 import { sandboxBehaviour } from '../../helpers/app';
@@ -21,10 +21,10 @@ export interface AbHarness {
 }
 
 /** A real app on a temp database with a clock the test controls and a quiet, instant Sandbox. */
-export async function abHarness(): Promise<AbHarness> {
+export async function abHarness(config: Omit<AppConfig, 'dbPath' | 'now'> = {}): Promise<AbHarness> {
   const t = tempDir('smsdesk-ab-');
   let clock = T0;
-  const app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: () => new Date(clock), log: () => undefined, dispatch: { pollMs: 20 } });
+  const app = await createApp({ log: () => undefined, dispatch: { pollMs: 20 }, ...config, dbPath: join(t.dir, 'desk.sqlite'), now: () => new Date(clock) });
   sandboxBehaviour(app);
   app.settings.set('sandbox.ratePerSecond', 1000);
   app.settings.set('business.name', 'Bloom Salon');

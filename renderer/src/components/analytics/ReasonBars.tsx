@@ -16,15 +16,22 @@ export function ReasonBars({ title, rows, empty, id }: { title: string; rows: Re
     <TableCard id={id} title={title} empty={empty} isEmpty={rows.length === 0} className="an-reasons" head={head}>
       {rows.map((r) => (
         <tr key={r.code}>
-          <th scope="row">
-            <span className="an-reason-label">{r.label}</span>
-            <span className="an-reason-track" aria-hidden="true">
-              <span className="an-reason-fill" style={{ width: `${Math.max(2, (r.count / max) * 100)}%` }} />
-            </span>
-          </th>
+          <BarLabel label={r.label} share={r.count / max} />
           <td className="num">{r.count.toLocaleString()}</td>
         </tr>
       ))}
     </TableCard>
+  );
+}
+
+/** A row's label with a bar of its share of the largest row (the figures are in the row's own cells). */
+export function BarLabel({ label, share }: { label: string; share: number }) {
+  return (
+    <th scope="row">
+      <span className="an-reason-label">{label}</span>
+      <span className="an-reason-track" aria-hidden="true">
+        <span className="an-reason-fill" style={{ width: `${Math.max(2, share * 100)}%` }} />
+      </span>
+    </th>
   );
 }

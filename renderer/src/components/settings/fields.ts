@@ -86,6 +86,11 @@ const FIELDS: ReadonlyMap<string, FieldInfo> = new Map<string, FieldInfo>([
   ['gemini.triageReplies', { group: 'integrations', section: 'Gemini — writing help', label: 'Label incoming replies', help: 'Sends each reply’s text (phone numbers and e-mail addresses removed) to Gemini in the background.' }],
   ['gemini.triagePerMinute', { group: 'integrations', section: 'Gemini — writing help', label: 'Replies labelled per minute', unit: 'per minute', help: 'Keeps labelling inside your Gemini allowance.' }],
   ['gemini.baseUrl', { group: 'integrations', section: 'Gemini — writing help', label: 'API address', help: 'Leave as it is unless Google tells you otherwise.' }],
+  ['quickbooks.environment', { group: 'integrations', section: 'QuickBooks Online', label: 'QuickBooks company', choices: { sandbox: 'Sandbox (a test company)', production: 'Production (your real books)' }, help: 'Must match the keys you enter below: Intuit gives an app separate sandbox and production keys.' }],
+  ['quickbooks.createContacts', { group: 'integrations', section: 'QuickBooks Online', label: 'Create contacts from customers', help: 'Customers with a phone number that matches no contact are added, tagged QuickBooks, and are not texted until you record their consent.' }],
+  ['quickbooks.realmId', { group: 'integrations', section: 'QuickBooks Online', label: 'Company id (realm id)', help: 'Filled in when you connect. Set it by hand only when you connect without the browser.' }],
+  ['quickbooks.apiBaseUrl', { group: 'integrations', section: 'QuickBooks Online', label: 'API address', help: 'Leave empty: the address for the company chosen above is used.' }],
+  ['quickbooks.tokenUrl', { group: 'integrations', section: 'QuickBooks Online', label: 'Sign-in token address', help: 'Leave empty: Intuit’s own address is used.' }],
 
   ['ui.theme', { group: 'appearance', label: 'Colour scheme', choices: { system: 'Same as my computer', light: 'Light', dark: 'Dark' } }],
 ]);
@@ -106,6 +111,7 @@ const PREFIX_GROUP: ReadonlyMap<string, GroupId> = new Map<string, GroupId>([
   ['webhooks', 'webhooks'],
   ['abtests', 'abtests'],
   ['gemini', 'integrations'],
+  ['quickbooks', 'integrations'],
   ['ui', 'appearance'],
 ]);
 
@@ -141,10 +147,12 @@ const SECRETS: ReadonlyMap<string, { label: string; section: string }> = new Map
   ['twilio.authToken', { label: 'Twilio Auth Token', section: 'Twilio' }],
   ['numverify.apiKey', { label: 'NumVerify access key', section: 'Number checks (NumVerify)' }],
   ['gemini.apiKey', { label: 'Gemini API key', section: 'Gemini — writing help' }],
+  ['quickbooks.clientId', { label: 'Client ID', section: 'QuickBooks Online' }],
+  ['quickbooks.clientSecret', { label: 'Client Secret', section: 'QuickBooks Online' }],
 ]);
 
 /** Keys of optional integrations: entered on their own card in Settings → Integrations, not among the providers' keys. */
-const INTEGRATION_SECRET_PREFIXES = ['gemini.'];
+const INTEGRATION_SECRET_PREFIXES = ['gemini.', 'quickbooks.'];
 export function isIntegrationSecret(name: string): boolean {
   return INTEGRATION_SECRET_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
