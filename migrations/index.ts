@@ -14,17 +14,14 @@ import { m0012 } from './0012_campaign_series';
 import { m0013 } from './0013_report_runs';
 import { m0014 } from './0014_engagement';
 import { m0015 } from './0015_predictions';
+import { m0016 } from './0016_quickbooks';
 import { m0017 } from './0017_reply_triage';
 import { m0018 } from './0018_contact_bulk_actions';
 import { m0019 } from './0019_inbox_search';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
 export const migrations: readonly Migration[] = [
-  m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0017, m0018, m0019,
+  m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016, m0017, m0018, m0019,
 ];
-import { m0016 } from './0016_quickbooks';
-
-/** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0016];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -324,6 +324,7 @@ export const settingDefs = {
     schema: wholeNumber(1, 60),
     default: 10,
     description: 'Gemini: at most this many replies labelled per minute, so triage stays inside your free allowance.',
+  },
   'quickbooks.environment': {
     schema: choice(['sandbox', 'production']),
     default: 'sandbox' as 'sandbox' | 'production',

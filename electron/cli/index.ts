@@ -21,6 +21,7 @@ import { aiCommands } from './commands/ai';
 
 import { engagementCommands } from './commands/engagement';
 import { insightCommands } from './commands/insights';
+import { quickbooksCommands } from './commands/quickbooks';
 
 /** Every command; domains append theirs. */
 export const commands: Command[] = [
@@ -43,11 +44,8 @@ export const commands: Command[] = [
   ...engagementCommands,
   ...insightCommands,
   ...aiCommands,
+  ...quickbooksCommands,
 ];
-import { quickbooksCommands } from './commands/quickbooks';
-
-/** Every command; domains append theirs. */
-export const commands: Command[] = [...systemCommands, ...templateCommands, ...campaignCommands, ...abTestCommands, ...relayCommands, ...optOutCommands, ...inboxCommands, ...monitoringCommands, ...importCommands, ...contactCommands, ...fieldCommands, ...campaignActionCommands, ...segmentCommands, ...seriesCommands, ...reportCommands, ...analyticsCommands, ...quickbooksCommands];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
