@@ -20,7 +20,8 @@ function monthWords(month: string): string {
 
 function HeatTriangle({ cohorts, measure, span }: { cohorts: Cohort[]; measure: Measure; span: number }) {
   return (
-    <div className="an-cohort-scroll">
+    // Scrolls sideways when the months do not fit: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable).
+    <div className="an-cohort-scroll" tabIndex={0} role="region" aria-label="Cohort table (scrolls sideways)">
       <table className="an-cohort-table" aria-label={`${MEASURE_LABEL[measure]} by month since joining, per month joined`}>
         <thead>
           <tr>
