@@ -87,8 +87,9 @@ export function listInWords(items: string[], conjunction: 'or' | 'and'): string 
 
 export function formatMoney(dollars: number): string {
   // Sub-cent totals are real (a few sandbox-priced texts); show them rather than "$0.00".
+  // Up to four decimals there, but no padding zeros: a total rounded to the cent reads "$0.03", not "$0.0300".
   const digits = dollars > 0 && dollars < 0.1 ? 4 : 2;
-  return dollars.toLocaleString(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return dollars.toLocaleString(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits });
 }
 
 /** The app-wide format (the computer's locale, with the zone). */
