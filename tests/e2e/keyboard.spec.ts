@@ -52,6 +52,8 @@ test('the command palette reaches pages and actions, and "?" lists the shortcuts
   const eighth = navPages[7];
   await page.keyboard.press('Alt+8');
   await expect(page.getByRole('heading', { level: 1, name: eighth, exact: true })).toBeVisible();
+  // The new page takes the focus (on the next frame): wait for it, or it lands after the focus moved below.
+  await expect(page.locator('main#main')).toBeFocused();
 
   const helpButton = page.getByRole('button', { name: 'Keyboard shortcuts' });
   await helpButton.focus();
