@@ -8,7 +8,7 @@ import type { Migration } from './types';
  *   never rounded per message, only a total when it is shown (60 texts cost $0.474 → "$0.47", not 60 × 1¢).
  * - message_outcomes: a message's reply, click or opt-out, the first of each kind only, with the attribution rule and
  *   the windows that gave it to the message (a window change applies to later outcomes only).
- * - conversions: rebuilt. Now from every source (keyword, thank-you link, manual, order, accounting), unique per
+ * - conversions: rebuilt. Now from every source (keyword, thank-you link, manual, order, QuickBooks), unique per
  *   (source, source_id), with an amount in minor units; campaign_id/outbox_id are NULL when nothing was attributable.
  * - order_imports: each orders CSV import, so it can be listed and undone; order_import_rejects its rejected rows.
  * - campaign_daily: per campaign and UTC day, kept by the triggers below as events arrive (bounded work per event),
@@ -69,7 +69,7 @@ export const m0010: Migration = {
         contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
         campaign_id INTEGER REFERENCES campaigns(id),
         outbox_id INTEGER REFERENCES outbox_messages(id) ON DELETE SET NULL,
-        source TEXT NOT NULL CHECK (source IN ('manual', 'keyword', 'link', 'order', 'accounting')),
+        source TEXT NOT NULL CHECK (source IN ('manual', 'keyword', 'link', 'order', 'quickbooks')),
         source_id TEXT NOT NULL,
         amount_minor INTEGER NOT NULL DEFAULT 0,
         currency TEXT NOT NULL DEFAULT 'USD',

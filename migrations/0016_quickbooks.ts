@@ -2,7 +2,7 @@ import type { Migration } from './types';
 
 /**
  * QuickBooks Online (issue 19; shared/docs/integrations.md): what the sync pulled, so sales become conversions (the
- * conversions table, source 'accounting', source id `quickbooks:<Entity>:<Id>`) and deletions can remove them.
+ * conversions table, source 'quickbooks', source id `quickbooks:<Entity>:<Id>`) and deletions can remove them.
  * - quickbooks_connection: one row once connected — status ('connected' or 'reconnect' after a refused refresh
  *   token), the CDC cursor (changed_since), the last sync and its error.
  * - quickbooks_oauth_states: each authorisation started, single use, expiring after 10 minutes.

@@ -270,7 +270,7 @@ export interface DB {
     /** NULL when nothing was attributable (migration 0010). */
     campaign_id: number | null;
     outbox_id: number | null;
-    source: 'manual' | 'keyword' | 'link' | 'order' | 'accounting';
+    source: 'manual' | 'keyword' | 'link' | 'order' | 'quickbooks';
     /** Unique with source: the same sale or reply is never counted twice. */
     source_id: string;
     amount_minor: Generated<number>;

@@ -7,10 +7,10 @@ import { firstRow, qb } from '../db/sync-query';
 import type { SaleToSettle } from './store';
 
 /**
- * QuickBooks sales are the conversions table's 'accounting' source (the one analytics.md set aside for the
- * accounting integration), each unique by its QuickBooks entity and id.
+ * QuickBooks sales are the conversions table's 'quickbooks' source (analytics.md's accounting integration), each
+ * unique by its QuickBooks entity and id.
  */
-export const QUICKBOOKS_SOURCE = 'accounting' as const;
+export const QUICKBOOKS_SOURCE = 'quickbooks' as const;
 export const saleSourceId = (entity: string, id: string) => `quickbooks:${entity}:${id}`;
 
 export type SaleOutcome = 'created' | 'kept' | 'removed' | 'unmatched' | 'unpaid';

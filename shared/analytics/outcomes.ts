@@ -5,10 +5,10 @@ export const OUTCOME_KINDS = ['replied', 'clicked', 'opted_out'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 /**
- * Each source keeps its own id; a conversion is unique per (source, source id) and never counted twice. 'accounting'
+ * Each source keeps its own id; a conversion is unique per (source, source id) and never counted twice. 'quickbooks'
  * is the accounting integration, QuickBooks Online (source ids `quickbooks:<Entity>:<Id>`).
  */
-export const CONVERSION_SOURCES = ['keyword', 'link', 'manual', 'order', 'accounting'] as const;
+export const CONVERSION_SOURCES = ['keyword', 'link', 'manual', 'order', 'quickbooks'] as const;
 export type ConversionSource = (typeof CONVERSION_SOURCES)[number];
 
 export const CONVERSION_SOURCE_LABEL: Record<ConversionSource, string> = {
@@ -16,7 +16,7 @@ export const CONVERSION_SOURCE_LABEL: Record<ConversionSource, string> = {
   link: 'Thank-you page visit',
   manual: 'Marked by hand',
   order: 'Imported order',
-  accounting: 'QuickBooks',
+  quickbooks: 'QuickBooks',
 };
 
 /** What the recipients table filters on. */

@@ -36,17 +36,17 @@ describe('QuickBooks sales as attributed conversions', () => {
     expect(await h.sync()).toEqual({ customers: 3, sales: 4, conversions: 3, unmatched: 1, deleted: 0 });
     const rows = h.app.db.prepare(`SELECT source, source_id, contact_id, campaign_id, amount_minor, rule FROM conversions ORDER BY source_id`).all();
     expect(rows).toEqual([
-      { source: 'accounting', source_id: 'quickbooks:Invoice:200', contact_id: ben, campaign_id: spring.id, amount_minor: 10000, rule: 'delivery' },
-      { source: 'accounting', source_id: 'quickbooks:SalesReceipt:100', contact_id: ana, campaign_id: spring.id, amount_minor: 4250, rule: 'delivery' },
-      { source: 'accounting', source_id: 'quickbooks:SalesReceipt:101', contact_id: ana, campaign_id: null, amount_minor: 900, rule: null },
+      { source: 'quickbooks', source_id: 'quickbooks:Invoice:200', contact_id: ben, campaign_id: spring.id, amount_minor: 10000, rule: 'delivery' },
+      { source: 'quickbooks', source_id: 'quickbooks:SalesReceipt:100', contact_id: ana, campaign_id: spring.id, amount_minor: 4250, rule: 'delivery' },
+      { source: 'quickbooks', source_id: 'quickbooks:SalesReceipt:101', contact_id: ana, campaign_id: null, amount_minor: 900, rule: null },
     ]);
 
     const results = await h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId: spring.id });
     expect(results.money.revenueMinor).toBe(14250);
-    expect(results.conversionsBySource).toEqual([{ source: 'accounting', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
+    expect(results.conversionsBySource).toEqual([{ source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
 
     const dashboard = await h.ok<AnalyticsSummaryView>('analytics:summary', { from: '2026-11-15', to: '2026-12-15', bucket: 'day', top: 5 });
-    expect(dashboard.revenueBySource).toEqual([{ source: 'accounting', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
+    expect(dashboard.revenueBySource).toEqual([{ source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
     expect(dashboard.revenue).toBe(142.5);
 
     const s = await h.status();

@@ -12,7 +12,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const conversions = () => h.app.db.prepare(`SELECT source_id, amount_minor FROM conversions WHERE source = 'accounting' ORDER BY source_id`).all() as Array<{ source_id: string; amount_minor: number }>;
+const conversions = () => h.app.db.prepare(`SELECT source_id, amount_minor FROM conversions WHERE source = 'quickbooks' ORDER BY source_id`).all() as Array<{ source_id: string; amount_minor: number }>;
 
 describe('QuickBooks sync', () => {
   it('pulls everything the first time, 1,000 rows a page', async () => {

@@ -62,7 +62,7 @@ export function salonWeek(from = '2026-11-30T00:00:00.000Z', options: { revenue?
     change: {},
     series,
     topCampaignRows: top,
-    revenueBySource: revenue ? [{ source: 'accounting' as const, label: 'QuickBooks', count: 10, revenueMinor: 45_000 }] : [],
+    revenueBySource: revenue ? [{ source: 'quickbooks' as const, label: 'QuickBooks', count: 10, revenueMinor: 45_000 }] : [],
     windows,
     windowsNote: windowsSentence(windows),
     anythingSent: true,
