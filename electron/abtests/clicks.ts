@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../db/connection';
 import { isLinkPreviewBot } from './bots';
 import { LINK_CODE_PATTERN } from './links';
+import { clickSalt, clickTotals, insertClick, trackedLinkByCode } from './queries';
 
 export interface LinkVisit {
   method: string;
@@ -16,17 +17,17 @@ export interface LinkVisit {
  */
 export function followTrackedLink(db: SqliteDb, code: string, visit: LinkVisit, now: () => Date): string | null {
   if (!LINK_CODE_PATTERN.test(code)) return null;
-  const link = db.prepare('SELECT id, url FROM tracked_links WHERE code = ?').get(code) as { id: number; url: string } | undefined;
+  const link = trackedLinkByCode(db, code);
   if (!link) return null;
   const bot = isLinkPreviewBot(visit.method, visit.userAgent);
-  db.prepare('INSERT INTO link_clicks (link_id, at, method, user_agent, ip_hash, is_bot) VALUES (?, ?, ?, ?, ?, ?)').run(
-    link.id,
-    now().toISOString(),
-    visit.method.toUpperCase().slice(0, 10),
-    visit.userAgent?.slice(0, 500) ?? null,
-    visit.ip ? hashIp(db, visit.ip) : null,
-    bot ? 1 : 0,
-  );
+  insertClick(db, {
+    link_id: link.id,
+    at: now().toISOString(),
+    method: visit.method.toUpperCase().slice(0, 10),
+    user_agent: visit.userAgent?.slice(0, 500) ?? null,
+    ip_hash: visit.ip ? hashIp(db, visit.ip) : null,
+    is_bot: bot ? 1 : 0,
+  });
   return link.url;
 }
 
@@ -36,7 +37,8 @@ const salts = new WeakMap<SqliteDb, Buffer>();
 function hashIp(db: SqliteDb, ip: string): string {
   let salt = salts.get(db);
   if (!salt) {
-    salt = (db.prepare('SELECT salt FROM click_salt WHERE id = 1').get() as { salt: Buffer }).salt;
+    salt = clickSalt(db);
+    if (!salt) throw new Error('the click salt is missing (migration 0005 creates it)');
     salts.set(db, salt);
   }
   return createHash('sha256').update(salt).update(ip).digest('hex').slice(0, 32);
@@ -52,11 +54,6 @@ export interface ClickCounts {
 }
 
 export function campaignClickCounts(db: SqliteDb, campaignId: number): ClickCounts {
-  const r = db
-    .prepare(
-      `SELECT COUNT(DISTINCT CASE WHEN k.is_bot = 0 THEN l.outbox_id END) AS "unique", SUM(k.is_bot = 0) AS total, SUM(k.is_bot = 1) AS bots
-       FROM tracked_links l JOIN link_clicks k ON k.link_id = l.id WHERE l.campaign_id = ?`,
-    )
-    .get(campaignId) as { unique: number; total: number | null; bots: number | null };
+  const r = clickTotals(db, campaignId) ?? { unique: 0, total: null, bots: null };
   return { unique: r.unique, total: r.total ?? 0, bots: r.bots ?? 0 };
 }

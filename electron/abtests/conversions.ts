@@ -4,6 +4,7 @@ import { insertConversion } from '../analytics/record';
 import { isOptOutText } from '../analytics/outcome-rules';
 import type { ConversionResult } from '../../shared/ipc/channels/abtests';
 import type { SqliteDb } from '../db/connection';
+import { campaignMessage, firstConversionId, unconvertedReplies } from './queries';
 
 /** "YES, Book ,order" → ["yes", "book", "order"], compared the way keyword replies are (case, punctuation). */
 export function parseConversionKeywords(setting: string): string[] {
@@ -30,16 +31,7 @@ const HOUR_MS = 3_600_000;
  */
 export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywords: readonly string[], attributionHours: number, currency = 'USD'): number {
   if (keywords.length === 0) return 0;
-  const candidates = db
-    .prepare(
-      `SELECT i.id AS inboundId, i.contact_id AS contactId, i.body, i.received_at AS receivedAt, m.id AS outboxId, m.sent_at AS sentAt
-       FROM inbound_messages i
-       JOIN outbox_messages m ON m.campaign_id = i.campaign_id AND m.contact_id = i.contact_id AND m.kind = 'campaign'
-       WHERE i.campaign_id = ? AND m.sent_at IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM conversions v WHERE v.campaign_id = i.campaign_id AND v.contact_id = i.contact_id)
-       ORDER BY i.received_at, i.id`,
-    )
-    .all(campaignId) as Array<{ inboundId: number; contactId: number; body: string; receivedAt: string; outboxId: number; sentAt: string }>;
+  const candidates = unconvertedReplies(db, campaignId);
   let recorded = 0;
   for (const r of candidates) {
     const received = Date.parse(r.receivedAt);
@@ -72,13 +64,7 @@ export type ConversionTarget = { outboxId: number } | { contactId: number; campa
 
 /** The owner marks a recipient as converted (a booking by phone, a sale in the shop). */
 export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date, actor = 'user', currency = 'USD'): ConversionResult {
-  const message = (
-    'outboxId' in target
-      ? db.prepare(`SELECT id, campaign_id AS campaignId, contact_id AS contactId FROM outbox_messages WHERE id = ? AND kind = 'campaign'`).get(target.outboxId)
-      : db
-          .prepare(`SELECT id, campaign_id AS campaignId, contact_id AS contactId FROM outbox_messages WHERE campaign_id = ? AND contact_id = ? AND kind = 'campaign'`)
-          .get(target.campaignId, target.contactId)
-  ) as { id: number; campaignId: number; contactId: number | null } | undefined;
+  const message = campaignMessage(db, target);
   if (!message) {
     throw new AppError(
       'not_found',
@@ -87,8 +73,8 @@ export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date
   }
   if (message.contactId === null) throw new AppError('conflict', 'The contact this message went to has been deleted, so the conversion cannot be recorded.');
   // One mark per recipient and campaign: a recipient already converted (by hand or by keyword) keeps that conversion.
-  const existing = db.prepare('SELECT id FROM conversions WHERE campaign_id = ? AND contact_id = ? ORDER BY id LIMIT 1').get(message.campaignId, message.contactId) as { id: number } | undefined;
-  if (existing) return { id: existing.id, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created: false };
+  const existing = firstConversionId(db, message.campaignId, message.contactId);
+  if (existing !== undefined) return { id: existing, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created: false };
   const at = now.toISOString();
   const { id, created } = insertConversion(db, {
     contactId: message.contactId,

@@ -4,6 +4,8 @@ import { findLinks, replaceLinks } from '../../shared/abtests/links';
 import type { DeskCore } from '../core';
 import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from '../campaigns/model';
+import { fixLinkTracking } from './queries';
+import { trackedLinkStatements } from './queries-hot';
 
 /** Short-link codes: 8 base62 characters, ~47.6 bits from the OS's cryptographic generator, so nobody can guess
  * another recipient's link (and inflate or read its clicks). */
@@ -57,14 +59,13 @@ export interface LinkTrackerDeps {
 export function createLinkTracker(deps: LinkTrackerDeps): LinkTracker {
   const base = shortLinkBase(deps.publicUrl);
   const own = `${base}/l/`;
-  const exists = deps.db.prepare('SELECT 1 FROM tracked_links WHERE code = ?');
-  const insert = deps.db.prepare('INSERT INTO tracked_links (code, outbox_id, campaign_id, variant, contact_id, url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const stored = trackedLinkStatements(deps.db);
   const issued = new Set<string>();
   const freshCode = () => {
     for (;;) {
       const code = newLinkCode(deps.randomBytes);
       // Codes are checked against every stored one and those handed out but not yet stored, so each is unique.
-      if (!issued.has(code) && !exists.get(code)) {
+      if (!issued.has(code) && !stored.codeExists(code)) {
         issued.add(code);
         return code;
       }
@@ -85,7 +86,7 @@ export function createLinkTracker(deps: LinkTrackerDeps): LinkTracker {
     record(outboxId, contactId, variant, links) {
       const at = deps.now().toISOString();
       for (const l of links) {
-        insert.run(l.code, outboxId, deps.campaignId, variant, contactId, l.url, at);
+        stored.insert({ code: l.code, outboxId, campaignId: deps.campaignId, variant, contactId, url: l.url, createdAt: at });
         issued.delete(l.code);
       }
     },
@@ -98,7 +99,7 @@ export function createLinkTracker(deps: LinkTrackerDeps): LinkTracker {
  */
 export function prepareLinkTracking(core: Pick<DeskCore, 'db' | 'settings' | 'now'>, c: CampaignRecord, bodies: readonly string[], randomBytes?: RandomBytes): LinkTracker {
   const track = c.trackLinks ?? core.settings.get('links.trackByDefault');
-  if (c.trackLinks === null) core.db.prepare('UPDATE campaigns SET track_links = ? WHERE id = ? AND track_links IS NULL').run(track ? 1 : 0, c.id);
+  if (c.trackLinks === null) fixLinkTracking(core.db, c.id, track);
   const hasLink = bodies.some((b) => findLinks(b).length > 0);
   if (c.ab?.metric === 'clicked') {
     if (!track) throw new AppError('invalid_input', `This A/B test compares link clicks, but link tracking is off for "${c.name}". Turn on "Track links", or compare replies instead.`);

@@ -2,6 +2,7 @@ import { isReply } from '../analytics/outcome-rules';
 import type { AbMetric } from '../../shared/abtests';
 import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from '../campaigns/model';
+import { campaignConversions, campaignOptOutTimes, campaignReplies, clickTimes, hasDeliveryReceipt, hasSentMessage, remainderStateCounts, testMessages } from './queries-metrics';
 
 /**
  * What each variant of an A/B test achieved, counted per recipient from the outbox (the variant each contact got),
@@ -51,14 +52,6 @@ export interface CampaignMetrics {
   remainder: { held: number; queued: number; sent: number; delivered: number; failed: number; skipped: number } | null;
 }
 
-interface MessageRow {
-  id: number;
-  variant: string;
-  state: string;
-  sentAt: string | null;
-  contactId: number | null;
-}
-
 const HOUR_MS = 3_600_000;
 const PENDING = new Set(['queued', 'sending', 'retry_wait', 'unknown']);
 const FAILED = new Set(['failed', 'undelivered']);
@@ -66,10 +59,8 @@ const FAILED = new Set(['failed', 'undelivered']);
 /** Rates are per delivered message; a campaign whose provider has sent no delivery receipt at all falls back to sent. */
 export function rateBasis(db: SqliteDb, campaign: Pick<CampaignRecord, 'id' | 'provider'>): RateBasis {
   if (campaign.provider === 'sandbox') return 'delivered';
-  const receipts = db.prepare(`SELECT 1 FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' AND state IN ('delivered', 'undelivered') LIMIT 1`).get(campaign.id);
-  if (receipts) return 'delivered';
-  const sent = db.prepare(`SELECT 1 FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' AND sent_at IS NOT NULL LIMIT 1`).get(campaign.id);
-  return sent ? 'sent' : 'delivered';
+  if (hasDeliveryReceipt(db, campaign.id)) return 'delivered';
+  return hasSentMessage(db, campaign.id) ? 'sent' : 'delivered';
 }
 
 /** Timestamps per message, for outcomes that must fall inside the window. */
@@ -92,40 +83,12 @@ export function campaignMetrics(db: SqliteDb, campaign: CampaignRecord, opts: { 
   const metric: AbMetric = ab.metric;
 
   // Test messages only: the held-back rest (and, later, the winner sent to it) is never part of the comparison.
-  const messages = db
-    .prepare(
-      `SELECT id, variant, state, sent_at AS sentAt, contact_id AS contactId FROM outbox_messages
-       WHERE campaign_id = ? AND kind = 'campaign' AND ab_remainder = 0 AND variant IS NOT NULL`,
-    )
-    .all(campaign.id) as MessageRow[];
-  const clicks = timesByKey(
-    db
-      .prepare(`SELECT l.outbox_id AS key, k.at FROM tracked_links l JOIN link_clicks k ON k.link_id = l.id WHERE l.campaign_id = ? AND k.is_bot = 0`)
-      .all(campaign.id) as Array<{ key: number; at: string }>,
-  );
-  const replies = timesByKey(
-    (db.prepare(`SELECT contact_id AS key, received_at AS at, body FROM inbound_messages WHERE campaign_id = ? AND contact_id IS NOT NULL`).all(campaign.id) as Array<{ key: number; at: string; body: string }>).filter(
-      // The one rule of what a reply is, shared with campaign results (electron/analytics/outcome-rules.ts).
-      (r) => isReply(r.body),
-    ),
-  );
-  const optOuts = timesByKey(
-    db
-      .prepare(
-        `SELECT m.id AS key, a.at FROM outbox_messages m
-         JOIN optout_audit a ON a.phone = m.to_phone AND a.new_state = 'opted_out' AND a.at >= m.sent_at
-         WHERE m.campaign_id = ? AND m.kind = 'campaign' AND m.sent_at IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.contact_id = m.contact_id AND o.kind = 'campaign' AND o.campaign_id <> m.campaign_id
-                           AND o.sent_at > m.sent_at AND o.sent_at <= a.at)`,
-      )
-      .all(campaign.id) as Array<{ key: number; at: string }>,
-  );
-  const conversions = new Map(
-    (db.prepare(`SELECT contact_id AS contactId, source, at FROM conversions WHERE campaign_id = ?`).all(campaign.id) as Array<{ contactId: number; source: string; at: string }>).map((r) => [
-      r.contactId,
-      r,
-    ]),
-  );
+  const messages = testMessages(db, campaign.id);
+  const clicks = timesByKey(clickTimes(db, campaign.id));
+  // The one rule of what a reply is, shared with campaign results (electron/analytics/outcome-rules.ts).
+  const replies = timesByKey(campaignReplies(db, campaign.id).filter((r) => isReply(r.body)));
+  const optOuts = timesByKey(campaignOptOutTimes(db, campaign.id));
+  const conversions = new Map(campaignConversions(db, campaign.id).map((r) => [r.contactId, r]));
 
   const variants: VariantMetrics[] = ab.variants.map((v, index) => ({
     index,
@@ -203,11 +166,7 @@ function convertedFor(conversion: { source: string; at: string } | undefined, in
 }
 
 function remainderCounts(db: SqliteDb, campaignId: number): NonNullable<CampaignMetrics['remainder']> {
-  const rows = db
-    .prepare(
-      `SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' AND (ab_remainder = 1 OR state = 'held') GROUP BY state`,
-    )
-    .all(campaignId) as Array<{ state: string; n: number }>;
+  const rows = remainderStateCounts(db, campaignId);
   const counts = { held: 0, queued: 0, sent: 0, delivered: 0, failed: 0, skipped: 0 };
   for (const { state, n } of rows) {
     if (state === 'held') counts.held += n;

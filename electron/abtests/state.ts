@@ -1,5 +1,6 @@
 import type { Verdict } from '../../shared/abtests';
 import type { SqliteDb } from '../db/connection';
+import { abStateRow, setFirstVerdict, setLooks } from './queries';
 
 /** What an A/B test must remember between reports: the peeking guard's looks, the final verdict, the winner's fate. */
 export interface AbState {
@@ -16,24 +17,10 @@ export interface AbState {
   decisionNeededAt: string | null;
 }
 
-interface Row {
-  campaign_id: number;
-  looks_json: string;
-  verdict_json: string | null;
-  decided_at: string | null;
-  winner_index: number | null;
-  approval: AbState['approval'];
-  release_index: number | null;
-  release_chosen_by: AbState['releaseChosenBy'];
-  winner_sent_at: string | null;
-  winner_done_at: string | null;
-  decision_needed_at: string | null;
-}
-
 /** The campaign's state, created empty on first use. */
 export function loadAbState(db: SqliteDb, campaignId: number, nowIso: string): AbState {
-  db.prepare('INSERT OR IGNORE INTO ab_state (campaign_id, updated_at) VALUES (?, ?)').run(campaignId, nowIso);
-  const r = db.prepare('SELECT * FROM ab_state WHERE campaign_id = ?').get(campaignId) as Row;
+  const r = abStateRow(db, campaignId, nowIso);
+  if (!r) throw new Error(`the A/B state of campaign ${campaignId} could not be created`);
   return {
     campaignId,
     looks: JSON.parse(r.looks_json) as number[],
@@ -49,14 +36,10 @@ export function loadAbState(db: SqliteDb, campaignId: number, nowIso: string): A
 }
 
 export function saveLooks(db: SqliteDb, campaignId: number, looks: readonly number[], nowIso: string): void {
-  db.prepare('UPDATE ab_state SET looks_json = ?, updated_at = ? WHERE campaign_id = ?').run(JSON.stringify(looks), nowIso, campaignId);
+  setLooks(db, campaignId, JSON.stringify(looks), nowIso);
 }
 
 /** Stores the final verdict; only the first one sticks, so a report opened later shows the same answer. */
 export function saveDecision(db: SqliteDb, campaignId: number, verdict: Verdict, approval: AbState['approval'], nowIso: string): boolean {
-  return (
-    db
-      .prepare('UPDATE ab_state SET verdict_json = ?, decided_at = ?, winner_index = ?, approval = ?, updated_at = ? WHERE campaign_id = ? AND verdict_json IS NULL')
-      .run(JSON.stringify(verdict), nowIso, verdict.winner, approval, nowIso, campaignId).changes === 1
-  );
+  return setFirstVerdict(db, campaignId, { verdictJson: JSON.stringify(verdict), winnerIndex: verdict.winner, approval }, nowIso);
 }

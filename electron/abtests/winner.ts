@@ -7,6 +7,8 @@ import { prepareLinkTracking } from './links';
 import { abCampaign, variantLabel } from './evaluate';
 import { loadAbState } from './state';
 import { ownRecord } from '../../shared/own-keys';
+import { claimRelease, customFieldValues, heldMessages, markReleaseDone } from './queries';
+import { heldMessageStatements } from './queries-hot';
 
 const CHUNK = 1000;
 
@@ -67,22 +69,8 @@ async function releaseWinner(core: WinnerCore, campaignId: number, opts: { varia
   const parsed = parseTemplate(winner.body);
   const links = prepareLinkTracking(core, c, c.ab.variants.map((v) => v.body));
   const fieldKeys = [...new Set(parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : [])))];
-  const fieldCols = fieldKeys.map((_k, i) => `(SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = c.id AND f.key = @f${i}) AS f${i}`);
-  const select = db.prepare(
-    `SELECT m.id, m.contact_id AS contactId, c.phone, c.first_name, c.last_name, c.email, c.opted_out AS optedOut${fieldCols.length ? `, ${fieldCols.join(', ')}` : ''}
-     FROM outbox_messages m LEFT JOIN contacts c ON c.id = m.contact_id
-     WHERE m.campaign_id = @campaign AND m.kind = 'campaign' AND m.state = 'held' ORDER BY m.id LIMIT @limit`,
-  );
-  const queue = db.prepare(
-    `UPDATE outbox_messages SET state = 'queued', body = ?, segments = ?, variant = ?, ab_remainder = 1, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'held'`,
-  );
-  const skip = db.prepare(`UPDATE outbox_messages SET state = 'skipped', ab_remainder = 1, error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state = 'held'`);
-  const claim = db.prepare(
-    `UPDATE ab_state SET winner_sent_at = ?, release_index = ?, release_chosen_by = ?, approval = CASE approval WHEN 'awaiting' THEN 'approved' ELSE approval END, updated_at = ?
-     WHERE campaign_id = ? AND winner_sent_at IS NULL`,
-  );
+  const held = heldMessageStatements(db);
   const business = { name: core.settings.get('business.name'), contact: core.settings.get('business.contact') };
-  const params = Object.fromEntries(fieldKeys.map((k, i) => [`f${i}`, k]));
   let released = 0;
   let skipped = 0;
   let sentAt = choice.sentAt;
@@ -92,36 +80,35 @@ async function releaseWinner(core: WinnerCore, campaignId: number, opts: { varia
     const done = db
       .transaction(() => {
         if (sentAt === null) {
-          if (claim.run(nowIso, choice.variant, choice.chosenBy, nowIso, campaignId).changes === 0) {
+          if (!claimRelease(db, campaignId, { index: choice.variant, chosenBy: choice.chosenBy }, nowIso)) {
             // Another process chose first: continue its release if it is the same variant, otherwise stop.
             const state = loadAbState(db, campaignId, nowIso);
             if (state.releaseIndex !== choice.variant) throw new AppError('conflict', 'Another variant was chosen for the rest of the audience at the same moment; nothing was sent twice.');
           }
           sentAt = nowIso;
         }
-        const rows = select.all({ ...params, campaign: campaignId, limit: opts.chunk ?? CHUNK }) as Array<Record<string, string | number | null>>;
+        const rows = heldMessages(db, campaignId, opts.chunk ?? CHUNK);
+        const values = new Map<string, string>();
+        for (const v of customFieldValues(db, rows.flatMap((r) => (r.contactId === null ? [] : [r.contactId])), fieldKeys)) values.set(`${v.contactId}\u0000${v.key}`, v.value);
         for (const r of rows) {
           if (r.contactId === null || r.phone === null) {
-            skipped += skip.run('contact_deleted', 'The contact was deleted before the winner was sent', nowIso, r.id).changes;
+            skipped += held.skip(r.id, { code: 'contact_deleted', message: 'The contact was deleted before the winner was sent' }, nowIso);
             continue;
           }
           if (r.optedOut === 1) {
-            skipped += skip.run('opted_out', 'Recipient opted out before the winner was sent', nowIso, r.id).changes;
+            skipped += held.skip(r.id, { code: 'opted_out', message: 'Recipient opted out before the winner was sent' }, nowIso);
             continue;
           }
           const fields = ownRecord<string | null>();
-          fieldKeys.forEach((k, i) => (fields[k] = r[`f${i}`] as string | null));
-          const text = renderParsed(parsed, {
-            contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },
-            business,
-          }).text;
+          for (const k of fieldKeys) fields[k] = values.get(`${r.contactId}\u0000${k}`) ?? null;
+          const text = renderParsed(parsed, { contact: { firstName: r.first_name, lastName: r.last_name, phone: r.phone, email: r.email, fields }, business }).text;
           const tracked = links.shorten(text);
-          if (queue.run(tracked.text, segmentsOf(tracked.text).segments, winner.name, nowIso, nowIso, r.id).changes === 1) {
-            links.record(r.id as number, r.contactId as number, winner.name, tracked.links);
+          if (held.queue(r.id, { body: tracked.text, segments: segmentsOf(tracked.text).segments, variant: winner.name }, nowIso)) {
+            links.record(r.id, r.contactId, winner.name, tracked.links);
             released++;
           }
         }
-        if (rows.length === 0) db.prepare('UPDATE ab_state SET winner_done_at = COALESCE(winner_done_at, ?), updated_at = ? WHERE campaign_id = ?').run(nowIso, nowIso, campaignId);
+        if (rows.length === 0) markReleaseDone(db, campaignId, nowIso);
         return rows.length === 0;
       })
       .immediate();

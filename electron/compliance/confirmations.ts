@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../db/connection';
+import { skipConfirmation, skipExpiredMessages } from './queries';
 
 /** compliance.md: one confirmation, with no marketing, within 5 minutes of the opt-out. */
 export const CONFIRMATION_WINDOW_MS = 5 * 60_000;
@@ -24,16 +25,9 @@ export function isPastDeadline(expiresAt: string | null, nowIso: string): boolea
   return expiresAt !== null && expiresAt <= nowIso;
 }
 
-const skipOne = new WeakMap<SqliteDb, import('better-sqlite3').Statement<unknown[]>>();
-
 /** The dispatcher found a confirmation past its deadline at the moment of claiming it: it is skipped, not sent. */
 export function skipLateConfirmation(db: SqliteDb, outboxId: number, nowIso: string): void {
-  let stmt = skipOne.get(db);
-  if (!stmt) {
-    stmt = db.prepare(`UPDATE outbox_messages SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state IN ('queued', 'retry_wait')`);
-    skipOne.set(db, stmt);
-  }
-  stmt.run(LATE_CONFIRMATION.code, LATE_CONFIRMATION.message, nowIso, outboxId);
+  skipConfirmation(db, outboxId, LATE_CONFIRMATION, nowIso);
 }
 
 /**
@@ -42,10 +36,5 @@ export function skipLateConfirmation(db: SqliteDb, outboxId: number, nowIso: str
  * from migration 0004 keeps it cheap however large the outbox grows.
  */
 export function expireLateConfirmations(db: SqliteDb, nowIso: string): number {
-  return db
-    .prepare(
-      `UPDATE outbox_messages SET state = 'skipped', error_code = ?, error_message = ?, updated_at = ?
-       WHERE expires_at IS NOT NULL AND expires_at <= ? AND state IN ('queued', 'retry_wait')`,
-    )
-    .run(LATE_CONFIRMATION.code, LATE_CONFIRMATION.message, nowIso, nowIso).changes;
+  return skipExpiredMessages(db, LATE_CONFIRMATION, nowIso);
 }

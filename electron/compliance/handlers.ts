@@ -4,6 +4,7 @@ import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { changeConsent } from './consent';
 import { optOutCsv } from './optout-csv';
+import { contactPhone } from './queries';
 import { allOptOuts, optOutReport } from './optouts';
 
 type OptOutHandlers = { [C in keyof typeof optOutChannels]: Handler<C> };
@@ -17,11 +18,11 @@ export function createOptOutHandlers(core: DeskCore): OptOutHandlers {
       return { csv, rows, fileName: `opt-outs-${core.now().toISOString().slice(0, 10)}.csv` };
     },
     'optouts:setConsent': ({ contactId, optedOut, note }) => {
-      const contact = core.db.prepare('SELECT phone FROM contacts WHERE id = ?').get(contactId) as { phone: string } | undefined;
-      if (!contact) throw new AppError('not_found', 'That contact no longer exists (it may have been deleted).');
+      const phone = contactPhone(core.db, contactId);
+      if (phone === undefined) throw new AppError('not_found', 'That contact no longer exists (it may have been deleted).');
       // By hand means the contact told the owner some other way (in person, by phone); no text is sent about it.
       const result = changeConsent(core.db, {
-        phone: contact.phone,
+        phone,
         optedOut,
         source: 'manual',
         actor: 'user',

@@ -172,7 +172,7 @@ export interface DB {
     type: string;
     payload: string;
     received_at: string;
-    state: Generated<string>;
+    state: Generated<'pending' | 'processed' | 'failed' | 'dead'>;
     attempts: Generated<number>;
     next_attempt_at: string | null;
     last_error: string | null;

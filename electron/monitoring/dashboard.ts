@@ -4,6 +4,7 @@ import type { SqliteDb } from '../db/connection';
 import type { DispatcherStatus } from '../campaigns/dispatch/dispatcher';
 import { lastFinishedRun } from '../reconciliation/runs';
 import type { HealthMonitor } from './health';
+import { failureCodes, lastEventReceivedAt, queuedCountsByState, sendTimes, webhookEventCountsByState, webhookTimings } from './queries';
 
 const PROVIDERS: ProviderName[] = ['sandbox', 'quo', 'twilio'];
 
@@ -16,9 +17,8 @@ function percentile(sorted: number[], p: number): number | null {
 export function sendsPerMinute(db: SqliteDb, now: Date): number[] {
   const buckets = new Array<number>(60).fill(0);
   const start = now.getTime() - 60 * 60_000;
-  const rows = db.prepare('SELECT sent_at FROM outbox_messages WHERE sent_at > ? AND sent_at <= ?').all(new Date(start).toISOString(), now.toISOString()) as Array<{ sent_at: string }>;
-  for (const r of rows) {
-    const index = Math.min(59, Math.floor((Date.parse(r.sent_at) - start) / 60_000));
+  for (const sentAt of sendTimes(db, new Date(start).toISOString(), now.toISOString())) {
+    const index = Math.min(59, Math.floor((Date.parse(sentAt) - start) / 60_000));
     if (index >= 0) buckets[index]++;
   }
   return buckets;
@@ -31,18 +31,13 @@ export function sendsPerMinute(db: SqliteDb, now: Date): number[] {
  */
 export function webhookLag(db: SqliteDb, now: Date, provider: ProviderName): MonitoringDashboard['webhooks'] {
   const since = new Date(now.getTime() - 86_400_000).toISOString();
-  const rows = db
-    .prepare(
-      `SELECT received_at AS receivedAt, json_extract(payload, '$.event.at') AS eventAt FROM webhook_events
-       WHERE provider = ? AND provider <> 'sandbox' AND received_at > ? AND event_id NOT LIKE 'recon:%' ORDER BY received_at DESC LIMIT 2000`,
-    )
-    .all(provider, since) as Array<{ receivedAt: string; eventAt: string | null }>;
+  const rows = webhookTimings(db, provider, since);
   const lags = rows
     .map((r) => (r.eventAt ? Date.parse(r.receivedAt) - Date.parse(r.eventAt) : NaN))
     .filter((ms) => Number.isFinite(ms))
     .map((ms) => Math.max(0, ms))
     .sort((a, b) => a - b);
-  const last = (db.prepare(`SELECT MAX(received_at) AS at FROM webhook_events WHERE provider = ? AND event_id NOT LIKE 'recon:%'`).get(provider) as { at: string | null }).at;
+  const last = lastEventReceivedAt(db, provider);
   return {
     lastEventAt: last,
     sinceLastEventMs: last ? Math.max(0, now.getTime() - Date.parse(last)) : null,
@@ -68,19 +63,13 @@ export interface DashboardDeps {
 export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
   const { db } = deps;
   const now = deps.now();
-  const queue: Partial<Record<OutboxState, number>> = {};
   // Kept by triggers (migration 0008); counting the outbox itself would read every row on every poll.
-  for (const r of db.prepare('SELECT state, SUM(n) AS n FROM outbox_state_counts GROUP BY state HAVING SUM(n) > 0').all() as Array<{ state: OutboxState; n: number }>) queue[r.state] = r.n;
+  const queue: Partial<Record<OutboxState, number>> = queuedCountsByState(db);
   const events = { pending: 0, processed: 0, failed: 0, dead: 0 };
-  for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM webhook_events GROUP BY state').all() as Array<{ state: keyof typeof events; n: number }>) events[r.state] = r.n;
+  for (const r of webhookEventCountsByState(db)) events[r.state] = r.n;
   const perMinute = sendsPerMinute(db, now);
   const sum = (from: number) => perMinute.slice(from).reduce((a, b) => a + b, 0);
-  const failures = db
-    .prepare(
-      `SELECT COALESCE(error_code, 'no code') AS code, COUNT(*) AS count, MAX(error_message) AS example FROM outbox_messages
-       WHERE state IN ('failed', 'undelivered') GROUP BY COALESCE(error_code, 'no code') ORDER BY count DESC, code LIMIT 12`,
-    )
-    .all() as MonitoringDashboard['failures'];
+  const failures = failureCodes(db);
   const status = deps.dispatcher();
   const health = deps.health.history(48);
   const provider = deps.provider();

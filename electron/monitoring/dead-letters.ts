@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { DeadLetterDetail, DeadLetterRow, ProviderName } from '../../shared/ipc/channels/monitoring';
+import type { DeadLetterDetail, DeadLetterRow } from '../../shared/ipc/channels/monitoring';
 import type { DeskCore } from '../core';
 import { describeZodError } from '../ipc/dispatch';
 import type { ProviderEvent } from '../webhooks/events';
+import { countEventsIn, eventsIn, resetEventForReplay, setEventPayload, webhookEvent, type EventRow } from './queries';
 
 const provider = z.enum(['sandbox', 'quo', 'twilio']);
 const at = z.iso.datetime({ offset: true });
@@ -38,19 +39,6 @@ const providerEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('provider_opt_out'), provider, eventId: text, phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number'), detail: z.string().max(2000), at }).strict(),
 ]);
 
-interface EventRow {
-  id: number;
-  provider: ProviderName;
-  event_id: string;
-  type: string;
-  payload: string;
-  received_at: string;
-  state: string;
-  attempts: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-}
-
 interface StoredPayload {
   event: ProviderEvent;
   raw: unknown;
@@ -76,10 +64,10 @@ function toRow(r: EventRow): DeadLetterRow {
   const stored = parsePayload(r.payload);
   return {
     id: r.id,
-    provider: r.provider,
+    provider: provider.parse(r.provider),
     eventId: r.event_id,
     type: r.type,
-    state: r.state as DeadLetterRow['state'],
+    state: r.state,
     attempts: r.attempts,
     lastError: r.last_error,
     receivedAt: r.received_at,
@@ -105,7 +93,7 @@ function toDetail(r: EventRow): DeadLetterDetail {
 export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
   const { db } = core;
   const load = (id: number): EventRow => {
-    const row = db.prepare('SELECT * FROM webhook_events WHERE id = ?').get(id) as EventRow | undefined;
+    const row = webhookEvent(db, id);
     if (!row) throw new AppError('not_found', `Provider event ${id} does not exist.`);
     return row;
   };
@@ -115,13 +103,9 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
 
   return {
     list(query: { state: 'dead' | 'failed' | 'all'; limit: number; offset: number }): { rows: DeadLetterRow[]; total: number } {
-      const states = query.state === 'all' ? ['dead', 'failed'] : [query.state];
-      const marks = states.map(() => '?').join(', ');
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM webhook_events WHERE state IN (${marks})`).get(...states) as { n: number }).n;
-      const rows = db
-        .prepare(`SELECT * FROM webhook_events WHERE state IN (${marks}) ORDER BY CASE state WHEN 'dead' THEN 0 ELSE 1 END, received_at DESC, id DESC LIMIT ? OFFSET ?`)
-        .all(...states, query.limit, query.offset) as EventRow[];
-      return { rows: rows.map(toRow), total };
+      const states: Array<'dead' | 'failed'> = query.state === 'all' ? ['dead', 'failed'] : [query.state];
+      const total = countEventsIn(db, states);
+      return { rows: eventsIn(db, states, query).map(toRow), total };
     },
     get: (id: number): DeadLetterDetail => toDetail(load(id)),
     /** Saves a fixed event. Its provider and event id are the duplicate check's key, so they cannot change. */
@@ -143,7 +127,7 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
       if (event.kind !== row.type) throw new AppError('invalid_input', `kind must stay "${row.type}".`);
       const stored = parsePayload(row.payload);
       const editedAt = core.now().toISOString();
-      db.prepare('UPDATE webhook_events SET payload = ? WHERE id = ?').run(JSON.stringify({ event, raw: stored?.raw ?? null, editedAt }), id);
+      setEventPayload(db, id, JSON.stringify({ event, raw: stored?.raw ?? null, editedAt }));
       core.audit('deadletter.edit', `webhook_event:${id}`, { before: stored?.event ?? row.payload, after: event });
       return toDetail(load(id));
     },
@@ -152,7 +136,7 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
       const row = load(id);
       problem(row);
       const nowIso = core.now().toISOString();
-      db.prepare(`UPDATE webhook_events SET state = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ?`).run(nowIso, id);
+      resetEventForReplay(db, id, nowIso);
       core.audit('deadletter.replay', `webhook_event:${id}`, { previousState: row.state, attempts: row.attempts, lastError: row.last_error });
       processNow();
       return toDetail(load(id));

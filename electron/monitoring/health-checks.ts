@@ -3,6 +3,7 @@ import type { SqliteDb } from '../db/connection';
 import type { FetchLike } from '../providers/http';
 import type { ProviderId } from '../providers/types';
 import { probeHealthz, probeToken } from './probe';
+import { lastEventReceivedAt, sendsSince } from './queries';
 
 type Verdict = Pick<HealthCheckResult, 'status' | 'detail'>;
 
@@ -55,11 +56,9 @@ const minutes = (ms: number) => (ms < 90 * 60_000 ? `${Math.round(ms / 60_000)} 
  */
 export function checkWebhookLag(db: SqliteDb, provider: ProviderId, now: Date, windowMs = 6 * 3_600_000): Verdict {
   if (provider === 'sandbox') return { status: 'skipped', detail: 'The Sandbox reports receipts itself.' };
-  const last = (db.prepare(`SELECT MAX(received_at) AS at FROM webhook_events WHERE provider = ? AND event_id NOT LIKE 'recon:%'`).get(provider) as { at: string | null }).at;
+  const last = lastEventReceivedAt(db, provider);
   const windowStart = new Date(now.getTime() - windowMs).toISOString();
-  const sends = db
-    .prepare(`SELECT COUNT(*) AS n, MIN(sent_at) AS first FROM outbox_messages WHERE provider = ? AND sent_at > ? AND sent_at > ? AND sent_at <= ?`)
-    .get(provider, windowStart, last ?? '', now.toISOString()) as { n: number; first: string | null };
+  const sends = sendsSince(db, provider, { windowStart, lastWebhook: last ?? '', until: now.toISOString() });
   const lastText = last ? `the last webhook arrived ${minutes(now.getTime() - Date.parse(last))} ago` : 'no webhook has arrived yet';
   if (!sends.n || !sends.first) return { status: 'green', detail: `Nothing is waiting for a receipt; ${lastText}.` };
   const waiting = now.getTime() - Date.parse(sends.first);

@@ -4,6 +4,7 @@ import type { FetchLike } from '../providers/http';
 import type { Relay } from '../webhooks/relay';
 import { checkRelay, checkTunnel, checkWebhookLag } from './health-checks';
 import { checkQuoRegistration, checkTwilioRegistration } from './registration';
+import { healthCheckRows, insertHealthCheck, type HealthRow } from './queries';
 
 export interface HealthDeps {
   core: DeskCore;
@@ -15,15 +16,6 @@ export interface HealthDeps {
 }
 
 const RANK: Record<HealthStatus, number> = { green: 0, yellow: 1, red: 2 };
-
-interface HealthRow {
-  id: number;
-  at: string;
-  status: HealthStatus;
-  reason: string;
-  checks_json: string;
-  trigger: 'scheduled' | 'manual';
-}
 
 const ran = (checks: HealthCheckResult[]) => checks.filter((c) => c.status !== 'skipped').length;
 
@@ -96,15 +88,15 @@ export function createHealthMonitor(deps: HealthDeps) {
     const { status, reason } = summarise(checks, label);
     const at = core.now().toISOString();
     const previous = latest();
-    const info = db.prepare('INSERT INTO health_checks (at, status, reason, checks_json, trigger) VALUES (?, ?, ?, ?, ?)').run(at, status, reason, JSON.stringify(checks), trigger);
+    const id = insertHealthCheck(db, { at, status, reason, checks, trigger });
     if (status === 'red' && previous?.status !== 'red') {
       core.events.emit('app:notify', { title: 'Replies and receipts may not be arriving', body: reason, level: 'error' });
     }
-    return { id: Number(info.lastInsertRowid), at, status, reason, trigger, checks, checksRan: ran(checks) };
+    return { id, at, status, reason, trigger, checks, checksRan: ran(checks) };
   }
 
   function latest(): HealthReport | null {
-    const row = db.prepare('SELECT * FROM health_checks ORDER BY at DESC, id DESC LIMIT 1').get() as HealthRow | undefined;
+    const row = healthCheckRows(db, 1).at(0);
     return row ? toReport(row) : null;
   }
 
@@ -117,7 +109,7 @@ export function createHealthMonitor(deps: HealthDeps) {
     latest,
     settled: (): Promise<void> => (inFlight ? inFlight.then(() => undefined, () => undefined) : Promise.resolve()),
     history(limit: number): HealthReport[] {
-      return (db.prepare('SELECT * FROM health_checks ORDER BY at DESC, id DESC LIMIT ?').all(limit) as HealthRow[]).map(toReport);
+      return healthCheckRows(db, limit).map(toReport);
     },
   };
 }

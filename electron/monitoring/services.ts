@@ -10,6 +10,7 @@ import { monitoringDashboard } from './dashboard';
 import { createDeadLetters, type DeadLetters } from './dead-letters';
 import { createHealthMonitor, type HealthMonitor } from './health';
 import { providerSetup } from './provider-setup';
+import { deadLetterCount } from './queries';
 
 export interface MonitoringDeps {
   core: DeskCore;
@@ -39,7 +40,7 @@ export interface MonitoringServices {
 
 export function createMonitoring(deps: MonitoringDeps): MonitoringServices {
   const { core } = deps;
-  const deadCount = () => (core.db.prepare(`SELECT COUNT(*) AS n FROM webhook_events WHERE state = 'dead'`).get() as { n: number }).n;
+  const deadCount = () => deadLetterCount(core.db);
   let knownDead = deadCount();
   const health = createHealthMonitor({ core, relay: deps.relay, fetch: deps.fetch, timeoutMs: deps.healthTimeoutMs });
   return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDb } from '../db/connection';
 import type { ProviderEvent } from '../webhooks/events';
+import { dueSandboxMessages, insertSandboxMessage, insertSandboxReplyOnce, sandboxMessage, sandboxMessagesBetween, settleSandboxMessage, type SandboxMessageRow } from './queries';
 import type { ListQuery, Provider, ProviderMessage, ProviderMessageStatus, SendOutcome, SendRequest } from './types';
 
 export interface SandboxSettings {
@@ -42,7 +43,7 @@ export function createSandboxProvider(deps: SandboxDeps): Provider & { tick(): n
     return 'delivered';
   }
 
-  function toMessage(r: { id: string; direction: 'outgoing' | 'incoming'; from_phone: string; to_phone: string; body: string; status: string; created_at: string }): ProviderMessage {
+  function toMessage(r: SandboxMessageRow): ProviderMessage {
     return {
       providerMessageId: r.id,
       direction: r.direction,
@@ -63,22 +64,27 @@ export function createSandboxProvider(deps: SandboxDeps): Provider & { tick(): n
       const id = newId('SB');
       const outcome = pickOutcome(s);
       const reply = outcome === 'stop' ? 'STOP' : outcome === 'reply' ? REPLIES[Math.floor(deps.random() * REPLIES.length)] : null;
-      db.prepare(
-        `INSERT INTO sandbox_messages (id, direction, from_phone, to_phone, body, status, outcome, reply_body, created_at, due_at, updated_at)
-         VALUES (?, 'outgoing', ?, ?, ?, 'sent', ?, ?, ?, ?, ?)`,
-      ).run(id, req.from, req.to, req.body, outcome, reply, now.toISOString(), new Date(now.getTime() + s.deliveryDelayMs).toISOString(), now.toISOString());
+      insertSandboxMessage(db, {
+        id,
+        direction: 'outgoing',
+        from_phone: req.from,
+        to_phone: req.to,
+        body: req.body,
+        status: 'sent',
+        outcome,
+        reply_body: reply,
+        created_at: now.toISOString(),
+        due_at: new Date(now.getTime() + s.deliveryDelayMs).toISOString(),
+        updated_at: now.toISOString(),
+      });
       return { ok: true, providerMessageId: id, status: 'sent' };
     },
     async lookup(id) {
-      const r = db.prepare('SELECT * FROM sandbox_messages WHERE id = ?').get(id) as Parameters<typeof toMessage>[0] | undefined;
+      const r = sandboxMessage(db, id);
       return r ? toMessage(r) : null;
     },
     async *list(q: ListQuery) {
-      const rows = db
-        .prepare(
-          `SELECT * FROM sandbox_messages WHERE created_at >= ? AND created_at <= ? AND (? IS NULL OR to_phone = ? OR from_phone = ?) ORDER BY created_at`,
-        )
-        .all(q.since.toISOString(), q.until.toISOString(), q.participant ?? null, q.participant ?? null, q.participant ?? null) as Parameters<typeof toMessage>[0][];
+      const rows = sandboxMessagesBetween(db, q.since.toISOString(), q.until.toISOString(), q.participant ?? null);
       for (const r of rows) yield toMessage(r);
     },
     async health() {
@@ -88,13 +94,11 @@ export function createSandboxProvider(deps: SandboxDeps): Provider & { tick(): n
     tick() {
       const now = deps.now();
       const nowIso = now.toISOString();
-      const due = db
-        .prepare(`SELECT id, from_phone, to_phone, outcome, reply_body, direction FROM sandbox_messages WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT 500`)
-        .all(nowIso) as Array<{ id: string; from_phone: string; to_phone: string; outcome: Outcome; reply_body: string | null; direction: string }>;
+      const due = dueSandboxMessages(db, nowIso);
       let emitted = 0;
       for (const m of due) {
         const failed = m.outcome === 'failed';
-        db.prepare('UPDATE sandbox_messages SET status = ?, due_at = NULL, updated_at = ? WHERE id = ?').run(failed ? 'failed' : 'delivered', nowIso, m.id);
+        settleSandboxMessage(db, m.id, failed ? 'failed' : 'delivered', nowIso);
         deps.emit({
           kind: 'status',
           provider: 'sandbox',
@@ -108,10 +112,17 @@ export function createSandboxProvider(deps: SandboxDeps): Provider & { tick(): n
         emitted++;
         if (m.reply_body) {
           const replyId = `${m.id}R`;
-          db.prepare(
-            `INSERT OR IGNORE INTO sandbox_messages (id, direction, from_phone, to_phone, body, status, outcome, created_at, updated_at)
-             VALUES (?, 'incoming', ?, ?, ?, 'received', 'received', ?, ?)`,
-          ).run(replyId, m.to_phone, m.from_phone, m.reply_body, nowIso, nowIso);
+          insertSandboxReplyOnce(db, {
+            id: replyId,
+            direction: 'incoming',
+            from_phone: m.to_phone,
+            to_phone: m.from_phone,
+            body: m.reply_body,
+            status: 'received',
+            outcome: 'received',
+            created_at: nowIso,
+            updated_at: nowIso,
+          });
           deps.emit({ kind: 'inbound', provider: 'sandbox', eventId: `${replyId}:received`, providerMessageId: replyId, from: m.to_phone, to: m.from_phone, body: m.reply_body, at: nowIso });
           emitted++;
         }

@@ -1,6 +1,7 @@
 import { isAppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
 import type { Provider, ProviderMessage } from '../providers/types';
+import { participantPhones } from './queries';
 
 export type ListingKind = 'workspace' | 'conversations' | 'account' | 'sandbox';
 
@@ -38,16 +39,7 @@ async function collect(iterable: AsyncIterable<ProviderMessage>, into: Map<strin
 export function conversationParticipants(db: SqliteDb, provider: string, range: ListingRange): string[] {
   const from = new Date(range.since.getTime() - PARTICIPANT_LOOKBACK_MS).toISOString();
   const until = range.until.toISOString();
-  const rows = db
-    .prepare(
-      `SELECT to_phone AS phone FROM outbox_messages
-         WHERE provider = ? AND (state = 'unknown' OR COALESCE(sending_at, sent_at, created_at) BETWEEN ? AND ?)
-       UNION
-       SELECT from_phone AS phone FROM inbound_messages WHERE provider = ? AND received_at BETWEEN ? AND ?
-       ORDER BY phone`,
-    )
-    .all(provider, from, until, provider, range.since.toISOString(), until) as Array<{ phone: string }>;
-  return rows.map((r) => r.phone);
+  return participantPhones(db, provider, { from, until }, { from: range.since.toISOString(), until });
 }
 
 /**

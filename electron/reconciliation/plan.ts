@@ -2,6 +2,7 @@ import type { SqliteDb } from '../db/connection';
 import type { ProviderId, ProviderMessage, ProviderMessageStatus } from '../providers/types';
 import type { ProviderEvent } from '../webhooks/events';
 import type { ListingRange, ProviderListing } from './listing';
+import { inboxHolds, outboxByProviderId, unknownMessages } from './queries';
 
 type StatusEvent = Extract<ProviderEvent, { kind: 'status' }>;
 type InboundEvent = Extract<ProviderEvent, { kind: 'inbound' }>;
@@ -63,16 +64,6 @@ export interface ReconcilePlan {
   listed: { outgoing: number; incoming: number };
 }
 
-interface UnknownRow {
-  id: number;
-  to_phone: string;
-  body: string;
-  provider_message_id: string | null;
-  campaign_id: number | null;
-  campaign_status: string | null;
-  t: string;
-}
-
 function statusEvent(provider: ProviderId, m: ProviderMessage, status: StatusEvent['status']): StatusEvent {
   // The listing has no delivery time; the provider's creation time is the closest time it knows.
   return { kind: 'status', provider, eventId: reconEventId(m.providerMessageId, status), providerMessageId: m.providerMessageId, status, errorCode: m.errorCode ?? null, errorMessage: null, at: m.createdAt };
@@ -83,20 +74,18 @@ function statusEvent(provider: ProviderId, m: ProviderMessage, status: StatusEve
  * the plan, so everything it changes goes through the same event path as webhooks.
  */
 export function planReconciliation(db: SqliteDb, provider: ProviderId, listing: ProviderListing, range: ListingRange, now: Date, options: PlanOptions = DEFAULT_PLAN_OPTIONS): ReconcilePlan {
-  const byId = db.prepare('SELECT id, state, to_phone FROM outbox_messages WHERE provider = ? AND provider_message_id = ?');
-  const inboxHas = db.prepare('SELECT 1 FROM inbound_messages WHERE provider = ? AND provider_message_id = ?');
   const plan: ReconcilePlan = { statusFixes: [], found: [], absent: [], pending: [], inbound: [], unmatchedOutgoing: 0, listed: { outgoing: 0, incoming: 0 } };
   const pool: ProviderMessage[] = [];
 
   for (const m of listing.messages) {
     if (m.direction === 'incoming') {
       plan.listed.incoming++;
-      if (inboxHas.get(provider, m.providerMessageId)) continue;
+      if (inboxHolds(db, provider, m.providerMessageId)) continue;
       plan.inbound.push({ kind: 'inbound', provider, eventId: reconEventId(m.providerMessageId, 'received'), providerMessageId: m.providerMessageId, from: m.from, to: m.to, body: m.body, at: m.createdAt });
       continue;
     }
     plan.listed.outgoing++;
-    const row = byId.get(provider, m.providerMessageId) as { id: number; state: string; to_phone: string } | undefined;
+    const row = outboxByProviderId(db, provider, m.providerMessageId);
     if (!row) {
       pool.push(m);
       continue;
@@ -105,13 +94,7 @@ export function planReconciliation(db: SqliteDb, provider: ProviderId, listing: 
     if (status && RANK[status] > (RANK[row.state] ?? 0)) plan.statusFixes.push({ outboxId: row.id, phone: row.to_phone, before: row.state, event: statusEvent(provider, m, status) });
   }
 
-  const unknown = db
-    .prepare(
-      `SELECT m.id, m.to_phone, m.body, m.provider_message_id, m.campaign_id, k.status AS campaign_status, COALESCE(m.sending_at, m.updated_at) AS t
-       FROM outbox_messages m LEFT JOIN campaigns k ON k.id = m.campaign_id
-       WHERE m.provider = ? AND m.state = 'unknown' ORDER BY t, m.id`,
-    )
-    .all(provider) as UnknownRow[];
+  const unknown = unknownMessages(db, provider);
   const claimed = new Set<string>();
   for (const u of unknown) {
     if (u.provider_message_id) {

@@ -5,6 +5,9 @@ import { applyPlan, type ApplyDeps } from './apply';
 import { listProvider } from './listing';
 import { DEFAULT_PLAN_OPTIONS, planReconciliation, type PlanOptions } from './plan';
 import { finishRun, lastCompleteUntil, lastFinishedRun, listRuns, markInterrupted, startRun, type RunTrigger } from './runs';
+import { providersUsedSince } from './queries';
+
+const isProviderName = (p: string): p is ProviderName => p === 'sandbox' || p === 'quo' || p === 'twilio';
 
 export interface ReconcilerOptions extends Partial<PlanOptions> {
   /** A scheduled run looks back at least this far (default 48 h), so a day's messages are always seen twice. */
@@ -59,10 +62,8 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
 
   /** Providers worth reconciling on a schedule: the one in use, and any other that sent or has unknown messages. */
   function scheduledProviders(since: Date): ProviderName[] {
-    const used = db
-      .prepare(`SELECT DISTINCT provider FROM outbox_messages WHERE state = 'unknown' OR sent_at >= ? OR sending_at >= ?`)
-      .all(since.toISOString(), since.toISOString()) as Array<{ provider: ProviderName }>;
-    return [...new Set<ProviderName>([core.settings.get('provider'), ...used.map((r) => r.provider)])];
+    const used = providersUsedSince(db, since.toISOString()).filter(isProviderName);
+    return [...new Set<ProviderName>([core.settings.get('provider'), ...used])];
   }
 
   function scheduledSince(provider: ProviderName, now: Date): Date {

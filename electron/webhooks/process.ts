@@ -14,6 +14,19 @@ import { countSegments } from '../../shared/templates/segments';
 import type { EventBus } from '../events/bus';
 import type { ProviderEvent } from './events';
 import { duePendingEvents } from './store';
+import {
+  applyReceipt,
+  contactByPhone,
+  insertInboundOnce,
+  insertServiceMessage,
+  insertUnknownContact,
+  lastCampaignSentTo,
+  markEventFailed,
+  markEventProcessed,
+  newerConsentChange,
+  newerKeywordReply,
+  outboxByProviderId,
+} from './queries-hot';
 
 export interface ProcessDeps {
   db: SqliteDb;
@@ -29,31 +42,19 @@ export interface ProcessDeps {
 const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, unknown: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3 };
 
 function applyStatus(db: SqliteDb, e: Extract<ProviderEvent, { kind: 'status' }>, nowIso: string): void {
-  const row = db
-    .prepare('SELECT id, state FROM outbox_messages WHERE provider = ? AND provider_message_id = ?')
-    .get(e.provider, e.providerMessageId) as { id: number; state: string } | undefined;
+  const row = outboxByProviderId(db, e.provider, e.providerMessageId);
   if (!row) return; // A message we did not send (or not yet matched): reconciliation handles it.
   // Events arrive in any order: never move a message backwards (a late "sent" after "delivered").
   if ((STATUS_RANK[e.status] ?? 0) < (STATUS_RANK[row.state] ?? 0)) return;
   if (row.state === e.status) return;
-  db.prepare(
-    `UPDATE outbox_messages SET state = ?, error_code = COALESCE(?, error_code), error_message = COALESCE(?, error_message),
-       delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END,
-       sent_at = COALESCE(sent_at, ?), updated_at = ? WHERE id = ?`,
-  ).run(e.status, e.errorCode ?? null, e.errorMessage ?? null, e.status, e.at, e.at, nowIso, row.id);
+  applyReceipt(db, row.id, { status: e.status, errorCode: e.errorCode ?? null, errorMessage: e.errorMessage ?? null, at: e.at }, nowIso);
 }
 
 function contactFor(db: SqliteDb, phone: string, nowIso: string): { id: number; optedOut: boolean } {
-  const found = db.prepare('SELECT id, opted_out FROM contacts WHERE phone = ?').get(phone) as { id: number; opted_out: number } | undefined;
+  const found = contactByPhone(db, phone);
   if (found) return { id: found.id, optedOut: !!found.opted_out };
   // Someone texted us who is not in the list: keep them, marked unknown, and never market to them without consent.
-  const info = db
-    .prepare(
-      `INSERT INTO contacts (phone, source, is_unknown, textable, not_textable_reason, created_at, updated_at)
-       VALUES (?, 'inbound', 1, 0, 'texted in; no marketing consent on record', ?, ?)`,
-    )
-    .run(phone, nowIso, nowIso);
-  return { id: Number(info.lastInsertRowid), optedOut: false };
+  return { id: insertUnknownContact(db, phone, nowIso), optedOut: false };
 }
 
 /**
@@ -62,34 +63,27 @@ function contactFor(db: SqliteDb, phone: string, nowIso: string): { id: number; 
  * while the app was closed), and the contact's latest word must win, never the latest to arrive.
  */
 function supersededKeyword(db: SqliteDb, contactId: number, e: Extract<ProviderEvent, { kind: 'inbound' }>): boolean {
-  const newerReply = db
-    .prepare(
-      `SELECT 1 FROM inbound_messages WHERE contact_id = ? AND received_at > ? AND keyword IS NOT NULL AND keyword NOT IN ('help', 'info')
-         AND NOT (provider = ? AND provider_message_id = ?) LIMIT 1`,
-    )
-    .get(contactId, e.at, e.provider, e.providerMessageId);
-  if (newerReply) return true;
-  return !!db.prepare(`SELECT 1 FROM optout_audit WHERE contact_id = ? AND source IN ('manual', 'import') AND at > ? LIMIT 1`).get(contactId, e.at);
+  if (newerKeywordReply(db, contactId, e.at, e)) return true;
+  return newerConsentChange(db, contactId, e.at);
 }
 
 function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbound' }>, nowIso: string): void {
   const { db } = deps;
   const contact = contactFor(db, e.from, nowIso);
   const match = classifyReply(e.body, { wasOptedOut: contact.optedOut });
-  const lastCampaign = db
-    .prepare(
-      `SELECT campaign_id FROM outbox_messages WHERE contact_id = ? AND kind = 'campaign' AND sent_at IS NOT NULL AND sent_at <= ?
-       ORDER BY sent_at DESC LIMIT 1`,
-    )
-    .get(contact.id, e.at) as { campaign_id: number } | undefined;
-  const info = db
-    .prepare(
-      `INSERT INTO inbound_messages (provider, provider_message_id, contact_id, from_phone, to_phone, body, received_at, campaign_id, keyword, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    )
-    .run(e.provider, e.providerMessageId, contact.id, e.from, e.to, e.body, e.at, lastCampaign?.campaign_id ?? null, match.keyword, nowIso);
-  if (!info.changes) return; // Same message already ingested (webhook and reconciliation both saw it).
-  const inboundId = Number(info.lastInsertRowid);
+  const inboundId = insertInboundOnce(db, {
+    provider: e.provider,
+    provider_message_id: e.providerMessageId,
+    contact_id: contact.id,
+    from_phone: e.from,
+    to_phone: e.to,
+    body: e.body,
+    received_at: e.at,
+    campaign_id: lastCampaignSentTo(db, contact.id, e.at),
+    keyword: match.keyword,
+    created_at: nowIso,
+  });
+  if (inboundId === null) return; // Same message already ingested (webhook and reconciliation both saw it).
   if ((match.kind === 'opt_out' || match.kind === 'opt_out_review' || match.kind === 'opt_in') && !supersededKeyword(db, contact.id, e)) {
     const result = changeConsent(db, {
       phone: e.from,
@@ -118,28 +112,22 @@ function queueConfirmation(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 
   const expiresAt = what === 'help' ? null : confirmationDeadline(e.at, deps.now()).toISOString();
   const late = expiresAt !== null && expiresAt <= nowIso;
   // Through the same provider and number the contact wrote to; kind keeps it out of marketing rules.
-  deps.db
-    .prepare(
-      `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, error_code, error_message,
-         created_at, updated_at, next_attempt_at, expires_at)
-       VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      contactId,
-      what === 'help' ? 'help' : 'confirmation',
-      e.from,
-      e.to,
-      body,
-      countSegments(body).segments,
-      e.provider,
-      late ? 'skipped' : 'queued',
-      late ? LATE_CONFIRMATION.code : null,
-      late ? LATE_CONFIRMATION.message : null,
-      nowIso,
-      nowIso,
-      nowIso,
-      expiresAt,
-    );
+  insertServiceMessage(deps.db, {
+    contact_id: contactId,
+    kind: what === 'help' ? 'help' : 'confirmation',
+    to_phone: e.from,
+    from_number: e.to,
+    body,
+    segments: countSegments(body).segments,
+    provider: e.provider,
+    state: late ? 'skipped' : 'queued',
+    error_code: late ? LATE_CONFIRMATION.code : null,
+    error_message: late ? LATE_CONFIRMATION.message : null,
+    created_at: nowIso,
+    updated_at: nowIso,
+    next_attempt_at: nowIso,
+    expires_at: expiresAt,
+  });
 }
 
 export function processEvent(deps: ProcessDeps, event: ProviderEvent): void {
@@ -164,7 +152,7 @@ export function processPending(deps: ProcessDeps): { processed: number; failed: 
     try {
       db.transaction(() => {
         processEvent(deps, stored.event);
-        db.prepare(`UPDATE webhook_events SET state = 'processed', processed_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`).run(nowIso, stored.id);
+        markEventProcessed(db, stored.id, nowIso);
       }).immediate();
       processed++;
     } catch (err) {
@@ -172,13 +160,7 @@ export function processPending(deps: ProcessDeps): { processed: number; failed: 
       const attempts = stored.attempts + 1;
       const delayMs = Math.min(60 * 60_000, 1000 * 2 ** attempts);
       const next = new Date(deps.now().getTime() + delayMs).toISOString();
-      db.prepare(`UPDATE webhook_events SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`).run(
-        attempts >= maxAttempts ? 'dead' : 'failed',
-        attempts,
-        next,
-        err instanceof Error ? err.message : String(err),
-        stored.id,
-      );
+      markEventFailed(db, stored.id, { dead: attempts >= maxAttempts, attempts, nextAttemptAt: next, error: err instanceof Error ? err.message : String(err) });
     }
   }
   return { processed, failed };

@@ -2,6 +2,7 @@ import type { WebhookEventRow } from '../../shared/ipc/channels/webhooks';
 import type { SqliteDb } from '../db/connection';
 import type { ProviderEvent } from './events';
 import { TEST_EVENT_PREFIX } from './test-event';
+import { newestEvents } from './queries';
 
 /** One line in the owner's words for what an event said. */
 function summarise(event: ProviderEvent | undefined, isTest: boolean): string {
@@ -14,13 +15,7 @@ function summarise(event: ProviderEvent | undefined, isTest: boolean): string {
 
 /** The newest stored provider events (webhooks and the sandbox alike), newest first. */
 export function recentWebhookEvents(db: SqliteDb, limit: number): WebhookEventRow[] {
-  const rows = db
-    .prepare(
-      `SELECT id, provider, event_id AS eventId, type, state, received_at AS receivedAt, processed_at AS processedAt, attempts,
-              last_error AS lastError, payload
-       FROM webhook_events ORDER BY id DESC LIMIT ?`,
-    )
-    .all(limit) as Array<Omit<WebhookEventRow, 'isTest' | 'summary'> & { payload: string }>;
+  const rows = newestEvents(db, limit);
   return rows.map(({ payload, ...r }) => {
     let event: ProviderEvent | undefined;
     try {

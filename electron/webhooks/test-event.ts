@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { WebhookTestResult } from '../../shared/ipc/channels/webhooks';
 import type { DeskCore } from '../core';
+import { eventState } from './queries';
 
 /** Event ids of test events start with this, so the event list (and reconciliation) can tell them apart. */
 export const TEST_EVENT_PREFIX = 'EVdesktest';
@@ -49,10 +50,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The stored event's state; a relay in another process (the CLI's) may take a moment to process it. */
 async function storedState(core: Pick<DeskCore, 'db'>, eventId: string): Promise<{ state: string; lastError: string | null } | null> {
-  const read = () =>
-    core.db.prepare(`SELECT state, last_error AS lastError FROM webhook_events WHERE provider = 'quo' AND event_id = ?`).get(eventId) as
-      | { state: string; lastError: string | null }
-      | undefined;
+  const read = () => eventState(core.db, 'quo', eventId);
   for (let i = 0; i < 40; i++) {
     const row = read();
     if (row && row.state !== 'pending') return row;

@@ -1,0 +1,29 @@
+import type { SqliteDb } from '../db/connection';
+import { allRows, firstRow, qb } from '../db/sync-query';
+
+/** The newest stored events, newest first. */
+export function newestEvents(db: SqliteDb, limit: number) {
+  return allRows(
+    db,
+    qb
+      .selectFrom('webhook_events')
+      .select([
+        'id',
+        'provider',
+        'event_id as eventId',
+        'type',
+        'state',
+        'received_at as receivedAt',
+        'processed_at as processedAt',
+        'attempts',
+        'last_error as lastError',
+        'payload',
+      ])
+      .orderBy('id', 'desc')
+      .limit(limit),
+  );
+}
+
+export function eventState(db: SqliteDb, provider: string, eventId: string): { state: string; lastError: string | null } | undefined {
+  return firstRow(db, qb.selectFrom('webhook_events').select(['state', 'last_error as lastError']).where('provider', '=', provider).where('event_id', '=', eventId));
+}
