@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-function projectRoot(from) {
+export function projectRoot(from) {
   let dir = dirname(from);
   for (;;) {
     try {
@@ -23,7 +23,7 @@ function projectRoot(from) {
   }
 }
 
-function isFresh(bundle, inputsFile, root) {
+export function isFresh(bundle, inputsFile, root) {
   try {
     const built = statSync(bundle).mtimeMs;
     const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
@@ -33,7 +33,7 @@ function isFresh(bundle, inputsFile, root) {
   }
 }
 
-function writeAtomically(path, content) {
+export function writeAtomically(path, content) {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, content);
   renameSync(tmp, path);
