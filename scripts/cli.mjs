@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isFresh, projectRoot, writeAtomically } from '../electron/contacts/import/dev-worker-build.mjs';
+import { BUNDLE_OPTIONS, isFresh, projectRoot, writeAtomically } from '../electron/contacts/import/dev-worker-build.mjs';
 
 const root = projectRoot(resolve(import.meta.dirname, 'cli.mjs'));
 const dir = join(root, 'node_modules', '.cache', 'sms-desk-cli');
@@ -34,15 +34,8 @@ async function build() {
   const result = await esbuild.build({
     entryPoints: { cli: 'electron/cli.ts', ...workerEntries() },
     absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
     outdir: dir,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
+    ...BUNDLE_OPTIONS,
   });
   mkdirSync(dir, { recursive: true });
   // Inside node_modules a .js file is CommonJS unless a package.json beside it says otherwise.

@@ -8,6 +8,18 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** esbuild's options for a bundle run by Node from the project's node_modules (also scripts/cli.mjs). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+};
+
 export function projectRoot(from) {
   let dir = dirname(from);
   for (;;) {
@@ -59,14 +71,7 @@ export async function startWorker(entryUrl, name) {
     const result = await esbuild.build({
       entryPoints: [entry],
       absWorkingDir: root,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
+      ...BUNDLE_OPTIONS,
     });
     mkdirSync(dir, { recursive: true });
     writeAtomically(bundle, result.outputFiles[0].contents);
