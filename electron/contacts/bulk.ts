@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { BulkAction, BulkActionResult, BulkUndoResult } from '../../shared/ipc/channels/contacts';
-import { changeConsent } from '../compliance/consent';
+import { optInContacts, optOutContacts } from '../compliance/consent';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
@@ -10,11 +10,11 @@ import { restoreContacts, snapshotContacts } from './bulk-snapshot';
 /** Contacts per transaction: tens of milliseconds of work, then the event loop (and the window) gets a turn. */
 export const BULK_BATCH = 1000;
 /**
- * Opt-outs go one by one through changeConsent (audit row, waiting texts skipped), and a delete snapshots each contact
- * and updates the search indexes: both take a few milliseconds a contact on a loaded machine, so smaller batches.
+ * A delete snapshots each contact and updates the search indexes: a few milliseconds a contact on a loaded machine,
+ * so smaller batches. An opt-out and its undo are a few statements per batch for the whole set (optOutContacts).
  */
 const SLOW_BATCH = 250;
-const batchSize = (action: StoredAction, asked?: number) => asked ?? (action === 'opt_out' || action === 'delete' ? SLOW_BATCH : BULK_BATCH);
+const batchSize = (action: StoredAction, asked?: number) => asked ?? (action === 'delete' ? SLOW_BATCH : BULK_BATCH);
 /** What the opt-out audit says of a bulk opt-out, and of its undo. */
 export const BULK_OPT_OUT_TEXT = 'bulk action by owner';
 export const BULK_UNDO_TEXT = 'undo of a bulk action by owner';
@@ -78,14 +78,18 @@ function applyBatch(db: SqliteDb, action: StoredAction, actionId: number, tagId:
     return changed;
   }
   if (action === 'opt_out') {
-    const people = allRows(db, qb.selectFrom('contacts').select(['id', 'phone']).where('id', 'in', ids).where('opted_out', '=', 0));
-    for (const p of people) {
-      changeConsent(db, { phone: p.phone, optedOut: true, source: 'manual', actor: 'user', at, messageText: BULK_OPT_OUT_TEXT });
-      // Ordered as optout_audit_phone (phone, at) is, so the row is found by the index, not by scanning the log.
-      const audit = firstRow(db, qb.selectFrom('optout_audit').select('id').where('phone', '=', p.phone).orderBy('at', 'desc').orderBy('id', 'desc').limit(1));
-      runQuery(db, qb.insertInto('contact_bulk_changes').values({ action_id: actionId, contact_id: p.id, ref: audit?.id ?? null, snapshot_json: null }));
+    const changed = optOutContacts(db, ids, { source: 'manual', actor: 'user', at, messageText: BULK_OPT_OUT_TEXT });
+    if (changed.length) {
+      // The audit rows one statement just inserted, so every row between the lowest and the highest id is one of them.
+      const auditIds = changed.map((c) => c.auditId);
+      const audits = qb
+        .selectFrom('optout_audit')
+        .select((eb) => [eb.val(actionId).as('action_id'), 'contact_id', 'id'])
+        .where('id', '>=', Math.min(...auditIds))
+        .where('id', '<=', Math.max(...auditIds));
+      runQuery(db, qb.insertInto('contact_bulk_changes').columns(['action_id', 'contact_id', 'ref']).expression(audits));
     }
-    return people.length;
+    return changed.length;
   }
   snapshotContacts(db, actionId, ids);
   return deleteContacts(db, ids, now);
@@ -94,7 +98,7 @@ function applyBatch(db: SqliteDb, action: StoredAction, actionId: number, tagId:
 /**
  * Adds or removes a tag, opts out, or deletes the given contacts, a batch per transaction with the event loop
  * free in between (100,000 contacts never hold the main thread for long). Every change is recorded so that
- * undoBulkAction can put back exactly what changed. An opt-out goes through changeConsent like a single one:
+ * undoBulkAction can put back exactly what changed. An opt-out is recorded as changeConsent records a single one (optOutContacts):
  * audited with source "manual", actor "user" and the message "bulk action by owner".
  */
 export async function runBulkAction(deps: BulkDeps, action: BulkAction, ids: number[], tagName?: string): Promise<BulkActionResult> {
@@ -142,25 +146,17 @@ function undoBatch(db: SqliteDb, a: { id: number; action: StoredAction; tag_id: 
     ).changes;
   }
   if (a.action === 'opt_out') {
+    // A batch is a run of the action's contacts in id order: its records are those between its first and last id.
     const rows = allRows(
       db,
-      qb
-        .selectFrom('contact_bulk_changes as ch')
-        .innerJoin('contacts as c', 'c.id', 'ch.contact_id')
-        .select(['c.phone', 'ch.ref'])
-        .where('ch.action_id', '=', a.id)
-        .where('ch.contact_id', 'in', ids)
-        .where('c.opted_out', '=', 1),
+      qb.selectFrom('contact_bulk_changes').select(['contact_id', 'ref']).where('action_id', '=', a.id).where('contact_id', '>=', ids[0]).where('contact_id', '<=', ids[ids.length - 1]),
     );
-    let restored = 0;
-    for (const r of rows) {
-      // Only an opt-out that is still the last word: a STOP or START the contact sent since is theirs to keep.
-      const last = firstRow(db, qb.selectFrom('optout_audit').select('id').where('phone', '=', r.phone).orderBy('at', 'desc').orderBy('id', 'desc').limit(1));
-      if (last?.id !== r.ref) continue;
-      changeConsent(db, { phone: r.phone, optedOut: false, source: 'manual', actor: 'user', at: now.toISOString(), messageText: BULK_UNDO_TEXT });
-      restored++;
-    }
-    return restored;
+    // Only an opt-out that is still the last word: a STOP or START the contact sent since is theirs to keep.
+    return optInContacts(
+      db,
+      rows.map((r) => ({ contactId: r.contact_id, auditId: r.ref })),
+      { source: 'manual', actor: 'user', at: now.toISOString(), messageText: BULK_UNDO_TEXT },
+    );
   }
   return restoreContacts(db, a.id, ids, a.created_at).length;
 }
@@ -178,9 +174,18 @@ export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<
       return found;
     })
     .immediate();
-  const ids = allRows(db, qb.selectFrom('contact_bulk_changes').select('contact_id').where('action_id', '=', actionId).orderBy('contact_id')).map((r) => r.contact_id);
+  // The action's contacts a batch at a time, in id order (reading 100,000 at once held the main thread).
+  const size = batchSize(a.action, deps.batch);
   let restored = 0;
-  for (const batch of batches(ids, batchSize(a.action, deps.batch))) {
+  let total = 0;
+  for (let after = 0; ; ) {
+    const batch = allRows(
+      db,
+      qb.selectFrom('contact_bulk_changes').select('contact_id').where('action_id', '=', actionId).where('contact_id', '>', after).orderBy('contact_id').limit(size),
+    ).map((r) => r.contact_id);
+    if (!batch.length) break;
+    after = batch[batch.length - 1];
+    total += batch.length;
     restored += db.transaction(() => undoBatch(db, a, batch, now)).immediate();
     await turn();
   }
@@ -188,5 +193,5 @@ export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<
     // A tag the action created goes too, unless it has been used since.
     runQuery(db, qb.deleteFrom('tags').where('id', '=', a.tag_id).where((eb) => eb.not(eb.exists(eb.selectFrom('contact_tags').select('contact_id').where('tag_id', '=', a.tag_id)))));
   }
-  return { action: ACTIONS[a.action], restored, kept: ids.length - restored };
+  return { action: ACTIONS[a.action], restored, kept: total - restored };
 }

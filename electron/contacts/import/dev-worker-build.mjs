@@ -8,7 +8,19 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-function projectRoot(from) {
+/** esbuild's options for a bundle run by Node from the project's node_modules (also scripts/cli.mjs). */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+};
+
+export function projectRoot(from) {
   let dir = dirname(from);
   for (;;) {
     try {
@@ -23,7 +35,7 @@ function projectRoot(from) {
   }
 }
 
-function isFresh(bundle, inputsFile, root) {
+export function isFresh(bundle, inputsFile, root) {
   try {
     const built = statSync(bundle).mtimeMs;
     const inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
@@ -33,7 +45,7 @@ function isFresh(bundle, inputsFile, root) {
   }
 }
 
-function writeAtomically(path, content) {
+export function writeAtomically(path, content) {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(tmp, content);
   renameSync(tmp, path);
@@ -59,14 +71,7 @@ export async function startWorker(entryUrl, name) {
     const result = await esbuild.build({
       entryPoints: [entry],
       absWorkingDir: root,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
+      ...BUNDLE_OPTIONS,
     });
     mkdirSync(dir, { recursive: true });
     writeAtomically(bundle, result.outputFiles[0].contents);

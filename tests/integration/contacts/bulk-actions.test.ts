@@ -47,6 +47,20 @@ describe('bulk actions on contacts', () => {
     expect((await d.call<ContactDetail>('contacts:get', { id: ids[1] })).contact.optedOut).toBe(true);
   });
 
+  it('a bulk opt-out takes the contacts out of every text still waiting for them, as a single opt-out does', async () => {
+    const ids = [await add('+14155550101', 'Ana'), await add('+14155550102', 'Bo')];
+    for (const [i, id] of ids.entries()) {
+      d.app.db
+        .prepare("INSERT INTO inbound_messages (provider, contact_id, from_phone, body, received_at, created_at) VALUES ('sandbox', ?, ?, 'Hi', ?, ?)")
+        .run(id, `+1415555010${i + 1}`, d.iso(), d.iso());
+      await d.call('inbox:reply', { contactId: id, body: 'Hello!' });
+    }
+    await bulk({ action: 'optOut', contactIds: [ids[0]] });
+    const waiting = (id: number) => d.app.db.prepare("SELECT state, error_code FROM outbox_messages WHERE contact_id = ? AND kind <> 'campaign'").get(id);
+    expect(waiting(ids[0])).toEqual({ state: 'skipped', error_code: 'opted_out' });
+    expect(waiting(ids[1])).not.toMatchObject({ state: 'skipped' });
+  });
+
   it('undo leaves alone an opt-out the contact changed since (their STOP or START is theirs)', async () => {
     const id = await add('+14155550101', 'Ana');
     const done = await bulk({ action: 'optOut', contactIds: [id] });
