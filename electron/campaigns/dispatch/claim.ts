@@ -145,13 +145,11 @@ export function providersWithWork(db: SqliteDb, horizonIso: string): Array<(type
   return PROVIDERS.filter((p) => stmt.get(p, horizonIso) !== undefined);
 }
 
-const earliestDue = preparedQuery((v: { provider: string }) =>
-  qb.selectFrom('outbox_messages').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('provider', '=', v.provider).where('state', 'in', ['queued', 'retry_wait']),
-);
-
 /** The earliest time anything waiting becomes due (for the loop's sleep). */
 export function nextDueAt(db: SqliteDb): string | null {
-  const times = PROVIDERS.map((provider) => earliestDue.get(db, { provider })?.at ?? null).filter((t): t is string => t !== null);
+  // hot path: every wake of the send loop; the partial due-time index answers MIN() at once, a scan would not.
+  const stmt = statement(db, `SELECT MIN(next_attempt_at) AS at FROM outbox_messages INDEXED BY outbox_due WHERE provider = ? AND state IN ('queued', 'retry_wait')`);
+  const times = PROVIDERS.map((p) => (stmt.get(p) as { at: string | null }).at).filter((t): t is string => t !== null);
   return times.length ? times.sort()[0] : null;
 }
 
