@@ -20,6 +20,7 @@ import type { ProviderEvent } from './webhooks/events';
 import { APP_VERSION } from './version';
 import cron, { type ScheduledTask } from 'node-cron';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './campaigns/dispatch/dispatcher';
+import { notifyOwnerOfSending } from './campaigns/dispatch/notifications';
 import { createWindowCheck } from './campaigns/window';
 import { resumeSnapshots } from './campaigns/snapshot';
 import { runDueSchedules } from './campaigns/lifecycle';
@@ -89,6 +90,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     ? { ...base, dataDir: config.dataDir, secretsFile: `${config.dataDir}/secrets.json`, safeSecretsFile: `${config.dataDir}/secrets.keychain.json`, ownsDataDir: true }
     : base;
   secureDataAtRest(paths);
+  // The one wall-clock source of the app's time: everything else reads the injected `now` (tests pass their own).
   const now = config.now ?? (() => new Date());
   const random = config.random ?? Math.random;
   const log = config.log ?? ((msg, err) => console.error(`[desk] ${msg}`, err ?? ''));
@@ -153,6 +155,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const dispatch = createDispatch(handlers, log);
   const problems = createBackgroundProblems(now, log);
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
+  notifyOwnerOfSending(dispatcher.events, events);
   core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: problems.list, ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;

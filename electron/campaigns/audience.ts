@@ -2,6 +2,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { AudienceCount, AudienceFilter } from '../../shared/audience';
 import type { SqliteDb } from '../db/connection';
 import { audienceWhere, E164_SQL, ELIGIBLE_SQL } from '../contacts/filter';
+import { contactIdRange } from './queries-audience';
 
 const SLICE = 25_000;
 
@@ -19,7 +20,7 @@ export async function countAudience(db: SqliteDb, filter: AudienceFilter, now: D
             COALESCE(SUM(c.opted_out = 0 AND c.textable = 1 AND NOT (${E164_SQL})), 0) AS invalidPhone
      FROM contacts c WHERE c.id > ? AND c.id <= ? AND (${where.sql})`,
   );
-  const { lo, hi } = db.prepare('SELECT COALESCE(MIN(id), 1) - 1 AS lo, COALESCE(MAX(id), 0) AS hi FROM contacts').get() as { lo: number; hi: number };
+  const { lo, hi } = contactIdRange(db);
   const total = { matched: 0, optedOut: 0, notTextable: 0, invalidPhone: 0 };
   for (let from = lo; from < hi; from += SLICE) {
     const r = stmt.get(from, Math.min(hi, from + SLICE), ...where.params) as typeof total;
@@ -40,7 +41,7 @@ export async function countAudience(db: SqliteDb, filter: AudienceFilter, now: D
 export async function anyEligible(db: SqliteDb, filter: AudienceFilter, now: Date): Promise<boolean> {
   const where = audienceWhere(db, filter, now);
   const stmt = db.prepare(`SELECT 1 FROM contacts c WHERE c.id > ? AND c.id <= ? AND ${ELIGIBLE_SQL} AND (${where.sql}) LIMIT 1`);
-  const { lo, hi } = db.prepare('SELECT COALESCE(MIN(id), 1) - 1 AS lo, COALESCE(MAX(id), 0) AS hi FROM contacts').get() as { lo: number; hi: number };
+  const { lo, hi } = contactIdRange(db);
   for (let from = lo; from < hi; from += SLICE) {
     if (stmt.get(from, Math.min(hi, from + SLICE), ...where.params)) return true;
     if (from + SLICE < hi) await yieldToLoop();

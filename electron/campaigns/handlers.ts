@@ -1,8 +1,8 @@
 import type { DeskCore } from '../core';
 import type { Handlers } from '../ipc/dispatch';
-import type { OutboxRow } from '../../shared/ipc/channels/campaigns';
 import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, updateCampaign, type CampaignRecord } from './model';
 import { countAudience } from './audience';
+import { campaignMessages } from './queries-outbox';
 import { campaignStatus, cancelCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
 import { guardedLaunch } from './launch-guard';
 import { activateSeries, createCampaignOrSeries, endSeries, isSeries, pauseSeries, resumeSeries, updateSeries } from './series/series';
@@ -49,17 +49,7 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
     'campaigns:status': ({ id }) => campaignStatus(core, id),
     'campaigns:messages': ({ id, state, limit, offset }) => {
       getCampaign(core.db, id);
-      const where = `m.campaign_id = ? AND m.kind = 'campaign'${state ? ' AND m.state = ?' : ''}`;
-      const params: unknown[] = state ? [id, state] : [id];
-      const total = (core.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages m WHERE ${where}`).get(...params) as { n: number }).n;
-      const rows = core.db
-        .prepare(
-          `SELECT m.id, m.to_phone AS toPhone, NULLIF(TRIM(COALESCE(c.first_name, '') || ' ' || COALESCE(c.last_name, '')), '') AS name, m.state, m.attempts, m.variant,
-                  m.error_code AS errorCode, m.error_message AS errorMessage, m.next_attempt_at AS nextAttemptAt, m.sent_at AS sentAt, m.delivered_at AS deliveredAt
-           FROM outbox_messages m LEFT JOIN contacts c ON c.id = m.contact_id WHERE ${where} ORDER BY m.updated_at DESC, m.id DESC LIMIT ? OFFSET ?`,
-        )
-        .all(...params, limit, offset) as OutboxRow[];
-      return { rows, total };
+      return campaignMessages(core.db, id, { state, limit, offset });
     },
   };
 }

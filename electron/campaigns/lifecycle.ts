@@ -6,6 +6,7 @@ import { snapshotCampaign } from './snapshot';
 import { campaignCounts } from './dispatch/record';
 import { runDueSeries } from './series/runner';
 import { quietHoursWait } from './waiting';
+import { cancelWithUnsent, dueScheduledCampaigns, markScheduleMissed, setCampaignStatus, setLastError } from './queries';
 
 export type CampaignStatusReport = CampaignStatusView;
 
@@ -45,14 +46,14 @@ export async function launchCampaign(core: DeskCore, id: number, opts: { confirm
   if (c.status === 'scheduled' && !due) throw new AppError('conflict', `Campaign "${c.name}" is already scheduled for ${c.scheduledAt}.`);
   if (c.status !== 'draft' && c.status !== 'scheduled') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a draft can be launched.`);
   if (c.status === 'draft' && !due) {
-    core.db.prepare(`UPDATE campaigns SET status = 'scheduled', updated_at = ? WHERE id = ?`).run(now.toISOString(), id);
+    setCampaignStatus(core.db, id, 'scheduled', now.toISOString());
     core.audit('campaign.schedule', String(id), { at: c.scheduledAt });
     changed(core);
     return campaignStatus(core, id);
   }
   const graceMs = core.settings.get('schedule.graceMinutes') * 60_000;
   if (c.scheduledAt && now.getTime() - Date.parse(c.scheduledAt) > graceMs && !opts.confirmLate) {
-    core.db.prepare(`UPDATE campaigns SET status = 'scheduled', schedule_missed_at = COALESCE(schedule_missed_at, ?), updated_at = ? WHERE id = ?`).run(now.toISOString(), now.toISOString(), id);
+    markScheduleMissed(core.db, id, now.toISOString());
     changed(core);
     throw new AppError('conflict', `Campaign "${c.name}" was scheduled for ${c.scheduledAt}, more than ${graceMs / 60_000} minutes ago. Confirm to send it now, reschedule it, or cancel it.`);
   }
@@ -65,7 +66,7 @@ export async function launchCampaign(core: DeskCore, id: number, opts: { confirm
 export function pauseCampaign(core: DeskCore, id: number): CampaignStatusReport {
   const c = getCampaign(core.db, id);
   if (c.status !== 'sending') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a sending campaign can be paused.`);
-  core.db.prepare(`UPDATE campaigns SET status = 'paused', updated_at = ? WHERE id = ?`).run(core.now().toISOString(), id);
+  setCampaignStatus(core.db, id, 'paused', core.now().toISOString());
   core.audit('campaign.pause', String(id));
   changed(core);
   return campaignStatus(core, id);
@@ -74,7 +75,7 @@ export function pauseCampaign(core: DeskCore, id: number): CampaignStatusReport 
 export function resumeCampaign(core: DeskCore, id: number): CampaignStatusReport {
   const c = getCampaign(core.db, id);
   if (c.status !== 'paused') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a paused campaign can be resumed.`);
-  core.db.prepare(`UPDATE campaigns SET status = 'sending', last_error = NULL, updated_at = ? WHERE id = ?`).run(core.now().toISOString(), id);
+  setCampaignStatus(core.db, id, 'sending', core.now().toISOString(), { lastError: null });
   core.audit('campaign.resume', String(id));
   changed(core);
   return campaignStatus(core, id);
@@ -85,12 +86,7 @@ export function cancelCampaign(core: DeskCore, id: number): CampaignStatusReport
   const c = getCampaign(core.db, id);
   if (c.status === 'completed' || c.status === 'cancelled') throw new AppError('conflict', `Campaign "${c.name}" is already ${c.status}.`);
   const nowIso = core.now().toISOString();
-  core.db.transaction(() => {
-    core.db.prepare(`UPDATE campaigns SET status = 'cancelled', completed_at = ?, updated_at = ? WHERE id = ?`).run(nowIso, nowIso, id);
-    core.db
-      .prepare(`UPDATE outbox_messages SET state = 'skipped', error_code = 'cancelled', error_message = 'Campaign cancelled before this message was sent', updated_at = ? WHERE campaign_id = ? AND state IN ('queued', 'retry_wait', 'held')`)
-      .run(nowIso, id);
-  }).immediate();
+  core.db.transaction(() => cancelWithUnsent(core.db, id, nowIso)).immediate();
   core.audit('campaign.cancel', String(id));
   changed(core);
   return campaignStatus(core, id);
@@ -101,18 +97,15 @@ export function cancelCampaign(core: DeskCore, id: number): CampaignStatusReport
  * is marked and waits for the owner to confirm.
  */
 export async function runDueSchedules(core: DeskCore): Promise<number[]> {
-  const due = core.db
-    // A recurring campaign's row shows its next occurrence; series/runner.ts runs those.
-    .prepare(`SELECT id FROM campaigns WHERE status = 'scheduled' AND schedule_missed_at IS NULL AND scheduled_at <= ? AND id NOT IN (SELECT campaign_id FROM campaign_series)`)
-    .all(core.now().toISOString()) as { id: number }[];
+  // A recurring campaign's row shows its next occurrence; series/runner.ts runs those.
+  const due = dueScheduledCampaigns(core.db, core.now().toISOString());
   const launched: number[] = [];
-  for (const { id } of due) {
+  for (const id of due) {
     try {
       await launchCampaign(core, id);
       launched.push(id);
     } catch (err) {
-      const message = (err as Error).message;
-      core.db.prepare(`UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?`).run(message, core.now().toISOString(), id);
+      setLastError(core.db, id, err instanceof Error ? err.message : String(err), core.now().toISOString());
     }
   }
   launched.push(...(await runDueSeries(core)));

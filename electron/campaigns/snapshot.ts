@@ -4,6 +4,7 @@ import { parseTemplate, renderParsed, segmentsOf, type ParsedTemplate } from '..
 import type { DeskCore } from '../core';
 import { audienceWhere, ELIGIBLE_SQL } from '../contacts/filter';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
+import { finishSnapshot, interruptedSnapshots, markTemplateUsed, startSnapshot } from './queries';
 import { anyEligible, countAudience } from './audience';
 import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
@@ -48,6 +49,7 @@ const AUDIENCE_FROM = (where: string) => `FROM contacts c WHERE ${ELIGIBLE_SQL} 
  */
 function rowByRow(d: WriterDeps & { links: LinkTracker }): ChunkWriter {
   const { db, c } = d;
+  // hot path: one read and one insert per recipient, up to a million; prepared once, run per row in a transaction.
   const select = db.prepare(
     `SELECT c.id, c.phone, c.first_name, c.last_name, c.email${d.fieldCols.length ? `, ${d.fieldCols.join(', ')}` : ''}
      ${AUDIENCE_FROM(d.where.sql)} AND c.id > @cursor ORDER BY c.id LIMIT @limit`,
@@ -114,6 +116,7 @@ const withFunction = new WeakSet<SqliteDb>();
  */
 function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateReads }): ChunkWriter {
   const { db, c } = d;
+  // hot path: the whole audience in INSERT … SELECT chunks calling back into JavaScript (a SQLite function) per row.
   if (!withFunction.has(db)) {
     db.function('snapshot_message', { varargs: true }, (token: unknown, what: unknown, ...args: unknown[]) => {
       const fn = renderers.get(token as number);
@@ -275,7 +278,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   const links = prepareLinkTracking(core, c, plan.bodies);
 
   const nowIso = core.now().toISOString();
-  db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'running', launched_at = COALESCE(launched_at, ?), schedule_missed_at = NULL, updated_at = ? WHERE id = ?`).run(nowIso, nowIso, c.id);
+  startSnapshot(db, c.id, nowIso);
   c = getCampaign(db, campaignId);
 
   const fieldKeys = [...new Set(parsed.flatMap((p) => p.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))))];
@@ -283,6 +286,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
     (_k, i) => `(SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = c.id AND f.key = @f${i}) AS f${i}`,
   );
   const where = audienceWhere(db, c.audience, core.now());
+  // hot path: run in every chunk's transaction, beside the chunk's own statements.
   const setCursor = db.prepare('UPDATE campaigns SET snapshot_cursor = ? WHERE id = ?');
   // The snapshot keeps the campaign's counts itself (see migration 0008), in the transaction that inserts the rows.
   const addCount = db.prepare(
@@ -342,13 +346,12 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
     write.close();
     await releaseCheckpoints?.();
   }
-  db.prepare(`UPDATE campaigns SET snapshot_state = 'complete', updated_at = ? WHERE id = ?`).run(core.now().toISOString(), c.id);
-  if (c.templateId !== null) db.prepare('UPDATE templates SET last_used_at = ? WHERE id = ?').run(core.now().toISOString(), c.templateId);
+  finishSnapshot(db, c.id, core.now().toISOString());
+  if (c.templateId !== null) markTemplateUsed(db, c.templateId, core.now().toISOString());
   return { queued };
 }
 
 /** Resumes snapshots a crash interrupted (called at start-up). */
 export async function resumeSnapshots(core: DeskCore): Promise<void> {
-  const ids = core.db.prepare(`SELECT id FROM campaigns WHERE status = 'sending' AND snapshot_state = 'running'`).all() as { id: number }[];
-  for (const { id } of ids) await snapshotCampaign(core, id);
+  for (const id of interruptedSnapshots(core.db)) await snapshotCampaign(core, id);
 }

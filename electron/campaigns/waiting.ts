@@ -1,22 +1,16 @@
 import { DateTime } from 'luxon';
-import type { CompiledQuery } from 'kysely';
 import type { QuietHoursWait } from '../../shared/ipc/channels/campaigns';
 import type { DeskCore } from '../core';
-import type { SqliteDb } from '../db/connection';
+import { allRows, qb } from '../db/sync-query';
 import { recipientLocation } from './quiet-hours/recipient-location';
-
-/** Kysely builds and types the query; the status read stays synchronous like the rest of campaignStatus. */
-function allSync<R>(db: SqliteDb, query: CompiledQuery<R>): R[] {
-  return db.prepare(query.sql).all(...query.parameters) as R[];
-}
 
 /**
  * The campaign's messages held by quiet hours (the dispatcher marks them `quiet_hours` with the instant their window
  * opens), grouped by that instant, earliest first. Each group names one recipient zone and the wall time there, so
  * the page can say "wait for 8:00 in their time zone (first send 8:00 EST, 13:00 UTC)". Null when none wait.
  */
-export function quietHoursWait(core: Pick<DeskCore, 'db' | 'kdb' | 'settings'>, campaignId: number): QuietHoursWait | null {
-  const query = core.kdb
+export function quietHoursWait(core: Pick<DeskCore, 'db' | 'settings'>, campaignId: number): QuietHoursWait | null {
+  const query = qb
     .selectFrom('outbox_messages')
     .select((eb) => ['next_attempt_at as at', eb.fn.countAll<number>().as('count'), eb.fn.min('to_phone').as('phone')])
     .where('campaign_id', '=', campaignId)
@@ -25,9 +19,8 @@ export function quietHoursWait(core: Pick<DeskCore, 'db' | 'kdb' | 'settings'>, 
     .where('next_attempt_at', 'is not', null)
     .groupBy('next_attempt_at')
     .orderBy('next_attempt_at')
-    .limit(200)
-    .compile();
-  const rows = allSync(core.db, query);
+    .limit(200);
+  const rows = allRows(core.db, query);
   if (!rows.length) return null;
   const businessZone = core.settings.get('business.timezone');
   const groups = rows.flatMap((r) => {

@@ -34,6 +34,7 @@ export function createProviderBreaker(threshold = 5, halfOpenAfterMs = 15_000): 
   const policy = circuitBreaker(handleType(ProviderDown), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(threshold) });
   const toState = (s: CircuitState): BreakerState => (s === CircuitState.Closed ? 'closed' : s === CircuitState.HalfOpen ? 'half_open' : 'open');
   let openedAt = 0;
+  // Wall clock on purpose: cockatiel times its own half-open cool-down with Date.now(), and mayTry must agree with it.
   policy.onBreak(() => (openedAt = Date.now()));
   return {
     mayTry: (nowMs) => policy.state !== CircuitState.Open || nowMs - openedAt >= halfOpenAfterMs,

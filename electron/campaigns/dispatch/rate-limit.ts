@@ -47,3 +47,10 @@ export function createRateLimiter(perSecond: number, marginMs = 40): RateLimiter
     },
   };
 }
+
+/**
+ * The clock the limiters and breakers pace requests by. A wall clock on purpose, not the injected business clock
+ * (`core.now()`): providers count requests per real second, and the business clock may stand still or jump (tests,
+ * a catch-up after sleep) while requests still go out in real time.
+ */
+export const pacingNowMs = (): number => Date.now();

@@ -1,4 +1,5 @@
-import type { CompiledQuery, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { allRows, runQuery } from '../../db/sync-query';
 import type { SqliteDb } from '../../db/connection';
 import type { Kdb } from '../../db/kysely';
 import type { DB } from '../../db/schema';
@@ -10,14 +11,6 @@ import type { DB } from '../../db/schema';
 
 export type SeriesRow = Selectable<DB['campaign_series']>;
 export type OccurrenceRow = Selectable<DB['series_occurrences']>;
-
-/** Runs a compiled Kysely query on the synchronous connection; its result type comes from the query. */
-function all<R>(db: SqliteDb, q: CompiledQuery<R>): R[] {
-  return db.prepare(q.sql).all(...q.parameters) as R[];
-}
-function run(db: SqliteDb, q: CompiledQuery): void {
-  db.prepare(q.sql).run(...q.parameters);
-}
 
 export interface SeriesStore {
   get(campaignId: number): SeriesRow | undefined;
@@ -51,11 +44,11 @@ export interface SeriesStore {
 
 export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
   return {
-    get: (campaignId) => all(db, kdb.selectFrom('campaign_series').selectAll().where('campaign_id', '=', campaignId).compile())[0],
-    insert: (row) => run(db, kdb.insertInto('campaign_series').values(row).compile()),
-    update: (campaignId, change) => run(db, kdb.updateTable('campaign_series').set(change).where('campaign_id', '=', campaignId).compile()),
+    get: (campaignId) => allRows(db, kdb.selectFrom('campaign_series').selectAll().where('campaign_id', '=', campaignId))[0],
+    insert: (row) => runQuery(db, kdb.insertInto('campaign_series').values(row)),
+    update: (campaignId, change) => runQuery(db, kdb.updateTable('campaign_series').set(change).where('campaign_id', '=', campaignId)),
     due: (nowIso) =>
-      all(
+      allRows(
         db,
         kdb
           .selectFrom('campaign_series')
@@ -64,17 +57,17 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
           .where('campaigns.status', '=', 'scheduled')
           .where('campaign_series.next_at', '<=', nowIso)
           .orderBy('campaign_series.next_at')
-          .compile(),
+          ,
       ),
-    all: () => all(db, kdb.selectFrom('campaign_series').selectAll().compile()),
-    occurrences: (seriesId) => all(db, kdb.selectFrom('series_occurrences').selectAll().where('series_id', '=', seriesId).orderBy('at').compile()),
+    all: () => allRows(db, kdb.selectFrom('campaign_series').selectAll()),
+    occurrences: (seriesId) => allRows(db, kdb.selectFrom('series_occurrences').selectAll().where('series_id', '=', seriesId).orderBy('at')),
     recordOccurrence(row) {
-      const q = kdb.insertInto('series_occurrences').values(row).onConflict((oc) => oc.doNothing()).compile();
-      return db.prepare(q.sql).run(...q.parameters).changes > 0;
+      const q = kdb.insertInto('series_occurrences').values(row).onConflict((oc) => oc.doNothing());
+      return runQuery(db, q).changes > 0;
     },
-    runs: (seriesId) => all(db, kdb.selectFrom('campaigns').select(['id', 'occurrence_at', 'status']).where('series_id', '=', seriesId).orderBy('occurrence_at').compile()),
-    showNext: (seriesId, nextAt, nowIso) => run(db, kdb.updateTable('campaigns').set({ scheduled_at: nextAt, updated_at: nowIso }).where('id', '=', seriesId).compile()),
-    note: (seriesId, text) => run(db, kdb.updateTable('campaigns').set({ last_error: text }).where('id', '=', seriesId).compile()),
+    runs: (seriesId) => allRows(db, kdb.selectFrom('campaigns').select(['id', 'occurrence_at', 'status']).where('series_id', '=', seriesId).orderBy('occurrence_at')),
+    showNext: (seriesId, nextAt, nowIso) => runQuery(db, kdb.updateTable('campaigns').set({ scheduled_at: nextAt, updated_at: nowIso }).where('id', '=', seriesId)),
+    note: (seriesId, text) => runQuery(db, kdb.updateTable('campaigns').set({ last_error: text }).where('id', '=', seriesId)),
     setStatus(seriesId, status, from, nowIso) {
       const ended = status === 'completed' || status === 'cancelled';
       const q = kdb
@@ -82,12 +75,12 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
         .set({ status, updated_at: nowIso, ...(ended ? { completed_at: nowIso } : {}), ...(status === 'scheduled' && from.includes('draft') ? { launched_at: nowIso } : {}) })
         .where('id', '=', seriesId)
         .where('status', 'in', from)
-        .compile();
-      return db.prepare(q.sql).run(...q.parameters).changes > 0;
+        ;
+      return runQuery(db, q).changes > 0;
     },
-    fieldType: (key) => all(db, kdb.selectFrom('custom_fields').select('type').where('key', '=', key).compile())[0]?.type,
+    fieldType: (key) => allRows(db, kdb.selectFrom('custom_fields').select('type').where('key', '=', key))[0]?.type,
     calendarCampaigns: (from, to) =>
-      all(
+      allRows(
         db,
         kdb
           .selectFrom('campaigns as c')
@@ -97,17 +90,17 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
           .where((eb) => eb.not(eb.exists(eb.selectFrom('campaign_series as p').select('p.campaign_id').whereRef('p.campaign_id', '=', 'c.id'))))
           .where((eb) => eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at'), '>=', from)
           .where((eb) => eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at'), '<=', to)
-          .compile(),
+          ,
       ),
     reschedule: (campaignId, scheduleJson, at, nowIso) =>
-      run(db, kdb.updateTable('campaigns').set({ schedule_json: scheduleJson, scheduled_at: at, schedule_missed_at: null, updated_at: nowIso }).where('id', '=', campaignId).compile()),
+      runQuery(db, kdb.updateTable('campaigns').set({ schedule_json: scheduleJson, scheduled_at: at, schedule_missed_at: null, updated_at: nowIso }).where('id', '=', campaignId)),
     fileRun(seriesId, at, campaignId) {
-      run(db, kdb.updateTable('campaigns').set({ series_id: seriesId, occurrence_at: at }).where('id', '=', campaignId).compile());
-      run(db, kdb.updateTable('series_occurrences').set({ campaign_id: campaignId }).where('series_id', '=', seriesId).where('at', '=', at).compile());
+      runQuery(db, kdb.updateTable('campaigns').set({ series_id: seriesId, occurrence_at: at }).where('id', '=', campaignId));
+      runQuery(db, kdb.updateTable('series_occurrences').set({ campaign_id: campaignId }).where('series_id', '=', seriesId).where('at', '=', at));
     },
     skipRun(seriesId, at, campaignId, reason) {
-      run(db, kdb.updateTable('series_occurrences').set({ status: 'skipped', reason, campaign_id: null }).where('series_id', '=', seriesId).where('at', '=', at).compile());
-      run(db, kdb.deleteFrom('campaigns').where('id', '=', campaignId).where('snapshot_state', '=', 'none').compile());
+      runQuery(db, kdb.updateTable('series_occurrences').set({ status: 'skipped', reason, campaign_id: null }).where('series_id', '=', seriesId).where('at', '=', at));
+      runQuery(db, kdb.deleteFrom('campaigns').where('id', '=', campaignId).where('snapshot_state', '=', 'none'));
     },
     rememberYearlySends(seriesId, campaignId, year) {
       const q = kdb
@@ -122,8 +115,8 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
             .where('kind', '=', 'campaign'),
         )
         .onConflict((oc) => oc.doNothing())
-        .compile();
-      run(db, q);
+        ;
+      runQuery(db, q);
     },
   };
 }

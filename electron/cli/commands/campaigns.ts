@@ -124,6 +124,7 @@ export const campaignCommands: Command[] = [
     options: { 'until-idle': { type: 'boolean' } },
     async run(ctx, { values }) {
       const app = await ctx.app();
+      // Wall clock on purpose: `ms` reports how long the run took, not a business time (the app's clock may be fixed).
       const before = Date.now();
       if (values['until-idle']) {
         // Receipts from the Sandbox arrive after its delay; let the event path run while we send.
