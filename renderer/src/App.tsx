@@ -15,7 +15,6 @@ import { CommandPalette } from './components/shell/CommandPalette';
 import { ShortcutsDialog } from './components/shell/ShortcutsDialog';
 import { PALETTE_KEYS, focusMain, shellCommands, useShellShortcuts } from './components/shell/shell-commands';
 import './components/shell/shell.css';
-import './components/shell/a11y.css';
 import { CalendarPage } from './pages/CalendarPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';

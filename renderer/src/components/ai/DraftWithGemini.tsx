@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { DRAFT_TONES, NOT_CONNECTED_REASON, type DraftTone } from '../../../../shared/ai';
 import type { DraftCheck } from '../../../../shared/ipc/channels/ai';
-import { Modal } from '../contacts/Modal';
+import { Modal } from '../ui';
 import { SuggestionCard } from './SuggestionCard';
 import { useAiStatus } from './useAiStatus';
 import { useGeminiRequest } from './useGeminiRequest';

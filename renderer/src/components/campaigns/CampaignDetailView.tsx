@@ -6,7 +6,7 @@ import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { Badge, ErrorBanner, Loading } from '../ui';
 import { CampaignSummary } from './CampaignSummary';
 import { LaunchDialog } from './LaunchDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui';
 import { MissedSchedulePrompt } from './MissedSchedulePrompt';
 import { RecipientTable, type MessageFilter } from './RecipientTable';
 import { SendingProgress } from './SendingProgress';
@@ -222,23 +222,24 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
         <CampaignSummary campaign={c} zone={zone} />
       </div>
 
-      <ConfirmDialog
-        open={confirmCancel}
-        title="Cancel this campaign?"
-        confirmLabel="Cancel campaign"
-        cancelLabel="Keep it"
-        danger
-        busy={busy}
-        onConfirm={() => void cancel()}
-        onClose={() => setConfirmCancel(false)}
-      >
-        <p>
-          {waiting > 0
-            ? `${plural(waiting, 'message')} not yet handed to the provider will be skipped.`
-            : 'Nothing will be sent from it any more.'}{' '}
-          Messages already sent stay sent. This cannot be undone — to send it again later, duplicate it.
-        </p>
-      </ConfirmDialog>
+      {confirmCancel && (
+        <ConfirmDialog
+          title="Cancel this campaign?"
+          confirmLabel="Cancel campaign"
+          cancelLabel="Keep it"
+          danger
+          busy={busy}
+          onConfirm={() => void cancel()}
+          onClose={() => setConfirmCancel(false)}
+        >
+          <p>
+            {waiting > 0
+              ? `${plural(waiting, 'message')} not yet handed to the provider will be skipped.`
+              : 'Nothing will be sent from it any more.'}{' '}
+            Messages already sent stay sent. This cannot be undone — to send it again later, duplicate it.
+          </p>
+        </ConfirmDialog>
+      )}
       {launchDialog}
     </section>
   );

@@ -4,7 +4,7 @@ import type { InputOf } from '../../../../shared/ipc/contract';
 import type { VerifyPlan, VerifyReport } from '../../../../shared/ipc/channels/contacts';
 import { ErrorBanner, Loading } from '../ui';
 import { plural } from './format';
-import { Modal } from './Modal';
+import { Modal } from '../ui';
 import './contacts-polish.css';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 

@@ -10,7 +10,7 @@ import { ImportRunStep } from './ImportRunStep';
 import { CheckNumbersOffer } from './CheckNumbersDialog';
 import { splitTags, toImportOptions, type ImportSettings } from './import-settings';
 import { formatBytes, plural } from './format';
-import { Modal } from './Modal';
+import { Modal } from '../ui';
 import { refuseFile, uploadFile, type UploadedFile } from './upload';
 import { useImportJob } from './useImportJob';
 

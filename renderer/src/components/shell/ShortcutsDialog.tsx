@@ -1,4 +1,4 @@
-import { Modal } from '../contacts/Modal';
+import { Modal } from '../ui';
 import { ALT, MOD } from './keys';
 
 /** "?": every keyboard shortcut, in one list. */
