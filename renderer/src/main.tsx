@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// Tokens and element defaults first; each feature's stylesheet comes in with its components.
 import './styles/tokens.css';
-import './styles.css';
+import './styles/base.css';
+import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

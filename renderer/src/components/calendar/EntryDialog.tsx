@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { businessInstant } from '../campaigns/business-time';
 import { dayLabel } from './dates';
 import { ENTRY_LABEL, canMove, entryDay, entryTime, type CalendarEntry } from './entries';
+import './calendar.css';
 
 /** What a click on a calendar entry shows: open the campaign, or move a one-time campaign that has not started. */
 export function EntryDialog({ entry, zone, today, onOpen, onClose, onMoved }: { entry: CalendarEntry; zone: string; today: string; onOpen(id: number): void; onClose(): void; onMoved(): void }) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
-import { Badge, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, ErrorBanner, Loading } from '../ui';
 import { CampaignSummary } from './CampaignSummary';
 import { LaunchDialog } from './LaunchDialog';
 import { ConfirmDialog } from '../ui';
@@ -16,6 +16,7 @@ import { STATUS_LABEL, STATUS_TONE, formatTime, plural } from './format';
 import { inBusinessWords } from './business-time';
 import { useCampaignLive } from './useCampaignLive';
 import { openResults } from '../analytics/navigation';
+import './campaigns.css';
 
 export interface DetailProps {
   id: number;
@@ -176,14 +177,14 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
 
       <ErrorBanner message={error ?? live.error} />
       {notice && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           {notice}
-        </div>
+        </Banner>
       )}
       {c.lastError && status === 'paused' && (
-        <div className="banner warn" role="alert">
+        <Banner tone="warn" role="alert">
           <strong>Sending stopped:</strong> {c.lastError}
-        </div>
+        </Banner>
       )}
       {missed && (
         <MissedSchedulePrompt

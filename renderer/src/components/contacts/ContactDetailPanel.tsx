@@ -14,6 +14,7 @@ import { TagEditor } from './TagEditor';
 import { MarkConversionButton } from '../analytics/MarkConversion';
 import { EngagementWhy } from '../analytics/EngagementWhy';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import './contacts.css';
 
 function StatusLine({ d }: { d: ContactDetail }) {
   const c = d.contact;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { ImportHistoryRow, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
-import { Badge, EmptyState, ErrorBanner, Loading, formatWhen } from '../ui';
+import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading } from '../ui';
 import { saveText } from './files';
 import { formatBytes } from './format';
 import { ConfirmDialog } from '../ui';
@@ -57,10 +57,10 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
     <div className="ct-history">
       <ErrorBanner message={error ?? q.error} />
       {undone && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           <strong>Undid the import of {undone.fileName}.</strong>
           <UndoSummary result={undone.result} />
-        </div>
+        </Banner>
       )}
       {!rows.length ? (
         <EmptyState title="No imports yet" icon="contacts">

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ImportReportView, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
 import { ImportCounts, RejectsTable } from './ImportCounts';
 import { saveText } from './files';
-import { ConfirmDialog } from '../ui';
+import { Banner, ConfirmDialog } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 /** Step 5: what the import did, the rows it rejected (downloadable), and a way to take it all back. */
@@ -56,9 +56,9 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
         </p>
       )}
       {error && (
-        <div className="banner error" role="alert">
+        <Banner tone="error">
           {error}
-        </div>
+        </Banner>
       )}
       {report.rejects.length > 0 && (
         <>

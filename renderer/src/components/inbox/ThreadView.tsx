@@ -10,6 +10,7 @@ import { dayOf, outboundLabel, outboundStatus, timeOf } from './format';
 import { MarkConversionButton } from '../analytics/MarkConversion';
 import { ReplyLabel, useReplyLabels } from '../ai/ReplyLabel';
 import type { ReplyTriageView } from '../../../../shared/ipc/channels/ai';
+import './inbox.css';
 
 const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' | 'info' | 'warn' }>> = {
   opt_out: { label: 'Opt-out keyword', tone: 'bad' },

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
+import './ui.css';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet-danger' | 'link';
 

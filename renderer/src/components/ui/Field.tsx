@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import './ui.css';
 
 /** A label above its control, with an optional hint and error below; the control is named by the label. */
 export function Field({

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './ui.css';
 
 export interface Column<Row> {
   /** The header text; also the accessible name of the column. */
