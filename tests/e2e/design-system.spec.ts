@@ -22,6 +22,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1440, 1024]) {
     test(`the design-system page (#/ui) shows every generic component, ${theme} at ${width}, with nothing serious for axe`, async ({ page, desk }, testInfo) => {
+      test.setTimeout(180_000);
       desk.app.settings.set('ui.theme', theme);
       await page.setViewportSize({ width, height: 800 });
       const errors = await desk.open(page, 'ui');
