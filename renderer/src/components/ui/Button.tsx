@@ -8,7 +8,7 @@ const VARIANT_CLASS: Record<ButtonVariant, string> = {
   secondary: 'secondary',
   danger: 'danger',
   'quiet-danger': 'secondary quiet-danger',
-  link: 'link',
+  link: 'text-link',
 };
 
 /**
