@@ -33,7 +33,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through the typed API client.' }, ...nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins in the renderer or shared code.' }))],
-          patterns: [{ group: ['node:*'], message: 'No Node built-ins in the renderer or shared code.' }, { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' }],
+          patterns: [{ group: ['node:*'], message: 'No Node built-ins in the renderer or shared code.' }, { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' }, { group: ['./*Page', '../pages/*', '../../pages/*', '../../../pages/*'], message: 'Pages do not import each other: move the shared part to components/<area>/.' }],
         },
       ],
     },

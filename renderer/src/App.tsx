@@ -14,12 +14,11 @@ import { ErrorBanner } from './components/ui';
 import { CommandPalette } from './components/shell/CommandPalette';
 import { ShortcutsDialog } from './components/shell/ShortcutsDialog';
 import { PALETTE_KEYS, focusMain, shellCommands, useShellShortcuts } from './components/shell/shell-commands';
-import './components/shell/shell.css';
-import './components/shell/a11y.css';
 import { CalendarPage } from './pages/CalendarPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { AnalyticsPage } from './pages/AnalyticsPage';
 import { CampaignResultsPage } from './pages/CampaignResultsPage';
+import { DesignSystemPage } from './pages/DesignSystemPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';
 import { InboxNavBadge } from './components/inbox/InboxNavBadge';
 
@@ -36,6 +35,7 @@ const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => R
   { id: 'monitoring', label: 'Monitoring', icon: 'monitoring', Component: MonitoringPage },
   { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
   { id: 'results', label: 'Campaign results', icon: 'campaigns', Component: CampaignResultsPage, hidden: true },
+  { id: 'ui', label: 'Design system', icon: 'settings', Component: DesignSystemPage, hidden: true },
 ];
 /** The pages of the sidebar, the palette and Alt+1…9 (a hidden page, such as one campaign's results, is reached from another). */
 const NAV_PAGES = PAGES.filter((p) => !p.hidden);

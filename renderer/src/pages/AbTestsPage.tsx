@@ -4,7 +4,7 @@ import { useQuery } from '../api/useQuery';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AbReportView } from '../components/abtests/AbReportView';
 import { NewAbTestForm } from '../components/abtests/NewAbTestForm';
-import { CampaignTable } from './CampaignsPage';
+import { CampaignTable } from '../components/campaigns/CampaignTable';
 import { usePageAction } from '../store/actions';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'report'; id: number; problem?: string };

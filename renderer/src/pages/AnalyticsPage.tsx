@@ -5,8 +5,6 @@ import { FunnelSection } from '../components/analytics/FunnelSection';
 import { BestTimeSection } from '../components/analytics/insights/BestTimeSection';
 import { CompareSection } from '../components/analytics/insights/CompareSection';
 import { PredictionsSection } from '../components/analytics/insights/PredictionsSection';
-import '../components/analytics/analytics.css';
-import '../components/analytics/engagement.css';
 
 /**
  * Engagement intelligence (issue 14): each section is a component of components/analytics that loads its own data,

@@ -10,7 +10,6 @@ import { EntryDialog } from '../components/calendar/EntryDialog';
 import { QuietBar } from '../components/calendar/QuietBar';
 import { ErrorBanner, PageHeader } from '../components/ui';
 import { useApp } from '../store/app';
-import '../components/calendar/calendar.css';
 
 type View = 'month' | 'week' | 'agenda';
 const AGENDA_DAYS = 30;

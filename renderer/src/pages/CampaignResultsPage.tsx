@@ -13,7 +13,6 @@ import { MarkConversionButton } from '../components/analytics/MarkConversion';
 import { ResultsSummary } from '../components/ai/ResultsSummary';
 import { ExportCsv } from '../components/analytics/ExportCsv';
 import { useApp } from '../store/app';
-import '../components/analytics/analytics.css';
 
 /** One campaign's results: what it achieved, what it cost, whether it paid, and who did what. */
 export function CampaignResultsPage() {

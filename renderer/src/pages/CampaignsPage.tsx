@@ -6,7 +6,6 @@ import { CampaignWizard } from '../components/campaigns/CampaignWizard';
 import { CampaignDetailView } from '../components/campaigns/CampaignDetailView';
 import { usePageAction } from '../store/actions';
 
-export { CampaignTable } from '../components/campaigns/CampaignTable';
 
 type View =
   | { kind: 'list' }

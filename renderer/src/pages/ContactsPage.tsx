@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import type { ContactRow } from '../../../shared/types/domain';
 import type { BulkAction, BulkActionResult, ContactSort } from '../../../shared/ipc/channels/contacts';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AddContactForm } from '../components/contacts/AddContactForm';
 import { BulkBar } from '../components/contacts/BulkBar';
 import { UndoToast } from '../components/contacts/UndoToast';
@@ -150,12 +150,12 @@ export function ContactsPage() {
       </div>
       <ErrorBanner message={exporter.error} />
       {exporter.message && (
-        <div className="banner success ct-banner" role="status">
+        <Banner tone="success" className="ct-banner">
           <span>{exporter.message}</span>
           <button type="button" className="ct-link" onClick={exporter.dismiss}>
             Dismiss
           </button>
-        </div>
+        </Banner>
       )}
       {tab === 'imports' ? (
         <ImportHistory onChanged={onImported} />

@@ -12,7 +12,6 @@ import { ImportOrdersButton } from '../components/analytics/ImportOrders';
 import { ReportsCard } from '../components/analytics/ReportsCard';
 import { useApp } from '../store/app';
 import { RevenueBySource } from '../components/analytics/RevenueBySource';
-import '../components/analytics/analytics.css';
 
 /** The executive dashboard: did the texts bring customers in this period, and was it worth the money? */
 export function DashboardPage() {

@@ -9,7 +9,6 @@ import { Overview, type MonitoringTab } from '../components/monitoring/Overview'
 import { ProblemsBanner } from '../components/monitoring/ProblemsBanner';
 import { Reconciliation } from '../components/monitoring/Reconciliation';
 import { verdict, when } from '../components/monitoring/format';
-import '../components/monitoring/monitoring.css';
 
 /** How often the dashboard refreshes while it is open (the numbers move with every send and receipt). */
 const REFRESH_MS = 5000;

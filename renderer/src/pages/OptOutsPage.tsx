@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Badge, EmptyState, ErrorBanner, Loading, PageHeader, formatWhen } from '../components/ui';
+import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading, PageHeader } from '../components/ui';
 import { CONSENT_SOURCE_LABEL } from '../../../shared/ipc/channels/optouts';
 import { NO_FILTER, OptOutFilters, toApiFilter, type OptOutFilterState } from '../components/optouts/OptOutFilters';
 import { usePhoneFormat } from '../components/phone/usePhoneFormat';
@@ -58,9 +58,9 @@ export function OptOutsPage() {
       />
       <ErrorBanner message={q.error ?? exportError} />
       {exporting && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           {exporting}
-        </div>
+        </Banner>
       )}
       {q.loading && !q.data ? (
         <Loading />

@@ -10,7 +10,6 @@ import { SecretField } from '../components/settings/SecretField';
 import { GeminiIntegration } from '../components/settings/GeminiIntegration';
 import { GROUPS, fieldInfo, fieldOrder, isIntegrationSecret, type GroupId } from '../components/settings/fields';
 import type { ReplyValues } from '../../../shared/compliance/replies';
-import '../components/settings/settings.css';
 
 /** Shown in the Webhooks section instead of the general lists. */
 const WEBHOOK_SECRETS = ['quo.signingSecret', 'quo.webhookSecret', 'twilio.authToken'];

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { TemplateEditor } from '../components/templates/TemplateEditor';
 import { TemplateLibrary } from '../components/templates/TemplateLibrary';
 import type { TemplateRow } from '../../../shared/types/domain';
@@ -56,7 +56,7 @@ export function TemplatesPage() {
       <PageHeader title="Templates" subtitle="Messages you write once and reuse, checked and previewed against your real contacts." actions={newButton} />
       <ErrorBanner message={q.error} />
       {pending !== undefined && (
-        <div className="banner warn pending" role="alertdialog" aria-label="Unsaved changes">
+        <Banner tone="warn" role="alertdialog" className="pending" aria-label="Unsaved changes">
           <span>This template has unsaved changes.</span>
           <button type="button" className="secondary" onClick={() => setPending(undefined)}>
             Keep editing
@@ -64,7 +64,7 @@ export function TemplatesPage() {
           <button type="button" className="danger" onClick={() => openNow(pending)}>
             Discard changes
           </button>
-        </div>
+        </Banner>
       )}
       {q.loading && !q.data ? (
         <Loading />

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, DatabaseHealth } from '../../../shared/ipc/channels/app';
 import { api } from '../api/client';
 
-export type PageId = 'dashboard' | 'analytics' | 'results' | 'contacts' | 'templates' | 'campaigns' | 'calendar' | 'abtests' | 'inbox' | 'optouts' | 'monitoring' | 'settings';
+export type PageId = 'dashboard' | 'analytics' | 'results' | 'contacts' | 'templates' | 'campaigns' | 'calendar' | 'abtests' | 'inbox' | 'optouts' | 'monitoring' | 'settings' | 'ui';
 
 interface AppState {
   page: PageId;
@@ -21,7 +21,7 @@ interface AppState {
 function pageFromHash(): PageId {
   // "#/results/12": the page is the first part, what it shows the rest.
   const id = window.location.hash.replace(/^#\/?/, '').split('/')[0] as PageId;
-  return ['dashboard', 'analytics', 'results', 'contacts', 'templates', 'campaigns', 'calendar', 'abtests', 'inbox', 'optouts', 'monitoring', 'settings'].includes(id) ? id : 'contacts';
+  return ['dashboard', 'analytics', 'results', 'contacts', 'templates', 'campaigns', 'calendar', 'abtests', 'inbox', 'optouts', 'monitoring', 'settings', 'ui'].includes(id) ? id : 'contacts';
 }
 
 export const useApp = create<AppState>((set) => ({

@@ -1,5 +1,5 @@
 import { guidanceWords } from './guidance-words';
-import './ab-guidance.css';
+import './abtests.css';
 
 /**
  * Before launch: whether this audience can give a verdict (each variant needs the minimum sample of delivered

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Badge, ErrorBanner, Loading, PageHeader } from '../ui';
+import { Badge, Banner, ErrorBanner, Loading, PageHeader } from '../ui';
 import { STATUS_LABEL, STATUS_TONE } from '../campaigns/format';
 import { downloadText, formatNumber } from './format';
 import { RateChart } from './RateChart';
@@ -9,6 +9,7 @@ import { useAbReport } from './useAbReport';
 import { VariantTable } from './VariantTable';
 import { WinnerPanel } from './WinnerPanel';
 import { openResults } from '../analytics/navigation';
+import './abtests.css';
 
 const METRIC_TITLE: Record<string, string> = { replied: 'Reply rate', clicked: 'Click rate', converted: 'Conversion rate', optedOut: 'Opt-out rate' };
 
@@ -91,9 +92,9 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
       />
       <ErrorBanner message={actionError ?? error} />
       {notice && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           {notice}
-        </div>
+        </Banner>
       )}
 
       <section className={`card ab-verdict ${v.winner !== null ? 'won' : v.decided ? 'decided' : ''}`} aria-label="Verdict">
@@ -125,7 +126,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
           {v.guard.nominalAlpha !== null && ` (this check needed p below ${Number(v.guard.nominalAlpha.toPrecision(2))})`}.
         </p>
       )}
-      {report.basisNote && <div className="banner warn">{report.basisNote}</div>}
+      {report.basisNote && <Banner tone="warn">{report.basisNote}</Banner>}
       <p className="muted small ab-opened" data-testid="ab-opened">
         {report.openedNote}
       </p>

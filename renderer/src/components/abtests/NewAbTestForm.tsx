@@ -9,6 +9,7 @@ import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
 import { formatNumber } from './format';
 import { VariantIdeas } from '../ai/VariantIdeas';
+import './abtests.css';
 
 /** A typical rate for each metric, as the starting guess the owner can change. */
 const TYPICAL_RATE: Record<AbMetric, number> = { replied: 5, clicked: 3, converted: 2, optedOut: 1 };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { DRAFT_TONES, NOT_CONNECTED_REASON, type DraftTone } from '../../../../shared/ai';
 import type { DraftCheck } from '../../../../shared/ipc/channels/ai';
-import { Modal } from '../contacts/Modal';
+import { Button, Checkbox, Modal, Select, TextInput } from '../ui';
 import { SuggestionCard } from './SuggestionCard';
 import { useAiStatus } from './useAiStatus';
 import { useGeminiRequest } from './useGeminiRequest';
@@ -60,39 +60,31 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
       <div className="ai-dialog">
         {/* Not a <form>: the dialog sits inside the campaign wizard's form, and a nested submit would reach it. */}
         <div className="ai-form">
-          <div className="field">
-            <label htmlFor="ai-brief">What is the message about?</label>
-            <input
-              id="ai-brief"
-              value={brief}
-              maxLength={300}
-              placeholder="e.g. 20% off roses this weekend, order by Friday"
-              onChange={(e) => setBrief(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key !== 'Enter') return;
-                e.preventDefault();
-                void ask();
-              }}
-            />
-          </div>
+          <TextInput
+            id="ai-brief"
+            label="What is the message about?"
+            value={brief}
+            maxLength={300}
+            placeholder="e.g. 20% off roses this weekend, order by Friday"
+            onChange={(e) => setBrief(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              void ask();
+            }}
+          />
           <div className="ai-row">
-            <div className="field">
-              <label htmlFor="ai-tone">Tone</label>
-              <select id="ai-tone" value={tone} onChange={(e) => setTone(e.target.value as DraftTone)}>
-                {DRAFT_TONES.map((t) => (
-                  <option key={t} value={t}>
-                    {TONE_WORDS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label className="ai-check">
-              <input type="checkbox" checked={oneSegment} onChange={(e) => setOneSegment(e.target.checked)} />
-              Fits one segment (160 characters)
-            </label>
-            <button type="button" disabled={!ready} onClick={() => void ask()}>
+            <Select id="ai-tone" label="Tone" value={tone} onChange={(e) => setTone(e.target.value as DraftTone)}>
+              {DRAFT_TONES.map((t) => (
+                <option key={t} value={t}>
+                  {TONE_WORDS[t]}
+                </option>
+              ))}
+            </Select>
+            <Checkbox label="Fits one segment (160 characters)" checked={oneSegment} onChange={(e) => setOneSegment(e.target.checked)} />
+            <Button disabled={!ready} onClick={() => void ask()}>
               {busy ? 'Writing…' : drafts ? 'Ask again' : 'Write 3 options'}
-            </button>
+            </Button>
           </div>
         </div>
         <p className="ai-note">Sent to Gemini: this brief, the tone and your business name — no contact data. Names stay as {'{{first_name}}'}, filled in on this computer.</p>

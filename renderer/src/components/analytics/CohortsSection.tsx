@@ -6,7 +6,7 @@ import type { Cohort } from '../../../../shared/ipc/channels/engagement';
 import { ErrorBanner, Loading } from '../ui';
 import { ChartFrame } from './ChartFrame';
 import { formatPercent } from './format';
-import './engagement.css';
+import './analytics.css';
 
 type Measure = 'subscribed' | 'engaged';
 const MEASURE_LABEL: Record<Measure, string> = { subscribed: 'Still subscribed', engaged: 'Engaged' };

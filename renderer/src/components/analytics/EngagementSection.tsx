@@ -6,7 +6,7 @@ import { ErrorBanner, Loading } from '../ui';
 import { BandChart } from './BandChart';
 import { ChartFrame } from './ChartFrame';
 import { formatPercent } from './format';
-import './engagement.css';
+import './analytics.css';
 
 /** Who are the best customers and who is drifting away: contacts per engagement band. */
 export function EngagementSection() {

@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Badge } from '../ui';
 import type { EngagementBand } from '../../../../shared/analytics/engagement';
-import './engagement.css';
+import './analytics.css';
 
 const TONE: Record<EngagementBand, 'good' | 'info' | 'neutral' | 'warn' | 'bad'> = { champions: 'good', engaged: 'info', quiet: 'neutral', atRisk: 'warn', lost: 'bad', new: 'neutral' };
 

@@ -5,7 +5,7 @@ import { ErrorBanner, Loading } from '../ui';
 import { ChartFrame } from './ChartFrame';
 import { FunnelChart } from './FunnelChart';
 import { formatPercent } from './format';
-import './engagement.css';
+import './analytics.css';
 
 const PERIODS = [
   { id: '7', label: 'Last 7 days', days: 7 },

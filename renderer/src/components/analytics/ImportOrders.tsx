@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatMoney } from '../../../../shared/analytics';
 import { ORDER_FIELDS, type OrderField, type OrderImportPreview, type OrderImportReport } from '../../../../shared/ipc/channels/analytics';
-import { Modal } from '../contacts/Modal';
+import { Modal } from '../ui';
 import { refuseFile, uploadFile } from '../contacts/upload';
 import { downloadText } from '../abtests/format';
 import { ErrorBanner } from '../ui';

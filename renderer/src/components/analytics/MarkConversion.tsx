@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { Modal } from '../contacts/Modal';
+import { Modal } from '../ui';
 
 /** Who the conversion is for: a known contact (inbox thread, contact panel) or a phone typed on the campaign page. */
 export type ConversionTarget = { contactId: number; who: string } | { phone: true };

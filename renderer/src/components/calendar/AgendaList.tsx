@@ -1,6 +1,7 @@
 import type { Holiday } from '../../../../shared/holidays';
 import { dayLabel } from './dates';
 import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entries';
+import './calendar.css';
 
 /** The days ahead as a list: each day with campaigns (or a holiday), its campaigns by time. */
 export function AgendaList({ days, entries, holidays, onPick }: { days: string[]; entries: Map<string, CalendarEntry[]>; holidays: Map<string, Holiday>; onPick(e: CalendarEntry): void }) {

@@ -3,6 +3,7 @@ import type { Holiday } from '../../../../shared/holidays';
 import { addDays, dayLabel } from './dates';
 import { canMove, type CalendarEntry } from './entries';
 import { EntryChip } from './EntryChip';
+import './calendar.css';
 
 export interface DayGridProps {
   days: string[];

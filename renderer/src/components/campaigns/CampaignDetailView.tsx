@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
-import { Badge, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, ErrorBanner, Loading } from '../ui';
 import { CampaignSummary } from './CampaignSummary';
 import { LaunchDialog } from './LaunchDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui';
 import { MissedSchedulePrompt } from './MissedSchedulePrompt';
 import { RecipientTable, type MessageFilter } from './RecipientTable';
 import { SendingProgress } from './SendingProgress';
@@ -16,6 +16,7 @@ import { STATUS_LABEL, STATUS_TONE, formatTime, plural } from './format';
 import { inBusinessWords } from './business-time';
 import { useCampaignLive } from './useCampaignLive';
 import { openResults } from '../analytics/navigation';
+import './campaigns.css';
 
 export interface DetailProps {
   id: number;
@@ -176,14 +177,14 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
 
       <ErrorBanner message={error ?? live.error} />
       {notice && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           {notice}
-        </div>
+        </Banner>
       )}
       {c.lastError && status === 'paused' && (
-        <div className="banner warn" role="alert">
+        <Banner tone="warn" role="alert">
           <strong>Sending stopped:</strong> {c.lastError}
-        </div>
+        </Banner>
       )}
       {missed && (
         <MissedSchedulePrompt
@@ -222,23 +223,24 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
         <CampaignSummary campaign={c} zone={zone} />
       </div>
 
-      <ConfirmDialog
-        open={confirmCancel}
-        title="Cancel this campaign?"
-        confirmLabel="Cancel campaign"
-        cancelLabel="Keep it"
-        danger
-        busy={busy}
-        onConfirm={() => void cancel()}
-        onClose={() => setConfirmCancel(false)}
-      >
-        <p>
-          {waiting > 0
-            ? `${plural(waiting, 'message')} not yet handed to the provider will be skipped.`
-            : 'Nothing will be sent from it any more.'}{' '}
-          Messages already sent stay sent. This cannot be undone — to send it again later, duplicate it.
-        </p>
-      </ConfirmDialog>
+      {confirmCancel && (
+        <ConfirmDialog
+          title="Cancel this campaign?"
+          confirmLabel="Cancel campaign"
+          cancelLabel="Keep it"
+          danger
+          busy={busy}
+          onConfirm={() => void cancel()}
+          onClose={() => setConfirmCancel(false)}
+        >
+          <p>
+            {waiting > 0
+              ? `${plural(waiting, 'message')} not yet handed to the provider will be skipped.`
+              : 'Nothing will be sent from it any more.'}{' '}
+            Messages already sent stay sent. This cannot be undone — to send it again later, duplicate it.
+          </p>
+        </ConfirmDialog>
+      )}
       {launchDialog}
     </section>
   );

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignRow } from '../../../../shared/types/domain';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
+import { Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
 import { CampaignTable } from './CampaignTable';
 import { plural } from './format';
 import { Icon } from '../icons';
+import './campaigns.css';
 
 /**
  * Campaigns, newest first. The list channel says nothing about archiving, so both lists are loaded and the
@@ -59,9 +60,9 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
       <PageHeader title="Campaigns" subtitle="Send a message to an audience, at an hour the law allows, exactly once." actions={data && data.all.length > 0 ? newButton : undefined} />
       <ErrorBanner message={q.error ?? error} />
       {notice && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           {notice}
-        </div>
+        </Banner>
       )}
       {q.loading && !data ? (
         <Loading />

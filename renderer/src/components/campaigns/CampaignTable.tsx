@@ -3,8 +3,8 @@ import type { CampaignRow } from '../../../../shared/types/domain';
 import { Badge } from '../ui';
 import { STATUS_LABEL, STATUS_TONE, finishedCount, formatTime, outcomeCounts, percent } from './format';
 import { ResultsHeader } from '../analytics/ResultsHeader';
-import './campaign-table.css';
 import { replyRateCell, revenueCell, roiCell, useResultsColumns } from '../analytics/useResultsColumns';
+import './campaigns.css';
 
 function ProgressCell({ row }: { row: CampaignRow }) {
   const done = finishedCount(row.counts);

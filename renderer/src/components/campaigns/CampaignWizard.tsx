@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
-import { ErrorBanner, Loading, PageHeader } from '../ui';
+import { Banner, ErrorBanner, Loading, PageHeader } from '../ui';
 import { AudienceStep } from './AudienceStep';
 import { formatMoney } from './format';
 import { LaunchDialog } from './LaunchDialog';
@@ -14,6 +14,7 @@ import { useMessageModel } from './useMessageModel';
 import { STEPS, STEP_FIELDS, checkStep, errorsByField, firstStepWithError, type FieldErrors } from './wizard-checks';
 import { audienceOf, draftOf, emptyWizard, wizardFromCampaign, type WizardState } from './wizard-state';
 import { StepIndicator } from './WizardParts';
+import './campaigns.css';
 
 type Provider = 'sandbox' | 'quo' | 'twilio';
 
@@ -161,12 +162,12 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
           </div>
           {step === 3 && <ErrorBanner message={errors.general ?? null} />}
           {otherStepError !== null && otherStepError !== step && (
-            <div className="banner warn">
+            <Banner tone="warn">
               There is a problem on the {STEPS[otherStepError]} step.{' '}
               <button type="button" className="cw-link" onClick={() => go(otherStepError)}>
                 Go to it
               </button>
-            </div>
+            </Banner>
           )}
           {step === 0 && <AudienceStep state={state} update={update} tags={tags} segments={segments} count={count} errors={errors} />}
           {step === 1 && <MessageStep state={state} update={update} model={model} errors={errors} />}

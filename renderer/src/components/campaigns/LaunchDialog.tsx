@@ -5,7 +5,7 @@ import { ErrorBanner } from '../ui';
 import { formatTime, plural } from './format';
 import { useLaunchCost } from './useLaunchCost';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
-import './launch-dialog.css';
+import './campaigns.css';
 
 /** Who the campaign goes to, in words: segment, tags, exclusions, days since last texted. */
 function audienceWords(c: LaunchCheck): string {

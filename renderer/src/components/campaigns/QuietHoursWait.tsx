@@ -1,7 +1,8 @@
 import type { CampaignStatusView } from '../../../../shared/ipc/channels/campaigns';
+import { Banner } from '../ui';
 import { plural } from './format';
 import { quietHoursWaitInWords, sendInstantInWords } from './quiet-hours-words';
-import './quiet-hours-wait.css';
+import './campaigns.css';
 
 /** Shown while a sending campaign's messages wait for their recipients' sending hours: what they wait for, and when. */
 export function QuietHoursWait({ status, now }: { status: CampaignStatusView; now: Date }) {
@@ -9,7 +10,7 @@ export function QuietHoursWait({ status, now }: { status: CampaignStatusView; no
   const sentence = wait ? quietHoursWaitInWords(wait, status.counts.queued, now) : null;
   if (!wait || !sentence) return null;
   return (
-    <div className="banner info cd-quiet-wait" role="status" data-testid="quiet-hours-wait">
+    <Banner tone="info" className="cd-quiet-wait" data-testid="quiet-hours-wait">
       <strong>Waiting for sending hours.</strong> {sentence}
       {wait.groups.length > 1 && (
         <ul className="small cd-quiet-groups">
@@ -22,6 +23,6 @@ export function QuietHoursWait({ status, now }: { status: CampaignStatusView; no
         </ul>
       )}
       <span className="muted small cd-quiet-why"> Nothing is sent early and nothing is dropped: each text goes when it is between your sending hours where the recipient is.</span>
-    </div>
+    </Banner>
   );
 }

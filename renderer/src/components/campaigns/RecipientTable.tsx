@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { OutboxRow } from '../../../../shared/ipc/channels/campaigns';
 import type { InputOf } from '../../../../shared/ipc/contract';
-import { Badge, ErrorBanner } from '../ui';
+import { Badge, Banner, ErrorBanner } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { OUTBOX_STATES, STATE_LABEL, STATE_TONE, UNKNOWN_EXPLAINED, formatShort } from './format';
 
@@ -88,7 +88,7 @@ export function RecipientTable({
         </div>
       </div>
       <ErrorBanner message={q.error} />
-      {filter === 'unknown' && <p className="banner warn">“Unknown” means the message {UNKNOWN_EXPLAINED.charAt(0).toLowerCase() + UNKNOWN_EXPLAINED.slice(1)} It is never resent blindly, so nobody gets it twice.</p>}
+      {filter === 'unknown' && <Banner tone="warn">“Unknown” means the message {UNKNOWN_EXPLAINED.charAt(0).toLowerCase() + UNKNOWN_EXPLAINED.slice(1)} It is never resent blindly, so nobody gets it twice.</Banner>}
       {q.data && q.data.rows.length === 0 ? (
         <p className="muted cd-none">{all === 0 ? 'Messages appear here once the campaign is launched.' : 'No messages in this state.'}</p>
       ) : (

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ContactDetail } from '../../../../shared/ipc/channels/contacts';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
-import { Modal } from './Modal';
+import { Modal } from '../ui';
 
 function splitTags(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];

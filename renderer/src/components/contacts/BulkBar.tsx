@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BulkAction } from '../../../../shared/ipc/channels/contacts';
 import { plural } from './format';
-import { Confirm } from './Modal';
+import { ConfirmDialog } from '../ui';
 import type { ContactSelection } from './useSelection';
 
 /**
@@ -69,7 +69,7 @@ export function BulkBar({
         </button>
       </div>
       {confirm && (
-        <Confirm
+        <ConfirmDialog
           title={confirm === 'delete' ? `Delete ${who}?` : `Opt out ${who}?`}
           confirmLabel={confirm === 'delete' ? 'Delete' : 'Opt out'}
           danger={confirm === 'delete'}
@@ -85,7 +85,7 @@ export function BulkBar({
           ) : (
             <p>They will get no more texts from you, as if they had replied STOP. The consent log records it as your bulk action. You can undo this for a few seconds.</p>
           )}
-        </Confirm>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { api, onEvent } from '../../api/client';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { VerifyPlan, VerifyReport } from '../../../../shared/ipc/channels/contacts';
-import { ErrorBanner, Loading } from '../ui';
+import { Banner, ErrorBanner, Loading } from '../ui';
 import { plural } from './format';
-import { Modal } from './Modal';
-import './contacts-polish.css';
+import { Modal } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import './contacts.css';
 
 export type VerifySelection = InputOf<'contacts:verifyPlan'>;
 
@@ -54,9 +54,9 @@ function Report({ report }: { report: VerifyReport }) {
   return (
     <div className="ct-check-report" data-testid="check-report">
       {report.stopped && (
-        <div className="banner error" role="alert">
+        <Banner tone="error">
           The check stopped early: {report.stopped.message}
-        </div>
+        </Banner>
       )}
       <p>
         {plural(report.checked, 'number')} checked · {plural(report.lookups, 'lookup')} with NumVerify

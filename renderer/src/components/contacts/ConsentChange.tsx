@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Modal } from './Modal';
+import { Modal } from '../ui';
 
 /**
  * Opt a contact out by hand (they asked in person or on the phone) or back in (they asked to rejoin). The reason

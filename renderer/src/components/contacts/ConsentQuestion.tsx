@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import './contacts-polish.css';
+import './contacts.css';
 
 /** The usual ways a small business gets permission to text; "Other" takes the owner's own words. */
 export const CONSENT_ANSWERS = ['Signed up in store', 'Signed up on our website', 'Gave verbal consent'] as const;

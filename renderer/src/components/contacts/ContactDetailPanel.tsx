@@ -8,12 +8,13 @@ import { ConsentHistory } from './ConsentHistory';
 import { ContactFields } from './ContactFields';
 import { fullName, initials } from './format';
 import { MessageHistory } from './MessageHistory';
-import { Confirm } from './Modal';
+import { ConfirmDialog } from '../ui';
 import { lacksConsent, RecordConsent } from './RecordConsent';
 import { TagEditor } from './TagEditor';
 import { MarkConversionButton } from '../analytics/MarkConversion';
 import { EngagementWhy } from '../analytics/EngagementWhy';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import './contacts.css';
 
 function StatusLine({ d }: { d: ContactDetail }) {
   const c = d.contact;
@@ -171,9 +172,9 @@ export function ContactDetailPanel({
         />
       )}
       {deleting && d && (
-        <Confirm title={`Delete ${name || d.contact.phone}?`} confirmLabel="Delete contact" danger busy={deleting === 'busy'} onConfirm={() => void remove()} onClose={() => setDeleting(null)}>
+        <ConfirmDialog title={`Delete ${name || d.contact.phone}?`} confirmLabel="Delete contact" danger busy={deleting === 'busy'} onConfirm={() => void remove()} onClose={() => setDeleting(null)}>
           The contact, their tags and custom fields are removed. Their opt-out history stays on record, so if this number is added again after a STOP it comes back opted out.
-        </Confirm>
+        </ConfirmDialog>
       )}
     </aside>
   );

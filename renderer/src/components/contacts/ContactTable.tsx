@@ -8,8 +8,7 @@ import type { ContactSelection } from './useSelection';
 import { PAGE_ROWS } from './page-cache';
 import type { ContactRows } from './useContactRows';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
-import './contacts-polish.css';
-import './contacts-bulk.css';
+import './contacts.css';
 
 export const ROW_HEIGHT = 40;
 /**

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { ImportHistoryRow, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
-import { Badge, EmptyState, ErrorBanner, Loading, formatWhen } from '../ui';
+import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading } from '../ui';
 import { saveText } from './files';
 import { formatBytes } from './format';
-import { Confirm } from './Modal';
+import { ConfirmDialog } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 const STATUS: Record<string, { text: string; tone: 'good' | 'warn' | 'bad' | 'info' | 'neutral' }> = {
@@ -57,10 +57,10 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
     <div className="ct-history">
       <ErrorBanner message={error ?? q.error} />
       {undone && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           <strong>Undid the import of {undone.fileName}.</strong>
           <UndoSummary result={undone.result} />
-        </div>
+        </Banner>
       )}
       {!rows.length ? (
         <EmptyState title="No imports yet" icon="contacts">
@@ -122,9 +122,9 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
         </table>
       )}
       {asking && (
-        <Confirm title={`Undo the import of ${asking.fileName}?`} confirmLabel="Undo import" danger busy={busy} onConfirm={() => void undo(asking)} onClose={() => setAsking(null)}>
+        <ConfirmDialog title={`Undo the import of ${asking.fileName}?`} confirmLabel="Undo import" danger busy={busy} onConfirm={() => void undo(asking)} onClose={() => setAsking(null)}>
           The contacts it added are deleted and the ones it updated get their old details back. Anyone who opted out or was texted since is kept, so no consent or message history is lost.
-        </Confirm>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ColumnMappingView, ImportPreviewView, ImportSampleRow } from '../../../../shared/ipc/channels/contacts';
-import { Badge } from '../ui';
+import { Badge, Banner } from '../ui';
 import { countryOptions, customKeyOf, DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, targetLabel } from './import-labels';
 import type { ImportSettings } from './import-settings';
 
@@ -84,9 +84,9 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
       </div>
 
       {inspection.problem && (
-        <div className="banner error" role="alert">
+        <Banner tone="error">
           {inspection.problem}
-        </div>
+        </Banner>
       )}
 
       <div className="ct-map-layout">

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ImportReportView, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
 import { ImportCounts, RejectsTable } from './ImportCounts';
 import { saveText } from './files';
-import { Confirm } from './Modal';
+import { Banner, ConfirmDialog } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 /** Step 5: what the import did, the rows it rejected (downloadable), and a way to take it all back. */
@@ -56,9 +56,9 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
         </p>
       )}
       {error && (
-        <div className="banner error" role="alert">
+        <Banner tone="error">
           {error}
-        </div>
+        </Banner>
       )}
       {report.rejects.length > 0 && (
         <>
@@ -79,10 +79,10 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
         )}
       </div>
       {(undo === 'ask' || undo === 'busy') && (
-        <Confirm title="Undo this import?" confirmLabel="Undo import" danger busy={undo === 'busy'} onConfirm={() => void runUndo()} onClose={() => setUndo(null)}>
+        <ConfirmDialog title="Undo this import?" confirmLabel="Undo import" danger busy={undo === 'busy'} onConfirm={() => void runUndo()} onClose={() => setUndo(null)}>
           The {c.imported.toLocaleString()} contacts it added are deleted and the {c.updated.toLocaleString()} it updated get their old details back. Anyone who
           opted out or was texted since is kept, so no consent or message history is lost.
-        </Confirm>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -10,9 +10,10 @@ import { ImportRunStep } from './ImportRunStep';
 import { CheckNumbersOffer } from './CheckNumbersDialog';
 import { splitTags, toImportOptions, type ImportSettings } from './import-settings';
 import { formatBytes, plural } from './format';
-import { Modal } from './Modal';
+import { Banner, Modal } from '../ui';
 import { refuseFile, uploadFile, type UploadedFile } from './upload';
 import { useImportJob } from './useImportJob';
+import './contacts.css';
 
 const STEPS = ['File', 'Columns', 'Preview', 'Import', 'Result'] as const;
 /** Pause after a change in the mapping step before the file is read again. */
@@ -201,14 +202,14 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
       <Steps step={step} />
       <div className="ct-wizard-body">
         {error && (
-          <div className="banner error" role="alert">
+          <Banner tone="error">
             {error}
-          </div>
+          </Banner>
         )}
         {notice && (
-          <div className="banner info" role="status">
+          <Banner tone="info">
             {notice}
-          </div>
+          </Banner>
         )}
         {step === 0 && <ImportFileStep uploading={uploading} onFile={(f) => void chooseFile(f)} />}
         {step === 1 && inspection && <ImportMappingStep inspection={inspection} settings={settings} checking={checking} onChange={setSettings} />}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { plural } from './format';
-import { Modal } from './Modal';
+import { Modal } from '../ui';
 
 /** Reasons a contact is not textable only because nobody said how they agreed (see electron/contacts/consent-record.ts). */
 const NO_CONSENT_REASONS = new Set(['SMS consent not stated', 'no SMS consent in import file', 'no SMS consent (entered by hand)']);

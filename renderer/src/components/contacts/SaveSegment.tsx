@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import type { AudienceFilterInput } from '../../../../shared/audience';
-import { Modal } from './Modal';
+import { Modal } from '../ui';
 
 /** Saves the current search and filters as a segment that campaigns and this page can pick. */
 export function SaveSegment({ filter, describe, onClose, onSaved }: { filter: AudienceFilterInput; describe: string; onClose(): void; onSaved(s: SegmentRow): void }) {

@@ -2,6 +2,7 @@ import type { ConversationRow } from '../../../../shared/types/domain';
 import { Badge } from '../ui';
 import { initials, shortWhen } from './format';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import './inbox.css';
 
 /** The left pane: one row per contact who wrote, newest first; unread ones in bold with their count. */
 export function ConversationList({ rows, selected, onSelect, empty }: { rows: ConversationRow[]; selected: number | null; onSelect(contactId: number): void; empty: string }) {

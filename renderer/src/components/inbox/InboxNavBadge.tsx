@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { api, onEvent } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import './inbox-polish.css';
+import './inbox.css';
 
 /** The sidebar's count of conversations with unread texts; follows new texts and the owner reading them. */
 export function InboxNavBadge() {

@@ -1,5 +1,5 @@
-import './inbox-polish.css';
 
+import './inbox.css';
 export interface InboxFilter {
   unreadOnly: boolean;
   search: string;

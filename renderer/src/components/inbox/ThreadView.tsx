@@ -2,7 +2,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { InboxThread, ThreadMessage } from '../../../../shared/ipc/channels/inbox';
 import { CONSENT_SOURCE_LABEL, type ConsentSourceName } from '../../../../shared/ipc/channels/optouts';
-import { ConfirmDialog } from '../campaigns/ConfirmDialog';
+import { ConfirmDialog } from '../ui';
 import { Badge, ErrorBanner, formatWhen } from '../ui';
 import { ReplyBox } from './ReplyBox';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
@@ -10,6 +10,7 @@ import { dayOf, outboundLabel, outboundStatus, timeOf } from './format';
 import { MarkConversionButton } from '../analytics/MarkConversion';
 import { ReplyLabel, useReplyLabels } from '../ai/ReplyLabel';
 import type { ReplyTriageView } from '../../../../shared/ipc/channels/ai';
+import './inbox.css';
 
 const KEYWORD_TAG: Partial<Record<string, { label: string; tone: 'bad' | 'good' | 'info' | 'warn' }>> = {
   opt_out: { label: 'Opt-out keyword', tone: 'bad' },
@@ -185,27 +186,31 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
         disabledReason={contact.optedOut ? `${who} opted out — replies are blocked` : thread.replyVia ? null : 'No conversation to reply in yet'}
         onSent={onChanged}
       />
-      <ConfirmDialog
-        open={confirm === 'out'}
-        title={`Opt ${who} out?`}
-        confirmLabel="Opt out"
-        danger
-        busy={busy}
-        onConfirm={() => void setConsent(true)}
-        onClose={() => setConfirm(null)}
-      >
-        <p>Use this when they asked you in person, by phone or by email. They are taken out of every queued message at once and recorded in the opt-out report as changed by you. No text is sent to them about it.</p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirm === 'in'}
-        title={`Opt ${who} back in?`}
-        confirmLabel="Opt back in"
-        busy={busy}
-        onConfirm={() => void setConsent(false)}
-        onClose={() => setConfirm(null)}
-      >
-        <p>Only do this if they clearly asked to receive your texts again (for example in writing). The change is recorded in the opt-out report as made by you. The simplest way is for them to text START.</p>
-      </ConfirmDialog>
+      {confirm === 'out' && (
+        <ConfirmDialog
+          cancelLabel="Go back"
+          title={`Opt ${who} out?`}
+          confirmLabel="Opt out"
+          danger
+          busy={busy}
+          onConfirm={() => void setConsent(true)}
+          onClose={() => setConfirm(null)}
+        >
+          <p>Use this when they asked you in person, by phone or by email. They are taken out of every queued message at once and recorded in the opt-out report as changed by you. No text is sent to them about it.</p>
+        </ConfirmDialog>
+      )}
+      {confirm === 'in' && (
+        <ConfirmDialog
+          cancelLabel="Go back"
+          title={`Opt ${who} back in?`}
+          confirmLabel="Opt back in"
+          busy={busy}
+          onConfirm={() => void setConsent(false)}
+          onClose={() => setConfirm(null)}
+        >
+          <p>Only do this if they clearly asked to receive your texts again (for example in writing). The change is recorded in the opt-out report as made by you. The simplest way is for them to text START.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

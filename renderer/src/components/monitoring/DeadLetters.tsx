@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { DeadLetterDetail, DeadLetterRow } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Badge, EmptyState, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, EmptyState, ErrorBanner, Loading } from '../ui';
 import { PROVIDER_LABEL, when } from './format';
+import './monitoring.css';
 
 type Filter = 'all' | 'dead' | 'failed';
 
@@ -79,9 +80,9 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
       </dl>
       <ErrorBanner message={error} />
       {notice && (
-        <div className="banner success" role="status">
+        <Banner tone="success">
           {notice}
-        </div>
+        </Banner>
       )}
       <label className="mon-dl-label" htmlFor={`dl-event-${d.id}`}>
         Event {editable ? '(fix it here, then save and replay)' : d.state === 'failed' ? '(read-only while it is being retried)' : ''}

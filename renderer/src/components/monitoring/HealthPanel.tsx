@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { Badge, ErrorBanner, Loading } from '../ui';
 import { HealthStrip } from './charts';
 import { HEALTH_TONE, HEALTH_WORD, verdict, when } from './format';
+import './monitoring.css';
 
 const HINT: Record<string, string> = {
   relay: 'The local listener the tunnel forwards to.',

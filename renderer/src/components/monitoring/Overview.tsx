@@ -2,6 +2,7 @@ import type { MonitoringDashboard } from '../../../../shared/ipc/channels/monito
 import { Badge } from '../ui';
 import { HealthStrip, SendSparkline, StateBars } from './charts';
 import { ago, duration, OUTBOX_STATES, plural, PROVIDER_LABEL, verdict, when } from './format';
+import './monitoring.css';
 
 export type MonitoringTab = 'overview' | 'deadletters' | 'reconciliation' | 'health';
 

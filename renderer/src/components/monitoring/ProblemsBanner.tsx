@@ -1,11 +1,12 @@
 import type { BackgroundProblem } from '../../../../shared/ipc/channels/monitoring';
+import { Banner } from '../ui';
 import { when } from './format';
 
 /** Work that runs by itself and keeps failing (or a stored setting that was refused), in words, until it is fixed. */
 export function ProblemsBanner({ problems }: { problems: BackgroundProblem[] }) {
   if (!problems.length) return null;
   return (
-    <div className="banner error mon-problems" role="alert">
+    <Banner tone="error" className="mon-problems">
       <strong>{problems.length === 1 ? 'Something needs your attention' : `${problems.length} things need your attention`}</strong>
       <ul>
         {problems.map((p) => (
@@ -20,6 +21,6 @@ export function ProblemsBanner({ problems }: { problems: BackgroundProblem[] }) 
           </li>
         ))}
       </ul>
-    </div>
+    </Banner>
   );
 }

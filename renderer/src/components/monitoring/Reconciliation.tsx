@@ -2,9 +2,10 @@ import { useState } from 'react';
 import type { ProviderName, ReconciliationRun } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Badge, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, ErrorBanner, Loading } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { fromLocalInput, plural, PROVIDER_LABEL, toLocalInput, when } from './format';
+import './monitoring.css';
 
 const STATUS_TONE = { ok: 'good', partial: 'warn', failed: 'bad', interrupted: 'warn', running: 'info' } as const;
 
@@ -24,7 +25,7 @@ function Report({ run }: { run: ReconciliationRun }) {
         </h3>
         <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
       </div>
-      {run.error && !d && <div className="banner error">{run.error}</div>}
+      {run.error && !d && <Banner tone="error" role="none">{run.error}</Banner>}
       {d && (
         <>
           <div className="mon-chips">

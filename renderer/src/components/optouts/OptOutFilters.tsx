@@ -1,4 +1,5 @@
 import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type ConsentSourceName } from '../../../../shared/ipc/channels/optouts';
+import './optouts.css';
 
 export interface OptOutFilterState {
   since: string;

@@ -6,7 +6,7 @@ import { formatMoney } from '../../../../shared/analytics';
 import { Badge, ErrorBanner, formatWhen } from '../ui';
 import { SecretField } from './SecretField';
 import { sentence } from './form-values';
-import './quickbooks.css';
+import './settings.css';
 
 const TONE: Record<QuickBooksStatus['state'], 'good' | 'warn' | 'neutral'> = { connected: 'good', reconnect: 'warn', not_connected: 'neutral' };
 const ENTITY_LABEL = { SalesReceipt: 'Sales receipt', Invoice: 'Invoice' } as const;

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { fieldInfo } from './fields';
 import { controlKind, draftOf, refusalInWords, valueOf, type Draft } from './form-values';
 import { SettingControl } from './SettingControl';
+import './settings.css';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'refused';
 

@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import type { SecretRow, SettingRow } from '../../../../shared/ipc/channels/app';
 import type { WebhookTestResult } from '../../../../shared/ipc/channels/webhooks';
 import { Badge, ErrorBanner, formatWhen } from '../ui';
+import './settings.css';
 
 /** A command or URL to copy exactly. */
 function CopyLine({ label, text }: { label?: string; text: string }) {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import './shell.css';
 
 export interface Command {
   id: string;

@@ -1,5 +1,6 @@
-import { Modal } from '../contacts/Modal';
+import { Modal } from '../ui';
 import { ALT, MOD } from './keys';
+import './shell.css';
 
 /** "?": every keyboard shortcut, in one list. */
 export function ShortcutsDialog({ pages, onClose }: { pages: Array<{ label: string }>; onClose(): void }) {

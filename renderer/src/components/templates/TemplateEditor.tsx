@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useApp } from '../../store/app';
-import { Badge } from '../ui';
+import { Badge, Banner } from '../ui';
 import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { applyGsmReplacements } from '../../../../shared/templates';
@@ -16,6 +16,7 @@ import { Ucs2Panel } from './Ucs2Panel';
 import { usePreviewModel } from './usePreviewModel';
 import { VariableBar } from './VariableBar';
 import { DraftWithGemini } from '../ai/DraftWithGemini';
+import './templates.css';
 
 interface Draft {
   name: string;
@@ -180,14 +181,14 @@ export function TemplateEditor({
           </div>
         </header>
         {notice && (
-          <div className={`banner ${notice.tone === 'warn' ? 'warn' : 'success'}`} role="status">
+          <Banner tone={notice.tone === 'warn' ? 'warn' : 'success'} role="status">
             {notice.text}
-          </div>
+          </Banner>
         )}
         {(error ?? model.contextError) && (
-          <div className="banner error" role="alert">
+          <Banner tone="error">
             {error ?? model.contextError}
-          </div>
+          </Banner>
         )}
         <div className="tpl-form-row">
           <div className="field grow">

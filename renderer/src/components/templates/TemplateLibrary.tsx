@@ -1,5 +1,6 @@
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { Badge } from '../ui';
+import './templates.css';
 
 function lastUsed(iso: string | null): string {
   return iso ? `Last used ${new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' })}` : 'Never used';

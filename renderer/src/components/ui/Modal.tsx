@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './Button';
+import './ui.css';
 
 const FIELD = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
@@ -72,21 +74,28 @@ export function Modal({
   );
 }
 
-/** A yes/no question on top of everything else; the safe answer has the focus. */
-export function Confirm({
+/**
+ * A yes/no question on top of everything else. The safe answer has the focus, so a stray Enter never does the
+ * irreversible thing; Escape answers "no", and the focus goes back to what asked.
+ */
+export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   danger = false,
   busy = false,
+  busyLabel = 'Working…',
   onConfirm,
   onClose,
 }: {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
+  busyLabel?: string;
   onConfirm(): void;
   onClose(): void;
 }) {
@@ -100,12 +109,12 @@ export function Confirm({
       onClose={onClose}
       footer={
         <>
-          <button ref={safe} type="button" className="secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className={danger ? 'danger' : ''} onClick={onConfirm} disabled={busy}>
-            {busy ? 'Working…' : confirmLabel}
-          </button>
+          <Button ref={safe} variant="secondary" onClick={onClose} disabled={busy}>
+            {cancelLabel}
+          </Button>
+          <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
+            {busy ? busyLabel : confirmLabel}
+          </Button>
         </>
       }
     >

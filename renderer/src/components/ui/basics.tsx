@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Icon } from './icons';
-import { dateTimeWithZone } from '../time';
+import { Icon } from '../icons';
+import { dateTimeWithZone } from '../../time';
+import './ui.css';
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: string; actions?: ReactNode }) {
   return (
@@ -22,15 +23,6 @@ export function EmptyState({ title, children, icon = 'empty' }: { title: string;
       </div>
       <h2>{title}</h2>
       {children && <div className="muted">{children}</div>}
-    </div>
-  );
-}
-
-export function ErrorBanner({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <div className="banner error" role="alert">
-      {message}
     </div>
   );
 }

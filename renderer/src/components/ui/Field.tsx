@@ -1,0 +1,95 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import './ui.css';
+
+/** A label above its control, with an optional hint and error below; the control is named by the label. */
+export function Field({
+  label,
+  htmlFor,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  hint?: ReactNode;
+  error?: string | null;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {hint && <p className="muted small">{hint}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type FieldProps = { label: ReactNode; hint?: ReactNode; error?: string | null; fieldClassName?: string };
+
+/** A text box with its label (and hint); `id` is made up when not given. */
+export function TextInput({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  id,
+  ref,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps & { ref?: Ref<HTMLInputElement> }) {
+  const made = useId();
+  const inputId = id ?? made;
+  return (
+    <Field label={label} htmlFor={inputId} hint={hint} error={error} className={fieldClassName}>
+      <input ref={ref} id={inputId} aria-invalid={error ? true : undefined} {...rest} />
+    </Field>
+  );
+}
+
+/** A drop-down with its label; the options are its children. */
+export function Select({
+  label,
+  hint,
+  error,
+  fieldClassName,
+  id,
+  children,
+  ...rest
+}: SelectHTMLAttributes<HTMLSelectElement> & FieldProps) {
+  const made = useId();
+  const selectId = id ?? made;
+  return (
+    <Field label={label} htmlFor={selectId} hint={hint} error={error} className={fieldClassName}>
+      <select id={selectId} {...rest}>
+        {children}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * A checkbox and its words as one clickable line: the box sits right before its label, and clicking the words ticks
+ * it. A hint may follow on the next line.
+ */
+export function Checkbox({
+  label,
+  hint,
+  className,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode; hint?: ReactNode }) {
+  return (
+    <label className={['checkbox', className].filter(Boolean).join(' ')}>
+      <input type="checkbox" {...rest} />
+      <span className="checkbox-text">
+        {label}
+        {hint && <span className="checkbox-hint muted small">{hint}</span>}
+      </span>
+    </label>
+  );
+}

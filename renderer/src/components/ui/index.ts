@@ -1,0 +1,7 @@
+/** The generic components every page builds with; shown all together on the design-system page (#/ui). */
+export { Badge, EmptyState, Loading, PageHeader, Stat, formatWhen } from './basics';
+export { Banner, ErrorBanner, type BannerTone } from './Banner';
+export { Button, type ButtonVariant } from './Button';
+export { Checkbox, Field, Select, TextInput } from './Field';
+export { ConfirmDialog, Modal } from './Modal';
+export { Table, type Column } from './Table';
