@@ -14,9 +14,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-// Real sends through the Sandbox take a while on a shared machine.
-test.setTimeout(180_000);
-
 test('an A/B campaign on the Sandbox: create it, let it send, and read the report with its chart and verdict', async ({ page, desk }, testInfo) => {
   const app = desk.app;
   app.settings.set('business.name', 'Bloom Salon');
@@ -88,16 +85,7 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await page.getByRole('button', { name: 'Export CSV' }).click();
   expect((await download).suggestedFilename()).toBe(`ab-test-${campaign.id}-colour-week.csv`);
 
-  // The report links to the campaign's results page (issue 13 point 4): same campaign, same delivered count, and back.
-  await page.getByRole('button', { name: 'Campaign results' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Results: Colour week' })).toBeVisible();
-  expect(await page.evaluate(() => window.location.hash)).toBe(`#/results/${campaign.id}`);
-  await expect(page.getByTestId('results-windows')).toContainText('5-day click window, 24-hour delivery window');
-  await expect(page.getByTestId('res-reply')).toContainText('95% range');
-  await expect(page.getByText('A/B test', { exact: true })).toBeVisible();
-  await shot(page, testInfo, 'ab-results');
-  // …and the results page leads back to the A/B tests.
-  await page.getByRole('button', { name: 'A/B report' }).click();
+  await page.getByRole('button', { name: '← All A/B tests' }).click();
   await expect(page.getByRole('button', { name: 'Colour week' })).toBeVisible();
   expect(errors).toEqual([]);
 });
