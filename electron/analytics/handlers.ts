@@ -4,7 +4,7 @@ import type { Handlers } from '../ipc/dispatch';
 import type { Channel } from '../../shared/ipc/contract';
 import { addManualConversion, deleteConversion, listConversions } from './conversions';
 import { exportCsv } from './exports';
-import { catchUpOutcomes } from './ingest';
+import { catchUpInSlices } from './catch-up';
 import { rebuildAllInWorker } from './rebuild';
 import { analyticsSettings } from './settings';
 import { createAnalyticsReads } from './reads';
@@ -18,9 +18,9 @@ type AnalyticsHandlers = Pick<Handlers, AnalyticsChannel>;
 /** Results, conversions and exports (issue 13). Reports first take in whatever outcomes arrived since the last tick. */
 export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & ReturnType<typeof createOrderImportHandlers> {
   const { db } = core;
-  const fresh = () => {
+  const fresh = async () => {
     const s = analyticsSettings(core.settings);
-    catchUpOutcomes(db, s, core.now());
+    await catchUpInSlices(db, s, core.now());
     return s;
   };
   const changed = () => core.events.emit('app:dataChanged', { area: 'campaigns' });
@@ -28,21 +28,21 @@ export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & Ret
   const reads = core.analyticsReads ?? createAnalyticsReads(db, { dbPath: ':memory:' });
   const now = () => core.now().toISOString();
   return {
-    'analytics:campaignResults': ({ campaignId }) => reads.read('results', { settings: fresh(), campaignId, now: now() }),
-    'analytics:recipients': (query) => reads.read('recipients', { currency: fresh().currency, query }),
-    'analytics:summary': (query) => reads.read('summary', { settings: fresh(), query, now: now() }),
+    'analytics:campaignResults': async ({ campaignId }) => reads.read('results', { settings: await fresh(), campaignId, now: now() }),
+    'analytics:recipients': async (query) => reads.read('recipients', { currency: (await fresh()).currency, query }),
+    'analytics:summary': async (query) => reads.read('summary', { settings: await fresh(), query, now: now() }),
     'analytics:campaignColumns': ({ ids }) => {
       const totals = campaignTotals(db, core.settings.get('business.currency'), ids);
       return [...totals].map(([id, t]) => ({ id, sent: t.sent, delivered: t.delivered, replyRate: rate(t.replied, t.delivered), revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, roi: roi(t.revenueMinor, t.spendMinor) }));
     },
     'analytics:rebuild': async () => {
-      fresh();
+      await fresh();
       const r = await rebuildAllInWorker(db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, () => core.now().getTime());
       core.audit('analytics.rebuild', undefined, r);
       return r;
     },
-    'conversions:add': (input) => {
-      const r = addManualConversion(db, fresh(), input, core.now(), core.settings.get('contacts.defaultCountry'));
+    'conversions:add': async (input) => {
+      const r = addManualConversion(db, await fresh(), input, core.now(), core.settings.get('contacts.defaultCountry'));
       core.audit('conversion.add', String(r.id), { contactId: r.contactId, campaignId: r.campaignId });
       changed();
       return r;
@@ -55,10 +55,10 @@ export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & Ret
       changed();
       return r;
     },
-    'export:messages': ({ campaignId }) => exportCsv(db, fresh(), 'messages', campaignId, core.now()),
-    'export:results': ({ campaignId }) => exportCsv(db, fresh(), 'results', campaignId, core.now()),
-    'export:conversions': ({ campaignId }) => exportCsv(db, fresh(), 'conversions', campaignId, core.now()),
-    'export:inbox': ({ campaignId }) => exportCsv(db, fresh(), 'inbox', campaignId, core.now()),
+    'export:messages': async ({ campaignId }) => exportCsv(db, await fresh(), 'messages', campaignId, core.now()),
+    'export:results': async ({ campaignId }) => exportCsv(db, await fresh(), 'results', campaignId, core.now()),
+    'export:conversions': async ({ campaignId }) => exportCsv(db, await fresh(), 'conversions', campaignId, core.now()),
+    'export:inbox': async ({ campaignId }) => exportCsv(db, await fresh(), 'inbox', campaignId, core.now()),
     ...createOrderImportHandlers(core),
   };
 }

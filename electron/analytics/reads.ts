@@ -7,12 +7,17 @@ import { campaignRecipients, type RecipientsQuery } from './recipients';
 import { campaignResults } from './results';
 import type { AnalyticsSettings } from './settings';
 import { analyticsSummary, type SummaryQuery } from './summary';
+import { bestTimeReport } from './insights/best-time';
+import { compareSegments, type CompareGroupInput } from './insights/compare';
+import type { AbMetric } from '../../shared/abtests/wording';
 
-/** The reads behind the dashboard and the results page, by name, with plain (cloneable) arguments. */
+/** The reads behind the dashboard, the results page, best time and segment comparison, by name, with plain (cloneable) arguments. */
 export const ANALYTICS_READS = {
   summary: (db: SqliteDb, a: { settings: AnalyticsSettings; query: SummaryQuery; now: string }): AnalyticsSummaryView => analyticsSummary(db, a.settings, a.query, new Date(a.now)),
   results: (db: SqliteDb, a: { settings: AnalyticsSettings; campaignId: number; now: string }): CampaignResultsView => campaignResults(db, a.settings, a.campaignId, new Date(a.now)),
   recipients: (db: SqliteDb, a: { currency: string; query: RecipientsQuery }): RecipientsPage => campaignRecipients(db, a.currency, a.query),
+  bestTime: (db: SqliteDb, a: { businessZone: string }) => bestTimeReport(db, a.businessZone),
+  compare: (db: SqliteDb, a: { groups: CompareGroupInput[]; metric: AbMetric; now: string }) => compareSegments(db, a.groups, a.metric, new Date(a.now)),
 };
 export type ReadKind = keyof typeof ANALYTICS_READS;
 export type ReadArgs<K extends ReadKind> = Parameters<(typeof ANALYTICS_READS)[K]>[1];
@@ -22,6 +27,8 @@ export type ToReadWorker = { id: number; kind: ReadKind; args: ReadArgs<ReadKind
 export type FromReadWorker = { id: number; ok: true; value: ReadAnswer<ReadKind> } | { id: number; ok: false; code: ErrorCode; message: string };
 
 export interface AnalyticsReads {
+  /** Starts the reader thread now (at app start), so the first report does not pay for it on the main thread. */
+  warm(): void;
   read<K extends ReadKind>(kind: K, args: ReadArgs<K>): Promise<ReadAnswer<K>>;
   /** Ends the worker thread (awaited: its connection is closed before the app closes the file). */
   close(): Promise<void>;
@@ -38,12 +45,12 @@ export function runRead<K extends ReadKind>(db: SqliteDb, kind: K, args: ReadArg
  * The dashboard summary and a campaign's results read days of roll-ups and a campaign's outcomes: ~150 ms at ten
  * million messages, too long to hold the Electron main thread (issue 13: never > 50 ms). They run on a worker thread
  * with its own read connection (WAL: it sees every committed write, and never blocks the writer). Started on the
- * first read, kept for the next ones; restarted if it dies. An in-memory database has no file another connection
+ * app's start (warm) or on the first read, kept for the next ones; restarted if it dies. An in-memory database has no file another connection
  * could open, so its reads run here.
  */
 export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativeBinding?: string }): AnalyticsReads {
   if (file.dbPath === ':memory:' || file.dbPath === '') {
-    return { read: async (kind, args) => runRead(db, kind, args), close: async () => {} };
+    return { warm: () => {}, read: async (kind, args) => runRead(db, kind, args), close: async () => {} };
   }
   let worker: Worker | null = null;
   let nextId = 1;
@@ -70,6 +77,9 @@ export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativ
     return w;
   };
   return {
+    warm() {
+      worker ??= start();
+    },
     read<K extends ReadKind>(kind: K, args: ReadArgs<K>): Promise<ReadAnswer<K>> {
       worker ??= start();
       const id = nextId++;

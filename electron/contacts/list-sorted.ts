@@ -4,19 +4,22 @@ import type { ContactQuery } from './list';
 import { contactRows } from './list';
 import { searchSource, tagCondition, type ListConditionOptions, type ListConditions } from './list-where';
 import { NO_BOUND } from './search-sql';
-import { cursorOf, readCursor, SORT_KEYS } from './sort';
+import { cursorOf, predictionSort, readCursor, SORT_KEYS } from './sort';
 
 /**
  * One page of contacts in a column's order, ties broken by id in the same direction, paged by keyset (the sort
  * value and id of the page before). Raw SQL: the sort keys are index expressions that must appear verbatim for
  * SQLite to walk those indexes over a million contacts, which a query builder cannot promise.
  * With a search, the matches are found by the search index and sorted (a search rarely matches more than a few
- * thousand); otherwise the page is read from the sort's index, the filters checked on the way.
+ * thousand); otherwise the page is read from the sort's index, the filters checked on the way (a prediction sort from
+ * the predictions' index, joined to the contacts).
  */
 export function listSorted(db: SqliteDb, q: ContactQuery, sort: ContactSort, c: ListConditions, options: ListConditionOptions): ContactListPage {
   const key = SORT_KEYS[sort.by];
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const parts: string[] = [];
+  const predicted = predictionSort(sort.by);
+  const from = predicted ? 'contact_predictions p JOIN contacts c ON c.id = p.contact_id' : 'contacts c';
+  const parts: string[] = predicted ? [`${predicted} IS NOT NULL`] : [];
   const params: Record<string, string | number | null> = {};
   if (c.status) {
     parts.push(`(${c.status.sql})`);
@@ -41,16 +44,16 @@ export function listSorted(db: SqliteDb, q: ContactQuery, sort: ContactSort, c: 
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const page = db
-    .prepare(`SELECT c.id, ${key} AS k FROM contacts c ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT c.id, ${key} AS k FROM ${from} ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: q.limit, offset: q.offset }) as { id: number; k: string | number }[];
   let total: number;
   let exact = true;
   if (!filtered) total = db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
-  else if (!c.plan && !c.status) total = db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(c.tagId) as number;
+  else if (!predicted && !c.plan && !c.status) total = db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(c.tagId) as number;
   else {
     const countParts = parts.filter((p) => !p.includes('@afterKey'));
     const counted = db
-      .prepare(`SELECT count(*) FROM (SELECT 1 FROM contacts c WHERE ${countParts.join(' AND ')} LIMIT ${CONTACT_COUNT_CAP + 1})`)
+      .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${countParts.join(' AND ')} LIMIT ${CONTACT_COUNT_CAP + 1})`)
       .pluck()
       .get(Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'afterKey' && k !== 'afterId'))) as number;
     exact = counted <= CONTACT_COUNT_CAP;

@@ -14,6 +14,8 @@ export interface ListFilters {
   segmentId?: number;
   /** Engagement band (migration 0014). */
   band?: EngagementBand;
+  /** Leave out high opt-out risk (predictions, migration 0015). */
+  optOutRisk?: 'exclude-high';
 }
 
 export interface ListConditionOptions {
@@ -35,8 +37,8 @@ export const INLINE_INDEX_MAX = 10_000;
 
 /** Status and segment conditions as SQL over `contacts c`, with named parameters; null when there are none. */
 function statusWhere(db: SqliteDb, q: ListFilters, now: Date): { sql: string; params: Params } | null {
-  if (q.optedOut === undefined && q.textable === undefined && q.segmentId === undefined && q.band === undefined) return null;
-  const where = audienceWhere(db, { optedOut: q.optedOut, textable: q.textable, segmentId: q.segmentId, band: q.band, tagMode: 'any' }, now);
+  if (q.optedOut === undefined && q.textable === undefined && q.segmentId === undefined && q.band === undefined && q.optOutRisk === undefined) return null;
+  const where = audienceWhere(db, { optedOut: q.optedOut, textable: q.textable, segmentId: q.segmentId, band: q.band, optOutRisk: q.optOutRisk, tagMode: 'any' }, now);
   let i = 0;
   // audienceWhere writes `?` placeholders only; they become named so they mix with the rest of the query.
   const sql = where.sql.replace(/\?/g, () => `@f${i++}`);

@@ -11,7 +11,17 @@ export const SORT_KEYS: Record<ContactSortColumn, string> = {
   phone: 'c.phone',
   added: 'c.id',
   lastTexted: LAST_TEXTED_SORT_SQL.replace('last_contacted_at', 'c.last_contacted_at'),
+  replyChance: 'p.reply_probability',
+  optOutRisk: 'p.opt_out_risk',
 };
+
+/**
+ * The prediction sorts read `contact_predictions p` joined to the contacts, walking its partial index on the
+ * probability (migration 0015): only the contacts the model scored are listed (one with no history has no score).
+ */
+export function predictionSort(by: ContactSortColumn): string | null {
+  return by === 'replyChance' || by === 'optOutRisk' ? SORT_KEYS[by] : null;
+}
 
 /** Where a page ended: the sort value and id of its last row. */
 export interface Cursor {

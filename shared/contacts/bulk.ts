@@ -1,5 +1,8 @@
-/** The Contacts table's sortable columns: "added" is the order contacts were added in (their id). */
-export const CONTACT_SORT_COLUMNS = ['name', 'phone', 'added', 'lastTexted'] as const;
+/**
+ * The Contacts table's sortable columns: "added" is the order contacts were added in (their id). `replyChance` and
+ * `optOutRisk` order by the predictions (issue 14) and list only the contacts the model scored.
+ */
+export const CONTACT_SORT_COLUMNS = ['name', 'phone', 'added', 'lastTexted', 'replyChance', 'optOutRisk'] as const;
 export type ContactSortColumn = (typeof CONTACT_SORT_COLUMNS)[number];
 export interface ContactSort {
   by: ContactSortColumn;

@@ -89,3 +89,28 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await expect(page.getByRole('button', { name: 'Colour week' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the A/B report links to the campaign results page, and the results page back to the A/B tests', async ({ page, desk }) => {
+  const app = desk.app;
+  seedDaytimeContacts(app, 4, { tag: 'regulars' });
+  const variants = [
+    { name: 'A', body: 'Hi, colour week: 20% off. Reply STOP to opt out' },
+    { name: 'B', body: 'Book a colour this week and save 20%. Reply STOP to opt out' },
+  ];
+  const created = await app.dispatch('campaigns:create', { name: 'Colour week', audience: { tags: ['regulars'] }, ab: { variants, split: [50, 50] } });
+  if (!created.ok) throw new Error(created.error.message);
+  const { id } = created.value as { id: number };
+  // Sent and finished (what the report's link needs); the sending itself is the test above's.
+  app.db.prepare(`UPDATE campaigns SET status = 'completed', launched_at = ? WHERE id = ?`).run(new Date().toISOString(), id);
+
+  const errors = await desk.open(page, 'abtests');
+  await page.getByRole('button', { name: 'Colour week' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Colour week' })).toBeVisible();
+  await page.getByRole('button', { name: 'Campaign results' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Results: Colour week' })).toBeVisible();
+  expect(await page.evaluate(() => window.location.hash)).toBe(`#/results/${id}`);
+  await expect(page.getByTestId('results-windows')).toContainText('5-day click window, 24-hour delivery window');
+  await page.getByRole('button', { name: 'A/B report' }).click();
+  await expect(page.getByRole('button', { name: 'Colour week' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -128,3 +128,53 @@ test('the campaign wizard offers each recipient\'s best hour and leaving out hig
   expect(audience.optOutRisk).toBe('exclude-high');
   expect(errors).toEqual([]);
 });
+
+test('Contacts are ordered by the predictions and can leave out high opt-out risk, offered only once a model is usable', async ({ page, desk }, testInfo) => {
+  seedSalon(desk.app);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const errors = await desk.open(page, 'contacts');
+  // Nothing learnt yet: no prediction order or filter, and a note whose tooltip says why.
+  const note = page.getByTestId('prediction-note');
+  await expect(note).toHaveText(/No prediction sort yet/);
+  await expect(note).toHaveAttribute('title', /train them on the Analytics page/);
+  await expect(page.getByLabel('Order by prediction')).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: 'Leave out high opt-out risk' })).toHaveCount(0);
+
+  const trained = await desk.app.dispatch('insights:train', {});
+  expect(trained.ok).toBe(true);
+  await page.reload();
+  await expect(note).toHaveCount(0);
+  const db = desk.app.db;
+  const nameOf = (sql: string) => {
+    const c = db.prepare(`SELECT first_name || ' ' || last_name AS name FROM contacts WHERE id = (${sql})`).get() as { name: string };
+    return c.name;
+  };
+  const rows = page.getByTestId('contact-scroller').getByRole('row');
+  await page.getByLabel('Order by prediction').selectOption({ label: 'Most likely to reply' });
+  await expect(rows.first()).toContainText(nameOf('SELECT contact_id FROM contact_predictions ORDER BY reply_probability DESC, contact_id DESC LIMIT 1'));
+  await page.getByLabel('Order by prediction').selectOption({ label: 'Highest opt-out risk' });
+  await expect(rows.first()).toContainText(nameOf('SELECT contact_id FROM contact_predictions ORDER BY opt_out_risk DESC, contact_id DESC LIMIT 1'));
+
+  // The filter: the high-risk contacts leave the list (the count says how many are left).
+  const high = (db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE opt_out_high = 1').get() as { n: number }).n;
+  expect(high).toBeGreaterThan(0);
+  await page.getByLabel('Order by prediction').selectOption({ label: 'Table order' });
+  await page.getByRole('checkbox', { name: 'Leave out high opt-out risk' }).check();
+  await expect(page.getByText(`${(400 - high).toLocaleString('en-US')} contacts match`)).toBeVisible();
+  await page.getByLabel('Order by prediction').selectOption({ label: 'Most likely to reply' });
+
+  for (const width of [1440, 1024]) {
+    for (const theme of ['light', 'dark'] as const) {
+      // The theme follows the system's (the default), so the list keeps its order and filter meanwhile.
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.getByRole('checkbox', { name: 'Leave out high opt-out risk' })).toBeChecked();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await serious(page)).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`contacts-predictions-${width}-${theme}.png`) });
+    }
+  }
+  expect(errors).toEqual([]);
+});

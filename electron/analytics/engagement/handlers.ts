@@ -3,7 +3,7 @@ import type { DeskCore } from '../../core';
 import type { Handlers } from '../../ipc/dispatch';
 import { cohortTable } from '../cohorts';
 import { funnelOf } from '../funnel';
-import { catchUpOutcomes } from '../ingest';
+import { catchUpInSlices } from '../catch-up';
 import { analyticsSettings } from '../settings';
 import { bandCounts, contactEngagement } from './bands';
 import { lastRecomputeAt, recomputeEngagement, settleEngagement } from './settle';
@@ -14,8 +14,9 @@ type EngagementHandlers = Pick<Handlers, Extract<Channel, `engagement:${string}`
 /** Engagement score bands, one contact's score, cohorts and the funnel (issue 14 points 1–3). */
 export function createEngagementHandlers(core: DeskCore): EngagementHandlers {
   const { db } = core;
+  const catchUp = () => catchUpInSlices(db, analyticsSettings(core.settings), core.now());
   const fresh = async () => {
-    catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+    await catchUp();
     await settleEngagement(core);
   };
   return {
@@ -28,7 +29,7 @@ export function createEngagementHandlers(core: DeskCore): EngagementHandlers {
       return contactEngagement(db, contactId, core.now());
     },
     'engagement:recompute': async () => {
-      catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+      await catchUp();
       const r = await recomputeEngagement(core);
       core.audit('engagement.recompute', undefined, r);
       core.events.emit('app:dataChanged', { area: 'contacts' });
@@ -38,8 +39,8 @@ export function createEngagementHandlers(core: DeskCore): EngagementHandlers {
       await fresh();
       return cohortTable(db, months, core.now());
     },
-    'engagement:funnel': (q) => {
-      catchUpOutcomes(db, analyticsSettings(core.settings), core.now());
+    'engagement:funnel': async (q) => {
+      await catchUp();
       return funnelOf(db, q, core.now(), core.settings.get('business.currency'));
     },
   };

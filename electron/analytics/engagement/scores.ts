@@ -1,4 +1,4 @@
-import { engagementScore, type EngagementInputs } from '../../../shared/analytics/engagement';
+import { engagementScore, type EngagementInputs, type EngagementScore } from '../../../shared/analytics/engagement';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb, runQuery } from '../../db/sync-query';
@@ -7,8 +7,20 @@ import { HISTORY_SQL } from './history';
 type Statements = { clear: Statement; score: Statement };
 const prepared = new WeakMap<SqliteDb, Statements>();
 
-/** The score of shared/analytics/engagement as SQL functions, so a range is scored in one INSERT … SELECT. */
+/**
+ * The score of shared/analytics/engagement as SQL functions, so a range is scored in one INSERT … SELECT. The score
+ * and the band of a row are asked for one after the other with the same inputs: the second answer is the first one
+ * kept (half the JavaScript work of a full recompute).
+ */
 function registerScoreFunctions(db: SqliteDb): void {
+  let lastInputs: unknown[] = [];
+  let lastScore: EngagementScore | null = null;
+  const scoreOnce = (a: unknown[]): EngagementScore => {
+    if (lastScore && a.length === lastInputs.length && a.every((v, k) => v === lastInputs[k])) return lastScore;
+    lastInputs = a;
+    lastScore = score(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+    return lastScore;
+  };
   const score = (opted: unknown, replies: unknown, clicks: unknown, conversions: unknown, last: unknown, delivered: unknown, silent: unknown, now: unknown) => {
     const i: EngagementInputs = {
       optedOut: Number(opted) === 1,
@@ -21,8 +33,8 @@ function registerScoreFunctions(db: SqliteDb): void {
     };
     return engagementScore(i, Number(now));
   };
-  db.function('engagement_score', { deterministic: true, varargs: true }, (...a: unknown[]) => score(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]).score);
-  db.function('engagement_band', { deterministic: true, varargs: true }, (...a: unknown[]) => score(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]).band);
+  db.function('engagement_score', { deterministic: true, varargs: true }, (...a: unknown[]) => scoreOnce(a).score);
+  db.function('engagement_band', { deterministic: true, varargs: true }, (...a: unknown[]) => scoreOnce(a).band);
 }
 
 function statements(db: SqliteDb): Statements {

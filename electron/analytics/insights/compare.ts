@@ -3,8 +3,9 @@ import { AppError } from '../../../shared/errors';
 import { compareGroups, MAX_GROUPS, MIN_GROUPS, type GroupComparison } from '../../../shared/analytics/insights/compare';
 import type { AbMetric } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
-import { allRows, qb } from '../../db/sync-query';
-import { audienceWhere } from '../../contacts/filter';
+import { sql, type SqlBool } from 'kysely';
+import { allRows, firstRow, qb } from '../../db/sync-query';
+import { audienceWhere, type SqlWhere } from '../../contacts/filter';
 
 export type CompareGroupInput = { tag: string } | { segment: string };
 
@@ -30,21 +31,37 @@ export interface SegmentComparison extends GroupComparison {
 }
 
 /**
- * Delivered campaign texts to the group's contacts (as they are today) and how many earned each outcome. The
- * audience filter is SQL text shared with campaigns and segments, so this one statement is raw around it.
+ * The audience filter's SQL text (shared with campaigns, segments and the contacts list, which all read it as text)
+ * as a Kysely condition, its `?` placeholders bound in order.
  */
+function audienceCondition(where: SqlWhere) {
+  const [head, ...rest] = where.sql.split('?');
+  return sql<SqlBool>`(${sql.join([sql.raw(head), ...rest.map((text, i) => sql`${where.params[i]}${sql.raw(text)}`)], sql``)})`;
+}
+
+/** Delivered campaign texts to the group's contacts (as they are today) and how many earned each outcome. */
 function groupOutcomes(db: SqliteDb, filter: AudienceFilter, now: Date): Omit<GroupOutcomes, 'name'> {
-  const where = audienceWhere(db, filter, now);
-  const outcome = (kind: string) => `coalesce(SUM(EXISTS (SELECT 1 FROM message_outcomes m WHERE m.outbox_id = o.id AND m.kind = '${kind}')), 0)`;
-  const row = db
-    .prepare(
-      `SELECT COUNT(*) AS delivered, ${outcome('replied')} AS replied, ${outcome('clicked')} AS clicked, ${outcome('opted_out')} AS optedOut,
-              coalesce(SUM(EXISTS (SELECT 1 FROM conversions v WHERE v.campaign_id = o.campaign_id AND v.contact_id = o.contact_id)), 0) AS converted
-       FROM outbox_messages o JOIN contacts c ON c.id = o.contact_id
-       WHERE o.kind = 'campaign' AND o.state = 'delivered' AND (${where.sql})`,
-    )
-    .get(...where.params) as Record<'delivered' | AbMetric, number>;
-  return { delivered: Number(row.delivered), replied: Number(row.replied), clicked: Number(row.clicked), optedOut: Number(row.optedOut), converted: Number(row.converted) };
+  const row = firstRow(
+    db,
+    qb
+      .selectFrom('outbox_messages as o')
+      .innerJoin('contacts as c', 'c.id', 'o.contact_id')
+      .select((eb) => {
+        const count = (found: Parameters<typeof eb.exists>[0]) => eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(eb.exists(found)).then(1).else(0).end()), eb.lit(0));
+        const outcome = (kind: 'replied' | 'clicked' | 'opted_out') => count(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', kind));
+        return [
+          eb.fn.countAll<number>().as('delivered'),
+          outcome('replied').as('replied'),
+          outcome('clicked').as('clicked'),
+          outcome('opted_out').as('optedOut'),
+          count(eb.selectFrom('conversions as v').select('v.id').whereRef('v.campaign_id', '=', 'o.campaign_id').whereRef('v.contact_id', '=', 'o.contact_id')).as('converted'),
+        ];
+      })
+      .where('o.kind', '=', 'campaign')
+      .where('o.state', '=', 'delivered')
+      .where(audienceCondition(audienceWhere(db, filter, now))),
+  );
+  return { delivered: Number(row?.delivered ?? 0), replied: Number(row?.replied ?? 0), clicked: Number(row?.clicked ?? 0), optedOut: Number(row?.optedOut ?? 0), converted: Number(row?.converted ?? 0) };
 }
 
 export function compareSegments(db: SqliteDb, groups: readonly CompareGroupInput[], metric: AbMetric, now: Date): SegmentComparison {

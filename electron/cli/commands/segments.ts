@@ -4,15 +4,19 @@ import { call, defineCommand, UsageError, type Command } from '../framework';
 import { minDaysOption, positiveId, segmentId } from './campaign-options';
 import { bandOption } from './engagement';
 
-/** The filters the Contacts page saves as a segment (search, tag, status, engagement band) plus days since last texted. */
+/**
+ * The filters the Contacts page saves as a segment (search, tag, status, engagement band, leaving out high opt-out
+ * risk) plus days since last texted.
+ */
 const filterOptions = {
   tag: { type: 'string', multiple: true },
   'min-days': { type: 'string' },
   search: { type: 'string' },
   status: { type: 'string' },
   band: { type: 'string' },
+  'exclude-high-optout-risk': { type: 'boolean' },
 } as const;
-const FILTER_USAGE = '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new]';
+const FILTER_USAGE = '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new] [--exclude-high-optout-risk]';
 const STATUS: Record<string, Pick<AudienceFilterInput, 'optedOut' | 'textable'>> = {
   textable: { optedOut: false, textable: true },
   'not-textable': { textable: false },
@@ -31,6 +35,7 @@ function filterFromOptions(values: Record<string, unknown>): AudienceFilterInput
     ...(minDays !== undefined ? { minDaysSinceContact: minDays } : {}),
     ...(search ? { search } : {}),
     ...(status ? STATUS[status] : {}),
+    ...(values['exclude-high-optout-risk'] ? { optOutRisk: 'exclude-high' as const } : {}),
   };
 }
 

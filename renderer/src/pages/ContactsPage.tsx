@@ -12,6 +12,7 @@ import { CheckNumbersDialog, type CheckScope } from '../components/contacts/Chec
 import { ContactDetailPanel } from '../components/contacts/ContactDetailPanel';
 import { ContactTable } from '../components/contacts/ContactTable';
 import { ContactToolbar } from '../components/contacts/ContactToolbar';
+import { PredictionControls } from '../components/contacts/PredictionControls';
 import { ImportHistory } from '../components/contacts/ImportHistory';
 import { ImportWizard } from '../components/contacts/ImportWizard';
 import { SaveSegment } from '../components/contacts/SaveSegment';
@@ -48,7 +49,7 @@ function countText(total: number | null, exact: boolean, filtered: boolean): str
 function checkScopes(applied: ContactFilterState, shown: number | null): CheckScope[] {
   const everyone: CheckScope = { label: 'All contacts', selection: { filter: { tagMode: 'any' } } };
   if (!isFiltered(applied)) return [everyone];
-  const what = applied.tag && !applied.search && !applied.status && applied.segmentId === null && !applied.band ? `Everyone tagged “${applied.tag}”` : 'The contacts shown';
+  const what = applied.tag && !applied.search && !applied.status && applied.segmentId === null && !applied.band && !applied.excludeHighOptOutRisk ? `Everyone tagged “${applied.tag}”` : 'The contacts shown';
   return [{ label: shown !== null ? `${what} (${shown.toLocaleString()})` : what, selection: { filter: toAudienceFilter(applied) } }, everyone];
 }
 
@@ -69,6 +70,7 @@ export function ContactsPage() {
   const selection = useSelection(JSON.stringify(listFilters), rows.total, rows.row);
   const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
   const segments = useQuery(() => api.segments.list({}), [], ['contacts']);
+  const predictions = useQuery(() => api.insights.predictions({}), [], ['contacts']);
   const country = useQuery(() => api.settings.get({ key: 'contacts.defaultCountry' }), [], ['settings']);
   const exporter = useExportCsv(toAudienceFilter(applied));
   const { refresh } = rows;
@@ -175,7 +177,22 @@ export function ContactsPage() {
         </EmptyState>
       ) : (
         <>
-          <ContactToolbar value={filters} tags={tags.data ?? []} segments={segments.data ?? []} onChange={setFilters} onSaveSegment={() => setModal('segment')} />
+          <ContactToolbar
+            value={filters}
+            tags={tags.data ?? []}
+            segments={segments.data ?? []}
+            onChange={setFilters}
+            onSaveSegment={() => setModal('segment')}
+            predictions={
+              <PredictionControls
+                view={predictions.data ?? null}
+                sort={sort}
+                onSort={(by) => setSort(by ? { by, direction: 'desc' } : DEFAULT_SORT)}
+                excludeHighRisk={filters.excludeHighOptOutRisk}
+                onExcludeHighRisk={(on) => setFilters({ ...filters, excludeHighOptOutRisk: on })}
+              />
+            }
+          />
           <ErrorBanner message={rows.error} />
           <ErrorBanner message={bulkError} />
           {selection.count > 0 && (

@@ -51,6 +51,8 @@ export const contactListInput = z
     segmentId: z.number().int().positive().optional(),
     /** Only the contacts in this engagement band. */
     band: z.enum(ENGAGEMENT_BANDS).optional(),
+    /** Leave out the contacts the opt-out model rates high risk (nobody while that model is not usable). */
+    optOutRisk: z.enum(['exclude-high']).optional(),
     /** The table's order; default newest first (added, descending). Ties are broken by id, in the same direction. */
     sort: z.object({ by: z.enum(CONTACT_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict().optional(),
     /** Keyset paging in any order: the `nextCursor` of the page before. */
@@ -59,7 +61,7 @@ export const contactListInput = z
   .strict();
 
 /** The filters of the list (no paging or order): "everyone the list shows" for a bulk action. */
-export const contactListFilters = contactListInput.pick({ search: true, tag: true, optedOut: true, textable: true, segmentId: true });
+export const contactListFilters = contactListInput.pick({ search: true, tag: true, optedOut: true, textable: true, segmentId: true, band: true, optOutRisk: true });
 
 // ───────────────────────────── one contact ─────────────────────────────
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../electron/cli/index';
+import { openDatabase } from '../../../electron/db/connection';
 import { abHarness, markDelivered, type AbHarness } from '../abtests/helpers';
 import { HOUR, T0, launchCampaign, seedTagged } from './helpers';
 
@@ -130,5 +131,65 @@ describe('the analytics command line', () => {
     expect(lines[0]).toContain('cost_USD');
     const costAt = lines[0].split(',').indexOf('cost_USD');
     expect(lines.slice(1).every((l) => l.split(',')[costAt] === '0.0079')).toBe(true);
+  });
+
+  it("conversions list [--campaign ID]: the conversions as rows, only that campaign's with --campaign", async () => {
+    const all = await cli(db, ['conversions', 'list']);
+    expect(all.code).toBe(0);
+    const row = {
+      id: expect.any(Number),
+      contactId: expect.any(Number),
+      contactName: expect.any(String),
+      phone,
+      campaignId,
+      campaignName: 'Spring',
+      outboxId: expect.any(Number),
+      source: 'manual',
+      sourceId: expect.any(String),
+      amountMinor: 2550,
+      currency: 'USD',
+      orderId: 'A-1',
+      note: '=HYPERLINK("http://example.com","gift")',
+      at: new Date(T0 + 2 * HOUR).toISOString(),
+      attribution: 'delivery',
+      windows: { clickDays: 5, deliveryHours: 24 },
+      importId: null,
+    };
+    expect(all.json).toEqual([row]);
+    expect(Object.keys(all.json[0])).toEqual(Object.keys(row));
+    expect((await cli(db, ['conversions', 'list', '--campaign', String(campaignId)])).json).toEqual([row]);
+    expect((await cli(db, ['conversions', 'list', '--campaign', String(campaignId + 100)])).json).toEqual([]);
+    expect((await cli(db, ['conversions', 'list', '--campaign', 'abc'])).code).not.toBe(0);
+  });
+
+  it('export inbox: every received text with who sent it, spreadsheet-safe (formula characters escaped, quotes doubled)', async () => {
+    // Texts received a month after the campaign (outside every window: they stay unattributed).
+    const at = new Date(T0 + 30 * 24 * HOUR).toISOString();
+    const bodies = ['=SUM(A1:A9)', '+1 call me', '-5 off?', '@home', 'Yes, "please"', 'See you Friday'];
+    const file = openDatabase(db);
+    try {
+      const insert = file.prepare(
+        `INSERT INTO inbound_messages (provider, provider_message_id, contact_id, from_phone, body, received_at, created_at)
+         SELECT 'sandbox', ?, id, phone, ?, ?, ? FROM contacts WHERE phone = ?`,
+      );
+      bodies.forEach((body, i) => insert.run(`in-${i}`, body, at, at, phone));
+    } finally {
+      file.close();
+    }
+    const out = join(h.dir, 'inbox.csv');
+    const r = await cli(db, ['export', 'inbox', out]);
+    expect(r.code).toBe(0);
+    expect(r.json).toEqual({ file: out, rows: bodies.length });
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('message_id,received_at,from,name,body,keyword,campaign_id,campaign,read_at');
+    const bodyCells = lines.slice(1).map((l) => l.split(',').slice(4, -4).join(','));
+    expect(bodyCells).toEqual([`'=SUM(A1:A9)`, `'+1 call me`, `'-5 off?`, `'@home`, `"Yes, ""please"""`, 'See you Friday']);
+    // The sender's number stays a number (not escaped), the sender's name beside it.
+    expect(lines.slice(1).every((l) => l.split(',')[2] === phone)).toBe(true);
+    // --campaign keeps only the texts linked to that campaign (these were not).
+    const only = join(h.dir, 'inbox-campaign.csv');
+    expect((await cli(db, ['export', 'inbox', only, '--campaign', String(campaignId)])).json).toEqual({ file: only, rows: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnalyticsReads } from '../../../electron/analytics/reads';
+import { catchUpInSlices } from '../../../electron/analytics/catch-up';
 import type { AnalyticsSettings } from '../../../electron/analytics/settings';
 import { tempDb } from '../../helpers/db';
 
@@ -29,5 +30,58 @@ describe('the results reader (off the main thread)', () => {
     } finally {
       await reads.close();
     }
+  });
+
+  it('answers best time and a segment comparison from its own thread, keeping error codes', async () => {
+    const t = await tempDb();
+    cleanup = t.cleanup;
+    const reads = createAnalyticsReads(t.db, { dbPath: t.path });
+    reads.warm();
+    try {
+      const best = await reads.read('bestTime', { businessZone: 'America/New_York' });
+      expect(best.recommendation).toBeNull();
+      expect(best.reason).toMatch(/not enough data/i);
+      t.db.prepare(`INSERT INTO tags (name, created_at) VALUES ('VIP', ?), ('Regulars', ?)`).run(NOW, NOW);
+      const compared = await reads.read('compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'replied', now: NOW });
+      expect(compared.outcomes).toEqual([
+        { name: 'VIP', delivered: 0, replied: 0, clicked: 0, optedOut: 0, converted: 0 },
+        { name: 'Regulars', delivered: 0, replied: 0, clicked: 0, optedOut: 0, converted: 0 },
+      ]);
+      await expect(reads.read('compare', { groups: [{ tag: 'VIP' }, { tag: 'Nobody' }], metric: 'replied', now: NOW })).rejects.toMatchObject({ code: 'not_found', message: 'There is no tag "Nobody".' });
+    } finally {
+      await reads.close();
+    }
+  });
+});
+
+describe('catching up on outcomes before a report (issue 13: the main thread never held long)', () => {
+  it('takes in a backlog a bounded round per task, lets other work run between rounds, and runs once at a time', async () => {
+    const t = await tempDb();
+    cleanup = t.cleanup;
+    const insert = t.db.prepare(`INSERT INTO inbound_messages (provider, from_phone, body, received_at, created_at) VALUES ('sandbox', '+14155550100', 'Thanks!', ?, ?)`);
+    t.db.transaction(() => {
+      for (let i = 0; i < 1_200; i++) insert.run(NOW, NOW);
+    })();
+    const order: string[] = [];
+    let rounds = 0;
+    const around = (round: () => number) => {
+      rounds++;
+      order.push('round');
+      setImmediate(() => order.push('other'));
+      return round();
+    };
+    const first = catchUpInSlices(t.db, SETTINGS, new Date(NOW), { around });
+    // Asked again while it runs: the same catch-up, not a second one.
+    expect(catchUpInSlices(t.db, SETTINGS, new Date(NOW), { around })).toBe(first);
+    await first;
+    // 1,200 texts at 500 a round, then a round that finds nothing; other tasks ran between the rounds.
+    expect(rounds).toBe(4);
+    expect(order.slice(0, 4)).toEqual(['round', 'other', 'round', 'other']);
+    expect((t.db.prepare(`SELECT last_id FROM analytics_cursors WHERE source = 'inbound'`).get() as { last_id: number }).last_id).toBe(1_200);
+    // Once settled, the next call is a new catch-up.
+    const again = catchUpInSlices(t.db, SETTINGS, new Date(NOW), { around });
+    expect(again).not.toBe(first);
+    await again;
+    expect(rounds).toBe(5);
   });
 });

@@ -5,6 +5,7 @@ import { invokeOk, useTempApp } from '../../helpers/app';
 import { seedContacts, seedPhone } from '../../helpers/seed';
 import type { AudienceCount } from '../../../shared/audience';
 import type { CompareView, PredictionsView } from '../../../shared/ipc/channels/insights';
+import type { ContactListPage } from '../../../shared/ipc/channels/contacts';
 import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
 import { seededRandom } from '../../fakes/faults';
 
@@ -87,7 +88,7 @@ describe('segment comparison', () => {
 });
 
 describe('predictions', () => {
-  it('learns a known signal (holdout AUC ≥ 0.7), scores contacts, and the audience filter leaves out high opt-out risk', async () => {
+  it('learns a known signal (holdout AUC ≥ 0.7), scores contacts, orders Contacts by them, and leaves out high opt-out risk in Contacts, audiences and segments', async () => {
     // A fifth of the list answers half the texts; the rest rarely do, and tire of them: the more texts they have
     // had, the likelier they opt out.
     const sent = new Map<number, number>();
@@ -119,6 +120,37 @@ describe('predictions', () => {
     // (one who happened to answer little looks like the others).
     const high = app.db.prepare('SELECT contact_id AS id FROM contact_predictions WHERE opt_out_high = 1').all() as { id: number }[];
     expect(high.filter((h) => (h.id - 1) % 5 === 0).length / high.length).toBeLessThan(0.1);
+
+    // A sort in Contacts: the scored contacts, most likely first (ties by id, same direction), paged by keyset.
+    const prediction = (id: number) => app.db.prepare('SELECT reply_probability AS reply, opt_out_risk AS risk FROM contact_predictions WHERE contact_id = ?').get(id) as { reply: number; risk: number };
+    const scored = (app.db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE reply_probability IS NOT NULL').get() as { n: number }).n;
+    const byReply = { by: 'replyChance', direction: 'desc' } as const;
+    const first = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: byReply, limit: 40 });
+    const second = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: byReply, limit: 40, after: first.nextCursor! });
+    expect(first.total).toBe(scored);
+    const listed = [...first.rows, ...second.rows].map((r) => ({ id: r.id, p: prediction(r.id).reply }));
+    expect(new Set(listed.map((r) => r.id)).size).toBe(80);
+    for (let i = 1; i < listed.length; i++) expect(listed[i].p < listed[i - 1].p || (listed[i].p === listed[i - 1].p && listed[i].id < listed[i - 1].id)).toBe(true);
+    expect(listed[0].p).toBe(view.likelyToReply[0].replyProbability);
+    // The responsive fifth comes first.
+    expect(listed.slice(0, 10).every((r) => (r.id - 1) % 5 === 0)).toBe(true);
+    const byRisk = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: { by: 'optOutRisk', direction: 'desc' }, limit: 5 });
+    expect(prediction(byRisk.rows[0].id).risk).toBe(view.atRisk[0].optOutRisk);
+    const leastRisk = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: { by: 'optOutRisk', direction: 'asc' }, limit: 5 });
+    expect(prediction(leastRisk.rows[0].id).risk).toBeLessThanOrEqual(prediction(byRisk.rows[4].id).risk);
+    // A filter in Contacts, the same count as the audience filter; with a tag and a sort too.
+    const safe = await invokeOk<ContactListPage>(app, 'contacts:list', { optOutRisk: 'exclude-high', limit: 1000 });
+    expect(safe.total).toBe(kept.matched);
+    expect(safe.rows.some((r) => high.some((h) => h.id === r.id))).toBe(false);
+    const safeByRisk = await invokeOk<ContactListPage>(app, 'contacts:list', { optOutRisk: 'exclude-high', sort: { by: 'optOutRisk', direction: 'desc' }, limit: 1000 });
+    expect(safeByRisk.rows.every((r) => !high.some((h) => h.id === r.id))).toBe(true);
+    expect(prediction(safeByRisk.rows[0].id).risk).toBeLessThan(prediction(byRisk.rows[0].id).risk);
+    // A segment rule from the command line, so campaign audiences too.
+    const made = await cli(['--db', app.paths.dbPath, '--json', 'segments', 'create', '--name', 'Not at risk', '--exclude-high-optout-risk']);
+    expect(made.stderr).toBe('');
+    const segment = JSON.parse(made.stdout) as { id: number };
+    const inSegment = await invokeOk<AudienceCount>(app, 'segments:count', { filter: { segmentId: segment.id } });
+    expect(inSegment.matched).toBe(kept.matched);
   });
 
   it('does not call a model usable on noise', async () => {

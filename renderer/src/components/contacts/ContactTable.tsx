@@ -31,7 +31,7 @@ const COLUMNS: { label: string; sort?: ContactSortColumn }[] = [
   { label: 'Last texted', sort: 'lastTexted' },
 ];
 /** The direction a column sorts in first: names and numbers A→Z, dates newest first. */
-const FIRST_DIRECTION: Record<ContactSortColumn, ContactSort['direction']> = { name: 'asc', phone: 'asc', added: 'desc', lastTexted: 'desc' };
+const FIRST_DIRECTION: Record<ContactSortColumn, ContactSort['direction']> = { name: 'asc', phone: 'asc', added: 'desc', lastTexted: 'desc', replyChance: 'desc', optOutRisk: 'desc' };
 
 function SortHeader({ label, column, sort, onSort }: { label: string; column: ContactSortColumn; sort: ContactSort; onSort(s: ContactSort): void }) {
   const on = sort.by === column;

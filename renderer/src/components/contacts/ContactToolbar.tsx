@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
@@ -10,8 +11,11 @@ export function ContactToolbar({
   segments,
   onChange,
   onSaveSegment,
+  predictions,
 }: {
   value: ContactFilterState;
+  /** The predictions' order and filter (PredictionControls), after the other filters. */
+  predictions?: ReactNode;
   tags: TagCount[];
   segments: SegmentRow[];
   onChange(next: ContactFilterState): void;
@@ -63,6 +67,7 @@ export function ContactToolbar({
           </option>
         ))}
       </select>
+      {predictions}
       {filtered && (
         <>
           <button type="button" className="secondary small" onClick={onSaveSegment}>

@@ -11,14 +11,16 @@ export interface ContactFilterState {
   segmentId: number | null;
   /** '' any, else an engagement band. */
   band: '' | EngagementBand;
+  /** Leave out the contacts the opt-out model rates high risk. */
+  excludeHighOptOutRisk: boolean;
 }
 
-export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null, band: '' };
+export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null, band: '', excludeHighOptOutRisk: false };
 
 export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId' | 'after'>;
 
 export function isFiltered(f: ContactFilterState): boolean {
-  return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null || f.band);
+  return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null || f.band || f.excludeHighOptOutRisk);
 }
 
 function statusFilter(status: ContactFilterState['status']): { optedOut?: boolean; textable?: boolean } {
@@ -37,6 +39,7 @@ export function toListQuery(f: ContactFilterState): ListQuery {
     ...statusFilter(f.status),
     ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
     ...(f.band ? { band: f.band } : {}),
+    ...(f.excludeHighOptOutRisk ? { optOutRisk: 'exclude-high' as const } : {}),
   };
 }
 
@@ -49,5 +52,6 @@ export function toAudienceFilter(f: ContactFilterState): AudienceFilterInput {
     ...statusFilter(f.status),
     ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
     ...(f.band ? { band: f.band } : {}),
+    ...(f.excludeHighOptOutRisk ? { optOutRisk: 'exclude-high' as const } : {}),
   };
 }
