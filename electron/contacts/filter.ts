@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
@@ -11,6 +12,16 @@ export interface SqlWhere {
 const DAY_MS = 86_400_000;
 /** What a textable E.164 number looks like; short codes and junk from inbound messages are "invalid". */
 export const E164_SQL = "+c.phone GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(c.phone) BETWEEN 8 AND 16";
+
+/** An audience condition as a Kysely expression over `contacts c`, for queries built with Kysely. */
+export function whereCondition(where: SqlWhere): RawBuilder<SqlBool> {
+  const pieces = where.sql.split('?');
+  let out = sql<SqlBool>`(${sql.raw(pieces[0])}`;
+  pieces.slice(1).forEach((piece, i) => {
+    out = sql<SqlBool>`${out}${where.params[i]}${sql.raw(piece)}`;
+  });
+  return sql<SqlBool>`${out})`;
+}
 
 /**
  * Turns an audience filter into a WHERE clause over `contacts c`. Plain SQL with bound parameters so that a
