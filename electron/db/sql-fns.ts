@@ -38,3 +38,8 @@ export function tableExists(db: SqliteDb, table: string): boolean {
 export function e164CheckSql(column: string): string {
   return `+${column} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${column}) BETWEEN 8 AND 16`;
 }
+
+/** The order rows were inserted in, for a table without an id column that says so (SQLite's rowid). */
+export function insertionOrder(): RawBuilder<number> {
+  return sql<number>`rowid`;
+}

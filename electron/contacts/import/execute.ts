@@ -7,6 +7,7 @@ import { SEP, type BatchResult } from './batch';
 import { MAX_IN_FLIGHT, sourceError, type RowSource, type SourceItem } from './row-source';
 import type { ImportProgress, ImportReject, ImportReport } from './types';
 import { revertImport } from './undo';
+import { deleteImport, importRow, insertImport, updateImport } from '../queries-import';
 import { ContactWriter } from './writer';
 
 export interface ImportJob {
@@ -102,9 +103,15 @@ async function importRows(
     startedAt = await hooks.now();
     const optionsJson = JSON.stringify({ defaultCountry: options.defaultCountry, onDuplicate: options.onDuplicate, tags: options.tags, consent: options.consent });
     if (!job.dryRun) {
-      db.prepare(
-        `INSERT INTO imports (id, file_name, file_size, status, mapping_json, options_json, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?)`,
-      ).run(job.importId, file.fileName, file.size, JSON.stringify(mappingSummary(plan)), optionsJson, startedAt);
+      insertImport(db, {
+        id: job.importId,
+        file_name: file.fileName,
+        file_size: file.size,
+        status: 'running',
+        mapping_json: JSON.stringify(mappingSummary(plan)),
+        options_json: optionsJson,
+        started_at: startedAt,
+      });
     }
     const writerFields = [...plan.customFields];
     let otherPhonesSlot = writerFields.findIndex((f) => f.key === OTHER_PHONES.key);
@@ -120,6 +127,7 @@ async function importRows(
     });
     const merger = new ImportMerger(writer, options.onDuplicate, options.tags, plan.customFields.length, otherPhonesSlot, file.size / BYTES_PER_ROW_GUESS);
     const rejects: ImportReject[] = [];
+    // hot path: one prepared insert per rejected row (a hostile file can reject every one of a million rows)
     const insertReject = job.dryRun ? null : db.prepare('INSERT INTO import_rejects (import_id, row_number, reason, raw) VALUES (?, ?, ?, ?)');
     let rowsRead = 0;
     let bytesRead = 0;
@@ -199,11 +207,7 @@ async function importRows(
       db.pragma('synchronous = FULL');
       const finishedAt = await hooks.now();
       const created = { tagIds: writer.createdTagIds, fieldIds: writer.createdFieldIds };
-      db.prepare(`UPDATE imports SET status = 'completed', counts_json = ?, finished_at = ? WHERE id = ?`).run(
-        JSON.stringify({ ...counts, detected, created }),
-        finishedAt,
-        job.importId,
-      );
+      updateImport(db, job.importId, { status: 'completed', counts_json: JSON.stringify({ ...counts, detected, created }), finished_at: finishedAt });
     }
     return { importId: job.importId, dryRun: job.dryRun, fileName: file.fileName, detected, counts, rejects, customFields: plan.customFields };
   } catch (e) {
@@ -224,16 +228,9 @@ async function abandon(db: SqliteDb, job: ImportJob, startedAt: string, writer: 
   const finishedAt = cancelled ? '' : await hooks.now();
   const created = { tagIds: writer?.createdTagIds ?? [], fieldIds: writer?.createdFieldIds ?? [] };
   db.transaction(() => {
-    const options_json = db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(job.importId) as string | null;
+    const options_json = importRow(db, job.importId)?.options_json ?? null;
     revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created);
-    if (cancelled) db.prepare('DELETE FROM imports WHERE id = ?').run(job.importId);
-    else {
-      db.prepare(`UPDATE imports SET status = 'failed', finished_at = ?, undone_at = ?, counts_json = ? WHERE id = ?`).run(
-        finishedAt,
-        finishedAt,
-        JSON.stringify({ error: (error as Error).message }),
-        job.importId,
-      );
-    }
+    if (cancelled) deleteImport(db, job.importId);
+    else updateImport(db, job.importId, { status: 'failed', finished_at: finishedAt, undone_at: finishedAt, counts_json: JSON.stringify({ error: (error as Error).message }) });
   }).immediate();
 }
