@@ -42,17 +42,6 @@ export function tagContact(db: SqliteDb, contactId: number, tagId: number): void
   runQuery(db, qb.insertInto('contact_tags').values({ contact_id: contactId, tag_id: tagId }).onConflict((oc) => oc.doNothing()));
 }
 
-/** Takes the tag with this name off a contact; answers whether it was there. */
-export function untagContactByName(db: SqliteDb, contactId: number, tagName: string): boolean {
-  const tag = qb.selectFrom('tags').select('id').where('name', '=', tagName);
-  return runQuery(db, qb.deleteFrom('contact_tags').where('contact_id', '=', contactId).where('tag_id', '=', tag)).changes > 0;
-}
-
-/** Deletes a tag no contact carries; a tag in use stays. */
-export function deleteTagIfUnused(db: SqliteDb, tagId: number): void {
-  runQuery(db, qb.deleteFrom('tags').where('id', '=', tagId).where((eb) => eb.not(eb.exists(eb.selectFrom('contact_tags').select('contact_id').where('tag_id', '=', tagId)))));
-}
-
 /** The selected contacts of a tag edit, held for the length of its transaction (a filter may select a million). */
 const selectedTable = qb.withTables<{ tag_edit_contacts: { id: number } }>();
 

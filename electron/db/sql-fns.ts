@@ -1,5 +1,4 @@
 import { sql, type Expression, type RawBuilder } from 'kysely';
-import type { SqliteDb } from './connection';
 
 /**
  * The few SQL fragments whose spelling depends on the database (SQLite today). Domain queries use these instead of
@@ -24,11 +23,6 @@ export function jsonNumber(column: string, key: string): RawBuilder<number | nul
 /** The values of an expression, in order, joined into one text with `separator` (null when there are none). */
 export function joinedText(value: string | Expression<string>, separator: string): RawBuilder<string | null> {
   return sql<string | null>`group_concat(${typeof value === 'string' ? sql.ref(value) : value}, ${separator})`;
-}
-
-/** Whether a table exists in the database (one a later migration adds). */
-export function tableExists(db: SqliteDb, table: string): boolean {
-  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
 }
 
 /**

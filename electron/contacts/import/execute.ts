@@ -7,8 +7,9 @@ import { SEP, type BatchResult } from './batch';
 import { MAX_IN_FLIGHT, sourceError, type RowSource, type SourceItem } from './row-source';
 import type { ImportProgress, ImportReject, ImportReport } from './types';
 import { revertImport } from './undo';
-import { deleteImport, importRow, insertImport, updateImport } from '../queries-import';
 import { ContactWriter } from './writer';
+
+// hot path: the import runs in a worker thread that loads only better-sqlite3 (no Kysely: workers.test.ts)
 
 export interface ImportJob {
   dbPath: string;
@@ -103,15 +104,9 @@ async function importRows(
     startedAt = await hooks.now();
     const optionsJson = JSON.stringify({ defaultCountry: options.defaultCountry, onDuplicate: options.onDuplicate, tags: options.tags, consent: options.consent });
     if (!job.dryRun) {
-      insertImport(db, {
-        id: job.importId,
-        file_name: file.fileName,
-        file_size: file.size,
-        status: 'running',
-        mapping_json: JSON.stringify(mappingSummary(plan)),
-        options_json: optionsJson,
-        started_at: startedAt,
-      });
+      db.prepare(
+        `INSERT INTO imports (id, file_name, file_size, status, mapping_json, options_json, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?)`,
+      ).run(job.importId, file.fileName, file.size, JSON.stringify(mappingSummary(plan)), optionsJson, startedAt);
     }
     const writerFields = [...plan.customFields];
     let otherPhonesSlot = writerFields.findIndex((f) => f.key === OTHER_PHONES.key);
@@ -127,7 +122,6 @@ async function importRows(
     });
     const merger = new ImportMerger(writer, options.onDuplicate, options.tags, plan.customFields.length, otherPhonesSlot, file.size / BYTES_PER_ROW_GUESS);
     const rejects: ImportReject[] = [];
-    // hot path: one prepared insert per rejected row (a hostile file can reject every one of a million rows)
     const insertReject = job.dryRun ? null : db.prepare('INSERT INTO import_rejects (import_id, row_number, reason, raw) VALUES (?, ?, ?, ?)');
     let rowsRead = 0;
     let bytesRead = 0;
@@ -207,7 +201,11 @@ async function importRows(
       db.pragma('synchronous = FULL');
       const finishedAt = await hooks.now();
       const created = { tagIds: writer.createdTagIds, fieldIds: writer.createdFieldIds };
-      updateImport(db, job.importId, { status: 'completed', counts_json: JSON.stringify({ ...counts, detected, created }), finished_at: finishedAt });
+      db.prepare(`UPDATE imports SET status = 'completed', counts_json = ?, finished_at = ? WHERE id = ?`).run(
+        JSON.stringify({ ...counts, detected, created }),
+        finishedAt,
+        job.importId,
+      );
     }
     return { importId: job.importId, dryRun: job.dryRun, fileName: file.fileName, detected, counts, rejects, customFields: plan.customFields };
   } catch (e) {
@@ -228,9 +226,16 @@ async function abandon(db: SqliteDb, job: ImportJob, startedAt: string, writer: 
   const finishedAt = cancelled ? '' : await hooks.now();
   const created = { tagIds: writer?.createdTagIds ?? [], fieldIds: writer?.createdFieldIds ?? [] };
   db.transaction(() => {
-    const options_json = importRow(db, job.importId)?.options_json ?? null;
+    const options_json = db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(job.importId) as string | null;
     revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created);
-    if (cancelled) deleteImport(db, job.importId);
-    else updateImport(db, job.importId, { status: 'failed', finished_at: finishedAt, undone_at: finishedAt, counts_json: JSON.stringify({ error: (error as Error).message }) });
+    if (cancelled) db.prepare('DELETE FROM imports WHERE id = ?').run(job.importId);
+    else {
+      db.prepare(`UPDATE imports SET status = 'failed', finished_at = ?, undone_at = ?, counts_json = ? WHERE id = ?`).run(
+        finishedAt,
+        finishedAt,
+        JSON.stringify({ error: (error as Error).message }),
+        job.importId,
+      );
+    }
   }).immediate();
 }

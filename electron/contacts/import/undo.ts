@@ -1,21 +1,8 @@
 import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
-import type { DB } from '../../db/schema';
-import {
-  contactNameAndEmail,
-  createdContactsToKeep,
-  deleteCreatedContacts,
-  deleteFieldIfUnused,
-  fieldValue,
-  importRow,
-  importUpdates,
-  runningImports,
-  setContactField,
-  updateFieldValue,
-  updateImport,
-} from '../queries-import';
-import { customFieldByKey, deleteFieldValue, deleteTagIfUnused, untagContactByName } from '../queries-tags';
-import type { UpdateRecord } from './contact-rows';
+import type { FieldChange, UpdateRecord } from './contact-rows';
+
+// hot path: an undo runs in the import worker thread, which loads only better-sqlite3 (no Kysely: workers.test.ts)
 
 export interface UndoReport {
   importId: string;
@@ -31,7 +18,14 @@ export interface UndoReport {
   keptLaterEdits: number;
 }
 
-type ImportRow = DB['imports'];
+interface ImportRow {
+  id: string;
+  status: string;
+  started_at: string;
+  options_json: string | null;
+  counts_json: string | null;
+  undone_at: string | null;
+}
 
 /** Tags and custom fields an import created, stored with its counts so an undo can remove them when unused. */
 export interface CreatedByImport {
@@ -47,14 +41,16 @@ export interface CreatedByImport {
  * contact. Values someone changed after the import are left alone. Runs in one transaction.
  */
 export function undoImport(db: SqliteDb, importId: string, now: () => Date): UndoReport {
-  const imp = importRow(db, importId);
+  const imp = db.prepare('SELECT id, status, started_at, options_json, counts_json, undone_at FROM imports WHERE id = ?').get(importId) as
+    | ImportRow
+    | undefined;
   if (!imp) throw new AppError('not_found', `There is no import with id ${importId}.`);
   if (imp.undone_at) throw new AppError('conflict', `This import was already undone on ${imp.undone_at}.`);
   if (imp.status === 'running') throw new AppError('conflict', 'This import is still running. Cancel it instead, or wait for it to finish.');
   return db.transaction(() => {
     const created = (imp.counts_json ? (JSON.parse(imp.counts_json) as { created?: CreatedByImport }).created : undefined) ?? { tagIds: [], fieldIds: [] };
     const report = revertImport(db, imp, created);
-    updateImport(db, importId, { status: 'undone', undone_at: now().toISOString() });
+    db.prepare(`UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?`).run(now().toISOString(), importId);
     return report;
   }).immediate();
 }
@@ -64,56 +60,80 @@ export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_
   const report: UndoReport = { importId: imp.id, removed: 0, restored: 0, keptOptedOut: [], keptWithHistory: [], keptLaterEdits: 0 };
   const optionTags = ((imp.options_json ? JSON.parse(imp.options_json) : {}) as { tags?: string[] }).tags ?? [];
 
-  const kept = createdContactsToKeep(db, imp.id, imp.started_at);
+  const hasConversions = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversions'`).get() !== undefined;
+  const kept = db
+    .prepare(
+      `SELECT c.id AS contactId, c.phone AS phone,
+              (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.at >= ?)) AS optedOut
+       FROM contacts c
+       WHERE c.import_id = ?
+         AND (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.at >= ?)
+              OR c.id IN (SELECT contact_id FROM outbox_messages WHERE contact_id IS NOT NULL)
+              OR c.id IN (SELECT contact_id FROM inbound_messages WHERE contact_id IS NOT NULL)
+              ${hasConversions ? 'OR c.id IN (SELECT contact_id FROM conversions)' : ''})`,
+    )
+    .all(imp.started_at, imp.id, imp.started_at) as { contactId: number; phone: string; optedOut: number }[];
   for (const k of kept) (k.optedOut ? report.keptOptedOut : report.keptWithHistory).push({ contactId: k.contactId, phone: k.phone });
-  for (const k of kept) for (const t of optionTags) untagContactByName(db, k.contactId, t);
-  report.removed = deleteCreatedContacts(
-    db,
-    imp.id,
-    kept.map((k) => k.contactId),
-  );
+  const removeTag = db.prepare('DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)');
+  for (const k of kept) for (const t of optionTags) removeTag.run(k.contactId, t);
 
-  for (const u of importUpdates(db, imp.id)) {
-    if (u.previous_json === null) continue;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_keep (id INTEGER PRIMARY KEY)');
+  db.exec('DELETE FROM temp.undo_keep');
+  const keep = db.prepare('INSERT INTO temp.undo_keep (id) VALUES (?)');
+  for (const k of kept) keep.run(k.contactId);
+  report.removed = db
+    .prepare(
+      `DELETE FROM contacts WHERE import_id = ? AND id NOT IN (SELECT id FROM temp.undo_keep)`,
+    )
+    .run(imp.id).changes;
+  db.exec('DELETE FROM temp.undo_keep');
+
+  const updated = db.prepare(`SELECT contact_id, previous_json FROM import_changes WHERE import_id = ? AND action = 'updated'`).all(imp.id) as {
+    contact_id: number;
+    previous_json: string;
+  }[];
+  for (const u of updated) {
     const { restored, keptEdits } = restoreContact(db, u.contact_id, JSON.parse(u.previous_json) as UpdateRecord);
     if (restored) report.restored++;
     report.keptLaterEdits += keptEdits;
   }
 
   // Tags and custom fields the import brought in go too, unless something else uses them by now.
-  for (const id of created.tagIds) deleteTagIfUnused(db, id);
-  for (const id of created.fieldIds) deleteFieldIfUnused(db, id);
+  const dropTag = db.prepare('DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM contact_tags WHERE tag_id = ?)');
+  for (const id of created.tagIds) dropTag.run(id, id);
+  const dropField = db.prepare('DELETE FROM custom_fields WHERE id = ? AND NOT EXISTS (SELECT 1 FROM contact_field_values WHERE field_id = ?)');
+  for (const id of created.fieldIds) dropField.run(id, id);
   return report;
 }
 
-const RESTORABLE = ['first_name', 'last_name', 'email'] as const;
-
 function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { restored: boolean; keptEdits: number } {
-  const current = contactNameAndEmail(db, contactId);
+  const current = db.prepare('SELECT first_name, last_name, email FROM contacts WHERE id = ?').get(contactId) as
+    | Record<string, string | null>
+    | undefined;
   if (!current) return { restored: false, keptEdits: 0 };
   let restored = false;
   let keptEdits = 0;
-  // Field names come from our own change record (first_name, last_name, email), never from the file.
-  for (const field of RESTORABLE) {
-    const ch = rec.fields[field];
-    if (!ch) continue;
+  for (const [field, ch] of Object.entries(rec.fields) as [string, FieldChange][]) {
     if (current[field] !== ch.to) {
       keptEdits++;
       continue;
     }
-    setContactField(db, contactId, field, ch.from);
+    // Field names come from our own change record (first_name, last_name, email), never from the file.
+    db.prepare(`UPDATE contacts SET ${field} = ? WHERE id = ?`).run(ch.from, contactId);
     restored = true;
   }
-  for (const t of rec.tagsAdded) if (untagContactByName(db, contactId, t)) restored = true;
+  const removeTag = db.prepare('DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)');
+  for (const t of rec.tagsAdded) if (removeTag.run(contactId, t).changes) restored = true;
   for (const [key, ch] of Object.entries(rec.custom)) {
-    const fieldId = customFieldByKey(db, key)?.id;
+    const fieldId = db.prepare('SELECT id FROM custom_fields WHERE key = ?').pluck().get(key) as number | undefined;
     if (fieldId === undefined) continue;
-    if (fieldValue(db, contactId, fieldId) !== ch.to) {
+    const value = db.prepare('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?').pluck().get(contactId, fieldId) ?? null;
+    if (value !== ch.to) {
       keptEdits++;
       continue;
     }
-    if (ch.from === null) deleteFieldValue(db, contactId, fieldId);
-    else updateFieldValue(db, contactId, fieldId, ch.from);
+    if (ch.from === null) db.prepare('DELETE FROM contact_field_values WHERE contact_id = ? AND field_id = ?').run(contactId, fieldId);
+    else db.prepare('UPDATE contact_field_values SET value = ? WHERE contact_id = ? AND field_id = ?').run(ch.from, contactId, fieldId);
     restored = true;
   }
   return { restored, keptEdits };
@@ -124,10 +144,11 @@ function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { r
  * before any import starts (an import in another process would look the same).
  */
 export function recoverInterruptedImports(db: SqliteDb, now: () => Date): UndoReport[] {
-  return runningImports(db).map((imp) =>
+  const running = db.prepare(`SELECT id, started_at, options_json FROM imports WHERE status = 'running'`).all() as ImportRow[];
+  return running.map((imp) =>
     db.transaction(() => {
       const report = revertImport(db, imp, { tagIds: [], fieldIds: [] });
-      updateImport(db, imp.id, { status: 'interrupted', finished_at: now().toISOString(), undone_at: now().toISOString() });
+      db.prepare(`UPDATE imports SET status = 'interrupted', finished_at = ?, undone_at = ? WHERE id = ?`).run(now().toISOString(), now().toISOString(), imp.id);
       return report;
     }).immediate(),
   );
