@@ -13,6 +13,7 @@ import { cursorOf, readCursor, SORT_KEYS } from './sort';
  * With a search, the matches are found by the search index and sorted (a search rarely matches more than a few
  * thousand); otherwise the page is read from the sort's index, the filters checked on the way.
  */
+// hot path: a sorted page is an index seek only when the sort key is spelled exactly as the index expression
 export function listSorted(db: SqliteDb, q: ContactQuery, sort: ContactSort, c: ListConditions, options: ListConditionOptions): ContactListPage {
   const key = SORT_KEYS[sort.by];
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';

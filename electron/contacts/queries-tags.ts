@@ -122,3 +122,8 @@ export function putFieldValue(db: SqliteDb, contactId: number, fieldId: number, 
 export function deleteFieldValue(db: SqliteDb, contactId: number, fieldId: number): void {
   runQuery(db, qb.deleteFrom('contact_field_values').where('contact_id', '=', contactId).where('field_id', '=', fieldId));
 }
+
+/** Every custom field's id and key, by key. */
+export function customFieldKeys(db: SqliteDb): { id: number; key: string }[] {
+  return allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).orderBy('key'));
+}
