@@ -8,6 +8,7 @@ import type { SqliteDb } from '../db/connection';
 /** Tables whose rows point at a contact and lose the link when it is deleted (ON DELETE SET NULL). */
 const LINKED = ['outbox_messages', 'inbound_messages', 'tracked_links', 'message_outcomes'] as const;
 
+// hot path: one set-based statement per batch of a bulk delete and its undo (npm run bench -- contacts-bulk)
 /** Stores each contact of the batch with its tags, consent records, custom values and message links. */
 export function snapshotContacts(db: SqliteDb, actionId: number, ids: number[]): void {
   const links = LINKED.map((t) => `'${t}', (SELECT json_group_array(x.id) FROM ${t} x WHERE x.contact_id = c.id)`).join(', ');
@@ -33,6 +34,7 @@ const CONTACT_COLUMNS = [
   'carrier', 'source', 'is_unknown', 'created_at', 'updated_at', 'last_contacted_at', 'import_id',
 ] as const;
 
+// hot path: set-based statements over the snapshots of a batch of thousands (undo of a bulk delete)
 /**
  * Puts back the batch's deleted contacts whose id and number are still free, as they were; returns their ids.
  * A number that opted out while it was not a contact comes back opted out (the audit log outlives contacts).

@@ -3,6 +3,7 @@ import type { ConsentChangeResult } from '../../shared/ipc/channels/contacts';
 import { changeConsent } from '../compliance/consent';
 import type { SqliteDb } from '../db/connection';
 import { phoneFromInput } from './edit';
+import { contactById, contactByPhone, lastConsentChange } from './queries';
 
 export interface ConsentByHand {
   contactId?: number;
@@ -20,15 +21,15 @@ export interface ConsentByHand {
 export function changeConsentByHand(db: SqliteDb, ref: ConsentByHand, optedOut: boolean, options: { now: Date; defaultCountry: string }): ConsentChangeResult {
   let phone: string;
   if (ref.contactId !== undefined) {
-    const row = db.prepare('SELECT phone FROM contacts WHERE id = ?').pluck().get(ref.contactId) as string | undefined;
-    if (row === undefined) throw new AppError('not_found', `There is no contact with id ${ref.contactId} (it may have been deleted).`);
-    phone = row;
+    const row = contactById(db, ref.contactId);
+    if (!row) throw new AppError('not_found', `There is no contact with id ${ref.contactId} (it may have been deleted).`);
+    phone = row.phone;
   } else if (ref.phone !== undefined) {
     phone = phoneFromInput(ref.phone, undefined, options.defaultCountry).e164;
-    const known = db.prepare('SELECT 1 FROM contacts WHERE phone = ?').get(phone);
+    const known = contactByPhone(db, phone);
     if (!known && !optedOut) throw new AppError('not_found', `${phone} is not a contact, so there is nobody to opt back in.`);
-    const last = db.prepare('SELECT new_state FROM optout_audit WHERE phone = ? ORDER BY at DESC, id DESC LIMIT 1').pluck().get(phone);
-    if (!known && last === 'opted_out') return { contactId: null, phone, optedOut, changed: false };
+    const last = lastConsentChange(db, phone);
+    if (!known && last?.new_state === 'opted_out') return { contactId: null, phone, optedOut, changed: false };
   } else {
     throw new AppError('invalid_input', 'contactId: give either contactId or phone.');
   }

@@ -3,6 +3,17 @@ import { AppError } from '../../shared/errors';
 import type { contactCreateInput, contactUpdateInput } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { setCustomValues, fieldIdsByKey } from './custom-fields';
+import {
+  contactById,
+  contactByPhone,
+  deleteContactRows,
+  insertConsentRecord,
+  insertContact,
+  lastConsentChange,
+  updateContactRow,
+  type ContactChanges,
+} from './queries';
+import { tagContact } from './queries-tags';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED } from './import/types';
 import { cleanPhoneCell, isCountryCode, normalisePhoneUncached } from './phone';
 import { editTags, ensureTagIds } from './tag-edit';
@@ -25,9 +36,7 @@ export function phoneFromInput(raw: string, country: string | undefined, default
 }
 
 function refuseDuplicate(db: SqliteDb, phone: string, exceptId?: number): void {
-  const other = db.prepare('SELECT id, first_name, last_name FROM contacts WHERE phone = ?').get(phone) as
-    | { id: number; first_name: string | null; last_name: string | null }
-    | undefined;
+  const other = contactByPhone(db, phone);
   if (!other || other.id === exceptId) return;
   const name = [other.first_name, other.last_name].filter(Boolean).join(' ');
   throw new AppError('conflict', `${phone} is already a contact${name ? ` (${name})` : ''}, id ${other.id}. Edit that contact instead.`);
@@ -35,9 +44,7 @@ function refuseDuplicate(db: SqliteDb, phone: string, exceptId?: number): void {
 
 /** When this number's last consent change was an opt-out: the audit log outlives deleted contacts. */
 function lastOptOut(db: SqliteDb, phone: string): string | null {
-  const last = db.prepare('SELECT new_state, at FROM optout_audit WHERE phone = ? ORDER BY at DESC, id DESC LIMIT 1').get(phone) as
-    | { new_state: string; at: string }
-    | undefined;
+  const last = lastConsentChange(db, phone);
   return last?.new_state === 'opted_out' ? last.at : null;
 }
 
@@ -65,27 +72,30 @@ export function createContact(db: SqliteDb, input: ContactCreate, options: { now
       const consent = input.consent;
       const [textable, reason] = byHandTextable(consent);
       const optedOutAt = lastOptOut(db, e164);
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'manual', ?, ?)`,
-          )
-          .run(
-            e164, blankToNull(input.firstName) ?? null, blankToNull(input.lastName) ?? null, blankToNull(input.email) ?? null, country,
-            textable, reason, optedOutAt ? 1 : 0, optedOutAt, at, at,
-          ).lastInsertRowid,
-      );
-      db.prepare(
-        `INSERT INTO consent_records (contact_id, source, source_ref, consent, obtained_at, note, created_at) VALUES (?, 'manual', NULL, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        consent ? (consent.given ? 1 : 0) : null,
-        consent?.obtainedAt ?? at,
-        consent ? consent.note || (consent.given ? 'Added by hand in the app' : 'Added by hand in the app; no consent to texts') : 'consent not stated',
-        at,
-      );
-      if (input.tags?.length) for (const tagId of ensureTagIds(db, input.tags, at)) db.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)').run(id, tagId);
+      const id = insertContact(db, {
+        phone: e164,
+        first_name: blankToNull(input.firstName) ?? null,
+        last_name: blankToNull(input.lastName) ?? null,
+        email: blankToNull(input.email) ?? null,
+        country,
+        textable,
+        not_textable_reason: reason,
+        opted_out: optedOutAt ? 1 : 0,
+        opted_out_at: optedOutAt,
+        source: 'manual',
+        created_at: at,
+        updated_at: at,
+      });
+      insertConsentRecord(db, {
+        contact_id: id,
+        source: 'manual',
+        source_ref: null,
+        consent: consent ? (consent.given ? 1 : 0) : null,
+        obtained_at: consent?.obtainedAt ?? at,
+        note: consent ? consent.note || (consent.given ? 'Added by hand in the app' : 'Added by hand in the app; no consent to texts') : 'consent not stated',
+        created_at: at,
+      });
+      if (input.tags?.length) for (const tagId of ensureTagIds(db, input.tags, at)) tagContact(db, id, tagId);
       if (input.customFields) setCustomValues(db, id, input.customFields);
       return id;
     })
@@ -97,45 +107,38 @@ export function updateContact(db: SqliteDb, input: ContactUpdate, options: { now
   const at = options.now.toISOString();
   const phone = input.phone === undefined ? null : phoneFromInput(input.phone, input.country, options.defaultCountry);
   db.transaction(() => {
-    const current = db.prepare('SELECT id, phone, not_textable_reason FROM contacts WHERE id = ?').get(input.id) as
-      | { id: number; phone: string; not_textable_reason: string | null }
-      | undefined;
+    const current = contactById(db, input.id);
     if (!current) throw new AppError('not_found', `There is no contact with id ${input.id} (it may have been deleted).`);
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    const set = (column: string, value: unknown) => {
-      sets.push(`${column} = ?`);
-      params.push(value);
-    };
+    const changes: ContactChanges = {};
+    let optedOutSince: string | undefined;
     if (phone && phone.e164 !== current.phone) {
       refuseDuplicate(db, phone.e164, input.id);
-      set('phone', phone.e164);
-      set('country', phone.country);
+      changes.phone = phone.e164;
+      changes.country = phone.country;
       // What NumVerify said was about the old number.
-      set('line_type', null);
-      set('carrier', null);
+      changes.line_type = null;
+      changes.carrier = null;
       if (current.not_textable_reason?.endsWith(NUMVERIFY_REASON_SUFFIX) && input.textable === undefined) {
-        set('textable', 1);
-        set('not_textable_reason', null);
+        changes.textable = 1;
+        changes.not_textable_reason = null;
       }
       // The stricter reading: a new number that once said STOP makes the contact opted out; an opt-out stays.
       const optedOutAt = lastOptOut(db, phone.e164);
       if (optedOutAt) {
-        set('opted_out', 1);
-        sets.push('opted_out_at = coalesce(opted_out_at, ?)');
-        params.push(optedOutAt);
+        changes.opted_out = 1;
+        optedOutSince = optedOutAt;
       }
     }
     for (const [column, value] of [['first_name', input.firstName], ['last_name', input.lastName], ['email', input.email]] as const) {
       const v = blankToNull(value);
-      if (v !== undefined) set(column, v);
+      if (v !== undefined) changes[column] = v;
     }
     if (input.textable !== undefined) {
-      set('textable', input.textable ? 1 : 0);
-      set('not_textable_reason', input.textable ? null : NOT_TEXTABLE_BY_HAND);
+      changes.textable = input.textable ? 1 : 0;
+      changes.not_textable_reason = input.textable ? null : NOT_TEXTABLE_BY_HAND;
     }
-    set('updated_at', at);
-    db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE id = ?`).run(...params, input.id);
+    changes.updated_at = at;
+    updateContactRow(db, input.id, changes, optedOutSince);
     if (input.customFields) setCustomValues(db, input.id, input.customFields);
     if (input.tags) editTags(db, { contactIds: [input.id] }, input.tags, 'set', options.now);
   }).immediate();
@@ -146,14 +149,5 @@ export function updateContact(db: SqliteDb, input: ContactUpdate, options: { now
  * sent messages and the opt-out audit are kept, without the contact.
  */
 export function deleteContacts(db: SqliteDb, ids: number[], now: Date): number {
-  const list = JSON.stringify(ids);
-  return db
-    .transaction(() => {
-      db.prepare(
-        `UPDATE outbox_messages SET state = 'skipped', error_code = 'contact_deleted', error_message = 'The contact was deleted before sending', updated_at = ?
-         WHERE contact_id IN (SELECT value FROM json_each(?)) AND state IN ('queued', 'retry_wait', 'held')`,
-      ).run(now.toISOString(), list);
-      return db.prepare('DELETE FROM contacts WHERE id IN (SELECT value FROM json_each(?))').run(list).changes;
-    })
-    .immediate();
+  return db.transaction(() => deleteContactRows(db, ids, now.toISOString())).immediate();
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { CONTACT_EXPORT_INLINE_BYTES, type ContactExportResult } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { audienceWhere } from './filter';
+import { customFieldKeys } from './queries-tags';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../security/private-files';
 
 /**
@@ -55,7 +56,8 @@ interface ExportRow {
  */
 export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, path: string, now: Date): Promise<{ rows: number; bytes: number }> {
   const where = audienceWhere(db, filter, now);
-  const fields = db.prepare('SELECT id, key FROM custom_fields ORDER BY key').all() as { id: number; key: string }[];
+  const fields = customFieldKeys(db);
+  // hot path: a million contacts streamed in chunks through one prepared statement with the audience condition
   const page = db.prepare(
     `SELECT c.id, c.phone, c.first_name, c.last_name, c.email, c.opted_out, c.opted_out_at, c.textable, c.not_textable_reason,
             c.line_type, c.carrier, c.created_at, c.last_contacted_at,

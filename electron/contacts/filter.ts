@@ -1,7 +1,11 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
 import { bandWhere } from '../analytics/engagement/bands';
+import { e164CheckSql } from '../db/sql-fns';
+import { segmentFilterJson } from './queries-segments';
+import { tagIdsByNames } from './queries-tags';
 
 export interface SqlWhere {
   sql: string;
@@ -10,24 +14,32 @@ export interface SqlWhere {
 
 const DAY_MS = 86_400_000;
 /** What a textable E.164 number looks like; short codes and junk from inbound messages are "invalid". */
-export const E164_SQL = "+c.phone GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(c.phone) BETWEEN 8 AND 16";
+export const E164_SQL = e164CheckSql('c.phone');
+
+/** An audience condition as a Kysely expression over `contacts c`, for queries built with Kysely. */
+export function whereCondition(where: SqlWhere): RawBuilder<SqlBool> {
+  const pieces = where.sql.split('?');
+  let out = sql<SqlBool>`(${sql.raw(pieces[0])}`;
+  pieces.slice(1).forEach((piece, i) => {
+    out = sql<SqlBool>`${out}${where.params[i]}${sql.raw(piece)}`;
+  });
+  return sql<SqlBool>`${out})`;
+}
 
 /**
  * Turns an audience filter into a WHERE clause over `contacts c`. Plain SQL with bound parameters so that a
  * million-contact audience can be streamed with one prepared statement.
  */
+// hot path: a campaign's audience snapshot and bulk selections stream a million contacts through this one condition
 export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, depth = 0): SqlWhere {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const tagIds = (names: string[]) => {
-    const rows = db.prepare(`SELECT id FROM tags WHERE name IN (${names.map(() => "?").join(",")})`).all(...names) as { id: number }[];
-    return rows.map((r) => r.id);
-  };
+  const tagIds = (names: string[]) => tagIdsByNames(db, names);
   if (filter.segmentId !== undefined) {
     if (depth > 3) throw new AppError('invalid_input', 'Segments refer to each other too deeply.');
-    const seg = db.prepare('SELECT filter_json FROM segments WHERE id = ?').get(filter.segmentId) as { filter_json: string } | undefined;
-    if (!seg) throw new AppError('not_found', `Segment ${filter.segmentId} does not exist.`);
-    const inner = audienceWhere(db, JSON.parse(seg.filter_json) as AudienceFilter, now, depth + 1);
+    const stored = segmentFilterJson(db, filter.segmentId);
+    if (stored === undefined) throw new AppError('not_found', `Segment ${filter.segmentId} does not exist.`);
+    const inner = audienceWhere(db, JSON.parse(stored) as AudienceFilter, now, depth + 1);
     parts.push(`(${inner.sql})`);
     params.push(...inner.params);
   }

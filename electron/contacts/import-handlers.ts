@@ -4,6 +4,7 @@ import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { inspectImport, listImports, previewImport, rejectsCsv, undoImportInWorker, type ImportOptions } from './import';
 import type { ContactServices } from './services';
+import { importRejectCount } from './queries-import';
 import { findUpload, storeUpload } from './uploads';
 
 type ImportChannel =
@@ -55,7 +56,7 @@ export function createImportHandlers(core: DeskCore, services: ContactServices):
     },
     'imports:rejectsCsv': ({ importId }) => {
       const csv = rejectsCsv(db, importId, { bom: true });
-      const rows = db.prepare('SELECT count(*) FROM import_rejects WHERE import_id = ?').pluck().get(importId) as number;
+      const rows = importRejectCount(db, importId);
       return { csv, rows, fileName: `rejected-rows-${importId}.csv` };
     },
   };

@@ -4,6 +4,7 @@ import type { ImportJobStatus, ImportReportView } from '../../shared/ipc/channel
 import type { SqliteDb } from '../db/connection';
 import type { EventBus } from '../events/bus';
 import { getImport, runImport, type ImportOptions } from './import';
+import { importRejectRows } from './queries-import';
 
 /**
  * Imports running in the background for the app: started by contacts:importRun, followed through
@@ -141,7 +142,7 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
 function fromHistory(db: SqliteDb, importId: string): ImportJobStatus {
   const s = getImport(db, importId);
   const state = s.status === 'running' ? 'running' : s.status === 'completed' || s.status === 'undone' ? 'done' : 'failed';
-  const rejects = db.prepare('SELECT row_number AS row, reason FROM import_rejects WHERE import_id = ? ORDER BY row_number LIMIT 100').all(importId) as ImportReportView['rejects'];
+  const rejects: ImportReportView['rejects'] = importRejectRows(db, importId, 100).map((r) => ({ row: r.row_number, reason: r.reason }));
   return {
     importId,
     state,

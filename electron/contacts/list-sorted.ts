@@ -14,6 +14,7 @@ import { cursorOf, predictionSort, readCursor, SORT_KEYS } from './sort';
  * thousand); otherwise the page is read from the sort's index, the filters checked on the way (a prediction sort from
  * the predictions' index, joined to the contacts).
  */
+// hot path: a sorted page is an index seek only when the sort key is spelled exactly as the index expression
 export function listSorted(db: SqliteDb, q: ContactQuery, sort: ContactSort, c: ListConditions, options: ListConditionOptions): ContactListPage {
   const key = SORT_KEYS[sort.by];
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';

@@ -3,6 +3,7 @@ import type { EngagementBand } from '../../shared/analytics/engagement';
 import { audienceWhere } from './filter';
 import { planSearch, type SearchPlan } from './search';
 import { indexAllQueuedContacts, indexedThrough, queuedForSearch } from './search-index';
+import { tagIdByName } from './queries-tags';
 import { matchIds, prefixIds, type IdSource, type Narrowing, type Params } from './search-sql';
 
 /** What the list is narrowed by (paging and order aside). */
@@ -49,7 +50,7 @@ function statusWhere(db: SqliteDb, q: ListFilters, now: Date): { sql: string; pa
 export function listConditions(db: SqliteDb, q: ListFilters, options: ListConditionOptions): ListConditions | null {
   let tagId: number | null = null;
   if (q.tag) {
-    tagId = (db.prepare('SELECT id FROM tags WHERE name = ?').pluck().get(q.tag) as number | undefined) ?? null;
+    tagId = tagIdByName(db, q.tag) ?? null;
     if (tagId === null) return null;
   }
   return { tagId, plan: q.search ? planSearch(q.search, options.defaultCountry) : null, status: statusWhere(db, q, options.now) };

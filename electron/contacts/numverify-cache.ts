@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import type { FetchLike } from '../providers/http';
+import { cachedNumberCheck, storeNumberCheck } from './queries';
 import { lookupNumber, type NumberCheck, type NumVerifyAnswer, type NumVerifyError } from './numverify';
 
 /**
@@ -59,24 +60,25 @@ export function createNumberChecker(options: NumberCheckerOptions): NumberChecke
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const slots = limiter(options.concurrency ?? 2);
   const inFlight = new Map<string, Promise<CheckOutcome>>();
-  const readCache = db.prepare('SELECT valid, line_type, carrier, country_code, location, looked_up_at FROM numverify_cache WHERE phone = ? AND looked_up_at > ?');
-  const writeCache = db.prepare(
-    `INSERT INTO numverify_cache (phone, valid, line_type, carrier, country_code, location, response_json, looked_up_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(phone) DO UPDATE SET valid = excluded.valid, line_type = excluded.line_type, carrier = excluded.carrier,
-       country_code = excluded.country_code, location = excluded.location, response_json = excluded.response_json, looked_up_at = excluded.looked_up_at`,
-  );
 
   const cached = (phone: string): CachedCheck | null => {
     const since = new Date(now().getTime() - CACHE_DAYS * DAY_MS).toISOString();
-    const r = readCache.get(phone, since) as
-      | { valid: number; line_type: string | null; carrier: string | null; country_code: string | null; location: string | null; looked_up_at: string }
-      | undefined;
+    const r = cachedNumberCheck(db, phone, since);
     return r ? { valid: !!r.valid, lineType: r.line_type, carrier: r.carrier, countryCode: r.country_code, location: r.location, lookedUpAt: r.looked_up_at } : null;
   };
 
   const store = (phone: string, c: NumberCheck): CachedCheck => {
     const at = now().toISOString();
-    writeCache.run(phone, c.valid ? 1 : 0, c.lineType, c.carrier, c.countryCode, c.location, JSON.stringify(c.raw satisfies NumVerifyAnswer), at);
+    storeNumberCheck(db, {
+      phone,
+      valid: c.valid ? 1 : 0,
+      line_type: c.lineType,
+      carrier: c.carrier,
+      country_code: c.countryCode,
+      location: c.location,
+      response_json: JSON.stringify(c.raw satisfies NumVerifyAnswer),
+      looked_up_at: at,
+    });
     return { valid: c.valid, lineType: c.lineType, carrier: c.carrier, countryCode: c.countryCode, location: c.location, lookedUpAt: at };
   };
 

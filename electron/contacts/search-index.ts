@@ -2,6 +2,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SqliteDb } from '../db/connection';
 import { CONTACT_STARTS_SQL } from '../../migrations/0009_contact_starts';
 
+// hot path: building the FTS5 search indexes (a million contacts in seconds; npm run bench -- import-search)
 /**
  * Keeps the contact search indexes (migrations 0006 and 0009) in step with the contacts table. Contacts with an id above
  * `indexed_through` are new; edited ones are queued by a trigger. Both are indexed here in bulk, which FTS5 does

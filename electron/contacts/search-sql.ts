@@ -31,6 +31,7 @@ interface IndexQuery {
  * highest indexed id; the waiting ones (new above it, or edited) are then tested directly, and the old index
  * entries of edited ones ignored.
  */
+// hot path: FTS5 trigram MATCH over a million contacts, with the waiting ones tested directly
 function indexedIds(q: IndexQuery, narrow: Narrowing, waitingAbove: number | null): IdSource {
   const filter = `${q.filter ?? ''}${narrow.sql}`;
   if (waitingAbove === null) {

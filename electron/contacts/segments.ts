@@ -3,14 +3,18 @@ import { AppError } from '../../shared/errors';
 import type { SegmentRow } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { audienceWhere } from './filter';
+import {
+  campaignUsingSegment,
+  deleteSegmentRow,
+  insertSegment,
+  segmentIdByName,
+  segmentRow,
+  segmentRows,
+  segmentUsingSegment,
+  updateSegmentRow,
+} from './queries-segments';
 
-interface SegmentSql {
-  id: number;
-  name: string;
-  filter_json: string;
-  created_at: string;
-  updated_at: string;
-}
+type SegmentSql = ReturnType<typeof segmentRows>[number];
 
 const toRow = (r: SegmentSql): SegmentRow => ({
   id: r.id,
@@ -22,17 +26,17 @@ const toRow = (r: SegmentSql): SegmentRow => ({
 
 /** Saved segments by name. */
 export function listSegments(db: SqliteDb): SegmentRow[] {
-  return (db.prepare('SELECT * FROM segments ORDER BY name COLLATE NOCASE, id').all() as SegmentSql[]).map(toRow);
+  return segmentRows(db).map(toRow);
 }
 
 export function getSegment(db: SqliteDb, id: number): SegmentRow {
-  const row = db.prepare('SELECT * FROM segments WHERE id = ?').get(id) as SegmentSql | undefined;
+  const row = segmentRow(db, id);
   if (!row) throw new AppError('not_found', `There is no saved segment with id ${id} (it may have been deleted).`);
   return toRow(row);
 }
 
 function refuseTakenName(db: SqliteDb, name: string, exceptId?: number): void {
-  const other = db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').pluck().get(name) as number | undefined;
+  const other = segmentIdByName(db, name);
   if (other !== undefined && other !== exceptId) throw new AppError('conflict', `name: a segment called "${name}" already exists; choose another name.`);
 }
 
@@ -52,7 +56,7 @@ export function createSegment(db: SqliteDb, input: { name: string; filter: Audie
     .transaction(() => {
       refuseTakenName(db, input.name);
       checkFilter(db, input.filter, now);
-      const id = Number(db.prepare('INSERT INTO segments (name, filter_json, created_at, updated_at) VALUES (?, ?, ?, ?)').run(input.name, JSON.stringify(input.filter), at, at).lastInsertRowid);
+      const id = insertSegment(db, { name: input.name, filterJson: JSON.stringify(input.filter), at });
       return getSegment(db, id);
     })
     .immediate();
@@ -63,12 +67,7 @@ export function updateSegment(db: SqliteDb, input: { id: number; name?: string; 
     .transaction(() => {
       const current = getSegment(db, input.id);
       if (input.name !== undefined) refuseTakenName(db, input.name, input.id);
-      db.prepare('UPDATE segments SET name = ?, filter_json = ?, updated_at = ? WHERE id = ?').run(
-        input.name ?? current.name,
-        JSON.stringify(input.filter ?? current.filter),
-        now.toISOString(),
-        input.id,
-      );
+      updateSegmentRow(db, input.id, { name: input.name ?? current.name, filterJson: JSON.stringify(input.filter ?? current.filter), at: now.toISOString() });
       // Checked after saving, inside the transaction, so a filter that now refers back to this segment is caught.
       if (input.filter) checkFilter(db, { segmentId: input.id, tagMode: 'any' }, now);
       return getSegment(db, input.id);
@@ -80,15 +79,10 @@ export function updateSegment(db: SqliteDb, input: { id: number; name?: string; 
 export function deleteSegment(db: SqliteDb, id: number): void {
   db.transaction(() => {
     const seg = getSegment(db, id);
-    const campaign = db
-      .prepare(
-        `SELECT name FROM campaigns WHERE json_extract(audience_json, '$.segmentId') = ? AND status NOT IN ('completed', 'cancelled') AND archived_at IS NULL LIMIT 1`,
-      )
-      .pluck()
-      .get(id) as string | undefined;
+    const campaign = campaignUsingSegment(db, id);
     if (campaign !== undefined) throw new AppError('conflict', `The segment "${seg.name}" is the audience of the campaign "${campaign}"; change that campaign's audience first.`);
-    const segment = db.prepare(`SELECT name FROM segments WHERE json_extract(filter_json, '$.segmentId') = ? LIMIT 1`).pluck().get(id) as string | undefined;
+    const segment = segmentUsingSegment(db, id);
     if (segment !== undefined) throw new AppError('conflict', `The segment "${seg.name}" is used by the segment "${segment}"; change that one first.`);
-    db.prepare('DELETE FROM segments WHERE id = ?').run(id);
+    deleteSegmentRow(db, id);
   }).immediate();
 }

@@ -1,8 +1,9 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { VerifyPlan, VerifyReport, verifySelectionInput } from '../../shared/ipc/channels/contacts';
 import type { DeskCore } from '../core';
-import type { SqlWhere } from './filter';
+import { phonesOf, selectedContactIds } from './queries';
 import { selectionWhere } from './tag-edit';
 import type { ContactServices } from './services';
 import { isCheckable, verifyContacts } from './verify';
@@ -12,15 +13,14 @@ export const VERIFY_MAX = 10_000;
 
 type VerifyInput = z.output<typeof verifySelectionInput>;
 
-function whereOf(core: DeskCore, input: VerifyInput): SqlWhere {
-  if (input.importId !== undefined) return { sql: 'c.import_id = ?', params: [input.importId] };
+function whereOf(core: DeskCore, input: VerifyInput): RawBuilder<SqlBool> {
+  if (input.importId !== undefined) return sql<SqlBool>`c.import_id = ${input.importId}`;
   return selectionWhere(core.db, input.contactIds ? { contactIds: input.contactIds } : { filter: input.filter! }, core.now());
 }
 
 /** The selected contacts' ids, refused when there are more than one check may cover. */
 function selectedIds(core: DeskCore, input: VerifyInput): number[] {
-  const where = whereOf(core, input);
-  const ids = core.db.prepare(`SELECT c.id FROM contacts c WHERE ${where.sql} ORDER BY c.id LIMIT ${VERIFY_MAX + 1}`).pluck().all(...where.params) as number[];
+  const ids = selectedContactIds(core.db, whereOf(core, input), VERIFY_MAX + 1);
   if (ids.length > VERIFY_MAX) {
     throw new AppError('invalid_input', `That is more than ${VERIFY_MAX.toLocaleString('en-US')} contacts; check them in smaller groups (for example one tag at a time).`);
   }
@@ -30,9 +30,7 @@ function selectedIds(core: DeskCore, input: VerifyInput): number[] {
 /** contacts:verifyPlan: what a check of these contacts would look up and cost, before anything is spent. */
 export function planVerify(core: DeskCore, services: ContactServices, input: VerifyInput): VerifyPlan {
   const ids = selectedIds(core, input);
-  const phones = [
-    ...new Set(core.db.prepare('SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as string[]),
-  ];
+  const phones = [...new Set(phonesOf(core.db, ids))];
   let cached = 0;
   let unreadable = 0;
   for (const phone of phones) {

@@ -2,6 +2,7 @@ import type { VerifyReport } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { NUMVERIFY_REASON_SUFFIX } from './edit';
 import type { CachedCheck, NumberChecker } from './numverify-cache';
+import { phonesOf, writeNumberCheck } from './queries';
 
 /** Line types that cannot receive texts: kept as contacts, marked not textable. */
 const NOT_TEXTABLE = new Set(['landline', 'special_services', 'toll_free', 'premium_rate', 'paging', 'satellite']);
@@ -20,18 +21,13 @@ export function notTextableReason(check: CachedCheck): string | null {
  */
 export function applyCheck(db: SqliteDb, phone: string, check: CachedCheck, nowIso: string): boolean {
   const reason = notTextableReason(check);
-  const ours = `(textable = 1 OR not_textable_reason LIKE '%' || @suffix)`;
-  const r = db
-    .prepare(
-      `UPDATE contacts SET line_type = @lineType, carrier = @carrier, updated_at = @now,
-         textable = CASE WHEN @reason IS NOT NULL AND ${ours} THEN 0
-                         WHEN @reason IS NULL AND not_textable_reason LIKE '%' || @suffix THEN 1 ELSE textable END,
-         not_textable_reason = CASE WHEN @reason IS NOT NULL AND ${ours} THEN @reason
-                                    WHEN @reason IS NULL AND not_textable_reason LIKE '%' || @suffix THEN NULL ELSE not_textable_reason END
-       WHERE phone = @phone`,
-    )
-    .run({ reason, lineType: check.valid ? check.lineType : null, carrier: check.valid ? check.carrier : null, now: nowIso, suffix: NUMVERIFY_REASON_SUFFIX, phone });
-  return reason !== null && r.changes > 0;
+  const changed = writeNumberCheck(
+    db,
+    phone,
+    { reason, lineType: check.valid ? check.lineType : null, carrier: check.valid ? check.carrier : null, suffix: NUMVERIFY_REASON_SUFFIX },
+    nowIso,
+  );
+  return reason !== null && changed > 0;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -49,14 +45,7 @@ export async function verifyContacts(
   contactIds: number[],
   options: { now: () => Date; workers?: number; onProgress?: (checked: number, total: number) => void },
 ): Promise<VerifyReport> {
-  const phones = [
-    ...new Set(
-      db
-        .prepare('SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-        .pluck()
-        .all(JSON.stringify(contactIds)) as string[],
-    ),
-  ];
+  const phones = [...new Set(phonesOf(db, contactIds))];
   const report: VerifyReport = {
     selected: contactIds.length, checked: 0, fromCache: 0, lookups: 0, mobile: 0, landline: 0, voip: 0, invalid: 0, markedNotTextable: 0, failed: [], stopped: null,
   };

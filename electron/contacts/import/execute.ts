@@ -9,6 +9,8 @@ import type { ImportProgress, ImportReject, ImportReport } from './types';
 import { revertImport } from './undo';
 import { ContactWriter } from './writer';
 
+// hot path: the import runs in a worker thread that loads only better-sqlite3 (no Kysely: workers.test.ts)
+
 export interface ImportJob {
   dbPath: string;
   /** better_sqlite3.node built for this runtime, as the app passes to openDatabase (Electron's ABI differs) */

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { toCsvLine } from './csv-parser';
 import type { DetectedFile, DuplicatePolicy, FieldTarget, ImportCounts } from './types';
 import type { DB } from '../../db/schema';
+import { importRejectRows, importRow, importRows } from '../queries-import';
 
 export interface ImportSummary {
   id: string;
@@ -55,12 +56,11 @@ function toSummary(r: Row): ImportSummary {
 
 /** The import history, newest first. */
 export function listImports(db: SqliteDb, limit = 100): ImportSummary[] {
-  const rows = db.prepare('SELECT * FROM imports ORDER BY started_at DESC, rowid DESC LIMIT ?').all(limit) as Row[];
-  return rows.map(toSummary);
+  return importRows(db, limit).map(toSummary);
 }
 
 export function getImport(db: SqliteDb, importId: string): ImportSummary {
-  const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as Row | undefined;
+  const row = importRow(db, importId);
   if (!row) throw new AppError('not_found', `There is no import with id ${importId}.`);
   return toSummary(row);
 }
@@ -72,9 +72,6 @@ export function getImport(db: SqliteDb, importId: string): ImportSummary {
 export function rejectsCsv(db: SqliteDb, importId: string, options: { bom?: boolean } = {}): string {
   getImport(db, importId);
   const lines = [toCsvLine(['row', 'reason', 'original row'])];
-  const rows = db
-    .prepare('SELECT row_number, reason, raw FROM import_rejects WHERE import_id = ? ORDER BY row_number')
-    .iterate(importId) as IterableIterator<{ row_number: number; reason: string; raw: string | null }>;
-  for (const r of rows) lines.push(toCsvLine([String(r.row_number), r.reason, r.raw ?? '']));
+  for (const r of importRejectRows(db, importId)) lines.push(toCsvLine([String(r.row_number), r.reason, r.raw ?? '']));
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }

@@ -2,6 +2,8 @@ import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
 import type { FieldChange, UpdateRecord } from './contact-rows';
 
+// hot path: an undo runs in the import worker thread, which loads only better-sqlite3 (no Kysely: workers.test.ts)
+
 export interface UndoReport {
   importId: string;
   /** contacts the import created, now deleted */
