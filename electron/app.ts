@@ -153,7 +153,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const dispatch = createDispatch(handlers, log);
   const problems = createBackgroundProblems(now, log);
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
-  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: problems.list, ...config.monitoring });
+  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: () => problems.list(), ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
   let replyTriage: ReplyTriageJob | null = null;

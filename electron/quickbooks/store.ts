@@ -10,7 +10,7 @@ export interface SyncWriter {
   upsertCustomer(c: CustomerRecord, at: string): void;
   upsertTransaction(t: TransactionRecord, at: string): void;
   /** The contact with this phone (E.164), else the first with this e-mail (case-insensitive): as orders match. */
-  contactFor(phone: string | null, email: string | null): number | null;
+  contactFor: (phone: string | null, email: string | null) => number | null;
 }
 
 export function createSyncWriter(db: SqliteDb): SyncWriter {

@@ -78,7 +78,7 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
     const stored = selectOne.get(key);
     const def = settingDefs[key];
     const options = (def.schema as { options?: unknown }).options;
-    const choices = Array.isArray(options) && options.every((o) => typeof o === 'string') ? (options as string[]) : null;
+    const choices = Array.isArray(options) && options.every((o) => typeof o === 'string') ? options : null;
     return { key, value: read(key, stored?.value_json), defaultValue: def.default, isDefault: stored === undefined, description: def.description, choices };
   }
 

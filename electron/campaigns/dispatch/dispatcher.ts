@@ -312,7 +312,7 @@ export function createDispatcher(core: DeskCore, options: DispatcherOptions) {
   function tick(): number {
     const { batches, error } = claimDue();
     const started = startSends(batches);
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error(`Claiming due messages failed: ${JSON.stringify(error)}`);
     return started;
   }
 

@@ -84,7 +84,7 @@ export const campaignCommands: Command[] = [
     options: { 'confirm-late': { type: 'boolean' }, acknowledge: { type: 'string' }, 'confirm-count': { type: 'string' } },
     async run(ctx, { positionals: [id], values }) {
       const count = values['confirm-count'] === undefined ? undefined : String(values['confirm-count']).replace(/[,_\s]/g, '');
-      if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${values['confirm-count']}"`);
+      if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${String(values['confirm-count'])}"`);
       if (values.acknowledge !== undefined && !String(values.acknowledge).trim()) throw new UsageError('--acknowledge needs a reason, e.g. --acknowledge "opt-out line is in the follow-up"');
       const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:launch', {
         id: positiveId(id),

@@ -14,6 +14,7 @@ import { useMessageModel } from './useMessageModel';
 import { STEPS, STEP_FIELDS, checkStep, errorsByField, firstStepWithError, type FieldErrors } from './wizard-checks';
 import { audienceOf, draftOf, emptyWizard, wizardFromCampaign, type WizardState } from './wizard-state';
 import { StepIndicator } from './WizardParts';
+import { settingText } from '../../api/setting-text';
 
 type Provider = 'sandbox' | 'quo' | 'twilio';
 
@@ -45,7 +46,7 @@ export function CampaignWizard(props: WizardProps) {
     );
   }
   const value = (key: string) => settings.data!.find((r) => r.key === key)?.value;
-  return <Wizard {...props} zone={String(value('business.timezone') ?? 'America/New_York')} provider={(value('provider') as Provider) ?? 'sandbox'} />;
+  return <Wizard {...props} zone={settingText(value('business.timezone'), 'America/New_York')} provider={(value('provider') as Provider) ?? 'sandbox'} />;
 }
 
 function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: WizardProps & { zone: string; provider: Provider }) {
