@@ -15,3 +15,8 @@ export function likeIgnoringCase(text: Expression<string | null>, pattern: strin
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
+
+/** `text` equals `value` ignoring ASCII case (SQLite's NOCASE collation; PostgreSQL would compare lower() of both). */
+export function equalsIgnoringCase(text: Expression<string | null>, value: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${text} = ${value} COLLATE NOCASE`;
+}

@@ -14,6 +14,7 @@ export interface SyncWriter {
 }
 
 export function createSyncWriter(db: SqliteDb): SyncWriter {
+  // hot path: a sync writes thousands of rows; these statements are prepared once (see above), not built per row.
   const byPhone = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE phone = ?');
   const byEmail = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE lower(email) = ? ORDER BY id LIMIT 1');
   const customer = db.prepare<[string, string, string | null, string | null, number | null, string]>(

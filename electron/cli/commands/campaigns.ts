@@ -4,6 +4,7 @@ import { call, defineCommand, UsageError, type Command } from '../framework';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
 import { audienceFromOptions, minDaysOption, positiveId, recipientLocalSchedule } from './campaign-options';
 import { DateTime } from 'luxon';
+import { outboxStateCounts } from '../queries';
 import { dateFieldCreateOptions, dateFieldCreateUsage, dateFieldFromOptions } from './date-field-options';
 import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
 
@@ -137,7 +138,7 @@ export const campaignCommands: Command[] = [
         });
       }
       app.tick();
-      const counts = app.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state`).all() as { state: string; n: number }[];
+      const counts = outboxStateCounts(app.db);
       const byState = Object.fromEntries(counts.map((c) => [c.state, c.n]));
       return { json: { ms: Date.now() - before, outbox: byState }, text: `Outbox: ${counts.map((c) => `${c.n} ${c.state}`).join(', ') || 'empty'}` };
     },
