@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
@@ -126,18 +126,8 @@ export function audiencePage(filter: AudienceFilter, fieldIds: readonly number[]
 
 // ---- The library ----
 
-export interface TemplateDbRow {
-  id: number;
-  name: string;
-  body: string;
-  category: string | null;
-  notes: string | null;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-  last_used_at: string | null;
-  campaign_count: number;
-}
+/** A templates row with how many campaigns point at it. */
+export type TemplateDbRow = Selectable<DB['templates']> & { campaign_count: number };
 
 export function templateWithId(db: SqliteDb, id: number): TemplateDbRow | undefined {
   return firstRow(
