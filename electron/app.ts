@@ -8,6 +8,7 @@ import { createEventBus } from './events/bus';
 import { secureDataAtRest } from './security/private-files';
 import { resolvePaths, type DataPaths } from './paths';
 import { createSettingsStore } from './settings/store';
+import { appendAudit } from './settings/queries';
 import { createFileSecretStore, type SecretStore } from './settings/secrets';
 import { createProviders } from './providers/registry';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
@@ -108,7 +109,6 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const settings = createSettingsStore(db, now);
   const secrets = config.secrets ?? createFileSecretStore(paths.secretsFile, 'this is not the desktop app (no OS keychain here)');
   const events = createEventBus();
-  const audit = db.prepare('INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)');
 
   const processDeps = {
     db,
@@ -143,7 +143,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       secretStorage: secrets.info(),
     }),
     audit: (action, subject, detail, actor = 'user') => {
-      audit.run(now().toISOString(), actor, action, subject ?? null, detail === undefined ? null : JSON.stringify(detail));
+      appendAudit(db, { at: now().toISOString(), actor, action, subject: subject ?? null, detailJson: detail === undefined ? null : JSON.stringify(detail) });
     },
     nativeBinding: config.nativeBinding,
   };
@@ -157,7 +157,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const problems = createBackgroundProblems(now, log);
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
   notifyOwnerOfSending(dispatcher.events, events);
-  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: problems.list, ...config.monitoring });
+  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: () => problems.list(), ...config.monitoring });
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
   let replyTriage: ReplyTriageJob | null = null;

@@ -24,6 +24,6 @@ export function ownRecordSchema<K extends z.ZodType<string, string>, V extends z
         }
         out[kr.data] = vr.data;
       }
-      return out as Record<z.output<K>, z.output<V>>;
+      return out;
     });
 }

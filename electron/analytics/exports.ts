@@ -2,6 +2,7 @@ import { fromMicros, fromMinor, fromMinorPrecise, rates } from '../../shared/ana
 import type { ExportKind } from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
 import { qb } from '../db/sync-query';
+import { iterateRows } from '../db/sync-iterate';
 import { csvCell } from '../compliance/optout-csv';
 import type { AnalyticsSettings } from './settings';
 import { campaignTotals, resultsSummary } from './totals';
@@ -13,11 +14,6 @@ import { campaignTotals, resultsSummary } from './totals';
 type Cell = string | number | null;
 const line = (cells: Cell[]) => cells.map(csvCell).join(',');
 
-/** Runs a compiled select row by row (better-sqlite3's iterate: nothing is loaded whole). */
-function* iterate<O>(db: SqliteDb, query: { compile(): { sql: string; parameters: readonly unknown[] } }): Generator<O> {
-  const c = query.compile();
-  yield* db.prepare(c.sql).iterate(...(c.parameters as Array<string | number | null>)) as IterableIterator<O>;
-}
 
 function* messages(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Generator<string> {
   yield line(['message_id', 'campaign_id', 'campaign', 'phone', 'name', 'variant', 'state', 'error', 'sent_at', 'delivered_at', 'segments', `cost_${s.currency}`, 'replied', 'clicked', 'opted_out', 'converted', `revenue_${s.currency}`]);
@@ -48,26 +44,7 @@ function* messages(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gen
     .where('m.kind', '=', 'campaign')
     .orderBy('m.id');
   if (campaignId !== undefined) q = q.where('m.campaign_id', '=', campaignId);
-  for (const r of iterate<{
-    id: number;
-    campaign_id: number;
-    name: string;
-    to_phone: string;
-    first_name: string | null;
-    last_name: string | null;
-    variant: string | null;
-    state: string;
-    error_message: string | null;
-    sent_at: string | null;
-    delivered_at: string | null;
-    segments: number;
-    cost_micros: number | null;
-    replied: string | null;
-    clicked: string | null;
-    optedOut: string | null;
-    revenue: number | null;
-    conversions: number;
-  }>(db, q)) {
+  for (const r of iterateRows(db, q)) {
     const yes = (v: unknown) => (v ? 'yes' : 'no');
     yield line([
       r.id,
@@ -86,7 +63,7 @@ function* messages(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gen
       yes(r.replied),
       yes(r.clicked),
       yes(r.optedOut),
-      yes(r.conversions > 0),
+      yes((r.conversions ?? 0) > 0),
       fromMinor(r.revenue ?? 0, s.currency),
     ]);
   }
@@ -96,7 +73,7 @@ function* results(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): Gene
   yield line(['campaign_id', 'campaign', 'sent', 'delivered', 'failed', 'replied', 'clicked', 'opted_out', 'converted', `revenue_${s.currency}`, `spend_${s.currency}`, 'delivery_rate', 'reply_rate', 'click_rate', 'opt_out_rate', 'conversion_rate', 'roi', 'epm', 'cost_per_conversion', 'click_window_days', 'delivery_window_hours']);
   let q = qb.selectFrom('campaigns').select(['id', 'name']).orderBy('id');
   if (campaignId !== undefined) q = q.where('id', '=', campaignId);
-  const campaigns = [...iterate<{ id: number; name: string }>(db, q)];
+  const campaigns = [...iterateRows(db, q)];
   const totals = campaignTotals(db, s.currency, campaigns.map((c) => c.id));
   for (const c of campaigns) {
     const t = totals.get(c.id);
@@ -116,8 +93,7 @@ function* conversions(db: SqliteDb, s: AnalyticsSettings, campaignId?: number): 
     .select(['v.id', 'v.at', 'c.phone', 'c.first_name', 'c.last_name', 'v.source', 'v.source_id', 'v.order_id', 'v.amount_minor', 'v.campaign_id', 'k.name', 'v.rule', 'v.click_days', 'v.delivery_hours', 'v.note'])
     .orderBy('v.at');
   if (campaignId !== undefined) q = q.where('v.campaign_id', '=', campaignId);
-  type Row = { id: number; at: string; phone: string | null; first_name: string | null; last_name: string | null; source: string; source_id: string; order_id: string | null; amount_minor: number; campaign_id: number | null; name: string | null; rule: string | null; click_days: number | null; delivery_hours: number | null; note: string | null };
-  for (const r of iterate<Row>(db, q)) {
+  for (const r of iterateRows(db, q)) {
     yield line([r.id, r.at, r.phone, [r.first_name, r.last_name].filter(Boolean).join(' '), r.source, r.source_id, r.order_id, fromMinorPrecise(r.amount_minor, s.currency), r.campaign_id, r.name, r.rule ?? 'unattributed', r.click_days, r.delivery_hours, r.note]);
   }
 }
@@ -131,8 +107,7 @@ function* inbox(db: SqliteDb, _s: AnalyticsSettings, campaignId?: number): Gener
     .select(['i.id', 'i.received_at', 'i.from_phone', 'c.first_name', 'c.last_name', 'i.body', 'i.keyword', 'i.campaign_id', 'k.name', 'i.read_at'])
     .orderBy('i.received_at');
   if (campaignId !== undefined) q = q.where('i.campaign_id', '=', campaignId);
-  type Row = { id: number; received_at: string; from_phone: string; first_name: string | null; last_name: string | null; body: string; keyword: string | null; campaign_id: number | null; name: string | null; read_at: string | null };
-  for (const r of iterate<Row>(db, q)) yield line([r.id, r.received_at, r.from_phone, [r.first_name, r.last_name].filter(Boolean).join(' '), r.body, r.keyword, r.campaign_id, r.name, r.read_at]);
+  for (const r of iterateRows(db, q)) yield line([r.id, r.received_at, r.from_phone, [r.first_name, r.last_name].filter(Boolean).join(' '), r.body, r.keyword, r.campaign_id, r.name, r.read_at]);
 }
 
 const WRITERS: Record<ExportKind, (db: SqliteDb, s: AnalyticsSettings, campaignId?: number) => Generator<string>> = { messages, results, conversions, inbox };

@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../db/connection';
+import { campaignIdsInOrder, deleteOrphanRollups, lastContactId, optOutCursor, rollupDayCount } from './queries-rebuild';
 import { startWorker } from '../workers';
 import type { FromRebuildWorker, RebuildWorkerData } from './rebuild-worker';
 
@@ -38,6 +39,7 @@ const GROWTH_SQL = [
 /** Recomputes the roll-ups of campaigns `from`..`to` (ids) in one transaction. */
 export function rebuildCampaignRange(db: SqliteDb, from: number, to: number): void {
   db.transaction(() => {
+    // hot path: set-based roll-up of millions of messages in four statements (see above).
     for (const sql of CAMPAIGN_DAILY_SQL) db.prepare(sql).run({ from, to });
   }).immediate();
 }
@@ -45,33 +47,34 @@ export function rebuildCampaignRange(db: SqliteDb, from: number, to: number): vo
 /** Recomputes list growth up to the contacts and opt-outs already ingested. */
 export function rebuildGrowth(db: SqliteDb): void {
   db.transaction(() => {
-    const top = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM contacts').get() as { id: number }).id;
-    const audit = (db.prepare(`SELECT last_id AS id FROM analytics_cursors WHERE source = 'optouts'`).get() as { id: number }).id;
+    const top = lastContactId(db);
+    const audit = optOutCursor(db);
+    // hot path: list growth of every contact and opt-out, set-based.
     for (const sql of GROWTH_SQL) db.prepare(sql).run(sql.includes('@audit') ? { audit } : { top });
   }).immediate();
 }
 
 /** Every campaign, a few at a time (each a short transaction), then list growth. */
 export function rebuildAll(db: SqliteDb, campaignsPerChunk = 5): { campaigns: number; days: number } {
-  const ids = (db.prepare('SELECT id FROM campaigns ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
-  db.prepare('DELETE FROM campaign_daily WHERE campaign_id NOT IN (SELECT id FROM campaigns)').run();
+  const ids = campaignIdsInOrder(db);
+  deleteOrphanRollups(db);
   for (let i = 0; i < ids.length; i += campaignsPerChunk) rebuildCampaignRange(db, ids[i], ids[Math.min(i + campaignsPerChunk, ids.length) - 1]);
   rebuildGrowth(db);
-  const days = (db.prepare('SELECT COUNT(*) AS n FROM campaign_daily').get() as { n: number }).n;
+  const days = rollupDayCount(db);
   return { campaigns: ids.length, days };
 }
 
 /** The same, yielding to the event loop between campaigns, so the app keeps answering while it runs. */
 export async function rebuildAllChunked(db: SqliteDb, now: () => number): Promise<{ campaigns: number; days: number; ms: number }> {
   const started = now();
-  const ids = (db.prepare('SELECT id FROM campaigns ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
-  db.prepare('DELETE FROM campaign_daily WHERE campaign_id NOT IN (SELECT id FROM campaigns)').run();
+  const ids = campaignIdsInOrder(db);
+  deleteOrphanRollups(db);
   for (const id of ids) {
     rebuildCampaignRange(db, id, id);
     await new Promise((resolve) => setImmediate(resolve));
   }
   rebuildGrowth(db);
-  const days = (db.prepare('SELECT COUNT(*) AS n FROM campaign_daily').get() as { n: number }).n;
+  const days = rollupDayCount(db);
   return { campaigns: ids.length, days, ms: now() - started };
 }
 

@@ -1,4 +1,4 @@
-import { CONVERSION_SOURCE_LABEL, costPerConversionMinor, epmMinor, rateIntervals, windowsSentence, type ConversionSource } from '../../shared/analytics';
+import { CONVERSION_SOURCE_LABEL, costPerConversionMinor, epmMinor, rateIntervals, windowsSentence } from '../../shared/analytics';
 import { AppError } from '../../shared/errors';
 import type { CampaignResultsView, OutcomeTimelinePoint, ReasonCount } from '../../shared/ipc/channels/analytics';
 import { periodFunnel } from '../../shared/reports/funnel';
@@ -107,5 +107,5 @@ export function conversionsBySource(db: SqliteDb, of: number | { fromDay: string
   let q = qb.selectFrom('conversions').select((eb) => ['source', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_minor').as('revenueMinor')]);
   q = typeof of === 'number' ? q.where('campaign_id', '=', of) : q.where('campaign_id', 'is not', null).where('at', '>=', of.fromDay).where('at', '<', of.toDay);
   const rows = allRows(db, q.groupBy('source').orderBy('revenueMinor', 'desc'));
-  return rows.map((r) => ({ source: r.source as ConversionSource, label: CONVERSION_SOURCE_LABEL[r.source as ConversionSource], count: r.count, revenueMinor: r.revenueMinor }));
+  return rows.map((r) => ({ source: r.source, label: CONVERSION_SOURCE_LABEL[r.source], count: r.count, revenueMinor: r.revenueMinor }));
 }

@@ -39,7 +39,7 @@ export interface Command<O extends Options = Options> {
 }
 
 export function defineCommand<O extends Options>(c: Command<O>): Command {
-  return c as unknown as Command;
+  return c;
 }
 
 export function parseCommandArgs(cmd: Command, argv: string[]) {
@@ -55,7 +55,7 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
   return parsed as { values: Record<string, unknown>; positionals: string[] };
 }
 
-export function errorExit(err: unknown): { code: 'usage' | string; message: string; exit: 1 | 2 } {
+export function errorExit(err: unknown): { code: string; message: string; exit: 1 | 2 } {
   if (err instanceof UsageError) return { code: 'usage', message: err.message, exit: 2 };
   if (isAppError(err)) return { code: err.code, message: err.message, exit: err.code === 'invalid_input' ? 2 : 1 };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err), exit: 1 };

@@ -94,7 +94,7 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
           deps.events.emit('import:progress', p);
         },
       }).then(
-        (report) => finish({ state: 'done', report: report as ImportReportView }),
+        (report) => finish({ state: 'done', report }),
         (err: unknown) => {
           if (isAppError(err) && err.code === 'cancelled') return finish({ state: 'cancelled', error: { code: err.code, message: err.message } });
           if (!isAppError(err)) deps.log(`import ${importId} failed`, err);

@@ -6,6 +6,11 @@ import { callHttp, classifyStatus, hostOf, joinUrl, parseJson, type FetchLike } 
  * small monthly allowance.
  */
 
+/** NumVerify's error text (a string, sometimes a number), or the error type when it gave none. */
+function infoText(info: unknown, type: string): string {
+  return typeof info === 'string' || typeof info === 'number' ? String(info) : type;
+}
+
 /** The answer NumVerify documents for a number it could parse. */
 export interface NumVerifyAnswer {
   valid: boolean;
@@ -119,9 +124,9 @@ export function parseAnswer(json: unknown): NumberLookup {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const type = typeof error.type === 'string' ? error.type : 'unknown_error';
     if (!Number.isFinite(code)) {
-      return failure({ code: 'bad_answer', type, retryable: true, message: `NumVerify reported an error it did not number: ${String(error.info ?? type)}.` });
+      return failure({ code: 'bad_answer', type, retryable: true, message: `NumVerify reported an error it did not number: ${infoText(error.info, type)}.` });
     }
-    const message = MESSAGES[code] ?? `NumVerify refused the check: ${String(error.info ?? type)} (${code}).`;
+    const message = MESSAGES[code] ?? `NumVerify refused the check: ${infoText(error.info, type)} (${code}).`;
     return failure({ code, type, retryable: RETRYABLE_CODES.has(code), message });
   }
   if (typeof body.valid !== 'boolean') {

@@ -1,4 +1,4 @@
-import { Metadata, PhoneNumber, type E164Number } from 'libphonenumber-js/core';
+import { Metadata, PhoneNumber } from 'libphonenumber-js/core';
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 
@@ -36,7 +36,7 @@ export function phoneCacheKey(cleaned: string): string {
 }
 
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code as CountryCode);
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
 }
 
 function parseValid(text: string, country: CountryCode | undefined) {
@@ -89,7 +89,7 @@ const usPlan = (() => {
 })();
 
 function validForUs(national: string): boolean {
-  if (!usPlan) return new PhoneNumber(`+1${national}` as E164Number, maxMetadata).isValid();
+  if (!usPlan) return new PhoneNumber(`+1${national}`, maxMetadata).isValid();
   if (!usPlan.national.test(national)) return false;
   return usPlan.types.some((t) => (!t.lengths || t.lengths.includes(national.length)) && t.re.test(national));
 }

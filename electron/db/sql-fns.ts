@@ -6,12 +6,22 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
  * functions alphabetical.
  */
 
+/** A LIKE pattern that matches `text` anywhere, with the owner's `\`, `%` and `_` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
 /**
  * What a textable E.164 number looks like, as SQL over `column` for raw hot-path queries: a + and a non-zero digit,
  * then six or more digits, 8 to 16 characters in all. Short codes and junk from inbound messages fail it.
  */
 export function e164CheckSql(column: string): string {
   return `+${column} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${column}) BETWEEN 8 AND 16`;
+}
+
+/** `text` equals `value` ignoring ASCII case (SQLite's NOCASE collation; PostgreSQL would compare lower() of both). */
+export function equalsIgnoringCase(text: Expression<string | null>, value: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${text} = ${value} COLLATE NOCASE`;
 }
 
 /** The larger of two non-null values (SQLite's two-argument max(); PostgreSQL would say greatest). */

@@ -21,5 +21,11 @@ const stop = async () => {
   await app.close();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+const onSignal = () => {
+  stop().catch((err: unknown) => {
+    console.error('The harness did not stop cleanly:', err);
+    process.exit(1);
+  });
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);

@@ -99,7 +99,7 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
   let port = 0;
   let closing = false;
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       if (closing) {
         res.writeHead(503, { Connection: 'close' });
@@ -150,7 +150,9 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message } }));
       else res.destroy();
     }
-  });
+  };
+  // handle answers every failure itself (its catch above), so nothing is left to reject here.
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   return {

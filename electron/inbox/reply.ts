@@ -7,6 +7,7 @@ import type { WindowCheck } from '../campaigns/dispatch/dispatcher';
 import type { DeskCore } from '../core';
 import type { ProviderId } from '../providers/types';
 import { threadContact } from './thread';
+import { insertReply, lastInboundRoute, lastOutboundRoute } from './queries';
 import { qb, runQuery } from '../db/sync-query';
 
 type ReplyVia = NonNullable<InboxThread['replyVia']>;
@@ -23,13 +24,9 @@ function configuredFrom(core: Pick<DeskCore, 'settings'>, provider: ProviderId):
  * thread on their phone), else the ones our last message to them used. Null when we never exchanged a text.
  */
 export function replyRoute(core: Pick<DeskCore, 'db' | 'settings'>, contactId: number): ReplyVia | null {
-  const inbound = core.db
-    .prepare('SELECT provider, to_phone AS toPhone FROM inbound_messages WHERE contact_id = ? ORDER BY received_at DESC, id DESC LIMIT 1')
-    .get(contactId) as { provider: ProviderId; toPhone: string | null } | undefined;
+  const inbound = lastInboundRoute(core.db, contactId);
   if (inbound) return { provider: inbound.provider, from: inbound.toPhone || configuredFrom(core, inbound.provider) };
-  const outbound = core.db
-    .prepare('SELECT provider, from_number AS fromNumber FROM outbox_messages WHERE contact_id = ? AND sending_at IS NOT NULL ORDER BY sending_at DESC, id DESC LIMIT 1')
-    .get(contactId) as { provider: ProviderId; fromNumber: string | null } | undefined;
+  const outbound = lastOutboundRoute(core.db, contactId);
   if (outbound) return { provider: outbound.provider, from: outbound.fromNumber || configuredFrom(core, outbound.provider) };
   return null;
 }
@@ -61,13 +58,7 @@ export function queueReply(
   const nowIso = now.toISOString();
   const segments = countSegments(input.body).segments;
   const outboxId = core.db.transaction(() => {
-    const info = core.db
-      .prepare(
-        `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, created_at, updated_at, next_attempt_at)
-         VALUES (NULL, ?, 'reply', ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-      )
-      .run(contact.id, contact.phone, via.from, input.body, segments, via.provider, nowIso, nowIso, nowIso);
-    const id = Number(info.lastInsertRowid);
+    const id = insertReply(core.db, { contactId: contact.id, toPhone: contact.phone, from: via.from, body: input.body, segments, provider: via.provider, nowIso });
     // The inbox search finds our replies too (migration 0019: a reply's rowid is its outbox id × 2 + 1).
     runQuery(core.db, qb.insertInto('inbox_search').values({ rowid: id * 2 + 1, body: input.body }));
     return id;

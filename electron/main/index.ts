@@ -98,8 +98,12 @@ if (!app.requestSingleInstanceLock()) {
     });
     await createWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+      if (BrowserWindow.getAllWindows().length === 0) createWindow().catch((err: unknown) => console.error('Could not open the window:', err));
     });
+  }).catch((err: unknown) => {
+    // Start-up failed past the database (the window, the protocol): say why and quit rather than run windowless.
+    console.error('SMS Campaign Desk could not start:', err);
+    app.quit();
   });
 
   app.on('window-all-closed', () => {

@@ -120,7 +120,7 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
       }
       const checked = providerEventSchema.safeParse(parsed);
       if (!checked.success) throw new AppError('invalid_input', `The event is not valid: ${describeZodError(checked.error)}.`);
-      const event = checked.data as ProviderEvent;
+      const event = checked.data;
       if (event.provider !== row.provider || event.eventId !== row.event_id) {
         throw new AppError('invalid_input', `provider and eventId must stay ${row.provider} / ${row.event_id}: they identify the event so a redelivery is recognised.`);
       }

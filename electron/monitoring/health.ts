@@ -27,7 +27,7 @@ const toReport = (r: HealthRow): HealthReport => {
 /** The overall verdict: the worst check that applies, with its own words as the reason. */
 export function summarise(checks: HealthCheckResult[], providerLabel: string): { status: HealthStatus; reason: string } {
   const applied = checks.filter((c): c is HealthCheckResult & { status: HealthStatus } => c.status !== 'skipped');
-  const worst = applied.reduce<HealthCheckResult | null>((w, c) => (!w || RANK[c.status as HealthStatus] > RANK[w.status as HealthStatus] ? c : w), null);
+  const worst = applied.reduce<HealthCheckResult | null>((w, c) => (!w || RANK[c.status] > RANK[w.status as HealthStatus] ? c : w), null);
   if (!worst || worst.status === 'green') {
     return { status: 'green', reason: applied.length ? `Webhooks from ${providerLabel} are flowing: ${applied.map((c) => c.label.toLowerCase()).join(', ')} OK.` : `${providerLabel} needs no webhooks; nothing to check.` };
   }

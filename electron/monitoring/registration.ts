@@ -55,10 +55,10 @@ export async function checkQuoRegistration(deps: RegistrationDeps, expectedUrl: 
   const versionedBase = hostOf(base) === 'api.openphone.com' ? 'https://api.quo.com' : base;
   const legacy = await getJson(joinUrl(base, '/v1/webhooks'), { Authorization: apiKey, Accept: 'application/json' }, deps);
   if (!legacy.ok) return { status: 'yellow', detail: `Could not check Quo's webhook settings: ${legacy.why}.` };
-  const hooks = [...(((legacy.json as { data?: QuoWebhook[] }).data ?? []) as QuoWebhook[])];
+  const hooks = [...((legacy.json as { data?: QuoWebhook[] }).data ?? [])];
   // New-style webhooks live in the versioned API; a key or plan without it simply has none there.
   const modern = await getJson(joinUrl(versionedBase, '/webhooks'), { Authorization: apiKey, Accept: 'application/json', 'Quo-Api-Version': QUO_API_VERSION }, deps);
-  if (modern.ok) hooks.push(...(((modern.json as { data?: QuoWebhook[] }).data ?? []) as QuoWebhook[]));
+  if (modern.ok) hooks.push(...((modern.json as { data?: QuoWebhook[] }).data ?? []));
 
   const ours = hooks.filter((h) => typeof h.url === 'string' && sameEndpoint(h.url, expectedUrl));
   if (!ours.length) {

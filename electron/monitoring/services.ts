@@ -125,7 +125,7 @@ export function startMonitoringJobs(services: MonitoringServices, log: (msg: str
   return {
     async stop() {
       clearTimeout(firstHealth);
-      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.all(tasks.map((t) => Promise.resolve(t.destroy())));
       await Promise.allSettled([...inFlight]);
     },
   };

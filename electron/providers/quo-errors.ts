@@ -15,7 +15,7 @@ export interface QuoErrorEnvelope {
 export function parseQuoEnvelope(text: string): QuoErrorEnvelope | undefined {
   const json = parseJson(text);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  return json as QuoErrorEnvelope;
+  return json;
 }
 
 /** Codes Quo documents, each with what the business owner can do about it. */

@@ -15,7 +15,7 @@ export function toProviderMessage(raw: unknown): ProviderMessage | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
   if (typeof m.id !== 'string') return null;
-  const to = Array.isArray(m.to) ? m.to[0] : m.to;
+  const to: unknown = Array.isArray(m.to) ? m.to[0] : m.to;
   const body = typeof m.text === 'string' ? m.text : typeof m.body === 'string' ? m.body : '';
   return {
     providerMessageId: m.id,

@@ -12,7 +12,7 @@ export interface TwilioError {
 
 export function parseTwilioError(text: string): TwilioError | undefined {
   const json = parseJson(text);
-  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as TwilioError) : undefined;
+  return typeof json === 'object' && json !== null && !Array.isArray(json) ? json : undefined;
 }
 
 export const TWILIO_OPTED_OUT = 21610;

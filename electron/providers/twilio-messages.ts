@@ -25,6 +25,11 @@ export function twilioStatus(value: unknown): ProviderMessageStatus {
 }
 
 /** Twilio dates are RFC 2822 ("Thu, 24 Aug 2023 05:01:45 +0000"). */
+/** Twilio's error code (a number, null when the message did not fail) as text. */
+function errorCodeText(code: unknown): string | null {
+  return typeof code === 'number' || typeof code === 'string' ? String(code) : null;
+}
+
 function isoDate(value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
   const at = Date.parse(value);
@@ -43,7 +48,7 @@ export function toProviderMessage(raw: unknown): ProviderMessage | null {
     body: typeof m.body === 'string' ? m.body : '',
     status: twilioStatus(m.status),
     createdAt: isoDate(m.date_created) ?? isoDate(m.date_sent) ?? new Date(0).toISOString(),
-    errorCode: m.error_code === null || m.error_code === undefined ? null : String(m.error_code),
+    errorCode: errorCodeText(m.error_code),
   };
 }
 
@@ -55,7 +60,8 @@ function wholeSeconds(date: Date, round: 'down' | 'up'): string {
 
 function sentInRange(raw: unknown, since: Date, until: Date): boolean {
   const m = raw as { date_sent?: unknown; date_created?: unknown };
-  const at = Date.parse(String(m.date_sent ?? m.date_created ?? ''));
+  const when: unknown = m.date_sent ?? m.date_created ?? '';
+  const at = Date.parse(String(when));
   return !Number.isNaN(at) && at >= since.getTime() && at <= until.getTime();
 }
 

@@ -32,8 +32,8 @@ interface FaultError {
 /** `{ Fault: { Error: [...], type } }` — QuickBooks' error envelope, sometimes inside an HTTP 200. */
 function faultOf(body: unknown): FaultError[] | null {
   if (typeof body !== 'object' || body === null || !('Fault' in body)) return null;
-  const fault = (body as { Fault: unknown }).Fault;
-  const errors = typeof fault === 'object' && fault !== null && 'Error' in fault ? (fault as { Error: unknown }).Error : null;
+  const fault = body.Fault;
+  const errors = typeof fault === 'object' && fault !== null && 'Error' in fault ? fault.Error : null;
   return Array.isArray(errors) ? (errors as FaultError[]) : [{ Message: 'unknown fault' }];
 }
 

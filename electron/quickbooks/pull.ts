@@ -40,7 +40,8 @@ export async function pullChanges(api: QuickBooksApi, changedSince: string): Pro
       for (const entity of ENTITIES) {
         const rows = obj(part)[entity];
         if (!Array.isArray(rows)) continue;
-        byEntity.set(entity, [...(byEntity.get(entity) ?? []), ...rows]);
+        const entityRows: unknown[] = rows;
+        byEntity.set(entity, [...(byEntity.get(entity) ?? []), ...entityRows]);
         count += rows.length;
       }
     }

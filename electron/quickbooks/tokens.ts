@@ -63,7 +63,7 @@ async function tokenRequest(deps: TokenDeps, form: Record<string, string>): Prom
     throw new AppError('provider_error', `QuickBooks could not be reached at ${tokenUrl}: ${networkReason(err)}.`);
   }
   const body: unknown = await res.json().catch(() => null);
-  const error = typeof body === 'object' && body !== null && 'error' in body ? String((body as { error: unknown }).error) : null;
+  const error = typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : null;
   if (res.status === 400 && error === 'invalid_grant') {
     const message = 'QuickBooks no longer accepts the saved authorisation (revoked, or unused for 100 days). Reconnect QuickBooks.';
     markReconnect(deps.db, message);

@@ -1,6 +1,5 @@
 import { AppError, isAppError } from '../../shared/errors';
 import type { ProviderName, ReconciliationRun } from '../../shared/ipc/channels/monitoring';
-import type { ProviderId } from '../providers/types';
 import { applyPlan, type ApplyDeps } from './apply';
 import { listProvider } from './listing';
 import { DEFAULT_PLAN_OPTIONS, planReconciliation, type PlanOptions } from './plan';
@@ -46,7 +45,7 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
   async function runOne(provider: ProviderName, since: Date, until: Date, trigger: RunTrigger): Promise<ReconciliationRun> {
     const id = startRun(db, { provider, trigger, since: since.toISOString(), until: until.toISOString(), startedAt: core.now().toISOString() });
     try {
-      const client = core.provider(provider as ProviderId);
+      const client = core.provider(provider);
       const listing = await listProvider(client, db, { since, until });
       const plan = planReconciliation(db, provider, listing, { since, until }, core.now(), planOptions);
       const diff = { ...applyPlan(deps, provider, plan, listing.errors), listing: listing.kind };

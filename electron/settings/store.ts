@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { isSettingKey, settingConflict, settingDefs, settingKeys, type SettingKey, type SettingValue, type Settings } from '../../shared/settings';
 import type { SettingRow } from '../../shared/ipc/channels/app';
 import type { SqliteDb } from '../db/connection';
+import { appendAudit, removeSetting, storedSetting, storedSettings, writeSetting } from './queries';
 
 /**
  * Non-secret settings live in the database, so the app, the CLI and the harness that share a data folder
@@ -36,17 +37,9 @@ function parseJson(json: string): unknown {
 }
 
 export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStore {
-  const selectOne = db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?');
-  const selectAll = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings');
-  const upsert = db.prepare(
-    'INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
-  );
-  const remove = db.prepare('DELETE FROM settings WHERE key = ?');
-  const audit = db.prepare('INSERT INTO audit_log (at, actor, action, subject, detail_json) VALUES (?, ?, ?, ?, ?)');
-
   /** A setting as stored, checked against its own rule only: what the rules between settings look at. */
   function plain<K extends SettingKey>(key: K): SettingValue<K> {
-    const json = selectOne.get(key)?.value_json;
+    const json = storedSetting(db, key)?.value_json;
     const parsed = json === undefined ? null : (settingDefs[key].schema as z.ZodType).safeParse(parseJson(json));
     return (parsed?.success ? parsed.data : settingDefs[key].default) as SettingValue<K>;
   }
@@ -71,21 +64,21 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
   }
 
   function get<K extends SettingKey>(key: K): SettingValue<K> {
-    return read(key, selectOne.get(key)?.value_json) as SettingValue<K>;
+    return read(key, storedSetting(db, key)?.value_json) as SettingValue<K>;
   }
 
   function row(key: SettingKey): SettingRow {
-    const stored = selectOne.get(key);
+    const stored = storedSetting(db, key);
     const def = settingDefs[key];
     const options = (def.schema as { options?: unknown }).options;
-    const choices = Array.isArray(options) && options.every((o) => typeof o === 'string') ? (options as string[]) : null;
+    const choices = Array.isArray(options) && options.every((o) => typeof o === 'string') ? options : null;
     return { key, value: read(key, stored?.value_json), defaultValue: def.default, isDefault: stored === undefined, description: def.description, choices };
   }
 
   return {
     get,
     all() {
-      const stored = new Map(selectAll.all().map((r) => [r.key, r.value_json]));
+      const stored = new Map(storedSettings(db).map((r) => [r.key, r.value_json]));
       return Object.fromEntries(settingKeys.map((k) => [k, read(k, stored.get(k))])) as Settings;
     },
     rows: () => settingKeys.map(row),
@@ -97,14 +90,14 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
       if (problem) throw new AppError('invalid_input', `${key}: ${problem}.`);
       const at = now().toISOString();
       db.transaction(() => {
-        upsert.run(key, JSON.stringify(parsed.data), at);
-        audit.run(at, actor, 'setting.set', key, JSON.stringify({ value: parsed.data }));
+        writeSetting(db, key, JSON.stringify(parsed.data), at);
+        appendAudit(db, { at, actor, action: 'setting.set', subject: key, detailJson: JSON.stringify({ value: parsed.data }) });
       })();
       return row(key);
     },
     refusedStored() {
       const out: StoredSettingProblem[] = [];
-      for (const r of selectAll.all()) {
+      for (const r of storedSettings(db)) {
         if (!isSettingKey(r.key)) continue;
         const problem = storedProblem(r.key, r.value_json);
         if (problem) out.push({ key: r.key, ...problem });
@@ -114,8 +107,8 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
     reset(key, actor = 'user') {
       const at = now().toISOString();
       db.transaction(() => {
-        remove.run(key);
-        audit.run(at, actor, 'setting.reset', key, null);
+        removeSetting(db, key);
+        appendAudit(db, { at, actor, action: 'setting.reset', subject: key, detailJson: null });
       })();
       return row(key);
     },

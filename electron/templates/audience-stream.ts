@@ -2,7 +2,8 @@ import { AppError } from '../../shared/errors';
 import type { ContactContext } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
 import { ownRecord } from '../../shared/own-keys';
-import { audienceCondition, type AudienceFilter } from './audience';
+import { iterateValues } from '../db/sync-iterate';
+import { audiencePage, fieldIdsByKey, type AudienceFilter } from './queries';
 
 export interface StreamOptions {
   /** Contacts read per query; between two chunks the event loop gets a turn. */
@@ -33,21 +34,9 @@ export async function streamAudience(
   const chunkSize = options.chunkSize ?? 10_000;
   const pause = options.pause ?? yieldToEventLoop;
   const keys = [...new Set(fieldKeys)];
-  const fieldIds = new Map(
-    keys.length === 0
-      ? []
-      : db
-          .prepare<string[], { id: number; key: string }>(`SELECT id, key FROM custom_fields WHERE key IN (${keys.map(() => '?').join(', ')})`)
-          .all(...keys)
-          .map((f) => [f.key, f.id] as const),
-  );
+  const fieldIds = new Map(fieldIdsByKey(db, keys).map((f) => [f.key, f.id] as const));
   // A key with no custom field never has a value, so it is not selected at all.
   const selected = keys.filter((k) => fieldIds.has(k));
-  const fieldColumns = selected.map((_, i) => `, (SELECT v.value FROM contact_field_values v WHERE v.contact_id = c.id AND v.field_id = ?) AS f${i}`).join('');
-  const { where, params } = audienceCondition(filter);
-  const statement = db
-    .prepare(`SELECT c.id, c.phone, c.first_name, c.last_name, c.email${fieldColumns} FROM contacts c WHERE c.id > ? AND ${where} ORDER BY c.id LIMIT ?`)
-    .raw(true);
   const ids = selected.map((k) => fieldIds.get(k)!);
 
   const fields = ownRecord<string | null>();
@@ -55,7 +44,8 @@ export async function streamAudience(
   let afterId = 0;
   for (;;) {
     let read = 0;
-    for (const row of statement.iterate(...ids, afterId, ...params, chunkSize) as Iterable<unknown[]>) {
+    // hot path: a million contacts per measure; value arrays (in audiencePage's select order) skip an object per row.
+    for (const row of iterateValues(db, audiencePage(filter, ids, afterId, chunkSize))) {
       const id = row[0] as number;
       contact.phone = row[1] as string;
       contact.firstName = row[2] as string | null;

@@ -2,6 +2,7 @@ import { templateRow } from './list';
 import { AppError } from '../../shared/errors';
 import type { TemplateDeleteResult, TemplateDetail } from '../../shared/ipc/channels/templates';
 import type { SqliteDb } from '../db/connection';
+import { deleteTemplateRow, insertTemplate, setTemplateArchived, templateNames, templateWithId, touchTemplateUse, updateTemplateRow, type TemplateDbRow } from './queries';
 
 /**
  * The template library: writes and single-template reads. Callers (the IPC handlers) validate lengths; these
@@ -14,19 +15,6 @@ export interface TemplateFields {
   body: string;
   category?: string | null;
   notes?: string | null;
-}
-
-interface TemplateDbRow {
-  id: number;
-  name: string;
-  body: string;
-  category: string | null;
-  notes: string | null;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-  last_used_at: string | null;
-  campaign_count: number;
 }
 
 const NAME_MAX = 100;
@@ -46,11 +34,7 @@ function notFound(id: number): AppError {
 }
 
 export function findTemplate(db: SqliteDb, id: number): TemplateDetail | null {
-  const row = db
-    .prepare<[number], TemplateDbRow>(
-      'SELECT t.*, (SELECT COUNT(*) FROM campaigns c WHERE c.template_id = t.id) AS campaign_count FROM templates t WHERE t.id = ?',
-    )
-    .get(id);
+  const row = templateWithId(db, id);
   return row ? toDetail(row) : null;
 }
 
@@ -61,10 +45,8 @@ export function getTemplate(db: SqliteDb, id: number): TemplateDetail {
 }
 
 export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string): TemplateDetail {
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO templates (name, body, category, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(fields.name.trim(), fields.body, blankToNull(fields.category), blankToNull(fields.notes), at, at);
-  return getTemplate(db, Number(lastInsertRowid));
+  const id = insertTemplate(db, { name: fields.name.trim(), body: fields.body, category: blankToNull(fields.category), notes: blankToNull(fields.notes) }, at);
+  return getTemplate(db, id);
 }
 
 /** Changes only the fields given; `updated_at` moves only when something actually changed, and `changed` says whether it did. */
@@ -78,20 +60,13 @@ export function updateTemplate(db: SqliteDb, id: number, patch: Partial<Template
   };
   const changed = next.name !== current.name || next.body !== current.body || next.category !== current.category || next.notes !== current.notes;
   if (!changed) return { template: current, changed: false };
-  db.prepare('UPDATE templates SET name = ?, body = ?, category = ?, notes = ?, updated_at = ? WHERE id = ?').run(
-    next.name,
-    next.body,
-    next.category,
-    next.notes,
-    at,
-    id,
-  );
+  updateTemplateRow(db, id, next, at);
   return { template: getTemplate(db, id), changed: true };
 }
 
 /** "Weekend sale" → "Weekend sale (copy)", then "(copy 2)"…, so the library never shows two identical names from a duplicate. */
 function copyName(db: SqliteDb, base: string): string {
-  const taken = new Set(db.prepare<[], string>('SELECT name FROM templates').pluck().all());
+  const taken = new Set(templateNames(db));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
     const candidate = `${base.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
@@ -107,13 +82,13 @@ export function duplicateTemplate(db: SqliteDb, id: number, at: string, name?: s
 
 export function archiveTemplate(db: SqliteDb, id: number, at: string): TemplateDetail {
   getTemplate(db, id);
-  db.prepare('UPDATE templates SET archived_at = coalesce(archived_at, ?) WHERE id = ?').run(at, id);
+  setTemplateArchived(db, id, at);
   return getTemplate(db, id);
 }
 
 export function unarchiveTemplate(db: SqliteDb, id: number): TemplateDetail {
   getTemplate(db, id);
-  db.prepare('UPDATE templates SET archived_at = NULL WHERE id = ?').run(id);
+  setTemplateArchived(db, id, null);
   return getTemplate(db, id);
 }
 
@@ -126,7 +101,7 @@ export function deleteTemplate(db: SqliteDb, id: number, at: string): TemplateDe
     const template = getTemplate(db, id);
     const campaigns = template.campaignCount;
     if (campaigns > 0) {
-      db.prepare('UPDATE templates SET archived_at = coalesce(archived_at, ?) WHERE id = ?').run(at, id);
+      setTemplateArchived(db, id, at);
       const used = campaigns === 1 ? 'is used by a campaign' : `is used by ${campaigns} campaigns`;
       return {
         id,
@@ -135,7 +110,7 @@ export function deleteTemplate(db: SqliteDb, id: number, at: string): TemplateDe
         message: `"${template.name}" ${used}, so it was archived instead of deleted: the campaign history keeps the text it was sent with. Archived templates are hidden from the library unless you show them.`,
       };
     }
-    db.prepare('DELETE FROM templates WHERE id = ?').run(id);
+    deleteTemplateRow(db, id);
     return { id, outcome: 'deleted', campaignCount: 0, message: `"${template.name}" was deleted.` };
   })();
 }
@@ -145,8 +120,5 @@ export function deleteTemplate(db: SqliteDb, id: number, at: string): TemplateDe
  * launched from an older schedule cannot hide a more recent use.
  */
 export function markTemplateUsed(db: SqliteDb, id: number, at: string): void {
-  const { changes } = db
-    .prepare('UPDATE templates SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? THEN ? ELSE last_used_at END WHERE id = ?')
-    .run(at, at, id);
-  if (changes === 0) throw notFound(id);
+  if (touchTemplateUse(db, id, at) === 0) throw notFound(id);
 }

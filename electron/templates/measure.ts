@@ -9,7 +9,8 @@ import {
 } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
 import type { SettingsStore } from '../settings/store';
-import { businessContext, contactRef, sampleContactContext, type AudienceFilter, type ContactDbRow } from './audience';
+import { businessContext, contactRef, sampleContactContext, type AudienceFilter } from './audience';
+import { contactsWithIds } from './queries';
 import { streamAudience, type StreamOptions } from './audience-stream';
 import { createAudienceTally, type AudienceTallyResult } from './tally';
 
@@ -73,9 +74,7 @@ function examples(db: SqliteDb, stats: AudienceTallyResult): AudienceMeasure['ex
   for (const [key, id] of Object.entries(stats.firstMissing)) wanted.push({ reason: 'missing', key, id });
   if (wanted.length === 0) return [];
   const ids = [...new Set(wanted.map((w) => w.id))];
-  const rows = db
-    .prepare<number[], ContactDbRow>(`SELECT id, phone, first_name, last_name, email FROM contacts WHERE id IN (${ids.map(() => '?').join(', ')})`)
-    .all(...ids);
+  const rows = contactsWithIds(db, ids);
   const refs = new Map<number, ContactRef>(rows.map((r) => [r.id, contactRef(r)]));
   return wanted.flatMap((w) => {
     const contact = refs.get(w.id);

@@ -18,7 +18,7 @@ import { daytimeClock, seedContacts } from '../helpers/seed';
 const { values } = parseArgs({
   options: { part: { type: 'string', default: 'all' }, contacts: { type: 'string' }, messages: { type: 'string' }, json: { type: 'boolean' }, 'distinct-names': { type: 'boolean' } },
 });
-const part = values.part!;
+const part = values.part;
 
 async function appWithQuo(quoUrl: string, rate: number) {
   const t = tempDir('smsdesk-bench-');

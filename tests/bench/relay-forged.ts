@@ -151,7 +151,7 @@ function child(role: string, port: number, onLine: (line: string) => void = () =
   const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, '--port', String(port), '--rate', String(rate), '--entries', String(entries), '--body-kb', String(values['body-kb']), '--sources', String(sources), '--seconds', String(seconds)];
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
-  proc.stdout!.on('data', (d) => {
+  proc.stdout.on('data', (d) => {
     out += d.toString();
     for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
       const line = out.slice(0, nl);

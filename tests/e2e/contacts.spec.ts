@@ -75,7 +75,7 @@ test('import wizard: a Google Contacts file goes through columns, preview, impor
   ]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), wizard.getByRole('button', { name: 'Download rejects CSV' }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = readFileSync((await download.path()), 'utf8');
   expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('row,reason,original row');
   expect(csv).toContain('555-12');
   expect(csv).toMatch(/(^|\n)3,/);
@@ -237,7 +237,7 @@ test('add a contact by hand, export the list as CSV, save a filter as a segment 
   await form.getByRole('button', { name: 'Cancel' }).click();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const csv = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '');
   expect(csv.split(/\r?\n/)[0].split(',').slice(0, 3)).toEqual(['Phone', 'First Name', 'Last Name']);
   expect(csv).toContain('+16465550199,Chloé,Dubois');
   expect(csv).toContain('+12125550123,Ben,Okafor');

@@ -89,7 +89,7 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await expect(thread.getByText('Automatic confirmation')).toBeVisible();
   // Confirmations are not marketing: it goes out at once, whatever the hour, from the number Ana wrote to.
   await expect(thread.getByTestId('delivery-state').last()).toHaveText(/^Sent/);
-  expect(quo!.sent.filter((m) => m.to.includes(ANA) && m.text.startsWith("You're unsubscribed")).map((m) => m.from)).toEqual([OUR_NUMBER]);
+  expect(quo.sent.filter((m) => m.to.includes(ANA) && m.text.startsWith("You're unsubscribed")).map((m) => m.from)).toEqual([OUR_NUMBER]);
   await shot(page, testInfo, 'inbox-opted-out');
 
   // The opt-out report has it, with how it happened and the message; the CSV export downloads it.
@@ -105,7 +105,7 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await expect(row).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^opt-outs-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = readFileSync((await download.path()), 'utf8');
   expect(csv).toContain(`${ANA},Ana Reyes,opted out,opted in,Replied with a keyword,keyword,reply:quo,STOP,`);
   await shot(page, testInfo, 'optouts-report');
   expect(errors).toEqual([]);

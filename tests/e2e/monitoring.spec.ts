@@ -83,7 +83,7 @@ test('the monitoring dashboard shows the traffic; a dead letter is fixed and rep
   await detail.getByRole('button', { name: 'Save fix' }).click();
   await expect(detail.getByRole('alert')).toContainText('The event is not valid');
   await shot(page, testInfo, 'monitoring-dead-letter-invalid');
-  const event = JSON.parse((await desk.app.monitoring!.deadLetters.get(deadId)).event) as Record<string, unknown>;
+  const event = JSON.parse(desk.app.monitoring!.deadLetters.get(deadId).event) as Record<string, unknown>;
   await editor.fill(JSON.stringify({ ...event, body: 'Do you have peonies?' }, null, 2));
   await detail.getByRole('button', { name: 'Save fix' }).click();
   await expect(detail.getByText('Saved. Replay it to process the fixed event.')).toBeVisible();

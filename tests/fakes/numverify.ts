@@ -1,6 +1,8 @@
 import { startFakeServer, type Answer, type FakeRequest, type RequestLogEntry } from './fake-server';
 import { createFaultPlan, type FaultPlan } from './faults';
 
+const NO_HEADERS: Record<string, string> = {};
+
 /**
  * A fake NumVerify (APILayer) `GET …/validate` on 127.0.0.1. Errors come as HTTP 200 with `success: false`, as
  * the real service does. It counts calls per number so cache tests can prove a number is never looked up twice.
@@ -151,7 +153,7 @@ export async function startFakeNumVerify(options: FakeNumVerifyOptions = {}): Pr
       faultAnswer: (status, retryAfter) => ({
         status,
         body: { message: status === 429 ? 'Too many requests' : 'Internal Server Error' },
-        headers: retryAfter === null ? ({} as Record<string, string>) : { 'Retry-After': retryAfter },
+        headers: retryAfter === null ? NO_HEADERS : { 'Retry-After': retryAfter },
       }),
     },
     faults,

@@ -3,6 +3,8 @@ import { startFakeServer, type Answer, type FakeRequest, type RequestLogEntry } 
 import { CursorError, E164, QuoStore, type MessageFilter, type NewQuoMessage, type QuoMessage, type QuoMessageStatus, type QuoPhoneNumber } from './quo-store';
 import { slidingWindow } from './rate-limit';
 
+const NO_HEADERS: Record<string, string> = {};
+
 /**
  * A fake Quo (OpenPhone) API on 127.0.0.1 that behaves like the documented one: raw-key auth, the error
  * envelope, body validation, 202 sends, 10 requests/s per key, both listing APIs with their paging, and faults.
@@ -180,7 +182,7 @@ export async function startFakeQuo(options: FakeQuoOptions = {}): Promise<FakeQu
     const maxResults = Number(params.get('maxResults') ?? '10');
     if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) return invalid('/maxResults', 'Expected integer 1–100', params.get('maxResults'));
     const dates = range(params);
-    if ('status' in dates) return dates as Answer;
+    if ('status' in dates) return dates;
     const result = paged({ phoneNumberId, participant: participants[0], ...dates }, maxResults, params.get('pageToken') ?? undefined, 'pageToken');
     if ('status' in result) return result;
     // totalItems is documented as unreliable; the fake reports the page size to keep clients honest.
@@ -191,7 +193,7 @@ export async function startFakeQuo(options: FakeQuoOptions = {}): Promise<FakeQu
     const limit = Number(params.get('limit') ?? '10');
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) return invalid('/limit', 'Expected integer 1–50', params.get('limit'));
     const dates = range(params);
-    if ('status' in dates) return dates as Answer;
+    if ('status' in dates) return dates;
     const pick = (name: string) => params.get(name) ?? undefined;
     const filter: MessageFilter = { from: pick('from'), to: pick('to'), status: pick('status'), direction: pick('direction'), phoneNumberId: pick('phoneNumberId'), userId: pick('userId'), ...dates };
     const result = paged(filter, limit, pick('after'), 'after');
@@ -213,7 +215,7 @@ export async function startFakeQuo(options: FakeQuoOptions = {}): Promise<FakeQu
         ...(status === 429
           ? envelope(429, '0200429', 'Too Many Requests', 'Rate limit exceeded')
           : envelope(status, `0200${status}`, 'Internal Server Error', 'We have encountered an unknown error')),
-        headers: retryAfter === null ? ({} as Record<string, string>) : { 'Retry-After': retryAfter },
+        headers: retryAfter === null ? NO_HEADERS : { 'Retry-After': retryAfter },
       }),
     },
     faults,

@@ -4,6 +4,8 @@ import { duplicatesOf } from './quo';
 import { slidingWindow } from './rate-limit';
 import { TwilioStore, twilioDate, type TwilioFilter, type TwilioMessage, type TwilioMessageStatus } from './twilio-store';
 
+const NO_HEADERS: Record<string, string> = {};
+
 /**
  * A fake Twilio Programmable Messaging API on 127.0.0.1: Basic auth, form-encoded sends answering 201, Twilio's
  * error JSON (20003, 21610 …), message fetch, newest-first listing with next_page_uri, the Account resource, and
@@ -214,7 +216,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       handle,
       faultAnswer: (status, retryAfter) => ({
         ...(status === 429 ? twilioError(429, 20429, 'Too Many Requests') : twilioError(status, 20500, 'Internal Server Error')),
-        headers: retryAfter === null ? ({} as Record<string, string>) : { 'Retry-After': retryAfter },
+        headers: retryAfter === null ? NO_HEADERS : { 'Retry-After': retryAfter },
       }),
     },
     faults,

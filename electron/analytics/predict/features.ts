@@ -95,7 +95,7 @@ export function* deliveredHistory(db: SqliteDb, pageContacts = 5000): Generator<
         .where('o.state', '=', 'delivered')
         .where('o.delivered_at', 'is not', null)
         .where('o.contact_id', '>', after)
-        .$if(top !== undefined, (q) => q.where('o.contact_id', '<=', top!))
+        .$if(top !== undefined, (q) => q.where('o.contact_id', '<=', top))
         .orderBy('o.contact_id')
         .orderBy('o.delivered_at')
         .orderBy('o.id'),

@@ -3,7 +3,7 @@ import { formatCount } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb } from '../../db/sync-query';
 import { auc, aucLowerBound, logLoss } from './evaluate';
-import { ContactHistory, deliveredHistory, type MessageHistoryRow } from './features';
+import { ContactHistory, deliveredHistory } from './features';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic';
 import { clearPredictions, savePredictionModel, writeContactPredictions, type ContactPrediction } from './store';
 
@@ -112,7 +112,7 @@ function scoreContacts(db: SqliteDb, nowMs: number, reply: LogisticModel | null,
       contact = m.contactId;
       history = new ContactHistory(m.createdAt);
     }
-    history!.add(m as MessageHistoryRow);
+    history!.add(m);
   }
   flush();
   if (optOut) {

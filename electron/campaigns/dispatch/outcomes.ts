@@ -1,4 +1,3 @@
-import type { SqliteDb } from '../../db/connection';
 import type { SendOutcome } from '../../providers/types';
 import { unclaim, type OutboxItem } from './claim';
 import { completeIfDone, recordOutcome, type RecordDeps } from './record';
@@ -36,7 +35,7 @@ export function createOutcomeWriter(
     const touched = new Map<number, boolean>();
     let startClaimed: (() => void) | undefined;
     try {
-      startClaimed = (db as SqliteDb)
+      startClaimed = db
         .transaction(() => {
           const nowIso = deps.now().toISOString();
           for (const p of batch) {

@@ -9,7 +9,7 @@ const cache = new WeakMap<SqliteDb, Map<string, Statement<unknown[]>>>();
  */
 export function statement(db: SqliteDb, sql: string): Statement<unknown[]> {
   let byText = cache.get(db);
-  if (!byText) cache.set(db, (byText = new Map()));
+  if (!byText) cache.set(db, (byText = new Map<string, Statement<unknown[]>>()));
   let stmt = byText.get(sql);
   if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
   return stmt;

@@ -42,7 +42,7 @@ const recentOffsets = new Map<string, Map<number, number>>();
  */
 export function offsetAt(zone: string, ms: number): number {
   let recent = recentOffsets.get(zone);
-  if (!recent) recentOffsets.set(zone, (recent = new Map()));
+  if (!recent) recentOffsets.set(zone, (recent = new Map<number, number>()));
   let offset = recent.get(ms);
   if (offset === undefined) {
     offset = zoneNamed(zone).offset(ms);

@@ -75,7 +75,7 @@ export const analyticsCommands: Command[] = [
   defineCommand({
     name: 'conversions import',
     usage: 'conversions import <file> [--map "Header=field"]... [--dry-run] [--country US]',
-    summary: `Import an orders CSV (Shopify, Square, any spreadsheet) as conversions; fields: ${ORDER_FIELDS_CLI}.`,
+    summary: `Import an orders CSV (Shopify, Square, any spreadsheet) as conversions; fields: ${ORDER_FIELDS_CLI.join(',')}.`,
     args: { min: 1, max: 1 },
     options: { map: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' }, country: { type: 'string' } },
     async run(ctx, { positionals: [file], values }) {

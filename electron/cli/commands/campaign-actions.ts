@@ -87,7 +87,7 @@ export const campaignActionCommands: Command[] = [
       if (values.now) schedule = { mode: 'now' };
       else if (values['local-time']) schedule = recipientLocalSchedule(values.at);
       else if (values.at !== undefined) {
-        if (Number.isNaN(Date.parse(String(values.at)))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${values.at}"`);
+        if (Number.isNaN(Date.parse(String(values.at)))) throw new UsageError(`--at must be an ISO date-time such as 2026-12-01T15:00:00-05:00, got "${String(values.at)}"`);
         schedule = { mode: 'at', at: new Date(String(values.at)).toISOString() };
       }
       const { body: _b, templateId: _t, ...rest } = current;

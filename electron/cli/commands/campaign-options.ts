@@ -3,14 +3,13 @@ import type { AudienceFilterInput } from '../../../shared/audience';
 import type { CampaignDraftInput } from '../../../shared/campaigns';
 import type { DeskApp } from '../../app';
 import { UsageError } from '../framework';
+import { findSegmentId } from '../queries';
 
 /** A saved segment by id or by name (case does not matter). */
 export function segmentId(app: DeskApp, value: string): number {
-  const row = (/^\d+$/.test(value)
-    ? app.db.prepare('SELECT id FROM segments WHERE id = ?').get(Number(value))
-    : app.db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').get(value)) as { id: number } | undefined;
-  if (!row) throw new AppError('not_found', `No saved segment "${value}". See: segments list`);
-  return row.id;
+  const id = findSegmentId(app.db, value);
+  if (id === undefined) throw new AppError('not_found', `No saved segment "${value}". See: segments list`);
+  return id;
 }
 
 export function positiveId(text: string, what = 'campaign id'): number {

@@ -4,6 +4,7 @@ import { call, defineCommand, UsageError, type Command } from '../framework';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
 import { audienceFromOptions, minDaysOption, positiveId, recipientLocalSchedule } from './campaign-options';
 import { DateTime } from 'luxon';
+import { outboxStateCounts } from '../queries';
 import { dateFieldCreateOptions, dateFieldCreateUsage, dateFieldFromOptions } from './date-field-options';
 import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
 
@@ -84,7 +85,7 @@ export const campaignCommands: Command[] = [
     options: { 'confirm-late': { type: 'boolean' }, acknowledge: { type: 'string' }, 'confirm-count': { type: 'string' } },
     async run(ctx, { positionals: [id], values }) {
       const count = values['confirm-count'] === undefined ? undefined : String(values['confirm-count']).replace(/[,_\s]/g, '');
-      if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${values['confirm-count']}"`);
+      if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${String(values['confirm-count'])}"`);
       if (values.acknowledge !== undefined && !String(values.acknowledge).trim()) throw new UsageError('--acknowledge needs a reason, e.g. --acknowledge "opt-out line is in the follow-up"');
       const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:launch', {
         id: positiveId(id),
@@ -138,7 +139,7 @@ export const campaignCommands: Command[] = [
         });
       }
       app.tick();
-      const counts = app.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages GROUP BY state`).all() as { state: string; n: number }[];
+      const counts = outboxStateCounts(app.db);
       const byState = Object.fromEntries(counts.map((c) => [c.state, c.n]));
       return { json: { ms: Date.now() - before, outbox: byState }, text: `Outbox: ${counts.map((c) => `${c.n} ${c.state}`).join(', ') || 'empty'}` };
     },

@@ -37,7 +37,7 @@ export const monitoringCommands: Command[] = [
     options: { since: { type: 'string' }, until: { type: 'string' }, provider: { type: 'string' } },
     async run(ctx, { values }) {
       const provider = values.provider;
-      if (provider !== undefined && !['sandbox', 'quo', 'twilio'].includes(String(provider))) throw new UsageError(`--provider must be sandbox, quo or twilio, got "${provider}"`);
+      if (provider !== undefined && !['sandbox', 'quo', 'twilio'].includes(String(provider))) throw new UsageError(`--provider must be sandbox, quo or twilio, got "${String(provider)}"`);
       const run = await call<ReconciliationRun>(await ctx.app(), 'reconciliation:run', {
         since: isoOption('since', values.since),
         until: isoOption('until', values.until),

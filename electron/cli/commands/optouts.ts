@@ -1,7 +1,7 @@
 import { writePrivateFile } from '../../security/private-files';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type ConsentSourceName, type OptOutReportRow } from '../../../shared/ipc/channels/optouts';
+import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type OptOutReportRow } from '../../../shared/ipc/channels/optouts';
 import type { DeskApp } from '../../app';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
@@ -59,7 +59,7 @@ export const optOutCommands: Command[] = [
         ? rows
             .map((r) => {
               const change = all ? `${r.newState === 'opted_out' ? 'opted out' : 'opted in '}  ` : '';
-              return `${r.at.slice(0, 16).replace('T', ' ')}  ${r.phone}  ${change}${CONSENT_SOURCE_LABEL[r.source as ConsentSourceName] ?? r.source}${r.message ? `  "${r.message}"` : ''}`;
+              return `${r.at.slice(0, 16).replace('T', ' ')}  ${r.phone}  ${change}${CONSENT_SOURCE_LABEL[r.source] ?? r.source}${r.message ? `  "${r.message}"` : ''}`;
             })
             .join('\n')
         : 'No opt-outs.';

@@ -48,8 +48,8 @@ function toSummary(r: Row): ImportSummary {
     undoneAt: r.undone_at,
     counts,
     detected: stored?.detected ?? null,
-    mapping: r.mapping_json ? JSON.parse(r.mapping_json) : {},
-    options: r.options_json ? JSON.parse(r.options_json) : {},
+    mapping: r.mapping_json ? (JSON.parse(r.mapping_json) as ImportSummary['mapping']) : {},
+    options: r.options_json ? (JSON.parse(r.options_json) as ImportSummary['options']) : {},
     error: stored?.error ?? null,
   };
 }

@@ -40,7 +40,7 @@ function userTargets(overrides: Record<string, FieldTarget> | undefined): (heade
 export function buildMapping(headers: readonly string[], overrides?: Record<string, FieldTarget>, requirePhone = true): MappingPlan {
   for (const [header, target] of Object.entries(overrides ?? {})) {
     if (!isFieldTarget(target)) {
-      throw new AppError('invalid_input', `The column "${header}" cannot be mapped to "${target}". Choose a contact field, a custom field or "drop".`);
+      throw new AppError('invalid_input', `The column "${header}" cannot be mapped to "${String(target)}". Choose a contact field, a custom field or "drop".`);
     }
   }
   const userTargetFor = userTargets(overrides);

@@ -60,7 +60,7 @@ export class ImportMerger {
       pos = end + 1;
       return value;
     };
-    const fixed: string[] = new Array(ACCEPTED_FIELDS);
+    const fixed = new Array<string>(ACCEPTED_FIELDS);
     for (let r = 0; r < count; r++) {
       for (let i = 0; i < ACCEPTED_FIELDS; i++) fixed[i] = next();
       const custom: (string | null)[] = [];

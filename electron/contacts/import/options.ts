@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { ownRecordSchema } from '../../../shared/own-record-schema';
 import { isCountryCode } from '../phone';
 import { isFieldTarget } from './mapping';
-import type { FieldTarget, ImportOptions } from './types';
+import type { ImportOptions } from './types';
 
 /** The import options as they may arrive from IPC or the CLI; the IPC contract can reuse this schema. */
 export const importOptionsSchema = z
@@ -33,5 +33,5 @@ export function validateImportOptions(input: ImportOptions): ValidImportOptions 
   }
   const seen = new Set<string>();
   const tags = (r.data.tags ?? []).filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
-  return { ...r.data, mapping: r.data.mapping as Record<string, FieldTarget> | undefined, tags };
+  return { ...r.data, tags };
 }

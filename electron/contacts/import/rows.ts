@@ -135,7 +135,7 @@ export class RowNormaliser {
       if (c === 0) consent = '0';
       else if (c === 1 && consent === '') consent = '1';
     }
-    const custom: string[] = new Array(p.customCount).fill('');
+    const custom = new Array<string>(p.customCount).fill('');
     for (const c of p.custom) {
       const v = fields[c.index]?.trim();
       if (!v || custom[c.slot]) continue;

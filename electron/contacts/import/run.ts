@@ -74,7 +74,7 @@ function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProg
       control.signal?.removeEventListener('abort', onAbort);
       // Settle only once every thread has exited and closed its database files: a caller that deletes or moves
       // the database right after the import (a test's temp folder, a restore) must not race a closing -wal.
-      const stopped = [worker.terminate(), reader?.terminate(), rows?.terminate(), releaseCheckpoints?.()];
+      const stopped = [worker.terminate(), reader?.terminate(), rows?.terminate(), releaseCheckpoints?.()].filter((p) => p !== undefined);
       void Promise.allSettled(stopped).then(fn);
     };
     const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
@@ -117,7 +117,7 @@ export function runImport(dbPath: string, source: ImportSource, options: ImportO
   try {
     valid = validateImportOptions(options);
   } catch (e) {
-    return Promise.reject(e);
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
   const job: ImportJob = {
     dbPath,

@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
-import type { FieldChange, UpdateRecord } from './contact-rows';
+import type { UpdateRecord } from './contact-rows';
 
 // hot path: an undo runs in the import worker thread, which loads only better-sqlite3 (no Kysely: workers.test.ts)
 
@@ -113,7 +113,7 @@ function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { r
   if (!current) return { restored: false, keptEdits: 0 };
   let restored = false;
   let keptEdits = 0;
-  for (const [field, ch] of Object.entries(rec.fields) as [string, FieldChange][]) {
+  for (const [field, ch] of Object.entries(rec.fields)) {
     if (current[field] !== ch.to) {
       keptEdits++;
       continue;

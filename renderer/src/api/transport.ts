@@ -25,7 +25,7 @@ function harnessTransport(): Transport {
   const ensureSource = () => {
     if (source) return;
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (msg) => {
+    source.onmessage = (msg: MessageEvent<string>) => {
       const { name, payload } = JSON.parse(msg.data) as { name: string; payload: unknown };
       listeners.get(name)?.forEach((cb) => cb(payload));
     };

@@ -18,7 +18,7 @@ const PATHS: Record<string, string> = {
   unarchive: 'M2 4h16v4H2zM3.5 8v9h13V8M10 16v-5.5M7.5 13l2.5-2.5 2.5 2.5',
 };
 
-export function Icon({ name, size = 18 }: { name: keyof typeof PATHS | string; size?: number }) {
+export function Icon({ name, size = 18 }: { name: string; size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
       <path d={PATHS[name] ?? PATHS.empty} />

@@ -22,6 +22,7 @@ import { useContactRows } from '../components/contacts/useContactRows';
 import { useDebounced } from '../components/contacts/useDebounced';
 import { useExportCsv } from '../components/contacts/useExportCsv';
 import { usePageAction } from '../store/actions';
+import { settingText } from '../api/setting-text';
 
 /** Newest first, as the list has always been. */
 const DEFAULT_SORT: ContactSort = { by: 'added', direction: 'desc' };
@@ -230,7 +231,7 @@ export function ContactsPage() {
           </div>
         </>
       )}
-      {modal === 'import' && <ImportWizard defaultCountry={String(country.data?.value ?? 'US')} onClose={() => setModal(null)} onImported={onImported} />}
+      {modal === 'import' && <ImportWizard defaultCountry={settingText(country.data?.value, 'US')} onClose={() => setModal(null)} onImported={onImported} />}
       {modal === 'add' && (
         <AddContactForm
           onClose={() => setModal(null)}

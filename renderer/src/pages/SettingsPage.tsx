@@ -10,6 +10,7 @@ import { SecretField } from '../components/settings/SecretField';
 import { GeminiIntegration } from '../components/settings/GeminiIntegration';
 import { GROUPS, fieldInfo, fieldOrder, isIntegrationSecret, type GroupId } from '../components/settings/fields';
 import type { ReplyValues } from '../../../shared/compliance/replies';
+import { settingText } from '../api/setting-text';
 
 /** Shown in the Webhooks section instead of the general lists. */
 const WEBHOOK_SECRETS = ['quo.signingSecret', 'quo.webhookSecret', 'twilio.authToken'];
@@ -23,7 +24,7 @@ export function SettingsPage() {
     settings.reload();
     void refreshStatus();
   };
-  const valueOf = (key: string) => String(settings.data?.find((r) => r.key === key)?.value ?? '');
+  const valueOf = (key: string) => settingText(settings.data?.find((r) => r.key === key)?.value, '');
   const replyValues: ReplyValues = { business: valueOf('business.name'), contact: valueOf('business.contact') };
   const byGroup = new Map<GroupId, SettingRow[]>();
   for (const r of settings.data ?? []) {

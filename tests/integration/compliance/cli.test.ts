@@ -70,7 +70,7 @@ describe('optouts and inbox on the command line', () => {
     const r = await cli(['--db', db, '--json', 'optouts', 'export', file]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ file, rows: 3 });
-    const records = parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const records = parse<Record<string, string>>(readFileSync(file, 'utf8'), { columns: true });
     expect(records.map((x) => [x.phone, x.change, x.source])).toEqual([
       ['+14155550100', 'opted in', 'keyword'],
       ['+12125550123', 'opted out', 'manual'],

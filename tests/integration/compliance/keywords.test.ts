@@ -16,7 +16,7 @@ const TABLE: Array<{ text: string; wasOptedOut?: boolean; optedOut: boolean; que
     text,
     optedOut: true,
     queued: 'confirmation' as const,
-    keyword: expect.any(String) as unknown as string,
+    keyword: expect.any(String),
   })),
   // A longer message a reasonable person reads as an opt-out: flagged, and treated as one by default.
   { text: 'please stop texting me', optedOut: true, queued: 'confirmation', keyword: 'stop texting' },

@@ -66,7 +66,7 @@ describe('opt-out report', () => {
     const { csv, rows, fileName } = r.value as { csv: string; rows: number; fileName: string };
     expect(rows).toBe(3);
     expect(fileName).toBe('opt-outs-2026-11-28.csv');
-    const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
+    const records = parse<Record<string, string>>(csv, { columns: true });
     expect(Object.keys(records[0])).toEqual(['at', 'phone', 'name', 'change', 'previous_state', 'how', 'source', 'actor', 'message', 'inbound_message_id']);
     expect(records.map((x) => [x.phone, x.change, x.how, x.message])).toEqual([
       [CAL, 'opted out', 'Reported by provider', 'Twilio error 21610: the recipient has opted out at Twilio'],

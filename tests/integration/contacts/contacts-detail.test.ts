@@ -97,7 +97,7 @@ describe('contacts:export', () => {
     expect(r).toMatchObject({ path: join(d.dir, 'exports', 'contacts-2026-03-01-10-00-00.csv'), fileName: 'contacts-2026-03-01-10-00-00.csv', rows: 2 });
     expect(r.csv).toBe(readFileSync(r.path, 'utf8'));
     expect(r.bytes).toBe(Buffer.byteLength(r.csv!));
-    const rows = parse(r.csv!, { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(r.csv!, { columns: true, bom: true });
     expect(rows.map((x) => [x.Phone, x['First Name'], x.Tags, x.tier, x['Opted Out'], x.Textable])).toEqual([
       ['+14155550100', 'Anna', 'Spring, VIP', 'gold', 'no', 'yes'],
       ['+12125550123', `'=HYPERLINK("x")`, 'Spring', '', 'yes', 'yes'],

@@ -69,7 +69,7 @@ describe('reconciliation against the fake Quo server', () => {
     expect(d.quo!.sent).toHaveLength(1);
 
     // Another message is claimed, then the app dies before any request: unknown, and never at Quo.
-    const second = await d.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550199', 'Ivy', ?, ?)`).run(start.toISOString(), start.toISOString());
+    const second = d.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550199', 'Ivy', ?, ?)`).run(start.toISOString(), start.toISOString());
     const crashed = Number(
       d.app.db
         .prepare(`INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, provider, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, 'campaign', '+14155550199', '+15550100000', 'Bloom Florist: tulips are in! Reply STOP to opt out', 'quo', 'queued', ?, ?, ?)`)

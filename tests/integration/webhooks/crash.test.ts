@@ -21,9 +21,9 @@ async function startChild(dbPath: string): Promise<{ child: ChildProcess; port: 
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'relay-child.ts'), dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d.toString()));
+  child.stderr.on('data', (d) => (stderr += d.toString()));
   const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`relay child exited (${code}) before listening: ${stderr}`)));
   });
   return { child, port: (JSON.parse(line) as { port: number }).port };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import { portRowPool, type RowPool } from '../../../electron/contacts/import/rows-pool';
 import type { RowBatch, RowSetup } from '../../../electron/contacts/import/batch';
 
@@ -11,7 +11,7 @@ function fakeWorker() {
     if (msg.seq !== undefined) waiting.push(msg.seq);
   });
   return {
-    port: port1 as MessagePort,
+    port: port1,
     waiting,
     /** as a row worker that has sent its results straight to the writer: acknowledges each batch */
     finishAll() {

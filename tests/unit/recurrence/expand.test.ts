@@ -65,7 +65,7 @@ describe('month ends and numbered weekdays', () => {
 const weekday = fc.integer({ min: 1, max: 7 });
 const ruleArb: fc.Arbitrary<RecurrenceRule> = fc
   .record({
-    freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY') as fc.Arbitrary<RecurrenceRule['freq']>,
+    freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
     interval: fc.integer({ min: 1, max: 3 }),
     plainDays: fc.uniqueArray(weekday, { maxLength: 3 }),
     nthDays: fc.uniqueArray(fc.record({ weekday, nth: fc.constantFrom(1, 2, 3, 4, -1, -2) }), { maxLength: 2, selector: (d) => `${d.nth}${d.weekday}` }),

@@ -75,7 +75,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
           <>
             {back}
             {report.campaign.status === 'draft' && (
-              <button type="button" disabled={busy} onClick={launch}>
+              <button type="button" disabled={busy} onClick={() => void launch()}>
                 Launch
               </button>
             )}
@@ -84,7 +84,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
                 Campaign results
               </button>
             )}
-            <button type="button" className="secondary" disabled={busy} onClick={exportCsv}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void exportCsv()}>
               Export CSV
             </button>
           </>
@@ -131,7 +131,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
         {report.openedNote}
       </p>
 
-      <WinnerPanel report={report} busy={busy} onSend={sendWinner} />
+      <WinnerPanel report={report} busy={busy} onSend={(variant) => void sendWinner(variant)} />
       {report.campaign.status !== 'draft' && <RecordConversion campaignId={id} onDone={reload} />}
     </section>
   );

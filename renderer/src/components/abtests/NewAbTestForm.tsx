@@ -10,6 +10,7 @@ import { AbGuidance } from './AbGuidance';
 import { formatNumber } from './format';
 import { VariantIdeas } from '../ai/VariantIdeas';
 import './abtests.css';
+import { settingText } from '../../api/setting-text';
 
 /** A typical rate for each metric, as the starting guess the owner can change. */
 const TYPICAL_RATE: Record<AbMetric, number> = { replied: 5, clicked: 3, converted: 2, optedOut: 1 };
@@ -115,7 +116,7 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
     <section className="page ab-new">
       <PageHeader title="New A/B test" subtitle="Write two to five versions of a text; we split your audience fairly and tell you which one works better." />
       <ErrorBanner message={error} />
-      <form className="card ab-form" onSubmit={submit}>
+      <form className="card ab-form" onSubmit={(e) => void submit(e)}>
         <div className="ab-form-row">
           <div className="field grow">
             <label htmlFor="ab-name">Name</label>
@@ -251,7 +252,7 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
         <LaunchDialog
           campaignId={draftId}
           cost={null}
-          zone={String(settings.data?.find((r) => r.key === 'business.timezone')?.value ?? 'America/New_York')}
+          zone={settingText(settings.data?.find((r) => r.key === 'business.timezone')?.value, 'America/New_York')}
           onClose={() => setLaunching(false)}
           onLaunched={() => onCreated(draftId)}
         />

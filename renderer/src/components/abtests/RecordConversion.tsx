@@ -32,7 +32,7 @@ export function RecordConversion({ campaignId, onDone }: { campaignId: number; o
   }
 
   return (
-    <form className="ab-convert" onSubmit={submit}>
+    <form className="ab-convert" onSubmit={(e) => void submit(e)}>
       <label htmlFor="ab-convert-phone">Record a conversion (a booking or sale that came from this text)</label>
       <div className="field-row">
         <input id="ab-convert-phone" type="tel" placeholder="Phone number" value={phone} onChange={(e) => setPhone(e.target.value)} />

@@ -80,7 +80,7 @@ function MarkConversionDialog({ target, currency, onClose, onDone }: { target: C
         </>
       }
     >
-      <form id="an-conv-form" onSubmit={submit}>
+      <form id="an-conv-form" onSubmit={(e) => void submit(e)}>
         {'phone' in target && (
           <div className="field">
             <label htmlFor="an-conv-phone">Customer’s phone number</label>

@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { formatMoney, hasRevenue } from '../../../../shared/analytics';
 import type { CampaignResultsColumns } from '../../../../shared/ipc/channels/analytics';
 import { formatPercent, formatRoi } from './format';
+import { settingText } from '../../api/setting-text';
 
 export type ResultsSortKey = 'replyRate' | 'revenue' | 'roi';
 export interface ResultsSort {
@@ -14,7 +15,7 @@ export interface ResultsSort {
 /** Reply rate, revenue and ROI of the campaigns listed (from the roll-ups), and the list's sort by one of them. */
 export function useResultsColumns(ids: number[]) {
   const q = useQuery(() => (ids.length ? api.analytics.campaignColumns({ ids }) : Promise.resolve([])), [ids], ['campaigns', 'inbox']);
-  const currency = String(useQuery(() => api.settings.get({ key: 'business.currency' }), [], ['settings']).data?.value ?? 'USD');
+  const currency = settingText(useQuery(() => api.settings.get({ key: 'business.currency' }), [], ['settings']).data?.value, 'USD');
   const [sort, setSort] = useState<ResultsSort | null>(null);
   const byId = useMemo(() => new Map((q.data ?? []).map((c) => [c.id, c])), [q.data]);
 

@@ -17,6 +17,7 @@ import { inBusinessWords } from './business-time';
 import { useCampaignLive } from './useCampaignLive';
 import { openResults } from '../analytics/navigation';
 import './campaigns.css';
+import { settingText } from '../../api/setting-text';
 
 export interface DetailProps {
   id: number;
@@ -31,7 +32,7 @@ export interface DetailProps {
 /** One campaign: the live sending view, its controls, and what it is. */
 export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initialNotice }: DetailProps) {
   const detail = useQuery(() => api.campaigns.get({ id }), [id], ['campaigns']);
-  const zone = String(useQuery(() => api.settings.get({ key: 'business.timezone' }), [], ['settings']).data?.value ?? 'America/New_York');
+  const zone = settingText(useQuery(() => api.settings.get({ key: 'business.timezone' }), [], ['settings']).data?.value, 'America/New_York');
   const live = useCampaignLive(id);
   const [filter, setFilter] = useState<MessageFilter | ''>('');
   const [offset, setOffset] = useState(0);

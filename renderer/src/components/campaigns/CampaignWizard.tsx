@@ -15,6 +15,7 @@ import { STEPS, STEP_FIELDS, checkStep, errorsByField, firstStepWithError, type 
 import { audienceOf, draftOf, emptyWizard, wizardFromCampaign, type WizardState } from './wizard-state';
 import { StepIndicator } from './WizardParts';
 import './campaigns.css';
+import { settingText } from '../../api/setting-text';
 
 type Provider = 'sandbox' | 'quo' | 'twilio';
 
@@ -46,7 +47,7 @@ export function CampaignWizard(props: WizardProps) {
     );
   }
   const value = (key: string) => settings.data!.find((r) => r.key === key)?.value;
-  return <Wizard {...props} zone={String(value('business.timezone') ?? 'America/New_York')} provider={(value('provider') as Provider) ?? 'sandbox'} />;
+  return <Wizard {...props} zone={settingText(value('business.timezone'), 'America/New_York')} provider={(value('provider') as Provider) ?? 'sandbox'} />;
 }
 
 function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: WizardProps & { zone: string; provider: Provider }) {

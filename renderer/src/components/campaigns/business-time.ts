@@ -22,7 +22,7 @@ export function businessInstant(date: string, time: string, zone: string): Busin
   const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone });
   if (!dt.isValid) return null;
   const used = dt.toFormat('HH:mm');
-  return { iso: dt.toISO({ suppressMilliseconds: true })!, time: used, shifted: used !== time };
+  return { iso: dt.toISO({ suppressMilliseconds: true }), time: used, shifted: used !== time };
 }
 
 /** The inverse: an instant as the business's date and time, to edit a saved schedule. */

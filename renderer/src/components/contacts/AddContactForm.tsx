@@ -19,7 +19,10 @@ export function AddContactForm({ onClose, onCreated, onOpenContact }: { onClose(
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
     setBusy(true);
     setError(null);
     try {

@@ -30,7 +30,10 @@ export function ContactFields({
   const save = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim();
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
     const custom: Record<string, string | null> = {};
     for (const f of fields) {
       const v = text(`custom:${f.key}`);

@@ -83,7 +83,7 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     setChecking(true);
     const timer = setTimeout(() => {
       api.contacts
-        .importPreview({ fileId: file.fileId, options: JSON.parse(optionsKey), counts: false })
+        .importPreview({ fileId: file.fileId, options: JSON.parse(optionsKey) as ReturnType<typeof toImportOptions>, counts: false })
         .then((v) => {
           if (mine !== seq.current) return;
           setInspection(v);

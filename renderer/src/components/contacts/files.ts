@@ -19,7 +19,7 @@ export function readAsBase64(file: Blob, name: string): Promise<string> {
     const reader = new FileReader();
     reader.onerror = () => reject(new Error(`The file "${name}" could not be read: ${reader.error?.message ?? 'unknown error'}.`));
     reader.onload = () => {
-      const url = String(reader.result);
+      const url = typeof reader.result === 'string' ? reader.result : '';
       resolve(url.slice(url.indexOf(',') + 1));
     };
     reader.readAsDataURL(file);

@@ -29,7 +29,7 @@ export function initials(name: string): string {
   if (!parts.length) return '#';
   return parts
     .slice(0, 2)
-    .map((p) => p[0]!.toUpperCase())
+    .map((p) => p[0].toUpperCase())
     .join('');
 }
 

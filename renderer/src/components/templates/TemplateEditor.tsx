@@ -162,15 +162,15 @@ export function TemplateEditor({
             {dirty && <Badge>Unsaved changes</Badge>}
           </div>
           <div className="tpl-actions">
-            <button type="button" onClick={save} disabled={busy || !dirty || !draft.name.trim() || !draft.body.trim()} title="Save (Ctrl+S)">
+            <button type="button" onClick={() => void save()} disabled={busy || !dirty || !draft.name.trim() || !draft.body.trim()} title="Save (Ctrl+S)">
               Save
             </button>
             {id !== null && (
               <>
-                <button type="button" className="secondary" onClick={duplicate} disabled={busy || dirty} title={dirty ? 'Save first, then duplicate' : 'Make a copy to edit'}>
+                <button type="button" className="secondary" onClick={() => void duplicate()} disabled={busy || dirty} title={dirty ? 'Save first, then duplicate' : 'Make a copy to edit'}>
                   Duplicate
                 </button>
-                <button type="button" className="secondary" onClick={toggleArchive} disabled={busy}>
+                <button type="button" className="secondary" onClick={() => void toggleArchive()} disabled={busy}>
                   {archived ? 'Unarchive' : 'Archive'}
                 </button>
               </>

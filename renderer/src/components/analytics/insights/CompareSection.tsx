@@ -64,8 +64,8 @@ function GroupPicker({ chosen, toggle }: { chosen: Group[]; toggle: (g: Group) =
   const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
   const segments = useQuery(() => api.segments.list({}), [], ['contacts']);
   const options: Array<{ group: Group; label: string }> = [
-    ...(tags.data ?? []).map((t) => ({ group: { tag: t.name } as Group, label: `Tag: ${t.name}` })),
-    ...(segments.data ?? []).map((s) => ({ group: { segment: String(s.id) } as Group, label: `Segment: ${s.name}` })),
+    ...(tags.data ?? []).map((t) => ({ group: { tag: t.name }, label: `Tag: ${t.name}` })),
+    ...(segments.data ?? []).map((s) => ({ group: { segment: String(s.id) }, label: `Segment: ${s.name}` })),
   ];
   const isChosen = (g: Group) => chosen.some((c) => keyOf(c) === keyOf(g));
   return (

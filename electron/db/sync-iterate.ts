@@ -1,0 +1,23 @@
+import type { Compilable } from 'kysely';
+import type { SqliteDb } from './connection';
+
+/**
+ * Streaming reads of a Kysely query on the synchronous connection, for the passes that visit more rows than fit in
+ * memory (exports, the template measure). better-sqlite3 refuses other statements on the connection while an
+ * iterator is open: read a bounded page, then let go.
+ */
+
+type Param = string | number | bigint | Buffer | null;
+const bound = (c: { parameters: readonly unknown[] }): Param[] => c.parameters.map((p) => (typeof p === 'boolean' ? Number(p) : (p as Param)));
+
+/** Every row of a compiled select, one at a time (typed by the builder). */
+export function* iterateRows<O>(db: SqliteDb, query: Compilable<O>): Generator<O> {
+  const c = query.compile();
+  yield* db.prepare<Param[], O>(c.sql).iterate(...bound(c));
+}
+
+/** Every row as an array of its values in select order: no object per row, for the passes over a whole audience. */
+export function iterateValues(db: SqliteDb, query: Compilable<unknown>): IterableIterator<unknown[]> {
+  const c = query.compile();
+  return db.prepare<Param[], unknown[]>(c.sql).raw(true).iterate(...bound(c));
+}
