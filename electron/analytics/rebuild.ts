@@ -1,6 +1,9 @@
 import type { SqliteDb } from '../db/connection';
 import { startWorker } from '../workers';
-import type { FromRebuildWorker, RebuildWorkerData } from './rebuild-worker';
+
+/** What rebuild-worker.ts is started with and answers (defined here: the worker imports this module). */
+export type RebuildWorkerData = { dbPath: string; nativeBinding?: string };
+export type FromRebuildWorker = { type: 'done'; campaigns: number; days: number } | { type: 'failed'; message: string };
 
 /**
  * The roll-ups recomputed from what is stored: messages, attributed outcomes, conversions, contacts and the

@@ -115,6 +115,6 @@ export async function runDueSchedules(core: DeskCore): Promise<number[]> {
       core.db.prepare(`UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?`).run(message, core.now().toISOString(), id);
     }
   }
-  launched.push(...(await runDueSeries(core)));
+  launched.push(...(await runDueSeries(core, launchCampaign)));
   return launched;
 }

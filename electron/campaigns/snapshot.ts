@@ -307,7 +307,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   let cursor = c.snapshotCursor;
   let queued = 0;
   let chunk = opts.chunk ?? FIRST_CHUNK;
-  const releaseCheckpoints = core.walCheckpoints?.offload();
+  const releaseCheckpoints = core.walCheckpoints.offload();
   try {
     for (;;) {
       const created = core.now().toISOString();
@@ -340,7 +340,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
     }
   } finally {
     write.close();
-    await releaseCheckpoints?.();
+    await releaseCheckpoints();
   }
   db.prepare(`UPDATE campaigns SET snapshot_state = 'complete', updated_at = ? WHERE id = ?`).run(core.now().toISOString(), c.id);
   if (c.templateId !== null) db.prepare('UPDATE templates SET last_used_at = ? WHERE id = ?').run(core.now().toISOString(), c.templateId);

@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import type { EngagementBand } from '../../shared/analytics/engagement';
+import type { ContactSort } from '../../shared/ipc/channels/contacts';
 import { audienceWhere } from './filter';
 import { planSearch, type SearchPlan } from './search';
 import { indexAllQueuedContacts, indexedThrough, queuedForSearch } from './search-index';
@@ -14,6 +15,15 @@ export interface ListFilters {
   segmentId?: number;
   /** Engagement band (migration 0014). */
   band?: EngagementBand;
+}
+
+/** A page of the contact list: its filters, where it starts, and the order asked for. */
+export interface ContactQuery extends ListFilters {
+  limit: number;
+  offset: number;
+  afterId?: number;
+  sort?: ContactSort;
+  after?: string;
 }
 
 export interface ListConditionOptions {

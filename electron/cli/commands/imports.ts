@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { ownRecord } from '../../../shared/own-keys';
-import { importOptionsInput, type ImportHistoryRow, type ImportUndoResult } from '../../../shared/ipc/channels/contacts';
+import { importOptionsInput } from '../../../shared/ipc/channels/contacts';
 import { describeZodError } from '../../ipc/dispatch';
 import { engineOptions } from '../../contacts/import-handlers';
 import { countConsentNotStated } from '../../contacts/consent-record';
@@ -88,7 +88,7 @@ export const importCommands: Command[] = [
     usage: 'imports list',
     summary: 'Past imports, newest first, with what each did and whether it was undone.',
     async run(ctx) {
-      const rows = await call<ImportHistoryRow[]>(await ctx.app(), 'imports:list', { limit: 1000 });
+      const rows = await call(await ctx.app(), 'imports:list', { limit: 1000 });
       const json = rows.map((r) => ({
         id: r.id,
         fileName: r.fileName,
@@ -119,7 +119,7 @@ export const importCommands: Command[] = [
     summary: 'Undo an import: remove the contacts it created and put back what it changed (opt-outs are never undone).',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [importId] }) {
-      const r = await call<ImportUndoResult>(await ctx.app(), 'imports:undo', { importId });
+      const r = await call(await ctx.app(), 'imports:undo', { importId });
       const kept = r.keptOptedOut.length + r.keptWithHistory.length;
       const text = [
         `Undid import ${r.importId}: removed ${n(r.removed)} contacts, restored ${n(r.restored)}.`,

@@ -3,8 +3,6 @@ import type { DeskApp } from '../../../electron/app';
 import { cli } from '../../helpers/cli';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { seedContacts, seedPhone } from '../../helpers/seed';
-import type { AudienceCount } from '../../../shared/audience';
-import type { CompareView, PredictionsView } from '../../../shared/ipc/channels/insights';
 import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
 import { seededRandom } from '../../fakes/faults';
 
@@ -77,7 +75,7 @@ describe('segment comparison', () => {
     expect(json.test.pValue).toBeCloseTo(7.890224290256159e-5, 12);
     expect(json.verdict).toMatch(/^Everyone VIP gets the most replies \(25% against 10% for Regulars\)/);
 
-    const view = await invokeOk<CompareView>(app, 'insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'optedOut' });
+    const view = await invokeOk(app, 'insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'optedOut' });
     expect(view.outcomes.map((o) => [o.name, o.delivered, o.replied, o.optedOut])).toEqual([['VIP', 200, 50, 0], ['Regulars', 200, 20, 0]]);
     const bad = await app.dispatch('insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Nobody' }] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'not_found', message: 'There is no tag "Nobody".' } });
@@ -106,14 +104,14 @@ describe('predictions', () => {
     expect(json.reply.baseRate).toBeGreaterThan(0.08);
     expect(json.reply.baseRate).toBeLessThan(0.16);
 
-    const view = await invokeOk<PredictionsView>(app, 'insights:predictions', {});
+    const view = await invokeOk(app, 'insights:predictions', {});
     expect(view.likelyToReply.length).toBe(10);
     // The most likely to reply are the responsive fifth (contact ids 1, 6, 11, …).
     for (const c of view.likelyToReply) expect((c.contactId - 1) % 5).toBe(0);
     expect(json.optOut.usable).toBe(true);
     expect(view.highRisk).toBeGreaterThan(0);
-    const all = await invokeOk<AudienceCount>(app, 'segments:count', { filter: {} });
-    const kept = await invokeOk<AudienceCount>(app, 'segments:count', { filter: { optOutRisk: 'exclude-high' } });
+    const all = await invokeOk(app, 'segments:count', { filter: {} });
+    const kept = await invokeOk(app, 'segments:count', { filter: { optOutRisk: 'exclude-high' } });
     expect(all.matched - kept.matched).toBe(view.highRisk);
     // The high-risk are nearly all from the tiring four fifths: the responsive fifth is far under its share of the list
     // (one who happened to answer little looks like the others).
@@ -123,7 +121,7 @@ describe('predictions', () => {
 
   it('does not call a model usable on noise', async () => {
     seedHistory(1000, 10, (_i, rnd) => ({ replied: rnd() < 0.15, optedOut: false }), 23);
-    const r = await invokeOk<PredictionsView>(app, 'insights:train', {});
+    const r = await invokeOk(app, 'insights:train', {});
     expect(r.reply?.usable).toBe(false);
     expect(r.reply?.auc).toBeGreaterThan(0.4);
     expect(r.reply?.auc).toBeLessThan(0.6);
