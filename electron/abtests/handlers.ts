@@ -1,6 +1,6 @@
 import type { DeskCore } from '../core';
 import type { Handlers } from '../ipc/dispatch';
-import { listCampaigns } from '../campaigns/list';
+import { listCampaigns } from '../campaigns';
 import { markConversion } from './conversions';
 import { abReportCsv } from './csv';
 import { abTestReport } from './report';

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { findLinks, replaceLinks } from '../../shared/abtests/links';
 import type { DeskCore } from '../core';
 import type { SqliteDb } from '../db/connection';
-import type { CampaignRecord } from '../campaigns/model';
+import type { CampaignRecord } from '../campaigns';
 
 /** Short-link codes: 8 base62 characters, ~47.6 bits from the OS's cryptographic generator, so nobody can guess
  * another recipient's link (and inflate or read its clicks). */

@@ -2,7 +2,7 @@ import { fromMicros, fromMinor, fromMinorPrecise, rates } from '../../shared/ana
 import type { ExportKind } from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
 import { qb } from '../db/sync-query';
-import { csvCell } from '../compliance/optout-csv';
+import { csvCell } from '../compliance';
 import type { AnalyticsSettings } from './settings';
 import { campaignTotals, resultsSummary } from './totals';
 

@@ -2,13 +2,13 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
 import { parseTemplate, renderParsed, segmentsOf, type ParsedTemplate } from '../../shared/templates';
 import type { DeskCore } from '../core';
-import { audienceWhere, ELIGIBLE_SQL } from '../contacts/filter';
+import { audienceWhere, ELIGIBLE_SQL } from '../contacts';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
 import { anyEligible, countAudience } from './audience';
 import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
-import { bestLocalTime } from '../analytics/insights/best-hour';
-import { prepareLinkTracking, type LinkTracker } from '../abtests/links';
+import { bestLocalTime } from '../analytics';
+import { prepareLinkTracking, type LinkTracker } from '../abtests';
 import type { SqliteDb } from '../db/connection';
 import { ownRecord } from '../../shared/own-keys';
 

@@ -1,7 +1,7 @@
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
-import { bandWhere } from '../analytics/engagement/bands';
+import { bandWhere } from '../analytics';
 
 export interface SqlWhere {
   sql: string;

@@ -1,5 +1,5 @@
 import type { inboxChannels } from '../../shared/ipc/channels/inbox';
-import { createWindowCheck } from '../campaigns/window';
+import { createWindowCheck } from '../campaigns';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { listConversations } from './list';

@@ -3,9 +3,9 @@ import { AppError } from '../../shared/errors';
 import type { InboxReplyResult, InboxThread, ThreadMessage } from '../../shared/ipc/channels/inbox';
 import { CONSENT_SOURCE_LABEL, type ConsentSourceName } from '../../shared/ipc/channels/optouts';
 import { countSegments } from '../../shared/templates/segments';
-import type { WindowCheck } from '../campaigns/dispatch/dispatcher';
+import type { WindowCheck } from '../campaigns';
 import type { DeskCore } from '../core';
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
 import { threadContact } from './thread';
 import { qb, runQuery } from '../db/sync-query';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { DeadLetterDetail, DeadLetterRow, ProviderName } from '../../shared/ipc/channels/monitoring';
 import type { DeskCore } from '../core';
 import { describeZodError } from '../ipc/dispatch';
-import type { ProviderEvent } from '../webhooks/events';
+import type { ProviderEvent } from '../webhooks';
 
 const provider = z.enum(['sandbox', 'quo', 'twilio']);
 const at = z.iso.datetime({ offset: true });

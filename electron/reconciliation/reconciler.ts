@@ -1,6 +1,6 @@
 import { AppError, isAppError } from '../../shared/errors';
 import type { ProviderName, ReconciliationRun } from '../../shared/ipc/channels/monitoring';
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
 import { applyPlan, type ApplyDeps } from './apply';
 import { listProvider } from './listing';
 import { DEFAULT_PLAN_OPTIONS, planReconciliation, type PlanOptions } from './plan';

@@ -4,7 +4,7 @@ import { compareGroups, MAX_GROUPS, MIN_GROUPS, type GroupComparison } from '../
 import type { AbMetric } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb } from '../../db/sync-query';
-import { audienceWhere } from '../../contacts/filter';
+import { audienceWhere } from '../../contacts';
 
 export type CompareGroupInput = { tag: string } | { segment: string };
 

@@ -1,7 +1,7 @@
 import { isAppError } from '../../../shared/errors';
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
 import type { DeskCore } from '../../core';
-import type { Provider, ProviderId, SendOutcome } from '../../providers/types';
+import type { Provider, ProviderId, SendOutcome } from '../../providers';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createProviderBreaker, type BreakerState, type ProviderBreaker } from './breaker';
 import { dueMessages, markInterruptedUnknown, markSending, nextDueAt, providersWithWork, unclaim, type OutboxItem } from './claim';
@@ -10,9 +10,9 @@ import { acquireDispatchLock } from './lock';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 import { campaignCounts } from './record';
 import { statement } from './statements';
-import { pricesForSend } from '../../analytics/spend';
-import { isPastDeadline, skipLateConfirmation } from '../../compliance/confirmations';
-import type { BackgroundProblems } from '../../monitoring/background-problems';
+import { pricesForSend } from '../../analytics';
+import { isPastDeadline, skipLateConfirmation } from '../../compliance';
+import type { BackgroundProblems } from '../../monitoring';
 
 /** How long a message whose sending window could not be checked waits before it is tried again. */
 const WINDOW_CHECK_RETRY_MS = 60_000;

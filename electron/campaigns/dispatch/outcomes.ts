@@ -1,5 +1,5 @@
 import type { SqliteDb } from '../../db/connection';
-import type { SendOutcome } from '../../providers/types';
+import type { SendOutcome } from '../../providers';
 import { unclaim, type OutboxItem } from './claim';
 import { completeIfDone, recordOutcome, type RecordDeps } from './record';
 

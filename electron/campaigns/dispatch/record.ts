@@ -1,10 +1,10 @@
 import type { SqliteDb } from '../../db/connection';
 import { statement } from './statements';
-import type { SendOutcome } from '../../providers/types';
-import { changeConsent } from '../../compliance/consent';
+import type { SendOutcome } from '../../providers';
+import { changeConsent } from '../../compliance';
 import { retryDelayMs, type BackoffOptions } from './backoff';
 import type { OutboxItem } from './claim';
-import type { SegmentPrice } from '../../analytics/spend';
+import type { SegmentPrice } from '../../analytics';
 
 export interface RecordDeps {
   db: SqliteDb;

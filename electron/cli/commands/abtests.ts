@@ -2,7 +2,7 @@ import { writePrivateFile } from '../../security/private-files';
 import { formatPValue } from '../../../shared/abtests/wording';
 import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import { call, defineCommand, UsageError, type Command } from '../framework';
-import { variantLabel } from '../../abtests/evaluate';
+import { variantLabel } from '../../abtests';
 
 const positiveId = (text: string): number => {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`campaign id must be a positive number, got "${text}"`);

@@ -6,13 +6,7 @@ import { ORDER_FIELDS as ORDER_FIELDS_CLI, type OrderField } from '../../../shar
 import type { OrderImportReport } from '../../../shared/ipc/channels/analytics';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/ipc/channels/analytics';
 import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
-import { exportLines } from '../../analytics/exports';
-import { catchUpOutcomes } from '../../analytics/ingest';
-import { analyticsSettings } from '../../analytics/settings';
-import { readOrdersFile } from '../../analytics/orders/read';
-import { importOrders } from '../../analytics/orders/run';
-import { mapOrderColumns } from '../../analytics/orders/mapping';
-import { orderImportContext } from '../../analytics/orders/handlers';
+import { exportLines, catchUpOutcomes, analyticsSettings, readOrdersFile, importOrders, mapOrderColumns, orderImportContext } from '../../analytics';
 import { mapping } from './imports';
 
 const positiveId = (text: string, what = 'campaign id'): number => {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { ContactRow } from '../../../shared/types/domain';
-import { writeContactsCsv } from '../../contacts/export';
+import { writeContactsCsv } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
-import { settleEngagement } from '../../analytics/engagement/settle';
+import { settleEngagement } from '../../analytics';
 import { bandOption } from './engagement';
 
 const n = (v: number) => v.toLocaleString('en-US');

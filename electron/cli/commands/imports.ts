@@ -4,9 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { ownRecord } from '../../../shared/own-keys';
 import { importOptionsInput } from '../../../shared/ipc/channels/contacts';
 import { describeZodError } from '../../ipc/dispatch';
-import { engineOptions } from '../../contacts/import-handlers';
-import { countConsentNotStated } from '../../contacts/consent-record';
-import { indexAllQueuedContacts } from '../../contacts/search-index';
+import { engineOptions, countConsentNotStated, indexAllQueuedContacts } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
 const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--consent "how they agreed"] [--dry-run] [--on-duplicate skip|update]';
