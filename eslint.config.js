@@ -3,6 +3,35 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync, statSync } from 'node:fs';
+
+const onlyMainImportsElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+
+// Domains import each other only through the other domain's index.ts (electron/<domain>/index.ts, kept by the
+// boundaries codemod). Platform folders every domain uses are imported by path; main and preload are the Electron
+// shell (nobody imports them; they have their own rules below). Keep these lists in step with the codemod.
+const platform = ['db', 'events', 'http', 'ipc', 'security', 'settings'];
+const electronShell = ['main', 'preload'];
+const electronDir = new URL('./electron/', import.meta.url);
+const electronFolders = readdirSync(electronDir).filter((name) => statSync(new URL(name, electronDir)).isDirectory());
+const domains = electronFolders.filter((name) => !platform.includes(name) && !electronShell.includes(name));
+const throughIndexOnly = domains.map((own) => ({
+  files: [`electron/${own}/**/*.{ts,tsx,mts}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [onlyMainImportsElectron],
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${domains.filter((d) => d !== own).join('|')})/`,
+            message: 'Import another domain through its index.ts (e.g. "../contacts"), never its inner modules.',
+          },
+        ],
+      },
+    ],
+  },
+}));
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'url', 'util', 'stream'];
 
@@ -22,9 +51,10 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       'no-empty-pattern': 'off',
       // Only electron/main and electron/preload may touch Electron: everything else runs under plain Node.
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }] }],
+      'no-restricted-imports': ['error', { paths: [onlyMainImportsElectron] }],
     },
   },
+  ...throughIndexOnly,
   {
     files: ['electron/main/**', 'electron/preload/**', 'tests/e2e/electron.spec.ts'],
     rules: { 'no-restricted-imports': 'off' },

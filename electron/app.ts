@@ -11,7 +11,7 @@ import { createSettingsStore } from './settings/store';
 import { appendAudit } from './settings/queries';
 import { createFileSecretStore, type SecretStore } from './settings/secrets';
 import { createProviders } from './providers/registry';
-import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
+import { createDispatch, typedDispatch, type Dispatch, type Handlers, type UntypedDispatch } from './ipc/dispatch';
 import { createHandlers } from './handlers';
 import { storeEvent } from './webhooks/store';
 import { processPending } from './webhooks/process';
@@ -32,7 +32,7 @@ import { catchUpInSlices } from './analytics/catch-up';
 import { analyticsSettings } from './analytics/settings';
 import { followTrackedLink } from './abtests/clicks';
 import { createBackgroundProblems } from './monitoring/background-problems';
-import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs } from './monitoring/services';
+import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs, type MonitoringServices } from './monitoring/services';
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
 import { startReportJobs, type ReportJobs } from './reports/schedule';
 import { summaryFromAnalytics } from './reports/run';
@@ -65,12 +65,17 @@ export interface AppConfig {
 
 export interface DeskApp extends DeskCore {
   handlers: Handlers;
+  /** A channel of the contract by name, its input and output typed (the CLI, tests). */
   dispatch: Dispatch;
+  /** The same, for transports that receive a name and input from outside (Electron IPC, the harness's HTTP). */
+  dispatchUntyped: UntypedDispatch;
   migration: MigrateResult;
   /** The send queue (started by startJobs, or driven directly by the CLI and tests). */
   dispatcher: Dispatcher;
   /** Background imports, the contact search index and NumVerify checks. */
   contacts: ContactServices;
+  /** Reconciliation, health checks, dead letters and the dashboard (the retry queue and checks run with startJobs). */
+  monitoring: MonitoringServices;
   /** QuickBooks Online: connection, sync (every 15 minutes with startJobs) and the relay's OAuth callback. */
   quickbooks: QuickBooksService;
   /** Stores a provider event durably (idempotent) and processes it; the path for webhooks and the sandbox alike. */
@@ -145,19 +150,20 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     audit: (action, subject, detail, actor = 'user') => {
       appendAudit(db, { at: now().toISOString(), actor, action, subject: subject ?? null, detailJson: detail === undefined ? null : JSON.stringify(detail) });
     },
+    walCheckpoints: createWalCheckpoints(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding, log }),
+    analyticsReads: createAnalyticsReads(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding }),
     nativeBinding: config.nativeBinding,
   };
-  core.walCheckpoints = createWalCheckpoints(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding, log });
-  core.analyticsReads = createAnalyticsReads(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding });
+  // The services on top of the core, each built after what it needs and handed to whoever uses it.
   let relay: Relay | null = null;
   const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
   const quickbooks = createQuickBooksService(core, { ...config.quickbooks, log });
-  const handlers = createHandlers(core, { relay: () => relay, contacts, quickbooks });
-  const dispatch = createDispatch(handlers, log);
   const problems = createBackgroundProblems(now, log);
   const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
   notifyOwnerOfSending(dispatcher.events, events);
-  core.monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: () => problems.list(), ...config.monitoring });
+  const monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: () => problems.list(), ...config.monitoring });
+  const handlers = createHandlers(core, { relay: () => relay, contacts, quickbooks, monitoring });
+  const dispatchUntyped = createDispatch(handlers, log);
   let monitoringJobs: MonitoringJobs | null = null;
   let reportJobs: ReportJobs | null = null;
   let replyTriage: ReplyTriageJob | null = null;
@@ -202,9 +208,11 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   return {
     ...core,
     handlers,
-    dispatch,
+    dispatch: typedDispatch(dispatchUntyped),
+    dispatchUntyped,
     migration,
     dispatcher,
+    monitoring,
     contacts,
     quickbooks,
     ingest,
@@ -232,7 +240,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       void quickbooksSync();
       quickbooksJob = cron.schedule('*/15 * * * *', quickbooksSync, { noOverlap: true });
       // Retry queue every 10 s, reconciliation daily and at start-up, health hourly (the tick below stays for the Sandbox).
-      if (core.monitoring) monitoringJobs = startMonitoringJobs(core.monitoring, log);
+      monitoringJobs = startMonitoringJobs(monitoring, log);
       // Scheduled reports: a period that ended while the app was closed is reported now, then checked hourly.
       reportJobs = startReportJobs(core, summaryFromAnalytics(core), log);
       // Gemini reply labels: its own timer, never on the inbound path (a STOP is applied without waiting for it).
@@ -294,11 +302,11 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       replyTriage = null;
       await engagementJobs?.stop();
       engagementJobs = null;
-      await core.monitoring?.settled();
+      await monitoring.settled();
       await dispatcher.stop();
       await contacts.close();
-      await core.walCheckpoints?.close();
-      await core.analyticsReads?.close();
+      await core.walCheckpoints.close();
+      await core.analyticsReads.close();
       await kdb.destroy().catch(() => undefined);
       if (db.open) db.close();
     },

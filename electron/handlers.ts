@@ -4,18 +4,13 @@ import type { DeskCore } from './core';
 import type { Handlers } from './ipc/dispatch';
 import { integrityCheck, schemaVersion } from './db/migrator';
 import { secretRows } from './settings/secrets';
-import { listTemplates } from './templates/list';
-import { listCampaigns } from './campaigns/list';
-import { listConversations } from './inbox/list';
-import { listOptOuts } from './compliance/optouts';
-import { monitoringOverview } from './monitoring/overview';
 import { createTemplateHandlers } from './templates/handlers';
 import { createCampaignHandlers } from './campaigns/handlers';
 import { createCampaignLaunchHandlers } from './campaigns/launch-handlers';
 import { createSeriesHandlers } from './campaigns/series/handlers';
 import { createTagHandlers } from './contacts/tags';
 import { createContactHandlers } from './contacts/handlers';
-import { createContactServices, type ContactServices } from './contacts/services';
+import type { ContactServices } from './contacts/services';
 import { createAbTestHandlers } from './abtests/handlers';
 import { createMonitoringHandlers } from './monitoring/handlers';
 import { createInboxHandlers } from './inbox/handlers';
@@ -29,7 +24,8 @@ import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 import { createAiHandlers } from './ai/handlers';
 import { createQuickBooksHandlers } from './quickbooks/handlers';
-import { createQuickBooksService, type QuickBooksService } from './quickbooks/service';
+import type { QuickBooksService } from './quickbooks/service';
+import type { MonitoringServices } from './monitoring/services';
 
 function fileSize(path: string): number {
   try {
@@ -39,9 +35,17 @@ function fileSize(path: string): number {
   }
 }
 
+/** The services built on the core that some handlers answer through (app.ts builds them first). */
+export interface HandlerServices {
+  relay: () => RelayInfo | null;
+  contacts: ContactServices;
+  quickbooks: QuickBooksService;
+  monitoring: MonitoringServices;
+}
+
 /** Every channel of the contract, answered by the core. Domains add their handler groups here. */
-export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo | null; contacts?: ContactServices; quickbooks?: QuickBooksService } = {}): Handlers {
-  const { db, kdb, settings, secrets } = core;
+export function createHandlers(core: DeskCore, parts: HandlerServices): Handlers {
+  const { db, settings, secrets } = core;
   return {
     'app:info': () => core.info(),
     'app:dbHealth': ({ full }) => {
@@ -78,28 +82,22 @@ export function createHandlers(core: DeskCore, parts: { relay?: () => RelayInfo 
       core.audit('secret.delete', name);
       return secretRows(secrets).find((r) => r.name === name)!;
     },
-    'templates:list': (q) => listTemplates(kdb, q),
-    'campaigns:list': (q) => listCampaigns(kdb, q),
-    'abtests:list': () => listCampaigns(kdb, { includeArchived: false, abOnly: true }),
-    'inbox:conversations': (q) => listConversations(db, q, settings.get('contacts.defaultCountry')),
-    'optouts:list': (q) => listOptOuts(db, q),
-    'monitoring:overview': () => monitoringOverview(db),
     ...createTemplateHandlers(core),
     ...createCampaignHandlers(core),
     ...createCampaignLaunchHandlers(core),
     ...createSeriesHandlers(core),
     ...createTagHandlers(core),
-    ...createContactHandlers(core, parts.contacts ?? createContactServices(core)),
+    ...createContactHandlers(core, parts.contacts),
     ...createAbTestHandlers(core),
-    ...createMonitoringHandlers(core),
+    ...createMonitoringHandlers(core, parts.monitoring),
     ...createInboxHandlers(core),
     ...createOptOutHandlers(core),
-    ...createWebhookHandlers(core, parts.relay ?? (() => null)),
+    ...createWebhookHandlers(core, parts.relay),
     ...createAnalyticsHandlers(core),
     ...createReportHandlers(core, summaryFromAnalytics(core)),
     ...createAiHandlers(core),
     ...createEngagementHandlers(core),
     ...createInsightHandlers(core),
-    ...createQuickBooksHandlers(parts.quickbooks ?? createQuickBooksService(core)),
+    ...createQuickBooksHandlers(parts.quickbooks),
   };
 }

@@ -1,7 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { normaliseReply } from '../../shared/compliance/keywords';
-import { insertConversion } from '../analytics/record';
-import { isOptOutText } from '../analytics/outcome-rules';
+import { insertConversion, isOptOutText } from '../analytics';
 import type { ConversionResult } from '../../shared/ipc/channels/abtests';
 import type { SqliteDb } from '../db/connection';
 import { campaignMessage, firstConversionId, unconvertedReplies } from './queries';

@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/errors';
 import { decide, type Verdict } from '../../shared/abtests';
 import type { DeskCore } from '../core';
-import { getCampaign, type CampaignRecord } from '../campaigns/model';
+import { getCampaign, type CampaignRecord } from '../campaigns';
 import { recordKeywordConversions } from './conversions';
-import { conversionKeywords } from '../analytics/settings';
+import { conversionKeywords } from '../analytics';
 import { campaignMetrics, type CampaignMetrics } from './metrics';
 import { loadAbState, saveDecision, saveLooks, type AbState } from './state';
 

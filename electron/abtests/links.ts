@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { findLinks, replaceLinks } from '../../shared/abtests/links';
 import type { DeskCore } from '../core';
 import type { SqliteDb } from '../db/connection';
-import type { CampaignRecord } from '../campaigns/model';
+import type { CampaignRecord } from '../campaigns';
 import { fixLinkTracking } from './queries';
 import { trackedLinkStatements } from './queries-hot';
 

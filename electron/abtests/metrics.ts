@@ -1,7 +1,7 @@
-import { isReply } from '../analytics/outcome-rules';
+import { isReply } from '../analytics';
 import type { AbMetric } from '../../shared/abtests';
 import type { SqliteDb } from '../db/connection';
-import type { CampaignRecord } from '../campaigns/model';
+import type { CampaignRecord } from '../campaigns';
 import { campaignConversions, campaignOptOutTimes, campaignReplies, clickTimes, hasDeliveryReceipt, hasSentMessage, remainderStateCounts, testMessages } from './queries-metrics';
 
 /**

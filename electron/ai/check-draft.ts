@@ -2,8 +2,7 @@ import type { DraftCheck, DraftWarning } from '../../shared/ipc/channels/ai';
 import { lintTemplate, validateTemplate } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
 import type { SettingsStore } from '../settings/store';
-import { knownFieldKeys } from '../templates/audience';
-import { previewForContact } from '../templates/preview';
+import { knownFieldKeys, previewForContact } from '../templates';
 
 export interface CheckDeps {
   db: SqliteDb;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { analyticsSettings } from '../analytics/settings';
-import { campaignResults } from '../analytics/results';
+import { analyticsSettings, campaignResults } from '../analytics';
 import type { DeskCore } from '../core';
 import { askConnected } from './connection';
 import { GeminiProblem } from './gemini-client';

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { ConversionAdded, ConversionRow, ConversionsPage } from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
-import { cleanPhoneCell, normalisePhoneUncached } from '../contacts/phone';
+import { cleanPhoneCell, normalisePhoneUncached } from '../contacts';
 import { attribute } from './attribution';
 import { insertConversion } from './record';
 import type { AnalyticsSettings } from './settings';

@@ -3,7 +3,7 @@ import type { ExportKind } from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
 import { qb } from '../db/sync-query';
 import { iterateRows } from '../db/sync-iterate';
-import { csvCell } from '../compliance/optout-csv';
+import { csvCell } from '../compliance';
 import type { AnalyticsSettings } from './settings';
 import { campaignTotals, resultsSummary } from './totals';
 

@@ -7,7 +7,6 @@ import { exportCsv } from './exports';
 import { catchUpInSlices } from './catch-up';
 import { rebuildAllInWorker } from './rebuild';
 import { analyticsSettings } from './settings';
-import { createAnalyticsReads } from './reads';
 import { campaignTotals } from './totals';
 import { rate, roi } from '../../shared/analytics';
 import { createOrderImportHandlers } from './orders/handlers';
@@ -24,8 +23,8 @@ export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & Ret
     return s;
   };
   const changed = () => core.events.emit('app:dataChanged', { area: 'campaigns' });
-  // The heavy reads run off the main thread (reads.ts); a bare test core reads on its own connection.
-  const reads = core.analyticsReads ?? createAnalyticsReads(db, { dbPath: ':memory:' });
+  // The heavy reads run off the main thread (reads.ts).
+  const reads = core.analyticsReads;
   const now = () => core.now().toISOString();
   return {
     'analytics:campaignResults': async ({ campaignId }) => reads.read('results', { settings: await fresh(), campaignId, now: now() }),

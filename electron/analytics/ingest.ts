@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
-import { conversionKeywordIn } from '../abtests/conversions';
+import { conversionKeywordIn } from '../abtests';
 import { attribute } from './attribution';
 import { isReply, isThankYouUrl, optOutCountsForCampaigns } from './outcome-rules';
 import { insertConversion, recordMessageOutcome, removeOutcome } from './record';

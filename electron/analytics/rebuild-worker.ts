@@ -1,14 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { HELPER_NICE, runInBackground } from '../thread-priority';
-import { rebuildAll } from './rebuild';
+import { rebuildAll, type FromRebuildWorker, type RebuildWorkerData } from './rebuild';
 
 /**
  * Worker thread that recomputes the analytics roll-ups on its own connection, so a rebuild over ten million messages
  * never holds the main thread (one campaign per transaction: the main connection waits at most that long to write).
  */
-export type RebuildWorkerData = { dbPath: string; nativeBinding?: string };
-export type FromRebuildWorker = { type: 'done'; campaigns: number; days: number } | { type: 'failed'; message: string };
 
 runInBackground(HELPER_NICE);
 const port = parentPort!;

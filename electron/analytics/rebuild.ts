@@ -1,7 +1,10 @@
 import type { SqliteDb } from '../db/connection';
 import { campaignIdsInOrder, deleteOrphanRollups, lastContactId, optOutCursor, rollupDayCount } from './queries-rebuild';
 import { startWorker } from '../workers';
-import type { FromRebuildWorker, RebuildWorkerData } from './rebuild-worker';
+
+/** What rebuild-worker.ts is started with and answers (defined here: the worker imports this module). */
+export type RebuildWorkerData = { dbPath: string; nativeBinding?: string };
+export type FromRebuildWorker = { type: 'done'; campaigns: number; days: number } | { type: 'failed'; message: string };
 
 /**
  * The roll-ups recomputed from what is stored: messages, attributed outcomes, conversions, contacts and the

@@ -1,6 +1,6 @@
 import type { AttributionWindows } from '../../shared/analytics';
 import type { SettingsStore } from '../settings/store';
-import { parseConversionKeywords } from '../abtests/conversions';
+import { parseConversionKeywords } from '../abtests';
 
 /** What attribution and money need from Settings, read when an outcome is recorded (a change applies to later ones). */
 export interface AnalyticsSettings {

@@ -1,6 +1,6 @@
 import { toMicros } from '../../shared/analytics';
 import type { SettingsStore } from '../settings/store';
-import { PRICE_SETTING } from '../templates/measure';
+import { PRICE_SETTING } from '../templates';
 
 /** What one segment costs with a provider now, as stored with each message at hand-over. */
 export interface SegmentPrice {

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { AudienceCount, AudienceFilter } from '../../shared/audience';
 import type { SqliteDb } from '../db/connection';
-import { audienceWhere, E164_SQL, ELIGIBLE_SQL } from '../contacts/filter';
+import { audienceWhere, E164_SQL, ELIGIBLE_SQL } from '../contacts';
 import { contactIdRange } from './queries-audience';
 
 const SLICE = 25_000;

@@ -3,11 +3,12 @@ import type { Handlers } from '../ipc/dispatch';
 import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, updateCampaign, type CampaignRecord } from './model';
 import { countAudience } from './audience';
 import { campaignMessages } from './queries-outbox';
+import { listCampaigns } from './list';
 import { campaignStatus, cancelCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
 import { guardedLaunch } from './launch-guard';
 import { activateSeries, createCampaignOrSeries, endSeries, isSeries, pauseSeries, resumeSeries, updateSeries } from './series/series';
 
-type CampaignHandlers = Pick<Handlers, `campaigns:${'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
+type CampaignHandlers = Pick<Handlers, `campaigns:${'list' | 'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
 
 function detail(c: CampaignRecord) {
   const { snapshotState: _s, snapshotCursor: _c, ...rest } = c;
@@ -17,6 +18,7 @@ function detail(c: CampaignRecord) {
 export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
   const changed = () => core.events.emit('app:dataChanged', { area: 'campaigns' });
   return {
+    'campaigns:list': (q) => listCampaigns(core.kdb, q),
     'campaigns:get': ({ id }) => detail(getCampaign(core.db, id)),
     'campaigns:create': (draft) => {
       const c = draft.repeat || draft.dateField ? createCampaignOrSeries(core, draft) : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());

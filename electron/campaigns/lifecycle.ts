@@ -108,6 +108,6 @@ export async function runDueSchedules(core: DeskCore): Promise<number[]> {
       setLastError(core.db, id, err instanceof Error ? err.message : String(err), core.now().toISOString());
     }
   }
-  launched.push(...(await runDueSeries(core)));
+  launched.push(...(await runDueSeries(core, launchCampaign)));
   return launched;
 }

@@ -2,14 +2,14 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { AppError } from '../../shared/errors';
 import { parseTemplate, renderParsed, segmentsOf, type ParsedTemplate } from '../../shared/templates';
 import type { DeskCore } from '../core';
-import { audienceWhere, ELIGIBLE_SQL } from '../contacts/filter';
+import { audienceWhere, ELIGIBLE_SQL } from '../contacts';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
 import { finishSnapshot, interruptedSnapshots, markTemplateUsed, startSnapshot } from './queries';
 import { anyEligible, countAudience } from './audience';
 import { assignMessages, type MessagePick, type MessagePlan } from './variants';
 import { localSendTime } from './quiet-hours/quietHours';
-import { bestLocalTime } from '../analytics/insights/best-hour';
-import { prepareLinkTracking, type LinkTracker } from '../abtests/links';
+import { bestLocalTime } from '../analytics';
+import { prepareLinkTracking, type LinkTracker } from '../abtests';
 import type { SqliteDb } from '../db/connection';
 import { ownRecord } from '../../shared/own-keys';
 
@@ -311,7 +311,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   let cursor = c.snapshotCursor;
   let queued = 0;
   let chunk = opts.chunk ?? FIRST_CHUNK;
-  const releaseCheckpoints = core.walCheckpoints?.offload();
+  const releaseCheckpoints = core.walCheckpoints.offload();
   try {
     for (;;) {
       const created = core.now().toISOString();
@@ -344,7 +344,7 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
     }
   } finally {
     write.close();
-    await releaseCheckpoints?.();
+    await releaseCheckpoints();
   }
   finishSnapshot(db, c.id, core.now().toISOString());
   if (c.templateId !== null) markTemplateUsed(db, c.templateId, core.now().toISOString());

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError, isAppError } from '../../shared/errors';
 import type { DeskApp } from '../app';
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
 
 /** Wrong words or options on the command line: exit code 2. */
 export class UsageError extends Error {
@@ -62,8 +63,20 @@ export function errorExit(err: unknown): { code: string; message: string; exit: 
 }
 
 /** Unwraps a dispatch result so CLI commands go through the same validated handlers as the UI. */
-export async function call<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {
+export async function call<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new AppError(r.error.code, r.error.message);
-  return r.value as T;
+  return r.value;
+}
+
+/**
+ * `call` for an input built from the words on the command line whose types only the channel's schema settles (a
+ * `--tone` word, a draft assembled from options): the channel name is still checked here, the input at run time like
+ * every transport's, an invalid one ending with exit code 2.
+ */
+export async function callLoose<C extends Channel>(app: DeskApp, channel: C, input: unknown): Promise<OutputOf<C>> {
+  const r = await app.dispatchUntyped(channel, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  // The dispatch answered `channel` with its handler's value, which `Handlers` types by the contract.
+  return r.value as OutputOf<C>;
 }

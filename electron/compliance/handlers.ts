@@ -5,12 +5,13 @@ import type { Handler } from '../ipc/dispatch';
 import { changeConsent } from './consent';
 import { optOutCsv } from './optout-csv';
 import { contactPhone } from './queries';
-import { allOptOuts, optOutReport } from './optouts';
+import { allOptOuts, listOptOuts, optOutReport } from './optouts';
 
 type OptOutHandlers = { [C in keyof typeof optOutChannels]: Handler<C> };
 
 export function createOptOutHandlers(core: DeskCore): OptOutHandlers {
   return {
+    'optouts:list': (q) => listOptOuts(core.db, q),
     'optouts:report': ({ limit, offset, ...filter }) => optOutReport(core.db, filter, { limit, offset }),
     'optouts:exportCsv': (filter) => {
       const { csv, rows } = optOutCsv(allOptOuts(core.db, filter));

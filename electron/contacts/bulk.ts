@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { BulkAction, BulkActionResult, BulkUndoResult } from '../../shared/ipc/channels/contacts';
-import { optInContacts, optOutContacts } from '../compliance/consent';
+import { optInContacts, optOutContacts } from '../compliance';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { ConsentChangeResult } from '../../shared/ipc/channels/contacts';
-import { changeConsent } from '../compliance/consent';
+import { changeConsent } from '../compliance';
 import type { SqliteDb } from '../db/connection';
 import { phoneFromInput } from './edit';
 import { contactById, contactByPhone, lastConsentChange } from './queries';

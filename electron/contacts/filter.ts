@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
-import { bandWhere } from '../analytics/engagement/bands';
+import { bandWhere } from '../analytics';
 import { e164CheckSql } from '../db/sql-fns';
 import { segmentFilterJson } from './queries-segments';
 import { tagIdsByNames } from './queries-tags';

@@ -1,7 +1,7 @@
 import type { contactChannels } from '../../shared/ipc/channels/contacts';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
-import { countAudience } from '../campaigns/audience';
+import { countAudience } from '../campaigns';
 import { runBulkAction, undoBulkAction } from './bulk';
 import { changeConsentByHand } from './consent-by-hand';
 import { recordConsent } from './consent-record';

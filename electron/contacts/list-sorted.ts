@@ -1,8 +1,7 @@
 import { CONTACT_COUNT_CAP, type ContactListPage, type ContactSort } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
-import type { ContactQuery } from './list';
-import { contactRows } from './list';
-import { searchSource, tagCondition, type ListConditionOptions, type ListConditions } from './list-where';
+import { contactRows } from './contact-row';
+import { searchSource, tagCondition, type ContactQuery, type ListConditionOptions, type ListConditions } from './list-where';
 import { NO_BOUND } from './search-sql';
 import { cursorOf, predictionSort, readCursor, SORT_KEYS } from './sort';
 

@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import type { EngagementBand } from '../../shared/analytics/engagement';
+import type { ContactSort } from '../../shared/ipc/channels/contacts';
 import { audienceWhere } from './filter';
 import { planSearch, type SearchPlan } from './search';
 import { indexAllQueuedContacts, indexedThrough, queuedForSearch } from './search-index';
@@ -17,6 +18,15 @@ export interface ListFilters {
   band?: EngagementBand;
   /** Leave out high opt-out risk (predictions, migration 0015). */
   optOutRisk?: 'exclude-high';
+}
+
+/** A page of the contact list: its filters, where it starts, and the order asked for. */
+export interface ContactQuery extends ListFilters {
+  limit: number;
+  offset: number;
+  afterId?: number;
+  sort?: ContactSort;
+  after?: string;
 }
 
 export interface ListConditionOptions {

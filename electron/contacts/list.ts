@@ -1,34 +1,15 @@
-import { CONTACT_COUNT_CAP, type ContactListPage, type ContactSort } from '../../shared/ipc/channels/contacts';
+import { CONTACT_COUNT_CAP, type ContactListPage } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
-import { CONTACT_ROW_COLUMNS, toContactRow, type ContactRowSql } from './contact-row';
-import { listConditions, matchingSource, type ListConditionOptions, type ListFilters } from './list-where';
+import { contactRows } from './contact-row';
+import { listConditions, matchingSource, type ContactQuery, type ListConditionOptions, type ListFilters } from './list-where';
 import { listSorted } from './list-sorted';
 import { NO_BOUND } from './search-sql';
 import { cursorOf, readCursor } from './sort';
 
-export interface ContactQuery extends ListFilters {
-  limit: number;
-  offset: number;
-  afterId?: number;
-  sort?: ContactSort;
-  after?: string;
-}
-
+export type { ContactQuery };
 export type ListOptions = ListConditionOptions;
 
 const EMPTY: ContactListPage = { rows: [], total: 0, totalIsExact: true, nextAfterId: null, nextCursor: null };
-
-/** The rows of these ids, in the order given. */
-// hot path: every list page (contacts-search/contacts-ui benchmarks); the ids are bound as one JSON value
-export function contactRows(db: SqliteDb, ids: number[]): ContactListPage['rows'] {
-  if (!ids.length) return [];
-  const rows = db.prepare(`SELECT ${CONTACT_ROW_COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ContactRowSql[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r ? [toContactRow(r)] : [];
-  });
-}
 
 // hot path: the contact list over a million contacts (≤ 150 ms target); its id sources are SQL written for the indexes
 /**

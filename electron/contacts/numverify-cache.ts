@@ -1,5 +1,5 @@
 import type { SqliteDb } from '../db/connection';
-import type { FetchLike } from '../providers/http';
+import type { FetchLike } from '../http/client';
 import { cachedNumberCheck, storeNumberCheck } from './queries';
 import { lookupNumber, type NumberCheck, type NumVerifyAnswer, type NumVerifyError } from './numverify';
 

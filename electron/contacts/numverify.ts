@@ -1,4 +1,4 @@
-import { callHttp, classifyStatus, hostOf, joinUrl, parseJson, type FetchLike } from '../providers/http';
+import { callHttp, classifyStatus, hostOf, joinUrl, parseJson, type FetchLike } from '../http/client';
 
 /**
  * NumVerify (APILayer) number check: one HTTP call and the parsing of its answer. Caching (30 days, never the same

@@ -1,5 +1,5 @@
 import type { DeskCore } from '../core';
-import type { FetchLike } from '../providers/http';
+import type { FetchLike } from '../http/client';
 import { createImportJobs, type ImportJobs } from './import-jobs';
 import { createNumberChecker, type NumberChecker } from './numverify-cache';
 import { createSearchIndexer, queuedForSearch, type SearchIndexer } from './search-index';

@@ -120,7 +120,7 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
         if (text === null) return send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Request body is over ${MAX_BODY} bytes.` } }));
         const body = parseInvocation(text);
         if (typeof body === 'string') return badRequest(res, body);
-        const result = await app.dispatch(body.channel, body.input);
+        const result = await app.dispatchUntyped(body.channel, body.input);
         return send(res, 200, JSON.stringify(result));
       }
       if (url.pathname === '/api/events') {

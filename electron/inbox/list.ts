@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { ConversationRow } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { allRows, qb } from '../db/sync-query';
-import { INLINE_INDEX_MAX } from '../contacts/list-where';
-import { indexAllQueuedContacts, queuedForSearch } from '../contacts/search-index';
+import { INLINE_INDEX_MAX, indexAllQueuedContacts, queuedForSearch } from '../contacts';
 import { conversationSearch } from './search';
 
 export interface ConversationQuery {

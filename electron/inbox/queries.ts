@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ThreadContact } from '../../shared/ipc/channels/inbox';
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
 
 /** The inbox's data access: a conversation's contact and messages, read marks, and where a reply goes out. */
 

@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/errors';
 import type { InboxReplyResult } from '../../shared/ipc/channels/inbox';
-import type { WindowCheck } from '../campaigns/dispatch/dispatcher';
+import type { WindowCheck } from '../campaigns';
 import type { DeskCore } from '../core';
 import { firstRow, qb, runQuery } from '../db/sync-query';
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
 import { refuseOptedOut, waitingReply } from './reply';
 import { threadContact } from './thread';
 

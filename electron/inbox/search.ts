@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { planSearch, likeEscape } from '../contacts/search';
+import { planSearch, likeEscape } from '../contacts';
 import { qb } from '../db/sync-query';
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;

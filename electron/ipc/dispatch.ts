@@ -1,11 +1,14 @@
 import type { z } from 'zod';
-import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/ipc/contract';
+import { contract, isChannel, type Channel, type InputOf, type OutputOf, type ParsedInputOf } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { isAppError } from '../../shared/errors';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
-export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+/** What a transport (Electron IPC, the harness's HTTP) hands in: any name and input, both checked against the contract. */
+export type UntypedDispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
+/** In-process callers (the CLI, tests) name a channel of the contract: its input and output types follow from the name. */
+export type Dispatch = <C extends Channel>(channel: C, input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
 
 /** "limit: Too big: expected number to be <=1000" — names the field so the caller can fix it. */
 export function describeZodError(error: z.ZodError): string {
@@ -24,7 +27,7 @@ export function describeZodError(error: z.ZodError): string {
  * The single entry point from any transport (Electron IPC, harness HTTP, tests) into the core:
  * validates the input against the contract before a handler sees it and never lets a stack trace out.
  */
-export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): Dispatch {
+export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): UntypedDispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${JSON.stringify(channel)}.` } };
@@ -44,4 +47,12 @@ export function createDispatch(handlers: Handlers, log: (msg: string, err?: unkn
       return { ok: false, error: { code: 'internal', message: `Something went wrong in ${channel}: ${detail}` } };
     }
   };
+}
+
+/**
+ * The same entry point, typed by the contract for in-process callers. The input is still validated at run time, and
+ * the value is the one the channel's handler returned: `Handlers` types each handler's output by the same contract.
+ */
+export function typedDispatch(dispatch: UntypedDispatch): Dispatch {
+  return <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input) as Promise<Result<OutputOf<C>>>;
 }

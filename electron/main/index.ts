@@ -72,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
 
     ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown) => {
       if (!isOurFrame(event.sender, event.senderFrame?.url, win, devUrl)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
-      return core.dispatch(channel, input);
+      return core.dispatchUntyped(channel, input);
     });
     core.events.subscribe((name, payload) => {
       win?.webContents.send('desk:event', name, payload);

@@ -1,8 +1,8 @@
 import type { BackgroundProblem, MonitoringDashboard, ProviderName } from '../../shared/ipc/channels/monitoring';
 import type { OutboxState } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
-import type { DispatcherStatus } from '../campaigns/dispatch/dispatcher';
-import { lastFinishedRun } from '../reconciliation/runs';
+import type { DispatcherStatus } from '../campaigns';
+import { lastFinishedRun } from '../reconciliation';
 import type { HealthMonitor } from './health';
 import { failureCodes, lastEventReceivedAt, queuedCountsByState, sendTimes, webhookEventCountsByState, webhookTimings } from './queries';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { DeadLetterDetail, DeadLetterRow } from '../../shared/ipc/channels/monitoring';
 import type { DeskCore } from '../core';
 import { describeZodError } from '../ipc/dispatch';
-import type { ProviderEvent } from '../webhooks/events';
+import type { ProviderEvent } from '../webhooks';
 import { countEventsIn, eventsIn, resetEventForReplay, setEventPayload, webhookEvent, type EventRow } from './queries';
 
 const provider = z.enum(['sandbox', 'quo', 'twilio']);

@@ -1,7 +1,7 @@
 import type { HealthCheckResult } from '../../shared/ipc/channels/monitoring';
 import type { SqliteDb } from '../db/connection';
-import type { FetchLike } from '../providers/http';
-import type { ProviderId } from '../providers/types';
+import type { FetchLike } from '../http/client';
+import type { ProviderId } from '../providers';
 import { probeHealthz, probeToken } from './probe';
 import { lastEventReceivedAt, sendsSince } from './queries';
 

@@ -1,7 +1,7 @@
 import type { HealthCheckResult, HealthReport, HealthStatus } from '../../shared/ipc/channels/monitoring';
 import type { DeskCore } from '../core';
-import type { FetchLike } from '../providers/http';
-import type { Relay } from '../webhooks/relay';
+import type { FetchLike } from '../http/client';
+import type { Relay } from '../webhooks';
 import { checkRelay, checkTunnel, checkWebhookLag } from './health-checks';
 import { checkQuoRegistration, checkTwilioRegistration } from './registration';
 import { healthCheckRows, insertHealthCheck, type HealthRow } from './queries';

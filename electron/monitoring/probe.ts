@@ -1,4 +1,4 @@
-import { callHttp, type FetchLike } from '../providers/http';
+import { callHttp, type FetchLike } from '../http/client';
 
 export type ProbeResult =
   | { kind: 'ok'; echoed: string | null; ms: number }

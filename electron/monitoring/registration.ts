@@ -1,7 +1,7 @@
 import { isAppError } from '../../shared/errors';
 import type { HealthCheckResult } from '../../shared/ipc/channels/monitoring';
-import { basicAuth, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, type FetchLike, type HttpResult } from '../providers/http';
-import { QUO_API_VERSION } from '../providers/quo-messages';
+import { basicAuth, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, type FetchLike, type HttpResult } from '../http/client';
+import { QUO_API_VERSION } from '../providers';
 import type { SecretStore } from '../settings/secrets';
 import type { SettingsStore } from '../settings/store';
 

@@ -1,11 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { BackgroundProblem, MonitoringDashboard } from '../../shared/ipc/channels/monitoring';
-import type { DispatcherStatus } from '../campaigns/dispatch/dispatcher';
+import type { DispatcherStatus } from '../campaigns';
 import type { DeskCore } from '../core';
-import type { FetchLike } from '../providers/http';
-import { createReconciler, type Reconciler, type ReconcilerOptions } from '../reconciliation/reconciler';
-import type { ProviderEvent } from '../webhooks/events';
-import type { Relay } from '../webhooks/relay';
+import type { FetchLike } from '../http/client';
+import { createReconciler, type Reconciler, type ReconcilerOptions } from '../reconciliation';
+import type { ProviderEvent, Relay } from '../webhooks';
 import { monitoringDashboard } from './dashboard';
 import { createDeadLetters, type DeadLetters } from './dead-letters';
 import { createHealthMonitor, type HealthMonitor } from './health';

@@ -1,4 +1,5 @@
-import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance, type ResponseHeaders } from './http';
+import { classifyStatus, parseJson, parseRetryAfter, seconds, type ResponseHeaders } from '../http/client';
+import { unreadableAcceptance } from './outcomes';
 import type { ProviderMessageStatus, SendOutcome } from './types';
 
 /** Quo's one error envelope (v1 and the versioned API alike). */

@@ -1,4 +1,4 @@
-import { joinUrl } from './http';
+import { joinUrl } from '../http/client';
 import { quoStatus } from './quo-errors';
 import type { ProviderMessage } from './types';
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
-import { callHttp, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, transportOutcome, type FetchLike, type HttpResult } from './http';
+import { callHttp, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, type FetchLike, type HttpResult } from '../http/client';
+import { transportOutcome } from './outcomes';
 import { describeQuoError, parseQuoEnvelope, quoAnsweredSendOutcome } from './quo-errors';
 import { listConversation, listWorkspace, QUO_API_VERSION, toProviderMessage } from './quo-messages';
 import type { ListQuery, Provider, ProviderHealth, ProviderMessage, SendOutcome, SendRequest } from './types';

@@ -1,7 +1,7 @@
 import type { SqliteDb } from '../db/connection';
 import { requireSecret, type SecretStore } from '../settings/secrets';
 import type { SettingsStore } from '../settings/store';
-import type { ProviderEvent } from '../webhooks/events';
+import type { ProviderEvent } from '../webhooks';
 import { createSandboxProvider } from './sandbox';
 import { QuoProvider } from './quo';
 import { TwilioProvider } from './twilio';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDb } from '../db/connection';
-import type { ProviderEvent } from '../webhooks/events';
+import type { ProviderEvent } from '../webhooks';
 import { dueSandboxMessages, insertSandboxMessage, insertSandboxReplyOnce, sandboxMessage, sandboxMessagesBetween, settleSandboxMessage, type SandboxMessageRow } from './queries';
 import type { ListQuery, Provider, ProviderMessage, ProviderMessageStatus, SendOutcome, SendRequest } from './types';
 

@@ -1,4 +1,5 @@
-import { classifyStatus, parseJson, parseRetryAfter, seconds, unreadableAcceptance, type ResponseHeaders } from './http';
+import { classifyStatus, parseJson, parseRetryAfter, seconds, type ResponseHeaders } from '../http/client';
+import { unreadableAcceptance } from './outcomes';
 import { twilioStatus } from './twilio-messages';
 import type { SendOutcome } from './types';
 

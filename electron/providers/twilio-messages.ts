@@ -1,4 +1,4 @@
-import { joinUrl } from './http';
+import { joinUrl } from '../http/client';
 import type { ProviderMessage, ProviderMessageStatus } from './types';
 
 /** Fetches one page as JSON or throws an AppError the owner can read. */

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
-import { basicAuth, callHttp, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, transportOutcome, type FetchLike, type HttpResult } from './http';
+import { basicAuth, callHttp, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, type FetchLike, type HttpResult } from '../http/client';
+import { transportOutcome } from './outcomes';
 import { describeTwilioError, parseTwilioError, twilioAnsweredSendOutcome } from './twilio-errors';
 import { listMessages, toProviderMessage, type TwilioListQuery } from './twilio-messages';
 import type { ListQuery, Provider, ProviderHealth, ProviderMessage, SendOutcome, SendRequest } from './types';

@@ -1,5 +1,5 @@
 import { toMinor } from '../../shared/analytics';
-import type { PhoneNormaliser } from '../contacts/phone';
+import type { PhoneNormaliser } from '../contacts';
 
 /** The QuickBooks entities the sync reads (integrations.md); sales are receipts and (paid) invoices. */
 export const ENTITIES = ['Customer', 'SalesReceipt', 'Invoice', 'Payment'] as const;

@@ -1,7 +1,4 @@
-import { deleteConversion } from '../analytics/conversions';
-import { attribute } from '../analytics/attribution';
-import { insertConversion } from '../analytics/record';
-import type { AnalyticsSettings } from '../analytics/settings';
+import { deleteConversion, attribute, insertConversion, type AnalyticsSettings } from '../analytics';
 import type { SqliteDb } from '../db/connection';
 import { firstRow, qb } from '../db/sync-query';
 import type { SaleToSettle } from './store';

@@ -1,9 +1,8 @@
 import type { QuickBooksSyncResult } from '../../shared/ipc/channels/quickbooks';
 import type { SqliteDb } from '../db/connection';
 import { firstRow, qb } from '../db/sync-query';
-import { analyticsSettings } from '../analytics/settings';
-import { createContact } from '../contacts/edit';
-import { PhoneNormaliser } from '../contacts/phone';
+import { analyticsSettings } from '../analytics';
+import { createContact, PhoneNormaliser } from '../contacts';
 import { quickBooksApi, DEFAULT_THROTTLE, type ThrottleTuning } from './api';
 import { connectionRow, markConnected, recordSyncDone, recordSyncError } from './connection';
 import { pullAll, pullChanges } from './pull';

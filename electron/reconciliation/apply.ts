@@ -1,7 +1,7 @@
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
 import type { ReconciliationDiff } from '../../shared/ipc/channels/monitoring';
 import type { DeskCore } from '../core';
-import type { ProviderEvent } from '../webhooks/events';
+import type { ProviderEvent } from '../webhooks';
 import type { ReconcilePlan } from './plan';
 import {
   attachProviderId,

@@ -1,6 +1,6 @@
 import { isAppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
-import type { Provider, ProviderMessage } from '../providers/types';
+import type { Provider, ProviderMessage } from '../providers';
 import { participantPhones } from './queries';
 
 export type ListingKind = 'workspace' | 'conversations' | 'account' | 'sandbox';

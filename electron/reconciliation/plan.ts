@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../db/connection';
-import type { ProviderId, ProviderMessage, ProviderMessageStatus } from '../providers/types';
-import type { ProviderEvent } from '../webhooks/events';
+import type { ProviderId, ProviderMessage, ProviderMessageStatus } from '../providers';
+import type { ProviderEvent } from '../webhooks';
 import type { ListingRange, ProviderListing } from './listing';
 import { inboxHolds, outboxByProviderId, unknownMessages } from './queries';
 

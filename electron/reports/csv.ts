@@ -1,5 +1,5 @@
 import { fromMinor } from '../../shared/analytics';
-import { contactCsvCell } from '../contacts/export';
+import { contactCsvCell } from '../contacts';
 import type { ReportContent } from './content';
 
 const line = (cells: Array<string | number | null>) => cells.map((c) => (typeof c === 'number' ? String(c) : contactCsvCell(c))).join(',');

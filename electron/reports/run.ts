@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AnalyticsSummaryView } from '../../shared/ipc/channels/analytics';
 import type { ReportFilesView } from '../../shared/ipc/channels/reports';
 import type { DeskCore } from '../core';
-import { createAnalyticsHandlers } from '../analytics/handlers';
+import { createAnalyticsHandlers } from '../analytics';
 import { reportContent } from './content';
 import { reportCsv } from './csv';
 import { renderReportPdf } from './pdf';

@@ -5,12 +5,13 @@ import type { Handler } from '../ipc/dispatch';
 import { businessContext, contactsByIds, countAudience, knownFieldKeys, sampleContacts, tagExists, tagNames } from './audience';
 import { archiveTemplate, createTemplate, deleteTemplate, duplicateTemplate, getTemplate, unarchiveTemplate, updateTemplate } from './library';
 import { measureTemplateAudience } from './measure';
+import { listTemplates } from './list';
 import { previewForContact } from './preview';
 
 export type TemplateHandlers = { [C in keyof typeof templateChannels]: Handler<C> };
 
-/** The templates:* channels (templates:list stays with the core list channels). Every write tells the UI the library changed. */
-export function createTemplateHandlers(core: Pick<DeskCore, 'db' | 'settings' | 'events' | 'now' | 'audit'>): TemplateHandlers {
+/** The templates:* channels. Every write tells the UI the library changed. */
+export function createTemplateHandlers(core: Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'events' | 'now' | 'audit'>): TemplateHandlers {
   const { db, settings } = core;
   const at = () => core.now().toISOString();
   const changed = () => core.events.emit('app:dataChanged', { area: 'templates' });
@@ -24,6 +25,7 @@ export function createTemplateHandlers(core: Pick<DeskCore, 'db' | 'settings' | 
   };
 
   return {
+    'templates:list': (q) => listTemplates(core.kdb, q),
     'templates:get': ({ id }) => getTemplate(db, id),
     'templates:create': (input) => {
       const created = createTemplate(db, input, at());

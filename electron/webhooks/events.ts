@@ -1,4 +1,4 @@
-import type { ProviderId } from '../providers/types';
+import type { ProviderId } from '../providers';
 
 /**
  * A provider event after its transport (webhook, sandbox, reconciliation) has been verified and parsed.

@@ -1,7 +1,6 @@
 import { classifyReply } from '../../shared/compliance/keywords';
 import type { SqliteDb } from '../db/connection';
-import { changeConsent } from '../compliance/consent';
-import { confirmationDeadline, LATE_CONFIRMATION } from '../compliance/confirmations';
+import { changeConsent, confirmationDeadline, LATE_CONFIRMATION } from '../compliance';
 import {
   DEFAULT_HELP_REPLY,
   DEFAULT_OPT_IN_CONFIRMATION,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ProviderEvent } from './events';
 import { createGroupCommit, type IngestResult } from './group-commit';
 import { receiveQuo, receiveTwilio, refuseBeforeBody, type Reception, type WebhookSecrets } from './receive';
-import { answerLinkVisit, type LinkResolver } from '../abtests/link-route';
+import { answerLinkVisit, type LinkResolver } from '../abtests';
 import { clientAddress } from './guard/client-address';
 import { DEFAULT_MAX_CONNECTIONS, limitConnections } from './guard/connections';
 import { createFailureBudget, type FailureBudgetOptions } from './guard/failure-budget';

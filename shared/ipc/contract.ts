@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
-import { coreChannels } from './channels/core';
 import { templateChannels } from './channels/templates';
 import { campaignChannels } from './channels/campaigns';
 import { campaignLaunchChannels } from './channels/campaign-launch';
@@ -28,7 +27,6 @@ import type { ChannelDef } from './define';
  */
 export const contract = {
   ...appChannels,
-  ...coreChannels,
   ...templateChannels,
   ...campaignChannels,
   ...campaignLaunchChannels,

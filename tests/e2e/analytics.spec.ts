@@ -2,7 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { seedDaytimeContacts } from './campaign-audience';
 import type { DeskApp } from '../../electron/app';
-import type { EngagementView } from '../../shared/ipc/channels/engagement';
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
 
 const RECIPIENTS = 48;
 test.setTimeout(150_000);
@@ -16,10 +16,10 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-async function call<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {
+async function call<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 /**
@@ -36,7 +36,7 @@ async function seed(app: DeskApp): Promise<number> {
   const ids = seedDaytimeContacts(app, RECIPIENTS, { tag: 'regulars' });
   const back = app.db.prepare(`UPDATE contacts SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?) WHERE id = ?`);
   ids.forEach((id, k) => back.run(`-${(k % 5) * 31} days`, id));
-  const { id } = await call<{ id: number }>(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+  const { id } = await call(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
   await call(app, 'campaigns:launch', { id });
   const settled = () => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`).get(id) as { n: number }).n;
   await expect.poll(settled, { timeout: 40_000 }).toBeGreaterThanOrEqual(RECIPIENTS - 2);
@@ -50,7 +50,7 @@ async function seed(app: DeskApp): Promise<number> {
 test('the Analytics page: engagement bands, cohort triangle and funnel, each with its table, in light and dark', async ({ desk, page }, testInfo) => {
   const app = desk.app;
   await seed(app);
-  const bands = await call<EngagementView>(app, 'engagement:bands', {});
+  const bands = await call(app, 'engagement:bands', {});
   expect(Object.values(bands.bands).reduce((a, b) => a + b, 0)).toBe(RECIPIENTS);
 
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -16,7 +16,7 @@ test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) ser
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   seedDaytimeContacts(desk.app, 3, { tag: 'regulars' });
-  for (const f of [{ label: 'Birthday', type: 'date' }, { label: 'Anniversary', type: 'date' }, { label: 'City' }]) {
+  for (const f of [{ label: 'Birthday', type: 'date' }, { label: 'Anniversary', type: 'date' }, { label: 'City' }] as const) {
     const r = await desk.app.dispatch('contacts:createField', f);
     expect(r.ok).toBe(true);
   }

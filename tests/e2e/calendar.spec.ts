@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { test, expect } from './fixtures';
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
 
 /** The app scrolls inside its content pane, so the window is made as tall as the page for the picture. */
 async function shot(page: Page, testInfo: TestInfo, name: string) {
@@ -18,23 +19,23 @@ test('calendar: month, week and agenda views, holidays, keyboard, reschedule, an
   // Many full-page pictures on a shared machine.
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+  const ok = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await desk.app.dispatch(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as T;
+    return r.value;
   };
   const today = DateTime.now().setZone(ZONE).startOf('day');
   const body = 'Bloom Salon: book this week and get 15% off. Reply STOP to opt out';
   // A repeating campaign (Tuesdays and Thursdays at 10:00), started.
-  const series = await ok<{ id: number }>('campaigns:create', { name: 'Weekly offers', body, repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU,TH', start: `${today.plus({ days: 1 }).toISODate()}T10:00`, skipRecentDays: 6 } });
+  const series = await ok('campaigns:create', { name: 'Weekly offers', body, repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU,TH', start: `${today.plus({ days: 1 }).toISODate()}T10:00`, skipRecentDays: 6 } });
   await ok('campaigns:launch', { id: series.id });
   // A one-time campaign at 14:30 two to four days from now, on a day the series does not text (not Tuesday or Thursday).
   let later = today.plus({ days: 2 }).set({ hour: 14, minute: 30 });
   while (later.weekday === 2 || later.weekday === 4) later = later.plus({ days: 1 });
-  const once = await ok<{ id: number }>('campaigns:create', { name: 'Holiday gift cards', body, schedule: { mode: 'at', at: later.toUTC().toISO() } });
+  const once = await ok('campaigns:create', { name: 'Holiday gift cards', body, schedule: { mode: 'at', at: later.toUTC().toISO()! } });
   await ok('campaigns:launch', { id: once.id });
   // One sent earlier (its row as a finished campaign leaves it).
-  const sent = await ok<{ id: number }>('campaigns:create', { name: 'Thank-you note', body });
+  const sent = await ok('campaigns:create', { name: 'Thank-you note', body });
   desk.app.db.prepare(`UPDATE campaigns SET status = 'completed', launched_at = ?, completed_at = ? WHERE id = ?`).run(today.minus({ days: 2 }).set({ hour: 11 }).toUTC().toISO(), today.minus({ days: 2 }).set({ hour: 12 }).toUTC().toISO(), sent.id);
 
   const errors = await desk.open(page, 'calendar');

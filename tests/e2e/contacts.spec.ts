@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { bigSheet, fieldFor, GOOGLE_CSV, scrollStepToTop, shot } from './contacts-data';
+import type { InputOf } from '../../shared/ipc/contract';
 
 test('import wizard: a Google Contacts file goes through columns, preview, import, result, rejects download and undo', async ({ page, desk }, testInfo) => {
   test.setTimeout(120_000);
@@ -98,7 +99,7 @@ const ZOE = '+14155550100';
 
 test('search finds a number typed in any format; the detail panel shows consent and texts, edits tags, opts out and back in, deletes', async ({ page, desk }, testInfo) => {
   const { app } = desk;
-  const create = async (input: Record<string, unknown>) => {
+  const create = async (input: InputOf<'contacts:create'>) => {
     const r = await app.dispatch('contacts:create', input);
     if (!r.ok) throw new Error(r.error.message);
   };

@@ -2,6 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { DeskApp } from '../../electron/app';
 import { test, expect } from './fixtures';
 import { quietSandbox, seedDaytimeContacts } from './campaign-audience';
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
 
 /** The page as far down as it goes (the app scrolls inside its content pane), at the window's width. */
 async function shot(page: Page, testInfo: TestInfo, name: string, full = true): Promise<void> {
@@ -48,10 +49,10 @@ function seedReconciliation(app: DeskApp): void {
     .run(new Date(Date.now() - 86_400_000).toISOString(), at, at, at, JSON.stringify(diff));
 }
 
-async function ok<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {
+async function ok<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -67,7 +68,7 @@ for (const theme of ['light', 'dark'] as const) {
       seedDaytimeContacts(app, 4, { tag: 'Wholesale customers with standing orders', start: 30, total: 34 });
       for (const id of ids.slice(0, 3)) await ok(app, 'optouts:setConsent', { contactId: id, optedOut: true });
       seedReconciliation(app);
-      const sent = await ok<{ id: number }>(app, 'campaigns:create', { name: 'Spring tulips and ranunculus bundles — weekend market special', body: 'Bloom Salon: tulip bundles are back this weekend, 20% off. Reply STOP to opt out', audience: { tags: ['Farmers market regulars'] } });
+      const sent = await ok(app, 'campaigns:create', { name: 'Spring tulips and ranunculus bundles — weekend market special', body: 'Bloom Salon: tulip bundles are back this weekend, 20% off. Reply STOP to opt out', audience: { tags: ['Farmers market regulars'] } });
       await ok(app, 'campaigns:launch', { id: sent.id });
       await ok(app, 'campaigns:create', { name: 'Mother’s Day pre-orders', body: 'Hi {{first_name|there}}, pre-order your Mother’s Day bouquet today!', audience: { tags: ['Wholesale customers with standing orders'] } });
       await expect.poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('sent', 'delivered')`).get(sent.id) as { n: number }).n, { timeout: 60_000 }).toBe(27);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { seedDaytimeContacts } from './campaign-audience';
 import type { DeskApp } from '../../electron/app';
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
 
 const RECIPIENTS = 60;
 // Real sends through the Sandbox take a while on a shared machine.
@@ -18,10 +19,10 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-async function call<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {
+async function call<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 /** The campaign list fits its pane: nothing scrolls sideways in the table's box or the page, the row actions are on screen. */
@@ -51,7 +52,7 @@ async function sendCampaign(app: DeskApp): Promise<number> {
   app.settings.set('sandbox.ratePerSecond', 100);
   app.settings.set('pricing.sandboxPerSegment', 0.0079);
   seedDaytimeContacts(app, RECIPIENTS, { tag: 'regulars' });
-  const { id } = await call<{ id: number }>(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+  const { id } = await call(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
   await call(app, 'campaigns:launch', { id });
   const settled = () => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`).get(id) as { n: number }).n;
   // Nearly all settled (the Sandbox keeps a few waiting for their receipt at random: 57 of 60 was seen on a loaded machine).
@@ -139,7 +140,7 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
 test('a campaign’s results page: funnel, rates with intervals, money, reasons, recipients by outcome, a conversion marked', async ({ desk, page }, testInfo) => {
   const app = desk.app;
   const id = await sendCampaign(app);
-  const results = await call<{ sent: number; replied: number; converted: number; failed: number; spend: number }>(app, 'analytics:campaignResults', { campaignId: id });
+  const results = await call(app, 'analytics:campaignResults', { campaignId: id });
   // $0.0079 a segment, each text one segment: spend is exact, rounded only in the total (not a cent per text).
   expect(results.spend).toBe(Math.round(results.sent * 0.79) / 100);
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { join } from 'node:path';
 import { createApp, type AppConfig, type DeskApp } from '../../electron/app';
+import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
 import { tempDir } from './db';
 
 /**
@@ -24,10 +25,10 @@ export function useTempApp(set: (app: DeskApp) => void, config: () => Omit<AppCo
 }
 
 /** Calls an IPC channel through the app's dispatch and returns its value, or throws with the channel's error. */
-export async function invokeOk<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {
+export async function invokeOk<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 /** How the Sandbox provider behaves in a test: receipts at once, and no failures, replies or STOPs unless asked. */

@@ -1,11 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/connection';
 import { HELPER_NICE, runInBackground } from '../../thread-priority';
-import { recomputeAll, type RecomputeResult } from './recompute';
+import { recomputeAll, type EngagementWorkerData, type FromEngagementWorker } from './recompute';
 
 /** Worker thread that recomputes every contact's engagement score on its own connection (issue 14: off the main thread). */
-export type EngagementWorkerData = { dbPath: string; nativeBinding?: string; nowIso: string };
-export type FromEngagementWorker = { type: 'done'; result: RecomputeResult } | { type: 'failed'; message: string };
 
 runInBackground(HELPER_NICE);
 const port = parentPort!;

@@ -2,7 +2,10 @@ import type { SqliteDb } from '../../db/connection';
 import { firstRow, qb, runQuery } from '../../db/sync-query';
 import { startWorker } from '../../workers';
 import { scoreRange } from './scores';
-import type { FromEngagementWorker, EngagementWorkerData } from './recompute-worker';
+
+/** What recompute-worker.ts is started with and answers (defined here: the worker imports this module). */
+export type EngagementWorkerData = { dbPath: string; nativeBinding?: string; nowIso: string };
+export type FromEngagementWorker = { type: 'done'; result: RecomputeResult } | { type: 'failed'; message: string };
 
 export interface RecomputeResult {
   contacts: number;

@@ -1,6 +1,6 @@
 import { bestHourOn, bestTimeCells } from '../../../shared/analytics/insights/best-time';
 import type { SqliteDb } from '../../db/connection';
-import { parseHHMM } from '../../campaigns/quiet-hours/policy';
+import { parseHHMM } from '../../campaigns';
 import { bestTimeCounts } from './best-time';
 
 /**

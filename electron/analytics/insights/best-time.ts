@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { bestTimeCells, recommendBestTime, type BestTimeCell, type BestTimeCounts, type BestTimeVerdict } from '../../../shared/analytics/insights/best-time';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb } from '../../db/sync-query';
-import { recipientLocation } from '../../campaigns/quiet-hours/recipient-location';
-import { readLocal } from '../../campaigns/quiet-hours/zone-clock';
+import { recipientLocation, readLocal } from '../../campaigns';
 
 export interface BestTimeReport extends BestTimeVerdict {
   cells: BestTimeCell[];

@@ -5,7 +5,7 @@ import type { AbMetric } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
 import { sql, type SqlBool } from 'kysely';
 import { allRows, firstRow, qb } from '../../db/sync-query';
-import { audienceWhere, type SqlWhere } from '../../contacts/filter';
+import { audienceWhere, type SqlWhere } from '../../contacts';
 
 export type CompareGroupInput = { tag: string } | { segment: string };
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { isCurrencyCode, parseAmount } from '../../../shared/analytics';
 import type { OrderColumnView, OrderSampleRow } from '../../../shared/ipc/channels/analytics';
-import { cleanPhoneCell, normalisePhoneUncached } from '../../contacts/phone';
+import { cleanPhoneCell, normalisePhoneUncached } from '../../contacts';
 
 /** A checked order: the preview's sample row before its contact is looked up. */
 export type OrderRow = Omit<OrderSampleRow, 'contactId'>;

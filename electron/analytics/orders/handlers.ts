@@ -1,13 +1,12 @@
 import type { DeskCore } from '../../core';
 import type { Handlers } from '../../ipc/dispatch';
-import { findUpload, storeUpload } from '../../contacts/uploads';
+import { findUpload, storeUpload, toCsvLine } from '../../contacts';
 import { allRows, qb } from '../../db/sync-query';
 import { analyticsSettings } from '../settings';
 import { mapOrderColumns } from './mapping';
 import { readOrdersFile } from './read';
 import { importOrders, previewOrders, undoOrderImport, type OrderImportContext } from './run';
 import type { OrderImportCounts } from '../../../shared/ipc/channels/analytics';
-import { toCsvLine } from '../../contacts/import/csv-parser';
 
 type OrderHandlers = Pick<Handlers, `orders:${'importUpload' | 'importPreview' | 'importRun' | 'importList' | 'importUndo' | 'rejectsCsv'}`>;
 

@@ -1,6 +1,4 @@
-import { isBlankRecord, parseCsv, type LineTerminator } from '../../contacts/import/csv-parser';
-import { openImportFile, readImportFile } from '../../contacts/import/file-reader';
-import type { DetectedFile, Delimiter, TextEncodingName } from '../../contacts/import/types';
+import { isBlankRecord, parseCsv, type LineTerminator, openImportFile, readImportFile, type DetectedFile, type Delimiter, type TextEncodingName } from '../../contacts';
 
 export interface OrdersFile {
   fileName: string;

@@ -4,7 +4,7 @@ import type { OrderColumnView, OrderImportPreview, OrderImportReport } from '../
 import type { ImportRejectView } from '../../../shared/contacts/imports';
 import type { SqliteDb } from '../../db/connection';
 import { firstRow, qb, runQuery } from '../../db/sync-query';
-import { toCsvLine } from '../../contacts/import/csv-parser';
+import { toCsvLine } from '../../contacts';
 import { attribute } from '../attribution';
 import { insertConversion } from '../record';
 import type { AnalyticsSettings } from '../settings';

@@ -1,7 +1,9 @@
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb, runQuery } from '../../db/sync-query';
 import type { RankedContact, TargetSummary } from '../../../shared/analytics/insights/predictions';
-import type { Target } from './train';
+
+/** What a model predicts: a reply, or an opt-out. */
+export type Target = 'reply' | 'optOut';
 
 export interface ContactPrediction {
   contactId: number;

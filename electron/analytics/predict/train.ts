@@ -5,7 +5,7 @@ import { allRows, qb } from '../../db/sync-query';
 import { auc, aucLowerBound, logLoss } from './evaluate';
 import { ContactHistory, deliveredHistory } from './features';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic';
-import { clearPredictions, savePredictionModel, writeContactPredictions, type ContactPrediction } from './store';
+import { clearPredictions, savePredictionModel, writeContactPredictions, type ContactPrediction, type Target } from './store';
 
 /**
  * Trains the two models (will this contact reply to a text; will they opt out because of it) on the business's own
@@ -24,7 +24,7 @@ export const MAX_SAMPLES = 300_000;
 /** "High opt-out risk": at least this multiple of the base rate, and in the top tenth of contacts (ties included). */
 export const HIGH_RISK_MULTIPLE = 1.5;
 
-export type Target = 'reply' | 'optOut';
+export type { Target };
 
 
 export interface TrainResult {

@@ -1,5 +1,5 @@
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleType } from 'cockatiel';
-import type { SendOutcome } from '../../providers/types';
+import type { SendOutcome } from '../../providers';
 
 /** A provider-side failure that says "the provider is down", as opposed to "this message is bad". */
 class ProviderDown extends Error {

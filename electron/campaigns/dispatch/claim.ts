@@ -4,7 +4,7 @@ import { qb } from '../../db/sync-query';
 import { statement } from './statements';
 import type { OutboxState } from '../../../shared/types/domain';
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
-import { isPastDeadline, skipLateConfirmation } from '../../compliance/confirmations';
+import { isPastDeadline, skipLateConfirmation } from '../../compliance';
 
 export interface OutboxItem {
   id: number;

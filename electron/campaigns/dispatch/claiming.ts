@@ -1,5 +1,5 @@
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
-import type { ProviderId } from '../../providers/types';
+import type { ProviderId } from '../../providers';
 import { createProviderBreaker, type ProviderBreaker } from './breaker';
 import { claimBatch, providersWithWork, type OutboxItem } from './claim';
 import { pacingNowMs } from './rate-limit';

@@ -1,6 +1,6 @@
 import type { DeskCore } from '../../core';
 import { createTypedBus } from '../../events/typed-bus';
-import { pricesForSend } from '../../analytics/spend';
+import { pricesForSend } from '../../analytics';
 import { DEFAULT_BACKOFF } from './backoff';
 import type { BreakerState } from './breaker';
 import { markInterruptedUnknown, nextDueAt, providersWithWork } from './claim';

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../providers/types';
+import type { ProviderId } from '../../providers';
 import type { TypedBus } from '../../events/typed-bus';
 import type { BreakerState } from './breaker';
 

@@ -1,4 +1,4 @@
-import type { SendOutcome } from '../../providers/types';
+import type { SendOutcome } from '../../providers';
 import { unclaim, type OutboxItem } from './claim';
 import { completeIfDone, recordOutcome, type RecordDeps } from './record';
 

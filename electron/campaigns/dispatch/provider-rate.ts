@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../providers/types';
+import type { ProviderId } from '../../providers';
 import type { SettingsStore } from '../../settings/store';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 

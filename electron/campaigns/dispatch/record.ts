@@ -1,11 +1,11 @@
 import type { SqliteDb } from '../../db/connection';
 import { preparedQuery } from '../../db/prepared-query';
 import { qb } from '../../db/sync-query';
-import type { SendOutcome } from '../../providers/types';
-import { changeConsent } from '../../compliance/consent';
+import type { SendOutcome } from '../../providers';
+import { changeConsent } from '../../compliance';
 import { retryDelayMs, type BackoffOptions } from './backoff';
 import type { OutboxItem } from './claim';
-import type { SegmentPrice } from '../../analytics/spend';
+import type { SegmentPrice } from '../../analytics';
 
 // The send path writes every outcome with these few statements: built and prepared once (prepared-query.ts).
 const markSent = preparedQuery((v: { id: number; providerMessageId: string; nowIso: string; price: number }) =>

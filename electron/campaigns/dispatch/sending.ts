@@ -1,6 +1,6 @@
 import { isAppError } from '../../../shared/errors';
 import type { DeskCore } from '../../core';
-import type { Provider, ProviderId, SendOutcome } from '../../providers/types';
+import type { Provider, ProviderId, SendOutcome } from '../../providers';
 import { unclaim, type OutboxItem } from './claim';
 import { breakerOf } from './claiming';
 import { pauseForSendError } from '../queries';

@@ -1,6 +1,6 @@
 import type { DeskCore } from '../../core';
-import type { ProviderId } from '../../providers/types';
-import type { BackgroundProblems } from '../../monitoring/background-problems';
+import type { ProviderId } from '../../providers';
+import type { BackgroundProblems } from '../../monitoring';
 import type { BackoffOptions } from './backoff';
 import type { ProviderBreaker } from './breaker';
 import type { OutboxItem, WindowCheck } from './claim';

@@ -2,10 +2,12 @@ import { DateTime } from 'luxon';
 import type { CampaignDraftInput } from '../../../shared/campaigns';
 import type { DeskCore } from '../../core';
 import { createCampaign, getCampaign, type CampaignRecord } from '../model';
-import { launchCampaign } from '../lifecycle';
 import type { Occurrence } from '../recurrence/expand';
 import { dateFieldAudience, dateFieldOf, EARLIEST_ZONE } from './plan';
 import { seriesStore, type SeriesRow } from './store';
+
+/** Launches a campaign (lifecycle.ts's launchCampaign, passed in: lifecycle runs the series, so it cannot be imported here). */
+export type LaunchCampaign = (core: DeskCore, id: number) => Promise<unknown>;
 
 /** The series' campaign as the draft of one occurrence: a fresh audience with the series' exclusions added. */
 function occurrenceDraft(parent: CampaignRecord, s: SeriesRow, o: Occurrence): CampaignDraftInput {
@@ -40,7 +42,7 @@ function occurrenceDraft(parent: CampaignRecord, s: SeriesRow, o: Occurrence): C
  * twice. When the launch is refused (no one left to text, say), the child is removed and the occurrence is
  * recorded as skipped with the reason.
  */
-export async function runOccurrence(core: DeskCore, s: SeriesRow, o: Occurrence): Promise<{ campaignId: number | null; skipped?: string }> {
+export async function runOccurrence(core: DeskCore, s: SeriesRow, o: Occurrence, launch: LaunchCampaign): Promise<{ campaignId: number | null; skipped?: string }> {
   const store = seriesStore(core.db, core.kdb);
   const parent = getCampaign(core.db, s.campaign_id);
   const nowIso = core.now().toISOString();
@@ -53,7 +55,7 @@ export async function runOccurrence(core: DeskCore, s: SeriesRow, o: Occurrence)
   }).immediate();
   if (childId === null) return { campaignId: null, skipped: 'already run' };
   try {
-    await launchCampaign(core, childId);
+    await launch(core, childId);
   } catch (err) {
     const reason = (err as Error).message;
     core.db.transaction(() => store.skipRun(s.campaign_id, at, childId, reason)).immediate();

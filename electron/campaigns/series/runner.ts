@@ -1,6 +1,6 @@
 import type { DeskCore } from '../../core';
 import { planned } from './plan';
-import { runOccurrence } from './occurrence';
+import { runOccurrence, type LaunchCampaign } from './occurrence';
 import { seriesStore, type SeriesRow } from './store';
 
 /** Passed occurrences looked at in one go: years of a daily series closed all that time are recorded a batch at a time. */
@@ -24,7 +24,7 @@ export function advance(core: DeskCore, s: SeriesRow, handled: number | null): v
  * looked at, only the latest may run, and only while it is less than `schedule.graceMinutes` late: the others
  * (the app was closed) are recorded as missed and reported on the series, never sent in a burst of catch-ups.
  */
-export async function runDueSeries(core: DeskCore): Promise<number[]> {
+export async function runDueSeries(core: DeskCore, launch: LaunchCampaign): Promise<number[]> {
   const store = seriesStore(core.db, core.kdb);
   const launched: number[] = [];
   const now = core.now().getTime();
@@ -49,7 +49,7 @@ export async function runDueSeries(core: DeskCore): Promise<number[]> {
         }
       }).immediate();
       if (runsNow) {
-        const r = await runOccurrence(core, s, latest);
+        const r = await runOccurrence(core, s, latest, launch);
         if (r.campaignId !== null) launched.push(r.campaignId);
       }
       after = latest.at;

@@ -1,8 +1,8 @@
 import { writePrivateFile } from '../../security/private-files';
 import { formatPValue } from '../../../shared/abtests/wording';
-import type { AbReport, SendWinnerResult } from '../../../shared/ipc/channels/abtests';
+import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import { call, defineCommand, UsageError, type Command } from '../framework';
-import { variantLabel } from '../../abtests/evaluate';
+import { variantLabel } from '../../abtests';
 
 const positiveId = (text: string): number => {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`campaign id must be a positive number, got "${text}"`);
@@ -87,7 +87,7 @@ export const abTestCommands: Command[] = [
     summary: 'The A/B report: counts and rates per variant, the test, the verdict and what to do next.',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
-      const r = await call<AbReport>(await ctx.app(), 'abtests:report', { id: positiveId(id) });
+      const r = await call(await ctx.app(), 'abtests:report', { id: positiveId(id) });
       return { json: reportJson(r), text: reportText(r) };
     },
   }),
@@ -100,8 +100,8 @@ export const abTestCommands: Command[] = [
     async run(ctx, { positionals: [id], values }) {
       const app = await ctx.app();
       let variant: number | undefined;
-      if (values.variant !== undefined) variant = variantIndex(await call<AbReport>(app, 'abtests:report', { id: positiveId(id) }), String(values.variant));
-      const r = await call<SendWinnerResult>(app, 'abtests:sendWinner', { id: positiveId(id), ...(variant !== undefined ? { variant } : {}) });
+      if (values.variant !== undefined) variant = variantIndex(await call(app, 'abtests:report', { id: positiveId(id) }), String(values.variant));
+      const r = await call(app, 'abtests:sendWinner', { id: positiveId(id), ...(variant !== undefined ? { variant } : {}) });
       const text = r.alreadySent && r.released === 0
         ? `${variantLabel(r.variantName)} was already sent to the rest of the audience (${r.sentAt}); nothing more to do.`
         : `${variantLabel(r.variantName)} queued for ${r.released} held-back contact${r.released === 1 ? '' : 's'}${r.skipped ? ` (${r.skipped} skipped: opted out or deleted)` : ''}. They go out while the app runs, or with: campaigns run --until-idle`;
@@ -114,7 +114,7 @@ export const abTestCommands: Command[] = [
     summary: 'Write the A/B report as CSV (one row per variant).',
     args: { min: 2, max: 2 },
     async run(ctx, { positionals: [id, file] }) {
-      const { csv } = await call<{ fileName: string; csv: string }>(await ctx.app(), 'abtests:exportCsv', { id: positiveId(id) });
+      const { csv } = await call(await ctx.app(), 'abtests:exportCsv', { id: positiveId(id) });
       writePrivateFile(file, csv);
       const rows = csv.trim().split('\r\n').length - 1;
       return { json: { file, rows }, text: `Wrote ${rows} variant rows to ${file}.` };

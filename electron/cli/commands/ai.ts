@@ -1,6 +1,6 @@
 import { TRIAGE_LABEL_NAMES } from '../../../shared/ai';
-import type { DraftCheck, ReplyTriageView } from '../../../shared/ipc/channels/ai';
-import { call, defineCommand, UsageError, type Command } from '../framework';
+import type { DraftCheck } from '../../../shared/ipc/channels/ai';
+import { callLoose, defineCommand, UsageError, type Command } from '../framework';
 
 const DRAFT_USAGE = 'ai draft --brief TEXT [--variants 3] [--tone friendly|professional|playful|urgent] [--long]';
 
@@ -25,7 +25,7 @@ export const aiCommands: Command[] = [
       if (typeof values.brief !== 'string' || !values.brief.trim()) throw new UsageError(`--brief is required: what the message is about. Usage: ${DRAFT_USAGE}`);
       const count = wholeNumberOption(values.variants, '--variants', DRAFT_USAGE);
       const app = await ctx.app();
-      const { drafts } = await call<{ drafts: DraftCheck[] }>(app, 'ai:draft', {
+      const { drafts } = await callLoose(app, 'ai:draft', {
         brief: values.brief,
         ...(count !== undefined ? { count } : {}),
         ...(typeof values.tone === 'string' ? { tone: values.tone } : {}),
@@ -45,7 +45,7 @@ export const aiCommands: Command[] = [
     async run(ctx, { positionals }) {
       const inboundId = wholeNumberOption(positionals[0], 'the inbound id', 'ai triage <inbound-id>');
       const app = await ctx.app();
-      const view = await call<ReplyTriageView>(app, 'ai:triage', { inboundId });
+      const view = await callLoose(app, 'ai:triage', { inboundId });
       const text = view.label
         ? `#${view.inboundId}: ${TRIAGE_LABEL_NAMES[view.label]} (confidence ${Math.round((view.confidence ?? 0) * 100)}%)${view.flagged ? ' — flagged for you to review; nothing was changed' : ''}`
         : `#${view.inboundId}: no label — ${view.problem ?? 'unknown problem'}`;
@@ -60,7 +60,7 @@ export const aiCommands: Command[] = [
     async run(ctx, { positionals }) {
       const campaignId = wholeNumberOption(positionals[0], 'the campaign id', 'ai summary <campaign-id>');
       const app = await ctx.app();
-      const result = await call<{ summary: string }>(app, 'ai:summary', { campaignId });
+      const result = await callLoose(app, 'ai:summary', { campaignId });
       return { json: result, text: result.summary };
     },
   }),

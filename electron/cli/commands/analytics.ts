@@ -3,16 +3,10 @@ import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { formatMoney } from '../../../shared/analytics';
 import { ORDER_FIELDS as ORDER_FIELDS_CLI, type OrderField } from '../../../shared/ipc/channels/analytics';
-import type { CampaignResultsView, AnalyticsSummaryView, ConversionAdded, ConversionsPage, OrderImportReport, RebuildResult } from '../../../shared/ipc/channels/analytics';
+import type { OrderImportReport } from '../../../shared/ipc/channels/analytics';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/ipc/channels/analytics';
-import { call, defineCommand, UsageError, type Command } from '../framework';
-import { exportLines } from '../../analytics/exports';
-import { catchUpOutcomes } from '../../analytics/ingest';
-import { analyticsSettings } from '../../analytics/settings';
-import { readOrdersFile } from '../../analytics/orders/read';
-import { importOrders } from '../../analytics/orders/run';
-import { mapOrderColumns } from '../../analytics/orders/mapping';
-import { orderImportContext } from '../../analytics/orders/handlers';
+import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
+import { exportLines, catchUpOutcomes, analyticsSettings, readOrdersFile, importOrders, mapOrderColumns, orderImportContext } from '../../analytics';
 import { mapping } from './imports';
 
 const positiveId = (text: string, what = 'campaign id'): number => {
@@ -28,7 +22,7 @@ export const analyticsCommands: Command[] = [
     summary: 'What a campaign achieved: replies, clicks, opt-outs, conversions, revenue, spend, ROI.',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
-      const r = await call<CampaignResultsView>(await ctx.app(), 'analytics:campaignResults', { campaignId: positiveId(id) });
+      const r = await call(await ctx.app(), 'analytics:campaignResults', { campaignId: positiveId(id) });
       const json = { id: r.id, name: r.name, sent: r.sent, delivered: r.delivered, failed: r.failed, replied: r.replied, clicked: r.clicked, optedOut: r.optedOut, converted: r.converted, revenue: r.revenue, spend: r.spend, currency: r.currency, rates: r.rates, roi: r.roi, epm: r.epm, costPerConversion: r.costPerConversion, windows: r.windows };
       const text = [
         `Campaign ${r.id}: ${r.name}`,
@@ -49,7 +43,7 @@ export const analyticsCommands: Command[] = [
       if (!values.phone) throw new UsageError('--phone is required');
       const amount = values.amount === undefined ? 0 : Number(values.amount);
       if (!Number.isFinite(amount) || amount < 0) throw new UsageError(`--amount must be a number of 0 or more, got "${String(values.amount)}"`);
-      const r = await call<ConversionAdded>(await ctx.app(), 'conversions:add', {
+      const r = await callLoose(await ctx.app(), 'conversions:add', {
         phone: values.phone,
         amount,
         ...(values.at ? { at: values.at } : {}),
@@ -65,7 +59,7 @@ export const analyticsCommands: Command[] = [
     summary: 'Conversions, newest first.',
     options: { campaign: { type: 'string' } },
     async run(ctx, { values }) {
-      const page = await call<ConversionsPage>(await ctx.app(), 'conversions:list', { ...(values.campaign ? { campaignId: positiveId(values.campaign as string) } : {}), limit: 1000 });
+      const page = await call(await ctx.app(), 'conversions:list', { ...(values.campaign ? { campaignId: positiveId(values.campaign as string) } : {}), limit: 1000 });
       const text = page.rows.length
         ? page.rows.map((r) => `${r.id}\t${r.at}\t${r.phone ?? ''}\t${formatMoney(r.amountMinor, r.currency)}\t${r.source}\t${r.campaignId ?? 'unattributed'}`).join('\n')
         : 'No conversions.';
@@ -103,7 +97,7 @@ export const analyticsCommands: Command[] = [
     options: { from: { type: 'string' }, to: { type: 'string' } },
     async run(ctx, { values }) {
       for (const k of ['from', 'to'] as const) if (values[k] && Number.isNaN(Date.parse(values[k] as string))) throw new UsageError(`--${k} must be an ISO date such as 2026-11-01, got "${String(values[k])}"`);
-      const s = await call<AnalyticsSummaryView>(await ctx.app(), 'analytics:summary', { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+      const s = await callLoose(await ctx.app(), 'analytics:summary', { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
       const json = { from: s.from, to: s.to, sent: s.sent, delivered: s.delivered, replied: s.replied, clicked: s.clicked, optedOut: s.optedOut, converted: s.converted, revenue: s.revenue, spend: s.spend, roi: s.roi, newContacts: s.newContacts, optOuts: s.optOuts, topCampaigns: s.topCampaigns };
       const text = [
         `${s.from} to ${s.to} (end excluded; ${s.dayNote})`,
@@ -121,7 +115,7 @@ export const analyticsCommands: Command[] = [
     usage: 'analytics rebuild',
     summary: 'Recompute the daily roll-ups from the stored messages, outcomes and conversions.',
     async run(ctx) {
-      const r = await call<RebuildResult>(await ctx.app(), 'analytics:rebuild', {});
+      const r = await call(await ctx.app(), 'analytics:rebuild', {});
       return { json: r, text: `Rebuilt ${r.days} daily roll-ups of ${r.campaigns} campaigns in ${r.ms} ms.` };
     },
   }),

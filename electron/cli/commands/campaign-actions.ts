@@ -1,5 +1,4 @@
 import type { CampaignDraftInput } from '../../../shared/campaigns';
-import type { TestSendResult } from '../../../shared/ipc/channels/campaign-launch';
 import type { CampaignDetail } from '../../../shared/ipc/channels/campaigns';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { audienceFromOptions, audienceOptions, positiveId, recipientLocalSchedule } from './campaign-options';
@@ -30,7 +29,7 @@ export const campaignActionCommands: Command[] = [
     args: { min: 1, max: 1 },
     options: { contact: { type: 'string' } },
     async run(ctx, { positionals: [id], values }) {
-      const r = await call<TestSendResult>(await ctx.app(), 'campaigns:sendTest', { id: positiveId(id), ...(values.contact ? { contactPhone: String(values.contact) } : {}) });
+      const r = await call(await ctx.app(), 'campaigns:sendTest', { id: positiveId(id), ...(values.contact ? { contactPhone: String(values.contact) } : {}) });
       const who = r.renderedFor ? `${r.renderedFor.label} (${r.renderedFor.phone})` : 'a sample contact';
       const lines = r.messages.map((m) => `  → ${m.toPhone}${m.variant ? ` [variant ${m.variant}]` : ''}: ${m.body}`);
       return { json: r, text: [`Queued ${r.messages.length} test message(s), rendered for ${who}. They go out while the app runs, or run: campaigns run --until-idle`, ...lines].join('\n') };
@@ -42,7 +41,7 @@ export const campaignActionCommands: Command[] = [
     summary: 'Copy a campaign into a new draft (prints its id).',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
-      const c = await call<CampaignDetail>(await ctx.app(), 'campaigns:duplicate', { id: positiveId(id) });
+      const c = await call(await ctx.app(), 'campaigns:duplicate', { id: positiveId(id) });
       return { json: { id: c.id }, text: `Created draft ${c.id} (${c.name}).` };
     },
   }),
@@ -53,7 +52,7 @@ export const campaignActionCommands: Command[] = [
       summary: verb === 'archive' ? 'Hide a finished campaign from the list (campaigns list --archived shows it).' : 'Bring an archived campaign back to the list.',
       args: { min: 1, max: 1 },
       async run(ctx, { positionals: [id] }) {
-        const c = await call<CampaignDetail>(await ctx.app(), 'campaigns:archive', { id: positiveId(id), archived: verb === 'archive' });
+        const c = await call(await ctx.app(), 'campaigns:archive', { id: positiveId(id), archived: verb === 'archive' });
         return { json: { id: c.id, archived: c.archived }, text: `Campaign ${c.id} (${c.name}) ${c.archived ? 'archived' : 'is back in the list'}.` };
       },
     }),
@@ -81,7 +80,7 @@ export const campaignActionCommands: Command[] = [
       if (values.now && values.at !== undefined) throw new UsageError('give --at or --now, not both');
       if (values.all && (values.tag || values.segment || values['min-days'])) throw new UsageError('--all clears the audience filters; leave out --tag, --segment and --min-days');
       const app = await ctx.app();
-      const current = draftOf(await call<CampaignDetail>(app, 'campaigns:get', { id }));
+      const current = draftOf(await call(app, 'campaigns:get', { id }));
       const audienceChange = audienceFromOptions(app, values);
       let schedule = current.schedule;
       if (values.now) schedule = { mode: 'now' };
@@ -101,7 +100,7 @@ export const campaignActionCommands: Command[] = [
         audience: values.all ? {} : { ...current.audience, ...audienceChange },
         schedule,
       };
-      const c = await call<CampaignDetail>(app, 'campaigns:update', { id, draft });
+      const c = await call(app, 'campaigns:update', { id, draft });
       return { json: { id: c.id, status: c.status }, text: `Campaign ${c.id} (${c.name}) saved as a draft. Launch it with: campaigns launch ${c.id}` };
     },
   }),

@@ -1,6 +1,5 @@
-import type { CampaignDetail, CampaignStatusView } from '../../../shared/ipc/channels/campaigns';
-import type { CampaignRow } from '../../../shared/types/domain';
-import { call, defineCommand, UsageError, type Command } from '../framework';
+import type { CampaignStatusView } from '../../../shared/ipc/channels/campaigns';
+import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
 import { abCreateOptions, abCreateUsage, abDraftFromOptions } from './ab-options';
 import { audienceFromOptions, minDaysOption, positiveId, recipientLocalSchedule } from './campaign-options';
 import { DateTime } from 'luxon';
@@ -63,7 +62,7 @@ export const campaignCommands: Command[] = [
         ...dateField,
       };
       const series = repeat.repeat ? 'recurring ' : dateField.dateField ? `${dateField.dateField.fieldKey} date-field ` : '';
-      const c = await call<CampaignDetail>(app, 'campaigns:create', draft);
+      const c = await callLoose(app, 'campaigns:create', draft);
       return { json: { id: c.id }, text: `Created ${series}campaign ${c.id} (${c.name}), a draft. ${series ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}` };
     },
   }),
@@ -73,7 +72,7 @@ export const campaignCommands: Command[] = [
     summary: 'Campaigns with their status and counts.',
     options: { archived: { type: 'boolean' } },
     async run(ctx, { values }) {
-      const rows = await call<CampaignRow[]>(await ctx.app(), 'campaigns:list', { includeArchived: !!values.archived });
+      const rows = await call(await ctx.app(), 'campaigns:list', { includeArchived: !!values.archived });
       return { json: rows, text: rows.length ? rows.map((r) => `${r.id}\t${r.status}\t${r.total} messages\t${r.name}`).join('\n') : 'No campaigns.' };
     },
   }),
@@ -87,7 +86,7 @@ export const campaignCommands: Command[] = [
       const count = values['confirm-count'] === undefined ? undefined : String(values['confirm-count']).replace(/[,_\s]/g, '');
       if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${String(values['confirm-count'])}"`);
       if (values.acknowledge !== undefined && !String(values.acknowledge).trim()) throw new UsageError('--acknowledge needs a reason, e.g. --acknowledge "opt-out line is in the follow-up"');
-      const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:launch', {
+      const s = await call(await ctx.app(), 'campaigns:launch', {
         id: positiveId(id),
         confirmLate: !!values['confirm-late'],
         ...(values.acknowledge !== undefined ? { acknowledge: String(values.acknowledge) } : {}),
@@ -103,7 +102,7 @@ export const campaignCommands: Command[] = [
       summary: `${verb[0].toUpperCase()}${verb.slice(1)} a campaign.`,
       args: { min: 1, max: 1 },
       async run(ctx, { positionals: [id] }) {
-        const s = await call<CampaignStatusView>(await ctx.app(), `campaigns:${verb}`, { id: positiveId(id) });
+        const s = await call(await ctx.app(), `campaigns:${verb}`, { id: positiveId(id) });
         return { json: s, text: statusText(s) };
       },
     }),
@@ -114,7 +113,7 @@ export const campaignCommands: Command[] = [
     summary: 'Status, audience and counts by state.',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
-      const s = await call<CampaignStatusView>(await ctx.app(), 'campaigns:status', { id: positiveId(id) });
+      const s = await call(await ctx.app(), 'campaigns:status', { id: positiveId(id) });
       return { json: { status: s.status, audience: s.audience, counts: s.counts, lastError: s.lastError, scheduledAt: s.scheduledAt }, text: statusText(s) };
     },
   }),

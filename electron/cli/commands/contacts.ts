@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
-import type { AudienceCount } from '../../../shared/audience';
 import { AppError } from '../../../shared/errors';
-import type { ConsentChangeResult, ContactListPage, SegmentRow, VerifyReport } from '../../../shared/ipc/channels/contacts';
 import type { ContactRow } from '../../../shared/types/domain';
-import { writeContactsCsv } from '../../contacts/export';
+import { writeContactsCsv } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
-import { settleEngagement } from '../../analytics/engagement/settle';
+import { settleEngagement } from '../../analytics';
 import { bandOption } from './engagement';
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -34,7 +32,7 @@ function consentCommand(optedOut: boolean): Command {
     options: { reason: { type: 'string' } },
     args: { min: 1, max: 1 },
     async run(ctx, { values, positionals: [phone] }) {
-      const r = await call<ConsentChangeResult>(await ctx.app(), optedOut ? 'contacts:optOut' : 'contacts:optIn', {
+      const r = await call(await ctx.app(), optedOut ? 'contacts:optOut' : 'contacts:optIn', {
         phone,
         ...(typeof values.reason === 'string' ? { reason: values.reason } : {}),
       });
@@ -55,7 +53,7 @@ export const contactCommands: Command[] = [
     options: { tag: { type: 'string' }, textable: { type: 'boolean' } },
     async run(ctx, { values }) {
       const tag = typeof values.tag === 'string' ? values.tag : undefined;
-      const count = await call<AudienceCount>(await ctx.app(), 'segments:count', { filter: tag ? { tags: [tag] } : {} });
+      const count = await call(await ctx.app(), 'segments:count', { filter: tag ? { tags: [tag] } : {} });
       const value = values.textable === true ? count.eligible : count.matched;
       const what = `${values.textable === true ? 'textable ' : ''}contact${value === 1 ? '' : 's'}${tag ? ` tagged "${tag}"` : ''}`;
       return { json: { count: value }, text: `${n(value)} ${what}.` };
@@ -72,7 +70,7 @@ export const contactCommands: Command[] = [
       const band = bandOption(values.band);
       const app = await ctx.app();
       if (band) await settleEngagement(app);
-      const page = await call<ContactListPage>(app, 'contacts:list', {
+      const page = await call(app, 'contacts:list', {
         limit,
         ...(band ? { band } : {}),
         ...(typeof values.search === 'string' ? { search: values.search } : {}),
@@ -107,7 +105,7 @@ export const contactCommands: Command[] = [
     options: { tag: { type: 'string' } },
     async run(ctx, { values }) {
       const filter = typeof values.tag === 'string' ? { tags: [values.tag] } : {};
-      const r = await call<VerifyReport>(await ctx.app(), 'contacts:verify', { filter });
+      const r = await call(await ctx.app(), 'contacts:verify', { filter });
       if (r.stopped && r.checked === 0) throw new AppError('provider_error', r.stopped.message);
       const text = [
         `Checked ${n(r.checked)} of ${n(r.selected)} numbers (${n(r.fromCache)} from the 30-day cache, ${n(r.lookups)} looked up).`,
@@ -124,7 +122,7 @@ export const contactCommands: Command[] = [
     usage: 'segments list',
     summary: 'Saved segments (audience filters) by name, with their filters.',
     async run(ctx) {
-      const rows = await call<SegmentRow[]>(await ctx.app(), 'segments:list', {});
+      const rows = await call(await ctx.app(), 'segments:list', {});
       const text = rows.length ? rows.map((s) => `#${s.id}  ${s.name}  ${JSON.stringify(s.filter)}`).join('\n') : 'No saved segments.';
       return { json: rows, text };
     },

@@ -1,5 +1,4 @@
 import { BAND_LABEL, ENGAGEMENT_BANDS, parseBand, type EngagementBand } from '../../../shared/analytics/engagement';
-import type { CohortTable, EngagementView, FunnelView } from '../../../shared/ipc/channels/engagement';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)}%`);
@@ -26,7 +25,7 @@ export const engagementCommands: Command[] = [
     usage: 'analytics engagement',
     summary: 'How many contacts are Champions, Engaged, Quiet, At risk, Lost or New (engagement score bands; they add up to all contacts).',
     async run(ctx) {
-      const r = await call<EngagementView>(await ctx.app(), 'engagement:bands', {});
+      const r = await call(await ctx.app(), 'engagement:bands', {});
       const b = r.bands;
       const json = { bands: { champions: b.champions, engaged: b.engaged, quiet: b.quiet, atRisk: b.atRisk, lost: b.lost, new: b.new }, total: r.total };
       const text = [...ENGAGEMENT_BANDS.map((k) => `${BAND_LABEL[k].padEnd(10)}${String(b[k]).padStart(10)}  ${pct(r.total ? b[k] / r.total : null)}`), `${'Total'.padEnd(10)}${String(r.total).padStart(10)}`].join('\n');
@@ -41,7 +40,7 @@ export const engagementCommands: Command[] = [
     async run(ctx, { values }) {
       const months = values.months === undefined ? 12 : Number(values.months);
       if (!Number.isInteger(months) || months < 1 || months > 60) throw new UsageError(`--months must be a whole number from 1 to 60, got "${String(values.months)}"`);
-      const r = await call<CohortTable>(await ctx.app(), 'engagement:cohorts', { months });
+      const r = await call(await ctx.app(), 'engagement:cohorts', { months });
       const json = { cohorts: r.cohorts.map((c) => ({ month: c.month, size: c.size, subscribed: c.subscribed, engaged: c.engaged })) };
       const text = [
         'Month    Size  subscribed / engaged by month since joining',
@@ -60,7 +59,7 @@ export const engagementCommands: Command[] = [
       if (campaign !== undefined && (!/^\d+$/.test(campaign) || Number(campaign) < 1)) throw new UsageError(`--campaign must be a campaign id (a positive number), got "${campaign}"`);
       const from = isoOption(values, 'from');
       const to = isoOption(values, 'to');
-      const r = await call<FunnelView>(await ctx.app(), 'engagement:funnel', { ...(campaign ? { campaignId: Number(campaign) } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const r = await call(await ctx.app(), 'engagement:funnel', { ...(campaign ? { campaignId: Number(campaign) } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
       const json = { sent: r.sent, delivered: r.delivered, clicked: r.clicked, replied: r.replied, converted: r.converted };
       const what = r.campaignName ? `Campaign ${r.campaignId}: ${r.campaignName}` : 'All campaigns';
       const when = r.from ? `${r.from} to ${r.to} (end excluded)` : 'all time';

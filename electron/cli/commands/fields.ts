@@ -10,7 +10,7 @@ export const fieldCommands: Command[] = [
     usage: 'contacts fields list',
     summary: 'Custom contact fields with their key, type (text or date) and how many contacts have a value.',
     async run(ctx) {
-      const rows = await call<CustomFieldRow[]>(await ctx.app(), 'contacts:fields', {});
+      const rows = await call(await ctx.app(), 'contacts:fields', {});
       return { json: rows, text: rows.length ? rows.map(line).join('\n') : 'No custom fields.' };
     },
   }),
@@ -23,7 +23,7 @@ export const fieldCommands: Command[] = [
       if (typeof values.label !== 'string') throw new UsageError('--label is required: the field\'s name, such as "Birthday"');
       const type = values.type ?? 'text';
       if (type !== 'text' && type !== 'date') throw new UsageError(`--type must be text or date, got "${String(type)}"`);
-      const f = await call<CustomFieldRow>(await ctx.app(), 'contacts:createField', {
+      const f = await call(await ctx.app(), 'contacts:createField', {
         label: values.label,
         type,
         ...(typeof values.key === 'string' ? { key: values.key } : {}),

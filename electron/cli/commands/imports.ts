@@ -2,11 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { ownRecord } from '../../../shared/own-keys';
-import { importOptionsInput, type ImportHistoryRow, type ImportUndoResult } from '../../../shared/ipc/channels/contacts';
+import { importOptionsInput } from '../../../shared/ipc/channels/contacts';
 import { describeZodError } from '../../ipc/dispatch';
-import { engineOptions } from '../../contacts/import-handlers';
-import { countConsentNotStated } from '../../contacts/consent-record';
-import { indexAllQueuedContacts } from '../../contacts/search-index';
+import { engineOptions, countConsentNotStated, indexAllQueuedContacts } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
 const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--consent "how they agreed"] [--dry-run] [--on-duplicate skip|update]';
@@ -92,7 +90,7 @@ export const importCommands: Command[] = [
     usage: 'imports list',
     summary: 'Past imports, newest first, with what each did and whether it was undone.',
     async run(ctx) {
-      const rows = await call<ImportHistoryRow[]>(await ctx.app(), 'imports:list', { limit: 1000 });
+      const rows = await call(await ctx.app(), 'imports:list', { limit: 1000 });
       const json = rows.map((r) => ({
         id: r.id,
         fileName: r.fileName,
@@ -123,7 +121,7 @@ export const importCommands: Command[] = [
     summary: 'Undo an import: remove the contacts it created and put back what it changed (opt-outs are never undone).',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [importId] }) {
-      const r = await call<ImportUndoResult>(await ctx.app(), 'imports:undo', { importId });
+      const r = await call(await ctx.app(), 'imports:undo', { importId });
       const kept = r.keptOptedOut.length + r.keptWithHistory.length;
       const text = [
         `Undid import ${r.importId}: removed ${n(r.removed)} contacts, restored ${n(r.restored)}.`,

@@ -11,7 +11,7 @@ export const inboxCommands: Command[] = [
       const app = await ctx.app();
       const rows: ConversationRow[] = [];
       for (;;) {
-        const page = await call<ConversationRow[]>(app, 'inbox:conversations', { limit: 1000, offset: rows.length });
+        const page = await call(app, 'inbox:conversations', { limit: 1000, offset: rows.length });
         rows.push(...page);
         if (page.length < 1000) break;
       }

@@ -1,8 +1,7 @@
 import { COMPARE_METRICS } from '../../../shared/analytics/insights/compare';
 import { WEEKDAY_NAMES, hourLabel, weekdayHourLabel } from '../../../shared/analytics/insights/best-time';
-import type { BestTimeView, CompareView, PredictionsView } from '../../../shared/ipc/channels/insights';
 import type { TargetSummary } from '../../../shared/analytics/insights/predictions';
-import { call, defineCommand, UsageError, type Command } from '../framework';
+import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
 
 const pct = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)} %`);
 const modelJson = (t: TargetSummary | null) => ({ auc: t?.auc ?? null, baseRate: t?.baseRate ?? null, usable: t?.usable ?? false });
@@ -14,7 +13,7 @@ export const insightCommands: Command[] = [
     usage: 'analytics best-time',
     summary: "Reply rates by the recipient's local weekday and hour, and the best time to send when the data supports one.",
     async run(ctx) {
-      const r = await call<BestTimeView>(await ctx.app(), 'insights:bestTime', {});
+      const r = await call(await ctx.app(), 'insights:bestTime', {});
       const json = { cells: r.cells.map((c) => ({ weekday: c.weekday, hour: c.hour, delivered: c.delivered, replied: c.replied, rate: c.rate })), recommendation: r.recommendation, reason: r.reason };
       const busy = r.cells.filter((c) => c.delivered > 0).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
       const text = [
@@ -35,7 +34,7 @@ export const insightCommands: Command[] = [
       if (!(COMPARE_METRICS as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${COMPARE_METRICS.join(', ')}, got "${metric}"`);
       const groups = [...((values.tag as string[] | undefined) ?? []).map((tag) => ({ tag })), ...((values.segment as string[] | undefined) ?? []).map((segment) => ({ segment }))];
       if (groups.length < 2 || groups.length > 5) throw new UsageError(`give two to five --tag or --segment options (got ${groups.length})`);
-      const r = await call<CompareView>(await ctx.app(), 'insights:compare', { groups, metric });
+      const r = await callLoose(await ctx.app(), 'insights:compare', { groups, metric });
       const json = { groups: r.groups.map((g) => ({ name: g.name, delivered: g.delivered, successes: g.successes, rate: g.rate })), test: r.test, verdict: r.verdict };
       const text = [
         ...r.groups.map((g) => `${g.name}\t${g.delivered} delivered\t${g.successes} ${metric}\t${pct(g.rate)}`),
@@ -50,7 +49,7 @@ export const insightCommands: Command[] = [
     usage: 'analytics predict',
     summary: 'Train the reply and opt-out models on your history (off the main thread), score every contact, and say whether each beats the base rate.',
     async run(ctx) {
-      const r = await call<PredictionsView>(await ctx.app(), 'insights:train', {});
+      const r = await call(await ctx.app(), 'insights:train', {});
       const json = { reply: modelJson(r.reply), optOut: modelJson(r.optOut) };
       const line = (name: string, t: TargetSummary | null) =>
         `${name}: ${t?.usable ? 'usable' : 'not usable'} — holdout AUC ${t?.auc?.toFixed(3) ?? '–'}, base rate ${pct(t?.baseRate ?? null)}. ${t?.reason ?? ''}`;

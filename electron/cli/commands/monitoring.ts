@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import type { DeadLetterDetail, DeadLetterRow, HealthReport, ReconciliationRun } from '../../../shared/ipc/channels/monitoring';
-import { call, defineCommand, UsageError, type Command } from '../framework';
+import type { DeadLetterRow, ReconciliationRun } from '../../../shared/ipc/channels/monitoring';
+import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
 
 /** An ISO date-time, or a date (midnight UTC), as given on the command line. */
 function isoOption(name: string, value: unknown): string | undefined {
@@ -38,7 +38,7 @@ export const monitoringCommands: Command[] = [
     async run(ctx, { values }) {
       const provider = values.provider;
       if (provider !== undefined && !['sandbox', 'quo', 'twilio'].includes(String(provider))) throw new UsageError(`--provider must be sandbox, quo or twilio, got "${String(provider)}"`);
-      const run = await call<ReconciliationRun>(await ctx.app(), 'reconciliation:run', {
+      const run = await callLoose(await ctx.app(), 'reconciliation:run', {
         since: isoOption('since', values.since),
         until: isoOption('until', values.until),
         provider,
@@ -52,7 +52,7 @@ export const monitoringCommands: Command[] = [
     usage: 'health [--json]',
     summary: 'Run the webhook health checks now (relay, tunnel, webhook lag, registration); exits 0 even when red.',
     async run(ctx) {
-      const report = await call<HealthReport>(await ctx.app(), 'health:check', {});
+      const report = await call(await ctx.app(), 'health:check', {});
       const mark = { green: '✓', yellow: '!', red: '✗', skipped: '–' } as const;
       const text = [`Health: ${report.status.toUpperCase()} — ${report.reason}`, ...report.checks.map((c) => `  ${mark[c.status]} ${c.label.padEnd(21)} ${c.detail}`)].join('\n');
       return { json: report, text };
@@ -66,7 +66,7 @@ export const monitoringCommands: Command[] = [
     async run(ctx, { values }) {
       if (values.dead && values.failing) throw new UsageError('use --dead or --failing, not both');
       const state = values.dead ? 'dead' : values.failing ? 'failed' : 'all';
-      const list = await call<{ rows: DeadLetterRow[]; total: number }>(await ctx.app(), 'deadletters:list', { state, limit: 500 });
+      const list = await call(await ctx.app(), 'deadletters:list', { state, limit: 500 });
       const text = list.rows.length ? [`${list.total} event(s):`, ...list.rows.map(deadLetterLine)].join('\n') : 'No dead letters and no failing events.';
       return { json: list, text };
     },
@@ -78,7 +78,7 @@ export const monitoringCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
       if (!/^\d+$/.test(id) || Number(id) < 1) throw new UsageError(`event id must be a positive number, got "${id}"`);
-      const detail = await call<DeadLetterDetail>(await ctx.app(), 'deadletters:replay', { id: Number(id) });
+      const detail = await call(await ctx.app(), 'deadletters:replay', { id: Number(id) });
       const text = detail.state === 'processed' ? `Event ${detail.id} replayed and processed.` : `Event ${detail.id} replayed but failed again: ${detail.lastError ?? 'unknown error'} (it will be retried).`;
       return { json: detail, text };
     },

@@ -29,7 +29,7 @@ function filterFrom(values: Record<string, unknown>, usage: string): Record<stri
 async function allRows(app: DeskApp, filter: Record<string, string>): Promise<OptOutReportRow[]> {
   const rows: OptOutReportRow[] = [];
   for (;;) {
-    const page = await call<{ rows: OptOutReportRow[]; total: number }>(app, 'optouts:report', { ...filter, limit: 1000, offset: rows.length });
+    const page = await call(app, 'optouts:report', { ...filter, limit: 1000, offset: rows.length });
     rows.push(...page.rows);
     if (!page.rows.length || rows.length >= page.total) return rows;
   }
@@ -74,7 +74,7 @@ export const optOutCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { values, positionals: [file] }) {
       const filter = filterFrom(values, EXPORT_USAGE);
-      const out = await call<{ csv: string; rows: number }>(await ctx.app(), 'optouts:exportCsv', filter);
+      const out = await call(await ctx.app(), 'optouts:exportCsv', filter);
       const path = resolve(file);
       try {
         writePrivateFile(path, out.csv);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RepeatInput } from '../../../shared/recurrence';
-import { checkZone } from '../../campaigns/recurrence/validate';
+import { checkZone } from '../../campaigns';
 import { UsageError } from '../framework';
 
 /** The options `campaigns create` takes for a recurring campaign. */

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { defineCommand, UsageError, type Command } from '../framework';
-import { lastCompletePeriod } from '../../reports/period';
-import { summaryFromAnalytics, writeReport } from '../../reports/run';
+import { lastCompletePeriod, summaryFromAnalytics, writeReport } from '../../reports';
 
 const USAGE = 'reports run --out DIR [--period week|month]';
 

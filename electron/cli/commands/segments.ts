@@ -1,5 +1,4 @@
 import type { AudienceFilterInput } from '../../../shared/audience';
-import type { SegmentRow } from '../../../shared/ipc/channels/contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { minDaysOption, positiveId, segmentId } from './campaign-options';
 import { bandOption } from './engagement';
@@ -50,7 +49,7 @@ export const segmentCommands: Command[] = [
     async run(ctx, { values }) {
       if (!values.name || !String(values.name).trim()) throw new UsageError('--name is required');
       const filter = filterFromOptions(values);
-      const s = await call<SegmentRow>(await ctx.app(), 'segments:create', { name: String(values.name), filter });
+      const s = await call(await ctx.app(), 'segments:create', { name: String(values.name), filter });
       return { json: { id: s.id }, text: `Saved segment ${s.id} (${s.name}).` };
     },
   }),
@@ -64,7 +63,7 @@ export const segmentCommands: Command[] = [
       if (values.name === undefined && !hasFilter(values)) throw new UsageError(`say what to change: --name, or the filters ${FILTER_USAGE}`);
       const filter = hasFilter(values) ? filterFromOptions(values) : undefined;
       const app = await ctx.app();
-      const s = await call<SegmentRow>(app, 'segments:update', { id: segmentId(app, ref), ...(values.name !== undefined ? { name: String(values.name) } : {}), ...(filter ? { filter } : {}) });
+      const s = await call(app, 'segments:update', { id: segmentId(app, ref), ...(values.name !== undefined ? { name: String(values.name) } : {}), ...(filter ? { filter } : {}) });
       return { json: { id: s.id, name: s.name, filter: s.filter }, text: `Segment ${s.id} (${s.name}) saved: ${JSON.stringify(s.filter)}` };
     },
   }),
@@ -74,7 +73,7 @@ export const segmentCommands: Command[] = [
     summary: 'Delete a saved segment (refused while an unfinished campaign or another segment uses it).',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
-      const r = await call<{ deleted: true }>(await ctx.app(), 'segments:delete', { id: positiveId(id, 'segment id') });
+      const r = await call(await ctx.app(), 'segments:delete', { id: positiveId(id, 'segment id') });
       return { json: r, text: `Segment ${id} deleted.` };
     },
   }),

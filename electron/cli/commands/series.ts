@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CalendarEntry } from '../../../shared/ipc/channels/series';
-import type { OccurrenceView } from '../../../shared/recurrence';
-import { call, defineCommand, UsageError, type Command } from '../framework';
+import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
 
 const positive = (text: string, what: string, min = 1): number => {
   if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${what} must be a whole number${min ? `, ${min} or more` : ''}, got "${text}"`);
@@ -23,7 +21,7 @@ export const seriesCommands: Command[] = [
     args: { min: 1, max: 1 },
     options: { count: { type: 'string' } },
     async run(ctx, { positionals: [id], values }) {
-      const r = await call<{ occurrences: OccurrenceView[] }>(await ctx.app(), 'series:occurrences', {
+      const r = await call(await ctx.app(), 'series:occurrences', {
         id: positive(id, 'campaign id'),
         count: values.count === undefined ? 10 : positive(values.count as string, '--count', 0),
       });
@@ -45,7 +43,7 @@ export const seriesCommands: Command[] = [
       const from = values.from ? instant(values.from as string, zone, '--from') : DateTime.fromJSDate(app.now(), { zone }).startOf('day');
       const to = values.to ? instant(values.to as string, zone, '--to') : from.plus({ days: 30 });
       if (to <= from) throw new UsageError(`--to (${to.toISO()}) must be after --from (${from.toISO()})`);
-      const r = await call<{ entries: CalendarEntry[] }>(app, 'calendar:entries', { from: from.toUTC().toISO(), to: to.toUTC().toISO() });
+      const r = await callLoose(app, 'calendar:entries', { from: from.toUTC().toISO(), to: to.toUTC().toISO() });
       const entries = r.entries.map((e) => ({ campaignId: e.campaignId, name: e.name, at: e.at, kind: e.kind, status: e.status }));
       return { json: { entries }, text: entries.length ? entries.map((e) => `${e.at}\t${e.kind}\t${e.status}\t${e.campaignId}\t${e.name}`).join('\n') : 'Nothing on the calendar.' };
     },

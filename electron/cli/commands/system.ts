@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { isSecretName, isSettingKey, secretNames, settingKeys } from '../../../shared/settings';
-import type { SecretRow, SettingRow, DatabaseHealth, AppInfo } from '../../../shared/ipc/channels/app';
 import { coerceSettingText } from '../../settings/store';
 import { backupDatabase } from '../../db/connection';
 import { call, defineCommand, UsageError, type Command } from '../framework';
@@ -16,8 +15,8 @@ export const systemCommands: Command[] = [
     summary: 'Data folder, database, schema version, integrity, provider and where secrets are kept.',
     async run(ctx) {
       const app = await ctx.app();
-      const info = await call<AppInfo>(app, 'app:info', {});
-      const health = await call<DatabaseHealth>(app, 'app:dbHealth', { full: true });
+      const info = await call(app, 'app:info', {});
+      const health = await call(app, 'app:dbHealth', { full: true });
       const doc = {
         version: info.version,
         dataDir: info.dataDir,
@@ -47,7 +46,7 @@ export const systemCommands: Command[] = [
     usage: 'settings list [--json]',
     summary: 'Every setting with its value and default.',
     async run(ctx) {
-      const rows = await call<SettingRow[]>(await ctx.app(), 'settings:list', {});
+      const rows = await call(await ctx.app(), 'settings:list', {});
       return { json: rows, text: rows.map((r) => `${r.key} = ${fmt(r.value)}${r.isDefault ? '  (default)' : ''}`).join('\n') };
     },
   }),
@@ -58,7 +57,7 @@ export const systemCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [key] }) {
       if (!isSettingKey(key)) throw new UsageError(`unknown setting "${key}". Known: ${settingKeys.join(', ')}`);
-      const row = await call<SettingRow>(await ctx.app(), 'settings:get', { key });
+      const row = await call(await ctx.app(), 'settings:get', { key });
       return { json: row, text: fmt(row.value) };
     },
   }),
@@ -69,7 +68,7 @@ export const systemCommands: Command[] = [
     args: { min: 2, max: 2 },
     async run(ctx, { positionals: [key, text] }) {
       if (!isSettingKey(key)) throw new UsageError(`unknown setting "${key}". Known: ${settingKeys.join(', ')}`);
-      const row = await call<SettingRow>(await ctx.app(), 'settings:set', { key, value: coerceSettingText(key, text) });
+      const row = await call(await ctx.app(), 'settings:set', { key, value: coerceSettingText(key, text) });
       return { json: row, text: `${key} = ${fmt(row.value)}` };
     },
   }),
@@ -80,7 +79,7 @@ export const systemCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [key] }) {
       if (!isSettingKey(key)) throw new UsageError(`unknown setting "${key}". Known: ${settingKeys.join(', ')}`);
-      const row = await call<SettingRow>(await ctx.app(), 'settings:reset', { key });
+      const row = await call(await ctx.app(), 'settings:reset', { key });
       return { json: row, text: `${key} = ${fmt(row.value)} (default)` };
     },
   }),
@@ -89,7 +88,7 @@ export const systemCommands: Command[] = [
     usage: 'secrets list [--json]',
     summary: 'Which secrets are set (names only, never values).',
     async run(ctx) {
-      const rows = await call<SecretRow[]>(await ctx.app(), 'secrets:list', {});
+      const rows = await call(await ctx.app(), 'secrets:list', {});
       return { json: rows, text: rows.map((r) => `${r.name}: ${r.isSet ? `set (${r.backend})` : 'not set'}`).join('\n') };
     },
   }),
@@ -102,7 +101,7 @@ export const systemCommands: Command[] = [
       if (!isSecretName(name)) throw new UsageError(`unknown secret "${name}". Known: ${secretNames.join(', ')}`);
       const value = (given ?? (await ctx.io.readStdin())).trim();
       if (!value) throw new UsageError(`no value given for ${name}: pass it as an argument or on standard input`);
-      const row = await call<SecretRow>(await ctx.app(), 'secrets:set', { name, value });
+      const row = await call(await ctx.app(), 'secrets:set', { name, value });
       return { json: { name: row.name, isSet: row.isSet, backend: row.backend }, text: `${name} stored (${row.backend}).` };
     },
   }),
@@ -113,7 +112,7 @@ export const systemCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [name] }) {
       if (!isSecretName(name)) throw new UsageError(`unknown secret "${name}". Known: ${secretNames.join(', ')}`);
-      const row = await call<SecretRow>(await ctx.app(), 'secrets:delete', { name });
+      const row = await call(await ctx.app(), 'secrets:delete', { name });
       return { json: { name: row.name, isSet: row.isSet }, text: `${name} deleted.` };
     },
   }),
@@ -135,7 +134,7 @@ export const systemCommands: Command[] = [
     usage: 'db check [--json]',
     summary: 'Run PRAGMA integrity_check on the database.',
     async run(ctx) {
-      const health = await call<DatabaseHealth>(await ctx.app(), 'app:dbHealth', { full: true });
+      const health = await call(await ctx.app(), 'app:dbHealth', { full: true });
       if (!health.ok) throw new AppError('database_error', `Database integrity check failed: ${health.integrity}`);
       return { json: health, text: `integrity: ${health.integrity}` };
     },

@@ -1,4 +1,3 @@
-import type { TemplateDeleteResult, TemplateDetail, TemplatePreviewResult } from '../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../shared/types/domain';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
@@ -29,7 +28,7 @@ export const templateCommands: Command[] = [
       const usage = 'templates add --name <name> --body <text> [--category <c>] [--notes <text>]';
       if (typeof values.name !== 'string') throw new UsageError(`--name is required. Usage: ${usage}`);
       if (typeof values.body !== 'string') throw new UsageError(`--body is required. Usage: ${usage}`);
-      const created = await call<TemplateDetail>(await ctx.app(), 'templates:create', {
+      const created = await call(await ctx.app(), 'templates:create', {
         name: values.name,
         body: values.body,
         ...(typeof values.category === 'string' ? { category: values.category } : {}),
@@ -44,7 +43,7 @@ export const templateCommands: Command[] = [
     summary: 'The template library, most recently edited first (--archived includes archived ones).',
     options: { search: { type: 'string' }, archived: { type: 'boolean' } },
     async run(ctx, { values }) {
-      const rows = await call<TemplateRow[]>(await ctx.app(), 'templates:list', {
+      const rows = await call(await ctx.app(), 'templates:list', {
         ...(typeof values.search === 'string' ? { search: values.search } : {}),
         includeArchived: values.archived === true,
       });
@@ -59,7 +58,7 @@ export const templateCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { values, positionals: [idText] }) {
       const id = templateId(idText, 'templates preview <id> [--contact <phone>]');
-      const p = await call<TemplatePreviewResult>(await ctx.app(), 'templates:preview', {
+      const p = await call(await ctx.app(), 'templates:preview', {
         id,
         ...(typeof values.contact === 'string' ? { phone: values.contact } : {}),
       });
@@ -80,7 +79,7 @@ export const templateCommands: Command[] = [
     summary: 'Hide a template from the library (campaigns that use it keep it).',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [idText] }) {
-      const t = await call<TemplateDetail>(await ctx.app(), 'templates:archive', { id: templateId(idText, 'templates archive <id>') });
+      const t = await call(await ctx.app(), 'templates:archive', { id: templateId(idText, 'templates archive <id>') });
       return { json: { id: t.id, archived: t.archived }, text: `Archived template #${t.id} "${t.name}".` };
     },
   }),
@@ -90,7 +89,7 @@ export const templateCommands: Command[] = [
     summary: 'Delete a template; one a campaign uses is archived instead, and the output says so.',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [idText] }) {
-      const r = await call<TemplateDeleteResult>(await ctx.app(), 'templates:delete', { id: templateId(idText, 'templates delete <id>') });
+      const r = await call(await ctx.app(), 'templates:delete', { id: templateId(idText, 'templates delete <id>') });
       return { json: r, text: r.message };
     },
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { AbMetric, PeekingGuard, VerdictReason } from '../../abtests';
-import type { CampaignStatus } from '../../types/domain';
+import type { CampaignRow, CampaignStatus } from '../../types/domain';
 
 /** One variant's numbers. Counts are recipients (a contact who replied twice counts once), except `clicks`. */
 export interface AbVariantReport {
@@ -123,6 +123,8 @@ export interface ConversionResult {
 const id = z.number().int().positive();
 
 export const abtestChannels = {
+  /** The campaigns that are A/B tests, archived ones left out. */
+  'abtests:list': channel<CampaignRow[]>()(z.object({}).strict()),
   'abtests:report': channel<AbReport>()(z.object({ id }).strict()),
   /** `variant` (0-based) lets the owner choose when there is no single winner; without it the verdict's winner goes. */
   'abtests:sendWinner': channel<SendWinnerResult>()(z.object({ id, variant: z.number().int().min(0).max(4).optional() }).strict()),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from '../define';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { campaignDraftSchema, type CampaignDraft } from '../../campaigns';
-import type { CampaignStatus, OutboxState } from '../../types/domain';
+import type { CampaignRow, CampaignStatus, OutboxState } from '../../types/domain';
 
 export interface CampaignDetail {
   id: number;
@@ -65,6 +65,7 @@ export interface OutboxRow {
 const id = z.object({ id: z.number().int().positive() }).strict();
 
 export const campaignChannels = {
+  'campaigns:list': channel<CampaignRow[]>()(z.object({ includeArchived: z.boolean().default(false) }).strict()),
   'campaigns:get': channel<CampaignDetail>()(id),
   'campaigns:create': channel<CampaignDetail>()(campaignDraftSchema),
   'campaigns:update': channel<CampaignDetail>()(z.object({ id: z.number().int().positive(), draft: campaignDraftSchema }).strict()),

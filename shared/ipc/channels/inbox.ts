@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { KeywordKind } from '../../compliance/keywords';
-import type { OutboxState } from '../../types/domain';
+import type { ConversationRow, OutboxState } from '../../types/domain';
 
 /** Who the conversation is with, and whether we may text them. */
 export interface ThreadContact {
@@ -67,6 +67,16 @@ export interface InboxUnread {
 const contactId = z.number().int().positive();
 
 export const inboxChannels = {
+  'inbox:conversations': channel<ConversationRow[]>()(
+    z
+      .object({
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+        unreadOnly: z.boolean().default(false),
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
   /** The conversation with one contact: their texts and ours (campaigns, replies, confirmations), oldest first. */
   'inbox:thread': channel<InboxThread>()(z.object({ contactId, limit: z.number().int().min(1).max(1000).default(300) }).strict()),
   /** Marks the contact's received texts as read; returns how many changed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import type { OutboxState } from '../../types/domain';
+import type { MonitoringOverview, OutboxState } from '../../types/domain';
 
 export type ProviderName = 'sandbox' | 'quo' | 'twilio';
 export type HealthStatus = 'green' | 'yellow' | 'red';
@@ -113,6 +113,7 @@ const id = z.object({ id: z.number().int().positive() }).strict();
 const when = z.iso.datetime({ offset: true });
 
 export const monitoringChannels = {
+  'monitoring:overview': channel<MonitoringOverview>()(z.object({}).strict()),
   'monitoring:dashboard': channel<MonitoringDashboard>()(z.object({}).strict()),
   'deadletters:list': channel<{ rows: DeadLetterRow[]; total: number }>()(
     z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import type { OptOutRow } from '../../types/domain';
 
 export const CONSENT_SOURCES = ['keyword', 'manual', 'provider', 'import', 'reconciliation'] as const;
 export type ConsentSourceName = (typeof CONSENT_SOURCES)[number];
@@ -46,6 +47,9 @@ export const optOutFilterSchema = z
 export type OptOutFilter = z.output<typeof optOutFilterSchema>;
 
 export const optOutChannels = {
+  'optouts:list': channel<OptOutRow[]>()(
+    z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+  ),
   'optouts:report': channel<{ rows: OptOutReportRow[]; total: number }>()(
     optOutFilterSchema.extend({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }).strict(),
   ),

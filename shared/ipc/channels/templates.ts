@@ -73,6 +73,9 @@ const notes = z.string().max(2_000, 'at most 2,000 characters').nullable();
 const tag = z.string().trim().min(1).max(100);
 
 export const templateChannels = {
+  'templates:list': channel<TemplateRow[]>()(
+    z.object({ search: z.string().max(200).optional(), includeArchived: z.boolean().default(false) }).strict(),
+  ),
   'templates:get': channel<TemplateDetail>()(z.object({ id }).strict()),
   'templates:create': channel<TemplateDetail>()(
     z.object({ name, body: writtenBody, category: category.optional(), notes: notes.optional() }).strict(),

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resumeSnapshots } from '../../../electron/campaigns/snapshot';
 import { seedContacts } from '../../helpers/seed';
 import { abHarness, type AbHarness } from './helpers';
+import type { InputOf } from '../../../shared/ipc/contract';
 
 let h: AbHarness;
 beforeEach(async () => {
@@ -19,9 +20,9 @@ const snapshot = (campaignId: number) =>
     body: string;
   }>;
 
-async function abCampaign(ab: object): Promise<number> {
-  const c = await h.ok<{ id: number }>('campaigns:create', { name: 'Spring', audience: { tags: ['all'] }, ab });
-  const { eligible } = await h.ok<{ eligible: number }>('campaigns:launchCheck', { id: c.id });
+async function abCampaign(ab: InputOf<'campaigns:create'>['ab']): Promise<number> {
+  const c = await h.ok('campaigns:create', { name: 'Spring', audience: { tags: ['all'] }, ab });
+  const { eligible } = await h.ok('campaigns:launchCheck', { id: c.id });
   await h.ok('campaigns:launch', { id: c.id, acknowledge: 'test fixture', confirmCount: eligible });
   return c.id;
 }

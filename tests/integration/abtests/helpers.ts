@@ -3,6 +3,7 @@ import { createApp, type AppConfig, type DeskApp } from '../../../electron/app';
 import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import { tempDir } from '../../helpers/db';
 import { sandboxBehaviour } from '../../helpers/app';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 /** 14:00 in New York on a Wednesday: inside every US zone's sending window. */
 export const T0 = Date.parse('2026-12-02T19:00:00Z');
@@ -15,7 +16,7 @@ export interface AbHarness {
   at(ms: number): void;
   advance(ms: number): void;
   now(): number;
-  ok<T>(channel: string, input: unknown): Promise<T>;
+  ok<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   report(id: number): Promise<AbReport>;
   close(): Promise<void>;
 }
@@ -28,10 +29,10 @@ export async function abHarness(config: Omit<AppConfig, 'dbPath' | 'now'> = {}):
   sandboxBehaviour(app);
   app.settings.set('sandbox.ratePerSecond', 1000);
   app.settings.set('business.name', 'Bloom Salon');
-  const ok = async <T>(channel: string, input: unknown): Promise<T> => {
+  const ok = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await app.dispatch(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value as T;
+    return r.value;
   };
   return {
     app,
@@ -40,7 +41,7 @@ export async function abHarness(config: Omit<AppConfig, 'dbPath' | 'now'> = {}):
     advance: (ms) => (clock += ms),
     now: () => clock,
     ok,
-    report: (id) => ok<AbReport>('abtests:report', { id }),
+    report: (id) => ok('abtests:report', { id }),
     async close() {
       await app.close();
       t.cleanup();

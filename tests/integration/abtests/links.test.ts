@@ -56,7 +56,7 @@ describe('tracked links at launch', () => {
   it('refuses to launch with tracking on and no public relay URL, saying what to set, and sends nothing', async () => {
     h.app.settings.set('links.trackByDefault', true);
     seedContacts(h.app.db, 5, { tag: 'vip' });
-    const c = await h.ok<{ id: number }>('campaigns:create', { name: 'Sale', body: `Sale on now: ${SHOP} Reply STOP to opt out`, audience: { tags: ['vip'] } });
+    const c = await h.ok('campaigns:create', { name: 'Sale', body: `Sale on now: ${SHOP} Reply STOP to opt out`, audience: { tags: ['vip'] } });
     const r = await h.app.dispatch('campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Set webhooks.publicUrl in Settings') } });
     expect(await h.ok('campaigns:status', { id: c.id })).toMatchObject({ status: 'draft', audience: 0 });
@@ -68,7 +68,7 @@ describe('tracked links at launch', () => {
 
   it('refuses a click test whose campaign does not track links', async () => {
     seedContacts(h.app.db, 5, { tag: 'vip' });
-    const c = await h.ok<{ id: number }>('campaigns:create', {
+    const c = await h.ok('campaigns:create', {
       name: 'Clicks',
       audience: { tags: ['vip'] },
       ab: { variants: [{ name: 'A', body: `A ${SHOP}` }, { name: 'B', body: `B ${SHOP}` }], split: [50, 50], metric: 'clicked' },

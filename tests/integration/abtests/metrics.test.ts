@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followTrackedLink } from '../../../electron/abtests/clicks';
 import { wilsonInterval } from '../../../shared/abtests';
-import type { ConversionResult } from '../../../shared/ipc/channels/abtests';
 import { seedContacts } from '../../helpers/seed';
 import { HOUR, T0, abHarness, markDelivered, outbox, reply, type AbHarness } from './helpers';
 import { launchAbCampaign } from './scenario';
@@ -56,14 +55,14 @@ describe('A/B metrics per variant', () => {
     click(B[4].id);
 
     // The owner marks a sale by hand; marking the same recipient again changes nothing.
-    const marked = await h.ok<ConversionResult>('abtests:markConversion', { outboxId: B[5].id });
+    const marked = await h.ok('abtests:markConversion', { outboxId: B[5].id });
     expect(marked).toMatchObject({ campaignId: s.campaignId, contactId: B[5].contactId, created: true });
-    expect(await h.ok<ConversionResult>('abtests:markConversion', { contactId: B[5].contactId, campaignId: s.campaignId })).toMatchObject({ id: marked.id, created: false });
+    expect(await h.ok('abtests:markConversion', { contactId: B[5].contactId, campaignId: s.campaignId })).toMatchObject({ id: marked.id, created: false });
 
     // A[6] got a later campaign and opted out after it: that opt-out belongs to the later campaign.
     h.app.db.prepare(`INSERT INTO tags (name, created_at) VALUES ('follow-up', ?)`).run(new Date(T0).toISOString());
     h.app.db.prepare(`INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = 'follow-up'`).run(A[6].contactId);
-    const later = await h.ok<{ id: number }>('campaigns:create', { name: 'Follow-up', body: 'Last chance for colour week! Reply STOP to opt out', audience: { tags: ['follow-up'] } });
+    const later = await h.ok('campaigns:create', { name: 'Follow-up', body: 'Last chance for colour week! Reply STOP to opt out', audience: { tags: ['follow-up'] } });
     await h.ok('campaigns:launch', { id: later.id, acknowledge: 'test fixture' });
     markDelivered(h.app, outbox(h.app, later.id).map((r) => r.id), T0 + 2 * HOUR);
     h.at(T0 + 3 * HOUR);
@@ -95,7 +94,7 @@ describe('A/B metrics per variant', () => {
     h.app.settings.set('twilio.accountSid', 'AC0123456789abcdef0123456789abcdef');
     h.app.settings.set('twilio.from', '+15550100001');
     seedContacts(h.app.db, 30, { tag: 'twilio' });
-    const c = await h.ok<{ id: number }>('campaigns:create', {
+    const c = await h.ok('campaigns:create', {
       name: 'No receipts',
       provider: 'twilio',
       audience: { tags: ['twilio'] },

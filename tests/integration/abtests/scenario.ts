@@ -1,4 +1,5 @@
 import type { DeskApp } from '../../../electron/app';
+import type { AbMetric } from '../../../shared/abtests';
 import { seedContacts } from '../../helpers/seed';
 import { HOUR, T0, markDelivered, outbox, type AbHarness, type Delivery } from './helpers';
 
@@ -15,10 +16,10 @@ export interface Scenario {
 }
 
 /** An A/B campaign (A vs B, 50/50, optional test sample) launched on `contacts` seeded contacts. */
-export async function launchAbCampaign(h: AbHarness, opts: { contacts: number; testPercent?: number; defaultVariant?: number; metric?: string; trackLinks?: boolean; bodies?: { A: string; B: string } }): Promise<Scenario> {
+export async function launchAbCampaign(h: AbHarness, opts: { contacts: number; testPercent?: number; defaultVariant?: number; metric?: AbMetric; trackLinks?: boolean; bodies?: { A: string; B: string } }): Promise<Scenario> {
   seedContacts(h.app.db, opts.contacts, { tag: 'regulars', nowIso: new Date(T0 - 30 * 24 * HOUR).toISOString() });
   const bodies = opts.bodies ?? BODIES;
-  const c = await h.ok<{ id: number }>('campaigns:create', {
+  const c = await h.ok('campaigns:create', {
     name: 'Colour week',
     audience: { tags: ['regulars'] },
     ab: { variants: [{ name: 'A', body: bodies.A }, { name: 'B', body: bodies.B }], split: [50, 50], metric: opts.metric ?? 'replied', ...(opts.testPercent ? { testPercent: opts.testPercent } : {}), ...(opts.defaultVariant !== undefined ? { defaultVariant: opts.defaultVariant } : {}) },

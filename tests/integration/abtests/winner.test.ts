@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkWaitingAbTests } from '../../../electron/abtests/jobs';
 import { sendWinner } from '../../../electron/abtests/winner';
-import type { SendWinnerResult } from '../../../shared/ipc/channels/abtests';
 import { HOUR, T0, abHarness, markDelivered, type AbHarness } from './helpers';
 import { launchAbCampaign, playTest, seedReplies } from './scenario';
 
@@ -46,7 +45,7 @@ describe('A/B verdict: a winner only when it is significant and above the minimu
     expect(r.winner.state).toBe('owner_choice');
     expect(await h.app.dispatch('abtests:sendWinner', { id: s.campaignId })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('No clear winner') } });
     expect(remainderRows(s.campaignId)).toEqual([]);
-    const chosen = await h.ok<SendWinnerResult>('abtests:sendWinner', { id: s.campaignId, variant: 0 });
+    const chosen = await h.ok('abtests:sendWinner', { id: s.campaignId, variant: 0 });
     expect(chosen).toMatchObject({ variant: 0, variantName: 'A', chosenBy: 'owner', released: s.held.length, skipped: 0, alreadySent: false });
     expect((await h.report(s.campaignId)).winner).toMatchObject({ state: 'sending', variant: 0, chosenBy: 'owner' });
   });
@@ -99,8 +98,8 @@ describe('A/B winner to the rest of the audience: exactly once', () => {
     expect(r.winner.note).toContain(`Variant B won. ${s.held.length} held-back contacts are waiting`);
     expect(remainderRows(s.campaignId)).toEqual([]);
 
-    const [one, two] = await Promise.all([h.ok<SendWinnerResult>('abtests:sendWinner', { id: s.campaignId }), h.ok<SendWinnerResult>('abtests:sendWinner', { id: s.campaignId })]);
-    const third = await h.ok<SendWinnerResult>('abtests:sendWinner', { id: s.campaignId });
+    const [one, two] = await Promise.all([h.ok('abtests:sendWinner', { id: s.campaignId }), h.ok('abtests:sendWinner', { id: s.campaignId })]);
+    const third = await h.ok('abtests:sendWinner', { id: s.campaignId });
     expect(one.released + two.released + third.released).toBe(s.held.length);
     expect(third).toMatchObject({ released: 0, alreadySent: true, variant: 1 });
     const rest = remainderRows(s.campaignId);

@@ -1,5 +1,6 @@
 import { deskWithQuo } from '../compliance/desk';
 import { FAKE_GEMINI_KEY, startFakeGemini } from '../../fakes/gemini';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 /** The compliance desk (real app, fake Quo, Ana as a contact) connected to a fake Gemini on 127.0.0.1. */
 export async function deskWithGemini() {
@@ -10,13 +11,13 @@ export async function deskWithGemini() {
   return {
     ...desk,
     gemini,
-    async call<T>(channel: string, input: unknown): Promise<T> {
+    async call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
       const r = await desk.app.dispatch(channel, input);
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-      return r.value as T;
+      return r.value;
     },
-    async fails(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-      const r = await desk.app.dispatch(channel, input);
+    async fails(channel: Channel, input: unknown): Promise<{ code: string; message: string }> {
+      const r = await desk.app.dispatchUntyped(channel, input);
       if (r.ok) throw new Error(`${channel} succeeded`);
       return r.error;
     },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { DraftCheck, VariantIdea } from '../../../shared/ipc/channels/ai';
+import type { DraftCheck } from '../../../shared/ipc/channels/ai';
 import { NOT_CONNECTED_REASON } from '../../../shared/ai';
 import { cli } from '../../helpers/cli';
 import { deskWithGemini, type GeminiDesk } from './desk';
@@ -22,7 +22,7 @@ describe('drafting a message with Gemini', () => {
         { text: 'Hi {{first_name}} 🌹 20% off roses this weekend — Bloom Florist {{field:vip_code}}' },
       ],
     }));
-    const { drafts } = await d.call<{ drafts: DraftCheck[] }>('ai:draft', { brief: '20% off roses this weekend', tone: 'friendly' });
+    const { drafts } = await d.call('ai:draft', { brief: '20% off roses this weekend', tone: 'friendly' });
 
     expect(drafts).toHaveLength(3);
     expect(drafts[0]).toMatchObject({ segments: 1, encoding: 'GSM-7', warnings: [], usable: true });
@@ -46,7 +46,7 @@ describe('drafting a message with Gemini', () => {
     d = await deskWithGemini();
     const long = `Hi {{first_name|there}}! ${'Our spring bouquets are here, with peonies, tulips and ranunculus. '.repeat(2)}Bloom Florist. Reply STOP to opt out`;
     d.gemini.next({ kind: 'answer', json: { drafts: [{ text: long }] } });
-    const { drafts } = await d.call<{ drafts: DraftCheck[] }>('ai:draft', { brief: 'spring bouquets', count: 1 });
+    const { drafts } = await d.call('ai:draft', { brief: 'spring bouquets', count: 1 });
     expect(drafts[0].segments).toBe(2);
     expect(drafts[0].usable).toBe(true);
     expect(drafts[0].warnings).toEqual([expect.objectContaining({ code: 'over_one_segment', severity: 'warning', message: expect.stringContaining('takes 2') })]);
@@ -73,7 +73,7 @@ describe('drafting a message with Gemini', () => {
   it('offers A/B variants that change one named thing, each checked like a draft', async () => {
     d = await deskWithGemini();
     const original = 'Hi {{first_name|there}}, 20% off roses at Bloom Florist this weekend. Reply STOP to opt out';
-    const { variants } = await d.call<{ variants: VariantIdea[] }>('ai:variants', { message: original, change: 'call_to_action', count: 2 });
+    const { variants } = await d.call('ai:variants', { message: original, change: 'call_to_action', count: 2 });
     expect(variants).toHaveLength(2);
     for (const v of variants) {
       expect(v).toMatchObject({ change: 'call_to_action', usable: true, encoding: 'GSM-7', difference: expect.any(String) });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DraftCheck } from '../../../shared/ipc/channels/ai';
 import { triageNextReply } from '../../../electron/ai/triage-job';
 import { ANA } from '../compliance/desk';
 import { deskWithGemini, type GeminiDesk } from './desk';
@@ -20,7 +19,7 @@ describe('what Gemini receives', () => {
       d.app.db.prepare(`INSERT INTO campaigns (name, status, provider, created_at, updated_at, body) VALUES ('Ana special', 'completed', 'quo', ?, ?, 'Hi Ana')`).run(at, at).lastInsertRowid,
     );
 
-    const { drafts } = await d.call<{ drafts: DraftCheck[] }>('ai:draft', { brief: 'Valentine roses preorder' });
+    const { drafts } = await d.call('ai:draft', { brief: 'Valentine roses preorder' });
     await d.call('ai:variants', { message: drafts[0].text, change: 'personalisation' });
     d.inbound('Call me on (415) 555-0100 or mail ana.reyes@example.com, is the 14th ok?');
     await triageNextReply(d.app);

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { AiStatus, ReplyTriageView } from '../../../shared/ipc/channels/ai';
 import { triageNextReply } from '../../../electron/ai/triage-job';
 import { cli } from '../../helpers/cli';
 import { ANA } from '../compliance/desk';
@@ -54,20 +53,20 @@ describe('reply triage', () => {
     // Keywords and phrases the compliance code handled never went to Gemini.
     expect(d.gemini.calls.map((c) => c.prompt)).toEqual(['Reply: """Are you open on Sunday?"""', 'Reply: """I\'d rather not get these anymore"""']);
 
-    const anaLabels = await d.call<ReplyTriageView[]>('ai:replyLabels', { contactId: d.anaId });
+    const anaLabels = await d.call('ai:replyLabels', { contactId: d.anaId });
     expect(anaLabels).toEqual([expect.objectContaining({ inboundId: inboundId('Are you open on Sunday?'), label: 'question', confidence: 0.92, flagged: false, problem: null })]);
-    const benLabels = await d.call<ReplyTriageView[]>('ai:replyLabels', { contactId: benId });
+    const benLabels = await d.call('ai:replyLabels', { contactId: benId });
     expect(benLabels).toEqual([expect.objectContaining({ label: 'possible_opt_out', flagged: true, reviewedAt: null })]);
 
     // Flagged for the owner, and nothing more: Ben stays opted in, no audit entry, no confirmation queued.
     expect(d.optedOut(BEN)).toBe(false);
     expect(d.audit().filter((a) => a.phone === BEN)).toEqual([]);
     expect(d.outbox().filter((m) => m.toPhone === BEN)).toEqual([]);
-    expect(await d.call<AiStatus>('ai:status', {})).toMatchObject({ connected: true, waitingReview: 1, lastProblem: null });
+    expect(await d.call('ai:status', {})).toMatchObject({ connected: true, waitingReview: 1, lastProblem: null });
 
     expect(await d.call('ai:markReviewed', { inboundId: benLabels[0].inboundId })).toEqual({ reviewed: true });
     expect(await d.call('ai:markReviewed', { inboundId: benLabels[0].inboundId })).toEqual({ reviewed: false });
-    expect(await d.call<AiStatus>('ai:status', {})).toMatchObject({ waitingReview: 0 });
+    expect(await d.call('ai:status', {})).toMatchObject({ waitingReview: 0 });
     expect(d.optedOut(BEN)).toBe(false);
   });
 
@@ -91,7 +90,7 @@ describe('reply triage', () => {
     d.inbound('Thanks!');
     d.gemini.next({ kind: 'blocked', reason: 'SAFETY' });
     expect(await triageAll()).toBe(2);
-    const labels = await d.call<ReplyTriageView[]>('ai:replyLabels', { contactId: d.anaId });
+    const labels = await d.call('ai:replyLabels', { contactId: d.anaId });
     expect(labels.map((l) => [l.label, l.problem])).toEqual([
       [null, expect.stringContaining('safety rules blocked the request')],
       ['other', null],
@@ -106,11 +105,11 @@ describe('reply triage', () => {
     const step = await triageNextReply(d.app);
     expect(step).toEqual({ labelled: 0, waitMs: 300_000 });
     expect(d.gemini.log.map((l) => l.status)).toEqual([429, 429, 429]);
-    expect(await d.call<ReplyTriageView[]>('ai:replyLabels', { contactId: d.anaId })).toEqual([]);
-    expect((await d.call<AiStatus>('ai:status', {})).lastProblem).toContain('request limit is reached (429 RESOURCE_EXHAUSTED)');
+    expect(await d.call('ai:replyLabels', { contactId: d.anaId })).toEqual([]);
+    expect((await d.call('ai:status', {})).lastProblem).toContain('request limit is reached (429 RESOURCE_EXHAUSTED)');
 
     expect(await triageNextReply(d.app)).toEqual({ labelled: 1, waitMs: 6000 });
-    expect((await d.call<AiStatus>('ai:status', {})).lastProblem).toBeNull();
+    expect((await d.call('ai:status', {})).lastProblem).toBeNull();
   });
 
   it('does nothing while triage is turned off or Gemini is not connected', async () => {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CampaignResultsView, ConversionAdded } from '../../../shared/ipc/channels/analytics';
 import { abHarness, markDelivered, reply, type AbHarness } from '../abtests/helpers';
 import { HOUR, T0, launchCampaign, rollupsAndRebuild, seedTagged } from './helpers';
 import { DEFAULT_BACKOFF } from '../../../electron/campaigns/dispatch/backoff';
@@ -14,7 +13,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const results = (campaignId: number) => h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId });
+const results = (campaignId: number) => h.ok('analytics:campaignResults', { campaignId });
 
 describe('last-touch attribution', () => {
   it('gives a conversion to the latest campaign delivered inside the window, and none outside both windows', async () => {
@@ -26,12 +25,12 @@ describe('last-touch attribution', () => {
     const [ana, ben] = first.messages;
 
     h.at(T0 + 10 * HOUR);
-    const inside = await h.ok<ConversionAdded>('conversions:add', { phone: ana.phone, amount: 42.5 });
+    const inside = await h.ok('conversions:add', { phone: ana.phone, amount: 42.5 });
     expect(inside).toMatchObject({ contactId: ana.contactId, campaignId: second.id });
 
     // 40 hours after the last delivery, no click: outside both 24-hour windows.
     h.at(T0 + 46 * HOUR);
-    const outside = await h.ok<ConversionAdded>('conversions:add', { phone: ben.phone, amount: 10 });
+    const outside = await h.ok('conversions:add', { phone: ben.phone, amount: 10 });
     expect(outside.campaignId).toBeNull();
 
     const r = await results(second.id);
@@ -61,9 +60,9 @@ describe('last-touch attribution', () => {
     const c = await launchCampaign(h, 'Brunch', 'regulars');
     markDelivered(h.app, c.messages.map((m) => m.id), T0);
     h.at(T0 + HOUR);
-    const a = await h.ok<ConversionAdded>('conversions:add', { phone: c.messages[0].phone, amount: 20 });
+    const a = await h.ok('conversions:add', { phone: c.messages[0].phone, amount: 20 });
     h.at(T0 + 2 * HOUR);
-    await h.ok<ConversionAdded>('conversions:add', { phone: c.messages[0].phone, amount: 15 });
+    await h.ok('conversions:add', { phone: c.messages[0].phone, amount: 15 });
     expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 35 });
     await h.ok('conversions:delete', { id: a.id });
     expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 15 });
@@ -77,9 +76,9 @@ describe('last-touch attribution', () => {
     markDelivered(h.app, c.messages.map((m) => m.id), T0);
     const [ana, ben] = c.messages;
     h.at(T0 + 10 * HOUR);
-    expect((await h.ok<ConversionAdded>('conversions:add', { phone: ana.phone, amount: 20 })).campaignId).toBe(c.id);
+    expect((await h.ok('conversions:add', { phone: ana.phone, amount: 20 })).campaignId).toBe(c.id);
     h.app.settings.set('attribution.deliveryHours', 6);
-    expect((await h.ok<ConversionAdded>('conversions:add', { phone: ben.phone, amount: 30 })).campaignId).toBeNull();
+    expect((await h.ok('conversions:add', { phone: ben.phone, amount: 30 })).campaignId).toBeNull();
     expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 20, windows: { clickDays: 5, deliveryHours: 6 } });
     expect(h.app.db.prepare('SELECT amount_minor, delivery_hours, rule FROM conversions ORDER BY id').all()).toEqual([
       { amount_minor: 2000, delivery_hours: 24, rule: 'delivery' },

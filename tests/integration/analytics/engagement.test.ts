@@ -5,9 +5,6 @@ import { bandCounts } from '../../../electron/analytics/engagement/bands';
 import { recomputeAll } from '../../../electron/analytics/engagement/recompute';
 import { rescoreQueued } from '../../../electron/analytics/engagement/scores';
 import { ENGAGEMENT_BANDS } from '../../../shared/analytics/engagement';
-import type { AudienceCount } from '../../../shared/audience';
-import type { ContactListPage } from '../../../shared/ipc/channels/contacts';
-import type { ContactEngagementView, EngagementView } from '../../../shared/ipc/channels/engagement';
 import { abHarness, markDelivered, reply, type AbHarness } from '../abtests/helpers';
 import { HOUR, T0, launchCampaign, seedTagged } from './helpers';
 
@@ -37,29 +34,29 @@ describe('engagement scores as events arrive', () => {
     markDelivered(h.app, first.map((m) => m.id), T0);
     h.at(T0 + 2 * HOUR);
     reply(h.app, first[0].phone, 'Yes please, book me in', T0 + HOUR, 'in-1');
-    const view = await h.ok<ContactEngagementView>('engagement:contact', { contactId: first[0].contactId });
+    const view = await h.ok('engagement:contact', { contactId: first[0].contactId });
     expect(view).toMatchObject({ band: 'engaged', replies: 1, delivered: 1, silent: 0 });
     expect(view.why.join(' ')).toMatch(/Last replied, clicked or bought today/);
-    const other = await h.ok<ContactEngagementView>('engagement:contact', { contactId: first[1].contactId });
+    const other = await h.ok('engagement:contact', { contactId: first[1].contactId });
     expect(other).toMatchObject({ band: 'quiet', score: 28, silent: 1 });
     expect(other.why.join(' ')).toMatch(/Never replied, clicked or bought/);
 
-    const bands = await h.ok<EngagementView>('engagement:bands', {});
+    const bands = await h.ok('engagement:bands', {});
     expect(bands.bands).toMatchObject({ engaged: 1, quiet: 5, new: 0 });
     expect(bands.total).toBe(6);
-    const engaged = await h.ok<ContactListPage>('contacts:list', { band: 'engaged' });
+    const engaged = await h.ok('contacts:list', { band: 'engaged' });
     expect(engaged.rows.map((r) => r.id)).toEqual([first[0].contactId]);
-    const seg = await h.ok<{ id: number }>('segments:create', { name: 'Quiet ones', filter: { band: 'quiet' } });
-    const count = await h.ok<AudienceCount>('segments:count', { filter: { segmentId: seg.id } });
+    const seg = await h.ok('segments:create', { name: 'Quiet ones', filter: { band: 'quiet' } });
+    const count = await h.ok('segments:count', { filter: { segmentId: seg.id } });
     expect(count.matched).toBe(5);
   });
 
   it('an opt-out makes the contact Lost at once', async () => {
     const m = messages[2];
     await h.ok('contacts:optOut', { phone: m.phone });
-    const view = await h.ok<ContactEngagementView>('engagement:contact', { contactId: m.contactId });
+    const view = await h.ok('engagement:contact', { contactId: m.contactId });
     expect(view).toMatchObject({ band: 'lost', score: 0 });
-    const lost = await h.ok<ContactListPage>('contacts:list', { band: 'lost' });
+    const lost = await h.ok('contacts:list', { band: 'lost' });
     expect(lost.rows.map((r) => r.id)).toContain(m.contactId);
   });
 
@@ -101,15 +98,15 @@ describe('engagement scores as events arrive', () => {
   it('the full recompute on its worker thread gives the scores the events gave', async () => {
     h.at(T0 + 400 * DAY);
     const before = stored();
-    const r = await h.ok<{ contacts: number; scored: number }>('engagement:recompute', {});
+    const r = await h.ok('engagement:recompute', {});
     expect(r.contacts).toBe(contacts.length);
     expect(stored()).toEqual(before);
   });
 
   it('each band filter matches exactly the contacts its count says', async () => {
-    const bands = await h.ok<EngagementView>('engagement:bands', {});
+    const bands = await h.ok('engagement:bands', {});
     for (const band of ENGAGEMENT_BANDS) {
-      const c = await h.ok<AudienceCount>('segments:count', { filter: { band } });
+      const c = await h.ok('segments:count', { filter: { band } });
       expect(c.matched, band).toBe(bands.bands[band]);
     }
   });

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordMessageOutcome } from '../../../electron/analytics/record';
-import type { FunnelView } from '../../../shared/ipc/channels/engagement';
 import { cli } from '../../helpers/cli';
 import { abHarness, markDelivered, reply, type AbHarness } from '../abtests/helpers';
 import { HOUR, T0, launchCampaign, seedTagged } from './helpers';
@@ -39,7 +38,7 @@ afterAll(async () => {
 
 describe('funnel', () => {
   it('per campaign: sent → delivered → clicked → replied → converted with drop-off against its base', async () => {
-    const f = await h.ok<FunnelView>('engagement:funnel', { campaignId: winter });
+    const f = await h.ok('engagement:funnel', { campaignId: winter });
     expect(f).toMatchObject({ sent: 6, delivered: 6, clicked: 3, replied: 2, converted: 1, campaignName: 'Winter', from: null });
     expect(f.dropOff).toEqual([
       { step: 'delivered', of: 'sent', dropOff: 0 },
@@ -47,16 +46,16 @@ describe('funnel', () => {
       { step: 'replied', of: 'delivered', dropOff: 1 - 2 / 6 },
       { step: 'converted', of: 'delivered', dropOff: 1 - 1 / 6 },
     ]);
-    expect(await h.ok<FunnelView>('engagement:funnel', { campaignId: autumn })).toMatchObject({ sent: 6, delivered: 5, clicked: 0, replied: 1, converted: 0 });
+    expect(await h.ok('engagement:funnel', { campaignId: autumn })).toMatchObject({ sent: 6, delivered: 5, clicked: 0, replied: 1, converted: 0 });
   });
 
   it('across a period: only what happened in it, every campaign together', async () => {
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const recent = await h.ok<FunnelView>('engagement:funnel', { from: day(T0 - 7 * DAY), to: day(T0 + DAY) });
+    const recent = await h.ok('engagement:funnel', { from: day(T0 - 7 * DAY), to: day(T0 + DAY) });
     expect(recent).toMatchObject({ sent: 6, delivered: 6, clicked: 3, replied: 2, converted: 1 });
-    const both = await h.ok<FunnelView>('engagement:funnel', { from: day(T0 - 60 * DAY), to: day(T0 + DAY) });
+    const both = await h.ok('engagement:funnel', { from: day(T0 - 60 * DAY), to: day(T0 + DAY) });
     expect(both).toMatchObject({ sent: 12, delivered: 11, clicked: 3, replied: 3, converted: 1 });
-    const autumnOnly = await h.ok<FunnelView>('engagement:funnel', { campaignId: winter, from: day(T0 - 60 * DAY), to: day(T0 - 30 * DAY) });
+    const autumnOnly = await h.ok('engagement:funnel', { campaignId: winter, from: day(T0 - 60 * DAY), to: day(T0 - 30 * DAY) });
     expect(autumnOnly).toMatchObject({ sent: 0, delivered: 0, clicked: 0, replied: 0, converted: 0 });
   });
 });

@@ -7,7 +7,7 @@ export { HOUR, T0 };
 
 /** A plain campaign to the contacts tagged `tag`, launched (messages queued, the test plays the provider). */
 export async function launchCampaign(h: AbHarness, name: string, tag: string): Promise<{ id: number; messages: ReturnType<typeof outbox> }> {
-  const c = await h.ok<{ id: number }>('campaigns:create', { name, body: `${name} at {{business_name}}: 20% off this week. Reply STOP to opt out`, audience: { tags: [tag] } });
+  const c = await h.ok('campaigns:create', { name, body: `${name} at {{business_name}}: 20% off this week. Reply STOP to opt out`, audience: { tags: [tag] } });
   await h.ok('campaigns:launch', { id: c.id });
   return { id: c.id, messages: outbox(h.app, c.id) };
 }

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followTrackedLink } from '../../../electron/abtests/clicks';
-import type { CampaignResultsView, ConversionAdded } from '../../../shared/ipc/channels/analytics';
 import { abHarness, markDelivered, outbox, reply, type AbHarness } from '../abtests/helpers';
 import { HOUR, T0, seedTagged } from './helpers';
 
@@ -21,7 +20,7 @@ describe('conversions from every source, on an ordinary campaign', () => {
     h.app.settings.set('conversions.keywords', 'BOOKED');
     h.app.settings.set('conversions.thankYouUrl', THANKS);
     seedTagged(h, 4, 'regulars');
-    const c = await h.ok<{ id: number }>('campaigns:create', { name: 'Colour week', body: `Colour week at {{business_name}}: ${THANKS} Reply STOP to opt out`, audience: { tags: ['regulars'] }, trackLinks: true });
+    const c = await h.ok('campaigns:create', { name: 'Colour week', body: `Colour week at {{business_name}}: ${THANKS} Reply STOP to opt out`, audience: { tags: ['regulars'] }, trackLinks: true });
     await h.ok('campaigns:launch', { id: c.id });
     const [ana, ben, chloe, dev] = outbox(h.app, c.id);
     markDelivered(h.app, [ana.id, ben.id, chloe.id, dev.id], T0);
@@ -35,10 +34,10 @@ describe('conversions from every source, on an ordinary campaign', () => {
     visit(chloe.id);
     // Three days on: past the 24-hour delivery window, inside the 5-day window of Chloé's click; Dev never clicked.
     h.at(T0 + 72 * HOUR);
-    expect((await h.ok<ConversionAdded>('conversions:add', { phone: chloe.phone, amount: 40, note: 'colour and cut' })).campaignId).toBe(c.id);
-    expect((await h.ok<ConversionAdded>('conversions:add', { phone: dev.phone, amount: 15 })).campaignId).toBeNull();
+    expect((await h.ok('conversions:add', { phone: chloe.phone, amount: 40, note: 'colour and cut' })).campaignId).toBe(c.id);
+    expect((await h.ok('conversions:add', { phone: dev.phone, amount: 15 })).campaignId).toBeNull();
 
-    const r = await h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId: c.id });
+    const r = await h.ok('analytics:campaignResults', { campaignId: c.id });
     expect(r).toMatchObject({ delivered: 4, clicked: 2, replied: 1, converted: 3, revenue: 40 });
     expect(Object.fromEntries(r.conversionsBySource.map((s) => [s.source, s.count]))).toEqual({ link: 2, keyword: 1, manual: 1 });
     const rows = h.app.db.prepare('SELECT contact_id AS contactId, source, rule FROM conversions ORDER BY contact_id, id').all();

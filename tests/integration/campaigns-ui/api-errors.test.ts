@@ -4,12 +4,13 @@ import { errorsByField } from '../../../renderer/src/components/campaigns/wizard
 import { draftOf, emptyWizard } from '../../../renderer/src/components/campaigns/wizard-state';
 import { useTempApp } from '../../helpers/app';
 import { seedContacts } from '../../helpers/seed';
+import type { Channel } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
 useTempApp((a) => (app = a));
 
-async function errorOf(channel: string, input: unknown): Promise<string> {
-  const r = await app.dispatch(channel, input);
+async function errorOf(channel: Channel, input: unknown): Promise<string> {
+  const r = await app.dispatchUntyped(channel, input);
   if (r.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return r.error.message;
 }

@@ -35,7 +35,7 @@ describe('birthday campaigns', () => {
   it('texts each contact on their birthday at the chosen time, Feb 29 birthdays on Feb 28 in common years, once a year', async () => {
     const [ana, ben, cy] = seedContacts(app.db, 3);
     birthdays({ [ana]: '1990-02-28', [ben]: '1988-02-29', [cy]: '1975-03-01' });
-    const c = await invokeOk<{ id: number }>(app, 'campaigns:create', { name: 'Birthday treat', body: 'Happy birthday from Bloom! Reply STOP to opt out', dateField: { fieldKey: 'birthday', time: '13:00', startDate: '2027-02-27' } });
+    const c = await invokeOk(app, 'campaigns:create', { name: 'Birthday treat', body: 'Happy birthday from Bloom! Reply STOP to opt out', dateField: { fieldKey: 'birthday', time: '13:00', startDate: '2027-02-27' } });
     await invokeOk(app, 'campaigns:launch', { id: c.id });
     for (const day of ['2027-02-27', '2027-02-28', '2027-03-01', '2027-03-02']) {
       setNow(`${day}T18:00:00Z`);
@@ -61,7 +61,7 @@ describe('birthday campaigns', () => {
     const [ana] = seedContacts(app.db, 1);
     birthdays({ [ana]: '1990-02-10' });
     const draft = { name: 'Anniversary', body: 'Your anniversary is coming: 10% off. Reply STOP to opt out', dateField: { fieldKey: 'birthday', time: '13:00', daysBefore: 3, startDate: '2027-02-05' } };
-    const c = await invokeOk<{ id: number }>(app, 'campaigns:create', draft);
+    const c = await invokeOk(app, 'campaigns:create', draft);
     await invokeOk(app, 'campaigns:launch', { id: c.id });
     setNow('2027-02-07T18:00:00Z');
     await runDueSchedules(app);

@@ -5,6 +5,7 @@ import { runDueSchedules } from '../../../electron/campaigns/lifecycle';
 import { invokeOk, sandboxBehaviour } from '../../helpers/app';
 import { tempDir } from '../../helpers/db';
 import { seedContacts } from '../../helpers/seed';
+import type { Channel, InputOf } from '../../../shared/ipc/contract';
 
 /** A clock the test moves by hand; the app reads it through core.now(). */
 let nowMs = Date.parse('2026-12-02T19:00:00Z');
@@ -27,13 +28,13 @@ afterEach(async () => {
   setNow('2026-12-02T19:00:00Z');
 });
 
-const ok = <T>(app: DeskApp, channel: string, input: unknown) => invokeOk<T>(app, channel, input);
+const ok = <C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 const count = (app: DeskApp, sql: string, ...params: unknown[]) => (app.db.prepare(sql).get(...params) as { n: number }).n;
 // 13:00 in New York: inside quiet hours everywhere in the US, so every recipient is texted at once.
 const DAILY_1PM = { rule: 'FREQ=DAILY', start: '2026-12-03T13:00' };
 
 async function dailySeries(app: DeskApp, extra: Record<string, unknown> = {}) {
-  const c = await ok<{ id: number }>(app, 'campaigns:create', { name: 'Daily deal', body: "Today's deal at Bloom. Reply STOP to opt out", audience: {}, repeat: DAILY_1PM, ...extra });
+  const c = await ok(app, 'campaigns:create', { name: 'Daily deal', body: "Today's deal at Bloom. Reply STOP to opt out", audience: {}, repeat: DAILY_1PM, ...extra });
   await ok(app, 'campaigns:launch', { id: c.id });
   return c.id;
 }
@@ -42,7 +43,7 @@ describe('recurring campaigns', () => {
   it('refuses a rule that never fires, a count of 0, an end before the start, an unknown zone — and saves nothing', async () => {
     const app = await openApp();
     const bad = async (repeat: Record<string, unknown>, message: RegExp) => {
-      const r = await app.dispatch('campaigns:create', { name: 'X', body: 'Hi. Reply STOP to opt out', repeat });
+      const r = await app.dispatchUntyped('campaigns:create', { name: 'X', body: 'Hi. Reply STOP to opt out', repeat });
       expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
     };
     await bad({ rule: 'FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4', start: '2026-12-03T10:00' }, /never fires/);
@@ -66,14 +67,14 @@ describe('recurring campaigns', () => {
     expect(count(app, 'SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ?', child)).toBe(4);
     await app.dispatcher.runUntilIdle();
     app.tick();
-    const { occurrences } = await ok<{ occurrences: unknown[] }>(app, 'series:occurrences', { id, count: 2 });
+    const { occurrences } = await ok(app, 'series:occurrences', { id, count: 2 });
     expect(occurrences).toEqual([
       { at: '2026-12-03T13:00:00-05:00', status: 'completed', campaignId: child },
       { at: '2026-12-04T13:00:00-05:00', status: 'planned' },
       { at: '2026-12-05T13:00:00-05:00', status: 'planned' },
     ]);
     // The Campaigns list shows the series once; its runs are on the series page.
-    const list = await ok<{ id: number }[]>(app, 'campaigns:list', { includeArchived: false });
+    const list = await ok(app, 'campaigns:list', { includeArchived: false });
     expect(list.map((r) => r.id)).toEqual([id]);
   });
 
@@ -93,7 +94,7 @@ describe('recurring campaigns', () => {
     app = await openApp();
     expect(await runDueSchedules(app)).toEqual([]);
     expect(count(app, 'SELECT COUNT(*) AS n FROM campaigns WHERE series_id = ?', id)).toBe(1);
-    const { occurrences } = await ok<{ occurrences: { at: string; status: string; reason?: string }[] }>(app, 'series:occurrences', { id, count: 1 });
+    const { occurrences } = await ok(app, 'series:occurrences', { id, count: 1 });
     expect(occurrences.map((o) => `${o.at} ${o.status}`)).toEqual([
       '2026-12-03T13:00:00-05:00 sending',
       '2026-12-04T13:00:00-05:00 missed',
@@ -131,7 +132,7 @@ describe('recurring campaigns', () => {
     // 5 on the 3rd, the 2 new ones on the 4th, 4 again on the 6th (the opted-out one never again), 2 on the 7th.
     expect(sent.get(ids[0])).toHaveLength(1);
     expect(sent.get(ids[1])).toHaveLength(3);
-    const { occurrences } = await ok<{ occurrences: { status: string; reason?: string }[] }>(app, 'series:occurrences', { id, count: 0 });
+    const { occurrences } = await ok(app, 'series:occurrences', { id, count: 0 });
     expect(occurrences[2]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('No one in this audience') });
   });
 
@@ -157,7 +158,7 @@ describe('recurring campaigns', () => {
     setNow('2026-12-04T19:00:00Z');
     expect(await runDueSchedules(app)).toEqual([]);
     await ok(app, 'campaigns:resume', { id });
-    const { occurrences } = await ok<{ occurrences: { at: string; status: string }[] }>(app, 'series:occurrences', { id, count: 1 });
+    const { occurrences } = await ok(app, 'series:occurrences', { id, count: 1 });
     expect(occurrences.map((o) => o.status)).toEqual(['skipped', 'skipped', 'planned']);
     // Every Tuesday at 09:30 from now on.
     await ok(app, 'campaigns:update', { id, draft: { name: 'Tuesday deal', body: 'Tuesday deal. Reply STOP to opt out', audience: {}, repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU', start: '2026-12-01T09:30' } } });

@@ -4,6 +4,7 @@ import { snapshotCampaign } from '../../../electron/campaigns/snapshot';
 import { renderTemplate, segmentsOf } from '../../../shared/templates';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
+import type { Channel, InputOf } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
 useTempApp((a) => (app = a), () => ({ now: daytimeClock() }));
@@ -11,7 +12,7 @@ beforeEach(() => {
   app.settings.set('business.name', 'Bloom');
 });
 
-const ok = <T>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);
+const ok = <C extends Channel>(channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 
 const BODY = 'Hi {{first_name|there}}, your {{field:tier|member}} perks at {{business_name}} — 20% off 🌷 Reply STOP to opt out';
 
@@ -44,7 +45,7 @@ function expected(contactId: number) {
 describe('campaign snapshot', () => {
   it('queues exactly the eligible audience, each message rendered and counted for its own recipient, in small chunks across id gaps', async () => {
     const { ids, excluded } = seedAudience();
-    const c = await ok<{ id: number }>('campaigns:create', { name: 'Perks', body: BODY, audience: {} });
+    const c = await ok('campaigns:create', { name: 'Perks', body: BODY, audience: {} });
     app.db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'none' WHERE id = ?`).run(c.id);
     const r = await snapshotCampaign(app, c.id, { chunk: 3 });
     const rows = outbox(c.id);
@@ -63,7 +64,7 @@ describe('campaign snapshot', () => {
 
   it('renders every text right whether texts repeat or not (past the point where it stops reusing them)', async () => {
     seedContacts(app.db, 25_000);
-    const c = await ok<{ id: number }>('campaigns:create', { name: 'Numbers', body: 'Hi {{first_name|there}}, this goes to {{phone}}. Reply STOP to opt out', audience: {} });
+    const c = await ok('campaigns:create', { name: 'Numbers', body: 'Hi {{first_name|there}}, this goes to {{phone}}. Reply STOP to opt out', audience: {} });
     app.db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'none' WHERE id = ?`).run(c.id);
     await snapshotCampaign(app, c.id);
     const rows = app.db
@@ -75,7 +76,7 @@ describe('campaign snapshot', () => {
 
   it('resumes an interrupted snapshot from its cursor without queuing anyone twice', async () => {
     const { ids, excluded } = seedAudience();
-    const c = await ok<{ id: number }>('campaigns:create', { name: 'Perks', body: BODY, audience: {} });
+    const c = await ok('campaigns:create', { name: 'Perks', body: BODY, audience: {} });
     app.db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'none' WHERE id = ?`).run(c.id);
     await snapshotCampaign(app, c.id, { chunk: 7 });
     const full = outbox(c.id);
@@ -89,7 +90,7 @@ describe('campaign snapshot', () => {
     const sameMessage = ({ next_attempt_at: _t, ...m }: Row) => m;
     expect(outbox(c.id).map(sameMessage)).toEqual(full.map(sameMessage));
     // and the campaign's counts (kept by the snapshot and the outbox's triggers) still match its outbox
-    expect(await ok<{ counts: Record<string, number> }>('campaigns:status', { id: c.id })).toMatchObject({ counts: { queued: full.length } });
+    expect(await ok('campaigns:status', { id: c.id })).toMatchObject({ counts: { queued: full.length } });
   });
 
   it('includes contacts added while the snapshot runs, and waits for each recipient’s local time when asked to', async () => {
@@ -97,7 +98,7 @@ describe('campaign snapshot', () => {
     // New York and Los Angeles numbers: the same local time is three hours apart.
     app.db.prepare(`UPDATE contacts SET phone = '+12125550111' WHERE id = 1`).run();
     app.db.prepare(`UPDATE contacts SET phone = '+13105550122' WHERE id = 2`).run();
-    const c = await ok<{ id: number }>('campaigns:create', { name: 'Local', body: 'Good morning {{first_name|there}}! Reply STOP to opt out', audience: {}, schedule: { mode: 'recipient_local', date: '2026-12-10', time: '10:00' } });
+    const c = await ok('campaigns:create', { name: 'Local', body: 'Good morning {{first_name|there}}! Reply STOP to opt out', audience: {}, schedule: { mode: 'recipient_local', date: '2026-12-10', time: '10:00' } });
     app.db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'none' WHERE id = ?`).run(c.id);
     const launch = snapshotCampaign(app, c.id, { chunk: 1 });
     seedContacts(app.db, 1, { start: 50 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BulkActionResult, BulkUndoResult, ContactDetail, ContactListPage, ExistingContact } from '../../../shared/ipc/channels/contacts';
 import { runBulkAction } from '../../../electron/contacts/bulk';
 import { startDesk, type Desk } from './desk';
+import type { InputOf } from '../../../shared/ipc/contract';
 
 let d: Desk;
 beforeEach(async () => {
@@ -11,10 +11,10 @@ afterEach(async () => d.close());
 
 const AGREED = { given: true, note: 'Signed up in store' };
 async function add(phone: string, firstName: string, tags: string[] = []): Promise<number> {
-  return (await d.call<ContactDetail>('contacts:create', { phone, firstName, lastName: 'Lee', tags, consent: AGREED })).contact.id;
+  return (await d.call('contacts:create', { phone, firstName, lastName: 'Lee', tags, consent: AGREED })).contact.id;
 }
-const bulk = (input: object) => d.call<BulkActionResult>('contacts:bulk', input);
-const undo = (actionId: number) => d.call<BulkUndoResult>('contacts:bulkUndo', { actionId });
+const bulk = (input: InputOf<'contacts:bulk'>) => d.call('contacts:bulk', input);
+const undo = (actionId: number) => d.call('contacts:bulkUndo', { actionId });
 const tagsOf = (id: number) => d.app.db.prepare('SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ? ORDER BY t.name').pluck().all(id);
 
 describe('bulk actions on contacts', () => {
@@ -23,7 +23,7 @@ describe('bulk actions on contacts', () => {
     const anabel = await add('+14155550102', 'Anabel', ['VIP']);
     const bob = await add('+14155550103', 'Bob', ['VIP']);
     await add('+14155550104', 'Anouk');
-    const shown = await d.call<ContactListPage>('contacts:list', { search: 'ana', tag: 'VIP' });
+    const shown = await d.call('contacts:list', { search: 'ana', tag: 'VIP' });
     expect(shown.rows.map((r) => r.id).sort()).toEqual([ana, anabel]);
     const done = await bulk({ action: 'addTag', tag: 'Spring sale', matching: { search: 'ana', tag: 'VIP' } });
     expect(done).toMatchObject({ action: 'addTag', selected: 2, changed: 2 });
@@ -36,15 +36,15 @@ describe('bulk actions on contacts', () => {
     await d.call('contacts:optOut', { contactId: ids[1], reason: 'asked at the counter' });
     const done = await bulk({ action: 'optOut', contactIds: ids });
     expect(done).toMatchObject({ selected: 2, changed: 1 });
-    const detail = await d.call<ContactDetail>('contacts:get', { id: ids[0] });
+    const detail = await d.call('contacts:get', { id: ids[0] });
     expect(detail.contact.optedOut).toBe(true);
     expect(detail.optOutHistory.at(-1)).toMatchObject({ newState: 'opted_out', source: 'manual', actor: 'user', message: 'bulk action by owner' });
     expect(await undo(done.actionId)).toEqual({ restored: 1, kept: 0 });
-    const after = await d.call<ContactDetail>('contacts:get', { id: ids[0] });
+    const after = await d.call('contacts:get', { id: ids[0] });
     expect(after.contact.optedOut).toBe(false);
     expect(after.optOutHistory.at(-1)).toMatchObject({ newState: 'opted_in', message: 'undo of a bulk action by owner' });
     // The contact who had opted out by hand before the bulk action stays opted out.
-    expect((await d.call<ContactDetail>('contacts:get', { id: ids[1] })).contact.optedOut).toBe(true);
+    expect((await d.call('contacts:get', { id: ids[1] })).contact.optedOut).toBe(true);
   });
 
   it('a bulk opt-out takes the contacts out of every text still waiting for them, as a single opt-out does', async () => {
@@ -69,7 +69,7 @@ describe('bulk actions on contacts', () => {
     d.advance(1000);
     await d.call('contacts:optOut', { contactId: id, reason: 'texted STOP' });
     expect(await undo(done.actionId)).toEqual({ restored: 0, kept: 1 });
-    expect((await d.call<ContactDetail>('contacts:get', { id })).contact.optedOut).toBe(true);
+    expect((await d.call('contacts:get', { id })).contact.optedOut).toBe(true);
   });
 
   it('deleted contacts come back with their tags, consent records, custom values and messages, and are found by search again', async () => {
@@ -82,16 +82,16 @@ describe('bulk actions on contacts', () => {
     d.advance(1000);
     await d.call('inbox:reply', { contactId: id, body: 'See you Saturday!' });
     d.app.db.prepare("UPDATE outbox_messages SET state = 'sent', sent_at = ?").run(d.iso());
-    const before = await d.call<ContactDetail>('contacts:get', { id });
+    const before = await d.call('contacts:get', { id });
     expect(before).toMatchObject({ messageCount: 2, customFields: [{ key: 'tier', value: 'gold' }], contact: { tags: ['Market', 'VIP'] } });
     expect(before.consentRecords).toHaveLength(1);
     const done = await bulk({ action: 'delete', contactIds: [id] });
     expect(done).toMatchObject({ changed: 1 });
     expect((await d.fails('contacts:get', { id })).code).toBe('not_found');
     expect(await undo(done.actionId)).toEqual({ restored: 1, kept: 0 });
-    const after = await d.call<ContactDetail>('contacts:get', { id });
+    const after = await d.call('contacts:get', { id });
     expect({ ...after, contact: { ...after.contact, updatedAt: '' } }).toEqual({ ...before, contact: { ...before.contact, updatedAt: '' } });
-    expect((await d.call<ContactListPage>('contacts:list', { search: 'ana' })).rows.map((r) => r.id)).toEqual([id]);
+    expect((await d.call('contacts:list', { search: 'ana' })).rows.map((r) => r.id)).toEqual([id]);
   });
 
   it('a text still waiting when its contact was deleted stays skipped after the undo (it may be long out of date)', async () => {
@@ -101,7 +101,7 @@ describe('bulk actions on contacts', () => {
       .run(id, d.iso(), d.iso());
     await d.call('inbox:reply', { contactId: id, body: 'Hello!' });
     await undo((await bulk({ action: 'delete', contactIds: [id] })).actionId);
-    const detail = await d.call<ContactDetail>('contacts:get', { id });
+    const detail = await d.call('contacts:get', { id });
     expect(detail.messages.find((m) => m.direction === 'out')).toMatchObject({ state: 'skipped', errorMessage: 'The contact was deleted before sending' });
   });
 
@@ -110,7 +110,7 @@ describe('bulk actions on contacts', () => {
     const done = await bulk({ action: 'delete', contactIds: [id] });
     const again = await add('+14155550101', 'Ana again');
     expect(await undo(done.actionId)).toEqual({ restored: 0, kept: 1 });
-    expect((await d.call<ContactDetail>('contacts:get', { id: again })).contact.firstName).toBe('Ana again');
+    expect((await d.call('contacts:get', { id: again })).contact.firstName).toBe('Ana again');
     expect(await d.fails('contacts:bulkUndo', { actionId: done.actionId })).toMatchObject({ code: 'conflict', message: 'That action was already undone.' });
   });
 
@@ -146,7 +146,7 @@ describe('bulk actions on contacts', () => {
 describe('the duplicate-contact check', () => {
   it('finds the contact who has a number, typed in any format, other than the one being edited', async () => {
     const id = await add('+14155550101', 'Ana');
-    expect(await d.call<ExistingContact | null>('contacts:findByPhone', { phone: '(415) 555-0101' })).toEqual({ id, name: 'Ana Lee', phone: '+14155550101' });
+    expect(await d.call('contacts:findByPhone', { phone: '(415) 555-0101' })).toEqual({ id, name: 'Ana Lee', phone: '+14155550101' });
     expect(await d.call('contacts:findByPhone', { phone: '(415) 555-0101', exceptId: id })).toBeNull();
     expect(await d.call('contacts:findByPhone', { phone: '12' })).toBeNull();
   });

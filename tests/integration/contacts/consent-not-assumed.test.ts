@@ -5,6 +5,7 @@ import type { DeskApp } from '../../../electron/app';
 import { snapshotCampaign } from '../../../electron/campaigns/snapshot';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { daytimeClock } from '../../helpers/seed';
+import type { Channel, InputOf } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
 useTempApp((a) => (app = a), () => ({ now: daytimeClock() }));
@@ -12,7 +13,7 @@ beforeEach(() => {
   app.settings.set('business.name', 'Bloom');
 });
 
-const ok = <T>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);
+const ok = <C extends Channel>(channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 
 async function importFile(name: string, text: string, consent?: string) {
   const path = join(app.paths.dataDir, name);
@@ -29,7 +30,7 @@ const records = (phone: string) =>
 
 /** Who a campaign to everyone queues: the only place "not marketable" finally matters. */
 async function queuedPhones(): Promise<string[]> {
-  const c = await ok<{ id: number }>('campaigns:create', { name: 'Spring', body: 'Bloom: 20% off this week. Reply STOP to opt out', audience: {} });
+  const c = await ok('campaigns:create', { name: 'Spring', body: 'Bloom: 20% off this week. Reply STOP to opt out', audience: {} });
   app.db.prepare(`UPDATE campaigns SET status = 'sending', snapshot_state = 'none' WHERE id = ?`).run(c.id);
   await snapshotCampaign(app, c.id, { chunk: 10 });
   return app.db.prepare('SELECT to_phone FROM outbox_messages WHERE campaign_id = ? ORDER BY to_phone').pluck().all(c.id) as string[];
@@ -37,7 +38,7 @@ async function queuedPhones(): Promise<string[]> {
 
 describe('consent is never assumed', () => {
   it('a contact added by hand without an answer is kept, not textable, with "consent not stated" on record, until the owner says how', async () => {
-    const plain = await ok<{ contact: { id: number } }>('contacts:create', { phone: '(212) 555-0101', firstName: 'Ann' });
+    const plain = await ok('contacts:create', { phone: '(212) 555-0101', firstName: 'Ann' });
     await ok('contacts:create', { phone: '(212) 555-0102', consent: { given: true, note: 'Signed up in store' } });
     expect(contact('+12125550101')).toEqual({ textable: 0, not_textable_reason: 'SMS consent not stated' });
     expect(records('+12125550101')).toEqual([{ source: 'manual', consent: null, note: 'consent not stated' }]);
@@ -53,9 +54,9 @@ describe('consent is never assumed', () => {
   });
 
   it('recording consent never lifts a reason that is not about consent, nor an opt-out', async () => {
-    const a = await ok<{ contact: { id: number } }>('contacts:create', { phone: '2125550103', consent: { given: true, note: 'In store' } });
+    const a = await ok('contacts:create', { phone: '2125550103', consent: { given: true, note: 'In store' } });
     await ok('contacts:update', { id: a.contact.id, textable: false });
-    const b = await ok<{ contact: { id: number } }>('contacts:create', { phone: '2125550104' });
+    const b = await ok('contacts:create', { phone: '2125550104' });
     await ok('contacts:optOut', { contactId: b.contact.id });
     expect(await ok('contacts:recordConsent', { contactIds: [a.contact.id, b.contact.id], how: 'Website form' })).toEqual({ contacts: 2, nowTextable: 1 });
     expect(contact('+12125550103')).toEqual({ textable: 0, not_textable_reason: 'marked not textable by you' });

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ConsentChangeResult, ContactDetail, ContactExportResult } from '../../../shared/ipc/channels/contacts';
 import { snapshot } from './import-helpers';
 import { startDesk, type Desk } from './desk';
+import type { InputOf } from '../../../shared/ipc/contract';
 
 let d: Desk;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(async () => d.close());
 
 /** Added with consent on record unless the test says otherwise: a contact without it is not textable. */
-const create = (input: Record<string, unknown>) => d.call<ContactDetail>('contacts:create', { consent: { given: true, note: 'Signed up in store' }, ...input });
+const create = (input: InputOf<'contacts:create'>) => d.call('contacts:create', { consent: { given: true, note: 'Signed up in store' }, ...input });
 const audit = () => d.app.db.prepare('SELECT contact_id, phone, old_state, new_state, source, actor, message_text, at FROM optout_audit ORDER BY id').all();
 
 describe('contacts:optOut and contacts:optIn', () => {
@@ -21,7 +21,7 @@ describe('contacts:optOut and contacts:optIn', () => {
     const a = await create({ phone: '+14155550100', firstName: 'Anna' });
     const at = d.iso();
     d.app.db.prepare(`INSERT INTO outbox_messages (contact_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, 'campaign', ?, 'Sale!', 'sandbox', 'queued', ?, ?)`).run(a.contact.id, '+14155550100', at, at);
-    const out = await d.call<ConsentChangeResult>('contacts:optOut', { contactId: a.contact.id, reason: 'asked in the shop' });
+    const out = await d.call('contacts:optOut', { contactId: a.contact.id, reason: 'asked in the shop' });
     expect(out).toEqual({ contactId: a.contact.id, phone: '+14155550100', optedOut: true, changed: true });
     expect(d.app.db.prepare('SELECT state, error_code FROM outbox_messages').get()).toEqual({ state: 'skipped', error_code: 'opted_out' });
     expect(await d.call('contacts:optOut', { phone: '(415) 555-0100' })).toMatchObject({ changed: false });
@@ -67,7 +67,7 @@ describe('contacts:get', () => {
     d.advance(300_000);
     await d.call('contacts:optOut', { contactId: a.contact.id, reason: 'replied STOP' });
 
-    const detail = await d.call<ContactDetail>('contacts:get', { id: a.contact.id });
+    const detail = await d.call('contacts:get', { id: a.contact.id });
     expect(detail.contact).toMatchObject({ phone: '+14155550100', firstName: 'Anna', optedOut: true, optedOutAt: '2026-03-01T10:05:00.000Z', isUnknown: false });
     expect(detail.consentRecords).toMatchObject([{ source: 'manual', consent: true, obtainedAt: '2026-02-14T12:00:00.000Z', note: 'paper form' }]);
     expect(detail.optOutHistory).toEqual([
@@ -79,7 +79,7 @@ describe('contacts:get', () => {
       { direction: 'out', id: 1, at: '2026-03-01T10:00:05.000Z', body: 'Spring sale: 20% off', kind: 'campaign', state: 'delivered', campaignId: 1, campaignName: 'Spring sale', errorMessage: null },
     ]);
     expect(detail.messageCount).toBe(3);
-    const short = await d.call<ContactDetail>('contacts:get', { id: a.contact.id, messageLimit: 1 });
+    const short = await d.call('contacts:get', { id: a.contact.id, messageLimit: 1 });
     expect([short.messages.length, short.messageCount]).toEqual([1, 3]);
     expect(await d.fails('contacts:get', { id: 99 })).toMatchObject({ code: 'not_found' });
     expect(await d.fails('contacts:get', { id: 'one' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('id') });
@@ -93,7 +93,7 @@ describe('contacts:export', () => {
     await create({ phone: '+12125550123', firstName: '=HYPERLINK("x")', tags: ['Spring'] });
     await create({ phone: '+16465550199', firstName: 'Carl' });
     await d.call('contacts:optOut', { phone: '+12125550123' });
-    const r = await d.call<ContactExportResult>('contacts:export', { filter: { tags: ['Spring'] } });
+    const r = await d.call('contacts:export', { filter: { tags: ['Spring'] } });
     expect(r).toMatchObject({ path: join(d.dir, 'exports', 'contacts-2026-03-01-10-00-00.csv'), fileName: 'contacts-2026-03-01-10-00-00.csv', rows: 2 });
     expect(r.csv).toBe(readFileSync(r.path, 'utf8'));
     expect(r.bytes).toBe(Buffer.byteLength(r.csv!));
@@ -102,7 +102,7 @@ describe('contacts:export', () => {
       ['+14155550100', 'Anna', 'Spring, VIP', 'gold', 'no', 'yes'],
       ['+12125550123', `'=HYPERLINK("x")`, 'Spring', '', 'yes', 'yes'],
     ]);
-    const again = await d.call<ContactExportResult>('contacts:export', {});
+    const again = await d.call('contacts:export', {});
     expect([again.fileName, again.rows]).toEqual(['contacts-2026-03-01-10-00-00-2.csv', 3]);
     expect(await d.fails('contacts:export', { filter: { tags: 'VIP' } })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('filter.tags') });
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactDetail } from '../../../shared/ipc/channels/contacts';
 import { snapshot } from './import-helpers';
 import { startDesk, type Desk } from './desk';
+import type { InputOf } from '../../../shared/ipc/contract';
 
 let d: Desk;
 beforeEach(async () => {
@@ -9,7 +9,7 @@ beforeEach(async () => {
 });
 afterEach(async () => d.close());
 
-const create = (input: Record<string, unknown>) => d.call<ContactDetail>('contacts:create', input);
+const create = (input: InputOf<'contacts:create'>) => d.call('contacts:create', input);
 
 describe('contacts:create', () => {
   it('reads the phone with the default country, stores tags, custom values and a manual consent record', async () => {
@@ -77,7 +77,7 @@ describe('contacts:update and contacts:delete', () => {
     await create({ phone: '+12125550123', firstName: 'Ben' });
     await d.call('contacts:optOut', { contactId: a.contact.id });
     d.advance(1000);
-    const u = await d.call<ContactDetail>('contacts:update', {
+    const u = await d.call('contacts:update', {
       id: a.contact.id, phone: '(646) 555-0199', firstName: 'Annie', lastName: '', email: 'annie@example.com', tags: ['Regulars'], customFields: { tier: null },
     });
     expect(u.contact).toMatchObject({ phone: '+16465550199', firstName: 'Annie', lastName: null, email: 'annie@example.com', tags: ['Regulars'], optedOut: true, updatedAt: '2026-03-01T10:00:01.000Z' });
@@ -86,14 +86,14 @@ describe('contacts:update and contacts:delete', () => {
     expect(dup).toMatchObject({ code: 'conflict', message: expect.stringContaining('+12125550123 is already a contact (Ben)') });
     expect(await d.fails('contacts:update', { id: 999, firstName: 'X' })).toMatchObject({ code: 'not_found' });
     expect(await d.fails('contacts:update', { id: a.contact.id, email: 'nope' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('email') });
-    const marked = await d.call<ContactDetail>('contacts:update', { id: a.contact.id, textable: false });
+    const marked = await d.call('contacts:update', { id: a.contact.id, textable: false });
     expect(marked.contact).toMatchObject({ textable: false, notTextableReason: 'marked not textable by you' });
   });
 
   it('a new number clears what NumVerify said about the old one', async () => {
     const a = await create({ phone: '+14155550100' });
     d.app.db.prepare(`UPDATE contacts SET line_type = 'landline', carrier = 'AT&T', textable = 0, not_textable_reason = 'landline (NumVerify)' WHERE id = ?`).run(a.contact.id);
-    const u = await d.call<ContactDetail>('contacts:update', { id: a.contact.id, phone: '+14155550101' });
+    const u = await d.call('contacts:update', { id: a.contact.id, phone: '+14155550101' });
     expect(u.contact).toMatchObject({ lineType: null, carrier: null, textable: true, notTextableReason: null });
   });
 
@@ -122,7 +122,7 @@ describe('contacts:setTags and custom fields', () => {
   it('adds, removes and sets tags on listed contacts or on everyone a filter matches', async () => {
     const ids = [];
     for (const phone of ['+14155550100', '+14155550101', '+14155550102']) ids.push((await create({ phone, tags: ['Old'] })).contact.id);
-    const tagsOf = async () => (await d.call<{ rows: { id: number; tags: string[] }[] }>('contacts:list', {})).rows.map((r) => r.tags);
+    const tagsOf = async () => (await d.call('contacts:list', {})).rows.map((r) => r.tags);
     expect(await d.call('contacts:setTags', { contactIds: [ids[0], ids[1]], tags: ['VIP', 'vip'] })).toEqual({ contacts: 2 });
     expect(await tagsOf()).toEqual([['Old'], ['Old', 'VIP'], ['Old', 'VIP']]);
     expect(await d.call('contacts:setTags', { filter: { tags: ['VIP'] }, tags: ['Old'], mode: 'remove' })).toEqual({ contacts: 2 });

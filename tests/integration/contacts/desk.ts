@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createApp, type AppConfig, type DeskApp } from '../../../electron/app';
 import type { EventName } from '../../../shared/ipc/contract';
 import { tempDir } from '../../helpers/db';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 /** A real app on a temp data folder with a settable clock, and the events it emitted. */
 export async function startDesk(config: Partial<AppConfig> = {}) {
@@ -18,14 +19,14 @@ export async function startDesk(config: Partial<AppConfig> = {}) {
     advance: (ms: number) => void (now += ms),
     iso: () => new Date(now).toISOString(),
     /** The dispatch result's value, or a thrown error with its code and message. */
-    async call<T = unknown>(channel: string, input: unknown): Promise<T> {
+    async call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
       const r = await app.dispatch(channel, input);
       if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-      return r.value as T;
+      return r.value;
     },
     /** The error of a call that must fail. */
-    async fails(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-      const r = await app.dispatch(channel, input);
+    async fails(channel: Channel, input: unknown): Promise<{ code: string; message: string }> {
+      const r = await app.dispatchUntyped(channel, input);
       if (r.ok) throw new Error(`${channel} succeeded but should have failed`);
       return r.error;
     },

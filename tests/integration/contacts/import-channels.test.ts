@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ImportHistoryRow, ImportJobStatus, ImportPreviewView, ImportUndoResult } from '../../../shared/ipc/channels/contacts';
 import { findUpload, storeUpload, sweepOldUploads } from '../../../electron/contacts/uploads';
 import { fixture, snapshot } from './import-helpers';
 import { startDesk, type Desk } from './desk';
@@ -14,8 +13,8 @@ beforeEach(async () => {
 afterEach(async () => d.close());
 
 const plainSheet = readFileSync(fixture('plain-sheet.csv'));
-const US = { defaultCountry: 'us', onDuplicate: 'skip' };
-const upload = (bytes: Buffer, name = 'plain-sheet.csv') => d.call<{ fileId: string; size: number; name: string }>('contacts:importUpload', { name, dataBase64: bytes.toString('base64') });
+const US = { defaultCountry: 'us', onDuplicate: 'skip' } as const;
+const upload = (bytes: Buffer, name = 'plain-sheet.csv') => d.call('contacts:importUpload', { name, dataBase64: bytes.toString('base64') });
 const finished = (importId: string) => d.app.contacts.imports.settled(importId);
 
 function bigCsv(rows: number): Buffer {
@@ -30,7 +29,7 @@ describe('import channels', () => {
     expect(up).toEqual({ fileId: expect.stringMatching(/^upl_/), size: plainSheet.length, name: 'plain-sheet.csv' });
     const before = snapshot(d.app.db);
 
-    const preview = await d.call<ImportPreviewView>('contacts:importPreview', { fileId: up.fileId, options: { ...US, tags: ['Spring'], mapping: { notes: 'drop' } } });
+    const preview = await d.call('contacts:importPreview', { fileId: up.fileId, options: { ...US, tags: ['Spring'], mapping: { notes: 'drop' } } });
     expect(preview).toMatchObject({
       fileName: 'plain-sheet.csv',
       headers: ['full name', 'mobile', 'tags', 'loyalty tier', 'notes', ''],
@@ -41,15 +40,15 @@ describe('import channels', () => {
     });
     expect(preview.mapping.find((m) => m.header === 'notes')).toMatchObject({ target: 'drop', source: 'user' });
     expect(preview.sampleRows[0]).toMatchObject({ phone: '+12125550121', firstName: 'Anna', lastName: 'Smith' });
-    const quick = await d.call<ImportPreviewView>('contacts:importPreview', { fileId: up.fileId, options: US, counts: false });
+    const quick = await d.call('contacts:importPreview', { fileId: up.fileId, options: US, counts: false });
     expect([quick.counts, quick.headers.length]).toEqual([null, 6]);
     expect(snapshot(d.app.db)).toEqual(before);
 
-    const { importId } = await d.call<{ importId: string }>('contacts:importRun', { fileId: up.fileId, options: { ...US, tags: ['Spring'] } });
+    const { importId } = await d.call('contacts:importRun', { fileId: up.fileId, options: { ...US, tags: ['Spring'] } });
     expect(importId).toMatch(/^imp_/);
     const job = await finished(importId);
     expect(job).toMatchObject({ importId, state: 'done', dryRun: false, report: { counts: { rows: 6, imported: 4, duplicates: 1, invalid: 1 } } });
-    expect(await d.call<ImportJobStatus>('contacts:importStatus', { importId })).toMatchObject({ state: 'done', finishedAt: '2026-03-01T10:00:00.000Z' });
+    expect(await d.call('contacts:importStatus', { importId })).toMatchObject({ state: 'done', finishedAt: '2026-03-01T10:00:00.000Z' });
     expect(d.events.find((e) => e.name === 'import:finished')?.payload).toMatchObject({ importId, state: 'done', dryRun: false, error: null });
     expect(d.events.some((e) => e.name === 'import:progress' && (e.payload as { importId: string }).importId === importId)).toBe(true);
     expect(d.events).toContainEqual({ name: 'app:dataChanged', payload: { area: 'contacts' } });
@@ -58,13 +57,13 @@ describe('import channels', () => {
     // Imported files are not kept.
     expect(await d.fails('contacts:importRun', { fileId: up.fileId, options: US })).toMatchObject({ code: 'not_found' });
 
-    const history = await d.call<ImportHistoryRow[]>('imports:list', {});
+    const history = await d.call('imports:list', {});
     expect(history).toMatchObject([{ id: importId, fileName: 'plain-sheet.csv', status: 'completed', counts: { imported: 4 }, options: { tags: ['Spring'] } }]);
-    const rejects = await d.call<{ csv: string; fileName: string; rows: number }>('imports:rejectsCsv', { importId });
+    const rejects = await d.call('imports:rejectsCsv', { importId });
     expect([rejects.rows, rejects.fileName]).toEqual([1, `rejected-rows-${importId}.csv`]);
     expect(parse(rejects.csv, { columns: true, bom: true })).toEqual([{ row: '5', reason: 'missing phone', 'original row': 'Iñaki,   ,VIP,,,' }]);
 
-    const undo = await d.call<ImportUndoResult>('imports:undo', { importId });
+    const undo = await d.call('imports:undo', { importId });
     expect(undo).toMatchObject({ importId, removed: 4, restored: 0 });
     expect(d.count('contacts')).toBe(0);
     expect(await d.call('contacts:list', { search: 'anna' })).toMatchObject({ total: 0 });
@@ -74,7 +73,7 @@ describe('import channels', () => {
   it('a dry run reports the same counts, writes nothing and keeps the file for the real run', async () => {
     const up = await upload(plainSheet);
     const before = snapshot(d.app.db);
-    const { importId } = await d.call<{ importId: string }>('contacts:importRun', { fileId: up.fileId, options: US, dryRun: true });
+    const { importId } = await d.call('contacts:importRun', { fileId: up.fileId, options: US, dryRun: true });
     expect(await finished(importId)).toMatchObject({ state: 'done', dryRun: true, report: { dryRun: true, counts: { rows: 6, imported: 4, invalid: 1 } } });
     expect(snapshot(d.app.db)).toEqual(before);
     expect(findUpload(d.dir, up.fileId).size).toBe(plainSheet.length);
@@ -83,7 +82,7 @@ describe('import channels', () => {
   it('takes a file in pieces, and refuses broken pieces, unknown files and bad options without writing', async () => {
     const a = plainSheet.subarray(0, 99);
     const first = await upload(a);
-    const whole = await d.call<{ size: number }>('contacts:importUpload', { name: 'ignored.csv', fileId: first.fileId, dataBase64: plainSheet.subarray(99).toString('base64') });
+    const whole = await d.call('contacts:importUpload', { name: 'ignored.csv', fileId: first.fileId, dataBase64: plainSheet.subarray(99).toString('base64') });
     expect(whole.size).toBe(plainSheet.length);
     expect(readFileSync(findUpload(d.dir, first.fileId).path)).toEqual(plainSheet);
     const before = snapshot(d.app.db);
@@ -129,7 +128,7 @@ describe('import channels', () => {
         void d.app.dispatch('contacts:importCancel', { importId: (payload as { importId: string }).importId });
       }
     });
-    const { importId } = await d.call<{ importId: string }>('contacts:importRun', { fileId: big.fileId, options: US });
+    const { importId } = await d.call('contacts:importRun', { fileId: big.fileId, options: US });
     expect(await d.fails('contacts:importRun', { fileId: small.fileId, options: US })).toMatchObject({ code: 'conflict', message: expect.stringContaining('Another import is running') });
     const job = await finished(importId);
     expect(job).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });

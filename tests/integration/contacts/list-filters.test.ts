@@ -29,7 +29,7 @@ function seed(n: number): void {
   })();
 }
 
-const list = (input: Record<string, unknown>) => desk.call<ContactListPage>('contacts:list', { limit: 100, ...input });
+const list = (input: Record<string, unknown>) => desk.call('contacts:list', { limit: 100, ...input });
 const indexes = (page: ContactListPage) => page.rows.map((r) => Number(r.phone.slice(-4)) - 1000);
 
 describe('contacts:list narrowed by consent state and segments', () => {
@@ -68,10 +68,10 @@ describe('contacts:list narrowed by consent state and segments', () => {
 
   it('a saved segment means what it means for a campaign; an unknown one is refused by name', async () => {
     seed(40);
-    const segment = await desk.call<{ id: number }>('segments:create', { name: 'VIPs who can be texted', filter: { tags: ['VIP'], optedOut: false, textable: true } });
+    const segment = await desk.call('segments:create', { name: 'VIPs who can be texted', filter: { tags: ['VIP'], optedOut: false, textable: true } });
     const page = await list({ segmentId: segment.id });
     expect(indexes(page)).toEqual([35, 25, 10, 5]);
-    const counted = await desk.call<{ matched: number }>('segments:count', { id: segment.id });
+    const counted = await desk.call('segments:count', { id: segment.id });
     expect(page.total).toBe(counted.matched);
     expect(indexes(await list({ segmentId: segment.id, search: 'Person1' }))).toEqual([10]);
     expect(await desk.fails('contacts:list', { segmentId: 999 })).toMatchObject({ code: 'not_found' });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VerifyReport } from '../../../shared/ipc/channels/contacts';
 import { startFakeNumVerify, type FakeNumVerify, type FakeNumVerifyOptions } from '../../fakes/numverify';
 import { seedContacts } from '../../helpers/seed';
 import { startDesk, type Desk } from './desk';
@@ -31,10 +30,10 @@ afterEach(async () => {
 
 async function contacts(phones: string[], extra: Record<string, unknown> = {}): Promise<number[]> {
   const ids: number[] = [];
-  for (const phone of phones) ids.push((await d.call<{ contact: { id: number } }>('contacts:create', { phone, consent: { given: true, note: 'Signed up in store' }, ...extra })).contact.id);
+  for (const phone of phones) ids.push((await d.call('contacts:create', { phone, consent: { given: true, note: 'Signed up in store' }, ...extra })).contact.id);
   return ids;
 }
-const verify = (input: Record<string, unknown>) => d.call<VerifyReport>('contacts:verify', input);
+const verify = (input: Record<string, unknown>) => d.call('contacts:verify', input);
 const row = (phone: string) => d.app.db.prepare('SELECT textable, not_textable_reason, line_type, carrier FROM contacts WHERE phone = ?').get(phone);
 const DAY = 86_400_000;
 

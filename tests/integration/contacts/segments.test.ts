@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AudienceCount } from '../../../shared/audience';
-import type { SegmentRow } from '../../../shared/ipc/channels/contacts';
 import { matchingContactIds } from '../../../electron/campaigns/audience';
 import { snapshot } from './import-helpers';
 import { startDesk, type Desk } from './desk';
+import type { InputOf } from '../../../shared/ipc/contract';
 
 let d: Desk;
 beforeEach(async () => {
@@ -40,7 +39,7 @@ async function people() {
 describe('segments', () => {
   it('a saved segment counts exactly the contacts its filter matches, with the exclusions explained', async () => {
     await people();
-    const filters = [
+    const filters: InputOf<'segments:create'>['filter'][] = [
       { tags: ['VIP'] },
       { tags: ['VIP', 'Spring'], tagMode: 'all' },
       { excludeTags: ['VIP'] },
@@ -53,8 +52,8 @@ describe('segments', () => {
     ];
     const expected = [[1, 2, 5, 7], [2], [3, 4, 6, 8], [1, 3, 5, 8], [4, 6], [1, 2, 3, 4, 6, 8], [2, 3, 4, 5, 6, 7, 8], [4, 5, 6, 7, 8], [2, 7]];
     for (const [i, filter] of filters.entries()) {
-      const seg = await d.call<SegmentRow>('segments:create', { name: `Segment ${i}`, filter });
-      const count = await d.call<AudienceCount>('segments:count', { id: seg.id });
+      const seg = await d.call('segments:create', { name: `Segment ${i}`, filter });
+      const count = await d.call('segments:count', { id: seg.id });
       const ids = matchingContactIds(d.app.db, seg.filter, new Date(d.iso()));
       expect(ids, JSON.stringify(filter)).toEqual(expected[i]);
       expect(count.matched, JSON.stringify(filter)).toBe(ids.length);
@@ -65,11 +64,11 @@ describe('segments', () => {
   });
 
   it('lists, renames and re-filters segments; names are unique; a segment cannot refer to itself', async () => {
-    const a = await d.call<SegmentRow>('segments:create', { name: 'VIPs', filter: { tags: ['VIP'] } });
+    const a = await d.call('segments:create', { name: 'VIPs', filter: { tags: ['VIP'] } });
     await d.call('segments:create', { name: 'all', filter: {} });
-    expect((await d.call<SegmentRow[]>('segments:list', {})).map((s) => s.name)).toEqual(['all', 'VIPs']);
+    expect((await d.call('segments:list', {})).map((s) => s.name)).toEqual(['all', 'VIPs']);
     d.advance(1000);
-    const u = await d.call<SegmentRow>('segments:update', { id: a.id, name: 'Best customers', filter: { tags: ['VIP'], minDaysSinceContact: 14 } });
+    const u = await d.call('segments:update', { id: a.id, name: 'Best customers', filter: { tags: ['VIP'], minDaysSinceContact: 14 } });
     expect(u).toEqual({ id: a.id, name: 'Best customers', filter: { tags: ['VIP'], tagMode: 'any', minDaysSinceContact: 14 }, createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:01.000Z' });
     const before = snapshot(d.app.db);
     expect(await d.fails('segments:create', { name: 'ALL', filter: {} })).toMatchObject({ code: 'conflict', message: expect.stringContaining('name') });
@@ -83,8 +82,8 @@ describe('segments', () => {
   });
 
   it('refuses to delete a segment an unfinished campaign or another segment uses', async () => {
-    const a = await d.call<SegmentRow>('segments:create', { name: 'VIPs', filter: { tags: ['VIP'] } });
-    const b = await d.call<SegmentRow>('segments:create', { name: 'VIPs not texted lately', filter: { segmentId: a.id, minDaysSinceContact: 7 } });
+    const a = await d.call('segments:create', { name: 'VIPs', filter: { tags: ['VIP'] } });
+    const b = await d.call('segments:create', { name: 'VIPs not texted lately', filter: { segmentId: a.id, minDaysSinceContact: 7 } });
     expect(await d.fails('segments:delete', { id: a.id })).toMatchObject({ code: 'conflict', message: expect.stringContaining('"VIPs not texted lately"') });
     d.app.db.prepare(`INSERT INTO campaigns (name, status, audience_json, provider, created_at, updated_at) VALUES ('Spring', 'draft', ?, 'sandbox', ?, ?)`).run(JSON.stringify({ segmentId: b.id }), d.iso(), d.iso());
     expect(await d.fails('segments:delete', { id: b.id })).toMatchObject({ code: 'conflict', message: expect.stringContaining('campaign "Spring"') });

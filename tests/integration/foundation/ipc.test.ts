@@ -27,21 +27,21 @@ describe('IPC dispatch', () => {
   });
 
   it('rejects unknown fields, unknown setting keys, missing fields and non-object input', async () => {
-    const extra = await app.dispatch('settings:get', { key: 'provider', evil: true });
+    const extra = await app.dispatchUntyped('settings:get', { key: 'provider', evil: true });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"evil"') } });
-    const badKey = await app.dispatch('settings:set', { key: 'nope.nothing', value: 1 });
+    const badKey = await app.dispatchUntyped('settings:set', { key: 'nope.nothing', value: 1 });
     expect(badKey).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('key') } });
-    const missing = await app.dispatch('secrets:set', { name: 'quo.apiKey' });
+    const missing = await app.dispatchUntyped('secrets:set', { name: 'quo.apiKey' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('value: required') } });
-    const notObject = await app.dispatch('settings:get', 'provider');
+    const notObject = await app.dispatchUntyped('settings:get', 'provider');
     expect(notObject).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(settingsRows().n).toBe(0);
     expect(app.secrets.names()).toEqual([]);
   });
 
   it('rejects unknown channels and never leaks a stack trace', async () => {
-    expect(await app.dispatch('fs:readFile', { path: '/etc/passwd' })).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel "fs:readFile".' } });
-    expect(await app.dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await app.dispatchUntyped('fs:readFile', { path: '/etc/passwd' })).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel "fs:readFile".' } });
+    expect(await app.dispatchUntyped(42, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     app.db.exec('DROP TABLE templates');
     const broken = await app.dispatch('templates:list', {});
     expect(broken).toMatchObject({ ok: false, error: { code: 'internal' } });

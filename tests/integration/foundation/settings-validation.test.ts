@@ -10,13 +10,13 @@ useTempApp((a) => (app = a));
 
 /** The message a refused value gets through the IPC channel the Settings page uses. */
 async function refusal(key: string, value: unknown): Promise<string> {
-  const r = await app.dispatch('settings:set', { key, value });
+  const r = await app.dispatchUntyped('settings:set', { key, value });
   if (r.ok) throw new Error(`${key} = ${JSON.stringify(value)} was accepted`);
   expect(r.error.code).toBe('invalid_input');
   return r.error.message;
 }
 const accepted = async (key: string, value: unknown) => {
-  const r = await app.dispatch('settings:set', { key, value });
+  const r = await app.dispatchUntyped('settings:set', { key, value });
   if (!r.ok) throw new Error(`${key} = ${JSON.stringify(value)} was refused: ${r.error.message}`);
 };
 

@@ -1,21 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InboxReplyResult } from '../../../shared/ipc/channels/inbox';
-import type { ConversationRow } from '../../../shared/types/domain';
 import { ANA, deskWithQuo, type Desk } from '../compliance/desk';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 let d: Desk;
 afterEach(async () => {
   await d.close();
 });
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await d.app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
-async function refused(channel: string, input: unknown): Promise<string> {
-  const r = await d.app.dispatch(channel, input);
+async function refused(channel: Channel, input: unknown): Promise<string> {
+  const r = await d.app.dispatchUntyped(channel, input);
   if (r.ok) throw new Error(`${channel} was expected to be refused`);
   return `${r.error.code}: ${r.error.message}`;
 }
@@ -28,7 +27,7 @@ function addContact(phone: string, first: string, last: string): number {
   return Number(d.app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`).run(phone, first, last, iso, iso).lastInsertRowid);
 }
 
-const list = (q: { unreadOnly?: boolean; search?: string } = {}) => call<ConversationRow[]>('inbox:conversations', q);
+const list = (q: { unreadOnly?: boolean; search?: string } = {}) => call('inbox:conversations', q);
 const names = async (q: { unreadOnly?: boolean; search?: string } = {}) => (await list(q)).map((c) => c.name);
 
 /** Ana, Ben and Chloé have written, Chloé last; Ben's texts were read. */
@@ -85,7 +84,7 @@ describe('inbox list: unread filter, search, newest first', () => {
     expect(await names({ search: 'TULIPS lovely' })).toEqual(['Ben Okafor']);
     expect(await names({ search: 'nothing like this' })).toEqual([]);
     // Our own reply is searchable too, and search combines with the unread filter.
-    await call<InboxReplyResult>('inbox:reply', { contactId: ben, body: 'Glad you liked the ranunculus!' });
+    await call('inbox:reply', { contactId: ben, body: 'Glad you liked the ranunculus!' });
     expect(await names({ search: 'ranunculus' })).toEqual(['Ben Okafor']);
     expect(await names({ search: 'ranunculus', unreadOnly: true })).toEqual([]);
     expect(await names({ search: 'o', unreadOnly: true })).toEqual([]);
@@ -115,13 +114,13 @@ describe('inbox: retrying a reply whose send failed', () => {
     d = await deskWithQuo();
     d.inbound('Are you open today?');
     d.quo.setA2pApproved(false);
-    const { message } = await call<InboxReplyResult>('inbox:reply', { contactId: d.anaId, body: 'Yes, until 6pm!' });
+    const { message } = await call('inbox:reply', { contactId: d.anaId, body: 'Yes, until 6pm!' });
     await d.app.dispatcher.runUntilIdle(200);
     expect(d.outbox('reply')).toMatchObject([{ id: message.outboxId, state: 'failed' }]);
     expect(d.sentTo(ANA)).toEqual([]);
 
     d.quo.setA2pApproved(true);
-    const retried = await call<InboxReplyResult>('inbox:retry', { outboxId: message.outboxId });
+    const retried = await call('inbox:retry', { outboxId: message.outboxId });
     expect(retried.message).toMatchObject({ outboxId: message.outboxId, state: 'queued', body: 'Yes, until 6pm!' });
     // A second click before the dispatcher ran finds it waiting already.
     expect(await refused('inbox:retry', { outboxId: message.outboxId })).toBe('conflict: This reply is already waiting to be sent.');
@@ -140,7 +139,7 @@ describe('inbox: retrying a reply whose send failed', () => {
   it('refuses a message that may have reached the provider, one that is not a reply, and a contact who opted out meanwhile', async () => {
     d = await deskWithQuo();
     d.inbound('Hello?');
-    const { message } = await call<InboxReplyResult>('inbox:reply', { contactId: d.anaId, body: 'Hi Ana!' });
+    const { message } = await call('inbox:reply', { contactId: d.anaId, body: 'Hi Ana!' });
     d.app.db.prepare(`UPDATE outbox_messages SET state = 'unknown' WHERE id = ?`).run(message.outboxId);
     expect(await refused('inbox:retry', { outboxId: message.outboxId })).toMatch(/^conflict: The provider may have this reply already/);
     expect(await refused('inbox:retry', { outboxId: 9999 })).toBe('not_found: There is no reply 9999 in the inbox to send again.');

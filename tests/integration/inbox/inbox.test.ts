@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InboxReplyResult, InboxThread } from '../../../shared/ipc/channels/inbox';
 import { ANA, deskWithQuo, OUR_NUMBER, type Desk } from '../compliance/desk';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 let d: Desk;
 afterEach(async () => {
   await d.close();
 });
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await d.app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
-const thread = (limit?: number) => call<InboxThread>('inbox:thread', { contactId: d.anaId, ...(limit ? { limit } : {}) });
+const thread = (limit?: number) => call('inbox:thread', { contactId: d.anaId, ...(limit ? { limit } : {}) });
 
 /** A campaign message to Ana that went out through Quo a minute ago. */
 function campaignMessageSent() {
@@ -37,7 +37,7 @@ describe('inbox conversations', () => {
     d.inbound('Do you deliver on Sunday?');
     d.advance(1000);
     d.inbound('HELP');
-    const replied = await call<InboxReplyResult>('inbox:reply', { contactId: d.anaId, body: '  Yes, until 4pm!  ' });
+    const replied = await call('inbox:reply', { contactId: d.anaId, body: '  Yes, until 4pm!  ' });
     expect(replied).toMatchObject({ waitsUntil: null, message: { direction: 'out', kind: 'reply', state: 'queued', body: 'Yes, until 4pm!' } });
     await d.app.dispatcher.runUntilIdle(200);
 
@@ -65,7 +65,7 @@ describe('inbox conversations', () => {
     d.inbound('Are you there?');
     d.inbound('Hello from Ben', { from: '+12125550123' });
     expect(await call('inbox:unread', {})).toEqual({ conversations: 2, messages: 3 });
-    expect((await call<Array<{ phone: string; unread: number }>>('inbox:conversations', {})).map((c) => [c.phone, c.unread])).toEqual([
+    expect((await call('inbox:conversations', {})).map((c) => [c.phone, c.unread])).toEqual([
       ['+12125550123', 1],
       [ANA, 2],
     ]);
@@ -115,7 +115,7 @@ describe('replying from the inbox', () => {
     d.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+12125550123', 'Ben', 'x', 'x')`).run();
     d.inbound('Still open?', { from: '+12125550123' });
     const ben = (d.app.db.prepare(`SELECT id FROM contacts WHERE phone = '+12125550123'`).get() as { id: number }).id;
-    const r = await call<InboxReplyResult>('inbox:reply', { contactId: ben, body: 'Closed now, open 9am' });
+    const r = await call('inbox:reply', { contactId: ben, body: 'Closed now, open 9am' });
     expect(r.waitsUntil).toBe('2026-12-03T13:00:00.000Z');
     expect(r.waitReason).toMatch(/.+/);
     await d.app.dispatcher.runUntilIdle(100);
@@ -123,7 +123,7 @@ describe('replying from the inbox', () => {
     expect(d.app.db.prepare(`SELECT state, next_attempt_at AS next FROM outbox_messages WHERE kind = 'reply'`).get()).toEqual({ state: 'queued', next: '2026-12-03T13:00:00.000Z' });
     // Ana in San Francisco (18:30) can be answered now.
     d.inbound('Hi from SF');
-    expect((await call<InboxReplyResult>('inbox:reply', { contactId: d.anaId, body: 'Hello!' })).waitsUntil).toBeNull();
+    expect((await call('inbox:reply', { contactId: d.anaId, body: 'Hello!' })).waitsUntil).toBeNull();
   });
 
   it('is refused with the secret to set when the conversation\'s provider is not configured', async () => {

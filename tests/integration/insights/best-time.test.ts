@@ -5,7 +5,6 @@ import type { DeskApp } from '../../../electron/app';
 import { cli } from '../../helpers/cli';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { seedContacts, seedPhone } from '../../helpers/seed';
-import type { BestTimeView } from '../../../shared/ipc/channels/insights';
 import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
 import { seededRandom } from '../../fakes/faults';
 
@@ -41,7 +40,7 @@ describe('best time to send', () => {
   it('finds the local hour at which replies come, across recipients in different zones', async () => {
     // Replies come only in the recipient's 6 PM hour (40 %); at any other hour almost never (1 %).
     seedWeek(100, [14, 16, 18, 20, 22, 0, 1, 2], (phone, at, rnd) => rnd() < (localHour(phone, at) === 18 ? 0.4 : 0.01));
-    const r = await invokeOk<BestTimeView>(app, 'insights:bestTime', {});
+    const r = await invokeOk(app, 'insights:bestTime', {});
     expect(r.recommendation).not.toBeNull();
     expect(r.recommendation!.hour).toBe(18);
     expect(r.reason).toMatch(/stands out/);
@@ -55,7 +54,7 @@ describe('best time to send', () => {
 
   it('says "not enough data yet", and what is needed, on a small uniform sample', async () => {
     seedWeek(12, [15, 19], (_p, _a, rnd) => rnd() < 0.1);
-    const r = await invokeOk<BestTimeView>(app, 'insights:bestTime', {});
+    const r = await invokeOk(app, 'insights:bestTime', {});
     expect(r.recommendation).toBeNull();
     expect(r.reason).toMatch(/^Not enough data yet: a recommendation needs at least 3 weekday-hours with 50 delivered texts each/);
   });
@@ -73,7 +72,7 @@ describe('best time to send', () => {
 
   it('sends a "best hour" campaign at the recommended local hour, and at the chosen time when there is none', async () => {
     const launch = async (name: string) => {
-      const c = await invokeOk<{ id: number }>(app, 'campaigns:create', { name, body: 'Hi {{first_name}}', schedule: { mode: 'recipient_local', date: '2026-12-03', time: '10:00', bestHour: true } });
+      const c = await invokeOk(app, 'campaigns:create', { name, body: 'Hi {{first_name}}', schedule: { mode: 'recipient_local', date: '2026-12-03', time: '10:00', bestHour: true } });
       await invokeOk(app, 'campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
       // The day's first instant anywhere (UTC+14): the snapshot runs and each message waits for its hour.
       clock = Date.parse('2026-12-02T10:00:00Z');

@@ -3,9 +3,6 @@ import type { DeskApp } from '../../../electron/app';
 import { cli } from '../../helpers/cli';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { seedContacts, seedPhone } from '../../helpers/seed';
-import type { AudienceCount } from '../../../shared/audience';
-import type { CompareView, PredictionsView } from '../../../shared/ipc/channels/insights';
-import type { ContactListPage } from '../../../shared/ipc/channels/contacts';
 import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
 import { seededRandom } from '../../fakes/faults';
 
@@ -78,7 +75,7 @@ describe('segment comparison', () => {
     expect(json.test.pValue).toBeCloseTo(7.890224290256159e-5, 12);
     expect(json.verdict).toMatch(/^Everyone VIP gets the most replies \(25% against 10% for Regulars\)/);
 
-    const view = await invokeOk<CompareView>(app, 'insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'optedOut' });
+    const view = await invokeOk(app, 'insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'optedOut' });
     expect(view.outcomes.map((o) => [o.name, o.delivered, o.replied, o.optedOut])).toEqual([['VIP', 200, 50, 0], ['Regulars', 200, 20, 0]]);
     const bad = await app.dispatch('insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Nobody' }] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'not_found', message: 'There is no tag "Nobody".' } });
@@ -107,14 +104,14 @@ describe('predictions', () => {
     expect(json.reply.baseRate).toBeGreaterThan(0.08);
     expect(json.reply.baseRate).toBeLessThan(0.16);
 
-    const view = await invokeOk<PredictionsView>(app, 'insights:predictions', {});
+    const view = await invokeOk(app, 'insights:predictions', {});
     expect(view.likelyToReply.length).toBe(10);
     // The most likely to reply are the responsive fifth (contact ids 1, 6, 11, …).
     for (const c of view.likelyToReply) expect((c.contactId - 1) % 5).toBe(0);
     expect(json.optOut.usable).toBe(true);
     expect(view.highRisk).toBeGreaterThan(0);
-    const all = await invokeOk<AudienceCount>(app, 'segments:count', { filter: {} });
-    const kept = await invokeOk<AudienceCount>(app, 'segments:count', { filter: { optOutRisk: 'exclude-high' } });
+    const all = await invokeOk(app, 'segments:count', { filter: {} });
+    const kept = await invokeOk(app, 'segments:count', { filter: { optOutRisk: 'exclude-high' } });
     expect(all.matched - kept.matched).toBe(view.highRisk);
     // The high-risk are nearly all from the tiring four fifths: the responsive fifth is far under its share of the list
     // (one who happened to answer little looks like the others).
@@ -125,8 +122,8 @@ describe('predictions', () => {
     const prediction = (id: number) => app.db.prepare('SELECT reply_probability AS reply, opt_out_risk AS risk FROM contact_predictions WHERE contact_id = ?').get(id) as { reply: number; risk: number };
     const scored = (app.db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE reply_probability IS NOT NULL').get() as { n: number }).n;
     const byReply = { by: 'replyChance', direction: 'desc' } as const;
-    const first = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: byReply, limit: 40 });
-    const second = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: byReply, limit: 40, after: first.nextCursor! });
+    const first = await invokeOk(app, 'contacts:list', { sort: byReply, limit: 40 });
+    const second = await invokeOk(app, 'contacts:list', { sort: byReply, limit: 40, after: first.nextCursor! });
     expect(first.total).toBe(scored);
     const listed = [...first.rows, ...second.rows].map((r) => ({ id: r.id, p: prediction(r.id).reply }));
     expect(new Set(listed.map((r) => r.id)).size).toBe(80);
@@ -134,28 +131,28 @@ describe('predictions', () => {
     expect(listed[0].p).toBe(view.likelyToReply[0].replyProbability);
     // The responsive fifth comes first.
     expect(listed.slice(0, 10).every((r) => (r.id - 1) % 5 === 0)).toBe(true);
-    const byRisk = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: { by: 'optOutRisk', direction: 'desc' }, limit: 5 });
+    const byRisk = await invokeOk(app, 'contacts:list', { sort: { by: 'optOutRisk', direction: 'desc' }, limit: 5 });
     expect(prediction(byRisk.rows[0].id).risk).toBe(view.atRisk[0].optOutRisk);
-    const leastRisk = await invokeOk<ContactListPage>(app, 'contacts:list', { sort: { by: 'optOutRisk', direction: 'asc' }, limit: 5 });
+    const leastRisk = await invokeOk(app, 'contacts:list', { sort: { by: 'optOutRisk', direction: 'asc' }, limit: 5 });
     expect(prediction(leastRisk.rows[0].id).risk).toBeLessThanOrEqual(prediction(byRisk.rows[4].id).risk);
     // A filter in Contacts, the same count as the audience filter; with a tag and a sort too.
-    const safe = await invokeOk<ContactListPage>(app, 'contacts:list', { optOutRisk: 'exclude-high', limit: 1000 });
+    const safe = await invokeOk(app, 'contacts:list', { optOutRisk: 'exclude-high', limit: 1000 });
     expect(safe.total).toBe(kept.matched);
     expect(safe.rows.some((r) => high.some((h) => h.id === r.id))).toBe(false);
-    const safeByRisk = await invokeOk<ContactListPage>(app, 'contacts:list', { optOutRisk: 'exclude-high', sort: { by: 'optOutRisk', direction: 'desc' }, limit: 1000 });
+    const safeByRisk = await invokeOk(app, 'contacts:list', { optOutRisk: 'exclude-high', sort: { by: 'optOutRisk', direction: 'desc' }, limit: 1000 });
     expect(safeByRisk.rows.every((r) => !high.some((h) => h.id === r.id))).toBe(true);
     expect(prediction(safeByRisk.rows[0].id).risk).toBeLessThan(prediction(byRisk.rows[0].id).risk);
     // A segment rule from the command line, so campaign audiences too.
     const made = await cli(['--db', app.paths.dbPath, '--json', 'segments', 'create', '--name', 'Not at risk', '--exclude-high-optout-risk']);
     expect(made.stderr).toBe('');
     const segment = JSON.parse(made.stdout) as { id: number };
-    const inSegment = await invokeOk<AudienceCount>(app, 'segments:count', { filter: { segmentId: segment.id } });
+    const inSegment = await invokeOk(app, 'segments:count', { filter: { segmentId: segment.id } });
     expect(inSegment.matched).toBe(kept.matched);
   });
 
   it('does not call a model usable on noise', async () => {
     seedHistory(1000, 10, (_i, rnd) => ({ replied: rnd() < 0.15, optedOut: false }), 23);
-    const r = await invokeOk<PredictionsView>(app, 'insights:train', {});
+    const r = await invokeOk(app, 'insights:train', {});
     expect(r.reply?.usable).toBe(false);
     expect(r.reply?.auc).toBeGreaterThan(0.4);
     expect(r.reply?.auc).toBeLessThan(0.6);

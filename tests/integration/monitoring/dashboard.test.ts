@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MonitoringDashboard, ReconciliationRun } from '../../../shared/ipc/channels/monitoring';
 import { call, desk, MINUTE, type Desk } from './desk';
 
 let d: Desk;
@@ -11,7 +10,7 @@ describe('monitoring dashboard', () => {
   it('shows queue depths, send rate, failures by reason, webhook lag, breakers, the last reconciliation and health history', async () => {
     d = await desk({ provider: 'quo' });
     const start = d.now();
-    const empty = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    const empty = await call(d.app, 'monitoring:dashboard', {});
     expect(empty).toMatchObject({
       queue: {},
       events: { pending: 0, processed: 0, failed: 0, dead: 0 },
@@ -42,11 +41,11 @@ describe('monitoring dashboard', () => {
     d.app.ingest({ kind: 'status', provider: 'quo', eventId: 'EV1', providerMessageId: sent[0].providerMessageId!, status: 'delivered', at: new Date(d.now().getTime() - 3000).toISOString() });
     d.app.ingest({ kind: 'status', provider: 'quo', eventId: 'EV2', providerMessageId: sent[1].providerMessageId!, status: 'undelivered', errorCode: '30003', at: new Date(d.now().getTime() - 9000).toISOString() });
     d.app.tick();
-    await call<ReconciliationRun>(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 60 * MINUTE).toISOString() });
+    await call(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 60 * MINUTE).toISOString() });
     await call(d.app, 'health:check', {});
     d.advance(2 * MINUTE);
 
-    const dash = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    const dash = await call(d.app, 'monitoring:dashboard', {});
     expect(dash.queue).toEqual({ sent: 2, delivered: 1, undelivered: 1, failed: 1 });
     expect(dash.sendRate).toMatchObject({ lastMinute: 0, last15Minutes: 4, lastHour: 4 });
     expect(dash.sendRate.perMinute.reduce((a, b) => a + b, 0)).toBe(4);
@@ -65,7 +64,7 @@ describe('monitoring dashboard', () => {
   it('says which providers are not set up, and that a check with nothing to check ran no checks', async () => {
     d = await desk({ provider: 'sandbox' });
     await call(d.app, 'health:check', {});
-    const dash = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    const dash = await call(d.app, 'monitoring:dashboard', {});
     expect(dash.breakers.map((b) => [b.provider, b.setUp, b.missing])).toEqual([
       ['sandbox', true, []],
       ['quo', false, ['the Quo API key', 'the Quo sending number']],
@@ -76,7 +75,7 @@ describe('monitoring dashboard', () => {
     expect(dash.healthHistory).toEqual([expect.objectContaining({ checksRan: 0 })]);
     d.app.settings.set('quo.from', '+15550100000');
     d.app.secrets.set('quo.apiKey', 'key');
-    const later = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    const later = await call(d.app, 'monitoring:dashboard', {});
     expect(later.breakers.find((b) => b.provider === 'quo')).toMatchObject({ setUp: true, missing: [] });
   });
 
@@ -84,7 +83,7 @@ describe('monitoring dashboard', () => {
     d = await desk({ provider: 'quo', config: { dispatch: { rates: { quo: 500 }, pollMs: 10, backoff: { baseMs: 10, capMs: 20 }, breakerThreshold: 2, breakerHalfOpenMs: 60_000 } } });
     d.quo!.faults.next({ kind: 'server_error', status: 503 }, 10, 'send');
     await d.sendCampaign(3);
-    const dash = await call<MonitoringDashboard>(d.app, 'monitoring:dashboard', {});
+    const dash = await call(d.app, 'monitoring:dashboard', {});
     expect(dash.breakers.find((b) => b.provider === 'quo')).toEqual({ provider: 'quo', state: 'open', setUp: true, missing: [] });
     expect(dash.queue.retry_wait).toBeGreaterThan(0);
   });

@@ -5,6 +5,7 @@ import { startFakeQuo, type FakeQuo } from '../../fakes/quo';
 import { startFakeTwilio, type FakeTwilio } from '../../fakes/twilio';
 import { tempDir } from '../../helpers/db';
 import { seedContacts } from '../../helpers/seed';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 /** A weekday afternoon in every US zone, so quiet hours never hold a send back. */
 export const START = Date.parse('2026-12-02T19:00:00Z');
@@ -104,8 +105,8 @@ export function seeded(seed: number): () => number {
 }
 
 /** Calls a channel through the validated dispatch, as the UI does. */
-export async function call<T>(app: DeskApp, channel: string, input: unknown): Promise<T> {
+export async function call<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }

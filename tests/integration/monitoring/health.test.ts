@@ -12,7 +12,7 @@ afterEach(async () => {
   await d.close();
 });
 
-const check = () => call<HealthReport>(d.app, 'health:check', {});
+const check = () => call(d.app, 'health:check', {});
 const byId = (r: HealthReport) => Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
 
 function notifications(): Array<{ title: string; body: string; level: string }> {
@@ -43,7 +43,7 @@ describe('health checks', () => {
     const second = await check();
     expect(second.status).toBe('red');
     expect(seen).toEqual([{ title: 'Replies and receipts may not be arriving', body: first.reason, level: 'error' }]);
-    const history = await call<HealthReport[]>(d.app, 'health:history', {});
+    const history = await call(d.app, 'health:history', {});
     expect(history.map((h) => h.id)).toEqual([second.id, first.id]);
   });
 

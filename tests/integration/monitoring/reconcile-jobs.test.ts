@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReconciliationRun } from '../../../shared/ipc/channels/monitoring';
 import { call, desk, MINUTE, START, type Desk } from './desk';
 
 let d: Desk;
@@ -8,7 +7,7 @@ afterEach(async () => {
 });
 
 const HOUR = 60 * MINUTE;
-const runs = () => call<ReconciliationRun[]>(d.app, 'reconciliation:runs', {});
+const runs = () => call(d.app, 'reconciliation:runs', {});
 
 describe('scheduled reconciliation', () => {
   it('runs at start-up when the last run is over a day old, continuing from where the last one ended', async () => {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { markInterruptedUnknown, markSending } from '../../../electron/campaigns/dispatch/claim';
-import type { ReconciliationRun } from '../../../shared/ipc/channels/monitoring';
 import { call, desk, MINUTE, type Desk } from './desk';
 
 let d: Desk;
@@ -9,7 +8,7 @@ afterEach(async () => {
 });
 
 const reconcile = (since?: Date, until?: Date) =>
-  call<ReconciliationRun>(d.app, 'reconciliation:run', { since: since?.toISOString(), until: until?.toISOString() });
+  call(d.app, 'reconciliation:run', { since: since?.toISOString(), until: until?.toISOString() });
 
 function confirmationsTo(phone: string) {
   return d.app.db.prepare(`SELECT state, error_code AS errorCode FROM outbox_messages WHERE kind = 'confirmation' AND to_phone = ?`).all(phone) as Array<{ state: string; errorCode: string | null }>;
@@ -207,7 +206,7 @@ describe('reconciliation against the fake Quo server', () => {
     const run = await reconcile();
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/API key|quo\.apiKey/i);
-    const runs = await call<ReconciliationRun[]>(d.app, 'reconciliation:runs', {});
+    const runs = await call(d.app, 'reconciliation:runs', {});
     expect(runs.map((r) => r.id)).toEqual([run.id]);
   });
 

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReconciliationRun } from '../../../shared/ipc/channels/monitoring';
 import { call, desk, MINUTE, type Desk } from './desk';
 
 let d: Desk;
@@ -20,7 +19,7 @@ describe('reconciliation against the fake Twilio server', () => {
     const stop = d.twilio!.addInbound({ from: phones[2], body: 'UNSUBSCRIBE', to: '+15550100001' });
     d.advance(MINUTE);
 
-    const run = await call<ReconciliationRun>(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 10 * MINUTE).toISOString() });
+    const run = await call(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 10 * MINUTE).toISOString() });
     expect(run).toMatchObject({ status: 'ok', provider: 'twilio' });
     expect(run.diff!.listing).toBe('account');
     expect(run.diff!.statusesFixed).toEqual([
@@ -32,7 +31,7 @@ describe('reconciliation against the fake Twilio server', () => {
     expect(d.app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'confirmation' AND to_phone = ?`).get(phones[2])).toEqual({ n: 1 });
 
     const before = d.snapshot();
-    const again = await call<ReconciliationRun>(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 10 * MINUTE).toISOString() });
+    const again = await call(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 10 * MINUTE).toISOString() });
     expect(again.diff).toMatchObject({ statusesFixed: [], inboundIngested: [], optOutsFound: [] });
     expect(d.snapshot()).toEqual(before);
   });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeadLetterDetail, DeadLetterRow } from '../../../shared/ipc/channels/monitoring';
 import type { ProviderEvent } from '../../../electron/webhooks/events';
 import { call, desk, type Desk } from './desk';
 
@@ -49,19 +48,19 @@ describe('retry queue and dead letters', () => {
     d.app.monitoring!.retryPass();
     expect(seen).toEqual(['1 provider event could not be processed']);
 
-    const list = await call<{ rows: DeadLetterRow[]; total: number }>(d.app, 'deadletters:list', {});
+    const list = await call(d.app, 'deadletters:list', {});
     expect(list.total).toBe(1);
     expect(list.rows[0]).toMatchObject({ provider: 'quo', eventId: 'EVboom', type: 'inbound', state: 'dead', attempts: 8, lastError: 'the inbox could not store this message', summary: 'text from +14155550123: boom: what time do you open?' });
-    const detail = await call<DeadLetterDetail>(d.app, 'deadletters:get', { id: list.rows[0].id });
+    const detail = await call(d.app, 'deadletters:get', { id: list.rows[0].id });
     expect(JSON.parse(detail.event)).toEqual(reply);
 
     // The cause is fixed (the trigger goes); replay puts it back with the attempts reset and processes it at once.
     d.app.db.exec('DROP TRIGGER refuse_boom');
-    const replayed = await call<DeadLetterDetail>(d.app, 'deadletters:replay', { id: list.rows[0].id });
+    const replayed = await call(d.app, 'deadletters:replay', { id: list.rows[0].id });
     expect(replayed).toMatchObject({ state: 'processed', attempts: 1, lastError: null });
     expect(d.app.db.prepare(`SELECT body FROM inbound_messages WHERE provider_message_id = 'ACboom'`).get()).toEqual({ body: reply.body });
     expect(d.app.db.prepare(`SELECT action, actor FROM audit_log WHERE action LIKE 'deadletter.%'`).all()).toEqual([{ action: 'deadletter.replay', actor: 'user' }]);
-    expect((await call<{ total: number }>(d.app, 'deadletters:list', {})).total).toBe(0);
+    expect((await call(d.app, 'deadletters:list', {})).total).toBe(0);
   });
 
   it("fixes a dead letter's event: invalid JSON and invalid shapes are refused with the field named; a valid fix is audited and replays", async () => {
@@ -78,13 +77,13 @@ describe('retry queue and dead letters', () => {
     expect(await update(JSON.stringify({ ...reply, extra: 1 }))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const fixed = { ...reply, body: 'What time do you open?' };
-    const saved = await call<DeadLetterDetail>(d.app, 'deadletters:update', { id, event: JSON.stringify(fixed) });
+    const saved = await call(d.app, 'deadletters:update', { id, event: JSON.stringify(fixed) });
     expect(JSON.parse(saved.event)).toEqual(fixed);
     expect(saved.editedAt).toBe(d.now().toISOString());
     expect(saved.raw).toBeNull();
     // Still dead until replayed; the trigger is still there, and the fixed text passes it.
     expect(saved.state).toBe('dead');
-    expect(await call<DeadLetterDetail>(d.app, 'deadletters:replay', { id })).toMatchObject({ state: 'processed' });
+    expect(await call(d.app, 'deadletters:replay', { id })).toMatchObject({ state: 'processed' });
     expect(d.app.db.prepare(`SELECT body FROM inbound_messages WHERE provider_message_id = 'ACboom'`).get()).toEqual({ body: 'What time do you open?' });
     const audit = d.app.db.prepare(`SELECT action, detail_json AS detail FROM audit_log WHERE action LIKE 'deadletter.%' ORDER BY id`).all() as Array<{ action: string; detail: string }>;
     expect(audit.map((a) => a.action)).toEqual(['deadletter.edit', 'deadletter.replay']);
@@ -96,9 +95,9 @@ describe('retry queue and dead letters', () => {
     breakInbox();
     d.app.ingest(reply);
     d.app.monitoring!.retryPass();
-    const list = await call<{ rows: DeadLetterRow[] }>(d.app, 'deadletters:list', { state: 'failed' });
+    const list = await call(d.app, 'deadletters:list', { state: 'failed' });
     expect(list.rows).toEqual([expect.objectContaining({ state: 'failed', attempts: 1, nextAttemptAt: new Date(d.now().getTime() + 2000).toISOString() })]);
     expect(await d.app.dispatch('deadletters:update', { id: list.rows[0].id, event: JSON.stringify(reply) })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await call<{ total: number }>(d.app, 'deadletters:list', { state: 'dead' })).total).toBe(0);
+    expect((await call(d.app, 'deadletters:list', { state: 'dead' })).total).toBe(0);
   });
 });

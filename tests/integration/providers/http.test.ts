@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callHttp, classifyFetchFailure, classifyStatus, parseRetryAfter, readWithRetry } from '../../../electron/providers/http';
+import { callHttp, classifyFetchFailure, classifyStatus, parseRetryAfter, readWithRetry } from '../../../electron/http/client';
 import { unusedLoopbackUrl } from '../../fakes/fake-server';
 import { startFakeQuo, type FakeQuo } from '../../fakes/quo';
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnalyticsSummaryView, CampaignResultsView } from '../../../shared/ipc/channels/analytics';
 import { HOUR, T0, markDelivered } from '../abtests/helpers';
 import { launchCampaign, rollupsAndRebuild, seedTagged } from '../analytics/helpers';
 import { seedPhone } from '../../helpers/seed';
@@ -41,11 +40,11 @@ describe('QuickBooks sales as attributed conversions', () => {
       { source: 'quickbooks', source_id: 'quickbooks:SalesReceipt:101', contact_id: ana, campaign_id: null, amount_minor: 900, rule: null },
     ]);
 
-    const results = await h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId: spring.id });
+    const results = await h.ok('analytics:campaignResults', { campaignId: spring.id });
     expect(results.money.revenueMinor).toBe(14250);
     expect(results.conversionsBySource).toEqual([{ source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
 
-    const dashboard = await h.ok<AnalyticsSummaryView>('analytics:summary', { from: '2026-11-15', to: '2026-12-15', bucket: 'day', top: 5 });
+    const dashboard = await h.ok('analytics:summary', { from: '2026-11-15', to: '2026-12-15', bucket: 'day', top: 5 });
     expect(dashboard.revenueBySource).toEqual([{ source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
     expect(dashboard.revenue).toBe(142.5);
 
@@ -62,7 +61,7 @@ describe('QuickBooks sales as attributed conversions', () => {
     h.fake.setTime(new Date(h.now()).toISOString());
     h.fake.remove('SalesReceipt', '100');
     expect(await h.sync()).toMatchObject({ deleted: 1, conversions: 0 });
-    expect((await h.ok<CampaignResultsView>('analytics:campaignResults', { campaignId: spring.id })).money.revenueMinor).toBe(10000);
+    expect((await h.ok('analytics:campaignResults', { campaignId: spring.id })).money.revenueMinor).toBe(10000);
     const { kept, rebuilt } = rollupsAndRebuild(h.app);
     expect(kept).toEqual(rebuilt);
   });

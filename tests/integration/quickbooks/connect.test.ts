@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QuickBooksConnectStart } from '../../../shared/ipc/channels/quickbooks';
 import { qboHarness, customer, type QboHarness } from './helpers';
 
 let h: QboHarness;
@@ -15,7 +14,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const connect = () => h.ok<QuickBooksConnectStart>('quickbooks:connect', {});
+const connect = () => h.ok('quickbooks:connect', {});
 /** The browser following Intuit's redirect back to the relay. */
 async function returnTo(url: string): Promise<{ status: number; page: string }> {
   const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });

@@ -33,8 +33,8 @@ export async function qboHarness(options: { connected?: boolean } = {}): Promise
     ...h,
     fake,
     opened,
-    status: () => h.ok<QuickBooksStatus>('quickbooks:status', {}),
-    sync: (full = false) => h.ok<QuickBooksSyncResult>('quickbooks:sync', { full }),
+    status: () => h.ok('quickbooks:status', {}),
+    sync: (full = false) => h.ok('quickbooks:sync', { full }),
     async close() {
       await h.close();
       await fake.close();

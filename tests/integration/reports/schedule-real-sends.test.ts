@@ -8,6 +8,7 @@ import { sandboxBehaviour } from '../../helpers/app';
 import { tempDir } from '../../helpers/db';
 import { seedContacts } from '../../helpers/seed';
 import { pdfPages } from '../../unit/reports/pdf-text';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 const RECIPIENTS = 6;
 
@@ -17,10 +18,10 @@ describe('a scheduled report missed while the app was closed, from real Sandbox 
   const folder = join(t.dir, 'Owner reports');
   let clock = new Date('2026-12-02T19:00:00Z'); // a Wednesday afternoon in week 49 (30 Nov – 6 Dec)
   const open = () => createApp({ dbPath, now: () => clock, log: () => undefined, dispatch: { pollMs: 20 } });
-  const ok = async <T>(app: DeskApp, channel: string, input: unknown): Promise<T> => {
+  const ok = async <C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await app.dispatch(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-    return r.value as T;
+    return r.value;
   };
   afterAll(() => t.cleanup());
 
@@ -34,14 +35,14 @@ describe('a scheduled report missed while the app was closed, from real Sandbox 
     first.settings.set('reports.schedule', 'weekly');
     first.settings.set('reports.folder', folder);
     seedContacts(first.db, RECIPIENTS, { tag: 'regulars', nowIso: '2026-11-01T12:00:00.000Z' });
-    const c = await ok<{ id: number }>(first, 'campaigns:create', { name: 'Colour week', body: 'Colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+    const c = await ok(first, 'campaigns:create', { name: 'Colour week', body: 'Colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
     await ok(first, 'campaigns:launch', { id: c.id });
     await first.dispatcher.runUntilIdle();
     first.tick(); // the Sandbox's receipts
     const phone = (first.db.prepare(`SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 1`).get(c.id) as { p: string }).p;
     clock = new Date('2026-12-03T10:00:00Z');
     await ok(first, 'conversions:add', { phone, amount: 42.5, note: 'booked a colour' });
-    const results = await ok<{ sent: number; delivered: number; revenue: number; spend: number; converted: number }>(first, 'analytics:campaignResults', { campaignId: c.id });
+    const results = await ok(first, 'analytics:campaignResults', { campaignId: c.id });
     expect(results).toMatchObject({ sent: RECIPIENTS, delivered: RECIPIENTS, converted: 1, revenue: 42.5 });
     expect(results.spend).toBeCloseTo(0.06, 10);
     // Up to date while open: last week (48, nothing sent) is written; week 49 has not ended.

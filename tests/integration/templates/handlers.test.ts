@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskApp } from '../../../electron/app';
 import { invokeOk, useTempApp } from '../../helpers/app';
 import { phoneN, seedContacts } from './seed';
+import type { Channel, InputOf } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
 let changes: unknown[];
@@ -13,13 +14,13 @@ beforeEach(() => {
   app.events.subscribe((name, payload) => name === 'app:dataChanged' && changes.push(payload));
 });
 
-const ok = <T = unknown>(channel: string, input: unknown) => invokeOk<T>(app, channel, input);
+const ok = <C extends Channel>(channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 const count = (sql: string) => app.db.prepare(sql).pluck().get() as number;
 const auditActions = () => app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'template.%' ORDER BY id`).pluck().all();
 
 describe('templates IPC: the library', () => {
   it('creates, reads, edits, duplicates, archives and restores, telling the UI each time', async () => {
-    const created = await ok<{ id: number }>('templates:create', { name: 'Weekend sale', body: 'Hi {{first_name|there}}', category: 'Promotions' });
+    const created = await ok('templates:create', { name: 'Weekend sale', body: 'Hi {{first_name|there}}', category: 'Promotions' });
     expect(await ok('templates:get', { id: created.id })).toMatchObject({
       name: 'Weekend sale',
       category: 'Promotions',
@@ -29,17 +30,17 @@ describe('templates IPC: the library', () => {
       campaignCount: 0,
     });
     await ok('templates:update', { id: created.id, body: 'Hello {{first_name|there}}', notes: 'try in May' });
-    const copy = await ok<{ id: number; name: string; body: string }>('templates:duplicate', { id: created.id });
+    const copy = await ok('templates:duplicate', { id: created.id });
     expect(copy).toMatchObject({ name: 'Weekend sale (copy)', body: 'Hello {{first_name|there}}' });
     expect(await ok('templates:archive', { id: created.id })).toMatchObject({ archived: true });
-    expect((await ok<Array<{ id: number }>>('templates:list', {})).map((t) => t.id)).toEqual([copy.id]);
+    expect((await ok('templates:list', {})).map((t) => t.id)).toEqual([copy.id]);
     expect(await ok('templates:unarchive', { id: created.id })).toMatchObject({ archived: false });
     expect(changes).toEqual(Array(5).fill({ area: 'templates' }));
     expect(auditActions()).toEqual(['template.create', 'template.update', 'template.duplicate', 'template.archive', 'template.unarchive']);
   });
 
   it('an edit that changes nothing writes no audit row and sends no change event', async () => {
-    const t = await ok<{ id: number }>('templates:create', { name: 'A', body: 'x' });
+    const t = await ok('templates:create', { name: 'A', body: 'x' });
     changes.length = 0;
     await ok('templates:update', { id: t.id, name: 'A', body: 'x' });
     expect(changes).toEqual([]);
@@ -62,7 +63,7 @@ describe('templates IPC: the library', () => {
       ['templates:sampleContacts', { limit: 500 }, /limit: /],
     ];
     for (const [channel, input, message] of cases) {
-      const r = await app.dispatch(channel, input);
+      const r = await app.dispatchUntyped(channel, input);
       expect(r, `${channel} ${JSON.stringify(input).slice(0, 60)}`).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
     }
     expect(count('SELECT COUNT(*) FROM templates')).toBe(0);
@@ -71,14 +72,14 @@ describe('templates IPC: the library', () => {
   });
 
   it('accepts a 1,600+ character body so validation can say by how much it is over', async () => {
-    const t = await ok<{ id: number }>('templates:create', { name: 'Long', body: 'x'.repeat(1_700) });
-    const p = await ok<{ warnings: Array<{ code: string; message: string; position?: { start: number; end: number } }> }>('templates:preview', { id: t.id });
+    const t = await ok('templates:create', { name: 'Long', body: 'x'.repeat(1_700) });
+    const p = await ok('templates:preview', { id: t.id });
     expect(p.warnings.find((w) => w.code === 'too_long')).toEqual({ code: 'too_long', message: expect.stringContaining('Shorten it by 100'), position: { start: 1_600, end: 1_700 } });
   });
 
   it('deletes an unused template, and archives one a campaign uses with a message saying so', async () => {
-    const unused = await ok<{ id: number }>('templates:create', { name: 'Unused', body: 'x' });
-    const used = await ok<{ id: number }>('templates:create', { name: 'Used', body: 'y' });
+    const unused = await ok('templates:create', { name: 'Unused', body: 'x' });
+    const used = await ok('templates:create', { name: 'Used', body: 'y' });
     app.db.prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES ('March', ?, ?, ?)`).run(used.id, NOW.toISOString(), NOW.toISOString());
     expect(await ok('templates:delete', { id: unused.id })).toMatchObject({ outcome: 'deleted' });
     expect(await ok('templates:delete', { id: used.id })).toEqual({
@@ -100,7 +101,7 @@ describe('templates IPC: preview', () => {
     seedContacts(app.db, [{ phone: '+14155550100', first: 'Ana', last: 'Lee', fields: { tier: 'Gold' } }, { phone: '+14155550101', first: null }]);
     app.settings.set('business.name', 'Bloom Salon');
     const body = 'Hi {{first_name}}, {{field:tier}} perks at {{business_name}}. Reply STOP to opt out';
-    const t = await ok<{ id: number }>('templates:create', { name: 'Perks', body });
+    const t = await ok('templates:create', { name: 'Perks', body });
     for (const phone of ['(415) 555-0100', '415.555.0100', '+1 415 555 0100', '4155550100']) {
       expect(await ok('templates:preview', { id: t.id, phone })).toEqual({
         text: 'Hi Ana, Gold perks at Bloom Salon. Reply STOP to opt out',
@@ -111,7 +112,7 @@ describe('templates IPC: preview', () => {
         contact: { id: 1, phone: '+14155550100', label: 'Ana Lee' },
       });
     }
-    const other = await ok<{ text: string; warnings: Array<{ code: string; position?: unknown }> }>('templates:preview', { body, contactId: 2 });
+    const other = await ok('templates:preview', { body, contactId: 2 });
     expect(other.text).toBe('Hi ,  perks at Bloom Salon. Reply STOP to opt out');
     expect(other.warnings.map((w) => [w.code, w.position])).toEqual([
       ['missing_value', { start: 3, end: 17 }],
@@ -120,7 +121,7 @@ describe('templates IPC: preview', () => {
   });
 
   it('says plainly when no contact has the phone, or the text is not a phone', async () => {
-    const t = await ok<{ id: number }>('templates:create', { name: 'A', body: 'Hi' });
+    const t = await ok('templates:create', { name: 'A', body: 'Hi' });
     expect(await app.dispatch('templates:preview', { id: t.id, phone: '(212) 555-0199' })).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'No contact has the phone number +12125550199. Check the number, or import the contact first.' },
@@ -130,7 +131,7 @@ describe('templates IPC: preview', () => {
   });
 
   it('uses a nameless sample contact when there are no contacts, so fallbacks show', async () => {
-    const p = await ok<{ text: string; contact: unknown }>('templates:preview', { body: 'Hi {{first_name|there}}!' });
+    const p = await ok('templates:preview', { body: 'Hi {{first_name|there}}!' });
     expect(p).toMatchObject({ text: 'Hi there!', contact: null });
   });
 
@@ -150,19 +151,19 @@ describe('templates IPC: audience', () => {
       { phone: phoneN(4), first: 'Di', textable: false },
       { phone: phoneN(5), first: 'Ed', email: 'ed@example.com' },
     ]);
-    const all = await ok<{ audienceSize: number; contacts: Array<{ label: string; context: unknown }>; knownFields: string[]; tags: string[] }>(
+    const all = await ok(
       'templates:sampleContacts',
       {},
     );
     expect(all).toMatchObject({ audienceSize: 3, knownFields: ['tier'], tags: ['VIP'], business: { name: '', contact: '' } });
     expect(all.contacts.map((c) => c.label)).toEqual(['Ana Lee', 'Bo', 'Ed']);
     expect(all.contacts[0].context).toEqual({ firstName: 'Ana', lastName: 'Lee', phone: phoneN(1), email: null, fields: { tier: 'Gold' } });
-    const vip = await ok<{ audienceSize: number; contacts: Array<{ label: string }> }>('templates:sampleContacts', { tag: 'vip' });
+    const vip = await ok('templates:sampleContacts', { tag: 'vip' });
     expect(vip.audienceSize).toBe(2);
     expect(vip.contacts.map((c) => c.label)).toEqual(['Ana Lee', 'Bo']);
-    const byPhone = await ok<{ contacts: Array<{ label: string }> }>('templates:sampleContacts', { search: '(415) 555-0005' });
+    const byPhone = await ok('templates:sampleContacts', { search: '(415) 555-0005' });
     expect(byPhone.contacts.map((c) => c.label)).toEqual(['Ed']);
-    const byEmail = await ok<{ contacts: Array<{ label: string }> }>('templates:sampleContacts', { search: 'example.com' });
+    const byEmail = await ok('templates:sampleContacts', { search: 'example.com' });
     expect(byEmail.contacts.map((c) => c.label)).toEqual(['Ed']);
     expect(await app.dispatch('templates:sampleContacts', { tag: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('"nope"') } });
   });
@@ -178,7 +179,7 @@ describe('templates IPC: audience', () => {
     ]);
     app.settings.set('provider', 'twilio');
     const body = 'Hi {{first_name}}! 20% off today. Reply STOP to opt out';
-    const m = await ok<Record<string, unknown>>('templates:measure', { body });
+    const m = await ok('templates:measure', { body });
     expect(m).toMatchObject({
       tag: null,
       recipients: 4,
@@ -211,7 +212,7 @@ describe('templates IPC: audience', () => {
       { phone: phoneN(2), first: 'Bo', tags: ['VIP'] },
       { phone: phoneN(3), first: 'Cy', fields: { tier: 'Silver' } },
     ]);
-    const m = await ok<Record<string, unknown>>('templates:measure', { body: '{{field:tier}} {{field:missing_key|x}} perks', tag: 'VIP' });
+    const m = await ok('templates:measure', { body: '{{field:tier}} {{field:missing_key|x}} perks', tag: 'VIP' });
     expect(m).toMatchObject({ tag: 'VIP', recipients: 2, missing: [{ key: 'field:tier', affected: 1 }], segments: { min: 1, typical: 1, max: 1, total: 2 } });
     expect(await app.dispatch('templates:measure', { body: 'x', tag: 'Nobody' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
-import type { WebhookEventRow, WebhookSetup, WebhookTestResult } from '../../../shared/ipc/channels/webhooks';
 import { unusedLoopbackUrl } from '../../fakes/fake-server';
 import { tempDir } from '../../helpers/db';
 import { QUO_SIGNING_SECRET, QUO_WEBHOOK_SECRET } from './signers';
+import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
 let cleanup: () => void;
@@ -19,15 +19,15 @@ afterEach(async () => {
   cleanup();
 });
 
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
   const r = await app.dispatch(channel, input);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
+  return r.value;
 }
 
 describe('Settings → Webhooks', () => {
   it('shows the relay address, the exact tunnel commands and, once the public URL is set, the URLs to paste', async () => {
-    expect(await call<WebhookSetup>('webhooks:setup')).toEqual({
+    expect(await call('webhooks:setup', {})).toEqual({
       relay: { running: false, url: null, host: '127.0.0.1', port: 8787 },
       localUrl: 'http://localhost:8787',
       commands: { cloudflared: 'cloudflared tunnel --url http://localhost:8787', ngrok: 'ngrok http 8787' },
@@ -38,7 +38,7 @@ describe('Settings → Webhooks', () => {
     const relay = await app.startRelay({ port: 0 });
     app.settings.set('webhooks.publicUrl', 'https://quiet-fog-1234.trycloudflare.com/');
     app.secrets.set('twilio.authToken', 'token');
-    const setup = await call<WebhookSetup>('webhooks:setup');
+    const setup = await call('webhooks:setup', {});
     expect(setup).toMatchObject({
       relay: { running: true, url: relay.url, port: relay.port },
       commands: { cloudflared: `cloudflared tunnel --url http://localhost:${relay.port}`, ngrok: `ngrok http ${relay.port}` },
@@ -57,13 +57,13 @@ describe('Settings → Webhooks', () => {
     await app.startRelay({ port: 0 });
     app.secrets.set('quo.signingSecret', QUO_SIGNING_SECRET);
     app.secrets.set('quo.webhookSecret', QUO_WEBHOOK_SECRET);
-    const results = await call<WebhookTestResult[]>('webhooks:sendTest');
+    const results = await call('webhooks:sendTest', {});
     expect(results.map((r) => [r.scheme, r.secret, r.httpStatus, r.state])).toEqual([
       ['legacy', 'quo.signingSecret', 200, 'processed'],
       ['standard', 'quo.webhookSecret', 200, 'processed'],
     ]);
     expect(results[0].message).toMatch(/verified, stored and processed/);
-    const recent = await call<WebhookEventRow[]>('webhooks:recent');
+    const recent = await call('webhooks:recent', {});
     expect(recent.map((e) => [e.provider, e.type, e.state, e.isTest, e.summary])).toEqual([
       ['quo', 'status', 'processed', true, 'Test event from Settings → Webhooks'],
       ['quo', 'status', 'processed', true, 'Test event from Settings → Webhooks'],
@@ -76,9 +76,9 @@ describe('Settings → Webhooks', () => {
   it('reports the relay\'s refusal in its own words when the stored secret is unusable', async () => {
     await app.startRelay({ port: 0 });
     app.secrets.set('quo.signingSecret', 'not base64 at all!');
-    const [result] = await call<WebhookTestResult[]>('webhooks:sendTest');
+    const [result] = await call('webhooks:sendTest', {});
     expect(result).toMatchObject({ httpStatus: 401, state: null, message: expect.stringContaining('not valid base64') });
-    expect(await call<WebhookEventRow[]>('webhooks:recent')).toEqual([]);
+    expect(await call('webhooks:recent', {})).toEqual([]);
   });
 
   it('says the relay is not running when nothing listens on its port', async () => {
@@ -94,12 +94,12 @@ describe('Settings → Webhooks', () => {
     app.ingest({ kind: 'status', provider: 'twilio', eventId: 'SM1:failed', providerMessageId: 'SM1', status: 'failed', errorCode: '30006', at });
     app.ingest({ kind: 'provider_opt_out', provider: 'twilio', eventId: 'SM1:opt_out', phone: '+14155550100', detail: 'x', at });
     app.tick();
-    const recent = await call<WebhookEventRow[]>('webhooks:recent', { limit: 3 });
+    const recent = await call('webhooks:recent', { limit: 3 });
     expect(recent.map((e) => [e.provider, e.type, e.state, e.summary])).toEqual([
       ['twilio', 'provider_opt_out', 'processed', '+14155550100 opted out at the provider'],
       ['twilio', 'status', 'processed', 'Message SM1 failed (error 30006)'],
       ['quo', 'inbound', 'processed', 'Text from +14155550100: Thanks so much!'],
     ]);
-    expect(await call<WebhookEventRow[]>('webhooks:recent', { limit: 1 })).toHaveLength(1);
+    expect(await call('webhooks:recent', { limit: 1 })).toHaveLength(1);
   });
 });
