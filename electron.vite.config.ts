@@ -11,7 +11,10 @@ export default defineConfig({
       outDir: 'out/main',
       // The worker threads (contact import, WAL checkpoints) are separate entries, emitted beside index.js as <name>.js.
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), ...Object.fromEntries(Object.entries(workerEntries).map(([name, path]) => [name, resolve(path)])) },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          ...Object.fromEntries(Object.entries(workerEntries).map(([name, path]) => [name, resolve(path)])),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },
@@ -28,6 +31,10 @@ export default defineConfig({
   renderer: {
     ...rendererConfig,
     root: resolve('renderer'),
-    build: { ...rendererConfig.build, outDir: resolve('out/renderer'), rollupOptions: { input: resolve('renderer/index.html') } },
+    build: {
+      ...rendererConfig.build,
+      outDir: resolve('out/renderer'),
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
   },
 });

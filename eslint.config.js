@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { readdirSync, statSync } from 'node:fs';
 
-const onlyMainImportsElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const onlyMainImportsElectron = {
+  name: 'electron',
+  message: 'Only electron/main and electron/preload may import electron.',
+};
 
 // Domains import each other only through the other domain's index.ts (electron/<domain>/index.ts, kept by the
 // boundaries codemod). Platform folders every domain uses are imported by path; main and preload are the Electron
@@ -33,17 +36,46 @@ const throughIndexOnly = domains.map((own) => ({
   },
 }));
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'url', 'util', 'stream'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'url',
+  'util',
+  'stream',
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.electron-native/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     // Type-aware rules read the TypeScript projects (tsconfig.node/web/e2e through the solution tsconfig.json).
-    languageOptions: { globals: { ...globals.node }, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       // An async function without await is how this code meets a Promise-returning interface (the sandbox provider,
       // in-thread stand-ins for worker pools, Electron's API in tests) while a throw still becomes a rejection;
@@ -67,8 +99,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through the typed API client.' }, ...nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins in the renderer or shared code.' }))],
-          patterns: [{ group: ['node:*'], message: 'No Node built-ins in the renderer or shared code.' }, { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' }, { group: ['./*Page', '../pages/*', '../../pages/*', '../../../pages/*'], message: 'Pages do not import each other: move the shared part to components/<area>/.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through the typed API client.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'No Node built-ins in the renderer or shared code.' })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'No Node built-ins in the renderer or shared code.' },
+            { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
+            {
+              group: ['./*Page', '../pages/*', '../../pages/*', '../../../pages/*'],
+              message: 'Pages do not import each other: move the shared part to components/<area>/.',
+            },
+          ],
         },
       ],
     },

@@ -32,7 +32,13 @@ import { catchUpInSlices } from './analytics/catch-up';
 import { analyticsSettings } from './analytics/settings';
 import { followTrackedLink } from './abtests/clicks';
 import { createBackgroundProblems } from './monitoring/background-problems';
-import { createMonitoring, startMonitoringJobs, type MonitoringDeps, type MonitoringJobs, type MonitoringServices } from './monitoring/services';
+import {
+  createMonitoring,
+  startMonitoringJobs,
+  type MonitoringDeps,
+  type MonitoringJobs,
+  type MonitoringServices,
+} from './monitoring/services';
 import { createContactServices, type ContactServices, type NumVerifyTuning } from './contacts/services';
 import { startReportJobs, type ReportJobs } from './reports/schedule';
 import { summaryFromAnalytics } from './reports/run';
@@ -94,7 +100,13 @@ export interface DeskApp extends DeskCore {
 export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const base = resolvePaths({ db: config.dbPath });
   const paths: DataPaths = config.dataDir
-    ? { ...base, dataDir: config.dataDir, secretsFile: `${config.dataDir}/secrets.json`, safeSecretsFile: `${config.dataDir}/secrets.keychain.json`, ownsDataDir: true }
+    ? {
+        ...base,
+        dataDir: config.dataDir,
+        secretsFile: `${config.dataDir}/secrets.json`,
+        safeSecretsFile: `${config.dataDir}/secrets.keychain.json`,
+        ownsDataDir: true,
+      }
     : base;
   secureDataAtRest(paths);
   // The one wall-clock source of the app's time: everything else reads the injected `now` (tests pass their own).
@@ -112,7 +124,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   }
   const kdb = createKysely(db);
   const settings = createSettingsStore(db, now);
-  const secrets = config.secrets ?? createFileSecretStore(paths.secretsFile, 'this is not the desktop app (no OS keychain here)');
+  const secrets =
+    config.secrets ?? createFileSecretStore(paths.secretsFile, 'this is not the desktop app (no OS keychain here)');
   const events = createEventBus();
 
   const processDeps = {
@@ -121,12 +134,24 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     events,
     businessName: () => settings.get('business.name'),
     replies: () => ({
-      wording: { help: settings.get('compliance.helpReply'), optOut: settings.get('compliance.optOutConfirmation'), optIn: settings.get('compliance.optInConfirmation') },
+      wording: {
+        help: settings.get('compliance.helpReply'),
+        optOut: settings.get('compliance.optOutConfirmation'),
+        optIn: settings.get('compliance.optInConfirmation'),
+      },
       values: { business: settings.get('business.name'), contact: settings.get('business.contact') },
     }),
   };
   const ingest = (event: ProviderEvent, raw?: unknown) => storeEvent(db, event, now().toISOString(), raw);
-  const providers = createProviders({ db, now, random, settings, secrets, emit: (e) => void ingest(e), timeoutMs: config.providerTimeoutMs });
+  const providers = createProviders({
+    db,
+    now,
+    random,
+    settings,
+    secrets,
+    emit: (e) => void ingest(e),
+    timeoutMs: config.providerTimeoutMs,
+  });
 
   const core: DeskCore = {
     paths,
@@ -148,7 +173,13 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       secretStorage: secrets.info(),
     }),
     audit: (action, subject, detail, actor = 'user') => {
-      appendAudit(db, { at: now().toISOString(), actor, action, subject: subject ?? null, detailJson: detail === undefined ? null : JSON.stringify(detail) });
+      appendAudit(db, {
+        at: now().toISOString(),
+        actor,
+        action,
+        subject: subject ?? null,
+        detailJson: detail === undefined ? null : JSON.stringify(detail),
+      });
     },
     walCheckpoints: createWalCheckpoints(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding, log }),
     analyticsReads: createAnalyticsReads(db, { dbPath: paths.dbPath, nativeBinding: config.nativeBinding }),
@@ -156,12 +187,29 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   };
   // The services on top of the core, each built after what it needs and handed to whoever uses it.
   let relay: Relay | null = null;
-  const contacts = createContactServices(core, { nativeBinding: config.nativeBinding, log, numverify: config.numverify });
+  const contacts = createContactServices(core, {
+    nativeBinding: config.nativeBinding,
+    log,
+    numverify: config.numverify,
+  });
   const quickbooks = createQuickBooksService(core, { ...config.quickbooks, log });
   const problems = createBackgroundProblems(now, log);
-  const dispatcher = createDispatcher(core, { windowCheck: createWindowCheck(() => settings.get('business.timezone')), log, problems, ...config.dispatch });
+  const dispatcher = createDispatcher(core, {
+    windowCheck: createWindowCheck(() => settings.get('business.timezone')),
+    log,
+    problems,
+    ...config.dispatch,
+  });
   notifyOwnerOfSending(dispatcher.events, events);
-  const monitoring = createMonitoring({ core, ingest, processNow: () => processPending(processDeps), relay: () => relay, dispatcherStatus: () => dispatcher.status(), problems: () => problems.list(), ...config.monitoring });
+  const monitoring = createMonitoring({
+    core,
+    ingest,
+    processNow: () => processPending(processDeps),
+    relay: () => relay,
+    dispatcherStatus: () => dispatcher.status(),
+    problems: () => problems.list(),
+    ...config.monitoring,
+  });
   const handlers = createHandlers(core, { relay: () => relay, contacts, quickbooks, monitoring });
   const dispatchUntyped = createDispatch(handlers, log);
   let monitoringJobs: MonitoringJobs | null = null;
@@ -223,7 +271,9 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       // The reader thread starts now and the backlog of outcomes is taken in a round per task, so the first report
       // neither starts a thread nor catches up on the main thread (issue 13: never held > 50 ms).
       core.analyticsReads?.warm();
-      void catchUpInSlices(db, analyticsSettings(settings), now()).catch((err) => log('taking in outcomes failed', err));
+      void catchUpInSlices(db, analyticsSettings(settings), now()).catch((err) =>
+        log('taking in outcomes failed', err),
+      );
       void resumeSnapshots(core).catch((err) => log('resuming an interrupted campaign snapshot failed', err));
       const schedules = () => void runDueSchedules(core).catch((err) => log('scheduled campaigns failed', err));
       schedules();
@@ -236,7 +286,8 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       void abTests();
       abTestJob = cron.schedule('*/5 * * * *', abTests, { noOverlap: true });
       // QuickBooks: Change Data Capture at start-up, then every 15 minutes (skipped until connected, and while it asks to reconnect).
-      const quickbooksSync = () => (quickbooksRun ??= quickbooks.syncInBackground().finally(() => (quickbooksRun = null)));
+      const quickbooksSync = () =>
+        (quickbooksRun ??= quickbooks.syncInBackground().finally(() => (quickbooksRun = null)));
       void quickbooksSync();
       quickbooksJob = cron.schedule('*/15 * * * *', quickbooksSync, { noOverlap: true });
       // Retry queue every 10 s, reconciliation daily and at start-up, health hourly (the tick below stays for the Sandbox).

@@ -9,7 +9,10 @@ export const DB_FILE = 'desk.sqlite';
  * so the CLI and the harness find the same database and secrets as the desktop app.
  * SMS_DESK_DATA_DIR overrides it.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.SMS_DESK_DATA_DIR) return resolve(env.SMS_DESK_DATA_DIR);
   const home = homedir();
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);

@@ -23,7 +23,9 @@ export type WorkerName = keyof typeof workerEntries;
 
 /** @param base the starting module's import.meta.url: its `.boot.mjs` files sit beside it */
 export function workerUrl(name: WorkerName, base: string): URL {
-  return /\.[cm]?ts$/.test(new URL(base).pathname) ? new URL(`./${name}.boot.mjs`, base) : new URL(`./${name}.js`, base);
+  return /\.[cm]?ts$/.test(new URL(base).pathname)
+    ? new URL(`./${name}.boot.mjs`, base)
+    : new URL(`./${name}.js`, base);
 }
 
 /**

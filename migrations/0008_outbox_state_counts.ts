@@ -12,7 +12,8 @@ import type { Migration } from './types';
  * written only by the campaign snapshot, which adds what each chunk inserted itself (electron/campaigns/snapshot.ts): a trigger
  * running for each of a million inserted rows would cost the snapshot a fifth of its time.
  */
-const KEY = (row: 'new' | 'old') => `CASE WHEN ${row}.kind = 'campaign' THEN coalesce(${row}.campaign_id, 0) ELSE 0 END`;
+const KEY = (row: 'new' | 'old') =>
+  `CASE WHEN ${row}.kind = 'campaign' THEN coalesce(${row}.campaign_id, 0) ELSE 0 END`;
 
 const ADD = (row: 'new') =>
   `INSERT INTO outbox_state_counts (campaign_key, state, n) VALUES (${KEY(row)}, ${row}.state, 1) ON CONFLICT (campaign_key, state) DO UPDATE SET n = n + 1;`;

@@ -10,7 +10,8 @@ import type { Migration } from './types';
  * - outbox_contact_delivered: a partial covering index of delivered campaign texts per contact (the silence count).
  * - engagement_runs: when the last full recompute finished, so the scores' decay with time is refreshed daily.
  */
-const QUEUE = (id: string) => `INSERT INTO engagement_queue (contact_id) VALUES (${id}) ON CONFLICT (contact_id) DO NOTHING;`;
+const QUEUE = (id: string) =>
+  `INSERT INTO engagement_queue (contact_id) VALUES (${id}) ON CONFLICT (contact_id) DO NOTHING;`;
 
 export const m0014: Migration = {
   version: 14,

@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 
 /** The Contacts table's "Name" sort: the name as shown, contacts without a name after every named one. */
-export const NAME_SORT_SQL = "coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), char(1114111))";
+export const NAME_SORT_SQL =
+  "coalesce(nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), ''), char(1114111))";
 /** The "Last texted" sort: never texted ('') before the oldest text. */
 export const LAST_TEXTED_SORT_SQL = "coalesce(last_contacted_at, '')";
 

@@ -9,7 +9,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_OPTIONS, isFresh, projectRoot, writeAtomically } from '../electron/contacts/import/dev-worker-build.mjs';
+import {
+  BUNDLE_OPTIONS,
+  isFresh,
+  projectRoot,
+  writeAtomically,
+} from '../electron/contacts/import/dev-worker-build.mjs';
 
 const root = projectRoot(resolve(import.meta.dirname, 'cli.mjs'));
 const dir = join(root, 'node_modules', '.cache', 'sms-desk-cli');
@@ -19,8 +24,11 @@ const inputsFile = join(dir, 'inputs.json');
 /** The worker entries, read from electron/workers.ts (the one list of them): name → source. */
 function workerEntries() {
   const source = readFileSync(join(root, 'electron', 'workers.ts'), 'utf8');
-  const entries = Object.fromEntries([...source.matchAll(/^\s*'([a-z-]+)': '(electron\/[^']+\.ts)',?$/gm)].map((m) => [m[1], m[2]]));
-  if (!Object.keys(entries).length) throw new Error('scripts/cli.mjs: no worker entries found in electron/workers.ts (workerEntries)');
+  const entries = Object.fromEntries(
+    [...source.matchAll(/^\s*'([a-z-]+)': '(electron\/[^']+\.ts)',?$/gm)].map((m) => [m[1], m[2]]),
+  );
+  if (!Object.keys(entries).length)
+    throw new Error('scripts/cli.mjs: no worker entries found in electron/workers.ts (workerEntries)');
   return entries;
 }
 

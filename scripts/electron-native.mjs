@@ -15,23 +15,46 @@ const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electro
 const sqliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
 const want = { electronVersion, sqliteVersion, platform: process.platform, arch: process.arch };
 
-if (existsSync(target) && existsSync(stamp) && JSON.stringify(JSON.parse(readFileSync(stamp, 'utf8'))) === JSON.stringify(want)) {
+if (
+  existsSync(target) &&
+  existsSync(stamp) &&
+  JSON.stringify(JSON.parse(readFileSync(stamp, 'utf8'))) === JSON.stringify(want)
+) {
   process.exit(0);
 }
 
 const staging = join(outDir, 'staging', 'better-sqlite3');
 rmSync(join(outDir, 'staging'), { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
-cpSync(join(root, 'node_modules/better-sqlite3'), staging, { recursive: true, filter: (src) => !src.includes(`${'better-sqlite3'}/build`) });
-console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})…`);
+cpSync(join(root, 'node_modules/better-sqlite3'), staging, {
+  recursive: true,
+  filter: (src) => !src.includes(`${'better-sqlite3'}/build`),
+});
+console.log(
+  `Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${process.arch})…`,
+);
 
 const run = (bin, args) => execFileSync(process.execPath, [bin, ...args], { cwd: staging, stdio: 'inherit' });
 try {
   // A prebuilt binary for Electron's ABI when one is published; compiling is the fallback.
-  run(require.resolve('prebuild-install/bin.js'), ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch]);
+  run(require.resolve('prebuild-install/bin.js'), [
+    '--runtime',
+    'electron',
+    '--target',
+    electronVersion,
+    '--arch',
+    process.arch,
+  ]);
 } catch {
   console.log('No prebuilt binary; compiling with node-gyp against Electron headers (needs a C++ toolchain).');
-  run(require.resolve('node-gyp/bin/node-gyp.js'), ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron']);
+  run(require.resolve('node-gyp/bin/node-gyp.js'), [
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${process.arch}`,
+    '--dist-url=https://electronjs.org/headers',
+    '--runtime=electron',
+  ]);
 }
 copyFileSync(join(staging, 'build/Release/better_sqlite3.node'), target);
 writeFileSync(stamp, JSON.stringify(want));

@@ -8,7 +8,10 @@ mkdirSync('test-results', { recursive: true });
 for (const f of ['test-results/vitest.json', 'test-results/e2e-results.json']) rmSync(f, { force: true });
 
 const steps = [];
-steps.push(['vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])]);
+steps.push([
+  'vitest',
+  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']),
+]);
 const built = run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
 steps.push(['renderer build', built]);
 if (built === 0) steps.push(['playwright', run('npx', ['playwright', 'test'])]);

@@ -32,7 +32,9 @@ export const audienceFilterSchema = z
     createdAfter: z.string().datetime().optional(),
     createdBefore: z.string().datetime().optional(),
     /** Not sent a message from this template in the last N days. */
-    notMessagedByTemplate: z.object({ templateId: z.number().int().positive(), days: z.number().int().min(1).max(3650) }).optional(),
+    notMessagedByTemplate: z
+      .object({ templateId: z.number().int().positive(), days: z.number().int().min(1).max(3650) })
+      .optional(),
     search: z.string().max(200).optional(),
     /** Engagement band (score of migration 0014): champions, engaged, quiet, atRisk, lost (opted out included) or new. */
     band: z.enum(ENGAGEMENT_BANDS).optional(),
@@ -45,7 +47,17 @@ export const audienceFilterSchema = z
         /** Skip contacts an earlier occurrence of the series texted within this many days. */
         skipRecentDays: z.number().int().min(1).max(3650).optional(),
         /** Contacts whose date field falls on one of these days (MM-DD), not yet texted by the series that year. */
-        dateField: z.object({ key: z.string().min(1).max(64), monthDays: z.array(z.string().regex(/^\d{2}-\d{2}$/)).min(1).max(2), year: z.number().int() }).strict().optional(),
+        dateField: z
+          .object({
+            key: z.string().min(1).max(64),
+            monthDays: z
+              .array(z.string().regex(/^\d{2}-\d{2}$/))
+              .min(1)
+              .max(2),
+            year: z.number().int(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),

@@ -31,7 +31,10 @@ export type QuietHoursPolicy = z.infer<typeof quietHoursPolicySchema>;
 
 export const abConfigSchema = z
   .object({
-    variants: z.array(z.object({ name: z.string().min(1).max(40), body: z.string().min(1).max(10_000) })).min(2).max(5),
+    variants: z
+      .array(z.object({ name: z.string().min(1).max(40), body: z.string().min(1).max(10_000) }))
+      .min(2)
+      .max(5),
     /** Percent per variant, 1–99 each, summing to 100. */
     split: z.array(z.number().int().min(1).max(99)),
     /** "Test on X % of the audience, then send the winner to the rest". */
@@ -40,12 +43,27 @@ export const abConfigSchema = z
     /** "Test, then winner": the variant (index) the rest gets when the test cannot decide by its deadline; absent, the owner is asked. */
     defaultVariant: z.number().int().min(0).max(4).optional(),
   })
-  .refine((a) => a.split.length === a.variants.length, { message: 'give one split percentage per variant', path: ['split'] })
-  .refine((a) => a.split.reduce((x, y) => x + y, 0) === 100, { message: 'split percentages must add up to 100', path: ['split'] })
-  .refine((a) => a.defaultVariant === undefined || a.defaultVariant < a.variants.length, { message: 'the default variant must be one of the variants', path: ['defaultVariant'] })
-  .refine((a) => a.defaultVariant === undefined || a.testPercent !== undefined, { message: 'a default variant only applies to "test, then send the winner"', path: ['defaultVariant'] })
+  .refine((a) => a.split.length === a.variants.length, {
+    message: 'give one split percentage per variant',
+    path: ['split'],
+  })
+  .refine((a) => a.split.reduce((x, y) => x + y, 0) === 100, {
+    message: 'split percentages must add up to 100',
+    path: ['split'],
+  })
+  .refine((a) => a.defaultVariant === undefined || a.defaultVariant < a.variants.length, {
+    message: 'the default variant must be one of the variants',
+    path: ['defaultVariant'],
+  })
+  .refine((a) => a.defaultVariant === undefined || a.testPercent !== undefined, {
+    message: 'a default variant only applies to "test, then send the winner"',
+    path: ['defaultVariant'],
+  })
   // Results are kept per variant name, so two variants with one name would be counted as one.
-  .refine((a) => new Set(a.variants.map((v) => v.name.trim().toLowerCase())).size === a.variants.length, { message: 'give each variant a different name', path: ['variants'] });
+  .refine((a) => new Set(a.variants.map((v) => v.name.trim().toLowerCase())).size === a.variants.length, {
+    message: 'give each variant a different name',
+    path: ['variants'],
+  });
 export type AbConfig = z.infer<typeof abConfigSchema>;
 
 export const campaignDraftSchema = z
@@ -68,6 +86,9 @@ export const campaignDraftSchema = z
     dateField: dateFieldRepeatSchema.optional(),
   })
   .strict()
-  .refine((d) => !(d.repeat && d.dateField), { message: 'a campaign repeats by a rule or by a date field, not both', path: ['dateField'] });
+  .refine((d) => !(d.repeat && d.dateField), {
+    message: 'a campaign repeats by a rule or by a date field, not both',
+    path: ['dateField'],
+  });
 export type CampaignDraft = z.infer<typeof campaignDraftSchema>;
 export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;

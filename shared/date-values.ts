@@ -33,5 +33,7 @@ export function parseDateValue(text: string): string | null {
 
 /** Columns whose values are dates: birthdays and anniversaries, by the names contact exports give them. */
 export function isDateColumn(header: string): boolean {
-  return /^(birthday|birth ?date|date of birth|dob|anniversary|wedding anniversary|.*\bbirthday|.*\banniversary)$/i.test(header.trim());
+  return /^(birthday|birth ?date|date of birth|dob|anniversary|wedding anniversary|.*\bbirthday|.*\banniversary)$/i.test(
+    header.trim(),
+  );
 }

@@ -28,5 +28,11 @@ export class AppError extends Error {
 }
 
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError' && typeof (e as { code?: unknown }).code === 'string');
+  return (
+    e instanceof AppError ||
+    (typeof e === 'object' &&
+      e !== null &&
+      (e as { name?: string }).name === 'AppError' &&
+      typeof (e as { code?: unknown }).code === 'string')
+  );
 }

@@ -19,7 +19,11 @@ export function ownRecordSchema<K extends z.ZodType<string, string>, V extends z
         const kr = key.safeParse(k);
         const vr = value.safeParse(raw);
         if (!kr.success || !vr.success) {
-          ctx.addIssue({ code: 'custom', message: (kr.error ?? vr.error)?.issues[0]?.message ?? 'not allowed here', path: [k] });
+          ctx.addIssue({
+            code: 'custom',
+            message: (kr.error ?? vr.error)?.issues[0]?.message ?? 'not allowed here',
+            path: [k],
+          });
           return z.NEVER;
         }
         out[kr.data] = vr.data;

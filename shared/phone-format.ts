@@ -14,7 +14,11 @@ export function formatPhone(phone: string, homeCountry = 'US'): string {
   const known = formatted.get(key);
   if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(phone, homeCountry.toUpperCase() as CountryCode);
-  const text = !parsed ? phone : parsed.country === homeCountry.toUpperCase() ? parsed.formatNational() : parsed.formatInternational();
+  const text = !parsed
+    ? phone
+    : parsed.country === homeCountry.toUpperCase()
+      ? parsed.formatNational()
+      : parsed.formatInternational();
   if (formatted.size >= MAX_REMEMBERED) formatted.clear();
   formatted.set(key, text);
   return text;

@@ -22,7 +22,9 @@ export interface RecurrenceRule {
   until: string | null;
 }
 
-export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a local date and time as YYYY-MM-DDTHH:MM');
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'expected a local date and time as YYYY-MM-DDTHH:MM');
 
 /** What the wizard and the CLI send to make a campaign repeat. */
 export const repeatSchema = z
@@ -54,7 +56,8 @@ export const dateFieldRepeatSchema = z
 export type DateFieldRepeat = z.infer<typeof dateFieldRepeatSchema>;
 
 export type SeriesKind = 'recurring' | 'birthday';
-export type OccurrenceStatus = 'planned' | 'launched' | 'sending' | 'completed' | 'cancelled' | 'paused' | 'skipped' | 'missed';
+export type OccurrenceStatus =
+  'planned' | 'launched' | 'sending' | 'completed' | 'cancelled' | 'paused' | 'skipped' | 'missed';
 
 export interface OccurrenceView {
   /** ISO with the zone's offset. */

@@ -8,8 +8,10 @@ export const secretDefs = {
   'gemini.apiKey': 'Google Gemini API key (from Google AI Studio), for writing help.',
   'quickbooks.clientId': 'QuickBooks: your Intuit app’s Client ID (developer.intuit.com → Keys & credentials).',
   'quickbooks.clientSecret': 'QuickBooks: your Intuit app’s Client Secret.',
-  'quickbooks.refreshToken': 'QuickBooks: the OAuth refresh token (kept up to date by Connect and every sync; set by hand only without the browser step).',
-  'quickbooks.accessToken': 'QuickBooks: the current OAuth access token and its expiry (kept by the app; lasts an hour).',
+  'quickbooks.refreshToken':
+    'QuickBooks: the OAuth refresh token (kept up to date by Connect and every sync; set by hand only without the browser step).',
+  'quickbooks.accessToken':
+    'QuickBooks: the current OAuth access token and its expiry (kept by the app; lasts an hour).',
 } as const;
 
 export type SecretName = keyof typeof secretDefs;

@@ -1,8 +1,27 @@
 import { z } from 'zod';
 import { testPhoneProblems } from './test-phones';
 import { isCurrencyCode } from './analytics/money';
-import { DEFAULT_HELP_REPLY, DEFAULT_OPT_IN_CONFIRMATION, DEFAULT_OPT_OUT_CONFIRMATION, mentionsStop } from './compliance/replies';
-import { hhmm, number, wholeNumber, text, choice, rate, providerUrl, optionalProviderUrl, publicUrl, shopPageUrl, timeZone, serviceText, price } from './settings-fields';
+import {
+  DEFAULT_HELP_REPLY,
+  DEFAULT_OPT_IN_CONFIRMATION,
+  DEFAULT_OPT_OUT_CONFIRMATION,
+  mentionsStop,
+} from './compliance/replies';
+import {
+  hhmm,
+  number,
+  wholeNumber,
+  text,
+  choice,
+  rate,
+  providerUrl,
+  optionalProviderUrl,
+  publicUrl,
+  shopPageUrl,
+  timeZone,
+  serviceText,
+  price,
+} from './settings-fields';
 
 /**
  * Every non-secret setting the app knows, with its type, default and a sentence for the README and the
@@ -27,9 +46,13 @@ export const settingDefs = {
   },
   'business.testPhones': {
     schema: text(200).superRefine((v, ctx) => {
-        const bad = testPhoneProblems(v);
-        if (bad.length) ctx.addIssue({ code: 'custom', message: `not a phone number: ${bad.join(', ')} (write each with its area code, e.g. +14155550100, separated by commas)` });
-      }),
+      const bad = testPhoneProblems(v);
+      if (bad.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `not a phone number: ${bad.join(', ')} (write each with its area code, e.g. +14155550100, separated by commas)`,
+        });
+    }),
     default: '',
     description: 'Your own phone number(s), comma-separated, that "Send a test" texts before a campaign launches.',
   },
@@ -39,7 +62,9 @@ export const settingDefs = {
     description: 'Your business time zone (IANA name), used for scheduling.',
   },
   'contacts.defaultCountry': {
-    schema: z.string({ error: 'enter a two-letter country code, e.g. US' }).regex(/^[A-Z]{2}$/, 'enter a two-letter country code in capitals, e.g. US'),
+    schema: z
+      .string({ error: 'enter a two-letter country code, e.g. US' })
+      .regex(/^[A-Z]{2}$/, 'enter a two-letter country code in capitals, e.g. US'),
     default: 'US',
     description: 'Country assumed for phone numbers written without a country code.',
   },
@@ -101,7 +126,8 @@ export const settingDefs = {
   'twilio.ratePerSecond': {
     schema: number().positive('enter a number above 0').max(100, 'enter at most 100'),
     default: 1,
-    description: 'Twilio messages per second for your number (1 for a long code, more for 10DLC/toll-free as approved).',
+    description:
+      'Twilio messages per second for your number (1 for a long code, more for 10DLC/toll-free as approved).',
   },
   'numverify.baseUrl': {
     schema: providerUrl,
@@ -111,7 +137,8 @@ export const settingDefs = {
   'numverify.pricePerLookup': {
     schema: price,
     default: 0.003,
-    description: 'NumVerify: what one lookup costs you in dollars (your plan price divided by its lookups), for the estimate shown before a check.',
+    description:
+      'NumVerify: what one lookup costs you in dollars (your plan price divided by its lookups), for the estimate shown before a check.',
   },
   'pricing.sandboxPerSegment': {
     schema: price,
@@ -126,15 +153,22 @@ export const settingDefs = {
   'pricing.twilioPerSegment': {
     schema: price,
     default: 0.0083,
-    description: 'Twilio: price per message segment in dollars (US long code), for cost estimates; carrier fees come on top.',
+    description:
+      'Twilio: price per message segment in dollars (US long code), for cost estimates; carrier fees come on top.',
   },
   'quietHours.start': {
-    schema: hhmm.refine((v) => v >= '08:00', 'cannot be earlier than 08:00, the federal limit; you can only narrow the window'),
+    schema: hhmm.refine(
+      (v) => v >= '08:00',
+      'cannot be earlier than 08:00, the federal limit; you can only narrow the window',
+    ),
     default: '08:00',
     description: 'Earliest local time at the recipient for marketing texts (never earlier than 08:00).',
   },
   'quietHours.end': {
-    schema: hhmm.refine((v) => v <= '21:00', 'cannot be later than 21:00, the federal limit; you can only narrow the window'),
+    schema: hhmm.refine(
+      (v) => v <= '21:00',
+      'cannot be later than 21:00, the federal limit; you can only narrow the window',
+    ),
     default: '21:00',
     description: 'Latest local time at the recipient for marketing texts (never later than 21:00).',
   },
@@ -151,22 +185,26 @@ export const settingDefs = {
   'compliance.optOutConfirmation': {
     schema: serviceText,
     default: DEFAULT_OPT_OUT_CONFIRMATION,
-    description: 'The one confirmation sent within 5 minutes of an opt-out (no marketing allowed); {business} is your business name.',
+    description:
+      'The one confirmation sent within 5 minutes of an opt-out (no marketing allowed); {business} is your business name.',
   },
   'compliance.optInConfirmation': {
     schema: serviceText.refine(mentionsStop, 'must tell people how to opt out ("Reply STOP to opt out")'),
     default: DEFAULT_OPT_IN_CONFIRMATION,
-    description: 'The one confirmation sent when someone opts back in (START, UNSTOP, YES); {business} is your business name.',
+    description:
+      'The one confirmation sent when someone opts back in (START, UNSTOP, YES); {business} is your business name.',
   },
   'webhooks.host': {
     schema: z.string({ error: 'enter an address, e.g. 127.0.0.1' }).trim().min(1, 'enter an address, e.g. 127.0.0.1'),
     default: '127.0.0.1',
-    description: 'Address the webhook relay listens on. 0.0.0.0 or :: (every network interface) only after webhooks.allowAllInterfaces is turned on.',
+    description:
+      'Address the webhook relay listens on. 0.0.0.0 or :: (every network interface) only after webhooks.allowAllInterfaces is turned on.',
   },
   'webhooks.allowAllInterfaces': {
     schema: z.boolean({ error: 'choose on or off (true or false)' }),
     default: false,
-    description: 'Allow the webhook relay to listen on every network interface (webhooks.host 0.0.0.0 or ::), reachable from your whole network. Turn on first, then set the host.',
+    description:
+      'Allow the webhook relay to listen on every network interface (webhooks.host 0.0.0.0 or ::), reachable from your whole network. Turn on first, then set the host.',
   },
   'webhooks.port': {
     schema: wholeNumber(1, 65535),
@@ -191,12 +229,14 @@ export const settingDefs = {
   'abtests.decisionDeadlineHours': {
     schema: wholeNumber(1, 24 * 30),
     default: 72,
-    description: 'A/B "test, then send the winner": hours after the last test message by which the test must decide; then the default variant goes, or you are asked.',
+    description:
+      'A/B "test, then send the winner": hours after the last test message by which the test must decide; then the default variant goes, or you are asked.',
   },
   'abtests.winnerMode': {
     schema: choice(['automatic', 'approve']),
     default: 'approve' as 'automatic' | 'approve',
-    description: 'A/B "test, then send the winner": send the winner to the rest automatically, or wait for your approval.',
+    description:
+      'A/B "test, then send the winner": send the winner to the rest automatically, or wait for your approval.',
   },
   'abtests.attributionHours': {
     schema: wholeNumber(1, 24 * 30),
@@ -215,27 +255,32 @@ export const settingDefs = {
       .toUpperCase()
       .refine(isCurrencyCode, 'enter a three-letter currency code (ISO 4217) such as USD, EUR or GBP'),
     default: 'USD',
-    description: 'Your business currency (ISO 4217 code): conversion amounts, revenue and spend are shown and stored in it.',
+    description:
+      'Your business currency (ISO 4217 code): conversion amounts, revenue and spend are shown and stored in it.',
   },
   'attribution.clickDays': {
     schema: wholeNumber(1, 90),
     default: 5,
-    description: 'Days after a click on a tracked link in which a reply, opt-out or conversion counts for that message (later outcomes only).',
+    description:
+      'Days after a click on a tracked link in which a reply, opt-out or conversion counts for that message (later outcomes only).',
   },
   'attribution.deliveryHours': {
     schema: wholeNumber(1, 24 * 30),
     default: 24,
-    description: 'Hours after delivery (without a click) in which a reply, opt-out or conversion counts for that message (later outcomes only).',
+    description:
+      'Hours after delivery (without a click) in which a reply, opt-out or conversion counts for that message (later outcomes only).',
   },
   'conversions.keywords': {
     schema: text(500),
     default: '',
-    description: 'Reply words that count as a conversion for every campaign, comma-separated (e.g. YES,BOOK,ORDER); abtests.conversionKeywords is read too.',
+    description:
+      'Reply words that count as a conversion for every campaign, comma-separated (e.g. YES,BOOK,ORDER); abtests.conversionKeywords is read too.',
   },
   'conversions.thankYouUrl': {
     schema: shopPageUrl,
     default: '',
-    description: 'A page customers reach after buying (e.g. https://shop.example/thank-you): a tracked-link visit to it counts as a conversion.',
+    description:
+      'A page customers reach after buying (e.g. https://shop.example/thank-you): a tracked-link visit to it counts as a conversion.',
   },
   'links.trackByDefault': {
     schema: z.boolean({ error: 'choose on or off (true or false)' }),
@@ -250,14 +295,19 @@ export const settingDefs = {
   'reports.schedule': {
     schema: choice(['none', 'weekly', 'monthly', 'both']),
     default: 'none' as 'none' | 'weekly' | 'monthly' | 'both',
-    description: 'Scheduled reports (PDF and CSV, with a desktop notification): none, weekly (each Monday, for the week before), monthly (on the 1st, for the month before) or both.',
+    description:
+      'Scheduled reports (PDF and CSV, with a desktop notification): none, weekly (each Monday, for the week before), monthly (on the 1st, for the month before) or both.',
   },
   'gemini.model': {
     schema: text(100)
       .trim()
-      .regex(/^[a-z0-9][a-z0-9.-]*$/i, 'enter a Gemini model name such as gemini-3.1-flash-lite (letters, digits, dots and dashes)'),
+      .regex(
+        /^[a-z0-9][a-z0-9.-]*$/i,
+        'enter a Gemini model name such as gemini-3.1-flash-lite (letters, digits, dots and dashes)',
+      ),
     default: 'gemini-3.1-flash-lite',
-    description: 'Gemini writing help: the model that answers (models are retired often; when one is, choose a newer one here).',
+    description:
+      'Gemini writing help: the model that answers (models are retired often; when one is, choose a newer one here).',
   },
   'gemini.baseUrl': {
     schema: providerUrl,
@@ -267,7 +317,8 @@ export const settingDefs = {
   'gemini.triageReplies': {
     schema: z.boolean({ error: 'choose on or off (true or false)' }),
     default: true,
-    description: 'Gemini: label incoming replies (question, interested, complaint, wrong number, possible opt-out) in the background; only the reply text is sent, with phone numbers and e-mail addresses removed.',
+    description:
+      'Gemini: label incoming replies (question, interested, complaint, wrong number, possible opt-out) in the background; only the reply text is sent, with phone numbers and e-mail addresses removed.',
   },
   'gemini.triagePerMinute': {
     schema: wholeNumber(1, 60),
@@ -280,14 +331,19 @@ export const settingDefs = {
     description: 'QuickBooks Online: which company your Intuit app keys are for, sandbox (test company) or production.',
   },
   'quickbooks.realmId': {
-    schema: text(40).regex(/^\d*$/, 'enter the company id as digits only (QuickBooks calls it the realm id), or leave it empty'),
+    schema: text(40).regex(
+      /^\d*$/,
+      'enter the company id as digits only (QuickBooks calls it the realm id), or leave it empty',
+    ),
     default: '',
-    description: 'QuickBooks Online company id (realm id); filled in by Connect, or set by hand for use without the browser step.',
+    description:
+      'QuickBooks Online company id (realm id); filled in by Connect, or set by hand for use without the browser step.',
   },
   'quickbooks.apiBaseUrl': {
     schema: optionalProviderUrl,
     default: '',
-    description: 'QuickBooks Online API address; empty means the one for quickbooks.environment (sandbox-quickbooks.api.intuit.com or quickbooks.api.intuit.com).',
+    description:
+      'QuickBooks Online API address; empty means the one for quickbooks.environment (sandbox-quickbooks.api.intuit.com or quickbooks.api.intuit.com).',
   },
   'quickbooks.tokenUrl': {
     schema: optionalProviderUrl,
@@ -297,12 +353,14 @@ export const settingDefs = {
   'quickbooks.createContacts': {
     schema: z.boolean({ error: 'choose on or off (true or false)' }),
     default: false,
-    description: 'QuickBooks: add customers whose phone matches no contact as new contacts (without consent: they get no campaign until they opt in).',
+    description:
+      'QuickBooks: add customers whose phone matches no contact as new contacts (without consent: they get no campaign until they opt in).',
   },
   'reports.folder': {
     schema: text(1000),
     default: '',
-    description: 'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
+    description:
+      'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
   },
 } as const;
 
@@ -324,8 +382,17 @@ export function isAllInterfaces(host: string): boolean {
  * Rules between settings, checked when one is set (and on the value read, so an old database cannot get round
  * them): the message for a value that the other settings forbid, or null.
  */
-export function settingConflict(key: SettingKey, value: unknown, current: <K extends SettingKey>(k: K) => SettingValue<K>): string | null {
-  if (key === 'webhooks.host' && typeof value === 'string' && isAllInterfaces(value) && current('webhooks.allowAllInterfaces') !== true) {
+export function settingConflict(
+  key: SettingKey,
+  value: unknown,
+  current: <K extends SettingKey>(k: K) => SettingValue<K>,
+): string | null {
+  if (
+    key === 'webhooks.host' &&
+    typeof value === 'string' &&
+    isAllInterfaces(value) &&
+    current('webhooks.allowAllInterfaces') !== true
+  ) {
     return `${value} makes the relay reachable from every network this computer is on; turn on webhooks.allowAllInterfaces first if that is what you want`;
   }
   if (key === 'webhooks.allowAllInterfaces' && value === false && isAllInterfaces(current('webhooks.host'))) {

@@ -7,7 +7,14 @@ import { campaignMessage, firstConversionId, unconvertedReplies } from './querie
 
 /** "YES, Book ,order" → ["yes", "book", "order"], compared the way keyword replies are (case, punctuation). */
 export function parseConversionKeywords(setting: string): string[] {
-  return [...new Set(setting.split(',').map(normaliseReply).filter((k) => k !== ''))];
+  return [
+    ...new Set(
+      setting
+        .split(',')
+        .map(normaliseReply)
+        .filter((k) => k !== ''),
+    ),
+  ];
 }
 
 /** The keyword a reply contains as a whole word or phrase ("Yes please!" → "yes"), or null. */
@@ -28,7 +35,13 @@ const HOUR_MS = 3_600_000;
  * Records a conversion for every reply to this campaign, within the attribution window, that contains a conversion
  * keyword. One per recipient: the first such reply wins, and a recipient marked by hand keeps that mark.
  */
-export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywords: readonly string[], attributionHours: number, currency = 'USD'): number {
+export function recordKeywordConversions(
+  db: SqliteDb,
+  campaignId: number,
+  keywords: readonly string[],
+  attributionHours: number,
+  currency = 'USD',
+): number {
   if (keywords.length === 0) return 0;
   const candidates = unconvertedReplies(db, campaignId);
   let recorded = 0;
@@ -62,18 +75,37 @@ export function recordKeywordConversions(db: SqliteDb, campaignId: number, keywo
 export type ConversionTarget = { outboxId: number } | { contactId: number; campaignId: number };
 
 /** The owner marks a recipient as converted (a booking by phone, a sale in the shop). */
-export function markConversion(db: SqliteDb, target: ConversionTarget, now: Date, actor = 'user', currency = 'USD'): ConversionResult {
+export function markConversion(
+  db: SqliteDb,
+  target: ConversionTarget,
+  now: Date,
+  actor = 'user',
+  currency = 'USD',
+): ConversionResult {
   const message = campaignMessage(db, target);
   if (!message) {
     throw new AppError(
       'not_found',
-      'outboxId' in target ? `Message ${target.outboxId} is not a campaign message.` : `Contact ${target.contactId} was not sent campaign ${target.campaignId}.`,
+      'outboxId' in target
+        ? `Message ${target.outboxId} is not a campaign message.`
+        : `Contact ${target.contactId} was not sent campaign ${target.campaignId}.`,
     );
   }
-  if (message.contactId === null) throw new AppError('conflict', 'The contact this message went to has been deleted, so the conversion cannot be recorded.');
+  if (message.contactId === null)
+    throw new AppError(
+      'conflict',
+      'The contact this message went to has been deleted, so the conversion cannot be recorded.',
+    );
   // One mark per recipient and campaign: a recipient already converted (by hand or by keyword) keeps that conversion.
   const existing = firstConversionId(db, message.campaignId, message.contactId);
-  if (existing !== undefined) return { id: existing, campaignId: message.campaignId, contactId: message.contactId, outboxId: message.id, created: false };
+  if (existing !== undefined)
+    return {
+      id: existing,
+      campaignId: message.campaignId,
+      contactId: message.contactId,
+      outboxId: message.id,
+      created: false,
+    };
   const at = now.toISOString();
   const { id, created } = insertConversion(db, {
     contactId: message.contactId,

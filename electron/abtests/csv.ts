@@ -70,6 +70,11 @@ export function abReportCsv(report: AbReport): { fileName: string; csv: string }
     body: v.body,
   }));
   const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))];
-  const slug = report.campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'campaign';
+  const slug =
+    report.campaign.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'campaign';
   return { fileName: `ab-test-${report.campaign.id}-${slug}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }

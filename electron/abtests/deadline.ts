@@ -49,7 +49,12 @@ export async function applyDecisionDeadline(core: DeadlineCore, campaignId: numb
   if (now < deadline) return null;
   const fallback = c.ab.defaultVariant;
   if (fallback !== undefined) {
-    core.audit('abtest.deadlineDefault', String(campaignId), { variant: c.ab.variants[fallback].name, deadline: deadline.toISOString() }, 'abtests');
+    core.audit(
+      'abtest.deadlineDefault',
+      String(campaignId),
+      { variant: c.ab.variants[fallback].name, deadline: deadline.toISOString() },
+      'abtests',
+    );
     await sendWinner(core, campaignId, { variant: fallback, actor: 'abtests' });
     return { campaignId, outcome: 'default_sent' };
   }
@@ -62,7 +67,11 @@ export async function applyDecisionDeadline(core: DeadlineCore, campaignId: numb
   if (Number(marked.numUpdatedRows) === 1) {
     core.audit('abtest.decisionNeeded', String(campaignId), { deadline: deadline.toISOString() }, 'abtests');
     const names = c.ab.variants.map((v) => variantLabel(v.name)).join(', ');
-    core.events.emit('app:notify', { title: `Decision needed: “${c.name}”`, body: `The A/B test could not name a winner by its deadline. Choose which of ${names} the rest of the audience gets.`, level: 'warning' });
+    core.events.emit('app:notify', {
+      title: `Decision needed: “${c.name}”`,
+      body: `The A/B test could not name a winner by its deadline. Choose which of ${names} the rest of the audience gets.`,
+      level: 'warning',
+    });
     core.events.emit('app:dataChanged', { area: 'campaigns' });
   }
   return { campaignId, outcome: 'decision_needed' };

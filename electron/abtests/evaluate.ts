@@ -13,7 +13,12 @@ export interface AbEvaluation {
   verdict: Verdict;
   decidedAt: string | null;
   state: AbState;
-  settings: { confidence: number; minSamplePerVariant: number; attributionHours: number; winnerMode: 'automatic' | 'approve' };
+  settings: {
+    confidence: number;
+    minSamplePerVariant: number;
+    attributionHours: number;
+    winnerMode: 'automatic' | 'approve';
+  };
 }
 
 /** "A" reads as "Variant A" in a sentence; a descriptive name ("Short version") stands on its own. */
@@ -23,7 +28,8 @@ export function variantLabel(name: string): string {
 
 export function abCampaign(core: Pick<DeskCore, 'db'>, campaignId: number): AbEvaluation['campaign'] {
   const c = getCampaign(core.db, campaignId);
-  if (!c.ab) throw new AppError('invalid_input', `Campaign "${c.name}" is not an A/B test: it sends one message to everyone.`);
+  if (!c.ab)
+    throw new AppError('invalid_input', `Campaign "${c.name}" is not an A/B test: it sends one message to everyone.`);
   return c as AbEvaluation['campaign'];
 }
 
@@ -36,7 +42,10 @@ export function abCampaign(core: Pick<DeskCore, 'db'>, campaignId: number): AbEv
  * (minus failures), at least the minimum sample; when every test message's window has closed, that is exactly what
  * was measured, so the last look happens and the test ends with a verdict either way.
  */
-export function evaluateAbTest(core: Pick<DeskCore, 'db' | 'settings' | 'now' | 'audit'>, campaignId: number): AbEvaluation {
+export function evaluateAbTest(
+  core: Pick<DeskCore, 'db' | 'settings' | 'now' | 'audit'>,
+  campaignId: number,
+): AbEvaluation {
   const { db, settings } = core;
   const s = {
     confidence: settings.get('abtests.confidence'),
@@ -50,13 +59,24 @@ export function evaluateAbTest(core: Pick<DeskCore, 'db' | 'settings' | 'now' | 
       const now = core.now();
       const nowIso = now.toISOString();
       const state = loadAbState(db, campaignId, nowIso);
-      recordKeywordConversions(db, campaignId, conversionKeywords(settings), s.attributionHours, settings.get('business.currency'));
+      recordKeywordConversions(
+        db,
+        campaignId,
+        conversionKeywords(settings),
+        s.attributionHours,
+        settings.get('business.currency'),
+      );
       const metrics = campaignMetrics(db, campaign, { now, attributionHours: s.attributionHours });
-      if (state.verdict) return { campaign, metrics, verdict: state.verdict, decidedAt: state.verdict.decidedAt, state, settings: s };
+      if (state.verdict)
+        return { campaign, metrics, verdict: state.verdict, decidedAt: state.verdict.decidedAt, state, settings: s };
 
       const eventual = Math.min(...metrics.variants.map((v) => v.eventual));
       const verdict = decide({
-        variants: metrics.variants.map((v) => ({ name: variantLabel(v.name), delivered: v.settled.denominator, successes: v.settled.successes })),
+        variants: metrics.variants.map((v) => ({
+          name: variantLabel(v.name),
+          delivered: v.settled.denominator,
+          successes: v.settled.successes,
+        })),
         metric: campaign.ab.metric,
         minSamplePerVariant: s.minSamplePerVariant,
         confidence: s.confidence,
@@ -69,12 +89,29 @@ export function evaluateAbTest(core: Pick<DeskCore, 'db' | 'settings' | 'now' | 
         state.looks = verdict.guard.looks;
       }
       if (verdict.decided) {
-        const approval = verdict.winner !== null && campaign.ab.testPercent !== undefined ? (s.winnerMode === 'automatic' ? 'automatic' : 'awaiting') : 'none';
+        const approval =
+          verdict.winner !== null && campaign.ab.testPercent !== undefined
+            ? s.winnerMode === 'automatic'
+              ? 'automatic'
+              : 'awaiting'
+            : 'none';
         if (saveDecision(db, campaignId, verdict, approval, nowIso)) {
-          core.audit('abtest.decided', String(campaignId), { winner: verdict.winner, reason: verdict.reason, pValue: verdict.test?.pValue ?? null }, 'abtests');
+          core.audit(
+            'abtest.decided',
+            String(campaignId),
+            { winner: verdict.winner, reason: verdict.reason, pValue: verdict.test?.pValue ?? null },
+            'abtests',
+          );
         }
         const stored = loadAbState(db, campaignId, nowIso);
-        return { campaign, metrics, verdict, decidedAt: stored.verdict?.decidedAt ?? nowIso, state: stored, settings: s };
+        return {
+          campaign,
+          metrics,
+          verdict,
+          decidedAt: stored.verdict?.decidedAt ?? nowIso,
+          state: stored,
+          settings: s,
+        };
       }
       return { campaign, metrics, verdict, decidedAt: null, state, settings: s };
     })
@@ -84,7 +121,8 @@ export function evaluateAbTest(core: Pick<DeskCore, 'db' | 'settings' | 'now' | 
 /** Whether the rest of the audience should get the winner now without asking (or a release was interrupted). */
 export function releaseIsDue(e: AbEvaluation): boolean {
   const { state, campaign } = e;
-  if (campaign.ab.testPercent === undefined || campaign.status === 'cancelled' || campaign.snapshotState !== 'complete') return false;
+  if (campaign.ab.testPercent === undefined || campaign.status === 'cancelled' || campaign.snapshotState !== 'complete')
+    return false;
   if (state.winnerSentAt !== null) return state.winnerDoneAt === null;
   if (state.winnerIndex === null) return false;
   return state.approval === 'automatic' || (state.approval === 'awaiting' && e.settings.winnerMode === 'automatic');

@@ -16,7 +16,10 @@ export function createAbTestHandlers(core: DeskCore): AbTestHandlers {
     'abtests:markConversion': (target) => {
       const result = markConversion(core.db, target, core.now(), 'user', core.settings.get('business.currency'));
       if (result.created) {
-        core.audit('abtest.conversion', String(result.campaignId), { contactId: result.contactId, outboxId: result.outboxId });
+        core.audit('abtest.conversion', String(result.campaignId), {
+          contactId: result.contactId,
+          outboxId: result.outboxId,
+        });
         core.events.emit('app:dataChanged', { area: 'campaigns' });
       }
       return result;

@@ -10,7 +10,10 @@ import { waitingAbCampaignIds } from './queries';
  * due to go out without approval (or a release that was interrupted) is sent to the rest of the audience. A test
  * that cannot decide by its deadline sends its default variant, or asks the owner (deadline.ts).
  */
-export async function checkWaitingAbTests(core: DeskCore, log: (msg: string, err?: unknown) => void = () => undefined): Promise<number[]> {
+export async function checkWaitingAbTests(
+  core: DeskCore,
+  log: (msg: string, err?: unknown) => void = () => undefined,
+): Promise<number[]> {
   const waiting = waitingAbCampaignIds(core.db);
   const released: number[] = [];
   for (const id of waiting) {

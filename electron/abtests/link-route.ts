@@ -33,7 +33,11 @@ export function answerLinkVisit(req: IncomingMessage, res: ServerResponse, code:
   const target = resolve(code, { method, userAgent: header(req, 'user-agent'), ip: visitorIp(req) });
   const common = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex' };
   if (target === null) {
-    res.writeHead(404, { ...common, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(NOT_FOUND_PAGE) });
+    res.writeHead(404, {
+      ...common,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(NOT_FOUND_PAGE),
+    });
     res.end(method === 'HEAD' ? undefined : NOT_FOUND_PAGE);
     return;
   }

@@ -86,7 +86,15 @@ export function createLinkTracker(deps: LinkTrackerDeps): LinkTracker {
     record(outboxId, contactId, variant, links) {
       const at = deps.now().toISOString();
       for (const l of links) {
-        stored.insert({ code: l.code, outboxId, campaignId: deps.campaignId, variant, contactId, url: l.url, createdAt: at });
+        stored.insert({
+          code: l.code,
+          outboxId,
+          campaignId: deps.campaignId,
+          variant,
+          contactId,
+          url: l.url,
+          createdAt: at,
+        });
         issued.delete(l.code);
       }
     },
@@ -97,13 +105,26 @@ export function createLinkTracker(deps: LinkTrackerDeps): LinkTracker {
  * Decides at launch whether a campaign tracks its links, fixes that choice on the campaign (so a setting changed
  * while a snapshot resumes cannot split it), and refuses what cannot work, in the owner's words.
  */
-export function prepareLinkTracking(core: Pick<DeskCore, 'db' | 'settings' | 'now'>, c: CampaignRecord, bodies: readonly string[], randomBytes?: RandomBytes): LinkTracker {
+export function prepareLinkTracking(
+  core: Pick<DeskCore, 'db' | 'settings' | 'now'>,
+  c: CampaignRecord,
+  bodies: readonly string[],
+  randomBytes?: RandomBytes,
+): LinkTracker {
   const track = c.trackLinks ?? core.settings.get('links.trackByDefault');
   if (c.trackLinks === null) fixLinkTracking(core.db, c.id, track);
   const hasLink = bodies.some((b) => findLinks(b).length > 0);
   if (c.ab?.metric === 'clicked') {
-    if (!track) throw new AppError('invalid_input', `This A/B test compares link clicks, but link tracking is off for "${c.name}". Turn on "Track links", or compare replies instead.`);
-    if (!hasLink) throw new AppError('invalid_input', 'This A/B test compares link clicks, but no variant contains a link (https://…). Add one, or compare replies instead.');
+    if (!track)
+      throw new AppError(
+        'invalid_input',
+        `This A/B test compares link clicks, but link tracking is off for "${c.name}". Turn on "Track links", or compare replies instead.`,
+      );
+    if (!hasLink)
+      throw new AppError(
+        'invalid_input',
+        'This A/B test compares link clicks, but no variant contains a link (https://…). Add one, or compare replies instead.',
+      );
   }
   if (!track) return OFF;
   const publicUrl = core.settings.get('webhooks.publicUrl');

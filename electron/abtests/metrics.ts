@@ -2,7 +2,16 @@ import { isReply } from '../analytics';
 import type { AbMetric } from '../../shared/abtests';
 import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from '../campaigns';
-import { campaignConversions, campaignOptOutTimes, campaignReplies, clickTimes, hasDeliveryReceipt, hasSentMessage, remainderStateCounts, testMessages } from './queries-metrics';
+import {
+  campaignConversions,
+  campaignOptOutTimes,
+  campaignReplies,
+  clickTimes,
+  hasDeliveryReceipt,
+  hasSentMessage,
+  remainderStateCounts,
+  testMessages,
+} from './queries-metrics';
 
 /**
  * What each variant of an A/B test achieved, counted per recipient from the outbox (the variant each contact got),
@@ -74,7 +83,11 @@ function timesByKey(rows: Array<{ key: number; at: string }>): Map<number, numbe
   return map;
 }
 
-export function campaignMetrics(db: SqliteDb, campaign: CampaignRecord, opts: { now: Date; attributionHours: number }): CampaignMetrics {
+export function campaignMetrics(
+  db: SqliteDb,
+  campaign: CampaignRecord,
+  opts: { now: Date; attributionHours: number },
+): CampaignMetrics {
   const ab = campaign.ab;
   if (!ab) throw new Error(`campaign ${campaign.id} is not an A/B test`);
   const windowMs = opts.attributionHours * HOUR_MS;
@@ -156,10 +169,18 @@ export function campaignMetrics(db: SqliteDb, campaign: CampaignRecord, opts: { 
     if ((counts && closed) || (!closed && !FAILED.has(m.state))) v.eventual++;
   }
 
-  return { basis, variants, settledMessages, remainder: ab.testPercent === undefined ? null : remainderCounts(db, campaign.id) };
+  return {
+    basis,
+    variants,
+    settledMessages,
+    remainder: ab.testPercent === undefined ? null : remainderCounts(db, campaign.id),
+  };
 }
 
-function convertedFor(conversion: { source: string; at: string } | undefined, inWindow: (t: number) => boolean): number {
+function convertedFor(
+  conversion: { source: string; at: string } | undefined,
+  inWindow: (t: number) => boolean,
+): number {
   if (!conversion) return 0;
   // The owner's own mark stands whenever it was made; a keyword reply must fall inside the window.
   return conversion.source === 'manual' || inWindow(Date.parse(conversion.at)) ? 1 : 0;

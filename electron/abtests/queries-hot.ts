@@ -18,7 +18,10 @@ export interface TrackedLinkInsert {
 }
 
 // hot path: a snapshot checks a fresh code and stores a tracked link for every link of every message.
-export function trackedLinkStatements(db: SqliteDb): { codeExists: (code: string) => boolean; insert: (link: TrackedLinkInsert) => void } {
+export function trackedLinkStatements(db: SqliteDb): {
+  codeExists: (code: string) => boolean;
+  insert: (link: TrackedLinkInsert) => void;
+} {
   const exists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM tracked_links WHERE code = ?');
   const insert = db.prepare<[string, number, number, string | null, number | null, string, string]>(
     'INSERT INTO tracked_links (code, outbox_id, campaign_id, variant, contact_id, url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -15,7 +15,13 @@ export function hasDeliveryReceipt(db: SqliteDb, campaignId: number): boolean {
 }
 
 export function hasSentMessage(db: SqliteDb, campaignId: number): boolean {
-  const q = qb.selectFrom('outbox_messages').select('id').where('campaign_id', '=', campaignId).where('kind', '=', 'campaign').where('sent_at', 'is not', null).limit(1);
+  const q = qb
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('kind', '=', 'campaign')
+    .where('sent_at', 'is not', null)
+    .limit(1);
   return firstRow(db, q) !== undefined;
 }
 
@@ -69,7 +75,9 @@ export function campaignOptOutTimes(db: SqliteDb, campaignId: number): Array<{ k
     db,
     qb
       .selectFrom('outbox_messages as m')
-      .innerJoin('optout_audit as a', (j) => j.onRef('a.phone', '=', 'm.to_phone').on('a.new_state', '=', 'opted_out').onRef('a.at', '>=', 'm.sent_at'))
+      .innerJoin('optout_audit as a', (j) =>
+        j.onRef('a.phone', '=', 'm.to_phone').on('a.new_state', '=', 'opted_out').onRef('a.at', '>=', 'm.sent_at'),
+      )
       .select(['m.id as key', 'a.at'])
       .where('m.campaign_id', '=', campaignId)
       .where('m.kind', '=', 'campaign')
@@ -91,8 +99,17 @@ export function campaignOptOutTimes(db: SqliteDb, campaignId: number): Array<{ k
   );
 }
 
-export function campaignConversions(db: SqliteDb, campaignId: number): Array<{ contactId: number; source: string; at: string }> {
-  return allRows(db, qb.selectFrom('conversions').select(['contact_id as contactId', 'source', 'at']).where('campaign_id', '=', campaignId));
+export function campaignConversions(
+  db: SqliteDb,
+  campaignId: number,
+): Array<{ contactId: number; source: string; at: string }> {
+  return allRows(
+    db,
+    qb
+      .selectFrom('conversions')
+      .select(['contact_id as contactId', 'source', 'at'])
+      .where('campaign_id', '=', campaignId),
+  );
 }
 
 /** The held-back rest (and the winner sent to it) by state. */

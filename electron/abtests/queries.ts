@@ -8,12 +8,21 @@ export type AbStateRow = Selectable<DB['ab_state']>;
 
 /** The campaign's A/B state row, created empty on first use. */
 export function abStateRow(db: SqliteDb, campaignId: number, nowIso: string): AbStateRow | undefined {
-  runQuery(db, qb.insertInto('ab_state').values({ campaign_id: campaignId, updated_at: nowIso }).onConflict((oc) => oc.column('campaign_id').doNothing()));
+  runQuery(
+    db,
+    qb
+      .insertInto('ab_state')
+      .values({ campaign_id: campaignId, updated_at: nowIso })
+      .onConflict((oc) => oc.column('campaign_id').doNothing()),
+  );
   return firstRow(db, qb.selectFrom('ab_state').selectAll().where('campaign_id', '=', campaignId));
 }
 
 export function setLooks(db: SqliteDb, campaignId: number, looksJson: string, nowIso: string): void {
-  runQuery(db, qb.updateTable('ab_state').set({ looks_json: looksJson, updated_at: nowIso }).where('campaign_id', '=', campaignId));
+  runQuery(
+    db,
+    qb.updateTable('ab_state').set({ looks_json: looksJson, updated_at: nowIso }).where('campaign_id', '=', campaignId),
+  );
 }
 
 /** Stores the first verdict only; answers whether this one was stored. */
@@ -25,7 +34,13 @@ export function setFirstVerdict(
 ): boolean {
   const q = qb
     .updateTable('ab_state')
-    .set({ verdict_json: decision.verdictJson, decided_at: nowIso, winner_index: decision.winnerIndex, approval: decision.approval, updated_at: nowIso })
+    .set({
+      verdict_json: decision.verdictJson,
+      decided_at: nowIso,
+      winner_index: decision.winnerIndex,
+      approval: decision.approval,
+      updated_at: nowIso,
+    })
     .where('campaign_id', '=', campaignId)
     .where('verdict_json', 'is', null);
   return runQuery(db, q).changes === 1;
@@ -35,14 +50,24 @@ export function setFirstVerdict(
  * Fixes the variant the held-back rest gets (an approval awaited becomes approved); answers false when another
  * release already fixed one.
  */
-export function claimRelease(db: SqliteDb, campaignId: number, release: { index: number; chosenBy: 'verdict' | 'owner' }, nowIso: string): boolean {
+export function claimRelease(
+  db: SqliteDb,
+  campaignId: number,
+  release: { index: number; chosenBy: 'verdict' | 'owner' },
+  nowIso: string,
+): boolean {
   const q = qb
     .updateTable('ab_state')
     .set((eb) => ({
       winner_sent_at: nowIso,
       release_index: release.index,
       release_chosen_by: release.chosenBy,
-      approval: eb.case('approval').when('awaiting').then(eb.val<AbStateRow['approval']>('approved')).else(eb.ref('approval')).end(),
+      approval: eb
+        .case('approval')
+        .when('awaiting')
+        .then(eb.val<AbStateRow['approval']>('approved'))
+        .else(eb.ref('approval'))
+        .end(),
       updated_at: nowIso,
     }))
     .where('campaign_id', '=', campaignId)
@@ -77,9 +102,18 @@ export function waitingAbCampaignIds(db: SqliteDb): number[] {
       return eb.or([
         eb('s.campaign_id', 'is', null),
         eb('s.verdict_json', 'is', null),
-        eb.and([holdsBackRest, eb('s.winner_done_at', 'is', null), eb.or([eb('s.winner_index', 'is not', null), eb('s.winner_sent_at', 'is not', null)])]),
+        eb.and([
+          holdsBackRest,
+          eb('s.winner_done_at', 'is', null),
+          eb.or([eb('s.winner_index', 'is not', null), eb('s.winner_sent_at', 'is not', null)]),
+        ]),
         // decided without a winner: the decision deadline applies (electron/abtests/deadline.ts)
-        eb.and([holdsBackRest, eb('s.winner_sent_at', 'is', null), eb('s.winner_index', 'is', null), eb('s.decision_needed_at', 'is', null)]),
+        eb.and([
+          holdsBackRest,
+          eb('s.winner_sent_at', 'is', null),
+          eb('s.winner_index', 'is', null),
+          eb('s.decision_needed_at', 'is', null),
+        ]),
       ]);
     })
     .orderBy('c.id');
@@ -100,14 +134,20 @@ export function clickSalt(db: SqliteDb): Buffer | undefined {
 }
 
 /** Recipients who clicked (bots aside), counted clicks, and bot visits of the campaign's links. */
-export function clickTotals(db: SqliteDb, campaignId: number): { unique: number; total: number | null; bots: number | null } | undefined {
+export function clickTotals(
+  db: SqliteDb,
+  campaignId: number,
+): { unique: number; total: number | null; bots: number | null } | undefined {
   return firstRow(
     db,
     qb
       .selectFrom('tracked_links as l')
       .innerJoin('link_clicks as k', 'k.link_id', 'l.id')
       .select((eb) => [
-        eb.fn.count<number>(eb.case().when('k.is_bot', '=', 0).then(eb.ref('l.outbox_id')).end()).distinct().as('unique'),
+        eb.fn
+          .count<number>(eb.case().when('k.is_bot', '=', 0).then(eb.ref('l.outbox_id')).end())
+          .distinct()
+          .as('unique'),
         eb.fn.sum<number | null>(eb.case().when('k.is_bot', '=', 0).then(1).else(0).end()).as('total'),
         eb.fn.sum<number | null>(eb.case().when('k.is_bot', '=', 1).then(1).else(0).end()).as('bots'),
       ])
@@ -117,23 +157,47 @@ export function clickTotals(db: SqliteDb, campaignId: number): { unique: number;
 
 /** Fixes once whether a campaign tracks its links. */
 export function fixLinkTracking(db: SqliteDb, campaignId: number, track: boolean): void {
-  runQuery(db, qb.updateTable('campaigns').set({ track_links: track ? 1 : 0 }).where('id', '=', campaignId).where('track_links', 'is', null));
+  runQuery(
+    db,
+    qb
+      .updateTable('campaigns')
+      .set({ track_links: track ? 1 : 0 })
+      .where('id', '=', campaignId)
+      .where('track_links', 'is', null),
+  );
 }
 
 /** A campaign message by its id, or by campaign and contact. */
-export function campaignMessage(db: SqliteDb, target: { outboxId: number } | { contactId: number; campaignId: number }) {
+export function campaignMessage(
+  db: SqliteDb,
+  target: { outboxId: number } | { contactId: number; campaignId: number },
+) {
   const q = qb
     .selectFrom('outbox_messages')
     .select(['id', 'campaign_id as campaignId', 'contact_id as contactId'])
     .where('kind', '=', 'campaign')
     .where('campaign_id', 'is not', null)
     .$narrowType<{ campaignId: NotNull }>();
-  return firstRow(db, 'outboxId' in target ? q.where('id', '=', target.outboxId) : q.where('campaign_id', '=', target.campaignId).where('contact_id', '=', target.contactId));
+  return firstRow(
+    db,
+    'outboxId' in target
+      ? q.where('id', '=', target.outboxId)
+      : q.where('campaign_id', '=', target.campaignId).where('contact_id', '=', target.contactId),
+  );
 }
 
 /** The recipient's first conversion for the campaign, if any. */
 export function firstConversionId(db: SqliteDb, campaignId: number, contactId: number): number | undefined {
-  return firstRow(db, qb.selectFrom('conversions').select('id').where('campaign_id', '=', campaignId).where('contact_id', '=', contactId).orderBy('id').limit(1))?.id;
+  return firstRow(
+    db,
+    qb
+      .selectFrom('conversions')
+      .select('id')
+      .where('campaign_id', '=', campaignId)
+      .where('contact_id', '=', contactId)
+      .orderBy('id')
+      .limit(1),
+  )?.id;
 }
 
 /** Replies to the campaign from recipients not yet converted, with the campaign message they answer, oldest first. */
@@ -142,8 +206,20 @@ export function unconvertedReplies(db: SqliteDb, campaignId: number) {
     db,
     qb
       .selectFrom('inbound_messages as i')
-      .innerJoin('outbox_messages as m', (j) => j.onRef('m.campaign_id', '=', 'i.campaign_id').onRef('m.contact_id', '=', 'i.contact_id').on('m.kind', '=', 'campaign'))
-      .select(['i.id as inboundId', 'i.contact_id as contactId', 'i.body', 'i.received_at as receivedAt', 'm.id as outboxId', 'm.sent_at as sentAt'])
+      .innerJoin('outbox_messages as m', (j) =>
+        j
+          .onRef('m.campaign_id', '=', 'i.campaign_id')
+          .onRef('m.contact_id', '=', 'i.contact_id')
+          .on('m.kind', '=', 'campaign'),
+      )
+      .select([
+        'i.id as inboundId',
+        'i.contact_id as contactId',
+        'i.body',
+        'i.received_at as receivedAt',
+        'm.id as outboxId',
+        'm.sent_at as sentAt',
+      ])
       .where('i.campaign_id', '=', campaignId)
       .where('m.sent_at', 'is not', null)
       .where((eb) =>
@@ -170,7 +246,15 @@ export function heldMessages(db: SqliteDb, campaignId: number, limit: number) {
     qb
       .selectFrom('outbox_messages as m')
       .leftJoin('contacts as c', 'c.id', 'm.contact_id')
-      .select(['m.id', 'm.contact_id as contactId', 'c.phone', 'c.first_name', 'c.last_name', 'c.email', 'c.opted_out as optedOut'])
+      .select([
+        'm.id',
+        'm.contact_id as contactId',
+        'c.phone',
+        'c.first_name',
+        'c.last_name',
+        'c.email',
+        'c.opted_out as optedOut',
+      ])
       .where('m.campaign_id', '=', campaignId)
       .where('m.kind', '=', 'campaign')
       .where('m.state', '=', 'held')
@@ -180,7 +264,11 @@ export function heldMessages(db: SqliteDb, campaignId: number, limit: number) {
 }
 
 /** The values these contacts hold in the custom fields with these keys. */
-export function customFieldValues(db: SqliteDb, contactIds: readonly number[], keys: readonly string[]): Array<{ contactId: number; key: string; value: string }> {
+export function customFieldValues(
+  db: SqliteDb,
+  contactIds: readonly number[],
+  keys: readonly string[],
+): Array<{ contactId: number; key: string; value: string }> {
   if (contactIds.length === 0 || keys.length === 0) return [];
   return allRows(
     db,

@@ -26,7 +26,8 @@ export async function abTestReport(core: DeskCore, campaignId: number): Promise<
 function winnerState(e: AbEvaluation): WinnerReleaseState {
   const { campaign, state, metrics } = e;
   if (campaign.ab.testPercent === undefined) return 'not_applicable';
-  if (state.winnerSentAt !== null) return state.winnerDoneAt === null || (metrics.remainder?.queued ?? 0) > 0 ? 'sending' : 'sent';
+  if (state.winnerSentAt !== null)
+    return state.winnerDoneAt === null || (metrics.remainder?.queued ?? 0) > 0 ? 'sending' : 'sent';
   if (campaign.status === 'cancelled') return 'cancelled';
   if (state.decisionNeededAt !== null) return 'decision_needed';
   if (e.verdict.decided) return e.verdict.winner !== null ? 'awaiting_approval' : 'owner_choice';
@@ -65,8 +66,10 @@ function settledNote(e: AbEvaluation): string {
   const settled = e.metrics.settledMessages;
   const noun = metricNoun(e.campaign.ab.metric);
   if (measured === 0) return `Nothing has been ${e.metrics.basis} yet.`;
-  if (settled === 0) return `The verdict waits until messages are ${hours} hours old, so that late ${noun} are counted fairly for every variant; none is yet.`;
-  if (settled === measured) return `Every ${e.metrics.basis} test message is past its ${hours}-hour window, so these numbers are final.`;
+  if (settled === 0)
+    return `The verdict waits until messages are ${hours} hours old, so that late ${noun} are counted fairly for every variant; none is yet.`;
+  if (settled === measured)
+    return `Every ${e.metrics.basis} test message is past its ${hours}-hour window, so these numbers are final.`;
   return `The verdict counts the ${formatCount(settled)} of ${formatCount(measured)} ${e.metrics.basis} test messages whose ${hours}-hour window has closed; ${noun} to newer ones can still arrive.`;
 }
 
@@ -78,7 +81,9 @@ function verdictSentence(e: AbEvaluation): string {
   const { verdict, metrics, settings } = e;
   if (verdict.decided || verdict.reason !== 'not_enough_data') return verdict.sentence;
   if (!metrics.variants.some((v) => v.denominator > v.settled.denominator)) return verdict.sentence;
-  const detail = metrics.variants.map((v) => `${variantLabel(v.name)} has ${formatCount(v.settled.denominator)} of ${formatCount(v.denominator)}`).join(', ');
+  const detail = metrics.variants
+    .map((v) => `${variantLabel(v.name)} has ${formatCount(v.settled.denominator)} of ${formatCount(v.denominator)}`)
+    .join(', ');
   return `Not enough data yet: each variant needs at least ${formatCount(settings.minSamplePerVariant)} ${metrics.basis} messages whose ${settings.attributionHours}-hour window has closed (${detail}).`;
 }
 
@@ -87,7 +92,14 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
   const state = winnerState(e);
   const chosen = e.state.releaseIndex ?? (verdict.decided ? verdict.winner : null);
   return {
-    campaign: { id: campaign.id, name: campaign.name, status: campaign.status, provider: campaign.provider, trackLinks: campaign.trackLinks, launchedAt: campaign.launchedAt },
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      status: campaign.status,
+      provider: campaign.provider,
+      trackLinks: campaign.trackLinks,
+      launchedAt: campaign.launchedAt,
+    },
     metric: campaign.ab.metric,
     metricNoun: metricNoun(campaign.ab.metric),
     confidence: e.settings.confidence,

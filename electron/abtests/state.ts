@@ -40,6 +40,17 @@ export function saveLooks(db: SqliteDb, campaignId: number, looks: readonly numb
 }
 
 /** Stores the final verdict; only the first one sticks, so a report opened later shows the same answer. */
-export function saveDecision(db: SqliteDb, campaignId: number, verdict: Verdict, approval: AbState['approval'], nowIso: string): boolean {
-  return setFirstVerdict(db, campaignId, { verdictJson: JSON.stringify(verdict), winnerIndex: verdict.winner, approval }, nowIso);
+export function saveDecision(
+  db: SqliteDb,
+  campaignId: number,
+  verdict: Verdict,
+  approval: AbState['approval'],
+  nowIso: string,
+): boolean {
+  return setFirstVerdict(
+    db,
+    campaignId,
+    { verdictJson: JSON.stringify(verdict), winnerIndex: verdict.winner, approval },
+    nowIso,
+  );
 }

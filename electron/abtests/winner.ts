@@ -26,7 +26,11 @@ type WinnerCore = Pick<DeskCore, 'db' | 'settings' | 'now' | 'audit' | 'events' 
  * - an interrupted release continues where it stopped when called again (the background check does that).
  * `variant` is the owner's choice; without it the verdict's winner goes.
  */
-export function sendWinner(core: WinnerCore, campaignId: number, opts: { variant?: number; actor?: string; chunk?: number } = {}): Promise<SendWinnerResult> {
+export function sendWinner(
+  core: WinnerCore,
+  campaignId: number,
+  opts: { variant?: number; actor?: string; chunk?: number } = {},
+): Promise<SendWinnerResult> {
   const key = `${core.paths.dbPath}#${campaignId}`;
   const previous = running.get(key) ?? Promise.resolve(null);
   const next = previous.catch(() => null).then(() => releaseWinner(core, campaignId, opts));
@@ -35,40 +39,85 @@ export function sendWinner(core: WinnerCore, campaignId: number, opts: { variant
   return next;
 }
 
-function chooseVariant(core: WinnerCore, campaignId: number, requested: number | undefined): { variant: number; chosenBy: 'verdict' | 'owner'; alreadySent: boolean; sentAt: string | null } {
+function chooseVariant(
+  core: WinnerCore,
+  campaignId: number,
+  requested: number | undefined,
+): { variant: number; chosenBy: 'verdict' | 'owner'; alreadySent: boolean; sentAt: string | null } {
   const c = abCampaign(core, campaignId);
   const ab = c.ab;
   if (ab.testPercent === undefined) {
-    throw new AppError('invalid_input', `Campaign "${c.name}" sends every variant to its share of the whole audience; there is no held-back rest to send a winner to.`);
+    throw new AppError(
+      'invalid_input',
+      `Campaign "${c.name}" sends every variant to its share of the whole audience; there is no held-back rest to send a winner to.`,
+    );
   }
   if (requested !== undefined && (requested < 0 || requested >= ab.variants.length)) {
-    throw new AppError('invalid_input', `Campaign "${c.name}" has ${ab.variants.length} variants; there is no variant ${requested + 1}.`);
+    throw new AppError(
+      'invalid_input',
+      `Campaign "${c.name}" has ${ab.variants.length} variants; there is no variant ${requested + 1}.`,
+    );
   }
   const state = loadAbState(core.db, campaignId, core.now().toISOString());
   if (state.winnerSentAt !== null && state.releaseIndex !== null) {
     if (requested !== undefined && requested !== state.releaseIndex) {
-      throw new AppError('conflict', `${variantLabel(ab.variants[state.releaseIndex].name)} was already chosen for the rest of the audience on ${state.winnerSentAt}; it cannot be changed.`);
+      throw new AppError(
+        'conflict',
+        `${variantLabel(ab.variants[state.releaseIndex].name)} was already chosen for the rest of the audience on ${state.winnerSentAt}; it cannot be changed.`,
+      );
     }
-    return { variant: state.releaseIndex, chosenBy: state.releaseChosenBy ?? 'verdict', alreadySent: true, sentAt: state.winnerSentAt };
+    return {
+      variant: state.releaseIndex,
+      chosenBy: state.releaseChosenBy ?? 'verdict',
+      alreadySent: true,
+      sentAt: state.winnerSentAt,
+    };
   }
-  if (c.status === 'cancelled' || c.status === 'completed') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; its held-back contacts can no longer be texted.`);
-  if (c.snapshotState !== 'complete') throw new AppError('conflict', `Campaign "${c.name}" has not finished preparing its messages yet; try again in a moment.`);
-  if (requested !== undefined) return { variant: requested, chosenBy: requested === state.winnerIndex ? 'verdict' : 'owner', alreadySent: false, sentAt: null };
+  if (c.status === 'cancelled' || c.status === 'completed')
+    throw new AppError(
+      'conflict',
+      `Campaign "${c.name}" is ${c.status}; its held-back contacts can no longer be texted.`,
+    );
+  if (c.snapshotState !== 'complete')
+    throw new AppError(
+      'conflict',
+      `Campaign "${c.name}" has not finished preparing its messages yet; try again in a moment.`,
+    );
+  if (requested !== undefined)
+    return {
+      variant: requested,
+      chosenBy: requested === state.winnerIndex ? 'verdict' : 'owner',
+      alreadySent: false,
+      sentAt: null,
+    };
   if (state.winnerIndex === null) {
     const why = state.verdict ? state.verdict.sentence : 'the test has no winner yet.';
-    throw new AppError('conflict', `There is no winner to send: ${why} Choose the variant the rest of the audience should get.`);
+    throw new AppError(
+      'conflict',
+      `There is no winner to send: ${why} Choose the variant the rest of the audience should get.`,
+    );
   }
   return { variant: state.winnerIndex, chosenBy: 'verdict', alreadySent: false, sentAt: null };
 }
 
-async function releaseWinner(core: WinnerCore, campaignId: number, opts: { variant?: number; actor?: string; chunk?: number }): Promise<SendWinnerResult> {
+async function releaseWinner(
+  core: WinnerCore,
+  campaignId: number,
+  opts: { variant?: number; actor?: string; chunk?: number },
+): Promise<SendWinnerResult> {
   const { db } = core;
   const choice = chooseVariant(core, campaignId, opts.variant);
   const c = abCampaign(core, campaignId);
   const winner = c.ab.variants[choice.variant];
   const parsed = parseTemplate(winner.body);
-  const links = prepareLinkTracking(core, c, c.ab.variants.map((v) => v.body));
-  const fieldKeys = [...new Set(parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : [])))];
+  const links = prepareLinkTracking(
+    core,
+    c,
+    c.ab.variants.map((v) => v.body),
+  );
+  const fieldKeys = [
+    ...new Set(parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))),
+  ];
   const held = heldMessageStatements(db);
   const business = { name: core.settings.get('business.name'), contact: core.settings.get('business.contact') };
   let released = 0;
@@ -83,27 +132,53 @@ async function releaseWinner(core: WinnerCore, campaignId: number, opts: { varia
           if (!claimRelease(db, campaignId, { index: choice.variant, chosenBy: choice.chosenBy }, nowIso)) {
             // Another process chose first: continue its release if it is the same variant, otherwise stop.
             const state = loadAbState(db, campaignId, nowIso);
-            if (state.releaseIndex !== choice.variant) throw new AppError('conflict', 'Another variant was chosen for the rest of the audience at the same moment; nothing was sent twice.');
+            if (state.releaseIndex !== choice.variant)
+              throw new AppError(
+                'conflict',
+                'Another variant was chosen for the rest of the audience at the same moment; nothing was sent twice.',
+              );
           }
           sentAt = nowIso;
         }
         const rows = heldMessages(db, campaignId, opts.chunk ?? CHUNK);
         const values = new Map<string, string>();
-        for (const v of customFieldValues(db, rows.flatMap((r) => (r.contactId === null ? [] : [r.contactId])), fieldKeys)) values.set(`${v.contactId}\u0000${v.key}`, v.value);
+        for (const v of customFieldValues(
+          db,
+          rows.flatMap((r) => (r.contactId === null ? [] : [r.contactId])),
+          fieldKeys,
+        ))
+          values.set(`${v.contactId}\u0000${v.key}`, v.value);
         for (const r of rows) {
           if (r.contactId === null || r.phone === null) {
-            skipped += held.skip(r.id, { code: 'contact_deleted', message: 'The contact was deleted before the winner was sent' }, nowIso);
+            skipped += held.skip(
+              r.id,
+              { code: 'contact_deleted', message: 'The contact was deleted before the winner was sent' },
+              nowIso,
+            );
             continue;
           }
           if (r.optedOut === 1) {
-            skipped += held.skip(r.id, { code: 'opted_out', message: 'Recipient opted out before the winner was sent' }, nowIso);
+            skipped += held.skip(
+              r.id,
+              { code: 'opted_out', message: 'Recipient opted out before the winner was sent' },
+              nowIso,
+            );
             continue;
           }
           const fields = ownRecord<string | null>();
           for (const k of fieldKeys) fields[k] = values.get(`${r.contactId}\u0000${k}`) ?? null;
-          const text = renderParsed(parsed, { contact: { firstName: r.first_name, lastName: r.last_name, phone: r.phone, email: r.email, fields }, business }).text;
+          const text = renderParsed(parsed, {
+            contact: { firstName: r.first_name, lastName: r.last_name, phone: r.phone, email: r.email, fields },
+            business,
+          }).text;
           const tracked = links.shorten(text);
-          if (held.queue(r.id, { body: tracked.text, segments: segmentsOf(tracked.text).segments, variant: winner.name }, nowIso)) {
+          if (
+            held.queue(
+              r.id,
+              { body: tracked.text, segments: segmentsOf(tracked.text).segments, variant: winner.name },
+              nowIso,
+            )
+          ) {
             links.record(r.id, r.contactId, winner.name, tracked.links);
             released++;
           }
@@ -116,8 +191,22 @@ async function releaseWinner(core: WinnerCore, campaignId: number, opts: { varia
     await yieldToLoop();
   }
   if (released || skipped) {
-    core.audit('abtest.sendWinner', String(campaignId), { variant: winner.name, chosenBy: choice.chosenBy, released, skipped }, opts.actor ?? 'user');
+    core.audit(
+      'abtest.sendWinner',
+      String(campaignId),
+      { variant: winner.name, chosenBy: choice.chosenBy, released, skipped },
+      opts.actor ?? 'user',
+    );
     core.events.emit('app:dataChanged', { area: 'campaigns' });
   }
-  return { campaignId, variant: choice.variant, variantName: winner.name, chosenBy: choice.chosenBy, released, skipped, alreadySent: choice.alreadySent, sentAt: sentAt ?? core.now().toISOString() };
+  return {
+    campaignId,
+    variant: choice.variant,
+    variantName: winner.name,
+    chosenBy: choice.chosenBy,
+    released,
+    skipped,
+    alreadySent: choice.alreadySent,
+    sentAt: sentAt ?? core.now().toISOString(),
+  };
 }

@@ -18,11 +18,18 @@ export function checkDraft(deps: CheckDeps, text: string, options: { fitsOneSegm
   const preview = previewForContact(deps, { body: text });
   const knownFields = knownFieldKeys(deps.db);
   const blocking = new Set(
-    [...validateTemplate(text, { knownFields }), ...lintTemplate(text, { businessName: deps.settings.get('business.name') })]
+    [
+      ...validateTemplate(text, { knownFields }),
+      ...lintTemplate(text, { businessName: deps.settings.get('business.name') }),
+    ]
       .filter((issue) => issue.severity === 'error')
       .map((issue) => issue.code),
   );
-  const warnings: DraftWarning[] = preview.warnings.map((w) => ({ code: w.code, message: w.message, severity: blocking.has(w.code) ? 'error' : 'warning' }));
+  const warnings: DraftWarning[] = preview.warnings.map((w) => ({
+    code: w.code,
+    message: w.message,
+    severity: blocking.has(w.code) ? 'error' : 'warning',
+  }));
   if (options.fitsOneSegment && preview.segments > 1) {
     warnings.push({
       code: 'over_one_segment',
@@ -30,5 +37,12 @@ export function checkDraft(deps: CheckDeps, text: string, options: { fitsOneSegm
       message: `You asked for one segment, but this takes ${preview.segments} (${preview.characters} characters, ${preview.encoding}). Shorten it to pay for one text per contact.`,
     });
   }
-  return { text, segments: preview.segments, encoding: preview.encoding, characters: preview.characters, warnings, usable: blocking.size === 0 };
+  return {
+    text,
+    segments: preview.segments,
+    encoding: preview.encoding,
+    characters: preview.characters,
+    warnings,
+    usable: blocking.size === 0,
+  };
 }

@@ -22,7 +22,11 @@ const textList = (key: string, extra: Record<string, ResponseSchema> = {}): Resp
   properties: {
     [key]: {
       type: 'ARRAY',
-      items: { type: 'OBJECT', properties: { text: { type: 'STRING', description: 'the whole SMS text' }, ...extra }, required: ['text', ...Object.keys(extra)] },
+      items: {
+        type: 'OBJECT',
+        properties: { text: { type: 'STRING', description: 'the whole SMS text' }, ...extra },
+        required: ['text', ...Object.keys(extra)],
+      },
     },
   },
   required: [key],
@@ -49,21 +53,33 @@ function wellFormed<T>(schema: z.ZodType<T>, answer: unknown): T {
 }
 
 /** Options for a campaign message from a one-line brief; each one checked like a typed template. */
-export async function draftMessages(deps: DraftDeps, req: { brief: string; tone: DraftTone; fitsOneSegment: boolean; count: number }): Promise<{ drafts: DraftCheck[] }> {
+export async function draftMessages(
+  deps: DraftDeps,
+  req: { brief: string; tone: DraftTone; fitsOneSegment: boolean; count: number },
+): Promise<{ drafts: DraftCheck[] }> {
   const answer = await askConnected(deps, {
     system: [...HOUSE_RULES, lengthRule(req.fitsOneSegment)].join('\n'),
-    prompt: [businessLine(deps), `Brief: ${req.brief}`, `Tone: ${req.tone}.`, `Write ${req.count} different options.`].join('\n'),
+    prompt: [
+      businessLine(deps),
+      `Brief: ${req.brief}`,
+      `Tone: ${req.tone}.`,
+      `Write ${req.count} different options.`,
+    ].join('\n'),
     schema: textList('drafts'),
     temperature: 0.9,
     maxOutputTokens: 400 + 200 * req.count,
   });
   const texts = distinctTexts(wellFormed(draftAnswer, answer).drafts.map((d) => d.text)).slice(0, req.count);
-  if (texts.length === 0) throw new GeminiProblem('malformed', 'Gemini suggested no text. Try again, or rephrase the brief.');
+  if (texts.length === 0)
+    throw new GeminiProblem('malformed', 'Gemini suggested no text. Try again, or rephrase the brief.');
   return { drafts: texts.map((text) => checkDraft(deps, text, { fitsOneSegment: req.fitsOneSegment })) };
 }
 
 /** A/B variants that differ from the message in one named thing only. */
-export async function variantIdeas(deps: DraftDeps, req: { message: string; change: VariantChange; count: number }): Promise<{ variants: VariantIdea[] }> {
+export async function variantIdeas(
+  deps: DraftDeps,
+  req: { message: string; change: VariantChange; count: number },
+): Promise<{ variants: VariantIdea[] }> {
   const what = VARIANT_CHANGE_NAMES[req.change];
   const answer = await askConnected(deps, {
     system: [
@@ -72,8 +88,14 @@ export async function variantIdeas(deps: DraftDeps, req: { message: string; chan
       'Keep the placeholders, the opt-out line and everything else as in the original.',
       'For each variant say in a few words what it does differently.',
     ].join('\n'),
-    prompt: [businessLine(deps), `Original message:\n${req.message}`, `Write ${req.count} variants that change ${what}.`].join('\n\n'),
-    schema: textList('variants', { difference: { type: 'STRING', description: 'what this variant changes, in a few words' } }),
+    prompt: [
+      businessLine(deps),
+      `Original message:\n${req.message}`,
+      `Write ${req.count} variants that change ${what}.`,
+    ].join('\n\n'),
+    schema: textList('variants', {
+      difference: { type: 'STRING', description: 'what this variant changes, in a few words' },
+    }),
     temperature: 0.8,
     maxOutputTokens: 400 + 200 * req.count,
   });
@@ -84,8 +106,15 @@ export async function variantIdeas(deps: DraftDeps, req: { message: string; chan
     .variants.map((v) => ({ text: v.text.trim(), difference: v.difference.trim() }))
     .filter((v) => v.text !== '' && !seen.has(v.text) && seen.add(v.text))
     .slice(0, req.count);
-  if (variants.length === 0) throw new GeminiProblem('malformed', 'Gemini suggested no variant that differs from the message. Try again.');
-  return { variants: variants.map((v) => ({ ...checkDraft(deps, v.text, { fitsOneSegment: fitsOne }), change: req.change, difference: v.difference })) };
+  if (variants.length === 0)
+    throw new GeminiProblem('malformed', 'Gemini suggested no variant that differs from the message. Try again.');
+  return {
+    variants: variants.map((v) => ({
+      ...checkDraft(deps, v.text, { fitsOneSegment: fitsOne }),
+      change: req.change,
+      difference: v.difference,
+    })),
+  };
 }
 
 function distinctTexts(texts: string[]): string[] {

@@ -47,7 +47,8 @@ export interface GeminiTuning {
  * Why Gemini gave no usable answer. `blocked` and `incomplete` concern this one question (rephrase it);
  * the others concern the connection (key, model, limits, service) and stop background work for a while.
  */
-export type GeminiProblemKind = 'blocked' | 'incomplete' | 'retired' | 'key' | 'rate_limited' | 'unavailable' | 'malformed';
+export type GeminiProblemKind =
+  'blocked' | 'incomplete' | 'retired' | 'key' | 'rate_limited' | 'unavailable' | 'malformed';
 
 export class GeminiProblem extends AppError {
   readonly kind: GeminiProblemKind;
@@ -58,7 +59,12 @@ export class GeminiProblem extends AppError {
 }
 
 interface ErrorEnvelope {
-  error?: { code?: number; message?: string; status?: string; details?: Array<{ '@type'?: string; retryDelay?: string }> };
+  error?: {
+    code?: number;
+    message?: string;
+    status?: string;
+    details?: Array<{ '@type'?: string; retryDelay?: string }>;
+  };
 }
 
 interface GenerateAnswer {
@@ -107,8 +113,16 @@ async function post(conn: GeminiConnection, ask: GeminiAsk, timeoutMs: number): 
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    const why = err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${Math.round(timeoutMs / 1000)} seconds` : err instanceof Error ? err.message : String(err);
-    throw new GeminiProblem('unavailable', `Gemini could not be reached at ${conn.baseUrl} (${why}). Check the internet connection; everything else works without it.`);
+    const why =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? `no answer within ${Math.round(timeoutMs / 1000)} seconds`
+        : err instanceof Error
+          ? err.message
+          : String(err);
+    throw new GeminiProblem(
+      'unavailable',
+      `Gemini could not be reached at ${conn.baseUrl} (${why}). Check the internet connection; everything else works without it.`,
+    );
   }
 }
 
@@ -117,23 +131,36 @@ function readAnswer(text: string): unknown {
   if (!answer) throw new GeminiProblem('malformed', 'Gemini answered with something that is not JSON. Try again.');
   const blockReason = answer.promptFeedback?.blockReason;
   if (blockReason) {
-    throw new GeminiProblem('blocked', `Gemini declined to answer (${blockReason}): its safety rules blocked the request. Rephrase it and try again.`);
+    throw new GeminiProblem(
+      'blocked',
+      `Gemini declined to answer (${blockReason}): its safety rules blocked the request. Rephrase it and try again.`,
+    );
   }
   const candidate = answer.candidates?.[0];
   if (!candidate) throw new GeminiProblem('malformed', 'Gemini gave no answer. Try again.');
   const finish = candidate.finishReason ?? 'STOP';
   if (finish === 'SAFETY' || finish === 'PROHIBITED_CONTENT' || finish === 'BLOCKLIST' || finish === 'SPII') {
-    throw new GeminiProblem('blocked', `Gemini stopped its answer for safety reasons (${finish}). Rephrase the request and try again.`);
+    throw new GeminiProblem(
+      'blocked',
+      `Gemini stopped its answer for safety reasons (${finish}). Rephrase the request and try again.`,
+    );
   }
   if (finish === 'MAX_TOKENS') {
-    throw new GeminiProblem('incomplete', 'Gemini’s answer was cut off before it was complete (MAX_TOKENS). Try a shorter request or fewer options.');
+    throw new GeminiProblem(
+      'incomplete',
+      'Gemini’s answer was cut off before it was complete (MAX_TOKENS). Try a shorter request or fewer options.',
+    );
   }
   if (finish !== 'STOP') {
-    throw new GeminiProblem('incomplete', `Gemini stopped before finishing its answer (${finish}). Try again, or rephrase the request.`);
+    throw new GeminiProblem(
+      'incomplete',
+      `Gemini stopped before finishing its answer (${finish}). Try again, or rephrase the request.`,
+    );
   }
   const joined = (candidate.content?.parts ?? []).map((p) => p.text ?? '').join('');
   const parsed = parseJson<unknown>(joined);
-  if (parsed === undefined) throw new GeminiProblem('malformed', 'Gemini’s answer was not in the expected form. Try again.');
+  if (parsed === undefined)
+    throw new GeminiProblem('malformed', 'Gemini’s answer was not in the expected form. Try again.');
   return parsed;
 }
 
@@ -141,15 +168,25 @@ function problemFor(status: number, envelope: ErrorEnvelope['error'], conn: Gemi
   const said = envelope?.message ? ` Gemini said: "${envelope.message}"` : '';
   const code = `${status}${envelope?.status ? ` ${envelope.status}` : ''}`;
   if (status === 404) {
-    return new GeminiProblem('retired', `The model "${conn.model}" was not found (${code}): this model was retired, choose another in Settings → Integrations (gemini.model).`);
+    return new GeminiProblem(
+      'retired',
+      `The model "${conn.model}" was not found (${code}): this model was retired, choose another in Settings → Integrations (gemini.model).`,
+    );
   }
   if (status === 401 || status === 403 || (status === 400 && /api key/i.test(envelope?.message ?? ''))) {
-    return new GeminiProblem('key', `Gemini did not accept the API key (${code}). Check gemini.apiKey in Settings → Integrations.${said}`);
+    return new GeminiProblem(
+      'key',
+      `Gemini did not accept the API key (${code}). Check gemini.apiKey in Settings → Integrations.${said}`,
+    );
   }
   if (status === 429) {
-    return new GeminiProblem('rate_limited', `Gemini’s request limit is reached (${code}); limits are per minute and per day. Try again in a minute.`);
+    return new GeminiProblem(
+      'rate_limited',
+      `Gemini’s request limit is reached (${code}); limits are per minute and per day. Try again in a minute.`,
+    );
   }
-  if (status >= 500) return new GeminiProblem('unavailable', `Gemini is not available right now (${code}). Try again later.${said}`);
+  if (status >= 500)
+    return new GeminiProblem('unavailable', `Gemini is not available right now (${code}). Try again later.${said}`);
   return new GeminiProblem('malformed', `Gemini refused the request (${code}).${said}`);
 }
 

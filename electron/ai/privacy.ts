@@ -7,5 +7,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const PHONE_LIKE = /[+(]?\d[\d\s().\-/]{5,}\d/g;
 
 export function withoutContactDetails(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE_LIKE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[number]' : match));
+  return text
+    .replace(EMAIL, '[email]')
+    .replace(PHONE_LIKE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[number]' : match));
 }

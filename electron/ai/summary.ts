@@ -36,11 +36,16 @@ export async function summariseCampaign(deps: SummaryDeps, campaignId: number): 
       'Use only the figures given; when a figure is 0 or null, do not guess a reason.',
     ].join('\n'),
     prompt: `Campaign figures (JSON): ${JSON.stringify(figures)}`,
-    schema: { type: 'OBJECT', properties: { summary: { type: 'STRING', description: 'exactly two sentences' } }, required: ['summary'] },
+    schema: {
+      type: 'OBJECT',
+      properties: { summary: { type: 'STRING', description: 'exactly two sentences' } },
+      required: ['summary'],
+    },
     temperature: 0.3,
     maxOutputTokens: 300,
   });
   const parsed = answerSchema.safeParse(answer);
-  if (!parsed.success) throw new GeminiProblem('malformed', 'Gemini’s summary was not in the expected form. Try again.');
+  if (!parsed.success)
+    throw new GeminiProblem('malformed', 'Gemini’s summary was not in the expected form. Try again.');
   return { summary: parsed.data.summary };
 }

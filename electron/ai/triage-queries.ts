@@ -14,15 +14,34 @@ const VIEW_COLUMNS = [
   'classified_at as classifiedAt',
 ] as const;
 
-type Row = { inboundId: number; label: TriageLabel | null; confidence: number | null; flagged: number; reviewedAt: string | null; problem: string | null; classifiedAt: string };
+type Row = {
+  inboundId: number;
+  label: TriageLabel | null;
+  confidence: number | null;
+  flagged: number;
+  reviewedAt: string | null;
+  problem: string | null;
+  classifiedAt: string;
+};
 const toView = (r: Row): ReplyTriageView => ({ ...r, flagged: r.flagged === 1 });
 
-export async function inboundReply(kdb: Kdb, inboundId: number): Promise<{ id: number; body: string; keyword: string | null } | undefined> {
-  return kdb.selectFrom('inbound_messages').select(['id', 'body', 'keyword']).where('id', '=', inboundId).executeTakeFirst();
+export async function inboundReply(
+  kdb: Kdb,
+  inboundId: number,
+): Promise<{ id: number; body: string; keyword: string | null } | undefined> {
+  return kdb
+    .selectFrom('inbound_messages')
+    .select(['id', 'body', 'keyword'])
+    .where('id', '=', inboundId)
+    .executeTakeFirst();
 }
 
 /** Replies still without a label: ordinary texts only (keywords such as STOP are the compliance code's), oldest first. */
-export async function repliesWaitingForTriage(kdb: Kdb, since: string, limit: number): Promise<Array<{ id: number; body: string }>> {
+export async function repliesWaitingForTriage(
+  kdb: Kdb,
+  since: string,
+  limit: number,
+): Promise<Array<{ id: number; body: string }>> {
   return kdb
     .selectFrom('inbound_messages as m')
     .leftJoin('reply_triage as t', 't.inbound_message_id', 'm.id')
@@ -59,7 +78,11 @@ export async function saveTriage(kdb: Kdb, inboundId: number, o: TriageOutcome):
     .values({ inbound_message_id: inboundId, ...row })
     .onConflict((oc) => oc.column('inbound_message_id').doUpdateSet(row))
     .execute();
-  const saved = await kdb.selectFrom('reply_triage').select(VIEW_COLUMNS).where('inbound_message_id', '=', inboundId).executeTakeFirstOrThrow();
+  const saved = await kdb
+    .selectFrom('reply_triage')
+    .select(VIEW_COLUMNS)
+    .where('inbound_message_id', '=', inboundId)
+    .executeTakeFirstOrThrow();
   return toView(saved);
 }
 

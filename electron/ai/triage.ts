@@ -32,7 +32,10 @@ export async function triageReply(deps: TriageDeps, inboundId: number): Promise<
   const reply = await inboundReply(deps.kdb, inboundId);
   if (!reply) throw new AppError('not_found', `There is no incoming message #${inboundId}.`);
   if (reply.keyword) {
-    throw new AppError('conflict', `Message #${inboundId} is the keyword ${reply.keyword.toUpperCase()}, which the opt-out and help rules already handled; keywords are never sent to Gemini.`);
+    throw new AppError(
+      'conflict',
+      `Message #${inboundId} is the keyword ${reply.keyword.toUpperCase()}, which the opt-out and help rules already handled; keywords are never sent to Gemini.`,
+    );
   }
   const model = deps.settings.get('gemini.model');
   try {
@@ -52,11 +55,25 @@ export async function triageReply(deps: TriageDeps, inboundId: number): Promise<
     });
     const parsed = answerSchema.safeParse(answer);
     if (!parsed.success) throw new GeminiProblem('malformed', 'Gemini’s label was not one of the known labels.');
-    return await saveTriage(deps.kdb, inboundId, { ...parsed.data, problem: null, model, at: deps.now().toISOString() });
+    return await saveTriage(deps.kdb, inboundId, {
+      ...parsed.data,
+      problem: null,
+      model,
+      at: deps.now().toISOString(),
+    });
   } catch (err) {
     // A reply Gemini will not label (safety block, cut-off or odd answer) keeps the reason, so it is not asked again.
-    if (err instanceof GeminiProblem && (err.kind === 'blocked' || err.kind === 'incomplete' || err.kind === 'malformed')) {
-      return saveTriage(deps.kdb, inboundId, { label: null, confidence: null, problem: err.message, model, at: deps.now().toISOString() });
+    if (
+      err instanceof GeminiProblem &&
+      (err.kind === 'blocked' || err.kind === 'incomplete' || err.kind === 'malformed')
+    ) {
+      return saveTriage(deps.kdb, inboundId, {
+        label: null,
+        confidence: null,
+        problem: err.message,
+        model,
+        at: deps.now().toISOString(),
+      });
     }
     throw err;
   }

@@ -17,7 +17,12 @@ const HOUR_MS = 3_600_000;
  * it. A message whose newer sibling is outside every window does not shadow an older one that was clicked: the first
  * message, newest first, whose window holds `at` gets the outcome.
  */
-export function attribute(db: SqliteDb, contactId: number, at: string, windows: AttributionWindows): Attribution | null {
+export function attribute(
+  db: SqliteDb,
+  contactId: number,
+  at: string,
+  windows: AttributionWindows,
+): Attribution | null {
   const atMs = Date.parse(at);
   // A click counts within clickDays of delivery, and the outcome within clickDays of the click.
   const lookback = new Date(atMs - 2 * windows.clickDays * DAY_MS - windows.deliveryHours * HOUR_MS).toISOString();

@@ -20,7 +20,12 @@ export interface CatchUpOptions {
  * > 50 ms; a backlog of contacts waiting to be rescored is 20 rounds of a few ms each). One catch-up per connection at a
  * time: a report asked for while one runs waits for that one.
  */
-export function catchUpInSlices(db: SqliteDb, s: AnalyticsSettings, now: Date, options: CatchUpOptions = {}): Promise<void> {
+export function catchUpInSlices(
+  db: SqliteDb,
+  s: AnalyticsSettings,
+  now: Date,
+  options: CatchUpOptions = {},
+): Promise<void> {
   const current = running.get(db);
   if (current) return current;
   const run = (async () => {

@@ -43,7 +43,10 @@ export function cohortTable(db: SqliteDb, months: number, now: Date): CohortTabl
       db,
       qb
         .selectFrom('contacts as c')
-        .select([(eb) => eb.fn<string>('substr', ['c.created_at', eb.lit(1), eb.lit(7)]).as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+        .select([
+          (eb) => eb.fn<string>('substr', ['c.created_at', eb.lit(1), eb.lit(7)]).as('month'),
+          (eb) => eb.fn.countAll<number>().as('n'),
+        ])
         .where('c.created_at', '>=', start)
         .groupBy('month'),
     ).map((r) => [r.month, r.n]),
@@ -57,11 +60,20 @@ export function cohortTable(db: SqliteDb, months: number, now: Date): CohortTabl
           .select(['contact_id', (eb) => eb.fn<string>('substr', ['at', eb.lit(1), eb.lit(7)]).as('month')])
           .where('kind', 'in', ['replied', 'clicked'])
           .where('at', '>=', start)
-          .union(qb.selectFrom('conversions').select(['contact_id', (eb) => eb.fn<string>('substr', ['at', eb.lit(1), eb.lit(7)]).as('month')]).where('at', '>=', start))
+          .union(
+            qb
+              .selectFrom('conversions')
+              .select(['contact_id', (eb) => eb.fn<string>('substr', ['at', eb.lit(1), eb.lit(7)]).as('month')])
+              .where('at', '>=', start),
+          )
           .as('e'),
       )
       .innerJoin('contacts as c', 'c.id', 'e.contact_id')
-      .select([(eb) => eb.fn<string>('substr', ['c.created_at', eb.lit(1), eb.lit(7)]).as('cohort'), 'e.month', (eb) => eb.fn.countAll<number>().as('n')])
+      .select([
+        (eb) => eb.fn<string>('substr', ['c.created_at', eb.lit(1), eb.lit(7)]).as('cohort'),
+        'e.month',
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where('c.created_at', '>=', start)
       .groupBy(['cohort', 'e.month']),
   );
@@ -96,7 +108,13 @@ function unsubscribedCounts(db: SqliteDb, start: string, now: Date): Map<string,
       .orderBy('c.id')
       .orderBy('a.at')
       .orderBy('a.id'),
-  ).map((r) => ({ contactId: r.id, cohort: monthOf(r.created_at), at: r.at, optedOut: r.new_state === 'opted_out', wasOptedOut: r.old_state === 'opted_out' }));
+  ).map((r) => ({
+    contactId: r.id,
+    cohort: monthOf(r.created_at),
+    at: r.at,
+    optedOut: r.new_state === 'opted_out',
+    wasOptedOut: r.old_state === 'opted_out',
+  }));
   // Opted out with no audit row at all (kept opted out by an import from before the audit): never subscribed.
   const silentOptOuts = allRows(
     db,
@@ -105,7 +123,9 @@ function unsubscribedCounts(db: SqliteDb, start: string, now: Date): Map<string,
       .select(['c.id', 'c.created_at'])
       .where('c.opted_out', '=', 1)
       .where('c.created_at', '>=', start)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('optout_audit as a').select('a.id').whereRef('a.phone', '=', 'c.phone')))),
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('optout_audit as a').select('a.id').whereRef('a.phone', '=', 'c.phone'))),
+      ),
   );
   const current = monthOf(now.toISOString());
   const counts = new Map<string, number>();
@@ -114,7 +134,7 @@ function unsubscribedCounts(db: SqliteDb, start: string, now: Date): Map<string,
     const cohort = monthOf(c.created_at);
     for (let k = 0; k <= monthsBetween(cohort, current); k++) add(cohort, k);
   }
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     let j = i;
     while (j < events.length && events[j].contactId === events[i].contactId) j++;
     const mine = events.slice(i, j);

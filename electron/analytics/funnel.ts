@@ -44,6 +44,10 @@ export function funnelOf(db: SqliteDb, q: FunnelQuery, now: Date, currency: stri
     campaignId: q.campaignId ?? null,
     campaignName,
     steps,
-    dropOff: steps.slice(1).map((s) => ({ step: s.step, of: funnelBase(s.step) ?? 'sent', dropOff: s.ofPrevious === null ? null : 1 - s.ofPrevious })),
+    dropOff: steps.slice(1).map((s) => ({
+      step: s.step,
+      of: funnelBase(s.step) ?? 'sent',
+      dropOff: s.ofPrevious === null ? null : 1 - s.ofPrevious,
+    })),
   };
 }

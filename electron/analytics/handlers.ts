@@ -15,7 +15,9 @@ type AnalyticsChannel = Extract<Channel, `${'analytics' | 'conversions' | 'expor
 type AnalyticsHandlers = Pick<Handlers, AnalyticsChannel>;
 
 /** Results, conversions and exports (issue 13). Reports first take in whatever outcomes arrived since the last tick. */
-export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & ReturnType<typeof createOrderImportHandlers> {
+export function createAnalyticsHandlers(
+  core: DeskCore,
+): AnalyticsHandlers & ReturnType<typeof createOrderImportHandlers> {
   const { db } = core;
   const fresh = async () => {
     const s = analyticsSettings(core.settings);
@@ -27,16 +29,27 @@ export function createAnalyticsHandlers(core: DeskCore): AnalyticsHandlers & Ret
   const reads = core.analyticsReads;
   const now = () => core.now().toISOString();
   return {
-    'analytics:campaignResults': async ({ campaignId }) => reads.read('results', { settings: await fresh(), campaignId, now: now() }),
+    'analytics:campaignResults': async ({ campaignId }) =>
+      reads.read('results', { settings: await fresh(), campaignId, now: now() }),
     'analytics:recipients': async (query) => reads.read('recipients', { currency: (await fresh()).currency, query }),
     'analytics:summary': async (query) => reads.read('summary', { settings: await fresh(), query, now: now() }),
     'analytics:campaignColumns': ({ ids }) => {
       const totals = campaignTotals(db, core.settings.get('business.currency'), ids);
-      return [...totals].map(([id, t]) => ({ id, sent: t.sent, delivered: t.delivered, replyRate: rate(t.replied, t.delivered), revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, roi: roi(t.revenueMinor, t.spendMinor) }));
+      return [...totals].map(([id, t]) => ({
+        id,
+        sent: t.sent,
+        delivered: t.delivered,
+        replyRate: rate(t.replied, t.delivered),
+        revenueMinor: t.revenueMinor,
+        spendMinor: t.spendMinor,
+        roi: roi(t.revenueMinor, t.spendMinor),
+      }));
     },
     'analytics:rebuild': async () => {
       await fresh();
-      const r = await rebuildAllInWorker(db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, () => core.now().getTime());
+      const r = await rebuildAllInWorker(db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, () =>
+        core.now().getTime(),
+      );
       core.audit('analytics.rebuild', undefined, r);
       return r;
     },

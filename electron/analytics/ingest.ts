@@ -17,7 +17,11 @@ import { rescoreQueued } from './engagement/scores';
 export function ingestOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, limit = 500): number {
   return db
     .transaction(() => {
-      const events = ingestInbound(db, s, now, limit) + ingestClicks(db, s, now, limit) + ingestOptOuts(db, s, limit) + ingestNewContacts(db, limit * 100);
+      const events =
+        ingestInbound(db, s, now, limit) +
+        ingestClicks(db, s, now, limit) +
+        ingestOptOuts(db, s, limit) +
+        ingestNewContacts(db, limit * 100);
       // The contacts those events (and deliveries, opt-outs…) touched get their engagement score again, a batch at a time.
       return events + rescoreQueued(db, now, Math.ceil(limit / 5));
     })
@@ -41,13 +45,25 @@ function moveCursor(db: SqliteDb, source: Cursor, lastId: number): void {
 function ingestInbound(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: number): number {
   const rows = allRows(
     db,
-    qb.selectFrom('inbound_messages').select(['id', 'contact_id', 'body', 'received_at']).where('id', '>', cursor(db, 'inbound')).orderBy('id').limit(limit),
+    qb
+      .selectFrom('inbound_messages')
+      .select(['id', 'contact_id', 'body', 'received_at'])
+      .where('id', '>', cursor(db, 'inbound'))
+      .orderBy('id')
+      .limit(limit),
   );
   for (const r of rows) {
     if (r.contact_id === null || !isReply(r.body)) continue;
     const a = attribute(db, r.contact_id, r.received_at, s.windows);
     // A reply after the contact opted out from that message is part of the opt-out, not a reply.
-    if (a && !hasOutcome(db, a.outboxId, 'opted_out')) recordMessageOutcome(db, a, { kind: 'replied', contactId: r.contact_id, at: r.received_at, windows: s.windows, sourceRef: `inbound:${r.id}` });
+    if (a && !hasOutcome(db, a.outboxId, 'opted_out'))
+      recordMessageOutcome(db, a, {
+        kind: 'replied',
+        contactId: r.contact_id,
+        at: r.received_at,
+        windows: s.windows,
+        sourceRef: `inbound:${r.id}`,
+      });
     const keyword = s.keywords.length ? conversionKeywordIn(r.body, s.keywords) : null;
     if (keyword) {
       insertConversion(db, {
@@ -85,7 +101,13 @@ function ingestClicks(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: numb
     if (r.is_bot) continue;
     // The link names its message: the click is that message's, no window needed to find it.
     const a = { outboxId: r.outbox_id, campaignId: r.campaign_id, rule: 'direct' as const };
-    recordMessageOutcome(db, a, { kind: 'clicked', contactId: r.contact_id, at: r.at, windows: s.windows, sourceRef: `click:${r.id}` });
+    recordMessageOutcome(db, a, {
+      kind: 'clicked',
+      contactId: r.contact_id,
+      at: r.at,
+      windows: s.windows,
+      sourceRef: `click:${r.id}`,
+    });
     if (r.contact_id !== null && isThankYouUrl(r.url, s.thankYouUrl)) {
       insertConversion(db, {
         contactId: r.contact_id,
@@ -111,7 +133,13 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
     qb
       .selectFrom('optout_audit as a')
       .leftJoin('contacts as c', 'c.phone', 'a.phone')
-      .select(['a.id', 'a.at', 'a.source', 'a.new_state', (eb) => eb.fn.coalesce('a.contact_id', 'c.id').as('contactId')])
+      .select([
+        'a.id',
+        'a.at',
+        'a.source',
+        'a.new_state',
+        (eb) => eb.fn.coalesce('a.contact_id', 'c.id').as('contactId'),
+      ])
       .where('a.id', '>', cursor(db, 'optouts'))
       .orderBy('a.id')
       .limit(limit),
@@ -122,14 +150,29 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
     const a = attribute(db, r.contactId, r.at, s.windows);
     if (!a) continue;
     // "A reply then STOP counts as opt-out only" (analytics.md).
-    if (recordMessageOutcome(db, a, { kind: 'opted_out', contactId: r.contactId, at: r.at, windows: s.windows, sourceRef: `optout:${r.id}`, reason: r.source })) removeOutcome(db, a.outboxId, 'replied');
+    if (
+      recordMessageOutcome(db, a, {
+        kind: 'opted_out',
+        contactId: r.contactId,
+        at: r.at,
+        windows: s.windows,
+        sourceRef: `optout:${r.id}`,
+        reason: r.source,
+      })
+    )
+      removeOutcome(db, a.outboxId, 'replied');
   }
   if (rows.length) moveCursor(db, 'optouts', rows[rows.length - 1].id);
   return rows.length;
 }
 
 function hasOutcome(db: SqliteDb, outboxId: number, kind: 'opted_out' | 'replied'): boolean {
-  return firstRow(db, qb.selectFrom('message_outcomes').select('id').where('outbox_id', '=', outboxId).where('kind', '=', kind)) !== undefined;
+  return (
+    firstRow(
+      db,
+      qb.selectFrom('message_outcomes').select('id').where('outbox_id', '=', outboxId).where('kind', '=', kind),
+    ) !== undefined
+  );
 }
 
 function addGrowth(db: SqliteDb, day: string, newContacts: number, optOuts: number): void {
@@ -150,14 +193,21 @@ function addGrowth(db: SqliteDb, day: string, newContacts: number, optOuts: numb
 /** Contacts added since the last call, counted per day of creation (a million-row import is read in id ranges). */
 function ingestNewContacts(db: SqliteDb, limit: number): number {
   const from = cursor(db, 'contacts');
-  const top = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0;
+  const top =
+    firstRow(
+      db,
+      qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')),
+    )?.id ?? 0;
   if (top <= from) return 0;
   const to = Math.min(top, from + limit);
   const days = allRows(
     db,
     qb
       .selectFrom('contacts')
-      .select([(eb) => eb.fn<string>('substr', ['created_at', eb.lit(1), eb.lit(10)]).as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+      .select([
+        (eb) => eb.fn<string>('substr', ['created_at', eb.lit(1), eb.lit(10)]).as('day'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
       .where('id', '>', from)
       .where('id', '<=', to)
       .groupBy('day'),

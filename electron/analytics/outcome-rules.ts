@@ -21,6 +21,10 @@ export function optOutCountsForCampaigns(source: string): boolean {
 /** The thank-you page: a tracked link whose destination is the configured URL (query and fragment ignored). */
 export function isThankYouUrl(url: string, thankYouUrl: string): boolean {
   if (!thankYouUrl) return false;
-  const strip = (u: string) => u.replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+  const strip = (u: string) =>
+    u
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .toLowerCase();
   return strip(url) === strip(thankYouUrl);
 }

@@ -13,15 +13,27 @@ export function deleteOrphanRollups(db: SqliteDb): void {
 }
 
 export function rollupDayCount(db: SqliteDb): number {
-  return firstRow(db, qb.selectFrom('campaign_daily').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  return (
+    firstRow(
+      db,
+      qb.selectFrom('campaign_daily').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0
+  );
 }
 
 /** The highest contact id (0 with no contacts). */
 export function lastContactId(db: SqliteDb): number {
-  return firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0;
+  return (
+    firstRow(
+      db,
+      qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')),
+    )?.id ?? 0
+  );
 }
 
 /** How far the opt-out audit has been ingested into the roll-ups. */
 export function optOutCursor(db: SqliteDb): number {
-  return firstRow(db, qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', 'optouts'))?.last_id ?? 0;
+  return (
+    firstRow(db, qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', 'optouts'))?.last_id ?? 0
+  );
 }

@@ -13,18 +13,23 @@ import type { AbMetric } from '../../shared/abtests/wording';
 
 /** The reads behind the dashboard, the results page, best time and segment comparison, by name, with plain (cloneable) arguments. */
 export const ANALYTICS_READS = {
-  summary: (db: SqliteDb, a: { settings: AnalyticsSettings; query: SummaryQuery; now: string }): AnalyticsSummaryView => analyticsSummary(db, a.settings, a.query, new Date(a.now)),
-  results: (db: SqliteDb, a: { settings: AnalyticsSettings; campaignId: number; now: string }): CampaignResultsView => campaignResults(db, a.settings, a.campaignId, new Date(a.now)),
-  recipients: (db: SqliteDb, a: { currency: string; query: RecipientsQuery }): RecipientsPage => campaignRecipients(db, a.currency, a.query),
+  summary: (db: SqliteDb, a: { settings: AnalyticsSettings; query: SummaryQuery; now: string }): AnalyticsSummaryView =>
+    analyticsSummary(db, a.settings, a.query, new Date(a.now)),
+  results: (db: SqliteDb, a: { settings: AnalyticsSettings; campaignId: number; now: string }): CampaignResultsView =>
+    campaignResults(db, a.settings, a.campaignId, new Date(a.now)),
+  recipients: (db: SqliteDb, a: { currency: string; query: RecipientsQuery }): RecipientsPage =>
+    campaignRecipients(db, a.currency, a.query),
   bestTime: (db: SqliteDb, a: { businessZone: string }) => bestTimeReport(db, a.businessZone),
-  compare: (db: SqliteDb, a: { groups: CompareGroupInput[]; metric: AbMetric; now: string }) => compareSegments(db, a.groups, a.metric, new Date(a.now)),
+  compare: (db: SqliteDb, a: { groups: CompareGroupInput[]; metric: AbMetric; now: string }) =>
+    compareSegments(db, a.groups, a.metric, new Date(a.now)),
 };
 export type ReadKind = keyof typeof ANALYTICS_READS;
 export type ReadArgs<K extends ReadKind> = Parameters<(typeof ANALYTICS_READS)[K]>[1];
 export type ReadAnswer<K extends ReadKind> = ReturnType<(typeof ANALYTICS_READS)[K]>;
 
 export type ToReadWorker = { id: number; kind: ReadKind; args: ReadArgs<ReadKind> };
-export type FromReadWorker = { id: number; ok: true; value: ReadAnswer<ReadKind> } | { id: number; ok: false; code: ErrorCode; message: string };
+export type FromReadWorker =
+  { id: number; ok: true; value: ReadAnswer<ReadKind> } | { id: number; ok: false; code: ErrorCode; message: string };
 
 export interface AnalyticsReads {
   /** Starts the reader thread now (at app start), so the first report does not pay for it on the main thread. */
@@ -60,7 +65,9 @@ export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativ
     waiting.clear();
   };
   const start = (): Worker => {
-    const w = startWorker('analytics-read-worker', import.meta.url, { workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding } });
+    const w = startWorker('analytics-read-worker', import.meta.url, {
+      workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding },
+    });
     w.on('message', (msg: FromReadWorker) => {
       const p = waiting.get(msg.id);
       if (!p) return;
@@ -105,5 +112,7 @@ export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativ
 
 /** An error from the worker as it crosses back: a business error keeps its code, anything else is internal. */
 export function readFailure(id: number, e: unknown): FromReadWorker {
-  return isAppError(e) ? { id, ok: false, code: e.code, message: e.message } : { id, ok: false, code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  return isAppError(e)
+    ? { id, ok: false, code: e.code, message: e.message }
+    : { id, ok: false, code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

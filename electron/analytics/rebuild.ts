@@ -1,5 +1,11 @@
 import type { SqliteDb } from '../db/connection';
-import { campaignIdsInOrder, deleteOrphanRollups, lastContactId, optOutCursor, rollupDayCount } from './queries-rebuild';
+import {
+  campaignIdsInOrder,
+  deleteOrphanRollups,
+  lastContactId,
+  optOutCursor,
+  rollupDayCount,
+} from './queries-rebuild';
 import { startWorker } from '../workers';
 
 /** What rebuild-worker.ts is started with and answers (defined here: the worker imports this module). */
@@ -61,14 +67,18 @@ export function rebuildGrowth(db: SqliteDb): void {
 export function rebuildAll(db: SqliteDb, campaignsPerChunk = 5): { campaigns: number; days: number } {
   const ids = campaignIdsInOrder(db);
   deleteOrphanRollups(db);
-  for (let i = 0; i < ids.length; i += campaignsPerChunk) rebuildCampaignRange(db, ids[i], ids[Math.min(i + campaignsPerChunk, ids.length) - 1]);
+  for (let i = 0; i < ids.length; i += campaignsPerChunk)
+    rebuildCampaignRange(db, ids[i], ids[Math.min(i + campaignsPerChunk, ids.length) - 1]);
   rebuildGrowth(db);
   const days = rollupDayCount(db);
   return { campaigns: ids.length, days };
 }
 
 /** The same, yielding to the event loop between campaigns, so the app keeps answering while it runs. */
-export async function rebuildAllChunked(db: SqliteDb, now: () => number): Promise<{ campaigns: number; days: number; ms: number }> {
+export async function rebuildAllChunked(
+  db: SqliteDb,
+  now: () => number,
+): Promise<{ campaigns: number; days: number; ms: number }> {
   const started = now();
   const ids = campaignIdsInOrder(db);
   deleteOrphanRollups(db);
@@ -93,9 +103,15 @@ export async function rebuildAllInWorker(
 ): Promise<{ campaigns: number; days: number; ms: number }> {
   if (file.dbPath === ':memory:' || file.dbPath === '') return rebuildAllChunked(db, now);
   const started = now();
-  const w = startWorker('analytics-rebuild-worker', import.meta.url, { workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding } satisfies RebuildWorkerData });
+  const w = startWorker('analytics-rebuild-worker', import.meta.url, {
+    workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding } satisfies RebuildWorkerData,
+  });
   const r = await new Promise<{ campaigns: number; days: number }>((resolve, reject) => {
-    w.once('message', (msg: FromRebuildWorker) => (msg.type === 'done' ? resolve({ campaigns: msg.campaigns, days: msg.days }) : reject(new Error(`The roll-up rebuild failed: ${msg.message}`))));
+    w.once('message', (msg: FromRebuildWorker) =>
+      msg.type === 'done'
+        ? resolve({ campaigns: msg.campaigns, days: msg.days })
+        : reject(new Error(`The roll-up rebuild failed: ${msg.message}`)),
+    );
     w.once('error', reject);
     w.once('exit', (code) => reject(new Error(`The roll-up rebuild stopped (exit code ${code}).`)));
   });

@@ -4,7 +4,18 @@ import { firstRow, qb, runQuery } from '../db/sync-query';
 import type { Attribution } from './attribution';
 
 /** Stores a message's outcome with the attribution that gave it, once per message and kind (the first one counts). */
-export function recordMessageOutcome(db: SqliteDb, a: Attribution, o: { kind: OutcomeKind; contactId: number | null; at: string; windows: AttributionWindows; sourceRef: string; reason?: string }): boolean {
+export function recordMessageOutcome(
+  db: SqliteDb,
+  a: Attribution,
+  o: {
+    kind: OutcomeKind;
+    contactId: number | null;
+    at: string;
+    windows: AttributionWindows;
+    sourceRef: string;
+    reason?: string;
+  },
+): boolean {
   const r = runQuery(
     db,
     qb
@@ -27,7 +38,10 @@ export function recordMessageOutcome(db: SqliteDb, a: Attribution, o: { kind: Ou
 }
 
 export function removeOutcome(db: SqliteDb, outboxId: number, kind: OutcomeKind): boolean {
-  return runQuery(db, qb.deleteFrom('message_outcomes').where('outbox_id', '=', outboxId).where('kind', '=', kind)).changes === 1;
+  return (
+    runQuery(db, qb.deleteFrom('message_outcomes').where('outbox_id', '=', outboxId).where('kind', '=', kind))
+      .changes === 1
+  );
 }
 
 export interface NewConversion {
@@ -77,7 +91,10 @@ export function insertConversion(db: SqliteDb, c: NewConversion): { id: number; 
       .onConflict((oc) => oc.columns(['source', 'source_id']).doNothing()),
   );
   if (r.changes === 1) return { id: r.lastInsertRowid, created: true };
-  const existing = firstRow(db, qb.selectFrom('conversions').select('id').where('source', '=', c.source).where('source_id', '=', c.sourceId));
+  const existing = firstRow(
+    db,
+    qb.selectFrom('conversions').select('id').where('source', '=', c.source).where('source_id', '=', c.sourceId),
+  );
   if (!existing) throw new Error(`conversion ${c.source}:${c.sourceId} was neither inserted nor found`);
   return { id: existing.id, created: false };
 }

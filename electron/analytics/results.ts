@@ -1,4 +1,10 @@
-import { CONVERSION_SOURCE_LABEL, costPerConversionMinor, epmMinor, rateIntervals, windowsSentence } from '../../shared/analytics';
+import {
+  CONVERSION_SOURCE_LABEL,
+  costPerConversionMinor,
+  epmMinor,
+  rateIntervals,
+  windowsSentence,
+} from '../../shared/analytics';
 import { AppError } from '../../shared/errors';
 import type { CampaignResultsView, OutcomeTimelinePoint, ReasonCount } from '../../shared/ipc/channels/analytics';
 import { periodFunnel } from '../../shared/reports/funnel';
@@ -14,23 +20,48 @@ const HOUR_MS = 3_600_000;
 const TIMELINE_HOURS = [0, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720];
 
 /** A campaign's results page: totals from the roll-ups, its outcomes over time, and the reasons behind the losses. */
-export function campaignResults(db: SqliteDb, s: AnalyticsSettings, campaignId: number, now: Date): CampaignResultsView {
-  const c = firstRow(db, qb.selectFrom('campaigns').select(['id', 'name', 'status', 'launched_at', 'ab_json']).where('id', '=', campaignId));
+export function campaignResults(
+  db: SqliteDb,
+  s: AnalyticsSettings,
+  campaignId: number,
+  now: Date,
+): CampaignResultsView {
+  const c = firstRow(
+    db,
+    qb.selectFrom('campaigns').select(['id', 'name', 'status', 'launched_at', 'ab_json']).where('id', '=', campaignId),
+  );
   if (!c) throw new AppError('not_found', `There is no campaign ${campaignId}.`);
   const t = totalsForCampaign(db, s.currency, campaignId);
-  const firstSentAt = firstRow(db, qb.selectFrom('campaign_daily').select((eb) => eb.fn.min('day').as('day')).where('campaign_id', '=', campaignId).where('sent', '>', 0))?.day ?? null;
+  const firstSentAt =
+    firstRow(
+      db,
+      qb
+        .selectFrom('campaign_daily')
+        .select((eb) => eb.fn.min('day').as('day'))
+        .where('campaign_id', '=', campaignId)
+        .where('sent', '>', 0),
+    )?.day ?? null;
   const start = c.launched_at ?? (firstSentAt ? `${firstSentAt}T00:00:00.000Z` : null);
-  const pending = allRows(db, qb.selectFrom('outbox_state_counts').select(['state', 'n']).where('campaign_key', '=', campaignId).where('state', 'in', ['queued', 'sending', 'retry_wait', 'unknown', 'held'])).reduce(
-    (a, r) => a + r.n,
-    0,
-  );
+  const pending = allRows(
+    db,
+    qb
+      .selectFrom('outbox_state_counts')
+      .select(['state', 'n'])
+      .where('campaign_key', '=', campaignId)
+      .where('state', 'in', ['queued', 'sending', 'retry_wait', 'unknown', 'held']),
+  ).reduce((a, r) => a + r.n, 0);
   return {
     ...resultsSummary(c, t, s.currency, s.windows),
     status: c.status as CampaignStatus,
     launchedAt: c.launched_at,
     firstSentAt: start,
     isAbTest: c.ab_json !== null,
-    money: { revenueMinor: t.revenueMinor, spendMinor: t.spendMinor, epmMinor: epmMinor(t.revenueMinor, t.delivered), costPerConversionMinor: costPerConversionMinor(t.spendMinor, t.converted) },
+    money: {
+      revenueMinor: t.revenueMinor,
+      spendMinor: t.spendMinor,
+      epmMinor: epmMinor(t.revenueMinor, t.delivered),
+      costPerConversionMinor: costPerConversionMinor(t.spendMinor, t.converted),
+    },
     funnel: periodFunnel(t),
     intervals: rateIntervals(t),
     timeline: start ? timeline(db, campaignId, Date.parse(start)) : [],
@@ -50,7 +81,16 @@ function hourLabel(h: number): string {
 function timeline(db: SqliteDb, campaignId: number, startMs: number): OutcomeTimelinePoint[] {
   const points: OutcomeTimelinePoint[] = TIMELINE_HOURS.map((fromHour, i) => {
     const toHour = TIMELINE_HOURS[i + 1] ?? Number.POSITIVE_INFINITY;
-    return { fromHour, toHour: Number.isFinite(toHour) ? toHour : -1, label: Number.isFinite(toHour) ? `${hourLabel(fromHour)}–${hourLabel(toHour)}` : `${hourLabel(fromHour)}+`, replied: 0, clicked: 0, optedOut: 0, converted: 0, revenueMinor: 0 };
+    return {
+      fromHour,
+      toHour: Number.isFinite(toHour) ? toHour : -1,
+      label: Number.isFinite(toHour) ? `${hourLabel(fromHour)}–${hourLabel(toHour)}` : `${hourLabel(fromHour)}+`,
+      replied: 0,
+      clicked: 0,
+      optedOut: 0,
+      converted: 0,
+      revenueMinor: 0,
+    };
   });
   const bucket = (at: string) => {
     const h = (Date.parse(at) - startMs) / HOUR_MS;
@@ -58,14 +98,24 @@ function timeline(db: SqliteDb, campaignId: number, startMs: number): OutcomeTim
     while (i + 1 < TIMELINE_HOURS.length && h >= TIMELINE_HOURS[i + 1]) i++;
     return points[i];
   };
-  for (const o of allRows(db, qb.selectFrom('message_outcomes').select(['kind', 'at']).where('campaign_id', '=', campaignId))) {
+  for (const o of allRows(
+    db,
+    qb.selectFrom('message_outcomes').select(['kind', 'at']).where('campaign_id', '=', campaignId),
+  )) {
     const p = bucket(o.at);
     if (o.kind === 'replied') p.replied++;
     else if (o.kind === 'clicked') p.clicked++;
     else p.optedOut++;
   }
   const seen = new Set<number>();
-  for (const v of allRows(db, qb.selectFrom('conversions').select(['contact_id', 'at', 'amount_minor']).where('campaign_id', '=', campaignId).orderBy('id'))) {
+  for (const v of allRows(
+    db,
+    qb
+      .selectFrom('conversions')
+      .select(['contact_id', 'at', 'amount_minor'])
+      .where('campaign_id', '=', campaignId)
+      .orderBy('id'),
+  )) {
     const p = bucket(v.at);
     if (!seen.has(v.contact_id)) p.converted++;
     seen.add(v.contact_id);
@@ -79,7 +129,11 @@ function undeliveredByReason(db: SqliteDb, campaignId: number): ReasonCount[] {
     db,
     qb
       .selectFrom('outbox_messages')
-      .select((eb) => [eb.fn.coalesce('error_code', eb.val('unknown')).as('code'), eb.fn.max('error_message').as('message'), eb.fn.countAll<number>().as('count')])
+      .select((eb) => [
+        eb.fn.coalesce('error_code', eb.val('unknown')).as('code'),
+        eb.fn.max('error_message').as('message'),
+        eb.fn.countAll<number>().as('count'),
+      ])
       .where('campaign_id', '=', campaignId)
       .where('state', 'in', ['failed', 'undelivered'])
       .groupBy('code')
@@ -99,13 +153,34 @@ function optOutsBySource(db: SqliteDb, campaignId: number): ReasonCount[] {
       .groupBy('code')
       .orderBy('count', 'desc'),
   );
-  return rows.map((r) => ({ code: r.code, label: CONSENT_SOURCE_LABEL[r.code as keyof typeof CONSENT_SOURCE_LABEL] ?? r.code, count: r.count }));
+  return rows.map((r) => ({
+    code: r.code,
+    label: CONSENT_SOURCE_LABEL[r.code as keyof typeof CONSENT_SOURCE_LABEL] ?? r.code,
+    count: r.count,
+  }));
 }
 
 /** Conversions and revenue per source (QuickBooks, orders, keywords…) for one campaign, or attributed ones in a period of UTC days. */
-export function conversionsBySource(db: SqliteDb, of: number | { fromDay: string; toDay: string }): CampaignResultsView['conversionsBySource'] {
-  let q = qb.selectFrom('conversions').select((eb) => ['source', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('amount_minor').as('revenueMinor')]);
-  q = typeof of === 'number' ? q.where('campaign_id', '=', of) : q.where('campaign_id', 'is not', null).where('at', '>=', of.fromDay).where('at', '<', of.toDay);
+export function conversionsBySource(
+  db: SqliteDb,
+  of: number | { fromDay: string; toDay: string },
+): CampaignResultsView['conversionsBySource'] {
+  let q = qb
+    .selectFrom('conversions')
+    .select((eb) => [
+      'source',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('amount_minor').as('revenueMinor'),
+    ]);
+  q =
+    typeof of === 'number'
+      ? q.where('campaign_id', '=', of)
+      : q.where('campaign_id', 'is not', null).where('at', '>=', of.fromDay).where('at', '<', of.toDay);
   const rows = allRows(db, q.groupBy('source').orderBy('revenueMinor', 'desc'));
-  return rows.map((r) => ({ source: r.source, label: CONVERSION_SOURCE_LABEL[r.source], count: r.count, revenueMinor: r.revenueMinor }));
+  return rows.map((r) => ({
+    source: r.source,
+    label: CONVERSION_SOURCE_LABEL[r.source],
+    count: r.count,
+    revenueMinor: r.revenueMinor,
+  }));
 }

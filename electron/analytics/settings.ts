@@ -13,7 +13,10 @@ export interface AnalyticsSettings {
 
 export function analyticsSettings(settings: Pick<SettingsStore, 'get'>): AnalyticsSettings {
   return {
-    windows: { clickDays: settings.get('attribution.clickDays'), deliveryHours: settings.get('attribution.deliveryHours') },
+    windows: {
+      clickDays: settings.get('attribution.clickDays'),
+      deliveryHours: settings.get('attribution.deliveryHours'),
+    },
     currency: settings.get('business.currency'),
     keywords: conversionKeywords(settings),
     thankYouUrl: settings.get('conversions.thankYouUrl'),
@@ -22,5 +25,7 @@ export function analyticsSettings(settings: Pick<SettingsStore, 'get'>): Analyti
 
 /** The general keywords and the A/B ones are one list: a "YES" converts whichever report looks at it. */
 export function conversionKeywords(settings: Pick<SettingsStore, 'get'>): string[] {
-  return parseConversionKeywords(`${settings.get('conversions.keywords')},${settings.get('abtests.conversionKeywords')}`);
+  return parseConversionKeywords(
+    `${settings.get('conversions.keywords')},${settings.get('abtests.conversionKeywords')}`,
+  );
 }

@@ -21,7 +21,10 @@ export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: key
  * The send path asks for the price of every message; reading a setting each time would cost more than the
  * send's own write. Prices are re-read at most once a second, so a change applies from the next second on.
  */
-export function pricesForSend(core: { settings: Pick<SettingsStore, 'get'>; now: () => Date }): (provider: keyof typeof PRICE_SETTING) => SegmentPrice {
+export function pricesForSend(core: {
+  settings: Pick<SettingsStore, 'get'>;
+  now: () => Date;
+}): (provider: keyof typeof PRICE_SETTING) => SegmentPrice {
   const cache = new Map<string, { price: SegmentPrice; at: number }>();
   return (provider) => {
     const t = core.now().getTime();

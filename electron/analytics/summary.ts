@@ -1,7 +1,24 @@
 import { DateTime } from 'luxon';
-import { change, emptyTotals, epmMinor, fromMinor, microsToMinor, rate, rates, roi, windowsSentence, type OutcomeTotals, type SummaryBucket } from '../../shared/analytics';
+import {
+  change,
+  emptyTotals,
+  epmMinor,
+  fromMinor,
+  microsToMinor,
+  rate,
+  rates,
+  roi,
+  windowsSentence,
+  type OutcomeTotals,
+  type SummaryBucket,
+} from '../../shared/analytics';
 import { AppError } from '../../shared/errors';
-import type { AnalyticsSummaryView, PeriodFigures, SummaryPoint, TopCampaignRow } from '../../shared/ipc/channels/analytics';
+import type {
+  AnalyticsSummaryView,
+  PeriodFigures,
+  SummaryPoint,
+  TopCampaignRow,
+} from '../../shared/ipc/channels/analytics';
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 import type { AnalyticsSettings } from './settings';
@@ -30,7 +47,10 @@ function dailyFigures(db: SqliteDb, currency: string, fromDay: string, toDay: st
       .groupBy('day'),
   );
   for (const r of rows) Object.assign(at(r.day), totalsOf(r, currency));
-  for (const g of allRows(db, qb.selectFrom('list_growth_daily').selectAll().where('day', '>=', fromDay).where('day', '<', toDay))) {
+  for (const g of allRows(
+    db,
+    qb.selectFrom('list_growth_daily').selectAll().where('day', '>=', fromDay).where('day', '<', toDay),
+  )) {
     const d = at(g.day);
     d.newContacts = g.new_contacts;
     d.optOuts = g.opt_outs;
@@ -79,7 +99,11 @@ function bucketStart(day: string, bucket: SummaryBucket): string {
 
 function bucketLabel(start: string, bucket: SummaryBucket): string {
   const d = DateTime.fromISO(start, { zone: 'utc' });
-  return bucket === 'month' ? d.toFormat('LLL yyyy') : bucket === 'week' ? `Week of ${d.toFormat('d LLL')}` : d.toFormat('d LLL');
+  return bucket === 'month'
+    ? d.toFormat('LLL yyyy')
+    : bucket === 'week'
+      ? `Week of ${d.toFormat('d LLL')}`
+      : d.toFormat('d LLL');
 }
 
 function series(days: Map<string, DayFigures>, fromDay: string, toDay: string, bucket: SummaryBucket): SummaryPoint[] {
@@ -87,7 +111,20 @@ function series(days: Map<string, DayFigures>, fromDay: string, toDay: string, b
   for (let t = Date.parse(`${fromDay}T00:00:00Z`); t < Date.parse(`${toDay}T00:00:00Z`); t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
     const start = bucketStart(day, bucket);
-    const p = points.get(start) ?? { start, label: bucketLabel(start, bucket), sent: 0, delivered: 0, replied: 0, clicked: 0, optedOut: 0, converted: 0, revenueMinor: 0, spendMinor: 0, newContacts: 0, optOuts: 0 };
+    const p = points.get(start) ?? {
+      start,
+      label: bucketLabel(start, bucket),
+      sent: 0,
+      delivered: 0,
+      replied: 0,
+      clicked: 0,
+      optedOut: 0,
+      converted: 0,
+      revenueMinor: 0,
+      spendMinor: 0,
+      newContacts: 0,
+      optOuts: 0,
+    };
     points.set(start, p);
     const d = days.get(day);
     if (!d) continue;
@@ -157,12 +194,17 @@ export interface SummaryQuery {
 export function periodDays(q: Pick<SummaryQuery, 'from' | 'to'>, now: Date): { fromDay: string; toDay: string } {
   const toMs = q.to ? Date.parse(q.to) : now.getTime();
   const fromMs = q.from ? Date.parse(q.from) : toMs - 30 * DAY_MS;
-  if (Number.isNaN(fromMs) || Number.isNaN(toMs)) throw new AppError('invalid_input', 'from and to must be ISO dates such as 2026-11-01.');
+  if (Number.isNaN(fromMs) || Number.isNaN(toMs))
+    throw new AppError('invalid_input', 'from and to must be ISO dates such as 2026-11-01.');
   // A date, or an instant at UTC midnight (a report's period end), ends before that day; any other instant (now)
   // ends after the day it falls in, so today's figures count.
-  const toDay = q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to) ? q.to : new Date(toMs % DAY_MS === 0 ? toMs : toMs + DAY_MS).toISOString().slice(0, 10);
+  const toDay =
+    q.to && /^\d{4}-\d{2}-\d{2}$/.test(q.to)
+      ? q.to
+      : new Date(toMs % DAY_MS === 0 ? toMs : toMs + DAY_MS).toISOString().slice(0, 10);
   const fromDay = new Date(fromMs).toISOString().slice(0, 10);
-  if (fromDay >= toDay) throw new AppError('invalid_input', `The period must end after it starts (from ${fromDay}, to ${toDay}).`);
+  if (fromDay >= toDay)
+    throw new AppError('invalid_input', `The period must end after it starts (from ${fromDay}, to ${toDay}).`);
   return { fromDay, toDay };
 }
 
@@ -176,7 +218,19 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
   const current = period(fromDay, toDay, sumDays(inCurrent));
   const previous = period(prevFrom, fromDay, sumDays(inPrevious));
   const tops = topCampaigns(db, fromDay, toDay, q.top, s.currency);
-  const changeKeys = ['sent', 'delivered', 'failed', 'replied', 'clicked', 'optedOut', 'converted', 'revenueMinor', 'spendMinor', 'newContacts', 'optOuts'] as const;
+  const changeKeys = [
+    'sent',
+    'delivered',
+    'failed',
+    'replied',
+    'clicked',
+    'optedOut',
+    'converted',
+    'revenueMinor',
+    'spendMinor',
+    'newContacts',
+    'optOuts',
+  ] as const;
   return {
     from: fromDay,
     to: toDay,
@@ -202,7 +256,8 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
     revenueBySource: conversionsBySource(db, { fromDay, toDay }),
     windows: s.windows,
     windowsNote: windowsSentence(s.windows),
-    anythingSent: firstRow(db, qb.selectFrom('campaign_daily').select('campaign_id').where('sent', '>', 0).limit(1)) !== undefined,
+    anythingSent:
+      firstRow(db, qb.selectFrom('campaign_daily').select('campaign_id').where('sent', '>', 0).limit(1)) !== undefined,
     dayNote: 'Days are calendar days in UTC.',
     generatedAt: now.toISOString(),
   };

@@ -1,4 +1,16 @@
-import { addTotals, costPerConversionMinor, emptyTotals, epmMinor, fromMinor, fromMinorPrecise, microsToMinor, rates, roi, type AttributionWindows, type OutcomeTotals } from '../../shared/analytics';
+import {
+  addTotals,
+  costPerConversionMinor,
+  emptyTotals,
+  epmMinor,
+  fromMinor,
+  fromMinorPrecise,
+  microsToMinor,
+  rates,
+  roi,
+  type AttributionWindows,
+  type OutcomeTotals,
+} from '../../shared/analytics';
 import type { CampaignResultsSummary } from '../../shared/ipc/channels/analytics';
 import type { ExpressionBuilder } from 'kysely';
 import type { SqliteDb } from '../db/connection';
@@ -52,7 +64,11 @@ export function rollupSums(eb: ExpressionBuilder<DB, 'campaign_daily'>) {
 }
 
 /** Each campaign's totals over all time, from the roll-ups (a campaign has at most a row per day). */
-export function campaignTotals(db: SqliteDb, currency: string, campaignIds?: readonly number[]): Map<number, OutcomeTotals> {
+export function campaignTotals(
+  db: SqliteDb,
+  currency: string,
+  campaignIds?: readonly number[],
+): Map<number, OutcomeTotals> {
   let q = qb
     .selectFrom('campaign_daily')
     .select((eb) => ['campaign_id', ...rollupSums(eb)])
@@ -70,7 +86,12 @@ export function totalsForCampaign(db: SqliteDb, currency: string, campaignId: nu
 export const sumTotals = (list: Iterable<OutcomeTotals>): OutcomeTotals => [...list].reduce(addTotals, emptyTotals());
 
 /** The CLI's `campaigns results` shape (money as decimals in the currency). */
-export function resultsSummary(c: { id: number; name: string }, t: OutcomeTotals, currency: string, windows: AttributionWindows): CampaignResultsSummary {
+export function resultsSummary(
+  c: { id: number; name: string },
+  t: OutcomeTotals,
+  currency: string,
+  windows: AttributionWindows,
+): CampaignResultsSummary {
   const epm = epmMinor(t.revenueMinor, t.delivered);
   const cpc = costPerConversionMinor(t.spendMinor, t.converted);
   return {

@@ -31,7 +31,11 @@ export async function countAudience(db: SqliteDb, filter: AudienceFilter, now: D
     if (from + SLICE < hi) await yieldToLoop();
   }
   const excluded = { optedOut: total.optedOut, notTextable: total.notTextable, invalidPhone: total.invalidPhone };
-  return { matched: total.matched, eligible: total.matched - total.optedOut - total.notTextable - total.invalidPhone, excluded };
+  return {
+    matched: total.matched,
+    eligible: total.matched - total.optedOut - total.notTextable - total.invalidPhone,
+    excluded,
+  };
 }
 
 /**
@@ -40,7 +44,9 @@ export async function countAudience(db: SqliteDb, filter: AudienceFilter, now: D
  */
 export async function anyEligible(db: SqliteDb, filter: AudienceFilter, now: Date): Promise<boolean> {
   const where = audienceWhere(db, filter, now);
-  const stmt = db.prepare(`SELECT 1 FROM contacts c WHERE c.id > ? AND c.id <= ? AND ${ELIGIBLE_SQL} AND (${where.sql}) LIMIT 1`);
+  const stmt = db.prepare(
+    `SELECT 1 FROM contacts c WHERE c.id > ? AND c.id <= ? AND ${ELIGIBLE_SQL} AND (${where.sql}) LIMIT 1`,
+  );
   const { lo, hi } = contactIdRange(db);
   for (let from = lo; from < hi; from += SLICE) {
     if (stmt.get(from, Math.min(hi, from + SLICE), ...where.params)) return true;
@@ -52,5 +58,7 @@ export async function anyEligible(db: SqliteDb, filter: AudienceFilter, now: Dat
 /** Ids of the contacts a filter matches, eligible or not: for tests and exports. */
 export function matchingContactIds(db: SqliteDb, filter: AudienceFilter, now: Date): number[] {
   const where = audienceWhere(db, filter, now);
-  return (db.prepare(`SELECT c.id FROM contacts c WHERE ${where.sql} ORDER BY c.id`).all(...where.params) as { id: number }[]).map((r) => r.id);
+  return (
+    db.prepare(`SELECT c.id FROM contacts c WHERE ${where.sql} ORDER BY c.id`).all(...where.params) as { id: number }[]
+  ).map((r) => r.id);
 }

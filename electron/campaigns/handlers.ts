@@ -1,14 +1,32 @@
 import type { DeskCore } from '../core';
 import type { Handlers } from '../ipc/dispatch';
-import { archiveCampaign, createCampaign, duplicateCampaign, getCampaign, updateCampaign, type CampaignRecord } from './model';
+import {
+  archiveCampaign,
+  createCampaign,
+  duplicateCampaign,
+  getCampaign,
+  updateCampaign,
+  type CampaignRecord,
+} from './model';
 import { countAudience } from './audience';
 import { campaignMessages } from './queries-outbox';
 import { listCampaigns } from './list';
 import { campaignStatus, cancelCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
 import { guardedLaunch } from './launch-guard';
-import { activateSeries, createCampaignOrSeries, endSeries, isSeries, pauseSeries, resumeSeries, updateSeries } from './series/series';
+import {
+  activateSeries,
+  createCampaignOrSeries,
+  endSeries,
+  isSeries,
+  pauseSeries,
+  resumeSeries,
+  updateSeries,
+} from './series/series';
 
-type CampaignHandlers = Pick<Handlers, `campaigns:${'list' | 'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`>;
+type CampaignHandlers = Pick<
+  Handlers,
+  `campaigns:${'list' | 'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`
+>;
 
 function detail(c: CampaignRecord) {
   const { snapshotState: _s, snapshotCursor: _c, ...rest } = c;
@@ -21,13 +39,19 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
     'campaigns:list': (q) => listCampaigns(core.kdb, q),
     'campaigns:get': ({ id }) => detail(getCampaign(core.db, id)),
     'campaigns:create': (draft) => {
-      const c = draft.repeat || draft.dateField ? createCampaignOrSeries(core, draft) : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+      const c =
+        draft.repeat || draft.dateField
+          ? createCampaignOrSeries(core, draft)
+          : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
       core.audit('campaign.create', String(c.id));
       changed();
       return detail(c);
     },
     'campaigns:update': ({ id, draft }) => {
-      const c = draft.repeat || draft.dateField || isSeries(core, id) ? updateSeries(core, id, draft) : updateCampaign(core.db, id, draft, core.now());
+      const c =
+        draft.repeat || draft.dateField || isSeries(core, id)
+          ? updateSeries(core, id, draft)
+          : updateCampaign(core.db, id, draft, core.now());
       changed();
       return detail(c);
     },
@@ -44,10 +68,15 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
     'campaigns:audienceCount': ({ audience }) => countAudience(core.db, audience, core.now()),
     // On a recurring campaign these act on the series: start it, pause or resume its occurrences, end it.
     'campaigns:launch': ({ id, confirmLate, acknowledge, confirmCount }) =>
-      isSeries(core, id) ? (activateSeries(core, id), campaignStatus(core, id)) : guardedLaunch(core, id, { confirmLate, acknowledge, confirmCount }),
-    'campaigns:pause': ({ id }) => (isSeries(core, id) ? (pauseSeries(core, id), campaignStatus(core, id)) : pauseCampaign(core, id)),
-    'campaigns:resume': ({ id }) => (isSeries(core, id) ? (resumeSeries(core, id), campaignStatus(core, id)) : resumeCampaign(core, id)),
-    'campaigns:cancel': ({ id }) => (isSeries(core, id) ? (endSeries(core, id), campaignStatus(core, id)) : cancelCampaign(core, id)),
+      isSeries(core, id)
+        ? (activateSeries(core, id), campaignStatus(core, id))
+        : guardedLaunch(core, id, { confirmLate, acknowledge, confirmCount }),
+    'campaigns:pause': ({ id }) =>
+      isSeries(core, id) ? (pauseSeries(core, id), campaignStatus(core, id)) : pauseCampaign(core, id),
+    'campaigns:resume': ({ id }) =>
+      isSeries(core, id) ? (resumeSeries(core, id), campaignStatus(core, id)) : resumeCampaign(core, id),
+    'campaigns:cancel': ({ id }) =>
+      isSeries(core, id) ? (endSeries(core, id), campaignStatus(core, id)) : cancelCampaign(core, id),
     'campaigns:status': ({ id }) => campaignStatus(core, id),
     'campaigns:messages': ({ id, state, limit, offset }) => {
       getCampaign(core.db, id);

@@ -12,8 +12,13 @@ import { campaignBody, getCampaign, type CampaignRecord } from './model';
 type GuardCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit'>;
 
 /** The message(s) a campaign sends: its body, or each A/B variant's. */
-export function campaignMessages(core: Pick<DeskCore, 'db'>, c: CampaignRecord): Array<{ variant: string | null; body: string }> {
-  return c.ab ? c.ab.variants.map((v) => ({ variant: v.name, body: v.body })) : [{ variant: null, body: campaignBody(core.db, c) }];
+export function campaignMessages(
+  core: Pick<DeskCore, 'db'>,
+  c: CampaignRecord,
+): Array<{ variant: string | null; body: string }> {
+  return c.ab
+    ? c.ab.variants.map((v) => ({ variant: v.name, body: v.body }))
+    : [{ variant: null, body: campaignBody(core.db, c) }];
 }
 
 export function campaignFindings(core: Pick<DeskCore, 'db' | 'settings'>, c: CampaignRecord): LaunchFinding[] {
@@ -27,8 +32,14 @@ export function testPhones(core: Pick<DeskCore, 'settings'>): string[] {
 }
 
 async function storedAcknowledgement(core: GuardCore, id: number): Promise<LaunchAcknowledgement | null> {
-  const row = await core.kdb.selectFrom('campaigns').select('launch_acknowledgement_json').where('id', '=', id).executeTakeFirst();
-  return row?.launch_acknowledgement_json ? (JSON.parse(row.launch_acknowledgement_json) as LaunchAcknowledgement) : null;
+  const row = await core.kdb
+    .selectFrom('campaigns')
+    .select('launch_acknowledgement_json')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.launch_acknowledgement_json
+    ? (JSON.parse(row.launch_acknowledgement_json) as LaunchAcknowledgement)
+    : null;
 }
 
 /** What the launch confirmation states: audience, filters, start, findings, whether the count must be typed. */
@@ -71,16 +82,28 @@ export async function guardedLaunch(
     const findings = campaignFindings(core, c);
     const refusal = launchRefusal(
       { campaignName: c.name, findings, eligible, acknowledgement: opts.acknowledge, confirmCount: opts.confirmCount },
-      { acknowledge: `campaigns launch ${id} --acknowledge "your reason"`, confirmCount: (n) => `campaigns launch ${id} --confirm-count ${n}` },
+      {
+        acknowledge: `campaigns launch ${id} --acknowledge "your reason"`,
+        confirmCount: (n) => `campaigns launch ${id} --confirm-count ${n}`,
+      },
     );
     if (refusal) throw new AppError('invalid_input', refusal);
     const blocking = findings.filter((f) => f.blocking).map((f) => f.code);
     if (blocking.length && opts.acknowledge) {
-      const ack: LaunchAcknowledgement = { reason: opts.acknowledge.trim(), findings: blocking, at: core.now().toISOString() };
-      await core.kdb.updateTable('campaigns').set({ launch_acknowledgement_json: JSON.stringify(ack) }).where('id', '=', id).execute();
+      const ack: LaunchAcknowledgement = {
+        reason: opts.acknowledge.trim(),
+        findings: blocking,
+        at: core.now().toISOString(),
+      };
+      await core.kdb
+        .updateTable('campaigns')
+        .set({ launch_acknowledgement_json: JSON.stringify(ack) })
+        .where('id', '=', id)
+        .execute();
       core.audit('campaign.acknowledge', String(id), ack);
     }
-    if (eligible > TYPED_COUNT_ABOVE) core.audit('campaign.confirmCount', String(id), { typed: opts.confirmCount, eligible });
+    if (eligible > TYPED_COUNT_ABOVE)
+      core.audit('campaign.confirmCount', String(id), { typed: opts.confirmCount, eligible });
   }
   return launchCampaign(core, id, { confirmLate: opts.confirmLate });
 }

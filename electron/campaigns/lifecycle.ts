@@ -6,7 +6,13 @@ import { snapshotCampaign } from './snapshot';
 import { campaignCounts } from './dispatch/record';
 import { runDueSeries } from './series/runner';
 import { quietHoursWait } from './waiting';
-import { cancelWithUnsent, dueScheduledCampaigns, markScheduleMissed, setCampaignStatus, setLastError } from './queries';
+import {
+  cancelWithUnsent,
+  dueScheduledCampaigns,
+  markScheduleMissed,
+  setCampaignStatus,
+  setLastError,
+} from './queries';
 
 export type CampaignStatusReport = CampaignStatusView;
 
@@ -39,12 +45,18 @@ export function campaignStatus(core: DeskCore, id: number): CampaignStatusReport
 const changed = (core: DeskCore) => core.events.emit('app:dataChanged', { area: 'campaigns' });
 
 /** Launch now, or schedule; a schedule in the past by more than the grace period needs `confirmLate`. */
-export async function launchCampaign(core: DeskCore, id: number, opts: { confirmLate?: boolean } = {}): Promise<CampaignStatusReport> {
+export async function launchCampaign(
+  core: DeskCore,
+  id: number,
+  opts: { confirmLate?: boolean } = {},
+): Promise<CampaignStatusReport> {
   const c = getCampaign(core.db, id);
   const now = core.now();
   const due = !c.scheduledAt || Date.parse(c.scheduledAt) <= now.getTime();
-  if (c.status === 'scheduled' && !due) throw new AppError('conflict', `Campaign "${c.name}" is already scheduled for ${c.scheduledAt}.`);
-  if (c.status !== 'draft' && c.status !== 'scheduled') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a draft can be launched.`);
+  if (c.status === 'scheduled' && !due)
+    throw new AppError('conflict', `Campaign "${c.name}" is already scheduled for ${c.scheduledAt}.`);
+  if (c.status !== 'draft' && c.status !== 'scheduled')
+    throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a draft can be launched.`);
   if (c.status === 'draft' && !due) {
     setCampaignStatus(core.db, id, 'scheduled', now.toISOString());
     core.audit('campaign.schedule', String(id), { at: c.scheduledAt });
@@ -55,7 +67,10 @@ export async function launchCampaign(core: DeskCore, id: number, opts: { confirm
   if (c.scheduledAt && now.getTime() - Date.parse(c.scheduledAt) > graceMs && !opts.confirmLate) {
     markScheduleMissed(core.db, id, now.toISOString());
     changed(core);
-    throw new AppError('conflict', `Campaign "${c.name}" was scheduled for ${c.scheduledAt}, more than ${graceMs / 60_000} minutes ago. Confirm to send it now, reschedule it, or cancel it.`);
+    throw new AppError(
+      'conflict',
+      `Campaign "${c.name}" was scheduled for ${c.scheduledAt}, more than ${graceMs / 60_000} minutes ago. Confirm to send it now, reschedule it, or cancel it.`,
+    );
   }
   core.audit('campaign.launch', String(id), { late: !!opts.confirmLate });
   await snapshotCampaign(core, id);
@@ -65,7 +80,8 @@ export async function launchCampaign(core: DeskCore, id: number, opts: { confirm
 
 export function pauseCampaign(core: DeskCore, id: number): CampaignStatusReport {
   const c = getCampaign(core.db, id);
-  if (c.status !== 'sending') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a sending campaign can be paused.`);
+  if (c.status !== 'sending')
+    throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a sending campaign can be paused.`);
   setCampaignStatus(core.db, id, 'paused', core.now().toISOString());
   core.audit('campaign.pause', String(id));
   changed(core);
@@ -74,7 +90,8 @@ export function pauseCampaign(core: DeskCore, id: number): CampaignStatusReport 
 
 export function resumeCampaign(core: DeskCore, id: number): CampaignStatusReport {
   const c = getCampaign(core.db, id);
-  if (c.status !== 'paused') throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a paused campaign can be resumed.`);
+  if (c.status !== 'paused')
+    throw new AppError('conflict', `Campaign "${c.name}" is ${c.status}; only a paused campaign can be resumed.`);
   setCampaignStatus(core.db, id, 'sending', core.now().toISOString(), { lastError: null });
   core.audit('campaign.resume', String(id));
   changed(core);
@@ -84,7 +101,8 @@ export function resumeCampaign(core: DeskCore, id: number): CampaignStatusReport
 /** Stops a campaign for good: what has not been handed to the provider is skipped; in-flight sends finish. */
 export function cancelCampaign(core: DeskCore, id: number): CampaignStatusReport {
   const c = getCampaign(core.db, id);
-  if (c.status === 'completed' || c.status === 'cancelled') throw new AppError('conflict', `Campaign "${c.name}" is already ${c.status}.`);
+  if (c.status === 'completed' || c.status === 'cancelled')
+    throw new AppError('conflict', `Campaign "${c.name}" is already ${c.status}.`);
   const nowIso = core.now().toISOString();
   core.db.transaction(() => cancelWithUnsent(core.db, id, nowIso)).immediate();
   core.audit('campaign.cancel', String(id));

@@ -1,7 +1,10 @@
 import type { CampaignRow, CampaignStatus, OutboxState } from '../../shared/types/domain';
 import type { Kdb } from '../db/kysely';
 
-export async function listCampaigns(kdb: Kdb, q: { includeArchived: boolean; abOnly?: boolean }): Promise<CampaignRow[]> {
+export async function listCampaigns(
+  kdb: Kdb,
+  q: { includeArchived: boolean; abOnly?: boolean },
+): Promise<CampaignRow[]> {
   let query = kdb.selectFrom('campaigns').selectAll();
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   // The runs of a recurring campaign are listed on its series page, not one row each here.

@@ -3,7 +3,16 @@ import { campaignDraftSchema, type CampaignDraft } from '../../shared/campaigns'
 import type { CampaignStatus } from '../../shared/types/domain';
 import type { CampaignDetail } from '../../shared/ipc/channels/campaigns';
 import type { SqliteDb } from '../db/connection';
-import { campaignRow, insertCopy, insertDraft, setArchived, templateBody, updateDraft, type CampaignDraftColumns, type CampaignRow } from './queries';
+import {
+  campaignRow,
+  insertCopy,
+  insertDraft,
+  setArchived,
+  templateBody,
+  updateDraft,
+  type CampaignDraftColumns,
+  type CampaignRow,
+} from './queries';
 
 /** A campaign as the core sees it: what the UI sees plus where its snapshot stands. */
 export interface CampaignRecord extends CampaignDetail {
@@ -18,13 +27,13 @@ function toRecord(r: CampaignRow): CampaignRecord {
     status: r.status as CampaignStatus,
     templateId: r.template_id,
     body: r.body,
-    audience: JSON.parse(r.audience_json || '{}'),
+    audience: JSON.parse(r.audience_json || '{}') as CampaignRecord['audience'],
     provider: r.provider as CampaignRecord['provider'],
     fromNumber: r.from_number,
-    schedule: r.schedule_json ? JSON.parse(r.schedule_json) : { mode: 'now' },
+    schedule: r.schedule_json ? (JSON.parse(r.schedule_json) as CampaignRecord['schedule']) : { mode: 'now' },
     scheduledAt: r.scheduled_at,
-    quietHours: r.quiet_hours_json ? JSON.parse(r.quiet_hours_json) : null,
-    ab: r.ab_json ? JSON.parse(r.ab_json) : null,
+    quietHours: r.quiet_hours_json ? (JSON.parse(r.quiet_hours_json) as CampaignRecord['quietHours']) : null,
+    ab: r.ab_json ? (JSON.parse(r.ab_json) as CampaignRecord['ab']) : null,
     trackLinks: r.track_links === null ? null : r.track_links === 1,
     notes: r.notes,
     archived: r.archived_at !== null,
@@ -59,8 +68,10 @@ export function scheduledInstant(schedule: CampaignDraft['schedule']): string | 
 
 function validateMessage(db: SqliteDb, draft: CampaignDraft): void {
   if (draft.ab) return; // variants carry their own bodies
-  if (draft.templateId === undefined && !draft.body?.trim()) throw new AppError('invalid_input', 'Write a message or pick a template for this campaign.');
-  if (draft.templateId !== undefined && draft.body !== undefined) throw new AppError('invalid_input', 'Give either a template or a message body, not both.');
+  if (draft.templateId === undefined && !draft.body?.trim())
+    throw new AppError('invalid_input', 'Write a message or pick a template for this campaign.');
+  if (draft.templateId !== undefined && draft.body !== undefined)
+    throw new AppError('invalid_input', 'Give either a template or a message body, not both.');
   if (draft.templateId !== undefined && templateBody(db, draft.templateId) === undefined) {
     throw new AppError('not_found', `Template ${draft.templateId} does not exist.`);
   }
@@ -84,7 +95,12 @@ function draftValues(draft: CampaignDraft, provider: CampaignRecord['provider'])
   };
 }
 
-export function createCampaign(db: SqliteDb, input: unknown, defaults: { provider: CampaignRecord['provider'] }, now: Date): CampaignRecord {
+export function createCampaign(
+  db: SqliteDb,
+  input: unknown,
+  defaults: { provider: CampaignRecord['provider'] },
+  now: Date,
+): CampaignRecord {
   const draft = campaignDraftSchema.parse(input);
   validateMessage(db, draft);
   return getCampaign(db, insertDraft(db, draftValues(draft, defaults.provider), now.toISOString()));
@@ -94,14 +110,23 @@ export function createCampaign(db: SqliteDb, input: unknown, defaults: { provide
 export function updateCampaign(db: SqliteDb, id: number, input: unknown, now: Date): CampaignRecord {
   const current = getCampaign(db, id);
   if (current.status !== 'draft' && current.status !== 'scheduled') {
-    throw new AppError('conflict', `Campaign "${current.name}" is ${current.status}; only drafts and scheduled campaigns can be edited. Duplicate it instead.`);
+    throw new AppError(
+      'conflict',
+      `Campaign "${current.name}" is ${current.status}; only drafts and scheduled campaigns can be edited. Duplicate it instead.`,
+    );
   }
   writeDraft(db, current, input, 'draft', now);
   return getCampaign(db, id);
 }
 
 /** Saves an edited draft's message, audience and settings over a campaign row, leaving it in `status`. */
-export function writeDraft(db: SqliteDb, current: CampaignRecord, input: unknown, status: CampaignRecord['status'], now: Date): void {
+export function writeDraft(
+  db: SqliteDb,
+  current: CampaignRecord,
+  input: unknown,
+  status: CampaignRecord['status'],
+  now: Date,
+): void {
   const draft = campaignDraftSchema.parse(input);
   validateMessage(db, draft);
   updateDraft(db, current.id, draftValues(draft, current.provider), status, now.toISOString());

@@ -4,10 +4,21 @@ import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 
 /** A campaign's messages as the campaign page lists them (latest change first), and how many there are. */
-export function campaignMessages(db: SqliteDb, campaignId: number, page: { state?: OutboxState; limit: number; offset: number }): { rows: OutboxRow[]; total: number } {
-  let mine = qb.selectFrom('outbox_messages as m').where('m.campaign_id', '=', campaignId).where('m.kind', '=', 'campaign');
+export function campaignMessages(
+  db: SqliteDb,
+  campaignId: number,
+  page: { state?: OutboxState; limit: number; offset: number },
+): { rows: OutboxRow[]; total: number } {
+  let mine = qb
+    .selectFrom('outbox_messages as m')
+    .where('m.campaign_id', '=', campaignId)
+    .where('m.kind', '=', 'campaign');
   if (page.state) mine = mine.where('m.state', '=', page.state);
-  const total = firstRow(db, mine.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const total =
+    firstRow(
+      db,
+      mine.select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   const rows = allRows(
     db,
     mine
@@ -15,7 +26,18 @@ export function campaignMessages(db: SqliteDb, campaignId: number, page: { state
       .select((eb) => [
         'm.id',
         'm.to_phone as toPhone',
-        eb.fn<string | null>('nullif', [eb.fn('trim', [eb(eb(eb.fn.coalesce('c.first_name', eb.val('')), '||', ' '), '||', eb.fn.coalesce('c.last_name', eb.val('')))]), eb.val('')]).as('name'),
+        eb
+          .fn<string | null>('nullif', [
+            eb.fn('trim', [
+              eb(
+                eb(eb.fn.coalesce('c.first_name', eb.val('')), '||', ' '),
+                '||',
+                eb.fn.coalesce('c.last_name', eb.val('')),
+              ),
+            ]),
+            eb.val(''),
+          ])
+          .as('name'),
         eb.ref('m.state').$castTo<OutboxState>().as('state'),
         'm.attempts',
         'm.variant',

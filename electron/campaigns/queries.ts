@@ -11,7 +11,18 @@ export type CampaignRow = Selectable<DB['campaigns']>;
 export type CampaignDraftColumns = Required<
   Pick<
     Updateable<DB['campaigns']>,
-    'name' | 'template_id' | 'body' | 'audience_json' | 'provider' | 'from_number' | 'schedule_json' | 'scheduled_at' | 'quiet_hours_json' | 'ab_json' | 'notes' | 'track_links'
+    | 'name'
+    | 'template_id'
+    | 'body'
+    | 'audience_json'
+    | 'provider'
+    | 'from_number'
+    | 'schedule_json'
+    | 'scheduled_at'
+    | 'quiet_hours_json'
+    | 'ab_json'
+    | 'notes'
+    | 'track_links'
   >
 >;
 
@@ -31,19 +42,50 @@ export function templateBody(db: SqliteDb, id: number): string | undefined {
 
 /** A new draft; answers its id. */
 export function insertDraft(db: SqliteDb, draft: CampaignDraftColumns, nowIso: string): number {
-  return runQuery(db, qb.insertInto('campaigns').values({ ...draft, status: 'draft', created_at: nowIso, updated_at: nowIso })).lastInsertRowid;
+  return runQuery(
+    db,
+    qb.insertInto('campaigns').values({ ...draft, status: 'draft', created_at: nowIso, updated_at: nowIso }),
+  ).lastInsertRowid;
 }
 
 /** An edited draft over a campaign row, left in `status`; a missed schedule is forgotten (it has a new one). */
-export function updateDraft(db: SqliteDb, id: number, draft: CampaignDraftColumns, status: string, nowIso: string): void {
-  runQuery(db, qb.updateTable('campaigns').set({ ...draft, status, schedule_missed_at: null, updated_at: nowIso }).where('id', '=', id));
+export function updateDraft(
+  db: SqliteDb,
+  id: number,
+  draft: CampaignDraftColumns,
+  status: string,
+  nowIso: string,
+): void {
+  runQuery(
+    db,
+    qb
+      .updateTable('campaigns')
+      .set({ ...draft, status, schedule_missed_at: null, updated_at: nowIso })
+      .where('id', '=', id),
+  );
 }
 
 /** A draft copy of a campaign's message, audience and settings, to be sent now unless rescheduled; answers its id. */
 export function insertCopy(db: SqliteDb, id: number, nowIso: string): number {
   const copy = qb
     .insertInto('campaigns')
-    .columns(['name', 'status', 'template_id', 'body', 'audience_json', 'provider', 'from_number', 'schedule_json', 'scheduled_at', 'quiet_hours_json', 'ab_json', 'notes', 'track_links', 'created_at', 'updated_at'])
+    .columns([
+      'name',
+      'status',
+      'template_id',
+      'body',
+      'audience_json',
+      'provider',
+      'from_number',
+      'schedule_json',
+      'scheduled_at',
+      'quiet_hours_json',
+      'ab_json',
+      'notes',
+      'track_links',
+      'created_at',
+      'updated_at',
+    ])
     .expression((eb) =>
       eb
         .selectFrom('campaigns')
@@ -75,13 +117,34 @@ export function setArchived(db: SqliteDb, id: number, archivedAt: string | null,
 
 /** A send could not be attempted: a sending campaign is paused with the reason. True when it was sending. */
 export function pauseForSendError(db: SqliteDb, id: number, message: string, nowIso: string): boolean {
-  return runQuery(db, qb.updateTable('campaigns').set({ status: 'paused', last_error: message, updated_at: nowIso }).where('id', '=', id).where('status', '=', 'sending')).changes > 0;
+  return (
+    runQuery(
+      db,
+      qb
+        .updateTable('campaigns')
+        .set({ status: 'paused', last_error: message, updated_at: nowIso })
+        .where('id', '=', id)
+        .where('status', '=', 'sending'),
+    ).changes > 0
+  );
 }
 
 /** Moves a campaign to `status` (scheduled, paused, sending…); `lastError` clears or sets the row's error. */
-export function setCampaignStatus(db: SqliteDb, id: number, status: string, nowIso: string, change: { lastError?: string | null } = {}): void {
+export function setCampaignStatus(
+  db: SqliteDb,
+  id: number,
+  status: string,
+  nowIso: string,
+  change: { lastError?: string | null } = {},
+): void {
   const lastError = change.lastError === undefined ? {} : { last_error: change.lastError };
-  runQuery(db, qb.updateTable('campaigns').set({ status, ...lastError, updated_at: nowIso }).where('id', '=', id));
+  runQuery(
+    db,
+    qb
+      .updateTable('campaigns')
+      .set({ status, ...lastError, updated_at: nowIso })
+      .where('id', '=', id),
+  );
 }
 
 /** A schedule that passed while the app was closed: it waits for the owner, marked with when that was first seen. */
@@ -90,19 +153,34 @@ export function markScheduleMissed(db: SqliteDb, id: number, nowIso: string): vo
     db,
     qb
       .updateTable('campaigns')
-      .set((eb) => ({ status: 'scheduled', schedule_missed_at: eb.fn.coalesce('schedule_missed_at', eb.val(nowIso)), updated_at: nowIso }))
+      .set((eb) => ({
+        status: 'scheduled',
+        schedule_missed_at: eb.fn.coalesce('schedule_missed_at', eb.val(nowIso)),
+        updated_at: nowIso,
+      }))
       .where('id', '=', id),
   );
 }
 
 /** Cancels a campaign and skips what it has not handed to a provider (call inside a transaction). */
 export function cancelWithUnsent(db: SqliteDb, id: number, nowIso: string): void {
-  runQuery(db, qb.updateTable('campaigns').set({ status: 'cancelled', completed_at: nowIso, updated_at: nowIso }).where('id', '=', id));
+  runQuery(
+    db,
+    qb
+      .updateTable('campaigns')
+      .set({ status: 'cancelled', completed_at: nowIso, updated_at: nowIso })
+      .where('id', '=', id),
+  );
   runQuery(
     db,
     qb
       .updateTable('outbox_messages')
-      .set({ state: 'skipped', error_code: 'cancelled', error_message: 'Campaign cancelled before this message was sent', updated_at: nowIso })
+      .set({
+        state: 'skipped',
+        error_code: 'cancelled',
+        error_message: 'Campaign cancelled before this message was sent',
+        updated_at: nowIso,
+      })
       .where('campaign_id', '=', id)
       .where('state', 'in', ['queued', 'retry_wait', 'held']),
   );
@@ -131,14 +209,23 @@ export function startSnapshot(db: SqliteDb, id: number, nowIso: string): void {
     db,
     qb
       .updateTable('campaigns')
-      .set((eb) => ({ status: 'sending', snapshot_state: 'running', launched_at: eb.fn.coalesce('launched_at', eb.val(nowIso)), schedule_missed_at: null, updated_at: nowIso }))
+      .set((eb) => ({
+        status: 'sending',
+        snapshot_state: 'running',
+        launched_at: eb.fn.coalesce('launched_at', eb.val(nowIso)),
+        schedule_missed_at: null,
+        updated_at: nowIso,
+      }))
       .where('id', '=', id),
   );
 }
 
 /** Every message is in the outbox: the dispatcher may send them. */
 export function finishSnapshot(db: SqliteDb, id: number, nowIso: string): void {
-  runQuery(db, qb.updateTable('campaigns').set({ snapshot_state: 'complete', updated_at: nowIso }).where('id', '=', id));
+  runQuery(
+    db,
+    qb.updateTable('campaigns').set({ snapshot_state: 'complete', updated_at: nowIso }).where('id', '=', id),
+  );
 }
 
 export function markTemplateUsed(db: SqliteDb, templateId: number, nowIso: string): void {
@@ -147,5 +234,8 @@ export function markTemplateUsed(db: SqliteDb, templateId: number, nowIso: strin
 
 /** Campaigns whose snapshot a crash interrupted. */
 export function interruptedSnapshots(db: SqliteDb): number[] {
-  return allRows(db, qb.selectFrom('campaigns').select('id').where('status', '=', 'sending').where('snapshot_state', '=', 'running')).map((r) => r.id);
+  return allRows(
+    db,
+    qb.selectFrom('campaigns').select('id').where('status', '=', 'sending').where('snapshot_state', '=', 'running'),
+  ).map((r) => r.id);
 }

@@ -61,14 +61,29 @@ function rowByRow(d: WriterDeps & { links: LinkTracker }): ChunkWriter {
   return {
     chunk(cursor, limit, created) {
       // Positional filter parameters and named ones cannot mix in one statement: bind the filter's by position first.
-      const rows = select.all(...d.where.params, { ...d.namedParams, cursor, limit }) as Array<Record<string, string | number | null>>;
+      const rows = select.all(...d.where.params, { ...d.namedParams, cursor, limit }) as Array<
+        Record<string, string | number | null>
+      >;
       let queued = 0;
       const inserted: StateTally = {};
       for (const r of rows) {
         const pick = d.plan.pick(r.id as number);
         // Tracked links replace the originals before segments are counted: the short link is what gets sent.
         const tracked = d.links.shorten(d.render(pick, r));
-        const info = insert.run(c.id, r.id, pick.variant, r.phone, d.from, tracked.text, pick.state === 'held' ? 0 : segmentsOf(tracked.text).segments, c.provider, pick.state, pick.notBefore(r.phone as string) ?? created, created, created);
+        const info = insert.run(
+          c.id,
+          r.id,
+          pick.variant,
+          r.phone,
+          d.from,
+          tracked.text,
+          pick.state === 'held' ? 0 : segmentsOf(tracked.text).segments,
+          c.provider,
+          pick.state,
+          pick.notBefore(r.phone as string) ?? created,
+          created,
+          created,
+        );
         if (info.changes) {
           d.links.record(Number(info.lastInsertRowid), r.id as number, pick.variant, tracked.links);
           inserted[pick.state] = (inserted[pick.state] ?? 0) + 1;
@@ -138,7 +153,14 @@ function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateRead
   renderers.set(token, (what, args) => {
     const id = args[0] as number;
     if (what === 'body') {
-      const [, phone, first_name, last_name, email, ...fields] = args as [number, string, string | null, string | null, string | null, ...(string | null)[]];
+      const [, phone, first_name, last_name, email, ...fields] = args as [
+        number,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        ...(string | null)[],
+      ];
       const pick = d.plan.pick(id);
       const key = remember
         ? [
@@ -169,7 +191,8 @@ function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateRead
       current = { id, pick, body: text.body, segments: text.segments, phone };
       return current.body;
     }
-    if (!current || current.id !== id) throw new Error(`snapshot_message: '${what}' asked before the body of contact ${id}`);
+    if (!current || current.id !== id)
+      throw new Error(`snapshot_message: '${what}' asked before the body of contact ${id}`);
     if (what === 'segments') return current.segments;
     if (what === 'variant') return current.pick.variant;
     if (what === 'state') return current.pick.state;
@@ -207,7 +230,16 @@ function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateRead
       const max = maxId.get() as number;
       if (cursor >= max) return { queued: 0, last: null, inserted: {} };
       const upper = Math.min(cursor + limit, max);
-      const named = { ...d.namedParams, token, cursor, upper, created, campaign: c.id, from: d.from, provider: c.provider };
+      const named = {
+        ...d.namedParams,
+        token,
+        cursor,
+        upper,
+        created,
+        campaign: c.id,
+        from: d.from,
+        provider: c.provider,
+      };
       if (!c.ab) {
         const queued = insert.run(...d.where.params, named).changes;
         return { queued, last: upper, inserted: { queued } };
@@ -216,7 +248,8 @@ function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateRead
       const before = rangeStates.all(c.id, cursor, upper) as { state: 'queued' | 'held'; n: number }[];
       const queued = insert.run(...d.where.params, named).changes;
       const inserted: StateTally = {};
-      for (const r of rangeStates.all(c.id, cursor, upper) as { state: 'queued' | 'held'; n: number }[]) inserted[r.state] = r.n;
+      for (const r of rangeStates.all(c.id, cursor, upper) as { state: 'queued' | 'held'; n: number }[])
+        inserted[r.state] = r.n;
       for (const r of before) inserted[r.state] = (inserted[r.state] ?? 0) - r.n;
       return { queued, last: upper, inserted };
     },
@@ -231,7 +264,11 @@ function recipientLocalStart(core: DeskCore, c: CampaignRecord): (phone: string)
   const schedule = c.schedule;
   if (schedule.mode !== 'recipient_local') return () => null;
   const zone = core.settings.get('business.timezone');
-  const policy = c.quietHours ?? { start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] };
+  const policy = c.quietHours ?? {
+    start: core.settings.get('quietHours.start'),
+    end: core.settings.get('quietHours.end'),
+    excludedDays: [],
+  };
   const time = schedule.bestHour ? bestLocalTime(core.db, zone, schedule.date, policy, schedule.time) : schedule.time;
   return (phone) => {
     const t = localSendTime(phone, time, schedule.date, zone, policy);
@@ -253,12 +290,19 @@ async function checkLaunchable(core: DeskCore, c: CampaignRecord, parsed: Parsed
     if (bad) throw new AppError('invalid_input', `The message has a problem: ${bad.message}`);
   }
   if (c.provider !== 'sandbox') {
-    if (!sendingNumber(core, c)) throw new AppError('invalid_input', `Set the ${c.provider} sending number (${c.provider}.from) before launching.`);
+    if (!sendingNumber(core, c))
+      throw new AppError(
+        'invalid_input',
+        `Set the ${c.provider} sending number (${c.provider}.from) before launching.`,
+      );
     core.provider(c.provider); // throws a clear error when the API key is missing
   }
   if (!(await anyEligible(core.db, c.audience, core.now()))) {
     const count = await countAudience(core.db, c.audience, core.now());
-    throw new AppError('invalid_input', `No one in this audience can be texted (${count.matched} matched; ${count.excluded.optedOut} opted out, ${count.excluded.notTextable} not textable, ${count.excluded.invalidPhone} invalid numbers).`);
+    throw new AppError(
+      'invalid_input',
+      `No one in this audience can be texted (${count.matched} matched; ${count.excluded.optedOut} opted out, ${count.excluded.notTextable} not textable, ${count.excluded.invalidPhone} invalid numbers).`,
+    );
   }
 }
 
@@ -267,11 +311,16 @@ async function checkLaunchable(core: DeskCore, c: CampaignRecord, parsed: Parsed
  * main thread is never blocked for long. Resumable: an interrupted snapshot continues from its cursor, and the
  * (campaign, contact) unique index means no contact is queued twice.
  */
-export async function snapshotCampaign(core: DeskCore, campaignId: number, opts: { chunk?: number } = {}): Promise<{ queued: number }> {
+export async function snapshotCampaign(
+  core: DeskCore,
+  campaignId: number,
+  opts: { chunk?: number } = {},
+): Promise<{ queued: number }> {
   const { db } = core;
   let c = getCampaign(db, campaignId);
   if (c.snapshotState === 'complete') return { queued: 0 };
-  if (!['draft', 'scheduled', 'sending'].includes(c.status)) throw new AppError('conflict', `Campaign "${c.name}" is ${c.status} and cannot be launched.`);
+  if (!['draft', 'scheduled', 'sending'].includes(c.status))
+    throw new AppError('conflict', `Campaign "${c.name}" is ${c.status} and cannot be launched.`);
   const plan: MessagePlan = assignMessages(c, c.ab ? [] : [campaignBody(db, c)], recipientLocalStart(core, c));
   const parsed = plan.bodies.map((b) => parseTemplate(b));
   if (c.snapshotState === 'none') await checkLaunchable(core, c, parsed);
@@ -281,9 +330,14 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
   startSnapshot(db, c.id, nowIso);
   c = getCampaign(db, campaignId);
 
-  const fieldKeys = [...new Set(parsed.flatMap((p) => p.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))))];
+  const fieldKeys = [
+    ...new Set(
+      parsed.flatMap((p) => p.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))),
+    ),
+  ];
   const fieldCols = fieldKeys.map(
-    (_k, i) => `(SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = c.id AND f.key = @f${i}) AS f${i}`,
+    (_k, i) =>
+      `(SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = c.id AND f.key = @f${i}) AS f${i}`,
   );
   const where = audienceWhere(db, c.audience, core.now());
   // hot path: run in every chunk's transaction, beside the chunk's own statements.
@@ -301,13 +355,30 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
     // Held recipients (A/B "test then winner") get their text when the winner is known.
     if (pick.state === 'held') return '';
     return renderParsed(parsed[pick.bodyIndex], {
-      contact: { firstName: r.first_name as string | null, lastName: r.last_name as string | null, phone: r.phone as string, email: r.email as string | null, fields },
+      contact: {
+        firstName: r.first_name as string | null,
+        lastName: r.last_name as string | null,
+        phone: r.phone as string,
+        email: r.email as string | null,
+        fields,
+      },
       business,
     }).text;
   };
   const write = links.enabled
     ? rowByRow({ db, c, from, where, fieldCols, namedParams, plan, render, links })
-    : setBased({ db, c, from, where, fieldCols, namedParams, plan, render, recipientLocal: c.schedule.mode === 'recipient_local', reads: templateReads(parsed) });
+    : setBased({
+        db,
+        c,
+        from,
+        where,
+        fieldCols,
+        namedParams,
+        plan,
+        render,
+        recipientLocal: c.schedule.mode === 'recipient_local',
+        reads: templateReads(parsed),
+      });
   let cursor = c.snapshotCursor;
   let queued = 0;
   let chunk = opts.chunk ?? FIRST_CHUNK;
@@ -325,12 +396,14 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
       db.pragma('synchronous = NORMAL');
       let done: { queued: number; last: number | null };
       try {
-        done = db.transaction(() => {
-          const r = write.chunk(cursor, chunk, created);
-          for (const [state, n] of Object.entries(r.inserted)) if (n) addCount.run(c.id, state, n);
-          if (r.last !== null) setCursor.run(r.last, c.id);
-          return r;
-        }).immediate();
+        done = db
+          .transaction(() => {
+            const r = write.chunk(cursor, chunk, created);
+            for (const [state, n] of Object.entries(r.inserted)) if (n) addCount.run(c.id, state, n);
+            if (r.last !== null) setCursor.run(r.last, c.id);
+            return r;
+          })
+          .immediate();
       } finally {
         db.pragma('synchronous = FULL');
         db.pragma('foreign_keys = ON');
@@ -339,7 +412,11 @@ export async function snapshotCampaign(core: DeskCore, campaignId: number, opts:
       if (done.last === null) break;
       cursor = done.last;
       // Sized so that each transaction holds the main thread about CHUNK_MS, whatever the machine's speed.
-      if (!opts.chunk) chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.round((chunk * CHUNK_MS) / Math.max(1, performance.now() - started))));
+      if (!opts.chunk)
+        chunk = Math.max(
+          MIN_CHUNK,
+          Math.min(MAX_CHUNK, Math.round((chunk * CHUNK_MS) / Math.max(1, performance.now() - started))),
+        );
       await yieldToLoop();
     }
   } finally {

@@ -13,7 +13,9 @@ type TestCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit' | 'ev
 /** The first contact the campaign would text, for rendering a test when the owner names none. */
 function firstRecipient(core: TestCore, audience: Parameters<typeof audienceWhere>[1]): number | undefined {
   const where = audienceWhere(core.db, audience, core.now());
-  const row = core.db.prepare(`SELECT c.id FROM contacts c WHERE ${ELIGIBLE_SQL} AND (${where.sql}) ORDER BY c.id LIMIT 1`).get(...where.params) as { id: number } | undefined;
+  const row = core.db
+    .prepare(`SELECT c.id FROM contacts c WHERE ${ELIGIBLE_SQL} AND (${where.sql}) ORDER BY c.id LIMIT 1`)
+    .get(...where.params) as { id: number } | undefined;
   return row?.id;
 }
 
@@ -27,15 +29,22 @@ export async function sendTest(core: TestCore, id: number, opts: { contactPhone?
   const c = getCampaign(core.db, id);
   const phones = testPhones(core);
   if (phones.length === 0) {
-    throw new AppError('invalid_input', 'No test number is set. Add your own phone number in Settings (business.testPhones), e.g. +14155550100.');
+    throw new AppError(
+      'invalid_input',
+      'No test number is set. Add your own phone number in Settings (business.testPhones), e.g. +14155550100.',
+    );
   }
   // Refuse now, with the setting to fix, rather than queue a test that cannot leave (no API key for that provider).
   core.provider(c.provider);
   const contactId = opts.contactPhone === undefined ? firstRecipient(core, c.audience) : undefined;
   const from = sendingNumber(core, c);
   const nowIso = core.now().toISOString();
-  const target = opts.contactPhone !== undefined ? { phone: opts.contactPhone } : contactId !== undefined ? { contactId } : {};
-  const previews = campaignMessages(core, c).map((m) => ({ variant: m.variant, preview: previewForContact(core, { body: m.body, ...target }) }));
+  const target =
+    opts.contactPhone !== undefined ? { phone: opts.contactPhone } : contactId !== undefined ? { contactId } : {};
+  const previews = campaignMessages(core, c).map((m) => ({
+    variant: m.variant,
+    preview: previewForContact(core, { body: m.body, ...target }),
+  }));
   const renderedFor = previews[0]?.preview.contact ?? null;
   const messages: TestSendResult['messages'] = [];
   // Everything that can be refused was checked above; what is left are a few single-row inserts.
@@ -72,7 +81,11 @@ export async function sendTest(core: TestCore, id: number, opts: { contactPhone?
       messages.push({ outboxId: row.id, toPhone, variant, body: preview.text });
     }
   }
-  core.audit('campaign.test', String(id), { to: phones, renderedFor: renderedFor?.phone ?? null, messages: messages.length });
+  core.audit('campaign.test', String(id), {
+    to: phones,
+    renderedFor: renderedFor?.phone ?? null,
+    messages: messages.length,
+  });
   core.events.emit('app:dataChanged', { area: 'inbox' });
   return { campaignId: id, renderedFor, messages };
 }

@@ -22,7 +22,11 @@ export const campaignSeed = (c: Pick<CampaignRecord, 'id' | 'createdAt'>) => `ca
  * hashing (campaign, contact); with "test then winner", contacts outside the test sample are held until a winner
  * is chosen, and then get exactly that one message.
  */
-export function assignMessages(c: CampaignRecord, bodies: string[], notBefore: (phone: string) => string | null = () => null): MessagePlan {
+export function assignMessages(
+  c: CampaignRecord,
+  bodies: string[],
+  notBefore: (phone: string) => string | null = () => null,
+): MessagePlan {
   if (!c.ab) {
     const single: MessagePick = { bodyIndex: 0, variant: null, state: 'queued', notBefore };
     return { bodies, pick: () => single };

@@ -28,9 +28,18 @@ export function quietHoursWait(core: Pick<DeskCore, 'db' | 'settings'>, campaign
     const at = DateTime.fromISO(r.at, { zone: 'utc' });
     // A number that may be in several zones goes when the last of them opens: the zone where it is earliest.
     const zones = recipientLocation(r.phone, businessZone).zones;
-    const local = zones.map((zone) => ({ zone, wall: at.setZone(zone) })).sort((a, b) => a.wall.hour * 60 + a.wall.minute - (b.wall.hour * 60 + b.wall.minute))[0];
+    const local = zones
+      .map((zone) => ({ zone, wall: at.setZone(zone) }))
+      .sort((a, b) => a.wall.hour * 60 + a.wall.minute - (b.wall.hour * 60 + b.wall.minute))[0];
     const zone = local?.zone ?? businessZone;
-    return [{ at: r.at, count: Number(r.count), zone, localTime: (local?.wall ?? at.setZone(businessZone)).toFormat('HH:mm') }];
+    return [
+      {
+        at: r.at,
+        count: Number(r.count),
+        zone,
+        localTime: (local?.wall ?? at.setZone(businessZone)).toFormat('HH:mm'),
+      },
+    ];
   });
   return { waiting: groups.reduce((n, g) => n + g.count, 0), groups };
 }

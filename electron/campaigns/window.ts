@@ -6,6 +6,11 @@ import { sendWindowCheck } from './quiet-hours/quietHours';
 export function createWindowCheck(businessZone: () => string): WindowCheck {
   return (phone: string, at: Date, policy: QuietHoursPolicy) => {
     const r = sendWindowCheck({ phone, at, policy, businessZone: businessZone() });
-    return { allowed: r.allowed, nextAllowedAt: r.nextAllowedAt ?? null, reason: r.reason, maxPer24h: r.maxPerSubjectPer24h };
+    return {
+      allowed: r.allowed,
+      nextAllowedAt: r.nextAllowedAt ?? null,
+      reason: r.reason,
+      maxPer24h: r.maxPerSubjectPer24h,
+    };
   };
 }

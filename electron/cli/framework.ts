@@ -36,7 +36,10 @@ export interface Command<O extends Options = Options> {
   /** How many positional arguments it takes. */
   args?: { min: number; max: number };
   /** Returns the value printed as JSON with --json, and the human text otherwise. */
-  run(ctx: CliContext, parsed: { values: Record<string, unknown>; positionals: string[] }): Promise<{ json: unknown; text: string }>;
+  run(
+    ctx: CliContext,
+    parsed: { values: Record<string, unknown>; positionals: string[] },
+  ): Promise<{ json: unknown; text: string }>;
 }
 
 export function defineCommand<O extends Options>(c: Command<O>): Command {
@@ -48,11 +51,14 @@ export function parseCommandArgs(cmd: Command, argv: string[]) {
   try {
     parsed = parseArgs({ args: argv, options: cmd.options ?? {}, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional argument.*$/, '')}. Usage: ${cmd.usage}`);
+    throw new UsageError(
+      `${(err as Error).message.replace(/\. To specify a positional argument.*$/, '')}. Usage: ${cmd.usage}`,
+    );
   }
   const { min, max } = cmd.args ?? { min: 0, max: 0 };
   if (parsed.positionals.length < min) throw new UsageError(`missing argument. Usage: ${cmd.usage}`);
-  if (parsed.positionals.length > max) throw new UsageError(`unexpected argument "${parsed.positionals[max]}". Usage: ${cmd.usage}`);
+  if (parsed.positionals.length > max)
+    throw new UsageError(`unexpected argument "${parsed.positionals[max]}". Usage: ${cmd.usage}`);
   return parsed as { values: Record<string, unknown>; positionals: string[] };
 }
 

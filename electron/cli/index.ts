@@ -55,7 +55,7 @@ function helpText(): string {
     'Usage: npm run -s cli -- [--db <file>] [--json] <command> [options]',
     '',
     'Global options:',
-    '  --db <file>   database file (default: the app\'s own, in its data folder; env SMS_DESK_DB)',
+    "  --db <file>   database file (default: the app's own, in its data folder; env SMS_DESK_DB)",
     '  --json        print one JSON document on stdout',
     '',
     'Commands:',

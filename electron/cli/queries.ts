@@ -7,10 +7,21 @@ import { allRows, firstRow, qb } from '../db/sync-query';
 /** A saved segment's id, by its id or by its name (case does not matter). */
 export function findSegmentId(db: SqliteDb, idOrName: string): number | undefined {
   const query = qb.selectFrom('segments').select('id');
-  return firstRow(db, /^\d+$/.test(idOrName) ? query.where('id', '=', Number(idOrName)) : query.where((eb) => equalsIgnoringCase(eb.ref('name'), idOrName)))?.id;
+  return firstRow(
+    db,
+    /^\d+$/.test(idOrName)
+      ? query.where('id', '=', Number(idOrName))
+      : query.where((eb) => equalsIgnoringCase(eb.ref('name'), idOrName)),
+  )?.id;
 }
 
 /** How many outbox messages are in each state. */
 export function outboxStateCounts(db: SqliteDb): Array<{ state: string; n: number }> {
-  return allRows(db, qb.selectFrom('outbox_messages').select((eb) => ['state', eb.fn.countAll<number>().as('n')]).groupBy('state'));
+  return allRows(
+    db,
+    qb
+      .selectFrom('outbox_messages')
+      .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+      .groupBy('state'),
+  );
 }

@@ -18,7 +18,10 @@ export interface ConsentChange {
  * contact out of every queued marketing message in the same transaction, so nothing queued can leave afterwards.
  * Returns whether the state actually changed (a second STOP changes nothing and earns no second confirmation).
  */
-export function changeConsent(db: SqliteDb, change: ConsentChange): { changed: boolean; contactId: number | null; skipped: number } {
+export function changeConsent(
+  db: SqliteDb,
+  change: ConsentChange,
+): { changed: boolean; contactId: number | null; skipped: number } {
   const run = db.transaction(() => {
     const contact = contactConsentByPhone(db, change.phone);
     const oldState = contact ? (contact.opted_out ? 'opted_out' : 'opted_in') : 'unknown';
@@ -63,7 +66,10 @@ function prepareBulk(db: SqliteDb) {
     `INSERT INTO optout_audit (contact_id, phone, old_state, new_state, source, inbound_message_id, message_text, actor, at)
      SELECT c.id, c.phone, '${oldState}', '${newState}', @source, NULL, @text, @actor, @at`;
   return {
-    auditOptOut: db.prepare<[{ ids: string; source: ConsentSource; text: string; actor: string; at: string }], { id: number; contact_id: number }>(
+    auditOptOut: db.prepare<
+      [{ ids: string; source: ConsentSource; text: string; actor: string; at: string }],
+      { id: number; contact_id: number }
+    >(
       `${audit('opted_in', 'opted_out')} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.opted_out = 0 ORDER BY c.id RETURNING id, contact_id`,
     ),
     setOptedOut: db.prepare<[{ ids: string; at: string }]>(
@@ -74,7 +80,10 @@ function prepareBulk(db: SqliteDb) {
        WHERE contact_id IN (SELECT value FROM json_each(@ids)) AND state IN ('queued', 'retry_wait', 'held')`,
     ),
     // A contact whose opt-out (the pair's second id) is still the last word on its number, and who is still opted out.
-    auditOptIn: db.prepare<[{ pairs: string; source: ConsentSource; text: string; actor: string; at: string }], { contact_id: number }>(
+    auditOptIn: db.prepare<
+      [{ pairs: string; source: ConsentSource; text: string; actor: string; at: string }],
+      { contact_id: number }
+    >(
       `${audit('opted_out', 'opted_in')}
        FROM json_each(@pairs) p JOIN contacts c ON c.id = json_extract(p.value, '$[0]')
        WHERE c.opted_out = 1
@@ -98,10 +107,20 @@ function bulk(db: SqliteDb): ReturnType<typeof prepareBulk> {
  * not yet opted out are audited, opted out and taken out of every waiting message, by one statement each for the
  * whole set. Returns each changed contact with the id of its audit row, in contact order.
  */
-export function optOutContacts(db: SqliteDb, ids: readonly number[], change: BulkConsentChange): { contactId: number; auditId: number }[] {
+export function optOutContacts(
+  db: SqliteDb,
+  ids: readonly number[],
+  change: BulkConsentChange,
+): { contactId: number; auditId: number }[] {
   if (!ids.length) return [];
   const s = bulk(db);
-  const audited = s.auditOptOut.all({ ids: JSON.stringify(ids), source: change.source, text: change.messageText, actor: change.actor, at: change.at });
+  const audited = s.auditOptOut.all({
+    ids: JSON.stringify(ids),
+    source: change.source,
+    text: change.messageText,
+    actor: change.actor,
+    at: change.at,
+  });
   if (!audited.length) return [];
   const changed = JSON.stringify(audited.map((a) => a.contact_id));
   s.setOptedOut.run({ ids: changed, at: change.at });
@@ -115,11 +134,21 @@ export function optOutContacts(db: SqliteDb, ids: readonly number[], change: Bul
  * that opt-out is still the last word on its number (a STOP or START sent since is theirs to keep) and it is still
  * opted out. Returns how many were opted back in.
  */
-export function optInContacts(db: SqliteDb, audits: readonly { contactId: number; auditId: number | null }[], change: BulkConsentChange): number {
+export function optInContacts(
+  db: SqliteDb,
+  audits: readonly { contactId: number; auditId: number | null }[],
+  change: BulkConsentChange,
+): number {
   if (!audits.length) return 0;
   const s = bulk(db);
   const pairs = JSON.stringify(audits.map((a) => [a.contactId, a.auditId]));
-  const back = s.auditOptIn.all({ pairs, source: change.source, text: change.messageText, actor: change.actor, at: change.at });
+  const back = s.auditOptIn.all({
+    pairs,
+    source: change.source,
+    text: change.messageText,
+    actor: change.actor,
+    at: change.at,
+  });
   if (back.length) s.setOptedIn.run({ ids: JSON.stringify(back.map((b) => b.contact_id)), at: change.at });
   return back.length;
 }

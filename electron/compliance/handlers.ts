@@ -20,7 +20,8 @@ export function createOptOutHandlers(core: DeskCore): OptOutHandlers {
     },
     'optouts:setConsent': ({ contactId, optedOut, note }) => {
       const phone = contactPhone(core.db, contactId);
-      if (phone === undefined) throw new AppError('not_found', 'That contact no longer exists (it may have been deleted).');
+      if (phone === undefined)
+        throw new AppError('not_found', 'That contact no longer exists (it may have been deleted).');
       // By hand means the contact told the owner some other way (in person, by phone); no text is sent about it.
       const result = changeConsent(core.db, {
         phone,

@@ -1,6 +1,17 @@
 import { CONSENT_SOURCE_LABEL, type OptOutReportRow } from '../../shared/ipc/channels/optouts';
 
-export const OPT_OUT_CSV_HEADER = ['at', 'phone', 'name', 'change', 'previous_state', 'how', 'source', 'actor', 'message', 'inbound_message_id'] as const;
+export const OPT_OUT_CSV_HEADER = [
+  'at',
+  'phone',
+  'name',
+  'change',
+  'previous_state',
+  'how',
+  'source',
+  'actor',
+  'message',
+  'inbound_message_id',
+] as const;
 
 /**
  * One CSV cell. Texts come from customers, so a reply such as "=HYPERLINK(…)" must not become a formula when the

@@ -41,7 +41,11 @@ function where(f: OptOutFilter): OptOutWhere {
 }
 
 /** Consent changes matching the filter, newest first, with the total for paging. */
-export function optOutReport(db: SqliteDb, f: OptOutFilter, page: { limit: number; offset: number }): { rows: OptOutReportRow[]; total: number } {
+export function optOutReport(
+  db: SqliteDb,
+  f: OptOutFilter,
+  page: { limit: number; offset: number },
+): { rows: OptOutReportRow[]; total: number } {
   const w = where(f);
   return { rows: optOutRows(db, w, page), total: optOutCount(db, w) };
 }

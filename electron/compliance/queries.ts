@@ -15,7 +15,13 @@ export function contactPhone(db: SqliteDb, contactId: number): string | undefine
 }
 
 export function setContactOptedOut(db: SqliteDb, contactId: number, optedOut: boolean, at: string): void {
-  runQuery(db, qb.updateTable('contacts').set({ opted_out: optedOut ? 1 : 0, opted_out_at: optedOut ? at : null, updated_at: at }).where('id', '=', contactId));
+  runQuery(
+    db,
+    qb
+      .updateTable('contacts')
+      .set({ opted_out: optedOut ? 1 : 0, opted_out_at: optedOut ? at : null, updated_at: at })
+      .where('id', '=', contactId),
+  );
 }
 
 export type OptOutAuditInsert = Omit<DB['optout_audit'], 'id'>;
@@ -30,14 +36,24 @@ export function skipWaitingMessagesOf(db: SqliteDb, contactId: number, at: strin
     db,
     qb
       .updateTable('outbox_messages')
-      .set({ state: 'skipped', error_code: 'opted_out', error_message: 'Recipient opted out before sending', updated_at: at })
+      .set({
+        state: 'skipped',
+        error_code: 'opted_out',
+        error_message: 'Recipient opted out before sending',
+        updated_at: at,
+      })
       .where('contact_id', '=', contactId)
       .where('state', 'in', ['queued', 'retry_wait', 'held']),
   ).changes;
 }
 
 /** Skips one waiting confirmation whose deadline passed. */
-export function skipConfirmation(db: SqliteDb, outboxId: number, reason: { code: string; message: string }, nowIso: string): void {
+export function skipConfirmation(
+  db: SqliteDb,
+  outboxId: number,
+  reason: { code: string; message: string },
+  nowIso: string,
+): void {
   runQuery(
     db,
     qb
@@ -76,7 +92,9 @@ export interface OptOutWhere {
 type AuditScope = ExpressionBuilder<DB & { a: DB['optout_audit']; c: DB['contacts'] }, 'a' | 'c'>;
 
 const fullName = (eb: AuditScope) =>
-  eb.fn<string>('trim', [eb(eb(eb.fn.coalesce('c.first_name', eb.val('')), '||', ' '), '||', eb.fn.coalesce('c.last_name', eb.val('')))]);
+  eb.fn<string>('trim', [
+    eb(eb(eb.fn.coalesce('c.first_name', eb.val('')), '||', ' '), '||', eb.fn.coalesce('c.last_name', eb.val(''))),
+  ]);
 
 function filtered(w: OptOutWhere) {
   return qb
@@ -89,7 +107,11 @@ function filtered(w: OptOutWhere) {
     .$if(w.text !== undefined, (q) =>
       q.where((eb) => {
         const text = w.text ?? '';
-        const parts = [likeInsensitive(eb.ref('a.phone'), text), likeInsensitive(eb.ref('a.message_text'), text), likeInsensitive(fullName(eb), text)];
+        const parts = [
+          likeInsensitive(eb.ref('a.phone'), text),
+          likeInsensitive(eb.ref('a.message_text'), text),
+          likeInsensitive(fullName(eb), text),
+        ];
         if (w.digits !== undefined) parts.push(likeInsensitive(eb.ref('a.phone'), w.digits));
         return eb.or(parts);
       }),
@@ -118,5 +140,10 @@ export function optOutRows(db: SqliteDb, w: OptOutWhere, page?: { limit: number;
 }
 
 export function optOutCount(db: SqliteDb, w: OptOutWhere): number {
-  return firstRow(db, filtered(w).select((eb) => eb.fn.countAll<number>().as('total')))?.total ?? 0;
+  return (
+    firstRow(
+      db,
+      filtered(w).select((eb) => eb.fn.countAll<number>().as('total')),
+    )?.total ?? 0
+  );
 }

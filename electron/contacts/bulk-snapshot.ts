@@ -11,7 +11,9 @@ const LINKED = ['outbox_messages', 'inbound_messages', 'tracked_links', 'message
 // hot path: one set-based statement per batch of a bulk delete and its undo (npm run bench -- contacts-bulk)
 /** Stores each contact of the batch with its tags, consent records, custom values and message links. */
 export function snapshotContacts(db: SqliteDb, actionId: number, ids: number[]): void {
-  const links = LINKED.map((t) => `'${t}', (SELECT json_group_array(x.id) FROM ${t} x WHERE x.contact_id = c.id)`).join(', ');
+  const links = LINKED.map((t) => `'${t}', (SELECT json_group_array(x.id) FROM ${t} x WHERE x.contact_id = c.id)`).join(
+    ', ',
+  );
   db.prepare(
     `INSERT INTO contact_bulk_changes (action_id, contact_id, snapshot_json)
      SELECT @action, c.id, json_object(
@@ -30,8 +32,24 @@ export function snapshotContacts(db: SqliteDb, actionId: number, ids: number[]):
 }
 
 const CONTACT_COLUMNS = [
-  'id', 'phone', 'first_name', 'last_name', 'email', 'country', 'textable', 'not_textable_reason', 'opted_out', 'opted_out_at', 'line_type',
-  'carrier', 'source', 'is_unknown', 'created_at', 'updated_at', 'last_contacted_at', 'import_id',
+  'id',
+  'phone',
+  'first_name',
+  'last_name',
+  'email',
+  'country',
+  'textable',
+  'not_textable_reason',
+  'opted_out',
+  'opted_out_at',
+  'line_type',
+  'carrier',
+  'source',
+  'is_unknown',
+  'created_at',
+  'updated_at',
+  'last_contacted_at',
+  'import_id',
 ] as const;
 
 // hot path: set-based statements over the snapshots of a batch of thousands (undo of a bulk delete)

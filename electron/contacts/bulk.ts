@@ -22,8 +22,18 @@ export const BULK_UNDO_TEXT = 'undo of a bulk action by owner';
 const KEEP_MS = 24 * 3_600_000;
 
 type StoredAction = DB['contact_bulk_actions']['action'];
-const STORED: Record<BulkAction, StoredAction> = { addTag: 'add_tag', removeTag: 'remove_tag', optOut: 'opt_out', delete: 'delete' };
-const ACTIONS: Record<StoredAction, BulkAction> = { add_tag: 'addTag', remove_tag: 'removeTag', opt_out: 'optOut', delete: 'delete' };
+const STORED: Record<BulkAction, StoredAction> = {
+  addTag: 'add_tag',
+  removeTag: 'remove_tag',
+  optOut: 'opt_out',
+  delete: 'delete',
+};
+const ACTIONS: Record<StoredAction, BulkAction> = {
+  add_tag: 'addTag',
+  remove_tag: 'removeTag',
+  opt_out: 'optOut',
+  delete: 'delete',
+};
 
 export interface BulkDeps {
   db: SqliteDb;
@@ -41,15 +51,32 @@ function batches(ids: number[], size = BULK_BATCH): number[][] {
 }
 
 /** The tag a tag action works on: found by name, or (to add) created and remembered as created by this action. */
-function tagFor(db: SqliteDb, action: BulkAction, name: string, at: string): { id: number; name: string; created: boolean } {
+function tagFor(
+  db: SqliteDb,
+  action: BulkAction,
+  name: string,
+  at: string,
+): { id: number; name: string; created: boolean } {
   const found = firstRow(db, qb.selectFrom('tags').select(['id', 'name']).where('name', '=', name));
   if (found) return { ...found, created: false };
-  if (action === 'removeTag') throw new AppError('not_found', `There is no tag named "${name}", so there is nothing to remove.`);
-  return { id: runQuery(db, qb.insertInto('tags').values({ name, created_at: at })).lastInsertRowid, name, created: true };
+  if (action === 'removeTag')
+    throw new AppError('not_found', `There is no tag named "${name}", so there is nothing to remove.`);
+  return {
+    id: runQuery(db, qb.insertInto('tags').values({ name, created_at: at })).lastInsertRowid,
+    name,
+    created: true,
+  };
 }
 
 /** One batch of the action, inside its transaction; answers how many contacts it changed. */
-function applyBatch(db: SqliteDb, action: StoredAction, actionId: number, tagId: number | null, ids: number[], now: Date): number {
+function applyBatch(
+  db: SqliteDb,
+  action: StoredAction,
+  actionId: number,
+  tagId: number | null,
+  ids: number[],
+  now: Date,
+): number {
   const at = now.toISOString();
   if (action === 'add_tag' || action === 'remove_tag') {
     const tag = tagId ?? 0;
@@ -64,14 +91,30 @@ function applyBatch(db: SqliteDb, action: StoredAction, actionId: number, tagId:
             .select((eb) => [eb.val(actionId).as('action_id'), 'contacts.id'])
             .where('contacts.id', 'in', ids)
             .where((eb) => {
-              const has = eb.exists(eb.selectFrom('contact_tags').select('contact_tags.tag_id').whereRef('contact_tags.contact_id', '=', 'contacts.id').where('contact_tags.tag_id', '=', tag));
+              const has = eb.exists(
+                eb
+                  .selectFrom('contact_tags')
+                  .select('contact_tags.tag_id')
+                  .whereRef('contact_tags.contact_id', '=', 'contacts.id')
+                  .where('contact_tags.tag_id', '=', tag),
+              );
               return action === 'add_tag' ? eb.not(has) : has;
             }),
         ),
     ).changes;
-    const mine = qb.selectFrom('contact_bulk_changes').select('contact_id').where('action_id', '=', actionId).where('contact_id', 'in', ids);
+    const mine = qb
+      .selectFrom('contact_bulk_changes')
+      .select('contact_id')
+      .where('action_id', '=', actionId)
+      .where('contact_id', 'in', ids);
     if (action === 'add_tag') {
-      runQuery(db, qb.insertInto('contact_tags').columns(['contact_id', 'tag_id']).expression(mine.select((eb) => eb.val(tag).as('tag_id'))));
+      runQuery(
+        db,
+        qb
+          .insertInto('contact_tags')
+          .columns(['contact_id', 'tag_id'])
+          .expression(mine.select((eb) => eb.val(tag).as('tag_id'))),
+      );
     } else {
       runQuery(db, qb.deleteFrom('contact_tags').where('tag_id', '=', tag).where('contact_id', 'in', mine));
     }
@@ -87,7 +130,10 @@ function applyBatch(db: SqliteDb, action: StoredAction, actionId: number, tagId:
         .select((eb) => [eb.val(actionId).as('action_id'), 'contact_id', 'id'])
         .where('id', '>=', Math.min(...auditIds))
         .where('id', '<=', Math.max(...auditIds));
-      runQuery(db, qb.insertInto('contact_bulk_changes').columns(['action_id', 'contact_id', 'ref']).expression(audits));
+      runQuery(
+        db,
+        qb.insertInto('contact_bulk_changes').columns(['action_id', 'contact_id', 'ref']).expression(audits),
+      );
     }
     return changed.length;
   }
@@ -101,7 +147,12 @@ function applyBatch(db: SqliteDb, action: StoredAction, actionId: number, tagId:
  * undoBulkAction can put back exactly what changed. An opt-out is recorded as changeConsent records a single one (optOutContacts):
  * audited with source "manual", actor "user" and the message "bulk action by owner".
  */
-export async function runBulkAction(deps: BulkDeps, action: BulkAction, ids: number[], tagName?: string): Promise<BulkActionResult> {
+export async function runBulkAction(
+  deps: BulkDeps,
+  action: BulkAction,
+  ids: number[],
+  tagName?: string,
+): Promise<BulkActionResult> {
   const { db } = deps;
   const now = deps.now();
   const at = now.toISOString();
@@ -109,11 +160,20 @@ export async function runBulkAction(deps: BulkDeps, action: BulkAction, ids: num
   const stored = STORED[action];
   const { actionId, tagId } = db
     .transaction(() => {
-      runQuery(db, qb.deleteFrom('contact_bulk_actions').where('created_at', '<', new Date(now.getTime() - KEEP_MS).toISOString()));
+      runQuery(
+        db,
+        qb.deleteFrom('contact_bulk_actions').where('created_at', '<', new Date(now.getTime() - KEEP_MS).toISOString()),
+      );
       const tag = tagName === undefined ? null : tagFor(db, action, tagName, at);
       const id = runQuery(
         db,
-        qb.insertInto('contact_bulk_actions').values({ action: stored, tag_id: tag?.id ?? null, tag_name: tag?.name ?? null, tag_created: tag?.created ? 1 : 0, created_at: at }),
+        qb.insertInto('contact_bulk_actions').values({
+          action: stored,
+          tag_id: tag?.id ?? null,
+          tag_name: tag?.name ?? null,
+          tag_created: tag?.created ? 1 : 0,
+          created_at: at,
+        }),
       ).lastInsertRowid;
       return { actionId: id, tagId: tag?.id ?? null };
     })
@@ -128,7 +188,12 @@ export async function runBulkAction(deps: BulkDeps, action: BulkAction, ids: num
 }
 
 /** One batch of an undo; answers how many contacts it put back. */
-function undoBatch(db: SqliteDb, a: { id: number; action: StoredAction; tag_id: number | null; created_at: string }, ids: number[], now: Date): number {
+function undoBatch(
+  db: SqliteDb,
+  a: { id: number; action: StoredAction; tag_id: number | null; created_at: string },
+  ids: number[],
+  now: Date,
+): number {
   const tag = a.tag_id ?? 0;
   if (a.action === 'add_tag') {
     return runQuery(db, qb.deleteFrom('contact_tags').where('tag_id', '=', tag).where('contact_id', 'in', ids)).changes;
@@ -141,7 +206,12 @@ function undoBatch(db: SqliteDb, a: { id: number; action: StoredAction; tag_id: 
       qb
         .insertInto('contact_tags')
         .columns(['contact_id', 'tag_id'])
-        .expression(qb.selectFrom('contacts').select((eb) => ['contacts.id', eb.val(tag).as('tag_id')]).where('contacts.id', 'in', ids))
+        .expression(
+          qb
+            .selectFrom('contacts')
+            .select((eb) => ['contacts.id', eb.val(tag).as('tag_id')])
+            .where('contacts.id', 'in', ids),
+        )
         .onConflict((oc) => oc.doNothing()),
     ).changes;
   }
@@ -149,7 +219,12 @@ function undoBatch(db: SqliteDb, a: { id: number; action: StoredAction; tag_id: 
     // A batch is a run of the action's contacts in id order: its records are those between its first and last id.
     const rows = allRows(
       db,
-      qb.selectFrom('contact_bulk_changes').select(['contact_id', 'ref']).where('action_id', '=', a.id).where('contact_id', '>=', ids[0]).where('contact_id', '<=', ids[ids.length - 1]),
+      qb
+        .selectFrom('contact_bulk_changes')
+        .select(['contact_id', 'ref'])
+        .where('action_id', '=', a.id)
+        .where('contact_id', '>=', ids[0])
+        .where('contact_id', '<=', ids[ids.length - 1]),
     );
     // Only an opt-out that is still the last word: a STOP or START the contact sent since is theirs to keep.
     return optInContacts(
@@ -162,7 +237,10 @@ function undoBatch(db: SqliteDb, a: { id: number; action: StoredAction; tag_id: 
 }
 
 /** Puts back what a bulk action changed, once, in batches like the action itself. */
-export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<BulkUndoResult & { action: BulkAction }> {
+export async function undoBulkAction(
+  deps: BulkDeps,
+  actionId: number,
+): Promise<BulkUndoResult & { action: BulkAction }> {
   const { db } = deps;
   const now = deps.now();
   const a = db
@@ -170,7 +248,10 @@ export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<
       const found = firstRow(db, qb.selectFrom('contact_bulk_actions').selectAll().where('id', '=', actionId));
       if (!found) throw new AppError('not_found', 'That action can no longer be undone (undo is kept for a day).');
       if (found.undone_at) throw new AppError('conflict', 'That action was already undone.');
-      runQuery(db, qb.updateTable('contact_bulk_actions').set({ undone_at: now.toISOString() }).where('id', '=', actionId));
+      runQuery(
+        db,
+        qb.updateTable('contact_bulk_actions').set({ undone_at: now.toISOString() }).where('id', '=', actionId),
+      );
       return found;
     })
     .immediate();
@@ -178,10 +259,16 @@ export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<
   const size = batchSize(a.action, deps.batch);
   let restored = 0;
   let total = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = allRows(
       db,
-      qb.selectFrom('contact_bulk_changes').select('contact_id').where('action_id', '=', actionId).where('contact_id', '>', after).orderBy('contact_id').limit(size),
+      qb
+        .selectFrom('contact_bulk_changes')
+        .select('contact_id')
+        .where('action_id', '=', actionId)
+        .where('contact_id', '>', after)
+        .orderBy('contact_id')
+        .limit(size),
     ).map((r) => r.contact_id);
     if (!batch.length) break;
     after = batch[batch.length - 1];
@@ -191,7 +278,15 @@ export async function undoBulkAction(deps: BulkDeps, actionId: number): Promise<
   }
   if (a.action === 'add_tag' && a.tag_created && a.tag_id !== null) {
     // A tag the action created goes too, unless it has been used since.
-    runQuery(db, qb.deleteFrom('tags').where('id', '=', a.tag_id).where((eb) => eb.not(eb.exists(eb.selectFrom('contact_tags').select('contact_id').where('tag_id', '=', a.tag_id)))));
+    runQuery(
+      db,
+      qb
+        .deleteFrom('tags')
+        .where('id', '=', a.tag_id)
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom('contact_tags').select('contact_id').where('tag_id', '=', a.tag_id))),
+        ),
+    );
   }
   return { action: ACTIONS[a.action], restored, kept: total - restored };
 }

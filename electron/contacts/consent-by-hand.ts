@@ -18,16 +18,23 @@ export interface ConsentByHand {
  * message; an opt-out also skips their waiting messages. A number that is not a contact can be opted out (the
  * opt-out then holds when it is added later); only a contact can be opted back in.
  */
-export function changeConsentByHand(db: SqliteDb, ref: ConsentByHand, optedOut: boolean, options: { now: Date; defaultCountry: string }): ConsentChangeResult {
+export function changeConsentByHand(
+  db: SqliteDb,
+  ref: ConsentByHand,
+  optedOut: boolean,
+  options: { now: Date; defaultCountry: string },
+): ConsentChangeResult {
   let phone: string;
   if (ref.contactId !== undefined) {
     const row = contactById(db, ref.contactId);
-    if (!row) throw new AppError('not_found', `There is no contact with id ${ref.contactId} (it may have been deleted).`);
+    if (!row)
+      throw new AppError('not_found', `There is no contact with id ${ref.contactId} (it may have been deleted).`);
     phone = row.phone;
   } else if (ref.phone !== undefined) {
     phone = phoneFromInput(ref.phone, undefined, options.defaultCountry).e164;
     const known = contactByPhone(db, phone);
-    if (!known && !optedOut) throw new AppError('not_found', `${phone} is not a contact, so there is nobody to opt back in.`);
+    if (!known && !optedOut)
+      throw new AppError('not_found', `${phone} is not a contact, so there is nobody to opt back in.`);
     const last = lastConsentChange(db, phone);
     if (!known && last?.new_state === 'opted_out') return { contactId: null, phone, optedOut, changed: false };
   } else {

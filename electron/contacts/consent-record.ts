@@ -4,7 +4,11 @@ import { NOT_TEXTABLE_NO_CONSENT_BY_HAND } from './edit';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT } from './import/types';
 
 /** Reasons a contact is not textable only for want of consent: a recorded consent lifts them, and nothing else. */
-export const NO_CONSENT_REASONS = [NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT, NOT_TEXTABLE_NO_CONSENT_BY_HAND];
+export const NO_CONSENT_REASONS = [
+  NOT_TEXTABLE_CONSENT_NOT_STATED,
+  NOT_TEXTABLE_NO_CONSENT,
+  NOT_TEXTABLE_NO_CONSENT_BY_HAND,
+];
 
 /** New contacts of an import that are not textable because neither the file nor the owner said how they agreed. */
 export async function countConsentNotStated(kdb: Kdb, importId: string): Promise<number> {
@@ -26,7 +30,12 @@ const CHUNK = 1000;
  * textable for another reason (a landline, marked by hand) stays so, and opt-outs are untouched: only the contact's
  * own START opts them back in.
  */
-export async function recordConsent(kdb: Kdb, contactIds: number[], how: string, now: Date): Promise<{ contacts: number; nowTextable: number }> {
+export async function recordConsent(
+  kdb: Kdb,
+  contactIds: number[],
+  how: string,
+  now: Date,
+): Promise<{ contacts: number; nowTextable: number }> {
   const at = now.toISOString();
   return kdb.transaction().execute(async (trx) => {
     let contacts = 0;
@@ -38,7 +47,17 @@ export async function recordConsent(kdb: Kdb, contactIds: number[], how: string,
       contacts += found.length;
       await trx
         .insertInto('consent_records')
-        .values(found.map(({ id }) => ({ contact_id: id, source: 'manual', source_ref: null, consent: 1, obtained_at: at, note: how, created_at: at })))
+        .values(
+          found.map(({ id }) => ({
+            contact_id: id,
+            source: 'manual',
+            source_ref: null,
+            consent: 1,
+            obtained_at: at,
+            note: how,
+            created_at: at,
+          })),
+        )
         .execute();
       const r = await trx
         .updateTable('contacts')
@@ -48,7 +67,8 @@ export async function recordConsent(kdb: Kdb, contactIds: number[], how: string,
         .executeTakeFirst();
       nowTextable += Number(r.numUpdatedRows);
     }
-    if (!contacts) throw new AppError('not_found', 'None of those contacts exist any more (they may have been deleted).');
+    if (!contacts)
+      throw new AppError('not_found', 'None of those contacts exist any more (they may have been deleted).');
     return { contacts, nowTextable };
   });
 }

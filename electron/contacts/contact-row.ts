@@ -40,7 +40,9 @@ export function toContactRow(r: ContactRowSql): ContactRow {
 // hot path: every list page (contacts-search/contacts-ui benchmarks); the ids are bound as one JSON value
 export function contactRows(db: SqliteDb, ids: number[]): ContactRow[] {
   if (!ids.length) return [];
-  const rows = db.prepare(`SELECT ${CONTACT_ROW_COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ContactRowSql[];
+  const rows = db
+    .prepare(`SELECT ${CONTACT_ROW_COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as ContactRowSql[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -19,12 +19,21 @@ export function fieldKeyFromLabel(label: string): string {
     .slice(0, 64);
 }
 
-export function createCustomField(db: SqliteDb, input: { label: string; key?: string; type?: CustomFieldRow['type'] }, nowIso: string): CustomFieldRow {
+export function createCustomField(
+  db: SqliteDb,
+  input: { label: string; key?: string; type?: CustomFieldRow['type'] },
+  nowIso: string,
+): CustomFieldRow {
   const type = input.type ?? 'text';
   const key = input.key ?? fieldKeyFromLabel(input.label);
-  if (!key) throw new AppError('invalid_input', `key: "${input.label}" has no letters or digits to make a field key from; give a key such as birthday_month.`);
+  if (!key)
+    throw new AppError(
+      'invalid_input',
+      `key: "${input.label}" has no letters or digits to make a field key from; give a key such as birthday_month.`,
+    );
   const existing = customFieldByKey(db, key);
-  if (existing) throw new AppError('conflict', `A custom field with the key "${key}" already exists ("${existing.label}").`);
+  if (existing)
+    throw new AppError('conflict', `A custom field with the key "${key}" already exists ("${existing.label}").`);
   const id = insertCustomField(db, { key, label: input.label, type, created_at: nowIso });
   return { id, key, label: input.label, type, createdAt: nowIso, contacts: 0 };
 }
@@ -34,7 +43,11 @@ export function fieldIdsByKey(db: SqliteDb, keys: string[]): Map<string, number>
   const ids = new Map<string, number>();
   for (const key of keys) {
     const id = customFieldByKey(db, key)?.id;
-    if (id === undefined) throw new AppError('invalid_input', `customFields.${key}: there is no custom field "${key}"; add it first (Contacts → Fields).`);
+    if (id === undefined)
+      throw new AppError(
+        'invalid_input',
+        `customFields.${key}: there is no custom field "${key}"; add it first (Contacts → Fields).`,
+      );
     ids.set(key, id);
   }
   return ids;

@@ -1,9 +1,21 @@
 import { AppError } from '../../shared/errors';
-import type { ContactDetail, ContactMessage, ConsentRecordView, OptOutHistoryEntry } from '../../shared/ipc/channels/contacts';
+import type {
+  ContactDetail,
+  ContactMessage,
+  ConsentRecordView,
+  OptOutHistoryEntry,
+} from '../../shared/ipc/channels/contacts';
 import type { OutboxState } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { toContactRow } from './contact-row';
-import { consentChangeRows, consentRecordRows, contactDetailRow, contactFieldValues, contactMessageCount, contactMessageRows } from './queries';
+import {
+  consentChangeRows,
+  consentRecordRows,
+  contactDetailRow,
+  contactFieldValues,
+  contactMessageCount,
+  contactMessageRows,
+} from './queries';
 
 type MessageSql = ReturnType<typeof contactMessageRows>[number];
 
@@ -15,29 +27,25 @@ export function contactDetail(db: SqliteDb, id: number, messageLimit = 200): Con
   const row = contactDetailRow(db, id);
   if (!row) throw new AppError('not_found', `There is no contact with id ${id} (it may have been deleted).`);
   const customFields = contactFieldValues(db, id);
-  const consentRecords = consentRecordRows(db, id).map(
-    (r): ConsentRecordView => ({
-      id: r.id,
-      source: r.source,
-      sourceRef: r.source_ref,
-      consent: r.consent === null ? null : r.consent === 1,
-      obtainedAt: r.obtained_at,
-      note: r.note,
-      createdAt: r.created_at,
-    }),
-  );
-  const optOutHistory = consentChangeRows(db, id, row.phone).map(
-    (r): OptOutHistoryEntry => ({
-      id: r.id,
-      at: r.at,
-      oldState: r.old_state,
-      newState: r.new_state,
-      source: r.source,
-      actor: r.actor,
-      message: r.message_text,
-      inboundMessageId: r.inbound_message_id,
-    }),
-  );
+  const consentRecords = consentRecordRows(db, id).map((r): ConsentRecordView => ({
+    id: r.id,
+    source: r.source,
+    sourceRef: r.source_ref,
+    consent: r.consent === null ? null : r.consent === 1,
+    obtainedAt: r.obtained_at,
+    note: r.note,
+    createdAt: r.created_at,
+  }));
+  const optOutHistory = consentChangeRows(db, id, row.phone).map((r): OptOutHistoryEntry => ({
+    id: r.id,
+    at: r.at,
+    oldState: r.old_state,
+    newState: r.new_state,
+    source: r.source,
+    actor: r.actor,
+    message: r.message_text,
+    inboundMessageId: r.inbound_message_id,
+  }));
   const messages = contactMessageRows(db, id, messageLimit).map(toMessage);
   const messageCount = contactMessageCount(db, id);
   return {
@@ -61,7 +69,15 @@ export function contactDetail(db: SqliteDb, id: number, messageLimit = 200): Con
 
 function toMessage(m: MessageSql): ContactMessage {
   if (m.direction === 'in') {
-    return { direction: 'in', id: m.id, at: m.at, body: m.body, keyword: m.keyword, campaignId: m.campaign_id, campaignName: m.campaign_name };
+    return {
+      direction: 'in',
+      id: m.id,
+      at: m.at,
+      body: m.body,
+      keyword: m.keyword,
+      campaignId: m.campaign_id,
+      campaignName: m.campaign_name,
+    };
   }
   return {
     direction: 'out',

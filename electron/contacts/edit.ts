@@ -27,11 +27,20 @@ export const NOT_TEXTABLE_NO_CONSENT_BY_HAND = 'no SMS consent (entered by hand)
 export const NUMVERIFY_REASON_SUFFIX = '(NumVerify)';
 
 /** A phone number the owner typed, as E.164; an input error naming the field when it cannot be read. */
-export function phoneFromInput(raw: string, country: string | undefined, defaultCountry: string): { e164: string; country: string | null } {
+export function phoneFromInput(
+  raw: string,
+  country: string | undefined,
+  defaultCountry: string,
+): { e164: string; country: string | null } {
   const cc = (country ?? defaultCountry).toUpperCase();
-  if (!isCountryCode(cc)) throw new AppError('invalid_input', `country: "${cc}" is not a country code such as US or GB.`);
+  if (!isCountryCode(cc))
+    throw new AppError('invalid_input', `country: "${cc}" is not a country code such as US or GB.`);
   const r = normalisePhoneUncached(cleanPhoneCell(raw), cc);
-  if (!r.ok) throw new AppError('invalid_input', `phone: "${raw.trim()}" is not a valid phone number for ${cc}. Include the country code (e.g. +44…) for numbers from elsewhere.`);
+  if (!r.ok)
+    throw new AppError(
+      'invalid_input',
+      `phone: "${raw.trim()}" is not a valid phone number for ${cc}. Include the country code (e.g. +44…) for numbers from elsewhere.`,
+    );
   return r;
 }
 
@@ -39,7 +48,10 @@ function refuseDuplicate(db: SqliteDb, phone: string, exceptId?: number): void {
   const other = contactByPhone(db, phone);
   if (!other || other.id === exceptId) return;
   const name = [other.first_name, other.last_name].filter(Boolean).join(' ');
-  throw new AppError('conflict', `${phone} is already a contact${name ? ` (${name})` : ''}, id ${other.id}. Edit that contact instead.`);
+  throw new AppError(
+    'conflict',
+    `${phone} is already a contact${name ? ` (${name})` : ''}, id ${other.id}. Edit that contact instead.`,
+  );
 }
 
 /** When this number's last consent change was an opt-out: the audit log outlives deleted contacts. */
@@ -48,7 +60,8 @@ function lastOptOut(db: SqliteDb, phone: string): string | null {
   return last?.new_state === 'opted_out' ? last.at : null;
 }
 
-const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const blankToNull = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 /** A hand-added contact's textable flag and reason: only a stated yes makes them textable (consent is never assumed). */
 function byHandTextable(consent: ContactCreate['consent']): [0 | 1, string | null] {
@@ -62,7 +75,11 @@ function byHandTextable(consent: ContactCreate['consent']): [0 | 1, string | nul
  * A number that opted out before (and was deleted since) is added opted out: nobody can make a STOP undone by
  * deleting and re-adding a contact.
  */
-export function createContact(db: SqliteDb, input: ContactCreate, options: { now: Date; defaultCountry: string }): number {
+export function createContact(
+  db: SqliteDb,
+  input: ContactCreate,
+  options: { now: Date; defaultCountry: string },
+): number {
   const { e164, country } = phoneFromInput(input.phone, input.country, options.defaultCountry);
   const at = options.now.toISOString();
   return db
@@ -92,7 +109,10 @@ export function createContact(db: SqliteDb, input: ContactCreate, options: { now
         source_ref: null,
         consent: consent ? (consent.given ? 1 : 0) : null,
         obtained_at: consent?.obtainedAt ?? at,
-        note: consent ? consent.note || (consent.given ? 'Added by hand in the app' : 'Added by hand in the app; no consent to texts') : 'consent not stated',
+        note: consent
+          ? consent.note ||
+            (consent.given ? 'Added by hand in the app' : 'Added by hand in the app; no consent to texts')
+          : 'consent not stated',
         created_at: at,
       });
       if (input.tags?.length) for (const tagId of ensureTagIds(db, input.tags, at)) tagContact(db, id, tagId);
@@ -103,12 +123,17 @@ export function createContact(db: SqliteDb, input: ContactCreate, options: { now
 }
 
 /** Edits a contact. Consent and opt-out state are not edited here (contacts:optOut / contacts:optIn are audited). */
-export function updateContact(db: SqliteDb, input: ContactUpdate, options: { now: Date; defaultCountry: string }): void {
+export function updateContact(
+  db: SqliteDb,
+  input: ContactUpdate,
+  options: { now: Date; defaultCountry: string },
+): void {
   const at = options.now.toISOString();
   const phone = input.phone === undefined ? null : phoneFromInput(input.phone, input.country, options.defaultCountry);
   db.transaction(() => {
     const current = contactById(db, input.id);
-    if (!current) throw new AppError('not_found', `There is no contact with id ${input.id} (it may have been deleted).`);
+    if (!current)
+      throw new AppError('not_found', `There is no contact with id ${input.id} (it may have been deleted).`);
     const changes: ContactChanges = {};
     let optedOutSince: string | undefined;
     if (phone && phone.e164 !== current.phone) {
@@ -129,7 +154,11 @@ export function updateContact(db: SqliteDb, input: ContactUpdate, options: { now
         optedOutSince = optedOutAt;
       }
     }
-    for (const [column, value] of [['first_name', input.firstName], ['last_name', input.lastName], ['email', input.email]] as const) {
+    for (const [column, value] of [
+      ['first_name', input.firstName],
+      ['last_name', input.lastName],
+      ['email', input.email],
+    ] as const) {
       const v = blankToNull(value);
       if (v !== undefined) changes[column] = v;
     }

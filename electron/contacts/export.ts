@@ -15,7 +15,16 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../security/private-files';
  * recognises.
  */
 const HEAD = ['Phone', 'First Name', 'Last Name', 'Email', 'Tags'];
-const TAIL = ['Opted Out', 'Opted Out At', 'Textable', 'Not Textable Reason', 'Line Type', 'Carrier', 'Created At', 'Last Contacted At'];
+const TAIL = [
+  'Opted Out',
+  'Opted Out At',
+  'Textable',
+  'Not Textable Reason',
+  'Line Type',
+  'Carrier',
+  'Created At',
+  'Last Contacted At',
+];
 
 /**
  * One CSV cell. A cell a spreadsheet would run as a formula (=, +, -, @ …) gets a leading apostrophe, unless it is
@@ -54,7 +63,12 @@ interface ExportRow {
  * shows accents), streamed chunk by chunk so a million contacts need no more memory than a thousand.
  * Cells that would start a spreadsheet formula get a leading apostrophe.
  */
-export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, path: string, now: Date): Promise<{ rows: number; bytes: number }> {
+export async function writeContactsCsv(
+  db: SqliteDb,
+  filter: AudienceFilter,
+  path: string,
+  now: Date,
+): Promise<{ rows: number; bytes: number }> {
   const where = audienceWhere(db, filter, now);
   const fields = customFieldKeys(db);
   // hot path: a million contacts streamed in chunks through one prepared statement with the audience condition
@@ -65,13 +79,18 @@ export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, pat
               WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE)) AS tags
      FROM contacts c WHERE c.id > ? AND (${where.sql}) ORDER BY c.id LIMIT ${CHUNK}`,
   );
-  const values = db.prepare('SELECT contact_id, field_id, value FROM contact_field_values WHERE contact_id BETWEEN ? AND ?');
+  const values = db.prepare(
+    'SELECT contact_id, field_id, value FROM contact_field_values WHERE contact_id BETWEEN ? AND ?',
+  );
   let out;
   try {
     out = createWriteStream(path, { mode: PRIVATE_FILE_MODE });
     await once(out, 'open');
   } catch (err) {
-    throw new AppError('internal', `Could not write ${path}: ${(err as Error).message}. Choose another file or folder.`);
+    throw new AppError(
+      'internal',
+      `Could not write ${path}: ${(err as Error).message}. Choose another file or folder.`,
+    );
   }
   let bytes = 0;
   const write = async (text: string) => {
@@ -81,19 +100,35 @@ export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, pat
   let rows = 0;
   try {
     await write(`\uFEFF${[...HEAD, ...fields.map((f) => f.key), ...TAIL].map(contactCsvCell).join(',')}\r\n`);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const chunk = page.all(after, ...where.params) as ExportRow[];
       if (!chunk.length) break;
       const first = chunk[0].id;
       after = chunk[chunk.length - 1].id;
       const custom = new Map<string, string>();
-      for (const v of values.iterate(first, after) as IterableIterator<{ contact_id: number; field_id: number; value: string }>) custom.set(`${v.contact_id}:${v.field_id}`, v.value);
+      for (const v of values.iterate(first, after) as IterableIterator<{
+        contact_id: number;
+        field_id: number;
+        value: string;
+      }>)
+        custom.set(`${v.contact_id}:${v.field_id}`, v.value);
       let text = '';
       for (const r of chunk) {
         const cells = [
-          r.phone, r.first_name, r.last_name, r.email, r.tags,
+          r.phone,
+          r.first_name,
+          r.last_name,
+          r.email,
+          r.tags,
           ...fields.map((f) => custom.get(`${r.id}:${f.id}`) ?? null),
-          r.opted_out ? 'yes' : 'no', r.opted_out_at, r.textable ? 'yes' : 'no', r.not_textable_reason, r.line_type, r.carrier, r.created_at, r.last_contacted_at,
+          r.opted_out ? 'yes' : 'no',
+          r.opted_out_at,
+          r.textable ? 'yes' : 'no',
+          r.not_textable_reason,
+          r.line_type,
+          r.carrier,
+          r.created_at,
+          r.last_contacted_at,
         ];
         text += `${cells.map(contactCsvCell).join(',')}\r\n`;
       }
@@ -108,12 +143,23 @@ export async function writeContactsCsv(db: SqliteDb, filter: AudienceFilter, pat
 }
 
 /** Exports to a new file in the data folder's exports/ folder; the text comes back too when it is small. */
-export async function exportContacts(db: SqliteDb, filter: AudienceFilter, dataDir: string, now: Date): Promise<ContactExportResult> {
+export async function exportContacts(
+  db: SqliteDb,
+  filter: AudienceFilter,
+  dataDir: string,
+  now: Date,
+): Promise<ContactExportResult> {
   const dir = join(dataDir, 'exports');
   ensurePrivateDir(dir);
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   let path = join(dir, `contacts-${stamp}.csv`);
   for (let n = 2; existsSync(path); n++) path = join(dir, `contacts-${stamp}-${n}.csv`);
   const { rows, bytes } = await writeContactsCsv(db, filter, path, now);
-  return { path, fileName: basename(path), rows, bytes, csv: bytes <= CONTACT_EXPORT_INLINE_BYTES ? readFileSync(path, 'utf8') : null };
+  return {
+    path,
+    fileName: basename(path),
+    rows,
+    bytes,
+    csv: bytes <= CONTACT_EXPORT_INLINE_BYTES ? readFileSync(path, 'utf8') : null,
+  };
 }

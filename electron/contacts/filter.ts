@@ -49,19 +49,25 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
       // Every requested tag must exist and be on the contact.
       if (ids.length < new Set(filter.tags.map((t) => t.toLowerCase())).size) parts.push('0');
       else {
-        parts.push(`(SELECT COUNT(*) FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${ids.map(() => '?').join(',')})) = ?`);
+        parts.push(
+          `(SELECT COUNT(*) FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${ids.map(() => '?').join(',')})) = ?`,
+        );
         params.push(...ids, ids.length);
       }
     } else if (!ids.length) parts.push('0');
     else {
-      parts.push(`EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${ids.map(() => '?').join(',')}))`);
+      parts.push(
+        `EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${ids.map(() => '?').join(',')}))`,
+      );
       params.push(...ids);
     }
   }
   if (filter.excludeTags?.length) {
     const ids = tagIds(filter.excludeTags);
     if (ids.length) {
-      parts.push(`NOT EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${ids.map(() => '?').join(',')}))`);
+      parts.push(
+        `NOT EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (${ids.map(() => '?').join(',')}))`,
+      );
       params.push(...ids);
     }
   }
@@ -98,7 +104,10 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
       `NOT EXISTS (SELECT 1 FROM outbox_messages o JOIN campaigns k ON k.id = o.campaign_id
         WHERE o.contact_id = c.id AND k.template_id = ? AND o.sent_at >= ?)`,
     );
-    params.push(filter.notMessagedByTemplate.templateId, new Date(now.getTime() - filter.notMessagedByTemplate.days * DAY_MS).toISOString());
+    params.push(
+      filter.notMessagedByTemplate.templateId,
+      new Date(now.getTime() - filter.notMessagedByTemplate.days * DAY_MS).toISOString(),
+    );
   }
   if (filter.optOutRisk === 'exclude-high') {
     parts.push('NOT EXISTS (SELECT 1 FROM contact_predictions p WHERE p.contact_id = c.id AND p.opt_out_high = 1)');
@@ -117,7 +126,9 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
     const s = filter.search.trim();
     const digits = s.replace(/\D/g, '');
     const like = `%${s}%`;
-    parts.push(`(c.first_name LIKE ? OR c.last_name LIKE ? OR c.email LIKE ?${digits.length >= 3 ? ' OR c.phone LIKE ?' : ''})`);
+    parts.push(
+      `(c.first_name LIKE ? OR c.last_name LIKE ? OR c.email LIKE ?${digits.length >= 3 ? ' OR c.phone LIKE ?' : ''})`,
+    );
     params.push(like, like, like);
     if (digits.length >= 3) params.push(`%${digits}%`);
   }
@@ -125,7 +136,10 @@ export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date, d
 }
 
 /** What an occurrence of a series adds: the recently texted left out, the date field matched, once a year. */
-function occurrenceWhere(o: NonNullable<AudienceFilter['occurrenceOf']>, now: Date): { parts: string[]; params: unknown[] } {
+function occurrenceWhere(
+  o: NonNullable<AudienceFilter['occurrenceOf']>,
+  now: Date,
+): { parts: string[]; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (o.skipRecentDays !== undefined) {

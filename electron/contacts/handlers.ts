@@ -37,7 +37,12 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
     return result;
   };
   return {
-    'contacts:list': (q) => listContacts(db, q, { defaultCountry: defaultCountry(), now: core.now(), indexQueued: !services.imports.writing() }),
+    'contacts:list': (q) =>
+      listContacts(db, q, {
+        defaultCountry: defaultCountry(),
+        now: core.now(),
+        indexQueued: !services.imports.writing(),
+      }),
     'contacts:get': ({ id, messageLimit }) => contactDetail(db, id, messageLimit),
     'contacts:create': (input) => {
       const id = createContact(db, input, { now: core.now(), defaultCountry: defaultCountry() });
@@ -58,7 +63,11 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
     'contacts:optIn': consent(false),
     'contacts:recordConsent': async ({ contactIds, how }) => {
       const result = await recordConsent(core.kdb, contactIds, how, core.now());
-      core.audit('contacts.recordConsent', undefined, { ids: contactIds.slice(0, 100), how, nowTextable: result.nowTextable });
+      core.audit('contacts.recordConsent', undefined, {
+        ids: contactIds.slice(0, 100),
+        how,
+        nowTextable: result.nowTextable,
+      });
       return changed(result);
     },
     'contacts:setTags': ({ contactIds, filter, tags, mode }) => {
@@ -66,10 +75,19 @@ export function createContactHandlers(core: DeskCore, services: ContactServices)
       return changed({ contacts: editTags(db, selection, tags, mode, core.now()) });
     },
     'contacts:bulk': async ({ action, tag, contactIds, matching }) => {
-      const listOptions = { defaultCountry: defaultCountry(), now: core.now(), indexQueued: !services.imports.writing() };
+      const listOptions = {
+        defaultCountry: defaultCountry(),
+        now: core.now(),
+        indexQueued: !services.imports.writing(),
+      };
       const ids = contactIds ?? matchingContactIds(db, matching ?? {}, listOptions);
       const result = await runBulkAction({ db, now: core.now }, action, ids, tag);
-      core.audit(`contacts.bulk.${action}`, String(result.actionId), { tag, selected: result.selected, changed: result.changed, ids: ids.slice(0, 100) });
+      core.audit(`contacts.bulk.${action}`, String(result.actionId), {
+        tag,
+        selected: result.selected,
+        changed: result.changed,
+        ids: ids.slice(0, 100),
+      });
       if (action === 'optOut') core.events.emit('app:dataChanged', { area: 'optouts' });
       return changed(result);
     },

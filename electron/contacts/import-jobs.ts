@@ -56,7 +56,11 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
 
   return {
     start(file, options, dryRun) {
-      if (!dryRun && writing()) throw new AppError('conflict', 'Another import is running. Wait for it to finish, or cancel it, before starting this one.');
+      if (!dryRun && writing())
+        throw new AppError(
+          'conflict',
+          'Another import is running. Wait for it to finish, or cancel it, before starting this one.',
+        );
       const importId = `imp_${randomBytes(9).toString('base64url')}`;
       const controller = new AbortController();
       const status: ImportJobStatus = {
@@ -83,20 +87,26 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
         forget();
         return status;
       };
-      const done = runImport(deps.dbPath, file.path, { ...options, fileName: file.fileName }, {
-        now: deps.now,
-        importId,
-        dryRun,
-        signal: controller.signal,
-        nativeBinding: deps.nativeBinding,
-        onProgress: (p) => {
-          status.progress = p;
-          deps.events.emit('import:progress', p);
+      const done = runImport(
+        deps.dbPath,
+        file.path,
+        { ...options, fileName: file.fileName },
+        {
+          now: deps.now,
+          importId,
+          dryRun,
+          signal: controller.signal,
+          nativeBinding: deps.nativeBinding,
+          onProgress: (p) => {
+            status.progress = p;
+            deps.events.emit('import:progress', p);
+          },
         },
-      }).then(
+      ).then(
         (report) => finish({ state: 'done', report }),
         (err: unknown) => {
-          if (isAppError(err) && err.code === 'cancelled') return finish({ state: 'cancelled', error: { code: err.code, message: err.message } });
+          if (isAppError(err) && err.code === 'cancelled')
+            return finish({ state: 'cancelled', error: { code: err.code, message: err.message } });
           if (!isAppError(err)) deps.log(`import ${importId} failed`, err);
           const message = err instanceof Error ? err.message : String(err);
           return finish({ state: 'failed', error: { code: isAppError(err) ? err.code : 'internal', message } });
@@ -141,8 +151,12 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
 /** An import this app did not start (an earlier session, the CLI), as recorded in the import history. */
 function fromHistory(db: SqliteDb, importId: string): ImportJobStatus {
   const s = getImport(db, importId);
-  const state = s.status === 'running' ? 'running' : s.status === 'completed' || s.status === 'undone' ? 'done' : 'failed';
-  const rejects: ImportReportView['rejects'] = importRejectRows(db, importId, 100).map((r) => ({ row: r.row_number, reason: r.reason }));
+  const state =
+    s.status === 'running' ? 'running' : s.status === 'completed' || s.status === 'undone' ? 'done' : 'failed';
+  const rejects: ImportReportView['rejects'] = importRejectRows(db, importId, 100).map((r) => ({
+    row: r.row_number,
+    reason: r.reason,
+  }));
   return {
     importId,
     state,
@@ -151,7 +165,24 @@ function fromHistory(db: SqliteDb, importId: string): ImportJobStatus {
     startedAt: s.startedAt,
     finishedAt: s.finishedAt,
     progress: null,
-    report: s.counts && s.detected ? { importId, dryRun: false, fileName: s.fileName, detected: s.detected, counts: s.counts, rejects, customFields: [] } : null,
-    error: state === 'failed' ? { code: s.status === 'interrupted' ? 'cancelled' : 'internal', message: s.error ?? `The import ended as ${s.status}.` } : null,
+    report:
+      s.counts && s.detected
+        ? {
+            importId,
+            dryRun: false,
+            fileName: s.fileName,
+            detected: s.detected,
+            counts: s.counts,
+            rejects,
+            customFields: [],
+          }
+        : null,
+    error:
+      state === 'failed'
+        ? {
+            code: s.status === 'interrupted' ? 'cancelled' : 'internal',
+            message: s.error ?? `The import ended as ${s.status}.`,
+          }
+        : null,
   };
 }

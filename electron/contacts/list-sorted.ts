@@ -1,7 +1,13 @@
 import { CONTACT_COUNT_CAP, type ContactListPage, type ContactSort } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { contactRows } from './contact-row';
-import { searchSource, tagCondition, type ContactQuery, type ListConditionOptions, type ListConditions } from './list-where';
+import {
+  searchSource,
+  tagCondition,
+  type ContactQuery,
+  type ListConditionOptions,
+  type ListConditions,
+} from './list-where';
 import { NO_BOUND } from './search-sql';
 import { cursorOf, predictionSort, readCursor, SORT_KEYS } from './sort';
 
@@ -14,7 +20,13 @@ import { cursorOf, predictionSort, readCursor, SORT_KEYS } from './sort';
  * the predictions' index, joined to the contacts).
  */
 // hot path: a sorted page is an index seek only when the sort key is spelled exactly as the index expression
-export function listSorted(db: SqliteDb, q: ContactQuery, sort: ContactSort, c: ListConditions, options: ListConditionOptions): ContactListPage {
+export function listSorted(
+  db: SqliteDb,
+  q: ContactQuery,
+  sort: ContactSort,
+  c: ListConditions,
+  options: ListConditionOptions,
+): ContactListPage {
   const key = SORT_KEYS[sort.by];
   const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
   const predicted = predictionSort(sort.by);
@@ -44,21 +56,35 @@ export function listSorted(db: SqliteDb, q: ContactQuery, sort: ContactSort, c: 
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const page = db
-    .prepare(`SELECT c.id, ${key} AS k FROM ${from} ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT c.id, ${key} AS k FROM ${from} ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...params, limit: q.limit, offset: q.offset }) as { id: number; k: string | number }[];
   let total: number;
   let exact = true;
   if (!filtered) total = db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
-  else if (!predicted && !c.plan && !c.status) total = db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(c.tagId) as number;
+  else if (!predicted && !c.plan && !c.status)
+    total = db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(c.tagId) as number;
   else {
     const countParts = parts.filter((p) => !p.includes('@afterKey'));
     const counted = db
-      .prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${countParts.join(' AND ')} LIMIT ${CONTACT_COUNT_CAP + 1})`)
+      .prepare(
+        `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${countParts.join(' AND ')} LIMIT ${CONTACT_COUNT_CAP + 1})`,
+      )
       .pluck()
       .get(Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'afterKey' && k !== 'afterId'))) as number;
     exact = counted <= CONTACT_COUNT_CAP;
     total = Math.min(counted, CONTACT_COUNT_CAP);
   }
   const last = page.length === q.limit ? page[page.length - 1] : null;
-  return { rows: contactRows(db, page.map((r) => r.id)), total, totalIsExact: exact, nextAfterId: null, nextCursor: last ? cursorOf(last.k, last.id) : null };
+  return {
+    rows: contactRows(
+      db,
+      page.map((r) => r.id),
+    ),
+    total,
+    totalIsExact: exact,
+    nextAfterId: null,
+    nextCursor: last ? cursorOf(last.k, last.id) : null,
+  };
 }

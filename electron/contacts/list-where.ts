@@ -48,8 +48,26 @@ export const INLINE_INDEX_MAX = 10_000;
 
 /** Status and segment conditions as SQL over `contacts c`, with named parameters; null when there are none. */
 function statusWhere(db: SqliteDb, q: ListFilters, now: Date): { sql: string; params: Params } | null {
-  if (q.optedOut === undefined && q.textable === undefined && q.segmentId === undefined && q.band === undefined && q.optOutRisk === undefined) return null;
-  const where = audienceWhere(db, { optedOut: q.optedOut, textable: q.textable, segmentId: q.segmentId, band: q.band, optOutRisk: q.optOutRisk, tagMode: 'any' }, now);
+  if (
+    q.optedOut === undefined &&
+    q.textable === undefined &&
+    q.segmentId === undefined &&
+    q.band === undefined &&
+    q.optOutRisk === undefined
+  )
+    return null;
+  const where = audienceWhere(
+    db,
+    {
+      optedOut: q.optedOut,
+      textable: q.textable,
+      segmentId: q.segmentId,
+      band: q.band,
+      optOutRisk: q.optOutRisk,
+      tagMode: 'any',
+    },
+    now,
+  );
   let i = 0;
   // audienceWhere writes `?` placeholders only; they become named so they mix with the rest of the query.
   const sql = where.sql.replace(/\?/g, () => `@f${i++}`);
@@ -63,18 +81,31 @@ export function listConditions(db: SqliteDb, q: ListFilters, options: ListCondit
     tagId = tagIdByName(db, q.tag) ?? null;
     if (tagId === null) return null;
   }
-  return { tagId, plan: q.search ? planSearch(q.search, options.defaultCountry) : null, status: statusWhere(db, q, options.now) };
+  return {
+    tagId,
+    plan: q.search ? planSearch(q.search, options.defaultCountry) : null,
+    status: statusWhere(db, q, options.now),
+  };
 }
 
 /** The tag condition on a contact id column, or '' without a tag. */
 export function tagCondition(tagId: number | null, idColumn: string): string {
-  return tagId === null ? '' : ` AND EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = ${idColumn} AND ct.tag_id = @tag)`;
+  return tagId === null
+    ? ''
+    : ` AND EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = ${idColumn} AND ct.tag_id = @tag)`;
 }
 
 /** Ids of the contacts a search matches (with the tag and status conditions), newest first, below @before. */
-export function searchSource(db: SqliteDb, plan: SearchPlan, c: ListConditions, options: ListConditionOptions): IdSource {
+export function searchSource(
+  db: SqliteDb,
+  plan: SearchPlan,
+  c: ListConditions,
+  options: ListConditionOptions,
+): IdSource {
   const narrow: Narrowing = {
-    sql: tagCondition(c.tagId, 'x.id') + (c.status ? ` AND EXISTS (SELECT 1 FROM contacts c WHERE c.id = x.id AND (${c.status.sql}))` : ''),
+    sql:
+      tagCondition(c.tagId, 'x.id') +
+      (c.status ? ` AND EXISTS (SELECT 1 FROM contacts c WHERE c.id = x.id AND (${c.status.sql}))` : ''),
     params: { ...(c.tagId === null ? {} : { tag: c.tagId }), ...c.status?.params },
   };
   let pending = queuedForSearch(db, INLINE_INDEX_MAX + 1);
@@ -92,10 +123,16 @@ export function matchingSource(db: SqliteDb, c: ListConditions, options: ListCon
   if (c.plan) return searchSource(db, c.plan, c, options);
   if (c.status) {
     // Conditions written straight on the contacts table, so the partial indexes (opted out, not textable) apply.
-    return { ids: `SELECT c.id FROM contacts c WHERE c.id < @before AND (${c.status.sql})${tagCondition(c.tagId, 'c.id')} ORDER BY c.id DESC`, params: { ...c.status.params, ...tag } };
+    return {
+      ids: `SELECT c.id FROM contacts c WHERE c.id < @before AND (${c.status.sql})${tagCondition(c.tagId, 'c.id')} ORDER BY c.id DESC`,
+      params: { ...c.status.params, ...tag },
+    };
   }
   if (c.tagId !== null) {
-    return { ids: 'SELECT ct.contact_id AS id FROM contact_tags ct WHERE ct.tag_id = @tag AND ct.contact_id < @before ORDER BY ct.contact_id DESC', params: tag };
+    return {
+      ids: 'SELECT ct.contact_id AS id FROM contact_tags ct WHERE ct.tag_id = @tag AND ct.contact_id < @before ORDER BY ct.contact_id DESC',
+      params: tag,
+    };
   }
   return { ids: 'SELECT c.id FROM contacts c WHERE c.id < @before ORDER BY c.id DESC', params: {} };
 }

@@ -1,7 +1,13 @@
 import { CONTACT_COUNT_CAP, type ContactListPage } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { contactRows } from './contact-row';
-import { listConditions, matchingSource, type ContactQuery, type ListConditionOptions, type ListFilters } from './list-where';
+import {
+  listConditions,
+  matchingSource,
+  type ContactQuery,
+  type ListConditionOptions,
+  type ListFilters,
+} from './list-where';
 import { listSorted } from './list-sorted';
 import { NO_BOUND } from './search-sql';
 import { cursorOf, readCursor } from './sort';
@@ -20,7 +26,8 @@ const EMPTY: ContactListPage = { rows: [], total: 0, totalIsExact: true, nextAft
 export function listContacts(db: SqliteDb, q: ContactQuery, options: ListOptions): ContactListPage {
   const conditions = listConditions(db, q, options);
   if (!conditions) return EMPTY;
-  if (q.sort && !(q.sort.by === 'added' && q.sort.direction === 'desc')) return listSorted(db, q, q.sort, conditions, options);
+  if (q.sort && !(q.sort.by === 'added' && q.sort.direction === 'desc'))
+    return listSorted(db, q, q.sort, conditions, options);
   const { plan, status, tagId } = conditions;
   const source = matchingSource(db, conditions, options);
   const before = q.afterId ?? (q.after === undefined ? NO_BOUND : readCursor(q.after).id);
@@ -28,25 +35,41 @@ export function listContacts(db: SqliteDb, q: ContactQuery, options: ListOptions
   let total: number;
   let exact = true;
   if (!plan && !status) {
-    pageIds = db.prepare(`${source.ids} LIMIT @limit OFFSET @offset`).pluck().all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
-    total = tagId === null
-      ? (db.prepare('SELECT count(*) FROM contacts').pluck().get() as number)
-      : (db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(tagId) as number);
+    pageIds = db
+      .prepare(`${source.ids} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
+    total =
+      tagId === null
+        ? (db.prepare('SELECT count(*) FROM contacts').pluck().get() as number)
+        : (db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(tagId) as number);
   } else {
     // One pass over the matches, newest first and up to the cap, gives the total and (nearly always) the page.
-    const ids = db.prepare(`${source.ids} LIMIT ${CONTACT_COUNT_CAP + 1}`).pluck().all({ ...source.params, before: NO_BOUND }) as number[];
+    const ids = db
+      .prepare(`${source.ids} LIMIT ${CONTACT_COUNT_CAP + 1}`)
+      .pluck()
+      .all({ ...source.params, before: NO_BOUND }) as number[];
     exact = ids.length <= CONTACT_COUNT_CAP;
     total = exact ? ids.length : CONTACT_COUNT_CAP;
     const first = before === NO_BOUND ? 0 : ids.findIndex((id) => id < before);
     pageIds = first === -1 ? [] : ids.slice(first + q.offset, first + q.offset + q.limit);
     // Scrolled past the counted matches: ask for this page directly.
     if (!exact && pageIds.length < q.limit && (first === -1 || first + q.offset + q.limit > ids.length)) {
-      pageIds = db.prepare(`${source.ids} LIMIT @limit OFFSET @offset`).pluck().all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
+      pageIds = db
+        .prepare(`${source.ids} LIMIT @limit OFFSET @offset`)
+        .pluck()
+        .all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
     }
   }
   const rows = contactRows(db, pageIds);
   const last = rows.length === q.limit ? rows[rows.length - 1] : null;
-  return { rows, total, totalIsExact: exact, nextAfterId: last ? last.id : null, nextCursor: last ? cursorOf(last.id, last.id) : null };
+  return {
+    rows,
+    total,
+    totalIsExact: exact,
+    nextAfterId: last ? last.id : null,
+    nextCursor: last ? cursorOf(last.id, last.id) : null,
+  };
 }
 
 /** Every contact id the filters match, newest first (a bulk action's "everyone the list shows"). */
@@ -54,5 +77,8 @@ export function matchingContactIds(db: SqliteDb, q: ListFilters, options: ListOp
   const conditions = listConditions(db, q, options);
   if (!conditions) return [];
   const source = matchingSource(db, conditions, options);
-  return db.prepare(source.ids).pluck().all({ ...source.params, before: NO_BOUND }) as number[];
+  return db
+    .prepare(source.ids)
+    .pluck()
+    .all({ ...source.params, before: NO_BOUND }) as number[];
 }

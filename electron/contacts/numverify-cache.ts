@@ -64,7 +64,16 @@ export function createNumberChecker(options: NumberCheckerOptions): NumberChecke
   const cached = (phone: string): CachedCheck | null => {
     const since = new Date(now().getTime() - CACHE_DAYS * DAY_MS).toISOString();
     const r = cachedNumberCheck(db, phone, since);
-    return r ? { valid: !!r.valid, lineType: r.line_type, carrier: r.carrier, countryCode: r.country_code, location: r.location, lookedUpAt: r.looked_up_at } : null;
+    return r
+      ? {
+          valid: !!r.valid,
+          lineType: r.line_type,
+          carrier: r.carrier,
+          countryCode: r.country_code,
+          location: r.location,
+          lookedUpAt: r.looked_up_at,
+        }
+      : null;
   };
 
   const store = (phone: string, c: NumberCheck): CachedCheck => {
@@ -79,17 +88,38 @@ export function createNumberChecker(options: NumberCheckerOptions): NumberChecke
       response_json: JSON.stringify(c.raw satisfies NumVerifyAnswer),
       looked_up_at: at,
     });
-    return { valid: c.valid, lineType: c.lineType, carrier: c.carrier, countryCode: c.countryCode, location: c.location, lookedUpAt: at };
+    return {
+      valid: c.valid,
+      lineType: c.lineType,
+      carrier: c.carrier,
+      countryCode: c.countryCode,
+      location: c.location,
+      lookedUpAt: at,
+    };
   };
 
   const lookUp = async (phone: string): Promise<CheckOutcome> => {
     for (let attempt = 0; ; attempt++) {
       const key = options.accessKey();
       if (!key) {
-        return { ok: false, fatal: true, error: { code: 101, type: 'missing_access_key', retryable: false, message: 'Add your NumVerify access key in Settings to check numbers.' } };
+        return {
+          ok: false,
+          fatal: true,
+          error: {
+            code: 101,
+            type: 'missing_access_key',
+            retryable: false,
+            message: 'Add your NumVerify access key in Settings to check numbers.',
+          },
+        };
       }
       options.onCall?.();
-      const r = await lookupNumber(phone, { baseUrl: options.baseUrl(), accessKey: key, fetch: options.fetch, timeoutMs: options.timeoutMs });
+      const r = await lookupNumber(phone, {
+        baseUrl: options.baseUrl(),
+        accessKey: key,
+        fetch: options.fetch,
+        timeoutMs: options.timeoutMs,
+      });
       if (r.ok) return { ok: true, check: store(phone, r.value), fromCache: false };
       const retry = RETRY_CODES.has(r.error.code) || (r.error.code === 'http_status' && r.error.retryable);
       if (retry && attempt < backoff.length) {

@@ -85,11 +85,15 @@ export async function lookupNumber(e164: string, options: NumVerifyOptions): Pro
   const url = joinUrl(options.baseUrl, `/validate?${params.toString()}`);
   const host = hostOf(url); // never show the URL itself: it carries the access key
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const result = await callHttp(url, { method: 'GET', headers: { Accept: 'application/json' } }, {
-    fetch: options.fetch ?? fetch,
-    timeoutMs,
-    signal: options.signal,
-  });
+  const result = await callHttp(
+    url,
+    { method: 'GET', headers: { Accept: 'application/json' } },
+    {
+      fetch: options.fetch ?? fetch,
+      timeoutMs,
+      signal: options.signal,
+    },
+  );
   if (result.kind !== 'answered') {
     const timeout = result.kind === 'maybe_sent' && result.code === 'timeout';
     return failure({
@@ -116,7 +120,12 @@ export async function lookupNumber(e164: string, options: NumVerifyOptions): Pro
 /** Reads a 200 answer: NumVerify reports errors with HTTP 200 and `success: false`. */
 export function parseAnswer(json: unknown): NumberLookup {
   if (typeof json !== 'object' || json === null) {
-    return failure({ code: 'bad_answer', type: 'not_json', retryable: true, message: 'NumVerify sent an answer that could not be read. Try again later.' });
+    return failure({
+      code: 'bad_answer',
+      type: 'not_json',
+      retryable: true,
+      message: 'NumVerify sent an answer that could not be read. Try again later.',
+    });
   }
   const body = json as Record<string, unknown>;
   if (body.success === false) {
@@ -124,13 +133,23 @@ export function parseAnswer(json: unknown): NumberLookup {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const type = typeof error.type === 'string' ? error.type : 'unknown_error';
     if (!Number.isFinite(code)) {
-      return failure({ code: 'bad_answer', type, retryable: true, message: `NumVerify reported an error it did not number: ${infoText(error.info, type)}.` });
+      return failure({
+        code: 'bad_answer',
+        type,
+        retryable: true,
+        message: `NumVerify reported an error it did not number: ${infoText(error.info, type)}.`,
+      });
     }
     const message = MESSAGES[code] ?? `NumVerify refused the check: ${infoText(error.info, type)} (${code}).`;
     return failure({ code, type, retryable: RETRYABLE_CODES.has(code), message });
   }
   if (typeof body.valid !== 'boolean') {
-    return failure({ code: 'bad_answer', type: 'missing_valid', retryable: true, message: 'NumVerify sent an answer without a "valid" field. Try again later.' });
+    return failure({
+      code: 'bad_answer',
+      type: 'missing_valid',
+      retryable: true,
+      message: 'NumVerify sent an answer without a "valid" field. Try again later.',
+    });
   }
   const raw = body as unknown as NumVerifyAnswer;
   return {

@@ -1,11 +1,14 @@
 import { Metadata, PhoneNumber } from 'libphonenumber-js/core';
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type NumberType,
+} from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 
 /** What a phone cell became: an E.164 number, or the reason a business owner can act on. */
-export type PhoneResult =
-  | { ok: true; e164: string; country: string | null }
-  | { ok: false; reason: string };
+export type PhoneResult = { ok: true; e164: string; country: string | null } | { ok: false; reason: string };
 
 export type LineTypeGuess = 'mobile' | 'fixed_line' | 'fixed_line_or_mobile' | 'other';
 
@@ -62,7 +65,18 @@ export function normalisePhoneUncached(cleaned: string, country: string): PhoneR
 /** A US number as spreadsheets hold it: ten digits, or eleven with the leading 1 (with or without +). */
 const US_DIGITS = /^(?:\+?1)?(\d{10})$/;
 /** Every number type libphonenumber's getNumberType tries; a number is valid when one of them matches. */
-const NUMBER_TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+const NUMBER_TYPES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
 
 /** The parts of libphonenumber's numbering plan that getNumberType reads (present at runtime, not in its typings). */
 interface PlanInternals {
@@ -134,7 +148,8 @@ export class PhoneNormaliser {
   normalise(raw: string, countryHint?: string | null): PhoneResult {
     const cleaned = cleanPhoneCell(raw);
     if (cleaned === '') return { ok: false, reason: 'missing phone' };
-    const country = countryHint && countryHint !== this.defaultCountry && isCountryCode(countryHint) ? countryHint : null;
+    const country =
+      countryHint && countryHint !== this.defaultCountry && isCountryCode(countryHint) ? countryHint : null;
     const digits = phoneCacheKey(cleaned);
     // Plain US numbers are checked faster than the cache could be asked (and are not kept in it).
     const fast = !country && this.defaultCountry === 'US' ? usFastPath(digits) : undefined;
@@ -162,7 +177,6 @@ export class PhoneNormaliser {
   }
 }
 
-
 export interface PhoneCandidate {
   raw: string;
   /** true when the column or label names it a mobile number */
@@ -170,14 +184,17 @@ export interface PhoneCandidate {
 }
 
 export type PhoneChoice =
-  | { ok: true; e164: string; country: string | null; others: string[] }
-  | { ok: false; reason: string };
+  { ok: true; e164: string; country: string | null; others: string[] } | { ok: false; reason: string };
 
 /**
  * Picks the one number a contact is texted on when a row has several: a number labelled mobile first,
  * then one libphonenumber knows can be mobile, then the first valid one. The rest are returned so they are not lost.
  */
-export function choosePhone(candidates: PhoneCandidate[], normaliser: PhoneNormaliser, countryHint?: string | null): PhoneChoice {
+export function choosePhone(
+  candidates: PhoneCandidate[],
+  normaliser: PhoneNormaliser,
+  countryHint?: string | null,
+): PhoneChoice {
   if (candidates.length === 1) {
     const r = normaliser.normalise(candidates[0].raw, countryHint);
     // Built field by field: an object spread here cost a million-row import a tenth of a second.
@@ -200,5 +217,10 @@ export function choosePhone(candidates: PhoneCandidate[], normaliser: PhoneNorma
       valid.find((v) => normaliser.lineType(v.e164) === 'fixed_line_or_mobile');
   }
   best ??= valid[0];
-  return { ok: true, e164: best.e164, country: best.country, others: valid.filter((v) => v !== best).map((v) => v.e164) };
+  return {
+    ok: true,
+    e164: best.e164,
+    country: best.country,
+    others: valid.filter((v) => v !== best).map((v) => v.e164),
+  };
 }

@@ -10,7 +10,10 @@ export function importRow(db: SqliteDb, id: string) {
 
 /** The import history, newest first (imports started at the same instant in the order they were recorded). */
 export function importRows(db: SqliteDb, limit: number) {
-  return allRows(db, qb.selectFrom('imports').selectAll().orderBy('started_at', 'desc').orderBy(insertionOrder(), 'desc').limit(limit));
+  return allRows(
+    db,
+    qb.selectFrom('imports').selectAll().orderBy('started_at', 'desc').orderBy(insertionOrder(), 'desc').limit(limit),
+  );
 }
 
 /** The rows an import rejected, by row number; at most `limit` when given. */
@@ -27,5 +30,13 @@ export function importRejectRows(db: SqliteDb, importId: string, limit?: number)
 }
 
 export function importRejectCount(db: SqliteDb, importId: string): number {
-  return firstRow(db, qb.selectFrom('import_rejects').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId))?.n ?? 0;
+  return (
+    firstRow(
+      db,
+      qb
+        .selectFrom('import_rejects')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('import_id', '=', importId),
+    )?.n ?? 0
+  );
 }

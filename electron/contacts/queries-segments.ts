@@ -20,12 +20,24 @@ export function segmentIdByName(db: SqliteDb, name: string): number | undefined 
 export function insertSegment(db: SqliteDb, segment: { name: string; filterJson: string; at: string }): number {
   return runQuery(
     db,
-    qb.insertInto('segments').values({ name: segment.name, filter_json: segment.filterJson, created_at: segment.at, updated_at: segment.at }),
+    qb
+      .insertInto('segments')
+      .values({ name: segment.name, filter_json: segment.filterJson, created_at: segment.at, updated_at: segment.at }),
   ).lastInsertRowid;
 }
 
-export function updateSegmentRow(db: SqliteDb, id: number, segment: { name: string; filterJson: string; at: string }): void {
-  runQuery(db, qb.updateTable('segments').set({ name: segment.name, filter_json: segment.filterJson, updated_at: segment.at }).where('id', '=', id));
+export function updateSegmentRow(
+  db: SqliteDb,
+  id: number,
+  segment: { name: string; filterJson: string; at: string },
+): void {
+  runQuery(
+    db,
+    qb
+      .updateTable('segments')
+      .set({ name: segment.name, filter_json: segment.filterJson, updated_at: segment.at })
+      .where('id', '=', id),
+  );
 }
 
 export function deleteSegmentRow(db: SqliteDb, id: number): void {
@@ -48,7 +60,10 @@ export function campaignUsingSegment(db: SqliteDb, id: number): string | undefin
 
 /** The name of another segment whose filter refers to this one, if any. */
 export function segmentUsingSegment(db: SqliteDb, id: number): string | undefined {
-  return firstRow(db, qb.selectFrom('segments').select('name').where(jsonNumber('filter_json', 'segmentId'), '=', id).limit(1))?.name;
+  return firstRow(
+    db,
+    qb.selectFrom('segments').select('name').where(jsonNumber('filter_json', 'segmentId'), '=', id).limit(1),
+  )?.name;
 }
 
 /** The stored filter of a segment (JSON), or undefined when there is no such segment. */

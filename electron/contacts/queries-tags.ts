@@ -39,7 +39,13 @@ export function insertTag(db: SqliteDb, name: string, at: string): number {
 
 /** Puts a tag on a contact (nothing when it is there already). */
 export function tagContact(db: SqliteDb, contactId: number, tagId: number): void {
-  runQuery(db, qb.insertInto('contact_tags').values({ contact_id: contactId, tag_id: tagId }).onConflict((oc) => oc.doNothing()));
+  runQuery(
+    db,
+    qb
+      .insertInto('contact_tags')
+      .values({ contact_id: contactId, tag_id: tagId })
+      .onConflict((oc) => oc.doNothing()),
+  );
 }
 
 /** The selected contacts of a tag edit, held for the length of its transaction (a filter may select a million). */
@@ -49,19 +55,40 @@ const selectedTable = qb.withTables<{ tag_edit_contacts: { id: number } }>();
  * Adds, removes or sets tags on every contact the condition (over `contacts c`) selects, in SQL, in the caller's
  * transaction; answers how many contacts were selected.
  */
-export function editContactTags(db: SqliteDb, selection: RawBuilder<SqlBool>, tagIds: number[], mode: 'add' | 'remove' | 'set'): number {
-  runQuery(db, qb.schema.createTable('tag_edit_contacts').temporary().ifNotExists().addColumn('id', 'integer', (c) => c.primaryKey()));
+export function editContactTags(
+  db: SqliteDb,
+  selection: RawBuilder<SqlBool>,
+  tagIds: number[],
+  mode: 'add' | 'remove' | 'set',
+): number {
+  runQuery(
+    db,
+    qb.schema
+      .createTable('tag_edit_contacts')
+      .temporary()
+      .ifNotExists()
+      .addColumn('id', 'integer', (c) => c.primaryKey()),
+  );
   runQuery(db, selectedTable.deleteFrom('tag_edit_contacts'));
   const selected = runQuery(
     db,
-    selectedTable.insertInto('tag_edit_contacts').columns(['id']).expression(qb.selectFrom('contacts as c').select('c.id').where(selection)),
+    selectedTable
+      .insertInto('tag_edit_contacts')
+      .columns(['id'])
+      .expression(qb.selectFrom('contacts as c').select('c.id').where(selection)),
   ).changes;
   const contacts = selectedTable.selectFrom('tag_edit_contacts').select('id');
   if (mode === 'set') {
-    runQuery(db, qb.deleteFrom('contact_tags').where('contact_id', 'in', contacts).where('tag_id', 'not in', idList(tagIds)));
+    runQuery(
+      db,
+      qb.deleteFrom('contact_tags').where('contact_id', 'in', contacts).where('tag_id', 'not in', idList(tagIds)),
+    );
   }
   if (mode === 'remove') {
-    runQuery(db, qb.deleteFrom('contact_tags').where('contact_id', 'in', contacts).where('tag_id', 'in', idList(tagIds)));
+    runQuery(
+      db,
+      qb.deleteFrom('contact_tags').where('contact_id', 'in', contacts).where('tag_id', 'in', idList(tagIds)),
+    );
   } else {
     runQuery(
       db,
@@ -93,7 +120,12 @@ export function customFieldRows(db: SqliteDb): CustomFieldRow[] {
         'f.label',
         'f.type',
         'f.created_at as createdAt',
-        eb.selectFrom('contact_field_values as v').select((e) => e.fn.countAll<number>().as('n')).whereRef('v.field_id', '=', 'f.id').$asScalar().as('contacts'),
+        eb
+          .selectFrom('contact_field_values as v')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('v.field_id', '=', 'f.id')
+          .$asScalar()
+          .as('contacts'),
       ])
       .orderBy(noCase('f.label'))
       .orderBy('f.key'),
@@ -115,12 +147,17 @@ export function putFieldValue(db: SqliteDb, contactId: number, fieldId: number, 
     qb
       .insertInto('contact_field_values')
       .values({ contact_id: contactId, field_id: fieldId, value })
-      .onConflict((oc) => oc.columns(['contact_id', 'field_id']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+      .onConflict((oc) =>
+        oc.columns(['contact_id', 'field_id']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+      ),
   );
 }
 
 export function deleteFieldValue(db: SqliteDb, contactId: number, fieldId: number): void {
-  runQuery(db, qb.deleteFrom('contact_field_values').where('contact_id', '=', contactId).where('field_id', '=', fieldId));
+  runQuery(
+    db,
+    qb.deleteFrom('contact_field_values').where('contact_id', '=', contactId).where('field_id', '=', fieldId),
+  );
 }
 
 /** Every custom field's id and key, by key. */

@@ -9,17 +9,32 @@ import type { ContactRowSql } from './contact-row';
 
 export type ContactChanges = Updateable<DB['contacts']>;
 
-export function contactById(db: SqliteDb, id: number): { id: number; phone: string; not_textable_reason: string | null } | undefined {
+export function contactById(
+  db: SqliteDb,
+  id: number,
+): { id: number; phone: string; not_textable_reason: string | null } | undefined {
   return firstRow(db, qb.selectFrom('contacts').select(['id', 'phone', 'not_textable_reason']).where('id', '=', id));
 }
 
-export function contactByPhone(db: SqliteDb, phone: string): { id: number; first_name: string | null; last_name: string | null } | undefined {
+export function contactByPhone(
+  db: SqliteDb,
+  phone: string,
+): { id: number; first_name: string | null; last_name: string | null } | undefined {
   return firstRow(db, qb.selectFrom('contacts').select(['id', 'first_name', 'last_name']).where('phone', '=', phone));
 }
 
 /** The last consent change recorded for a number (the audit log outlives deleted contacts). */
 export function lastConsentChange(db: SqliteDb, phone: string): { new_state: string; at: string } | undefined {
-  return firstRow(db, qb.selectFrom('optout_audit').select(['new_state', 'at']).where('phone', '=', phone).orderBy('at', 'desc').orderBy('id', 'desc').limit(1));
+  return firstRow(
+    db,
+    qb
+      .selectFrom('optout_audit')
+      .select(['new_state', 'at'])
+      .where('phone', '=', phone)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
 }
 
 export function insertContact(db: SqliteDb, contact: Insertable<DB['contacts']>): number {
@@ -37,7 +52,9 @@ export function updateContactRow(db: SqliteDb, id: number, changes: ContactChang
     qb
       .updateTable('contacts')
       .set(changes)
-      .$if(optedOutSince !== undefined, (q) => q.set((eb) => ({ opted_out_at: eb.fn.coalesce('opted_out_at', eb.val(optedOutSince ?? null)) })))
+      .$if(optedOutSince !== undefined, (q) =>
+        q.set((eb) => ({ opted_out_at: eb.fn.coalesce('opted_out_at', eb.val(optedOutSince ?? null)) })),
+      )
       .where('id', '=', id),
   );
 }
@@ -48,7 +65,12 @@ export function deleteContactRows(db: SqliteDb, ids: number[], at: string): numb
     db,
     qb
       .updateTable('outbox_messages')
-      .set({ state: 'skipped', error_code: 'contact_deleted', error_message: 'The contact was deleted before sending', updated_at: at })
+      .set({
+        state: 'skipped',
+        error_code: 'contact_deleted',
+        error_message: 'The contact was deleted before sending',
+        updated_at: at,
+      })
       .where('contact_id', 'in', idList(ids))
       .where('state', 'in', ['queued', 'retry_wait', 'held']),
   );
@@ -57,12 +79,16 @@ export function deleteContactRows(db: SqliteDb, ids: number[], at: string): numb
 
 /** The phone numbers of these contacts, in id order. */
 export function phonesOf(db: SqliteDb, ids: number[]): string[] {
-  return allRows(db, qb.selectFrom('contacts').select('phone').where('id', 'in', idList(ids)).orderBy('id')).map((r) => r.phone);
+  return allRows(db, qb.selectFrom('contacts').select('phone').where('id', 'in', idList(ids)).orderBy('id')).map(
+    (r) => r.phone,
+  );
 }
 
 /** Ids of the contacts a condition over `contacts c` selects, in id order, at most `limit`. */
 export function selectedContactIds(db: SqliteDb, where: RawBuilder<SqlBool>, limit: number): number[] {
-  return allRows(db, qb.selectFrom('contacts as c').select('c.id').where(where).orderBy('c.id').limit(limit)).map((r) => r.id);
+  return allRows(db, qb.selectFrom('contacts as c').select('c.id').where(where).orderBy('c.id').limit(limit)).map(
+    (r) => r.id,
+  );
 }
 
 /**
@@ -248,12 +274,30 @@ export function contactMessageRows(db: SqliteDb, contactId: number, limit: numbe
       'i.keyword',
     ])
     .where('i.contact_id', '=', contactId);
-  return allRows(db, qb.selectFrom(sent.unionAll(received).as('m')).selectAll().orderBy('at', 'desc').orderBy('direction').orderBy('id', 'desc').limit(limit));
+  return allRows(
+    db,
+    qb
+      .selectFrom(sent.unionAll(received).as('m'))
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('direction')
+      .orderBy('id', 'desc')
+      .limit(limit),
+  );
 }
 
 /** How many texts a contact has sent and received. */
 export function contactMessageCount(db: SqliteDb, contactId: number): number {
   const count = (table: 'outbox_messages' | 'inbound_messages') =>
-    qb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('contact_id', '=', contactId).$asScalar();
-  return firstRow(db, qb.selectNoFrom((eb) => eb(count('outbox_messages'), '+', count('inbound_messages')).as('n')))?.n ?? 0;
+    qb
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('contact_id', '=', contactId)
+      .$asScalar();
+  return (
+    firstRow(
+      db,
+      qb.selectNoFrom((eb) => eb(count('outbox_messages'), '+', count('inbound_messages')).as('n')),
+    )?.n ?? 0
+  );
 }

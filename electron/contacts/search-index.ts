@@ -33,8 +33,14 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
   return db
     .transaction(() => {
       const through = indexedThrough(db);
-      const fresh = db.prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?').pluck().all(through, max) as number[];
-      const edited = db.prepare('SELECT contact_id FROM contact_search_queue ORDER BY contact_id LIMIT ?').pluck().all(max - fresh.length) as number[];
+      const fresh = db
+        .prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?')
+        .pluck()
+        .all(through, max) as number[];
+      const edited = db
+        .prepare('SELECT contact_id FROM contact_search_queue ORDER BY contact_id LIMIT ?')
+        .pluck()
+        .all(max - fresh.length) as number[];
       if (!fresh.length && !edited.length) return 0;
       const all = JSON.stringify([...fresh, ...edited]);
       const editedList = JSON.stringify(edited);
@@ -46,8 +52,12 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
          SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
          FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ).run(all);
-      db.prepare(`INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`).run(all);
-      db.prepare('DELETE FROM contact_search_queue WHERE contact_id IN (SELECT value FROM json_each(?))').run(editedList);
+      db.prepare(
+        `INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
+      ).run(all);
+      db.prepare('DELETE FROM contact_search_queue WHERE contact_id IN (SELECT value FROM json_each(?))').run(
+        editedList,
+      );
       if (fresh.length) db.prepare('UPDATE contact_search_state SET indexed_through = ?').run(fresh[fresh.length - 1]);
       return fresh.length + edited.length;
     })
@@ -87,7 +97,10 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
     const n = db
       .transaction(() => {
         const through = indexedThrough(db);
-        const last = db.prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck().get(through, BULK_CHUNK - 1) as number | undefined;
+        const last = db
+          .prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?')
+          .pluck()
+          .get(through, BULK_CHUNK - 1) as number | undefined;
         const upTo = last ?? (db.prepare('SELECT max(id) FROM contacts').pluck().get() as number | null) ?? through;
         if (upTo <= through) return 0;
         ftsOptions(db, BULK_HASH_BYTES, 0);
@@ -99,7 +112,9 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
              FROM contacts c WHERE c.id > ? AND c.id <= ?`,
           )
           .run(through, upTo).changes;
-        db.prepare(`INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id > ? AND c.id <= ?`).run(through, upTo);
+        db.prepare(
+          `INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id > ? AND c.id <= ?`,
+        ).run(through, upTo);
         db.prepare('UPDATE contact_search_state SET indexed_through = ?').run(upTo);
         ftsOptions(db, DEFAULT_HASH_BYTES, DEFAULT_AUTOMERGE);
         return count;

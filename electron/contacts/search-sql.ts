@@ -53,17 +53,28 @@ function indexedIds(q: IndexQuery, narrow: Narrowing, waitingAbove: number | nul
 }
 
 /** Ids matching a search of three characters or more (migration 0006's index). */
-export function matchIds(plan: Extract<SearchPlan, { kind: 'match' }>, narrow: Narrowing, waitingAbove: number | null): IdSource {
-  const text = plan.like.column === 'phone'
-    ? "replace(c.phone, '+', '')"
-    : "(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || coalesce(c.email, ''))";
+export function matchIds(
+  plan: Extract<SearchPlan, { kind: 'match' }>,
+  narrow: Narrowing,
+  waitingAbove: number | null,
+): IdSource {
+  const text =
+    plan.like.column === 'phone'
+      ? "replace(c.phone, '+', '')"
+      : "(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || coalesce(c.email, ''))";
   return indexedIds(
     {
       table: 'contact_search',
       match: plan.match,
       direct: plan.like.patterns.map((_, i) => `${text} LIKE @like${i} ESCAPE '\\'`).join(' AND '),
-      params: { ...Object.fromEntries(plan.like.patterns.map((p, i) => [`like${i}`, p])), ...(plan.email === undefined ? {} : { email: plan.email }) },
-      filter: plan.email === undefined ? '' : " AND (SELECT c.email FROM contacts c WHERE c.id = x.id) LIKE @email ESCAPE '\\'",
+      params: {
+        ...Object.fromEntries(plan.like.patterns.map((p, i) => [`like${i}`, p])),
+        ...(plan.email === undefined ? {} : { email: plan.email }),
+      },
+      filter:
+        plan.email === undefined
+          ? ''
+          : " AND (SELECT c.email FROM contacts c WHERE c.id = x.id) LIKE @email ESCAPE '\\'",
     },
     narrow,
     waitingAbove,

@@ -35,7 +35,12 @@ export function planSearch(input: string, defaultCountry: string): SearchPlan | 
   const at = text.indexOf('@');
   if (at >= 3 && !/\s/.test(text) && at < text.length - 1) {
     const pattern = `%${likeEscape(text)}%`;
-    return { kind: 'match', match: `email : ${quote(text.slice(0, at + 1))}`, like: { column: 'text', patterns: [pattern] }, email: pattern };
+    return {
+      kind: 'match',
+      match: `email : ${quote(text.slice(0, at + 1))}`,
+      like: { column: 'text', patterns: [pattern] },
+      email: pattern,
+    };
   }
   const words = text.split(/\s+/);
   // Every word long enough for the index: all of them, in any order ("smith ana"); otherwise the text as typed.

@@ -37,7 +37,8 @@ export function getSegment(db: SqliteDb, id: number): SegmentRow {
 
 function refuseTakenName(db: SqliteDb, name: string, exceptId?: number): void {
   const other = segmentIdByName(db, name);
-  if (other !== undefined && other !== exceptId) throw new AppError('conflict', `name: a segment called "${name}" already exists; choose another name.`);
+  if (other !== undefined && other !== exceptId)
+    throw new AppError('conflict', `name: a segment called "${name}" already exists; choose another name.`);
 }
 
 /** A filter that names a missing segment, or segments that refer to each other in a loop, is refused. */
@@ -62,12 +63,20 @@ export function createSegment(db: SqliteDb, input: { name: string; filter: Audie
     .immediate();
 }
 
-export function updateSegment(db: SqliteDb, input: { id: number; name?: string; filter?: AudienceFilter }, now: Date): SegmentRow {
+export function updateSegment(
+  db: SqliteDb,
+  input: { id: number; name?: string; filter?: AudienceFilter },
+  now: Date,
+): SegmentRow {
   return db
     .transaction(() => {
       const current = getSegment(db, input.id);
       if (input.name !== undefined) refuseTakenName(db, input.name, input.id);
-      updateSegmentRow(db, input.id, { name: input.name ?? current.name, filterJson: JSON.stringify(input.filter ?? current.filter), at: now.toISOString() });
+      updateSegmentRow(db, input.id, {
+        name: input.name ?? current.name,
+        filterJson: JSON.stringify(input.filter ?? current.filter),
+        at: now.toISOString(),
+      });
       // Checked after saving, inside the transaction, so a filter that now refers back to this segment is caught.
       if (input.filter) checkFilter(db, { segmentId: input.id, tagMode: 'any' }, now);
       return getSegment(db, input.id);
@@ -80,9 +89,17 @@ export function deleteSegment(db: SqliteDb, id: number): void {
   db.transaction(() => {
     const seg = getSegment(db, id);
     const campaign = campaignUsingSegment(db, id);
-    if (campaign !== undefined) throw new AppError('conflict', `The segment "${seg.name}" is the audience of the campaign "${campaign}"; change that campaign's audience first.`);
+    if (campaign !== undefined)
+      throw new AppError(
+        'conflict',
+        `The segment "${seg.name}" is the audience of the campaign "${campaign}"; change that campaign's audience first.`,
+      );
     const segment = segmentUsingSegment(db, id);
-    if (segment !== undefined) throw new AppError('conflict', `The segment "${seg.name}" is used by the segment "${segment}"; change that one first.`);
+    if (segment !== undefined)
+      throw new AppError(
+        'conflict',
+        `The segment "${seg.name}" is used by the segment "${segment}"; change that one first.`,
+      );
     deleteSegmentRow(db, id);
   }).immediate();
 }

@@ -40,7 +40,12 @@ export function readCursor(text: string): Cursor {
   } catch {
     value = null;
   }
-  if (!Array.isArray(value) || value.length !== 2 || !['string', 'number'].includes(typeof value[0]) || !Number.isSafeInteger(value[1])) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !['string', 'number'].includes(typeof value[0]) ||
+    !Number.isSafeInteger(value[1])
+  ) {
     throw new AppError('invalid_input', 'after: expected the nextCursor of an earlier page.');
   }
   return { key: value[0] as string | number, id: value[1] as number };

@@ -13,7 +13,8 @@ export function ensureTagIds(db: SqliteDb, names: string[], nowIso: string): num
   return [...ids];
 }
 
-export type ContactSelection = { contactIds: number[]; filter?: undefined } | { filter: AudienceFilter; contactIds?: undefined };
+export type ContactSelection =
+  { contactIds: number[]; filter?: undefined } | { filter: AudienceFilter; contactIds?: undefined };
 
 /** The selection as a condition over `contacts c`. */
 export function selectionWhere(db: SqliteDb, selection: ContactSelection, now: Date): RawBuilder<SqlBool> {
@@ -25,14 +26,23 @@ export function selectionWhere(db: SqliteDb, selection: ContactSelection, now: D
  * Adds, removes or sets tags on the selected contacts, in one transaction and in SQL (a filter may select a
  * million contacts). Returns how many contacts were selected.
  */
-export function editTags(db: SqliteDb, selection: ContactSelection, tags: string[], mode: 'add' | 'remove' | 'set', now: Date): number {
+export function editTags(
+  db: SqliteDb,
+  selection: ContactSelection,
+  tags: string[],
+  mode: 'add' | 'remove' | 'set',
+  now: Date,
+): number {
   return db
     .transaction(() => {
       const where = selectionWhere(db, selection, now);
       const ids = mode === 'remove' ? existingTagIds(db, tags) : ensureTagIds(db, tags, now.toISOString());
       const selected = editContactTags(db, where, ids, mode);
       if (selection.contactIds && selected < new Set(selection.contactIds).size) {
-        throw new AppError('not_found', 'Some of these contacts no longer exist (they may have been deleted). Nothing was changed; refresh the list.');
+        throw new AppError(
+          'not_found',
+          'Some of these contacts no longer exist (they may have been deleted). Nothing was changed; refresh the list.',
+        );
       }
       return selected;
     })

@@ -38,18 +38,29 @@ function safeName(name: string): string {
 
 function decode(dataBase64: string): Buffer {
   if (dataBase64.length % 4 !== 0 || !BASE64.test(dataBase64)) {
-    throw new AppError('invalid_input', 'dataBase64: expected base64 text (a piece of a file must be a whole number of 3-byte groups, except the last).');
+    throw new AppError(
+      'invalid_input',
+      'dataBase64: expected base64 text (a piece of a file must be a whole number of 3-byte groups, except the last).',
+    );
   }
   return Buffer.from(dataBase64, 'base64');
 }
 
 function tooBig(size: number, maxBytes: number): AppError {
   const mb = (b: number) => `${Math.ceil(b / 1024 / 1024)} MB`;
-  return new AppError('invalid_input', `The file is larger than ${mb(maxBytes)} (${mb(size)} so far). Split it into smaller files and import them one after another.`);
+  return new AppError(
+    'invalid_input',
+    `The file is larger than ${mb(maxBytes)} (${mb(size)} so far). Split it into smaller files and import them one after another.`,
+  );
 }
 
 /** Stores a new upload, or appends a piece to the upload `fileId`. */
-export function storeUpload(dataDir: string, input: { name: string; dataBase64: string; fileId?: string }, now: Date, maxBytes = IMPORT_MAX_BYTES): StoredUpload {
+export function storeUpload(
+  dataDir: string,
+  input: { name: string; dataBase64: string; fileId?: string },
+  now: Date,
+  maxBytes = IMPORT_MAX_BYTES,
+): StoredUpload {
   const bytes = decode(input.dataBase64);
   if (input.fileId !== undefined) {
     const existing = findUpload(dataDir, input.fileId);
@@ -77,7 +88,10 @@ export function findUpload(dataDir: string, fileId: string): StoredUpload {
   const dir = join(uploadsDir(dataDir), fileId);
   const name = FILE_ID.test(fileId) && existsSync(dir) ? readdirSync(dir)[0] : undefined;
   if (name === undefined) {
-    throw new AppError('not_found', 'That uploaded file is no longer there (uploads are kept for a day, and removed once imported). Choose the file again.');
+    throw new AppError(
+      'not_found',
+      'That uploaded file is no longer there (uploads are kept for a day, and removed once imported). Choose the file again.',
+    );
   }
   const path = join(dir, name);
   return { fileId, name, path, size: statSync(path).size };
@@ -93,7 +107,8 @@ export function sweepOldUploads(dataDir: string, now: Date, maxAgeMs = DAY_MS): 
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir)) {
     try {
-      if (now.getTime() - statSync(join(dir, entry)).mtimeMs > maxAgeMs) rmSync(join(dir, entry), { recursive: true, force: true });
+      if (now.getTime() - statSync(join(dir, entry)).mtimeMs > maxAgeMs)
+        rmSync(join(dir, entry), { recursive: true, force: true });
     } catch {
       // Removed meanwhile by another sweep: nothing to do.
     }

@@ -15,14 +15,21 @@ type VerifyInput = z.output<typeof verifySelectionInput>;
 
 function whereOf(core: DeskCore, input: VerifyInput): RawBuilder<SqlBool> {
   if (input.importId !== undefined) return sql<SqlBool>`c.import_id = ${input.importId}`;
-  return selectionWhere(core.db, input.contactIds ? { contactIds: input.contactIds } : { filter: input.filter! }, core.now());
+  return selectionWhere(
+    core.db,
+    input.contactIds ? { contactIds: input.contactIds } : { filter: input.filter! },
+    core.now(),
+  );
 }
 
 /** The selected contacts' ids, refused when there are more than one check may cover. */
 function selectedIds(core: DeskCore, input: VerifyInput): number[] {
   const ids = selectedContactIds(core.db, whereOf(core, input), VERIFY_MAX + 1);
   if (ids.length > VERIFY_MAX) {
-    throw new AppError('invalid_input', `That is more than ${VERIFY_MAX.toLocaleString('en-US')} contacts; check them in smaller groups (for example one tag at a time).`);
+    throw new AppError(
+      'invalid_input',
+      `That is more than ${VERIFY_MAX.toLocaleString('en-US')} contacts; check them in smaller groups (for example one tag at a time).`,
+    );
   }
   return ids;
 }
@@ -54,16 +61,27 @@ export function planVerify(core: DeskCore, services: ContactServices, input: Ver
 }
 
 /** contacts:verify: checks the selected contacts' numbers with NumVerify and reports progress as it goes. */
-export async function verifySelection(core: DeskCore, services: ContactServices, input: VerifyInput): Promise<VerifyReport> {
+export async function verifySelection(
+  core: DeskCore,
+  services: ContactServices,
+  input: VerifyInput,
+): Promise<VerifyReport> {
   if (!core.secrets.get('numverify.apiKey')) {
-    throw new AppError('secret_unavailable', 'Add your NumVerify access key in Settings (secret numverify.apiKey) to check numbers.');
+    throw new AppError(
+      'secret_unavailable',
+      'Add your NumVerify access key in Settings (secret numverify.apiKey) to check numbers.',
+    );
   }
   const ids = selectedIds(core, input);
   const report = await verifyContacts(core.db, services.numbers, ids, {
     now: core.now,
     onProgress: (checked, total) => core.events.emit('verify:progress', { checked, total }),
   });
-  core.audit('contacts.verify', undefined, { selected: report.selected, lookups: report.lookups, stopped: report.stopped?.code ?? null });
+  core.audit('contacts.verify', undefined, {
+    selected: report.selected,
+    lookups: report.lookups,
+    stopped: report.stopped?.code ?? null,
+  });
   if (report.checked) core.events.emit('app:dataChanged', { area: 'contacts' });
   return report;
 }

@@ -10,7 +10,8 @@ const NOT_TEXTABLE = new Set(['landline', 'special_services', 'toll_free', 'prem
 /** The reason shown beside a contact NumVerify says cannot take texts, e.g. "landline (NumVerify)". */
 export function notTextableReason(check: CachedCheck): string | null {
   if (!check.valid) return `not a valid number ${NUMVERIFY_REASON_SUFFIX}`;
-  if (check.lineType && NOT_TEXTABLE.has(check.lineType)) return `${check.lineType.replace(/_/g, ' ')} ${NUMVERIFY_REASON_SUFFIX}`;
+  if (check.lineType && NOT_TEXTABLE.has(check.lineType))
+    return `${check.lineType.replace(/_/g, ' ')} ${NUMVERIFY_REASON_SUFFIX}`;
   return null;
 }
 
@@ -24,7 +25,12 @@ export function applyCheck(db: SqliteDb, phone: string, check: CachedCheck, nowI
   const changed = writeNumberCheck(
     db,
     phone,
-    { reason, lineType: check.valid ? check.lineType : null, carrier: check.valid ? check.carrier : null, suffix: NUMVERIFY_REASON_SUFFIX },
+    {
+      reason,
+      lineType: check.valid ? check.lineType : null,
+      carrier: check.valid ? check.carrier : null,
+      suffix: NUMVERIFY_REASON_SUFFIX,
+    },
     nowIso,
   );
   return reason !== null && changed > 0;
@@ -47,7 +53,17 @@ export async function verifyContacts(
 ): Promise<VerifyReport> {
   const phones = [...new Set(phonesOf(db, contactIds))];
   const report: VerifyReport = {
-    selected: contactIds.length, checked: 0, fromCache: 0, lookups: 0, mobile: 0, landline: 0, voip: 0, invalid: 0, markedNotTextable: 0, failed: [], stopped: null,
+    selected: contactIds.length,
+    checked: 0,
+    fromCache: 0,
+    lookups: 0,
+    mobile: 0,
+    landline: 0,
+    voip: 0,
+    invalid: 0,
+    markedNotTextable: 0,
+    failed: [],
+    stopped: null,
   };
   let nextIndex = 0;
   let answered = 0;
@@ -55,7 +71,10 @@ export async function verifyContacts(
     while (!report.stopped && nextIndex < phones.length) {
       const phone = phones[nextIndex++];
       if (!isCheckable(phone)) {
-        report.failed.push({ phone, message: 'Not a phone number NumVerify can check (it is not in international format).' });
+        report.failed.push({
+          phone,
+          message: 'Not a phone number NumVerify can check (it is not in international format).',
+        });
       } else {
         const outcome = await checker.check(phone);
         if (!outcome.ok || !outcome.fromCache) report.lookups++;

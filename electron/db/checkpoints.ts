@@ -47,7 +47,11 @@ export function createWalCheckpoints(
   const restore = () => setAutocheckpoint(true);
   const start = () => {
     const w = startWorker('db-checkpoint-worker', import.meta.url, {
-      workerData: { dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, intervalMs: INTERVAL_MS } satisfies CheckpointWorkerData,
+      workerData: {
+        dbPath: opts.dbPath,
+        nativeBinding: opts.nativeBinding,
+        intervalMs: INTERVAL_MS,
+      } satisfies CheckpointWorkerData,
     });
     worker = w;
     w.on('message', (msg: FromCheckpointWorker) => {

@@ -21,7 +21,9 @@ export interface PreparedQuery<P, O> {
  * preparing each one anew costs more than running it. `build` receives stand-ins for the values (typed as `P`) and
  * uses them where the values go; the constants it writes stay constant.
  */
-export function preparedQuery<P extends Record<string, Param>, O>(build: (values: P) => Compilable<O>): PreparedQuery<P, O> {
+export function preparedQuery<P extends Record<string, Param>, O>(
+  build: (values: P) => Compilable<O>,
+): PreparedQuery<P, O> {
   // The stand-ins travel through Kysely as opaque values (it binds whatever it is given as a parameter), so they are
   // given the values' types only for the builder's type checks.
   const standIns = new Proxy({}, { get: (_target, name) => new Slot(String(name)) }) as P;

@@ -44,7 +44,13 @@ export interface DB {
   };
   tags: { id: Generated<number>; name: string; created_at: string };
   contact_tags: { contact_id: number; tag_id: number };
-  custom_fields: { id: Generated<number>; key: string; label: string; created_at: string; /** migration 0012 */ type: Generated<'text' | 'date'> };
+  custom_fields: {
+    id: Generated<number>;
+    key: string;
+    label: string;
+    created_at: string;
+    /** migration 0012 */ type: Generated<'text' | 'date'>;
+  };
   contact_field_values: { contact_id: number; field_id: number; value: string };
   segments: { id: Generated<number>; name: string; filter_json: string; created_at: string; updated_at: string };
   imports: {
@@ -62,7 +68,12 @@ export interface DB {
   import_rejects: { import_id: string; row_number: number; reason: string; raw: string | null };
   /** outbox counts by campaign (0 for non-campaign messages) and state, kept by triggers (migration 0008) */
   outbox_state_counts: { campaign_key: number; state: string; n: number };
-  import_changes: { import_id: string; contact_id: number; action: 'created' | 'updated'; previous_json: string | null };
+  import_changes: {
+    import_id: string;
+    contact_id: number;
+    action: 'created' | 'updated';
+    previous_json: string | null;
+  };
   templates: {
     id: Generated<number>;
     name: string;
@@ -117,7 +128,14 @@ export interface DB {
     created_at: string;
     updated_at: string;
   };
-  series_occurrences: { series_id: number; at: string; status: 'launched' | 'skipped' | 'missed'; campaign_id: number | null; reason: string | null; recorded_at: string };
+  series_occurrences: {
+    series_id: number;
+    at: string;
+    status: 'launched' | 'skipped' | 'missed';
+    campaign_id: number | null;
+    reason: string | null;
+    recorded_at: string;
+  };
   series_yearly_sends: { series_id: number; contact_id: number; year: number };
   outbox_messages: {
     id: Generated<number>;

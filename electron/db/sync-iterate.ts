@@ -8,7 +8,8 @@ import type { SqliteDb } from './connection';
  */
 
 type Param = string | number | bigint | Buffer | null;
-const bound = (c: { parameters: readonly unknown[] }): Param[] => c.parameters.map((p) => (typeof p === 'boolean' ? Number(p) : (p as Param)));
+const bound = (c: { parameters: readonly unknown[] }): Param[] =>
+  c.parameters.map((p) => (typeof p === 'boolean' ? Number(p) : (p as Param)));
 
 /** Every row of a compiled select, one at a time (typed by the builder). */
 export function* iterateRows<O>(db: SqliteDb, query: Compilable<O>): Generator<O> {
@@ -19,5 +20,8 @@ export function* iterateRows<O>(db: SqliteDb, query: Compilable<O>): Generator<O
 /** Every row as an array of its values in select order: no object per row, for the passes over a whole audience. */
 export function iterateValues(db: SqliteDb, query: Compilable<unknown>): IterableIterator<unknown[]> {
   const c = query.compile();
-  return db.prepare<Param[], unknown[]>(c.sql).raw(true).iterate(...bound(c));
+  return db
+    .prepare<Param[], unknown[]>(c.sql)
+    .raw(true)
+    .iterate(...bound(c));
 }

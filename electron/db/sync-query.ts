@@ -16,7 +16,8 @@ export const qb = new Kysely<DB>({
 });
 
 type Param = string | number | bigint | Buffer | null;
-const params = (q: { parameters: readonly unknown[] }): Param[] => q.parameters.map((p) => (typeof p === 'boolean' ? Number(p) : (p as Param)));
+const params = (q: { parameters: readonly unknown[] }): Param[] =>
+  q.parameters.map((p) => (typeof p === 'boolean' ? Number(p) : (p as Param)));
 
 /** Every row of a compiled select (typed by the builder). */
 export function allRows<O>(db: SqliteDb, query: Compilable<O>): O[] {

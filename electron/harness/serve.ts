@@ -5,7 +5,10 @@ import { createApp } from '../app';
 import { startHarness } from './server';
 
 /** `npm run web`: the real core and the built renderer on 127.0.0.1 for a person to look at in a browser. */
-const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, allowPositionals: false });
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' } },
+  allowPositionals: false,
+});
 const staticDir = resolve('out/renderer');
 if (!existsSync(resolve(staticDir, 'index.html'))) {
   console.error('error: the renderer is not built; run `npm run build:web` first (npm run web does it for you).');

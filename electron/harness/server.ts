@@ -53,7 +53,8 @@ function parseInvocation(text: string): Invocation | string {
   } catch {
     return 'Request body is not JSON.';
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'Request body must be a JSON object with a channel and an input.';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'Request body must be a JSON object with a channel and an input.';
   return { channel: 'channel' in body ? body.channel : undefined, input: 'input' in body ? body.input : undefined };
 }
 
@@ -88,7 +89,10 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
  * plain browser against the real core. Bound to 127.0.0.1 only; every API call needs the random token, and the
  * Host header must be ours (no DNS rebinding).
  */
-export async function startHarness(app: DeskApp, opts: { staticDir: string; port?: number; token?: string }): Promise<Harness> {
+export async function startHarness(
+  app: DeskApp,
+  opts: { staticDir: string; port?: number; token?: string },
+): Promise<Harness> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = normalize(opts.staticDir);
   const sse = new Set<ServerResponse>();
@@ -112,20 +116,35 @@ export async function startHarness(app: DeskApp, opts: { staticDir: string; port
         return badRequest(res, 'The request path is not a valid URL.');
       }
       const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, JSON.stringify({ error: 'wrong host' }));
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+        return send(res, 421, JSON.stringify({ error: 'wrong host' }));
       if (url.pathname === '/api/invoke') {
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'POST only' }));
-        if (!sameToken(req.headers['x-desk-token'] as string | undefined ?? null, token)) return send(res, 401, JSON.stringify({ error: 'bad token' }));
+        if (!sameToken((req.headers['x-desk-token'] as string | undefined) ?? null, token))
+          return send(res, 401, JSON.stringify({ error: 'bad token' }));
         const text = await readBody(req);
-        if (text === null) return send(res, 413, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `Request body is over ${MAX_BODY} bytes.` } }));
+        if (text === null)
+          return send(
+            res,
+            413,
+            JSON.stringify({
+              ok: false,
+              error: { code: 'invalid_input', message: `Request body is over ${MAX_BODY} bytes.` },
+            }),
+          );
         const body = parseInvocation(text);
         if (typeof body === 'string') return badRequest(res, body);
         const result = await app.dispatchUntyped(body.channel, body.input);
         return send(res, 200, JSON.stringify(result));
       }
       if (url.pathname === '/api/events') {
-        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, JSON.stringify({ error: 'bad token' }));
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        if (!sameToken(url.searchParams.get('token'), token))
+          return send(res, 401, JSON.stringify({ error: 'bad token' }));
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         sse.add(res);
         req.on('close', () => sse.delete(res));

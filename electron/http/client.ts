@@ -58,7 +58,14 @@ export async function callHttp(url: string, init: HttpRequest, options: HttpCall
   }
   if (!options.fetch) {
     const result = await nodeRequest(url, init, options.timeoutMs, options.signal);
-    if (result.kind === 'response') return { kind: 'answered', status: result.status, headers: result.headers, text: result.text, bodyIncomplete: result.bodyIncomplete };
+    if (result.kind === 'response')
+      return {
+        kind: 'answered',
+        status: result.status,
+        headers: result.headers,
+        text: result.text,
+        bodyIncomplete: result.bodyIncomplete,
+      };
     return classifyNodeFailure(result, options.signal?.aborted === true);
   }
   const timeout = new AbortController();
@@ -90,7 +97,10 @@ export async function callHttp(url: string, init: HttpRequest, options: HttpCall
  * node:http knows whether a connection ever existed: before one, nothing can have been sent, whatever the error
  * (refused, DNS, our timeout while connecting, cancellation); after one, nothing is "surely not sent".
  */
-function classifyNodeFailure(failure: Extract<NodeRequestResult, { kind: 'failed' }>, cancelled: boolean): Extract<HttpResult, { kind: 'not_sent' | 'maybe_sent' }> {
+function classifyNodeFailure(
+  failure: Extract<NodeRequestResult, { kind: 'failed' }>,
+  cancelled: boolean,
+): Extract<HttpResult, { kind: 'not_sent' | 'maybe_sent' }> {
   const codes = errorCodes(failure.error);
   const detail = `${codes.join(', ') || 'no code'}: ${describe(failure.error)}`;
   if (!failure.connected) return { kind: 'not_sent', code: cancelled ? 'cancelled' : 'connection_refused', detail };

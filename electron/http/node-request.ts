@@ -30,7 +30,12 @@ const httpsAgent = new HttpsAgent(agentOptions);
  * Response objects), which capped how many texts per second one process could hand to a provider; node:http also
  * tells us whether a connection ever existed, which is the question that decides "not sent" versus "maybe sent".
  */
-export function nodeRequest(url: string, init: HttpRequest, timeoutMs: number, signal?: AbortSignal): Promise<NodeRequestResult> {
+export function nodeRequest(
+  url: string,
+  init: HttpRequest,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<NodeRequestResult> {
   return new Promise((resolve) => {
     let connected = false;
     let timedOut = false;
@@ -50,7 +55,16 @@ export function nodeRequest(url: string, init: HttpRequest, timeoutMs: number, s
       req = (https ? httpsRequest : httpRequest)(
         target,
         { method: init.method ?? 'GET', headers, agent: https ? httpsAgent : httpAgent, signal },
-        (res) => readBody(res, (text, complete) => finish({ kind: 'response', status: res.statusCode ?? 0, headers: headerReader(res), text, bodyIncomplete: !complete })),
+        (res) =>
+          readBody(res, (text, complete) =>
+            finish({
+              kind: 'response',
+              status: res.statusCode ?? 0,
+              headers: headerReader(res),
+              text,
+              bodyIncomplete: !complete,
+            }),
+          ),
       );
     } catch (error) {
       // A malformed URL or header value is refused before any connection is opened.

@@ -13,7 +13,10 @@ export function createInboxHandlers(core: DeskCore): InboxHandlers {
   const windowCheck = createWindowCheck(() => core.settings.get('business.timezone'));
   return {
     'inbox:conversations': (q) => listConversations(core.db, q, core.settings.get('contacts.defaultCountry')),
-    'inbox:thread': ({ contactId, limit }) => ({ ...conversationThread(core.db, contactId, limit), replyVia: replyRoute(core, contactId) }),
+    'inbox:thread': ({ contactId, limit }) => ({
+      ...conversationThread(core.db, contactId, limit),
+      replyVia: replyRoute(core, contactId),
+    }),
     'inbox:markRead': ({ contactId }) => {
       const marked = markThreadRead(core.db, contactId, core.now().toISOString());
       if (marked) core.events.emit('app:dataChanged', { area: 'inbox' });

@@ -40,7 +40,12 @@ export function listConversations(db: SqliteDb, q: ConversationQuery, defaultCou
         .where('u.read_at', 'is', null)
         .as('unread'),
     ]);
-  if (q.unreadOnly) query = query.where('c.id', 'in', qb.selectFrom('inbound_messages').select('contact_id').where('read_at', 'is', null));
+  if (q.unreadOnly)
+    query = query.where(
+      'c.id',
+      'in',
+      qb.selectFrom('inbound_messages').select('contact_id').where('read_at', 'is', null),
+    );
   const search = conversationSearch(q.search, defaultCountry);
   // Contacts added or edited moments ago are indexed first when there are few of them, as the contacts list does.
   if (search) {
@@ -48,6 +53,9 @@ export function listConversations(db: SqliteDb, q: ConversationQuery, defaultCou
     if (pending > 0 && pending <= INLINE_INDEX_MAX) indexAllQueuedContacts(db);
   }
   if (search) query = query.where(search);
-  const rows = allRows(db, query.orderBy('m.received_at', 'desc').orderBy('m.id', 'desc').limit(q.limit).offset(q.offset));
+  const rows = allRows(
+    db,
+    query.orderBy('m.received_at', 'desc').orderBy('m.id', 'desc').limit(q.limit).offset(q.offset),
+  );
   return rows.map((r) => ({ ...r, name: r.name || null, optedOut: !!r.optedOut, unread: r.unread ?? 0 }));
 }

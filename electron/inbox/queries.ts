@@ -7,7 +7,13 @@ import type { ProviderId } from '../providers';
 /** The inbox's data access: a conversation's contact and messages, read marks, and where a reply goes out. */
 
 export function threadContactRow(db: SqliteDb, contactId: number) {
-  return firstRow(db, qb.selectFrom('contacts').select(['id', 'phone', 'first_name', 'last_name', 'opted_out', 'opted_out_at', 'is_unknown']).where('id', '=', contactId));
+  return firstRow(
+    db,
+    qb
+      .selectFrom('contacts')
+      .select(['id', 'phone', 'first_name', 'last_name', 'opted_out', 'opted_out_at', 'is_unknown'])
+      .where('id', '=', contactId),
+  );
 }
 
 /** The newest opt-out or opt-in of this number. */
@@ -47,7 +53,9 @@ export function threadRows(db: SqliteDb, contactId: number, limit: number) {
     .where('i.contact_id', '=', contactId);
   const outbound = qb
     .selectFrom('outbox_messages as m')
-    .leftJoin('campaigns as k', (join) => join.on((eb) => eb('k.id', '=', eb.fn.coalesce('m.campaign_id', 'm.test_of_campaign_id'))))
+    .leftJoin('campaigns as k', (join) =>
+      join.on((eb) => eb('k.id', '=', eb.fn.coalesce('m.campaign_id', 'm.test_of_campaign_id'))),
+    )
     .select((eb) => [
       sql<'in' | 'out'>`'out'`.as('direction'),
       'm.id',
@@ -77,7 +85,14 @@ export function threadRows(db: SqliteDb, contactId: number, limit: number) {
 
 /** Marks what the contact sent as read; answers how many texts changed. */
 export function markInboundRead(db: SqliteDb, contactId: number, nowIso: string): number {
-  return runQuery(db, qb.updateTable('inbound_messages').set({ read_at: nowIso }).where('contact_id', '=', contactId).where('read_at', 'is', null)).changes;
+  return runQuery(
+    db,
+    qb
+      .updateTable('inbound_messages')
+      .set({ read_at: nowIso })
+      .where('contact_id', '=', contactId)
+      .where('read_at', 'is', null),
+  ).changes;
 }
 
 /** Unread conversations and texts, for the badge. */
@@ -122,7 +137,18 @@ export function lastOutboundRoute(db: SqliteDb, contactId: number) {
 }
 
 /** Queues an inbox reply (kind 'reply', due now); answers its outbox id. */
-export function insertReply(db: SqliteDb, r: { contactId: number; toPhone: string; from: string; body: string; segments: number; provider: ProviderId; nowIso: string }): number {
+export function insertReply(
+  db: SqliteDb,
+  r: {
+    contactId: number;
+    toPhone: string;
+    from: string;
+    body: string;
+    segments: number;
+    provider: ProviderId;
+    nowIso: string;
+  },
+): number {
   return runQuery(
     db,
     qb.insertInto('outbox_messages').values({

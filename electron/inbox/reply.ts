@@ -27,15 +27,21 @@ export function replyRoute(core: Pick<DeskCore, 'db' | 'settings'>, contactId: n
   const inbound = lastInboundRoute(core.db, contactId);
   if (inbound) return { provider: inbound.provider, from: inbound.toPhone || configuredFrom(core, inbound.provider) };
   const outbound = lastOutboundRoute(core.db, contactId);
-  if (outbound) return { provider: outbound.provider, from: outbound.fromNumber || configuredFrom(core, outbound.provider) };
+  if (outbound)
+    return { provider: outbound.provider, from: outbound.fromNumber || configuredFrom(core, outbound.provider) };
   return null;
 }
 
 export function refuseOptedOut(contact: ReturnType<typeof threadContact>): never {
   const who = contact.name ? `${contact.name} (${contact.phone})` : contact.phone;
   const change = contact.lastConsentChange;
-  const how = change ? ` — ${CONSENT_SOURCE_LABEL[change.source as ConsentSourceName]?.toLowerCase() ?? change.source}${change.message ? `: "${change.message.slice(0, 60)}"` : ''}` : '';
-  throw new AppError('conflict', `${who} has opted out${how}. Nothing can be sent to them until they text START to opt back in.`);
+  const how = change
+    ? ` — ${CONSENT_SOURCE_LABEL[change.source as ConsentSourceName]?.toLowerCase() ?? change.source}${change.message ? `: "${change.message.slice(0, 60)}"` : ''}`
+    : '';
+  throw new AppError(
+    'conflict',
+    `${who} has opted out${how}. Nothing can be sent to them until they text START to opt back in.`,
+  );
 }
 
 /**
@@ -50,7 +56,11 @@ export function queueReply(
   const contact = threadContact(core.db, input.contactId);
   if (contact.optedOut) refuseOptedOut(contact);
   const via = replyRoute(core, contact.id);
-  if (!via) throw new AppError('not_found', 'You have not exchanged any text with this contact yet, so there is no conversation to reply in.');
+  if (!via)
+    throw new AppError(
+      'not_found',
+      'You have not exchanged any text with this contact yet, so there is no conversation to reply in.',
+    );
   // Refuse now, with the setting to fix, rather than queue a reply that cannot leave (no API key for that provider).
   core.provider(via.provider);
 
@@ -58,7 +68,15 @@ export function queueReply(
   const nowIso = now.toISOString();
   const segments = countSegments(input.body).segments;
   const outboxId = core.db.transaction(() => {
-    const id = insertReply(core.db, { contactId: contact.id, toPhone: contact.phone, from: via.from, body: input.body, segments, provider: via.provider, nowIso });
+    const id = insertReply(core.db, {
+      contactId: contact.id,
+      toPhone: contact.phone,
+      from: via.from,
+      body: input.body,
+      segments,
+      provider: via.provider,
+      nowIso,
+    });
     // The inbox search finds our replies too (migration 0019: a reply's rowid is its outbox id × 2 + 1).
     runQuery(core.db, qb.insertInto('inbox_search').values({ rowid: id * 2 + 1, body: input.body }));
     return id;
@@ -76,7 +94,11 @@ export function waitingReply(
   phone: string,
   reply: { outboxId: number; body: string; nowIso: string },
 ): InboxReplyResult {
-  const policy: QuietHoursPolicy = { start: core.settings.get('quietHours.start'), end: core.settings.get('quietHours.end'), excludedDays: [] };
+  const policy: QuietHoursPolicy = {
+    start: core.settings.get('quietHours.start'),
+    end: core.settings.get('quietHours.end'),
+    excludedDays: [],
+  };
   const window = windowCheck(phone, core.now(), policy);
   const message: Extract<ThreadMessage, { direction: 'out' }> = {
     id: `out-${reply.outboxId}`,

@@ -14,7 +14,8 @@ const NOT_RETRIED: Record<string, string> = {
   sending: 'This reply is being sent right now.',
   sent: 'This reply was sent; sending it again would text the contact twice.',
   delivered: 'This reply was delivered; sending it again would text the contact twice.',
-  undelivered: 'The provider accepted this reply and the carrier did not deliver it; write a new reply if you want to try again.',
+  undelivered:
+    'The provider accepted this reply and the carrier did not deliver it; write a new reply if you want to try again.',
   unknown: 'The provider may have this reply already; reconciliation will find out, so it is not sent again blindly.',
   skipped: 'This reply was not sent on purpose (the contact opted out); it cannot be retried.',
 };
@@ -38,7 +39,8 @@ export function retryReply(
       .where('id', '=', outboxId),
   );
   // A campaign's test send is stored as a reply too; it is sent again from the launch dialog, not from here.
-  if (!row || row.kind !== 'reply' || row.test_of_campaign_id !== null || row.contact_id === null) throw new AppError('not_found', `There is no reply ${outboxId} in the inbox to send again.`);
+  if (!row || row.kind !== 'reply' || row.test_of_campaign_id !== null || row.contact_id === null)
+    throw new AppError('not_found', `There is no reply ${outboxId} in the inbox to send again.`);
   if (row.state !== 'failed' || row.provider_message_id !== null) {
     throw new AppError('conflict', NOT_RETRIED[row.state] ?? `This reply is ${row.state} and cannot be sent again.`);
   }
@@ -52,7 +54,15 @@ export function retryReply(
     core.db,
     qb
       .updateTable('outbox_messages')
-      .set({ state: 'queued', attempts: 0, next_attempt_at: nowIso, sending_at: null, error_code: null, error_message: null, updated_at: nowIso })
+      .set({
+        state: 'queued',
+        attempts: 0,
+        next_attempt_at: nowIso,
+        sending_at: null,
+        error_code: null,
+        error_message: null,
+        updated_at: nowIso,
+      })
       .where('id', '=', outboxId)
       .where('state', '=', 'failed')
       .where('provider_message_id', 'is', null),

@@ -48,7 +48,10 @@ export function conversationSearch(search: string | undefined, defaultCountry: s
           sql<SqlBool>`(${sql.join(
             plan.like.patterns.map((p) => sql<SqlBool>`${name} LIKE ${p} ESCAPE '\\'`),
             sql` AND `,
-          )}) OR c.id IN (${qb.selectFrom('contact_search').select('rowid').where(sql<SqlBool>`contact_search MATCH ${plan.match}`)})`;
+          )}) OR c.id IN (${qb
+            .selectFrom('contact_search')
+            .select('rowid')
+            .where(sql<SqlBool>`contact_search MATCH ${plan.match}`)})`;
   const match = messageMatch(search);
   if (!match) return sql<SqlBool>`(${byContact})`;
   const { inbound, replies } = contactsWithMessage(match);

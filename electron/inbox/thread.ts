@@ -28,7 +28,16 @@ function toMessage(r: Row): ThreadMessage {
     // The stored keyword says the text was acted on; reading it again tells which way (YES only counts after a STOP,
     // and it was only stored when it did).
     const keywordKind = r.keyword ? classifyReply(r.body, { wasOptedOut: true }).kind : 'none';
-    return { id: `in-${r.id}`, direction: 'in', inboundId: r.id, body: r.body, at: r.at, keyword: r.keyword, keywordKind, read: r.read_at !== null };
+    return {
+      id: `in-${r.id}`,
+      direction: 'in',
+      inboundId: r.id,
+      body: r.body,
+      at: r.at,
+      keyword: r.keyword,
+      keywordKind,
+      read: r.read_at !== null,
+    };
   }
   return {
     id: `out-${r.id}`,

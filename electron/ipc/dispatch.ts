@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { contract, isChannel, type Channel, type InputOf, type OutputOf, type ParsedInputOf } from '../../shared/ipc/contract';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type InputOf,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { isAppError } from '../../shared/errors';
 
@@ -16,7 +23,8 @@ export function describeZodError(error: z.ZodError): string {
     .slice(0, 5)
     .map((issue) => {
       const path = issue.path.length ? issue.path.map(String).join('.') : 'input';
-      if (issue.code === 'unrecognized_keys') return `unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       if (issue.code === 'invalid_type' && issue.input === undefined) return `${path}: required`;
       return `${path}: ${issue.message}`;
     })
@@ -27,14 +35,20 @@ export function describeZodError(error: z.ZodError): string {
  * The single entry point from any transport (Electron IPC, harness HTTP, tests) into the core:
  * validates the input against the contract before a handler sees it and never lets a stack trace out.
  */
-export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): UntypedDispatch {
+export function createDispatch(
+  handlers: Handlers,
+  log: (msg: string, err?: unknown) => void = () => {},
+): UntypedDispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${JSON.stringify(channel)}.` } };
     }
     const parsed = contract[channel].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}.` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${describeZodError(parsed.error)}.` },
+      };
     }
     try {
       const handler = handlers[channel] as (i: unknown) => unknown;

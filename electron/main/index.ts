@@ -51,60 +51,80 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, harden));
 
-  app.whenReady().then(async () => {
-    refusePermissions(session.defaultSession);
-    if (devUrl) allowDevServer(session.defaultSession, devUrl);
-    serveRenderer(protocol, rendererDir);
+  app
+    .whenReady()
+    .then(async () => {
+      refusePermissions(session.defaultSession);
+      if (devUrl) allowDevServer(session.defaultSession, devUrl);
+      serveRenderer(protocol, rendererDir);
 
-    const paths = resolvePaths({ db: process.env.SMS_DESK_DB, env: { ...process.env, SMS_DESK_DATA_DIR: process.env.SMS_DESK_DATA_DIR ?? app.getPath('userData') } });
-    const nativeBinding = [join(app.getAppPath(), '.electron-native/better_sqlite3.node')].find((p) => !app.isPackaged && existsSync(p));
-    try {
-      desk = await createApp({ dbPath: paths.dbPath, dataDir: paths.dataDir, secrets: createSecretStore(paths), nativeBinding, quickbooks: { openExternal: harden.openExternal } });
-    } catch (err) {
-      const { dialog } = await import('electron');
-      dialog.showErrorBox('SMS Campaign Desk cannot open its database', (err as Error).message);
-      app.quit();
-      return;
-    }
-    const core = desk;
-    // Only the desktop app does this: the CLI shares the database and must not undo an import the app is running.
-    recoverInterruptedImports(core.db, core.now);
+      const paths = resolvePaths({
+        db: process.env.SMS_DESK_DB,
+        env: { ...process.env, SMS_DESK_DATA_DIR: process.env.SMS_DESK_DATA_DIR ?? app.getPath('userData') },
+      });
+      const nativeBinding = [join(app.getAppPath(), '.electron-native/better_sqlite3.node')].find(
+        (p) => !app.isPackaged && existsSync(p),
+      );
+      try {
+        desk = await createApp({
+          dbPath: paths.dbPath,
+          dataDir: paths.dataDir,
+          secrets: createSecretStore(paths),
+          nativeBinding,
+          quickbooks: { openExternal: harden.openExternal },
+        });
+      } catch (err) {
+        const { dialog } = await import('electron');
+        dialog.showErrorBox('SMS Campaign Desk cannot open its database', (err as Error).message);
+        app.quit();
+        return;
+      }
+      const core = desk;
+      // Only the desktop app does this: the CLI shares the database and must not undo an import the app is running.
+      recoverInterruptedImports(core.db, core.now);
 
-    ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown) => {
-      if (!isOurFrame(event.sender, event.senderFrame?.url, win, devUrl)) return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
-      return core.dispatchUntyped(channel, input);
-    });
-    core.events.subscribe((name, payload) => {
-      win?.webContents.send('desk:event', name, payload);
-      if (name === 'campaign:progress') {
-        const p = payload as { campaignId: number; total: number; counts: Record<string, number> };
-        const active = (p.counts.queued ?? 0) + (p.counts.sending ?? 0) + (p.counts.retry_wait ?? 0);
-        // Keep the laptop awake while a campaign is sending; let it sleep as soon as nothing is left.
-        if (active > 0 && blocker === null) blocker = powerSaveBlocker.start('prevent-app-suspension');
-        if (active === 0 && blocker !== null) {
-          powerSaveBlocker.stop(blocker);
-          blocker = null;
+      ipcMain.handle('desk:invoke', async (event, channel: unknown, input: unknown) => {
+        if (!isOurFrame(event.sender, event.senderFrame?.url, win, devUrl))
+          return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
+        return core.dispatchUntyped(channel, input);
+      });
+      core.events.subscribe((name, payload) => {
+        win?.webContents.send('desk:event', name, payload);
+        if (name === 'campaign:progress') {
+          const p = payload as { campaignId: number; total: number; counts: Record<string, number> };
+          const active = (p.counts.queued ?? 0) + (p.counts.sending ?? 0) + (p.counts.retry_wait ?? 0);
+          // Keep the laptop awake while a campaign is sending; let it sleep as soon as nothing is left.
+          if (active > 0 && blocker === null) blocker = powerSaveBlocker.start('prevent-app-suspension');
+          if (active === 0 && blocker !== null) {
+            powerSaveBlocker.stop(blocker);
+            blocker = null;
+          }
         }
-      }
-      if (name === 'app:notify' && Notification.isSupported()) {
-        const n = payload as { title: string; body: string };
-        new Notification({ title: n.title, body: n.body }).show();
-      }
+        if (name === 'app:notify' && Notification.isSupported()) {
+          const n = payload as { title: string; body: string };
+          new Notification({ title: n.title, body: n.body }).show();
+        }
+      });
+      core.startJobs();
+      // The relay is how replies, STOPs and receipts arrive; if its port is taken, say so instead of failing silently.
+      core.startRelay().catch((err: Error) => {
+        core.events.emit('app:notify', {
+          title: 'Webhook relay could not start',
+          body: `${err.message}. Change webhooks.port in Settings.`,
+          level: 'error',
+        });
+      });
+      await createWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0)
+          createWindow().catch((err: unknown) => console.error('Could not open the window:', err));
+      });
+    })
+    .catch((err: unknown) => {
+      // Start-up failed past the database (the window, the protocol): say why and quit rather than run windowless.
+      console.error('SMS Campaign Desk could not start:', err);
+      app.quit();
     });
-    core.startJobs();
-    // The relay is how replies, STOPs and receipts arrive; if its port is taken, say so instead of failing silently.
-    core.startRelay().catch((err: Error) => {
-      core.events.emit('app:notify', { title: 'Webhook relay could not start', body: `${err.message}. Change webhooks.port in Settings.`, level: 'error' });
-    });
-    await createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow().catch((err: unknown) => console.error('Could not open the window:', err));
-    });
-  }).catch((err: unknown) => {
-    // Start-up failed past the database (the window, the protocol): say why and quit rather than run windowless.
-    console.error('SMS Campaign Desk could not start:', err);
-    app.quit();
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

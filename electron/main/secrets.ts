@@ -9,17 +9,29 @@ import { createFileSecretStore, writePrivateJson, type SecretStore } from '../se
  * that as unavailable and use the 0600 file, saying so plainly.
  */
 export function createSecretStore(paths: { safeSecretsFile: string; secretsFile: string }): SecretStore {
-  const backend = process.platform === 'linux' && safeStorage.isEncryptionAvailable() ? safeStorage.getSelectedStorageBackend() : null;
+  const backend =
+    process.platform === 'linux' && safeStorage.isEncryptionAvailable()
+      ? safeStorage.getSelectedStorageBackend()
+      : null;
   const usable = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
   const file = createFileSecretStore(
     paths.secretsFile,
-    backend === 'basic_text' ? 'no system keyring (gnome-keyring or kwallet) is running, so the OS cannot encrypt them' : 'the system keychain is unavailable',
+    backend === 'basic_text'
+      ? 'no system keyring (gnome-keyring or kwallet) is running, so the OS cannot encrypt them'
+      : 'the system keychain is unavailable',
   );
   if (!usable) return file;
 
-  const read = (): Record<string, string> => (existsSync(paths.safeSecretsFile) ? (JSON.parse(readFileSync(paths.safeSecretsFile, 'utf8')) as Record<string, string>) : {});
+  const read = (): Record<string, string> =>
+    existsSync(paths.safeSecretsFile)
+      ? (JSON.parse(readFileSync(paths.safeSecretsFile, 'utf8')) as Record<string, string>)
+      : {};
   const store: SecretStore = {
-    info: () => ({ backend: 'safeStorage', location: paths.safeSecretsFile, note: `Secrets are encrypted by your operating system's keychain${backend ? ` (${backend})` : ''}.` }),
+    info: () => ({
+      backend: 'safeStorage',
+      location: paths.safeSecretsFile,
+      note: `Secrets are encrypted by your operating system's keychain${backend ? ` (${backend})` : ''}.`,
+    }),
     get(name) {
       const enc = read()[name];
       if (enc) return safeStorage.decryptString(Buffer.from(enc, 'base64'));
@@ -39,7 +51,9 @@ export function createSecretStore(paths: { safeSecretsFile: string; secretsFile:
       file.delete(name);
     },
     names() {
-      const enc = Object.keys(read()).filter(isSecretName).map((name) => ({ name, backend: 'safeStorage' as const }));
+      const enc = Object.keys(read())
+        .filter(isSecretName)
+        .map((name) => ({ name, backend: 'safeStorage' as const }));
       const plain = file.names().filter((n) => !enc.some((e) => e.name === n.name));
       return [...enc, ...plain];
     },

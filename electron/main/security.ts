@@ -88,6 +88,11 @@ export function refusePermissions(session: Session): void {
 }
 
 /** Whether an IPC message came from our window's own top frame showing our renderer (not an iframe, not elsewhere). */
-export function isOurFrame(sender: WebContents, frameUrl: string | undefined, window: { webContents: WebContents } | null, devUrl: string | undefined): boolean {
+export function isOurFrame(
+  sender: WebContents,
+  frameUrl: string | undefined,
+  window: { webContents: WebContents } | null,
+  devUrl: string | undefined,
+): boolean {
   return !!window && sender.id === window.webContents.id && isAppUrl(frameUrl, devUrl);
 }

@@ -16,7 +16,10 @@ export interface BackgroundProblems {
 /** Distinct failures remembered as already logged (a bound, in case messages carry ids). */
 const LOGGED_MAX = 200;
 
-export function createBackgroundProblems(now: () => Date, log: (msg: string, err?: unknown) => void): BackgroundProblems {
+export function createBackgroundProblems(
+  now: () => Date,
+  log: (msg: string, err?: unknown) => void,
+): BackgroundProblems {
   const current = new Map<string, BackgroundProblem>();
   const logged = new Set<string>();
   return {

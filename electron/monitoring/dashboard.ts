@@ -4,7 +4,14 @@ import type { SqliteDb } from '../db/connection';
 import type { DispatcherStatus } from '../campaigns';
 import { lastFinishedRun } from '../reconciliation';
 import type { HealthMonitor } from './health';
-import { failureCodes, lastEventReceivedAt, queuedCountsByState, sendTimes, webhookEventCountsByState, webhookTimings } from './queries';
+import {
+  failureCodes,
+  lastEventReceivedAt,
+  queuedCountsByState,
+  sendTimes,
+  webhookEventCountsByState,
+  webhookTimings,
+} from './queries';
 
 const PROVIDERS: ProviderName[] = ['sandbox', 'quo', 'twilio'];
 
@@ -81,12 +88,19 @@ export function monitoringDashboard(deps: DashboardDeps): MonitoringDashboard {
     sendRate: { lastMinute: sum(59), last15Minutes: sum(45), lastHour: sum(0), perMinute },
     failures,
     webhooks: webhookLag(db, now, provider),
-    breakers: PROVIDERS.map((p) => ({ provider: p, state: status.breakers[p] ?? 'closed', setUp: setup[p].length === 0, missing: setup[p] })),
+    breakers: PROVIDERS.map((p) => ({
+      provider: p,
+      state: status.breakers[p] ?? 'closed',
+      setUp: setup[p].length === 0,
+      missing: setup[p],
+    })),
     dispatcherRunning: status.running,
     provider,
     lastReconciliation: lastFinishedRun(db),
     health: health[0] ?? null,
-    healthHistory: health.map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan })).reverse(),
+    healthHistory: health
+      .map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan }))
+      .reverse(),
     problems: deps.problems?.() ?? [],
   };
 }

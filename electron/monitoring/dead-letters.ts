@@ -36,7 +36,16 @@ const providerEventSchema = z.discriminatedUnion('kind', [
       at,
     })
     .strict(),
-  z.object({ kind: z.literal('provider_opt_out'), provider, eventId: text, phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number'), detail: z.string().max(2000), at }).strict(),
+  z
+    .object({
+      kind: z.literal('provider_opt_out'),
+      provider,
+      eventId: text,
+      phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number'),
+      detail: z.string().max(2000),
+      at,
+    })
+    .strict(),
 ]);
 
 interface StoredPayload {
@@ -98,11 +107,18 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
     return row;
   };
   const problem = (row: EventRow) => {
-    if (row.state !== 'dead' && row.state !== 'failed') throw new AppError('conflict', `Provider event ${row.id} is ${row.state}; only failed events and dead letters can be changed or replayed.`);
+    if (row.state !== 'dead' && row.state !== 'failed')
+      throw new AppError(
+        'conflict',
+        `Provider event ${row.id} is ${row.state}; only failed events and dead letters can be changed or replayed.`,
+      );
   };
 
   return {
-    list(query: { state: 'dead' | 'failed' | 'all'; limit: number; offset: number }): { rows: DeadLetterRow[]; total: number } {
+    list(query: { state: 'dead' | 'failed' | 'all'; limit: number; offset: number }): {
+      rows: DeadLetterRow[];
+      total: number;
+    } {
       const states: Array<'dead' | 'failed'> = query.state === 'all' ? ['dead', 'failed'] : [query.state];
       const total = countEventsIn(db, states);
       return { rows: eventsIn(db, states, query).map(toRow), total };
@@ -111,7 +127,11 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
     /** Saves a fixed event. Its provider and event id are the duplicate check's key, so they cannot change. */
     update(id: number, eventJson: string): DeadLetterDetail {
       const row = load(id);
-      if (row.state !== 'dead') throw new AppError('conflict', `Provider event ${id} is ${row.state}; only dead letters can be edited (a failing event is still being retried).`);
+      if (row.state !== 'dead')
+        throw new AppError(
+          'conflict',
+          `Provider event ${id} is ${row.state}; only dead letters can be edited (a failing event is still being retried).`,
+        );
       let parsed: unknown;
       try {
         parsed = JSON.parse(eventJson);
@@ -119,10 +139,14 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
         throw new AppError('invalid_input', `That is not valid JSON: ${(err as Error).message}`);
       }
       const checked = providerEventSchema.safeParse(parsed);
-      if (!checked.success) throw new AppError('invalid_input', `The event is not valid: ${describeZodError(checked.error)}.`);
+      if (!checked.success)
+        throw new AppError('invalid_input', `The event is not valid: ${describeZodError(checked.error)}.`);
       const event = checked.data;
       if (event.provider !== row.provider || event.eventId !== row.event_id) {
-        throw new AppError('invalid_input', `provider and eventId must stay ${row.provider} / ${row.event_id}: they identify the event so a redelivery is recognised.`);
+        throw new AppError(
+          'invalid_input',
+          `provider and eventId must stay ${row.provider} / ${row.event_id}: they identify the event so a redelivery is recognised.`,
+        );
       }
       if (event.kind !== row.type) throw new AppError('invalid_input', `kind must stay "${row.type}".`);
       const stored = parsePayload(row.payload);
@@ -137,7 +161,11 @@ export function createDeadLetters(core: DeskCore, processNow: () => unknown) {
       problem(row);
       const nowIso = core.now().toISOString();
       resetEventForReplay(db, id, nowIso);
-      core.audit('deadletter.replay', `webhook_event:${id}`, { previousState: row.state, attempts: row.attempts, lastError: row.last_error });
+      core.audit('deadletter.replay', `webhook_event:${id}`, {
+        previousState: row.state,
+        attempts: row.attempts,
+        lastError: row.last_error,
+      });
       processNow();
       return toDetail(load(id));
     },

@@ -30,8 +30,18 @@ export function createMonitoringHandlers(core: DeskCore, monitoring: MonitoringS
       return detail;
     },
     'reconciliation:run': async ({ since, until, provider }) => {
-      const [run] = await monitoring.reconciler.run({ trigger: 'manual', provider, since: since ? new Date(since) : undefined, until: until ? new Date(until) : undefined });
-      core.audit('reconciliation.run', `reconciliation:${run.id}`, { provider: run.provider, since: run.since, until: run.until, status: run.status });
+      const [run] = await monitoring.reconciler.run({
+        trigger: 'manual',
+        provider,
+        since: since ? new Date(since) : undefined,
+        until: until ? new Date(until) : undefined,
+      });
+      core.audit('reconciliation.run', `reconciliation:${run.id}`, {
+        provider: run.provider,
+        since: run.since,
+        until: run.until,
+        status: run.status,
+      });
       return run;
     },
     'reconciliation:runs': ({ limit }) => monitoring.reconciler.runs(limit),

@@ -25,11 +25,22 @@ const toReport = (r: HealthRow): HealthReport => {
 };
 
 /** The overall verdict: the worst check that applies, with its own words as the reason. */
-export function summarise(checks: HealthCheckResult[], providerLabel: string): { status: HealthStatus; reason: string } {
+export function summarise(
+  checks: HealthCheckResult[],
+  providerLabel: string,
+): { status: HealthStatus; reason: string } {
   const applied = checks.filter((c): c is HealthCheckResult & { status: HealthStatus } => c.status !== 'skipped');
-  const worst = applied.reduce<HealthCheckResult | null>((w, c) => (!w || RANK[c.status] > RANK[w.status as HealthStatus] ? c : w), null);
+  const worst = applied.reduce<HealthCheckResult | null>(
+    (w, c) => (!w || RANK[c.status] > RANK[w.status as HealthStatus] ? c : w),
+    null,
+  );
   if (!worst || worst.status === 'green') {
-    return { status: 'green', reason: applied.length ? `Webhooks from ${providerLabel} are flowing: ${applied.map((c) => c.label.toLowerCase()).join(', ')} OK.` : `${providerLabel} needs no webhooks; nothing to check.` };
+    return {
+      status: 'green',
+      reason: applied.length
+        ? `Webhooks from ${providerLabel} are flowing: ${applied.map((c) => c.label.toLowerCase()).join(', ')} OK.`
+        : `${providerLabel} needs no webhooks; nothing to check.`,
+    };
   }
   return { status: worst.status as HealthStatus, reason: `${worst.label}: ${worst.detail}` };
 }
@@ -58,10 +69,14 @@ export function createHealthMonitor(deps: HealthDeps) {
     const provider = settings.get('provider');
     const publicUrl = settings.get('webhooks.publicUrl').trim();
     const probe = { fetch: fetchFn, random: core.random, timeoutMs };
-    const [relay, tunnel] = await Promise.all([checkRelay(probe, provider, relayUrl()), checkTunnel(probe, provider, publicUrl)]);
+    const [relay, tunnel] = await Promise.all([
+      checkRelay(probe, provider, relayUrl()),
+      checkTunnel(probe, provider, publicUrl),
+    ]);
     const lag = checkWebhookLag(db, provider, core.now());
     let registration: Pick<HealthCheckResult, 'status' | 'detail'>;
-    if (provider === 'sandbox') registration = { status: 'skipped', detail: 'The Sandbox needs no webhook registration.' };
+    if (provider === 'sandbox')
+      registration = { status: 'skipped', detail: 'The Sandbox needs no webhook registration.' };
     else if (!publicUrl) registration = { status: 'skipped', detail: 'Not checked: set the tunnel URL first.' };
     else {
       const origin = (() => {
@@ -90,7 +105,11 @@ export function createHealthMonitor(deps: HealthDeps) {
     const previous = latest();
     const id = insertHealthCheck(db, { at, status, reason, checks, trigger });
     if (status === 'red' && previous?.status !== 'red') {
-      core.events.emit('app:notify', { title: 'Replies and receipts may not be arriving', body: reason, level: 'error' });
+      core.events.emit('app:notify', {
+        title: 'Replies and receipts may not be arriving',
+        body: reason,
+        level: 'error',
+      });
     }
     return { id, at, status, reason, trigger, checks, checksRan: ran(checks) };
   }
@@ -107,7 +126,13 @@ export function createHealthMonitor(deps: HealthDeps) {
       return inFlight;
     },
     latest,
-    settled: (): Promise<void> => (inFlight ? inFlight.then(() => undefined, () => undefined) : Promise.resolve()),
+    settled: (): Promise<void> =>
+      inFlight
+        ? inFlight.then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve(),
     history(limit: number): HealthReport[] {
       return healthCheckRows(db, limit).map(toReport);
     },

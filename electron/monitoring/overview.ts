@@ -6,5 +6,11 @@ export function monitoringOverview(db: SqliteDb): MonitoringOverview {
   const outbox: Partial<Record<OutboxState, number>> = outboxCountsByState(db);
   const webhookEvents: Record<string, number> = {};
   for (const r of webhookEventCountsByState(db)) webhookEvents[r.state] = r.n;
-  return { outbox, webhookEvents, lastWebhookAt: lastEventReceivedAt(db), lastSendAt: lastSentAt(db), deadLetters: webhookEvents.dead ?? 0 };
+  return {
+    outbox,
+    webhookEvents,
+    lastWebhookAt: lastEventReceivedAt(db),
+    lastSendAt: lastSentAt(db),
+    deadLetters: webhookEvents.dead ?? 0,
+  };
 }

@@ -6,7 +6,10 @@ import type { SettingsStore } from '../settings/store';
  * What each provider still needs before it can send, in words ("the Quo API key"); an empty list means it is set up.
  * Monitoring says "not set up" for those rather than "sending normally".
  */
-export function providerSetup(settings: Pick<SettingsStore, 'get'>, secrets: Pick<SecretStore, 'get'>): Record<ProviderName, string[]> {
+export function providerSetup(
+  settings: Pick<SettingsStore, 'get'>,
+  secrets: Pick<SecretStore, 'get'>,
+): Record<ProviderName, string[]> {
   const missing = (pairs: Array<[boolean, string]>) => pairs.filter(([present]) => !present).map(([, what]) => what);
   return {
     sandbox: [],

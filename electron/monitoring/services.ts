@@ -97,7 +97,10 @@ export interface MonitoringJobs {
  * The schedules (node-cron, local time): the retry queue every 10 s, reconciliation daily at 03:30 and at start-up
  * when the last run is over a day old, health hourly (the first a minute after start, once the relay is up).
  */
-export function startMonitoringJobs(services: MonitoringServices, log: (msg: string, err?: unknown) => void): MonitoringJobs {
+export function startMonitoringJobs(
+  services: MonitoringServices,
+  log: (msg: string, err?: unknown) => void,
+): MonitoringJobs {
   const inFlight = new Set<Promise<void>>();
   // Awaited, so noOverlap can skip a tick while a long run is still going; a failure is logged, never thrown at cron.
   // Tracked, so stopping waits for a run in progress instead of closing the database under it.
@@ -114,9 +117,21 @@ export function startMonitoringJobs(services: MonitoringServices, log: (msg: str
     return run;
   };
   const tasks: ScheduledTask[] = [
-    cron.schedule('*/10 * * * * *', guard('retry queue', () => services.retryPass()), { noOverlap: true }),
-    cron.schedule('30 3 * * *', guard('daily reconciliation', () => services.reconciler.daily()), { noOverlap: true }),
-    cron.schedule('0 * * * *', guard('health check', () => services.health.run('scheduled')), { noOverlap: true }),
+    cron.schedule(
+      '*/10 * * * * *',
+      guard('retry queue', () => services.retryPass()),
+      { noOverlap: true },
+    ),
+    cron.schedule(
+      '30 3 * * *',
+      guard('daily reconciliation', () => services.reconciler.daily()),
+      { noOverlap: true },
+    ),
+    cron.schedule(
+      '0 * * * *',
+      guard('health check', () => services.health.run('scheduled')),
+      { noOverlap: true },
+    ),
   ];
   void guard('start-up reconciliation', () => services.reconciler.atStartup())();
   const firstHealth = setTimeout(() => void guard('health check', () => services.health.run('scheduled'))(), 60_000);

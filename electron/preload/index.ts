@@ -10,7 +10,8 @@ const events = new Set<string>(eventNames);
  */
 contextBridge.exposeInMainWorld('desk', {
   invoke(channel: string, input: unknown): Promise<unknown> {
-    if (!channels.has(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${channel}.` } });
+    if (!channels.has(channel))
+      return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${channel}.` } });
     return ipcRenderer.invoke('desk:invoke', channel, input);
   },
   on(event: string, callback: (payload: unknown) => void): () => void {

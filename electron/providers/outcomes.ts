@@ -7,7 +7,12 @@ import type { SendOutcome } from './types';
  * The provider said yes but its answer cannot be read, so we do not know which message it created: the text was
  * most likely sent, so it must never be resent automatically.
  */
-export function unreadableAcceptance(provider: string, status: number, idName: string, whereToCheck: string): SendOutcome {
+export function unreadableAcceptance(
+  provider: string,
+  status: number,
+  idName: string,
+  whereToCheck: string,
+): SendOutcome {
   return {
     ok: false,
     kind: 'unknown',
@@ -29,7 +34,12 @@ export function transportOutcome(
 ): Extract<SendOutcome, { ok: false }> {
   if (result.kind === 'not_sent') {
     if (result.code === 'cancelled') {
-      return { ok: false, kind: 'retryable', code: 'cancelled', message: `Sending was stopped before the text went to ${providerName}; it was not sent.` };
+      return {
+        ok: false,
+        kind: 'retryable',
+        code: 'cancelled',
+        message: `Sending was stopped before the text went to ${providerName}; it was not sent.`,
+      };
     }
     return {
       ok: false,

@@ -12,7 +12,13 @@ export function insertSandboxMessage(db: SqliteDb, row: SandboxMessageRow): void
 
 /** A reply is stored once, however many ticks see its message. */
 export function insertSandboxReplyOnce(db: SqliteDb, row: Omit<SandboxMessageRow, 'reply_body' | 'due_at'>): void {
-  runQuery(db, qb.insertInto('sandbox_messages').values(row).onConflict((oc) => oc.column('id').doNothing()));
+  runQuery(
+    db,
+    qb
+      .insertInto('sandbox_messages')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing()),
+  );
 }
 
 export function sandboxMessage(db: SqliteDb, id: string): SandboxMessageRow | undefined {
@@ -20,7 +26,12 @@ export function sandboxMessage(db: SqliteDb, id: string): SandboxMessageRow | un
 }
 
 /** Messages created in the range, oldest first; with a participant, only those to or from that number. */
-export function sandboxMessagesBetween(db: SqliteDb, sinceIso: string, untilIso: string, participant: string | null): SandboxMessageRow[] {
+export function sandboxMessagesBetween(
+  db: SqliteDb,
+  sinceIso: string,
+  untilIso: string,
+  participant: string | null,
+): SandboxMessageRow[] {
   return allRows(
     db,
     qb
@@ -28,7 +39,9 @@ export function sandboxMessagesBetween(db: SqliteDb, sinceIso: string, untilIso:
       .selectAll()
       .where('created_at', '>=', sinceIso)
       .where('created_at', '<=', untilIso)
-      .$if(participant !== null, (q) => q.where((eb) => eb.or([eb('to_phone', '=', participant ?? ''), eb('from_phone', '=', participant ?? '')])))
+      .$if(participant !== null, (q) =>
+        q.where((eb) => eb.or([eb('to_phone', '=', participant ?? ''), eb('from_phone', '=', participant ?? '')])),
+      )
       .orderBy('created_at'),
   );
 }
@@ -48,5 +61,8 @@ export function dueSandboxMessages(db: SqliteDb, nowIso: string) {
 }
 
 export function settleSandboxMessage(db: SqliteDb, id: string, status: 'failed' | 'delivered', nowIso: string): void {
-  runQuery(db, qb.updateTable('sandbox_messages').set({ status, due_at: null, updated_at: nowIso }).where('id', '=', id));
+  runQuery(
+    db,
+    qb.updateTable('sandbox_messages').set({ status, due_at: null, updated_at: nowIso }).where('id', '=', id),
+  );
 }

@@ -71,7 +71,14 @@ export function quoAnsweredSendOutcome(
         : status === 408
           ? `Quo gave up waiting for the request (408). The text was not sent; ${later}.`
           : `Quo had a problem on its side (HTTP ${status}). The text was not sent; ${later}.`;
-    return { ok: false, kind: 'retryable', code, message, httpStatus: status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      ok: false,
+      kind: 'retryable',
+      code,
+      message,
+      httpStatus: status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
   return { ok: false, kind: 'permanent', code, message: describeQuoError(status, envelope), httpStatus: status };
 }

@@ -49,7 +49,11 @@ export interface ConversationQuery {
 }
 
 /** v1 `GET /v1/messages`: one conversation (our number × one participant), following nextPageToken. */
-export async function* listConversation(read: QuoRead, base: string, q: ConversationQuery): AsyncGenerator<ProviderMessage> {
+export async function* listConversation(
+  read: QuoRead,
+  base: string,
+  q: ConversationQuery,
+): AsyncGenerator<ProviderMessage> {
   const [after, before] = rangeParams(q.since, q.until);
   let pageToken: string | undefined;
   const seenTokens = new Set<string>();

@@ -1,5 +1,14 @@
 import { AppError } from '../../shared/errors';
-import { callHttp, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, type FetchLike, type HttpResult } from '../http/client';
+import {
+  callHttp,
+  classifyStatus,
+  hostOf,
+  joinUrl,
+  parseJson,
+  readWithRetry,
+  type FetchLike,
+  type HttpResult,
+} from '../http/client';
 import { transportOutcome } from './outcomes';
 import { describeQuoError, parseQuoEnvelope, quoAnsweredSendOutcome } from './quo-errors';
 import { listConversation, listWorkspace, QUO_API_VERSION, toProviderMessage } from './quo-messages';
@@ -81,22 +90,34 @@ export class QuoProvider implements Provider {
     const url = joinUrl(this.base, '/v1/phone-numbers');
     const result = await this.get(url, false);
     if (result.kind !== 'answered') {
-      return { ok: false, detail: `Could not reach Quo at ${hostOf(url)} (${result.code}). Check your internet connection.` };
+      return {
+        ok: false,
+        detail: `Could not reach Quo at ${hostOf(url)} (${result.code}). Check your internet connection.`,
+      };
     }
     if (classifyStatus(result.status) !== 'ok') {
       return { ok: false, detail: describeQuoError(result.status, parseQuoEnvelope(result.text)) };
     }
-    const numbers = (parseJson(result.text) as { data?: Array<{ id?: string; number?: string }> } | undefined)?.data ?? [];
+    const numbers =
+      (parseJson(result.text) as { data?: Array<{ id?: string; number?: string }> } | undefined)?.data ?? [];
     if (this.options.phoneNumberId && !numbers.some((n) => n.id === this.options.phoneNumberId)) {
-      return { ok: false, detail: `Quo accepted the API key, but the number ${this.options.phoneNumberId} is not one of its ${numbers.length} numbers.` };
+      return {
+        ok: false,
+        detail: `Quo accepted the API key, but the number ${this.options.phoneNumberId} is not one of its ${numbers.length} numbers.`,
+      };
     }
     const list = numbers.map((n) => n.number ?? n.id).join(', ');
-    return { ok: true, detail: `Connected to Quo; ${numbers.length} number${numbers.length === 1 ? '' : 's'} on this key${list ? ` (${list})` : ''}.` };
+    return {
+      ok: true,
+      detail: `Connected to Quo; ${numbers.length} number${numbers.length === 1 ? '' : 's'} on this key${list ? ` (${list})` : ''}.`,
+    };
   }
 
   private async phoneNumberIds(): Promise<string[]> {
     if (this.options.phoneNumberId) return [this.options.phoneNumberId];
-    const json = (await this.readJson(joinUrl(this.base, '/v1/phone-numbers'), false)) as { data?: Array<{ id?: unknown }> };
+    const json = (await this.readJson(joinUrl(this.base, '/v1/phone-numbers'), false)) as {
+      data?: Array<{ id?: unknown }>;
+    };
     return (json?.data ?? []).map((n) => n.id).filter((id): id is string => typeof id === 'string');
   }
 
@@ -108,12 +129,16 @@ export class QuoProvider implements Provider {
   }
 
   private get(url: string, versioned: boolean): Promise<HttpResult> {
-    return readWithRetry(url, { method: 'GET', headers: this.headers(versioned) }, {
-      fetch: this.fetchFn,
-      timeoutMs: this.options.timeoutMs,
-      now: this.options.now,
-      ...this.readRetry,
-    });
+    return readWithRetry(
+      url,
+      { method: 'GET', headers: this.headers(versioned) },
+      {
+        fetch: this.fetchFn,
+        timeoutMs: this.options.timeoutMs,
+        now: this.options.now,
+        ...this.readRetry,
+      },
+    );
   }
 
   private async readJson(url: string, versioned: boolean): Promise<unknown> {
@@ -122,7 +147,10 @@ export class QuoProvider implements Provider {
 
   private jsonOrThrow(result: HttpResult, url: string): unknown {
     if (result.kind !== 'answered') {
-      throw new AppError('provider_error', `Could not reach Quo at ${hostOf(url)} (${result.code}). Check your internet connection and try again.`);
+      throw new AppError(
+        'provider_error',
+        `Could not reach Quo at ${hostOf(url)} (${result.code}). Check your internet connection and try again.`,
+      );
     }
     if (classifyStatus(result.status) !== 'ok') {
       throw new AppError('provider_error', describeQuoError(result.status, parseQuoEnvelope(result.text)));

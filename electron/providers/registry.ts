@@ -56,7 +56,9 @@ export function createProviders(deps: ProviderDeps) {
           timeoutMs,
           now: deps.now,
           // Ask Twilio to report delivery to our relay (through the tunnel) when we know its public URL.
-          statusCallbackUrl: deps.settings.get('webhooks.publicUrl') ? `${deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '')}/webhooks/twilio` : undefined,
+          statusCallbackUrl: deps.settings.get('webhooks.publicUrl')
+            ? `${deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '')}/webhooks/twilio`
+            : undefined,
         });
       }
       return sandbox;

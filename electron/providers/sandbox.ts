@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SqliteDb } from '../db/connection';
 import type { ProviderEvent } from '../webhooks';
-import { dueSandboxMessages, insertSandboxMessage, insertSandboxReplyOnce, sandboxMessage, sandboxMessagesBetween, settleSandboxMessage, type SandboxMessageRow } from './queries';
+import {
+  dueSandboxMessages,
+  insertSandboxMessage,
+  insertSandboxReplyOnce,
+  sandboxMessage,
+  sandboxMessagesBetween,
+  settleSandboxMessage,
+  type SandboxMessageRow,
+} from './queries';
 import type { ListQuery, Provider, ProviderMessage, ProviderMessageStatus, SendOutcome, SendRequest } from './types';
 
 export interface SandboxSettings {
@@ -20,7 +28,15 @@ export interface SandboxDeps {
   emit: (event: ProviderEvent) => void;
 }
 
-const REPLIES = ['Thanks!', 'Sounds good', 'What time do you open?', 'See you Saturday', 'Is this still available?', 'Great, thank you', 'How much is it?'];
+const REPLIES = [
+  'Thanks!',
+  'Sounds good',
+  'What time do you open?',
+  'See you Saturday',
+  'Is this still available?',
+  'Great, thank you',
+  'How much is it?',
+];
 const SANDBOX_ERROR = { code: '30006', message: 'Sandbox: simulated carrier rejection (landline or unreachable)' };
 
 type Outcome = 'delivered' | 'failed' | 'reply' | 'stop';
@@ -63,7 +79,8 @@ export function createSandboxProvider(deps: SandboxDeps): Provider & { tick(): n
       const now = deps.now();
       const id = newId('SB');
       const outcome = pickOutcome(s);
-      const reply = outcome === 'stop' ? 'STOP' : outcome === 'reply' ? REPLIES[Math.floor(deps.random() * REPLIES.length)] : null;
+      const reply =
+        outcome === 'stop' ? 'STOP' : outcome === 'reply' ? REPLIES[Math.floor(deps.random() * REPLIES.length)] : null;
       insertSandboxMessage(db, {
         id,
         direction: 'outgoing',
@@ -123,7 +140,16 @@ export function createSandboxProvider(deps: SandboxDeps): Provider & { tick(): n
             created_at: nowIso,
             updated_at: nowIso,
           });
-          deps.emit({ kind: 'inbound', provider: 'sandbox', eventId: `${replyId}:received`, providerMessageId: replyId, from: m.to_phone, to: m.from_phone, body: m.reply_body, at: nowIso });
+          deps.emit({
+            kind: 'inbound',
+            provider: 'sandbox',
+            eventId: `${replyId}:received`,
+            providerMessageId: replyId,
+            from: m.to_phone,
+            to: m.from_phone,
+            body: m.reply_body,
+            at: nowIso,
+          });
           emitted++;
         }
       }

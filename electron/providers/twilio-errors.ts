@@ -23,8 +23,10 @@ const KNOWN: Record<number, string> = {
   20003: 'Twilio did not accept the Account SID and Auth Token (20003). Check both in Settings.',
   20404: 'Twilio could not find that resource (20404). Check the Account SID in Settings.',
   21211: 'Twilio says the recipient number is not a valid phone number (21211). Fix the contact’s number.',
-  21408: 'Your Twilio account may not text this country yet (21408). Enable the country in Twilio’s Messaging Geo Permissions.',
-  21606: 'The sending number cannot send texts from your Twilio account (21606). Choose an SMS-capable Twilio number in Settings.',
+  21408:
+    'Your Twilio account may not text this country yet (21408). Enable the country in Twilio’s Messaging Geo Permissions.',
+  21606:
+    'The sending number cannot send texts from your Twilio account (21606). Choose an SMS-capable Twilio number in Settings.',
   21612: 'Twilio cannot route a text between these two numbers (21612).',
   21614: 'Twilio says the recipient number cannot receive texts, e.g. a landline (21614).',
   21617: 'The text is longer than Twilio’s 1600-character limit (21617). Shorten the template.',
@@ -66,7 +68,8 @@ export function twilioAnsweredSendOutcome(
       kind: 'opted_out',
       code,
       httpStatus: status,
-      message: 'This person replied STOP to your Twilio number, so Twilio will not deliver texts to them (21610). They are now treated as opted out.',
+      message:
+        'This person replied STOP to your Twilio number, so Twilio will not deliver texts to them (21610). They are now treated as opted out.',
     };
   }
   if (cls === 'retryable' || (error?.code !== undefined && RETRYABLE_CODES.has(error.code))) {
@@ -78,7 +81,14 @@ export function twilioAnsweredSendOutcome(
         : status >= 500
           ? `Twilio had a problem on its side (HTTP ${status}). The text was not sent; ${later}.`
           : `${describeTwilioError(status, error)} The text was not sent; ${later}.`;
-    return { ok: false, kind: 'retryable', code, message, httpStatus: status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return {
+      ok: false,
+      kind: 'retryable',
+      code,
+      message,
+      httpStatus: status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
   }
   return { ok: false, kind: 'permanent', code, httpStatus: status, message: describeTwilioError(status, error) };
 }

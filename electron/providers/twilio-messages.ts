@@ -43,7 +43,8 @@ export function toProviderMessage(raw: unknown): ProviderMessage | null {
   return {
     providerMessageId: m.sid,
     direction: m.direction === 'inbound' ? 'incoming' : 'outgoing',
-    from: typeof m.from === 'string' ? m.from : typeof m.messaging_service_sid === 'string' ? m.messaging_service_sid : '',
+    from:
+      typeof m.from === 'string' ? m.from : typeof m.messaging_service_sid === 'string' ? m.messaging_service_sid : '',
     to: typeof m.to === 'string' ? m.to : '',
     body: typeof m.body === 'string' ? m.body : '',
     status: twilioStatus(m.status),
@@ -77,14 +78,21 @@ export interface TwilioListQuery {
 }
 
 /** `GET …/Messages.json` newest first, following next_page_uri (which keeps the filters). */
-export async function* listMessages(read: TwilioRead, base: string, q: TwilioListQuery): AsyncGenerator<ProviderMessage> {
+export async function* listMessages(
+  read: TwilioRead,
+  base: string,
+  q: TwilioListQuery,
+): AsyncGenerator<ProviderMessage> {
   const params = new URLSearchParams({ PageSize: String(q.pageSize) });
   // Twilio's ">" and "<" filters include the boundary ("on or after").
   params.set('DateSent>', wholeSeconds(q.since, 'down'));
   params.set('DateSent<', wholeSeconds(q.until, 'up'));
   if (q.to) params.set('To', q.to);
   if (q.from) params.set('From', q.from);
-  let url: string | null = joinUrl(base, `/2010-04-01/Accounts/${encodeURIComponent(q.accountSid)}/Messages.json?${params.toString()}`);
+  let url: string | null = joinUrl(
+    base,
+    `/2010-04-01/Accounts/${encodeURIComponent(q.accountSid)}/Messages.json?${params.toString()}`,
+  );
   const seen = new Set<string>();
   while (url && !seen.has(url)) {
     seen.add(url);

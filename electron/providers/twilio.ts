@@ -1,5 +1,15 @@
 import { AppError } from '../../shared/errors';
-import { basicAuth, callHttp, classifyStatus, hostOf, joinUrl, parseJson, readWithRetry, type FetchLike, type HttpResult } from '../http/client';
+import {
+  basicAuth,
+  callHttp,
+  classifyStatus,
+  hostOf,
+  joinUrl,
+  parseJson,
+  readWithRetry,
+  type FetchLike,
+  type HttpResult,
+} from '../http/client';
 import { transportOutcome } from './outcomes';
 import { describeTwilioError, parseTwilioError, twilioAnsweredSendOutcome } from './twilio-errors';
 import { listMessages, toProviderMessage, type TwilioListQuery } from './twilio-messages';
@@ -71,7 +81,10 @@ export class TwilioProvider implements Provider {
   }
 
   /** Twilio filters by To or From, not by conversation: list both directions. */
-  private async *listConversation(read: (url: string) => Promise<unknown>, q: Omit<TwilioListQuery, 'to' | 'from'> & { participant: string }): AsyncGenerator<ProviderMessage> {
+  private async *listConversation(
+    read: (url: string) => Promise<unknown>,
+    q: Omit<TwilioListQuery, 'to' | 'from'> & { participant: string },
+  ): AsyncGenerator<ProviderMessage> {
     const { participant, ...rest } = q;
     yield* listMessages(read, this.base, { ...rest, to: participant });
     yield* listMessages(read, this.base, { ...rest, from: participant });
@@ -81,17 +94,27 @@ export class TwilioProvider implements Provider {
     const url = joinUrl(this.base, `/2010-04-01/Accounts/${encodeURIComponent(this.options.accountSid)}.json`);
     const result = await this.get(url);
     if (result.kind !== 'answered') {
-      return { ok: false, detail: `Could not reach Twilio at ${hostOf(url)} (${result.code}). Check your internet connection.` };
+      return {
+        ok: false,
+        detail: `Could not reach Twilio at ${hostOf(url)} (${result.code}). Check your internet connection.`,
+      };
     }
     if (classifyStatus(result.status) !== 'ok') {
       return { ok: false, detail: describeTwilioError(result.status, parseTwilioError(result.text)) };
     }
     const account = parseJson(result.text) as { status?: string; type?: string; friendly_name?: string } | undefined;
     if (account?.status !== 'active') {
-      return { ok: false, detail: `Your Twilio account is ${account?.status ?? 'in an unknown state'}, so it cannot send texts. Reactivate it in Twilio.` };
+      return {
+        ok: false,
+        detail: `Your Twilio account is ${account?.status ?? 'in an unknown state'}, so it cannot send texts. Reactivate it in Twilio.`,
+      };
     }
-    const trial = account.type === 'Trial' ? ' It is a trial account: it can only text numbers you have verified in Twilio.' : '';
-    return { ok: true, detail: `Connected to Twilio account ${account.friendly_name ?? this.options.accountSid}.${trial}` };
+    const trial =
+      account.type === 'Trial' ? ' It is a trial account: it can only text numbers you have verified in Twilio.' : '';
+    return {
+      ok: true,
+      detail: `Connected to Twilio account ${account.friendly_name ?? this.options.accountSid}.${trial}`,
+    };
   }
 
   private accountUrl(path: string): string {
@@ -103,24 +126,34 @@ export class TwilioProvider implements Provider {
   }
 
   private get(url: string): Promise<HttpResult> {
-    return readWithRetry(url, { method: 'GET', headers: this.headers() }, {
-      fetch: this.fetchFn,
-      timeoutMs: this.options.timeoutMs,
-      now: this.options.now,
-      ...this.readRetry,
-    });
+    return readWithRetry(
+      url,
+      { method: 'GET', headers: this.headers() },
+      {
+        fetch: this.fetchFn,
+        timeoutMs: this.options.timeoutMs,
+        now: this.options.now,
+        ...this.readRetry,
+      },
+    );
   }
 
   private jsonOrThrow(result: HttpResult, url: string): unknown {
     if (result.kind !== 'answered') {
-      throw new AppError('provider_error', `Could not reach Twilio at ${hostOf(url)} (${result.code}). Check your internet connection and try again.`);
+      throw new AppError(
+        'provider_error',
+        `Could not reach Twilio at ${hostOf(url)} (${result.code}). Check your internet connection and try again.`,
+      );
     }
     if (classifyStatus(result.status) !== 'ok') {
       throw new AppError('provider_error', describeTwilioError(result.status, parseTwilioError(result.text)));
     }
     const json = parseJson(result.text);
     if (json === undefined || result.bodyIncomplete) {
-      throw new AppError('provider_error', `Twilio's answer from ${hostOf(url)} was not readable JSON. Try again later.`);
+      throw new AppError(
+        'provider_error',
+        `Twilio's answer from ${hostOf(url)} was not readable JSON. Try again later.`,
+      );
     }
     return json;
   }

@@ -13,14 +13,7 @@ export interface SendRequest {
 }
 
 export type ProviderMessageStatus =
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'undelivered'
-  | 'failed'
-  | 'received'
-  | 'unknown';
+  'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received' | 'unknown';
 
 export type SendOutcome =
   | { ok: true; providerMessageId: string; status: ProviderMessageStatus }

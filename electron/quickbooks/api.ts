@@ -21,7 +21,6 @@ class Throttled extends Error {}
 /** A reset or refused connection: a GET is safe to repeat. */
 class Unreachable extends Error {}
 
-
 interface FaultError {
   Message?: string;
   Detail?: string;
@@ -38,7 +37,9 @@ function faultOf(body: unknown): FaultError[] | null {
 }
 
 function faultText(errors: FaultError[]): string {
-  return errors.map((e) => [e.Message, e.Detail].filter(Boolean).join(': ') + (e.code ? ` (code ${e.code})` : '')).join('; ');
+  return errors
+    .map((e) => [e.Message, e.Detail].filter(Boolean).join(': ') + (e.code ? ` (code ${e.code})` : ''))
+    .join('; ');
 }
 
 export interface QuickBooksApi {
@@ -56,13 +57,19 @@ export interface QuickBooksApi {
 export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAULT_THROTTLE): QuickBooksApi {
   const policy = retry(
     handleWhen((e) => e instanceof Throttled || e instanceof Unreachable),
-    { maxAttempts: throttle.maxAttempts, backoff: new ExponentialBackoff({ initialDelay: throttle.initialDelayMs, maxDelay: throttle.maxDelayMs }) },
+    {
+      maxAttempts: throttle.maxAttempts,
+      backoff: new ExponentialBackoff({ initialDelay: throttle.initialDelayMs, maxDelay: throttle.maxDelayMs }),
+    },
   );
 
   async function once(url: string, token: string): Promise<{ status: number; body: unknown }> {
     let res: Response;
     try {
-      res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(url, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
     } catch (err) {
       throw new Unreachable(networkReason(err));
     }
@@ -77,7 +84,11 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
     firstAnswerTime: () => firstTime,
     async get(path, query) {
       const { apiBaseUrl, realmId } = quickBooksEndpoints(deps.settings);
-      if (!realmId) throw new AppError('invalid_input', 'QuickBooks company id (quickbooks.realmId) is not set: press Connect in Settings → Integrations, or set it with `settings set quickbooks.realmId`.');
+      if (!realmId)
+        throw new AppError(
+          'invalid_input',
+          'QuickBooks company id (quickbooks.realmId) is not set: press Connect in Settings → Integrations, or set it with `settings set quickbooks.realmId`.',
+        );
       const url = `${apiBaseUrl}/v3/company/${encodeURIComponent(realmId)}/${path}?${new URLSearchParams({ ...query, minorversion: '75' }).toString()}`;
       let answer: { status: number; body: unknown };
       try {
@@ -87,8 +98,16 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
           return first.status === 401 ? once(url, await refreshAccessToken(deps)) : first;
         });
       } catch (err) {
-        if (err instanceof Throttled) throw new AppError('provider_error', `QuickBooks is limiting requests (throttled, code ${THROTTLE_CODE}) and still was after ${throttle.maxAttempts} tries; the next sync will continue.`);
-        if (err instanceof Unreachable) throw new AppError('provider_error', `QuickBooks could not be reached: ${err.message}; the next sync will try again.`);
+        if (err instanceof Throttled)
+          throw new AppError(
+            'provider_error',
+            `QuickBooks is limiting requests (throttled, code ${THROTTLE_CODE}) and still was after ${throttle.maxAttempts} tries; the next sync will continue.`,
+          );
+        if (err instanceof Unreachable)
+          throw new AppError(
+            'provider_error',
+            `QuickBooks could not be reached: ${err.message}; the next sync will try again.`,
+          );
         throw err;
       }
       if (answer.status === 401) {
@@ -102,7 +121,8 @@ export function quickBooksApi(deps: TokenDeps, throttle: ThrottleTuning = DEFAUL
         throw new AppError('provider_error', `QuickBooks answered HTTP ${answer.status} to ${path}; try again later.`);
       }
       const time = (answer.body as { time?: unknown }).time;
-      if (firstTime === null && typeof time === 'string' && !Number.isNaN(Date.parse(time))) firstTime = new Date(time).toISOString();
+      if (firstTime === null && typeof time === 'string' && !Number.isNaN(Date.parse(time)))
+        firstTime = new Date(time).toISOString();
       return answer.body;
     },
   };

@@ -34,7 +34,13 @@ export function recordSyncError(db: SqliteDb, message: string): void {
 
 /** A sync finished: where the next Change Data Capture starts, and when this one ran. */
 export function recordSyncDone(db: SqliteDb, changedSince: string, at: string): void {
-  runQuery(db, qb.updateTable('quickbooks_connection').set({ changed_since: changedSince, last_sync_at: at, last_error: null, status: 'connected' }).where('id', '=', 1));
+  runQuery(
+    db,
+    qb
+      .updateTable('quickbooks_connection')
+      .set({ changed_since: changedSince, last_sync_at: at, last_error: null, status: 'connected' })
+      .where('id', '=', 1),
+  );
 }
 
 /** Disconnect: the sync stops; what was synced stays (the conversions are real sales). */

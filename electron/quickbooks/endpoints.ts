@@ -3,7 +3,10 @@ import type { SettingsStore } from '../settings/store';
 /** Intuit's documented addresses (shared/docs/integrations.md); the two settings may point elsewhere (tests: a fake). */
 export const AUTHORIZE_URL = 'https://appcenter.intuit.com/connect/oauth2';
 export const DEFAULT_TOKEN_URL = 'https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer';
-export const API_BASE_URL = { sandbox: 'https://sandbox-quickbooks.api.intuit.com', production: 'https://quickbooks.api.intuit.com' } as const;
+export const API_BASE_URL = {
+  sandbox: 'https://sandbox-quickbooks.api.intuit.com',
+  production: 'https://quickbooks.api.intuit.com',
+} as const;
 export const SCOPE = 'com.intuit.quickbooks.accounting';
 export const CALLBACK_PATH = '/oauth/quickbooks/callback';
 

@@ -12,7 +12,9 @@ export async function pullAll(api: QuickBooksApi, entity: Entity, onPage: (rows:
   let start = 1;
   let total = 0;
   for (;;) {
-    const body = await api.get('query', { query: `SELECT * FROM ${entity} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}` });
+    const body = await api.get('query', {
+      query: `SELECT * FROM ${entity} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`,
+    });
     const page = obj(obj(body).QueryResponse)[entity];
     const rows = Array.isArray(page) ? page : [];
     if (rows.length) onPage(rows);

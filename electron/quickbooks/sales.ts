@@ -14,7 +14,14 @@ export type SaleOutcome = 'created' | 'kept' | 'removed' | 'unmatched' | 'unpaid
 
 /** Removes a sale's conversion (a deleted sale); the roll-ups follow by trigger. */
 export function removeSaleConversion(db: SqliteDb, entity: string, id: string): boolean {
-  const row = firstRow(db, qb.selectFrom('conversions').select('id').where('source', '=', QUICKBOOKS_SOURCE).where('source_id', '=', saleSourceId(entity, id)));
+  const row = firstRow(
+    db,
+    qb
+      .selectFrom('conversions')
+      .select('id')
+      .where('source', '=', QUICKBOOKS_SOURCE)
+      .where('source_id', '=', saleSourceId(entity, id)),
+  );
   return row ? deleteConversion(db, row.id).deleted : false;
 }
 
@@ -25,9 +32,23 @@ export function removeSaleConversion(db: SqliteDb, entity: string, id: string): 
  */
 export function settleSale(db: SqliteDb, s: AnalyticsSettings, sale: SaleToSettle, createdAt: string): SaleOutcome {
   const sourceId = saleSourceId(sale.entity, sale.id);
-  const existing = firstRow(db, qb.selectFrom('conversions').select(['id', 'contact_id', 'amount_minor', 'at']).where('source', '=', QUICKBOOKS_SOURCE).where('source_id', '=', sourceId));
+  const existing = firstRow(
+    db,
+    qb
+      .selectFrom('conversions')
+      .select(['id', 'contact_id', 'amount_minor', 'at'])
+      .where('source', '=', QUICKBOOKS_SOURCE)
+      .where('source_id', '=', sourceId),
+  );
   const wanted = sale.contactId !== null && sale.paidMinor > 0;
-  if (existing && wanted && existing.contact_id === sale.contactId && existing.amount_minor === sale.paidMinor && existing.at === sale.at) return 'kept';
+  if (
+    existing &&
+    wanted &&
+    existing.contact_id === sale.contactId &&
+    existing.amount_minor === sale.paidMinor &&
+    existing.at === sale.at
+  )
+    return 'kept';
   const removed = existing ? deleteConversion(db, existing.id).deleted : false;
   if (sale.contactId === null) return removed ? 'removed' : 'unmatched';
   if (sale.paidMinor <= 0) return removed ? 'removed' : 'unpaid';

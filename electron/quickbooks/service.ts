@@ -1,4 +1,8 @@
-import type { QuickBooksConnectStart, QuickBooksStatus, QuickBooksSyncResult } from '../../shared/ipc/channels/quickbooks';
+import type {
+  QuickBooksConnectStart,
+  QuickBooksStatus,
+  QuickBooksSyncResult,
+} from '../../shared/ipc/channels/quickbooks';
 import type { DeskCore } from '../core';
 import type { ThrottleTuning } from './api';
 import { callbackPage } from './callback-page';
@@ -28,8 +32,17 @@ export interface QuickBooksService {
   settled(): Promise<void>;
 }
 
-export function createQuickBooksService(core: Pick<DeskCore, 'db' | 'settings' | 'secrets' | 'now' | 'audit' | 'events'>, options: QuickBooksOptions = {}): QuickBooksService {
-  const deps = { db: core.db, settings: core.settings, secrets: core.secrets, now: core.now, throttle: options.throttle };
+export function createQuickBooksService(
+  core: Pick<DeskCore, 'db' | 'settings' | 'secrets' | 'now' | 'audit' | 'events'>,
+  options: QuickBooksOptions = {},
+): QuickBooksService {
+  const deps = {
+    db: core.db,
+    settings: core.settings,
+    secrets: core.secrets,
+    now: core.now,
+    throttle: options.throttle,
+  };
   let running: Promise<QuickBooksSyncResult> | null = null;
   const sync = (full: boolean) =>
     (running ??= syncQuickBooks(deps, { full })
@@ -53,13 +66,23 @@ export function createQuickBooksService(core: Pick<DeskCore, 'db' | 'settings' |
       await sync(false).catch((err) => options.log?.('QuickBooks sync failed', err));
     },
     async callback(params) {
-      const outcome = await completeAuthorization({ ...deps, setRealmId: (realmId) => core.settings.set('quickbooks.realmId', realmId, 'quickbooks') }, core.settings.get('webhooks.publicUrl'), params);
+      const outcome = await completeAuthorization(
+        { ...deps, setRealmId: (realmId) => core.settings.set('quickbooks.realmId', realmId, 'quickbooks') },
+        core.settings.get('webhooks.publicUrl'),
+        params,
+      );
       if (!outcome.ok) return { status: 400, html: callbackPage(false, outcome.message) };
       core.audit('quickbooks.connect', outcome.realmId);
       core.events.emit('app:dataChanged', { area: 'settings' });
       // The first (full) sync starts at once; the page does not wait for it.
       void sync(true).catch((err) => options.log?.('QuickBooks first sync failed', err));
-      return { status: 200, html: callbackPage(true, `Company ${outcome.realmId} is connected. Its customers and sales are being read now.`) };
+      return {
+        status: 200,
+        html: callbackPage(
+          true,
+          `Company ${outcome.realmId} is connected. Its customers and sales are being read now.`,
+        ),
+      };
     },
     settled: async () => {
       await running?.catch(() => undefined);

@@ -8,7 +8,11 @@ import { quickBooksEndpoints, redirectUri } from './endpoints';
 import { QUICKBOOKS_SOURCE } from './sales';
 import { unmatchedSalesCount } from './sync';
 
-const LABEL: Record<QuickBooksStatus['state'], string> = { not_connected: 'Not connected', connected: 'Connected', reconnect: 'Reconnect QuickBooks' };
+const LABEL: Record<QuickBooksStatus['state'], string> = {
+  not_connected: 'Not connected',
+  connected: 'Connected',
+  reconnect: 'Reconnect QuickBooks',
+};
 
 function count(db: SqliteDb, table: 'quickbooks_customers', unmatched: boolean): number {
   let q = qb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -17,11 +21,22 @@ function count(db: SqliteDb, table: 'quickbooks_customers', unmatched: boolean):
 }
 
 /** Settings → Integrations and `quickbooks status`: connection, last sync, counts and the unmatched sales. */
-export function quickBooksStatus(deps: { db: SqliteDb; settings: Pick<SettingsStore, 'get'>; secrets: SecretStore }): QuickBooksStatus {
+export function quickBooksStatus(deps: {
+  db: SqliteDb;
+  settings: Pick<SettingsStore, 'get'>;
+  secrets: SecretStore;
+}): QuickBooksStatus {
   const { db, settings, secrets } = deps;
   const conn = connectionRow(db);
   const state: QuickBooksStatus['state'] = conn?.status ?? 'not_connected';
-  const sales = firstRow(db, qb.selectFrom('quickbooks_transactions').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', 'in', ['SalesReceipt', 'Invoice']))?.n ?? 0;
+  const sales =
+    firstRow(
+      db,
+      qb
+        .selectFrom('quickbooks_transactions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('entity', 'in', ['SalesReceipt', 'Invoice']),
+    )?.n ?? 0;
   const conv = firstRow(
     db,
     qb
@@ -30,7 +45,12 @@ export function quickBooksStatus(deps: { db: SqliteDb; settings: Pick<SettingsSt
         eb.fn.countAll<number>().as('n'),
         eb.fn.count<number>('campaign_id').as('attributed'),
         eb.fn.coalesce(eb.fn.sum<number>('amount_minor'), eb.lit(0)).as('revenue'),
-        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('campaign_id', 'is not', null).then(eb.ref('amount_minor')).else(0).end()), eb.lit(0)).as('attributedRevenue'),
+        eb.fn
+          .coalesce(
+            eb.fn.sum<number>(eb.case().when('campaign_id', 'is not', null).then(eb.ref('amount_minor')).else(0).end()),
+            eb.lit(0),
+          )
+          .as('attributedRevenue'),
       ])
       .where('source', '=', QUICKBOOKS_SOURCE)
       .where('source_id', 'like', 'quickbooks:%'),
@@ -54,7 +74,11 @@ export function quickBooksStatus(deps: { db: SqliteDb; settings: Pick<SettingsSt
     environment: endpoints.environment,
     realmId: endpoints.realmId,
     redirectUri: redirectUri(settings.get('webhooks.publicUrl')),
-    credentials: { clientId: !!secrets.get('quickbooks.clientId'), clientSecret: !!secrets.get('quickbooks.clientSecret'), refreshToken: !!secrets.get('quickbooks.refreshToken') },
+    credentials: {
+      clientId: !!secrets.get('quickbooks.clientId'),
+      clientSecret: !!secrets.get('quickbooks.clientSecret'),
+      refreshToken: !!secrets.get('quickbooks.refreshToken'),
+    },
     connectedAt: conn?.connected_at || null,
     lastSyncAt: conn?.last_sync_at ?? null,
     lastError: conn?.last_error ?? null,
@@ -70,6 +94,10 @@ export function quickBooksStatus(deps: { db: SqliteDb; settings: Pick<SettingsSt
       revenueMinor: Number(conv?.revenue ?? 0),
       attributedRevenueMinor: Number(conv?.attributedRevenue ?? 0),
     },
-    unmatched: unmatched.flatMap((r) => (r.entity === 'Payment' ? [] : [{ entity: r.entity, id: r.id, customerName: r.display_name, amountMinor: r.paid_minor, at: r.at }])),
+    unmatched: unmatched.flatMap((r) =>
+      r.entity === 'Payment'
+        ? []
+        : [{ entity: r.entity, id: r.id, customerName: r.display_name, amountMinor: r.paid_minor, at: r.at }],
+    ),
   };
 }

@@ -16,7 +16,9 @@ export interface SyncWriter {
 export function createSyncWriter(db: SqliteDb): SyncWriter {
   // hot path: a sync writes thousands of rows; these statements are prepared once (see above), not built per row.
   const byPhone = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE phone = ?');
-  const byEmail = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE lower(email) = ? ORDER BY id LIMIT 1');
+  const byEmail = db.prepare<[string], { id: number }>(
+    'SELECT id FROM contacts WHERE lower(email) = ? ORDER BY id LIMIT 1',
+  );
   const customer = db.prepare<[string, string, string | null, string | null, number | null, string]>(
     `INSERT INTO quickbooks_customers (id, display_name, phone, email, contact_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, phone = excluded.phone, email = excluded.email,
@@ -27,7 +29,8 @@ export function createSyncWriter(db: SqliteDb): SyncWriter {
      ON CONFLICT (entity, id) DO UPDATE SET customer_id = excluded.customer_id, at = excluded.at, total_minor = excluded.total_minor,
        paid_minor = excluded.paid_minor, updated_at = excluded.updated_at`,
   );
-  const contactFor = (phone: string | null, email: string | null) => (phone ? byPhone.get(phone)?.id : undefined) ?? (email ? byEmail.get(email)?.id : undefined) ?? null;
+  const contactFor = (phone: string | null, email: string | null) =>
+    (phone ? byPhone.get(phone)?.id : undefined) ?? (email ? byEmail.get(email)?.id : undefined) ?? null;
   return {
     contactFor,
     upsertCustomer(c, at) {
@@ -46,21 +49,32 @@ export function deleteCustomer(db: SqliteDb, id: string): void {
 /** Customers not matched yet are looked up again: a contact added since (by hand, import or this sync) matches them. */
 export function rematchCustomers(db: SqliteDb, contactFor: SyncWriter['contactFor'], at: string): string[] {
   const changed: string[] = [];
-  for (const c of allRows(db, qb.selectFrom('quickbooks_customers').select(['id', 'phone', 'email']).where('contact_id', 'is', null))) {
+  for (const c of allRows(
+    db,
+    qb.selectFrom('quickbooks_customers').select(['id', 'phone', 'email']).where('contact_id', 'is', null),
+  )) {
     const contactId = contactFor(c.phone, c.email);
     if (contactId === null) continue;
-    runQuery(db, qb.updateTable('quickbooks_customers').set({ contact_id: contactId, updated_at: at }).where('id', '=', c.id));
+    runQuery(
+      db,
+      qb.updateTable('quickbooks_customers').set({ contact_id: contactId, updated_at: at }).where('id', '=', c.id),
+    );
     changed.push(c.id);
   }
   return changed;
 }
 
 export function deleteTransaction(db: SqliteDb, entity: TransactionEntity, id: string): boolean {
-  return runQuery(db, qb.deleteFrom('quickbooks_transactions').where('entity', '=', entity).where('id', '=', id)).changes === 1;
+  return (
+    runQuery(db, qb.deleteFrom('quickbooks_transactions').where('entity', '=', entity).where('id', '=', id)).changes ===
+    1
+  );
 }
 
 export function transactionIds(db: SqliteDb, entity: TransactionEntity): string[] {
-  return allRows(db, qb.selectFrom('quickbooks_transactions').select('id').where('entity', '=', entity)).map((r) => r.id);
+  return allRows(db, qb.selectFrom('quickbooks_transactions').select('id').where('entity', '=', entity)).map(
+    (r) => r.id,
+  );
 }
 
 export function customerIds(db: SqliteDb): string[] {
@@ -87,7 +101,13 @@ export function salesToSettle(db: SqliteDb, syncAt: string): SaleToSettle[] {
       .leftJoin('quickbooks_customers as c', 'c.id', 't.customer_id')
       .select(['t.entity', 't.id', 't.at', 't.paid_minor', 'c.contact_id'])
       .where('t.entity', 'in', ['SalesReceipt', 'Invoice'])
-      .where((eb) => eb.or([eb('t.updated_at', '=', syncAt), eb('c.updated_at', '=', syncAt), eb('c.contact_id', 'is', null)])),
+      .where((eb) =>
+        eb.or([eb('t.updated_at', '=', syncAt), eb('c.updated_at', '=', syncAt), eb('c.contact_id', 'is', null)]),
+      ),
   );
-  return rows.flatMap((r) => (r.entity === 'Payment' ? [] : [{ entity: r.entity, id: r.id, at: r.at, paidMinor: r.paid_minor, contactId: r.contact_id }]));
+  return rows.flatMap((r) =>
+    r.entity === 'Payment'
+      ? []
+      : [{ entity: r.entity, id: r.id, at: r.at, paidMinor: r.paid_minor, contactId: r.contact_id }],
+  );
 }

@@ -8,7 +8,16 @@ import { connectionRow, markConnected, recordSyncDone, recordSyncError } from '.
 import { pullAll, pullChanges } from './pull';
 import { ENTITIES, customerRecord, entityId, isDeleted, transactionRecord, type Entity } from './records';
 import { removeSaleConversion, settleSale } from './sales';
-import { createSyncWriter, customerIds, deleteCustomer, deleteTransaction, rematchCustomers, salesToSettle, transactionIds, type SyncWriter } from './store';
+import {
+  createSyncWriter,
+  customerIds,
+  deleteCustomer,
+  deleteTransaction,
+  rematchCustomers,
+  salesToSettle,
+  transactionIds,
+  type SyncWriter,
+} from './store';
 import type { TokenDeps } from './tokens';
 
 /**
@@ -45,55 +54,69 @@ interface Pass {
 /** Opt-in (quickbooks.createContacts): a customer with a phone that matches no contact becomes one, without consent. */
 function addContact(p: Pass, c: NonNullable<ReturnType<typeof customerRecord>>): void {
   if (!p.createContacts || !c.phone || p.writer.contactFor(c.phone, c.email) !== null) return;
-  createContact(p.db, { phone: c.phone, firstName: c.givenName ?? c.displayName, lastName: c.familyName ?? undefined, email: c.email ?? undefined, tags: ['QuickBooks'] }, { now: p.now, defaultCountry: p.country });
+  createContact(
+    p.db,
+    {
+      phone: c.phone,
+      firstName: c.givenName ?? c.displayName,
+      lastName: c.familyName ?? undefined,
+      email: c.email ?? undefined,
+      tags: ['QuickBooks'],
+    },
+    { now: p.now, defaultCountry: p.country },
+  );
 }
 
 /** Stores one batch of rows of an entity (a query page or a CDC part) in one transaction; answers the ids seen. */
 function apply(p: Pass, entity: Entity, rows: unknown[], seen?: Set<string>): void {
-  p.db.transaction(() => {
-    for (const raw of rows) {
-      const id = entityId(raw);
-      if (!id) continue;
-      seen?.add(id);
-      if (entity === 'Customer') {
-        const c = isDeleted(raw) ? null : customerRecord(raw, p.phones);
-        if (!c) {
-          deleteCustomer(p.db, id);
+  p.db
+    .transaction(() => {
+      for (const raw of rows) {
+        const id = entityId(raw);
+        if (!id) continue;
+        seen?.add(id);
+        if (entity === 'Customer') {
+          const c = isDeleted(raw) ? null : customerRecord(raw, p.phones);
+          if (!c) {
+            deleteCustomer(p.db, id);
+            continue;
+          }
+          addContact(p, c);
+          p.writer.upsertCustomer(c, p.syncAt);
+          p.result.customers++;
           continue;
         }
-        addContact(p, c);
-        p.writer.upsertCustomer(c, p.syncAt);
-        p.result.customers++;
-        continue;
+        if (isDeleted(raw)) {
+          deleteTransaction(p.db, entity, id);
+          removeSaleConversion(p.db, entity, id);
+          if (entity !== 'Payment') p.result.deleted++;
+          continue;
+        }
+        const t = transactionRecord(entity, raw, p.currency);
+        if (!t) continue;
+        p.writer.upsertTransaction(t, p.syncAt);
+        if (entity !== 'Payment') p.result.sales++;
       }
-      if (isDeleted(raw)) {
-        deleteTransaction(p.db, entity, id);
-        removeSaleConversion(p.db, entity, id);
-        if (entity !== 'Payment') p.result.deleted++;
-        continue;
-      }
-      const t = transactionRecord(entity, raw, p.currency);
-      if (!t) continue;
-      p.writer.upsertTransaction(t, p.syncAt);
-      if (entity !== 'Payment') p.result.sales++;
-    }
-  }).immediate();
+    })
+    .immediate();
 }
 
 /** After a full pull: what QuickBooks no longer has was deleted there. */
 function dropMissing(p: Pass, entity: Entity, seen: Set<string>): void {
-  p.db.transaction(() => {
-    if (entity === 'Customer') {
-      for (const id of customerIds(p.db)) if (!seen.has(id)) deleteCustomer(p.db, id);
-      return;
-    }
-    for (const id of transactionIds(p.db, entity)) {
-      if (seen.has(id)) continue;
-      deleteTransaction(p.db, entity, id);
-      removeSaleConversion(p.db, entity, id);
-      if (entity !== 'Payment') p.result.deleted++;
-    }
-  }).immediate();
+  p.db
+    .transaction(() => {
+      if (entity === 'Customer') {
+        for (const id of customerIds(p.db)) if (!seen.has(id)) deleteCustomer(p.db, id);
+        return;
+      }
+      for (const id of transactionIds(p.db, entity)) {
+        if (seen.has(id)) continue;
+        deleteTransaction(p.db, entity, id);
+        removeSaleConversion(p.db, entity, id);
+        if (entity !== 'Payment') p.result.deleted++;
+      }
+    })
+    .immediate();
 }
 
 export function unmatchedSalesCount(db: SqliteDb): number {
@@ -153,9 +176,14 @@ export async function syncQuickBooks(deps: SyncDeps, options: { full?: boolean }
   }
   db.transaction(() => {
     rematchCustomers(db, p.writer.contactFor, p.syncAt);
-    for (const sale of salesToSettle(db, p.syncAt)) if (settleSale(db, analytics, sale, p.syncAt) === 'created') p.result.conversions++;
+    for (const sale of salesToSettle(db, p.syncAt))
+      if (settleSale(db, analytics, sale, p.syncAt) === 'created') p.result.conversions++;
     if (!connectionRow(db)) markConnected(db, p.syncAt);
-    recordSyncDone(db, api.firstAnswerTime() ?? new Date(started.getTime() - CURSOR_OVERLAP_MS).toISOString(), p.syncAt);
+    recordSyncDone(
+      db,
+      api.firstAnswerTime() ?? new Date(started.getTime() - CURSOR_OVERLAP_MS).toISOString(),
+      p.syncAt,
+    );
   }).immediate();
   p.result.unmatched = unmatchedSalesCount(db);
   return p.result;

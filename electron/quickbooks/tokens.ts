@@ -35,7 +35,10 @@ function clientCredentials(secrets: SecretStore): { clientId: string; clientSecr
   const clientId = secrets.get('quickbooks.clientId');
   const clientSecret = secrets.get('quickbooks.clientSecret');
   if (!clientId || !clientSecret) {
-    throw new AppError('secret_unavailable', 'QuickBooks needs your Intuit app’s Client ID and Client Secret: enter them in Settings → Integrations (or `secrets set quickbooks.clientId` and `quickbooks.clientSecret`).');
+    throw new AppError(
+      'secret_unavailable',
+      'QuickBooks needs your Intuit app’s Client ID and Client Secret: enter them in Settings → Integrations (or `secrets set quickbooks.clientId` and `quickbooks.clientSecret`).',
+    );
   }
   return { clientId, clientSecret };
 }
@@ -65,16 +68,22 @@ async function tokenRequest(deps: TokenDeps, form: Record<string, string>): Prom
   const body: unknown = await res.json().catch(() => null);
   const error = typeof body === 'object' && body !== null && 'error' in body ? String(body.error) : null;
   if (res.status === 400 && error === 'invalid_grant') {
-    const message = 'QuickBooks no longer accepts the saved authorisation (revoked, or unused for 100 days). Reconnect QuickBooks.';
+    const message =
+      'QuickBooks no longer accepts the saved authorisation (revoked, or unused for 100 days). Reconnect QuickBooks.';
     markReconnect(deps.db, message);
     throw new AppError('forbidden', message);
   }
   if (res.status === 401 || error === 'invalid_client') {
-    const message = 'QuickBooks refused your Client ID or Client Secret. Check them in Settings → Integrations, then Reconnect QuickBooks.';
+    const message =
+      'QuickBooks refused your Client ID or Client Secret. Check them in Settings → Integrations, then Reconnect QuickBooks.';
     markReconnect(deps.db, message);
     throw new AppError('forbidden', message);
   }
-  if (!res.ok || !isTokenAnswer(body)) throw new AppError('provider_error', `QuickBooks' token endpoint answered ${res.status}${error ? ` (${error})` : ''}; try again later.`);
+  if (!res.ok || !isTokenAnswer(body))
+    throw new AppError(
+      'provider_error',
+      `QuickBooks' token endpoint answered ${res.status}${error ? ` (${error})` : ''}; try again later.`,
+    );
   return body;
 }
 
@@ -92,7 +101,11 @@ export async function exchangeCode(deps: TokenDeps, code: string, redirectUri: s
 
 export async function refreshAccessToken(deps: TokenDeps): Promise<string> {
   const refreshToken = deps.secrets.get('quickbooks.refreshToken');
-  if (!refreshToken) throw new AppError('secret_unavailable', 'QuickBooks is not connected: press Connect in Settings → Integrations (or set the secret quickbooks.refreshToken).');
+  if (!refreshToken)
+    throw new AppError(
+      'secret_unavailable',
+      'QuickBooks is not connected: press Connect in Settings → Integrations (or set the secret quickbooks.refreshToken).',
+    );
   return keep(deps, await tokenRequest(deps, { grant_type: 'refresh_token', refresh_token: refreshToken }));
 }
 
@@ -102,7 +115,12 @@ export async function accessToken(deps: TokenDeps): Promise<string> {
   if (saved) {
     try {
       const { token, expiresAt } = JSON.parse(saved) as { token?: unknown; expiresAt?: unknown };
-      if (typeof token === 'string' && typeof expiresAt === 'string' && Date.parse(expiresAt) - deps.now().getTime() > REFRESH_MARGIN_MS) return token;
+      if (
+        typeof token === 'string' &&
+        typeof expiresAt === 'string' &&
+        Date.parse(expiresAt) - deps.now().getTime() > REFRESH_MARGIN_MS
+      )
+        return token;
     } catch {
       // An unreadable saved token is simply replaced.
     }

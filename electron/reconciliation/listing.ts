@@ -56,7 +56,13 @@ export async function listProvider(provider: Provider, db: SqliteDb, range: List
       await collect(provider.list(query), found);
       return { kind, messages: [...found.values()], covers: 'all', errors: [], failed: false };
     } catch (err) {
-      return { kind, messages: [...found.values()], covers: new Set(), errors: [`Listing ${provider.id} messages failed: ${describe(err)}`], failed: found.size === 0 };
+      return {
+        kind,
+        messages: [...found.values()],
+        covers: new Set(),
+        errors: [`Listing ${provider.id} messages failed: ${describe(err)}`],
+        failed: found.size === 0,
+      };
     }
   }
 
@@ -79,6 +85,15 @@ export async function listProvider(provider: Provider, db: SqliteDb, range: List
     }
   }
   // Only worth mentioning when the fallback did not fully make up for it.
-  if (errors.length) errors.unshift(`Quo's workspace listing was not available (${workspaceError}); conversations were listed one by one.`);
-  return { kind: 'conversations', messages: [...found.values()], covers, errors, failed: errors.length > 0 && covers.size === 0 && found.size === 0 };
+  if (errors.length)
+    errors.unshift(
+      `Quo's workspace listing was not available (${workspaceError}); conversations were listed one by one.`,
+    );
+  return {
+    kind: 'conversations',
+    messages: [...found.values()],
+    covers,
+    errors,
+    failed: errors.length > 0 && covers.size === 0 && found.size === 0,
+  };
 }

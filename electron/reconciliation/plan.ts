@@ -20,7 +20,18 @@ export interface PlanOptions {
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { settleMs: 15 * 60_000, matchWindowMs: 10 * 60_000 };
 
 /** Same order as the event processor: a fix only ever moves a message forward. */
-const RANK: Record<string, number> = { queued: 0, retry_wait: 0, held: 0, sending: 1, unknown: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3, skipped: 3 };
+const RANK: Record<string, number> = {
+  queued: 0,
+  retry_wait: 0,
+  held: 0,
+  sending: 1,
+  unknown: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+  skipped: 3,
+};
 
 /** What the provider's status means for our outbox; null when it says nothing about delivery. */
 export function eventStatus(status: ProviderMessageStatus): StatusEvent['status'] | null {
@@ -66,22 +77,55 @@ export interface ReconcilePlan {
 
 function statusEvent(provider: ProviderId, m: ProviderMessage, status: StatusEvent['status']): StatusEvent {
   // The listing has no delivery time; the provider's creation time is the closest time it knows.
-  return { kind: 'status', provider, eventId: reconEventId(m.providerMessageId, status), providerMessageId: m.providerMessageId, status, errorCode: m.errorCode ?? null, errorMessage: null, at: m.createdAt };
+  return {
+    kind: 'status',
+    provider,
+    eventId: reconEventId(m.providerMessageId, status),
+    providerMessageId: m.providerMessageId,
+    status,
+    errorCode: m.errorCode ?? null,
+    errorMessage: null,
+    at: m.createdAt,
+  };
 }
 
 /**
  * Compares the provider's listing with our outbox and inbox and decides what to fix. Reads only; the caller applies
  * the plan, so everything it changes goes through the same event path as webhooks.
  */
-export function planReconciliation(db: SqliteDb, provider: ProviderId, listing: ProviderListing, range: ListingRange, now: Date, options: PlanOptions = DEFAULT_PLAN_OPTIONS): ReconcilePlan {
-  const plan: ReconcilePlan = { statusFixes: [], found: [], absent: [], pending: [], inbound: [], unmatchedOutgoing: 0, listed: { outgoing: 0, incoming: 0 } };
+export function planReconciliation(
+  db: SqliteDb,
+  provider: ProviderId,
+  listing: ProviderListing,
+  range: ListingRange,
+  now: Date,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+): ReconcilePlan {
+  const plan: ReconcilePlan = {
+    statusFixes: [],
+    found: [],
+    absent: [],
+    pending: [],
+    inbound: [],
+    unmatchedOutgoing: 0,
+    listed: { outgoing: 0, incoming: 0 },
+  };
   const pool: ProviderMessage[] = [];
 
   for (const m of listing.messages) {
     if (m.direction === 'incoming') {
       plan.listed.incoming++;
       if (inboxHolds(db, provider, m.providerMessageId)) continue;
-      plan.inbound.push({ kind: 'inbound', provider, eventId: reconEventId(m.providerMessageId, 'received'), providerMessageId: m.providerMessageId, from: m.from, to: m.to, body: m.body, at: m.createdAt });
+      plan.inbound.push({
+        kind: 'inbound',
+        provider,
+        eventId: reconEventId(m.providerMessageId, 'received'),
+        providerMessageId: m.providerMessageId,
+        from: m.from,
+        to: m.to,
+        body: m.body,
+        at: m.createdAt,
+      });
       continue;
     }
     plan.listed.outgoing++;
@@ -91,7 +135,13 @@ export function planReconciliation(db: SqliteDb, provider: ProviderId, listing: 
       continue;
     }
     const status = eventStatus(m.status);
-    if (status && RANK[status] > (RANK[row.state] ?? 0)) plan.statusFixes.push({ outboxId: row.id, phone: row.to_phone, before: row.state, event: statusEvent(provider, m, status) });
+    if (status && RANK[status] > (RANK[row.state] ?? 0))
+      plan.statusFixes.push({
+        outboxId: row.id,
+        phone: row.to_phone,
+        before: row.state,
+        event: statusEvent(provider, m, status),
+      });
   }
 
   const unknown = unknownMessages(db, provider);
@@ -99,22 +149,39 @@ export function planReconciliation(db: SqliteDb, provider: ProviderId, listing: 
   for (const u of unknown) {
     if (u.provider_message_id) {
       // Has an id, so the status path above settles it when the listing holds it.
-      if (!plan.statusFixes.some((f) => f.outboxId === u.id)) plan.pending.push({ outboxId: u.id, phone: u.to_phone, reason: `Has provider id ${u.provider_message_id} but the listing did not settle it (not listed, or no delivery status yet).` });
+      if (!plan.statusFixes.some((f) => f.outboxId === u.id))
+        plan.pending.push({
+          outboxId: u.id,
+          phone: u.to_phone,
+          reason: `Has provider id ${u.provider_message_id} but the listing did not settle it (not listed, or no delivery status yet).`,
+        });
       continue;
     }
     const t = Date.parse(u.t);
     // Same recipient and text, created close to our attempt, not already someone else's: the closest one is ours.
-    const candidates = pool.filter((m) => !claimed.has(m.providerMessageId) && m.to === u.to_phone && m.body.trim() === u.body.trim() && Math.abs(Date.parse(m.createdAt) - t) <= options.matchWindowMs);
+    const candidates = pool.filter(
+      (m) =>
+        !claimed.has(m.providerMessageId) &&
+        m.to === u.to_phone &&
+        m.body.trim() === u.body.trim() &&
+        Math.abs(Date.parse(m.createdAt) - t) <= options.matchWindowMs,
+    );
     candidates.sort((a, b) => Math.abs(Date.parse(a.createdAt) - t) - Math.abs(Date.parse(b.createdAt) - t));
     const match = candidates[0];
     if (match) {
       claimed.add(match.providerMessageId);
-      plan.found.push({ outboxId: u.id, phone: u.to_phone, message: match, event: statusEvent(provider, match, eventStatus(match.status) ?? 'sent') });
+      plan.found.push({
+        outboxId: u.id,
+        phone: u.to_phone,
+        message: match,
+        event: statusEvent(provider, match, eventStatus(match.status) ?? 'sent'),
+      });
       continue;
     }
     const age = now.getTime() - t;
     const covered = listing.covers === 'all' || listing.covers.has(u.to_phone);
-    const inRange = range.since.getTime() <= t - options.matchWindowMs && t + options.matchWindowMs <= range.until.getTime();
+    const inRange =
+      range.since.getTime() <= t - options.matchWindowMs && t + options.matchWindowMs <= range.until.getTime();
     const reason = !covered
       ? 'The listing did not cover this recipient completely (see the errors), so nothing is concluded.'
       : age < options.settleMs
@@ -123,7 +190,14 @@ export function planReconciliation(db: SqliteDb, provider: ProviderId, listing: 
           ? `Its send attempt (${u.t}) is not well inside the reconciled range; reconcile a range that includes it.`
           : null;
     if (reason) plan.pending.push({ outboxId: u.id, phone: u.to_phone, reason });
-    else plan.absent.push({ outboxId: u.id, phone: u.to_phone, campaignId: u.campaign_id, campaignStatus: u.campaign_status, minutesOld: Math.floor(age / 60_000) });
+    else
+      plan.absent.push({
+        outboxId: u.id,
+        phone: u.to_phone,
+        campaignId: u.campaign_id,
+        campaignStatus: u.campaign_status,
+        minutesOld: Math.floor(age / 60_000),
+      });
   }
   plan.unmatchedOutgoing = pool.filter((m) => !claimed.has(m.providerMessageId)).length;
   // Stored and processed in the order the customer wrote them (listings come newest first).

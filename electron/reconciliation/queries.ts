@@ -7,25 +7,51 @@ import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
 export type RunRow = Selectable<DB['reconciliation_runs']>;
 
-export function insertRun(db: SqliteDb, run: { provider: ProviderName; trigger: ReconciliationRun['trigger']; since: string; until: string; startedAt: string }): number {
+export function insertRun(
+  db: SqliteDb,
+  run: {
+    provider: ProviderName;
+    trigger: ReconciliationRun['trigger'];
+    since: string;
+    until: string;
+    startedAt: string;
+  },
+): number {
   return runQuery(
     db,
-    qb
-      .insertInto('reconciliation_runs')
-      .values({ provider: run.provider, trigger: run.trigger, range_since: run.since, range_until: run.until, started_at: run.startedAt, status: 'running' }),
+    qb.insertInto('reconciliation_runs').values({
+      provider: run.provider,
+      trigger: run.trigger,
+      range_since: run.since,
+      range_until: run.until,
+      started_at: run.startedAt,
+      status: 'running',
+    }),
   ).lastInsertRowid;
 }
 
 export function updateRunEnd(
   db: SqliteDb,
   id: number,
-  end: { status: 'ok' | 'partial' | 'failed'; finishedAt: string; listing: string | null; diffJson: string | null; error: string | null },
+  end: {
+    status: 'ok' | 'partial' | 'failed';
+    finishedAt: string;
+    listing: string | null;
+    diffJson: string | null;
+    error: string | null;
+  },
 ): void {
   runQuery(
     db,
     qb
       .updateTable('reconciliation_runs')
-      .set({ status: end.status, finished_at: end.finishedAt, listing: end.listing, diff_json: end.diffJson, error: end.error })
+      .set({
+        status: end.status,
+        finished_at: end.finishedAt,
+        listing: end.listing,
+        diff_json: end.diffJson,
+        error: end.error,
+      })
       .where('id', '=', id),
   );
 }
@@ -35,7 +61,10 @@ export function runRow(db: SqliteDb, id: number): RunRow | undefined {
 }
 
 export function latestRunRows(db: SqliteDb, limit: number): RunRow[] {
-  return allRows(db, qb.selectFrom('reconciliation_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit));
+  return allRows(
+    db,
+    qb.selectFrom('reconciliation_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit),
+  );
 }
 
 export function lastFinishedRunRow(db: SqliteDb): RunRow | undefined {
@@ -83,17 +112,29 @@ export function providersUsedSince(db: SqliteDb, sinceIso: string): string[] {
       .selectFrom('outbox_messages')
       .select('provider')
       .distinct()
-      .where((eb) => eb.or([eb('state', '=', 'unknown'), eb('sent_at', '>=', sinceIso), eb('sending_at', '>=', sinceIso)])),
+      .where((eb) =>
+        eb.or([eb('state', '=', 'unknown'), eb('sent_at', '>=', sinceIso), eb('sending_at', '>=', sinceIso)]),
+      ),
   ).map((r) => r.provider);
 }
 
 /** Numbers we texted (or tried to) between the bounds or whose message is unknown, and numbers we heard from. */
-export function participantPhones(db: SqliteDb, provider: string, sent: { from: string; until: string }, received: { from: string; until: string }): string[] {
+export function participantPhones(
+  db: SqliteDb,
+  provider: string,
+  sent: { from: string; until: string },
+  received: { from: string; until: string },
+): string[] {
   const outgoing = qb
     .selectFrom('outbox_messages')
     .select('to_phone as phone')
     .where('provider', '=', provider)
-    .where((eb) => eb.or([eb('state', '=', 'unknown'), eb.between(eb.fn.coalesce('sending_at', 'sent_at', 'created_at'), sent.from, sent.until)]));
+    .where((eb) =>
+      eb.or([
+        eb('state', '=', 'unknown'),
+        eb.between(eb.fn.coalesce('sending_at', 'sent_at', 'created_at'), sent.from, sent.until),
+      ]),
+    );
   const incoming = qb
     .selectFrom('inbound_messages')
     .select('from_phone as phone')
@@ -102,17 +143,32 @@ export function participantPhones(db: SqliteDb, provider: string, sent: { from: 
   return allRows(db, outgoing.union(incoming).orderBy('phone')).map((r) => r.phone);
 }
 
-export function outboxByProviderId(db: SqliteDb, provider: string, providerMessageId: string): { id: number; state: string; to_phone: string } | undefined {
+export function outboxByProviderId(
+  db: SqliteDb,
+  provider: string,
+  providerMessageId: string,
+): { id: number; state: string; to_phone: string } | undefined {
   return firstRow(
     db,
-    qb.selectFrom('outbox_messages').select(['id', 'state', 'to_phone']).where('provider', '=', provider).where('provider_message_id', '=', providerMessageId),
+    qb
+      .selectFrom('outbox_messages')
+      .select(['id', 'state', 'to_phone'])
+      .where('provider', '=', provider)
+      .where('provider_message_id', '=', providerMessageId),
   );
 }
 
 export function inboxHolds(db: SqliteDb, provider: string, providerMessageId: string): boolean {
   return (
-    firstRow(db, qb.selectFrom('inbound_messages').select('id').where('provider', '=', provider).where('provider_message_id', '=', providerMessageId).limit(1)) !==
-    undefined
+    firstRow(
+      db,
+      qb
+        .selectFrom('inbound_messages')
+        .select('id')
+        .where('provider', '=', provider)
+        .where('provider_message_id', '=', providerMessageId)
+        .limit(1),
+    ) !== undefined
   );
 }
 
@@ -140,7 +196,13 @@ export function unknownMessages(db: SqliteDb, provider: string) {
 }
 
 /** Gives an unknown message the provider's id it was found under; answers whether it did. */
-export function attachProviderId(db: SqliteDb, outboxId: number, providerMessageId: string, sentAt: string, nowIso: string): boolean {
+export function attachProviderId(
+  db: SqliteDb,
+  outboxId: number,
+  providerMessageId: string,
+  sentAt: string,
+  nowIso: string,
+): boolean {
   return (
     runQuery(
       db,
@@ -167,7 +229,13 @@ export function touchContactOf(db: SqliteDb, outboxId: number, at: string): void
     qb
       .updateTable('contacts')
       .set((eb) => ({ last_contacted_at: greater(eb.fn.coalesce('last_contacted_at', eb.val('')), eb.val(at)) }))
-      .where('id', '=', (eb) => eb.selectFrom('outbox_messages').select('contact_id').where('id', '=', outboxId).where('kind', 'in', ['campaign', 'reply'])),
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('outbox_messages')
+          .select('contact_id')
+          .where('id', '=', outboxId)
+          .where('kind', 'in', ['campaign', 'reply']),
+      ),
   );
 }
 
@@ -175,7 +243,14 @@ export function touchContactOf(db: SqliteDb, outboxId: number, at: string): void
 export function requeueAbsent(db: SqliteDb, outboxId: number, reason: string, nowIso: string): boolean {
   const q = qb
     .updateTable('outbox_messages')
-    .set({ state: 'queued', next_attempt_at: nowIso, sending_at: null, error_code: 'reconciled_absent', error_message: reason, updated_at: nowIso })
+    .set({
+      state: 'queued',
+      next_attempt_at: nowIso,
+      sending_at: null,
+      error_code: 'reconciled_absent',
+      error_message: reason,
+      updated_at: nowIso,
+    })
     .where('id', '=', outboxId)
     .where('state', '=', 'unknown')
     .where('provider_message_id', 'is', null);
@@ -186,7 +261,12 @@ export function requeueAbsent(db: SqliteDb, outboxId: number, reason: string, no
 export function skipAbsent(db: SqliteDb, outboxId: number, nowIso: string): boolean {
   const q = qb
     .updateTable('outbox_messages')
-    .set({ state: 'skipped', error_code: 'cancelled', error_message: 'Never received by the provider, and its campaign was cancelled', updated_at: nowIso })
+    .set({
+      state: 'skipped',
+      error_code: 'cancelled',
+      error_message: 'Never received by the provider, and its campaign was cancelled',
+      updated_at: nowIso,
+    })
     .where('id', '=', outboxId)
     .where('state', '=', 'unknown')
     .where('provider_message_id', 'is', null);
@@ -195,29 +275,66 @@ export function skipAbsent(db: SqliteDb, outboxId: number, nowIso: string): bool
 
 /** A campaign counted as finished is sending again. */
 export function reopenCampaign(db: SqliteDb, campaignId: number, nowIso: string): void {
-  runQuery(db, qb.updateTable('campaigns').set({ status: 'sending', completed_at: null, updated_at: nowIso }).where('id', '=', campaignId).where('status', '=', 'completed'));
+  runQuery(
+    db,
+    qb
+      .updateTable('campaigns')
+      .set({ status: 'sending', completed_at: null, updated_at: nowIso })
+      .where('id', '=', campaignId)
+      .where('status', '=', 'completed'),
+  );
 }
 
-export function outboxStateOf(db: SqliteDb, outboxId: number): { state: string; error_code: string | null } | undefined {
+export function outboxStateOf(
+  db: SqliteDb,
+  outboxId: number,
+): { state: string; error_code: string | null } | undefined {
   return firstRow(db, qb.selectFrom('outbox_messages').select(['state', 'error_code']).where('id', '=', outboxId));
 }
 
-export function inboundByProviderId(db: SqliteDb, provider: string, providerMessageId: string): { id: number; keyword: string | null } | undefined {
-  return firstRow(db, qb.selectFrom('inbound_messages').select(['id', 'keyword']).where('provider', '=', provider).where('provider_message_id', '=', providerMessageId));
+export function inboundByProviderId(
+  db: SqliteDb,
+  provider: string,
+  providerMessageId: string,
+): { id: number; keyword: string | null } | undefined {
+  return firstRow(
+    db,
+    qb
+      .selectFrom('inbound_messages')
+      .select(['id', 'keyword'])
+      .where('provider', '=', provider)
+      .where('provider_message_id', '=', providerMessageId),
+  );
 }
 
 /** Whether that inbound message opted its sender out. */
 export function optedOutBy(db: SqliteDb, inboundMessageId: number): boolean {
   return (
-    firstRow(db, qb.selectFrom('optout_audit').select('id').where('inbound_message_id', '=', inboundMessageId).where('new_state', '=', 'opted_out').limit(1)) !==
-    undefined
+    firstRow(
+      db,
+      qb
+        .selectFrom('optout_audit')
+        .select('id')
+        .where('inbound_message_id', '=', inboundMessageId)
+        .where('new_state', '=', 'opted_out')
+        .limit(1),
+    ) !== undefined
   );
 }
 
 /** A stored event that has not been processed (yet), or undefined. */
-export function unprocessedEvent(db: SqliteDb, provider: string, eventId: string): { state: string; last_error: string | null } | undefined {
+export function unprocessedEvent(
+  db: SqliteDb,
+  provider: string,
+  eventId: string,
+): { state: string; last_error: string | null } | undefined {
   return firstRow(
     db,
-    qb.selectFrom('webhook_events').select(['state', 'last_error']).where('provider', '=', provider).where('event_id', '=', eventId).where('state', '<>', 'processed'),
+    qb
+      .selectFrom('webhook_events')
+      .select(['state', 'last_error'])
+      .where('provider', '=', provider)
+      .where('event_id', '=', eventId)
+      .where('state', '<>', 'processed'),
   );
 }

@@ -3,7 +3,15 @@ import type { ProviderName, ReconciliationRun } from '../../shared/ipc/channels/
 import { applyPlan, type ApplyDeps } from './apply';
 import { listProvider } from './listing';
 import { DEFAULT_PLAN_OPTIONS, planReconciliation, type PlanOptions } from './plan';
-import { finishRun, lastCompleteUntil, lastFinishedRun, listRuns, markInterrupted, startRun, type RunTrigger } from './runs';
+import {
+  finishRun,
+  lastCompleteUntil,
+  lastFinishedRun,
+  listRuns,
+  markInterrupted,
+  startRun,
+  type RunTrigger,
+} from './runs';
 import { providersUsedSince } from './queries';
 
 const isProviderName = (p: string): p is ProviderName => p === 'sandbox' || p === 'quo' || p === 'twilio';
@@ -31,19 +39,36 @@ const DAY = 86_400_000;
 export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {}) {
   const { core } = deps;
   const { db } = core;
-  const planOptions: PlanOptions = { settleMs: options.settleMs ?? DEFAULT_PLAN_OPTIONS.settleMs, matchWindowMs: options.matchWindowMs ?? DEFAULT_PLAN_OPTIONS.matchWindowMs };
+  const planOptions: PlanOptions = {
+    settleMs: options.settleMs ?? DEFAULT_PLAN_OPTIONS.settleMs,
+    matchWindowMs: options.matchWindowMs ?? DEFAULT_PLAN_OPTIONS.matchWindowMs,
+  };
   const lookbackMs = options.lookbackMs ?? 2 * DAY;
   const maxRangeMs = options.maxRangeMs ?? 30 * DAY;
   let running: Promise<ReconciliationRun[]> | null = null;
 
   function checkRange(since: Date, until: Date, now: Date): void {
-    if (since.getTime() >= until.getTime()) throw new AppError('invalid_input', 'The start of the range must be before its end.');
-    if (until.getTime() - since.getTime() > maxRangeMs) throw new AppError('invalid_input', `Reconcile at most ${Math.round(maxRangeMs / DAY)} days at a time.`);
-    if (since.getTime() > now.getTime()) throw new AppError('invalid_input', 'The range starts in the future; nothing can be listed there yet.');
+    if (since.getTime() >= until.getTime())
+      throw new AppError('invalid_input', 'The start of the range must be before its end.');
+    if (until.getTime() - since.getTime() > maxRangeMs)
+      throw new AppError('invalid_input', `Reconcile at most ${Math.round(maxRangeMs / DAY)} days at a time.`);
+    if (since.getTime() > now.getTime())
+      throw new AppError('invalid_input', 'The range starts in the future; nothing can be listed there yet.');
   }
 
-  async function runOne(provider: ProviderName, since: Date, until: Date, trigger: RunTrigger): Promise<ReconciliationRun> {
-    const id = startRun(db, { provider, trigger, since: since.toISOString(), until: until.toISOString(), startedAt: core.now().toISOString() });
+  async function runOne(
+    provider: ProviderName,
+    since: Date,
+    until: Date,
+    trigger: RunTrigger,
+  ): Promise<ReconciliationRun> {
+    const id = startRun(db, {
+      provider,
+      trigger,
+      since: since.toISOString(),
+      until: until.toISOString(),
+      startedAt: core.now().toISOString(),
+    });
     try {
       const client = core.provider(provider);
       const listing = await listProvider(client, db, { since, until });
@@ -55,7 +80,13 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       return finishRun(db, id, { status, finishedAt: core.now().toISOString(), listing: listing.kind, diff, error });
     } catch (err) {
       const message = isAppError(err) || err instanceof Error ? err.message : String(err);
-      return finishRun(db, id, { status: 'failed', finishedAt: core.now().toISOString(), listing: null, diff: null, error: message });
+      return finishRun(db, id, {
+        status: 'failed',
+        finishedAt: core.now().toISOString(),
+        listing: null,
+        diff: null,
+        error: message,
+      });
     }
   }
 
@@ -82,7 +113,9 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       return [await runOne(request.provider ?? core.settings.get('provider'), since, until, 'manual')];
     }
     const runs: ReconciliationRun[] = [];
-    for (const provider of request.provider ? [request.provider] : scheduledProviders(new Date(now.getTime() - lookbackMs))) {
+    for (const provider of request.provider
+      ? [request.provider]
+      : scheduledProviders(new Date(now.getTime() - lookbackMs))) {
       runs.push(await runOne(provider, scheduledSince(provider, now), now, request.trigger));
     }
     return runs;
@@ -91,7 +124,8 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
   return {
     /** Runs now; refuses (conflict) while another run is in progress rather than listing the provider twice. */
     async run(request: RunRequest): Promise<ReconciliationRun[]> {
-      if (running) throw new AppError('conflict', 'A reconciliation is already running. Try again when it has finished.');
+      if (running)
+        throw new AppError('conflict', 'A reconciliation is already running. Try again when it has finished.');
       running = execute(request);
       try {
         return await running;
@@ -114,7 +148,13 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
     },
     isRunning: () => running !== null,
     /** Resolves once no run is in progress (for shutdown: the database must not close under a run). */
-    settled: (): Promise<void> => (running ? running.then(() => undefined, () => undefined) : Promise.resolve()),
+    settled: (): Promise<void> =>
+      running
+        ? running.then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve(),
     runs: (limit: number) => listRuns(db, limit),
   };
 }

@@ -1,6 +1,15 @@
 import type { ProviderName, ReconciliationDiff, ReconciliationRun } from '../../shared/ipc/channels/monitoring';
 import type { SqliteDb } from '../db/connection';
-import { insertRun, lastFinishedRunRow, lastOkUntil, latestRunRows, markRunningInterrupted, runRow, updateRunEnd, type RunRow } from './queries';
+import {
+  insertRun,
+  lastFinishedRunRow,
+  lastOkUntil,
+  latestRunRows,
+  markRunningInterrupted,
+  runRow,
+  updateRunEnd,
+  type RunRow,
+} from './queries';
 
 export type RunTrigger = ReconciliationRun['trigger'];
 
@@ -19,12 +28,31 @@ function toRun(r: RunRow): ReconciliationRun {
   };
 }
 
-export function startRun(db: SqliteDb, run: { provider: ProviderName; trigger: RunTrigger; since: string; until: string; startedAt: string }): number {
+export function startRun(
+  db: SqliteDb,
+  run: { provider: ProviderName; trigger: RunTrigger; since: string; until: string; startedAt: string },
+): number {
   return insertRun(db, run);
 }
 
-export function finishRun(db: SqliteDb, id: number, end: { status: 'ok' | 'partial' | 'failed'; finishedAt: string; listing: string | null; diff: ReconciliationDiff | null; error: string | null }): ReconciliationRun {
-  updateRunEnd(db, id, { status: end.status, finishedAt: end.finishedAt, listing: end.listing, diffJson: end.diff ? JSON.stringify(end.diff) : null, error: end.error });
+export function finishRun(
+  db: SqliteDb,
+  id: number,
+  end: {
+    status: 'ok' | 'partial' | 'failed';
+    finishedAt: string;
+    listing: string | null;
+    diff: ReconciliationDiff | null;
+    error: string | null;
+  },
+): ReconciliationRun {
+  updateRunEnd(db, id, {
+    status: end.status,
+    finishedAt: end.finishedAt,
+    listing: end.listing,
+    diffJson: end.diff ? JSON.stringify(end.diff) : null,
+    error: end.error,
+  });
   return getRun(db, id) as ReconciliationRun;
 }
 

@@ -29,7 +29,8 @@ const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(Mat
 
 function changeWords(current: number | null, previous: number | null): Pick<ReportFigure, 'change' | 'direction'> {
   if (current === null || previous === null) return { change: '', direction: 'flat' };
-  if (previous === 0) return current === 0 ? { change: 'no change', direction: 'flat' } : { change: 'new', direction: 'up' };
+  if (previous === 0)
+    return current === 0 ? { change: 'no change', direction: 'flat' } : { change: 'new', direction: 'up' };
   const c = (current - previous) / Math.abs(previous);
   if (Math.abs(c) < 0.005) return { change: 'no change', direction: 'flat' };
   return { change: `${c > 0 ? 'up' : 'down'} ${(Math.abs(c) * 100).toFixed(0)}%`, direction: c > 0 ? 'up' : 'down' };
@@ -54,8 +55,17 @@ export function reportFigures(s: AnalyticsSummaryView): ReportFigure[] {
   const money = (minor: number) => formatMoney(minor, s.currency, 'en-US');
   const cur = s.current;
   const prev = s.previous;
-  const unit = 10 ** new Intl.NumberFormat('en-US', { style: 'currency', currency: s.currency }).resolvedOptions().maximumFractionDigits!;
-  const make = (label: string, c: number | null, p: number | null, show: (n: number | null) => string, inverse = false): ReportFigure => ({
+  const unit =
+    10 **
+    new Intl.NumberFormat('en-US', { style: 'currency', currency: s.currency }).resolvedOptions()
+      .maximumFractionDigits!;
+  const make = (
+    label: string,
+    c: number | null,
+    p: number | null,
+    show: (n: number | null) => string,
+    inverse = false,
+  ): ReportFigure => ({
     label,
     value: show(c),
     previous: show(p),
@@ -75,12 +85,22 @@ export function reportFigures(s: AnalyticsSummaryView): ReportFigure[] {
     make('Conversions', cur.converted, prev.converted, n),
     make('Revenue', cur.revenueMinor / unit, prev.revenueMinor / unit, cash),
     make('Spend', cur.spendMinor / unit, prev.spendMinor / unit, cash, true),
-    { ...make('ROI', cur.roi, prev.roi, pct), value: roiWords(cur), previous: roiWords(prev), ...(hasRevenue(cur) && hasRevenue(prev) ? {} : { change: '', direction: 'flat' as const }) },
+    {
+      ...make('ROI', cur.roi, prev.roi, pct),
+      value: roiWords(cur),
+      previous: roiWords(prev),
+      ...(hasRevenue(cur) && hasRevenue(prev) ? {} : { change: '', direction: 'flat' as const }),
+    },
     make('New contacts', cur.newContacts, prev.newContacts, n),
     make('Opted out', cur.optOuts, prev.optOuts, n, true),
   ];
 }
 
-export function reportContent(business: string, period: ReportPeriod, summary: AnalyticsSummaryView, generatedAt: string): ReportContent {
+export function reportContent(
+  business: string,
+  period: ReportPeriod,
+  summary: AnalyticsSummaryView,
+  generatedAt: string,
+): ReportContent {
   return { business, period, summary, figures: reportFigures(summary), generatedAt };
 }

@@ -11,8 +11,14 @@ export function createReportHandlers(core: DeskCore, summary: SummarySource): Re
   return {
     'reports:status': async () => {
       const { folder, isDefault } = reportsFolder(core);
-      return { schedule: core.settings.get('reports.schedule'), folder, folderIsDefault: isDefault, lastRuns: await latestRuns(core.kdb) };
+      return {
+        schedule: core.settings.get('reports.schedule'),
+        folder,
+        folderIsDefault: isDefault,
+        lastRuns: await latestRuns(core.kdb),
+      };
     },
-    'reports:run': ({ period }) => writeReport(core, summary, lastCompletePeriod(period, core.now()), reportsFolder(core).folder),
+    'reports:run': ({ period }) =>
+      writeReport(core, summary, lastCompletePeriod(period, core.now()), reportsFolder(core).folder),
   };
 }

@@ -4,7 +4,13 @@ import { scaleBand, scaleLinear } from '@visx/scale';
  * Charts drawn as vector graphics in the PDF, laid out with the same d3 scales (through @visx/scale) as the
  * app's charts, from the same figures. Colours are the app's light theme.
  */
-export const PDF_COLOURS = { text: '#1b1f24', muted: '#5f6b7a', grid: '#dde1e7', track: '#eef0f4', series: ['#2563eb', '#0f766e', '#b45309', '#7c3aed', '#15803d'] };
+export const PDF_COLOURS = {
+  text: '#1b1f24',
+  muted: '#5f6b7a',
+  grid: '#dde1e7',
+  track: '#eef0f4',
+  series: ['#2563eb', '#0f766e', '#b45309', '#7c3aed', '#15803d'],
+};
 
 export interface Box {
   x: number;
@@ -23,7 +29,14 @@ const BOTTOM = 18;
 const LEGEND = 16;
 
 /** Grouped bars over time with a value axis, tick labels and a legend. */
-export function drawBarChart<P>(doc: PDFKit.PDFDocument, box: Box, points: P[], label: (p: P) => string, series: Array<ChartSeries<P>>, format: (n: number) => string): void {
+export function drawBarChart<P>(
+  doc: PDFKit.PDFDocument,
+  box: Box,
+  points: P[],
+  label: (p: P) => string,
+  series: Array<ChartSeries<P>>,
+  format: (n: number) => string,
+): void {
   const plot = { x: box.x + AXIS, y: box.y + LEGEND, width: box.width - AXIS, height: box.height - LEGEND - BOTTOM };
   const labels = points.map(label);
   const x = scaleBand<string>({ domain: labels, range: [plot.x, plot.x + plot.width], padding: 0.25 });
@@ -34,28 +47,50 @@ export function drawBarChart<P>(doc: PDFKit.PDFDocument, box: Box, points: P[], 
   series.forEach((s, i) => {
     const lx = box.x + AXIS + i * 150;
     doc.rect(lx, box.y + 2, 8, 8).fill(PDF_COLOURS.series[i % 5]);
-    doc.fillColor(PDF_COLOURS.muted).font('Helvetica').fontSize(8).text(s.label, lx + 12, box.y + 2, { lineBreak: false });
+    doc
+      .fillColor(PDF_COLOURS.muted)
+      .font('Helvetica')
+      .fontSize(8)
+      .text(s.label, lx + 12, box.y + 2, { lineBreak: false });
   });
   for (const t of y.ticks(4)) {
     const ty = y(t);
-    doc.moveTo(plot.x, ty).lineTo(plot.x + plot.width, ty).lineWidth(0.5).strokeColor(PDF_COLOURS.grid).stroke();
-    doc.fillColor(PDF_COLOURS.muted).fontSize(7.5).text(format(t), box.x, ty - 4, { width: AXIS - 6, align: 'right', lineBreak: false });
+    doc
+      .moveTo(plot.x, ty)
+      .lineTo(plot.x + plot.width, ty)
+      .lineWidth(0.5)
+      .strokeColor(PDF_COLOURS.grid)
+      .stroke();
+    doc
+      .fillColor(PDF_COLOURS.muted)
+      .fontSize(7.5)
+      .text(format(t), box.x, ty - 4, { width: AXIS - 6, align: 'right', lineBreak: false });
   }
   points.forEach((p, i) => {
     series.forEach((s, j) => {
       const v = s.value(p);
       if (v <= 0) return;
       const top = y(v);
-      doc.rect((x(labels[i]) ?? 0) + (inner(j) ?? 0), top, Math.max(0.8, inner.bandwidth()), plot.y + plot.height - top).fill(PDF_COLOURS.series[j % 5]);
+      doc
+        .rect((x(labels[i]) ?? 0) + (inner(j) ?? 0), top, Math.max(0.8, inner.bandwidth()), plot.y + plot.height - top)
+        .fill(PDF_COLOURS.series[j % 5]);
     });
   });
   const every = Math.max(1, Math.ceil(labels.length / Math.max(1, Math.floor(plot.width / 48))));
   labels.forEach((l, i) => {
     if (i % every !== 0) return;
     const cx = (x(l) ?? 0) + x.bandwidth() / 2;
-    doc.fillColor(PDF_COLOURS.muted).fontSize(7.5).text(l, cx - 30, plot.y + plot.height + 5, { width: 60, align: 'center', lineBreak: false });
+    doc
+      .fillColor(PDF_COLOURS.muted)
+      .fontSize(7.5)
+      .text(l, cx - 30, plot.y + plot.height + 5, { width: 60, align: 'center', lineBreak: false });
   });
-  doc.moveTo(plot.x, plot.y + plot.height).lineTo(plot.x + plot.width, plot.y + plot.height).lineWidth(0.8).strokeColor(PDF_COLOURS.muted).stroke();
+  doc
+    .moveTo(plot.x, plot.y + plot.height)
+    .lineTo(plot.x + plot.width, plot.y + plot.height)
+    .lineWidth(0.8)
+    .strokeColor(PDF_COLOURS.muted)
+    .stroke();
 }
 
 export interface FunnelStepPdf {
@@ -74,10 +109,23 @@ export function drawFunnel(doc: PDFKit.PDFDocument, box: Box, steps: FunnelStepP
   steps.forEach((s, i) => {
     const top = y(i) ?? 0;
     const h = y.bandwidth();
-    doc.fillColor(PDF_COLOURS.text).font('Helvetica').fontSize(9).text(s.label, box.x, top + h / 2 - 4.5, { width: labelWidth - 8, align: 'right', lineBreak: false });
+    doc
+      .fillColor(PDF_COLOURS.text)
+      .font('Helvetica')
+      .fontSize(9)
+      .text(s.label, box.x, top + h / 2 - 4.5, { width: labelWidth - 8, align: 'right', lineBreak: false });
     doc.roundedRect(box.x + labelWidth, top, plotWidth, h, 2).fill(PDF_COLOURS.track);
-    if (s.count > 0) doc.roundedRect(box.x + labelWidth, top, Math.max(1.5, x(s.count)), h, 2).fill(PDF_COLOURS.series[i % 5]);
-    doc.fillColor(PDF_COLOURS.text).font('Helvetica-Bold').fontSize(9).text(s.count.toLocaleString('en-US'), box.x + labelWidth + plotWidth + 8, top + h / 2 - 4.5, { continued: !!s.share, lineBreak: false });
-    if (s.share) doc.fillColor(PDF_COLOURS.muted).font('Helvetica').fontSize(8).text(`   ${s.share}`, { lineBreak: false });
+    if (s.count > 0)
+      doc.roundedRect(box.x + labelWidth, top, Math.max(1.5, x(s.count)), h, 2).fill(PDF_COLOURS.series[i % 5]);
+    doc
+      .fillColor(PDF_COLOURS.text)
+      .font('Helvetica-Bold')
+      .fontSize(9)
+      .text(s.count.toLocaleString('en-US'), box.x + labelWidth + plotWidth + 8, top + h / 2 - 4.5, {
+        continued: !!s.share,
+        lineBreak: false,
+      });
+    if (s.share)
+      doc.fillColor(PDF_COLOURS.muted).font('Helvetica').fontSize(8).text(`   ${s.share}`, { lineBreak: false });
   });
 }

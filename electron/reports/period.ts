@@ -21,7 +21,8 @@ function utcMidnight(at: Date): number {
   return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
 }
 
-const dayLabel = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayLabel = (ms: number) =>
+  new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** ISO 8601 week number of the week starting on the Monday `monday` (UTC ms). */
 function isoWeek(monday: number): { year: number; week: number } {
@@ -35,7 +36,12 @@ function weekStarting(monday: number): ReportPeriod {
   const { year, week } = isoWeek(monday);
   const sunday = monday + 6 * DAY;
   const sameYear = new Date(monday).getUTCFullYear() === new Date(sunday).getUTCFullYear();
-  const firstDay = new Date(monday).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' });
+  const firstDay = new Date(monday).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  });
   return {
     kind: 'week',
     from: new Date(monday).toISOString(),
@@ -66,5 +72,11 @@ export function lastCompletePeriod(kind: ReportPeriodKind, now: Date): ReportPer
 
 /** The kinds a `reports.schedule` value asks for. */
 export function scheduledKinds(schedule: 'none' | 'weekly' | 'monthly' | 'both'): ReportPeriodKind[] {
-  return schedule === 'both' ? ['week', 'month'] : schedule === 'weekly' ? ['week'] : schedule === 'monthly' ? ['month'] : [];
+  return schedule === 'both'
+    ? ['week', 'month']
+    : schedule === 'weekly'
+      ? ['week']
+      : schedule === 'monthly'
+        ? ['month']
+        : [];
 }

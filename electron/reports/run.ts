@@ -11,7 +11,12 @@ import { renderReportPdf } from './pdf';
 import type { ReportPeriod } from './period';
 
 /** The period's figures (analytics:summary's answer), from the daily roll-ups. */
-export type SummarySource = (range: { from: string; to: string; bucket: 'day'; top: number }) => Promise<AnalyticsSummaryView> | AnalyticsSummaryView;
+export type SummarySource = (range: {
+  from: string;
+  to: string;
+  bucket: 'day';
+  top: number;
+}) => Promise<AnalyticsSummaryView> | AnalyticsSummaryView;
 
 type ReportCore = Pick<DeskCore, 'settings' | 'now' | 'paths'>;
 
@@ -24,7 +29,9 @@ export function summaryFromAnalytics(core: DeskCore): SummarySource {
 /** `reports.folder`, or the data folder's reports/ when it is empty. */
 export function reportsFolder(core: Pick<DeskCore, 'settings' | 'paths'>): { folder: string; isDefault: boolean } {
   const chosen = core.settings.get('reports.folder').trim();
-  return chosen ? { folder: chosen, isDefault: false } : { folder: join(core.paths.dataDir, 'reports'), isDefault: true };
+  return chosen
+    ? { folder: chosen, isDefault: false }
+    : { folder: join(core.paths.dataDir, 'reports'), isDefault: true };
 }
 
 /** Writes a file whole or not at all: a half-written report never sits in the owner's folder. */
@@ -38,8 +45,17 @@ function writeWhole(path: string, data: Buffer | string): void {
  * Renders the period's report and writes `report-weekly-2026-W49.pdf` and `.csv` (or `report-monthly-2026-11.*`)
  * into `folder`, replacing an earlier one for the same period.
  */
-export async function writeReport(core: ReportCore, summary: SummarySource, period: ReportPeriod, folder: string): Promise<ReportFilesView> {
-  if (!isAbsolute(folder)) throw new AppError('invalid_input', `The reports folder must be a full path (such as /home/you/Reports), not "${folder}".`);
+export async function writeReport(
+  core: ReportCore,
+  summary: SummarySource,
+  period: ReportPeriod,
+  folder: string,
+): Promise<ReportFilesView> {
+  if (!isAbsolute(folder))
+    throw new AppError(
+      'invalid_input',
+      `The reports folder must be a full path (such as /home/you/Reports), not "${folder}".`,
+    );
   try {
     mkdirSync(folder, { recursive: true });
   } catch (err) {

@@ -13,7 +13,12 @@ type ScheduleCore = Pick<DeskCore, 'settings' | 'now' | 'paths' | 'kdb' | 'event
  * only once (report_runs). A run that fails (folder not writable) is told to the owner and tried again at the next
  * start, not every hour (`failed` remembers it for this session).
  */
-export async function runDueReports(core: ScheduleCore, summary: SummarySource, failed: Set<string> = new Set(), log: (msg: string, err?: unknown) => void = () => undefined): Promise<ReportFilesView[]> {
+export async function runDueReports(
+  core: ScheduleCore,
+  summary: SummarySource,
+  failed: Set<string> = new Set(),
+  log: (msg: string, err?: unknown) => void = () => undefined,
+): Promise<ReportFilesView[]> {
   const written: ReportFilesView[] = [];
   for (const kind of scheduledKinds(core.settings.get('reports.schedule'))) {
     const period = lastCompletePeriod(kind, core.now());
@@ -25,12 +30,20 @@ export async function runDueReports(core: ScheduleCore, summary: SummarySource, 
       await finishRun(core.kdb, period, files);
       written.push(files);
       core.events.emit('reports:ready', files);
-      core.events.emit('app:notify', { title: `${kind === 'week' ? 'Weekly' : 'Monthly'} report ready`, body: `${period.label}: ${files.pdf}`, level: 'info' });
+      core.events.emit('app:notify', {
+        title: `${kind === 'week' ? 'Weekly' : 'Monthly'} report ready`,
+        body: `${period.label}: ${files.pdf}`,
+        level: 'info',
+      });
     } catch (err) {
       await releaseRun(core.kdb, period);
       failed.add(key);
       log(`the ${kind}ly report could not be written`, err);
-      core.events.emit('app:notify', { title: `The ${kind === 'week' ? 'weekly' : 'monthly'} report could not be written`, body: `${(err as Error).message} Check reports.folder in Settings.`, level: 'error' });
+      core.events.emit('app:notify', {
+        title: `The ${kind === 'week' ? 'weekly' : 'monthly'} report could not be written`,
+        body: `${(err as Error).message} Check reports.folder in Settings.`,
+        level: 'error',
+      });
     }
   }
   return written;
@@ -44,7 +57,11 @@ export interface ReportJobs {
  * Checks at start (a run missed while the app was closed), at five past every hour, and when a setting changes (the
  * owner just turned reports on, or chose a folder after one could not be written).
  */
-export function startReportJobs(core: ScheduleCore, summary: SummarySource, log: (msg: string, err?: unknown) => void): ReportJobs {
+export function startReportJobs(
+  core: ScheduleCore,
+  summary: SummarySource,
+  log: (msg: string, err?: unknown) => void,
+): ReportJobs {
   const failed = new Set<string>();
   let running: Promise<unknown> | null = null;
   const check = () =>
@@ -54,7 +71,8 @@ export function startReportJobs(core: ScheduleCore, summary: SummarySource, log:
   void check();
   const task: ScheduledTask = cron.schedule('5 * * * *', check, { noOverlap: true });
   const unsubscribe = core.events.subscribe((name, payload) => {
-    const settings = typeof payload === 'object' && payload !== null && 'area' in payload && payload.area === 'settings';
+    const settings =
+      typeof payload === 'object' && payload !== null && 'area' in payload && payload.area === 'settings';
     if (name !== 'app:dataChanged' || !settings) return;
     failed.clear();
     void check();

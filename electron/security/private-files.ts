@@ -71,7 +71,9 @@ export function secureDataAtRest(paths: PrivateDataPaths): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) makePrivate(`${paths.dbPath}${suffix}`);
   if (existsSync(dbDir)) {
     // Pre-migration backups: desk.sqlite.v<version>-<time>.bak
-    for (const name of readdirSync(dbDir)) if (name.startsWith(`${dbName}.v`) && name.endsWith('.bak') && statSync(join(dbDir, name)).isFile()) makePrivate(join(dbDir, name));
+    for (const name of readdirSync(dbDir))
+      if (name.startsWith(`${dbName}.v`) && name.endsWith('.bak') && statSync(join(dbDir, name)).isFile())
+        makePrivate(join(dbDir, name));
   }
   for (const name of ['secrets.json', 'secrets.keychain.json']) makePrivate(join(paths.dataDir, name));
   makeTreePrivate(join(paths.dataDir, 'exports'), 0);

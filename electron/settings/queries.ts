@@ -17,7 +17,12 @@ export function writeSetting(db: SqliteDb, key: string, valueJson: string, at: s
     qb
       .insertInto('settings')
       .values({ key, value_json: valueJson, updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value_json: eb.ref('excluded.value_json'), updated_at: eb.ref('excluded.updated_at') }))),
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          value_json: eb.ref('excluded.value_json'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
   );
 }
 
@@ -26,6 +31,18 @@ export function removeSetting(db: SqliteDb, key: string): void {
 }
 
 /** One line of the audit log. */
-export function appendAudit(db: SqliteDb, entry: { at: string; actor: string; action: string; subject: string | null; detailJson: string | null }): void {
-  runQuery(db, qb.insertInto('audit_log').values({ at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, detail_json: entry.detailJson }));
+export function appendAudit(
+  db: SqliteDb,
+  entry: { at: string; actor: string; action: string; subject: string | null; detailJson: string | null },
+): void {
+  runQuery(
+    db,
+    qb.insertInto('audit_log').values({
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      detail_json: entry.detailJson,
+    }),
+  );
 }

@@ -64,13 +64,21 @@ export function createFileSecretStore(path: string, reason: string): SecretStore
 
 export function secretRows(store: SecretStore): SecretRow[] {
   const set = new Map(store.names().map((n) => [n.name, n.backend]));
-  return secretNames.map((name) => ({ name, description: secretDefs[name], isSet: set.has(name), backend: set.get(name) ?? null }));
+  return secretNames.map((name) => ({
+    name,
+    description: secretDefs[name],
+    isSet: set.has(name),
+    backend: set.get(name) ?? null,
+  }));
 }
 
 export function requireSecret(store: SecretStore, name: SecretName, purpose: string): string {
   const value = store.get(name);
   if (!value) {
-    throw new AppError('secret_unavailable', `The secret ${name} is not set; it is needed ${purpose}. Set it in Settings or with \`secrets set ${name}\`.`);
+    throw new AppError(
+      'secret_unavailable',
+      `The secret ${name} is not set; it is needed ${purpose}. Set it in Settings or with \`secrets set ${name}\`.`,
+    );
   }
   return value;
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { isSettingKey, settingConflict, settingDefs, settingKeys, type SettingKey, type SettingValue, type Settings } from '../../shared/settings';
+import {
+  isSettingKey,
+  settingConflict,
+  settingDefs,
+  settingKeys,
+  type SettingKey,
+  type SettingValue,
+  type Settings,
+} from '../../shared/settings';
 import type { SettingRow } from '../../shared/ipc/channels/app';
 import type { SqliteDb } from '../db/connection';
 import { appendAudit, removeSetting, storedSetting, storedSettings, writeSetting } from './queries';
@@ -72,7 +80,14 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
     const def = settingDefs[key];
     const options = (def.schema as { options?: unknown }).options;
     const choices = Array.isArray(options) && options.every((o) => typeof o === 'string') ? options : null;
-    return { key, value: read(key, stored?.value_json), defaultValue: def.default, isDefault: stored === undefined, description: def.description, choices };
+    return {
+      key,
+      value: read(key, stored?.value_json),
+      defaultValue: def.default,
+      isDefault: stored === undefined,
+      description: def.description,
+      choices,
+    };
   }
 
   return {
@@ -86,12 +101,20 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
     set(key, value, actor = 'user') {
       if (!isSettingKey(key)) throw new AppError('invalid_input', `Unknown setting "${String(key)}".`);
       const parsed = (settingDefs[key].schema as z.ZodType).safeParse(value);
-      const problem = parsed.success ? settingConflict(key, parsed.data, plain) : (parsed.error.issues[0]?.message ?? 'this value is not allowed');
+      const problem = parsed.success
+        ? settingConflict(key, parsed.data, plain)
+        : (parsed.error.issues[0]?.message ?? 'this value is not allowed');
       if (problem) throw new AppError('invalid_input', `${key}: ${problem}.`);
       const at = now().toISOString();
       db.transaction(() => {
         writeSetting(db, key, JSON.stringify(parsed.data), at);
-        appendAudit(db, { at, actor, action: 'setting.set', subject: key, detailJson: JSON.stringify({ value: parsed.data }) });
+        appendAudit(db, {
+          at,
+          actor,
+          action: 'setting.set',
+          subject: key,
+          detailJson: JSON.stringify({ value: parsed.data }),
+        });
       })();
       return row(key);
     },

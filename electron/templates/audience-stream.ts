@@ -40,7 +40,13 @@ export async function streamAudience(
   const ids = selected.map((k) => fieldIds.get(k)!);
 
   const fields = ownRecord<string | null>();
-  const contact: ContactContext & { fields: Record<string, string | null> } = { firstName: null, lastName: null, phone: null, email: null, fields };
+  const contact: ContactContext & { fields: Record<string, string | null> } = {
+    firstName: null,
+    lastName: null,
+    phone: null,
+    email: null,
+    fields,
+  };
   let afterId = 0;
   for (;;) {
     let read = 0;

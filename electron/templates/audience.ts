@@ -3,7 +3,14 @@ import type { BusinessContext, ContactContext } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
 import { ownRecord } from '../../shared/own-keys';
 import type { SettingsStore } from '../settings/store';
-import { audienceContacts, contactsWithIds, contactWithPhone, fieldValuesOf, type AudienceFilter, type ContactDbRow } from './queries';
+import {
+  audienceContacts,
+  contactsWithIds,
+  contactWithPhone,
+  fieldValuesOf,
+  type AudienceFilter,
+  type ContactDbRow,
+} from './queries';
 
 export type { AudienceFilter, ContactDbRow } from './queries';
 export { countAudience, knownFieldKeys, tagExists, tagNames } from './queries';
@@ -22,12 +29,21 @@ export function contactRef(row: ContactDbRow): ContactRef {
 }
 
 /** The contact a template shows when there are no contacts yet: no name, so fallbacks such as "there" appear. */
-export const sampleContactContext: ContactContext = { firstName: null, lastName: null, phone: null, email: null, fields: {} };
+export const sampleContactContext: ContactContext = {
+  firstName: null,
+  lastName: null,
+  phone: null,
+  email: null,
+  fields: {},
+};
 
 /** Attaches every custom field value to a handful of contacts (one query for all of them). */
 function withFields(db: SqliteDb, rows: ContactDbRow[]): SampleContact[] {
   if (rows.length === 0) return [];
-  const values = fieldValuesOf(db, rows.map((r) => r.id));
+  const values = fieldValuesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const fields = new Map<number, Record<string, string>>();
   for (const v of values) {
     // A field key is owner's text (`__proto__` included): an object without a prototype keeps every one.
@@ -37,12 +53,22 @@ function withFields(db: SqliteDb, rows: ContactDbRow[]): SampleContact[] {
   }
   return rows.map((row) => ({
     ...contactRef(row),
-    context: { firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email, fields: fields.get(row.id) ?? ownRecord<string>() },
+    context: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      phone: row.phone,
+      email: row.email,
+      fields: fields.get(row.id) ?? ownRecord<string>(),
+    },
   }));
 }
 
 /** A few audience contacts to step through in the preview, in the order they were added; or those matching `search`. */
-export function sampleContacts(db: SqliteDb, filter: AudienceFilter, options: { search?: string; limit: number }): SampleContact[] {
+export function sampleContacts(
+  db: SqliteDb,
+  filter: AudienceFilter,
+  options: { search?: string; limit: number },
+): SampleContact[] {
   return withFields(db, audienceContacts(db, filter, options));
 }
 

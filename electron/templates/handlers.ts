@@ -2,8 +2,24 @@ import { AppError } from '../../shared/errors';
 import type { templateChannels } from '../../shared/ipc/channels/templates';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
-import { businessContext, contactsByIds, countAudience, knownFieldKeys, sampleContacts, tagExists, tagNames } from './audience';
-import { archiveTemplate, createTemplate, deleteTemplate, duplicateTemplate, getTemplate, unarchiveTemplate, updateTemplate } from './library';
+import {
+  businessContext,
+  contactsByIds,
+  countAudience,
+  knownFieldKeys,
+  sampleContacts,
+  tagExists,
+  tagNames,
+} from './audience';
+import {
+  archiveTemplate,
+  createTemplate,
+  deleteTemplate,
+  duplicateTemplate,
+  getTemplate,
+  unarchiveTemplate,
+  updateTemplate,
+} from './library';
 import { measureTemplateAudience } from './measure';
 import { listTemplates } from './list';
 import { previewForContact } from './preview';
@@ -11,7 +27,9 @@ import { previewForContact } from './preview';
 export type TemplateHandlers = { [C in keyof typeof templateChannels]: Handler<C> };
 
 /** The templates:* channels. Every write tells the UI the library changed. */
-export function createTemplateHandlers(core: Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'events' | 'now' | 'audit'>): TemplateHandlers {
+export function createTemplateHandlers(
+  core: Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'events' | 'now' | 'audit'>,
+): TemplateHandlers {
   const { db, settings } = core;
   const at = () => core.now().toISOString();
   const changed = () => core.events.emit('app:dataChanged', { area: 'templates' });
@@ -20,7 +38,10 @@ export function createTemplateHandlers(core: Pick<DeskCore, 'db' | 'kdb' | 'sett
   // A mistyped tag would otherwise look like an empty audience.
   const assertTag = (tag: string | undefined) => {
     if (tag !== undefined && !tagExists(db, tag)) {
-      throw new AppError('not_found', `There is no tag "${tag}". Tags come from contact imports and the Contacts page.`);
+      throw new AppError(
+        'not_found',
+        `There is no tag "${tag}". Tags come from contact imports and the Contacts page.`,
+      );
     }
   };
 
@@ -61,7 +82,9 @@ export function createTemplateHandlers(core: Pick<DeskCore, 'db' | 'kdb' | 'sett
     },
     'templates:delete': ({ id }) => {
       const result = deleteTemplate(db, id, at());
-      core.audit(result.outcome === 'deleted' ? 'template.delete' : 'template.archive', `template:${id}`, { campaigns: result.campaignCount });
+      core.audit(result.outcome === 'deleted' ? 'template.delete' : 'template.archive', `template:${id}`, {
+        campaigns: result.campaignCount,
+      });
       changed();
       return result;
     },

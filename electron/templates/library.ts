@@ -2,7 +2,16 @@ import { templateRow } from './list';
 import { AppError } from '../../shared/errors';
 import type { TemplateDeleteResult, TemplateDetail } from '../../shared/ipc/channels/templates';
 import type { SqliteDb } from '../db/connection';
-import { deleteTemplateRow, insertTemplate, setTemplateArchived, templateNames, templateWithId, touchTemplateUse, updateTemplateRow, type TemplateDbRow } from './queries';
+import {
+  deleteTemplateRow,
+  insertTemplate,
+  setTemplateArchived,
+  templateNames,
+  templateWithId,
+  touchTemplateUse,
+  updateTemplateRow,
+  type TemplateDbRow,
+} from './queries';
 
 /**
  * The template library: writes and single-template reads. Callers (the IPC handlers) validate lengths; these
@@ -45,12 +54,26 @@ export function getTemplate(db: SqliteDb, id: number): TemplateDetail {
 }
 
 export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string): TemplateDetail {
-  const id = insertTemplate(db, { name: fields.name.trim(), body: fields.body, category: blankToNull(fields.category), notes: blankToNull(fields.notes) }, at);
+  const id = insertTemplate(
+    db,
+    {
+      name: fields.name.trim(),
+      body: fields.body,
+      category: blankToNull(fields.category),
+      notes: blankToNull(fields.notes),
+    },
+    at,
+  );
   return getTemplate(db, id);
 }
 
 /** Changes only the fields given; `updated_at` moves only when something actually changed, and `changed` says whether it did. */
-export function updateTemplate(db: SqliteDb, id: number, patch: Partial<TemplateFields>, at: string): { template: TemplateDetail; changed: boolean } {
+export function updateTemplate(
+  db: SqliteDb,
+  id: number,
+  patch: Partial<TemplateFields>,
+  at: string,
+): { template: TemplateDetail; changed: boolean } {
   const current = getTemplate(db, id);
   const next = {
     name: patch.name === undefined ? current.name : patch.name.trim(),
@@ -58,7 +81,11 @@ export function updateTemplate(db: SqliteDb, id: number, patch: Partial<Template
     category: patch.category === undefined ? current.category : blankToNull(patch.category),
     notes: patch.notes === undefined ? current.notes : blankToNull(patch.notes),
   };
-  const changed = next.name !== current.name || next.body !== current.body || next.category !== current.category || next.notes !== current.notes;
+  const changed =
+    next.name !== current.name ||
+    next.body !== current.body ||
+    next.category !== current.category ||
+    next.notes !== current.notes;
   if (!changed) return { template: current, changed: false };
   updateTemplateRow(db, id, next, at);
   return { template: getTemplate(db, id), changed: true };
@@ -77,7 +104,16 @@ function copyName(db: SqliteDb, base: string): string {
 /** A fresh, unarchived, never-used template with the same body, category and notes. */
 export function duplicateTemplate(db: SqliteDb, id: number, at: string, name?: string): TemplateDetail {
   const source = getTemplate(db, id);
-  return createTemplate(db, { name: name?.trim() || copyName(db, source.name), body: source.body, category: source.category, notes: source.notes }, at);
+  return createTemplate(
+    db,
+    {
+      name: name?.trim() || copyName(db, source.name),
+      body: source.body,
+      category: source.category,
+      notes: source.notes,
+    },
+    at,
+  );
 }
 
 export function archiveTemplate(db: SqliteDb, id: number, at: string): TemplateDetail {

@@ -6,7 +6,10 @@ import type { Kdb } from '../db/kysely';
  * The library, most recently edited first. Search looks in the name, the text and the category; `%` and `_`
  * typed by the owner are matched literally, not as SQL wildcards.
  */
-export async function listTemplates(kdb: Kdb, q: { search?: string; includeArchived: boolean }): Promise<TemplateRow[]> {
+export async function listTemplates(
+  kdb: Kdb,
+  q: { search?: string; includeArchived: boolean },
+): Promise<TemplateRow[]> {
   let query = kdb.selectFrom('templates').selectAll();
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   const search = q.search?.trim();
@@ -25,7 +28,17 @@ export async function listTemplates(kdb: Kdb, q: { search?: string; includeArchi
 }
 
 /** A templates table row as the UI sees it. */
-export function templateRow(r: { id: number; name: string; body: string; category: string | null; notes: string | null; archived_at: string | null; created_at: string; updated_at: string; last_used_at: string | null }): TemplateRow {
+export function templateRow(r: {
+  id: number;
+  name: string;
+  body: string;
+  category: string | null;
+  notes: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_used_at: string | null;
+}): TemplateRow {
   return {
     id: r.id,
     name: r.name,

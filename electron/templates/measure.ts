@@ -30,10 +30,17 @@ export const PRICE_SETTING = {
  * spread, encodings, contacts missing a value, the cost with the current provider's price, and which contacts
  * are worth a look in the preview.
  */
-export async function measureTemplateAudience(deps: MeasureDeps, body: string, filter: AudienceFilter, options: StreamOptions = {}): Promise<AudienceMeasure> {
+export async function measureTemplateAudience(
+  deps: MeasureDeps,
+  body: string,
+  filter: AudienceFilter,
+  options: StreamOptions = {},
+): Promise<AudienceMeasure> {
   const { db, settings } = deps;
   const template = prepareForAudience(body);
-  const fieldKeys = template.parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey !== null ? [t.fieldKey] : []));
+  const fieldKeys = template.parsed.tokens.flatMap((t) =>
+    t.kind === 'variable' && t.fieldKey !== null ? [t.fieldKey] : [],
+  );
   const tally = createAudienceTally(template);
   const ctx: RenderContext = { contact: sampleContactContext, business: businessContext(settings) };
   await streamAudience(
@@ -66,7 +73,12 @@ export async function measureTemplateAudience(deps: MeasureDeps, body: string, f
 }
 
 function examples(db: SqliteDb, stats: AudienceTallyResult): AudienceMeasure['examples'] {
-  const wanted: Array<{ reason: AudienceMeasure['examples'][number]['reason']; key?: string; id: number; segments?: number }> = [];
+  const wanted: Array<{
+    reason: AudienceMeasure['examples'][number]['reason'];
+    key?: string;
+    id: number;
+    segments?: number;
+  }> = [];
   if (stats.most) wanted.push({ reason: 'most_segments', id: stats.most.id, segments: stats.most.segments });
   if (stats.fewest && stats.most && stats.fewest.segments < stats.most.segments) {
     wanted.push({ reason: 'fewest_segments', id: stats.fewest.id, segments: stats.fewest.segments });

@@ -4,7 +4,14 @@ import type { SampleContact, TemplatePreviewResult } from '../../shared/ipc/chan
 import { previewTemplate } from '../../shared/templates';
 import type { SqliteDb } from '../db/connection';
 import type { SettingsStore } from '../settings/store';
-import { businessContext, contactById, contactByPhone, knownFieldKeys, sampleContactContext, sampleContacts } from './audience';
+import {
+  businessContext,
+  contactById,
+  contactByPhone,
+  knownFieldKeys,
+  sampleContactContext,
+  sampleContacts,
+} from './audience';
 import { getTemplate } from './library';
 
 export interface PreviewDeps {
@@ -25,7 +32,10 @@ export interface PreviewRequest {
 export function phoneToE164(typed: string, defaultCountry: string): string {
   const parsed = parsePhoneNumberFromString(typed, defaultCountry as CountryCode);
   if (!parsed || !parsed.isPossible()) {
-    throw new AppError('invalid_input', `"${typed}" is not a phone number. Type it with its area code, e.g. (415) 555-0100 or +14155550100.`);
+    throw new AppError(
+      'invalid_input',
+      `"${typed}" is not a phone number. Type it with its area code, e.g. (415) 555-0100 or +14155550100.`,
+    );
   }
   return parsed.number;
 }
@@ -39,7 +49,11 @@ function chooseContact(deps: PreviewDeps, req: PreviewRequest): SampleContact | 
   if (req.phone !== undefined) {
     const e164 = phoneToE164(req.phone, deps.settings.get('contacts.defaultCountry'));
     const found = contactByPhone(deps.db, e164);
-    if (!found) throw new AppError('not_found', `No contact has the phone number ${e164}. Check the number, or import the contact first.`);
+    if (!found)
+      throw new AppError(
+        'not_found',
+        `No contact has the phone number ${e164}. Check the number, or import the contact first.`,
+      );
     return found;
   }
   // Without a choice, the first contact who would receive it; with no contacts at all, a nameless sample contact.
@@ -48,7 +62,8 @@ function chooseContact(deps: PreviewDeps, req: PreviewRequest): SampleContact | 
 
 /** One contact's rendered message with its encoding, segments and findings (what `templates preview` prints). */
 export function previewForContact(deps: PreviewDeps, req: PreviewRequest): TemplatePreviewResult {
-  if (req.body === undefined && req.id === undefined) throw new AppError('invalid_input', 'Give a template id or the message text to preview.');
+  if (req.body === undefined && req.id === undefined)
+    throw new AppError('invalid_input', 'Give a template id or the message text to preview.');
   const body = req.body ?? getTemplate(deps.db, req.id!).body;
   const contact = chooseContact(deps, req);
   const preview = previewTemplate(

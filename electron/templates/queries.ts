@@ -41,7 +41,15 @@ export function inAudience(filter: AudienceFilter) {
 }
 
 export function countAudience(db: SqliteDb, filter: AudienceFilter): number {
-  return firstRow(db, qb.selectFrom('contacts as c').select((eb) => eb.fn.countAll<number>().as('n')).where(inAudience(filter)))?.n ?? 0;
+  return (
+    firstRow(
+      db,
+      qb
+        .selectFrom('contacts as c')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(inAudience(filter)),
+    )?.n ?? 0
+  );
 }
 
 export function knownFieldKeys(db: SqliteDb): string[] {
@@ -50,7 +58,9 @@ export function knownFieldKeys(db: SqliteDb): string[] {
 
 /** The custom fields with these keys. */
 export function fieldIdsByKey(db: SqliteDb, keys: readonly string[]): Array<{ id: number; key: string }> {
-  return keys.length === 0 ? [] : allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).where('key', 'in', keys));
+  return keys.length === 0
+    ? []
+    : allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).where('key', 'in', keys));
 }
 
 /** Tag names, A–Z ignoring case (tags.name is COLLATE NOCASE). */
@@ -66,7 +76,10 @@ export function tagExists(db: SqliteDb, name: string): boolean {
 const contactColumns = ['c.id', 'c.phone', 'c.first_name', 'c.last_name', 'c.email'] as const;
 
 /** Every custom field value of these contacts (one query for all of them). */
-export function fieldValuesOf(db: SqliteDb, contactIds: readonly number[]): Array<{ contact_id: number; key: string; value: string }> {
+export function fieldValuesOf(
+  db: SqliteDb,
+  contactIds: readonly number[],
+): Array<{ contact_id: number; key: string; value: string }> {
   if (contactIds.length === 0) return [];
   return allRows(
     db,
@@ -85,7 +98,11 @@ function phoneDigits(search: string): string | null {
 }
 
 /** Audience contacts in the order they were added; or those whose number, name or email contains `search`. */
-export function audienceContacts(db: SqliteDb, filter: AudienceFilter, options: { search?: string; limit: number }): ContactDbRow[] {
+export function audienceContacts(
+  db: SqliteDb,
+  filter: AudienceFilter,
+  options: { search?: string; limit: number },
+): ContactDbRow[] {
   let query = qb.selectFrom('contacts as c').select(contactColumns).where(inAudience(filter));
   const search = options.search?.trim();
   if (search) {
@@ -93,7 +110,11 @@ export function audienceContacts(db: SqliteDb, filter: AudienceFilter, options: 
     const digits = phoneDigits(search);
     const fullName = sql<string>`(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
     query = query.where((eb) =>
-      eb.or([...(digits ? [likeInsensitive(eb.ref('c.phone'), `%${digits}%`)] : []), likeInsensitive(fullName, like), likeInsensitive(eb.ref('c.email'), like)]),
+      eb.or([
+        ...(digits ? [likeInsensitive(eb.ref('c.phone'), `%${digits}%`)] : []),
+        likeInsensitive(fullName, like),
+        likeInsensitive(eb.ref('c.email'), like),
+      ]),
     );
   }
   return allRows(db, query.orderBy('c.id').limit(options.limit));
@@ -101,7 +122,9 @@ export function audienceContacts(db: SqliteDb, filter: AudienceFilter, options: 
 
 /** Contacts by id (any order); ids with no contact are left out. */
 export function contactsWithIds(db: SqliteDb, ids: readonly number[]): ContactDbRow[] {
-  return ids.length === 0 ? [] : allRows(db, qb.selectFrom('contacts as c').select(contactColumns).where('c.id', 'in', ids));
+  return ids.length === 0
+    ? []
+    : allRows(db, qb.selectFrom('contacts as c').select(contactColumns).where('c.id', 'in', ids));
 }
 
 export function contactWithPhone(db: SqliteDb, e164: string): ContactDbRow | undefined {
@@ -115,7 +138,12 @@ export function audiencePage(filter: AudienceFilter, fieldIds: readonly number[]
     .select(contactColumns)
     .select((eb) =>
       fieldIds.map((fieldId, i) =>
-        eb.selectFrom('contact_field_values as v').select('v.value').whereRef('v.contact_id', '=', 'c.id').where('v.field_id', '=', fieldId).as(`f${i}`),
+        eb
+          .selectFrom('contact_field_values as v')
+          .select('v.value')
+          .whereRef('v.contact_id', '=', 'c.id')
+          .where('v.field_id', '=', fieldId)
+          .as(`f${i}`),
       ),
     )
     .where('c.id', '>', afterId)
@@ -136,18 +164,41 @@ export function templateWithId(db: SqliteDb, id: number): TemplateDbRow | undefi
       .selectFrom('templates as t')
       .selectAll('t')
       .select((eb) =>
-        eb.fn.coalesce(eb.selectFrom('campaigns as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.template_id', '=', 't.id'), eb.lit(0)).as('campaign_count'),
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('campaigns as c')
+              .select(eb.fn.countAll<number>().as('n'))
+              .whereRef('c.template_id', '=', 't.id'),
+            eb.lit(0),
+          )
+          .as('campaign_count'),
       )
       .where('t.id', '=', id),
   );
 }
 
-export function insertTemplate(db: SqliteDb, row: { name: string; body: string; category: string | null; notes: string | null }, at: string): number {
+export function insertTemplate(
+  db: SqliteDb,
+  row: { name: string; body: string; category: string | null; notes: string | null },
+  at: string,
+): number {
   return runQuery(db, qb.insertInto('templates').values({ ...row, created_at: at, updated_at: at })).lastInsertRowid;
 }
 
-export function updateTemplateRow(db: SqliteDb, id: number, row: { name: string; body: string; category: string | null; notes: string | null }, at: string): void {
-  runQuery(db, qb.updateTable('templates').set({ ...row, updated_at: at }).where('id', '=', id));
+export function updateTemplateRow(
+  db: SqliteDb,
+  id: number,
+  row: { name: string; body: string; category: string | null; notes: string | null },
+  at: string,
+): void {
+  runQuery(
+    db,
+    qb
+      .updateTable('templates')
+      .set({ ...row, updated_at: at })
+      .where('id', '=', id),
+  );
 }
 
 export function templateNames(db: SqliteDb): string[] {

@@ -1,4 +1,11 @@
-import { MAX_MESSAGE_LENGTH, measureRecipient, segmentSpread, type MeasurableTemplate, type RenderContext, type SmsEncoding } from '../../shared/templates';
+import {
+  MAX_MESSAGE_LENGTH,
+  measureRecipient,
+  segmentSpread,
+  type MeasurableTemplate,
+  type RenderContext,
+  type SmsEncoding,
+} from '../../shared/templates';
 
 /**
  * Segment statistics over an audience fed one recipient at a time, so a million contacts can stream from the
@@ -69,8 +76,18 @@ export function createAudienceTally(template: MeasurableTemplate): AudienceTally
       if (measure.length > MAX_MESSAGE_LENGTH) overLimit++;
       const note = { id, segments: measure.segments, length: measure.length };
       if (longest === null || note.length > longest.length) longest = note;
-      if (most === null || note.segments > most.segments || (note.segments === most.segments && note.length > most.length)) most = note;
-      if (fewest === null || note.segments < fewest.segments || (note.segments === fewest.segments && note.length < fewest.length)) fewest = note;
+      if (
+        most === null ||
+        note.segments > most.segments ||
+        (note.segments === most.segments && note.length > most.length)
+      )
+        most = note;
+      if (
+        fewest === null ||
+        note.segments < fewest.segments ||
+        (note.segments === fewest.segments && note.length < fewest.length)
+      )
+        fewest = note;
     },
     result() {
       const { min, typical, max } = segmentSpread(histogram, recipients);

@@ -40,7 +40,9 @@ export function sqliteTransaction(db: SqliteDb): <T>(fn: () => T) => T {
  * Group commit: each request's promise settles only after the transaction holding its events has committed, so
  * "stored before acknowledged" holds while many requests share the cost of one durable write.
  */
-export function createGroupCommit(options: GroupCommitOptions): { submit(events: ProviderEvent[], raw: unknown): Promise<IngestResult> } {
+export function createGroupCommit(options: GroupCommitOptions): {
+  submit(events: ProviderEvent[], raw: unknown): Promise<IngestResult>;
+} {
   const { ingest, transaction } = options;
   const windowMs = options.windowMs ?? 0;
   const maxBatch = options.maxBatch ?? 512;

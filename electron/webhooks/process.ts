@@ -38,7 +38,15 @@ export interface ProcessDeps {
   maxAttempts?: number;
 }
 
-const STATUS_RANK: Record<string, number> = { queued: 0, sending: 1, unknown: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3 };
+const STATUS_RANK: Record<string, number> = {
+  queued: 0,
+  sending: 1,
+  unknown: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+};
 
 function applyStatus(db: SqliteDb, e: Extract<ProviderEvent, { kind: 'status' }>, nowIso: string): void {
   const row = outboxByProviderId(db, e.provider, e.providerMessageId);
@@ -46,7 +54,12 @@ function applyStatus(db: SqliteDb, e: Extract<ProviderEvent, { kind: 'status' }>
   // Events arrive in any order: never move a message backwards (a late "sent" after "delivered").
   if ((STATUS_RANK[e.status] ?? 0) < (STATUS_RANK[row.state] ?? 0)) return;
   if (row.state === e.status) return;
-  applyReceipt(db, row.id, { status: e.status, errorCode: e.errorCode ?? null, errorMessage: e.errorMessage ?? null, at: e.at }, nowIso);
+  applyReceipt(
+    db,
+    row.id,
+    { status: e.status, errorCode: e.errorCode ?? null, errorMessage: e.errorMessage ?? null, at: e.at },
+    nowIso,
+  );
 }
 
 function contactFor(db: SqliteDb, phone: string, nowIso: string): { id: number; optedOut: boolean } {
@@ -83,7 +96,10 @@ function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbo
     created_at: nowIso,
   });
   if (inboundId === null) return; // Same message already ingested (webhook and reconciliation both saw it).
-  if ((match.kind === 'opt_out' || match.kind === 'opt_out_review' || match.kind === 'opt_in') && !supersededKeyword(db, contact.id, e)) {
+  if (
+    (match.kind === 'opt_out' || match.kind === 'opt_out_review' || match.kind === 'opt_in') &&
+    !supersededKeyword(db, contact.id, e)
+  ) {
     const result = changeConsent(db, {
       phone: e.from,
       optedOut: match.kind !== 'opt_in',
@@ -100,7 +116,13 @@ function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbo
   deps.events?.emit('inbox:message', { contactId: contact.id, phone: e.from, body: e.body, at: e.at });
 }
 
-function queueConfirmation(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbound' }>, what: 'opt_out' | 'opt_in' | 'help', contactId: number, nowIso: string): void {
+function queueConfirmation(
+  deps: ProcessDeps,
+  e: Extract<ProviderEvent, { kind: 'inbound' }>,
+  what: 'opt_out' | 'opt_in' | 'help',
+  contactId: number,
+  nowIso: string,
+): void {
   const replies = deps.replies?.() ?? {
     wording: { help: DEFAULT_HELP_REPLY, optOut: DEFAULT_OPT_OUT_CONFIRMATION, optIn: DEFAULT_OPT_IN_CONFIRMATION },
     values: { business: deps.businessName(), contact: '' },
@@ -136,7 +158,14 @@ export function processEvent(deps: ProcessDeps, event: ProviderEvent): void {
   else {
     // Keep the number as a contact so the opt-out is on record against it (and a following STOP changes nothing).
     contactFor(deps.db, event.phone, nowIso);
-    changeConsent(deps.db, { phone: event.phone, optedOut: true, source: 'provider', actor: `provider:${event.provider}`, at: nowIso, messageText: event.detail });
+    changeConsent(deps.db, {
+      phone: event.phone,
+      optedOut: true,
+      source: 'provider',
+      actor: `provider:${event.provider}`,
+      at: nowIso,
+      messageText: event.detail,
+    });
   }
 }
 
@@ -159,7 +188,12 @@ export function processPending(deps: ProcessDeps): { processed: number; failed: 
       const attempts = stored.attempts + 1;
       const delayMs = Math.min(60 * 60_000, 1000 * 2 ** attempts);
       const next = new Date(deps.now().getTime() + delayMs).toISOString();
-      markEventFailed(db, stored.id, { dead: attempts >= maxAttempts, attempts, nextAttemptAt: next, error: err instanceof Error ? err.message : String(err) });
+      markEventFailed(db, stored.id, {
+        dead: attempts >= maxAttempts,
+        attempts,
+        nextAttemptAt: next,
+        error: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   return { processed, failed };

@@ -16,15 +16,23 @@ function prepareAll(db: SqliteDb) {
        WHERE state IN ('pending', 'failed') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
        ORDER BY id LIMIT ?`,
     ),
-    processed: db.prepare<[string, number]>(`UPDATE webhook_events SET state = 'processed', processed_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`),
-    failed: db.prepare<[string, number, string, string, number]>(`UPDATE webhook_events SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`),
-    outboxByProviderId: db.prepare<[string, string], { id: number; state: string }>('SELECT id, state FROM outbox_messages WHERE provider = ? AND provider_message_id = ?'),
+    processed: db.prepare<[string, number]>(
+      `UPDATE webhook_events SET state = 'processed', processed_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+    ),
+    failed: db.prepare<[string, number, string, string, number]>(
+      `UPDATE webhook_events SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`,
+    ),
+    outboxByProviderId: db.prepare<[string, string], { id: number; state: string }>(
+      'SELECT id, state FROM outbox_messages WHERE provider = ? AND provider_message_id = ?',
+    ),
     receipt: db.prepare<[string, string | null, string | null, string, string, string, string, number]>(
       `UPDATE outbox_messages SET state = ?, error_code = COALESCE(?, error_code), error_message = COALESCE(?, error_message),
          delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END,
          sent_at = COALESCE(sent_at, ?), updated_at = ? WHERE id = ?`,
     ),
-    contactByPhone: db.prepare<[string], { id: number; opted_out: number }>('SELECT id, opted_out FROM contacts WHERE phone = ?'),
+    contactByPhone: db.prepare<[string], { id: number; opted_out: number }>(
+      'SELECT id, opted_out FROM contacts WHERE phone = ?',
+    ),
     unknownContact: db.prepare<[string, string, string]>(
       `INSERT INTO contacts (phone, source, is_unknown, textable, not_textable_reason, created_at, updated_at)
        VALUES (?, 'inbound', 1, 0, 'texted in; no marketing consent on record', ?, ?)`,
@@ -33,7 +41,9 @@ function prepareAll(db: SqliteDb) {
       `SELECT 1 AS found FROM inbound_messages WHERE contact_id = ? AND received_at > ? AND keyword IS NOT NULL AND keyword NOT IN ('help', 'info')
          AND NOT (provider = ? AND provider_message_id = ?) LIMIT 1`,
     ),
-    newerConsent: db.prepare<[number, string], { found: number }>(`SELECT 1 AS found FROM optout_audit WHERE contact_id = ? AND source IN ('manual', 'import') AND at > ? LIMIT 1`),
+    newerConsent: db.prepare<[number, string], { found: number }>(
+      `SELECT 1 AS found FROM optout_audit WHERE contact_id = ? AND source IN ('manual', 'import') AND at > ? LIMIT 1`,
+    ),
     lastCampaign: db.prepare<[number, string], { campaign_id: number | null }>(
       `SELECT campaign_id FROM outbox_messages WHERE contact_id = ? AND kind = 'campaign' AND sent_at IS NOT NULL AND sent_at <= ?
        ORDER BY sent_at DESC LIMIT 1`,
@@ -42,7 +52,24 @@ function prepareAll(db: SqliteDb) {
       `INSERT INTO inbound_messages (provider, provider_message_id, contact_id, from_phone, to_phone, body, received_at, campaign_id, keyword, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
-    serviceMessage: db.prepare<[number, string, string, string, string, number, string, string, string | null, string | null, string, string, string, string | null]>(
+    serviceMessage: db.prepare<
+      [
+        number,
+        string,
+        string,
+        string,
+        string,
+        number,
+        string,
+        string,
+        string | null,
+        string | null,
+        string,
+        string,
+        string,
+        string | null,
+      ]
+    >(
       `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, segments, provider, state, error_code, error_message,
          created_at, updated_at, next_attempt_at, expires_at)
        VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,13 +89,27 @@ function statements(db: SqliteDb): ReturnType<typeof prepareAll> {
 }
 
 // hot path: once per webhook received, before its 200.
-export function insertEventOnce(db: SqliteDb, row: { provider: string; eventId: string; type: string; payload: string; receivedAt: string }): number | null {
-  const info = statements(db).insertEvent.run(row.provider, row.eventId, row.type, row.payload, row.receivedAt, row.receivedAt);
+export function insertEventOnce(
+  db: SqliteDb,
+  row: { provider: string; eventId: string; type: string; payload: string; receivedAt: string },
+): number | null {
+  const info = statements(db).insertEvent.run(
+    row.provider,
+    row.eventId,
+    row.type,
+    row.payload,
+    row.receivedAt,
+    row.receivedAt,
+  );
   return info.changes ? Number(info.lastInsertRowid) : null;
 }
 
 // hot path: every processing pass over stored events.
-export function dueEventRows(db: SqliteDb, nowIso: string, limit: number): Array<{ id: number; payload: string; attempts: number }> {
+export function dueEventRows(
+  db: SqliteDb,
+  nowIso: string,
+  limit: number,
+): Array<{ id: number; payload: string; attempts: number }> {
   return statements(db).dueEvents.all(nowIso, limit);
 }
 
@@ -78,18 +119,46 @@ export function markEventProcessed(db: SqliteDb, id: number, nowIso: string): vo
 }
 
 // hot path: once per failed attempt.
-export function markEventFailed(db: SqliteDb, id: number, failure: { dead: boolean; attempts: number; nextAttemptAt: string; error: string }): void {
-  statements(db).failed.run(failure.dead ? 'dead' : 'failed', failure.attempts, failure.nextAttemptAt, failure.error, id);
+export function markEventFailed(
+  db: SqliteDb,
+  id: number,
+  failure: { dead: boolean; attempts: number; nextAttemptAt: string; error: string },
+): void {
+  statements(db).failed.run(
+    failure.dead ? 'dead' : 'failed',
+    failure.attempts,
+    failure.nextAttemptAt,
+    failure.error,
+    id,
+  );
 }
 
 // hot path: once per delivery receipt.
-export function outboxByProviderId(db: SqliteDb, provider: string, providerMessageId: string): { id: number; state: string } | undefined {
+export function outboxByProviderId(
+  db: SqliteDb,
+  provider: string,
+  providerMessageId: string,
+): { id: number; state: string } | undefined {
   return statements(db).outboxByProviderId.get(provider, providerMessageId);
 }
 
 // hot path: once per delivery receipt that moves a message. Keeps an earlier error and send time when the receipt has none.
-export function applyReceipt(db: SqliteDb, outboxId: number, receipt: { status: string; errorCode: string | null; errorMessage: string | null; at: string }, nowIso: string): void {
-  statements(db).receipt.run(receipt.status, receipt.errorCode, receipt.errorMessage, receipt.status, receipt.at, receipt.at, nowIso, outboxId);
+export function applyReceipt(
+  db: SqliteDb,
+  outboxId: number,
+  receipt: { status: string; errorCode: string | null; errorMessage: string | null; at: string },
+  nowIso: string,
+): void {
+  statements(db).receipt.run(
+    receipt.status,
+    receipt.errorCode,
+    receipt.errorMessage,
+    receipt.status,
+    receipt.at,
+    receipt.at,
+    nowIso,
+    outboxId,
+  );
 }
 
 // hot path: once per inbound text.
@@ -103,7 +172,12 @@ export function insertUnknownContact(db: SqliteDb, phone: string, nowIso: string
 }
 
 // hot path: once per consent keyword. Whether the contact sent a consent keyword after `at`, other than this very message.
-export function newerKeywordReply(db: SqliteDb, contactId: number, at: string, message: { provider: string; providerMessageId: string }): boolean {
+export function newerKeywordReply(
+  db: SqliteDb,
+  contactId: number,
+  at: string,
+  message: { provider: string; providerMessageId: string },
+): boolean {
   return statements(db).newerKeyword.get(contactId, at, message.provider, message.providerMessageId) !== undefined;
 }
 
@@ -132,7 +206,18 @@ export interface InboundInsert {
 
 // hot path: once per inbound text. Stored once (webhook and reconciliation may both see it): its id, or null if already stored.
 export function insertInboundOnce(db: SqliteDb, r: InboundInsert): number | null {
-  const info = statements(db).inbound.run(r.provider, r.provider_message_id, r.contact_id, r.from_phone, r.to_phone, r.body, r.received_at, r.campaign_id, r.keyword, r.created_at);
+  const info = statements(db).inbound.run(
+    r.provider,
+    r.provider_message_id,
+    r.contact_id,
+    r.from_phone,
+    r.to_phone,
+    r.body,
+    r.received_at,
+    r.campaign_id,
+    r.keyword,
+    r.created_at,
+  );
   return info.changes ? Number(info.lastInsertRowid) : null;
 }
 

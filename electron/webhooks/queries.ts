@@ -24,6 +24,17 @@ export function newestEvents(db: SqliteDb, limit: number) {
   );
 }
 
-export function eventState(db: SqliteDb, provider: string, eventId: string): { state: string; lastError: string | null } | undefined {
-  return firstRow(db, qb.selectFrom('webhook_events').select(['state', 'last_error as lastError']).where('provider', '=', provider).where('event_id', '=', eventId));
+export function eventState(
+  db: SqliteDb,
+  provider: string,
+  eventId: string,
+): { state: string; lastError: string | null } | undefined {
+  return firstRow(
+    db,
+    qb
+      .selectFrom('webhook_events')
+      .select(['state', 'last_error as lastError'])
+      .where('provider', '=', provider)
+      .where('event_id', '=', eventId),
+  );
 }

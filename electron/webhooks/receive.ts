@@ -47,7 +47,11 @@ export function receiveQuo(body: Buffer, headers: IncomingHttpHeaders, secrets: 
   const legacy = headerValue(headers['openphone-signature']);
   const verdict = standard
     ? verifyStandardWebhook(
-        { id: webhookId, timestamp: headerValue(headers['webhook-timestamp']), signature: headerValue(headers['webhook-signature']) },
+        {
+          id: webhookId,
+          timestamp: headerValue(headers['webhook-timestamp']),
+          signature: headerValue(headers['webhook-signature']),
+        },
         body,
         secrets.quoWebhookSecret,
         now,
@@ -67,7 +71,13 @@ export function receiveQuo(body: Buffer, headers: IncomingHttpHeaders, secrets: 
 }
 
 /** Twilio: form-encoded; `signedUrl` is the public URL Twilio called, path and query included. */
-export function receiveTwilio(body: Buffer, headers: IncomingHttpHeaders, signedUrl: string | undefined, secrets: WebhookSecrets, now: Date): Reception {
+export function receiveTwilio(
+  body: Buffer,
+  headers: IncomingHttpHeaders,
+  signedUrl: string | undefined,
+  secrets: WebhookSecrets,
+  now: Date,
+): Reception {
   const params = new URLSearchParams(body.toString('utf8'));
   const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
   if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };

@@ -8,8 +8,10 @@ import { newestEvents } from './queries';
 function summarise(event: ProviderEvent | undefined, isTest: boolean): string {
   if (!event) return 'Unreadable event';
   if (isTest) return 'Test event from Settings → Webhooks';
-  if (event.kind === 'inbound') return `Text from ${event.from}: ${event.body.length > 60 ? `${event.body.slice(0, 59)}…` : event.body}`;
-  if (event.kind === 'status') return `Message ${event.providerMessageId} ${event.status}${event.errorCode ? ` (error ${event.errorCode})` : ''}`;
+  if (event.kind === 'inbound')
+    return `Text from ${event.from}: ${event.body.length > 60 ? `${event.body.slice(0, 59)}…` : event.body}`;
+  if (event.kind === 'status')
+    return `Message ${event.providerMessageId} ${event.status}${event.errorCode ? ` (error ${event.errorCode})` : ''}`;
   return `${event.phone} opted out at the provider`;
 }
 

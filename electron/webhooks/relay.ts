@@ -61,13 +61,21 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 function sendJson(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
 function sendTwiml(res: ServerResponse, result: IngestResult, ignored?: string): void {
   // Twilio reads the body as TwiML (empty = do nothing); the counts ride along in headers for people debugging.
-  const headers: Record<string, string> = { 'content-type': 'text/xml; charset=utf-8', 'x-desk-stored': String(result.stored), 'x-desk-duplicates': String(result.duplicates) };
+  const headers: Record<string, string> = {
+    'content-type': 'text/xml; charset=utf-8',
+    'x-desk-stored': String(result.stored),
+    'x-desk-duplicates': String(result.duplicates),
+  };
   if (ignored) headers['x-desk-ignored'] = ignored;
   res.writeHead(200, headers);
   res.end(EMPTY_TWIML);
@@ -91,7 +99,9 @@ function readBody(req: IncomingMessage, max: number): Promise<Body> {
       if (size <= max) chunks.push(chunk);
       else if (size > hardCap) resolve({ kind: 'too_large' });
     });
-    req.on('end', () => resolve(size > max ? { kind: 'too_large' } : { kind: 'ok', bytes: Buffer.concat(chunks, size) }));
+    req.on('end', () =>
+      resolve(size > max ? { kind: 'too_large' } : { kind: 'ok', bytes: Buffer.concat(chunks, size) }),
+    );
     req.on('error', () => resolve({ kind: 'gone' }));
     // The sender hung up before the end: there is nobody to answer and nothing complete to store.
     req.on('close', () => resolve({ kind: 'gone' }));
@@ -118,7 +128,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const secrets = () => (typeof options.secrets === 'function' ? options.secrets() : options.secrets);
   const publicUrl = () => (typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl);
   const log = options.log ?? (() => undefined);
-  const commits = createGroupCommit({ ingest: options.ingest, transaction: options.transaction, windowMs: options.batchWindowMs });
+  const commits = createGroupCommit({
+    ingest: options.ingest,
+    transaction: options.transaction,
+    windowMs: options.batchWindowMs,
+  });
   const failures = createFailureBudget(options.failureBudget);
   let closing = false;
 
@@ -126,7 +140,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
    * Refused without reading the body: once the answer is out, the connection is cut rather than left to drain the
    * rest of a body nobody will read (a forger's 250 KB would otherwise still be received and thrown away).
    */
-  function refuseEarly(req: IncomingMessage, res: ServerResponse, status: number, reason: string, headers: Record<string, string> = {}): void {
+  function refuseEarly(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    reason: string,
+    headers: Record<string, string> = {},
+  ): void {
     res.once('finish', () => req.socket.destroy());
     sendJson(res, status, { ok: false, reason }, { connection: 'close', ...headers });
   }
@@ -139,24 +159,39 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     } catch {
       return sendJson(res, 400, { ok: false, reason: 'unreadable request path' });
     }
-    if (options.onLink && url.pathname.startsWith('/l/')) return answerLinkVisit(req, res, url.pathname.slice(3), options.onLink);
+    if (options.onLink && url.pathname.startsWith('/l/'))
+      return answerLinkVisit(req, res, url.pathname.slice(3), options.onLink);
     const methods = ROUTES[url.pathname];
     if (!methods) return sendJson(res, 404, { ok: false, reason: `no webhook at ${url.pathname.slice(0, 100)}` });
-    if (!methods.includes(req.method ?? '')) return sendJson(res, 405, { ok: false, reason: `use ${methods[0]}` }, { allow: methods.join(', ') });
+    if (!methods.includes(req.method ?? ''))
+      return sendJson(res, 405, { ok: false, reason: `use ${methods[0]}` }, { allow: methods.join(', ') });
     if (url.pathname === '/oauth/quickbooks/callback') {
-      if (!options.onQuickBooksCallback) return sendJson(res, 404, { ok: false, reason: 'QuickBooks is not set up in this app' });
+      if (!options.onQuickBooksCallback)
+        return sendJson(res, 404, { ok: false, reason: 'QuickBooks is not set up in this app' });
       const page = await options.onQuickBooksCallback(url.searchParams);
-      res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': Buffer.byteLength(page.html) });
+      res.writeHead(page.status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'content-length': Buffer.byteLength(page.html),
+      });
       return void res.end(page.html);
     }
     if (url.pathname === '/healthz') {
       const probe = url.searchParams.get('probe');
-      return sendJson(res, 200, { ok: true, at: options.now().toISOString(), ...(probe !== null ? { probe: probe.slice(0, 200) } : {}) });
+      return sendJson(res, 200, {
+        ok: true,
+        at: options.now().toISOString(),
+        ...(probe !== null ? { probe: probe.slice(0, 200) } : {}),
+      });
     }
 
     const sender = clientAddress(req);
     const wait = failures.waitSeconds(sender, options.now().getTime());
-    if (wait > 0) return refuseEarly(req, res, 429, 'too many requests with a wrong signature from this address', { 'retry-after': String(wait) });
+    if (wait > 0)
+      return refuseEarly(req, res, 429, 'too many requests with a wrong signature from this address', {
+        'retry-after': String(wait),
+      });
     const early = refuseBeforeBody(url.pathname, req.headers);
     if (early) {
       failures.spend(sender, options.now().getTime());

@@ -29,27 +29,44 @@ function testPayload(scheme: Scheme, stamp: string, at: string): object {
   const id = `${TEST_EVENT_PREFIX}${stamp}${scheme === 'legacy' ? 'L' : 'S'}`;
   return scheme === 'legacy'
     ? { id, object: 'event', createdAt: at, apiVersion: 'v1', type: 'message.delivered', data: { object: message } }
-    : { id, apiVersion: '2026-03-30', createdAt: at, type: 'message.delivered', data: { resource: message, context: {}, links: {} } };
+    : {
+        id,
+        apiVersion: '2026-03-30',
+        createdAt: at,
+        type: 'message.delivered',
+        data: { resource: message, context: {}, links: {} },
+      };
 }
 
 /** Signs exactly as providers.md documents: the same bytes Quo would send, so the relay cannot tell the difference. */
 function signedHeaders(scheme: Scheme, secret: string, body: string, now: Date, stamp: string): Record<string, string> {
   if (scheme === 'legacy') {
     const ms = String(now.getTime());
-    const digest = createHmac('sha256', Buffer.from(secret.trim(), 'base64')).update(`${ms}.`).update(body).digest('base64');
+    const digest = createHmac('sha256', Buffer.from(secret.trim(), 'base64'))
+      .update(`${ms}.`)
+      .update(body)
+      .digest('base64');
     return { 'content-type': 'application/json', 'openphone-signature': `hmac;1;${ms};${digest}` };
   }
   const id = `msg_desktest${stamp}`;
   const seconds = String(Math.floor(now.getTime() / 1000));
   const key = Buffer.from(secret.trim().replace(/^whsec_/, ''), 'base64');
   const digest = createHmac('sha256', key).update(`${id}.${seconds}.`).update(body).digest('base64');
-  return { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': seconds, 'webhook-signature': `v1,${digest}` };
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': seconds,
+    'webhook-signature': `v1,${digest}`,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The stored event's state; a relay in another process (the CLI's) may take a moment to process it. */
-async function storedState(core: Pick<DeskCore, 'db'>, eventId: string): Promise<{ state: string; lastError: string | null } | null> {
+async function storedState(
+  core: Pick<DeskCore, 'db'>,
+  eventId: string,
+): Promise<{ state: string; lastError: string | null } | null> {
   const read = () => eventState(core.db, 'quo', eventId);
   for (let i = 0; i < 40; i++) {
     const row = read();
@@ -59,7 +76,11 @@ async function storedState(core: Pick<DeskCore, 'db'>, eventId: string): Promise
   return read() ?? null;
 }
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: { reason?: string } | null }> {
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; json: { reason?: string } | null }> {
   let res: Response;
   try {
     res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(5000) });
@@ -81,7 +102,10 @@ async function post(url: string, headers: Record<string, string>, body: string):
  * Posts one correctly signed Quo test event per configured Quo secret to the relay over loopback and reports what
  * became of it: refused (and why), or verified, stored and processed.
  */
-export async function sendTestEvents(core: Pick<DeskCore, 'db' | 'secrets' | 'now' | 'random'>, relayUrl: string): Promise<WebhookTestResult[]> {
+export async function sendTestEvents(
+  core: Pick<DeskCore, 'db' | 'secrets' | 'now' | 'random'>,
+  relayUrl: string,
+): Promise<WebhookTestResult[]> {
   const configured: Array<{ scheme: Scheme; secret: WebhookTestResult['secret']; value: string }> = [];
   const signing = core.secrets.get('quo.signingSecret');
   const standard = core.secrets.get('quo.webhookSecret');
@@ -117,7 +141,14 @@ export async function sendTestEvents(core: Pick<DeskCore, 'db' | 'secrets' | 'no
       : stored.state === 'processed'
         ? `Signed with ${c.secret}: verified, stored and processed. The relay accepts webhooks signed with this secret.`
         : `Stored but not processed yet (${stored.state}${stored.lastError ? `: ${stored.lastError}` : ''}).`;
-    results.push({ scheme: c.scheme, secret: c.secret, eventId: payload.id, httpStatus: answer.status, state: stored?.state ?? null, message });
+    results.push({
+      scheme: c.scheme,
+      secret: c.secret,
+      eventId: payload.id,
+      httpStatus: answer.status,
+      state: stored?.state ?? null,
+      message,
+    });
   }
   return results;
 }

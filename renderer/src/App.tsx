@@ -22,24 +22,24 @@ import { DesignSystemPage } from './pages/DesignSystemPage';
 import { ReportNotices, useHomePage } from './components/analytics/home';
 import { InboxNavBadge } from './components/inbox/InboxNavBadge';
 
-const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> = [
-  { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
-  { id: 'analytics', label: 'Analytics', icon: 'analytics', Component: AnalyticsPage },
-  { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
-  { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
-  { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },
-  { id: 'calendar', label: 'Calendar', icon: 'calendar', Component: CalendarPage },
-  { id: 'abtests', label: 'A/B tests', icon: 'abtests', Component: AbTestsPage },
-  { id: 'inbox', label: 'Inbox', icon: 'inbox', Component: InboxPage },
-  { id: 'optouts', label: 'Opt-outs', icon: 'optouts', Component: OptOutsPage },
-  { id: 'monitoring', label: 'Monitoring', icon: 'monitoring', Component: MonitoringPage },
-  { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
-  { id: 'results', label: 'Campaign results', icon: 'campaigns', Component: CampaignResultsPage, hidden: true },
-  { id: 'ui', label: 'Design system', icon: 'settings', Component: DesignSystemPage, hidden: true },
-];
+const PAGES: Array<{ id: PageId; label: string; icon: string; Component: () => React.JSX.Element; hidden?: boolean }> =
+  [
+    { id: 'dashboard', label: 'Dashboard', icon: 'dashboard', Component: DashboardPage },
+    { id: 'analytics', label: 'Analytics', icon: 'analytics', Component: AnalyticsPage },
+    { id: 'contacts', label: 'Contacts', icon: 'contacts', Component: ContactsPage },
+    { id: 'templates', label: 'Templates', icon: 'templates', Component: TemplatesPage },
+    { id: 'campaigns', label: 'Campaigns', icon: 'campaigns', Component: CampaignsPage },
+    { id: 'calendar', label: 'Calendar', icon: 'calendar', Component: CalendarPage },
+    { id: 'abtests', label: 'A/B tests', icon: 'abtests', Component: AbTestsPage },
+    { id: 'inbox', label: 'Inbox', icon: 'inbox', Component: InboxPage },
+    { id: 'optouts', label: 'Opt-outs', icon: 'optouts', Component: OptOutsPage },
+    { id: 'monitoring', label: 'Monitoring', icon: 'monitoring', Component: MonitoringPage },
+    { id: 'settings', label: 'Settings', icon: 'settings', Component: SettingsPage },
+    { id: 'results', label: 'Campaign results', icon: 'campaigns', Component: CampaignResultsPage, hidden: true },
+    { id: 'ui', label: 'Design system', icon: 'settings', Component: DesignSystemPage, hidden: true },
+  ];
 /** The pages of the sidebar, the palette and Alt+1…9 (a hidden page, such as one campaign's results, is reached from another). */
 const NAV_PAGES = PAGES.filter((p) => !p.hidden);
-
 
 const PROVIDER_LABEL = { sandbox: 'Sandbox (simulated)', quo: 'Quo', twilio: 'Twilio' } as const;
 
@@ -51,7 +51,18 @@ function StatusBar() {
         Provider: <strong>{info ? PROVIDER_LABEL[info.provider] : '…'}</strong>
       </span>
       <span data-testid="db-health" className={health && !health.ok ? 'bad' : ''}>
-        Database: {statusError ? <strong className="bad">unreachable</strong> : health ? (health.ok ? <strong className="good">healthy</strong> : <strong className="bad">{health.integrity}</strong>) : '…'}
+        Database:{' '}
+        {statusError ? (
+          <strong className="bad">unreachable</strong>
+        ) : health ? (
+          health.ok ? (
+            <strong className="good">healthy</strong>
+          ) : (
+            <strong className="bad">{health.integrity}</strong>
+          )
+        ) : (
+          '…'
+        )}
         {info && <span className="muted"> · schema v{info.schemaVersion}</span>}
       </span>
       <span className="muted">{info ? `v${info.version}` : ''}</span>
@@ -74,7 +85,8 @@ export function App() {
   useEffect(() => {
     // "system" follows the OS, live; the stylesheet only knows light and dark.
     const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => (document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme);
+    const apply = () =>
+      (document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme);
     apply();
     media.addEventListener('change', apply);
     return () => media.removeEventListener('change', apply);
@@ -113,7 +125,11 @@ export function App() {
         <ul>
           {NAV_PAGES.map((p) => (
             <li key={p.id}>
-              <button className={p.id === page ? 'nav active' : 'nav'} aria-current={p.id === page ? 'page' : undefined} onClick={() => go(p.id)}>
+              <button
+                className={p.id === page ? 'nav active' : 'nav'}
+                aria-current={p.id === page ? 'page' : undefined}
+                onClick={() => go(p.id)}
+              >
                 <span className="nav-icon">
                   <Icon name={p.icon} />
                 </span>

@@ -14,21 +14,41 @@ function valid(iso: string | null): Date | null {
 export function dateTimeWithZone(iso: string | null, zone?: string): string {
   const d = valid(iso);
   if (!d) return '—';
-  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...zoneOf(zone) }).format(d);
+  return new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...zoneOf(zone),
+  }).format(d);
 }
 
 /** "Dec 7, 4:26 AM EST": for tables, where the year goes without saying. */
 export function shortDateTimeWithZone(iso: string | null, zone?: string): string {
   const d = valid(iso);
   if (!d) return '—';
-  return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...zoneOf(zone) }).format(d);
+  return new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...zoneOf(zone),
+  }).format(d);
 }
 
 /** "8:00 AM EST" */
 export function clockWithZone(iso: string, zone?: string): string {
   const d = valid(iso);
   if (!d) return '—';
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...zoneOf(zone) }).format(d);
+  return new Intl.DateTimeFormat(undefined, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...zoneOf(zone),
+  }).format(d);
 }
 
 /** "8:00 AM": the wall clock in `zone`, when the zone is said in words beside it ("in their time zone"). */
@@ -43,5 +63,7 @@ export function otherDay(iso: string, zone: string, now: Date): string {
   const d = valid(iso);
   if (!d) return '';
   const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: zone });
-  return day.format(d) === day.format(now) ? '' : new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: zone }).format(d);
+  return day.format(d) === day.format(now)
+    ? ''
+    : new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: zone }).format(d);
 }

@@ -49,28 +49,49 @@ export function variantLetter(index: number): string {
 export function validateVariants(ratios: readonly number[], testPercent?: number): VariantIssue[] {
   const issues: VariantIssue[] = [];
   if (ratios.length < MIN_VARIANTS) {
-    issues.push({ code: 'too_few_variants', message: `An A/B test needs at least ${MIN_VARIANTS} variants; this one has ${ratios.length}.` });
+    issues.push({
+      code: 'too_few_variants',
+      message: `An A/B test needs at least ${MIN_VARIANTS} variants; this one has ${ratios.length}.`,
+    });
   }
   if (ratios.length > MAX_VARIANTS) {
-    issues.push({ code: 'too_many_variants', message: `An A/B test can have at most ${MAX_VARIANTS} variants; this one has ${ratios.length}. Remove ${ratios.length - MAX_VARIANTS}.` });
+    issues.push({
+      code: 'too_many_variants',
+      message: `An A/B test can have at most ${MAX_VARIANTS} variants; this one has ${ratios.length}. Remove ${ratios.length - MAX_VARIANTS}.`,
+    });
   }
   ratios.forEach((ratio, variant) => {
     const name = `Variant ${variantLetter(variant)}`;
     if (!Number.isFinite(ratio)) {
-      issues.push({ code: 'ratio_not_a_number', variant, message: `${name} has no share set. Enter a percentage between ${MIN_PERCENT} and ${MAX_PERCENT}.` });
+      issues.push({
+        code: 'ratio_not_a_number',
+        variant,
+        message: `${name} has no share set. Enter a percentage between ${MIN_PERCENT} and ${MAX_PERCENT}.`,
+      });
     } else if (ratio < MIN_PERCENT || ratio > MAX_PERCENT) {
-      issues.push({ code: 'ratio_out_of_range', variant, message: `${name} is set to ${formatPercent(ratio)}; each variant must get between ${MIN_PERCENT}% and ${MAX_PERCENT}% of the audience.` });
+      issues.push({
+        code: 'ratio_out_of_range',
+        variant,
+        message: `${name} is set to ${formatPercent(ratio)}; each variant must get between ${MIN_PERCENT}% and ${MAX_PERCENT}% of the audience.`,
+      });
     }
   });
   if (ratios.length > 0 && ratios.every(Number.isFinite)) {
     const total = ratios.reduce((sum, ratio) => sum + ratio, 0);
     if (Math.abs(total - 100) > SUM_TOLERANCE) {
       const gap = 100 - total;
-      const fix = gap > 0 ? `add ${formatPercent(gap)} to one of them` : `take ${formatPercent(-gap)} away from one of them`;
-      issues.push({ code: 'ratios_do_not_add_up', message: `The variant shares add up to ${formatPercent(total)} but must add up to 100%: ${fix}.` });
+      const fix =
+        gap > 0 ? `add ${formatPercent(gap)} to one of them` : `take ${formatPercent(-gap)} away from one of them`;
+      issues.push({
+        code: 'ratios_do_not_add_up',
+        message: `The variant shares add up to ${formatPercent(total)} but must add up to 100%: ${fix}.`,
+      });
     }
   }
-  if (testPercent !== undefined && !(Number.isFinite(testPercent) && testPercent >= MIN_PERCENT && testPercent <= MAX_PERCENT)) {
+  if (
+    testPercent !== undefined &&
+    !(Number.isFinite(testPercent) && testPercent >= MIN_PERCENT && testPercent <= MAX_PERCENT)
+  ) {
     issues.push({
       code: 'test_percent_out_of_range',
       message: `The test sample is set to ${Number.isFinite(testPercent) ? formatPercent(testPercent) : 'nothing'}; choose between ${MIN_PERCENT}% and ${MAX_PERCENT}% of the audience (the winner goes to the rest).`,

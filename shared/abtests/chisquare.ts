@@ -90,7 +90,11 @@ export interface PairwiseTest {
  * A 2×2 test of the reference variant against each other variant, Holm-adjusted over the k − 1 comparisons.
  * The verdict uses the best-performing variant as the reference: it wins only if it beats every other one.
  */
-export function compareWithReference(counts: readonly VariantCounts[], reference: number, options: ChiSquareOptions = {}): PairwiseTest[] {
+export function compareWithReference(
+  counts: readonly VariantCounts[],
+  reference: number,
+  options: ChiSquareOptions = {},
+): PairwiseTest[] {
   assertCounts(counts);
   if (!Number.isInteger(reference) || reference < 0 || reference >= counts.length) {
     throw new AppError('invalid_input', `There is no variant number ${reference + 1} to compare against.`);
@@ -114,10 +118,16 @@ function assertCounts(counts: readonly VariantCounts[]): void {
   counts.forEach(({ successes, total }, index) => {
     const where = `Variant ${index + 1}`;
     if (!Number.isInteger(total) || total <= 0) {
-      throw new AppError('invalid_input', `${where} has no delivered messages yet (${total}); it cannot be compared until some are delivered.`);
+      throw new AppError(
+        'invalid_input',
+        `${where} has no delivered messages yet (${total}); it cannot be compared until some are delivered.`,
+      );
     }
     if (!Number.isInteger(successes) || successes < 0 || successes > total) {
-      throw new AppError('invalid_input', `${where} reports ${successes} successes out of ${total} delivered messages, which is impossible.`);
+      throw new AppError(
+        'invalid_input',
+        `${where} reports ${successes} successes out of ${total} delivered messages, which is impossible.`,
+      );
     }
   });
 }

@@ -65,7 +65,9 @@ export function compareRates(variant: VariantCounts, reference: VariantCounts, c
 function relativeLift(variant: VariantCounts, reference: VariantCounts, confidence: number): Estimate | null {
   if (variant.successes === 0 || reference.successes === 0) return null;
   const ratio = variant.successes / variant.total / (reference.successes / reference.total);
-  const standardError = Math.sqrt(1 / variant.successes - 1 / variant.total + 1 / reference.successes - 1 / reference.total);
+  const standardError = Math.sqrt(
+    1 / variant.successes - 1 / variant.total + 1 / reference.successes - 1 / reference.total,
+  );
   const spread = zFor(confidence) * standardError;
   return {
     estimate: ratio - 1,
@@ -83,6 +85,9 @@ function zFor(confidence: number): number {
 
 function assertCounts(successes: number, total: number): void {
   if (!Number.isInteger(total) || total <= 0 || !Number.isInteger(successes) || successes < 0 || successes > total) {
-    throw new AppError('invalid_input', `${successes} successes out of ${total} delivered messages is not a rate that can be estimated.`);
+    throw new AppError(
+      'invalid_input',
+      `${successes} successes out of ${total} delivered messages is not a rate that can be estimated.`,
+    );
   }
 }

@@ -40,14 +40,25 @@ export interface SampleGuidance {
 
 /** Delivered messages needed per variant to detect `lift` (relative) over `rate`. */
 function needed(rate: number, lift: number, confidence: number, comparisons: number): number {
-  return plannedSampleSize({ baselineRate: rate, minimumDetectableLift: lift, alpha: 1 - confidence, power: GUIDANCE_POWER, comparisons });
+  return plannedSampleSize({
+    baselineRate: rate,
+    minimumDetectableLift: lift,
+    alpha: 1 - confidence,
+    power: GUIDANCE_POWER,
+    comparisons,
+  });
 }
 
 /**
  * The smallest relative lift detectable with `perVariant` delivered messages per variant, by bisection on the
  * planning formula (the required sample falls as the lift grows); null when even the largest lift possible is not.
  */
-export function smallestDetectableLift(perVariant: number, rate: number, confidence: number, comparisons = 1): number | null {
+export function smallestDetectableLift(
+  perVariant: number,
+  rate: number,
+  confidence: number,
+  comparisons = 1,
+): number | null {
   if (perVariant < 1) return null;
   const maxLift = (1 - 1e-6) / rate - 1;
   if (needed(rate, maxLift, confidence, comparisons) > perVariant) return null;

@@ -41,12 +41,18 @@ export interface SampleSizeInput {
 export function plannedSampleSize(input: SampleSizeInput): number {
   const { baselineRate: p1, minimumDetectableLift: lift, alpha = 0.05, power = 0.8, comparisons = 1 } = input;
   const p2 = p1 * (1 + lift);
-  if (!(p1 > 0 && p1 < 1)) throw new AppError('invalid_input', `The expected rate must be between 0% and 100%; got ${p1 * 100}%.`);
+  if (!(p1 > 0 && p1 < 1))
+    throw new AppError('invalid_input', `The expected rate must be between 0% and 100%; got ${p1 * 100}%.`);
   if (!(lift > -1 && lift !== 0 && p2 < 1)) {
-    throw new AppError('invalid_input', 'The change to detect must be a real change that keeps the rate between 0% and 100% (for example 0.2 for 20% more).');
+    throw new AppError(
+      'invalid_input',
+      'The change to detect must be a real change that keeps the rate between 0% and 100% (for example 0.2 for 20% more).',
+    );
   }
-  if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) throw new AppError('invalid_input', 'Significance level and power must be between 0 and 1.');
-  if (!(Number.isInteger(comparisons) && comparisons >= 1)) throw new AppError('invalid_input', 'The number of comparisons must be a whole number of at least 1.');
+  if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1))
+    throw new AppError('invalid_input', 'Significance level and power must be between 0 and 1.');
+  if (!(Number.isInteger(comparisons) && comparisons >= 1))
+    throw new AppError('invalid_input', 'The number of comparisons must be a whole number of at least 1.');
   const zAlpha = normalQuantile(1 - alpha / comparisons / 2);
   const zPower = normalQuantile(power);
   const pooled = (p1 + p2) / 2;
@@ -56,7 +62,8 @@ export function plannedSampleSize(input: SampleSizeInput): number {
 
 /** How far the test is, from 0 to 1: the smallest variant's delivered count over the planned count. */
 export function informationFraction(deliveredPerVariant: readonly number[], plannedPerVariant: number): number {
-  if (!(plannedPerVariant > 0)) throw new AppError('invalid_input', 'The planned sample per variant must be at least 1.');
+  if (!(plannedPerVariant > 0))
+    throw new AppError('invalid_input', 'The planned sample per variant must be at least 1.');
   return Math.min(1, Math.max(0, Math.min(...deliveredPerVariant) / plannedPerVariant));
 }
 
@@ -87,7 +94,8 @@ const CACHE_SIZE = 64;
 /** Two-sided boundaries for looks at the given increasing information fractions in (0, 1]. */
 export function sequentialBoundaries(fractions: readonly number[], alpha = 0.05): LookBoundary[] {
   assertLookHistory(fractions);
-  if (!(alpha > 0 && alpha < 1)) throw new AppError('invalid_input', `The significance level must be between 0 and 1; got ${alpha}.`);
+  if (!(alpha > 0 && alpha < 1))
+    throw new AppError('invalid_input', `The significance level must be between 0 and 1; got ${alpha}.`);
   const key = `${alpha}|${fractions.join(',')}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -113,7 +121,8 @@ function computeBoundaries(fractions: readonly number[], alpha: number): LookBou
     const increment = spent - previousSpent;
     const root = Math.sqrt(fraction);
     const step = Math.sqrt(fraction - previousFraction);
-    const boundaryS: number = grid === null ? normalUpperQuantile(increment / 2) * root : solveBoundary(grid, step, increment);
+    const boundaryS: number =
+      grid === null ? normalUpperQuantile(increment / 2) * root : solveBoundary(grid, step, increment);
     const boundaryZ = boundaryS / root;
     looks.push({ fraction, spentAlpha: spent, boundaryZ, nominalAlpha: Math.min(1, 2 * normalCdf(-boundaryZ)) });
     if (j < fractions.length - 1) {
@@ -164,7 +173,8 @@ function propagate(previous: Grid | null, step: number, root: number, halfWidth:
     if (previous === null) {
       density = gaussian(u / root) / root;
     } else {
-      for (let i = 0; i < previous.points.length; i++) density += previous.mass[i] * gaussian((u - previous.points[i]) / step);
+      for (let i = 0; i < previous.points.length; i++)
+        density += previous.mass[i] * gaussian((u - previous.points[i]) / step);
       density /= step;
     }
     const simpson = m === 0 || m === intervals ? 1 : m % 2 === 1 ? 4 : 2;
@@ -213,7 +223,10 @@ export function planLook(previousLooks: readonly number[], fraction: number): Lo
 export function assertLookHistory(fractions: readonly number[]): void {
   fractions.forEach((fraction, i) => {
     if (!(fraction > 0 && fraction <= 1) || (i > 0 && fraction <= fractions[i - 1])) {
-      throw new AppError('invalid_input', 'The stored A/B test checks are out of order or outside 0–1; the test history is damaged.');
+      throw new AppError(
+        'invalid_input',
+        'The stored A/B test checks are out of order or outside 0–1; the test history is damaged.',
+      );
     }
   });
 }

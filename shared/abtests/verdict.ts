@@ -106,10 +106,20 @@ export function decide(input: DecideInput): Verdict {
   const rates = counts.map((c) => (c.total > 0 ? wilsonInterval(c.successes, c.total, confidence) : null));
   const measurable = counts.every((c) => c.total > 0);
   const chi = measurable ? chiSquareTest(counts) : null;
-  const test = chi && { statistic: chi.statistic, dof: chi.dof, pValue: chi.pValue, method: `chi-square test of independence (2×${counts.length}, no continuity correction)` };
+  const test = chi && {
+    statistic: chi.statistic,
+    dof: chi.dof,
+    pValue: chi.pValue,
+    method: `chi-square test of independence (2×${counts.length}, no continuity correction)`,
+  };
   const leader = measurable ? pickLeader(counts, words.lowerIsBetter(metric)) : null;
   const comparisons: LeaderComparison[] =
-    leader === null ? [] : compareWithReference(counts, leader).map((t) => ({ ...t, ...compareRates(counts[leader], counts[t.variant], confidence) }));
+    leader === null
+      ? []
+      : compareWithReference(counts, leader).map((t) => ({
+          ...t,
+          ...compareRates(counts[leader], counts[t.variant], confidence),
+        }));
 
   const guard: PeekingGuard = {
     method: sequential ? 'group-sequential' : 'fixed-horizon',
@@ -136,7 +146,8 @@ export function decide(input: DecideInput): Verdict {
     return waiting('not_enough_data', words.notEnoughDataSentence(minSamplePerVariant, short));
   }
   const totalSuccesses = counts.reduce((sum, c) => sum + c.successes, 0);
-  if (smallestExpectedCount(counts) < MIN_EXPECTED_COUNT) return waiting('too_few_events', words.tooFewEventsSentence(metric, totalSuccesses));
+  if (smallestExpectedCount(counts) < MIN_EXPECTED_COUNT)
+    return waiting('too_few_events', words.tooFewEventsSentence(metric, totalSuccesses));
 
   let nominalAlpha: number;
   let final: boolean;
@@ -145,7 +156,10 @@ export function decide(input: DecideInput): Verdict {
     guard.looks = plan.looks;
     guard.nextCheckDelivered = plan.nextLookAt === null ? null : Math.ceil(plan.nextLookAt * planned - 1e-9);
     if (!plan.mayTest) {
-      return waiting('waiting_for_next_check', `No clear winner yet.${words.nextCheckClause(guard.nextCheckDelivered)}`);
+      return waiting(
+        'waiting_for_next_check',
+        `No clear winner yet.${words.nextCheckClause(guard.nextCheckDelivered)}`,
+      );
     }
     const boundaries = sequentialBoundaries(plan.looks, alpha);
     nominalAlpha = boundaries[boundaries.length - 1].nominalAlpha;
@@ -193,8 +207,19 @@ export function decide(input: DecideInput): Verdict {
       ...base,
       decided: final,
       reason: 'no_single_winner',
-      sentence: words.noSingleWinnerSentence(leaders.map((i) => variants[i].name), others.map((i) => variants[i].name), weakest) + next,
-      recommendation: words.noWinnerRecommendation({ leaders: leaders.map((i) => variants[i].name), leader: variants[leader].name, final, allVariants: variants.length, differ: true }),
+      sentence:
+        words.noSingleWinnerSentence(
+          leaders.map((i) => variants[i].name),
+          others.map((i) => variants[i].name),
+          weakest,
+        ) + next,
+      recommendation: words.noWinnerRecommendation({
+        leaders: leaders.map((i) => variants[i].name),
+        leader: variants[leader].name,
+        final,
+        allVariants: variants.length,
+        differ: true,
+      }),
     };
   }
   return {
@@ -202,7 +227,13 @@ export function decide(input: DecideInput): Verdict {
     decided: final,
     reason: 'no_clear_winner',
     sentence: words.noClearWinnerSentence(chi.pValue, nominalAlpha, alpha, final) + next,
-    recommendation: words.noWinnerRecommendation({ leaders: variants.map((v) => v.name), leader: variants[leader].name, final, allVariants: variants.length, differ: false }),
+    recommendation: words.noWinnerRecommendation({
+      leaders: variants.map((v) => v.name),
+      leader: variants[leader].name,
+      final,
+      allVariants: variants.length,
+      differ: false,
+    }),
   };
 }
 
@@ -239,7 +270,11 @@ function assertInput(input: DecideInput, confidence: number): void {
   }
   if (!words.isAbMetric(input.metric)) {
     const choices = 'compare replies, link clicks, conversions or opt-outs instead';
-    fail(String(input.metric) === 'opened' ? `SMS cannot tell whether a message was opened or read; ${choices}.` : `"${String(input.metric)}" is not something an A/B test can measure; ${choices}.`);
+    fail(
+      String(input.metric) === 'opened'
+        ? `SMS cannot tell whether a message was opened or read; ${choices}.`
+        : `"${String(input.metric)}" is not something an A/B test can measure; ${choices}.`,
+    );
   }
   for (const v of variants) {
     if (v.name.trim() === '') fail('Every variant needs a name for the report.');
@@ -248,10 +283,15 @@ function assertInput(input: DecideInput, confidence: number): void {
       fail(`${v.name} reports ${v.successes} out of ${v.delivered} delivered messages, which is impossible.`);
     }
   }
-  if (!Number.isInteger(minSamplePerVariant) || minSamplePerVariant < 1) fail('The minimum sample per variant must be a whole number of at least 1.');
-  if (plannedSamplePerVariant !== undefined && (!Number.isInteger(plannedSamplePerVariant) || plannedSamplePerVariant < 1)) {
+  if (!Number.isInteger(minSamplePerVariant) || minSamplePerVariant < 1)
+    fail('The minimum sample per variant must be a whole number of at least 1.');
+  if (
+    plannedSamplePerVariant !== undefined &&
+    (!Number.isInteger(plannedSamplePerVariant) || plannedSamplePerVariant < 1)
+  ) {
     fail('The planned sample per variant must be a whole number of at least 1.');
   }
   if (input.looks !== undefined) assertLookHistory(input.looks);
-  if (!(confidence >= 0.5 && confidence < 1)) fail(`The confidence for a winner must be at least 50% and below 100%; got ${confidence * 100}%.`);
+  if (!(confidence >= 0.5 && confidence < 1))
+    fail(`The confidence for a winner must be at least 50% and below 100%; got ${confidence * 100}%.`);
 }

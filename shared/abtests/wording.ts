@@ -75,7 +75,8 @@ export function winnerSentence(w: WinnerWording): string {
   const noun = metricNoun(w.metric);
   const confidence = `we are ${formatConfidence(w.pValue)} confident this is not luck.`;
   if (lowerIsBetter(w.metric)) {
-    if (w.winnerRate === 0) return `${w.winner} got no ${noun}, against ${formatShare(w.runnerUpRate)} for ${w.runnerUp}; ${confidence}`;
+    if (w.winnerRate === 0)
+      return `${w.winner} got no ${noun}, against ${formatShare(w.runnerUpRate)} for ${w.runnerUp}; ${confidence}`;
     return `${w.winner} got ${formatShare(1 - w.winnerRate / w.runnerUpRate)} fewer ${noun} than ${w.runnerUp}; ${confidence}`;
   }
   if (w.runnerUpRate === 0) {
@@ -98,12 +99,17 @@ export function tooFewEventsSentence(metric: AbMetric, totalSuccesses: number): 
   return `Too few ${noun} so far to compare the variants fairly (${formatCount(totalSuccesses)} in total); the verdict waits for more.`;
 }
 
-export function waitingForPlannedSampleSentence(planned: number, smallest: { name: string; delivered: number }): string {
+export function waitingForPlannedSampleSentence(
+  planned: number,
+  smallest: { name: string; delivered: number },
+): string {
   return `Too early to call: the test is judged once each variant has ${formatCount(planned)} delivered messages (${smallest.name} has ${formatCount(smallest.delivered)} so far).`;
 }
 
 export function nextCheckClause(nextCheckDelivered: number | null): string {
-  return nextCheckDelivered === null ? '' : ` The next check is when each variant has ${formatCount(nextCheckDelivered)} delivered messages.`;
+  return nextCheckDelivered === null
+    ? ''
+    : ` The next check is when each variant has ${formatCount(nextCheckDelivered)} delivered messages.`;
 }
 
 export function noClearWinnerSentence(pValue: number, nominalAlpha: number, alpha: number, final: boolean): string {
@@ -116,18 +122,26 @@ export function noClearWinnerSentence(pValue: number, nominalAlpha: number, alph
 }
 
 export function noSingleWinnerSentence(leaders: readonly string[], others: readonly string[], pValue: number): string {
-  if (others.length === 0) return `The variants differ, but no single one is clearly the best (${formatPValue(pValue)}).`;
+  if (others.length === 0)
+    return `The variants differ, but no single one is clearly the best (${formatPValue(pValue)}).`;
   return `${listNames(leaders)} did better than ${listNames(others)}, but none of them is clearly ahead of the others (${formatPValue(pValue)}).`;
 }
 
-export function noWinnerRecommendation(input: { leaders: readonly string[]; leader: string; final: boolean; allVariants: number; differ: boolean }): string {
+export function noWinnerRecommendation(input: {
+  leaders: readonly string[];
+  leader: string;
+  final: boolean;
+  allVariants: number;
+  differ: boolean;
+}): string {
   const { leaders, leader, final, allVariants, differ } = input;
   if (!final) return 'Keep the test running; the report will call a winner as soon as the evidence is strong enough.';
   if (leaders.length < allVariants) {
     const choice = leaders.length === 2 ? `either ${leaders[0]} or ${leaders[1]}` : `any of ${listNames(leaders)}`;
     return `Choose ${choice} — as far as the data can tell they did equally well — and drop the others.`;
   }
-  if (differ) return `No variant is clearly the best. ${leader} is ahead; pick it if you must choose now, or run a larger test.`;
+  if (differ)
+    return `No variant is clearly the best. ${leader} is ahead; pick it if you must choose now, or run a larger test.`;
   return 'Any variant will do: pick the shortest or cheapest to send, or test a bolder change next time.';
 }
 

@@ -1,6 +1,13 @@
 /** Gemini writing help: the words both sides share (labels, A/B changes, what is sent). Pure, no Node APIs. */
 
-export const TRIAGE_LABELS = ['question', 'interested', 'complaint', 'wrong_number', 'possible_opt_out', 'other'] as const;
+export const TRIAGE_LABELS = [
+  'question',
+  'interested',
+  'complaint',
+  'wrong_number',
+  'possible_opt_out',
+  'other',
+] as const;
 export type TriageLabel = (typeof TRIAGE_LABELS)[number];
 
 export const TRIAGE_LABEL_NAMES: Record<TriageLabel, string> = {
@@ -31,11 +38,24 @@ export type DraftTone = (typeof DRAFT_TONES)[number];
  * e-mail addresses and contact records never leave the desk.
  */
 export const WHAT_GEMINI_RECEIVES: ReadonlyArray<{ use: string; sent: string }> = [
-  { use: 'Drafting a message', sent: 'your one-line brief, the tone and length you chose, and your business name. No contact data: names appear only as the {{first_name}} placeholder.' },
-  { use: 'A/B variant ideas', sent: 'the message you are testing (as a template, with placeholders unfilled), what to change, and your business name.' },
-  { use: 'Reply labels', sent: 'the text of each incoming reply, with phone numbers and e-mail addresses replaced by [number] and [email]. Never who sent it.' },
-  { use: 'Results summary', sent: 'the campaign’s totals and rates (sent, delivered, replies, clicks, opt-outs, conversions, revenue, spend). No names, no numbers of contacts.' },
+  {
+    use: 'Drafting a message',
+    sent: 'your one-line brief, the tone and length you chose, and your business name. No contact data: names appear only as the {{first_name}} placeholder.',
+  },
+  {
+    use: 'A/B variant ideas',
+    sent: 'the message you are testing (as a template, with placeholders unfilled), what to change, and your business name.',
+  },
+  {
+    use: 'Reply labels',
+    sent: 'the text of each incoming reply, with phone numbers and e-mail addresses replaced by [number] and [email]. Never who sent it.',
+  },
+  {
+    use: 'Results summary',
+    sent: 'the campaign’s totals and rates (sent, delivered, replies, clicks, opt-outs, conversions, revenue, spend). No names, no numbers of contacts.',
+  },
 ];
 
 /** Why a Gemini feature is unavailable, for a disabled button's explanation. */
-export const NOT_CONNECTED_REASON = 'Gemini is not connected. Add your API key in Settings → Integrations to use writing help; everything else works without it.';
+export const NOT_CONNECTED_REASON =
+  'Gemini is not connected. Add your API key in Settings → Integrations to use writing help; everything else works without it.';

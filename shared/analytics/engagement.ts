@@ -36,7 +36,10 @@ export const BAND_MEANING: Record<EngagementBand, string> = {
 
 /** The CLI and the segment filter accept a band by key or by its words ("at-risk", "At risk", "atRisk"). */
 export function parseBand(text: string): EngagementBand | null {
-  const k = text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const k = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   return ENGAGEMENT_BANDS.find((b) => b.toLowerCase() === k) ?? null;
 }
 
@@ -128,15 +131,30 @@ export function explainEngagement(i: EngagementInputs, nowMs: number): string[] 
   const s = engagementScore(i, nowMs);
   const lines: string[] = [];
   if (i.optedOut) return ['They opted out, so they score 0 and count as Lost whatever they did before.'];
-  if (s.band === 'new') return ['Nothing has been delivered to them yet and they have not replied, clicked or bought: they are New until the first campaign reaches them.'];
+  if (s.band === 'new')
+    return [
+      'Nothing has been delivered to them yet and they have not replied, clicked or bought: they are New until the first campaign reaches them.',
+    ];
   lines.push(`${F.base} points to start with, as a subscribed contact you have texted.`);
   if (i.lastEngagedAt) {
     const days = Math.max(0, (nowMs - Date.parse(i.lastEngagedAt)) / DAY_MS);
-    lines.push(`Last replied, clicked or bought ${ago(days)}: ${points(s.parts.recency)} for recency (this halves every ${F.recencyHalfLifeDays} days).`);
+    lines.push(
+      `Last replied, clicked or bought ${ago(days)}: ${points(s.parts.recency)} for recency (this halves every ${F.recencyHalfLifeDays} days).`,
+    );
   } else lines.push('Never replied, clicked or bought: no points for recency.');
-  if (i.replies + i.clicks > 0) lines.push(`${plural(i.replies, 'reply', 'replies')} and ${plural(i.clicks, 'click')}: ${points(s.parts.frequency)} for frequency.`);
-  if (i.conversions > 0) lines.push(`${plural(i.conversions, 'conversion')} (sales or bookings): ${points(s.parts.depth)}.`);
-  if (i.silent > 0) lines.push(`${plural(i.silent, 'text')} delivered ${i.lastEngagedAt ? 'since then' : ''} without an answer: minus ${points(s.parts.silence)}.`.replace('  ', ' '));
+  if (i.replies + i.clicks > 0)
+    lines.push(
+      `${plural(i.replies, 'reply', 'replies')} and ${plural(i.clicks, 'click')}: ${points(s.parts.frequency)} for frequency.`,
+    );
+  if (i.conversions > 0)
+    lines.push(`${plural(i.conversions, 'conversion')} (sales or bookings): ${points(s.parts.depth)}.`);
+  if (i.silent > 0)
+    lines.push(
+      `${plural(i.silent, 'text')} delivered ${i.lastEngagedAt ? 'since then' : ''} without an answer: minus ${points(s.parts.silence)}.`.replace(
+        '  ',
+        ' ',
+      ),
+    );
   lines.push(`Score ${s.score} of 100: ${BAND_LABEL[s.band]} (${BAND_MEANING[s.band]}).`);
   return lines;
 }

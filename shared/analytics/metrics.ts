@@ -40,7 +40,17 @@ export interface RateInterval {
 }
 export type RateIntervals = Record<RateName, RateInterval | null>;
 
-export const emptyTotals = (): OutcomeTotals => ({ sent: 0, delivered: 0, failed: 0, replied: 0, clicked: 0, optedOut: 0, converted: 0, revenueMinor: 0, spendMinor: 0 });
+export const emptyTotals = (): OutcomeTotals => ({
+  sent: 0,
+  delivered: 0,
+  failed: 0,
+  replied: 0,
+  clicked: 0,
+  optedOut: 0,
+  converted: 0,
+  revenueMinor: 0,
+  spendMinor: 0,
+});
 
 export function addTotals(a: OutcomeTotals, b: OutcomeTotals): OutcomeTotals {
   return {
@@ -74,7 +84,9 @@ export function rateCounts(t: OutcomeTotals): Record<RateName, { successes: numb
 
 export function rates(t: OutcomeTotals): Rates {
   const c = rateCounts(t);
-  return Object.fromEntries(RATE_NAMES.map((n) => [n, rate(Math.min(c[n].successes, c[n].total), c[n].total)])) as Rates;
+  return Object.fromEntries(
+    RATE_NAMES.map((n) => [n, rate(Math.min(c[n].successes, c[n].total), c[n].total)]),
+  ) as Rates;
 }
 
 /** Each rate's Wilson interval (the A/B machinery's), null when its denominator is 0. */

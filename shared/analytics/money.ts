@@ -51,7 +51,9 @@ export function fromMinorPrecise(minor: number, currency: string): number {
 
 /** "$1,234.50" in the owner's locale (a fractional amount rounded to the currency's unit, half away from zero). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(roundMinor(minor) / 10 ** currencyDigits(currency));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
+    roundMinor(minor) / 10 ** currencyDigits(currency),
+  );
 }
 
 /** Millionths of the currency unit: how a message's price and cost are stored, so neither is rounded per message. */
@@ -75,10 +77,35 @@ export function fromMicros(micros: MicroUnits): number {
 
 /** "$0.0079": a per-message cost, shown with the digits it has (at least the currency's, at most six). */
 export function formatMicros(micros: MicroUnits, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 6 }).format(fromMicros(micros));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 6 }).format(
+    fromMicros(micros),
+  );
 }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', '₱': 'PHP', '₫': 'VND', '฿': 'THB', '₦': 'NGN', '₴': 'UAH', R$: 'BRL', C$: 'CAD', A$: 'AUD', NZ$: 'NZD', HK$: 'HKD', 'CA$': 'CAD', 'US$': 'USD', 'AU$': 'AUD' };
+const SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  '₩': 'KRW',
+  '₽': 'RUB',
+  '₺': 'TRY',
+  '₪': 'ILS',
+  '₱': 'PHP',
+  '₫': 'VND',
+  '฿': 'THB',
+  '₦': 'NGN',
+  '₴': 'UAH',
+  R$: 'BRL',
+  C$: 'CAD',
+  A$: 'AUD',
+  NZ$: 'NZD',
+  HK$: 'HKD',
+  CA$: 'CAD',
+  US$: 'USD',
+  AU$: 'AUD',
+};
 /** Symbols that mean the business currency whatever country's dollar it is. */
 const DOLLAR_LIKE = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN']);
 
@@ -114,7 +141,8 @@ export function parseAmount(text: string, currency: string): AmountParse {
     if (!meant && /^[A-Za-z]+$/.test(sym)) return { ok: false, reason: `"${text.trim()}" is not an amount` };
     if (!meant) return { ok: false, reason: `unknown currency symbol "${sym}" in "${text.trim()}"` };
     const matches = meant === currency || (sym === '$' && DOLLAR_LIKE.has(currency));
-    if (!matches) return { ok: false, reason: `amount "${text.trim()}" is in ${meant}, not the business currency ${currency}` };
+    if (!matches)
+      return { ok: false, reason: `amount "${text.trim()}" is in ${meant}, not the business currency ${currency}` };
     s = s.replace(symbol[0], '').trim();
   }
   if (marker && marker !== currency) {
@@ -139,7 +167,8 @@ function normaliseNumber(s: string): string | null {
   if (!/^\d[\d.,]*$/.test(compact)) return null;
   const lastComma = compact.lastIndexOf(',');
   const lastDot = compact.lastIndexOf('.');
-  const decimalMark = lastComma > lastDot && compact.length - lastComma - 1 <= 2 ? ',' : lastDot > lastComma ? '.' : null;
+  const decimalMark =
+    lastComma > lastDot && compact.length - lastComma - 1 <= 2 ? ',' : lastDot > lastComma ? '.' : null;
   const grouping = decimalMark === ',' ? '.' : ',';
   const [whole, fraction, ...rest] = compact.split(decimalMark ?? '\u0000');
   if (rest.length > 0 || fraction === '') return null;

@@ -20,7 +20,17 @@ export const CONVERSION_SOURCE_LABEL: Record<ConversionSource, string> = {
 };
 
 /** What the recipients table filters on. */
-export const RECIPIENT_FILTERS = ['all', 'delivered', 'undelivered', 'pending', 'clicked', 'replied', 'optedOut', 'converted', 'noResponse'] as const;
+export const RECIPIENT_FILTERS = [
+  'all',
+  'delivered',
+  'undelivered',
+  'pending',
+  'clicked',
+  'replied',
+  'optedOut',
+  'converted',
+  'noResponse',
+] as const;
 export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 
 /** Buckets of the dashboard's charts. */

@@ -22,7 +22,12 @@ export function windowsSentence(w: AttributionWindows): string {
 const HOUR_MS = 3_600_000;
 
 /** Whether an outcome at `at` falls in a window of a message delivered at `deliveredAt`, clicked at `clickedAt`. */
-export function attributedBy(at: number, deliveredAt: number, clickedAt: number | null, w: AttributionWindows): AttributionRule | null {
+export function attributedBy(
+  at: number,
+  deliveredAt: number,
+  clickedAt: number | null,
+  w: AttributionWindows,
+): AttributionRule | null {
   if (at < deliveredAt) return null;
   if (clickedAt !== null && at >= clickedAt && at <= clickedAt + w.clickDays * 24 * HOUR_MS) return 'click';
   if (at <= deliveredAt + w.deliveryHours * HOUR_MS) return 'delivery';

@@ -9,7 +9,8 @@ export type ReplyPlaceholder = (typeof REPLY_PLACEHOLDERS)[number];
 export type ReplyValues = Record<ReplyPlaceholder, string>;
 
 export const DEFAULT_HELP_REPLY = '{business}: for help, contact {contact}. Reply STOP to opt out.';
-export const DEFAULT_OPT_OUT_CONFIRMATION = "You're unsubscribed from {business}. No more messages. Reply START to resubscribe.";
+export const DEFAULT_OPT_OUT_CONFIRMATION =
+  "You're unsubscribed from {business}. No more messages. Reply START to resubscribe.";
 export const DEFAULT_OPT_IN_CONFIRMATION = "You're resubscribed to {business} messages. Reply STOP to opt out.";
 
 export type ServiceReplyKind = 'help' | 'opt_out' | 'opt_in';
@@ -28,7 +29,9 @@ const PLACEHOLDER = /\{([a-z_]+)\}/gi;
  */
 export function fillReply(template: string, values: ReplyValues): string {
   const sentences = template.split(/(?<=[.!?])\s+/);
-  const kept = sentences.filter((s) => [...s.matchAll(PLACEHOLDER)].every((m) => (values[m[1].toLowerCase() as ReplyPlaceholder] ?? '').trim() !== ''));
+  const kept = sentences.filter((s) =>
+    [...s.matchAll(PLACEHOLDER)].every((m) => (values[m[1].toLowerCase() as ReplyPlaceholder] ?? '').trim() !== ''),
+  );
   return kept
     .join(' ')
     .replace(PLACEHOLDER, (_all, name: string) => (values[name.toLowerCase() as ReplyPlaceholder] ?? '').trim())
@@ -42,7 +45,9 @@ export function serviceReplyText(kind: ServiceReplyKind, wording: ServiceReplyWo
 
 /** Placeholders a wording uses that the desk cannot fill (a typo such as `{busines}`). */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((n) => !(REPLY_PLACEHOLDERS as readonly string[]).includes(n.toLowerCase()));
+  return [...template.matchAll(PLACEHOLDER)]
+    .map((m) => m[1])
+    .filter((n) => !(REPLY_PLACEHOLDERS as readonly string[]).includes(n.toLowerCase()));
 }
 
 /** Whether a text tells the reader how to opt out (HELP answers and opt-in confirmations must). */

@@ -20,7 +20,19 @@ export type ImportFieldTarget =
   | 'drop'
   | `custom:${string}`;
 
-const FIELD_TARGETS = ['first_name', 'last_name', 'full_name', 'phone', 'mobile_phone', 'phone_label', 'email', 'tags', 'sms_consent', 'country', 'drop'];
+const FIELD_TARGETS = [
+  'first_name',
+  'last_name',
+  'full_name',
+  'phone',
+  'mobile_phone',
+  'phone_label',
+  'email',
+  'tags',
+  'sms_consent',
+  'country',
+  'drop',
+];
 const isFieldTarget = (v: string) => FIELD_TARGETS.includes(v) || /^custom:[a-z0-9_]{1,60}$/.test(v);
 
 /** What the user chooses for an import (the same fields the engine takes, minus the file name). */
@@ -33,7 +45,10 @@ export const importOptionsInput = z
     onDuplicate: z.enum(['skip', 'update']).default('skip'),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
     /** Header text (case-insensitive) → field; overrides the automatic mapping. */
-    mapping: ownRecordSchema(z.string(), z.string().refine(isFieldTarget, 'expected a contact field, custom:<key> or drop')).optional(),
+    mapping: ownRecordSchema(
+      z.string(),
+      z.string().refine(isFieldTarget, 'expected a contact field, custom:<key> or drop'),
+    ).optional(),
     format: z.enum(['csv', 'vcard']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t']).optional(),

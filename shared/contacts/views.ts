@@ -139,7 +139,6 @@ export interface ContactExportResult {
 }
 export const CONTACT_EXPORT_INLINE_BYTES = 5 * 1024 * 1024;
 
-
 /** What a check of numbers will cost, told before it starts (contacts:verifyPlan). */
 export interface VerifyPlan {
   /** Contacts selected. */

@@ -2,7 +2,9 @@ import { rate } from '../analytics';
 import type { FunnelStep, PeriodFigures } from '../ipc/channels/analytics';
 
 /** The funnel sent → delivered → clicked → replied → converted, of a campaign (its results page) or of a period (reports). */
-export function periodFunnel(f: Pick<PeriodFigures, 'sent' | 'delivered' | 'clicked' | 'replied' | 'converted'>): FunnelStep[] {
+export function periodFunnel(
+  f: Pick<PeriodFigures, 'sent' | 'delivered' | 'clicked' | 'replied' | 'converted'>,
+): FunnelStep[] {
   return [
     { step: 'sent', label: 'Sent', count: f.sent, ofPrevious: null },
     { step: 'delivered', label: 'Delivered', count: f.delivered, ofPrevious: rate(f.delivered, f.sent) },

@@ -37,7 +37,10 @@ export interface MeasurableTemplate {
 
 export function prepareForAudience(template: string | ParsedTemplate): MeasurableTemplate {
   const parsed = typeof template === 'string' ? parseTemplate(template) : template;
-  const pieces = parsed.tokens.map((token) => ({ token, septets: token.kind === 'text' ? gsmSeptetsOf(token.text) : 0 }));
+  const pieces = parsed.tokens.map((token) => ({
+    token,
+    septets: token.kind === 'text' ? gsmSeptetsOf(token.text) : 0,
+  }));
   return { parsed, pieces };
 }
 
@@ -53,7 +56,11 @@ export interface RecipientMeasure {
  * Only a message that might need several parts is rendered and packed; a single-part message is settled by
  * adding up lengths, which is what keeps an audience of hundreds of thousands cheap.
  */
-export function measureRecipient(template: MeasurableTemplate, ctx: RenderContext, onMissing?: (key: string) => void): RecipientMeasure {
+export function measureRecipient(
+  template: MeasurableTemplate,
+  ctx: RenderContext,
+  onMissing?: (key: string) => void,
+): RecipientMeasure {
   let septets = 0;
   let gsm = true;
   let length = 0;
@@ -90,7 +97,10 @@ export function measureRecipient(template: MeasurableTemplate, ctx: RenderContex
 }
 
 /** Segment statistics over an audience in one pass, O(recipients × template length), no sorting. */
-export function measureAudience(template: string | ParsedTemplate | MeasurableTemplate, audience: readonly RenderContext[]): AudienceSegments {
+export function measureAudience(
+  template: string | ParsedTemplate | MeasurableTemplate,
+  audience: readonly RenderContext[],
+): AudienceSegments {
   const prepared = typeof template !== 'string' && 'pieces' in template ? template : prepareForAudience(template);
   // Segment counts are small integers, so a histogram gives the median without sorting.
   const histogram: number[] = [];
@@ -125,7 +135,10 @@ export function measureAudience(template: string | ParsedTemplate | MeasurableTe
  * min / typical (lower median) / max segments from a histogram of segment counts (index = segments, value = how
  * many recipients). Tiny whatever the audience size, so streamed and in-memory measurements share it.
  */
-export function segmentSpread(histogram: readonly (number | undefined)[], recipients: number): { min: number; typical: number; max: number } {
+export function segmentSpread(
+  histogram: readonly (number | undefined)[],
+  recipients: number,
+): { min: number; typical: number; max: number } {
   if (recipients <= 0) return { min: 0, typical: 0, max: 0 };
   const min = histogram.findIndex((count) => count !== undefined && count > 0);
   const max = histogram.length - 1;

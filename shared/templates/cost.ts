@@ -15,9 +15,15 @@ export interface CostEstimate {
 const UNITS_PER_DOLLAR = 10_000;
 const UNITS_PER_CENT = 100;
 
-export function estimateCost(segments: Pick<AudienceSegments, 'typical' | 'totalSegments'>, pricePerSegment: number): CostEstimate {
+export function estimateCost(
+  segments: Pick<AudienceSegments, 'typical' | 'totalSegments'>,
+  pricePerSegment: number,
+): CostEstimate {
   if (!Number.isFinite(pricePerSegment) || pricePerSegment < 0) {
-    throw new AppError('invalid_input', `The price per segment must be a number of dollars of 0 or more, such as 0.0079; got ${String(pricePerSegment)}.`);
+    throw new AppError(
+      'invalid_input',
+      `The price per segment must be a number of dollars of 0 or more, such as 0.0079; got ${String(pricePerSegment)}.`,
+    );
   }
   const priceUnits = Math.round(pricePerSegment * UNITS_PER_DOLLAR);
   const perMessageUnits = segments.typical * priceUnits;

@@ -1,6 +1,15 @@
 /** Template logic shared by main and renderer: pure, no Node APIs. */
 export { parseTemplate, usedVariables } from './parse';
-export type { ParseError, ParseErrorCode, ParseOptions, ParsedTemplate, Span, TemplateToken, TextToken, VariableToken } from './parse';
+export type {
+  ParseError,
+  ParseErrorCode,
+  ParseOptions,
+  ParsedTemplate,
+  Span,
+  TemplateToken,
+  TextToken,
+  VariableToken,
+} from './parse';
 export { renderParsed, renderTemplate, resolveVariable } from './render';
 export type { BusinessContext, ContactContext, RenderContext, RenderResult } from './render';
 export {
@@ -16,7 +25,13 @@ export type { BuiltinVariable } from './variables';
 export { suggestVariable } from './suggest';
 export { GSM_PER_PART, GSM_SINGLE, UCS2_PER_PART, UCS2_SINGLE, countSegments, segmentsOf } from './segments';
 export type { SegmentCount, SmsEncoding, Ucs2Character } from './segments';
-export { GSM_BASIC_CHARACTERS, GSM_EXTENSION_CHARACTERS, isGsmCharacter, isGsmExtensionCharacter, isGsmText } from './gsm-charset';
+export {
+  GSM_BASIC_CHARACTERS,
+  GSM_EXTENSION_CHARACTERS,
+  isGsmCharacter,
+  isGsmExtensionCharacter,
+  isGsmText,
+} from './gsm-charset';
 export { applyGsmReplacements, gsmReplacementFor, gsmReplacements } from './gsm-replacements';
 export type { ApplyGsmReplacementsOptions, GsmReplacement, GsmReplacementKind } from './gsm-replacements';
 export { MAX_MESSAGE_LENGTH } from './issues';

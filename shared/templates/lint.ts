@@ -22,7 +22,8 @@ export function lintTemplate(body: string, options: LintOptions): TemplateIssue[
     issues.push({
       code: 'missing_opt_out',
       severity: 'warning',
-      message: 'The message does not tell people how to opt out. Add "Reply STOP to opt out" — it is required in the first message of a campaign.',
+      message:
+        'The message does not tell people how to opt out. Add "Reply STOP to opt out" — it is required in the first message of a campaign.',
       suggestion: 'Reply STOP to opt out',
     });
   }
@@ -50,16 +51,18 @@ function businessNameIssues(body: string, businessName: string): TemplateIssue[]
     issues.push({
       code: 'business_name_not_set',
       severity: 'warning',
-      message: 'Your business name is not set. Add it in Settings: texts must say who they are from, and {{business_name}} fills it in.',
+      message:
+        'Your business name is not set. Add it in Settings: texts must say who they are from, and {{business_name}} fills it in.',
     });
   }
   if (!usesVariable && (name === '' || !mentionsName(body, name))) {
     issues.push({
       code: 'missing_business_name',
       severity: 'warning',
-      message: name === ''
-        ? 'The message does not say which business it is from. Add {{business_name}}.'
-        : `The message does not say it is from ${name}. Add {{business_name}} or write "${name}".`,
+      message:
+        name === ''
+          ? 'The message does not say which business it is from. Add {{business_name}}.'
+          : `The message does not say it is from ${name}. Add {{business_name}} or write "${name}".`,
       suggestion: '{{business_name}}',
     });
   }
@@ -79,7 +82,9 @@ function normalizeForName(text: string): string {
 
 /** The name as a whole word or phrase: "Bloom" is in "Thanks from Bloom!" but not in "Blooming deals". */
 function mentionsName(body: string, name: string): boolean {
-  const needle = normalizeForName(name).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const needle = normalizeForName(name)
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\p{L}\\p{N}])${needle}(?![\\p{L}\\p{N}])`, 'u').test(normalizeForName(body));
 }
 
@@ -93,7 +98,8 @@ function ucs2Issues(body: string): TemplateIssue[] {
     else if (replacement.replacement === '') advice = 'Remove it.';
     else if (replacement.replacement === ' ') advice = 'Replace it with a normal space.';
     else if (replacement.replacement === '\n') advice = 'Replace it with a normal line break.';
-    else advice = `Use "${replacement.replacement}" instead${replacement.kind === 'letter' ? ' (drops the accent)' : ''}.`;
+    else
+      advice = `Use "${replacement.replacement}" instead${replacement.kind === 'letter' ? ' (drops the accent)' : ''}.`;
     return {
       code: 'ucs2_forced' as const,
       severity: 'warning' as const,

@@ -32,11 +32,7 @@ export interface VariableToken extends Span {
 export type TemplateToken = TextToken | VariableToken;
 
 export type ParseErrorCode =
-  | 'unclosed_braces'
-  | 'stray_closing_braces'
-  | 'empty_variable'
-  | 'unknown_variable'
-  | 'bad_field_key';
+  'unclosed_braces' | 'stray_closing_braces' | 'empty_variable' | 'unknown_variable' | 'bad_field_key';
 
 export interface ParseError extends Span {
   code: ParseErrorCode;

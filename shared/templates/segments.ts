@@ -54,11 +54,27 @@ export function countSegments(text: string): SegmentCount {
   if (ucs2Characters.length === 0) {
     const { segments, lastPartUnits } = packGsm(text, septets);
     const perSegment = segments > 1 ? GSM_PER_PART : GSM_SINGLE;
-    return { encoding: 'GSM-7', segments, characters, units: septets, perSegment, remainingInSegment: perSegment - lastPartUnits, ucs2Characters };
+    return {
+      encoding: 'GSM-7',
+      segments,
+      characters,
+      units: septets,
+      perSegment,
+      remainingInSegment: perSegment - lastPartUnits,
+      ucs2Characters,
+    };
   }
   const { segments, lastPartUnits } = packUcs2(text);
   const perSegment = segments > 1 ? UCS2_PER_PART : UCS2_SINGLE;
-  return { encoding: 'UCS-2', segments, characters, units: text.length, perSegment, remainingInSegment: perSegment - lastPartUnits, ucs2Characters };
+  return {
+    encoding: 'UCS-2',
+    segments,
+    characters,
+    units: text.length,
+    perSegment,
+    remainingInSegment: perSegment - lastPartUnits,
+    ucs2Characters,
+  };
 }
 
 /** Just the segment count and encoding, without listing characters: for counting a whole audience. */

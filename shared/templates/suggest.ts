@@ -33,7 +33,10 @@ function tolerance(length: number): number {
 
 /** Lowercase, spaces and dashes as underscores: "First Name" and "first-name" both become "first_name". */
 function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s\-.]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
 }
 
 /**

@@ -14,7 +14,13 @@ export interface ValidateOptions {
 /** Everything that would stop this template from being sent as the owner meant, errors first. */
 export function validateTemplate(body: string, options: ValidateOptions): TemplateIssue[] {
   if (body.trim() === '') {
-    return [{ code: 'empty_body', severity: 'error', message: 'The message is empty. Write the text your contacts will receive.' }];
+    return [
+      {
+        code: 'empty_body',
+        severity: 'error',
+        message: 'The message is empty. Write the text your contacts will receive.',
+      },
+    ];
   }
   const parsed = parseTemplate(body, { knownFields: options.knownFields });
   const issues: TemplateIssue[] = [];
@@ -34,7 +40,9 @@ export function validateTemplate(body: string, options: ValidateOptions): Templa
 
   return issues
     .map((issue, order) => ({ issue, order }))
-    .sort((a, b) => severityRank(a.issue) - severityRank(b.issue) || start(a.issue) - start(b.issue) || a.order - b.order)
+    .sort(
+      (a, b) => severityRank(a.issue) - severityRank(b.issue) || start(a.issue) - start(b.issue) || a.order - b.order,
+    )
     .map(({ issue }) => issue);
 }
 
@@ -86,7 +94,11 @@ export interface AudienceStats {
  * Findings about rendered messages, each with how many contacts it concerns; shared by the in-memory measurement
  * here and the streamed one over a whole database audience. `onlyContact` names a single recipient.
  */
-export function audienceStatIssues(parsed: ParsedTemplate, stats: AudienceStats, onlyContact = 'this contact'): TemplateIssue[] {
+export function audienceStatIssues(
+  parsed: ParsedTemplate,
+  stats: AudienceStats,
+  onlyContact = 'this contact',
+): TemplateIssue[] {
   const describeCount = (affected: number, total: number) => countWords(affected, total, onlyContact);
   const issues: TemplateIssue[] = [];
   const total = stats.recipients;
@@ -101,7 +113,9 @@ export function audienceStatIssues(parsed: ParsedTemplate, stats: AudienceStats,
   }
 
   for (const [key, affected] of Object.entries(stats.missing)) {
-    const first = parsed.tokens.find((t): t is VariableToken => t.kind === 'variable' && t.key === key && t.fallback === null);
+    const first = parsed.tokens.find(
+      (t): t is VariableToken => t.kind === 'variable' && t.key === key && t.fallback === null,
+    );
     if (first) issues.push(missingValue(first, affected, total, onlyContact));
   }
   return issues;
@@ -109,18 +123,33 @@ export function audienceStatIssues(parsed: ParsedTemplate, stats: AudienceStats,
 
 function missingValue(token: VariableToken, affected: number, total: number, onlyContact: string): TemplateIssue {
   const describeCount = (a: number, t: number) => countWords(a, t, onlyContact);
-  const base = { code: 'missing_value', severity: 'warning', position: { start: token.start, end: token.end }, affected } as const;
+  const base = {
+    code: 'missing_value',
+    severity: 'warning',
+    position: { start: token.start, end: token.end },
+    affected,
+  } as const;
   if (token.builtin === 'business_name' || token.builtin === 'business_contact') {
     const setting = token.builtin === 'business_name' ? 'business name' : 'business contact details';
-    return { ...base, message: `Your ${setting} is not set in Settings, so ${token.raw} would be blank for ${describeCount(affected, total)}.` };
+    return {
+      ...base,
+      message: `Your ${setting} is not set in Settings, so ${token.raw} would be blank for ${describeCount(affected, total)}.`,
+    };
   }
   const who = describeCount(affected, total);
   const fallback = token.builtin === 'first_name' || token.builtin === 'full_name' ? 'there' : null;
   if (fallback) {
     const suggestion = `{{${token.key}|${fallback}}}`;
-    return { ...base, message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback, e.g. ${suggestion}.`, suggestion };
+    return {
+      ...base,
+      message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback, e.g. ${suggestion}.`,
+      suggestion,
+    };
   }
-  return { ...base, message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback after a bar: {{${token.key}|text to use instead}}.` };
+  return {
+    ...base,
+    message: `${token.raw} is empty for ${who}, so they get nothing in its place. Add a fallback after a bar: {{${token.key}|text to use instead}}.`,
+  };
 }
 
 function countWords(affected: number, total: number, onlyContact: string): string {

@@ -16,7 +16,19 @@ const server = createServer((req, res) => {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: string[]; from: string; content: string };
     const now = new Date().toISOString();
     const id = `AC${(++n).toString(16).padStart(30, '0')}`;
-    const data = { id, to: body.to, from: body.from, text: body.content, phoneNumberId: 'PN00000001', conversationId: 'CN1', direction: 'outgoing', userId: 'US1', status: 'queued', createdAt: now, updatedAt: now };
+    const data = {
+      id,
+      to: body.to,
+      from: body.from,
+      text: body.content,
+      phoneNumberId: 'PN00000001',
+      conversationId: 'CN1',
+      direction: 'outgoing',
+      userId: 'US1',
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
+    };
     res.writeHead(202, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ data }));
   });

@@ -30,18 +30,33 @@ import { LongestStretch, mainThreadCpuMs } from './main-thread';
  * by round, as startJobs does); the process's CPU time. Targets: summary ≤ 300 ms, results ≤ 200 ms, block ≤ 50 ms, rebuild ≤ 60 s. The figures measure; they
  * never fail the run.
  */
-const { values } = parseArgs({ options: { contacts: { type: 'string' }, messages: { type: 'string' }, campaigns: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    contacts: { type: 'string' },
+    messages: { type: 'string' },
+    campaigns: { type: 'string' },
+    runs: { type: 'string' },
+  },
+});
 const contacts = Number(values.contacts ?? 100_000);
 const messages = Number(values.messages ?? 1_000_000);
 const campaigns = Number(values.campaigns ?? 200);
 const runs = Number(values.runs ?? 10);
 const perCampaign = Math.ceil(messages / campaigns);
-if (perCampaign > contacts) throw new Error(`--messages / --campaigns (${perCampaign}) must not exceed --contacts (${contacts}): one message per contact per campaign.`);
+if (perCampaign > contacts)
+  throw new Error(
+    `--messages / --campaigns (${perCampaign}) must not exceed --contacts (${contacts}): one message per contact per campaign.`,
+  );
 
 const YEAR_START = Date.parse('2025-12-01T00:00:00Z');
 const DAY_MS = 86_400_000;
 const NOW = new Date(YEAR_START + 365 * DAY_MS);
-const SETTINGS: AnalyticsSettings = { windows: { clickDays: 5, deliveryHours: 24 }, currency: 'USD', keywords: [], thankYouUrl: '' };
+const SETTINGS: AnalyticsSettings = {
+  windows: { clickDays: 5, deliveryHours: 24 },
+  currency: 'USD',
+  keywords: [],
+  thankYouUrl: '',
+};
 
 const count = (n: number) => `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${n})`;
 
@@ -49,7 +64,11 @@ function fill(db: SqliteDb): number {
   const t0 = performance.now();
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('message_outcomes', 'conversions') AND sql LIKE '%AFTER INSERT%'`).all() as Array<{ name: string; sql: string }>;
+  const triggers = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('message_outcomes', 'conversions') AND sql LIKE '%AFTER INSERT%'`,
+    )
+    .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   db.transaction(() => {
     db.exec(`${count(contacts)} INSERT INTO contacts (id, phone, first_name, source, created_at, updated_at)
@@ -59,12 +78,16 @@ function fill(db: SqliteDb): number {
       FROM (SELECT i, strftime('%Y-%m-%dT%H:%M:%fZ', ${YEAR_START / 1000} + (i * 365 / ${campaigns}) * 86400 + 36000, 'unixepoch') AS d FROM n)`);
   })();
   // Per campaign, in steps, so the statement's memory stays small.
-  const outbox = db.prepare(`${count(perCampaign)} INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, segments, provider, state, price_micros, cost_micros, created_at, updated_at, sent_at, delivered_at)
+  const outbox =
+    db.prepare(`${count(perCampaign)} INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, segments, provider, state, price_micros, cost_micros, created_at, updated_at, sent_at, delivered_at)
     SELECT @c + 1, cid, 'campaign', '+1555' || printf('%07d', cid), 'Spring sale: 20% off. Reply STOP to opt out', 1 + (i % 5 = 0), 'quo',
            CASE WHEN i % 100 < 95 THEN 'delivered' WHEN i % 100 < 98 THEN 'undelivered' ELSE 'failed' END,
            7900, CASE WHEN i % 100 < 98 THEN 7900 * (1 + (i % 5 = 0)) ELSE 0 END, @at, @at, CASE WHEN i % 100 < 98 THEN @at END, CASE WHEN i % 100 < 95 THEN @at END
     FROM (SELECT i, (@c * ${perCampaign} + i) % ${contacts} + 1 AS cid FROM n WHERE @c * ${perCampaign} + i < ${messages})`);
-  const launched = db.prepare('SELECT id, launched_at AS at FROM campaigns ORDER BY id').all() as Array<{ id: number; at: string }>;
+  const launched = db.prepare('SELECT id, launched_at AS at FROM campaigns ORDER BY id').all() as Array<{
+    id: number;
+    at: string;
+  }>;
   for (const c of launched) db.transaction(() => outbox.run({ c: c.id - 1, at: c.at }))();
   db.transaction(() => {
     // Outcomes on delivered messages (rows whose position in the campaign ends in 00..94), by id so it is spread evenly.
@@ -93,7 +116,9 @@ type MainMs = { wall: number; cpu: number };
  * longest stretch it held the main thread in one go: its start (posting the request, the first catch-up round) or
  * a later catch-up round, in wall-clock and in the main thread's CPU ms.
  */
-async function timed(fn: () => Promise<unknown>): Promise<{ first: number; warm: number[]; mainMs: { first: MainMs; warm: MainMs } }> {
+async function timed(
+  fn: () => Promise<unknown>,
+): Promise<{ first: number; warm: number[]; mainMs: { first: MainMs; warm: MainMs } }> {
   const mainMs = { first: { wall: -1, cpu: -1 }, warm: { wall: 0, cpu: 0 } };
   const once = async () => {
     await tick();
@@ -102,7 +127,8 @@ async function timed(fn: () => Promise<unknown>): Promise<{ first: number; warm:
     await stretch.measure(fn);
     const took = performance.now() - t0;
     if (mainMs.first.wall < 0) mainMs.first = { wall: stretch.wallMs, cpu: stretch.cpuMs };
-    else mainMs.warm = { wall: Math.max(mainMs.warm.wall, stretch.wallMs), cpu: Math.max(mainMs.warm.cpu, stretch.cpuMs) };
+    else
+      mainMs.warm = { wall: Math.max(mainMs.warm.wall, stretch.wallMs), cpu: Math.max(mainMs.warm.cpu, stretch.cpuMs) };
     return took;
   };
   const first = await once();
@@ -110,8 +136,13 @@ async function timed(fn: () => Promise<unknown>): Promise<{ first: number; warm:
   for (let i = 0; i < runs; i++) ms.push(await once());
   return { first, warm: ms.sort((a, b) => a - b), mainMs };
 }
-const pct = (sorted: number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]);
-const figures = (t: { first: number; warm: number[] }) => ({ first: Math.round(t.first), p50: pct(t.warm, 50), p95: pct(t.warm, 95) });
+const pct = (sorted: number[], p: number) =>
+  Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]);
+const figures = (t: { first: number; warm: number[] }) => ({
+  first: Math.round(t.first),
+  p50: pct(t.warm, 50),
+  p95: pct(t.warm, 95),
+});
 const oneDecimal = (ms: number) => Math.round(ms * 10) / 10;
 
 const dir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-analytics-'));
@@ -148,14 +179,22 @@ try {
   // As the `analytics:summary` and `analytics:campaignResults` handlers do: catch up, then ask the reader thread.
   const summary = await timed(async () => {
     await catchUp(db);
-    return reads.read('summary', { settings: SETTINGS, query: { from: new Date(YEAR_START).toISOString(), to: NOW.toISOString().slice(0, 10), bucket: 'week', top: 5 }, now: NOW.toISOString() });
+    return reads.read('summary', {
+      settings: SETTINGS,
+      query: { from: new Date(YEAR_START).toISOString(), to: NOW.toISOString().slice(0, 10), bucket: 'week', top: 5 },
+      now: NOW.toISOString(),
+    });
   });
   await tick();
   const summaryBlockMs = lag.max / 1e6;
   lag.reset();
   const results = await timed(async () => {
     await catchUp(db);
-    return reads.read('results', { settings: SETTINGS, campaignId: 1 + Math.floor(campaigns / 2), now: NOW.toISOString() });
+    return reads.read('results', {
+      settings: SETTINGS,
+      campaignId: 1 + Math.floor(campaigns / 2),
+      now: NOW.toISOString(),
+    });
   });
   await tick();
   const resultsBlockMs = lag.max / 1e6;
@@ -175,7 +214,12 @@ try {
       rebuildMs: Math.round(rebuild.ms),
       summaryYearMs: figures(summary),
       campaignResultsMs: figures(results),
-      maxEventLoopBlockMs: { idle: Math.round(idleBlockMs), rebuild: Math.round(rebuildBlockMs), dashboard: Math.round(summaryBlockMs), results: Math.round(resultsBlockMs) },
+      maxEventLoopBlockMs: {
+        idle: Math.round(idleBlockMs),
+        rebuild: Math.round(rebuildBlockMs),
+        dashboard: Math.round(summaryBlockMs),
+        results: Math.round(resultsBlockMs),
+      },
       // The longest stretch a single call's own synchronous work held the main thread (the rest of a block is waiting
       // for a core): the first call after start and the longest of the others.
       // Starting the reader thread at the app's start, on the main thread.

@@ -27,7 +27,8 @@ const bulk = Math.min(count, arg('--bulk', 100_000));
 const runs = arg('--runs', 9);
 const ALL_ACTIONS: BulkAction[] = ['addTag', 'optOut', 'delete'];
 const actionsAt = process.argv.indexOf('--actions');
-const actionList = actionsAt === -1 ? ALL_ACTIONS : ALL_ACTIONS.filter((a) => process.argv[actionsAt + 1].split(',').includes(a));
+const actionList =
+  actionsAt === -1 ? ALL_ACTIONS : ALL_ACTIONS.filter((a) => process.argv[actionsAt + 1].split(',').includes(a));
 const NAMES = ['Ana', 'Bruno', 'Chloé', 'Dev', 'Emma', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jon', 'Kemi', 'Liam'];
 
 const dir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-'));
@@ -41,7 +42,12 @@ try {
   );
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
-      insert.run(`+1${2_000_000_000 + i * 7}`, i % 50 ? NAMES[(i * 7) % NAMES.length] : null, `Name${(i * 7919) % count}`, i % 3 ? null : `2026-02-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`);
+      insert.run(
+        `+1${2_000_000_000 + i * 7}`,
+        i % 50 ? NAMES[(i * 7) % NAMES.length] : null,
+        `Name${(i * 7919) % count}`,
+        i % 3 ? null : `2026-02-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`,
+      );
     }
   })();
   const options = { defaultCountry: 'US', now: new Date('2026-03-01T10:00:00Z') };
@@ -55,7 +61,8 @@ try {
         let t = performance.now();
         let page = listContacts(db, { limit: 200, offset: 0, sort }, options);
         first.push(performance.now() - t);
-        for (let k = 0; k < 50 && page.nextCursor; k++) page = listContacts(db, { limit: 200, offset: 0, sort, after: page.nextCursor }, options);
+        for (let k = 0; k < 50 && page.nextCursor; k++)
+          page = listContacts(db, { limit: 200, offset: 0, sort, after: page.nextCursor }, options);
         t = performance.now();
         if (page.nextCursor) listContacts(db, { limit: 200, offset: 0, sort, after: page.nextCursor }, options);
         deep.push(performance.now() - t);
@@ -64,7 +71,8 @@ try {
     }
   }
   const ids = db.prepare('SELECT id FROM contacts ORDER BY id LIMIT ?').pluck().all(bulk) as number[];
-  const actions: Record<string, { actionMs: number; undoMs: number; longestWaitMs: number; longestBusyCpuMs: number }> = {};
+  const actions: Record<string, { actionMs: number; undoMs: number; longestWaitMs: number; longestBusyCpuMs: number }> =
+    {};
   let clock = Date.parse('2026-03-01T10:00:00Z');
   for (const action of actionList) {
     let last = performance.now();
@@ -89,7 +97,12 @@ try {
     await undoBulkAction(deps, done.actionId);
     const undoMs = performance.now() - t;
     clearInterval(timer);
-    actions[action] = { actionMs: Math.round(actionMs), undoMs: Math.round(undoMs), longestWaitMs: Math.round(longest), longestBusyCpuMs: Math.round(longestCpu) };
+    actions[action] = {
+      actionMs: Math.round(actionMs),
+      undoMs: Math.round(undoMs),
+      longestWaitMs: Math.round(longest),
+      longestBusyCpuMs: Math.round(longestCpu),
+    };
   }
   db.close();
   console.log(JSON.stringify({ benchmark: 'contacts-bulk', contacts: count, bulk, sortedPage: pages, actions }));

@@ -34,8 +34,60 @@ function prng(seed: number) {
   };
 }
 
-const SYLLABLES = ['an', 'be', 'chlo', 'da', 'el', 'fa', 'gu', 'ha', 'i', 'jo', 'ka', 'li', 'ma', 'no', 'ol', 'pe', 'ra', 'sé', 'ta', 'ur', 'vi', 'wa', 'ya', 'zo', 'mü', 'nu', 'ñez', 'ller', 'son', 'ton'];
-const AREAS = ['212', '646', '718', '917', '415', '510', '305', '786', '312', '773', '213', '310', '617', '702', '503', '206', '404', '512', '214', '303'];
+const SYLLABLES = [
+  'an',
+  'be',
+  'chlo',
+  'da',
+  'el',
+  'fa',
+  'gu',
+  'ha',
+  'i',
+  'jo',
+  'ka',
+  'li',
+  'ma',
+  'no',
+  'ol',
+  'pe',
+  'ra',
+  'sé',
+  'ta',
+  'ur',
+  'vi',
+  'wa',
+  'ya',
+  'zo',
+  'mü',
+  'nu',
+  'ñez',
+  'ller',
+  'son',
+  'ton',
+];
+const AREAS = [
+  '212',
+  '646',
+  '718',
+  '917',
+  '415',
+  '510',
+  '305',
+  '786',
+  '312',
+  '773',
+  '213',
+  '310',
+  '617',
+  '702',
+  '503',
+  '206',
+  '404',
+  '512',
+  '214',
+  '303',
+];
 
 function seed(db: SqliteDb, n: number): { indexMs: number } {
   const rnd = prng(7);
@@ -46,7 +98,9 @@ function seed(db: SqliteDb, n: number): { indexMs: number } {
   };
   const now = '2026-01-01T00:00:00.000Z';
   db.prepare(`INSERT INTO tags (name, created_at) VALUES ('VIP', ?)`).run(now);
-  const insert = db.prepare('INSERT OR IGNORE INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const tag = db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, 1)');
   const chunk = 50_000;
   for (let start = 0; start < n; start += chunk) {
@@ -55,7 +109,10 @@ function seed(db: SqliteDb, n: number): { indexMs: number } {
         const first = word(2);
         const last = word(2 + Math.floor(rnd() * 2));
         const phone = `+1${AREAS[i % AREAS.length]}${200 + Math.floor(rnd() * 800)}${String(Math.floor(rnd() * 10_000)).padStart(4, '0')}`;
-        const email = rnd() < 0.7 ? `${first.toLowerCase()}.${last.toLowerCase()}${i % 1000}@${rnd() < 0.5 ? 'gmail.com' : 'example.com'}` : null;
+        const email =
+          rnd() < 0.7
+            ? `${first.toLowerCase()}.${last.toLowerCase()}${i % 1000}@${rnd() < 0.5 ? 'gmail.com' : 'example.com'}`
+            : null;
         const r = insert.run(phone, first, last, email, now, now);
         if (r.changes && i % 3 === 0) tag.run(Number(r.lastInsertRowid));
       }
@@ -87,11 +144,23 @@ try {
     indexMs = seed(db, count).indexMs;
   }
   const total = db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
-  const sample = db.prepare('SELECT phone, first_name, last_name, email FROM contacts WHERE email IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?');
+  const sample = db.prepare(
+    'SELECT phone, first_name, last_name, email FROM contacts WHERE email IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?',
+  );
   const withEmail = db.prepare('SELECT count(*) FROM contacts WHERE email IS NOT NULL').pluck().get() as number;
-  const pick = (k: number) => sample.get(Math.floor((withEmail * (k + 1)) / (runs + 2))) as { phone: string; first_name: string; last_name: string; email: string };
+  const pick = (k: number) =>
+    sample.get(Math.floor((withEmail * (k + 1)) / (runs + 2))) as {
+      phone: string;
+      first_name: string;
+      last_name: string;
+      email: string;
+    };
   const people = Array.from({ length: runs }, (_, k) => pick(k));
-  const middleId = (db.prepare('SELECT id FROM contacts ORDER BY id LIMIT 1 OFFSET ?').pluck().get(Math.floor(total / 2)) as number) ?? 1;
+  const middleId =
+    (db
+      .prepare('SELECT id FROM contacts ORDER BY id LIMIT 1 OFFSET ?')
+      .pluck()
+      .get(Math.floor(total / 2)) as number) ?? 1;
 
   const time = (queries: Partial<ContactQuery>[]) =>
     queries.map((q) => {
@@ -104,8 +173,21 @@ try {
     firstPage: time(people.map(() => ({}))),
     keysetPage: time(people.map((_, k) => ({ afterId: middleId - k * 1000 }))),
     tagFirstPage: time(people.map(() => ({ tag: 'VIP' }))),
-    name: time(people.map((p, k) => ({ search: k % 2 ? p.last_name.slice(1, 6) : `${p.first_name} ${p.last_name.slice(0, 3)}` }))),
-    phoneFragment: time(people.map((p, k) => ({ search: [p.phone.slice(-7), national(p.phone), p.phone.slice(-4), `${p.phone.slice(2, 5)}-${p.phone.slice(5, 8)}`][k % 4] }))),
+    name: time(
+      people.map((p, k) => ({
+        search: k % 2 ? p.last_name.slice(1, 6) : `${p.first_name} ${p.last_name.slice(0, 3)}`,
+      })),
+    ),
+    phoneFragment: time(
+      people.map((p, k) => ({
+        search: [
+          p.phone.slice(-7),
+          national(p.phone),
+          p.phone.slice(-4),
+          `${p.phone.slice(2, 5)}-${p.phone.slice(5, 8)}`,
+        ][k % 4],
+      })),
+    ),
     email: time(people.map((p, k) => ({ search: k % 2 ? p.email.split('@')[0] : p.email }))),
     shortPrefix: time(people.map((p, k) => ({ search: k % 2 ? p.first_name.slice(0, 1) : p.last_name.slice(0, 2) }))),
     nameWithTag: time(people.map((p) => ({ search: p.last_name.slice(0, 4), tag: 'VIP' }))),
@@ -116,13 +198,27 @@ try {
   // Right after a big import, before the background indexing has caught up: new contacts are searched directly.
   const waiting = Math.max(1000, Math.round(total / 20));
   const maxId = db.prepare('SELECT max(id) FROM contacts').pluck().get() as number;
-  const addWaiting = db.prepare('INSERT OR IGNORE INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const addWaiting = db.prepare(
+    'INSERT OR IGNORE INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
-    for (let i = 0; i < waiting; i++) addWaiting.run(`+1999${String(maxId + i).padStart(7, '0')}`, `Late${i}`, 'Arrival', `late${i}@example.com`, '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z');
+    for (let i = 0; i < waiting; i++)
+      addWaiting.run(
+        `+1999${String(maxId + i).padStart(7, '0')}`,
+        `Late${i}`,
+        'Arrival',
+        `late${i}@example.com`,
+        '2026-01-02T00:00:00.000Z',
+        '2026-01-02T00:00:00.000Z',
+      );
   })();
   const waitingSearch = people.map((p, k) => {
     const t0 = performance.now();
-    listContacts(db, { limit: 100, offset: 0, search: k % 2 ? p.last_name.slice(1, 6) : p.phone.slice(-7) }, { defaultCountry: 'US', now: new Date(), indexQueued: false });
+    listContacts(
+      db,
+      { limit: 100, offset: 0, search: k % 2 ? p.last_name.slice(1, 6) : p.phone.slice(-7) },
+      { defaultCountry: 'US', now: new Date(), indexQueued: false },
+    );
     return performance.now() - t0;
   });
   const t1 = performance.now();

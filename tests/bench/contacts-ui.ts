@@ -34,9 +34,68 @@ const log = (...a: unknown[]) => console.error(...a);
 /** The Contacts page's pause after typing before it searches (renderer/src/pages/ContactsPage.tsx). */
 const SEARCH_DEBOUNCE_MS = 150;
 
-const FIRST = ['José', 'Zoë', 'Renée', 'Björn', 'Ana', 'Liam', 'Søren', 'Chloé', 'Mateo', 'Ünal', 'Noah', 'Maëlle', 'Siobhán', 'Emma', 'Jürgen', 'Olivia', 'François', 'Iñaki', 'Ava', 'Łukasz'];
-const LAST = ['García', 'Müller', 'Smith', 'Núñez', "O'Brien", 'Dubois', 'Kowalski', 'Johnson', 'Schröder', 'Lefèvre', 'Brown', 'Hernández', 'Ødegaard', 'Williams', 'Çelik', 'Martin'];
-const AREAS = ['212', '646', '718', '917', '415', '510', '305', '786', '312', '773', '213', '310', '617', '702', '503', '206', '404', '512', '214', '303'];
+const FIRST = [
+  'José',
+  'Zoë',
+  'Renée',
+  'Björn',
+  'Ana',
+  'Liam',
+  'Søren',
+  'Chloé',
+  'Mateo',
+  'Ünal',
+  'Noah',
+  'Maëlle',
+  'Siobhán',
+  'Emma',
+  'Jürgen',
+  'Olivia',
+  'François',
+  'Iñaki',
+  'Ava',
+  'Łukasz',
+];
+const LAST = [
+  'García',
+  'Müller',
+  'Smith',
+  'Núñez',
+  "O'Brien",
+  'Dubois',
+  'Kowalski',
+  'Johnson',
+  'Schröder',
+  'Lefèvre',
+  'Brown',
+  'Hernández',
+  'Ødegaard',
+  'Williams',
+  'Çelik',
+  'Martin',
+];
+const AREAS = [
+  '212',
+  '646',
+  '718',
+  '917',
+  '415',
+  '510',
+  '305',
+  '786',
+  '312',
+  '773',
+  '213',
+  '310',
+  '617',
+  '702',
+  '503',
+  '206',
+  '404',
+  '512',
+  '214',
+  '303',
+];
 const TAGS = ['VIP', 'Newsletter', 'Walk-in', 'Wholesale', 'Spring fair'];
 
 /** Contact i's number: the area code cycles and the seven digits are a permutation of i, so every number is unique. */
@@ -44,7 +103,12 @@ function phoneOf(i: number): string {
   const local = 2_000_000 + ((i * 7919) % 8_000_000);
   return `+1${AREAS[i % AREAS.length]}${local}`;
 }
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 const firstOf = (i: number) => FIRST[(i * 7) % FIRST.length];
 const lastOf = (i: number) => LAST[(i * 13) % LAST.length];
 const emailOf = (i: number) => `${ascii(firstOf(i))}.${i}@example.com`;
@@ -58,14 +122,31 @@ function seed(dbPath: string, n: number): void {
     `INSERT INTO contacts (id, phone, first_name, last_name, email, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
   );
-  const tagIds = TAGS.map((name) => Number(db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(name, new Date(start).toISOString()).lastInsertRowid));
+  const tagIds = TAGS.map((name) =>
+    Number(
+      db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(name, new Date(start).toISOString())
+        .lastInsertRowid,
+    ),
+  );
   const tag = db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)');
   const chunk = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const at = new Date(start + i * 60_000).toISOString();
       const optedOut = i % 97 === 0 ? 1 : 0;
       const textable = i % 41 === 0 ? 0 : 1;
-      insert.run(i + 1, phoneOf(i), firstOf(i), lastOf(i), i % 5 === 0 ? null : emailOf(i), textable, textable ? null : 'landline', optedOut, optedOut ? at : null, at, at);
+      insert.run(
+        i + 1,
+        phoneOf(i),
+        firstOf(i),
+        lastOf(i),
+        i % 5 === 0 ? null : emailOf(i),
+        textable,
+        textable ? null : 'landline',
+        optedOut,
+        optedOut ? at : null,
+        at,
+        at,
+      );
       if (i % 3 === 0) tag.run(i + 1, tagIds[i % tagIds.length]);
     }
   });
@@ -87,15 +168,45 @@ function seed(dbPath: string, n: number): void {
 async function timeSearch(page: Page, text: string, expect: string): Promise<number> {
   const box = page.getByPlaceholder('Search name, phone or email');
   await box.fill('');
-  await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[role=table]')?.getAttribute('aria-busy') === 'false');
+  await page.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { getAttribute(a: string): string | null } | null };
+        }
+      ).document
+        .querySelector('[role=table]')
+        ?.getAttribute('aria-busy') === 'false',
+  );
   await box.fill(text.slice(0, -1));
-  await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('[role=table]')?.getAttribute('aria-busy') === 'false');
+  await page.waitForFunction(
+    () =>
+      (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { getAttribute(a: string): string | null } | null };
+        }
+      ).document
+        .querySelector('[role=table]')
+        ?.getAttribute('aria-busy') === 'false',
+  );
   // The last key is typed by the page itself so the clock starts at the exact input event.
   return page.evaluate(
     ({ last, expect }) =>
       new Promise<number>((done, fail) => {
-        type El = { getAttribute(a: string): string | null; querySelector(s: string): El | null; value: string; textContent: string | null; dispatchEvent(e: unknown): boolean; focus(): void };
-        const g = globalThis as unknown as { document: { querySelector(s: string): El | null }; performance: { now(): number }; requestAnimationFrame(cb: () => void): void; InputEvent: new (t: string, o: object) => unknown };
+        type El = {
+          getAttribute(a: string): string | null;
+          querySelector(s: string): El | null;
+          value: string;
+          textContent: string | null;
+          dispatchEvent(e: unknown): boolean;
+          focus(): void;
+        };
+        const g = globalThis as unknown as {
+          document: { querySelector(s: string): El | null };
+          performance: { now(): number };
+          requestAnimationFrame(cb: () => void): void;
+          InputEvent: new (t: string, o: object) => unknown;
+        };
         const input = g.document.querySelector('input[type=search]')!;
         // React tracks the value it last saw; set it through the native setter so the change is seen.
         const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!;
@@ -110,7 +221,8 @@ async function timeSearch(page: Page, text: string, expect: string): Promise<num
           if (busy) sawBusy = true;
           const first = table?.querySelector('[data-contact-id]');
           if (sawBusy && !busy && first?.textContent?.includes(expect)) return done(g.performance.now() - t0);
-          if (g.performance.now() - t0 > 30_000) return fail(new Error(`search "${input.value}" did not show "${expect}" within 30 s`));
+          if (g.performance.now() - t0 > 30_000)
+            return fail(new Error(`search "${input.value}" did not show "${expect}" within 30 s`));
           g.requestAnimationFrame(check);
         };
         check();
@@ -122,9 +234,16 @@ async function timeSearch(page: Page, text: string, expect: string): Promise<num
 async function timeQuery(page: Page, token: string, search: string): Promise<number> {
   return page.evaluate(
     async ({ token, search }) => {
-      const g = globalThis as unknown as { performance: { now(): number }; fetch: (u: string, o: object) => Promise<{ json(): Promise<{ ok: boolean }> }> };
+      const g = globalThis as unknown as {
+        performance: { now(): number };
+        fetch: (u: string, o: object) => Promise<{ json(): Promise<{ ok: boolean }> }>;
+      };
       const t0 = g.performance.now();
-      const res = await g.fetch('/api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token }, body: JSON.stringify({ channel: 'contacts:list', input: { search, limit: 200 } }) });
+      const res = await g.fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
+        body: JSON.stringify({ channel: 'contacts:list', input: { search, limit: 200 } }),
+      });
       const body = await res.json();
       if (!body.ok) throw new Error(JSON.stringify(body));
       return g.performance.now() - t0;
@@ -151,7 +270,15 @@ try {
   const harness = await startHarness(app, { staticDir: resolve('out/renderer') });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -178,12 +305,26 @@ try {
         await page.evaluate(
           () =>
             new Promise<number>((done) => {
-              type El = { click(): void; querySelector(s: string): El | null; querySelectorAll(s: string): El[]; textContent: string | null };
-              const g = globalThis as unknown as { document: El; performance: { now(): number }; requestAnimationFrame(cb: () => void): void };
-              const nav = [...g.document.querySelectorAll('nav[aria-label=Main] button')].find((b) => b.textContent?.trim() === 'Contacts')!;
+              type El = {
+                click(): void;
+                querySelector(s: string): El | null;
+                querySelectorAll(s: string): El[];
+                textContent: string | null;
+              };
+              const g = globalThis as unknown as {
+                document: El;
+                performance: { now(): number };
+                requestAnimationFrame(cb: () => void): void;
+              };
+              const nav = [...g.document.querySelectorAll('nav[aria-label=Main] button')].find(
+                (b) => b.textContent?.trim() === 'Contacts',
+              )!;
               const t0 = g.performance.now();
               nav.click();
-              const check = () => (g.document.querySelector('[data-contact-id]') ? done(g.performance.now() - t0) : g.requestAnimationFrame(check));
+              const check = () =>
+                g.document.querySelector('[data-contact-id]')
+                  ? done(g.performance.now() - t0)
+                  : g.requestAnimationFrame(check);
               check();
             }),
         ),
@@ -195,9 +336,27 @@ try {
     // Scroll: a steady programmatic scroll through `scrollRows` rows, 50 rows a frame, frame times from rAF.
     const scroll = await page.evaluate(
       (rows) =>
-        new Promise<{ frames: number; avgFrameMs: number; p95FrameMs: number; maxFrameMs: number; reachedRow: number; framesWithBlankRows: number }>((done) => {
-          type El = { scrollTop: number; scrollHeight: number; clientHeight: number; getAttribute(a: string): string | null; querySelector(s: string): El | null; querySelectorAll(s: string): El[] };
-          const g = globalThis as unknown as { document: El; performance: { now(): number }; requestAnimationFrame(cb: (t: number) => void): void };
+        new Promise<{
+          frames: number;
+          avgFrameMs: number;
+          p95FrameMs: number;
+          maxFrameMs: number;
+          reachedRow: number;
+          framesWithBlankRows: number;
+        }>((done) => {
+          type El = {
+            scrollTop: number;
+            scrollHeight: number;
+            clientHeight: number;
+            getAttribute(a: string): string | null;
+            querySelector(s: string): El | null;
+            querySelectorAll(s: string): El[];
+          };
+          const g = globalThis as unknown as {
+            document: El;
+            performance: { now(): number };
+            requestAnimationFrame(cb: (t: number) => void): void;
+          };
           const el = g.document.querySelector('[data-testid=contact-scroller]')!;
           // Scroll pixels per row: 40, or less when a very long list is laid out compressed.
           const perRow = 40 / Number(el.getAttribute('data-scale') ?? 1);
@@ -242,7 +401,10 @@ try {
     const terms = {
       name: { text: `${firstOf(pick)} ${lastOf(pick)}`, expect: lastOf(pick) },
       // the table shows numbers in national format (shared/phone-format.ts), so the row holds the typed text itself
-      phone: { text: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6, 8)}`, expect: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6, 8)}` },
+      phone: {
+        text: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6, 8)}`,
+        expect: `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6, 8)}`,
+      },
       email: { text: emailOf(emailed), expect: emailOf(emailed) },
     };
     const searchMs: Record<string, number> = {};

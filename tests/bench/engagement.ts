@@ -20,12 +20,17 @@ import { rescoreQueued } from '../../electron/analytics/engagement/scores';
  * longest event-loop block of the main thread meanwhile, the band count, and the per-event path (a batch of 100
  * queued contacts rescored, as the analytics tick does). The figures measure; they never fail the run.
  */
-const { values } = parseArgs({ options: { contacts: { type: 'string' }, messages: { type: 'string' }, campaigns: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { contacts: { type: 'string' }, messages: { type: 'string' }, campaigns: { type: 'string' } },
+});
 const contacts = Number(values.contacts ?? 1_000_000);
 const messages = Number(values.messages ?? 3_000_000);
 const campaigns = Number(values.campaigns ?? 30);
 const perCampaign = Math.ceil(messages / campaigns);
-if (perCampaign > contacts) throw new Error(`--messages / --campaigns (${perCampaign}) must not exceed --contacts (${contacts}): one message per contact per campaign.`);
+if (perCampaign > contacts)
+  throw new Error(
+    `--messages / --campaigns (${perCampaign}) must not exceed --contacts (${contacts}): one message per contact per campaign.`,
+  );
 
 const YEAR_START = Date.parse('2025-12-01T00:00:00Z');
 const DAY_MS = 86_400_000;
@@ -36,7 +41,11 @@ function fill(db: SqliteDb): number {
   const t0 = performance.now();
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'engagement_%' OR (tbl_name IN ('message_outcomes', 'conversions') AND sql LIKE '%AFTER INSERT%'))`).all() as Array<{ name: string; sql: string }>;
+  const triggers = db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'engagement_%' OR (tbl_name IN ('message_outcomes', 'conversions') AND sql LIKE '%AFTER INSERT%'))`,
+    )
+    .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   db.transaction(() => {
     db.exec(`${count(contacts)} INSERT INTO contacts (id, phone, first_name, source, opted_out, created_at, updated_at)
@@ -45,11 +54,15 @@ function fill(db: SqliteDb): number {
       SELECT i + 1, 'Campaign ' || (i + 1), 'completed', 'Spring sale: 20% off. Reply STOP to opt out', 'quo', d, d, d
       FROM (SELECT i, strftime('%Y-%m-%dT%H:%M:%fZ', ${YEAR_START / 1000} + (i * 365 / ${campaigns}) * 86400 + 36000, 'unixepoch') AS d FROM n)`);
   })();
-  const outbox = db.prepare(`${count(perCampaign)} INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, segments, provider, state, created_at, updated_at, sent_at, delivered_at)
+  const outbox =
+    db.prepare(`${count(perCampaign)} INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, segments, provider, state, created_at, updated_at, sent_at, delivered_at)
     SELECT @c + 1, cid, 'campaign', '+1555' || printf('%07d', cid), 'Spring sale', 1, 'quo',
            CASE WHEN i % 100 < 95 THEN 'delivered' ELSE 'undelivered' END, @at, @at, @at, CASE WHEN i % 100 < 95 THEN @at END
     FROM (SELECT i, (@c * ${perCampaign} + i) % ${contacts} + 1 AS cid FROM n WHERE @c * ${perCampaign} + i < ${messages})`);
-  const launched = db.prepare('SELECT id, launched_at AS at FROM campaigns ORDER BY id').all() as Array<{ id: number; at: string }>;
+  const launched = db.prepare('SELECT id, launched_at AS at FROM campaigns ORDER BY id').all() as Array<{
+    id: number;
+    at: string;
+  }>;
   for (const c of launched) db.transaction(() => outbox.run({ c: c.id - 1, at: c.at }))();
   db.transaction(() => {
     db.exec(`INSERT INTO message_outcomes (outbox_id, campaign_id, contact_id, kind, at, rule, click_days, delivery_hours)
@@ -96,7 +109,9 @@ try {
   const bands = bandCounts(db);
   const bandCountMs = performance.now() - t1;
   // The per-event path: 100 contacts with a history queued (as a batch of deliveries would), rescored as the tick does.
-  db.exec(`INSERT INTO engagement_queue (contact_id) SELECT id FROM contacts WHERE id % ${Math.max(1, Math.floor(contacts / 100))} = 0 LIMIT 100`);
+  db.exec(
+    `INSERT INTO engagement_queue (contact_id) SELECT id FROM contacts WHERE id % ${Math.max(1, Math.floor(contacts / 100))} = 0 LIMIT 100`,
+  );
   const t2 = performance.now();
   const rescored = db.transaction(() => rescoreQueued(db, NOW, 100)).immediate();
   const rescoreBatchMs = performance.now() - t2;

@@ -52,13 +52,26 @@ interface StepResult {
 /** Runs one step (preview or import) in this file's child mode and reads its JSON line. */
 function step(kind: 'preview' | 'import', file: string, dir: string): StepResult {
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--step', kind, '--file', file, '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: STEP_TIMEOUT_MS });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--step', kind, '--file', file, '--dir', dir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    timeout: STEP_TIMEOUT_MS,
+  });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as StepResult;
   } catch {
-    if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { ms: STEP_TIMEOUT_MS, peakRssMb: -1, outcome: `still running after ${STEP_TIMEOUT_MS / 1000} s: stopped` };
-    return { ms: -1, peakRssMb: -1, outcome: `the step died (exit ${r.status}, signal ${r.signal}): ${r.stderr.slice(-300)}` };
+    if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+      return {
+        ms: STEP_TIMEOUT_MS,
+        peakRssMb: -1,
+        outcome: `still running after ${STEP_TIMEOUT_MS / 1000} s: stopped`,
+      };
+    return {
+      ms: -1,
+      peakRssMb: -1,
+      outcome: `the step died (exit ${r.status}, signal ${r.signal}): ${r.stderr.slice(-300)}`,
+    };
   }
 }
 

@@ -28,8 +28,35 @@ const log = (...a: unknown[]) => {
   if (!jsonOnly) console.error(...a);
 };
 
-const FIRST = ['José', 'Zoë', 'Renée', 'Björn', 'Ana', 'Liam', 'Søren', 'Chloé', 'Mateo', 'Ünal', 'Noah', 'Maëlle', 'Emma', 'Olivia'];
-const LAST = ['García', 'Müller', 'Smith', 'Núñez', "O'Brien", 'Dubois', 'Kowalski', 'Johnson', 'Schröder', 'Brown', 'Martin'];
+const FIRST = [
+  'José',
+  'Zoë',
+  'Renée',
+  'Björn',
+  'Ana',
+  'Liam',
+  'Søren',
+  'Chloé',
+  'Mateo',
+  'Ünal',
+  'Noah',
+  'Maëlle',
+  'Emma',
+  'Olivia',
+];
+const LAST = [
+  'García',
+  'Müller',
+  'Smith',
+  'Núñez',
+  "O'Brien",
+  'Dubois',
+  'Kowalski',
+  'Johnson',
+  'Schröder',
+  'Brown',
+  'Martin',
+];
 const AREAS = ['212', '646', '718', '917', '415', '510', '305', '312', '213', '617'];
 
 /** A realistic contacts file: distinct valid US numbers, accented names, emails, a tag on some rows. */
@@ -53,9 +80,17 @@ async function generate(path: string, n: number): Promise<void> {
 const cpuFile = () => join(dir, 'cpu.txt');
 
 /** Runs a command to its end: wall-clock ms, and CPU ms (user + system) as GNU time counts them. */
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; cpuMs: number; stdout: string; stderr: string } {
+function timed(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { ms: number; cpuMs: number; stdout: string; stderr: string } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile(), cmd, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile(), cmd, ...args], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 1 << 26,
+  });
   const ms = Math.round(performance.now() - t0);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
   const [user, sys] = readFileSync(cpuFile(), 'utf8').trim().split(/\s+/).slice(-2).map(Number);

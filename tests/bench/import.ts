@@ -43,21 +43,86 @@ function prng(seed: number) {
   };
 }
 
-const FIRST = ['José', 'Zoë', 'Renée', 'Björn', 'Ana', 'Liam', 'Søren', 'Chloé', 'Mateo', 'Ünal', 'Noah', 'Maëlle', 'Siobhán', 'Emma', 'Jürgen', 'Olivia', 'François', 'Iñaki', 'Ava', 'Łukasz'];
-const LAST = ['García', 'Müller', 'Smith', 'Núñez', "O'Brien", 'Dubois', 'Kowalski', 'Johnson', 'Schröder', 'Lefèvre', 'Brown', 'Hernández', 'Ødegaard', 'Williams', 'Çelik', 'Martin'];
-const AREAS = ['212', '646', '718', '917', '415', '510', '305', '786', '312', '773', '213', '310', '617', '702', '503', '206', '404', '512', '214', '303'];
+const FIRST = [
+  'José',
+  'Zoë',
+  'Renée',
+  'Björn',
+  'Ana',
+  'Liam',
+  'Søren',
+  'Chloé',
+  'Mateo',
+  'Ünal',
+  'Noah',
+  'Maëlle',
+  'Siobhán',
+  'Emma',
+  'Jürgen',
+  'Olivia',
+  'François',
+  'Iñaki',
+  'Ava',
+  'Łukasz',
+];
+const LAST = [
+  'García',
+  'Müller',
+  'Smith',
+  'Núñez',
+  "O'Brien",
+  'Dubois',
+  'Kowalski',
+  'Johnson',
+  'Schröder',
+  'Lefèvre',
+  'Brown',
+  'Hernández',
+  'Ødegaard',
+  'Williams',
+  'Çelik',
+  'Martin',
+];
+const AREAS = [
+  '212',
+  '646',
+  '718',
+  '917',
+  '415',
+  '510',
+  '305',
+  '786',
+  '312',
+  '773',
+  '213',
+  '310',
+  '617',
+  '702',
+  '503',
+  '206',
+  '404',
+  '512',
+  '214',
+  '303',
+];
 const TIERS = ['gold', 'silver', 'bronze', ''];
 const INVALID = ['555-12', '12345', '(212) 555-01', 'n/a', '000-000-0000', '+1 212 555'];
 
 function formatPhone(d: string, style: number): string {
   const [a, x, l] = [d.slice(0, 3), d.slice(3, 6), d.slice(6)];
   switch (style) {
-    case 0: return `(${a}) ${x}-${l}`;
-    case 1: return `${a}-${x}-${l}`;
-    case 2: return `${a}.${x}.${l}`;
-    case 3: return `+1 ${a} ${x} ${l}`;
-    case 4: return `${a}${x}${l}`;
-    default: return `1-${a}-${x}-${l}`;
+    case 0:
+      return `(${a}) ${x}-${l}`;
+    case 1:
+      return `${a}-${x}-${l}`;
+    case 2:
+      return `${a}.${x}.${l}`;
+    case 3:
+      return `+1 ${a} ${x} ${l}`;
+    case 4:
+      return `${a}${x}${l}`;
+    default:
+      return `1-${a}-${x}-${l}`;
   }
 }
 
@@ -115,7 +180,9 @@ try {
     log(`generating ${rows} rows…`);
     await generate(csv, rows);
   }
-  log(`file: ${(statSync(csv).size / 1e6).toFixed(1)} MB; RSS before the import: ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+  log(
+    `file: ${(statSync(csv).size / 1e6).toFixed(1)} MB; RSS before the import: ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+  );
   const db = openDatabase(dbPath);
   await migrate(db, migrations, { dbPath, now: () => new Date() });
   db.close();
@@ -157,14 +224,19 @@ try {
   const machineCheckMs = machineCheck();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const report = await runImport(dbPath, csv, { defaultCountry: 'US', onDuplicate: 'update' }, {
-    now: () => new Date(),
-    rowWorkers: arg('--row-workers') === undefined ? undefined : Number(arg('--row-workers')),
-    onProgress: (p) => {
-      peakRss = Math.max(peakRss, process.memoryUsage.rss());
-      log(`  ${p.rowsRead} rows, ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)}% read`);
+  const report = await runImport(
+    dbPath,
+    csv,
+    { defaultCountry: 'US', onDuplicate: 'update' },
+    {
+      now: () => new Date(),
+      rowWorkers: arg('--row-workers') === undefined ? undefined : Number(arg('--row-workers')),
+      onProgress: (p) => {
+        peakRss = Math.max(peakRss, process.memoryUsage.rss());
+        log(`  ${p.rowsRead} rows, ${((100 * p.bytesRead) / p.totalBytes).toFixed(0)}% read`);
+      },
     },
-  });
+  );
   const ms = Math.round(performance.now() - t0);
   // A block at the very end is recorded only when the monitor's next timer fires: let it fire.
   await new Promise((r) => setTimeout(r, 10));
@@ -189,7 +261,10 @@ try {
       duplicates: report.counts.duplicates,
       invalid: report.counts.invalid,
       // the busiest threads' CPU during the import (main, import worker, row workers, SQLite/libuv helpers)
-      threadCpuMs: [...threadCpu].map(([tid, ms]) => Math.round(ms - (cpuBefore.get(tid) ?? 0))).filter((ms) => ms >= 50).sort((a, b) => b - a),
+      threadCpuMs: [...threadCpu]
+        .map(([tid, ms]) => Math.round(ms - (cpuBefore.get(tid) ?? 0)))
+        .filter((ms) => ms >= 50)
+        .sort((a, b) => b - a),
     }),
   );
 } finally {

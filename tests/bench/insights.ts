@@ -38,17 +38,29 @@ try {
     db.exec(`${count(contacts)} INSERT INTO contacts (id, phone, first_name, created_at, updated_at)
       SELECT i + 1, '+1' || CASE i % 4 WHEN 0 THEN '212' WHEN 1 THEN '312' WHEN 2 THEN '303' ELSE '415' END || printf('%07d', 2000000 + i), 'Pat', '2025-01-01T00:00:00.000Z', 'x' FROM n`);
     db.exec(`INSERT INTO tags (id, name, created_at) VALUES (1, 'VIP', 'x'), (2, 'Regulars', 'x')`);
-    db.exec(`INSERT INTO contact_tags (contact_id, tag_id) SELECT id, CASE WHEN id % 2 = 0 THEN 1 ELSE 2 END FROM contacts`);
-    db.exec(`${count(campaigns)} INSERT INTO campaigns (id, name, status, body, created_at, updated_at) SELECT i + 1, 'Campaign ' || (i + 1), 'completed', 'Hi', 'x', 'x' FROM n`);
+    db.exec(
+      `INSERT INTO contact_tags (contact_id, tag_id) SELECT id, CASE WHEN id % 2 = 0 THEN 1 ELSE 2 END FROM contacts`,
+    );
+    db.exec(
+      `${count(campaigns)} INSERT INTO campaigns (id, name, status, body, created_at, updated_at) SELECT i + 1, 'Campaign ' || (i + 1), 'completed', 'Hi', 'x', 'x' FROM n`,
+    );
     for (let c = 1; c <= campaigns; c++) {
       const at = new Date(Date.UTC(2026, 0, 5) + c * 7 * 86_400_000 + ((c * 5) % 24) * 3_600_000).toISOString();
-      db.prepare(`INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, provider, state, created_at, updated_at, sent_at, delivered_at)
-        SELECT ?, id, 'campaign', phone, 'Hi', 'sandbox', 'delivered', @at, @at, @at, @at FROM contacts`.replace(/@at/g, '?')).run(c, at, at, at, at);
+      db.prepare(
+        `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, provider, state, created_at, updated_at, sent_at, delivered_at)
+        SELECT ?, id, 'campaign', phone, 'Hi', 'sandbox', 'delivered', @at, @at, @at, @at FROM contacts`.replace(
+          /@at/g,
+          '?',
+        ),
+      ).run(c, at, at, at, at);
     }
     const outcome = (kind: string, where: string) =>
       db.exec(`INSERT INTO message_outcomes (outbox_id, campaign_id, contact_id, kind, at, rule, click_days, delivery_hours)
         SELECT id, campaign_id, contact_id, '${kind}', delivered_at, 'delivery', 5, 24 FROM outbox_messages WHERE ${where}`);
-    outcome('replied', `(contact_id % 2 = 0 AND (id * 2654435761) % 1000003 % 100 < 15) OR (contact_id % 2 = 1 AND (id * 2654435761) % 1000003 % 100 < 3)`);
+    outcome(
+      'replied',
+      `(contact_id % 2 = 0 AND (id * 2654435761) % 1000003 % 100 < 15) OR (contact_id % 2 = 1 AND (id * 2654435761) % 1000003 % 100 < 3)`,
+    );
     outcome('clicked', `(id * 104729) % 100 = 0`);
     outcome('opted_out', `(id * 15485863) % 1000 < 3`);
   })();
@@ -71,7 +83,13 @@ try {
     return { answer, ms, blockMs: lag.max / 1e6, mainWallMs: stretch.wallMs, mainCpuMs: stretch.cpuMs };
   };
   const best = await onReader(() => reads.read('bestTime', { businessZone: 'America/New_York' }));
-  const compared = await onReader(() => reads.read('compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'replied', now: new Date().toISOString() }));
+  const compared = await onReader(() =>
+    reads.read('compare', {
+      groups: [{ tag: 'VIP' }, { tag: 'Regulars' }],
+      metric: 'replied',
+      now: new Date().toISOString(),
+    }),
+  );
   await reads.close();
   const mainThread = (r: { blockMs: number; mainWallMs: number; mainCpuMs: number }) => ({
     maxEventLoopBlockMs: Math.round(r.blockMs),

@@ -95,14 +95,24 @@ async function probe(port: number): Promise<ProbeReport> {
   process.stdout.write('attack\n');
   const attacked = await round(seconds * 1000);
   agent.destroy();
-  return { quietP50Ms: percentile(quiet, 0.5), quietP99Ms: percentile(quiet, 0.99), p50Ms: percentile(attacked, 0.5), p99Ms: percentile(attacked, 0.99), maxMs: Math.round(attacked[attacked.length - 1] ?? 0), probes: attacked.length };
+  return {
+    quietP50Ms: percentile(quiet, 0.5),
+    quietP99Ms: percentile(quiet, 0.99),
+    p50Ms: percentile(attacked, 0.5),
+    p99Ms: percentile(attacked, 0.99),
+    maxMs: Math.round(attacked[attacked.length - 1] ?? 0),
+    probes: attacked.length,
+  };
 }
 
 /** The attacker: forged requests at `rate` a second; the headers are made ahead (fresh timestamps each second). */
 async function attack(port: number): Promise<AttackReport> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const body = Buffer.alloc(bodyBytes, '{"pad":"' + 'x'.repeat(1000) + '"}');
-  const headersFor = (atMs: number) => Array.from({ length: 16 }, () => Array.from({ length: entries }, () => `hmac;1;${atMs};${randomBytes(32).toString('base64')}`).join(','));
+  const headersFor = (atMs: number) =>
+    Array.from({ length: 16 }, () =>
+      Array.from({ length: entries }, () => `hmac;1;${atMs};${randomBytes(32).toString('base64')}`).join(','),
+    );
   let forged = headersFor(Date.now());
   const refresh = setInterval(() => (forged = headersFor(Date.now())), 1000);
   const answers: Record<string, number> = {};
@@ -125,13 +135,16 @@ async function attack(port: number): Promise<AttackReport> {
       'openphone-signature': forged[i % forged.length],
       'x-forwarded-for': `10.9.8.7, 203.0.${Math.floor(source / 250)}.${source % 250}`,
     };
-    const req = request({ agent, host: '127.0.0.1', port, method: 'POST', path: '/webhooks/quo', headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        count(String(res.statusCode ?? 0));
-        settle();
-      });
-    });
+    const req = request(
+      { agent, host: '127.0.0.1', port, method: 'POST', path: '/webhooks/quo', headers, timeout: REQUEST_TIMEOUT_MS },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          count(String(res.statusCode ?? 0));
+          settle();
+        });
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', (err: NodeJS.ErrnoException) => {
       count(`error ${err.code ?? err.message}`);
@@ -147,8 +160,30 @@ async function attack(port: number): Promise<AttackReport> {
 }
 
 /** Runs this file in another process in `role`; resolves with its JSON report, calling `onLine` for other lines. */
-function child(role: string, port: number, onLine: (line: string) => void = () => undefined): { process: ChildProcess; report: Promise<unknown> } {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, '--port', String(port), '--rate', String(rate), '--entries', String(entries), '--body-kb', String(values['body-kb']), '--sources', String(sources), '--seconds', String(seconds)];
+function child(
+  role: string,
+  port: number,
+  onLine: (line: string) => void = () => undefined,
+): { process: ChildProcess; report: Promise<unknown> } {
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--role',
+    role,
+    '--port',
+    String(port),
+    '--rate',
+    String(rate),
+    '--entries',
+    String(entries),
+    '--body-kb',
+    String(values['body-kb']),
+    '--sources',
+    String(sources),
+    '--seconds',
+    String(seconds),
+  ];
   const proc = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   proc.stdout.on('data', (d) => {
@@ -197,8 +232,16 @@ if (values.role === 'probe') {
   const relayCpuMs = Math.round((cpu.user + cpu.system) / 1000);
   console.log(
     JSON.stringify({
-      bench: 'relay-forged', rate, entries, bodyKb: bodyBytes / 1024, sources, seconds, ...probes, ...attack,
-      relayCpuMs, relayCpuMsPerForged: Math.round((relayCpuMs / Math.max(1, attack.forgedSent)) * 100) / 100,
+      bench: 'relay-forged',
+      rate,
+      entries,
+      bodyKb: bodyBytes / 1024,
+      sources,
+      seconds,
+      ...probes,
+      ...attack,
+      relayCpuMs,
+      relayCpuMsPerForged: Math.round((relayCpuMs / Math.max(1, attack.forgedSent)) * 100) / 100,
       relayLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e4) / 100,
       load1m: Math.round(loadavg()[0] * 100) / 100,
     }),

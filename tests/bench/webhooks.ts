@@ -35,7 +35,11 @@ async function send(port: number): Promise<SenderReport> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const post = (body: string, signature: string) =>
     new Promise<number>((resolve, reject) => {
-      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'openphone-signature': signature };
+      const headers = {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'openphone-signature': signature,
+      };
       const req = request({ agent, host: '127.0.0.1', port, method: 'POST', path: '/webhooks/quo', headers }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -49,7 +53,16 @@ async function send(port: number): Promise<SenderReport> {
     while (next < events) {
       const i = next++;
       const from = `+1415${String(i % 10_000_000).padStart(7, '0')}`;
-      const body = JSON.stringify(quoReceived({ eventId: `EVbench${i}`, messageId: `ACbench${i}`, from, to: '+14155550000', body: `reply number ${i}`, createdAt: new Date().toISOString() }));
+      const body = JSON.stringify(
+        quoReceived({
+          eventId: `EVbench${i}`,
+          messageId: `ACbench${i}`,
+          from,
+          to: '+14155550000',
+          body: `reply number ${i}`,
+          createdAt: new Date().toISOString(),
+        }),
+      );
       const started = performance.now();
       const status = await post(body, quoLegacySignature(body, Date.now()));
       latencies[i] = performance.now() - started;
@@ -70,7 +83,17 @@ if (values['sender-port']) {
 } else {
   const { app, relay, close } = await startBenchRelay({ batchWindowMs: Number(values.window) });
   const rssStartMb = Math.round(process.memoryUsage().rss / 1048576);
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--sender-port', String(relay.port), '--events', String(events), '--concurrency', String(concurrency)];
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--sender-port',
+    String(relay.port),
+    '--events',
+    String(events),
+    '--concurrency',
+    String(concurrency),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d.toString()));
@@ -81,6 +104,18 @@ if (values['sender-port']) {
 
   const stored = (app.db.prepare('SELECT COUNT(*) AS n FROM webhook_events').get() as { n: number }).n;
   if (stored !== events) throw new Error(`stored ${stored} of ${events} events`);
-  console.log(JSON.stringify({ bench: 'webhooks', events, ms: Math.round(report.ms), perSecond: Math.round((events / report.ms) * 1000), p50Ms: report.p50Ms, p99Ms: report.p99Ms, rssStartMb, rssEndMb, load1m: Math.round(loadavg()[0] * 100) / 100 }));
+  console.log(
+    JSON.stringify({
+      bench: 'webhooks',
+      events,
+      ms: Math.round(report.ms),
+      perSecond: Math.round((events / report.ms) * 1000),
+      p50Ms: report.p50Ms,
+      p99Ms: report.p99Ms,
+      rssStartMb,
+      rssEndMb,
+      load1m: Math.round(loadavg()[0] * 100) / 100,
+    }),
+  );
   await close();
 }

@@ -14,7 +14,10 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-test('an A/B campaign on the Sandbox: create it, let it send, and read the report with its chart and verdict', async ({ page, desk }, testInfo) => {
+test('an A/B campaign on the Sandbox: create it, let it send, and read the report with its chart and verdict', async ({
+  page,
+  desk,
+}, testInfo) => {
   const app = desk.app;
   app.settings.set('business.name', 'Bloom Salon');
   app.settings.set('sandbox.deliveryDelayMs', 150);
@@ -32,8 +35,12 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await page.getByLabel('Name', { exact: true }).fill('Colour week');
   await page.getByLabel('Audience', { exact: true }).selectOption('regulars');
   await expect(page.getByText(`${RECIPIENTS} can be texted`)).toBeVisible();
-  await page.getByLabel('Variant A', { exact: true }).fill('Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out');
-  await page.getByLabel('Variant B', { exact: true }).fill('{{first_name|Hi}}! Book a colour this week and save 20%. Reply STOP to opt out');
+  await page
+    .getByLabel('Variant A', { exact: true })
+    .fill('Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out');
+  await page
+    .getByLabel('Variant B', { exact: true })
+    .fill('{{first_name|Hi}}! Book a colour this week and save 20%. Reply STOP to opt out');
   await page.getByLabel('Share of variant A in percent').fill('40');
   await expect(page.getByText('The variant shares add up to 90% but must add up to 100%')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start the test' })).toBeDisabled();
@@ -45,12 +52,28 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   await expect(page.getByTestId('launch-dialog').getByTestId('launch-count')).toBeVisible();
   const reason = page.getByTestId('launch-dialog').getByLabel(/Reason for sending anyway/);
   if (await reason.isVisible()) await reason.fill('test fixture');
-  await page.getByTestId('launch-dialog').getByRole('button', { name: /^Send to/ }).click();
+  await page
+    .getByTestId('launch-dialog')
+    .getByRole('button', { name: /^Send to/ })
+    .click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Colour week' })).toBeVisible();
-  const campaign = app.db.prepare(`SELECT id, ab_json FROM campaigns WHERE name = 'Colour week'`).get() as { id: number; ab_json: string };
-  expect(JSON.parse(campaign.ab_json)).toMatchObject({ split: [40, 60], testPercent: 50, metric: 'replied', variants: [{ name: 'A' }, { name: 'B' }] });
-  const count = (where: string) => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND ${where}`).get(campaign.id) as { n: number }).n;
+  const campaign = app.db.prepare(`SELECT id, ab_json FROM campaigns WHERE name = 'Colour week'`).get() as {
+    id: number;
+    ab_json: string;
+  };
+  expect(JSON.parse(campaign.ab_json)).toMatchObject({
+    split: [40, 60],
+    testPercent: 50,
+    metric: 'replied',
+    variants: [{ name: 'A' }, { name: 'B' }],
+  });
+  const count = (where: string) =>
+    (
+      app.db
+        .prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND ${where}`)
+        .get(campaign.id) as { n: number }
+    ).n;
   const held = count(`state = 'held'`);
   const tested = RECIPIENTS - held;
   expect(held).toBeGreaterThan(0);
@@ -59,10 +82,20 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   // The Sandbox sends the test sample and delivers it; some recipients reply. The rest waits for the winner.
   await expect.poll(() => count(`state = 'delivered'`), { timeout: 30_000 }).toBe(tested);
   const table = page.locator('table.ab-table');
-  await expect.poll(async () => (await table.locator('tbody tr').allInnerTexts()).join('\n'), { timeout: 15_000 }).toMatch(/Variant A[\s\S]*40%[\s\S]*Variant B[\s\S]*60%/);
-  const delivered = async () => Number((await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0));
+  await expect
+    .poll(async () => (await table.locator('tbody tr').allInnerTexts()).join('\n'), { timeout: 15_000 })
+    .toMatch(/Variant A[\s\S]*40%[\s\S]*Variant B[\s\S]*60%/);
+  const delivered = async () =>
+    Number(
+      (await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).reduce(
+        (n, t) => n + Number(t.replace(/,/g, '')),
+        0,
+      ),
+    );
   await expect.poll(delivered, { timeout: 15_000 }).toBe(tested);
-  await expect(page.getByRole('region', { name: 'Rest of the audience' })).toContainText(`${held} contacts (50% of the audience) are held back`);
+  await expect(page.getByRole('region', { name: 'Rest of the audience' })).toContainText(
+    `${held} contacts (50% of the audience) are held back`,
+  );
 
   // The chart: one bar per variant with its interval whisker.
   const chart = page.locator('svg.ab-chart');
@@ -90,18 +123,27 @@ test('an A/B campaign on the Sandbox: create it, let it send, and read the repor
   expect(errors).toEqual([]);
 });
 
-test('the A/B report links to the campaign results page, and the results page back to the A/B tests', async ({ page, desk }) => {
+test('the A/B report links to the campaign results page, and the results page back to the A/B tests', async ({
+  page,
+  desk,
+}) => {
   const app = desk.app;
   seedDaytimeContacts(app, 4, { tag: 'regulars' });
   const variants = [
     { name: 'A', body: 'Hi, colour week: 20% off. Reply STOP to opt out' },
     { name: 'B', body: 'Book a colour this week and save 20%. Reply STOP to opt out' },
   ];
-  const created = await app.dispatch('campaigns:create', { name: 'Colour week', audience: { tags: ['regulars'] }, ab: { variants, split: [50, 50] } });
+  const created = await app.dispatch('campaigns:create', {
+    name: 'Colour week',
+    audience: { tags: ['regulars'] },
+    ab: { variants, split: [50, 50] },
+  });
   if (!created.ok) throw new Error(created.error.message);
   const { id } = created.value as { id: number };
   // Sent and finished (what the report's link needs); the sending itself is the test above's.
-  app.db.prepare(`UPDATE campaigns SET status = 'completed', launched_at = ? WHERE id = ?`).run(new Date().toISOString(), id);
+  app.db
+    .prepare(`UPDATE campaigns SET status = 'completed', launched_at = ? WHERE id = ?`)
+    .run(new Date().toISOString(), id);
 
   const errors = await desk.open(page, 'abtests');
   await page.getByRole('button', { name: 'Colour week' }).click();

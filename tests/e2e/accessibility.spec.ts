@@ -7,13 +7,26 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`,
+      ),
+    );
 }
 
 function seed(desk: { app: { db: { prepare(sql: string): { run(...args: unknown[]): unknown } } } }) {
   const now = new Date().toISOString();
-  desk.app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES ('+14155550100', 'Zoë', 'Martínez', 'zoe@example.com', ?, ?)`).run(now, now);
-  desk.app.db.prepare(`INSERT INTO templates (name, body, created_at, updated_at) VALUES ('Weekend sale', 'Hi {{first_name|there}}! 20% off this weekend.', ?, ?)`).run(now, now);
+  desk.app.db
+    .prepare(
+      `INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES ('+14155550100', 'Zoë', 'Martínez', 'zoe@example.com', ?, ?)`,
+    )
+    .run(now, now);
+  desk.app.db
+    .prepare(
+      `INSERT INTO templates (name, body, created_at, updated_at) VALUES ('Weekend sale', 'Hi {{first_name|there}}! 20% off this weekend.', ?, ?)`,
+    )
+    .run(now, now);
 }
 
 for (const theme of ['light', 'dark'] as const) {

@@ -9,7 +9,28 @@ import { seededRandom } from '../fakes/faults';
 
 test.setTimeout(180_000);
 
-const ZONES: Record<string, string> = { '212': 'America/New_York', '415': 'America/Los_Angeles', '305': 'America/New_York', '512': 'America/Chicago', '312': 'America/Chicago', '206': 'America/Los_Angeles', '617': 'America/New_York', '404': 'America/New_York', '602': 'America/Phoenix', '303': 'America/Denver', '718': 'America/New_York', '213': 'America/Los_Angeles', '713': 'America/Chicago', '215': 'America/New_York', '702': 'America/Los_Angeles', '503': 'America/Los_Angeles', '612': 'America/Chicago', '919': 'America/New_York', '615': 'America/Chicago', '801': 'America/Denver' };
+const ZONES: Record<string, string> = {
+  '212': 'America/New_York',
+  '415': 'America/Los_Angeles',
+  '305': 'America/New_York',
+  '512': 'America/Chicago',
+  '312': 'America/Chicago',
+  '206': 'America/Los_Angeles',
+  '617': 'America/New_York',
+  '404': 'America/New_York',
+  '602': 'America/Phoenix',
+  '303': 'America/Denver',
+  '718': 'America/New_York',
+  '213': 'America/Los_Angeles',
+  '713': 'America/Chicago',
+  '215': 'America/New_York',
+  '702': 'America/Los_Angeles',
+  '503': 'America/Los_Angeles',
+  '612': 'America/Chicago',
+  '919': 'America/New_York',
+  '615': 'America/Chicago',
+  '801': 'America/Denver',
+};
 
 /**
  * A salon's year of texting: 400 contacts (VIP and Regulars tags), weekly campaigns at different hours. People answer
@@ -20,10 +41,17 @@ function seedSalon(app: DeskApp): void {
   const tag = (name: string, members: number[]) => {
     app.db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)').run(name, '2026-01-05T00:00:00Z');
     const tagId = (app.db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as { id: number }).id;
-    for (const id of members) app.db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)').run(id, tagId);
+    for (const id of members)
+      app.db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)').run(id, tagId);
   };
-  tag('VIP', ids.filter((_, i) => i % 5 === 0));
-  tag('Regulars', ids.filter((_, i) => i % 5 !== 0));
+  tag(
+    'VIP',
+    ids.filter((_, i) => i % 5 === 0),
+  );
+  tag(
+    'Regulars',
+    ids.filter((_, i) => i % 5 !== 0),
+  );
   const rnd = seededRandom(5);
   const gone = new Set<number>();
   const hours = [14, 16, 18, 20, 22, 0, 1, 2];
@@ -55,18 +83,27 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 
 async function serious(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
-test('the analytics page answers when to send, which group responds better and who will reply, in both themes', async ({ page, desk }, testInfo) => {
+test('the analytics page answers when to send, which group responds better and who will reply, in both themes', async ({
+  page,
+  desk,
+}, testInfo) => {
   seedSalon(desk.app);
   await page.setViewportSize({ width: 1440, height: 900 });
   const errors = await desk.open(page, 'analytics');
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
 
   // Best time: the evening hour is found, and the heat map has a table view.
-  await expect(page.getByTestId('best-time-answer')).toContainText(/Send on \w+day 6 PM, in each recipient's own time\./);
-  const bestFrame = page.locator('figure', { has: page.getByRole('heading', { name: 'Replies and clicks by local weekday and hour' }) });
+  await expect(page.getByTestId('best-time-answer')).toContainText(
+    /Send on \w+day 6 PM, in each recipient's own time\./,
+  );
+  const bestFrame = page.locator('figure', {
+    has: page.getByRole('heading', { name: 'Replies and clicks by local weekday and hour' }),
+  });
   await bestFrame.getByRole('button', { name: 'Show as table' }).click();
   await expect(bestFrame.getByRole('table')).toContainText('6 PM');
   await bestFrame.getByRole('button', { name: 'Show as chart' }).click();
@@ -94,7 +131,9 @@ test('the analytics page answers when to send, which group responds better and w
       await page.getByRole('checkbox', { name: 'Tag: Regulars' }).check();
       await expect(page.getByTestId('compare-verdict')).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Most likely to reply' })).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await serious(page)).toEqual([]);
       await shot(page, testInfo, `analytics-insights-${width}-${theme}`);
@@ -103,7 +142,10 @@ test('the analytics page answers when to send, which group responds better and w
   expect(errors).toEqual([]);
 });
 
-test('the campaign wizard offers each recipient\'s best hour and leaving out high opt-out risk, and the draft keeps both', async ({ page, desk }) => {
+test("the campaign wizard offers each recipient's best hour and leaving out high opt-out risk, and the draft keeps both", async ({
+  page,
+  desk,
+}) => {
   desk.app.settings.set('business.name', 'Bloom Salon');
   seedContacts(desk.app.db, 3);
   const errors = await desk.open(page, 'campaigns');
@@ -111,25 +153,46 @@ test('the campaign wizard offers each recipient\'s best hour and leaving out hig
   await page.getByLabel('Campaign name').fill('Evening offer');
   await page.getByRole('checkbox', { name: 'Leave out contacts at high risk of opting out' }).check();
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi {{first_name}}, 20% off tonight at {{business_name}}. Reply STOP to opt out');
+  await page
+    .getByRole('textbox', { name: 'Message', exact: true })
+    .fill('Hi {{first_name}}, 20% off tonight at {{business_name}}. Reply STOP to opt out');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('radio', { name: 'At the same local time for each recipient' }).check();
   const tomorrow = DateTime.now().plus({ days: 2 }).toFormat('yyyy-MM-dd');
   await page.getByLabel('Date', { exact: true }).fill(tomorrow);
   await page.getByRole('checkbox', { name: "Each recipient's best hour that day" }).check();
-  await expect(page.getByTestId('best-hour-explained')).toContainText('While your history names no such hour, it goes at 10:00');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByTestId('review-schedule')).toContainText('at each recipient’s best hour in their own time zone (10:00 while your history names none)');
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect.poll(() => (desk.app.db.prepare(`SELECT schedule_json FROM campaigns WHERE name = 'Evening offer'`).get() as { schedule_json: string } | undefined)?.schedule_json).toBe(
-    JSON.stringify({ mode: 'recipient_local', date: tomorrow, time: '10:00', bestHour: true }),
+  await expect(page.getByTestId('best-hour-explained')).toContainText(
+    'While your history names no such hour, it goes at 10:00',
   );
-  const audience = JSON.parse((desk.app.db.prepare(`SELECT audience_json FROM campaigns WHERE name = 'Evening offer'`).get() as { audience_json: string }).audience_json);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('review-schedule')).toContainText(
+    'at each recipient’s best hour in their own time zone (10:00 while your history names none)',
+  );
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect
+    .poll(
+      () =>
+        (
+          desk.app.db.prepare(`SELECT schedule_json FROM campaigns WHERE name = 'Evening offer'`).get() as
+            { schedule_json: string } | undefined
+        )?.schedule_json,
+    )
+    .toBe(JSON.stringify({ mode: 'recipient_local', date: tomorrow, time: '10:00', bestHour: true }));
+  const audience = JSON.parse(
+    (
+      desk.app.db.prepare(`SELECT audience_json FROM campaigns WHERE name = 'Evening offer'`).get() as {
+        audience_json: string;
+      }
+    ).audience_json,
+  );
   expect(audience.optOutRisk).toBe('exclude-high');
   expect(errors).toEqual([]);
 });
 
-test('Contacts are ordered by the predictions and can leave out high opt-out risk, offered only once a model is usable', async ({ page, desk }, testInfo) => {
+test('Contacts are ordered by the predictions and can leave out high opt-out risk, offered only once a model is usable', async ({
+  page,
+  desk,
+}, testInfo) => {
   seedSalon(desk.app);
   await page.setViewportSize({ width: 1440, height: 900 });
   const errors = await desk.open(page, 'contacts');
@@ -146,17 +209,25 @@ test('Contacts are ordered by the predictions and can leave out high opt-out ris
   await expect(note).toHaveCount(0);
   const db = desk.app.db;
   const nameOf = (sql: string) => {
-    const c = db.prepare(`SELECT first_name || ' ' || last_name AS name FROM contacts WHERE id = (${sql})`).get() as { name: string };
+    const c = db.prepare(`SELECT first_name || ' ' || last_name AS name FROM contacts WHERE id = (${sql})`).get() as {
+      name: string;
+    };
     return c.name;
   };
   const rows = page.getByTestId('contact-scroller').getByRole('row');
   await page.getByLabel('Order by prediction').selectOption({ label: 'Most likely to reply' });
-  await expect(rows.first()).toContainText(nameOf('SELECT contact_id FROM contact_predictions ORDER BY reply_probability DESC, contact_id DESC LIMIT 1'));
+  await expect(rows.first()).toContainText(
+    nameOf('SELECT contact_id FROM contact_predictions ORDER BY reply_probability DESC, contact_id DESC LIMIT 1'),
+  );
   await page.getByLabel('Order by prediction').selectOption({ label: 'Highest opt-out risk' });
-  await expect(rows.first()).toContainText(nameOf('SELECT contact_id FROM contact_predictions ORDER BY opt_out_risk DESC, contact_id DESC LIMIT 1'));
+  await expect(rows.first()).toContainText(
+    nameOf('SELECT contact_id FROM contact_predictions ORDER BY opt_out_risk DESC, contact_id DESC LIMIT 1'),
+  );
 
   // The filter: the high-risk contacts leave the list (the count says how many are left).
-  const high = (db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE opt_out_high = 1').get() as { n: number }).n;
+  const high = (
+    db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE opt_out_high = 1').get() as { n: number }
+  ).n;
   expect(high).toBeGreaterThan(0);
   await page.getByLabel('Order by prediction').selectOption({ label: 'Table order' });
   await page.getByRole('checkbox', { name: 'Leave out high opt-out risk' }).check();
@@ -170,7 +241,9 @@ test('Contacts are ordered by the predictions and can leave out high opt-out ris
       await page.setViewportSize({ width, height: 900 });
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(page.getByRole('checkbox', { name: 'Leave out high opt-out risk' })).toBeChecked();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await serious(page)).toEqual([]);
       await page.screenshot({ path: testInfo.outputPath(`contacts-predictions-${width}-${theme}.png`) });

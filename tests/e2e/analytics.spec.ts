@@ -36,18 +36,40 @@ async function seed(app: DeskApp): Promise<number> {
   const ids = seedDaytimeContacts(app, RECIPIENTS, { tag: 'regulars' });
   const back = app.db.prepare(`UPDATE contacts SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?) WHERE id = ?`);
   ids.forEach((id, k) => back.run(`-${(k % 5) * 31} days`, id));
-  const { id } = await call(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+  const { id } = await call(app, 'campaigns:create', {
+    name: 'Colour week',
+    body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out',
+    audience: { tags: ['regulars'] },
+  });
   await call(app, 'campaigns:launch', { id });
-  const settled = () => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`).get(id) as { n: number }).n;
+  const settled = () =>
+    (
+      app.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`,
+        )
+        .get(id) as { n: number }
+    ).n;
   await expect.poll(settled, { timeout: 40_000 }).toBeGreaterThanOrEqual(RECIPIENTS - 2);
-  await expect.poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM inbound_messages`).get() as { n: number }).n, { timeout: 20_000 }).toBeGreaterThan(5);
-  const delivered = app.db.prepare(`SELECT to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 2`).all(id) as Array<{ phone: string }>;
+  await expect
+    .poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM inbound_messages`).get() as { n: number }).n, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(5);
+  const delivered = app.db
+    .prepare(
+      `SELECT to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 2`,
+    )
+    .all(id) as Array<{ phone: string }>;
   await call(app, 'conversions:add', { phone: delivered[0].phone, amount: 45, note: 'booked a colour' });
   await call(app, 'conversions:add', { phone: delivered[1].phone, amount: 80 });
   return id;
 }
 
-test('the Analytics page: engagement bands, cohort triangle and funnel, each with its table, in light and dark', async ({ desk, page }, testInfo) => {
+test('the Analytics page: engagement bands, cohort triangle and funnel, each with its table, in light and dark', async ({
+  desk,
+  page,
+}, testInfo) => {
   const app = desk.app;
   await seed(app);
   const bands = await call(app, 'engagement:bands', {});

@@ -12,11 +12,18 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) series', async ({ page, desk }, testInfo) => {
+test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) series', async ({
+  page,
+  desk,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   seedDaytimeContacts(desk.app, 3, { tag: 'regulars' });
-  for (const f of [{ label: 'Birthday', type: 'date' }, { label: 'Anniversary', type: 'date' }, { label: 'City' }] as const) {
+  for (const f of [
+    { label: 'Birthday', type: 'date' },
+    { label: 'Anniversary', type: 'date' },
+    { label: 'City' },
+  ] as const) {
     const r = await desk.app.dispatch('contacts:createField', f);
     expect(r.ok).toBe(true);
   }
@@ -24,7 +31,9 @@ test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) ser
   await page.getByRole('button', { name: '+ New campaign' }).click();
   await page.getByLabel('Campaign name').fill('Birthday treat');
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Happy birthday from Bloom Salon: 20% off this week. Reply STOP to opt out');
+  await page
+    .getByRole('textbox', { name: 'Message', exact: true })
+    .fill('Happy birthday from Bloom Salon: 20% off this week. Reply STOP to opt out');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Schedule' })).toBeVisible();
   await page.getByRole('radio', { name: 'At a date and time' }).check();
@@ -32,7 +41,11 @@ test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) ser
   await page.getByLabel('Repeats').selectOption('DATE');
   // Only date fields are offered.
   const field = page.getByLabel('Date field');
-  await expect(field.locator('option')).toHaveText(['Choose a date field…', 'Anniversary (0 contacts)', 'Birthday (0 contacts)']);
+  await expect(field.locator('option')).toHaveText([
+    'Choose a date field…',
+    'Anniversary (0 contacts)',
+    'Birthday (0 contacts)',
+  ]);
   await field.selectOption('birthday');
   await page.getByLabel('Days before').fill('3');
   await page.getByRole('radio', { name: 'in each recipient’s own time zone' }).check();
@@ -48,8 +61,15 @@ test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) ser
 
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Save draft' }).click({ timeout: 15_000 });
-  await expect.poll(() => desk.app.db.prepare('SELECT kind, date_field_json AS f FROM campaign_series').get()).toMatchObject({ kind: 'birthday' });
+  await expect
+    .poll(() => desk.app.db.prepare('SELECT kind, date_field_json AS f FROM campaign_series').get())
+    .toMatchObject({ kind: 'birthday' });
   const saved = desk.app.db.prepare('SELECT date_field_json AS f FROM campaign_series').get() as { f: string };
-  expect(JSON.parse(saved.f)).toMatchObject({ fieldKey: 'birthday', daysBefore: 3, time: '10:30', recipientLocal: true });
+  expect(JSON.parse(saved.f)).toMatchObject({
+    fieldKey: 'birthday',
+    daysBefore: 3,
+    time: '10:30',
+    recipientLocal: true,
+  });
   expect(errors).toEqual([]);
 });

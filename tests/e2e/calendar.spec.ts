@@ -15,7 +15,10 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 
 const ZONE = 'America/New_York';
 
-test('calendar: month, week and agenda views, holidays, keyboard, reschedule, and a series page', async ({ page, desk }, testInfo) => {
+test('calendar: month, week and agenda views, holidays, keyboard, reschedule, and a series page', async ({
+  page,
+  desk,
+}, testInfo) => {
   // Many full-page pictures on a shared machine.
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -27,16 +30,34 @@ test('calendar: month, week and agenda views, holidays, keyboard, reschedule, an
   const today = DateTime.now().setZone(ZONE).startOf('day');
   const body = 'Bloom Salon: book this week and get 15% off. Reply STOP to opt out';
   // A repeating campaign (Tuesdays and Thursdays at 10:00), started.
-  const series = await ok('campaigns:create', { name: 'Weekly offers', body, repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU,TH', start: `${today.plus({ days: 1 }).toISODate()}T10:00`, skipRecentDays: 6 } });
+  const series = await ok('campaigns:create', {
+    name: 'Weekly offers',
+    body,
+    repeat: {
+      rule: 'FREQ=WEEKLY;BYDAY=TU,TH',
+      start: `${today.plus({ days: 1 }).toISODate()}T10:00`,
+      skipRecentDays: 6,
+    },
+  });
   await ok('campaigns:launch', { id: series.id });
   // A one-time campaign at 14:30 two to four days from now, on a day the series does not text (not Tuesday or Thursday).
   let later = today.plus({ days: 2 }).set({ hour: 14, minute: 30 });
   while (later.weekday === 2 || later.weekday === 4) later = later.plus({ days: 1 });
-  const once = await ok('campaigns:create', { name: 'Holiday gift cards', body, schedule: { mode: 'at', at: later.toUTC().toISO()! } });
+  const once = await ok('campaigns:create', {
+    name: 'Holiday gift cards',
+    body,
+    schedule: { mode: 'at', at: later.toUTC().toISO()! },
+  });
   await ok('campaigns:launch', { id: once.id });
   // One sent earlier (its row as a finished campaign leaves it).
   const sent = await ok('campaigns:create', { name: 'Thank-you note', body });
-  desk.app.db.prepare(`UPDATE campaigns SET status = 'completed', launched_at = ?, completed_at = ? WHERE id = ?`).run(today.minus({ days: 2 }).set({ hour: 11 }).toUTC().toISO(), today.minus({ days: 2 }).set({ hour: 12 }).toUTC().toISO(), sent.id);
+  desk.app.db
+    .prepare(`UPDATE campaigns SET status = 'completed', launched_at = ?, completed_at = ? WHERE id = ?`)
+    .run(
+      today.minus({ days: 2 }).set({ hour: 11 }).toUTC().toISO(),
+      today.minus({ days: 2 }).set({ hour: 12 }).toUTC().toISO(),
+      sent.id,
+    );
 
   const errors = await desk.open(page, 'calendar');
   await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
@@ -60,8 +81,15 @@ test('calendar: month, week and agenda views, holidays, keyboard, reschedule, an
   await dialog.getByLabel('Date').fill(later.plus({ days: 1 }).toISODate() ?? '');
   await dialog.getByRole('button', { name: 'Move' }).click();
   await expect(dialog).toBeHidden();
-  await expect(grid.locator(`[data-day="${later.plus({ days: 1 }).toISODate()}"]`).getByText('Holiday gift cards')).toBeVisible();
-  expect((desk.app.db.prepare('SELECT scheduled_at, status FROM campaigns WHERE id = ?').get(once.id) as { scheduled_at: string; status: string })).toEqual({
+  await expect(
+    grid.locator(`[data-day="${later.plus({ days: 1 }).toISODate()}"]`).getByText('Holiday gift cards'),
+  ).toBeVisible();
+  expect(
+    desk.app.db.prepare('SELECT scheduled_at, status FROM campaigns WHERE id = ?').get(once.id) as {
+      scheduled_at: string;
+      status: string;
+    },
+  ).toEqual({
     scheduled_at: later.plus({ days: 1 }).toUTC().toISO(),
     status: 'scheduled',
   });
@@ -96,7 +124,10 @@ test('calendar: month, week and agenda views, holidays, keyboard, reschedule, an
 
   // The repeat editor, on the series' schedule step.
   await page.getByRole('button', { name: 'Edit' }).click();
-  await page.getByRole('navigation', { name: 'Campaign steps' }).getByRole('button', { name: /Schedule/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Campaign steps' })
+    .getByRole('button', { name: /Schedule/ })
+    .click();
   await expect(page.getByRole('group', { name: 'Repeat' }).or(page.locator('.repeat-editor'))).toBeVisible();
   await expect(page.getByLabel('RRULE')).toHaveValue('FREQ=WEEKLY;BYDAY=TU,TH');
   await expect(page.locator('.repeat-summary')).toHaveText('Every week on Tuesday and Thursday at 10:00');

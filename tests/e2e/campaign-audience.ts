@@ -23,7 +23,11 @@ const WIDEST = { start: '08:00', end: '21:00', excludedDays: [] as number[] };
 const MARGIN_MS = 15 * 60_000;
 
 /** A place whose numbers may be texted now and for the next quarter hour. */
-export function daytimePlace(app: DeskApp, count: number, now = new Date()): { place: string; phone: (i: number) => string } {
+export function daytimePlace(
+  app: DeskApp,
+  count: number,
+  now = new Date(),
+): { place: string; phone: (i: number) => string } {
   const businessZone = app.settings.get('business.timezone');
   for (const p of PLACES) {
     const ok = Array.from({ length: count }, (_, i) => p.phone(i)).every((phone) =>
@@ -38,7 +42,11 @@ export function daytimePlace(app: DeskApp, count: number, now = new Date()): { p
 }
 
 /** Contacts tagged `tag` (seedContacts' names: Ana Tester0, Ben Tester1, …) with daytime numbers; returns their ids. */
-export function seedDaytimeContacts(app: DeskApp, n: number, opts: { tag: string; start?: number; total?: number }): number[] {
+export function seedDaytimeContacts(
+  app: DeskApp,
+  n: number,
+  opts: { tag: string; start?: number; total?: number },
+): number[] {
   const start = opts.start ?? 0;
   const place = daytimePlace(app, opts.total ?? start + n);
   const ids = seedContacts(app.db, n, { tag: opts.tag, start });

@@ -13,14 +13,23 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-function outboxStates(desk: { app: { db: { prepare(sql: string): { all(...a: unknown[]): unknown[] } } } }, campaignId: number): Record<string, number> {
-  const rows = desk.app.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY state`).all(campaignId) as Array<{ state: string; n: number }>;
+function outboxStates(
+  desk: { app: { db: { prepare(sql: string): { all(...a: unknown[]): unknown[] } } } },
+  campaignId: number,
+): Record<string, number> {
+  const rows = desk.app.db
+    .prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY state`)
+    .all(campaignId) as Array<{ state: string; n: number }>;
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }
 
-const BODY = 'Hi {{first_name|there}}, spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out';
+const BODY =
+  'Hi {{first_name|there}}, spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out';
 
-test('create a campaign in the wizard, launch it on the Sandbox and watch it complete', async ({ desk, page }, testInfo) => {
+test('create a campaign in the wizard, launch it on the Sandbox and watch it complete', async ({
+  desk,
+  page,
+}, testInfo) => {
   quietSandbox(desk.app);
   desk.app.settings.set('pricing.sandboxPerSegment', 0.01);
   seedDaytimeContacts(desk.app, 25, { tag: 'regulars', total: 29 });
@@ -32,7 +41,8 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   // Regulars who are also staff: in the audience until the wizard leaves the staff tag out.
   const staff = seedDaytimeContacts(desk.app, 2, { tag: 'staff', start: 27, total: 29 });
   const regulars = (desk.app.db.prepare(`SELECT id FROM tags WHERE name = 'regulars'`).get() as { id: number }).id;
-  for (const id of staff) desk.app.db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)').run(id, regulars);
+  for (const id of staff)
+    desk.app.db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)').run(id, regulars);
 
   const errors = await desk.open(page, 'campaigns');
   await expect(page.getByText('No campaigns yet')).toBeVisible();
@@ -45,10 +55,16 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   await page.getByLabel('Campaign name').fill('Spring sale');
   const counted = page.getByRole('region', { name: 'Audience count' });
   await expect(page.getByTestId('audience-eligible')).toHaveText('27'); // nobody picked yet: everyone textable
-  await page.getByRole('group', { name: 'Send to contacts tagged' }).getByRole('checkbox', { name: /^regulars/ }).check();
+  await page
+    .getByRole('group', { name: 'Send to contacts tagged' })
+    .getByRole('checkbox', { name: /^regulars/ })
+    .check();
   await expect(page.getByTestId('audience-matched')).toHaveText('29 contacts match your filters.');
   await expect(page.getByTestId('audience-eligible')).toHaveText('27');
-  await page.getByRole('group', { name: 'Leave out contacts tagged' }).getByRole('checkbox', { name: /^staff/ }).check();
+  await page
+    .getByRole('group', { name: 'Leave out contacts tagged' })
+    .getByRole('checkbox', { name: /^staff/ })
+    .check();
   await expect(page.getByTestId('audience-matched')).toHaveText('27 contacts match your filters.');
   await expect(page.getByTestId('audience-eligible')).toHaveText('25');
   await expect(counted).toContainText('1 opted out');
@@ -67,9 +83,13 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   await expect(checks).toContainText('does not tell people how to opt out');
   await message.fill(BODY);
   await expect(checks).toContainText('nothing blocks sending');
-  await expect(page.getByTestId('cw-preview-bubble')).toHaveText('Hi Ana, spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out');
+  await expect(page.getByTestId('cw-preview-bubble')).toHaveText(
+    'Hi Ana, spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out',
+  );
   await page.getByLabel('Preview for').selectOption({ label: 'Ben Tester1' });
-  await expect(page.getByTestId('cw-preview-bubble')).toHaveText('Hi Ben, spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out');
+  await expect(page.getByTestId('cw-preview-bubble')).toHaveText(
+    'Hi Ben, spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out',
+  );
   await expect(page.getByTestId('cw-segments')).toHaveText('1 segment');
   await expect(page.getByTestId('cw-chars')).toHaveText('83 characters');
   await expect(page.getByTestId('cw-cost')).toHaveText('≈ $0.25'); // 25 messages × 1 segment × $0.01
@@ -100,7 +120,9 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   await expect(page.getByTestId('review-schedule')).toHaveText('As soon as you launch it.');
   await expect(page.getByTestId('review-provider')).toContainText('Sandbox');
   await expect(page.getByTestId('review-cost')).toHaveText('≈ $0.25');
-  await expect(page.getByText('Between 08:00 and 21:00 in each recipient’s local time (the widest the law allows)')).toBeVisible();
+  await expect(
+    page.getByText('Between 08:00 and 21:00 in each recipient’s local time (the widest the law allows)'),
+  ).toBeVisible();
   await shot(page, testInfo, 'wizard-4-review');
   await page.getByRole('button', { name: 'Launch' }).click();
   await page.getByTestId('launch-dialog').getByRole('button', { name: 'Send to 25 people' }).click();
@@ -111,7 +133,9 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   await expect(page.getByTestId('count-delivered')).toContainText('25', { timeout: 15_000 });
   await expect(page.getByTestId('campaign-percent')).toHaveText('100%');
   await expect(page.getByTestId('count-failed')).toContainText('0');
-  await expect(page.getByRole('region', { name: 'Recipients' }).locator('tbody tr[data-state="delivered"]')).toHaveCount(25);
+  await expect(
+    page.getByRole('region', { name: 'Recipients' }).locator('tbody tr[data-state="delivered"]'),
+  ).toHaveCount(25);
   await shot(page, testInfo, 'campaign-completed');
   await desk.app.dispatch('settings:set', { key: 'ui.theme', value: 'dark' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -119,9 +143,14 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
 
   const id = (desk.app.db.prepare(`SELECT id FROM campaigns WHERE name = 'Spring sale'`).get() as { id: number }).id;
   expect(outboxStates(desk, id)).toEqual({ delivered: 25 });
-  const texted = desk.app.db.prepare('SELECT contact_id FROM outbox_messages WHERE campaign_id = ?').all(id) as Array<{ contact_id: number }>;
-  for (const excluded of [optedOut, landline, ...staff]) expect(texted.map((t) => t.contact_id)).not.toContain(excluded);
-  const row = desk.app.db.prepare('SELECT body FROM outbox_messages WHERE campaign_id = ? ORDER BY contact_id LIMIT 1').get(id) as { body: string };
+  const texted = desk.app.db.prepare('SELECT contact_id FROM outbox_messages WHERE campaign_id = ?').all(id) as Array<{
+    contact_id: number;
+  }>;
+  for (const excluded of [optedOut, landline, ...staff])
+    expect(texted.map((t) => t.contact_id)).not.toContain(excluded);
+  const row = desk.app.db
+    .prepare('SELECT body FROM outbox_messages WHERE campaign_id = ? ORDER BY contact_id LIMIT 1')
+    .get(id) as { body: string };
   expect(row.body).toBe('Hi Ana, spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out');
 
   // Back in the list: status, progress and counts.
@@ -132,10 +161,17 @@ test('create a campaign in the wizard, launch it on the Sandbox and watch it com
   expect(errors).toEqual([]);
 });
 
-test('pause stops sending, resume finishes the run, and the send rate shows while sending', async ({ desk, page }, testInfo) => {
+test('pause stops sending, resume finishes the run, and the send rate shows while sending', async ({
+  desk,
+  page,
+}, testInfo) => {
   quietSandbox(desk.app, 2); // two a second: slow enough to pause half-way
   seedDaytimeContacts(desk.app, 20, { tag: 'vip' });
-  const created = await desk.app.dispatch('campaigns:create', { name: 'VIP preview night', body: 'VIP night at {{business_name}} on Friday. Reply STOP to opt out', audience: { tags: ['vip'] } });
+  const created = await desk.app.dispatch('campaigns:create', {
+    name: 'VIP preview night',
+    body: 'VIP night at {{business_name}} on Friday. Reply STOP to opt out',
+    audience: { tags: ['vip'] },
+  });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: number }).id;
 
@@ -168,7 +204,10 @@ test('pause stops sending, resume finishes the run, and the send rate shows whil
   expect(errors).toEqual([]);
 });
 
-test('a schedule missed while the app was closed asks first, and "Send now" sends it', async ({ desk, page }, testInfo) => {
+test('a schedule missed while the app was closed asks first, and "Send now" sends it', async ({
+  desk,
+  page,
+}, testInfo) => {
   quietSandbox(desk.app);
   seedDaytimeContacts(desk.app, 6, { tag: 'regulars' });
   const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000).toISOString();
@@ -200,18 +239,25 @@ test('a schedule missed while the app was closed asks first, and "Send now" send
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep it' }).click();
   await expect(dialog).toBeHidden();
-  expect((desk.app.db.prepare('SELECT status FROM campaigns WHERE id = ?').get(id) as { status: string }).status).toBe('scheduled');
+  expect((desk.app.db.prepare('SELECT status FROM campaigns WHERE id = ?').get(id) as { status: string }).status).toBe(
+    'scheduled',
+  );
 
   await prompt.getByRole('button', { name: 'Send now' }).click();
   await expect(prompt).toBeHidden();
   await expect(page.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 30_000 });
   await expect.poll(() => outboxStates(desk, id), { timeout: 15_000 }).toEqual({ delivered: 6 });
-  const audit = desk.app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'campaign.launch' AND subject = ?`).get(String(id)) as { detail_json: string };
+  const audit = desk.app.db
+    .prepare(`SELECT detail_json FROM audit_log WHERE action = 'campaign.launch' AND subject = ?`)
+    .get(String(id)) as { detail_json: string };
   expect(JSON.parse(audit.detail_json)).toEqual({ late: true });
   expect(errors).toEqual([]);
 });
 
-test('"Edit schedule" on a missed campaign reschedules it at a time in the business’s own time zone', async ({ desk, page }, testInfo) => {
+test('"Edit schedule" on a missed campaign reschedules it at a time in the business’s own time zone', async ({
+  desk,
+  page,
+}, testInfo) => {
   desk.app.settings.set('business.timezone', 'America/Los_Angeles');
   seedDaytimeContacts(desk.app, 3, { tag: 'regulars' });
   const created = await desk.app.dispatch('campaigns:create', {
@@ -236,24 +282,41 @@ test('"Edit schedule" on a missed campaign reschedules it at a time in the busin
   await page.getByLabel('Time', { exact: true }).fill('10:30');
   await page.getByRole('button', { name: 'Next' }).click();
   const expected = DateTime.fromISO(`${tomorrow}T10:30`, { zone: 'America/Los_Angeles' });
-  await expect(page.getByTestId('review-schedule')).toHaveText(`On ${expected.toFormat('ccc d LLL yyyy')}, 10:30 ${expected.toFormat('ZZZZ')} (your business time zone, America/Los_Angeles).`);
+  await expect(page.getByTestId('review-schedule')).toHaveText(
+    `On ${expected.toFormat('ccc d LLL yyyy')}, 10:30 ${expected.toFormat('ZZZZ')} (your business time zone, America/Los_Angeles).`,
+  );
   await shot(page, testInfo, 'wizard-edit-schedule-review');
   await page.getByRole('button', { name: 'Schedule', exact: true }).click();
-  await page.getByTestId('launch-dialog').getByLabel(/Reason for sending anyway/).fill('test fixture');
-  await page.getByTestId('launch-dialog').getByRole('button', { name: /^Schedule for/ }).click();
+  await page
+    .getByTestId('launch-dialog')
+    .getByLabel(/Reason for sending anyway/)
+    .fill('test fixture');
+  await page
+    .getByTestId('launch-dialog')
+    .getByRole('button', { name: /^Schedule for/ })
+    .click();
 
   await expect(page.getByTestId('campaign-status')).toHaveText('Scheduled');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  const row = desk.app.db.prepare('SELECT status, scheduled_at, schedule_missed_at FROM campaigns WHERE id = ?').get(id) as { status: string; scheduled_at: string; schedule_missed_at: string | null };
+  const row = desk.app.db
+    .prepare('SELECT status, scheduled_at, schedule_missed_at FROM campaigns WHERE id = ?')
+    .get(id) as { status: string; scheduled_at: string; schedule_missed_at: string | null };
   expect(row).toEqual({ status: 'scheduled', scheduled_at: expected.toUTC().toISO(), schedule_missed_at: null });
   expect(outboxStates(desk, id)).toEqual({});
   expect(errors).toEqual([]);
 });
 
-test('duplicate and archive from the list; archived campaigns are hidden until asked for', async ({ desk, page }, testInfo) => {
+test('duplicate and archive from the list; archived campaigns are hidden until asked for', async ({
+  desk,
+  page,
+}, testInfo) => {
   seedDaytimeContacts(desk.app, 3, { tag: 'regulars' });
   for (const name of ['Spring sale', 'Summer sale']) {
-    const r = await desk.app.dispatch('campaigns:create', { name, body: `${name} at {{business_name}}. Reply STOP to opt out`, audience: { tags: ['regulars'] } });
+    const r = await desk.app.dispatch('campaigns:create', {
+      name,
+      body: `${name} at {{business_name}}. Reply STOP to opt out`,
+      audience: { tags: ['regulars'] },
+    });
     if (!r.ok) throw new Error(r.error.message);
   }
   const errors = await desk.open(page, 'campaigns');
@@ -264,7 +327,12 @@ test('duplicate and archive from the list; archived campaigns are hidden until a
   await page.getByRole('button', { name: 'Archive Summer sale' }).click();
   await expect(page.getByRole('button', { name: 'Summer sale', exact: true })).toBeHidden();
   await expect(page.getByText('2 campaigns · 1 archived')).toBeVisible();
-  const archivedAt = () => (desk.app.db.prepare(`SELECT archived_at FROM campaigns WHERE name = 'Summer sale'`).get() as { archived_at: string | null }).archived_at;
+  const archivedAt = () =>
+    (
+      desk.app.db.prepare(`SELECT archived_at FROM campaigns WHERE name = 'Summer sale'`).get() as {
+        archived_at: string | null;
+      }
+    ).archived_at;
   expect(archivedAt()).not.toBeNull();
 
   await page.getByLabel('Show archived').check();

@@ -13,7 +13,13 @@ const PEOPLE: Array<[string, string, string]> = [
 
 async function seed(desk: HarnessFixture): Promise<void> {
   for (const [phone, firstName, lastName] of PEOPLE) {
-    const r = await desk.app.dispatch('contacts:create', { phone, firstName, lastName, tags: ['Regulars'], consent: { given: true, note: 'Signed up in store' } });
+    const r = await desk.app.dispatch('contacts:create', {
+      phone,
+      firstName,
+      lastName,
+      tags: ['Regulars'],
+      consent: { given: true, note: 'Signed up in store' },
+    });
     if (!r.ok) throw new Error(r.error.message);
   }
 }
@@ -27,7 +33,10 @@ const table = (page: Page) => page.getByRole('table', { name: 'Contacts' });
 const names = (page: Page) => table(page).locator('[data-contact-id] .ct-name .ct-ellipsis').allInnerTexts();
 const header = (page: Page, name: string) => table(page).getByRole('columnheader', { name });
 
-test('sort by a column, select a range with Shift, tag in bulk, delete and undo, at 1440 and 1024 in light and dark', async ({ page, desk }, testInfo) => {
+test('sort by a column, select a range with Shift, tag in bulk, delete and undo, at 1440 and 1024 in light and dark', async ({
+  page,
+  desk,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await seed(desk);
   const errors = await desk.open(page, 'contacts');
@@ -37,10 +46,14 @@ test('sort by a column, select a range with Shift, tag in bulk, delete and undo,
   await header(page, 'Name').getByRole('button', { name: 'Name' }).click();
   await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'ascending');
   await expect(header(page, 'Added')).toHaveAttribute('aria-sort', 'none');
-  await expect.poll(() => names(page)).toEqual(['Ana Lee', 'Bruno Silva', 'Chloé Dubois', 'Dev Patel', 'Maya Okafor', 'Zoë Martínez']);
+  await expect
+    .poll(() => names(page))
+    .toEqual(['Ana Lee', 'Bruno Silva', 'Chloé Dubois', 'Dev Patel', 'Maya Okafor', 'Zoë Martínez']);
   await header(page, 'Name').getByRole('button', { name: 'Name' }).click();
   await expect(header(page, 'Name')).toHaveAttribute('aria-sort', 'descending');
-  await expect.poll(() => names(page)).toEqual(['Zoë Martínez', 'Maya Okafor', 'Dev Patel', 'Chloé Dubois', 'Bruno Silva', 'Ana Lee']);
+  await expect
+    .poll(() => names(page))
+    .toEqual(['Zoë Martínez', 'Maya Okafor', 'Dev Patel', 'Chloé Dubois', 'Bruno Silva', 'Ana Lee']);
   await header(page, 'Name').getByRole('button', { name: 'Name' }).click();
 
   // Ana, then Shift+click Dev: the four rows from Ana to Dev.
@@ -56,7 +69,11 @@ test('sort by a column, select a range with Shift, tag in bulk, delete and undo,
   const toast = page.getByRole('status').filter({ hasText: 'Tagged 4 contacts “Spring sale”' });
   await expect(toast).toBeVisible();
   await expect(bar).toBeHidden();
-  const tagged = () => desk.app.db.prepare("SELECT count(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'Spring sale'").pluck().get();
+  const tagged = () =>
+    desk.app.db
+      .prepare("SELECT count(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'Spring sale'")
+      .pluck()
+      .get();
   expect(tagged()).toBe(4);
   await expect(table(page).locator('[data-contact-id]').filter({ hasText: 'Spring sale' })).toHaveCount(4);
   await shot(page, testInfo, 'bulk-1440-light-tagged');
@@ -76,16 +93,25 @@ test('sort by a column, select a range with Shift, tag in bulk, delete and undo,
   await expect(page.getByRole('status').filter({ hasText: 'Deleted 2 contacts' })).toBeVisible();
   await expect(table(page).locator('[data-contact-id]')).toHaveCount(4);
   await shot(page, testInfo, 'bulk-1024-dark-deleted');
-  await page.getByRole('status').filter({ hasText: 'Deleted 2 contacts' }).getByRole('button', { name: 'Undo' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Deleted 2 contacts' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
   await expect(table(page).locator('[data-contact-id]')).toHaveCount(6);
   await expect(table(page).locator('[data-contact-id]').filter({ hasText: 'Bruno Silva' })).toContainText('Regulars');
   await shot(page, testInfo, 'bulk-1024-dark-undone');
   expect(errors).toEqual([]);
 });
 
-test('"select all matching" reaches contacts not loaded yet, and opts them out in the consent log', async ({ page, desk }, testInfo) => {
+test('"select all matching" reaches contacts not loaded yet, and opts them out in the consent log', async ({
+  page,
+  desk,
+}, testInfo) => {
   await page.setViewportSize({ width: 1024, height: 700 });
-  const insert = desk.app.db.prepare("INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, 'Guest', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
+  const insert = desk.app.db.prepare(
+    "INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, 'Guest', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+  );
   desk.app.db.transaction(() => {
     for (let i = 0; i < 450; i++) insert.run(`+1212${2_000_000 + i}`, `No. ${i}`);
   })();
@@ -101,7 +127,11 @@ test('"select all matching" reaches contacts not loaded yet, and opts them out i
   await bar.getByRole('button', { name: 'Opt out' }).click();
   await page.getByRole('dialog', { name: 'Opt out 450 contacts?' }).getByRole('button', { name: 'Opt out' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Opted out 450 contacts' })).toBeVisible();
-  const audit = desk.app.db.prepare("SELECT count(*) FROM optout_audit WHERE new_state = 'opted_out' AND message_text = 'bulk action by owner'").pluck();
+  const audit = desk.app.db
+    .prepare(
+      "SELECT count(*) FROM optout_audit WHERE new_state = 'opted_out' AND message_text = 'bulk action by owner'",
+    )
+    .pluck();
   expect(audit.get()).toBe(450);
   expect(desk.app.db.prepare('SELECT count(*) FROM contacts WHERE opted_out = 1').pluck().get()).toBe(450);
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
@@ -110,7 +140,10 @@ test('"select all matching" reaches contacts not loaded yet, and opts them out i
   expect(errors).toEqual([]);
 });
 
-test('a number that is already a contact links to them, and the error clears when the number changes', async ({ page, desk }, testInfo) => {
+test('a number that is already a contact links to them, and the error clears when the number changes', async ({
+  page,
+  desk,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await seed(desk);
   const errors = await desk.open(page, 'contacts');

@@ -32,6 +32,9 @@ export function fieldFor(dialog: Locator, header: string): Locator {
 /** A big plain sheet (150,000 rows are about 8 MB), so the import runs long enough to watch and to cancel. */
 export function bigSheet(rows: number): Buffer {
   const lines = ['Name,Mobile,Email,Loyalty Tier'];
-  for (let i = 0; i < rows; i++) lines.push(`Customer ${i},(212) ${String(2000000 + i).replace(/^(\d{3})/, '$1-')},c${i}@example.com,${i % 3 ? 'silver' : 'gold'}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `Customer ${i},(212) ${String(2000000 + i).replace(/^(\d{3})/, '$1-')},c${i}@example.com,${i % 3 ? 'silver' : 'gold'}`,
+    );
   return Buffer.from(lines.join('\n'), 'utf8');
 }

@@ -5,7 +5,10 @@ import { shot } from './contacts-data';
 
 const AGREED = { given: true, note: 'Signed up in store' };
 
-async function seed(desk: HarnessFixture, people: { phone: string; firstName?: string; lastName?: string; tags?: string[] }[]) {
+async function seed(
+  desk: HarnessFixture,
+  people: { phone: string; firstName?: string; lastName?: string; tags?: string[] }[],
+) {
   for (const p of people) {
     const r = await desk.app.dispatch('contacts:create', { ...p, consent: AGREED });
     if (!r.ok) throw new Error(r.error.message);
@@ -17,7 +20,10 @@ async function dark(page: Page, desk: HarnessFixture) {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 }
 
-test('adding a contact asks how they agreed; without an answer they are saved but not textable, until consent is recorded', async ({ page, desk }, testInfo) => {
+test('adding a contact asks how they agreed; without an answer they are saved but not textable, until consent is recorded', async ({
+  page,
+  desk,
+}, testInfo) => {
   const errors = await desk.open(page, 'contacts');
   await page.getByRole('button', { name: 'Add one by hand' }).click();
   const form = page.getByRole('dialog', { name: 'Add a contact' });
@@ -41,12 +47,22 @@ test('adding a contact asks how they agreed; without an answer they are saved bu
   expect(errors).toEqual([]);
 });
 
-test('an import without a consent column asks once for the whole file, records the answer, and offers to check the numbers', async ({ page, desk }, testInfo) => {
+test('an import without a consent column asks once for the whole file, records the answer, and offers to check the numbers', async ({
+  page,
+  desk,
+}, testInfo) => {
   const errors = await desk.open(page, 'contacts');
   await page.getByRole('button', { name: 'Import contacts' }).click();
   const wizard = page.getByRole('dialog', { name: 'Import contacts' });
-  const csv = ['First Name,Last Name,Phone', 'Ann,Lee,(212) 555-0101', 'Bob,Stone,(212) 555-0102', 'Cy,Moss,(212) 555-0103'].join('\n');
-  await wizard.getByLabel('Contacts file').setInputFiles({ name: 'market.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const csv = [
+    'First Name,Last Name,Phone',
+    'Ann,Lee,(212) 555-0101',
+    'Bob,Stone,(212) 555-0102',
+    'Cy,Moss,(212) 555-0103',
+  ].join('\n');
+  await wizard
+    .getByLabel('Contacts file')
+    .setInputFiles({ name: 'market.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await wizard.getByRole('button', { name: 'Preview import' }).click();
   await expect(wizard.getByText('These people agreed to receive texts from us: how?')).toBeVisible();
   const importButton = wizard.getByRole('button', { name: 'Import 3 contacts' });
@@ -61,9 +77,16 @@ test('an import without a consent column asks once for the whole file, records t
   expect(errors).toEqual([]);
 });
 
-test('check numbers states the lookups and cost first, shows progress, and reports what it found', async ({ page, desk }, testInfo) => {
+test('check numbers states the lookups and cost first, shows progress, and reports what it found', async ({
+  page,
+  desk,
+}, testInfo) => {
   const fake = await startFakeNumVerify({
-    numbers: { '+12125550102': { lineType: 'landline', carrier: 'Verizon' }, '+12125550103': { lineType: 'voip', carrier: 'Google Voice' }, '+12125550104': { lineType: 'mobile', valid: false } },
+    numbers: {
+      '+12125550102': { lineType: 'landline', carrier: 'Verizon' },
+      '+12125550103': { lineType: 'voip', carrier: 'Google Voice' },
+      '+12125550104': { lineType: 'mobile', valid: false },
+    },
     answerDelayMs: 150,
   });
   try {
@@ -103,14 +126,21 @@ test('check numbers states the lookups and cost first, shows progress, and repor
 
 test('contacts at 1024×700, light and dark: nothing cut or overflowing', async ({ page, desk }, testInfo) => {
   await seed(desk, [
-    { phone: '+14155550100', firstName: 'Maximiliana Alexandrina', lastName: 'Vandenberghe-Oosterhuis', tags: ['Wholesale customers', 'Farmers market regulars', 'VIP'] },
+    {
+      phone: '+14155550100',
+      firstName: 'Maximiliana Alexandrina',
+      lastName: 'Vandenberghe-Oosterhuis',
+      tags: ['Wholesale customers', 'Farmers market regulars', 'VIP'],
+    },
     { phone: '+447400123456', firstName: 'Siobhán', lastName: 'Ó Briain', tags: ['Newsletter'] },
     { phone: '+12125550123', firstName: 'Ben', lastName: 'Okafor', tags: ['Spring sale 2026'] },
   ]);
   await page.setViewportSize({ width: 1024, height: 700 });
   const errors = await desk.open(page, 'contacts');
   await expect(page.getByRole('table', { name: 'Contacts' })).toContainText('Okafor');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBe(0);
   await shot(page, testInfo, 'contacts-1024-light');
   await dark(page, desk);

@@ -3,7 +3,10 @@ import { test, expect } from './fixtures';
 import { bigSheet, fieldFor, GOOGLE_CSV, scrollStepToTop, shot } from './contacts-data';
 import type { InputOf } from '../../shared/ipc/contract';
 
-test('import wizard: a Google Contacts file goes through columns, preview, import, result, rejects download and undo', async ({ page, desk }, testInfo) => {
+test('import wizard: a Google Contacts file goes through columns, preview, import, result, rejects download and undo', async ({
+  page,
+  desk,
+}, testInfo) => {
   test.setTimeout(120_000);
   const errors = await desk.open(page, 'contacts');
   await expect(page.getByText('No contacts yet')).toBeVisible();
@@ -13,7 +16,9 @@ test('import wizard: a Google Contacts file goes through columns, preview, impor
   await shot(page, testInfo, 'import-1-file');
 
   // 1. File: the bytes go to main; the columns step opens with what it found.
-  await wizard.getByLabel('Contacts file').setInputFiles({ name: 'google-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOGLE_CSV, 'utf8') });
+  await wizard
+    .getByLabel('Contacts file')
+    .setInputFiles({ name: 'google-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOGLE_CSV, 'utf8') });
   const mapping = wizard.getByRole('table', { name: 'Column mapping' });
   await expect(mapping).toBeVisible();
   await expect(wizard.getByText('google-contacts.csv')).toBeVisible();
@@ -48,7 +53,9 @@ test('import wizard: a Google Contacts file goes through columns, preview, impor
   await expect(counts.getByTestId('count-duplicates')).toContainText('1');
   await expect(counts.getByTestId('count-invalid')).toContainText('1');
   await expect(counts.getByTestId('count-notTextable')).toContainText('1');
-  await expect(wizard.getByText('1 person is imported but not textable: the file says they did not agree to SMS.')).toBeVisible();
+  await expect(
+    wizard.getByText('1 person is imported but not textable: the file says they did not agree to SMS.'),
+  ).toBeVisible();
   const sample = wizard.getByRole('table', { name: 'Sample rows' });
   await expect(sample.getByRole('row').filter({ hasText: 'Zoë Martínez' })).toContainText('also (415) 555-0143');
   await expect(sample.getByRole('row').filter({ hasText: 'Liam' })).toContainText('No consent');
@@ -62,7 +69,9 @@ test('import wizard: a Google Contacts file goes through columns, preview, impor
   await wizard.getByRole('button', { name: 'Import 3 contacts' }).click();
   const result = wizard.getByRole('group', { name: 'Import result' });
   await expect(result).toBeVisible();
-  await expect(wizard.getByRole('list', { name: 'Import steps' }).locator('[aria-current=step]')).toContainText('Result');
+  await expect(wizard.getByRole('list', { name: 'Import steps' }).locator('[aria-current=step]')).toContainText(
+    'Result',
+  );
   await expect(result.getByTestId('count-imported')).toContainText('3');
   await expect(wizard.getByText('Imported google-contacts.csv')).toBeVisible();
   await shot(page, testInfo, 'import-5-result');
@@ -72,11 +81,20 @@ test('import wizard: a Google Contacts file goes through columns, preview, impor
   expect(rows).toEqual([
     { phone: '+12125550101', first_name: 'Renée', last_name: 'Lefèvre', textable: 1, not_textable_reason: null },
     { phone: '+14155550142', first_name: 'Zoë', last_name: 'Martínez', textable: 1, not_textable_reason: null },
-    { phone: '+16465550177', first_name: 'Liam', last_name: "O'Connor", textable: 0, not_textable_reason: 'no SMS consent in import file' },
+    {
+      phone: '+16465550177',
+      first_name: 'Liam',
+      last_name: "O'Connor",
+      textable: 0,
+      not_textable_reason: 'no SMS consent in import file',
+    },
   ]);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), wizard.getByRole('button', { name: 'Download rejects CSV' }).click()]);
-  const csv = readFileSync((await download.path()), 'utf8');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    wizard.getByRole('button', { name: 'Download rejects CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('row,reason,original row');
   expect(csv).toContain('555-12');
   expect(csv).toMatch(/(^|\n)3,/);
@@ -97,22 +115,48 @@ test('import wizard: a Google Contacts file goes through columns, preview, impor
 
 const ZOE = '+14155550100';
 
-test('search finds a number typed in any format; the detail panel shows consent and texts, edits tags, opts out and back in, deletes', async ({ page, desk }, testInfo) => {
+test('search finds a number typed in any format; the detail panel shows consent and texts, edits tags, opts out and back in, deletes', async ({
+  page,
+  desk,
+}, testInfo) => {
   const { app } = desk;
   const create = async (input: InputOf<'contacts:create'>) => {
     const r = await app.dispatch('contacts:create', input);
     if (!r.ok) throw new Error(r.error.message);
   };
-  await create({ phone: '(415) 555-0100', firstName: 'Zoë', lastName: 'Martínez', email: 'zoe@example.com', tags: ['VIP'], consent: { given: true, note: 'signed up at the counter' } });
+  await create({
+    phone: '(415) 555-0100',
+    firstName: 'Zoë',
+    lastName: 'Martínez',
+    email: 'zoe@example.com',
+    tags: ['VIP'],
+    consent: { given: true, note: 'signed up at the counter' },
+  });
   await create({ phone: '212-555-0123', firstName: 'Ben', lastName: 'Okafor', email: 'ben@okafor.example' });
-  await create({ phone: '+44 7400 123456', firstName: 'Siobhán', lastName: 'Kelly', consent: { given: false, note: 'said no at checkout' } });
+  await create({
+    phone: '+44 7400 123456',
+    firstName: 'Siobhán',
+    lastName: 'Kelly',
+    consent: { given: false, note: 'said no at checkout' },
+  });
   // Zoë writes in (the real inbound path) and we answered; the answer was delivered.
-  app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: 'EVzoe1', providerMessageId: 'SMzoe1', from: ZOE, to: '+15550100000', body: 'Do you have tulips this week?', at: new Date(Date.now() - 120_000).toISOString() });
+  app.ingest({
+    kind: 'inbound',
+    provider: 'sandbox',
+    eventId: 'EVzoe1',
+    providerMessageId: 'SMzoe1',
+    from: ZOE,
+    to: '+15550100000',
+    body: 'Do you have tulips this week?',
+    at: new Date(Date.now() - 120_000).toISOString(),
+  });
   app.tick();
   const zoeId = (app.db.prepare('SELECT id FROM contacts WHERE phone = ?').get(ZOE) as { id: number }).id;
   const now = new Date().toISOString();
   app.db
-    .prepare(`INSERT INTO outbox_messages (contact_id, kind, to_phone, body, provider, state, created_at, updated_at, sent_at, delivered_at) VALUES (?, 'reply', ?, ?, 'sandbox', 'delivered', ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO outbox_messages (contact_id, kind, to_phone, body, provider, state, created_at, updated_at, sent_at, delivered_at) VALUES (?, 'reply', ?, ?, 'sandbox', 'delivered', ?, ?, ?, ?)`,
+    )
     .run(zoeId, ZOE, 'Yes! Red and yellow ones, until Sunday.', now, now, now, now);
 
   const errors = await desk.open(page, 'contacts');
@@ -163,7 +207,13 @@ test('search finds a number typed in any format; the detail panel shows consent 
   await panel.getByRole('button', { name: 'Remove tag VIP' }).click();
   await expect(panel.getByRole('button', { name: 'Remove tag VIP' })).toHaveCount(0);
   await expect
-    .poll(() => app.db.prepare('SELECT group_concat(t.name) AS tags FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?').get(zoeId))
+    .poll(() =>
+      app.db
+        .prepare(
+          'SELECT group_concat(t.name) AS tags FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?',
+        )
+        .get(zoeId),
+    )
     .toEqual({ tags: 'Spring fair' });
 
   // Opt out by hand with a reason: audited, shown, and she leaves the textable list.
@@ -175,7 +225,11 @@ test('search finds a number typed in any format; the detail panel shows consent 
   await expect(consent).toContainText('asked in the shop');
   await expect(panel.getByText('Opted out').first()).toBeVisible();
   expect(app.db.prepare('SELECT opted_out FROM contacts WHERE id = ?').get(zoeId)).toEqual({ opted_out: 1 });
-  expect(app.db.prepare(`SELECT new_state, source, message_text FROM optout_audit WHERE phone = ? ORDER BY id DESC LIMIT 1`).get(ZOE)).toEqual({
+  expect(
+    app.db
+      .prepare(`SELECT new_state, source, message_text FROM optout_audit WHERE phone = ? ORDER BY id DESC LIMIT 1`)
+      .get(ZOE),
+  ).toEqual({
     new_state: 'opted_out',
     source: 'manual',
     message_text: 'asked in the shop',
@@ -206,15 +260,26 @@ test('search finds a number typed in any format; the detail panel shows consent 
   // Delete Ben (after confirming).
   await table.getByRole('cell', { name: 'Ben Okafor' }).click();
   await panel.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: 'Delete Ben Okafor?' }).getByRole('button', { name: 'Delete contact' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete Ben Okafor?' })
+    .getByRole('button', { name: 'Delete contact' })
+    .click();
   await expect(table.getByRole('cell', { name: 'Ben Okafor' })).toHaveCount(0);
   await expect(page.getByText('2 contacts')).toBeVisible();
   expect(app.db.prepare(`SELECT count(*) AS n FROM contacts WHERE phone = '+12125550123'`).get()).toEqual({ n: 0 });
   expect(errors).toEqual([]);
 });
 
-test('add a contact by hand, export the list as CSV, save a filter as a segment and pick it', async ({ page, desk }, testInfo) => {
-  const ben = await desk.app.dispatch('contacts:create', { phone: '212-555-0123', firstName: 'Ben', lastName: 'Okafor', consent: { given: true, note: 'Signed up in store' } });
+test('add a contact by hand, export the list as CSV, save a filter as a segment and pick it', async ({
+  page,
+  desk,
+}, testInfo) => {
+  const ben = await desk.app.dispatch('contacts:create', {
+    phone: '212-555-0123',
+    firstName: 'Ben',
+    lastName: 'Okafor',
+    consent: { given: true, note: 'Signed up in store' },
+  });
   expect(ben.ok).toBe(true);
   const errors = await desk.open(page, 'contacts');
   await expect(page.getByText('1 contact')).toBeVisible();
@@ -227,8 +292,12 @@ test('add a contact by hand, export the list as CSV, save a filter as a segment 
   await form.getByLabel('How they agreed').fill('signed the sheet at the till');
   await shot(page, testInfo, 'contacts-add');
   await form.getByRole('button', { name: 'Add contact' }).click();
-  await expect(page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { name: 'Chloé Dubois' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Contacts' }).getByRole('cell', { name: '(646) 555-0199' })).toBeVisible();
+  await expect(
+    page.getByRole('complementary', { name: 'Contact details' }).getByRole('heading', { name: 'Chloé Dubois' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Contacts' }).getByRole('cell', { name: '(646) 555-0199' }),
+  ).toBeVisible();
 
   // The same number again is refused with a message that says why.
   await page.getByRole('button', { name: 'Add contact' }).click();
@@ -237,8 +306,11 @@ test('add a contact by hand, export the list as CSV, save a filter as a segment 
   await expect(form.getByRole('alert')).toBeVisible();
   await form.getByRole('button', { name: 'Cancel' }).click();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-  const csv = readFileSync((await download.path()), 'utf8').replace(/^\uFEFF/, '');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   expect(csv.split(/\r?\n/)[0].split(',').slice(0, 3)).toEqual(['Phone', 'First Name', 'Last Name']);
   expect(csv).toContain('+16465550199,Chloé,Dubois');
   expect(csv).toContain('+12125550123,Ben,Okafor');
@@ -251,7 +323,9 @@ test('add a contact by hand, export the list as CSV, save a filter as a segment 
   await save.getByRole('button', { name: 'Save segment' }).click();
   await expect(page.getByRole('combobox', { name: 'Segment' })).toHaveValue(/\d+/);
   await expect(page.getByRole('combobox', { name: 'Segment' }).locator('option:checked')).toHaveText('VIP walk-ins');
-  expect(desk.app.db.prepare('SELECT name, filter_json FROM segments').all()).toEqual([{ name: 'VIP walk-ins', filter_json: expect.stringContaining('"VIP"') }]);
+  expect(desk.app.db.prepare('SELECT name, filter_json FROM segments').all()).toEqual([
+    { name: 'VIP walk-ins', filter_json: expect.stringContaining('"VIP"') },
+  ]);
   // The saved segment is what the list shows now; the tag filter it came from is cleared.
   const table = page.getByRole('table', { name: 'Contacts' });
   await expect(page.getByRole('combobox', { name: 'Filter by tag' })).toHaveValue('');
@@ -262,16 +336,23 @@ test('add a contact by hand, export the list as CSV, save a filter as a segment 
   expect(errors).toEqual([]);
 });
 
-test('a long import shows its progress and can be cancelled without changing anything; a finished one is undone from the history', async ({ page, desk }, testInfo) => {
+test('a long import shows its progress and can be cancelled without changing anything; a finished one is undone from the history', async ({
+  page,
+  desk,
+}, testInfo) => {
   test.setTimeout(120_000);
   const errors = await desk.open(page, 'contacts');
   await page.getByRole('button', { name: 'Import contacts' }).click();
   const wizard = page.getByRole('dialog', { name: 'Import contacts' });
-  await wizard.getByLabel('Contacts file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: bigSheet(150_000) });
+  await wizard
+    .getByLabel('Contacts file')
+    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: bigSheet(150_000) });
   await expect(fieldFor(wizard, 'Mobile')).toHaveValue('mobile_phone');
   await expect(fieldFor(wizard, 'Loyalty Tier')).toHaveValue('custom:loyalty_tier');
   await wizard.getByRole('button', { name: 'Preview import' }).click();
-  await expect(wizard.getByRole('group', { name: 'What the import will do' }).getByTestId('count-imported')).toContainText('150,000');
+  await expect(
+    wizard.getByRole('group', { name: 'What the import will do' }).getByTestId('count-imported'),
+  ).toContainText('150,000');
 
   // The file does not say who agreed to texts: it is asked once, for the whole file.
   await wizard.getByLabel('Signed up in store').check();
@@ -290,7 +371,9 @@ test('a long import shows its progress and can be cancelled without changing any
   await expect(result).toBeVisible({ timeout: 60_000 });
   await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('150,000 contacts')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Contacts' }).getByRole('cell', { name: 'Customer 149999' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Contacts' }).getByRole('cell', { name: 'Customer 149999' }),
+  ).toBeVisible();
 
   await page.getByRole('tab', { name: 'Import history' }).click();
   const history = page.getByRole('table', { name: 'Import history' });
@@ -298,8 +381,14 @@ test('a long import shows its progress and can be cancelled without changing any
   await expect(row).toContainText('150,000');
   await shot(page, testInfo, 'import-history');
   await row.getByRole('button', { name: 'Undo import of customers.csv' }).click();
-  await page.getByRole('dialog', { name: 'Undo the import of customers.csv?' }).getByRole('button', { name: 'Undo import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Undid the import of customers.csv' })).toContainText('150,000 contacts removed', { timeout: 60_000 });
+  await page
+    .getByRole('dialog', { name: 'Undo the import of customers.csv?' })
+    .getByRole('button', { name: 'Undo import' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: 'Undid the import of customers.csv' })).toContainText(
+    '150,000 contacts removed',
+    { timeout: 60_000 },
+  );
   expect(desk.app.db.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n: 0 });
   expect(errors).toEqual([]);
 });

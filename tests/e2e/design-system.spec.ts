@@ -21,7 +21,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1440, 1024]) {
-    test(`the design-system page (#/ui) shows every generic component, ${theme} at ${width}, with nothing serious for axe`, async ({ page, desk }, testInfo) => {
+    test(`the design-system page (#/ui) shows every generic component, ${theme} at ${width}, with nothing serious for axe`, async ({
+      page,
+      desk,
+    }, testInfo) => {
       test.setTimeout(180_000);
       desk.app.settings.set('ui.theme', theme);
       await page.setViewportSize({ width, height: 800 });
@@ -30,10 +33,13 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { level: 1, name: 'Design system' })).toBeVisible();
       await expect(page).toHaveTitle('Design system · SMS Campaign Desk');
       // Not in the nav: the owner never meets it.
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Design system' })).toHaveCount(0);
+      await expect(
+        page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Design system' }),
+      ).toHaveCount(0);
 
       // The components, each by its role and name.
-      for (const name of ['Launch campaign', 'Save draft', 'Delete template', 'Opt out', 'Show the messages']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+      for (const name of ['Launch campaign', 'Save draft', 'Delete template', 'Opt out', 'Show the messages'])
+        await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: 'Campaign launched' })).toBeVisible();
       await expect(page.getByRole('textbox', { name: 'Campaign name' })).toHaveValue('Spring tulip sale');
       await expect(page.getByRole('combobox', { name: 'Tone' })).toHaveValue('friendly');

@@ -22,7 +22,9 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('[electron smoke] skipped: no Electron binary on this machine (Electron 45+ fetches it at first launch; the download host is unreachable here).');
+  console.log(
+    '[electron smoke] skipped: no Electron binary on this machine (Electron 45+ fetches it at first launch; the download host is unreachable here).',
+  );
 }
 
 test.describe('the real Electron app', () => {
@@ -45,7 +47,10 @@ test.describe('the real Electron app', () => {
       // No Node in the page (sandbox, no integration) and only the two bridge functions (context isolation).
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => Object.keys((window as unknown as { desk: object }).desk).sort())).toEqual(['invoke', 'on']);
+      expect(await window.evaluate(() => Object.keys((window as unknown as { desk: object }).desk).sort())).toEqual([
+        'invoke',
+        'on',
+      ]);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

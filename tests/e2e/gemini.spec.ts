@@ -21,16 +21,28 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 /** Serious or critical axe findings inside what this feature added (contrast of its chips, names of its controls). */
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include(selector).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 /** Light and dark, 1440 and 1024 wide: the same screen four times, checked by axe in each theme. */
-async function shotsInBothThemes(page: Page, desk: HarnessFixture, testInfo: TestInfo, name: string, check: () => Promise<void>, axeScope: string): Promise<void> {
+async function shotsInBothThemes(
+  page: Page,
+  desk: HarnessFixture,
+  testInfo: TestInfo,
+  name: string,
+  check: () => Promise<void>,
+  axeScope: string,
+): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     await desk.app.dispatch('settings:set', { key: 'ui.theme', value: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     expect(await seriousViolations(page, axeScope), `${name} in the ${theme} theme`).toEqual([]);
-    for (const [width, height] of [[1440, 900], [1024, 800]] as const) {
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 800],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await check();
       await shot(page, testInfo, `${name}-${theme}-${width}`);
@@ -48,14 +60,19 @@ async function connect(desk: HarnessFixture): Promise<FakeGemini> {
   return fake;
 }
 
-test('Settings → Integrations: connecting Gemini, checking it, and exactly what it receives', async ({ page, desk }, testInfo) => {
+test('Settings → Integrations: connecting Gemini, checking it, and exactly what it receives', async ({
+  page,
+  desk,
+}, testInfo) => {
   gemini = await startFakeGemini();
   desk.app.settings.set('gemini.baseUrl', gemini.url);
   const errors = await desk.open(page, 'settings');
   const card = page.getByTestId('gemini-integration');
   await page.getByRole('navigation', { name: 'Settings groups' }).getByRole('link', { name: 'Integrations' }).click();
   await expect(card.getByText('Gemini not connected')).toBeVisible();
-  await expect(card.getByRole('region', { name: 'Exactly what Gemini receives' })).toContainText('phone numbers and e-mail addresses replaced');
+  await expect(card.getByRole('region', { name: 'Exactly what Gemini receives' })).toContainText(
+    'phone numbers and e-mail addresses replaced',
+  );
   // The key is entered once, here, and not again among the providers' keys.
   await expect(page.getByLabel('Gemini API key')).toHaveCount(1);
 
@@ -63,26 +80,40 @@ test('Settings → Integrations: connecting Gemini, checking it, and exactly wha
   await card.getByRole('button', { name: 'Store' }).click();
   await expect(card.getByText('Gemini connected')).toBeVisible();
   await card.getByRole('button', { name: 'Check connection' }).click();
-  await expect(card.getByRole('status').filter({ hasText: 'Connected' })).toHaveText('Connected: gemini-3.1-flash-lite answered.');
+  await expect(card.getByRole('status').filter({ hasText: 'Connected' })).toHaveText(
+    'Connected: gemini-3.1-flash-lite answered.',
+  );
 
   // A retired model reads as a sentence the owner can act on.
   desk.app.settings.set('gemini.model', 'gemini-2.0-flash');
   await card.getByRole('button', { name: 'Check connection' }).click();
   await expect(card.getByText(/this model was retired, choose another/)).toBeVisible();
   await card.scrollIntoViewIfNeeded();
-  await shotsInBothThemes(page, desk, testInfo, 'gemini-settings', async () => {
-    await expect(card).toBeVisible();
-  }, '#settings-integrations');
+  await shotsInBothThemes(
+    page,
+    desk,
+    testInfo,
+    'gemini-settings',
+    async () => {
+      await expect(card).toBeVisible();
+    },
+    '#settings-integrations',
+  );
   expect(errors).toEqual([]);
 });
 
-test('Draft with Gemini in the template editor and the campaign wizard: three checked options, a blocked one cannot be used', async ({ page, desk }, testInfo) => {
+test('Draft with Gemini in the template editor and the campaign wizard: three checked options, a blocked one cannot be used', async ({
+  page,
+  desk,
+}, testInfo) => {
   gemini = await connect(desk);
   gemini.respond(() => ({
     drafts: [
       { text: 'Hi {{first_name|there}}, roses are 20% off this weekend at {{business_name}}! Reply STOP to opt out' },
       { text: 'Roses 20% off at {{business_name}}: bit.ly/roses Reply STOP to opt out' },
-      { text: 'Hi {{first_name|there}}! This weekend only, every rose bouquet in the shop is 20% off, from classic red dozens to garden mixes and peonies - come by {{business_name}}. Reply STOP to opt out' },
+      {
+        text: 'Hi {{first_name|there}}! This weekend only, every rose bouquet in the shop is 20% off, from classic red dozens to garden mixes and peonies - come by {{business_name}}. Reply STOP to opt out',
+      },
     ],
   }));
   const errors = await desk.open(page, 'templates');
@@ -97,13 +128,22 @@ test('Draft with Gemini in the template editor and the campaign wizard: three ch
   await expect(options.nth(1)).toContainText('Must fix: "bit.ly/roses" uses bit.ly');
   await expect(options.nth(1).getByRole('button', { name: 'Use this: Option 2' })).toBeDisabled();
   await expect(options.nth(2)).toContainText('You asked for one segment, but this takes 2');
-  await shotsInBothThemes(page, desk, testInfo, 'gemini-draft-dialog', async () => {
-    await expect(dialog.getByRole('button', { name: 'Use this: Option 1' })).toBeVisible();
-  }, '.ct-modal');
+  await shotsInBothThemes(
+    page,
+    desk,
+    testInfo,
+    'gemini-draft-dialog',
+    async () => {
+      await expect(dialog.getByRole('button', { name: 'Use this: Option 1' })).toBeVisible();
+    },
+    '.ct-modal',
+  );
 
   await dialog.getByRole('button', { name: 'Use this: Option 1' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('#tpl-body')).toHaveValue('Hi {{first_name|there}}, roses are 20% off this weekend at {{business_name}}! Reply STOP to opt out');
+  await expect(page.locator('#tpl-body')).toHaveValue(
+    'Hi {{first_name|there}}, roses are 20% off this weekend at {{business_name}}! Reply STOP to opt out',
+  );
   await shot(page, testInfo, 'gemini-draft-used-in-editor');
 
   // The campaign wizard's message step offers the same.
@@ -112,8 +152,14 @@ test('Draft with Gemini in the template editor and the campaign wizard: three ch
   await page.getByLabel('Campaign name').fill('Roses');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Draft with Gemini' }).click();
-  await page.getByRole('dialog', { name: 'Draft with Gemini' }).getByLabel('What is the message about?').fill('20% off roses this weekend');
-  await page.getByRole('dialog', { name: 'Draft with Gemini' }).getByRole('button', { name: 'Write 3 options' }).click();
+  await page
+    .getByRole('dialog', { name: 'Draft with Gemini' })
+    .getByLabel('What is the message about?')
+    .fill('20% off roses this weekend');
+  await page
+    .getByRole('dialog', { name: 'Draft with Gemini' })
+    .getByRole('button', { name: 'Write 3 options' })
+    .click();
   await page.getByRole('button', { name: 'Use this: Option 1' }).click();
   await expect(page.locator('#cw-body')).toHaveValue(/roses are 20% off this weekend/);
   await expect(page.getByTestId('cw-segments')).toHaveText('1 segment');
@@ -122,13 +168,29 @@ test('Draft with Gemini in the template editor and the campaign wizard: three ch
   expect(errors).toEqual([]);
 });
 
-test('inbox: reply labels from Gemini, and a possible opt-out flagged for the owner, never acted on', async ({ page, desk }, testInfo) => {
+test('inbox: reply labels from Gemini, and a possible opt-out flagged for the owner, never acted on', async ({
+  page,
+  desk,
+}, testInfo) => {
   gemini = await connect(desk);
   const { app } = desk;
   const at = new Date(Date.now() - 600_000).toISOString();
-  app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', 'Reyes', ?, ?)`).run(at, at);
+  app.db
+    .prepare(
+      `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', 'Reyes', ?, ?)`,
+    )
+    .run(at, at);
   const reply = (n: number, body: string) =>
-    app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: `EVg${n}`, providerMessageId: `SMg${n}`, from: '+14155550100', to: '+15550100000', body, at: new Date(Date.now() - 600_000 + n * 60_000).toISOString() });
+    app.ingest({
+      kind: 'inbound',
+      provider: 'sandbox',
+      eventId: `EVg${n}`,
+      providerMessageId: `SMg${n}`,
+      from: '+14155550100',
+      to: '+15550100000',
+      body,
+      at: new Date(Date.now() - 600_000 + n * 60_000).toISOString(),
+    });
   reply(1, 'Do you deliver on Sundays?');
   reply(2, "Honestly I'd rather not get these anymore");
   app.tick();
@@ -142,9 +204,16 @@ test('inbox: reply labels from Gemini, and a possible opt-out flagged for the ow
   const review = thread.getByTestId('optout-review');
   await expect(review).toContainText('Nothing was changed');
   await expect(thread.getByRole('heading', { level: 2 })).toContainText('Subscribed');
-  await shotsInBothThemes(page, desk, testInfo, 'gemini-inbox-labels', async () => {
-    await expect(review).toBeVisible();
-  }, '.ibx-thread');
+  await shotsInBothThemes(
+    page,
+    desk,
+    testInfo,
+    'gemini-inbox-labels',
+    async () => {
+      await expect(review).toBeVisible();
+    },
+    '.ibx-thread',
+  );
 
   await review.getByRole('button', { name: 'Mark as reviewed' }).click();
   await expect(review).toBeHidden();
@@ -153,22 +222,36 @@ test('inbox: reply labels from Gemini, and a possible opt-out flagged for the ow
   expect(errors).toEqual([]);
 });
 
-test('A/B variant ideas: variants of A that change one named thing, added with one click', async ({ page, desk }, testInfo) => {
+test('A/B variant ideas: variants of A that change one named thing, added with one click', async ({
+  page,
+  desk,
+}, testInfo) => {
   gemini = await connect(desk);
   const errors = await desk.open(page, 'abtests');
   await page.getByRole('button', { name: 'New A/B test' }).click();
-  await page.getByRole('textbox', { name: 'Variant A' }).fill('Hi {{first_name|there}}! Roses are 20% off at {{business_name}}. Reply STOP to opt out');
+  await page
+    .getByRole('textbox', { name: 'Variant A' })
+    .fill('Hi {{first_name|there}}! Roses are 20% off at {{business_name}}. Reply STOP to opt out');
   const ideas = page.getByTestId('variant-ideas');
   await ideas.getByLabel('Ideas from Gemini that change only').selectOption('call_to_action');
   await ideas.getByRole('button', { name: 'Suggest variants of A' }).click();
   await expect(ideas.getByTestId('ai-option')).toHaveCount(2);
   await expect(ideas.getByTestId('ai-option').first()).toContainText('Changes the call to action');
   await expect(ideas.getByTestId('ai-option').first()).toContainText('Passes every check');
-  await shotsInBothThemes(page, desk, testInfo, 'gemini-ab-variant-ideas', async () => {
-    await expect(ideas).toBeVisible();
-  }, '[data-testid="variant-ideas"]');
+  await shotsInBothThemes(
+    page,
+    desk,
+    testInfo,
+    'gemini-ab-variant-ideas',
+    async () => {
+      await expect(ideas).toBeVisible();
+    },
+    '[data-testid="variant-ideas"]',
+  );
   await ideas.getByRole('button', { name: 'Add as a variant: Changes the call to action' }).first().click();
-  await expect(page.getByRole('textbox', { name: 'Variant C' })).toHaveValue('Book today: Hi {{first_name|there}}! Roses are 20% off at {{business_name}}. Reply STOP to opt out');
+  await expect(page.getByRole('textbox', { name: 'Variant C' })).toHaveValue(
+    'Book today: Hi {{first_name|there}}! Roses are 20% off at {{business_name}}. Reply STOP to opt out',
+  );
   await expect(ideas.getByTestId('ai-option')).toHaveCount(1);
   expect(gemini.calls[0].system).toContain('changes the call to action of the original and nothing else');
   expect(errors).toEqual([]);

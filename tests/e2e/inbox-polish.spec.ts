@@ -18,7 +18,10 @@ test.afterEach(async () => {
   quo = null;
 });
 
-test('inbox: unread filter and nav count, search by name, phone in any format and message text, Retry on a reply that was not sent', async ({ page, desk }, testInfo) => {
+test('inbox: unread filter and nav count, search by name, phone in any format and message text, Retry on a reply that was not sent', async ({
+  page,
+  desk,
+}, testInfo) => {
   test.setTimeout(120_000);
   const { app } = desk;
   quo = await startFakeQuo({ rateLimitPerSecond: 'unlimited' });
@@ -28,9 +31,17 @@ test('inbox: unread filter and nav count, search by name, phone in any format an
   app.secrets.set('quo.apiKey', 'test-quo-key');
   const now = Date.now();
   const iso = new Date(now).toISOString();
-  const contact = app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+  const contact = app.db.prepare(
+    `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+  );
   const ids = Object.fromEntries(
-    ([['ana', ANA, 'Ana', 'Reyes'], ['ben', BEN, 'Ben', 'Okafor'], ['cloe', CLOE, 'Chloé', 'Martin']] as const).map(([k, phone, first, last]) => [k, Number(contact.run(phone, first, last, iso, iso).lastInsertRowid)]),
+    (
+      [
+        ['ana', ANA, 'Ana', 'Reyes'],
+        ['ben', BEN, 'Ben', 'Okafor'],
+        ['cloe', CLOE, 'Chloé', 'Martin'],
+      ] as const
+    ).map(([k, phone, first, last]) => [k, Number(contact.run(phone, first, last, iso, iso).lastInsertRowid)]),
   );
   const texts: Array<[string, string, number]> = [
     [BEN, 'The tulips were lovely, thank you!', 3],
@@ -38,7 +49,16 @@ test('inbox: unread filter and nav count, search by name, phone in any format an
     [ANA, 'Do you deliver on Sunday?', 1],
   ];
   texts.forEach(([from, body, hoursAgo], i) =>
-    app.ingest({ kind: 'inbound', provider: 'quo', eventId: `EVp${i}`, providerMessageId: `ACp${i}`, from, to: OUR_NUMBER, body, at: new Date(now - hoursAgo * 3_600_000).toISOString() }),
+    app.ingest({
+      kind: 'inbound',
+      provider: 'quo',
+      eventId: `EVp${i}`,
+      providerMessageId: `ACp${i}`,
+      from,
+      to: OUR_NUMBER,
+      body,
+      at: new Date(now - hoursAgo * 3_600_000).toISOString(),
+    }),
   );
   app.tick();
   app.db.prepare('UPDATE inbound_messages SET read_at = ? WHERE contact_id = ?').run(iso, ids.ben);
@@ -49,7 +69,9 @@ test('inbox: unread filter and nav count, search by name, phone in any format an
        VALUES (?, 'reply', ?, ?, 'So glad! See you next week.', 1, 'quo', 'failed', 1, '0206400', 'A2P registration not approved', ?, ?, ?)`,
     )
     .run(ids.ben, BEN, OUR_NUMBER, iso, iso, iso).lastInsertRowid;
-  app.db.prepare(`INSERT INTO inbox_search (rowid, body) VALUES (?, 'So glad! See you next week.')`).run(Number(refused) * 2 + 1);
+  app.db
+    .prepare(`INSERT INTO inbox_search (rowid, body) VALUES (?, 'So glad! See you next week.')`)
+    .run(Number(refused) * 2 + 1);
 
   const errors = await desk.open(page, 'inbox');
   const list = page.getByRole('list', { name: 'Conversations' });
@@ -102,16 +124,39 @@ test('inbox: unread filter and nav count, search by name, phone in any format an
 
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1024, 1440]) {
-    test(`inbox at ${width}×700, ${theme}: list, filter and thread fit the window`, async ({ page, desk }, testInfo) => {
+    test(`inbox at ${width}×700, ${theme}: list, filter and thread fit the window`, async ({
+      page,
+      desk,
+    }, testInfo) => {
       const { app } = desk;
       app.settings.set('ui.theme', theme);
       const now = Date.now();
       const iso = new Date(now).toISOString();
-      const add = app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+      const add = app.db.prepare(
+        `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+      );
       add.run(ANA, 'Anastasia', 'Featherstonehaugh-Reyes', iso, iso);
       add.run(BEN, null, null, iso, iso);
-      app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: 'EVw1', providerMessageId: 'ACw1', from: BEN, to: OUR_NUMBER, body: 'Hi, is the shop open on Monday?', at: new Date(now - 7_200_000).toISOString() });
-      app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: 'EVw2', providerMessageId: 'ACw2', from: ANA, to: OUR_NUMBER, body: 'Could you put together a large bouquet of white peonies and eucalyptus for my mother’s birthday on Saturday afternoon?', at: iso });
+      app.ingest({
+        kind: 'inbound',
+        provider: 'sandbox',
+        eventId: 'EVw1',
+        providerMessageId: 'ACw1',
+        from: BEN,
+        to: OUR_NUMBER,
+        body: 'Hi, is the shop open on Monday?',
+        at: new Date(now - 7_200_000).toISOString(),
+      });
+      app.ingest({
+        kind: 'inbound',
+        provider: 'sandbox',
+        eventId: 'EVw2',
+        providerMessageId: 'ACw2',
+        from: ANA,
+        to: OUR_NUMBER,
+        body: 'Could you put together a large bouquet of white peonies and eucalyptus for my mother’s birthday on Saturday afternoon?',
+        at: iso,
+      });
       app.tick();
       await page.setViewportSize({ width, height: 700 });
       const errors = await desk.open(page, 'inbox');

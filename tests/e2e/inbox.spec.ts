@@ -21,12 +21,28 @@ test.afterEach(async () => {
 
 /** Posts a text from Ana to the relay exactly as Quo would: legacy-signed with the configured secret. */
 async function textFromAna(relayUrl: string, n: number, body: string): Promise<void> {
-  const payload = JSON.stringify(quoReceived({ eventId: `EVe2e${n}`, messageId: `ACe2e${n}`, from: ANA, to: OUR_NUMBER, body, createdAt: new Date().toISOString() }));
-  const res = await fetch(`${relayUrl}/webhooks/quo`, { method: 'POST', headers: quoLegacyHeaders(payload, Date.now()), body: payload });
+  const payload = JSON.stringify(
+    quoReceived({
+      eventId: `EVe2e${n}`,
+      messageId: `ACe2e${n}`,
+      from: ANA,
+      to: OUR_NUMBER,
+      body,
+      createdAt: new Date().toISOString(),
+    }),
+  );
+  const res = await fetch(`${relayUrl}/webhooks/quo`, {
+    method: 'POST',
+    headers: quoLegacyHeaders(payload, Date.now()),
+    body: payload,
+  });
   expect(res.status).toBe(200);
 }
 
-test('a reply appears in the inbox live, is answered from the app, and a STOP opts the contact out and shows in the report', async ({ page, desk }, testInfo) => {
+test('a reply appears in the inbox live, is answered from the app, and a STOP opts the contact out and shows in the report', async ({
+  page,
+  desk,
+}, testInfo) => {
   const { app } = desk;
   quo = await startFakeQuo({ rateLimitPerSecond: 'unlimited' });
   app.settings.set('business.name', 'Bloom Florist');
@@ -37,9 +53,26 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   app.secrets.set('quo.signingSecret', QUO_SIGNING_SECRET);
   const relay = await app.startRelay({ port: 0 });
   const now = new Date().toISOString();
-  app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, 'Ana', 'Reyes', ?, ?)`).run(ANA, now, now);
-  app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES ('+12125550123', 'Ben', 'Okafor', ?, ?)`).run(now, now);
-  app.ingest({ kind: 'inbound', provider: 'quo', eventId: 'EVben', providerMessageId: 'ACben', from: '+12125550123', to: OUR_NUMBER, body: 'Thanks, the roses were lovely!', at: new Date(Date.now() - 3_600_000).toISOString() });
+  app.db
+    .prepare(
+      `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, 'Ana', 'Reyes', ?, ?)`,
+    )
+    .run(ANA, now, now);
+  app.db
+    .prepare(
+      `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES ('+12125550123', 'Ben', 'Okafor', ?, ?)`,
+    )
+    .run(now, now);
+  app.ingest({
+    kind: 'inbound',
+    provider: 'quo',
+    eventId: 'EVben',
+    providerMessageId: 'ACben',
+    from: '+12125550123',
+    to: OUR_NUMBER,
+    body: 'Thanks, the roses were lovely!',
+    at: new Date(Date.now() - 3_600_000).toISOString(),
+  });
   app.tick();
 
   const errors = await desk.open(page, 'inbox');
@@ -49,7 +82,9 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await textFromAna(relay.url, 1, 'Do you have peonies this weekend?');
   const ana = page.getByRole('button', { name: 'Ana Reyes, 1 unread' });
   await expect(ana).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('button').first()).toHaveAccessibleName(/Ana Reyes/);
+  await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('button').first()).toHaveAccessibleName(
+    /Ana Reyes/,
+  );
   await shot(page, testInfo, 'inbox-new-reply');
 
   // Open it (marks it read) and answer from the reply box.
@@ -69,9 +104,17 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await box.fill('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?');
   await box.press('Enter');
   await expect(box).toHaveValue('');
-  await expect(thread.getByText('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?')).toBeVisible();
+  await expect(
+    thread.getByText('Yes! Fresh peonies arrive Friday morning - shall we set some aside for you?'),
+  ).toBeVisible();
   await expect
-    .poll(() => app.db.prepare(`SELECT kind, provider, from_number AS fromNumber, to_phone AS toPhone FROM outbox_messages WHERE kind = 'reply'`).all())
+    .poll(() =>
+      app.db
+        .prepare(
+          `SELECT kind, provider, from_number AS fromNumber, to_phone AS toPhone FROM outbox_messages WHERE kind = 'reply'`,
+        )
+        .all(),
+    )
     .toEqual([{ kind: 'reply', provider: 'quo', fromNumber: OUR_NUMBER, toPhone: ANA }]);
   // Sent now, or waiting for Ana's quiet hours if the test runs at night in California: either way it says so.
   await expect(thread.getByTestId('delivery-state').last()).toHaveText(/^(Sent|Delivered|Waiting — goes out)/);
@@ -85,11 +128,15 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await expect(thread.getByTestId('stop-message')).toHaveText('STOP');
   await expect(thread.getByRole('note')).toContainText('Ana Reyes opted out');
   await expect(thread.getByRole('textbox', { name: 'Reply' })).toBeDisabled();
-  await expect(thread.getByText("You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.")).toBeVisible();
+  await expect(
+    thread.getByText("You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe."),
+  ).toBeVisible();
   await expect(thread.getByText('Automatic confirmation')).toBeVisible();
   // Confirmations are not marketing: it goes out at once, whatever the hour, from the number Ana wrote to.
   await expect(thread.getByTestId('delivery-state').last()).toHaveText(/^Sent/);
-  expect(quo.sent.filter((m) => m.to.includes(ANA) && m.text.startsWith("You're unsubscribed")).map((m) => m.from)).toEqual([OUR_NUMBER]);
+  expect(
+    quo.sent.filter((m) => m.to.includes(ANA) && m.text.startsWith("You're unsubscribed")).map((m) => m.from),
+  ).toEqual([OUR_NUMBER]);
   await shot(page, testInfo, 'inbox-opted-out');
 
   // The opt-out report has it, with how it happened and the message; the CSV export downloads it.
@@ -103,20 +150,28 @@ test('a reply appears in the inbox live, is answered from the app, and a STOP op
   await expect(page.getByText('Nothing matches these filters')).toBeVisible();
   await page.getByRole('combobox', { name: 'How' }).selectOption('keyword');
   await expect(row).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^opt-outs-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await download.path()), 'utf8');
+  const csv = readFileSync(await download.path(), 'utf8');
   expect(csv).toContain(`${ANA},Ana Reyes,opted out,opted in,Replied with a keyword,keyword,reply:quo,STOP,`);
   await shot(page, testInfo, 'optouts-report');
   expect(errors).toEqual([]);
 });
 
-test('Settings → Webhooks: commands, webhook URLs, and "Send test event" through the real relay', async ({ page, desk }, testInfo) => {
+test('Settings → Webhooks: commands, webhook URLs, and "Send test event" through the real relay', async ({
+  page,
+  desk,
+}, testInfo) => {
   const relay = await desk.app.startRelay({ port: 0 });
   const errors = await desk.open(page, 'settings');
   const panel = page.getByRole('region', { name: 'Webhooks' });
   await expect(panel.getByTestId('relay-status')).toHaveText(`Relay listening on ${relay.url}`);
-  await expect(panel.getByText(`cloudflared tunnel --url http://localhost:${relay.port}`, { exact: true })).toBeVisible();
+  await expect(
+    panel.getByText(`cloudflared tunnel --url http://localhost:${relay.port}`, { exact: true }),
+  ).toBeVisible();
   await expect(panel.getByText(`ngrok http ${relay.port}`, { exact: true })).toBeVisible();
   await expect(panel.getByText('The URLs appear here once the public URL is saved.')).toBeVisible();
 
@@ -129,17 +184,23 @@ test('Settings → Webhooks: commands, webhook URLs, and "Send test event" throu
   await publicUrl.fill('https://quiet-fog-1234.trycloudflare.com');
   await publicUrl.press('Enter');
   await expect(panel.getByText('https://quiet-fog-1234.trycloudflare.com/webhooks/quo', { exact: true })).toBeVisible();
-  await expect(panel.getByText('https://quiet-fog-1234.trycloudflare.com/webhooks/twilio', { exact: true })).toBeVisible();
+  await expect(
+    panel.getByText('https://quiet-fog-1234.trycloudflare.com/webhooks/twilio', { exact: true }),
+  ).toBeVisible();
   const secretField = panel.locator('.field', { has: page.getByLabel('Quo signing secret (older webhooks)') });
   await secretField.getByLabel('Quo signing secret (older webhooks)').fill(QUO_SIGNING_SECRET);
   await secretField.getByRole('button', { name: 'Store' }).click();
   await expect(secretField.getByText('set', { exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Send test event' }).click();
-  await expect(panel.getByRole('list', { name: 'Test results' })).toContainText('Signed with quo.signingSecret: verified, stored and processed.');
+  await expect(panel.getByRole('list', { name: 'Test results' })).toContainText(
+    'Signed with quo.signingSecret: verified, stored and processed.',
+  );
   const arrived = panel.getByRole('row', { name: /Test event from Settings → Webhooks/ });
   await expect(arrived).toContainText('Quo');
   await expect(arrived).toContainText('Processed');
-  expect(desk.app.db.prepare(`SELECT provider, type, state FROM webhook_events WHERE provider = 'quo'`).all()).toEqual([{ provider: 'quo', type: 'status', state: 'processed' }]);
+  expect(desk.app.db.prepare(`SELECT provider, type, state FROM webhook_events WHERE provider = 'quo'`).all()).toEqual([
+    { provider: 'quo', type: 'status', state: 'processed' },
+  ]);
   // The settings scroll inside the window: make the window tall enough to show the whole section at once.
   await page.setViewportSize({ width: 1280, height: 2300 });
   const body = await panel.screenshot({ path: testInfo.outputPath('settings-webhooks.png') });

@@ -48,7 +48,9 @@ test('the command palette reaches pages and actions, and "?" lists the shortcuts
   await expect(addButton).toBeFocused();
 
   // Alt+number goes to the nav's pages in order (read from the nav, which grows with the app).
-  const navPages = (await page.getByRole('navigation', { name: 'Main' }).getByRole('list').getByRole('button').allTextContents()).map((t) => t.trim());
+  const navPages = (
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('list').getByRole('button').allTextContents()
+  ).map((t) => t.trim());
   const eighth = navPages[7];
   await page.keyboard.press('Alt+8');
   await expect(page.getByRole('heading', { level: 1, name: eighth, exact: true })).toBeVisible();

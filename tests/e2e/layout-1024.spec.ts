@@ -20,10 +20,12 @@ async function shot(page: Page, testInfo: TestInfo, name: string, full = true): 
 async function expectNoSidewaysOverflow(box: Locator, what: string): Promise<void> {
   const overflow = await box.evaluate((el) => {
     const wide: string[] = [];
-    if (el.scrollWidth > el.clientWidth + 1) wide.push(`${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
+    if (el.scrollWidth > el.clientWidth + 1)
+      wide.push(`${el.tagName}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
     for (const t of el.querySelectorAll('table')) {
       const parent = t.parentElement!;
-      if (t.getBoundingClientRect().right > el.getBoundingClientRect().right + 1) wide.push(`table in .${parent.className} ends past the edge`);
+      if (t.getBoundingClientRect().right > el.getBoundingClientRect().right + 1)
+        wide.push(`table in .${parent.className} ends past the edge`);
     }
     return wide;
   });
@@ -36,16 +38,46 @@ function seedReconciliation(app: DeskApp): void {
   const diff = {
     listing: 'workspace',
     listed: { outgoing: 412, incoming: 37 },
-    statusesFixed: [{ outboxId: 1, phone: '+14155550142', providerMessageId: 'AC3f9a1c2e7b4d4e0a8c6f1b2d3e4f5a6b', before: 'sent', after: 'undelivered', errorCode: '30006' }],
-    unknownResolved: [{ outboxId: 2, phone: '+447911123456', resolution: 'found', after: 'delivered', providerMessageId: 'AC9', reason: 'Found in the provider’s listing' }],
-    unknownPending: [{ outboxId: 3, phone: '+12125550101', reason: 'Sent less than 10 minutes ago: the provider may not list it yet' }],
-    inboundIngested: [{ providerMessageId: 'ACin1', from: '+13125550188', body: 'Do you still have the spring tulip bundles? I would like two for Saturday.', at, keyword: null }],
+    statusesFixed: [
+      {
+        outboxId: 1,
+        phone: '+14155550142',
+        providerMessageId: 'AC3f9a1c2e7b4d4e0a8c6f1b2d3e4f5a6b',
+        before: 'sent',
+        after: 'undelivered',
+        errorCode: '30006',
+      },
+    ],
+    unknownResolved: [
+      {
+        outboxId: 2,
+        phone: '+447911123456',
+        resolution: 'found',
+        after: 'delivered',
+        providerMessageId: 'AC9',
+        reason: 'Found in the provider’s listing',
+      },
+    ],
+    unknownPending: [
+      { outboxId: 3, phone: '+12125550101', reason: 'Sent less than 10 minutes ago: the provider may not list it yet' },
+    ],
+    inboundIngested: [
+      {
+        providerMessageId: 'ACin1',
+        from: '+13125550188',
+        body: 'Do you still have the spring tulip bundles? I would like two for Saturday.',
+        at,
+        keyword: null,
+      },
+    ],
     optOutsFound: [],
     unmatchedOutgoing: 0,
     errors: [],
   };
   app.db
-    .prepare(`INSERT INTO reconciliation_runs (provider, trigger, range_since, range_until, started_at, finished_at, status, listing, diff_json) VALUES ('sandbox', 'manual', ?, ?, ?, ?, 'ok', 'workspace', ?)`)
+    .prepare(
+      `INSERT INTO reconciliation_runs (provider, trigger, range_since, range_until, started_at, finished_at, status, listing, diff_json) VALUES ('sandbox', 'manual', ?, ?, ?, ?, 'ok', 'workspace', ?)`,
+    )
     .run(new Date(Date.now() - 86_400_000).toISOString(), at, at, at, JSON.stringify(diff));
 }
 
@@ -57,7 +89,10 @@ async function ok<C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>
 
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1024, 1440]) {
-    test(`at ${width}×700, ${theme}: opt-outs, monitoring, a campaign with its recipients, the wizard and the launch dialog fit`, async ({ page, desk }, testInfo) => {
+    test(`at ${width}×700, ${theme}: opt-outs, monitoring, a campaign with its recipients, the wizard and the launch dialog fit`, async ({
+      page,
+      desk,
+    }, testInfo) => {
       test.setTimeout(240_000);
       const { app } = desk;
       app.settings.set('ui.theme', theme);
@@ -68,10 +103,30 @@ for (const theme of ['light', 'dark'] as const) {
       seedDaytimeContacts(app, 4, { tag: 'Wholesale customers with standing orders', start: 30, total: 34 });
       for (const id of ids.slice(0, 3)) await ok(app, 'optouts:setConsent', { contactId: id, optedOut: true });
       seedReconciliation(app);
-      const sent = await ok(app, 'campaigns:create', { name: 'Spring tulips and ranunculus bundles — weekend market special', body: 'Bloom Salon: tulip bundles are back this weekend, 20% off. Reply STOP to opt out', audience: { tags: ['Farmers market regulars'] } });
+      const sent = await ok(app, 'campaigns:create', {
+        name: 'Spring tulips and ranunculus bundles — weekend market special',
+        body: 'Bloom Salon: tulip bundles are back this weekend, 20% off. Reply STOP to opt out',
+        audience: { tags: ['Farmers market regulars'] },
+      });
       await ok(app, 'campaigns:launch', { id: sent.id });
-      await ok(app, 'campaigns:create', { name: 'Mother’s Day pre-orders', body: 'Hi {{first_name|there}}, pre-order your Mother’s Day bouquet today!', audience: { tags: ['Wholesale customers with standing orders'] } });
-      await expect.poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('sent', 'delivered')`).get(sent.id) as { n: number }).n, { timeout: 60_000 }).toBe(27);
+      await ok(app, 'campaigns:create', {
+        name: 'Mother’s Day pre-orders',
+        body: 'Hi {{first_name|there}}, pre-order your Mother’s Day bouquet today!',
+        audience: { tags: ['Wholesale customers with standing orders'] },
+      });
+      await expect
+        .poll(
+          () =>
+            (
+              app.db
+                .prepare(
+                  `SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('sent', 'delivered')`,
+                )
+                .get(sent.id) as { n: number }
+            ).n,
+          { timeout: 60_000 },
+        )
+        .toBe(27);
 
       await page.setViewportSize({ width, height: 700 });
       const errors = await desk.open(page, 'optouts');
@@ -83,12 +138,18 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoSidewaysOverflow(content, 'opt-outs');
       await shot(page, testInfo, `optouts-${width}-${theme}`);
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Monitoring', exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: 'Monitoring', exact: true })
+        .click();
       await expect(page.getByRole('heading', { level: 1, name: 'Monitoring' })).toBeVisible();
       await expectNoSidewaysOverflow(content, 'monitoring overview');
       await shot(page, testInfo, `monitoring-${width}-${theme}`);
       await page.getByRole('tab', { name: 'Reconciliation' }).click();
-      const report = page.getByRole('region', { name: /^Reconciliation \d+/ }).filter({ hasText: 'statuses fixed' }).filter({ hasText: 'Do you still have the spring tulip' });
+      const report = page
+        .getByRole('region', { name: /^Reconciliation \d+/ })
+        .filter({ hasText: 'statuses fixed' })
+        .filter({ hasText: 'Do you still have the spring tulip' });
       await expect(report).toContainText('(415) 555-0142');
       await expect(report).toContainText('+44 7911 123456');
       await expect(report).not.toContainText('+14155550142');
@@ -96,8 +157,13 @@ for (const theme of ['light', 'dark'] as const) {
       await shot(page, testInfo, `monitoring-reconciliation-${width}-${theme}`);
 
       // The campaign page: one scroll for the page, the recipients table is not a second scrolling box.
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Campaigns', exact: true }).click();
-      await page.getByRole('button', { name: 'Spring tulips and ranunculus bundles — weekend market special', exact: true }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('button', { name: 'Campaigns', exact: true })
+        .click();
+      await page
+        .getByRole('button', { name: 'Spring tulips and ranunculus bundles — weekend market special', exact: true })
+        .click();
       const recipients = page.getByRole('region', { name: 'Recipients' });
       await expect(recipients.getByRole('row')).toHaveCount(28);
       const wrap = recipients.locator('.cd-table-wrap');
@@ -125,12 +191,19 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: '← Campaigns' }).click();
       await page.getByRole('button', { name: '+ New campaign' }).click();
       await page.getByLabel('Campaign name').fill('Weekend market: peonies, tulips and the last of the ranunculus');
-      await page.getByRole('group', { name: 'Send to contacts tagged' }).getByRole('checkbox', { name: /^Farmers market regulars/ }).check();
+      await page
+        .getByRole('group', { name: 'Send to contacts tagged' })
+        .getByRole('checkbox', { name: /^Farmers market regulars/ })
+        .check();
       await expect(page.getByTestId('audience-eligible')).toHaveText('27');
       await expectNoSidewaysOverflow(content, 'wizard audience');
       await shot(page, testInfo, `wizard-audience-${width}-${theme}`);
       await page.getByRole('button', { name: 'Next' }).click();
-      await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi {{first_name}}, peonies are in at the market this Saturday — 20% off for regulars. Bloom Salon. Reply STOP to opt out');
+      await page
+        .getByRole('textbox', { name: 'Message', exact: true })
+        .fill(
+          'Hi {{first_name}}, peonies are in at the market this Saturday — 20% off for regulars. Bloom Salon. Reply STOP to opt out',
+        );
       await expect(page.getByTestId('cw-preview-bubble')).toContainText('peonies are in');
       await expect(page.getByTestId('cw-cost')).toHaveText(/\$\d/);
       await expectNoSidewaysOverflow(content, 'wizard message');

@@ -36,30 +36,62 @@ function seedTraffic(app: DeskApp): void {
       const failure = fate === 'failed' || fate === 'undelivered' ? failures[i % 3] : [null, null];
       insert.run(phone, fate, `SBseed${i}`, failure[0], failure[1], sentAt, sentAt, sentAt, sentAt);
       if (fate === 'delivered') {
-        app.ingest({ kind: 'status', provider: 'sandbox', eventId: `SBseed${i}:delivered`, providerMessageId: `SBseed${i}`, status: 'delivered', at: sentAt });
+        app.ingest({
+          kind: 'status',
+          provider: 'sandbox',
+          eventId: `SBseed${i}:delivered`,
+          providerMessageId: `SBseed${i}`,
+          status: 'delivered',
+          at: sentAt,
+        });
       }
     }
     const later = new Date(now + 60_000).toISOString();
-    for (let i = 0; i < 14; i++) insert.run(`+1415555${String(3000 + i).padStart(4, '0')}`, i < 4 ? 'retry_wait' : 'queued', null, null, null, later, later, null, later);
+    for (let i = 0; i < 14; i++)
+      insert.run(
+        `+1415555${String(3000 + i).padStart(4, '0')}`,
+        i < 4 ? 'retry_wait' : 'queued',
+        null,
+        null,
+        null,
+        later,
+        later,
+        null,
+        later,
+      );
   })();
   app.tick();
 }
 
 /** An inbound reply the inbox refuses until the queue gives up on it: a real dead letter. */
 function seedDeadLetter(app: DeskApp): number {
-  app.db.exec(`CREATE TRIGGER e2e_refuse BEFORE INSERT ON inbound_messages WHEN NEW.body LIKE '%#bad%' BEGIN SELECT RAISE(ABORT, 'the inbox could not store this message'); END`);
-  const id = app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: 'SBdead:received', providerMessageId: 'SBdead', from: '+14155550142', to: '+15550100000', body: 'Do you have peonies? #bad', at: new Date().toISOString() })!;
+  app.db.exec(
+    `CREATE TRIGGER e2e_refuse BEFORE INSERT ON inbound_messages WHEN NEW.body LIKE '%#bad%' BEGIN SELECT RAISE(ABORT, 'the inbox could not store this message'); END`,
+  );
+  const id = app.ingest({
+    kind: 'inbound',
+    provider: 'sandbox',
+    eventId: 'SBdead:received',
+    providerMessageId: 'SBdead',
+    from: '+14155550142',
+    to: '+15550100000',
+    body: 'Do you have peonies? #bad',
+    at: new Date().toISOString(),
+  })!;
   for (let i = 0; i < 8; i++) {
     app.db.prepare('UPDATE webhook_events SET next_attempt_at = NULL WHERE id = ?').run(id);
-    app.monitoring!.retryPass();
+    app.monitoring.retryPass();
   }
   return id;
 }
 
-test('the monitoring dashboard shows the traffic; a dead letter is fixed and replayed; a reconciliation report appears', async ({ page, desk }, testInfo) => {
+test('the monitoring dashboard shows the traffic; a dead letter is fixed and replayed; a reconciliation report appears', async ({
+  page,
+  desk,
+}, testInfo) => {
   seedTraffic(desk.app);
   const deadId = seedDeadLetter(desk.app);
-  await desk.app.monitoring!.health.run('manual');
+  await desk.app.monitoring.health.run('manual');
 
   const errors = await desk.open(page, 'monitoring');
   await expect(page.getByRole('heading', { level: 1, name: 'Monitoring' })).toBeVisible();
@@ -83,13 +115,15 @@ test('the monitoring dashboard shows the traffic; a dead letter is fixed and rep
   await detail.getByRole('button', { name: 'Save fix' }).click();
   await expect(detail.getByRole('alert')).toContainText('The event is not valid');
   await shot(page, testInfo, 'monitoring-dead-letter-invalid');
-  const event = JSON.parse(desk.app.monitoring!.deadLetters.get(deadId).event) as Record<string, unknown>;
+  const event = JSON.parse(desk.app.monitoring.deadLetters.get(deadId).event) as Record<string, unknown>;
   await editor.fill(JSON.stringify({ ...event, body: 'Do you have peonies?' }, null, 2));
   await detail.getByRole('button', { name: 'Save fix' }).click();
   await expect(detail.getByText('Saved. Replay it to process the fixed event.')).toBeVisible();
   await detail.getByRole('button', { name: 'Replay' }).click();
   await expect(detail.getByText('Replayed and processed.')).toBeVisible();
-  expect(desk.app.db.prepare(`SELECT body FROM inbound_messages WHERE provider_message_id = 'SBdead'`).get()).toEqual({ body: 'Do you have peonies?' });
+  expect(desk.app.db.prepare(`SELECT body FROM inbound_messages WHERE provider_message_id = 'SBdead'`).get()).toEqual({
+    body: 'Do you have peonies?',
+  });
   await shot(page, testInfo, 'monitoring-dead-letter-replayed');
 
   await page.getByRole('tab', { name: 'Reconciliation' }).click();
@@ -109,9 +143,11 @@ test('a red health check shows its reason on the dashboard (dark theme)', async 
   seedTraffic(desk.app);
   desk.app.settings.set('provider', 'quo');
   desk.app.settings.set('webhooks.port', Number(new URL(await unusedLoopbackUrl()).port));
-  await desk.app.monitoring!.health.run('manual');
+  await desk.app.monitoring.health.run('manual');
   const errors = await desk.open(page, 'monitoring');
-  await expect(page.getByRole('status').filter({ hasText: 'Webhooks: not working' })).toContainText('The webhook relay is not listening');
+  await expect(page.getByRole('status').filter({ hasText: 'Webhooks: not working' })).toContainText(
+    'The webhook relay is not listening',
+  );
   await expect(page.getByText('Outbox by state')).toBeVisible();
   await shot(page, testInfo, 'monitoring-overview-dark');
   await page.getByRole('tab', { name: 'Health' }).click();

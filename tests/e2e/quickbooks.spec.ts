@@ -6,7 +6,10 @@ import { seedContacts, seedPhone } from '../helpers/seed';
 /** "(212) 200-0000", as owners type numbers into QuickBooks. */
 const typed = (e164: string) => `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
 
-test('Settings → Integrations: connect QuickBooks step by step, then its status, counts and unmatched sales (light and dark)', async ({ page, desk }, testInfo) => {
+test('Settings → Integrations: connect QuickBooks step by step, then its status, counts and unmatched sales (light and dark)', async ({
+  page,
+  desk,
+}, testInfo) => {
   test.setTimeout(180_000);
   const fake = await startFakeQuickBooks();
   try {
@@ -17,7 +20,11 @@ test('Settings → Integrations: connect QuickBooks step by step, then its statu
     seedContacts(desk.app.db, 2);
     fake.setTime(new Date().toISOString());
     fake.put('Customer', { Id: '1', DisplayName: 'Ana Lima', Mobile: { FreeFormNumber: typed(seedPhone(0)) } });
-    fake.put('Customer', { Id: '2', DisplayName: 'Walk-in Customer', PrimaryPhone: { FreeFormNumber: '(212) 555-0199' } });
+    fake.put('Customer', {
+      Id: '2',
+      DisplayName: 'Walk-in Customer',
+      PrimaryPhone: { FreeFormNumber: '(212) 555-0199' },
+    });
     fake.put('SalesReceipt', { Id: '100', TxnDate: '2026-12-01', TotalAmt: 42.5, CustomerRef: { value: '1' } });
     fake.put('SalesReceipt', { Id: '101', TxnDate: '2026-12-02', TotalAmt: 18, CustomerRef: { value: '2' } });
 
@@ -36,7 +43,9 @@ test('Settings → Integrations: connect QuickBooks step by step, then its statu
     await expect(panel.locator('[data-secret="quickbooks.clientId"]').getByText('set', { exact: true })).toBeVisible();
     await panel.getByLabel('Client Secret').fill(fake.clientSecret);
     await panel.getByLabel('Client Secret').press('Enter');
-    await expect(panel.locator('[data-secret="quickbooks.clientSecret"]').getByText('set', { exact: true })).toBeVisible();
+    await expect(
+      panel.locator('[data-secret="quickbooks.clientSecret"]').getByText('set', { exact: true }),
+    ).toBeVisible();
     expect(desk.app.secrets.get('quickbooks.clientSecret')).toBe(fake.clientSecret);
 
     // Step 3: no system browser in the harness, so the sign-in link is shown.
@@ -75,7 +84,11 @@ test('Settings → Integrations: connect QuickBooks step by step, then its statu
       }
       // The connected state (badges, facts, the unmatched table) has no serious or critical axe finding.
       const axe = await new AxeBuilder({ page }).include('[data-testid="quickbooks-integration"]').analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        axe.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     }
     expect(errors).toEqual([]);
   } finally {

@@ -18,25 +18,43 @@ function nightPlace(app: DeskApp, count: number): (i: number) => string {
   const now = Date.now();
   const place = PLACES.find((p) =>
     Array.from({ length: count }, (_, i) => p.phone(i)).every((phone) =>
-      [now, now + 15 * 60_000].every((at) => !sendWindowCheck({ phone, at: new Date(at), policy: { start: '08:00', end: '21:00' }, businessZone }).allowed),
+      [now, now + 15 * 60_000].every(
+        (at) =>
+          !sendWindowCheck({ phone, at: new Date(at), policy: { start: '08:00', end: '21:00' }, businessZone }).allowed,
+      ),
     ),
   );
   if (!place) throw new Error('No test place is outside 08:00–21:00 now; add one to PLACES.');
   return place.phone;
 }
 
-test('a campaign held by quiet hours says what it waits for, in the recipients’ zone and in UTC', async ({ page, desk }, testInfo) => {
+test('a campaign held by quiet hours says what it waits for, in the recipients’ zone and in UTC', async ({
+  page,
+  desk,
+}, testInfo) => {
   quietSandbox(desk.app);
   const phone = nightPlace(desk.app, 12);
   const now = new Date().toISOString();
-  const insert = desk.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, 'Ana', ?, ?)`);
+  const insert = desk.app.db.prepare(
+    `INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, 'Ana', ?, ?)`,
+  );
   for (let i = 0; i < 12; i++) insert.run(phone(i), now, now);
-  const created = await desk.app.dispatch('campaigns:create', { name: 'Morning coffee deal', body: 'Coffee half price before 10 at {{business_name}}. Reply STOP to opt out', audience: {} });
+  const created = await desk.app.dispatch('campaigns:create', {
+    name: 'Morning coffee deal',
+    body: 'Coffee half price before 10 at {{business_name}}. Reply STOP to opt out',
+    audience: {},
+  });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: number }).id;
   const launched = await desk.app.dispatch('campaigns:launch', { id });
   if (!launched.ok) throw new Error(launched.error.message);
-  await expect.poll(() => desk.app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND error_code = 'quiet_hours'`).get(id)).toEqual({ n: 12 });
+  await expect
+    .poll(() =>
+      desk.app.db
+        .prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND error_code = 'quiet_hours'`)
+        .get(id),
+    )
+    .toEqual({ n: 12 });
 
   const errors = await desk.open(page, 'campaigns');
   await page.getByRole('button', { name: 'Morning coffee deal', exact: true }).click();

@@ -31,7 +31,8 @@ async function expectListFits(page: Page) {
     const wrap = document.querySelector('.cl-table-wrap');
     const main = document.querySelector('main.content');
     const doc = document.documentElement;
-    const fit = (el: Element | null) => (el ? `${el.scrollWidth} in ${el.clientWidth}: ${el.scrollWidth <= el.clientWidth}` : 'missing');
+    const fit = (el: Element | null) =>
+      el ? `${el.scrollWidth} in ${el.clientWidth}: ${el.scrollWidth <= el.clientWidth}` : 'missing';
     return { wrap: fit(wrap), main: fit(main), page: fit(doc) };
   });
   for (const box of Object.values(fits)) expect(box, JSON.stringify(fits)).toMatch(/: true$/);
@@ -52,20 +53,42 @@ async function sendCampaign(app: DeskApp): Promise<number> {
   app.settings.set('sandbox.ratePerSecond', 100);
   app.settings.set('pricing.sandboxPerSegment', 0.0079);
   seedDaytimeContacts(app, RECIPIENTS, { tag: 'regulars' });
-  const { id } = await call(app, 'campaigns:create', { name: 'Colour week', body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+  const { id } = await call(app, 'campaigns:create', {
+    name: 'Colour week',
+    body: 'Hi {{first_name|there}}, colour week at {{business_name}}: 20% off. Reply STOP to opt out',
+    audience: { tags: ['regulars'] },
+  });
   await call(app, 'campaigns:launch', { id });
-  const settled = () => (app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`).get(id) as { n: number }).n;
+  const settled = () =>
+    (
+      app.db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('delivered', 'undelivered', 'failed')`,
+        )
+        .get(id) as { n: number }
+    ).n;
   // Nearly all settled (the Sandbox keeps a few waiting for their receipt at random: 57 of 60 was seen on a loaded machine).
   await expect.poll(settled, { timeout: 90_000 }).toBeGreaterThanOrEqual(RECIPIENTS - 4);
   // Replies and STOPs arrive a moment after the receipts.
-  await expect.poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM inbound_messages`).get() as { n: number }).n, { timeout: 20_000 }).toBeGreaterThan(5);
-  const delivered = app.db.prepare(`SELECT to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 2`).all(id) as Array<{ phone: string }>;
+  await expect
+    .poll(() => (app.db.prepare(`SELECT COUNT(*) AS n FROM inbound_messages`).get() as { n: number }).n, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(5);
+  const delivered = app.db
+    .prepare(
+      `SELECT to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 2`,
+    )
+    .all(id) as Array<{ phone: string }>;
   await call(app, 'conversions:add', { phone: delivered[0].phone, amount: 45, note: 'booked a colour' });
   await call(app, 'conversions:add', { phone: delivered[1].phone, amount: 80 });
   return id;
 }
 
-test('the dashboard is home once a campaign was sent: figures, charts with table views, top campaigns, reports', async ({ desk, page }, testInfo) => {
+test('the dashboard is home once a campaign was sent: figures, charts with table views, top campaigns, reports', async ({
+  desk,
+  page,
+}, testInfo) => {
   const app = desk.app;
   const id = await sendCampaign(app);
   const reports = `${app.paths.dataDir}/owner-reports`;
@@ -78,7 +101,9 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
   await expect(page.getByTestId('kpi-sent')).toContainText(String(RECIPIENTS));
   await expect(page.getByTestId('kpi-revenue')).toContainText('$125.00');
   await expect(page.getByTestId('kpi-roi')).toContainText('%');
-  await expect(page.getByTestId('dashboard-windows')).toContainText('Attribution: last touch, 5-day click window, 24-hour delivery window.');
+  await expect(page.getByTestId('dashboard-windows')).toContainText(
+    'Attribution: last touch, 5-day click window, 24-hour delivery window.',
+  );
   await expect(page.getByRole('img', { name: 'Messages sent and delivered per day' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Colour week' })).toBeVisible();
   await shot(page, testInfo, 'dashboard-light-1440');
@@ -107,7 +132,12 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
   // A report now: a real PDF and CSV in the owner's folder.
   await page.getByRole('button', { name: 'Write last week’s report now' }).click();
   await expect(page.getByText(/^Written: /)).toContainText(`${reports}/report-weekly-`);
-  const written = (await page.getByText(/^Written: /).locator('.mono').allInnerTexts()).map((t) => t.trim());
+  const written = (
+    await page
+      .getByText(/^Written: /)
+      .locator('.mono')
+      .allInnerTexts()
+  ).map((t) => t.trim());
   expect(written.every((f) => existsSync(f))).toBe(true);
   // Turning the schedule on writes the week just ended at once, and says so in the app (a desktop notification in Electron).
   await page.getByLabel('Send me a PDF and CSV report').selectOption('weekly');
@@ -117,12 +147,26 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
   await notice.getByRole('button', { name: 'Dismiss' }).click();
 
   // Orders from the shop's spreadsheet: checked whole, imported, credited, and undone again.
-  const buyer = (app.db.prepare(`SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id DESC LIMIT 1`).get(id) as { p: string }).p;
+  const buyer = (
+    app.db
+      .prepare(
+        `SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id DESC LIMIT 1`,
+      )
+      .get(id) as { p: string }
+  ).p;
   const soldAt = app.now().toISOString();
   await page.getByRole('button', { name: 'Import orders…' }).click();
   const orders = page.getByRole('dialog', { name: 'Import orders' });
-  await orders.getByLabel('Orders file (CSV)').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(`Order,Date,Phone,Total\nW-1,${soldAt},${buyer},$30.00\nW-2,${soldAt},+1 212 555 0199,$12.00\nW-3,${soldAt},${buyer},twelve\n`) });
-  await expect(orders.getByTestId('orders-check')).toContainText('Checked 3 rows: 1 order ($30.00, 1 credited to a campaign)');
+  await orders.getByLabel('Orders file (CSV)').setInputFiles({
+    name: 'orders.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `Order,Date,Phone,Total\nW-1,${soldAt},${buyer},$30.00\nW-2,${soldAt},+1 212 555 0199,$12.00\nW-3,${soldAt},${buyer},twelve\n`,
+    ),
+  });
+  await expect(orders.getByTestId('orders-check')).toContainText(
+    'Checked 3 rows: 1 order ($30.00, 1 credited to a campaign)',
+  );
   await expect(orders).toContainText('Row 3: "twelve" is not an amount');
   await shot(page, testInfo, 'dashboard-import-orders');
   await orders.getByRole('button', { name: 'Import 1 order' }).click();
@@ -137,7 +181,10 @@ test('the dashboard is home once a campaign was sent: figures, charts with table
   expect(errors).toEqual([]);
 });
 
-test('a campaign’s results page: funnel, rates with intervals, money, reasons, recipients by outcome, a conversion marked', async ({ desk, page }, testInfo) => {
+test('a campaign’s results page: funnel, rates with intervals, money, reasons, recipients by outcome, a conversion marked', async ({
+  desk,
+  page,
+}, testInfo) => {
   const app = desk.app;
   const id = await sendCampaign(app);
   const results = await call(app, 'analytics:campaignResults', { campaignId: id });
@@ -145,19 +192,29 @@ test('a campaign’s results page: funnel, rates with intervals, money, reasons,
   expect(results.spend).toBe(Math.round(results.sent * 0.79) / 100);
 
   // A draft with a long name beside it, to see names wrap rather than push the table wide.
-  await call(app, 'campaigns:create', { name: 'Spring colour and cut offer for regulars who have not booked since the winter sale', body: 'Hi {{first_name|there}}, spring is here. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+  await call(app, 'campaigns:create', {
+    name: 'Spring colour and cut offer for regulars who have not booked since the winter sale',
+    body: 'Hi {{first_name|there}}, spring is here. Reply STOP to opt out',
+    audience: { tags: ['regulars'] },
+  });
 
   await page.setViewportSize({ width: 1440, height: 900 });
   const errors = await desk.open(page, 'campaigns');
   // The list's results columns, sortable.
   await expect(page.getByRole('columnheader', { name: /Reply rate/ })).toBeVisible();
-  await page.locator('table.cl-table').getByRole('button', { name: /^Revenue/ }).click();
+  await page
+    .locator('table.cl-table')
+    .getByRole('button', { name: /^Revenue/ })
+    .click();
   await expect(page.getByRole('columnheader', { name: /Revenue/ })).toHaveAttribute('aria-sort', 'descending');
   await expect(page.locator('table.cl-table tbody tr').first()).toContainText('$125.00');
   await shot(page, testInfo, 'campaign-list-results-columns');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [[1440, 900], [1024, 700]] as const) {
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await expectListFits(page);
       await expect(page.getByRole('button', { name: 'Archive Colour week' })).toBeInViewport();
@@ -199,7 +256,13 @@ test('a campaign’s results page: funnel, rates with intervals, money, reasons,
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // A sale by phone, marked on the page: it counts for this campaign at once.
-  const phone = (app.db.prepare(`SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id DESC LIMIT 1`).get(id) as { p: string }).p;
+  const phone = (
+    app.db
+      .prepare(
+        `SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id DESC LIMIT 1`,
+      )
+      .get(id) as { p: string }
+  ).p;
   await page.getByRole('button', { name: 'Mark a conversion' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark a conversion' });
   await dialog.getByLabel('Customer’s phone number').fill(phone);

@@ -7,12 +7,19 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body, contentType: 'image/png' });
 }
 
-test('launch dialog: warnings need a reason, over 1,000 the count is typed, a test goes to the owner first', async ({ desk, page }, testInfo) => {
+test('launch dialog: warnings need a reason, over 1,000 the count is typed, a test goes to the owner first', async ({
+  desk,
+  page,
+}, testInfo) => {
   quietSandbox(desk.app);
   seedDaytimeContacts(desk.app, 1005, { tag: 'regulars' });
   desk.app.settings.set('business.testPhones', '+14155550100');
   desk.app.settings.set('pricing.sandboxPerSegment', 0.01);
-  const created = await desk.app.dispatch('campaigns:create', { name: 'Flash sale', body: 'Hi {{first_name|there}}, 30% off today only!', audience: { tags: ['regulars'] } });
+  const created = await desk.app.dispatch('campaigns:create', {
+    name: 'Flash sale',
+    body: 'Hi {{first_name|there}}, 30% off today only!',
+    audience: { tags: ['regulars'] },
+  });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: number }).id;
 
@@ -34,7 +41,9 @@ test('launch dialog: warnings need a reason, over 1,000 the count is typed, a te
   await dialog.getByRole('button', { name: 'Send test to (415) 555-0100' }).click();
   await expect(dialog.getByTestId('test-sent')).toContainText('Test sent to (415) 555-0100');
   await shot(page, testInfo, 'launch-dialog-test-sent');
-  const tests = desk.app.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE test_of_campaign_id = ? AND campaign_id IS NULL').get(id) as { n: number };
+  const tests = desk.app.db
+    .prepare('SELECT COUNT(*) AS n FROM outbox_messages WHERE test_of_campaign_id = ? AND campaign_id IS NULL')
+    .get(id) as { n: number };
   expect(tests.n).toBe(1);
 
   await dialog.getByLabel(/Reason for sending anyway/).fill('Opt-out notice went out at sign-up this week');
@@ -49,12 +58,17 @@ test('launch dialog: warnings need a reason, over 1,000 the count is typed, a te
   await shot(page, testInfo, 'launch-dialog-typed-count-dark');
   await send.click();
   await expect(page.getByTestId('campaign-status')).not.toHaveText('Draft');
-  const audit = desk.app.db.prepare(`SELECT detail_json AS d FROM audit_log WHERE action = 'campaign.acknowledge' AND subject = ?`).get(String(id)) as { d: string };
+  const audit = desk.app.db
+    .prepare(`SELECT detail_json AS d FROM audit_log WHERE action = 'campaign.acknowledge' AND subject = ?`)
+    .get(String(id)) as { d: string };
   expect(JSON.parse(audit.d)).toMatchObject({ reason: 'Opt-out notice went out at sign-up this week' });
   expect(errors).toEqual([]);
 });
 
-test('a segment saved on the Contacts page can be chosen in the campaign wizard and the A/B form', async ({ desk, page }, testInfo) => {
+test('a segment saved on the Contacts page can be chosen in the campaign wizard and the A/B form', async ({
+  desk,
+  page,
+}, testInfo) => {
   quietSandbox(desk.app);
   seedDaytimeContacts(desk.app, 6, { tag: 'vip', total: 10 });
   seedDaytimeContacts(desk.app, 4, { tag: 'walk-in', start: 6, total: 10 });
@@ -63,7 +77,13 @@ test('a segment saved on the Contacts page can be chosen in the campaign wizard 
   await page.getByRole('button', { name: /Save as segment/ }).click();
   await page.getByLabel('Segment name').fill('VIP regulars');
   await page.getByRole('button', { name: 'Save segment', exact: true }).click();
-  await expect.poll(() => (desk.app.db.prepare(`SELECT COUNT(*) AS n FROM segments WHERE name = 'VIP regulars'`).get() as { n: number }).n).toBe(1);
+  await expect
+    .poll(
+      () =>
+        (desk.app.db.prepare(`SELECT COUNT(*) AS n FROM segments WHERE name = 'VIP regulars'`).get() as { n: number })
+          .n,
+    )
+    .toBe(1);
 
   await desk.open(page, 'campaigns');
   await page.getByRole('button', { name: '+ New campaign' }).click();

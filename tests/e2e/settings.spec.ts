@@ -1,9 +1,13 @@
 import { test, expect } from './fixtures';
 
-test('Settings is a form: groups with words, one Save each, mistakes explained before anything is sent', async ({ page, desk }, testInfo) => {
+test('Settings is a form: groups with words, one Save each, mistakes explained before anything is sent', async ({
+  page,
+  desk,
+}, testInfo) => {
   test.setTimeout(180_000);
   const errors = await desk.open(page, 'settings');
-  for (const name of ['Business', 'Sending', 'Providers', 'A/B tests', 'Appearance']) await expect(page.getByRole('form', { name })).toBeVisible();
+  for (const name of ['Business', 'Sending', 'Providers', 'A/B tests', 'Appearance'])
+    await expect(page.getByRole('form', { name })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Webhooks' })).toBeVisible();
 
   const sending = page.getByRole('form', { name: 'Sending' });
@@ -54,6 +58,8 @@ test('Settings is a form: groups with words, one Save each, mistakes explained b
   await page.getByRole('form', { name: 'Sending' }).getByLabel('Earliest sending time').fill('7:00');
   await page.getByRole('form', { name: 'Sending' }).getByRole('button', { name: 'Save' }).click();
   await page.getByRole('form', { name: 'Sending' }).scrollIntoViewIfNeeded();
-  await page.getByRole('form', { name: 'Sending' }).screenshot({ path: testInfo.outputPath('settings-sending-refused.png') });
+  await page
+    .getByRole('form', { name: 'Sending' })
+    .screenshot({ path: testInfo.outputPath('settings-sending-refused.png') });
   expect(errors).toEqual([]);
 });

@@ -11,7 +11,10 @@ const PAGES = [
   { id: 'settings', heading: 'Settings', empty: null },
 ] as const;
 
-test('every page opens from the sidebar without console errors, with a screenshot each', async ({ page, desk }, testInfo) => {
+test('every page opens from the sidebar without console errors, with a screenshot each', async ({
+  page,
+  desk,
+}, testInfo) => {
   const errors = await desk.open(page);
   await expect(page.getByTestId('provider-mode')).toContainText('Sandbox');
   await expect(page.getByTestId('db-health')).toContainText('healthy');
@@ -29,8 +32,16 @@ test('every page opens from the sidebar without console errors, with a screensho
 
 test('pages show real data from the core', async ({ page, desk }) => {
   const now = new Date().toISOString();
-  desk.app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES ('+14155550100', 'Zoë', 'Martínez', ?, ?)`).run(now, now);
-  desk.app.db.prepare(`INSERT INTO templates (name, body, created_at, updated_at) VALUES ('Weekend sale', 'Hi {{first_name|there}}!', ?, ?)`).run(now, now);
+  desk.app.db
+    .prepare(
+      `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES ('+14155550100', 'Zoë', 'Martínez', ?, ?)`,
+    )
+    .run(now, now);
+  desk.app.db
+    .prepare(
+      `INSERT INTO templates (name, body, created_at, updated_at) VALUES ('Weekend sale', 'Hi {{first_name|there}}!', ?, ?)`,
+    )
+    .run(now, now);
   const errors = await desk.open(page, 'contacts');
   await expect(page.getByRole('cell', { name: 'Zoë Martínez' })).toBeVisible();
   await expect(page.getByText('1 contact')).toBeVisible();
@@ -41,7 +52,10 @@ test('pages show real data from the core', async ({ page, desk }) => {
   expect(errors).toEqual([]);
 });
 
-test('a setting changed in the UI reaches the core, and a bad value is refused with a clear message', async ({ page, desk }) => {
+test('a setting changed in the UI reaches the core, and a bad value is refused with a clear message', async ({
+  page,
+  desk,
+}) => {
   const errors = await desk.open(page, 'settings');
   const input = page.getByLabel('Share that fail');
   await input.fill('0.25');
@@ -60,7 +74,10 @@ test('the dark theme applies from Settings (and "system" follows the OS)', async
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(21, 24, 29)');
-  await testInfo.attach('dark-campaigns', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await testInfo.attach('dark-campaigns', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
   desk.app.settings.set('ui.theme', 'system');
   await page.emulateMedia({ colorScheme: 'light' });
   await page.reload();

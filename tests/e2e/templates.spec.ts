@@ -13,9 +13,16 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize(viewport);
 }
 
-const GSM_160 = 'Bloom Salon: spring sale this week only. Book any colour or cut by Sunday and get 20% off; show this text at the desk. Reply STOP to opt out'.padEnd(160, '.');
+const GSM_160 =
+  'Bloom Salon: spring sale this week only. Book any colour or cut by Sunday and get 20% off; show this text at the desk. Reply STOP to opt out'.padEnd(
+    160,
+    '.',
+  );
 
-test('write a template: the counter, checks and phone preview follow every keystroke, and it saves into the library', async ({ page, desk }, testInfo) => {
+test('write a template: the counter, checks and phone preview follow every keystroke, and it saves into the library', async ({
+  page,
+  desk,
+}, testInfo) => {
   expect(GSM_160).toHaveLength(160);
   desk.app.settings.set('business.name', 'Bloom Salon');
   desk.app.settings.set('pricing.sandboxPerSegment', 0.01);
@@ -59,7 +66,9 @@ test('write a template: the counter, checks and phone preview follow every keyst
   await expect(ucs2).toContainText('\u2019');
   await shot(page, testInfo, 'templates-editor-ucs2');
   await ucs2.getByRole('button', { name: 'Replace with GSM equivalents' }).click();
-  await expect(body).toHaveValue('Hi {{frist_name}}, it\'s our spring sale at {{business_name}}: 20% off colour this week.');
+  await expect(body).toHaveValue(
+    "Hi {{frist_name}}, it's our spring sale at {{business_name}}: 20% off colour this week.",
+  );
   await expect(page.getByTestId('encoding')).toHaveText('GSM-7');
   await expect(ucs2).toHaveCount(0);
 
@@ -74,7 +83,9 @@ test('write a template: the counter, checks and phone preview follow every keyst
   });
   expect(selected).toBe('{{frist_name}}');
   await problems.getByRole('button', { name: 'Use {{first_name}}' }).click();
-  await expect(body).toHaveValue('Hi {{first_name}}, it\'s our spring sale at {{business_name}}: 20% off colour this week.');
+  await expect(body).toHaveValue(
+    "Hi {{first_name}}, it's our spring sale at {{business_name}}: 20% off colour this week.",
+  );
   await expect(problems).toContainText('does not tell people how to opt out');
   // Once the audience is measured, the contact without a first name is counted.
   await expect(problems).toContainText('{{first_name}} is empty for 1 of 3 contacts');
@@ -82,21 +93,25 @@ test('write a template: the counter, checks and phone preview follow every keyst
   await problems.getByRole('button', { name: 'Add "Reply STOP to opt out"' }).click();
   await expect(problems.getByText('does not tell people how to opt out')).toHaveCount(0);
   await problems.getByRole('button', { name: 'Use {{first_name|there}}' }).click();
-  await expect(body).toHaveValue('Hi {{first_name|there}}, it\'s our spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out');
+  await expect(body).toHaveValue(
+    "Hi {{first_name|there}}, it's our spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out",
+  );
   await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
 
   // The preview renders for real contacts: step through them.
   const bubble = page.getByTestId('preview-bubble');
   await expect(page.getByTestId('preview-contact')).toContainText('Ana Lee');
-  await expect(bubble).toHaveText('Hi Ana, it\'s our spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out');
+  await expect(bubble).toHaveText(
+    "Hi Ana, it's our spring sale at Bloom Salon: 20% off colour this week. Reply STOP to opt out",
+  );
   await page.getByRole('button', { name: 'Next contact' }).click();
   await expect(page.getByTestId('preview-contact')).toContainText('Zo\u00eb Mart\u00ednez');
-  await expect(bubble).toContainText('Hi Zo\u00eb, it\'s');
+  await expect(bubble).toContainText("Hi Zo\u00eb, it's");
   // Her name has a character outside GSM-7, so her message alone is UCS-2.
   await expect(page.getByTestId('encoding')).toHaveText('UCS-2');
   await expect(page.getByRole('list', { name: 'For this contact' })).toContainText('"\u00eb"');
   await page.getByRole('button', { name: 'Next contact' }).click();
-  await expect(bubble).toContainText('Hi there, it\'s');
+  await expect(bubble).toContainText("Hi there, it's");
   await expect(page.getByTestId('encoding')).toHaveText('GSM-7');
 
   // The audience: every contact's rendered message, priced with the Settings price per segment.
@@ -110,14 +125,21 @@ test('write a template: the counter, checks and phone preview follow every keyst
   await expect(body).toHaveValue(/opt out\{\{field:tier\}\}$/);
   await body.press('Backspace');
   await expect(body).toHaveValue(/opt out\{\{field:tier\}$/);
-  await body.fill('Hi {{first_name|there}}, it\'s our spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out');
+  await body.fill(
+    "Hi {{first_name|there}}, it's our spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out",
+  );
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Template saved.' })).toBeVisible();
   const library = page.getByRole('list', { name: 'Saved templates' });
   await expect(library.getByRole('button', { name: /Spring sale/ })).toBeVisible();
   const stored = desk.app.db.prepare('SELECT name, body FROM templates').all();
-  expect(stored).toEqual([{ name: 'Spring sale', body: 'Hi {{first_name|there}}, it\'s our spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out' }]);
+  expect(stored).toEqual([
+    {
+      name: 'Spring sale',
+      body: "Hi {{first_name|there}}, it's our spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out",
+    },
+  ]);
   await shot(page, testInfo, 'templates-editor-light');
 
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -125,17 +147,34 @@ test('write a template: the counter, checks and phone preview follow every keyst
   expect(errors).toEqual([]);
 });
 
-test('the library: search, category, duplicate, archive, and delete that archives a template a campaign uses', async ({ page, desk }, testInfo) => {
+test('the library: search, category, duplicate, archive, and delete that archives a template a campaign uses', async ({
+  page,
+  desk,
+}, testInfo) => {
   const make = async (name: string, body: string, category?: string) => {
     const r = await desk.app.dispatch('templates:create', { name, body, ...(category ? { category } : {}) });
     if (!r.ok) throw new Error(r.error.message);
     return (r.value as { id: number }).id;
   };
-  await make('Weekend sale', '{{business_name}}: 20% off this weekend, {{first_name|there}}! Reply STOP to opt out', 'Promotions');
-  const reminderId = await make('Appointment reminder', 'Hi {{first_name|there}}, see you tomorrow at {{business_name}}.', 'Service');
-  await make('Win-back', 'We miss you {{first_name|there}}! 15% off your next visit. Reply STOP to opt out', 'Promotions');
+  await make(
+    'Weekend sale',
+    '{{business_name}}: 20% off this weekend, {{first_name|there}}! Reply STOP to opt out',
+    'Promotions',
+  );
+  const reminderId = await make(
+    'Appointment reminder',
+    'Hi {{first_name|there}}, see you tomorrow at {{business_name}}.',
+    'Service',
+  );
+  await make(
+    'Win-back',
+    'We miss you {{first_name|there}}! 15% off your next visit. Reply STOP to opt out',
+    'Promotions',
+  );
   desk.app.db
-    .prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES ('March reminders', ?, '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z')`)
+    .prepare(
+      `INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES ('March reminders', ?, '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z')`,
+    )
     .run(reminderId);
   desk.app.db.prepare(`UPDATE templates SET last_used_at = '2025-03-01T10:00:00.000Z' WHERE id = ?`).run(reminderId);
   const errors = await desk.open(page, 'templates');
@@ -167,7 +206,9 @@ test('the library: search, category, duplicate, archive, and delete that archive
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Archive it (used by campaigns)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'so it was archived instead of deleted' })).toBeVisible();
-  expect(desk.app.db.prepare('SELECT archived_at IS NOT NULL FROM templates WHERE id = ?').pluck().get(reminderId)).toBe(1);
+  expect(
+    desk.app.db.prepare('SELECT archived_at IS NOT NULL FROM templates WHERE id = ?').pluck().get(reminderId),
+  ).toBe(1);
   await shot(page, testInfo, 'templates-library');
 
   // Unsaved edits are not lost by clicking another template.

@@ -72,17 +72,33 @@ export async function startFakeServer(routes: FakeRoutes, faults: FaultPlan): Pr
 
   async function serve(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(incoming);
-    const req: FakeRequest = { method: incoming.method ?? 'GET', url: new URL(incoming.url ?? '/', 'http://fake'), headers: incoming.headers, body };
+    const req: FakeRequest = {
+      method: incoming.method ?? 'GET',
+      url: new URL(incoming.url ?? '/', 'http://fake'),
+      headers: incoming.headers,
+      body,
+    };
     const target = routes.target(req);
     const fault = faults.take(target);
-    const entry: RequestLogEntry = { method: req.method, path: req.url.pathname, target, fault: fault?.kind ?? null, status: null };
+    const entry: RequestLogEntry = {
+      method: req.method,
+      path: req.url.pathname,
+      target,
+      fault: fault?.kind ?? null,
+      status: null,
+    };
     log.push(entry);
     const answer = await answerWithFault(req, res, fault, wait);
     if (answer && !closed) entry.status = write(res, answer);
   }
 
   /** Returns the answer to write, or null when the fault means no answer. */
-  async function answerWithFault(req: FakeRequest, res: ServerResponse, fault: Fault | null, pause: (ms: number) => Promise<void>): Promise<Answer | null> {
+  async function answerWithFault(
+    req: FakeRequest,
+    res: ServerResponse,
+    fault: Fault | null,
+    pause: (ms: number) => Promise<void>,
+  ): Promise<Answer | null> {
     if (fault === null) return routes.handle(req);
     switch (fault.kind) {
       case 'server_error':
@@ -140,7 +156,9 @@ function write(res: ServerResponse, answer: Answer): number | null {
   const isText = typeof answer.body === 'string';
   const payload = answer.body === undefined ? '' : isText ? (answer.body as string) : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
-    ...(answer.body === undefined ? {} : { 'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' }),
+    ...(answer.body === undefined
+      ? {}
+      : { 'Content-Type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' }),
     ...answer.headers,
   });
   res.end(payload);

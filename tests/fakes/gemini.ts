@@ -79,11 +79,18 @@ export async function startFakeGemini(options: { keys?: string[]; models?: strin
 
   const handle = (req: FakeRequest): Answer => {
     const match = PATH.exec(req.url.pathname);
-    if (req.method !== 'POST' || !match) return error(404, 'NOT_FOUND', `Method not found: ${req.method} ${req.url.pathname}`);
+    if (req.method !== 'POST' || !match)
+      return error(404, 'NOT_FOUND', `Method not found: ${req.method} ${req.url.pathname}`);
     const model = decodeURIComponent(match[1]);
     const apiKey = typeof req.headers['x-goog-api-key'] === 'string' ? req.headers['x-goog-api-key'] : undefined;
-    if (!apiKey || !keys.has(apiKey)) return error(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.');
-    if (!models.has(model)) return error(404, 'NOT_FOUND', `models/${model} is not found for API version v1beta, or is not supported for generateContent.`);
+    if (!apiKey || !keys.has(apiKey))
+      return error(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.');
+    if (!models.has(model))
+      return error(
+        404,
+        'NOT_FOUND',
+        `models/${model} is not found for API version v1beta, or is not supported for generateContent.`,
+      );
     let body: GenerateBody;
     try {
       body = JSON.parse(req.body) as GenerateBody;
@@ -92,9 +99,14 @@ export async function startFakeGemini(options: { keys?: string[]; models?: strin
     }
     const prompt = body.contents?.[0]?.parts?.map((p) => p.text ?? '').join('') ?? '';
     const config = body.generationConfig;
-    if (!prompt || body.contents?.[0]?.role !== 'user') return error(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified');
+    if (!prompt || body.contents?.[0]?.role !== 'user')
+      return error(400, 'INVALID_ARGUMENT', '* GenerateContentRequest.contents: contents is not specified');
     if (config?.responseMimeType !== 'application/json' || !config.responseSchema) {
-      return error(400, 'INVALID_ARGUMENT', 'This fake answers structured requests only (responseMimeType application/json with a responseSchema).');
+      return error(
+        400,
+        'INVALID_ARGUMENT',
+        'This fake answers structured requests only (responseMimeType application/json with a responseSchema).',
+      );
     }
     const call: GeminiCall = {
       model,
@@ -107,9 +119,16 @@ export async function startFakeGemini(options: { keys?: string[]; models?: strin
     calls.push(call);
     const outcome = queue.shift();
     if (outcome?.kind === 'blocked') {
-      return { status: 200, body: { promptFeedback: { blockReason: outcome.reason }, usageMetadata: { promptTokenCount: 50, totalTokenCount: 50 } } };
+      return {
+        status: 200,
+        body: {
+          promptFeedback: { blockReason: outcome.reason },
+          usageMetadata: { promptTokenCount: 50, totalTokenCount: 50 },
+        },
+      };
     }
-    if (outcome?.kind === 'finish') return candidate(outcome.reason === 'MAX_TOKENS' ? '{"drafts": [{"text": "Hi {{first_na' : '', outcome.reason);
+    if (outcome?.kind === 'finish')
+      return candidate(outcome.reason === 'MAX_TOKENS' ? '{"drafts": [{"text": "Hi {{first_na' : '', outcome.reason);
     if (outcome?.kind === 'text') return candidate(outcome.text);
     const json = outcome?.kind === 'answer' ? outcome.json : (responder ?? defaultAnswer)(call);
     return candidate(JSON.stringify(json));
@@ -127,7 +146,11 @@ export async function startFakeGemini(options: { keys?: string[]; models?: strin
           ? error(429, 'RESOURCE_EXHAUSTED', 'Resource has been exhausted (e.g. check quota).', [
               { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfter ?? '0.05'}s` },
             ])
-          : error(status, status === 503 ? 'UNAVAILABLE' : 'INTERNAL', status === 503 ? 'The model is overloaded. Please try again later.' : 'An internal error has occurred.'),
+          : error(
+              status,
+              status === 503 ? 'UNAVAILABLE' : 'INTERNAL',
+              status === 503 ? 'The model is overloaded. Please try again later.' : 'An internal error has occurred.',
+            ),
     },
     faults,
   );
@@ -166,11 +189,16 @@ export function defaultAnswer(call: GeminiCall): unknown {
   if (call.schemaKeys.includes('variants')) {
     const original = /Original message:\n([\s\S]*?)\n\n/.exec(call.prompt)?.[1] ?? '';
     const changes = ['Book today: ', 'Last chance: ', 'Reply YES to book. ', 'Tap to order: '];
-    return { variants: changes.slice(0, countIn(call.prompt, 2)).map((p) => ({ text: `${p}${original}`, difference: `starts with "${p.trim()}"` })) };
+    return {
+      variants: changes
+        .slice(0, countIn(call.prompt, 2))
+        .map((p) => ({ text: `${p}${original}`, difference: `starts with "${p.trim()}"` })),
+    };
   }
   if (call.schemaKeys.includes('label')) {
     const reply = call.prompt.toLowerCase();
-    if (/stop (texting|messaging)|take me off|unsubscribe|no more (texts|messages)|rather not get these/.test(reply)) return { label: 'possible_opt_out', confidence: 0.86 };
+    if (/stop (texting|messaging)|take me off|unsubscribe|no more (texts|messages)|rather not get these/.test(reply))
+      return { label: 'possible_opt_out', confidence: 0.86 };
     if (/wrong number|who is this/.test(reply)) return { label: 'wrong_number', confidence: 0.9 };
     if (/terrible|awful|rude|refund/.test(reply)) return { label: 'complaint', confidence: 0.8 };
     if (/\?/.test(reply)) return { label: 'question', confidence: 0.92 };
@@ -178,8 +206,14 @@ export function defaultAnswer(call: GeminiCall): unknown {
     return { label: 'other', confidence: 0.6 };
   }
   if (call.schemaKeys.includes('summary')) {
-    const figures = JSON.parse(/\{.*\}$/s.exec(call.prompt)?.[0] ?? '{}') as { sent?: number; delivered?: number; replied?: number };
-    return { summary: `${figures.delivered ?? 0} of ${figures.sent ?? 0} texts were delivered and ${figures.replied ?? 0} people replied. Send the next one at the same time of day.` };
+    const figures = JSON.parse(/\{.*\}$/s.exec(call.prompt)?.[0] ?? '{}') as {
+      sent?: number;
+      delivered?: number;
+      replied?: number;
+    };
+    return {
+      summary: `${figures.delivered ?? 0} of ${figures.sent ?? 0} texts were delivered and ${figures.replied ?? 0} people replied. Send the next one at the same time of day.`,
+    };
   }
   return { ok: true };
 }

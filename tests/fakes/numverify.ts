@@ -59,11 +59,20 @@ const COUNTRIES: Record<string, { code: string; name: string }> = {
 };
 
 const ERRORS: Record<number, { type: string; info: string }> = {
-  101: { type: 'invalid_access_key', info: 'You have not supplied a valid API Access Key. [Technical Support: support@apilayer.com]' },
+  101: {
+    type: 'invalid_access_key',
+    info: 'You have not supplied a valid API Access Key. [Technical Support: support@apilayer.com]',
+  },
   103: { type: 'invalid_api_function', info: 'This API Function does not exist.' },
-  104: { type: 'usage_limit_reached', info: 'Your monthly usage limit has been reached. Please upgrade your subscription plan.' },
+  104: {
+    type: 'usage_limit_reached',
+    info: 'Your monthly usage limit has been reached. Please upgrade your subscription plan.',
+  },
   210: { type: 'no_phone_number_provided', info: 'Please specify a phone number. [Example: 14158586273]' },
-  211: { type: 'non_numeric_phone_number_provided', info: 'Please specify a numeric phone number. [Example: 14158586273]' },
+  211: {
+    type: 'non_numeric_phone_number_provided',
+    info: 'Please specify a numeric phone number. [Example: 14158586273]',
+  },
 };
 
 function apiError(code: number, type = ERRORS[code].type): Answer {
@@ -126,10 +135,23 @@ export async function startFakeNumVerify(options: FakeNumVerifyOptions = {}): Pr
     }
     const split = splitPrefix(digits);
     const info = known.get(digits);
-    const plausible = split !== null && (split.prefix === '1' ? split.national.length === 10 : split.national.length >= 8 && split.national.length <= 11);
+    const plausible =
+      split !== null &&
+      (split.prefix === '1' ? split.national.length === 10 : split.national.length >= 8 && split.national.length <= 11);
     const valid = info ? info.valid !== false : plausible;
     if (!valid || !split) {
-      return { valid: false, number: input, local_format: '', international_format: '', country_prefix: '', country_code: '', country_name: '', location: '', carrier: '', line_type: null };
+      return {
+        valid: false,
+        number: input,
+        local_format: '',
+        international_format: '',
+        country_prefix: '',
+        country_code: '',
+        country_name: '',
+        location: '',
+        carrier: '',
+        line_type: null,
+      };
     }
     const country = COUNTRIES[split.prefix];
     return {

@@ -49,10 +49,18 @@ export interface FakeQuickBooks {
 const PAGE_MAX = 1000;
 
 function fault(status: number, type: string, message: string, detail: string, code: string): Answer {
-  return { status, body: { Fault: { Error: [{ Message: message, Detail: detail, code, element: '' }], type }, time: new Date().toISOString() } };
+  return {
+    status,
+    body: {
+      Fault: { Error: [{ Message: message, Detail: detail, code, element: '' }], type },
+      time: new Date().toISOString(),
+    },
+  };
 }
 
-export async function startFakeQuickBooks(options: { realmId?: string; clientId?: string; clientSecret?: string } = {}): Promise<FakeQuickBooks> {
+export async function startFakeQuickBooks(
+  options: { realmId?: string; clientId?: string; clientSecret?: string } = {},
+): Promise<FakeQuickBooks> {
   const realmId = options.realmId ?? '9130357766661234';
   const clientId = options.clientId ?? 'ABfakeClientId';
   const clientSecret = options.clientSecret ?? 'fake-client-secret';
@@ -77,23 +85,35 @@ export async function startFakeQuickBooks(options: { realmId?: string; clientId?
     const access = `at-${token()}`;
     accessTokens.add(access);
     refreshToken = `rt-${token()}`;
-    return { status: 200, body: { access_token: access, token_type: 'bearer', expires_in: 3600, refresh_token: refreshToken, x_refresh_token_expires_in: 8_726_400 } };
+    return {
+      status: 200,
+      body: {
+        access_token: access,
+        token_type: 'bearer',
+        expires_in: 3600,
+        refresh_token: refreshToken,
+        x_refresh_token_expires_in: 8_726_400,
+      },
+    };
   };
 
   function tokenEndpoint(req: FakeRequest): Answer {
     const creds = basicCredentials(req.headers.authorization);
-    if (!creds || creds.user !== clientId || creds.password !== clientSecret) return { status: 401, body: { error: 'invalid_client' } };
+    if (!creds || creds.user !== clientId || creds.password !== clientSecret)
+      return { status: 401, body: { error: 'invalid_client' } };
     const form = new URLSearchParams(req.body);
     const grant = form.get('grant_type') ?? '';
     grants.push(grant);
     if (grant === 'authorization_code') {
       const code = codes.get(form.get('code') ?? '');
-      if (!code || code.used || code.redirectUri !== form.get('redirect_uri')) return { status: 400, body: { error: 'invalid_grant' } };
+      if (!code || code.used || code.redirectUri !== form.get('redirect_uri'))
+        return { status: 400, body: { error: 'invalid_grant' } };
       code.used = true;
       return issue();
     }
     if (grant === 'refresh_token') {
-      if (!refreshToken || form.get('refresh_token') !== refreshToken) return { status: 400, body: { error: 'invalid_grant' } };
+      if (!refreshToken || form.get('refresh_token') !== refreshToken)
+        return { status: 400, body: { error: 'invalid_grant' } };
       return issue();
     }
     return { status: 400, body: { error: 'unsupported_grant_type' } };
@@ -106,24 +126,37 @@ export async function startFakeQuickBooks(options: { realmId?: string; clientId?
     queries.push(q);
     const m = /^SELECT \* FROM (\w+)(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?$/i.exec(q.trim());
     const rows = m ? data.get(m[1] as FakeEntity) : undefined;
-    if (!m || !rows) return fault(400, 'ValidationFault', 'Error parsing query', `QueryParserError: ${q.slice(0, 80)}`, '4000');
+    if (!m || !rows)
+      return fault(400, 'ValidationFault', 'Error parsing query', `QueryParserError: ${q.slice(0, 80)}`, '4000');
     const start = Number(m[2] ?? 1);
     const max = Number(m[3] ?? 100);
     if (max > PAGE_MAX) return fault(400, 'ValidationFault', 'Invalid query', 'MAXRESULTS cannot exceed 1000', '4001');
     const page = [...rows.values()].sort(byId).slice(start - 1, start - 1 + max);
-    return { status: 200, body: { QueryResponse: page.length ? { startPosition: start, maxResults: page.length, [m[1]]: page } : {}, time: clock } };
+    return {
+      status: 200,
+      body: {
+        QueryResponse: page.length ? { startPosition: start, maxResults: page.length, [m[1]]: page } : {},
+        time: clock,
+      },
+    };
   }
 
   function cdc(req: FakeRequest): Answer {
     const since = Date.parse(req.url.searchParams.get('changedSince') ?? '');
     const entities = (req.url.searchParams.get('entities') ?? '').split(',') as FakeEntity[];
-    if (Number.isNaN(since)) return fault(400, 'ValidationFault', 'Invalid changedSince', 'changedSince must be a date-time', '4001');
-    if (Date.parse(clock) - since > 30 * 86_400_000) return fault(400, 'ValidationFault', 'Invalid changedSince', 'changedSince can be at most 30 days ago', '4001');
+    if (Number.isNaN(since))
+      return fault(400, 'ValidationFault', 'Invalid changedSince', 'changedSince must be a date-time', '4001');
+    if (Date.parse(clock) - since > 30 * 86_400_000)
+      return fault(400, 'ValidationFault', 'Invalid changedSince', 'changedSince can be at most 30 days ago', '4001');
     const parts = entities
       .filter((e) => data.has(e))
       .map((e) => {
-        const changed = [...data.get(e)!.values()].filter((o) => Date.parse(String((o.MetaData as Obj).LastUpdatedTime)) > since);
-        const gone = deleted.filter((d) => d.entity === e && Date.parse(d.at) > since).map((d) => ({ domain: 'QBO', status: 'Deleted', Id: d.id, MetaData: { LastUpdatedTime: d.at } }));
+        const changed = [...data.get(e)!.values()].filter(
+          (o) => Date.parse(String((o.MetaData as Obj).LastUpdatedTime)) > since,
+        );
+        const gone = deleted
+          .filter((d) => d.entity === e && Date.parse(d.at) > since)
+          .map((d) => ({ domain: 'QBO', status: 'Deleted', Id: d.id, MetaData: { LastUpdatedTime: d.at } }));
         const rows = [...changed, ...gone];
         return { [e]: rows, startPosition: 1, maxResults: rows.length, totalCount: rows.length };
       });
@@ -138,17 +171,40 @@ export async function startFakeQuickBooks(options: { realmId?: string; clientId?
         const m = /^\/v3\/company\/(\d+)\/(query|cdc)$/.exec(req.url.pathname);
         if (!m || req.method !== 'GET') return { status: 404, body: { message: 'not found' } };
         const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-        if (!bearer || !accessTokens.has(bearer)) return fault(401, 'AUTHENTICATION', 'message=AuthenticationFailed; errorCode=003200; statusCode=401', 'Token expired or invalid', '3200');
-        if (m[1] !== realmId) return fault(403, 'AuthorizationFault', 'Unauthorized', `No access to company ${m[1]}`, '003100');
+        if (!bearer || !accessTokens.has(bearer))
+          return fault(
+            401,
+            'AUTHENTICATION',
+            'message=AuthenticationFailed; errorCode=003200; statusCode=401',
+            'Token expired or invalid',
+            '3200',
+          );
+        if (m[1] !== realmId)
+          return fault(403, 'AuthorizationFault', 'Unauthorized', `No access to company ${m[1]}`, '003100');
         if (faultNext) {
           faultNext = false;
-          return fault(200, 'SystemFault', 'An application error has occurred while processing your request', 'System Failure Error: something went wrong', '10000');
+          return fault(
+            200,
+            'SystemFault',
+            'An application error has occurred while processing your request',
+            'System Failure Error: something went wrong',
+            '10000',
+          );
         }
         return m[2] === 'query' ? query(req) : cdc(req);
       },
       faultAnswer: (status, retryAfter) =>
         status === 429
-          ? { ...fault(429, 'SERVICE', 'message=ThrottleExceeded; errorCode=003001; statusCode=429', 'The request limit was reached.', '003001'), headers: retryAfter ? { 'retry-after': retryAfter } : {} }
+          ? {
+              ...fault(
+                429,
+                'SERVICE',
+                'message=ThrottleExceeded; errorCode=003001; statusCode=429',
+                'The request limit was reached.',
+                '003001',
+              ),
+              headers: retryAfter ? { 'retry-after': retryAfter } : {},
+            }
           : fault(status, 'SERVICE', 'Service unavailable', 'Try again later', '10000'),
     },
     faults,
@@ -168,7 +224,8 @@ export async function startFakeQuickBooks(options: { realmId?: string; clientId?
     grants,
     authorize(authorizeUrl) {
       const u = new URL(authorizeUrl);
-      if (u.searchParams.get('client_id') !== clientId) throw new Error(`fake QuickBooks: unknown client_id ${u.searchParams.get('client_id')}`);
+      if (u.searchParams.get('client_id') !== clientId)
+        throw new Error(`fake QuickBooks: unknown client_id ${u.searchParams.get('client_id')}`);
       const redirectUri = u.searchParams.get('redirect_uri') ?? '';
       const code = `code-${token()}`;
       codes.set(code, { redirectUri, used: false });
@@ -190,7 +247,11 @@ export async function startFakeQuickBooks(options: { realmId?: string; clientId?
     put(entity, body) {
       const id = String(body.Id);
       const prev = data.get(entity)!.get(id);
-      const meta = { CreateTime: (prev?.MetaData as Obj | undefined)?.CreateTime ?? clock, ...(body.MetaData as Obj | undefined), LastUpdatedTime: clock };
+      const meta = {
+        CreateTime: (prev?.MetaData as Obj | undefined)?.CreateTime ?? clock,
+        ...(body.MetaData as Obj | undefined),
+        LastUpdatedTime: clock,
+      };
       data.get(entity)!.set(id, { domain: 'QBO', sparse: false, SyncToken: '0', ...body, Id: id, MetaData: meta });
     },
     remove(entity, id) {

@@ -86,7 +86,8 @@ export class QuoStore {
     const at = (input.createdAt ?? this.now()).toISOString();
     const participants = Array.isArray(input.participant) ? input.participant : [input.participant];
     const conversationKey = `${ours.id}|${[...participants].sort().join(',')}`;
-    if (!this.conversations.has(conversationKey)) this.conversations.set(conversationKey, `CN${String(this.conversations.size + 1).padStart(8, '0')}`);
+    if (!this.conversations.has(conversationKey))
+      this.conversations.set(conversationKey, `CN${String(this.conversations.size + 1).padStart(8, '0')}`);
     const outgoing = input.direction === 'outgoing';
     const message: QuoMessage = {
       id: `AC${this.seq.toString(36).padStart(10, '0')}`,
@@ -120,7 +121,11 @@ export class QuoStore {
   }
 
   /** Newest first; `after` is a cursor from a previous page. */
-  page(filter: MessageFilter, limit: number, after: string | undefined): { items: QuoMessage[]; nextCursor: string | null } {
+  page(
+    filter: MessageFilter,
+    limit: number,
+    after: string | undefined,
+  ): { items: QuoMessage[]; nextCursor: string | null } {
     const sorted = this.messages.filter((m) => this.matches(m, filter)).sort((a, b) => this.compare(a, b));
     let start = 0;
     if (after) {
@@ -132,7 +137,10 @@ export class QuoStore {
     const items = sorted.slice(start, start + limit);
     const last = items[items.length - 1];
     const more = start + limit < sorted.length;
-    return { items, nextCursor: more && last ? encodeCursor(Date.parse(last.createdAt), this.order.get(last.id) as number) : null };
+    return {
+      items,
+      nextCursor: more && last ? encodeCursor(Date.parse(last.createdAt), this.order.get(last.id) as number) : null,
+    };
   }
 
   private matches(m: QuoMessage, f: MessageFilter): boolean {
@@ -153,7 +161,10 @@ export class QuoStore {
 
   /** Newest first, ties by creation order (later first). */
   private compare(a: QuoMessage, b: QuoMessage): number {
-    return Date.parse(b.createdAt) - Date.parse(a.createdAt) || (this.order.get(b.id) as number) - (this.order.get(a.id) as number);
+    return (
+      Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+      (this.order.get(b.id) as number) - (this.order.get(a.id) as number)
+    );
   }
 
   /** > 0 when `m` comes after the cursor position in newest-first order. */

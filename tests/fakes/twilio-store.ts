@@ -4,8 +4,19 @@
  */
 
 export type TwilioMessageStatus =
-  | 'queued' | 'sending' | 'sent' | 'failed' | 'delivered' | 'undelivered' | 'receiving' | 'received'
-  | 'accepted' | 'scheduled' | 'read' | 'partially_delivered' | 'canceled';
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'delivered'
+  | 'undelivered'
+  | 'receiving'
+  | 'received'
+  | 'accepted'
+  | 'scheduled'
+  | 'read'
+  | 'partially_delivered'
+  | 'canceled';
 
 export interface TwilioMessage {
   account_sid: string;
@@ -101,7 +112,10 @@ export class TwilioStore {
     return this.messages.find((m) => m.sid === sid);
   }
 
-  update(sid: string, change: { status: TwilioMessageStatus; errorCode?: number | null; errorMessage?: string | null; sentAt?: Date }): TwilioMessage {
+  update(
+    sid: string,
+    change: { status: TwilioMessageStatus; errorCode?: number | null; errorMessage?: string | null; sentAt?: Date },
+  ): TwilioMessage {
     const message = this.get(sid);
     if (!message) throw new Error(`fake Twilio: no message ${sid}`);
     message.status = change.status;
@@ -113,8 +127,14 @@ export class TwilioStore {
   }
 
   /** Newest first by date sent; `pageToken` continues after the last message of the previous page. */
-  page(filter: TwilioFilter, pageSize: number, pageToken: string | undefined): { items: TwilioMessage[]; nextToken: string | null } | null {
-    const sorted = this.messages.filter((m) => this.matches(m, filter)).sort((a, b) => this.key(b) - this.key(a) || this.seqOf(b) - this.seqOf(a));
+  page(
+    filter: TwilioFilter,
+    pageSize: number,
+    pageToken: string | undefined,
+  ): { items: TwilioMessage[]; nextToken: string | null } | null {
+    const sorted = this.messages
+      .filter((m) => this.matches(m, filter))
+      .sort((a, b) => this.key(b) - this.key(a) || this.seqOf(b) - this.seqOf(a));
     let start = 0;
     if (pageToken) {
       const lastSeq = Number.parseInt(pageToken.replace(/^PA/, ''), 16);

@@ -2,7 +2,13 @@ import { basicCredentials, startFakeServer, type Answer, type FakeRequest, type 
 import { createFaultPlan, type FaultPlan } from './faults';
 import { duplicatesOf } from './quo';
 import { slidingWindow } from './rate-limit';
-import { TwilioStore, twilioDate, type TwilioFilter, type TwilioMessage, type TwilioMessageStatus } from './twilio-store';
+import {
+  TwilioStore,
+  twilioDate,
+  type TwilioFilter,
+  type TwilioMessage,
+  type TwilioMessageStatus,
+} from './twilio-store';
 
 const NO_HEADERS: Record<string, string> = {};
 
@@ -77,8 +83,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
 
   function handle(req: FakeRequest): Answer {
     const credentials = basicCredentials(req.headers.authorization);
-    if (!credentials || credentials.user !== accountSid || credentials.password !== authToken) return twilioError(401, 20003, 'Authenticate');
-    if (limiter.check(accountSid) !== null) return { ...twilioError(429, 20429, 'Too Many Requests'), headers: { 'Retry-After': '1' } };
+    if (!credentials || credentials.user !== accountSid || credentials.password !== authToken)
+      return twilioError(401, 20003, 'Authenticate');
+    if (limiter.check(accountSid) !== null)
+      return { ...twilioError(429, 20429, 'Too Many Requests'), headers: { 'Retry-After': '1' } };
     const path = req.url.pathname;
     if (!path.startsWith(`${base}.json`) && !path.startsWith(`${base}/`)) {
       return twilioError(404, 20404, `The requested resource ${path} was not found`);
@@ -86,11 +94,14 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     if (req.method === 'GET' && path === `${base}.json`) return accountResource();
     if (req.method === 'POST' && path === `${base}/Messages.json`) return send(new URLSearchParams(req.body));
     if (req.method === 'GET' && path === `${base}/Messages.json`) return list(req.url.searchParams);
-    if (req.method === 'GET' && path === `${base}/IncomingPhoneNumbers.json`) return incomingPhoneNumbers(req.url.searchParams);
+    if (req.method === 'GET' && path === `${base}/IncomingPhoneNumbers.json`)
+      return incomingPhoneNumbers(req.url.searchParams);
     const one = /\/Messages\/([^/]+)\.json$/.exec(path);
     if (req.method === 'GET' && one) {
       const message = store.get(one[1]);
-      return message ? { status: 200, body: message } : twilioError(404, 20404, `The requested resource ${path} was not found`);
+      return message
+        ? { status: 200, body: message }
+        : twilioError(404, 20404, `The requested resource ${path} was not found`);
     }
     return twilioError(404, 20404, `The requested resource ${path} was not found`);
   }
@@ -112,7 +123,18 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
         capabilities: { sms: true, mms: true, voice: true },
         uri: `${base}/IncomingPhoneNumbers/${n.sid}.json`,
       }));
-    return { status: 200, body: { incoming_phone_numbers: numbers, page: 0, page_size: 50, start: 0, end: Math.max(0, numbers.length - 1), next_page_uri: null, uri: `${base}/IncomingPhoneNumbers.json` } };
+    return {
+      status: 200,
+      body: {
+        incoming_phone_numbers: numbers,
+        page: 0,
+        page_size: 50,
+        start: 0,
+        end: Math.max(0, numbers.length - 1),
+        next_page_uri: null,
+        uri: `${base}/IncomingPhoneNumbers.json`,
+      },
+    };
   }
 
   function accountResource(): Answer {
@@ -140,10 +162,17 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     if (!to) return twilioError(400, 21604, "A 'To' phone number is required.");
     if (!body) return twilioError(400, 21602, 'Message body is required.');
     if (!from && !service) return twilioError(400, 21603, "A 'From' phone number is required.");
-    if (service && !/^MG[0-9a-fA-F]{32}$/.test(service)) return twilioError(400, 21701, `The Messaging Service Sid ${service} is invalid.`);
-    if (from && !E164.test(from)) return twilioError(400, 21212, `The 'From' number ${from} is not a valid phone number, shortcode, or alphanumeric sender ID.`);
+    if (service && !/^MG[0-9a-fA-F]{32}$/.test(service))
+      return twilioError(400, 21701, `The Messaging Service Sid ${service} is invalid.`);
+    if (from && !E164.test(from))
+      return twilioError(
+        400,
+        21212,
+        `The 'From' number ${from} is not a valid phone number, shortcode, or alphanumeric sender ID.`,
+      );
     if (!E164.test(to)) return twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
-    if (body.length > 1600) return twilioError(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+    if (body.length > 1600)
+      return twilioError(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
     if (account.status !== 'active') return twilioError(401, 20005, `Account not active`);
     if (optedOut.has(to)) return twilioError(400, 21610, 'Attempt to send to unsubscribed recipient');
     const message = store.add({
@@ -172,7 +201,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
 
   function list(params: URLSearchParams): Answer {
     const pageSize = Number(params.get('PageSize') ?? '50');
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return twilioError(400, 20001, 'PageSize must be between 1 and 1000');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+      return twilioError(400, 20001, 'PageSize must be between 1 and 1000');
     const exact = dateParam(params, 'DateSent');
     const after = dateParam(params, 'DateSent>');
     const before = dateParam(params, 'DateSent<');
@@ -215,7 +245,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       target: (req) => (req.method === 'POST' && req.url.pathname.endsWith('/Messages.json') ? 'send' : 'read'),
       handle,
       faultAnswer: (status, retryAfter) => ({
-        ...(status === 429 ? twilioError(429, 20429, 'Too Many Requests') : twilioError(status, 20500, 'Internal Server Error')),
+        ...(status === 429
+          ? twilioError(429, 20429, 'Too Many Requests')
+          : twilioError(status, 20500, 'Internal Server Error')),
         headers: retryAfter === null ? NO_HEADERS : { 'Retry-After': retryAfter },
       }),
     },
@@ -240,14 +272,28 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     setRateLimit: (perSecond) => limiter.setLimit(perSecond),
     setAccountStatus: (status) => void (account.status = status),
     markDelivered: (sid) => store.update(sid, { status: 'delivered', sentAt: now() }),
-    markUndelivered: (sid, errorCode = 30003) => store.update(sid, { status: 'undelivered', errorCode, errorMessage: 'Unreachable destination handset', sentAt: now() }),
+    markUndelivered: (sid, errorCode = 30003) =>
+      store.update(sid, {
+        status: 'undelivered',
+        errorCode,
+        errorMessage: 'Unreachable destination handset',
+        sentAt: now(),
+      }),
     setStatus: (sid, status, errorCode) => store.update(sid, { status, errorCode }),
     addInbound: ({ from, body, to, dateSent }) => {
       const keyword = body.trim().toUpperCase();
       if (OPT_OUT.has(keyword)) optedOut.add(from);
       if (OPT_IN.has(keyword)) optedOut.delete(from);
       const at = dateSent ?? now();
-      return store.add({ direction: 'inbound', from, to: to ?? '+15550100001', body, status: 'received', dateSent: at, dateCreated: at });
+      return store.add({
+        direction: 'inbound',
+        from,
+        to: to ?? '+15550100001',
+        body,
+        status: 'received',
+        dateSent: at,
+        dateCreated: at,
+      });
     },
     duplicates: () => duplicatesOf(sent.map((m) => ({ id: m.sid, to: m.to, text: m.body }))),
     setIncomingNumber: ({ phoneNumber, smsUrl }) => {

@@ -32,7 +32,10 @@ export async function invokeOk<C extends Channel>(app: DeskApp, channel: C, inpu
 }
 
 /** How the Sandbox provider behaves in a test: receipts at once, and no failures, replies or STOPs unless asked. */
-export function sandboxBehaviour(app: DeskApp, rates: { failureRate?: number; replyRate?: number; stopRate?: number } = {}): void {
+export function sandboxBehaviour(
+  app: DeskApp,
+  rates: { failureRate?: number; replyRate?: number; stopRate?: number } = {},
+): void {
   app.settings.set('sandbox.deliveryDelayMs', 0);
   app.settings.set('sandbox.failureRate', rates.failureRate ?? 0);
   app.settings.set('sandbox.replyRate', rates.replyRate ?? 0);

@@ -1,7 +1,45 @@
 import type { SqliteDb } from '../../electron/db/connection';
 
-const AREA_CODES = ['212', '415', '305', '512', '312', '206', '617', '404', '602', '303', '718', '213', '713', '215', '702', '503', '612', '919', '615', '801'];
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dev', 'Emma', 'Farah', 'Gus', 'Hana', 'Ivan', 'Júlia', 'Kai', 'Liam', 'Mía', 'Noah', 'Omar', 'Pia'];
+const AREA_CODES = [
+  '212',
+  '415',
+  '305',
+  '512',
+  '312',
+  '206',
+  '617',
+  '404',
+  '602',
+  '303',
+  '718',
+  '213',
+  '713',
+  '215',
+  '702',
+  '503',
+  '612',
+  '919',
+  '615',
+  '801',
+];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloé',
+  'Dev',
+  'Emma',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Júlia',
+  'Kai',
+  'Liam',
+  'Mía',
+  'Noah',
+  'Omar',
+  'Pia',
+];
 
 /** Phone number i of a deterministic set of valid-looking US numbers spread over several time zones. */
 export function seedPhone(i: number): string {
@@ -13,9 +51,15 @@ export function seedPhone(i: number): string {
 }
 
 /** Inserts n contacts (optionally tagged) straight into the real schema; returns their ids. */
-export function seedContacts(db: SqliteDb, n: number, opts: { tag?: string; start?: number; nowIso?: string } = {}): number[] {
+export function seedContacts(
+  db: SqliteDb,
+  n: number,
+  opts: { tag?: string; start?: number; nowIso?: string } = {},
+): number[] {
   const now = opts.nowIso ?? new Date().toISOString();
-  const insert = db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+  );
   const ids: number[] = [];
   db.transaction(() => {
     let tagId: number | null = null;

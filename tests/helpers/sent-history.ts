@@ -18,7 +18,11 @@ export interface SentText {
 export function seedCampaignHistory(db: SqliteDb, name: string, texts: readonly SentText[]): number {
   const created = new Date(Math.min(...texts.map((t) => t.at))).toISOString();
   const campaignId = Number(
-    db.prepare(`INSERT INTO campaigns (name, status, body, created_at, updated_at, launched_at, completed_at) VALUES (?, 'completed', 'Hi from Bloom Salon. Reply STOP to opt out', ?, ?, ?, ?)`).run(name, created, created, created, created).lastInsertRowid,
+    db
+      .prepare(
+        `INSERT INTO campaigns (name, status, body, created_at, updated_at, launched_at, completed_at) VALUES (?, 'completed', 'Hi from Bloom Salon. Reply STOP to opt out', ?, ?, ?, ?)`,
+      )
+      .run(name, created, created, created, created).lastInsertRowid,
   );
   const message = db.prepare(
     `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, provider, state, created_at, updated_at, sent_at, delivered_at)

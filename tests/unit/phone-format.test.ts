@@ -17,11 +17,17 @@ describe('formatPhone', () => {
 
   it('keeps every digit of a US number, whatever the number', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 999_999 }), (a, b, c, d) => {
-        const digits = `${a}${String(b).padStart(2, '0')}${c}${String(d).padStart(6, '0')}`;
-        const shown = formatPhone(`+1${digits}`);
-        expect(shown.replace(/\D/g, '').replace(/^1/, '')).toBe(digits);
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 0, max: 999_999 }),
+        (a, b, c, d) => {
+          const digits = `${a}${String(b).padStart(2, '0')}${c}${String(d).padStart(6, '0')}`;
+          const shown = formatPhone(`+1${digits}`);
+          expect(shown.replace(/\D/g, '').replace(/^1/, '')).toBe(digits);
+        },
+      ),
     );
   });
 });

@@ -1,4 +1,9 @@
-import { BAND_LABEL, ENGAGEMENT_BANDS, explainEngagement, type EngagementBand } from '../../../shared/analytics/engagement';
+import {
+  BAND_LABEL,
+  ENGAGEMENT_BANDS,
+  explainEngagement,
+  type EngagementBand,
+} from '../../../shared/analytics/engagement';
 import { AppError } from '../../../shared/errors';
 import type { BandCounts, ContactEngagementView } from '../../../shared/ipc/channels/engagement';
 import type { SqliteDb } from '../../db/connection';
@@ -9,8 +14,19 @@ import { allRows, firstRow, qb } from '../../db/sync-query';
  * contact without a stored score is New).
  */
 export function bandCounts(db: SqliteDb): BandCounts {
-  const total = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const optedOut = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('opted_out', '=', 1))?.n ?? 0;
+  const total =
+    firstRow(
+      db,
+      qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
+  const optedOut =
+    firstRow(
+      db,
+      qb
+        .selectFrom('contacts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('opted_out', '=', 1),
+    )?.n ?? 0;
   const stored = allRows(
     db,
     qb
@@ -44,7 +60,15 @@ export function contactEngagement(db: SqliteDb, contactId: number, now: Date): C
   const band: EngagementBand = c.opted_out === 1 ? 'lost' : (e?.band ?? 'new');
   // The words are for the moment the score was stored, so they add up to the score shown.
   const at = e ? Date.parse(e.scored_at) : now.getTime();
-  return { contactId, score: c.opted_out === 1 ? 0 : (e?.score ?? 0), band, bandLabel: BAND_LABEL[band], why: explainEngagement(inputs, at), scoredAt: e?.scored_at ?? null, ...inputs };
+  return {
+    contactId,
+    score: c.opted_out === 1 ? 0 : (e?.score ?? 0),
+    band,
+    bandLabel: BAND_LABEL[band],
+    why: explainEngagement(inputs, at),
+    scoredAt: e?.scored_at ?? null,
+    ...inputs,
+  };
 }
 
 /**
@@ -52,7 +76,18 @@ export function contactEngagement(db: SqliteDb, contactId: number, now: Date): C
  * Plain SQL with a bound parameter, as the rest of the audience filter (electron/contacts/filter.ts).
  */
 export function bandWhere(band: EngagementBand): { sql: string; params: unknown[] } {
-  if (band === 'new') return { sql: '(c.opted_out = 0 AND NOT EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id))', params: [] };
-  if (band === 'lost') return { sql: "(c.opted_out = 1 OR EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = 'lost'))", params: [] };
-  return { sql: '(c.opted_out = 0 AND EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = ?))', params: [band] };
+  if (band === 'new')
+    return {
+      sql: '(c.opted_out = 0 AND NOT EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id))',
+      params: [],
+    };
+  if (band === 'lost')
+    return {
+      sql: "(c.opted_out = 1 OR EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = 'lost'))",
+      params: [],
+    };
+  return {
+    sql: '(c.opted_out = 0 AND EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = ?))',
+    params: [band],
+  };
 }

@@ -23,4 +23,3 @@ export const HISTORY_SQL = `
          coalesce(SUM(m.contact_id IS NOT NULL AND (h.last_at IS NULL OR coalesce(m.delivered_at, '') > h.last_at)), 0) AS silent
   FROM h LEFT JOIN outbox_messages m INDEXED BY outbox_contact_delivered ON m.contact_id = h.id AND m.kind = 'campaign' AND m.state = 'delivered'
   GROUP BY h.id`;
-

@@ -10,7 +10,10 @@ export interface EngagementJobs {
  * Scores lose recency as days pass without an event: every contact is recomputed on the worker thread at start-up
  * when the last full run is a day old, and then each night.
  */
-export function startEngagementJobs(core: Pick<DeskCore, 'db' | 'paths' | 'nativeBinding' | 'now'>, log: (msg: string, err?: unknown) => void): EngagementJobs {
+export function startEngagementJobs(
+  core: Pick<DeskCore, 'db' | 'paths' | 'nativeBinding' | 'now'>,
+  log: (msg: string, err?: unknown) => void,
+): EngagementJobs {
   let running: Promise<unknown> | null = null;
   const check = () =>
     (running ??= (engagementIsStale(core) ? recomputeEngagement(core) : Promise.resolve())

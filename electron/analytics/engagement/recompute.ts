@@ -23,11 +23,25 @@ const RANGE = 10_000;
 export function recomputeAll(db: SqliteDb, now: Date, clock: () => number = () => performance.now()): RecomputeResult {
   const started = clock();
   runQuery(db, qb.deleteFrom('engagement_queue'));
-  const top = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')))?.id ?? 0;
+  const top =
+    firstRow(
+      db,
+      qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')),
+    )?.id ?? 0;
   let scored = 0;
-  for (let from = 1; from <= top; from += RANGE) scored += db.transaction(() => scoreRange(db, from, Math.min(top, from + RANGE - 1), now)).immediate();
-  const contacts = firstRow(db, qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  runQuery(db, qb.insertInto('engagement_runs').values({ started_at: now.toISOString(), finished_at: now.toISOString(), contacts }));
+  for (let from = 1; from <= top; from += RANGE)
+    scored += db.transaction(() => scoreRange(db, from, Math.min(top, from + RANGE - 1), now)).immediate();
+  const contacts =
+    firstRow(
+      db,
+      qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
+  runQuery(
+    db,
+    qb
+      .insertInto('engagement_runs')
+      .values({ started_at: now.toISOString(), finished_at: now.toISOString(), contacts }),
+  );
   return { contacts, scored, ms: Math.round(clock() - started) };
 }
 
@@ -35,13 +49,27 @@ export function recomputeAll(db: SqliteDb, now: Date, clock: () => number = () =
  * The full recompute on a worker thread with its own connection, so a million contacts never hold the main thread.
  * An in-memory database has no file a worker could open: it is recomputed here (tests only).
  */
-export async function recomputeInWorker(db: SqliteDb, file: { dbPath: string; nativeBinding?: string }, now: Date): Promise<RecomputeResult> {
+export async function recomputeInWorker(
+  db: SqliteDb,
+  file: { dbPath: string; nativeBinding?: string },
+  now: Date,
+): Promise<RecomputeResult> {
   if (file.dbPath === ':memory:' || file.dbPath === '') return recomputeAll(db, now);
-  const w = startWorker('engagement-recompute-worker', import.meta.url, { workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding, nowIso: now.toISOString() } satisfies EngagementWorkerData });
+  const w = startWorker('engagement-recompute-worker', import.meta.url, {
+    workerData: {
+      dbPath: file.dbPath,
+      nativeBinding: file.nativeBinding,
+      nowIso: now.toISOString(),
+    } satisfies EngagementWorkerData,
+  });
   const settled = new Promise<void>((resolve) => w.once('exit', () => resolve()));
   try {
     return await new Promise<RecomputeResult>((resolve, reject) => {
-      w.once('message', (msg: FromEngagementWorker) => (msg.type === 'done' ? resolve(msg.result) : reject(new Error(`The engagement recompute failed: ${msg.message}`))));
+      w.once('message', (msg: FromEngagementWorker) =>
+        msg.type === 'done'
+          ? resolve(msg.result)
+          : reject(new Error(`The engagement recompute failed: ${msg.message}`)),
+      );
       w.once('error', reject);
       w.once('exit', (code) => reject(new Error(`The engagement recompute stopped (exit code ${code}).`)));
     });

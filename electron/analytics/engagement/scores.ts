@@ -21,7 +21,16 @@ function registerScoreFunctions(db: SqliteDb): void {
     lastScore = score(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
     return lastScore;
   };
-  const score = (opted: unknown, replies: unknown, clicks: unknown, conversions: unknown, last: unknown, delivered: unknown, silent: unknown, now: unknown) => {
+  const score = (
+    opted: unknown,
+    replies: unknown,
+    clicks: unknown,
+    conversions: unknown,
+    last: unknown,
+    delivered: unknown,
+    silent: unknown,
+    now: unknown,
+  ) => {
     const i: EngagementInputs = {
       optedOut: Number(opted) === 1,
       replies: Number(replies),
@@ -41,7 +50,10 @@ function statements(db: SqliteDb): Statements {
   let st = prepared.get(db);
   if (!st) {
     registerScoreFunctions(db);
-    st = { clear: db.prepare('DELETE FROM contact_engagement WHERE contact_id BETWEEN ? AND ?'), score: db.prepare(SCORE_SQL) };
+    st = {
+      clear: db.prepare('DELETE FROM contact_engagement WHERE contact_id BETWEEN ? AND ?'),
+      score: db.prepare(SCORE_SQL),
+    };
     prepared.set(db, st);
   }
   return st;
@@ -71,12 +83,20 @@ export function scoreRange(db: SqliteDb, from: number, to: number, now: Date): n
  * work per event. Runs inside the caller's transaction; answers how many it took from the queue.
  */
 export function rescoreQueued(db: SqliteDb, now: Date, limit: number): number {
-  const ids = allRows(db, qb.selectFrom('engagement_queue').select('contact_id').orderBy('contact_id').limit(limit)).map((r) => r.contact_id);
+  const ids = allRows(
+    db,
+    qb.selectFrom('engagement_queue').select('contact_id').orderBy('contact_id').limit(limit),
+  ).map((r) => r.contact_id);
   for (const id of ids) scoreRange(db, id, id, now);
   if (ids.length) runQuery(db, qb.deleteFrom('engagement_queue').where('contact_id', '<=', ids[ids.length - 1]));
   return ids.length;
 }
 
 export function queuedForRescore(db: SqliteDb): number {
-  return allRows(db, qb.selectFrom('engagement_queue').select((eb) => eb.fn.countAll<number>().as('n')))[0]?.n ?? 0;
+  return (
+    allRows(
+      db,
+      qb.selectFrom('engagement_queue').select((eb) => eb.fn.countAll<number>().as('n')),
+    )[0]?.n ?? 0
+  );
 }

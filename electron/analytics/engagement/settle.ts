@@ -13,7 +13,11 @@ let running: Promise<RecomputeResult> | null = null;
 
 /** One recompute at a time per process: a second caller waits for the one running. */
 export function recomputeEngagement(core: EngagementCore): Promise<RecomputeResult> {
-  return (running ??= recomputeInWorker(core.db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, core.now()).finally(() => (running = null)));
+  return (running ??= recomputeInWorker(
+    core.db,
+    { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding },
+    core.now(),
+  ).finally(() => (running = null)));
 }
 
 /** Brings every score up to date with the events stored so far, before bands are counted or filtered on. */
@@ -25,7 +29,10 @@ export async function settleEngagement(core: EngagementCore): Promise<void> {
 }
 
 export function lastRecomputeAt(core: Pick<DeskCore, 'db'>): string | null {
-  return firstRow(core.db, qb.selectFrom('engagement_runs').select('finished_at').orderBy('id', 'desc').limit(1))?.finished_at ?? null;
+  return (
+    firstRow(core.db, qb.selectFrom('engagement_runs').select('finished_at').orderBy('id', 'desc').limit(1))
+      ?.finished_at ?? null
+  );
 }
 
 /**
@@ -33,7 +40,8 @@ export function lastRecomputeAt(core: Pick<DeskCore, 'db'>): string | null {
  * list nobody was ever texted on (no worker thread started for nothing).
  */
 export function engagementIsStale(core: Pick<DeskCore, 'db' | 'now'>): boolean {
-  if (!firstRow(core.db, qb.selectFrom('outbox_messages').select('id').where('kind', '=', 'campaign').limit(1))) return false;
+  if (!firstRow(core.db, qb.selectFrom('outbox_messages').select('id').where('kind', '=', 'campaign').limit(1)))
+    return false;
   const last = lastRecomputeAt(core);
   return last === null || core.now().getTime() - Date.parse(last) >= DAY_MS;
 }

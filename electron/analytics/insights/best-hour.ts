@@ -8,7 +8,13 @@ import { bestTimeCounts } from './best-time';
  * the best-time analysis recommends for that weekday (else for the week), among the hours whose start is inside the
  * sending window; `fallback` (the time the owner chose) when the data supports no hour.
  */
-export function bestLocalTime(db: SqliteDb, businessZone: string, date: string, window: { start: string; end: string }, fallback: string): string {
+export function bestLocalTime(
+  db: SqliteDb,
+  businessZone: string,
+  date: string,
+  window: { start: string; end: string },
+  fallback: string,
+): string {
   const start = parseHHMM(window.start, 'The start of the sending window');
   const end = parseHHMM(window.end, 'The end of the sending window');
   const [y, m, d] = date.split('-').map(Number);

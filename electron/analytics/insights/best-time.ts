@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import { bestTimeCells, recommendBestTime, type BestTimeCell, type BestTimeCounts, type BestTimeVerdict } from '../../../shared/analytics/insights/best-time';
+import {
+  bestTimeCells,
+  recommendBestTime,
+  type BestTimeCell,
+  type BestTimeCounts,
+  type BestTimeVerdict,
+} from '../../../shared/analytics/insights/best-time';
 import type { SqliteDb } from '../../db/connection';
 import { allRows, qb } from '../../db/sync-query';
 import { recipientLocation, readLocal } from '../../campaigns';
@@ -25,10 +31,40 @@ function countsByPrefixAndHour(db: SqliteDb) {
         eb.fn<string>('substr', [sentAt, sql.lit(1), sql.lit(13)]).as('hour'),
         eb.fn.countAll<number>().as('delivered'),
         eb.fn
-          .sum<number>(eb.case().when(eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'replied'))).then(1).else(0).end())
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom('message_outcomes as m')
+                    .select('m.id')
+                    .whereRef('m.outbox_id', '=', 'o.id')
+                    .where('m.kind', '=', 'replied'),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
           .as('replied'),
         eb.fn
-          .sum<number>(eb.case().when(eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'clicked'))).then(1).else(0).end())
+          .sum<number>(
+            eb
+              .case()
+              .when(
+                eb.exists(
+                  eb
+                    .selectFrom('message_outcomes as m')
+                    .select('m.id')
+                    .whereRef('m.outbox_id', '=', 'o.id')
+                    .where('m.kind', '=', 'clicked'),
+                ),
+              )
+              .then(1)
+              .else(0)
+              .end(),
+          )
           .as('clicked'),
       ])
       .where('o.kind', '=', 'campaign')
@@ -62,7 +98,13 @@ export function bestTimeCounts(db: SqliteDb, businessZone: string): BestTimeCoun
     const at = Date.parse(`${r.hour}:00:00.000Z`);
     if (Number.isNaN(at)) continue;
     const local = readLocal(zoneOf(r.prefix, r.phone), at);
-    out.push({ weekday: local.weekday, hour: Math.floor(local.minute / 60), delivered: Number(r.delivered), replied: Number(r.replied), clicked: Number(r.clicked) });
+    out.push({
+      weekday: local.weekday,
+      hour: Math.floor(local.minute / 60),
+      delivered: Number(r.delivered),
+      replied: Number(r.replied),
+      clicked: Number(r.clicked),
+    });
   }
   return out;
 }

@@ -1,6 +1,11 @@
 import type { AudienceFilter } from '../../../shared/audience';
 import { AppError } from '../../../shared/errors';
-import { compareGroups, MAX_GROUPS, MIN_GROUPS, type GroupComparison } from '../../../shared/analytics/insights/compare';
+import {
+  compareGroups,
+  MAX_GROUPS,
+  MIN_GROUPS,
+  type GroupComparison,
+} from '../../../shared/analytics/insights/compare';
 import type { AbMetric } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
 import { sql, type SqlBool } from 'kysely';
@@ -17,7 +22,13 @@ function groupFilter(db: SqliteDb, g: CompareGroupInput): { name: string; filter
     return { name: tag.name, filter: { tags: [tag.name], tagMode: 'any' } };
   }
   const byId = /^\d+$/.test(g.segment) ? Number(g.segment) : -1;
-  const segment = allRows(db, qb.selectFrom('segments').select(['id', 'name']).where((eb) => eb.or([eb('id', '=', byId), eb('name', '=', g.segment)])))[0];
+  const segment = allRows(
+    db,
+    qb
+      .selectFrom('segments')
+      .select(['id', 'name'])
+      .where((eb) => eb.or([eb('id', '=', byId), eb('name', '=', g.segment)])),
+  )[0];
   if (!segment) throw new AppError('not_found', `There is no saved segment "${g.segment}".`);
   return { name: segment.name, filter: { segmentId: segment.id, tagMode: 'any' } };
 }
@@ -47,31 +58,70 @@ function groupOutcomes(db: SqliteDb, filter: AudienceFilter, now: Date): Omit<Gr
       .selectFrom('outbox_messages as o')
       .innerJoin('contacts as c', 'c.id', 'o.contact_id')
       .select((eb) => {
-        const count = (found: Parameters<typeof eb.exists>[0]) => eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(eb.exists(found)).then(1).else(0).end()), eb.lit(0));
-        const outcome = (kind: 'replied' | 'clicked' | 'opted_out') => count(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', kind));
+        const count = (found: Parameters<typeof eb.exists>[0]) =>
+          eb.fn.coalesce(eb.fn.sum<number>(eb.case().when(eb.exists(found)).then(1).else(0).end()), eb.lit(0));
+        const outcome = (kind: 'replied' | 'clicked' | 'opted_out') =>
+          count(
+            eb
+              .selectFrom('message_outcomes as m')
+              .select('m.id')
+              .whereRef('m.outbox_id', '=', 'o.id')
+              .where('m.kind', '=', kind),
+          );
         return [
           eb.fn.countAll<number>().as('delivered'),
           outcome('replied').as('replied'),
           outcome('clicked').as('clicked'),
           outcome('opted_out').as('optedOut'),
-          count(eb.selectFrom('conversions as v').select('v.id').whereRef('v.campaign_id', '=', 'o.campaign_id').whereRef('v.contact_id', '=', 'o.contact_id')).as('converted'),
+          count(
+            eb
+              .selectFrom('conversions as v')
+              .select('v.id')
+              .whereRef('v.campaign_id', '=', 'o.campaign_id')
+              .whereRef('v.contact_id', '=', 'o.contact_id'),
+          ).as('converted'),
         ];
       })
       .where('o.kind', '=', 'campaign')
       .where('o.state', '=', 'delivered')
       .where(audienceCondition(audienceWhere(db, filter, now))),
   );
-  return { delivered: Number(row?.delivered ?? 0), replied: Number(row?.replied ?? 0), clicked: Number(row?.clicked ?? 0), optedOut: Number(row?.optedOut ?? 0), converted: Number(row?.converted ?? 0) };
+  return {
+    delivered: Number(row?.delivered ?? 0),
+    replied: Number(row?.replied ?? 0),
+    clicked: Number(row?.clicked ?? 0),
+    optedOut: Number(row?.optedOut ?? 0),
+    converted: Number(row?.converted ?? 0),
+  };
 }
 
-export function compareSegments(db: SqliteDb, groups: readonly CompareGroupInput[], metric: AbMetric, now: Date): SegmentComparison {
+export function compareSegments(
+  db: SqliteDb,
+  groups: readonly CompareGroupInput[],
+  metric: AbMetric,
+  now: Date,
+): SegmentComparison {
   if (groups.length < MIN_GROUPS || groups.length > MAX_GROUPS) {
-    throw new AppError('invalid_input', `Compare ${MIN_GROUPS} to ${MAX_GROUPS} tags or segments; ${groups.length} were given.`);
+    throw new AppError(
+      'invalid_input',
+      `Compare ${MIN_GROUPS} to ${MAX_GROUPS} tags or segments; ${groups.length} were given.`,
+    );
   }
   const resolved = groups.map((g) => groupFilter(db, g));
   const names = resolved.map((r) => r.name.toLowerCase());
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice !== undefined) throw new AppError('invalid_input', `"${resolved[names.indexOf(twice)].name}" is given twice; compare different groups.`);
+  if (twice !== undefined)
+    throw new AppError(
+      'invalid_input',
+      `"${resolved[names.indexOf(twice)].name}" is given twice; compare different groups.`,
+    );
   const outcomes = resolved.map((r) => ({ name: r.name, ...groupOutcomes(db, r.filter, now) }));
-  return { metric, outcomes, ...compareGroups(outcomes.map((o) => ({ name: o.name, delivered: o.delivered, successes: o[metric] })), metric) };
+  return {
+    metric,
+    outcomes,
+    ...compareGroups(
+      outcomes.map((o) => ({ name: o.name, delivered: o.delivered, successes: o[metric] })),
+      metric,
+    ),
+  };
 }

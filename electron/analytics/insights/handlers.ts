@@ -41,7 +41,11 @@ export function createInsightHandlers(core: DeskCore): InsightHandlers {
     'insights:predictions': () => predictions(),
     'insights:train': async () => {
       await fresh();
-      const r = await trainInWorker(db, { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding }, core.now().getTime());
+      const r = await trainInWorker(
+        db,
+        { dbPath: core.paths.dbPath, nativeBinding: core.nativeBinding },
+        core.now().getTime(),
+      );
       core.audit('analytics.predict', undefined, { reply: r.reply.usable, optOut: r.optOut.usable, scored: r.scored });
       core.events.emit('app:dataChanged', { area: 'contacts' });
       return predictions();

@@ -66,19 +66,32 @@ export function parseOrderDate(text: string, zone: string): DateTime | null {
 }
 
 /** One row checked: a row-numbered reason for anything wrong; nothing is looked up in the database here. */
-export function checkOrderRow(row: number, fields: string[], columns: OrderColumnView[], ctx: { currency: string; zone: string; country: string; now: Date }): RowCheck {
-  const values = (target: string) => columns.filter((c) => c.target === target).map((c) => (fields[c.index] ?? '').trim());
+export function checkOrderRow(
+  row: number,
+  fields: string[],
+  columns: OrderColumnView[],
+  ctx: { currency: string; zone: string; country: string; now: Date },
+): RowCheck {
+  const values = (target: string) =>
+    columns.filter((c) => c.target === target).map((c) => (fields[c.index] ?? '').trim());
   const first = (target: string) => values(target).find((v) => v !== '') ?? '';
   const orderId = first('order_id');
   if (!orderId) return { ok: false, row, reason: 'no order id' };
   const currency = first('currency').toUpperCase();
   if (currency && currency !== ctx.currency) {
-    return { ok: false, row, reason: isCurrencyCode(currency) ? `order ${orderId} is in ${currency}, not the business currency ${ctx.currency}` : `unknown currency "${currency}"` };
+    return {
+      ok: false,
+      row,
+      reason: isCurrencyCode(currency)
+        ? `order ${orderId} is in ${currency}, not the business currency ${ctx.currency}`
+        : `unknown currency "${currency}"`,
+    };
   }
   const amountText = first('amount');
   const amount = parseAmount(amountText, ctx.currency);
   if (!amount.ok) return { ok: false, row, reason: amount.reason };
-  if (amount.minor < 0) return { ok: false, row, reason: `amount ${amountText} is negative (a refund): only sales count as conversions` };
+  if (amount.minor < 0)
+    return { ok: false, row, reason: `amount ${amountText} is negative (a refund): only sales count as conversions` };
   const zoneText = first('time_zone');
   const zone = zoneText ? orderZone(zoneText) : ctx.zone;
   if (!zone) return { ok: false, row, reason: `unknown time zone "${zoneText}"` };
@@ -98,7 +111,11 @@ export function checkOrderRow(row: number, fields: string[], columns: OrderColum
     }
     phoneProblem = n.reason;
   }
-  const email = values('email').find((v) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v))?.toLowerCase() ?? null;
-  if (!phone && !email) return { ok: false, row, reason: phoneProblem ?? 'no phone number or e-mail to find the customer by' };
+  const email =
+    values('email')
+      .find((v) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v))
+      ?.toLowerCase() ?? null;
+  if (!phone && !email)
+    return { ok: false, row, reason: phoneProblem ?? 'no phone number or e-mail to find the customer by' };
   return { ok: true, order: { row, orderId, phone, email, at: date.toUTC().toISO() ?? '', amountMinor: amount.minor } };
 }

@@ -8,10 +8,22 @@ import { readOrdersFile } from './read';
 import { importOrders, previewOrders, undoOrderImport, type OrderImportContext } from './run';
 import type { OrderImportCounts } from '../../../shared/ipc/channels/analytics';
 
-type OrderHandlers = Pick<Handlers, `orders:${'importUpload' | 'importPreview' | 'importRun' | 'importList' | 'importUndo' | 'rejectsCsv'}`>;
+type OrderHandlers = Pick<
+  Handlers,
+  `orders:${'importUpload' | 'importPreview' | 'importRun' | 'importList' | 'importUndo' | 'rejectsCsv'}`
+>;
 
-export function orderImportContext(core: Pick<DeskCore, 'db' | 'settings' | 'now'>, country?: string): OrderImportContext {
-  return { db: core.db, settings: analyticsSettings(core.settings), zone: core.settings.get('business.timezone'), country: (country ?? core.settings.get('contacts.defaultCountry')).toUpperCase(), now: core.now() };
+export function orderImportContext(
+  core: Pick<DeskCore, 'db' | 'settings' | 'now'>,
+  country?: string,
+): OrderImportContext {
+  return {
+    db: core.db,
+    settings: analyticsSettings(core.settings),
+    zone: core.settings.get('business.timezone'),
+    country: (country ?? core.settings.get('contacts.defaultCountry')).toUpperCase(),
+    now: core.now(),
+  };
 }
 
 export function createOrderImportHandlers(core: DeskCore): OrderHandlers {
@@ -29,7 +41,12 @@ export function createOrderImportHandlers(core: DeskCore): OrderHandlers {
     'orders:importRun': async ({ fileId, options, dryRun }) => {
       const upload = findUpload(dataDir, fileId);
       const file = await readOrdersFile(upload.path, upload.name, options);
-      const report = importOrders(orderImportContext(core, options.defaultCountry), file, mapOrderColumns(file.headers, options.mapping), dryRun);
+      const report = importOrders(
+        orderImportContext(core, options.defaultCountry),
+        file,
+        mapOrderColumns(file.headers, options.mapping),
+        dryRun,
+      );
       if (!dryRun) {
         core.audit('orders.import', report.importId, { matched: report.matched, revenueMinor: report.revenueMinor });
         core.events.emit('app:dataChanged', { area: 'campaigns' });
@@ -53,8 +70,18 @@ export function createOrderImportHandlers(core: DeskCore): OrderHandlers {
       return r;
     },
     'orders:rejectsCsv': ({ importId }) => {
-      const rows = allRows(core.db, qb.selectFrom('order_import_rejects').select(['row', 'reason', 'raw']).where('import_id', '=', importId).orderBy('row'));
-      const lines = [toCsvLine(['row', 'reason', 'original']), ...rows.map((r) => toCsvLine([String(r.row), r.reason, r.raw]))];
+      const rows = allRows(
+        core.db,
+        qb
+          .selectFrom('order_import_rejects')
+          .select(['row', 'reason', 'raw'])
+          .where('import_id', '=', importId)
+          .orderBy('row'),
+      );
+      const lines = [
+        toCsvLine(['row', 'reason', 'original']),
+        ...rows.map((r) => toCsvLine([String(r.row), r.reason, r.raw])),
+      ];
       return { csv: `${lines.join('\r\n')}\r\n`, fileName: `orders-rejects-${importId}.csv`, rows: rows.length };
     },
   };

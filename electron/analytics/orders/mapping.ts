@@ -6,8 +6,28 @@ import type { OrderColumnView, OrderField } from '../../../shared/ipc/channels/a
  * Time, Time Zone; Square lists the customer by Customer ID and Customer Name only), and plain spreadsheets. Compared case- and punctuation-insensitively.
  */
 const ALIASES: Record<Exclude<OrderField, 'drop'>, string[]> = {
-  order_id: ['order id', 'order', 'order number', 'order no', 'name', 'transaction id', 'receipt number', 'invoice', 'invoice number', 'id'],
-  phone: ['phone', 'phone number', 'billing phone', 'shipping phone', 'customer phone', 'mobile', 'mobile phone', 'cell'],
+  order_id: [
+    'order id',
+    'order',
+    'order number',
+    'order no',
+    'name',
+    'transaction id',
+    'receipt number',
+    'invoice',
+    'invoice number',
+    'id',
+  ],
+  phone: [
+    'phone',
+    'phone number',
+    'billing phone',
+    'shipping phone',
+    'customer phone',
+    'mobile',
+    'mobile phone',
+    'cell',
+  ],
   email: ['email', 'e mail', 'customer email', 'email address'],
   date: ['date', 'created at', 'order date', 'paid at', 'processed at', 'created', 'datetime'],
   time: ['time', 'order time'],
@@ -16,7 +36,11 @@ const ALIASES: Record<Exclude<OrderField, 'drop'>, string[]> = {
   currency: ['currency'],
 };
 
-const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 export function detectLayout(headers: string[]): 'shopify' | 'square' | null {
   const set = new Set(headers.map(norm));
@@ -65,6 +89,7 @@ export function mappingProblem(columns: OrderColumnView[]): string | null {
     return 'No column holds a phone number or an e-mail to find the customer by: map one to "phone" or "email".';
   }
   if (!has('date')) return 'No column holds the order date: map one to "date" (e.g. Created at).';
-  if (!has('order_id')) return 'No column holds the order id: map one to "order_id" (e.g. Name in a Shopify export), so a re-import never counts an order twice.';
+  if (!has('order_id'))
+    return 'No column holds the order id: map one to "order_id" (e.g. Name in a Shopify export), so a re-import never counts an order twice.';
   return null;
 }

@@ -1,4 +1,13 @@
-import { isBlankRecord, parseCsv, type LineTerminator, openImportFile, readImportFile, type DetectedFile, type Delimiter, type TextEncodingName } from '../../contacts';
+import {
+  isBlankRecord,
+  parseCsv,
+  type LineTerminator,
+  openImportFile,
+  readImportFile,
+  type DetectedFile,
+  type Delimiter,
+  type TextEncodingName,
+} from '../../contacts';
 
 export interface OrdersFile {
   fileName: string;
@@ -15,7 +24,11 @@ export interface OrdersFile {
  * An orders file read by the contacts import's reader (encoding and BOM detection, delimiter sniffing, `sep=`
  * lines, quoted newlines, and its field and line size limits). Orders files are a few thousand rows: kept whole.
  */
-export async function readOrdersFile(path: string, name: string, options: { encoding?: TextEncodingName; delimiter?: Delimiter } = {}): Promise<OrdersFile> {
+export async function readOrdersFile(
+  path: string,
+  name: string,
+  options: { encoding?: TextEncodingName; delimiter?: Delimiter } = {},
+): Promise<OrdersFile> {
   const file = await openImportFile(path, name);
   let detected: DetectedFile | null = null;
   let headers: string[] = [];

@@ -10,7 +10,7 @@ export function auc(scores: readonly number[], labels: readonly (0 | 1)[]): numb
   if (positives === 0 || negatives === 0) return null;
   const order = scores.map((s, i) => ({ s, y: labels[i] })).sort((a, b) => a.s - b.s);
   let rankSum = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j].s === order[i].s) j++;
     const midRank = (i + 1 + j) / 2;
@@ -24,7 +24,9 @@ export function auc(scores: readonly number[], labels: readonly (0 | 1)[]): numb
 export function aucLowerBound(value: number, positives: number, negatives: number, confidence = 0.95): number {
   const q1 = value / (2 - value);
   const q2 = (2 * value * value) / (1 + value);
-  const variance = (value * (1 - value) + (positives - 1) * (q1 - value * value) + (negatives - 1) * (q2 - value * value)) / (positives * negatives);
+  const variance =
+    (value * (1 - value) + (positives - 1) * (q1 - value * value) + (negatives - 1) * (q2 - value * value)) /
+    (positives * negatives);
   return value - normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(Math.max(0, variance));
 }
 

@@ -76,7 +76,13 @@ export function* deliveredHistory(db: SqliteDb, pageContacts = 5000): Generator<
   for (;;) {
     const top = allRows(
       db,
-      qb.selectFrom('contacts').select('id').where('id', '>', after).orderBy('id').limit(1).offset(pageContacts - 1),
+      qb
+        .selectFrom('contacts')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(1)
+        .offset(pageContacts - 1),
     )[0]?.id;
     const rows = allRows(
       db,
@@ -85,11 +91,43 @@ export function* deliveredHistory(db: SqliteDb, pageContacts = 5000): Generator<
         .innerJoin('contacts as c', 'c.id', 'o.contact_id')
         .select(['o.contact_id as contactId', 'o.delivered_at as deliveredAt', 'c.created_at as createdAt'])
         .select((eb) => [
-          eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'replied')).as('replied'),
-          eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'clicked')).as('clicked'),
-          eb.exists(eb.selectFrom('message_outcomes as m').select('m.id').whereRef('m.outbox_id', '=', 'o.id').where('m.kind', '=', 'opted_out')).as('optedOut'),
+          eb
+            .exists(
+              eb
+                .selectFrom('message_outcomes as m')
+                .select('m.id')
+                .whereRef('m.outbox_id', '=', 'o.id')
+                .where('m.kind', '=', 'replied'),
+            )
+            .as('replied'),
+          eb
+            .exists(
+              eb
+                .selectFrom('message_outcomes as m')
+                .select('m.id')
+                .whereRef('m.outbox_id', '=', 'o.id')
+                .where('m.kind', '=', 'clicked'),
+            )
+            .as('clicked'),
+          eb
+            .exists(
+              eb
+                .selectFrom('message_outcomes as m')
+                .select('m.id')
+                .whereRef('m.outbox_id', '=', 'o.id')
+                .where('m.kind', '=', 'opted_out'),
+            )
+            .as('optedOut'),
           // A recipient converts once per campaign (analytics.md); read through conversions' (campaign, contact) index.
-          eb.exists(eb.selectFrom('conversions as v').select('v.id').whereRef('v.campaign_id', '=', 'o.campaign_id').whereRef('v.contact_id', '=', 'o.contact_id')).as('converted'),
+          eb
+            .exists(
+              eb
+                .selectFrom('conversions as v')
+                .select('v.id')
+                .whereRef('v.campaign_id', '=', 'o.campaign_id')
+                .whereRef('v.contact_id', '=', 'o.contact_id'),
+            )
+            .as('converted'),
         ])
         .where('o.kind', '=', 'campaign')
         .where('o.state', '=', 'delivered')

@@ -47,8 +47,13 @@ function design(row: readonly number[], means: readonly number[], scales: readon
   return x;
 }
 
-export function fitLogistic(rows: readonly (readonly number[])[], labels: readonly (0 | 1)[], options: FitOptions = {}): LogisticModel {
-  if (rows.length !== labels.length || rows.length === 0) throw new Error('fitLogistic needs as many labels as rows, and at least one row');
+export function fitLogistic(
+  rows: readonly (readonly number[])[],
+  labels: readonly (0 | 1)[],
+  options: FitOptions = {},
+): LogisticModel {
+  if (rows.length !== labels.length || rows.length === 0)
+    throw new Error('fitLogistic needs as many labels as rows, and at least one row');
   const l2 = options.l2 ?? 1;
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-8;

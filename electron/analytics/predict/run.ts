@@ -8,9 +8,15 @@ import { trainAndScore, type TrainResult } from './train';
  * The worker's end (exit) is awaited before answering, so nothing holds the database file afterwards. An in-memory
  * database, which a worker cannot open, is trained here.
  */
-export async function trainInWorker(db: SqliteDb, file: { dbPath: string; nativeBinding?: string }, nowMs: number): Promise<TrainResult> {
+export async function trainInWorker(
+  db: SqliteDb,
+  file: { dbPath: string; nativeBinding?: string },
+  nowMs: number,
+): Promise<TrainResult> {
   if (file.dbPath === ':memory:' || file.dbPath === '') return trainAndScore(db, nowMs);
-  const w = startWorker('analytics-predict-worker', import.meta.url, { workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding, nowMs } satisfies PredictWorkerData });
+  const w = startWorker('analytics-predict-worker', import.meta.url, {
+    workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding, nowMs } satisfies PredictWorkerData,
+  });
   let answer: FromPredictWorker | null = null;
   w.on('message', (msg: FromPredictWorker) => (answer = msg));
   await new Promise<void>((resolve, reject) => {

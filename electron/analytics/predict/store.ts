@@ -31,14 +31,29 @@ export function writeContactPredictions(db: SqliteDb, rows: readonly ContactPred
   const insert = db.prepare(compiled.sql);
   for (let i = 0; i < rows.length; i += CHUNK) {
     db.transaction(() => {
-      for (const p of rows.slice(i, i + CHUNK)) insert.run(p.contactId, p.replyProbability, p.optOutRisk, p.optOutHigh ? 1 : 0, scoredAt);
+      for (const p of rows.slice(i, i + CHUNK))
+        insert.run(p.contactId, p.replyProbability, p.optOutRisk, p.optOutHigh ? 1 : 0, scoredAt);
     }).immediate();
   }
 }
 
 export function savePredictionModel(db: SqliteDb, target: Target, s: TargetSummary, trainedAt: string): void {
-  const row = { trained_at: trainedAt, auc: s.auc, base_rate: s.baseRate, usable: s.usable ? 1 : 0, holdout: s.holdout, holdout_events: s.holdoutEvents, reason: s.reason };
-  runQuery(db, qb.insertInto('prediction_models').values({ target, ...row }).onConflict((oc) => oc.column('target').doUpdateSet(row)));
+  const row = {
+    trained_at: trainedAt,
+    auc: s.auc,
+    base_rate: s.baseRate,
+    usable: s.usable ? 1 : 0,
+    holdout: s.holdout,
+    holdout_events: s.holdoutEvents,
+    reason: s.reason,
+  };
+  runQuery(
+    db,
+    qb
+      .insertInto('prediction_models')
+      .values({ target, ...row })
+      .onConflict((oc) => oc.column('target').doUpdateSet(row)),
+  );
 }
 
 export interface StoredModels {
@@ -51,7 +66,16 @@ export function storedModels(db: SqliteDb): StoredModels {
   const rows = allRows(db, qb.selectFrom('prediction_models').selectAll());
   const of = (target: Target): TargetSummary | null => {
     const r = rows.find((x) => x.target === target);
-    return r ? { auc: r.auc, baseRate: r.base_rate, usable: r.usable === 1, holdout: r.holdout, holdoutEvents: r.holdout_events, reason: r.reason } : null;
+    return r
+      ? {
+          auc: r.auc,
+          baseRate: r.base_rate,
+          usable: r.usable === 1,
+          holdout: r.holdout,
+          holdoutEvents: r.holdout_events,
+          reason: r.reason,
+        }
+      : null;
   };
   return { trainedAt: rows[0]?.trained_at ?? null, reply: of('reply'), optOut: of('optOut') };
 }
@@ -64,7 +88,15 @@ export function rankedContacts(db: SqliteDb, by: 'reply' | 'optOut', limit: numb
     qb
       .selectFrom('contact_predictions as p')
       .innerJoin('contacts as c', 'c.id', 'p.contact_id')
-      .select(['p.contact_id', 'c.phone', 'c.first_name', 'c.last_name', 'p.reply_probability', 'p.opt_out_risk', 'p.opt_out_high'])
+      .select([
+        'p.contact_id',
+        'c.phone',
+        'c.first_name',
+        'c.last_name',
+        'p.reply_probability',
+        'p.opt_out_risk',
+        'p.opt_out_high',
+      ])
       .where(column, 'is not', null)
       .orderBy(column, 'desc')
       .orderBy('p.contact_id')
@@ -81,5 +113,13 @@ export function rankedContacts(db: SqliteDb, by: 'reply' | 'optOut', limit: numb
 }
 
 export function highRiskCount(db: SqliteDb): number {
-  return Number(allRows(db, qb.selectFrom('contact_predictions').select((eb) => eb.fn.countAll<number>().as('n')).where('opt_out_high', '=', 1))[0]?.n ?? 0);
+  return Number(
+    allRows(
+      db,
+      qb
+        .selectFrom('contact_predictions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('opt_out_high', '=', 1),
+    )[0]?.n ?? 0,
+  );
 }

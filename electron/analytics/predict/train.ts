@@ -5,7 +5,13 @@ import { allRows, qb } from '../../db/sync-query';
 import { auc, aucLowerBound, logLoss } from './evaluate';
 import { ContactHistory, deliveredHistory } from './features';
 import { fitLogistic, predictProbability, type LogisticModel } from './logistic';
-import { clearPredictions, savePredictionModel, writeContactPredictions, type ContactPrediction, type Target } from './store';
+import {
+  clearPredictions,
+  savePredictionModel,
+  writeContactPredictions,
+  type ContactPrediction,
+  type Target,
+} from './store';
 
 /**
  * Trains the two models (will this contact reply to a text; will they opt out because of it) on the business's own
@@ -26,7 +32,6 @@ export const HIGH_RISK_MULTIPLE = 1.5;
 
 export type { Target };
 
-
 export interface TrainResult {
   reply: TargetSummary;
   optOut: TargetSummary;
@@ -44,7 +49,15 @@ interface Sample {
 function sampleCutoff(db: SqliteDb, maxSamples: number): string | null {
   const row = allRows(
     db,
-    qb.selectFrom('outbox_messages').select('delivered_at').where('kind', '=', 'campaign').where('state', '=', 'delivered').where('delivered_at', 'is not', null).orderBy('delivered_at', 'desc').limit(1).offset(maxSamples - 1),
+    qb
+      .selectFrom('outbox_messages')
+      .select('delivered_at')
+      .where('kind', '=', 'campaign')
+      .where('state', '=', 'delivered')
+      .where('delivered_at', 'is not', null)
+      .orderBy('delivered_at', 'desc')
+      .limit(1)
+      .offset(maxSamples - 1),
   )[0];
   return row?.delivered_at ?? null;
 }
@@ -60,13 +73,18 @@ function collectSamples(db: SqliteDb, maxSamples: number): Sample[] {
       contact = m.contactId;
       history = new ContactHistory(m.createdAt);
     }
-    if (m.at >= from && samples.length < maxSamples) samples.push({ at: m.at, x: history!.features(m.at), replied: m.replied ? 1 : 0, optedOut: m.optedOut ? 1 : 0 });
+    if (m.at >= from && samples.length < maxSamples)
+      samples.push({ at: m.at, x: history!.features(m.at), replied: m.replied ? 1 : 0, optedOut: m.optedOut ? 1 : 0 });
     history!.add(m);
   }
   return samples.sort((a, b) => a.at - b.at);
 }
 
-function judge(samples: readonly Sample[], label: (s: Sample) => 0 | 1, noun: string): { summary: TargetSummary; model: LogisticModel | null } {
+function judge(
+  samples: readonly Sample[],
+  label: (s: Sample) => 0 | 1,
+  noun: string,
+): { summary: TargetSummary; model: LogisticModel | null } {
   const labels = samples.map(label);
   const events = labels.reduce<number>((s, y) => s + y, 0);
   const baseRate = samples.length ? events / samples.length : null;
@@ -81,30 +99,62 @@ function judge(samples: readonly Sample[], label: (s: Sample) => 0 | 1, noun: st
   if (short < MIN_HOLDOUT_EVENTS) {
     return {
       model: null,
-      summary: { ...base, auc: null, usable: false, reason: `Not enough history yet: the model needs at least ${MIN_HOLDOUT_EVENTS} texts with and without ${noun} in both its training and its test period (${formatCount(samples.length)} texts, ${formatCount(events)} with ${noun}).` },
+      summary: {
+        ...base,
+        auc: null,
+        usable: false,
+        reason: `Not enough history yet: the model needs at least ${MIN_HOLDOUT_EVENTS} texts with and without ${noun} in both its training and its test period (${formatCount(samples.length)} texts, ${formatCount(events)} with ${noun}).`,
+      },
     };
   }
-  const model = fitLogistic(train.map((s) => s.x), trainLabels);
+  const model = fitLogistic(
+    train.map((s) => s.x),
+    trainLabels,
+  );
   const scores = samples.slice(split).map((s) => predictProbability(model, s.x));
   const value = auc(scores, holdLabels)!;
   const lower = aucLowerBound(value, holdEvents, holdLabels.length - holdEvents);
   const trainRate = trainEvents / trainLabels.length;
-  const beatsLoss = logLoss(scores, holdLabels) < logLoss(holdLabels.map(() => trainRate), holdLabels);
+  const beatsLoss =
+    logLoss(scores, holdLabels) <
+    logLoss(
+      holdLabels.map(() => trainRate),
+      holdLabels,
+    );
   const usable = lower > 0.5 && beatsLoss;
   const reason = usable
     ? `On the latest ${formatCount(holdLabels.length)} texts it ranks who ${noun === 'a reply' ? 'replies' : 'opts out'} better than chance (AUC ${value.toFixed(2)}, at least ${lower.toFixed(2)}).`
     : `It does not beat the base rate on the latest ${formatCount(holdLabels.length)} texts (AUC ${value.toFixed(2)}, could be as low as ${lower.toFixed(2)}), so no prediction is shown.`;
-  return { model: usable ? fitLogistic(samples.map((s) => s.x), labels) : null, summary: { ...base, auc: value, usable, reason } };
+  return {
+    model: usable
+      ? fitLogistic(
+          samples.map((s) => s.x),
+          labels,
+        )
+      : null,
+    summary: { ...base, auc: value, usable, reason },
+  };
 }
 
-function scoreContacts(db: SqliteDb, nowMs: number, reply: LogisticModel | null, optOut: LogisticModel | null, optOutBase: number): ContactPrediction[] {
+function scoreContacts(
+  db: SqliteDb,
+  nowMs: number,
+  reply: LogisticModel | null,
+  optOut: LogisticModel | null,
+  optOutBase: number,
+): ContactPrediction[] {
   const out: ContactPrediction[] = [];
   let history: ContactHistory | null = null;
   let contact = -1;
   const flush = () => {
     if (!history) return;
     const x = history.features(nowMs);
-    out.push({ contactId: contact, replyProbability: reply ? predictProbability(reply, x) : null, optOutRisk: optOut ? predictProbability(optOut, x) : null, optOutHigh: false });
+    out.push({
+      contactId: contact,
+      replyProbability: reply ? predictProbability(reply, x) : null,
+      optOutRisk: optOut ? predictProbability(optOut, x) : null,
+      optOutHigh: false,
+    });
   };
   for (const m of deliveredHistory(db)) {
     if (m.contactId !== contact) {
@@ -130,7 +180,10 @@ export function trainAndScore(db: SqliteDb, nowMs: number, maxSamples = MAX_SAMP
   const reply = judge(samples, (s) => s.replied, 'a reply');
   const optOut = judge(samples, (s) => s.optedOut, 'an opt-out');
   const trainedAt = new Date(nowMs).toISOString();
-  const predictions = reply.model || optOut.model ? scoreContacts(db, nowMs, reply.model, optOut.model, optOut.summary.baseRate ?? 0) : [];
+  const predictions =
+    reply.model || optOut.model
+      ? scoreContacts(db, nowMs, reply.model, optOut.model, optOut.summary.baseRate ?? 0)
+      : [];
   clearPredictions(db);
   writeContactPredictions(db, predictions, trainedAt);
   savePredictionModel(db, 'reply', reply.summary, trainedAt);

@@ -31,8 +31,12 @@ export function signalsOutage(o: SendOutcome): boolean {
  * that provider pauses; after `halfOpenAfterMs` a single probe goes through, and success closes it again.
  */
 export function createProviderBreaker(threshold = 5, halfOpenAfterMs = 15_000): ProviderBreaker {
-  const policy = circuitBreaker(handleType(ProviderDown), { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(threshold) });
-  const toState = (s: CircuitState): BreakerState => (s === CircuitState.Closed ? 'closed' : s === CircuitState.HalfOpen ? 'half_open' : 'open');
+  const policy = circuitBreaker(handleType(ProviderDown), {
+    halfOpenAfter: halfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(threshold),
+  });
+  const toState = (s: CircuitState): BreakerState =>
+    s === CircuitState.Closed ? 'closed' : s === CircuitState.HalfOpen ? 'half_open' : 'open';
   let openedAt = 0;
   // Wall clock on purpose: cockatiel times its own half-open cool-down with Date.now(), and mayTry must agree with it.
   policy.onBreak(() => (openedAt = Date.now()));

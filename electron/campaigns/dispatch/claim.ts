@@ -27,7 +27,12 @@ export type WindowCheck = (
   phone: string,
   at: Date,
   policy: QuietHoursPolicy,
-) => { allowed: boolean; nextAllowedAt?: Date | null; reason?: string; /** State cap on marketing texts per 24 h (FL, OK: 3). */ maxPer24h?: number };
+) => {
+  allowed: boolean;
+  nextAllowedAt?: Date | null;
+  reason?: string;
+  /** State cap on marketing texts per 24 h (FL, OK: 3). */ maxPer24h?: number;
+};
 
 // ---- Eligibility: the rules a due message must pass at the moment it is claimed (pure, given its inputs) ----
 
@@ -78,7 +83,8 @@ export function eligibility(item: OutboxItem, inputs: EligibilityInputs): Eligib
   const { now } = inputs;
   if (isPastDeadline(item.expiresAt, now.toISOString())) return { verdict: { action: 'expire' } };
   if (!isMarketing(item.kind)) return { verdict: { action: 'send' } };
-  if (item.optedOut === 1) return { verdict: { action: 'skip', code: 'opted_out', message: 'Recipient opted out before sending' } };
+  if (item.optedOut === 1)
+    return { verdict: { action: 'skip', code: 'opted_out', message: 'Recipient opted out before sending' } };
   let w: ReturnType<WindowCheck>;
   try {
     w = inputs.window(item.toPhone, now);
@@ -87,11 +93,17 @@ export function eligibility(item: OutboxItem, inputs: EligibilityInputs): Eligib
     // opt-out confirmations and HELP answers that have minutes to go out: this message waits a minute.
     const why = `The sending hours could not be checked (${error instanceof Error ? error.message : String(error)}); trying again in a minute`;
     const until = new Date(now.getTime() + WINDOW_CHECK_RETRY_MS).toISOString();
-    return { verdict: { action: 'wait', code: 'window_check_failed', until, message: why }, windowCheck: { ok: false, error } };
+    return {
+      verdict: { action: 'wait', code: 'window_check_failed', until, message: why },
+      windowCheck: { ok: false, error },
+    };
   }
   const checked = { ok: true } as const;
   if (w.allowed && w.maxPer24h !== undefined && item.contactId !== null) {
-    const until = stateCapWaitUntil(inputs.recentMarketingSends(item.contactId, new Date(now.getTime() - DAY_MS).toISOString()), w.maxPer24h);
+    const until = stateCapWaitUntil(
+      inputs.recentMarketingSends(item.contactId, new Date(now.getTime() - DAY_MS).toISOString()),
+      w.maxPer24h,
+    );
     if (until !== null) {
       const message = `This state allows ${w.maxPer24h} marketing texts per 24 hours; waiting until ${until}`;
       return { verdict: { action: 'wait', code: 'state_daily_cap', until, message }, windowCheck: checked };
@@ -99,7 +111,10 @@ export function eligibility(item: OutboxItem, inputs: EligibilityInputs): Eligib
   }
   if (!w.allowed) {
     const until = w.nextAllowedAt ? w.nextAllowedAt.toISOString() : new Date(now.getTime() + HOUR_MS).toISOString();
-    return { verdict: { action: 'wait', code: 'quiet_hours', until, message: w.reason ?? 'Outside the allowed sending hours' }, windowCheck: checked };
+    return {
+      verdict: { action: 'wait', code: 'quiet_hours', until, message: w.reason ?? 'Outside the allowed sending hours' },
+      windowCheck: checked,
+    };
   }
   return { verdict: { action: 'send' }, windowCheck: checked };
 }
@@ -112,7 +127,9 @@ export const PROVIDERS = ['sandbox', 'quo', 'twilio'] as const;
  * Waiting rows are found through partial indexes ordered by due time, so a tick costs the same whether the outbox
  * holds a hundred messages or a million. Every queued row has a next_attempt_at (its creation time at the latest).
  */
-const select = (index: string) => `SELECT m.id, m.campaign_id AS campaignId, m.contact_id AS contactId, m.kind, m.to_phone AS toPhone, m.from_number AS fromNumber, m.body,
+const select = (
+  index: string,
+) => `SELECT m.id, m.campaign_id AS campaignId, m.contact_id AS contactId, m.kind, m.to_phone AS toPhone, m.from_number AS fromNumber, m.body,
        m.provider, m.state, m.attempts, m.expires_at AS expiresAt, k.quiet_hours_json AS quietHoursJson, c.opted_out AS optedOut
   FROM outbox_messages m INDEXED BY ${index}
   LEFT JOIN campaigns k ON k.id = m.campaign_id
@@ -148,7 +165,10 @@ export function providersWithWork(db: SqliteDb, horizonIso: string): Array<(type
 /** The earliest time anything waiting becomes due (for the loop's sleep). */
 export function nextDueAt(db: SqliteDb): string | null {
   // hot path: every wake of the send loop; the partial due-time index answers MIN() at once, a scan would not.
-  const stmt = statement(db, `SELECT MIN(next_attempt_at) AS at FROM outbox_messages INDEXED BY outbox_due WHERE provider = ? AND state IN ('queued', 'retry_wait')`);
+  const stmt = statement(
+    db,
+    `SELECT MIN(next_attempt_at) AS at FROM outbox_messages INDEXED BY outbox_due WHERE provider = ? AND state IN ('queued', 'retry_wait')`,
+  );
   const times = PROVIDERS.map((p) => (stmt.get(p) as { at: string | null }).at).filter((t): t is string => t !== null);
   return times.length ? times.sort()[0] : null;
 }
@@ -164,7 +184,8 @@ const markOneSending = preparedQuery((v: { id: number; nowIso: string }) =>
 /** The moment of commitment: after this transaction, a crash leaves the row in `sending` and it becomes `unknown`. */
 export function markSending(db: SqliteDb, ids: number[], nowIso: string): void {
   for (const id of ids) {
-    if (markOneSending.run(db, { id, nowIso }).changes !== 1) throw new Error(`outbox message ${id} changed while being claimed`);
+    if (markOneSending.run(db, { id, nowIso }).changes !== 1)
+      throw new Error(`outbox message ${id} changed while being claimed`);
   }
 }
 
@@ -187,7 +208,8 @@ const markUnknown = preparedQuery((v: { nowIso: string }) =>
     .set({
       state: 'unknown',
       error_code: 'interrupted',
-      error_message: 'The app stopped while this message was being sent; it may or may not have reached the provider. Reconciliation will check.',
+      error_message:
+        'The app stopped while this message was being sent; it may or may not have reached the provider. Reconciliation will check.',
       updated_at: v.nowIso,
     })
     .where('state', '=', 'sending'),
@@ -199,15 +221,27 @@ export function markInterruptedUnknown(db: SqliteDb, nowIso: string): number {
 }
 
 const recentSends = preparedQuery((v: { contactId: number; sinceIso: string }) =>
-  qb.selectFrom('outbox_messages').select('sent_at').where('contact_id', '=', v.contactId).where('kind', 'in', ['campaign', 'reply']).where('sent_at', '>', v.sinceIso).orderBy('sent_at'),
+  qb
+    .selectFrom('outbox_messages')
+    .select('sent_at')
+    .where('contact_id', '=', v.contactId)
+    .where('kind', 'in', ['campaign', 'reply'])
+    .where('sent_at', '>', v.sinceIso)
+    .orderBy('sent_at'),
 );
 
 const skipOne = preparedQuery((v: { id: number; code: string; message: string; nowIso: string }) =>
-  qb.updateTable('outbox_messages').set({ state: 'skipped', error_code: v.code, error_message: v.message, updated_at: v.nowIso }).where('id', '=', v.id),
+  qb
+    .updateTable('outbox_messages')
+    .set({ state: 'skipped', error_code: v.code, error_message: v.message, updated_at: v.nowIso })
+    .where('id', '=', v.id),
 );
 
 const waitOne = preparedQuery((v: { id: number; until: string; code: string; message: string; nowIso: string }) =>
-  qb.updateTable('outbox_messages').set({ next_attempt_at: v.until, error_code: v.code, error_message: v.message, updated_at: v.nowIso }).where('id', '=', v.id),
+  qb
+    .updateTable('outbox_messages')
+    .set({ next_attempt_at: v.until, error_code: v.code, error_message: v.message, updated_at: v.nowIso })
+    .where('id', '=', v.id),
 );
 
 export interface ClaimInputs {
@@ -234,13 +268,22 @@ function policyReader(defaultPolicy: () => QuietHoursPolicy): (json: string | nu
  * that may go are committed as `sending` before any HTTP call, the others skipped or set to wait. Returns the claimed
  * items and how the sending-window checks went.
  */
-export function claimBatch(db: SqliteDb, provider: string, slots: number, inputs: ClaimInputs): { claimed: OutboxItem[]; windowChecked: boolean; windowError?: unknown } {
+export function claimBatch(
+  db: SqliteDb,
+  provider: string,
+  slots: number,
+  inputs: ClaimInputs,
+): { claimed: OutboxItem[]; windowChecked: boolean; windowError?: unknown } {
   const { now } = inputs;
   const nowIso = now.toISOString();
   const policyOf = policyReader(inputs.defaultPolicy);
   const claimed: OutboxItem[] = [];
-  const result: { claimed: OutboxItem[]; windowChecked: boolean; windowError?: unknown } = { claimed, windowChecked: false };
-  const recentMarketingSends = (contactId: number, sinceIso: string) => recentSends.all(db, { contactId, sinceIso }).flatMap((r) => (r.sent_at ? [r.sent_at] : []));
+  const result: { claimed: OutboxItem[]; windowChecked: boolean; windowError?: unknown } = {
+    claimed,
+    windowChecked: false,
+  };
+  const recentMarketingSends = (contactId: number, sinceIso: string) =>
+    recentSends.all(db, { contactId, sinceIso }).flatMap((r) => (r.sent_at ? [r.sent_at] : []));
   db.transaction(() => {
     for (const item of dueMessages(db, provider, nowIso, slots * 4 + 16)) {
       if (claimed.length >= slots) break;
@@ -250,10 +293,15 @@ export function claimBatch(db: SqliteDb, provider: string, slots: number, inputs
       else if (windowCheck) result.windowError ??= windowCheck.error;
       if (verdict.action === 'send') claimed.push(item);
       else if (verdict.action === 'expire') skipLateConfirmation(db, item.id, nowIso);
-      else if (verdict.action === 'skip') skipOne.run(db, { id: item.id, code: verdict.code, message: verdict.message, nowIso });
+      else if (verdict.action === 'skip')
+        skipOne.run(db, { id: item.id, code: verdict.code, message: verdict.message, nowIso });
       else waitOne.run(db, { id: item.id, until: verdict.until, code: verdict.code, message: verdict.message, nowIso });
     }
-    markSending(db, claimed.map((c) => c.id), nowIso);
+    markSending(
+      db,
+      claimed.map((c) => c.id),
+      nowIso,
+    );
   }).immediate();
   return result;
 }

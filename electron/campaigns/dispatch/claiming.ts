@@ -40,7 +40,11 @@ export function claimFor(s: DispatchState, p: ProviderId): OutboxItem[] {
   const nowMs = pacingNowMs();
   const slots = freeSlots(s, p, nowMs);
   if (slots <= 0) return [];
-  const { claimed, windowChecked, windowError } = claimBatch(s.core.db, p, slots, { now: s.core.now(), windowCheck: s.options.windowCheck, defaultPolicy: ownPolicy(s) });
+  const { claimed, windowChecked, windowError } = claimBatch(s.core.db, p, slots, {
+    now: s.core.now(),
+    windowCheck: s.options.windowCheck,
+    defaultPolicy: ownPolicy(s),
+  });
   if (windowError !== undefined) reportFailed(s, 'checking sending hours', windowError);
   else if (windowChecked) reportOk(s, 'checking sending hours');
   for (let i = 0; i < claimed.length; i++) s.limiters.of(p).take(nowMs);

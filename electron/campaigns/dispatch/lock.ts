@@ -33,7 +33,10 @@ export function acquireDispatchLock(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(path, 'utf8'));
       if (holder && holder !== process.pid && alive(holder)) {
-        throw new AppError('conflict', `Another SMS Campaign Desk process (pid ${holder}) is already sending from this data folder; let it finish or close it first.`);
+        throw new AppError(
+          'conflict',
+          `Another SMS Campaign Desk process (pid ${holder}) is already sending from this data folder; let it finish or close it first.`,
+        );
       }
       rmSync(path, { force: true });
     }

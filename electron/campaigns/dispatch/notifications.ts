@@ -15,9 +15,16 @@ export function notifyOwnerOfSending(dispatch: Pick<DispatchEventBus, 'on'>, app
         level: failed || n.unknown ? 'warning' : 'info',
       });
     }),
-    dispatch.on('campaign:pausedBySendError', ({ message }) => app.emit('app:notify', { title: 'Campaign paused', body: message, level: 'error' })),
+    dispatch.on('campaign:pausedBySendError', ({ message }) =>
+      app.emit('app:notify', { title: 'Campaign paused', body: message, level: 'error' }),
+    ),
     dispatch.on('provider:breaker', ({ provider, state }) => {
-      if (state === 'open') app.emit('app:notify', { title: `${provider} is not answering`, body: 'Sending is paused and will resume by itself when the provider is back.', level: 'warning' });
+      if (state === 'open')
+        app.emit('app:notify', {
+          title: `${provider} is not answering`,
+          body: 'Sending is paused and will resume by itself when the provider is back.',
+          level: 'warning',
+        });
     }),
   ];
   return () => stops.forEach((stop) => stop());

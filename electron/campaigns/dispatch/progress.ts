@@ -16,7 +16,11 @@ export function createProgressReporter(db: SqliteDb, events: Pick<EventBus, 'emi
         setTimeout(() => {
           timers.delete(campaignId);
           const counts = campaignCounts(db, campaignId);
-          events.emit('campaign:progress', { campaignId, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) });
+          events.emit('campaign:progress', {
+            campaignId,
+            counts,
+            total: Object.values(counts).reduce((a, b) => a + b, 0),
+          });
           events.emit('app:dataChanged', { area: 'campaigns' });
         }, PROGRESS_EVERY_MS),
       );

@@ -3,7 +3,10 @@ import type { SettingsStore } from '../../settings/store';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 
 /** Requests per second each provider may receive: the dispatcher's own figure (tests, benchmarks), else the setting. */
-export function providerRate(settings: Pick<SettingsStore, 'get'>, overrides?: Partial<Record<ProviderId, number>>): (p: ProviderId) => number {
+export function providerRate(
+  settings: Pick<SettingsStore, 'get'>,
+  overrides?: Partial<Record<ProviderId, number>>,
+): (p: ProviderId) => number {
   return (p) => {
     const own = overrides?.[p];
     if (own !== undefined) return own;

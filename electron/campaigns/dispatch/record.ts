@@ -23,15 +23,34 @@ const markSent = preparedQuery((v: { id: number; providerMessageId: string; nowI
     }))
     .where('id', '=', v.id),
 );
-const touchContact = preparedQuery((v: { id: number | null; nowIso: string }) => qb.updateTable('contacts').set({ last_contacted_at: v.nowIso }).where('id', '=', v.id));
+const touchContact = preparedQuery((v: { id: number | null; nowIso: string }) =>
+  qb.updateTable('contacts').set({ last_contacted_at: v.nowIso }).where('id', '=', v.id),
+);
 const setOutcome = preparedQuery((v: { id: number; state: string; code: string; message: string; nowIso: string }) =>
-  qb.updateTable('outbox_messages').set({ state: v.state, error_code: v.code, error_message: v.message, updated_at: v.nowIso }).where('id', '=', v.id),
+  qb
+    .updateTable('outbox_messages')
+    .set({ state: v.state, error_code: v.code, error_message: v.message, updated_at: v.nowIso })
+    .where('id', '=', v.id),
 );
 const retryLater = preparedQuery((v: { id: number; next: string; code: string; message: string; nowIso: string }) =>
-  qb.updateTable('outbox_messages').set({ state: 'retry_wait', next_attempt_at: v.next, error_code: v.code, error_message: v.message, updated_at: v.nowIso }).where('id', '=', v.id),
+  qb
+    .updateTable('outbox_messages')
+    .set({
+      state: 'retry_wait',
+      next_attempt_at: v.next,
+      error_code: v.code,
+      error_message: v.message,
+      updated_at: v.nowIso,
+    })
+    .where('id', '=', v.id),
 );
 const anyOpen = preparedQuery((v: { campaignId: number }) =>
-  qb.selectFrom('outbox_messages').select('id').where('campaign_id', '=', v.campaignId).where('state', 'in', ['queued', 'sending', 'retry_wait', 'held']).limit(1),
+  qb
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('campaign_id', '=', v.campaignId)
+    .where('state', 'in', ['queued', 'sending', 'retry_wait', 'held'])
+    .limit(1),
 );
 const complete = preparedQuery((v: { campaignId: number; nowIso: string }) =>
   qb
@@ -42,7 +61,11 @@ const complete = preparedQuery((v: { campaignId: number; nowIso: string }) =>
     .where('snapshot_state', '=', 'complete'),
 );
 const stateCounts = preparedQuery((v: { campaignId: number }) =>
-  qb.selectFrom('outbox_state_counts').select(['state', 'n']).where('campaign_key', '=', v.campaignId).where('n', '>', 0),
+  qb
+    .selectFrom('outbox_state_counts')
+    .select(['state', 'n'])
+    .where('campaign_key', '=', v.campaignId)
+    .where('n', '>', 0),
 );
 
 export interface RecordDeps {
@@ -74,16 +97,26 @@ export function recordOutcome(deps: RecordDeps, item: OutboxItem, attempts: numb
   if (outcome.kind === 'opted_out') {
     db.transaction(() => {
       setOutcome.run(db, { id: item.id, state: 'failed', code: outcome.code, message: outcome.message, nowIso });
-      changeConsent(db, { phone: item.toPhone, optedOut: true, source: 'provider', actor: `provider:${item.provider}`, at: nowIso, messageText: `${outcome.code}: ${outcome.message}` });
+      changeConsent(db, {
+        phone: item.toPhone,
+        optedOut: true,
+        source: 'provider',
+        actor: `provider:${item.provider}`,
+        at: nowIso,
+        messageText: `${outcome.code}: ${outcome.message}`,
+      });
     }).immediate();
     return;
   }
   if (outcome.kind === 'retryable' && attempts < deps.maxAttempts) {
-    const next = new Date(now.getTime() + retryDelayMs(attempts, deps.random, deps.backoff, outcome.retryAfterMs)).toISOString();
+    const next = new Date(
+      now.getTime() + retryDelayMs(attempts, deps.random, deps.backoff, outcome.retryAfterMs),
+    ).toISOString();
     retryLater.run(db, { id: item.id, next, code: outcome.code, message: outcome.message, nowIso });
     return;
   }
-  const message = outcome.kind === 'retryable' ? `Gave up after ${attempts} attempts: ${outcome.message}` : outcome.message;
+  const message =
+    outcome.kind === 'retryable' ? `Gave up after ${attempts} attempts: ${outcome.message}` : outcome.message;
   setOutcome.run(db, { id: item.id, state: 'failed', code: outcome.code, message, nowIso });
 }
 

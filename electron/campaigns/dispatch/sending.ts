@@ -37,12 +37,18 @@ function notAttempted(s: DispatchState, item: OutboxItem, err: unknown): void {
  * The HTTP part of a send. It counts towards `concurrency` only while the request is out, so the flush that
  * records its outcome may already claim a message for the freed slot. `undefined`: not attempted, put back.
  */
-async function request(s: DispatchState, item: OutboxItem, provider: () => Provider): Promise<SendOutcome | null | undefined> {
+async function request(
+  s: DispatchState,
+  item: OutboxItem,
+  provider: () => Provider,
+): Promise<SendOutcome | null | undefined> {
   const p = item.provider;
   s.inFlight.set(p, (s.inFlight.get(p) ?? 0) + 1);
   try {
     const client = provider();
-    return await breakerOf(s, p).run(() => client.send({ to: item.toPhone, from: item.fromNumber ?? '', body: item.body, outboxId: item.id }));
+    return await breakerOf(s, p).run(() =>
+      client.send({ to: item.toPhone, from: item.fromNumber ?? '', body: item.body, outboxId: item.id }),
+    );
   } catch (err) {
     notAttempted(s, item, err);
     return undefined;

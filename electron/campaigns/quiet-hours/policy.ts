@@ -28,7 +28,8 @@ const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** Minutes after midnight for an 'HH:MM' time; throws an AppError naming `what` when it is not one. */
 export function parseHHMM(text: string, what: string): number {
   const m = HHMM.exec(text);
-  if (!m) throw new AppError('invalid_input', `${what} "${text}" is not a time like 09:30 (24-hour clock, 00:00–23:59).`);
+  if (!m)
+    throw new AppError('invalid_input', `${what} "${text}" is not a time like 09:30 (24-hour clock, 00:00–23:59).`);
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
@@ -54,7 +55,10 @@ export function parsePolicy(policy: SendPolicy): ParsedPolicy {
   const excluded = policy.excludedDays ?? [];
   for (const day of excluded) {
     if (!Number.isInteger(day) || day < 0 || day > 6) {
-      throw new AppError('invalid_input', `Excluded day ${String(day)} is not a weekday number (0 = Sunday … 6 = Saturday).`);
+      throw new AppError(
+        'invalid_input',
+        `Excluded day ${String(day)} is not a weekday number (0 = Sunday … 6 = Saturday).`,
+      );
     }
   }
   return { start, end, excludedDays: new Set(excluded) };

@@ -39,7 +39,10 @@ export interface SendWindowResult {
 
 function requireZone(businessZone: string): void {
   if (!isValidZone(businessZone)) {
-    throw new AppError('invalid_input', `"${businessZone}" is not a time zone name like America/New_York; set the business time zone in Settings.`);
+    throw new AppError(
+      'invalid_input',
+      `"${businessZone}" is not a time zone name like America/New_York; set the business time zone in Settings.`,
+    );
   }
 }
 
@@ -98,8 +101,11 @@ function calendarDate(date: string | Date, businessZone: string): { year: number
     return { year: local.year, month: local.month, day: local.day };
   }
   const m = ISO_DATE.exec(date);
-  const parsed = m ? DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' }) : undefined;
-  if (!m || !parsed?.isValid) throw new AppError('invalid_input', `The send date "${date}" is not a date like 2026-05-04.`);
+  const parsed = m
+    ? DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: 'UTC' })
+    : undefined;
+  if (!m || !parsed?.isValid)
+    throw new AppError('invalid_input', `The send date "${date}" is not a date like 2026-05-04.`);
   return { year: parsed.year, month: parsed.month, day: parsed.day };
 }
 

@@ -29,7 +29,15 @@ export function recipientLocation(phone: string, businessZone: string): Recipien
   // the rest; tests/unit/campaigns compare this with locateByParsing over every area code.
   const nanp = NANP_E164.exec(phone);
   const known = nanp ? areaCodeInfo(nanp[1]) : undefined;
-  if (known) return { country: known.country, regions: known.regions, zones: known.zones, placedBy: 'area-code', zoneUncertain: false, areaCode: nanp![1] };
+  if (known)
+    return {
+      country: known.country,
+      regions: known.regions,
+      zones: known.zones,
+      placedBy: 'area-code',
+      zoneUncertain: false,
+      areaCode: nanp![1],
+    };
   return locateByParsing(phone, businessZone);
 }
 
@@ -47,7 +55,14 @@ export function locateByParsing(phone: string, businessZone: string): RecipientL
   const areaCode = parsed.countryCallingCode === '1' ? parsed.nationalNumber.slice(0, 3) : undefined;
   const byAreaCode = areaCode === undefined ? undefined : areaCodeInfo(areaCode);
   if (byAreaCode) {
-    return { country: byAreaCode.country, regions: byAreaCode.regions, zones: byAreaCode.zones, placedBy: 'area-code', zoneUncertain: false, areaCode };
+    return {
+      country: byAreaCode.country,
+      regions: byAreaCode.regions,
+      zones: byAreaCode.zones,
+      placedBy: 'area-code',
+      zoneUncertain: false,
+      areaCode,
+    };
   }
   const country = parsed.country;
   const zones = country === undefined ? undefined : countryZones(country);

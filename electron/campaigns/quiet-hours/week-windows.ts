@@ -61,6 +61,7 @@ export function whyOutside(window: DayWindow, zone: string, day: number, minute:
   if (!window.open) return `${DAY_NAMES[day]} ${at}: ${window.why}`;
   if (minute < window.start.minute) return `${at} is before ${formatHHMM(window.start.minute)} (${window.start.by})`;
   const endText = formatHHMM(window.end.minute);
-  if (minute === window.end.minute) return `${at} is the ${endText} cut-off; sends must be before it (${window.end.by})`;
+  if (minute === window.end.minute)
+    return `${at} is the ${endText} cut-off; sends must be before it (${window.end.by})`;
   return `${at} is after ${endText} (${window.end.by})`;
 }

@@ -59,12 +59,15 @@ function monthDays(rule: RecurrenceRule, y: number, m: number, startDayOfMonth: 
 }
 
 function yearDays(rule: RecurrenceRule, y: number, start: { month: number; day: number }): number[] {
-  if (rule.byMonth.length) return [...rule.byMonth].sort((a, b) => a - b).flatMap((m) => monthDays(rule, y, m, start.day));
+  if (rule.byMonth.length)
+    return [...rule.byMonth].sort((a, b) => a - b).flatMap((m) => monthDays(rule, y, m, start.day));
   if (rule.byDay.length) {
     // A numbered weekday without BYMONTH counts within the year (20MO = the 20th Monday of the year).
     const first = dayOf(y, 1, 1);
     const days = byDayIn(rule, first, dayOf(y + 1, 1, 1) - first);
-    const monthly = rule.byMonthDay.length ? new Set(Array.from({ length: 12 }, (_, i) => [...byMonthDayIn(rule, y, i + 1)]).flat()) : null;
+    const monthly = rule.byMonthDay.length
+      ? new Set(Array.from({ length: 12 }, (_, i) => [...byMonthDayIn(rule, y, i + 1)]).flat())
+      : null;
     return [...days].filter((d) => !monthly || monthly.has(d)).sort((a, b) => a - b);
   }
   if (rule.byMonthDay.length) return Array.from({ length: 12 }, (_, i) => monthDays(rule, y, i + 1, start.day)).flat();
@@ -72,7 +75,11 @@ function yearDays(rule: RecurrenceRule, y: number, start: { month: number; day: 
 }
 
 /** The days of period k (the k-th day, week, month or year counted in steps of INTERVAL from the start). */
-function periodDays(rule: RecurrenceRule, k: number, start: { day: number; year: number; month: number; dom: number }): number[] {
+function periodDays(
+  rule: RecurrenceRule,
+  k: number,
+  start: { day: number; year: number; month: number; dom: number },
+): number[] {
   const step = k * rule.interval;
   const inMonths = (d: number) => !rule.byMonth.length || rule.byMonth.includes(new Date(d * DAY).getUTCMonth() + 1);
   if (rule.freq === 'DAILY') {
@@ -86,7 +93,10 @@ function periodDays(rule: RecurrenceRule, k: number, start: { day: number; year:
   if (rule.freq === 'WEEKLY') {
     const monday = start.day - (weekdayOf(start.day) - 1) + 7 * step;
     const weekdays = rule.byDay.length ? rule.byDay.map((b) => b.weekday) : [weekdayOf(start.day)];
-    return [...new Set(weekdays)].sort((a, b) => a - b).map((w) => monday + w - 1).filter(inMonths);
+    return [...new Set(weekdays)]
+      .sort((a, b) => a - b)
+      .map((w) => monday + w - 1)
+      .filter(inMonths);
   }
   if (rule.freq === 'MONTHLY') {
     const index = start.year * 12 + (start.month - 1) + step;
@@ -108,7 +118,14 @@ export function* occurrenceDays(rule: RecurrenceRule, startDate: string): Genera
   for (let k = 0; ; k++) {
     const days = periodDays(rule, k, start);
     for (const d of days) if (d >= start.day) yield ymd(d);
-    const periodStart = rule.freq === 'DAILY' ? start.day + k * rule.interval : rule.freq === 'WEEKLY' ? start.day + 7 * k * rule.interval : rule.freq === 'MONTHLY' ? dayOf(year, month + k * rule.interval, 1) : dayOf(year + k * rule.interval, 1, 1);
+    const periodStart =
+      rule.freq === 'DAILY'
+        ? start.day + k * rule.interval
+        : rule.freq === 'WEEKLY'
+          ? start.day + 7 * k * rule.interval
+          : rule.freq === 'MONTHLY'
+            ? dayOf(year, month + k * rule.interval, 1)
+            : dayOf(year + k * rule.interval, 1, 1);
     if (periodStart > lastDay) return;
   }
 }

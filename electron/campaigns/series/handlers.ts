@@ -7,7 +7,10 @@ import { calendarEntries, rescheduleCampaign } from './calendar';
 import { zonedIso } from './plan';
 import { seriesOccurrences, seriesView } from './series';
 
-type SeriesHandlers = Pick<Handlers, 'series:get' | 'series:occurrences' | 'series:preview' | 'calendar:entries' | 'calendar:reschedule'>;
+type SeriesHandlers = Pick<
+  Handlers,
+  'series:get' | 'series:occurrences' | 'series:preview' | 'calendar:entries' | 'calendar:reschedule'
+>;
 
 export function createSeriesHandlers(core: DeskCore): SeriesHandlers {
   return {

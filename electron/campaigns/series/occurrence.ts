@@ -28,7 +28,9 @@ function occurrenceDraft(parent: CampaignRecord, s: SeriesRow, o: Occurrence): C
     },
     provider: parent.provider,
     ...(parent.fromNumber ? { fromNumber: parent.fromNumber } : {}),
-    schedule: recipientLocal ? { mode: 'recipient_local', date, time } : { mode: 'at', at: new Date(o.at).toISOString() },
+    schedule: recipientLocal
+      ? { mode: 'recipient_local', date, time }
+      : { mode: 'at', at: new Date(o.at).toISOString() },
     ...(parent.quietHours ? { quietHours: parent.quietHours } : {}),
     ...(parent.ab ? { ab: parent.ab } : {}),
     ...(parent.trackLinks !== null ? { trackLinks: parent.trackLinks } : {}),
@@ -42,17 +44,34 @@ function occurrenceDraft(parent: CampaignRecord, s: SeriesRow, o: Occurrence): C
  * twice. When the launch is refused (no one left to text, say), the child is removed and the occurrence is
  * recorded as skipped with the reason.
  */
-export async function runOccurrence(core: DeskCore, s: SeriesRow, o: Occurrence, launch: LaunchCampaign): Promise<{ campaignId: number | null; skipped?: string }> {
+export async function runOccurrence(
+  core: DeskCore,
+  s: SeriesRow,
+  o: Occurrence,
+  launch: LaunchCampaign,
+): Promise<{ campaignId: number | null; skipped?: string }> {
   const store = seriesStore(core.db, core.kdb);
   const parent = getCampaign(core.db, s.campaign_id);
   const nowIso = core.now().toISOString();
   const at = new Date(o.at).toISOString();
-  const childId = core.db.transaction(() => {
-    if (!store.recordOccurrence({ series_id: s.campaign_id, at, status: 'launched', campaign_id: null, reason: null, recorded_at: nowIso })) return null;
-    const child = createCampaign(core.db, occurrenceDraft(parent, s, o), { provider: parent.provider }, core.now());
-    store.fileRun(s.campaign_id, at, child.id);
-    return child.id;
-  }).immediate();
+  const childId = core.db
+    .transaction(() => {
+      if (
+        !store.recordOccurrence({
+          series_id: s.campaign_id,
+          at,
+          status: 'launched',
+          campaign_id: null,
+          reason: null,
+          recorded_at: nowIso,
+        })
+      )
+        return null;
+      const child = createCampaign(core.db, occurrenceDraft(parent, s, o), { provider: parent.provider }, core.now());
+      store.fileRun(s.campaign_id, at, child.id);
+      return child.id;
+    })
+    .immediate();
   if (childId === null) return { campaignId: null, skipped: 'already run' };
   try {
     await launch(core, childId);
@@ -63,7 +82,8 @@ export async function runOccurrence(core: DeskCore, s: SeriesRow, o: Occurrence,
     return { campaignId: null, skipped: reason };
   }
   const field = dateFieldOf(s);
-  if (field) store.rememberYearlySends(s.campaign_id, childId, dateFieldAudience(field, o.local.slice(0, 10))?.year ?? 0);
+  if (field)
+    store.rememberYearlySends(s.campaign_id, childId, dateFieldAudience(field, o.local.slice(0, 10))?.year ?? 0);
   core.audit('series.occurrence', String(s.campaign_id), { at, campaignId: childId });
   return { campaignId: childId };
 }

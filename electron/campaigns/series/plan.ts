@@ -28,7 +28,10 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
  * Who a date-field occurrence on local date `date` is for: contacts whose date falls `daysBefore` days later
  * (29 February counts as 28 February in a common year), each once per year.
  */
-export function dateFieldAudience(field: DateFieldRepeat, date: string): NonNullable<AudienceFilter['occurrenceOf']>['dateField'] {
+export function dateFieldAudience(
+  field: DateFieldRepeat,
+  date: string,
+): NonNullable<AudienceFilter['occurrenceOf']>['dateField'] {
   const target = DateTime.fromISO(date, { zone: 'utc' }).plus({ days: field.daysBefore });
   const monthDays = [target.toFormat('MM-dd')];
   if (target.month === 2 && target.day === 28 && !isLeap(target.year)) monthDays.push('02-29');

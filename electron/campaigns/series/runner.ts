@@ -12,10 +12,15 @@ export function advance(core: DeskCore, s: SeriesRow, handled: number | null): v
   const [next] = planned(s, { after: handled ?? undefined, limit: 1 });
   const nowIso = core.now().toISOString();
   const nextAt = next ? new Date(next.at).toISOString() : null;
-  store.update(s.campaign_id, { next_at: nextAt, handled_through: handled === null ? s.handled_through : new Date(handled).toISOString(), updated_at: nowIso });
+  store.update(s.campaign_id, {
+    next_at: nextAt,
+    handled_through: handled === null ? s.handled_through : new Date(handled).toISOString(),
+    updated_at: nowIso,
+  });
   store.showNext(s.campaign_id, nextAt, nowIso);
   if (!next) {
-    if (store.setStatus(s.campaign_id, 'completed', ['scheduled'], nowIso)) core.audit('series.complete', String(s.campaign_id));
+    if (store.setStatus(s.campaign_id, 'completed', ['scheduled'], nowIso))
+      core.audit('series.complete', String(s.campaign_id));
   }
 }
 
@@ -39,15 +44,26 @@ export async function runDueSeries(core: DeskCore, launch: LaunchCampaign): Prom
       const latest = passed[passed.length - 1];
       const runsNow = passed.length < BATCH && now - latest.at <= graceMs;
       const nowIso = new Date(now).toISOString();
-      core.db.transaction(() => {
-        for (const o of runsNow ? passed.slice(0, -1) : passed) {
-          const reason = `Missed: the app was not running at ${o.local.replace('T', ' ')} (${s.zone}), and it is more than ${graceMs / 60_000} minutes late now.`;
-          if (store.recordOccurrence({ series_id: s.campaign_id, at: new Date(o.at).toISOString(), status: 'missed', campaign_id: null, reason, recorded_at: nowIso })) {
-            missed++;
-            lastMissed = o.local.replace('T', ' ');
+      core.db
+        .transaction(() => {
+          for (const o of runsNow ? passed.slice(0, -1) : passed) {
+            const reason = `Missed: the app was not running at ${o.local.replace('T', ' ')} (${s.zone}), and it is more than ${graceMs / 60_000} minutes late now.`;
+            if (
+              store.recordOccurrence({
+                series_id: s.campaign_id,
+                at: new Date(o.at).toISOString(),
+                status: 'missed',
+                campaign_id: null,
+                reason,
+                recorded_at: nowIso,
+              })
+            ) {
+              missed++;
+              lastMissed = o.local.replace('T', ' ');
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
       if (runsNow) {
         const r = await runOccurrence(core, s, latest, launch);
         if (r.campaignId !== null) launched.push(r.campaignId);

@@ -14,7 +14,10 @@ type SeriesFields = Pick<SeriesRow, 'kind' | 'rule' | 'start_local' | 'zone' | '
 /** A repeating campaign's own schedule is its first occurrence (what the wizard shows as its date and time). */
 function withFirstOccurrence(draft: CampaignDraft, fields: SeriesFields | null): CampaignDraft {
   if (!fields || fields.kind !== 'recurring') return draft;
-  const [first] = planned({ ...fields, campaign_id: 0, next_at: null, handled_through: null, created_at: '', updated_at: '' }, { limit: 1 });
+  const [first] = planned(
+    { ...fields, campaign_id: 0, next_at: null, handled_through: null, created_at: '', updated_at: '' },
+    { limit: 1 },
+  );
   return first ? { ...draft, schedule: { mode: 'at', at: new Date(first.at).toISOString() } } : draft;
 }
 
@@ -23,15 +26,33 @@ function seriesFields(core: DeskCore, draft: CampaignDraft): SeriesFields | null
   if (draft.repeat) {
     const zone = draft.repeat.zone ?? core.settings.get('business.timezone');
     const checked = checkRepeat(draft.repeat.rule, draft.repeat.start, zone);
-    return { kind: 'recurring', rule: formatRule(checked.rule), start_local: checked.start, zone, skip_recent_days: draft.repeat.skipRecentDays ?? null, date_field_json: null };
+    return {
+      kind: 'recurring',
+      rule: formatRule(checked.rule),
+      start_local: checked.start,
+      zone,
+      skip_recent_days: draft.repeat.skipRecentDays ?? null,
+      date_field_json: null,
+    };
   }
   if (draft.dateField) {
     const f = draft.dateField;
     const type = seriesStore(core.db, core.kdb).fieldType(f.fieldKey);
     if (!type) throw new AppError('not_found', `There is no contact field "${f.fieldKey}".`);
-    if (type !== 'date') throw new AppError('invalid_input', `The contact field "${f.fieldKey}" holds text, not dates; choose a date field such as a birthday.`);
+    if (type !== 'date')
+      throw new AppError(
+        'invalid_input',
+        `The contact field "${f.fieldKey}" holds text, not dates; choose a date field such as a birthday.`,
+      );
     const zone = f.recipientLocal ? EARLIEST_ZONE : checkZone(core.settings.get('business.timezone'));
-    return { kind: 'birthday', rule: 'FREQ=DAILY', start_local: `${f.startDate}T${f.time}`, zone, skip_recent_days: null, date_field_json: JSON.stringify(f) };
+    return {
+      kind: 'birthday',
+      rule: 'FREQ=DAILY',
+      start_local: `${f.startDate}T${f.time}`,
+      zone,
+      skip_recent_days: null,
+      date_field_json: JSON.stringify(f),
+    };
   }
   return null;
 }
@@ -41,8 +62,21 @@ export function createCampaignOrSeries(core: DeskCore, draft: CampaignDraft): Ca
   const fields = seriesFields(core, draft);
   const nowIso = core.now().toISOString();
   return core.db.transaction(() => {
-    const c = createCampaign(core.db, withFirstOccurrence(draft, fields), { provider: core.settings.get('provider') }, core.now());
-    if (fields) seriesStore(core.db, core.kdb).insert({ campaign_id: c.id, ...fields, next_at: null, handled_through: null, created_at: nowIso, updated_at: nowIso });
+    const c = createCampaign(
+      core.db,
+      withFirstOccurrence(draft, fields),
+      { provider: core.settings.get('provider') },
+      core.now(),
+    );
+    if (fields)
+      seriesStore(core.db, core.kdb).insert({
+        campaign_id: c.id,
+        ...fields,
+        next_at: null,
+        handled_through: null,
+        created_at: nowIso,
+        updated_at: nowIso,
+      });
     return c;
   })();
 }
@@ -53,15 +87,32 @@ export function updateSeries(core: DeskCore, id: number, draft: CampaignDraft): 
   const current = getCampaign(core.db, id);
   const existing = store.get(id);
   const fields = seriesFields(core, draft);
-  if (!fields) throw new AppError('invalid_input', `Campaign "${current.name}" repeats; give its repeat, or end the series instead.`);
-  if (!['draft', 'scheduled', 'paused'].includes(current.status)) throw new AppError('conflict', `Series "${current.name}" is ${current.status}; duplicate it to start a new one.`);
-  if (!existing && current.status !== 'draft') throw new AppError('conflict', `Campaign "${current.name}" is ${current.status}; only a draft can be made to repeat.`);
+  if (!fields)
+    throw new AppError(
+      'invalid_input',
+      `Campaign "${current.name}" repeats; give its repeat, or end the series instead.`,
+    );
+  if (!['draft', 'scheduled', 'paused'].includes(current.status))
+    throw new AppError('conflict', `Series "${current.name}" is ${current.status}; duplicate it to start a new one.`);
+  if (!existing && current.status !== 'draft')
+    throw new AppError(
+      'conflict',
+      `Campaign "${current.name}" is ${current.status}; only a draft can be made to repeat.`,
+    );
   const now = core.now();
   core.db.transaction(() => {
     writeDraft(core.db, current, withFirstOccurrence(draft, fields), current.status, now);
     const handled = Math.max(existing?.handled_through ? Date.parse(existing.handled_through) : 0, now.getTime());
     if (existing) store.update(id, { ...fields, updated_at: now.toISOString() });
-    else store.insert({ campaign_id: id, ...fields, next_at: null, handled_through: null, created_at: now.toISOString(), updated_at: now.toISOString() });
+    else
+      store.insert({
+        campaign_id: id,
+        ...fields,
+        next_at: null,
+        handled_through: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      });
     const s = store.get(id);
     if (s && current.status !== 'draft') advance(core, s, handled);
   })();
@@ -81,7 +132,10 @@ function transition(core: DeskCore, id: number, to: string, from: string[], verb
   const s = seriesOf(core, id);
   const c = getCampaign(core.db, id);
   if (!seriesStore(core.db, core.kdb).setStatus(id, to, from, core.now().toISOString())) {
-    throw new AppError('conflict', `Series "${c.name}" is ${c.status}; only a ${from.join(' or ')} series can be ${verb}.`);
+    throw new AppError(
+      'conflict',
+      `Series "${c.name}" is ${c.status}; only a ${from.join(' or ')} series can be ${verb}.`,
+    );
   }
   core.audit(`series.${verb}`, String(id));
   core.events.emit('app:dataChanged', { area: 'campaigns' });
@@ -107,7 +161,14 @@ export function resumeSeries(core: DeskCore, id: number): void {
   const after = s.handled_through ? Date.parse(s.handled_through) : undefined;
   core.db.transaction(() => {
     for (const o of planned(s, { after, limit: 2000, through: now.getTime() })) {
-      store.recordOccurrence({ series_id: id, at: new Date(o.at).toISOString(), status: 'skipped', campaign_id: null, reason: 'The series was paused.', recorded_at: now.toISOString() });
+      store.recordOccurrence({
+        series_id: id,
+        at: new Date(o.at).toISOString(),
+        status: 'skipped',
+        campaign_id: null,
+        reason: 'The series was paused.',
+        recorded_at: now.toISOString(),
+      });
     }
     advance(core, s, now.getTime());
   })();
@@ -131,7 +192,9 @@ export function seriesView(core: DeskCore, id: number): SeriesView | null {
     campaignId: id,
     kind: s.kind,
     rule: s.rule,
-    summary: field ? `Every day at ${time}${field.recipientLocal ? ' recipient-local' : ''}: contacts whose ${field.fieldKey} is ${field.daysBefore ? `${field.daysBefore} days later` : 'that day'}` : describeRule(parseRule(s.rule, s.zone), time),
+    summary: field
+      ? `Every day at ${time}${field.recipientLocal ? ' recipient-local' : ''}: contacts whose ${field.fieldKey} is ${field.daysBefore ? `${field.daysBefore} days later` : 'that day'}`
+      : describeRule(parseRule(s.rule, s.zone), time),
     zone: s.zone,
     start: s.start_local,
     skipRecentDays: s.skip_recent_days,
@@ -140,7 +203,14 @@ export function seriesView(core: DeskCore, id: number): SeriesView | null {
   };
 }
 
-const RUN_STATUS: Record<string, OccurrenceStatus> = { sending: 'sending', completed: 'completed', cancelled: 'cancelled', paused: 'paused', scheduled: 'launched', draft: 'launched' };
+const RUN_STATUS: Record<string, OccurrenceStatus> = {
+  sending: 'sending',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  paused: 'paused',
+  scheduled: 'launched',
+  draft: 'launched',
+};
 
 /** Past occurrences (run, skipped or missed) and the next `count` planned ones. */
 export function seriesOccurrences(core: DeskCore, id: number, count: number): OccurrenceView[] {
@@ -150,12 +220,24 @@ export function seriesOccurrences(core: DeskCore, id: number, count: number): Oc
   const runs = new Map(store.runs(id).map((r) => [r.id, r.status]));
   const past: OccurrenceView[] = store.occurrences(id).map((o) => ({
     at: zonedIso(Date.parse(o.at), s.zone),
-    status: o.campaign_id !== null ? (RUN_STATUS[runs.get(o.campaign_id) ?? ''] ?? 'launched') : o.status === 'missed' ? 'missed' : 'skipped',
+    status:
+      o.campaign_id !== null
+        ? (RUN_STATUS[runs.get(o.campaign_id) ?? ''] ?? 'launched')
+        : o.status === 'missed'
+          ? 'missed'
+          : 'skipped',
     ...(o.campaign_id !== null ? { campaignId: o.campaign_id } : {}),
     ...(o.reason ? { reason: o.reason } : {}),
   }));
   if (status === 'cancelled' || status === 'completed') return past;
-  const after = s.handled_through ? Date.parse(s.handled_through) : status === 'draft' ? undefined : core.now().getTime();
-  const next = planned(s, { after, limit: count }).map((o): OccurrenceView => ({ at: zonedIso(o.at, s.zone), status: status === 'paused' ? 'paused' : 'planned' }));
+  const after = s.handled_through
+    ? Date.parse(s.handled_through)
+    : status === 'draft'
+      ? undefined
+      : core.now().getTime();
+  const next = planned(s, { after, limit: count }).map((o): OccurrenceView => ({
+    at: zonedIso(o.at, s.zone),
+    status: status === 'paused' ? 'paused' : 'planned',
+  }));
   return [...past, ...next];
 }

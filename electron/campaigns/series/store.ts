@@ -33,7 +33,17 @@ export interface SeriesStore {
   /** A contact field's type (text or date), undefined when there is no such field. */
   fieldType(key: string): 'text' | 'date' | undefined;
   /** Campaigns for the calendar: those scheduled or launched in [from, to], with their series' kind. */
-  calendarCampaigns(from: string, to: string): { id: number; name: string; status: string; at: string | null; series_id: number | null; kind: 'recurring' | 'birthday' | null }[];
+  calendarCampaigns(
+    from: string,
+    to: string,
+  ): {
+    id: number;
+    name: string;
+    status: string;
+    at: string | null;
+    series_id: number | null;
+    kind: 'recurring' | 'birthday' | null;
+  }[];
   /** A one-time campaign moved to another instant. */
   reschedule(campaignId: number, scheduleJson: string, at: string, nowIso: string): void;
   /** Files a campaign under its series as the run of the occurrence at `at`. */
@@ -44,9 +54,11 @@ export interface SeriesStore {
 
 export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
   return {
-    get: (campaignId) => allRows(db, kdb.selectFrom('campaign_series').selectAll().where('campaign_id', '=', campaignId))[0],
+    get: (campaignId) =>
+      allRows(db, kdb.selectFrom('campaign_series').selectAll().where('campaign_id', '=', campaignId))[0],
     insert: (row) => runQuery(db, kdb.insertInto('campaign_series').values(row)),
-    update: (campaignId, change) => runQuery(db, kdb.updateTable('campaign_series').set(change).where('campaign_id', '=', campaignId)),
+    update: (campaignId, change) =>
+      runQuery(db, kdb.updateTable('campaign_series').set(change).where('campaign_id', '=', campaignId)),
     due: (nowIso) =>
       allRows(
         db,
@@ -56,26 +68,46 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
           .selectAll('campaign_series')
           .where('campaigns.status', '=', 'scheduled')
           .where('campaign_series.next_at', '<=', nowIso)
-          .orderBy('campaign_series.next_at')
-          ,
+          .orderBy('campaign_series.next_at'),
       ),
     all: () => allRows(db, kdb.selectFrom('campaign_series').selectAll()),
-    occurrences: (seriesId) => allRows(db, kdb.selectFrom('series_occurrences').selectAll().where('series_id', '=', seriesId).orderBy('at')),
+    occurrences: (seriesId) =>
+      allRows(db, kdb.selectFrom('series_occurrences').selectAll().where('series_id', '=', seriesId).orderBy('at')),
     recordOccurrence(row) {
-      const q = kdb.insertInto('series_occurrences').values(row).onConflict((oc) => oc.doNothing());
+      const q = kdb
+        .insertInto('series_occurrences')
+        .values(row)
+        .onConflict((oc) => oc.doNothing());
       return runQuery(db, q).changes > 0;
     },
-    runs: (seriesId) => allRows(db, kdb.selectFrom('campaigns').select(['id', 'occurrence_at', 'status']).where('series_id', '=', seriesId).orderBy('occurrence_at')),
-    showNext: (seriesId, nextAt, nowIso) => runQuery(db, kdb.updateTable('campaigns').set({ scheduled_at: nextAt, updated_at: nowIso }).where('id', '=', seriesId)),
-    note: (seriesId, text) => runQuery(db, kdb.updateTable('campaigns').set({ last_error: text }).where('id', '=', seriesId)),
+    runs: (seriesId) =>
+      allRows(
+        db,
+        kdb
+          .selectFrom('campaigns')
+          .select(['id', 'occurrence_at', 'status'])
+          .where('series_id', '=', seriesId)
+          .orderBy('occurrence_at'),
+      ),
+    showNext: (seriesId, nextAt, nowIso) =>
+      runQuery(
+        db,
+        kdb.updateTable('campaigns').set({ scheduled_at: nextAt, updated_at: nowIso }).where('id', '=', seriesId),
+      ),
+    note: (seriesId, text) =>
+      runQuery(db, kdb.updateTable('campaigns').set({ last_error: text }).where('id', '=', seriesId)),
     setStatus(seriesId, status, from, nowIso) {
       const ended = status === 'completed' || status === 'cancelled';
       const q = kdb
         .updateTable('campaigns')
-        .set({ status, updated_at: nowIso, ...(ended ? { completed_at: nowIso } : {}), ...(status === 'scheduled' && from.includes('draft') ? { launched_at: nowIso } : {}) })
+        .set({
+          status,
+          updated_at: nowIso,
+          ...(ended ? { completed_at: nowIso } : {}),
+          ...(status === 'scheduled' && from.includes('draft') ? { launched_at: nowIso } : {}),
+        })
         .where('id', '=', seriesId)
-        .where('status', 'in', from)
-        ;
+        .where('status', 'in', from);
       return runQuery(db, q).changes > 0;
     },
     fieldType: (key) => allRows(db, kdb.selectFrom('custom_fields').select('type').where('key', '=', key))[0]?.type,
@@ -85,21 +117,56 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
         kdb
           .selectFrom('campaigns as c')
           .leftJoin('campaign_series as s', 's.campaign_id', 'c.series_id')
-          .select((eb) => ['c.id', 'c.name', 'c.status', eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at').as('at'), 'c.series_id', 's.kind'])
+          .select((eb) => [
+            'c.id',
+            'c.name',
+            'c.status',
+            eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at').as('at'),
+            'c.series_id',
+            's.kind',
+          ])
           .where('c.archived_at', 'is', null)
-          .where((eb) => eb.not(eb.exists(eb.selectFrom('campaign_series as p').select('p.campaign_id').whereRef('p.campaign_id', '=', 'c.id'))))
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb.selectFrom('campaign_series as p').select('p.campaign_id').whereRef('p.campaign_id', '=', 'c.id'),
+              ),
+            ),
+          )
           .where((eb) => eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at'), '>=', from)
-          .where((eb) => eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at'), '<=', to)
-          ,
+          .where((eb) => eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at'), '<=', to),
       ),
     reschedule: (campaignId, scheduleJson, at, nowIso) =>
-      runQuery(db, kdb.updateTable('campaigns').set({ schedule_json: scheduleJson, scheduled_at: at, schedule_missed_at: null, updated_at: nowIso }).where('id', '=', campaignId)),
+      runQuery(
+        db,
+        kdb
+          .updateTable('campaigns')
+          .set({ schedule_json: scheduleJson, scheduled_at: at, schedule_missed_at: null, updated_at: nowIso })
+          .where('id', '=', campaignId),
+      ),
     fileRun(seriesId, at, campaignId) {
-      runQuery(db, kdb.updateTable('campaigns').set({ series_id: seriesId, occurrence_at: at }).where('id', '=', campaignId));
-      runQuery(db, kdb.updateTable('series_occurrences').set({ campaign_id: campaignId }).where('series_id', '=', seriesId).where('at', '=', at));
+      runQuery(
+        db,
+        kdb.updateTable('campaigns').set({ series_id: seriesId, occurrence_at: at }).where('id', '=', campaignId),
+      );
+      runQuery(
+        db,
+        kdb
+          .updateTable('series_occurrences')
+          .set({ campaign_id: campaignId })
+          .where('series_id', '=', seriesId)
+          .where('at', '=', at),
+      );
     },
     skipRun(seriesId, at, campaignId, reason) {
-      runQuery(db, kdb.updateTable('series_occurrences').set({ status: 'skipped', reason, campaign_id: null }).where('series_id', '=', seriesId).where('at', '=', at));
+      runQuery(
+        db,
+        kdb
+          .updateTable('series_occurrences')
+          .set({ status: 'skipped', reason, campaign_id: null })
+          .where('series_id', '=', seriesId)
+          .where('at', '=', at),
+      );
       runQuery(db, kdb.deleteFrom('campaigns').where('id', '=', campaignId).where('snapshot_state', '=', 'none'));
     },
     rememberYearlySends(seriesId, campaignId, year) {
@@ -114,8 +181,7 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
             .where('contact_id', 'is not', null)
             .where('kind', '=', 'campaign'),
         )
-        .onConflict((oc) => oc.doNothing())
-        ;
+        .onConflict((oc) => oc.doNothing());
       runQuery(db, q);
     },
   };

@@ -11,7 +11,8 @@ export const abCreateOptions = {
   'track-links': { type: 'boolean' },
 } as const;
 
-export const abCreateUsage = '[--variant TEXT --variant TEXT... [--split 30,70] [--test-percent N] [--metric replied|clicked|converted|optedOut]] [--track-links]';
+export const abCreateUsage =
+  '[--variant TEXT --variant TEXT... [--split 30,70] [--test-percent N] [--metric replied|clicked|converted|optedOut]] [--track-links]';
 
 /** 2 → [50, 50]; 3 → [34, 33, 33]: whole percentages adding up to 100, the first ones taking the remainder. */
 export function evenSplit(count: number): number[] {
@@ -30,27 +31,50 @@ export function abDraftFromOptions(values: Record<string, unknown>): { ab?: AbCo
   const bodies = values.variant as string[] | undefined;
   if (!bodies) {
     const stray = ['split', 'test-percent', 'metric'].filter((o) => values[o] !== undefined);
-    if (stray.length) throw new UsageError(`${stray.map((o) => `--${o}`).join(', ')} only apply to an A/B campaign: give two to five --variant "message text"`);
+    if (stray.length)
+      throw new UsageError(
+        `${stray.map((o) => `--${o}`).join(', ')} only apply to an A/B campaign: give two to five --variant "message text"`,
+      );
     return trackLinks;
   }
   if (bodies.length < MIN_VARIANTS || bodies.length > MAX_VARIANTS) {
-    throw new UsageError(`an A/B campaign has ${MIN_VARIANTS} to ${MAX_VARIANTS} variants; got ${bodies.length} --variant`);
+    throw new UsageError(
+      `an A/B campaign has ${MIN_VARIANTS} to ${MAX_VARIANTS} variants; got ${bodies.length} --variant`,
+    );
   }
   bodies.forEach((body, i) => {
     if (!body.trim()) throw new UsageError(`--variant ${variantLetter(i)} is empty; give the message text`);
   });
-  const split = values.split === undefined ? evenSplit(bodies.length) : String(values.split).split(',').map((part) => wholeNumber(part, '--split shares'));
-  if (split.length !== bodies.length) throw new UsageError(`--split gives ${split.length} shares for ${bodies.length} variants; give one per variant, e.g. --split ${evenSplit(bodies.length).join(',')}`);
-  const testPercent = values['test-percent'] === undefined ? undefined : wholeNumber(String(values['test-percent']), '--test-percent');
+  const split =
+    values.split === undefined
+      ? evenSplit(bodies.length)
+      : String(values.split)
+          .split(',')
+          .map((part) => wholeNumber(part, '--split shares'));
+  if (split.length !== bodies.length)
+    throw new UsageError(
+      `--split gives ${split.length} shares for ${bodies.length} variants; give one per variant, e.g. --split ${evenSplit(bodies.length).join(',')}`,
+    );
+  const testPercent =
+    values['test-percent'] === undefined ? undefined : wholeNumber(String(values['test-percent']), '--test-percent');
   const issues = validateVariants(split, testPercent);
   if (issues.length) throw new UsageError(issues.map((i) => i.message).join(' '));
   const metric = values.metric === undefined ? 'replied' : String(values.metric);
   if (!isAbMetric(metric)) {
     const choices = '--metric replied, clicked, converted or optedOut';
-    throw new UsageError(metric === 'opened' ? `SMS cannot tell whether a text was opened; use ${choices}` : `unknown metric "${metric}"; use ${choices}`);
+    throw new UsageError(
+      metric === 'opened'
+        ? `SMS cannot tell whether a text was opened; use ${choices}`
+        : `unknown metric "${metric}"; use ${choices}`,
+    );
   }
   return {
-    ab: { variants: bodies.map((body, i) => ({ name: variantLetter(i), body })), split, ...(testPercent !== undefined ? { testPercent } : {}), metric },
+    ab: {
+      variants: bodies.map((body, i) => ({ name: variantLetter(i), body })),
+      split,
+      ...(testPercent !== undefined ? { testPercent } : {}),
+      metric,
+    },
     ...trackLinks,
   };
 }

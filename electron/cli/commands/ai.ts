@@ -6,23 +6,33 @@ const DRAFT_USAGE = 'ai draft --brief TEXT [--variants 3] [--tone friendly|profe
 
 function wholeNumberOption(value: unknown, name: string, usage: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, got "${String(value)}". Usage: ${usage}`);
+  if (typeof value !== 'string' || !/^\d+$/.test(value))
+    throw new UsageError(`${name} must be a whole number, got "${String(value)}". Usage: ${usage}`);
   return Number(value);
 }
 
 function draftText(d: DraftCheck, n: number): string {
   const head = `${n}. ${d.text}\n   ${d.segments} segment${d.segments === 1 ? '' : 's'}, ${d.encoding}${d.usable ? '' : ' — cannot be used until fixed'}`;
-  return [head, ...d.warnings.map((w) => `   ${w.severity === 'error' ? 'error' : 'warning'}: ${w.message}`)].join('\n');
+  return [head, ...d.warnings.map((w) => `   ${w.severity === 'error' ? 'error' : 'warning'}: ${w.message}`)].join(
+    '\n',
+  );
 }
 
 export const aiCommands: Command[] = [
   defineCommand({
     name: 'ai draft',
     usage: DRAFT_USAGE,
-    summary: 'Gemini drafts campaign messages from a one-line brief, each checked by the template validation, segment counter and compliance lint.',
-    options: { brief: { type: 'string' }, variants: { type: 'string' }, tone: { type: 'string' }, long: { type: 'boolean' } },
+    summary:
+      'Gemini drafts campaign messages from a one-line brief, each checked by the template validation, segment counter and compliance lint.',
+    options: {
+      brief: { type: 'string' },
+      variants: { type: 'string' },
+      tone: { type: 'string' },
+      long: { type: 'boolean' },
+    },
     async run(ctx, { values }) {
-      if (typeof values.brief !== 'string' || !values.brief.trim()) throw new UsageError(`--brief is required: what the message is about. Usage: ${DRAFT_USAGE}`);
+      if (typeof values.brief !== 'string' || !values.brief.trim())
+        throw new UsageError(`--brief is required: what the message is about. Usage: ${DRAFT_USAGE}`);
       const count = wholeNumberOption(values.variants, '--variants', DRAFT_USAGE);
       const app = await ctx.app();
       const { drafts } = await callLoose(app, 'ai:draft', {
@@ -32,7 +42,14 @@ export const aiCommands: Command[] = [
         fitsOneSegment: values.long !== true,
       });
       return {
-        json: { drafts: drafts.map((d) => ({ text: d.text, segments: d.segments, encoding: d.encoding, warnings: d.warnings })) },
+        json: {
+          drafts: drafts.map((d) => ({
+            text: d.text,
+            segments: d.segments,
+            encoding: d.encoding,
+            warnings: d.warnings,
+          })),
+        },
         text: drafts.map((d, i) => draftText(d, i + 1)).join('\n\n'),
       };
     },
@@ -40,7 +57,8 @@ export const aiCommands: Command[] = [
   defineCommand({
     name: 'ai triage',
     usage: 'ai triage <inbound-id>',
-    summary: 'Gemini labels one incoming reply now (question, interested, complaint, wrong number, possible opt-out for review).',
+    summary:
+      'Gemini labels one incoming reply now (question, interested, complaint, wrong number, possible opt-out for review).',
     args: { min: 1, max: 1 },
     async run(ctx, { positionals }) {
       const inboundId = wholeNumberOption(positionals[0], 'the inbound id', 'ai triage <inbound-id>');

@@ -6,7 +6,15 @@ import { ORDER_FIELDS as ORDER_FIELDS_CLI, type OrderField } from '../../../shar
 import type { OrderImportReport } from '../../../shared/ipc/channels/analytics';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/ipc/channels/analytics';
 import { call, callLoose, defineCommand, UsageError, type Command } from '../framework';
-import { exportLines, catchUpOutcomes, analyticsSettings, readOrdersFile, importOrders, mapOrderColumns, orderImportContext } from '../../analytics';
+import {
+  exportLines,
+  catchUpOutcomes,
+  analyticsSettings,
+  readOrdersFile,
+  importOrders,
+  mapOrderColumns,
+  orderImportContext,
+} from '../../analytics';
 import { mapping } from './imports';
 
 const positiveId = (text: string, what = 'campaign id'): number => {
@@ -23,7 +31,25 @@ export const analyticsCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
       const r = await call(await ctx.app(), 'analytics:campaignResults', { campaignId: positiveId(id) });
-      const json = { id: r.id, name: r.name, sent: r.sent, delivered: r.delivered, failed: r.failed, replied: r.replied, clicked: r.clicked, optedOut: r.optedOut, converted: r.converted, revenue: r.revenue, spend: r.spend, currency: r.currency, rates: r.rates, roi: r.roi, epm: r.epm, costPerConversion: r.costPerConversion, windows: r.windows };
+      const json = {
+        id: r.id,
+        name: r.name,
+        sent: r.sent,
+        delivered: r.delivered,
+        failed: r.failed,
+        replied: r.replied,
+        clicked: r.clicked,
+        optedOut: r.optedOut,
+        converted: r.converted,
+        revenue: r.revenue,
+        spend: r.spend,
+        currency: r.currency,
+        rates: r.rates,
+        roi: r.roi,
+        epm: r.epm,
+        costPerConversion: r.costPerConversion,
+        windows: r.windows,
+      };
       const text = [
         `Campaign ${r.id}: ${r.name}`,
         `Sent ${r.sent}, delivered ${r.delivered} (${pct(r.rates.delivery)}), failed ${r.failed}`,
@@ -38,11 +64,18 @@ export const analyticsCommands: Command[] = [
     name: 'conversions add',
     usage: 'conversions add --phone P --amount A [--at ISO] [--note T] [--order-id ID]',
     summary: 'Record a sale or booking for a contact (attributed to the campaign that earned it, if any).',
-    options: { phone: { type: 'string' }, amount: { type: 'string' }, at: { type: 'string' }, note: { type: 'string' }, 'order-id': { type: 'string' } },
+    options: {
+      phone: { type: 'string' },
+      amount: { type: 'string' },
+      at: { type: 'string' },
+      note: { type: 'string' },
+      'order-id': { type: 'string' },
+    },
     async run(ctx, { values }) {
       if (!values.phone) throw new UsageError('--phone is required');
       const amount = values.amount === undefined ? 0 : Number(values.amount);
-      if (!Number.isFinite(amount) || amount < 0) throw new UsageError(`--amount must be a number of 0 or more, got "${String(values.amount)}"`);
+      if (!Number.isFinite(amount) || amount < 0)
+        throw new UsageError(`--amount must be a number of 0 or more, got "${String(values.amount)}"`);
       const r = await callLoose(await ctx.app(), 'conversions:add', {
         phone: values.phone,
         amount,
@@ -50,7 +83,10 @@ export const analyticsCommands: Command[] = [
         ...(values.note ? { note: values.note } : {}),
         ...(values['order-id'] ? { orderId: values['order-id'] } : {}),
       });
-      return { json: r, text: `Recorded conversion ${r.id} for contact ${r.contactId}${r.campaignId ? `, attributed to campaign ${r.campaignId}` : ', not attributable to a campaign'}.` };
+      return {
+        json: r,
+        text: `Recorded conversion ${r.id} for contact ${r.contactId}${r.campaignId ? `, attributed to campaign ${r.campaignId}` : ', not attributable to a campaign'}.`,
+      };
     },
   }),
   defineCommand({
@@ -59,9 +95,17 @@ export const analyticsCommands: Command[] = [
     summary: 'Conversions, newest first.',
     options: { campaign: { type: 'string' } },
     async run(ctx, { values }) {
-      const page = await call(await ctx.app(), 'conversions:list', { ...(values.campaign ? { campaignId: positiveId(values.campaign as string) } : {}), limit: 1000 });
+      const page = await call(await ctx.app(), 'conversions:list', {
+        ...(values.campaign ? { campaignId: positiveId(values.campaign as string) } : {}),
+        limit: 1000,
+      });
       const text = page.rows.length
-        ? page.rows.map((r) => `${r.id}\t${r.at}\t${r.phone ?? ''}\t${formatMoney(r.amountMinor, r.currency)}\t${r.source}\t${r.campaignId ?? 'unattributed'}`).join('\n')
+        ? page.rows
+            .map(
+              (r) =>
+                `${r.id}\t${r.at}\t${r.phone ?? ''}\t${formatMoney(r.amountMinor, r.currency)}\t${r.source}\t${r.campaignId ?? 'unattributed'}`,
+            )
+            .join('\n')
         : 'No conversions.';
       return { json: page.rows, text };
     },
@@ -75,11 +119,26 @@ export const analyticsCommands: Command[] = [
     async run(ctx, { positionals: [file], values }) {
       const app = await ctx.app();
       const map = mapping(values.map) as Record<string, OrderField> | undefined;
-      for (const target of Object.values(map ?? {})) if (!(ORDER_FIELDS_CLI as readonly string[]).includes(target)) throw new UsageError(`--map field must be one of ${ORDER_FIELDS_CLI.join(', ')}, got "${target}"`);
+      for (const target of Object.values(map ?? {}))
+        if (!(ORDER_FIELDS_CLI as readonly string[]).includes(target))
+          throw new UsageError(`--map field must be one of ${ORDER_FIELDS_CLI.join(', ')}, got "${target}"`);
       const path = resolve(file);
       const orders = await readOrdersFile(path, path.split(/[\\/]/).pop() ?? path);
-      const r: OrderImportReport = importOrders(orderImportContext(app, values.country as string | undefined), orders, mapOrderColumns(orders.headers, map), !!values['dry-run']);
-      const json = { importId: r.importId, rows: r.rows, matched: r.matched, unmatched: r.unmatched, duplicates: r.duplicates, invalid: r.invalid, rejects: r.rejects };
+      const r: OrderImportReport = importOrders(
+        orderImportContext(app, values.country as string | undefined),
+        orders,
+        mapOrderColumns(orders.headers, map),
+        !!values['dry-run'],
+      );
+      const json = {
+        importId: r.importId,
+        rows: r.rows,
+        matched: r.matched,
+        unmatched: r.unmatched,
+        duplicates: r.duplicates,
+        invalid: r.invalid,
+        rejects: r.rejects,
+      };
       const text = [
         `${r.dryRun ? 'Dry run: would import' : 'Imported'} ${r.matched} of ${r.rows} orders (${formatMoney(r.revenueMinor, r.currency)}, ${r.attributed} attributed to a campaign); ${r.unmatched} matched no contact, ${r.duplicates} already recorded, ${r.invalid} invalid${r.lineItems ? `, ${r.lineItems} further line items of multi-item orders` : ''}.`,
         ...r.rejects.slice(0, 10).map((x) => `  row ${x.row}: ${x.reason}`),
@@ -96,9 +155,29 @@ export const analyticsCommands: Command[] = [
     summary: 'Sent, spend, revenue, ROI, rates, list growth and top campaigns for a period (default: last 30 days).',
     options: { from: { type: 'string' }, to: { type: 'string' } },
     async run(ctx, { values }) {
-      for (const k of ['from', 'to'] as const) if (values[k] && Number.isNaN(Date.parse(values[k] as string))) throw new UsageError(`--${k} must be an ISO date such as 2026-11-01, got "${String(values[k])}"`);
-      const s = await callLoose(await ctx.app(), 'analytics:summary', { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
-      const json = { from: s.from, to: s.to, sent: s.sent, delivered: s.delivered, replied: s.replied, clicked: s.clicked, optedOut: s.optedOut, converted: s.converted, revenue: s.revenue, spend: s.spend, roi: s.roi, newContacts: s.newContacts, optOuts: s.optOuts, topCampaigns: s.topCampaigns };
+      for (const k of ['from', 'to'] as const)
+        if (values[k] && Number.isNaN(Date.parse(values[k] as string)))
+          throw new UsageError(`--${k} must be an ISO date such as 2026-11-01, got "${String(values[k])}"`);
+      const s = await callLoose(await ctx.app(), 'analytics:summary', {
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+      });
+      const json = {
+        from: s.from,
+        to: s.to,
+        sent: s.sent,
+        delivered: s.delivered,
+        replied: s.replied,
+        clicked: s.clicked,
+        optedOut: s.optedOut,
+        converted: s.converted,
+        revenue: s.revenue,
+        spend: s.spend,
+        roi: s.roi,
+        newContacts: s.newContacts,
+        optOuts: s.optOuts,
+        topCampaigns: s.topCampaigns,
+      };
       const text = [
         `${s.from} to ${s.to} (end excluded; ${s.dayNote})`,
         `Sent ${s.sent}, delivered ${s.delivered}, replied ${s.replied}, clicked ${s.clicked}, opted out ${s.optedOut}, converted ${s.converted}`,
@@ -122,18 +201,25 @@ export const analyticsCommands: Command[] = [
   defineCommand({
     name: 'export',
     usage: 'export messages|results|conversions|inbox <file> [--campaign ID]',
-    summary: 'Write a spreadsheet-safe CSV: every message with state, outcome and cost; campaign results; conversions; the inbox.',
+    summary:
+      'Write a spreadsheet-safe CSV: every message with state, outcome and cost; campaign results; conversions; the inbox.',
     args: { min: 2, max: 2 },
     options: { campaign: { type: 'string' } },
     async run(ctx, { positionals: [kind, file], values }) {
-      if (!(EXPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`export what? one of ${EXPORT_KINDS.join(', ')}, got "${kind}"`);
+      if (!(EXPORT_KINDS as readonly string[]).includes(kind))
+        throw new UsageError(`export what? one of ${EXPORT_KINDS.join(', ')}, got "${kind}"`);
       const app = await ctx.app();
       const s = analyticsSettings(app.settings);
       catchUpOutcomes(app.db, s, app.now());
       const out = createWriteStream(resolve(file));
       let rows = -1;
       out.write('\ufeff');
-      for (const l of exportLines(app.db, s, kind as ExportKind, values.campaign ? positiveId(values.campaign as string) : undefined)) {
+      for (const l of exportLines(
+        app.db,
+        s,
+        kind as ExportKind,
+        values.campaign ? positiveId(values.campaign as string) : undefined,
+      )) {
         rows++;
         if (!out.write(`${l}\r\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       }

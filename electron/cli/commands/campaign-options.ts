@@ -21,7 +21,8 @@ export function positiveId(text: string, what = 'campaign id'): number {
 export function minDaysOption(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 3650) throw new UsageError(`--min-days must be a whole number of days from 1 to 3650, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 3650)
+    throw new UsageError(`--min-days must be a whole number of days from 1 to 3650, got "${text}"`);
   return Number(text);
 }
 
@@ -47,6 +48,9 @@ export function audienceFromOptions(app: DeskApp, values: Record<string, unknown
  */
 export function recipientLocalSchedule(at: unknown): CampaignDraftInput['schedule'] {
   const m = typeof at === 'string' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at) : null;
-  if (!m) throw new UsageError(`--local-time needs --at with the local date and time each recipient gets it, e.g. --at 2026-12-10T10:00; got ${at === undefined ? 'no --at' : `"${String(at)}"`}`);
+  if (!m)
+    throw new UsageError(
+      `--local-time needs --at with the local date and time each recipient gets it, e.g. --at 2026-12-10T10:00; got ${at === undefined ? 'no --at' : `"${String(at)}"`}`,
+    );
   return { mode: 'recipient_local', date: m[1], time: m[2] };
 }

@@ -19,7 +19,8 @@ export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
     usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage} ${repeatCreateUsage} ${dateFieldCreateUsage}`,
-    summary: 'Create a draft campaign, an A/B campaign with --variant, a recurring one with --repeat, or a birthday/anniversary series with --date-field (prints its id).',
+    summary:
+      'Create a draft campaign, an A/B campaign with --variant, a recurring one with --repeat, or a birthday/anniversary series with --date-field (prints its id).',
     options: {
       name: { type: 'string' },
       template: { type: 'string' },
@@ -37,8 +38,10 @@ export const campaignCommands: Command[] = [
     },
     async run(ctx, { values }) {
       if (!values.name) throw new UsageError('--name is required');
-      if (values.variant && (values.template || values.body)) throw new UsageError('an A/B campaign takes its messages from --variant; leave out --template and --body');
-      if (!values.template && !values.body && !values.variant) throw new UsageError('give --template <id>, --body <text>, or two to five --variant <text>');
+      if (values.variant && (values.template || values.body))
+        throw new UsageError('an A/B campaign takes its messages from --variant; leave out --template and --body');
+      if (!values.template && !values.body && !values.variant)
+        throw new UsageError('give --template <id>, --body <text>, or two to five --variant <text>');
       if (values.template && values.body) throw new UsageError('give --template or --body, not both');
       const abDraft = abDraftFromOptions(values);
       minDaysOption(values['min-days']); // a usage error before the database is opened
@@ -52,7 +55,11 @@ export const campaignCommands: Command[] = [
       const repeat = repeatFromOptions(values, zone);
       const draft = {
         name: values.name,
-        ...(values.template ? { templateId: positiveId(values.template as string, 'template id') } : values.body ? { body: values.body } : {}),
+        ...(values.template
+          ? { templateId: positiveId(values.template as string, 'template id') }
+          : values.body
+            ? { body: values.body }
+            : {}),
         ...abDraft,
         audience: audienceFromOptions(app, values),
         ...(values.provider ? { provider: values.provider } : {}),
@@ -61,9 +68,16 @@ export const campaignCommands: Command[] = [
         ...repeat,
         ...dateField,
       };
-      const series = repeat.repeat ? 'recurring ' : dateField.dateField ? `${dateField.dateField.fieldKey} date-field ` : '';
+      const series = repeat.repeat
+        ? 'recurring '
+        : dateField.dateField
+          ? `${dateField.dateField.fieldKey} date-field `
+          : '';
       const c = await callLoose(app, 'campaigns:create', draft);
-      return { json: { id: c.id }, text: `Created ${series}campaign ${c.id} (${c.name}), a draft. ${series ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}` };
+      return {
+        json: { id: c.id },
+        text: `Created ${series}campaign ${c.id} (${c.name}), a draft. ${series ? 'Start the series' : 'Launch it'} with: campaigns launch ${c.id}`,
+      };
     },
   }),
   defineCommand({
@@ -73,26 +87,44 @@ export const campaignCommands: Command[] = [
     options: { archived: { type: 'boolean' } },
     async run(ctx, { values }) {
       const rows = await call(await ctx.app(), 'campaigns:list', { includeArchived: !!values.archived });
-      return { json: rows, text: rows.length ? rows.map((r) => `${r.id}\t${r.status}\t${r.total} messages\t${r.name}`).join('\n') : 'No campaigns.' };
+      return {
+        json: rows,
+        text: rows.length
+          ? rows.map((r) => `${r.id}\t${r.status}\t${r.total} messages\t${r.name}`).join('\n')
+          : 'No campaigns.',
+      };
     },
   }),
   defineCommand({
     name: 'campaigns launch',
     usage: 'campaigns launch <id> [--confirm-late] [--acknowledge "reason"] [--confirm-count N]',
-    summary: 'Snapshot the audience into the outbox and start sending (or schedule it). A blocking compliance finding needs --acknowledge with a reason; over 1,000 recipients, --confirm-count with the exact audience.',
+    summary:
+      'Snapshot the audience into the outbox and start sending (or schedule it). A blocking compliance finding needs --acknowledge with a reason; over 1,000 recipients, --confirm-count with the exact audience.',
     args: { min: 1, max: 1 },
-    options: { 'confirm-late': { type: 'boolean' }, acknowledge: { type: 'string' }, 'confirm-count': { type: 'string' } },
+    options: {
+      'confirm-late': { type: 'boolean' },
+      acknowledge: { type: 'string' },
+      'confirm-count': { type: 'string' },
+    },
     async run(ctx, { positionals: [id], values }) {
-      const count = values['confirm-count'] === undefined ? undefined : String(values['confirm-count']).replace(/[,_\s]/g, '');
-      if (count !== undefined && !/^\d+$/.test(count)) throw new UsageError(`--confirm-count must be the number of people the campaign goes to, got "${String(values['confirm-count'])}"`);
-      if (values.acknowledge !== undefined && !String(values.acknowledge).trim()) throw new UsageError('--acknowledge needs a reason, e.g. --acknowledge "opt-out line is in the follow-up"');
+      const count =
+        values['confirm-count'] === undefined ? undefined : String(values['confirm-count']).replace(/[,_\s]/g, '');
+      if (count !== undefined && !/^\d+$/.test(count))
+        throw new UsageError(
+          `--confirm-count must be the number of people the campaign goes to, got "${String(values['confirm-count'])}"`,
+        );
+      if (values.acknowledge !== undefined && !String(values.acknowledge).trim())
+        throw new UsageError('--acknowledge needs a reason, e.g. --acknowledge "opt-out line is in the follow-up"');
       const s = await call(await ctx.app(), 'campaigns:launch', {
         id: positiveId(id),
         confirmLate: !!values['confirm-late'],
         ...(values.acknowledge !== undefined ? { acknowledge: String(values.acknowledge) } : {}),
         ...(count !== undefined ? { confirmCount: Number(count) } : {}),
       });
-      return { json: s, text: `${statusText(s)}\n${s.status === 'sending' ? 'Messages are queued; they go out while the app is open, or run: campaigns run --until-idle' : ''}`.trim() };
+      return {
+        json: s,
+        text: `${statusText(s)}\n${s.status === 'sending' ? 'Messages are queued; they go out while the app is open, or run: campaigns run --until-idle' : ''}`.trim(),
+      };
     },
   }),
   ...(['pause', 'resume', 'cancel'] as const).map((verb) =>
@@ -114,7 +146,16 @@ export const campaignCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [id] }) {
       const s = await call(await ctx.app(), 'campaigns:status', { id: positiveId(id) });
-      return { json: { status: s.status, audience: s.audience, counts: s.counts, lastError: s.lastError, scheduledAt: s.scheduledAt }, text: statusText(s) };
+      return {
+        json: {
+          status: s.status,
+          audience: s.audience,
+          counts: s.counts,
+          lastError: s.lastError,
+          scheduledAt: s.scheduledAt,
+        },
+        text: statusText(s),
+      };
     },
   }),
   defineCommand({
@@ -140,7 +181,10 @@ export const campaignCommands: Command[] = [
       app.tick();
       const counts = outboxStateCounts(app.db);
       const byState = Object.fromEntries(counts.map((c) => [c.state, c.n]));
-      return { json: { ms: Date.now() - before, outbox: byState }, text: `Outbox: ${counts.map((c) => `${c.n} ${c.state}`).join(', ') || 'empty'}` };
+      return {
+        json: { ms: Date.now() - before, outbox: byState },
+        text: `Outbox: ${counts.map((c) => `${c.n} ${c.state}`).join(', ') || 'empty'}`,
+      };
     },
   }),
 ];

@@ -14,8 +14,17 @@ function name(c: ContactRow): string {
 }
 
 function listLine(c: ContactRow): string {
-  const flags = [c.optedOut ? 'opted out' : null, !c.textable ? `not textable: ${c.notTextableReason ?? 'no reason given'}` : null].filter(Boolean);
-  return [`${c.phone.padEnd(16)}`, name(c), c.email ?? '', c.tags.length ? `[${c.tags.join(', ')}]` : '', flags.length ? `(${flags.join('; ')})` : '']
+  const flags = [
+    c.optedOut ? 'opted out' : null,
+    !c.textable ? `not textable: ${c.notTextableReason ?? 'no reason given'}` : null,
+  ].filter(Boolean);
+  return [
+    `${c.phone.padEnd(16)}`,
+    name(c),
+    c.email ?? '',
+    c.tags.length ? `[${c.tags.join(', ')}]` : '',
+    flags.length ? `(${flags.join('; ')})` : '',
+  ]
     .filter(Boolean)
     .join('  ');
 }
@@ -49,7 +58,8 @@ export const contactCommands: Command[] = [
   defineCommand({
     name: 'contacts count',
     usage: 'contacts count [--tag T] [--textable]',
-    summary: 'How many contacts (with the tag); --textable counts only those a campaign can text (not opted out, textable, valid number).',
+    summary:
+      'How many contacts (with the tag); --textable counts only those a campaign can text (not opted out, textable, valid number).',
     options: { tag: { type: 'string' }, textable: { type: 'boolean' } },
     async run(ctx, { values }) {
       const tag = typeof values.tag === 'string' ? values.tag : undefined;
@@ -62,11 +72,18 @@ export const contactCommands: Command[] = [
   defineCommand({
     name: 'contacts list',
     usage: LIST_USAGE,
-    summary: 'Contacts, newest first; --search finds a name, email or phone in any format; --band an engagement band (champions, engaged, quiet, at-risk, lost, new).',
-    options: { search: { type: 'string' }, tag: { type: 'string' }, band: { type: 'string' }, limit: { type: 'string' } },
+    summary:
+      'Contacts, newest first; --search finds a name, email or phone in any format; --band an engagement band (champions, engaged, quiet, at-risk, lost, new).',
+    options: {
+      search: { type: 'string' },
+      tag: { type: 'string' },
+      band: { type: 'string' },
+      limit: { type: 'string' },
+    },
     async run(ctx, { values }) {
       const limit = values.limit === undefined ? 50 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000. Usage: ${LIST_USAGE}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError(`--limit must be a whole number from 1 to 1000. Usage: ${LIST_USAGE}`);
       const band = bandOption(values.band);
       const app = await ctx.app();
       if (band) await settleEngagement(app);
@@ -101,7 +118,8 @@ export const contactCommands: Command[] = [
   defineCommand({
     name: 'contacts verify',
     usage: 'contacts verify [--tag T]',
-    summary: 'Check numbers with NumVerify (needs the numverify.apiKey secret): line type and carrier, landlines marked not textable; cached 30 days.',
+    summary:
+      'Check numbers with NumVerify (needs the numverify.apiKey secret): line type and carrier, landlines marked not textable; cached 30 days.',
     options: { tag: { type: 'string' } },
     async run(ctx, { values }) {
       const filter = typeof values.tag === 'string' ? { tags: [values.tag] } : {};
@@ -123,7 +141,9 @@ export const contactCommands: Command[] = [
     summary: 'Saved segments (audience filters) by name, with their filters.',
     async run(ctx) {
       const rows = await call(await ctx.app(), 'segments:list', {});
-      const text = rows.length ? rows.map((s) => `#${s.id}  ${s.name}  ${JSON.stringify(s.filter)}`).join('\n') : 'No saved segments.';
+      const text = rows.length
+        ? rows.map((s) => `#${s.id}  ${s.name}  ${JSON.stringify(s.filter)}`).join('\n')
+        : 'No saved segments.';
       return { json: rows, text };
     },
   }),

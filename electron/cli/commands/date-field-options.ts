@@ -24,10 +24,21 @@ export function dateFieldFromOptions(values: Record<string, unknown>, today: str
     return {};
   }
   if (values.repeat !== undefined) throw new UsageError('a campaign repeats by --repeat or by --date-field, not both');
-  if (values.at !== undefined) throw new UsageError('--date-field sends on each contact\'s date; give its time with --time HH:MM, not --at');
+  if (values.at !== undefined)
+    throw new UsageError("--date-field sends on each contact's date; give its time with --time HH:MM, not --at");
   const days = String(values['days-before'] ?? '0').trim();
-  if (!/^\d+$/.test(days) || Number(days) > 60) throw new UsageError(`--days-before must be a whole number of days from 0 to 60, got "${days}"`);
+  if (!/^\d+$/.test(days) || Number(days) > 60)
+    throw new UsageError(`--days-before must be a whole number of days from 0 to 60, got "${days}"`);
   const time = String(values.time ?? '09:00').trim();
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw new UsageError(`--time must be a 24-hour time such as 09:00, got "${time}"`);
-  return { dateField: { fieldKey: key.trim(), daysBefore: Number(days), time, recipientLocal: values['local-time'] === true, startDate: today } };
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+    throw new UsageError(`--time must be a 24-hour time such as 09:00, got "${time}"`);
+  return {
+    dateField: {
+      fieldKey: key.trim(),
+      daysBefore: Number(days),
+      time,
+      recipientLocal: values['local-time'] === true,
+      startDate: today,
+    },
+  };
 }

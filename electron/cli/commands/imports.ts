@@ -7,7 +7,8 @@ import { describeZodError } from '../../ipc/dispatch';
 import { engineOptions, countConsentNotStated, indexAllQueuedContacts } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
-const IMPORT_USAGE = 'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--consent "how they agreed"] [--dry-run] [--on-duplicate skip|update]';
+const IMPORT_USAGE =
+  'import <file> [--country US] [--tag T]... [--map "Header=field"]... [--consent "how they agreed"] [--dry-run] [--on-duplicate skip|update]';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -18,7 +19,8 @@ export function mapping(values: unknown): Record<string, string> | undefined {
   const out = ownRecord<string>();
   for (const v of values as string[]) {
     const at = v.lastIndexOf('=');
-    if (at <= 0 || at === v.length - 1) throw new UsageError(`--map needs "Header=field", got "${v}". Usage: ${IMPORT_USAGE}`);
+    if (at <= 0 || at === v.length - 1)
+      throw new UsageError(`--map needs "Header=field", got "${v}". Usage: ${IMPORT_USAGE}`);
     out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
   }
   return out;
@@ -40,22 +42,38 @@ export const importCommands: Command[] = [
     },
     async run(ctx, { values, positionals: [file] }) {
       const onDuplicate = values['on-duplicate'] ?? 'skip';
-      if (onDuplicate !== 'skip' && onDuplicate !== 'update') throw new UsageError(`--on-duplicate must be skip or update, got "${String(onDuplicate)}". Usage: ${IMPORT_USAGE}`);
+      if (onDuplicate !== 'skip' && onDuplicate !== 'update')
+        throw new UsageError(
+          `--on-duplicate must be skip or update, got "${String(onDuplicate)}". Usage: ${IMPORT_USAGE}`,
+        );
       const path = resolve(file);
-      if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('not_found', `There is no file at ${path}.`);
+      if (!existsSync(path) || !statSync(path).isFile())
+        throw new AppError('not_found', `There is no file at ${path}.`);
       const app = await ctx.app();
       const parsed = importOptionsInput.safeParse({
-        defaultCountry: typeof values.country === 'string' ? values.country : app.settings.get('contacts.defaultCountry'),
+        defaultCountry:
+          typeof values.country === 'string' ? values.country : app.settings.get('contacts.defaultCountry'),
         onDuplicate,
         ...(Array.isArray(values.tag) ? { tags: values.tag } : {}),
         ...(mapping(values.map) ? { mapping: mapping(values.map) } : {}),
         ...(typeof values.consent === 'string' ? { consent: values.consent } : {}),
       });
-      if (!parsed.success) throw new UsageError(`${describeZodError(parsed.error).replace(/^defaultCountry/, '--country')}. Usage: ${IMPORT_USAGE}`);
+      if (!parsed.success)
+        throw new UsageError(
+          `${describeZodError(parsed.error).replace(/^defaultCountry/, '--country')}. Usage: ${IMPORT_USAGE}`,
+        );
       const dryRun = values['dry-run'] === true;
-      const importId = app.contacts.imports.start({ path, fileName: basename(path) }, engineOptions(parsed.data, basename(path)), dryRun);
+      const importId = app.contacts.imports.start(
+        { path, fileName: basename(path) },
+        engineOptions(parsed.data, basename(path)),
+        dryRun,
+      );
       const job = await app.contacts.imports.settled(importId);
-      if (job.state !== 'done' || !job.report) throw new AppError((job.error?.code ?? 'internal') as AppError['code'], job.error?.message ?? 'The import did not finish.');
+      if (job.state !== 'done' || !job.report)
+        throw new AppError(
+          (job.error?.code ?? 'internal') as AppError['code'],
+          job.error?.message ?? 'The import did not finish.',
+        );
       // Index the new contacts now, so searching them is fast from the first moment.
       const indexStart = performance.now();
       const indexCpu = process.cpuUsage();
@@ -63,24 +81,40 @@ export const importCommands: Command[] = [
       // For npm run bench -- import-search: how long the search index took, apart from the import, and its CPU time.
       if (process.env.SMS_DESK_TIMINGS) {
         const cpu = process.cpuUsage(indexCpu);
-        process.stderr.write(`search index: ${Math.round(performance.now() - indexStart)} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)\n`);
+        process.stderr.write(
+          `search index: ${Math.round(performance.now() - indexStart)} ms (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)\n`,
+        );
       }
       const { counts, rejects } = job.report;
       const notStated = dryRun ? 0 : await countConsentNotStated(app.kdb, importId);
-      const json = { importId, rows: counts.rows, imported: counts.imported, updated: counts.updated, duplicates: counts.duplicates, invalid: counts.invalid, rejects };
+      const json = {
+        importId,
+        rows: counts.rows,
+        imported: counts.imported,
+        updated: counts.updated,
+        duplicates: counts.duplicates,
+        invalid: counts.invalid,
+        rejects,
+      };
       const text = [
         `${dryRun ? 'Dry run of' : 'Imported'} ${job.fileName} (${importId})${dryRun ? ': nothing was written.' : '.'}`,
         `  rows read          ${n(counts.rows)}`,
         `  new contacts       ${n(counts.imported)}${counts.notTextable ? `  (${n(counts.notTextable)} without SMS consent: not textable)` : ''}`,
         ...(notStated
-          ? [`  SMS consent not stated for ${n(notStated)} new contacts: they are kept but not textable. Record how they agreed on the Contacts page, or undo and import again with --consent "how they agreed".`]
+          ? [
+              `  SMS consent not stated for ${n(notStated)} new contacts: they are kept but not textable. Record how they agreed on the Contacts page, or undo and import again with --consent "how they agreed".`,
+            ]
           : []),
         `  updated            ${n(counts.updated)}`,
         `  unchanged          ${n(counts.unchanged)}`,
         `  duplicates         ${n(counts.duplicates)}`,
         `  invalid (skipped)  ${n(counts.invalid)}`,
         ...rejects.slice(0, 10).map((r) => `    row ${r.row}: ${r.reason}`),
-        ...(rejects.length > 10 || counts.invalid > rejects.length ? [`    … ${n(counts.invalid - Math.min(10, rejects.length))} more (the Contacts page offers every rejected row as a CSV)`] : []),
+        ...(rejects.length > 10 || counts.invalid > rejects.length
+          ? [
+              `    … ${n(counts.invalid - Math.min(10, rejects.length))} more (the Contacts page offers every rejected row as a CSV)`,
+            ]
+          : []),
       ].join('\n');
       return { json, text };
     },
@@ -107,7 +141,9 @@ export const importCommands: Command[] = [
       const text = rows.length
         ? rows
             .map((r) => {
-              const c = r.counts ? `  ${n(r.counts.imported)} new, ${n(r.counts.updated)} updated, ${n(r.counts.invalid)} invalid of ${n(r.counts.rows)} rows` : '';
+              const c = r.counts
+                ? `  ${n(r.counts.imported)} new, ${n(r.counts.updated)} updated, ${n(r.counts.invalid)} invalid of ${n(r.counts.rows)} rows`
+                : '';
               return `${r.id}  ${r.startedAt.slice(0, 16).replace('T', ' ')}  ${r.status.padEnd(11)}  ${r.fileName}${c}`;
             })
             .join('\n')
@@ -125,8 +161,14 @@ export const importCommands: Command[] = [
       const kept = r.keptOptedOut.length + r.keptWithHistory.length;
       const text = [
         `Undid import ${r.importId}: removed ${n(r.removed)} contacts, restored ${n(r.restored)}.`,
-        ...(kept ? [`Kept ${n(kept)} contacts it created because they opted out or in, or have messages, since (the import's tags were taken off them).`] : []),
-        ...(r.keptLaterEdits ? [`Left ${n(r.keptLaterEdits)} values alone because they were changed after the import.`] : []),
+        ...(kept
+          ? [
+              `Kept ${n(kept)} contacts it created because they opted out or in, or have messages, since (the import's tags were taken off them).`,
+            ]
+          : []),
+        ...(r.keptLaterEdits
+          ? [`Left ${n(r.keptLaterEdits)} values alone because they were changed after the import.`]
+          : []),
       ].join('\n');
       return { json: r, text };
     },

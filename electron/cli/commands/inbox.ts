@@ -20,7 +20,9 @@ export const inboxCommands: Command[] = [
         ? shown
             .map((r) => {
               const who = r.name ? `${r.name} (${r.phone})` : r.phone;
-              const flags = [r.unread ? `${r.unread} unread` : '', r.optedOut ? 'opted out' : ''].filter(Boolean).join(', ');
+              const flags = [r.unread ? `${r.unread} unread` : '', r.optedOut ? 'opted out' : '']
+                .filter(Boolean)
+                .join(', ');
               return `${r.lastAt.slice(0, 16).replace('T', ' ')}  ${who}${flags ? `  [${flags}]` : ''}  "${r.lastMessage}"`;
             })
             .join('\n')

@@ -5,7 +5,12 @@ import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type OptOutReportRow } from '../
 import type { DeskApp } from '../../app';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
-const FILTER_OPTIONS = { since: { type: 'string' }, until: { type: 'string' }, source: { type: 'string' }, search: { type: 'string' } } as const;
+const FILTER_OPTIONS = {
+  since: { type: 'string' },
+  until: { type: 'string' },
+  source: { type: 'string' },
+  search: { type: 'string' },
+} as const;
 
 /** The report filters from the command line, checked before the database is opened. */
 function filterFrom(values: Record<string, unknown>, usage: string): Record<string, string> {
@@ -13,12 +18,17 @@ function filterFrom(values: Record<string, unknown>, usage: string): Record<stri
   for (const name of ['since', 'until'] as const) {
     const v = values[name];
     if (typeof v !== 'string') continue;
-    if (Number.isNaN(Date.parse(v))) throw new UsageError(`--${name} must be a date such as 2026-11-28 or 2026-11-28T15:00:00Z, got "${v}". Usage: ${usage}`);
+    if (Number.isNaN(Date.parse(v)))
+      throw new UsageError(
+        `--${name} must be a date such as 2026-11-28 or 2026-11-28T15:00:00Z, got "${v}". Usage: ${usage}`,
+      );
     filter[name] = v;
   }
   if (typeof values.source === 'string') {
     if (!(CONSENT_SOURCES as readonly string[]).includes(values.source)) {
-      throw new UsageError(`--source must be one of ${CONSENT_SOURCES.join(', ')}, got "${values.source}". Usage: ${usage}`);
+      throw new UsageError(
+        `--source must be one of ${CONSENT_SOURCES.join(', ')}, got "${values.source}". Usage: ${usage}`,
+      );
     }
     filter.source = values.source;
   }
@@ -42,7 +52,8 @@ export const optOutCommands: Command[] = [
   defineCommand({
     name: 'optouts list',
     usage: LIST_USAGE,
-    summary: 'Opt-outs, newest first: who, when, how (keyword, manual, provider, import) and the message; --all adds opt-ins.',
+    summary:
+      'Opt-outs, newest first: who, when, how (keyword, manual, provider, import) and the message; --all adds opt-ins.',
     options: { ...FILTER_OPTIONS, all: { type: 'boolean' } },
     async run(ctx, { values }) {
       const filter = filterFrom(values, LIST_USAGE);
@@ -81,7 +92,10 @@ export const optOutCommands: Command[] = [
       } catch (err) {
         throw new AppError('internal', `Could not write ${path}: ${(err as Error).message}`);
       }
-      return { json: { file: path, rows: out.rows }, text: `Wrote ${out.rows} consent change${out.rows === 1 ? '' : 's'} to ${path}.` };
+      return {
+        json: { file: path, rows: out.rows },
+        text: `Wrote ${out.rows} consent change${out.rows === 1 ? '' : 's'} to ${path}.`,
+      };
     },
   }),
 ];

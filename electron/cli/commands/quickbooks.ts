@@ -5,7 +5,8 @@ export const quickbooksCommands: Command[] = [
   defineCommand({
     name: 'quickbooks status',
     usage: 'quickbooks status',
-    summary: 'QuickBooks Online: connection, last sync, customers and sales synced, conversions and the sales no contact matches.',
+    summary:
+      'QuickBooks Online: connection, last sync, customers and sales synced, conversions and the sales no contact matches.',
     options: {},
     async run(ctx) {
       const s = (await ctx.app()).quickbooks.status();
@@ -16,7 +17,10 @@ export const quickbooksCommands: Command[] = [
         `Customers: ${s.counts.customers} (${s.counts.unmatchedCustomers} match no contact)`,
         `Sales: ${s.counts.sales}; ${s.counts.conversions} conversions worth ${money(s.counts.revenueMinor)}, ${s.counts.attributed} attributed to a campaign (${money(s.counts.attributedRevenueMinor)})`,
         `${s.counts.unmatchedSales} sales could not be matched to a contact`,
-        ...s.unmatched.map((u) => `  ${u.at.slice(0, 10)}  ${u.entity} ${u.id}  ${u.customerName ?? '(no customer)'}  ${money(u.amountMinor)}`),
+        ...s.unmatched.map(
+          (u) =>
+            `  ${u.at.slice(0, 10)}  ${u.entity} ${u.id}  ${u.customerName ?? '(no customer)'}  ${money(u.amountMinor)}`,
+        ),
       ];
       return { json: s, text: lines.join('\n') };
     },
@@ -24,7 +28,8 @@ export const quickbooksCommands: Command[] = [
   defineCommand({
     name: 'quickbooks sync',
     usage: 'quickbooks sync [--full]',
-    summary: 'Read QuickBooks changes since the last sync (--full: everything) and record its sales as conversions; refreshes the token itself.',
+    summary:
+      'Read QuickBooks changes since the last sync (--full: everything) and record its sales as conversions; refreshes the token itself.',
     options: { full: { type: 'boolean' } },
     async run(ctx, { values }) {
       const r = await (await ctx.app()).quickbooks.sync(values.full === true);

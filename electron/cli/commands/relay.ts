@@ -8,11 +8,14 @@ export const relayCommands: Command[] = [
     options: { host: { type: 'string' }, port: { type: 'string' } },
     async run(ctx, { values }) {
       const port = values.port === undefined ? undefined : Number(values.port);
-      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
+        throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
       const app = await ctx.app();
       const relay = await app.startRelay({ host: values.host as string | undefined, port });
       app.startJobs();
-      ctx.io.stderr(`Relay listening on ${relay.url} (POST /webhooks/quo, /webhooks/twilio; GET /healthz). Ctrl+C to stop.`);
+      ctx.io.stderr(
+        `Relay listening on ${relay.url} (POST /webhooks/quo, /webhooks/twilio; GET /healthz). Ctrl+C to stop.`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

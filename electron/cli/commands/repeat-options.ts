@@ -17,8 +17,13 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** --at as a local date-time in `zone`: read as local there when it has no offset, converted when it has one. */
 export function localAt(text: string, zone: string): DateTime {
-  const at = OFFSET.test(text) ? DateTime.fromISO(text, { setZone: true }).setZone(zone) : DateTime.fromISO(text, { zone });
-  if (!at.isValid) throw new UsageError(`--at must be an ISO date-time such as 2026-12-08T10:00 (in ${zone}) or 2026-12-08T10:00:00-05:00, got "${text}"`);
+  const at = OFFSET.test(text)
+    ? DateTime.fromISO(text, { setZone: true }).setZone(zone)
+    : DateTime.fromISO(text, { zone });
+  if (!at.isValid)
+    throw new UsageError(
+      `--at must be an ISO date-time such as 2026-12-08T10:00 (in ${zone}) or 2026-12-08T10:00:00-05:00, got "${text}"`,
+    );
   return at;
 }
 
@@ -41,18 +46,24 @@ export function repeatFromOptions(values: Record<string, unknown>, zone: string)
     if (stray.length) throw new UsageError(`${stray.map((o) => `--${o}`).join(', ')} only apply with --repeat RRULE`);
     return {};
   }
-  if (!values.at) throw new UsageError('--repeat needs --at: the first occurrence\'s local date and time, such as 2026-12-08T10:00');
-  if (values.until !== undefined && values.count !== undefined) throw new UsageError('give --until or --count, not both');
+  if (!values.at)
+    throw new UsageError("--repeat needs --at: the first occurrence's local date and time, such as 2026-12-08T10:00");
+  if (values.until !== undefined && values.count !== undefined)
+    throw new UsageError('give --until or --count, not both');
   checkZone(zone);
   const parts = [rule.trim().replace(/;+$/, '')];
   if (values.count !== undefined) {
     const n = String(values.count).trim();
-    if (!/^\d+$/.test(n) || Number(n) < 1) throw new UsageError(`--count must be a whole number of sends, 1 or more, got "${n}"`);
+    if (!/^\d+$/.test(n) || Number(n) < 1)
+      throw new UsageError(`--count must be a whole number of sends, 1 or more, got "${n}"`);
     parts.push(`COUNT=${n}`);
   }
   if (values.until !== undefined) parts.push(untilPart(String(values.until), zone));
   const skip = values['skip-recent-days'];
-  if (skip !== undefined && !/^\d+$/.test(String(skip))) throw new UsageError(`--skip-recent-days must be a whole number of days, got "${String(skip)}"`);
+  if (skip !== undefined && !/^\d+$/.test(String(skip)))
+    throw new UsageError(`--skip-recent-days must be a whole number of days, got "${String(skip)}"`);
   const start = localAt(String(values.at), zone).toFormat("yyyy-MM-dd'T'HH:mm");
-  return { repeat: { rule: parts.join(';'), start, zone, ...(skip !== undefined ? { skipRecentDays: Number(skip) } : {}) } };
+  return {
+    repeat: { rule: parts.join(';'), start, zone, ...(skip !== undefined ? { skipRecentDays: Number(skip) } : {}) },
+  };
 }

@@ -15,7 +15,8 @@ const filterOptions = {
   band: { type: 'string' },
   'exclude-high-optout-risk': { type: 'boolean' },
 } as const;
-const FILTER_USAGE = '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new] [--exclude-high-optout-risk]';
+const FILTER_USAGE =
+  '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new] [--exclude-high-optout-risk]';
 const STATUS: Record<string, Pick<AudienceFilterInput, 'optedOut' | 'textable'>> = {
   textable: { optedOut: false, textable: true },
   'not-textable': { textable: false },
@@ -24,7 +25,8 @@ const STATUS: Record<string, Pick<AudienceFilterInput, 'optedOut' | 'textable'>>
 
 function filterFromOptions(values: Record<string, unknown>): AudienceFilterInput {
   const status = values.status === undefined ? undefined : String(values.status);
-  if (status !== undefined && !STATUS[status]) throw new UsageError(`--status must be textable, not-textable or opted-out, got "${status}"`);
+  if (status !== undefined && !STATUS[status])
+    throw new UsageError(`--status must be textable, not-textable or opted-out, got "${status}"`);
   const minDays = minDaysOption(values['min-days']);
   const search = values.search === undefined ? '' : String(values.search).trim();
   const band = bandOption(values.band);
@@ -60,11 +62,19 @@ export const segmentCommands: Command[] = [
     args: { min: 1, max: 1 },
     options: { name: { type: 'string' }, ...filterOptions },
     async run(ctx, { positionals: [ref], values }) {
-      if (values.name === undefined && !hasFilter(values)) throw new UsageError(`say what to change: --name, or the filters ${FILTER_USAGE}`);
+      if (values.name === undefined && !hasFilter(values))
+        throw new UsageError(`say what to change: --name, or the filters ${FILTER_USAGE}`);
       const filter = hasFilter(values) ? filterFromOptions(values) : undefined;
       const app = await ctx.app();
-      const s = await call(app, 'segments:update', { id: segmentId(app, ref), ...(values.name !== undefined ? { name: String(values.name) } : {}), ...(filter ? { filter } : {}) });
-      return { json: { id: s.id, name: s.name, filter: s.filter }, text: `Segment ${s.id} (${s.name}) saved: ${JSON.stringify(s.filter)}` };
+      const s = await call(app, 'segments:update', {
+        id: segmentId(app, ref),
+        ...(values.name !== undefined ? { name: String(values.name) } : {}),
+        ...(filter ? { filter } : {}),
+      });
+      return {
+        json: { id: s.id, name: s.name, filter: s.filter },
+        text: `Segment ${s.id} (${s.name}) saved: ${JSON.stringify(s.filter)}`,
+      };
     },
   }),
   defineCommand({

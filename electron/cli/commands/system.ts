@@ -47,7 +47,10 @@ export const systemCommands: Command[] = [
     summary: 'Every setting with its value and default.',
     async run(ctx) {
       const rows = await call(await ctx.app(), 'settings:list', {});
-      return { json: rows, text: rows.map((r) => `${r.key} = ${fmt(r.value)}${r.isDefault ? '  (default)' : ''}`).join('\n') };
+      return {
+        json: rows,
+        text: rows.map((r) => `${r.key} = ${fmt(r.value)}${r.isDefault ? '  (default)' : ''}`).join('\n'),
+      };
     },
   }),
   defineCommand({
@@ -89,7 +92,10 @@ export const systemCommands: Command[] = [
     summary: 'Which secrets are set (names only, never values).',
     async run(ctx) {
       const rows = await call(await ctx.app(), 'secrets:list', {});
-      return { json: rows, text: rows.map((r) => `${r.name}: ${r.isSet ? `set (${r.backend})` : 'not set'}`).join('\n') };
+      return {
+        json: rows,
+        text: rows.map((r) => `${r.name}: ${r.isSet ? `set (${r.backend})` : 'not set'}`).join('\n'),
+      };
     },
   }),
   defineCommand({
@@ -102,7 +108,10 @@ export const systemCommands: Command[] = [
       const value = (given ?? (await ctx.io.readStdin())).trim();
       if (!value) throw new UsageError(`no value given for ${name}: pass it as an argument or on standard input`);
       const row = await call(await ctx.app(), 'secrets:set', { name, value });
-      return { json: { name: row.name, isSet: row.isSet, backend: row.backend }, text: `${name} stored (${row.backend}).` };
+      return {
+        json: { name: row.name, isSet: row.isSet, backend: row.backend },
+        text: `${name} stored (${row.backend}).`,
+      };
     },
   }),
   defineCommand({
@@ -123,10 +132,14 @@ export const systemCommands: Command[] = [
     args: { min: 1, max: 1 },
     async run(ctx, { positionals: [file] }) {
       const target = resolve(file);
-      if (existsSync(target)) throw new AppError('conflict', `${target} already exists; choose a new file name so nothing is overwritten.`);
+      if (existsSync(target))
+        throw new AppError('conflict', `${target} already exists; choose a new file name so nothing is overwritten.`);
       const app = await ctx.app();
       const result = await backupDatabase(app.db, target);
-      return { json: { file: target, pages: result.totalPages }, text: `Backed up ${result.totalPages} pages to ${target}.` };
+      return {
+        json: { file: target, pages: result.totalPages },
+        text: `Backed up ${result.totalPages} pages to ${target}.`,
+      };
     },
   }),
   defineCommand({

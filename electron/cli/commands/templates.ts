@@ -3,7 +3,9 @@ import { call, defineCommand, UsageError, type Command } from '../framework';
 
 function templateId(text: string | undefined, usage: string): number {
   if (!text || !/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`expected a template id (a number from \`templates list\`), got "${text ?? ''}". Usage: ${usage}`);
+    throw new UsageError(
+      `expected a template id (a number from \`templates list\`), got "${text ?? ''}". Usage: ${usage}`,
+    );
   }
   return Number(text);
 }
@@ -23,7 +25,12 @@ export const templateCommands: Command[] = [
     name: 'templates add',
     usage: 'templates add --name <name> --body <text> [--category <c>] [--notes <text>]',
     summary: 'Save a new template; prints its id.',
-    options: { name: { type: 'string' }, body: { type: 'string' }, category: { type: 'string' }, notes: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      body: { type: 'string' },
+      category: { type: 'string' },
+      notes: { type: 'string' },
+    },
     async run(ctx, { values }) {
       const usage = 'templates add --name <name> --body <text> [--category <c>] [--notes <text>]';
       if (typeof values.name !== 'string') throw new UsageError(`--name is required. Usage: ${usage}`);
@@ -62,13 +69,23 @@ export const templateCommands: Command[] = [
         id,
         ...(typeof values.contact === 'string' ? { phone: values.contact } : {}),
       });
-      const json = { text: p.text, encoding: p.encoding, segments: p.segments, characters: p.characters, warnings: p.warnings };
-      const who = p.contact ? `${p.contact.label} (${p.contact.phone})` : 'a sample contact with no name (there are no contacts yet)';
+      const json = {
+        text: p.text,
+        encoding: p.encoding,
+        segments: p.segments,
+        characters: p.characters,
+        warnings: p.warnings,
+      };
+      const who = p.contact
+        ? `${p.contact.label} (${p.contact.phone})`
+        : 'a sample contact with no name (there are no contacts yet)';
       const text = [
         p.text,
         '',
         `For ${who}: ${p.encoding}, ${plural(p.segments, 'segment')}, ${plural(p.characters, 'character')}.`,
-        ...p.warnings.map((w) => `- ${w.code}${w.position ? ` at ${w.position.start}–${w.position.end}` : ''}: ${w.message}`),
+        ...p.warnings.map(
+          (w) => `- ${w.code}${w.position ? ` at ${w.position.start}–${w.position.end}` : ''}: ${w.message}`,
+        ),
       ].join('\n');
       return { json, text };
     },

@@ -24,9 +24,17 @@ export interface CsvReadOptions {
 }
 
 /** Reads a CSV file (a path or its bytes): first its header, then its records in order. */
-export async function* readCsvFileCapped(source: ImportSource, options: CsvReadOptions = {}): AsyncGenerator<CsvFileItem> {
+export async function* readCsvFileCapped(
+  source: ImportSource,
+  options: CsvReadOptions = {},
+): AsyncGenerator<CsvFileItem> {
   const file = await openImportFile(source, options.fileName);
-  const reader = readImportFile(file, { format: 'csv', encoding: options.encoding, delimiter: options.delimiter, batchRows: 1000 });
+  const reader = readImportFile(file, {
+    format: 'csv',
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    batchRows: 1000,
+  });
   let delimiter = ',';
   let terminator: '\n' | '\r' = '\n';
   try {

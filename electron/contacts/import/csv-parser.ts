@@ -45,7 +45,11 @@ export function parseCsv(text: string, delimiter: string, terminator: LineTermin
   };
   // Slice up to a stop, leaving out the "\r" of a "\r\n" terminator.
   const sliceTo = (from: number, stop: number): string =>
-    lf && stop > from && stop < n + 1 && text.charCodeAt(stop - 1) === CR && (stop === n || text.charCodeAt(stop) === termCode)
+    lf &&
+    stop > from &&
+    stop < n + 1 &&
+    text.charCodeAt(stop - 1) === CR &&
+    (stop === n || text.charCodeAt(stop) === termCode)
       ? text.slice(from, stop - 1)
       : text.slice(from, stop);
 
@@ -123,6 +127,10 @@ export function isBlankRecord(fields: string[]): boolean {
 /** Writes fields back as one CSV line (for reject reports and tests). */
 export function toCsvLine(fields: readonly string[], delimiter = ','): string {
   return fields
-    .map((f) => (f.includes('"') || f.includes(delimiter) || f.includes('\n') || f.includes('\r') ? `"${f.replace(/"/g, '""')}"` : f))
+    .map((f) =>
+      f.includes('"') || f.includes(delimiter) || f.includes('\n') || f.includes('\r')
+        ? `"${f.replace(/"/g, '""')}"`
+        : f,
+    )
     .join(delimiter);
 }

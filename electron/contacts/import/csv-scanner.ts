@@ -3,8 +3,7 @@ import { READ_LIMITS, rowTooLong } from './limits';
 
 /** A run of whole records for a parser, or one record whose quote never closes. */
 export type ScanItem =
-  | { kind: 'records'; text: string; firstRow: number; count: number }
-  | { kind: 'broken'; row: number; raw: string };
+  { kind: 'records'; text: string; firstRow: number; count: number } | { kind: 'broken'; row: number; raw: string };
 
 const QUOTE = 34;
 /** A quoted field longer than this is taken to be a stray quote, not a real value. */
@@ -123,7 +122,12 @@ export class CsvRecordScanner {
       this.scan(final, out);
       return;
     }
-    if (len - this.recordStart > this.maxRecordChars) throw rowTooLong(this.fileName, { row: this.currentRow() }, { ...READ_LIMITS, maxRecordChars: this.maxRecordChars });
+    if (len - this.recordStart > this.maxRecordChars)
+      throw rowTooLong(
+        this.fileName,
+        { row: this.currentRow() },
+        { ...READ_LIMITS, maxRecordChars: this.maxRecordChars },
+      );
     this.emitComplete(out);
   }
 
@@ -151,7 +155,12 @@ export class CsvRecordScanner {
     if (!this.cuts.length) return;
     let from = 0;
     for (const cut of this.cuts) {
-      out.push({ kind: 'records', text: this.buf.slice(from, cut.end), firstRow: this.rowsBeforeBuf + 1, count: cut.count });
+      out.push({
+        kind: 'records',
+        text: this.buf.slice(from, cut.end),
+        firstRow: this.rowsBeforeBuf + 1,
+        count: cut.count,
+      });
       this.rowsBeforeBuf += cut.count;
       from = cut.end;
     }

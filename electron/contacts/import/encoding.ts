@@ -8,7 +8,8 @@ interface Decoder {
 }
 
 function bomOf(head: Buffer): { encoding: TextEncodingName; length: number } | null {
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
@@ -123,7 +124,10 @@ export class FileTextDecoder {
 }
 
 /** Decodes a whole (small) buffer; used for previews and tests. */
-export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): { text: string; encoding: TextEncodingName; bom: boolean } {
+export function decodeBytes(
+  bytes: Uint8Array,
+  forced?: TextEncodingName,
+): { text: string; encoding: TextEncodingName; bom: boolean } {
   const d = new FileTextDecoder(forced);
   const text = d.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + d.end();
   return { text, encoding: d.encoding, bom: d.bom };

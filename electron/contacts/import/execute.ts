@@ -73,7 +73,8 @@ export async function executeImport(job: ImportJob, hooks: ImportHooks): Promise
     source.grant({ takenRows: 0, takenBatches: 0, aheadRows: readAhead(FIRST_TX_ROWS) });
     const first = await source.next();
     if (first.kind === 'error') throw sourceError(first);
-    if (first.kind !== 'start') throw new AppError('internal', `The import stopped: the file reader sent "${first.kind}" first.`);
+    if (first.kind !== 'start')
+      throw new AppError('internal', `The import stopped: the file reader sent "${first.kind}" first.`);
     return await importRows(job, hooks, job.options, first, source);
   } finally {
     source.close();
@@ -93,7 +94,10 @@ async function importRows(
   // The owner's answer covers a file that says nothing about consent; a file that does speaks for itself.
   const consentColumns = plan.columns.filter((c) => c.target === 'sms_consent').map((c) => c.header);
   if (options.consent !== undefined && consentColumns.length) {
-    throw new AppError('invalid_input', `consent: this file says who agreed to texts in its "${consentColumns[0]}" column; import it without an answer for the whole file.`);
+    throw new AppError(
+      'invalid_input',
+      `consent: this file says who agreed to texts in its "${consentColumns[0]}" column; import it without an answer for the whole file.`,
+    );
   }
 
   const db = openDatabase(job.dbPath, { readonly: job.dryRun, nativeBinding: job.nativeBinding });
@@ -102,7 +106,12 @@ async function importRows(
   try {
     if (!job.dryRun) db.pragma(`cache_size = -${CACHE_KIB}`);
     startedAt = await hooks.now();
-    const optionsJson = JSON.stringify({ defaultCountry: options.defaultCountry, onDuplicate: options.onDuplicate, tags: options.tags, consent: options.consent });
+    const optionsJson = JSON.stringify({
+      defaultCountry: options.defaultCountry,
+      onDuplicate: options.onDuplicate,
+      tags: options.tags,
+      consent: options.consent,
+    });
     if (!job.dryRun) {
       db.prepare(
         `INSERT INTO imports (id, file_name, file_size, status, mapping_json, options_json, started_at) VALUES (?, ?, ?, 'running', ?, ?, ?)`,
@@ -120,9 +129,18 @@ async function importRows(
       customFields: writerFields,
       dryRun: job.dryRun,
     });
-    const merger = new ImportMerger(writer, options.onDuplicate, options.tags, plan.customFields.length, otherPhonesSlot, file.size / BYTES_PER_ROW_GUESS);
+    const merger = new ImportMerger(
+      writer,
+      options.onDuplicate,
+      options.tags,
+      plan.customFields.length,
+      otherPhonesSlot,
+      file.size / BYTES_PER_ROW_GUESS,
+    );
     const rejects: ImportReject[] = [];
-    const insertReject = job.dryRun ? null : db.prepare('INSERT INTO import_rejects (import_id, row_number, reason, raw) VALUES (?, ?, ?, ?)');
+    const insertReject = job.dryRun
+      ? null
+      : db.prepare('INSERT INTO import_rejects (import_id, row_number, reason, raw) VALUES (?, ?, ?, ?)');
     let rowsRead = 0;
     let bytesRead = 0;
     // A transaction committed at NORMAL may be lost in a power cut; the import is then still 'running' and
@@ -207,10 +225,20 @@ async function importRows(
         job.importId,
       );
     }
-    return { importId: job.importId, dryRun: job.dryRun, fileName: file.fileName, detected, counts, rejects, customFields: plan.customFields };
+    return {
+      importId: job.importId,
+      dryRun: job.dryRun,
+      fileName: file.fileName,
+      detected,
+      counts,
+      rejects,
+      customFields: plan.customFields,
+    };
   } catch (e) {
     if (!job.dryRun && startedAt) await abandon(db, job, startedAt, writer, e, hooks);
-    throw isAppError(e) ? e : new AppError('internal', `The import stopped: ${(e as Error).message}. Nothing was changed.`);
+    throw isAppError(e)
+      ? e
+      : new AppError('internal', `The import stopped: ${(e as Error).message}. Nothing was changed.`);
   } finally {
     db.close();
   }
@@ -220,22 +248,27 @@ async function importRows(
  * Takes back what a cancelled or failed import wrote. A cancelled import leaves no trace at all;
  * a failed one stays in the history as 'failed' so the user can see what happened.
  */
-async function abandon(db: SqliteDb, job: ImportJob, startedAt: string, writer: ContactWriter | null, error: unknown, hooks: ImportHooks) {
+async function abandon(
+  db: SqliteDb,
+  job: ImportJob,
+  startedAt: string,
+  writer: ContactWriter | null,
+  error: unknown,
+  hooks: ImportHooks,
+) {
   const cancelled = isAppError(error) && error.code === 'cancelled';
   if (!db.inTransaction) db.pragma('foreign_keys = ON');
   const finishedAt = cancelled ? '' : await hooks.now();
   const created = { tagIds: writer?.createdTagIds ?? [], fieldIds: writer?.createdFieldIds ?? [] };
   db.transaction(() => {
-    const options_json = db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(job.importId) as string | null;
+    const options_json = db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(job.importId) as
+      string | null;
     revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created);
     if (cancelled) db.prepare('DELETE FROM imports WHERE id = ?').run(job.importId);
     else {
-      db.prepare(`UPDATE imports SET status = 'failed', finished_at = ?, undone_at = ?, counts_json = ? WHERE id = ?`).run(
-        finishedAt,
-        finishedAt,
-        JSON.stringify({ error: (error as Error).message }),
-        job.importId,
-      );
+      db.prepare(
+        `UPDATE imports SET status = 'failed', finished_at = ?, undone_at = ?, counts_json = ? WHERE id = ?`,
+      ).run(finishedAt, finishedAt, JSON.stringify({ error: (error as Error).message }), job.importId);
     }
   }).immediate();
 }

@@ -38,7 +38,10 @@ export async function openImportFile(source: ImportSource, fileName?: string): P
       if (!st.isFile()) throw new Error('not a file');
       size = st.size;
     } catch (e) {
-      throw new AppError('not_found', `The file "${name}" could not be opened (${(e as Error).message}). Check that it still exists.`);
+      throw new AppError(
+        'not_found',
+        `The file "${name}" could not be opened (${(e as Error).message}). Check that it still exists.`,
+      );
     }
     return { fileName: name, size, chunks: () => createReadStream(source, { highWaterMark: READ_CHUNK }) };
   }
@@ -92,7 +95,12 @@ export async function* readImportFile(file: OpenedFile, options: ReadOptions = {
     const format = options.format ?? detectFormat(text, file.fileName);
 
     if (format === 'vcard') {
-      yield { kind: 'start', detected: { format, encoding: decoder.encoding, bom: decoder.bom, delimiter: null }, headers: [...VCARD_HEADERS], terminator: '\n' };
+      yield {
+        kind: 'start',
+        detected: { format, encoding: decoder.encoding, bom: decoder.bom, delimiter: null },
+        headers: [...VCARD_HEADERS],
+        terminator: '\n',
+      };
       const reader = new VcardReader(file.fileName);
       let nextRow = 1;
       let cards: string[][] = [];
@@ -144,13 +152,19 @@ export async function* readImportFile(file: OpenedFile, options: ReadOptions = {
     if (headerEnd > READ_LIMITS.maxRecordChars) throw rowTooLong(file.fileName, { header: true });
     if (headerFields.length > READ_LIMITS.maxColumns) throw tooManyColumns(file.fileName, headerFields.length);
     checkFieldSizes(headerFields, file.fileName, { header: true });
-    yield { kind: 'start', detected: { format, encoding: decoder.encoding, bom: decoder.bom, delimiter }, headers, terminator };
+    yield {
+      kind: 'start',
+      detected: { format, encoding: decoder.encoding, bom: decoder.bom, delimiter },
+      headers,
+      terminator,
+    };
 
     const scanner = new CsvRecordScanner(delimiter, terminator, 1, batchRows, undefined, file.fileName);
     const items: ScanItem[] = [];
     const drain = function* (): Generator<FileItem> {
       for (const it of items) {
-        if (it.kind === 'records') yield { kind: 'rows', batch: { firstRow: it.firstRow, text: it.text }, count: it.count, bytesRead };
+        if (it.kind === 'records')
+          yield { kind: 'rows', batch: { firstRow: it.firstRow, text: it.text }, count: it.count, bytesRead };
         else yield { kind: 'broken', row: it.row, raw: it.raw, bytesRead };
       }
       items.length = 0;

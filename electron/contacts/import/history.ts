@@ -25,7 +25,9 @@ export interface ImportSummary {
 type Row = DB['imports'];
 
 function toSummary(r: Row): ImportSummary {
-  const stored = r.counts_json ? (JSON.parse(r.counts_json) as Partial<ImportCounts> & { detected?: DetectedFile; error?: string }) : null;
+  const stored = r.counts_json
+    ? (JSON.parse(r.counts_json) as Partial<ImportCounts> & { detected?: DetectedFile; error?: string })
+    : null;
   const counts =
     stored && stored.rows !== undefined
       ? {

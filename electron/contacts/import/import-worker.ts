@@ -82,6 +82,8 @@ run().then(
   (e: unknown) =>
     port.postMessage({
       type: 'failed',
-      error: isAppError(e) ? { code: e.code, message: e.message } : { code: 'internal', message: (e as Error)?.message ?? String(e) },
+      error: isAppError(e)
+        ? { code: e.code, message: e.message }
+        : { code: 'internal', message: (e as Error)?.message ?? String(e) },
     } satisfies FromWorker),
 );

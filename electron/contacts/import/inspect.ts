@@ -6,7 +6,14 @@ import { validateImportOptions } from './options';
 import { ACCEPTED_FIELDS, SEP, TAG_SEP, type BatchResult } from './batch';
 import { RowNormaliser } from './rows';
 import type { ImportSampleRow } from '../../../shared/contacts/imports';
-import { rejectReasons, type ColumnMapping, type CustomFieldColumn, type DetectedFile, type ImportOptions, type ImportSource } from './types';
+import {
+  rejectReasons,
+  type ColumnMapping,
+  type CustomFieldColumn,
+  type DetectedFile,
+  type ImportOptions,
+  type ImportSource,
+} from './types';
 
 /** One row as it will be imported (the shape the preview shows; shared with the renderer). */
 export type SampleRow = ImportSampleRow;
@@ -35,7 +42,12 @@ const SAMPLE_ROWS = 20;
 export async function inspectImport(source: ImportSource, input: ImportOptions): Promise<ImportInspection> {
   const options = validateImportOptions(input);
   const file = await openImportFile(source, options.fileName);
-  const reader = readImportFile(file, { format: options.format, encoding: options.encoding, delimiter: options.delimiter, batchRows: SAMPLE_ROWS });
+  const reader = readImportFile(file, {
+    format: options.format,
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    batchRows: SAMPLE_ROWS,
+  });
   try {
     const start = (await reader.next()).value as Extract<FileItem, { kind: 'start' }>;
     let problem: string | null = null;
@@ -47,7 +59,13 @@ export async function inspectImport(source: ImportSource, input: ImportOptions):
       problem = e.message;
       plan = buildMapping(start.headers, options.mapping, false);
     }
-    const rows = new RowNormaliser({ plan, defaultCountry: options.defaultCountry, delimiter: start.detected.delimiter ?? ',', terminator: start.terminator, fileName: file.fileName });
+    const rows = new RowNormaliser({
+      plan,
+      defaultCountry: options.defaultCountry,
+      delimiter: start.detected.delimiter ?? ',',
+      terminator: start.terminator,
+      fileName: file.fileName,
+    });
     const sampleRows: SampleRow[] = [];
     const sampleRejects: { row: number; reason: string }[] = [];
     let detected = start.detected;
@@ -73,7 +91,12 @@ export async function inspectImport(source: ImportSource, input: ImportOptions):
   }
 }
 
-function collect(r: BatchResult, customFields: CustomFieldColumn[], rows: SampleRow[], rejects: { row: number; reason: string }[]) {
+function collect(
+  r: BatchResult,
+  customFields: CustomFieldColumn[],
+  rows: SampleRow[],
+  rejects: { row: number; reason: string }[],
+) {
   const stride = ACCEPTED_FIELDS + customFields.length;
   const v = r.accepted ? r.accepted.split(SEP) : [];
   for (let i = 0; i < r.acceptedCount; i++) {

@@ -22,7 +22,8 @@ const size = (chars: number) => (chars >= 1024 * 1024 ? `${chars / (1024 * 1024)
 /** Where a piece is: "row 12" (data rows count from 1 after the header), "the header row", "card 3". */
 export type Place = { row: number } | { header: true } | { card: number };
 
-const placeText = (at: Place) => ('header' in at ? 'the header row' : 'card' in at ? `card ${at.card}` : `row ${at.row}`);
+const placeText = (at: Place) =>
+  'header' in at ? 'the header row' : 'card' in at ? `card ${at.card}` : `row ${at.row}`;
 
 export function rowTooLong(fileName: string, at: Place, limits: ReadLimits = READ_LIMITS): AppError {
   return new AppError(
@@ -49,6 +50,12 @@ export function tooManyColumns(fileName: string, columns: number, limits: ReadLi
 }
 
 /** Throws when a cell of a parsed row is over the limit. */
-export function checkFieldSizes(fields: readonly string[], fileName: string, at: Place, limits: ReadLimits = READ_LIMITS): void {
-  for (let i = 0; i < fields.length; i++) if (fields[i].length > limits.maxFieldChars) throw fieldTooLong(fileName, at, i, limits);
+export function checkFieldSizes(
+  fields: readonly string[],
+  fileName: string,
+  at: Place,
+  limits: ReadLimits = READ_LIMITS,
+): void {
+  for (let i = 0; i < fields.length; i++)
+    if (fields[i].length > limits.maxFieldChars) throw fieldTooLong(fileName, at, i, limits);
 }

@@ -11,7 +11,17 @@ export interface MappingPlan {
 }
 
 const FIELD_TARGETS = new Set<string>([
-  'first_name', 'last_name', 'full_name', 'phone', 'mobile_phone', 'phone_label', 'email', 'tags', 'sms_consent', 'country', 'drop',
+  'first_name',
+  'last_name',
+  'full_name',
+  'phone',
+  'mobile_phone',
+  'phone_label',
+  'email',
+  'tags',
+  'sms_consent',
+  'country',
+  'drop',
 ]);
 
 export function isFieldTarget(value: string): value is FieldTarget {
@@ -37,10 +47,17 @@ function userTargets(overrides: Record<string, FieldTarget> | undefined): (heade
  * Decides where each column goes: the user's choice first, then the known aliases, and otherwise a custom
  * field named after the header. Throws when no column holds phone numbers, since nothing could be imported.
  */
-export function buildMapping(headers: readonly string[], overrides?: Record<string, FieldTarget>, requirePhone = true): MappingPlan {
+export function buildMapping(
+  headers: readonly string[],
+  overrides?: Record<string, FieldTarget>,
+  requirePhone = true,
+): MappingPlan {
   for (const [header, target] of Object.entries(overrides ?? {})) {
     if (!isFieldTarget(target)) {
-      throw new AppError('invalid_input', `The column "${header}" cannot be mapped to "${String(target)}". Choose a contact field, a custom field or "drop".`);
+      throw new AppError(
+        'invalid_input',
+        `The column "${header}" cannot be mapped to "${String(target)}". Choose a contact field, a custom field or "drop".`,
+      );
     }
   }
   const userTargetFor = userTargets(overrides);
@@ -75,7 +92,12 @@ export function buildMapping(headers: readonly string[], overrides?: Record<stri
     col.customLabel = col.header.trim() || `Column ${col.index + 1}`;
     if (!used.has(key)) {
       used.set(key, col.customLabel);
-      customFields.push({ header: col.header, key, label: col.customLabel, ...(isDateColumn(col.header) ? { type: 'date' as const } : {}) });
+      customFields.push({
+        header: col.header,
+        key,
+        label: col.customLabel,
+        ...(isDateColumn(col.header) ? { type: 'date' as const } : {}),
+      });
     }
   }
 

@@ -14,7 +14,10 @@ export const importOptionsSchema = z
       .refine(isCountryCode, 'expected a two-letter country code such as US'),
     onDuplicate: z.enum(['skip', 'update']),
     tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
-    mapping: ownRecordSchema(z.string(), z.string().refine(isFieldTarget, 'expected a contact field, custom:<key> or drop')).optional(),
+    mapping: ownRecordSchema(
+      z.string(),
+      z.string().refine(isFieldTarget, 'expected a contact field, custom:<key> or drop'),
+    ).optional(),
     fileName: z.string().min(1).max(255).optional(),
     format: z.enum(['csv', 'vcard']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),

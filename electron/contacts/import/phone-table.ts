@@ -77,7 +77,7 @@ function keyOf(phone: string): number {
 }
 
 function hash(key: number): number {
-  const lo = key % 4294967296 | 0;
+  const lo = (key % 4294967296) | 0;
   const hi = (key / 4294967296) | 0;
   let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;

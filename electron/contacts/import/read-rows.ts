@@ -5,7 +5,16 @@ import { buildMapping } from './mapping';
 import { SEP, withoutSep, type BatchResult, type RowSetup } from './batch';
 import type { RowPool } from './rows-pool';
 import { rejectReasons, type TextEncodingName } from './types';
-import { ItemQueue, MAX_IN_FLIGHT, type Credit, type End, type ReadJob, type ReaderItem, type RowSource, type ToReader } from './row-source';
+import {
+  ItemQueue,
+  MAX_IN_FLIGHT,
+  type Credit,
+  type End,
+  type ReadJob,
+  type ReaderItem,
+  type RowSource,
+  type ToReader,
+} from './row-source';
 
 /**
  * The reading half of an import (the protocol is in row-source.ts): the file read, decoded and cut into batches,
@@ -27,7 +36,9 @@ function brokenRow(row: number, raw: string): BatchResult {
 }
 
 function errorItem(e: unknown): End {
-  return isAppError(e) ? { kind: 'error', code: e.code, message: e.message } : { kind: 'error', code: 'internal', message: (e as Error)?.message ?? String(e) };
+  return isAppError(e)
+    ? { kind: 'error', code: e.code, message: e.message }
+    : { kind: 'error', code: 'internal', message: (e as Error)?.message ?? String(e) };
 }
 
 interface Slot {
@@ -43,7 +54,11 @@ interface Slot {
  * Reads the whole file into `sink`: its shape and mapping, then the normalised batches in file order, then the
  * end. Stops early when the sink closes; an error (the file, a row worker) becomes the last item.
  */
-export async function produceRows(read: ReadJob, createPool: (setup: RowSetup) => RowPool, sink: SourceSink): Promise<void> {
+export async function produceRows(
+  read: ReadJob,
+  createPool: (setup: RowSetup) => RowPool,
+  sink: SourceSink,
+): Promise<void> {
   const { options } = read;
   let reader: AsyncGenerator<FileItem> | null = null;
   let pool: RowPool | null = null;
@@ -53,7 +68,13 @@ export async function produceRows(read: ReadJob, createPool: (setup: RowSetup) =
     const first = (await reader.next()).value as Extract<FileItem, { kind: 'start' }>;
     const plan = buildMapping(first.headers, options.mapping);
     sink.send({ kind: 'start', detected: first.detected, plan, fileName: file.fileName, size: file.size });
-    pool = createPool({ plan, defaultCountry: options.defaultCountry, delimiter: first.detected.delimiter ?? ',', terminator: first.terminator, fileName: file.fileName });
+    pool = createPool({
+      plan,
+      defaultCountry: options.defaultCountry,
+      delimiter: first.detected.delimiter ?? ',',
+      terminator: first.terminator,
+      fileName: file.fileName,
+    });
 
     // Batches come back from the row workers in any order; they leave in file order.
     const slots: Slot[] = [];
@@ -82,7 +103,12 @@ export async function produceRows(read: ReadJob, createPool: (setup: RowSetup) =
       if (sink.closed() || failed) return;
       if (item.kind === 'end') encoding = item.encoding;
       if (item.kind === 'end' || item.kind === 'start') continue;
-      const slot: Slot = { seq: readBatches, records: item.kind === 'rows' ? item.count : 1, bytesRead: item.bytesRead, done: false };
+      const slot: Slot = {
+        seq: readBatches,
+        records: item.kind === 'rows' ? item.count : 1,
+        bytesRead: item.bytesRead,
+        done: false,
+      };
       slots.push(slot);
       readRows += slot.records;
       readBatches++;
@@ -106,7 +132,8 @@ export async function produceRows(read: ReadJob, createPool: (setup: RowSetup) =
       }
       while (full() && !sink.closed()) await sink.creditChanged();
     }
-    while (slots.length && !failed && !sink.closed()) await Promise.race([new Promise<void>((resolve) => (emptied = resolve)), sink.creditChanged()]);
+    while (slots.length && !failed && !sink.closed())
+      await Promise.race([new Promise<void>((resolve) => (emptied = resolve)), sink.creditChanged()]);
     if (!failed && !sink.closed()) sink.send({ kind: 'end', encoding: encoding ?? first.detected.encoding });
   } catch (e) {
     if (!sink.closed()) sink.send(errorItem(e));
@@ -167,7 +194,11 @@ export function inlineRowSource(read: ReadJob, createPool: (setup: RowSetup) => 
 }
 
 /** The reader worker's end of its channel to the writer: serves one import. */
-export function serveRowSource(port: MessagePort, read: ReadJob, createPool: (setup: RowSetup) => RowPool): Promise<void> {
+export function serveRowSource(
+  port: MessagePort,
+  read: ReadJob,
+  createPool: (setup: RowSetup) => RowPool,
+): Promise<void> {
   const credit = new CreditBox();
   port.on('message', (msg: ToReader) => {
     if ('grant' in msg) credit.set(msg.grant);
@@ -180,4 +211,3 @@ export function serveRowSource(port: MessagePort, read: ReadJob, createPool: (se
     closed: () => credit.isClosed,
   });
 }
-

@@ -26,7 +26,8 @@ export type SourceItem = Start | { kind: 'rows'; records: number; bytesRead: num
  * What the reader sends. A batch's result travels with it when the reader has it (an unreadable record, or rows
  * normalised in this thread); a row worker sends the others straight to the writer under the batch's number.
  */
-export type ReaderItem = Start | { kind: 'rows'; seq: number; records: number; bytesRead: number; result?: BatchResult } | End;
+export type ReaderItem =
+  Start | { kind: 'rows'; seq: number; records: number; bytesRead: number; result?: BatchResult } | End;
 
 /**
  * How far the reader may go: `aheadRows` records and at most MAX_IN_FLIGHT batches beyond those the writer has
@@ -108,7 +109,8 @@ export function portRowSource(port: MessagePort, resultPorts: MessagePort[]): Po
       let result: BatchResult | Error | undefined = item.result ?? results.get(item.seq);
       results.delete(item.seq);
       // The reader sends a batch's place once the row worker has sent its result: it is here, or on its way.
-      result ??= failure ?? (await new Promise<BatchResult | Error>((resolve) => (waitingFor = { seq: item.seq, resolve })));
+      result ??=
+        failure ?? (await new Promise<BatchResult | Error>((resolve) => (waitingFor = { seq: item.seq, resolve })));
       if (result instanceof Error) return { kind: 'error', code: 'internal', message: result.message };
       return { kind: 'rows', records: item.records, bytesRead: item.bytesRead, result };
     },

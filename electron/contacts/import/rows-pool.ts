@@ -61,7 +61,10 @@ export function portRowPool(ports: MessagePort[], setup: RowSetup, wantMore: () 
         askedForMore = true;
         wantMore();
       }
-      const slot = slots[0].pending.size < PREFER_FIRST ? slots[0] : slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const slot =
+        slots[0].pending.size < PREFER_FIRST
+          ? slots[0]
+          : slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       return new Promise<BatchResult | null>((resolve, reject) => {
         slot.pending.set(seq, { resolve, reject });
         slot.port.postMessage({ seq, batch });

@@ -35,6 +35,10 @@ port.on('message', (msg: { setup: RowSetup } | { seq: number; batch: RowBatch } 
     resultPort.postMessage({ seq: msg.seq, result: rows.run(msg.batch) });
     port.postMessage({ seq: msg.seq });
   } catch (e) {
-    port.postMessage({ seq: msg.seq, error: e instanceof Error ? e.message : String(e), ...(isAppError(e) ? { code: e.code } : {}) });
+    port.postMessage({
+      seq: msg.seq,
+      error: e instanceof Error ? e.message : String(e),
+      ...(isAppError(e) ? { code: e.code } : {}),
+    });
   }
 });

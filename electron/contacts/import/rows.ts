@@ -23,7 +23,8 @@ interface CompiledPlan {
   customCount: number;
 }
 
-const SECONDARY_PHONE = /address|billing|shipping|business|company|work|office|fax|car|assistant|callback|radio|pager|other/i;
+const SECONDARY_PHONE =
+  /address|billing|shipping|business|company|work|office|fax|car|assistant|callback|radio|pager|other/i;
 
 function compile(plan: MappingPlan): CompiledPlan {
   const of = (t: string) => plan.columns.filter((c) => c.target === t).map((c) => c.index);
@@ -37,13 +38,24 @@ function compile(plan: MappingPlan): CompiledPlan {
     // (Shopify's "Phone" is the number the SMS consent is about; "Default Address Phone" is the shipping one).
     phones: plan.columns
       .filter((c) => c.target === 'phone' || c.target === 'mobile_phone')
-      .map((c) => ({ index: c.index, mobile: c.target === 'mobile_phone', labelIndex: c.labelIndex ?? -1, secondary: SECONDARY_PHONE.test(c.header) }))
+      .map((c) => ({
+        index: c.index,
+        mobile: c.target === 'mobile_phone',
+        labelIndex: c.labelIndex ?? -1,
+        secondary: SECONDARY_PHONE.test(c.header),
+      }))
       .sort((a, b) => Number(a.secondary) - Number(b.secondary)),
     tags: of('tags'),
     consent: of('sms_consent'),
     country: of('country'),
     // `date`: the column's header, for date fields, to name it when a value is not a date.
-    custom: plan.columns.filter((c) => c.customKey).map((c) => ({ index: c.index, slot: slots.get(c.customKey!)!, date: plan.customFields[slots.get(c.customKey!)!].type === 'date' ? c.header : null })),
+    custom: plan.columns
+      .filter((c) => c.customKey)
+      .map((c) => ({
+        index: c.index,
+        slot: slots.get(c.customKey!)!,
+        date: plan.customFields[slots.get(c.customKey!)!].type === 'date' ? c.header : null,
+      })),
     customCount: plan.customFields.length,
   };
 }
@@ -142,12 +154,26 @@ export class RowNormaliser {
       const value = c.date === null ? v : parseDateValue(v);
       if (value === null) {
         // A birthday that is not a date would never match: the row is reported by number, not half-imported.
-        rejected.push(String(row), rejectReasons.notADate(c.date ?? '', withoutSep(v)), toCsvLine(fields, this.setup.delimiter).slice(0, 2000));
+        rejected.push(
+          String(row),
+          rejectReasons.notADate(c.date ?? '', withoutSep(v)),
+          toCsvLine(fields, this.setup.delimiter).slice(0, 2000),
+        );
         return;
       }
       custom[c.slot] = value;
     }
-    accepted.push(String(row), choice.e164, choice.country ?? '', first, last, email, consent, tags, choice.others.join(' '));
+    accepted.push(
+      String(row),
+      choice.e164,
+      choice.country ?? '',
+      first,
+      last,
+      email,
+      consent,
+      tags,
+      choice.others.join(' '),
+    );
     for (const v of custom) accepted.push(v);
   }
 }

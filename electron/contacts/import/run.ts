@@ -21,7 +21,7 @@ export interface ImportControl {
   signal?: AbortSignal;
   /** default: a random id such as "imp_Xq3v9TzKb1Qa" */
   importId?: string;
-    /** row-normalising worker threads, at least one; default 2 (the second starts only when ten batches wait for the first) */
+  /** row-normalising worker threads, at least one; default 2 (the second starts only when ten batches wait for the first) */
   rowWorkers?: number;
   /** take every decision and count, write nothing */
   dryRun?: boolean;
@@ -34,11 +34,13 @@ function newImportId(): string {
   return `imp_${randomBytes(9).toString('base64url')}`;
 }
 
-type TaskSpec = { task: 'import'; job: ImportJob; read: ReadJob; rowWorkers: number } | Extract<ImportTask, { task: 'undo' }>;
+type TaskSpec =
+  { task: 'import'; job: ImportJob; read: ReadJob; rowWorkers: number } | Extract<ImportTask, { task: 'undo' }>;
 
 function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProgress' | 'signal'>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    if (control.signal?.aborted) return reject(new AppError('cancelled', 'The import was cancelled. Nothing was changed.'));
+    if (control.signal?.aborted)
+      return reject(new AppError('cancelled', 'The import was cancelled. Nothing was changed.'));
     // An import runs on four threads or more: the reader (file → batches, results back in order), the row
     // workers (batches → contacts), the writer (the import worker: SQLite) and WAL checkpoints. The first row
     // worker starts together with the others (loading code is a large share of a small import); the others when
@@ -74,7 +76,9 @@ function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProg
       control.signal?.removeEventListener('abort', onAbort);
       // Settle only once every thread has exited and closed its database files: a caller that deletes or moves
       // the database right after the import (a test's temp folder, a restore) must not race a closing -wal.
-      const stopped = [worker.terminate(), reader?.terminate(), rows?.terminate(), releaseCheckpoints?.()].filter((p) => p !== undefined);
+      const stopped = [worker.terminate(), reader?.terminate(), rows?.terminate(), releaseCheckpoints?.()].filter(
+        (p) => p !== undefined,
+      );
       void Promise.allSettled(stopped).then(fn);
     };
     const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
@@ -97,13 +101,18 @@ function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProg
       r.on('exit', (code) => readerDied(`exit code ${code}`));
     }
     worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'now') worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
+      if (msg.type === 'now')
+        worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
       else if (msg.type === 'progress') control.onProgress?.(msg.progress);
       else if (msg.type === 'done') finish(() => resolve(msg.result as T));
       else finish(() => reject(new AppError(msg.error.code as ErrorCode, msg.error.message)));
     });
-    worker.on('error', (e) => finish(() => reject(new AppError('internal', `The import stopped unexpectedly: ${e.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}).`))));
+    worker.on('error', (e) =>
+      finish(() => reject(new AppError('internal', `The import stopped unexpectedly: ${e.message}`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}).`))),
+    );
   });
 }
 
@@ -112,7 +121,12 @@ function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProg
  * (the main thread only relays messages). Resolves with the report; rejects with AppError —
  * code 'cancelled' when `signal` aborted it, in which case nothing was changed.
  */
-export function runImport(dbPath: string, source: ImportSource, options: ImportOptions, control: ImportControl): Promise<ImportReport> {
+export function runImport(
+  dbPath: string,
+  source: ImportSource,
+  options: ImportOptions,
+  control: ImportControl,
+): Promise<ImportReport> {
   let valid: ValidImportOptions;
   try {
     valid = validateImportOptions(options);
@@ -126,7 +140,10 @@ export function runImport(dbPath: string, source: ImportSource, options: ImportO
     importId: control.importId ?? newImportId(),
     dryRun: control.dryRun ?? false,
   };
-  return runTask<ImportReport>({ task: 'import', job, read: { source, options: valid }, rowWorkers: Math.max(1, control.rowWorkers ?? 2) }, control);
+  return runTask<ImportReport>(
+    { task: 'import', job, read: { source, options: valid }, rowWorkers: Math.max(1, control.rowWorkers ?? 2) },
+    control,
+  );
 }
 
 export interface ImportPreview extends ImportInspection {
@@ -137,14 +154,29 @@ export interface ImportPreview extends ImportInspection {
 }
 
 /** What the file is and what importing it would do (a full dry run against the database), without writing. */
-export async function previewImport(dbPath: string, source: ImportSource, options: ImportOptions, control: ImportControl): Promise<ImportPreview> {
+export async function previewImport(
+  dbPath: string,
+  source: ImportSource,
+  options: ImportOptions,
+  control: ImportControl,
+): Promise<ImportPreview> {
   const inspection = await inspectImport(source, options);
   if (inspection.problem) return { ...inspection, counts: null, rejects: [] };
   const report = await runImport(dbPath, source, options, { ...control, dryRun: true });
-  return { ...inspection, detected: report.detected, customFields: report.customFields, counts: report.counts, rejects: report.rejects };
+  return {
+    ...inspection,
+    detected: report.detected,
+    customFields: report.customFields,
+    counts: report.counts,
+    rejects: report.rejects,
+  };
 }
 
 /** undoImport in a worker thread: undoing a million-row import takes seconds the main thread cannot give. */
-export function undoImportInWorker(dbPath: string, importId: string, control: Pick<ImportControl, 'now' | 'nativeBinding'>): Promise<UndoReport> {
+export function undoImportInWorker(
+  dbPath: string,
+  importId: string,
+  control: Pick<ImportControl, 'now' | 'nativeBinding'>,
+): Promise<UndoReport> {
   return runTask<UndoReport>({ task: 'undo', dbPath, nativeBinding: control.nativeBinding, importId }, control);
 }

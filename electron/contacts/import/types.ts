@@ -107,7 +107,8 @@ export function emptyCounts(): ImportCounts {
 /** Reasons shown to the user. Kept in one place so the rejects file and the tests agree on the wording. */
 export const rejectReasons = {
   missingPhone: 'missing phone',
-  notADate: (header: string, value: string) => `${header}: "${value}" is not a date (write it as 1990-03-05, 03/05/1990 or March 5, 1990)`,
+  notADate: (header: string, value: string) =>
+    `${header}: "${value}" is not a date (write it as 1990-03-05, 03/05/1990 or March 5, 1990)`,
   unclosedQuote: 'broken row: a quote (") is opened but never closed; the rest of the line was skipped',
 } as const;
 

@@ -41,26 +41,43 @@ export interface CreatedByImport {
  * contact. Values someone changed after the import are left alone. Runs in one transaction.
  */
 export function undoImport(db: SqliteDb, importId: string, now: () => Date): UndoReport {
-  const imp = db.prepare('SELECT id, status, started_at, options_json, counts_json, undone_at FROM imports WHERE id = ?').get(importId) as
-    | ImportRow
-    | undefined;
+  const imp = db
+    .prepare('SELECT id, status, started_at, options_json, counts_json, undone_at FROM imports WHERE id = ?')
+    .get(importId) as ImportRow | undefined;
   if (!imp) throw new AppError('not_found', `There is no import with id ${importId}.`);
   if (imp.undone_at) throw new AppError('conflict', `This import was already undone on ${imp.undone_at}.`);
-  if (imp.status === 'running') throw new AppError('conflict', 'This import is still running. Cancel it instead, or wait for it to finish.');
-  return db.transaction(() => {
-    const created = (imp.counts_json ? (JSON.parse(imp.counts_json) as { created?: CreatedByImport }).created : undefined) ?? { tagIds: [], fieldIds: [] };
-    const report = revertImport(db, imp, created);
-    db.prepare(`UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?`).run(now().toISOString(), importId);
-    return report;
-  }).immediate();
+  if (imp.status === 'running')
+    throw new AppError('conflict', 'This import is still running. Cancel it instead, or wait for it to finish.');
+  return db
+    .transaction(() => {
+      const created = (imp.counts_json
+        ? (JSON.parse(imp.counts_json) as { created?: CreatedByImport }).created
+        : undefined) ?? { tagIds: [], fieldIds: [] };
+      const report = revertImport(db, imp, created);
+      db.prepare(`UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?`).run(now().toISOString(), importId);
+      return report;
+    })
+    .immediate();
 }
 
 /** Reverses an import that never finished (cancelled, failed, or cut off by a crash). Caller owns the transaction. */
-export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_at' | 'options_json'>, created: CreatedByImport): UndoReport {
-  const report: UndoReport = { importId: imp.id, removed: 0, restored: 0, keptOptedOut: [], keptWithHistory: [], keptLaterEdits: 0 };
+export function revertImport(
+  db: SqliteDb,
+  imp: Pick<ImportRow, 'id' | 'started_at' | 'options_json'>,
+  created: CreatedByImport,
+): UndoReport {
+  const report: UndoReport = {
+    importId: imp.id,
+    removed: 0,
+    restored: 0,
+    keptOptedOut: [],
+    keptWithHistory: [],
+    keptLaterEdits: 0,
+  };
   const optionTags = ((imp.options_json ? JSON.parse(imp.options_json) : {}) as { tags?: string[] }).tags ?? [];
 
-  const hasConversions = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversions'`).get() !== undefined;
+  const hasConversions =
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversions'`).get() !== undefined;
   const kept = db
     .prepare(
       `SELECT c.id AS contactId, c.phone AS phone,
@@ -73,8 +90,11 @@ export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_
               ${hasConversions ? 'OR c.id IN (SELECT contact_id FROM conversions)' : ''})`,
     )
     .all(imp.started_at, imp.id, imp.started_at) as { contactId: number; phone: string; optedOut: number }[];
-  for (const k of kept) (k.optedOut ? report.keptOptedOut : report.keptWithHistory).push({ contactId: k.contactId, phone: k.phone });
-  const removeTag = db.prepare('DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)');
+  for (const k of kept)
+    (k.optedOut ? report.keptOptedOut : report.keptWithHistory).push({ contactId: k.contactId, phone: k.phone });
+  const removeTag = db.prepare(
+    'DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)',
+  );
   for (const k of kept) for (const t of optionTags) removeTag.run(k.contactId, t);
 
   db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_keep (id INTEGER PRIMARY KEY)');
@@ -82,13 +102,13 @@ export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_
   const keep = db.prepare('INSERT INTO temp.undo_keep (id) VALUES (?)');
   for (const k of kept) keep.run(k.contactId);
   report.removed = db
-    .prepare(
-      `DELETE FROM contacts WHERE import_id = ? AND id NOT IN (SELECT id FROM temp.undo_keep)`,
-    )
+    .prepare(`DELETE FROM contacts WHERE import_id = ? AND id NOT IN (SELECT id FROM temp.undo_keep)`)
     .run(imp.id).changes;
   db.exec('DELETE FROM temp.undo_keep');
 
-  const updated = db.prepare(`SELECT contact_id, previous_json FROM import_changes WHERE import_id = ? AND action = 'updated'`).all(imp.id) as {
+  const updated = db
+    .prepare(`SELECT contact_id, previous_json FROM import_changes WHERE import_id = ? AND action = 'updated'`)
+    .all(imp.id) as {
     contact_id: number;
     previous_json: string;
   }[];
@@ -99,17 +119,20 @@ export function revertImport(db: SqliteDb, imp: Pick<ImportRow, 'id' | 'started_
   }
 
   // Tags and custom fields the import brought in go too, unless something else uses them by now.
-  const dropTag = db.prepare('DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM contact_tags WHERE tag_id = ?)');
+  const dropTag = db.prepare(
+    'DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM contact_tags WHERE tag_id = ?)',
+  );
   for (const id of created.tagIds) dropTag.run(id, id);
-  const dropField = db.prepare('DELETE FROM custom_fields WHERE id = ? AND NOT EXISTS (SELECT 1 FROM contact_field_values WHERE field_id = ?)');
+  const dropField = db.prepare(
+    'DELETE FROM custom_fields WHERE id = ? AND NOT EXISTS (SELECT 1 FROM contact_field_values WHERE field_id = ?)',
+  );
   for (const id of created.fieldIds) dropField.run(id, id);
   return report;
 }
 
 function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { restored: boolean; keptEdits: number } {
   const current = db.prepare('SELECT first_name, last_name, email FROM contacts WHERE id = ?').get(contactId) as
-    | Record<string, string | null>
-    | undefined;
+    Record<string, string | null> | undefined;
   if (!current) return { restored: false, keptEdits: 0 };
   let restored = false;
   let keptEdits = 0;
@@ -122,18 +145,30 @@ function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { r
     db.prepare(`UPDATE contacts SET ${field} = ? WHERE id = ?`).run(ch.from, contactId);
     restored = true;
   }
-  const removeTag = db.prepare('DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)');
+  const removeTag = db.prepare(
+    'DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)',
+  );
   for (const t of rec.tagsAdded) if (removeTag.run(contactId, t).changes) restored = true;
   for (const [key, ch] of Object.entries(rec.custom)) {
     const fieldId = db.prepare('SELECT id FROM custom_fields WHERE key = ?').pluck().get(key) as number | undefined;
     if (fieldId === undefined) continue;
-    const value = db.prepare('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?').pluck().get(contactId, fieldId) ?? null;
+    const value =
+      db
+        .prepare('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?')
+        .pluck()
+        .get(contactId, fieldId) ?? null;
     if (value !== ch.to) {
       keptEdits++;
       continue;
     }
-    if (ch.from === null) db.prepare('DELETE FROM contact_field_values WHERE contact_id = ? AND field_id = ?').run(contactId, fieldId);
-    else db.prepare('UPDATE contact_field_values SET value = ? WHERE contact_id = ? AND field_id = ?').run(ch.from, contactId, fieldId);
+    if (ch.from === null)
+      db.prepare('DELETE FROM contact_field_values WHERE contact_id = ? AND field_id = ?').run(contactId, fieldId);
+    else
+      db.prepare('UPDATE contact_field_values SET value = ? WHERE contact_id = ? AND field_id = ?').run(
+        ch.from,
+        contactId,
+        fieldId,
+      );
     restored = true;
   }
   return { restored, keptEdits };
@@ -144,12 +179,20 @@ function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { r
  * before any import starts (an import in another process would look the same).
  */
 export function recoverInterruptedImports(db: SqliteDb, now: () => Date): UndoReport[] {
-  const running = db.prepare(`SELECT id, started_at, options_json FROM imports WHERE status = 'running'`).all() as ImportRow[];
+  const running = db
+    .prepare(`SELECT id, started_at, options_json FROM imports WHERE status = 'running'`)
+    .all() as ImportRow[];
   return running.map((imp) =>
-    db.transaction(() => {
-      const report = revertImport(db, imp, { tagIds: [], fieldIds: [] });
-      db.prepare(`UPDATE imports SET status = 'interrupted', finished_at = ?, undone_at = ? WHERE id = ?`).run(now().toISOString(), now().toISOString(), imp.id);
-      return report;
-    }).immediate(),
+    db
+      .transaction(() => {
+        const report = revertImport(db, imp, { tagIds: [], fieldIds: [] });
+        db.prepare(`UPDATE imports SET status = 'interrupted', finished_at = ?, undone_at = ? WHERE id = ?`).run(
+          now().toISOString(),
+          now().toISOString(),
+          imp.id,
+        );
+        return report;
+      })
+      .immediate(),
   );
 }

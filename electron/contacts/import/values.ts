@@ -1,8 +1,52 @@
 /** Turning single cells into contact values: names, tags, SMS consent. */
 
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'herr', 'frau', 'sra', 'srta']);
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'madam',
+  'mme',
+  'mlle',
+  'herr',
+  'frau',
+  'sra',
+  'srta',
+]);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'dds', 'esq', 'cpa', 'rn']);
-const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'del', 'della', 'der', 'den', 'du', 'la', 'le', 'dos', 'das', 'do', 'st', 'ste', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'ó', 'ní', 'nic', 'mac']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'der',
+  'den',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'do',
+  'st',
+  'ste',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ten',
+  'ter',
+  'ó',
+  'ní',
+  'nic',
+  'mac',
+]);
 
 const bare = (token: string) => token.toLowerCase().replace(/[.,]/g, '');
 
@@ -32,7 +76,10 @@ export function splitFullName(full: string): { firstName: string; lastName: stri
       break;
     }
   }
-  return { firstName: tokens.slice(0, lastStart).join(' '), lastName: [...tokens.slice(lastStart), ...suffix].join(' ') };
+  return {
+    firstName: tokens.slice(0, lastStart).join(' '),
+    lastName: [...tokens.slice(lastStart), ...suffix].join(' '),
+  };
 }
 
 const TAG_SEPARATORS = /\s*(?::::|[;,|\n])\s*/;
@@ -48,8 +95,12 @@ export function splitTags(cell: string): string[] {
   const seen = new Set<string>();
   for (let part of cell.split(TAG_SEPARATORS)) {
     // Control characters from broken exports never belong in a tag name.
-    // eslint-disable-next-line no-control-regex
-    part = part.replace(/^["']+|["']+$/g, '').replace(/[\u0000-\u001f]/g, '').trim();
+
+    part = part
+      .replace(/^["']+|["']+$/g, '')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f]/g, '')
+      .trim();
     if (part.startsWith('* ')) {
       if (part.toLowerCase() === '* mycontacts') continue;
       part = part.slice(2).trim();
@@ -64,10 +115,44 @@ export function splitTags(cell: string): string[] {
   return out;
 }
 
-const CONSENT_YES = new Set(['yes', 'y', 'true', '1', 'subscribed', 'opted in', 'optedin', 'opt in', 'optin', 'confirmed', 'granted', 'accepted', 'accepts', 'x', 'si', 'sí', 'oui', 'ja']);
+const CONSENT_YES = new Set([
+  'yes',
+  'y',
+  'true',
+  '1',
+  'subscribed',
+  'opted in',
+  'optedin',
+  'opt in',
+  'optin',
+  'confirmed',
+  'granted',
+  'accepted',
+  'accepts',
+  'x',
+  'si',
+  'sí',
+  'oui',
+  'ja',
+]);
 const CONSENT_NO = new Set([
-  'no', 'n', 'false', '0', 'unsubscribed', 'not subscribed', 'never subscribed', 'opted out', 'optedout', 'opt out',
-  'optout', 'declined', 'denied', 'revoked', 'redacted', 'non', 'nein',
+  'no',
+  'n',
+  'false',
+  '0',
+  'unsubscribed',
+  'not subscribed',
+  'never subscribed',
+  'opted out',
+  'optedout',
+  'opt out',
+  'optout',
+  'declined',
+  'denied',
+  'revoked',
+  'redacted',
+  'non',
+  'nein',
 ]);
 
 /**

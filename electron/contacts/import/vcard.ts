@@ -93,8 +93,16 @@ function parseLine(line: string): Property | null {
   for (const part of paramParts) {
     const eq = part.indexOf('=');
     // vCard 2.1 writes bare parameters: TEL;CELL;PREF: and EMAIL;INTERNET:
-    const key = eq === -1 ? (/^(quoted-printable|base64|8bit|7bit)$/i.test(part) ? 'ENCODING' : 'TYPE') : part.slice(0, eq).toUpperCase();
-    const values = (eq === -1 ? part : part.slice(eq + 1)).replace(/"/g, '').split(',').map((v) => v.trim().toLowerCase());
+    const key =
+      eq === -1
+        ? /^(quoted-printable|base64|8bit|7bit)$/i.test(part)
+          ? 'ENCODING'
+          : 'TYPE'
+        : part.slice(0, eq).toUpperCase();
+    const values = (eq === -1 ? part : part.slice(eq + 1))
+      .replace(/"/g, '')
+      .split(',')
+      .map((v) => v.trim().toLowerCase());
     params.set(key, [...(params.get(key) ?? []), ...values]);
   }
   return {
@@ -141,7 +149,9 @@ function cardToRecord(card: CardState): string[] {
         const number = unescapeText(raw).replace(/^tel:/i, '');
         if (!number) break;
         const types = p.params.get('TYPE') ?? [];
-        const mobile = types.some((t) => t === 'cell' || t === 'iphone' || t === 'mobile' || t === 'text') || labelSaysMobile(labels.get(p.group));
+        const mobile =
+          types.some((t) => t === 'cell' || t === 'iphone' || t === 'mobile' || t === 'text') ||
+          labelSaysMobile(labels.get(p.group));
         (mobile ? mobiles : others).push(number);
         break;
       }
@@ -227,7 +237,12 @@ export class VcardReader {
   }
 
   private line(line: string, out: string[][]): void {
-    if (this.logical !== null && !this.droppingBinary && this.logical.endsWith('=') && isQuotedPrintable(this.logical)) {
+    if (
+      this.logical !== null &&
+      !this.droppingBinary &&
+      this.logical.endsWith('=') &&
+      isQuotedPrintable(this.logical)
+    ) {
       this.logical = this.logical.slice(0, -1) + line;
     } else if (this.logical !== null && (line.startsWith(' ') || line.startsWith('\t'))) {
       if (this.droppingBinary) return;

@@ -1,7 +1,14 @@
 import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
-import { KNOWN_SLOTS, type ExistingContact, type Field, type FieldChange, type IncomingContact, type UpdateRecord } from './contact-rows';
+import {
+  KNOWN_SLOTS,
+  type ExistingContact,
+  type Field,
+  type FieldChange,
+  type IncomingContact,
+  type UpdateRecord,
+} from './contact-rows';
 
 /**
  * The consent record's note: the file's own words on consent (`"Accepts SMS Marketing": no`), given the quoted
@@ -17,7 +24,11 @@ const consentNoteSql = (consent: string) =>
  * keeps the file's other answers in charge, as before.
  */
 const textableFor = (consent: 0 | 1 | null, notStatedBlocks: boolean) =>
-  consent === 0 ? ([0, NOT_TEXTABLE_NO_CONSENT] as const) : consent === null && notStatedBlocks ? ([0, NOT_TEXTABLE_CONSENT_NOT_STATED] as const) : ([1, null] as const);
+  consent === 0
+    ? ([0, NOT_TEXTABLE_NO_CONSENT] as const)
+    : consent === null && notStatedBlocks
+      ? ([0, NOT_TEXTABLE_CONSENT_NOT_STATED] as const)
+      : ([1, null] as const);
 
 /**
  * Contacts created one after another, with ids first, first + 1, …: their tags as offsets from `first` per tag id,
@@ -36,7 +47,8 @@ interface CreatedRun {
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 const FIELDS: readonly Field[] = ['first_name', 'last_name', 'email'];
-const incomingValue = (c: IncomingContact, f: Field) => (f === 'first_name' ? c.firstName : f === 'last_name' ? c.lastName : c.email);
+const incomingValue = (c: IncomingContact, f: Field) =>
+  f === 'first_name' ? c.firstName : f === 'last_name' ? c.lastName : c.email;
 
 export interface WriterContext {
   importId: string;
@@ -105,7 +117,11 @@ ${consentNoteSql('consent')}, @now
              ORDER BY id`),
       // The tags and custom values of new contacts with consecutive ids, one statement per tag and per custom field
       // (see CreatedRun): a statement per value cost a million-row import about a second.
-      insertTags: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @first + value, @tag FROM json_each(@offsets)'),
+      insertTags: ctx.dryRun
+        ? null
+        : p(
+            'INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @first + value, @tag FROM json_each(@offsets)',
+          ),
       insertValues: ctx.dryRun
         ? null
         : p(`INSERT INTO contact_field_values (contact_id, field_id, value) SELECT @first + key, @field, value FROM json_each(@values) WHERE value IS NOT NULL
@@ -116,13 +132,17 @@ ${consentNoteSql('consent')}, @now
       addTag: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)'),
       hasTag: p('SELECT 1 FROM contact_tags WHERE contact_id = ? AND tag_id = ?').pluck(),
       findField: p('SELECT id FROM custom_fields WHERE key = ?').pluck(),
-      insertField: ctx.dryRun ? null : p('INSERT INTO custom_fields (key, label, created_at, type) VALUES (?, ?, ?, ?)'),
+      insertField: ctx.dryRun
+        ? null
+        : p('INSERT INTO custom_fields (key, label, created_at, type) VALUES (?, ?, ?, ?)'),
       getValue: p('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?').pluck(),
       setValue: ctx.dryRun
         ? null
         : p(`INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)
              ON CONFLICT(contact_id, field_id) DO UPDATE SET value = excluded.value`),
-      updateFields: ctx.dryRun ? null : p('UPDATE contacts SET first_name = ?, last_name = ?, email = ?, updated_at = ? WHERE id = ?'),
+      updateFields: ctx.dryRun
+        ? null
+        : p('UPDATE contacts SET first_name = ?, last_name = ?, email = ?, updated_at = ? WHERE id = ?'),
       getChange: p('SELECT previous_json FROM import_changes WHERE import_id = ? AND contact_id = ?').pluck(),
       putChange: ctx.dryRun
         ? null
@@ -130,7 +150,9 @@ ${consentNoteSql('consent')}, @now
              ON CONFLICT(import_id, contact_id) DO UPDATE SET previous_json = excluded.previous_json`),
       setConsent: ctx.dryRun
         ? null
-        : p(`UPDATE consent_records SET consent = @consent, note = ${consentNoteSql('@consent')} WHERE contact_id = @id AND source = 'import' AND source_ref = @ref`),
+        : p(
+            `UPDATE consent_records SET consent = @consent, note = ${consentNoteSql('@consent')} WHERE contact_id = @id AND source = 'import' AND source_ref = @ref`,
+          ),
       setTextable: ctx.dryRun ? null : p('UPDATE contacts SET textable = ?, not_textable_reason = ? WHERE id = ?'),
       // A later row fills what a contact the import created still lacks, whatever the user changed meanwhile:
       // each statement keeps a value that is there and writes nothing for a contact deleted since.
@@ -147,7 +169,11 @@ ${consentNoteSql('consent')}, @now
         ? null
         : p(`INSERT INTO contact_field_values (contact_id, field_id, value) SELECT @id, @field, @value WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)
              ON CONFLICT(contact_id, field_id) DO NOTHING`),
-      fillTag: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @id, @tag WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)'),
+      fillTag: ctx.dryRun
+        ? null
+        : p(
+            'INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @id, @tag WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)',
+          ),
     };
   }
 
@@ -163,8 +189,15 @@ ${consentNoteSql('consent')}, @now
     const [textable, reason] = textableFor(consent, this.notStatedBlocks);
     const optedOutAt = this.optedOut.get(c.phone) ?? null;
     const r = this.s.insertContact!.run(
-      c.phone, c.firstName, c.lastName, c.email, c.country,
-      textable, reason, optedOutAt === null ? 0 : 1, optedOutAt,
+      c.phone,
+      c.firstName,
+      c.lastName,
+      c.email,
+      c.country,
+      textable,
+      reason,
+      optedOutAt === null ? 0 : 1,
+      optedOutAt,
     );
     if (r.changes === 0) return undefined;
     const id = Number(r.lastInsertRowid);
@@ -227,7 +260,12 @@ ${consentNoteSql('consent')}, @now
   }
 
   private refreshOptOuts(): void {
-    for (const a of this.s.auditSince.iterate(this.auditSeen) as IterableIterator<{ id: number; phone: string; new_state: string; at: string }>) {
+    for (const a of this.s.auditSince.iterate(this.auditSeen) as IterableIterator<{
+      id: number;
+      phone: string;
+      new_state: string;
+      at: string;
+    }>) {
       this.auditSeen = a.id;
       if (a.new_state === 'opted_out') this.optedOut.set(a.phone, a.at);
       else this.optedOut.delete(a.phone);
@@ -245,9 +283,11 @@ ${consentNoteSql('consent')}, @now
     const run = this.created;
     if (!run) return;
     this.created = null;
-    for (const [tag, offsets] of run.tags) this.s.insertTags!.run({ first: run.first, tag, offsets: JSON.stringify(offsets) });
+    for (const [tag, offsets] of run.tags)
+      this.s.insertTags!.run({ first: run.first, tag, offsets: JSON.stringify(offsets) });
     run.values.forEach((values, slot) => {
-      if (run.anyValue[slot]) this.s.insertValues!.run({ first: run.first, field: this.fieldId(slot), values: JSON.stringify(values) });
+      if (run.anyValue[slot])
+        this.s.insertValues!.run({ first: run.first, field: this.fieldId(slot), values: JSON.stringify(values) });
     });
   }
 
@@ -260,7 +300,12 @@ ${consentNoteSql('consent')}, @now
    * stored ones; `fill` (a later duplicate row in the same file) only fills what is still empty.
    * Consent, opt-out and textable state are never part of this. Returns what changed, or null.
    */
-  applyToExisting(existing: ExistingContact, c: IncomingContact, mode: 'update' | 'fill', extraTags: readonly string[]): UpdateRecord | null {
+  applyToExisting(
+    existing: ExistingContact,
+    c: IncomingContact,
+    mode: 'update' | 'fill',
+    extraTags: readonly string[],
+  ): UpdateRecord | null {
     const rec: UpdateRecord = { fields: {}, tagsAdded: [], custom: ownRecord() };
     let changed = false;
     const next = { first_name: existing.first_name, last_name: existing.last_name, email: existing.email };
@@ -281,7 +326,8 @@ ${consentNoteSql('consent')}, @now
       const to = c.custom[i];
       if (to === null) continue;
       const fieldId = this.ctx.dryRun ? this.existingFieldId(i) : this.fieldId(i);
-      const from = fieldId === null ? null : ((this.s.getValue.get(existing.id, fieldId) as string | undefined) ?? null);
+      const from =
+        fieldId === null ? null : ((this.s.getValue.get(existing.id, fieldId) as string | undefined) ?? null);
       if (from === to || (mode === 'fill' && from !== null)) continue;
       rec.custom[this.ctx.customFields[i].key] = { from, to };
       if (fieldId !== null) this.s.setValue?.run(existing.id, fieldId, to);
@@ -296,8 +342,10 @@ ${consentNoteSql('consent')}, @now
     if (prevJson) {
       const prev = JSON.parse(prevJson) as UpdateRecord;
       prev.custom = ownRecord(Object.entries(prev.custom));
-      for (const [f, ch] of Object.entries(rec.fields) as [Field, FieldChange][]) prev.fields[f] = { from: prev.fields[f]?.from ?? ch.from, to: ch.to };
-      for (const [k, ch] of Object.entries(rec.custom)) prev.custom[k] = { from: prev.custom[k]?.from ?? ch.from, to: ch.to };
+      for (const [f, ch] of Object.entries(rec.fields) as [Field, FieldChange][])
+        prev.fields[f] = { from: prev.fields[f]?.from ?? ch.from, to: ch.to };
+      for (const [k, ch] of Object.entries(rec.custom))
+        prev.custom[k] = { from: prev.custom[k]?.from ?? ch.from, to: ch.to };
       prev.tagsAdded.push(...rec.tagsAdded);
       rec = prev;
     }
@@ -310,7 +358,13 @@ ${consentNoteSql('consent')}, @now
    * written, without reading the contact first (a duplicate row cost four lookups in random places). Returns the
    * consent and the bits after.
    */
-  mergeIntoCreated(id: number, c: IncomingContact, consentBefore: 0 | 1 | null, extraTags: readonly string[], has: number): { consent: 0 | 1 | null; has: number } {
+  mergeIntoCreated(
+    id: number,
+    c: IncomingContact,
+    consentBefore: 0 | 1 | null,
+    extraTags: readonly string[],
+    has: number,
+  ): { consent: 0 | 1 | null; has: number } {
     const incoming = this.consentOf(c);
     const consent = consentBefore === 0 || incoming === 0 ? 0 : consentBefore === 1 || incoming === 1 ? 1 : null;
     if (this.ctx.dryRun) return { consent, has };
@@ -339,7 +393,14 @@ ${consentNoteSql('consent')}, @now
     if (consent !== consentBefore) {
       // Created in this transaction: its consent record is not written yet.
       if (this.txFirstId !== null && id >= this.txFirstId) this.txConsent.set(id, consent!);
-      else this.s.setConsent!.run({ consent, column: this.consentColumn, answer: this.ctx.consentAnswer, id, ref: this.sourceRef });
+      else
+        this.s.setConsent!.run({
+          consent,
+          column: this.consentColumn,
+          answer: this.ctx.consentAnswer,
+          id,
+          ref: this.sourceRef,
+        });
       this.s.setTextable!.run(...textableFor(consent, this.notStatedBlocks), id);
     }
     return { consent, has };

@@ -17,7 +17,7 @@ export function clientAddress(req: IncomingMessage): string {
   const socketAddress = req.socket.remoteAddress ?? 'unknown';
   if (!isLoopback(socketAddress)) return socketAddress;
   const header = req.headers['x-forwarded-for'];
-  const forwarded = (Array.isArray(header) ? header.join(',') : header ?? '').split(',');
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
   const last = forwarded[forwarded.length - 1].trim();
   return isIP(last) ? last : socketAddress;
 }

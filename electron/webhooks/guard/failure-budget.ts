@@ -28,7 +28,8 @@ export function createFailureBudget(options: FailureBudgetOptions = {}): Failure
   const maxSenders = options.maxSenders ?? 10_000;
   const buckets = new Map<string, Bucket>();
 
-  const tokensAt = (bucket: Bucket, nowMs: number) => Math.min(burst, bucket.tokens + Math.max(0, nowMs - bucket.atMs) * perMs);
+  const tokensAt = (bucket: Bucket, nowMs: number) =>
+    Math.min(burst, bucket.tokens + Math.max(0, nowMs - bucket.atMs) * perMs);
 
   return {
     waitSeconds(sender, nowMs) {

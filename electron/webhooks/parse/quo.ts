@@ -17,8 +17,13 @@ function firstNumber(value: unknown): string | null {
 function failure(message: Json, context: Json): { code: string | null; message: string | null } {
   const error = isObject(message.error) ? message.error : isObject(context.error) ? context.error : {};
   const code =
-    text(message.errorCode) ?? text(message.carrierErrorCode) ?? text(error.code) ?? text(context.errorCode) ?? text(context.carrierErrorCode);
-  const detail = text(message.errorMessage) ?? text(error.message) ?? text(context.errorMessage) ?? text(context.reason);
+    text(message.errorCode) ??
+    text(message.carrierErrorCode) ??
+    text(error.code) ??
+    text(context.errorCode) ??
+    text(context.carrierErrorCode);
+  const detail =
+    text(message.errorMessage) ?? text(error.message) ?? text(context.errorMessage) ?? text(context.reason);
   return { code, message: detail };
 }
 
@@ -65,7 +70,8 @@ export function parseQuoWebhook(payload: unknown, webhookId: string | undefined,
   }
 
   const status = STATUS_BY_TYPE[type];
-  const error = status === 'failed' ? failure(message, isObject(data.context) ? data.context : {}) : { code: null, message: null };
+  const error =
+    status === 'failed' ? failure(message, isObject(data.context) ? data.context : {}) : { code: null, message: null };
   return events([
     {
       kind: 'status',

@@ -41,11 +41,27 @@ export function parseTwilioWebhook(params: URLSearchParams, now: Date): ParseOut
     const from = param(params, 'From');
     if (!from) return invalid('the inbound message has no From number');
     const text = body ?? '';
-    const inbound: ProviderEvent = { kind: 'inbound', provider: 'twilio', eventId: `${sid}:received`, providerMessageId: sid, from, to: param(params, 'To') ?? '', body: text, at };
+    const inbound: ProviderEvent = {
+      kind: 'inbound',
+      provider: 'twilio',
+      eventId: `${sid}:received`,
+      providerMessageId: sid,
+      from,
+      to: param(params, 'To') ?? '',
+      body: text,
+      at,
+    };
     if (param(params, 'OptOutType')?.toUpperCase() !== 'STOP') return events([inbound]);
     // Twilio's Advanced Opt-Out has already blocked the number and sent its own confirmation. Recording its opt-out
     // first means the STOP reply that follows finds the contact opted out and queues no second confirmation.
-    const optOut: ProviderEvent = { kind: 'provider_opt_out', provider: 'twilio', eventId: `${sid}:opt_out`, phone: from, detail: `Twilio OptOutType=STOP; reply: ${text.slice(0, 160)}`, at };
+    const optOut: ProviderEvent = {
+      kind: 'provider_opt_out',
+      provider: 'twilio',
+      eventId: `${sid}:opt_out`,
+      phone: from,
+      detail: `Twilio OptOutType=STOP; reply: ${text.slice(0, 160)}`,
+      at,
+    };
     return events([optOut, inbound]);
   }
 
@@ -67,7 +83,14 @@ export function parseTwilioWebhook(params: URLSearchParams, now: Date): ParseOut
   ];
   const to = param(params, 'To');
   if (errorCode === OPTED_OUT_AT_TWILIO && to) {
-    list.push({ kind: 'provider_opt_out', provider: 'twilio', eventId: `${sid}:opt_out`, phone: to, detail: `Twilio error ${OPTED_OUT_AT_TWILIO}: the recipient has opted out at Twilio`, at });
+    list.push({
+      kind: 'provider_opt_out',
+      provider: 'twilio',
+      eventId: `${sid}:opt_out`,
+      phone: to,
+      detail: `Twilio error ${OPTED_OUT_AT_TWILIO}: the recipient has opted out at Twilio`,
+      at,
+    });
   }
   return events(list);
 }

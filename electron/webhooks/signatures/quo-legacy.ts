@@ -34,7 +34,10 @@ function decodeSecret(secret: string): Buffer | null {
 export const MAX_QUO_SIGNATURE_ENTRIES = 4;
 
 function entriesOf(header: string): string[] {
-  return header.split(',').map((e) => e.trim()).filter(Boolean);
+  return header
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 }
 
 /** Refuses a header with more entries than Quo ever sends; needs no body, so it can answer before the body is read. */
@@ -49,7 +52,12 @@ export function checkQuoLegacyShape(header: string): Verdict {
  * Quo's legacy webhook signature: HMAC-SHA256 over `<timestamp>.<raw body>` keyed with the base64-decoded signing
  * secret. Several comma-separated entries may be present (key rotation); any fresh matching one is enough.
  */
-export function verifyQuoLegacy(header: string | undefined, body: Buffer, signingSecret: string | undefined, now: Date): Verdict {
+export function verifyQuoLegacy(
+  header: string | undefined,
+  body: Buffer,
+  signingSecret: string | undefined,
+  now: Date,
+): Verdict {
   if (!signingSecret) return rejected('no Quo signing secret is configured; paste it from the Quo webhook settings');
   if (!header?.trim()) return rejected('missing openphone-signature header');
   const key = decodeSecret(signingSecret);

@@ -39,7 +39,12 @@ function urlVariants(url: string): string[] {
   return [...new Set([url, withoutPort, withPort])];
 }
 
-export function verifyTwilio(header: string | undefined, url: string | undefined, params: URLSearchParams, authToken: string | undefined): Verdict {
+export function verifyTwilio(
+  header: string | undefined,
+  url: string | undefined,
+  params: URLSearchParams,
+  authToken: string | undefined,
+): Verdict {
   if (!authToken) return rejected('no Twilio Auth Token is configured');
   if (!url) return rejected('the public webhook URL is not configured, so Twilio signatures cannot be checked');
   if (!header?.trim()) return rejected('missing X-Twilio-Signature header');

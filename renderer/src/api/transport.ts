@@ -38,7 +38,14 @@ function harnessTransport(): Transport {
         headers: { 'Content-Type': 'application/json', 'X-Desk-Token': token },
         body: JSON.stringify({ channel, input }),
       });
-      if (res.status === 401) return { ok: false, error: { code: 'forbidden', message: 'The harness token is missing or wrong: open the URL that `npm run web` printed.' } };
+      if (res.status === 401)
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'The harness token is missing or wrong: open the URL that `npm run web` printed.',
+          },
+        };
       return (await res.json()) as Result<unknown>;
     },
     on(event, cb) {

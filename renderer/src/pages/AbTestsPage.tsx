@@ -14,8 +14,10 @@ export function AbTestsPage() {
   const q = useQuery(() => api.abtests.list({}), [view.kind], ['campaigns']);
   const list = () => setView({ kind: 'list' });
   usePageAction('abtests.new', () => setView({ kind: 'new' }));
-  if (view.kind === 'new') return <NewAbTestForm onCancel={list} onCreated={(id, problem) => setView({ kind: 'report', id, problem })} />;
-  if (view.kind === 'report') return <AbReportView key={view.id} id={view.id} problem={view.problem ?? null} onBack={list} />;
+  if (view.kind === 'new')
+    return <NewAbTestForm onCancel={list} onCreated={(id, problem) => setView({ kind: 'report', id, problem })} />;
+  if (view.kind === 'report')
+    return <AbReportView key={view.id} id={view.id} problem={view.problem ?? null} onBack={list} />;
   const open = (id: number) => setView({ kind: 'report', id });
   return (
     <section className="page">
@@ -35,7 +37,8 @@ export function AbTestsPage() {
         <CampaignTable rows={q.data} onOpen={open} />
       ) : (
         <EmptyState title="No A/B tests yet" icon="abtests">
-          Give a campaign two to five variants; we split the audience fairly and tell you which one won, and how sure we are.
+          Give a campaign two to five variants; we split the audience fairly and tell you which one won, and how sure we
+          are.
         </EmptyState>
       )}
     </section>

@@ -26,10 +26,21 @@ export function CalendarPage() {
   const [error, setError] = useState<string | null>(null);
   const openCampaign = useApp((s) => s.openCampaign);
 
-  const days = useMemo(() => (view === 'month' ? monthGrid(focused) : view === 'week' ? weekDays(focused) : Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(focused, i))), [view, focused]);
+  const days = useMemo(
+    () =>
+      view === 'month'
+        ? monthGrid(focused)
+        : view === 'week'
+          ? weekDays(focused)
+          : Array.from({ length: AGENDA_DAYS }, (_, i) => addDays(focused, i)),
+    [view, focused],
+  );
   const load = useCallback(async () => {
     try {
-      const r = await api.calendar.entries({ from: rangeInstant(days[0], -1), to: rangeInstant(days[days.length - 1], 2) });
+      const r = await api.calendar.entries({
+        from: rangeInstant(days[0], -1),
+        to: rangeInstant(days[days.length - 1], 2),
+      });
       setZone(r.zone);
       setEntries(r.entries.filter((e) => e.at.slice(0, 10) >= days[0] && e.at.slice(0, 10) <= days[days.length - 1]));
       setError(null);
@@ -42,13 +53,19 @@ export function CalendarPage() {
     return onEvent('app:dataChanged', (p) => p.area === 'campaigns' && void load());
   }, [load]);
   useEffect(() => {
-    void Promise.all([api.settings.get({ key: 'quietHours.start' }), api.settings.get({ key: 'quietHours.end' })]).then(([s, e]) => setQuiet({ start: String(s.value), end: String(e.value) }));
+    void Promise.all([api.settings.get({ key: 'quietHours.start' }), api.settings.get({ key: 'quietHours.end' })]).then(
+      ([s, e]) => setQuiet({ start: String(s.value), end: String(e.value) }),
+    );
   }, []);
 
   const grouped = useMemo(() => byDay(entries), [entries]);
   const holidays = useMemo(() => holidaysBetween(days[0], days[days.length - 1]), [days]);
-  const step = (n: number) => setFocused(view === 'month' ? addMonths(focused, n) : addDays(focused, n * (view === 'week' ? 7 : AGENDA_DAYS)));
-  const title = view === 'month' ? dayLabel(focused, { month: 'long', year: 'numeric' }) : `${dayLabel(days[0], { day: 'numeric', month: 'short' })} – ${dayLabel(days[days.length - 1], { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  const step = (n: number) =>
+    setFocused(view === 'month' ? addMonths(focused, n) : addDays(focused, n * (view === 'week' ? 7 : AGENDA_DAYS)));
+  const title =
+    view === 'month'
+      ? dayLabel(focused, { month: 'long', year: 'numeric' })
+      : `${dayLabel(days[0], { day: 'numeric', month: 'short' })} – ${dayLabel(days[days.length - 1], { day: 'numeric', month: 'short', year: 'numeric' })}`;
   const move = async (e: { id: number; at: string }, day: string) => {
     const at = businessInstant(day, e.at.slice(11, 16), zone);
     if (!at) return;
@@ -59,11 +76,23 @@ export function CalendarPage() {
       setError((err as Error).message);
     }
   };
-  const grid = { days, today, focused, entries: grouped, holidays, onFocus: setFocused, onPick: setPicked, onMove: (e: { id: number; at: string }, d: string) => void move(e, d) };
+  const grid = {
+    days,
+    today,
+    focused,
+    entries: grouped,
+    holidays,
+    onFocus: setFocused,
+    onPick: setPicked,
+    onMove: (e: { id: number; at: string }, d: string) => void move(e, d),
+  };
 
   return (
     <div className="page cal-page">
-      <PageHeader title="Calendar" subtitle={`Times in ${zone}. Texts go out ${quiet.start}–${quiet.end} at each recipient's location; shaded hours are quiet.`} />
+      <PageHeader
+        title="Calendar"
+        subtitle={`Times in ${zone}. Texts go out ${quiet.start}–${quiet.end} at each recipient's location; shaded hours are quiet.`}
+      />
       <ErrorBanner message={error} />
       <div className="cal-toolbar">
         <div className="cal-nav">
@@ -97,9 +126,30 @@ export function CalendarPage() {
         <span>↻ repeats · ✱ birthday · drag a one-time campaign to another day to move it</span>
       </div>
       {view === 'month' && <DayGrid {...grid} className="cal-month" month={focused} maxChips={3} />}
-      {view === 'week' && <DayGrid {...grid} className="cal-week" dayExtra={(d) => <QuietBar start={quiet.start} end={quiet.end} entries={(grouped.get(d) ?? []).filter((e) => entryTime(e))} />} />}
+      {view === 'week' && (
+        <DayGrid
+          {...grid}
+          className="cal-week"
+          dayExtra={(d) => (
+            <QuietBar
+              start={quiet.start}
+              end={quiet.end}
+              entries={(grouped.get(d) ?? []).filter((e) => entryTime(e))}
+            />
+          )}
+        />
+      )}
       {view === 'agenda' && <AgendaList days={days} entries={grouped} holidays={holidays} onPick={setPicked} />}
-      {picked && <EntryDialog entry={picked} zone={zone} today={today} onClose={() => setPicked(null)} onOpen={openCampaign} onMoved={() => (setPicked(null), void load())} />}
+      {picked && (
+        <EntryDialog
+          entry={picked}
+          zone={zone}
+          today={today}
+          onClose={() => setPicked(null)}
+          onOpen={openCampaign}
+          onMoved={() => (setPicked(null), void load())}
+        />
+      )}
     </div>
   );
 }

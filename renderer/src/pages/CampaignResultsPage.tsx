@@ -19,7 +19,11 @@ export function CampaignResultsPage() {
   const id = useResultsId();
   const go = useApp((s) => s.go);
   const [version, setVersion] = useState(0);
-  const q = useQuery(() => (id ? api.analytics.campaignResults({ campaignId: id }) : Promise.resolve(undefined)), [id, version], ['campaigns', 'inbox', 'settings']);
+  const q = useQuery(
+    () => (id ? api.analytics.campaignResults({ campaignId: id }) : Promise.resolve(undefined)),
+    [id, version],
+    ['campaigns', 'inbox', 'settings'],
+  );
   const v = q.data;
   const back = (
     <button type="button" className="cw-back" onClick={() => go('campaigns')}>
@@ -54,7 +58,11 @@ export function CampaignResultsPage() {
           <p className="cd-meta">
             <Badge tone={STATUS_TONE[v.status]}>{STATUS_LABEL[v.status]}</Badge>
             {v.isAbTest && <Badge tone="info">A/B test</Badge>}
-            <span className="muted small">{v.firstSentAt ? `First text ${new Date(v.firstSentAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}` : 'Nothing sent yet'}</span>
+            <span className="muted small">
+              {v.firstSentAt
+                ? `First text ${new Date(v.firstSentAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`
+                : 'Nothing sent yet'}
+            </span>
           </p>
         </div>
         <div className="actions">
@@ -64,7 +72,11 @@ export function CampaignResultsPage() {
             </button>
           )}
           <ExportCsv campaignId={v.id} />
-          <MarkConversionButton target={{ phone: true }} currency={v.currency} onDone={() => setVersion((n) => n + 1)} />
+          <MarkConversionButton
+            target={{ phone: true }}
+            currency={v.currency}
+            onDone={() => setVersion((n) => n + 1)}
+          />
         </div>
       </header>
       <ErrorBanner message={q.error} />
@@ -75,10 +87,24 @@ export function CampaignResultsPage() {
       <ResultsFigures view={v} />
       <ResultsCharts view={v} />
       <div className="an-grid-2">
-        <ReasonBars id="an-undelivered" title="Not delivered, by reason" rows={v.undeliveredByReason} empty="Every text handed over so far was delivered." />
-        <ReasonBars id="an-optouts" title="Opt-outs, by how" rows={v.optOutsBySource} empty="Nobody opted out after this campaign." />
+        <ReasonBars
+          id="an-undelivered"
+          title="Not delivered, by reason"
+          rows={v.undeliveredByReason}
+          empty="Every text handed over so far was delivered."
+        />
+        <ReasonBars
+          id="an-optouts"
+          title="Opt-outs, by how"
+          rows={v.optOutsBySource}
+          empty="Nobody opted out after this campaign."
+        />
       </div>
-      <RevenueBySource rows={v.conversionsBySource} currency={v.currency} empty="No sale or booking is attributed to this campaign yet (QuickBooks, imported orders, reply keywords or marked by hand)." />
+      <RevenueBySource
+        rows={v.conversionsBySource}
+        currency={v.currency}
+        empty="No sale or booking is attributed to this campaign yet (QuickBooks, imported orders, reply keywords or marked by hand)."
+      />
       <RecipientsTable view={v} version={version} />
     </section>
   );

@@ -6,7 +6,6 @@ import { CampaignWizard } from '../components/campaigns/CampaignWizard';
 import { CampaignDetailView } from '../components/campaigns/CampaignDetailView';
 import { usePageAction } from '../store/actions';
 
-
 type View =
   | { kind: 'list' }
   | { kind: 'new' }

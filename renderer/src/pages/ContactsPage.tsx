@@ -16,7 +16,13 @@ import { PredictionControls } from '../components/contacts/PredictionControls';
 import { ImportHistory } from '../components/contacts/ImportHistory';
 import { ImportWizard } from '../components/contacts/ImportWizard';
 import { SaveSegment } from '../components/contacts/SaveSegment';
-import { isFiltered, NO_FILTERS, toAudienceFilter, toListQuery, type ContactFilterState } from '../components/contacts/filters';
+import {
+  isFiltered,
+  NO_FILTERS,
+  toAudienceFilter,
+  toListQuery,
+  type ContactFilterState,
+} from '../components/contacts/filters';
 import { plural } from '../components/contacts/format';
 import { useContactRows } from '../components/contacts/useContactRows';
 import { useDebounced } from '../components/contacts/useDebounced';
@@ -31,7 +37,8 @@ const DEFAULT_SORT: ContactSort = { by: 'added', direction: 'desc' };
 function doneText(r: BulkActionResult, tag?: string): string {
   const n = plural(r.changed, 'contact');
   const unchanged = r.selected - r.changed;
-  if (r.action === 'addTag') return `Tagged ${n} “${tag}”${unchanged ? ` (${unchanged.toLocaleString()} already had it)` : ''}`;
+  if (r.action === 'addTag')
+    return `Tagged ${n} “${tag}”${unchanged ? ` (${unchanged.toLocaleString()} already had it)` : ''}`;
   if (r.action === 'removeTag') return `Removed “${tag}” from ${n}`;
   if (r.action === 'optOut') return `Opted out ${n}${unchanged ? ` (${unchanged.toLocaleString()} already were)` : ''}`;
   return `Deleted ${n}`;
@@ -50,8 +57,22 @@ function countText(total: number | null, exact: boolean, filtered: boolean): str
 function checkScopes(applied: ContactFilterState, shown: number | null): CheckScope[] {
   const everyone: CheckScope = { label: 'All contacts', selection: { filter: { tagMode: 'any' } } };
   if (!isFiltered(applied)) return [everyone];
-  const what = applied.tag && !applied.search && !applied.status && applied.segmentId === null && !applied.band && !applied.excludeHighOptOutRisk ? `Everyone tagged “${applied.tag}”` : 'The contacts shown';
-  return [{ label: shown !== null ? `${what} (${shown.toLocaleString()})` : what, selection: { filter: toAudienceFilter(applied) } }, everyone];
+  const what =
+    applied.tag &&
+    !applied.search &&
+    !applied.status &&
+    applied.segmentId === null &&
+    !applied.band &&
+    !applied.excludeHighOptOutRisk
+      ? `Everyone tagged “${applied.tag}”`
+      : 'The contacts shown';
+  return [
+    {
+      label: shown !== null ? `${what} (${shown.toLocaleString()})` : what,
+      selection: { filter: toAudienceFilter(applied) },
+    },
+    everyone,
+  ];
 }
 
 export function ContactsPage() {
@@ -98,7 +119,8 @@ export function ContactsPage() {
     try {
       const target = selection.allMatching ? { matching: listFilters } : { contactIds: [...selection.ids] };
       const r = await api.contacts.bulk({ action, ...(tag ? { tag } : {}), ...target });
-      if (action === 'delete' && selected !== null && (selection.allMatching || selection.ids.has(selected))) setSelected(null);
+      if (action === 'delete' && selected !== null && (selection.allMatching || selection.ids.has(selected)))
+        setSelected(null);
       selection.clear();
       onImported();
       setToast({ text: doneText(r, tag), actionId: r.actionId });
@@ -113,7 +135,10 @@ export function ContactsPage() {
     try {
       const r = await api.contacts.bulkUndo({ actionId });
       onImported();
-      setToast({ text: `Undone: ${plural(r.restored, 'contact')} put back${r.kept ? `, ${r.kept.toLocaleString()} left as they are now (changed since)` : ''}`, actionId: null });
+      setToast({
+        text: `Undone: ${plural(r.restored, 'contact')} put back${r.kept ? `, ${r.kept.toLocaleString()} left as they are now (changed since)` : ''}`,
+        actionId: null,
+      });
     } catch (e) {
       setBulkError((e as Error).message);
     }
@@ -128,7 +153,12 @@ export function ContactsPage() {
         subtitle={countText(rows.total, rows.exact, filtered)}
         actions={
           <>
-            <button type="button" className="secondary" onClick={() => void exporter.run()} disabled={exporter.busy || !rows.total}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void exporter.run()}
+              disabled={exporter.busy || !rows.total}
+            >
               {exporter.busy ? 'Exporting…' : 'Export CSV'}
             </button>
             <button type="button" className="secondary" onClick={() => setModal('check')} disabled={!rows.total}>
@@ -144,10 +174,22 @@ export function ContactsPage() {
         }
       />
       <div className="ct-tabs" role="tablist" aria-label="Contacts views">
-        <button type="button" role="tab" aria-selected={tab === 'contacts'} className={tab === 'contacts' ? 'on' : ''} onClick={() => setTab('contacts')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'contacts'}
+          className={tab === 'contacts' ? 'on' : ''}
+          onClick={() => setTab('contacts')}
+        >
           All contacts
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'imports'} className={tab === 'imports' ? 'on' : ''} onClick={() => setTab('imports')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'imports'}
+          className={tab === 'imports' ? 'on' : ''}
+          onClick={() => setTab('imports')}
+        >
           Import history
         </button>
       </div>
@@ -163,7 +205,11 @@ export function ContactsPage() {
       {tab === 'imports' ? (
         <ImportHistory onChanged={onImported} />
       ) : !rows.loaded ? (
-        rows.error ? <ErrorBanner message={rows.error} /> : <Loading />
+        rows.error ? (
+          <ErrorBanner message={rows.error} />
+        ) : (
+          <Loading />
+        )
       ) : empty ? (
         <EmptyState title="No contacts yet" icon="contacts">
           <p>Import a CSV or vCard file from Google, Outlook, Shopify or your phone to get started.</p>
@@ -212,7 +258,15 @@ export function ContactsPage() {
                 Try a name, part of a phone number (in any format), or an email.
               </EmptyState>
             ) : (
-              <ContactTable rows={rows} busy={search !== filters.search} selectedId={selected} onSelect={select} sort={sort} onSort={setSort} selection={selection} />
+              <ContactTable
+                rows={rows}
+                busy={search !== filters.search}
+                selectedId={selected}
+                onSelect={select}
+                sort={sort}
+                onSort={setSort}
+                selection={selection}
+              />
             )}
             {selected !== null && (
               <ContactDetailPanel
@@ -231,7 +285,13 @@ export function ContactsPage() {
           </div>
         </>
       )}
-      {modal === 'import' && <ImportWizard defaultCountry={settingText(country.data?.value, 'US')} onClose={() => setModal(null)} onImported={onImported} />}
+      {modal === 'import' && (
+        <ImportWizard
+          defaultCountry={settingText(country.data?.value, 'US')}
+          onClose={() => setModal(null)}
+          onImported={onImported}
+        />
+      )}
       {modal === 'add' && (
         <AddContactForm
           onClose={() => setModal(null)}
@@ -244,8 +304,20 @@ export function ContactsPage() {
           }}
         />
       )}
-      {toast && <UndoToast text={toast.text} onDismiss={dismissToast} onUndo={undoable !== null ? () => void undo(undoable) : undefined} />}
-      {modal === 'check' && <CheckNumbersDialog scopes={checkScopes(applied, rows.total)} onClose={() => setModal(null)} onChecked={onImported} />}
+      {toast && (
+        <UndoToast
+          text={toast.text}
+          onDismiss={dismissToast}
+          onUndo={undoable !== null ? () => void undo(undoable) : undefined}
+        />
+      )}
+      {modal === 'check' && (
+        <CheckNumbersDialog
+          scopes={checkScopes(applied, rows.total)}
+          onClose={() => setModal(null)}
+          onChecked={onImported}
+        />
+      )}
       {modal === 'segment' && (
         <SaveSegment
           filter={toAudienceFilter(applied)}

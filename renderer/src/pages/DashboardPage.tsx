@@ -18,7 +18,11 @@ export function DashboardPage() {
   const [period, setPeriod] = useState<Period>(() => defaultPeriod(new Date()));
   const go = useApp((s) => s.go);
   const range = periodRange(period, new Date());
-  const q = useQuery(() => (range ? api.analytics.summary({ ...range, bucket: period.bucket, top: 5 }) : Promise.resolve(undefined)), [range, period.bucket], ['campaigns', 'inbox', 'contacts', 'settings']);
+  const q = useQuery(
+    () => (range ? api.analytics.summary({ ...range, bucket: period.bucket, top: 5 }) : Promise.resolve(undefined)),
+    [range, period.bucket],
+    ['campaigns', 'inbox', 'contacts', 'settings'],
+  );
   const s = q.data;
 
   return (
@@ -26,7 +30,9 @@ export function DashboardPage() {
       <PageHeader title="Dashboard" subtitle="Did your texts bring customers, and was it worth the money?" />
       <div className="an-toolbar">
         <PeriodPicker value={period} onChange={setPeriod} />
-        {s && <span className="an-compare">{`${rangeWords(s.current.from, s.current.to)}, compared with ${rangeWords(s.previous.from, s.previous.to)}`}</span>}
+        {s && (
+          <span className="an-compare">{`${rangeWords(s.current.from, s.current.to)}, compared with ${rangeWords(s.previous.from, s.previous.to)}`}</span>
+        )}
         {s?.anythingSent && (
           <span className="an-export">
             <ImportOrdersButton currency={s.currency} />
@@ -40,7 +46,10 @@ export function DashboardPage() {
         range && <Loading />
       ) : !s.anythingSent ? (
         <EmptyState title="Nothing sent yet" icon="dashboard">
-          <p>Once your first campaign goes out, this page shows what it brought: replies, clicks, sales, what it cost and whether it paid off.</p>
+          <p>
+            Once your first campaign goes out, this page shows what it brought: replies, clicks, sales, what it cost and
+            whether it paid off.
+          </p>
           <button type="button" onClick={() => go('campaigns')}>
             Go to campaigns
           </button>
@@ -53,7 +62,11 @@ export function DashboardPage() {
             <TopCampaigns rows={s.topCampaignRows} currency={s.currency} />
             <ReportsCard />
           </div>
-          <RevenueBySource rows={s.revenueBySource} currency={s.currency} empty="No sale or booking was attributed to a campaign in this period." />
+          <RevenueBySource
+            rows={s.revenueBySource}
+            currency={s.currency}
+            empty="No sale or booking was attributed to a campaign in this period."
+          />
           <p className="muted small an-note" data-testid="dashboard-windows">
             {s.windowsNote} {s.dayNote}
           </p>

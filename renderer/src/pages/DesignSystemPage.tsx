@@ -1,10 +1,44 @@
 import { useState } from 'react';
-import { Badge, Banner, Button, Checkbox, ConfirmDialog, EmptyState, Loading, Modal, PageHeader, Select, Stat, Table, TextInput, type Column } from '../components/ui';
+import {
+  Badge,
+  Banner,
+  Button,
+  Checkbox,
+  ConfirmDialog,
+  EmptyState,
+  Loading,
+  Modal,
+  PageHeader,
+  Select,
+  Stat,
+  Table,
+  TextInput,
+  type Column,
+} from '../components/ui';
 import '../components/ui/design-system.css';
 
 /** The type scale and colours, named as in styles/tokens.css, so a change there shows here. */
 const TYPE_SCALE = ['display', '3xl', '2xl', 'xl', 'lg', 'md', 'base', 'sm', 'xs', '2xs', '3xs'];
-const SWATCHES = ['bg', 'panel', 'sidebar', 'text', 'muted', 'border', 'accent', 'good', 'warn', 'bad', 'info', 'bubble', 'sms-in', 'an-1', 'an-2', 'an-3', 'an-4', 'an-5'];
+const SWATCHES = [
+  'bg',
+  'panel',
+  'sidebar',
+  'text',
+  'muted',
+  'border',
+  'accent',
+  'good',
+  'warn',
+  'bad',
+  'info',
+  'bubble',
+  'sms-in',
+  'an-1',
+  'an-2',
+  'an-3',
+  'an-4',
+  'an-5',
+];
 
 interface SampleRow {
   name: string;
@@ -46,10 +80,18 @@ export function DesignSystemPage() {
         subtitle="The tokens and the generic components of components/ui, in the current theme."
         actions={
           <div className="ds-theme" role="group" aria-label="Theme">
-            <Button variant={theme === 'light' ? 'primary' : 'secondary'} aria-pressed={theme === 'light'} onClick={() => setTheme('light')}>
+            <Button
+              variant={theme === 'light' ? 'primary' : 'secondary'}
+              aria-pressed={theme === 'light'}
+              onClick={() => setTheme('light')}
+            >
               Light
             </Button>
-            <Button variant={theme === 'dark' ? 'primary' : 'secondary'} aria-pressed={theme === 'dark'} onClick={() => setTheme('dark')}>
+            <Button
+              variant={theme === 'dark' ? 'primary' : 'secondary'}
+              aria-pressed={theme === 'dark'}
+              onClick={() => setTheme('dark')}
+            >
               Dark
             </Button>
           </div>
@@ -116,13 +158,27 @@ export function DesignSystemPage() {
 
       <h2 className="section-title">Form fields</h2>
       <div className="card ds-form">
-        <TextInput label="Campaign name" value={name} onChange={(e) => setName(e.target.value)} hint="Only you see it." />
-        <TextInput label="Test number" placeholder="(415) 555-0100" error="That is not a phone number: it has 4 digits." defaultValue="5550" />
+        <TextInput
+          label="Campaign name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint="Only you see it."
+        />
+        <TextInput
+          label="Test number"
+          placeholder="(415) 555-0100"
+          error="That is not a phone number: it has 4 digits."
+          defaultValue="5550"
+        />
         <Select label="Tone" defaultValue="friendly">
           <option value="friendly">Friendly</option>
           <option value="formal">Formal</option>
         </Select>
-        <Checkbox label="Fits one segment (160 characters)" checked={oneSegment} onChange={(e) => setOneSegment(e.target.checked)} />
+        <Checkbox
+          label="Fits one segment (160 characters)"
+          checked={oneSegment}
+          onChange={(e) => setOneSegment(e.target.checked)}
+        />
         <Checkbox label="Track link clicks" hint="Links are shortened and counted." defaultChecked={false} />
       </div>
 
@@ -163,7 +219,13 @@ export function DesignSystemPage() {
         </Modal>
       )}
       {confirm && (
-        <ConfirmDialog title="Delete this template?" confirmLabel="Delete template" danger onConfirm={() => setConfirm(false)} onClose={() => setConfirm(false)}>
+        <ConfirmDialog
+          title="Delete this template?"
+          confirmLabel="Delete template"
+          danger
+          onConfirm={() => setConfirm(false)}
+          onClose={() => setConfirm(false)}
+        >
           Campaigns already sent keep their text. This cannot be undone.
         </ConfirmDialog>
       )}

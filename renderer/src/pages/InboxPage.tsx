@@ -14,13 +14,18 @@ export function InboxPage() {
   const [filter, setFilter] = useState<InboxFilter>({ unreadOnly: false, search: '' });
   const search = useDebounced(filter.search.trim(), 200);
   const list = useQuery(
-    () => api.inbox.conversations({ limit: 200, offset: 0, unreadOnly: filter.unreadOnly, ...(search ? { search } : {}) }),
+    () =>
+      api.inbox.conversations({ limit: 200, offset: 0, unreadOnly: filter.unreadOnly, ...(search ? { search } : {}) }),
     [filter.unreadOnly, search],
     ['inbox', 'optouts'],
   );
   const unreadCount = useQuery(() => api.inbox.unread({}), [], ['inbox']);
   const { reload: reloadUnread } = unreadCount;
-  const thread = useQuery(() => (selected === null ? Promise.resolve(null) : api.inbox.thread({ contactId: selected })), [selected], ['inbox', 'optouts']);
+  const thread = useQuery(
+    () => (selected === null ? Promise.resolve(null) : api.inbox.thread({ contactId: selected })),
+    [selected],
+    ['inbox', 'optouts'],
+  );
   const { reload: reloadList } = list;
   const { reload: reloadThread } = thread;
 
@@ -28,7 +33,8 @@ export function InboxPage() {
   useEffect(
     () =>
       onEvent('inbox:message', (p) => {
-        if (p.contactId === selected && document.visibilityState === 'visible') void api.inbox.markRead({ contactId: p.contactId });
+        if (p.contactId === selected && document.visibilityState === 'visible')
+          void api.inbox.markRead({ contactId: p.contactId });
         reloadList();
         reloadThread();
         reloadUnread();
@@ -41,7 +47,11 @@ export function InboxPage() {
   const messages = thread.data?.messages;
   useEffect(() => {
     const soon = messages?.some(
-      (m) => m.direction === 'out' && (m.state === 'sending' || ((m.state === 'queued' || m.state === 'retry_wait') && (!m.nextAttemptAt || Date.parse(m.nextAttemptAt) < Date.now() + 60_000))),
+      (m) =>
+        m.direction === 'out' &&
+        (m.state === 'sending' ||
+          ((m.state === 'queued' || m.state === 'retry_wait') &&
+            (!m.nextAttemptAt || Date.parse(m.nextAttemptAt) < Date.now() + 60_000))),
     );
     if (!soon) return;
     const timer = setInterval(reloadThread, 2000);
@@ -62,7 +72,10 @@ export function InboxPage() {
   const filtered = filter.unreadOnly || search !== '';
   return (
     <section className="page inbox-page">
-      <PageHeader title="Inbox" subtitle={unread ? `Replies from your contacts · ${unread} unread` : 'Replies from your contacts.'} />
+      <PageHeader
+        title="Inbox"
+        subtitle={unread ? `Replies from your contacts · ${unread} unread` : 'Replies from your contacts.'}
+      />
       <ErrorBanner message={list.error ?? thread.error} />
       {list.loading && !list.data ? (
         <Loading />
@@ -74,7 +87,11 @@ export function InboxPage() {
               rows={rows}
               selected={selected}
               onSelect={open}
-              empty={search ? `No conversation matches “${search}”${filter.unreadOnly ? ' among the unread ones' : ''}.` : 'Every conversation is read.'}
+              empty={
+                search
+                  ? `No conversation matches “${search}”${filter.unreadOnly ? ' among the unread ones' : ''}.`
+                  : 'Every conversation is read.'
+              }
             />
             {thread.data ? (
               <ThreadView
@@ -88,7 +105,9 @@ export function InboxPage() {
             ) : (
               <div className="ibx-thread ibx-placeholder">
                 <Icon name="inbox" size={34} />
-                <p className="muted">{selected === null ? 'Choose a conversation to read it and reply.' : 'Loading…'}</p>
+                <p className="muted">
+                  {selected === null ? 'Choose a conversation to read it and reply.' : 'Loading…'}
+                </p>
               </div>
             )}
           </div>

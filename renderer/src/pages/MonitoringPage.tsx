@@ -20,7 +20,15 @@ const TABS: Array<{ id: MonitoringTab; label: string }> = [
   { id: 'health', label: 'Health' },
 ];
 
-function HealthBanner({ health, checking, onCheck }: { health: HealthReport | null; checking: boolean; onCheck: () => void }) {
+function HealthBanner({
+  health,
+  checking,
+  onCheck,
+}: {
+  health: HealthReport | null;
+  checking: boolean;
+  onCheck: () => void;
+}) {
   const status = health ? verdict(health).kind : undefined;
   return (
     <div className={`mon-banner ${status ?? 'none'}`} role="status">
@@ -65,16 +73,31 @@ export function MonitoringPage() {
   const problems = d ? d.events.dead + d.events.failed : 0;
   return (
     <section className="page monitoring-page">
-      <PageHeader title="Monitoring" subtitle="Is everything flowing? Sending, replies and receipts, and what needs a look." />
+      <PageHeader
+        title="Monitoring"
+        subtitle="Is everything flowing? Sending, replies and receipts, and what needs a look."
+      />
       <ErrorBanner message={q.error ?? checkError} />
       {d && <ProblemsBanner problems={d.problems} />}
       {d && <HealthBanner health={d.health} checking={checking} onCheck={() => void checkNow()} />}
       <div className="mon-tabs" role="tablist" aria-label="Monitoring views">
         {TABS.map((t) => (
-          <button key={t.id} role="tab" id={`mon-tab-${t.id}`} aria-selected={tab === t.id} aria-controls="mon-panel" className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            role="tab"
+            id={`mon-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="mon-panel"
+            className={tab === t.id ? 'active' : ''}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
-            {t.id === 'deadletters' && problems > 0 && <span className={`mon-tab-count ${d && d.events.dead ? 'is-bad' : ''}`}>{problems}</span>}
-            {t.id === 'health' && d?.health && <span className={`mon-tab-dot ${verdict(d.health).kind}`} aria-label={verdict(d.health).word} />}
+            {t.id === 'deadletters' && problems > 0 && (
+              <span className={`mon-tab-count ${d && d.events.dead ? 'is-bad' : ''}`}>{problems}</span>
+            )}
+            {t.id === 'health' && d?.health && (
+              <span className={`mon-tab-dot ${verdict(d.health).kind}`} aria-label={verdict(d.health).word} />
+            )}
           </button>
         ))}
       </div>

@@ -29,7 +29,11 @@ export function OptOutsPage() {
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const apiFilter = toApiFilter(filter);
-  const q = useQuery(() => api.optouts.report({ ...apiFilter, limit, offset: 0 }), [apiFilter, limit], ['optouts', 'inbox']);
+  const q = useQuery(
+    () => api.optouts.report({ ...apiFilter, limit, offset: 0 }),
+    [apiFilter, limit],
+    ['optouts', 'inbox'],
+  );
   const filtered = JSON.stringify(apiFilter) !== '{}';
 
   const exportCsv = async () => {
@@ -57,11 +61,7 @@ export function OptOutsPage() {
         }
       />
       <ErrorBanner message={q.error ?? exportError} />
-      {exporting && (
-        <Banner tone="success">
-          {exporting}
-        </Banner>
-      )}
+      {exporting && <Banner tone="success">{exporting}</Banner>}
       {q.loading && !q.data ? (
         <Loading />
       ) : !total && !filtered ? (
@@ -100,12 +100,28 @@ export function OptOutsPage() {
                       {o.name && <div>{o.name}</div>}
                       <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
                     </td>
-                    <td className="nowrap">{o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>}</td>
+                    <td className="nowrap">
+                      {o.newState === 'opted_out' ? (
+                        <Badge tone="bad">Opted out</Badge>
+                      ) : (
+                        <Badge tone="good">Opted in</Badge>
+                      )}
+                    </td>
                     <td>
                       <div>{CONSENT_SOURCE_LABEL[o.source] ?? o.source}</div>
-                      <div className="muted small">{o.actor === 'user' ? 'by you' : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}</div>
+                      <div className="muted small">
+                        {o.actor === 'user'
+                          ? 'by you'
+                          : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}
+                      </div>
                     </td>
-                    <td>{o.message ? <span className={o.source === 'keyword' ? 'oo-text' : ''}>{o.message}</span> : <span className="muted">—</span>}</td>
+                    <td>
+                      {o.message ? (
+                        <span className={o.source === 'keyword' ? 'oo-text' : ''}>{o.message}</span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -119,11 +135,17 @@ export function OptOutsPage() {
           {rows.length < total && (
             <div className="oo-more">
               {limit < MAX_SHOWN ? (
-                <button type="button" className="secondary" onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}
+                >
                   Show {Math.min(PAGE, total - rows.length)} more
                 </button>
               ) : (
-                <span className="muted small">Showing the newest {MAX_SHOWN}. Export CSV for all {total}.</span>
+                <span className="muted small">
+                  Showing the newest {MAX_SHOWN}. Export CSV for all {total}.
+                </span>
               )}
             </div>
           )}

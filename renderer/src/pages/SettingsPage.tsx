@@ -33,10 +33,15 @@ export function SettingsPage() {
   }
   for (const rows of byGroup.values()) rows.sort((a, b) => fieldOrder(a.key) - fieldOrder(b.key));
   const shown = GROUPS.filter((g) => g.id === 'webhooks' || byGroup.has(g.id));
-  const generalSecrets = (secrets.data ?? []).filter((r) => !WEBHOOK_SECRETS.includes(r.name) && !isIntegrationSecret(r.name));
+  const generalSecrets = (secrets.data ?? []).filter(
+    (r) => !WEBHOOK_SECRETS.includes(r.name) && !isIntegrationSecret(r.name),
+  );
   return (
     <section className="page settings-page">
-      <PageHeader title="Settings" subtitle="Your business, when texts may go out, who sends them, and how the app looks." />
+      <PageHeader
+        title="Settings"
+        subtitle="Your business, when texts may go out, who sends them, and how the app looks."
+      />
       <ErrorBanner message={settings.error ?? secrets.error} />
       {!settings.data ? (
         <Loading />
@@ -46,12 +51,17 @@ export function SettingsPage() {
             <ul>
               {shown.map((g) => (
                 <li key={g.id}>
-                  <a href={`#settings-${g.id}`} onClick={(e) => {
-                    e.preventDefault();
-                    const target = document.getElementById(`settings-${g.id}`);
-                    target?.scrollIntoView({ block: 'start' });
-                    target?.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true });
-                  }}>
+                  <a
+                    href={`#settings-${g.id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      const target = document.getElementById(`settings-${g.id}`);
+                      target?.scrollIntoView({ block: 'start' });
+                      target
+                        ?.querySelector<HTMLElement>('input, select, textarea, button')
+                        ?.focus({ preventScroll: true });
+                    }}
+                  >
                     {g.title}
                   </a>
                 </li>
@@ -80,15 +90,26 @@ export function SettingsPage() {
                 </div>
               ) : (
                 <section key={g.id} id={`settings-${g.id}`} className="card st-card st-anchor">
-                  <SettingsGroup title={g.title} intro={g.intro} rows={byGroup.get(g.id) ?? []} replyValues={g.id === 'business' ? replyValues : undefined} onSaved={onSettingSaved} />
+                  <SettingsGroup
+                    title={g.title}
+                    intro={g.intro}
+                    rows={byGroup.get(g.id) ?? []}
+                    replyValues={g.id === 'business' ? replyValues : undefined}
+                    onSaved={onSettingSaved}
+                  />
                   {g.id === 'integrations' && <QuickBooksIntegration />}
                   {g.id === 'integrations' && <GeminiIntegration />}
                   {g.id === 'providers' && generalSecrets.length > 0 && (
                     <div className="st-secrets">
                       <h3 className="st-section-title">API keys</h3>
                       {info && (
-                        <p className={`small st-secret-note ${info.secretStorage.backend === 'file' ? 'warn-text' : 'muted'}`} role="note">
-                          Stored as soon as you press Store, in {info.secretStorage.backend === 'safeStorage' ? 'your system keychain' : 'a private file'}, and never shown again. {info.secretStorage.note}
+                        <p
+                          className={`small st-secret-note ${info.secretStorage.backend === 'file' ? 'warn-text' : 'muted'}`}
+                          role="note"
+                        >
+                          Stored as soon as you press Store, in{' '}
+                          {info.secretStorage.backend === 'safeStorage' ? 'your system keychain' : 'a private file'},
+                          and never shown again. {info.secretStorage.note}
                         </p>
                       )}
                       {generalSecrets.map((r) => (

@@ -23,10 +23,16 @@ export function TemplatesPage() {
   const dirty = useRef(false);
   const nextKey = useRef(1);
   // Archived ones are filtered here rather than in the query, so "no templates at all" is known exactly.
-  const q = useQuery(() => api.templates.list({ search: search.trim() || undefined, includeArchived: true }), [search], ['templates']);
+  const q = useQuery(
+    () => api.templates.list({ search: search.trim() || undefined, includeArchived: true }),
+    [search],
+    ['templates'],
+  );
 
   const all = q.data ?? [];
-  const categories = [...new Set(all.flatMap((t) => (t.category ? [t.category] : [])))].sort((a, b) => a.localeCompare(b));
+  const categories = [...new Set(all.flatMap((t) => (t.category ? [t.category] : [])))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const rows = all.filter((t) => (showArchived || !t.archived) && (!category || t.category === category));
   const libraryEmpty = q.data !== undefined && all.length === 0 && search.trim() === '';
 
@@ -53,7 +59,11 @@ export function TemplatesPage() {
 
   return (
     <section className="page templates-page">
-      <PageHeader title="Templates" subtitle="Messages you write once and reuse, checked and previewed against your real contacts." actions={newButton} />
+      <PageHeader
+        title="Templates"
+        subtitle="Messages you write once and reuse, checked and previewed against your real contacts."
+        actions={newButton}
+      />
       <ErrorBanner message={q.error} />
       {pending !== undefined && (
         <Banner tone="warn" role="alertdialog" className="pending" aria-label="Unsaved changes">

@@ -2,7 +2,20 @@ import { create } from 'zustand';
 import type { AppInfo, DatabaseHealth } from '../../../shared/ipc/channels/app';
 import { api } from '../api/client';
 
-export type PageId = 'dashboard' | 'analytics' | 'results' | 'contacts' | 'templates' | 'campaigns' | 'calendar' | 'abtests' | 'inbox' | 'optouts' | 'monitoring' | 'settings' | 'ui';
+export type PageId =
+  | 'dashboard'
+  | 'analytics'
+  | 'results'
+  | 'contacts'
+  | 'templates'
+  | 'campaigns'
+  | 'calendar'
+  | 'abtests'
+  | 'inbox'
+  | 'optouts'
+  | 'monitoring'
+  | 'settings'
+  | 'ui';
 
 interface AppState {
   page: PageId;
@@ -21,7 +34,23 @@ interface AppState {
 function pageFromHash(): PageId {
   // "#/results/12": the page is the first part, what it shows the rest.
   const id = window.location.hash.replace(/^#\/?/, '').split('/')[0] as PageId;
-  return ['dashboard', 'analytics', 'results', 'contacts', 'templates', 'campaigns', 'calendar', 'abtests', 'inbox', 'optouts', 'monitoring', 'settings', 'ui'].includes(id) ? id : 'contacts';
+  return [
+    'dashboard',
+    'analytics',
+    'results',
+    'contacts',
+    'templates',
+    'campaigns',
+    'calendar',
+    'abtests',
+    'inbox',
+    'optouts',
+    'monitoring',
+    'settings',
+    'ui',
+  ].includes(id)
+    ? id
+    : 'contacts';
 }
 
 export const useApp = create<AppState>((set) => ({
@@ -41,7 +70,11 @@ export const useApp = create<AppState>((set) => ({
   },
   async refreshStatus() {
     try {
-      const [info, health, theme] = await Promise.all([api.app.info({}), api.app.dbHealth({ full: false }), api.settings.get({ key: 'ui.theme' })]);
+      const [info, health, theme] = await Promise.all([
+        api.app.info({}),
+        api.app.dbHealth({ full: false }),
+        api.settings.get({ key: 'ui.theme' }),
+      ]);
       set({ info, health, theme: theme.value as AppState['theme'], statusError: null });
     } catch (e) {
       set({ statusError: (e as Error).message });

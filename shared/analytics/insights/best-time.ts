@@ -52,7 +52,17 @@ export function bestTimeCells(counts: readonly BestTimeCounts[]): BestTimeCell[]
   for (const c of counts) {
     const key = c.weekday * 24 + c.hour;
     const had = byKey.get(key);
-    byKey.set(key, had ? { ...had, delivered: had.delivered + c.delivered, replied: had.replied + c.replied, clicked: had.clicked + c.clicked } : { ...c });
+    byKey.set(
+      key,
+      had
+        ? {
+            ...had,
+            delivered: had.delivered + c.delivered,
+            replied: had.replied + c.replied,
+            clicked: had.clicked + c.clicked,
+          }
+        : { ...c },
+    );
   }
   const cells: BestTimeCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
@@ -68,7 +78,14 @@ function cellOf(c: BestTimeCounts): BestTimeCell {
   if (c.delivered <= 0) return { ...c, rate: null, clickRate: null, low: null, high: null };
   const replied = Math.min(c.replied, c.delivered);
   const w = wilsonInterval(replied, c.delivered);
-  return { ...c, replied, rate: w.rate, clickRate: Math.min(c.clicked, c.delivered) / c.delivered, low: w.low, high: w.high };
+  return {
+    ...c,
+    replied,
+    rate: w.rate,
+    clickRate: Math.min(c.clicked, c.delivered) / c.delivered,
+    low: w.low,
+    high: w.high,
+  };
 }
 
 /** "Tuesday 6 PM". */
@@ -89,7 +106,10 @@ const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
  * given, keeps only the hours a text may be sent (inside quiet hours); the median is still taken over every judged
  * cell, so "typical" does not change with the window.
  */
-export function recommendBestTime(cells: readonly BestTimeCell[], allowedHours?: (hour: number) => boolean): BestTimeVerdict {
+export function recommendBestTime(
+  cells: readonly BestTimeCell[],
+  allowedHours?: (hour: number) => boolean,
+): BestTimeVerdict {
   const judged = cells.filter((c) => c.delivered >= MIN_DELIVERED_PER_CELL);
   if (judged.length < MIN_CELLS) {
     const fullest = Math.max(0, ...cells.map((c) => c.delivered));
@@ -106,7 +126,11 @@ export function recommendBestTime(cells: readonly BestTimeCell[], allowedHours?:
   const candidates = byRate.filter((c) => !allowedHours || allowedHours(c.hour));
   const best = candidates[candidates.length - 1];
   if (!best) {
-    return { recommendation: null, judgedCells: judged.length, reason: 'No weekday-hour inside your sending hours has enough delivered texts yet.' };
+    return {
+      recommendation: null,
+      judgedCells: judged.length,
+      reason: 'No weekday-hour inside your sending hours has enough delivered texts yet.',
+    };
   }
   const where = weekdayHourLabel(best);
   if ((best.low ?? 0) > (median.high ?? 1)) {
@@ -131,8 +155,15 @@ export function recommendBestTime(cells: readonly BestTimeCell[], allowedHours?:
  * "Each recipient's best hour" on a given weekday: the recommended hour of that weekday, else the recommended hour
  * of the whole week, both inside the sending window; null when neither is supported (the chosen time is kept).
  */
-export function bestHourOn(cells: readonly BestTimeCell[], weekday: number, allowedHours: (hour: number) => boolean): number | null {
-  const thatDay = recommendBestTime(cells.filter((c) => c.weekday === weekday), allowedHours).recommendation;
+export function bestHourOn(
+  cells: readonly BestTimeCell[],
+  weekday: number,
+  allowedHours: (hour: number) => boolean,
+): number | null {
+  const thatDay = recommendBestTime(
+    cells.filter((c) => c.weekday === weekday),
+    allowedHours,
+  ).recommendation;
   if (thatDay) return thatDay.hour;
   return recommendBestTime(cells, allowedHours).recommendation?.hour ?? null;
 }

@@ -39,7 +39,8 @@ export interface GroupComparison {
   leader: string | null;
 }
 
-export const COMPARE_METHOD = "Pearson's chi-square test of independence (no continuity correction); leader vs each other group by 2×2 chi-square, Holm-adjusted";
+export const COMPARE_METHOD =
+  "Pearson's chi-square test of independence (no continuity correction); leader vs each other group by 2×2 chi-square, Holm-adjusted";
 
 export function compareGroups(counts: readonly GroupCounts[], metric: AbMetric): GroupComparison {
   const groups: ComparedGroup[] = counts.map((g) => {
@@ -62,9 +63,15 @@ export function compareGroups(counts: readonly GroupCounts[], metric: AbMetric):
   const test = { statistic: overall.statistic, dof: overall.dof, pValue: overall.pValue, method: COMPARE_METHOD };
   const noun = metricNoun(metric);
   if (overall.pValue >= COMPARE_ALPHA) {
-    return { groups, test, leader: null, verdict: `No real difference in ${noun} between ${listNames(counts.map((g) => g.name))}: what you see could be luck (${formatPValue(overall.pValue)}).` };
+    return {
+      groups,
+      test,
+      leader: null,
+      verdict: `No real difference in ${noun} between ${listNames(counts.map((g) => g.name))}: what you see could be luck (${formatPValue(overall.pValue)}).`,
+    };
   }
-  const better = (a: ComparedGroup, b: ComparedGroup) => (lowerIsBetter(metric) ? (a.rate ?? 0) < (b.rate ?? 0) : (a.rate ?? 0) > (b.rate ?? 0));
+  const better = (a: ComparedGroup, b: ComparedGroup) =>
+    lowerIsBetter(metric) ? (a.rate ?? 0) < (b.rate ?? 0) : (a.rate ?? 0) > (b.rate ?? 0);
   const leaderIndex = groups.reduce((best, g, i) => (better(g, groups[best]) ? i : best), 0);
   const leader = groups[leaderIndex];
   const pairs = compareWithReference(table, leaderIndex);
@@ -74,7 +81,17 @@ export function compareGroups(counts: readonly GroupCounts[], metric: AbMetric):
   const amount = `${formatShare(leader.rate ?? 0)} against ${formatShare(runnerUp.rate ?? 0)}`;
   if (weakest < COMPARE_ALPHA) {
     const how = lowerIsBetter(metric) ? 'fewest' : 'most';
-    return { groups, test, leader: leader.name, verdict: `${leader.name} gets the ${how} ${noun} (${amount} for ${runnerUp.name}), and the difference is not luck (${formatPValue(weakest)}).` };
+    return {
+      groups,
+      test,
+      leader: leader.name,
+      verdict: `${leader.name} gets the ${how} ${noun} (${amount} for ${runnerUp.name}), and the difference is not luck (${formatPValue(weakest)}).`,
+    };
   }
-  return { groups, test, leader: null, verdict: `The groups differ in ${noun} (${formatPValue(overall.pValue)}), but ${leader.name} is not clearly ahead of ${runnerUp.name} (${amount}).` };
+  return {
+    groups,
+    test,
+    leader: null,
+    verdict: `The groups differ in ${noun} (${formatPValue(overall.pValue)}), but ${leader.name} is not clearly ahead of ${runnerUp.name} (${amount}).`,
+  };
 }

@@ -64,7 +64,14 @@ export type WinnerReleaseState =
   | 'cancelled';
 
 export interface AbReport {
-  campaign: { id: number; name: string; status: CampaignStatus; provider: string; trackLinks: boolean | null; launchedAt: string | null };
+  campaign: {
+    id: number;
+    name: string;
+    status: CampaignStatus;
+    provider: string;
+    trackLinks: boolean | null;
+    launchedAt: string | null;
+  };
   metric: AbMetric;
   /** "replies", "link clicks", … */
   metricNoun: string;
@@ -90,7 +97,14 @@ export interface AbReport {
     chosenBy: 'verdict' | 'owner' | null;
     sentAt: string | null;
     /** The rest of the audience, by state: held (waiting), then what happened after the winner went out. */
-    remainder: { held: number; queued: number; sent: number; delivered: number; failed: number; skipped: number } | null;
+    remainder: {
+      held: number;
+      queued: number;
+      sent: number;
+      delivered: number;
+      failed: number;
+      skipped: number;
+    } | null;
     /** One sentence for the owner about the rest of the audience. */
     note: string;
   };
@@ -127,7 +141,9 @@ export const abtestChannels = {
   'abtests:list': channel<CampaignRow[]>()(z.object({}).strict()),
   'abtests:report': channel<AbReport>()(z.object({ id }).strict()),
   /** `variant` (0-based) lets the owner choose when there is no single winner; without it the verdict's winner goes. */
-  'abtests:sendWinner': channel<SendWinnerResult>()(z.object({ id, variant: z.number().int().min(0).max(4).optional() }).strict()),
+  'abtests:sendWinner': channel<SendWinnerResult>()(
+    z.object({ id, variant: z.number().int().min(0).max(4).optional() }).strict(),
+  ),
   'abtests:markConversion': channel<ConversionResult>()(
     z.union([z.object({ outboxId: id }).strict(), z.object({ contactId: id, campaignId: id }).strict()]),
   ),

@@ -52,7 +52,11 @@ export interface ReplyTriageView {
   classifiedAt: string;
 }
 
-const brief = z.string({ error: 'write a one-line brief' }).trim().min(3, 'write a one-line brief, e.g. "20% off roses this weekend"').max(300, 'keep the brief under 300 characters');
+const brief = z
+  .string({ error: 'write a one-line brief' })
+  .trim()
+  .min(3, 'write a one-line brief, e.g. "20% off roses this weekend"')
+  .max(300, 'keep the brief under 300 characters');
 const id = z.number().int().positive();
 
 export const aiChannels = {
@@ -72,7 +76,11 @@ export const aiChannels = {
   'ai:variants': channel<{ variants: VariantIdea[] }>()(
     z
       .object({
-        message: z.string({ error: 'write the message to vary first' }).trim().min(1, 'write the message to vary first').max(1600, 'a text can be at most 1600 characters'),
+        message: z
+          .string({ error: 'write the message to vary first' })
+          .trim()
+          .min(1, 'write the message to vary first')
+          .max(1600, 'a text can be at most 1600 characters'),
         change: z.enum(VARIANT_CHANGES, { error: `choose what to change: ${VARIANT_CHANGES.join(', ')}` }),
         count: z.number().int().min(1, 'ask for 1 to 4 variants').max(4, 'ask for 1 to 4 variants').default(2),
       })

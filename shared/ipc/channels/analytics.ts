@@ -232,10 +232,19 @@ export const analyticsChannels = {
   ),
   /** `from` inclusive, `to` exclusive; both default to the last 30 days. */
   'analytics:summary': channel<AnalyticsSummaryView>()(
-    z.object({ from: isoDate.optional(), to: isoDate.optional(), bucket: z.enum(SUMMARY_BUCKETS).default('day'), top: z.number().int().min(1).max(50).default(5) }).strict(),
+    z
+      .object({
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        bucket: z.enum(SUMMARY_BUCKETS).default('day'),
+        top: z.number().int().min(1).max(50).default(5),
+      })
+      .strict(),
   ),
   /** Results columns for the campaign list (all campaigns, or the ids given). */
-  'analytics:campaignColumns': channel<CampaignResultsColumns[]>()(z.object({ ids: z.array(id).max(10_000).optional() }).strict()),
+  'analytics:campaignColumns': channel<CampaignResultsColumns[]>()(
+    z.object({ ids: z.array(id).max(10_000).optional() }).strict(),
+  ),
   /** Recomputes every roll-up from the stored outcomes (off the main thread). */
   'analytics:rebuild': channel<RebuildResult>()(z.object({}).strict()),
   ...conversionChannels,

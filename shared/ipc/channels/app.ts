@@ -56,6 +56,8 @@ export const appChannels = {
   'settings:set': channel<SettingRow>()(z.object({ key: settingKey, value: z.unknown() }).strict()),
   'settings:reset': channel<SettingRow>()(z.object({ key: settingKey }).strict()),
   'secrets:list': channel<SecretRow[]>()(empty),
-  'secrets:set': channel<SecretRow>()(z.object({ name: secretName, value: z.string().min(1, 'a secret cannot be empty').max(4096) }).strict()),
+  'secrets:set': channel<SecretRow>()(
+    z.object({ name: secretName, value: z.string().min(1, 'a secret cannot be empty').max(4096) }).strict(),
+  ),
   'secrets:delete': channel<SecretRow>()(z.object({ name: secretName }).strict()),
 };

@@ -42,5 +42,7 @@ const id = z.number().int().positive();
 export const campaignLaunchChannels = {
   'campaigns:launchCheck': channel<LaunchCheck>()(z.object({ id }).strict()),
   /** Texts the campaign's message to the owner's own number(s), rendered for one contact; never counted as a send of the campaign. */
-  'campaigns:sendTest': channel<TestSendResult>()(z.object({ id, contactPhone: z.string().trim().min(1).max(40).optional() }).strict()),
+  'campaigns:sendTest': channel<TestSendResult>()(
+    z.object({ id, contactPhone: z.string().trim().min(1).max(40).optional() }).strict(),
+  ),
 };

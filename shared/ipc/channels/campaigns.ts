@@ -39,7 +39,15 @@ export interface CampaignStatusView {
   id: number;
   status: CampaignStatus;
   audience: number;
-  counts: { queued: number; sending: number; sent: number; delivered: number; failed: number; unknown: number; skipped: number };
+  counts: {
+    queued: number;
+    sending: number;
+    sent: number;
+    delivered: number;
+    failed: number;
+    unknown: number;
+    skipped: number;
+  };
   states: Record<string, number>;
   scheduledAt: string | null;
   scheduleMissedAt: string | null;
@@ -68,9 +76,13 @@ export const campaignChannels = {
   'campaigns:list': channel<CampaignRow[]>()(z.object({ includeArchived: z.boolean().default(false) }).strict()),
   'campaigns:get': channel<CampaignDetail>()(id),
   'campaigns:create': channel<CampaignDetail>()(campaignDraftSchema),
-  'campaigns:update': channel<CampaignDetail>()(z.object({ id: z.number().int().positive(), draft: campaignDraftSchema }).strict()),
+  'campaigns:update': channel<CampaignDetail>()(
+    z.object({ id: z.number().int().positive(), draft: campaignDraftSchema }).strict(),
+  ),
   'campaigns:duplicate': channel<CampaignDetail>()(id),
-  'campaigns:archive': channel<CampaignDetail>()(z.object({ id: z.number().int().positive(), archived: z.boolean() }).strict()),
+  'campaigns:archive': channel<CampaignDetail>()(
+    z.object({ id: z.number().int().positive(), archived: z.boolean() }).strict(),
+  ),
   'campaigns:audienceCount': channel<AudienceCount>()(z.object({ audience: audienceFilterSchema }).strict()),
   'campaigns:launch': channel<CampaignStatusView>()(
     z
@@ -92,7 +104,9 @@ export const campaignChannels = {
     z
       .object({
         id: z.number().int().positive(),
-        state: z.enum(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'retry_wait', 'unknown', 'skipped']).optional(),
+        state: z
+          .enum(['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'retry_wait', 'unknown', 'skipped'])
+          .optional(),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       })

@@ -2,10 +2,22 @@ import { z } from 'zod';
 import { channel } from '../define';
 import { ownRecordSchema } from '../../own-record-schema';
 import { cleanName } from '../../contacts/names';
-import { CONTACT_SORT_COLUMNS, type BulkActionResult, type BulkUndoResult, type ExistingContact } from '../../contacts/bulk';
+import {
+  CONTACT_SORT_COLUMNS,
+  type BulkActionResult,
+  type BulkUndoResult,
+  type ExistingContact,
+} from '../../contacts/bulk';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { ENGAGEMENT_BANDS } from '../../analytics/engagement';
-import { IMPORT_MAX_BYTES, importOptionsInput, type ImportHistoryRow, type ImportJobStatus, type ImportPreviewView, type ImportUndoResult } from '../../contacts/imports';
+import {
+  IMPORT_MAX_BYTES,
+  importOptionsInput,
+  type ImportHistoryRow,
+  type ImportJobStatus,
+  type ImportPreviewView,
+  type ImportUndoResult,
+} from '../../contacts/imports';
 import type {
   ConsentChangeResult,
   ContactDetail,
@@ -54,21 +66,35 @@ export const contactListInput = z
     /** Leave out the contacts the opt-out model rates high risk (nobody while that model is not usable). */
     optOutRisk: z.enum(['exclude-high']).optional(),
     /** The table's order; default newest first (added, descending). Ties are broken by id, in the same direction. */
-    sort: z.object({ by: z.enum(CONTACT_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict().optional(),
+    sort: z
+      .object({ by: z.enum(CONTACT_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
     /** Keyset paging in any order: the `nextCursor` of the page before. */
     after: z.string().min(1).max(1000).optional(),
   })
   .strict();
 
 /** The filters of the list (no paging or order): "everyone the list shows" for a bulk action. */
-export const contactListFilters = contactListInput.pick({ search: true, tag: true, optedOut: true, textable: true, segmentId: true, band: true, optOutRisk: true });
+export const contactListFilters = contactListInput.pick({
+  search: true,
+  tag: true,
+  optedOut: true,
+  textable: true,
+  segmentId: true,
+  band: true,
+  optOutRisk: true,
+});
 
 // ───────────────────────────── one contact ─────────────────────────────
 
 const phoneInput = z.string().trim().min(3, 'enter a phone number').max(40);
 // Control and bidi-override characters are taken out of names typed or pasted by hand, as on import.
 const nameInput = z.string().transform(cleanName).pipe(z.string().max(100));
-const emailInput = z.union([z.literal(''), z.string().trim().max(254).email('expected an email address such as ana@example.com')]);
+const emailInput = z.union([
+  z.literal(''),
+  z.string().trim().max(254).email('expected an email address such as ana@example.com'),
+]);
 const tagList = z.array(z.string().trim().min(1).max(100)).max(50);
 const fieldKey = z
   .string()
@@ -130,7 +156,8 @@ const contactRef = {
   contactId: z.number().int().positive().optional(),
   phone: phoneInput.optional(),
 };
-const oneContact = (v: { contactId?: number; phone?: string }) => (v.contactId === undefined) !== (v.phone === undefined);
+const oneContact = (v: { contactId?: number; phone?: string }) =>
+  (v.contactId === undefined) !== (v.phone === undefined);
 const oneContactMessage = { message: 'give either contactId or phone', path: ['contactId'] };
 
 /** The owner says how these contacts agreed to texts: a manual consent record each; "not stated" ones become textable. */
@@ -152,7 +179,8 @@ const contactSelection = {
   contactIds: z.array(z.number().int().positive()).min(1).max(10_000).optional(),
   filter: audienceFilterSchema.optional(),
 };
-const oneSelection = (v: { contactIds?: unknown; filter?: unknown }) => (v.contactIds === undefined) !== (v.filter === undefined);
+const oneSelection = (v: { contactIds?: unknown; filter?: unknown }) =>
+  (v.contactIds === undefined) !== (v.filter === undefined);
 const oneSelectionMessage = { message: 'give either contactIds or filter', path: ['contactIds'] };
 
 export const setTagsInput = z
@@ -187,8 +215,14 @@ export const bulkActionInput = z
     matching: contactListFilters.strict().optional(),
   })
   .strict()
-  .refine((v) => (v.contactIds === undefined) !== (v.matching === undefined), { message: 'give either contactIds or matching', path: ['contactIds'] })
-  .refine((v) => (v.action === 'addTag' || v.action === 'removeTag') === (v.tag !== undefined), { message: 'a tag is named for addTag and removeTag only', path: ['tag'] });
+  .refine((v) => (v.contactIds === undefined) !== (v.matching === undefined), {
+    message: 'give either contactIds or matching',
+    path: ['contactIds'],
+  })
+  .refine((v) => (v.action === 'addTag' || v.action === 'removeTag') === (v.tag !== undefined), {
+    message: 'a tag is named for addTag and removeTag only',
+    path: ['tag'],
+  });
 
 // ───────────────────────────── custom fields and segments ─────────────────────────────
 
@@ -202,7 +236,9 @@ export const contactChannels = {
   'contacts:list': channel<ContactListPage>()(contactListInput),
   /** A contact with custom fields, consent records, opt-out history and message history. */
   'contacts:get': channel<ContactDetail>()(
-    z.object({ id: z.number().int().positive(), messageLimit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z
+      .object({ id: z.number().int().positive(), messageLimit: z.number().int().min(1).max(1000).default(200) })
+      .strict(),
   ),
   /** Add a contact by hand; refused when the number is already a contact. Records a manual consent record. */
   'contacts:create': channel<ContactDetail>()(contactCreateInput),
@@ -211,7 +247,9 @@ export const contactChannels = {
    * Delete contacts. Their opt-out history stays in the audit log, so an opted-out number added again later is
    * added opted out.
    */
-  'contacts:delete': channel<{ deleted: number }>()(z.object({ ids: z.array(z.number().int().positive()).min(1).max(10_000) }).strict()),
+  'contacts:delete': channel<{ deleted: number }>()(
+    z.object({ ids: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
+  ),
   /** Opt out by hand (they asked in person, by phone…): audited with source "manual", actor "user", message = reason. */
   'contacts:optOut': channel<ConsentChangeResult>()(consentChangeInput),
   'contacts:optIn': channel<ConsentChangeResult>()(consentChangeInput),
@@ -224,14 +262,24 @@ export const contactChannels = {
   /** Puts back what a bulk action changed (once). */
   'contacts:bulkUndo': channel<BulkUndoResult>()(z.object({ actionId: z.number().int().positive() }).strict()),
   /** The contact with this phone number (any format), if there is one: the add and edit forms link to it. */
-  'contacts:findByPhone': channel<ExistingContact | null>()(z.object({ phone: z.string().trim().min(1).max(40), exceptId: z.number().int().positive().optional() }).strict()),
+  'contacts:findByPhone': channel<ExistingContact | null>()(
+    z.object({ phone: z.string().trim().min(1).max(40), exceptId: z.number().int().positive().optional() }).strict(),
+  ),
   'contacts:fields': channel<CustomFieldRow[]>()(z.object({}).strict()),
   /** A new custom field; `key` defaults to the label in snake_case; `type` date makes it usable by date-field campaigns. */
   'contacts:createField': channel<CustomFieldRow>()(
-    z.object({ label: z.string().trim().min(1, 'give the field a name').max(100), key: fieldKey.optional(), type: z.enum(['text', 'date']).default('text') }).strict(),
+    z
+      .object({
+        label: z.string().trim().min(1, 'give the field a name').max(100),
+        key: fieldKey.optional(),
+        type: z.enum(['text', 'date']).default('text'),
+      })
+      .strict(),
   ),
   /** Every contact a filter matches (empty filter: everyone) as CSV; see ContactExportResult. */
-  'contacts:export': channel<ContactExportResult>()(z.object({ filter: audienceFilterSchema.default({ tagMode: 'any' }) }).strict()),
+  'contacts:export': channel<ContactExportResult>()(
+    z.object({ filter: audienceFilterSchema.default({ tagMode: 'any' }) }).strict(),
+  ),
   /** Look numbers up with NumVerify (needs the numverify.apiKey secret); cached 30 days; landlines marked not textable. */
   'contacts:verify': channel<VerifyReport>()(verifySelectionInput),
   /** How many numbers a check would really look up (cached ones are free) and what it costs, before it starts. */
@@ -240,7 +288,13 @@ export const contactChannels = {
   'segments:list': channel<SegmentRow[]>()(z.object({}).strict()),
   'segments:create': channel<SegmentRow>()(z.object({ name: segmentName, filter: audienceFilterSchema }).strict()),
   'segments:update': channel<SegmentRow>()(
-    z.object({ id: z.number().int().positive(), name: segmentName.optional(), filter: audienceFilterSchema.optional() }).strict(),
+    z
+      .object({
+        id: z.number().int().positive(),
+        name: segmentName.optional(),
+        filter: audienceFilterSchema.optional(),
+      })
+      .strict(),
   ),
   /** Refused while a campaign that is not finished uses the segment. */
   'segments:delete': channel<{ deleted: true }>()(z.object({ id: z.number().int().positive() }).strict()),
@@ -249,7 +303,10 @@ export const contactChannels = {
     z
       .object({ id: z.number().int().positive().optional(), filter: audienceFilterSchema.optional() })
       .strict()
-      .refine((v) => (v.id === undefined) !== (v.filter === undefined), { message: 'give either id or filter', path: ['id'] }),
+      .refine((v) => (v.id === undefined) !== (v.filter === undefined), {
+        message: 'give either id or filter',
+        path: ['id'],
+      }),
   ),
 
   /**
@@ -277,7 +334,9 @@ export const contactChannels = {
   'contacts:importCancel': channel<{ cancelled: boolean }>()(z.object({ importId }).strict()),
   'contacts:importStatus': channel<ImportJobStatus>()(z.object({ importId }).strict()),
   /** The import history, newest first. */
-  'imports:list': channel<ImportHistoryRow[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
+  'imports:list': channel<ImportHistoryRow[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
   'imports:undo': channel<ImportUndoResult>()(z.object({ importId }).strict()),
   /** Every rejected row with its row number, reason and original text, as CSV. */
   'imports:rejectsCsv': channel<{ csv: string; fileName: string; rows: number }>()(z.object({ importId }).strict()),

@@ -45,7 +45,17 @@ export interface ConversionsPage {
 }
 
 /** `time` and `time_zone`: Square writes an order's date, time and zone in three columns. */
-export const ORDER_FIELDS = ['phone', 'email', 'date', 'time', 'time_zone', 'amount', 'order_id', 'currency', 'drop'] as const;
+export const ORDER_FIELDS = [
+  'phone',
+  'email',
+  'date',
+  'time',
+  'time_zone',
+  'amount',
+  'order_id',
+  'currency',
+  'drop',
+] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 export const orderImportOptionsInput = z
@@ -136,7 +146,9 @@ export interface OrderImportHistoryRow {
 const id = z.number().int().positive();
 const fileId = z.string().regex(/^upl_[A-Za-z0-9_-]{8,40}$/, 'expected a fileId from orders:importUpload');
 const importId = z.string().min(1).max(64);
-const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time such as 2026-11-01T14:00:00Z');
+const iso = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'expected an ISO date-time such as 2026-11-01T14:00:00Z');
 
 export const conversionChannels = {
   /**
@@ -156,7 +168,10 @@ export const conversionChannels = {
         orderId: z.string().trim().min(1).max(100).optional(),
       })
       .strict()
-      .refine((v) => [v.contactId, v.phone, v.outboxId].filter((x) => x !== undefined).length === 1, { message: 'give one of contactId, phone or outboxId', path: ['contactId'] }),
+      .refine((v) => [v.contactId, v.phone, v.outboxId].filter((x) => x !== undefined).length === 1, {
+        message: 'give one of contactId, phone or outboxId',
+        path: ['contactId'],
+      }),
   ),
   'conversions:list': channel<ConversionsPage>()(
     z
@@ -180,10 +195,16 @@ export const conversionChannels = {
       })
       .strict(),
   ),
-  'orders:importPreview': channel<OrderImportPreview>()(z.object({ fileId, options: orderImportOptionsInput.default({}) }).strict()),
+  'orders:importPreview': channel<OrderImportPreview>()(
+    z.object({ fileId, options: orderImportOptionsInput.default({}) }).strict(),
+  ),
   /** Imports (or, with dryRun, only checks) the whole file in one transaction: all of it or nothing. */
-  'orders:importRun': channel<OrderImportReport>()(z.object({ fileId, options: orderImportOptionsInput.default({}), dryRun: z.boolean().default(false) }).strict()),
-  'orders:importList': channel<OrderImportHistoryRow[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
+  'orders:importRun': channel<OrderImportReport>()(
+    z.object({ fileId, options: orderImportOptionsInput.default({}), dryRun: z.boolean().default(false) }).strict(),
+  ),
+  'orders:importList': channel<OrderImportHistoryRow[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
   /** Removes the import's conversions (and their revenue) again. */
   'orders:importUndo': channel<{ importId: string; removed: number }>()(z.object({ importId }).strict()),
   'orders:rejectsCsv': channel<{ csv: string; fileName: string; rows: number }>()(z.object({ importId }).strict()),

@@ -75,9 +75,15 @@ export const engagementChannels = {
   /** Recomputes every contact's score as of now, on a worker thread. */
   'engagement:recompute': channel<{ contacts: number; scored: number; ms: number }>()(z.object({}).strict()),
   /** Cohorts by month joined: the last `months` months (this one included). */
-  'engagement:cohorts': channel<CohortTable>()(z.object({ months: z.number().int().min(1).max(60).default(12) }).strict()),
+  'engagement:cohorts': channel<CohortTable>()(
+    z.object({ months: z.number().int().min(1).max(60).default(12) }).strict(),
+  ),
   /** The funnel across a period (`from` inclusive, `to` exclusive; default the last 30 days) or of one campaign (all time unless a period is given). */
-  'engagement:funnel': channel<FunnelView>()(z.object({ campaignId: z.number().int().positive().optional(), from: isoDate.optional(), to: isoDate.optional() }).strict()),
+  'engagement:funnel': channel<FunnelView>()(
+    z
+      .object({ campaignId: z.number().int().positive().optional(), from: isoDate.optional(), to: isoDate.optional() })
+      .strict(),
+  ),
 };
 
 export const BAND_INPUT = z.enum(ENGAGEMENT_BANDS);

@@ -78,12 +78,19 @@ export const inboxChannels = {
       .strict(),
   ),
   /** The conversation with one contact: their texts and ours (campaigns, replies, confirmations), oldest first. */
-  'inbox:thread': channel<InboxThread>()(z.object({ contactId, limit: z.number().int().min(1).max(1000).default(300) }).strict()),
+  'inbox:thread': channel<InboxThread>()(
+    z.object({ contactId, limit: z.number().int().min(1).max(1000).default(300) }).strict(),
+  ),
   /** Marks the contact's received texts as read; returns how many changed. */
   'inbox:markRead': channel<{ marked: number }>()(z.object({ contactId }).strict()),
   /** Queues a reply (kind 'reply') through the contact's last provider and number; refused for opted-out contacts. */
   'inbox:reply': channel<InboxReplyResult>()(
-    z.object({ contactId, body: z.string().trim().min(1, 'write a message first').max(1600, 'a text can be at most 1600 characters') }).strict(),
+    z
+      .object({
+        contactId,
+        body: z.string().trim().min(1, 'write a message first').max(1600, 'a text can be at most 1600 characters'),
+      })
+      .strict(),
   ),
   /** Queues a reply whose provider send failed again, as the same outbox row (never a second one). */
   'inbox:retry': channel<InboxReplyResult>()(z.object({ outboxId: z.number().int().positive() }).strict()),

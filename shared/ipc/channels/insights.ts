@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { channel } from '../define';
 import type { BestTimeCell, WeekdayHour } from '../../analytics/insights/best-time';
-import { COMPARE_METRICS, MAX_GROUPS, MIN_GROUPS, type ComparedGroup, type GroupTest } from '../../analytics/insights/compare';
+import {
+  COMPARE_METRICS,
+  MAX_GROUPS,
+  MIN_GROUPS,
+  type ComparedGroup,
+  type GroupTest,
+} from '../../analytics/insights/compare';
 import type { PredictionsView } from '../../analytics/insights/predictions';
 import type { AbMetric } from '../../abtests/wording';
 
@@ -29,14 +35,20 @@ export interface CompareView {
   outcomes: Array<{ name: string; delivered: number } & Record<AbMetric, number>>;
 }
 
-const groupSchema = z.union([z.object({ tag: z.string().trim().min(1).max(100) }).strict(), z.object({ segment: z.string().trim().min(1).max(100) }).strict()]);
+const groupSchema = z.union([
+  z.object({ tag: z.string().trim().min(1).max(100) }).strict(),
+  z.object({ segment: z.string().trim().min(1).max(100) }).strict(),
+]);
 
 export const insightChannels = {
   'insights:bestTime': channel<BestTimeView>()(z.object({}).strict()),
   'insights:compare': channel<CompareView>()(
     z
       .object({
-        groups: z.array(groupSchema).min(MIN_GROUPS, `choose at least ${MIN_GROUPS} tags or segments`).max(MAX_GROUPS, `choose at most ${MAX_GROUPS} tags or segments`),
+        groups: z
+          .array(groupSchema)
+          .min(MIN_GROUPS, `choose at least ${MIN_GROUPS} tags or segments`)
+          .max(MAX_GROUPS, `choose at most ${MAX_GROUPS} tags or segments`),
         metric: z.enum(COMPARE_METRICS).default('replied'),
       })
       .strict(),

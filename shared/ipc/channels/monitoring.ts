@@ -30,8 +30,22 @@ export interface ReconciliationDiff {
   /** How the provider was listed: Quo's workspace listing, Quo's per-conversation listing, Twilio's account list, the Sandbox. */
   listing: 'workspace' | 'conversations' | 'account' | 'sandbox' | null;
   listed: { outgoing: number; incoming: number };
-  statusesFixed: Array<{ outboxId: number; phone: string; providerMessageId: string; before: string; after: string; errorCode: string | null }>;
-  unknownResolved: Array<{ outboxId: number; phone: string; resolution: 'found' | 'requeued' | 'skipped'; after: string; providerMessageId: string | null; reason: string }>;
+  statusesFixed: Array<{
+    outboxId: number;
+    phone: string;
+    providerMessageId: string;
+    before: string;
+    after: string;
+    errorCode: string | null;
+  }>;
+  unknownResolved: Array<{
+    outboxId: number;
+    phone: string;
+    resolution: 'found' | 'requeued' | 'skipped';
+    after: string;
+    providerMessageId: string | null;
+    reason: string;
+  }>;
   /** `unknown` messages that could not be settled yet, and why (too recent, outside the range, listing incomplete). */
   unknownPending: Array<{ outboxId: number; phone: string; reason: string }>;
   inboundIngested: Array<{ providerMessageId: string; from: string; body: string; at: string; keyword: string | null }>;
@@ -94,11 +108,27 @@ export interface MonitoringDashboard {
   at: string;
   queue: Partial<Record<OutboxState, number>>;
   events: { pending: number; processed: number; failed: number; dead: number };
-  sendRate: { lastMinute: number; last15Minutes: number; lastHour: number; /** 60 buckets, oldest first. */ perMinute: number[] };
+  sendRate: {
+    lastMinute: number;
+    last15Minutes: number;
+    lastHour: number;
+    /** 60 buckets, oldest first. */ perMinute: number[];
+  };
   failures: Array<{ code: string; count: number; example: string | null }>;
-  webhooks: { lastEventAt: string | null; sinceLastEventMs: number | null; lagMedianMs: number | null; lagP95Ms: number | null; samples: number };
+  webhooks: {
+    lastEventAt: string | null;
+    sinceLastEventMs: number | null;
+    lagMedianMs: number | null;
+    lagP95Ms: number | null;
+    samples: number;
+  };
   /** `setUp`: the provider has its keys and number; `missing` says what it still needs, in words. */
-  breakers: Array<{ provider: ProviderName; state: 'closed' | 'open' | 'half_open'; setUp: boolean; missing: string[] }>;
+  breakers: Array<{
+    provider: ProviderName;
+    state: 'closed' | 'open' | 'half_open';
+    setUp: boolean;
+    missing: string[];
+  }>;
   dispatcherRunning: boolean;
   provider: ProviderName;
   lastReconciliation: ReconciliationRun | null;
@@ -126,13 +156,19 @@ export const monitoringChannels = {
   ),
   'deadletters:get': channel<DeadLetterDetail>()(id),
   /** Replaces the event's JSON after a fix; checked against the event shapes before it is saved. */
-  'deadletters:update': channel<DeadLetterDetail>()(z.object({ id: z.number().int().positive(), event: z.string().min(2).max(100_000) }).strict()),
+  'deadletters:update': channel<DeadLetterDetail>()(
+    z.object({ id: z.number().int().positive(), event: z.string().min(2).max(100_000) }).strict(),
+  ),
   /** Back to pending with its attempts reset, then processed at once. */
   'deadletters:replay': channel<DeadLetterDetail>()(id),
   'reconciliation:run': channel<ReconciliationRun>()(
     z.object({ since: when.optional(), until: when.optional(), provider: provider.optional() }).strict(),
   ),
-  'reconciliation:runs': channel<ReconciliationRun[]>()(z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict()),
+  'reconciliation:runs': channel<ReconciliationRun[]>()(
+    z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+  ),
   'health:check': channel<HealthReport>()(z.object({}).strict()),
-  'health:history': channel<HealthReport[]>()(z.object({ limit: z.number().int().min(1).max(500).default(48) }).strict()),
+  'health:history': channel<HealthReport[]>()(
+    z.object({ limit: z.number().int().min(1).max(500).default(48) }).strict(),
+  ),
 };

@@ -29,7 +29,9 @@ export interface OptOutReportRow {
   inboundMessageId: number | null;
 }
 
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected a date such as 2026-11-28 or 2026-11-28T15:00:00Z');
+const isoDate = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'expected a date such as 2026-11-28 or 2026-11-28T15:00:00Z');
 
 export const optOutFilterSchema = z
   .object({
@@ -48,10 +50,18 @@ export type OptOutFilter = z.output<typeof optOutFilterSchema>;
 
 export const optOutChannels = {
   'optouts:list': channel<OptOutRow[]>()(
-    z.object({ search: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    z
+      .object({
+        search: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
   ),
   'optouts:report': channel<{ rows: OptOutReportRow[]; total: number }>()(
-    optOutFilterSchema.extend({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }).strict(),
+    optOutFilterSchema
+      .extend({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) })
+      .strict(),
   ),
   /** The filtered report as CSV text (the renderer saves it through a download link). */
   'optouts:exportCsv': channel<{ csv: string; rows: number; fileName: string }>()(optOutFilterSchema),

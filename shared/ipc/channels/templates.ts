@@ -59,7 +59,12 @@ export interface AudienceMeasure {
   /** Findings about the rendered messages, with how many contacts each concerns; positions point into the body. */
   issues: TemplateIssue[];
   /** Contacts worth previewing: the most and the fewest segments (when they differ), and the first contact missing each variable. */
-  examples: Array<{ reason: 'most_segments' | 'fewest_segments' | 'missing'; key?: string; segments: number; contact: ContactRef }>;
+  examples: Array<{
+    reason: 'most_segments' | 'fewest_segments' | 'missing';
+    key?: string;
+    segments: number;
+    contact: ContactRef;
+  }>;
   cost: { provider: 'sandbox' | 'quo' | 'twilio'; pricePerSegment: number; perMessageTypical: number; total: number };
 }
 
@@ -81,7 +86,15 @@ export const templateChannels = {
     z.object({ name, body: writtenBody, category: category.optional(), notes: notes.optional() }).strict(),
   ),
   'templates:update': channel<TemplateDetail>()(
-    z.object({ id, name: name.optional(), body: writtenBody.optional(), category: category.optional(), notes: notes.optional() }).strict(),
+    z
+      .object({
+        id,
+        name: name.optional(),
+        body: writtenBody.optional(),
+        category: category.optional(),
+        notes: notes.optional(),
+      })
+      .strict(),
   ),
   'templates:duplicate': channel<TemplateDetail>()(z.object({ id, name: name.optional() }).strict()),
   'templates:archive': channel<TemplateDetail>()(z.object({ id }).strict()),
@@ -99,8 +112,14 @@ export const templateChannels = {
         requireOptOut: z.boolean().default(true),
       })
       .strict()
-      .refine((v) => (v.id === undefined) !== (v.body === undefined), { message: 'give either a template id or a body, not both', path: ['body'] })
-      .refine((v) => v.contactId === undefined || v.phone === undefined, { message: 'give either contactId or phone, not both', path: ['phone'] }),
+      .refine((v) => (v.id === undefined) !== (v.body === undefined), {
+        message: 'give either a template id or a body, not both',
+        path: ['body'],
+      })
+      .refine((v) => v.contactId === undefined || v.phone === undefined, {
+        message: 'give either contactId or phone, not both',
+        path: ['phone'],
+      }),
   ),
   'templates:measure': channel<AudienceMeasure>()(z.object({ body, tag: tag.optional() }).strict()),
   'templates:sampleContacts': channel<PreviewContext>()(

@@ -48,5 +48,7 @@ export const webhookChannels = {
    */
   'webhooks:sendTest': channel<WebhookTestResult[]>()(z.object({}).strict()),
   /** The newest provider events the relay (or the sandbox) stored, newest first. */
-  'webhooks:recent': channel<WebhookEventRow[]>()(z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict()),
+  'webhooks:recent': channel<WebhookEventRow[]>()(
+    z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  ),
 };

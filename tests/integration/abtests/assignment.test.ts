@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 const snapshot = (campaignId: number) =>
-  h.app.db.prepare(`SELECT contact_id AS contactId, variant, state, body FROM outbox_messages WHERE campaign_id = ? ORDER BY contact_id`).all(campaignId) as Array<{
+  h.app.db
+    .prepare(
+      `SELECT contact_id AS contactId, variant, state, body FROM outbox_messages WHERE campaign_id = ? ORDER BY contact_id`,
+    )
+    .all(campaignId) as Array<{
     contactId: number;
     variant: string | null;
     state: string;
@@ -66,7 +70,13 @@ describe('A/B assignment', () => {
   it('splits a real 5,000-contact snapshot in the configured ratios, and the test sample at its percentage', async () => {
     seedContacts(h.app.db, 5000, { tag: 'all' });
     const body = (v: string) => `${v}: spring sale. Reply STOP to opt out`;
-    const split = await abCampaign({ variants: [{ name: 'A', body: body('A') }, { name: 'B', body: body('B') }], split: [30, 70] });
+    const split = await abCampaign({
+      variants: [
+        { name: 'A', body: body('A') },
+        { name: 'B', body: body('B') },
+      ],
+      split: [30, 70],
+    });
     const rows = snapshot(split);
     expect(rows).toHaveLength(5000);
     expectShare(rows.filter((r) => r.variant === 'A').length, 5000, 0.3);

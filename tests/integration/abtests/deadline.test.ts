@@ -6,13 +6,24 @@ import { launchAbCampaign } from './scenario';
 let h: AbHarness;
 afterEach(async () => h?.close());
 
-const audits = (action: string) => (h.app.db.prepare('SELECT detail_json AS d FROM audit_log WHERE action = ?').all(action) as { d: string }[]).map((r) => JSON.parse(r.d) as Record<string, unknown>);
+const audits = (action: string) =>
+  (h.app.db.prepare('SELECT detail_json AS d FROM audit_log WHERE action = ?').all(action) as { d: string }[]).map(
+    (r) => JSON.parse(r.d) as Record<string, unknown>,
+  );
 
 /** A 60-contact "test 20 %, then winner" campaign: about 6 per variant can never reach the 100 the verdict needs. */
 async function stalledTest(defaultVariant?: number) {
   h = await abHarness();
-  const s = await launchAbCampaign(h, { contacts: 60, testPercent: 20, ...(defaultVariant !== undefined ? { defaultVariant } : {}) });
-  markDelivered(h.app, [...s.test.A, ...s.test.B].map((r) => r.id), T0);
+  const s = await launchAbCampaign(h, {
+    contacts: 60,
+    testPercent: 20,
+    ...(defaultVariant !== undefined ? { defaultVariant } : {}),
+  });
+  markDelivered(
+    h.app,
+    [...s.test.A, ...s.test.B].map((r) => r.id),
+    T0,
+  );
   return s;
 }
 
@@ -45,7 +56,10 @@ describe('A/B decision deadline (abtests.decisionDeadlineHours, fake clock)', ()
     expect(audits('abtest.decisionNeeded')).toHaveLength(1);
     expect(notes).toEqual([expect.objectContaining({ title: 'Decision needed: “Colour week”', level: 'warning' })]);
     const report = await h.report(s.campaignId);
-    expect(report.winner).toMatchObject({ state: 'decision_needed', note: expect.stringContaining('choose the variant') });
+    expect(report.winner).toMatchObject({
+      state: 'decision_needed',
+      note: expect.stringContaining('choose the variant'),
+    });
     expect(outbox(h.app, s.campaignId).filter((r) => r.state === 'held')).toHaveLength(s.held.length);
 
     // The owner chooses; the rest gets it.
@@ -55,8 +69,18 @@ describe('A/B decision deadline (abtests.decisionDeadlineHours, fake clock)', ()
 
   it('refuses a default variant that is not one of the variants, or without a test sample', async () => {
     h = await abHarness();
-    const variants = [{ name: 'A', body: 'A. Reply STOP to opt out' }, { name: 'B', body: 'B. Reply STOP to opt out' }];
-    expect(await h.app.dispatch('campaigns:create', { name: 'X', ab: { variants, split: [50, 50], testPercent: 20, defaultVariant: 2 } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('default variant') } });
-    expect(await h.app.dispatch('campaigns:create', { name: 'X', ab: { variants, split: [50, 50], defaultVariant: 0 } })).toMatchObject({ ok: false, error: { message: expect.stringContaining('default variant') } });
+    const variants = [
+      { name: 'A', body: 'A. Reply STOP to opt out' },
+      { name: 'B', body: 'B. Reply STOP to opt out' },
+    ];
+    expect(
+      await h.app.dispatch('campaigns:create', {
+        name: 'X',
+        ab: { variants, split: [50, 50], testPercent: 20, defaultVariant: 2 },
+      }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('default variant') } });
+    expect(
+      await h.app.dispatch('campaigns:create', { name: 'X', ab: { variants, split: [50, 50], defaultVariant: 0 } }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringContaining('default variant') } });
   });
 });

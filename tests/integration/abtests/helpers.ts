@@ -25,7 +25,13 @@ export interface AbHarness {
 export async function abHarness(config: Omit<AppConfig, 'dbPath' | 'now'> = {}): Promise<AbHarness> {
   const t = tempDir('smsdesk-ab-');
   let clock = T0;
-  const app = await createApp({ log: () => undefined, dispatch: { pollMs: 20 }, ...config, dbPath: join(t.dir, 'desk.sqlite'), now: () => new Date(clock) });
+  const app = await createApp({
+    log: () => undefined,
+    dispatch: { pollMs: 20 },
+    ...config,
+    dbPath: join(t.dir, 'desk.sqlite'),
+    now: () => new Date(clock),
+  });
   sandboxBehaviour(app);
   app.settings.set('sandbox.ratePerSecond', 1000);
   app.settings.set('business.name', 'Bloom Salon');
@@ -60,7 +66,9 @@ export interface Delivery {
 /** The campaign's outbox rows, in contact order. */
 export function outbox(app: DeskApp, campaignId: number): Delivery[] {
   return app.db
-    .prepare(`SELECT id, contact_id AS contactId, variant, state, to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' ORDER BY contact_id`)
+    .prepare(
+      `SELECT id, contact_id AS contactId, variant, state, to_phone AS phone FROM outbox_messages WHERE campaign_id = ? AND kind = 'campaign' ORDER BY contact_id`,
+    )
     .all(campaignId) as Delivery[];
 }
 
@@ -68,7 +76,12 @@ export function outbox(app: DeskApp, campaignId: number): Delivery[] {
  * Plays the provider's part for test messages: marks them sent at `sentAt` and delivered (or failed), as the
  * dispatcher and the provider's receipts would. Used where a scenario needs exact outcomes for exact recipients.
  */
-export function markDelivered(app: DeskApp, ids: readonly number[], sentAt: number, state: 'delivered' | 'failed' | 'sent' = 'delivered'): void {
+export function markDelivered(
+  app: DeskApp,
+  ids: readonly number[],
+  sentAt: number,
+  state: 'delivered' | 'failed' | 'sent' = 'delivered',
+): void {
   const iso = new Date(sentAt).toISOString();
   const stmt = app.db.prepare(
     `UPDATE outbox_messages SET state = ?, sent_at = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE NULL END, provider_message_id = 'SB' || id, updated_at = ? WHERE id = ?`,
@@ -78,6 +91,15 @@ export function markDelivered(app: DeskApp, ids: readonly number[], sentAt: numb
 
 /** A reply from a contact, through the same event path as a provider webhook. */
 export function reply(app: DeskApp, phone: string, body: string, at: number, id: string): void {
-  app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: `${id}:received`, providerMessageId: id, from: phone, to: '+15550100000', body, at: new Date(at).toISOString() });
+  app.ingest({
+    kind: 'inbound',
+    provider: 'sandbox',
+    eventId: `${id}:received`,
+    providerMessageId: id,
+    from: phone,
+    to: '+15550100000',
+    body,
+    at: new Date(at).toISOString(),
+  });
   app.tick();
 }

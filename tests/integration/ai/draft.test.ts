@@ -31,7 +31,9 @@ describe('drafting a message with Gemini', () => {
     expect(codes(drafts[1])).toEqual(['error:link_shortener']);
     // Unknown custom field (validation error), an emoji forcing UCS-2, no opt-out line (lint warnings).
     expect(drafts[2]).toMatchObject({ usable: false, encoding: 'UCS-2' });
-    expect(codes(drafts[2])).toEqual(expect.arrayContaining(['error:unknown_field', 'warning:missing_opt_out', 'warning:ucs2_forced']));
+    expect(codes(drafts[2])).toEqual(
+      expect.arrayContaining(['error:unknown_field', 'warning:missing_opt_out', 'warning:ucs2_forced']),
+    );
 
     const [call] = d.gemini.calls;
     expect(call.model).toBe('gemini-3.1-flash-lite');
@@ -39,7 +41,12 @@ describe('drafting a message with Gemini', () => {
     expect(call.prompt).toContain('Tone: friendly.');
     expect(call.system).toContain('Reply STOP to opt out');
     expect(call.system).toContain('one SMS segment');
-    expect(JSON.parse(call.raw)).toMatchObject({ generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', required: ['drafts'] } } });
+    expect(JSON.parse(call.raw)).toMatchObject({
+      generationConfig: {
+        responseMimeType: 'application/json',
+        responseSchema: { type: 'OBJECT', required: ['drafts'] },
+      },
+    });
   });
 
   it('says when a draft asked to fit one segment does not', async () => {
@@ -49,13 +56,29 @@ describe('drafting a message with Gemini', () => {
     const { drafts } = await d.call('ai:draft', { brief: 'spring bouquets', count: 1 });
     expect(drafts[0].segments).toBe(2);
     expect(drafts[0].usable).toBe(true);
-    expect(drafts[0].warnings).toEqual([expect.objectContaining({ code: 'over_one_segment', severity: 'warning', message: expect.stringContaining('takes 2') })]);
+    expect(drafts[0].warnings).toEqual([
+      expect.objectContaining({
+        code: 'over_one_segment',
+        severity: 'warning',
+        message: expect.stringContaining('takes 2'),
+      }),
+    ]);
   });
 
   it('prints exactly { drafts: [{ text, segments, encoding, warnings }] } from the CLI', async () => {
     d = await deskWithGemini();
     const dbPath = join(d.app.paths.dataDir, 'desk.sqlite');
-    const r = await cli(['--db', dbPath, '--json', 'ai', 'draft', '--brief', 'Free delivery on Friday', '--variants', '2']);
+    const r = await cli([
+      '--db',
+      dbPath,
+      '--json',
+      'ai',
+      'draft',
+      '--brief',
+      'Free delivery on Friday',
+      '--variants',
+      '2',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { drafts: Array<Record<string, unknown>> };
@@ -63,7 +86,12 @@ describe('drafting a message with Gemini', () => {
     expect(out.drafts).toHaveLength(2);
     for (const draft of out.drafts) {
       expect(Object.keys(draft)).toEqual(['text', 'segments', 'encoding', 'warnings']);
-      expect(draft).toMatchObject({ text: expect.stringContaining('Free delivery on Friday'), segments: 1, encoding: 'GSM-7', warnings: [] });
+      expect(draft).toMatchObject({
+        text: expect.stringContaining('Free delivery on Friday'),
+        segments: 1,
+        encoding: 'GSM-7',
+        warnings: [],
+      });
     }
     const usage = await cli(['--db', dbPath, 'ai', 'draft', '--brief', 'x', '--variants', 'three']);
     expect(usage.code).toBe(2);
@@ -76,7 +104,12 @@ describe('drafting a message with Gemini', () => {
     const { variants } = await d.call('ai:variants', { message: original, change: 'call_to_action', count: 2 });
     expect(variants).toHaveLength(2);
     for (const v of variants) {
-      expect(v).toMatchObject({ change: 'call_to_action', usable: true, encoding: 'GSM-7', difference: expect.any(String) });
+      expect(v).toMatchObject({
+        change: 'call_to_action',
+        usable: true,
+        encoding: 'GSM-7',
+        difference: expect.any(String),
+      });
       expect(v.text).not.toBe(original);
     }
     const [call] = d.gemini.calls;
@@ -87,7 +120,10 @@ describe('drafting a message with Gemini', () => {
   it('without an API key: a plain reason, and nothing is sent', async () => {
     d = await deskWithGemini();
     d.app.secrets.delete('gemini.apiKey');
-    expect(await d.fails('ai:draft', { brief: 'roses' })).toEqual({ code: 'secret_unavailable', message: NOT_CONNECTED_REASON });
+    expect(await d.fails('ai:draft', { brief: 'roses' })).toEqual({
+      code: 'secret_unavailable',
+      message: NOT_CONNECTED_REASON,
+    });
     expect(await d.call('ai:status', {})).toMatchObject({ connected: false, model: 'gemini-3.1-flash-lite' });
     expect(d.gemini.calls).toHaveLength(0);
   });

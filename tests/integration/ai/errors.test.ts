@@ -15,7 +15,9 @@ describe('when Gemini gives no usable answer, the owner reads why — never a cr
     d.app.settings.set('gemini.model', 'gemini-2.5-flash');
     const err = await draft();
     expect(err.code).toBe('provider_error');
-    expect(err.message).toBe('The model "gemini-2.5-flash" was not found (404 NOT_FOUND): this model was retired, choose another in Settings → Integrations (gemini.model).');
+    expect(err.message).toBe(
+      'The model "gemini-2.5-flash" was not found (404 NOT_FOUND): this model was retired, choose another in Settings → Integrations (gemini.model).',
+    );
     expect((await d.fails('ai:check', {})).message).toContain('this model was retired, choose another');
     d.app.settings.set('gemini.model', 'gemini-3.1-flash-lite');
     expect(await d.call('ai:check', {})).toEqual({ model: 'gemini-3.1-flash-lite' });
@@ -29,14 +31,18 @@ describe('when Gemini gives no usable answer, the owner reads why — never a cr
     expect(d.gemini.log.map((l) => l.status)).toEqual([429, 429, 200]);
 
     d.gemini.faults.next({ kind: 'rate_limited', retryAfter: '0.02' }, 3);
-    expect((await draft()).message).toBe('Gemini’s request limit is reached (429 RESOURCE_EXHAUSTED); limits are per minute and per day. Try again in a minute.');
+    expect((await draft()).message).toBe(
+      'Gemini’s request limit is reached (429 RESOURCE_EXHAUSTED); limits are per minute and per day. Try again in a minute.',
+    );
     expect(d.gemini.log).toHaveLength(6);
   });
 
   it('a safety block (promptFeedback.blockReason) and finishReason SAFETY read as a plain message', async () => {
     d = await deskWithGemini();
     d.gemini.next({ kind: 'blocked', reason: 'SAFETY' });
-    expect((await draft()).message).toBe('Gemini declined to answer (SAFETY): its safety rules blocked the request. Rephrase it and try again.');
+    expect((await draft()).message).toBe(
+      'Gemini declined to answer (SAFETY): its safety rules blocked the request. Rephrase it and try again.',
+    );
     d.gemini.next({ kind: 'finish', reason: 'SAFETY' });
     expect((await draft()).message).toContain('Gemini stopped its answer for safety reasons (SAFETY)');
   });
@@ -44,7 +50,9 @@ describe('when Gemini gives no usable answer, the owner reads why — never a cr
   it('finishReason MAX_TOKENS (a cut-off answer) and RECITATION are not used', async () => {
     d = await deskWithGemini();
     d.gemini.next({ kind: 'finish', reason: 'MAX_TOKENS' });
-    expect((await draft()).message).toBe('Gemini’s answer was cut off before it was complete (MAX_TOKENS). Try a shorter request or fewer options.');
+    expect((await draft()).message).toBe(
+      'Gemini’s answer was cut off before it was complete (MAX_TOKENS). Try a shorter request or fewer options.',
+    );
     d.gemini.next({ kind: 'finish', reason: 'RECITATION' });
     expect((await draft()).message).toContain('(RECITATION)');
   });
@@ -64,13 +72,19 @@ describe('when Gemini gives no usable answer, the owner reads why — never a cr
     expect((await draft()).message).toContain('Gemini is not available right now (503 UNAVAILABLE)');
 
     d.app.settings.set('gemini.baseUrl', await unusedLoopbackUrl());
-    expect((await draft()).message).toMatch(/^Gemini could not be reached at http:\/\/127\.0\.0\.1:\d+ \(.+\)\. Check the internet connection; everything else works without it\.$/);
+    expect((await draft()).message).toMatch(
+      /^Gemini could not be reached at http:\/\/127\.0\.0\.1:\d+ \(.+\)\. Check the internet connection; everything else works without it\.$/,
+    );
   });
 
   it('settings refuse a plain-http address other than loopback and a model name that is not one', async () => {
     d = await deskWithGemini();
-    expect(() => d.app.settings.set('gemini.baseUrl', 'http://generativelanguage.googleapis.com')).toThrow('must start with https://');
-    expect(() => d.app.settings.set('gemini.model', 'gemini 3')).toThrow('enter a Gemini model name such as gemini-3.1-flash-lite');
+    expect(() => d.app.settings.set('gemini.baseUrl', 'http://generativelanguage.googleapis.com')).toThrow(
+      'must start with https://',
+    );
+    expect(() => d.app.settings.set('gemini.model', 'gemini 3')).toThrow(
+      'enter a Gemini model name such as gemini-3.1-flash-lite',
+    );
     expect(d.app.settings.get('gemini.baseUrl')).toMatch(/^http:\/\/127\.0\.0\.1:/);
   });
 });

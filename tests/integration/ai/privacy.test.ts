@@ -13,10 +13,18 @@ describe('what Gemini receives', () => {
     d = await deskWithGemini();
     const at = d.now().toISOString();
     d.app.db.prepare(`UPDATE contacts SET email = 'ana.reyes@example.com' WHERE id = ?`).run(d.anaId);
-    const field = d.app.db.prepare(`INSERT INTO custom_fields (key, label, created_at) VALUES ('vip_code', 'VIP code', ?)`).run(at).lastInsertRowid;
-    d.app.db.prepare(`INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, 'ROSE-7731')`).run(d.anaId, field);
+    const field = d.app.db
+      .prepare(`INSERT INTO custom_fields (key, label, created_at) VALUES ('vip_code', 'VIP code', ?)`)
+      .run(at).lastInsertRowid;
+    d.app.db
+      .prepare(`INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, 'ROSE-7731')`)
+      .run(d.anaId, field);
     const campaign = Number(
-      d.app.db.prepare(`INSERT INTO campaigns (name, status, provider, created_at, updated_at, body) VALUES ('Ana special', 'completed', 'quo', ?, ?, 'Hi Ana')`).run(at, at).lastInsertRowid,
+      d.app.db
+        .prepare(
+          `INSERT INTO campaigns (name, status, provider, created_at, updated_at, body) VALUES ('Ana special', 'completed', 'quo', ?, ?, 'Hi Ana')`,
+        )
+        .run(at, at).lastInsertRowid,
     );
 
     const { drafts } = await d.call('ai:draft', { brief: 'Valentine roses preorder' });
@@ -27,7 +35,19 @@ describe('what Gemini receives', () => {
     expect(d.gemini.calls.map((c) => c.schemaKeys[0])).toEqual(['drafts', 'variants', 'label', 'summary']);
 
     const everything = d.gemini.bodies.join('\n');
-    for (const secretish of [ANA, ANA.slice(2), '555-0100', '5550100', 'ana.reyes@example.com', 'Ana', 'Reyes', 'ROSE-7731', 'vip_code', 'Ana special', '+1555']) {
+    for (const secretish of [
+      ANA,
+      ANA.slice(2),
+      '555-0100',
+      '5550100',
+      'ana.reyes@example.com',
+      'Ana',
+      'Reyes',
+      'ROSE-7731',
+      'vip_code',
+      'Ana special',
+      '+1555',
+    ]) {
       expect(everything, `sent "${secretish}"`).not.toContain(secretish);
     }
     // The first name only ever as the placeholder the desk fills in locally.

@@ -14,7 +14,11 @@ const BEN = '+14155550177';
 
 function addBen(): number {
   const at = d.now().toISOString();
-  return Number(d.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, 'Ben', ?, ?)`).run(BEN, at, at).lastInsertRowid);
+  return Number(
+    d.app.db
+      .prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, 'Ben', ?, ?)`)
+      .run(BEN, at, at).lastInsertRowid,
+  );
 }
 
 function inboundId(body: string): number {
@@ -51,12 +55,25 @@ describe('reply triage', () => {
     expect(await triageAll()).toBe(2);
     expect(d.gemini.calls).toHaveLength(2);
     // Keywords and phrases the compliance code handled never went to Gemini.
-    expect(d.gemini.calls.map((c) => c.prompt)).toEqual(['Reply: """Are you open on Sunday?"""', 'Reply: """I\'d rather not get these anymore"""']);
+    expect(d.gemini.calls.map((c) => c.prompt)).toEqual([
+      'Reply: """Are you open on Sunday?"""',
+      'Reply: """I\'d rather not get these anymore"""',
+    ]);
 
     const anaLabels = await d.call('ai:replyLabels', { contactId: d.anaId });
-    expect(anaLabels).toEqual([expect.objectContaining({ inboundId: inboundId('Are you open on Sunday?'), label: 'question', confidence: 0.92, flagged: false, problem: null })]);
+    expect(anaLabels).toEqual([
+      expect.objectContaining({
+        inboundId: inboundId('Are you open on Sunday?'),
+        label: 'question',
+        confidence: 0.92,
+        flagged: false,
+        problem: null,
+      }),
+    ]);
     const benLabels = await d.call('ai:replyLabels', { contactId: benId });
-    expect(benLabels).toEqual([expect.objectContaining({ label: 'possible_opt_out', flagged: true, reviewedAt: null })]);
+    expect(benLabels).toEqual([
+      expect.objectContaining({ label: 'possible_opt_out', flagged: true, reviewedAt: null }),
+    ]);
 
     // Flagged for the owner, and nothing more: Ben stays opted in, no audit entry, no confirmation queued.
     expect(d.optedOut(BEN)).toBe(false);
@@ -75,7 +92,14 @@ describe('reply triage', () => {
     d.inbound('Yes please, book me for Friday');
     d.inbound('HELP');
     const dbPath = join(d.app.paths.dataDir, 'desk.sqlite');
-    const r = await cli(['--db', dbPath, '--json', 'ai', 'triage', String(inboundId('Yes please, book me for Friday'))]);
+    const r = await cli([
+      '--db',
+      dbPath,
+      '--json',
+      'ai',
+      'triage',
+      String(inboundId('Yes please, book me for Friday')),
+    ]);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ label: 'interested', confidence: 0.88, flagged: false });
     const help = await cli(['--db', dbPath, '--json', 'ai', 'triage', String(inboundId('HELP'))]);

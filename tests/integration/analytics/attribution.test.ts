@@ -19,9 +19,17 @@ describe('last-touch attribution', () => {
   it('gives a conversion to the latest campaign delivered inside the window, and none outside both windows', async () => {
     seedTagged(h, 3, 'regulars');
     const first = await launchCampaign(h, 'Autumn sale', 'regulars');
-    markDelivered(h.app, first.messages.map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      first.messages.map((m) => m.id),
+      T0,
+    );
     const second = await launchCampaign(h, 'Last call', 'regulars');
-    markDelivered(h.app, second.messages.map((m) => m.id), T0 + 6 * HOUR);
+    markDelivered(
+      h.app,
+      second.messages.map((m) => m.id),
+      T0 + 6 * HOUR,
+    );
     const [ana, ben] = first.messages;
 
     h.at(T0 + 10 * HOUR);
@@ -34,14 +42,23 @@ describe('last-touch attribution', () => {
     expect(outside.campaignId).toBeNull();
 
     const r = await results(second.id);
-    expect(r).toMatchObject({ converted: 1, revenue: 42.5, currency: 'USD', windows: { clickDays: 5, deliveryHours: 24 } });
+    expect(r).toMatchObject({
+      converted: 1,
+      revenue: 42.5,
+      currency: 'USD',
+      windows: { clickDays: 5, deliveryHours: 24 },
+    });
     expect((await results(first.id)).converted).toBe(0);
   });
 
   it('counts a reply then STOP as an opt-out only, and a plain reply as a reply', async () => {
     seedTagged(h, 2, 'regulars');
     const c = await launchCampaign(h, 'Colour week', 'regulars');
-    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      c.messages.map((m) => m.id),
+      T0,
+    );
     const [ana, ben] = c.messages;
     h.at(T0 + HOUR);
     reply(h.app, ana.phone, 'What time do you open?', T0 + HOUR, 'IN1');
@@ -58,7 +75,11 @@ describe('last-touch attribution', () => {
   it('keeps the roll-ups equal to a rebuild when a conversion is deleted (the recipient’s next one counts them)', async () => {
     seedTagged(h, 1, 'regulars');
     const c = await launchCampaign(h, 'Brunch', 'regulars');
-    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      c.messages.map((m) => m.id),
+      T0,
+    );
     h.at(T0 + HOUR);
     const a = await h.ok('conversions:add', { phone: c.messages[0].phone, amount: 20 });
     h.at(T0 + 2 * HOUR);
@@ -73,13 +94,21 @@ describe('last-touch attribution', () => {
   it('applies a change of the attribution windows to later outcomes only, and each keeps the windows it was given with', async () => {
     seedTagged(h, 2, 'regulars');
     const c = await launchCampaign(h, 'Brunch', 'regulars');
-    markDelivered(h.app, c.messages.map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      c.messages.map((m) => m.id),
+      T0,
+    );
     const [ana, ben] = c.messages;
     h.at(T0 + 10 * HOUR);
     expect((await h.ok('conversions:add', { phone: ana.phone, amount: 20 })).campaignId).toBe(c.id);
     h.app.settings.set('attribution.deliveryHours', 6);
     expect((await h.ok('conversions:add', { phone: ben.phone, amount: 30 })).campaignId).toBeNull();
-    expect(await results(c.id)).toMatchObject({ converted: 1, revenue: 20, windows: { clickDays: 5, deliveryHours: 6 } });
+    expect(await results(c.id)).toMatchObject({
+      converted: 1,
+      revenue: 20,
+      windows: { clickDays: 5, deliveryHours: 6 },
+    });
     expect(h.app.db.prepare('SELECT amount_minor, delivery_hours, rule FROM conversions ORDER BY id').all()).toEqual([
       { amount_minor: 2000, delivery_hours: 24, rule: 'delivery' },
       { amount_minor: 3000, delivery_hours: null, rule: null },
@@ -88,7 +117,10 @@ describe('last-touch attribution', () => {
 
   it('refuses a conversion for a phone that matches no contact', async () => {
     const r = await h.app.dispatch('conversions:add', { phone: '+12125550199', amount: 5 });
-    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('+12125550199') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('+12125550199') },
+    });
   });
 });
 
@@ -114,16 +146,51 @@ describe('spend', () => {
     // The dispatcher's own hand-over path (recordOutcome with the prices it reads), played message by message so the
     // price can change between the 30th and the 31st.
     const now = () => new Date(h.now());
-    const deps = { db: h.app.db, now, random: () => 0, maxAttempts: 5, backoff: DEFAULT_BACKOFF, price: pricesForSend({ settings: h.app.settings, now }) };
-    const items = h.app.db.prepare(`SELECT * FROM outbox_messages WHERE campaign_id = ? ORDER BY id`).all(c.id) as Array<{ id: number; contact_id: number; to_phone: string }>;
+    const deps = {
+      db: h.app.db,
+      now,
+      random: () => 0,
+      maxAttempts: 5,
+      backoff: DEFAULT_BACKOFF,
+      price: pricesForSend({ settings: h.app.settings, now }),
+    };
+    const items = h.app.db
+      .prepare(`SELECT * FROM outbox_messages WHERE campaign_id = ? ORDER BY id`)
+      .all(c.id) as Array<{ id: number; contact_id: number; to_phone: string }>;
     const handOver = (m: (typeof items)[number]) =>
-      recordOutcome(deps, { id: m.id, campaignId: c.id, contactId: m.contact_id, kind: 'campaign', toPhone: m.to_phone, fromNumber: null, body: '', provider: 'sandbox', state: 'sending', attempts: 0, quietHoursJson: null, optedOut: null, expiresAt: null }, 1, { ok: true, providerMessageId: `SB${m.id}`, status: 'sent' });
+      recordOutcome(
+        deps,
+        {
+          id: m.id,
+          campaignId: c.id,
+          contactId: m.contact_id,
+          kind: 'campaign',
+          toPhone: m.to_phone,
+          fromNumber: null,
+          body: '',
+          provider: 'sandbox',
+          state: 'sending',
+          attempts: 0,
+          quietHoursJson: null,
+          optedOut: null,
+          expiresAt: null,
+        },
+        1,
+        { ok: true, providerMessageId: `SB${m.id}`, status: 'sent' },
+      );
     items.slice(0, 30).forEach(handOver);
     h.app.settings.set('pricing.sandboxPerSegment', 0.012);
     h.advance(2000);
     items.slice(30).forEach(handOver);
-    const stored = h.app.db.prepare(`SELECT price_micros AS price, count(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY 1 ORDER BY 1`).all(c.id);
-    expect(stored).toEqual([{ price: 7900, n: 30 }, { price: 12000, n: 30 }]);
+    const stored = h.app.db
+      .prepare(
+        `SELECT price_micros AS price, count(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY 1 ORDER BY 1`,
+      )
+      .all(c.id);
+    expect(stored).toEqual([
+      { price: 7900, n: 30 },
+      { price: 12000, n: 30 },
+    ]);
     // 30 × $0.0079 + 30 × $0.012 = $0.597 → $0.60 (never 60 × a rounded cent).
     expect((await results(c.id)).spend).toBe(0.6);
     h.app.settings.set('pricing.sandboxPerSegment', 0.05);

@@ -13,7 +13,11 @@ import { HOUR, T0, launchCampaign, seedTagged } from './helpers';
 async function cli(db: string, args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(['--db', db, '--json', ...args], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' });
+  const code = await runCli(['--db', db, '--json', ...args], {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: async () => '',
+  });
   return { code, json: out.length ? JSON.parse(out.join('\n')) : null, stderr: err.join('\n') };
 }
 
@@ -30,7 +34,11 @@ beforeAll(async () => {
   campaignId = c.id;
   phone = c.messages[0].phone;
   await h.app.dispatcher.runUntilIdle();
-  markDelivered(h.app, c.messages.map((m) => m.id), T0);
+  markDelivered(
+    h.app,
+    c.messages.map((m) => m.id),
+    T0,
+  );
   // The price changes after the campaign: what it cost stays as it was.
   h.app.settings.set('pricing.sandboxPerSegment', 0.05);
   h.advance(5000);
@@ -66,27 +74,77 @@ describe('the analytics command line', () => {
   });
 
   it('conversions add: { id, contactId, campaignId }, attributed inside the window; an unknown phone exits 1 and says so', async () => {
-    const added = await cli(db, ['conversions', 'add', '--phone', phone, '--amount', '25.5', '--at', new Date(T0 + 2 * HOUR).toISOString(), '--order-id', 'A-1', '--note', '=HYPERLINK("http://example.com","gift")']);
+    const added = await cli(db, [
+      'conversions',
+      'add',
+      '--phone',
+      phone,
+      '--amount',
+      '25.5',
+      '--at',
+      new Date(T0 + 2 * HOUR).toISOString(),
+      '--order-id',
+      'A-1',
+      '--note',
+      '=HYPERLINK("http://example.com","gift")',
+    ]);
     expect(added.code).toBe(0);
     expect(added.json).toEqual({ id: expect.any(Number), contactId: expect.any(Number), campaignId });
     const unknown = await cli(db, ['conversions', 'add', '--phone', '+12125550199', '--amount', '5']);
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.stderr).error.message).toContain('+12125550199');
     const after = await cli(db, ['campaigns', 'results', String(campaignId)]);
-    expect(after.json).toMatchObject({ converted: 1, revenue: 25.5, spend: 0.47, costPerConversion: 0.474, epm: 0.425 });
+    expect(after.json).toMatchObject({
+      converted: 1,
+      revenue: 25.5,
+      spend: 0.47,
+      costPerConversion: 0.474,
+      epm: 0.425,
+    });
     expect(after.json.roi).toBeCloseTo((25.5 - 0.474) / 0.474, 6);
   });
 
   it('analytics summary: the exact shape', async () => {
     const r = await cli(db, ['analytics', 'summary', '--from', '2026-12-01', '--to', '2026-12-05']);
     expect(r.code).toBe(0);
-    expect(Object.keys(r.json)).toEqual(['from', 'to', 'sent', 'delivered', 'replied', 'clicked', 'optedOut', 'converted', 'revenue', 'spend', 'roi', 'newContacts', 'optOuts', 'topCampaigns']);
-    expect(r.json).toMatchObject({ from: '2026-12-01', to: '2026-12-05', sent: 60, delivered: 60, converted: 1, revenue: 25.5, spend: 0.47, optOuts: 0 });
-    expect(r.json.topCampaigns).toEqual([{ id: campaignId, name: 'Spring', revenue: 25.5, roi: expect.closeTo((25.5 - 0.474) / 0.474, 6) }]);
+    expect(Object.keys(r.json)).toEqual([
+      'from',
+      'to',
+      'sent',
+      'delivered',
+      'replied',
+      'clicked',
+      'optedOut',
+      'converted',
+      'revenue',
+      'spend',
+      'roi',
+      'newContacts',
+      'optOuts',
+      'topCampaigns',
+    ]);
+    expect(r.json).toMatchObject({
+      from: '2026-12-01',
+      to: '2026-12-05',
+      sent: 60,
+      delivered: 60,
+      converted: 1,
+      revenue: 25.5,
+      spend: 0.47,
+      optOuts: 0,
+    });
+    expect(r.json.topCampaigns).toEqual([
+      { id: campaignId, name: 'Spring', revenue: 25.5, roi: expect.closeTo((25.5 - 0.474) / 0.474, 6) },
+    ]);
   });
 
   it('conversions import --dry-run: { importId, rows, matched, unmatched, duplicates, invalid, rejects } for a Shopify export', async () => {
-    const r = await cli(db, ['conversions', 'import', join(__dirname, '../../fixtures/orders/shopify-orders.csv'), '--dry-run']);
+    const r = await cli(db, [
+      'conversions',
+      'import',
+      join(__dirname, '../../fixtures/orders/shopify-orders.csv'),
+      '--dry-run',
+    ]);
     expect(r.code).toBe(0);
     expect(r.json).toEqual({
       importId: expect.stringMatching(/^ord_/),
@@ -107,7 +165,11 @@ describe('the analytics command line', () => {
   it('reports run: writes the PDF and the CSV and prints their paths', async () => {
     const r = await cli(db, ['reports', 'run', '--out', h.dir, '--period', 'month']);
     expect(r.code).toBe(0);
-    expect(r.json).toMatchObject({ kind: 'month', pdf: expect.stringMatching(/report-monthly-.*\.pdf$/), csv: expect.stringMatching(/report-monthly-.*\.csv$/) });
+    expect(r.json).toMatchObject({
+      kind: 'month',
+      pdf: expect.stringMatching(/report-monthly-.*\.pdf$/),
+      csv: expect.stringMatching(/report-monthly-.*\.csv$/),
+    });
     expect(readFileSync(r.json.pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(r.json.csv, 'utf8')).toMatch(/click.*5.*deliver.*24|5-day.*24-hour/is);
   });
@@ -115,9 +177,17 @@ describe('the analytics command line', () => {
   it('export results and conversions: numbers stay numbers (a negative too), text that looks like a formula is escaped', async () => {
     const results = join(h.dir, 'results.csv');
     expect((await cli(db, ['export', 'results', results])).json).toEqual({ file: results, rows: 1 });
-    const [head, row] = readFileSync(results, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const [head, row] = readFileSync(results, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     const cell = (name: string) => row.split(',')[head.split(',').indexOf(name)];
-    expect([cell('spend_USD'), cell('revenue_USD'), cell('click_window_days'), cell('delivery_window_hours')]).toEqual(['0.47', '25.5', '5', '24']);
+    expect([cell('spend_USD'), cell('revenue_USD'), cell('click_window_days'), cell('delivery_window_hours')]).toEqual([
+      '0.47',
+      '25.5',
+      '5',
+      '24',
+    ]);
     const conversions = join(h.dir, 'conversions.csv');
     await cli(db, ['export', 'conversions', conversions]);
     expect(readFileSync(conversions, 'utf8')).toContain(`"'=HYPERLINK(""http://example.com"",""gift"")"`);
@@ -127,7 +197,10 @@ describe('the analytics command line', () => {
     const file = join(h.dir, 'messages.csv');
     const r = await cli(db, ['export', 'messages', file, '--campaign', String(campaignId)]);
     expect(r.json).toEqual({ file, rows: 60 });
-    const lines = readFileSync(file, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('cost_USD');
     const costAt = lines[0].split(',').indexOf('cost_USD');
     expect(lines.slice(1).every((l) => l.split(',')[costAt] === '0.0079')).toBe(true);
@@ -182,14 +255,27 @@ describe('the analytics command line', () => {
     expect(r.json).toEqual({ file: out, rows: bodies.length });
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
-    const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('message_id,received_at,from,name,body,keyword,campaign_id,campaign,read_at');
     const bodyCells = lines.slice(1).map((l) => l.split(',').slice(4, -4).join(','));
-    expect(bodyCells).toEqual([`'=SUM(A1:A9)`, `'+1 call me`, `'-5 off?`, `'@home`, `"Yes, ""please"""`, 'See you Friday']);
+    expect(bodyCells).toEqual([
+      `'=SUM(A1:A9)`,
+      `'+1 call me`,
+      `'-5 off?`,
+      `'@home`,
+      `"Yes, ""please"""`,
+      'See you Friday',
+    ]);
     // The sender's number stays a number (not escaped), the sender's name beside it.
     expect(lines.slice(1).every((l) => l.split(',')[2] === phone)).toBe(true);
     // --campaign keeps only the texts linked to that campaign (these were not).
     const only = join(h.dir, 'inbox-campaign.csv');
-    expect((await cli(db, ['export', 'inbox', only, '--campaign', String(campaignId)])).json).toEqual({ file: only, rows: 0 });
+    expect((await cli(db, ['export', 'inbox', only, '--campaign', String(campaignId)])).json).toEqual({
+      file: only,
+      rows: 0,
+    });
   });
 });

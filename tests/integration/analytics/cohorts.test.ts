@@ -12,7 +12,10 @@ let cleanup: () => void;
 beforeAll(async () => {
   ({ db, cleanup } = await tempDb());
   // One campaign per message a contact may get (a campaign texts a contact once).
-  for (let i = 1; i <= 4; i++) db.prepare(`INSERT INTO campaigns (id, name, status, body, provider, created_at, updated_at) VALUES (?, ?, 'completed', 'Hi. Reply STOP to opt out', 'sandbox', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')`).run(i, `Campaign ${i}`);
+  for (let i = 1; i <= 4; i++)
+    db.prepare(
+      `INSERT INTO campaigns (id, name, status, body, provider, created_at, updated_at) VALUES (?, ?, 'completed', 'Hi. Reply STOP to opt out', 'sandbox', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z')`,
+    ).run(i, `Campaign ${i}`);
 });
 afterAll(() => cleanup());
 
@@ -21,9 +24,18 @@ const contact = fc.record({
   joinDay: fc.integer({ min: 1, max: 28 }),
   importedOptedOut: fc.boolean(),
   // [month offset from joining, day, opted out?]
-  consent: fc.array(fc.tuple(fc.integer({ min: -1, max: 6 }), fc.integer({ min: 1, max: 28 }), fc.boolean()), { maxLength: 3 }),
+  consent: fc.array(fc.tuple(fc.integer({ min: -1, max: 6 }), fc.integer({ min: 1, max: 28 }), fc.boolean()), {
+    maxLength: 3,
+  }),
   // [month offset, day, kind]
-  events: fc.array(fc.tuple(fc.nat(6), fc.integer({ min: 1, max: 28 }), fc.constantFrom('replied', 'clicked', 'opted_out', 'conversion')), { maxLength: 4 }),
+  events: fc.array(
+    fc.tuple(
+      fc.nat(6),
+      fc.integer({ min: 1, max: 28 }),
+      fc.constantFrom('replied', 'clicked', 'opted_out', 'conversion'),
+    ),
+    { maxLength: 4 },
+  ),
 });
 
 type ContactCase = typeof contact extends fc.Arbitrary<infer T> ? T : never;
@@ -48,7 +60,9 @@ function brute(cs: Array<ContactCase & { phone: string }>, months: number) {
       let out = 0;
       let active = 0;
       for (const c of mine) {
-        const changes = c.consent.map(([o, d, optedOut], i) => ({ at: day(month, o, d), optedOut, i })).filter((x) => x.at <= NOW.toISOString());
+        const changes = c.consent
+          .map(([o, d, optedOut], i) => ({ at: day(month, o, d), optedOut, i }))
+          .filter((x) => x.at <= NOW.toISOString());
         changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i));
         const before = changes.filter((x) => x.at < end);
         const optedOutNow = changes.length ? changes[changes.length - 1].optedOut : c.importedOptedOut;
@@ -72,27 +86,45 @@ describe('cohorts', () => {
     let serial = 0;
     fc.assert(
       fc.property(fc.array(contact, { maxLength: 12 }), fc.integer({ min: 1, max: 7 }), (list, months) => {
-        db.exec('DELETE FROM conversions; DELETE FROM message_outcomes; DELETE FROM outbox_messages; DELETE FROM contacts;');
+        db.exec(
+          'DELETE FROM conversions; DELETE FROM message_outcomes; DELETE FROM outbox_messages; DELETE FROM contacts;',
+        );
         const cs = list.map((c) => ({ ...c, phone: `+1555${String(serial++).padStart(7, '0')}` }));
         for (const c of cs) {
           const joinedAt = day(MONTHS[c.joined], 0, c.joinDay);
-          const changes = c.consent.map(([o, d, optedOut]) => ({ at: day(MONTHS[c.joined], o, d), optedOut })).filter((x) => x.at <= NOW.toISOString());
+          const changes = c.consent
+            .map(([o, d, optedOut]) => ({ at: day(MONTHS[c.joined], o, d), optedOut }))
+            .filter((x) => x.at <= NOW.toISOString());
           const sorted = [...changes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
           const optedOut = sorted.length ? sorted[sorted.length - 1].optedOut : c.importedOptedOut;
-          const id = Number(db.prepare('INSERT INTO contacts (phone, opted_out, created_at, updated_at) VALUES (?, ?, ?, ?)').run(c.phone, optedOut ? 1 : 0, joinedAt, joinedAt).lastInsertRowid);
+          const id = Number(
+            db
+              .prepare('INSERT INTO contacts (phone, opted_out, created_at, updated_at) VALUES (?, ?, ?, ?)')
+              .run(c.phone, optedOut ? 1 : 0, joinedAt, joinedAt).lastInsertRowid,
+          );
           for (const x of changes)
-            db.prepare(`INSERT INTO optout_audit (contact_id, phone, old_state, new_state, source, actor, at) VALUES (?, ?, ?, ?, 'manual', 'test', ?)`).run(id, c.phone, x.optedOut ? 'opted_in' : 'opted_out', x.optedOut ? 'opted_out' : 'opted_in', x.at);
+            db.prepare(
+              `INSERT INTO optout_audit (contact_id, phone, old_state, new_state, source, actor, at) VALUES (?, ?, ?, ?, 'manual', 'test', ?)`,
+            ).run(id, c.phone, x.optedOut ? 'opted_in' : 'opted_out', x.optedOut ? 'opted_out' : 'opted_in', x.at);
           for (const [n, [o, d, kind]] of c.events.entries()) {
             const at = day(MONTHS[c.joined], o, d);
             if (at > NOW.toISOString()) continue;
             if (kind === 'conversion') {
-              db.prepare(`INSERT INTO conversions (contact_id, source, source_id, actor, at, created_at) VALUES (?, 'manual', ?, 'test', ?, ?)`).run(id, `c${serial++}`, at, at);
+              db.prepare(
+                `INSERT INTO conversions (contact_id, source, source_id, actor, at, created_at) VALUES (?, 'manual', ?, 'test', ?, ?)`,
+              ).run(id, `c${serial++}`, at, at);
               continue;
             }
             const outbox = Number(
-              db.prepare(`INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, ?, 'campaign', ?, 'Hi', 'sandbox', 'delivered', ?, ?)`).run(n + 1, id, c.phone, at, at).lastInsertRowid,
+              db
+                .prepare(
+                  `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, ?, 'campaign', ?, 'Hi', 'sandbox', 'delivered', ?, ?)`,
+                )
+                .run(n + 1, id, c.phone, at, at).lastInsertRowid,
             );
-            db.prepare(`INSERT INTO message_outcomes (outbox_id, campaign_id, contact_id, kind, at, rule, click_days, delivery_hours) VALUES (?, ?, ?, ?, ?, 'delivery', 5, 24)`).run(outbox, n + 1, id, kind, at);
+            db.prepare(
+              `INSERT INTO message_outcomes (outbox_id, campaign_id, contact_id, kind, at, rule, click_days, delivery_hours) VALUES (?, ?, ?, ?, ?, 'delivery', 5, 24)`,
+            ).run(outbox, n + 1, id, kind, at);
           }
         }
         expect(cohortTable(db, months, NOW).cohorts).toEqual(brute(cs, months));

@@ -19,19 +19,30 @@ beforeAll(async () => {
   contacts = seedTagged(h, 6, 'regulars');
   for (const name of ['Autumn', 'Winter']) {
     const c = await launchCampaign(h, name, 'regulars');
-    messages = messages.concat(c.messages.map((m) => ({ id: m.id, contactId: m.contactId, campaignId: c.id, phone: m.phone })));
+    messages = messages.concat(
+      c.messages.map((m) => ({ id: m.id, contactId: m.contactId, campaignId: c.id, phone: m.phone })),
+    );
   }
 });
 afterAll(async () => {
   await h.close();
 });
 
-const stored = () => h.app.db.prepare('SELECT contact_id, score, band, replies, clicks, conversions, last_engaged_at, delivered, silent FROM contact_engagement ORDER BY contact_id').all();
+const stored = () =>
+  h.app.db
+    .prepare(
+      'SELECT contact_id, score, band, replies, clicks, conversions, last_engaged_at, delivered, silent FROM contact_engagement ORDER BY contact_id',
+    )
+    .all();
 
 describe('engagement scores as events arrive', () => {
   it('scores a reply when it arrives, explains it, and the bands follow the contacts list and segments', async () => {
     const first = messages.filter((m) => m.campaignId === messages[0].campaignId);
-    markDelivered(h.app, first.map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      first.map((m) => m.id),
+      T0,
+    );
     h.at(T0 + 2 * HOUR);
     reply(h.app, first[0].phone, 'Yes please, book me in', T0 + HOUR, 'in-1');
     const view = await h.ok('engagement:contact', { contactId: first[0].contactId });
@@ -70,17 +81,43 @@ describe('engagement scores as events arrive', () => {
     let serial = 0;
     fc.assert(
       fc.property(fc.array(event, { maxLength: 30 }), (events) => {
-        db.exec(`DELETE FROM conversions; DELETE FROM message_outcomes; UPDATE outbox_messages SET state = 'queued', delivered_at = NULL WHERE kind = 'campaign'; UPDATE contacts SET opted_out = 0;`);
+        db.exec(
+          `DELETE FROM conversions; DELETE FROM message_outcomes; UPDATE outbox_messages SET state = 'queued', delivered_at = NULL WHERE kind = 'campaign'; UPDATE contacts SET opted_out = 0;`,
+        );
         const now = new Date(T0 + 400 * DAY);
         for (const e of events) {
           const m = messages[e.message];
           const at = new Date(T0 + e.day * DAY).toISOString();
           const a = { outboxId: m.id, campaignId: m.campaignId, rule: 'delivery' as const };
-          if (e.kind === 'deliver' || e.kind === 'undeliver') db.prepare('UPDATE outbox_messages SET state = ?, delivered_at = ? WHERE id = ?').run(e.kind === 'deliver' ? 'delivered' : 'failed', at, m.id);
-          else if (e.kind === 'reply' || e.kind === 'click') recordMessageOutcome(db, a, { kind: e.kind === 'reply' ? 'replied' : 'clicked', contactId: m.contactId, at, windows, sourceRef: `p:${serial++}` });
+          if (e.kind === 'deliver' || e.kind === 'undeliver')
+            db.prepare('UPDATE outbox_messages SET state = ?, delivered_at = ? WHERE id = ?').run(
+              e.kind === 'deliver' ? 'delivered' : 'failed',
+              at,
+              m.id,
+            );
+          else if (e.kind === 'reply' || e.kind === 'click')
+            recordMessageOutcome(db, a, {
+              kind: e.kind === 'reply' ? 'replied' : 'clicked',
+              contactId: m.contactId,
+              at,
+              windows,
+              sourceRef: `p:${serial++}`,
+            });
           else if (e.kind === 'convert')
-            insertConversion(db, { contactId: m.contactId, source: 'manual', sourceId: `p:${serial++}`, amountMinor: 100, currency: 'USD', at, actor: 'test', attribution: a, windows, createdAt: at });
-          else db.prepare('UPDATE contacts SET opted_out = ? WHERE id = ?').run(e.kind === 'optOut' ? 1 : 0, m.contactId);
+            insertConversion(db, {
+              contactId: m.contactId,
+              source: 'manual',
+              sourceId: `p:${serial++}`,
+              amountMinor: 100,
+              currency: 'USD',
+              at,
+              actor: 'test',
+              attribution: a,
+              windows,
+              createdAt: at,
+            });
+          else
+            db.prepare('UPDATE contacts SET opted_out = ? WHERE id = ?').run(e.kind === 'optOut' ? 1 : 0, m.contactId);
           if (e.day % 3 === 0) rescoreQueued(db, now, 2);
         }
         while (rescoreQueued(db, now, 2) > 0);

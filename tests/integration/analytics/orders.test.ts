@@ -21,7 +21,11 @@ describe('orders CSV import', () => {
     seedTagged(h, 2, 'regulars');
     h.app.db.prepare(`UPDATE contacts SET email = 'ana@example.com' WHERE id = 1`).run();
     const c = await launchCampaign(h, 'Holiday', 'regulars');
-    markDelivered(h.app, c.messages.map((m) => m.id), T0 - HOUR);
+    markDelivered(
+      h.app,
+      c.messages.map((m) => m.id),
+      T0 - HOUR,
+    );
     h.at(T0 + 4 * HOUR);
     const file = await readOrdersFile(join(FIXTURES, 'shopify-orders.csv'), 'shopify-orders.csv');
     expect(detectLayout(file.headers)).toBe('shopify');
@@ -39,7 +43,15 @@ describe('orders CSV import', () => {
     ]);
     const dry = importOrders(ctx, file, columns, true);
     // Row 3 is the second line item of order #1002 (no total of its own): part of that order, not a reject.
-    expect(dry).toMatchObject({ rows: 7, matched: 2, unmatched: 1, duplicates: 1, invalid: 2, lineItems: 1, revenueMinor: 124850 });
+    expect(dry).toMatchObject({
+      rows: 7,
+      matched: 2,
+      unmatched: 1,
+      duplicates: 1,
+      invalid: 2,
+      lineItems: 1,
+      revenueMinor: 124850,
+    });
     expect(dry.rejects).toEqual([
       { row: 4, reason: '+12125550199 matches no contact' },
       { row: 5, reason: '"abc" is not an amount' },
@@ -52,7 +64,10 @@ describe('orders CSV import', () => {
     const results = await h.ok('analytics:campaignResults', { campaignId: c.id });
     expect(results).toMatchObject({ converted: 2, revenue: 1248.5 });
     expect(importOrders(ctx, file, columns, false)).toMatchObject({ matched: 0, duplicates: 3 });
-    expect(undoOrderImport(h.app.db, done.importId, new Date(h.now()))).toEqual({ importId: done.importId, removed: 2 });
+    expect(undoOrderImport(h.app.db, done.importId, new Date(h.now()))).toEqual({
+      importId: done.importId,
+      removed: 2,
+    });
     const { kept, rebuilt } = rollupsAndRebuild(h.app);
     expect(kept).toEqual(rebuilt);
   });
@@ -72,19 +87,42 @@ describe('orders CSV import', () => {
     const file = await readOrdersFile(join(FIXTURES, 'square-transactions.csv'), 'square-transactions.csv');
     expect(detectLayout(file.headers)).toBe('square');
     const columns = mapOrderColumns(file.headers);
-    expect(columns.filter((c) => c.target !== 'drop').map((c) => `${c.header}=${c.target}`)).toEqual(['Date=date', 'Time=time', 'Time Zone=time_zone', 'Total Collected=amount', 'Transaction ID=order_id']);
-    expect(() => importOrders(orderImportContext(h.app), file, columns, true)).toThrow(/Square transactions export .* no phone or e-mail column .*"Customer Phone"/);
+    expect(columns.filter((c) => c.target !== 'drop').map((c) => `${c.header}=${c.target}`)).toEqual([
+      'Date=date',
+      'Time=time',
+      'Time Zone=time_zone',
+      'Total Collected=amount',
+      'Transaction ID=order_id',
+    ]);
+    expect(() => importOrders(orderImportContext(h.app), file, columns, true)).toThrow(
+      /Square transactions export .* no phone or e-mail column .*"Customer Phone"/,
+    );
   });
 
   it('imports Square transactions with the customer’s phone added: date, time and Square’s zone make the moment; a refund is refused', async () => {
     seedTagged(h, 2, 'regulars');
     const c = await launchCampaign(h, 'Holiday', 'regulars');
-    markDelivered(h.app, c.messages.map((m) => m.id), T0 - HOUR);
+    markDelivered(
+      h.app,
+      c.messages.map((m) => m.id),
+      T0 - HOUR,
+    );
     h.at(T0 + 4 * HOUR);
-    const file = await readOrdersFile(join(FIXTURES, 'square-transactions-with-phone.csv'), 'square-transactions-with-phone.csv');
+    const file = await readOrdersFile(
+      join(FIXTURES, 'square-transactions-with-phone.csv'),
+      'square-transactions-with-phone.csv',
+    );
     const columns = mapOrderColumns(file.headers);
     const r = importOrders(orderImportContext(h.app), file, columns, false);
-    expect(r).toMatchObject({ rows: 5, matched: 2, attributed: 2, unmatched: 1, invalid: 2, duplicates: 0, revenueMinor: 9500 });
+    expect(r).toMatchObject({
+      rows: 5,
+      matched: 2,
+      attributed: 2,
+      unmatched: 1,
+      invalid: 2,
+      duplicates: 0,
+      revenueMinor: 9500,
+    });
     expect(r.rejects).toEqual([
       { row: 3, reason: 'amount -$25.00 is negative (a refund): only sales count as conversions' },
       { row: 4, reason: '+12125550199 matches no contact' },

@@ -16,7 +16,11 @@ describe('analytics:rebuild', () => {
   it('recomputes lost roll-ups on its worker thread, equal to what the triggers kept', async () => {
     seedTagged(h, 4, 'regulars');
     const sale = await launchCampaign(h, 'Autumn sale', 'regulars');
-    markDelivered(h.app, sale.messages.slice(0, 3).map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      sale.messages.slice(0, 3).map((m) => m.id),
+      T0,
+    );
     markDelivered(h.app, [sale.messages[3].id], T0, 'failed');
     h.at(T0 + 2 * HOUR);
     reply(h.app, sale.messages[0].phone, 'Is the shop open Sunday?', T0 + 2 * HOUR, 'in-1');

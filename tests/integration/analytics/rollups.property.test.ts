@@ -35,22 +35,51 @@ describe('daily roll-ups', () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 40 }), (events) => {
         const db = h.app.db;
-        db.exec(`DELETE FROM conversions; DELETE FROM message_outcomes; UPDATE outbox_messages SET state = 'queued', sent_at = NULL, delivered_at = NULL, cost_micros = NULL WHERE kind = 'campaign';`);
+        db.exec(
+          `DELETE FROM conversions; DELETE FROM message_outcomes; UPDATE outbox_messages SET state = 'queued', sent_at = NULL, delivered_at = NULL, cost_micros = NULL WHERE kind = 'campaign';`,
+        );
         db.exec('DELETE FROM campaign_daily');
         for (const e of events) {
           const m = messages[e.message];
           const at = new Date(T0 + e.day * DAY + e.pick * 60_000).toISOString();
           const a = { outboxId: m.id, campaignId: m.campaignId, rule: 'delivery' as const };
-          if (e.kind === 'send') db.prepare(`UPDATE outbox_messages SET state = 'sent', sent_at = ?, cost_micros = ? WHERE id = ?`).run(at, e.cost, m.id);
-          else if (e.kind === 'deliver') db.prepare(`UPDATE outbox_messages SET state = 'delivered', delivered_at = ? WHERE id = ? AND sent_at IS NOT NULL`).run(at, m.id);
-          else if (e.kind === 'fail') db.prepare(`UPDATE outbox_messages SET state = 'undelivered' WHERE id = ?`).run(m.id);
-          else if (e.kind === 'reply') recordMessageOutcome(db, a, { kind: 'replied', contactId: m.contactId, at, windows, sourceRef: 'p' });
+          if (e.kind === 'send')
+            db.prepare(`UPDATE outbox_messages SET state = 'sent', sent_at = ?, cost_micros = ? WHERE id = ?`).run(
+              at,
+              e.cost,
+              m.id,
+            );
+          else if (e.kind === 'deliver')
+            db.prepare(
+              `UPDATE outbox_messages SET state = 'delivered', delivered_at = ? WHERE id = ? AND sent_at IS NOT NULL`,
+            ).run(at, m.id);
+          else if (e.kind === 'fail')
+            db.prepare(`UPDATE outbox_messages SET state = 'undelivered' WHERE id = ?`).run(m.id);
+          else if (e.kind === 'reply')
+            recordMessageOutcome(db, a, { kind: 'replied', contactId: m.contactId, at, windows, sourceRef: 'p' });
           else if (e.kind === 'unreply') removeOutcome(db, m.id, 'replied');
           else if (e.kind === 'stop') {
-            if (recordMessageOutcome(db, a, { kind: 'opted_out', contactId: m.contactId, at, windows, sourceRef: 'p' })) removeOutcome(db, m.id, 'replied');
-          } else if (e.kind === 'click') recordMessageOutcome(db, { ...a, rule: 'direct' }, { kind: 'clicked', contactId: m.contactId, at, windows, sourceRef: 'p' });
+            if (recordMessageOutcome(db, a, { kind: 'opted_out', contactId: m.contactId, at, windows, sourceRef: 'p' }))
+              removeOutcome(db, m.id, 'replied');
+          } else if (e.kind === 'click')
+            recordMessageOutcome(
+              db,
+              { ...a, rule: 'direct' },
+              { kind: 'clicked', contactId: m.contactId, at, windows, sourceRef: 'p' },
+            );
           else if (e.kind === 'convert')
-            insertConversion(db, { contactId: m.contactId, source: 'manual', sourceId: `p${serial++}`, amountMinor: e.amount, currency: 'USD', at, actor: 'test', attribution: a, windows, createdAt: at });
+            insertConversion(db, {
+              contactId: m.contactId,
+              source: 'manual',
+              sourceId: `p${serial++}`,
+              amountMinor: e.amount,
+              currency: 'USD',
+              at,
+              actor: 'test',
+              attribution: a,
+              windows,
+              createdAt: at,
+            });
           else {
             const ids = db.prepare('SELECT id FROM conversions ORDER BY id').all() as Array<{ id: number }>;
             if (ids.length) db.prepare('DELETE FROM conversions WHERE id = ?').run(ids[e.pick % ids.length].id);

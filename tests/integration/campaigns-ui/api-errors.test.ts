@@ -31,13 +31,23 @@ describe('wizard errors from the real core', () => {
   });
 
   it('a campaign without a message is an error about the message', async () => {
-    expect(Object.keys(errorsByField(await errorOf('campaigns:create', { name: 'Empty', body: '   ' })))).toEqual(['message']);
+    expect(Object.keys(errorsByField(await errorOf('campaigns:create', { name: 'Empty', body: '   ' })))).toEqual([
+      'message',
+    ]);
   });
 
   it('launching to an audience nobody can be texted in is an error about the audience', async () => {
     const [id] = seedContacts(app.db, 1, { tag: 'vip' });
     app.db.prepare('UPDATE contacts SET opted_out = 1 WHERE id = ?').run(id);
-    const draft = draftOf({ ...emptyWizard('America/New_York', new Date()), name: 'Nobody', body: 'Hi. Reply STOP to opt out', tags: ['vip'] }, 'America/New_York');
+    const draft = draftOf(
+      {
+        ...emptyWizard('America/New_York', new Date()),
+        name: 'Nobody',
+        body: 'Hi. Reply STOP to opt out',
+        tags: ['vip'],
+      },
+      'America/New_York',
+    );
     const created = await app.dispatch('campaigns:create', draft);
     if (!created.ok) throw new Error(created.error.message);
     const fields = errorsByField(await errorOf('campaigns:launch', { id: (created.value as { id: number }).id }));

@@ -38,7 +38,11 @@ async function setup(breaker: { threshold: number; halfOpenMs: number }) {
 
 async function campaign(n: number): Promise<number> {
   seedContacts(app.db, n);
-  const c = app.db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('chaos', 'Sale! Reply STOP to opt out', '{}', 'quo', 'x', 'x')`).run();
+  const c = app.db
+    .prepare(
+      `INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('chaos', 'Sale! Reply STOP to opt out', '{}', 'quo', 'x', 'x')`,
+    )
+    .run();
   await launchCampaign(app, Number(c.lastInsertRowid));
   return Number(c.lastInsertRowid);
 }
@@ -47,7 +51,11 @@ async function campaign(n: number): Promise<number> {
 async function drain(campaignId: number) {
   for (let i = 0; i < 200; i++) {
     await app.dispatcher.runUntilIdle(500);
-    const open = app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('queued', 'retry_wait', 'sending')`).get(campaignId) as { n: number };
+    const open = app.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? AND state IN ('queued', 'retry_wait', 'sending')`,
+      )
+      .get(campaignId) as { n: number };
     if (!open.n) return;
   }
   throw new Error('queue did not drain');
@@ -75,7 +83,9 @@ describe('chaos: a flaky provider', () => {
     );
     const id = await campaign(400);
     await drain(id);
-    const rows = app.db.prepare(`SELECT to_phone, state, attempts, error_code FROM outbox_messages WHERE campaign_id = ?`).all(id) as Array<{ to_phone: string; state: string; attempts: number; error_code: string | null }>;
+    const rows = app.db
+      .prepare(`SELECT to_phone, state, attempts, error_code FROM outbox_messages WHERE campaign_id = ?`)
+      .all(id) as Array<{ to_phone: string; state: string; attempts: number; error_code: string | null }>;
     const atFake = new Map<string, number>();
     for (const m of quo.sent) for (const to of m.to) atFake.set(to, (atFake.get(to) ?? 0) + 1);
     expect([...atFake.values()].filter((n) => n > 1)).toEqual([]);
@@ -86,7 +96,9 @@ describe('chaos: a flaky provider', () => {
     for (const r of rows.filter((x) => x.state === 'sent')) expect(atFake.get(r.to_phone)).toBe(1);
     const unknown = rows.filter((r) => r.state === 'unknown');
     expect(unknown.every((r) => ['timeout', 'connection_lost'].includes(r.error_code ?? ''))).toBe(true);
-    console.log(`[chaos] ${JSON.stringify({ messages: rows.length, sent: rows.filter((r) => r.state === 'sent').length, failed: rows.filter((r) => r.state === 'failed').length, unknown: unknown.length, injected: quo.faults.injected, maxAttempts: Math.max(...rows.map((r) => r.attempts)) })}`);
+    console.log(
+      `[chaos] ${JSON.stringify({ messages: rows.length, sent: rows.filter((r) => r.state === 'sent').length, failed: rows.filter((r) => r.state === 'failed').length, unknown: unknown.length, injected: quo.faults.injected, maxAttempts: Math.max(...rows.map((r) => r.attempts)) })}`,
+    );
   });
 });
 
@@ -107,9 +119,13 @@ describe('chaos: a full outage', () => {
     await new Promise((r) => setTimeout(r, 350));
     await drain(id);
     expect(app.dispatcher.status().breakers.quo).toBe('closed');
-    const states = app.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY state`).all(id);
+    const states = app.db
+      .prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY state`)
+      .all(id);
     expect(states).toEqual([{ state: 'sent', n: 60 }]);
-    const audit = app.db.prepare(`SELECT detail_json FROM audit_log WHERE action = 'provider.breaker' ORDER BY id`).all() as { detail_json: string }[];
+    const audit = app.db
+      .prepare(`SELECT detail_json FROM audit_log WHERE action = 'provider.breaker' ORDER BY id`)
+      .all() as { detail_json: string }[];
     expect(audit.map((a) => JSON.parse(a.detail_json).state)).toEqual(['open', 'half_open', 'closed']);
   });
 });

@@ -8,7 +8,11 @@ import { seedContacts } from '../../helpers/seed';
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' });
+  const code = await runCli(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: async () => '',
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -17,14 +21,26 @@ async function seeded(dir: string): Promise<string> {
   const db = join(dir, 'desk.sqlite');
   const app = await createApp({ dbPath: db, log: () => undefined });
   seedContacts(app.db, 12, { tag: 'vip' });
-  const phones = ['+18085550101', '+19075550102', '+12125550103', '+14155550104', '+447700900123', '+61412345678', '+81901234567'];
+  const phones = [
+    '+18085550101',
+    '+19075550102',
+    '+12125550103',
+    '+14155550104',
+    '+447700900123',
+    '+61412345678',
+    '+81901234567',
+  ];
   // Recipients spread around the world: whatever hour CI runs at, some are inside their sending window.
   app.db.prepare('DELETE FROM contact_tags').run();
   app.db.prepare('DELETE FROM contacts').run();
   const now = new Date().toISOString();
   for (const p of phones) {
-    const id = app.db.prepare('INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(p, 'Sam', now, now).lastInsertRowid;
-    app.db.prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(id, 'vip');
+    const id = app.db
+      .prepare('INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      .run(p, 'Sam', now, now).lastInsertRowid;
+    app.db
+      .prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?')
+      .run(id, 'vip');
   }
   app.settings.set('sandbox.deliveryDelayMs', 0);
   await app.close();
@@ -35,7 +51,19 @@ describe('campaigns CLI', () => {
   it('creates, launches, runs until idle and reports status as JSON', async () => {
     const t = tempDir();
     const db = await seeded(t.dir);
-    const created = await cli(['--db', db, '--json', 'campaigns', 'create', '--name', 'VIP night', '--body', 'Hi {{first_name}}! VIP night Friday. Reply STOP to opt out', '--tag', 'vip']);
+    const created = await cli([
+      '--db',
+      db,
+      '--json',
+      'campaigns',
+      'create',
+      '--name',
+      'VIP night',
+      '--body',
+      'Hi {{first_name}}! VIP night Friday. Reply STOP to opt out',
+      '--tag',
+      'vip',
+    ]);
     expect(created.code).toBe(0);
     const { id } = JSON.parse(created.stdout) as { id: number };
     expect(id).toBeGreaterThan(0);
@@ -44,7 +72,15 @@ describe('campaigns CLI', () => {
     expect(run.code).toBe(0);
     const status = await cli(['--db', db, '--json', 'campaigns', 'status', String(id)]);
     const s = JSON.parse(status.stdout) as { status: string; audience: number; counts: Record<string, number> };
-    expect(Object.keys(s.counts).sort()).toEqual(['delivered', 'failed', 'queued', 'sending', 'sent', 'skipped', 'unknown']);
+    expect(Object.keys(s.counts).sort()).toEqual([
+      'delivered',
+      'failed',
+      'queued',
+      'sending',
+      'sent',
+      'skipped',
+      'unknown',
+    ]);
     expect(s.audience).toBe(7);
     // Everyone either got it or waits for their own morning; nothing is lost.
     expect(s.counts.sent + s.counts.delivered + s.counts.failed + s.counts.queued).toBe(7);
@@ -64,8 +100,21 @@ describe('campaigns CLI', () => {
     expect(badAt).toMatchObject({ code: 2, stderr: expect.stringContaining('--at') });
     const missing = await cli(['--db', db, '--json', 'campaigns', 'status', '999']);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stderr)).toEqual({ error: { code: 'not_found', message: 'Campaign 999 does not exist.' } });
-    const noSegment = await cli(['--db', db, 'campaigns', 'create', '--name', 'x', '--body', 'x', '--segment', 'Ghosts']);
+    expect(JSON.parse(missing.stderr)).toEqual({
+      error: { code: 'not_found', message: 'Campaign 999 does not exist.' },
+    });
+    const noSegment = await cli([
+      '--db',
+      db,
+      'campaigns',
+      'create',
+      '--name',
+      'x',
+      '--body',
+      'x',
+      '--segment',
+      'Ghosts',
+    ]);
     expect(noSegment).toMatchObject({ code: 1, stderr: expect.stringContaining('Ghosts') });
     t.cleanup();
   });

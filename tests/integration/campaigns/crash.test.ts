@@ -23,9 +23,16 @@ afterAll(async () => {
  * Runs the child; with `killAt`, SIGKILLs it once the fake has received that many of its messages (0: right after
  * the launch, while the audience is being written), so that every seed is killed mid-campaign however fast it sends.
  */
-function runChild(dbPath: string, campaignId: number, killAt: { sent: number; receivedSoFar: () => number } | null): Promise<{ killed: boolean; code: number | null }> {
+function runChild(
+  dbPath: string,
+  campaignId: number,
+  killAt: { sent: number; receivedSoFar: () => number } | null,
+): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(import.meta.dirname, 'crash-child.ts'), [dbPath, String(campaignId)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(join(import.meta.dirname, 'crash-child.ts'), [dbPath, String(campaignId)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr += d));
     let timer: NodeJS.Timeout | null = null;
@@ -61,19 +68,28 @@ describe('crash safety: SIGKILL mid-campaign, restart, finish', () => {
       setup.settings.set('quo.from', '+15550100000');
       setup.secrets.set('quo.apiKey', 'test-quo-key');
       seedContacts(setup.db, MESSAGES, { start: seed * 10_000 });
-      const c = setup.db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES (?, 'Flash sale today. Reply STOP to opt out', '{}', 'quo', ?, ?)`).run(`crash ${seed}`, 'x', 'x');
+      const c = setup.db
+        .prepare(
+          `INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES (?, 'Flash sale today. Reply STOP to opt out', '{}', 'quo', ?, ?)`,
+        )
+        .run(`crash ${seed}`, 'x', 'x');
       const campaignId = Number(c.lastInsertRowid);
       await setup.close();
 
       const before = quo.sent.length;
       const random = seededRandom(seed);
-      const first = await runChild(dbPath, campaignId, { sent: Math.floor(random() * MESSAGES * 0.9), receivedSoFar: () => quo.sent.length - before });
+      const first = await runChild(dbPath, campaignId, {
+        sent: Math.floor(random() * MESSAGES * 0.9),
+        receivedSoFar: () => quo.sent.length - before,
+      });
       const receivedAtKill = quo.sent.length - before;
       const second = await runChild(dbPath, campaignId, null);
       expect(second.code).toBe(0);
 
       const check = await createApp({ dbPath, log: () => undefined });
-      const rows = check.db.prepare(`SELECT to_phone, state, provider_message_id FROM outbox_messages WHERE campaign_id = ?`).all(campaignId) as Array<{ to_phone: string; state: string; provider_message_id: string | null }>;
+      const rows = check.db
+        .prepare(`SELECT to_phone, state, provider_message_id FROM outbox_messages WHERE campaign_id = ?`)
+        .all(campaignId) as Array<{ to_phone: string; state: string; provider_message_id: string | null }>;
       await check.close();
       const sentHere = quo.sent.slice(before);
       const atFake = new Map<string, number>();
@@ -93,7 +109,15 @@ describe('crash safety: SIGKILL mid-campaign, restart, finish', () => {
       for (const r of sent) expect(atFake.get(r.to_phone)).toBe(1);
       const unknown = rows.filter((r) => r.state === 'unknown');
       expect(unknown.length).toBeLessThanOrEqual(first.killed ? 8 : 0);
-      summary.push({ seed, killed: first.killed ? 1 : 0, receivedBeforeKill: receivedAtKill, sent: sent.length, unknown: unknown.length, unknownButReceived: unknown.filter((u) => atFake.has(u.to_phone)).length, duplicates: 0 });
+      summary.push({
+        seed,
+        killed: first.killed ? 1 : 0,
+        receivedBeforeKill: receivedAtKill,
+        sent: sent.length,
+        unknown: unknown.length,
+        unknownButReceived: unknown.filter((u) => atFake.has(u.to_phone)).length,
+        duplicates: 0,
+      });
       t.cleanup();
     }
     console.log(`[crash] ${JSON.stringify(summary)}`);

@@ -24,7 +24,12 @@ describe('dispatch pipeline', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const dbPath = join(t.dir, 'desk.sqlite');
-    app = await createApp({ dbPath, now: daytimeClock(), log: () => undefined, dispatch: { rates: { quo: Number.POSITIVE_INFINITY }, concurrency: CONCURRENCY, pollMs: 5 } });
+    app = await createApp({
+      dbPath,
+      now: daytimeClock(),
+      log: () => undefined,
+      dispatch: { rates: { quo: Number.POSITIVE_INFINITY }, concurrency: CONCURRENCY, pollMs: 5 },
+    });
     // A second connection sees only committed rows: what a crash at the moment of the request would leave behind.
     const reader = new Database(dbPath, { readonly: true });
     const stateOf = reader.prepare(`SELECT state FROM outbox_messages WHERE to_phone = ? AND kind = 'campaign'`);
@@ -56,7 +61,11 @@ describe('dispatch pipeline', () => {
     app.settings.set('quo.from', '+15550100000');
     app.secrets.set('quo.apiKey', 'test-quo-key');
     seedContacts(app.db, 300);
-    const c = app.db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('pipeline', 'Sale! Reply STOP to opt out', '{}', 'quo', 'x', 'x')`).run();
+    const c = app.db
+      .prepare(
+        `INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('pipeline', 'Sale! Reply STOP to opt out', '{}', 'quo', 'x', 'x')`,
+      )
+      .run();
     await launchCampaign(app, Number(c.lastInsertRowid));
 
     await app.dispatcher.runUntilIdle();
@@ -66,7 +75,9 @@ describe('dispatch pipeline', () => {
     expect(new Set(statesSeen)).toEqual(new Set(['sending']));
     expect([...posts.values()].every((k) => k === 1)).toBe(true);
     expect(maxOut).toBeLessThanOrEqual(CONCURRENCY);
-    const states = app.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY state`).all(c.lastInsertRowid);
+    const states = app.db
+      .prepare(`SELECT state, COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ? GROUP BY state`)
+      .all(c.lastInsertRowid);
     expect(states).toEqual([{ state: 'sent', n: 300 }]);
   });
 });

@@ -6,13 +6,18 @@ import type { Channel, InputOf } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
 // 10:00 UTC on a December Wednesday: 05:00 in New York, 02:00 in Los Angeles, before anyone's window.
-useTempApp((a) => (app = a), () => ({ now: daytimeClock('2026-12-02T10:00:00Z'), dispatch: { pollMs: 20 } }));
+useTempApp(
+  (a) => (app = a),
+  () => ({ now: daytimeClock('2026-12-02T10:00:00Z'), dispatch: { pollMs: 20 } }),
+);
 
 const ok = <C extends Channel>(channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 
 function addContacts(phones: string[]): void {
   const now = new Date().toISOString();
-  const insert = app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, 'Ana', ?, ?)`);
+  const insert = app.db.prepare(
+    `INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, 'Ana', ?, ?)`,
+  );
   for (const phone of phones) insert.run(phone, now, now);
 }
 

@@ -5,33 +5,67 @@ import { daytimeClock, seedContacts } from '../../helpers/seed';
 import type { Channel, InputOf } from '../../../shared/ipc/contract';
 
 let app: DeskApp;
-useTempApp((a) => (app = a), () => ({ now: daytimeClock(), dispatch: { pollMs: 20 } }));
+useTempApp(
+  (a) => (app = a),
+  () => ({ now: daytimeClock(), dispatch: { pollMs: 20 } }),
+);
 beforeEach(() => sandboxBehaviour(app));
 
 const ok = <C extends Channel>(channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 const audit = (action: string, id: number) =>
-  app.db.prepare('SELECT detail_json AS detail FROM audit_log WHERE action = ? AND subject = ? ORDER BY id').all(action, String(id)) as { detail: string }[];
+  app.db
+    .prepare('SELECT detail_json AS detail FROM audit_log WHERE action = ? AND subject = ? ORDER BY id')
+    .all(action, String(id)) as { detail: string }[];
 const outboxCount = () => (app.db.prepare('SELECT COUNT(*) AS n FROM outbox_messages').get() as { n: number }).n;
 
 describe('safe launch on the backend', () => {
   it('refuses a message without opt-out wording or business name until a reason is given, then logs and keeps the reason', async () => {
     seedContacts(app.db, 5, { tag: 'vip' });
-    const c = await ok('campaigns:create', { name: 'Sale', body: 'Hi {{first_name}}, 20% off today!', audience: { tags: ['vip'] } });
+    const c = await ok('campaigns:create', {
+      name: 'Sale',
+      body: 'Hi {{first_name}}, 20% off today!',
+      audience: { tags: ['vip'] },
+    });
     const check = await ok('campaigns:launchCheck', { id: c.id });
-    expect(check).toMatchObject({ eligible: 5, typedCountRequired: false, startsAt: null, tags: ['vip'], acknowledgement: null });
-    expect(check.findings.filter((f) => f.blocking).map((f) => f.code).sort()).toEqual(['business_name_not_set', 'missing_business_name', 'missing_opt_out']);
+    expect(check).toMatchObject({
+      eligible: 5,
+      typedCountRequired: false,
+      startsAt: null,
+      tags: ['vip'],
+      acknowledgement: null,
+    });
+    expect(
+      check.findings
+        .filter((f) => f.blocking)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['business_name_not_set', 'missing_business_name', 'missing_opt_out']);
 
     const refused = await app.dispatch('campaigns:launch', { id: c.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('--acknowledge') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('--acknowledge') },
+    });
     expect(outboxCount()).toBe(0);
-    expect(await app.dispatch('campaigns:launch', { id: c.id, acknowledge: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await app.dispatch('campaigns:launch', { id: c.id, acknowledge: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
 
-    const launched = await ok('campaigns:launch', { id: c.id, acknowledge: 'Regulars asked for this; STOP is in the welcome text' });
+    const launched = await ok('campaigns:launch', {
+      id: c.id,
+      acknowledge: 'Regulars asked for this; STOP is in the welcome text',
+    });
     expect(launched).toMatchObject({ status: 'sending', audience: 5 });
     const rows = audit('campaign.acknowledge', c.id);
     expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0].detail)).toMatchObject({ reason: 'Regulars asked for this; STOP is in the welcome text', findings: expect.arrayContaining(['missing_opt_out']) });
-    expect((await ok('campaigns:launchCheck', { id: c.id })).acknowledgement).toMatchObject({ reason: 'Regulars asked for this; STOP is in the welcome text' });
+    expect(JSON.parse(rows[0].detail)).toMatchObject({
+      reason: 'Regulars asked for this; STOP is in the welcome text',
+      findings: expect.arrayContaining(['missing_opt_out']),
+    });
+    expect((await ok('campaigns:launchCheck', { id: c.id })).acknowledgement).toMatchObject({
+      reason: 'Regulars asked for this; STOP is in the welcome text',
+    });
   });
 
   it('launches a compliant message without a reason and writes no acknowledgement', async () => {
@@ -60,10 +94,19 @@ describe('safe launch on the backend', () => {
     app.settings.set('business.name', 'Bloom');
     const c = await ok('campaigns:create', { name: 'Big', body: 'Bloom: sale! Reply STOP to opt out' });
     expect(await ok('campaigns:launchCheck', { id: c.id })).toMatchObject({ eligible: 1001, typedCountRequired: true });
-    expect(await app.dispatch('campaigns:launch', { id: c.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('--confirm-count 1001') } });
-    expect(await app.dispatch('campaigns:launch', { id: c.id, confirmCount: 1000 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('1,000 was confirmed') } });
+    expect(await app.dispatch('campaigns:launch', { id: c.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('--confirm-count 1001') },
+    });
+    expect(await app.dispatch('campaigns:launch', { id: c.id, confirmCount: 1000 })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('1,000 was confirmed') },
+    });
     expect(outboxCount()).toBe(0);
-    expect(await ok('campaigns:launch', { id: c.id, confirmCount: 1001 })).toMatchObject({ status: 'sending', audience: 1001 });
+    expect(await ok('campaigns:launch', { id: c.id, confirmCount: 1001 })).toMatchObject({
+      status: 'sending',
+      audience: 1001,
+    });
     expect(JSON.parse(audit('campaign.confirmCount', c.id)[0].detail)).toEqual({ typed: 1001, eligible: 1001 });
   });
 });
@@ -72,18 +115,30 @@ describe('send a test', () => {
   it('texts the owner through the outbox, rendered for a chosen contact, marked as a test and never counted', async () => {
     const ids = seedContacts(app.db, 3, { tag: 'vip' });
     app.settings.set('business.name', 'Bloom');
-    const c = await ok('campaigns:create', { name: 'Roses', body: 'Hi {{first_name}}, Bloom has roses. Reply STOP to opt out', audience: { tags: ['vip'] } });
-    expect(await app.dispatch('campaigns:sendTest', { id: c.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('business.testPhones') } });
+    const c = await ok('campaigns:create', {
+      name: 'Roses',
+      body: 'Hi {{first_name}}, Bloom has roses. Reply STOP to opt out',
+      audience: { tags: ['vip'] },
+    });
+    expect(await app.dispatch('campaigns:sendTest', { id: c.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('business.testPhones') },
+    });
     expect(() => app.settings.set('business.testPhones', '+14155550100, banana')).toThrow(/banana/);
     app.settings.set('business.testPhones', '+14155550100, (212) 555-0199');
-    const phone = (app.db.prepare('SELECT phone, first_name AS first FROM contacts WHERE id = ?').get(ids[1]) as { phone: string; first: string });
+    const phone = app.db.prepare('SELECT phone, first_name AS first FROM contacts WHERE id = ?').get(ids[1]) as {
+      phone: string;
+      first: string;
+    };
     const r = await ok('campaigns:sendTest', { id: c.id, contactPhone: phone.phone });
     expect(r.renderedFor).toMatchObject({ id: ids[1] });
     expect(r.messages.map((m) => m.toPhone)).toEqual(['+14155550100', '+12125550199']);
     expect(r.messages[0].body).toBe(`Hi ${phone.first}, Bloom has roses. Reply STOP to opt out`);
 
     await app.dispatcher.runUntilIdle();
-    const rows = app.db.prepare('SELECT campaign_id AS campaignId, test_of_campaign_id AS testOf, state FROM outbox_messages').all();
+    const rows = app.db
+      .prepare('SELECT campaign_id AS campaignId, test_of_campaign_id AS testOf, state FROM outbox_messages')
+      .all();
     expect(rows).toEqual([
       { campaignId: null, testOf: c.id, state: expect.stringMatching(/^(sent|delivered)$/) },
       { campaignId: null, testOf: c.id, state: expect.stringMatching(/^(sent|delivered)$/) },
@@ -100,11 +155,14 @@ describe('send a test', () => {
 
   it('shows a test as "test" in the owner\'s conversation when their number is a contact', async () => {
     const [owner] = seedContacts(app.db, 1);
-    const ownerPhone = (app.db.prepare('SELECT phone FROM contacts WHERE id = ?').get(owner) as { phone: string }).phone;
+    const ownerPhone = (app.db.prepare('SELECT phone FROM contacts WHERE id = ?').get(owner) as { phone: string })
+      .phone;
     app.settings.set('business.testPhones', ownerPhone);
     const c = await ok('campaigns:create', { name: 'Roses', body: 'Roses! Reply STOP to opt out' });
     await ok('campaigns:sendTest', { id: c.id });
     const thread = await ok('inbox:thread', { contactId: owner, limit: 50 });
-    expect(thread.messages).toEqual([expect.objectContaining({ direction: 'out', kind: 'test', campaignName: 'Roses' })]);
+    expect(thread.messages).toEqual([
+      expect.objectContaining({ direction: 'out', kind: 'test', campaignName: 'Roses' }),
+    ]);
   });
 });

@@ -17,7 +17,20 @@ describe('CLI: recurring campaigns and the calendar', () => {
       return JSON.parse(r.stdout);
     };
     await json('settings', 'set', 'business.timezone', 'Europe/Berlin');
-    const created = await json('campaigns', 'create', '--name', 'Tips', '--body', 'Tips. Reply STOP to opt out', '--repeat', 'FREQ=WEEKLY;BYDAY=TU;INTERVAL=2', '--at', '2027-03-02T10:00', '--count', '3');
+    const created = await json(
+      'campaigns',
+      'create',
+      '--name',
+      'Tips',
+      '--body',
+      'Tips. Reply STOP to opt out',
+      '--repeat',
+      'FREQ=WEEKLY;BYDAY=TU;INTERVAL=2',
+      '--at',
+      '2027-03-02T10:00',
+      '--count',
+      '3',
+    );
     expect(created).toEqual({ id: 1 });
     const occ = await json('campaigns', 'occurrences', '1', '--count', '5');
     // 3 sends only; Berlin moves to summer time on 28 March 2027, and 10:00 stays 10:00.
@@ -47,12 +60,37 @@ describe('CLI: recurring campaigns and the calendar', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const db = join(t.dir, 'desk.sqlite');
-    const create = (...extra: string[]) => cli(['--db', db, 'campaigns', 'create', '--name', 'X', '--body', 'Hi. Reply STOP to opt out', '--at', '2027-03-02T10:00', ...extra]);
-    expect(await create('--repeat', 'FREQ=DAILY', '--count', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('--count must be a whole number of sends, 1 or more') });
-    expect(await create('--repeat', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30')).toMatchObject({ stderr: expect.stringContaining('never fires') });
-    expect(await create('--repeat', 'FREQ=DAILY', '--until', '2027-03-01')).toMatchObject({ stderr: expect.stringContaining('The repeat ends (2027-03-01 23:59) before it starts (2027-03-02 10:00') });
-    expect(await create('--repeat', 'FREQ=DAILY', '--until', '2027-04-01', '--count', '2')).toMatchObject({ code: 2, stderr: expect.stringContaining('--until or --count') });
-    expect(await create('--repeat', 'FREQ=SECONDLY')).toMatchObject({ stderr: expect.stringContaining('FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY') });
+    const create = (...extra: string[]) =>
+      cli([
+        '--db',
+        db,
+        'campaigns',
+        'create',
+        '--name',
+        'X',
+        '--body',
+        'Hi. Reply STOP to opt out',
+        '--at',
+        '2027-03-02T10:00',
+        ...extra,
+      ]);
+    expect(await create('--repeat', 'FREQ=DAILY', '--count', '0')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--count must be a whole number of sends, 1 or more'),
+    });
+    expect(await create('--repeat', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30')).toMatchObject({
+      stderr: expect.stringContaining('never fires'),
+    });
+    expect(await create('--repeat', 'FREQ=DAILY', '--until', '2027-03-01')).toMatchObject({
+      stderr: expect.stringContaining('The repeat ends (2027-03-01 23:59) before it starts (2027-03-02 10:00'),
+    });
+    expect(await create('--repeat', 'FREQ=DAILY', '--until', '2027-04-01', '--count', '2')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--until or --count'),
+    });
+    expect(await create('--repeat', 'FREQ=SECONDLY')).toMatchObject({
+      stderr: expect.stringContaining('FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY'),
+    });
     const list = await cli(['--db', db, '--json', 'campaigns', 'list']);
     expect(JSON.parse(list.stdout)).toEqual([]);
   });

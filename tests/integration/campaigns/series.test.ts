@@ -16,7 +16,12 @@ let dir: { dir: string; cleanup: () => void } | null = null;
 let open: DeskApp | null = null;
 async function openApp(): Promise<DeskApp> {
   dir ??= tempDir();
-  open = await createApp({ log: () => undefined, now: clock, dbPath: join(dir.dir, 'desk.sqlite'), dispatch: { pollMs: 20 } });
+  open = await createApp({
+    log: () => undefined,
+    now: clock,
+    dbPath: join(dir.dir, 'desk.sqlite'),
+    dispatch: { pollMs: 20 },
+  });
   sandboxBehaviour(open);
   return open;
 }
@@ -29,12 +34,19 @@ afterEach(async () => {
 });
 
 const ok = <C extends Channel>(app: DeskApp, channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
-const count = (app: DeskApp, sql: string, ...params: unknown[]) => (app.db.prepare(sql).get(...params) as { n: number }).n;
+const count = (app: DeskApp, sql: string, ...params: unknown[]) =>
+  (app.db.prepare(sql).get(...params) as { n: number }).n;
 // 13:00 in New York: inside quiet hours everywhere in the US, so every recipient is texted at once.
 const DAILY_1PM = { rule: 'FREQ=DAILY', start: '2026-12-03T13:00' };
 
 async function dailySeries(app: DeskApp, extra: Record<string, unknown> = {}) {
-  const c = await ok(app, 'campaigns:create', { name: 'Daily deal', body: "Today's deal at Bloom. Reply STOP to opt out", audience: {}, repeat: DAILY_1PM, ...extra });
+  const c = await ok(app, 'campaigns:create', {
+    name: 'Daily deal',
+    body: "Today's deal at Bloom. Reply STOP to opt out",
+    audience: {},
+    repeat: DAILY_1PM,
+    ...extra,
+  });
   await ok(app, 'campaigns:launch', { id: c.id });
   return c.id;
 }
@@ -58,12 +70,20 @@ describe('recurring campaigns', () => {
     const app = await openApp();
     seedContacts(app.db, 4);
     const id = await dailySeries(app);
-    expect(await ok(app, 'series:get', { id })).toMatchObject({ summary: 'Every day at 13:00', zone: 'America/New_York', nextAt: '2026-12-03T13:00:00-05:00' });
+    expect(await ok(app, 'series:get', { id })).toMatchObject({
+      summary: 'Every day at 13:00',
+      zone: 'America/New_York',
+      nextAt: '2026-12-03T13:00:00-05:00',
+    });
     setNow('2026-12-03T18:00:30Z');
     const [child] = await runDueSchedules(app);
     expect(child).toBeGreaterThan(id);
     expect(await runDueSchedules(app)).toEqual([]);
-    expect(app.db.prepare('SELECT series_id, occurrence_at, status FROM campaigns WHERE id = ?').get(child)).toEqual({ series_id: id, occurrence_at: '2026-12-03T18:00:00.000Z', status: 'sending' });
+    expect(app.db.prepare('SELECT series_id, occurrence_at, status FROM campaigns WHERE id = ?').get(child)).toEqual({
+      series_id: id,
+      occurrence_at: '2026-12-03T18:00:00.000Z',
+      status: 'sending',
+    });
     expect(count(app, 'SELECT COUNT(*) AS n FROM outbox_messages WHERE campaign_id = ?', child)).toBe(4);
     await app.dispatcher.runUntilIdle();
     app.tick();
@@ -103,7 +123,9 @@ describe('recurring campaigns', () => {
       '2026-12-07T13:00:00-05:00 planned',
     ]);
     expect(occurrences[1].reason).toMatch(/app was not running at 2026-12-04 13:00/);
-    expect(await ok(app, 'campaigns:status', { id })).toMatchObject({ lastError: expect.stringContaining('Skipped 3 occurrences missed while the app was closed') });
+    expect(await ok(app, 'campaigns:status', { id })).toMatchObject({
+      lastError: expect.stringContaining('Skipped 3 occurrences missed while the app was closed'),
+    });
     // The next one runs on time.
     setNow('2026-12-07T18:00:00Z');
     expect(await runDueSchedules(app)).toHaveLength(1);
@@ -121,7 +143,11 @@ describe('recurring campaigns', () => {
       await runDueSchedules(app);
       await app.dispatcher.runUntilIdle();
       app.tick();
-      for (const r of app.db.prepare(`SELECT contact_id AS c, sent_at AS s FROM outbox_messages m JOIN campaigns k ON k.id = m.campaign_id WHERE k.series_id = ? AND m.sent_at IS NOT NULL`).all(id) as { c: number; s: string }[]) {
+      for (const r of app.db
+        .prepare(
+          `SELECT contact_id AS c, sent_at AS s FROM outbox_messages m JOIN campaigns k ON k.id = m.campaign_id WHERE k.series_id = ? AND m.sent_at IS NOT NULL`,
+        )
+        .all(id) as { c: number; s: string }[]) {
         sent.set(r.c, [...new Set([...(sent.get(r.c) ?? []), Date.parse(r.s)])]);
       }
     }
@@ -133,7 +159,10 @@ describe('recurring campaigns', () => {
     expect(sent.get(ids[0])).toHaveLength(1);
     expect(sent.get(ids[1])).toHaveLength(3);
     const { occurrences } = await ok(app, 'series:occurrences', { id, count: 0 });
-    expect(occurrences[2]).toMatchObject({ status: 'skipped', reason: expect.stringContaining('No one in this audience') });
+    expect(occurrences[2]).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('No one in this audience'),
+    });
   });
 
   it('skipRecentDays leaves out contacts an earlier occurrence texted within N days', async () => {
@@ -161,12 +190,25 @@ describe('recurring campaigns', () => {
     const { occurrences } = await ok(app, 'series:occurrences', { id, count: 1 });
     expect(occurrences.map((o) => o.status)).toEqual(['skipped', 'skipped', 'planned']);
     // Every Tuesday at 09:30 from now on.
-    await ok(app, 'campaigns:update', { id, draft: { name: 'Tuesday deal', body: 'Tuesday deal. Reply STOP to opt out', audience: {}, repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU', start: '2026-12-01T09:30' } } });
-    expect(await ok(app, 'series:get', { id })).toMatchObject({ summary: 'Every week on Tuesday at 09:30', nextAt: '2026-12-08T09:30:00-05:00' });
+    await ok(app, 'campaigns:update', {
+      id,
+      draft: {
+        name: 'Tuesday deal',
+        body: 'Tuesday deal. Reply STOP to opt out',
+        audience: {},
+        repeat: { rule: 'FREQ=WEEKLY;BYDAY=TU', start: '2026-12-01T09:30' },
+      },
+    });
+    expect(await ok(app, 'series:get', { id })).toMatchObject({
+      summary: 'Every week on Tuesday at 09:30',
+      nextAt: '2026-12-08T09:30:00-05:00',
+    });
     expect(await ok(app, 'campaigns:get', { id })).toMatchObject({ status: 'scheduled', name: 'Tuesday deal' });
     await ok(app, 'campaigns:cancel', { id });
     setNow('2026-12-08T14:30:00Z');
     expect(await runDueSchedules(app)).toEqual([]);
-    expect(await ok(app, 'series:occurrences', { id, count: 3 })).toEqual({ occurrences: [expect.objectContaining({ status: 'skipped' }), expect.objectContaining({ status: 'skipped' })] });
+    expect(await ok(app, 'series:occurrences', { id, count: 3 })).toEqual({
+      occurrences: [expect.objectContaining({ status: 'skipped' }), expect.objectContaining({ status: 'skipped' })],
+    });
   });
 });

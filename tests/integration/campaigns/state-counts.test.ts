@@ -5,15 +5,21 @@ import { invokeOk, sandboxBehaviour, useTempApp } from '../../helpers/app';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
 
 let app: DeskApp;
-useTempApp((a) => (app = a), () => ({ now: daytimeClock(), random: seededRandom(7), dispatch: { pollMs: 5 } }));
+useTempApp(
+  (a) => (app = a),
+  () => ({ now: daytimeClock(), random: seededRandom(7), dispatch: { pollMs: 5 } }),
+);
 beforeEach(() => {
   sandboxBehaviour(app, { failureRate: 0.2, replyRate: 0.1, stopRate: 0.1 });
 });
 
-const counted = () => app.db.prepare('SELECT campaign_key, state, n FROM outbox_state_counts WHERE n > 0 ORDER BY 1, 2').all();
+const counted = () =>
+  app.db.prepare('SELECT campaign_key, state, n FROM outbox_state_counts WHERE n > 0 ORDER BY 1, 2').all();
 const actual = () =>
   app.db
-    .prepare(`SELECT CASE WHEN kind = 'campaign' THEN campaign_id ELSE 0 END AS campaign_key, state, COUNT(*) AS n FROM outbox_messages GROUP BY 1, 2 ORDER BY 1, 2`)
+    .prepare(
+      `SELECT CASE WHEN kind = 'campaign' THEN campaign_id ELSE 0 END AS campaign_key, state, COUNT(*) AS n FROM outbox_messages GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
     .all();
 
 describe('outbox counts by campaign and state', () => {
@@ -21,7 +27,11 @@ describe('outbox counts by campaign and state', () => {
     seedContacts(app.db, 120);
     const ids: number[] = [];
     for (const name of ['One', 'Two']) {
-      const c = await invokeOk(app, 'campaigns:create', { name, body: 'Hi {{first_name|there}}! Reply STOP to opt out', audience: {} });
+      const c = await invokeOk(app, 'campaigns:create', {
+        name,
+        body: 'Hi {{first_name|there}}! Reply STOP to opt out',
+        audience: {},
+      });
       ids.push(c.id);
       await invokeOk(app, 'campaigns:launch', { id: c.id, acknowledge: 'test fixture' });
       expect(counted()).toEqual(actual());
@@ -31,13 +41,30 @@ describe('outbox counts by campaign and state', () => {
       name: 'AB',
       body: 'x',
       audience: {},
-      ab: { variants: [{ name: 'A', body: 'A: hi! Reply STOP to opt out' }, { name: 'B', body: 'B: hello! Reply STOP to opt out' }], split: [50, 50], metric: 'replied', testPercent: 50 },
+      ab: {
+        variants: [
+          { name: 'A', body: 'A: hi! Reply STOP to opt out' },
+          { name: 'B', body: 'B: hello! Reply STOP to opt out' },
+        ],
+        split: [50, 50],
+        metric: 'replied',
+        testPercent: 50,
+      },
     });
     await invokeOk(app, 'campaigns:launch', { id: ab.id, acknowledge: 'test fixture' });
     expect(counted()).toEqual(actual());
-    expect((actual() as { campaign_key: number; state: string }[]).some((r) => r.campaign_key === ab.id && r.state === 'held')).toBe(true);
+    expect(
+      (actual() as { campaign_key: number; state: string }[]).some(
+        (r) => r.campaign_key === ab.id && r.state === 'held',
+      ),
+    ).toBe(true);
     app.settings.set('webhooks.publicUrl', 'https://desk.example.com');
-    const linked = await invokeOk(app, 'campaigns:create', { name: 'Links', body: 'Sale at https://shop.example.com/spring Reply STOP to opt out', audience: {}, trackLinks: true });
+    const linked = await invokeOk(app, 'campaigns:create', {
+      name: 'Links',
+      body: 'Sale at https://shop.example.com/spring Reply STOP to opt out',
+      audience: {},
+      trackLinks: true,
+    });
     await invokeOk(app, 'campaigns:launch', { id: linked.id, acknowledge: 'test fixture' });
     expect(counted()).toEqual(actual());
     await invokeOk(app, 'campaigns:pause', { id: ids[1] });
@@ -52,11 +79,15 @@ describe('outbox counts by campaign and state', () => {
     expect(states.size).toBeGreaterThanOrEqual(3);
     expect((actual() as { campaign_key: number }[]).some((r) => r.campaign_key === 0)).toBe(true);
     expect(counted()).toEqual(actual());
-    app.db.prepare('DELETE FROM outbox_messages WHERE id IN (SELECT id FROM outbox_messages ORDER BY id LIMIT 5)').run();
+    app.db
+      .prepare('DELETE FROM outbox_messages WHERE id IN (SELECT id FROM outbox_messages ORDER BY id LIMIT 5)')
+      .run();
     expect(counted()).toEqual(actual());
 
     const status = await invokeOk(app, 'campaigns:status', { id: ids[0] });
-    const own = (actual() as { campaign_key: number; state: string; n: number }[]).filter((r) => r.campaign_key === ids[0]);
+    const own = (actual() as { campaign_key: number; state: string; n: number }[]).filter(
+      (r) => r.campaign_key === ids[0],
+    );
     for (const r of own) expect(new Map(Object.entries(status.counts)).get(r.state) ?? 0, r.state).toBe(r.n);
   });
 });

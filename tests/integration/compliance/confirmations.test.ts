@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANA, deskWithQuo, OUR_NUMBER, type Desk } from './desk';
-import { PUBLIC_URL, QUO_SIGNING_SECRET, TWILIO_AUTH_TOKEN, quoLegacyHeaders, quoReceived, send, twilioRequest } from '../webhooks/signers';
+import {
+  PUBLIC_URL,
+  QUO_SIGNING_SECRET,
+  TWILIO_AUTH_TOKEN,
+  quoLegacyHeaders,
+  quoReceived,
+  send,
+  twilioRequest,
+} from '../webhooks/signers';
 
 const UNSUBSCRIBED = "You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.";
 
@@ -17,8 +25,19 @@ describe('opt-out confirmation: exactly one, through the same provider and numbe
     d.inbound('STOP');
     d.inbound('stop!');
     await drain();
-    expect(d.audit()).toEqual([{ phone: ANA, oldState: 'opted_in', newState: 'opted_out', source: 'keyword', message: 'STOP', actor: 'reply:quo' }]);
-    expect(d.sentTo(ANA).map((m) => ({ text: m.text, from: m.from }))).toEqual([{ text: UNSUBSCRIBED, from: OUR_NUMBER }]);
+    expect(d.audit()).toEqual([
+      {
+        phone: ANA,
+        oldState: 'opted_in',
+        newState: 'opted_out',
+        source: 'keyword',
+        message: 'STOP',
+        actor: 'reply:quo',
+      },
+    ]);
+    expect(d.sentTo(ANA).map((m) => ({ text: m.text, from: m.from }))).toEqual([
+      { text: UNSUBSCRIBED, from: OUR_NUMBER },
+    ]);
     expect(d.outbox('confirmation')).toMatchObject([{ provider: 'quo', fromNumber: OUR_NUMBER, state: 'sent' }]);
   });
 
@@ -26,7 +45,16 @@ describe('opt-out confirmation: exactly one, through the same provider and numbe
     d = await deskWithQuo();
     d.app.secrets.set('quo.signingSecret', QUO_SIGNING_SECRET);
     const relay = await d.app.startRelay({ port: 0 });
-    const body = JSON.stringify(quoReceived({ eventId: 'EV-stop', messageId: 'AC-stop', from: ANA, to: OUR_NUMBER, body: 'Stop.', createdAt: d.now().toISOString() }));
+    const body = JSON.stringify(
+      quoReceived({
+        eventId: 'EV-stop',
+        messageId: 'AC-stop',
+        from: ANA,
+        to: OUR_NUMBER,
+        body: 'Stop.',
+        createdAt: d.now().toISOString(),
+      }),
+    );
     const post = () => send(`${relay.url}/webhooks/quo`, { headers: quoLegacyHeaders(body, d.now().getTime()), body });
     expect((await post()).json).toMatchObject({ ok: true, stored: 1 });
     expect((await post()).json).toMatchObject({ ok: true, stored: 0, duplicates: 1 });
@@ -48,19 +76,52 @@ describe('opt-out confirmation: exactly one, through the same provider and numbe
       return send(`${relay.url}/webhooks/twilio`, { headers: r.headers, body: r.body });
     };
     // Twilio's Advanced Opt-Out handled the STOP (and confirmed it itself).
-    expect((await post({ MessageSid: 'SM1', SmsStatus: 'received', From: ANA, To: OUR_NUMBER, Body: 'STOP', OptOutType: 'STOP' })).status).toBe(200);
+    expect(
+      (
+        await post({
+          MessageSid: 'SM1',
+          SmsStatus: 'received',
+          From: ANA,
+          To: OUR_NUMBER,
+          Body: 'STOP',
+          OptOutType: 'STOP',
+        })
+      ).status,
+    ).toBe(200);
     // Later a send to Ana fails with 21610: already recorded, nothing changes.
     await post({ MessageSid: 'SM2', MessageStatus: 'failed', ErrorCode: '21610', To: ANA, From: OUR_NUMBER });
     // Another customer whose first sign of opting out is the 21610 error.
-    await post({ MessageSid: 'SM3', MessageStatus: 'undelivered', ErrorCode: '21610', To: '+14155550177', From: OUR_NUMBER });
+    await post({
+      MessageSid: 'SM3',
+      MessageStatus: 'undelivered',
+      ErrorCode: '21610',
+      To: '+14155550177',
+      From: OUR_NUMBER,
+    });
     await drain();
     expect(d.audit()).toEqual([
-      { phone: ANA, oldState: 'opted_in', newState: 'opted_out', source: 'provider', message: 'Twilio OptOutType=STOP; reply: STOP', actor: 'provider:twilio' },
+      {
+        phone: ANA,
+        oldState: 'opted_in',
+        newState: 'opted_out',
+        source: 'provider',
+        message: 'Twilio OptOutType=STOP; reply: STOP',
+        actor: 'provider:twilio',
+      },
       // A number we never had is kept as an (unknown) contact first, so the opt-out is on record against it.
-      { phone: '+14155550177', oldState: 'opted_in', newState: 'opted_out', source: 'provider', message: 'Twilio error 21610: the recipient has opted out at Twilio', actor: 'provider:twilio' },
+      {
+        phone: '+14155550177',
+        oldState: 'opted_in',
+        newState: 'opted_out',
+        source: 'provider',
+        message: 'Twilio error 21610: the recipient has opted out at Twilio',
+        actor: 'provider:twilio',
+      },
     ]);
     expect(d.optedOut(ANA) && d.optedOut('+14155550177')).toBe(true);
-    expect(d.app.db.prepare('SELECT body, keyword FROM inbound_messages').all()).toEqual([{ body: 'STOP', keyword: 'stop' }]);
+    expect(d.app.db.prepare('SELECT body, keyword FROM inbound_messages').all()).toEqual([
+      { body: 'STOP', keyword: 'stop' },
+    ]);
     expect(d.outbox('confirmation')).toEqual([]);
   });
 
@@ -72,7 +133,10 @@ describe('opt-out confirmation: exactly one, through the same provider and numbe
     d.inbound('YES');
     await drain();
     expect(d.audit().map((a) => a.newState)).toEqual(['opted_out', 'opted_in']);
-    expect(d.sentTo(ANA).map((m) => m.text)).toEqual([UNSUBSCRIBED, "You're resubscribed to Bloom Florist messages. Reply STOP to opt out."]);
+    expect(d.sentTo(ANA).map((m) => m.text)).toEqual([
+      UNSUBSCRIBED,
+      "You're resubscribed to Bloom Florist messages. Reply STOP to opt out.",
+    ]);
   });
 
   it('an opt-out takes the contact out of every waiting message, not only campaigns: a queued reply and HELP answer are skipped', async () => {
@@ -96,7 +160,10 @@ describe('HELP / INFO', () => {
   it('answers with the wording from Settings, filled with the business name and contact, and changes no consent', async () => {
     d = await deskWithQuo();
     d.inbound('HELP');
-    d.app.settings.set('compliance.helpReply', '{business} here! Call {contact} or visit bloom.example. Reply STOP to opt out.');
+    d.app.settings.set(
+      'compliance.helpReply',
+      '{business} here! Call {contact} or visit bloom.example. Reply STOP to opt out.',
+    );
     d.inbound('info?');
     await drain();
     expect(d.sentTo(ANA).map((m) => m.text)).toEqual([
@@ -154,7 +221,11 @@ describe('the 5-minute rule for confirmations', () => {
 
   it('confirmations are not marketing: one goes out at 3 a.m. while a marketing reply waits for the morning', async () => {
     d = await deskWithQuo({ start: '2026-12-02T08:00:00Z' }); // 03:00 in New York, 00:00 in San Francisco
-    d.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+12125550123', 'Ben', 'x', 'x')`).run();
+    d.app.db
+      .prepare(
+        `INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+12125550123', 'Ben', 'x', 'x')`,
+      )
+      .run();
     d.inbound('What time do you open?', { from: '+12125550123' });
     const reply = await d.app.dispatch('inbox:reply', {
       contactId: (d.app.db.prepare(`SELECT id FROM contacts WHERE phone = '+12125550123'`).get() as { id: number }).id,

@@ -11,7 +11,9 @@ export const ANA = '+14155550100';
  * A real app on a temp database sending through a fake Quo on 127.0.0.1, with a clock the test moves. Starts on a
  * weekday at 14:00 in New York, inside every US sending window, unless told otherwise.
  */
-export async function deskWithQuo(options: { start?: string; dispatch?: AppConfig['dispatch']; log?: AppConfig['log'] } = {}) {
+export async function deskWithQuo(
+  options: { start?: string; dispatch?: AppConfig['dispatch']; log?: AppConfig['log'] } = {},
+) {
   const dir = tempDir('smsdesk-compliance-');
   let t = Date.parse(options.start ?? '2026-12-02T19:00:00Z');
   const now = () => new Date(t);
@@ -29,7 +31,13 @@ export async function deskWithQuo(options: { start?: string; dispatch?: AppConfi
   app.settings.set('business.name', 'Bloom Florist');
   app.settings.set('business.contact', '(415) 555-0199');
   const iso = now().toISOString();
-  const anaId = Number(app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, 'Ana', 'Reyes', ?, ?)`).run(ANA, iso, iso).lastInsertRowid);
+  const anaId = Number(
+    app.db
+      .prepare(
+        `INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, 'Ana', 'Reyes', ?, ?)`,
+      )
+      .run(ANA, iso, iso).lastInsertRowid,
+  );
   let seq = 0;
 
   return {
@@ -39,7 +47,16 @@ export async function deskWithQuo(options: { start?: string; dispatch?: AppConfi
     now,
     advance: (ms: number) => (t += ms),
     /** A text from the contact as the provider reports it, stored and processed like any provider event. */
-    inbound(body: string, o: { from?: string; messageId?: string; eventId?: string; at?: string; provider?: ProviderEvent['provider'] } = {}) {
+    inbound(
+      body: string,
+      o: {
+        from?: string;
+        messageId?: string;
+        eventId?: string;
+        at?: string;
+        provider?: ProviderEvent['provider'];
+      } = {},
+    ) {
       seq++;
       const messageId = o.messageId ?? `AC${seq}`;
       app.ingest({
@@ -59,10 +76,25 @@ export async function deskWithQuo(options: { start?: string; dispatch?: AppConfi
     sentTo: (phone: string) => quo.sent.filter((m) => m.to.includes(phone)),
     outbox: (kind?: string) =>
       app.db
-        .prepare(`SELECT id, kind, to_phone AS toPhone, from_number AS fromNumber, body, provider, state, error_code AS errorCode FROM outbox_messages ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`)
-        .all(...(kind ? [kind] : [])) as Array<{ id: number; kind: string; toPhone: string; fromNumber: string | null; body: string; provider: string; state: string; errorCode: string | null }>,
+        .prepare(
+          `SELECT id, kind, to_phone AS toPhone, from_number AS fromNumber, body, provider, state, error_code AS errorCode FROM outbox_messages ${kind ? 'WHERE kind = ?' : ''} ORDER BY id`,
+        )
+        .all(...(kind ? [kind] : [])) as Array<{
+        id: number;
+        kind: string;
+        toPhone: string;
+        fromNumber: string | null;
+        body: string;
+        provider: string;
+        state: string;
+        errorCode: string | null;
+      }>,
     audit: () =>
-      app.db.prepare('SELECT phone, old_state AS oldState, new_state AS newState, source, message_text AS message, actor FROM optout_audit ORDER BY id').all() as Array<{
+      app.db
+        .prepare(
+          'SELECT phone, old_state AS oldState, new_state AS newState, source, message_text AS message, actor FROM optout_audit ORDER BY id',
+        )
+        .all() as Array<{
         phone: string;
         oldState: string;
         newState: string;
@@ -70,7 +102,9 @@ export async function deskWithQuo(options: { start?: string; dispatch?: AppConfi
         message: string | null;
         actor: string;
       }>,
-    optedOut: (phone = ANA) => (app.db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get(phone) as { opted_out: number }).opted_out === 1,
+    optedOut: (phone = ANA) =>
+      (app.db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get(phone) as { opted_out: number })
+        .opted_out === 1,
     async close() {
       await app.close();
       await quo.close();

@@ -10,9 +10,29 @@ afterEach(async () => {
  * compliance.md's keyword rules end to end: the reply goes through the provider-event path and the table says what
  * must follow (consent, the service message queued, the keyword recorded on the inbound message).
  */
-const TABLE: Array<{ text: string; wasOptedOut?: boolean; optedOut: boolean; queued: 'confirmation' | 'help' | null; keyword: string | null }> = [
+const TABLE: Array<{
+  text: string;
+  wasOptedOut?: boolean;
+  optedOut: boolean;
+  queued: 'confirmation' | 'help' | null;
+  keyword: string | null;
+}> = [
   // FCC 24-24 words and carrier defaults, whatever the case, padding or punctuation.
-  ...['STOP', 'stop', ' Stop. ', 'stop!', 'QUIT', 'end', 'Revoke', 'opt out', 'Opt-Out', 'OPTOUT', 'cancel', 'UNSUBSCRIBE', 'STOPALL'].map((text) => ({
+  ...[
+    'STOP',
+    'stop',
+    ' Stop. ',
+    'stop!',
+    'QUIT',
+    'end',
+    'Revoke',
+    'opt out',
+    'Opt-Out',
+    'OPTOUT',
+    'cancel',
+    'UNSUBSCRIBE',
+    'STOPALL',
+  ].map((text) => ({
     text,
     optedOut: true,
     queued: 'confirmation' as const,
@@ -50,7 +70,9 @@ describe('reply keywords through the whole inbound path', () => {
     expect(queued).toEqual(row.queued ? [row.queued] : []);
     const changed = d.audit().length - before;
     expect(changed).toBe(row.optedOut === !!row.wasOptedOut ? 0 : 1);
-    const stored = d.app.db.prepare('SELECT keyword FROM inbound_messages WHERE body = ? ORDER BY id DESC LIMIT 1').get(row.text) as { keyword: string | null };
+    const stored = d.app.db
+      .prepare('SELECT keyword FROM inbound_messages WHERE body = ? ORDER BY id DESC LIMIT 1')
+      .get(row.text) as { keyword: string | null };
     expect(stored.keyword).toEqual(row.keyword);
   });
 });

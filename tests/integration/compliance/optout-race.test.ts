@@ -50,7 +50,12 @@ describe('opt-out race: a STOP that arrives while campaigns are sending', () => 
     quo = await startFakeQuo({ rateLimitPerSecond: 'unlimited', now: clock });
     // Every send takes a while at the provider, so the STOP lands while a message to the same contact is in flight.
     quo.faults.next({ kind: 'slow', delayMs: 300 }, 10_000, 'send');
-    app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: clock, log: () => undefined, dispatch: { concurrency: 4, rates: { quo: 1000 }, pollMs: 2 } });
+    app = await createApp({
+      dbPath: join(t.dir, 'desk.sqlite'),
+      now: clock,
+      log: () => undefined,
+      dispatch: { concurrency: 4, rates: { quo: 1000 }, pollMs: 2 },
+    });
     app.settings.set('provider', 'quo');
     app.settings.set('quo.baseUrl', quo.url);
     app.settings.set('quo.from', OUR_NUMBER);
@@ -63,13 +68,19 @@ describe('opt-out race: a STOP that arrives while campaigns are sending', () => 
     const target = seedPhone(0);
     for (let i = 1; i <= CAMPAIGNS; i++) {
       const c = app.db
-        .prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES (?, ?, '{"tags":["all"]}', 'quo', 'x', 'x')`)
+        .prepare(
+          `INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES (?, ?, '{"tags":["all"]}', 'quo', 'x', 'x')`,
+        )
         .run(`Sale ${i}`, `Bloom Florist sale ${i}! Reply STOP to opt out`);
       await launchCampaign(app, Number(c.lastInsertRowid));
     }
     const db = app.db;
     const targetRows = () =>
-      db.prepare(`SELECT id, state, sending_at AS sendingAt, provider_message_id AS providerMessageId, error_code AS errorCode FROM outbox_messages WHERE contact_id = ? AND kind = 'campaign' ORDER BY id`).all(targetId) as Array<{
+      db
+        .prepare(
+          `SELECT id, state, sending_at AS sendingAt, provider_message_id AS providerMessageId, error_code AS errorCode FROM outbox_messages WHERE contact_id = ? AND kind = 'campaign' ORDER BY id`,
+        )
+        .all(targetId) as Array<{
         id: number;
         state: string;
         sendingAt: string | null;
@@ -81,21 +92,42 @@ describe('opt-out race: a STOP that arrives while campaigns are sending', () => 
     app.dispatcher.start();
     await until(() => targetRows().some((r) => r.state === 'sending'), 'a message to the contact to be in flight');
     const stopAt = clock().toISOString();
-    const body = JSON.stringify(quoReceived({ eventId: 'EV-race-stop', messageId: 'AC-race-stop', from: target, to: OUR_NUMBER, body: 'STOP', createdAt: stopAt }));
-    const answer = await send(`${relay.url}/webhooks/quo`, { headers: quoLegacyHeaders(body, clock().getTime()), body });
+    const body = JSON.stringify(
+      quoReceived({
+        eventId: 'EV-race-stop',
+        messageId: 'AC-race-stop',
+        from: target,
+        to: OUR_NUMBER,
+        body: 'STOP',
+        createdAt: stopAt,
+      }),
+    );
+    const answer = await send(`${relay.url}/webhooks/quo`, {
+      headers: quoLegacyHeaders(body, clock().getTime()),
+      body,
+    });
     expect(answer.json).toMatchObject({ ok: true, stored: 1 });
     await until(
-      () => (db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE state IN ('queued', 'sending', 'retry_wait')`).get() as { n: number }).n === 0,
+      () =>
+        (
+          db
+            .prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE state IN ('queued', 'sending', 'retry_wait')`)
+            .get() as { n: number }
+        ).n === 0,
       'the queue to drain',
     );
     await app.dispatcher.stop();
 
-    const storedAt = (db.prepare(`SELECT received_at AS at FROM webhook_events WHERE event_id = 'EV-race-stop'`).get() as { at: string }).at;
+    const storedAt = (
+      db.prepare(`SELECT received_at AS at FROM webhook_events WHERE event_id = 'EV-race-stop'`).get() as { at: string }
+    ).at;
     const rows = targetRows();
     // The rule: nothing to the contact was claimed (committed as `sending`) after the STOP was stored…
     expect(rows.filter((r) => r.sendingAt !== null && r.sendingAt > storedAt)).toEqual([]);
     // …the messages still queued at that moment were dropped…
-    expect(rows.filter((r) => r.state === 'skipped').map((r) => r.errorCode)).toEqual(Array(CAMPAIGNS - 1).fill('opted_out'));
+    expect(rows.filter((r) => r.state === 'skipped').map((r) => r.errorCode)).toEqual(
+      Array(CAMPAIGNS - 1).fill('opted_out'),
+    );
     // …and every marketing text the provider received for the contact was claimed before the STOP, even the one the
     // provider only finished after it (it was already in flight, which the rule allows).
     const marketing = quo.sent.filter((m) => m.to.includes(target) && m.text.includes('sale'));
@@ -107,7 +139,10 @@ describe('opt-out race: a STOP that arrives while campaigns are sending', () => 
     // Exactly one confirmation, after the STOP, from the number the contact wrote to.
     const service = quo.sent.filter((m) => m.to.includes(target) && !m.text.includes('sale'));
     expect(service.map((m) => ({ text: m.text, from: m.from }))).toEqual([
-      { text: "You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.", from: OUR_NUMBER },
+      {
+        text: "You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.",
+        from: OUR_NUMBER,
+      },
     ]);
     // Everyone else got every campaign.
     const others = quo.sent.filter((m) => !m.to.includes(target));
@@ -129,7 +164,9 @@ describe('opt-out race: a STOP that arrives while campaigns are sending', () => 
     const seen: string[] = [];
     const probe = setInterval(() => {
       const stored = db.prepare(`SELECT 1 FROM webhook_events WHERE event_id = 'EV-gap-stop'`).get() !== undefined;
-      const optedOut = (db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get(target) as { opted_out: number }).opted_out === 1;
+      const optedOut =
+        (db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get(target) as { opted_out: number })
+          .opted_out === 1;
       if (stored && !optedOut) seen.push('stored but not yet opted out');
       const until = performance.now() + 1.5;
       while (performance.now() < until) {
@@ -137,14 +174,28 @@ describe('opt-out race: a STOP that arrives while campaigns are sending', () => 
       }
     }, 1);
     try {
-      const body = JSON.stringify(quoReceived({ eventId: 'EV-gap-stop', messageId: 'AC-gap-stop', from: target, to: OUR_NUMBER, body: 'STOP', createdAt: clock().toISOString() }));
-      const answer = await send(`${relay.url}/webhooks/quo`, { headers: quoLegacyHeaders(body, clock().getTime()), body });
+      const body = JSON.stringify(
+        quoReceived({
+          eventId: 'EV-gap-stop',
+          messageId: 'AC-gap-stop',
+          from: target,
+          to: OUR_NUMBER,
+          body: 'STOP',
+          createdAt: clock().toISOString(),
+        }),
+      );
+      const answer = await send(`${relay.url}/webhooks/quo`, {
+        headers: quoLegacyHeaders(body, clock().getTime()),
+        body,
+      });
       expect(answer.json).toMatchObject({ ok: true, stored: 1 });
       await sleep(20);
     } finally {
       clearInterval(probe);
     }
-    expect((db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get(target) as { opted_out: number }).opted_out).toBe(1);
+    expect(
+      (db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get(target) as { opted_out: number }).opted_out,
+    ).toBe(1);
     expect(seen).toEqual([]);
   });
 });

@@ -37,14 +37,27 @@ function seed(people: Person[]): number[] {
           `INSERT INTO contacts (phone, first_name, last_name, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, last_contacted_at)
            VALUES (?, ?, 'Lee', ?, ?, ?, ?, 'import', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', ?)`,
         )
-        .run(`+1415555${String(1000 + i)}`, p.first, p.textable ? 1 : 0, p.textable ? null : 'landline', p.optedOut ? 1 : 0, p.optedOut ? '2026-01-05T00:00:00.000Z' : null, p.texted ? '2026-02-01T00:00:00.000Z' : null)
-        .lastInsertRowid,
+        .run(
+          `+1415555${String(1000 + i)}`,
+          p.first,
+          p.textable ? 1 : 0,
+          p.textable ? null : 'landline',
+          p.optedOut ? 1 : 0,
+          p.optedOut ? '2026-01-05T00:00:00.000Z' : null,
+          p.texted ? '2026-02-01T00:00:00.000Z' : null,
+        ).lastInsertRowid,
     );
-    for (const tag of p.tags) db.prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(id, tag);
+    for (const tag of p.tags)
+      db.prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(id, tag);
     for (const c of p.consents) {
-      db.prepare("INSERT INTO consent_records (contact_id, source, consent, obtained_at, note, created_at) VALUES (?, 'import', ?, '2026-01-02', 'web form', '2026-01-02')").run(id, c);
+      db.prepare(
+        "INSERT INTO consent_records (contact_id, source, consent, obtained_at, note, created_at) VALUES (?, 'import', ?, '2026-01-02', 'web form', '2026-01-02')",
+      ).run(id, c);
     }
-    if (p.field) db.prepare('INSERT INTO contact_field_values (contact_id, field_id, value) SELECT ?, id, ? FROM custom_fields').run(id, p.field);
+    if (p.field)
+      db.prepare(
+        'INSERT INTO contact_field_values (contact_id, field_id, value) SELECT ?, id, ? FROM custom_fields',
+      ).run(id, p.field);
     if (p.texted) {
       db.prepare(
         `INSERT INTO outbox_messages (kind, contact_id, to_phone, body, provider, state, created_at, updated_at, sent_at)
@@ -58,7 +71,10 @@ function seed(people: Person[]): number[] {
 /** What must be as it was after an undo (updated_at says when a row last changed, so it moves on). */
 function tables() {
   return {
-    contacts: db.prepare('SELECT * FROM contacts ORDER BY id').all().map((r) => ({ ...(r as object), updated_at: undefined })),
+    contacts: db
+      .prepare('SELECT * FROM contacts ORDER BY id')
+      .all()
+      .map((r) => ({ ...(r as object), updated_at: undefined })),
     tags: db.prepare('SELECT * FROM tags ORDER BY id').all(),
     contactTags: db.prepare('SELECT * FROM contact_tags ORDER BY contact_id, tag_id').all(),
     consent: db.prepare('SELECT * FROM consent_records ORDER BY id').all(),
@@ -85,17 +101,29 @@ describe('bulk actions and their undo', () => {
           if (action === 'removeTag' && tag === 'Brand new') return;
           const before = tables();
           const auditBefore = db.prepare('SELECT * FROM optout_audit ORDER BY id').all();
-          const done = await runBulkAction(deps(batch), action, selection, action === 'addTag' || action === 'removeTag' ? tag : undefined);
+          const done = await runBulkAction(
+            deps(batch),
+            action,
+            selection,
+            action === 'addTag' || action === 'removeTag' ? tag : undefined,
+          );
           expect(done.selected).toBe(new Set(selection).size);
           const undo = await undoBulkAction(deps(batch), done.actionId);
           expect(undo).toMatchObject({ restored: done.changed, kept: 0 });
           expect(tables()).toEqual(before);
           // The consent log only grows: the bulk opt-outs and the opt-ins that undid them, each saying so.
-          const audit = db.prepare('SELECT * FROM optout_audit ORDER BY id').all() as { message_text: string; new_state: string }[];
+          const audit = db.prepare('SELECT * FROM optout_audit ORDER BY id').all() as {
+            message_text: string;
+            new_state: string;
+          }[];
           expect(audit.slice(0, auditBefore.length)).toEqual(auditBefore);
           const added = audit.slice(auditBefore.length);
-          expect(added.filter((a) => a.message_text === BULK_OPT_OUT_TEXT && a.new_state === 'opted_out')).toHaveLength(action === 'optOut' ? done.changed : 0);
-          expect(added.filter((a) => a.message_text === BULK_UNDO_TEXT && a.new_state === 'opted_in')).toHaveLength(action === 'optOut' ? done.changed : 0);
+          expect(added.filter((a) => a.message_text === BULK_OPT_OUT_TEXT && a.new_state === 'opted_out')).toHaveLength(
+            action === 'optOut' ? done.changed : 0,
+          );
+          expect(added.filter((a) => a.message_text === BULK_UNDO_TEXT && a.new_state === 'opted_in')).toHaveLength(
+            action === 'optOut' ? done.changed : 0,
+          );
           expect(added).toHaveLength(action === 'optOut' ? 2 * done.changed : 0);
         },
       ),

@@ -34,7 +34,10 @@ const BAD: Record<keyof typeof contactChannels, [unknown, string]> = {
   'segments:delete': [{ id: '1' }, 'id'],
   'segments:count': [{ id: 1, filter: {} }, 'id'],
   'contacts:importUpload': [{ name: 'a.csv' }, 'dataBase64'],
-  'contacts:importPreview': [{ fileId: 'upl_abcdefgh', options: { defaultCountry: 'US', onDuplicate: 'merge' } }, 'options.onDuplicate'],
+  'contacts:importPreview': [
+    { fileId: 'upl_abcdefgh', options: { defaultCountry: 'US', onDuplicate: 'merge' } },
+    'options.onDuplicate',
+  ],
   'contacts:importRun': [{ fileId: 'upl_abcdefgh', options: { defaultCountry: 'US' }, dryRun: 'yes' }, 'dryRun'],
   'contacts:importCancel': [{}, 'importId'],
   'contacts:importStatus': [{ importId: '' }, 'importId'],
@@ -58,7 +61,8 @@ describe('contacts channels', () => {
   });
 
   it('contacts:list keeps its old input working (search, tag, limit, offset) and adds keyset paging', async () => {
-    for (const phone of ['+14155550100', '+14155550101', '+14155550102']) await d.call('contacts:create', { phone, firstName: 'Ana', tags: ['VIP'] });
+    for (const phone of ['+14155550100', '+14155550101', '+14155550102'])
+      await d.call('contacts:create', { phone, firstName: 'Ana', tags: ['VIP'] });
     const old = await d.call('contacts:list', { search: 'ana', tag: 'VIP', limit: 2, offset: 1 });
     expect([old.rows.map((r) => r.id), old.total]).toEqual([[2, 1], 3]);
     expect(await d.call('contacts:list', { limit: 2 })).toMatchObject({ total: 3, totalIsExact: true, nextAfterId: 2 });

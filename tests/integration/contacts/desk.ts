@@ -8,7 +8,12 @@ import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 export async function startDesk(config: Partial<AppConfig> = {}) {
   const dir = tempDir();
   let now = Date.parse('2026-03-01T10:00:00.000Z');
-  const app: DeskApp = await createApp({ dbPath: join(dir.dir, 'desk.sqlite'), now: () => new Date(now), log: () => undefined, ...config });
+  const app: DeskApp = await createApp({
+    dbPath: join(dir.dir, 'desk.sqlite'),
+    now: () => new Date(now),
+    log: () => undefined,
+    ...config,
+  });
   const events: Array<{ name: EventName; payload: unknown }> = [];
   app.events.subscribe((name, payload) => events.push({ name, payload }));
   return {

@@ -7,12 +7,17 @@ import type { SqliteDb } from '../../../electron/db/connection';
  */
 export function snapshot(db: SqliteDb): Record<string, unknown[]> {
   const tables = db
-    .prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .prepare(
+      "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
     .all() as { name: string; type: string }[];
   return Object.fromEntries(
     tables.map((t) => {
       const columns = db.prepare('SELECT count(*) FROM pragma_table_info(?)').pluck().get(t.name) as number;
-      const sql = t.type === 'virtual' ? `SELECT rowid FROM "${t.name}" ORDER BY rowid` : `SELECT * FROM "${t.name}" ORDER BY 1${columns > 1 ? ', 2' : ''}`;
+      const sql =
+        t.type === 'virtual'
+          ? `SELECT rowid FROM "${t.name}" ORDER BY rowid`
+          : `SELECT * FROM "${t.name}" ORDER BY 1${columns > 1 ? ', 2' : ''}`;
       return [t.name, db.prepare(sql).all()];
     }),
   );

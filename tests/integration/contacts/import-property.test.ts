@@ -23,10 +23,19 @@ const validDigits = fc
   .tuple(fc.constantFrom(...AREAS), fc.integer({ min: 200, max: 999 }), fc.integer({ min: 0, max: 9999 }))
   .map(([a, x, l]) => `${a}${x}${String(l).padStart(4, '0')}`);
 const formatted = (d: string, style: number) =>
-  [`(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`, `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`, `+1 ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`, d, `1.${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`][style];
+  [
+    `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`,
+    `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`,
+    `+1 ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`,
+    d,
+    `1.${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`,
+  ][style];
 
 const anyChar = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 });
-const text = fc.string({ unit: fc.oneof(fc.constantFrom(',', ';', '\t', '"', '\n', '\r\n', ' ', 'é', 'ü', 'ñ', '😀', 'ß'), anyChar), maxLength: 12 });
+const text = fc.string({
+  unit: fc.oneof(fc.constantFrom(',', ';', '\t', '"', '\n', '\r\n', ' ', 'é', 'ü', 'ñ', '😀', 'ß'), anyChar),
+  maxLength: 12,
+});
 const row = fc.record({
   name: text,
   digits: validDigits,
@@ -47,7 +56,8 @@ type Row = typeof row extends fc.Arbitrary<infer R> ? R : never;
 type Layout = typeof layout extends fc.Arbitrary<infer L> ? L : never;
 
 function serialize(rows: Row[], l: Layout): { bytes: Uint8Array; rowNumbers: number[] } {
-  const cell = (v: string) => (l.quoteAll || v.includes(l.delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const cell = (v: string) =>
+    l.quoteAll || v.includes(l.delimiter) || /["\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   const lines = [['First Name', 'Phone', 'Notes'].map(cell).join(l.delimiter)];
   const rowNumbers: number[] = [];
   for (const r of rows) {
@@ -61,7 +71,10 @@ function serialize(rows: Row[], l: Layout): { bytes: Uint8Array; rowNumbers: num
       ? Buffer.from(body, 'utf8')
       : l.encoding === 'utf-8-bom'
         ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')])
-        : Buffer.concat([Buffer.from(l.encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), iconv.encode(body, l.encoding)]);
+        : Buffer.concat([
+            Buffer.from(l.encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]),
+            iconv.encode(body, l.encoding),
+          ]);
   return { bytes: new Uint8Array(bytes), rowNumbers };
 }
 
@@ -71,7 +84,12 @@ function importInline(dbPath: string, bytes: Uint8Array, options: ImportOptions 
   const valid = validateImportOptions(options);
   return executeImport(
     { dbPath, options: valid, importId: `imp-${Math.random()}`, dryRun: false },
-    { now: async () => '2025-03-01T12:00:00.000Z', onProgress: () => {}, isCancelled: () => false, openSource: () => inlineRowSource({ source: bytes, options: valid }, inlineRowPool) },
+    {
+      now: async () => '2025-03-01T12:00:00.000Z',
+      onProgress: () => {},
+      isCancelled: () => false,
+      openSource: () => inlineRowSource({ source: bytes, options: valid }, inlineRowPool),
+    },
   );
 }
 
@@ -109,7 +127,10 @@ describe('import of generated files', () => {
   it('never crashes on broken text under a valid header', async () => {
     const t = await tempDb();
     try {
-      const junk = fc.string({ unit: fc.oneof(fc.constantFrom('"', ',', ';', '\n', '\r', '2125550101', '555', ' '), anyChar), maxLength: 200 });
+      const junk = fc.string({
+        unit: fc.oneof(fc.constantFrom('"', ',', ';', '\n', '\r', '2125550101', '555', ' '), anyChar),
+        maxLength: 200,
+      });
       await fc.assert(
         fc.asyncProperty(junk, fc.constantFrom('utf-8', 'latin1'), async (body, enc) => {
           const bytes = new Uint8Array(Buffer.from(`Name,Phone\n${body}`, enc as BufferEncoding));
@@ -130,14 +151,20 @@ describe('import of generated files', () => {
   });
 
   it('gives the same contacts through the worker threads', async () => {
-    const samples = fc.sample(fc.tuple(fc.array(row, { minLength: 5, maxLength: 40 }), layout), { numRuns: 3, seed: 7 });
+    const samples = fc.sample(fc.tuple(fc.array(row, { minLength: 5, maxLength: 40 }), layout), {
+      numRuns: 3,
+      seed: 7,
+    });
     for (const [rows, l] of samples) {
       const inline = await tempDb();
       const workers = await tempDb();
       try {
         const { bytes } = serialize(rows, l);
         const a = await importInline(inline.path, bytes);
-        const b = await runImport(workers.path, bytes, OPTIONS, { now: () => new Date('2025-03-01T12:00:00.000Z'), rowWorkers: 2 });
+        const b = await runImport(workers.path, bytes, OPTIONS, {
+          now: () => new Date('2025-03-01T12:00:00.000Z'),
+          rowWorkers: 2,
+        });
         expect(b.counts).toEqual(a.counts);
         expect(contactsByPhone(workers.db)).toEqual(contactsByPhone(inline.db));
       } finally {

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { tempDb } from '../../helpers/db';
-import { listImports, rejectsCsv, runImport, undoImport, undoImportInWorker, type ImportOptions } from '../../../electron/contacts/import';
+import {
+  listImports,
+  rejectsCsv,
+  runImport,
+  undoImport,
+  undoImportInWorker,
+  type ImportOptions,
+} from '../../../electron/contacts/import';
 import { at, contactsByPhone, customValues, snapshot } from './import-helpers';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
@@ -12,9 +19,18 @@ afterEach(() => t.cleanup());
 
 const csv = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const run = (text: string, options: Partial<ImportOptions> = {}, when = '2025-03-01T12:00:00.000Z') =>
-  runImport(t.path, csv(text), { defaultCountry: 'US', onDuplicate: 'update', fileName: 'list.csv', ...options }, { now: at(when), rowWorkers: 1 });
+  runImport(
+    t.path,
+    csv(text),
+    { defaultCountry: 'US', onDuplicate: 'update', fileName: 'list.csv', ...options },
+    { now: at(when), rowWorkers: 1 },
+  );
 
-const SEED = ['First Name,Last Name,Phone,Email,Tier', 'Anna,Smith,2125550101,anna@example.com,gold', 'Bob,Jones,2125550102,,'].join('\n');
+const SEED = [
+  'First Name,Last Name,Phone,Email,Tier',
+  'Anna,Smith,2125550101,anna@example.com,gold',
+  'Bob,Jones,2125550102,,',
+].join('\n');
 const SECOND = [
   'First Name,Phone,Email,Tags,Tier,Shoe Size',
   'Annabel,2125550101,annabel@example.com,New,silver,',
@@ -65,7 +81,12 @@ describe('undoImport', () => {
     expect(Object.keys(c).sort()).toEqual(['+12125550101', '+12125550102', '+12125550104', '+12125550105']);
     expect(c['+12125550105']).toMatchObject({ first_name: 'Eve', tags: '' });
     // Restored: the name and tier the import changed; the email edited afterwards stays.
-    expect(c['+12125550101']).toMatchObject({ first_name: 'Anna', last_name: 'Smith', email: 'anna.new@example.com', tags: '' });
+    expect(c['+12125550101']).toMatchObject({
+      first_name: 'Anna',
+      last_name: 'Smith',
+      email: 'anna.new@example.com',
+      tags: '',
+    });
     expect(customValues(t.db, '+12125550101')).toEqual({ tier: 'gold' });
     // The contact that opted out since is kept, without the import's tags, and its opt-out history is intact.
     expect(c['+12125550104']).toMatchObject({ first_name: 'Dan', opted_out: 1, tags: '' });
@@ -80,7 +101,11 @@ describe('undoImport', () => {
       ['undone', '2025-03-04T00:00:00.000Z'],
       ['completed', null],
     ]);
-    expect(history[0]).toMatchObject({ fileName: 'list.csv', counts: r.counts, options: { onDuplicate: 'update', tags: ['spring'] } });
+    expect(history[0]).toMatchObject({
+      fileName: 'list.csv',
+      counts: r.counts,
+      options: { onDuplicate: 'update', tags: ['spring'] },
+    });
   });
 
   it('refuses to undo twice or an unknown import', async () => {
@@ -116,7 +141,9 @@ describe('undoImport', () => {
 describe('rejectsCsv', () => {
   it('lists every rejected row with its row number and reason', async () => {
     const r = await run(SECOND);
-    expect(rejectsCsv(t.db, r.importId)).toBe('row,reason,original row\r\n5,"invalid phone for US: ""555-12""","Oops,555-12,,,,"\r\n');
+    expect(rejectsCsv(t.db, r.importId)).toBe(
+      'row,reason,original row\r\n5,"invalid phone for US: ""555-12""","Oops,555-12,,,,"\r\n',
+    );
     expect(rejectsCsv(t.db, r.importId, { bom: true }).startsWith('\uFEFFrow,reason')).toBe(true);
   });
 });

@@ -21,8 +21,17 @@ function seed(n: number): void {
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const id = Number(
-        insert.run(`+1415555${String(1000 + i)}`, i === 7 ? 'Chloé' : `Person${i}`, 'Dubois', `p${i}@example.com`, i % 3 === 0 ? 1 : 0, i % 4 === 0 ? 0 : 1, i % 4 === 0 ? 'landline' : null, NOW, NOW)
-          .lastInsertRowid,
+        insert.run(
+          `+1415555${String(1000 + i)}`,
+          i === 7 ? 'Chloé' : `Person${i}`,
+          'Dubois',
+          `p${i}@example.com`,
+          i % 3 === 0 ? 1 : 0,
+          i % 4 === 0 ? 0 : 1,
+          i % 4 === 0 ? 'landline' : null,
+          NOW,
+          NOW,
+        ).lastInsertRowid,
       );
       if (i % 5 === 0) tag.run(id);
     }
@@ -62,13 +71,18 @@ describe('contacts:list narrowed by consent state and segments', () => {
     expect(indexes(await list({ optedOut: false, tag: 'VIP' }))).toEqual([35, 25, 20, 10, 5]);
     expect(indexes(await list({ optedOut: false, search: '(415) 555-1035' }))).toEqual([35]);
     expect(indexes(await list({ textable: true, search: 'chloé' }))).toEqual([7]);
-    expect(indexes(await list({ optedOut: true, search: 'Pe' }))).toEqual([39, 36, 33, 30, 27, 24, 21, 18, 15, 12, 9, 6, 3, 0]);
+    expect(indexes(await list({ optedOut: true, search: 'Pe' }))).toEqual([
+      39, 36, 33, 30, 27, 24, 21, 18, 15, 12, 9, 6, 3, 0,
+    ]);
     expect((await list({ optedOut: false, tag: 'No such tag' })).rows).toEqual([]);
   });
 
   it('a saved segment means what it means for a campaign; an unknown one is refused by name', async () => {
     seed(40);
-    const segment = await desk.call('segments:create', { name: 'VIPs who can be texted', filter: { tags: ['VIP'], optedOut: false, textable: true } });
+    const segment = await desk.call('segments:create', {
+      name: 'VIPs who can be texted',
+      filter: { tags: ['VIP'], optedOut: false, textable: true },
+    });
     const page = await list({ segmentId: segment.id });
     expect(indexes(page)).toEqual([35, 25, 10, 5]);
     const counted = await desk.call('segments:count', { id: segment.id });

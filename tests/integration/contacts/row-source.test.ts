@@ -38,7 +38,9 @@ function countingPool(failAt = -1) {
       ...inline,
       run: (batch, seq) => {
         seen.push(seq);
-        return seq === failAt ? Promise.reject(new Error('a row worker stopped: out of memory')) : inline.run(batch, seq);
+        return seq === failAt
+          ? Promise.reject(new Error('a row worker stopped: out of memory'))
+          : inline.run(batch, seq);
       },
     };
   };
@@ -77,7 +79,14 @@ describe('the import reader', () => {
     const fromReader = new MessageChannel();
     const fromRows = new MessageChannel();
     const source = portRowSource(fromReader.port2, [fromRows.port2]);
-    const result = (records: number): BatchResult => ({ records, blank: 0, accepted: '', acceptedCount: 0, rejected: '', rejectedCount: 0 });
+    const result = (records: number): BatchResult => ({
+      records,
+      blank: 0,
+      accepted: '',
+      acceptedCount: 0,
+      rejected: '',
+      rejectedCount: 0,
+    });
     // Batch 0's result comes before its place in the file; batch 1's after.
     fromRows.port1.postMessage({ seq: 0, result: result(10) });
     fromReader.port1.postMessage({ kind: 'rows', seq: 0, records: 10, bytesRead: 100 });
@@ -104,8 +113,15 @@ describe('the import reader', () => {
     const hooks = { now: async () => '2025-03-01T12:00:00.000Z', onProgress: () => {}, isCancelled: () => false };
     const progress: number[] = [];
     await expect(
-      executeImport(job, { ...hooks, onProgress: (p) => progress.push(p.rowsRead), openSource: () => inlineRowSource(read(40_000), pool.create) }),
-    ).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('a row worker stopped: out of memory') });
+      executeImport(job, {
+        ...hooks,
+        onProgress: (p) => progress.push(p.rowsRead),
+        openSource: () => inlineRowSource(read(40_000), pool.create),
+      }),
+    ).rejects.toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('a row worker stopped: out of memory'),
+    });
     // Transactions were written before the failure…
     expect(progress.length).toBeGreaterThan(0);
     // …and taken back: no contact, consent record or tag of the import is left; its history says it failed.

@@ -16,15 +16,22 @@ afterEach(() => t.cleanup());
 const NOW = '2026-03-01T10:00:00.000Z';
 function add(phone: string, first: string | null, last: string | null, email: string | null = null): number {
   return Number(
-    db.prepare('INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(phone, first, last, email, NOW, NOW)
-      .lastInsertRowid,
+    db
+      .prepare(
+        'INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(phone, first, last, email, NOW, NOW).lastInsertRowid,
   );
 }
 function tag(contactId: number, name: string) {
   db.prepare('INSERT OR IGNORE INTO tags (name, created_at) VALUES (?, ?)').run(name, NOW);
-  db.prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(contactId, name);
+  db.prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?').run(
+    contactId,
+    name,
+  );
 }
-const list = (q: Partial<ContactQuery>, indexQueued = true) => listContacts(db, { limit: 100, offset: 0, ...q }, { defaultCountry: 'US', now: new Date(NOW), indexQueued });
+const list = (q: Partial<ContactQuery>, indexQueued = true) =>
+  listContacts(db, { limit: 100, offset: 0, ...q }, { defaultCountry: 'US', now: new Date(NOW), indexQueued });
 const phones = (q: Partial<ContactQuery>, indexQueued = true) => list(q, indexQueued).rows.map((r) => r.phone);
 
 function people() {
@@ -74,7 +81,14 @@ describe('contact search', () => {
 
   it('finds a phone number typed in any format, and fragments of it', () => {
     people();
-    for (const typed of ['(415) 555-0100', '415.555.0100', '+1 415 555 0100', '4155550100', '1-415-555-0100', '555-0100']) {
+    for (const typed of [
+      '(415) 555-0100',
+      '415.555.0100',
+      '+1 415 555 0100',
+      '4155550100',
+      '1-415-555-0100',
+      '555-0100',
+    ]) {
       expect(phones({ search: typed }), typed).toEqual(['+14155550100']);
     }
     expect(phones({ search: '555' })).toEqual(['+16175550142', '+13055550199', '+12125550123', '+14155550100']);
@@ -99,7 +113,13 @@ describe('contact search', () => {
     expect(phones({ search: 'an', tag: 'vip' })).toEqual(['+13055550199', '+14155550100']);
     expect(phones({ search: 'smith', tag: 'VIP' })).toEqual(['+14155550100']);
     expect(list({ tag: 'VIP' })).toMatchObject({ total: 2, totalIsExact: true });
-    expect(list({ tag: 'nobody' })).toEqual({ rows: [], total: 0, totalIsExact: true, nextAfterId: null, nextCursor: null });
+    expect(list({ tag: 'nobody' })).toEqual({
+      rows: [],
+      total: 0,
+      totalIsExact: true,
+      nextAfterId: null,
+      nextCursor: null,
+    });
   });
 
   it('follows edits and deletions, whoever makes them', () => {
@@ -145,7 +165,11 @@ describe('contact search', () => {
     tag(4, 'VIP');
     db.prepare('UPDATE contacts SET opted_out = 1 WHERE id IN (1, 3)').run();
     db.prepare(`UPDATE contacts SET textable = 0, not_textable_reason = 'landline (NumVerify)' WHERE id = 2`).run();
-    const segment = Number(db.prepare(`INSERT INTO segments (name, filter_json, created_at, updated_at) VALUES ('VIP', ?, ?, ?)`).run(JSON.stringify({ tags: ['VIP'] }), NOW, NOW).lastInsertRowid);
+    const segment = Number(
+      db
+        .prepare(`INSERT INTO segments (name, filter_json, created_at, updated_at) VALUES ('VIP', ?, ?, ?)`)
+        .run(JSON.stringify({ tags: ['VIP'] }), NOW, NOW).lastInsertRowid,
+    );
     expect(phones({ optedOut: true })).toEqual(['+447911123456', '+14155550100']);
     expect(phones({ optedOut: false, textable: true })).toEqual(['+16175550142', '+13055550199']);
     expect(phones({ textable: false })).toEqual(['+12125550123']);
@@ -180,7 +204,10 @@ describe('contact search', () => {
       searched.push(...r.rows.map((c) => c.id));
       afterId = r.nextAfterId ?? undefined;
     } while (afterId !== undefined);
-    const expected = (db.prepare(`SELECT id FROM contacts WHERE last_name LIKE 'Tester1%' ORDER BY id DESC`).pluck().all() as number[]);
+    const expected = db
+      .prepare(`SELECT id FROM contacts WHERE last_name LIKE 'Tester1%' ORDER BY id DESC`)
+      .pluck()
+      .all() as number[];
     expect(searched).toEqual(expected);
   });
 

@@ -37,7 +37,9 @@ function seed(): Person[] {
     };
     const id = Number(
       db
-        .prepare('INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at, last_contacted_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at, last_contacted_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(p.phone, p.first, p.last, NOW, NOW, p.texted).lastInsertRowid,
     );
     if (p.vip) {
@@ -52,7 +54,8 @@ function seed(): Person[] {
 /** The order an owner expects, written independently of the SQL. */
 function expected(people: Person[], sort: ContactSort): number[] {
   const name = (p: Person) => [p.first, p.last].filter(Boolean).join(' ').toLowerCase() || '\u{10FFFF}';
-  const key = (p: Person): string | number => (sort.by === 'name' ? name(p) : sort.by === 'phone' ? p.phone : sort.by === 'added' ? p.id : (p.texted ?? ''));
+  const key = (p: Person): string | number =>
+    sort.by === 'name' ? name(p) : sort.by === 'phone' ? p.phone : sort.by === 'added' ? p.id : (p.texted ?? '');
   const sign = sort.direction === 'asc' ? 1 : -1;
   return [...people]
     .sort((a, b) => {
@@ -69,7 +72,11 @@ function pageThrough(q: Partial<ContactQuery>, limit: number): { ids: number[]; 
   let after: string | undefined;
   let total = 0;
   for (let guard = 0; guard < 100; guard++) {
-    const page = listContacts(db, { limit, offset: 0, ...q, ...(after ? { after } : {}) }, { defaultCountry: 'US', now: new Date(NOW) });
+    const page = listContacts(
+      db,
+      { limit, offset: 0, ...q, ...(after ? { after } : {}) },
+      { defaultCountry: 'US', now: new Date(NOW) },
+    );
     total = page.total;
     ids.push(...page.rows.map((r) => r.id));
     if (!page.nextCursor) break;
@@ -78,7 +85,9 @@ function pageThrough(q: Partial<ContactQuery>, limit: number): { ids: number[]; 
   return { ids, total };
 }
 
-const SORTS: ContactSort[] = (['name', 'phone', 'added', 'lastTexted'] as const).flatMap((by) => (['asc', 'desc'] as const).map((direction) => ({ by, direction })));
+const SORTS: ContactSort[] = (['name', 'phone', 'added', 'lastTexted'] as const).flatMap((by) =>
+  (['asc', 'desc'] as const).map((direction) => ({ by, direction })),
+);
 
 describe('sorting the contacts table', () => {
   it.each(SORTS)('by $by $direction: every contact once, in order, ties broken by id, paged by cursor', (sort) => {
@@ -94,15 +103,25 @@ describe('sorting the contacts table', () => {
     const vips = people.filter((p) => p.vip);
     expect(pageThrough({ sort, tag: 'VIP' }, 4).ids).toEqual(expected(vips, sort));
     const smiths = people.filter((p) => p.last === 'Smith');
-    expect(pageThrough({ sort: { by: 'phone', direction: 'desc' }, search: 'smith' }, 3)).toEqual({ ids: expected(smiths, { by: 'phone', direction: 'desc' }), total: smiths.length });
+    expect(pageThrough({ sort: { by: 'phone', direction: 'desc' }, search: 'smith' }, 3)).toEqual({
+      ids: expected(smiths, { by: 'phone', direction: 'desc' }),
+      total: smiths.length,
+    });
     expect(pageThrough({ sort: { by: 'lastTexted', direction: 'desc' }, search: 'smith', tag: 'VIP' }, 2).ids).toEqual(
-      expected(smiths.filter((p) => p.vip), { by: 'lastTexted', direction: 'desc' }),
+      expected(
+        smiths.filter((p) => p.vip),
+        { by: 'lastTexted', direction: 'desc' },
+      ),
     );
   });
 
   it('contacts without a name come after every named one from A to Z', () => {
     const people = seed();
-    const page = listContacts(db, { limit: 100, offset: 0, sort: { by: 'name', direction: 'asc' } }, { defaultCountry: 'US', now: new Date(NOW) });
+    const page = listContacts(
+      db,
+      { limit: 100, offset: 0, sort: { by: 'name', direction: 'asc' } },
+      { defaultCountry: 'US', now: new Date(NOW) },
+    );
     const unnamed = people.filter((p) => !p.first && !p.last).map((p) => p.id);
     expect(unnamed.length).toBeGreaterThan(0);
     expect(page.rows.slice(-unnamed.length).map((r) => r.id)).toEqual(unnamed);
@@ -112,7 +131,9 @@ describe('sorting the contacts table', () => {
   it('reads a page in any order from an index, seeking to the cursor rather than sorting the list', () => {
     for (const [by, key] of Object.entries(SORT_KEYS)) {
       const plan = db
-        .prepare(`EXPLAIN QUERY PLAN SELECT c.id FROM contacts c WHERE ${key} >= @k AND (${key} > @k OR c.id > @i) ORDER BY ${key} ASC, c.id ASC LIMIT 200`)
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT c.id FROM contacts c WHERE ${key} >= @k AND (${key} > @k OR c.id > @i) ORDER BY ${key} ASC, c.id ASC LIMIT 200`,
+        )
         .all({ k: '', i: 0 }) as { detail: string }[];
       const text = plan.map((p) => p.detail).join(' | ');
       expect(text, by).toMatch(/^SEARCH c USING (COVERING )?(INDEX|INTEGER PRIMARY KEY)/);
@@ -121,8 +142,12 @@ describe('sorting the contacts table', () => {
   });
 
   it('refuses a cursor it did not hand out', () => {
-    expect(() => listContacts(db, { limit: 5, offset: 0, sort: { by: 'name', direction: 'asc' }, after: '{"x":1}' }, { defaultCountry: 'US', now: new Date(NOW) })).toThrow(
-      /after: expected the nextCursor/,
-    );
+    expect(() =>
+      listContacts(
+        db,
+        { limit: 5, offset: 0, sort: { by: 'name', direction: 'asc' }, after: '{"x":1}' },
+        { defaultCountry: 'US', now: new Date(NOW) },
+      ),
+    ).toThrow(/after: expected the nextCursor/);
   });
 });

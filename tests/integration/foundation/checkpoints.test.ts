@@ -67,7 +67,10 @@ describe('WAL checkpoints during bulk writes', () => {
     expect(autocheckpoint(db)).toBe(autocheckpointPages(db));
 
     const logged: string[] = [];
-    const broken = createWalCheckpoints(db, { dbPath: join(path, 'not-a-dir', 'missing.sqlite'), log: (m) => logged.push(m) });
+    const broken = createWalCheckpoints(db, {
+      dbPath: join(path, 'not-a-dir', 'missing.sqlite'),
+      log: (m) => logged.push(m),
+    });
     const release = broken.offload();
     await until(() => autocheckpoint(db) === autocheckpointPages(db));
     expect(logged.join(' ')).toMatch(/background checkpoints stopped/);
@@ -88,7 +91,9 @@ describe('WAL checkpoints during bulk writes', () => {
     await checkpoints.close();
 
     const broken: boolean[] = [];
-    const failing = createWalCheckpoints((on) => broken.push(on), { dbPath: join(path, 'not-a-dir', 'missing.sqlite') });
+    const failing = createWalCheckpoints((on) => broken.push(on), {
+      dbPath: join(path, 'not-a-dir', 'missing.sqlite'),
+    });
     const releaseBroken = failing.offload();
     await until(() => broken.length >= 2);
     expect(broken[0]).toBe(false);

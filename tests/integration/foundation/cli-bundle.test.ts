@@ -15,8 +15,19 @@ describe('CLI from its bundle', () => {
       const csv = join(t.dir, 'contacts.csv');
       writeFileSync(csv, 'First Name,Last Name,Phone\nAnabel,Reyes,+14155550101\nBruno,Lee,+14155550102\n');
       const env = { ...process.env, SMS_DESK_DB: join(t.dir, 'desk.sqlite') };
-      const run = (args: string[]) => JSON.parse(execFileSync('npm', ['run', '-s', 'cli', '--', '--json', ...args], { env, encoding: 'utf8', timeout: 60_000 }));
-      expect(run(['import', csv, '--consent', 'signed up in store'])).toMatchObject({ rows: 2, imported: 2, invalid: 0 });
+      const run = (args: string[]) =>
+        JSON.parse(
+          execFileSync('npm', ['run', '-s', 'cli', '--', '--json', ...args], {
+            env,
+            encoding: 'utf8',
+            timeout: 60_000,
+          }),
+        );
+      expect(run(['import', csv, '--consent', 'signed up in store'])).toMatchObject({
+        rows: 2,
+        imported: 2,
+        invalid: 0,
+      });
       const found = run(['contacts', 'list', '--search', 'anab']) as { rows: { firstName: string }[] };
       expect(found.rows.map((r) => r.firstName)).toEqual(['Anabel']);
     } finally {

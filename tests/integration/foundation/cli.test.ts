@@ -9,7 +9,11 @@ import { tempDir } from '../../helpers/db';
 async function cli(args: string[], stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => stdin });
+  const code = await runCli(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: async () => stdin,
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -20,7 +24,14 @@ describe('CLI', () => {
     const r = await cli(['--db', db, 'doctor', '--json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ schemaVersion: latestSchemaVersion, integrity: 'ok', provider: 'sandbox', databasePath: db, dataDir: t.dir, secretStorage: { backend: 'file' } });
+    expect(doc).toMatchObject({
+      schemaVersion: latestSchemaVersion,
+      integrity: 'ok',
+      provider: 'sandbox',
+      databasePath: db,
+      dataDir: t.dir,
+      secretStorage: { backend: 'file' },
+    });
     expect(doc.secretStorage.note).toMatch(/unencrypted/);
     t.cleanup();
   });
@@ -30,7 +41,11 @@ describe('CLI', () => {
     const db = join(t.dir, 'desk.sqlite');
     expect((await cli(['--db', db, 'settings', 'set', 'sandbox.deliveryDelayMs', '250'])).code).toBe(0);
     expect((await cli(['--db', db, 'settings', 'get', 'sandbox.deliveryDelayMs'])).stdout).toBe('250');
-    const list = JSON.parse((await cli(['--db', db, '--json', 'settings', 'list'])).stdout) as Array<{ key: string; value: unknown; isDefault: boolean }>;
+    const list = JSON.parse((await cli(['--db', db, '--json', 'settings', 'list'])).stdout) as Array<{
+      key: string;
+      value: unknown;
+      isDefault: boolean;
+    }>;
     expect(list.find((r) => r.key === 'sandbox.deliveryDelayMs')).toMatchObject({ value: 250, isDefault: false });
     expect((await cli(['--db', db, 'settings', 'reset', 'sandbox.deliveryDelayMs'])).code).toBe(0);
     expect((await cli(['--db', db, 'settings', 'get', 'sandbox.deliveryDelayMs'])).stdout).toBe('1500');
@@ -48,7 +63,9 @@ describe('CLI', () => {
     expect(badSetting.stderr).toMatch(/unknown setting "no.such"/);
     const badValue = await cli(['--db', db, '--json', 'settings', 'set', 'quietHours.start', '25:00']);
     expect(badValue.code).toBe(2);
-    expect(JSON.parse(badValue.stderr)).toEqual({ error: { code: 'invalid_input', message: expect.stringContaining('quietHours.start') } });
+    expect(JSON.parse(badValue.stderr)).toEqual({
+      error: { code: 'invalid_input', message: expect.stringContaining('quietHours.start') },
+    });
     const badOption = await cli(['--db', db, 'doctor', '--verbose']);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toMatch(/--verbose/);
@@ -89,7 +106,10 @@ describe('CLI', () => {
       await cli(['--db', db, 'secrets', 'set', 'nope.key', secret]),
     ];
     for (const o of outputs) expect(o.stdout + o.stderr).not.toContain(secret);
-    expect(JSON.parse(outputs[2].stdout).find((r: { name: string }) => r.name === 'quo.apiKey')).toMatchObject({ isSet: true, backend: 'file' });
+    expect(JSON.parse(outputs[2].stdout).find((r: { name: string }) => r.name === 'quo.apiKey')).toMatchObject({
+      isSet: true,
+      backend: 'file',
+    });
     const file = join(t.dir, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8'))['quo.apiKey']).toBe(secret);
@@ -107,7 +127,9 @@ describe('CLI', () => {
     expect(JSON.parse(out)).toMatchObject({ integrity: 'ok', schemaVersion: latestSchemaVersion });
     const bad = spawnSync('npm', ['run', '-s', 'cli', '--', '--json', 'bogus'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(JSON.parse(bad.stderr.trim())).toEqual({ error: { code: 'usage', message: expect.stringContaining('bogus') } });
+    expect(JSON.parse(bad.stderr.trim())).toEqual({
+      error: { code: 'usage', message: expect.stringContaining('bogus') },
+    });
     t.cleanup();
   });
 });
@@ -126,8 +148,10 @@ describe('CLI text output from file content', () => {
     const report = await cli(['--db', db, 'import', badPhone, '--dry-run']);
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('row 1: invalid phone for US: "123"');
-    // eslint-disable-next-line no-control-regex -- what a terminal would act on
-    for (const out of [refused.stderr, report.stdout]) expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+
+    for (const out of [refused.stderr, report.stdout])
+      // eslint-disable-next-line no-control-regex -- the output must hold no control characters
+      expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
     t.cleanup();
   });
 });

@@ -11,7 +11,8 @@ import { latestSchemaVersion, migrations } from '../../../migrations';
 import { tempDir } from '../../helpers/db';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
-const cli = (args: string[]) => runCli(args, { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '' });
+const cli = (args: string[]) =>
+  runCli(args, { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '' });
 
 // A usual umask, under which files are created world-readable (0644) and folders world-enterable (0755).
 let umask = 0;
@@ -29,7 +30,8 @@ describe('Data at rest', () => {
     const app = await createApp({ dbPath: join(dataDir, 'desk.sqlite'), dataDir, log: () => undefined });
     app.settings.set('business.name', 'Bloom Florist');
     expect(mode(dataDir)).toBe(0o700);
-    for (const suffix of ['', '-wal', '-shm']) expect([suffix, mode(join(dataDir, `desk.sqlite${suffix}`))]).toEqual([suffix, 0o600]);
+    for (const suffix of ['', '-wal', '-shm'])
+      expect([suffix, mode(join(dataDir, `desk.sqlite${suffix}`))]).toEqual([suffix, 0o600]);
     await app.close();
     t.cleanup();
   });
@@ -40,7 +42,11 @@ describe('Data at rest', () => {
     const app = await createApp({ dbPath: db, dataDir: t.dir, log: () => undefined });
     const exported = await exportContacts(app.db, { tagMode: 'any' }, t.dir, app.now());
     expect([mode(join(t.dir, 'exports')), mode(exported.path)]).toEqual([0o700, 0o600]);
-    const upload = storeUpload(t.dir, { name: 'list.csv', dataBase64: Buffer.from('phone\n+14155550100\n').toString('base64') }, app.now());
+    const upload = storeUpload(
+      t.dir,
+      { name: 'list.csv', dataBase64: Buffer.from('phone\n+14155550100\n').toString('base64') },
+      app.now(),
+    );
     expect([mode(join(t.dir, 'uploads')), mode(join(t.dir, 'uploads', upload.fileId))]).toEqual([0o700, 0o700]);
     expect(mode(upload.path)).toBe(0o600);
     await app.close();
@@ -73,15 +79,28 @@ describe('Data at rest', () => {
     await first.close();
     mkdirSync(join(dataDir, 'exports'));
     mkdirSync(join(dataDir, 'uploads', 'upl_old'), { recursive: true });
-    const loose = [db, join(dataDir, 'desk.sqlite.v3-2026-01-01T00-00-00-000Z.bak'), join(dataDir, 'exports', 'contacts.csv'), join(dataDir, 'uploads', 'upl_old', 'list.csv'), join(dataDir, 'secrets.json')];
+    const loose = [
+      db,
+      join(dataDir, 'desk.sqlite.v3-2026-01-01T00-00-00-000Z.bak'),
+      join(dataDir, 'exports', 'contacts.csv'),
+      join(dataDir, 'uploads', 'upl_old', 'list.csv'),
+      join(dataDir, 'secrets.json'),
+    ];
     for (const file of loose.slice(1)) writeFileSync(file, file === join(dataDir, 'secrets.json') ? '{}' : 'phone\n');
     for (const file of loose) chmodSync(file, 0o644);
-    for (const dir of [dataDir, join(dataDir, 'exports'), join(dataDir, 'uploads'), join(dataDir, 'uploads', 'upl_old')]) chmodSync(dir, 0o755);
+    for (const dir of [
+      dataDir,
+      join(dataDir, 'exports'),
+      join(dataDir, 'uploads'),
+      join(dataDir, 'uploads', 'upl_old'),
+    ])
+      chmodSync(dir, 0o755);
 
     const again = await createApp({ dbPath: db, dataDir, log: () => undefined });
     expect(mode(dataDir)).toBe(0o700);
     expect(loose.map((f) => [f, mode(f)])).toEqual(loose.map((f) => [f, 0o600]));
-    for (const dir of ['exports', 'uploads', join('uploads', 'upl_old')]) expect([dir, mode(join(dataDir, dir))]).toEqual([dir, 0o700]);
+    for (const dir of ['exports', 'uploads', join('uploads', 'upl_old')])
+      expect([dir, mode(join(dataDir, dir))]).toEqual([dir, 0o700]);
     await again.close();
     t.cleanup();
   });
@@ -93,8 +112,14 @@ describe('Data at rest', () => {
     chmodSync(folder, 0o755);
     expect(await cli(['--db', join(folder, 'desk.sqlite'), 'doctor'])).toBe(0);
     expect(mode(folder)).toBe(0o755);
-    expect(readdirSync(folder).filter((f) => f.startsWith('desk.sqlite')).map((f) => [f, mode(join(folder, f))])).toEqual(
-      readdirSync(folder).filter((f) => f.startsWith('desk.sqlite')).map((f) => [f, 0o600]),
+    expect(
+      readdirSync(folder)
+        .filter((f) => f.startsWith('desk.sqlite'))
+        .map((f) => [f, mode(join(folder, f))]),
+    ).toEqual(
+      readdirSync(folder)
+        .filter((f) => f.startsWith('desk.sqlite'))
+        .map((f) => [f, 0o600]),
     );
     expect(existsSync(join(folder, 'desk.sqlite'))).toBe(true);
     t.cleanup();

@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const invoke = (body: unknown, token: string | null = harness.token) =>
-  fetch(`${base}/api/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Desk-Token': token } : {}) }, body: JSON.stringify(body) });
+  fetch(`${base}/api/invoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Desk-Token': token } : {}) },
+    body: JSON.stringify(body),
+  });
 
 /** Raw request so the Host header can be forged (fetch forbids setting it). */
 function rawGet(path: string, host: string): Promise<number> {
@@ -52,15 +56,25 @@ describe('browser harness', () => {
   it('answers contract calls with the token, and refuses them without it', async () => {
     const ok = await invoke({ channel: 'app:info', input: {} });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ ok: true, value: { provider: 'sandbox', schemaVersion: latestSchemaVersion } });
+    expect(await ok.json()).toMatchObject({
+      ok: true,
+      value: { provider: 'sandbox', schemaVersion: latestSchemaVersion },
+    });
     expect((await invoke({ channel: 'app:info', input: {} }, null)).status).toBe(401);
     expect((await invoke({ channel: 'app:info', input: {} }, 'x'.repeat(harness.token.length))).status).toBe(401);
   });
 
   it('validates input exactly like the Electron IPC path', async () => {
     const r = await invoke({ channel: 'settings:set', input: { key: 'webhooks.port', value: 70000 } });
-    expect(await r.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('webhooks.port') } });
-    const notJson = await fetch(`${base}/api/invoke`, { method: 'POST', headers: { 'X-Desk-Token': harness.token }, body: '{nope' });
+    expect(await r.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('webhooks.port') },
+    });
+    const notJson = await fetch(`${base}/api/invoke`, {
+      method: 'POST',
+      headers: { 'X-Desk-Token': harness.token },
+      body: '{nope',
+    });
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
@@ -90,7 +104,11 @@ describe('browser harness: malformed requests', () => {
   /** Raw request so the path is sent exactly as written (fetch would re-encode it). */
   function raw(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const headers = { Host: `127.0.0.1:${harness.port}`, 'Content-Type': 'application/json', 'X-Desk-Token': harness.token };
+      const headers = {
+        Host: `127.0.0.1:${harness.port}`,
+        'Content-Type': 'application/json',
+        'X-Desk-Token': harness.token,
+      };
       const req = request({ host: '127.0.0.1', port: harness.port, method, path, headers }, (res) => {
         let text = '';
         res.on('data', (d) => (text += d.toString()));
@@ -105,7 +123,10 @@ describe('browser harness: malformed requests', () => {
     for (const path of ['/%E0%A4%A', '/assets/%', '/%ff%fe']) {
       const answer = await raw('GET', path);
       expect([path, answer.status]).toEqual([path, 400]);
-      expect(JSON.parse(answer.text)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request path is not valid URL encoding.' } });
+      expect(JSON.parse(answer.text)).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'The request path is not valid URL encoding.' },
+      });
     }
   });
 
@@ -113,7 +134,10 @@ describe('browser harness: malformed requests', () => {
     for (const body of ['null', '42', '"text"', '[1]']) {
       const answer = await raw('POST', '/api/invoke', body);
       expect([body, answer.status]).toEqual([body, 400]);
-      expect(JSON.parse(answer.text)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Request body must be a JSON object with a channel and an input.' } });
+      expect(JSON.parse(answer.text)).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: 'Request body must be a JSON object with a channel and an input.' },
+      });
       expect(answer.text).not.toMatch(/\n|at .*\(/);
     }
   });

@@ -16,7 +16,10 @@ describe('IPC dispatch', () => {
 
   it('rejects a wrong type with invalid_input naming the field, and writes nothing', async () => {
     const r = await app.dispatch('settings:set', { key: 'sandbox.failureRate', value: 'lots' });
-    expect(r).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('sandbox.failureRate') } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('sandbox.failureRate') },
+    });
     expect(settingsRows().n).toBe(0);
     const r2 = await app.dispatch('contacts:list', { limit: 5000 });
     expect(r2.ok).toBe(false);
@@ -28,11 +31,20 @@ describe('IPC dispatch', () => {
 
   it('rejects unknown fields, unknown setting keys, missing fields and non-object input', async () => {
     const extra = await app.dispatchUntyped('settings:get', { key: 'provider', evil: true });
-    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('"evil"') } });
+    expect(extra).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('"evil"') },
+    });
     const badKey = await app.dispatchUntyped('settings:set', { key: 'nope.nothing', value: 1 });
-    expect(badKey).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('key') } });
+    expect(badKey).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('key') },
+    });
     const missing = await app.dispatchUntyped('secrets:set', { name: 'quo.apiKey' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('value: required') } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('value: required') },
+    });
     const notObject = await app.dispatchUntyped('settings:get', 'provider');
     expect(notObject).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(settingsRows().n).toBe(0);
@@ -40,7 +52,10 @@ describe('IPC dispatch', () => {
   });
 
   it('rejects unknown channels and never leaks a stack trace', async () => {
-    expect(await app.dispatchUntyped('fs:readFile', { path: '/etc/passwd' })).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel "fs:readFile".' } });
+    expect(await app.dispatchUntyped('fs:readFile', { path: '/etc/passwd' })).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'Unknown channel "fs:readFile".' },
+    });
     expect(await app.dispatchUntyped(42, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     app.db.exec('DROP TABLE templates');
     const broken = await app.dispatch('templates:list', {});
@@ -53,7 +68,10 @@ describe('IPC dispatch', () => {
     expect(r).toMatchObject({ ok: true, value: { key: 'business.name', value: 'Bloom Florist', isDefault: false } });
     expect(app.settings.get('business.name')).toBe('Bloom Florist');
     const list = await app.dispatch('contacts:list', {});
-    expect(list).toEqual({ ok: true, value: { rows: [], total: 0, totalIsExact: true, nextAfterId: null, nextCursor: null } });
+    expect(list).toEqual({
+      ok: true,
+      value: { rows: [], total: 0, totalIsExact: true, nextAfterId: null, nextCursor: null },
+    });
     const audit = app.db.prepare(`SELECT action, subject FROM audit_log WHERE action = 'setting.set'`).all();
     expect(audit).toEqual([{ action: 'setting.set', subject: 'business.name' }]);
   });

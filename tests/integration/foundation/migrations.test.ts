@@ -34,8 +34,27 @@ describe('migrations', () => {
     const result = await migrate(db, migrations, { dbPath: path, now });
     expect(result).toEqual({ from: 0, to: latestSchemaVersion, backupPath: null });
     expect(schemaVersion(db)).toBe(latestSchemaVersion);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
-    for (const name of ['contacts', 'tags', 'contact_tags', 'custom_fields', 'contact_field_values', 'segments', 'templates', 'campaigns', 'outbox_messages', 'inbound_messages', 'webhook_events', 'optout_audit', 'settings', 'audit_log', 'imports', 'consent_records']) {
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    for (const name of [
+      'contacts',
+      'tags',
+      'contact_tags',
+      'custom_fields',
+      'contact_field_values',
+      'segments',
+      'templates',
+      'campaigns',
+      'outbox_messages',
+      'inbound_messages',
+      'webhook_events',
+      'optout_audit',
+      'settings',
+      'audit_log',
+      'imports',
+      'consent_records',
+    ]) {
       expect(tables).toContain(name);
     }
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -79,7 +98,9 @@ describe('migrations', () => {
       const path = join(t.dir, 'old.sqlite');
       const db = openDatabase(path);
       await migrate(db, migrations, { dbPath: path, now, target: from });
-      db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', 'x', 'x')`).run();
+      db.prepare(
+        `INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', 'x', 'x')`,
+      ).run();
       const result = await migrate(db, migrations, { dbPath: path, now });
       expect(result.from).toBe(from);
       expect(result.to).toBe(latestSchemaVersion);
@@ -101,24 +122,42 @@ describe('migrations', () => {
 
   it('move the contacts an import created from its change log onto the contacts (version 7), so undo still finds them', async () => {
     const { db, upgrade, done } = await databaseAt(6);
-    db.prepare(`INSERT INTO imports (id, file_name, status, started_at) VALUES ('imp_old', 'old.csv', 'completed', 'x')`).run();
-    const created = db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550100', 'x', 'x')`).run().lastInsertRowid;
-    const updated = db.prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550101', 'x', 'x')`).run().lastInsertRowid;
-    db.prepare(`INSERT INTO import_changes (import_id, contact_id, action) VALUES ('imp_old', ?, 'created')`).run(created);
-    db.prepare(`INSERT INTO import_changes (import_id, contact_id, action, previous_json) VALUES ('imp_old', ?, 'updated', '{}')`).run(updated);
+    db.prepare(
+      `INSERT INTO imports (id, file_name, status, started_at) VALUES ('imp_old', 'old.csv', 'completed', 'x')`,
+    ).run();
+    const created = db
+      .prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550100', 'x', 'x')`)
+      .run().lastInsertRowid;
+    const updated = db
+      .prepare(`INSERT INTO contacts (phone, created_at, updated_at) VALUES ('+14155550101', 'x', 'x')`)
+      .run().lastInsertRowid;
+    db.prepare(`INSERT INTO import_changes (import_id, contact_id, action) VALUES ('imp_old', ?, 'created')`).run(
+      created,
+    );
+    db.prepare(
+      `INSERT INTO import_changes (import_id, contact_id, action, previous_json) VALUES ('imp_old', ?, 'updated', '{}')`,
+    ).run(updated);
     await upgrade();
     expect(db.prepare('SELECT phone, import_id FROM contacts ORDER BY id').all()).toEqual([
       { phone: '+14155550100', import_id: 'imp_old' },
       { phone: '+14155550101', import_id: null },
     ]);
-    expect(db.prepare('SELECT contact_id, action FROM import_changes').all()).toEqual([{ contact_id: Number(updated), action: 'updated' }]);
+    expect(db.prepare('SELECT contact_id, action FROM import_changes').all()).toEqual([
+      { contact_id: Number(updated), action: 'updated' },
+    ]);
     done();
   });
 
   it('count the outbox by campaign and state when upgrading to version 8', async () => {
     const { db, upgrade, done } = await databaseAt(7);
-    const campaign = db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('c', 'b', '{}', 'sandbox', 'x', 'x')`).run().lastInsertRowid;
-    const add = db.prepare(`INSERT INTO outbox_messages (campaign_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, ?, '+14155550100', 'b', 'sandbox', ?, 'x', 'x')`);
+    const campaign = db
+      .prepare(
+        `INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES ('c', 'b', '{}', 'sandbox', 'x', 'x')`,
+      )
+      .run().lastInsertRowid;
+    const add = db.prepare(
+      `INSERT INTO outbox_messages (campaign_id, kind, to_phone, body, provider, state, created_at, updated_at) VALUES (?, ?, '+14155550100', 'b', 'sandbox', ?, 'x', 'x')`,
+    );
     for (const state of ['queued', 'queued', 'sent', 'failed']) add.run(campaign, 'campaign', state);
     add.run(null, 'confirmation', 'sent');
     await upgrade();
@@ -133,19 +172,35 @@ describe('migrations', () => {
 
   it('move short searches from three name and email indexes to an index of their starts (version 9), for the contacts indexed so far', async () => {
     const { db, upgrade, done } = await databaseAt(8);
-    const add = db.prepare(`INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`);
+    const add = db.prepare(
+      `INSERT INTO contacts (phone, first_name, last_name, email, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`,
+    );
     add.run('+14155550100', 'Émile', 'Zola', null);
     add.run('+14155550101', null, null, 'ab@example.com');
     // Created by an import the search indexer has not reached yet.
     db.prepare('UPDATE contact_search_state SET indexed_through = 2').run();
     add.run('+14155550102', 'Anna', 'Smith', null);
     await upgrade();
-    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'").pluck().all();
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'")
+      .pluck()
+      .all();
     expect(indexes).not.toEqual(expect.arrayContaining(['contacts_first_name']));
     expect(indexes).not.toContain('contacts_last_name');
     expect(indexes).not.toContain('contacts_email');
-    const starts = (trigram: string) => db.prepare('SELECT rowid FROM contact_starts WHERE contact_starts MATCH ? ORDER BY rowid').pluck().all(`"${trigram}"`);
-    expect([starts('^^e'), starts('^em'), starts('^zo'), starts('^ab'), starts('^^a'), starts('^mi')]).toEqual([[1], [1], [1], [2], [2], []]);
+    const starts = (trigram: string) =>
+      db
+        .prepare('SELECT rowid FROM contact_starts WHERE contact_starts MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(`"${trigram}"`);
+    expect([starts('^^e'), starts('^em'), starts('^zo'), starts('^ab'), starts('^^a'), starts('^mi')]).toEqual([
+      [1],
+      [1],
+      [1],
+      [2],
+      [2],
+      [],
+    ]);
     db.prepare('DELETE FROM contacts WHERE id = 1').run();
     expect(starts('^^e')).toEqual([]);
     done();
@@ -158,7 +213,14 @@ describe('migrations', () => {
     await migrate(db, migrations, { dbPath: path, now });
     db.prepare(`INSERT INTO templates (name, body, created_at, updated_at) VALUES ('Hi', 'Hello', 'x', 'x')`).run();
     const next = latestSchemaVersion + 1;
-    const good = [...migrations, { version: next, name: 'add_column', up: (d: typeof db) => d.exec('ALTER TABLE templates ADD COLUMN emoji TEXT') }];
+    const good = [
+      ...migrations,
+      {
+        version: next,
+        name: 'add_column',
+        up: (d: typeof db) => d.exec('ALTER TABLE templates ADD COLUMN emoji TEXT'),
+      },
+    ];
     const r = await migrate(db, good, { dbPath: path, now });
     expect(r).toMatchObject({ from: latestSchemaVersion, to: next });
     expect(readdirSync(t.dir).some((f) => f.startsWith('grow.sqlite.v'))).toBe(true);
@@ -195,7 +257,11 @@ describe('migrations', () => {
   it('keep the audit tables append-only', async () => {
     const t = tempDir();
     const app = await createApp({ dbPath: join(t.dir, 'a.sqlite'), log: () => undefined });
-    app.db.prepare(`INSERT INTO optout_audit (phone, old_state, new_state, source, actor, at) VALUES ('+14155550100', 'opted_in', 'opted_out', 'manual', 'me', 'x')`).run();
+    app.db
+      .prepare(
+        `INSERT INTO optout_audit (phone, old_state, new_state, source, actor, at) VALUES ('+14155550100', 'opted_in', 'opted_out', 'manual', 'me', 'x')`,
+      )
+      .run();
     expect(() => app.db.prepare('DELETE FROM optout_audit').run()).toThrow(/append-only/);
     expect(() => app.db.prepare(`UPDATE optout_audit SET actor = 'x'`).run()).toThrow(/append-only/);
     app.audit('test', 'x');

@@ -27,7 +27,9 @@ beforeEach(async () => {
   app.settings.set('sandbox.deliveryDelayMs', 1000);
   app.settings.set('business.name', 'Bloom Florist');
   const iso = h.now().toISOString();
-  app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', ?, ?)`).run(iso, iso);
+  app.db
+    .prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', ?, ?)`)
+    .run(iso, iso);
 });
 afterEach(async () => {
   await app.close();
@@ -37,17 +39,27 @@ afterEach(async () => {
 /** Puts one campaign message in the outbox as the dispatcher would after a successful send. */
 async function sendOne(to = '+14155550100') {
   const iso = h.now().toISOString();
-  const campaign = app.db.prepare(`INSERT INTO campaigns (name, status, created_at, updated_at) VALUES ('Spring', 'sending', ?, ?)`).run(iso, iso);
+  const campaign = app.db
+    .prepare(`INSERT INTO campaigns (name, status, created_at, updated_at) VALUES ('Spring', 'sending', ?, ?)`)
+    .run(iso, iso);
   const contact = app.db.prepare('SELECT id FROM contacts WHERE phone = ?').get(to) as { id: number };
-  const sent = await app.provider('sandbox').send({ to, from: '+14155550000', body: 'Spring sale! Reply STOP to opt out' });
+  const sent = await app
+    .provider('sandbox')
+    .send({ to, from: '+14155550000', body: 'Spring sale! Reply STOP to opt out' });
   if (!sent.ok) throw new Error('sandbox refused');
   app.db
-    .prepare(`INSERT INTO outbox_messages (campaign_id, contact_id, to_phone, body, provider, state, provider_message_id, created_at, updated_at, sent_at) VALUES (?, ?, ?, 'x', 'sandbox', 'sent', ?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO outbox_messages (campaign_id, contact_id, to_phone, body, provider, state, provider_message_id, created_at, updated_at, sent_at) VALUES (?, ?, ?, 'x', 'sandbox', 'sent', ?, ?, ?, ?)`,
+    )
     .run(campaign.lastInsertRowid, contact.id, to, sent.providerMessageId, iso, iso, iso);
   return sent.providerMessageId;
 }
 
-const outboxState = (id: string) => (app.db.prepare('SELECT state, error_code FROM outbox_messages WHERE provider_message_id = ?').get(id) as { state: string; error_code: string | null });
+const outboxState = (id: string) =>
+  app.db.prepare('SELECT state, error_code FROM outbox_messages WHERE provider_message_id = ?').get(id) as {
+    state: string;
+    error_code: string | null;
+  };
 
 describe('Sandbox provider', () => {
   it('accepts a send, then delivers it after the configured delay through the provider-event path', async () => {
@@ -80,24 +92,67 @@ describe('Sandbox provider', () => {
     h.script.push(0.03); // failureRate 0.02 ≤ r < 0.22 → stop
     const id = await sendOne();
     const iso = h.now().toISOString();
-    app.db.prepare(`INSERT INTO campaigns (name, status, created_at, updated_at) VALUES ('Later', 'sending', ?, ?)`).run(iso, iso);
-    app.db.prepare(`INSERT INTO outbox_messages (campaign_id, contact_id, to_phone, body, provider, state, created_at, updated_at) VALUES (2, 1, '+14155550100', 'second', 'sandbox', 'queued', ?, ?)`).run(iso, iso);
+    app.db
+      .prepare(`INSERT INTO campaigns (name, status, created_at, updated_at) VALUES ('Later', 'sending', ?, ?)`)
+      .run(iso, iso);
+    app.db
+      .prepare(
+        `INSERT INTO outbox_messages (campaign_id, contact_id, to_phone, body, provider, state, created_at, updated_at) VALUES (2, 1, '+14155550100', 'second', 'sandbox', 'queued', ?, ?)`,
+      )
+      .run(iso, iso);
     h.advance(1000);
     app.tick();
     expect(outboxState(id).state).toBe('delivered');
     const contact = app.db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get('+14155550100');
     expect(contact).toEqual({ opted_out: 1 });
-    expect(app.db.prepare(`SELECT state, error_code FROM outbox_messages WHERE body = 'second'`).get()).toEqual({ state: 'skipped', error_code: 'opted_out' });
+    expect(app.db.prepare(`SELECT state, error_code FROM outbox_messages WHERE body = 'second'`).get()).toEqual({
+      state: 'skipped',
+      error_code: 'opted_out',
+    });
     const audit = app.db.prepare('SELECT phone, old_state, new_state, source, message_text FROM optout_audit').all();
-    expect(audit).toEqual([{ phone: '+14155550100', old_state: 'opted_in', new_state: 'opted_out', source: 'keyword', message_text: 'STOP' }]);
-    const confirmations = app.db.prepare(`SELECT body, kind, provider FROM outbox_messages WHERE kind = 'confirmation'`).all();
-    expect(confirmations).toEqual([{ body: "You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.", kind: 'confirmation', provider: 'sandbox' }]);
+    expect(audit).toEqual([
+      { phone: '+14155550100', old_state: 'opted_in', new_state: 'opted_out', source: 'keyword', message_text: 'STOP' },
+    ]);
+    const confirmations = app.db
+      .prepare(`SELECT body, kind, provider FROM outbox_messages WHERE kind = 'confirmation'`)
+      .all();
+    expect(confirmations).toEqual([
+      {
+        body: "You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.",
+        kind: 'confirmation',
+        provider: 'sandbox',
+      },
+    ]);
     // The same STOP delivered again (providers deliver at least once) changes nothing.
-    const inbound = app.db.prepare('SELECT provider_message_id AS id, from_phone, to_phone, body, received_at FROM inbound_messages').get() as { id: string; from_phone: string; to_phone: string; body: string; received_at: string };
-    expect(app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: `${inbound.id}:received`, providerMessageId: inbound.id, from: inbound.from_phone, to: inbound.to_phone, body: 'STOP', at: inbound.received_at })).toBeNull();
-    app.ingest({ kind: 'inbound', provider: 'sandbox', eventId: 'other-event-same-message', providerMessageId: inbound.id, from: inbound.from_phone, to: inbound.to_phone, body: 'STOP', at: inbound.received_at });
+    const inbound = app.db
+      .prepare('SELECT provider_message_id AS id, from_phone, to_phone, body, received_at FROM inbound_messages')
+      .get() as { id: string; from_phone: string; to_phone: string; body: string; received_at: string };
+    expect(
+      app.ingest({
+        kind: 'inbound',
+        provider: 'sandbox',
+        eventId: `${inbound.id}:received`,
+        providerMessageId: inbound.id,
+        from: inbound.from_phone,
+        to: inbound.to_phone,
+        body: 'STOP',
+        at: inbound.received_at,
+      }),
+    ).toBeNull();
+    app.ingest({
+      kind: 'inbound',
+      provider: 'sandbox',
+      eventId: 'other-event-same-message',
+      providerMessageId: inbound.id,
+      from: inbound.from_phone,
+      to: inbound.to_phone,
+      body: 'STOP',
+      at: inbound.received_at,
+    });
     app.tick();
-    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'confirmation'`).get()).toEqual({ n: 1 });
+    expect(app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'confirmation'`).get()).toEqual({
+      n: 1,
+    });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM optout_audit').get()).toEqual({ n: 1 });
   });
 
@@ -108,8 +163,14 @@ describe('Sandbox provider', () => {
     h.advance(1000);
     app.tick();
     const convo = await app.dispatch('inbox:conversations', {});
-    expect(convo).toMatchObject({ ok: true, value: [{ phone: '+14155550100', name: 'Ana', lastMessage: 'Thanks!', unread: 1, optedOut: false }] });
-    expect(app.db.prepare('SELECT campaign_id, keyword FROM inbound_messages').get()).toEqual({ campaign_id: 1, keyword: null });
+    expect(convo).toMatchObject({
+      ok: true,
+      value: [{ phone: '+14155550100', name: 'Ana', lastMessage: 'Thanks!', unread: 1, optedOut: false }],
+    });
+    expect(app.db.prepare('SELECT campaign_id, keyword FROM inbound_messages').get()).toEqual({
+      campaign_id: 1,
+      keyword: null,
+    });
   });
 
   it('keeps pending receipts across a restart (they live in the database)', async () => {

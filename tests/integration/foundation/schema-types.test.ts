@@ -89,19 +89,29 @@ function kindOf(declaredType: string): TsKind {
 /** The migrated database's tables (FTS5's own shadow tables left out) and columns. */
 function migratedSchema(db: SqliteDb): Map<string, Map<string, MigratedColumn>> {
   const objects = db
-    .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )
     .all();
   const virtual = objects.filter((o) => /^CREATE VIRTUAL TABLE/i.test(o.sql)).map((o) => o.name);
-  const isShadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`) && ['config', 'content', 'data', 'docsize', 'idx'].includes(name.slice(v.length + 1)));
+  const isShadow = (name: string) =>
+    virtual.some(
+      (v) =>
+        name.startsWith(`${v}_`) && ['config', 'content', 'data', 'docsize', 'idx'].includes(name.slice(v.length + 1)),
+    );
   const tables = new Map<string, Map<string, MigratedColumn>>();
   for (const { name } of objects.filter((o) => !isShadow(o.name))) {
     const isVirtual = virtual.includes(name);
     const columns = new Map<string, MigratedColumn>();
     const info = db
-      .prepare<[string], { name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number }>('SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?)')
+      .prepare<
+        [string],
+        { name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number }
+      >('SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?)')
       .all(name);
     const pkColumns = info.filter((c) => c.pk > 0);
-    const rowidAlias = pkColumns.length === 1 && pkColumns[0].type.toUpperCase() === 'INTEGER' ? pkColumns[0].name : null;
+    const rowidAlias =
+      pkColumns.length === 1 && pkColumns[0].type.toUpperCase() === 'INTEGER' ? pkColumns[0].name : null;
     for (const c of info) {
       if (c.hidden) continue; // FTS5's own hidden columns (the table's name, rank)
       const nullable = !isVirtual && c.notnull === 0 && c.pk === 0;
@@ -114,7 +124,8 @@ function migratedSchema(db: SqliteDb): Map<string, Map<string, MigratedColumn>> 
       });
     }
     // A virtual table's rowid is how the app addresses its rows (contentless FTS5: rowid = the indexed row's id).
-    if (isVirtual) columns.set('rowid', { kind: 'number', nullable: false, optionalOnInsert: false, declaredType: 'rowid' });
+    if (isVirtual)
+      columns.set('rowid', { kind: 'number', nullable: false, optionalOnInsert: false, declaredType: 'rowid' });
     tables.set(name, columns);
   }
   return tables;
@@ -135,7 +146,12 @@ describe('electron/db/schema.ts against the migrated database', () => {
   it('reads both sides (the check would pass vacuously otherwise)', () => {
     expect(migrated.size).toBeGreaterThan(40);
     expect(declared.size).toBeGreaterThan(40);
-    expect(declared.get('contacts')?.get('phone')).toEqual({ kinds: ['string'], nullable: false, generated: false, unknown: [] });
+    expect(declared.get('contacts')?.get('phone')).toEqual({
+      kinds: ['string'],
+      nullable: false,
+      generated: false,
+      unknown: [],
+    });
     expect(declared.get('contacts')?.get('id')?.generated).toBe(true);
     expect(declared.get('click_salt')?.get('salt')?.kinds).toEqual(['Buffer']);
     expect(migrated.get('contacts')?.get('email')).toMatchObject({ kind: 'string', nullable: true });
@@ -164,10 +180,14 @@ describe('electron/db/schema.ts against the migrated database', () => {
         const type = declared.get(table)?.get(name);
         if (!type) continue;
         const where = `${table}.${name} (${column.declaredType}${column.nullable ? '' : ' NOT NULL'})`;
-        if (type.unknown.length) mismatches.push(`${where}: declared with ${type.unknown.join(' | ')}, which is no column type`);
-        if (type.kinds.length !== 1 || type.kinds[0] !== column.kind) mismatches.push(`${where}: declared ${type.kinds.join(' | ') || 'nothing'}, stored as ${column.kind}`);
-        if (type.nullable !== column.nullable) mismatches.push(`${where}: declared ${type.nullable ? 'nullable' : 'not null'}`);
-        if (type.generated && !column.optionalOnInsert) mismatches.push(`${where}: Generated, but an insert without it is refused (no default)`);
+        if (type.unknown.length)
+          mismatches.push(`${where}: declared with ${type.unknown.join(' | ')}, which is no column type`);
+        if (type.kinds.length !== 1 || type.kinds[0] !== column.kind)
+          mismatches.push(`${where}: declared ${type.kinds.join(' | ') || 'nothing'}, stored as ${column.kind}`);
+        if (type.nullable !== column.nullable)
+          mismatches.push(`${where}: declared ${type.nullable ? 'nullable' : 'not null'}`);
+        if (type.generated && !column.optionalOnInsert)
+          mismatches.push(`${where}: Generated, but an insert without it is refused (no default)`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -24,7 +24,11 @@ const CLOE = '+442079460958';
 
 function addContact(phone: string, first: string, last: string): number {
   const iso = d.now().toISOString();
-  return Number(d.app.db.prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`).run(phone, first, last, iso, iso).lastInsertRowid);
+  return Number(
+    d.app.db
+      .prepare(`INSERT INTO contacts (phone, first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(phone, first, last, iso, iso).lastInsertRowid,
+  );
 }
 
 const list = (q: { unreadOnly?: boolean; search?: string } = {}) => call('inbox:conversations', q);
@@ -76,7 +80,8 @@ describe('inbox list: unread filter, search, newest first', () => {
     expect(await names({ search: 'chloe' })).toEqual(['Chloé Martin']);
     expect(await names({ search: 'okafor ben' })).toEqual(['Ben Okafor']);
     expect(await names({ search: 'An' })).toEqual(['Ana Reyes']);
-    for (const phone of ['(415) 555-0100', '415.555.0100', '+1 415 555 0100', '14155550100', '5550100']) expect(await names({ search: phone }), phone).toEqual(['Ana Reyes']);
+    for (const phone of ['(415) 555-0100', '415.555.0100', '+1 415 555 0100', '14155550100', '5550100'])
+      expect(await names({ search: phone }), phone).toEqual(['Ana Reyes']);
     // A national number with its trunk 0 is found without it.
     expect(await names({ search: '020 7946 0958' })).toEqual(['Chloé Martin']);
     expect(await names({ search: '+44 20 7946 0958' })).toEqual(['Chloé Martin']);
@@ -94,12 +99,19 @@ describe('inbox list: unread filter, search, newest first', () => {
   it('search stays correct on a hundred thousand messages', async () => {
     d = await deskWithQuo();
     const iso = d.now().toISOString();
-    const insert = d.app.db.prepare(`INSERT INTO inbound_messages (provider, contact_id, from_phone, to_phone, body, received_at, created_at) VALUES ('quo', ?, ?, '+15550100000', ?, ?, ?)`);
-    const contact = d.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, ?, ?, ?)`);
+    const insert = d.app.db.prepare(
+      `INSERT INTO inbound_messages (provider, contact_id, from_phone, to_phone, body, received_at, created_at) VALUES ('quo', ?, ?, '+15550100000', ?, ?, ?)`,
+    );
+    const contact = d.app.db.prepare(
+      `INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+    );
     d.app.db.transaction(() => {
       for (let c = 0; c < 1000; c++) {
-        const id = Number(contact.run(`+1646555${String(c).padStart(4, '0')}`, `Customer${c}`, iso, iso).lastInsertRowid);
-        for (let m = 0; m < 100; m++) insert.run(id, `+1646555${String(c).padStart(4, '0')}`, `Order ${c}-${m}: two dozen roses please`, iso, iso);
+        const id = Number(
+          contact.run(`+1646555${String(c).padStart(4, '0')}`, `Customer${c}`, iso, iso).lastInsertRowid,
+        );
+        for (let m = 0; m < 100; m++)
+          insert.run(id, `+1646555${String(c).padStart(4, '0')}`, `Order ${c}-${m}: two dozen roses please`, iso, iso);
       }
     })();
     d.inbound('Is the anemone bunch still available?');
@@ -123,17 +135,23 @@ describe('inbox: retrying a reply whose send failed', () => {
     const retried = await call('inbox:retry', { outboxId: message.outboxId });
     expect(retried.message).toMatchObject({ outboxId: message.outboxId, state: 'queued', body: 'Yes, until 6pm!' });
     // A second click before the dispatcher ran finds it waiting already.
-    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toBe('conflict: This reply is already waiting to be sent.');
+    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toBe(
+      'conflict: This reply is already waiting to be sent.',
+    );
     await d.app.dispatcher.runUntilIdle(200);
 
     expect(d.outbox('reply')).toMatchObject([{ id: message.outboxId, state: 'sent', errorCode: null }]);
     expect(d.sentTo(ANA).map((m) => m.text)).toEqual(['Yes, until 6pm!']);
     // Sent: never again, and still one row.
-    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toBe('conflict: This reply was sent; sending it again would text the contact twice.');
+    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toBe(
+      'conflict: This reply was sent; sending it again would text the contact twice.',
+    );
     await d.app.dispatcher.runUntilIdle(200);
     expect(d.outbox('reply')).toHaveLength(1);
     expect(d.sentTo(ANA)).toHaveLength(1);
-    expect(d.app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'inbox.%' ORDER BY id`).pluck().all()).toEqual(['inbox.reply', 'inbox.retry']);
+    expect(
+      d.app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'inbox.%' ORDER BY id`).pluck().all(),
+    ).toEqual(['inbox.reply', 'inbox.retry']);
   });
 
   it('refuses a message that may have reached the provider, one that is not a reply, and a contact who opted out meanwhile', async () => {
@@ -141,15 +159,21 @@ describe('inbox: retrying a reply whose send failed', () => {
     d.inbound('Hello?');
     const { message } = await call('inbox:reply', { contactId: d.anaId, body: 'Hi Ana!' });
     d.app.db.prepare(`UPDATE outbox_messages SET state = 'unknown' WHERE id = ?`).run(message.outboxId);
-    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toMatch(/^conflict: The provider may have this reply already/);
-    expect(await refused('inbox:retry', { outboxId: 9999 })).toBe('not_found: There is no reply 9999 in the inbox to send again.');
+    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toMatch(
+      /^conflict: The provider may have this reply already/,
+    );
+    expect(await refused('inbox:retry', { outboxId: 9999 })).toBe(
+      'not_found: There is no reply 9999 in the inbox to send again.',
+    );
 
     d.app.db.prepare(`UPDATE outbox_messages SET state = 'failed' WHERE id = ?`).run(message.outboxId);
     d.inbound('STOP');
     await d.app.dispatcher.runUntilIdle(200);
     const confirmation = d.outbox('confirmation')[0];
     expect(await refused('inbox:retry', { outboxId: confirmation.id })).toMatch(/^not_found/);
-    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toMatch(/^conflict: Ana Reyes \(\+14155550100\) has opted out/);
+    expect(await refused('inbox:retry', { outboxId: message.outboxId })).toMatch(
+      /^conflict: Ana Reyes \(\+14155550100\) has opted out/,
+    );
     expect(d.outbox('reply')).toMatchObject([{ id: message.outboxId, state: 'failed' }]);
   });
 });

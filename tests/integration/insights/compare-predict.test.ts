@@ -7,7 +7,10 @@ import { seedCampaignHistory, type SentText } from '../../helpers/sent-history';
 import { seededRandom } from '../../fakes/faults';
 
 let app: DeskApp;
-useTempApp((a) => (app = a), () => ({ now: () => new Date('2026-12-01T12:00:00Z') }));
+useTempApp(
+  (a) => (app = a),
+  () => ({ now: () => new Date('2026-12-01T12:00:00Z') }),
+);
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-09-01T17:00:00Z');
@@ -16,7 +19,12 @@ const START = Date.parse('2026-09-01T17:00:00Z');
  * `contacts` contacts texted by `campaigns` weekly campaigns; `outcome` decides each text's fate. A contact who
  * opts out gets no later text, as in real sending.
  */
-function seedHistory(contacts: number, campaigns: number, outcome: (i: number, rnd: () => number) => { replied: boolean; optedOut: boolean }, seed = 11): number[] {
+function seedHistory(
+  contacts: number,
+  campaigns: number,
+  outcome: (i: number, rnd: () => number) => { replied: boolean; optedOut: boolean },
+  seed = 11,
+): number[] {
   const ids = seedContacts(app.db, contacts, { nowIso: '2026-08-01T00:00:00Z' });
   const rnd = seededRandom(seed);
   const gone = new Set<number>();
@@ -26,7 +34,13 @@ function seedHistory(contacts: number, campaigns: number, outcome: (i: number, r
       if (gone.has(i)) return;
       const o = outcome(i, rnd);
       if (o.optedOut) gone.add(i);
-      texts.push({ contactId, phone: seedPhone(i), at: START + k * 7 * DAY + i * 1000, replied: o.replied && !o.optedOut, optedOut: o.optedOut });
+      texts.push({
+        contactId,
+        phone: seedPhone(i),
+        at: START + k * 7 * DAY + i * 1000,
+        replied: o.replied && !o.optedOut,
+        optedOut: o.optedOut,
+      });
     });
     seedCampaignHistory(app.db, `Weekly ${k + 1}`, texts);
   }
@@ -47,20 +61,41 @@ describe('segment comparison', () => {
     const vip = ids.slice(0, 10);
     tag(vip, 'VIP');
     tag(ids.slice(10), 'Regulars');
-    const rows = app.db.prepare(`SELECT id, contact_id, campaign_id FROM outbox_messages ORDER BY id`).all() as { id: number; contact_id: number; campaign_id: number }[];
-    const reply = app.db.prepare(`INSERT INTO message_outcomes (outbox_id, campaign_id, contact_id, kind, at, rule, click_days, delivery_hours) VALUES (?, ?, ?, 'replied', '2026-11-01T00:00:00Z', 'delivery', 5, 24)`);
+    const rows = app.db.prepare(`SELECT id, contact_id, campaign_id FROM outbox_messages ORDER BY id`).all() as {
+      id: number;
+      contact_id: number;
+      campaign_id: number;
+    }[];
+    const reply = app.db.prepare(
+      `INSERT INTO message_outcomes (outbox_id, campaign_id, contact_id, kind, at, rule, click_days, delivery_hours) VALUES (?, ?, ?, 'replied', '2026-11-01T00:00:00Z', 'delivery', 5, 24)`,
+    );
     const seen = { vip: 0, regular: 0 };
     for (const r of rows) {
       const isVip = vip.includes(r.contact_id);
       const n = isVip ? seen.vip++ : seen.regular++;
       if (n % (isVip ? 4 : 10) === 0) reply.run(r.id, r.campaign_id, r.contact_id);
     }
-    const counts = (name: string) => app.db.prepare(`SELECT COUNT(*) AS delivered, SUM(EXISTS (SELECT 1 FROM message_outcomes m WHERE m.outbox_id = o.id)) AS replied FROM outbox_messages o JOIN contact_tags ct ON ct.contact_id = o.contact_id JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?`).get(name) as { delivered: number; replied: number };
+    const counts = (name: string) =>
+      app.db
+        .prepare(
+          `SELECT COUNT(*) AS delivered, SUM(EXISTS (SELECT 1 FROM message_outcomes m WHERE m.outbox_id = o.id)) AS replied FROM outbox_messages o JOIN contact_tags ct ON ct.contact_id = o.contact_id JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?`,
+        )
+        .get(name) as { delivered: number; replied: number };
     expect(counts('VIP')).toEqual({ delivered: 200, replied: 50 });
     expect(counts('Regulars')).toEqual({ delivered: 200, replied: 20 });
     await invokeOk(app, 'segments:create', { name: 'Everyone VIP', filter: { tags: ['VIP'] } });
 
-    const out = await cli(['--db', app.paths.dbPath, '--json', 'analytics', 'compare', '--tag', 'Regulars', '--segment', 'Everyone VIP']);
+    const out = await cli([
+      '--db',
+      app.paths.dbPath,
+      '--json',
+      'analytics',
+      'compare',
+      '--tag',
+      'Regulars',
+      '--segment',
+      'Everyone VIP',
+    ]);
     expect(out.stderr).toBe('');
     const json = JSON.parse(out.stdout);
     expect(Object.keys(json).sort()).toEqual(['groups', 'test', 'verdict']);
@@ -75,8 +110,14 @@ describe('segment comparison', () => {
     expect(json.test.pValue).toBeCloseTo(7.890224290256159e-5, 12);
     expect(json.verdict).toMatch(/^Everyone VIP gets the most replies \(25% against 10% for Regulars\)/);
 
-    const view = await invokeOk(app, 'insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Regulars' }], metric: 'optedOut' });
-    expect(view.outcomes.map((o) => [o.name, o.delivered, o.replied, o.optedOut])).toEqual([['VIP', 200, 50, 0], ['Regulars', 200, 20, 0]]);
+    const view = await invokeOk(app, 'insights:compare', {
+      groups: [{ tag: 'VIP' }, { tag: 'Regulars' }],
+      metric: 'optedOut',
+    });
+    expect(view.outcomes.map((o) => [o.name, o.delivered, o.replied, o.optedOut])).toEqual([
+      ['VIP', 200, 50, 0],
+      ['Regulars', 200, 20, 0],
+    ]);
     const bad = await app.dispatch('insights:compare', { groups: [{ tag: 'VIP' }, { tag: 'Nobody' }] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'not_found', message: 'There is no tag "Nobody".' } });
     const one = await cli(['--db', app.paths.dbPath, '--json', 'analytics', 'compare', '--tag', 'VIP']);
@@ -92,7 +133,9 @@ describe('predictions', () => {
     seedHistory(1000, 10, (i, rnd) => {
       const k = (sent.get(i) ?? 0) + 1;
       sent.set(i, k);
-      return i % 5 === 0 ? { replied: rnd() < 0.5, optedOut: false } : { replied: rnd() < 0.03, optedOut: rnd() < 0.012 * k };
+      return i % 5 === 0
+        ? { replied: rnd() < 0.5, optedOut: false }
+        : { replied: rnd() < 0.03, optedOut: rnd() < 0.012 * k };
     });
     const out = await cli(['--db', app.paths.dbPath, '--json', 'analytics', 'predict']);
     expect(out.stderr).toBe('');
@@ -115,19 +158,33 @@ describe('predictions', () => {
     expect(all.matched - kept.matched).toBe(view.highRisk);
     // The high-risk are nearly all from the tiring four fifths: the responsive fifth is far under its share of the list
     // (one who happened to answer little looks like the others).
-    const high = app.db.prepare('SELECT contact_id AS id FROM contact_predictions WHERE opt_out_high = 1').all() as { id: number }[];
+    const high = app.db.prepare('SELECT contact_id AS id FROM contact_predictions WHERE opt_out_high = 1').all() as {
+      id: number;
+    }[];
     expect(high.filter((h) => (h.id - 1) % 5 === 0).length / high.length).toBeLessThan(0.1);
 
     // A sort in Contacts: the scored contacts, most likely first (ties by id, same direction), paged by keyset.
-    const prediction = (id: number) => app.db.prepare('SELECT reply_probability AS reply, opt_out_risk AS risk FROM contact_predictions WHERE contact_id = ?').get(id) as { reply: number; risk: number };
-    const scored = (app.db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE reply_probability IS NOT NULL').get() as { n: number }).n;
+    const prediction = (id: number) =>
+      app.db
+        .prepare(
+          'SELECT reply_probability AS reply, opt_out_risk AS risk FROM contact_predictions WHERE contact_id = ?',
+        )
+        .get(id) as { reply: number; risk: number };
+    const scored = (
+      app.db.prepare('SELECT count(*) AS n FROM contact_predictions WHERE reply_probability IS NOT NULL').get() as {
+        n: number;
+      }
+    ).n;
     const byReply = { by: 'replyChance', direction: 'desc' } as const;
     const first = await invokeOk(app, 'contacts:list', { sort: byReply, limit: 40 });
     const second = await invokeOk(app, 'contacts:list', { sort: byReply, limit: 40, after: first.nextCursor! });
     expect(first.total).toBe(scored);
     const listed = [...first.rows, ...second.rows].map((r) => ({ id: r.id, p: prediction(r.id).reply }));
     expect(new Set(listed.map((r) => r.id)).size).toBe(80);
-    for (let i = 1; i < listed.length; i++) expect(listed[i].p < listed[i - 1].p || (listed[i].p === listed[i - 1].p && listed[i].id < listed[i - 1].id)).toBe(true);
+    for (let i = 1; i < listed.length; i++)
+      expect(
+        listed[i].p < listed[i - 1].p || (listed[i].p === listed[i - 1].p && listed[i].id < listed[i - 1].id),
+      ).toBe(true);
     expect(listed[0].p).toBe(view.likelyToReply[0].replyProbability);
     // The responsive fifth comes first.
     expect(listed.slice(0, 10).every((r) => (r.id - 1) % 5 === 0)).toBe(true);
@@ -139,11 +196,24 @@ describe('predictions', () => {
     const safe = await invokeOk(app, 'contacts:list', { optOutRisk: 'exclude-high', limit: 1000 });
     expect(safe.total).toBe(kept.matched);
     expect(safe.rows.some((r) => high.some((h) => h.id === r.id))).toBe(false);
-    const safeByRisk = await invokeOk(app, 'contacts:list', { optOutRisk: 'exclude-high', sort: { by: 'optOutRisk', direction: 'desc' }, limit: 1000 });
+    const safeByRisk = await invokeOk(app, 'contacts:list', {
+      optOutRisk: 'exclude-high',
+      sort: { by: 'optOutRisk', direction: 'desc' },
+      limit: 1000,
+    });
     expect(safeByRisk.rows.every((r) => !high.some((h) => h.id === r.id))).toBe(true);
     expect(prediction(safeByRisk.rows[0].id).risk).toBeLessThan(prediction(byRisk.rows[0].id).risk);
     // A segment rule from the command line, so campaign audiences too.
-    const made = await cli(['--db', app.paths.dbPath, '--json', 'segments', 'create', '--name', 'Not at risk', '--exclude-high-optout-risk']);
+    const made = await cli([
+      '--db',
+      app.paths.dbPath,
+      '--json',
+      'segments',
+      'create',
+      '--name',
+      'Not at risk',
+      '--exclude-high-optout-risk',
+    ]);
     expect(made.stderr).toBe('');
     const segment = JSON.parse(made.stdout) as { id: number };
     const inSegment = await invokeOk(app, 'segments:count', { filter: { segmentId: segment.id } });

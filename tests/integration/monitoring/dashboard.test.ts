@@ -20,7 +20,12 @@ describe('monitoring dashboard', () => {
       breakers: [
         { provider: 'sandbox', state: 'closed', setUp: true, missing: [] },
         { provider: 'quo', state: 'closed', setUp: true, missing: [] },
-        { provider: 'twilio', state: 'closed', setUp: false, missing: ['the Twilio Account SID', 'the Twilio Auth Token', 'the Twilio sending number'] },
+        {
+          provider: 'twilio',
+          state: 'closed',
+          setUp: false,
+          missing: ['the Twilio Account SID', 'the Twilio Auth Token', 'the Twilio sending number'],
+        },
       ],
       provider: 'quo',
       lastReconciliation: null,
@@ -38,8 +43,23 @@ describe('monitoring dashboard', () => {
     const sent = d.outbox(campaignId);
     // Two receipts arrive by webhook, 3 s and 9 s after Quo's own event time.
     d.advance(3000);
-    d.app.ingest({ kind: 'status', provider: 'quo', eventId: 'EV1', providerMessageId: sent[0].providerMessageId!, status: 'delivered', at: new Date(d.now().getTime() - 3000).toISOString() });
-    d.app.ingest({ kind: 'status', provider: 'quo', eventId: 'EV2', providerMessageId: sent[1].providerMessageId!, status: 'undelivered', errorCode: '30003', at: new Date(d.now().getTime() - 9000).toISOString() });
+    d.app.ingest({
+      kind: 'status',
+      provider: 'quo',
+      eventId: 'EV1',
+      providerMessageId: sent[0].providerMessageId!,
+      status: 'delivered',
+      at: new Date(d.now().getTime() - 3000).toISOString(),
+    });
+    d.app.ingest({
+      kind: 'status',
+      provider: 'quo',
+      eventId: 'EV2',
+      providerMessageId: sent[1].providerMessageId!,
+      status: 'undelivered',
+      errorCode: '30003',
+      at: new Date(d.now().getTime() - 9000).toISOString(),
+    });
     d.app.tick();
     await call(d.app, 'reconciliation:run', { since: new Date(start.getTime() - 60 * MINUTE).toISOString() });
     await call(d.app, 'health:check', {});
@@ -54,10 +74,18 @@ describe('monitoring dashboard', () => {
       { code: '30003', count: 1, example: null },
     ]);
     expect(dash.events).toEqual({ pending: 0, processed: 2, failed: 0, dead: 0 });
-    expect(dash.webhooks).toEqual({ lastEventAt: new Date(d.now().getTime() - 2 * MINUTE).toISOString(), sinceLastEventMs: 2 * MINUTE, lagMedianMs: 9000, lagP95Ms: 9000, samples: 2 });
+    expect(dash.webhooks).toEqual({
+      lastEventAt: new Date(d.now().getTime() - 2 * MINUTE).toISOString(),
+      sinceLastEventMs: 2 * MINUTE,
+      lagMedianMs: 9000,
+      lagP95Ms: 9000,
+      samples: 2,
+    });
     expect(dash.lastReconciliation).toMatchObject({ provider: 'quo', trigger: 'manual', status: 'ok' });
     expect(dash.health).toMatchObject({ status: 'red' });
-    expect(dash.healthHistory).toEqual([{ at: expect.any(String), status: 'red', reason: dash.health!.reason, checksRan: dash.health!.checksRan }]);
+    expect(dash.healthHistory).toEqual([
+      { at: expect.any(String), status: 'red', reason: dash.health!.reason, checksRan: dash.health!.checksRan },
+    ]);
     expect(dash.health!.checksRan).toBeGreaterThan(0);
   });
 
@@ -80,11 +108,27 @@ describe('monitoring dashboard', () => {
   });
 
   it("shows a provider's breaker open while it is down", async () => {
-    d = await desk({ provider: 'quo', config: { dispatch: { rates: { quo: 500 }, pollMs: 10, backoff: { baseMs: 10, capMs: 20 }, breakerThreshold: 2, breakerHalfOpenMs: 60_000 } } });
+    d = await desk({
+      provider: 'quo',
+      config: {
+        dispatch: {
+          rates: { quo: 500 },
+          pollMs: 10,
+          backoff: { baseMs: 10, capMs: 20 },
+          breakerThreshold: 2,
+          breakerHalfOpenMs: 60_000,
+        },
+      },
+    });
     d.quo!.faults.next({ kind: 'server_error', status: 503 }, 10, 'send');
     await d.sendCampaign(3);
     const dash = await call(d.app, 'monitoring:dashboard', {});
-    expect(dash.breakers.find((b) => b.provider === 'quo')).toEqual({ provider: 'quo', state: 'open', setUp: true, missing: [] });
+    expect(dash.breakers.find((b) => b.provider === 'quo')).toEqual({
+      provider: 'quo',
+      state: 'open',
+      setUp: true,
+      missing: [],
+    });
     expect(dash.queue.retry_wait).toBeGreaterThan(0);
   });
 });

@@ -24,7 +24,8 @@ export async function desk(options: DeskOptions) {
   const dir = tempDir('smsdesk-monitoring-');
   let t = START;
   const now = () => new Date(t);
-  const quo: FakeQuo | null = options.provider === 'quo' ? await startFakeQuo({ now, rateLimitPerSecond: 'unlimited' }) : null;
+  const quo: FakeQuo | null =
+    options.provider === 'quo' ? await startFakeQuo({ now, rateLimitPerSecond: 'unlimited' }) : null;
   const twilio: FakeTwilio | null = options.provider === 'twilio' ? await startFakeTwilio({ now }) : null;
   const app: DeskApp = await createApp({
     dbPath: join(dir.dir, 'desk.sqlite'),
@@ -50,15 +51,30 @@ export async function desk(options: DeskOptions) {
   }
 
   /** Contacts and a campaign to them, launched and sent through the real dispatcher to the fake provider. */
-  async function sendCampaign(count: number, body = 'Bloom Florist: tulips are in! Reply STOP to opt out', start = 0): Promise<{ campaignId: number; phones: string[] }> {
+  async function sendCampaign(
+    count: number,
+    body = 'Bloom Florist: tulips are in! Reply STOP to opt out',
+    start = 0,
+  ): Promise<{ campaignId: number; phones: string[] }> {
     const ids = seedContacts(app.db, count, { start, nowIso: now().toISOString(), tag: `batch${start}` });
     const c = app.db
-      .prepare(`INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(`campaign ${start}`, body, JSON.stringify({ tags: [`batch${start}`] }), options.provider, now().toISOString(), now().toISOString());
+      .prepare(
+        `INSERT INTO campaigns (name, body, audience_json, provider, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        `campaign ${start}`,
+        body,
+        JSON.stringify({ tags: [`batch${start}`] }),
+        options.provider,
+        now().toISOString(),
+        now().toISOString(),
+      );
     const campaignId = Number(c.lastInsertRowid);
     await launchCampaign(app, campaignId);
     await app.dispatcher.runUntilIdle(300);
-    const phones = ids.map((id) => (app.db.prepare('SELECT phone FROM contacts WHERE id = ?').get(id) as { phone: string }).phone);
+    const phones = ids.map(
+      (id) => (app.db.prepare('SELECT phone FROM contacts WHERE id = ?').get(id) as { phone: string }).phone,
+    );
     return { campaignId, phones };
   }
 
@@ -71,12 +87,26 @@ export async function desk(options: DeskOptions) {
     sendCampaign,
     outbox: (campaignId?: number) =>
       app.db
-        .prepare(`SELECT id, to_phone AS phone, state, provider_message_id AS providerMessageId, error_code AS errorCode FROM outbox_messages ${campaignId ? 'WHERE campaign_id = ?' : ''} ORDER BY id`)
-        .all(...(campaignId ? [campaignId] : [])) as Array<{ id: number; phone: string; state: string; providerMessageId: string | null; errorCode: string | null }>,
+        .prepare(
+          `SELECT id, to_phone AS phone, state, provider_message_id AS providerMessageId, error_code AS errorCode FROM outbox_messages ${campaignId ? 'WHERE campaign_id = ?' : ''} ORDER BY id`,
+        )
+        .all(...(campaignId ? [campaignId] : [])) as Array<{
+        id: number;
+        phone: string;
+        state: string;
+        providerMessageId: string | null;
+        errorCode: string | null;
+      }>,
     /** Everything reconciliation may touch, to prove a second run changes nothing. */
     snapshot: () => ({
-      outbox: app.db.prepare('SELECT id, state, provider_message_id, sent_at, delivered_at, error_code, next_attempt_at FROM outbox_messages ORDER BY id').all(),
-      inbound: app.db.prepare('SELECT id, provider_message_id, from_phone, body, keyword FROM inbound_messages ORDER BY id').all(),
+      outbox: app.db
+        .prepare(
+          'SELECT id, state, provider_message_id, sent_at, delivered_at, error_code, next_attempt_at FROM outbox_messages ORDER BY id',
+        )
+        .all(),
+      inbound: app.db
+        .prepare('SELECT id, provider_message_id, from_phone, body, keyword FROM inbound_messages ORDER BY id')
+        .all(),
       contacts: app.db.prepare('SELECT id, phone, opted_out FROM contacts ORDER BY id').all(),
       audit: app.db.prepare('SELECT id, phone, new_state, source FROM optout_audit ORDER BY id').all(),
       campaigns: app.db.prepare('SELECT id, status FROM campaigns ORDER BY id').all(),

@@ -30,17 +30,32 @@ beforeAll(async () => {
   const nowIso = NOW.toISOString();
   const sentAt = at(600);
   t.db.transaction(() => {
-    const c = t.db.prepare(`INSERT INTO campaigns (name, body, audience_json, provider, status, created_at, updated_at) VALUES ('Tulips', 'Tulips! Reply STOP to opt out', '{}', 'quo', 'sending', ?, ?)`).run(nowIso, nowIso);
+    const c = t.db
+      .prepare(
+        `INSERT INTO campaigns (name, body, audience_json, provider, status, created_at, updated_at) VALUES ('Tulips', 'Tulips! Reply STOP to opt out', '{}', 'quo', 'sending', ?, ?)`,
+      )
+      .run(nowIso, nowIso);
     for (let i = 0; i < CONTACTS; i++) {
       // Contacts 6 and 7 had opted out earlier: their START is a real opt-in.
-      const contact = t.db.prepare('INSERT INTO contacts (phone, first_name, opted_out, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(phone(i), `C${i}`, i >= 6 ? 1 : 0, nowIso, nowIso);
+      const contact = t.db
+        .prepare('INSERT INTO contacts (phone, first_name, opted_out, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(phone(i), `C${i}`, i >= 6 ? 1 : 0, nowIso, nowIso);
       if (i < MESSAGES) {
         t.db
           .prepare(
             `INSERT INTO outbox_messages (campaign_id, contact_id, kind, to_phone, from_number, body, provider, state, provider_message_id, created_at, updated_at, sent_at, next_attempt_at)
              VALUES (?, ?, 'campaign', ?, '+15550100000', 'Tulips! Reply STOP to opt out', 'quo', 'sent', ?, ?, ?, ?, ?)`,
           )
-          .run(Number(c.lastInsertRowid), Number(contact.lastInsertRowid), phone(i), `ACmsg${i}`, sentAt, sentAt, sentAt, sentAt);
+          .run(
+            Number(c.lastInsertRowid),
+            Number(contact.lastInsertRowid),
+            phone(i),
+            `ACmsg${i}`,
+            sentAt,
+            sentAt,
+            sentAt,
+            sentAt,
+          );
       }
     }
   })();
@@ -82,7 +97,15 @@ function buildEvents(finals: Final[], withSent: boolean[], scripts: Script[]): P
   const events: ProviderEvent[] = [];
   finals.forEach((final, i) => {
     const id = `ACmsg${i}`;
-    if (withSent[i]) events.push({ kind: 'status', provider: 'quo', eventId: `EV${id}:sent`, providerMessageId: id, status: 'sent', at: at(590 - i) });
+    if (withSent[i])
+      events.push({
+        kind: 'status',
+        provider: 'quo',
+        eventId: `EV${id}:sent`,
+        providerMessageId: id,
+        status: 'sent',
+        at: at(590 - i),
+      });
     if (final !== 'none') {
       events.push({
         kind: 'status',
@@ -99,7 +122,16 @@ function buildEvents(finals: Final[], withSent: boolean[], scripts: Script[]): P
   scripts.forEach((script, c) => {
     SCRIPTS[script].forEach((body, k) => {
       const id = `ACin${c}_${k}`;
-      events.push({ kind: 'inbound', provider: 'quo', eventId: `EV${id}`, providerMessageId: id, from: phone(c), to: '+15550100000', body, at: at(120 - c * 10 - k) });
+      events.push({
+        kind: 'inbound',
+        provider: 'quo',
+        eventId: `EV${id}`,
+        providerMessageId: id,
+        from: phone(c),
+        to: '+15550100000',
+        body,
+        at: at(120 - c * 10 - k),
+      });
     });
   });
   return events;
@@ -108,11 +140,25 @@ function buildEvents(finals: Final[], withSent: boolean[], scripts: Script[]): P
 /** Everything the events decide, without row ids (service messages get ids in processing order). */
 function finalState(db: SqliteDb) {
   return {
-    campaignMessages: db.prepare(`SELECT id, state, error_code, delivered_at, sent_at FROM outbox_messages WHERE kind = 'campaign' ORDER BY id`).all(),
-    serviceMessages: db.prepare(`SELECT kind, to_phone, body, state FROM outbox_messages WHERE kind <> 'campaign' ORDER BY to_phone, kind, body, state`).all(),
+    campaignMessages: db
+      .prepare(
+        `SELECT id, state, error_code, delivered_at, sent_at FROM outbox_messages WHERE kind = 'campaign' ORDER BY id`,
+      )
+      .all(),
+    serviceMessages: db
+      .prepare(
+        `SELECT kind, to_phone, body, state FROM outbox_messages WHERE kind <> 'campaign' ORDER BY to_phone, kind, body, state`,
+      )
+      .all(),
     contacts: db.prepare('SELECT phone, opted_out, is_unknown FROM contacts ORDER BY phone').all(),
-    inbound: db.prepare('SELECT provider_message_id, from_phone, body, keyword, campaign_id FROM inbound_messages ORDER BY provider_message_id').all(),
-    consentChanges: db.prepare('SELECT phone, old_state, new_state, source FROM optout_audit ORDER BY phone, new_state').all(),
+    inbound: db
+      .prepare(
+        'SELECT provider_message_id, from_phone, body, keyword, campaign_id FROM inbound_messages ORDER BY provider_message_id',
+      )
+      .all(),
+    consentChanges: db
+      .prepare('SELECT phone, old_state, new_state, source FROM optout_audit ORDER BY phone, new_state')
+      .all(),
     unprocessed: db.prepare(`SELECT COUNT(*) AS n FROM webhook_events WHERE state <> 'processed'`).get(),
   };
 }
@@ -134,7 +180,10 @@ function deliver(events: ProviderEvent[]): ReturnType<typeof finalState> {
 
 const scenario = fc
   .record({
-    finals: fc.array(fc.constantFrom<Final>('delivered', 'undelivered', 'failed', 'none'), { minLength: MESSAGES, maxLength: MESSAGES }),
+    finals: fc.array(fc.constantFrom<Final>('delivered', 'undelivered', 'failed', 'none'), {
+      minLength: MESSAGES,
+      maxLength: MESSAGES,
+    }),
     withSent: fc.array(fc.boolean(), { minLength: MESSAGES, maxLength: MESSAGES }),
     open: fc.array(fc.constantFrom(...OPEN_SCRIPTS), { minLength: 6, maxLength: 6 }),
     optedOut: fc.array(fc.constantFrom(...OPTED_OUT_SCRIPTS), { minLength: 2, maxLength: 2 }),
@@ -142,10 +191,19 @@ const scenario = fc
   .chain(({ finals, withSent, open, optedOut }) => {
     const events = buildEvents(finals, withSent, [...open, ...optedOut]);
     // Per event: how many extra copies (0–3) and whether each copy carries another id (reconciliation's), then a shuffle.
-    const copies = fc.array(fc.array(fc.boolean(), { maxLength: 3 }), { minLength: events.length, maxLength: events.length });
+    const copies = fc.array(fc.array(fc.boolean(), { maxLength: 3 }), {
+      minLength: events.length,
+      maxLength: events.length,
+    });
     return fc.tuple(fc.constant(events), copies).chain(([evs, extra]) => {
-      const deliveries = evs.flatMap((e, i) => [e, ...extra[i].map((otherId) => (otherId ? { ...e, eventId: `recon:${e.eventId}` } : e))]);
-      return fc.tuple(fc.constant(evs), fc.shuffledSubarray(deliveries, { minLength: deliveries.length, maxLength: deliveries.length }));
+      const deliveries = evs.flatMap((e, i) => [
+        e,
+        ...extra[i].map((otherId) => (otherId ? { ...e, eventId: `recon:${e.eventId}` } : e)),
+      ]);
+      return fc.tuple(
+        fc.constant(evs),
+        fc.shuffledSubarray(deliveries, { minLength: deliveries.length, maxLength: deliveries.length }),
+      );
     });
   });
 
@@ -163,12 +221,37 @@ describe('provider events: order and duplicates do not matter', () => {
   });
 
   it('a STOP repeated in two different texts opts out once and earns exactly one confirmation, in either order', () => {
-    const stopA: ProviderEvent = { kind: 'inbound', provider: 'quo', eventId: 'EVa', providerMessageId: 'ACa', from: phone(0), to: '+15550100000', body: 'STOP', at: at(60) };
-    const stopB: ProviderEvent = { kind: 'inbound', provider: 'quo', eventId: 'EVb', providerMessageId: 'ACb', from: phone(0), to: '+15550100000', body: 'Stop!', at: at(30) };
-    for (const order of [[stopA, stopB, stopA], [stopB, stopA, stopB]]) {
+    const stopA: ProviderEvent = {
+      kind: 'inbound',
+      provider: 'quo',
+      eventId: 'EVa',
+      providerMessageId: 'ACa',
+      from: phone(0),
+      to: '+15550100000',
+      body: 'STOP',
+      at: at(60),
+    };
+    const stopB: ProviderEvent = {
+      kind: 'inbound',
+      provider: 'quo',
+      eventId: 'EVb',
+      providerMessageId: 'ACb',
+      from: phone(0),
+      to: '+15550100000',
+      body: 'Stop!',
+      at: at(30),
+    };
+    for (const order of [
+      [stopA, stopB, stopA],
+      [stopB, stopA, stopB],
+    ]) {
       const state = deliver(order);
-      expect(state.serviceMessages).toEqual([{ kind: 'confirmation', to_phone: phone(0), body: expect.stringContaining('unsubscribed'), state: 'queued' }]);
-      expect(state.consentChanges).toEqual([{ phone: phone(0), old_state: 'opted_in', new_state: 'opted_out', source: 'keyword' }]);
+      expect(state.serviceMessages).toEqual([
+        { kind: 'confirmation', to_phone: phone(0), body: expect.stringContaining('unsubscribed'), state: 'queued' },
+      ]);
+      expect(state.consentChanges).toEqual([
+        { phone: phone(0), old_state: 'opted_in', new_state: 'opted_out', source: 'keyword' },
+      ]);
     }
   });
 });

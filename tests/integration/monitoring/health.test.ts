@@ -38,7 +38,9 @@ describe('health checks', () => {
     d.app.settings.set('webhooks.port', Number(new URL(await unusedLoopbackUrl()).port));
     const first = await check();
     expect(first.status).toBe('red');
-    expect(first.reason).toMatch(/^Relay: The webhook relay is not listening on http:\/\/127\.0\.0\.1:\d+ .*replies, STOPs and delivery receipts from Quo cannot arrive/);
+    expect(first.reason).toMatch(
+      /^Relay: The webhook relay is not listening on http:\/\/127\.0\.0\.1:\d+ .*replies, STOPs and delivery receipts from Quo cannot arrive/,
+    );
     expect(byId(first)).toMatchObject({ relay: 'red', tunnel: 'red', registration: 'skipped' });
     const second = await check();
     expect(second.status).toBe('red');
@@ -54,8 +56,18 @@ describe('health checks', () => {
     expect(report.checks).toEqual([
       { id: 'relay', label: 'Relay', status: 'green', detail: expect.stringContaining('Listening on') },
       { id: 'tunnel', label: 'Tunnel', status: 'green', detail: expect.stringContaining('reaches the relay') },
-      { id: 'webhook_lag', label: 'Webhook lag', status: 'green', detail: expect.stringContaining('Nothing is waiting') },
-      { id: 'registration', label: 'Webhook registration', status: 'green', detail: expect.stringContaining('message.received and message.delivered') },
+      {
+        id: 'webhook_lag',
+        label: 'Webhook lag',
+        status: 'green',
+        detail: expect.stringContaining('Nothing is waiting'),
+      },
+      {
+        id: 'registration',
+        label: 'Webhook registration',
+        status: 'green',
+        detail: expect.stringContaining('message.received and message.delivered'),
+      },
     ]);
     expect(report.status).toBe('green');
     expect(tunnel!.forwarded).toBe(1);
@@ -83,7 +95,11 @@ describe('health checks', () => {
     expect(elsewhere.reason).toBe(
       `Webhook registration: Quo sends its webhooks to https://old-name.trycloudflare.com/webhooks/quo, not to this app (${relay.url}/webhooks/quo). Change the webhook URL in Quo → Settings → Webhooks.`,
     );
-    d.quo!.registerWebhook({ url: `${relay.url}/webhooks/quo`, events: ['message.delivered'], apiVersion: '2026-03-30' });
+    d.quo!.registerWebhook({
+      url: `${relay.url}/webhooks/quo`,
+      events: ['message.delivered'],
+      apiVersion: '2026-03-30',
+    });
     const partial = await check();
     expect(partial.status).toBe('red');
     expect(partial.reason).toMatch(/does not include message\.received/);
@@ -98,16 +114,32 @@ describe('health checks', () => {
     d.advance(35 * MINUTE);
     const late = await check();
     expect(late.status).toBe('yellow');
-    expect(late.reason).toMatch(/^Webhook lag: Webhooks from Quo are late: 2 texts sent since then, the first 45 min ago/);
+    expect(late.reason).toMatch(
+      /^Webhook lag: Webhooks from Quo are late: 2 texts sent since then, the first 45 min ago/,
+    );
     d.advance(2 * 60 * MINUTE);
     const silent = await check();
     expect(silent.status).toBe('red');
     expect(silent.reason).toMatch(/No webhooks from Quo/);
     // Reconciliation's own corrections are not webhooks: still red.
     const [first] = d.outbox(campaignId);
-    d.app.ingest({ kind: 'status', provider: 'quo', eventId: `recon:${first.providerMessageId}:delivered`, providerMessageId: first.providerMessageId!, status: 'delivered', at: d.now().toISOString() });
+    d.app.ingest({
+      kind: 'status',
+      provider: 'quo',
+      eventId: `recon:${first.providerMessageId}:delivered`,
+      providerMessageId: first.providerMessageId!,
+      status: 'delivered',
+      at: d.now().toISOString(),
+    });
     expect((await check()).status).toBe('red');
-    d.app.ingest({ kind: 'status', provider: 'quo', eventId: 'EVreal', providerMessageId: first.providerMessageId!, status: 'delivered', at: d.now().toISOString() });
+    d.app.ingest({
+      kind: 'status',
+      provider: 'quo',
+      eventId: 'EVreal',
+      providerMessageId: first.providerMessageId!,
+      status: 'delivered',
+      at: d.now().toISOString(),
+    });
     expect((await check()).status).toBe('green');
   });
 
@@ -116,12 +148,22 @@ describe('health checks', () => {
     const relay = await d.app.startRelay({ host: '127.0.0.1', port: 0 });
     d.app.settings.set('webhooks.publicUrl', relay.url);
     d.twilio!.setIncomingNumber({ phoneNumber: '+15550100001', smsUrl: `${relay.url}/webhooks/twilio` });
-    expect(byId(await check())).toEqual({ relay: 'green', tunnel: 'green', webhook_lag: 'green', registration: 'green' });
+    expect(byId(await check())).toEqual({
+      relay: 'green',
+      tunnel: 'green',
+      webhook_lag: 'green',
+      registration: 'green',
+    });
     d.twilio!.setIncomingNumber({ phoneNumber: '+15550100001', smsUrl: 'https://demo.twilio.com/welcome/sms/reply' });
-    expect((await check()).reason).toMatch(/^Webhook registration: Twilio sends texts to \+15550100001 to https:\/\/demo\.twilio\.com/);
+    expect((await check()).reason).toMatch(
+      /^Webhook registration: Twilio sends texts to \+15550100001 to https:\/\/demo\.twilio\.com/,
+    );
     d.app.settings.set('twilio.from', 'MG0123456789abcdef0123456789abcdef');
     const service = await check();
-    expect(service.checks.find((c) => c.id === 'registration')).toMatchObject({ status: 'skipped', detail: expect.stringContaining('Messaging Service') });
+    expect(service.checks.find((c) => c.id === 'registration')).toMatchObject({
+      status: 'skipped',
+      detail: expect.stringContaining('Messaging Service'),
+    });
     expect(service.status).toBe('green');
   });
 
@@ -130,6 +172,11 @@ describe('health checks', () => {
     d.app.settings.set('webhooks.port', Number(new URL(await unusedLoopbackUrl()).port));
     const report = await check();
     expect(report.status).toBe('green');
-    expect(byId(report)).toEqual({ relay: 'skipped', tunnel: 'skipped', webhook_lag: 'skipped', registration: 'skipped' });
+    expect(byId(report)).toEqual({
+      relay: 'skipped',
+      tunnel: 'skipped',
+      webhook_lag: 'skipped',
+      registration: 'skipped',
+    });
   });
 });

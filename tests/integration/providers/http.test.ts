@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callHttp, classifyFetchFailure, classifyStatus, parseRetryAfter, readWithRetry } from '../../../electron/http/client';
+import {
+  callHttp,
+  classifyFetchFailure,
+  classifyStatus,
+  parseRetryAfter,
+  readWithRetry,
+} from '../../../electron/http/client';
 import { unusedLoopbackUrl } from '../../fakes/fake-server';
 import { startFakeQuo, type FakeQuo } from '../../fakes/quo';
 
@@ -38,43 +44,72 @@ describe('fetch failures', () => {
   const coded = (code: string) => Object.assign(new Error(code), { code });
 
   it('a refused connect reported as an AggregateError (happy eyeballs) is "not sent"', () => {
-    const aggregate = Object.assign(new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')], 'connect failed'), { code: 'ECONNREFUSED' });
-    expect(classifyFetchFailure(failed(aggregate), { timedOut: false, cancelled: false })).toMatchObject({ kind: 'not_sent', code: 'connection_refused' });
+    const aggregate = Object.assign(
+      new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')], 'connect failed'),
+      { code: 'ECONNREFUSED' },
+    );
+    expect(classifyFetchFailure(failed(aggregate), { timedOut: false, cancelled: false })).toMatchObject({
+      kind: 'not_sent',
+      code: 'connection_refused',
+    });
   });
 
   it('a refusal mixed with a socket error is "maybe sent": only pure connect failures count as not sent', () => {
     const mixed = Object.assign(coded('UND_ERR_SOCKET'), { cause: coded('ECONNREFUSED') });
-    expect(classifyFetchFailure(failed(mixed), { timedOut: false, cancelled: false })).toMatchObject({ kind: 'maybe_sent', code: 'connection_lost' });
+    expect(classifyFetchFailure(failed(mixed), { timedOut: false, cancelled: false })).toMatchObject({
+      kind: 'maybe_sent',
+      code: 'connection_lost',
+    });
   });
 
   it('our own timeout and headers timeouts are "maybe sent"', () => {
     const abort = new DOMException('This operation was aborted', 'AbortError');
-    expect(classifyFetchFailure(abort, { timedOut: true, cancelled: false })).toMatchObject({ kind: 'maybe_sent', code: 'timeout' });
-    expect(classifyFetchFailure(failed(coded('UND_ERR_HEADERS_TIMEOUT')), { timedOut: false, cancelled: false })).toMatchObject({ kind: 'maybe_sent', code: 'network_error' });
+    expect(classifyFetchFailure(abort, { timedOut: true, cancelled: false })).toMatchObject({
+      kind: 'maybe_sent',
+      code: 'timeout',
+    });
+    expect(
+      classifyFetchFailure(failed(coded('UND_ERR_HEADERS_TIMEOUT')), { timedOut: false, cancelled: false }),
+    ).toMatchObject({ kind: 'maybe_sent', code: 'network_error' });
   });
 
   it('real sockets: a refused port is not sent, a reset is maybe sent', async () => {
-    const refused = await callHttp(await unusedLoopbackUrl(), { method: 'POST', body: 'x' }, { fetch, timeoutMs: 2000 });
+    const refused = await callHttp(
+      await unusedLoopbackUrl(),
+      { method: 'POST', body: 'x' },
+      { fetch, timeoutMs: 2000 },
+    );
     expect(refused).toMatchObject({ kind: 'not_sent', code: 'connection_refused' });
     const server = createServer((req) => req.socket.destroy());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    const reset = await callHttp(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x' }, { fetch, timeoutMs: 2000 });
+    const reset = await callHttp(
+      `http://127.0.0.1:${port}/`,
+      { method: 'POST', body: 'x' },
+      { fetch, timeoutMs: 2000 },
+    );
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(reset).toMatchObject({ kind: 'maybe_sent', code: 'connection_lost' });
   });
 });
 
 describe('the built-in node:http transport (no fetch injected)', () => {
-  async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+  async function serve(
+    handler: (req: IncomingMessage, res: ServerResponse) => void,
+  ): Promise<{ url: string; close: () => Promise<void> }> {
     const server = createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    return {
+      url: `http://127.0.0.1:${port}/`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
   }
 
   it('a refused port is not sent; a reset after connecting is maybe sent', async () => {
-    expect(await callHttp(await unusedLoopbackUrl(), { method: 'POST', body: 'x' }, { timeoutMs: 2000 })).toMatchObject({ kind: 'not_sent', code: 'connection_refused' });
+    expect(await callHttp(await unusedLoopbackUrl(), { method: 'POST', body: 'x' }, { timeoutMs: 2000 })).toMatchObject(
+      { kind: 'not_sent', code: 'connection_refused' },
+    );
     const server = await serve((req) => req.socket.destroy());
     const reset = await callHttp(server.url, { method: 'POST', body: 'x' }, { timeoutMs: 2000 });
     await server.close();
@@ -82,7 +117,11 @@ describe('the built-in node:http transport (no fetch injected)', () => {
   });
 
   it('a header value that cannot be written (a pasted key with a line break) is not sent', async () => {
-    const result = await callHttp(await unusedLoopbackUrl(), { method: 'POST', headers: { Authorization: 'key\nmore' }, body: 'x' }, { timeoutMs: 2000 });
+    const result = await callHttp(
+      await unusedLoopbackUrl(),
+      { method: 'POST', headers: { Authorization: 'key\nmore' }, body: 'x' },
+      { timeoutMs: 2000 },
+    );
     expect(result).toMatchObject({ kind: 'not_sent', code: 'connection_refused' });
   });
 
@@ -97,11 +136,25 @@ describe('the built-in node:http transport (no fetch injected)', () => {
         res.end('{"message":"slow down"}');
       });
     });
-    const call = () => callHttp(server.url, { method: 'POST', headers: { Authorization: 'key', 'Content-Type': 'application/json' }, body: '{"to":["+15551234567"]}' }, { timeoutMs: 2000 });
+    const call = () =>
+      callHttp(
+        server.url,
+        {
+          method: 'POST',
+          headers: { Authorization: 'key', 'Content-Type': 'application/json' },
+          body: '{"to":["+15551234567"]}',
+        },
+        { timeoutMs: 2000 },
+      );
     const first = await call();
     const second = await call();
     await server.close();
-    expect(first).toMatchObject({ kind: 'answered', status: 429, text: '{"message":"slow down"}', bodyIncomplete: false });
+    expect(first).toMatchObject({
+      kind: 'answered',
+      status: 429,
+      text: '{"message":"slow down"}',
+      bodyIncomplete: false,
+    });
     expect(first.kind === 'answered' && first.headers.get('Retry-After')).toBe('7');
     expect(seen.map((s) => [s.body, s.auth])).toEqual(Array(2).fill(['{"to":["+15551234567"]}', 'key']));
     expect(seen[1].port).toBe(seen[0].port);
@@ -127,7 +180,11 @@ describe('the built-in node:http transport (no fetch injected)', () => {
     const silent = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const cancelled = await callHttp(silent.url, { method: 'POST', body: 'x' }, { timeoutMs: 2000, signal: controller.signal });
+    const cancelled = await callHttp(
+      silent.url,
+      { method: 'POST', body: 'x' },
+      { timeoutMs: 2000, signal: controller.signal },
+    );
     await silent.close();
     expect(cancelled).toMatchObject({ kind: 'maybe_sent', code: 'cancelled' });
   });
@@ -138,14 +195,18 @@ describe('reads with retry', () => {
     fake = await startFakeQuo();
     fake.faults.next({ kind: 'rate_limited', retryAfter: '0' });
     fake.faults.next({ kind: 'reset_before' });
-    const result = await readWithRetry(`${fake.url}/v1/phone-numbers`, { headers: { Authorization: 'test-quo-key' } }, {
-      fetch,
-      timeoutMs: 2000,
-      now: () => NOW,
-      attempts: 3,
-      baseDelayMs: 10,
-      maxDelayMs: 50,
-    });
+    const result = await readWithRetry(
+      `${fake.url}/v1/phone-numbers`,
+      { headers: { Authorization: 'test-quo-key' } },
+      {
+        fetch,
+        timeoutMs: 2000,
+        now: () => NOW,
+        attempts: 3,
+        baseDelayMs: 10,
+        maxDelayMs: 50,
+      },
+    );
     expect(result).toMatchObject({ kind: 'answered', status: 200 });
     expect(fake.requests.map((r) => r.fault)).toEqual(['rate_limited', 'reset_before', null]);
   });
@@ -153,14 +214,18 @@ describe('reads with retry', () => {
   it('gives up after the last attempt with the last answer', async () => {
     fake = await startFakeQuo();
     fake.faults.next({ kind: 'server_error', status: 500 }, 5);
-    const result = await readWithRetry(`${fake.url}/v1/phone-numbers`, { headers: { Authorization: 'test-quo-key' } }, {
-      fetch,
-      timeoutMs: 2000,
-      now: () => NOW,
-      attempts: 2,
-      baseDelayMs: 10,
-      maxDelayMs: 50,
-    });
+    const result = await readWithRetry(
+      `${fake.url}/v1/phone-numbers`,
+      { headers: { Authorization: 'test-quo-key' } },
+      {
+        fetch,
+        timeoutMs: 2000,
+        now: () => NOW,
+        attempts: 2,
+        baseDelayMs: 10,
+        maxDelayMs: 50,
+      },
+    );
     expect(result).toMatchObject({ kind: 'answered', status: 500 });
     expect(fake.requests).toHaveLength(2);
   });

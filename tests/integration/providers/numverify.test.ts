@@ -17,7 +17,9 @@ afterEach(async () => {
 
 describe('NumVerify lookups', () => {
   it('reads a mobile number and keeps the whole answer', async () => {
-    const options = await setup({ numbers: { '+14158586273': { lineType: 'mobile', carrier: 'AT&T Mobility LLC', location: 'Novato' } } });
+    const options = await setup({
+      numbers: { '+14158586273': { lineType: 'mobile', carrier: 'AT&T Mobility LLC', location: 'Novato' } },
+    });
     const result = await lookupNumber('+14158586273', options);
     expect(result).toEqual({
       ok: true,
@@ -46,14 +48,25 @@ describe('NumVerify lookups', () => {
   });
 
   it('reads a landline, and an invalid number as valid:false with nulls', async () => {
-    const options = await setup({ numbers: { '+442071838750': { lineType: 'landline', carrier: 'BT', location: 'London' } } });
-    expect(await lookupNumber('+442071838750', options)).toMatchObject({ ok: true, value: { valid: true, lineType: 'landline', countryCode: 'GB' } });
-    expect(await lookupNumber('+99912', options)).toMatchObject({ ok: true, value: { valid: false, lineType: null, carrier: null, countryCode: null, location: null } });
+    const options = await setup({
+      numbers: { '+442071838750': { lineType: 'landline', carrier: 'BT', location: 'London' } },
+    });
+    expect(await lookupNumber('+442071838750', options)).toMatchObject({
+      ok: true,
+      value: { valid: true, lineType: 'landline', countryCode: 'GB' },
+    });
+    expect(await lookupNumber('+99912', options)).toMatchObject({
+      ok: true,
+      value: { valid: false, lineType: null, carrier: null, countryCode: null, location: null },
+    });
   });
 
   it('passes country_code for a national-format number', async () => {
     const options = await setup({ numbers: { '+14155550123': { lineType: 'toll_free' } } });
-    expect(await lookupNumber('4155550123', { ...options, countryCode: 'US' })).toMatchObject({ ok: true, value: { valid: true, lineType: 'toll_free' } });
+    expect(await lookupNumber('4155550123', { ...options, countryCode: 'US' })).toMatchObject({
+      ok: true,
+      value: { valid: true, lineType: 'toll_free' },
+    });
   });
 
   it('101: a wrong or missing key gets a plain message, from an HTTP 200 answer', async () => {
@@ -61,9 +74,17 @@ describe('NumVerify lookups', () => {
     const result = await lookupNumber('+14158586273', { ...options, accessKey: 'wrong' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 101, type: 'invalid_access_key', retryable: false, message: 'NumVerify says your access key is missing or invalid (101). Check the NumVerify key in Settings.' },
+      error: {
+        code: 101,
+        type: 'invalid_access_key',
+        retryable: false,
+        message: 'NumVerify says your access key is missing or invalid (101). Check the NumVerify key in Settings.',
+      },
     });
-    expect(await lookupNumber('+14158586273', { ...options, accessKey: '' })).toMatchObject({ ok: false, error: { code: 101, type: 'missing_access_key' } });
+    expect(await lookupNumber('+14158586273', { ...options, accessKey: '' })).toMatchObject({
+      ok: false,
+      error: { code: 101, type: 'missing_access_key' },
+    });
     expect(fake.requests.map((r) => r.status)).toEqual([200, 200]);
   });
 
@@ -80,8 +101,14 @@ describe('NumVerify lookups', () => {
 
   it('210 for no number and 211 for a non-numeric one', async () => {
     const options = await setup();
-    expect(await lookupNumber('', options)).toMatchObject({ ok: false, error: { code: 210, type: 'no_phone_number_provided' } });
-    expect(await lookupNumber('+1 415 CALL-NOW', options)).toMatchObject({ ok: false, error: { code: 211, message: expect.stringMatching(/not numeric \(211\)/) } });
+    expect(await lookupNumber('', options)).toMatchObject({
+      ok: false,
+      error: { code: 210, type: 'no_phone_number_provided' },
+    });
+    expect(await lookupNumber('+1 415 CALL-NOW', options)).toMatchObject({
+      ok: false,
+      error: { code: 211, message: expect.stringMatching(/not numeric \(211\)/) },
+    });
   });
 
   it('transport trouble is retryable and never shows the key', async () => {
@@ -90,7 +117,10 @@ describe('NumVerify lookups', () => {
     const unavailable = await lookupNumber('+14155550001', options);
     expect(unavailable).toMatchObject({ ok: false, error: { code: 'http_status', retryable: true } });
     fake.faults.next({ kind: 'accepted_then_timeout' });
-    expect(await lookupNumber('+14155550001', options)).toMatchObject({ ok: false, error: { code: 'timeout', retryable: true } });
+    expect(await lookupNumber('+14155550001', options)).toMatchObject({
+      ok: false,
+      error: { code: 'timeout', retryable: true },
+    });
     const refused = await lookupNumber('+14155550001', { ...options, baseUrl: await unusedLoopbackUrl() });
     expect(refused).toMatchObject({ ok: false, error: { code: 'network', retryable: true } });
     for (const r of [unavailable, refused]) if (!r.ok) expect(r.error.message).not.toContain(KEY);

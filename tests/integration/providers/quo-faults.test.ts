@@ -31,7 +31,10 @@ describe('Quo send under faults', () => {
   it('accepted with an answer later than the client timeout: still unknown', async () => {
     const quo = await setup();
     fake.faults.next({ kind: 'accepted_then_timeout', answerAfterMs: TIMEOUT_MS * 3 });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'late' })).toMatchObject({ kind: 'unknown', code: 'timeout' });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'late' })).toMatchObject({
+      kind: 'unknown',
+      code: 'timeout',
+    });
     expect(fake.sent).toHaveLength(1);
   });
 
@@ -47,7 +50,10 @@ describe('Quo send under faults', () => {
   it('reset after processing: unknown, and the fake did send it', async () => {
     const quo = await setup();
     fake.faults.next({ kind: 'reset_after' });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'reset late' })).toMatchObject({ kind: 'unknown', code: 'connection_lost' });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'reset late' })).toMatchObject({
+      kind: 'unknown',
+      code: 'connection_lost',
+    });
     expect(fake.sent.map((m) => m.text)).toEqual(['reset late']);
   });
 
@@ -61,28 +67,47 @@ describe('Quo send under faults', () => {
   it('a slow answer past the timeout is unknown, and the provider still sends it', async () => {
     const quo = await setup();
     fake.faults.next({ kind: 'slow', delayMs: TIMEOUT_MS * 2 });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'too slow' })).toMatchObject({ kind: 'unknown', code: 'timeout' });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'too slow' })).toMatchObject({
+      kind: 'unknown',
+      code: 'timeout',
+    });
     await vi.waitFor(() => expect(fake.sent).toHaveLength(1), { timeout: 5000, interval: 50 });
   });
 
   it('connection refused: retryable, because the request never left', async () => {
     fake = await startFakeQuo();
-    const quo = new QuoProvider({ baseUrl: await unusedLoopbackUrl(), apiKey: KEY, timeoutMs: TIMEOUT_MS, now: () => new Date() });
+    const quo = new QuoProvider({
+      baseUrl: await unusedLoopbackUrl(),
+      apiKey: KEY,
+      timeoutMs: TIMEOUT_MS,
+      now: () => new Date(),
+    });
     const outcome = await quo.send({ to: '+15551234567', from: FROM, body: 'nobody home' });
     expect(outcome).toMatchObject({ ok: false, kind: 'retryable', code: 'connection_refused' });
     if (!outcome.ok) expect(outcome.message).toMatch(/not sent/);
   });
 
   it('a DNS failure is retryable too', async () => {
-    const quo = new QuoProvider({ baseUrl: 'http://quo-fake.invalid', apiKey: KEY, timeoutMs: 5000, now: () => new Date() });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'x' })).toMatchObject({ kind: 'retryable', code: 'connection_refused' });
+    const quo = new QuoProvider({
+      baseUrl: 'http://quo-fake.invalid',
+      apiKey: KEY,
+      timeoutMs: 5000,
+      now: () => new Date(),
+    });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'x' })).toMatchObject({
+      kind: 'retryable',
+      code: 'connection_refused',
+    });
   });
 
   it("the caller's cancellation: before the call nothing is sent (retryable); during it, unknown", async () => {
     const quo = await setup();
     const before = new AbortController();
     before.abort();
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'never' }, before.signal)).toMatchObject({ kind: 'retryable', code: 'cancelled' });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'never' }, before.signal)).toMatchObject({
+      kind: 'retryable',
+      code: 'cancelled',
+    });
     expect(fake.requests).toHaveLength(0);
 
     fake.faults.next({ kind: 'accepted_then_timeout' });
@@ -107,7 +132,8 @@ describe('Quo send under faults', () => {
         { seed: 42, target: 'send' },
       );
       const outcomes: SendOutcome[] = [];
-      for (let i = 0; i < 40; i += 1) outcomes.push(await quo.send({ to: '+15551234567', from: FROM, body: `msg ${i}` }));
+      for (let i = 0; i < 40; i += 1)
+        outcomes.push(await quo.send({ to: '+15551234567', from: FROM, body: `msg ${i}` }));
       const recorded = new Set(fake.sent.map((m) => m.text));
       const summary = { kinds: outcomes.map((o) => (o.ok ? 'ok' : o.kind)), injected: { ...fake.faults.injected } };
       const faults = fake.requests.map((r) => r.fault);
@@ -126,7 +152,11 @@ describe('Quo send under faults', () => {
     };
     first.outcomes.forEach((outcome, i) => {
       const fault = first.faults[i] ?? 'none';
-      expect({ i, fault, kind: outcome.ok ? 'ok' : outcome.kind, recorded: first.recorded.has(`msg ${i}`) }).toEqual({ i, fault, ...expected[fault] });
+      expect({ i, fault, kind: outcome.ok ? 'ok' : outcome.kind, recorded: first.recorded.has(`msg ${i}`) }).toEqual({
+        i,
+        fault,
+        ...expected[fault],
+      });
     });
     const kinds = new Set(first.summary.kinds);
     expect(kinds).toEqual(new Set(['ok', 'retryable', 'unknown']));

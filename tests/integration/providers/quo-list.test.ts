@@ -34,7 +34,13 @@ describe('Quo listing', () => {
   it('the workspace listing follows nextCursor newest first, sends the version header, and keeps the range inclusive', async () => {
     const quo = await setup();
     // 130 messages one minute apart: three pages of 50.
-    for (let i = 0; i < 130; i += 1) fake.addMessage({ direction: 'outgoing', participant: `+1555200${String(i).padStart(4, '0')}`, text: `m${i}`, createdAt: at(i) });
+    for (let i = 0; i < 130; i += 1)
+      fake.addMessage({
+        direction: 'outgoing',
+        participant: `+1555200${String(i).padStart(4, '0')}`,
+        text: `m${i}`,
+        createdAt: at(i),
+      });
     fake.addMessage({ direction: 'outgoing', participant: '+15552009999', text: 'too late', createdAt: at(500) });
     const listed = await collect(quo.list({ since: at(0), until: at(129) }));
     expect(listed).toHaveLength(130);
@@ -46,9 +52,21 @@ describe('Quo listing', () => {
 
   it('the workspace listing stops paging once it reaches messages older than the range', async () => {
     const quo = await setup();
-    for (let i = 0; i < 120; i += 1) fake.addMessage({ direction: 'outgoing', participant: '+15552000001', text: `m${i}`, createdAt: at(i) });
+    for (let i = 0; i < 120; i += 1)
+      fake.addMessage({ direction: 'outgoing', participant: '+15552000001', text: `m${i}`, createdAt: at(i) });
     const listed = await collect(quo.list({ since: at(110), until: at(119) }));
-    expect(listed.map((m) => m.body)).toEqual(['m119', 'm118', 'm117', 'm116', 'm115', 'm114', 'm113', 'm112', 'm111', 'm110']);
+    expect(listed.map((m) => m.body)).toEqual([
+      'm119',
+      'm118',
+      'm117',
+      'm116',
+      'm115',
+      'm114',
+      'm113',
+      'm112',
+      'm111',
+      'm110',
+    ]);
     expect(fake.requests.filter((r) => r.path === '/messages')).toHaveLength(1);
   });
 
@@ -56,20 +74,31 @@ describe('Quo listing', () => {
     fake = await startFakeQuo();
     const noHeader = await fetch(`${fake.url}/messages`, { headers: { Authorization: KEY } });
     expect(noHeader.status).toBe(400);
-    expect((await noHeader.json()) as { errors: Array<{ path: string }> }).toMatchObject({ errors: [{ path: '/headers/quo-api-version' }] });
-    const tooMany = await fetch(`${fake.url}/messages?limit=51`, { headers: { Authorization: KEY, 'Quo-Api-Version': '2026-03-30' } });
+    expect((await noHeader.json()) as { errors: Array<{ path: string }> }).toMatchObject({
+      errors: [{ path: '/headers/quo-api-version' }],
+    });
+    const tooMany = await fetch(`${fake.url}/messages?limit=51`, {
+      headers: { Authorization: KEY, 'Quo-Api-Version': '2026-03-30' },
+    });
     expect(tooMany.status).toBe(400);
   });
 
   it('a conversation listing uses v1 with participants[], follows nextPageToken, and shows inbound STOP', async () => {
     const quo = await setup({ phoneNumberId: 'PN00000001' });
     const customer = '+15553330000';
-    for (let i = 0; i < 150; i += 1) fake.addMessage({ direction: 'outgoing', participant: customer, text: `promo ${i}`, createdAt: at(i) });
+    for (let i = 0; i < 150; i += 1)
+      fake.addMessage({ direction: 'outgoing', participant: customer, text: `promo ${i}`, createdAt: at(i) });
     fake.addMessage({ direction: 'outgoing', participant: '+15554440000', text: 'someone else', createdAt: at(5) });
     fake.addInbound({ from: customer, text: 'STOP', createdAt: at(151) });
     const listed = await collect(quo.list({ since: at(0), until: at(200), participant: customer }));
     expect(listed).toHaveLength(151);
-    expect(listed[0]).toMatchObject({ direction: 'incoming', from: customer, to: '+15550100000', body: 'STOP', status: 'received' });
+    expect(listed[0]).toMatchObject({
+      direction: 'incoming',
+      from: customer,
+      to: '+15550100000',
+      body: 'STOP',
+      status: 'received',
+    });
     expect(listed.some((m) => m.body === 'someone else')).toBe(false);
     const v1Pages = fake.requests.filter((r) => r.path === '/v1/messages');
     expect(v1Pages).toHaveLength(2);
@@ -78,7 +107,13 @@ describe('Quo listing', () => {
   it('without a configured number, the conversation is listed on every number of the key', async () => {
     const quo = await setup();
     fake.addMessage({ direction: 'outgoing', participant: '+15553330000', text: 'from main', createdAt: at(1) });
-    fake.addMessage({ direction: 'outgoing', participant: '+15553330000', text: 'from second', phoneNumber: '+15550100009', createdAt: at(2) });
+    fake.addMessage({
+      direction: 'outgoing',
+      participant: '+15553330000',
+      text: 'from second',
+      phoneNumber: '+15550100009',
+      createdAt: at(2),
+    });
     const listed = await collect(quo.list({ since: at(0), until: at(10), participant: '+15553330000' }));
     expect(listed.map((m) => m.body).sort()).toEqual(['from main', 'from second']);
     expect(fake.requests.some((r) => r.path === '/v1/phone-numbers')).toBe(true);
@@ -90,7 +125,11 @@ describe('Quo listing', () => {
     fake.faults.next({ kind: 'server_error', status: 503 }, 1, 'read');
     expect((await collect(quo.list({ since: at(0), until: at(10) }))).map((m) => m.body)).toEqual(['hello']);
     fake.faults.next({ kind: 'server_error', status: 503 }, 3, 'read');
-    await expect(collect(quo.list({ since: at(0), until: at(10) }))).rejects.toMatchObject({ name: 'AppError', code: 'provider_error', message: 'Quo had a problem on its side (HTTP 503). Try again later.' });
+    await expect(collect(quo.list({ since: at(0), until: at(10) }))).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'provider_error',
+      message: 'Quo had a problem on its side (HTTP 503). Try again later.',
+    });
   });
 });
 
@@ -99,7 +138,12 @@ describe('Quo lookup and health', () => {
     const quo = await setup();
     const sent = await quo.send({ to: '+15551234567', from: '+15550100000', body: 'hi' });
     if (!sent.ok) throw new Error(sent.message);
-    expect(await quo.lookup(sent.providerMessageId)).toMatchObject({ providerMessageId: sent.providerMessageId, status: 'sent', direction: 'outgoing', to: '+15551234567' });
+    expect(await quo.lookup(sent.providerMessageId)).toMatchObject({
+      providerMessageId: sent.providerMessageId,
+      status: 'sent',
+      direction: 'outgoing',
+      to: '+15551234567',
+    });
     fake.markDelivered(sent.providerMessageId);
     expect(await quo.lookup(sent.providerMessageId)).toMatchObject({ status: 'delivered' });
     fake.markUndelivered(sent.providerMessageId);
@@ -119,7 +163,13 @@ describe('Quo lookup and health', () => {
     expect(await quo.health()).toEqual({ ok: true, detail: 'Connected to Quo; 1 number on this key (+15550100000).' });
     const wrong = new QuoProvider({ baseUrl: fake.url, apiKey: 'nope', timeoutMs: 5000, now: () => new Date() });
     expect(await wrong.health()).toMatchObject({ ok: false, detail: expect.stringMatching(/API key/) });
-    const missingNumber = new QuoProvider({ baseUrl: fake.url, apiKey: KEY, timeoutMs: 5000, now: () => new Date(), phoneNumberId: 'PNother' });
+    const missingNumber = new QuoProvider({
+      baseUrl: fake.url,
+      apiKey: KEY,
+      timeoutMs: 5000,
+      now: () => new Date(),
+      phoneNumberId: 'PNother',
+    });
     expect(await missingNumber.health()).toMatchObject({ ok: false });
   });
 });

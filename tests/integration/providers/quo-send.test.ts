@@ -21,7 +21,13 @@ describe('Quo send', () => {
     const outcome = await quo.send({ to: '+15551234567', from: FROM, body: 'Spring sale: 20% off' });
     expect(outcome).toEqual({ ok: true, providerMessageId: fake.sent[0].id, status: 'queued' });
     expect(fake.sent).toHaveLength(1);
-    expect(fake.sent[0]).toMatchObject({ to: ['+15551234567'], from: FROM, text: 'Spring sale: 20% off', direction: 'outgoing', phoneNumberId: 'PN00000001' });
+    expect(fake.sent[0]).toMatchObject({
+      to: ['+15551234567'],
+      from: FROM,
+      text: 'Spring sale: 20% off',
+      direction: 'outgoing',
+      phoneNumberId: 'PN00000001',
+    });
     expect(fake.sent[0].id).toMatch(/^AC/);
   });
 
@@ -74,9 +80,17 @@ describe('Quo send', () => {
 
   it('an expired subscription (402) and a number the user does not belong to (403) are permanent', async () => {
     const quo = await setup({ phoneNumbers: [{ id: 'PNmine0001', number: FROM }] });
-    expect(await quo.send({ to: '+15551234567', from: '+15559999999', body: 'hi' })).toMatchObject({ kind: 'permanent', code: '0202403', httpStatus: 403 });
+    expect(await quo.send({ to: '+15551234567', from: '+15559999999', body: 'hi' })).toMatchObject({
+      kind: 'permanent',
+      code: '0202403',
+      httpStatus: 403,
+    });
     fake.setSubscriptionActive(false);
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'hi' })).toMatchObject({ kind: 'permanent', code: '0201402', httpStatus: 402 });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'hi' })).toMatchObject({
+      kind: 'permanent',
+      code: '0201402',
+      httpStatus: 402,
+    });
     expect(fake.sent).toHaveLength(0);
   });
 
@@ -84,9 +98,16 @@ describe('Quo send', () => {
     const frozen = new Date('2026-05-01T15:00:00.000Z');
     const quo = await setup({ now: () => frozen }, () => frozen);
     const outcomes = [];
-    for (let i = 0; i < 11; i += 1) outcomes.push(await quo.send({ to: `+1555123${String(i).padStart(4, '0')}`, from: FROM, body: `n${i}` }));
+    for (let i = 0; i < 11; i += 1)
+      outcomes.push(await quo.send({ to: `+1555123${String(i).padStart(4, '0')}`, from: FROM, body: `n${i}` }));
     expect(outcomes.slice(0, 10).every((o) => o.ok)).toBe(true);
-    expect(outcomes[10]).toMatchObject({ ok: false, kind: 'retryable', code: '0200429', httpStatus: 429, retryAfterMs: 1000 });
+    expect(outcomes[10]).toMatchObject({
+      ok: false,
+      kind: 'retryable',
+      code: '0200429',
+      httpStatus: 429,
+      retryAfterMs: 1000,
+    });
     expect(fake.rateLimited).toBe(1);
     expect(fake.sent).toHaveLength(10);
   });
@@ -98,7 +119,10 @@ describe('Quo send', () => {
     const second = new QuoProvider({ baseUrl: fake.url, apiKey: 'second-key', timeoutMs: 5000, now: () => frozen });
     for (let i = 0; i < 10; i += 1) await first.send({ to: '+15551230000', from: FROM, body: `a${i}` });
     expect(await second.send({ to: '+15551230000', from: FROM, body: 'b' })).toMatchObject({ ok: true });
-    expect(await first.send({ to: '+15551230000', from: FROM, body: 'a10' })).toMatchObject({ kind: 'retryable', httpStatus: 429 });
+    expect(await first.send({ to: '+15551230000', from: FROM, body: 'a10' })).toMatchObject({
+      kind: 'retryable',
+      httpStatus: 429,
+    });
     fake.setRateLimit('unlimited');
     expect(await first.send({ to: '+15551230000', from: FROM, body: 'a11' })).toMatchObject({ ok: true });
     expect(fake.rateLimited).toBe(1);
@@ -108,9 +132,16 @@ describe('Quo send', () => {
     const clientNow = new Date('2026-05-01T15:00:00.000Z');
     const quo = await setup({}, () => clientNow);
     fake.faults.next({ kind: 'rate_limited', retryAfter: '7' });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'a' })).toMatchObject({ kind: 'retryable', httpStatus: 429, retryAfterMs: 7000 });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'a' })).toMatchObject({
+      kind: 'retryable',
+      httpStatus: 429,
+      retryAfterMs: 7000,
+    });
     fake.faults.next({ kind: 'rate_limited', retryAfter: 'Fri, 01 May 2026 15:00:30 GMT' });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'b' })).toMatchObject({ kind: 'retryable', retryAfterMs: 30_000 });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'b' })).toMatchObject({
+      kind: 'retryable',
+      retryAfterMs: 30_000,
+    });
     fake.faults.next({ kind: 'rate_limited', retryAfter: null });
     const bare = await quo.send({ to: '+15551234567', from: FROM, body: 'c' });
     expect(bare).toMatchObject({ kind: 'retryable', httpStatus: 429 });
@@ -122,8 +153,17 @@ describe('Quo send', () => {
     const quo = await setup();
     fake.faults.next({ kind: 'server_error', status: 503 });
     fake.faults.next({ kind: 'server_error' });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'a' })).toMatchObject({ ok: false, kind: 'retryable', httpStatus: 503, code: '0200503' });
-    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'b' })).toMatchObject({ ok: false, kind: 'retryable', httpStatus: 500 });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'a' })).toMatchObject({
+      ok: false,
+      kind: 'retryable',
+      httpStatus: 503,
+      code: '0200503',
+    });
+    expect(await quo.send({ to: '+15551234567', from: FROM, body: 'b' })).toMatchObject({
+      ok: false,
+      kind: 'retryable',
+      httpStatus: 500,
+    });
     expect(fake.sent).toHaveLength(0);
     expect(fake.faults.injected.server_error).toBe(2);
   });

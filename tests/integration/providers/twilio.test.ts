@@ -39,7 +39,12 @@ describe('Twilio send', () => {
     const twilio = await setup();
     const outcome = await twilio.send({ to: '+15551234567', from: FROM, body: 'Spring sale & more' });
     expect(outcome).toEqual({ ok: true, providerMessageId: fake.sent[0].sid, status: 'queued' });
-    expect(fake.sent[0]).toMatchObject({ to: '+15551234567', from: FROM, body: 'Spring sale & more', direction: 'outbound-api' });
+    expect(fake.sent[0]).toMatchObject({
+      to: '+15551234567',
+      from: FROM,
+      body: 'Spring sale & more',
+      direction: 'outbound-api',
+    });
     expect(fake.sent[0].sid).toMatch(/^SM[0-9a-f]{32}$/);
   });
 
@@ -67,8 +72,14 @@ describe('Twilio send', () => {
     expect(auth).toMatchObject({ ok: false, kind: 'permanent', code: '20003', httpStatus: 401 });
     if (!auth.ok) expect(auth.message).toMatch(/Account SID and Auth Token/);
     const right = client(fake.url, fake.authToken);
-    expect(await right.send({ to: '12345', from: FROM, body: 'hi' })).toMatchObject({ kind: 'permanent', code: '21211' });
-    expect(await right.send({ to: '+15551234567', from: FROM, body: 'x'.repeat(1601) })).toMatchObject({ kind: 'permanent', code: '21617' });
+    expect(await right.send({ to: '12345', from: FROM, body: 'hi' })).toMatchObject({
+      kind: 'permanent',
+      code: '21211',
+    });
+    expect(await right.send({ to: '+15551234567', from: FROM, body: 'x'.repeat(1601) })).toMatchObject({
+      kind: 'permanent',
+      code: '21617',
+    });
     expect(fake.sent).toHaveLength(0);
   });
 
@@ -76,12 +87,23 @@ describe('Twilio send', () => {
     const frozen = new Date('2026-05-01T15:00:00.000Z');
     const twilio = await setup({ rateLimitPerSecond: 2, now: () => frozen }, () => frozen);
     fake.faults.next({ kind: 'rate_limited', retryAfter: '3' });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'a' })).toMatchObject({ kind: 'retryable', code: '20429', retryAfterMs: 3000 });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'a' })).toMatchObject({
+      kind: 'retryable',
+      code: '20429',
+      retryAfterMs: 3000,
+    });
     fake.faults.next({ kind: 'server_error', status: 502 });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'b' })).toMatchObject({ kind: 'retryable', httpStatus: 502 });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'b' })).toMatchObject({
+      kind: 'retryable',
+      httpStatus: 502,
+    });
     await twilio.send({ to: '+15551234567', from: FROM, body: 'c' });
     await twilio.send({ to: '+15551234567', from: FROM, body: 'd' });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'e' })).toMatchObject({ kind: 'retryable', httpStatus: 429, retryAfterMs: 1000 });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'e' })).toMatchObject({
+      kind: 'retryable',
+      httpStatus: 429,
+      retryAfterMs: 1000,
+    });
     expect(fake.rateLimited).toBe(1);
     expect(fake.sent.map((m) => m.body)).toEqual(['c', 'd']);
   });
@@ -89,19 +111,37 @@ describe('Twilio send', () => {
   it('accepted then timeout and reset after processing are unknown and were sent; reset before is unknown and was not', async () => {
     const twilio = await setup();
     fake.faults.next({ kind: 'accepted_then_timeout' });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'held' })).toMatchObject({ kind: 'unknown', code: 'timeout' });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'held' })).toMatchObject({
+      kind: 'unknown',
+      code: 'timeout',
+    });
     fake.faults.next({ kind: 'reset_after' });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'reset late' })).toMatchObject({ kind: 'unknown', code: 'connection_lost' });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'reset late' })).toMatchObject({
+      kind: 'unknown',
+      code: 'connection_lost',
+    });
     fake.faults.next({ kind: 'reset_before' });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'reset early' })).toMatchObject({ kind: 'unknown', code: 'connection_lost' });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'reset early' })).toMatchObject({
+      kind: 'unknown',
+      code: 'connection_lost',
+    });
     fake.faults.next({ kind: 'slow', delayMs: TIMEOUT_MS * 2 });
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'slow' })).toMatchObject({ kind: 'unknown', code: 'timeout' });
-    await vi.waitFor(() => expect(fake.sent.map((m) => m.body)).toEqual(['held', 'reset late', 'slow']), { timeout: 5000, interval: 50 });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'slow' })).toMatchObject({
+      kind: 'unknown',
+      code: 'timeout',
+    });
+    await vi.waitFor(() => expect(fake.sent.map((m) => m.body)).toEqual(['held', 'reset late', 'slow']), {
+      timeout: 5000,
+      interval: 50,
+    });
   });
 
   it('connection refused is retryable', async () => {
     const twilio = client(await unusedLoopbackUrl(), 'x');
-    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'hi' })).toMatchObject({ kind: 'retryable', code: 'connection_refused' });
+    expect(await twilio.send({ to: '+15551234567', from: FROM, body: 'hi' })).toMatchObject({
+      kind: 'retryable',
+      code: 'connection_refused',
+    });
   });
 });
 
@@ -110,7 +150,12 @@ describe('Twilio lookup, list and health', () => {
     const twilio = await setup();
     const sent = await twilio.send({ to: '+15551234567', from: FROM, body: 'hi' });
     if (!sent.ok) throw new Error(sent.message);
-    expect(await twilio.lookup(sent.providerMessageId)).toMatchObject({ status: 'sent', direction: 'outgoing', from: FROM, errorCode: null });
+    expect(await twilio.lookup(sent.providerMessageId)).toMatchObject({
+      status: 'sent',
+      direction: 'outgoing',
+      from: FROM,
+      errorCode: null,
+    });
     fake.markUndelivered(sent.providerMessageId);
     expect(await twilio.lookup(sent.providerMessageId)).toMatchObject({ status: 'undelivered', errorCode: '30003' });
     expect(await twilio.lookup(`SM${'f'.repeat(32)}`)).toBeNull();
@@ -140,7 +185,13 @@ describe('Twilio lookup, list and health', () => {
     await twilio.send({ to: customer, from: FROM, body: 'promo' });
     await twilio.send({ to: '+15554440000', from: FROM, body: 'other' });
     fake.addInbound({ from: customer, body: 'STOP' });
-    const listed = await collect(twilio.list({ since: new Date(Date.now() - 60_000), until: new Date(Date.now() + 60_000), participant: customer }));
+    const listed = await collect(
+      twilio.list({
+        since: new Date(Date.now() - 60_000),
+        until: new Date(Date.now() + 60_000),
+        participant: customer,
+      }),
+    );
     expect(listed.map((m) => [m.direction, m.body])).toEqual([
       ['outgoing', 'promo'],
       ['incoming', 'STOP'],
@@ -152,6 +203,9 @@ describe('Twilio lookup, list and health', () => {
     expect(await twilio.health()).toMatchObject({ ok: true, detail: expect.stringMatching(/trial account/) });
     fake.setAccountStatus('suspended');
     expect(await twilio.health()).toMatchObject({ ok: false, detail: expect.stringMatching(/suspended/) });
-    expect(await client(fake.url, 'wrong').health()).toMatchObject({ ok: false, detail: expect.stringMatching(/Auth Token/) });
+    expect(await client(fake.url, 'wrong').health()).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/Auth Token/),
+    });
   });
 });

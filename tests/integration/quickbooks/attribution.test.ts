@@ -20,7 +20,11 @@ describe('QuickBooks sales as attributed conversions', () => {
     const [ana, ben] = seedTagged(h, 3, 'regulars');
     h.app.db.prepare('UPDATE contacts SET email = ? WHERE id = ?').run('Ben@Example.com', ben);
     const spring = await launchCampaign(h, 'Spring sale', 'regulars');
-    markDelivered(h.app, spring.messages.map((m) => m.id), T0);
+    markDelivered(
+      h.app,
+      spring.messages.map((m) => m.id),
+      T0,
+    );
 
     h.fake.put('Customer', customer('1', 'Ana Lima', { phone: typed(seedPhone(0)) }));
     h.fake.put('Customer', customer('2', 'Ben Okafor', { email: ' ben@example.COM ' }));
@@ -33,24 +37,70 @@ describe('QuickBooks sales as attributed conversions', () => {
     h.fake.setTime(new Date(h.now()).toISOString());
 
     expect(await h.sync()).toEqual({ customers: 3, sales: 4, conversions: 3, unmatched: 1, deleted: 0 });
-    const rows = h.app.db.prepare(`SELECT source, source_id, contact_id, campaign_id, amount_minor, rule FROM conversions ORDER BY source_id`).all();
+    const rows = h.app.db
+      .prepare(
+        `SELECT source, source_id, contact_id, campaign_id, amount_minor, rule FROM conversions ORDER BY source_id`,
+      )
+      .all();
     expect(rows).toEqual([
-      { source: 'quickbooks', source_id: 'quickbooks:Invoice:200', contact_id: ben, campaign_id: spring.id, amount_minor: 10000, rule: 'delivery' },
-      { source: 'quickbooks', source_id: 'quickbooks:SalesReceipt:100', contact_id: ana, campaign_id: spring.id, amount_minor: 4250, rule: 'delivery' },
-      { source: 'quickbooks', source_id: 'quickbooks:SalesReceipt:101', contact_id: ana, campaign_id: null, amount_minor: 900, rule: null },
+      {
+        source: 'quickbooks',
+        source_id: 'quickbooks:Invoice:200',
+        contact_id: ben,
+        campaign_id: spring.id,
+        amount_minor: 10000,
+        rule: 'delivery',
+      },
+      {
+        source: 'quickbooks',
+        source_id: 'quickbooks:SalesReceipt:100',
+        contact_id: ana,
+        campaign_id: spring.id,
+        amount_minor: 4250,
+        rule: 'delivery',
+      },
+      {
+        source: 'quickbooks',
+        source_id: 'quickbooks:SalesReceipt:101',
+        contact_id: ana,
+        campaign_id: null,
+        amount_minor: 900,
+        rule: null,
+      },
     ]);
 
     const results = await h.ok('analytics:campaignResults', { campaignId: spring.id });
     expect(results.money.revenueMinor).toBe(14250);
-    expect(results.conversionsBySource).toEqual([{ source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
+    expect(results.conversionsBySource).toEqual([
+      { source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 },
+    ]);
 
     const dashboard = await h.ok('analytics:summary', { from: '2026-11-15', to: '2026-12-15', bucket: 'day', top: 5 });
-    expect(dashboard.revenueBySource).toEqual([{ source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 }]);
+    expect(dashboard.revenueBySource).toEqual([
+      { source: 'quickbooks', label: 'QuickBooks', count: 2, revenueMinor: 14250 },
+    ]);
     expect(dashboard.revenue).toBe(142.5);
 
     const s = await h.status();
-    expect(s.counts).toMatchObject({ customers: 3, unmatchedCustomers: 1, sales: 4, unmatchedSales: 1, conversions: 3, attributed: 2, revenueMinor: 15150, attributedRevenueMinor: 14250 });
-    expect(s.unmatched).toEqual([{ entity: 'SalesReceipt', id: '300', customerName: 'Walk-in Customer', amountMinor: 1800, at: new Date(T0 + HOUR).toISOString() }]);
+    expect(s.counts).toMatchObject({
+      customers: 3,
+      unmatchedCustomers: 1,
+      sales: 4,
+      unmatchedSales: 1,
+      conversions: 3,
+      attributed: 2,
+      revenueMinor: 15150,
+      attributedRevenueMinor: 14250,
+    });
+    expect(s.unmatched).toEqual([
+      {
+        entity: 'SalesReceipt',
+        id: '300',
+        customerName: 'Walk-in Customer',
+        amountMinor: 1800,
+        at: new Date(T0 + HOUR).toISOString(),
+      },
+    ]);
 
     // A sale synced twice is one conversion (unique per entity id).
     await h.sync(true);
@@ -83,7 +133,18 @@ describe('QuickBooks sales as attributed conversions', () => {
 
     h.app.settings.set('quickbooks.createContacts', true);
     expect(await h.sync(true)).toMatchObject({ conversions: 1, unmatched: 0 });
-    const made = h.app.db.prepare('SELECT phone, first_name, last_name, email, textable, not_textable_reason FROM contacts').all();
-    expect(made).toEqual([{ phone: seedPhone(7), first_name: 'Ana', last_name: 'Lima', email: 'ana@example.com', textable: 0, not_textable_reason: expect.stringMatching(/consent/i) }]);
+    const made = h.app.db
+      .prepare('SELECT phone, first_name, last_name, email, textable, not_textable_reason FROM contacts')
+      .all();
+    expect(made).toEqual([
+      {
+        phone: seedPhone(7),
+        first_name: 'Ana',
+        last_name: 'Lima',
+        email: 'ana@example.com',
+        textable: 0,
+        not_textable_reason: expect.stringMatching(/consent/i),
+      },
+    ]);
   });
 });

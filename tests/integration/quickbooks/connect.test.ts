@@ -39,7 +39,12 @@ describe('QuickBooks connect (OAuth authorization code through the relay)', () =
     expect(back.status).toBe(200);
     expect(back.page).toContain('QuickBooks is connected');
     const s = await h.status();
-    expect(s).toMatchObject({ state: 'connected', label: 'Connected', realmId: h.fake.realmId, credentials: { clientId: true, clientSecret: true, refreshToken: true } });
+    expect(s).toMatchObject({
+      state: 'connected',
+      label: 'Connected',
+      realmId: h.fake.realmId,
+      credentials: { clientId: true, clientSecret: true, refreshToken: true },
+    });
     expect(h.app.secrets.get('quickbooks.refreshToken')).toBe(h.fake.currentRefreshToken());
     expect(h.fake.grants).toContain('authorization_code');
   });

@@ -18,7 +18,12 @@ export interface QboHarness extends AbHarness {
 export async function qboHarness(options: { connected?: boolean } = {}): Promise<QboHarness> {
   const fake = await startFakeQuickBooks();
   const opened: string[] = [];
-  const h = await abHarness({ quickbooks: { openExternal: (url) => opened.push(url), throttle: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 4 } } });
+  const h = await abHarness({
+    quickbooks: {
+      openExternal: (url) => opened.push(url),
+      throttle: { initialDelayMs: 5, maxDelayMs: 20, maxAttempts: 4 },
+    },
+  });
   const { app } = h;
   app.settings.set('quickbooks.apiBaseUrl', fake.url);
   app.settings.set('quickbooks.tokenUrl', fake.tokenUrl);
@@ -43,7 +48,11 @@ export async function qboHarness(options: { connected?: boolean } = {}): Promise
 }
 
 /** A QuickBooks customer as the API shapes it (free-form phone and e-mail). */
-export function customer(id: string, name: string, contact: { phone?: string; mobile?: string; email?: string } = {}): Record<string, unknown> {
+export function customer(
+  id: string,
+  name: string,
+  contact: { phone?: string; mobile?: string; email?: string } = {},
+): Record<string, unknown> {
   return {
     Id: id,
     DisplayName: name,
@@ -56,7 +65,13 @@ export function customer(id: string, name: string, contact: { phone?: string; mo
 }
 
 /** A sales receipt or invoice of `amount` (an invoice with `balance` still owed) created at `at`. */
-export function sale(id: string, customerId: string, amount: number, at: number, balance?: number): Record<string, unknown> {
+export function sale(
+  id: string,
+  customerId: string,
+  amount: number,
+  at: number,
+  balance?: number,
+): Record<string, unknown> {
   return {
     Id: id,
     TxnDate: new Date(at).toISOString().slice(0, 10),

@@ -12,11 +12,15 @@ afterEach(async () => {
   await h.close();
 });
 
-const conversions = () => h.app.db.prepare(`SELECT source_id, amount_minor FROM conversions WHERE source = 'quickbooks' ORDER BY source_id`).all() as Array<{ source_id: string; amount_minor: number }>;
+const conversions = () =>
+  h.app.db
+    .prepare(`SELECT source_id, amount_minor FROM conversions WHERE source = 'quickbooks' ORDER BY source_id`)
+    .all() as Array<{ source_id: string; amount_minor: number }>;
 
 describe('QuickBooks sync', () => {
   it('pulls everything the first time, 1,000 rows a page', async () => {
-    for (let i = 1; i <= 2300; i++) h.fake.put('Customer', customer(String(i), `Customer ${i}`, { phone: seedPhone(10_000 + i) }));
+    for (let i = 1; i <= 2300; i++)
+      h.fake.put('Customer', customer(String(i), `Customer ${i}`, { phone: seedPhone(10_000 + i) }));
     h.fake.put('SalesReceipt', sale('1', '1', 25, T0 - HOUR));
     h.fake.put('Payment', { Id: '7', TotalAmt: 10, CustomerRef: { value: '2' } });
     const r = await h.sync();
@@ -83,7 +87,9 @@ describe('QuickBooks sync', () => {
     const cursor = h.app.db.prepare('SELECT changed_since FROM quickbooks_connection').get();
     h.advance(15 * 60_000);
     h.fake.faultIn200Next();
-    await expect(h.sync()).rejects.toThrow(/QuickBooks answered with an error: An application error has occurred.*code 10000/);
+    await expect(h.sync()).rejects.toThrow(
+      /QuickBooks answered with an error: An application error has occurred.*code 10000/,
+    );
     expect(h.app.db.prepare('SELECT changed_since FROM quickbooks_connection').get()).toEqual(cursor);
     expect((await h.status()).lastError).toMatch(/application error/);
     expect((await h.sync()).customers).toBe(0);
@@ -104,15 +110,28 @@ describe('quickbooks CLI (headless: secrets and settings set by hand)', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ customers: 1, sales: 2, conversions: 1, unmatched: 1, deleted: 0 });
     const s = await cli(['--db', db, '--json', 'quickbooks', 'status']);
-    expect(JSON.parse(s.stdout)).toMatchObject({ state: 'connected', label: 'Connected', counts: { sales: 2, unmatchedSales: 1, conversions: 1 } });
+    expect(JSON.parse(s.stdout)).toMatchObject({
+      state: 'connected',
+      label: 'Connected',
+      counts: { sales: 2, unmatchedSales: 1, conversions: 1 },
+    });
     const text = await cli(['--db', db, 'quickbooks', 'status']);
     expect(text.stdout).toContain('1 sales could not be matched to a contact');
   });
 
   it('settings refuse a plain-http API address other than 127.0.0.1/localhost', async () => {
-    const r = await cli(['--db', h.app.db.name, 'settings', 'set', 'quickbooks.apiBaseUrl', 'http://quickbooks.example.com']);
+    const r = await cli([
+      '--db',
+      h.app.db.name,
+      'settings',
+      'set',
+      'quickbooks.apiBaseUrl',
+      'http://quickbooks.example.com',
+    ]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('must start with https://');
-    expect((await cli(['--db', h.app.db.name, 'settings', 'set', 'quickbooks.environment', 'staging'])).stderr).toContain('choose one of: sandbox, production');
+    expect(
+      (await cli(['--db', h.app.db.name, 'settings', 'set', 'quickbooks.environment', 'staging'])).stderr,
+    ).toContain('choose one of: sandbox, production');
   });
 });

@@ -6,7 +6,11 @@ import { tempDir } from '../../helpers/db';
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' });
+  const code = await runCli(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: async () => '',
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -18,7 +22,13 @@ describe('reports run from the command line', () => {
   it('needs --out, and --period is week or month', async () => {
     const none = await cli(['--db', db, '--json', 'reports', 'run']);
     expect(none.code).toBe(2);
-    expect(JSON.parse(none.stderr)).toEqual({ error: { code: 'usage', message: '--out is required: the folder to write the report to. Usage: reports run --out DIR [--period week|month]' } });
+    expect(JSON.parse(none.stderr)).toEqual({
+      error: {
+        code: 'usage',
+        message:
+          '--out is required: the folder to write the report to. Usage: reports run --out DIR [--period week|month]',
+      },
+    });
     const year = await cli(['--db', db, 'reports', 'run', '--out', dir.dir, '--period', 'year']);
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('--period must be week or month, got "year"');

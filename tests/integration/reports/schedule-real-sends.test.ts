@@ -35,27 +35,46 @@ describe('a scheduled report missed while the app was closed, from real Sandbox 
     first.settings.set('reports.schedule', 'weekly');
     first.settings.set('reports.folder', folder);
     seedContacts(first.db, RECIPIENTS, { tag: 'regulars', nowIso: '2026-11-01T12:00:00.000Z' });
-    const c = await ok(first, 'campaigns:create', { name: 'Colour week', body: 'Colour week at {{business_name}}: 20% off. Reply STOP to opt out', audience: { tags: ['regulars'] } });
+    const c = await ok(first, 'campaigns:create', {
+      name: 'Colour week',
+      body: 'Colour week at {{business_name}}: 20% off. Reply STOP to opt out',
+      audience: { tags: ['regulars'] },
+    });
     await ok(first, 'campaigns:launch', { id: c.id });
     await first.dispatcher.runUntilIdle();
     first.tick(); // the Sandbox's receipts
-    const phone = (first.db.prepare(`SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 1`).get(c.id) as { p: string }).p;
+    const phone = (
+      first.db
+        .prepare(
+          `SELECT to_phone AS p FROM outbox_messages WHERE campaign_id = ? AND state = 'delivered' ORDER BY id LIMIT 1`,
+        )
+        .get(c.id) as { p: string }
+    ).p;
     clock = new Date('2026-12-03T10:00:00Z');
     await ok(first, 'conversions:add', { phone, amount: 42.5, note: 'booked a colour' });
     const results = await ok(first, 'analytics:campaignResults', { campaignId: c.id });
     expect(results).toMatchObject({ sent: RECIPIENTS, delivered: RECIPIENTS, converted: 1, revenue: 42.5 });
     expect(results.spend).toBeCloseTo(0.06, 10);
     // Up to date while open: last week (48, nothing sent) is written; week 49 has not ended.
-    expect((await runDueReports(first, summaryFromAnalytics(first))).map((w) => w.from)).toEqual(['2026-11-23T00:00:00.000Z']);
+    expect((await runDueReports(first, summaryFromAnalytics(first))).map((w) => w.from)).toEqual([
+      '2026-11-23T00:00:00.000Z',
+    ]);
     await first.close();
 
     // Closed over Sunday night; opened again on Wednesday of week 50. Starting the app's jobs writes week 49.
     clock = new Date('2026-12-09T08:30:00Z');
     const next = await open();
     const notices: string[] = [];
-    next.events.subscribe((name, payload) => void (name === 'app:notify' && notices.push((payload as { title: string }).title)));
+    next.events.subscribe(
+      (name, payload) => void (name === 'app:notify' && notices.push((payload as { title: string }).title)),
+    );
     next.startJobs(50);
-    const runs = () => next.db.prepare('SELECT kind, period_start AS periodStart FROM report_runs WHERE pdf_path IS NOT NULL ORDER BY period_start').all();
+    const runs = () =>
+      next.db
+        .prepare(
+          'SELECT kind, period_start AS periodStart FROM report_runs WHERE pdf_path IS NOT NULL ORDER BY period_start',
+        )
+        .all();
     await vi.waitFor(() => expect(runs()).toHaveLength(2), { timeout: 10_000, interval: 50 });
     expect(runs()).toEqual([
       { kind: 'week', periodStart: '2026-11-23T00:00:00.000Z' },
@@ -65,7 +84,12 @@ describe('a scheduled report missed while the app was closed, from real Sandbox 
     // Checking again (as the hourly job does) writes nothing more.
     expect(await runDueReports(next, summaryFromAnalytics(next))).toEqual([]);
     await next.close();
-    expect(readdirSync(folder).sort()).toEqual(['report-weekly-2026-W48.csv', 'report-weekly-2026-W48.pdf', 'report-weekly-2026-W49.csv', 'report-weekly-2026-W49.pdf']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'report-weekly-2026-W48.csv',
+      'report-weekly-2026-W48.pdf',
+      'report-weekly-2026-W49.csv',
+      'report-weekly-2026-W49.pdf',
+    ]);
 
     const csv = readFileSync(join(folder, 'report-weekly-2026-W49.csv'), 'utf8').split('\r\n');
     const row = (prefix: string) => csv.find((l) => l.startsWith(prefix));
@@ -79,7 +103,15 @@ describe('a scheduled report missed while the app was closed, from real Sandbox 
     ]);
     // The week's seven days, no more: the send on Wednesday, the sale on Thursday.
     const days = csv.filter((l) => /^2026-\d\d-\d\d,/.test(l));
-    expect(days.map((l) => l.slice(0, 10))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    expect(days.map((l) => l.slice(0, 10))).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
     expect(days[2]).toBe(`2026-12-02,${RECIPIENTS},${RECIPIENTS},0,0,0,0,0,0.06,0,0`);
     expect(days[3]).toBe('2026-12-03,0,0,0,0,0,1,42.5,0,0,0');
     expect(csv).toContain(`${c.id},Colour week,${RECIPIENTS},${RECIPIENTS},0,1,42.5,0.06,${(42.5 - 0.06) / 0.06}`);

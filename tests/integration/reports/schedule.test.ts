@@ -20,7 +20,9 @@ describe('scheduled reports with a fake clock', () => {
   const notices: Array<{ name: string; payload: unknown }> = [];
   const open = async () => {
     app = await createApp({ dbPath, now: () => clock, log: () => undefined });
-    app.events.subscribe((name, payload) => void ((name === 'app:notify' || name === 'reports:ready') && notices.push({ name, payload })));
+    app.events.subscribe(
+      (name, payload) => void ((name === 'app:notify' || name === 'reports:ready') && notices.push({ name, payload })),
+    );
     return app;
   };
   afterEach(async () => {
@@ -40,7 +42,9 @@ describe('scheduled reports with a fake clock', () => {
     const written = await runDueReports(a, summary);
     expect(written.map((w) => [w.kind, w.from])).toEqual([['week', '2026-11-30T00:00:00.000Z']]);
     expect(readdirSync(folder).sort()).toEqual(['report-weekly-2026-W49.csv', 'report-weekly-2026-W49.pdf']);
-    expect((await pdfPages(readFileSync(join(folder, 'report-weekly-2026-W49.pdf'))))[0]).toContain('Week 49: 30 Nov – 6 Dec 2026');
+    expect((await pdfPages(readFileSync(join(folder, 'report-weekly-2026-W49.pdf'))))[0]).toContain(
+      'Week 49: 30 Nov – 6 Dec 2026',
+    );
     expect(notices.map((n) => n.name)).toEqual(['reports:ready', 'app:notify']);
     expect(notices[1].payload).toMatchObject({ title: 'Weekly report ready', level: 'info' });
     clock = new Date('2026-12-13T22:00:00Z'); // later the same week
@@ -70,10 +74,21 @@ describe('scheduled reports with a fake clock', () => {
     notices.length = 0;
     const failed = new Set<string>();
     expect(await runDueReports(a, summary, failed)).toEqual([]);
-    expect(notices).toEqual([{ name: 'app:notify', payload: expect.objectContaining({ title: 'The weekly report could not be written', level: 'error', body: expect.stringContaining('must be a full path') }) }]);
+    expect(notices).toEqual([
+      {
+        name: 'app:notify',
+        payload: expect.objectContaining({
+          title: 'The weekly report could not be written',
+          level: 'error',
+          body: expect.stringContaining('must be a full path'),
+        }),
+      },
+    ]);
     expect(await runDueReports(a, summary, failed)).toEqual([]);
     expect(notices).toHaveLength(1);
-    expect(a.db.prepare(`SELECT COUNT(*) AS n FROM report_runs WHERE period_start = '2027-01-04T00:00:00.000Z'`).get()).toEqual({ n: 0 });
+    expect(
+      a.db.prepare(`SELECT COUNT(*) AS n FROM report_runs WHERE period_start = '2027-01-04T00:00:00.000Z'`).get(),
+    ).toEqual({ n: 0 });
     a.settings.set('reports.folder', folder);
     expect((await runDueReports(a, summary)).map((w) => w.from)).toEqual(['2027-01-04T00:00:00.000Z']);
   });

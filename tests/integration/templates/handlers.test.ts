@@ -8,7 +8,10 @@ let app: DeskApp;
 let changes: unknown[];
 const NOW = new Date('2025-05-01T12:00:00.000Z');
 
-useTempApp((a) => (app = a), () => ({ now: () => NOW }));
+useTempApp(
+  (a) => (app = a),
+  () => ({ now: () => NOW }),
+);
 beforeEach(() => {
   changes = [];
   app.events.subscribe((name, payload) => name === 'app:dataChanged' && changes.push(payload));
@@ -16,11 +19,16 @@ beforeEach(() => {
 
 const ok = <C extends Channel>(channel: C, input: InputOf<C>) => invokeOk(app, channel, input);
 const count = (sql: string) => app.db.prepare(sql).pluck().get() as number;
-const auditActions = () => app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'template.%' ORDER BY id`).pluck().all();
+const auditActions = () =>
+  app.db.prepare(`SELECT action FROM audit_log WHERE action LIKE 'template.%' ORDER BY id`).pluck().all();
 
 describe('templates IPC: the library', () => {
   it('creates, reads, edits, duplicates, archives and restores, telling the UI each time', async () => {
-    const created = await ok('templates:create', { name: 'Weekend sale', body: 'Hi {{first_name|there}}', category: 'Promotions' });
+    const created = await ok('templates:create', {
+      name: 'Weekend sale',
+      body: 'Hi {{first_name|there}}',
+      category: 'Promotions',
+    });
     expect(await ok('templates:get', { id: created.id })).toMatchObject({
       name: 'Weekend sale',
       category: 'Promotions',
@@ -36,7 +44,13 @@ describe('templates IPC: the library', () => {
     expect((await ok('templates:list', {})).map((t) => t.id)).toEqual([copy.id]);
     expect(await ok('templates:unarchive', { id: created.id })).toMatchObject({ archived: false });
     expect(changes).toEqual(Array(5).fill({ area: 'templates' }));
-    expect(auditActions()).toEqual(['template.create', 'template.update', 'template.duplicate', 'template.archive', 'template.unarchive']);
+    expect(auditActions()).toEqual([
+      'template.create',
+      'template.update',
+      'template.duplicate',
+      'template.archive',
+      'template.unarchive',
+    ]);
   });
 
   it('an edit that changes nothing writes no audit row and sends no change event', async () => {
@@ -64,7 +78,10 @@ describe('templates IPC: the library', () => {
     ];
     for (const [channel, input, message] of cases) {
       const r = await app.dispatchUntyped(channel, input);
-      expect(r, `${channel} ${JSON.stringify(input).slice(0, 60)}`).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
+      expect(r, `${channel} ${JSON.stringify(input).slice(0, 60)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(message) },
+      });
     }
     expect(count('SELECT COUNT(*) FROM templates')).toBe(0);
     expect(auditActions()).toEqual([]);
@@ -74,13 +91,19 @@ describe('templates IPC: the library', () => {
   it('accepts a 1,600+ character body so validation can say by how much it is over', async () => {
     const t = await ok('templates:create', { name: 'Long', body: 'x'.repeat(1_700) });
     const p = await ok('templates:preview', { id: t.id });
-    expect(p.warnings.find((w) => w.code === 'too_long')).toEqual({ code: 'too_long', message: expect.stringContaining('Shorten it by 100'), position: { start: 1_600, end: 1_700 } });
+    expect(p.warnings.find((w) => w.code === 'too_long')).toEqual({
+      code: 'too_long',
+      message: expect.stringContaining('Shorten it by 100'),
+      position: { start: 1_600, end: 1_700 },
+    });
   });
 
   it('deletes an unused template, and archives one a campaign uses with a message saying so', async () => {
     const unused = await ok('templates:create', { name: 'Unused', body: 'x' });
     const used = await ok('templates:create', { name: 'Used', body: 'y' });
-    app.db.prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES ('March', ?, ?, ?)`).run(used.id, NOW.toISOString(), NOW.toISOString());
+    app.db
+      .prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES ('March', ?, ?, ?)`)
+      .run(used.id, NOW.toISOString(), NOW.toISOString());
     expect(await ok('templates:delete', { id: unused.id })).toMatchObject({ outcome: 'deleted' });
     expect(await ok('templates:delete', { id: used.id })).toEqual({
       id: used.id,
@@ -98,7 +121,10 @@ describe('templates IPC: the library', () => {
 
 describe('templates IPC: preview', () => {
   it('renders for a contact found by a phone typed in any format, with positions into the body', async () => {
-    seedContacts(app.db, [{ phone: '+14155550100', first: 'Ana', last: 'Lee', fields: { tier: 'Gold' } }, { phone: '+14155550101', first: null }]);
+    seedContacts(app.db, [
+      { phone: '+14155550100', first: 'Ana', last: 'Lee', fields: { tier: 'Gold' } },
+      { phone: '+14155550101', first: null },
+    ]);
     app.settings.set('business.name', 'Bloom Salon');
     const body = 'Hi {{first_name}}, {{field:tier}} perks at {{business_name}}. Reply STOP to opt out';
     const t = await ok('templates:create', { name: 'Perks', body });
@@ -124,10 +150,19 @@ describe('templates IPC: preview', () => {
     const t = await ok('templates:create', { name: 'A', body: 'Hi' });
     expect(await app.dispatch('templates:preview', { id: t.id, phone: '(212) 555-0199' })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'No contact has the phone number +12125550199. Check the number, or import the contact first.' },
+      error: {
+        code: 'not_found',
+        message: 'No contact has the phone number +12125550199. Check the number, or import the contact first.',
+      },
     });
-    expect(await app.dispatch('templates:preview', { id: t.id, phone: 'call me' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await app.dispatch('templates:preview', { id: 77 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await app.dispatch('templates:preview', { id: t.id, phone: 'call me' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await app.dispatch('templates:preview', { id: 77 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('uses a nameless sample contact when there are no contacts, so fallbacks show', async () => {
@@ -138,7 +173,9 @@ describe('templates IPC: preview', () => {
   it('reads the default country setting for numbers without a country code', async () => {
     seedContacts(app.db, [{ phone: '+447911123456', first: 'Olly' }]);
     app.settings.set('contacts.defaultCountry', 'GB');
-    expect(await ok('templates:preview', { body: 'Hi {{first_name}}', phone: '07911 123456', requireOptOut: false })).toMatchObject({ text: 'Hi Olly' });
+    expect(
+      await ok('templates:preview', { body: 'Hi {{first_name}}', phone: '07911 123456', requireOptOut: false }),
+    ).toMatchObject({ text: 'Hi Olly' });
   });
 });
 
@@ -151,13 +188,21 @@ describe('templates IPC: audience', () => {
       { phone: phoneN(4), first: 'Di', textable: false },
       { phone: phoneN(5), first: 'Ed', email: 'ed@example.com' },
     ]);
-    const all = await ok(
-      'templates:sampleContacts',
-      {},
-    );
-    expect(all).toMatchObject({ audienceSize: 3, knownFields: ['tier'], tags: ['VIP'], business: { name: '', contact: '' } });
+    const all = await ok('templates:sampleContacts', {});
+    expect(all).toMatchObject({
+      audienceSize: 3,
+      knownFields: ['tier'],
+      tags: ['VIP'],
+      business: { name: '', contact: '' },
+    });
     expect(all.contacts.map((c) => c.label)).toEqual(['Ana Lee', 'Bo', 'Ed']);
-    expect(all.contacts[0].context).toEqual({ firstName: 'Ana', lastName: 'Lee', phone: phoneN(1), email: null, fields: { tier: 'Gold' } });
+    expect(all.contacts[0].context).toEqual({
+      firstName: 'Ana',
+      lastName: 'Lee',
+      phone: phoneN(1),
+      email: null,
+      fields: { tier: 'Gold' },
+    });
     const vip = await ok('templates:sampleContacts', { tag: 'vip' });
     expect(vip.audienceSize).toBe(2);
     expect(vip.contacts.map((c) => c.label)).toEqual(['Ana Lee', 'Bo']);
@@ -165,7 +210,10 @@ describe('templates IPC: audience', () => {
     expect(byPhone.contacts.map((c) => c.label)).toEqual(['Ed']);
     const byEmail = await ok('templates:sampleContacts', { search: 'example.com' });
     expect(byEmail.contacts.map((c) => c.label)).toEqual(['Ed']);
-    expect(await app.dispatch('templates:sampleContacts', { tag: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('"nope"') } });
+    expect(await app.dispatch('templates:sampleContacts', { tag: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('"nope"') },
+    });
   });
 
   it('measures min / typical / max, encodings, missing values and cost over textable, not opted-out contacts', async () => {
@@ -196,7 +244,8 @@ describe('templates IPC: audience', () => {
         position: { start: 3, end: 17 },
         affected: 1,
         suggestion: '{{first_name|there}}',
-        message: '{{first_name}} is empty for 1 of 4 contacts, so they get nothing in its place. Add a fallback, e.g. {{first_name|there}}.',
+        message:
+          '{{first_name}} is empty for 1 of 4 contacts, so they get nothing in its place. Add a fallback, e.g. {{first_name|there}}.',
       },
     ]);
     expect(m.examples).toEqual([
@@ -213,8 +262,16 @@ describe('templates IPC: audience', () => {
       { phone: phoneN(3), first: 'Cy', fields: { tier: 'Silver' } },
     ]);
     const m = await ok('templates:measure', { body: '{{field:tier}} {{field:missing_key|x}} perks', tag: 'VIP' });
-    expect(m).toMatchObject({ tag: 'VIP', recipients: 2, missing: [{ key: 'field:tier', affected: 1 }], segments: { min: 1, typical: 1, max: 1, total: 2 } });
-    expect(await app.dispatch('templates:measure', { body: 'x', tag: 'Nobody' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(m).toMatchObject({
+      tag: 'VIP',
+      recipients: 2,
+      missing: [{ key: 'field:tier', affected: 1 }],
+      segments: { min: 1, typical: 1, max: 1, total: 2 },
+    });
+    expect(await app.dispatch('templates:measure', { body: 'x', tag: 'Nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('answers for an empty audience with zeros and no cost', async () => {
@@ -230,7 +287,13 @@ describe('templates IPC: audience', () => {
 
   it('finishes only the newest of two overlapping measurements', async () => {
     // More than one 10,000-contact chunk, so each pass yields and can notice it was replaced.
-    seedContacts(app.db, Array.from({ length: 12_000 }, (_, i) => ({ phone: `+1202555${String(i).padStart(4, '0')}`, first: i % 3 ? 'Ana' : null })));
+    seedContacts(
+      app.db,
+      Array.from({ length: 12_000 }, (_, i) => ({
+        phone: `+1202555${String(i).padStart(4, '0')}`,
+        first: i % 3 ? 'Ana' : null,
+      })),
+    );
     const [older, newer] = await Promise.all([
       app.dispatch('templates:measure', { body: 'Hi {{first_name}}' }),
       app.dispatch('templates:measure', { body: 'Hello {{first_name|there}}' }),

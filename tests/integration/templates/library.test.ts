@@ -35,12 +35,21 @@ const T1 = '2025-03-02T10:00:00.000Z';
 const T2 = '2025-03-03T10:00:00.000Z';
 
 function addCampaign(templateId: number, name = 'Spring sale'): void {
-  db.prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(name, templateId, T0, T0);
+  db.prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
+    name,
+    templateId,
+    T0,
+    T0,
+  );
 }
 
 describe('template library queries', () => {
   it('creates with trimmed name and blank category/notes stored as null, and reads it back', () => {
-    const t = createTemplate(db, { name: '  Weekend sale ', body: 'Hi {{first_name|there}}!', category: '  ', notes: '' }, T0);
+    const t = createTemplate(
+      db,
+      { name: '  Weekend sale ', body: 'Hi {{first_name|there}}!', category: '  ', notes: '' },
+      T0,
+    );
     expect(t).toEqual({
       id: t.id,
       name: 'Weekend sale',
@@ -54,7 +63,10 @@ describe('template library queries', () => {
       campaignCount: 0,
     });
     expect(getTemplate(db, t.id)).toEqual(t);
-    expect(db.prepare('SELECT category, notes FROM templates WHERE id = ?').get(t.id)).toEqual({ category: null, notes: null });
+    expect(db.prepare('SELECT category, notes FROM templates WHERE id = ?').get(t.id)).toEqual({
+      category: null,
+      notes: null,
+    });
   });
 
   it('updates only the given fields and moves updated_at only when something changed', () => {
@@ -63,12 +75,21 @@ describe('template library queries', () => {
     expect(same).toMatchObject({ changed: false, template: { updatedAt: T0 } });
     const edited = updateTemplate(db, t.id, { body: 'New text', category: '' }, T1);
     expect(edited.changed).toBe(true);
-    expect(edited.template).toMatchObject({ name: 'Promo', body: 'New text', category: null, notes: 'for March', updatedAt: T1, createdAt: T0 });
+    expect(edited.template).toMatchObject({
+      name: 'Promo',
+      body: 'New text',
+      category: null,
+      notes: 'for March',
+      updatedAt: T1,
+      createdAt: T0,
+    });
   });
 
   it('refuses to read or change a template that does not exist with not_found', () => {
     expect(findTemplate(db, 99)).toBeNull();
-    expect(() => getTemplate(db, 99)).toThrow(expect.objectContaining({ code: 'not_found', message: expect.stringContaining('#99') }));
+    expect(() => getTemplate(db, 99)).toThrow(
+      expect.objectContaining({ code: 'not_found', message: expect.stringContaining('#99') }),
+    );
     expect(() => updateTemplate(db, 99, { body: 'x' }, T1)).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(() => deleteTemplate(db, 99, T1)).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(() => markTemplateUsed(db, 99, T1)).toThrow(expect.objectContaining({ code: 'not_found' }));
@@ -81,7 +102,15 @@ describe('template library queries', () => {
     const c1 = duplicateTemplate(db, t.id, T2);
     const c2 = duplicateTemplate(db, t.id, T2);
     const named = duplicateTemplate(db, t.id, T2, '  April sale ');
-    expect(c1).toMatchObject({ name: 'Weekend sale (copy)', body: 'Body', category: 'Sales', notes: 'n', archived: false, lastUsedAt: null, createdAt: T2 });
+    expect(c1).toMatchObject({
+      name: 'Weekend sale (copy)',
+      body: 'Body',
+      category: 'Sales',
+      notes: 'n',
+      archived: false,
+      lastUsedAt: null,
+      createdAt: T2,
+    });
     expect(c2.name).toBe('Weekend sale (copy 2)');
     expect(named.name).toBe('April sale');
     expect(new Set([t.id, c1.id, c2.id, named.id]).size).toBe(4);
@@ -104,14 +133,22 @@ describe('template library queries', () => {
     archiveTemplate(db, a.id, '2030-01-01T00:00:00.000Z');
     expect(db.prepare('SELECT archived_at FROM templates WHERE id = ?').pluck().get(a.id)).toBe(T2);
     expect((await listTemplates(kdb, { includeArchived: false })).map((t) => t.name)).toEqual(['B']);
-    expect((await listTemplates(kdb, { includeArchived: true })).map((t) => [t.name, t.archived])).toEqual([['B', false], ['A', true]]);
+    expect((await listTemplates(kdb, { includeArchived: true })).map((t) => [t.name, t.archived])).toEqual([
+      ['B', false],
+      ['A', true],
+    ]);
     expect(unarchiveTemplate(db, a.id).archived).toBe(false);
     expect((await listTemplates(kdb, { includeArchived: false })).map((t) => t.name)).toEqual(['B', 'A']);
   });
 
   it('deletes an unused template for good', () => {
     const t = createTemplate(db, { name: 'Unused', body: 'x' }, T0);
-    expect(deleteTemplate(db, t.id, T1)).toEqual({ id: t.id, outcome: 'deleted', campaignCount: 0, message: '"Unused" was deleted.' });
+    expect(deleteTemplate(db, t.id, T1)).toEqual({
+      id: t.id,
+      outcome: 'deleted',
+      campaignCount: 0,
+      message: '"Unused" was deleted.',
+    });
     expect(db.prepare('SELECT COUNT(*) FROM templates').pluck().get()).toBe(0);
   });
 
@@ -138,7 +175,8 @@ describe('template library queries', () => {
     createTemplate(db, { name: 'Weekend sale', body: 'Everything 20% off', category: 'Promotions' }, T0);
     createTemplate(db, { name: 'Reminder', body: 'Your appointment is tomorrow', category: 'Service' }, T1);
     createTemplate(db, { name: 'first_visit', body: 'Welcome!', category: null }, T2);
-    const names = async (search: string) => (await listTemplates(kdb, { search, includeArchived: false })).map((t) => t.name);
+    const names = async (search: string) =>
+      (await listTemplates(kdb, { search, includeArchived: false })).map((t) => t.name);
     expect(await names('weekend')).toEqual(['Weekend sale']);
     expect(await names('APPOINTMENT')).toEqual(['Reminder']);
     expect(await names('promo')).toEqual(['Weekend sale']);

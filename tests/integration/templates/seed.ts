@@ -21,13 +21,24 @@ export function seedContacts(db: SqliteDb, contacts: SeedContact[]): number[] {
   const tag = db.prepare('INSERT INTO tags (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING');
   const tagId = db.prepare<[string], number>('SELECT id FROM tags WHERE name = ?').pluck();
   const link = db.prepare('INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)');
-  const field = db.prepare('INSERT INTO custom_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING');
+  const field = db.prepare(
+    'INSERT INTO custom_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING',
+  );
   const fieldId = db.prepare<[string], number>('SELECT id FROM custom_fields WHERE key = ?').pluck();
   const value = db.prepare('INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)');
   return db.transaction(() =>
     contacts.map((c) => {
       const id = Number(
-        insert.run(c.phone, c.first ?? null, c.last ?? null, c.email ?? null, c.textable === false ? 0 : 1, c.optedOut ? 1 : 0, AT, AT).lastInsertRowid,
+        insert.run(
+          c.phone,
+          c.first ?? null,
+          c.last ?? null,
+          c.email ?? null,
+          c.textable === false ? 0 : 1,
+          c.optedOut ? 1 : 0,
+          AT,
+          AT,
+        ).lastInsertRowid,
       );
       for (const t of c.tags ?? []) {
         tag.run(t, AT);

@@ -12,13 +12,17 @@ const root = join(here, '../../..');
 const children: ChildProcess[] = [];
 const cleanups: Array<() => void> = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
 /** Starts relay-child.ts on `dbPath` and resolves with its port once it listens. */
 async function startChild(dbPath: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'relay-child.ts'), dbPath], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'relay-child.ts'), dbPath], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d.toString()));
@@ -42,10 +46,24 @@ function seeded(seed: number): () => number {
 }
 
 const event = (i: number) =>
-  JSON.stringify(quoReceived({ eventId: `EVcrash${i}`, messageId: `ACcrash${i}`, from: `+1415555${String(i).padStart(4, '0')}`, to: '+14155550000', body: `reply ${i}`, createdAt: new Date().toISOString() }));
+  JSON.stringify(
+    quoReceived({
+      eventId: `EVcrash${i}`,
+      messageId: `ACcrash${i}`,
+      from: `+1415555${String(i).padStart(4, '0')}`,
+      to: '+14155550000',
+      body: `reply ${i}`,
+      createdAt: new Date().toISOString(),
+    }),
+  );
 
 /** Posts every event with `concurrency` in flight; `onAck` sees each 2xx. Failures (the relay died) are recorded, not thrown. */
-async function fire(port: number, total: number, concurrency: number, onAck: (i: number, json: { stored: number; duplicates: number }) => void) {
+async function fire(
+  port: number,
+  total: number,
+  concurrency: number,
+  onAck: (i: number, json: { stored: number; duplicates: number }) => void,
+) {
   let next = 0;
   let failures = 0;
   const worker = async () => {
@@ -53,7 +71,11 @@ async function fire(port: number, total: number, concurrency: number, onAck: (i:
       const i = next++;
       const body = event(i);
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/webhooks/quo`, { method: 'POST', headers: quoLegacyHeaders(body, Date.now()), body });
+        const res = await fetch(`http://127.0.0.1:${port}/webhooks/quo`, {
+          method: 'POST',
+          headers: quoLegacyHeaders(body, Date.now()),
+          body,
+        });
         const json = (await res.json()) as { stored: number; duplicates: number };
         if (res.status >= 200 && res.status < 300) onAck(i, json);
         else failures++;
@@ -89,7 +111,11 @@ describe('Relay killed mid-stream', () => {
 
     const db = openDatabase(dbPath);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const stored = new Set((db.prepare(`SELECT event_id FROM webhook_events WHERE provider = 'quo'`).all() as Array<{ event_id: string }>).map((r) => r.event_id));
+    const stored = new Set(
+      (
+        db.prepare(`SELECT event_id FROM webhook_events WHERE provider = 'quo'`).all() as Array<{ event_id: string }>
+      ).map((r) => r.event_id),
+    );
     db.close();
     const lost = [...acknowledged].filter((i) => !stored.has(`EVcrash${i}`));
     expect(lost).toEqual([]);
@@ -99,14 +125,20 @@ describe('Relay killed mid-stream', () => {
     const answers = new Map<number, { stored: number; duplicates: number }>();
     expect((await fire(second.port, total, 16, (i, json) => answers.set(i, json))).failures).toBe(0);
     for (let i = 0; i < total; i++) {
-      expect(answers.get(i)).toEqual(stored.has(`EVcrash${i}`) ? { ok: true, stored: 0, duplicates: 1 } : { ok: true, stored: 1, duplicates: 0 });
+      expect(answers.get(i)).toEqual(
+        stored.has(`EVcrash${i}`) ? { ok: true, stored: 0, duplicates: 1 } : { ok: true, stored: 1, duplicates: 0 },
+      );
     }
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
     expect(second.child.exitCode).toBe(0);
 
     const after = openDatabase(dbPath);
-    const counts = after.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT event_id) AS distinctIds FROM webhook_events WHERE provider = 'quo'`).get();
+    const counts = after
+      .prepare(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT event_id) AS distinctIds FROM webhook_events WHERE provider = 'quo'`,
+      )
+      .get();
     after.close();
     expect(counts).toEqual({ n: total, distinctIds: total });
   });

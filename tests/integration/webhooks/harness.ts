@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { createApp, type DeskApp } from '../../../electron/app';
-import { sqliteTransaction, startRelay, type Relay, type RelayOptions, type WebhookSecrets } from '../../../electron/webhooks/relay';
+import {
+  sqliteTransaction,
+  startRelay,
+  type Relay,
+  type RelayOptions,
+  type WebhookSecrets,
+} from '../../../electron/webhooks/relay';
 import { tempDir } from '../../helpers/db';
 import { PUBLIC_URL, QUO_SIGNING_SECRET, QUO_WEBHOOK_SECRET, TWILIO_AUTH_TOKEN } from './signers';
 
@@ -13,7 +19,11 @@ export async function relayHarness(overrides: Partial<RelayOptions> = {}) {
   const now = () => new Date(t);
   const app: DeskApp = await createApp({ dbPath: join(dir.dir, 'desk.sqlite'), now, log: () => undefined });
   app.settings.set('business.name', 'Bloom Florist');
-  const secrets: WebhookSecrets = { quoSigningSecret: QUO_SIGNING_SECRET, quoWebhookSecret: QUO_WEBHOOK_SECRET, twilioAuthToken: TWILIO_AUTH_TOKEN };
+  const secrets: WebhookSecrets = {
+    quoSigningSecret: QUO_SIGNING_SECRET,
+    quoWebhookSecret: QUO_WEBHOOK_SECRET,
+    twilioAuthToken: TWILIO_AUTH_TOKEN,
+  };
   let storedSignals = 0;
   const relay: Relay = await startRelay({
     port: 0,
@@ -33,7 +43,9 @@ export async function relayHarness(overrides: Partial<RelayOptions> = {}) {
     advance: (ms: number) => (t += ms),
     storedSignals: () => storedSignals,
     rows: () =>
-      app.db.prepare('SELECT provider, event_id AS eventId, type, state FROM webhook_events ORDER BY id').all() as Array<{ provider: string; eventId: string; type: string; state: string }>,
+      app.db
+        .prepare('SELECT provider, event_id AS eventId, type, state FROM webhook_events ORDER BY id')
+        .all() as Array<{ provider: string; eventId: string; type: string; state: string }>,
     async close() {
       await relay.close();
       await app.close();

@@ -11,9 +11,17 @@ afterEach(async () => {
 });
 
 const body = JSON.stringify(
-  quoReceived({ eventId: 'EVsig1', messageId: 'ACsig1', from: '+14155550100', to: '+14155550000', body: 'Hello', createdAt: '2026-11-28T14:59:58Z' }),
+  quoReceived({
+    eventId: 'EVsig1',
+    messageId: 'ACsig1',
+    from: '+14155550100',
+    to: '+14155550000',
+    body: 'Hello',
+    createdAt: '2026-11-28T14:59:58Z',
+  }),
 );
-const quo = (headers: Record<string, string>, payload: string | Buffer = body) => send(`${h.relay.url}/webhooks/quo`, { headers: { 'content-type': 'application/json', ...headers }, body: payload });
+const quo = (headers: Record<string, string>, payload: string | Buffer = body) =>
+  send(`${h.relay.url}/webhooks/quo`, { headers: { 'content-type': 'application/json', ...headers }, body: payload });
 
 /** A refused request must leave no trace: 401, a reason, and an empty webhook_events table. */
 async function expectRefused(headers: Record<string, string>, payload: string | Buffer = body, reason?: RegExp) {
@@ -34,7 +42,11 @@ describe('Quo legacy signature (openphone-signature)', () => {
   });
 
   it('refuses a signature made with another secret', async () => {
-    await expectRefused(quoLegacyHeaders(body, START, Buffer.from('some other secret').toString('base64')), body, /does not match/);
+    await expectRefused(
+      quoLegacyHeaders(body, START, Buffer.from('some other secret').toString('base64')),
+      body,
+      /does not match/,
+    );
   });
 
   it('refuses a body changed after signing', async () => {
@@ -87,7 +99,10 @@ describe('Quo legacy signature (openphone-signature)', () => {
 
 describe('Quo new signature (Standard Webhooks)', () => {
   const seconds = START / 1000;
-  const signed = (overrides: Record<string, string> = {}) => ({ ...standardHeaders('msg_2b7Yx', body, seconds), ...overrides });
+  const signed = (overrides: Record<string, string> = {}) => ({
+    ...standardHeaders('msg_2b7Yx', body, seconds),
+    ...overrides,
+  });
 
   it('accepts a correctly signed event and de-duplicates by the event id', async () => {
     expect((await quo(signed())).json).toMatchObject({ ok: true, stored: 1, duplicates: 0 });
@@ -131,12 +146,18 @@ describe('Quo new signature (Standard Webhooks)', () => {
 
   it('accepts when any of several space-separated signatures matches', async () => {
     const good = signed()['webhook-signature'];
-    const answer = await quo(signed({ 'webhook-signature': `v1a,c29tZXRoaW5nZWxzZQ== v1,${Buffer.alloc(32).toString('base64')} ${good}` }));
+    const answer = await quo(
+      signed({ 'webhook-signature': `v1a,c29tZXRoaW5nZWxzZQ== v1,${Buffer.alloc(32).toString('base64')} ${good}` }),
+    );
     expect(answer.json).toMatchObject({ ok: true, stored: 1 });
   });
 
   it('is chosen by its headers: a valid legacy signature does not rescue a bad Standard Webhooks one', async () => {
-    await expectRefused({ ...quoLegacyHeaders(body, START), ...signed({ 'webhook-signature': 'v1,AAAA' }) }, body, /webhook-signature/);
+    await expectRefused(
+      { ...quoLegacyHeaders(body, START), ...signed({ 'webhook-signature': 'v1,AAAA' }) },
+      body,
+      /webhook-signature/,
+    );
   });
 
   it('refuses everything while no whsec_ secret is configured', async () => {

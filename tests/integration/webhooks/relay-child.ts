@@ -12,7 +12,11 @@ const app = await createApp({ dbPath, log: () => undefined });
 const relay = await startRelay({
   port: 0,
   publicUrl: PUBLIC_URL,
-  secrets: { quoSigningSecret: QUO_SIGNING_SECRET, quoWebhookSecret: QUO_WEBHOOK_SECRET, twilioAuthToken: TWILIO_AUTH_TOKEN },
+  secrets: {
+    quoSigningSecret: QUO_SIGNING_SECRET,
+    quoWebhookSecret: QUO_WEBHOOK_SECRET,
+    twilioAuthToken: TWILIO_AUTH_TOKEN,
+  },
   ingest: (event, raw) => app.ingest(event, raw),
   transaction: sqliteTransaction(app.db),
   now: () => new Date(),

@@ -11,7 +11,16 @@ afterEach(async () => {
 });
 
 const received = (n: number) =>
-  JSON.stringify(quoReceived({ eventId: `EV${n}`, messageId: `AC${n}`, from: '+14155550100', to: '+14155550000', body: 'Hello', createdAt: '2026-11-28T14:59:00Z' }));
+  JSON.stringify(
+    quoReceived({
+      eventId: `EV${n}`,
+      messageId: `AC${n}`,
+      from: '+14155550100',
+      to: '+14155550000',
+      body: 'Hello',
+      createdAt: '2026-11-28T14:59:00Z',
+    }),
+  );
 const forgedEntry = (atMs: number) => `hmac;1;${atMs};${randomBytes(32).toString('base64')}`;
 
 /** A raw keep-alive connection to the relay, collecting everything it answers. */
@@ -43,7 +52,8 @@ async function rawConnection(url: string) {
     text: () => text,
     closed: () => closed,
     /** Resolves once `n` complete answers (or the close) have arrived. */
-    answers: (n: number) => until(() => closed || (text.match(/HTTP\/1\.1 \d{3}/g) ?? []).length >= n && text.endsWith('}')),
+    answers: (n: number) =>
+      until(() => closed || ((text.match(/HTTP\/1\.1 \d{3}/g) ?? []).length >= n && text.endsWith('}'))),
     whenClosed: () => until(() => closed),
   };
 }
@@ -54,7 +64,10 @@ describe('Quo legacy signature header size', () => {
     const body = received(1);
     const valid = quoLegacySignature(body, START);
     const header = [...Array.from({ length: 226 }, () => forgedEntry(START)), valid].join(',');
-    const answer = await send(`${h.relay.url}/webhooks/quo`, { headers: { 'content-type': 'application/json', 'openphone-signature': header }, body });
+    const answer = await send(`${h.relay.url}/webhooks/quo`, {
+      headers: { 'content-type': 'application/json', 'openphone-signature': header },
+      body,
+    });
     expect(answer.status).toBe(401);
     expect(answer.json).toEqual({ ok: false, reason: 'openphone-signature has 227 entries; Quo sends at most 4' });
     expect(answer.headers.get('connection')).toBe('close');
@@ -66,7 +79,9 @@ describe('Quo legacy signature header size', () => {
     const conn = await rawConnection(h.relay.url);
     const header = Array.from({ length: 227 }, () => forgedEntry(START)).join(',');
     // Headers only: a relay that read the body first would still be waiting for these 256,000 bytes.
-    conn.socket.write(`POST /webhooks/quo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 256000\r\nopenphone-signature: ${header}\r\n\r\n`);
+    conn.socket.write(
+      `POST /webhooks/quo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 256000\r\nopenphone-signature: ${header}\r\n\r\n`,
+    );
     await conn.whenClosed();
     expect(conn.text()).toMatch(/^HTTP\/1\.1 401/);
     expect(conn.text()).toContain('openphone-signature has 227 entries');
@@ -76,12 +91,23 @@ describe('Quo legacy signature header size', () => {
     h = await relayHarness();
     const body = received(2);
     const header = `${forgedEntry(START)}, ${quoLegacySignature(body, START)}`;
-    expect((await send(`${h.relay.url}/webhooks/quo`, { headers: { 'content-type': 'application/json', 'openphone-signature': header }, body })).json).toEqual({ ok: true, stored: 1, duplicates: 0 });
+    expect(
+      (
+        await send(`${h.relay.url}/webhooks/quo`, {
+          headers: { 'content-type': 'application/json', 'openphone-signature': header },
+          body,
+        })
+      ).json,
+    ).toEqual({ ok: true, stored: 1, duplicates: 0 });
   });
 });
 
 describe('Failed-signature budget per sender', () => {
-  const forged = (body: string, from: string) => ({ 'content-type': 'application/json', 'openphone-signature': forgedEntry(START), 'x-forwarded-for': from });
+  const forged = (body: string, from: string) => ({
+    'content-type': 'application/json',
+    'openphone-signature': forgedEntry(START),
+    'x-forwarded-for': from,
+  });
 
   it('refuses a sender with 429 after its failures run out, leaves other senders alone, and lets it back as the budget refills', async () => {
     h = await relayHarness({ failureBudget: { burst: 3, perMinute: 6 } });
@@ -89,19 +115,37 @@ describe('Failed-signature budget per sender', () => {
     const body = received(3);
     // The tunnel appends the address it saw; what the sender wrote before it is not trusted.
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await send(url, { headers: forged(body, `10.0.0.${i}, 203.0.113.7`), body })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await send(url, { headers: forged(body, `10.0.0.${i}, 203.0.113.7`), body })).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const refused = await send(url, { headers: { ...quoLegacyHeaders(body, START), 'x-forwarded-for': '203.0.113.7' }, body });
-    expect([refused.status, refused.headers.get('retry-after'), refused.json?.reason]).toEqual([429, '10', 'too many requests with a wrong signature from this address']);
+    const refused = await send(url, {
+      headers: { ...quoLegacyHeaders(body, START), 'x-forwarded-for': '203.0.113.7' },
+      body,
+    });
+    expect([refused.status, refused.headers.get('retry-after'), refused.json?.reason]).toEqual([
+      429,
+      '10',
+      'too many requests with a wrong signature from this address',
+    ]);
     expect(h.rows()).toEqual([]);
 
     // Another sender (the real provider, say) is not affected.
-    expect((await send(url, { headers: { ...quoLegacyHeaders(body, START), 'x-forwarded-for': '198.51.100.20' }, body })).json).toMatchObject({ stored: 1 });
+    expect(
+      (await send(url, { headers: { ...quoLegacyHeaders(body, START), 'x-forwarded-for': '198.51.100.20' }, body }))
+        .json,
+    ).toMatchObject({ stored: 1 });
 
     // Six a minute: one more failure is allowed ten seconds later.
     h.advance(10_000);
     const body4 = received(4);
-    expect((await send(url, { headers: { ...quoLegacyHeaders(body4, START + 10_000), 'x-forwarded-for': '203.0.113.7' }, body: body4 })).status).toBe(200);
+    expect(
+      (
+        await send(url, {
+          headers: { ...quoLegacyHeaders(body4, START + 10_000), 'x-forwarded-for': '203.0.113.7' },
+          body: body4,
+        })
+      ).status,
+    ).toBe(200);
     expect((await send(url, { headers: forged(body4, '203.0.113.7'), body: body4 })).status).toBe(401);
     expect((await send(url, { headers: forged(body4, '203.0.113.7'), body: body4 })).status).toBe(429);
   });
@@ -109,11 +153,29 @@ describe('Failed-signature budget per sender', () => {
   it('counts Standard Webhooks and Twilio failures too, and refuses an over-long header before its body is read', async () => {
     h = await relayHarness({ failureBudget: { burst: 2, perMinute: 1 } });
     const body = received(5);
-    const wrong = { ...standardHeaders('msg_1', body, START / 1000), 'webhook-signature': `v1,${randomBytes(32).toString('base64')}`, 'x-forwarded-for': '203.0.113.8' };
+    const wrong = {
+      ...standardHeaders('msg_1', body, START / 1000),
+      'webhook-signature': `v1,${randomBytes(32).toString('base64')}`,
+      'x-forwarded-for': '203.0.113.8',
+    };
     expect((await send(`${h.relay.url}/webhooks/quo`, { headers: wrong, body })).status).toBe(401);
     const tooMany = Array.from({ length: 5 }, () => forgedEntry(START)).join(',');
-    expect((await send(`${h.relay.url}/webhooks/quo`, { headers: { 'openphone-signature': tooMany, 'x-forwarded-for': '203.0.113.8' }, body })).status).toBe(401);
-    expect((await send(`${h.relay.url}/webhooks/twilio`, { headers: { 'x-twilio-signature': 'bm9wZQ==', 'x-forwarded-for': '203.0.113.8' }, body: 'From=%2B1' })).status).toBe(429);
+    expect(
+      (
+        await send(`${h.relay.url}/webhooks/quo`, {
+          headers: { 'openphone-signature': tooMany, 'x-forwarded-for': '203.0.113.8' },
+          body,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await send(`${h.relay.url}/webhooks/twilio`, {
+          headers: { 'x-twilio-signature': 'bm9wZQ==', 'x-forwarded-for': '203.0.113.8' },
+          body: 'From=%2B1',
+        })
+      ).status,
+    ).toBe(429);
   });
 });
 
@@ -143,7 +205,9 @@ describe('Open connections', () => {
     h = await relayHarness({ maxConnections: 1 });
     const busy = await rawConnection(h.relay.url);
     // Headers sent, body not yet: a request in progress.
-    busy.socket.write(`POST /webhooks/quo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n`);
+    busy.socket.write(
+      `POST /webhooks/quo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n`,
+    );
     await new Promise<void>((resolve) => busy.socket.once('data', () => resolve()));
     const refused = await rawConnection(h.relay.url);
     refused.get('/healthz');

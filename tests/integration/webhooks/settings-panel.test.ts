@@ -12,7 +12,11 @@ beforeEach(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   let clock = Date.parse('2026-11-28T15:00:00Z');
-  app = await createApp({ dbPath: join(t.dir, 'desk.sqlite'), now: () => new Date((clock += 1)), log: () => undefined });
+  app = await createApp({
+    dbPath: join(t.dir, 'desk.sqlite'),
+    now: () => new Date((clock += 1)),
+    log: () => undefined,
+  });
 });
 afterEach(async () => {
   await app.close();
@@ -41,8 +45,14 @@ describe('Settings → Webhooks', () => {
     const setup = await call('webhooks:setup', {});
     expect(setup).toMatchObject({
       relay: { running: true, url: relay.url, port: relay.port },
-      commands: { cloudflared: `cloudflared tunnel --url http://localhost:${relay.port}`, ngrok: `ngrok http ${relay.port}` },
-      webhookUrls: { quo: 'https://quiet-fog-1234.trycloudflare.com/webhooks/quo', twilio: 'https://quiet-fog-1234.trycloudflare.com/webhooks/twilio' },
+      commands: {
+        cloudflared: `cloudflared tunnel --url http://localhost:${relay.port}`,
+        ngrok: `ngrok http ${relay.port}`,
+      },
+      webhookUrls: {
+        quo: 'https://quiet-fog-1234.trycloudflare.com/webhooks/quo',
+        twilio: 'https://quiet-fog-1234.trycloudflare.com/webhooks/twilio',
+      },
       secrets: { quoSigningSecret: false, quoWebhookSecret: false, twilioAuthToken: true },
     });
   });
@@ -50,7 +60,10 @@ describe('Settings → Webhooks', () => {
   it('"Send test event" without a Quo secret says which secret to set', async () => {
     await app.startRelay({ port: 0 });
     const r = await app.dispatch('webhooks:sendTest', {});
-    expect(r).toMatchObject({ ok: false, error: { code: 'secret_unavailable', message: expect.stringMatching(/quo\.signingSecret.*quo\.webhookSecret/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'secret_unavailable', message: expect.stringMatching(/quo\.signingSecret.*quo\.webhookSecret/) },
+    });
   });
 
   it('sends one correctly signed event per Quo secret through verify → store → process, and lists it as arrived', async () => {
@@ -70,14 +83,24 @@ describe('Settings → Webhooks', () => {
     ]);
     expect(recent.map((e) => e.eventId)).toEqual([results[1].eventId, results[0].eventId]);
     // The test touched nothing else: no contact, no inbox text, no outbox change.
-    expect(app.db.prepare('SELECT (SELECT COUNT(*) FROM contacts) + (SELECT COUNT(*) FROM inbound_messages) + (SELECT COUNT(*) FROM outbox_messages) AS n').get()).toEqual({ n: 0 });
+    expect(
+      app.db
+        .prepare(
+          'SELECT (SELECT COUNT(*) FROM contacts) + (SELECT COUNT(*) FROM inbound_messages) + (SELECT COUNT(*) FROM outbox_messages) AS n',
+        )
+        .get(),
+    ).toEqual({ n: 0 });
   });
 
-  it('reports the relay\'s refusal in its own words when the stored secret is unusable', async () => {
+  it("reports the relay's refusal in its own words when the stored secret is unusable", async () => {
     await app.startRelay({ port: 0 });
     app.secrets.set('quo.signingSecret', 'not base64 at all!');
     const [result] = await call('webhooks:sendTest', {});
-    expect(result).toMatchObject({ httpStatus: 401, state: null, message: expect.stringContaining('not valid base64') });
+    expect(result).toMatchObject({
+      httpStatus: 401,
+      state: null,
+      message: expect.stringContaining('not valid base64'),
+    });
     expect(await call('webhooks:recent', {})).toEqual([]);
   });
 
@@ -85,14 +108,41 @@ describe('Settings → Webhooks', () => {
     app.secrets.set('quo.signingSecret', QUO_SIGNING_SECRET);
     app.settings.set('webhooks.port', Number(new URL(await unusedLoopbackUrl()).port));
     const r = await app.dispatch('webhooks:sendTest', {});
-    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('the webhook relay is not running') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('the webhook relay is not running') },
+    });
   });
 
   it('describes what has arrived in plain words, newest first, at most the number asked for', async () => {
     const at = app.now().toISOString();
-    app.ingest({ kind: 'inbound', provider: 'quo', eventId: 'EV1', providerMessageId: 'AC1', from: '+14155550100', to: '+15550100000', body: 'Thanks so much!', at });
-    app.ingest({ kind: 'status', provider: 'twilio', eventId: 'SM1:failed', providerMessageId: 'SM1', status: 'failed', errorCode: '30006', at });
-    app.ingest({ kind: 'provider_opt_out', provider: 'twilio', eventId: 'SM1:opt_out', phone: '+14155550100', detail: 'x', at });
+    app.ingest({
+      kind: 'inbound',
+      provider: 'quo',
+      eventId: 'EV1',
+      providerMessageId: 'AC1',
+      from: '+14155550100',
+      to: '+15550100000',
+      body: 'Thanks so much!',
+      at,
+    });
+    app.ingest({
+      kind: 'status',
+      provider: 'twilio',
+      eventId: 'SM1:failed',
+      providerMessageId: 'SM1',
+      status: 'failed',
+      errorCode: '30006',
+      at,
+    });
+    app.ingest({
+      kind: 'provider_opt_out',
+      provider: 'twilio',
+      eventId: 'SM1:opt_out',
+      phone: '+14155550100',
+      detail: 'x',
+      at,
+    });
     app.tick();
     const recent = await call('webhooks:recent', { limit: 3 });
     expect(recent.map((e) => [e.provider, e.type, e.state, e.summary])).toEqual([

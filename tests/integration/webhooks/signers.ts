@@ -16,15 +16,29 @@ export function quoLegacySignature(body: string | Buffer, atMs: number, secret =
   return `hmac;1;${atMs};${digest}`;
 }
 
-export function quoLegacyHeaders(body: string | Buffer, atMs: number, secret = QUO_SIGNING_SECRET): Record<string, string> {
+export function quoLegacyHeaders(
+  body: string | Buffer,
+  atMs: number,
+  secret = QUO_SIGNING_SECRET,
+): Record<string, string> {
   return { 'content-type': 'application/json', 'openphone-signature': quoLegacySignature(body, atMs, secret) };
 }
 
 /** Standard Webhooks headers: v1,base64(HMAC-SHA256(base64decode(secret minus whsec_), "<id>.<seconds>.<body>")). */
-export function standardHeaders(id: string, body: string | Buffer, atSeconds: number, secret = QUO_WEBHOOK_SECRET): Record<string, string> {
+export function standardHeaders(
+  id: string,
+  body: string | Buffer,
+  atSeconds: number,
+  secret = QUO_WEBHOOK_SECRET,
+): Record<string, string> {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const digest = createHmac('sha256', key).update(`${id}.${atSeconds}.`).update(body).digest('base64');
-  return { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(atSeconds), 'webhook-signature': `v1,${digest}` };
+  return {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': String(atSeconds),
+    'webhook-signature': `v1,${digest}`,
+  };
 }
 
 /** X-Twilio-Signature: base64(HMAC-SHA1(token, url + each param name+value sorted by name)). */
@@ -35,15 +49,30 @@ export function twilioSignature(url: string, params: Record<string, string>, tok
   return createHmac('sha1', token).update(data, 'utf8').digest('base64');
 }
 
-export function twilioRequest(path: string, params: Record<string, string>, token = TWILIO_AUTH_TOKEN, publicUrl = PUBLIC_URL) {
+export function twilioRequest(
+  path: string,
+  params: Record<string, string>,
+  token = TWILIO_AUTH_TOKEN,
+  publicUrl = PUBLIC_URL,
+) {
   return {
     body: new URLSearchParams(params).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(`${publicUrl}${path}`, params, token) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(`${publicUrl}${path}`, params, token),
+    },
   };
 }
 
 /** A legacy Quo `message.received` event as Quo sends it. */
-export function quoReceived(o: { eventId: string; messageId: string; from: string; to: string; body: string; createdAt: string }): object {
+export function quoReceived(o: {
+  eventId: string;
+  messageId: string;
+  from: string;
+  to: string;
+  body: string;
+  createdAt: string;
+}): object {
   return {
     id: o.eventId,
     object: 'event',
@@ -76,9 +105,12 @@ export interface Answer {
   json: Record<string, unknown> | null;
 }
 
-export async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Answer> {
-  const body = typeof init.body === "string" || init.body === undefined ? init.body : new Uint8Array(init.body);
-  const res = await fetch(url, { method: init.method ?? "POST", headers: init.headers, body });
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Answer> {
+  const body = typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body);
+  const res = await fetch(url, { method: init.method ?? 'POST', headers: init.headers, body });
   const text = await res.text();
   let json: Record<string, unknown> | null = null;
   try {

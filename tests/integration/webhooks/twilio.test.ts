@@ -10,8 +10,17 @@ afterEach(async () => {
   await h.close();
 });
 
-const inbound = { AccountSid: 'AC00000000000000000000000000000001', MessageSid: 'SM11111111111111111111111111111111', SmsStatus: 'received', From: '+14155550100', To: '+14155550000', Body: 'Do you deliver on Sunday?', NumMedia: '0' };
-const twilio = (req: { body: string; headers: Record<string, string> }, path = '/webhooks/twilio') => send(`${h.relay.url}${path}`, req);
+const inbound = {
+  AccountSid: 'AC00000000000000000000000000000001',
+  MessageSid: 'SM11111111111111111111111111111111',
+  SmsStatus: 'received',
+  From: '+14155550100',
+  To: '+14155550000',
+  Body: 'Do you deliver on Sunday?',
+  NumMedia: '0',
+};
+const twilio = (req: { body: string; headers: Record<string, string> }, path = '/webhooks/twilio') =>
+  send(`${h.relay.url}${path}`, req);
 
 /** 401 with a reason, and the webhook_events table exactly as it was (empty unless the test stored something first). */
 async function expectRefused(req: { body: string; headers: Record<string, string> }, reason?: RegExp, path?: string) {
@@ -30,7 +39,9 @@ describe('Twilio signature (X-Twilio-Signature)', () => {
     expect(answer.headers.get('content-type')).toMatch(/^text\/xml/);
     expect(answer.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
     expect(answer.headers.get('x-desk-stored')).toBe('1');
-    expect(h.rows()).toEqual([{ provider: 'twilio', eventId: `${inbound.MessageSid}:received`, type: 'inbound', state: 'pending' }]);
+    expect(h.rows()).toEqual([
+      { provider: 'twilio', eventId: `${inbound.MessageSid}:received`, type: 'inbound', state: 'pending' },
+    ]);
   });
 
   it('signs over the public URL with its query string', async () => {
@@ -38,7 +49,11 @@ describe('Twilio signature (X-Twilio-Signature)', () => {
     expect((await twilio(twilioRequest(path, inbound), path)).status).toBe(200);
     expect(h.rows()).toHaveLength(1);
     // The same signature presented for a different query is a different request.
-    await expectRefused(twilioRequest(path, { ...inbound, MessageSid: 'SM2' }), /does not match/, '/webhooks/twilio?account=other&v=2');
+    await expectRefused(
+      twilioRequest(path, { ...inbound, MessageSid: 'SM2' }),
+      /does not match/,
+      '/webhooks/twilio?account=other&v=2',
+    );
   });
 
   it('accepts a signature computed with the default port written out', async () => {
@@ -49,7 +64,10 @@ describe('Twilio signature (X-Twilio-Signature)', () => {
   });
 
   it('refuses a signature made with another Auth Token', async () => {
-    await expectRefused(twilioRequest('/webhooks/twilio', inbound, 'ffffffffffffffffffffffffffffffff'), /does not match/);
+    await expectRefused(
+      twilioRequest('/webhooks/twilio', inbound, 'ffffffffffffffffffffffffffffffff'),
+      /does not match/,
+    );
   });
 
   it('refuses a tampered parameter and an added parameter', async () => {
@@ -59,7 +77,10 @@ describe('Twilio signature (X-Twilio-Signature)', () => {
   });
 
   it('refuses a signature for another public URL (the tunnel changed)', async () => {
-    await expectRefused(twilioRequest('/webhooks/twilio', inbound, undefined, 'https://old-tunnel.example.com'), /public URL/);
+    await expectRefused(
+      twilioRequest('/webhooks/twilio', inbound, undefined, 'https://old-tunnel.example.com'),
+      /public URL/,
+    );
   });
 
   it.each([
@@ -86,16 +107,31 @@ describe('Twilio signature (X-Twilio-Signature)', () => {
 
 describe('Twilio events through the relay', () => {
   it('stores a status callback once, keyed by MessageSid and status', async () => {
-    const status = { MessageSid: 'SM33333333333333333333333333333333', MessageStatus: 'undelivered', ErrorCode: '30006', To: '+14155550100', From: '+14155550000' };
+    const status = {
+      MessageSid: 'SM33333333333333333333333333333333',
+      MessageStatus: 'undelivered',
+      ErrorCode: '30006',
+      To: '+14155550100',
+      From: '+14155550000',
+    };
     expect((await twilio(twilioRequest('/webhooks/twilio', status))).headers.get('x-desk-stored')).toBe('1');
     const again = await twilio(twilioRequest('/webhooks/twilio', status));
-    expect([again.status, again.headers.get('x-desk-stored'), again.headers.get('x-desk-duplicates')]).toEqual([200, '0', '1']);
-    expect(h.rows()).toEqual([{ provider: 'twilio', eventId: `${status.MessageSid}:undelivered`, type: 'status', state: 'pending' }]);
+    expect([again.status, again.headers.get('x-desk-stored'), again.headers.get('x-desk-duplicates')]).toEqual([
+      200,
+      '0',
+      '1',
+    ]);
+    expect(h.rows()).toEqual([
+      { provider: 'twilio', eventId: `${status.MessageSid}:undelivered`, type: 'status', state: 'pending' },
+    ]);
   });
 
   it('acknowledges statuses that change nothing without storing them', async () => {
     const answer = await twilio(twilioRequest('/webhooks/twilio', { MessageSid: 'SM4', MessageStatus: 'queued' }));
-    expect([answer.status, answer.headers.get('x-desk-ignored')]).toEqual([200, 'status queued does not change a message']);
+    expect([answer.status, answer.headers.get('x-desk-ignored')]).toEqual([
+      200,
+      'status queued does not change a message',
+    ]);
     expect(h.rows()).toEqual([]);
   });
 
@@ -107,19 +143,29 @@ describe('Twilio events through the relay', () => {
 
   it('records an inbound STOP that Twilio marked OptOutType=STOP as an opt-out, once', async () => {
     const iso = h.now().toISOString();
-    h.app.db.prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', ?, ?)`).run(iso, iso);
+    h.app.db
+      .prepare(`INSERT INTO contacts (phone, first_name, created_at, updated_at) VALUES ('+14155550100', 'Ana', ?, ?)`)
+      .run(iso, iso);
     const stop = { ...inbound, MessageSid: 'SM55555555555555555555555555555555', Body: 'STOP', OptOutType: 'STOP' };
     const answer = await twilio(twilioRequest('/webhooks/twilio', stop));
     expect([answer.status, answer.headers.get('x-desk-stored')]).toEqual([200, '2']);
     h.app.tick();
-    expect(h.app.db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get('+14155550100')).toEqual({ opted_out: 1 });
-    const audit = h.app.db.prepare('SELECT phone, old_state, new_state, source FROM optout_audit').all() as Array<{ source: string }>;
+    expect(h.app.db.prepare('SELECT opted_out FROM contacts WHERE phone = ?').get('+14155550100')).toEqual({
+      opted_out: 1,
+    });
+    const audit = h.app.db.prepare('SELECT phone, old_state, new_state, source FROM optout_audit').all() as Array<{
+      source: string;
+    }>;
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ phone: '+14155550100', old_state: 'opted_in', new_state: 'opted_out' });
     expect(['keyword', 'provider']).toContain(audit[0].source);
     // The reply itself still reaches the inbox.
-    expect(h.app.db.prepare('SELECT body, provider FROM inbound_messages').all()).toEqual([{ body: 'STOP', provider: 'twilio' }]);
+    expect(h.app.db.prepare('SELECT body, provider FROM inbound_messages').all()).toEqual([
+      { body: 'STOP', provider: 'twilio' },
+    ]);
     // Twilio's Advanced Opt-Out already confirmed to the sender: the desk queues no second confirmation.
-    expect(h.app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'confirmation'`).get()).toEqual({ n: 0 });
+    expect(h.app.db.prepare(`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'confirmation'`).get()).toEqual({
+      n: 0,
+    });
   });
 });

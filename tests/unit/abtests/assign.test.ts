@@ -39,15 +39,34 @@ describe('validateVariants', () => {
       'An A/B test needs at least 2 variants; this one has 1.',
       'Variant A is set to 100%; each variant must get between 1% and 99% of the audience.',
     ]);
-    expect(validateVariants([10, 10, 20, 20, 20, 20]).map((i) => i.message)).toEqual(['An A/B test can have at most 5 variants; this one has 6. Remove 1.']);
-    expect(validateVariants([0.5, 99.5])).toEqual([
-      { code: 'ratio_out_of_range', variant: 0, message: 'Variant A is set to 0.5%; each variant must get between 1% and 99% of the audience.' },
-      { code: 'ratio_out_of_range', variant: 1, message: 'Variant B is set to 99.5%; each variant must get between 1% and 99% of the audience.' },
+    expect(validateVariants([10, 10, 20, 20, 20, 20]).map((i) => i.message)).toEqual([
+      'An A/B test can have at most 5 variants; this one has 6. Remove 1.',
     ]);
-    expect(validateVariants([50, 40])).toEqual([{ code: 'ratios_do_not_add_up', message: 'The variant shares add up to 90% but must add up to 100%: add 10% to one of them.' }]);
-    expect(validateVariants([60, 50]).map((i) => i.message)).toEqual(['The variant shares add up to 110% but must add up to 100%: take 10% away from one of them.']);
+    expect(validateVariants([0.5, 99.5])).toEqual([
+      {
+        code: 'ratio_out_of_range',
+        variant: 0,
+        message: 'Variant A is set to 0.5%; each variant must get between 1% and 99% of the audience.',
+      },
+      {
+        code: 'ratio_out_of_range',
+        variant: 1,
+        message: 'Variant B is set to 99.5%; each variant must get between 1% and 99% of the audience.',
+      },
+    ]);
+    expect(validateVariants([50, 40])).toEqual([
+      {
+        code: 'ratios_do_not_add_up',
+        message: 'The variant shares add up to 90% but must add up to 100%: add 10% to one of them.',
+      },
+    ]);
+    expect(validateVariants([60, 50]).map((i) => i.message)).toEqual([
+      'The variant shares add up to 110% but must add up to 100%: take 10% away from one of them.',
+    ]);
     expect(validateVariants([50, Number.NaN]).map((i) => i.code)).toEqual(['ratio_not_a_number']);
-    expect(validateVariants([50, 50], 0).map((i) => i.message)).toEqual(['The test sample is set to 0%; choose between 1% and 99% of the audience (the winner goes to the rest).']);
+    expect(validateVariants([50, 50], 0).map((i) => i.message)).toEqual([
+      'The test sample is set to 0%; choose between 1% and 99% of the audience (the winner goes to the rest).',
+    ]);
     expect(validateVariants([50, 50], 100).map((i) => i.code)).toEqual(['test_percent_out_of_range']);
   });
 
@@ -61,14 +80,30 @@ describe('assignVariant', () => {
   it('gives a contact the same variant every time, whatever order the audience is processed in', () => {
     const ratios = [50, 30, 20];
     const first = contactIds.slice(0, 2000).map((id) => assignVariant('spring-sale', id, ratios));
-    const reversed = [...contactIds.slice(0, 2000)].reverse().map((id) => assignVariant('spring-sale', id, ratios)).reverse();
+    const reversed = [...contactIds.slice(0, 2000)]
+      .reverse()
+      .map((id) => assignVariant('spring-sale', id, ratios))
+      .reverse();
     expect(reversed).toEqual(first);
-    expect(assignVariant('spring-sale', 'contact-7', ratios)).toBe(assignVariant('spring-sale', 'contact-7', [...ratios]));
+    expect(assignVariant('spring-sale', 'contact-7', ratios)).toBe(
+      assignVariant('spring-sale', 'contact-7', [...ratios]),
+    );
   });
 
   it('keeps the assignments of existing campaigns (changing the hash would reshuffle running tests)', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => assignVariant('spring-sale', id, [50, 30, 20]))).toEqual([2, 0, 0, 0, 0, 0, 1, 0]);
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => inTestGroup('spring-sale', id, 20))).toEqual([false, false, false, false, true, false, false, false]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => assignVariant('spring-sale', id, [50, 30, 20]))).toEqual([
+      2, 0, 0, 0, 0, 0, 1, 0,
+    ]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((id) => inTestGroup('spring-sale', id, 20))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('shuffles differently per campaign', () => {
@@ -116,10 +151,16 @@ describe('inTestGroup', () => {
 
   it('keeps everyone already in the sample when the sample is enlarged', () => {
     fc.assert(
-      fc.property(fc.string(), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), (seed, id, a, b) => {
-        const [small, large] = a <= b ? [a, b] : [b, a];
-        if (inTestGroup(seed, id, small)) expect(inTestGroup(seed, id, large)).toBe(true);
-      }),
+      fc.property(
+        fc.string(),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 1, max: 99 }),
+        (seed, id, a, b) => {
+          const [small, large] = a <= b ? [a, b] : [b, a];
+          if (inTestGroup(seed, id, small)) expect(inTestGroup(seed, id, large)).toBe(true);
+        },
+      ),
       { numRuns: 2000, seed: 7 },
     );
   });
@@ -129,7 +170,8 @@ describe('inTestGroup', () => {
     for (const campaignSeed of ['summer', 'winter', 'c-0192', 'x']) {
       const inside = [0, 0, 0];
       const outside = [0, 0, 0];
-      for (const id of contactIds) (inTestGroup(campaignSeed, id, 30) ? inside : outside)[assignVariant(campaignSeed, id, ratios)]++;
+      for (const id of contactIds)
+        (inTestGroup(campaignSeed, id, 30) ? inside : outside)[assignVariant(campaignSeed, id, ratios)]++;
       // Test of independence on the 2×3 table "in sample or not" × variant.
       const table = inside.map((successes, i) => ({ successes, total: successes + outside[i] }));
       expect(chiSquareTest(table).pValue).toBeGreaterThan(0.001);
@@ -143,7 +185,9 @@ describe('inTestGroup', () => {
   });
 
   it('uses a different hash than the split, so a 50% sample does not coincide with a 50/50 split', () => {
-    const agree = contactIds.filter((id) => inTestGroup('coin', id, 50) === (assignVariant('coin', id, [50, 50]) === 0)).length;
+    const agree = contactIds.filter(
+      (id) => inTestGroup('coin', id, 50) === (assignVariant('coin', id, [50, 50]) === 0),
+    ).length;
     expect(Math.abs(agree / CONTACTS - 0.5)).toBeLessThanOrEqual(4 * Math.sqrt(0.25 / CONTACTS));
   });
 });

@@ -137,7 +137,13 @@ describe('chiSquareTest against SciPy reference values', () => {
   });
 
   it('refuses impossible counts with an actionable message', () => {
-    for (const bad of [v([1, 10]), v([1, 0], [1, 10]), v([11, 10], [1, 10]), v([-1, 10], [1, 10]), v([1.5, 10], [1, 10])]) {
+    for (const bad of [
+      v([1, 10]),
+      v([1, 0], [1, 10]),
+      v([11, 10], [1, 10]),
+      v([-1, 10], [1, 10]),
+      v([1.5, 10], [1, 10]),
+    ]) {
       let error: unknown;
       try {
         chiSquareTest(bad);

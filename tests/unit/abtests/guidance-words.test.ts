@@ -27,11 +27,15 @@ describe('A/B sample guidance as the form words it', () => {
     expect(guidanceWords({ audience: 2000, split: [50, 50], ...DEFAULTS })).toEqual({
       canDecide: true,
       headline: 'This test can reach a verdict.',
-      detail: expect.stringMatching(/^The smallest variant gets about 950 delivered texts \(at least 100 are needed\)\. With 5% expected, it would reliably see only a difference to 8\.\d% or more \(95% confidence, 80% power\)\.$/),
+      detail: expect.stringMatching(
+        /^The smallest variant gets about 950 delivered texts \(at least 100 are needed\)\. With 5% expected, it would reliably see only a difference to 8\.\d% or more \(95% confidence, 80% power\)\.$/,
+      ),
     });
   });
 
   it('too small to tell any difference from chance says so', () => {
-    expect(guidanceWords({ audience: 4, split: [50, 50], ...DEFAULTS }).detail).toMatch(/At this size no difference could be told apart from chance\.$/);
+    expect(guidanceWords({ audience: 4, split: [50, 50], ...DEFAULTS }).detail).toMatch(
+      /At this size no difference could be told apart from chance\.$/,
+    );
   });
 });

@@ -21,24 +21,44 @@ describe('A/B sample guidance', () => {
   });
 
   it('says a 68-contact A/B test cannot reach 100 per variant, and how many contacts it would need', () => {
-    const g = sampleGuidance({ audience: 68, split: [50, 50], expectedRate: 0.05, deliveryRate: 0.95, confidence: 0.95, minSamplePerVariant: 100 });
+    const g = sampleGuidance({
+      audience: 68,
+      split: [50, 50],
+      expectedRate: 0.05,
+      deliveryRate: 0.95,
+      confidence: 0.95,
+      minSamplePerVariant: 100,
+    });
     expect(g).toMatchObject({ perVariant: 32, canDecide: false, audienceNeeded: 211 });
     expect(g.detectable?.rate).toBeCloseTo(0.05 * (1 + 5.3161), 3);
   });
 
   it('counts only the tested part and the smallest variant', () => {
-    const g = sampleGuidance({ audience: 5000, split: [30, 70], testPercent: 20, expectedRate: 0.05, deliveryRate: 1, confidence: 0.95, minSamplePerVariant: 100 });
+    const g = sampleGuidance({
+      audience: 5000,
+      split: [30, 70],
+      testPercent: 20,
+      expectedRate: 0.05,
+      deliveryRate: 1,
+      confidence: 0.95,
+      minSamplePerVariant: 100,
+    });
     expect(g).toMatchObject({ perVariant: 300, canDecide: true, audienceNeeded: 1667 });
   });
 
   it('a bigger sample never detects a bigger difference', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 5, max: 20_000 }), fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0.01, max: 0.6, noNaN: true }), (n, extra, rate) => {
-        const small = smallestDetectableLift(n, rate, 0.95);
-        const large = smallestDetectableLift(n + extra, rate, 0.95);
-        if (small === null) return true;
-        return large !== null && large <= small + 1e-9;
-      }),
+      fc.property(
+        fc.integer({ min: 5, max: 20_000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0.01, max: 0.6, noNaN: true }),
+        (n, extra, rate) => {
+          const small = smallestDetectableLift(n, rate, 0.95);
+          const large = smallestDetectableLift(n + extra, rate, 0.95);
+          if (small === null) return true;
+          return large !== null && large <= small + 1e-9;
+        },
+      ),
       { numRuns: 60 },
     );
   });

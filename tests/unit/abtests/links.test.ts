@@ -9,8 +9,14 @@ import type { AbReport } from '../../../shared/ipc/channels/abtests';
 
 describe('finding links in a message', () => {
   it('finds http(s) links and leaves sentence punctuation and unopened brackets outside them', () => {
-    const text = 'Book: https://bloom.example/a?x=1&y=2. Prices (http://bloom.example/p) or https://en.wikipedia.org/wiki/Foo_(bar), HTTPS://SHOP.EXAMPLE!';
-    expect(findLinks(text).map((l) => l.url)).toEqual(['https://bloom.example/a?x=1&y=2', 'http://bloom.example/p', 'https://en.wikipedia.org/wiki/Foo_(bar)', 'HTTPS://SHOP.EXAMPLE']);
+    const text =
+      'Book: https://bloom.example/a?x=1&y=2. Prices (http://bloom.example/p) or https://en.wikipedia.org/wiki/Foo_(bar), HTTPS://SHOP.EXAMPLE!';
+    expect(findLinks(text).map((l) => l.url)).toEqual([
+      'https://bloom.example/a?x=1&y=2',
+      'http://bloom.example/p',
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+      'HTTPS://SHOP.EXAMPLE',
+    ]);
   });
 
   it('ignores bare domains, other schemes and an empty "https://"', () => {
@@ -19,13 +25,18 @@ describe('finding links in a message', () => {
 
   it('changes nothing but the links themselves, for any text', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('https://a.example/x', ' http://b.example. ', '(https://c.example)'))), (parts) => {
-        const text = parts.join('');
-        const replaced = replaceLinks(text, () => '<L>');
-        const links = findLinks(text);
-        expect(replaced.length).toBe(text.length - links.reduce((n, l) => n + l.url.length, 0) + 3 * links.length);
-        expect(replaceLinks(text, (l) => l.url)).toBe(text);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string(), fc.constantFrom('https://a.example/x', ' http://b.example. ', '(https://c.example)')),
+        ),
+        (parts) => {
+          const text = parts.join('');
+          const replaced = replaceLinks(text, () => '<L>');
+          const links = findLinks(text);
+          expect(replaced.length).toBe(text.length - links.reduce((n, l) => n + l.url.length, 0) + 3 * links.length);
+          expect(replaceLinks(text, (l) => l.url)).toBe(text);
+        },
+      ),
     );
   });
 });
@@ -92,13 +103,46 @@ describe('conversion keywords', () => {
 
 describe('CSV export', () => {
   it('quotes what needs quoting and never lets a variant text run as a spreadsheet formula', () => {
-    const variant = { index: 0, name: 'A', label: 'Variant A', body: '=HYPERLINK("http://x.example","Win"), today', ratio: 50, messages: 2, sent: 2, delivered: 2, failed: 0, pending: 0, skipped: 0, clicked: 0, clicks: 0, replied: 1, optedOut: 0, converted: 0, successes: 1, denominator: 2, rate: 0.5, interval: { low: 0.1, high: 0.9 } };
+    const variant = {
+      index: 0,
+      name: 'A',
+      label: 'Variant A',
+      body: '=HYPERLINK("http://x.example","Win"), today',
+      ratio: 50,
+      messages: 2,
+      sent: 2,
+      delivered: 2,
+      failed: 0,
+      pending: 0,
+      skipped: 0,
+      clicked: 0,
+      clicks: 0,
+      replied: 1,
+      optedOut: 0,
+      converted: 0,
+      successes: 1,
+      denominator: 2,
+      rate: 0.5,
+      interval: { low: 0.1, high: 0.9 },
+    };
     const report = {
-      campaign: { id: 7, name: 'Spring "Sale"', status: 'completed', provider: 'sandbox', trackLinks: false, launchedAt: null },
+      campaign: {
+        id: 7,
+        name: 'Spring "Sale"',
+        status: 'completed',
+        provider: 'sandbox',
+        trackLinks: false,
+        launchedAt: null,
+      },
       metric: 'replied',
       basis: 'delivered',
       variants: [variant, { ...variant, index: 1, name: 'B', label: 'Variant B', body: 'Plain' }],
-      verdict: { sentence: 'No clear winner: the difference could easily be luck (p = 0.43).', winner: null, decided: true, test: { statistic: 0.6, dof: 1, pValue: 0.43, method: 'x' } },
+      verdict: {
+        sentence: 'No clear winner: the difference could easily be luck (p = 0.43).',
+        winner: null,
+        decided: true,
+        test: { statistic: 0.6, dof: 1, pValue: 0.43, method: 'x' },
+      },
     } as unknown as AbReport;
     const { fileName, csv } = abReportCsv(report);
     expect(fileName).toBe('ab-test-7-spring-sale.csv');

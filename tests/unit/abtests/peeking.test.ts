@@ -41,7 +41,11 @@ function simulate({ rates, campaigns, seed, rule }: Simulation): Outcome {
   let differences = 0;
   for (let c = 0; c < campaigns; c++) {
     let differed = false;
-    const variants: VariantOutcome[] = rates.map((_, i) => ({ name: `Variant ${'ABCDE'[i]}`, delivered: 0, successes: 0 }));
+    const variants: VariantOutcome[] = rates.map((_, i) => ({
+      name: `Variant ${'ABCDE'[i]}`,
+      delivered: 0,
+      successes: 0,
+    }));
     let looks: number[] = [];
     for (let batch = 0; batch < PLANNED / BATCH; batch++) {
       variants.forEach((v, i) => {
@@ -56,7 +60,12 @@ function simulate({ rates, campaigns, seed, rule }: Simulation): Outcome {
         }
         continue;
       }
-      const input: DecideInput = { variants, metric: 'replied', minSamplePerVariant: BATCH, plannedSamplePerVariant: PLANNED };
+      const input: DecideInput = {
+        variants,
+        metric: 'replied',
+        minSamplePerVariant: BATCH,
+        plannedSamplePerVariant: PLANNED,
+      };
       const verdict = decide(rule === 'group-sequential' ? { ...input, looks } : input);
       looks = verdict.guard.looks ?? [];
       if (verdict.winner !== null) winners++;
@@ -76,7 +85,9 @@ describe('peeking guard (Monte Carlo, 10 looks per campaign)', () => {
   });
 
   it('group-sequential: two identical variants give a false winner at most ~5% of the time', () => {
-    expect(simulate({ rates: [0.1, 0.1], campaigns: 2000, seed: 1, rule: 'group-sequential' }).winners).toBeLessThanOrEqual(0.06);
+    expect(
+      simulate({ rates: [0.1, 0.1], campaigns: 2000, seed: 1, rule: 'group-sequential' }).winners,
+    ).toBeLessThanOrEqual(0.06);
   });
 
   it('group-sequential: three identical variants are called different at most ~5% of the time', () => {
@@ -87,11 +98,15 @@ describe('peeking guard (Monte Carlo, 10 looks per campaign)', () => {
   });
 
   it('fixed horizon: checking before the planned sample never produces a winner, so the rate stays at ~5%', () => {
-    expect(simulate({ rates: [0.1, 0.1], campaigns: 2000, seed: 3, rule: 'fixed-horizon' }).winners).toBeLessThanOrEqual(0.06);
+    expect(
+      simulate({ rates: [0.1, 0.1], campaigns: 2000, seed: 3, rule: 'fixed-horizon' }).winners,
+    ).toBeLessThanOrEqual(0.06);
   });
 
   it('still finds a real difference (10% vs 14%): the guard costs little power', () => {
     // A single test at 1,000 per variant has about 78% power here.
-    expect(simulate({ rates: [0.1, 0.14], campaigns: 500, seed: 4, rule: 'group-sequential' }).winners).toBeGreaterThan(0.65);
+    expect(simulate({ rates: [0.1, 0.14], campaigns: 500, seed: 4, rule: 'group-sequential' }).winners).toBeGreaterThan(
+      0.65,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_LOOK_SPACING, informationFraction, planLook, plannedSampleSize, sequentialBoundaries, spentAlpha } from '../../../shared/abtests';
+import {
+  MIN_LOOK_SPACING,
+  informationFraction,
+  planLook,
+  plannedSampleSize,
+  sequentialBoundaries,
+  spentAlpha,
+} from '../../../shared/abtests';
 
 /**
  * Boundary references: tests/unit/abtests/reference/scipy_reference.py solves each boundary from multivariate
@@ -30,7 +37,9 @@ describe('spentAlpha (Lan–DeMets O’Brien–Fleming type)', () => {
 
 describe('sequentialBoundaries', () => {
   it('reproduces the 5 equally spaced looks of gsDesign (4.877, 3.357, 2.680, 2.290, 2.031)', () => {
-    const reference = [4.8768849487982955, 3.357011921578432, 2.6802800683635613, 2.2898167526926443, 2.031032028166811];
+    const reference = [
+      4.8768849487982955, 3.357011921578432, 2.6802800683635613, 2.2898167526926443, 2.031032028166811,
+    ];
     const looks = sequentialBoundaries([0.2, 0.4, 0.6, 0.8, 1]);
     looks.forEach((look, i) => expectNear(look.boundaryZ, reference[i], 1e-5));
     expect(looks.map((l) => l.fraction)).toEqual([0.2, 0.4, 0.6, 0.8, 1]);
@@ -38,8 +47,12 @@ describe('sequentialBoundaries', () => {
   });
 
   it('matches independent references for two looks and for unequal spacing', () => {
-    sequentialBoundaries([0.5, 1]).forEach((look, i) => expectNear(look.boundaryZ, [2.962588042727568, 1.9685956405986844][i], 1e-5));
-    sequentialBoundaries([0.3, 0.65, 1]).forEach((look, i) => expectNear(look.boundaryZ, [3.9285725426257785, 2.547899552796518, 1.9896975487910304][i], 1e-5));
+    sequentialBoundaries([0.5, 1]).forEach((look, i) =>
+      expectNear(look.boundaryZ, [2.962588042727568, 1.9685956405986844][i], 1e-5),
+    );
+    sequentialBoundaries([0.3, 0.65, 1]).forEach((look, i) =>
+      expectNear(look.boundaryZ, [3.9285725426257785, 2.547899552796518, 1.9896975487910304][i], 1e-5),
+    );
   });
 
   it('with a single final look is the ordinary two-sided test', () => {
@@ -67,7 +80,12 @@ describe('planLook', () => {
   it('takes a first look at any information, then only after MIN_LOOK_SPACING more', () => {
     const first = planLook([], 0.12);
     expect(first).toEqual({ isNewLook: true, mayTest: true, looks: [0.12], nextLookAt: 0.12 + MIN_LOOK_SPACING });
-    expect(planLook([0.12], 0.15)).toEqual({ isNewLook: false, mayTest: false, looks: [0.12], nextLookAt: 0.12 + MIN_LOOK_SPACING });
+    expect(planLook([0.12], 0.15)).toEqual({
+      isNewLook: false,
+      mayTest: false,
+      looks: [0.12],
+      nextLookAt: 0.12 + MIN_LOOK_SPACING,
+    });
     expect(planLook([0.12], 0.2).looks).toEqual([0.12, 0.2]);
   });
 
@@ -106,6 +124,8 @@ describe('plannedSampleSize', () => {
     expect(() => plannedSampleSize({ baselineRate: 0, minimumDetectableLift: 0.2 })).toThrow(/expected rate/);
     expect(() => plannedSampleSize({ baselineRate: 0.6, minimumDetectableLift: 1 })).toThrow(/change to detect/);
     expect(() => plannedSampleSize({ baselineRate: 0.1, minimumDetectableLift: 0 })).toThrow(/change to detect/);
-    expect(() => plannedSampleSize({ baselineRate: 0.1, minimumDetectableLift: 0.2, comparisons: 0 })).toThrow(/comparisons/);
+    expect(() => plannedSampleSize({ baselineRate: 0.1, minimumDetectableLift: 0.2, comparisons: 0 })).toThrow(
+      /comparisons/,
+    );
   });
 });

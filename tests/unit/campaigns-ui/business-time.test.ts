@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { businessInstant, businessParts, businessToday, inBusinessWords } from '../../../renderer/src/components/campaigns/business-time';
+import {
+  businessInstant,
+  businessParts,
+  businessToday,
+  inBusinessWords,
+} from '../../../renderer/src/components/campaigns/business-time';
 
 describe('businessInstant: a date and time in the business zone as one instant', () => {
   it('uses the zone offset of that date, summer and winter', () => {
-    expect(businessInstant('2026-07-04', '10:00', 'America/New_York')).toEqual({ iso: '2026-07-04T10:00:00-04:00', time: '10:00', shifted: false });
+    expect(businessInstant('2026-07-04', '10:00', 'America/New_York')).toEqual({
+      iso: '2026-07-04T10:00:00-04:00',
+      time: '10:00',
+      shifted: false,
+    });
     expect(businessInstant('2026-01-15', '10:00', 'America/New_York')?.iso).toBe('2026-01-15T10:00:00-05:00');
-    expect(new Date(businessInstant('2026-01-15', '10:00', 'America/New_York')!.iso).toISOString()).toBe('2026-01-15T15:00:00.000Z');
+    expect(new Date(businessInstant('2026-01-15', '10:00', 'America/New_York')!.iso).toISOString()).toBe(
+      '2026-01-15T15:00:00.000Z',
+    );
     expect(businessInstant('2026-01-15', '10:00', 'Asia/Kolkata')?.iso).toBe('2026-01-15T10:00:00+05:30');
   });
 
@@ -16,7 +27,11 @@ describe('businessInstant: a date and time in the business zone as one instant',
   });
 
   it('says when a time does not exist because the clocks go forward, and which time is used', () => {
-    expect(businessInstant('2026-03-08', '02:30', 'America/New_York')).toEqual({ iso: '2026-03-08T03:30:00-04:00', time: '03:30', shifted: true });
+    expect(businessInstant('2026-03-08', '02:30', 'America/New_York')).toEqual({
+      iso: '2026-03-08T03:30:00-04:00',
+      time: '03:30',
+      shifted: true,
+    });
   });
 
   it('refuses impossible dates, malformed times and unknown zones', () => {

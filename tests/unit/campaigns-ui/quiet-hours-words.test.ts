@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { quietHoursWaitInWords, sendInstantInWords } from '../../../renderer/src/components/campaigns/quiet-hours-words';
+import {
+  quietHoursWaitInWords,
+  sendInstantInWords,
+} from '../../../renderer/src/components/campaigns/quiet-hours-words';
 
 const clock = (iso: string, zone: string, zoneName = true) =>
-  new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone, ...(zoneName ? { timeZoneName: 'short' as const } : {}) }).format(new Date(iso));
+  new Intl.DateTimeFormat(undefined, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: zone,
+    ...(zoneName ? { timeZoneName: 'short' as const } : {}),
+  }).format(new Date(iso));
 
 describe('a quiet-hours wait in words', () => {
   const now = new Date('2026-12-02T10:00:00Z');
@@ -23,12 +31,17 @@ describe('a quiet-hours wait in words', () => {
   it('says "of" when only some of the waiting messages wait for quiet hours, and names the day when it is not today', () => {
     const text = quietHoursWaitInWords(wait, 20, new Date('2026-12-01T10:00:00Z'))!;
     expect(text.startsWith('12 of 20 waiting wait for')).toBe(true);
-    const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'America/New_York' }).format(new Date('2026-12-02T13:00:00Z'));
+    const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'America/New_York' }).format(
+      new Date('2026-12-02T13:00:00Z'),
+    );
     expect(text).toContain(`first send ${weekday} `);
   });
 
   it('lists the local times when the groups open at different ones, and says nothing when none wait', () => {
-    const mixed = { waiting: 2, groups: [wait.groups[0], { ...wait.groups[1], at: '2026-12-02T17:00:00.000Z', localTime: '09:00' }] };
+    const mixed = {
+      waiting: 2,
+      groups: [wait.groups[0], { ...wait.groups[1], at: '2026-12-02T17:00:00.000Z', localTime: '09:00' }],
+    };
     expect(quietHoursWaitInWords(mixed, 2, now)).toContain(' or ');
     expect(quietHoursWaitInWords({ waiting: 0, groups: [] }, 0, now)).toBeNull();
     expect(sendInstantInWords('2026-12-02T13:00:00Z', 'UTC', now)).toBe(clock('2026-12-02T13:00:00Z', 'UTC'));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RATE_WINDOW_MS, addSample, minutesLeft, ratePerMinute, type RateSample } from '../../../renderer/src/components/campaigns/send-rate';
+import {
+  RATE_WINDOW_MS,
+  addSample,
+  minutesLeft,
+  ratePerMinute,
+  type RateSample,
+} from '../../../renderer/src/components/campaigns/send-rate';
 
 function feed(points: Array<[number, number]>): RateSample[] {
   return points.reduce<RateSample[]>((acc, [at, handedOver]) => addSample(acc, { at, handedOver }), []);
@@ -8,7 +14,14 @@ function feed(points: Array<[number, number]>): RateSample[] {
 describe('send rate from successive observations', () => {
   it('says nothing from one sample or from samples too close together', () => {
     expect(ratePerMinute(feed([[0, 0]]))).toBeNull();
-    expect(ratePerMinute(feed([[0, 0], [1000, 2]]))).toBeNull();
+    expect(
+      ratePerMinute(
+        feed([
+          [0, 0],
+          [1000, 2],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('is messages per minute over the span observed', () => {
@@ -26,8 +39,22 @@ describe('send rate from successive observations', () => {
   });
 
   it('never reports a negative rate and orders samples that arrive out of order', () => {
-    expect(ratePerMinute(feed([[0, 10], [2000, 5]]))).toBe(0);
-    expect(ratePerMinute(feed([[2000, 4], [0, 0]]))).toBe(120);
+    expect(
+      ratePerMinute(
+        feed([
+          [0, 10],
+          [2000, 5],
+        ]),
+      ),
+    ).toBe(0);
+    expect(
+      ratePerMinute(
+        feed([
+          [2000, 4],
+          [0, 0],
+        ]),
+      ),
+    ).toBe(120);
   });
 
   it('estimates minutes left only while messages move', () => {

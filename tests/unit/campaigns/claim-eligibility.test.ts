@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eligibility, stateCapWaitUntil, WINDOW_CHECK_RETRY_MS, type EligibilityInputs, type OutboxItem } from '../../../electron/campaigns/dispatch/claim';
+import {
+  eligibility,
+  stateCapWaitUntil,
+  WINDOW_CHECK_RETRY_MS,
+  type EligibilityInputs,
+  type OutboxItem,
+} from '../../../electron/campaigns/dispatch/claim';
 
 const NOW = new Date('2026-06-01T16:00:00Z');
 const DAY_MS = 86_400_000;
@@ -50,7 +56,9 @@ describe('eligibility at the moment of claiming', () => {
 
   it('expires a confirmation past its deadline, and sends one still within it without any window check', () => {
     const late = inputs(OPEN);
-    expect(eligibility(item({ kind: 'confirmation', expiresAt: NOW.toISOString() }), late.given).verdict).toEqual({ action: 'expire' });
+    expect(eligibility(item({ kind: 'confirmation', expiresAt: NOW.toISOString() }), late.given).verdict).toEqual({
+      action: 'expire',
+    });
     const inTime = inputs(new Error('never asked'));
     const r = eligibility(item({ kind: 'confirmation', expiresAt: '2026-06-01T16:05:00Z', optedOut: 1 }), inTime.given);
     expect(r).toEqual({ verdict: { action: 'send' } });
@@ -68,14 +76,20 @@ describe('eligibility at the moment of claiming', () => {
   it('skips a marketing text (campaign or reply) to a contact who opted out, without checking the window', () => {
     for (const kind of ['campaign', 'reply'] as const) {
       const { given, calls } = inputs(OPEN);
-      expect(eligibility(item({ kind, optedOut: 1 }), given).verdict).toEqual({ action: 'skip', code: 'opted_out', message: 'Recipient opted out before sending' });
+      expect(eligibility(item({ kind, optedOut: 1 }), given).verdict).toEqual({
+        action: 'skip',
+        code: 'opted_out',
+        message: 'Recipient opted out before sending',
+      });
       expect(calls.window).toBe(0);
     }
   });
 
   it('makes a message wait for its window to open, or an hour when the check does not say when', () => {
     const opens = new Date('2026-06-02T12:00:00Z');
-    expect(eligibility(item(), inputs({ allowed: false, nextAllowedAt: opens, reason: 'Quiet hours in Florida' }).given)).toEqual({
+    expect(
+      eligibility(item(), inputs({ allowed: false, nextAllowedAt: opens, reason: 'Quiet hours in Florida' }).given),
+    ).toEqual({
       verdict: { action: 'wait', code: 'quiet_hours', until: opens.toISOString(), message: 'Quiet hours in Florida' },
       windowCheck: { ok: true },
     });
@@ -109,7 +123,9 @@ describe('eligibility at the moment of claiming', () => {
       message: 'This state allows 3 marketing texts per 24 hours; waiting until 2026-06-01T18:00:01.000Z',
     });
     expect(calls.recent).toEqual([{ contactId: 3, sinceIso: new Date(NOW.getTime() - DAY_MS).toISOString() }]);
-    expect(eligibility(item(), inputs({ allowed: true, maxPer24h: 3 }, recent.slice(1)).given).verdict).toEqual({ action: 'send' });
+    expect(eligibility(item(), inputs({ allowed: true, maxPer24h: 3 }, recent.slice(1)).given).verdict).toEqual({
+      action: 'send',
+    });
   });
 
   it('looks up no history for the cap outside the window, nor for a message without a contact', () => {

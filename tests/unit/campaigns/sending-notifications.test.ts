@@ -17,7 +17,11 @@ describe("the owner's notifications about sending", () => {
   it('says how a finished campaign went: a warning when some failed or are to be checked', () => {
     const { dispatch, notes } = wired();
     dispatch.emit('campaign:finished', { campaignId: 1, name: 'Spring sale', counts: { sent: 3, delivered: 5 } });
-    dispatch.emit('campaign:finished', { campaignId: 2, name: 'Mothers day', counts: { delivered: 4, failed: 1, undelivered: 1, unknown: 2 } });
+    dispatch.emit('campaign:finished', {
+      campaignId: 2,
+      name: 'Mothers day',
+      counts: { delivered: 4, failed: 1, undelivered: 1, unknown: 2 },
+    });
     expect(notes).toEqual([
       { title: 'Campaign "Spring sale" finished', body: '8 sent, 0 failed.', level: 'info' },
       { title: 'Campaign "Mothers day" finished', body: '4 sent, 2 failed, 2 to be checked.', level: 'warning' },
@@ -32,7 +36,11 @@ describe("the owner's notifications about sending", () => {
     dispatch.emit('provider:breaker', { provider: 'quo', state: 'closed' });
     expect(notes).toEqual([
       { title: 'Campaign paused', body: 'Add your Quo API key in Settings.', level: 'error' },
-      { title: 'quo is not answering', body: 'Sending is paused and will resume by itself when the provider is back.', level: 'warning' },
+      {
+        title: 'quo is not answering',
+        body: 'Sending is paused and will resume by itself when the provider is back.',
+        level: 'warning',
+      },
     ]);
   });
 

@@ -15,21 +15,34 @@ const wording = { help: DEFAULT_HELP_REPLY, optOut: DEFAULT_OPT_OUT_CONFIRMATION
 describe('service replies (HELP answer and confirmations)', () => {
   it('fills the business name and contact into the default wording (compliance.md)', () => {
     const values = { business: 'Bloom Florist', contact: '(415) 555-0199' };
-    expect(serviceReplyText('help', wording, values)).toBe('Bloom Florist: for help, contact (415) 555-0199. Reply STOP to opt out.');
-    expect(serviceReplyText('opt_out', wording, values)).toBe("You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.");
-    expect(serviceReplyText('opt_in', wording, values)).toBe("You're resubscribed to Bloom Florist messages. Reply STOP to opt out.");
+    expect(serviceReplyText('help', wording, values)).toBe(
+      'Bloom Florist: for help, contact (415) 555-0199. Reply STOP to opt out.',
+    );
+    expect(serviceReplyText('opt_out', wording, values)).toBe(
+      "You're unsubscribed from Bloom Florist. No more messages. Reply START to resubscribe.",
+    );
+    expect(serviceReplyText('opt_in', wording, values)).toBe(
+      "You're resubscribed to Bloom Florist messages. Reply STOP to opt out.",
+    );
   });
 
   it('leaves out a sentence whose value is not set instead of sending a broken one', () => {
     expect(fillReply(DEFAULT_HELP_REPLY, { business: 'Bloom Florist', contact: '' })).toBe('Reply STOP to opt out.');
-    expect(fillReply(DEFAULT_OPT_OUT_CONFIRMATION, { business: ' ', contact: '' })).toBe('No more messages. Reply START to resubscribe.');
-    expect(fillReply('Questions? {contact}! Reply STOP to opt out.', { business: '', contact: 'bloom.example' })).toBe('Questions? bloom.example! Reply STOP to opt out.');
+    expect(fillReply(DEFAULT_OPT_OUT_CONFIRMATION, { business: ' ', contact: '' })).toBe(
+      'No more messages. Reply START to resubscribe.',
+    );
+    expect(fillReply('Questions? {contact}! Reply STOP to opt out.', { business: '', contact: 'bloom.example' })).toBe(
+      'Questions? bloom.example! Reply STOP to opt out.',
+    );
   });
 
   it('keeps periods inside values (a website) and placeholder case-insensitive', () => {
-    expect(fillReply('{Business} help: {CONTACT}. Reply STOP to opt out.', { business: 'Bloom', contact: 'www.bloom.example' })).toBe(
-      'Bloom help: www.bloom.example. Reply STOP to opt out.',
-    );
+    expect(
+      fillReply('{Business} help: {CONTACT}. Reply STOP to opt out.', {
+        business: 'Bloom',
+        contact: 'www.bloom.example',
+      }),
+    ).toBe('Bloom help: www.bloom.example. Reply STOP to opt out.');
   });
 
   it('finds unknown placeholders and whether the text says how to opt out', () => {

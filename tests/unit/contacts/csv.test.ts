@@ -1,7 +1,13 @@
 import { parse as csvParse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectTerminator, parseCsv, parseCsvRecords, toCsvLine, type LineTerminator } from '../../../electron/contacts/import/csv-parser';
+import {
+  detectTerminator,
+  parseCsv,
+  parseCsvRecords,
+  toCsvLine,
+  type LineTerminator,
+} from '../../../electron/contacts/import/csv-parser';
 import { CsvRecordScanner, type ScanItem } from '../../../electron/contacts/import/csv-scanner';
 import { detectDelimiter, detectFormat, sepLine } from '../../../electron/contacts/import/sniff';
 
@@ -71,7 +77,10 @@ describe('parseCsv', () => {
   });
 
   it('reads well-formed files exactly as csv-parse does', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'é', '😀', ' ', ',', ';', '\t', '"', '\n', '\r\n', 'x'), maxLength: 8 });
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'é', '😀', ' ', ',', ';', '\t', '"', '\n', '\r\n', 'x'),
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(
         fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
@@ -82,9 +91,18 @@ describe('parseCsv', () => {
           // csv-parse drops lines that are entirely empty; our reader keeps them as blank rows, which the import skips.
           const records = rows.filter((r) => !(r.length === 1 && r[0] === ''));
           const text = records
-            .map((r) => r.map((f) => (quoteAll || /[",;\t\r\n]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f)).join(delimiter))
+            .map((r) =>
+              r
+                .map((f) => (quoteAll || /[",;\t\r\n]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f))
+                .join(delimiter),
+            )
             .join(eol);
-          const expected = csvParse(text, { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: eol });
+          const expected = csvParse(text, {
+            delimiter,
+            relax_column_count: true,
+            relax_quotes: true,
+            record_delimiter: eol,
+          });
           expect(parseCsvRecords(text, delimiter, '\n')).toEqual(expected);
         },
       ),
@@ -113,7 +131,8 @@ describe('CsvRecordScanner', () => {
           const rows = scanAndParse(text, ',', '\n', sizes);
           // Rows are numbered 1..n without gaps, and every record outside a broken one is what the parser reads.
           expect(rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 1));
-          if (!rows.some((r) => r.broken !== undefined)) expect(rows.map((r) => r.fields)).toEqual(parseCsvRecords(text, ',', '\n'));
+          if (!rows.some((r) => r.broken !== undefined))
+            expect(rows.map((r) => r.fields)).toEqual(parseCsvRecords(text, ',', '\n'));
         },
       ),
       { numRuns: 1000 },

@@ -21,7 +21,11 @@ function decodeInPieces(bytes: Buffer, sizes: number[]): { text: string; encodin
 describe('FileTextDecoder', () => {
   it('reads UTF-8 with and without a BOM', () => {
     expect(decodeBytes(Buffer.from(SAMPLE, 'utf8'))).toEqual({ text: SAMPLE, encoding: 'utf-8', bom: false });
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, 'utf8')]))).toEqual({ text: SAMPLE, encoding: 'utf-8', bom: true });
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, 'utf8')]))).toEqual({
+      text: SAMPLE,
+      encoding: 'utf-8',
+      bom: true,
+    });
   });
 
   it('reads UTF-16 LE and BE by their BOM', () => {
@@ -67,7 +71,10 @@ describe('FileTextDecoder', () => {
               ? Buffer.from(text, 'utf8')
               : enc === 'utf-8-bom'
                 ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
-                : Buffer.concat([Buffer.from(enc === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), iconv.encode(text, enc)]);
+                : Buffer.concat([
+                    Buffer.from(enc === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]),
+                    iconv.encode(text, enc),
+                  ]);
           expect(decodeInPieces(bytes, sizes).text).toBe(text);
         },
       ),

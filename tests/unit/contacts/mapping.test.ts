@@ -4,11 +4,22 @@ import { buildMapping, mappingSummary } from '../../../electron/contacts/import/
 import { customKeyFor } from '../../../electron/contacts/import/aliases';
 import { parseConsent, splitFullName, splitPhoneCell, splitTags } from '../../../electron/contacts/import/values';
 
-const targets = (headers: string[], overrides?: Parameters<typeof buildMapping>[1]) => mappingSummary(buildMapping(headers, overrides));
+const targets = (headers: string[], overrides?: Parameters<typeof buildMapping>[1]) =>
+  mappingSummary(buildMapping(headers, overrides));
 
 describe('header aliases', () => {
   it('maps Google Contacts columns, pairing each phone with its label column', () => {
-    const plan = buildMapping(['First Name', 'Last Name', 'Labels', 'E-mail 1 - Label', 'E-mail 1 - Value', 'Phone 1 - Label', 'Phone 1 - Value', 'Phone 2 - Type', 'Phone 2 - Value']);
+    const plan = buildMapping([
+      'First Name',
+      'Last Name',
+      'Labels',
+      'E-mail 1 - Label',
+      'E-mail 1 - Value',
+      'Phone 1 - Label',
+      'Phone 1 - Value',
+      'Phone 2 - Type',
+      'Phone 2 - Value',
+    ]);
     expect(mappingSummary(plan)).toMatchObject({
       'First Name': 'first_name',
       'Last Name': 'last_name',
@@ -24,7 +35,17 @@ describe('header aliases', () => {
   });
 
   it('maps Outlook, Shopify, Square and Mailchimp columns', () => {
-    expect(targets(['First Name', 'Last Name', 'Mobile Phone', 'Business Phone', 'Home Phone', 'E-mail Address', 'Categories'])).toEqual({
+    expect(
+      targets([
+        'First Name',
+        'Last Name',
+        'Mobile Phone',
+        'Business Phone',
+        'Home Phone',
+        'E-mail Address',
+        'Categories',
+      ]),
+    ).toEqual({
       'First Name': 'first_name',
       'Last Name': 'last_name',
       'Mobile Phone': 'mobile_phone',
@@ -33,7 +54,18 @@ describe('header aliases', () => {
       'E-mail Address': 'email',
       Categories: 'tags',
     });
-    expect(targets(['First Name', 'Last Name', 'Email', 'Phone', 'Default Address Phone', 'Accepts SMS Marketing', 'Default Address Country Code', 'Tags'])).toEqual({
+    expect(
+      targets([
+        'First Name',
+        'Last Name',
+        'Email',
+        'Phone',
+        'Default Address Phone',
+        'Accepts SMS Marketing',
+        'Default Address Country Code',
+        'Tags',
+      ]),
+    ).toEqual({
       'First Name': 'first_name',
       'Last Name': 'last_name',
       Email: 'email',
@@ -43,7 +75,10 @@ describe('header aliases', () => {
       'Default Address Country Code': 'country',
       Tags: 'tags',
     });
-    expect(targets(['First Name', 'Surname', 'Phone Number', 'Email Address', 'Groups'])).toMatchObject({ Surname: 'last_name', Groups: 'tags' });
+    expect(targets(['First Name', 'Surname', 'Phone Number', 'Email Address', 'Groups'])).toMatchObject({
+      Surname: 'last_name',
+      Groups: 'tags',
+    });
     expect(targets(['Email Address', 'Phone Number', 'TAGS', 'CC', 'MEMBER_RATING'])).toEqual({
       'Email Address': 'email',
       'Phone Number': 'phone',
@@ -71,13 +106,21 @@ describe('header aliases', () => {
 
   it('turns other columns into custom fields with keys of their own', () => {
     const plan = buildMapping(['Phone', 'Loyalty Tier', 'loyalty-tier', 'Nº de client', '', '2024 Spend']);
-    expect(plan.customFields.map((f) => f.key)).toEqual(['loyalty_tier', 'loyalty_tier_2', 'n_de_client', 'column_5', 'f_2024_spend']);
+    expect(plan.customFields.map((f) => f.key)).toEqual([
+      'loyalty_tier',
+      'loyalty_tier_2',
+      'n_de_client',
+      'column_5',
+      'f_2024_spend',
+    ]);
     expect(plan.customFields[3].label).toBe('Column 5');
     expect(customKeyFor('  Café — Notes!  ', 0)).toBe('cafe_notes');
   });
 
   it('lets the user override any column, case-insensitively, or drop it', () => {
-    expect(targets(['Tel', 'Notes', 'Secret'], { tel: 'mobile_phone', Notes: 'custom:remarks', SECRET: 'drop' })).toEqual({
+    expect(
+      targets(['Tel', 'Notes', 'Secret'], { tel: 'mobile_phone', Notes: 'custom:remarks', SECRET: 'drop' }),
+    ).toEqual({
       Tel: 'mobile_phone',
       Notes: 'custom:remarks',
       Secret: 'drop',
@@ -120,7 +163,9 @@ describe('cell values', () => {
 
   it('reads consent words, and anything unclear as not stated', () => {
     expect(['yes', 'Y', 'TRUE', '1', 'subscribed', 'opted_in'].map(parseConsent)).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(['no', 'false', '0', 'unsubscribed', 'not_subscribed', 'opt-out'].map(parseConsent)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(['no', 'false', '0', 'unsubscribed', 'not_subscribed', 'opt-out'].map(parseConsent)).toEqual([
+      0, 0, 0, 0, 0, 0,
+    ]);
     expect(['', 'pending', 'maybe'].map(parseConsent)).toEqual([null, null, null]);
   });
 

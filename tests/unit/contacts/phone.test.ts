@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choosePhone, cleanPhoneCell, normalisePhoneUncached, PhoneNormaliser, usFastPath } from '../../../electron/contacts/phone';
+import {
+  choosePhone,
+  cleanPhoneCell,
+  normalisePhoneUncached,
+  PhoneNormaliser,
+  usFastPath,
+} from '../../../electron/contacts/phone';
 import { labelSaysMobile } from '../../../electron/contacts/phone-labels';
 
 describe('PhoneNormaliser', () => {
@@ -49,7 +55,10 @@ describe('PhoneNormaliser', () => {
     const sep = fc.constantFrom('', ' ', '-', '.', '/', '\u00a0');
     const cell = fc
       .tuple(digits, sep, sep, fc.boolean(), fc.constantFrom('', '+1 ', '1-', '1 '))
-      .map(([d, a, b, paren, prefix]) => `${prefix}${paren ? `(${d.slice(0, 3)})` : d.slice(0, 3)}${a}${d.slice(3, 6)}${b}${d.slice(6)}`);
+      .map(
+        ([d, a, b, paren, prefix]) =>
+          `${prefix}${paren ? `(${d.slice(0, 3)})` : d.slice(0, 3)}${a}${d.slice(3, 6)}${b}${d.slice(6)}`,
+      );
     const shared = new PhoneNormaliser('US');
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), (cells) => {
@@ -100,7 +109,11 @@ describe('the US fast path', () => {
     expect(usFastPath('4165550123')).toBeUndefined(); // Toronto: valid, but Canadian
     expect(usFastPath('555123')).toBeUndefined();
     expect(usFastPath('+442079460018')).toBeUndefined();
-    expect(new PhoneNormaliser('US').normalise('(416) 555-0123')).toMatchObject({ ok: true, e164: '+14165550123', country: 'CA' });
+    expect(new PhoneNormaliser('US').normalise('(416) 555-0123')).toMatchObject({
+      ok: true,
+      e164: '+14165550123',
+      country: 'CA',
+    });
   });
 });
 
@@ -130,17 +143,41 @@ describe('choosePhone', () => {
   });
 
   it('skips invalid numbers and reports the first invalid one when none is valid', () => {
-    expect(choosePhone([{ raw: '12', mobile: true }, { raw: '07400 123456', mobile: false }], gb)).toMatchObject({ ok: true, e164: '+447400123456' });
-    expect(choosePhone([{ raw: '12', mobile: true }, { raw: '34', mobile: false }], gb)).toEqual({ ok: false, reason: 'invalid phone for GB: "12"' });
+    expect(
+      choosePhone(
+        [
+          { raw: '12', mobile: true },
+          { raw: '07400 123456', mobile: false },
+        ],
+        gb,
+      ),
+    ).toMatchObject({ ok: true, e164: '+447400123456' });
+    expect(
+      choosePhone(
+        [
+          { raw: '12', mobile: true },
+          { raw: '34', mobile: false },
+        ],
+        gb,
+      ),
+    ).toEqual({ ok: false, reason: 'invalid phone for GB: "12"' });
   });
 
   it('merges the same number written twice', () => {
-    const r = choosePhone([{ raw: '07400 123456', mobile: false }, { raw: '+44 7400 123456', mobile: true }], gb);
+    const r = choosePhone(
+      [
+        { raw: '07400 123456', mobile: false },
+        { raw: '+44 7400 123456', mobile: true },
+      ],
+      gb,
+    );
     expect(r).toEqual({ ok: true, e164: '+447400123456', country: 'GB', others: [] });
   });
 });
 
 describe('labelSaysMobile', () => {
-  it.each(['Mobile', 'mobile phone', 'Cell', 'iPhone', 'Móvil', 'Handy'])('%s is mobile', (l) => expect(labelSaysMobile(l)).toBe(true));
+  it.each(['Mobile', 'mobile phone', 'Cell', 'iPhone', 'Móvil', 'Handy'])('%s is mobile', (l) =>
+    expect(labelSaysMobile(l)).toBe(true),
+  );
   it.each(['Home', 'Work', 'Fax', '', null])('%s is not', (l) => expect(labelSaysMobile(l)).toBe(false));
 });

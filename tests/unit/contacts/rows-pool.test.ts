@@ -65,7 +65,10 @@ describe('the row worker pool', () => {
 
   it('resolves a batch whose result went straight to the writer with null, by the number the caller gave it', async () => {
     workers.push(fakeWorker());
-    pool = portRowPool(workers.map((w) => w.port), setup);
+    pool = portRowPool(
+      workers.map((w) => w.port),
+      setup,
+    );
     seq = 41;
     const sent = run();
     await settle();
@@ -76,7 +79,10 @@ describe('the row worker pool', () => {
 
   it('fails every waiting and later batch once a worker has died', async () => {
     workers.push(fakeWorker());
-    pool = portRowPool(workers.map((w) => w.port), setup);
+    pool = portRowPool(
+      workers.map((w) => w.port),
+      setup,
+    );
     const waiting = run();
     pool.fail(new Error('a row worker stopped: out of memory'));
     await expect(waiting).rejects.toThrow(/out of memory/);

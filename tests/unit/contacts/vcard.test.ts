@@ -50,7 +50,26 @@ describe('vCard reader', () => {
   });
 
   it('never throws on broken cards, and every card has every column', () => {
-    const piece = fc.constantFrom('BEGIN:VCARD\r\n', 'END:VCARD\n', 'TEL;CELL:', 'N:', ';', ':', '=', '=C3', '\r\n ', '\n', 'item1.', 'X-ABLabel:', 'ENCODING=QUOTED-PRINTABLE', '"', ',', '\\', 'é', '2125550101');
+    const piece = fc.constantFrom(
+      'BEGIN:VCARD\r\n',
+      'END:VCARD\n',
+      'TEL;CELL:',
+      'N:',
+      ';',
+      ':',
+      '=',
+      '=C3',
+      '\r\n ',
+      '\n',
+      'item1.',
+      'X-ABLabel:',
+      'ENCODING=QUOTED-PRINTABLE',
+      '"',
+      ',',
+      '\\',
+      'é',
+      '2125550101',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 60 }), (parts) => {
         for (const card of parseVcards(parts.join(''))) expect(card).toHaveLength(VCARD_HEADERS.length);

@@ -26,9 +26,16 @@ export async function bootMain(options: { packaged: boolean; devUrl?: string }) 
   platform.reset({ packaged: options.packaged, userData: t.dir });
   if (options.devUrl) process.env.ELECTRON_RENDERER_URL = options.devUrl;
   await import('../../../electron/main/index');
-  const beforeReady = { schemes: [...platform.privilegedSchemes], protocolHandlers: platform.protocolHandlers.size, ipcHandlers: platform.ipcHandlers.size };
+  const beforeReady = {
+    schemes: [...platform.privilegedSchemes],
+    protocolHandlers: platform.protocolHandlers.size,
+    ipcHandlers: platform.ipcHandlers.size,
+  };
   platform.markReady();
-  await vi.waitFor(() => expect(StandInBrowserWindow.created[0]?.loaded).toHaveLength(1), { timeout: 30_000, interval: 50 });
+  await vi.waitFor(() => expect(StandInBrowserWindow.created[0]?.loaded).toHaveLength(1), {
+    timeout: 30_000,
+    interval: 50,
+  });
   return {
     win: StandInBrowserWindow.created[0],
     beforeReady,

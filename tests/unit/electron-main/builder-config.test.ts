@@ -27,6 +27,15 @@ describe('electron-builder.yml', () => {
     expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
     expect(config.win?.signtoolOptions).toMatchObject({ signingHashAlgorithms: ['sha256'] });
     const text = JSON.stringify(config);
-    for (const secret of ['cscLink', 'cscKeyPassword', 'certificateFile', 'certificatePassword', 'identity', 'appleId', 'password']) expect([secret, text.includes(`"${secret}"`)]).toEqual([secret, false]);
+    for (const secret of [
+      'cscLink',
+      'cscKeyPassword',
+      'certificateFile',
+      'certificatePassword',
+      'identity',
+      'appleId',
+      'password',
+    ])
+      expect([secret, text.includes(`"${secret}"`)]).toEqual([secret, false]);
   });
 });

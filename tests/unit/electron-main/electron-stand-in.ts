@@ -15,7 +15,10 @@ class Recorder {
     return this.on(event, listener);
   }
   removeListener(event: string, listener: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
   /** Calls every listener of `event` as the platform would. */
@@ -88,10 +91,24 @@ export const platform = {
   rendererListeners: new Recorder(),
   /** Readies a fresh platform: a new app, no windows, nothing registered. */
   reset(options: { packaged: boolean; userData: string }): void {
-    Object.assign(platform, { packaged: options.packaged, userData: options.userData, quits: 0, app: new Recorder(), permissionRequestHandler: null, permissionCheckHandler: null, headersReceived: null });
+    Object.assign(platform, {
+      packaged: options.packaged,
+      userData: options.userData,
+      quits: 0,
+      app: new Recorder(),
+      permissionRequestHandler: null,
+      permissionCheckHandler: null,
+      headersReceived: null,
+    });
     const ready = new Promise<void>((resolve) => (platform.markReady = resolve));
     platform.whenReady = () => ready;
-    for (const list of [platform.privilegedSchemes, platform.openedExternally, platform.rendererInvocations, StandInBrowserWindow.created]) list.length = 0;
+    for (const list of [
+      platform.privilegedSchemes,
+      platform.openedExternally,
+      platform.rendererInvocations,
+      StandInBrowserWindow.created,
+    ])
+      list.length = 0;
     for (const map of [platform.ipcHandlers, platform.protocolHandlers, platform.exposed]) map.clear();
     platform.rendererListeners = new Recorder();
   },
@@ -121,7 +138,8 @@ export const electron = {
   },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => void platform.privilegedSchemes.push(...schemes),
-    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void platform.protocolHandlers.set(scheme, handler),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+      void platform.protocolHandlers.set(scheme, handler),
   },
   session: {
     defaultSession: {

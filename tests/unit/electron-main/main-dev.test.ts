@@ -18,13 +18,21 @@ afterAll(() => quit());
 
 describe('electron/main in development', () => {
   it('allows DevTools and exactly the Vite dev server origin, with its CSP', async () => {
-    expect(win.options.webPreferences).toMatchObject({ devTools: true, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences).toMatchObject({
+      devTools: true,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(win.loaded).toEqual(['http://localhost:5173']);
     const e = navigationEvent();
     win.webContents.emit('will-redirect', e, 'http://localhost:5173/#/inbox');
     expect(e.prevented).toBe(false);
     let headers: Record<string, string[]> = {};
-    platform.headersReceived?.({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    platform.headersReceived?.(
+      { responseHeaders: {} },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Security-Policy'][0]).toBe(
       CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' http://localhost:5173 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws://localhost:5173")

@@ -49,7 +49,13 @@ describe('electron/main in a packaged build', () => {
     platform.app.emit('web-contents-created', {}, later);
     for (const contents of [win.webContents, later]) {
       for (const event of ['will-navigate', 'will-redirect']) {
-        for (const [url, allowed] of [['app://desk/index.html#/contacts', true], ['https://evil.example/', false], ['file:///etc/passwd', false], ['not a url', false], ['http://localhost:5173/', false]] as const) {
+        for (const [url, allowed] of [
+          ['app://desk/index.html#/contacts', true],
+          ['https://evil.example/', false],
+          ['file:///etc/passwd', false],
+          ['not a url', false],
+          ['http://localhost:5173/', false],
+        ] as const) {
           const e = navigationEvent();
           contents.emit(event, e, url);
           expect([event, url, e.prevented]).toEqual([event, url, !allowed]);
@@ -58,16 +64,32 @@ describe('electron/main in a packaged build', () => {
       const webview = navigationEvent();
       contents.emit('will-attach-webview', webview, {}, {});
       expect(webview.prevented).toBe(true);
-      for (const url of ['https://example.com/help', 'http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://desk/index.html', '::']) {
+      for (const url of [
+        'https://example.com/help',
+        'http://example.com/',
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'app://desk/index.html',
+        '::',
+      ]) {
         expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
       }
     }
     // Only the http(s) links went to the user's browser, once per web contents.
-    expect(platform.openedExternally).toEqual(['https://example.com/help', 'http://example.com/', 'https://example.com/help', 'http://example.com/']);
+    expect(platform.openedExternally).toEqual([
+      'https://example.com/help',
+      'http://example.com/',
+      'https://example.com/help',
+      'http://example.com/',
+    ]);
   });
 
   it('grants no permission, registers app: as a secure scheme before ready and serves nothing outside the renderer', async () => {
-    expect(beforeReady).toEqual({ schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }], protocolHandlers: 0, ipcHandlers: 0 });
+    expect(beforeReady).toEqual({
+      schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }],
+      protocolHandlers: 0,
+      ipcHandlers: 0,
+    });
     const answers: boolean[] = [];
     platform.permissionRequestHandler?.({}, 'media', (granted: boolean) => answers.push(granted));
     platform.permissionRequestHandler?.({}, 'notifications', (granted: boolean) => answers.push(granted));
@@ -82,12 +104,24 @@ describe('electron/main in a packaged build', () => {
   it('answers IPC only from our window showing our renderer, with the real core behind it', async () => {
     expect([...platform.ipcHandlers.keys()]).toEqual(['desk:invoke']);
     const invoke = platform.ipcHandlers.get('desk:invoke')!;
-    const forbidden = { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app window.' } };
+    const forbidden = {
+      ok: false,
+      error: { code: 'forbidden', message: 'This request did not come from the app window.' },
+    };
     const ours = { sender: win.webContents, senderFrame: { url: 'app://desk/index.html' } };
-    expect(await invoke(ours, 'app:info', {})).toMatchObject({ ok: true, value: expect.objectContaining({ databasePath: `${platform.userData}/desk.sqlite` }) });
-    expect(await invoke({ sender: new StandInWebContents(), senderFrame: { url: 'app://desk/index.html' } }, 'app:info', {})).toEqual(forbidden);
-    expect(await invoke({ sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }, 'app:info', {})).toEqual(forbidden);
+    expect(await invoke(ours, 'app:info', {})).toMatchObject({
+      ok: true,
+      value: expect.objectContaining({ databasePath: `${platform.userData}/desk.sqlite` }),
+    });
+    expect(
+      await invoke({ sender: new StandInWebContents(), senderFrame: { url: 'app://desk/index.html' } }, 'app:info', {}),
+    ).toEqual(forbidden);
+    expect(
+      await invoke({ sender: win.webContents, senderFrame: { url: 'https://evil.example/' } }, 'app:info', {}),
+    ).toEqual(forbidden);
     expect(await invoke({ sender: win.webContents, senderFrame: null }, 'app:info', {})).toEqual(forbidden);
-    expect(await invoke({ sender: win.webContents, senderFrame: { url: 'garbage' } }, 'app:info', {})).toEqual(forbidden);
+    expect(await invoke({ sender: win.webContents, senderFrame: { url: 'garbage' } }, 'app:info', {})).toEqual(
+      forbidden,
+    );
   });
 });

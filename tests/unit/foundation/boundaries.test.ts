@@ -10,20 +10,28 @@ function files(dir: string): string[] {
   });
 }
 
-const importsOf = (src: string) => [...src.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
+const importsOf = (src: string) =>
+  [...src.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
 describe('code boundaries', () => {
   it('only electron/main and electron/preload import electron', () => {
     const offenders = ['electron', 'shared', 'renderer', 'migrations', 'tests']
       .flatMap((d) => files(d))
       .map((f) => relative('.', f))
-      .filter((f) => !f.startsWith('electron/main/') && !f.startsWith('electron/preload/') && f !== 'tests/e2e/electron.spec.ts')
+      .filter(
+        (f) =>
+          !f.startsWith('electron/main/') && !f.startsWith('electron/preload/') && f !== 'tests/e2e/electron.spec.ts',
+      )
       .filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i === 'electron' || i.startsWith('electron/')));
     expect(offenders).toEqual([]);
   });
 
   it('shared/ and renderer/ never import Node built-ins', () => {
-    const offenders = [...files('shared'), ...files('renderer/src')].filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto', 'http'].includes(i)));
+    const offenders = [...files('shared'), ...files('renderer/src')].filter((f) =>
+      importsOf(readFileSync(f, 'utf8')).some(
+        (i) => i.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'crypto', 'http'].includes(i),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 

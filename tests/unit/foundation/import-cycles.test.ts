@@ -16,7 +16,11 @@ const ROOTS = ['electron', 'shared'];
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    return statSync(p).isDirectory() ? sourceFiles(p) : /\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts') ? [resolve(p)] : [];
+    return statSync(p).isDirectory()
+      ? sourceFiles(p)
+      : /\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts')
+        ? [resolve(p)]
+        : [];
   });
 }
 
@@ -36,14 +40,20 @@ function importsOf(file: string): ImportEdge[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const edges: ImportEdge[] = [];
   for (const node of source.statements) {
-    if (!(ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) || !node.moduleSpecifier || !ts.isStringLiteral(node.moduleSpecifier)) continue;
+    if (
+      !(ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) ||
+      !node.moduleSpecifier ||
+      !ts.isStringLiteral(node.moduleSpecifier)
+    )
+      continue;
     const target = resolveImport(file, node.moduleSpecifier.text);
     if (!target) continue;
     let names: string[] | null = null;
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
       const bindings = clause?.namedBindings;
-      if (clause && !clause.name && bindings && ts.isNamedImports(bindings)) names = bindings.elements.map((e) => (e.propertyName ?? e.name).text);
+      if (clause && !clause.name && bindings && ts.isNamedImports(bindings))
+        names = bindings.elements.map((e) => (e.propertyName ?? e.name).text);
     } else if (node.exportClause && ts.isNamedExports(node.exportClause)) {
       names = node.exportClause.elements.map((e) => (e.propertyName ?? e.name).text);
     }
@@ -58,7 +68,14 @@ function forwardsOf(file: string): Map<string, string> | null {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const forwards = new Map<string, string>();
   for (const node of source.statements) {
-    if (!ts.isExportDeclaration(node) || !node.moduleSpecifier || !ts.isStringLiteral(node.moduleSpecifier) || !node.exportClause || !ts.isNamedExports(node.exportClause)) return null;
+    if (
+      !ts.isExportDeclaration(node) ||
+      !node.moduleSpecifier ||
+      !ts.isStringLiteral(node.moduleSpecifier) ||
+      !node.exportClause ||
+      !ts.isNamedExports(node.exportClause)
+    )
+      return null;
     const target = resolveImport(file, node.moduleSpecifier.text);
     if (!target) return null;
     for (const e of node.exportClause.elements) forwards.set(e.name.text, target);

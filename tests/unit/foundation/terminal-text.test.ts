@@ -24,6 +24,11 @@ describe('terminalSafe (CLI text output)', () => {
 
   it('never lets a control character through, and leaves text without any unchanged', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => !ACTED_ON.test(terminalSafe(text))));
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }).filter((t) => !ACTED_ON.test(t) && !t.includes('\x1b')), (text) => terminalSafe(text) === text));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }).filter((t) => !ACTED_ON.test(t) && !t.includes('\x1b')),
+        (text) => terminalSafe(text) === text,
+      ),
+    );
   });
 });

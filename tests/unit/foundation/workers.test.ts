@@ -16,8 +16,12 @@ describe('worker threads', () => {
   });
 
   it('are found beside the starting module: boot files from TypeScript sources, bundles in the built app', () => {
-    expect(workerUrl('contacts-reader-worker', 'file:///app/electron/contacts/import/run.ts').pathname).toBe('/app/electron/contacts/import/contacts-reader-worker.boot.mjs');
-    expect(workerUrl('contacts-reader-worker', 'file:///app/out/main/index.js').pathname).toBe('/app/out/main/contacts-reader-worker.js');
+    expect(workerUrl('contacts-reader-worker', 'file:///app/electron/contacts/import/run.ts').pathname).toBe(
+      '/app/electron/contacts/import/contacts-reader-worker.boot.mjs',
+    );
+    expect(workerUrl('contacts-reader-worker', 'file:///app/out/main/index.js').pathname).toBe(
+      '/app/out/main/contacts-reader-worker.js',
+    );
   });
 });
 
@@ -25,9 +29,24 @@ describe('the contact import threads', () => {
   /** The source files and packages a worker's bundle takes in, as the app's bundler would. */
   async function bundled(entry: string): Promise<{ files: string[]; packages: string[] }> {
     const esbuild = await import('esbuild');
-    const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, logLevel: 'silent' });
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
     const files = Object.keys(result.metafile.inputs);
-    const packages = [...new Set(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].imports.filter((i) => i.external).map((i) => i.path))];
+    const packages = [
+      ...new Set(
+        result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].imports
+          .filter((i) => i.external)
+          .map((i) => i.path),
+      ),
+    ];
     return { files, packages };
   }
 
@@ -35,7 +54,10 @@ describe('the contact import threads', () => {
     const writer = await bundled(workerEntries['contacts-import-worker']);
     expect(writer.packages.filter((p) => !p.startsWith('node:'))).toEqual(['better-sqlite3']);
     for (const file of ['file-reader.ts', 'encoding.ts', 'vcard.ts', 'csv-scanner.ts', 'rows.ts', 'read-rows.ts']) {
-      expect(writer.files.some((f) => f.endsWith(`/import/${file}`)), file).toBe(false);
+      expect(
+        writer.files.some((f) => f.endsWith(`/import/${file}`)),
+        file,
+      ).toBe(false);
     }
     const reader = await bundled(workerEntries['contacts-reader-worker']);
     expect(reader.files.some((f) => f.endsWith('/import/file-reader.ts'))).toBe(true);

@@ -21,7 +21,9 @@ describe('segment comparison', () => {
     // VIP vs Regulars p = 0.05466393589167511, VIP vs Walk-ins p = 0.0020725902247044313 (SciPy, 2×2, no correction);
     // Holm: the larger stays 0.0547 > 0.05, so VIP is not clearly ahead of Regulars.
     expect(r.leader).toBeNull();
-    expect(r.verdict).toBe('The groups differ in replies (p = 0.0065), but VIP is not clearly ahead of Regulars (23% against 15%).');
+    expect(r.verdict).toBe(
+      'The groups differ in replies (p = 0.0065), but VIP is not clearly ahead of Regulars (23% against 15%).',
+    );
     expect(r.groups.map((g) => g.rate)).toEqual([0.15, 0.225, 0.11]);
   });
 
@@ -36,7 +38,9 @@ describe('segment comparison', () => {
     expect(r.test.statistic).toBeCloseTo(5.033132305859579, 9);
     expect(r.test.pValue).toBeCloseTo(0.024866886049023405, 9);
     expect(r.leader).toBe('Shop visitors');
-    expect(r.verdict).toBe('Shop visitors gets the most link clicks (13% against 6% for Newsletter), and the difference is not luck (p = 0.025).');
+    expect(r.verdict).toBe(
+      'Shop visitors gets the most link clicks (13% against 6% for Newsletter), and the difference is not luck (p = 0.025).',
+    );
   });
 
   it('matches SciPy on five groups and finds no real difference', () => {
@@ -47,7 +51,9 @@ describe('segment comparison', () => {
     expect(r.test.statistic).toBeCloseTo(7.059919724770642, 9);
     expect(r.test.dof).toBe(4);
     expect(r.test.pValue).toBeCloseTo(0.13275542102727417, 9);
-    expect(r.verdict).toMatch(/^No real difference in conversions between Group 1, Group 2, Group 3, Group 4 and Group 5/);
+    expect(r.verdict).toMatch(
+      /^No real difference in conversions between Group 1, Group 2, Group 3, Group 4 and Group 5/,
+    );
   });
 
   it('picks the lowest opt-out rate as the leader', () => {

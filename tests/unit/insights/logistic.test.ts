@@ -7,7 +7,20 @@ describe('logistic regression', () => {
   it('finds the same weights as a general-purpose optimiser on the same penalised likelihood', () => {
     // Reference: scipy.optimize.minimize(BFGS, gtol 1e-12) of −(Σ y·z − log(1 + e^z)) + ½·Σ w[1:]² over these rows
     // standardised by their mean and population standard deviation (SciPy 1.17.1, NumPy 2.4.6).
-    const x = [[0.5, 1.2], [1.5, -0.3], [2.0, 0.8], [-1.0, 0.1], [0.0, -1.5], [3.1, 2.2], [-0.7, 0.9], [1.1, 1.1], [2.4, -0.8], [-1.8, -0.4], [0.9, 0.3], [1.7, 1.9]];
+    const x = [
+      [0.5, 1.2],
+      [1.5, -0.3],
+      [2.0, 0.8],
+      [-1.0, 0.1],
+      [0.0, -1.5],
+      [3.1, 2.2],
+      [-0.7, 0.9],
+      [1.1, 1.1],
+      [2.4, -0.8],
+      [-1.8, -0.4],
+      [0.9, 0.3],
+      [1.7, 1.9],
+    ];
     const y = [0, 1, 1, 0, 0, 1, 0, 1, 1, 0, 0, 1] as const;
     const m = fitLogistic(x, [...y], { l2: 1 });
     expect(m.converged).toBe(true);
@@ -18,7 +31,7 @@ describe('logistic regression', () => {
 
   it('recovers a known effect from a large simulated sample', () => {
     let seed = 1;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const rows: number[][] = [];
     const labels: (0 | 1)[] = [];
     for (let i = 0; i < 20_000; i++) {
@@ -37,12 +50,21 @@ describe('logistic regression', () => {
 
   it('solves symmetric positive-definite systems', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }), fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }), (m, b) => {
-        // AᵀA + I is symmetric positive definite for any A.
-        const a = [0, 1, 2].map((i) => [0, 1, 2].map((j) => m.reduce((s, r) => s + r[i] * r[j], 0) + (i === j ? 1 : 0)));
-        const x = solveSymmetric(a, b);
-        for (let i = 0; i < 3; i++) expect(a[i].reduce((s, v, j) => s + v * x[j], 0)).toBeCloseTo(b[i], 6);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        (m, b) => {
+          // AᵀA + I is symmetric positive definite for any A.
+          const a = [0, 1, 2].map((i) =>
+            [0, 1, 2].map((j) => m.reduce((s, r) => s + r[i] * r[j], 0) + (i === j ? 1 : 0)),
+          );
+          const x = solveSymmetric(a, b);
+          for (let i = 0; i < 3; i++) expect(a[i].reduce((s, v, j) => s + v * x[j], 0)).toBeCloseTo(b[i], 6);
+        },
+      ),
     );
   });
 });

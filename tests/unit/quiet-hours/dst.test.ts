@@ -8,7 +8,12 @@ const NAVAJO_NATION = '+19285550123';
 const LOS_ANGELES = '+13105550123';
 
 function check(phone: string, iso: string) {
-  return sendWindowCheck({ phone, at: new Date(iso), policy: { start: '08:00', end: '21:00' }, businessZone: 'America/New_York' });
+  return sendWindowCheck({
+    phone,
+    at: new Date(iso),
+    policy: { start: '08:00', end: '21:00' },
+    businessZone: 'America/New_York',
+  });
 }
 
 const next = (phone: string, iso: string) => check(phone, iso).nextAllowedAt?.toISOString();

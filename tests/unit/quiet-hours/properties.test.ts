@@ -34,31 +34,50 @@ function modelAllows(ms: number, zones: readonly string[], rules: readonly State
 
 // --- generators ---
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const nanpNumber = fc
   .tuple(fc.constantFrom(...AREA_CODES.keys()), fc.integer({ min: 200, max: 999 }), fc.integer({ min: 0, max: 9999 }))
-  .map(([areaCode, exchange, line]) => ({ areaCode, phone: `+1${areaCode}${exchange}${String(line).padStart(4, '0')}` }));
+  .map(([areaCode, exchange, line]) => ({
+    areaCode,
+    phone: `+1${areaCode}${exchange}${String(line).padStart(4, '0')}`,
+  }));
 
 const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2028, 0, 1);
 // Noon UTC on the US and Canadian DST change days in 2026 and 2027; ±36 h reaches every NANP zone's change.
-const DST_DAYS = [Date.UTC(2026, 2, 8, 12), Date.UTC(2026, 10, 1, 12), Date.UTC(2027, 2, 14, 12), Date.UTC(2027, 10, 7, 12)];
+const DST_DAYS = [
+  Date.UTC(2026, 2, 8, 12),
+  Date.UTC(2026, 10, 1, 12),
+  Date.UTC(2027, 2, 14, 12),
+  Date.UTC(2027, 10, 7, 12),
+];
 
 const instant = fc.oneof(
   fc.integer({ min: FROM, max: TO }),
-  fc.tuple(fc.constantFrom(...DST_DAYS), fc.integer({ min: -36 * HOUR, max: 36 * HOUR })).map(([day, offset]) => day + offset),
+  fc
+    .tuple(fc.constantFrom(...DST_DAYS), fc.integer({ min: -36 * HOUR, max: 36 * HOUR }))
+    .map(([day, offset]) => day + offset),
   // Exactly on a minute, often on the hour, to land on window edges (08:00, 20:00, 21:00 local…).
   fc
-    .tuple(fc.integer({ min: 0, max: (TO - FROM) / DAY - 1 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 0, 0, 1, 30, 59))
+    .tuple(
+      fc.integer({ min: 0, max: (TO - FROM) / DAY - 1 }),
+      fc.integer({ min: 0, max: 23 }),
+      fc.constantFrom(0, 0, 0, 1, 30, 59),
+    )
     .map(([day, hour, minute]) => FROM + day * DAY + hour * HOUR + minute * MINUTE),
 );
 
 const window = fc.oneof(
   // Inside the federal window, as the settings screen allows…
-  fc.integer({ min: 8 * 60, max: 21 * 60 - 1 }).chain((start) => fc.integer({ min: start + 1, max: 21 * 60 }).map((end) => [start, end])),
+  fc
+    .integer({ min: 8 * 60, max: 21 * 60 - 1 })
+    .chain((start) => fc.integer({ min: start + 1, max: 21 * 60 }).map((end) => [start, end])),
   // …and anything at all, which must be clamped, never widen.
-  fc.integer({ min: 0, max: 23 * 60 + 58 }).chain((start) => fc.integer({ min: start + 1, max: 23 * 60 + 59 }).map((end) => [start, end])),
+  fc
+    .integer({ min: 0, max: 23 * 60 + 58 })
+    .chain((start) => fc.integer({ min: start + 1, max: 23 * 60 + 59 }).map((end) => [start, end])),
 );
 
 const policy: fc.Arbitrary<SendPolicy> = fc
@@ -93,7 +112,8 @@ describe('sendWindowCheck properties (random NANP numbers, 2026–2027, random p
         expect(allows(next)).toBe(true);
         expect(sendWindowCheck({ phone, at: new Date(next), policy: pol, businessZone: BUSINESS }).allowed).toBe(true);
         // …and nothing before it is: a coarse grid, the minute just before, and the millisecond just before.
-        for (let t = atMs + 7 * MINUTE; t < next; t += 7 * MINUTE) expect(allows(t), new Date(t).toISOString()).toBe(false);
+        for (let t = atMs + 7 * MINUTE; t < next; t += 7 * MINUTE)
+          expect(allows(t), new Date(t).toISOString()).toBe(false);
         if (next - MINUTE > atMs) expect(allows(next - MINUTE)).toBe(false);
         if (next - 1 > atMs) expect(allows(next - 1)).toBe(false);
       }),
@@ -104,7 +124,9 @@ describe('sendWindowCheck properties (random NANP numbers, 2026–2027, random p
 
 describe('localSendTime properties', () => {
   const localTime = fc.integer({ min: 0, max: 24 * 60 - 1 }).map(hhmm);
-  const date = fc.integer({ min: 0, max: (TO - FROM) / DAY - 1 }).map((day) => new Date(FROM + day * DAY).toISOString().slice(0, 10));
+  const date = fc
+    .integer({ min: 0, max: (TO - FROM) / DAY - 1 })
+    .map((day) => new Date(FROM + day * DAY).toISOString().slice(0, 10));
 
   it('is never early in any zone, and is the earliest such instant', () => {
     fc.assert(
@@ -114,7 +136,8 @@ describe('localSendTime properties', () => {
         const reads = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
         const r = localSendTime(phone, time, day, BUSINESS);
         const target = r.target.getTime();
-        for (const zone of zones) expect(reads(target, zone) >= wanted, `${zone} reads ${reads(target, zone)}`).toBe(true);
+        for (const zone of zones)
+          expect(reads(target, zone) >= wanted, `${zone} reads ${reads(target, zone)}`).toBe(true);
         expect(zones.some((zone) => reads(target - 1, zone) < wanted)).toBe(true);
         expect(r.sendAt?.getTime()).toBe(r.check.nextAllowedAt?.getTime());
         if (r.sendAt) expect(r.sendAt.getTime()).toBeGreaterThanOrEqual(target);

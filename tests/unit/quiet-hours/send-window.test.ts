@@ -89,7 +89,9 @@ describe('state rules', () => {
   it('applies Texas’ Sunday noon start, but 09:00 on Saturday', () => {
     const sunday = check(DALLAS, '2026-06-14T15:00:00Z');
     expect(sunday.allowed).toBe(false);
-    expect(sunday.reason).toBe('10:00 in America/Chicago is before 12:00 (unverified Texas rule 12:00–21:00 on Sundays)');
+    expect(sunday.reason).toBe(
+      '10:00 in America/Chicago is before 12:00 (unverified Texas rule 12:00–21:00 on Sundays)',
+    );
     expect(sunday.nextAllowedAt?.toISOString()).toBe('2026-06-14T17:00:00.000Z');
     expect(check(DALLAS, '2026-06-13T15:00:00Z').allowed).toBe(true);
     const saturdayEarly = check(DALLAS, '2026-06-13T13:30:00Z');
@@ -132,7 +134,9 @@ describe('the business’s own window', () => {
     expect(saturday.reason).toBe('Saturday 11:00 in America/New_York: Saturday is not one of your sending days');
     expect(saturday.nextAllowedAt?.toISOString()).toBe('2026-06-15T14:00:00.000Z');
     // Friday after hours also waits for Monday.
-    expect(check(NY, '2026-06-12T23:00:00Z', weekdaysOnly).nextAllowedAt?.toISOString()).toBe('2026-06-15T14:00:00.000Z');
+    expect(check(NY, '2026-06-12T23:00:00Z', weekdaysOnly).nextAllowedAt?.toISOString()).toBe(
+      '2026-06-15T14:00:00.000Z',
+    );
   });
 
   it('says so when nothing within 14 days fits every zone', () => {

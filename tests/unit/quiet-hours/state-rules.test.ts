@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '../../../electron/campaigns/quiet-hours/policy';
-import { STATE_RULES, maxPerSubjectPer24h, stateRulesFor, type StateRule } from '../../../electron/campaigns/quiet-hours/state-rules';
+import {
+  STATE_RULES,
+  maxPerSubjectPer24h,
+  stateRulesFor,
+  type StateRule,
+} from '../../../electron/campaigns/quiet-hours/state-rules';
 import { weekWindows } from '../../../electron/campaigns/quiet-hours/week-windows';
 
 const rule = (region: string) => STATE_RULES.find((r) => r.region === region)!;
@@ -77,12 +82,22 @@ describe('weekWindows', () => {
 
   it('names the law rather than the policy when they set the same edge', () => {
     const week = weekWindows(federal, [rule('US-FL')]);
-    expect(week[2]).toMatchObject({ start: { by: 'federal quiet hours 08:00–21:00' }, end: { by: 'Florida rule 08:00–20:00' } });
+    expect(week[2]).toMatchObject({
+      start: { by: 'federal quiet hours 08:00–21:00' },
+      end: { by: 'Florida rule 08:00–20:00' },
+    });
   });
 
   it('closes a day a rule forbids, so the table can grow to states with no-Sunday rules', () => {
-    const noSundays: StateRule = { ...rule('US-WA'), name: 'Example', hours: [null, ...rule('US-WA').hours.slice(1)] as unknown as StateRule['hours'] };
-    expect(weekWindows(federal, [noSundays])[0]).toEqual({ open: false, why: 'the Example rule allows no marketing texts on Sundays' });
+    const noSundays: StateRule = {
+      ...rule('US-WA'),
+      name: 'Example',
+      hours: [null, ...rule('US-WA').hours.slice(1)] as unknown as StateRule['hours'],
+    };
+    expect(weekWindows(federal, [noSundays])[0]).toEqual({
+      open: false,
+      why: 'the Example rule allows no marketing texts on Sundays',
+    });
     expect(weekWindows(federal, [noSundays])[1].open).toBe(true);
   });
 

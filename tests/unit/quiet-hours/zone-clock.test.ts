@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { firstInstantAtOrAfter, instantsShowing, offsetChanges, readLocal } from '../../../electron/campaigns/quiet-hours/zone-clock';
+import {
+  firstInstantAtOrAfter,
+  instantsShowing,
+  offsetChanges,
+  readLocal,
+} from '../../../electron/campaigns/quiet-hours/zone-clock';
 
 const NY = 'America/New_York';
 const wall = (y: number, mo: number, d: number, h: number, mi: number) => Date.UTC(y, mo - 1, d, h, mi);
@@ -17,8 +22,13 @@ describe('zone clock', () => {
   });
 
   it('finds both instants for a time repeated by fall-back, earliest first', () => {
-    expect(isoList(instantsShowing(NY, wall(2026, 11, 1, 1, 30)))).toEqual(['2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z']);
-    expect(new Date(firstInstantAtOrAfter(NY, wall(2026, 11, 1, 1, 30))).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(isoList(instantsShowing(NY, wall(2026, 11, 1, 1, 30)))).toEqual([
+      '2026-11-01T05:30:00.000Z',
+      '2026-11-01T06:30:00.000Z',
+    ]);
+    expect(new Date(firstInstantAtOrAfter(NY, wall(2026, 11, 1, 1, 30))).toISOString()).toBe(
+      '2026-11-01T05:30:00.000Z',
+    );
   });
 
   it('finds the exact offset changes in a range', () => {
@@ -28,9 +38,9 @@ describe('zone clock', () => {
     ]);
     expect(offsetChanges('America/Phoenix', utc('2026-01-01T00:00:00Z'), utc('2027-01-01T00:00:00Z'))).toEqual([]);
     // Lord Howe Island moves by half an hour.
-    expect(isoList(offsetChanges('Australia/Lord_Howe', utc('2026-03-30T00:00:00Z'), utc('2026-04-10T00:00:00Z')))).toEqual([
-      '2026-04-04T15:00:00.000Z',
-    ]);
+    expect(
+      isoList(offsetChanges('Australia/Lord_Howe', utc('2026-03-30T00:00:00Z'), utc('2026-04-10T00:00:00Z'))),
+    ).toEqual(['2026-04-04T15:00:00.000Z']);
   });
 
   it('reads the local weekday and minute, after the change', () => {

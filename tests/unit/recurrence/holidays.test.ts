@@ -21,7 +21,11 @@ describe('US federal holidays', () => {
   it("New Year's Day 2028 (a Saturday) is observed on Friday 31 December 2027; Christmas 2022 (a Sunday) on Monday the 26th", () => {
     expect(federalHolidays(2027).at(-1)).toEqual({ date: '2027-12-31', name: "New Year's Day", actual: '2028-01-01' });
     expect(federalHolidays(2028).some((h) => h.name === "New Year's Day")).toBe(false);
-    expect(federalHolidays(2022).find((h) => h.name === 'Christmas Day')).toEqual({ date: '2022-12-26', name: 'Christmas Day', actual: '2022-12-25' });
+    expect(federalHolidays(2022).find((h) => h.name === 'Christmas Day')).toEqual({
+      date: '2022-12-26',
+      name: 'Christmas Day',
+      actual: '2022-12-25',
+    });
     expect(federalHolidays(2020).some((h) => h.name === 'Juneteenth')).toBe(false);
     expect([...holidaysBetween('2026-11-01', '2026-12-31').keys()]).toEqual(['2026-11-11', '2026-11-26', '2026-12-25']);
   });

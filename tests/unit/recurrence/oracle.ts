@@ -13,7 +13,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wall(zone: string, ms: number): number {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
     formatters.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
@@ -40,12 +48,17 @@ function names(rule: RecurrenceRule, day: number, start: number): boolean {
   const doy = (day * DAY - Date.UTC(y, 0, 1)) / DAY + 1;
   const ylen = (Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / DAY;
   const inYear = { fwd: Math.ceil(doy / 7), back: -(Math.floor((ylen - doy) / 7) + 1) };
-  const dayOk = (pos: { fwd: number; back: number }) => rule.byDay.some((b) => b.weekday === wd && (b.nth === null || b.nth === pos.fwd || b.nth === pos.back));
+  const dayOk = (pos: { fwd: number; back: number }) =>
+    rule.byDay.some((b) => b.weekday === wd && (b.nth === null || b.nth === pos.fwd || b.nth === pos.back));
   if (rule.byMonth.length && !rule.byMonth.includes(m)) return false;
   const sWd = ((s.getUTCDay() + 6) % 7) + 1;
   switch (rule.freq) {
     case 'DAILY':
-      return (day - start) % rule.interval === 0 && (!rule.byDay.length || dayOk(inMonth)) && (!rule.byMonthDay.length || monthDayOk());
+      return (
+        (day - start) % rule.interval === 0 &&
+        (!rule.byDay.length || dayOk(inMonth)) &&
+        (!rule.byMonthDay.length || monthDayOk())
+      );
     case 'WEEKLY': {
       const weeks = Math.round((day - wd - (start - sWd)) / 7);
       return weeks % rule.interval === 0 && (rule.byDay.length ? dayOk(inMonth) : wd === sWd);
@@ -58,7 +71,8 @@ function names(rule: RecurrenceRule, day: number, start: number): boolean {
     }
     case 'YEARLY': {
       if ((y - s.getUTCFullYear()) % rule.interval !== 0) return false;
-      if (!rule.byDay.length && !rule.byMonthDay.length) return (rule.byMonth.length ? true : m === s.getUTCMonth() + 1) && dom === s.getUTCDate();
+      if (!rule.byDay.length && !rule.byMonthDay.length)
+        return (rule.byMonth.length ? true : m === s.getUTCMonth() + 1) && dom === s.getUTCDate();
       const pos = rule.byMonth.length ? inMonth : inYear;
       return (!rule.byDay.length || dayOk(pos)) && (!rule.byMonthDay.length || monthDayOk());
     }

@@ -17,12 +17,16 @@ function files(dir: string, ext: RegExp): string[] {
 /** Each line that writes a colour, as "file:line: text", comments left out. */
 function colourLines(path: string): string[] {
   const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
-  return text.split('\n').flatMap((line, i) => (line.match(COLOUR) ? [`${relative(SRC, path)}:${i + 1}: ${line.trim()}`] : []));
+  return text
+    .split('\n')
+    .flatMap((line, i) => (line.match(COLOUR) ? [`${relative(SRC, path)}:${i + 1}: ${line.trim()}`] : []));
 }
 
 describe('the renderer design tokens', () => {
   it('writes every colour in styles/tokens.css and nowhere else (stylesheets and components)', () => {
-    const outside = [...files(SRC, /\.css$/), ...files(SRC, /\.tsx?$/)].filter((f) => f !== TOKENS).flatMap(colourLines);
+    const outside = [...files(SRC, /\.css$/), ...files(SRC, /\.tsx?$/)]
+      .filter((f) => f !== TOKENS)
+      .flatMap(colourLines);
     expect(outside).toEqual([]);
   });
 
@@ -38,13 +42,18 @@ describe('the renderer design tokens', () => {
   it('sets every font size from the type scale', () => {
     const literal = files(SRC, /\.css$/)
       .filter((f) => f !== TOKENS)
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (/font-size:\s*[0-9.]+(px|rem|em)/.test(line) ? [`${relative(SRC, f)}:${i + 1}`] : [])));
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (/font-size:\s*[0-9.]+(px|rem|em)/.test(line) ? [`${relative(SRC, f)}:${i + 1}`] : [])),
+      );
     expect(literal).toEqual([]);
   });
 
   it('gives every token a dark value that the light block also defines (no token exists in one theme only)', () => {
     const tokens = readFileSync(TOKENS, 'utf8');
-    const block = (selector: RegExp) => new Set([...(tokens.match(selector)?.[1] ?? '').matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
+    const block = (selector: RegExp) =>
+      new Set([...(tokens.match(selector)?.[1] ?? '').matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
     const light = block(/^:root\s*\{([\s\S]*?)^\}/m);
     const dark = block(/^:root\[data-theme='dark'\]\s*\{([\s\S]*?)^\}/m);
     expect([...dark].filter((t) => !light.has(t))).toEqual([]);

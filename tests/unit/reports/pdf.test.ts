@@ -11,12 +11,25 @@ const period = lastCompletePeriod('week', new Date('2026-12-09T10:00:00Z'));
 
 describe('the report PDF', () => {
   it('is a real PDF whose text says the period, the figures against the week before, the top campaigns and the windows', async () => {
-    const pdf = await renderReportPdf(reportContent('Bloom Salon', period, salonWeek(period.from), '2026-12-09T10:00:00.000Z'));
+    const pdf = await renderReportPdf(
+      reportContent('Bloom Salon', period, salonWeek(period.from), '2026-12-09T10:00:00.000Z'),
+    );
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const [first, second] = await pdfPages(pdf);
     expect(first).toContain('Weekly texting report');
     expect(first).toContain('Bloom Salon · Week 49: 30 Nov – 6 Dec 2026 · compared with the week before');
-    for (const label of ['SENT', 'DELIVERY RATE', 'REPLY RATE', 'CLICK RATE', 'OPT-OUT RATE', 'REVENUE', 'SPEND', 'ROI', 'NEW CONTACTS']) expect(first).toContain(label);
+    for (const label of [
+      'SENT',
+      'DELIVERY RATE',
+      'REPLY RATE',
+      'CLICK RATE',
+      'OPT-OUT RATE',
+      'REVENUE',
+      'SPEND',
+      'ROI',
+      'NEW CONTACTS',
+    ])
+      expect(first).toContain(label);
     expect(first).toContain('421'); // sent in the week
     expect(first).toMatch(/up \d+% vs 300/); // sent against the week before
     expect(first).toMatch(/up \d\.\d pts vs 6\.9%/); // the reply rate, in points
@@ -30,7 +43,9 @@ describe('the report PDF', () => {
   });
 
   it('says "no revenue recorded" rather than −100 % when no sale was connected', async () => {
-    const pdf = await renderReportPdf(reportContent('Bloom Salon', period, salonWeek(period.from, { revenue: false }), '2026-12-09T10:00:00.000Z'));
+    const pdf = await renderReportPdf(
+      reportContent('Bloom Salon', period, salonWeek(period.from, { revenue: false }), '2026-12-09T10:00:00.000Z'),
+    );
     const [first, second] = await pdfPages(pdf);
     expect(first).toContain('no revenue recorded');
     expect(first).not.toContain('-100%');

@@ -4,11 +4,23 @@ import type { AnalyticsSummaryView, PeriodFigures, SummaryPoint } from '../../..
 const DAY = 86_400_000;
 
 function figures(from: string, to: string, t: OutcomeTotals, newContacts: number, optOuts: number): PeriodFigures {
-  return { from, to, ...t, roi: roi(t.revenueMinor, t.spendMinor), epmMinor: t.delivered ? t.revenueMinor / t.delivered : null, rates: rates(t), newContacts, optOuts };
+  return {
+    from,
+    to,
+    ...t,
+    roi: roi(t.revenueMinor, t.spendMinor),
+    epmMinor: t.delivered ? t.revenueMinor / t.delivered : null,
+    rates: rates(t),
+    newContacts,
+    optOuts,
+  };
 }
 
 /** A week of a salon's texting as analytics:summary answers it: two campaigns, replies, a few sales. */
-export function salonWeek(from = '2026-11-30T00:00:00.000Z', options: { revenue?: boolean } = {}): AnalyticsSummaryView {
+export function salonWeek(
+  from = '2026-11-30T00:00:00.000Z',
+  options: { revenue?: boolean } = {},
+): AnalyticsSummaryView {
   const start = Date.parse(from);
   const to = new Date(start + 7 * DAY).toISOString();
   const revenue = options.revenue ?? true;
@@ -31,14 +43,52 @@ export function salonWeek(from = '2026-11-30T00:00:00.000Z', options: { revenue?
     };
   });
   const sum = (k: keyof SummaryPoint) => series.reduce((n, p) => n + Number(p[k]), 0);
-  const totals: OutcomeTotals = { sent: sum('sent'), delivered: sum('delivered'), failed: sum('sent') - sum('delivered'), replied: sum('replied'), clicked: sum('clicked'), optedOut: sum('optedOut'), converted: sum('converted'), revenueMinor: sum('revenueMinor'), spendMinor: sum('spendMinor') };
-  const before: OutcomeTotals = { sent: 300, delivered: 290, failed: 10, replied: 20, clicked: 15, optedOut: 4, converted: revenue ? 5 : 0, revenueMinor: revenue ? 22_500 : 0, spendMinor: 600 };
+  const totals: OutcomeTotals = {
+    sent: sum('sent'),
+    delivered: sum('delivered'),
+    failed: sum('sent') - sum('delivered'),
+    replied: sum('replied'),
+    clicked: sum('clicked'),
+    optedOut: sum('optedOut'),
+    converted: sum('converted'),
+    revenueMinor: sum('revenueMinor'),
+    spendMinor: sum('spendMinor'),
+  };
+  const before: OutcomeTotals = {
+    sent: 300,
+    delivered: 290,
+    failed: 10,
+    replied: 20,
+    clicked: 15,
+    optedOut: 4,
+    converted: revenue ? 5 : 0,
+    revenueMinor: revenue ? 22_500 : 0,
+    spendMinor: 600,
+  };
   const current = figures(from, to, totals, sum('newContacts'), sum('optOuts'));
   const previous = figures(new Date(start - 7 * DAY).toISOString(), from, before, 12, 4);
   const windows = { clickDays: 5, deliveryHours: 24 };
   const top = [
-    { id: 1, name: 'Colour week', sent: 250, delivered: 243, converted: revenue ? 7 : 0, revenueMinor: revenue ? 31_500 : 0, spendMinor: 500, replyRate: 0.12 },
-    { id: 2, name: 'Gift cards for December', sent: 119, delivered: 115, converted: revenue ? 3 : 0, revenueMinor: revenue ? 13_500 : 0, spendMinor: 238, replyRate: 0.15 },
+    {
+      id: 1,
+      name: 'Colour week',
+      sent: 250,
+      delivered: 243,
+      converted: revenue ? 7 : 0,
+      revenueMinor: revenue ? 31_500 : 0,
+      spendMinor: 500,
+      replyRate: 0.12,
+    },
+    {
+      id: 2,
+      name: 'Gift cards for December',
+      sent: 119,
+      delivered: 115,
+      converted: revenue ? 3 : 0,
+      revenueMinor: revenue ? 13_500 : 0,
+      spendMinor: 238,
+      replyRate: 0.15,
+    },
   ].map((c) => ({ ...c, revenue: c.revenueMinor / 100, roi: roi(c.revenueMinor, c.spendMinor) }));
   return {
     from,
@@ -62,7 +112,9 @@ export function salonWeek(from = '2026-11-30T00:00:00.000Z', options: { revenue?
     change: {},
     series,
     topCampaignRows: top,
-    revenueBySource: revenue ? [{ source: 'quickbooks' as const, label: 'QuickBooks', count: 10, revenueMinor: 45_000 }] : [],
+    revenueBySource: revenue
+      ? [{ source: 'quickbooks' as const, label: 'QuickBooks', count: 10, revenueMinor: 45_000 }]
+      : [],
     windows,
     windowsNote: windowsSentence(windows),
     anythingSent: true,

@@ -6,7 +6,14 @@ import { controlKind, draftOf, refusalInWords, valueOf } from '../../../renderer
 
 function row(key: SettingKey, value: unknown = settingDefs[key].default): SettingRow {
   const options = (settingDefs[key].schema as { options?: unknown }).options;
-  return { key, value, defaultValue: settingDefs[key].default, isDefault: true, description: settingDefs[key].description, choices: Array.isArray(options) ? (options as string[]) : null };
+  return {
+    key,
+    value,
+    defaultValue: settingDefs[key].default,
+    isDefault: true,
+    description: settingDefs[key].description,
+    choices: Array.isArray(options) ? (options as string[]) : null,
+  };
 }
 
 describe('the Settings form', () => {
@@ -21,8 +28,15 @@ describe('the Settings form', () => {
   });
 
   it('shows a setting it has no words for: label from its name, its description as help, grouped by prefix or under Other', () => {
-    expect(fieldInfo('quietHours.saturdayStart', 'When Saturday sends begin.')).toEqual({ label: 'Saturday start', help: 'When Saturday sends begin.', group: 'sending' });
-    expect(fieldInfo('relay.maxConnections', 'Most open connections.')).toMatchObject({ label: 'Max connections', group: 'other' });
+    expect(fieldInfo('quietHours.saturdayStart', 'When Saturday sends begin.')).toEqual({
+      label: 'Saturday start',
+      help: 'When Saturday sends begin.',
+      group: 'sending',
+    });
+    expect(fieldInfo('relay.maxConnections', 'Most open connections.')).toMatchObject({
+      label: 'Max connections',
+      group: 'other',
+    });
     expect(fieldInfo('constructor', 'x')).toMatchObject({ label: 'Constructor', group: 'other' });
     expect(fieldInfo('__proto__.toString', 'x').group).toBe('other');
     expect(labelFromName('sandbox.deliveryDelayMs')).toBe('Delivery delay ms');
@@ -44,7 +58,10 @@ describe('the Settings form', () => {
     expect(valueOf(row('schedule.graceMinutes'), 'number', 'abc')).toEqual({ ok: false, message: 'Enter a number.' });
     expect(valueOf(row('schedule.graceMinutes'), 'number', '  ')).toEqual({ ok: false, message: 'Enter a number.' });
     expect(valueOf(row('schedule.graceMinutes'), 'number', '1,440')).toEqual({ ok: true, value: 1440 });
-    expect(valueOf(row('business.timezone'), 'timezone', 'Mars/Olympus')).toMatchObject({ ok: false, message: expect.stringContaining('Choose a time zone') });
+    expect(valueOf(row('business.timezone'), 'timezone', 'Mars/Olympus')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Choose a time zone'),
+    });
     expect(valueOf(row('business.timezone'), 'timezone', 'Europe/Paris')).toEqual({ ok: true, value: 'Europe/Paris' });
     const refused = valueOf(row('sandbox.failureRate'), 'number', '3');
     expect(refused.ok).toBe(false);
@@ -53,7 +70,9 @@ describe('the Settings form', () => {
   });
 
   it("drops the core's wrapping from a refusal", () => {
-    expect(refusalInWords('Setting quo.baseUrl: must use https (got "http://x").', 'quo.baseUrl')).toBe('Must use https.');
+    expect(refusalInWords('Setting quo.baseUrl: must use https (got "http://x").', 'quo.baseUrl')).toBe(
+      'Must use https.',
+    );
     expect(refusalInWords('The relay could not be reached', 'webhooks.port')).toBe('The relay could not be reached.');
   });
 });

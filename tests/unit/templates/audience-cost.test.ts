@@ -6,7 +6,11 @@ import { renderTemplate, type RenderContext } from '../../../shared/templates/re
 import { countSegments } from '../../../shared/templates/segments';
 
 const business = { name: 'Bloom Salon', contact: 'bloomsalon.com' };
-function person(firstName: string | null, fields: Record<string, string> = {}, email: string | null = null): RenderContext {
+function person(
+  firstName: string | null,
+  fields: Record<string, string> = {},
+  email: string | null = null,
+): RenderContext {
   return { contact: { firstName, lastName: null, phone: '+15551234567', email, fields }, business };
 }
 
@@ -25,7 +29,12 @@ describe('measureAudience', () => {
       longest: { index: 0, length: 403 },
       overLimit: 0,
     });
-    expect(measureAudience('Hi {{first_name}}', audience.slice(0, 3))).toMatchObject({ min: 1, typical: 2, max: 3, totalSegments: 6 });
+    expect(measureAudience('Hi {{first_name}}', audience.slice(0, 3))).toMatchObject({
+      min: 1,
+      typical: 2,
+      max: 3,
+      totalSegments: 6,
+    });
   });
 
   it('counts encodings: one accented name makes that recipient UCS-2', () => {
@@ -43,7 +52,10 @@ describe('measureAudience', () => {
   });
 
   it('counts recipients whose message is over 1,600 characters', () => {
-    const stats = measureAudience(`${'a'.repeat(1590)}{{field:bio}}`, [person('A', { bio: 'x'.repeat(11) }), person('B', { bio: 'x'.repeat(10) })]);
+    const stats = measureAudience(`${'a'.repeat(1590)}{{field:bio}}`, [
+      person('A', { bio: 'x'.repeat(11) }),
+      person('B', { bio: 'x'.repeat(10) }),
+    ]);
     expect(stats).toMatchObject({ overLimit: 1, longest: { index: 0, length: 1601 } });
   });
 
@@ -85,9 +97,18 @@ describe('measureAudience', () => {
 
 describe('estimateCost', () => {
   it('prices the typical message to 4 decimals and the total to the cent', () => {
-    expect(estimateCost({ typical: 2, totalSegments: 1000 }, 0.0079)).toEqual({ perMessageTypical: 0.0158, total: 7.9 });
-    expect(estimateCost({ typical: 1, totalSegments: 200_000 }, 0.0079)).toEqual({ perMessageTypical: 0.0079, total: 1580 });
-    expect(estimateCost({ typical: 3, totalSegments: 123_457 }, 0.0083)).toEqual({ perMessageTypical: 0.0249, total: 1024.69 });
+    expect(estimateCost({ typical: 2, totalSegments: 1000 }, 0.0079)).toEqual({
+      perMessageTypical: 0.0158,
+      total: 7.9,
+    });
+    expect(estimateCost({ typical: 1, totalSegments: 200_000 }, 0.0079)).toEqual({
+      perMessageTypical: 0.0079,
+      total: 1580,
+    });
+    expect(estimateCost({ typical: 3, totalSegments: 123_457 }, 0.0083)).toEqual({
+      perMessageTypical: 0.0249,
+      total: 1024.69,
+    });
   });
 
   it('rounds half a cent up', () => {

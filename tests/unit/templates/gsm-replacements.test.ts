@@ -52,7 +52,9 @@ describe('gsmReplacements', () => {
   });
 
   it('can keep accented letters (names) while fixing punctuation', () => {
-    expect(applyGsmReplacements('Jos\u00e1 \u2014 hi', { kinds: ['punctuation', 'whitespace'] })).toBe('Jos\u00e1 - hi');
+    expect(applyGsmReplacements('Jos\u00e1 \u2014 hi', { kinds: ['punctuation', 'whitespace'] })).toBe(
+      'Jos\u00e1 - hi',
+    );
   });
 
   it('only replaces characters outside GSM-7, and always with GSM-7 text', () => {

@@ -23,7 +23,11 @@ describe('business name', () => {
 
   it('warns when the name is not there, or only part of a longer word', () => {
     const [issue] = lintTemplate(`20% off today.${OPT_OUT}`, { businessName: 'Bloom Salon' });
-    expect(issue).toMatchObject({ code: 'missing_business_name', severity: 'warning', suggestion: '{{business_name}}' });
+    expect(issue).toMatchObject({
+      code: 'missing_business_name',
+      severity: 'warning',
+      suggestion: '{{business_name}}',
+    });
     expect(issue.message).toContain('Bloom Salon');
     expect(codes(`Blooming deals today!${OPT_OUT}`, 'Bloom')).toEqual(['missing_business_name']);
     expect(codes(`Thanks from Bloom!${OPT_OUT}`, 'Bloom')).toEqual([]);
@@ -89,7 +93,9 @@ describe('link shorteners', () => {
   it('flags a public shortener as an error at the exact link, without trailing punctuation', () => {
     const body = `Bloom Salon: book at https://bit.ly/3xYz. See you!${OPT_OUT}`;
     const issues = lintTemplate(body, { businessName: 'Bloom Salon' });
-    expect(issues).toEqual([expect.objectContaining({ code: 'link_shortener', severity: 'error', position: { start: 21, end: 40 } })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'link_shortener', severity: 'error', position: { start: 21, end: 40 } }),
+    ]);
     expect(body.slice(21, 40)).toBe('https://bit.ly/3xYz');
   });
 

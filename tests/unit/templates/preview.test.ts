@@ -11,9 +11,13 @@ function ctx(firstName: string | null, businessName = 'Bloom Salon'): RenderCont
 
 describe('previewTemplate', () => {
   it('returns exactly the CLI shape for a clean message', () => {
-    const preview = previewTemplate('{{business_name}}: hi {{first_name|there}}, {{field:tier}} perks inside. Reply STOP to opt out', ctx('Ana'), {
-      knownFields: ['tier'],
-    });
+    const preview = previewTemplate(
+      '{{business_name}}: hi {{first_name|there}}, {{field:tier}} perks inside. Reply STOP to opt out',
+      ctx('Ana'),
+      {
+        knownFields: ['tier'],
+      },
+    );
     expect(preview).toStrictEqual({
       text: 'Bloom Salon: hi Ana, Gold perks inside. Reply STOP to opt out',
       encoding: 'GSM-7',
@@ -38,18 +42,24 @@ describe('previewTemplate', () => {
       ['ucs2_forced', { start: 43, end: 44 }],
     ]);
     for (const warning of preview.warnings) {
-      expect(Object.keys(warning).sort()).toEqual(warning.position ? ['code', 'message', 'position'] : ['code', 'message']);
+      expect(Object.keys(warning).sort()).toEqual(
+        warning.position ? ['code', 'message', 'position'] : ['code', 'message'],
+      );
     }
   });
 
   it('warns when only this contact\u2019s details force UCS-2', () => {
-    const preview = previewTemplate('{{business_name}}: hi {{first_name}}. Reply STOP to opt out', ctx('Zo\u00eb'), { knownFields: [] });
+    const preview = previewTemplate('{{business_name}}: hi {{first_name}}. Reply STOP to opt out', ctx('Zo\u00eb'), {
+      knownFields: [],
+    });
     expect(preview).toMatchObject({ encoding: 'UCS-2', segments: 1 });
     expect(preview.warnings).toEqual([{ code: 'ucs2_from_contact', message: expect.stringContaining('"\u00eb"') }]);
   });
 
   it('says once that the business name is not set', () => {
-    const preview = previewTemplate('{{business_name}}: hi. Reply STOP to opt out', ctx('Ana', ''), { knownFields: [] });
+    const preview = previewTemplate('{{business_name}}: hi. Reply STOP to opt out', ctx('Ana', ''), {
+      knownFields: [],
+    });
     expect(preview.text).toBe(': hi. Reply STOP to opt out');
     expect(preview.warnings.map((w) => w.code)).toEqual(['business_name_not_set']);
   });

@@ -10,7 +10,11 @@ import { countSegments } from '../../../shared/templates/segments';
 const basicChar = fc.constantFrom(...GSM_BASIC_CHARACTERS);
 const gsmChar = fc.constantFrom(...GSM_BASIC_CHARACTERS, ...GSM_EXTENSION_CHARACTERS);
 /** A mix that exercises every path: basic, extension, BMP non-GSM, surrogate pairs. */
-const anyChar = fc.oneof(gsmChar, fc.constantFrom('\u0416', '\u2019', '\u00e1', '\u{1F600}', '\u{1F1FA}', '\u20ac'), fc.string({ unit: 'binary', maxLength: 1 }));
+const anyChar = fc.oneof(
+  gsmChar,
+  fc.constantFrom('\u0416', '\u2019', '\u00e1', '\u{1F600}', '\u{1F1FA}', '\u20ac'),
+  fc.string({ unit: 'binary', maxLength: 1 }),
+);
 const messageText = fc.array(anyChar, { maxLength: 400, size: 'max' }).map((chars) => chars.join(''));
 
 describe('segment counting properties', () => {
@@ -51,7 +55,11 @@ describe('segment counting properties', () => {
       fc.property(fc.integer({ min: 1, max: 600 }), fc.array(basicChar, { maxLength: 300, size: 'max' }), (n, rest) => {
         const text = '\u0416' + rest.join('') + '\u0416'.repeat(n - 1);
         const units = text.length;
-        expect(countSegments(text)).toMatchObject({ encoding: 'UCS-2', units, segments: units <= 70 ? 1 : Math.ceil(units / 67) });
+        expect(countSegments(text)).toMatchObject({
+          encoding: 'UCS-2',
+          units,
+          segments: units <= 70 ? 1 : Math.ceil(units / 67),
+        });
       }),
     );
   });
@@ -72,7 +80,24 @@ describe('segment counting properties', () => {
 });
 
 describe('GSM replacement properties', () => {
-  const smartPunctuation = fc.constantFrom('\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u201e', '\u2013', '\u2014', '\u2026', '\u00a0', '\u2009', '\u200b', '\u2022', '\u00ab', '\u00bb');
+  const smartPunctuation = fc.constantFrom(
+    '\u2018',
+    '\u2019',
+    '\u201a',
+    '\u201b',
+    '\u201c',
+    '\u201d',
+    '\u201e',
+    '\u2013',
+    '\u2014',
+    '\u2026',
+    '\u00a0',
+    '\u2009',
+    '\u200b',
+    '\u2022',
+    '\u00ab',
+    '\u00bb',
+  );
 
   it('turns smart-punctuation text into GSM-7', () => {
     fc.assert(
@@ -94,7 +119,21 @@ describe('GSM replacement properties', () => {
 });
 
 const templatePiece = fc.constantFrom(
-  '{{', '}}', '{', '}', 'first_name', 'field:', 'tier', '|', ' ', 'x', '\n', 'Hi ', '\u{1F600}', '{{first_name|there}}', '{{field:tier}}',
+  '{{',
+  '}}',
+  '{',
+  '}',
+  'first_name',
+  'field:',
+  'tier',
+  '|',
+  ' ',
+  'x',
+  '\n',
+  'Hi ',
+  '\u{1F600}',
+  '{{first_name|there}}',
+  '{{field:tier}}',
   'a'.repeat(70), // long static text, so that rendered messages cross the 160/153 and 70/67 boundaries
 );
 const templateBody = fc.array(templatePiece, { maxLength: 30, size: 'medium' }).map((parts) => parts.join(''));
@@ -127,12 +166,10 @@ describe('audience measuring properties', () => {
     fc.array(gsmChar, { maxLength: 300, size: 'large' }).map((chars) => chars.join('')),
     fc.array(anyChar, { maxLength: 120 }).map((chars) => chars.join('')),
   );
-  const context = fc.record({ first: fc.option(value), tier: value }).map(
-    ({ first, tier }): RenderContext => ({
-      contact: { firstName: first, lastName: null, phone: '+15551234567', email: null, fields: { tier } },
-      business: { name: 'Bloom Salon', contact: '' },
-    }),
-  );
+  const context = fc.record({ first: fc.option(value), tier: value }).map(({ first, tier }): RenderContext => ({
+    contact: { firstName: first, lastName: null, phone: '+15551234567', email: null, fields: { tier } },
+    business: { name: 'Bloom Salon', contact: '' },
+  }));
 
   it('agrees with rendering and counting the whole message', () => {
     fc.assert(

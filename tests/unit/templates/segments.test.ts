@@ -9,14 +9,27 @@ const EMOJI = '\u{1F600}'; // 😀: a surrogate pair
 describe('GSM-7 alphabet', () => {
   it('has the 127 basic characters and 10 extension characters of GSM 03.38', () => {
     expect(new Set(GSM_BASIC_CHARACTERS).size).toBe(127);
-    expect([...GSM_EXTENSION_CHARACTERS].sort()).toEqual(['\f', '^', '{', '}', '\\', '[', '~', ']', '|', '\u20ac'].sort());
+    expect([...GSM_EXTENSION_CHARACTERS].sort()).toEqual(
+      ['\f', '^', '{', '}', '\\', '[', '~', ']', '|', '\u20ac'].sort(),
+    );
   });
 
-  it.each(['^', '{', '}', '\\', '[', '~', ']', '|', '\u20ac', '\f'])('counts extension character %j as 2 septets', (c) => {
-    expect(countSegments(c)).toEqual({ encoding: 'GSM-7', segments: 1, characters: 1, units: 2, perSegment: 160, remainingInSegment: 158, ucs2Characters: [] });
-    expect(countSegments(a(158) + c)).toMatchObject({ segments: 1, units: 160, remainingInSegment: 0 });
-    expect(countSegments(a(159) + c)).toMatchObject({ segments: 2, units: 161 });
-  });
+  it.each(['^', '{', '}', '\\', '[', '~', ']', '|', '\u20ac', '\f'])(
+    'counts extension character %j as 2 septets',
+    (c) => {
+      expect(countSegments(c)).toEqual({
+        encoding: 'GSM-7',
+        segments: 1,
+        characters: 1,
+        units: 2,
+        perSegment: 160,
+        remainingInSegment: 158,
+        ucs2Characters: [],
+      });
+      expect(countSegments(a(158) + c)).toMatchObject({ segments: 1, units: 160, remainingInSegment: 0 });
+      expect(countSegments(a(159) + c)).toMatchObject({ segments: 2, units: 161 });
+    },
+  );
 
   it('counts basic characters as 1 septet, including Greek capitals and accented letters in the set', () => {
     const sample = '@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà\n\r';
@@ -40,7 +53,15 @@ describe('GSM-7 alphabet', () => {
 
 describe('GSM-7 segments', () => {
   it('has no segments for an empty text', () => {
-    expect(countSegments('')).toEqual({ encoding: 'GSM-7', segments: 0, characters: 0, units: 0, perSegment: 160, remainingInSegment: 160, ucs2Characters: [] });
+    expect(countSegments('')).toEqual({
+      encoding: 'GSM-7',
+      segments: 0,
+      characters: 0,
+      units: 0,
+      perSegment: 160,
+      remainingInSegment: 160,
+      ucs2Characters: [],
+    });
   });
 
   it('fits 160 characters in one segment and needs two for 161', () => {
@@ -56,7 +77,13 @@ describe('GSM-7 segments', () => {
     [612, 4, 0],
     [613, 5, 152],
   ])('%i septets make %i segments with %i left', (n, segments, remaining) => {
-    expect(countSegments(a(n))).toMatchObject({ encoding: 'GSM-7', segments, units: n, perSegment: 153, remainingInSegment: remaining });
+    expect(countSegments(a(n))).toMatchObject({
+      encoding: 'GSM-7',
+      segments,
+      units: n,
+      perSegment: 153,
+      remainingInSegment: remaining,
+    });
   });
 
   it('moves an escape pair that would straddle a part boundary to the next part', () => {
@@ -82,7 +109,14 @@ describe('UCS-2 segments', () => {
     [201, 3, 67, 0],
     [202, 4, 67, 66],
   ])('%i units make %i segments', (n, segments, perSegment, remaining) => {
-    expect(countSegments(zhe(n))).toMatchObject({ encoding: 'UCS-2', segments, units: n, characters: n, perSegment, remainingInSegment: remaining });
+    expect(countSegments(zhe(n))).toMatchObject({
+      encoding: 'UCS-2',
+      segments,
+      units: n,
+      characters: n,
+      perSegment,
+      remainingInSegment: remaining,
+    });
   });
 
   it('counts an emoji as one character and two units', () => {
@@ -135,7 +169,16 @@ describe('UCS-2 segments', () => {
 
 describe('segmentsOf', () => {
   it('agrees with countSegments on the boundary cases', () => {
-    for (const text of ['', a(160), a(161), a(152) + '\u20ac' + a(152), zhe(70), zhe(71), zhe(66) + EMOJI + zhe(66), a(150) + EMOJI]) {
+    for (const text of [
+      '',
+      a(160),
+      a(161),
+      a(152) + '\u20ac' + a(152),
+      zhe(70),
+      zhe(71),
+      zhe(66) + EMOJI + zhe(66),
+      a(150) + EMOJI,
+    ]) {
       const full = countSegments(text);
       expect(segmentsOf(text)).toEqual({ encoding: full.encoding, segments: full.segments });
     }

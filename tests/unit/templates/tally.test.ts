@@ -10,12 +10,12 @@ const name = fc.oneof(
   fc.constantFrom('Ana', 'Zo\u00eb', 'Jos\u00e9', '\u{1F600}', '\u0416anna', '{curly}'),
   fc.string({ maxLength: 400 }),
 );
-const person = fc.record({ firstName: name, lastName: name, tier: name }).map(
-  ({ firstName, lastName, tier }): RenderContext => ({
+const person = fc
+  .record({ firstName: name, lastName: name, tier: name })
+  .map(({ firstName, lastName, tier }): RenderContext => ({
     contact: { firstName, lastName, phone: '+14155550100', email: null, fields: tier === null ? {} : { tier } },
     business,
-  }),
-);
+  }));
 const templates = fc.constantFrom(
   'Hi {{first_name}}, {{business_name}} sale. Reply STOP to opt out',
   'Hi {{first_name|there}} {{last_name}} {{field:tier}} {{field:tier}}',
@@ -56,7 +56,10 @@ describe('streaming audience tally', () => {
   });
 
   it('takes the lower median, so typical is always a real recipient\u2019s count', () => {
-    const ctx = (firstName: string): RenderContext => ({ contact: { firstName, lastName: null, phone: null, email: null, fields: {} }, business });
+    const ctx = (firstName: string): RenderContext => ({
+      contact: { firstName, lastName: null, phone: null, email: null, fields: {} },
+      business,
+    });
     // 1, 2, 3 and 4 segments: the lower median is 2 (no recipient has 2.5).
     const r = tally('{{first_name}}', [ctx('a'), ctx('b'.repeat(200)), ctx('c'.repeat(400)), ctx('d'.repeat(600))]);
     expect(r).toMatchObject({ min: 1, typical: 2, max: 4, totalSegments: 10 });
@@ -66,7 +69,10 @@ describe('streaming audience tally', () => {
   });
 
   it('offers as examples the most segments, even when a longer message has fewer (UCS-2 counts in 70s)', () => {
-    const ctx = (firstName: string): RenderContext => ({ contact: { firstName, lastName: null, phone: null, email: null, fields: {} }, business });
+    const ctx = (firstName: string): RenderContext => ({
+      contact: { firstName, lastName: null, phone: null, email: null, fields: {} },
+      business,
+    });
     // 100 GSM characters: 1 segment. 75 characters with one \u00eb: UCS-2, 2 segments, though shorter.
     const r = tally('{{first_name}}', [ctx('a'.repeat(100)), ctx(`${'b'.repeat(74)}\u00eb`), ctx('c')]);
     expect(r.longest).toEqual({ id: 1, segments: 1, length: 100 });
@@ -79,7 +85,12 @@ describe('streaming audience tally', () => {
       contact: { firstName, lastName: null, phone: null, email: null, fields: tier ? { tier } : {} },
       business,
     });
-    const r = tally('{{first_name}} {{first_name}} {{field:tier}}', [ctx('Ana', 'Gold'), ctx(null, 'Gold'), ctx('  '), ctx('Bo')]);
+    const r = tally('{{first_name}} {{first_name}} {{field:tier}}', [
+      ctx('Ana', 'Gold'),
+      ctx(null, 'Gold'),
+      ctx('  '),
+      ctx('Bo'),
+    ]);
     expect(r.missing).toEqual({ first_name: 2, 'field:tier': 2 });
     expect(r.firstMissing).toEqual({ first_name: 2, 'field:tier': 3 });
   });

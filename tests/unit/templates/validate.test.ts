@@ -9,12 +9,18 @@ function person(firstName: string | null, fields: Record<string, string> = {}): 
 
 describe('validateTemplate', () => {
   it('accepts a clean template', () => {
-    expect(validateTemplate('Hi {{first_name|there}}, 20% off at {{business_name}}. Reply STOP to opt out', { knownFields: [] })).toEqual([]);
+    expect(
+      validateTemplate('Hi {{first_name|there}}, 20% off at {{business_name}}. Reply STOP to opt out', {
+        knownFields: [],
+      }),
+    ).toEqual([]);
   });
 
   it('rejects an empty or blank body, and nothing else', () => {
     for (const body of ['', '  \n ']) {
-      expect(validateTemplate(body, { knownFields: [] })).toEqual([expect.objectContaining({ code: 'empty_body', severity: 'error' })]);
+      expect(validateTemplate(body, { knownFields: [] })).toEqual([
+        expect.objectContaining({ code: 'empty_body', severity: 'error' }),
+      ]);
     }
   });
 
@@ -38,11 +44,21 @@ describe('validateTemplate', () => {
   });
 
   it('reports custom fields that do not exist, with the closest one', () => {
-    const issues = validateTemplate('You are {{field:loyalty_teir|a member}}', { knownFields: ['loyalty_tier', 'visits'] });
+    const issues = validateTemplate('You are {{field:loyalty_teir|a member}}', {
+      knownFields: ['loyalty_tier', 'visits'],
+    });
     expect(issues).toEqual([
-      expect.objectContaining({ code: 'unknown_field', severity: 'error', position: { start: 8, end: 39 }, suggestion: '{{field:loyalty_tier|a member}}' }),
+      expect.objectContaining({
+        code: 'unknown_field',
+        severity: 'error',
+        position: { start: 8, end: 39 },
+        suggestion: '{{field:loyalty_tier|a member}}',
+      }),
     ]);
-    expect(validateTemplate('{{field:shoe_size}}', { knownFields: ['visits'] })[0]).toMatchObject({ code: 'unknown_field', position: { start: 0, end: 19 } });
+    expect(validateTemplate('{{field:shoe_size}}', { knownFields: ['visits'] })[0]).toMatchObject({
+      code: 'unknown_field',
+      position: { start: 0, end: 19 },
+    });
     expect(validateTemplate('{{field:visits}}', { knownFields: ['visits'] })).toEqual([]);
   });
 
@@ -51,8 +67,19 @@ describe('validateTemplate', () => {
     const audience = [person('Ana', { tier: 'Gold' }), person(null, { tier: 'Silver' }), person('  ', {})];
     const issues = validateTemplate(body, { knownFields: ['tier'], audience });
     expect(issues).toEqual([
-      expect.objectContaining({ code: 'missing_value', severity: 'warning', affected: 2, position: { start: 25, end: 39 }, suggestion: '{{first_name|there}}' }),
-      expect.objectContaining({ code: 'missing_value', severity: 'warning', affected: 1, position: { start: 52, end: 66 } }),
+      expect.objectContaining({
+        code: 'missing_value',
+        severity: 'warning',
+        affected: 2,
+        position: { start: 25, end: 39 },
+        suggestion: '{{first_name|there}}',
+      }),
+      expect.objectContaining({
+        code: 'missing_value',
+        severity: 'warning',
+        affected: 1,
+        position: { start: 52, end: 66 },
+      }),
     ]);
     expect(issues[0].message).toContain('2 of 3 contacts');
   });
@@ -67,7 +94,11 @@ describe('validateTemplate', () => {
 
   it('rejects a template whose rendered message is too long for some contacts', () => {
     const body = `${'a'.repeat(1580)} {{field:bio}}`;
-    const audience = [person('A', { bio: 'short' }), person('B', { bio: 'x'.repeat(40) }), person('C', { bio: 'y'.repeat(30) })];
+    const audience = [
+      person('A', { bio: 'short' }),
+      person('B', { bio: 'x'.repeat(40) }),
+      person('C', { bio: 'y'.repeat(30) }),
+    ];
     const issues = validateTemplate(body, { knownFields: ['bio'], audience });
     expect(issues).toEqual([expect.objectContaining({ code: 'rendered_too_long', severity: 'error', affected: 2 })]);
     expect(issues[0].message).toContain('1,621');

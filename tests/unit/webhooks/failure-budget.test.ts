@@ -5,23 +5,28 @@ import { createFailureBudget } from '../../../electron/webhooks/guard/failure-bu
 describe('failed-signature budget', () => {
   it('never lets a sender fail more than the burst plus the refill over any stretch of time', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 300 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 120 }), (gaps, burst, perMinute) => {
-        const budget = createFailureBudget({ burst, perMinute });
-        let t = 0;
-        const heard: number[] = [];
-        for (const gap of gaps) {
-          t += gap;
-          if (budget.waitSeconds('203.0.113.7', t) > 0) continue;
-          heard.push(t);
-          budget.spend('203.0.113.7', t);
-        }
-        // Over any window [heard[i], heard[j]], failures heard ≤ burst + refill in that window.
-        for (let i = 0; i < heard.length; i++) {
-          for (let j = i; j < heard.length; j++) {
-            expect(j - i + 1).toBeLessThanOrEqual(burst + ((heard[j] - heard[i]) / 60_000) * perMinute + 1e-9);
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 120 }),
+        (gaps, burst, perMinute) => {
+          const budget = createFailureBudget({ burst, perMinute });
+          let t = 0;
+          const heard: number[] = [];
+          for (const gap of gaps) {
+            t += gap;
+            if (budget.waitSeconds('203.0.113.7', t) > 0) continue;
+            heard.push(t);
+            budget.spend('203.0.113.7', t);
           }
-        }
-      }),
+          // Over any window [heard[i], heard[j]], failures heard ≤ burst + refill in that window.
+          for (let i = 0; i < heard.length; i++) {
+            for (let j = i; j < heard.length; j++) {
+              expect(j - i + 1).toBeLessThanOrEqual(burst + ((heard[j] - heard[i]) / 60_000) * perMinute + 1e-9);
+            }
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -8,7 +8,13 @@ import { twilioSignature, verifyTwilio } from '../../../electron/webhooks/signat
 describe('Twilio signature', () => {
   // Twilio's published example (api-snippets, signature_validation): token 12345 over this URL and these params.
   const url = 'https://mycompany.com/myapp.php?foo=1&bar=2';
-  const params = new URLSearchParams({ CallSid: 'CA1234567890ABCDE', Caller: '+14158675310', Digits: '1234', From: '+14158675310', To: '+18005551212' });
+  const params = new URLSearchParams({
+    CallSid: 'CA1234567890ABCDE',
+    Caller: '+14158675310',
+    Digits: '1234',
+    From: '+14158675310',
+    To: '+18005551212',
+  });
 
   it("matches Twilio's published example", () => {
     expect(twilioSignature('12345', url, params)).toBe('GvWf1cFY/Q7PnoempGyD5oXAezc=');
@@ -18,7 +24,11 @@ describe('Twilio signature', () => {
   it('sorts parameters by name whatever order they arrive in, and sorts repeated values', () => {
     const reversed = new URLSearchParams([...params].reverse());
     expect(twilioSignature('12345', url, reversed)).toBe('GvWf1cFY/Q7PnoempGyD5oXAezc=');
-    const media = new URLSearchParams([['MediaUrl', 'b'], ['Body', 'x'], ['MediaUrl', 'a']]);
+    const media = new URLSearchParams([
+      ['MediaUrl', 'b'],
+      ['Body', 'x'],
+      ['MediaUrl', 'a'],
+    ]);
     const expected = createHmac('sha1', 't').update('https://h/pBodyxMediaUrlaMediaUrlb').digest('base64');
     expect(twilioSignature('t', 'https://h/p', media)).toBe(expected);
   });
@@ -35,7 +45,11 @@ describe('Twilio signature', () => {
 describe('Standard Webhooks signature', () => {
   // The example from the Standard Webhooks specification.
   const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-  const headers = { id: 'msg_p5jXN8AQM9LWM0D4loKWxJek', timestamp: '1614265330', signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' };
+  const headers = {
+    id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+    timestamp: '1614265330',
+    signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+  };
   const body = Buffer.from('{"test": 2432232314}');
   const at = new Date(1614265330 * 1000);
 
@@ -56,7 +70,8 @@ describe('Quo legacy signature', () => {
   const secret = Buffer.from('legacy secret').toString('base64');
   const body = Buffer.from('{"id":"EV1"}');
   const now = new Date('2026-11-28T15:00:00Z');
-  const sign = (ts: number, key = secret) => createHmac('sha256', Buffer.from(key, 'base64')).update(`${ts}.`).update(body).digest('base64');
+  const sign = (ts: number, key = secret) =>
+    createHmac('sha256', Buffer.from(key, 'base64')).update(`${ts}.`).update(body).digest('base64');
 
   it('verifies over "<timestamp>.<raw body>" with the base64-decoded secret', () => {
     expect(verifyQuoLegacy(`hmac;1;${now.getTime()};${sign(now.getTime())}`, body, secret, now)).toEqual({ ok: true });
@@ -68,7 +83,10 @@ describe('Quo legacy signature', () => {
   it('accepts an unpadded signature, tolerates spaces around entries, and refuses a secret that is not base64', () => {
     const ts = now.getTime();
     expect(verifyQuoLegacy(` hmac;1;${ts};${sign(ts).replace(/=+$/, '')} `, body, secret, now)).toEqual({ ok: true });
-    expect(verifyQuoLegacy(`hmac;1;${ts};${sign(ts)}`, body, 'not base64!', now)).toEqual({ ok: false, reason: expect.stringMatching(/not valid base64/) });
+    expect(verifyQuoLegacy(`hmac;1;${ts};${sign(ts)}`, body, 'not base64!', now)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/not valid base64/),
+    });
   });
 });
 

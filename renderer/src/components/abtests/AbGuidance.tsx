@@ -5,11 +5,37 @@ import './abtests.css';
  * Before launch: whether this audience can give a verdict (each variant needs the minimum sample of delivered
  * messages) and the smallest difference the test would reliably see at the configured confidence and 80 % power.
  */
-export function AbGuidance({ eligible, split, testPercent, expectedRate, confidence, minSamplePerVariant }: { eligible: number | null; split: number[]; testPercent?: number; expectedRate: number; confidence: number; minSamplePerVariant: number }) {
-  if (eligible === null || split.some((s) => !Number.isFinite(s) || s < 1) || !(expectedRate > 0 && expectedRate < 1)) return null;
-  const words = guidanceWords({ audience: eligible, split, testPercent, expectedRate, confidence, minSamplePerVariant });
+export function AbGuidance({
+  eligible,
+  split,
+  testPercent,
+  expectedRate,
+  confidence,
+  minSamplePerVariant,
+}: {
+  eligible: number | null;
+  split: number[];
+  testPercent?: number;
+  expectedRate: number;
+  confidence: number;
+  minSamplePerVariant: number;
+}) {
+  if (eligible === null || split.some((s) => !Number.isFinite(s) || s < 1) || !(expectedRate > 0 && expectedRate < 1))
+    return null;
+  const words = guidanceWords({
+    audience: eligible,
+    split,
+    testPercent,
+    expectedRate,
+    confidence,
+    minSamplePerVariant,
+  });
   return (
-    <section className={`ab-guidance ${words.canDecide ? 'ok' : 'short'}`} aria-label="Can this test reach a verdict?" data-testid="ab-guidance">
+    <section
+      className={`ab-guidance ${words.canDecide ? 'ok' : 'short'}`}
+      aria-label="Can this test reach a verdict?"
+      data-testid="ab-guidance"
+    >
       <strong>{words.headline}</strong> {words.detail}
     </section>
   );

@@ -11,7 +11,12 @@ import { WinnerPanel } from './WinnerPanel';
 import { openResults } from '../analytics/navigation';
 import './abtests.css';
 
-const METRIC_TITLE: Record<string, string> = { replied: 'Reply rate', clicked: 'Click rate', converted: 'Conversion rate', optedOut: 'Opt-out rate' };
+const METRIC_TITLE: Record<string, string> = {
+  replied: 'Reply rate',
+  clicked: 'Click rate',
+  converted: 'Conversion rate',
+  optedOut: 'Opt-out rate',
+};
 
 /** One A/B test: the verdict in a sentence, the chart, the numbers per variant and the rest of the audience. */
 export function AbReportView({ id, onBack, problem = null }: { id: number; onBack(): void; problem?: string | null }) {
@@ -58,7 +63,9 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
   const sendWinner = (variant?: number) =>
     act(async () => {
       const r = await api.abtests.sendWinner({ id, ...(variant !== undefined ? { variant } : {}) });
-      return r.alreadySent && r.released === 0 ? 'The rest of the audience already has its message.' : `Queued for ${formatNumber(r.released)} held-back contacts${r.skipped ? ` (${formatNumber(r.skipped)} skipped: opted out or deleted)` : ''}.`;
+      return r.alreadySent && r.released === 0
+        ? 'The rest of the audience already has its message.'
+        : `Queued for ${formatNumber(r.released)} held-back contacts${r.skipped ? ` (${formatNumber(r.skipped)} skipped: opted out or deleted)` : ''}.`;
     });
   const launch = () =>
     act(async () => {
@@ -91,16 +98,17 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
         }
       />
       <ErrorBanner message={actionError ?? error} />
-      {notice && (
-        <Banner tone="success">
-          {notice}
-        </Banner>
-      )}
+      {notice && <Banner tone="success">{notice}</Banner>}
 
-      <section className={`card ab-verdict ${v.winner !== null ? 'won' : v.decided ? 'decided' : ''}`} aria-label="Verdict">
+      <section
+        className={`card ab-verdict ${v.winner !== null ? 'won' : v.decided ? 'decided' : ''}`}
+        aria-label="Verdict"
+      >
         <div className="ab-verdict-head">
           <Badge tone={STATUS_TONE[report.campaign.status]}>{STATUS_LABEL[report.campaign.status]}</Badge>
-          <Badge tone={v.winner !== null ? 'good' : v.decided ? 'neutral' : 'info'}>{v.winner !== null ? 'Winner found' : v.decided ? 'Test finished' : 'Verdict pending'}</Badge>
+          <Badge tone={v.winner !== null ? 'good' : v.decided ? 'neutral' : 'info'}>
+            {v.winner !== null ? 'Winner found' : v.decided ? 'Test finished' : 'Verdict pending'}
+          </Badge>
         </div>
         <p className="ab-sentence" data-testid="ab-verdict">
           {v.sentence}
@@ -116,14 +124,22 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
 
       <section className="card ab-chart-card">
         <h3>{METRIC_TITLE[report.metric] ?? 'Rate'} by variant</h3>
-        <RateChart variants={report.variants} metricNoun={report.metricNoun} confidence={report.confidence} winner={v.winner} />
+        <RateChart
+          variants={report.variants}
+          metricNoun={report.metricNoun}
+          confidence={report.confidence}
+          winner={v.winner}
+        />
       </section>
 
       <VariantTable report={report} />
       {v.test && (
         <p className="muted small ab-test-line">
-          {v.test.method}: χ² = {v.test.statistic.toFixed(2)}, {v.test.dof} degree{v.test.dof === 1 ? '' : 's'} of freedom, p = {v.test.pValue < 0.001 ? '< 0.001' : v.test.pValue.toPrecision(2)}
-          {v.guard.nominalAlpha !== null && ` (this check needed p below ${Number(v.guard.nominalAlpha.toPrecision(2))})`}.
+          {v.test.method}: χ² = {v.test.statistic.toFixed(2)}, {v.test.dof} degree{v.test.dof === 1 ? '' : 's'} of
+          freedom, p = {v.test.pValue < 0.001 ? '< 0.001' : v.test.pValue.toPrecision(2)}
+          {v.guard.nominalAlpha !== null &&
+            ` (this check needed p below ${Number(v.guard.nominalAlpha.toPrecision(2))})`}
+          .
         </p>
       )}
       {report.basisNote && <Banner tone="warn">{report.basisNote}</Banner>}

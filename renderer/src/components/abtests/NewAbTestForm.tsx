@@ -30,11 +30,18 @@ function evenSplit(count: number): number[] {
 }
 
 /** A new A/B campaign: two to five message variants, how to split them, and what counts as winning. */
-export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCreated(id: number, problem?: string): void }) {
+export function NewAbTestForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel(): void;
+  onCreated(id: number, problem?: string): void;
+}) {
   const tags = useQuery(() => api.contacts.tags({}), [], ['contacts']);
   const segments = useQuery(() => api.segments.list({}), [], ['contacts']);
   const settings = useQuery(() => api.settings.list({}), [], ['settings']);
-  const setting = (key: string, fallback: number) => Number(settings.data?.find((r) => r.key === key)?.value ?? fallback);
+  const setting = (key: string, fallback: number) =>
+    Number(settings.data?.find((r) => r.key === key)?.value ?? fallback);
   const [name, setName] = useState('');
   const [tag, setTag] = useState('');
   const [segmentId, setSegmentId] = useState<number | null>(null);
@@ -78,7 +85,11 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
   ];
 
   const setVariantCount = (count: number) => {
-    setBodies((b) => (count > b.length ? [...b, ...Array.from({ length: count - b.length }, () => 'Reply STOP to opt out')] : b.slice(0, count)));
+    setBodies((b) =>
+      count > b.length
+        ? [...b, ...Array.from({ length: count - b.length }, () => 'Reply STOP to opt out')]
+        : b.slice(0, count),
+    );
     setSplit(evenSplit(count));
   };
 
@@ -98,11 +109,14 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
         variants: bodies.map((body, i) => ({ name: variantLetter(i), body })),
         split,
         metric,
-        ...(sample ? { testPercent, ...(defaultVariant !== '' ? { defaultVariant: Number(defaultVariant) } : {}) } : {}),
+        ...(sample
+          ? { testPercent, ...(defaultVariant !== '' ? { defaultVariant: Number(defaultVariant) } : {}) }
+          : {}),
       };
       const draft = { name: name.trim(), audience, ab, trackLinks };
       // Saved as a draft, then the launch dialog states what will happen and asks before anything is sent.
-      const c = draftId === null ? await api.campaigns.create(draft) : await api.campaigns.update({ id: draftId, draft });
+      const c =
+        draftId === null ? await api.campaigns.create(draft) : await api.campaigns.update({ id: draftId, draft });
       setDraftId(c.id);
       setLaunching(true);
     } catch (err) {
@@ -114,13 +128,22 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
 
   return (
     <section className="page ab-new">
-      <PageHeader title="New A/B test" subtitle="Write two to five versions of a text; we split your audience fairly and tell you which one works better." />
+      <PageHeader
+        title="New A/B test"
+        subtitle="Write two to five versions of a text; we split your audience fairly and tell you which one works better."
+      />
       <ErrorBanner message={error} />
       <form className="card ab-form" onSubmit={(e) => void submit(e)}>
         <div className="ab-form-row">
           <div className="field grow">
             <label htmlFor="ab-name">Name</label>
-            <input id="ab-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring colour offer" maxLength={100} />
+            <input
+              id="ab-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Spring colour offer"
+              maxLength={100}
+            />
           </div>
           <div className="field">
             <label htmlFor="ab-tag">Audience</label>
@@ -133,7 +156,9 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
               ))}
             </select>
             <p className="muted small" data-testid="ab-eligible">
-              {eligible === null ? ' ' : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
+              {eligible === null
+                ? ' '
+                : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
             </p>
           </div>
           <SegmentPicker id="ab-segment" segments={segments.data} value={segmentId} onChange={setSegmentId} />
@@ -146,7 +171,12 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
               <label htmlFor={`ab-variant-${i}`} className="ab-variant-name">
                 Variant {variantLetter(i)}
               </label>
-              <textarea id={`ab-variant-${i}`} rows={3} value={body} onChange={(e) => setBodies((b) => b.map((x, k) => (k === i ? e.target.value : x)))} />
+              <textarea
+                id={`ab-variant-${i}`}
+                rows={3}
+                value={body}
+                onChange={(e) => setBodies((b) => b.map((x, k) => (k === i ? e.target.value : x)))}
+              />
               <label className="ab-share">
                 <input
                   type="number"
@@ -154,17 +184,31 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
                   max={99}
                   value={Number.isFinite(split[i]) ? split[i] : ''}
                   aria-label={`Share of variant ${variantLetter(i)} in percent`}
-                  onChange={(e) => setSplit((s) => s.map((x, k) => (k === i ? (e.target.value === '' ? NaN : Number(e.target.value)) : x)))}
+                  onChange={(e) =>
+                    setSplit((s) =>
+                      s.map((x, k) => (k === i ? (e.target.value === '' ? NaN : Number(e.target.value)) : x)),
+                    )
+                  }
                 />
                 %
               </label>
             </div>
           ))}
           <div className="ab-variant-actions">
-            <button type="button" className="secondary" disabled={bodies.length >= MAX_VARIANTS} onClick={() => setVariantCount(bodies.length + 1)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={bodies.length >= MAX_VARIANTS}
+              onClick={() => setVariantCount(bodies.length + 1)}
+            >
               Add variant
             </button>
-            <button type="button" className="secondary" disabled={bodies.length <= MIN_VARIANTS} onClick={() => setVariantCount(bodies.length - 1)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={bodies.length <= MIN_VARIANTS}
+              onClick={() => setVariantCount(bodies.length - 1)}
+            >
               Remove last
             </button>
             <button type="button" className="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
@@ -188,18 +232,31 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
           </div>
           <div className="field">
             <label className="check">
-              <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Test on part of the audience first, then send the winner to the rest
+              <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Test on part of
+              the audience first, then send the winner to the rest
             </label>
             {sample && (
               <label className="ab-share">
                 Test on{' '}
-                <input type="number" min={1} max={99} value={testPercent} aria-label="Test sample in percent" onChange={(e) => setTestPercent(Number(e.target.value))} />% of the audience
+                <input
+                  type="number"
+                  min={1}
+                  max={99}
+                  value={testPercent}
+                  aria-label="Test sample in percent"
+                  onChange={(e) => setTestPercent(Number(e.target.value))}
+                />
+                % of the audience
               </label>
             )}
             {sample && (
               <label className="ab-share">
                 If it cannot decide in time, send{' '}
-                <select value={defaultVariant} onChange={(e) => setDefaultVariant(e.target.value)} aria-label="Default variant">
+                <select
+                  value={defaultVariant}
+                  onChange={(e) => setDefaultVariant(e.target.value)}
+                  aria-label="Default variant"
+                >
                   <option value="">nothing — ask me</option>
                   {bodies.map((_b, i) => (
                     <option key={i} value={String(i)}>
@@ -210,16 +267,33 @@ export function NewAbTestForm({ onCancel, onCreated }: { onCancel(): void; onCre
               </label>
             )}
             <label className="check">
-              <input type="checkbox" checked={trackLinks} onChange={(e) => setTrackLinks(e.target.checked)} /> Track links (short links on your relay's public address count clicks)
+              <input type="checkbox" checked={trackLinks} onChange={(e) => setTrackLinks(e.target.checked)} /> Track
+              links (short links on your relay's public address count clicks)
             </label>
           </div>
         </div>
 
         <div className="ab-form-row">
           <div className="field">
-            <label htmlFor="ab-expected">Expected rate of {METRICS.find((m) => m.value === metric)?.label.toLowerCase().split(' (')[0]}</label>
+            <label htmlFor="ab-expected">
+              Expected rate of{' '}
+              {
+                METRICS.find((m) => m.value === metric)
+                  ?.label.toLowerCase()
+                  .split(' (')[0]
+              }
+            </label>
             <span className="ab-share">
-              <input id="ab-expected" type="number" min={0.1} max={90} step={0.1} value={expectedPercent ?? TYPICAL_RATE[metric]} onChange={(e) => setExpectedPercent(e.target.value === '' ? NaN : Number(e.target.value))} />%
+              <input
+                id="ab-expected"
+                type="number"
+                min={0.1}
+                max={90}
+                step={0.1}
+                value={expectedPercent ?? TYPICAL_RATE[metric]}
+                onChange={(e) => setExpectedPercent(e.target.value === '' ? NaN : Number(e.target.value))}
+              />
+              %
             </span>
           </div>
           <AbGuidance

@@ -20,7 +20,17 @@ const AXIS = 26;
  * Each variant's rate as a horizontal bar with its interval as a whisker: overlapping whiskers are the picture of
  * "could be luck". Inline SVG coloured from the theme's variables, so it follows light and dark.
  */
-export function RateChart({ variants, metricNoun, confidence, winner }: { variants: AbVariantReport[]; metricNoun: string; confidence: number; winner: number | null }) {
+export function RateChart({
+  variants,
+  metricNoun,
+  confidence,
+  winner,
+}: {
+  variants: AbVariantReport[];
+  metricNoun: string;
+  confidence: number;
+  winner: number | null;
+}) {
   const top = niceTop(Math.max(0.01, ...variants.map((v) => v.interval?.high ?? 0)));
   const plot = WIDTH - LABEL - RIGHT;
   const x = (rate: number) => LABEL + (rate / top) * plot;
@@ -29,7 +39,13 @@ export function RateChart({ variants, metricNoun, confidence, winner }: { varian
   const title = `${metricNoun[0].toUpperCase()}${metricNoun.slice(1)} per message, by variant, with ${Math.round(confidence * 100)}% intervals`;
   return (
     <figure className="ab-chart-figure">
-      <svg className="ab-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
+      <svg
+        className="ab-chart"
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-label={title}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title>{title}</title>
         {ticks.map((t) => (
           <g key={t} className="ab-tick">
@@ -54,7 +70,14 @@ export function RateChart({ variants, metricNoun, confidence, winner }: { varian
                 </text>
               ) : (
                 <>
-                  <rect className="ab-bar" x={LABEL} y={mid - 12} width={Math.max(2, x(v.rate) - LABEL)} height={24} rx={5}>
+                  <rect
+                    className="ab-bar"
+                    x={LABEL}
+                    y={mid - 12}
+                    width={Math.max(2, x(v.rate) - LABEL)}
+                    height={24}
+                    rx={5}
+                  >
                     <title>{`${v.label}: ${formatRate(v.rate)} (${v.successes} of ${v.denominator})`}</title>
                   </rect>
                   {v.interval && (
@@ -66,7 +89,9 @@ export function RateChart({ variants, metricNoun, confidence, winner }: { varian
                   )}
                   <text className="ab-value" x={WIDTH - RIGHT + 14} y={mid + 4}>
                     <tspan className="ab-value-main">{formatRate(v.rate)}</tspan>
-                    {v.interval && <tspan className="ab-value-range">{`  ${formatRate(v.interval.low)}–${formatRate(v.interval.high)}`}</tspan>}
+                    {v.interval && (
+                      <tspan className="ab-value-range">{`  ${formatRate(v.interval.low)}–${formatRate(v.interval.high)}`}</tspan>
+                    )}
                   </text>
                 </>
               )}
@@ -75,7 +100,8 @@ export function RateChart({ variants, metricNoun, confidence, winner }: { varian
         })}
       </svg>
       <figcaption className="muted small">
-        Bars show each variant's rate; whiskers show the range it could really be in ({Math.round(confidence * 100)}% interval). Whiskers that overlap a lot mean the difference could be luck.
+        Bars show each variant's rate; whiskers show the range it could really be in ({Math.round(confidence * 100)}%
+        interval). Whiskers that overlap a lot mean the difference could be luck.
       </figcaption>
     </figure>
   );

@@ -15,13 +15,21 @@ export function RecordConversion({ campaignId, onDone }: { campaignId: number; o
     try {
       const found = await api.contacts.list({ search: phone.trim(), limit: 2 });
       if (found.rows.length !== 1) {
-        setMessage({ tone: 'bad', text: found.rows.length ? 'More than one contact matches; type the whole number.' : 'No contact has that number.' });
+        setMessage({
+          tone: 'bad',
+          text: found.rows.length
+            ? 'More than one contact matches; type the whole number.'
+            : 'No contact has that number.',
+        });
         return;
       }
       const contact = found.rows[0];
       const r = await api.abtests.markConversion({ contactId: contact.id, campaignId });
       const who = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.phone;
-      setMessage({ tone: 'good', text: r.created ? `${who} is marked as converted.` : `${who} was already marked as converted.` });
+      setMessage({
+        tone: 'good',
+        text: r.created ? `${who} is marked as converted.` : `${who} was already marked as converted.`,
+      });
       setPhone('');
       onDone();
     } catch (err) {
@@ -35,7 +43,13 @@ export function RecordConversion({ campaignId, onDone }: { campaignId: number; o
     <form className="ab-convert" onSubmit={(e) => void submit(e)}>
       <label htmlFor="ab-convert-phone">Record a conversion (a booking or sale that came from this text)</label>
       <div className="field-row">
-        <input id="ab-convert-phone" type="tel" placeholder="Phone number" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <input
+          id="ab-convert-phone"
+          type="tel"
+          placeholder="Phone number"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
         <button type="submit" className="secondary" disabled={busy || !phone.trim()}>
           Mark converted
         </button>

@@ -19,7 +19,10 @@ export function VariantTable({ report }: { report: AbReport }) {
             <th className="num">Replied</th>
             <th className="num">Opted out</th>
             <th className="num">Converted</th>
-            <th className="num" title={`${report.metricNoun} per ${basis} message, ${Math.round(report.confidence * 100)}% interval`}>
+            <th
+              className="num"
+              title={`${report.metricNoun} per ${basis} message, ${Math.round(report.confidence * 100)}% interval`}
+            >
               Rate
             </th>
           </tr>

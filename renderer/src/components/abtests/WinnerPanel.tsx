@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { AbReport } from '../../../../shared/ipc/channels/abtests';
 import { Badge } from '../ui';
 
-const STATE_BADGE: Record<AbReport['winner']['state'], { label: string; tone: 'neutral' | 'good' | 'warn' | 'info' | 'bad' } | null> = {
+const STATE_BADGE: Record<
+  AbReport['winner']['state'],
+  { label: string; tone: 'neutral' | 'good' | 'warn' | 'info' | 'bad' } | null
+> = {
   not_applicable: null,
   waiting_for_verdict: { label: 'Waiting for a winner', tone: 'neutral' },
   awaiting_approval: { label: 'Waiting for your approval', tone: 'warn' },
@@ -14,7 +17,15 @@ const STATE_BADGE: Record<AbReport['winner']['state'], { label: string; tone: 'n
 };
 
 /** The held-back rest of the audience: who is waiting, and the button that sends them the winner (once). */
-export function WinnerPanel({ report, busy, onSend }: { report: AbReport; busy: boolean; onSend(variant?: number): void }) {
+export function WinnerPanel({
+  report,
+  busy,
+  onSend,
+}: {
+  report: AbReport;
+  busy: boolean;
+  onSend(variant?: number): void;
+}) {
   const w = report.winner;
   const [choice, setChoice] = useState(String(report.verdict.winner ?? 0));
   const badge = STATE_BADGE[w.state];
@@ -41,7 +52,9 @@ export function WinnerPanel({ report, busy, onSend }: { report: AbReport; busy: 
       <div className="ab-rest-head">
         <h3>Rest of the audience</h3>
         {badge && <Badge tone={badge.tone}>{badge.label}</Badge>}
-        <span className="muted small">{w.mode === 'automatic' ? 'The winner goes out automatically.' : 'The winner goes out when you approve it.'}</span>
+        <span className="muted small">
+          {w.mode === 'automatic' ? 'The winner goes out automatically.' : 'The winner goes out when you approve it.'}
+        </span>
       </div>
       <p>{w.note}</p>
       {w.state === 'awaiting_approval' && w.variant !== null && (
@@ -53,7 +66,9 @@ export function WinnerPanel({ report, busy, onSend }: { report: AbReport; busy: 
       {w.state === 'waiting_for_verdict' && (
         <details className="ab-early">
           <summary>Don't want to wait for the verdict?</summary>
-          <p className="muted small">You can choose a variant yourself now. It will not be a tested winner, and the choice cannot be undone.</p>
+          <p className="muted small">
+            You can choose a variant yourself now. It will not be a tested winner, and the choice cannot be undone.
+          </p>
           {chooser('Send my choice to the rest')}
         </details>
       )}

@@ -12,7 +12,11 @@ const pct = (rate: number) => `${(rate * 100).toLocaleString('en-US', { maximumF
  * the figures behind it — the delivered texts the smallest variant gets against the minimum, the audience it would
  * need, and the smallest difference it would reliably see at the configured confidence and 80 % power.
  */
-export function guidanceWords(input: Omit<GuidanceInput, 'deliveryRate'>): { canDecide: boolean; headline: string; detail: string } {
+export function guidanceWords(input: Omit<GuidanceInput, 'deliveryRate'>): {
+  canDecide: boolean;
+  headline: string;
+  detail: string;
+} {
   const { testPercent, expectedRate, confidence, minSamplePerVariant } = input;
   const g = sampleGuidance({ ...input, deliveryRate: EXPECTED_DELIVERY });
   const size = g.canDecide
@@ -21,5 +25,9 @@ export function guidanceWords(input: Omit<GuidanceInput, 'deliveryRate'>): { can
   const difference = g.detectable
     ? `With ${pct(expectedRate)} expected, it would reliably see only a difference to ${pct(g.detectable.rate)} or more (${Math.round(confidence * 100)}% confidence, 80% power).`
     : 'At this size no difference could be told apart from chance.';
-  return { canDecide: g.canDecide, headline: g.canDecide ? 'This test can reach a verdict.' : 'This test cannot reach a verdict.', detail: `${size} ${difference}` };
+  return {
+    canDecide: g.canDecide,
+    headline: g.canDecide ? 'This test can reach a verdict.' : 'This test cannot reach a verdict.',
+    detail: `${size} ${difference}`,
+  };
 }

@@ -8,7 +8,12 @@ import { useAiStatus } from './useAiStatus';
 import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
 
-const TONE_WORDS: Record<DraftTone, string> = { friendly: 'Friendly', professional: 'Professional', playful: 'Playful', urgent: 'Urgent' };
+const TONE_WORDS: Record<DraftTone, string> = {
+  friendly: 'Friendly',
+  professional: 'Professional',
+  playful: 'Playful',
+  urgent: 'Urgent',
+};
 
 /**
  * "Draft with Gemini" for the template editor and the campaign wizard: a one-line brief becomes three options,
@@ -20,7 +25,13 @@ export function DraftWithGemini({ onUse }: { onUse(text: string): void }) {
   const connected = status?.connected === true;
   return (
     <div className="ai-trigger">
-      <button type="button" className="secondary small" disabled={!connected} onClick={() => setOpen(true)} aria-describedby={connected ? undefined : 'ai-draft-reason'}>
+      <button
+        type="button"
+        className="secondary small"
+        disabled={!connected}
+        onClick={() => setOpen(true)}
+        aria-describedby={connected ? undefined : 'ai-draft-reason'}
+      >
         Draft with Gemini
       </button>
       {status && !connected && (
@@ -56,7 +67,11 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
   };
 
   return (
-    <Modal title="Draft with Gemini" subtitle="Describe the message in one line; Gemini suggests three, the desk checks each." onClose={onClose}>
+    <Modal
+      title="Draft with Gemini"
+      subtitle="Describe the message in one line; Gemini suggests three, the desk checks each."
+      onClose={onClose}
+    >
       <div className="ai-dialog">
         {/* Not a <form>: the dialog sits inside the campaign wizard's form, and a nested submit would reach it. */}
         <div className="ai-form">
@@ -81,13 +96,20 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
                 </option>
               ))}
             </Select>
-            <Checkbox label="Fits one segment (160 characters)" checked={oneSegment} onChange={(e) => setOneSegment(e.target.checked)} />
+            <Checkbox
+              label="Fits one segment (160 characters)"
+              checked={oneSegment}
+              onChange={(e) => setOneSegment(e.target.checked)}
+            />
             <Button disabled={!ready} onClick={() => void ask()}>
               {busy ? 'Writing…' : drafts ? 'Ask again' : 'Write 3 options'}
             </Button>
           </div>
         </div>
-        <p className="ai-note">Sent to Gemini: this brief, the tone and your business name — no contact data. Names stay as {'{{first_name}}'}, filled in on this computer.</p>
+        <p className="ai-note">
+          Sent to Gemini: this brief, the tone and your business name — no contact data. Names stay as{' '}
+          {'{{first_name}}'}, filled in on this computer.
+        </p>
         {error && (
           <p className="error-text" role="alert">
             {error}
@@ -96,7 +118,13 @@ function DraftDialog({ onClose, onUse }: { onClose(): void; onUse(text: string):
         {drafts && (
           <ul className="ai-options" aria-label="Suggested messages">
             {drafts.map((d, i) => (
-              <SuggestionCard key={`${i}-${d.text}`} check={d} title={`Option ${i + 1}`} useLabel="Use this" onUse={onUse} />
+              <SuggestionCard
+                key={`${i}-${d.text}`}
+                check={d}
+                title={`Option ${i + 1}`}
+                useLabel="Use this"
+                onUse={onUse}
+              />
             ))}
           </ul>
         )}

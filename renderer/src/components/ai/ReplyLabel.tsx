@@ -6,7 +6,10 @@ import type { ReplyTriageView } from '../../../../shared/ipc/channels/ai';
 import './ai.css';
 
 /** Gemini's labels for one conversation's replies, by inbound message id; reloaded when the inbox changes. */
-export function useReplyLabels(contactId: number, lastMessageId: string | undefined): { labels: ReadonlyMap<number, ReplyTriageView>; reload(): void } {
+export function useReplyLabels(
+  contactId: number,
+  lastMessageId: string | undefined,
+): { labels: ReadonlyMap<number, ReplyTriageView>; reload(): void } {
   const q = useQuery(() => api.ai.replyLabels({ contactId }), [contactId, lastMessageId], ['inbox']);
   return { labels: new Map((q.data ?? []).map((l) => [l.inboundId, l])), reload: q.reload };
 }
@@ -29,13 +32,18 @@ export function ReplyLabel({ view, onReviewed }: { view: ReplyTriageView | undef
   const waiting = view.flagged && view.reviewedAt === null;
   return (
     <>
-      <span className={`ai-label${view.flagged ? ' flag' : ''}`} data-testid="reply-label" title={`Labelled by Gemini, ${confidence} sure`}>
+      <span
+        className={`ai-label${view.flagged ? ' flag' : ''}`}
+        data-testid="reply-label"
+        title={`Labelled by Gemini, ${confidence} sure`}
+      >
         {TRIAGE_LABEL_NAMES[view.label]} · {confidence}
       </span>
       {waiting && (
         <div className="ai-flag" role="note" data-testid="optout-review">
           <span>
-            Gemini reads this as a possible wish to get no more texts. Nothing was changed: if that is what they mean, use <strong>Opt out…</strong> above.
+            Gemini reads this as a possible wish to get no more texts. Nothing was changed: if that is what they mean,
+            use <strong>Opt out…</strong> above.
           </span>
           <button
             type="button"

@@ -11,7 +11,11 @@ export function ResultsSummary({ campaignId, sent }: { campaignId: number; sent:
   const [summary, setSummary] = useState<string | null>(null);
   const { busy, error, run } = useGeminiRequest();
   if (!status) return null;
-  const reason = !status.connected ? NOT_CONNECTED_REASON : sent === 0 ? 'Nothing was sent yet, so there is nothing to sum up.' : null;
+  const reason = !status.connected
+    ? NOT_CONNECTED_REASON
+    : sent === 0
+      ? 'Nothing was sent yet, so there is nothing to sum up.'
+      : null;
 
   const ask = async () => {
     const answer = await run(() => api.ai.summary({ campaignId }));
@@ -20,7 +24,14 @@ export function ResultsSummary({ campaignId, sent }: { campaignId: number; sent:
 
   return (
     <section className="card ai-summary" aria-label="Summary by Gemini" data-testid="results-summary">
-      {summary ? <p>{summary}</p> : <p className="muted">{reason ?? 'Two sentences on what this campaign achieved and what to try next, written by Gemini from the figures below.'}</p>}
+      {summary ? (
+        <p>{summary}</p>
+      ) : (
+        <p className="muted">
+          {reason ??
+            'Two sentences on what this campaign achieved and what to try next, written by Gemini from the figures below.'}
+        </p>
+      )}
       <button type="button" className="secondary small" disabled={reason !== null || busy} onClick={() => void ask()}>
         {busy ? 'Summing up…' : summary ? 'Sum it up again' : 'Sum it up'}
       </button>

@@ -31,7 +31,13 @@ export function SuggestionCard({
         </span>
         <span className={`badge ${check.encoding === 'GSM-7' ? 'good' : 'warn'}`}>{check.encoding}</span>
         {check.warnings.length === 0 && <span className="good-text">Passes every check</span>}
-        <button type="button" className="ai-use small" disabled={!check.usable || !allowed} onClick={() => onUse(check.text)} aria-label={`${useLabel}: ${title}`}>
+        <button
+          type="button"
+          className="ai-use small"
+          disabled={!check.usable || !allowed}
+          onClick={() => onUse(check.text)}
+          aria-label={`${useLabel}: ${title}`}
+        >
           {useLabel}
         </button>
       </div>

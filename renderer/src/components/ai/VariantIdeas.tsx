@@ -14,7 +14,13 @@ export function VariantIdeas({ message, room, onAdd }: { message: string; room: 
   const [ideas, setIdeas] = useState<VariantIdea[] | null>(null);
   const { busy, error, run } = useGeminiRequest();
   const connected = status?.connected === true;
-  const reason = !connected ? NOT_CONNECTED_REASON : !message.trim() ? 'Write variant A first.' : room <= 0 ? 'This test already has five variants.' : null;
+  const reason = !connected
+    ? NOT_CONNECTED_REASON
+    : !message.trim()
+      ? 'Write variant A first.'
+      : room <= 0
+        ? 'This test already has five variants.'
+        : null;
 
   const ask = async () => {
     const answer = await run(() => api.ai.variants({ message, change, count: 2 }));
@@ -27,7 +33,12 @@ export function VariantIdeas({ message, room, onAdd }: { message: string; room: 
         <label className="small" htmlFor="ai-variant-change">
           Ideas from Gemini that change only
         </label>
-        <select id="ai-variant-change" value={change} onChange={(e) => setChange(e.target.value as VariantChange)} disabled={!connected}>
+        <select
+          id="ai-variant-change"
+          value={change}
+          onChange={(e) => setChange(e.target.value as VariantChange)}
+          disabled={!connected}
+        >
           {VARIANT_CHANGES.map((c) => (
             <option key={c} value={c}>
               {VARIANT_CHANGE_NAMES[c]}

@@ -15,7 +15,10 @@ export function BandChart({ bands, total }: { bands: Record<EngagementBand, numb
   const height = ENGAGEMENT_BANDS.length * ROW + 8;
   const plot = Math.max(60, width - LABEL - VALUE);
   const y = scaleBand<EngagementBand>({ domain: [...ENGAGEMENT_BANDS], range: [4, height - 4], padding: 0.24 });
-  const x = scaleLinear<number>({ domain: [0, Math.max(1, ...ENGAGEMENT_BANDS.map((b) => bands[b]))], range: [0, plot] });
+  const x = scaleLinear<number>({
+    domain: [0, Math.max(1, ...ENGAGEMENT_BANDS.map((b) => bands[b]))],
+    range: [0, plot],
+  });
   const words = ENGAGEMENT_BANDS.map((b) => `${BAND_LABEL[b]} ${bands[b]}`).join(', ');
   return (
     <div className="an-plot" ref={ref}>
@@ -29,7 +32,16 @@ export function BandChart({ bands, total }: { bands: Record<EngagementBand, numb
                 {BAND_LABEL[b]}
               </text>
               <rect className="an-track" x={LABEL} y={top} width={plot} height={y.bandwidth()} rx={4} />
-              {bands[b] > 0 && <Bar className={`an-band-${b}`} x={LABEL} y={top} width={Math.max(2, x(bands[b]))} height={y.bandwidth()} rx={4} />}
+              {bands[b] > 0 && (
+                <Bar
+                  className={`an-band-${b}`}
+                  x={LABEL}
+                  y={top}
+                  width={Math.max(2, x(bands[b]))}
+                  height={y.bandwidth()}
+                  rx={4}
+                />
+              )}
               <text className="an-bar-value" x={LABEL + plot + 10} y={mid + 4}>
                 <tspan>{bands[b].toLocaleString()}</tspan>
                 <tspan className="share">{`  ${formatPercent(total ? bands[b] / total : null)}`}</tspan>

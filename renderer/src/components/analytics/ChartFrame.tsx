@@ -11,7 +11,21 @@ export interface ChartTable {
  * A titled chart with a "Show as table" toggle. The table is the same data the chart draws, so nothing a chart
  * says is out of reach for someone who cannot see it.
  */
-export function ChartFrame({ title, note, table, actions, children, className = '' }: { title: string; note?: ReactNode; table: ChartTable; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function ChartFrame({
+  title,
+  note,
+  table,
+  actions,
+  children,
+  className = '',
+}: {
+  title: string;
+  note?: ReactNode;
+  table: ChartTable;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   return (
@@ -20,7 +34,12 @@ export function ChartFrame({ title, note, table, actions, children, className = 
         <h2 id={headingId}>{title}</h2>
         <div className="an-card-tools">
           {actions}
-          <button type="button" className="secondary small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+          <button
+            type="button"
+            className="secondary small"
+            aria-pressed={asTable}
+            onClick={() => setAsTable((v) => !v)}
+          >
             {asTable ? 'Show as chart' : 'Show as table'}
           </button>
         </div>

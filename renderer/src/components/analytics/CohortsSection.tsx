@@ -15,14 +15,21 @@ const tint = scaleLinear<number>({ domain: [0, 1], range: [0, 45], clamp: true }
 
 function monthWords(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(undefined, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 function HeatTriangle({ cohorts, measure, span }: { cohorts: Cohort[]; measure: Measure; span: number }) {
   return (
     // Scrolls sideways when the months do not fit: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable).
     <div className="an-cohort-scroll" tabIndex={0} role="region" aria-label="Cohort table (scrolls sideways)">
-      <table className="an-cohort-table" aria-label={`${MEASURE_LABEL[measure]} by month since joining, per month joined`}>
+      <table
+        className="an-cohort-table"
+        aria-label={`${MEASURE_LABEL[measure]} by month since joining, per month joined`}
+      >
         <thead>
           <tr>
             <th scope="col">Joined</th>
@@ -43,7 +50,15 @@ function HeatTriangle({ cohorts, measure, span }: { cohorts: Cohort[]; measure: 
                 const v = c[measure][k];
                 if (v === undefined) return <td key={k} className="empty" aria-hidden="true" />;
                 return (
-                  <td key={k} style={v === null ? undefined : { background: `color-mix(in srgb, var(--an-1) ${tint(v).toFixed(1)}%, var(--panel))` }} title={v === null ? 'Nobody joined that month' : undefined}>
+                  <td
+                    key={k}
+                    style={
+                      v === null
+                        ? undefined
+                        : { background: `color-mix(in srgb, var(--an-1) ${tint(v).toFixed(1)}%, var(--panel))` }
+                    }
+                    title={v === null ? 'Nobody joined that month' : undefined}
+                  >
                     {v === null ? '—' : formatPercent(v, 0)}
                   </td>
                 );
@@ -64,20 +79,35 @@ export function CohortsSection() {
   const t = q.data;
   if (!t) return q.error ? <ErrorBanner message={q.error} /> : <Loading />;
   const span = Math.max(0, ...t.cohorts.map((c) => c.subscribed.length));
-  const both = (c: Cohort, k: number) => (c.subscribed[k] === undefined ? '' : c.size ? `${formatPercent(c.subscribed[k], 0)} · ${formatPercent(c.engaged[k], 0)}` : '—');
+  const both = (c: Cohort, k: number) =>
+    c.subscribed[k] === undefined
+      ? ''
+      : c.size
+        ? `${formatPercent(c.subscribed[k], 0)} · ${formatPercent(c.engaged[k], 0)}`
+        : '—';
   return (
     <ChartFrame
       className="an-cohorts"
       title="Cohorts"
       table={{
         columns: ['Joined', 'Contacts', ...Array.from({ length: span }, (_, k) => `Month ${k}: subscribed · engaged`)],
-        rows: t.cohorts.map((c) => [monthWords(c.month), c.size.toLocaleString(), ...Array.from({ length: span }, (_, k) => both(c, k))]),
+        rows: t.cohorts.map((c) => [
+          monthWords(c.month),
+          c.size.toLocaleString(),
+          ...Array.from({ length: span }, (_, k) => both(c, k)),
+        ]),
       }}
       actions={
         <div className="an-section-controls">
           <div className="an-segmented" role="group" aria-label="What the cells show">
             {(['subscribed', 'engaged'] as const).map((m) => (
-              <button key={m} type="button" className={measure === m ? 'on' : ''} aria-pressed={measure === m} onClick={() => setMeasure(m)}>
+              <button
+                key={m}
+                type="button"
+                className={measure === m ? 'on' : ''}
+                aria-pressed={measure === m}
+                onClick={() => setMeasure(m)}
+              >
                 {MEASURE_LABEL[m]}
               </button>
             ))}
@@ -91,8 +121,11 @@ export function CohortsSection() {
       }
       note={
         <>
-          Contacts grouped by the month they were added (import, by hand, or texting in). Each later month shows the share{' '}
-          {measure === 'subscribed' ? 'still subscribed at its end' : 'who replied, clicked or bought in it'}. <span className="an-heat-scale">0% <span className="bar" aria-hidden="true" /> 100%</span>
+          Contacts grouped by the month they were added (import, by hand, or texting in). Each later month shows the
+          share {measure === 'subscribed' ? 'still subscribed at its end' : 'who replied, clicked or bought in it'}.{' '}
+          <span className="an-heat-scale">
+            0% <span className="bar" aria-hidden="true" /> 100%
+          </span>
         </>
       }
     >

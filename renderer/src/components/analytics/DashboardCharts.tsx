@@ -43,18 +43,46 @@ export function DashboardCharts({ summary: s }: { summary: AnalyticsSummaryView 
     <>
       <div className="an-grid-2">
         <ChartFrame title="Messages" table={table(messages)}>
-          <TimeChart points={s.series} label={label} series={messages} format={compact} ariaLabel={`Messages sent and delivered per ${by}`} />
+          <TimeChart
+            points={s.series}
+            label={label}
+            series={messages}
+            format={compact}
+            ariaLabel={`Messages sent and delivered per ${by}`}
+          />
         </ChartFrame>
         <ChartFrame title="Replies, clicks, conversions and opt-outs" table={table(outcomes)}>
-          <TimeChart points={s.series} label={label} series={outcomes} format={compact} ariaLabel={`Replies, clicks, conversions and opt-outs per ${by}`} />
+          <TimeChart
+            points={s.series}
+            label={label}
+            series={outcomes}
+            format={compact}
+            ariaLabel={`Replies, clicks, conversions and opt-outs per ${by}`}
+          />
         </ChartFrame>
       </div>
       <div className="an-grid-2">
         <ChartFrame title="Revenue and spend" table={table(cash, (n) => money(Math.round(n * unit)))}>
-          <TimeChart points={s.series} label={label} series={cash} format={(n) => compactMoney(n, s.currency)} ariaLabel={`Revenue and spend per ${by}`} />
+          <TimeChart
+            points={s.series}
+            label={label}
+            series={cash}
+            format={(n) => compactMoney(n, s.currency)}
+            ariaLabel={`Revenue and spend per ${by}`}
+          />
         </ChartFrame>
-        <ChartFrame title="List growth" table={table(growth)} note="New contacts (imported or added) against everyone who opted out, whatever the reason.">
-          <TimeChart points={s.series} label={label} series={growth} format={compact} ariaLabel={`New contacts and opt-outs per ${by}`} />
+        <ChartFrame
+          title="List growth"
+          table={table(growth)}
+          note="New contacts (imported or added) against everyone who opted out, whatever the reason."
+        >
+          <TimeChart
+            points={s.series}
+            label={label}
+            series={growth}
+            format={compact}
+            ariaLabel={`New contacts and opt-outs per ${by}`}
+          />
         </ChartFrame>
       </div>
       <div className="an-stack">
@@ -62,10 +90,23 @@ export function DashboardCharts({ summary: s }: { summary: AnalyticsSummaryView 
           title="Funnel"
           table={{
             columns: ['Step', 'Recipients', 'Share'],
-            rows: funnel.map((f) => [f.label, f.count.toLocaleString(), f.ofPrevious === null ? '—' : `${formatPercent(f.ofPrevious)} of ${funnelBase(f.step)}`]),
+            rows: funnel.map((f) => [
+              f.label,
+              f.count.toLocaleString(),
+              f.ofPrevious === null ? '—' : `${formatPercent(f.ofPrevious)} of ${funnelBase(f.step)}`,
+            ]),
           }}
         >
-          <FunnelChart steps={funnel.map((f) => ({ key: f.step, label: f.label, count: f.count, ofPrevious: f.ofPrevious, ofWhat: funnelBase(f.step) }))} ariaLabel="Funnel for the period: sent, delivered, clicked, replied, converted" />
+          <FunnelChart
+            steps={funnel.map((f) => ({
+              key: f.step,
+              label: f.label,
+              count: f.count,
+              ofPrevious: f.ofPrevious,
+              ofWhat: funnelBase(f.step),
+            }))}
+            ariaLabel="Funnel for the period: sent, delivered, clicked, replied, converted"
+          />
         </ChartFrame>
       </div>
     </>

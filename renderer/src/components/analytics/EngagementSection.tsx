@@ -33,7 +33,15 @@ export function EngagementSection() {
       title="Engagement"
       table={{
         columns: ['Band', 'Contacts', 'Share', 'What it means'],
-        rows: [...ENGAGEMENT_BANDS.map((b) => [BAND_LABEL[b], v.bands[b].toLocaleString(), formatPercent(v.total ? v.bands[b] / v.total : null), BAND_MEANING[b]]), ['All contacts', v.total.toLocaleString(), '100%', '']],
+        rows: [
+          ...ENGAGEMENT_BANDS.map((b) => [
+            BAND_LABEL[b],
+            v.bands[b].toLocaleString(),
+            formatPercent(v.total ? v.bands[b] / v.total : null),
+            BAND_MEANING[b],
+          ]),
+          ['All contacts', v.total.toLocaleString(), '100%', ''],
+        ],
       }}
       actions={
         <button type="button" className="secondary small" onClick={() => void recompute()} disabled={busy}>
@@ -42,9 +50,12 @@ export function EngagementSection() {
       }
       note={
         <>
-          Each contact scores 0–100 from how recently and how often they replied, clicked or bought; opting out and texts left unanswered pull it down. A contact&apos;s panel says why they
-          score what they do. Bands are filters in Contacts and in saved segments.{' '}
-          {v.lastRecomputeAt ? `Last full recompute ${new Date(v.lastRecomputeAt).toLocaleString()}.` : 'Scores follow events as they arrive; a full recompute runs nightly.'}
+          Each contact scores 0–100 from how recently and how often they replied, clicked or bought; opting out and
+          texts left unanswered pull it down. A contact&apos;s panel says why they score what they do. Bands are filters
+          in Contacts and in saved segments.{' '}
+          {v.lastRecomputeAt
+            ? `Last full recompute ${new Date(v.lastRecomputeAt).toLocaleString()}.`
+            : 'Scores follow events as they arrive; a full recompute runs nightly.'}
         </>
       }
     >

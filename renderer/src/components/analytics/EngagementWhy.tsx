@@ -4,11 +4,22 @@ import { Badge } from '../ui';
 import type { EngagementBand } from '../../../../shared/analytics/engagement';
 import './analytics.css';
 
-const TONE: Record<EngagementBand, 'good' | 'info' | 'neutral' | 'warn' | 'bad'> = { champions: 'good', engaged: 'info', quiet: 'neutral', atRisk: 'warn', lost: 'bad', new: 'neutral' };
+const TONE: Record<EngagementBand, 'good' | 'info' | 'neutral' | 'warn' | 'bad'> = {
+  champions: 'good',
+  engaged: 'info',
+  quiet: 'neutral',
+  atRisk: 'warn',
+  lost: 'bad',
+  new: 'neutral',
+};
 
 /** A contact's engagement score with "why this score" in words (contact panel). */
 export function EngagementWhy({ contactId }: { contactId: number }) {
-  const q = useQuery(() => api.engagement.contact({ contactId }), [contactId], ['contacts', 'inbox', 'optouts', 'campaigns']);
+  const q = useQuery(
+    () => api.engagement.contact({ contactId }),
+    [contactId],
+    ['contacts', 'inbox', 'optouts', 'campaigns'],
+  );
   const e = q.data;
   if (!e) return q.error ? <p className="muted small">{q.error}</p> : null;
   return (

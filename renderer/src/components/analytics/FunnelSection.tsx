@@ -20,9 +20,18 @@ const DAY = 86_400_000;
 /** Whole UTC days ending with today (the roll-ups' days); `to` exclusive. */
 function range(id: PeriodId, now: Date): { from?: string; to?: string } {
   const days = PERIODS.find((p) => p.id === id)?.days ?? null;
-  if (days === null) return { from: '2000-01-01', to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY).toISOString().slice(0, 10) };
+  if (days === null)
+    return {
+      from: '2000-01-01',
+      to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY)
+        .toISOString()
+        .slice(0, 10),
+    };
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY;
-  return { from: new Date(tomorrow - days * DAY).toISOString().slice(0, 10), to: new Date(tomorrow).toISOString().slice(0, 10) };
+  return {
+    from: new Date(tomorrow - days * DAY).toISOString().slice(0, 10),
+    to: new Date(tomorrow).toISOString().slice(0, 10),
+  };
 }
 
 /** Where people fall off between the text and the sale: sent → delivered → clicked → replied → converted. */
@@ -30,7 +39,13 @@ export function FunnelSection() {
   const [period, setPeriod] = useState<PeriodId>('30');
   const [campaignId, setCampaignId] = useState<number | null>(null);
   const campaigns = useQuery(() => api.campaigns.list({ includeArchived: true }), [], ['campaigns']);
-  const input = useMemo(() => ({ ...(campaignId !== null ? { campaignId } : {}), ...(campaignId !== null && period === 'all' ? {} : range(period, new Date())) }), [campaignId, period]);
+  const input = useMemo(
+    () => ({
+      ...(campaignId !== null ? { campaignId } : {}),
+      ...(campaignId !== null && period === 'all' ? {} : range(period, new Date())),
+    }),
+    [campaignId, period],
+  );
   const q = useQuery(() => api.engagement.funnel(input), [input], ['campaigns', 'inbox']);
   const f = q.data;
   const sent = (campaigns.data ?? []).filter((c) => c.status !== 'draft');
@@ -42,7 +57,12 @@ export function FunnelSection() {
         columns: ['Step', 'Recipients', 'Share', 'Drop-off'],
         rows: (f?.steps ?? []).map((s, i) => {
           const d = i === 0 ? null : f!.dropOff[i - 1];
-          return [s.label, s.count.toLocaleString(), d ? `${formatPercent(s.ofPrevious)} of ${d.of}` : '—', d ? formatPercent(d.dropOff) : '—'];
+          return [
+            s.label,
+            s.count.toLocaleString(),
+            d ? `${formatPercent(s.ofPrevious)} of ${d.of}` : '—',
+            d ? formatPercent(d.dropOff) : '—',
+          ];
         }),
       }}
       actions={
@@ -54,7 +74,11 @@ export function FunnelSection() {
               </option>
             ))}
           </select>
-          <select aria-label="Funnel campaign" value={campaignId ?? ''} onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            aria-label="Funnel campaign"
+            value={campaignId ?? ''}
+            onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">All campaigns</option>
             {sent.map((c) => (
               <option key={c.id} value={c.id}>
@@ -67,17 +91,28 @@ export function FunnelSection() {
       note="Clicked, replied and converted are shares of the texts delivered; delivered is a share of those sent. Drop-off is what is lost at each step. Replies, clicks and sales count on the day they happened."
     >
       {!f ? (
-        q.error ? <ErrorBanner message={q.error} /> : <Loading />
+        q.error ? (
+          <ErrorBanner message={q.error} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <>
           <FunnelChart
-            steps={f.steps.map((s, i) => ({ key: s.step, label: s.label, count: s.count, ofPrevious: s.ofPrevious, ofWhat: i === 0 ? null : f.dropOff[i - 1].of }))}
+            steps={f.steps.map((s, i) => ({
+              key: s.step,
+              label: s.label,
+              count: s.count,
+              ofPrevious: s.ofPrevious,
+              ofWhat: i === 0 ? null : f.dropOff[i - 1].of,
+            }))}
             ariaLabel={`Funnel${f.campaignName ? ` of ${f.campaignName}` : ''}: ${f.steps.map((s) => `${s.label} ${s.count}`).join(', ')}`}
           />
           <ul className="an-dropoffs" aria-label="Drop-off at each step">
             {f.dropOff.map((d) => (
               <li key={d.step}>
-                {f.steps.find((s) => s.step === d.step)?.label}: <strong>{formatPercent(d.dropOff)}</strong> drop-off from {d.of}
+                {f.steps.find((s) => s.step === d.step)?.label}: <strong>{formatPercent(d.dropOff)}</strong> drop-off
+                from {d.of}
               </li>
             ))}
           </ul>

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatMoney } from '../../../../shared/analytics';
-import { ORDER_FIELDS, type OrderField, type OrderImportPreview, type OrderImportReport } from '../../../../shared/ipc/channels/analytics';
+import {
+  ORDER_FIELDS,
+  type OrderField,
+  type OrderImportPreview,
+  type OrderImportReport,
+} from '../../../../shared/ipc/channels/analytics';
 import { Modal } from '../ui';
 import { refuseFile, uploadFile } from '../contacts/upload';
 import { downloadText } from '../abtests/format';
@@ -24,7 +29,12 @@ const LAYOUT: Record<string, string> = { shopify: 'Shopify orders export', squar
 const orders = (n: number) => `${n} order${n === 1 ? '' : 's'}`;
 
 function counts(r: OrderImportReport): string {
-  const parts = [`${orders(r.matched)} (${formatMoney(r.revenueMinor, r.currency)}, ${r.attributed} credited to a campaign)`, `${r.unmatched} matched no contact`, `${r.duplicates} already recorded`, `${r.invalid} invalid`];
+  const parts = [
+    `${orders(r.matched)} (${formatMoney(r.revenueMinor, r.currency)}, ${r.attributed} credited to a campaign)`,
+    `${r.unmatched} matched no contact`,
+    `${r.duplicates} already recorded`,
+    `${r.invalid} invalid`,
+  ];
   if (r.lineItems) parts.push(`${r.lineItems} further line items of multi-item orders`);
   return parts.join(' · ');
 }
@@ -63,10 +73,16 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
       setBusy(false);
     }
   }
-  const look = (id: string, map: Record<string, OrderField>) => act(async () => setPreview(await api.orders.importPreview({ fileId: id, options: { mapping: map } })));
+  const look = (id: string, map: Record<string, OrderField>) =>
+    act(async () => setPreview(await api.orders.importPreview({ fileId: id, options: { mapping: map } })));
 
   return (
-    <Modal title="Import orders" subtitle="A CSV of sales (Shopify, Square or any spreadsheet): each order found for a contact counts as a conversion." locked={busy} onClose={onClose}>
+    <Modal
+      title="Import orders"
+      subtitle="A CSV of sales (Shopify, Square or any spreadsheet): each order found for a contact counts as a conversion."
+      locked={busy}
+      onClose={onClose}
+    >
       <ErrorBanner message={error} />
       <label className="field">
         <span>Orders file (CSV)</span>
@@ -82,7 +98,11 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
             setDone(null);
             setMapping({});
             void act(async () => {
-              const up = await uploadFile(file, () => undefined, (i) => api.orders.importUpload(i));
+              const up = await uploadFile(
+                file,
+                () => undefined,
+                (i) => api.orders.importUpload(i),
+              );
               setFileId(up.fileId);
               setPreview(await api.orders.importPreview({ fileId: up.fileId, options: {} }));
             });
@@ -92,7 +112,8 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
       {preview && fileId && !done && (
         <>
           <p className="small" data-testid="orders-layout">
-            {preview.layout ? `Recognised: ${LAYOUT[preview.layout] ?? preview.layout}.` : 'A spreadsheet of orders.'} {preview.detected.delimiter === ';' ? 'Columns split by semicolons.' : ''}
+            {preview.layout ? `Recognised: ${LAYOUT[preview.layout] ?? preview.layout}.` : 'A spreadsheet of orders.'}{' '}
+            {preview.detected.delimiter === ';' ? 'Columns split by semicolons.' : ''}
           </p>
           <table className="table an-data-table">
             <thead>
@@ -189,7 +210,8 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
           <ul className="small">
             {(history.data ?? []).map((h) => (
               <li key={h.id}>
-                {h.fileName}, {new Date(h.at).toLocaleString()}: {orders(h.counts.matched)}, {formatMoney(h.revenueMinor, currency)}
+                {h.fileName}, {new Date(h.at).toLocaleString()}: {orders(h.counts.matched)},{' '}
+                {formatMoney(h.revenueMinor, currency)}
                 {h.status === 'undone' ? (
                   ' (undone)'
                 ) : (

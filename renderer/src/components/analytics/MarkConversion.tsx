@@ -9,12 +9,28 @@ export type ConversionTarget = { contactId: number; who: string } | { phone: tru
  * "Mark a conversion": a sale or booking that came from a text, with its amount and a note. The core attributes it
  * by the same last-touch rules as every other conversion and says which campaign (if any) got it.
  */
-export function MarkConversionButton({ target, currency, onDone, label = 'Mark a conversion', small = false }: { target: ConversionTarget; currency?: string; onDone?(): void; label?: string; small?: boolean }) {
+export function MarkConversionButton({
+  target,
+  currency,
+  onDone,
+  label = 'Mark a conversion',
+  small = false,
+}: {
+  target: ConversionTarget;
+  currency?: string;
+  onDone?(): void;
+  label?: string;
+  small?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
-      <button type="button" className={small ? 'secondary small' : 'secondary'} onClick={() => (setOpen(true), setDone(null))}>
+      <button
+        type="button"
+        className={small ? 'secondary small' : 'secondary'}
+        onClick={() => (setOpen(true), setDone(null))}
+      >
         {label}
       </button>
       {done && (
@@ -38,14 +54,25 @@ export function MarkConversionButton({ target, currency, onDone, label = 'Mark a
   );
 }
 
-function MarkConversionDialog({ target, currency, onClose, onDone }: { target: ConversionTarget; currency?: string; onClose(): void; onDone(sentence: string): void }) {
+function MarkConversionDialog({
+  target,
+  currency,
+  onClose,
+  onDone,
+}: {
+  target: ConversionTarget;
+  currency?: string;
+  onClose(): void;
+  onDone(sentence: string): void;
+}) {
   const [phone, setPhone] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const amountNumber = amount.trim() === '' ? 0 : Number(amount.replace(',', '.'));
-  const amountProblem = Number.isFinite(amountNumber) && amountNumber >= 0 ? null : 'Type the amount as a number, such as 45 or 45.50.';
+  const amountProblem =
+    Number.isFinite(amountNumber) && amountNumber >= 0 ? null : 'Type the amount as a number, such as 45 or 45.50.';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -54,8 +81,16 @@ function MarkConversionDialog({ target, currency, onClose, onDone }: { target: C
     setError(null);
     try {
       const who = 'contactId' in target ? { contactId: target.contactId } : { phone: phone.trim() };
-      const r = await api.conversions.add({ ...who, amount: amountNumber, ...(note.trim() ? { note: note.trim() } : {}) });
-      onDone(r.campaignId === null ? 'Conversion recorded (no campaign text in the attribution window, so it counts for no campaign).' : 'Conversion recorded and credited to the campaign that texted them last.');
+      const r = await api.conversions.add({
+        ...who,
+        amount: amountNumber,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      onDone(
+        r.campaignId === null
+          ? 'Conversion recorded (no campaign text in the attribution window, so it counts for no campaign).'
+          : 'Conversion recorded and credited to the campaign that texted them last.',
+      );
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -66,7 +101,9 @@ function MarkConversionDialog({ target, currency, onClose, onDone }: { target: C
   return (
     <Modal
       title="Mark a conversion"
-      subtitle={'contactId' in target ? `A sale or booking from ${target.who}` : 'A sale or booking that came from a text'}
+      subtitle={
+        'contactId' in target ? `A sale or booking from ${target.who}` : 'A sale or booking that came from a text'
+      }
       size="small"
       onClose={onClose}
       footer={
@@ -74,7 +111,11 @@ function MarkConversionDialog({ target, currency, onClose, onDone }: { target: C
           <button type="button" className="secondary" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="an-conv-form" disabled={busy || !!amountProblem || ('phone' in target && !phone.trim())}>
+          <button
+            type="submit"
+            form="an-conv-form"
+            disabled={busy || !!amountProblem || ('phone' in target && !phone.trim())}
+          >
             Record conversion
           </button>
         </>
@@ -84,17 +125,35 @@ function MarkConversionDialog({ target, currency, onClose, onDone }: { target: C
         {'phone' in target && (
           <div className="field">
             <label htmlFor="an-conv-phone">Customer’s phone number</label>
-            <input id="an-conv-phone" type="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />
+            <input
+              id="an-conv-phone"
+              type="tel"
+              autoComplete="off"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+            />
           </div>
         )}
         <div className="field">
           <label htmlFor="an-conv-amount">Amount{currency ? ` (${currency})` : ''}</label>
-          <input id="an-conv-amount" inputMode="decimal" placeholder="0.00" value={amount} aria-invalid={!!amountProblem} onChange={(e) => setAmount(e.target.value)} />
+          <input
+            id="an-conv-amount"
+            inputMode="decimal"
+            placeholder="0.00"
+            value={amount}
+            aria-invalid={!!amountProblem}
+            onChange={(e) => setAmount(e.target.value)}
+          />
           {amountProblem && <p className="error-text">{amountProblem}</p>}
         </div>
         <div className="field">
           <label htmlFor="an-conv-note">Note</label>
-          <input id="an-conv-note" placeholder="e.g. booked a colour by phone" value={note} onChange={(e) => setNote(e.target.value)} />
+          <input
+            id="an-conv-note"
+            placeholder="e.g. booked a colour by phone"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         {error && (
           <p className="error-text" role="alert">

@@ -26,15 +26,28 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function periodRange(p: Period, now: Date): { from: string; to: string } | null {
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY;
   if (p.choice === 'custom') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(p.customFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(p.customTo) || p.customFrom > p.customTo) return null;
-    return { from: `${p.customFrom}T00:00:00.000Z`, to: new Date(Date.parse(`${p.customTo}T00:00:00.000Z`) + DAY).toISOString() };
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(p.customFrom) ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(p.customTo) ||
+      p.customFrom > p.customTo
+    )
+      return null;
+    return {
+      from: `${p.customFrom}T00:00:00.000Z`,
+      to: new Date(Date.parse(`${p.customTo}T00:00:00.000Z`) + DAY).toISOString(),
+    };
   }
   const days = p.choice === '7d' ? 7 : p.choice === '30d' ? 30 : p.choice === '90d' ? 90 : 365;
   return { from: new Date(tomorrow - days * DAY).toISOString(), to: new Date(tomorrow).toISOString() };
 }
 
 export function defaultPeriod(now: Date): Period {
-  return { choice: '30d', customFrom: isoDay(now.getTime() - 29 * DAY), customTo: isoDay(now.getTime()), bucket: 'day' };
+  return {
+    choice: '30d',
+    customFrom: isoDay(now.getTime() - 29 * DAY),
+    customTo: isoDay(now.getTime()),
+    bucket: 'day',
+  };
 }
 
 /** A sensible bucket when the period changes: days up to 90 days, weeks up to a year, months beyond. */
@@ -49,7 +62,15 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
     <div className="an-period" role="group" aria-label="Period">
       <div className="an-segmented">
         {CHOICES.map((c) => (
-          <button key={c.id} type="button" className={value.choice === c.id ? 'active' : ''} aria-pressed={value.choice === c.id} onClick={() => onChange({ ...value, choice: c.id, bucket: c.id === 'custom' ? value.bucket : bucketFor(c.id) })}>
+          <button
+            key={c.id}
+            type="button"
+            className={value.choice === c.id ? 'active' : ''}
+            aria-pressed={value.choice === c.id}
+            onClick={() =>
+              onChange({ ...value, choice: c.id, bucket: c.id === 'custom' ? value.bucket : bucketFor(c.id) })
+            }
+          >
             {c.label}
           </button>
         ))}
@@ -57,15 +78,31 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
       {value.choice === 'custom' && (
         <span className="an-custom">
           <label htmlFor={`${id}-from`}>From</label>
-          <input id={`${id}-from`} type="date" value={value.customFrom} max={value.customTo} onChange={(e) => onChange({ ...value, customFrom: e.target.value })} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={value.customFrom}
+            max={value.customTo}
+            onChange={(e) => onChange({ ...value, customFrom: e.target.value })}
+          />
           <label htmlFor={`${id}-to`}>to</label>
-          <input id={`${id}-to`} type="date" value={value.customTo} min={value.customFrom} onChange={(e) => onChange({ ...value, customTo: e.target.value })} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={value.customTo}
+            min={value.customFrom}
+            onChange={(e) => onChange({ ...value, customTo: e.target.value })}
+          />
         </span>
       )}
       <label htmlFor={`${id}-bucket`} className="an-bucket-label">
         Charts by
       </label>
-      <select id={`${id}-bucket`} value={value.bucket} onChange={(e) => onChange({ ...value, bucket: e.target.value as Bucket })}>
+      <select
+        id={`${id}-bucket`}
+        value={value.bucket}
+        onChange={(e) => onChange({ ...value, bucket: e.target.value as Bucket })}
+      >
         <option value="day">day</option>
         <option value="week">week</option>
         <option value="month">month</option>

@@ -2,7 +2,17 @@ import type { ReasonCount } from '../../../../shared/ipc/channels/analytics';
 import { TableCard } from './TableCard';
 
 /** Counts by reason as a small table with a bar in each row: readable as text, and the bars show the proportions. */
-export function ReasonBars({ title, rows, empty, id }: { title: string; rows: ReasonCount[]; empty: string; id: string }) {
+export function ReasonBars({
+  title,
+  rows,
+  empty,
+  id,
+}: {
+  title: string;
+  rows: ReasonCount[];
+  empty: string;
+  id: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   const head = (
     <>

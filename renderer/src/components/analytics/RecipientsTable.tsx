@@ -35,7 +35,21 @@ const STATE_WORDS: Record<string, { label: string; tone: 'good' | 'bad' | 'warn'
 const scrollPane = () => document.querySelector<HTMLElement>('main.content');
 
 function Outcomes({ r, currency }: { r: RecipientRow; currency: string }) {
-  const tags = [r.replied && <Badge key="r">Replied</Badge>, r.clicked && <Badge key="c">Clicked</Badge>, r.converted && <Badge key="v" tone="good">{`Converted${r.revenueMinor ? ` · ${formatMoney(r.revenueMinor, currency)}` : ''}`}</Badge>, r.optedOut && <Badge key="o" tone="bad">Opted out</Badge>].filter(Boolean);
+  const tags = [
+    r.replied && <Badge key="r">Replied</Badge>,
+    r.clicked && <Badge key="c">Clicked</Badge>,
+    r.converted && (
+      <Badge
+        key="v"
+        tone="good"
+      >{`Converted${r.revenueMinor ? ` · ${formatMoney(r.revenueMinor, currency)}` : ''}`}</Badge>
+    ),
+    r.optedOut && (
+      <Badge key="o" tone="bad">
+        Opted out
+      </Badge>
+    ),
+  ].filter(Boolean);
   return tags.length ? <>{tags}</> : <span className="muted small">—</span>;
 }
 
@@ -51,12 +65,19 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
   useLayoutEffect(() => {
     const pane = scrollPane();
     const body = bodyRef.current;
-    if (pane && body) setMargin(Math.round(body.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop));
+    if (pane && body)
+      setMargin(Math.round(body.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop));
   }, [total, view]);
   const count = Math.min(total, MAX_ROWS);
   // The virtualizer re-renders this component itself; the compiler memoises nothing here that could go stale.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count, getScrollElement: scrollPane, estimateSize: () => ROW, overscan: 12, scrollMargin: margin });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: scrollPane,
+    estimateSize: () => ROW,
+    overscan: 12,
+    scrollMargin: margin,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -75,7 +96,11 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
           <label htmlFor="an-recipient-filter" className="small muted">
             Show
           </label>
-          <select id="an-recipient-filter" value={filter} onChange={(e) => setFilter(e.target.value as RecipientFilter)}>
+          <select
+            id="an-recipient-filter"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as RecipientFilter)}
+          >
             {FILTERS.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
@@ -84,7 +109,9 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
             ))}
           </select>
           <span className="muted small" aria-live="polite">
-            {data.total === null ? 'Loading…' : `${data.total.toLocaleString()} recipient${data.total === 1 ? '' : 's'}`}
+            {data.total === null
+              ? 'Loading…'
+              : `${data.total.toLocaleString()} recipient${data.total === 1 ? '' : 's'}`}
           </span>
         </div>
       </div>
@@ -134,8 +161,14 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
                       <td>
                         <Outcomes r={r} currency={view.currency} />
                       </td>
-                      <td className="num small">{r.costMicros === null ? '—' : formatMicros(r.costMicros, view.currency)}</td>
-                      <td className="small muted">{r.sentAt ? new Date(r.sentAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</td>
+                      <td className="num small">
+                        {r.costMicros === null ? '—' : formatMicros(r.costMicros, view.currency)}
+                      </td>
+                      <td className="small muted">
+                        {r.sentAt
+                          ? new Date(r.sentAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+                          : '—'}
+                      </td>
                     </>
                   ) : (
                     <td colSpan={5} className="muted small">
@@ -153,7 +186,12 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
           </tbody>
         </table>
       )}
-      {total > MAX_ROWS && <p className="muted small">The first {MAX_ROWS.toLocaleString()} of {total.toLocaleString()} are listed; choose an outcome above to narrow them down, or export every message as CSV.</p>}
+      {total > MAX_ROWS && (
+        <p className="muted small">
+          The first {MAX_ROWS.toLocaleString()} of {total.toLocaleString()} are listed; choose an outcome above to
+          narrow them down, or export every message as CSV.
+        </p>
+      )}
     </section>
   );
 }

@@ -32,7 +32,8 @@ export function ReportsCard() {
       setBusy(false);
     }
   };
-  const saveFolder = () => act(async () => (await api.settings.set({ key: 'reports.folder', value: (folder ?? '').trim() }), setFolder(null)));
+  const saveFolder = () =>
+    act(async () => (await api.settings.set({ key: 'reports.folder', value: (folder ?? '').trim() }), setFolder(null)));
 
   return (
     <section className="an-card an-reports" aria-labelledby="an-reports-title">
@@ -44,32 +45,65 @@ export function ReportsCard() {
         <div className="an-reports-grid">
           <div className="field">
             <label htmlFor="an-report-schedule">Send me a PDF and CSV report</label>
-            <select id="an-report-schedule" value={s.schedule} disabled={busy} onChange={(e) => void act(() => api.settings.set({ key: 'reports.schedule', value: e.target.value }))}>
+            <select
+              id="an-report-schedule"
+              value={s.schedule}
+              disabled={busy}
+              onChange={(e) => void act(() => api.settings.set({ key: 'reports.schedule', value: e.target.value }))}
+            >
               {SCHEDULES.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.label}
                 </option>
               ))}
             </select>
-            <p className="muted small">A report missed while the app was closed is written the next time it starts, once, with a notification.</p>
+            <p className="muted small">
+              A report missed while the app was closed is written the next time it starts, once, with a notification.
+            </p>
           </div>
           <div className="field">
             <label htmlFor="an-report-folder">Folder</label>
             <div className="field-row">
-              <input id="an-report-folder" className="mono" value={folder ?? (s.folderIsDefault ? '' : s.folder)} placeholder={s.folder} onChange={(e) => setFolder(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void saveFolder()} />
-              <button type="button" className="secondary" disabled={busy || folder === null} onClick={() => void saveFolder()}>
+              <input
+                id="an-report-folder"
+                className="mono"
+                value={folder ?? (s.folderIsDefault ? '' : s.folder)}
+                placeholder={s.folder}
+                onChange={(e) => setFolder(e.target.value)}
+                onKeyDown={(e) => e.key === 'Enter' && void saveFolder()}
+              />
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy || folder === null}
+                onClick={() => void saveFolder()}
+              >
                 Save
               </button>
             </div>
-            <p className="muted small">{s.folderIsDefault ? 'Empty: reports go to the reports folder inside the app’s data folder.' : 'A full path to a folder on this computer.'}</p>
+            <p className="muted small">
+              {s.folderIsDefault
+                ? 'Empty: reports go to the reports folder inside the app’s data folder.'
+                : 'A full path to a folder on this computer.'}
+            </p>
           </div>
         </div>
       )}
       <div className="an-reports-actions">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'week' })))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'week' })))}
+        >
           Write last week’s report now
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'month' })))}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'month' })))}
+        >
           Write last month’s report now
         </button>
       </div>
@@ -80,7 +114,8 @@ export function ReportsCard() {
       )}
       {s && s.lastRuns.length > 0 && (
         <p className="muted small">
-          Last scheduled report: {s.lastRuns[0].kind === 'week' ? 'weekly' : 'monthly'}, written {new Date(s.lastRuns[0].ranAt).toLocaleString()}
+          Last scheduled report: {s.lastRuns[0].kind === 'week' ? 'weekly' : 'monthly'}, written{' '}
+          {new Date(s.lastRuns[0].ranAt).toLocaleString()}
           {s.lastRuns[0].pdf && (
             <>
               {' '}

@@ -16,17 +16,67 @@ export function ResultsFigures({ view: v }: { view: CampaignResultsView }) {
   return (
     <>
       <div className="an-kpis" aria-label="Results">
-        <Kpi testId="res-sent" label="Sent" value={v.sent.toLocaleString()} detail={v.pending ? `${v.pending.toLocaleString()} still to go` : `${v.failed.toLocaleString()} failed`} />
-        <Kpi testId="res-delivered" label="Delivered" value={formatPercent(v.rates.delivery)} detail={`${v.delivered.toLocaleString()} · ${range(v, 'delivery') ?? 'nothing sent yet'}`} />
-        <Kpi testId="res-reply" label="Reply rate" value={formatPercent(v.rates.reply)} detail={`${v.replied.toLocaleString()} replied${range(v, 'reply') ? ` · ${range(v, 'reply')}` : ''}`} />
-        <Kpi testId="res-click" label="Click rate" value={formatPercent(v.rates.click)} detail={`${v.clicked.toLocaleString()} clicked${range(v, 'click') ? ` · ${range(v, 'click')}` : ''}`} />
-        <Kpi testId="res-optout" label="Opt-out rate" value={formatPercent(v.rates.optOut)} detail={`${v.optedOut.toLocaleString()} opted out${range(v, 'optOut') ? ` · ${range(v, 'optOut')}` : ''}`} />
-        <Kpi testId="res-conversion" label="Conversion rate" value={formatPercent(v.rates.conversion)} detail={`${v.converted.toLocaleString()} converted${range(v, 'conversion') ? ` · ${range(v, 'conversion')}` : ''}`} />
+        <Kpi
+          testId="res-sent"
+          label="Sent"
+          value={v.sent.toLocaleString()}
+          detail={v.pending ? `${v.pending.toLocaleString()} still to go` : `${v.failed.toLocaleString()} failed`}
+        />
+        <Kpi
+          testId="res-delivered"
+          label="Delivered"
+          value={formatPercent(v.rates.delivery)}
+          detail={`${v.delivered.toLocaleString()} · ${range(v, 'delivery') ?? 'nothing sent yet'}`}
+        />
+        <Kpi
+          testId="res-reply"
+          label="Reply rate"
+          value={formatPercent(v.rates.reply)}
+          detail={`${v.replied.toLocaleString()} replied${range(v, 'reply') ? ` · ${range(v, 'reply')}` : ''}`}
+        />
+        <Kpi
+          testId="res-click"
+          label="Click rate"
+          value={formatPercent(v.rates.click)}
+          detail={`${v.clicked.toLocaleString()} clicked${range(v, 'click') ? ` · ${range(v, 'click')}` : ''}`}
+        />
+        <Kpi
+          testId="res-optout"
+          label="Opt-out rate"
+          value={formatPercent(v.rates.optOut)}
+          detail={`${v.optedOut.toLocaleString()} opted out${range(v, 'optOut') ? ` · ${range(v, 'optOut')}` : ''}`}
+        />
+        <Kpi
+          testId="res-conversion"
+          label="Conversion rate"
+          value={formatPercent(v.rates.conversion)}
+          detail={`${v.converted.toLocaleString()} converted${range(v, 'conversion') ? ` · ${range(v, 'conversion')}` : ''}`}
+        />
       </div>
       <div className="an-kpis" aria-label="Money">
-        <Kpi testId="res-revenue" label="Revenue" value={money(v.money.revenueMinor)} detail={v.money.epmMinor === null ? undefined : `${money(v.money.epmMinor)} per delivered text`} />
-        <Kpi testId="res-spend" label="Spend" value={money(v.money.spendMinor)} detail={v.money.costPerConversionMinor === null ? 'no conversion yet' : `${money(v.money.costPerConversionMinor)} per conversion`} />
-        <Kpi testId="res-roi" label="ROI" value={formatRoi(v.roi, revenueRecorded)} words={!revenueRecorded} detail={revenueRecorded ? '(revenue − spend) ÷ spend' : 'mark a sale, import orders or set a thank-you page'} />
+        <Kpi
+          testId="res-revenue"
+          label="Revenue"
+          value={money(v.money.revenueMinor)}
+          detail={v.money.epmMinor === null ? undefined : `${money(v.money.epmMinor)} per delivered text`}
+        />
+        <Kpi
+          testId="res-spend"
+          label="Spend"
+          value={money(v.money.spendMinor)}
+          detail={
+            v.money.costPerConversionMinor === null
+              ? 'no conversion yet'
+              : `${money(v.money.costPerConversionMinor)} per conversion`
+          }
+        />
+        <Kpi
+          testId="res-roi"
+          label="ROI"
+          value={formatRoi(v.roi, revenueRecorded)}
+          words={!revenueRecorded}
+          detail={revenueRecorded ? '(revenue − spend) ÷ spend' : 'mark a sale, import orders or set a thank-you page'}
+        />
       </div>
     </>
   );

@@ -3,7 +3,15 @@ import { formatMoney } from '../../../../shared/analytics';
 import { BarLabel } from './ReasonBars';
 
 /** Revenue per conversion source (QuickBooks, imported orders, reply keywords…), so the owner sees where it came from. */
-export function RevenueBySource({ rows, currency, empty }: { rows: CampaignResultsView['conversionsBySource']; currency: string; empty: string }) {
+export function RevenueBySource({
+  rows,
+  currency,
+  empty,
+}: {
+  rows: CampaignResultsView['conversionsBySource'];
+  currency: string;
+  empty: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.revenueMinor));
   return (
     <section className="an-card" aria-labelledby="an-revenue-sources" data-testid="revenue-by-source">

@@ -60,21 +60,57 @@ export function TimeChart<P>({
       <svg width={width} height={height} role="img" aria-label={ariaLabel}>
         <Group left={MARGIN.left} top={MARGIN.top}>
           <GridRows scale={y} width={innerW} numTicks={5} className="an-grid" />
-          {hovered !== undefined && <rect className="an-hover" x={x(labels[hovered]) ?? 0} y={0} width={x.bandwidth()} height={innerH} />}
+          {hovered !== undefined && (
+            <rect className="an-hover" x={x(labels[hovered]) ?? 0} y={0} width={x.bandwidth()} height={innerH} />
+          )}
           {points.map((p, i) =>
             bars.map((s) => {
               const v = s.value(p);
               const top = y(v);
-              return v > 0 ? <Bar key={`${s.key}-${i}`} className={`an-fill-${s.tone}`} x={(x(labels[i]) ?? 0) + (inner(s.key) ?? 0)} y={top} width={inner.bandwidth()} height={Math.max(1, innerH - top)} rx={Math.min(3, inner.bandwidth() / 4)} /> : null;
+              return v > 0 ? (
+                <Bar
+                  key={`${s.key}-${i}`}
+                  className={`an-fill-${s.tone}`}
+                  x={(x(labels[i]) ?? 0) + (inner(s.key) ?? 0)}
+                  y={top}
+                  width={inner.bandwidth()}
+                  height={Math.max(1, innerH - top)}
+                  rx={Math.min(3, inner.bandwidth() / 4)}
+                />
+              ) : null;
             }),
           )}
           {lines.map((s) => (
-            <LinePath key={s.key} className={`an-line an-stroke-${s.tone}`} data={points.map((p, i) => ({ i, v: s.value(p) }))} x={(d) => centre(d.i)} y={(d) => y(d.v)} />
+            <LinePath
+              key={s.key}
+              className={`an-line an-stroke-${s.tone}`}
+              data={points.map((p, i) => ({ i, v: s.value(p) }))}
+              x={(d) => centre(d.i)}
+              y={(d) => y(d.v)}
+            />
           ))}
           {lines.map((s) =>
-            points.length <= 40 ? points.map((p, i) => <circle key={`${s.key}-${i}`} className={`an-dot an-fill-${s.tone}`} cx={centre(i)} cy={y(s.value(p))} r={3} />) : null,
+            points.length <= 40
+              ? points.map((p, i) => (
+                  <circle
+                    key={`${s.key}-${i}`}
+                    className={`an-dot an-fill-${s.tone}`}
+                    cx={centre(i)}
+                    cy={y(s.value(p))}
+                    r={3}
+                  />
+                ))
+              : null,
           )}
-          <AxisLeft scale={y} numTicks={5} tickFormat={(v) => format(Number(v))} axisClassName="an-axis" tickClassName="an-tick" hideAxisLine hideTicks />
+          <AxisLeft
+            scale={y}
+            numTicks={5}
+            tickFormat={(v) => format(Number(v))}
+            axisClassName="an-axis"
+            tickClassName="an-tick"
+            hideAxisLine
+            hideTicks
+          />
           <AxisBottom top={innerH} scale={x} tickValues={tickValues} axisClassName="an-axis" tickClassName="an-tick" />
           {points.map((_, i) => (
             <rect
@@ -84,7 +120,9 @@ export function TimeChart<P>({
               y={0}
               width={x.bandwidth()}
               height={innerH}
-              onMouseMove={() => tip.showTooltip({ tooltipData: i, tooltipLeft: MARGIN.left + centre(i), tooltipTop: MARGIN.top + 8 })}
+              onMouseMove={() =>
+                tip.showTooltip({ tooltipData: i, tooltipLeft: MARGIN.left + centre(i), tooltipTop: MARGIN.top + 8 })
+              }
               onMouseLeave={tip.hideTooltip}
             />
           ))}
@@ -99,7 +137,14 @@ export function TimeChart<P>({
         ))}
       </ul>
       {tip.tooltipOpen && hovered !== undefined && (
-        <TooltipWithBounds key={hovered} left={tip.tooltipLeft} top={tip.tooltipTop} className="an-tooltip" unstyled applyPositionStyle>
+        <TooltipWithBounds
+          key={hovered}
+          left={tip.tooltipLeft}
+          top={tip.tooltipTop}
+          className="an-tooltip"
+          unstyled
+          applyPositionStyle
+        >
           <strong>{labels[hovered]}</strong>
           {series.map((s) => (
             <div key={s.key} className="an-tooltip-row">

@@ -25,7 +25,14 @@ const HEAD = (
 /** The period's best campaigns by revenue, each opening its results page. */
 export function TopCampaigns({ rows, currency }: { rows: TopCampaignRow[]; currency: string }) {
   return (
-    <TableCard id="an-top-title" title="Top campaigns" empty="No campaign sent anything in this period." isEmpty={rows.length === 0} className="an-top" head={HEAD}>
+    <TableCard
+      id="an-top-title"
+      title="Top campaigns"
+      empty="No campaign sent anything in this period."
+      isEmpty={rows.length === 0}
+      className="an-top"
+      head={HEAD}
+    >
       {rows.map((c) => (
         <tr key={c.id}>
           <th scope="row">

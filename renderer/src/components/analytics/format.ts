@@ -9,7 +9,9 @@ export function formatPercent(rate: number | null, digits = 1): string {
 /** "8.3% (6.1–11.0%)": a rate with the range it could really be in. */
 export function formatRateWithInterval(rate: number | null, interval: { low: number; high: number } | null): string {
   if (rate === null) return '—';
-  return interval ? `${formatPercent(rate)} (${formatPercent(interval.low)}–${formatPercent(interval.high)})` : formatPercent(rate);
+  return interval
+    ? `${formatPercent(rate)} (${formatPercent(interval.low)}–${formatPercent(interval.high)})`
+    : formatPercent(rate);
 }
 
 /**
@@ -23,10 +25,17 @@ export function formatRoi(roi: number | null, revenueRecorded: boolean): string 
 }
 
 /** Change against the previous period: "▲ 12%", "▼ 3%", "new" when there was nothing before. */
-export function formatChange(change: number | null | undefined, current: number): { text: string; direction: 'up' | 'down' | 'flat' } {
-  if (change === null || change === undefined) return current > 0 ? { text: 'new this period', direction: 'up' } : { text: 'no change', direction: 'flat' };
+export function formatChange(
+  change: number | null | undefined,
+  current: number,
+): { text: string; direction: 'up' | 'down' | 'flat' } {
+  if (change === null || change === undefined)
+    return current > 0 ? { text: 'new this period', direction: 'up' } : { text: 'no change', direction: 'flat' };
   if (Math.abs(change) < 0.005) return { text: 'no change', direction: 'flat' };
-  return { text: `${change > 0 ? '▲' : '▼'} ${formatPercent(Math.abs(change), 0)}`, direction: change > 0 ? 'up' : 'down' };
+  return {
+    text: `${change > 0 ? '▲' : '▼'} ${formatPercent(Math.abs(change), 0)}`,
+    direction: change > 0 ? 'up' : 'down',
+  };
 }
 
 export const count = (n: number): string => n.toLocaleString();
@@ -38,7 +47,12 @@ export function compact(n: number): string {
 
 /** Axis ticks for money: "$1.2K", "€300". `amount` in the currency (not minor units). */
 export function compactMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(amount);
 }
 
 /** "1 Nov – 30 Nov 2026" for a range whose `to` is exclusive. */

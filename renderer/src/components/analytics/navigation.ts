@@ -12,11 +12,8 @@ export function resultsIdFromHash(): number | null {
 
 /** The campaign the results page shows, following the address as it changes. */
 export function useResultsId(): number | null {
-  return useSyncExternalStore(
-    (cb) => {
-      window.addEventListener('hashchange', cb);
-      return () => window.removeEventListener('hashchange', cb);
-    },
-    resultsIdFromHash,
-  );
+  return useSyncExternalStore((cb) => {
+    window.addEventListener('hashchange', cb);
+    return () => window.removeEventListener('hashchange', cb);
+  }, resultsIdFromHash);
 }

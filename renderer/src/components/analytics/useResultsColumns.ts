@@ -14,8 +14,15 @@ export interface ResultsSort {
 
 /** Reply rate, revenue and ROI of the campaigns listed (from the roll-ups), and the list's sort by one of them. */
 export function useResultsColumns(ids: number[]) {
-  const q = useQuery(() => (ids.length ? api.analytics.campaignColumns({ ids }) : Promise.resolve([])), [ids], ['campaigns', 'inbox']);
-  const currency = settingText(useQuery(() => api.settings.get({ key: 'business.currency' }), [], ['settings']).data?.value, 'USD');
+  const q = useQuery(
+    () => (ids.length ? api.analytics.campaignColumns({ ids }) : Promise.resolve([])),
+    [ids],
+    ['campaigns', 'inbox'],
+  );
+  const currency = settingText(
+    useQuery(() => api.settings.get({ key: 'business.currency' }), [], ['settings']).data?.value,
+    'USD',
+  );
   const [sort, setSort] = useState<ResultsSort | null>(null);
   const byId = useMemo(() => new Map((q.data ?? []).map((c) => [c.id, c])), [q.data]);
 
@@ -34,7 +41,8 @@ export function useResultsColumns(ids: number[]) {
       return sort.descending ? y - x : x - y;
     });
   }
-  const toggle = (key: ResultsSortKey) => setSort((s) => (s?.key === key ? (s.descending ? { key, descending: false } : null) : { key, descending: true }));
+  const toggle = (key: ResultsSortKey) =>
+    setSort((s) => (s?.key === key ? (s.descending ? { key, descending: false } : null) : { key, descending: true }));
   return { byId, currency, sort, toggle, sorted };
 }
 

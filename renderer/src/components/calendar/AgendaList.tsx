@@ -4,7 +4,17 @@ import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entrie
 import './calendar.css';
 
 /** The days ahead as a list: each day with campaigns (or a holiday), its campaigns by time. */
-export function AgendaList({ days, entries, holidays, onPick }: { days: string[]; entries: Map<string, CalendarEntry[]>; holidays: Map<string, Holiday>; onPick(e: CalendarEntry): void }) {
+export function AgendaList({
+  days,
+  entries,
+  holidays,
+  onPick,
+}: {
+  days: string[];
+  entries: Map<string, CalendarEntry[]>;
+  holidays: Map<string, Holiday>;
+  onPick(e: CalendarEntry): void;
+}) {
   const shown = days.filter((d) => entries.has(d) || holidays.has(d));
   if (!shown.length) return <p className="muted cal-agenda-empty">Nothing scheduled in these {days.length} days.</p>;
   return (
@@ -21,7 +31,9 @@ export function AgendaList({ days, entries, holidays, onPick }: { days: string[]
                 <button type="button" className="cal-agenda-item" onClick={() => onPick(e)}>
                   <span className="cal-agenda-time">{entryTime(e)}</span>
                   <span className="cal-agenda-name">{e.name}</span>
-                  <span className="muted small">{e.kind === 'once' ? 'One time' : e.kind === 'birthday' ? 'Birthday' : 'Repeats'}</span>
+                  <span className="muted small">
+                    {e.kind === 'once' ? 'One time' : e.kind === 'birthday' ? 'Birthday' : 'Repeats'}
+                  </span>
                   <span className={`badge ${ENTRY_TONE[e.status] ?? ''}`}>{ENTRY_LABEL[e.status] ?? e.status}</span>
                 </button>
               </li>

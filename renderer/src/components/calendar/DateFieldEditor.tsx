@@ -8,7 +8,17 @@ import type { RepeatChoice } from './repeat-choice';
  * time above is the business's or each recipient's own. The series checks every day from the date above; each
  * contact gets it once a year, and 29 February dates go out on 28 February in common years.
  */
-export function DateFieldEditor({ choice, date, time, onChange }: { choice: RepeatChoice; date: string; time: string; onChange(c: RepeatChoice): void }) {
+export function DateFieldEditor({
+  choice,
+  date,
+  time,
+  onChange,
+}: {
+  choice: RepeatChoice;
+  date: string;
+  time: string;
+  onChange(c: RepeatChoice): void;
+}) {
   const fields = useQuery(() => api.contacts.fields({}), [], ['contacts']);
   const dateFields = (fields.data ?? []).filter((f) => f.type === 'date');
   const set = (patch: Partial<RepeatChoice>) => onChange({ ...choice, ...patch });
@@ -16,7 +26,12 @@ export function DateFieldEditor({ choice, date, time, onChange }: { choice: Repe
   const badDays = !/^\d+$/.test(choice.daysBefore) || days > 60;
   const field = dateFields.find((f) => f.key === choice.fieldKey);
   if (fields.data && !dateFields.length) {
-    return <p className="warn-text small">No contact field holds dates yet. Import a Birthday or Anniversary column, or add a date field (CLI: contacts fields add --label Birthday --type date).</p>;
+    return (
+      <p className="warn-text small">
+        No contact field holds dates yet. Import a Birthday or Anniversary column, or add a date field (CLI: contacts
+        fields add --label Birthday --type date).
+      </p>
+    );
   }
   return (
     <div className="repeat-date-field">
@@ -35,17 +50,38 @@ export function DateFieldEditor({ choice, date, time, onChange }: { choice: Repe
         <label className="repeat-field">
           <span>Days before</span>
           <span className="repeat-inline">
-            <input type="number" min={0} max={60} value={choice.daysBefore} onChange={(e) => set({ daysBefore: e.target.value })} aria-label="Days before" aria-invalid={badDays} /> (0 = on the day)
+            <input
+              type="number"
+              min={0}
+              max={60}
+              value={choice.daysBefore}
+              onChange={(e) => set({ daysBefore: e.target.value })}
+              aria-label="Days before"
+              aria-invalid={badDays}
+            />{' '}
+            (0 = on the day)
           </span>
         </label>
       </div>
       <div className="repeat-row" role="radiogroup" aria-label="Whose time">
         <span className="repeat-label">At {time || '…'}</span>
         <label>
-          <input type="radio" name="repeat-date-zone" checked={!choice.recipientLocal} onChange={() => set({ recipientLocal: false })} /> in your business time zone
+          <input
+            type="radio"
+            name="repeat-date-zone"
+            checked={!choice.recipientLocal}
+            onChange={() => set({ recipientLocal: false })}
+          />{' '}
+          in your business time zone
         </label>
         <label>
-          <input type="radio" name="repeat-date-zone" checked={choice.recipientLocal} onChange={() => set({ recipientLocal: true })} /> in each recipient’s own time zone
+          <input
+            type="radio"
+            name="repeat-date-zone"
+            checked={choice.recipientLocal}
+            onChange={() => set({ recipientLocal: true })}
+          />{' '}
+          in each recipient’s own time zone
         </label>
       </div>
       {badDays && <p className="error-text small">Days before must be a whole number from 0 to 60.</p>}

@@ -81,14 +81,32 @@ export function DayGrid(p: DayGridProps) {
                 }}
               >
                 <div className="cal-day-top">
-                  {p.month ? <span className="cal-daynum">{Number(d.slice(8))}</span> : d === p.today && <span className="cal-today-label">Today</span>}
+                  {p.month ? (
+                    <span className="cal-daynum">{Number(d.slice(8))}</span>
+                  ) : (
+                    d === p.today && <span className="cal-today-label">Today</span>
+                  )}
                   {holiday && ' '}
-                  {holiday && <span className="cal-holiday" title={holiday.actual ? `${holiday.name} (observed; the date is ${holiday.actual})` : holiday.name}>{holiday.name}</span>}
+                  {holiday && (
+                    <span
+                      className="cal-holiday"
+                      title={
+                        holiday.actual ? `${holiday.name} (observed; the date is ${holiday.actual})` : holiday.name
+                      }
+                    >
+                      {holiday.name}
+                    </span>
+                  )}
                 </div>
                 {p.dayExtra?.(d)}
                 <div className="cal-chips">
                   {shown.map((e) => (
-                    <EntryChip key={`${e.campaignId}-${e.at}`} entry={e} movable={canMove(e, p.today)} onPick={p.onPick} />
+                    <EntryChip
+                      key={`${e.campaignId}-${e.at}`}
+                      entry={e}
+                      movable={canMove(e, p.today)}
+                      onPick={p.onPick}
+                    />
                   ))}
                   {list.length > shown.length && <span className="cal-more">+{list.length - shown.length} more</span>}
                 </div>

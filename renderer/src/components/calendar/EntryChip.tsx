@@ -1,7 +1,15 @@
 import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entries';
 
 /** One campaign on the calendar: time, name, coloured by status; draggable when it can be moved. */
-export function EntryChip({ entry, movable, onPick }: { entry: CalendarEntry; movable: boolean; onPick(e: CalendarEntry): void }) {
+export function EntryChip({
+  entry,
+  movable,
+  onPick,
+}: {
+  entry: CalendarEntry;
+  movable: boolean;
+  onPick(e: CalendarEntry): void;
+}) {
   const tone = ENTRY_TONE[entry.status] ?? 'neutral';
   return (
     <button
@@ -9,7 +17,9 @@ export function EntryChip({ entry, movable, onPick }: { entry: CalendarEntry; mo
       className={`cal-chip ${tone}`}
       draggable={movable}
       tabIndex={-1}
-      onDragStart={(ev) => ev.dataTransfer.setData('text/cal-entry', JSON.stringify({ id: entry.campaignId, at: entry.at }))}
+      onDragStart={(ev) =>
+        ev.dataTransfer.setData('text/cal-entry', JSON.stringify({ id: entry.campaignId, at: entry.at }))
+      }
       onClick={(ev) => {
         ev.stopPropagation();
         onPick(entry);
@@ -17,7 +27,11 @@ export function EntryChip({ entry, movable, onPick }: { entry: CalendarEntry; mo
       title={`${entryTime(entry)} ${entry.name} — ${ENTRY_LABEL[entry.status] ?? entry.status}${entry.kind === 'once' ? '' : entry.kind === 'birthday' ? ' (birthday)' : ' (repeats)'}`}
     >
       <span className="cal-chip-time">{entryTime(entry)}</span>
-      {entry.kind !== 'once' && <span aria-label={entry.kind === 'birthday' ? 'birthday' : 'repeats'} className="cal-chip-kind">{entry.kind === 'birthday' ? '✱' : '↻'}</span>}
+      {entry.kind !== 'once' && (
+        <span aria-label={entry.kind === 'birthday' ? 'birthday' : 'repeats'} className="cal-chip-kind">
+          {entry.kind === 'birthday' ? '✱' : '↻'}
+        </span>
+      )}
       <span className="cal-chip-name">{entry.name}</span>
     </button>
   );

@@ -7,7 +7,21 @@ import { ENTRY_LABEL, canMove, entryDay, entryTime, type CalendarEntry } from '.
 import './calendar.css';
 
 /** What a click on a calendar entry shows: open the campaign, or move a one-time campaign that has not started. */
-export function EntryDialog({ entry, zone, today, onOpen, onClose, onMoved }: { entry: CalendarEntry; zone: string; today: string; onOpen(id: number): void; onClose(): void; onMoved(): void }) {
+export function EntryDialog({
+  entry,
+  zone,
+  today,
+  onOpen,
+  onClose,
+  onMoved,
+}: {
+  entry: CalendarEntry;
+  zone: string;
+  today: string;
+  onOpen(id: number): void;
+  onClose(): void;
+  onMoved(): void;
+}) {
   const [date, setDate] = useState(entryDay(entry));
   const [time, setTime] = useState(entryTime(entry));
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +37,12 @@ export function EntryDialog({ entry, zone, today, onOpen, onClose, onMoved }: { 
     }
   };
   const when = `${dayLabel(entryDay(entry), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })} at ${entryTime(entry)} (${zone}) · ${ENTRY_LABEL[entry.status] ?? entry.status}`;
-  const part = entry.kind === 'recurring' ? ' · part of a repeating campaign' : entry.kind === 'birthday' ? ' · birthday campaign' : '';
+  const part =
+    entry.kind === 'recurring'
+      ? ' · part of a repeating campaign'
+      : entry.kind === 'birthday'
+        ? ' · birthday campaign'
+        : '';
   return (
     <Modal
       title={entry.name}
@@ -35,7 +54,9 @@ export function EntryDialog({ entry, zone, today, onOpen, onClose, onMoved }: { 
           <Button variant="secondary" onClick={onClose}>
             Close
           </Button>
-          <Button onClick={() => onOpen(entry.campaignId)}>Open {entry.seriesId === entry.campaignId ? 'series' : 'campaign'}</Button>
+          <Button onClick={() => onOpen(entry.campaignId)}>
+            Open {entry.seriesId === entry.campaignId ? 'series' : 'campaign'}
+          </Button>
         </>
       }
     >

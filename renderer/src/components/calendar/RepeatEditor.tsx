@@ -6,8 +6,22 @@ import { dayLabel } from './dates';
 import { DateFieldEditor } from './DateFieldEditor';
 import './calendar.css';
 
-const FREQ_LABEL = { none: 'Does not repeat', DAILY: 'Daily', WEEKLY: 'Weekly', MONTHLY: 'Monthly', YEARLY: 'Yearly', DATE: "On each contact's date (birthday, anniversary…)" } as const;
-const UNIT = { none: '', DAILY: 'day(s)', WEEKLY: 'week(s)', MONTHLY: 'month(s)', YEARLY: 'year(s)', DATE: '' } as const;
+const FREQ_LABEL = {
+  none: 'Does not repeat',
+  DAILY: 'Daily',
+  WEEKLY: 'Weekly',
+  MONTHLY: 'Monthly',
+  YEARLY: 'Yearly',
+  DATE: "On each contact's date (birthday, anniversary…)",
+} as const;
+const UNIT = {
+  none: '',
+  DAILY: 'day(s)',
+  WEEKLY: 'week(s)',
+  MONTHLY: 'month(s)',
+  YEARLY: 'year(s)',
+  DATE: '',
+} as const;
 const DAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const ORDINAL = ['', '1st', '2nd', '3rd', '4th', '5th'];
 
@@ -16,18 +30,44 @@ const ORDINAL = ['', '1st', '2nd', '3rd', '4th', '5th'];
  * yearly, every N, ending never / on a date / after N sends. The core checks the rule and answers in words with
  * the next dates, so the owner sees exactly what will happen (and why a rule that never fires is refused).
  */
-export function RepeatEditor({ choice, date, time, onChange, campaignId }: { choice: RepeatChoice; date: string; time: string; onChange(c: RepeatChoice): void; campaignId?: number }) {
+export function RepeatEditor({
+  choice,
+  date,
+  time,
+  onChange,
+  campaignId,
+}: {
+  choice: RepeatChoice;
+  date: string;
+  time: string;
+  onChange(c: RepeatChoice): void;
+  campaignId?: number;
+}) {
   const [preview, setPreview] = useState<RepeatPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const set = (patch: Partial<RepeatChoice>) => onChange({ ...choice, ...patch, custom: 'custom' in patch ? (patch.custom ?? '') : '' });
+  const set = (patch: Partial<RepeatChoice>) =>
+    onChange({ ...choice, ...patch, custom: 'custom' in patch ? (patch.custom ?? '') : '' });
   const on = choice.freq !== 'DATE' && (choice.freq !== 'none' || choice.custom.trim() !== '');
 
   // A saved series opened for editing: its rule as it is stored.
   useEffect(() => {
     if (campaignId === undefined) return;
     void api.series.get({ id: campaignId }).then((s) => {
-      if (s?.dateField) return onChange({ ...choice, freq: 'DATE', fieldKey: s.dateField.fieldKey, daysBefore: String(s.dateField.daysBefore), recipientLocal: s.dateField.recipientLocal });
-      if (s) onChange({ ...choice, freq: (s.rule.match(/FREQ=(\w+)/)?.[1] as RepeatChoice['freq']) ?? 'DAILY', custom: s.rule, skipRecentDays: s.skipRecentDays ? String(s.skipRecentDays) : '' });
+      if (s?.dateField)
+        return onChange({
+          ...choice,
+          freq: 'DATE',
+          fieldKey: s.dateField.fieldKey,
+          daysBefore: String(s.dateField.daysBefore),
+          recipientLocal: s.dateField.recipientLocal,
+        });
+      if (s)
+        onChange({
+          ...choice,
+          freq: (s.rule.match(/FREQ=(\w+)/)?.[1] as RepeatChoice['freq']) ?? 'DAILY',
+          custom: s.rule,
+          skipRecentDays: s.skipRecentDays ? String(s.skipRecentDays) : '',
+        });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per campaign opened
   }, [campaignId]);
@@ -51,7 +91,11 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
       <div className="repeat-row">
         <label className="repeat-field">
           <span>Repeats</span>
-          <select value={choice.freq} onChange={(e) => set({ freq: e.target.value as RepeatChoice['freq'] })} aria-label="Repeats">
+          <select
+            value={choice.freq}
+            onChange={(e) => set({ freq: e.target.value as RepeatChoice['freq'] })}
+            aria-label="Repeats"
+          >
             {Object.entries(FREQ_LABEL).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
@@ -63,7 +107,14 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
           <label className="repeat-field">
             <span>Every</span>
             <span className="repeat-inline">
-              <input type="number" min={1} max={1000} value={choice.interval} onChange={(e) => set({ interval: e.target.value })} aria-label="Interval" />
+              <input
+                type="number"
+                min={1}
+                max={1000}
+                value={choice.interval}
+                onChange={(e) => set({ interval: e.target.value })}
+                aria-label="Interval"
+              />
               {UNIT[choice.freq]}
             </span>
           </label>
@@ -74,7 +125,15 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
         <div className="repeat-days" role="group" aria-label="On these days">
           {DAY_CODES.map((code, i) => (
             <label key={code} className={choice.weekdays.includes(code) ? 'on' : ''}>
-              <input type="checkbox" checked={choice.weekdays.includes(code)} onChange={(e) => set({ weekdays: e.target.checked ? [...choice.weekdays, code] : choice.weekdays.filter((d) => d !== code) })} />
+              <input
+                type="checkbox"
+                checked={choice.weekdays.includes(code)}
+                onChange={(e) =>
+                  set({
+                    weekdays: e.target.checked ? [...choice.weekdays, code] : choice.weekdays.filter((d) => d !== code),
+                  })
+                }
+              />
               {DAY_SHORT[i]}
             </label>
           ))}
@@ -83,13 +142,31 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
       {choice.freq === 'MONTHLY' && (
         <div className="repeat-row" role="radiogroup" aria-label="On which day of the month">
           <label>
-            <input type="radio" name="repeat-monthly" checked={choice.monthly === 'day'} onChange={() => set({ monthly: 'day' })} /> On day {Number(date.slice(8))}
+            <input
+              type="radio"
+              name="repeat-monthly"
+              checked={choice.monthly === 'day'}
+              onChange={() => set({ monthly: 'day' })}
+            />{' '}
+            On day {Number(date.slice(8))}
           </label>
           <label>
-            <input type="radio" name="repeat-monthly" checked={choice.monthly === 'nth'} onChange={() => set({ monthly: 'nth' })} /> On the {ORDINAL[Number(nth[0])]} {date ? dayLabel(date, { weekday: 'long' }) : ''}
+            <input
+              type="radio"
+              name="repeat-monthly"
+              checked={choice.monthly === 'nth'}
+              onChange={() => set({ monthly: 'nth' })}
+            />{' '}
+            On the {ORDINAL[Number(nth[0])]} {date ? dayLabel(date, { weekday: 'long' }) : ''}
           </label>
           <label>
-            <input type="radio" name="repeat-monthly" checked={choice.monthly === 'last'} onChange={() => set({ monthly: 'last' })} /> On the last day
+            <input
+              type="radio"
+              name="repeat-monthly"
+              checked={choice.monthly === 'last'}
+              onChange={() => set({ monthly: 'last' })}
+            />{' '}
+            On the last day
           </label>
         </div>
       )}
@@ -98,33 +175,89 @@ export function RepeatEditor({ choice, date, time, onChange, campaignId }: { cho
           <div className="repeat-row" role="radiogroup" aria-label="Ends">
             <span className="repeat-label">Ends</span>
             <label>
-              <input type="radio" name="repeat-end" checked={choice.end === 'never'} onChange={() => set({ end: 'never' })} /> Never
+              <input
+                type="radio"
+                name="repeat-end"
+                checked={choice.end === 'never'}
+                onChange={() => set({ end: 'never' })}
+              />{' '}
+              Never
             </label>
             <label>
-              <input type="radio" name="repeat-end" checked={choice.end === 'until'} onChange={() => set({ end: 'until' })} /> On
-              <input type="date" value={choice.until} min={date} disabled={choice.end !== 'until'} onChange={(e) => set({ until: e.target.value })} aria-label="End date" />
+              <input
+                type="radio"
+                name="repeat-end"
+                checked={choice.end === 'until'}
+                onChange={() => set({ end: 'until' })}
+              />{' '}
+              On
+              <input
+                type="date"
+                value={choice.until}
+                min={date}
+                disabled={choice.end !== 'until'}
+                onChange={(e) => set({ until: e.target.value })}
+                aria-label="End date"
+              />
             </label>
             <label>
-              <input type="radio" name="repeat-end" checked={choice.end === 'count'} onChange={() => set({ end: 'count' })} /> After
-              <input type="number" min={1} value={choice.count} disabled={choice.end !== 'count'} onChange={(e) => set({ count: e.target.value })} aria-label="Number of sends" /> sends
+              <input
+                type="radio"
+                name="repeat-end"
+                checked={choice.end === 'count'}
+                onChange={() => set({ end: 'count' })}
+              />{' '}
+              After
+              <input
+                type="number"
+                min={1}
+                value={choice.count}
+                disabled={choice.end !== 'count'}
+                onChange={(e) => set({ count: e.target.value })}
+                aria-label="Number of sends"
+              />{' '}
+              sends
             </label>
           </div>
           <label className="repeat-field">
             <span>Skip contacts an earlier date texted in the last</span>
             <span className="repeat-inline">
-              <input type="number" min={1} max={3650} placeholder="—" value={choice.skipRecentDays} onChange={(e) => onChange({ ...choice, skipRecentDays: e.target.value })} aria-label="Skip recent days" /> days
+              <input
+                type="number"
+                min={1}
+                max={3650}
+                placeholder="—"
+                value={choice.skipRecentDays}
+                onChange={(e) => onChange({ ...choice, skipRecentDays: e.target.value })}
+                aria-label="Skip recent days"
+              />{' '}
+              days
             </span>
           </label>
           <label className="repeat-field repeat-rrule">
             <span>Rule (RFC 5545 RRULE — edit for anything the choices above do not offer)</span>
-            <input type="text" value={rule} onChange={(e) => set({ custom: e.target.value })} spellCheck={false} aria-label="RRULE" />
+            <input
+              type="text"
+              value={rule}
+              onChange={(e) => set({ custom: e.target.value })}
+              spellCheck={false}
+              aria-label="RRULE"
+            />
           </label>
           <div id="repeat-preview" className="repeat-preview" aria-live="polite">
             {problem && <p className="error-text">{problem}</p>}
             {preview && (
               <>
                 <p className="repeat-summary">{preview.summary}</p>
-                <p className="muted small">Next: {preview.occurrences.map((o) => `${dayLabel(o.slice(0, 10), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })} ${o.slice(11, 16)}`).join(' · ')}</p>
+                <p className="muted small">
+                  Next:{' '}
+                  {preview.occurrences
+                    .map(
+                      (o) =>
+                        `${dayLabel(o.slice(0, 10), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })} ${o.slice(11, 16)}`,
+                    )
+                    .join(' · ')}
+                </p>
               </>
             )}
           </div>

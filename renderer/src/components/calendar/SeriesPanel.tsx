@@ -12,7 +12,17 @@ const PLANNED_SHOWN = 6;
  * A repeating campaign's own view: its rule in words, each run (opens that run's results), what was missed or
  * skipped and why, the next dates, and pause / resume / end.
  */
-export function SeriesPanel({ id, status, zone, onOpen }: { id: number; status: CampaignStatus; zone: string; onOpen(id: number): void }) {
+export function SeriesPanel({
+  id,
+  status,
+  zone,
+  onOpen,
+}: {
+  id: number;
+  status: CampaignStatus;
+  zone: string;
+  onOpen(id: number): void;
+}) {
   const [series, setSeries] = useState<SeriesView | null>(null);
   const [occurrences, setOccurrences] = useState<OccurrenceView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -46,8 +56,10 @@ export function SeriesPanel({ id, status, zone, onOpen }: { id: number; status: 
           </p>
           <p className="muted small">
             Times in {series.zone}. Each date is its own send to a fresh audience
-            {series.skipRecentDays ? `, leaving out anyone an earlier date texted in the last ${series.skipRecentDays} days` : ''}.
-            {series.nextAt && status === 'scheduled' && <> Next: {inBusinessWords(series.nextAt, zone)}.</>}
+            {series.skipRecentDays
+              ? `, leaving out anyone an earlier date texted in the last ${series.skipRecentDays} days`
+              : ''}
+            .{series.nextAt && status === 'scheduled' && <> Next: {inBusinessWords(series.nextAt, zone)}.</>}
           </p>
         </div>
         <div className="actions">
@@ -95,13 +107,17 @@ export function SeriesPanel({ id, status, zone, onOpen }: { id: number; status: 
         <div>
           <h3>Coming up</h3>
           {next.length === 0 ? (
-            <p className="muted small">{status === 'draft' ? 'Start the series to plan its dates.' : 'No more dates.'}</p>
+            <p className="muted small">
+              {status === 'draft' ? 'Start the series to plan its dates.' : 'No more dates.'}
+            </p>
           ) : (
             <ul className="series-list">
               {next.map((o) => (
                 <li key={o.at}>
                   <span>{inBusinessWords(o.at, zone)}</span>
-                  <span className={`badge ${ENTRY_TONE[o.status] ?? ''}`}>{status === 'draft' ? 'Not started' : (ENTRY_LABEL[o.status] ?? o.status)}</span>
+                  <span className={`badge ${ENTRY_TONE[o.status] ?? ''}`}>
+                    {status === 'draft' ? 'Not started' : (ENTRY_LABEL[o.status] ?? o.status)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -27,7 +27,9 @@ export function dayLabel(d: string, opts: Intl.DateTimeFormatOptions): string {
 
 /** Today in the business's zone. */
 export function todayIn(zone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
 }
 
 /** An instant for the start of a business-zone day, close enough for asking the core for a range (a day of slack either side). */

@@ -38,4 +38,5 @@ export function byDay(entries: CalendarEntry[]): Map<string, CalendarEntry[]> {
 }
 
 /** One-time campaigns not yet started can be moved; a series' dates are changed on its page. */
-export const canMove = (e: CalendarEntry, today: string) => e.kind === 'once' && (e.status === 'scheduled' || e.status === 'draft') && entryDay(e) >= today;
+export const canMove = (e: CalendarEntry, today: string) =>
+  e.kind === 'once' && (e.status === 'scheduled' || e.status === 'draft') && entryDay(e) >= today;

@@ -24,7 +24,20 @@ export interface RepeatChoice {
 export const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 export function emptyRepeat(): RepeatChoice {
-  return { freq: 'none', interval: '1', weekdays: [], monthly: 'day', end: 'never', until: '', count: '10', skipRecentDays: '', custom: '', fieldKey: '', daysBefore: '0', recipientLocal: false };
+  return {
+    freq: 'none',
+    interval: '1',
+    weekdays: [],
+    monthly: 'day',
+    end: 'never',
+    until: '',
+    count: '10',
+    skipRecentDays: '',
+    custom: '',
+    fieldKey: '',
+    daysBefore: '0',
+    recipientLocal: false,
+  };
 }
 
 /** The weekday (RRULE code) and its place in the month of a YYYY-MM-DD date: 2026-12-08 → 2TU. */
@@ -37,7 +50,10 @@ export function ruleOf(c: RepeatChoice, startDate: string): string {
   if (c.custom.trim()) return c.custom.trim();
   const parts = [`FREQ=${c.freq}`];
   if (c.interval.trim() && c.interval.trim() !== '1') parts.push(`INTERVAL=${c.interval.trim()}`);
-  if (c.freq === 'WEEKLY') parts.push(`BYDAY=${(c.weekdays.length ? c.weekdays : [DAY_CODES[new Date(`${startDate}T00:00:00Z`).getUTCDay()]]).join(',')}`);
+  if (c.freq === 'WEEKLY')
+    parts.push(
+      `BYDAY=${(c.weekdays.length ? c.weekdays : [DAY_CODES[new Date(`${startDate}T00:00:00Z`).getUTCDay()]]).join(',')}`,
+    );
   if (c.freq === 'MONTHLY' && c.monthly === 'nth') parts.push(`BYDAY=${nthWeekdayOf(startDate)}`);
   if (c.freq === 'MONTHLY' && c.monthly === 'last') parts.push('BYMONTHDAY=-1');
   if (c.end === 'count') parts.push(`COUNT=${c.count.trim()}`);
@@ -46,9 +62,28 @@ export function ruleOf(c: RepeatChoice, startDate: string): string {
 }
 
 /** The draft's repeat (or dateField: a birthday series checking every day from `date` at `time`), or nothing for a one-time campaign. */
-export function repeatOf(c: RepeatChoice, date: string, time: string): { repeat?: RepeatInput; dateField?: DateFieldRepeat } {
-  if (c.freq === 'DATE') return { dateField: { fieldKey: c.fieldKey, daysBefore: Number(c.daysBefore || '0'), time, recipientLocal: c.recipientLocal, startDate: date } };
+export function repeatOf(
+  c: RepeatChoice,
+  date: string,
+  time: string,
+): { repeat?: RepeatInput; dateField?: DateFieldRepeat } {
+  if (c.freq === 'DATE')
+    return {
+      dateField: {
+        fieldKey: c.fieldKey,
+        daysBefore: Number(c.daysBefore || '0'),
+        time,
+        recipientLocal: c.recipientLocal,
+        startDate: date,
+      },
+    };
   if (c.freq === 'none' && !c.custom.trim()) return {};
   const skip = Number(c.skipRecentDays);
-  return { repeat: { rule: ruleOf(c, date), start: `${date}T${time}`, ...(c.skipRecentDays.trim() && Number.isInteger(skip) && skip > 0 ? { skipRecentDays: skip } : {}) } };
+  return {
+    repeat: {
+      rule: ruleOf(c, date),
+      start: `${date}T${time}`,
+      ...(c.skipRecentDays.trim() && Number.isInteger(skip) && skip > 0 ? { skipRecentDays: skip } : {}),
+    },
+  };
 }

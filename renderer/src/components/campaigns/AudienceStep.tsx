@@ -18,14 +18,18 @@ export function AudienceCountPanel({ count }: { count: DebouncedLoad<AudienceCou
         <span className="cw-count-figure" data-testid="audience-eligible">
           {c ? c.eligible.toLocaleString() : '…'}
         </span>
-        <span className="cw-count-caption">{c && c.eligible === 1 ? 'person will get this message' : 'people will get this message'}</span>
+        <span className="cw-count-caption">
+          {c && c.eligible === 1 ? 'person will get this message' : 'people will get this message'}
+        </span>
         {count.pending && <span className="cw-spinner" aria-hidden="true" />}
       </div>
       {count.error && <p className="error-text">{count.error}</p>}
       {c && (
         <>
           <p className="cw-count-matched" data-testid="audience-matched">
-            {c.matched === 0 ? 'No contacts match these filters.' : `${c.matched.toLocaleString()} ${c.matched === 1 ? 'contact matches' : 'contacts match'} your filters.`}
+            {c.matched === 0
+              ? 'No contacts match these filters.'
+              : `${c.matched.toLocaleString()} ${c.matched === 1 ? 'contact matches' : 'contacts match'} your filters.`}
           </p>
           <ul className="cw-exclusions" aria-label="Left out, whatever the filters say">
             {EXCLUSION_WORDS.map((w) => (
@@ -73,14 +77,19 @@ export function AudienceStep({
           <FieldError id="cw-name-error" message={errors.name} />
         </div>
 
-        <SegmentPicker id="cw-segment" segments={segments} value={state.segmentId} onChange={(segmentId) => update({ segmentId })} />
+        <SegmentPicker
+          id="cw-segment"
+          segments={segments}
+          value={state.segmentId}
+          onChange={(segmentId) => update({ segmentId })}
+        />
 
         {tags === undefined ? (
           <p className="muted">Loading tags…</p>
         ) : tags.length === 0 ? (
           <div className="cw-note">
-            <strong>No tags yet.</strong> Without tags the campaign goes to every contact who can be texted. Tag contacts when you import them, or on the
-            Contacts page, to send to a group.
+            <strong>No tags yet.</strong> Without tags the campaign goes to every contact who can be texted. Tag
+            contacts when you import them, or on the Contacts page, to send to a group.
           </div>
         ) : (
           <>
@@ -96,11 +105,21 @@ export function AudienceStep({
               <fieldset className="cw-segmented" aria-label="Which tags must a contact have">
                 <legend className="sr-only">Which tags must a contact have</legend>
                 <label className={state.tagMode === 'any' ? 'on' : ''}>
-                  <input type="radio" name="cw-tag-mode" checked={state.tagMode === 'any'} onChange={() => update({ tagMode: 'any' })} />
+                  <input
+                    type="radio"
+                    name="cw-tag-mode"
+                    checked={state.tagMode === 'any'}
+                    onChange={() => update({ tagMode: 'any' })}
+                  />
                   Any of these tags
                 </label>
                 <label className={state.tagMode === 'all' ? 'on' : ''}>
-                  <input type="radio" name="cw-tag-mode" checked={state.tagMode === 'all'} onChange={() => update({ tagMode: 'all' })} />
+                  <input
+                    type="radio"
+                    name="cw-tag-mode"
+                    checked={state.tagMode === 'all'}
+                    onChange={() => update({ tagMode: 'all' })}
+                  />
                   All of these tags
                 </label>
               </fieldset>
@@ -151,15 +170,22 @@ export function AudienceStep({
 /** "Exclude high opt-out risk": the predictions' audience filter (it leaves nobody out until that model is usable). */
 function OptOutRiskChoice({ state, update }: { state: WizardState; update: (patch: Partial<WizardState>) => void }) {
   const { optOutRisk, ...rest } = state.keep.audience;
-  const set = (on: boolean) => update({ keep: { ...state.keep, audience: on ? { ...rest, optOutRisk: 'exclude-high' } : rest } });
+  const set = (on: boolean) =>
+    update({ keep: { ...state.keep, audience: on ? { ...rest, optOutRisk: 'exclude-high' } : rest } });
   return (
     <div className="cw-field">
       <label className="check">
-        <input type="checkbox" checked={optOutRisk === 'exclude-high'} aria-describedby="cw-risk-hint" onChange={(e) => set(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={optOutRisk === 'exclude-high'}
+          aria-describedby="cw-risk-hint"
+          onChange={(e) => set(e.target.checked)}
+        />
         <span>Leave out contacts at high risk of opting out</span>
       </label>
       <p id="cw-risk-hint" className="muted small">
-        Rated by Analytics → Who will reply, who may opt out. Nobody is left out while that prediction does not beat the base rate.
+        Rated by Analytics → Who will reply, who may opt out. Nobody is left out while that prediction does not beat the
+        base rate.
       </p>
     </div>
   );

@@ -32,7 +32,10 @@ export interface DetailProps {
 /** One campaign: the live sending view, its controls, and what it is. */
 export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initialNotice }: DetailProps) {
   const detail = useQuery(() => api.campaigns.get({ id }), [id], ['campaigns']);
-  const zone = settingText(useQuery(() => api.settings.get({ key: 'business.timezone' }), [], ['settings']).data?.value, 'America/New_York');
+  const zone = settingText(
+    useQuery(() => api.settings.get({ key: 'business.timezone' }), [], ['settings']).data?.value,
+    'America/New_York',
+  );
   const live = useCampaignLive(id);
   const [filter, setFilter] = useState<MessageFilter | ''>('');
   const [offset, setOffset] = useState(0);
@@ -74,9 +77,17 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
   const launch = (confirmLate: boolean) =>
     act(async () => {
       const s = await api.campaigns.launch({ id, confirmLate });
-      return s.status === 'scheduled' && s.scheduledAt ? `Scheduled for ${inBusinessWords(s.scheduledAt, zone)}.` : null;
+      return s.status === 'scheduled' && s.scheduledAt
+        ? `Scheduled for ${inBusinessWords(s.scheduledAt, zone)}.`
+        : null;
     });
-  const pause = () => act(async () => (await api.campaigns.pause({ id }), 'Paused. Messages already with the provider still finish; nothing new is sent.'));
+  const pause = () =>
+    act(
+      async () => (
+        await api.campaigns.pause({ id }),
+        'Paused. Messages already with the provider still finish; nothing new is sent.'
+      ),
+    );
   const resume = () => act(async () => (await api.campaigns.resume({ id }), null));
   const cancel = () =>
     act(async () => {
@@ -91,7 +102,12 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
       return null;
     });
   const archive = (archived: boolean) =>
-    act(async () => (await api.campaigns.archive({ id, archived }), archived ? 'Archived: hidden from the campaign list, kept for reports.' : 'Back in the campaign list.'));
+    act(
+      async () => (
+        await api.campaigns.archive({ id, archived }),
+        archived ? 'Archived: hidden from the campaign list, kept for reports.' : 'Back in the campaign list.'
+      ),
+    );
 
   const missed = status === 'scheduled' && c.scheduleMissedAt !== null;
   const launchDialog = launchOpen && (
@@ -130,7 +146,9 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
             {c.archived && <Badge>Archived</Badge>}
             {c.ab && <Badge tone="info">A/B test</Badge>}
             <span className="muted small">
-              {status === 'scheduled' && c.scheduledAt && !missed ? `Goes out ${inBusinessWords(c.scheduledAt, zone)}` : `Created ${formatTime(c.createdAt)}`}
+              {status === 'scheduled' && c.scheduledAt && !missed
+                ? `Goes out ${inBusinessWords(c.scheduledAt, zone)}`
+                : `Created ${formatTime(c.createdAt)}`}
             </span>
           </p>
         </div>
@@ -156,7 +174,12 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
             </button>
           )}
           {!finished && status !== 'draft' && (
-            <button type="button" className="secondary cd-danger" disabled={busy} onClick={() => setConfirmCancel(true)}>
+            <button
+              type="button"
+              className="secondary cd-danger"
+              disabled={busy}
+              onClick={() => setConfirmCancel(true)}
+            >
               Cancel campaign
             </button>
           )}
@@ -177,11 +200,7 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
       </header>
 
       <ErrorBanner message={error ?? live.error} />
-      {notice && (
-        <Banner tone="success">
-          {notice}
-        </Banner>
-      )}
+      {notice && <Banner tone="success">{notice}</Banner>}
       {c.lastError && status === 'paused' && (
         <Banner tone="warn" role="alert">
           <strong>Sending stopped:</strong> {c.lastError}
@@ -217,7 +236,14 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
                   setOffset(0);
                 }}
               />
-              <RecipientTable campaignId={id} states={live.status.states} filter={filter} offset={offset} onFilter={setFilter} onOffset={setOffset} />
+              <RecipientTable
+                campaignId={id}
+                states={live.status.states}
+                filter={filter}
+                offset={offset}
+                onFilter={setFilter}
+                onOffset={setOffset}
+              />
             </>
           )}
         </div>

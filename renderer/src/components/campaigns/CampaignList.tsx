@@ -18,7 +18,10 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
   const [error, setError] = useState<string | null>(null);
   const q = useQuery(
     async () => {
-      const [all, active] = await Promise.all([api.campaigns.list({ includeArchived: true }), api.campaigns.list({ includeArchived: false })]);
+      const [all, active] = await Promise.all([
+        api.campaigns.list({ includeArchived: true }),
+        api.campaigns.list({ includeArchived: false }),
+      ]);
       const activeIds = new Set(active.map((c) => c.id));
       return { all, active, archivedIds: new Set(all.filter((c) => !activeIds.has(c.id)).map((c) => c.id)) };
     },
@@ -43,7 +46,9 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
   const archive = (c: CampaignRow, archived: boolean) =>
     run(async () => {
       await api.campaigns.archive({ id: c.id, archived });
-      return archived ? `Archived “${c.name}”: hidden from lists, kept for reports.` : `“${c.name}” is back in the list.`;
+      return archived
+        ? `Archived “${c.name}”: hidden from lists, kept for reports.`
+        : `“${c.name}” is back in the list.`;
     });
 
   const data = q.data;
@@ -57,18 +62,20 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
 
   return (
     <section className="page campaigns-page">
-      <PageHeader title="Campaigns" subtitle="Send a message to an audience, at an hour the law allows, exactly once." actions={data && data.all.length > 0 ? newButton : undefined} />
+      <PageHeader
+        title="Campaigns"
+        subtitle="Send a message to an audience, at an hour the law allows, exactly once."
+        actions={data && data.all.length > 0 ? newButton : undefined}
+      />
       <ErrorBanner message={q.error ?? error} />
-      {notice && (
-        <Banner tone="success">
-          {notice}
-        </Banner>
-      )}
+      {notice && <Banner tone="success">{notice}</Banner>}
       {q.loading && !data ? (
         <Loading />
       ) : !data || data.all.length === 0 ? (
         <EmptyState title="No campaigns yet" icon="campaigns">
-          <p>Pick an audience, write a message, and schedule it. The built-in Sandbox lets you try it with no account.</p>
+          <p>
+            Pick an audience, write a message, and schedule it. The built-in Sandbox lets you try it with no account.
+          </p>
           {newButton}
         </EmptyState>
       ) : (
@@ -94,7 +101,13 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
               onOpen={onOpen}
               actions={(c, archived) => (
                 <div className="cl-row-actions">
-                  <button type="button" className="icon-button cl-icon" aria-label={`Duplicate ${c.name}`} title="Duplicate" onClick={() => void duplicate(c)}>
+                  <button
+                    type="button"
+                    className="icon-button cl-icon"
+                    aria-label={`Duplicate ${c.name}`}
+                    title="Duplicate"
+                    onClick={() => void duplicate(c)}
+                  >
                     <Icon name="duplicate" size={16} />
                   </button>
                   <button
@@ -102,7 +115,13 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
                     className="icon-button cl-icon"
                     aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.name}`}
                     disabled={!archived && (c.status === 'sending' || c.status === 'scheduled')}
-                    title={!archived && (c.status === 'sending' || c.status === 'scheduled') ? 'Pause or cancel it before archiving' : archived ? 'Unarchive' : 'Archive'}
+                    title={
+                      !archived && (c.status === 'sending' || c.status === 'scheduled')
+                        ? 'Pause or cancel it before archiving'
+                        : archived
+                          ? 'Unarchive'
+                          : 'Archive'
+                    }
                     onClick={() => void archive(c, !archived)}
                   >
                     <Icon name={archived ? 'unarchive' : 'archive'} size={16} />

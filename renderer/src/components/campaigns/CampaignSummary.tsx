@@ -8,7 +8,11 @@ import { SmsBubble } from './WizardParts';
 
 /** What the campaign is, in words: the same sentences the wizard's review used. */
 export function CampaignSummary({ campaign, zone }: { campaign: CampaignDetail; zone: string }) {
-  const template = useQuery(() => (campaign.templateId ? api.templates.get({ id: campaign.templateId }) : Promise.resolve(null)), [campaign.templateId], ['templates']).data;
+  const template = useQuery(
+    () => (campaign.templateId ? api.templates.get({ id: campaign.templateId }) : Promise.resolve(null)),
+    [campaign.templateId],
+    ['templates'],
+  ).data;
   const words = wizardFromCampaign(campaign, zone, new Date());
   const body = campaign.body ?? template?.body ?? '';
   return (
@@ -19,7 +23,11 @@ export function CampaignSummary({ campaign, zone }: { campaign: CampaignDetail; 
         <dd>{audienceInWords(words)}</dd>
         <dt>Message</dt>
         <dd>
-          {template && <p className="muted small">Template “{template.name}”{campaign.body ? '' : ' (as it is when the campaign launches)'}</p>}
+          {template && (
+            <p className="muted small">
+              Template “{template.name}”{campaign.body ? '' : ' (as it is when the campaign launches)'}
+            </p>
+          )}
           {campaign.ab ? <p>A/B test with {campaign.ab.variants.length} variants.</p> : <SmsBubble text={body} />}
         </dd>
         <dt>Schedule</dt>

@@ -13,7 +13,14 @@ function ProgressCell({ row }: { row: CampaignRow }) {
   if (row.total === 0) return null;
   return (
     <div className="cl-progress">
-      <div className="progress" role="progressbar" aria-label={`${row.name}: ${pct}% done`} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={`${row.name}: ${pct}% done`}
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className={row.status === 'sending' ? 'live' : ''} style={{ width: `${pct}%` }} />
       </div>
       <span className="small muted">
@@ -86,7 +93,11 @@ export function CampaignTable({
             const r = results.byId.get(c.id);
             const archived = archivedIds?.has(c.id) ?? false;
             return (
-              <tr key={c.id} className={`${onOpen ? 'clickable' : ''}${archived ? ' archived' : ''}`} onClick={onOpen ? () => onOpen(c.id) : undefined}>
+              <tr
+                key={c.id}
+                className={`${onOpen ? 'clickable' : ''}${archived ? ' archived' : ''}`}
+                onClick={onOpen ? () => onOpen(c.id) : undefined}
+              >
                 <td className="cl-name">
                   {onOpen ? (
                     <button type="button" className="cw-link" onClick={(e) => (e.stopPropagation(), onOpen(c.id))}>

@@ -47,11 +47,26 @@ export function CampaignWizard(props: WizardProps) {
     );
   }
   const value = (key: string) => settings.data!.find((r) => r.key === key)?.value;
-  return <Wizard {...props} zone={settingText(value('business.timezone'), 'America/New_York')} provider={(value('provider') as Provider) ?? 'sandbox'} />;
+  return (
+    <Wizard
+      {...props}
+      zone={settingText(value('business.timezone'), 'America/New_York')}
+      provider={(value('provider') as Provider) ?? 'sandbox'}
+    />
+  );
 }
 
-function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: WizardProps & { zone: string; provider: Provider }) {
-  const [state, setState] = useState<WizardState>(() => (initial ? wizardFromCampaign(initial, zone, new Date()) : emptyWizard(zone, new Date())));
+function Wizard({
+  initial,
+  startStep = 0,
+  onClose,
+  onDone,
+  zone,
+  provider,
+}: WizardProps & { zone: string; provider: Provider }) {
+  const [state, setState] = useState<WizardState>(() =>
+    initial ? wizardFromCampaign(initial, zone, new Date()) : emptyWizard(zone, new Date()),
+  );
   const [step, setStep] = useState(startStep);
   const [reached, setReached] = useState(initial ? STEPS.length - 1 : startStep);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -99,7 +114,13 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
   const next = (e: FormEvent) => {
     e.preventDefault();
     if (step === STEPS.length - 1) return; // Enter on the review never launches: that takes the button.
-    const found = checkStep(step, state, { zone, now: new Date(), messageErrors: model.checks.filter((c) => c.severity === 'error' && c.affected === undefined).map((c) => c.message) });
+    const found = checkStep(step, state, {
+      zone,
+      now: new Date(),
+      messageErrors: model.checks
+        .filter((c) => c.severity === 'error' && c.affected === undefined)
+        .map((c) => c.message),
+    });
     if (Object.keys(found).length) {
       setErrors((prev) => ({ ...prev, ...found }));
       return;
@@ -131,14 +152,17 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
       else onDone(id, false);
     } catch (err) {
       const found = errorsByField((err as Error).message);
-      if (launch && stored) found.general = `${found.general ? `${found.general} ` : ''}The campaign is saved as a draft; fix this and launch again.`;
+      if (launch && stored)
+        found.general = `${found.general ? `${found.general} ` : ''}The campaign is saved as a draft; fix this and launch again.`;
       setErrors(found);
     } finally {
       setBusy(null);
     }
   };
 
-  const stepsWithErrors = STEP_FIELDS.map((fields, i) => (fields.some((f) => errors[f]) ? i : -1)).filter((i) => i >= 0);
+  const stepsWithErrors = STEP_FIELDS.map((fields, i) => (fields.some((f) => errors[f]) ? i : -1)).filter(
+    (i) => i >= 0,
+  );
   const otherStepError = step === STEPS.length - 1 ? null : firstStepWithError(errors);
 
   return (
@@ -170,10 +194,31 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
               </button>
             </Banner>
           )}
-          {step === 0 && <AudienceStep state={state} update={update} tags={tags} segments={segments} count={count} errors={errors} />}
+          {step === 0 && (
+            <AudienceStep state={state} update={update} tags={tags} segments={segments} count={count} errors={errors} />
+          )}
           {step === 1 && <MessageStep state={state} update={update} model={model} errors={errors} />}
-          {step === 2 && <ScheduleStep state={state} update={update} zone={zone} now={new Date()} errors={errors} campaignId={initial?.id} />}
-          {step === 3 && <ReviewStep state={state} zone={zone} provider={provider} count={count.data} model={model} errors={errors} onEdit={go} />}
+          {step === 2 && (
+            <ScheduleStep
+              state={state}
+              update={update}
+              zone={zone}
+              now={new Date()}
+              errors={errors}
+              campaignId={initial?.id}
+            />
+          )}
+          {step === 3 && (
+            <ReviewStep
+              state={state}
+              zone={zone}
+              provider={provider}
+              count={count.data}
+              model={model}
+              errors={errors}
+              onEdit={go}
+            />
+          )}
           <footer className="cw-footer">
             <button type="button" className="secondary" disabled={step === 0} onClick={() => go(step - 1)}>
               Back
@@ -188,7 +233,11 @@ function Wizard({ initial, startStep = 0, onClose, onDone, zone, provider }: Wiz
                 <button type="button" className="secondary" disabled={busy !== null} onClick={() => void save(false)}>
                   {busy === 'save' ? 'Saving…' : 'Save draft'}
                 </button>
-                <button type="button" disabled={busy !== null || count.data?.eligible === 0} onClick={() => void save(true)}>
+                <button
+                  type="button"
+                  disabled={busy !== null || count.data?.eligible === 0}
+                  onClick={() => void save(true)}
+                >
                   {busy === 'launch' ? 'Launching…' : state.scheduleMode === 'now' ? 'Launch' : 'Schedule'}
                 </button>
               </div>

@@ -28,7 +28,21 @@ function startWords(c: LaunchCheck, zone: string): string {
  * what is wrong with it. A blocking compliance finding needs a reason (kept with the campaign and in the audit
  * log); above 1,000 recipients the owner types the number. A test can go to the owner's own number first.
  */
-export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFixMessage }: { campaignId: number; cost: string | null; zone: string; onClose(): void; onLaunched(): void; onFixMessage?(): void }) {
+export function LaunchDialog({
+  campaignId,
+  cost,
+  zone,
+  onClose,
+  onLaunched,
+  onFixMessage,
+}: {
+  campaignId: number;
+  cost: string | null;
+  zone: string;
+  onClose(): void;
+  onLaunched(): void;
+  onFixMessage?(): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const safe = useRef<HTMLButtonElement>(null);
   const [check, setCheck] = useState<LaunchCheck | null>(null);
@@ -59,7 +73,12 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
     setBusy('launch');
     setError(null);
     try {
-      await api.campaigns.launch({ id: campaignId, confirmLate: false, ...(blocking.length ? { acknowledge: reason.trim() } : {}), ...(check.typedCountRequired ? { confirmCount: typedCount } : {}) });
+      await api.campaigns.launch({
+        id: campaignId,
+        confirmLate: false,
+        ...(blocking.length ? { acknowledge: reason.trim() } : {}),
+        ...(check.typedCountRequired ? { confirmCount: typedCount } : {}),
+      });
       onLaunched();
     } catch (err) {
       setError((err as Error).message);
@@ -71,7 +90,12 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
     setBusy('test');
     setError(null);
     try {
-      setTest(await api.campaigns.sendTest({ id: campaignId, ...(testContact.trim() ? { contactPhone: testContact.trim() } : {}) }));
+      setTest(
+        await api.campaigns.sendTest({
+          id: campaignId,
+          ...(testContact.trim() ? { contactPhone: testContact.trim() } : {}),
+        }),
+      );
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -81,7 +105,9 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
 
   return (
     <dialog ref={ref} className="ld-dialog" aria-labelledby="ld-title" onCancel={onClose} data-testid="launch-dialog">
-      <h2 id="ld-title">{check ? `${scheduled ? 'Schedule' : 'Launch'} “${check.name}”?` : 'Checking the campaign…'}</h2>
+      <h2 id="ld-title">
+        {check ? `${scheduled ? 'Schedule' : 'Launch'} “${check.name}”?` : 'Checking the campaign…'}
+      </h2>
       <ErrorBanner message={error} />
       {check && (
         <>
@@ -114,8 +140,17 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
               </ul>
               {blocking.length > 0 && (
                 <>
-                  <label htmlFor="ld-reason">Reason for sending anyway (kept with the campaign and in the audit log)</label>
-                  <textarea id="ld-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. Everyone on this list got our opt-out notice at sign-up this week" />
+                  <label htmlFor="ld-reason">
+                    Reason for sending anyway (kept with the campaign and in the audit log)
+                  </label>
+                  <textarea
+                    id="ld-reason"
+                    rows={2}
+                    maxLength={500}
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                    placeholder="e.g. Everyone on this list got our opt-out notice at sign-up this week"
+                  />
                   {onFixMessage && (
                     <button type="button" className="secondary small" onClick={onFixMessage}>
                       Fix the message instead
@@ -131,20 +166,36 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
               <label htmlFor="ld-count">
                 This goes to more than 1,000 people. Type <strong>{check.eligible.toLocaleString()}</strong> to confirm.
               </label>
-              <input id="ld-count" type="text" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} aria-invalid={typed !== '' && !countOk} />
+              <input
+                id="ld-count"
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                aria-invalid={typed !== '' && !countOk}
+              />
             </section>
           )}
 
           <section className="ld-section" aria-label="Send a test">
             <h3>Send a test first</h3>
             {check.testPhones.length === 0 ? (
-              <p className="muted small">Add your own number in Settings (business.testPhones) to text yourself this message before it goes out.</p>
+              <p className="muted small">
+                Add your own number in Settings (business.testPhones) to text yourself this message before it goes out.
+              </p>
             ) : (
               <>
                 <div className="ld-row">
                   <div className="grow">
                     <label htmlFor="ld-test-contact">Render it for the contact with phone (optional)</label>
-                    <input id="ld-test-contact" type="text" value={testContact} onChange={(e) => setTestContact(e.target.value)} placeholder="the first recipient" />
+                    <input
+                      id="ld-test-contact"
+                      type="text"
+                      value={testContact}
+                      onChange={(e) => setTestContact(e.target.value)}
+                      placeholder="the first recipient"
+                    />
                   </div>
                   <button type="button" className="secondary" disabled={busy !== null} onClick={() => void sendTest()}>
                     {busy === 'test' ? 'Sending…' : `Send test to ${check.testPhones.map(phone).join(', ')}`}
@@ -152,7 +203,9 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
                 </div>
                 {test && (
                   <p className="ld-ok small" role="status" data-testid="test-sent">
-                    Test sent to {[...new Set(test.messages.map((m) => m.toPhone))].map(phone).join(', ')}, written for {test.renderedFor ? test.renderedFor.label : 'a sample contact'}. It is marked “Test” and not counted in this campaign.
+                    Test sent to {[...new Set(test.messages.map((m) => m.toPhone))].map(phone).join(', ')}, written for{' '}
+                    {test.renderedFor ? test.renderedFor.label : 'a sample contact'}. It is marked “Test” and not
+                    counted in this campaign.
                   </p>
                 )}
               </>
@@ -164,8 +217,17 @@ export function LaunchDialog({ campaignId, cost, zone, onClose, onLaunched, onFi
         <button ref={safe} type="button" className="secondary" onClick={onClose}>
           Go back
         </button>
-        <button type="button" className={blocking.length ? 'danger' : ''} disabled={!check || busy !== null || !countOk || !reasonOk || check.eligible === 0} onClick={() => void launch()}>
-          {busy === 'launch' ? 'Launching…' : check && scheduled ? `Schedule for ${plural(check.eligible, 'person', 'people')}` : `Send to ${plural(check?.eligible ?? 0, 'person', 'people')}`}
+        <button
+          type="button"
+          className={blocking.length ? 'danger' : ''}
+          disabled={!check || busy !== null || !countOk || !reasonOk || check.eligible === 0}
+          onClick={() => void launch()}
+        >
+          {busy === 'launch'
+            ? 'Launching…'
+            : check && scheduled
+              ? `Schedule for ${plural(check.eligible, 'person', 'people')}`
+              : `Send to ${plural(check?.eligible ?? 0, 'person', 'people')}`}
         </button>
       </div>
     </dialog>

@@ -13,7 +13,17 @@ const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'Opt-out wording', text: 'Reply STOP to opt out' },
 ];
 
-export function MessageStep({ state, update, model, errors }: { state: WizardState; update(patch: Partial<WizardState>): void; model: MessageModel; errors: FieldErrors }) {
+export function MessageStep({
+  state,
+  update,
+  model,
+  errors,
+}: {
+  state: WizardState;
+  update(patch: Partial<WizardState>): void;
+  model: MessageModel;
+  errors: FieldErrors;
+}) {
   const area = useRef<HTMLTextAreaElement>(null);
   const phone = usePhoneFormat();
   const templates = model.templates ?? [];
@@ -41,20 +51,39 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
         <fieldset className="cw-segmented">
           <legend className="sr-only">Where the message comes from</legend>
           <label className={state.source === 'inline' ? 'on' : ''}>
-            <input type="radio" name="cw-source" checked={state.source === 'inline'} onChange={() => update({ source: 'inline' })} />
+            <input
+              type="radio"
+              name="cw-source"
+              checked={state.source === 'inline'}
+              onChange={() => update({ source: 'inline' })}
+            />
             Write it here
           </label>
           <label className={state.source === 'template' ? 'on' : ''}>
-            <input type="radio" name="cw-source" checked={state.source === 'template'} disabled={templates.length === 0} onChange={() => update({ source: 'template' })} />
+            <input
+              type="radio"
+              name="cw-source"
+              checked={state.source === 'template'}
+              disabled={templates.length === 0}
+              onChange={() => update({ source: 'template' })}
+            />
             Use a saved template
           </label>
         </fieldset>
-        {templates.length === 0 && model.templates && <p className="muted small">No saved templates yet — write the message here, or save one on the Templates page.</p>}
+        {templates.length === 0 && model.templates && (
+          <p className="muted small">
+            No saved templates yet — write the message here, or save one on the Templates page.
+          </p>
+        )}
 
         {state.source === 'template' ? (
           <div className="cw-field">
             <label htmlFor="cw-template">Template</label>
-            <select id="cw-template" value={state.templateId ?? ''} onChange={(e) => update({ templateId: e.target.value ? Number(e.target.value) : null })}>
+            <select
+              id="cw-template"
+              value={state.templateId ?? ''}
+              onChange={(e) => update({ templateId: e.target.value ? Number(e.target.value) : null })}
+            >
               <option value="">Choose a template…</option>
               {templates.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -66,7 +95,11 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
             {model.template && (
               <div className="cw-template-body">
                 <p>{model.template.body}</p>
-                <button type="button" className="secondary small" onClick={() => update({ source: 'inline', body: model.template!.body, templateId: null })}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => update({ source: 'inline', body: model.template!.body, templateId: null })}
+                >
                   Edit a copy here
                 </button>
               </div>
@@ -102,7 +135,11 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
               <span data-testid="cw-chars">{plural(p.characters, 'character')}</span>
               <span data-testid="cw-segments">{plural(p.segments, 'segment')}</span>
               <span className={`badge ${p.encoding === 'GSM-7' ? 'good' : 'warn'}`}>{p.encoding}</span>
-              <span className="muted">{p.encoding === 'GSM-7' ? '160 characters per segment (153 when split)' : '70 characters per segment (67 when split)'}</span>
+              <span className="muted">
+                {p.encoding === 'GSM-7'
+                  ? '160 characters per segment (153 when split)'
+                  : '70 characters per segment (67 when split)'}
+              </span>
             </>
           ) : (
             <span className="muted">Counts appear as you write.</span>
@@ -139,7 +176,11 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
           <div className="cw-preview-head">
             <label htmlFor="cw-sample">Preview for</label>
             {model.samples && model.samples.contacts.length > 0 ? (
-              <select id="cw-sample" value={model.sampleIndex} onChange={(e) => model.setSampleIndex(Number(e.target.value))}>
+              <select
+                id="cw-sample"
+                value={model.sampleIndex}
+                onChange={(e) => model.setSampleIndex(Number(e.target.value))}
+              >
                 {model.samples.contacts.map((c, i) => (
                   <option key={c.id} value={i}>
                     {c.label}
@@ -150,7 +191,11 @@ export function MessageStep({ state, update, model, errors }: { state: WizardSta
               <span className="muted small">an example contact (no contacts yet)</span>
             )}
           </div>
-          <SmsBubble text={p?.text ?? ''} testId="cw-preview-bubble" meta={model.sample ? `To ${phone(model.sample.phone)}` : undefined} />
+          <SmsBubble
+            text={p?.text ?? ''}
+            testId="cw-preview-bubble"
+            meta={model.sample ? `To ${phone(model.sample.phone)}` : undefined}
+          />
         </div>
         <CostCard model={model} />
       </aside>
@@ -172,8 +217,12 @@ export function CostCard({ model }: { model: MessageModel }) {
             {formatMoney(cost.total)}
           </p>
           <p className="muted small">
-            {plural(cost.messages, 'message')} × {plural(cost.typicalSegments, 'segment')} typically × {formatMoney(cost.pricePerSegment)} per segment
-            {measure.data && measure.data.segments.max > measure.data.segments.min && ` (${measure.data.segments.min}–${measure.data.segments.max} segments depending on the contact)`}.
+            {plural(cost.messages, 'message')} × {plural(cost.typicalSegments, 'segment')} typically ×{' '}
+            {formatMoney(cost.pricePerSegment)} per segment
+            {measure.data &&
+              measure.data.segments.max > measure.data.segments.min &&
+              ` (${measure.data.segments.min}–${measure.data.segments.max} segments depending on the contact)`}
+            .
           </p>
         </>
       ) : (

@@ -24,9 +24,22 @@ export function MissedSchedulePrompt({
 }) {
   const late = scheduledAt ? now.getTime() - Date.parse(scheduledAt) : null;
   return (
-    <section className="cd-missed" role="alertdialog" aria-labelledby="cd-missed-title" aria-describedby="cd-missed-text">
+    <section
+      className="cd-missed"
+      role="alertdialog"
+      aria-labelledby="cd-missed-title"
+      aria-describedby="cd-missed-text"
+    >
       <div className="cd-missed-icon" aria-hidden="true">
-        <svg width="22" height="22" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round">
+        <svg
+          width="22"
+          height="22"
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.7"
+          strokeLinecap="round"
+        >
           <circle cx="10" cy="10" r="7.5" />
           <path d="M10 5.5V10l3 2" />
         </svg>
@@ -35,8 +48,8 @@ export function MissedSchedulePrompt({
         <h2 id="cd-missed-title">This campaign missed its scheduled time</h2>
         <p id="cd-missed-text">
           It was due {scheduledAt ? <>on {inBusinessWords(scheduledAt, zone)}</> : 'earlier'}
-          {late !== null && late > 0 && <>, {durationInWords(late)} ago</>}, but the app was not running then. Nothing has been sent. Send it now, pick a new
-          time, or cancel it.
+          {late !== null && late > 0 && <>, {durationInWords(late)} ago</>}, but the app was not running then. Nothing
+          has been sent. Send it now, pick a new time, or cancel it.
         </p>
         <div className="cd-missed-actions">
           <button type="button" disabled={busy} onClick={onSendNow}>

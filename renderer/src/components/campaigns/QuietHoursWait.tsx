@@ -22,7 +22,11 @@ export function QuietHoursWait({ status, now }: { status: CampaignStatusView; no
           {wait.groups.length > 6 && <li className="muted">and {plural(wait.groups.length - 6, 'later time')}</li>}
         </ul>
       )}
-      <span className="muted small cd-quiet-why"> Nothing is sent early and nothing is dropped: each text goes when it is between your sending hours where the recipient is.</span>
+      <span className="muted small cd-quiet-why">
+        {' '}
+        Nothing is sent early and nothing is dropped: each text goes when it is between your sending hours where the
+        recipient is.
+      </span>
     </Banner>
   );
 }

@@ -19,11 +19,14 @@ function details(row: OutboxRow): string {
       return `${UNKNOWN_EXPLAINED}${row.errorMessage ? ` (${row.errorMessage})` : ''}`;
     case 'failed':
     case 'undelivered':
-      return row.errorMessage ? `${row.errorMessage}${row.errorCode ? ` — code ${row.errorCode}` : ''}` : 'The provider gave no reason.';
+      return row.errorMessage
+        ? `${row.errorMessage}${row.errorCode ? ` — code ${row.errorCode}` : ''}`
+        : 'The provider gave no reason.';
     case 'retry_wait':
       return `Will try again${next ? ` at ${next}` : ''}${row.errorMessage ? `: ${row.errorMessage}` : ''}.`;
     case 'queued':
-      if (row.errorCode === 'quiet_hours') return `Waiting for the recipient’s sending hours${next ? ` — goes out from ${next}` : ''}. ${row.errorMessage ?? ''}`.trim();
+      if (row.errorCode === 'quiet_hours')
+        return `Waiting for the recipient’s sending hours${next ? ` — goes out from ${next}` : ''}. ${row.errorMessage ?? ''}`.trim();
       return 'In line to be sent.';
     case 'skipped':
       return row.errorMessage ?? 'Not sent.';
@@ -54,11 +57,16 @@ export function RecipientTable({
   onFilter(state: MessageFilter | ''): void;
   onOffset(offset: number): void;
 }) {
-  const q = useQuery(() => api.campaigns.messages({ id: campaignId, ...(filter ? { state: filter } : {}), limit: PAGE, offset }), [campaignId, filter, offset, states]);
+  const q = useQuery(
+    () => api.campaigns.messages({ id: campaignId, ...(filter ? { state: filter } : {}), limit: PAGE, offset }),
+    [campaignId, filter, offset, states],
+  );
   const total = q.data?.total ?? 0;
   const phone = usePhoneFormat();
   const all = Object.values(states).reduce((a, b) => a + b, 0);
-  const options = OUTBOX_STATES.filter((s): s is MessageFilter => s !== 'held').filter((s) => (states[s] ?? 0) > 0 || s === filter);
+  const options = OUTBOX_STATES.filter((s): s is MessageFilter => s !== 'held').filter(
+    (s) => (states[s] ?? 0) > 0 || s === filter,
+  );
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + PAGE, total);
 
@@ -88,9 +96,16 @@ export function RecipientTable({
         </div>
       </div>
       <ErrorBanner message={q.error} />
-      {filter === 'unknown' && <Banner tone="warn">“Unknown” means the message {UNKNOWN_EXPLAINED.charAt(0).toLowerCase() + UNKNOWN_EXPLAINED.slice(1)} It is never resent blindly, so nobody gets it twice.</Banner>}
+      {filter === 'unknown' && (
+        <Banner tone="warn">
+          “Unknown” means the message {UNKNOWN_EXPLAINED.charAt(0).toLowerCase() + UNKNOWN_EXPLAINED.slice(1)} It is
+          never resent blindly, so nobody gets it twice.
+        </Banner>
+      )}
       {q.data && q.data.rows.length === 0 ? (
-        <p className="muted cd-none">{all === 0 ? 'Messages appear here once the campaign is launched.' : 'No messages in this state.'}</p>
+        <p className="muted cd-none">
+          {all === 0 ? 'Messages appear here once the campaign is launched.' : 'No messages in this state.'}
+        </p>
       ) : (
         <div className="cd-table-wrap">
           <table className="table cd-table">
@@ -116,7 +131,9 @@ export function RecipientTable({
                   </td>
                   <td className="num">{r.attempts}</td>
                   <td className="small cd-time">{formatShort(r.sentAt)}</td>
-                  <td className={`small cd-detail ${r.state === 'failed' || r.state === 'undelivered' ? 'bad' : ''}`}>{details(r)}</td>
+                  <td className={`small cd-detail ${r.state === 'failed' || r.state === 'undelivered' ? 'bad' : ''}`}>
+                    {details(r)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -128,10 +145,20 @@ export function RecipientTable({
           <span className="muted small">
             {from.toLocaleString()}–{to.toLocaleString()} of {total.toLocaleString()}
           </span>
-          <button type="button" className="secondary small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - PAGE))}>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={offset === 0}
+            onClick={() => onOffset(Math.max(0, offset - PAGE))}
+          >
             Previous
           </button>
-          <button type="button" className="secondary small" disabled={to >= total} onClick={() => onOffset(offset + PAGE)}>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={to >= total}
+            onClick={() => onOffset(offset + PAGE)}
+          >
             Next
           </button>
         </div>

@@ -7,7 +7,21 @@ import type { FieldErrors, WizardField } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
 
-function Row({ title, step, field, errors, onEdit, children }: { title: string; step: number; field: WizardField; errors: FieldErrors; onEdit(step: number): void; children: ReactNode }) {
+function Row({
+  title,
+  step,
+  field,
+  errors,
+  onEdit,
+  children,
+}: {
+  title: string;
+  step: number;
+  field: WizardField;
+  errors: FieldErrors;
+  onEdit(step: number): void;
+  children: ReactNode;
+}) {
   return (
     <div className={`cw-review-row${errors[field] ? ' has-error' : ''}`}>
       <dt>{title}</dt>
@@ -16,7 +30,12 @@ function Row({ title, step, field, errors, onEdit, children }: { title: string; 
         <FieldError id={`cw-review-${field}-error`} message={errors[field]} />
       </dd>
       <div className="cw-review-edit">
-        <button type="button" className="secondary small" onClick={() => onEdit(step)} aria-label={`Change ${title.toLowerCase()}`}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => onEdit(step)}
+          aria-label={`Change ${title.toLowerCase()}`}
+        >
           Change
         </button>
       </div>
@@ -54,8 +73,8 @@ export function ReviewStep({
           <p data-testid="review-audience">
             {count ? (
               <>
-                <strong>{plural(count.eligible, 'person', 'people')}</strong> will get it, of {plural(count.matched, 'matching contact')}.
-                {excluded && <span className="muted"> {excluded}</span>}
+                <strong>{plural(count.eligible, 'person', 'people')}</strong> will get it, of{' '}
+                {plural(count.matched, 'matching contact')}.{excluded && <span className="muted"> {excluded}</span>}
               </>
             ) : (
               'Counting…'
@@ -68,11 +87,14 @@ export function ReviewStep({
             {model.preview && (
               <span className="muted">
                 {' '}
-                · {plural(model.preview.segments, 'segment')} ({model.preview.encoding}) for {model.sample?.label ?? 'an example contact'}
+                · {plural(model.preview.segments, 'segment')} ({model.preview.encoding}) for{' '}
+                {model.sample?.label ?? 'an example contact'}
               </span>
             )}
           </p>
-          {model.checks.length > 0 && <p className="warn-text small">{plural(model.checks.length, 'check')} to look at — see the Message step.</p>}
+          {model.checks.length > 0 && (
+            <p className="warn-text small">{plural(model.checks.length, 'check')} to look at — see the Message step.</p>
+          )}
         </Row>
         <Row title="Schedule" step={2} field="schedule" errors={errors} onEdit={onEdit}>
           <p data-testid="review-schedule">{scheduleInWords(state, zone)}</p>
@@ -84,7 +106,11 @@ export function ReviewStep({
           <dt>Provider</dt>
           <dd>
             <p data-testid="review-provider">{PROVIDER_LABEL[chosenProvider]}</p>
-            {chosenProvider !== 'sandbox' && <p className="muted small">Real texts will be sent and charged by {chosenProvider === 'quo' ? 'Quo' : 'Twilio'}.</p>}
+            {chosenProvider !== 'sandbox' && (
+              <p className="muted small">
+                Real texts will be sent and charged by {chosenProvider === 'quo' ? 'Quo' : 'Twilio'}.
+              </p>
+            )}
             <FieldError id="cw-review-provider-error" message={errors.provider} />
           </dd>
           <div className="cw-review-edit" />

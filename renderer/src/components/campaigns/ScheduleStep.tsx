@@ -19,7 +19,19 @@ function quarterHours(from: string, to: string, current: string): string[] {
   return out.sort();
 }
 
-function ModeOption({ mode, state, update, title, children }: { mode: ScheduleMode; state: WizardState; update(p: Partial<WizardState>): void; title: string; children?: ReactNode }) {
+function ModeOption({
+  mode,
+  state,
+  update,
+  title,
+  children,
+}: {
+  mode: ScheduleMode;
+  state: WizardState;
+  update(p: Partial<WizardState>): void;
+  title: string;
+  children?: ReactNode;
+}) {
   const on = state.scheduleMode === mode;
   return (
     <div className={`cw-mode${on ? ' on' : ''}`}>
@@ -32,11 +44,26 @@ function ModeOption({ mode, state, update, title, children }: { mode: ScheduleMo
   );
 }
 
-export function ScheduleStep({ state, update, zone, now, errors, campaignId }: { state: WizardState; update(patch: Partial<WizardState>): void; zone: string; now: Date; errors: FieldErrors; campaignId?: number }) {
+export function ScheduleStep({
+  state,
+  update,
+  zone,
+  now,
+  errors,
+  campaignId,
+}: {
+  state: WizardState;
+  update(patch: Partial<WizardState>): void;
+  zone: string;
+  now: Date;
+  errors: FieldErrors;
+  campaignId?: number;
+}) {
   const today = businessToday(zone, now);
   const at = businessInstant(state.atDate, state.atTime, zone);
   const localOutside = state.localTime < state.quietStart || state.localTime >= state.quietEnd;
-  const toggleDay = (d: number, off: boolean) => update({ excludedDays: off ? [...state.excludedDays, d] : state.excludedDays.filter((x) => x !== d) });
+  const toggleDay = (d: number, off: boolean) =>
+    update({ excludedDays: off ? [...state.excludedDays, d] : state.excludedDays.filter((x) => x !== d) });
 
   return (
     <div className="cw-schedule">
@@ -49,11 +76,23 @@ export function ScheduleStep({ state, update, zone, now, errors, campaignId }: {
           <div className="cw-row">
             <div className="cw-field">
               <label htmlFor="cw-at-date">Date</label>
-              <input id="cw-at-date" type="date" min={today} value={state.atDate} onChange={(e) => update({ atDate: e.target.value })} />
+              <input
+                id="cw-at-date"
+                type="date"
+                min={today}
+                value={state.atDate}
+                onChange={(e) => update({ atDate: e.target.value })}
+              />
             </div>
             <div className="cw-field">
               <label htmlFor="cw-at-time">Time</label>
-              <input id="cw-at-time" type="time" step={300} value={state.atTime} onChange={(e) => update({ atTime: e.target.value })} />
+              <input
+                id="cw-at-time"
+                type="time"
+                step={300}
+                value={state.atTime}
+                onChange={(e) => update({ atTime: e.target.value })}
+              />
             </div>
           </div>
           <p className="muted small">
@@ -66,36 +105,67 @@ export function ScheduleStep({ state, update, zone, now, errors, campaignId }: {
             </p>
           )}
         </ModeOption>
-        <ModeOption mode="recipient_local" state={state} update={update} title="At the same local time for each recipient">
+        <ModeOption
+          mode="recipient_local"
+          state={state}
+          update={update}
+          title="At the same local time for each recipient"
+        >
           <div className="cw-row">
             <div className="cw-field">
               <label htmlFor="cw-local-date">Date</label>
-              <input id="cw-local-date" type="date" min={today} value={state.localDate} onChange={(e) => update({ localDate: e.target.value })} />
+              <input
+                id="cw-local-date"
+                type="date"
+                min={today}
+                value={state.localDate}
+                onChange={(e) => update({ localDate: e.target.value })}
+              />
             </div>
             <div className="cw-field">
               <label htmlFor="cw-local-time">Local time</label>
-              <input id="cw-local-time" type="time" step={300} value={state.localTime} onChange={(e) => update({ localTime: e.target.value })} />
+              <input
+                id="cw-local-time"
+                type="time"
+                step={300}
+                value={state.localTime}
+                onChange={(e) => update({ localTime: e.target.value })}
+              />
             </div>
           </div>
-          <p className="muted small">Someone in Los Angeles gets it at {state.localTime || '…'} Los Angeles time, someone in New York at {state.localTime || '…'} New York time.</p>
+          <p className="muted small">
+            Someone in Los Angeles gets it at {state.localTime || '…'} Los Angeles time, someone in New York at{' '}
+            {state.localTime || '…'} New York time.
+          </p>
           <label className="check">
             <input type="checkbox" checked={state.bestHour} onChange={(e) => update({ bestHour: e.target.checked })} />
             <span>Each recipient&apos;s best hour that day</span>
           </label>
           {state.bestHour && (
             <p className="muted small" data-testid="best-hour-explained">
-              Goes out at the hour your own history shows people answer most on that weekday (Analytics → Best time to send), in each recipient&apos;s time and inside your sending window. While your history names no such hour, it goes at {state.localTime || 'the time above'}.
+              Goes out at the hour your own history shows people answer most on that weekday (Analytics → Best time to
+              send), in each recipient&apos;s time and inside your sending window. While your history names no such
+              hour, it goes at {state.localTime || 'the time above'}.
             </p>
           )}
           {state.localTime && localOutside && (
             <p className="warn-text small">
-              {state.localTime} is outside your sending window ({state.quietStart}–{state.quietEnd}); the messages would wait for the window to open.
+              {state.localTime} is outside your sending window ({state.quietStart}–{state.quietEnd}); the messages would
+              wait for the window to open.
             </p>
           )}
         </ModeOption>
         <FieldError id="cw-schedule-error" message={errors.schedule} />
       </fieldset>
-      {state.scheduleMode === 'at' && <RepeatEditor choice={state.repeat} date={state.atDate} time={state.atTime} campaignId={campaignId} onChange={(repeat) => update({ repeat })} />}
+      {state.scheduleMode === 'at' && (
+        <RepeatEditor
+          choice={state.repeat}
+          date={state.atDate}
+          time={state.atTime}
+          campaignId={campaignId}
+          onChange={(repeat) => update({ repeat })}
+        />
+      )}
 
       <fieldset className="cw-card cw-quiet" aria-describedby="cw-quiet-explained">
         <legend>Quiet hours</legend>
@@ -105,7 +175,11 @@ export function ScheduleStep({ state, update, zone, now, errors, campaignId }: {
         <div className="cw-row">
           <div className="cw-field">
             <label htmlFor="cw-quiet-start">Earliest local time</label>
-            <select id="cw-quiet-start" value={state.quietStart} onChange={(e) => update({ quietStart: e.target.value })}>
+            <select
+              id="cw-quiet-start"
+              value={state.quietStart}
+              onChange={(e) => update({ quietStart: e.target.value })}
+            >
               {quarterHours(FEDERAL_START, '20:45', state.quietStart).map((t) => (
                 <option key={t} value={t} disabled={t >= state.quietEnd}>
                   {t}
@@ -123,18 +197,32 @@ export function ScheduleStep({ state, update, zone, now, errors, campaignId }: {
               ))}
             </select>
           </div>
-          <button type="button" className="secondary small cw-widest" disabled={state.quietStart === FEDERAL_START && state.quietEnd === FEDERAL_END} onClick={() => update({ quietStart: FEDERAL_START, quietEnd: FEDERAL_END })}>
+          <button
+            type="button"
+            className="secondary small cw-widest"
+            disabled={state.quietStart === FEDERAL_START && state.quietEnd === FEDERAL_END}
+            onClick={() => update({ quietStart: FEDERAL_START, quietEnd: FEDERAL_END })}
+          >
             Widest allowed (08:00–21:00)
           </button>
         </div>
-        <p className="muted small">The law allows 08:00 to 21:00 at the recipient; you can only narrow it. Some states are stricter, and their rules apply on top.</p>
+        <p className="muted small">
+          The law allows 08:00 to 21:00 at the recipient; you can only narrow it. Some states are stricter, and their
+          rules apply on top.
+        </p>
         <fieldset className="cw-days">
           <legend>Don’t send on</legend>
           {WEEKDAYS_SHORT.map((d, i) => {
             const off = state.excludedDays.includes(i);
             return (
               <label key={d} className={`cw-day${off ? ' on' : ''}`}>
-                <input type="checkbox" aria-label={WEEKDAYS[i]} checked={off} disabled={!off && state.excludedDays.length >= 6} onChange={(e) => toggleDay(i, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  aria-label={WEEKDAYS[i]}
+                  checked={off}
+                  disabled={!off && state.excludedDays.length >= 6}
+                  onChange={(e) => toggleDay(i, e.target.checked)}
+                />
                 {d}
               </label>
             );

@@ -16,12 +16,25 @@ const CARDS: Array<{ key: keyof CampaignStatusView['counts']; label: string; hin
   { key: 'sent', label: 'Sent', hint: 'accepted by the provider, no receipt yet' },
   { key: 'delivered', label: 'Delivered', hint: 'the phone received it', tone: 'good' },
   { key: 'failed', label: 'Failed', hint: 'not delivered; see the reasons below', tone: 'bad' },
-  { key: 'unknown', label: 'Unknown', hint: 'may or may not have reached the provider — reconciliation will check', tone: 'warn' },
+  {
+    key: 'unknown',
+    label: 'Unknown',
+    hint: 'may or may not have reached the provider — reconciliation will check',
+    tone: 'warn',
+  },
   { key: 'skipped', label: 'Skipped', hint: 'not sent: opted out, or the campaign was cancelled' },
 ];
 
 /** The progress bar in outcome colours, the send rate, and a card per state. */
-export function SendingProgress({ status, rate, onShow }: { status: CampaignStatusView; rate: number | null; onShow(state: 'failed' | 'unknown'): void }) {
+export function SendingProgress({
+  status,
+  rate,
+  onShow,
+}: {
+  status: CampaignStatusView;
+  rate: number | null;
+  onShow(state: 'failed' | 'unknown'): void;
+}) {
   const total = status.audience;
   const done = finishedCount(status.states);
   const pct = percent(done, total);
@@ -46,7 +59,12 @@ export function SendingProgress({ status, rate, onShow }: { status: CampaignStat
             ) : (
               <>
                 <strong>{Math.round(rate).toLocaleString()}</strong> messages/min
-                {left !== null && <span className="muted"> · {left < 1 ? 'under a minute' : `about ${durationInWords(left * 60_000)}`} left</span>}
+                {left !== null && (
+                  <span className="muted">
+                    {' '}
+                    · {left < 1 ? 'under a minute' : `about ${durationInWords(left * 60_000)}`} left
+                  </span>
+                )}
               </>
             )
           ) : status.status === 'paused' ? (
@@ -54,9 +72,23 @@ export function SendingProgress({ status, rate, onShow }: { status: CampaignStat
           ) : null}
         </div>
       </div>
-      <div className="cd-bar" role="progressbar" aria-label="Messages done" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="cd-bar"
+        role="progressbar"
+        aria-label="Messages done"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         {SEGMENTS.map((s) =>
-          status.counts[s.key] > 0 ? <div key={s.key} className={s.className} style={{ width: `${(status.counts[s.key] / Math.max(1, total)) * 100}%` }} title={`${s.label}: ${status.counts[s.key]}`} /> : null,
+          status.counts[s.key] > 0 ? (
+            <div
+              key={s.key}
+              className={s.className}
+              style={{ width: `${(status.counts[s.key] / Math.max(1, total)) * 100}%` }}
+              title={`${s.label}: ${status.counts[s.key]}`}
+            />
+          ) : null,
         )}
       </div>
       <ul className="cd-legend" aria-hidden="true">
@@ -68,7 +100,12 @@ export function SendingProgress({ status, rate, onShow }: { status: CampaignStat
       </ul>
       <div className="cd-cards">
         {CARDS.map((c) => (
-          <div key={c.key} className={`cd-card ${c.tone && status.counts[c.key] > 0 ? c.tone : ''}`} data-testid={`count-${c.key}`} title={`${c.label}: ${c.hint}`}>
+          <div
+            key={c.key}
+            className={`cd-card ${c.tone && status.counts[c.key] > 0 ? c.tone : ''}`}
+            data-testid={`count-${c.key}`}
+            title={`${c.label}: ${c.hint}`}
+          >
             <div className="cd-card-value">{status.counts[c.key].toLocaleString()}</div>
             <div className="cd-card-label">{c.label}</div>
             {(c.key === 'failed' || c.key === 'unknown') && status.counts[c.key] > 0 && (
@@ -80,7 +117,8 @@ export function SendingProgress({ status, rate, onShow }: { status: CampaignStat
         ))}
       </div>
       <p className="cd-explain">
-        <strong>Unknown</strong> means the message {UNKNOWN_EXPLAINED.charAt(0).toLowerCase() + UNKNOWN_EXPLAINED.slice(1)} It is never resent blindly, so nobody
+        <strong>Unknown</strong> means the message{' '}
+        {UNKNOWN_EXPLAINED.charAt(0).toLowerCase() + UNKNOWN_EXPLAINED.slice(1)} It is never resent blindly, so nobody
         gets it twice.
       </p>
     </section>

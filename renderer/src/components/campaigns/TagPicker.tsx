@@ -34,15 +34,31 @@ export function TagPicker({
         </p>
       )}
       {tags.length > 12 && (
-        <input type="search" className="cw-tag-filter" aria-label={`Find a tag (${legend.toLowerCase()})`} placeholder="Find a tag…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          className="cw-tag-filter"
+          aria-label={`Find a tag (${legend.toLowerCase()})`}
+          placeholder="Find a tag…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       )}
       <div className="cw-chips">
         {shown.map((t) => {
           const on = selected.includes(t.name);
           const blocked = !on && unavailable.includes(t.name);
           return (
-            <label key={t.name} className={`cw-chip${on ? ' on' : ''}${blocked ? ' blocked' : ''}`} title={blocked ? 'Chosen in the other list' : undefined}>
-              <input type="checkbox" checked={on} disabled={blocked} onChange={(e) => toggle(t.name, e.target.checked)} />
+            <label
+              key={t.name}
+              className={`cw-chip${on ? ' on' : ''}${blocked ? ' blocked' : ''}`}
+              title={blocked ? 'Chosen in the other list' : undefined}
+            >
+              <input
+                type="checkbox"
+                checked={on}
+                disabled={blocked}
+                onChange={(e) => toggle(t.name, e.target.checked)}
+              />
               <span className="cw-chip-name">{t.name}</span>
               <span className="cw-chip-count">{t.count.toLocaleString()}</span>
             </label>

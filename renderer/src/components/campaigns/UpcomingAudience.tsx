@@ -12,8 +12,8 @@ export function UpcomingAudience({ campaign }: { campaign: CampaignDetail }) {
       <h3 className="cw-card-title">Not sent yet</h3>
       <AudienceCountPanel count={count} />
       <p className="muted small">
-        The audience is counted again at launch: contacts added, opted out or tagged before then are taken into account. Progress and each
-        recipient’s status appear here once it is sending.
+        The audience is counted again at launch: contacts added, opted out or tagged before then are taken into account.
+        Progress and each recipient’s status appear here once it is sending.
       </p>
     </section>
   );

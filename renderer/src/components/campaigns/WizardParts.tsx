@@ -11,7 +11,17 @@ export function FieldError({ id, message }: { id?: string; message: string | und
 }
 
 /** Numbered steps; those already reached can be revisited with a click or the keyboard. */
-export function StepIndicator({ step, reached, withErrors, onGo }: { step: number; reached: number; withErrors: number[]; onGo(step: number): void }) {
+export function StepIndicator({
+  step,
+  reached,
+  withErrors,
+  onGo,
+}: {
+  step: number;
+  reached: number;
+  withErrors: number[];
+  onGo(step: number): void;
+}) {
   return (
     <nav aria-label="Campaign steps">
       <ol className="cw-steps">
@@ -19,7 +29,12 @@ export function StepIndicator({ step, reached, withErrors, onGo }: { step: numbe
           const state = i === step ? 'current' : i < step || i <= reached ? 'done' : 'todo';
           return (
             <li key={label} className={`cw-step ${state}${withErrors.includes(i) ? ' has-error' : ''}`}>
-              <button type="button" disabled={i > reached} aria-current={i === step ? 'step' : undefined} onClick={() => onGo(i)}>
+              <button
+                type="button"
+                disabled={i > reached}
+                aria-current={i === step ? 'step' : undefined}
+                onClick={() => onGo(i)}
+              >
                 <span className="cw-step-num" aria-hidden="true">
                   {state === 'done' && i !== step ? '✓' : i + 1}
                 </span>

@@ -57,7 +57,11 @@ const n = (c: Counts, k: string) => c[k] ?? 0;
 
 /** The owner's three outcome numbers: failed includes carrier "undelivered". */
 export function outcomeCounts(counts: Counts): { delivered: number; failed: number; unknown: number } {
-  return { delivered: n(counts, 'delivered'), failed: n(counts, 'failed') + n(counts, 'undelivered'), unknown: n(counts, 'unknown') };
+  return {
+    delivered: n(counts, 'delivered'),
+    failed: n(counts, 'failed') + n(counts, 'undelivered'),
+    unknown: n(counts, 'unknown'),
+  };
 }
 
 /** Messages whose sending is over, one way or another (still waiting: queued, retrying, sending, held). */
@@ -89,7 +93,12 @@ export function formatMoney(dollars: number): string {
   // Sub-cent totals are real (a few sandbox-priced texts); show them rather than "$0.00".
   // Up to four decimals there, but no padding zeros: a total rounded to the cent reads "$0.03", not "$0.0300".
   const digits = dollars > 0 && dollars < 0.1 ? 4 : 2;
-  return dollars.toLocaleString(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits });
+  return dollars.toLocaleString(undefined, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  });
 }
 
 /** The app-wide format (the computer's locale, with the zone). */
@@ -102,7 +111,9 @@ export function formatShort(iso: string | null, now = new Date()): string {
   if (!iso) return '—';
   const d = new Date(iso);
   const sameDay = d.toDateString() === now.toDateString();
-  return sameDay ? d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }) : shortDateTimeWithZone(iso);
+  return sameDay
+    ? d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' })
+    : shortDateTimeWithZone(iso);
 }
 
 /** "3 hours 5 minutes" from milliseconds, coarse on purpose. */
@@ -119,4 +130,8 @@ export function durationInWords(ms: number): string {
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const WEEKDAYS_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export const PROVIDER_LABEL = { sandbox: 'Sandbox (simulated — nothing leaves this computer)', quo: 'Quo (OpenPhone)', twilio: 'Twilio' } as const;
+export const PROVIDER_LABEL = {
+  sandbox: 'Sandbox (simulated — nothing leaves this computer)',
+  quo: 'Quo (OpenPhone)',
+  twilio: 'Twilio',
+} as const;

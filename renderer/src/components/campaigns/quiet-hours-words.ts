@@ -17,8 +17,16 @@ export function quietHoursWaitInWords(wait: QuietHoursWait, queued: number, now:
   const first = wait.groups[0];
   if (!first || wait.waiting === 0) return null;
   const n = wait.waiting;
-  const subject = n === queued ? (n === 1 ? 'The one message left waits' : `All ${n.toLocaleString()} wait`) : `${n.toLocaleString()} of ${queued.toLocaleString()} waiting ${n === 1 ? 'waits' : 'wait'}`;
+  const subject =
+    n === queued
+      ? n === 1
+        ? 'The one message left waits'
+        : `All ${n.toLocaleString()} wait`
+      : `${n.toLocaleString()} of ${queued.toLocaleString()} waiting ${n === 1 ? 'waits' : 'wait'}`;
   const times = [...new Set(wait.groups.map((g) => wallClock(g.at, g.zone)))];
-  const when = times.length === 1 ? `${times[0]} in their time zone` : `${listInWords(times.slice(0, 4), 'or')} in their time zones`;
+  const when =
+    times.length === 1
+      ? `${times[0]} in their time zone`
+      : `${listInWords(times.slice(0, 4), 'or')} in their time zones`;
   return `${subject} for ${when} (first send ${sendInstantInWords(first.at, first.zone, now)}).`;
 }

@@ -37,7 +37,9 @@ export function useCampaignLive(id: number): CampaignLive {
         .then((s) => {
           setStatus(s);
           setError(null);
-          setSamples((prev) => (s.status === 'sending' ? addSample(prev, { at: Date.now(), handedOver: handedOverCount(s.states) }) : []));
+          setSamples((prev) =>
+            s.status === 'sending' ? addSample(prev, { at: Date.now(), handedOver: handedOverCount(s.states) }) : [],
+          );
         })
         .catch((e: Error) => setError(e.message))
         .finally(() => {
@@ -58,7 +60,10 @@ export function useCampaignLive(id: number): CampaignLive {
   }, [refresh]);
 
   useEffect(() => onEvent('campaign:progress', (p) => p.campaignId === id && refresh()), [id, refresh]);
-  useEffect(() => onEvent('app:dataChanged', (p) => (p.area === 'campaigns' || p.area === 'inbox') && refresh()), [refresh]);
+  useEffect(
+    () => onEvent('app:dataChanged', (p) => (p.area === 'campaigns' || p.area === 'inbox') && refresh()),
+    [refresh],
+  );
 
   const sending = status?.status === 'sending';
   const awaitingReceipts = !!status && (status.counts.sent > 0 || status.counts.sending > 0);

@@ -15,10 +15,18 @@ export function useLaunchCost(campaignId: number, eligible: number | null, known
     let live = true;
     void (async () => {
       const c = await api.campaigns.get({ id: campaignId });
-      const bodies = c.ab ? c.ab.variants.map((v) => v.body) : c.body ? [c.body] : c.templateId !== null ? [(await api.templates.get({ id: c.templateId })).body] : [];
+      const bodies = c.ab
+        ? c.ab.variants.map((v) => v.body)
+        : c.body
+          ? [c.body]
+          : c.templateId !== null
+            ? [(await api.templates.get({ id: c.templateId })).body]
+            : [];
       if (!bodies.length) return;
       const tag = c.audience.tags?.[0];
-      const measures = await Promise.all(bodies.map((body) => api.templates.measure({ body, ...(tag ? { tag } : {}) })));
+      const measures = await Promise.all(
+        bodies.map((body) => api.templates.measure({ body, ...(tag ? { tag } : {}) })),
+      );
       const typical = Math.max(1, ...measures.map((m) => m.segments.typical));
       const estimate = estimateCost({ typical, totalSegments: typical * eligible }, measures[0].cost.pricePerSegment);
       if (live) setCost(`≈ ${formatMoney(estimate.total)}`);

@@ -6,7 +6,12 @@ export type WizardField = 'name' | 'audience' | 'message' | 'schedule' | 'quietH
 export type FieldErrors = Partial<Record<WizardField, string>>;
 
 export const STEPS = ['Audience', 'Message', 'Schedule', 'Review'] as const;
-export const STEP_FIELDS: WizardField[][] = [['name', 'audience'], ['message'], ['schedule', 'quietHours'], ['provider', 'general']];
+export const STEP_FIELDS: WizardField[][] = [
+  ['name', 'audience'],
+  ['message'],
+  ['schedule', 'quietHours'],
+  ['provider', 'general'],
+];
 
 const PATH_FIELD: Array<[RegExp, WizardField]> = [
   [/^name\b/, 'name'],
@@ -40,7 +45,8 @@ export function errorsByField(message: string): FieldErrors {
     for (const part of validation[1].split('; ')) {
       const m = /^([\w.]+): (.*)$/s.exec(part);
       const field = m ? PATH_FIELD.find(([re]) => re.test(m[1]))?.[1] : undefined;
-      if (m && field) add(field, sentence(`${m[1].includes('.') ? `${m[1].split('.').slice(1).join(' ')}: ` : ''}${m[2]}`));
+      if (m && field)
+        add(field, sentence(`${m[1].includes('.') ? `${m[1].split('.').slice(1).join(' ')}: ` : ''}${m[2]}`));
       else add('general', sentence(part));
     }
     return out;
@@ -55,20 +61,26 @@ function sentence(text: string): string {
 }
 
 /** What the owner must fix before leaving a step; the API checks again on save. */
-export function checkStep(step: number, s: WizardState, ctx: { zone: string; now: Date; messageErrors: string[] }): FieldErrors {
+export function checkStep(
+  step: number,
+  s: WizardState,
+  ctx: { zone: string; now: Date; messageErrors: string[] },
+): FieldErrors {
   const e: FieldErrors = {};
   if (step === 0) {
     if (!s.name.trim()) e.name = 'Give the campaign a name, so you can find it later.';
     else if (s.name.trim().length > 100) e.name = 'Use at most 100 characters.';
     if (s.minDays.trim() !== '') {
       const days = Number(s.minDays);
-      if (!Number.isInteger(days) || days < 1 || days > 3650) e.audience = 'Days since last contact must be a whole number from 1 to 3650, or empty.';
+      if (!Number.isInteger(days) || days < 1 || days > 3650)
+        e.audience = 'Days since last contact must be a whole number from 1 to 3650, or empty.';
     }
     const both = s.tags.filter((t) => s.excludeTags.includes(t));
     if (both.length) e.audience = `"${both[0]}" is both included and excluded; pick one.`;
   }
   if (step === 1) {
-    if (s.source === 'template' && s.templateId === null) e.message = 'Pick a template, or write the message here instead.';
+    if (s.source === 'template' && s.templateId === null)
+      e.message = 'Pick a template, or write the message here instead.';
     else if (s.source === 'inline' && !s.body.trim()) e.message = 'Write the message your contacts will receive.';
     else if (ctx.messageErrors.length) e.message = `Fix this first: ${ctx.messageErrors[0]}`;
   }
@@ -76,13 +88,17 @@ export function checkStep(step: number, s: WizardState, ctx: { zone: string; now
     if (s.scheduleMode === 'at') {
       const at = businessInstant(s.atDate, s.atTime, ctx.zone);
       if (!at) e.schedule = 'Pick a date and a time.';
-      else if (Date.parse(at.iso) <= ctx.now.getTime()) e.schedule = 'That time has already passed; pick a later one, or choose "Send now".';
+      else if (Date.parse(at.iso) <= ctx.now.getTime())
+        e.schedule = 'That time has already passed; pick a later one, or choose "Send now".';
     }
     if (s.scheduleMode === 'recipient_local') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(s.localDate) || !/^\d{2}:\d{2}$/.test(s.localTime)) e.schedule = 'Pick a date and a time.';
-      else if (s.localDate < businessToday(ctx.zone, ctx.now)) e.schedule = 'That date has already passed; pick today or later.';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s.localDate) || !/^\d{2}:\d{2}$/.test(s.localTime))
+        e.schedule = 'Pick a date and a time.';
+      else if (s.localDate < businessToday(ctx.zone, ctx.now))
+        e.schedule = 'That date has already passed; pick today or later.';
     }
-    if (s.quietStart < FEDERAL_START || s.quietEnd > FEDERAL_END) e.quietHours = 'The window can only be narrowed: no earlier than 08:00, no later than 21:00.';
+    if (s.quietStart < FEDERAL_START || s.quietEnd > FEDERAL_END)
+      e.quietHours = 'The window can only be narrowed: no earlier than 08:00, no later than 21:00.';
     else if (s.quietStart >= s.quietEnd) e.quietHours = 'The window must start before it ends.';
     else if (s.excludedDays.length > 6) e.quietHours = 'Leave at least one day of the week to send on.';
   }

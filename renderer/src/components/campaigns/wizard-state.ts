@@ -118,8 +118,15 @@ export function audienceOf(s: WizardState): AudienceFilterInput {
 /** The draft the API takes. An `at` time that cannot be read is sent as typed so the API names the field. */
 export function draftOf(s: WizardState, zone: string): CampaignDraftInput {
   let schedule: CampaignDraftInput['schedule'];
-  if (s.scheduleMode === 'at') schedule = { mode: 'at', at: businessInstant(s.atDate, s.atTime, zone)?.iso ?? `${s.atDate}T${s.atTime}` };
-  else if (s.scheduleMode === 'recipient_local') schedule = { mode: 'recipient_local', date: s.localDate, time: s.localTime, ...(s.bestHour ? { bestHour: true } : {}) };
+  if (s.scheduleMode === 'at')
+    schedule = { mode: 'at', at: businessInstant(s.atDate, s.atTime, zone)?.iso ?? `${s.atDate}T${s.atTime}` };
+  else if (s.scheduleMode === 'recipient_local')
+    schedule = {
+      mode: 'recipient_local',
+      date: s.localDate,
+      time: s.localTime,
+      ...(s.bestHour ? { bestHour: true } : {}),
+    };
   else schedule = { mode: 'now' };
   const message = s.source === 'template' && s.templateId !== null ? { templateId: s.templateId } : { body: s.body };
   const { audience: _shownElsewhere, ...kept } = s.keep;

@@ -6,11 +6,26 @@ import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
 import { Modal } from '../ui';
 
 function splitTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Add one person by hand. How they agreed to texts is recorded with them (a manual consent record). */
-export function AddContactForm({ onClose, onCreated, onOpenContact }: { onClose(): void; onCreated(d: ContactDetail): void; onOpenContact(id: number): void }) {
+export function AddContactForm({
+  onClose,
+  onCreated,
+  onOpenContact,
+}: {
+  onClose(): void;
+  onCreated(d: ContactDetail): void;
+  onOpenContact(id: number): void;
+}) {
   const [busy, setBusy] = useState(false);
   const duplicate = useDuplicate();
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +48,11 @@ export function AddContactForm({ onClose, onCreated, onOpenContact }: { onClose(
         ...(text('email') ? { email: text('email') } : {}),
         ...(splitTags(text('tags')).length ? { tags: splitTags(text('tags')) } : {}),
         // No answer (or "not stated"): the contact is saved without consent, and is not textable until you record it.
-        ...(consent?.kind === 'agreed' ? { consent: { given: true, note: consent.how } } : consent?.kind === 'declined' ? { consent: { given: false } } : {}),
+        ...(consent?.kind === 'agreed'
+          ? { consent: { given: true, note: consent.how } }
+          : consent?.kind === 'declined'
+            ? { consent: { given: false } }
+            : {}),
       });
       onCreated(created);
     } catch (err) {
@@ -43,7 +62,13 @@ export function AddContactForm({ onClose, onCreated, onOpenContact }: { onClose(
   };
 
   return (
-    <Modal title="Add a contact" subtitle="Type the phone number in any format; it is stored in international form." locked={busy} onClose={onClose} size="small">
+    <Modal
+      title="Add a contact"
+      subtitle="Type the phone number in any format; it is stored in international form."
+      locked={busy}
+      onClose={onClose}
+      size="small"
+    >
       <form id="ct-add-form" className="ct-form" onSubmit={(e) => void submit(e)}>
         <label>
           Phone number

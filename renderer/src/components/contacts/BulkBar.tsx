@@ -26,7 +26,8 @@ export function BulkBar({
   const [tag, setTag] = useState('');
   const [confirm, setConfirm] = useState<'optOut' | 'delete' | null>(null);
   const count = selection.count;
-  const who = selection.allMatching && !exact ? `all ${count.toLocaleString()}+ matching contacts` : plural(count, 'contact');
+  const who =
+    selection.allMatching && !exact ? `all ${count.toLocaleString()}+ matching contacts` : plural(count, 'contact');
   const tagAction = (action: 'addTag' | 'removeTag') => (e?: FormEvent) => {
     e?.preventDefault();
     if (tag.trim()) onRun(action, tag.trim());
@@ -35,7 +36,11 @@ export function BulkBar({
   return (
     <div className="ct-bulk" role="region" aria-label="Selected contacts">
       <div className="ct-bulk-what">
-        <strong>{selection.allMatching ? `All ${total !== null ? `${total.toLocaleString()}${exact ? '' : '+'}` : ''} matching selected` : `${count.toLocaleString()} selected`}</strong>
+        <strong>
+          {selection.allMatching
+            ? `All ${total !== null ? `${total.toLocaleString()}${exact ? '' : '+'}` : ''} matching selected`
+            : `${count.toLocaleString()} selected`}
+        </strong>
         {matchingOffer && (
           <button type="button" className="ct-link" onClick={selection.selectAllMatching}>
             Select all {total.toLocaleString()}
@@ -47,7 +52,14 @@ export function BulkBar({
         </button>
       </div>
       <form className="ct-bulk-tag" onSubmit={tagAction('addTag')}>
-        <input aria-label="Tag for the selected contacts" placeholder="Tag" list="ct-bulk-tags" value={tag} onChange={(e) => setTag(e.target.value)} maxLength={100} />
+        <input
+          aria-label="Tag for the selected contacts"
+          placeholder="Tag"
+          list="ct-bulk-tags"
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          maxLength={100}
+        />
         <datalist id="ct-bulk-tags">
           {knownTags.map((t) => (
             <option key={t} value={t} />
@@ -56,7 +68,12 @@ export function BulkBar({
         <button type="submit" className="secondary small" disabled={busy || !tag.trim()}>
           Add tag
         </button>
-        <button type="button" className="secondary small" disabled={busy || !tag.trim()} onClick={() => tagAction('removeTag')()}>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={busy || !tag.trim()}
+          onClick={() => tagAction('removeTag')()}
+        >
           Remove tag
         </button>
       </form>
@@ -81,9 +98,15 @@ export function BulkBar({
           }}
         >
           {confirm === 'delete' ? (
-            <p>Their texts waiting to go out are cancelled. Sent texts and their opt-out history are kept. You can undo this for a few seconds.</p>
+            <p>
+              Their texts waiting to go out are cancelled. Sent texts and their opt-out history are kept. You can undo
+              this for a few seconds.
+            </p>
           ) : (
-            <p>They will get no more texts from you, as if they had replied STOP. The consent log records it as your bulk action. You can undo this for a few seconds.</p>
+            <p>
+              They will get no more texts from you, as if they had replied STOP. The consent log records it as your bulk
+              action. You can undo this for a few seconds.
+            </p>
           )}
         </ConfirmDialog>
       )}

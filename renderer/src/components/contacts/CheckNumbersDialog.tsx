@@ -16,17 +16,26 @@ export interface CheckScope {
   selection: VerifySelection;
 }
 
-const money = (dollars: number) => dollars.toLocaleString(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: dollars && dollars < 0.01 ? 4 : 2 });
+const money = (dollars: number) =>
+  dollars.toLocaleString(undefined, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: dollars && dollars < 0.01 ? 4 : 2,
+  });
 
 function PlanSummary({ plan }: { plan: VerifyPlan }) {
   return (
     <div className="ct-check-plan" data-testid="check-plan">
       <p className="ct-check-lead">
-        <strong>{plan.lookups ? `${plural(plan.lookups, 'number')} will be looked up` : 'Nothing needs a lookup'}</strong>
+        <strong>
+          {plan.lookups ? `${plural(plan.lookups, 'number')} will be looked up` : 'Nothing needs a lookup'}
+        </strong>
         {plan.lookups > 0 && (
           <>
             {' '}
-            · about <strong>{money(plan.cost)}</strong> <span className="muted">({money(plan.pricePerLookup)} a lookup, set in Settings)</span>
+            · about <strong>{money(plan.cost)}</strong>{' '}
+            <span className="muted">({money(plan.pricePerLookup)} a lookup, set in Settings)</span>
           </>
         )}
       </p>
@@ -34,10 +43,15 @@ function PlanSummary({ plan }: { plan: VerifyPlan }) {
         <li>
           {plural(plan.contacts, 'contact')} selected, {plural(plan.numbers, 'different number')}
         </li>
-        {plan.cached > 0 && <li>{plural(plan.cached, 'number')} checked in the last 30 days: answered from what we saved, free</li>}
+        {plan.cached > 0 && (
+          <li>{plural(plan.cached, 'number')} checked in the last 30 days: answered from what we saved, free</li>
+        )}
         {plan.unreadable > 0 && <li>{plural(plan.unreadable, 'number')} not in international form: skipped</li>}
       </ul>
-      <p className="muted small">Landlines and invalid numbers are marked not textable (they stay as contacts). Mobile and VoIP numbers stay textable.</p>
+      <p className="muted small">
+        Landlines and invalid numbers are marked not textable (they stay as contacts). Mobile and VoIP numbers stay
+        textable.
+      </p>
     </div>
   );
 }
@@ -53,11 +67,7 @@ function Report({ report }: { report: VerifyReport }) {
   ];
   return (
     <div className="ct-check-report" data-testid="check-report">
-      {report.stopped && (
-        <Banner tone="error">
-          The check stopped early: {report.stopped.message}
-        </Banner>
-      )}
+      {report.stopped && <Banner tone="error">The check stopped early: {report.stopped.message}</Banner>}
       <p>
         {plural(report.checked, 'number')} checked · {plural(report.lookups, 'lookup')} with NumVerify
         {report.fromCache ? `, ${report.fromCache.toLocaleString()} answered from the last 30 days` : ''}.
@@ -94,7 +104,15 @@ function Report({ report }: { report: VerifyReport }) {
  * Check numbers with NumVerify: first what it will look up and cost (nothing is spent until the owner says so),
  * then progress, then what was found.
  */
-export function CheckNumbersDialog({ scopes, onClose, onChecked }: { scopes: CheckScope[]; onClose(): void; onChecked(): void }) {
+export function CheckNumbersDialog({
+  scopes,
+  onClose,
+  onChecked,
+}: {
+  scopes: CheckScope[];
+  onClose(): void;
+  onChecked(): void;
+}) {
   const [scope, setScope] = useState(0);
   const [plan, setPlan] = useState<VerifyPlan | null>(null);
   const [phase, setPhase] = useState<'plan' | 'running' | 'done'>('plan');
@@ -143,14 +161,25 @@ export function CheckNumbersDialog({ scopes, onClose, onChecked }: { scopes: Che
         <button type="button" className="secondary" onClick={onClose} disabled={phase === 'running'}>
           Cancel
         </button>
-        <button type="button" onClick={() => void start()} disabled={phase !== 'plan' || !plan || !plan.keySet || plan.numbers - plan.unreadable === 0}>
+        <button
+          type="button"
+          onClick={() => void start()}
+          disabled={phase !== 'plan' || !plan || !plan.keySet || plan.numbers - plan.unreadable === 0}
+        >
           {plan && plan.lookups ? `Check ${plural(plan.lookups, 'number')} · ${money(plan.cost)}` : 'Check numbers'}
         </button>
       </>
     );
 
   return (
-    <Modal title="Check numbers" subtitle="Find landlines and invalid numbers before you text them" size="medium" locked={phase === 'running'} onClose={onClose} footer={footer}>
+    <Modal
+      title="Check numbers"
+      subtitle="Find landlines and invalid numbers before you text them"
+      size="medium"
+      locked={phase === 'running'}
+      onClose={onClose}
+      footer={footer}
+    >
       <div className="ct-check">
         {scopes.length > 1 && phase === 'plan' && (
           <fieldset className="ct-consent" aria-label="Which numbers">
@@ -165,7 +194,9 @@ export function CheckNumbersDialog({ scopes, onClose, onChecked }: { scopes: Che
         <ErrorBanner message={error} />
         {phase === 'plan' && (plan ? <PlanSummary plan={plan} /> : !error && <Loading />)}
         {phase === 'plan' && plan && !plan.keySet && (
-          <p className="ct-callout warn">Add your NumVerify access key in Settings (secret numverify.apiKey) to check numbers.</p>
+          <p className="ct-callout warn">
+            Add your NumVerify access key in Settings (secret numverify.apiKey) to check numbers.
+          </p>
         )}
         {phase === 'running' && (
           <div className="ct-run">
@@ -173,10 +204,19 @@ export function CheckNumbersDialog({ scopes, onClose, onChecked }: { scopes: Che
               <strong>Checking numbers…</strong>
               <span className="ct-run-percent">{percent}%</span>
             </div>
-            <div className="progress ct-run-bar" role="progressbar" aria-label="Check progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div
+              className="progress ct-run-bar"
+              role="progressbar"
+              aria-label="Check progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+            >
               <div className="live" style={{ width: `${Math.max(2, percent)}%` }} />
             </div>
-            <p className="muted">{progress ? `${progress.checked.toLocaleString()} of ${plural(progress.total, 'number')}` : 'Starting…'}</p>
+            <p className="muted">
+              {progress ? `${progress.checked.toLocaleString()} of ${plural(progress.total, 'number')}` : 'Starting…'}
+            </p>
           </div>
         )}
         {phase === 'done' && report && <Report report={report} />}
@@ -186,17 +226,35 @@ export function CheckNumbersDialog({ scopes, onClose, onChecked }: { scopes: Che
 }
 
 /** The optional last step of an import: check the new contacts' numbers, with the cost stated first. */
-export function CheckNumbersOffer({ importId, count, onChecked }: { importId: string; count: number; onChecked(): void }) {
+export function CheckNumbersOffer({
+  importId,
+  count,
+  onChecked,
+}: {
+  importId: string;
+  count: number;
+  onChecked(): void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <div className="ct-check-offer">
       <p>
-        <strong>Optional: check these {plural(count, 'number')}.</strong> <span className="muted">NumVerify finds landlines and invalid numbers, so no text is wasted on them. You see the cost before anything is looked up.</span>
+        <strong>Optional: check these {plural(count, 'number')}.</strong>{' '}
+        <span className="muted">
+          NumVerify finds landlines and invalid numbers, so no text is wasted on them. You see the cost before anything
+          is looked up.
+        </span>
       </p>
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
         Check numbers…
       </button>
-      {open && <CheckNumbersDialog scopes={[{ label: 'The contacts this import added', selection: { importId } }]} onClose={() => setOpen(false)} onChecked={onChecked} />}
+      {open && (
+        <CheckNumbersDialog
+          scopes={[{ label: 'The contacts this import added', selection: { importId } }]}
+          onClose={() => setOpen(false)}
+          onChecked={onChecked}
+        />
+      )}
     </div>
   );
 }

@@ -6,7 +6,19 @@ import { Modal } from '../ui';
  * Opt a contact out by hand (they asked in person or on the phone) or back in (they asked to rejoin). The reason
  * goes into the append-only opt-out audit; opting back in needs one, because that is what a regulator asks about.
  */
-export function ConsentChange({ contactId, name, optingOut, onDone, onClose }: { contactId: number; name: string; optingOut: boolean; onDone(): void; onClose(): void }) {
+export function ConsentChange({
+  contactId,
+  name,
+  optingOut,
+  onDone,
+  onClose,
+}: {
+  contactId: number;
+  name: string;
+  optingOut: boolean;
+  onDone(): void;
+  onClose(): void;
+}) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +62,13 @@ export function ConsentChange({ contactId, name, optingOut, onDone, onClose }: {
       </p>
       <label className="ct-stack">
         {optingOut ? 'Reason (optional)' : 'How did they ask?'}
-        <textarea rows={2} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} placeholder={optingOut ? 'e.g. asked in the shop' : 'e.g. signed the sign-up sheet again'} />
+        <textarea
+          rows={2}
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={optingOut ? 'e.g. asked in the shop' : 'e.g. signed the sign-up sheet again'}
+        />
       </label>
       {error && (
         <p className="error-text" role="alert">

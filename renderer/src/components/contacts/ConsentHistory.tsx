@@ -1,16 +1,36 @@
 import type { ConsentRecordView, OptOutHistoryEntry } from '../../../../shared/ipc/channels/contacts';
 import { consentSource, formatWhenShort } from './format';
 
-const RECORD_SOURCES: Record<string, string> = { manual: 'Added by hand', import: 'Import file', inbound: 'Wrote in first' };
+const RECORD_SOURCES: Record<string, string> = {
+  manual: 'Added by hand',
+  import: 'Import file',
+  inbound: 'Wrote in first',
+};
 
-type Entry = { at: string; key: string; tone: 'good' | 'bad' | 'neutral'; title: string; detail: string | null; by: string };
+type Entry = {
+  at: string;
+  key: string;
+  tone: 'good' | 'bad' | 'neutral';
+  title: string;
+  detail: string | null;
+  by: string;
+};
 
 function fromRecord(r: ConsentRecordView): Entry {
   const file = r.source === 'import' && r.sourceRef ? r.sourceRef.slice(r.sourceRef.indexOf(':') + 1) : null;
   const how = file ? `Import of ${file}` : (RECORD_SOURCES[r.source] ?? consentSource(r.source));
-  if (r.consent === true) return { at: r.obtainedAt, key: `c${r.id}`, tone: 'good', title: 'Agreed to texts', detail: r.note, by: how };
-  if (r.consent === false) return { at: r.obtainedAt, key: `c${r.id}`, tone: 'bad', title: 'Did not agree to texts', detail: r.note, by: how };
-  return { at: r.obtainedAt, key: `c${r.id}`, tone: 'neutral', title: 'Added without a consent answer', detail: r.note, by: how };
+  if (r.consent === true)
+    return { at: r.obtainedAt, key: `c${r.id}`, tone: 'good', title: 'Agreed to texts', detail: r.note, by: how };
+  if (r.consent === false)
+    return { at: r.obtainedAt, key: `c${r.id}`, tone: 'bad', title: 'Did not agree to texts', detail: r.note, by: how };
+  return {
+    at: r.obtainedAt,
+    key: `c${r.id}`,
+    tone: 'neutral',
+    title: 'Added without a consent answer',
+    detail: r.note,
+    by: how,
+  };
 }
 
 function fromAudit(a: OptOutHistoryEntry): Entry {

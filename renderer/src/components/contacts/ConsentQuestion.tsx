@@ -33,7 +33,9 @@ export function ConsentQuestion({
   onChange(answer: ConsentAnswer): void;
 }) {
   const preset = initial?.kind === 'agreed' && (CONSENT_ANSWERS as readonly string[]).includes(initial.how);
-  const [choice, setChoice] = useState<string | null>(initial === null ? null : initial.kind === 'agreed' ? (preset ? initial.how : 'other') : initial.kind);
+  const [choice, setChoice] = useState<string | null>(
+    initial === null ? null : initial.kind === 'agreed' ? (preset ? initial.how : 'other') : initial.kind,
+  );
   const [other, setOther] = useState(initial?.kind === 'agreed' && !preset ? initial.how : '');
   const pick = (next: string, otherText = other) => {
     setChoice(next);

@@ -20,7 +20,13 @@ function StatusLine({ d }: { d: ContactDetail }) {
   const c = d.contact;
   return (
     <div className="ct-status-line">
-      {c.optedOut ? <Badge tone="bad">Opted out</Badge> : c.textable ? <Badge tone="good">Textable</Badge> : <Badge tone="warn">Not textable</Badge>}
+      {c.optedOut ? (
+        <Badge tone="bad">Opted out</Badge>
+      ) : c.textable ? (
+        <Badge tone="good">Textable</Badge>
+      ) : (
+        <Badge tone="warn">Not textable</Badge>
+      )}
       {!c.optedOut && !c.textable && c.notTextableReason && <span className="muted small">{c.notTextableReason}</span>}
       {c.isUnknown && <Badge tone="info">Wrote in · no marketing consent</Badge>}
     </div>
@@ -53,7 +59,10 @@ export function ContactDetailPanel({
   const [tagBusy, setTagBusy] = useState(false);
   const phone = usePhoneFormat();
   // An answer from a save is newer than the load it replaced, until the next load comes in.
-  const d = saved && q.data && saved.contact.updatedAt >= q.data.contact.updatedAt && saved.contact.id === contactId ? saved : q.data;
+  const d =
+    saved && q.data && saved.contact.updatedAt >= q.data.contact.updatedAt && saved.contact.id === contactId
+      ? saved
+      : q.data;
 
   const changed = (next: ContactDetail) => {
     setSaved(next);
@@ -88,7 +97,11 @@ export function ContactDetailPanel({
         ×
       </button>
       {!d ? (
-        q.error ? <ErrorBanner message={q.error} /> : <Loading />
+        q.error ? (
+          <ErrorBanner message={q.error} />
+        ) : (
+          <Loading />
+        )
       ) : (
         <>
           <header className="ct-detail-head">
@@ -116,7 +129,10 @@ export function ContactDetailPanel({
                 Opt out
               </button>
             )}
-            <MarkConversionButton target={{ contactId: d.contact.id, who: name || d.contact.phone }} onDone={onChanged} />
+            <MarkConversionButton
+              target={{ contactId: d.contact.id, who: name || d.contact.phone }}
+              onDone={onChanged}
+            />
             <button type="button" className="secondary ct-danger-button" onClick={() => setDeleting('ask')}>
               Delete
             </button>
@@ -132,7 +148,13 @@ export function ContactDetailPanel({
           </section>
           <section className="ct-section">
             <h3>Details</h3>
-            <ContactFields key={d.contact.updatedAt} detail={d} fields={fields.data ?? []} onSaved={changed} onOpenContact={onOpenContact} />
+            <ContactFields
+              key={d.contact.updatedAt}
+              detail={d}
+              fields={fields.data ?? []}
+              onSaved={changed}
+              onOpenContact={onOpenContact}
+            />
           </section>
           <section className="ct-section">
             <h3>Consent</h3>
@@ -172,8 +194,16 @@ export function ContactDetailPanel({
         />
       )}
       {deleting && d && (
-        <ConfirmDialog title={`Delete ${name || d.contact.phone}?`} confirmLabel="Delete contact" danger busy={deleting === 'busy'} onConfirm={() => void remove()} onClose={() => setDeleting(null)}>
-          The contact, their tags and custom fields are removed. Their opt-out history stays on record, so if this number is added again after a STOP it comes back opted out.
+        <ConfirmDialog
+          title={`Delete ${name || d.contact.phone}?`}
+          confirmLabel="Delete contact"
+          danger
+          busy={deleting === 'busy'}
+          onConfirm={() => void remove()}
+          onClose={() => setDeleting(null)}
+        >
+          The contact, their tags and custom fields are removed. Their opt-out history stays on record, so if this
+          number is added again after a STOP it comes back opted out.
         </ConfirmDialog>
       )}
     </aside>

@@ -74,7 +74,13 @@ export function ContactFields({
         </div>
         <label>
           Phone
-          <input name="phone" defaultValue={c.phone} required aria-invalid={duplicate.existing ? true : undefined} onChange={duplicate.clear} />
+          <input
+            name="phone"
+            defaultValue={c.phone}
+            required
+            aria-invalid={duplicate.existing ? true : undefined}
+            onChange={duplicate.clear}
+          />
         </label>
         <label>
           Email

@@ -31,13 +31,37 @@ const COLUMNS: { label: string; sort?: ContactSortColumn }[] = [
   { label: 'Last texted', sort: 'lastTexted' },
 ];
 /** The direction a column sorts in first: names and numbers A→Z, dates newest first. */
-const FIRST_DIRECTION: Record<ContactSortColumn, ContactSort['direction']> = { name: 'asc', phone: 'asc', added: 'desc', lastTexted: 'desc', replyChance: 'desc', optOutRisk: 'desc' };
+const FIRST_DIRECTION: Record<ContactSortColumn, ContactSort['direction']> = {
+  name: 'asc',
+  phone: 'asc',
+  added: 'desc',
+  lastTexted: 'desc',
+  replyChance: 'desc',
+  optOutRisk: 'desc',
+};
 
-function SortHeader({ label, column, sort, onSort }: { label: string; column: ContactSortColumn; sort: ContactSort; onSort(s: ContactSort): void }) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  onSort,
+}: {
+  label: string;
+  column: ContactSortColumn;
+  sort: ContactSort;
+  onSort(s: ContactSort): void;
+}) {
   const on = sort.by === column;
-  const next: ContactSort = on ? { by: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { by: column, direction: FIRST_DIRECTION[column] };
+  const next: ContactSort = on
+    ? { by: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+    : { by: column, direction: FIRST_DIRECTION[column] };
   return (
-    <button type="button" className={`ct-sort${on ? ' on' : ''}`} onClick={() => onSort(next)} title={`Sort by ${label.toLowerCase()}`}>
+    <button
+      type="button"
+      className={`ct-sort${on ? ' on' : ''}`}
+      onClick={() => onSort(next)}
+      title={`Sort by ${label.toLowerCase()}`}
+    >
       {label}
       <span className="ct-sort-arrow" aria-hidden="true">
         {on ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
@@ -103,7 +127,13 @@ const Row = memo(function Row({
         <span className="ct-avatar" aria-hidden="true">
           {initials(name)}
         </span>
-        {name ? <span className="ct-ellipsis" title={name}>{name}</span> : <span className="muted">No name</span>}
+        {name ? (
+          <span className="ct-ellipsis" title={name}>
+            {name}
+          </span>
+        ) : (
+          <span className="muted">No name</span>
+        )}
       </div>
       <div role="cell" className="ct-cell mono">
         <span className="ct-ellipsis">{phone(c.phone)}</span>
@@ -241,7 +271,8 @@ export function ContactTable({
     const wheel = (e: WheelEvent) => {
       if (e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
       e.preventDefault();
-      const pixels = e.deltaMode === 1 ? e.deltaY * ROW_HEIGHT : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
+      const pixels =
+        e.deltaMode === 1 ? e.deltaY * ROW_HEIGHT : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
       el.scrollTop += pixels / place.current.scale;
     };
     // Once per frame, after every scroll handler of the frame (the virtualizer's among them) has run.
@@ -268,7 +299,8 @@ export function ContactTable({
     const top = (index * ROW_HEIGHT) / scale - el.scrollTop;
     const onScreen = top * scale;
     if (onScreen < 0) el.scrollTop = (index * ROW_HEIGHT) / scale;
-    else if (onScreen > el.clientHeight - ROW_HEIGHT) el.scrollTop = (index * ROW_HEIGHT - (el.clientHeight - ROW_HEIGHT)) / scale;
+    else if (onScreen > el.clientHeight - ROW_HEIGHT)
+      el.scrollTop = (index * ROW_HEIGHT - (el.clientHeight - ROW_HEIGHT)) / scale;
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -283,7 +315,13 @@ export function ContactTable({
   };
 
   return (
-    <div role="table" aria-label="Contacts" aria-rowcount={count + 1} aria-busy={busy || !rows.settled} className="ct-table">
+    <div
+      role="table"
+      aria-label="Contacts"
+      aria-rowcount={count + 1}
+      aria-busy={busy || !rows.settled}
+      className="ct-table"
+    >
       <div role="rowgroup" className="ct-head">
         <div role="row" aria-rowindex={1} className="ct-row">
           {COLUMNS.map((c, i) => (
@@ -291,7 +329,15 @@ export function ContactTable({
               role="columnheader"
               key={c.label}
               className={`ct-cell${i === 0 ? ' ct-name' : ''}`}
-              aria-sort={c.sort ? (sort.by === c.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
+              aria-sort={
+                c.sort
+                  ? sort.by === c.sort
+                    ? sort.direction === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : 'none'
+                  : undefined
+              }
             >
               {i === 0 && (
                 <input
@@ -311,7 +357,15 @@ export function ContactTable({
         </div>
       </div>
       {/* The focusable scroller is the table's row group itself: a focusable box between a table and its rows hides them. */}
-      <div ref={scrollRef} role="rowgroup" className="ct-scroll" tabIndex={0} onKeyDown={onKeyDown} data-testid="contact-scroller" data-scale={scale}>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        className="ct-scroll"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="contact-scroller"
+        data-scale={scale}
+      >
         <div className="ct-body" style={{ height: totalSize }}>
           <div ref={layerRef} className="ct-layer">
             {items.map((item) => {

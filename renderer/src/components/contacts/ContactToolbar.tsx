@@ -26,13 +26,33 @@ export function ContactToolbar({
   return (
     <div className="ct-toolbar" role="search">
       <div className="ct-search">
-        <svg width="16" height="16" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+        <svg
+          width="16"
+          height="16"
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          aria-hidden="true"
+        >
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="M13 13l4 4" />
         </svg>
-        <input type="search" placeholder="Search name, phone or email" aria-label="Search contacts" value={value.search} onChange={(e) => set({ search: e.target.value })} />
+        <input
+          type="search"
+          placeholder="Search name, phone or email"
+          aria-label="Search contacts"
+          value={value.search}
+          onChange={(e) => set({ search: e.target.value })}
+        />
       </div>
-      <select aria-label="Filter by tag" value={value.tag} onChange={(e) => set({ tag: e.target.value })} className={value.tag ? 'on' : ''}>
+      <select
+        aria-label="Filter by tag"
+        value={value.tag}
+        onChange={(e) => set({ tag: e.target.value })}
+        className={value.tag ? 'on' : ''}
+      >
         <option value="">All tags</option>
         {tags.map((t) => (
           <option key={t.name} value={t.name}>
@@ -40,13 +60,23 @@ export function ContactToolbar({
           </option>
         ))}
       </select>
-      <select aria-label="Filter by status" value={value.status} onChange={(e) => set({ status: e.target.value as ContactFilterState['status'] })} className={value.status ? 'on' : ''}>
+      <select
+        aria-label="Filter by status"
+        value={value.status}
+        onChange={(e) => set({ status: e.target.value as ContactFilterState['status'] })}
+        className={value.status ? 'on' : ''}
+      >
         <option value="">Any status</option>
         <option value="textable">Textable</option>
         <option value="notTextable">Not textable</option>
         <option value="optedOut">Opted out</option>
       </select>
-      <select aria-label="Filter by engagement" value={value.band} onChange={(e) => set({ band: e.target.value as ContactFilterState['band'] })} className={value.band ? 'on' : ''}>
+      <select
+        aria-label="Filter by engagement"
+        value={value.band}
+        onChange={(e) => set({ band: e.target.value as ContactFilterState['band'] })}
+        className={value.band ? 'on' : ''}
+      >
         <option value="">Any engagement</option>
         {ENGAGEMENT_BANDS.map((b) => (
           <option key={b} value={b}>

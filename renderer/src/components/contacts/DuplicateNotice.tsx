@@ -17,7 +17,9 @@ export function useDuplicate() {
         setExisting(null);
         return false;
       }
-      const found = await api.contacts.findByPhone({ phone, ...(exceptId === undefined ? {} : { exceptId }) }).catch(() => null);
+      const found = await api.contacts
+        .findByPhone({ phone, ...(exceptId === undefined ? {} : { exceptId }) })
+        .catch(() => null);
       setExisting(found);
       return found !== null;
     },

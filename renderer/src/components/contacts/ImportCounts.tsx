@@ -4,16 +4,41 @@ import type { ImportCountsView, ImportRejectView } from '../../../../shared/ipc/
 export function ImportCounts({ counts, done }: { counts: ImportCountsView; done: boolean }) {
   const cards: Array<{ key: string; value: number; label: string; hint: string; tone?: 'good' | 'warn' | 'bad' }> = [
     { key: 'rows', value: counts.rows, label: 'Rows in the file', hint: 'blank rows not counted' },
-    { key: 'imported', value: counts.imported, label: 'New contacts', hint: done ? 'added' : 'will be added', tone: 'good' },
+    {
+      key: 'imported',
+      value: counts.imported,
+      label: 'New contacts',
+      hint: done ? 'added' : 'will be added',
+      tone: 'good',
+    },
     {
       key: 'updated',
       value: counts.updated,
       label: 'Updated',
-      hint: counts.unchanged ? `${counts.unchanged.toLocaleString()} more already up to date` : `existing contacts ${done ? 'given' : 'getting'} new details`,
+      hint: counts.unchanged
+        ? `${counts.unchanged.toLocaleString()} more already up to date`
+        : `existing contacts ${done ? 'given' : 'getting'} new details`,
     },
-    { key: 'duplicates', value: counts.duplicates, label: 'Duplicates', hint: 'same number as a row above or a contact you have' },
-    { key: 'invalid', value: counts.invalid, label: 'Invalid', hint: 'rejected, with the reason', tone: counts.invalid ? 'bad' : undefined },
-    { key: 'notTextable', value: counts.notTextable, label: 'Not textable', hint: 'no SMS consent in the file', tone: counts.notTextable ? 'warn' : undefined },
+    {
+      key: 'duplicates',
+      value: counts.duplicates,
+      label: 'Duplicates',
+      hint: 'same number as a row above or a contact you have',
+    },
+    {
+      key: 'invalid',
+      value: counts.invalid,
+      label: 'Invalid',
+      hint: 'rejected, with the reason',
+      tone: counts.invalid ? 'bad' : undefined,
+    },
+    {
+      key: 'notTextable',
+      value: counts.notTextable,
+      label: 'Not textable',
+      hint: 'no SMS consent in the file',
+      tone: counts.notTextable ? 'warn' : undefined,
+    },
   ];
   return (
     <div className="ct-counts" role="group" aria-label={done ? 'Import result' : 'What the import will do'}>
@@ -49,7 +74,11 @@ export function RejectsTable({ rejects, total }: { rejects: ImportRejectView[]; 
           ))}
         </tbody>
       </table>
-      {total > rejects.length && <p className="muted small">The first {rejects.length} of {total.toLocaleString()} rejected rows; the rejects file has them all.</p>}
+      {total > rejects.length && (
+        <p className="muted small">
+          The first {rejects.length} of {total.toLocaleString()} rejected rows; the rejects file has them all.
+        </p>
+      )}
       <p className="muted small">Row numbers count data rows: row 1 is the first line after the header.</p>
     </div>
   );

@@ -4,7 +4,13 @@ import { formatBytes } from './format';
 const ACCEPT = '.csv,.txt,.tsv,.vcf,.vcard,text/csv,text/plain,text/vcard,text/x-vcard';
 
 /** Step 1: choose (or drop) the file. Sending it to main is the wizard's job; this shows how far it got. */
-export function ImportFileStep({ uploading, onFile }: { uploading: { name: string; size: number; sent: number } | null; onFile(file: File): void }) {
+export function ImportFileStep({
+  uploading,
+  onFile,
+}: {
+  uploading: { name: string; size: number; sent: number } | null;
+  onFile(file: File): void;
+}) {
   const [over, setOver] = useState(false);
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -35,7 +41,16 @@ export function ImportFileStep({ uploading, onFile }: { uploading: { name: strin
           }}
         />
         <span className="ct-drop-icon" aria-hidden="true">
-          <svg width="34" height="34" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            width="34"
+            height="34"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             <path d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
           </svg>
         </span>
@@ -44,7 +59,14 @@ export function ImportFileStep({ uploading, onFile }: { uploading: { name: strin
             <strong>
               Reading {uploading.name} · {formatBytes(uploading.size)}
             </strong>
-            <div className="progress ct-upload-bar" role="progressbar" aria-label="Reading the file" aria-valuemin={0} aria-valuemax={uploading.size} aria-valuenow={uploading.sent}>
+            <div
+              className="progress ct-upload-bar"
+              role="progressbar"
+              aria-label="Reading the file"
+              aria-valuemin={0}
+              aria-valuemax={uploading.size}
+              aria-valuenow={uploading.sent}
+            >
               <div style={{ width: `${(100 * uploading.sent) / uploading.size}%` }} />
             </div>
           </>
@@ -73,7 +95,10 @@ export function ImportFileStep({ uploading, onFile }: { uploading: { name: strin
           <strong>Excel</strong> Save As → CSV (any encoding; commas, semicolons or tabs)
         </li>
       </ul>
-      <p className="muted small">Nothing is added until the last step: you will see how every column is read, and what the import would do, first.</p>
+      <p className="muted small">
+        Nothing is added until the last step: you will see how every column is read, and what the import would do,
+        first.
+      </p>
     </div>
   );
 }

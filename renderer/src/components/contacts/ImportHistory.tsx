@@ -109,7 +109,12 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
                         </button>
                       )}
                       {r.status === 'completed' && (
-                        <button type="button" className="secondary small ct-danger-button" onClick={() => setAsking(r)} aria-label={`Undo import of ${r.fileName}`}>
+                        <button
+                          type="button"
+                          className="secondary small ct-danger-button"
+                          onClick={() => setAsking(r)}
+                          aria-label={`Undo import of ${r.fileName}`}
+                        >
                           Undo
                         </button>
                       )}
@@ -122,8 +127,16 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
         </table>
       )}
       {asking && (
-        <ConfirmDialog title={`Undo the import of ${asking.fileName}?`} confirmLabel="Undo import" danger busy={busy} onConfirm={() => void undo(asking)} onClose={() => setAsking(null)}>
-          The contacts it added are deleted and the ones it updated get their old details back. Anyone who opted out or was texted since is kept, so no consent or message history is lost.
+        <ConfirmDialog
+          title={`Undo the import of ${asking.fileName}?`}
+          confirmLabel="Undo import"
+          danger
+          busy={busy}
+          onConfirm={() => void undo(asking)}
+          onClose={() => setAsking(null)}
+        >
+          The contacts it added are deleted and the ones it updated get their old details back. Anyone who opted out or
+          was texted since is kept, so no consent or message history is lost.
         </ConfirmDialog>
       )}
     </div>

@@ -1,6 +1,13 @@
 import type { ColumnMappingView, ImportPreviewView, ImportSampleRow } from '../../../../shared/ipc/channels/contacts';
 import { Badge, Banner } from '../ui';
-import { countryOptions, customKeyOf, DELIMITER_LABELS, ENCODING_LABELS, FIELD_LABELS, targetLabel } from './import-labels';
+import {
+  countryOptions,
+  customKeyOf,
+  DELIMITER_LABELS,
+  ENCODING_LABELS,
+  FIELD_LABELS,
+  targetLabel,
+} from './import-labels';
 import type { ImportSettings } from './import-settings';
 
 /** How the first rows read this column, as they will be imported. */
@@ -38,10 +45,21 @@ const HOW: Record<ColumnMappingView['source'], { text: string; tone: 'good' | 'i
 };
 
 /** Step 2: what the file is, where each column goes, and the choices that apply to every row. */
-export function ImportMappingStep({ inspection, settings, checking, onChange }: { inspection: ImportPreviewView; settings: ImportSettings; checking: boolean; onChange(next: ImportSettings): void }) {
+export function ImportMappingStep({
+  inspection,
+  settings,
+  checking,
+  onChange,
+}: {
+  inspection: ImportPreviewView;
+  settings: ImportSettings;
+  checking: boolean;
+  onChange(next: ImportSettings): void;
+}) {
   const d = inspection.detected;
   const set = (patch: Partial<ImportSettings>) => onChange({ ...settings, ...patch });
-  const setTarget = (col: ColumnMappingView, target: string) => set({ overrides: { ...settings.overrides, [col.header]: target as ColumnMappingView['target'] } });
+  const setTarget = (col: ColumnMappingView, target: string) =>
+    set({ overrides: { ...settings.overrides, [col.header]: target as ColumnMappingView['target'] } });
   return (
     <div className="ct-mapping">
       <div className="ct-detected" aria-label="Detected file format">
@@ -51,7 +69,11 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
         </div>
         <label>
           <span className="ct-label">Encoding</span>
-          <select value={settings.encoding ?? ''} onChange={(e) => set({ encoding: (e.target.value || undefined) as ImportSettings['encoding'] })} aria-label="Encoding">
+          <select
+            value={settings.encoding ?? ''}
+            onChange={(e) => set({ encoding: (e.target.value || undefined) as ImportSettings['encoding'] })}
+            aria-label="Encoding"
+          >
             <option value="">
               {ENCODING_LABELS[d.encoding]}
               {d.bom ? ' with BOM' : ''} (detected)
@@ -66,7 +88,11 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
         {d.format === 'csv' && (
           <label>
             <span className="ct-label">Columns separated by</span>
-            <select value={settings.delimiter ?? ''} onChange={(e) => set({ delimiter: (e.target.value || undefined) as ImportSettings['delimiter'] })} aria-label="Separator">
+            <select
+              value={settings.delimiter ?? ''}
+              onChange={(e) => set({ delimiter: (e.target.value || undefined) as ImportSettings['delimiter'] })}
+              aria-label="Separator"
+            >
               <option value="">{d.delimiter ? `${DELIMITER_LABELS[d.delimiter]} (detected)` : 'Detected'}</option>
               {Object.entries(DELIMITER_LABELS).map(([k, v]) => (
                 <option key={k} value={k}>
@@ -83,11 +109,7 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
         {checking && <span className="ct-checking">Reading…</span>}
       </div>
 
-      {inspection.problem && (
-        <Banner tone="error">
-          {inspection.problem}
-        </Banner>
-      )}
+      {inspection.problem && <Banner tone="error">{inspection.problem}</Banner>}
 
       <div className="ct-map-layout">
         <table className="table ct-map-table" aria-label="Column mapping">
@@ -111,7 +133,11 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
                     </div>
                   </td>
                   <td>
-                    <select aria-label={`Field for ${col.header || `column ${col.index + 1}`}`} value={col.target} onChange={(e) => setTarget(col, e.target.value)}>
+                    <select
+                      aria-label={`Field for ${col.header || `column ${col.index + 1}`}`}
+                      value={col.target}
+                      onChange={(e) => setTarget(col, e.target.value)}
+                    >
                       {FIELD_LABELS.map(([t, label]) => (
                         <option key={t} value={t}>
                           {label}
@@ -121,7 +147,13 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
                       <option value="drop">Don&apos;t import</option>
                     </select>
                   </td>
-                  <td className="ct-example">{col.target === 'drop' ? <span className="muted">—</span> : example(col, inspection.sampleRows) || <span className="muted">—</span>}</td>
+                  <td className="ct-example">
+                    {col.target === 'drop' ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      example(col, inspection.sampleRows) || <span className="muted">—</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -131,7 +163,11 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
         <div className="ct-options">
           <label>
             <span className="ct-label">Numbers without a country code are from</span>
-            <select value={settings.defaultCountry} onChange={(e) => set({ defaultCountry: e.target.value })} aria-label="Default country">
+            <select
+              value={settings.defaultCountry}
+              onChange={(e) => set({ defaultCountry: e.target.value })}
+              aria-label="Default country"
+            >
               {countryOptions(settings.defaultCountry).map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name} ({c.code})
@@ -141,15 +177,32 @@ export function ImportMappingStep({ inspection, settings, checking, onChange }: 
           </label>
           <label>
             <span className="ct-label">Add tags to everyone in this file</span>
-            <input value={settings.tags} onChange={(e) => set({ tags: e.target.value })} placeholder="e.g. Spring fair, Walk-in" aria-label="Tags to add" />
+            <input
+              value={settings.tags}
+              onChange={(e) => set({ tags: e.target.value })}
+              placeholder="e.g. Spring fair, Walk-in"
+              aria-label="Tags to add"
+            />
           </label>
           <fieldset>
             <legend className="ct-label">When a number is already a contact</legend>
             <label className="ct-radio">
-              <input type="radio" name="onDuplicate" checked={settings.onDuplicate === 'skip'} onChange={() => set({ onDuplicate: 'skip' })} /> Skip it — keep the contact as it is
+              <input
+                type="radio"
+                name="onDuplicate"
+                checked={settings.onDuplicate === 'skip'}
+                onChange={() => set({ onDuplicate: 'skip' })}
+              />{' '}
+              Skip it — keep the contact as it is
             </label>
             <label className="ct-radio">
-              <input type="radio" name="onDuplicate" checked={settings.onDuplicate === 'update'} onChange={() => set({ onDuplicate: 'update' })} /> Update it with names, email, tags and fields from the file
+              <input
+                type="radio"
+                name="onDuplicate"
+                checked={settings.onDuplicate === 'update'}
+                onChange={() => set({ onDuplicate: 'update' })}
+              />{' '}
+              Update it with names, email, tags and fields from the file
             </label>
             <p className="muted small">Either way an import never changes who opted out or agreed to texts.</p>
           </fieldset>

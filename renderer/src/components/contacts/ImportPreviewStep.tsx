@@ -31,7 +31,8 @@ export function ImportPreviewStep({
       {counts && counts.notTextable > 0 && (
         <p className="ct-callout warn">
           <strong>
-            {counts.notTextable.toLocaleString()} {counts.notTextable === 1 ? 'person is' : 'people are'} imported but not textable: the file says they did not agree to SMS.
+            {counts.notTextable.toLocaleString()} {counts.notTextable === 1 ? 'person is' : 'people are'} imported but
+            not textable: the file says they did not agree to SMS.
           </strong>{' '}
           They are kept as contacts, and no campaign will text them.
         </p>
@@ -47,7 +48,8 @@ export function ImportPreviewStep({
           />
           {consentAnswer?.kind === 'not_stated' && (
             <p className="ct-callout warn small" role="note">
-              They are imported with “consent not stated” on record and no campaign will text them, until you record how they agreed.
+              They are imported with “consent not stated” on record and no campaign will text them, until you record how
+              they agreed.
             </p>
           )}
         </div>
@@ -74,11 +76,21 @@ export function ImportPreviewStep({
                 <td className="num muted">{r.row}</td>
                 <td className="mono">
                   {phone(r.phone)}
-                  {r.otherPhones.length > 0 && <div className="muted small">also {r.otherPhones.map(phone).join(', ')}</div>}
+                  {r.otherPhones.length > 0 && (
+                    <div className="muted small">also {r.otherPhones.map(phone).join(', ')}</div>
+                  )}
                 </td>
                 <td>{[r.firstName, r.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
                 <td>{r.email || <span className="muted">—</span>}</td>
-                <td>{r.consent === 'no' ? <Badge tone="warn">No consent</Badge> : r.consent === 'yes' ? <Badge tone="good">Agreed</Badge> : <span className="muted">—</span>}</td>
+                <td>
+                  {r.consent === 'no' ? (
+                    <Badge tone="warn">No consent</Badge>
+                  ) : r.consent === 'yes' ? (
+                    <Badge tone="good">Agreed</Badge>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
                 <td>
                   {r.tags.map((t) => (
                     <Badge key={t}>{t}</Badge>
@@ -102,7 +114,10 @@ export function ImportPreviewStep({
       {preview.rejects.length > 0 && (
         <>
           <h3 className="ct-subhead">Rows that will be rejected</h3>
-          <RejectsTable rejects={preview.rejects.slice(0, SHOWN_REJECTS)} total={counts?.invalid ?? preview.rejects.length} />
+          <RejectsTable
+            rejects={preview.rejects.slice(0, SHOWN_REJECTS)}
+            total={counts?.invalid ?? preview.rejects.length}
+          />
         </>
       )}
     </div>

@@ -52,14 +52,11 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
       {undone ? <UndoSummary result={undo} /> : <ImportCounts counts={c} done />}
       {c.notTextable > 0 && !undone && (
         <p className="ct-callout warn">
-          {c.notTextable.toLocaleString()} {c.notTextable === 1 ? 'person was' : 'people were'} imported but not textable: the file says they did not agree to SMS.
+          {c.notTextable.toLocaleString()} {c.notTextable === 1 ? 'person was' : 'people were'} imported but not
+          textable: the file says they did not agree to SMS.
         </p>
       )}
-      {error && (
-        <Banner tone="error">
-          {error}
-        </Banner>
-      )}
+      {error && <Banner tone="error">{error}</Banner>}
       {report.rejects.length > 0 && (
         <>
           <h3 className="ct-subhead">Rejected rows</h3>
@@ -73,15 +70,28 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
           </button>
         )}
         {!undone && (
-          <button type="button" className="secondary ct-danger-button" onClick={() => setUndo('ask')} disabled={undo === 'busy'}>
+          <button
+            type="button"
+            className="secondary ct-danger-button"
+            onClick={() => setUndo('ask')}
+            disabled={undo === 'busy'}
+          >
             Undo this import
           </button>
         )}
       </div>
       {(undo === 'ask' || undo === 'busy') && (
-        <ConfirmDialog title="Undo this import?" confirmLabel="Undo import" danger busy={undo === 'busy'} onConfirm={() => void runUndo()} onClose={() => setUndo(null)}>
-          The {c.imported.toLocaleString()} contacts it added are deleted and the {c.updated.toLocaleString()} it updated get their old details back. Anyone who
-          opted out or was texted since is kept, so no consent or message history is lost.
+        <ConfirmDialog
+          title="Undo this import?"
+          confirmLabel="Undo import"
+          danger
+          busy={undo === 'busy'}
+          onConfirm={() => void runUndo()}
+          onClose={() => setUndo(null)}
+        >
+          The {c.imported.toLocaleString()} contacts it added are deleted and the {c.updated.toLocaleString()} it
+          updated get their old details back. Anyone who opted out or was texted since is kept, so no consent or message
+          history is lost.
         </ConfirmDialog>
       )}
     </div>

@@ -23,7 +23,11 @@ function Steps({ step }: { step: number }) {
   return (
     <ol className="ct-steps" aria-label="Import steps">
       {STEPS.map((label, i) => (
-        <li key={label} className={i < step ? 'done' : i === step ? 'current' : ''} aria-current={i === step ? 'step' : undefined}>
+        <li
+          key={label}
+          className={i < step ? 'done' : i === step ? 'current' : ''}
+          aria-current={i === step ? 'step' : undefined}
+        >
           <span className="ct-step-num" aria-hidden="true">
             {i < step ? '✓' : i + 1}
           </span>
@@ -41,11 +45,24 @@ function Steps({ step }: { step: number }) {
  * The import wizard: file → columns → preview (a dry run) → import with progress → result with rejects and undo.
  * Main does the reading and the writing; the wizard only carries the owner's choices between the steps.
  */
-export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultCountry: string; onClose(): void; onImported(): void }) {
+export function ImportWizard({
+  defaultCountry,
+  onClose,
+  onImported,
+}: {
+  defaultCountry: string;
+  onClose(): void;
+  onImported(): void;
+}) {
   const [step, setStep] = useState(0);
   const [uploading, setUploading] = useState<{ name: string; size: number; sent: number } | null>(null);
   const [file, setFile] = useState<UploadedFile | null>(null);
-  const [settings, setSettings] = useState<ImportSettings>({ defaultCountry, onDuplicate: 'skip', tags: '', overrides: {} });
+  const [settings, setSettings] = useState<ImportSettings>({
+    defaultCountry,
+    onDuplicate: 'skip',
+    tags: '',
+    overrides: {},
+  });
   const [inspection, setInspection] = useState<ImportPreviewView | null>(null);
   const [checking, setChecking] = useState(false);
   const [previewing, setPreviewing] = useState(false);
@@ -64,7 +81,11 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     setUploading({ name: chosen.name, size: chosen.size, sent: 0 });
     try {
       const uploaded = await uploadFile(chosen, (sent) => setUploading((u) => (u ? { ...u, sent } : u)));
-      const first = await api.contacts.importPreview({ fileId: uploaded.fileId, options: toImportOptions(settings), counts: false });
+      const first = await api.contacts.importPreview({
+        fileId: uploaded.fileId,
+        options: toImportOptions(settings),
+        counts: false,
+      });
       setFile(uploaded);
       setInspection(first);
       setStep(1);
@@ -83,7 +104,11 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     setChecking(true);
     const timer = setTimeout(() => {
       api.contacts
-        .importPreview({ fileId: file.fileId, options: JSON.parse(optionsKey) as ReturnType<typeof toImportOptions>, counts: false })
+        .importPreview({
+          fileId: file.fileId,
+          options: JSON.parse(optionsKey) as ReturnType<typeof toImportOptions>,
+          counts: false,
+        })
         .then((v) => {
           if (mine !== seq.current) return;
           setInspection(v);
@@ -106,7 +131,11 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     setChecking(false);
     const mine = ++seq.current;
     try {
-      const full = await api.contacts.importPreview({ fileId: file.fileId, options: toImportOptions(settings), counts: true });
+      const full = await api.contacts.importPreview({
+        fileId: file.fileId,
+        options: toImportOptions(settings),
+        counts: true,
+      });
       if (mine !== seq.current) return;
       setPreview(full);
       if (full.problem) setInspection(full);
@@ -123,7 +152,10 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     setError(null);
     setNotice(null);
     setStep(3);
-    void start(file.fileId, { ...toImportOptions(settings), ...(askConsent && consent?.kind === 'agreed' ? { consent: consent.how } : {}) });
+    void start(file.fileId, {
+      ...toImportOptions(settings),
+      ...(askConsent && consent?.kind === 'agreed' ? { consent: consent.how } : {}),
+    });
   };
 
   // The job's end moves the wizard on (once per job): to the result, or back to the preview when cancelled or failed.
@@ -172,13 +204,23 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
           <button type="button" className="secondary" onClick={() => setStep(1)}>
             Back to columns
           </button>
-          <button type="button" onClick={runImport} disabled={!preview?.counts || (askConsent && consent === null)} title={askConsent && consent === null ? 'Say how these people agreed to texts first' : undefined}>
+          <button
+            type="button"
+            onClick={runImport}
+            disabled={!preview?.counts || (askConsent && consent === null)}
+            title={askConsent && consent === null ? 'Say how these people agreed to texts first' : undefined}
+          >
             {count ? `Import ${plural(count, 'contact')}` : 'Import'}
           </button>
         </>
       )}
       {step === 3 && (
-        <button type="button" className="secondary" onClick={() => void cancel().catch((e: Error) => setError(e.message))} disabled={job.state !== 'running' || job.cancelling}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void cancel().catch((e: Error) => setError(e.message))}
+          disabled={job.state !== 'running' || job.cancelling}
+        >
           Cancel import
         </button>
       )}
@@ -201,20 +243,28 @@ export function ImportWizard({ defaultCountry, onClose, onImported }: { defaultC
     >
       <Steps step={step} />
       <div className="ct-wizard-body">
-        {error && (
-          <Banner tone="error">
-            {error}
-          </Banner>
-        )}
-        {notice && (
-          <Banner tone="info">
-            {notice}
-          </Banner>
-        )}
+        {error && <Banner tone="error">{error}</Banner>}
+        {notice && <Banner tone="info">{notice}</Banner>}
         {step === 0 && <ImportFileStep uploading={uploading} onFile={(f) => void chooseFile(f)} />}
-        {step === 1 && inspection && <ImportMappingStep inspection={inspection} settings={settings} checking={checking} onChange={setSettings} />}
-        {step === 2 && preview && <ImportPreviewStep preview={preview} addedTags={splitTags(settings.tags)} askConsent={askConsent} consentAnswer={consent} onConsent={setConsent} />}
-        {step === 3 && <ImportRunStep fileName={file?.name ?? ''} progress={job.state === 'running' ? job.progress : null} cancelling={job.state === 'running' && job.cancelling} />}
+        {step === 1 && inspection && (
+          <ImportMappingStep inspection={inspection} settings={settings} checking={checking} onChange={setSettings} />
+        )}
+        {step === 2 && preview && (
+          <ImportPreviewStep
+            preview={preview}
+            addedTags={splitTags(settings.tags)}
+            askConsent={askConsent}
+            consentAnswer={consent}
+            onConsent={setConsent}
+          />
+        )}
+        {step === 3 && (
+          <ImportRunStep
+            fileName={file?.name ?? ''}
+            progress={job.state === 'running' ? job.progress : null}
+            cancelling={job.state === 'running' && job.cancelling}
+          />
+        )}
         {step === 4 && job.state === 'done' && <ImportResultStep report={job.report} onUndone={onImported} />}
         {step === 4 && job.state === 'done' && !job.report.dryRun && job.report.counts.imported > 0 && (
           <CheckNumbersOffer importId={job.report.importId} count={job.report.counts.imported} onChecked={onImported} />

@@ -2,14 +2,20 @@ import type { ContactMessage } from '../../../../shared/ipc/channels/contacts';
 import { Badge } from '../ui';
 import { formatWhenShort, messageState } from './format';
 
-const KIND: Record<string, string> = { reply: 'Your reply', confirmation: 'Automatic confirmation', help: 'Automatic HELP answer' };
+const KIND: Record<string, string> = {
+  reply: 'Your reply',
+  confirmation: 'Automatic confirmation',
+  help: 'Automatic HELP answer',
+};
 
 function Outbound({ m }: { m: Extract<ContactMessage, { direction: 'out' }> }) {
   const state = messageState(m.state);
   return (
     <li className="ct-msg out">
       <div className="ct-msg-meta">
-        <span>{m.kind === 'campaign' ? (m.campaignName ? `Campaign · ${m.campaignName}` : 'Campaign') : KIND[m.kind]}</span>
+        <span>
+          {m.kind === 'campaign' ? (m.campaignName ? `Campaign · ${m.campaignName}` : 'Campaign') : KIND[m.kind]}
+        </span>
         <Badge tone={state.tone}>{state.text}</Badge>
       </div>
       <p className="ct-bubble">{m.body}</p>
@@ -42,9 +48,15 @@ export function MessageHistory({ messages, total }: { messages: ContactMessage[]
   return (
     <>
       <ol className="ct-messages" aria-label="Message history">
-        {messages.map((m) => (m.direction === 'out' ? <Outbound key={`o${m.id}`} m={m} /> : <Inbound key={`i${m.id}`} m={m} />))}
+        {messages.map((m) =>
+          m.direction === 'out' ? <Outbound key={`o${m.id}`} m={m} /> : <Inbound key={`i${m.id}`} m={m} />,
+        )}
       </ol>
-      {total > messages.length && <p className="muted small">The latest {messages.length} of {total.toLocaleString()} texts.</p>}
+      {total > messages.length && (
+        <p className="muted small">
+          The latest {messages.length} of {total.toLocaleString()} texts.
+        </p>
+      )}
     </>
   );
 }

@@ -7,7 +7,8 @@ export type PredictionSort = 'replyChance' | 'optOutRisk';
 /** Why a prediction cannot order or filter the list yet, in the owner's words; null when it can. */
 function whyNot(what: string, model: TargetSummary | null | undefined, trained: boolean): string | null {
   if (model?.usable) return null;
-  if (!trained || !model) return `${what} needs predictions: train them on the Analytics page (Who will reply, who may opt out).`;
+  if (!trained || !model)
+    return `${what} needs predictions: train them on the Analytics page (Who will reply, who may opt out).`;
   return `${what} is not offered: ${model.reason}`;
 }
 
@@ -51,13 +52,23 @@ export function PredictionControls({
         </select>
       )}
       {!riskWhy && (
-        <label className="check ct-risk" title={`Leaves out ${view.highRisk.toLocaleString()} contacts rated high risk of opting out.`}>
+        <label
+          className="check ct-risk"
+          title={`Leaves out ${view.highRisk.toLocaleString()} contacts rated high risk of opting out.`}
+        >
           <input type="checkbox" checked={excludeHighRisk} onChange={(e) => onExcludeHighRisk(e.target.checked)} />
           <span>Leave out high opt-out risk</span>
         </label>
       )}
       {why.length > 0 && (
-        <span className="ct-predict-note muted small" tabIndex={0} role="note" title={why.join('\n')} aria-label={why.join(' ')} data-testid="prediction-note">
+        <span
+          className="ct-predict-note muted small"
+          tabIndex={0}
+          role="note"
+          title={why.join('\n')}
+          aria-label={why.join(' ')}
+          data-testid="prediction-note"
+        >
           {why.length === 2 ? 'No prediction sort yet' : replyWhy ? 'No reply-chance sort' : 'No opt-out risk sort'}
           <span aria-hidden="true"> ⓘ</span>
         </span>

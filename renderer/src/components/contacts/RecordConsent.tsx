@@ -5,12 +5,26 @@ import { plural } from './format';
 import { Modal } from '../ui';
 
 /** Reasons a contact is not textable only because nobody said how they agreed (see electron/contacts/consent-record.ts). */
-const NO_CONSENT_REASONS = new Set(['SMS consent not stated', 'no SMS consent in import file', 'no SMS consent (entered by hand)']);
+const NO_CONSENT_REASONS = new Set([
+  'SMS consent not stated',
+  'no SMS consent in import file',
+  'no SMS consent (entered by hand)',
+]);
 
 export const lacksConsent = (reason: string | null) => reason !== null && NO_CONSENT_REASONS.has(reason);
 
 /** The owner says how these contacts agreed to texts: recorded with each, and they become textable. */
-export function RecordConsent({ contactIds, name, onClose, onDone }: { contactIds: number[]; name: string; onClose(): void; onDone(): void }) {
+export function RecordConsent({
+  contactIds,
+  name,
+  onClose,
+  onDone,
+}: {
+  contactIds: number[];
+  name: string;
+  onClose(): void;
+  onDone(): void;
+}) {
   const [answer, setAnswer] = useState<ConsentAnswer>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +59,9 @@ export function RecordConsent({ contactIds, name, onClose, onDone }: { contactId
       }
     >
       <ConsentQuestion legend="How did they agree to get texts from you?" name="record-consent" onChange={setAnswer} />
-      <p className="muted small">Kept with the contact in the consent history, with today’s date. An opted-out contact stays opted out.</p>
+      <p className="muted small">
+        Kept with the contact in the consent history, with today’s date. An opted-out contact stays opted out.
+      </p>
       {error && (
         <p className="error-text" role="alert">
           {error}

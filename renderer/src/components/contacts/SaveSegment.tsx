@@ -5,7 +5,17 @@ import type { AudienceFilterInput } from '../../../../shared/audience';
 import { Modal } from '../ui';
 
 /** Saves the current search and filters as a segment that campaigns and this page can pick. */
-export function SaveSegment({ filter, describe, onClose, onSaved }: { filter: AudienceFilterInput; describe: string; onClose(): void; onSaved(s: SegmentRow): void }) {
+export function SaveSegment({
+  filter,
+  describe,
+  onClose,
+  onSaved,
+}: {
+  filter: AudienceFilterInput;
+  describe: string;
+  onClose(): void;
+  onSaved(s: SegmentRow): void;
+}) {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +35,14 @@ export function SaveSegment({ filter, describe, onClose, onSaved }: { filter: Au
       <form className="ct-form" onSubmit={(e) => void submit(e)}>
         <label>
           Segment name
-          <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus placeholder="e.g. VIPs who can be texted" maxLength={100} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            autoFocus
+            placeholder="e.g. VIPs who can be texted"
+            maxLength={100}
+          />
         </label>
         <p className="muted small">A segment is a saved filter: contacts who match it later are in it too.</p>
         {error && (

@@ -4,7 +4,17 @@ import { useId, useState } from 'react';
  * A contact's tags as chips: × takes one off, typing a name and Enter (or a comma) adds one. Known tags are
  * offered as you type, so "VIP" is not added a second time as "vip ".
  */
-export function TagEditor({ tags, known, busy, onChange }: { tags: string[]; known: string[]; busy?: boolean; onChange(tags: string[]): void }) {
+export function TagEditor({
+  tags,
+  known,
+  busy,
+  onChange,
+}: {
+  tags: string[];
+  known: string[];
+  busy?: boolean;
+  onChange(tags: string[]): void;
+}) {
   const [draft, setDraft] = useState('');
   const listId = useId();
   const add = (raw: string) => {
@@ -21,7 +31,12 @@ export function TagEditor({ tags, known, busy, onChange }: { tags: string[]; kno
         {tags.map((t) => (
           <li key={t} className="ct-tag">
             {t}
-            <button type="button" aria-label={`Remove tag ${t}`} disabled={busy} onClick={() => onChange(tags.filter((x) => x !== t))}>
+            <button
+              type="button"
+              aria-label={`Remove tag ${t}`}
+              disabled={busy}
+              onClick={() => onChange(tags.filter((x) => x !== t))}
+            >
               ×
             </button>
           </li>

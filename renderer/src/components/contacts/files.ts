@@ -17,7 +17,8 @@ export function saveText(text: string, fileName: string, type = 'text/csv;charse
 export function readAsBase64(file: Blob, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onerror = () => reject(new Error(`The file "${name}" could not be read: ${reader.error?.message ?? 'unknown error'}.`));
+    reader.onerror = () =>
+      reject(new Error(`The file "${name}" could not be read: ${reader.error?.message ?? 'unknown error'}.`));
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
       resolve(url.slice(url.indexOf(',') + 1));

@@ -15,7 +15,14 @@ export interface ContactFilterState {
   excludeHighOptOutRisk: boolean;
 }
 
-export const NO_FILTERS: ContactFilterState = { search: '', tag: '', status: '', segmentId: null, band: '', excludeHighOptOutRisk: false };
+export const NO_FILTERS: ContactFilterState = {
+  search: '',
+  tag: '',
+  status: '',
+  segmentId: null,
+  band: '',
+  excludeHighOptOutRisk: false,
+};
 
 export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId' | 'after'>;
 

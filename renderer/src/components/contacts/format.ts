@@ -16,7 +16,13 @@ export function formatBytes(bytes: number): string {
 
 // One formatter each: toLocaleDateString builds a new one per call, too slow for a table scrolling 50 rows a frame.
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const MOMENT = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const MOMENT = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 
 export function formatDay(iso: string | null): string {
   if (!iso) return '—';

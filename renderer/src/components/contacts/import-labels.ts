@@ -32,7 +32,43 @@ export function customKeyOf(header: string, index: number): string {
   return key || `column_${index + 1}`;
 }
 
-const COUNTRIES = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ', 'FR', 'DE', 'ES', 'IT', 'PT', 'NL', 'BE', 'CH', 'AT', 'SE', 'NO', 'DK', 'FI', 'PL', 'MX', 'BR', 'AR', 'CO', 'CL', 'PE', 'IN', 'PH', 'SG', 'ZA', 'NG', 'JP', 'KR', 'IL', 'AE'];
+const COUNTRIES = [
+  'US',
+  'CA',
+  'GB',
+  'IE',
+  'AU',
+  'NZ',
+  'FR',
+  'DE',
+  'ES',
+  'IT',
+  'PT',
+  'NL',
+  'BE',
+  'CH',
+  'AT',
+  'SE',
+  'NO',
+  'DK',
+  'FI',
+  'PL',
+  'MX',
+  'BR',
+  'AR',
+  'CO',
+  'CL',
+  'PE',
+  'IN',
+  'PH',
+  'SG',
+  'ZA',
+  'NG',
+  'JP',
+  'KR',
+  'IL',
+  'AE',
+];
 
 /** Countries for the "numbers without a country code are from" choice, named in the user's language. */
 export function countryOptions(current: string): Array<{ code: string; name: string }> {

@@ -27,7 +27,11 @@ type UploadPiece = (input: { name: string; dataBase64: string; fileId?: string }
  * Sends a file's bytes to main in pieces (the first one names the file, the rest add to it), through the contacts
  * import's upload or another import's (`orders.importUpload`).
  */
-export async function uploadFile(file: File, onProgress: (sent: number) => void, upload: UploadPiece = (i) => api.contacts.importUpload(i)): Promise<UploadedFile> {
+export async function uploadFile(
+  file: File,
+  onProgress: (sent: number) => void,
+  upload: UploadPiece = (i) => api.contacts.importUpload(i),
+): Promise<UploadedFile> {
   let fileId: string | undefined;
   let result: { fileId: string } | null = null;
   for (let start = 0; start < file.size; start += PIECE_BYTES) {

@@ -31,7 +31,10 @@ export function useContactRows(query: ListQuery): ContactRows {
   const key = JSON.stringify(query);
   const [generation, setGeneration] = useState(0);
   const [, setTick] = useState(0);
-  const [shown, setShown] = useState<{ cache: PageCache | null; fallback: PageCache | null }>({ cache: null, fallback: null });
+  const [shown, setShown] = useState<{ cache: PageCache | null; fallback: PageCache | null }>({
+    cache: null,
+    fallback: null,
+  });
 
   const cache = useMemo(() => {
     const listQuery = JSON.parse(key) as ListQuery;

@@ -9,7 +9,11 @@ import { formatBytes, plural } from './format';
  * one also comes back as text and is offered as a download, a large one is pointed to where it was written.
  */
 export function useExportCsv(filter: AudienceFilterInput) {
-  const [state, setState] = useState<{ busy: boolean; message: string | null; error: string | null }>({ busy: false, message: null, error: null });
+  const [state, setState] = useState<{ busy: boolean; message: string | null; error: string | null }>({
+    busy: false,
+    message: null,
+    error: null,
+  });
   const run = async () => {
     setState({ busy: true, message: null, error: null });
     try {
@@ -18,7 +22,11 @@ export function useExportCsv(filter: AudienceFilterInput) {
         saveText(out.csv, out.fileName);
         setState({ busy: false, message: `Exported ${plural(out.rows, 'contact')} to ${out.fileName}.`, error: null });
       } else {
-        setState({ busy: false, message: `Exported ${plural(out.rows, 'contact')} (${formatBytes(out.bytes)}) to ${out.path}`, error: null });
+        setState({
+          busy: false,
+          message: `Exported ${plural(out.rows, 'contact')} (${formatBytes(out.bytes)}) to ${out.path}`,
+          error: null,
+        });
       }
     } catch (e) {
       setState({ busy: false, message: null, error: (e as Error).message });

@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, onEvent } from '../../api/client';
-import type { ImportOptionsInput, ImportProgressView, ImportReportView } from '../../../../shared/ipc/channels/contacts';
+import type {
+  ImportOptionsInput,
+  ImportProgressView,
+  ImportReportView,
+} from '../../../../shared/ipc/channels/contacts';
 
 /** How often the job's status is asked for as well: events can arrive before we know the id, or not at all. */
 const POLL_MS = 1000;
@@ -13,7 +17,12 @@ export type ImportJob =
   | { state: 'cancelled'; importId: string | null }
   | { state: 'failed'; importId: string | null; message: string };
 
-type Ending = { state: 'done' | 'failed' | 'cancelled' | 'running'; report: ImportReportView | null; error: { message: string } | null; progress?: ImportProgressView | null };
+type Ending = {
+  state: 'done' | 'failed' | 'cancelled' | 'running';
+  report: ImportReportView | null;
+  error: { message: string } | null;
+  progress?: ImportProgressView | null;
+};
 
 /** Runs an import in main and follows it: progress from `import:progress`, the end from `import:finished` or a poll. */
 export function useImportJob() {
@@ -34,14 +43,17 @@ export function useImportJob() {
     idRef.current = null;
     if (update.state === 'done' && update.report) setJob({ state: 'done', importId, report: update.report });
     else if (update.state === 'cancelled') setJob({ state: 'cancelled', importId });
-    else setJob({ state: 'failed', importId, message: update.error?.message ?? 'The import stopped without saying why.' });
+    else
+      setJob({ state: 'failed', importId, message: update.error?.message ?? 'The import stopped without saying why.' });
   }, []);
 
   const start = useCallback(
     async (fileId: string, options: ImportOptionsInput) => {
       stop.current();
       setJob({ state: 'starting' });
-      const offProgress = onEvent('import:progress', (p) => follow(p.importId, { state: 'running', report: null, error: null, progress: p }));
+      const offProgress = onEvent('import:progress', (p) =>
+        follow(p.importId, { state: 'running', report: null, error: null, progress: p }),
+      );
       const offFinished = onEvent('import:finished', (p) => !p.dryRun && follow(p.importId, p));
       let timer: ReturnType<typeof setInterval> | null = null;
       stop.current = () => {

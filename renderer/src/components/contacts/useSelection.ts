@@ -31,7 +31,11 @@ const NONE: State = { ids: new Set(), allMatching: false, anchor: null, shown: n
  * The table's multi-select, Gmail-like. A new search or filter starts with nothing selected (a new sort keeps the
  * same contacts selected).
  */
-export function useSelection(listKey: string, total: number | null, row: (index: number) => ContactRow | undefined): ContactSelection {
+export function useSelection(
+  listKey: string,
+  total: number | null,
+  row: (index: number) => ContactRow | undefined,
+): ContactSelection {
   const [state, setState] = useState<State>(NONE);
   const [key, setKey] = useState(listKey);
   if (key !== listKey) {
@@ -59,7 +63,11 @@ export function useSelection(listKey: string, total: number | null, row: (index:
     });
   }, []);
   const toggleAll = useCallback((loaded: ContactRow[]) => {
-    setState((s) => (s.allMatching || s.ids.size ? NONE : { ids: new Set(loaded.map((r) => r.id)), allMatching: false, anchor: null, shown: loaded.length }));
+    setState((s) =>
+      s.allMatching || s.ids.size
+        ? NONE
+        : { ids: new Set(loaded.map((r) => r.id)), allMatching: false, anchor: null, shown: loaded.length },
+    );
   }, []);
   const selectAllMatching = useCallback(() => setState({ ...NONE, allMatching: true }), []);
   const clear = useCallback(() => setState(NONE), []);

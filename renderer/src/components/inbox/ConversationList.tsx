@@ -5,7 +5,17 @@ import { usePhoneFormat } from '../phone/usePhoneFormat';
 import './inbox.css';
 
 /** The left pane: one row per contact who wrote, newest first; unread ones in bold with their count. */
-export function ConversationList({ rows, selected, onSelect, empty }: { rows: ConversationRow[]; selected: number | null; onSelect(contactId: number): void; empty: string }) {
+export function ConversationList({
+  rows,
+  selected,
+  onSelect,
+  empty,
+}: {
+  rows: ConversationRow[];
+  selected: number | null;
+  onSelect(contactId: number): void;
+  empty: string;
+}) {
   const phone = usePhoneFormat();
   return (
     <ul className="ibx-list" aria-label="Conversations">

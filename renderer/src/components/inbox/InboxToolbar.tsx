@@ -1,4 +1,3 @@
-
 import './inbox.css';
 export interface InboxFilter {
   unreadOnly: boolean;
@@ -6,14 +5,32 @@ export interface InboxFilter {
 }
 
 /** Above the conversations: all or only unread ones, and a search over names, numbers and message text. */
-export function InboxToolbar({ value, unread, onChange }: { value: InboxFilter; unread: number; onChange(next: InboxFilter): void }) {
+export function InboxToolbar({
+  value,
+  unread,
+  onChange,
+}: {
+  value: InboxFilter;
+  unread: number;
+  onChange(next: InboxFilter): void;
+}) {
   return (
     <div className="ibx-toolbar">
       <div className="ibx-seg" role="group" aria-label="Which conversations">
-        <button type="button" className={value.unreadOnly ? '' : 'active'} aria-pressed={!value.unreadOnly} onClick={() => onChange({ ...value, unreadOnly: false })}>
+        <button
+          type="button"
+          className={value.unreadOnly ? '' : 'active'}
+          aria-pressed={!value.unreadOnly}
+          onClick={() => onChange({ ...value, unreadOnly: false })}
+        >
           All
         </button>
-        <button type="button" className={value.unreadOnly ? 'active' : ''} aria-pressed={value.unreadOnly} onClick={() => onChange({ ...value, unreadOnly: true })}>
+        <button
+          type="button"
+          className={value.unreadOnly ? 'active' : ''}
+          aria-pressed={value.unreadOnly}
+          onClick={() => onChange({ ...value, unreadOnly: true })}
+        >
           Unread{unread ? ` (${unread})` : ''}
         </button>
       </div>

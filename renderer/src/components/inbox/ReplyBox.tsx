@@ -8,7 +8,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * Writing back. The reply goes through the outbox like everything else, so the dispatcher checks opt-out and the
  * recipient's quiet hours when it sends: outside them it waits, and the box says until when.
  */
-export function ReplyBox({ contactId, disabledReason, onSent }: { contactId: number; disabledReason: string | null; onSent(): void }) {
+export function ReplyBox({
+  contactId,
+  disabledReason,
+  onSent,
+}: {
+  contactId: number;
+  disabledReason: string | null;
+  onSent(): void;
+}) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -77,9 +85,13 @@ export function ReplyBox({ contactId, disabledReason, onSent }: { contactId: num
       </div>
       <div className="ibx-reply-meta">
         <span data-testid="reply-segments" className={count.segments > 1 ? 'warn-text' : undefined}>
-          {plural(count.characters, 'character')} · {plural(count.segments, 'segment')} · {count.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
+          {plural(count.characters, 'character')} · {plural(count.segments, 'segment')} ·{' '}
+          {count.encoding === 'UCS-2' ? 'Unicode' : 'GSM-7'}
         </span>
-        <span>Replies follow quiet hours: outside the recipient&apos;s sending window they wait and go out when it opens. Enter sends, Shift+Enter starts a new line.</span>
+        <span>
+          Replies follow quiet hours: outside the recipient&apos;s sending window they wait and go out when it opens.
+          Enter sends, Shift+Enter starts a new line.
+        </span>
       </div>
     </form>
   );

@@ -40,7 +40,10 @@ function Bubble({
     const stop = m.keywordKind === 'opt_out' || m.keywordKind === 'opt_out_review';
     return (
       <div className="ibx-msg theirs">
-        <div className={`ibx-bubble${stop ? ' stop' : m.keywordKind === 'opt_in' ? ' start' : ''}`} data-testid={stop ? 'stop-message' : undefined}>
+        <div
+          className={`ibx-bubble${stop ? ' stop' : m.keywordKind === 'opt_in' ? ' start' : ''}`}
+          data-testid={stop ? 'stop-message' : undefined}
+        >
           {m.body || <em className="muted">(empty text)</em>}
         </div>
         <div className="ibx-meta">
@@ -56,7 +59,11 @@ function Bubble({
   return (
     <div className={`ibx-msg ours${m.kind !== 'reply' ? ' auto' : ''}`}>
       {label && <div className="ibx-label">{label}</div>}
-      <div className={`ibx-bubble${m.state === 'skipped' || m.state === 'failed' || m.state === 'undelivered' ? ' dim' : ''}`}>{m.body}</div>
+      <div
+        className={`ibx-bubble${m.state === 'skipped' || m.state === 'failed' || m.state === 'undelivered' ? ' dim' : ''}`}
+      >
+        {m.body}
+      </div>
       {canRetry(m) ? (
         <div className="ibx-meta bad-text ibx-retry" data-testid="delivery-state">
           <span>Not sent{m.errorMessage ? ` (${m.errorMessage})` : ''} —</span>
@@ -65,7 +72,10 @@ function Bubble({
           </button>
         </div>
       ) : (
-        <div className={`ibx-meta ${status.tone === 'muted' ? '' : `${status.tone}-text`}`} data-testid="delivery-state">
+        <div
+          className={`ibx-meta ${status.tone === 'muted' ? '' : `${status.tone}-text`}`}
+          data-testid="delivery-state"
+        >
           {status.text}
         </div>
       )}
@@ -138,7 +148,13 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
             {contact.name ? <span className="mono">{phone(contact.phone)}</span> : null}
             {thread.replyVia && (
               <span>
-                {contact.name ? ' · ' : ''}via {thread.replyVia.provider === 'sandbox' ? 'Sandbox' : thread.replyVia.provider === 'quo' ? 'Quo' : 'Twilio'} <span className="mono">{phone(thread.replyVia.from)}</span>
+                {contact.name ? ' · ' : ''}via{' '}
+                {thread.replyVia.provider === 'sandbox'
+                  ? 'Sandbox'
+                  : thread.replyVia.provider === 'quo'
+                    ? 'Quo'
+                    : 'Twilio'}{' '}
+                <span className="mono">{phone(thread.replyVia.from)}</span>
               </span>
             )}
           </div>
@@ -183,7 +199,13 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
       <ReplyBox
         key={contact.id}
         contactId={contact.id}
-        disabledReason={contact.optedOut ? `${who} opted out — replies are blocked` : thread.replyVia ? null : 'No conversation to reply in yet'}
+        disabledReason={
+          contact.optedOut
+            ? `${who} opted out — replies are blocked`
+            : thread.replyVia
+              ? null
+              : 'No conversation to reply in yet'
+        }
         onSent={onChanged}
       />
       {confirm === 'out' && (
@@ -196,7 +218,10 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
           onConfirm={() => void setConsent(true)}
           onClose={() => setConfirm(null)}
         >
-          <p>Use this when they asked you in person, by phone or by email. They are taken out of every queued message at once and recorded in the opt-out report as changed by you. No text is sent to them about it.</p>
+          <p>
+            Use this when they asked you in person, by phone or by email. They are taken out of every queued message at
+            once and recorded in the opt-out report as changed by you. No text is sent to them about it.
+          </p>
         </ConfirmDialog>
       )}
       {confirm === 'in' && (
@@ -208,7 +233,10 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
           onConfirm={() => void setConsent(false)}
           onClose={() => setConfirm(null)}
         >
-          <p>Only do this if they clearly asked to receive your texts again (for example in writing). The change is recorded in the opt-out report as made by you. The simplest way is for them to text START.</p>
+          <p>
+            Only do this if they clearly asked to receive your texts again (for example in writing). The change is
+            recorded in the opt-out report as made by you. The simplest way is for them to text START.
+          </p>
         </ConfirmDialog>
       )}
     </section>

@@ -26,7 +26,12 @@ export function timeOf(iso: string): string {
 }
 
 export function dayOf(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  return new Date(iso).toLocaleDateString(undefined, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  });
 }
 
 /** What our message is, above the bubble. */
@@ -50,7 +55,10 @@ export function outboundStatus(m: Outbound): { text: string; tone: 'muted' | 'go
     case 'queued':
     case 'retry_wait':
       if (m.nextAttemptAt && Date.parse(m.nextAttemptAt) > Date.now() + 30_000) {
-        return { text: `Waiting — goes out ${new Date(m.nextAttemptAt).toLocaleString(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}${m.errorMessage ? ` (${m.errorMessage})` : ''}`, tone: 'warn' };
+        return {
+          text: `Waiting — goes out ${new Date(m.nextAttemptAt).toLocaleString(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}${m.errorMessage ? ` (${m.errorMessage})` : ''}`,
+          tone: 'warn',
+        };
       }
       return { text: m.state === 'retry_wait' ? 'Retrying…' : 'Waiting to send…', tone: 'muted' };
     case 'failed':

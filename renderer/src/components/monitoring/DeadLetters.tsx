@@ -79,15 +79,24 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
         )}
       </dl>
       <ErrorBanner message={error} />
-      {notice && (
-        <Banner tone="success">
-          {notice}
-        </Banner>
-      )}
+      {notice && <Banner tone="success">{notice}</Banner>}
       <label className="mon-dl-label" htmlFor={`dl-event-${d.id}`}>
-        Event {editable ? '(fix it here, then save and replay)' : d.state === 'failed' ? '(read-only while it is being retried)' : ''}
+        Event{' '}
+        {editable
+          ? '(fix it here, then save and replay)'
+          : d.state === 'failed'
+            ? '(read-only while it is being retried)'
+            : ''}
       </label>
-      <textarea id={`dl-event-${d.id}`} className="mono mon-dl-json" spellCheck={false} value={text} readOnly={!editable} onChange={(e) => setText(e.target.value)} rows={Math.min(18, text.split('\n').length + 1)} />
+      <textarea
+        id={`dl-event-${d.id}`}
+        className="mono mon-dl-json"
+        spellCheck={false}
+        value={text}
+        readOnly={!editable}
+        onChange={(e) => setText(e.target.value)}
+        rows={Math.min(18, text.split('\n').length + 1)}
+      />
       {d.raw && (
         <details className="mon-dl-raw">
           <summary>What the provider sent</summary>
@@ -96,7 +105,16 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
       )}
       <div className="actions">
         {editable && (
-          <button className="secondary" disabled={busy || !dirty} onClick={() => void run(() => api.deadletters.update({ id: d.id, event: text }), () => 'Saved. Replay it to process the fixed event.')}>
+          <button
+            className="secondary"
+            disabled={busy || !dirty}
+            onClick={() =>
+              void run(
+                () => api.deadletters.update({ id: d.id, event: text }),
+                () => 'Saved. Replay it to process the fixed event.',
+              )
+            }
+          >
             Save fix
           </button>
         )}
@@ -107,7 +125,10 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             onClick={() =>
               void run(
                 () => api.deadletters.replay({ id: d.id }),
-                (r) => (r.state === 'processed' ? 'Replayed and processed.' : `Replayed, but it failed again: ${r.lastError ?? 'unknown error'}. It will be retried.`),
+                (r) =>
+                  r.state === 'processed'
+                    ? 'Replayed and processed.'
+                    : `Replayed, but it failed again: ${r.lastError ?? 'unknown error'}. It will be retried.`,
               )
             }
           >
@@ -139,13 +160,19 @@ export function DeadLetters({ onChanged }: { onChanged: () => void }) {
               ['failed', 'Retrying'],
             ] as const
           ).map(([value, label]) => (
-            <button key={value} className={filter === value ? 'active' : ''} aria-pressed={filter === value} onClick={() => setFilter(value)}>
+            <button
+              key={value}
+              className={filter === value ? 'active' : ''}
+              aria-pressed={filter === value}
+              onClick={() => setFilter(value)}
+            >
               {label}
             </button>
           ))}
         </div>
         <p className="muted small">
-          Events whose processing failed are retried with growing waits (2 s, 4 s, 8 s …) and set aside after 8 attempts. Fix the cause or the event, then replay.
+          Events whose processing failed are retried with growing waits (2 s, 4 s, 8 s …) and set aside after 8
+          attempts. Fix the cause or the event, then replay.
         </p>
       </div>
       <ErrorBanner message={q.error} />
@@ -170,7 +197,11 @@ export function DeadLetters({ onChanged }: { onChanged: () => void }) {
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.id} className={`clickable ${selected === r.id ? 'selected' : ''}`} onClick={() => setSelected(r.id)}>
+                  <tr
+                    key={r.id}
+                    className={`clickable ${selected === r.id ? 'selected' : ''}`}
+                    onClick={() => setSelected(r.id)}
+                  >
                     <td>
                       <button className="link" onClick={() => setSelected(r.id)}>
                         {r.summary}
@@ -196,7 +227,11 @@ export function DeadLetters({ onChanged }: { onChanged: () => void }) {
           {selected !== null && <Detail id={selected} onChanged={changed} />}
         </div>
       )}
-      {q.data && q.data.total > rows.length && <p className="muted small">Showing {rows.length} of {q.data.total}.</p>}
+      {q.data && q.data.total > rows.length && (
+        <p className="muted small">
+          Showing {rows.length} of {q.data.total}.
+        </p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ const HINT: Record<string, string> = {
   relay: 'The local listener the tunnel forwards to.',
   tunnel: 'A request through your public URL must come back to this app.',
   webhook_lag: 'After texts go out, receipts should follow within minutes.',
-  registration: "Where the provider sends its webhooks.",
+  registration: 'Where the provider sends its webhooks.',
 };
 
 export function HealthChecks({ report }: { report: HealthReport }) {
@@ -32,18 +32,36 @@ export function HealthChecks({ report }: { report: HealthReport }) {
   );
 }
 
-export function HealthPanel({ latest, checking, onCheck }: { latest: HealthReport | null; checking: boolean; onCheck: () => void }) {
+export function HealthPanel({
+  latest,
+  checking,
+  onCheck,
+}: {
+  latest: HealthReport | null;
+  checking: boolean;
+  onCheck: () => void;
+}) {
   const history = useQuery(() => api.health.history({ limit: 48 }), [latest?.id]);
   return (
     <div className="mon-health">
       <section className="card">
         <div className="mon-report-head">
-          <h3>{latest ? `Checked ${when(latest.at)} (${latest.trigger === 'manual' ? 'on demand' : 'hourly'})` : 'Not checked yet'}</h3>
+          <h3>
+            {latest
+              ? `Checked ${when(latest.at)} (${latest.trigger === 'manual' ? 'on demand' : 'hourly'})`
+              : 'Not checked yet'}
+          </h3>
           <button onClick={onCheck} disabled={checking}>
             {checking ? 'Checking…' : 'Check now'}
           </button>
         </div>
-        {latest ? <HealthChecks report={latest} /> : <p className="muted">The checks run every hour. Run them now to see whether replies and receipts can reach this app.</p>}
+        {latest ? (
+          <HealthChecks report={latest} />
+        ) : (
+          <p className="muted">
+            The checks run every hour. Run them now to see whether replies and receipts can reach this app.
+          </p>
+        )}
       </section>
       <section>
         <h3 className="section-title">History</h3>
@@ -52,7 +70,11 @@ export function HealthPanel({ latest, checking, onCheck }: { latest: HealthRepor
           <Loading />
         ) : (
           <>
-            <HealthStrip history={[...history.data].reverse().map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan }))} />
+            <HealthStrip
+              history={[...history.data]
+                .reverse()
+                .map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan }))}
+            />
             {history.data.length > 0 && (
               <table className="table mon-table compact mon-history">
                 <thead>

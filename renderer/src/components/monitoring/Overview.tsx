@@ -16,14 +16,37 @@ const BREAKER = {
  * A provider's state in honest words: "Not set up" when it lacks its keys or number, "Ready" when nothing went out
  * through it in the last hour, and the breaker's words only for the one in use and sending.
  */
-function providerState(b: MonitoringDashboard['breakers'][number], inUse: boolean, sentLastHour: number): { tone: 'good' | 'warn' | 'bad' | 'neutral'; text: string; detail?: string } {
-  if (!b.setUp) return { tone: inUse ? 'bad' : 'neutral', text: 'Not set up', detail: `Needs ${b.missing.join(', ').replace(/, ([^,]*)$/, ' and $1')}.` };
+function providerState(
+  b: MonitoringDashboard['breakers'][number],
+  inUse: boolean,
+  sentLastHour: number,
+): { tone: 'good' | 'warn' | 'bad' | 'neutral'; text: string; detail?: string } {
+  if (!b.setUp)
+    return {
+      tone: inUse ? 'bad' : 'neutral',
+      text: 'Not set up',
+      detail: `Needs ${b.missing.join(', ').replace(/, ([^,]*)$/, ' and $1')}.`,
+    };
   if (b.state !== 'closed') return BREAKER[b.state];
   if (!inUse) return { tone: 'neutral', text: 'Ready, not in use' };
   return sentLastHour > 0 ? BREAKER.closed : { tone: 'good', text: 'Ready', detail: 'Nothing sent in the last hour.' };
 }
 
-function Kpi({ label, value, unit, detail, tone, children }: { label: string; value: string; unit?: string; detail: string; tone?: 'good' | 'warn' | 'bad'; children?: React.ReactNode }) {
+function Kpi({
+  label,
+  value,
+  unit,
+  detail,
+  tone,
+  children,
+}: {
+  label: string;
+  value: string;
+  unit?: string;
+  detail: string;
+  tone?: 'good' | 'warn' | 'bad';
+  children?: React.ReactNode;
+}) {
   return (
     <div className={`mon-kpi ${tone ?? ''}`}>
       <div className="mon-kpi-label">{label}</div>
@@ -47,10 +70,22 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
   return (
     <div className="mon-overview">
       <div className="mon-kpis">
-        <Kpi label="Send rate" value={d.sendRate.lastMinute.toLocaleString()} unit="/ min" detail={`${d.sendRate.last15Minutes.toLocaleString()} in 15 min · ${d.sendRate.lastHour.toLocaleString()} in the last hour`}>
-          <SendSparkline perMinute={d.sendRate.perMinute} label={`Texts sent per minute over the last hour, ${d.sendRate.lastHour} in total`} />
+        <Kpi
+          label="Send rate"
+          value={d.sendRate.lastMinute.toLocaleString()}
+          unit="/ min"
+          detail={`${d.sendRate.last15Minutes.toLocaleString()} in 15 min · ${d.sendRate.lastHour.toLocaleString()} in the last hour`}
+        >
+          <SendSparkline
+            perMinute={d.sendRate.perMinute}
+            label={`Texts sent per minute over the last hour, ${d.sendRate.lastHour} in total`}
+          />
         </Kpi>
-        <Kpi label="Waiting to send" value={waiting.toLocaleString()} detail={`${(q.retry_wait ?? 0).toLocaleString()} retrying · ${(q.sending ?? 0).toLocaleString()} in flight`} />
+        <Kpi
+          label="Waiting to send"
+          value={waiting.toLocaleString()}
+          detail={`${(q.retry_wait ?? 0).toLocaleString()} retrying · ${(q.sending ?? 0).toLocaleString()} in flight`}
+        />
         <Kpi
           label="Webhook lag"
           value={duration(d.webhooks.lagMedianMs)}
@@ -73,7 +108,9 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
       <div className="mon-grid two">
         <section className="card">
           <h3>Outbox by state</h3>
-          <StateBars bars={OUTBOX_STATES.map((s) => ({ key: s.state, label: s.label, value: q[s.state] ?? 0, tone: s.tone }))} />
+          <StateBars
+            bars={OUTBOX_STATES.map((s) => ({ key: s.state, label: s.label, value: q[s.state] ?? 0, tone: s.tone }))}
+          />
         </section>
         <section className="card">
           <h3>Failures by reason</h3>
@@ -122,7 +159,9 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
               );
             })}
           </ul>
-          <p className="muted small">{d.dispatcherRunning ? 'The send queue is running.' : 'The send queue is not running in this window.'}</p>
+          <p className="muted small">
+            {d.dispatcherRunning ? 'The send queue is running.' : 'The send queue is not running in this window.'}
+          </p>
         </section>
         <section className="card">
           <h3>Provider events</h3>
@@ -147,12 +186,16 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
           ) : (
             <>
               <p className="mon-rec-head">
-                <Badge tone={rec.status === 'ok' ? 'good' : rec.status === 'partial' ? 'warn' : 'bad'}>{rec.status}</Badge>
+                <Badge tone={rec.status === 'ok' ? 'good' : rec.status === 'partial' ? 'warn' : 'bad'}>
+                  {rec.status}
+                </Badge>
                 {PROVIDER_LABEL[rec.provider]} · {when(rec.finishedAt ?? rec.startedAt)} · {rec.trigger}
               </p>
               {diff ? (
                 <p className="small">
-                  {fixes ? `${plural(diff.statusesFixed.length, 'status', 'statuses')} fixed, ${plural(diff.unknownResolved.length, 'unknown')} settled, ${plural(diff.inboundIngested.length, 'missed reply', 'missed replies')}${diff.optOutsFound.length ? `, ${plural(diff.optOutsFound.length, 'opt-out')} found` : ''}.` : 'Nothing to fix: the provider and this app agreed.'}
+                  {fixes
+                    ? `${plural(diff.statusesFixed.length, 'status', 'statuses')} fixed, ${plural(diff.unknownResolved.length, 'unknown')} settled, ${plural(diff.inboundIngested.length, 'missed reply', 'missed replies')}${diff.optOutsFound.length ? `, ${plural(diff.optOutsFound.length, 'opt-out')} found` : ''}.`
+                    : 'Nothing to fix: the provider and this app agreed.'}
                 </p>
               ) : (
                 <p className="small bad">{rec.error}</p>
@@ -171,7 +214,11 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
           {d.health && <Badge tone={verdict(d.health).tone}>{verdict(d.health).word}</Badge>}
         </div>
         <HealthStrip history={d.healthHistory} />
-        {d.health && <p className="muted small">Last check {when(d.health.at)}: {d.health.reason}</p>}
+        {d.health && (
+          <p className="muted small">
+            Last check {when(d.health.at)}: {d.health.reason}
+          </p>
+        )}
         <button className="secondary small" onClick={() => open('health')}>
           Details
         </button>

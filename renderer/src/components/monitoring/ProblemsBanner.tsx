@@ -7,7 +7,9 @@ export function ProblemsBanner({ problems }: { problems: BackgroundProblem[] }) 
   if (!problems.length) return null;
   return (
     <Banner tone="error" className="mon-problems">
-      <strong>{problems.length === 1 ? 'Something needs your attention' : `${problems.length} things need your attention`}</strong>
+      <strong>
+        {problems.length === 1 ? 'Something needs your attention' : `${problems.length} things need your attention`}
+      </strong>
       <ul>
         {problems.map((p) => (
           <li key={p.job}>

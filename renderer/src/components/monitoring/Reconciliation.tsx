@@ -25,20 +25,35 @@ function Report({ run }: { run: ReconciliationRun }) {
         </h3>
         <Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge>
       </div>
-      {run.error && !d && <Banner tone="error" role="none">{run.error}</Banner>}
+      {run.error && !d && (
+        <Banner tone="error" role="none">
+          {run.error}
+        </Banner>
+      )}
       {d && (
         <>
           <div className="mon-chips">
             <span className="mon-chip">
-              Listed <strong>{d.listed.outgoing.toLocaleString()}</strong> sent · <strong>{d.listed.incoming.toLocaleString()}</strong> received
+              Listed <strong>{d.listed.outgoing.toLocaleString()}</strong> sent ·{' '}
+              <strong>{d.listed.incoming.toLocaleString()}</strong> received
               {d.listing && <span className="muted"> ({d.listing} listing)</span>}
             </span>
-            <span className={`mon-chip ${d.statusesFixed.length ? 'info' : ''}`}>{plural(d.statusesFixed.length, 'status', 'statuses')} fixed</span>
-            <span className={`mon-chip ${d.unknownResolved.length ? 'info' : ''}`}>{plural(d.unknownResolved.length, 'unknown outcome')} settled</span>
-            <span className={`mon-chip ${d.inboundIngested.length ? 'info' : ''}`}>{plural(d.inboundIngested.length, 'missed reply', 'missed replies')}</span>
-            <span className={`mon-chip ${d.optOutsFound.length ? 'bad' : ''}`}>{plural(d.optOutsFound.length, 'missed opt-out')}</span>
+            <span className={`mon-chip ${d.statusesFixed.length ? 'info' : ''}`}>
+              {plural(d.statusesFixed.length, 'status', 'statuses')} fixed
+            </span>
+            <span className={`mon-chip ${d.unknownResolved.length ? 'info' : ''}`}>
+              {plural(d.unknownResolved.length, 'unknown outcome')} settled
+            </span>
+            <span className={`mon-chip ${d.inboundIngested.length ? 'info' : ''}`}>
+              {plural(d.inboundIngested.length, 'missed reply', 'missed replies')}
+            </span>
+            <span className={`mon-chip ${d.optOutsFound.length ? 'bad' : ''}`}>
+              {plural(d.optOutsFound.length, 'missed opt-out')}
+            </span>
           </div>
-          {changes(run) === 0 && d.unknownPending.length === 0 && !d.errors.length && <p className="muted">Nothing to fix: the provider and this app agree.</p>}
+          {changes(run) === 0 && d.unknownPending.length === 0 && !d.errors.length && (
+            <p className="muted">Nothing to fix: the provider and this app agree.</p>
+          )}
           {d.statusesFixed.length > 0 && (
             <>
               <h4>Statuses fixed</h4>
@@ -57,7 +72,9 @@ function Report({ run }: { run: ReconciliationRun }) {
                       <td className="mono nowrap">{phone(f.phone)}</td>
                       <td>{f.before}</td>
                       <td>
-                        <Badge tone={f.after === 'delivered' ? 'good' : f.after === 'sent' ? 'info' : 'bad'}>{f.after}</Badge>
+                        <Badge tone={f.after === 'delivered' ? 'good' : f.after === 'sent' ? 'info' : 'bad'}>
+                          {f.after}
+                        </Badge>
                         {f.errorCode && <span className="muted small"> {f.errorCode}</span>}
                       </td>
                       <td className="mono small">{f.providerMessageId}</td>
@@ -83,7 +100,15 @@ function Report({ run }: { run: ReconciliationRun }) {
                     <tr key={u.outboxId}>
                       <td className="mono nowrap">{phone(u.phone)}</td>
                       <td>
-                        <Badge tone={u.resolution === 'found' ? 'good' : u.resolution === 'requeued' ? 'info' : 'neutral'}>{u.resolution === 'found' ? `sent (${u.after})` : u.resolution === 'requeued' ? 'queued again' : 'skipped'}</Badge>
+                        <Badge
+                          tone={u.resolution === 'found' ? 'good' : u.resolution === 'requeued' ? 'info' : 'neutral'}
+                        >
+                          {u.resolution === 'found'
+                            ? `sent (${u.after})`
+                            : u.resolution === 'requeued'
+                              ? 'queued again'
+                              : 'skipped'}
+                        </Badge>
                       </td>
                       <td className="small">{u.reason}</td>
                     </tr>
@@ -132,7 +157,12 @@ function Report({ run }: { run: ReconciliationRun }) {
               </table>
             </>
           )}
-          {d.unmatchedOutgoing > 0 && <p className="muted small">{plural(d.unmatchedOutgoing, 'text')} at the provider were not sent by this app (for example typed in the provider&apos;s own app); they were left alone.</p>}
+          {d.unmatchedOutgoing > 0 && (
+            <p className="muted small">
+              {plural(d.unmatchedOutgoing, 'text')} at the provider were not sent by this app (for example typed in the
+              provider&apos;s own app); they were left alone.
+            </p>
+          )}
           {d.errors.length > 0 && (
             <ul className="mon-errors">
               {d.errors.map((e) => (
@@ -182,11 +212,23 @@ export function Reconciliation({ provider, onChanged }: { provider: ProviderName
       <form className="card mon-rec-form" onSubmit={(e) => void reconcile(e)}>
         <div className="field">
           <label htmlFor="rec-since">From</label>
-          <input id="rec-since" type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} required />
+          <input
+            id="rec-since"
+            type="datetime-local"
+            value={since}
+            onChange={(e) => setSince(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="rec-until">To</label>
-          <input id="rec-until" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} required />
+          <input
+            id="rec-until"
+            type="datetime-local"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor="rec-provider">Provider</label>
@@ -202,11 +244,19 @@ export function Reconciliation({ provider, onChanged }: { provider: ProviderName
           {busy ? 'Reconciling…' : 'Reconcile now'}
         </button>
         <p className="muted small mon-rec-help">
-          Lists the provider&apos;s texts for this range and compares them with the app: fixes statuses, settles messages whose outcome was unknown (a message the provider never received is queued again only after 15 minutes, never resent blindly) and processes replies that never arrived — a missed STOP opts the contact out.
+          Lists the provider&apos;s texts for this range and compares them with the app: fixes statuses, settles
+          messages whose outcome was unknown (a message the provider never received is queued again only after 15
+          minutes, never resent blindly) and processes replies that never arrived — a missed STOP opts the contact out.
         </p>
       </form>
       <ErrorBanner message={error ?? runs.error} />
-      {report ? <Report run={report} /> : runs.data ? <p className="muted">No reconciliation has run yet.</p> : <Loading />}
+      {report ? (
+        <Report run={report} />
+      ) : runs.data ? (
+        <p className="muted">No reconciliation has run yet.</p>
+      ) : (
+        <Loading />
+      )}
       {runs.data && runs.data.length > 0 && (
         <section>
           <h3 className="section-title">Previous runs</h3>
@@ -223,7 +273,11 @@ export function Reconciliation({ provider, onChanged }: { provider: ProviderName
             </thead>
             <tbody>
               {runs.data.map((r) => (
-                <tr key={r.id} className={`clickable ${report?.id === r.id ? 'selected' : ''}`} onClick={() => setShown(r)}>
+                <tr
+                  key={r.id}
+                  className={`clickable ${report?.id === r.id ? 'selected' : ''}`}
+                  onClick={() => setShown(r)}
+                >
                   <td>{when(r.startedAt)}</td>
                   <td>{PROVIDER_LABEL[r.provider]}</td>
                   <td className="small">

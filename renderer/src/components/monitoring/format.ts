@@ -24,11 +24,25 @@ export function when(iso: string | null): string {
   return shortDateTimeWithZone(iso);
 }
 
-export const HEALTH_TONE: Record<HealthStatus | 'skipped', 'good' | 'warn' | 'bad' | 'neutral'> = { green: 'good', yellow: 'warn', red: 'bad', skipped: 'neutral' };
-export const HEALTH_WORD: Record<HealthStatus | 'skipped', string> = { green: 'Healthy', yellow: 'Needs attention', red: 'Not working', skipped: 'Not checked' };
+export const HEALTH_TONE: Record<HealthStatus | 'skipped', 'good' | 'warn' | 'bad' | 'neutral'> = {
+  green: 'good',
+  yellow: 'warn',
+  red: 'bad',
+  skipped: 'neutral',
+};
+export const HEALTH_WORD: Record<HealthStatus | 'skipped', string> = {
+  green: 'Healthy',
+  yellow: 'Needs attention',
+  red: 'Not working',
+  skipped: 'Not checked',
+};
 
 /** A run's verdict in words: "Healthy" only when at least one check ran; with nothing to check it says so. */
-export function verdict(h: { status: HealthStatus; checksRan: number }): { word: string; tone: 'good' | 'warn' | 'bad' | 'neutral'; kind: HealthStatus | 'skipped' } {
+export function verdict(h: { status: HealthStatus; checksRan: number }): {
+  word: string;
+  tone: 'good' | 'warn' | 'bad' | 'neutral';
+  kind: HealthStatus | 'skipped';
+} {
   if (h.checksRan === 0) return { word: 'Nothing to check', tone: 'neutral', kind: 'skipped' };
   return { word: HEALTH_WORD[h.status], tone: HEALTH_TONE[h.status], kind: h.status };
 }

@@ -23,18 +23,34 @@ export function toApiFilter(f: OptOutFilterState) {
   };
 }
 
-export function OptOutFilters({ value, onChange }: { value: OptOutFilterState; onChange(next: OptOutFilterState): void }) {
+export function OptOutFilters({
+  value,
+  onChange,
+}: {
+  value: OptOutFilterState;
+  onChange(next: OptOutFilterState): void;
+}) {
   const set = <K extends keyof OptOutFilterState>(key: K, v: OptOutFilterState[K]) => onChange({ ...value, [key]: v });
   const active = JSON.stringify(value) !== JSON.stringify(NO_FILTER);
   return (
     <div className="oo-filters" role="search">
       <label>
         <span>From</span>
-        <input type="date" value={value.since} max={value.until || undefined} onChange={(e) => set('since', e.target.value)} />
+        <input
+          type="date"
+          value={value.since}
+          max={value.until || undefined}
+          onChange={(e) => set('since', e.target.value)}
+        />
       </label>
       <label>
         <span>To</span>
-        <input type="date" value={value.until} min={value.since || undefined} onChange={(e) => set('until', e.target.value)} />
+        <input
+          type="date"
+          value={value.until}
+          min={value.since || undefined}
+          onChange={(e) => set('until', e.target.value)}
+        />
       </label>
       <label>
         <span>How</span>
@@ -57,7 +73,12 @@ export function OptOutFilters({ value, onChange }: { value: OptOutFilterState; o
       </label>
       <label className="grow">
         <span>Search</span>
-        <input type="search" placeholder="Phone, name or message" value={value.search} onChange={(e) => set('search', e.target.value)} />
+        <input
+          type="search"
+          placeholder="Phone, name or message"
+          value={value.search}
+          onChange={(e) => set('search', e.target.value)}
+        />
       </label>
       {active && (
         <button type="button" className="secondary small" onClick={() => onChange(NO_FILTER)}>

@@ -34,7 +34,13 @@ export function GeminiIntegration() {
     <div className="ai-integration" data-testid="gemini-integration">
       <h3 className="st-section-title">Gemini — key and connection</h3>
       <div className="ai-status">
-        {!status?.connected ? <Badge>Gemini not connected</Badge> : check && !check.ok ? <Badge tone="bad">Gemini not answering</Badge> : <Badge tone="good">Gemini connected</Badge>}
+        {!status?.connected ? (
+          <Badge>Gemini not connected</Badge>
+        ) : check && !check.ok ? (
+          <Badge tone="bad">Gemini not answering</Badge>
+        ) : (
+          <Badge tone="good">Gemini connected</Badge>
+        )}
         {status?.connected && (
           <button type="button" className="secondary" disabled={checking} onClick={() => void runCheck()}>
             {checking ? 'Checking…' : 'Check connection'}
@@ -47,8 +53,9 @@ export function GeminiIntegration() {
         )}
       </div>
       <p className="muted small st-help">
-        Optional. With a key from Google AI Studio, Gemini drafts messages, suggests A/B variants, labels replies and sums up results. Every suggestion is
-        checked like a text you typed, and nothing reaches your contacts without your click.
+        Optional. With a key from Google AI Studio, Gemini drafts messages, suggests A/B variants, labels replies and
+        sums up results. Every suggestion is checked like a text you typed, and nothing reaches your contacts without
+        your click.
       </p>
       {status?.lastProblem && (
         <p className="ai-problem small" role="alert">
@@ -76,7 +83,10 @@ export function GeminiIntegration() {
             </div>
           ))}
         </dl>
-        <p className="muted small st-help">Phone numbers, e-mail addresses and contact records never leave this computer. Keywords such as STOP are handled here and never sent.</p>
+        <p className="muted small st-help">
+          Phone numbers, e-mail addresses and contact records never leave this computer. Keywords such as STOP are
+          handled here and never sent.
+        </p>
       </section>
     </div>
   );

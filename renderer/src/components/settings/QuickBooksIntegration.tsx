@@ -1,14 +1,22 @@
 import { useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import type { QuickBooksConnectStart, QuickBooksStatus, QuickBooksSyncResult } from '../../../../shared/ipc/channels/quickbooks';
+import type {
+  QuickBooksConnectStart,
+  QuickBooksStatus,
+  QuickBooksSyncResult,
+} from '../../../../shared/ipc/channels/quickbooks';
 import { formatMoney } from '../../../../shared/analytics';
 import { Badge, ErrorBanner, formatWhen } from '../ui';
 import { SecretField } from './SecretField';
 import { sentence } from './form-values';
 import './settings.css';
 
-const TONE: Record<QuickBooksStatus['state'], 'good' | 'warn' | 'neutral'> = { connected: 'good', reconnect: 'warn', not_connected: 'neutral' };
+const TONE: Record<QuickBooksStatus['state'], 'good' | 'warn' | 'neutral'> = {
+  connected: 'good',
+  reconnect: 'warn',
+  not_connected: 'neutral',
+};
 const ENTITY_LABEL = { SalesReceipt: 'Sales receipt', Invoice: 'Invoice' } as const;
 
 function Step({ n, title, done, children }: { n: number; title: string; done: boolean; children: ReactNode }) {
@@ -55,7 +63,9 @@ export function QuickBooksIntegration() {
   if (!s) return <ErrorBanner message={status.error} />;
   const keysSet = s.credentials.clientId && s.credentials.clientSecret;
   const money = (minor: number) => formatMoney(minor, s.currency);
-  const keyRows = (secrets.data ?? []).filter((r) => r.name === 'quickbooks.clientId' || r.name === 'quickbooks.clientSecret');
+  const keyRows = (secrets.data ?? []).filter(
+    (r) => r.name === 'quickbooks.clientId' || r.name === 'quickbooks.clientSecret',
+  );
   return (
     <div className="qb-panel" data-testid="quickbooks-integration">
       <div className="qb-head">
@@ -63,7 +73,8 @@ export function QuickBooksIntegration() {
         <Badge tone={TONE[s.state]}>{s.label}</Badge>
       </div>
       <p className="muted small qb-intro">
-        Brings your QuickBooks sales in as conversions, so campaign results and the dashboard show the revenue your texts brought. Customers are matched to contacts by phone number or e-mail; nothing is sent to QuickBooks.
+        Brings your QuickBooks sales in as conversions, so campaign results and the dashboard show the revenue your
+        texts brought. Customers are matched to contacts by phone number or e-mail; nothing is sent to QuickBooks.
       </p>
       {s.state === 'reconnect' && (
         <p className="qb-warn" role="alert">
@@ -73,9 +84,20 @@ export function QuickBooksIntegration() {
       <ErrorBanner message={error} />
       <ol className="qb-steps">
         <Step n={1} title="Your Intuit app’s keys" done={keysSet}>
-          <p className="muted small">At developer.intuit.com, open your app → Keys &amp; credentials ({s.environment === 'production' ? 'Production' : 'Sandbox'}, as chosen above) and paste both here. They are kept in the secret store.</p>
+          <p className="muted small">
+            At developer.intuit.com, open your app → Keys &amp; credentials (
+            {s.environment === 'production' ? 'Production' : 'Sandbox'}, as chosen above) and paste both here. They are
+            kept in the secret store.
+          </p>
           {keyRows.map((r) => (
-            <SecretField key={r.name + r.isSet} row={r} onSaved={() => { secrets.reload(); status.reload(); }} />
+            <SecretField
+              key={r.name + r.isSet}
+              row={r}
+              onSaved={() => {
+                secrets.reload();
+                status.reload();
+              }}
+            />
           ))}
         </Step>
         <Step n={2} title="Add the redirect URI to your Intuit app" done={s.redirectUri !== null}>
@@ -83,17 +105,36 @@ export function QuickBooksIntegration() {
             <>
               <p className="muted small">Under Keys &amp; credentials → Redirect URIs, add exactly:</p>
               <code className="qb-uri">{s.redirectUri}</code>
-              <p className="muted small">QuickBooks sends your browser back through your public tunnel to this app. The sign-in link it uses works once, within 10 minutes.</p>
+              <p className="muted small">
+                QuickBooks sends your browser back through your public tunnel to this app. The sign-in link it uses
+                works once, within 10 minutes.
+              </p>
             </>
           ) : (
-            <p className="qb-warn">Set your public tunnel URL in Settings → Webhooks first: QuickBooks only returns to an https address.</p>
+            <p className="qb-warn">
+              Set your public tunnel URL in Settings → Webhooks first: QuickBooks only returns to an https address.
+            </p>
           )}
         </Step>
-        <Step n={3} title={s.state === 'reconnect' ? 'Reconnect QuickBooks' : 'Sign in to QuickBooks'} done={s.state === 'connected'}>
+        <Step
+          n={3}
+          title={s.state === 'reconnect' ? 'Reconnect QuickBooks' : 'Sign in to QuickBooks'}
+          done={s.state === 'connected'}
+        >
           <p className="muted small">Your browser opens Intuit’s page; choose your company and allow access.</p>
           <div className="qb-actions">
-            <button type="button" disabled={!keysSet || !s.redirectUri || busy !== null} onClick={() => void run('connect', () => api.quickbooks.connect({}), setStarted)}>
-              {busy === 'connect' ? 'Opening…' : s.state === 'connected' ? 'Connect again' : s.state === 'reconnect' ? 'Reconnect QuickBooks' : 'Connect QuickBooks'}
+            <button
+              type="button"
+              disabled={!keysSet || !s.redirectUri || busy !== null}
+              onClick={() => void run('connect', () => api.quickbooks.connect({}), setStarted)}
+            >
+              {busy === 'connect'
+                ? 'Opening…'
+                : s.state === 'connected'
+                  ? 'Connect again'
+                  : s.state === 'reconnect'
+                    ? 'Reconnect QuickBooks'
+                    : 'Connect QuickBooks'}
             </button>
           </div>
           {started && !started.opened && (
@@ -104,48 +145,102 @@ export function QuickBooksIntegration() {
               (valid until {formatWhen(started.expiresAt)}).
             </p>
           )}
-          {started && started.opened && <p className="small muted">The sign-in page opened in your browser. Come back here when it says QuickBooks is connected.</p>}
+          {started && started.opened && (
+            <p className="small muted">
+              The sign-in page opened in your browser. Come back here when it says QuickBooks is connected.
+            </p>
+          )}
         </Step>
       </ol>
       {s.state !== 'not_connected' && (
         <section className="qb-sync" aria-label="QuickBooks sync">
           <dl className="qb-facts">
-            <div><dt>Company</dt><dd>{s.realmId || '—'}</dd></div>
-            <div><dt>Last sync</dt><dd>{s.lastSyncAt ? formatWhen(s.lastSyncAt) : 'Not yet'}</dd></div>
-            <div><dt>Customers</dt><dd>{s.counts.customers.toLocaleString()}</dd></div>
-            <div><dt>Sales</dt><dd>{s.counts.sales.toLocaleString()}</dd></div>
-            <div><dt>Revenue from texts</dt><dd>{money(s.counts.attributedRevenueMinor)} <span className="muted small">of {money(s.counts.revenueMinor)}</span></dd></div>
+            <div>
+              <dt>Company</dt>
+              <dd>{s.realmId || '—'}</dd>
+            </div>
+            <div>
+              <dt>Last sync</dt>
+              <dd>{s.lastSyncAt ? formatWhen(s.lastSyncAt) : 'Not yet'}</dd>
+            </div>
+            <div>
+              <dt>Customers</dt>
+              <dd>{s.counts.customers.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>Sales</dt>
+              <dd>{s.counts.sales.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>Revenue from texts</dt>
+              <dd>
+                {money(s.counts.attributedRevenueMinor)}{' '}
+                <span className="muted small">of {money(s.counts.revenueMinor)}</span>
+              </dd>
+            </div>
           </dl>
           {s.lastError && s.state === 'connected' && <p className="qb-warn">Last sync failed: {s.lastError}</p>}
           <p className="small muted">Syncs at start-up and every 15 minutes while the app is open.</p>
           <div className="qb-actions">
-            <button type="button" className="secondary" disabled={busy !== null || s.state === 'reconnect'} onClick={() => void run('sync', () => api.quickbooks.sync({ full: false }), setSynced)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null || s.state === 'reconnect'}
+              onClick={() => void run('sync', () => api.quickbooks.sync({ full: false }), setSynced)}
+            >
               {busy === 'sync' ? 'Syncing…' : 'Sync now'}
             </button>
-            <button type="button" className="secondary" disabled={busy !== null} onClick={() => void run('disconnect', () => api.quickbooks.disconnect({}), () => setSynced(null))}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy !== null}
+              onClick={() =>
+                void run(
+                  'disconnect',
+                  () => api.quickbooks.disconnect({}),
+                  () => setSynced(null),
+                )
+              }
+            >
               Disconnect
             </button>
             {synced && (
               <span className="small good-text" role="status">
-                {synced.sales} sales and {synced.customers} customers read, {synced.conversions} conversions recorded{synced.deleted ? `, ${synced.deleted} deleted sales removed` : ''}.
+                {synced.sales} sales and {synced.customers} customers read, {synced.conversions} conversions recorded
+                {synced.deleted ? `, ${synced.deleted} deleted sales removed` : ''}.
               </span>
             )}
           </div>
           {s.counts.unmatchedSales > 0 && (
             <details className="qb-unmatched">
               <summary>
-                {s.counts.unmatchedSales.toLocaleString()} {s.counts.unmatchedSales === 1 ? 'sale' : 'sales'} could not be matched to a contact
+                {s.counts.unmatchedSales.toLocaleString()} {s.counts.unmatchedSales === 1 ? 'sale' : 'sales'} could not
+                be matched to a contact
               </summary>
-              <p className="small muted">Their customers’ phone numbers and e-mails match no contact ({s.counts.unmatchedCustomers.toLocaleString()} {s.counts.unmatchedCustomers === 1 ? 'customer' : 'customers'} in all). Add them as contacts, or turn on “Create contacts from customers”; they are matched on the next sync.</p>
+              <p className="small muted">
+                Their customers’ phone numbers and e-mails match no contact (
+                {s.counts.unmatchedCustomers.toLocaleString()}{' '}
+                {s.counts.unmatchedCustomers === 1 ? 'customer' : 'customers'} in all). Add them as contacts, or turn on
+                “Create contacts from customers”; they are matched on the next sync.
+              </p>
               <table className="qb-table">
                 <thead>
-                  <tr><th scope="col">Date</th><th scope="col">Sale</th><th scope="col">Customer</th><th scope="col" className="num">Amount</th></tr>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Sale</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col" className="num">
+                      Amount
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   {s.unmatched.map((u) => (
                     <tr key={`${u.entity}:${u.id}`}>
                       <td>{formatWhen(u.at)}</td>
-                      <td>{ENTITY_LABEL[u.entity]} {u.id}</td>
+                      <td>
+                        {ENTITY_LABEL[u.entity]} {u.id}
+                      </td>
                       <td>{u.customerName ?? '—'}</td>
                       <td className="num">{money(u.amountMinor)}</td>
                     </tr>

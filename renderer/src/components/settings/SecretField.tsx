@@ -41,13 +41,23 @@ export function SecretField({ row, onSaved }: { row: SecretRow; onSaved: () => v
             setValue(e.target.value);
             setDone(null);
           }}
-          onKeyDown={(e) => e.key === 'Enter' && value && void act(() => api.secrets.set({ name: row.name, value }), 'Stored')}
+          onKeyDown={(e) =>
+            e.key === 'Enter' && value && void act(() => api.secrets.set({ name: row.name, value }), 'Stored')
+          }
         />
-        <button type="button" disabled={!value} onClick={() => void act(() => api.secrets.set({ name: row.name, value }), 'Stored')}>
+        <button
+          type="button"
+          disabled={!value}
+          onClick={() => void act(() => api.secrets.set({ name: row.name, value }), 'Stored')}
+        >
           Store
         </button>
         {row.isSet && (
-          <button type="button" className="secondary" onClick={() => void act(() => api.secrets.delete({ name: row.name }), 'Removed')}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void act(() => api.secrets.delete({ name: row.name }), 'Removed')}
+          >
             Remove
           </button>
         )}

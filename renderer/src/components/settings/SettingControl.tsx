@@ -38,14 +38,27 @@ export function SettingControl({
   if (kind === 'switch') {
     control = (
       <label className="st-switch">
-        <input id={id} type="checkbox" role="switch" checked={draft === true} aria-describedby={describedBy} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          checked={draft === true}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         <span className="st-switch-track" aria-hidden="true" />
         <span>{draft === true ? 'On' : 'Off'}</span>
       </label>
     );
   } else if (kind === 'select') {
     control = (
-      <select id={id} value={text} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={text}
+        aria-describedby={describedBy}
+        aria-invalid={invalid}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {(row.choices ?? []).map((c) => (
           <option key={c} value={c}>
             {info.choices && Object.hasOwn(info.choices, c) ? info.choices[c] : c}
@@ -54,7 +67,9 @@ export function SettingControl({
       </select>
     );
   } else if (kind === 'timezone') {
-    control = <TimeZonePicker id={id} value={text} describedBy={describedBy} invalid={error !== null} onChange={onChange} />;
+    control = (
+      <TimeZonePicker id={id} value={text} describedBy={describedBy} invalid={error !== null} onChange={onChange} />
+    );
   } else if (kind === 'longText') {
     control = (
       <textarea
@@ -70,7 +85,15 @@ export function SettingControl({
   } else {
     control = (
       <span className="st-input-unit">
-        <input id={id} value={text} inputMode={kind === 'number' ? 'decimal' : undefined} spellCheck={false} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          value={text}
+          inputMode={kind === 'number' ? 'decimal' : undefined}
+          spellCheck={false}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => onChange(e.target.value)}
+        />
         {info.unit && <span className="muted small">{info.unit}</span>}
       </span>
     );

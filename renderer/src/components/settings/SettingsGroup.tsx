@@ -84,7 +84,8 @@ export function SettingsGroup({
         problems.set(key, refusalInWords((e as Error).message, key));
       }
     }
-    for (const f of fields) if (nextEdits.has(f.row.key) && !values.has(f.row.key) && !problems.has(f.row.key)) nextEdits.delete(f.row.key);
+    for (const f of fields)
+      if (nextEdits.has(f.row.key) && !values.has(f.row.key) && !problems.has(f.row.key)) nextEdits.delete(f.row.key);
     setSaved(nextSaved);
     setEdits(nextEdits);
     setErrors(problems);

@@ -11,11 +11,28 @@ function allZones(): string[] {
 /** "It is 14:05 there now (EST)", so the owner sees the choice is right. */
 function clockIn(zone: string): string | null {
   if (!isValidTimeZone(zone)) return null;
-  return new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date());
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date());
 }
 
 /** A search box over the time-zone list: type "new y", "paris" or "chicago" and pick. */
-export function TimeZonePicker({ id, value, describedBy, invalid, onChange }: { id: string; value: string; describedBy: string; invalid: boolean; onChange(value: string): void }) {
+export function TimeZonePicker({
+  id,
+  value,
+  describedBy,
+  invalid,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  describedBy: string;
+  invalid: boolean;
+  onChange(value: string): void;
+}) {
   const listId = `${id}-zones`;
   const options = useMemo(() => allZones(), []);
   const clock = clockIn(value);

@@ -23,15 +23,30 @@ function CopyLine({ label, text }: { label?: string; text: string }) {
     <div className="wh-line">
       {label && <span className="wh-line-label">{label}</span>}
       <code>{text}</code>
-      <button type="button" className="secondary small" onClick={() => void copy()} aria-label={`Copy ${label ?? text}`}>
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() => void copy()}
+        aria-label={`Copy ${label ?? text}`}
+      >
         {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Select to copy' : 'Copy'}
       </button>
     </div>
   );
 }
 
-const STATE_TONE: Record<string, 'good' | 'info' | 'warn' | 'bad'> = { processed: 'good', pending: 'info', failed: 'warn', dead: 'bad' };
-const STATE_LABEL: Record<string, string> = { processed: 'Processed', pending: 'Waiting', failed: 'Retrying', dead: 'Gave up' };
+const STATE_TONE: Record<string, 'good' | 'info' | 'warn' | 'bad'> = {
+  processed: 'good',
+  pending: 'info',
+  failed: 'warn',
+  dead: 'bad',
+};
+const STATE_LABEL: Record<string, string> = {
+  processed: 'Processed',
+  pending: 'Waiting',
+  failed: 'Retrying',
+  dead: 'Gave up',
+};
 const PROVIDER_LABEL: Record<string, string> = { quo: 'Quo', twilio: 'Twilio', sandbox: 'Sandbox' };
 
 function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
@@ -92,11 +107,18 @@ export function WebhooksPanel({
       <header className="wh-head">
         <div>
           <h2 id="wh-title">Webhooks</h2>
-          <p className="muted">Replies, STOPs and delivery receipts reach this computer through a tunnel: the provider calls its public URL, and the tunnel forwards to the relay here.</p>
+          <p className="muted">
+            Replies, STOPs and delivery receipts reach this computer through a tunnel: the provider calls its public
+            URL, and the tunnel forwards to the relay here.
+          </p>
         </div>
         {s && (
           <span data-testid="relay-status">
-            {s.relay.running ? <Badge tone="good">Relay listening on {s.relay.url}</Badge> : <Badge tone="warn">Relay not running in this window</Badge>}
+            {s.relay.running ? (
+              <Badge tone="good">Relay listening on {s.relay.url}</Badge>
+            ) : (
+              <Badge tone="warn">Relay not running in this window</Badge>
+            )}
           </span>
         )}
       </header>
@@ -109,7 +131,9 @@ export function WebhooksPanel({
             </p>
             <CopyLine label="Cloudflare" text={s.commands.cloudflared} />
             <CopyLine label="ngrok" text={s.commands.ngrok} />
-            <p className="muted small">A quick tunnel gets a new URL every time it starts; paste the new one below when it changes.</p>
+            <p className="muted small">
+              A quick tunnel gets a new URL every time it starts; paste the new one below when it changes.
+            </p>
           </Step>
           <Step n={2} title="Paste the tunnel's public URL">
             {publicUrl && renderSettings([publicUrl])}
@@ -118,16 +142,24 @@ export function WebhooksPanel({
             {s.webhookUrls ? (
               <>
                 <CopyLine label="Quo" text={s.webhookUrls.quo} />
-                <p className="muted small">Quo → Settings → Webhooks: events message.received and message.delivered (and message.failed for new webhooks).</p>
+                <p className="muted small">
+                  Quo → Settings → Webhooks: events message.received and message.delivered (and message.failed for new
+                  webhooks).
+                </p>
                 <CopyLine label="Twilio" text={s.webhookUrls.twilio} />
-                <p className="muted small">Twilio → your number → Messaging: “A message comes in”, and as the status callback.</p>
+                <p className="muted small">
+                  Twilio → your number → Messaging: “A message comes in”, and as the status callback.
+                </p>
               </>
             ) : (
               <p className="muted small">The URLs appear here once the public URL is saved.</p>
             )}
           </Step>
           <Step n={4} title="Paste the signing secrets">
-            <p className="muted small">Every webhook is checked against these before anything is stored; unsigned or wrongly signed requests are refused.</p>
+            <p className="muted small">
+              Every webhook is checked against these before anything is stored; unsigned or wrongly signed requests are
+              refused.
+            </p>
             {secretRows.map((r) => renderSecret(r, setup.reload))}
           </Step>
           <Step n={5} title="Check that events arrive">
@@ -135,7 +167,10 @@ export function WebhooksPanel({
               <button type="button" onClick={() => void sendTest()} disabled={testing}>
                 {testing ? 'Sending…' : 'Send test event'}
               </button>
-              <span className="muted small">Posts a correctly signed Quo event to the relay on this computer, so it goes through the same checks as a real one.</span>
+              <span className="muted small">
+                Posts a correctly signed Quo event to the relay on this computer, so it goes through the same checks as
+                a real one.
+              </span>
             </div>
             {testError && (
               <p className="error-text" role="alert">
@@ -180,7 +215,9 @@ export function WebhooksPanel({
                 </tbody>
               </table>
             ) : (
-              <p className="muted small">Nothing has arrived yet. Send a test event, or text your business number from a phone.</p>
+              <p className="muted small">
+                Nothing has arrived yet. Send a test event, or text your business number from a phone.
+              </p>
             )}
           </Step>
         </ol>

@@ -37,7 +37,11 @@ export function isValidTimeZone(name: string): boolean {
  * The typed value to send for a draft, or a sentence saying what to fix. The setting's own rule (shared with the
  * core) is checked here too, so the owner hears about a mistake before anything is sent.
  */
-export function valueOf(row: SettingRow, kind: ControlKind, draft: Draft): { ok: true; value: unknown } | { ok: false; message: string } {
+export function valueOf(
+  row: SettingRow,
+  kind: ControlKind,
+  draft: Draft,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   let value: unknown = draft;
   if (kind === 'switch') value = draft === true;
   else if (kind === 'number') {

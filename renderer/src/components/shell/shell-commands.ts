@@ -24,9 +24,15 @@ const PAGE_ACTIONS: Array<{ id: PageActionId; page: PageId; label: string; keywo
 ];
 
 /** The palette's list: every page of the nav (in its order), the main actions, the theme, the shortcuts. */
-export function shellCommands(pages: ShellPage[], go: (page: PageId) => void, showShortcuts: () => void, onError: (message: string) => void): Command[] {
+export function shellCommands(
+  pages: ShellPage[],
+  go: (page: PageId) => void,
+  showShortcuts: () => void,
+  onError: (message: string) => void,
+): Command[] {
   const known = new Set(pages.map((p) => p.id));
-  const setTheme = (theme: 'system' | 'light' | 'dark') => api.settings.set({ key: 'ui.theme', value: theme }).catch((e: Error) => onError(e.message));
+  const setTheme = (theme: 'system' | 'light' | 'dark') =>
+    api.settings.set({ key: 'ui.theme', value: theme }).catch((e: Error) => onError(e.message));
   return [
     ...pages.map((p, i): Command => ({
       id: `go.${p.id}`,
@@ -39,18 +45,16 @@ export function shellCommands(pages: ShellPage[], go: (page: PageId) => void, sh
         focusMain();
       },
     })),
-    ...PAGE_ACTIONS.filter((a) => known.has(a.page)).map(
-      (a): Command => ({
-        id: a.id,
-        label: a.label,
-        section: 'Actions',
-        keywords: a.keywords,
-        run: () => {
-          go(a.page);
-          usePendingAction.getState().request(a.id);
-        },
-      }),
-    ),
+    ...PAGE_ACTIONS.filter((a) => known.has(a.page)).map((a): Command => ({
+      id: a.id,
+      label: a.label,
+      section: 'Actions',
+      keywords: a.keywords,
+      run: () => {
+        go(a.page);
+        usePendingAction.getState().request(a.id);
+      },
+    })),
     {
       id: 'health.check',
       label: 'Check webhooks now',
@@ -61,15 +65,45 @@ export function shellCommands(pages: ShellPage[], go: (page: PageId) => void, sh
         api.health.check({}).catch((e: Error) => onError(e.message));
       },
     },
-    { id: 'theme.dark', label: 'Dark theme', section: 'Appearance', keywords: 'colour color scheme night mode', run: () => void setTheme('dark') },
-    { id: 'theme.light', label: 'Light theme', section: 'Appearance', keywords: 'colour color scheme day mode', run: () => void setTheme('light') },
-    { id: 'theme.system', label: 'Theme like my computer', section: 'Appearance', keywords: 'colour color scheme system auto', run: () => void setTheme('system') },
-    { id: 'help.shortcuts', label: 'Keyboard shortcuts', section: 'Help', keywords: 'keys help ?', keys: '?', run: showShortcuts },
+    {
+      id: 'theme.dark',
+      label: 'Dark theme',
+      section: 'Appearance',
+      keywords: 'colour color scheme night mode',
+      run: () => void setTheme('dark'),
+    },
+    {
+      id: 'theme.light',
+      label: 'Light theme',
+      section: 'Appearance',
+      keywords: 'colour color scheme day mode',
+      run: () => void setTheme('light'),
+    },
+    {
+      id: 'theme.system',
+      label: 'Theme like my computer',
+      section: 'Appearance',
+      keywords: 'colour color scheme system auto',
+      run: () => void setTheme('system'),
+    },
+    {
+      id: 'help.shortcuts',
+      label: 'Keyboard shortcuts',
+      section: 'Help',
+      keywords: 'keys help ?',
+      keys: '?',
+      run: showShortcuts,
+    },
   ];
 }
 
 /** Ctrl/Cmd+K (palette), "?" (shortcuts, not while typing), Alt+1…9 (the nav's pages in order). */
-export function useShellShortcuts(pages: ShellPage[], go: (page: PageId) => void, togglePalette: () => void, showShortcuts: () => void): void {
+export function useShellShortcuts(
+  pages: ShellPage[],
+  go: (page: PageId) => void,
+  togglePalette: () => void,
+  showShortcuts: () => void,
+): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
@@ -77,7 +111,14 @@ export function useShellShortcuts(pages: ShellPage[], go: (page: PageId) => void
         togglePalette();
         return;
       }
-      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target) && !document.querySelector('dialog[open]')) {
+      if (
+        e.key === '?' &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !e.altKey &&
+        !isTyping(e.target) &&
+        !document.querySelector('dialog[open]')
+      ) {
         e.preventDefault();
         showShortcuts();
         return;

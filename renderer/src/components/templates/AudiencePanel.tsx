@@ -3,7 +3,12 @@ import type { MeasureState } from './useMeasure';
 const PROVIDER = { sandbox: 'the Sandbox', quo: 'Quo', twilio: 'Twilio' } as const;
 
 function money(n: number): string {
-  return n.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: n !== 0 && n < 0.1 ? 4 : 2 });
+  return n.toLocaleString('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: n !== 0 && n < 0.1 ? 4 : 2,
+  });
 }
 
 /** Segments and cost over the whole audience, measured by the core on every contact's rendered message. */
@@ -35,11 +40,15 @@ export function AudiencePanel({
         </select>
       </div>
       <p className="muted small">
-        {audienceSize === null ? '…' : `${audienceSize.toLocaleString()} ${audienceSize === 1 ? 'contact' : 'contacts'} (opted-out and not-textable numbers left out)`}
+        {audienceSize === null
+          ? '…'
+          : `${audienceSize.toLocaleString()} ${audienceSize === 1 ? 'contact' : 'contacts'} (opted-out and not-textable numbers left out)`}
         {measure.measuring && <span className="measuring"> · measuring…</span>}
       </p>
       {measure.error && <p className="error-text">{measure.error}</p>}
-      {m && m.recipients === 0 && <p className="muted">No contacts to measure yet. Import contacts to see the spread and the cost.</p>}
+      {m && m.recipients === 0 && (
+        <p className="muted">No contacts to measure yet. Import contacts to see the spread and the cost.</p>
+      )}
       {m && m.recipients > 0 && (
         <>
           <dl className="seg-stats" data-testid="audience-segments">
@@ -69,14 +78,16 @@ export function AudiencePanel({
             <strong>{money(m.cost.total)}</strong>
             <span className="muted small">
               {' '}
-              with {PROVIDER[m.cost.provider]} at {money(m.cost.pricePerSegment)} per segment ({money(m.cost.perMessageTypical)} for a typical message)
+              with {PROVIDER[m.cost.provider]} at {money(m.cost.pricePerSegment)} per segment (
+              {money(m.cost.perMessageTypical)} for a typical message)
             </span>
           </div>
           {m.missing.length > 0 && (
             <ul className="missing-list">
               {m.missing.map((x) => (
                 <li key={x.key}>
-                  <span className="mono">{`{{${x.key}}}`}</span> is empty for {x.affected.toLocaleString()} of {m.recipients.toLocaleString()}
+                  <span className="mono">{`{{${x.key}}}`}</span> is empty for {x.affected.toLocaleString()} of{' '}
+                  {m.recipients.toLocaleString()}
                 </li>
               ))}
             </ul>

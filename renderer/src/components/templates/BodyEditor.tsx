@@ -9,14 +9,20 @@ export interface Mark {
 const RANK: Record<Mark['kind'], number> = { error: 3, warning: 2, variable: 1 };
 
 /** Splits the text at every mark boundary; each piece takes the most severe mark covering it. */
-export function highlightPieces(text: string, marks: readonly Mark[]): Array<{ text: string; kind: Mark['kind'] | null }> {
+export function highlightPieces(
+  text: string,
+  marks: readonly Mark[],
+): Array<{ text: string; kind: Mark['kind'] | null }> {
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
-  const points = [...new Set([0, text.length, ...marks.flatMap((m) => [clamp(m.start), clamp(m.end)])])].sort((a, b) => a - b);
+  const points = [...new Set([0, text.length, ...marks.flatMap((m) => [clamp(m.start), clamp(m.end)])])].sort(
+    (a, b) => a - b,
+  );
   const pieces: Array<{ text: string; kind: Mark['kind'] | null }> = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [a, b] = [points[i], points[i + 1]];
     let kind: Mark['kind'] | null = null;
-    for (const m of marks) if (m.start <= a && m.end >= b && (kind === null || RANK[m.kind] > RANK[kind])) kind = m.kind;
+    for (const m of marks)
+      if (m.start <= a && m.end >= b && (kind === null || RANK[m.kind] > RANK[kind])) kind = m.kind;
     const last = pieces[pieces.length - 1];
     if (last && last.kind === kind) last.text += text.slice(a, b);
     else pieces.push({ text: text.slice(a, b), kind });

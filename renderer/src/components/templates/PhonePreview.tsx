@@ -35,7 +35,13 @@ function ContactSearch({ tag, onPick }: { tag: string; onPick: (c: SampleContact
   }, [text, tag]);
   return (
     <div className="contact-search">
-      <input type="search" aria-label="Preview for a contact" placeholder="Preview for… (name, phone or email)" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Preview for a contact"
+        placeholder="Preview for… (name, phone or email)"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       {found && (
         <ul className="contact-results" aria-label="Matching contacts">
           {found.length === 0 && <li className="muted small">No contact in this audience matches.</li>}
@@ -84,15 +90,31 @@ export function PhonePreview({
   return (
     <section className="tpl-card phone-card" aria-label="Preview">
       <div className="phone-nav">
-        <button type="button" className="icon-button" aria-label="Previous contact" disabled={contacts.length < 2} onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Previous contact"
+          disabled={contacts.length < 2}
+          onClick={() => step(-1)}
+        >
           ‹
         </button>
         <div className="phone-who" data-testid="preview-contact">
-          <strong>{current ? (current.label === current.phone ? phone(current.phone) : current.label) : 'Sample contact'}</strong>
-          <span className="muted small">{!current ? 'No contacts yet' : current.label === current.phone ? 'No name on file' : phone(current.phone)}</span>
+          <strong>
+            {current ? (current.label === current.phone ? phone(current.phone) : current.label) : 'Sample contact'}
+          </strong>
+          <span className="muted small">
+            {!current ? 'No contacts yet' : current.label === current.phone ? 'No name on file' : phone(current.phone)}
+          </span>
           {current?.note && <span className="badge info">{current.note}</span>}
         </div>
-        <button type="button" className="icon-button" aria-label="Next contact" disabled={contacts.length < 2} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Next contact"
+          disabled={contacts.length < 2}
+          onClick={() => step(1)}
+        >
           ›
         </button>
       </div>
@@ -118,7 +140,8 @@ export function PhonePreview({
         </div>
       </div>
       <p className="phone-figures" data-testid="preview-figures">
-        {preview.encoding} · {preview.segments} {preview.segments === 1 ? 'segment' : 'segments'} · {preview.characters.toLocaleString()} characters
+        {preview.encoding} · {preview.segments} {preview.segments === 1 ? 'segment' : 'segments'} ·{' '}
+        {preview.characters.toLocaleString()} characters
       </p>
       {notes.length > 0 && (
         <ul className="contact-notes" aria-label="For this contact">

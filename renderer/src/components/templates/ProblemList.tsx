@@ -35,7 +35,12 @@ export function ProblemList({
             </span>
             <div className="problem-main">
               {at ? (
-                <button type="button" className="problem-text" onClick={() => onSelect(at.start, at.end)} title="Select it in the message">
+                <button
+                  type="button"
+                  className="problem-text"
+                  onClick={() => onSelect(at.start, at.end)}
+                  title="Select it in the message"
+                >
                   {issue.message}
                 </button>
               ) : (

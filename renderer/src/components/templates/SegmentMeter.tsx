@@ -7,7 +7,15 @@ export function SegmentMeter({ count, who }: { count: SegmentCount; who: string 
   return (
     <div className="meter" role="group" aria-label="Message length">
       <div className="meter-figures">
-        <span className={`badge ${count.encoding === 'GSM-7' ? 'good' : 'warn'}`} data-testid="encoding" title={count.encoding === 'GSM-7' ? '160 characters per segment (153 when split)' : '70 characters per segment (67 when split)'}>
+        <span
+          className={`badge ${count.encoding === 'GSM-7' ? 'good' : 'warn'}`}
+          data-testid="encoding"
+          title={
+            count.encoding === 'GSM-7'
+              ? '160 characters per segment (153 when split)'
+              : '70 characters per segment (67 when split)'
+          }
+        >
           {count.encoding}
         </span>
         <span data-testid="char-count">
@@ -33,12 +41,18 @@ export function SegmentMeter({ count, who }: { count: SegmentCount; who: string 
           const fill = count.segments === 0 ? 0 : i < parts - 1 ? 100 : (usedInLast / count.perSegment) * 100;
           return (
             <span key={i} className="meter-part">
-              <span className={`meter-fill ${count.encoding === 'UCS-2' ? 'ucs2' : ''}`} style={{ width: `${fill}%` }} />
+              <span
+                className={`meter-fill ${count.encoding === 'UCS-2' ? 'ucs2' : ''}`}
+                style={{ width: `${fill}%` }}
+              />
             </span>
           );
         })}
       </div>
-      <p className="muted small meter-who">Counted on the message {who} gets, at {count.perSegment} {count.encoding === 'GSM-7' ? 'characters' : 'units'} per segment.</p>
+      <p className="muted small meter-who">
+        Counted on the message {who} gets, at {count.perSegment} {count.encoding === 'GSM-7' ? 'characters' : 'units'}{' '}
+        per segment.
+      </p>
     </div>
   );
 }

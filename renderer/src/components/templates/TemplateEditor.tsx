@@ -31,7 +31,11 @@ const toDraft = (t: Pick<TemplateRow, 'name' | 'body' | 'category' | 'notes'> | 
   category: t?.category ?? '',
   notes: t?.notes ?? '',
 });
-const sameDraft = (a: Draft, b: Draft) => a.name.trim() === b.name.trim() && a.body === b.body && a.category.trim() === b.category.trim() && a.notes.trim() === b.notes.trim();
+const sameDraft = (a: Draft, b: Draft) =>
+  a.name.trim() === b.name.trim() &&
+  a.body === b.body &&
+  a.category.trim() === b.category.trim() &&
+  a.notes.trim() === b.notes.trim();
 
 /** Write or edit one template, with its live counter, checks, phone preview and audience estimate beside it. */
 export function TemplateEditor({
@@ -93,7 +97,9 @@ export function TemplateEditor({
   };
   const insert = (text: string) => {
     const ta = textarea.current;
-    edit(insertAt(draft.body, ta ? [ta.selectionStart, ta.selectionEnd] : [draft.body.length, draft.body.length], text));
+    edit(
+      insertAt(draft.body, ta ? [ta.selectionStart, ta.selectionEnd] : [draft.body.length, draft.body.length], text),
+    );
   };
 
   const run = async (action: () => Promise<void>) => {
@@ -109,7 +115,12 @@ export function TemplateEditor({
   };
   const save = () =>
     run(async () => {
-      const input = { name: draft.name, body: draft.body, category: draft.category.trim() || null, notes: draft.notes.trim() || null };
+      const input = {
+        name: draft.name,
+        body: draft.body,
+        category: draft.category.trim() || null,
+        notes: draft.notes.trim() || null,
+      };
       const row = id === null ? await api.templates.create(input) : await api.templates.update({ id, ...input });
       setId(row.id);
       setSaved(toDraft(row));
@@ -121,7 +132,12 @@ export function TemplateEditor({
       if (id === null) return;
       const row = archived ? await api.templates.unarchive({ id }) : await api.templates.archive({ id });
       setArchived(row.archived);
-      setNotice({ tone: 'good', text: row.archived ? 'Archived: hidden from the library unless you show archived templates.' : 'Back in the library.' });
+      setNotice({
+        tone: 'good',
+        text: row.archived
+          ? 'Archived: hidden from the library unless you show archived templates.'
+          : 'Back in the library.',
+      });
     });
   const remove = () => {
     if (id === null) return onClosed();
@@ -158,16 +174,29 @@ export function TemplateEditor({
           <h2>{id === null ? 'New template' : 'Edit template'}</h2>
           <div className="tpl-badges">
             {archived && <Badge tone="warn">Archived</Badge>}
-            {campaignCount > 0 && <Badge tone="info">Used by {campaignCount === 1 ? '1 campaign' : `${campaignCount} campaigns`}</Badge>}
+            {campaignCount > 0 && (
+              <Badge tone="info">Used by {campaignCount === 1 ? '1 campaign' : `${campaignCount} campaigns`}</Badge>
+            )}
             {dirty && <Badge>Unsaved changes</Badge>}
           </div>
           <div className="tpl-actions">
-            <button type="button" onClick={() => void save()} disabled={busy || !dirty || !draft.name.trim() || !draft.body.trim()} title="Save (Ctrl+S)">
+            <button
+              type="button"
+              onClick={() => void save()}
+              disabled={busy || !dirty || !draft.name.trim() || !draft.body.trim()}
+              title="Save (Ctrl+S)"
+            >
               Save
             </button>
             {id !== null && (
               <>
-                <button type="button" className="secondary" onClick={() => void duplicate()} disabled={busy || dirty} title={dirty ? 'Save first, then duplicate' : 'Make a copy to edit'}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void duplicate()}
+                  disabled={busy || dirty}
+                  title={dirty ? 'Save first, then duplicate' : 'Make a copy to edit'}
+                >
                   Duplicate
                 </button>
                 <button type="button" className="secondary" onClick={() => void toggleArchive()} disabled={busy}>
@@ -175,8 +204,20 @@ export function TemplateEditor({
                 </button>
               </>
             )}
-            <button type="button" className={confirmDelete ? 'danger' : 'secondary'} onClick={remove} disabled={busy} onBlur={() => setConfirmDelete(false)}>
-              {id === null ? 'Discard' : confirmDelete ? (campaignCount > 0 ? 'Archive it (used by campaigns)' : 'Really delete?') : 'Delete'}
+            <button
+              type="button"
+              className={confirmDelete ? 'danger' : 'secondary'}
+              onClick={remove}
+              disabled={busy}
+              onBlur={() => setConfirmDelete(false)}
+            >
+              {id === null
+                ? 'Discard'
+                : confirmDelete
+                  ? campaignCount > 0
+                    ? 'Archive it (used by campaigns)'
+                    : 'Really delete?'
+                  : 'Delete'}
             </button>
           </div>
         </header>
@@ -185,19 +226,28 @@ export function TemplateEditor({
             {notice.text}
           </Banner>
         )}
-        {(error ?? model.contextError) && (
-          <Banner tone="error">
-            {error ?? model.contextError}
-          </Banner>
-        )}
+        {(error ?? model.contextError) && <Banner tone="error">{error ?? model.contextError}</Banner>}
         <div className="tpl-form-row">
           <div className="field grow">
             <label htmlFor="tpl-name">Name</label>
-            <input id="tpl-name" value={draft.name} maxLength={100} placeholder="e.g. Weekend sale" onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+            <input
+              id="tpl-name"
+              value={draft.name}
+              maxLength={100}
+              placeholder="e.g. Weekend sale"
+              onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+            />
           </div>
           <div className="field">
             <label htmlFor="tpl-category">Category</label>
-            <input id="tpl-category" list="tpl-categories" value={draft.category} maxLength={50} placeholder="e.g. Promotions" onChange={(e) => setDraft((d) => ({ ...d, category: e.target.value }))} />
+            <input
+              id="tpl-category"
+              list="tpl-categories"
+              value={draft.category}
+              maxLength={50}
+              placeholder="e.g. Promotions"
+              onChange={(e) => setDraft((d) => ({ ...d, category: e.target.value }))}
+            />
             <datalist id="tpl-categories">
               {categories.map((c) => (
                 <option key={c} value={c} />
@@ -209,23 +259,46 @@ export function TemplateEditor({
           <label htmlFor="tpl-body">Message</label>
           <VariableBar fields={fields} onInsert={insert} />
           <DraftWithGemini onUse={setBody} />
-          <BodyEditor id="tpl-body" value={draft.body} marks={model.marks} onChange={setBody} textareaRef={textarea} describedBy="tpl-meter" />
+          <BodyEditor
+            id="tpl-body"
+            value={draft.body}
+            marks={model.marks}
+            onChange={setBody}
+            textareaRef={textarea}
+            describedBy="tpl-meter"
+          />
           <div id="tpl-meter">
             <SegmentMeter count={model.count} who={who} />
           </div>
         </div>
-        <Ucs2Panel body={draft.body} onReplace={() => edit({ body: applyGsmReplacements(draft.body), select: [0, 0] })} onSelect={select} />
+        <Ucs2Panel
+          body={draft.body}
+          onReplace={() => edit({ body: applyGsmReplacements(draft.body), select: [0, 0] })}
+          onSelect={select}
+        />
         <section className="tpl-checks" aria-label="Checks">
           <h3>Checks</h3>
           {draft.body.trim() === '' ? (
             <p className="muted">Write the message above; problems and compliance checks appear here as you type.</p>
           ) : (
-            <ProblemList issues={model.issues} onSelect={select} onFix={(fix: Fix) => edit(fix.apply(draft.body))} onOpenSettings={() => go('settings')} />
+            <ProblemList
+              issues={model.issues}
+              onSelect={select}
+              onFix={(fix: Fix) => edit(fix.apply(draft.body))}
+              onOpenSettings={() => go('settings')}
+            />
           )}
         </section>
         <div className="field">
           <label htmlFor="tpl-notes">Notes (only you see these)</label>
-          <textarea id="tpl-notes" className="notes" rows={2} maxLength={2000} value={draft.notes} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} />
+          <textarea
+            id="tpl-notes"
+            className="notes"
+            rows={2}
+            maxLength={2000}
+            value={draft.notes}
+            onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
+          />
         </div>
       </div>
       <aside className="tpl-side">
@@ -238,7 +311,13 @@ export function TemplateEditor({
           tag={model.tag}
           onPick={model.pick}
         />
-        <AudiencePanel measure={model.measure} tag={model.tag} tags={model.context?.tags ?? []} audienceSize={model.context?.audienceSize ?? null} onTag={model.setTag} />
+        <AudiencePanel
+          measure={model.measure}
+          tag={model.tag}
+          tags={model.context?.tags ?? []}
+          audienceSize={model.context?.audienceSize ?? null}
+          onTag={model.setTag}
+        />
       </aside>
     </div>
   );

@@ -37,7 +37,13 @@ export function TemplateLibrary({
 }) {
   return (
     <aside className="tpl-library" aria-label="Template library">
-      <input type="search" aria-label="Search templates" placeholder="Search name, text or category" value={search} onChange={(e) => onSearch(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search templates"
+        placeholder="Search name, text or category"
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+      />
       <div className="tpl-filters">
         <select aria-label="Category" value={category} onChange={(e) => onCategory(e.target.value)}>
           <option value="">All categories</option>
@@ -48,16 +54,24 @@ export function TemplateLibrary({
           ))}
         </select>
         <label className="check">
-          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} /> Show archived
+          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} /> Show
+          archived
         </label>
       </div>
       {rows.length === 0 ? (
-        <p className="muted small tpl-none">{loading ? 'Loading…' : empty ? 'No saved templates yet.' : 'No templates match.'}</p>
+        <p className="muted small tpl-none">
+          {loading ? 'Loading…' : empty ? 'No saved templates yet.' : 'No templates match.'}
+        </p>
       ) : (
         <ul className="tpl-list" aria-label="Saved templates">
           {rows.map((t) => (
             <li key={t.id}>
-              <button type="button" className={`tpl-item${t.id === selectedId ? ' selected' : ''}`} aria-current={t.id === selectedId ? 'true' : undefined} onClick={() => onSelect(t)}>
+              <button
+                type="button"
+                className={`tpl-item${t.id === selectedId ? ' selected' : ''}`}
+                aria-current={t.id === selectedId ? 'true' : undefined}
+                onClick={() => onSelect(t)}
+              >
                 <span className="tpl-item-top">
                   <span className="tpl-item-name">{t.name}</span>
                   {t.archived && <Badge tone="warn">Archived</Badge>}

@@ -2,11 +2,21 @@ import { countSegments, gsmReplacementFor, gsmReplacements } from '../../../../s
 
 function shown(char: string): string {
   // Invisible and space-like characters are named by code point so the owner can see there is something there.
-  return /^\s$|^[\u200b\u2060\ufeff\u00ad]$/.test(char) ? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : char;
+  return /^\s$|^[\u200b\u2060\ufeff\u00ad]$/.test(char)
+    ? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+    : char;
 }
 
 /** The characters in the template that force UCS-2, and the one-click swap for those with a GSM-7 look-alike. */
-export function Ucs2Panel({ body, onReplace, onSelect }: { body: string; onReplace: () => void; onSelect: (start: number, end: number) => void }) {
+export function Ucs2Panel({
+  body,
+  onReplace,
+  onSelect,
+}: {
+  body: string;
+  onReplace: () => void;
+  onSelect: (start: number, end: number) => void;
+}) {
   const found = countSegments(body).ucs2Characters;
   if (found.length === 0) return null;
   const distinct = new Map<string, { count: number; first: number }>();
@@ -29,10 +39,25 @@ export function Ucs2Panel({ body, onReplace, onSelect }: { body: string; onRepla
           const swap = gsmReplacementFor(char);
           return (
             <li key={char}>
-              <button type="button" className="ucs2-char" onClick={() => onSelect(first, first + char.length)} title="Select the first one in the message">
+              <button
+                type="button"
+                className="ucs2-char"
+                onClick={() => onSelect(first, first + char.length)}
+                title="Select the first one in the message"
+              >
                 <span className="mono">{shown(char)}</span>
                 {count > 1 && <span className="muted small"> ×{count}</span>}
-                <span className="muted small"> → {swap ? (swap.replacement === '' ? 'remove' : swap.replacement === ' ' ? 'space' : swap.replacement) : 'no GSM equivalent'}</span>
+                <span className="muted small">
+                  {' '}
+                  →{' '}
+                  {swap
+                    ? swap.replacement === ''
+                      ? 'remove'
+                      : swap.replacement === ' '
+                        ? 'space'
+                        : swap.replacement
+                    : 'no GSM equivalent'}
+                </span>
               </button>
             </li>
           );
@@ -43,7 +68,9 @@ export function Ucs2Panel({ body, onReplace, onSelect }: { body: string; onRepla
           Replace with GSM equivalents
         </button>
       ) : (
-        <p className="muted small">These have no GSM-7 look-alike (emoji, other alphabets); remove them to go back to 160 characters per segment.</p>
+        <p className="muted small">
+          These have no GSM-7 look-alike (emoji, other alphabets); remove them to go back to 160 characters per segment.
+        </p>
       )}
     </section>
   );

@@ -17,11 +17,22 @@ export function VariableBar({ fields, onInsert }: { fields: readonly string[]; o
         </button>
       ))}
       {fields.map((key) => (
-        <button key={key} type="button" className="chip field" title={`Custom field ${key}`} onClick={() => onInsert(`{{field:${key}}}`)}>
+        <button
+          key={key}
+          type="button"
+          className="chip field"
+          title={`Custom field ${key}`}
+          onClick={() => onInsert(`{{field:${key}}}`)}
+        >
           {key}
         </button>
       ))}
-      <button type="button" className="chip optout" title="The opt-out instructions a campaign’s first message needs" onClick={() => onInsert('Reply STOP to opt out')}>
+      <button
+        type="button"
+        className="chip optout"
+        title="The opt-out instructions a campaign’s first message needs"
+        onClick={() => onInsert('Reply STOP to opt out')}
+      >
         Opt-out line
       </button>
     </div>

@@ -7,7 +7,10 @@ export interface Fix {
 }
 
 function replaceRange(body: string, start: number, end: number, text: string) {
-  return { body: body.slice(0, start) + text + body.slice(end), select: [start, start + text.length] as [number, number] };
+  return {
+    body: body.slice(0, start) + text + body.slice(end),
+    select: [start, start + text.length] as [number, number],
+  };
 }
 
 /** The one-click fix a finding suggests, when there is an unambiguous one. */

@@ -31,7 +31,11 @@ export function usePreviewModel(body: string) {
   const [index, setIndex] = useState(0);
   const [picked, setPicked] = useState<SampleContact[]>([]);
 
-  const context = useQuery(() => api.templates.sampleContacts({ limit: 10, ...(tag ? { tag } : {}) }), [tag], ['contacts', 'settings']);
+  const context = useQuery(
+    () => api.templates.sampleContacts({ limit: 10, ...(tag ? { tag } : {}) }),
+    [tag],
+    ['contacts', 'settings'],
+  );
   const measure = useMeasure(body, tag);
   const examples = measure.data?.examples;
   const exampleIds = [...new Set((examples ?? []).map((e) => e.contact.id))];
@@ -60,7 +64,10 @@ export function usePreviewModel(body: string) {
     for (const e of examples ?? []) {
       const c = loaded.get(e.contact.id);
       if (!c) continue;
-      add(c, e.reason === 'missing' ? `no ${e.key}` : e.reason === 'most_segments' ? 'most segments' : 'fewest segments');
+      add(
+        c,
+        e.reason === 'missing' ? `no ${e.key}` : e.reason === 'most_segments' ? 'most segments' : 'fewest segments',
+      );
     }
     return list;
   }, [picked, context.data, exampleContacts.data, examples]);
@@ -70,7 +77,12 @@ export function usePreviewModel(body: string) {
   const knownFields = context.data?.knownFields;
 
   const preview = useMemo(
-    () => previewTemplate(body, { contact: current?.context ?? NAMELESS, business: business ?? { name: '', contact: '' } }, { knownFields: knownFields ?? [] }),
+    () =>
+      previewTemplate(
+        body,
+        { contact: current?.context ?? NAMELESS, business: business ?? { name: '', contact: '' } },
+        { knownFields: knownFields ?? [] },
+      ),
     [body, current, business, knownFields],
   );
   const count = useMemo(() => countSegments(preview.text), [preview.text]);
@@ -78,12 +90,16 @@ export function usePreviewModel(body: string) {
   const { issues, marks } = useMemo(() => {
     // Until the settings and fields have loaded, say nothing about them rather than flash a false alarm.
     const local = [
-      ...validateTemplate(body, { knownFields: knownFields ?? [] }).filter((i) => knownFields || i.code !== 'unknown_field'),
+      ...validateTemplate(body, { knownFields: knownFields ?? [] }).filter(
+        (i) => knownFields || i.code !== 'unknown_field',
+      ),
       ...(business ? lintTemplate(body, { businessName: business.name }) : []),
     ];
     const audience = measure.body === body && measure.data ? measure.data.issues : [];
     const all = [...local, ...audience].sort(severityThenPlace);
-    const marks: Mark[] = parseTemplate(body).tokens.flatMap((t) => (t.kind === 'variable' ? [{ start: t.start, end: t.end, kind: 'variable' as const }] : []));
+    const marks: Mark[] = parseTemplate(body).tokens.flatMap((t) =>
+      t.kind === 'variable' ? [{ start: t.start, end: t.end, kind: 'variable' as const }] : [],
+    );
     for (const i of all) if (i.position) marks.push({ ...i.position, kind: i.severity });
     // The UCS-2 panel lists those characters together; the list would repeat one line per character.
     return { issues: all.filter((i) => i.code !== 'ucs2_forced'), marks };

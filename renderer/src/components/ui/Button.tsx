@@ -23,7 +23,11 @@ export function Button({
   type = 'button',
   ref,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: 'normal' | 'small'; ref?: Ref<HTMLButtonElement> }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: 'normal' | 'small';
+  ref?: Ref<HTMLButtonElement>;
+}) {
   const classes = [VARIANT_CLASS[variant], size === 'small' ? 'small' : '', className ?? ''].filter(Boolean).join(' ');
   return <button ref={ref} type={type} className={classes || undefined} {...rest} />;
 }

@@ -36,7 +36,11 @@ export function Table<Row>({
       <thead>
         <tr>
           {columns.map((c, i) => (
-            <th key={i} scope="col" className={[c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}>
+            <th
+              key={i}
+              scope="col"
+              className={[c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}
+            >
               {c.header}
             </th>
           ))}
@@ -53,7 +57,10 @@ export function Table<Row>({
           rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c, i) => (
-                <td key={i} className={[c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}>
+                <td
+                  key={i}
+                  className={[c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}
+                >
                   {c.cell(row)}
                 </td>
               ))}

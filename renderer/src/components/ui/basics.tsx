@@ -15,7 +15,15 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
-export function EmptyState({ title, children, icon = 'empty' }: { title: string; children?: ReactNode; icon?: string }) {
+export function EmptyState({
+  title,
+  children,
+  icon = 'empty',
+}: {
+  title: string;
+  children?: ReactNode;
+  icon?: string;
+}) {
   return (
     <div className="empty" role="status">
       <div className="empty-icon">
@@ -35,7 +43,13 @@ export function Loading() {
   );
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info';
+  children: ReactNode;
+}) {
   return <span className={`badge ${tone}`}>{children}</span>;
 }
 

@@ -23,7 +23,11 @@ const rateOf = (c: BestTimeCell, m: Measure) => (m === 'reply' ? c.rate : c.clic
 function HeatMap({ view, measure }: { view: BestTimeView; measure: Measure }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const tip = useTooltip<BestTimeCell>();
-  const x = scaleBand<number>({ domain: Array.from({ length: 24 }, (_, h) => h), range: [LEFT, Math.max(LEFT + 240, width)], padding: 0.08 });
+  const x = scaleBand<number>({
+    domain: Array.from({ length: 24 }, (_, h) => h),
+    range: [LEFT, Math.max(LEFT + 240, width)],
+    padding: 0.08,
+  });
   const y = scaleBand<number>({ domain: ORDER, range: [TOP, TOP + ORDER.length * ROW], padding: 0.08 });
   const top = Math.max(0.0001, ...view.cells.map((c) => rateOf(c, measure) ?? 0));
   const best = view.recommendation;
@@ -55,14 +59,27 @@ function HeatMap({ view, measure }: { view: BestTimeView; measure: Measure }) {
               width={x.bandwidth()}
               height={y.bandwidth()}
               rx={3}
-              onMouseMove={() => tip.showTooltip({ tooltipData: c, tooltipLeft: (x(c.hour) ?? 0) + x.bandwidth() / 2, tooltipTop: y(c.weekday) ?? 0 })}
+              onMouseMove={() =>
+                tip.showTooltip({
+                  tooltipData: c,
+                  tooltipLeft: (x(c.hour) ?? 0) + x.bandwidth() / 2,
+                  tooltipTop: y(c.weekday) ?? 0,
+                })
+              }
               onMouseLeave={tip.hideTooltip}
             />
           );
         })}
       </svg>
       {tip.tooltipOpen && tip.tooltipData && (
-        <TooltipWithBounds key={`${tip.tooltipData.weekday}-${tip.tooltipData.hour}`} left={tip.tooltipLeft} top={tip.tooltipTop} className="an-tooltip" unstyled applyPositionStyle>
+        <TooltipWithBounds
+          key={`${tip.tooltipData.weekday}-${tip.tooltipData.hour}`}
+          left={tip.tooltipLeft}
+          top={tip.tooltipTop}
+          className="an-tooltip"
+          unstyled
+          applyPositionStyle
+        >
           <strong>{weekdayHourLabel(tip.tooltipData)}</strong>
           <div>{`${tip.tooltipData.delivered.toLocaleString()} delivered`}</div>
           <div>{`Replied ${formatRateWithInterval(tip.tooltipData.rate, tip.tooltipData.low === null ? null : { low: tip.tooltipData.low, high: tip.tooltipData.high ?? 1 })}`}</div>
@@ -78,7 +95,14 @@ function tableOf(view: BestTimeView): ChartTable {
     columns: ['Local weekday and hour', 'Delivered', 'Replied', 'Reply rate (95 % interval)', 'Clicked', 'Click rate'],
     rows: view.cells
       .filter((c) => c.delivered > 0)
-      .map((c) => [weekdayHourLabel(c), c.delivered, c.replied, formatRateWithInterval(c.rate, c.low === null ? null : { low: c.low, high: c.high ?? 1 }), c.clicked, formatPercent(c.clickRate)]),
+      .map((c) => [
+        weekdayHourLabel(c),
+        c.delivered,
+        c.replied,
+        formatRateWithInterval(c.rate, c.low === null ? null : { low: c.low, high: c.high ?? 1 }),
+        c.clicked,
+        formatPercent(c.clickRate),
+      ]),
   };
 }
 
@@ -98,7 +122,11 @@ export function BestTimeSection() {
       ) : (
         <>
           <div className={`in-answer ${v.recommendation ? 'in-answer-yes' : ''}`} data-testid="best-time-answer">
-            <strong>{v.recommendation ? `Send on ${weekdayHourLabel(v.recommendation)}, in each recipient's own time.` : 'No best time yet.'}</strong>
+            <strong>
+              {v.recommendation
+                ? `Send on ${weekdayHourLabel(v.recommendation)}, in each recipient's own time.`
+                : 'No best time yet.'}
+            </strong>
             <p>{v.reason}</p>
           </div>
           <ChartFrame

@@ -13,7 +13,12 @@ import './insights.css';
 
 type Metric = (typeof COMPARE_METRICS)[number];
 type Group = { tag: string } | { segment: string };
-const METRIC_LABEL: Record<Metric, string> = { replied: 'Reply rate', clicked: 'Click rate', converted: 'Conversion rate', optedOut: 'Opt-out rate' };
+const METRIC_LABEL: Record<Metric, string> = {
+  replied: 'Reply rate',
+  clicked: 'Click rate',
+  converted: 'Conversion rate',
+  optedOut: 'Opt-out rate',
+};
 const LABEL = 130;
 const VALUE = 150;
 const ROW = 40;
@@ -26,10 +31,18 @@ function RateBars({ view }: { view: CompareView }) {
   const height = view.groups.length * ROW + 8;
   const plot = Math.max(80, width - LABEL - VALUE);
   const y = scaleBand<string>({ domain: view.groups.map((g) => g.name), range: [4, height - 4], padding: 0.25 });
-  const x = scaleLinear<number>({ domain: [0, Math.max(0.01, ...view.groups.map((g) => g.high ?? 0))], range: [0, plot] });
+  const x = scaleLinear<number>({
+    domain: [0, Math.max(0.01, ...view.groups.map((g) => g.high ?? 0))],
+    range: [0, plot],
+  });
   return (
     <div className="an-plot" ref={ref}>
-      <svg width={width} height={height} role="img" aria-label={`${METRIC_LABEL[view.metric]} by group, with 95% intervals. ${view.verdict}`}>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${METRIC_LABEL[view.metric]} by group, with 95% intervals. ${view.verdict}`}
+      >
         {view.groups.map((g, i) => {
           const top = y(g.name) ?? 0;
           const mid = top + y.bandwidth() / 2;
@@ -39,8 +52,19 @@ function RateBars({ view }: { view: CompareView }) {
                 {g.name.length > 16 ? `${g.name.slice(0, 15)}…` : g.name}
               </text>
               <rect className="an-track" x={LABEL} y={top} width={plot} height={y.bandwidth()} rx={4} />
-              {g.rate !== null && <rect className={`an-fill-${(i % 5) + 1}`} x={LABEL} y={top} width={Math.max(2, x(g.rate))} height={y.bandwidth()} rx={4} />}
-              {g.low !== null && g.high !== null && <line className="in-whisker" x1={LABEL + x(g.low)} x2={LABEL + x(g.high)} y1={mid} y2={mid} />}
+              {g.rate !== null && (
+                <rect
+                  className={`an-fill-${(i % 5) + 1}`}
+                  x={LABEL}
+                  y={top}
+                  width={Math.max(2, x(g.rate))}
+                  height={y.bandwidth()}
+                  rx={4}
+                />
+              )}
+              {g.low !== null && g.high !== null && (
+                <line className="in-whisker" x1={LABEL + x(g.low)} x2={LABEL + x(g.high)} y1={mid} y2={mid} />
+              )}
               <text className="an-funnel-value" x={LABEL + plot + 10} y={mid + 4}>
                 <tspan className="an-funnel-count">{formatPercent(g.rate)}</tspan>
                 <tspan className="an-funnel-share">{`  of ${g.delivered.toLocaleString()}`}</tspan>
@@ -55,8 +79,24 @@ function RateBars({ view }: { view: CompareView }) {
 
 function tableOf(view: CompareView): ChartTable {
   return {
-    columns: ['Group', 'Delivered', view.metric === 'optedOut' ? 'Opted out' : view.metric === 'clicked' ? 'Clicked' : view.metric === 'converted' ? 'Converted' : 'Replied', `${METRIC_LABEL[view.metric]} (95 % interval)`],
-    rows: view.groups.map((g) => [g.name, g.delivered, g.successes, formatRateWithInterval(g.rate, g.low === null ? null : { low: g.low, high: g.high ?? 1 })]),
+    columns: [
+      'Group',
+      'Delivered',
+      view.metric === 'optedOut'
+        ? 'Opted out'
+        : view.metric === 'clicked'
+          ? 'Clicked'
+          : view.metric === 'converted'
+            ? 'Converted'
+            : 'Replied',
+      `${METRIC_LABEL[view.metric]} (95 % interval)`,
+    ],
+    rows: view.groups.map((g) => [
+      g.name,
+      g.delivered,
+      g.successes,
+      formatRateWithInterval(g.rate, g.low === null ? null : { low: g.low, high: g.high ?? 1 }),
+    ]),
   };
 }
 
@@ -71,10 +111,17 @@ function GroupPicker({ chosen, toggle }: { chosen: Group[]; toggle: (g: Group) =
   return (
     <fieldset className="in-picker">
       <legend>{`Groups to compare (two to ${MAX_GROUPS})`}</legend>
-      {options.length === 0 && <p className="muted small">Add tags or save segments on the Contacts page to compare them.</p>}
+      {options.length === 0 && (
+        <p className="muted small">Add tags or save segments on the Contacts page to compare them.</p>
+      )}
       {options.map((o) => (
         <label key={keyOf(o.group)} className="in-check">
-          <input type="checkbox" checked={isChosen(o.group)} disabled={!isChosen(o.group) && chosen.length >= MAX_GROUPS} onChange={() => toggle(o.group)} />
+          <input
+            type="checkbox"
+            checked={isChosen(o.group)}
+            disabled={!isChosen(o.group) && chosen.length >= MAX_GROUPS}
+            onChange={() => toggle(o.group)}
+          />
           <span>{o.label}</span>
         </label>
       ))}
@@ -87,8 +134,13 @@ export function CompareSection() {
   const [chosen, setChosen] = useState<Group[]>([]);
   const [metric, setMetric] = useState<Metric>('replied');
   const ready = chosen.length >= 2;
-  const q = useQuery(() => (ready ? api.insights.compare({ groups: chosen, metric }) : Promise.resolve(undefined)), [chosen, metric, ready], ['campaigns', 'inbox', 'contacts']);
-  const toggle = (g: Group) => setChosen((c) => (c.some((x) => keyOf(x) === keyOf(g)) ? c.filter((x) => keyOf(x) !== keyOf(g)) : [...c, g]));
+  const q = useQuery(
+    () => (ready ? api.insights.compare({ groups: chosen, metric }) : Promise.resolve(undefined)),
+    [chosen, metric, ready],
+    ['campaigns', 'inbox', 'contacts'],
+  );
+  const toggle = (g: Group) =>
+    setChosen((c) => (c.some((x) => keyOf(x) === keyOf(g)) ? c.filter((x) => keyOf(x) !== keyOf(g)) : [...c, g]));
   const v = q.data;
   return (
     <section className="in-section" aria-labelledby="compare-title">
@@ -118,7 +170,9 @@ export function CompareSection() {
           <div className={`in-answer ${v.leader ? 'in-answer-yes' : ''}`} data-testid="compare-verdict">
             <strong>{v.verdict}</strong>
             <p className="muted small">
-              {v.test.statistic === null ? 'No test yet.' : `Chi-square ${v.test.statistic.toFixed(2)} with ${v.test.dof} degree${v.test.dof === 1 ? '' : 's'} of freedom, ${formatPValue(v.test.pValue ?? 1)}; the leader is checked against each other group with Holm's correction, as in A/B tests.`}
+              {v.test.statistic === null
+                ? 'No test yet.'
+                : `Chi-square ${v.test.statistic.toFixed(2)} with ${v.test.dof} degree${v.test.dof === 1 ? '' : 's'} of freedom, ${formatPValue(v.test.pValue ?? 1)}; the leader is checked against each other group with Holm's correction, as in A/B tests.`}
             </p>
           </div>
           <ChartFrame title={`${METRIC_LABEL[v.metric]} by group`} table={tableOf(v)}>

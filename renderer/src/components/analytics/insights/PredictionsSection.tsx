@@ -36,7 +36,17 @@ function ModelCard({ title, model }: { title: string; model: TargetSummary | nul
 }
 
 /** The contacts a model ranks highest, each bar their probability, with the base rate as a line. */
-function ContactBars({ rows, value, base, label }: { rows: RankedContact[]; value: (c: RankedContact) => number; base: number; label: string }) {
+function ContactBars({
+  rows,
+  value,
+  base,
+  label,
+}: {
+  rows: RankedContact[];
+  value: (c: RankedContact) => number;
+  base: number;
+  label: string;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const height = rows.length * ROW + 8;
   const plot = Math.max(80, width - LABEL - VALUE);
@@ -53,7 +63,14 @@ function ContactBars({ rows, value, base, label }: { rows: RankedContact[]; valu
               <text className="an-funnel-label" x={LABEL - 10} y={mid + 4} textAnchor="end">
                 {r.name || formatPhone(r.phone)}
               </text>
-              <rect className="an-fill-1" x={LABEL} y={top} width={Math.max(2, x(value(r)))} height={y.bandwidth()} rx={3} />
+              <rect
+                className="an-fill-1"
+                x={LABEL}
+                y={top}
+                width={Math.max(2, x(value(r)))}
+                height={y.bandwidth()}
+                rx={3}
+              />
               <text className="an-funnel-count" x={LABEL + plot + 10} y={mid + 4}>
                 {formatPercent(value(r))}
               </text>
@@ -67,9 +84,16 @@ function ContactBars({ rows, value, base, label }: { rows: RankedContact[]; valu
 }
 
 function ranked(title: string, rows: RankedContact[], value: (c: RankedContact) => number, base: number) {
-  const table: ChartTable = { columns: ['Contact', 'Phone', 'Probability'], rows: rows.map((r) => [r.name || '—', formatPhone(r.phone), formatPercent(value(r))]) };
+  const table: ChartTable = {
+    columns: ['Contact', 'Phone', 'Probability'],
+    rows: rows.map((r) => [r.name || '—', formatPhone(r.phone), formatPercent(value(r))]),
+  };
   return (
-    <ChartFrame title={title} table={table} note={`The line is the base rate (${formatPercent(base)}): what anyone would get without a model.`}>
+    <ChartFrame
+      title={title}
+      table={table}
+      note={`The line is the base rate (${formatPercent(base)}): what anyone would get without a model.`}
+    >
       <ContactBars rows={rows} value={value} base={base} label={`${title}: ${rows.length} contacts, highest first`} />
     </ChartFrame>
   );
@@ -118,11 +142,16 @@ export function PredictionsSection() {
             <ModelCard title="Risk of opting out" model={v.optOut} />
           </div>
           {v.optOut?.usable && (
-            <p className="small" data-testid="high-risk">{`${v.highRisk.toLocaleString()} contacts are rated high opt-out risk. A campaign can leave them out: "Leave out contacts at high risk of opting out" in its audience.`}</p>
+            <p
+              className="small"
+              data-testid="high-risk"
+            >{`${v.highRisk.toLocaleString()} contacts are rated high opt-out risk. A campaign can leave them out: "Leave out contacts at high risk of opting out" in its audience.`}</p>
           )}
           <div className="an-grid-2">
-            {v.likelyToReply.length > 0 && ranked('Most likely to reply', v.likelyToReply, (c) => c.replyProbability ?? 0, v.reply?.baseRate ?? 0)}
-            {v.atRisk.length > 0 && ranked('Highest opt-out risk', v.atRisk, (c) => c.optOutRisk ?? 0, v.optOut?.baseRate ?? 0)}
+            {v.likelyToReply.length > 0 &&
+              ranked('Most likely to reply', v.likelyToReply, (c) => c.replyProbability ?? 0, v.reply?.baseRate ?? 0)}
+            {v.atRisk.length > 0 &&
+              ranked('Highest opt-out risk', v.atRisk, (c) => c.optOutRisk ?? 0, v.optOut?.baseRate ?? 0)}
           </div>
         </>
       )}
