@@ -42,6 +42,15 @@ async function seeded(dir: string): Promise<string> {
       .prepare('INSERT INTO contact_tags (contact_id, tag_id) SELECT ?, id FROM tags WHERE name = ?')
       .run(id, 'vip');
   }
+  // The owner's own sending window is read in the business's time zone too: put the business where it is daytime
+  // now (one of the recipients' zones), so that recipient can be texted whatever hour the test runs at.
+  // London, Tokyo and New York (each a single-zone recipient) between them cover every hour of the day.
+  const zones = ['Europe/London', 'Asia/Tokyo', 'America/New_York'];
+  const hourIn = (zone: string) =>
+    Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const daytime = zones.find((zone) => hourIn(zone) >= 9 && hourIn(zone) < 20);
+  if (!daytime) throw new Error('no recipient zone is between 09:00 and 20:00 now');
+  app.settings.set('business.timezone', daytime);
   app.settings.set('sandbox.deliveryDelayMs', 0);
   await app.close();
   return db;
