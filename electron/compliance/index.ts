@@ -4,4 +4,5 @@
 export { LATE_CONFIRMATION, confirmationDeadline, isPastDeadline, skipLateConfirmation } from './confirmations';
 export { changeConsent, optInContacts, optOutContacts } from './consent';
 export { changeDoNotCall, suppressEmail, unsubscribeContactEmail, unsubscribeEmail } from './channels';
+export { reachableOn } from './reach';
 export { csvCell } from './optout-csv';
