@@ -43,9 +43,10 @@ async function build() {
     entryPoints: { cli: 'electron/cli.ts', ...workerEntries() },
     absWorkingDir: root,
     outdir: dir,
-    // Code shared by the CLI and its workers, and what a worker loads with import(), in chunks beside them.
+    // Code shared by the CLI and its workers, and what a worker loads with import(), in chunks beside them (in the
+    // same folder: a module in a chunk finds the workers it starts beside itself, see workerUrl).
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     ...BUNDLE_OPTIONS,
   });
   mkdirSync(dir, { recursive: true });
