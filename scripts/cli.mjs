@@ -3,11 +3,11 @@
 // Under tsx every start compiled the CLI's few hundred TypeScript modules again: about 2.5 s of CPU before the
 // first command ran (issue 16 point 18 measures an import against a bare `sqlite3 .import`). Here esbuild
 // (installed with tsx) bundles electron/cli.ts and the app's worker threads (electron/workers.ts) into
-// node_modules/.cache/sms-desk-cli/, packages left as imports, laid out as electron-vite lays out the built app:
+// node_modules/.cache/sms-desk-cli/, packages left as imports (but INLINED_PACKAGES), laid out as electron-vite lays out the built app:
 // the CLI as cli.js and each worker as <name>.js beside it (see workerUrl). The bundle is reused until one of its
 // sources changes (the same check as the workers' boot files); if esbuild cannot be loaded, tsx runs the sources.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   BUNDLE_OPTIONS,
@@ -43,6 +43,10 @@ async function build() {
     entryPoints: { cli: 'electron/cli.ts', ...workerEntries() },
     absWorkingDir: root,
     outdir: dir,
+    // Code shared by the CLI and its workers, and what a worker loads with import(), in chunks beside them (in the
+    // same folder: a module in a chunk finds the workers it starts beside itself, see workerUrl).
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     ...BUNDLE_OPTIONS,
   });
   mkdirSync(dir, { recursive: true });
@@ -50,7 +54,10 @@ async function build() {
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   // The CLI last: a bundle newer than its sources means the workers beside it are complete.
   const outputs = result.outputFiles.sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
-  for (const out of outputs) writeAtomically(out.path, out.contents);
+  for (const out of outputs) {
+    mkdirSync(dirname(out.path), { recursive: true });
+    writeAtomically(out.path, out.contents);
+  }
   writeAtomically(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
   return true;
 }

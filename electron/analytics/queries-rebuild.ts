@@ -37,3 +37,28 @@ export function optOutCursor(db: SqliteDb): number {
     firstRow(db, qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', 'optouts'))?.last_id ?? 0
   );
 }
+
+/** Recomputes the attributed conversions per UTC day and source (migration 0025) from the conversions. */
+export function rebuildConversionSources(db: SqliteDb): void {
+  db.transaction(() => {
+    runQuery(db, qb.deleteFrom('conversion_source_daily'));
+    runQuery(
+      db,
+      qb
+        .insertInto('conversion_source_daily')
+        .columns(['day', 'source', 'conversions', 'revenue_minor'])
+        .expression(
+          qb
+            .selectFrom('conversions')
+            .select((eb) => [
+              eb.fn<string>('substr', ['at', eb.lit(1), eb.lit(10)]).as('day'),
+              'source',
+              eb.fn.countAll<number>().as('conversions'),
+              eb.fn.sum<number>('amount_minor').as('revenue_minor'),
+            ])
+            .where('campaign_id', 'is not', null)
+            .groupBy(['day', 'source']),
+        ),
+    );
+  }).immediate();
+}

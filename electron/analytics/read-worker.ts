@@ -12,9 +12,8 @@ const port = parentPort!;
 const { dbPath, nativeBinding } = workerData as ReadWorkerData;
 const db = openDatabase(dbPath, { nativeBinding, readonly: true });
 port.on('message', (msg: ToReadWorker) => {
-  try {
-    port.postMessage({ id: msg.id, ok: true, value: runRead(db, msg.kind, msg.args) } satisfies FromReadWorker);
-  } catch (e) {
-    port.postMessage(readFailure(msg.id, e));
-  }
+  runRead(db, msg.kind, msg.args).then(
+    (value) => port.postMessage({ id: msg.id, ok: true, value } satisfies FromReadWorker),
+    (e: unknown) => port.postMessage(readFailure(msg.id, e)),
+  );
 });

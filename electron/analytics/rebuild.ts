@@ -4,6 +4,7 @@ import {
   deleteOrphanRollups,
   lastContactId,
   optOutCursor,
+  rebuildConversionSources,
   rollupDayCount,
 } from './queries-rebuild';
 import { startWorker } from '../workers';
@@ -63,13 +64,14 @@ export function rebuildGrowth(db: SqliteDb): void {
   }).immediate();
 }
 
-/** Every campaign, a few at a time (each a short transaction), then list growth. */
+/** Every campaign, a few at a time (each a short transaction), then list growth and conversions by source. */
 export function rebuildAll(db: SqliteDb, campaignsPerChunk = 5): { campaigns: number; days: number } {
   const ids = campaignIdsInOrder(db);
   deleteOrphanRollups(db);
   for (let i = 0; i < ids.length; i += campaignsPerChunk)
     rebuildCampaignRange(db, ids[i], ids[Math.min(i + campaignsPerChunk, ids.length) - 1]);
   rebuildGrowth(db);
+  rebuildConversionSources(db);
   const days = rollupDayCount(db);
   return { campaigns: ids.length, days };
 }
@@ -87,6 +89,7 @@ export async function rebuildAllChunked(
     await new Promise((resolve) => setImmediate(resolve));
   }
   rebuildGrowth(db);
+  rebuildConversionSources(db);
   const days = rollupDayCount(db);
   return { campaigns: ids.length, days, ms: now() - started };
 }

@@ -24,7 +24,8 @@ export interface ImportJobDeps {
 }
 
 export interface ImportJobs {
-  start(file: { path: string; fileName: string }, options: ImportOptions, dryRun: boolean): string;
+  /** `bulk`: a command-line bulk load (see ImportControl.bulk); the app's imports leave the database to others meanwhile. */
+  start(file: { path: string; fileName: string }, options: ImportOptions, dryRun: boolean, bulk?: boolean): string;
   status(importId: string): ImportJobStatus;
   cancel(importId: string): boolean;
   /** Whether an import is writing to the database now. */
@@ -55,7 +56,7 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
   const writing = () => [...jobs.values()].some((j) => j.status.state === 'running' && !j.status.dryRun);
 
   return {
-    start(file, options, dryRun) {
+    start(file, options, dryRun, bulk = false) {
       if (!dryRun && writing())
         throw new AppError(
           'conflict',
@@ -95,6 +96,7 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
           now: deps.now,
           importId,
           dryRun,
+          bulk,
           signal: controller.signal,
           nativeBinding: deps.nativeBinding,
           onProgress: (p) => {

@@ -385,6 +385,13 @@ export interface DB {
   };
   analytics_cursors: { source: 'inbound' | 'clicks' | 'optouts' | 'contacts'; last_id: number };
   list_growth_daily: { day: string; new_contacts: Generated<number>; opt_outs: Generated<number> };
+  /** Attributed conversions and revenue per UTC day and source, kept by triggers (migration 0025). */
+  conversion_source_daily: {
+    day: string;
+    source: 'manual' | 'keyword' | 'link' | 'order' | 'quickbooks';
+    conversions: Generated<number>;
+    revenue_minor: Generated<number>;
+  };
   ab_state: {
     campaign_id: number;
     looks_json: Generated<string>;

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase, type SqliteDb } from '../../electron/db/connection';
@@ -22,7 +22,8 @@ import { LongestStretch, mainThreadCpuMs } from './main-thread';
  * filling and put back; the roll-ups are then built by the real rebuild (the `analytics:rebuild` code, on its worker
  * thread), which is timed. Then the dashboard summary for a year and a campaign's results as the IPC handlers
  * answer them: the outcomes caught up on the main connection, then the read on the reader worker thread (reads.ts),
- * timed from the request to the answer: the first (cold: worker start, pages not yet cached) call, then p50/p95 of
+ * timed from the request to the answer: the first (cold: worker start, pages not yet cached) call, also apart as
+ * coldSummaryYear with its CPU time, then p50/p95 of
  * --runs more; the main thread's longest event-loop block (perf_hooks.monitorEventLoopDelay) during the rebuild,
  * during the dashboard calls and during the results calls, and over an idle second before them (the machine's own
  * noise: on a loaded machine a thread also waits for a core); and the longest any one call's own synchronous work
@@ -118,14 +119,20 @@ type MainMs = { wall: number; cpu: number };
  */
 async function timed(
   fn: () => Promise<unknown>,
-): Promise<{ first: number; warm: number[]; mainMs: { first: MainMs; warm: MainMs } }> {
+): Promise<{ first: number; firstCpuMs: number; warm: number[]; mainMs: { first: MainMs; warm: MainMs } }> {
   const mainMs = { first: { wall: -1, cpu: -1 }, warm: { wall: 0, cpu: 0 } };
+  let firstCpuMs = -1;
   const once = async () => {
     await tick();
     stretch.reset();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await stretch.measure(fn);
     const took = performance.now() - t0;
+    if (firstCpuMs < 0) {
+      const u = process.cpuUsage(cpu0);
+      firstCpuMs = (u.user + u.system) / 1000;
+    }
     if (mainMs.first.wall < 0) mainMs.first = { wall: stretch.wallMs, cpu: stretch.cpuMs };
     else
       mainMs.warm = { wall: Math.max(mainMs.warm.wall, stretch.wallMs), cpu: Math.max(mainMs.warm.cpu, stretch.cpuMs) };
@@ -134,7 +141,7 @@ async function timed(
   const first = await once();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) ms.push(await once());
-  return { first, warm: ms.sort((a, b) => a - b), mainMs };
+  return { first, firstCpuMs, warm: ms.sort((a, b) => a - b), mainMs };
 }
 const pct = (sorted: number[], p: number) =>
   Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]);
@@ -214,6 +221,10 @@ try {
       rebuildMs: Math.round(rebuild.ms),
       summaryYearMs: figures(summary),
       campaignResultsMs: figures(results),
+      // The owner's first dashboard after start (issue 13: ≤ 300 ms): the year's summary asked for right after the
+      // reader thread was started, so its start and every cold page and statement are in it; wall clock and the CPU
+      // time of the whole process (main thread and reader thread) over that call.
+      coldSummaryYear: { wallMs: Math.round(summary.first), cpuMs: Math.round(summary.firstCpuMs) },
       maxEventLoopBlockMs: {
         idle: Math.round(idleBlockMs),
         rebuild: Math.round(rebuildBlockMs),
@@ -236,6 +247,8 @@ try {
       // CPU time of the whole process (every thread) for the rebuild and for all the dashboard and results calls: on a
       // shared machine the wall clock swings with the neighbours' load, this does not.
       cpuMs: { rebuild: rebuildCpuMs, reads: readsCpuMs },
+      loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+      cores: cpus().length,
       targets: { summaryYearMs: 300, campaignResultsMs: 200, maxEventLoopBlockMs: 50, rebuildMs: 60_000 },
     }),
   );

@@ -67,6 +67,8 @@ export const importCommands: Command[] = [
         { path, fileName: basename(path) },
         engineOptions(parsed.data, basename(path)),
         dryRun,
+        // Nothing else waits for the database here: a big file is loaded in one transaction (ImportControl.bulk).
+        true,
       );
       const job = await app.contacts.imports.settled(importId);
       if (job.state !== 'done' || !job.report)

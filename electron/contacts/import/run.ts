@@ -25,6 +25,8 @@ export interface ImportControl {
   rowWorkers?: number;
   /** take every decision and count, write nothing */
   dryRun?: boolean;
+  /** a command-line bulk load: a big file in one transaction, the contacts' indexes built at its end (execute.ts) */
+  bulk?: boolean;
   /** the better_sqlite3.node the app opens its database with (required in Electron, whose ABI differs from Node's) */
   nativeBinding?: string;
 }
@@ -139,6 +141,7 @@ export function runImport(
     options: valid,
     importId: control.importId ?? newImportId(),
     dryRun: control.dryRun ?? false,
+    bulk: control.bulk ?? false,
   };
   return runTask<ImportReport>(
     { task: 'import', job, read: { source, options: valid }, rowWorkers: Math.max(1, control.rowWorkers ?? 2) },

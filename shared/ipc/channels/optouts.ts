@@ -2,33 +2,9 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { OptOutRow } from '../../types/domain';
 
-export const CONSENT_SOURCES = [
-  'keyword',
-  'manual',
-  'provider',
-  'import',
-  'reconciliation',
-  'unsubscribe_link',
-  'list_unsubscribe',
-  'bounce',
-  'complaint',
-  'keypress',
-] as const;
-export type ConsentSourceName = (typeof CONSENT_SOURCES)[number];
+import { CONSENT_SOURCES, type ConsentSourceName } from '../../compliance/consent-sources';
 
-/** The words the report uses for each way consent changes. */
-export const CONSENT_SOURCE_LABEL: Record<ConsentSourceName, string> = {
-  keyword: 'Replied with a keyword',
-  manual: 'Changed by you',
-  provider: 'Reported by provider',
-  import: 'Import file',
-  reconciliation: 'Found by reconciliation',
-  unsubscribe_link: 'Unsubscribe link in an e-mail',
-  list_unsubscribe: "The mail app's unsubscribe button",
-  bounce: 'E-mail address does not exist (hard bounce)',
-  complaint: 'Marked an e-mail as spam',
-  keypress: 'Pressed the opt-out key during a call',
-};
+export { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type ConsentSourceName } from '../../compliance/consent-sources';
 
 /** One consent change from the append-only audit: who, when, how, and the message that did it. */
 export interface OptOutReportRow {

@@ -64,3 +64,46 @@ describe('the contact import threads', () => {
     expect(reader.packages.filter((p) => !p.startsWith('node:'))).toEqual(['iconv-lite']);
   });
 });
+
+describe('the analytics reader thread', () => {
+  /** The packages a worker loads at its start, split as the app's bundler splits it (import() is a later chunk). */
+  async function loadedAtStart(entry: string): Promise<string[]> {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      outdir: 'out-test',
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    const start = Object.keys(outputs).find((o) => outputs[o].entryPoint === entry)!;
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (out: string) => {
+      if (seen.has(out)) return;
+      seen.add(out);
+      for (const i of outputs[out].imports) {
+        if (i.kind !== 'import-statement') continue;
+        if (i.external) packages.add(i.path);
+        else visit(i.path);
+      }
+    };
+    visit(start);
+    return [...packages].filter((p) => !p.startsWith('node:')).sort();
+  }
+
+  it('starts without validation, phone numbers or file encodings: the dashboard, the app home, waits for its start', async () => {
+    expect(await loadedAtStart(workerEntries['analytics-read-worker'])).toEqual([
+      'better-sqlite3',
+      'jstat',
+      'kysely',
+      'luxon',
+    ]);
+  });
+});
