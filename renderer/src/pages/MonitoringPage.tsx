@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HealthReport } from '../../../shared/ipc/channels/monitoring';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Button, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { DeadLetters } from '../components/monitoring/DeadLetters';
 import { HealthPanel } from '../components/monitoring/HealthPanel';
 import { Overview, type MonitoringTab } from '../components/monitoring/Overview';
@@ -38,9 +38,9 @@ function HealthBanner({
         <span className="muted">{health ? ` — ${health.reason}` : ' — the checks run every hour, or now.'}</span>
       </div>
       {health && <span className="muted small">{when(health.at)}</span>}
-      <button className="secondary small" onClick={onCheck} disabled={checking}>
+      <Button variant="secondary" size="small" onClick={onCheck} disabled={checking}>
         {checking ? 'Checking…' : 'Check now'}
-      </button>
+      </Button>
     </div>
   );
 }
@@ -82,7 +82,7 @@ export function MonitoringPage() {
       {d && <HealthBanner health={d.health} checking={checking} onCheck={() => void checkNow()} />}
       <div className="mon-tabs" role="tablist" aria-label="Monitoring views">
         {TABS.map((t) => (
-          <button
+          <Button
             key={t.id}
             role="tab"
             id={`mon-tab-${t.id}`}
@@ -98,7 +98,7 @@ export function MonitoringPage() {
             {t.id === 'health' && d?.health && (
               <span className={`mon-tab-dot ${verdict(d.health).kind}`} aria-label={verdict(d.health).word} />
             )}
-          </button>
+          </Button>
         ))}
       </div>
       <div id="mon-panel" role="tabpanel" aria-labelledby={`mon-tab-${tab}`}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading, PageHeader } from '../components/ui';
+import { Button, Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading, PageHeader } from '../components/ui';
 import { CONSENT_SOURCE_LABEL } from '../../../shared/ipc/channels/optouts';
 import { NO_FILTER, OptOutFilters, toApiFilter, type OptOutFilterState } from '../components/optouts/OptOutFilters';
 import { usePhoneFormat } from '../components/phone/usePhoneFormat';
@@ -55,9 +55,9 @@ export function OptOutsPage() {
         title="Opt-outs"
         subtitle="Every consent change, kept for at least four years."
         actions={
-          <button type="button" onClick={() => void exportCsv()} disabled={!total}>
+          <Button onClick={() => void exportCsv()} disabled={!total}>
             Export CSV
-          </button>
+          </Button>
         }
       />
       <ErrorBanner message={q.error ?? exportError} />
@@ -135,13 +135,9 @@ export function OptOutsPage() {
           {rows.length < total && (
             <div className="oo-more">
               {limit < MAX_SHOWN ? (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}
-                >
+                <Button variant="secondary" onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}>
                   Show {Math.min(PAGE, total - rows.length)} more
-                </button>
+                </Button>
               ) : (
                 <span className="muted small">
                   Showing the newest {MAX_SHOWN}. Export CSV for all {total}.

@@ -3,7 +3,7 @@ import { MAX_VARIANTS, MIN_VARIANTS, validateVariants, variantLetter, type AbMet
 import { findLinks } from '../../../../shared/abtests/links';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ErrorBanner, PageHeader } from '../ui';
+import { Button, ErrorBanner, PageHeader } from '../ui';
 import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
@@ -195,25 +195,23 @@ export function NewAbTestForm({
             </div>
           ))}
           <div className="ab-variant-actions">
-            <button
-              type="button"
-              className="secondary"
+            <Button
+              variant="secondary"
               disabled={bodies.length >= MAX_VARIANTS}
               onClick={() => setVariantCount(bodies.length + 1)}
             >
               Add variant
-            </button>
-            <button
-              type="button"
-              className="secondary"
+            </Button>
+            <Button
+              variant="secondary"
               disabled={bodies.length <= MIN_VARIANTS}
               onClick={() => setVariantCount(bodies.length - 1)}
             >
               Remove last
-            </button>
-            <button type="button" className="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
+            </Button>
+            <Button variant="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
               Even split
-            </button>
+            </Button>
           </div>
           <VariantIdeas message={bodies[0]} room={MAX_VARIANTS - bodies.length} onAdd={(text) => addVariant(text)} />
         </fieldset>
@@ -314,12 +312,12 @@ export function NewAbTestForm({
           </ul>
         )}
         <div className="actions">
-          <button type="submit" disabled={busy || problems.length > 0}>
+          <Button type="submit" disabled={busy || problems.length > 0}>
             Start the test
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         </div>
       </form>
       {launching && draftId !== null && (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { Modal } from '../ui';
+import { Button, Modal } from '../ui';
 
 /** Who the conversion is for: a known contact (inbox thread, contact panel) or a phone typed on the campaign page. */
 export type ConversionTarget = { contactId: number; who: string } | { phone: true };
@@ -26,13 +26,9 @@ export function MarkConversionButton({
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
-      <button
-        type="button"
-        className={small ? 'secondary small' : 'secondary'}
-        onClick={() => (setOpen(true), setDone(null))}
-      >
+      <Button className={small ? 'secondary small' : 'secondary'} onClick={() => (setOpen(true), setDone(null))}>
         {label}
-      </button>
+      </Button>
       {done && (
         <span className="small good an-conv-done" role="status">
           {done}
@@ -108,16 +104,16 @@ function MarkConversionDialog({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose}>
             Cancel
-          </button>
-          <button
+          </Button>
+          <Button
             type="submit"
             form="an-conv-form"
             disabled={busy || !!amountProblem || ('phone' in target && !phone.trim())}
           >
             Record conversion
-          </button>
+          </Button>
         </>
       }
     >

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { ReportFilesView } from '../../../../shared/ipc/channels/reports';
-import { ErrorBanner } from '../ui';
+import { Button, ErrorBanner } from '../ui';
 
 const SCHEDULES = [
   { id: 'none', label: 'No scheduled reports' },
@@ -72,14 +72,9 @@ export function ReportsCard() {
                 onChange={(e) => setFolder(e.target.value)}
                 onKeyDown={(e) => e.key === 'Enter' && void saveFolder()}
               />
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy || folder === null}
-                onClick={() => void saveFolder()}
-              >
+              <Button variant="secondary" disabled={busy || folder === null} onClick={() => void saveFolder()}>
                 Save
-              </button>
+              </Button>
             </div>
             <p className="muted small">
               {s.folderIsDefault
@@ -90,22 +85,20 @@ export function ReportsCard() {
         </div>
       )}
       <div className="an-reports-actions">
-        <button
-          type="button"
-          className="secondary"
+        <Button
+          variant="secondary"
           disabled={busy}
           onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'week' })))}
         >
           Write last week’s report now
-        </button>
-        <button
-          type="button"
-          className="secondary"
+        </Button>
+        <Button
+          variant="secondary"
           disabled={busy}
           onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'month' })))}
         >
           Write last month’s report now
-        </button>
+        </Button>
       </div>
       {written && (
         <p className="small an-written" role="status">

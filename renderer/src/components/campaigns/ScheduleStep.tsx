@@ -6,6 +6,7 @@ import type { FieldErrors } from './wizard-checks';
 import { FEDERAL_END, FEDERAL_START, type ScheduleMode, type WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
 import { RepeatEditor } from '../calendar/RepeatEditor';
+import { Button } from '../ui';
 
 /** Quarter hours from 08:00 to 21:00: the only choices there are, so the window can never be widened. */
 function quarterHours(from: string, to: string, current: string): string[] {
@@ -197,14 +198,15 @@ export function ScheduleStep({
               ))}
             </select>
           </div>
-          <button
-            type="button"
-            className="secondary small cw-widest"
+          <Button
+            variant="secondary"
+            size="small"
+            className="cw-widest"
             disabled={state.quietStart === FEDERAL_START && state.quietEnd === FEDERAL_END}
             onClick={() => update({ quietStart: FEDERAL_START, quietEnd: FEDERAL_END })}
           >
             Widest allowed (08:00–21:00)
-          </button>
+          </Button>
         </div>
         <p className="muted small">
           The law allows 08:00 to 21:00 at the recipient; you can only narrow it. Some states are stricter, and their

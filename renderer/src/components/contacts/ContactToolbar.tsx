@@ -3,6 +3,7 @@ import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
 import { BAND_LABEL, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
+import { Button } from '../ui';
 
 /** The search box and the filters above the table. */
 export function ContactToolbar({
@@ -100,12 +101,12 @@ export function ContactToolbar({
       {predictions}
       {filtered && (
         <>
-          <button type="button" className="secondary small" onClick={onSaveSegment}>
+          <Button variant="secondary" size="small" onClick={onSaveSegment}>
             Save as segment
-          </button>
-          <button type="button" className="ct-link" onClick={() => onChange(NO_FILTERS)}>
+          </Button>
+          <Button className="ct-link" onClick={() => onChange(NO_FILTERS)}>
             Clear
-          </button>
+          </Button>
         </>
       )}
     </div>

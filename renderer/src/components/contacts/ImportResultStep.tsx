@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ImportReportView, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
 import { ImportCounts, RejectsTable } from './ImportCounts';
 import { saveText } from './files';
-import { Banner, ConfirmDialog } from '../ui';
+import { Button, Banner, ConfirmDialog } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 /** Step 5: what the import did, the rows it rejected (downloadable), and a way to take it all back. */
@@ -65,19 +65,19 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
       )}
       <div className="ct-result-actions">
         {c.invalid > 0 && (
-          <button type="button" className="secondary" onClick={() => void download()}>
+          <Button variant="secondary" onClick={() => void download()}>
             Download rejects CSV
-          </button>
+          </Button>
         )}
         {!undone && (
-          <button
-            type="button"
-            className="secondary ct-danger-button"
+          <Button
+            variant="secondary"
+            className="ct-danger-button"
             onClick={() => setUndo('ask')}
             disabled={undo === 'busy'}
           >
             Undo this import
-          </button>
+          </Button>
         )}
       </div>
       {(undo === 'ask' || undo === 'busy') && (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Button } from '../ui';
 
 /**
  * A contact's tags as chips: × takes one off, typing a name and Enter (or a comma) adds one. Known tags are
@@ -31,14 +32,13 @@ export function TagEditor({
         {tags.map((t) => (
           <li key={t} className="ct-tag">
             {t}
-            <button
-              type="button"
+            <Button
               aria-label={`Remove tag ${t}`}
               disabled={busy}
               onClick={() => onChange(tags.filter((x) => x !== t))}
             >
               ×
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ProviderName, ReconciliationRun } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Badge, Banner, ErrorBanner, Loading } from '../ui';
+import { Button, Badge, Banner, ErrorBanner, Loading } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { fromLocalInput, plural, PROVIDER_LABEL, toLocalInput, when } from './format';
 import './monitoring.css';
@@ -240,9 +240,9 @@ export function Reconciliation({ provider, onChanged }: { provider: ProviderName
             ))}
           </select>
         </div>
-        <button type="submit" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {busy ? 'Reconciling…' : 'Reconcile now'}
-        </button>
+        </Button>
         <p className="muted small mon-rec-help">
           Lists the provider&apos;s texts for this range and compares them with the app: fixes statuses, settles
           messages whose outcome was unknown (a message the provider never received is queued again only after 15

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useApp } from '../../store/app';
-import { Badge, Banner } from '../ui';
+import { Button, Badge, Banner } from '../ui';
 import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { applyGsmReplacements } from '../../../../shared/templates';
@@ -180,32 +180,29 @@ export function TemplateEditor({
             {dirty && <Badge>Unsaved changes</Badge>}
           </div>
           <div className="tpl-actions">
-            <button
-              type="button"
+            <Button
               onClick={() => void save()}
               disabled={busy || !dirty || !draft.name.trim() || !draft.body.trim()}
               title="Save (Ctrl+S)"
             >
               Save
-            </button>
+            </Button>
             {id !== null && (
               <>
-                <button
-                  type="button"
-                  className="secondary"
+                <Button
+                  variant="secondary"
                   onClick={() => void duplicate()}
                   disabled={busy || dirty}
                   title={dirty ? 'Save first, then duplicate' : 'Make a copy to edit'}
                 >
                   Duplicate
-                </button>
-                <button type="button" className="secondary" onClick={() => void toggleArchive()} disabled={busy}>
+                </Button>
+                <Button variant="secondary" onClick={() => void toggleArchive()} disabled={busy}>
                   {archived ? 'Unarchive' : 'Archive'}
-                </button>
+                </Button>
               </>
             )}
-            <button
-              type="button"
+            <Button
               className={confirmDelete ? 'danger' : 'secondary'}
               onClick={remove}
               disabled={busy}
@@ -218,7 +215,7 @@ export function TemplateEditor({
                     ? 'Archive it (used by campaigns)'
                     : 'Really delete?'
                   : 'Delete'}
-            </button>
+            </Button>
           </div>
         </header>
         {notice && (

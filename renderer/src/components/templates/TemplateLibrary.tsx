@@ -1,5 +1,5 @@
 import type { TemplateRow } from '../../../../shared/types/domain';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import './templates.css';
 
 function lastUsed(iso: string | null): string {
@@ -66,8 +66,7 @@ export function TemplateLibrary({
         <ul className="tpl-list" aria-label="Saved templates">
           {rows.map((t) => (
             <li key={t.id}>
-              <button
-                type="button"
+              <Button
                 className={`tpl-item${t.id === selectedId ? ' selected' : ''}`}
                 aria-current={t.id === selectedId ? 'true' : undefined}
                 onClick={() => onSelect(t)}
@@ -81,7 +80,7 @@ export function TemplateLibrary({
                   {t.category && <span className="tpl-item-category">{t.category}</span>}
                   <span>{lastUsed(t.lastUsedAt)}</span>
                 </span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
