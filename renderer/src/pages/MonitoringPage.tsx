@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HealthReport } from '../../../shared/ipc/channels/monitoring';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Button, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Banner, Button, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { DeadLetters } from '../components/monitoring/DeadLetters';
 import { HealthPanel } from '../components/monitoring/HealthPanel';
 import { Overview, type MonitoringTab } from '../components/monitoring/Overview';
@@ -20,6 +20,8 @@ const TABS: Array<{ id: MonitoringTab; label: string }> = [
   { id: 'health', label: 'Health' },
 ];
 
+const BANNER_TONE = { green: 'success', yellow: 'warn', red: 'error', skipped: 'info', none: 'info' } as const;
+
 function HealthBanner({
   health,
   checking,
@@ -31,7 +33,7 @@ function HealthBanner({
 }) {
   const status = health ? verdict(health).kind : undefined;
   return (
-    <div className={`mon-banner ${status ?? 'none'}`} role="status">
+    <Banner tone={BANNER_TONE[status ?? 'none']} role="status" className={`mon-banner ${status ?? 'none'}`}>
       <span className={`mon-check-dot ${status ?? 'skipped'}`} aria-hidden="true" />
       <div className="mon-banner-text">
         <strong>{health ? `Webhooks: ${verdict(health).word.toLowerCase()}` : 'Webhooks: not checked yet'}</strong>
@@ -41,7 +43,7 @@ function HealthBanner({
       <Button variant="secondary" size="small" onClick={onCheck} disabled={checking}>
         {checking ? 'Checking…' : 'Check now'}
       </Button>
-    </div>
+    </Banner>
   );
 }
 

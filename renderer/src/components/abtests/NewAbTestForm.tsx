@@ -3,7 +3,7 @@ import { MAX_VARIANTS, MIN_VARIANTS, validateVariants, variantLetter, type AbMet
 import { findLinks } from '../../../../shared/abtests/links';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Button, ErrorBanner, PageHeader } from '../ui';
+import { Field, Select, TextInput, Checkbox, Button, ErrorBanner, PageHeader } from '../ui';
 import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
@@ -135,18 +135,16 @@ export function NewAbTestForm({
       <ErrorBanner message={error} />
       <form className="card ab-form" onSubmit={(e) => void submit(e)}>
         <div className="ab-form-row">
-          <div className="field grow">
-            <label htmlFor="ab-name">Name</label>
-            <input
-              id="ab-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              placeholder="Spring colour offer"
-              maxLength={100}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="ab-tag">Audience</label>
+          <TextInput
+            label="Name"
+            fieldClassName="grow"
+            id="ab-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Spring colour offer"
+            maxLength={100}
+          />
+          <Field label="Audience" htmlFor="ab-tag">
             <select id="ab-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
               <option value="">All contacts</option>
               {(tags.data ?? []).map((t) => (
@@ -160,7 +158,7 @@ export function NewAbTestForm({
                 ? ' '
                 : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
             </p>
-          </div>
+          </Field>
           <SegmentPicker id="ab-segment" segments={segments.data} value={segmentId} onChange={setSegmentId} />
         </div>
 
@@ -217,22 +215,25 @@ export function NewAbTestForm({
         </fieldset>
 
         <div className="ab-form-row">
+          <Select
+            label="The winner is the variant with the most…"
+            hint={<>SMS cannot tell when a text is opened, so "opens" cannot be compared.</>}
+            id="ab-metric"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as AbMetric)}
+          >
+            {METRICS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </Select>
           <div className="field">
-            <label htmlFor="ab-metric">The winner is the variant with the most…</label>
-            <select id="ab-metric" value={metric} onChange={(e) => setMetric(e.target.value as AbMetric)}>
-              {METRICS.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-            <p className="muted small">SMS cannot tell when a text is opened, so "opens" cannot be compared.</p>
-          </div>
-          <div className="field">
-            <label className="check">
-              <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Test on part of
-              the audience first, then send the winner to the rest
-            </label>
+            <Checkbox
+              label="Test on part of the audience first, then send the winner to the rest"
+              checked={sample}
+              onChange={(e) => setSample(e.target.checked)}
+            />
             {sample && (
               <label className="ab-share">
                 Test on{' '}
@@ -264,23 +265,28 @@ export function NewAbTestForm({
                 </select>
               </label>
             )}
-            <label className="check">
-              <input type="checkbox" checked={trackLinks} onChange={(e) => setTrackLinks(e.target.checked)} /> Track
-              links (short links on your relay's public address count clicks)
-            </label>
+            <Checkbox
+              label="Track links (short links on your relay's public address count clicks)"
+              checked={trackLinks}
+              onChange={(e) => setTrackLinks(e.target.checked)}
+            />
           </div>
         </div>
 
         <div className="ab-form-row">
-          <div className="field">
-            <label htmlFor="ab-expected">
-              Expected rate of{' '}
-              {
-                METRICS.find((m) => m.value === metric)
-                  ?.label.toLowerCase()
-                  .split(' (')[0]
-              }
-            </label>
+          <Field
+            label={
+              <>
+                Expected rate of{' '}
+                {
+                  METRICS.find((m) => m.value === metric)
+                    ?.label.toLowerCase()
+                    .split(' (')[0]
+                }
+              </>
+            }
+            htmlFor="ab-expected"
+          >
             <span className="ab-share">
               <input
                 id="ab-expected"
@@ -293,7 +299,7 @@ export function NewAbTestForm({
               />
               %
             </span>
-          </div>
+          </Field>
           <AbGuidance
             eligible={eligible}
             split={split}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignRow } from '../../../../shared/types/domain';
-import { Button, Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
+import { Checkbox, Button, Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
 import { CampaignTable } from './CampaignTable';
 import { plural } from './format';
 import { Icon } from '../icons';
@@ -81,10 +81,12 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
               {plural(data.active.length, 'campaign')}
               {archivedCount > 0 && ` · ${archivedCount.toLocaleString()} archived`}
             </span>
-            <label className="check">
-              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-              Show archived
-            </label>
+            <Checkbox
+              quiet
+              label="Show archived"
+              checked={showArchived}
+              onChange={(e) => setShowArchived(e.target.checked)}
+            />
           </div>
           {rows.length === 0 ? (
             <EmptyState title="Every campaign is archived" icon="campaigns">

@@ -36,7 +36,11 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
 
   return (
     <div className="ct-result">
-      <div className={`ct-result-banner ${undone ? 'undone' : 'good'}`} role="status">
+      <Banner
+        tone={undone ? 'info' : 'success'}
+        role="status"
+        className={`ct-result-banner ${undone ? 'undone' : 'good'}`}
+      >
         <span className="ct-result-icon" aria-hidden="true">
           {undone ? '↺' : '✓'}
         </span>
@@ -48,7 +52,7 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
               : `${c.imported.toLocaleString()} new, ${c.updated.toLocaleString()} updated, ${c.invalid.toLocaleString()} rejected.`}
           </div>
         </div>
-      </div>
+      </Banner>
       {undone ? <UndoSummary result={undo} /> : <ImportCounts counts={c} done />}
       {c.notTextable > 0 && !undone && (
         <p className="ct-callout warn">

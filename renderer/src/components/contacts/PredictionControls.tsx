@@ -1,6 +1,7 @@
 import type { ContactSort } from '../../../../shared/ipc/channels/contacts';
 import type { PredictionsView, TargetSummary } from '../../../../shared/analytics/insights/predictions';
 import './prediction-controls.css';
+import { Checkbox } from '../ui';
 
 export type PredictionSort = 'replyChance' | 'optOutRisk';
 
@@ -52,13 +53,14 @@ export function PredictionControls({
         </select>
       )}
       {!riskWhy && (
-        <label
-          className="check ct-risk"
+        <Checkbox
+          quiet
+          className="ct-risk"
           title={`Leaves out ${view.highRisk.toLocaleString()} contacts rated high risk of opting out.`}
-        >
-          <input type="checkbox" checked={excludeHighRisk} onChange={(e) => onExcludeHighRisk(e.target.checked)} />
-          <span>Leave out high opt-out risk</span>
-        </label>
+          label="Leave out high opt-out risk"
+          checked={excludeHighRisk}
+          onChange={(e) => onExcludeHighRisk(e.target.checked)}
+        />
       )}
       {why.length > 0 && (
         <span

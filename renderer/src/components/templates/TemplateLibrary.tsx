@@ -1,5 +1,5 @@
 import type { TemplateRow } from '../../../../shared/types/domain';
-import { Button, Badge } from '../ui';
+import { Checkbox, Button, Badge } from '../ui';
 import './templates.css';
 
 function lastUsed(iso: string | null): string {
@@ -53,10 +53,12 @@ export function TemplateLibrary({
             </option>
           ))}
         </select>
-        <label className="check">
-          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} /> Show
-          archived
-        </label>
+        <Checkbox
+          quiet
+          label="Show archived"
+          checked={showArchived}
+          onChange={(e) => onShowArchived(e.target.checked)}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="muted small tpl-none">

@@ -75,16 +75,17 @@ export function Select({
 
 /**
  * A checkbox and its words as one clickable line: the box sits right before its label, and clicking the words ticks
- * it. A hint may follow on the next line.
+ * it. A hint may follow on the next line. `quiet` is the muted one-line kind for a filter bar ("Show archived").
  */
 export function Checkbox({
   label,
   hint,
+  quiet = false,
   className,
   ...rest
-}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode; hint?: ReactNode }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode; hint?: ReactNode; quiet?: boolean }) {
   return (
-    <label className={['checkbox', className].filter(Boolean).join(' ')}>
+    <label className={['checkbox', quiet ? 'quiet' : '', className].filter(Boolean).join(' ')}>
       <input type="checkbox" {...rest} />
       <span className="checkbox-text">
         {label}
