@@ -204,6 +204,13 @@ export function DesignSystemPage() {
         />
         <Checkbox label="Track link clicks" hint="Links are shortened and counted." defaultChecked={false} />
         <Checkbox quiet label="Show archived (quiet, for a filter bar)" defaultChecked={false} />
+        <div className="ds-row">
+          <TextInput type="search" aria-label="Search (a bare box for a filter bar)" placeholder="Search contacts…" />
+          <Select aria-label="Months shown (a bare drop-down)" defaultValue="6">
+            <option value="6">6 months</option>
+            <option value="12">12 months</option>
+          </Select>
+        </div>
       </div>
 
       <h2 className="section-title">Table</h2>

@@ -176,7 +176,7 @@ export function NewAbTestForm({
                 onChange={(e) => setBodies((b) => b.map((x, k) => (k === i ? e.target.value : x)))}
               />
               <label className="ab-share">
-                <input
+                <TextInput
                   type="number"
                   min={1}
                   max={99}
@@ -237,7 +237,7 @@ export function NewAbTestForm({
             {sample && (
               <label className="ab-share">
                 Test on{' '}
-                <input
+                <TextInput
                   type="number"
                   min={1}
                   max={99}
@@ -251,7 +251,7 @@ export function NewAbTestForm({
             {sample && (
               <label className="ab-share">
                 If it cannot decide in time, send{' '}
-                <select
+                <Select
                   value={defaultVariant}
                   onChange={(e) => setDefaultVariant(e.target.value)}
                   aria-label="Default variant"
@@ -262,7 +262,7 @@ export function NewAbTestForm({
                       Variant {variantLetter(i)}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
             )}
             <Checkbox

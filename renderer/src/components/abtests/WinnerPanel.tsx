@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AbReport } from '../../../../shared/ipc/channels/abtests';
-import { Button, Badge } from '../ui';
+import { Select, Button, Badge } from '../ui';
 
 const STATE_BADGE: Record<
   AbReport['winner']['state'],
@@ -34,13 +34,13 @@ export function WinnerPanel({
     <div className="ab-choose">
       <label>
         Variant for the rest{' '}
-        <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Variant for the rest">
+        <Select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Variant for the rest">
           {report.variants.map((v) => (
             <option key={v.index} value={v.index}>
               {v.label}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <Button disabled={busy} onClick={() => onSend(Number(choice))}>
         {label}

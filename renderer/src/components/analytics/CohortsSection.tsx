@@ -3,7 +3,7 @@ import { scaleLinear } from '@visx/scale';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { Cohort } from '../../../../shared/ipc/channels/engagement';
-import { Button, ErrorBanner, Loading } from '../ui';
+import { Select, Button, ErrorBanner, Loading } from '../ui';
 import { ChartFrame } from './ChartFrame';
 import { formatPercent } from './format';
 import './analytics.css';
@@ -111,11 +111,11 @@ export function CohortsSection() {
               </Button>
             ))}
           </div>
-          <select aria-label="Months shown" value={months} onChange={(e) => setMonths(Number(e.target.value))}>
+          <Select aria-label="Months shown" value={months} onChange={(e) => setMonths(Number(e.target.value))}>
             <option value={6}>6 months</option>
             <option value={12}>12 months</option>
             <option value={24}>24 months</option>
-          </select>
+          </Select>
         </div>
       }
       note={

@@ -11,7 +11,7 @@ import {
 import { Modal } from '../ui';
 import { refuseFile, uploadFile } from '../contacts/upload';
 import { downloadText } from '../abtests/format';
-import { Button, ErrorBanner } from '../ui';
+import { Select, Button, ErrorBanner } from '../ui';
 
 const FIELD_LABEL: Record<OrderField, string> = {
   order_id: 'Order id',
@@ -127,7 +127,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                 <tr key={c.index}>
                   <th scope="row">{c.header}</th>
                   <td>
-                    <select
+                    <Select
                       aria-label={`Import "${c.header}" as`}
                       value={c.target}
                       disabled={busy}
@@ -143,7 +143,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                           {FIELD_LABEL[f]}
                         </option>
                       ))}
-                    </select>
+                    </Select>
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BulkAction } from '../../../../shared/ipc/channels/contacts';
 import { plural } from './format';
-import { Button, ConfirmDialog } from '../ui';
+import { TextInput, Button, ConfirmDialog } from '../ui';
 import type { ContactSelection } from './useSelection';
 
 /**
@@ -52,7 +52,7 @@ export function BulkBar({
         </Button>
       </div>
       <form className="ct-bulk-tag" onSubmit={tagAction('addTag')}>
-        <input
+        <TextInput
           aria-label="Tag for the selected contacts"
           placeholder="Tag"
           list="ct-bulk-tags"

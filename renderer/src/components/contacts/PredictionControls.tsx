@@ -1,7 +1,7 @@
 import type { ContactSort } from '../../../../shared/ipc/channels/contacts';
 import type { PredictionsView, TargetSummary } from '../../../../shared/analytics/insights/predictions';
 import './prediction-controls.css';
-import { Checkbox } from '../ui';
+import { Select, Checkbox } from '../ui';
 
 export type PredictionSort = 'replyChance' | 'optOutRisk';
 
@@ -40,7 +40,7 @@ export function PredictionControls({
   return (
     <>
       {(!replyWhy || !riskWhy) && (
-        <select
+        <Select
           aria-label="Order by prediction"
           value={current}
           onChange={(e) => onSort(e.target.value ? (e.target.value as PredictionSort) : null)}
@@ -50,7 +50,7 @@ export function PredictionControls({
           <option value="">Table order</option>
           {!replyWhy && <option value="replyChance">Most likely to reply</option>}
           {!riskWhy && <option value="optOutRisk">Highest opt-out risk</option>}
-        </select>
+        </Select>
       )}
       {!riskWhy && (
         <Checkbox

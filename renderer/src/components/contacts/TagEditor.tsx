@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button } from '../ui';
+import { TextInput, Button } from '../ui';
 
 /**
  * A contact's tags as chips: × takes one off, typing a name and Enter (or a comma) adds one. Known tags are
@@ -42,7 +42,7 @@ export function TagEditor({
           </li>
         ))}
       </ul>
-      <input
+      <TextInput
         type="text"
         list={listId}
         value={draft}

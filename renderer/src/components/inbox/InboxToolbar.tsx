@@ -1,5 +1,5 @@
 import './inbox.css';
-import { Button } from '../ui';
+import { TextInput, Button } from '../ui';
 export interface InboxFilter {
   unreadOnly: boolean;
   search: string;
@@ -33,7 +33,7 @@ export function InboxToolbar({
           Unread{unread ? ` (${unread})` : ''}
         </Button>
       </div>
-      <input
+      <TextInput
         type="search"
         className="ibx-search"
         aria-label="Search conversations"
