@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Button, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AbReportView } from '../components/abtests/AbReportView';
 import { NewAbTestForm } from '../components/abtests/NewAbTestForm';
 import { CampaignTable } from '../components/campaigns/CampaignTable';
@@ -24,11 +24,7 @@ export function AbTestsPage() {
       <PageHeader
         title="A/B tests"
         subtitle="Which message works better — answered with statistics, in plain words."
-        actions={
-          <button type="button" onClick={() => setView({ kind: 'new' })}>
-            New A/B test
-          </button>
-        }
+        actions={<Button onClick={() => setView({ kind: 'new' })}>New A/B test</Button>}
       />
       <ErrorBanner message={q.error} />
       {q.loading && !q.data ? (

@@ -8,7 +8,7 @@ import { DayGrid } from '../components/calendar/DayGrid';
 import { byDay, entryTime, type CalendarEntry } from '../components/calendar/entries';
 import { EntryDialog } from '../components/calendar/EntryDialog';
 import { QuietBar } from '../components/calendar/QuietBar';
-import { ErrorBanner, PageHeader } from '../components/ui';
+import { Button, ErrorBanner, PageHeader } from '../components/ui';
 import { useApp } from '../store/app';
 
 type View = 'month' | 'week' | 'agenda';
@@ -96,15 +96,15 @@ export function CalendarPage() {
       <ErrorBanner message={error} />
       <div className="cal-toolbar">
         <div className="cal-nav">
-          <button type="button" className="secondary" aria-label="Previous" onClick={() => step(-1)}>
+          <Button variant="secondary" aria-label="Previous" onClick={() => step(-1)}>
             ‹
-          </button>
-          <button type="button" className="secondary" onClick={() => setFocused(today)}>
+          </Button>
+          <Button variant="secondary" onClick={() => setFocused(today)}>
             Today
-          </button>
-          <button type="button" className="secondary" aria-label="Next" onClick={() => step(1)}>
+          </Button>
+          <Button variant="secondary" aria-label="Next" onClick={() => step(1)}>
             ›
-          </button>
+          </Button>
           <h2 className="cal-title">{title}</h2>
         </div>
         <div className="cw-segmented" role="radiogroup" aria-label="View">

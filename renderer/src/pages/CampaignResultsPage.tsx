@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Badge, EmptyState, ErrorBanner, Loading } from '../components/ui';
+import { Button, Badge, EmptyState, ErrorBanner, Loading } from '../components/ui';
 import { STATUS_LABEL, STATUS_TONE } from '../components/campaigns/format';
 import { useResultsId } from '../components/analytics/navigation';
 import { ResultsFigures } from '../components/analytics/ResultsFigures';
@@ -26,9 +26,9 @@ export function CampaignResultsPage() {
   );
   const v = q.data;
   const back = (
-    <button type="button" className="cw-back" onClick={() => go('campaigns')}>
+    <Button className="cw-back" onClick={() => go('campaigns')}>
       ← Campaigns
-    </button>
+    </Button>
   );
   if (!id) {
     return (
@@ -67,9 +67,9 @@ export function CampaignResultsPage() {
         </div>
         <div className="actions">
           {v.isAbTest && (
-            <button type="button" className="secondary" onClick={() => go('abtests')}>
+            <Button variant="secondary" onClick={() => go('abtests')}>
               A/B report
-            </button>
+            </Button>
           )}
           <ExportCsv campaignId={v.id} />
           <MarkConversionButton

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import type { ContactRow } from '../../../shared/types/domain';
 import type { BulkAction, BulkActionResult, ContactSort } from '../../../shared/ipc/channels/contacts';
-import { Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Button, Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { AddContactForm } from '../components/contacts/AddContactForm';
 import { BulkBar } from '../components/contacts/BulkBar';
 import { UndoToast } from '../components/contacts/UndoToast';
@@ -153,53 +153,44 @@ export function ContactsPage() {
         subtitle={countText(rows.total, rows.exact, filtered)}
         actions={
           <>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void exporter.run()}
-              disabled={exporter.busy || !rows.total}
-            >
+            <Button variant="secondary" onClick={() => void exporter.run()} disabled={exporter.busy || !rows.total}>
               {exporter.busy ? 'Exporting…' : 'Export CSV'}
-            </button>
-            <button type="button" className="secondary" onClick={() => setModal('check')} disabled={!rows.total}>
+            </Button>
+            <Button variant="secondary" onClick={() => setModal('check')} disabled={!rows.total}>
               Check numbers
-            </button>
-            <button type="button" className="secondary" onClick={() => setModal('add')}>
+            </Button>
+            <Button variant="secondary" onClick={() => setModal('add')}>
               Add contact
-            </button>
-            <button type="button" onClick={() => setModal('import')}>
-              Import contacts
-            </button>
+            </Button>
+            <Button onClick={() => setModal('import')}>Import contacts</Button>
           </>
         }
       />
       <div className="ct-tabs" role="tablist" aria-label="Contacts views">
-        <button
-          type="button"
+        <Button
           role="tab"
           aria-selected={tab === 'contacts'}
           className={tab === 'contacts' ? 'on' : ''}
           onClick={() => setTab('contacts')}
         >
           All contacts
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           role="tab"
           aria-selected={tab === 'imports'}
           className={tab === 'imports' ? 'on' : ''}
           onClick={() => setTab('imports')}
         >
           Import history
-        </button>
+        </Button>
       </div>
       <ErrorBanner message={exporter.error} />
       {exporter.message && (
         <Banner tone="success" className="ct-banner">
           <span>{exporter.message}</span>
-          <button type="button" className="ct-link" onClick={exporter.dismiss}>
+          <Button className="ct-link" onClick={exporter.dismiss}>
             Dismiss
-          </button>
+          </Button>
         </Banner>
       )}
       {tab === 'imports' ? (
@@ -214,12 +205,10 @@ export function ContactsPage() {
         <EmptyState title="No contacts yet" icon="contacts">
           <p>Import a CSV or vCard file from Google, Outlook, Shopify or your phone to get started.</p>
           <div className="ct-empty-actions">
-            <button type="button" onClick={() => setModal('import')}>
-              Import a file
-            </button>
-            <button type="button" className="secondary" onClick={() => setModal('add')}>
+            <Button onClick={() => setModal('import')}>Import a file</Button>
+            <Button variant="secondary" onClick={() => setModal('add')}>
               Add one by hand
-            </button>
+            </Button>
           </div>
         </EmptyState>
       ) : (

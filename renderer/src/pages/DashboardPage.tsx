@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Button, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { defaultPeriod, periodRange, PeriodPicker, type Period } from '../components/analytics/PeriodPicker';
 import { rangeWords } from '../components/analytics/format';
 import { DashboardFigures } from '../components/analytics/DashboardFigures';
@@ -50,9 +50,7 @@ export function DashboardPage() {
             Once your first campaign goes out, this page shows what it brought: replies, clicks, sales, what it cost and
             whether it paid off.
           </p>
-          <button type="button" onClick={() => go('campaigns')}>
-            Go to campaigns
-          </button>
+          <Button onClick={() => go('campaigns')}>Go to campaigns</Button>
         </EmptyState>
       ) : (
         <>

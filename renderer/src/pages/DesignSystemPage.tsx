@@ -18,6 +18,9 @@ import {
 import '../components/ui/design-system.css';
 
 /** The type scale and colours, named as in styles/tokens.css, so a change there shows here. */
+/** --space-N is 2N px; the control paddings (--pad-*) are named for their control. */
+const SPACES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 20, 24, 28, 32];
+const RADII = ['2xs', 'xs', 'sm', 'control', '', 'lg', 'xl', '2xl', 'bubble', 'device', 'pill'];
 const TYPE_SCALE = ['display', '3xl', '2xl', 'xl', 'lg', 'md', 'base', 'sm', 'xs', '2xs', '3xs'];
 const SWATCHES = [
   'bg',
@@ -117,6 +120,26 @@ export function DesignSystemPage() {
         ))}
       </ul>
 
+      <h2 className="section-title">Spacing</h2>
+      <ul className="ds-spaces" aria-label="Spacing tokens">
+        {SPACES.map((n) => (
+          <li key={n}>
+            <span className="ds-space" style={{ width: `var(--space-${n})` }} />
+            <code className="muted small">--space-{n}</code>
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="section-title">Radii</h2>
+      <ul className="ds-swatches" aria-label="Radius tokens">
+        {RADII.map((r) => (
+          <li key={r}>
+            <span className="ds-swatch ds-radius" style={{ borderRadius: `var(--radius${r ? `-${r}` : ''})` }} />
+            <code>--radius{r ? `-${r}` : ''}</code>
+          </li>
+        ))}
+      </ul>
+
       <h2 className="section-title">Buttons</h2>
       <div className="ds-row">
         <Button>Launch campaign</Button>
@@ -180,6 +203,14 @@ export function DesignSystemPage() {
           onChange={(e) => setOneSegment(e.target.checked)}
         />
         <Checkbox label="Track link clicks" hint="Links are shortened and counted." defaultChecked={false} />
+        <Checkbox quiet label="Show archived (quiet, for a filter bar)" defaultChecked={false} />
+        <div className="ds-row">
+          <TextInput type="search" aria-label="Search (a bare box for a filter bar)" placeholder="Search contacts…" />
+          <Select aria-label="Months shown (a bare drop-down)" defaultValue="6">
+            <option value="6">6 months</option>
+            <option value="12">12 months</option>
+          </Select>
+        </div>
       </div>
 
       <h2 className="section-title">Table</h2>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HealthReport } from '../../../shared/ipc/channels/monitoring';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Banner, Button, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { DeadLetters } from '../components/monitoring/DeadLetters';
 import { HealthPanel } from '../components/monitoring/HealthPanel';
 import { Overview, type MonitoringTab } from '../components/monitoring/Overview';
@@ -20,6 +20,8 @@ const TABS: Array<{ id: MonitoringTab; label: string }> = [
   { id: 'health', label: 'Health' },
 ];
 
+const BANNER_TONE = { green: 'success', yellow: 'warn', red: 'error', skipped: 'info', none: 'info' } as const;
+
 function HealthBanner({
   health,
   checking,
@@ -31,17 +33,17 @@ function HealthBanner({
 }) {
   const status = health ? verdict(health).kind : undefined;
   return (
-    <div className={`mon-banner ${status ?? 'none'}`} role="status">
+    <Banner tone={BANNER_TONE[status ?? 'none']} role="status" className={`mon-banner ${status ?? 'none'}`}>
       <span className={`mon-check-dot ${status ?? 'skipped'}`} aria-hidden="true" />
       <div className="mon-banner-text">
         <strong>{health ? `Webhooks: ${verdict(health).word.toLowerCase()}` : 'Webhooks: not checked yet'}</strong>
         <span className="muted">{health ? ` — ${health.reason}` : ' — the checks run every hour, or now.'}</span>
       </div>
       {health && <span className="muted small">{when(health.at)}</span>}
-      <button className="secondary small" onClick={onCheck} disabled={checking}>
+      <Button variant="secondary" size="small" onClick={onCheck} disabled={checking}>
         {checking ? 'Checking…' : 'Check now'}
-      </button>
-    </div>
+      </Button>
+    </Banner>
   );
 }
 
@@ -82,7 +84,7 @@ export function MonitoringPage() {
       {d && <HealthBanner health={d.health} checking={checking} onCheck={() => void checkNow()} />}
       <div className="mon-tabs" role="tablist" aria-label="Monitoring views">
         {TABS.map((t) => (
-          <button
+          <Button
             key={t.id}
             role="tab"
             id={`mon-tab-${t.id}`}
@@ -98,7 +100,7 @@ export function MonitoringPage() {
             {t.id === 'health' && d?.health && (
               <span className={`mon-tab-dot ${verdict(d.health).kind}`} aria-label={verdict(d.health).word} />
             )}
-          </button>
+          </Button>
         ))}
       </div>
       <div id="mon-panel" role="tabpanel" aria-labelledby={`mon-tab-${tab}`}>

@@ -1,7 +1,18 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading, PageHeader } from '../components/ui';
+import {
+  Button,
+  Badge,
+  Banner,
+  EmptyState,
+  ErrorBanner,
+  formatWhen,
+  Loading,
+  PageHeader,
+  Table,
+  type Column,
+} from '../components/ui';
 import { CONSENT_SOURCE_LABEL } from '../../../shared/ipc/channels/optouts';
 import { NO_FILTER, OptOutFilters, toApiFilter, type OptOutFilterState } from '../components/optouts/OptOutFilters';
 import { usePhoneFormat } from '../components/phone/usePhoneFormat';
@@ -48,6 +59,44 @@ export function OptOutsPage() {
   };
 
   const rows = q.data?.rows ?? [];
+  const columns: Array<Column<(typeof rows)[number]>> = [
+    { header: 'When', className: 'nowrap', cell: (o) => formatWhen(o.at) },
+    {
+      header: 'Who',
+      cell: (o) => (
+        <>
+          {o.name && <div>{o.name}</div>}
+          <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
+        </>
+      ),
+    },
+    {
+      header: 'Change',
+      className: 'nowrap',
+      cell: (o) =>
+        o.newState === 'opted_out' ? <Badge tone="bad">Opted out</Badge> : <Badge tone="good">Opted in</Badge>,
+    },
+    {
+      header: 'How',
+      cell: (o) => (
+        <>
+          <div>{CONSENT_SOURCE_LABEL[o.source] ?? o.source}</div>
+          <div className="muted small">
+            {o.actor === 'user' ? 'by you' : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}
+          </div>
+        </>
+      ),
+    },
+    {
+      header: 'Message',
+      cell: (o) =>
+        o.message ? (
+          <span className={o.source === 'keyword' ? 'oo-text' : ''}>{o.message}</span>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+  ];
   const total = q.data?.total ?? 0;
   return (
     <section className="page optouts-page">
@@ -55,9 +104,9 @@ export function OptOutsPage() {
         title="Opt-outs"
         subtitle="Every consent change, kept for at least four years."
         actions={
-          <button type="button" onClick={() => void exportCsv()} disabled={!total}>
+          <Button onClick={() => void exportCsv()} disabled={!total}>
             Export CSV
-          </button>
+          </Button>
         }
       />
       <ErrorBanner message={q.error ?? exportError} />
@@ -82,50 +131,7 @@ export function OptOutsPage() {
             {filtered ? ' match these filters' : ' recorded'}
           </p>
           {rows.length ? (
-            <table className="table oo-table">
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>Who</th>
-                  <th>Change</th>
-                  <th>How</th>
-                  <th>Message</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((o) => (
-                  <tr key={o.id}>
-                    <td className="nowrap">{formatWhen(o.at)}</td>
-                    <td>
-                      {o.name && <div>{o.name}</div>}
-                      <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
-                    </td>
-                    <td className="nowrap">
-                      {o.newState === 'opted_out' ? (
-                        <Badge tone="bad">Opted out</Badge>
-                      ) : (
-                        <Badge tone="good">Opted in</Badge>
-                      )}
-                    </td>
-                    <td>
-                      <div>{CONSENT_SOURCE_LABEL[o.source] ?? o.source}</div>
-                      <div className="muted small">
-                        {o.actor === 'user'
-                          ? 'by you'
-                          : o.actor.replace(/^reply:/, 'reply via ').replace(/^provider:/, 'from ')}
-                      </div>
-                    </td>
-                    <td>
-                      {o.message ? (
-                        <span className={o.source === 'keyword' ? 'oo-text' : ''}>{o.message}</span>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table label="Consent changes" className="oo-table" columns={columns} rows={rows} rowKey={(o) => o.id} />
           ) : (
             <div className="empty" role="status">
               <h2>Nothing matches these filters</h2>
@@ -135,13 +141,9 @@ export function OptOutsPage() {
           {rows.length < total && (
             <div className="oo-more">
               {limit < MAX_SHOWN ? (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}
-                >
+                <Button variant="secondary" onClick={() => setLimit((n) => Math.min(n + PAGE, MAX_SHOWN))}>
                   Show {Math.min(PAGE, total - rows.length)} more
-                </button>
+                </Button>
               ) : (
                 <span className="muted small">
                   Showing the newest {MAX_SHOWN}. Export CSV for all {total}.

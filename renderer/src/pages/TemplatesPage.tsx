@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { Button, Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
 import { TemplateEditor } from '../components/templates/TemplateEditor';
 import { TemplateLibrary } from '../components/templates/TemplateLibrary';
 import type { TemplateRow } from '../../../shared/types/domain';
@@ -51,11 +51,7 @@ export function TemplatesPage() {
     dirty.current = d;
   }, []);
 
-  const newButton = (
-    <button type="button" onClick={() => open(null)}>
-      New template
-    </button>
-  );
+  const newButton = <Button onClick={() => open(null)}>New template</Button>;
 
   return (
     <section className="page templates-page">
@@ -68,12 +64,12 @@ export function TemplatesPage() {
       {pending !== undefined && (
         <Banner tone="warn" role="alertdialog" className="pending" aria-label="Unsaved changes">
           <span>This template has unsaved changes.</span>
-          <button type="button" className="secondary" onClick={() => setPending(undefined)}>
+          <Button variant="secondary" onClick={() => setPending(undefined)}>
             Keep editing
-          </button>
-          <button type="button" className="danger" onClick={() => openNow(pending)}>
+          </Button>
+          <Button variant="danger" onClick={() => openNow(pending)}>
             Discard changes
-          </button>
+          </Button>
         </Banner>
       )}
       {q.loading && !q.data ? (
@@ -81,9 +77,7 @@ export function TemplatesPage() {
       ) : libraryEmpty && !editing ? (
         <EmptyState title="No templates yet" icon="templates">
           <p>Write a message with variables like {'{{first_name|there}}'} and reuse it in campaigns.</p>
-          <button type="button" onClick={() => open(null)}>
-            Write your first template
-          </button>
+          <Button onClick={() => open(null)}>Write your first template</Button>
         </EmptyState>
       ) : (
         <div className="tpl-layout">

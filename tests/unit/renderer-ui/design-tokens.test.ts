@@ -50,6 +50,23 @@ describe('the renderer design tokens', () => {
     expect(literal).toEqual([]);
   });
 
+  it('takes every margin, padding, gap and radius from the spacing and radius tokens (0 and 1px hairlines aside)', () => {
+    const SPACING =
+      /^\s*(?:margin|padding|gap|row-gap|column-gap|(?:margin|padding)-[a-z-]+|border(?:-[a-z]+)*-radius)\s*:([^;]*)/;
+    const literal = files(SRC, /\.css$/)
+      .filter((f) => f !== TOKENS)
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .flatMap((line, i) => {
+            const value = SPACING.exec(line)?.[1] ?? '';
+            const raw = [...value.matchAll(/-?\b[0-9.]+(px|rem|em)\b/g)].filter((m) => !/^-?(0|1px)$/.test(m[0]));
+            return raw.length ? [`${relative(SRC, f)}:${i + 1}: ${line.trim()}`] : [];
+          }),
+      );
+    expect(literal).toEqual([]);
+  });
+
   it('gives every token a dark value that the light block also defines (no token exists in one theme only)', () => {
     const tokens = readFileSync(TOKENS, 'utf8');
     const block = (selector: RegExp) =>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Badge, Banner, ErrorBanner, Loading, PageHeader } from '../ui';
+import { Button, Badge, Banner, ErrorBanner, Loading, PageHeader } from '../ui';
 import { STATUS_LABEL, STATUS_TONE } from '../campaigns/format';
 import { downloadText, formatNumber } from './format';
 import { RateChart } from './RateChart';
@@ -40,9 +40,9 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
   }
 
   const back = (
-    <button type="button" className="secondary" onClick={onBack}>
+    <Button variant="secondary" onClick={onBack}>
       ← All A/B tests
-    </button>
+    </Button>
   );
   if (!report) {
     return (
@@ -82,18 +82,18 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
           <>
             {back}
             {report.campaign.status === 'draft' && (
-              <button type="button" disabled={busy} onClick={() => void launch()}>
+              <Button disabled={busy} onClick={() => void launch()}>
                 Launch
-              </button>
+              </Button>
             )}
             {report.campaign.status !== 'draft' && (
-              <button type="button" className="secondary" onClick={() => openResults(report.campaign.id)}>
+              <Button variant="secondary" onClick={() => openResults(report.campaign.id)}>
                 Campaign results
-              </button>
+              </Button>
             )}
-            <button type="button" className="secondary" disabled={busy} onClick={() => void exportCsv()}>
+            <Button variant="secondary" disabled={busy} onClick={() => void exportCsv()}>
               Export CSV
-            </button>
+            </Button>
           </>
         }
       />

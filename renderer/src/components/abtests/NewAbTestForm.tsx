@@ -3,7 +3,7 @@ import { MAX_VARIANTS, MIN_VARIANTS, validateVariants, variantLetter, type AbMet
 import { findLinks } from '../../../../shared/abtests/links';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ErrorBanner, PageHeader } from '../ui';
+import { Field, Select, TextInput, Checkbox, Button, ErrorBanner, PageHeader } from '../ui';
 import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
@@ -135,18 +135,16 @@ export function NewAbTestForm({
       <ErrorBanner message={error} />
       <form className="card ab-form" onSubmit={(e) => void submit(e)}>
         <div className="ab-form-row">
-          <div className="field grow">
-            <label htmlFor="ab-name">Name</label>
-            <input
-              id="ab-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              placeholder="Spring colour offer"
-              maxLength={100}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="ab-tag">Audience</label>
+          <TextInput
+            label="Name"
+            fieldClassName="grow"
+            id="ab-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Spring colour offer"
+            maxLength={100}
+          />
+          <Field label="Audience" htmlFor="ab-tag">
             <select id="ab-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
               <option value="">All contacts</option>
               {(tags.data ?? []).map((t) => (
@@ -160,7 +158,7 @@ export function NewAbTestForm({
                 ? ' '
                 : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
             </p>
-          </div>
+          </Field>
           <SegmentPicker id="ab-segment" segments={segments.data} value={segmentId} onChange={setSegmentId} />
         </div>
 
@@ -178,7 +176,7 @@ export function NewAbTestForm({
                 onChange={(e) => setBodies((b) => b.map((x, k) => (k === i ? e.target.value : x)))}
               />
               <label className="ab-share">
-                <input
+                <TextInput
                   type="number"
                   min={1}
                   max={99}
@@ -195,50 +193,51 @@ export function NewAbTestForm({
             </div>
           ))}
           <div className="ab-variant-actions">
-            <button
-              type="button"
-              className="secondary"
+            <Button
+              variant="secondary"
               disabled={bodies.length >= MAX_VARIANTS}
               onClick={() => setVariantCount(bodies.length + 1)}
             >
               Add variant
-            </button>
-            <button
-              type="button"
-              className="secondary"
+            </Button>
+            <Button
+              variant="secondary"
               disabled={bodies.length <= MIN_VARIANTS}
               onClick={() => setVariantCount(bodies.length - 1)}
             >
               Remove last
-            </button>
-            <button type="button" className="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
+            </Button>
+            <Button variant="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
               Even split
-            </button>
+            </Button>
           </div>
           <VariantIdeas message={bodies[0]} room={MAX_VARIANTS - bodies.length} onAdd={(text) => addVariant(text)} />
         </fieldset>
 
         <div className="ab-form-row">
+          <Select
+            label="The winner is the variant with the most…"
+            hint={<>SMS cannot tell when a text is opened, so "opens" cannot be compared.</>}
+            id="ab-metric"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as AbMetric)}
+          >
+            {METRICS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </Select>
           <div className="field">
-            <label htmlFor="ab-metric">The winner is the variant with the most…</label>
-            <select id="ab-metric" value={metric} onChange={(e) => setMetric(e.target.value as AbMetric)}>
-              {METRICS.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-            <p className="muted small">SMS cannot tell when a text is opened, so "opens" cannot be compared.</p>
-          </div>
-          <div className="field">
-            <label className="check">
-              <input type="checkbox" checked={sample} onChange={(e) => setSample(e.target.checked)} /> Test on part of
-              the audience first, then send the winner to the rest
-            </label>
+            <Checkbox
+              label="Test on part of the audience first, then send the winner to the rest"
+              checked={sample}
+              onChange={(e) => setSample(e.target.checked)}
+            />
             {sample && (
               <label className="ab-share">
                 Test on{' '}
-                <input
+                <TextInput
                   type="number"
                   min={1}
                   max={99}
@@ -252,7 +251,7 @@ export function NewAbTestForm({
             {sample && (
               <label className="ab-share">
                 If it cannot decide in time, send{' '}
-                <select
+                <Select
                   value={defaultVariant}
                   onChange={(e) => setDefaultVariant(e.target.value)}
                   aria-label="Default variant"
@@ -263,26 +262,31 @@ export function NewAbTestForm({
                       Variant {variantLetter(i)}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
             )}
-            <label className="check">
-              <input type="checkbox" checked={trackLinks} onChange={(e) => setTrackLinks(e.target.checked)} /> Track
-              links (short links on your relay's public address count clicks)
-            </label>
+            <Checkbox
+              label="Track links (short links on your relay's public address count clicks)"
+              checked={trackLinks}
+              onChange={(e) => setTrackLinks(e.target.checked)}
+            />
           </div>
         </div>
 
         <div className="ab-form-row">
-          <div className="field">
-            <label htmlFor="ab-expected">
-              Expected rate of{' '}
-              {
-                METRICS.find((m) => m.value === metric)
-                  ?.label.toLowerCase()
-                  .split(' (')[0]
-              }
-            </label>
+          <Field
+            label={
+              <>
+                Expected rate of{' '}
+                {
+                  METRICS.find((m) => m.value === metric)
+                    ?.label.toLowerCase()
+                    .split(' (')[0]
+                }
+              </>
+            }
+            htmlFor="ab-expected"
+          >
             <span className="ab-share">
               <input
                 id="ab-expected"
@@ -295,7 +299,7 @@ export function NewAbTestForm({
               />
               %
             </span>
-          </div>
+          </Field>
           <AbGuidance
             eligible={eligible}
             split={split}
@@ -314,12 +318,12 @@ export function NewAbTestForm({
           </ul>
         )}
         <div className="actions">
-          <button type="submit" disabled={busy || problems.length > 0}>
+          <Button type="submit" disabled={busy || problems.length > 0}>
             Start the test
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
+          </Button>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         </div>
       </form>
       {launching && draftId !== null && (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import { Button } from '../ui';
 
 /** "Ana booked by phone": the owner marks a recipient as converted, found by their number. */
 export function RecordConversion({ campaignId, onDone }: { campaignId: number; onDone(): void }) {
@@ -50,9 +51,9 @@ export function RecordConversion({ campaignId, onDone }: { campaignId: number; o
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
         />
-        <button type="submit" className="secondary" disabled={busy || !phone.trim()}>
+        <Button type="submit" variant="secondary" disabled={busy || !phone.trim()}>
           Mark converted
-        </button>
+        </Button>
       </div>
       {message && <p className={`small ${message.tone}`}>{message.text}</p>}
     </form>

@@ -1,69 +1,77 @@
 import type { AbReport } from '../../../../shared/ipc/channels/abtests';
+import { Table, type Column } from '../ui';
 import { formatNumber, formatRate } from './format';
+
+type Variant = AbReport['variants'][number];
+
+const count = (header: string, pick: (v: Variant) => number): Column<Variant> => ({
+  header,
+  numeric: true,
+  cell: (v) => formatNumber(pick(v)),
+});
 
 /** Per variant: what happened to its messages, and its rate with the interval it could really be in. */
 export function VariantTable({ report }: { report: AbReport }) {
   const winner = report.verdict.winner;
   const basis = report.basis === 'delivered' ? 'delivered' : 'sent';
+  const columns: Array<Column<Variant>> = [
+    {
+      header: 'Variant',
+      cell: (v) => (
+        <>
+          <strong>{v.label}</strong>
+          {winner === v.index && <span className="badge good ab-won">winner</span>}
+          <div className="muted small ab-body" title={v.body}>
+            {v.body}
+          </div>
+        </>
+      ),
+    },
+    { header: 'Split', numeric: true, cell: (v) => `${v.ratio}%` },
+    count('Sent', (v) => v.sent),
+    count('Delivered', (v) => v.delivered),
+    count('Failed', (v) => v.failed),
+    {
+      header: 'Clicked',
+      numeric: true,
+      cell: (v) => (
+        <>
+          {formatNumber(v.clicked)}
+          {v.clicks > v.clicked && <div className="muted small">{formatNumber(v.clicks)} clicks</div>}
+        </>
+      ),
+    },
+    count('Replied', (v) => v.replied),
+    count('Opted out', (v) => v.optedOut),
+    count('Converted', (v) => v.converted),
+    {
+      header: 'Rate',
+      numeric: true,
+      className: 'ab-rate',
+      title: `${report.metricNoun} per ${basis} message, ${Math.round(report.confidence * 100)}% interval`,
+      cell: (v) =>
+        v.rate === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <>
+            <strong>{formatRate(v.rate)}</strong>
+            <div className="muted small">
+              {formatRate(v.interval!.low)}–{formatRate(v.interval!.high)}
+            </div>
+          </>
+        ),
+    },
+  ];
   return (
     <div className="ab-table-wrap">
-      <table className="table ab-table">
-        <thead>
-          <tr>
-            <th>Variant</th>
-            <th className="num">Split</th>
-            <th className="num">Sent</th>
-            <th className="num">Delivered</th>
-            <th className="num">Failed</th>
-            <th className="num">Clicked</th>
-            <th className="num">Replied</th>
-            <th className="num">Opted out</th>
-            <th className="num">Converted</th>
-            <th
-              className="num"
-              title={`${report.metricNoun} per ${basis} message, ${Math.round(report.confidence * 100)}% interval`}
-            >
-              Rate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.variants.map((v) => (
-            <tr key={v.index} className={winner === v.index ? 'ab-winner-row' : undefined}>
-              <td>
-                <strong>{v.label}</strong>
-                {winner === v.index && <span className="badge good ab-won">winner</span>}
-                <div className="muted small ab-body" title={v.body}>
-                  {v.body}
-                </div>
-              </td>
-              <td className="num">{v.ratio}%</td>
-              <td className="num">{formatNumber(v.sent)}</td>
-              <td className="num">{formatNumber(v.delivered)}</td>
-              <td className="num">{formatNumber(v.failed)}</td>
-              <td className="num">
-                {formatNumber(v.clicked)}
-                {v.clicks > v.clicked && <div className="muted small">{formatNumber(v.clicks)} clicks</div>}
-              </td>
-              <td className="num">{formatNumber(v.replied)}</td>
-              <td className="num">{formatNumber(v.optedOut)}</td>
-              <td className="num">{formatNumber(v.converted)}</td>
-              <td className="num ab-rate">
-                {v.rate === null ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <>
-                    <strong>{formatRate(v.rate)}</strong>
-                    <div className="muted small">
-                      {formatRate(v.interval!.low)}–{formatRate(v.interval!.high)}
-                    </div>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        label="Variants"
+        className="ab-table"
+        columns={columns}
+        rows={report.variants}
+        rowKey={(v) => v.index}
+        rowClassName={(v) => (winner === v.index ? 'ab-winner-row' : undefined)}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AbReport } from '../../../../shared/ipc/channels/abtests';
-import { Badge } from '../ui';
+import { Select, Button, Badge } from '../ui';
 
 const STATE_BADGE: Record<
   AbReport['winner']['state'],
@@ -34,17 +34,17 @@ export function WinnerPanel({
     <div className="ab-choose">
       <label>
         Variant for the rest{' '}
-        <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Variant for the rest">
+        <Select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Variant for the rest">
           {report.variants.map((v) => (
             <option key={v.index} value={v.index}>
               {v.label}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
-      <button type="button" disabled={busy} onClick={() => onSend(Number(choice))}>
+      <Button disabled={busy} onClick={() => onSend(Number(choice))}>
         {label}
-      </button>
+      </Button>
     </div>
   );
   return (
@@ -58,9 +58,9 @@ export function WinnerPanel({
       </div>
       <p>{w.note}</p>
       {w.state === 'awaiting_approval' && w.variant !== null && (
-        <button type="button" disabled={busy} onClick={() => onSend()}>
+        <Button disabled={busy} onClick={() => onSend()}>
           Send {report.variants[w.variant].label} to the rest
-        </button>
+        </Button>
       )}
       {(w.state === 'owner_choice' || w.state === 'decision_needed') && chooser('Send to the rest')}
       {w.state === 'waiting_for_verdict' && (

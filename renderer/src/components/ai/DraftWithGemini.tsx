@@ -25,15 +25,15 @@ export function DraftWithGemini({ onUse }: { onUse(text: string): void }) {
   const connected = status?.connected === true;
   return (
     <div className="ai-trigger">
-      <button
-        type="button"
-        className="secondary small"
+      <Button
+        variant="secondary"
+        size="small"
         disabled={!connected}
         onClick={() => setOpen(true)}
         aria-describedby={connected ? undefined : 'ai-draft-reason'}
       >
         Draft with Gemini
-      </button>
+      </Button>
       {status && !connected && (
         <span id="ai-draft-reason" className="ai-reason">
           {NOT_CONNECTED_REASON}

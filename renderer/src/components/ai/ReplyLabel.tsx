@@ -4,6 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { TRIAGE_LABEL_NAMES } from '../../../../shared/ai';
 import type { ReplyTriageView } from '../../../../shared/ipc/channels/ai';
 import './ai.css';
+import { Button } from '../ui';
 
 /** Gemini's labels for one conversation's replies, by inbound message id; reloaded when the inbox changes. */
 export function useReplyLabels(
@@ -45,9 +46,9 @@ export function ReplyLabel({ view, onReviewed }: { view: ReplyTriageView | undef
             Gemini reads this as a possible wish to get no more texts. Nothing was changed: if that is what they mean,
             use <strong>Opt out…</strong> above.
           </span>
-          <button
-            type="button"
-            className="secondary small"
+          <Button
+            variant="secondary"
+            size="small"
             onClick={() =>
               void api.ai
                 .markReviewed({ inboundId: view.inboundId })
@@ -56,7 +57,7 @@ export function ReplyLabel({ view, onReviewed }: { view: ReplyTriageView | undef
             }
           >
             Mark as reviewed
-          </button>
+          </Button>
           {error && <span className="error-text">{error}</span>}
         </div>
       )}

@@ -4,6 +4,7 @@ import { NOT_CONNECTED_REASON } from '../../../../shared/ai';
 import { useAiStatus } from './useAiStatus';
 import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
+import { Button } from '../ui';
 
 /** "Sum it up": Gemini writes two sentences from the campaign's totals and rates (nothing about any contact). */
 export function ResultsSummary({ campaignId, sent }: { campaignId: number; sent: number }) {
@@ -32,9 +33,9 @@ export function ResultsSummary({ campaignId, sent }: { campaignId: number; sent:
             'Two sentences on what this campaign achieved and what to try next, written by Gemini from the figures below.'}
         </p>
       )}
-      <button type="button" className="secondary small" disabled={reason !== null || busy} onClick={() => void ask()}>
+      <Button variant="secondary" size="small" disabled={reason !== null || busy} onClick={() => void ask()}>
         {busy ? 'Summing up…' : summary ? 'Sum it up again' : 'Sum it up'}
-      </button>
+      </Button>
       {error && (
         <p className="error-text small" role="alert">
           {error}

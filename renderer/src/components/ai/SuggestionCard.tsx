@@ -1,4 +1,5 @@
 import type { DraftCheck } from '../../../../shared/ipc/channels/ai';
+import { Button } from '../ui';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -31,15 +32,15 @@ export function SuggestionCard({
         </span>
         <span className={`badge ${check.encoding === 'GSM-7' ? 'good' : 'warn'}`}>{check.encoding}</span>
         {check.warnings.length === 0 && <span className="good-text">Passes every check</span>}
-        <button
-          type="button"
-          className="ai-use small"
+        <Button
+          size="small"
+          className="ai-use"
           disabled={!check.usable || !allowed}
           onClick={() => onUse(check.text)}
           aria-label={`${useLabel}: ${title}`}
         >
           {useLabel}
-        </button>
+        </Button>
       </div>
       {check.warnings.length > 0 && (
         <ul className="ai-findings" aria-label={`Checks for ${title}`}>

@@ -6,6 +6,7 @@ import { SuggestionCard } from './SuggestionCard';
 import { useAiStatus } from './useAiStatus';
 import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
+import { Button } from '../ui';
 
 /** A/B variant ideas: Gemini rewrites variant A changing one named thing, so the test measures that thing alone. */
 export function VariantIdeas({ message, room, onAdd }: { message: string; room: number; onAdd(text: string): void }) {
@@ -45,9 +46,9 @@ export function VariantIdeas({ message, room, onAdd }: { message: string; room: 
             </option>
           ))}
         </select>
-        <button type="button" className="secondary small" disabled={reason !== null || busy} onClick={() => void ask()}>
+        <Button variant="secondary" size="small" disabled={reason !== null || busy} onClick={() => void ask()}>
           {busy ? 'Thinking…' : 'Suggest variants of A'}
-        </button>
+        </Button>
         {status && reason && <span className="ai-reason">{reason}</span>}
       </div>
       {error && (

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { Button } from '../ui';
 
 /** A chart's data as a table: the accessible view of every chart (and what a screen reader user gets). */
 export interface ChartTable {
@@ -34,14 +35,9 @@ export function ChartFrame({
         <h2 id={headingId}>{title}</h2>
         <div className="an-card-tools">
           {actions}
-          <button
-            type="button"
-            className="secondary small"
-            aria-pressed={asTable}
-            onClick={() => setAsTable((v) => !v)}
-          >
+          <Button variant="secondary" size="small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
             {asTable ? 'Show as chart' : 'Show as table'}
-          </button>
+          </Button>
         </div>
       </div>
       {asTable ? (

@@ -3,7 +3,7 @@ import { scaleLinear } from '@visx/scale';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { Cohort } from '../../../../shared/ipc/channels/engagement';
-import { ErrorBanner, Loading } from '../ui';
+import { Select, Button, ErrorBanner, Loading } from '../ui';
 import { ChartFrame } from './ChartFrame';
 import { formatPercent } from './format';
 import './analytics.css';
@@ -101,22 +101,21 @@ export function CohortsSection() {
         <div className="an-section-controls">
           <div className="an-segmented" role="group" aria-label="What the cells show">
             {(['subscribed', 'engaged'] as const).map((m) => (
-              <button
+              <Button
                 key={m}
-                type="button"
                 className={measure === m ? 'on' : ''}
                 aria-pressed={measure === m}
                 onClick={() => setMeasure(m)}
               >
                 {MEASURE_LABEL[m]}
-              </button>
+              </Button>
             ))}
           </div>
-          <select aria-label="Months shown" value={months} onChange={(e) => setMonths(Number(e.target.value))}>
+          <Select aria-label="Months shown" value={months} onChange={(e) => setMonths(Number(e.target.value))}>
             <option value={6}>6 months</option>
             <option value={12}>12 months</option>
             <option value={24}>24 months</option>
-          </select>
+          </Select>
         </div>
       }
       note={

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { BAND_LABEL, BAND_MEANING, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
-import { ErrorBanner, Loading } from '../ui';
+import { Button, ErrorBanner, Loading } from '../ui';
 import { BandChart } from './BandChart';
 import { ChartFrame } from './ChartFrame';
 import { formatPercent } from './format';
@@ -44,9 +44,9 @@ export function EngagementSection() {
         ],
       }}
       actions={
-        <button type="button" className="secondary small" onClick={() => void recompute()} disabled={busy}>
+        <Button variant="secondary" size="small" onClick={() => void recompute()} disabled={busy}>
           {busy ? 'Recomputing…' : 'Recompute scores'}
-        </button>
+        </Button>
       }
       note={
         <>

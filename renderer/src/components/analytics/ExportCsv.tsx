@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { EXPORT_KINDS, type ExportKind } from '../../../../shared/ipc/channels/analytics';
 import { downloadText } from '../abtests/format';
+import { Select } from '../ui';
 
 const LABEL: Record<ExportKind, string> = {
   results: 'Results (one row per campaign)',
@@ -31,7 +32,7 @@ export function ExportCsv({ campaignId }: { campaignId?: number }) {
   }
   return (
     <span className="an-export">
-      <select
+      <Select
         aria-label="Export CSV"
         value=""
         disabled={busy}
@@ -46,7 +47,7 @@ export function ExportCsv({ campaignId }: { campaignId?: number }) {
             {LABEL[k]}
           </option>
         ))}
-      </select>
+      </Select>
       {error && (
         <span className="small bad" role="alert">
           {error}

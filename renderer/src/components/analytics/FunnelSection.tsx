@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { ErrorBanner, Loading } from '../ui';
+import { Select, ErrorBanner, Loading } from '../ui';
 import { ChartFrame } from './ChartFrame';
 import { FunnelChart } from './FunnelChart';
 import { formatPercent } from './format';
@@ -67,14 +67,14 @@ export function FunnelSection() {
       }}
       actions={
         <div className="an-section-controls">
-          <select aria-label="Funnel period" value={period} onChange={(e) => setPeriod(e.target.value as PeriodId)}>
+          <Select aria-label="Funnel period" value={period} onChange={(e) => setPeriod(e.target.value as PeriodId)}>
             {PERIODS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>
             ))}
-          </select>
-          <select
+          </Select>
+          <Select
             aria-label="Funnel campaign"
             value={campaignId ?? ''}
             onChange={(e) => setCampaignId(e.target.value ? Number(e.target.value) : null)}
@@ -85,7 +85,7 @@ export function FunnelSection() {
                 {c.name}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       }
       note="Clicked, replied and converted are shares of the texts delivered; delivered is a share of those sent. Drop-off is what is lost at each step. Replies, clicks and sales count on the day they happened."

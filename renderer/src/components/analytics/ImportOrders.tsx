@@ -11,7 +11,7 @@ import {
 import { Modal } from '../ui';
 import { refuseFile, uploadFile } from '../contacts/upload';
 import { downloadText } from '../abtests/format';
-import { ErrorBanner } from '../ui';
+import { Select, Button, ErrorBanner } from '../ui';
 
 const FIELD_LABEL: Record<OrderField, string> = {
   order_id: 'Order id',
@@ -44,9 +44,9 @@ export function ImportOrdersButton({ currency }: { currency: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
         Import orders…
-      </button>
+      </Button>
       {open && <ImportOrdersDialog currency={currency} onClose={() => setOpen(false)} />}
     </>
   );
@@ -127,7 +127,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                 <tr key={c.index}>
                   <th scope="row">{c.header}</th>
                   <td>
-                    <select
+                    <Select
                       aria-label={`Import "${c.header}" as`}
                       value={c.target}
                       disabled={busy}
@@ -143,7 +143,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                           {FIELD_LABEL[f]}
                         </option>
                       ))}
-                    </select>
+                    </Select>
                   </td>
                 </tr>
               ))}
@@ -168,8 +168,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                     ))}
                   </ul>
                 )}
-                <button
-                  type="button"
+                <Button
                   disabled={busy || preview.dryRun.matched === 0}
                   onClick={() =>
                     void act(async () => {
@@ -179,7 +178,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                   }
                 >
                   Import {orders(preview.dryRun.matched)}
-                </button>
+                </Button>
               </>
             )
           )}
@@ -189,8 +188,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
         <p className="good" role="status">
           Imported: {counts(done)}.{' '}
           {done.rejects.length > 0 && (
-            <button
-              type="button"
+            <Button
               className="cw-link"
               onClick={() =>
                 void act(async () => {
@@ -200,7 +198,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
               }
             >
               Download the rejected rows
-            </button>
+            </Button>
           )}
         </p>
       )}
@@ -217,9 +215,9 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                 ) : (
                   <>
                     {' '}
-                    <button
-                      type="button"
-                      className="secondary small"
+                    <Button
+                      variant="secondary"
+                      size="small"
                       disabled={busy}
                       onClick={() =>
                         void act(async () => {
@@ -230,7 +228,7 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
                       }
                     >
                       Undo
-                    </button>
+                    </Button>
                   </>
                 )}
               </li>

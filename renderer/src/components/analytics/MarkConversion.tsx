@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { Modal } from '../ui';
+import { Field, TextInput, Button, Modal } from '../ui';
 
 /** Who the conversion is for: a known contact (inbox thread, contact panel) or a phone typed on the campaign page. */
 export type ConversionTarget = { contactId: number; who: string } | { phone: true };
@@ -26,13 +26,9 @@ export function MarkConversionButton({
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
-      <button
-        type="button"
-        className={small ? 'secondary small' : 'secondary'}
-        onClick={() => (setOpen(true), setDone(null))}
-      >
+      <Button className={small ? 'secondary small' : 'secondary'} onClick={() => (setOpen(true), setDone(null))}>
         {label}
-      </button>
+      </Button>
       {done && (
         <span className="small good an-conv-done" role="status">
           {done}
@@ -108,34 +104,31 @@ function MarkConversionDialog({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose}>
             Cancel
-          </button>
-          <button
+          </Button>
+          <Button
             type="submit"
             form="an-conv-form"
             disabled={busy || !!amountProblem || ('phone' in target && !phone.trim())}
           >
             Record conversion
-          </button>
+          </Button>
         </>
       }
     >
       <form id="an-conv-form" onSubmit={(e) => void submit(e)}>
         {'phone' in target && (
-          <div className="field">
-            <label htmlFor="an-conv-phone">Customer’s phone number</label>
-            <input
-              id="an-conv-phone"
-              type="tel"
-              autoComplete="off"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-            />
-          </div>
+          <TextInput
+            label="Customer’s phone number"
+            id="an-conv-phone"
+            type="tel"
+            autoComplete="off"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
         )}
-        <div className="field">
-          <label htmlFor="an-conv-amount">Amount{currency ? ` (${currency})` : ''}</label>
+        <Field label={<>Amount{currency ? ` (${currency})` : ''}</>} htmlFor="an-conv-amount">
           <input
             id="an-conv-amount"
             inputMode="decimal"
@@ -145,16 +138,14 @@ function MarkConversionDialog({
             onChange={(e) => setAmount(e.target.value)}
           />
           {amountProblem && <p className="error-text">{amountProblem}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="an-conv-note">Note</label>
-          <input
-            id="an-conv-note"
-            placeholder="e.g. booked a colour by phone"
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
+        </Field>
+        <TextInput
+          label="Note"
+          id="an-conv-note"
+          placeholder="e.g. booked a colour by phone"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
         {error && (
           <p className="error-text" role="alert">
             {error}

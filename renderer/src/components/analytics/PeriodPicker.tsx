@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Button } from '../ui';
 
 export type PeriodChoice = '7d' | '30d' | '90d' | 'year' | 'custom';
 export type Bucket = 'day' | 'week' | 'month';
@@ -62,9 +63,8 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
     <div className="an-period" role="group" aria-label="Period">
       <div className="an-segmented">
         {CHOICES.map((c) => (
-          <button
+          <Button
             key={c.id}
-            type="button"
             className={value.choice === c.id ? 'active' : ''}
             aria-pressed={value.choice === c.id}
             onClick={() =>
@@ -72,7 +72,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
             }
           >
             {c.label}
-          </button>
+          </Button>
         ))}
       </div>
       {value.choice === 'custom' && (

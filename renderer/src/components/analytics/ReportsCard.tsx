@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { ReportFilesView } from '../../../../shared/ipc/channels/reports';
-import { ErrorBanner } from '../ui';
+import { Field, Select, Button, ErrorBanner } from '../ui';
 
 const SCHEDULES = [
   { id: 'none', label: 'No scheduled reports' },
@@ -43,26 +43,21 @@ export function ReportsCard() {
       <ErrorBanner message={q.error ?? error} />
       {s && (
         <div className="an-reports-grid">
-          <div className="field">
-            <label htmlFor="an-report-schedule">Send me a PDF and CSV report</label>
-            <select
-              id="an-report-schedule"
-              value={s.schedule}
-              disabled={busy}
-              onChange={(e) => void act(() => api.settings.set({ key: 'reports.schedule', value: e.target.value }))}
-            >
-              {SCHEDULES.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            <p className="muted small">
-              A report missed while the app was closed is written the next time it starts, once, with a notification.
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="an-report-folder">Folder</label>
+          <Select
+            label="Send me a PDF and CSV report"
+            hint="A report missed while the app was closed is written the next time it starts, once, with a notification."
+            id="an-report-schedule"
+            value={s.schedule}
+            disabled={busy}
+            onChange={(e) => void act(() => api.settings.set({ key: 'reports.schedule', value: e.target.value }))}
+          >
+            {SCHEDULES.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+          <Field label="Folder" htmlFor="an-report-folder">
             <div className="field-row">
               <input
                 id="an-report-folder"
@@ -72,40 +67,33 @@ export function ReportsCard() {
                 onChange={(e) => setFolder(e.target.value)}
                 onKeyDown={(e) => e.key === 'Enter' && void saveFolder()}
               />
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy || folder === null}
-                onClick={() => void saveFolder()}
-              >
+              <Button variant="secondary" disabled={busy || folder === null} onClick={() => void saveFolder()}>
                 Save
-              </button>
+              </Button>
             </div>
             <p className="muted small">
               {s.folderIsDefault
                 ? 'Empty: reports go to the reports folder inside the app’s data folder.'
                 : 'A full path to a folder on this computer.'}
             </p>
-          </div>
+          </Field>
         </div>
       )}
       <div className="an-reports-actions">
-        <button
-          type="button"
-          className="secondary"
+        <Button
+          variant="secondary"
           disabled={busy}
           onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'week' })))}
         >
           Write last week’s report now
-        </button>
-        <button
-          type="button"
-          className="secondary"
+        </Button>
+        <Button
+          variant="secondary"
           disabled={busy}
           onClick={() => void act(async () => setWritten(await api.reports.run({ period: 'month' })))}
         >
           Write last month’s report now
-        </button>
+        </Button>
       </div>
       {written && (
         <p className="small an-written" role="status">

@@ -1,5 +1,6 @@
 import type { ResultsSortKey, useResultsColumns } from './useResultsColumns';
 import './analytics.css';
+import { Button } from '../ui';
 
 /** A results column's header: a button that sorts by it (highest first, then lowest, then back to the list order). */
 export function ResultsHeader({
@@ -15,17 +16,12 @@ export function ResultsHeader({
   const direction = active ? (results.sort!.descending ? 'descending' : 'ascending') : 'none';
   return (
     <th className="num" aria-sort={direction}>
-      <button
-        type="button"
-        className="an-sort"
-        onClick={() => results.toggle(column)}
-        title={`Sort by ${label.toLowerCase()}`}
-      >
+      <Button className="an-sort" onClick={() => results.toggle(column)} title={`Sort by ${label.toLowerCase()}`}>
         {label}
         <span aria-hidden="true" className="an-sort-mark">
           {active ? (results.sort!.descending ? '▼' : '▲') : '↕'}
         </span>
-      </button>
+      </Button>
     </th>
   );
 }

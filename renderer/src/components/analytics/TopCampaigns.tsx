@@ -3,6 +3,7 @@ import type { TopCampaignRow } from '../../../../shared/ipc/channels/analytics';
 import { formatPercent, formatRoi } from './format';
 import { openResults } from './navigation';
 import { TableCard } from './TableCard';
+import { Button } from '../ui';
 
 const HEAD = (
   <>
@@ -36,9 +37,9 @@ export function TopCampaigns({ rows, currency }: { rows: TopCampaignRow[]; curre
       {rows.map((c) => (
         <tr key={c.id}>
           <th scope="row">
-            <button type="button" className="cw-link" onClick={() => openResults(c.id)}>
+            <Button className="cw-link" onClick={() => openResults(c.id)}>
               {c.name}
-            </button>
+            </Button>
           </th>
           <td className="num">{c.sent.toLocaleString()}</td>
           <td className="num">{formatPercent(c.replyRate)}</td>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, onEvent } from '../../api/client';
 import { useApp } from '../../store/app';
 import type { ReportFilesView } from '../../../../shared/ipc/channels/reports';
+import { Button } from '../ui';
 
 /**
  * The dashboard is the app's home once anything was sent; before that the contacts page stays the home. Only when
@@ -40,9 +41,9 @@ export function ReportNotices() {
       <strong>{ready.kind === 'week' ? 'Weekly' : 'Monthly'} report ready</strong>
       <span className="small">{ready.label}</span>
       <span className="small mono an-toast-path">{ready.pdf}</span>
-      <button type="button" className="secondary small" onClick={() => setReady(null)}>
+      <Button variant="secondary" size="small" onClick={() => setReady(null)}>
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }

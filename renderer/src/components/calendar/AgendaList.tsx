@@ -2,6 +2,7 @@ import type { Holiday } from '../../../../shared/holidays';
 import { dayLabel } from './dates';
 import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entries';
 import './calendar.css';
+import { Button } from '../ui';
 
 /** The days ahead as a list: each day with campaigns (or a holiday), its campaigns by time. */
 export function AgendaList({
@@ -28,14 +29,14 @@ export function AgendaList({
           <ul>
             {(entries.get(d) ?? []).map((e) => (
               <li key={`${e.campaignId}-${e.at}`}>
-                <button type="button" className="cal-agenda-item" onClick={() => onPick(e)}>
+                <Button className="cal-agenda-item" onClick={() => onPick(e)}>
                   <span className="cal-agenda-time">{entryTime(e)}</span>
                   <span className="cal-agenda-name">{e.name}</span>
                   <span className="muted small">
                     {e.kind === 'once' ? 'One time' : e.kind === 'birthday' ? 'Birthday' : 'Repeats'}
                   </span>
                   <span className={`badge ${ENTRY_TONE[e.status] ?? ''}`}>{ENTRY_LABEL[e.status] ?? e.status}</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

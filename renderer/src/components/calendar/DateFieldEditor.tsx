@@ -2,6 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { dayLabel } from './dates';
 import type { RepeatChoice } from './repeat-choice';
+import { TextInput, Select } from '../ui';
 
 /**
  * "On each contact's date": which date field (a birthday, an anniversary), how many days before, and whether the
@@ -38,19 +39,19 @@ export function DateFieldEditor({
       <div className="repeat-row">
         <label className="repeat-field">
           <span>Date field</span>
-          <select value={choice.fieldKey} onChange={(e) => set({ fieldKey: e.target.value })} aria-label="Date field">
+          <Select value={choice.fieldKey} onChange={(e) => set({ fieldKey: e.target.value })} aria-label="Date field">
             <option value="">Choose a date field…</option>
             {dateFields.map((f) => (
               <option key={f.key} value={f.key}>
                 {f.label} ({f.contacts} contact{f.contacts === 1 ? '' : 's'})
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className="repeat-field">
           <span>Days before</span>
           <span className="repeat-inline">
-            <input
+            <TextInput
               type="number"
               min={0}
               max={60}

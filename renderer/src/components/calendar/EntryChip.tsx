@@ -1,4 +1,5 @@
 import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entries';
+import { Button } from '../ui';
 
 /** One campaign on the calendar: time, name, coloured by status; draggable when it can be moved. */
 export function EntryChip({
@@ -12,8 +13,7 @@ export function EntryChip({
 }) {
   const tone = ENTRY_TONE[entry.status] ?? 'neutral';
   return (
-    <button
-      type="button"
+    <Button
       className={`cal-chip ${tone}`}
       draggable={movable}
       tabIndex={-1}
@@ -33,6 +33,6 @@ export function EntryChip({
         </span>
       )}
       <span className="cal-chip-name">{entry.name}</span>
-    </button>
+    </Button>
   );
 }

@@ -5,6 +5,7 @@ import { DAY_CODES, nthWeekdayOf, ruleOf, type RepeatChoice } from './repeat-cho
 import { dayLabel } from './dates';
 import { DateFieldEditor } from './DateFieldEditor';
 import './calendar.css';
+import { TextInput, Select } from '../ui';
 
 const FREQ_LABEL = {
   none: 'Does not repeat',
@@ -91,7 +92,7 @@ export function RepeatEditor({
       <div className="repeat-row">
         <label className="repeat-field">
           <span>Repeats</span>
-          <select
+          <Select
             value={choice.freq}
             onChange={(e) => set({ freq: e.target.value as RepeatChoice['freq'] })}
             aria-label="Repeats"
@@ -101,13 +102,13 @@ export function RepeatEditor({
                 {l}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         {on && (
           <label className="repeat-field">
             <span>Every</span>
             <span className="repeat-inline">
-              <input
+              <TextInput
                 type="number"
                 min={1}
                 max={1000}
@@ -191,7 +192,7 @@ export function RepeatEditor({
                 onChange={() => set({ end: 'until' })}
               />{' '}
               On
-              <input
+              <TextInput
                 type="date"
                 value={choice.until}
                 min={date}
@@ -208,7 +209,7 @@ export function RepeatEditor({
                 onChange={() => set({ end: 'count' })}
               />{' '}
               After
-              <input
+              <TextInput
                 type="number"
                 min={1}
                 value={choice.count}
@@ -222,7 +223,7 @@ export function RepeatEditor({
           <label className="repeat-field">
             <span>Skip contacts an earlier date texted in the last</span>
             <span className="repeat-inline">
-              <input
+              <TextInput
                 type="number"
                 min={1}
                 max={3650}
@@ -236,7 +237,7 @@ export function RepeatEditor({
           </label>
           <label className="repeat-field repeat-rrule">
             <span>Rule (RFC 5545 RRULE — edit for anything the choices above do not offer)</span>
-            <input
+            <TextInput
               type="text"
               value={rule}
               onChange={(e) => set({ custom: e.target.value })}

@@ -5,6 +5,7 @@ import { api, onEvent } from '../../api/client';
 import { inBusinessWords } from '../campaigns/business-time';
 import { ENTRY_LABEL, ENTRY_TONE } from './entries';
 import './calendar.css';
+import { Button } from '../ui';
 
 const PLANNED_SHOWN = 6;
 
@@ -64,19 +65,15 @@ export function SeriesPanel({
         </div>
         <div className="actions">
           {status === 'scheduled' && (
-            <button type="button" className="secondary" onClick={() => void act('pause')}>
+            <Button variant="secondary" onClick={() => void act('pause')}>
               Pause series
-            </button>
+            </Button>
           )}
-          {status === 'paused' && (
-            <button type="button" onClick={() => void act('resume')}>
-              Resume series
-            </button>
-          )}
+          {status === 'paused' && <Button onClick={() => void act('resume')}>Resume series</Button>}
           {(status === 'scheduled' || status === 'paused') && (
-            <button type="button" className="secondary cd-danger" onClick={() => void act('cancel')}>
+            <Button variant="secondary" className="cd-danger" onClick={() => void act('cancel')}>
               End series
-            </button>
+            </Button>
           )}
         </div>
       </header>
@@ -93,9 +90,9 @@ export function SeriesPanel({
                   <span>{inBusinessWords(o.at, zone)}</span>
                   <span className={`badge ${ENTRY_TONE[o.status] ?? ''}`}>{ENTRY_LABEL[o.status] ?? o.status}</span>
                   {o.campaignId ? (
-                    <button type="button" className="linklike" onClick={() => onOpen(o.campaignId as number)}>
+                    <Button className="linklike" onClick={() => onOpen(o.campaignId as number)}>
                       Results
-                    </button>
+                    </Button>
                   ) : (
                     <span className="muted small">{o.reason}</span>
                   )}

@@ -8,6 +8,7 @@ import type { DebouncedLoad } from './useDebouncedLoad';
 import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
+import { Checkbox } from '../ui';
 
 /** Who gets it, live: eligible in large type, then who matched and who is left out and why. */
 export function AudienceCountPanel({ count }: { count: DebouncedLoad<AudienceCount> }) {
@@ -174,15 +175,12 @@ function OptOutRiskChoice({ state, update }: { state: WizardState; update: (patc
     update({ keep: { ...state.keep, audience: on ? { ...rest, optOutRisk: 'exclude-high' } : rest } });
   return (
     <div className="cw-field">
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={optOutRisk === 'exclude-high'}
-          aria-describedby="cw-risk-hint"
-          onChange={(e) => set(e.target.checked)}
-        />
-        <span>Leave out contacts at high risk of opting out</span>
-      </label>
+      <Checkbox
+        label="Leave out contacts at high risk of opting out"
+        checked={optOutRisk === 'exclude-high'}
+        aria-describedby="cw-risk-hint"
+        onChange={(e) => set(e.target.checked)}
+      />
       <p id="cw-risk-hint" className="muted small">
         Rated by Analytics → Who will reply, who may opt out. Nobody is left out while that prediction does not beat the
         base rate.

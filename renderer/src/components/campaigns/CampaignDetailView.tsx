@@ -6,7 +6,7 @@ import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { Badge, Banner, ErrorBanner, Loading } from '../ui';
 import { CampaignSummary } from './CampaignSummary';
 import { LaunchDialog } from './LaunchDialog';
-import { ConfirmDialog } from '../ui';
+import { Button, ConfirmDialog } from '../ui';
 import { MissedSchedulePrompt } from './MissedSchedulePrompt';
 import { RecipientTable, type MessageFilter } from './RecipientTable';
 import { SendingProgress } from './SendingProgress';
@@ -49,9 +49,9 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
   if (!c) {
     return (
       <section className="page campaigns-page">
-        <button type="button" className="cw-back" onClick={onBack}>
+        <Button className="cw-back" onClick={onBack}>
           ← Campaigns
-        </button>
+        </Button>
         <ErrorBanner message={detail.error} />
         {!detail.error && <Loading />}
       </section>
@@ -133,9 +133,9 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
 
   return (
     <section className="page campaigns-page cd-page">
-      <button type="button" className="cw-back" onClick={onBack}>
+      <Button className="cw-back" onClick={onBack}>
         ← Campaigns
-      </button>
+      </Button>
       <header className="page-header cd-header">
         <div>
           <h1>{c.name}</h1>
@@ -154,47 +154,42 @@ export function CampaignDetailView({ id, onBack, onEdit, onOpen, notice: initial
         </div>
         <div className="actions">
           {status === 'draft' && (
-            <button type="button" disabled={busy} onClick={() => setLaunchOpen(true)}>
+            <Button disabled={busy} onClick={() => setLaunchOpen(true)}>
               {c.schedule.mode === 'now' ? 'Launch' : 'Schedule'}
-            </button>
+            </Button>
           )}
           {editable && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => onEdit(c, 0)}>
+            <Button variant="secondary" disabled={busy} onClick={() => onEdit(c, 0)}>
               Edit
-            </button>
+            </Button>
           )}
           {status === 'sending' && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void pause()}>
+            <Button variant="secondary" disabled={busy} onClick={() => void pause()}>
               Pause
-            </button>
+            </Button>
           )}
           {status === 'paused' && (
-            <button type="button" disabled={busy} onClick={() => void resume()}>
+            <Button disabled={busy} onClick={() => void resume()}>
               Resume
-            </button>
+            </Button>
           )}
           {!finished && status !== 'draft' && (
-            <button
-              type="button"
-              className="secondary cd-danger"
-              disabled={busy}
-              onClick={() => setConfirmCancel(true)}
-            >
+            <Button variant="secondary" className="cd-danger" disabled={busy} onClick={() => setConfirmCancel(true)}>
               Cancel campaign
-            </button>
+            </Button>
           )}
           {!editable && (
-            <button type="button" className="secondary" onClick={() => openResults(id)}>
+            <Button variant="secondary" onClick={() => openResults(id)}>
               Results
-            </button>
+            </Button>
           )}
-          <button type="button" className="secondary" disabled={busy} onClick={() => void duplicate()}>
+          <Button variant="secondary" disabled={busy} onClick={() => void duplicate()}>
             Duplicate
-          </button>
+          </Button>
           {(finished || status === 'draft' || status === 'paused' || c.archived) && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void archive(!c.archived)}>
+            <Button variant="secondary" disabled={busy} onClick={() => void archive(!c.archived)}>
               {c.archived ? 'Unarchive' : 'Archive'}
-            </button>
+            </Button>
           )}
         </div>
       </header>

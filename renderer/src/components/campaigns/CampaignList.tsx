@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignRow } from '../../../../shared/types/domain';
-import { Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
+import { Checkbox, Button, Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../ui';
 import { CampaignTable } from './CampaignTable';
 import { plural } from './format';
 import { Icon } from '../icons';
@@ -54,11 +54,7 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
   const data = q.data;
   const rows = data ? (showArchived ? data.all : data.active) : [];
   const archivedCount = data?.archivedIds.size ?? 0;
-  const newButton = (
-    <button type="button" onClick={onNew}>
-      + New campaign
-    </button>
-  );
+  const newButton = <Button onClick={onNew}>+ New campaign</Button>;
 
   return (
     <section className="page campaigns-page">
@@ -85,10 +81,12 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
               {plural(data.active.length, 'campaign')}
               {archivedCount > 0 && ` · ${archivedCount.toLocaleString()} archived`}
             </span>
-            <label className="check">
-              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-              Show archived
-            </label>
+            <Checkbox
+              quiet
+              label="Show archived"
+              checked={showArchived}
+              onChange={(e) => setShowArchived(e.target.checked)}
+            />
           </div>
           {rows.length === 0 ? (
             <EmptyState title="Every campaign is archived" icon="campaigns">
@@ -101,17 +99,15 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
               onOpen={onOpen}
               actions={(c, archived) => (
                 <div className="cl-row-actions">
-                  <button
-                    type="button"
+                  <Button
                     className="icon-button cl-icon"
                     aria-label={`Duplicate ${c.name}`}
                     title="Duplicate"
                     onClick={() => void duplicate(c)}
                   >
                     <Icon name="duplicate" size={16} />
-                  </button>
-                  <button
-                    type="button"
+                  </Button>
+                  <Button
                     className="icon-button cl-icon"
                     aria-label={`${archived ? 'Unarchive' : 'Archive'} ${c.name}`}
                     disabled={!archived && (c.status === 'sending' || c.status === 'scheduled')}
@@ -125,7 +121,7 @@ export function CampaignList({ onNew, onOpen }: { onNew(): void; onOpen(id: numb
                     onClick={() => void archive(c, !archived)}
                   >
                     <Icon name={archived ? 'unarchive' : 'archive'} size={16} />
-                  </button>
+                  </Button>
                 </div>
               )}
             />

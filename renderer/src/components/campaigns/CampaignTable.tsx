@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CampaignRow } from '../../../../shared/types/domain';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import { STATUS_LABEL, STATUS_TONE, finishedCount, formatTime, outcomeCounts, percent } from './format';
 import { ResultsHeader } from '../analytics/ResultsHeader';
 import { replyRateCell, revenueCell, roiCell, useResultsColumns } from '../analytics/useResultsColumns';
@@ -100,9 +100,9 @@ export function CampaignTable({
               >
                 <td className="cl-name">
                   {onOpen ? (
-                    <button type="button" className="cw-link" onClick={(e) => (e.stopPropagation(), onOpen(c.id))}>
+                    <Button className="cw-link" onClick={(e) => (e.stopPropagation(), onOpen(c.id))}>
                       {c.name}
-                    </button>
+                    </Button>
                   ) : (
                     c.name
                   )}

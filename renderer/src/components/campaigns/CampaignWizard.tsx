@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
-import { Banner, ErrorBanner, Loading, PageHeader } from '../ui';
+import { Button, Banner, ErrorBanner, Loading, PageHeader } from '../ui';
 import { AudienceStep } from './AudienceStep';
 import { formatMoney } from './format';
 import { LaunchDialog } from './LaunchDialog';
@@ -171,9 +171,9 @@ function Wizard({
         title={initial ? `Edit “${initial.name}”` : 'New campaign'}
         subtitle="Audience, message, schedule — then a last look before anything is sent."
         actions={
-          <button type="button" className="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose}>
             {savedId !== null && !initial ? 'Close' : 'Close without saving'}
-          </button>
+          </Button>
         }
       />
       <div className="cw-wizard">
@@ -189,9 +189,9 @@ function Wizard({
           {otherStepError !== null && otherStepError !== step && (
             <Banner tone="warn">
               There is a problem on the {STEPS[otherStepError]} step.{' '}
-              <button type="button" className="cw-link" onClick={() => go(otherStepError)}>
+              <Button className="cw-link" onClick={() => go(otherStepError)}>
                 Go to it
-              </button>
+              </Button>
             </Banner>
           )}
           {step === 0 && (
@@ -220,26 +220,22 @@ function Wizard({
             />
           )}
           <footer className="cw-footer">
-            <button type="button" className="secondary" disabled={step === 0} onClick={() => go(step - 1)}>
+            <Button variant="secondary" disabled={step === 0} onClick={() => go(step - 1)}>
               Back
-            </button>
+            </Button>
             <span className="cw-footer-note muted small">
               Step {step + 1} of {STEPS.length}
             </span>
             {step < STEPS.length - 1 ? (
-              <button type="submit">Next</button>
+              <Button type="submit">Next</Button>
             ) : (
               <div className="cw-footer-actions">
-                <button type="button" className="secondary" disabled={busy !== null} onClick={() => void save(false)}>
+                <Button variant="secondary" disabled={busy !== null} onClick={() => void save(false)}>
                   {busy === 'save' ? 'Saving…' : 'Save draft'}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy !== null || count.data?.eligible === 0}
-                  onClick={() => void save(true)}
-                >
+                </Button>
+                <Button disabled={busy !== null || count.data?.eligible === 0} onClick={() => void save(true)}>
                   {busy === 'launch' ? 'Launching…' : state.scheduleMode === 'now' ? 'Launch' : 'Schedule'}
-                </button>
+                </Button>
               </div>
             )}
           </footer>

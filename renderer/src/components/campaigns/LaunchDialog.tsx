@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LaunchCheck, TestSendResult } from '../../../../shared/ipc/channels/campaign-launch';
 import { api } from '../../api/client';
-import { ErrorBanner } from '../ui';
+import { Button, ErrorBanner, Field, Modal, TextInput } from '../ui';
 import { formatTime, plural } from './format';
 import { useLaunchCost } from './useLaunchCost';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
@@ -43,7 +43,6 @@ export function LaunchDialog({
   onLaunched(): void;
   onFixMessage?(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const safe = useRef<HTMLButtonElement>(null);
   const [check, setCheck] = useState<LaunchCheck | null>(null);
   const [reason, setReason] = useState('');
@@ -54,7 +53,6 @@ export function LaunchDialog({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    ref.current?.showModal();
     safe.current?.focus();
     api.campaigns.launchCheck({ id: campaignId }).then(setCheck, (err: Error) => setError(err.message));
   }, [campaignId]);
@@ -103,11 +101,32 @@ export function LaunchDialog({
     }
   };
 
+  const title = check ? `${scheduled ? 'Schedule' : 'Launch'} “${check.name}”?` : 'Checking the campaign…';
   return (
-    <dialog ref={ref} className="ld-dialog" aria-labelledby="ld-title" onCancel={onClose} data-testid="launch-dialog">
-      <h2 id="ld-title">
-        {check ? `${scheduled ? 'Schedule' : 'Launch'} “${check.name}”?` : 'Checking the campaign…'}
-      </h2>
+    <Modal
+      title={title}
+      locked={busy === 'launch'}
+      onClose={onClose}
+      data-testid="launch-dialog"
+      footer={
+        <>
+          <Button ref={safe} variant="secondary" onClick={onClose}>
+            Go back
+          </Button>
+          <Button
+            variant={blocking.length ? 'danger' : 'primary'}
+            disabled={!check || busy !== null || !countOk || !reasonOk || check.eligible === 0}
+            onClick={() => void launch()}
+          >
+            {busy === 'launch'
+              ? 'Launching…'
+              : check && scheduled
+                ? `Schedule for ${plural(check.eligible, 'person', 'people')}`
+                : `Send to ${plural(check?.eligible ?? 0, 'person', 'people')}`}
+          </Button>
+        </>
+      }
+    >
       <ErrorBanner message={error} />
       {check && (
         <>
@@ -140,21 +159,23 @@ export function LaunchDialog({
               </ul>
               {blocking.length > 0 && (
                 <>
-                  <label htmlFor="ld-reason">
-                    Reason for sending anyway (kept with the campaign and in the audit log)
-                  </label>
-                  <textarea
-                    id="ld-reason"
-                    rows={2}
-                    maxLength={500}
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    placeholder="e.g. Everyone on this list got our opt-out notice at sign-up this week"
-                  />
+                  <Field
+                    label="Reason for sending anyway (kept with the campaign and in the audit log)"
+                    htmlFor="ld-reason"
+                  >
+                    <textarea
+                      id="ld-reason"
+                      rows={2}
+                      maxLength={500}
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                      placeholder="e.g. Everyone on this list got our opt-out notice at sign-up this week"
+                    />
+                  </Field>
                   {onFixMessage && (
-                    <button type="button" className="secondary small" onClick={onFixMessage}>
+                    <Button variant="secondary" size="small" onClick={onFixMessage}>
                       Fix the message instead
-                    </button>
+                    </Button>
                   )}
                 </>
               )}
@@ -163,11 +184,14 @@ export function LaunchDialog({
 
           {check.typedCountRequired && (
             <section className="ld-section">
-              <label htmlFor="ld-count">
-                This goes to more than 1,000 people. Type <strong>{check.eligible.toLocaleString()}</strong> to confirm.
-              </label>
-              <input
+              <TextInput
                 id="ld-count"
+                label={
+                  <span>
+                    This goes to more than 1,000 people. Type <strong>{check.eligible.toLocaleString()}</strong> to
+                    confirm.
+                  </span>
+                }
                 type="text"
                 inputMode="numeric"
                 autoComplete="off"
@@ -187,19 +211,18 @@ export function LaunchDialog({
             ) : (
               <>
                 <div className="ld-row">
-                  <div className="grow">
-                    <label htmlFor="ld-test-contact">Render it for the contact with phone (optional)</label>
-                    <input
-                      id="ld-test-contact"
-                      type="text"
-                      value={testContact}
-                      onChange={(e) => setTestContact(e.target.value)}
-                      placeholder="the first recipient"
-                    />
-                  </div>
-                  <button type="button" className="secondary" disabled={busy !== null} onClick={() => void sendTest()}>
+                  <TextInput
+                    id="ld-test-contact"
+                    fieldClassName="grow"
+                    label="Render it for the contact with phone (optional)"
+                    type="text"
+                    value={testContact}
+                    onChange={(e) => setTestContact(e.target.value)}
+                    placeholder="the first recipient"
+                  />
+                  <Button variant="secondary" disabled={busy !== null} onClick={() => void sendTest()}>
                     {busy === 'test' ? 'Sending…' : `Send test to ${check.testPhones.map(phone).join(', ')}`}
-                  </button>
+                  </Button>
                 </div>
                 {test && (
                   <p className="ld-ok small" role="status" data-testid="test-sent">
@@ -213,23 +236,6 @@ export function LaunchDialog({
           </section>
         </>
       )}
-      <div className="ld-actions">
-        <button ref={safe} type="button" className="secondary" onClick={onClose}>
-          Go back
-        </button>
-        <button
-          type="button"
-          className={blocking.length ? 'danger' : ''}
-          disabled={!check || busy !== null || !countOk || !reasonOk || check.eligible === 0}
-          onClick={() => void launch()}
-        >
-          {busy === 'launch'
-            ? 'Launching…'
-            : check && scheduled
-              ? `Schedule for ${plural(check.eligible, 'person', 'people')}`
-              : `Send to ${plural(check?.eligible ?? 0, 'person', 'people')}`}
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

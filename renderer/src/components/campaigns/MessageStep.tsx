@@ -6,6 +6,7 @@ import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
 import { DraftWithGemini } from '../ai/DraftWithGemini';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import { Button } from '../ui';
 
 const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'First name', text: '{{first_name|there}}' },
@@ -95,13 +96,13 @@ export function MessageStep({
             {model.template && (
               <div className="cw-template-body">
                 <p>{model.template.body}</p>
-                <button
-                  type="button"
-                  className="secondary small"
+                <Button
+                  variant="secondary"
+                  size="small"
                   onClick={() => update({ source: 'inline', body: model.template!.body, templateId: null })}
                 >
                   Edit a copy here
-                </button>
+                </Button>
               </div>
             )}
           </div>
@@ -110,9 +111,9 @@ export function MessageStep({
             <label htmlFor="cw-body">Message</label>
             <div className="cw-inserts" role="group" aria-label="Insert into the message">
               {INSERTS.map((i) => (
-                <button key={i.label} type="button" className="cw-insert" onClick={() => insert(i.text)}>
+                <Button key={i.label} className="cw-insert" onClick={() => insert(i.text)}>
                   + {i.label}
-                </button>
+                </Button>
               ))}
             </div>
             <DraftWithGemini onUse={(text) => update({ body: text })} />

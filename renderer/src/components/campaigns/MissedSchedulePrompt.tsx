@@ -1,5 +1,6 @@
 import { inBusinessWords } from './business-time';
 import { durationInWords } from './format';
+import { Button } from '../ui';
 
 /**
  * A schedule that passed while the app was closed never fires on its own: the owner decides, because a sale
@@ -52,15 +53,15 @@ export function MissedSchedulePrompt({
           has been sent. Send it now, pick a new time, or cancel it.
         </p>
         <div className="cd-missed-actions">
-          <button type="button" disabled={busy} onClick={onSendNow}>
+          <Button disabled={busy} onClick={onSendNow}>
             Send now
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={onEdit}>
+          </Button>
+          <Button variant="secondary" disabled={busy} onClick={onEdit}>
             Edit schedule
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={onCancel}>
+          </Button>
+          <Button variant="secondary" disabled={busy} onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         </div>
       </div>
     </section>

@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { OutboxRow } from '../../../../shared/ipc/channels/campaigns';
 import type { InputOf } from '../../../../shared/ipc/contract';
-import { Badge, Banner, ErrorBanner } from '../ui';
+import { Button, Badge, Banner, ErrorBanner } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { OUTBOX_STATES, STATE_LABEL, STATE_TONE, UNKNOWN_EXPLAINED, formatShort } from './format';
 
@@ -145,22 +145,17 @@ export function RecipientTable({
           <span className="muted small">
             {from.toLocaleString()}–{to.toLocaleString()} of {total.toLocaleString()}
           </span>
-          <button
-            type="button"
-            className="secondary small"
+          <Button
+            variant="secondary"
+            size="small"
             disabled={offset === 0}
             onClick={() => onOffset(Math.max(0, offset - PAGE))}
           >
             Previous
-          </button>
-          <button
-            type="button"
-            className="secondary small"
-            disabled={to >= total}
-            onClick={() => onOffset(offset + PAGE)}
-          >
+          </Button>
+          <Button variant="secondary" size="small" disabled={to >= total} onClick={() => onOffset(offset + PAGE)}>
             Next
-          </button>
+          </Button>
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@ import type { MessageModel } from './useMessageModel';
 import type { FieldErrors, WizardField } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
+import { Button } from '../ui';
 
 function Row({
   title,
@@ -30,14 +31,14 @@ function Row({
         <FieldError id={`cw-review-${field}-error`} message={errors[field]} />
       </dd>
       <div className="cw-review-edit">
-        <button
-          type="button"
-          className="secondary small"
+        <Button
+          variant="secondary"
+          size="small"
           onClick={() => onEdit(step)}
           aria-label={`Change ${title.toLowerCase()}`}
         >
           Change
-        </button>
+        </Button>
       </div>
     </div>
   );

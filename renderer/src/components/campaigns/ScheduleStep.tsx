@@ -6,6 +6,7 @@ import type { FieldErrors } from './wizard-checks';
 import { FEDERAL_END, FEDERAL_START, type ScheduleMode, type WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
 import { RepeatEditor } from '../calendar/RepeatEditor';
+import { Checkbox, Button } from '../ui';
 
 /** Quarter hours from 08:00 to 21:00: the only choices there are, so the window can never be widened. */
 function quarterHours(from: string, to: string, current: string): string[] {
@@ -137,10 +138,11 @@ export function ScheduleStep({
             Someone in Los Angeles gets it at {state.localTime || '…'} Los Angeles time, someone in New York at{' '}
             {state.localTime || '…'} New York time.
           </p>
-          <label className="check">
-            <input type="checkbox" checked={state.bestHour} onChange={(e) => update({ bestHour: e.target.checked })} />
-            <span>Each recipient&apos;s best hour that day</span>
-          </label>
+          <Checkbox
+            label="Each recipient's best hour that day"
+            checked={state.bestHour}
+            onChange={(e) => update({ bestHour: e.target.checked })}
+          />
           {state.bestHour && (
             <p className="muted small" data-testid="best-hour-explained">
               Goes out at the hour your own history shows people answer most on that weekday (Analytics → Best time to
@@ -197,14 +199,15 @@ export function ScheduleStep({
               ))}
             </select>
           </div>
-          <button
-            type="button"
-            className="secondary small cw-widest"
+          <Button
+            variant="secondary"
+            size="small"
+            className="cw-widest"
             disabled={state.quietStart === FEDERAL_START && state.quietEnd === FEDERAL_END}
             onClick={() => update({ quietStart: FEDERAL_START, quietEnd: FEDERAL_END })}
           >
             Widest allowed (08:00–21:00)
-          </button>
+          </Button>
         </div>
         <p className="muted small">
           The law allows 08:00 to 21:00 at the recipient; you can only narrow it. Some states are stricter, and their

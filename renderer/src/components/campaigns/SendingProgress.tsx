@@ -1,6 +1,7 @@
 import type { CampaignStatusView } from '../../../../shared/ipc/channels/campaigns';
 import { UNKNOWN_EXPLAINED, durationInWords, finishedCount, percent, plural } from './format';
 import { minutesLeft } from './send-rate';
+import { Button } from '../ui';
 
 const SEGMENTS: Array<{ key: keyof CampaignStatusView['counts']; className: string; label: string }> = [
   { key: 'delivered', className: 'delivered', label: 'Delivered' },
@@ -109,9 +110,9 @@ export function SendingProgress({
             <div className="cd-card-value">{status.counts[c.key].toLocaleString()}</div>
             <div className="cd-card-label">{c.label}</div>
             {(c.key === 'failed' || c.key === 'unknown') && status.counts[c.key] > 0 && (
-              <button type="button" className="cw-link small" onClick={() => onShow(c.key as 'failed' | 'unknown')}>
+              <Button size="small" className="cw-link" onClick={() => onShow(c.key as 'failed' | 'unknown')}>
                 Show them
-              </button>
+              </Button>
             )}
           </div>
         ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { STEPS } from './wizard-checks';
+import { Button } from '../ui';
 
 export function FieldError({ id, message }: { id?: string; message: string | undefined }) {
   if (!message) return null;
@@ -29,12 +30,7 @@ export function StepIndicator({
           const state = i === step ? 'current' : i < step || i <= reached ? 'done' : 'todo';
           return (
             <li key={label} className={`cw-step ${state}${withErrors.includes(i) ? ' has-error' : ''}`}>
-              <button
-                type="button"
-                disabled={i > reached}
-                aria-current={i === step ? 'step' : undefined}
-                onClick={() => onGo(i)}
-              >
+              <Button disabled={i > reached} aria-current={i === step ? 'step' : undefined} onClick={() => onGo(i)}>
                 <span className="cw-step-num" aria-hidden="true">
                   {state === 'done' && i !== step ? '✓' : i + 1}
                 </span>
@@ -42,7 +38,7 @@ export function StepIndicator({
                   <span className="sr-only">Step {i + 1}: </span>
                   {label}
                 </span>
-              </button>
+              </Button>
             </li>
           );
         })}

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ContactDetail } from '../../../../shared/ipc/channels/contacts';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
-import { Modal } from '../ui';
+import { Button, Modal } from '../ui';
 
 function splitTags(text: string): string[] {
   return [
@@ -122,12 +122,12 @@ export function AddContactForm({
           </p>
         )}
         <div className="ct-form-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
-          </button>
-          <button type="submit" disabled={busy}>
+          </Button>
+          <Button type="submit" disabled={busy}>
             {busy ? 'Adding…' : 'Add contact'}
-          </button>
+          </Button>
         </div>
       </form>
     </Modal>

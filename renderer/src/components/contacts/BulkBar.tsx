@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BulkAction } from '../../../../shared/ipc/channels/contacts';
 import { plural } from './format';
-import { ConfirmDialog } from '../ui';
+import { TextInput, Button, ConfirmDialog } from '../ui';
 import type { ContactSelection } from './useSelection';
 
 /**
@@ -42,17 +42,17 @@ export function BulkBar({
             : `${count.toLocaleString()} selected`}
         </strong>
         {matchingOffer && (
-          <button type="button" className="ct-link" onClick={selection.selectAllMatching}>
+          <Button className="ct-link" onClick={selection.selectAllMatching}>
             Select all {total.toLocaleString()}
             {exact ? '' : '+'} matching
-          </button>
+          </Button>
         )}
-        <button type="button" className="ct-link" onClick={selection.clear}>
+        <Button className="ct-link" onClick={selection.clear}>
           Clear
-        </button>
+        </Button>
       </div>
       <form className="ct-bulk-tag" onSubmit={tagAction('addTag')}>
-        <input
+        <TextInput
           aria-label="Tag for the selected contacts"
           placeholder="Tag"
           list="ct-bulk-tags"
@@ -65,25 +65,25 @@ export function BulkBar({
             <option key={t} value={t} />
           ))}
         </datalist>
-        <button type="submit" className="secondary small" disabled={busy || !tag.trim()}>
+        <Button type="submit" variant="secondary" size="small" disabled={busy || !tag.trim()}>
           Add tag
-        </button>
-        <button
-          type="button"
-          className="secondary small"
+        </Button>
+        <Button
+          variant="secondary"
+          size="small"
           disabled={busy || !tag.trim()}
           onClick={() => tagAction('removeTag')()}
         >
           Remove tag
-        </button>
+        </Button>
       </form>
       <div className="ct-bulk-actions">
-        <button type="button" className="secondary small" disabled={busy} onClick={() => setConfirm('optOut')}>
+        <Button variant="secondary" size="small" disabled={busy} onClick={() => setConfirm('optOut')}>
           Opt out
-        </button>
-        <button type="button" className="danger small" disabled={busy} onClick={() => setConfirm('delete')}>
+        </Button>
+        <Button variant="danger" size="small" disabled={busy} onClick={() => setConfirm('delete')}>
           Delete
-        </button>
+        </Button>
       </div>
       {confirm && (
         <ConfirmDialog

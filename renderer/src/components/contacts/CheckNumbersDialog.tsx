@@ -4,7 +4,7 @@ import type { InputOf } from '../../../../shared/ipc/contract';
 import type { VerifyPlan, VerifyReport } from '../../../../shared/ipc/channels/contacts';
 import { Banner, ErrorBanner, Loading } from '../ui';
 import { plural } from './format';
-import { Modal } from '../ui';
+import { Button, Modal } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import './contacts.css';
 
@@ -153,21 +153,18 @@ export function CheckNumbersDialog({
   const percent = progress && progress.total ? Math.round((progress.checked / progress.total) * 100) : 0;
   const footer =
     phase === 'done' ? (
-      <button type="button" onClick={onClose}>
-        Done
-      </button>
+      <Button onClick={onClose}>Done</Button>
     ) : (
       <>
-        <button type="button" className="secondary" onClick={onClose} disabled={phase === 'running'}>
+        <Button variant="secondary" onClick={onClose} disabled={phase === 'running'}>
           Cancel
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           onClick={() => void start()}
           disabled={phase !== 'plan' || !plan || !plan.keySet || plan.numbers - plan.unreadable === 0}
         >
           {plan && plan.lookups ? `Check ${plural(plan.lookups, 'number')} · ${money(plan.cost)}` : 'Check numbers'}
-        </button>
+        </Button>
       </>
     );
 
@@ -245,9 +242,9 @@ export function CheckNumbersOffer({
           is looked up.
         </span>
       </p>
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
         Check numbers…
-      </button>
+      </Button>
       {open && (
         <CheckNumbersDialog
           scopes={[{ label: 'The contacts this import added', selection: { importId } }]}

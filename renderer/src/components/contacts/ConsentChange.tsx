@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Modal } from '../ui';
+import { Button, Modal } from '../ui';
 
 /**
  * Opt a contact out by hand (they asked in person or on the phone) or back in (they asked to rejoin). The reason
@@ -46,12 +46,12 @@ export function ConsentChange({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="secondary" onClick={onClose} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
-          </button>
-          <button type="button" className={optingOut ? 'danger' : ''} onClick={() => void submit()} disabled={busy}>
+          </Button>
+          <Button className={optingOut ? 'danger' : ''} onClick={() => void submit()} disabled={busy}>
             {busy ? 'Saving…' : optingOut ? 'Opt out' : 'Opt back in'}
-          </button>
+          </Button>
         </>
       }
     >

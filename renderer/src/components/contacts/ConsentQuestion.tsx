@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import './contacts.css';
+import { TextInput } from '../ui';
 
 /** The usual ways a small business gets permission to text; "Other" takes the owner's own words. */
 export const CONSENT_ANSWERS = ['Signed up in store', 'Signed up on our website', 'Gave verbal consent'] as const;
@@ -55,7 +56,7 @@ export function ConsentQuestion({
         <label className="ct-radio">
           <input type="radio" name={name} checked={choice === 'other'} onChange={() => pick('other')} /> Other:
         </label>
-        <input
+        <TextInput
           aria-label="How they agreed, in your words"
           placeholder="e.g. ticked the box on our paper form"
           value={other}

@@ -8,7 +8,7 @@ import { ConsentHistory } from './ConsentHistory';
 import { ContactFields } from './ContactFields';
 import { fullName, initials } from './format';
 import { MessageHistory } from './MessageHistory';
-import { ConfirmDialog } from '../ui';
+import { Button, ConfirmDialog } from '../ui';
 import { lacksConsent, RecordConsent } from './RecordConsent';
 import { TagEditor } from './TagEditor';
 import { MarkConversionButton } from '../analytics/MarkConversion';
@@ -93,9 +93,9 @@ export function ContactDetailPanel({
   const name = d ? fullName(d.contact) : '';
   return (
     <aside className="ct-detail" aria-label="Contact details">
-      <button type="button" className="ct-close" aria-label="Close details" onClick={onClose}>
+      <Button className="ct-close" aria-label="Close details" onClick={onClose}>
         ×
-      </button>
+      </Button>
       {!d ? (
         q.error ? (
           <ErrorBanner message={q.error} />
@@ -116,26 +116,24 @@ export function ContactDetailPanel({
           </header>
           <div className="ct-detail-actions">
             {!d.contact.optedOut && !d.contact.textable && lacksConsent(d.contact.notTextableReason) && (
-              <button type="button" onClick={() => setConsent('record')}>
-                Record consent
-              </button>
+              <Button onClick={() => setConsent('record')}>Record consent</Button>
             )}
             {d.contact.optedOut ? (
-              <button type="button" className="secondary" onClick={() => setConsent('in')}>
+              <Button variant="secondary" onClick={() => setConsent('in')}>
                 Opt in
-              </button>
+              </Button>
             ) : (
-              <button type="button" className="secondary ct-warn-button" onClick={() => setConsent('out')}>
+              <Button variant="secondary" className="ct-warn-button" onClick={() => setConsent('out')}>
                 Opt out
-              </button>
+              </Button>
             )}
             <MarkConversionButton
               target={{ contactId: d.contact.id, who: name || d.contact.phone }}
               onDone={onChanged}
             />
-            <button type="button" className="secondary ct-danger-button" onClick={() => setDeleting('ask')}>
+            <Button variant="secondary" className="ct-danger-button" onClick={() => setDeleting('ask')}>
               Delete
-            </button>
+            </Button>
           </div>
           <ErrorBanner message={error ?? q.error} />
           <section className="ct-section">

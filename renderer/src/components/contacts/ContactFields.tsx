@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ContactDetail, CustomFieldRow } from '../../../../shared/ipc/channels/contacts';
 import { api } from '../../api/client';
-import { formatWhen } from '../ui';
+import { Button, formatWhen } from '../ui';
 import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 
@@ -99,12 +99,12 @@ export function ContactFields({
           </p>
         )}
         <div className="ct-edit-actions">
-          <button type="button" className="secondary" onClick={() => setEditing(false)} disabled={busy}>
+          <Button variant="secondary" onClick={() => setEditing(false)} disabled={busy}>
             Cancel
-          </button>
-          <button type="submit" disabled={busy}>
+          </Button>
+          <Button type="submit" disabled={busy}>
             {busy ? 'Saving…' : 'Save'}
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -130,9 +130,9 @@ export function ContactFields({
           </div>
         ))}
       </dl>
-      <button type="button" className="secondary small" onClick={() => setEditing(true)}>
+      <Button variant="secondary" size="small" onClick={() => setEditing(true)}>
         Edit details
-      </button>
+      </Button>
     </div>
   );
 }

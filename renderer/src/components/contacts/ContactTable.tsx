@@ -2,7 +2,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContactRow } from '../../../../shared/types/domain';
 import type { ContactSort, ContactSortColumn } from '../../../../shared/ipc/channels/contacts';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import { formatDay, fullName, initials } from './format';
 import type { ContactSelection } from './useSelection';
 import { PAGE_ROWS } from './page-cache';
@@ -56,8 +56,7 @@ function SortHeader({
     ? { by: column, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
     : { by: column, direction: FIRST_DIRECTION[column] };
   return (
-    <button
-      type="button"
+    <Button
       className={`ct-sort${on ? ' on' : ''}`}
       onClick={() => onSort(next)}
       title={`Sort by ${label.toLowerCase()}`}
@@ -66,7 +65,7 @@ function SortHeader({
       <span className="ct-sort-arrow" aria-hidden="true">
         {on ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
       </span>
-    </button>
+    </Button>
   );
 }
 

@@ -3,6 +3,7 @@ import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
 import { BAND_LABEL, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
+import { TextInput, Select, Button } from '../ui';
 
 /** The search box and the filters above the table. */
 export function ContactToolbar({
@@ -39,7 +40,7 @@ export function ContactToolbar({
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="M13 13l4 4" />
         </svg>
-        <input
+        <TextInput
           type="search"
           placeholder="Search name, phone or email"
           aria-label="Search contacts"
@@ -47,7 +48,7 @@ export function ContactToolbar({
           onChange={(e) => set({ search: e.target.value })}
         />
       </div>
-      <select
+      <Select
         aria-label="Filter by tag"
         value={value.tag}
         onChange={(e) => set({ tag: e.target.value })}
@@ -59,8 +60,8 @@ export function ContactToolbar({
             {t.name} ({t.count.toLocaleString()})
           </option>
         ))}
-      </select>
-      <select
+      </Select>
+      <Select
         aria-label="Filter by status"
         value={value.status}
         onChange={(e) => set({ status: e.target.value as ContactFilterState['status'] })}
@@ -70,8 +71,8 @@ export function ContactToolbar({
         <option value="textable">Textable</option>
         <option value="notTextable">Not textable</option>
         <option value="optedOut">Opted out</option>
-      </select>
-      <select
+      </Select>
+      <Select
         aria-label="Filter by engagement"
         value={value.band}
         onChange={(e) => set({ band: e.target.value as ContactFilterState['band'] })}
@@ -83,8 +84,8 @@ export function ContactToolbar({
             {BAND_LABEL[b]}
           </option>
         ))}
-      </select>
-      <select
+      </Select>
+      <Select
         aria-label="Segment"
         value={value.segmentId ?? ''}
         onChange={(e) => set({ segmentId: e.target.value ? Number(e.target.value) : null })}
@@ -96,16 +97,16 @@ export function ContactToolbar({
             {s.name}
           </option>
         ))}
-      </select>
+      </Select>
       {predictions}
       {filtered && (
         <>
-          <button type="button" className="secondary small" onClick={onSaveSegment}>
+          <Button variant="secondary" size="small" onClick={onSaveSegment}>
             Save as segment
-          </button>
-          <button type="button" className="ct-link" onClick={() => onChange(NO_FILTERS)}>
+          </Button>
+          <Button className="ct-link" onClick={() => onChange(NO_FILTERS)}>
             Clear
-          </button>
+          </Button>
         </>
       )}
     </div>

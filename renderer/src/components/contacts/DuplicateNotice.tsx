@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { ExistingContact } from '../../../../shared/ipc/channels/contacts';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import { Button } from '../ui';
 
 /**
  * "This number is already a contact": after a save is refused as a duplicate, the contact who has the number, so
@@ -32,9 +33,9 @@ export function DuplicateNotice({ existing, onOpen }: { existing: ExistingContac
   return (
     <p className="error-text ct-duplicate" role="alert">
       {phone(existing.phone)} is already a contact:{' '}
-      <button type="button" className="ct-link" onClick={() => onOpen(existing.id)}>
+      <Button className="ct-link" onClick={() => onOpen(existing.id)}>
         {existing.name ? `open ${existing.name}` : 'open that contact'}
-      </button>
+      </Button>
     </p>
   );
 }

@@ -5,7 +5,7 @@ import type { ImportHistoryRow, ImportUndoResult } from '../../../../shared/ipc/
 import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading } from '../ui';
 import { saveText } from './files';
 import { formatBytes } from './format';
-import { ConfirmDialog } from '../ui';
+import { Button, ConfirmDialog } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 const STATUS: Record<string, { text: string; tone: 'good' | 'warn' | 'bad' | 'info' | 'neutral' }> = {
@@ -104,19 +104,20 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
                   <td>
                     <div className="ct-row-actions">
                       {!!r.counts?.invalid && (
-                        <button type="button" className="secondary small" onClick={() => void download(r)}>
+                        <Button variant="secondary" size="small" onClick={() => void download(r)}>
                           Rejects CSV
-                        </button>
+                        </Button>
                       )}
                       {r.status === 'completed' && (
-                        <button
-                          type="button"
-                          className="secondary small ct-danger-button"
+                        <Button
+                          variant="secondary"
+                          size="small"
+                          className="ct-danger-button"
                           onClick={() => setAsking(r)}
                           aria-label={`Undo import of ${r.fileName}`}
                         >
                           Undo
-                        </button>
+                        </Button>
                       )}
                     </div>
                   </td>

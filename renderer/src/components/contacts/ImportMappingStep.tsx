@@ -1,5 +1,5 @@
 import type { ColumnMappingView, ImportPreviewView, ImportSampleRow } from '../../../../shared/ipc/channels/contacts';
-import { Badge, Banner } from '../ui';
+import { TextInput, Select, Badge, Banner } from '../ui';
 import {
   countryOptions,
   customKeyOf,
@@ -69,7 +69,7 @@ export function ImportMappingStep({
         </div>
         <label>
           <span className="ct-label">Encoding</span>
-          <select
+          <Select
             value={settings.encoding ?? ''}
             onChange={(e) => set({ encoding: (e.target.value || undefined) as ImportSettings['encoding'] })}
             aria-label="Encoding"
@@ -83,12 +83,12 @@ export function ImportMappingStep({
                 {v}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         {d.format === 'csv' && (
           <label>
             <span className="ct-label">Columns separated by</span>
-            <select
+            <Select
               value={settings.delimiter ?? ''}
               onChange={(e) => set({ delimiter: (e.target.value || undefined) as ImportSettings['delimiter'] })}
               aria-label="Separator"
@@ -99,7 +99,7 @@ export function ImportMappingStep({
                   {v}
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
         )}
         <div>
@@ -133,7 +133,7 @@ export function ImportMappingStep({
                     </div>
                   </td>
                   <td>
-                    <select
+                    <Select
                       aria-label={`Field for ${col.header || `column ${col.index + 1}`}`}
                       value={col.target}
                       onChange={(e) => setTarget(col, e.target.value)}
@@ -145,7 +145,7 @@ export function ImportMappingStep({
                       ))}
                       <option value={ownCustom}>{targetLabel(ownCustom, col.customLabel ?? col.header)}</option>
                       <option value="drop">Don&apos;t import</option>
-                    </select>
+                    </Select>
                   </td>
                   <td className="ct-example">
                     {col.target === 'drop' ? (
@@ -163,7 +163,7 @@ export function ImportMappingStep({
         <div className="ct-options">
           <label>
             <span className="ct-label">Numbers without a country code are from</span>
-            <select
+            <Select
               value={settings.defaultCountry}
               onChange={(e) => set({ defaultCountry: e.target.value })}
               aria-label="Default country"
@@ -173,11 +173,11 @@ export function ImportMappingStep({
                   {c.name} ({c.code})
                 </option>
               ))}
-            </select>
+            </Select>
           </label>
           <label>
             <span className="ct-label">Add tags to everyone in this file</span>
-            <input
+            <TextInput
               value={settings.tags}
               onChange={(e) => set({ tags: e.target.value })}
               placeholder="e.g. Spring fair, Walk-in"

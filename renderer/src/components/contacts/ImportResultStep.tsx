@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ImportReportView, ImportUndoResult } from '../../../../shared/ipc/channels/contacts';
 import { ImportCounts, RejectsTable } from './ImportCounts';
 import { saveText } from './files';
-import { Banner, ConfirmDialog } from '../ui';
+import { Button, Banner, ConfirmDialog } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 /** Step 5: what the import did, the rows it rejected (downloadable), and a way to take it all back. */
@@ -36,7 +36,11 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
 
   return (
     <div className="ct-result">
-      <div className={`ct-result-banner ${undone ? 'undone' : 'good'}`} role="status">
+      <Banner
+        tone={undone ? 'info' : 'success'}
+        role="status"
+        className={`ct-result-banner ${undone ? 'undone' : 'good'}`}
+      >
         <span className="ct-result-icon" aria-hidden="true">
           {undone ? '↺' : '✓'}
         </span>
@@ -48,7 +52,7 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
               : `${c.imported.toLocaleString()} new, ${c.updated.toLocaleString()} updated, ${c.invalid.toLocaleString()} rejected.`}
           </div>
         </div>
-      </div>
+      </Banner>
       {undone ? <UndoSummary result={undo} /> : <ImportCounts counts={c} done />}
       {c.notTextable > 0 && !undone && (
         <p className="ct-callout warn">
@@ -65,19 +69,19 @@ export function ImportResultStep({ report, onUndone }: { report: ImportReportVie
       )}
       <div className="ct-result-actions">
         {c.invalid > 0 && (
-          <button type="button" className="secondary" onClick={() => void download()}>
+          <Button variant="secondary" onClick={() => void download()}>
             Download rejects CSV
-          </button>
+          </Button>
         )}
         {!undone && (
-          <button
-            type="button"
-            className="secondary ct-danger-button"
+          <Button
+            variant="secondary"
+            className="ct-danger-button"
             onClick={() => setUndo('ask')}
             disabled={undo === 'busy'}
           >
             Undo this import
-          </button>
+          </Button>
         )}
       </div>
       {(undo === 'ask' || undo === 'busy') && (

@@ -10,7 +10,7 @@ import { ImportRunStep } from './ImportRunStep';
 import { CheckNumbersOffer } from './CheckNumbersDialog';
 import { splitTags, toImportOptions, type ImportSettings } from './import-settings';
 import { formatBytes, plural } from './format';
-import { Banner, Modal } from '../ui';
+import { Button, Banner, Modal } from '../ui';
 import { refuseFile, uploadFile, type UploadedFile } from './upload';
 import { useImportJob } from './useImportJob';
 import './contacts.css';
@@ -191,44 +191,38 @@ export function ImportWizard({
     <>
       {step === 1 && (
         <>
-          <button type="button" className="secondary" onClick={restart} disabled={previewing}>
+          <Button variant="secondary" onClick={restart} disabled={previewing}>
             Choose another file
-          </button>
-          <button type="button" onClick={() => void toPreview()} disabled={previewing || !!inspection?.problem}>
+          </Button>
+          <Button onClick={() => void toPreview()} disabled={previewing || !!inspection?.problem}>
             {previewing ? 'Checking every row…' : 'Preview import'}
-          </button>
+          </Button>
         </>
       )}
       {step === 2 && (
         <>
-          <button type="button" className="secondary" onClick={() => setStep(1)}>
+          <Button variant="secondary" onClick={() => setStep(1)}>
             Back to columns
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
             onClick={runImport}
             disabled={!preview?.counts || (askConsent && consent === null)}
             title={askConsent && consent === null ? 'Say how these people agreed to texts first' : undefined}
           >
             {count ? `Import ${plural(count, 'contact')}` : 'Import'}
-          </button>
+          </Button>
         </>
       )}
       {step === 3 && (
-        <button
-          type="button"
-          className="secondary"
+        <Button
+          variant="secondary"
           onClick={() => void cancel().catch((e: Error) => setError(e.message))}
           disabled={job.state !== 'running' || job.cancelling}
         >
           Cancel import
-        </button>
+        </Button>
       )}
-      {step === 4 && (
-        <button type="button" onClick={onClose}>
-          Done
-        </button>
-      )}
+      {step === 4 && <Button onClick={onClose}>Done</Button>}
     </>
   );
 

@@ -1,6 +1,7 @@
 import type { ContactSort } from '../../../../shared/ipc/channels/contacts';
 import type { PredictionsView, TargetSummary } from '../../../../shared/analytics/insights/predictions';
 import './prediction-controls.css';
+import { Select, Checkbox } from '../ui';
 
 export type PredictionSort = 'replyChance' | 'optOutRisk';
 
@@ -39,7 +40,7 @@ export function PredictionControls({
   return (
     <>
       {(!replyWhy || !riskWhy) && (
-        <select
+        <Select
           aria-label="Order by prediction"
           value={current}
           onChange={(e) => onSort(e.target.value ? (e.target.value as PredictionSort) : null)}
@@ -49,16 +50,17 @@ export function PredictionControls({
           <option value="">Table order</option>
           {!replyWhy && <option value="replyChance">Most likely to reply</option>}
           {!riskWhy && <option value="optOutRisk">Highest opt-out risk</option>}
-        </select>
+        </Select>
       )}
       {!riskWhy && (
-        <label
-          className="check ct-risk"
+        <Checkbox
+          quiet
+          className="ct-risk"
           title={`Leaves out ${view.highRisk.toLocaleString()} contacts rated high risk of opting out.`}
-        >
-          <input type="checkbox" checked={excludeHighRisk} onChange={(e) => onExcludeHighRisk(e.target.checked)} />
-          <span>Leave out high opt-out risk</span>
-        </label>
+          label="Leave out high opt-out risk"
+          checked={excludeHighRisk}
+          onChange={(e) => onExcludeHighRisk(e.target.checked)}
+        />
       )}
       {why.length > 0 && (
         <span

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { plural } from './format';
-import { Modal } from '../ui';
+import { Button, Modal } from '../ui';
 
 /** Reasons a contact is not textable only because nobody said how they agreed (see electron/contacts/consent-record.ts). */
 const NO_CONSENT_REASONS = new Set([
@@ -49,12 +49,12 @@ export function RecordConsent({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="secondary" onClick={onClose} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
-          </button>
-          <button type="button" onClick={() => void save()} disabled={busy || answer?.kind !== 'agreed'}>
+          </Button>
+          <Button onClick={() => void save()} disabled={busy || answer?.kind !== 'agreed'}>
             {busy ? 'Saving…' : 'Record consent'}
-          </button>
+          </Button>
         </>
       }
     >

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import type { AudienceFilterInput } from '../../../../shared/audience';
-import { Modal } from '../ui';
+import { Button, Modal } from '../ui';
 
 /** Saves the current search and filters as a segment that campaigns and this page can pick. */
 export function SaveSegment({
@@ -51,12 +51,12 @@ export function SaveSegment({
           </p>
         )}
         <div className="ct-form-actions">
-          <button type="button" className="secondary" onClick={onClose} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
-          </button>
-          <button type="submit" disabled={busy || !name.trim()}>
+          </Button>
+          <Button type="submit" disabled={busy || !name.trim()}>
             {busy ? 'Saving…' : 'Save segment'}
-          </button>
+          </Button>
         </div>
       </form>
     </Modal>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { TextInput, Button } from '../ui';
 
 /**
  * A contact's tags as chips: × takes one off, typing a name and Enter (or a comma) adds one. Known tags are
@@ -31,18 +32,17 @@ export function TagEditor({
         {tags.map((t) => (
           <li key={t} className="ct-tag">
             {t}
-            <button
-              type="button"
+            <Button
               aria-label={`Remove tag ${t}`}
               disabled={busy}
               onClick={() => onChange(tags.filter((x) => x !== t))}
             >
               ×
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
-      <input
+      <TextInput
         type="text"
         list={listId}
         value={draft}

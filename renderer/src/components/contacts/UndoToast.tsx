@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Button } from '../ui';
 
 /** How long Undo is offered after a bulk action. */
 export const UNDO_MS = 10_000;
@@ -13,13 +14,13 @@ export function UndoToast({ text, onUndo, onDismiss }: { text: string; onUndo?: 
     <div className="ct-toast" role="status">
       <span>{text}</span>
       {onUndo && (
-        <button type="button" className="ct-toast-undo" onClick={onUndo}>
+        <Button className="ct-toast-undo" onClick={onUndo}>
           Undo
-        </button>
+        </Button>
       )}
-      <button type="button" className="ct-toast-close" aria-label="Dismiss" onClick={onDismiss}>
+      <Button className="ct-toast-close" aria-label="Dismiss" onClick={onDismiss}>
         ×
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { ConversationRow } from '../../../../shared/types/domain';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import { initials, shortWhen } from './format';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import './inbox.css';
@@ -28,8 +28,7 @@ export function ConversationList({
         const who = c.name ?? phone(c.phone);
         return (
           <li key={c.contactId}>
-            <button
-              type="button"
+            <Button
               className={`ibx-item${c.unread ? ' unread' : ''}${c.contactId === selected ? ' selected' : ''}`}
               aria-current={c.contactId === selected ? 'true' : undefined}
               aria-label={`${who}${c.unread ? `, ${c.unread} unread` : ''}${c.optedOut ? ', opted out' : ''}`}
@@ -49,7 +48,7 @@ export function ConversationList({
                   {c.unread > 0 && <span className="ibx-count">{c.unread}</span>}
                 </span>
               </span>
-            </button>
+            </Button>
           </li>
         );
       })}

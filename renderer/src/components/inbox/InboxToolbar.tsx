@@ -1,4 +1,5 @@
 import './inbox.css';
+import { TextInput, Button } from '../ui';
 export interface InboxFilter {
   unreadOnly: boolean;
   search: string;
@@ -17,24 +18,22 @@ export function InboxToolbar({
   return (
     <div className="ibx-toolbar">
       <div className="ibx-seg" role="group" aria-label="Which conversations">
-        <button
-          type="button"
+        <Button
           className={value.unreadOnly ? '' : 'active'}
           aria-pressed={!value.unreadOnly}
           onClick={() => onChange({ ...value, unreadOnly: false })}
         >
           All
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           className={value.unreadOnly ? 'active' : ''}
           aria-pressed={value.unreadOnly}
           onClick={() => onChange({ ...value, unreadOnly: true })}
         >
           Unread{unread ? ` (${unread})` : ''}
-        </button>
+        </Button>
       </div>
-      <input
+      <TextInput
         type="search"
         className="ibx-search"
         aria-label="Search conversations"

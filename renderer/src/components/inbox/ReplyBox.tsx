@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { countSegments } from '../../../../shared/templates/segments';
+import { Button } from '../ui';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -79,9 +80,9 @@ export function ReplyBox({
             }
           }}
         />
-        <button type="submit" disabled={disabled || busy || !text.trim()}>
+        <Button type="submit" disabled={disabled || busy || !text.trim()}>
           {busy ? 'Sending…' : 'Send'}
-        </button>
+        </Button>
       </div>
       <div className="ibx-reply-meta">
         <span data-testid="reply-segments" className={count.segments > 1 ? 'warn-text' : undefined}>

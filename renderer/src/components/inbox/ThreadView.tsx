@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { InboxThread, ThreadMessage } from '../../../../shared/ipc/channels/inbox';
 import { CONSENT_SOURCE_LABEL, type ConsentSourceName } from '../../../../shared/ipc/channels/optouts';
 import { ConfirmDialog } from '../ui';
-import { Badge, ErrorBanner, formatWhen } from '../ui';
+import { Button, Badge, ErrorBanner, formatWhen } from '../ui';
 import { ReplyBox } from './ReplyBox';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { dayOf, outboundLabel, outboundStatus, timeOf } from './format';
@@ -67,9 +67,9 @@ function Bubble({
       {canRetry(m) ? (
         <div className="ibx-meta bad-text ibx-retry" data-testid="delivery-state">
           <span>Not sent{m.errorMessage ? ` (${m.errorMessage})` : ''} —</span>
-          <button type="button" className="secondary small" disabled={retrying} onClick={() => onRetry(m.outboxId)}>
+          <Button variant="secondary" size="small" disabled={retrying} onClick={() => onRetry(m.outboxId)}>
             {retrying ? 'Retrying…' : 'Retry'}
-          </button>
+          </Button>
         </div>
       ) : (
         <div
@@ -161,13 +161,13 @@ export function ThreadView({ thread, onChanged }: { thread: InboxThread; onChang
         </div>
         <MarkConversionButton target={{ contactId: contact.id, who }} small onDone={onChanged} />
         {contact.optedOut ? (
-          <button type="button" className="secondary small" onClick={() => setConfirm('in')}>
+          <Button variant="secondary" size="small" onClick={() => setConfirm('in')}>
             Opt back in…
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="secondary small" onClick={() => setConfirm('out')}>
+          <Button variant="secondary" size="small" onClick={() => setConfirm('out')}>
             Opt out…
-          </button>
+          </Button>
         )}
       </header>
       {contact.optedOut && (

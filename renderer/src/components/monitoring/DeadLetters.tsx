@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeadLetterDetail, DeadLetterRow } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Badge, Banner, EmptyState, ErrorBanner, Loading } from '../ui';
+import { Button, Badge, Banner, EmptyState, ErrorBanner, Loading } from '../ui';
 import { PROVIDER_LABEL, when } from './format';
 import './monitoring.css';
 
@@ -105,8 +105,8 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
       )}
       <div className="actions">
         {editable && (
-          <button
-            className="secondary"
+          <Button
+            variant="secondary"
             disabled={busy || !dirty}
             onClick={() =>
               void run(
@@ -116,10 +116,10 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             }
           >
             Save fix
-          </button>
+          </Button>
         )}
         {(d.state === 'dead' || d.state === 'failed') && (
-          <button
+          <Button
             disabled={busy || dirty}
             title={dirty ? 'Save the fix first' : undefined}
             onClick={() =>
@@ -133,7 +133,7 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             }
           >
             Replay
-          </button>
+          </Button>
         )}
       </div>
     </div>
@@ -160,14 +160,14 @@ export function DeadLetters({ onChanged }: { onChanged: () => void }) {
               ['failed', 'Retrying'],
             ] as const
           ).map(([value, label]) => (
-            <button
+            <Button
               key={value}
               className={filter === value ? 'active' : ''}
               aria-pressed={filter === value}
               onClick={() => setFilter(value)}
             >
               {label}
-            </button>
+            </Button>
           ))}
         </div>
         <p className="muted small">
@@ -203,9 +203,9 @@ export function DeadLetters({ onChanged }: { onChanged: () => void }) {
                     onClick={() => setSelected(r.id)}
                   >
                     <td>
-                      <button className="link" onClick={() => setSelected(r.id)}>
+                      <Button className="link" onClick={() => setSelected(r.id)}>
                         {r.summary}
-                      </button>
+                      </Button>
                       <div className="muted small">
                         {PROVIDER_LABEL[r.provider]} · #{r.id}
                       </div>

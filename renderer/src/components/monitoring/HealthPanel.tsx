@@ -1,7 +1,7 @@
 import type { HealthReport } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Badge, ErrorBanner, Loading } from '../ui';
+import { Button, Badge, ErrorBanner, Loading } from '../ui';
 import { HealthStrip } from './charts';
 import { HEALTH_TONE, HEALTH_WORD, verdict, when } from './format';
 import './monitoring.css';
@@ -51,9 +51,9 @@ export function HealthPanel({
               ? `Checked ${when(latest.at)} (${latest.trigger === 'manual' ? 'on demand' : 'hourly'})`
               : 'Not checked yet'}
           </h3>
-          <button onClick={onCheck} disabled={checking}>
+          <Button onClick={onCheck} disabled={checking}>
             {checking ? 'Checking…' : 'Check now'}
-          </button>
+          </Button>
         </div>
         {latest ? (
           <HealthChecks report={latest} />

@@ -1,5 +1,5 @@
 import type { MonitoringDashboard } from '../../../../shared/ipc/channels/monitoring';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import { HealthStrip, SendSparkline, StateBars } from './charts';
 import { ago, duration, OUTBOX_STATES, plural, PROVIDER_LABEL, verdict, when } from './format';
 import './monitoring.css';
@@ -175,9 +175,9 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
             <dt>Given up</dt>
             <dd className={`num ${d.events.dead ? 'bad' : ''}`}>{d.events.dead.toLocaleString()}</dd>
           </dl>
-          <button className="secondary small" onClick={() => open('deadletters')}>
+          <Button variant="secondary" size="small" onClick={() => open('deadletters')}>
             Inspect and replay
-          </button>
+          </Button>
         </section>
         <section className="card">
           <h3>Last reconciliation</h3>
@@ -202,9 +202,9 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
               )}
             </>
           )}
-          <button className="secondary small" onClick={() => open('reconciliation')}>
+          <Button variant="secondary" size="small" onClick={() => open('reconciliation')}>
             {rec ? 'Open report' : 'Reconcile now'}
-          </button>
+          </Button>
         </section>
       </div>
 
@@ -219,9 +219,9 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
             Last check {when(d.health.at)}: {d.health.reason}
           </p>
         )}
-        <button className="secondary small" onClick={() => open('health')}>
+        <Button variant="secondary" size="small" onClick={() => open('health')}>
           Details
-        </button>
+        </Button>
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ProviderName, ReconciliationRun } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Badge, Banner, ErrorBanner, Loading } from '../ui';
+import { Select, TextInput, Button, Badge, Banner, ErrorBanner, Loading } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { fromLocalInput, plural, PROVIDER_LABEL, toLocalInput, when } from './format';
 import './monitoring.css';
@@ -210,39 +210,37 @@ export function Reconciliation({ provider, onChanged }: { provider: ProviderName
   return (
     <div className="mon-rec">
       <form className="card mon-rec-form" onSubmit={(e) => void reconcile(e)}>
-        <div className="field">
-          <label htmlFor="rec-since">From</label>
-          <input
-            id="rec-since"
-            type="datetime-local"
-            value={since}
-            onChange={(e) => setSince(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rec-until">To</label>
-          <input
-            id="rec-until"
-            type="datetime-local"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="rec-provider">Provider</label>
-          <select id="rec-provider" value={which} onChange={(e) => setWhich(e.target.value as ProviderName)}>
-            {(['sandbox', 'quo', 'twilio'] as const).map((p) => (
-              <option key={p} value={p}>
-                {PROVIDER_LABEL[p]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" disabled={busy}>
+        <TextInput
+          label="From"
+          id="rec-since"
+          type="datetime-local"
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
+          required
+        />
+        <TextInput
+          label="To"
+          id="rec-until"
+          type="datetime-local"
+          value={until}
+          onChange={(e) => setUntil(e.target.value)}
+          required
+        />
+        <Select
+          label="Provider"
+          id="rec-provider"
+          value={which}
+          onChange={(e) => setWhich(e.target.value as ProviderName)}
+        >
+          {(['sandbox', 'quo', 'twilio'] as const).map((p) => (
+            <option key={p} value={p}>
+              {PROVIDER_LABEL[p]}
+            </option>
+          ))}
+        </Select>
+        <Button type="submit" disabled={busy}>
           {busy ? 'Reconciling…' : 'Reconcile now'}
-        </button>
+        </Button>
         <p className="muted small mon-rec-help">
           Lists the provider&apos;s texts for this range and compares them with the app: fixes statuses, settles
           messages whose outcome was unknown (a message the provider never received is queued again only after 15

@@ -1,5 +1,6 @@
 import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type ConsentSourceName } from '../../../../shared/ipc/channels/optouts';
 import './optouts.css';
+import { Button } from '../ui';
 
 export interface OptOutFilterState {
   since: string;
@@ -81,9 +82,9 @@ export function OptOutFilters({
         />
       </label>
       {active && (
-        <button type="button" className="secondary small" onClick={() => onChange(NO_FILTER)}>
+        <Button variant="secondary" size="small" onClick={() => onChange(NO_FILTER)}>
           Clear
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { WHAT_GEMINI_RECEIVES } from '../../../../shared/ai';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import { useAiStatus } from '../ai/useAiStatus';
 import { SecretField } from './SecretField';
 import '../ai/ai.css';
@@ -42,9 +42,9 @@ export function GeminiIntegration() {
           <Badge tone="good">Gemini connected</Badge>
         )}
         {status?.connected && (
-          <button type="button" className="secondary" disabled={checking} onClick={() => void runCheck()}>
+          <Button variant="secondary" disabled={checking} onClick={() => void runCheck()}>
             {checking ? 'Checking…' : 'Check connection'}
-          </button>
+          </Button>
         )}
         {check && (
           <span role="status" className={check.ok ? 'good-text small' : 'ai-problem small'}>

@@ -7,7 +7,7 @@ import type {
   QuickBooksSyncResult,
 } from '../../../../shared/ipc/channels/quickbooks';
 import { formatMoney } from '../../../../shared/analytics';
-import { Badge, ErrorBanner, formatWhen } from '../ui';
+import { Button, Badge, ErrorBanner, formatWhen } from '../ui';
 import { SecretField } from './SecretField';
 import { sentence } from './form-values';
 import './settings.css';
@@ -123,8 +123,7 @@ export function QuickBooksIntegration() {
         >
           <p className="muted small">Your browser opens Intuit’s page; choose your company and allow access.</p>
           <div className="qb-actions">
-            <button
-              type="button"
+            <Button
               disabled={!keysSet || !s.redirectUri || busy !== null}
               onClick={() => void run('connect', () => api.quickbooks.connect({}), setStarted)}
             >
@@ -135,7 +134,7 @@ export function QuickBooksIntegration() {
                   : s.state === 'reconnect'
                     ? 'Reconnect QuickBooks'
                     : 'Connect QuickBooks'}
-            </button>
+            </Button>
           </div>
           {started && !started.opened && (
             <p className="small">
@@ -182,17 +181,15 @@ export function QuickBooksIntegration() {
           {s.lastError && s.state === 'connected' && <p className="qb-warn">Last sync failed: {s.lastError}</p>}
           <p className="small muted">Syncs at start-up and every 15 minutes while the app is open.</p>
           <div className="qb-actions">
-            <button
-              type="button"
-              className="secondary"
+            <Button
+              variant="secondary"
               disabled={busy !== null || s.state === 'reconnect'}
               onClick={() => void run('sync', () => api.quickbooks.sync({ full: false }), setSynced)}
             >
               {busy === 'sync' ? 'Syncing…' : 'Sync now'}
-            </button>
-            <button
-              type="button"
-              className="secondary"
+            </Button>
+            <Button
+              variant="secondary"
               disabled={busy !== null}
               onClick={() =>
                 void run(
@@ -203,7 +200,7 @@ export function QuickBooksIntegration() {
               }
             >
               Disconnect
-            </button>
+            </Button>
             {synced && (
               <span className="small good-text" role="status">
                 {synced.sales} sales and {synced.customers} customers read, {synced.conversions} conversions recorded

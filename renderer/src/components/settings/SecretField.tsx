@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SecretRow } from '../../../../shared/ipc/channels/app';
 import { api } from '../../api/client';
-import { Badge } from '../ui';
+import { Button, Badge } from '../ui';
 import { secretLabel } from './fields';
 import { sentence } from './form-values';
 
@@ -45,21 +45,13 @@ export function SecretField({ row, onSaved }: { row: SecretRow; onSaved: () => v
             e.key === 'Enter' && value && void act(() => api.secrets.set({ name: row.name, value }), 'Stored')
           }
         />
-        <button
-          type="button"
-          disabled={!value}
-          onClick={() => void act(() => api.secrets.set({ name: row.name, value }), 'Stored')}
-        >
+        <Button disabled={!value} onClick={() => void act(() => api.secrets.set({ name: row.name, value }), 'Stored')}>
           Store
-        </button>
+        </Button>
         {row.isSet && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void act(() => api.secrets.delete({ name: row.name }), 'Removed')}
-          >
+          <Button variant="secondary" onClick={() => void act(() => api.secrets.delete({ name: row.name }), 'Removed')}>
             Remove
-          </button>
+          </Button>
         )}
       </div>
       <span className="small st-save-state" role="status">

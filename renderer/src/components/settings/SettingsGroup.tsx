@@ -6,6 +6,7 @@ import { fieldInfo } from './fields';
 import { controlKind, draftOf, refusalInWords, valueOf, type Draft } from './form-values';
 import { SettingControl } from './SettingControl';
 import './settings.css';
+import { Button } from '../ui';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'refused';
 
@@ -136,9 +137,9 @@ export function SettingsGroup({
       ))}
       {children}
       <div className="st-save">
-        <button type="submit" disabled={state === 'saving'}>
+        <Button type="submit" disabled={state === 'saving'}>
           {state === 'saving' ? 'Saving…' : 'Save'}
-        </button>
+        </Button>
         <span className="st-save-state small" role="status">
           {state === 'saved' && !dirty.length ? (
             <span className="good-text">✓ Saved</span>

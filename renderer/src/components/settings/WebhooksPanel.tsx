@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { SecretRow, SettingRow } from '../../../../shared/ipc/channels/app';
 import type { WebhookTestResult } from '../../../../shared/ipc/channels/webhooks';
-import { Badge, ErrorBanner, formatWhen } from '../ui';
+import { Button, Badge, ErrorBanner, formatWhen } from '../ui';
 import './settings.css';
 
 /** A command or URL to copy exactly. */
@@ -23,14 +23,9 @@ function CopyLine({ label, text }: { label?: string; text: string }) {
     <div className="wh-line">
       {label && <span className="wh-line-label">{label}</span>}
       <code>{text}</code>
-      <button
-        type="button"
-        className="secondary small"
-        onClick={() => void copy()}
-        aria-label={`Copy ${label ?? text}`}
-      >
+      <Button variant="secondary" size="small" onClick={() => void copy()} aria-label={`Copy ${label ?? text}`}>
         {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Select to copy' : 'Copy'}
-      </button>
+      </Button>
     </div>
   );
 }
@@ -164,9 +159,9 @@ export function WebhooksPanel({
           </Step>
           <Step n={5} title="Check that events arrive">
             <div className="wh-test">
-              <button type="button" onClick={() => void sendTest()} disabled={testing}>
+              <Button onClick={() => void sendTest()} disabled={testing}>
                 {testing ? 'Sending…' : 'Send test event'}
-              </button>
+              </Button>
               <span className="muted small">
                 Posts a correctly signed Quo event to the relay on this computer, so it goes through the same checks as
                 a real one.

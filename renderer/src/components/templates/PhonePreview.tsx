@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { SampleContact } from '../../../../shared/ipc/channels/templates';
 import type { TemplatePreview } from '../../../../shared/templates';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import { Button } from '../ui';
 
 export interface PreviewContact extends SampleContact {
   /** Why it is in the list besides being a sample: "longest message", "no first_name". */
@@ -47,16 +48,15 @@ function ContactSearch({ tag, onPick }: { tag: string; onPick: (c: SampleContact
           {found.length === 0 && <li className="muted small">No contact in this audience matches.</li>}
           {found.map((c) => (
             <li key={c.id}>
-              <button
-                type="button"
-                className="secondary"
+              <Button
+                variant="secondary"
                 onClick={() => {
                   onPick(c);
                   setText('');
                 }}
               >
                 {c.label === c.phone ? phone(c.phone) : c.label} <span className="muted small">{phone(c.phone)}</span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -90,15 +90,14 @@ export function PhonePreview({
   return (
     <section className="tpl-card phone-card" aria-label="Preview">
       <div className="phone-nav">
-        <button
-          type="button"
+        <Button
           className="icon-button"
           aria-label="Previous contact"
           disabled={contacts.length < 2}
           onClick={() => step(-1)}
         >
           ‹
-        </button>
+        </Button>
         <div className="phone-who" data-testid="preview-contact">
           <strong>
             {current ? (current.label === current.phone ? phone(current.phone) : current.label) : 'Sample contact'}
@@ -108,15 +107,14 @@ export function PhonePreview({
           </span>
           {current?.note && <span className="badge info">{current.note}</span>}
         </div>
-        <button
-          type="button"
+        <Button
           className="icon-button"
           aria-label="Next contact"
           disabled={contacts.length < 2}
           onClick={() => step(1)}
         >
           ›
-        </button>
+        </Button>
       </div>
       {contacts.length > 1 && (
         <p className="muted small phone-position">

@@ -1,5 +1,6 @@
 import type { TemplateIssue } from '../../../../shared/templates';
 import { fixFor, type Fix } from './fixes';
+import { Button } from '../ui';
 
 /**
  * Every finding about the template: errors first. A finding about one place selects it in the message when
@@ -35,26 +36,25 @@ export function ProblemList({
             </span>
             <div className="problem-main">
               {at ? (
-                <button
-                  type="button"
+                <Button
                   className="problem-text"
                   onClick={() => onSelect(at.start, at.end)}
                   title="Select it in the message"
                 >
                   {issue.message}
-                </button>
+                </Button>
               ) : (
                 <span className="problem-text">{issue.message}</span>
               )}
               {fix && (
-                <button type="button" className="secondary small" onClick={() => onFix(fix)}>
+                <Button variant="secondary" size="small" onClick={() => onFix(fix)}>
                   {fix.label}
-                </button>
+                </Button>
               )}
               {issue.code === 'business_name_not_set' && (
-                <button type="button" className="secondary small" onClick={onOpenSettings}>
+                <Button variant="secondary" size="small" onClick={onOpenSettings}>
                   Open Settings
-                </button>
+                </Button>
               )}
             </div>
           </li>

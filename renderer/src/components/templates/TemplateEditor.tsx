@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useApp } from '../../store/app';
-import { Badge, Banner } from '../ui';
+import { Field, TextInput, Button, Badge, Banner } from '../ui';
 import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { applyGsmReplacements } from '../../../../shared/templates';
@@ -180,32 +180,29 @@ export function TemplateEditor({
             {dirty && <Badge>Unsaved changes</Badge>}
           </div>
           <div className="tpl-actions">
-            <button
-              type="button"
+            <Button
               onClick={() => void save()}
               disabled={busy || !dirty || !draft.name.trim() || !draft.body.trim()}
               title="Save (Ctrl+S)"
             >
               Save
-            </button>
+            </Button>
             {id !== null && (
               <>
-                <button
-                  type="button"
-                  className="secondary"
+                <Button
+                  variant="secondary"
                   onClick={() => void duplicate()}
                   disabled={busy || dirty}
                   title={dirty ? 'Save first, then duplicate' : 'Make a copy to edit'}
                 >
                   Duplicate
-                </button>
-                <button type="button" className="secondary" onClick={() => void toggleArchive()} disabled={busy}>
+                </Button>
+                <Button variant="secondary" onClick={() => void toggleArchive()} disabled={busy}>
                   {archived ? 'Unarchive' : 'Archive'}
-                </button>
+                </Button>
               </>
             )}
-            <button
-              type="button"
+            <Button
               className={confirmDelete ? 'danger' : 'secondary'}
               onClick={remove}
               disabled={busy}
@@ -218,7 +215,7 @@ export function TemplateEditor({
                     ? 'Archive it (used by campaigns)'
                     : 'Really delete?'
                   : 'Delete'}
-            </button>
+            </Button>
           </div>
         </header>
         {notice && (
@@ -228,18 +225,16 @@ export function TemplateEditor({
         )}
         {(error ?? model.contextError) && <Banner tone="error">{error ?? model.contextError}</Banner>}
         <div className="tpl-form-row">
-          <div className="field grow">
-            <label htmlFor="tpl-name">Name</label>
-            <input
-              id="tpl-name"
-              value={draft.name}
-              maxLength={100}
-              placeholder="e.g. Weekend sale"
-              onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="tpl-category">Category</label>
+          <TextInput
+            label="Name"
+            fieldClassName="grow"
+            id="tpl-name"
+            value={draft.name}
+            maxLength={100}
+            placeholder="e.g. Weekend sale"
+            onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
+          />
+          <Field label="Category" htmlFor="tpl-category">
             <input
               id="tpl-category"
               list="tpl-categories"
@@ -253,10 +248,9 @@ export function TemplateEditor({
                 <option key={c} value={c} />
               ))}
             </datalist>
-          </div>
+          </Field>
         </div>
-        <div className="field">
-          <label htmlFor="tpl-body">Message</label>
+        <Field label="Message" htmlFor="tpl-body">
           <VariableBar fields={fields} onInsert={insert} />
           <DraftWithGemini onUse={setBody} />
           <BodyEditor
@@ -270,7 +264,7 @@ export function TemplateEditor({
           <div id="tpl-meter">
             <SegmentMeter count={model.count} who={who} />
           </div>
-        </div>
+        </Field>
         <Ucs2Panel
           body={draft.body}
           onReplace={() => edit({ body: applyGsmReplacements(draft.body), select: [0, 0] })}
@@ -289,8 +283,7 @@ export function TemplateEditor({
             />
           )}
         </section>
-        <div className="field">
-          <label htmlFor="tpl-notes">Notes (only you see these)</label>
+        <Field label="Notes (only you see these)" htmlFor="tpl-notes">
           <textarea
             id="tpl-notes"
             className="notes"
@@ -299,7 +292,7 @@ export function TemplateEditor({
             value={draft.notes}
             onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
           />
-        </div>
+        </Field>
       </div>
       <aside className="tpl-side">
         <PhonePreview

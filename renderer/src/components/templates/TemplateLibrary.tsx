@@ -1,5 +1,5 @@
 import type { TemplateRow } from '../../../../shared/types/domain';
-import { Badge } from '../ui';
+import { Checkbox, Button, Badge } from '../ui';
 import './templates.css';
 
 function lastUsed(iso: string | null): string {
@@ -53,10 +53,12 @@ export function TemplateLibrary({
             </option>
           ))}
         </select>
-        <label className="check">
-          <input type="checkbox" checked={showArchived} onChange={(e) => onShowArchived(e.target.checked)} /> Show
-          archived
-        </label>
+        <Checkbox
+          quiet
+          label="Show archived"
+          checked={showArchived}
+          onChange={(e) => onShowArchived(e.target.checked)}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="muted small tpl-none">
@@ -66,8 +68,7 @@ export function TemplateLibrary({
         <ul className="tpl-list" aria-label="Saved templates">
           {rows.map((t) => (
             <li key={t.id}>
-              <button
-                type="button"
+              <Button
                 className={`tpl-item${t.id === selectedId ? ' selected' : ''}`}
                 aria-current={t.id === selectedId ? 'true' : undefined}
                 onClick={() => onSelect(t)}
@@ -81,7 +82,7 @@ export function TemplateLibrary({
                   {t.category && <span className="tpl-item-category">{t.category}</span>}
                   <span>{lastUsed(t.lastUsedAt)}</span>
                 </span>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { countSegments, gsmReplacementFor, gsmReplacements } from '../../../../shared/templates';
+import { Button } from '../ui';
 
 function shown(char: string): string {
   // Invisible and space-like characters are named by code point so the owner can see there is something there.
@@ -39,8 +40,7 @@ export function Ucs2Panel({
           const swap = gsmReplacementFor(char);
           return (
             <li key={char}>
-              <button
-                type="button"
+              <Button
                 className="ucs2-char"
                 onClick={() => onSelect(first, first + char.length)}
                 title="Select the first one in the message"
@@ -58,15 +58,13 @@ export function Ucs2Panel({
                         : swap.replacement
                     : 'no GSM equivalent'}
                 </span>
-              </button>
+              </Button>
             </li>
           );
         })}
       </ul>
       {replaceable > 0 ? (
-        <button type="button" onClick={onReplace}>
-          Replace with GSM equivalents
-        </button>
+        <Button onClick={onReplace}>Replace with GSM equivalents</Button>
       ) : (
         <p className="muted small">
           These have no GSM-7 look-alike (emoji, other alphabets); remove them to go back to 160 characters per segment.

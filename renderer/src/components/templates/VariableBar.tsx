@@ -1,3 +1,4 @@
+import { Button } from '../ui';
 const BUILTIN: Array<{ label: string; text: string; title: string }> = [
   { label: 'First name', text: '{{first_name|there}}', title: 'The contact’s first name, or “there” when it is empty' },
   { label: 'Last name', text: '{{last_name}}', title: 'The contact’s last name' },
@@ -12,29 +13,27 @@ export function VariableBar({ fields, onInsert }: { fields: readonly string[]; o
   return (
     <div className="variable-bar" role="toolbar" aria-label="Insert variable">
       {BUILTIN.map((v) => (
-        <button key={v.text} type="button" className="chip" title={v.title} onClick={() => onInsert(v.text)}>
+        <Button key={v.text} className="chip" title={v.title} onClick={() => onInsert(v.text)}>
           {v.label}
-        </button>
+        </Button>
       ))}
       {fields.map((key) => (
-        <button
+        <Button
           key={key}
-          type="button"
           className="chip field"
           title={`Custom field ${key}`}
           onClick={() => onInsert(`{{field:${key}}}`)}
         >
           {key}
-        </button>
+        </Button>
       ))}
-      <button
-        type="button"
+      <Button
         className="chip optout"
         title="The opt-out instructions a campaign’s first message needs"
         onClick={() => onInsert('Reply STOP to opt out')}
       >
         Opt-out line
-      </button>
+      </Button>
     </div>
   );
 }

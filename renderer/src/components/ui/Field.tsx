@@ -31,9 +31,12 @@ export function Field({
   );
 }
 
-type FieldProps = { label: ReactNode; hint?: ReactNode; error?: string | null; fieldClassName?: string };
+type FieldProps = { label?: ReactNode; hint?: ReactNode; error?: string | null; fieldClassName?: string };
 
-/** A text box with its label (and hint); `id` is made up when not given. */
+/**
+ * A text box with its label (and hint); `id` is made up when not given. Without a `label` it is the bare box, for a
+ * search or filter bar, and must be named by an `aria-label`.
+ */
 export function TextInput({
   label,
   hint,
@@ -44,6 +47,7 @@ export function TextInput({
   ...rest
 }: InputHTMLAttributes<HTMLInputElement> & FieldProps & { ref?: Ref<HTMLInputElement> }) {
   const made = useId();
+  if (label === undefined) return <input ref={ref} id={id} aria-invalid={error ? true : undefined} {...rest} />;
   const inputId = id ?? made;
   return (
     <Field label={label} htmlFor={inputId} hint={hint} error={error} className={fieldClassName}>
@@ -52,7 +56,7 @@ export function TextInput({
   );
 }
 
-/** A drop-down with its label; the options are its children. */
+/** A drop-down with its label; the options are its children. Without a `label` it is bare (name it by `aria-label`). */
 export function Select({
   label,
   hint,
@@ -63,6 +67,12 @@ export function Select({
   ...rest
 }: SelectHTMLAttributes<HTMLSelectElement> & FieldProps) {
   const made = useId();
+  if (label === undefined)
+    return (
+      <select id={id} {...rest}>
+        {children}
+      </select>
+    );
   const selectId = id ?? made;
   return (
     <Field label={label} htmlFor={selectId} hint={hint} error={error} className={fieldClassName}>
@@ -75,16 +85,17 @@ export function Select({
 
 /**
  * A checkbox and its words as one clickable line: the box sits right before its label, and clicking the words ticks
- * it. A hint may follow on the next line.
+ * it. A hint may follow on the next line. `quiet` is the muted one-line kind for a filter bar ("Show archived").
  */
 export function Checkbox({
   label,
   hint,
+  quiet = false,
   className,
   ...rest
-}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode; hint?: ReactNode }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: ReactNode; hint?: ReactNode; quiet?: boolean }) {
   return (
-    <label className={['checkbox', className].filter(Boolean).join(' ')}>
+    <label className={['checkbox', quiet ? 'quiet' : '', className].filter(Boolean).join(' ')}>
       <input type="checkbox" {...rest} />
       <span className="checkbox-text">
         {label}

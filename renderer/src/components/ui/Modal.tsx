@@ -27,6 +27,7 @@ export function Modal({
   onClose,
   children,
   footer,
+  'data-testid': testId,
 }: {
   title: string;
   subtitle?: ReactNode;
@@ -35,6 +36,7 @@ export function Modal({
   onClose(): void;
   children: ReactNode;
   footer?: ReactNode;
+  'data-testid'?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -54,6 +56,7 @@ export function Modal({
       ref={ref}
       className={`ct-modal ${size}`}
       aria-labelledby={titleId}
+      data-testid={testId}
       onCancel={(e) => {
         e.preventDefault();
         if (!locked) onClose();

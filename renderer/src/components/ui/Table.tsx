@@ -8,6 +8,8 @@ export interface Column<Row> {
   /** Figures are right-aligned in tabular digits. */
   numeric?: boolean;
   className?: string;
+  /** A tooltip on the header, for a column whose name needs a word more. */
+  title?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export function Table<Row>({
   empty,
   scroll = false,
   className,
+  rowClassName,
 }: {
   label: string;
   columns: Array<Column<Row>>;
@@ -30,6 +33,8 @@ export function Table<Row>({
   empty?: ReactNode;
   scroll?: boolean;
   className?: string;
+  /** A class for a row that stands out (the winner, the selected one). */
+  rowClassName?(row: Row): string | undefined;
 }) {
   const table = (
     <table className={['table', className].filter(Boolean).join(' ')} aria-label={label}>
@@ -39,6 +44,7 @@ export function Table<Row>({
             <th
               key={i}
               scope="col"
+              title={c.title}
               className={[c.numeric ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined}
             >
               {c.header}
@@ -55,7 +61,7 @@ export function Table<Row>({
           </tr>
         ) : (
           rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((c, i) => (
                 <td
                   key={i}

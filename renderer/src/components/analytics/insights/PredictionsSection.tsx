@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { api } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
-import { Badge, ErrorBanner, Loading, formatWhen } from '../../ui';
+import { Button, Badge, ErrorBanner, Loading, formatWhen } from '../../ui';
 import { ChartFrame, type ChartTable } from '../ChartFrame';
 import { formatPercent } from '../format';
 import { useWidth } from '../useWidth';
@@ -123,9 +123,9 @@ export function PredictionsSection() {
         <h2 id="predict-title" className="in-title">
           Who will reply, who may opt out
         </h2>
-        <button type="button" className="secondary" onClick={() => void train()} disabled={training}>
+        <Button variant="secondary" onClick={() => void train()} disabled={training}>
           {training ? 'Learning from your history…' : v?.trainedAt ? 'Learn again' : 'Learn from my history'}
-        </button>
+        </Button>
       </div>
       <ErrorBanner message={error ?? q.error} />
       {!v ? (
