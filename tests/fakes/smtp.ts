@@ -95,6 +95,8 @@ export async function startFakeSmtp(options: { script?: SmtpScript; auth?: { use
       });
     },
   });
+  // A client killed mid-message resets its connection: expected here, not a failure of the server.
+  server.on('error', () => undefined);
   const sockets = new Map<number, Socket>();
   server.server.on('connection', (socket: Socket) => {
     const port = socket.remotePort ?? 0;
