@@ -1,3 +1,5 @@
+import { EMAIL_FIELDS, EMAIL_SECRETS } from './fields-email';
+
 /**
  * How each setting appears on the Settings page: its label, help, group and the kind of control. Kept apart from
  * shared/settings.ts on purpose — settings are added there by many hands; one not listed here still appears, with a
@@ -450,6 +452,7 @@ const FIELDS: ReadonlyMap<string, FieldInfo> = new Map<string, FieldInfo>([
       choices: { system: 'Same as my computer', light: 'Light', dark: 'Dark' },
     },
   ],
+  ...EMAIL_FIELDS,
 ]);
 
 const PREFIX_GROUP: ReadonlyMap<string, GroupId> = new Map<string, GroupId>([
@@ -463,6 +466,10 @@ const PREFIX_GROUP: ReadonlyMap<string, GroupId> = new Map<string, GroupId>([
   ['sandbox', 'providers'],
   ['quo', 'providers'],
   ['twilio', 'providers'],
+  ['email', 'providers'],
+  ['smtp', 'providers'],
+  ['postmark', 'providers'],
+  ['sandboxEmail', 'providers'],
   ['numverify', 'providers'],
   ['pricing', 'providers'],
   ['webhooks', 'webhooks'],
@@ -506,6 +513,7 @@ const SECRETS: ReadonlyMap<string, { label: string; section: string }> = new Map
   ['gemini.apiKey', { label: 'Gemini API key', section: 'Gemini — writing help' }],
   ['quickbooks.clientId', { label: 'Client ID', section: 'QuickBooks Online' }],
   ['quickbooks.clientSecret', { label: 'Client Secret', section: 'QuickBooks Online' }],
+  ...EMAIL_SECRETS,
 ]);
 
 /** Keys of optional integrations: entered on their own card in Settings → Integrations, not among the providers' keys. */
