@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CHANNEL_LABEL } from '../../../shared/channel-status';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading, PageHeader } from '../components/ui';
@@ -87,6 +88,7 @@ export function OptOutsPage() {
                 <tr>
                   <th>When</th>
                   <th>Who</th>
+                  <th>Channel</th>
                   <th>Change</th>
                   <th>How</th>
                   <th>Message</th>
@@ -99,6 +101,10 @@ export function OptOutsPage() {
                     <td>
                       {o.name && <div>{o.name}</div>}
                       <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
+                    </td>
+                    <td className="nowrap">
+                      {CHANNEL_LABEL[o.channel]}
+                      {o.email && <div className="muted small">{o.email}</div>}
                     </td>
                     <td className="nowrap">
                       {o.newState === 'opted_out' ? (
