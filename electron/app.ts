@@ -134,6 +134,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
     now,
     events,
     businessName: () => settings.get('business.name'),
+    stopAlsoUnsubscribesEmail: () => settings.get('compliance.stopAlsoUnsubscribesEmail'),
     replies: () => ({
       wording: {
         help: settings.get('compliance.helpReply'),

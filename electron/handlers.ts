@@ -15,6 +15,7 @@ import { createAbTestHandlers } from './abtests/handlers';
 import { createMonitoringHandlers } from './monitoring/handlers';
 import { createInboxHandlers } from './inbox/handlers';
 import { createOptOutHandlers } from './compliance/handlers';
+import { createConsentHandlers } from './contacts/channel-handlers';
 import { createWebhookHandlers } from './webhooks/handlers';
 import { createAnalyticsHandlers } from './analytics/handlers';
 import { createReportHandlers } from './reports/handlers';
@@ -92,6 +93,7 @@ export function createHandlers(core: DeskCore, parts: HandlerServices): Handlers
     ...createMonitoringHandlers(core, parts.monitoring),
     ...createInboxHandlers(core),
     ...createOptOutHandlers(core),
+    ...createConsentHandlers(core),
     ...createWebhookHandlers(core, parts.relay),
     ...createAnalyticsHandlers(core),
     ...createReportHandlers(core, summaryFromAnalytics(core)),

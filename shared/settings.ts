@@ -195,6 +195,12 @@ export const settingDefs = {
     description:
       'The one confirmation sent when someone opts back in (START, UNSTOP, YES); {business} is your business name.',
   },
+  'compliance.stopAlsoUnsubscribesEmail': {
+    schema: z.boolean({ error: 'choose on or off (true or false)' }),
+    default: false,
+    description:
+      "A STOP by text also unsubscribes the contact's e-mail address (off: consent is kept per channel, a STOP stops texts only).",
+  },
   'webhooks.host': {
     schema: z.string({ error: 'enter an address, e.g. 127.0.0.1' }).trim().min(1, 'enter an address, e.g. 127.0.0.1'),
     default: '127.0.0.1',

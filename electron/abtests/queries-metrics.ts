@@ -76,7 +76,12 @@ export function campaignOptOutTimes(db: SqliteDb, campaignId: number): Array<{ k
     qb
       .selectFrom('outbox_messages as m')
       .innerJoin('optout_audit as a', (j) =>
-        j.onRef('a.phone', '=', 'm.to_phone').on('a.new_state', '=', 'opted_out').onRef('a.at', '>=', 'm.sent_at'),
+        j
+          .onRef('a.phone', '=', 'm.to_phone')
+          // an opt-out of the message's own channel only (an e-mail unsubscribe is no STOP)
+          .onRef('a.channel', '=', 'm.channel')
+          .on('a.new_state', '=', 'opted_out')
+          .onRef('a.at', '>=', 'm.sent_at'),
       )
       .select(['m.id as key', 'a.at'])
       .where('m.campaign_id', '=', campaignId)

@@ -1,5 +1,6 @@
 import { attributedBy, type AttributionRule, type AttributionWindows } from '../../shared/analytics';
 import type { SqliteDb } from '../db/connection';
+import type { Channel } from '../../shared/types/domain';
 import { allRows, firstRow, qb } from '../db/sync-query';
 
 export interface Attribution {
@@ -22,6 +23,8 @@ export function attribute(
   contactId: number,
   at: string,
   windows: AttributionWindows,
+  /** Only messages of this channel (an e-mail unsubscribe is caused by an e-mail, a STOP by a text). */
+  channel?: Channel,
 ): Attribution | null {
   const atMs = Date.parse(at);
   // A click counts within clickDays of delivery, and the outcome within clickDays of the click.
@@ -38,6 +41,7 @@ export function attribute(
       .where('sent_at', '<=', at)
       .where('sent_at', '>=', lookback)
       .where('state', 'not in', ['failed', 'undelivered'])
+      .$if(channel !== undefined, (q) => q.where('channel', '=', channel ?? 'sms'))
       .orderBy('sent_at', 'desc')
       .limit(20),
   );

@@ -104,6 +104,7 @@ function unsubscribedCounts(db: SqliteDb, start: string, now: Date): Map<string,
       .selectFrom('optout_audit as a')
       .innerJoin('contacts as c', 'c.phone', 'a.phone')
       .select(['c.id', 'c.created_at', 'a.at', 'a.old_state', 'a.new_state'])
+      .where('a.channel', '=', 'sms')
       .where('c.created_at', '>=', start)
       .orderBy('c.id')
       .orderBy('a.at')
@@ -124,7 +125,15 @@ function unsubscribedCounts(db: SqliteDb, start: string, now: Date): Map<string,
       .where('c.opted_out', '=', 1)
       .where('c.created_at', '>=', start)
       .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('optout_audit as a').select('a.id').whereRef('a.phone', '=', 'c.phone'))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('optout_audit as a')
+              .select('a.id')
+              .whereRef('a.phone', '=', 'c.phone')
+              .where('a.channel', '=', 'sms'),
+          ),
+        ),
       ),
   );
   const current = monthOf(now.toISOString());

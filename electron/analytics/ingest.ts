@@ -138,6 +138,7 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
         'a.at',
         'a.source',
         'a.new_state',
+        'a.channel',
         (eb) => eb.fn.coalesce('a.contact_id', 'c.id').as('contactId'),
       ])
       .where('a.id', '>', cursor(db, 'optouts'))
@@ -145,9 +146,11 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
       .limit(limit),
   );
   for (const r of rows) {
-    if (r.new_state === 'opted_out') addGrowth(db, r.at.slice(0, 10), 0, 1);
+    // The list's growth counts SMS opt-outs (an e-mail unsubscribe leaves the number textable).
+    if (r.new_state === 'opted_out' && r.channel === 'sms') addGrowth(db, r.at.slice(0, 10), 0, 1);
     if (r.new_state !== 'opted_out' || r.contactId === null || !optOutCountsForCampaigns(r.source)) continue;
-    const a = attribute(db, r.contactId, r.at, s.windows);
+    // A campaign message is charged only with the opt-outs of its own channel.
+    const a = attribute(db, r.contactId, r.at, s.windows, r.channel);
     if (!a) continue;
     // "A reply then STOP counts as opt-out only" (analytics.md).
     if (

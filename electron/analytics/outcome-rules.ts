@@ -15,7 +15,8 @@ export function isOptOutText(body: string): boolean {
 
 /** Opt-outs a campaign can have caused: by keyword, the provider or reconciliation, or by the owner on request; an import's never. */
 export function optOutCountsForCampaigns(source: string): boolean {
-  return source !== 'import';
+  // a hard bounce is the address failing, not the person choosing
+  return source !== 'import' && source !== 'bounce';
 }
 
 /** The thank-you page: a tracked link whose destination is the configured URL (query and fragment ignored). */

@@ -41,7 +41,7 @@ const CAMPAIGN_DAILY_SQL = [
 const GROWTH_SQL = [
   `DELETE FROM list_growth_daily`,
   `INSERT INTO list_growth_daily (day, new_contacts) SELECT substr(created_at, 1, 10), COUNT(*) FROM contacts WHERE id <= @top GROUP BY 1`,
-  `INSERT INTO list_growth_daily (day, opt_outs) SELECT substr(at, 1, 10), COUNT(*) FROM optout_audit WHERE new_state = 'opted_out' AND id <= @audit GROUP BY 1
+  `INSERT INTO list_growth_daily (day, opt_outs) SELECT substr(at, 1, 10), COUNT(*) FROM optout_audit WHERE new_state = 'opted_out' AND channel = 'sms' AND id <= @audit GROUP BY 1
    ON CONFLICT (day) DO UPDATE SET opt_outs = excluded.opt_outs`,
   `UPDATE analytics_cursors SET last_id = @top WHERE source = 'contacts'`,
 ];

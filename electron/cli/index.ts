@@ -11,6 +11,7 @@ import { inboxCommands } from './commands/inbox';
 import { monitoringCommands } from './commands/monitoring';
 import { importCommands } from './commands/imports';
 import { contactCommands } from './commands/contacts';
+import { contactChannelCommands } from './commands/contacts-channels';
 import { campaignActionCommands } from './commands/campaign-actions';
 import { segmentCommands } from './commands/segments';
 import { fieldCommands } from './commands/fields';
@@ -35,6 +36,7 @@ export const commands: Command[] = [
   ...monitoringCommands,
   ...importCommands,
   ...contactCommands,
+  ...contactChannelCommands,
   ...fieldCommands,
   ...campaignActionCommands,
   ...segmentCommands,

@@ -23,6 +23,33 @@ export interface ChannelConsentActor {
   messageText?: string | null;
 }
 
+/**
+ * Inside the caller's transaction: the contact's e-mail is opted out, audited as an e-mail row, and its waiting
+ * e-mails skipped. Also the e-mail side of a STOP when the owner chose that (compliance.stopAlsoUnsubscribesEmail).
+ */
+export function optOutEmailOf(
+  db: SqliteDb,
+  contact: { id: number; phone: string },
+  email: string | null,
+  change: ChannelConsentActor & { source: ConsentSource; inboundMessageId?: number | null },
+): void {
+  setEmailOptedOut(db, contact.id, true, change.at);
+  insertOptOutAudit(db, {
+    contact_id: contact.id,
+    phone: contact.phone,
+    email,
+    channel: 'email',
+    old_state: 'opted_in',
+    new_state: 'opted_out',
+    source: change.source,
+    inbound_message_id: change.inboundMessageId ?? null,
+    message_text: change.messageText ?? null,
+    actor: change.actor,
+    at: change.at,
+  });
+  skipWaitingMessagesOf(db, contact.id, change.at, 'email');
+}
+
 /** Unsubscribes an e-mail address (every contact holding it), at once. Returns the contacts whose state changed. */
 export function unsubscribeEmail(
   db: SqliteDb,
@@ -35,21 +62,7 @@ export function unsubscribeEmail(
     const changed: number[] = [];
     for (const c of contactsByEmail(db, email)) {
       if (c.email_opted_out === 1) continue;
-      setEmailOptedOut(db, c.id, true, change.at);
-      insertOptOutAudit(db, {
-        contact_id: c.id,
-        phone: c.phone,
-        email,
-        channel: 'email',
-        old_state: 'opted_in',
-        new_state: 'opted_out',
-        source: change.source,
-        inbound_message_id: null,
-        message_text: change.messageText ?? null,
-        actor: change.actor,
-        at: change.at,
-      });
-      skipWaitingMessagesOf(db, c.id, change.at, 'email');
+      optOutEmailOf(db, c, email, change);
       changed.push(c.id);
     }
     return { changed };
@@ -66,21 +79,7 @@ export function unsubscribeContactEmail(
   const run = db.transaction(() => {
     const c = contactEmailSide(db, contactId);
     if (!c || c.email_opted_out === 1) return { changed: false };
-    setEmailOptedOut(db, c.id, true, change.at);
-    insertOptOutAudit(db, {
-      contact_id: c.id,
-      phone: c.phone,
-      email: c.email,
-      channel: 'email',
-      old_state: 'opted_in',
-      new_state: 'opted_out',
-      source: change.source,
-      inbound_message_id: null,
-      message_text: change.messageText ?? null,
-      actor: change.actor,
-      at: change.at,
-    });
-    skipWaitingMessagesOf(db, c.id, change.at, 'email');
+    optOutEmailOf(db, c, c.email, change);
     return { changed: true };
   });
   return run.immediate();

@@ -1,5 +1,7 @@
 import type { SqliteDb } from '../db/connection';
 import { contactConsentByPhone, insertOptOutAudit, setContactOptedOut, skipWaitingMessagesOf } from './queries';
+import { optOutEmailOf } from './channels';
+import { contactEmailSide } from './queries-channels';
 
 export type ConsentSource = 'keyword' | 'manual' | 'provider' | 'import' | 'reconciliation';
 
@@ -11,6 +13,11 @@ export interface ConsentChange {
   at: string;
   inboundMessageId?: number | null;
   messageText?: string | null;
+  /**
+   * An opt-out also unsubscribes the contact's e-mail (setting compliance.stopAlsoUnsubscribesEmail), recorded as its
+   * own e-mail row in the audit log with the same source. Off by default: consent never crosses channels.
+   */
+  alsoEmail?: boolean;
 }
 
 /**
@@ -42,6 +49,10 @@ export function changeConsent(
     // Every waiting message, not only marketing: a queued inbox reply, HELP answer or earlier confirmation would be
     // a second text after the STOP, and only one confirmation (queued by the caller after this) is allowed.
     const skipped = change.optedOut ? skipWaitingMessagesOf(db, contact?.id ?? -1, change.at) : 0;
+    if (contact && change.optedOut && change.alsoEmail) {
+      const c = contactEmailSide(db, contact.id);
+      if (c?.email && c.email_opted_out === 0) optOutEmailOf(db, c, c.email, change);
+    }
     return { changed: true, contactId: contact?.id ?? null, skipped };
   });
   return run.immediate();

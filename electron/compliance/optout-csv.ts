@@ -11,6 +11,8 @@ export const OPT_OUT_CSV_HEADER = [
   'actor',
   'message',
   'inbound_message_id',
+  'channel',
+  'email',
 ] as const;
 
 /**
@@ -39,6 +41,8 @@ export function optOutCsvLine(r: OptOutReportRow): string {
     r.actor,
     r.message,
     r.inboundMessageId,
+    r.channel,
+    r.email,
   ]
     .map(csvCell)
     .join(',');

@@ -30,6 +30,7 @@ function where(f: OptOutFilter): OptOutWhere {
   if (f.until) w.until = untilBound(f.until);
   if (f.source) w.source = f.source;
   if (f.state) w.state = f.state;
+  if (f.channel) w.channel = f.channel;
   const search = f.search?.trim();
   if (search) {
     w.text = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

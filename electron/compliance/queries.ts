@@ -86,6 +86,7 @@ export interface OptOutWhere {
   until?: string;
   source?: OptOutFilter['source'];
   state?: OptOutFilter['state'];
+  channel?: OptOutFilter['channel'];
   /** LIKE pattern (escaped) matched against phone, message and name. */
   text?: string;
   /** LIKE pattern of digits matched against the phone. */
@@ -107,12 +108,14 @@ function filtered(w: OptOutWhere) {
     .$if(w.until !== undefined, (q) => q.where('a.at', '<', w.until ?? ''))
     .$if(w.source !== undefined, (q) => q.where('a.source', '=', w.source ?? 'manual'))
     .$if(w.state !== undefined, (q) => q.where('a.new_state', '=', w.state ?? 'opted_out'))
+    .$if(w.channel !== undefined, (q) => q.where('a.channel', '=', w.channel ?? 'sms'))
     .$if(w.text !== undefined, (q) =>
       q.where((eb) => {
         const text = w.text ?? '';
         const parts = [
           likeInsensitive(eb.ref('a.phone'), text),
           likeInsensitive(eb.ref('a.message_text'), text),
+          likeInsensitive(eb.ref('a.email'), text),
           likeInsensitive(fullName(eb), text),
         ];
         if (w.digits !== undefined) parts.push(likeInsensitive(eb.ref('a.phone'), w.digits));
@@ -136,6 +139,8 @@ export function optOutRows(db: SqliteDb, w: OptOutWhere, page?: { limit: number;
       'a.actor',
       'a.message_text as message',
       'a.inbound_message_id as inboundMessageId',
+      'a.channel',
+      'a.email',
     ])
     .orderBy('a.at', 'desc')
     .orderBy('a.id', 'desc');

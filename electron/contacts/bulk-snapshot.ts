@@ -108,9 +108,9 @@ export function restoreContacts(db: SqliteDb, actionId: number, ids: number[], a
      SELECT value FROM json_each(@ids) WHERE value <= (SELECT indexed_through FROM contact_search_state)`,
   ).run({ ids: chosen.ids });
   db.prepare(
-    `UPDATE contacts SET opted_out = 1, opted_out_at = (SELECT a.at FROM optout_audit a WHERE a.phone = contacts.phone ORDER BY a.at DESC, a.id DESC LIMIT 1)
+    `UPDATE contacts SET opted_out = 1, opted_out_at = (SELECT a.at FROM optout_audit a WHERE a.phone = contacts.phone AND a.channel = 'sms' ORDER BY a.at DESC, a.id DESC LIMIT 1)
      WHERE id IN (SELECT value FROM json_each(@ids)) AND opted_out = 0
-       AND (SELECT a.new_state FROM optout_audit a WHERE a.phone = contacts.phone AND a.at >= @at ORDER BY a.at DESC, a.id DESC LIMIT 1) = 'opted_out'`,
+       AND (SELECT a.new_state FROM optout_audit a WHERE a.phone = contacts.phone AND a.channel = 'sms' AND a.at >= @at ORDER BY a.at DESC, a.id DESC LIMIT 1) = 'opted_out'`,
   ).run({ ids: chosen.ids, at: actionAt });
   return free;
 }

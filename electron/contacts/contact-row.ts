@@ -1,5 +1,7 @@
-import type { ContactRow } from '../../shared/types/domain';
+import type { ChannelReach, ContactRow } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
+import { channelReach } from './channel-status';
+import { channelSides } from './queries-channels';
 
 /** The columns every contact row query selects (over `contacts c`), tags included as one separated string. */
 export const CONTACT_ROW_COLUMNS = `c.id, c.phone, c.first_name, c.last_name, c.email, c.textable, c.not_textable_reason, c.opted_out,
@@ -20,7 +22,7 @@ export interface ContactRowSql {
   tags: string | null;
 }
 
-export function toContactRow(r: ContactRowSql): ContactRow {
+export function toContactRow(r: ContactRowSql, reach: ChannelReach): ContactRow {
   return {
     id: r.id,
     phone: r.phone,
@@ -33,6 +35,7 @@ export function toContactRow(r: ContactRowSql): ContactRow {
     tags: r.tags ? r.tags.split('\u001f').sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })) : [],
     createdAt: r.created_at,
     lastContactedAt: r.last_contacted_at,
+    reach,
   };
 }
 
@@ -44,8 +47,10 @@ export function contactRows(db: SqliteDb, ids: number[]): ContactRow[] {
     .prepare(`SELECT ${CONTACT_ROW_COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as ContactRowSql[];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const reach = new Map(channelSides(db, ids).map((s) => [s.id, channelReach(s)]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toContactRow(r)] : [];
+    const c = reach.get(id);
+    return r && c ? [toContactRow(r, c)] : [];
   });
 }

@@ -7,7 +7,9 @@ import type {
 } from '../../shared/ipc/channels/contacts';
 import type { OutboxState } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
+import { channelReach } from './channel-status';
 import { toContactRow } from './contact-row';
+import { channelSides } from './queries-channels';
 import {
   consentChangeRows,
   consentRecordRows,
@@ -26,6 +28,7 @@ type MessageSql = ReturnType<typeof contactMessageRows>[number];
 export function contactDetail(db: SqliteDb, id: number, messageLimit = 200): ContactDetail {
   const row = contactDetailRow(db, id);
   if (!row) throw new AppError('not_found', `There is no contact with id ${id} (it may have been deleted).`);
+  const [side] = channelSides(db, [id]);
   const customFields = contactFieldValues(db, id);
   const consentRecords = consentRecordRows(db, id).map((r): ConsentRecordView => ({
     id: r.id,
@@ -45,12 +48,15 @@ export function contactDetail(db: SqliteDb, id: number, messageLimit = 200): Con
     actor: r.actor,
     message: r.message_text,
     inboundMessageId: r.inbound_message_id,
+    channel: r.channel,
   }));
   const messages = contactMessageRows(db, id, messageLimit).map(toMessage);
   const messageCount = contactMessageCount(db, id);
   return {
     contact: {
-      ...toContactRow(row),
+      ...toContactRow(row, channelReach(side)),
+      voiceConsentAt: side.voice_consent_at,
+      voiceConsentSource: side.voice_consent_source,
       country: row.country,
       optedOutAt: row.opted_out_at,
       lineType: row.line_type,

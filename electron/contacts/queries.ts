@@ -31,6 +31,7 @@ export function lastConsentChange(db: SqliteDb, phone: string): { new_state: str
       .selectFrom('optout_audit')
       .select(['new_state', 'at'])
       .where('phone', '=', phone)
+      .where('channel', '=', 'sms')
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .limit(1),
@@ -232,7 +233,17 @@ export function consentChangeRows(db: SqliteDb, contactId: number, phone: string
     db,
     qb
       .selectFrom('optout_audit')
-      .select(['id', 'at', 'old_state', 'new_state', 'source', 'actor', 'message_text', 'inbound_message_id'])
+      .select([
+        'id',
+        'at',
+        'old_state',
+        'new_state',
+        'source',
+        'actor',
+        'message_text',
+        'inbound_message_id',
+        'channel',
+      ])
       .where((eb) => eb.or([eb('contact_id', '=', contactId), eb('phone', '=', phone)]))
       .orderBy('at')
       .orderBy('id'),

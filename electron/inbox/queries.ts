@@ -24,6 +24,7 @@ export function lastConsentChange(db: SqliteDb, phone: string): ThreadContact['l
       .selectFrom('optout_audit')
       .select(['at', 'new_state as newState', 'source', 'message_text as message'])
       .where('phone', '=', phone)
+      .where('channel', '=', 'sms')
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .limit(1),

@@ -316,6 +316,7 @@ export function optedOutBy(db: SqliteDb, inboundMessageId: number): boolean {
         .selectFrom('optout_audit')
         .select('id')
         .where('inbound_message_id', '=', inboundMessageId)
+        .where('channel', '=', 'sms')
         .where('new_state', '=', 'opted_out')
         .limit(1),
     ) !== undefined

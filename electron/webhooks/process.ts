@@ -34,6 +34,8 @@ export interface ProcessDeps {
   businessName: () => string;
   /** The wording of HELP answers and confirmations (settings compliance.*) and the values for their placeholders. */
   replies?: () => { wording: ServiceReplyWording; values: ReplyValues };
+  /** A STOP also unsubscribes the contact's e-mail (setting compliance.stopAlsoUnsubscribesEmail; off when absent). */
+  stopAlsoUnsubscribesEmail?: () => boolean;
   /** Attempts before an event goes to the dead letters. */
   maxAttempts?: number;
 }
@@ -108,6 +110,7 @@ function applyInbound(deps: ProcessDeps, e: Extract<ProviderEvent, { kind: 'inbo
       at: nowIso,
       inboundMessageId: inboundId,
       messageText: e.body,
+      alsoEmail: deps.stopAlsoUnsubscribesEmail?.() ?? false,
     });
     if (result.changed) queueConfirmation(deps, e, match.kind === 'opt_in' ? 'opt_in' : 'opt_out', contact.id, nowIso);
   } else if (match.kind === 'help') {

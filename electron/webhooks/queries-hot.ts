@@ -42,7 +42,7 @@ function prepareAll(db: SqliteDb) {
          AND NOT (provider = ? AND provider_message_id = ?) LIMIT 1`,
     ),
     newerConsent: db.prepare<[number, string], { found: number }>(
-      `SELECT 1 AS found FROM optout_audit WHERE contact_id = ? AND source IN ('manual', 'import') AND at > ? LIMIT 1`,
+      `SELECT 1 AS found FROM optout_audit WHERE contact_id = ? AND channel = 'sms' AND source IN ('manual', 'import') AND at > ? LIMIT 1`,
     ),
     lastCampaign: db.prepare<[number, string], { campaign_id: number | null }>(
       `SELECT campaign_id FROM outbox_messages WHERE contact_id = ? AND kind = 'campaign' AND sent_at IS NOT NULL AND sent_at <= ?

@@ -1,5 +1,5 @@
 import type { AudienceFilter } from '../audience';
-import type { ContactRow, OutboxState } from '../types/domain';
+import type { Channel, ContactRow, OutboxState } from '../types/domain';
 
 /** What the Contacts channels answer (shared/ipc/channels/contacts.ts). */
 
@@ -28,6 +28,9 @@ export interface ContactDetailFields extends ContactRow {
   /** Wrote in without being in the list: no marketing consent on record. */
   isUnknown: boolean;
   updatedAt: string;
+  /** Prior express written consent to prerecorded calls: when it was given, and where it came from. */
+  voiceConsentAt: string | null;
+  voiceConsentSource: string | null;
 }
 
 export interface ContactCustomValue {
@@ -60,6 +63,8 @@ export interface OptOutHistoryEntry {
   actor: string;
   message: string | null;
   inboundMessageId: number | null;
+  /** The channel the change is about: a STOP is SMS, an unsubscribe e-mail, do-not-call voice. */
+  channel: Channel;
 }
 
 export type ContactMessage =

@@ -7,6 +7,7 @@ import { tagChannels } from './channels/tags';
 import { abtestChannels } from './channels/abtests';
 import { inboxChannels } from './channels/inbox';
 import { optOutChannels } from './channels/optouts';
+import { consentChannels } from './channels/consent';
 import { webhookChannels } from './channels/webhooks';
 import { monitoringChannels } from './channels/monitoring';
 import { contactChannels } from './channels/contacts';
@@ -35,6 +36,7 @@ export const contract = {
   ...abtestChannels,
   ...inboxChannels,
   ...optOutChannels,
+  ...consentChannels,
   ...webhookChannels,
   ...contactChannels,
   ...seriesChannels,

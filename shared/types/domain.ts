@@ -12,6 +12,26 @@ export interface ContactRow {
   tags: string[];
   createdAt: string;
   lastContactedAt: string | null;
+  /** Whether a campaign on each channel reaches the contact, or why not (consent is per channel). */
+  reach: ChannelReach;
+}
+
+/** A channel's status for one contact, in the order of the reasons: reachable, or why not. */
+export type ChannelStatus =
+  | 'reachable'
+  | 'opted_out'
+  | 'not_textable'
+  | 'unsubscribed'
+  | 'bounced'
+  | 'complaint'
+  | 'no_address'
+  | 'dnc'
+  | 'no_consent';
+
+export interface ChannelReach {
+  sms: ChannelStatus;
+  email: ChannelStatus;
+  voice: ChannelStatus;
 }
 
 export interface TemplateRow {

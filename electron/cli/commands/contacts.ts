@@ -5,8 +5,10 @@ import { writeContactsCsv } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { settleEngagement } from '../../analytics';
 import { bandOption } from './engagement';
+import { channelOption, countOnChannel } from './contacts-channels';
 
 const n = (v: number) => v.toLocaleString('en-US');
+const COUNT_USAGE = 'contacts count [--tag T] [--textable] [--channel sms|email|voice]';
 const LIST_USAGE = 'contacts list [--search Q] [--tag T] [--band B] [--limit N]';
 
 function name(c: ContactRow): string {
@@ -57,16 +59,19 @@ function consentCommand(optedOut: boolean): Command {
 export const contactCommands: Command[] = [
   defineCommand({
     name: 'contacts count',
-    usage: 'contacts count [--tag T] [--textable]',
+    usage: COUNT_USAGE,
     summary:
-      'How many contacts (with the tag); --textable counts only those a campaign can text (not opted out, textable, valid number).',
-    options: { tag: { type: 'string' }, textable: { type: 'boolean' } },
+      'How many contacts (with the tag); --textable counts only those a campaign on the channel (default sms) would reach: for sms not opted out, textable, valid number; for email consent and not unsubscribed or bounced; for voice written consent and not on the do-not-call list.',
+    options: { tag: { type: 'string' }, textable: { type: 'boolean' }, channel: { type: 'string' } },
     async run(ctx, { values }) {
       const tag = typeof values.tag === 'string' ? values.tag : undefined;
+      const channel = channelOption(values.channel);
+      if (channel === 'email' || channel === 'voice')
+        return countOnChannel(await ctx.app(), channel, tag, values.textable === true);
       const count = await call(await ctx.app(), 'segments:count', { filter: tag ? { tags: [tag] } : {} });
       const value = values.textable === true ? count.eligible : count.matched;
       const what = `${values.textable === true ? 'textable ' : ''}contact${value === 1 ? '' : 's'}${tag ? ` tagged "${tag}"` : ''}`;
-      return { json: { count: value }, text: `${n(value)} ${what}.` };
+      return { json: channel ? { count: value, channel } : { count: value }, text: `${n(value)} ${what}.` };
     },
   }),
   defineCommand({

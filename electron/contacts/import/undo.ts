@@ -81,10 +81,10 @@ export function revertImport(
   const kept = db
     .prepare(
       `SELECT c.id AS contactId, c.phone AS phone,
-              (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.at >= ?)) AS optedOut
+              (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.channel = 'sms' AND a.at >= ?)) AS optedOut
        FROM contacts c
        WHERE c.import_id = ?
-         AND (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.at >= ?)
+         AND (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.channel = 'sms' AND a.at >= ?)
               OR c.id IN (SELECT contact_id FROM outbox_messages WHERE contact_id IS NOT NULL)
               OR c.id IN (SELECT contact_id FROM inbound_messages WHERE contact_id IS NOT NULL)
               ${hasConversions ? 'OR c.id IN (SELECT contact_id FROM conversions)' : ''})`,

@@ -102,7 +102,7 @@ export class ContactWriter {
           // bound again for each of a million rows.
           p(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ${sqlText(ctx.now)}, ${sqlText(ctx.now)}, ${sqlText(ctx.importId)}) ON CONFLICT(phone) DO NOTHING`),
-      auditSince: p('SELECT id, phone, new_state, at FROM optout_audit WHERE id > ? ORDER BY id'),
+      auditSince: p("SELECT id, phone, new_state, at FROM optout_audit WHERE id > ? AND channel = 'sms' ORDER BY id"),
       // The consent records of the contacts created in a transaction, in one statement at its end: a statement per
       // contact costs a million-row import about a second. Every contact above the transaction's first new id
       // is one it created (SQLite gives a new row the highest id plus one, and the transaction holds the lock).

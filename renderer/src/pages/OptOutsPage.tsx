@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CHANNEL_LABEL } from '../../../shared/channel-status';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import {
@@ -67,6 +68,16 @@ export function OptOutsPage() {
         <>
           {o.name && <div>{o.name}</div>}
           <div className={o.name ? 'mono muted small nowrap' : 'mono nowrap'}>{phone(o.phone)}</div>
+        </>
+      ),
+    },
+    {
+      header: 'Channel',
+      className: 'nowrap',
+      cell: (o) => (
+        <>
+          {CHANNEL_LABEL[o.channel]}
+          {o.email && <div className="muted small">{o.email}</div>}
         </>
       ),
     },

@@ -19,6 +19,10 @@ export interface OptOutReportRow {
   actor: string;
   message: string | null;
   inboundMessageId: number | null;
+  /** Which channel the change is about (a STOP: sms; an unsubscribe or bounce: email; do-not-call: voice). */
+  channel: 'sms' | 'email' | 'voice';
+  /** The e-mail address of an e-mail change. */
+  email: string | null;
 }
 
 const isoDate = z
@@ -32,6 +36,8 @@ export const optOutFilterSchema = z
     /** Changes before this moment. */
     until: isoDate.optional(),
     source: z.enum(CONSENT_SOURCES).optional(),
+    /** Only the changes of one channel (default: every channel). */
+    channel: z.enum(['sms', 'email', 'voice']).optional(),
     /** 'opted_out' (default: both). */
     state: z.enum(['opted_out', 'opted_in']).optional(),
     /** Part of the phone number, the name or the message text. */

@@ -107,6 +107,8 @@ describe('opt-out report', () => {
       'actor',
       'message',
       'inbound_message_id',
+      'channel',
+      'email',
     ]);
     expect(records.map((x) => [x.phone, x.change, x.how, x.message])).toEqual([
       [CAL, 'opted out', 'Reported by provider', 'Twilio error 21610: the recipient has opted out at Twilio'],

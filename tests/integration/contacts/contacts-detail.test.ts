@@ -171,6 +171,7 @@ describe('contacts:get', () => {
         actor: 'user',
         message: 'replied STOP',
         inboundMessageId: null,
+        channel: 'sms',
       },
     ]);
     expect(detail.messages).toEqual([

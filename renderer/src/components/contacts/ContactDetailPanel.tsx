@@ -11,6 +11,8 @@ import { MessageHistory } from './MessageHistory';
 import { Button, ConfirmDialog } from '../ui';
 import { lacksConsent, RecordConsent } from './RecordConsent';
 import { TagEditor } from './TagEditor';
+import { ChannelStatusList } from './ChannelStatus';
+import { VoiceConsentForm } from './VoiceConsentForm';
 import { MarkConversionButton } from '../analytics/MarkConversion';
 import { EngagementWhy } from '../analytics/EngagementWhy';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
@@ -29,6 +31,13 @@ function StatusLine({ d }: { d: ContactDetail }) {
       )}
       {!c.optedOut && !c.textable && c.notTextableReason && <span className="muted small">{c.notTextableReason}</span>}
       {c.isUnknown && <Badge tone="info">Wrote in · no marketing consent</Badge>}
+      <ChannelStatusList reach={c.reach} />
+      {c.voiceConsentAt && (
+        <p className="muted small ch-voice-consent">
+          Agreed in writing to recorded calls on {new Date(c.voiceConsentAt).toLocaleDateString()} —{' '}
+          {c.voiceConsentSource}
+        </p>
+      )}
     </div>
   );
 }
@@ -53,7 +62,7 @@ export function ContactDetailPanel({
   const q = useQuery(() => api.contacts.get({ id: contactId }), [contactId], ['contacts', 'inbox', 'optouts']);
   const fields = useQuery(() => api.contacts.fields({}), [], ['contacts']);
   const [saved, setSaved] = useState<ContactDetail | null>(null);
-  const [consent, setConsent] = useState<'out' | 'in' | 'record' | null>(null);
+  const [consent, setConsent] = useState<'out' | 'in' | 'record' | 'voice' | 'dnc' | null>(null);
   const [deleting, setDeleting] = useState<'ask' | 'busy' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tagBusy, setTagBusy] = useState(false);
@@ -127,6 +136,16 @@ export function ContactDetailPanel({
                 Opt out
               </Button>
             )}
+            {d.contact.reach.voice === 'no_consent' && (
+              <button type="button" className="secondary" onClick={() => setConsent('voice')}>
+                Consent to calls
+              </button>
+            )}
+            {d.contact.reach.voice !== 'dnc' && (
+              <button type="button" className="secondary ct-warn-button" onClick={() => setConsent('dnc')}>
+                Do not call
+              </button>
+            )}
             <MarkConversionButton
               target={{ contactId: d.contact.id, who: name || d.contact.phone }}
               onDone={onChanged}
@@ -190,6 +209,42 @@ export function ContactDetailPanel({
             onChanged();
           }}
         />
+      )}
+      {consent === 'voice' && d && (
+        <VoiceConsentForm
+          contactId={contactId}
+          name={name || phone(d.contact.phone)}
+          onClose={() => setConsent(null)}
+          onDone={() => {
+            setConsent(null);
+            q.reload();
+            onChanged();
+          }}
+        />
+      )}
+      {consent === 'dnc' && d && (
+        <ConfirmDialog
+          title={`Never call ${name || phone(d.contact.phone)}?`}
+          confirmLabel="Add to do-not-call list"
+          danger
+          onConfirm={() => {
+            api.consent
+              .doNotCall({ contactId, reason: 'Asked not to be called (recorded in the app)' })
+              .then(() => {
+                setConsent(null);
+                q.reload();
+                onChanged();
+              })
+              .catch((e: Error) => {
+                setError(e.message);
+                setConsent(null);
+              });
+          }}
+          onClose={() => setConsent(null)}
+        >
+          They asked not to be called: their number goes on your do-not-call list at once and no call campaign will ring
+          it. Texts and e-mail are not affected.
+        </ConfirmDialog>
       )}
       {deleting && d && (
         <ConfirmDialog

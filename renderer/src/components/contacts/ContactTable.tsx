@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { CHANNEL_LABEL, CHANNEL_STATUS_LABEL } from '../../../../shared/channel-status';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContactRow } from '../../../../shared/types/domain';
 import type { ContactSort, ContactSortColumn } from '../../../../shared/ipc/channels/contacts';
@@ -69,10 +70,23 @@ function SortHeader({
   );
 }
 
-function Status({ c }: { c: ContactRow }) {
+function SmsStatus({ c }: { c: ContactRow }) {
   if (c.optedOut) return <Badge tone="bad">Opted out</Badge>;
   if (!c.textable) return <Badge tone="warn">Not textable</Badge>;
   return <Badge tone="good">Textable</Badge>;
+}
+
+/** The SMS badge, and every channel's status in words on hover (and for screen readers). */
+function Status({ c }: { c: ContactRow }) {
+  const words = (['sms', 'email', 'voice'] as const)
+    .map((ch) => `${CHANNEL_LABEL[ch]}: ${CHANNEL_STATUS_LABEL[c.reach[ch]].toLowerCase()}`)
+    .join(' · ');
+  return (
+    <span title={words}>
+      <SmsStatus c={c} />
+      <span className="sr-only"> {words}</span>
+    </span>
+  );
 }
 
 const Row = memo(function Row({

@@ -7,10 +7,11 @@ export interface OptOutFilterState {
   until: string;
   source: ConsentSourceName | '';
   state: 'opted_out' | 'opted_in' | '';
+  channel: 'sms' | 'email' | 'voice' | '';
   search: string;
 }
 
-export const NO_FILTER: OptOutFilterState = { since: '', until: '', source: '', state: '', search: '' };
+export const NO_FILTER: OptOutFilterState = { since: '', until: '', source: '', state: '', channel: '', search: '' };
 
 /** The filter as the API takes it: empty fields left out; dates are whole local days. */
 export function toApiFilter(f: OptOutFilterState) {
@@ -20,6 +21,7 @@ export function toApiFilter(f: OptOutFilterState) {
     ...(f.until ? { until: new Date(new Date(`${f.until}T00:00:00`).getTime() + 86_400_000).toISOString() } : {}),
     ...(f.source ? { source: f.source } : {}),
     ...(f.state ? { state: f.state } : {}),
+    ...(f.channel ? { channel: f.channel } : {}),
     ...(f.search.trim() ? { search: f.search.trim() } : {}),
   };
 }
@@ -70,6 +72,15 @@ export function OptOutFilters({
           <option value="">Opt-outs and opt-ins</option>
           <option value="opted_out">Opt-outs only</option>
           <option value="opted_in">Opt-ins only</option>
+        </select>
+      </label>
+      <label>
+        <span>Channel</span>
+        <select value={value.channel} onChange={(e) => set('channel', e.target.value as OptOutFilterState['channel'])}>
+          <option value="">Every channel</option>
+          <option value="sms">SMS</option>
+          <option value="email">E-mail</option>
+          <option value="voice">Calls</option>
         </select>
       </label>
       <label className="grow">
