@@ -2,3 +2,5 @@
 export { renderEmail } from './render';
 export type { EmailBusiness, EmailRenderInput, RenderedEmail } from './render';
 export { isSendableImage, isSendableLink } from './markdown';
+export { lintEmailTemplate, SUBJECT_MAX } from './lint';
+export type { EmailIssue, EmailIssueCode, EmailLintOptions } from './lint';
