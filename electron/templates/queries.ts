@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
+import type { Channel } from '../../shared/types/domain';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 import { containsPattern, likeInsensitive } from '../db/sql-fns';
 
@@ -180,7 +181,14 @@ export function templateWithId(db: SqliteDb, id: number): TemplateDbRow | undefi
 
 export function insertTemplate(
   db: SqliteDb,
-  row: { name: string; body: string; category: string | null; notes: string | null },
+  row: {
+    name: string;
+    body: string;
+    category: string | null;
+    notes: string | null;
+    channel: Channel;
+    subject: string | null;
+  },
   at: string,
 ): number {
   return runQuery(db, qb.insertInto('templates').values({ ...row, created_at: at, updated_at: at })).lastInsertRowid;
@@ -189,7 +197,7 @@ export function insertTemplate(
 export function updateTemplateRow(
   db: SqliteDb,
   id: number,
-  row: { name: string; body: string; category: string | null; notes: string | null },
+  row: { name: string; body: string; category: string | null; notes: string | null; subject: string | null },
   at: string,
 ): void {
   runQuery(
