@@ -2,6 +2,7 @@ import { templateRow } from './list';
 import { AppError } from '../../shared/errors';
 import type { TemplateDeleteResult, TemplateDetail } from '../../shared/ipc/channels/templates';
 import type { SqliteDb } from '../db/connection';
+import type { Channel } from '../../shared/types/domain';
 import {
   deleteTemplateRow,
   insertTemplate,
@@ -24,6 +25,10 @@ export interface TemplateFields {
   body: string;
   category?: string | null;
   notes?: string | null;
+  /** 'sms' when not given; a template keeps its channel for good. */
+  channel?: 'sms' | 'email';
+  /** An e-mail's subject; texts have none. */
+  subject?: string | null;
 }
 
 const NAME_MAX = 100;
@@ -53,7 +58,17 @@ export function getTemplate(db: SqliteDb, id: number): TemplateDetail {
   return found;
 }
 
+/** An e-mail's subject is one line, trimmed; a text has no subject. */
+function subjectFor(channel: Channel, subject: string | null | undefined): string | null {
+  if (subject == null) return channel === 'email' ? '' : null;
+  if (channel !== 'email') {
+    throw new AppError('invalid_input', 'Only e-mail templates have a subject; a text message has none.');
+  }
+  return subject.replace(/\s+/g, ' ').trim();
+}
+
 export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string): TemplateDetail {
+  const channel = fields.channel ?? 'sms';
   const id = insertTemplate(
     db,
     {
@@ -61,6 +76,8 @@ export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string)
       body: fields.body,
       category: blankToNull(fields.category),
       notes: blankToNull(fields.notes),
+      channel,
+      subject: subjectFor(channel, fields.subject),
     },
     at,
   );
@@ -71,7 +88,7 @@ export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string)
 export function updateTemplate(
   db: SqliteDb,
   id: number,
-  patch: Partial<TemplateFields>,
+  patch: Partial<Omit<TemplateFields, 'channel'>>,
   at: string,
 ): { template: TemplateDetail; changed: boolean } {
   const current = getTemplate(db, id);
@@ -80,12 +97,14 @@ export function updateTemplate(
     body: patch.body ?? current.body,
     category: patch.category === undefined ? current.category : blankToNull(patch.category),
     notes: patch.notes === undefined ? current.notes : blankToNull(patch.notes),
+    subject: patch.subject === undefined ? current.subject : subjectFor(current.channel, patch.subject),
   };
   const changed =
     next.name !== current.name ||
     next.body !== current.body ||
     next.category !== current.category ||
-    next.notes !== current.notes;
+    next.notes !== current.notes ||
+    next.subject !== current.subject;
   if (!changed) return { template: current, changed: false };
   updateTemplateRow(db, id, next, at);
   return { template: getTemplate(db, id), changed: true };
@@ -111,6 +130,7 @@ export function duplicateTemplate(db: SqliteDb, id: number, at: string, name?: s
       body: source.body,
       category: source.category,
       notes: source.notes,
+      ...(source.channel === 'email' ? { channel: 'email' as const, subject: source.subject } : {}),
     },
     at,
   );

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TemplateRow } from '../../shared/types/domain';
+import type { Channel, TemplateRow } from '../../shared/types/domain';
 import type { Kdb } from '../db/kysely';
 
 /**
@@ -8,9 +8,10 @@ import type { Kdb } from '../db/kysely';
  */
 export async function listTemplates(
   kdb: Kdb,
-  q: { search?: string; includeArchived: boolean },
+  q: { search?: string; includeArchived: boolean; channel?: Channel },
 ): Promise<TemplateRow[]> {
   let query = kdb.selectFrom('templates').selectAll();
+  if (q.channel) query = query.where('channel', '=', q.channel);
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   const search = q.search?.trim();
   if (search) {
@@ -34,6 +35,8 @@ export function templateRow(r: {
   body: string;
   category: string | null;
   notes: string | null;
+  channel: Channel;
+  subject: string | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -45,6 +48,8 @@ export function templateRow(r: {
     body: r.body,
     category: r.category,
     notes: r.notes,
+    channel: r.channel,
+    subject: r.subject,
     archived: r.archived_at !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

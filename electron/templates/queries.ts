@@ -178,20 +178,17 @@ export function templateWithId(db: SqliteDb, id: number): TemplateDbRow | undefi
   );
 }
 
-export function insertTemplate(
-  db: SqliteDb,
-  row: { name: string; body: string; category: string | null; notes: string | null },
-  at: string,
-): number {
+/** What the owner writes in a template; a template's channel is set when it is created and never changes. */
+export type TemplateContent = Pick<
+  Selectable<DB['templates']>,
+  'name' | 'body' | 'category' | 'notes' | 'channel' | 'subject'
+>;
+
+export function insertTemplate(db: SqliteDb, row: TemplateContent, at: string): number {
   return runQuery(db, qb.insertInto('templates').values({ ...row, created_at: at, updated_at: at })).lastInsertRowid;
 }
 
-export function updateTemplateRow(
-  db: SqliteDb,
-  id: number,
-  row: { name: string; body: string; category: string | null; notes: string | null },
-  at: string,
-): void {
+export function updateTemplateRow(db: SqliteDb, id: number, row: Omit<TemplateContent, 'channel'>, at: string): void {
   runQuery(
     db,
     qb

@@ -40,6 +40,10 @@ export interface TemplateRow {
   body: string;
   category: string | null;
   notes: string | null;
+  /** What the template is written for: a text, an e-mail (body in Markdown) or a call. */
+  channel: Channel;
+  /** An e-mail's subject (same variables as the body); null for texts and calls. */
+  subject: string | null;
   archived: boolean;
   createdAt: string;
   updatedAt: string;

@@ -76,14 +76,32 @@ const writtenBody = body.refine((b) => b.trim() !== '', 'write the message text'
 const category = z.string().trim().max(50, 'at most 50 characters').nullable();
 const notes = z.string().max(2_000, 'at most 2,000 characters').nullable();
 const tag = z.string().trim().min(1).max(100);
+// Mail apps show about 78 characters; the limit is the header line's (RFC 5322), so the lint can say how much is over.
+const subject = z.string().max(998, 'a subject is at most 998 characters').nullable();
+const templateChannel = z.enum(['sms', 'email'], { error: 'choose sms or email' });
 
 export const templateChannels = {
   'templates:list': channel<TemplateRow[]>()(
-    z.object({ search: z.string().max(200).optional(), includeArchived: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        search: z.string().max(200).optional(),
+        includeArchived: z.boolean().default(false),
+        channel: z.enum(['sms', 'email', 'voice']).optional(),
+      })
+      .strict(),
   ),
   'templates:get': channel<TemplateDetail>()(z.object({ id }).strict()),
   'templates:create': channel<TemplateDetail>()(
-    z.object({ name, body: writtenBody, category: category.optional(), notes: notes.optional() }).strict(),
+    z
+      .object({
+        name,
+        body: writtenBody,
+        category: category.optional(),
+        notes: notes.optional(),
+        channel: templateChannel.optional(),
+        subject: subject.optional(),
+      })
+      .strict(),
   ),
   'templates:update': channel<TemplateDetail>()(
     z
@@ -93,6 +111,7 @@ export const templateChannels = {
         body: writtenBody.optional(),
         category: category.optional(),
         notes: notes.optional(),
+        subject: subject.optional(),
       })
       .strict(),
   ),
