@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { callScriptText, spokenCall, type VoiceBusiness, type VoiceMessage } from '../../shared/voice/script';
+import {
+  callScriptText,
+  LANGUAGE_PATTERN,
+  spokenCall,
+  VOICE_PATTERN,
+  type VoiceBusiness,
+  type VoiceMessage,
+} from '../../shared/voice/script';
 import { element, twimlDocument, type Attributes } from './xml';
 
 /** Twilio's limit on the `Twiml` parameter of a call. */
 export const TWIML_MAX_CHARS = 4000;
 /** Seconds Twilio waits for a key after the last word before it moves on. */
 const GATHER_TIMEOUT_S = 3;
-
-/** Twilio's built-in voices, Amazon Polly and Google voices (e.g. "Polly.Joanna", "Google.en-US-Neural2-C"). */
-export const VOICE_PATTERN = /^(alice|man|woman|(Polly|Google)\.[A-Za-z0-9-]{2,60})$/;
-/** A BCP 47 language with its region, as TwiML's `language` takes it (en-US, es-MX, fr-CA). */
-export const LANGUAGE_PATTERN = /^[a-z]{2,3}-[A-Z]{2}$/;
 
 export interface BuildCallInput {
   /** The message read by text-to-speech (variables already filled in) … */

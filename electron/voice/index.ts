@@ -3,11 +3,11 @@
 export {
   buildCall,
   callPlanSchema,
-  LANGUAGE_PATTERN,
   optOutConfirmationTwiml,
   readCallPlan,
   TWIML_MAX_CHARS,
-  VOICE_PATTERN,
   voiceRelayUrls,
 } from './call';
 export type { BuildCallInput, BuiltCall, CallPlan } from './call';
+export { buildCallFromSettings, callSettings, voiceProviderId } from './settings';
+export type { VoiceContent } from '../../shared/voice/script';

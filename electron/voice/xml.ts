@@ -4,11 +4,21 @@
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/FFFF): dropped. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// Line breaks and tabs as references too: a parser would otherwise normalise them (\r to \n, and to spaces in attributes).
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 
 /** Text safe inside an element or a double-quoted attribute. */
 export function xmlText(value: string): string {
-  return value.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => ENTITY[c]);
+  return value.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]);
 }
 
 export type Attributes = Record<string, string | number | undefined>;

@@ -1,11 +1,19 @@
 import { formatPhone } from '../phone-format';
 
+export { LANGUAGE_PATTERN, VOICE_PATTERN } from './patterns';
+
 /**
  * What a prerecorded or artificial-voice marketing call says, in order (TCPA, FCC 24-17): who is calling and a
  * phone number first, then — within 2 seconds — how to stop these calls by key press, then the message, and last
  * the number that reaches the same opt-out (for voicemail, where no key can be pressed). Pure: the renderer's
  * preview and the TwiML builder both read it, so what the owner previews is what is said.
  */
+
+/** A voice message as a template or campaign keeps it: a script with {{variables}}, or a recording's https URL. */
+export interface VoiceContent {
+  script?: string | null;
+  recordingUrl?: string | null;
+}
 
 export interface VoiceBusiness {
   /** The business's name as it should be spoken. */
