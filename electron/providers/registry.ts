@@ -5,6 +5,8 @@ import type { ProviderEvent } from '../webhooks';
 import { createSandboxProvider } from './sandbox';
 import { QuoProvider } from './quo';
 import { TwilioProvider } from './twilio';
+import { TwilioVoiceProvider } from './twilio-voice';
+import { createSandboxVoiceProvider } from './sandbox-voice';
 import { AppError } from '../../shared/errors';
 import { CHANNEL_OF_PROVIDER, type OutboxProviderId, type Provider } from './types';
 
@@ -37,9 +39,35 @@ export function createProviders(deps: ProviderDeps) {
       stopRate: deps.settings.get('sandbox.stopRate'),
     }),
   });
+  const sandboxVoice = createSandboxVoiceProvider({
+    db: deps.db,
+    now: deps.now,
+    random: deps.random,
+    emit: deps.emit,
+    settings: () => ({
+      deliveryDelayMs: deps.settings.get('sandbox.deliveryDelayMs'),
+      failureRate: deps.settings.get('sandbox.failureRate'),
+      replyRate: 0,
+      stopRate: deps.settings.get('sandbox.stopRate'),
+    }),
+  });
+  const publicUrl = () => deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '');
   return {
     sandbox,
+    sandboxVoice,
     get(id: OutboxProviderId): Provider {
+      if (id === 'sandbox_voice') return sandboxVoice;
+      if (id === 'twilio_voice') {
+        // Calls reuse the Twilio account settings (Quo has no call-placing API).
+        return new TwilioVoiceProvider({
+          baseUrl: deps.settings.get('twilio.baseUrl'),
+          accountSid: deps.settings.get('twilio.accountSid'),
+          authToken: requireSecret(deps.secrets, 'twilio.authToken', 'to place calls through Twilio'),
+          timeoutMs,
+          now: deps.now,
+          statusCallbackUrl: publicUrl() ? `${publicUrl()}/webhooks/twilio-voice/status` : undefined,
+        });
+      }
       if (id === 'quo') {
         return new QuoProvider({
           baseUrl: deps.settings.get('quo.baseUrl'),

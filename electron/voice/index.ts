@@ -11,3 +11,4 @@ export {
 export type { BuildCallInput, BuiltCall, CallPlan } from './call';
 export { buildCallFromSettings, callSettings, voiceProviderId } from './settings';
 export type { VoiceContent } from '../../shared/voice/script';
+export { answerIncomingCall, answerKeyPress } from './answers';

@@ -1,4 +1,3 @@
-import type { VoiceProviderId } from '../providers';
 import type { SettingsStore } from '../settings/store';
 import type { VoiceContent } from '../../shared/voice/script';
 import { buildCall, voiceRelayUrls, type BuildCallInput, type BuiltCall } from './call';
@@ -6,7 +5,7 @@ import { buildCall, voiceRelayUrls, type BuildCallInput, type BuiltCall } from '
 type Settings = Pick<SettingsStore, 'get'>;
 
 /** The outbox provider that places calls: Twilio, or the Sandbox's simulation. */
-export function voiceProviderId(settings: Settings): VoiceProviderId {
+export function voiceProviderId(settings: Settings): 'twilio_voice' | 'sandbox_voice' {
   return settings.get('voice.provider') === 'twilio' ? 'twilio_voice' : 'sandbox_voice';
 }
 

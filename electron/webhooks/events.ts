@@ -1,4 +1,4 @@
-import type { ProviderId } from '../providers';
+import type { OutboxProviderId, ProviderId, VoiceProviderId } from '../providers';
 
 /**
  * A provider event after its transport (webhook, sandbox, reconciliation) has been verified and parsed.
@@ -7,13 +7,15 @@ import type { ProviderId } from '../providers';
 export type ProviderEvent =
   | {
       kind: 'status';
-      provider: ProviderId;
+      provider: OutboxProviderId;
       eventId: string;
       providerMessageId: string;
       status: 'sent' | 'delivered' | 'undelivered' | 'failed';
       errorCode?: string | null;
       errorMessage?: string | null;
       at: string;
+      /** A call's answering-machine verdict (Twilio AnsweredBy) and length in seconds, when the callback has them. */
+      call?: { answeredBy: string | null; durationS: number | null };
     }
   | {
       kind: 'inbound';
@@ -32,5 +34,16 @@ export type ProviderEvent =
       eventId: string;
       phone: string;
       detail: string;
+      at: string;
+    }
+  | {
+      /** The opt-out key pressed during a call: the number goes on the do-not-call list. */
+      kind: 'call_opt_out';
+      provider: VoiceProviderId;
+      eventId: string;
+      /** The call (Twilio CallSid). */
+      providerMessageId: string;
+      phone: string;
+      digit: string;
       at: string;
     };

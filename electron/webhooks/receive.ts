@@ -3,9 +3,10 @@ import { headerValue, rejected } from './signatures/common';
 import { checkQuoLegacyShape, verifyQuoLegacy } from './signatures/quo-legacy';
 import { verifyStandardWebhook } from './signatures/standard';
 import { verifyTwilio } from './signatures/twilio';
-import type { ParseOutcome } from './parse/outcome';
+import { ignored, type ParseOutcome } from './parse/outcome';
 import { parseQuoWebhook } from './parse/quo';
 import { parseTwilioWebhook } from './parse/twilio';
+import { parseTwilioCallStatus, parseTwilioKeyPress } from './parse/twilio-voice';
 
 export interface WebhookSecrets {
   /** Quo legacy webhooks: the base64 signing secret shown in Quo. */
@@ -82,4 +83,26 @@ export function receiveTwilio(
   const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
   if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };
   return accept(parseTwilioWebhook(params, now), Object.fromEntries(params));
+}
+
+/** Twilio voice (`/webhooks/twilio-voice/status|gather|incoming`): signed exactly like Twilio's messaging webhooks. */
+export function receiveTwilioVoice(
+  route: 'status' | 'gather' | 'incoming',
+  body: Buffer,
+  headers: IncomingHttpHeaders,
+  signedUrl: string | undefined,
+  secrets: WebhookSecrets,
+  now: Date,
+): Reception {
+  const params = new URLSearchParams(body.toString('utf8'));
+  const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
+  if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };
+  const query = new URL(signedUrl ?? 'http://relay.invalid/').searchParams;
+  const outcome =
+    route === 'status'
+      ? parseTwilioCallStatus(params, now)
+      : route === 'gather'
+        ? parseTwilioKeyPress(params, query, now)
+        : ignored('a call to the callback number');
+  return accept(outcome, Object.fromEntries(params));
 }

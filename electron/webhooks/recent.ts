@@ -12,6 +12,7 @@ function summarise(event: ProviderEvent | undefined, isTest: boolean): string {
     return `Text from ${event.from}: ${event.body.length > 60 ? `${event.body.slice(0, 59)}…` : event.body}`;
   if (event.kind === 'status')
     return `Message ${event.providerMessageId} ${event.status}${event.errorCode ? ` (error ${event.errorCode})` : ''}`;
+  if (event.kind === 'call_opt_out') return `${event.phone} pressed ${event.digit} during a call: do not call`;
   return `${event.phone} opted out at the provider`;
 }
 
