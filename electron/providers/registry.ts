@@ -27,29 +27,26 @@ export interface ProviderDeps {
  */
 export function createProviders(deps: ProviderDeps) {
   const timeoutMs = deps.timeoutMs ?? 15_000;
+  // The Sandbox's texts and calls share its behaviour settings (a call is not replied to: replyRate is unused there).
+  const sandboxSettings = () => ({
+    deliveryDelayMs: deps.settings.get('sandbox.deliveryDelayMs'),
+    failureRate: deps.settings.get('sandbox.failureRate'),
+    replyRate: deps.settings.get('sandbox.replyRate'),
+    stopRate: deps.settings.get('sandbox.stopRate'),
+  });
   const sandbox = createSandboxProvider({
     db: deps.db,
     now: deps.now,
     random: deps.random,
     emit: deps.emit,
-    settings: () => ({
-      deliveryDelayMs: deps.settings.get('sandbox.deliveryDelayMs'),
-      failureRate: deps.settings.get('sandbox.failureRate'),
-      replyRate: deps.settings.get('sandbox.replyRate'),
-      stopRate: deps.settings.get('sandbox.stopRate'),
-    }),
+    settings: sandboxSettings,
   });
   const sandboxVoice = createSandboxVoiceProvider({
     db: deps.db,
     now: deps.now,
     random: deps.random,
     emit: deps.emit,
-    settings: () => ({
-      deliveryDelayMs: deps.settings.get('sandbox.deliveryDelayMs'),
-      failureRate: deps.settings.get('sandbox.failureRate'),
-      replyRate: 0,
-      stopRate: deps.settings.get('sandbox.stopRate'),
-    }),
+    settings: sandboxSettings,
   });
   const publicUrl = () => deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '');
   return {

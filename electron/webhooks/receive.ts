@@ -71,6 +71,17 @@ export function receiveQuo(body: Buffer, headers: IncomingHttpHeaders, secrets: 
   return accept(parseQuoWebhook(payload, standard ? webhookId : undefined, now), payload);
 }
 
+/** A Twilio request whose X-Twilio-Signature does not match (401), or null when it does. */
+function refuseUnsignedTwilio(
+  params: URLSearchParams,
+  headers: IncomingHttpHeaders,
+  signedUrl: string | undefined,
+  secrets: WebhookSecrets,
+): Reception | null {
+  const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
+  return verdict.ok ? null : { ok: false, status: 401, reason: verdict.reason };
+}
+
 /** Twilio: form-encoded; `signedUrl` is the public URL Twilio called, path and query included. */
 export function receiveTwilio(
   body: Buffer,
@@ -80,9 +91,8 @@ export function receiveTwilio(
   now: Date,
 ): Reception {
   const params = new URLSearchParams(body.toString('utf8'));
-  const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
-  if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };
-  return accept(parseTwilioWebhook(params, now), Object.fromEntries(params));
+  const refused = refuseUnsignedTwilio(params, headers, signedUrl, secrets);
+  return refused ?? accept(parseTwilioWebhook(params, now), Object.fromEntries(params));
 }
 
 /** Twilio voice (`/webhooks/twilio-voice/status|gather|incoming`): signed exactly like Twilio's messaging webhooks. */
@@ -95,8 +105,8 @@ export function receiveTwilioVoice(
   now: Date,
 ): Reception {
   const params = new URLSearchParams(body.toString('utf8'));
-  const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
-  if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };
+  const refused = refuseUnsignedTwilio(params, headers, signedUrl, secrets);
+  if (refused) return refused;
   const query = new URL(signedUrl ?? 'http://relay.invalid/').searchParams;
   const outcome =
     route === 'status'
