@@ -27,6 +27,7 @@ import { createWindowCheck } from './campaigns/window';
 import { resumeSnapshots } from './campaigns/snapshot';
 import { runDueSchedules } from './campaigns/lifecycle';
 import { sqliteTransaction, startRelay, type Relay } from './webhooks/relay';
+import { answerIncomingCall, answerKeyPress } from './voice';
 import { checkWaitingAbTests } from './abtests/jobs';
 import { ingestOutcomes } from './analytics/ingest';
 import { catchUpInSlices } from './analytics/catch-up';
@@ -249,6 +250,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   const tick = () => {
     providers.sandbox.tick();
     providers.sandboxEmail.tick();
+    providers.sandboxVoice.tick();
     const { processed } = processPending(processDeps);
     if (processed) events.emit('app:dataChanged', { area: 'inbox' });
     expireLateConfirmations(db, now().toISOString());
@@ -342,6 +344,10 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
             method,
             form,
           ),
+        voice: {
+          afterKey: (callSid, optedOut) => answerKeyPress(db, settings, callSid, optedOut),
+          incoming: () => answerIncomingCall(settings),
+        },
       });
       return relay;
     },

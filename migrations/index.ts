@@ -20,6 +20,7 @@ import { m0018 } from './0018_contact_bulk_actions';
 import { m0019 } from './0019_inbox_search';
 import { m0020 } from './0020_channels';
 import { m0025 } from './0025_conversion_source_daily';
+import { m0024 } from './0024_call_outcomes';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
 export const migrations: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   m0019,
   m0020,
   m0025,
+  m0024,
 ];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -204,6 +204,9 @@ export interface DB {
     subject: string | null;
     html_body: string | null;
     voice_json: string | null;
+    /** migration 0024: a call's answering-machine verdict (Twilio AnsweredBy) and its length in seconds. */
+    call_answered_by: string | null;
+    call_duration_s: number | null;
   };
   inbound_messages: {
     id: Generated<number>;

@@ -7,6 +7,8 @@ import type { ProviderEvent } from '../webhooks';
 import { countEventsIn, eventsIn, resetEventForReplay, setEventPayload, webhookEvent, type EventRow } from './queries';
 
 const provider = z.enum(['sandbox', 'quo', 'twilio']);
+const voiceProvider = z.enum(['twilio_voice', 'sandbox_voice']);
+const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number');
 const at = z.iso.datetime({ offset: true });
 const text = z.string().min(1).max(2000);
 
@@ -15,13 +17,17 @@ const providerEventSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('status'),
-      provider,
+      provider: z.union([provider, voiceProvider]),
       eventId: text,
       providerMessageId: text,
       status: z.enum(['sent', 'delivered', 'undelivered', 'failed']),
       errorCode: z.string().max(200).nullish(),
       errorMessage: z.string().max(2000).nullish(),
       at,
+      call: z
+        .object({ answeredBy: z.string().max(64).nullable(), durationS: z.number().int().min(0).nullable() })
+        .strict()
+        .optional(),
     })
     .strict(),
   z
@@ -46,6 +52,17 @@ const providerEventSchema = z.discriminatedUnion('kind', [
       at,
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('call_opt_out'),
+      provider: voiceProvider,
+      eventId: text,
+      providerMessageId: text,
+      phone,
+      digit: z.string().regex(/^[0-9]$/, 'expected one digit'),
+      at,
+    })
+    .strict(),
 ]);
 
 interface StoredPayload {
@@ -59,6 +76,7 @@ function summaryOf(e: ProviderEvent | undefined): string {
   if (e.kind === 'status') return `${e.status} receipt for ${e.providerMessageId}`;
   if (e.kind === 'inbound') return `text from ${e.from}: ${e.body.length > 60 ? `${e.body.slice(0, 57)}…` : e.body}`;
   if (e.kind === 'email_stop') return `${e.reason.replace('_', ' ')} reported by ${e.provider} for ${e.email}`;
+  if (e.kind === 'call_opt_out') return `do-not-call key ${e.digit} pressed by ${e.phone}`;
   return `opt-out reported by ${e.provider} for ${e.phone}`;
 }
 

@@ -62,6 +62,7 @@ export function dueSandboxMessages(db: SqliteDb, nowIso: string, channel: Sandbo
       .where('outcome', channel === 'email' ? 'like' : 'not like', EMAIL_OUTCOMES)
       .where('due_at', 'is not', null)
       .where('due_at', '<=', nowIso)
+      .where('outcome', 'not like', 'call%')
       .orderBy('due_at')
       .limit(500),
   );
@@ -71,5 +72,20 @@ export function settleSandboxMessage(db: SqliteDb, id: string, status: 'failed' 
   runQuery(
     db,
     qb.updateTable('sandbox_messages').set({ status, due_at: null, updated_at: nowIso }).where('id', '=', id),
+  );
+}
+
+/** The Sandbox's simulated calls (outcome `call_…`) whose outcome is due. */
+export function dueSandboxCalls(db: SqliteDb, nowIso: string) {
+  return allRows(
+    db,
+    qb
+      .selectFrom('sandbox_messages')
+      .select(['id', 'to_phone', 'outcome'])
+      .where('due_at', 'is not', null)
+      .where('due_at', '<=', nowIso)
+      .where('outcome', 'like', 'call%')
+      .orderBy('due_at')
+      .limit(500),
   );
 }

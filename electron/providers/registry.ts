@@ -6,8 +6,9 @@ import { createSandboxProvider } from './sandbox';
 import { createEmailProviders } from './registry-email';
 import { QuoProvider } from './quo';
 import { TwilioProvider } from './twilio';
-import { AppError } from '../../shared/errors';
-import { CHANNEL_OF_PROVIDER, type OutboxProviderId, type Provider } from './types';
+import { TwilioVoiceProvider } from './twilio-voice';
+import { createSandboxVoiceProvider } from './sandbox-voice';
+import type { OutboxProviderId, Provider } from './types';
 
 export interface ProviderDeps {
   db: SqliteDb;
@@ -26,26 +27,49 @@ export interface ProviderDeps {
  */
 export function createProviders(deps: ProviderDeps) {
   const timeoutMs = deps.timeoutMs ?? 15_000;
+  // The Sandbox's texts and calls share its behaviour settings (a call is not replied to: replyRate is unused there).
+  const sandboxSettings = () => ({
+    deliveryDelayMs: deps.settings.get('sandbox.deliveryDelayMs'),
+    failureRate: deps.settings.get('sandbox.failureRate'),
+    replyRate: deps.settings.get('sandbox.replyRate'),
+    stopRate: deps.settings.get('sandbox.stopRate'),
+  });
   const sandbox = createSandboxProvider({
     db: deps.db,
     now: deps.now,
     random: deps.random,
     emit: deps.emit,
-    settings: () => ({
-      deliveryDelayMs: deps.settings.get('sandbox.deliveryDelayMs'),
-      failureRate: deps.settings.get('sandbox.failureRate'),
-      replyRate: deps.settings.get('sandbox.replyRate'),
-      stopRate: deps.settings.get('sandbox.stopRate'),
-    }),
+    settings: sandboxSettings,
   });
   const email = createEmailProviders(deps, timeoutMs);
+  const sandboxVoice = createSandboxVoiceProvider({
+    db: deps.db,
+    now: deps.now,
+    random: deps.random,
+    emit: deps.emit,
+    settings: sandboxSettings,
+  });
+  const publicUrl = () => deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '');
   return {
     sandbox,
     sandboxEmail: email.sandbox,
+    sandboxVoice,
     /** Closes what keeps connections open (the SMTP pool). */
     close: () => email.close(),
     get(id: OutboxProviderId): Provider {
       if (id === 'smtp' || id === 'postmark' || id === 'sandbox_email') return email.get(id);
+      if (id === 'sandbox_voice') return sandboxVoice;
+      if (id === 'twilio_voice') {
+        // Calls reuse the Twilio account settings (Quo has no call-placing API).
+        return new TwilioVoiceProvider({
+          baseUrl: deps.settings.get('twilio.baseUrl'),
+          accountSid: deps.settings.get('twilio.accountSid'),
+          authToken: requireSecret(deps.secrets, 'twilio.authToken', 'to place calls through Twilio'),
+          timeoutMs,
+          now: deps.now,
+          statusCallbackUrl: publicUrl() ? `${publicUrl()}/webhooks/twilio-voice/status` : undefined,
+        });
+      }
       if (id === 'quo') {
         return new QuoProvider({
           baseUrl: deps.settings.get('quo.baseUrl'),
@@ -67,9 +91,6 @@ export function createProviders(deps: ProviderDeps) {
             ? `${deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '')}/webhooks/twilio`
             : undefined,
         });
-      }
-      if (CHANNEL_OF_PROVIDER[id] !== 'sms') {
-        throw new AppError('provider_error', `Sending ${CHANNEL_OF_PROVIDER[id]} through ${id} is not set up`);
       }
       return sandbox;
     },

@@ -1,4 +1,4 @@
-import type { EmailProviderId, OutboxProviderId, ProviderId } from '../providers';
+import type { EmailProviderId, OutboxProviderId, ProviderId, VoiceProviderId } from '../providers';
 
 /**
  * A provider event after its transport (webhook, sandbox, reconciliation) has been verified and parsed.
@@ -14,6 +14,8 @@ export type ProviderEvent =
       errorCode?: string | null;
       errorMessage?: string | null;
       at: string;
+      /** A call's answering-machine verdict (Twilio AnsweredBy) and length in seconds, when the callback has them. */
+      call?: { answeredBy: string | null; durationS: number | null };
     }
   | {
       kind: 'inbound';
@@ -45,5 +47,16 @@ export type ProviderEvent =
       email: string;
       reason: 'hard_bounce' | 'complaint' | 'unsubscribe';
       detail: string;
+      at: string;
+    }
+  | {
+      /** The opt-out key pressed during a call: the number goes on the do-not-call list. */
+      kind: 'call_opt_out';
+      provider: VoiceProviderId;
+      eventId: string;
+      /** The call (Twilio CallSid). */
+      providerMessageId: string;
+      phone: string;
+      digit: string;
       at: string;
     };

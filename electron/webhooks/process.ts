@@ -1,6 +1,13 @@
 import { classifyReply } from '../../shared/compliance/keywords';
 import type { SqliteDb } from '../db/connection';
-import { changeConsent, confirmationDeadline, LATE_CONFIRMATION, suppressEmail, unsubscribeEmail } from '../compliance';
+import {
+  changeConsent,
+  changeDoNotCall,
+  confirmationDeadline,
+  LATE_CONFIRMATION,
+  suppressEmail,
+  unsubscribeEmail,
+} from '../compliance';
 import {
   DEFAULT_HELP_REPLY,
   DEFAULT_OPT_IN_CONFIRMATION,
@@ -13,6 +20,7 @@ import { countSegments } from '../../shared/templates/segments';
 import type { EventBus } from '../events/bus';
 import type { ProviderEvent } from './events';
 import { duePendingEvents } from './store';
+import { setCallOutcome } from './queries';
 import {
   applyReceipt,
   contactByPhone,
@@ -53,6 +61,7 @@ const STATUS_RANK: Record<string, number> = {
 function applyStatus(db: SqliteDb, e: Extract<ProviderEvent, { kind: 'status' }>, nowIso: string): void {
   const row = outboxByProviderId(db, e.provider, e.providerMessageId);
   if (!row) return; // A message we did not send (or not yet matched): reconciliation handles it.
+  if (e.call) setCallOutcome(db, row.id, e.call, nowIso);
   // Events arrive in any order: never move a message backwards (a late "sent" after "delivered").
   if ((STATUS_RANK[e.status] ?? 0) < (STATUS_RANK[row.state] ?? 0)) return;
   if (row.state === e.status) return;
@@ -165,7 +174,14 @@ export function processEvent(deps: ProcessDeps, event: ProviderEvent): void {
   if (event.kind === 'status') applyStatus(deps.db, event, nowIso);
   else if (event.kind === 'inbound') applyInbound(deps, event, nowIso);
   else if (event.kind === 'email_stop') applyEmailStop(deps.db, event, nowIso);
-  else {
+  else if (event.kind === 'call_opt_out') {
+    changeDoNotCall(deps.db, event.phone, true, {
+      source: 'keypress',
+      actor: `keypress:${event.provider}`,
+      at: nowIso,
+      messageText: `Pressed ${event.digit} during call ${event.providerMessageId}`,
+    });
+  } else {
     // Keep the number as a contact so the opt-out is on record against it (and a following STOP changes nothing).
     contactFor(deps.db, event.phone, nowIso);
     changeConsent(deps.db, {

@@ -1,5 +1,5 @@
 import type { SqliteDb } from '../db/connection';
-import { allRows, firstRow, qb } from '../db/sync-query';
+import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
 /** The newest stored events, newest first. */
 export function newestEvents(db: SqliteDb, limit: number) {
@@ -36,5 +36,25 @@ export function eventState(
       .select(['state', 'last_error as lastError'])
       .where('provider', '=', provider)
       .where('event_id', '=', eventId),
+  );
+}
+
+/** A call's answering-machine verdict and length, from its status callbacks (kept when a later one lacks them). */
+export function setCallOutcome(
+  db: SqliteDb,
+  outboxId: number,
+  call: { answeredBy: string | null; durationS: number | null },
+  nowIso: string,
+): void {
+  runQuery(
+    db,
+    qb
+      .updateTable('outbox_messages')
+      .set((eb) => ({
+        call_answered_by: eb.fn.coalesce(eb.val(call.answeredBy), 'call_answered_by'),
+        call_duration_s: eb.fn.coalesce(eb.val(call.durationS), 'call_duration_s'),
+        updated_at: nowIso,
+      }))
+      .where('id', '=', outboxId),
   );
 }

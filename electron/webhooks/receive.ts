@@ -5,9 +5,10 @@ import { verifyStandardWebhook } from './signatures/standard';
 import { verifyTwilio } from './signatures/twilio';
 import { POSTMARK_WEBHOOK_USER, verifyBasic } from './signatures/basic';
 import { parsePostmarkWebhook } from './parse/postmark';
-import type { ParseOutcome } from './parse/outcome';
+import { ignored, type ParseOutcome } from './parse/outcome';
 import { parseQuoWebhook } from './parse/quo';
 import { parseTwilioWebhook } from './parse/twilio';
+import { parseTwilioCallStatus, parseTwilioKeyPress } from './parse/twilio-voice';
 
 export interface WebhookSecrets {
   /** Quo legacy webhooks: the base64 signing secret shown in Quo. */
@@ -74,6 +75,17 @@ export function receiveQuo(body: Buffer, headers: IncomingHttpHeaders, secrets: 
   return accept(parseQuoWebhook(payload, standard ? webhookId : undefined, now), payload);
 }
 
+/** A Twilio request whose X-Twilio-Signature does not match (401), or null when it does. */
+function refuseUnsignedTwilio(
+  params: URLSearchParams,
+  headers: IncomingHttpHeaders,
+  signedUrl: string | undefined,
+  secrets: WebhookSecrets,
+): Reception | null {
+  const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
+  return verdict.ok ? null : { ok: false, status: 401, reason: verdict.reason };
+}
+
 /** Twilio: form-encoded; `signedUrl` is the public URL Twilio called, path and query included. */
 export function receiveTwilio(
   body: Buffer,
@@ -83,9 +95,30 @@ export function receiveTwilio(
   now: Date,
 ): Reception {
   const params = new URLSearchParams(body.toString('utf8'));
-  const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
-  if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };
-  return accept(parseTwilioWebhook(params, now), Object.fromEntries(params));
+  const refused = refuseUnsignedTwilio(params, headers, signedUrl, secrets);
+  return refused ?? accept(parseTwilioWebhook(params, now), Object.fromEntries(params));
+}
+
+/** Twilio voice (`/webhooks/twilio-voice/status|gather|incoming`): signed exactly like Twilio's messaging webhooks. */
+export function receiveTwilioVoice(
+  route: 'status' | 'gather' | 'incoming',
+  body: Buffer,
+  headers: IncomingHttpHeaders,
+  signedUrl: string | undefined,
+  secrets: WebhookSecrets,
+  now: Date,
+): Reception {
+  const params = new URLSearchParams(body.toString('utf8'));
+  const refused = refuseUnsignedTwilio(params, headers, signedUrl, secrets);
+  if (refused) return refused;
+  const query = new URL(signedUrl ?? 'http://relay.invalid/').searchParams;
+  const outcome =
+    route === 'status'
+      ? parseTwilioCallStatus(params, now)
+      : route === 'gather'
+        ? parseTwilioKeyPress(params, query, now)
+        : ignored('a call to the callback number');
+  return accept(outcome, Object.fromEntries(params));
 }
 
 /** Postmark: JSON, no signature; the Basic credentials of the webhook URL are checked before the body is read. */

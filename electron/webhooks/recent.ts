@@ -14,6 +14,7 @@ function summarise(event: ProviderEvent | undefined, isTest: boolean): string {
     return `Message ${event.providerMessageId} ${event.status}${event.errorCode ? ` (error ${event.errorCode})` : ''}`;
   if (event.kind === 'email_stop')
     return `${event.email}: ${{ hard_bounce: 'hard bounce', complaint: 'spam complaint', unsubscribe: 'unsubscribed' }[event.reason]}`;
+  if (event.kind === 'call_opt_out') return `${event.phone} pressed ${event.digit} during a call: do not call`;
   return `${event.phone} opted out at the provider`;
 }
 

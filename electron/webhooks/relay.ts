@@ -7,6 +7,7 @@ import {
   receivePostmark,
   receiveQuo,
   receiveTwilio,
+  receiveTwilioVoice,
   refuseBeforeBody,
   type Reception,
   type WebhookSecrets,
@@ -52,6 +53,11 @@ export interface RelayOptions {
   onQuickBooksCallback?: (params: URLSearchParams) => Promise<{ status: number; html: string }>;
   /** `GET|POST /u/<token>`: the e-mail unsubscribe page and one-click POST (see answerUnsubscribe). */
   onUnsubscribe?: (token: string, method: 'GET' | 'POST', form: URLSearchParams) => UnsubscribeAnswer;
+  /**
+   * Twilio voice: the TwiML that answers a key press during a call (the opt-out confirmation, or the rest of the
+   * message for any other key) and a call to the callback number (the same opt-out offer).
+   */
+  voice?: { afterKey(callSid: string, optedOut: boolean): string; incoming(): string };
 }
 
 export interface Relay {
@@ -65,6 +71,9 @@ const ROUTES: Record<string, string[]> = {
   '/webhooks/quo': ['POST'],
   '/webhooks/twilio': ['POST'],
   '/webhooks/postmark': ['POST'],
+  '/webhooks/twilio-voice/status': ['POST'],
+  '/webhooks/twilio-voice/gather': ['POST'],
+  '/webhooks/twilio-voice/incoming': ['POST'],
   '/healthz': ['GET', 'HEAD'],
   '/oauth/quickbooks/callback': ['GET'],
 };
@@ -83,6 +92,13 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
 }
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
+const HANG_UP_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>';
+
+const VOICE_ROUTES: Record<string, 'status' | 'gather' | 'incoming'> = {
+  '/webhooks/twilio-voice/status': 'status',
+  '/webhooks/twilio-voice/gather': 'gather',
+  '/webhooks/twilio-voice/incoming': 'incoming',
+};
 
 function sendJson(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -94,7 +110,7 @@ function sendJson(res: ServerResponse, status: number, body: object, headers: Re
   res.end(text);
 }
 
-function sendTwiml(res: ServerResponse, result: IngestResult, ignored?: string): void {
+function sendTwiml(res: ServerResponse, result: IngestResult, ignored?: string, twiml = EMPTY_TWIML): void {
   // Twilio reads the body as TwiML (empty = do nothing); the counts ride along in headers for people debugging.
   const headers: Record<string, string> = {
     'content-type': 'text/xml; charset=utf-8',
@@ -103,7 +119,20 @@ function sendTwiml(res: ServerResponse, result: IngestResult, ignored?: string):
   };
   if (ignored) headers['x-desk-ignored'] = ignored;
   res.writeHead(200, headers);
-  res.end(EMPTY_TWIML);
+  res.end(twiml);
+}
+
+/** What Twilio plays next on a voice route: the answer to a key press, the callback number's opt-out offer, or nothing. */
+function voiceTwiml(
+  route: 'status' | 'gather' | 'incoming',
+  reception: Extract<Reception, { ok: true }>,
+  voice: RelayOptions['voice'],
+): string {
+  if (route === 'status') return EMPTY_TWIML;
+  if (!voice) return HANG_UP_TWIML;
+  if (route === 'incoming') return voice.incoming();
+  const raw = reception.raw as Record<string, string>;
+  return voice.afterKey(raw.CallSid ?? '', reception.outcome.kind === 'events');
 }
 
 type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'gone' };
@@ -239,12 +268,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return sendJson(res, 413, { ok: false, reason: `body over ${maxBodyBytes} bytes` });
     }
     const twilio = url.pathname === '/webhooks/twilio';
+    const voiceRoute = VOICE_ROUTES[url.pathname];
     const origin = originOf(publicUrl());
+    const signedUrl = origin && `${origin}${req.url}`;
     const reception: Reception = twilio
-      ? receiveTwilio(body.bytes, req.headers, origin && `${origin}${req.url}`, secrets(), options.now())
-      : url.pathname === '/webhooks/postmark'
-        ? receivePostmark(body.bytes, options.now())
-        : receiveQuo(body.bytes, req.headers, secrets(), options.now());
+      ? receiveTwilio(body.bytes, req.headers, signedUrl, secrets(), options.now())
+      : voiceRoute
+        ? receiveTwilioVoice(voiceRoute, body.bytes, req.headers, signedUrl, secrets(), options.now())
+        : url.pathname === '/webhooks/postmark'
+          ? receivePostmark(body.bytes, options.now())
+          : receiveQuo(body.bytes, req.headers, secrets(), options.now());
     if (!reception.ok) {
       if (reception.status === 401) failures.spend(sender, options.now().getTime());
       return sendJson(res, reception.status, { ok: false, reason: reception.reason });
@@ -262,6 +295,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     const ignored = reception.outcome.kind === 'ignored' ? reception.outcome.reason : undefined;
     if (twilio) return sendTwiml(res, result, ignored);
+    if (voiceRoute) return sendTwiml(res, result, ignored, voiceTwiml(voiceRoute, reception, options.voice));
     sendJson(res, 200, { ok: true, ...result, ...(ignored ? { ignored } : {}) });
   }
 
