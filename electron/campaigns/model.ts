@@ -13,6 +13,7 @@ import {
   type CampaignDraftColumns,
   type CampaignRow,
 } from './queries';
+import { channelsOf, validateChannels } from './channels';
 
 /** A campaign as the core sees it: what the UI sees plus where its snapshot stands. */
 export interface CampaignRecord extends CampaignDetail {
@@ -44,6 +45,9 @@ function toRecord(r: CampaignRow): CampaignRecord {
     snapshotCursor: r.snapshot_cursor,
     scheduleMissedAt: r.schedule_missed_at,
     lastError: r.last_error,
+    channels: channelsOf(r.channels_json),
+    everyChannel: r.every_channel === 1,
+    email: r.email_json ? (JSON.parse(r.email_json) as CampaignRecord['email']) : null,
   };
 }
 
@@ -66,7 +70,16 @@ export function scheduledInstant(schedule: CampaignDraft['schedule']): string | 
   return null;
 }
 
-function validateMessage(db: SqliteDb, draft: CampaignDraft): void {
+function validateMessage(db: SqliteDb, draft: CampaignDraft, defaultProvider: string): void {
+  validateChannels(db, draft, defaultProvider);
+  if (draft.channels && !draft.channels.includes('sms')) {
+    if (draft.templateId !== undefined || draft.body?.trim())
+      throw new AppError(
+        'invalid_input',
+        'The campaign has a text message but does not send texts: add sms to its channels or leave the text out.',
+      );
+    return;
+  }
   if (draft.ab) return; // variants carry their own bodies
   if (draft.templateId === undefined && !draft.body?.trim())
     throw new AppError('invalid_input', 'Write a message or pick a template for this campaign.');
@@ -92,6 +105,11 @@ function draftValues(draft: CampaignDraft, provider: CampaignRecord['provider'])
     ab_json: draft.ab ? JSON.stringify(draft.ab) : null,
     notes: draft.notes ?? null,
     track_links: draft.trackLinks === undefined ? null : Number(draft.trackLinks),
+    // A text campaign keeps NULL (SMS only), as campaigns did before there were channels.
+    channels_json: draft.channels && draft.channels.join() !== 'sms' ? JSON.stringify(draft.channels) : null,
+    every_channel: draft.everyChannel ? 1 : 0,
+    email_json: draft.email ? JSON.stringify(draft.email) : null,
+    voice_json: null,
   };
 }
 
@@ -102,7 +120,7 @@ export function createCampaign(
   now: Date,
 ): CampaignRecord {
   const draft = campaignDraftSchema.parse(input);
-  validateMessage(db, draft);
+  validateMessage(db, draft, defaults.provider);
   return getCampaign(db, insertDraft(db, draftValues(draft, defaults.provider), now.toISOString()));
 }
 
@@ -128,7 +146,7 @@ export function writeDraft(
   now: Date,
 ): void {
   const draft = campaignDraftSchema.parse(input);
-  validateMessage(db, draft);
+  validateMessage(db, draft, current.provider);
   updateDraft(db, current.id, draftValues(draft, current.provider), status, now.toISOString());
 }
 

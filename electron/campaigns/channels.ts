@@ -1,0 +1,70 @@
+import { AppError } from '../../shared/errors';
+import type { CampaignDraft } from '../../shared/campaigns';
+import type { Channel } from '../../shared/types/domain';
+import type { SqliteDb } from '../db/connection';
+import { emailTemplate } from './queries';
+
+/** The channels of a stored campaign, in the owner's order (NULL in the row: a text campaign). */
+export function channelsOf(channelsJson: string | null): Channel[] {
+  return channelsJson ? (JSON.parse(channelsJson) as Channel[]) : ['sms'];
+}
+
+/**
+ * What each channel of a draft needs, in the owner's words: an e-mail channel has its subject and body, a voice
+ * channel its call and a provider that can place calls (Quo has no call API), and a content is only given for a
+ * channel the campaign sends on.
+ */
+export function validateChannels(
+  db: SqliteDb,
+  draft: Pick<CampaignDraft, 'channels' | 'email' | 'ab' | 'provider'>,
+  defaultProvider: string,
+): void {
+  const channels = draft.channels ?? ['sms'];
+  if (draft.email && !channels.includes('email'))
+    throw new AppError(
+      'invalid_input',
+      'The campaign has an e-mail but does not send on the e-mail channel: add email to its channels or leave the e-mail out.',
+    );
+  if (draft.ab && !channels.includes('sms'))
+    throw new AppError('invalid_input', 'A/B variants are texts: add sms to the channels or leave the variants out.');
+  if (channels.includes('email')) validateEmail(db, draft.email);
+  if (channels.includes('voice') && (draft.provider ?? defaultProvider) === 'quo')
+    throw new AppError(
+      'invalid_input',
+      'Quo has no call API: voice calls go through Twilio. Choose Twilio as the provider (or the Sandbox to try it), or leave voice out.',
+    );
+}
+
+function validateEmail(db: SqliteDb, email: CampaignDraft['email']): void {
+  if (!email)
+    throw new AppError(
+      'invalid_input',
+      'The e-mail channel needs its e-mail: a subject and a body (Markdown, an e-mail template or an HTML file).',
+    );
+  const sources = [
+    email.body?.trim() ? 'body' : null,
+    email.templateId ? 'template' : null,
+    email.html ? 'html' : null,
+  ];
+  const given = sources.filter((s) => s !== null);
+  if (given.length === 0)
+    throw new AppError(
+      'invalid_input',
+      'The e-mail has no body: write it in Markdown, pick an e-mail template, or give an HTML file.',
+    );
+  if (given.length > 1)
+    throw new AppError(
+      'invalid_input',
+      `Give the e-mail one body, not ${given.join(' and ')}: a Markdown body, an e-mail template or an HTML file.`,
+    );
+  let templateSubject: string | null = null;
+  if (email.templateId !== undefined) {
+    const t = emailTemplate(db, email.templateId);
+    if (!t) throw new AppError('not_found', `Template ${email.templateId} does not exist.`);
+    if (t.channel !== 'email')
+      throw new AppError('invalid_input', `Template ${email.templateId} is a ${t.channel} template, not an e-mail.`);
+    templateSubject = t.subject;
+  }
+  if (!email.subject?.trim() && !templateSubject?.trim())
+    throw new AppError('invalid_input', 'The e-mail channel needs a subject: give the e-mail a subject line.');
+}
