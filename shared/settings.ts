@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { testPhoneProblems } from './test-phones';
+import { LANGUAGE_PATTERN, VOICE_PATTERN } from './voice/patterns';
 import { isCurrencyCode } from './analytics/money';
 import {
   DEFAULT_HELP_REPLY,
@@ -128,6 +129,43 @@ export const settingDefs = {
     default: 1,
     description:
       'Twilio messages per second for your number (1 for a long code, more for 10DLC/toll-free as approved).',
+  },
+  'voice.provider': {
+    schema: choice(['sandbox', 'twilio']),
+    default: 'sandbox' as 'sandbox' | 'twilio',
+    description:
+      'Which service places voice calls: sandbox (built-in simulator) or twilio (with the Twilio account settings; Quo has no call-placing API).',
+  },
+  'voice.businessName': {
+    schema: text(100),
+    default: '',
+    description: 'The business name said at the start of every call; empty means business.name.',
+  },
+  'voice.callbackNumber': {
+    schema: text(20).regex(/^(\+[1-9]\d{6,14})?$/, 'enter a full number with its country code, e.g. +14155550100'),
+    default: '',
+    description:
+      'The number said at the start of every call and on voicemail, which reaches the same opt-out; empty means twilio.from.',
+  },
+  'voice.voice': {
+    schema: text(70).regex(VOICE_PATTERN, 'enter a Twilio voice: alice, man, woman, Polly.<Name> or Google.<name>'),
+    default: 'Polly.Joanna',
+    description: 'The text-to-speech voice of calls (Twilio: alice, man, woman, Polly.<Name>, Google.<name>).',
+  },
+  'voice.language': {
+    schema: text(10).regex(LANGUAGE_PATTERN, 'enter a language with its region, e.g. en-US or es-MX'),
+    default: 'en-US',
+    description: 'The language the voice speaks, with its region (en-US, es-MX …).',
+  },
+  'voice.optOutDigit': {
+    schema: choice(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']),
+    default: '9' as '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9',
+    description: 'The key a person presses during a call to stop these calls (do-not-call, then the call hangs up).',
+  },
+  'voice.ratePerSecond': {
+    schema: number().positive('enter a number above 0').max(30, 'enter at most 30'),
+    default: 1,
+    description: 'Calls started per second (Twilio allows 1 per account unless raised).',
   },
   'numverify.baseUrl': {
     schema: providerUrl,

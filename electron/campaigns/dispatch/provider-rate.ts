@@ -12,6 +12,7 @@ export function providerRate(
     if (own !== undefined) return own;
     if (p === 'quo') return settings.get('quo.ratePerSecond');
     if (p === 'twilio') return settings.get('twilio.ratePerSecond');
+    if (p === 'twilio_voice' || p === 'sandbox_voice') return settings.get('voice.ratePerSecond');
     return settings.get('sandbox.ratePerSecond');
   };
 }
