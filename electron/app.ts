@@ -11,6 +11,7 @@ import { createSettingsStore } from './settings/store';
 import { appendAudit } from './settings/queries';
 import { createFileSecretStore, type SecretStore } from './settings/secrets';
 import { createProviders } from './providers/registry';
+import { answerUnsubscribe } from './email';
 import { createDispatch, typedDispatch, type Dispatch, type Handlers, type UntypedDispatch } from './ipc/dispatch';
 import { createHandlers } from './handlers';
 import { storeEvent } from './webhooks/store';
@@ -246,6 +247,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
   };
   const tick = () => {
     providers.sandbox.tick();
+    providers.sandboxEmail.tick();
     const { processed } = processPending(processDeps);
     if (processed) events.emit('app:dataChanged', { area: 'inbox' });
     expireLateConfirmations(db, now().toISOString());
@@ -318,6 +320,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
           quoSigningSecret: secrets.get('quo.signingSecret'),
           quoWebhookSecret: secrets.get('quo.webhookSecret'),
           twilioAuthToken: secrets.get('twilio.authToken'),
+          postmarkWebhookPassword: secrets.get('postmark.webhookPassword'),
         }),
         ingest,
         transaction: sqliteTransaction(db),
@@ -326,6 +329,18 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
         log,
         onLink: (code, visit) => followTrackedLink(db, code, visit, now),
         onQuickBooksCallback: (params) => quickbooks.callback(params),
+        onUnsubscribe: (token, method, form) =>
+          answerUnsubscribe(
+            {
+              db,
+              now,
+              key: () => secrets.get('email.unsubscribeKey'),
+              businessName: () => settings.get('business.name'),
+            },
+            token,
+            method,
+            form,
+          ),
       });
       return relay;
     },
@@ -355,6 +370,7 @@ export async function createApp(config: AppConfig = {}): Promise<DeskApp> {
       engagementJobs = null;
       await monitoring.settled();
       await dispatcher.stop();
+      providers.close();
       await contacts.close();
       await core.walCheckpoints.close();
       await core.analyticsReads.close();

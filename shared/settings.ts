@@ -23,6 +23,7 @@ import {
   serviceText,
   price,
 } from './settings-fields';
+import { emailSettingDefs } from './settings-email';
 
 /**
  * Every non-secret setting the app knows, with its type, default and a sentence for the README and the
@@ -412,6 +413,7 @@ export const settingDefs = {
     description:
       'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
   },
+  ...emailSettingDefs,
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;

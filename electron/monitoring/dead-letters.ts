@@ -58,6 +58,7 @@ function summaryOf(e: ProviderEvent | undefined): string {
   if (!e) return 'unreadable event';
   if (e.kind === 'status') return `${e.status} receipt for ${e.providerMessageId}`;
   if (e.kind === 'inbound') return `text from ${e.from}: ${e.body.length > 60 ? `${e.body.slice(0, 57)}…` : e.body}`;
+  if (e.kind === 'email_stop') return `${e.reason.replace('_', ' ')} reported by ${e.provider} for ${e.email}`;
   return `opt-out reported by ${e.provider} for ${e.phone}`;
 }
 

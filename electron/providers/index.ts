@@ -11,5 +11,6 @@ export type {
   ProviderMessage,
   ProviderMessageStatus,
   SendOutcome,
+  SendRequest,
   VoiceProviderId,
 } from './types';

@@ -3,6 +3,10 @@ import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
+/** The SMS and e-mail sandboxes share one table; e-mail rows' outcomes start with `email_`. */
+export type SandboxChannel = 'sms' | 'email';
+const EMAIL_OUTCOMES = 'email_%';
+
 /** The sandbox provider's messages (it keeps them in the database, so pending receipts survive a restart). */
 export type SandboxMessageRow = Selectable<DB['sandbox_messages']>;
 
@@ -31,12 +35,14 @@ export function sandboxMessagesBetween(
   sinceIso: string,
   untilIso: string,
   participant: string | null,
+  channel: SandboxChannel = 'sms',
 ): SandboxMessageRow[] {
   return allRows(
     db,
     qb
       .selectFrom('sandbox_messages')
       .selectAll()
+      .where('outcome', channel === 'email' ? 'like' : 'not like', EMAIL_OUTCOMES)
       .where('created_at', '>=', sinceIso)
       .where('created_at', '<=', untilIso)
       .$if(participant !== null, (q) =>
@@ -47,12 +53,13 @@ export function sandboxMessagesBetween(
 }
 
 /** Sent messages whose receipt (and reply) is due, at most 500 at a time. */
-export function dueSandboxMessages(db: SqliteDb, nowIso: string) {
+export function dueSandboxMessages(db: SqliteDb, nowIso: string, channel: SandboxChannel = 'sms') {
   return allRows(
     db,
     qb
       .selectFrom('sandbox_messages')
       .select(['id', 'from_phone', 'to_phone', 'outcome', 'reply_body', 'direction'])
+      .where('outcome', channel === 'email' ? 'like' : 'not like', EMAIL_OUTCOMES)
       .where('due_at', 'is not', null)
       .where('due_at', '<=', nowIso)
       .orderBy('due_at')

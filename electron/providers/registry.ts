@@ -3,6 +3,7 @@ import { requireSecret, type SecretStore } from '../settings/secrets';
 import type { SettingsStore } from '../settings/store';
 import type { ProviderEvent } from '../webhooks';
 import { createSandboxProvider } from './sandbox';
+import { createEmailProviders } from './registry-email';
 import { QuoProvider } from './quo';
 import { TwilioProvider } from './twilio';
 import { AppError } from '../../shared/errors';
@@ -37,9 +38,14 @@ export function createProviders(deps: ProviderDeps) {
       stopRate: deps.settings.get('sandbox.stopRate'),
     }),
   });
+  const email = createEmailProviders(deps, timeoutMs);
   return {
     sandbox,
+    sandboxEmail: email.sandbox,
+    /** Closes what keeps connections open (the SMTP pool). */
+    close: () => email.close(),
     get(id: OutboxProviderId): Provider {
+      if (id === 'smtp' || id === 'postmark' || id === 'sandbox_email') return email.get(id);
       if (id === 'quo') {
         return new QuoProvider({
           baseUrl: deps.settings.get('quo.baseUrl'),

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../providers';
+import type { EmailProviderId, OutboxProviderId, ProviderId } from '../providers';
 
 /**
  * A provider event after its transport (webhook, sandbox, reconciliation) has been verified and parsed.
@@ -7,7 +7,7 @@ import type { ProviderId } from '../providers';
 export type ProviderEvent =
   | {
       kind: 'status';
-      provider: ProviderId;
+      provider: OutboxProviderId;
       eventId: string;
       providerMessageId: string;
       status: 'sent' | 'delivered' | 'undelivered' | 'failed';
@@ -31,6 +31,19 @@ export type ProviderEvent =
       provider: ProviderId;
       eventId: string;
       phone: string;
+      detail: string;
+      at: string;
+    }
+  | {
+      /**
+       * An e-mail address that must get no more e-mail: a hard bounce or a spam complaint suppresses it for good; an
+       * unsubscribe reported by the provider (Postmark SubscriptionChange, the Sandbox) opts it out.
+       */
+      kind: 'email_stop';
+      provider: EmailProviderId;
+      eventId: string;
+      email: string;
+      reason: 'hard_bounce' | 'complaint' | 'unsubscribe';
       detail: string;
       at: string;
     };

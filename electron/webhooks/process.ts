@@ -1,6 +1,6 @@
 import { classifyReply } from '../../shared/compliance/keywords';
 import type { SqliteDb } from '../db/connection';
-import { changeConsent, confirmationDeadline, LATE_CONFIRMATION } from '../compliance';
+import { changeConsent, confirmationDeadline, LATE_CONFIRMATION, suppressEmail, unsubscribeEmail } from '../compliance';
 import {
   DEFAULT_HELP_REPLY,
   DEFAULT_OPT_IN_CONFIRMATION,
@@ -151,10 +151,17 @@ function queueConfirmation(
   });
 }
 
+function applyEmailStop(db: SqliteDb, e: Extract<ProviderEvent, { kind: 'email_stop' }>, nowIso: string): void {
+  const change = { actor: `provider:${e.provider}`, at: nowIso, messageText: e.detail };
+  if (e.reason === 'unsubscribe') unsubscribeEmail(db, e.email, { ...change, source: 'list_unsubscribe' });
+  else suppressEmail(db, e.email, e.reason, change);
+}
+
 export function processEvent(deps: ProcessDeps, event: ProviderEvent): void {
   const nowIso = deps.now().toISOString();
   if (event.kind === 'status') applyStatus(deps.db, event, nowIso);
   else if (event.kind === 'inbound') applyInbound(deps, event, nowIso);
+  else if (event.kind === 'email_stop') applyEmailStop(deps.db, event, nowIso);
   else {
     // Keep the number as a contact so the opt-out is on record against it (and a following STOP changes nothing).
     contactFor(deps.db, event.phone, nowIso);

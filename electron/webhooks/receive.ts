@@ -1,8 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { headerValue, rejected } from './signatures/common';
+import { headerValue, rejected, type Verdict } from './signatures/common';
 import { checkQuoLegacyShape, verifyQuoLegacy } from './signatures/quo-legacy';
 import { verifyStandardWebhook } from './signatures/standard';
 import { verifyTwilio } from './signatures/twilio';
+import { POSTMARK_WEBHOOK_USER, verifyBasic } from './signatures/basic';
+import { parsePostmarkWebhook } from './parse/postmark';
 import type { ParseOutcome } from './parse/outcome';
 import { parseQuoWebhook } from './parse/quo';
 import { parseTwilioWebhook } from './parse/twilio';
@@ -13,6 +15,8 @@ export interface WebhookSecrets {
   /** Quo new (Standard Webhooks) webhooks: the `whsec_…` secret. */
   quoWebhookSecret?: string;
   twilioAuthToken?: string;
+  /** Postmark webhooks: the password in the webhook URL's Basic credentials (secret postmark.webhookPassword). */
+  postmarkWebhookPassword?: string;
 }
 
 /**
@@ -82,4 +86,20 @@ export function receiveTwilio(
   const verdict = verifyTwilio(headerValue(headers['x-twilio-signature']), signedUrl, params, secrets.twilioAuthToken);
   if (!verdict.ok) return { ok: false, status: 401, reason: verdict.reason };
   return accept(parseTwilioWebhook(params, now), Object.fromEntries(params));
+}
+
+/** Postmark: JSON, no signature; the Basic credentials of the webhook URL are checked before the body is read. */
+export function receivePostmark(body: Buffer, now: Date): Reception {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { ok: false, status: 400, reason: 'the body is not valid JSON' };
+  }
+  return accept(parsePostmarkWebhook(payload, now), payload);
+}
+
+/** Postmark's Basic credentials, checked from the headers alone (a wrong one never has its body read or stored). */
+export function postmarkCredentials(headers: IncomingHttpHeaders, secrets: WebhookSecrets): Verdict {
+  return verifyBasic(headerValue(headers.authorization), POSTMARK_WEBHOOK_USER, secrets.postmarkWebhookPassword);
 }

@@ -12,6 +12,8 @@ function summarise(event: ProviderEvent | undefined, isTest: boolean): string {
     return `Text from ${event.from}: ${event.body.length > 60 ? `${event.body.slice(0, 59)}…` : event.body}`;
   if (event.kind === 'status')
     return `Message ${event.providerMessageId} ${event.status}${event.errorCode ? ` (error ${event.errorCode})` : ''}`;
+  if (event.kind === 'email_stop')
+    return `${event.email}: ${{ hard_bounce: 'hard bounce', complaint: 'spam complaint', unsubscribe: 'unsubscribed' }[event.reason]}`;
   return `${event.phone} opted out at the provider`;
 }
 

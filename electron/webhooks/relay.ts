@@ -2,7 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ProviderEvent } from './events';
 import { createGroupCommit, type IngestResult } from './group-commit';
-import { receiveQuo, receiveTwilio, refuseBeforeBody, type Reception, type WebhookSecrets } from './receive';
+import {
+  postmarkCredentials,
+  receivePostmark,
+  receiveQuo,
+  receiveTwilio,
+  refuseBeforeBody,
+  type Reception,
+  type WebhookSecrets,
+} from './receive';
+import type { UnsubscribeAnswer } from '../email';
 import { answerLinkVisit, type LinkResolver } from '../abtests';
 import { clientAddress } from './guard/client-address';
 import { DEFAULT_MAX_CONNECTIONS, limitConnections } from './guard/connections';
@@ -41,6 +50,8 @@ export interface RelayOptions {
   onLink?: LinkResolver;
   /** `GET /oauth/quickbooks/callback` (Intuit's redirect after the owner signs in): the page to show the browser. */
   onQuickBooksCallback?: (params: URLSearchParams) => Promise<{ status: number; html: string }>;
+  /** `GET|POST /u/<token>`: the e-mail unsubscribe page and one-click POST (see answerUnsubscribe). */
+  onUnsubscribe?: (token: string, method: 'GET' | 'POST', form: URLSearchParams) => UnsubscribeAnswer;
 }
 
 export interface Relay {
@@ -53,9 +64,23 @@ export interface Relay {
 const ROUTES: Record<string, string[]> = {
   '/webhooks/quo': ['POST'],
   '/webhooks/twilio': ['POST'],
+  '/webhooks/postmark': ['POST'],
   '/healthz': ['GET', 'HEAD'],
   '/oauth/quickbooks/callback': ['GET'],
 };
+
+/** An unsubscribe POST carries at most `List-Unsubscribe=One-Click` or the page's one field. */
+const UNSUBSCRIBE_BODY_BYTES = 4096;
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'content-length': Buffer.byteLength(html),
+  });
+  res.end(html);
+}
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
@@ -161,6 +186,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     if (options.onLink && url.pathname.startsWith('/l/'))
       return answerLinkVisit(req, res, url.pathname.slice(3), options.onLink);
+    if (options.onUnsubscribe && url.pathname.startsWith('/u/'))
+      return unsubscribe(req, res, url.pathname.slice(3), options.onUnsubscribe);
     const methods = ROUTES[url.pathname];
     if (!methods) return sendJson(res, 404, { ok: false, reason: `no webhook at ${url.pathname.slice(0, 100)}` });
     if (!methods.includes(req.method ?? ''))
@@ -192,6 +219,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return refuseEarly(req, res, 429, 'too many requests with a wrong signature from this address', {
         'retry-after': String(wait),
       });
+    if (url.pathname === '/webhooks/postmark') {
+      const verdict = postmarkCredentials(req.headers, secrets());
+      if (!verdict.ok) {
+        failures.spend(sender, options.now().getTime());
+        return refuseEarly(req, res, 401, verdict.reason, { 'www-authenticate': 'Basic realm="webhooks"' });
+      }
+    }
     const early = refuseBeforeBody(url.pathname, req.headers);
     if (early) {
       failures.spend(sender, options.now().getTime());
@@ -208,7 +242,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const origin = originOf(publicUrl());
     const reception: Reception = twilio
       ? receiveTwilio(body.bytes, req.headers, origin && `${origin}${req.url}`, secrets(), options.now())
-      : receiveQuo(body.bytes, req.headers, secrets(), options.now());
+      : url.pathname === '/webhooks/postmark'
+        ? receivePostmark(body.bytes, options.now())
+        : receiveQuo(body.bytes, req.headers, secrets(), options.now());
     if (!reception.ok) {
       if (reception.status === 401) failures.spend(sender, options.now().getTime());
       return sendJson(res, reception.status, { ok: false, reason: reception.reason });
@@ -227,6 +263,33 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const ignored = reception.outcome.kind === 'ignored' ? reception.outcome.reason : undefined;
     if (twilio) return sendTwiml(res, result, ignored);
     sendJson(res, 200, { ok: true, ...result, ...(ignored ? { ignored } : {}) });
+  }
+
+  /** The unsubscribe page (GET) and the unsubscribe itself (POST); forged tokens spend the sender's budget. */
+  async function unsubscribe(
+    req: IncomingMessage,
+    res: ServerResponse,
+    token: string,
+    answerOf: NonNullable<RelayOptions['onUnsubscribe']>,
+  ): Promise<void> {
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (method !== 'GET' && method !== 'POST')
+      return sendJson(res, 405, { ok: false, reason: 'use GET or POST' }, { allow: 'GET, POST' });
+    const sender = clientAddress(req);
+    const wait = failures.waitSeconds(sender, options.now().getTime());
+    if (wait > 0)
+      return refuseEarly(req, res, 429, 'too many invalid links from this address', { 'retry-after': String(wait) });
+    let form = new URLSearchParams();
+    if (method === 'POST') {
+      const body = await readBody(req, UNSUBSCRIBE_BODY_BYTES);
+      if (body.kind === 'gone') return;
+      if (body.kind === 'too_large') return refuseEarly(req, res, 413, `body over ${UNSUBSCRIBE_BODY_BYTES} bytes`);
+      form = new URLSearchParams(body.bytes.toString('utf8'));
+    }
+    // Tokens are base64url and digits only, so they never need decoding; anything else is simply not recognised.
+    const answer = answerOf(token.slice(0, 200), method, form);
+    if (answer.forged) failures.spend(sender, options.now().getTime());
+    sendHtml(res, answer.status, answer.html);
   }
 
   const server = createServer((req, res) => {

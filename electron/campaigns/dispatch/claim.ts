@@ -93,6 +93,8 @@ export function eligibility(item: OutboxItem, inputs: EligibilityInputs): Eligib
   if (!isMarketing(item.kind)) return { verdict: { action: 'send' } };
   if (item.optedOut === 1)
     return { verdict: { action: 'skip', code: 'opted_out', message: 'Recipient opted out before sending' } };
+  // Quiet hours and the state caps are telemarketing rules (texts and calls); e-mail is not subject to them.
+  if (item.channel === 'email') return { verdict: { action: 'send' } };
   let w: ReturnType<WindowCheck>;
   try {
     w = inputs.window(item.toPhone, now);
@@ -250,6 +252,8 @@ const recentSends = preparedQuery((v: { contactId: number; sinceIso: string }) =
     .select('sent_at')
     .where('contact_id', '=', v.contactId)
     .where('kind', 'in', ['campaign', 'reply'])
+    // E-mails do not count towards the states' caps on marketing texts and calls.
+    .where('channel', '<>', 'email')
     .where('sent_at', '>', v.sinceIso)
     .orderBy('sent_at'),
 );

@@ -13,6 +13,7 @@ export function providerRate(
     if (p === 'quo') return settings.get('quo.ratePerSecond');
     if (p === 'twilio') return settings.get('twilio.ratePerSecond');
     if (p === 'twilio_voice' || p === 'sandbox_voice') return settings.get('voice.ratePerSecond');
+    if (p === 'smtp' || p === 'postmark') return settings.get('email.ratePerSecond');
     return settings.get('sandbox.ratePerSecond');
   };
 }

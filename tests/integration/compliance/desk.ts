@@ -54,7 +54,7 @@ export async function deskWithQuo(
         messageId?: string;
         eventId?: string;
         at?: string;
-        provider?: ProviderEvent['provider'];
+        provider?: Extract<ProviderEvent, { kind: 'inbound' }>['provider'];
       } = {},
     ) {
       seq++;
