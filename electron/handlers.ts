@@ -23,6 +23,7 @@ import { createInsightHandlers } from './analytics/insights/handlers';
 import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 import { createAiHandlers } from './ai/handlers';
+import { createDeliverabilityHandlers } from './deliverability';
 import { createQuickBooksHandlers } from './quickbooks/handlers';
 import type { QuickBooksService } from './quickbooks/service';
 import type { MonitoringServices } from './monitoring/services';
@@ -99,5 +100,6 @@ export function createHandlers(core: DeskCore, parts: HandlerServices): Handlers
     ...createEngagementHandlers(core),
     ...createInsightHandlers(core),
     ...createQuickBooksHandlers(parts.quickbooks),
+    ...createDeliverabilityHandlers(core),
   };
 }

@@ -414,6 +414,24 @@ export const settingDefs = {
       'Folder the scheduled reports are written to (an absolute path); empty means the reports folder inside the data folder.',
   },
   ...emailSettingDefs,
+  'deliverability.dnsServer': {
+    schema: text(100).refine(
+      (v) => v.trim() === '' || /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])(:\d{1,5})?$/i.test(v.trim()),
+      'enter an IP address, optionally with a port (e.g. 1.1.1.1 or 127.0.0.1:5353), or leave it empty',
+    ),
+    default: '',
+    description:
+      "DNS server the e-mail domain check asks for SPF, DKIM and DMARC records (IP[:port]); empty means your computer's own.",
+  },
+  'deliverability.dkimSelector': {
+    schema: text(63).refine(
+      (v) => /^([a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?)?$/i.test(v.trim()),
+      'use the selector exactly as your e-mail provider names it: letters, digits, dots, dashes (e.g. google, s1, pm)',
+    ),
+    default: '',
+    description:
+      'The DKIM selector your e-mail provider signs with (e.g. google, s1, pm): the domain check and the launch warning look for the key there.',
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefs;

@@ -22,6 +22,7 @@ import { aiCommands } from './commands/ai';
 import { engagementCommands } from './commands/engagement';
 import { insightCommands } from './commands/insights';
 import { quickbooksCommands } from './commands/quickbooks';
+import { deliverabilityCommands } from './commands/deliverability';
 
 /** Every command; domains append theirs. */
 export const commands: Command[] = [
@@ -45,6 +46,7 @@ export const commands: Command[] = [
   ...insightCommands,
   ...aiCommands,
   ...quickbooksCommands,
+  ...deliverabilityCommands,
 ];
 
 function helpText(): string {

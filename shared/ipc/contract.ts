@@ -17,6 +17,7 @@ import { aiChannels } from './channels/ai';
 import { engagementChannels } from './channels/engagement';
 import { insightChannels } from './channels/insights';
 import { quickbooksChannels } from './channels/quickbooks';
+import { deliverabilityChannels } from './channels/deliverability';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -44,6 +45,7 @@ export const contract = {
   ...engagementChannels,
   ...insightChannels,
   ...quickbooksChannels,
+  ...deliverabilityChannels,
 };
 
 export type Contract = typeof contract;
