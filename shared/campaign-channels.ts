@@ -31,6 +31,15 @@ export const campaignEmailSchema = z
   .strict();
 export type CampaignEmail = z.infer<typeof campaignEmailSchema>;
 
+/** The call of a campaign (electron/voice builds it per contact): a script with {{variables}}, or a recording. */
+export const campaignVoiceSchema = z
+  .object({
+    script: z.string().max(3000).optional(),
+    recordingUrl: z.string().url('give the recording as a web address (https://…)').optional(),
+  })
+  .strict();
+export type CampaignVoice = z.infer<typeof campaignVoiceSchema>;
+
 /** Who an audience reaches on each of a campaign's channels (the wizard's live counts, the CLI, the review step). */
 export interface ChannelReach {
   /** Contacts the filter matches. */
@@ -49,7 +58,7 @@ export interface ChannelReach {
 }
 
 /**
- * The outcomes each channel truly measures (docs/channels-results.md): replies only come back to texts, opt-outs are
+ * The outcomes each channel truly measures (docs/design/multi-channel.md): replies only come back to texts, opt-outs are
  * STOP for a text, an unsubscribe (link, one-click header, complaint) for an e-mail and the do-not-call key for a
  * call; clicks come from tracked links. Opens are never counted (mail clients load or block images at will).
  */

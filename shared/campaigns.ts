@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audienceFilterSchema } from './audience';
 import { dateFieldRepeatSchema, repeatSchema } from './recurrence';
-import { campaignChannelListSchema, campaignEmailSchema } from './campaign-channels';
+import { campaignChannelListSchema, campaignEmailSchema, campaignVoiceSchema } from './campaign-channels';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
 
@@ -91,6 +91,8 @@ export const campaignDraftSchema = z
     everyChannel: z.boolean().optional(),
     /** The e-mail, when the campaign has the e-mail channel. */
     email: campaignEmailSchema.optional(),
+    /** The call, when the campaign has the voice channel. */
+    voice: campaignVoiceSchema.optional(),
   })
   .strict()
   .refine((d) => !(d.repeat && d.dateField), {

@@ -16,8 +16,10 @@ export function channelsOf(channelsJson: string | null): Channel[] {
  */
 export function validateChannels(
   db: SqliteDb,
-  draft: Pick<CampaignDraft, 'channels' | 'email' | 'ab' | 'provider'>,
+  draft: Pick<CampaignDraft, 'channels' | 'email' | 'voice' | 'ab' | 'provider'>,
   defaultProvider: string,
+  /** The `voice.provider` setting: calls go through Twilio or the Sandbox, never Quo. */
+  voiceProvider = 'sandbox',
 ): void {
   const channels = draft.channels ?? ['sms'];
   if (draft.email && !channels.includes('email'))
@@ -25,13 +27,30 @@ export function validateChannels(
       'invalid_input',
       'The campaign has an e-mail but does not send on the e-mail channel: add email to its channels or leave the e-mail out.',
     );
+  if (draft.voice && !channels.includes('voice'))
+    throw new AppError(
+      'invalid_input',
+      'The campaign has a call but does not send on the voice channel: add voice to its channels or leave the call out.',
+    );
+  if (channels.includes('voice')) {
+    const script = draft.voice?.script?.trim();
+    const recording = draft.voice?.recordingUrl?.trim();
+    if (!script && !recording)
+      throw new AppError(
+        'invalid_input',
+        'The voice channel needs its call: a script read aloud, or the https address of a recording.',
+      );
+    if (script && recording)
+      throw new AppError('invalid_input', 'A call is a script or a recording, not both: remove one of them.');
+  }
   if (draft.ab && !channels.includes('sms'))
     throw new AppError('invalid_input', 'A/B variants are texts: add sms to the channels or leave the variants out.');
   if (channels.includes('email')) validateEmail(db, draft.email);
-  if (channels.includes('voice') && (draft.provider ?? defaultProvider) === 'quo')
+  // Texts through Quo and calls through the Sandbox would send real texts and simulated calls.
+  if (channels.includes('voice') && (draft.provider ?? defaultProvider) === 'quo' && voiceProvider !== 'twilio')
     throw new AppError(
       'invalid_input',
-      'Quo has no call API: voice calls go through Twilio. Choose Twilio as the provider (or the Sandbox to try it), or leave voice out.',
+      'Quo has no call API: voice calls go through Twilio. Set voice.provider to twilio with your Twilio account, or leave voice out.',
     );
 }
 

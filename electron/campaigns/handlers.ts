@@ -43,7 +43,12 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       const c =
         draft.repeat || draft.dateField
           ? createCampaignOrSeries(core, draft)
-          : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+          : createCampaign(
+              core.db,
+              draft,
+              { provider: core.settings.get('provider'), voiceProvider: core.settings.get('voice.provider') },
+              core.now(),
+            );
       core.audit('campaign.create', String(c.id));
       changed();
       return detail(c);
@@ -52,7 +57,7 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       const c =
         draft.repeat || draft.dateField || isSeries(core, id)
           ? updateSeries(core, id, draft)
-          : updateCampaign(core.db, id, draft, core.now());
+          : updateCampaign(core.db, id, draft, core.now(), core.settings.get('voice.provider'));
       changed();
       return detail(c);
     },

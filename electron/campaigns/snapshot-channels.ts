@@ -50,7 +50,8 @@ export interface ChannelWriterDeps {
   pick: string;
   /** Recipient-local schedules: when this recipient's message may go. */
   notBefore: MessagePick['notBefore'];
-  render(contact: ContactValues): ChannelMessage;
+  /** The message of one contact; `outboxId` is the id its row gets (an e-mail's unsubscribe link names it). */
+  render(contact: ContactValues, outboxId: number): ChannelMessage;
 }
 
 /**
@@ -66,17 +67,21 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
     `SELECT c.id, c.phone, c.first_name, c.last_name, c.email FROM contacts c
      WHERE (${d.where.sql}) AND ${d.pick} AND c.id > @cursor AND c.id <= @upper ORDER BY c.id LIMIT @limit`,
   );
+  // The row's id is chosen here, in the chunk's transaction, so that the message can name it before it is written.
+  const lastId = db.prepare('SELECT coalesce(max(id), 0) FROM outbox_messages').pluck();
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO outbox_messages (campaign_id, contact_id, kind, channel, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
-     VALUES (?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
+    `INSERT OR IGNORE INTO outbox_messages (id, campaign_id, contact_id, kind, channel, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
   );
   return {
     chunk(cursor, limit, created, upper = Number.MAX_SAFE_INTEGER) {
       const rows = select.all(...d.where.params, { cursor, upper, limit }) as ContactValues[];
       let queued = 0;
+      let id = (lastId.get() as number) + 1;
       for (const r of rows) {
-        const m = d.render(r);
-        queued += insert.run(
+        const m = d.render(r, id);
+        const written = insert.run(
+          id,
           c.id,
           r.id,
           d.channel,
@@ -92,6 +97,9 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
           created,
           created,
         ).changes;
+        // A contact already written (a resumed chunk) keeps its row; the id is used by the next one.
+        if (written) id++;
+        queued += written;
       }
       return { queued, last: rows.length ? rows[rows.length - 1].id : null, inserted: { queued } };
     },

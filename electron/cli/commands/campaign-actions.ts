@@ -23,6 +23,7 @@ function draftOf(c: CampaignDetail): CampaignDraftInput {
     ...(c.channels.join() !== 'sms' ? { channels: c.channels } : {}),
     ...(c.everyChannel ? { everyChannel: true } : {}),
     ...(c.email ? { email: c.email } : {}),
+    ...(c.voice ? { voice: c.voice } : {}),
   };
 }
 

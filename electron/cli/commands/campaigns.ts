@@ -6,7 +6,13 @@ import { DateTime } from 'luxon';
 import { outboxStateCounts } from '../queries';
 import { dateFieldCreateOptions, dateFieldCreateUsage, dateFieldFromOptions } from './date-field-options';
 import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
-import { channelCreateOptions, channelCreateUsage, channelsFromOptions, emailFromOptions } from './channel-options';
+import {
+  channelCreateOptions,
+  channelCreateUsage,
+  channelsFromOptions,
+  emailFromOptions,
+  voiceFromOptions,
+} from './channel-options';
 
 function statusText(s: CampaignStatusView): string {
   const c = s.counts;
@@ -67,6 +73,7 @@ export const campaignCommands: Command[] = [
             : {}),
         ...channels,
         ...email,
+        ...voiceFromOptions(values),
         ...abDraft,
         audience: audienceFromOptions(app, values),
         ...(values.provider ? { provider: values.provider } : {}),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHANNELS, type CampaignEmail } from '../../../shared/campaign-channels';
+import { CHANNELS, type CampaignEmail, type CampaignVoice } from '../../../shared/campaign-channels';
 import type { Channel } from '../../../shared/types/domain';
 import { UsageError } from '../framework';
 
@@ -13,10 +13,12 @@ export const channelCreateOptions = {
   'html-file': { type: 'string' },
   'email-body': { type: 'string' },
   'email-template': { type: 'string' },
+  'voice-script': { type: 'string' },
+  'voice-recording': { type: 'string' },
 } as const;
 
 export const channelCreateUsage =
-  '[--channel sms|email|voice [--fallback email]... [--every-channel]] [--subject S (--email-body MARKDOWN | --email-template ID | --html-file F)]';
+  '[--channel sms|email|voice [--fallback email]... [--every-channel]] [--subject S (--email-body MARKDOWN | --email-template ID | --html-file F)] [--voice-script TEXT | --voice-recording URL]';
 
 function channelName(text: string, option: string): Channel {
   const name = text.trim().toLowerCase();
@@ -75,4 +77,14 @@ export function emailFromOptions(
   if (email.html === undefined && email.templateId === undefined && email.body === undefined && textBody)
     email.body = textBody;
   return { email };
+}
+
+/** The campaign's call from --voice-script (read aloud, with {{variables}}) or --voice-recording (an https URL). */
+export function voiceFromOptions(values: Record<string, unknown>): { voice?: CampaignVoice } {
+  const script = values['voice-script'] as string | undefined;
+  const recordingUrl = values['voice-recording'] as string | undefined;
+  if (script === undefined && recordingUrl === undefined) return {};
+  if (script !== undefined && recordingUrl !== undefined)
+    throw new UsageError('a call is --voice-script or --voice-recording, not both');
+  return { voice: script !== undefined ? { script } : { recordingUrl } };
 }

@@ -3,7 +3,12 @@ import { channel } from '../define';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { campaignDraftSchema, type CampaignDraft } from '../../campaigns';
 import type { CampaignRow, CampaignStatus, Channel, OutboxState } from '../../types/domain';
-import { campaignChannelListSchema, type CampaignEmail, type ChannelReach } from '../../campaign-channels';
+import {
+  campaignChannelListSchema,
+  type CampaignEmail,
+  type CampaignVoice,
+  type ChannelReach,
+} from '../../campaign-channels';
 
 export interface CampaignDetail {
   id: number;
@@ -33,6 +38,8 @@ export interface CampaignDetail {
   everyChannel: boolean;
   /** The e-mail, when the campaign has the e-mail channel. */
   email: CampaignEmail | null;
+  /** The call, when the campaign has the voice channel. */
+  voice: CampaignVoice | null;
 }
 
 /** Messages held by quiet hours, by the instant their window opens (earliest first: the first is the first send). */

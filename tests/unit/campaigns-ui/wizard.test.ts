@@ -91,6 +91,7 @@ describe('the wizard’s draft', () => {
       channels: ['sms'],
       everyChannel: false,
       email: null,
+      voice: null,
       archived: false,
       createdAt: NOW.toISOString(),
       launchedAt: null,
