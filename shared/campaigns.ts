@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audienceFilterSchema } from './audience';
 import { dateFieldRepeatSchema, repeatSchema } from './recurrence';
+import { campaignChannelListSchema, campaignEmailSchema, campaignVoiceSchema } from './campaign-channels';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
 
@@ -84,6 +85,14 @@ export const campaignDraftSchema = z
     repeat: repeatSchema.optional(),
     /** Makes the campaign a birthday / anniversary series on a contact date field. */
     dateField: dateFieldRepeatSchema.optional(),
+    /** The channels in the owner's order; left out, the campaign is a text (SMS) campaign. */
+    channels: campaignChannelListSchema.optional(),
+    /** Send on every channel a contact can be reached on, instead of the first one only. */
+    everyChannel: z.boolean().optional(),
+    /** The e-mail, when the campaign has the e-mail channel. */
+    email: campaignEmailSchema.optional(),
+    /** The call, when the campaign has the voice channel. */
+    voice: campaignVoiceSchema.optional(),
   })
   .strict()
   .refine((d) => !(d.repeat && d.dateField), {

@@ -195,6 +195,18 @@ export const settingDefs = {
     description:
       'Twilio: price per message segment in dollars (US long code), for cost estimates; carrier fees come on top.',
   },
+  'pricing.emailPerMessage': {
+    schema: price,
+    default: 0.0012,
+    description:
+      'E-mail: what one e-mail costs you in dollars (Postmark is about $0.0012 each; your own mailbox over SMTP: 0). Simulated e-mails are free.',
+  },
+  'pricing.voicePerCall': {
+    schema: price,
+    default: 0.022,
+    description:
+      'Voice: what one call costs you in dollars, counted per call when it is placed (Twilio bills a started minute, and a voice message fits in one: about $0.014 plus $0.0075 for answering-machine detection in the US). Simulated calls are free.',
+  },
   'quietHours.start': {
     schema: hhmm.refine(
       (v) => v >= '08:00',

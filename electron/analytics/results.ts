@@ -14,6 +14,7 @@ import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 import type { AnalyticsSettings } from './settings';
 import { resultsSummary, totalsForCampaign } from './totals';
+import { channelResults } from './results-channels';
 
 const HOUR_MS = 3_600_000;
 /** Buckets of the "since sending" chart: fine at first, when most answers come, then coarser. */
@@ -69,6 +70,7 @@ export function campaignResults(
     optOutsBySource: optOutsBySource(db, campaignId),
     conversionsBySource: conversionsBySource(db, campaignId),
     pending,
+    channels: channelResults(db, campaignId, s.currency),
     windowsNote: windowsSentence(s.windows),
     generatedAt: now.toISOString(),
   };

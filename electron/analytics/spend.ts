@@ -5,8 +5,32 @@ import type { OutboxProviderId } from '../providers';
 
 /** What one segment costs with a provider now, as stored with each message at hand-over. */
 export interface SegmentPrice {
-  /** Micro-units (millionths) of the business currency: $0.0079 → 7900, exact. */
+  /**
+   * Micro-units (millionths) of the business currency: $0.0079 → 7900, exact. An e-mail or a call is one segment,
+   * so for them this is the price per e-mail or per call.
+   */
   perSegmentMicros: number;
+}
+
+/**
+ * The setting that prices a message of each provider: texts per segment, e-mails per message, calls per call (the
+ * call's length is known only when it ends, and spend is written when it is placed; a voice message takes one
+ * billed minute). The simulated e-mail and voice providers are free.
+ */
+const CHANNEL_PRICE_SETTING = {
+  ...PRICE_SETTING,
+  smtp: 'pricing.emailPerMessage',
+  postmark: 'pricing.emailPerMessage',
+  twilio_voice: 'pricing.voicePerCall',
+} as const satisfies Partial<Record<OutboxProviderId, string>>;
+
+/** The price setting of a provider; null for the simulated e-mail and voice providers, which cost nothing. */
+export function priceSettingOf(
+  provider: OutboxProviderId,
+): (typeof CHANNEL_PRICE_SETTING)[keyof typeof CHANNEL_PRICE_SETTING] | null {
+  return provider in CHANNEL_PRICE_SETTING
+    ? CHANNEL_PRICE_SETTING[provider as keyof typeof CHANNEL_PRICE_SETTING]
+    : null;
 }
 
 /**
@@ -15,9 +39,8 @@ export interface SegmentPrice {
  * the business currency.
  */
 export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: OutboxProviderId): SegmentPrice {
-  // Channel costs (an e-mail, a call) come with the multi-channel campaigns; until then they are not priced.
-  if (!(provider in PRICE_SETTING)) return { perSegmentMicros: 0 };
-  return { perSegmentMicros: toMicros(settings.get(PRICE_SETTING[provider as keyof typeof PRICE_SETTING])) };
+  const setting = priceSettingOf(provider);
+  return { perSegmentMicros: setting === null ? 0 : toMicros(settings.get(setting)) };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type CampaignRecord,
 } from './model';
 import { countAudience } from './audience';
+import { countChannelReach } from './channel-reach';
 import { campaignMessages } from './queries-outbox';
 import { listCampaigns } from './list';
 import { campaignStatus, cancelCampaign, pauseCampaign, resumeCampaign } from './lifecycle';
@@ -25,7 +26,7 @@ import {
 
 type CampaignHandlers = Pick<
   Handlers,
-  `campaigns:${'list' | 'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`
+  `campaigns:${'list' | 'get' | 'create' | 'update' | 'duplicate' | 'archive' | 'audienceCount' | 'channelReach' | 'launch' | 'pause' | 'resume' | 'cancel' | 'status' | 'messages'}`
 >;
 
 function detail(c: CampaignRecord) {
@@ -42,7 +43,12 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       const c =
         draft.repeat || draft.dateField
           ? createCampaignOrSeries(core, draft)
-          : createCampaign(core.db, draft, { provider: core.settings.get('provider') }, core.now());
+          : createCampaign(
+              core.db,
+              draft,
+              { provider: core.settings.get('provider'), voiceProvider: core.settings.get('voice.provider') },
+              core.now(),
+            );
       core.audit('campaign.create', String(c.id));
       changed();
       return detail(c);
@@ -51,7 +57,7 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       const c =
         draft.repeat || draft.dateField || isSeries(core, id)
           ? updateSeries(core, id, draft)
-          : updateCampaign(core.db, id, draft, core.now());
+          : updateCampaign(core.db, id, draft, core.now(), core.settings.get('voice.provider'));
       changed();
       return detail(c);
     },
@@ -66,6 +72,8 @@ export function createCampaignHandlers(core: DeskCore): CampaignHandlers {
       return detail(c);
     },
     'campaigns:audienceCount': ({ audience }) => countAudience(core.db, audience, core.now()),
+    'campaigns:channelReach': ({ audience, channels, everyChannel }) =>
+      countChannelReach(core.db, audience, channels, everyChannel, core.now()),
     // On a recurring campaign these act on the series: start it, pause or resume its occurrences, end it.
     'campaigns:launch': ({ id, confirmLate, acknowledge, confirmCount }) =>
       isSeries(core, id)

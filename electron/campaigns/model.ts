@@ -13,6 +13,8 @@ import {
   type CampaignDraftColumns,
   type CampaignRow,
 } from './queries';
+import { channelsOf, validateChannels } from './channels';
+import { sanitizeEmailHtml } from './email-html';
 
 /** A campaign as the core sees it: what the UI sees plus where its snapshot stands. */
 export interface CampaignRecord extends CampaignDetail {
@@ -44,6 +46,10 @@ function toRecord(r: CampaignRow): CampaignRecord {
     snapshotCursor: r.snapshot_cursor,
     scheduleMissedAt: r.schedule_missed_at,
     lastError: r.last_error,
+    channels: channelsOf(r.channels_json),
+    everyChannel: r.every_channel === 1,
+    email: r.email_json ? (JSON.parse(r.email_json) as CampaignRecord['email']) : null,
+    voice: r.voice_json ? (JSON.parse(r.voice_json) as CampaignRecord['voice']) : null,
   };
 }
 
@@ -66,7 +72,16 @@ export function scheduledInstant(schedule: CampaignDraft['schedule']): string | 
   return null;
 }
 
-function validateMessage(db: SqliteDb, draft: CampaignDraft): void {
+function validateMessage(db: SqliteDb, draft: CampaignDraft, defaultProvider: string, voiceProvider?: string): void {
+  validateChannels(db, draft, defaultProvider, voiceProvider);
+  if (draft.channels && !draft.channels.includes('sms')) {
+    if (draft.templateId !== undefined || draft.body?.trim())
+      throw new AppError(
+        'invalid_input',
+        'The campaign has a text message but does not send texts: add sms to its channels or leave the text out.',
+      );
+    return;
+  }
   if (draft.ab) return; // variants carry their own bodies
   if (draft.templateId === undefined && !draft.body?.trim())
     throw new AppError('invalid_input', 'Write a message or pick a template for this campaign.');
@@ -75,6 +90,15 @@ function validateMessage(db: SqliteDb, draft: CampaignDraft): void {
   if (draft.templateId !== undefined && templateBody(db, draft.templateId) === undefined) {
     throw new AppError('not_found', `Template ${draft.templateId} does not exist.`);
   }
+}
+
+/** The e-mail as stored: a ready HTML body without scripts (sanitised once, when saved). */
+function safeEmail(email: NonNullable<CampaignDraft['email']>): NonNullable<CampaignDraft['email']> {
+  if (email.html === undefined) return email;
+  const html = sanitizeEmailHtml(email.html);
+  if (!html)
+    throw new AppError('invalid_input', 'The HTML file has nothing to send once scripts and unsafe parts are removed.');
+  return { ...email, html };
 }
 
 /** The draft as column values. */
@@ -92,22 +116,33 @@ function draftValues(draft: CampaignDraft, provider: CampaignRecord['provider'])
     ab_json: draft.ab ? JSON.stringify(draft.ab) : null,
     notes: draft.notes ?? null,
     track_links: draft.trackLinks === undefined ? null : Number(draft.trackLinks),
+    // A text campaign keeps NULL (SMS only), as campaigns did before there were channels.
+    channels_json: draft.channels && draft.channels.join() !== 'sms' ? JSON.stringify(draft.channels) : null,
+    every_channel: draft.everyChannel ? 1 : 0,
+    email_json: draft.email ? JSON.stringify(safeEmail(draft.email)) : null,
+    voice_json: draft.voice ? JSON.stringify(draft.voice) : null,
   };
 }
 
 export function createCampaign(
   db: SqliteDb,
   input: unknown,
-  defaults: { provider: CampaignRecord['provider'] },
+  defaults: { provider: CampaignRecord['provider']; voiceProvider?: string },
   now: Date,
 ): CampaignRecord {
   const draft = campaignDraftSchema.parse(input);
-  validateMessage(db, draft);
+  validateMessage(db, draft, defaults.provider, defaults.voiceProvider);
   return getCampaign(db, insertDraft(db, draftValues(draft, defaults.provider), now.toISOString()));
 }
 
 /** Only a draft (or a scheduled campaign not yet started) can be edited; what was sent stays as it was. */
-export function updateCampaign(db: SqliteDb, id: number, input: unknown, now: Date): CampaignRecord {
+export function updateCampaign(
+  db: SqliteDb,
+  id: number,
+  input: unknown,
+  now: Date,
+  voiceProvider?: string,
+): CampaignRecord {
   const current = getCampaign(db, id);
   if (current.status !== 'draft' && current.status !== 'scheduled') {
     throw new AppError(
@@ -115,7 +150,7 @@ export function updateCampaign(db: SqliteDb, id: number, input: unknown, now: Da
       `Campaign "${current.name}" is ${current.status}; only drafts and scheduled campaigns can be edited. Duplicate it instead.`,
     );
   }
-  writeDraft(db, current, input, 'draft', now);
+  writeDraft(db, current, input, 'draft', now, voiceProvider);
   return getCampaign(db, id);
 }
 
@@ -126,9 +161,10 @@ export function writeDraft(
   input: unknown,
   status: CampaignRecord['status'],
   now: Date,
+  voiceProvider?: string,
 ): void {
   const draft = campaignDraftSchema.parse(input);
-  validateMessage(db, draft);
+  validateMessage(db, draft, current.provider, voiceProvider);
   updateDraft(db, current.id, draftValues(draft, current.provider), status, now.toISOString());
 }
 

@@ -23,6 +23,10 @@ export type CampaignDraftColumns = Required<
     | 'ab_json'
     | 'notes'
     | 'track_links'
+    | 'channels_json'
+    | 'every_channel'
+    | 'email_json'
+    | 'voice_json'
   >
 >;
 
@@ -38,6 +42,11 @@ export function campaignName(db: SqliteDb, id: number): string {
 /** A template's text, undefined when there is no such template. */
 export function templateBody(db: SqliteDb, id: number): string | undefined {
   return firstRow(db, qb.selectFrom('templates').select('body').where('id', '=', id))?.body;
+}
+
+/** An e-mail template's subject and body, undefined when there is no such template. */
+export function emailTemplate(db: SqliteDb, id: number) {
+  return firstRow(db, qb.selectFrom('templates').select(['channel', 'subject', 'body']).where('id', '=', id));
 }
 
 /** A new draft; answers its id. */
@@ -83,6 +92,10 @@ export function insertCopy(db: SqliteDb, id: number, nowIso: string): number {
       'ab_json',
       'notes',
       'track_links',
+      'channels_json',
+      'every_channel',
+      'email_json',
+      'voice_json',
       'created_at',
       'updated_at',
     ])
@@ -103,6 +116,10 @@ export function insertCopy(db: SqliteDb, id: number, nowIso: string): number {
           'ab_json',
           'notes',
           'track_links',
+          'channels_json',
+          'every_channel',
+          'email_json',
+          'voice_json',
           s.val(nowIso).as('created_at'),
           s.val(nowIso).as('updated_at'),
         ])

@@ -12,6 +12,9 @@ import { bestLocalTime } from '../analytics';
 import { prepareLinkTracking, type LinkTracker } from '../abtests';
 import type { SqliteDb } from '../db/connection';
 import { ownRecord } from '../../shared/own-keys';
+import { channelsWriter, type ChunkWriter, type StateTally } from './snapshot-channels';
+import { pickSql } from './channel-pick';
+import { channelWriter, checkChannelsLaunchable } from './snapshot-content';
 
 /** Contacts per transaction: the first chunk, and the bounds the adaptive size stays within. */
 const FIRST_CHUNK = 2000;
@@ -20,20 +23,13 @@ const MAX_CHUNK = 20_000;
 /** Main-thread time one chunk may take: well under the 50 ms the app must never block for. */
 const CHUNK_MS = 20;
 
-/** Messages a chunk inserted, by state (outbox_state_counts follows campaign inserts through these). */
-type StateTally = Partial<Record<'queued' | 'held', number>>;
-
-interface ChunkWriter {
-  /** Writes the messages of the next eligible contacts after `cursor` (at most `limit`); last = the highest contact id seen. */
-  chunk(cursor: number, limit: number, created: string): { queued: number; last: number | null; inserted: StateTally };
-  close(): void;
-}
-
 interface WriterDeps {
   db: SqliteDb;
   c: CampaignRecord;
   from: string;
   where: { sql: string; params: unknown[] };
+  /** Who gets a text: everyone textable, or in a multi-channel campaign those whose channel is SMS (channel-pick.ts). */
+  pick: string;
   /** correlated subqueries f0, f1… giving the contact's custom fields the message uses */
   fieldCols: string[];
   namedParams: Record<string, unknown>;
@@ -41,7 +37,7 @@ interface WriterDeps {
   render(pick: MessagePick, contact: Record<string, string | number | null>): string;
 }
 
-const AUDIENCE_FROM = (where: string) => `FROM contacts c WHERE ${ELIGIBLE_SQL} AND (${where})`;
+const AUDIENCE_FROM = (where: string, pick: string) => `FROM contacts c WHERE ${pick} AND (${where})`;
 
 /**
  * One message per row, from JavaScript: needed when links are tracked, because each tracked link is stored
@@ -52,16 +48,16 @@ function rowByRow(d: WriterDeps & { links: LinkTracker }): ChunkWriter {
   // hot path: one read and one insert per recipient, up to a million; prepared once, run per row in a transaction.
   const select = db.prepare(
     `SELECT c.id, c.phone, c.first_name, c.last_name, c.email${d.fieldCols.length ? `, ${d.fieldCols.join(', ')}` : ''}
-     ${AUDIENCE_FROM(d.where.sql)} AND c.id > @cursor ORDER BY c.id LIMIT @limit`,
+     ${AUDIENCE_FROM(d.where.sql, d.pick)} AND c.id > @cursor AND c.id <= @upper ORDER BY c.id LIMIT @limit`,
   );
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox_messages (campaign_id, contact_id, kind, variant, to_phone, from_number, body, segments, provider, state, next_attempt_at, created_at, updated_at)
      VALUES (?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
-    chunk(cursor, limit, created) {
+    chunk(cursor, limit, created, upper = Number.MAX_SAFE_INTEGER) {
       // Positional filter parameters and named ones cannot mix in one statement: bind the filter's by position first.
-      const rows = select.all(...d.where.params, { ...d.namedParams, cursor, limit }) as Array<
+      const rows = select.all(...d.where.params, { ...d.namedParams, cursor, limit, upper }) as Array<
         Record<string, string | number | null>
       >;
       let queued = 0;
@@ -220,7 +216,7 @@ function setBased(d: WriterDeps & { recipientLocal: boolean; reads: TemplateRead
             ${c.ab ? meta('state') : `'queued'`},
             ${d.recipientLocal ? `coalesce(${meta('not_before')}, @created)` : '@created'},
             @campaign, c.id, 'campaign', c.phone, @from, @provider, @created, @created
-     ${AUDIENCE_FROM(d.where.sql)} AND c.id > @cursor AND c.id <= @upper
+     ${AUDIENCE_FROM(d.where.sql, d.pick)} AND c.id > @cursor AND c.id <= @upper
      ORDER BY c.id`,
   );
   return {
@@ -284,7 +280,12 @@ export function sendingNumber(core: Pick<DeskCore, 'settings'>, c: CampaignRecor
 }
 
 /** Refuses to launch what cannot be sent, with the reason in the owner's words. */
-async function checkLaunchable(core: DeskCore, c: CampaignRecord, parsed: ParsedTemplate[]): Promise<void> {
+async function checkLaunchable(
+  core: DeskCore,
+  c: CampaignRecord,
+  parsed: ParsedTemplate[],
+  opts: { anyone: boolean } = { anyone: true },
+): Promise<void> {
   for (const p of parsed) {
     const bad = p.errors[0];
     if (bad) throw new AppError('invalid_input', `The message has a problem: ${bad.message}`);
@@ -297,7 +298,7 @@ async function checkLaunchable(core: DeskCore, c: CampaignRecord, parsed: Parsed
       );
     core.provider(c.provider); // throws a clear error when the API key is missing
   }
-  if (!(await anyEligible(core.db, c.audience, core.now()))) {
+  if (opts.anyone && !(await anyEligible(core.db, c.audience, core.now()))) {
     const count = await countAudience(core.db, c.audience, core.now());
     throw new AppError(
       'invalid_input',
@@ -321,9 +322,16 @@ export async function snapshotCampaign(
   if (c.snapshotState === 'complete') return { queued: 0 };
   if (!['draft', 'scheduled', 'sending'].includes(c.status))
     throw new AppError('conflict', `Campaign "${c.name}" is ${c.status} and cannot be launched.`);
-  const plan: MessagePlan = assignMessages(c, c.ab ? [] : [campaignBody(db, c)], recipientLocalStart(core, c));
+  const smsOnly = c.channels.length === 1 && c.channels[0] === 'sms';
+  const hasSms = c.channels.includes('sms');
+  const notBefore = recipientLocalStart(core, c);
+  const bodies = c.ab || !hasSms ? [] : [campaignBody(db, c)];
+  const plan: MessagePlan = assignMessages(c, bodies, notBefore);
   const parsed = plan.bodies.map((b) => parseTemplate(b));
-  if (c.snapshotState === 'none') await checkLaunchable(core, c, parsed);
+  if (c.snapshotState === 'none') {
+    if (smsOnly) await checkLaunchable(core, c, parsed);
+    else await checkChannelsLaunchable(core, c, () => checkLaunchable(core, c, parsed, { anyone: false }));
+  }
   const links = prepareLinkTracking(core, c, plan.bodies);
 
   const nowIso = core.now().toISOString();
@@ -365,20 +373,29 @@ export async function snapshotCampaign(
       business,
     }).text;
   };
-  const write = links.enabled
-    ? rowByRow({ db, c, from, where, fieldCols, namedParams, plan, render, links })
-    : setBased({
+  // A text campaign reads its audience as it always has; a multi-channel one gives each contact its channel(s).
+  const texts = (pick = smsOnly ? ELIGIBLE_SQL : pickSql(c.channels, 'sms', c.everyChannel)): ChunkWriter =>
+    links.enabled
+      ? rowByRow({ db, c, from, where, pick, fieldCols, namedParams, plan, render, links })
+      : setBased({
+          db,
+          c,
+          from,
+          where,
+          pick,
+          fieldCols,
+          namedParams,
+          plan,
+          render,
+          recipientLocal: c.schedule.mode === 'recipient_local',
+          reads: templateReads(parsed),
+        });
+  const write = smsOnly
+    ? texts()
+    : channelsWriter(
         db,
-        c,
-        from,
-        where,
-        fieldCols,
-        namedParams,
-        plan,
-        render,
-        recipientLocal: c.schedule.mode === 'recipient_local',
-        reads: templateReads(parsed),
-      });
+        c.channels.map((ch) => (ch === 'sms' ? texts() : channelWriter(core, c, ch, where, from, notBefore))),
+      );
   let cursor = c.snapshotCursor;
   let queued = 0;
   let chunk = opts.chunk ?? FIRST_CHUNK;

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { formatMoney } from '../../../shared/analytics';
+import { formatMoney, fromMinor } from '../../../shared/analytics';
+import { CHANNEL_LABEL, MEASURED_ON } from '../../../shared/campaign-channels';
 import { ORDER_FIELDS as ORDER_FIELDS_CLI, type OrderField } from '../../../shared/ipc/channels/analytics';
 import type { OrderImportReport } from '../../../shared/ipc/channels/analytics';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/ipc/channels/analytics';
@@ -21,6 +22,7 @@ const positiveId = (text: string, what = 'campaign id'): number => {
   if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${what} must be a positive number, got "${text}"`);
   return Number(text);
 };
+const MEASURE_WORD = { replied: 'replied', clicked: 'clicked', optedOut: 'opted out' } as const;
 const pct = (r: number | null) => (r === null ? '–' : `${(r * 100).toFixed(1)} %`);
 
 export const analyticsCommands: Command[] = [
@@ -49,12 +51,31 @@ export const analyticsCommands: Command[] = [
         epm: r.epm,
         costPerConversion: r.costPerConversion,
         windows: r.windows,
+        channels: r.channels.map((ch) => ({
+          channel: ch.channel,
+          sent: ch.sent,
+          delivered: ch.delivered,
+          failed: ch.failed,
+          replied: ch.replied,
+          clicked: ch.clicked,
+          optedOut: ch.optedOut,
+          converted: ch.converted,
+          revenue: fromMinor(ch.revenueMinor, r.currency),
+          spend: fromMinor(ch.spendMinor, r.currency),
+          pending: ch.pending,
+        })),
       };
       const text = [
         `Campaign ${r.id}: ${r.name}`,
         `Sent ${r.sent}, delivered ${r.delivered} (${pct(r.rates.delivery)}), failed ${r.failed}`,
         `Replied ${r.replied} (${pct(r.rates.reply)}), clicked ${r.clicked} (${pct(r.rates.click)}), opted out ${r.optedOut} (${pct(r.rates.optOut)}), converted ${r.converted} (${pct(r.rates.conversion)})`,
         `Revenue ${formatMoney(r.money.revenueMinor, r.currency)}, spend ${formatMoney(r.money.spendMinor, r.currency)}, ROI ${r.roi === null ? '–' : pct(r.roi)}${r.money.revenueMinor === 0 && r.converted === 0 ? ' (no revenue recorded)' : ''}`,
+        ...(r.channels.length > 1 || r.channels.some((ch) => ch.channel !== 'sms')
+          ? r.channels.map(
+              (ch) =>
+                `  ${CHANNEL_LABEL[ch.channel]}: sent ${ch.sent}, delivered ${ch.delivered}, failed ${ch.failed}, ${MEASURED_ON[ch.channel].map((m) => `${MEASURE_WORD[m]} ${ch[m]}`).join(', ')}, converted ${ch.converted}, revenue ${formatMoney(ch.revenueMinor, r.currency)}, spend ${formatMoney(ch.spendMinor, r.currency)}`,
+            )
+          : []),
         r.windowsNote,
       ].join('\n');
       return { json, text };

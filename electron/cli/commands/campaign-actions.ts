@@ -7,7 +7,11 @@ import { audienceFromOptions, audienceOptions, positiveId, recipientLocalSchedul
 function draftOf(c: CampaignDetail): CampaignDraftInput {
   return {
     name: c.name,
-    ...(c.templateId !== null ? { templateId: c.templateId } : c.ab ? {} : { body: c.body ?? '' }),
+    ...(c.templateId !== null
+      ? { templateId: c.templateId }
+      : c.ab || !c.channels.includes('sms')
+        ? {}
+        : { body: c.body ?? '' }),
     audience: c.audience,
     provider: c.provider,
     ...(c.fromNumber ? { fromNumber: c.fromNumber } : {}),
@@ -16,6 +20,10 @@ function draftOf(c: CampaignDetail): CampaignDraftInput {
     ...(c.notes ? { notes: c.notes } : {}),
     ...(c.ab ? { ab: c.ab } : {}),
     ...(c.trackLinks !== null ? { trackLinks: c.trackLinks } : {}),
+    ...(c.channels.join() !== 'sms' ? { channels: c.channels } : {}),
+    ...(c.everyChannel ? { everyChannel: true } : {}),
+    ...(c.email ? { email: c.email } : {}),
+    ...(c.voice ? { voice: c.voice } : {}),
   };
 }
 

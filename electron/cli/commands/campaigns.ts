@@ -6,6 +6,13 @@ import { DateTime } from 'luxon';
 import { outboxStateCounts } from '../queries';
 import { dateFieldCreateOptions, dateFieldCreateUsage, dateFieldFromOptions } from './date-field-options';
 import { localAt, repeatCreateOptions, repeatCreateUsage, repeatFromOptions } from './repeat-options';
+import {
+  channelCreateOptions,
+  channelCreateUsage,
+  channelsFromOptions,
+  emailFromOptions,
+  voiceFromOptions,
+} from './channel-options';
 
 function statusText(s: CampaignStatusView): string {
   const c = s.counts;
@@ -18,9 +25,9 @@ function statusText(s: CampaignStatusView): string {
 export const campaignCommands: Command[] = [
   defineCommand({
     name: 'campaigns create',
-    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${abCreateUsage} ${repeatCreateUsage} ${dateFieldCreateUsage}`,
+    usage: `campaigns create --name N (--template ID | --body B | --variant TEXT...) [--tag T]... [--segment S] [--min-days N] [--provider sandbox|quo|twilio] [--at ISO [--local-time]] ${channelCreateUsage} ${abCreateUsage} ${repeatCreateUsage} ${dateFieldCreateUsage}`,
     summary:
-      'Create a draft campaign, an A/B campaign with --variant, a recurring one with --repeat, or a birthday/anniversary series with --date-field (prints its id).',
+      'Create a draft campaign, a multi-channel one with --channel and --fallback (e.g. a text, else an e-mail), an A/B campaign with --variant, a recurring one with --repeat, or a birthday/anniversary series with --date-field (prints its id).',
     options: {
       name: { type: 'string' },
       template: { type: 'string' },
@@ -35,13 +42,17 @@ export const campaignCommands: Command[] = [
       ...abCreateOptions,
       ...repeatCreateOptions,
       ...dateFieldCreateOptions,
+      ...channelCreateOptions,
     },
     async run(ctx, { values }) {
       if (!values.name) throw new UsageError('--name is required');
+      const channels = channelsFromOptions(values);
+      const texts = !channels.channels || channels.channels.includes('sms');
       if (values.variant && (values.template || values.body))
         throw new UsageError('an A/B campaign takes its messages from --variant; leave out --template and --body');
-      if (!values.template && !values.body && !values.variant)
+      if (texts && !values.template && !values.body && !values.variant)
         throw new UsageError('give --template <id>, --body <text>, or two to five --variant <text>');
+      const email = emailFromOptions(values, values.body as string | undefined);
       if (values.template && values.body) throw new UsageError('give --template or --body, not both');
       const abDraft = abDraftFromOptions(values);
       minDaysOption(values['min-days']); // a usage error before the database is opened
@@ -57,9 +68,12 @@ export const campaignCommands: Command[] = [
         name: values.name,
         ...(values.template
           ? { templateId: positiveId(values.template as string, 'template id') }
-          : values.body
+          : values.body && texts
             ? { body: values.body }
             : {}),
+        ...channels,
+        ...email,
+        ...voiceFromOptions(values),
         ...abDraft,
         audience: audienceFromOptions(app, values),
         ...(values.provider ? { provider: values.provider } : {}),

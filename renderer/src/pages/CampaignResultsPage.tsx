@@ -12,6 +12,7 @@ import { RecipientsTable } from '../components/analytics/RecipientsTable';
 import { MarkConversionButton } from '../components/analytics/MarkConversion';
 import { ResultsSummary } from '../components/ai/ResultsSummary';
 import { ExportCsv } from '../components/analytics/ExportCsv';
+import { ChannelBreakdown } from '../components/analytics/ChannelBreakdown';
 import { useApp } from '../store/app';
 
 /** One campaign's results: what it achieved, what it cost, whether it paid, and who did what. */
@@ -85,6 +86,7 @@ export function CampaignResultsPage() {
       </p>
       <ResultsSummary campaignId={v.id} sent={v.sent} />
       <ResultsFigures view={v} />
+      <ChannelBreakdown view={v} />
       <ResultsCharts view={v} />
       <div className="an-grid-2">
         <ReasonBars

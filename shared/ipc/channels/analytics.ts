@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelResults } from '../../campaign-channels';
 import { channel } from '../define';
 import {
   RECIPIENT_FILTERS,
@@ -93,6 +94,8 @@ export interface CampaignResultsView extends CampaignResultsSummary {
   conversionsBySource: Array<{ source: ConversionSource; label: string; count: number; revenueMinor: number }>;
   /** Messages not yet handed over or still open (their outcomes may still come). */
   pending: number;
+  /** The results per channel (one entry for a text campaign); they add up to the totals above. */
+  channels: ChannelResults[];
   /** "Attribution: last touch, 5-day click window, 24-hour delivery window." */
   windowsNote: string;
   generatedAt: string;

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { channel } from '../define';
 import { audienceFilterSchema, type AudienceCount } from '../../audience';
 import { campaignDraftSchema, type CampaignDraft } from '../../campaigns';
-import type { CampaignRow, CampaignStatus, OutboxState } from '../../types/domain';
+import type { CampaignRow, CampaignStatus, Channel, OutboxState } from '../../types/domain';
+import {
+  campaignChannelListSchema,
+  type CampaignEmail,
+  type CampaignVoice,
+  type ChannelReach,
+} from '../../campaign-channels';
 
 export interface CampaignDetail {
   id: number;
@@ -26,6 +32,14 @@ export interface CampaignDetail {
   completedAt: string | null;
   scheduleMissedAt: string | null;
   lastError: string | null;
+  /** The channels in the owner's order (a text campaign: ["sms"]). */
+  channels: Channel[];
+  /** Every channel a contact can be reached on, instead of the first one only. */
+  everyChannel: boolean;
+  /** The e-mail, when the campaign has the e-mail channel. */
+  email: CampaignEmail | null;
+  /** The call, when the campaign has the voice channel. */
+  voice: CampaignVoice | null;
 }
 
 /** Messages held by quiet hours, by the instant their window opens (earliest first: the first is the first send). */
@@ -84,6 +98,16 @@ export const campaignChannels = {
     z.object({ id: z.number().int().positive(), archived: z.boolean() }).strict(),
   ),
   'campaigns:audienceCount': channel<AudienceCount>()(z.object({ audience: audienceFilterSchema }).strict()),
+  /** Who each of the campaign's channels reaches, in the owner's order (the wizard's live counts). */
+  'campaigns:channelReach': channel<ChannelReach>()(
+    z
+      .object({
+        audience: audienceFilterSchema,
+        channels: campaignChannelListSchema,
+        everyChannel: z.boolean().default(false),
+      })
+      .strict(),
+  ),
   'campaigns:launch': channel<CampaignStatusView>()(
     z
       .object({

@@ -13,9 +13,12 @@ import { useDebouncedLoad } from './useDebouncedLoad';
 import { useMessageModel } from './useMessageModel';
 import { STEPS, STEP_FIELDS, checkStep, errorsByField, firstStepWithError, type FieldErrors } from './wizard-checks';
 import { audienceOf, draftOf, emptyWizard, wizardFromCampaign, type WizardState } from './wizard-state';
-import { StepIndicator } from './WizardParts';
+import { FieldError, StepIndicator } from './WizardParts';
 import './campaigns.css';
 import { settingText } from '../../api/setting-text';
+import { ChannelsPanel } from './ChannelsPanel';
+import { EmailContentFields } from './EmailContentFields';
+import type { ChannelPrices } from './ChannelReview';
 
 type Provider = 'sandbox' | 'quo' | 'twilio';
 
@@ -52,8 +55,21 @@ export function CampaignWizard(props: WizardProps) {
       {...props}
       zone={settingText(value('business.timezone'), 'America/New_York')}
       provider={(value('provider') as Provider) ?? 'sandbox'}
+      prices={channelPrices(value)}
     />
   );
+}
+
+/** The e-mail and call prices from settings; the simulated providers are free. */
+function channelPrices(value: (key: string) => unknown): ChannelPrices {
+  const price = (key: string) => (typeof value(key) === 'number' ? (value(key) as number) : 0);
+  return {
+    email:
+      value('email.provider') === 'smtp' || value('email.provider') === 'postmark'
+        ? price('pricing.emailPerMessage')
+        : null,
+    voice: value('provider') === 'sandbox' ? null : price('pricing.voicePerCall'),
+  };
 }
 
 function Wizard({
@@ -63,7 +79,8 @@ function Wizard({
   onDone,
   zone,
   provider,
-}: WizardProps & { zone: string; provider: Provider }) {
+  prices,
+}: WizardProps & { zone: string; provider: Provider; prices: ChannelPrices }) {
   const [state, setState] = useState<WizardState>(() =>
     initial ? wizardFromCampaign(initial, zone, new Date()) : emptyWizard(zone, new Date()),
   );
@@ -82,7 +99,12 @@ function Wizard({
       const next = { ...e };
       if ('name' in patch) delete next.name;
       if (['tags', 'tagMode', 'excludeTags', 'minDays', 'segmentId'].some((k) => k in patch)) delete next.audience;
-      if (['source', 'templateId', 'body'].some((k) => k in patch)) delete next.message;
+      if (
+        ['source', 'templateId', 'body', 'channels', 'everyChannel', 'emailSubject', 'emailBody'].some(
+          (k) => k in patch,
+        )
+      )
+        delete next.message;
       if (['scheduleMode', 'atDate', 'atTime', 'localDate', 'localTime'].some((k) => k in patch)) delete next.schedule;
       if (['quietStart', 'quietEnd', 'excludedDays'].some((k) => k in patch)) delete next.quietHours;
       return next;
@@ -96,6 +118,19 @@ function Wizard({
   const audienceKey = JSON.stringify(audience);
   const count = useDebouncedLoad(audienceKey, () => api.campaigns.audienceCount({ audience }), 200);
   const model = useMessageModel(state, count.data);
+  const multi = !(state.channels.length === 1 && state.channels[0] === 'sms');
+  const reachKey =
+    multi && state.channels.length ? JSON.stringify([audience, state.channels, state.everyChannel]) : null;
+  const reach = useDebouncedLoad(
+    reachKey,
+    () => api.campaigns.channelReach({ audience, channels: state.channels, everyChannel: state.everyChannel }),
+    200,
+  );
+  const chosenProvider = state.keep.provider ?? provider;
+  const voiceBlocked =
+    chosenProvider === 'quo'
+      ? 'Quo has no call API: calls go through Twilio. Switch the provider to Twilio to call.'
+      : null;
 
   useEffect(() => {
     // Moving between steps puts the keyboard at the new step's heading; not on first show, where the page does.
@@ -197,7 +232,16 @@ function Wizard({
           {step === 0 && (
             <AudienceStep state={state} update={update} tags={tags} segments={segments} count={count} errors={errors} />
           )}
-          {step === 1 && <MessageStep state={state} update={update} model={model} errors={errors} />}
+          {step === 1 && (
+            <>
+              <ChannelsPanel state={state} update={update} reach={reach.data} voiceBlocked={voiceBlocked} />
+              {state.channels.includes('sms') && (
+                <MessageStep state={state} update={update} model={model} errors={errors} />
+              )}
+              {state.channels.includes('email') && <EmailContentFields state={state} update={update} />}
+              {!state.channels.includes('sms') && <FieldError id="cw-message-error" message={errors.message} />}
+            </>
+          )}
           {step === 2 && (
             <ScheduleStep
               state={state}
@@ -217,6 +261,8 @@ function Wizard({
               model={model}
               errors={errors}
               onEdit={go}
+              reach={multi ? reach.data : null}
+              prices={prices}
             />
           )}
           <footer className="cw-footer">
@@ -233,7 +279,10 @@ function Wizard({
                 <Button variant="secondary" disabled={busy !== null} onClick={() => void save(false)}>
                   {busy === 'save' ? 'Saving…' : 'Save draft'}
                 </Button>
-                <Button disabled={busy !== null || count.data?.eligible === 0} onClick={() => void save(true)}>
+                <Button
+                  disabled={busy !== null || (multi ? reach.data?.messages === 0 : count.data?.eligible === 0)}
+                  onClick={() => void save(true)}
+                >
                   {busy === 'launch' ? 'Launching…' : state.scheduleMode === 'now' ? 'Launch' : 'Schedule'}
                 </Button>
               </div>

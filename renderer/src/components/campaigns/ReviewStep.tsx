@@ -7,6 +7,8 @@ import type { FieldErrors, WizardField } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
 import { Button } from '../ui';
+import type { ChannelReach } from '../../../../shared/campaign-channels';
+import { ChannelReview, type ChannelPrices } from './ChannelReview';
 
 function Row({
   title,
@@ -52,17 +54,24 @@ export function ReviewStep({
   model,
   errors,
   onEdit,
+  reach,
+  prices,
 }: {
   state: WizardState;
   zone: string;
   provider: keyof typeof PROVIDER_LABEL;
   count: AudienceCount | null;
+  /** Who each channel reaches, for a multi-channel campaign (null for a text campaign). */
+  reach: ChannelReach | null;
+  prices: ChannelPrices;
   model: MessageModel;
   errors: FieldErrors;
   onEdit(step: number): void;
 }) {
   const excluded = count ? exclusionsInWords(count) : null;
   const chosenProvider = state.keep.provider ?? provider;
+  const texts = state.channels.includes('sms');
+  const multi = !(texts && state.channels.length === 1);
   return (
     <div className="cw-split">
       <dl className="cw-review">
@@ -72,7 +81,16 @@ export function ReviewStep({
         <Row title="Audience" step={0} field="audience" errors={errors} onEdit={onEdit}>
           <p>{audienceInWords(state)}</p>
           <p data-testid="review-audience">
-            {count ? (
+            {multi ? (
+              reach ? (
+                <>
+                  <strong>{plural(reach.matched - reach.unreachable, 'person', 'people')}</strong> will get it, of{' '}
+                  {plural(reach.matched, 'matching contact')}.
+                </>
+              ) : (
+                'Counting…'
+              )
+            ) : count ? (
               <>
                 <strong>{plural(count.eligible, 'person', 'people')}</strong> will get it, of{' '}
                 {plural(count.matched, 'matching contact')}.{excluded && <span className="muted"> {excluded}</span>}
@@ -82,21 +100,43 @@ export function ReviewStep({
             )}
           </p>
         </Row>
-        <Row title="Message" step={1} field="message" errors={errors} onEdit={onEdit}>
-          <p>
-            {model.template ? <>Template “{model.template.name}”</> : 'Written for this campaign'}
-            {model.preview && (
-              <span className="muted">
-                {' '}
-                · {plural(model.preview.segments, 'segment')} ({model.preview.encoding}) for{' '}
-                {model.sample?.label ?? 'an example contact'}
-              </span>
+        {multi && (
+          <Row title="Channels" step={1} field="message" errors={errors} onEdit={onEdit}>
+            <p>
+              {state.everyChannel
+                ? 'Every channel each contact can be reached on:'
+                : 'The first channel each contact can be reached on, in this order:'}
+            </p>
+            <ChannelReview reach={reach} model={model} prices={prices} />
+          </Row>
+        )}
+        {multi && state.channels.includes('email') && (
+          <Row title="E-mail" step={1} field="message" errors={errors} onEdit={onEdit}>
+            <p>
+              Subject “{state.emailSubject}”
+              <span className="muted"> · {state.emailKept?.html !== undefined ? 'HTML file' : 'written here'}</span>
+            </p>
+          </Row>
+        )}
+        {texts && (
+          <Row title={multi ? 'Text message' : 'Message'} step={1} field="message" errors={errors} onEdit={onEdit}>
+            <p>
+              {model.template ? <>Template “{model.template.name}”</> : 'Written for this campaign'}
+              {model.preview && (
+                <span className="muted">
+                  {' '}
+                  · {plural(model.preview.segments, 'segment')} ({model.preview.encoding}) for{' '}
+                  {model.sample?.label ?? 'an example contact'}
+                </span>
+              )}
+            </p>
+            {model.checks.length > 0 && (
+              <p className="warn-text small">
+                {plural(model.checks.length, 'check')} to look at — see the Message step.
+              </p>
             )}
-          </p>
-          {model.checks.length > 0 && (
-            <p className="warn-text small">{plural(model.checks.length, 'check')} to look at — see the Message step.</p>
-          )}
-        </Row>
+          </Row>
+        )}
         <Row title="Schedule" step={2} field="schedule" errors={errors} onEdit={onEdit}>
           <p data-testid="review-schedule">{scheduleInWords(state, zone)}</p>
         </Row>
@@ -116,32 +156,37 @@ export function ReviewStep({
           </dd>
           <div className="cw-review-edit" />
         </div>
-        <div className="cw-review-row">
-          <dt>Estimated cost</dt>
-          <dd>
-            {model.cost ? (
-              <p>
-                <strong data-testid="review-cost">
-                  {model.cost.exact ? '' : '≈ '}
-                  {formatMoney(model.cost.total)}
-                </strong>{' '}
-                <span className="muted">
-                  for {plural(model.cost.messages, 'message')} at {formatMoney(model.cost.pricePerSegment)} per segment
-                </span>
-              </p>
-            ) : (
-              <p className="muted">Measuring…</p>
-            )}
-          </dd>
-          <div className="cw-review-edit" />
-        </div>
+        {!multi && (
+          <div className="cw-review-row">
+            <dt>Estimated cost</dt>
+            <dd>
+              {model.cost ? (
+                <p>
+                  <strong data-testid="review-cost">
+                    {model.cost.exact ? '' : '≈ '}
+                    {formatMoney(model.cost.total)}
+                  </strong>{' '}
+                  <span className="muted">
+                    for {plural(model.cost.messages, 'message')} at {formatMoney(model.cost.pricePerSegment)} per
+                    segment
+                  </span>
+                </p>
+              ) : (
+                <p className="muted">Measuring…</p>
+              )}
+            </dd>
+            <div className="cw-review-edit" />
+          </div>
+        )}
       </dl>
-      <aside className="cw-aside">
-        <div className="cw-card">
-          <h3 className="cw-card-title">What {model.sample?.label ?? 'a contact'} will get</h3>
-          <SmsBubble text={model.preview?.text ?? ''} testId="cw-review-bubble" />
-        </div>
-      </aside>
+      {texts && (
+        <aside className="cw-aside">
+          <div className="cw-card">
+            <h3 className="cw-card-title">What {model.sample?.label ?? 'a contact'} will get</h3>
+            <SmsBubble text={model.preview?.text ?? ''} testId="cw-review-bubble" />
+          </div>
+        </aside>
+      )}
     </div>
   );
 }

@@ -16,7 +16,7 @@ export const STEP_FIELDS: WizardField[][] = [
 const PATH_FIELD: Array<[RegExp, WizardField]> = [
   [/^name\b/, 'name'],
   [/^audience\b/, 'audience'],
-  [/^(body|templateId|ab)\b/, 'message'],
+  [/^(body|templateId|ab|channels|everyChannel|email)\b/, 'message'],
   [/^schedule\b/, 'schedule'],
   [/^quietHours\b/, 'quietHours'],
   [/^(provider|fromNumber)\b/, 'provider'],
@@ -25,7 +25,7 @@ const PATH_FIELD: Array<[RegExp, WizardField]> = [
 // Errors the core raises in words rather than with a field path; the words say which part of the campaign they mean.
 const WORDS_FIELD: Array<[RegExp, WizardField]> = [
   [/sending number|api key|\b(quo|twilio)\b/i, 'provider'],
-  [/\b(message|template|body)\b/i, 'message'],
+  [/\b(message|template|body|e-mail|channel|subject|voice|call)\b/i, 'message'],
   [/audience|can be texted|\btag\b|segment/i, 'audience'],
   [/schedul/i, 'schedule'],
   [/quiet hours|window/i, 'quietHours'],
@@ -79,6 +79,12 @@ export function checkStep(
     if (both.length) e.audience = `"${both[0]}" is both included and excluded; pick one.`;
   }
   if (step === 1) {
+    if (!s.channels.length) e.message = 'Choose at least one channel: a text, an e-mail or a call.';
+    else if (s.channels.includes('email') && !s.emailSubject.trim())
+      e.message = 'The e-mail needs a subject: write the line your contacts see in their inbox.';
+    else if (s.channels.includes('email') && !s.emailKept && !s.emailBody.trim())
+      e.message = 'Write the e-mail your contacts will receive.';
+    if (e.message || !s.channels.includes('sms')) return e;
     if (s.source === 'template' && s.templateId === null)
       e.message = 'Pick a template, or write the message here instead.';
     else if (s.source === 'inline' && !s.body.trim()) e.message = 'Write the message your contacts will receive.';

@@ -3,6 +3,8 @@ import type { CampaignDraftInput } from '../../../../shared/campaigns';
 import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { businessInstant, businessParts, businessToday } from './business-time';
 import { emptyRepeat, repeatOf, type RepeatChoice } from '../calendar/repeat-choice';
+import type { Channel } from '../../../../shared/types/domain';
+import type { CampaignEmail } from '../../../../shared/campaign-channels';
 
 export type ScheduleMode = 'now' | 'at' | 'recipient_local';
 export type MessageSource = 'template' | 'inline';
@@ -32,6 +34,14 @@ export interface WizardState {
   excludedDays: number[];
   /** The Repeat section (at a date and time only). */
   repeat: RepeatChoice;
+  /** The channels in the owner's order (a text campaign: ["sms"]), and whether each contact gets every one. */
+  channels: Channel[];
+  everyChannel: boolean;
+  /** The e-mail (e-mail channel): its subject and Markdown body. */
+  emailSubject: string;
+  emailBody: string;
+  /** An e-mail made from an HTML file or an e-mail template elsewhere (the CLI), kept as it was. */
+  emailKept: Pick<CampaignEmail, 'html' | 'templateId'> | null;
   /** Parts of an edited campaign the wizard does not show, kept as they were. */
   keep: Pick<CampaignDraftInput, 'ab' | 'notes' | 'fromNumber' | 'provider' | 'trackLinks'> & {
     audience: Omit<AudienceFilterInput, 'tags' | 'tagMode' | 'excludeTags' | 'minDaysSinceContact' | 'segmentId'>;
@@ -63,6 +73,11 @@ export function emptyWizard(zone: string, now: Date): WizardState {
     quietEnd: FEDERAL_END,
     excludedDays: [],
     repeat: emptyRepeat(),
+    channels: ['sms'],
+    everyChannel: false,
+    emailSubject: '',
+    emailBody: '',
+    emailKept: null,
     keep: { audience: {} },
   };
 }
@@ -92,6 +107,17 @@ export function wizardFromCampaign(c: CampaignDetail, zone: string, now: Date): 
     quietStart: c.quietHours?.start ?? FEDERAL_START,
     quietEnd: c.quietHours?.end ?? FEDERAL_END,
     excludedDays: c.quietHours?.excludedDays ?? [],
+    channels: c.channels,
+    everyChannel: c.everyChannel,
+    emailSubject: c.email?.subject ?? '',
+    emailBody: c.email?.body ?? '',
+    emailKept:
+      c.email?.html !== undefined || c.email?.templateId !== undefined
+        ? {
+            ...(c.email.html !== undefined ? { html: c.email.html } : {}),
+            ...(c.email.templateId !== undefined ? { templateId: c.email.templateId } : {}),
+          }
+        : null,
     keep: {
       audience: otherAudience,
       ...(c.ab ? { ab: c.ab } : {}),
@@ -128,15 +154,37 @@ export function draftOf(s: WizardState, zone: string): CampaignDraftInput {
       ...(s.bestHour ? { bestHour: true } : {}),
     };
   else schedule = { mode: 'now' };
-  const message = s.source === 'template' && s.templateId !== null ? { templateId: s.templateId } : { body: s.body };
+  const texts = s.channels.includes('sms');
+  const message = !texts
+    ? {}
+    : s.source === 'template' && s.templateId !== null
+      ? { templateId: s.templateId }
+      : { body: s.body };
   const { audience: _shownElsewhere, ...kept } = s.keep;
   return {
     ...kept,
     name: s.name.trim(),
     ...message,
+    ...channelsOf(s),
     audience: audienceOf(s),
     schedule,
     quietHours: { start: s.quietStart, end: s.quietEnd, excludedDays: [...s.excludedDays].sort((a, b) => a - b) },
     ...(s.scheduleMode === 'at' ? repeatOf(s.repeat, s.atDate, s.atTime) : {}),
+  };
+}
+
+/** The channels and the e-mail as the draft takes them (nothing for a text campaign). */
+function channelsOf(s: WizardState): Pick<CampaignDraftInput, 'channels' | 'everyChannel' | 'email'> {
+  if (s.channels.length === 1 && s.channels[0] === 'sms') return {};
+  const email: CampaignEmail | undefined = s.channels.includes('email')
+    ? {
+        ...(s.emailSubject.trim() ? { subject: s.emailSubject.trim() } : {}),
+        ...(s.emailKept ?? { body: s.emailBody }),
+      }
+    : undefined;
+  return {
+    channels: s.channels,
+    ...(s.everyChannel && s.channels.length > 1 ? { everyChannel: true } : {}),
+    ...(email ? { email } : {}),
   };
 }

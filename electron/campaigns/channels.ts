@@ -1,0 +1,89 @@
+import { AppError } from '../../shared/errors';
+import type { CampaignDraft } from '../../shared/campaigns';
+import type { Channel } from '../../shared/types/domain';
+import type { SqliteDb } from '../db/connection';
+import { emailTemplate } from './queries';
+
+/** The channels of a stored campaign, in the owner's order (NULL in the row: a text campaign). */
+export function channelsOf(channelsJson: string | null): Channel[] {
+  return channelsJson ? (JSON.parse(channelsJson) as Channel[]) : ['sms'];
+}
+
+/**
+ * What each channel of a draft needs, in the owner's words: an e-mail channel has its subject and body, a voice
+ * channel its call and a provider that can place calls (Quo has no call API), and a content is only given for a
+ * channel the campaign sends on.
+ */
+export function validateChannels(
+  db: SqliteDb,
+  draft: Pick<CampaignDraft, 'channels' | 'email' | 'voice' | 'ab' | 'provider'>,
+  defaultProvider: string,
+  /** The `voice.provider` setting: calls go through Twilio or the Sandbox, never Quo. */
+  voiceProvider = 'sandbox',
+): void {
+  const channels = draft.channels ?? ['sms'];
+  if (draft.email && !channels.includes('email'))
+    throw new AppError(
+      'invalid_input',
+      'The campaign has an e-mail but does not send on the e-mail channel: add email to its channels or leave the e-mail out.',
+    );
+  if (draft.voice && !channels.includes('voice'))
+    throw new AppError(
+      'invalid_input',
+      'The campaign has a call but does not send on the voice channel: add voice to its channels or leave the call out.',
+    );
+  if (channels.includes('voice')) {
+    const script = draft.voice?.script?.trim();
+    const recording = draft.voice?.recordingUrl?.trim();
+    if (!script && !recording)
+      throw new AppError(
+        'invalid_input',
+        'The voice channel needs its call: a script read aloud, or the https address of a recording.',
+      );
+    if (script && recording)
+      throw new AppError('invalid_input', 'A call is a script or a recording, not both: remove one of them.');
+  }
+  if (draft.ab && !channels.includes('sms'))
+    throw new AppError('invalid_input', 'A/B variants are texts: add sms to the channels or leave the variants out.');
+  if (channels.includes('email')) validateEmail(db, draft.email);
+  // Texts through Quo and calls through the Sandbox would send real texts and simulated calls.
+  if (channels.includes('voice') && (draft.provider ?? defaultProvider) === 'quo' && voiceProvider !== 'twilio')
+    throw new AppError(
+      'invalid_input',
+      'Quo has no call API: voice calls go through Twilio. Set voice.provider to twilio with your Twilio account, or leave voice out.',
+    );
+}
+
+function validateEmail(db: SqliteDb, email: CampaignDraft['email']): void {
+  if (!email)
+    throw new AppError(
+      'invalid_input',
+      'The e-mail channel needs its e-mail: a subject and a body (Markdown, an e-mail template or an HTML file).',
+    );
+  const sources = [
+    email.body?.trim() ? 'body' : null,
+    email.templateId ? 'template' : null,
+    email.html ? 'html' : null,
+  ];
+  const given = sources.filter((s) => s !== null);
+  if (given.length === 0)
+    throw new AppError(
+      'invalid_input',
+      'The e-mail has no body: write it in Markdown, pick an e-mail template, or give an HTML file.',
+    );
+  if (given.length > 1)
+    throw new AppError(
+      'invalid_input',
+      `Give the e-mail one body, not ${given.join(' and ')}: a Markdown body, an e-mail template or an HTML file.`,
+    );
+  let templateSubject: string | null = null;
+  if (email.templateId !== undefined) {
+    const t = emailTemplate(db, email.templateId);
+    if (!t) throw new AppError('not_found', `Template ${email.templateId} does not exist.`);
+    if (t.channel !== 'email')
+      throw new AppError('invalid_input', `Template ${email.templateId} is a ${t.channel} template, not an e-mail.`);
+    templateSubject = t.subject;
+  }
+  if (!email.subject?.trim() && !templateSubject?.trim())
+    throw new AppError('invalid_input', 'The e-mail channel needs a subject: give the e-mail a subject line.');
+}

@@ -1,0 +1,137 @@
+import type { Channel } from '../../shared/types/domain';
+import type { OutboxProviderId } from '../providers';
+import type { SqliteDb } from '../db/connection';
+import type { CampaignRecord } from './model';
+import type { MessagePick } from './variants';
+
+/** Messages a chunk inserted, by state (outbox_state_counts follows campaign inserts through these). */
+export type StateTally = Partial<Record<'queued' | 'held', number>>;
+
+export interface ChunkWriter {
+  /**
+   * Writes the messages of the next eligible contacts after `cursor` (at most `limit`, and none above `upper`);
+   * last = the highest contact id seen.
+   */
+  chunk(
+    cursor: number,
+    limit: number,
+    created: string,
+    upper?: number,
+  ): { queued: number; last: number | null; inserted: StateTally };
+  close(): void;
+}
+
+/** The contact's own values an e-mail or a call is written from. */
+export interface ContactValues {
+  id: number;
+  phone: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+}
+
+/** What an e-mail or a call row carries (body: the e-mail's plain text, or the call's script). */
+export interface ChannelMessage {
+  body: string;
+  toEmail: string | null;
+  subject: string | null;
+  html: string | null;
+  voiceJson: string | null;
+}
+
+export interface ChannelWriterDeps {
+  db: SqliteDb;
+  c: CampaignRecord;
+  channel: Exclude<Channel, 'sms'>;
+  provider: OutboxProviderId;
+  from: string;
+  where: { sql: string; params: unknown[] };
+  /** Who gets the campaign on this channel (channel-pick.ts). */
+  pick: string;
+  /** Recipient-local schedules: when this recipient's message may go. */
+  notBefore: MessagePick['notBefore'];
+  /** The message of one contact; `outboxId` is the id its row gets (an e-mail's unsubscribe link names it). */
+  render(contact: ContactValues, outboxId: number): ChannelMessage;
+}
+
+/**
+ * The e-mails or calls of a multi-channel campaign, one row at a time over a range of contact ids: each message is
+ * rendered per contact in JavaScript (an e-mail's unsubscribe link is signed per recipient), so a set-based insert
+ * would save nothing. A/B variants are texts: these messages carry none. One segment each, so that spend at
+ * hand-over (segments × price) is the channel's price per e-mail or per call.
+ */
+export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
+  const { db, c } = d;
+  // hot path: one read and one insert per recipient of the channel, prepared once, run per row in the chunk's transaction.
+  const select = db.prepare(
+    `SELECT c.id, c.phone, c.first_name, c.last_name, c.email FROM contacts c
+     WHERE (${d.where.sql}) AND ${d.pick} AND c.id > @cursor AND c.id <= @upper ORDER BY c.id LIMIT @limit`,
+  );
+  // The row's id is chosen here, in the chunk's transaction, so that the message can name it before it is written.
+  const lastId = db.prepare('SELECT coalesce(max(id), 0) FROM outbox_messages').pluck();
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO outbox_messages (id, campaign_id, contact_id, kind, channel, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
+  );
+  return {
+    chunk(cursor, limit, created, upper = Number.MAX_SAFE_INTEGER) {
+      const rows = select.all(...d.where.params, { cursor, upper, limit }) as ContactValues[];
+      let queued = 0;
+      let id = (lastId.get() as number) + 1;
+      for (const r of rows) {
+        const m = d.render(r, id);
+        const written = insert.run(
+          id,
+          c.id,
+          r.id,
+          d.channel,
+          r.phone,
+          m.toEmail,
+          d.from,
+          m.subject,
+          m.body,
+          m.html,
+          m.voiceJson,
+          d.provider,
+          d.notBefore(r.phone) ?? created,
+          created,
+          created,
+        ).changes;
+        // A contact already written (a resumed chunk) keeps its row; the id is used by the next one.
+        if (written) id++;
+        queued += written;
+      }
+      return { queued, last: rows.length ? rows[rows.length - 1].id : null, inserted: { queued } };
+    },
+    close() {},
+  };
+}
+
+/**
+ * The writers of a campaign's channels over the same ranges of contact ids, in one transaction per chunk: the
+ * snapshot's single cursor stays a contact id, and a resumed chunk is written again without duplicates (the outbox
+ * is unique per campaign, contact and channel).
+ */
+export function channelsWriter(db: SqliteDb, writers: ChunkWriter[]): ChunkWriter {
+  // hot path: once per chunk.
+  const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck();
+  return {
+    chunk(cursor, limit, created) {
+      const max = maxId.get() as number;
+      if (cursor >= max) return { queued: 0, last: null, inserted: {} };
+      const upper = Math.min(cursor + limit, max);
+      let queued = 0;
+      const inserted: StateTally = {};
+      for (const w of writers) {
+        const r = w.chunk(cursor, upper - cursor, created, upper);
+        queued += r.queued;
+        for (const [state, n] of Object.entries(r.inserted) as [keyof StateTally, number][])
+          inserted[state] = (inserted[state] ?? 0) + n;
+      }
+      return { queued, last: upper, inserted };
+    },
+    close() {
+      for (const w of writers) w.close();
+    },
+  };
+}
