@@ -1,4 +1,4 @@
-import type { Insertable, RawBuilder, SqlBool } from 'kysely';
+import type { Insertable, Expression, SqlBool } from 'kysely';
 import type { TagCount } from '../../shared/ipc/channels/tags';
 import type { CustomFieldRow } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
@@ -57,7 +57,7 @@ const selectedTable = qb.withTables<{ tag_edit_contacts: { id: number } }>();
  */
 export function editContactTags(
   db: SqliteDb,
-  selection: RawBuilder<SqlBool>,
+  selection: Expression<SqlBool>,
   tagIds: number[],
   mode: 'add' | 'remove' | 'set',
 ): number {

@@ -34,6 +34,11 @@ export function idList(ids: readonly number[]): RawBuilder<number> {
   return sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
 }
 
+/** `expr` looks like a textable E.164 number: the same rule as e164CheckSql, for queries built with Kysely. */
+export function isE164(expr: Expression<string>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(+${expr} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${expr}) BETWEEN 8 AND 16)`;
+}
+
 /** The order rows were inserted in, for a table without an id column that says so (SQLite's rowid). */
 export function insertionOrder(): RawBuilder<number> {
   return sql<number>`rowid`;
