@@ -4,7 +4,7 @@
 export { countConsentNotStated } from './consent-record';
 export { createContact } from './edit';
 export { contactCsvCell, writeContactsCsv } from './export';
-export { E164_SQL, ELIGIBLE_SQL, audienceCondition, audienceWhere, eligibleCondition } from './filter';
+export { E164_SQL, ELIGIBLE_SQL, audienceCondition, audienceWhere, contactScope, eligibleCondition } from './filter';
 export type { ContactScope, SqlWhere } from './filter';
 export { engineOptions } from './import-handlers';
 export { isBlankRecord, parseCsv, toCsvLine } from './import/csv-parser';

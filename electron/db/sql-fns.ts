@@ -19,6 +19,19 @@ export function e164CheckSql(column: string): string {
   return `+${column} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${column}) BETWEEN 8 AND 16`;
 }
 
+/**
+ * The row's text indexed by the full-text table `table` matches `query` (SQLite's FTS5 MATCH, query in FTS5 syntax;
+ * PostgreSQL would compare a tsvector with a tsquery, or use pg_trgm).
+ */
+export function fullTextMatch(table: string, query: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.table(table)} MATCH ${query}`;
+}
+
+/** First and last name joined by a space, either possibly missing (so a one-name contact still reads). */
+export function fullName(first: Expression<string | null>, last: Expression<string | null>): RawBuilder<string> {
+  return sql<string>`(coalesce(${first}, '') || ' ' || coalesce(${last}, ''))`;
+}
+
 /** `text` equals `value` ignoring ASCII case (SQLite's NOCASE collation; PostgreSQL would compare lower() of both). */
 export function equalsIgnoringCase(text: Expression<string | null>, value: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${text} = ${value} COLLATE NOCASE`;

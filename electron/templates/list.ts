@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { TemplateRow } from '../../shared/types/domain';
 import type { Kdb } from '../db/kysely';
+import { containsPattern, likeInsensitive } from '../db/sql-fns';
 
 /**
  * The library, most recently edited first. Search looks in the name, the text and the category; `%` and `_`
@@ -14,12 +14,12 @@ export async function listTemplates(
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   const search = q.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(search);
     query = query.where((eb) =>
       eb.or([
-        sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`body LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`category LIKE ${like} ESCAPE '\\'`,
+        likeInsensitive(eb.ref('name'), like),
+        likeInsensitive(eb.ref('body'), like),
+        likeInsensitive(eb.ref('category'), like),
       ]),
     );
   }
