@@ -3,7 +3,7 @@ import type { SqliteDb } from './db/connection';
 import type { Kdb } from './db/kysely';
 import type { EventBus } from './events/bus';
 import type { DataPaths } from './paths';
-import type { Provider, ProviderId } from './providers/types';
+import type { OutboxProviderId, Provider } from './providers/types';
 import type { SecretStore } from './settings/secrets';
 import type { SettingsStore } from './settings/store';
 import type { WalCheckpoints } from './db/checkpoints';
@@ -23,7 +23,7 @@ export interface DeskCore {
   events: EventBus;
   now: () => Date;
   random: () => number;
-  provider(id?: ProviderId): Provider;
+  provider(id?: OutboxProviderId): Provider;
   info(): AppInfo;
   audit(action: string, subject?: string, detail?: unknown, actor?: string): void;
   /** Checkpoints moved to a worker thread during bulk writes on the main connection. */

@@ -18,6 +18,7 @@ import { m0016 } from './0016_quickbooks';
 import { m0017 } from './0017_reply_triage';
 import { m0018 } from './0018_contact_bulk_actions';
 import { m0019 } from './0019_inbox_search';
+import { m0020 } from './0020_channels';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
 export const migrations: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

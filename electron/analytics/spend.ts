@@ -1,6 +1,7 @@
 import { toMicros } from '../../shared/analytics';
 import type { SettingsStore } from '../settings/store';
 import { PRICE_SETTING } from '../templates';
+import type { OutboxProviderId } from '../providers';
 
 /** What one segment costs with a provider now, as stored with each message at hand-over. */
 export interface SegmentPrice {
@@ -13,8 +14,10 @@ export interface SegmentPrice {
  * so a later change of `pricing.*PerSegment` never rewrites what earlier campaigns cost. Prices are taken to be in
  * the business currency.
  */
-export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: keyof typeof PRICE_SETTING): SegmentPrice {
-  return { perSegmentMicros: toMicros(settings.get(PRICE_SETTING[provider])) };
+export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: OutboxProviderId): SegmentPrice {
+  // Channel costs (an e-mail, a call) come with the multi-channel campaigns; until then they are not priced.
+  if (!(provider in PRICE_SETTING)) return { perSegmentMicros: 0 };
+  return { perSegmentMicros: toMicros(settings.get(PRICE_SETTING[provider as keyof typeof PRICE_SETTING])) };
 }
 
 /**
@@ -24,7 +27,7 @@ export function segmentPrice(settings: Pick<SettingsStore, 'get'>, provider: key
 export function pricesForSend(core: {
   settings: Pick<SettingsStore, 'get'>;
   now: () => Date;
-}): (provider: keyof typeof PRICE_SETTING) => SegmentPrice {
+}): (provider: OutboxProviderId) => SegmentPrice {
   const cache = new Map<string, { price: SegmentPrice; at: number }>();
   return (provider) => {
     const t = core.now().getTime();

@@ -77,7 +77,7 @@ function prepareBulk(db: SqliteDb) {
     ),
     skipWaiting: db.prepare<[{ ids: string; at: string }]>(
       `UPDATE outbox_messages SET state = 'skipped', error_code = 'opted_out', error_message = 'Recipient opted out before sending', updated_at = @at
-       WHERE contact_id IN (SELECT value FROM json_each(@ids)) AND state IN ('queued', 'retry_wait', 'held')`,
+       WHERE contact_id IN (SELECT value FROM json_each(@ids)) AND channel = 'sms' AND state IN ('queued', 'retry_wait', 'held')`,
     ),
     // A contact whose opt-out (the pair's second id) is still the last word on its number, and who is still opted out.
     auditOptIn: db.prepare<
@@ -87,7 +87,7 @@ function prepareBulk(db: SqliteDb) {
       `${audit('opted_out', 'opted_in')}
        FROM json_each(@pairs) p JOIN contacts c ON c.id = json_extract(p.value, '$[0]')
        WHERE c.opted_out = 1
-         AND json_extract(p.value, '$[1]') = (SELECT o.id FROM optout_audit o WHERE o.phone = c.phone ORDER BY o.at DESC, o.id DESC LIMIT 1)
+         AND json_extract(p.value, '$[1]') = (SELECT o.id FROM optout_audit o WHERE o.phone = c.phone AND o.channel = 'sms' ORDER BY o.at DESC, o.id DESC LIMIT 1)
        ORDER BY c.id RETURNING contact_id`,
     ),
     setOptedIn: db.prepare<[{ ids: string; at: string }]>(

@@ -3,4 +3,6 @@
 // only to forward a name a domain is about to use.
 export { LATE_CONFIRMATION, confirmationDeadline, isPastDeadline, skipLateConfirmation } from './confirmations';
 export { changeConsent, optInContacts, optOutContacts } from './consent';
+export { changeDoNotCall, suppressEmail, unsubscribeContactEmail, unsubscribeEmail } from './channels';
+export { reachableOn } from './reach';
 export { csvCell } from './optout-csv';

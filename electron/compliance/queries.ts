@@ -1,7 +1,8 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { OptOutFilter, OptOutReportRow } from '../../shared/ipc/channels/optouts';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
+import type { Channel } from '../../shared/types/domain';
 import { likeInsensitive } from '../db/sql-fns';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
@@ -24,14 +25,15 @@ export function setContactOptedOut(db: SqliteDb, contactId: number, optedOut: bo
   );
 }
 
-export type OptOutAuditInsert = Omit<DB['optout_audit'], 'id'>;
+export type OptOutAuditInsert = Insertable<DB['optout_audit']>;
 
 export function insertOptOutAudit(db: SqliteDb, row: OptOutAuditInsert): void {
   runQuery(db, qb.insertInto('optout_audit').values(row));
 }
 
 /** Every waiting message of the contact is skipped (it opted out); answers how many. */
-export function skipWaitingMessagesOf(db: SqliteDb, contactId: number, at: string): number {
+/** Takes the contact out of every waiting message of one channel (consent is kept per channel). */
+export function skipWaitingMessagesOf(db: SqliteDb, contactId: number, at: string, channel: Channel = 'sms'): number {
   return runQuery(
     db,
     qb
@@ -43,6 +45,7 @@ export function skipWaitingMessagesOf(db: SqliteDb, contactId: number, at: strin
         updated_at: at,
       })
       .where('contact_id', '=', contactId)
+      .where('channel', '=', channel)
       .where('state', 'in', ['queued', 'retry_wait', 'held']),
   ).changes;
 }

@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely';
+import type { CONSENT_SOURCES } from '../../migrations/0020_channels';
+import type { Channel } from '../../shared/types/domain';
+
+/** Where a change of consent came from (the opt-out audit log's `source`). */
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /** Kysely's view of the tables created by migrations/. Keep in step with every migration. */
 export interface DB {
@@ -31,6 +36,19 @@ export interface DB {
     last_contacted_at: string | null;
     /** the import that created this contact (migration 0007); null for every other contact */
     import_id: string | null;
+    /** E-mail and voice consent (migration 0020): 1 accepts marketing e-mail, 0 declined, null not known. */
+    email_consent: 0 | 1 | null;
+    email_opted_out: Generated<number>;
+    email_opted_out_at: string | null;
+    /** Suppressed for good: a hard bounce or a spam complaint. */
+    email_suppressed: 'hard_bounce' | 'complaint' | null;
+    email_suppressed_at: string | null;
+    /** Prior express written consent to prerecorded calls: when, and where it came from. */
+    voice_consent_at: string | null;
+    voice_consent_source: string | null;
+    /** On the business's do-not-call list (a key press during a call, or the owner). */
+    dnc: Generated<number>;
+    dnc_at: string | null;
   };
   consent_records: {
     id: Generated<number>;
@@ -41,6 +59,8 @@ export interface DB {
     obtained_at: string;
     note: string | null;
     created_at: string;
+    /** What the consent is to (migration 0020). */
+    channel: Generated<Channel>;
   };
   tags: { id: Generated<number>; name: string; created_at: string };
   contact_tags: { contact_id: number; tag_id: number };
@@ -84,6 +104,10 @@ export interface DB {
     created_at: string;
     updated_at: string;
     last_used_at: string | null;
+    /** migration 0020: the channel the template is written for, an e-mail's subject, a call's options (JSON). */
+    channel: Generated<Channel>;
+    subject: string | null;
+    options_json: string | null;
   };
   campaigns: {
     id: Generated<number>;
@@ -114,6 +138,12 @@ export interface DB {
     /** The series this campaign is an occurrence of, and the instant it was planned for (migration 0012). */
     series_id: number | null;
     occurrence_at: string | null;
+    /** migration 0020: the owner's channel order (JSON array; null = SMS only), whether every reachable channel is
+     * used instead of the first, and the e-mail's and the call's content (JSON). */
+    channels_json: string | null;
+    every_channel: Generated<number>;
+    email_json: string | null;
+    voice_json: string | null;
   };
   campaign_series: {
     campaign_id: number;
@@ -168,6 +198,12 @@ export interface DB {
     price_micros: number | null;
     /** segments × price_micros, micro-units of the business currency, written at hand-over (migration 0010). */
     cost_micros: number | null;
+    /** migration 0020: the channel, and what an e-mail or a call carries besides `body` (the plain text or script). */
+    channel: Generated<Channel>;
+    to_email: string | null;
+    subject: string | null;
+    html_body: string | null;
+    voice_json: string | null;
   };
   inbound_messages: {
     id: Generated<number>;
@@ -202,11 +238,14 @@ export interface DB {
     phone: string;
     old_state: string;
     new_state: 'opted_out' | 'opted_in';
-    source: 'keyword' | 'manual' | 'provider' | 'import' | 'reconciliation';
+    source: ConsentSource;
     inbound_message_id: number | null;
     message_text: string | null;
     actor: string;
     at: string;
+    /** migration 0020: the channel whose consent changed, and the e-mail address for e-mail. */
+    channel: Generated<Channel>;
+    email: string | null;
   };
   /** FTS5 trigram index over contacts (migration 0006, contentless: rowid = contact id; kept by triggers). */
   contact_search: { rowid: number; name: string; email: string; phone: string };

@@ -5,7 +5,8 @@ import type { ProviderEvent } from '../webhooks';
 import { createSandboxProvider } from './sandbox';
 import { QuoProvider } from './quo';
 import { TwilioProvider } from './twilio';
-import type { Provider, ProviderId } from './types';
+import { AppError } from '../../shared/errors';
+import { CHANNEL_OF_PROVIDER, type OutboxProviderId, type Provider } from './types';
 
 export interface ProviderDeps {
   db: SqliteDb;
@@ -38,7 +39,7 @@ export function createProviders(deps: ProviderDeps) {
   });
   return {
     sandbox,
-    get(id: ProviderId): Provider {
+    get(id: OutboxProviderId): Provider {
       if (id === 'quo') {
         return new QuoProvider({
           baseUrl: deps.settings.get('quo.baseUrl'),
@@ -60,6 +61,9 @@ export function createProviders(deps: ProviderDeps) {
             ? `${deps.settings.get('webhooks.publicUrl').replace(/\/+$/, '')}/webhooks/twilio`
             : undefined,
         });
+      }
+      if (CHANNEL_OF_PROVIDER[id] !== 'sms') {
+        throw new AppError('provider_error', `Sending ${CHANNEL_OF_PROVIDER[id]} through ${id} is not set up`);
       }
       return sandbox;
     },

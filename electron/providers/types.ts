@@ -1,8 +1,27 @@
+import type { Channel } from '../../shared/types/domain';
+
 /**
  * One interface for every SMS provider (Sandbox, Quo, Twilio). The dispatcher and reconciliation
  * only ever see this; base URLs and credentials are given at construction.
  */
 export type ProviderId = 'sandbox' | 'quo' | 'twilio';
+/** E-mail goes through SMTP (any mailbox provider), Postmark's HTTP API, or the Sandbox's simulation. */
+export type EmailProviderId = 'smtp' | 'postmark' | 'sandbox_email';
+/** Calls go through Twilio only (Quo has no call-placing API), or the Sandbox's simulation. */
+export type VoiceProviderId = 'twilio_voice' | 'sandbox_voice';
+/** Every provider the outbox hands messages to: one queue, rate limit and breaker each. */
+export type OutboxProviderId = ProviderId | EmailProviderId | VoiceProviderId;
+
+export const CHANNEL_OF_PROVIDER: Record<OutboxProviderId, Channel> = {
+  sandbox: 'sms',
+  quo: 'sms',
+  twilio: 'sms',
+  smtp: 'email',
+  postmark: 'email',
+  sandbox_email: 'email',
+  twilio_voice: 'voice',
+  sandbox_voice: 'voice',
+};
 
 export interface SendRequest {
   to: string; // E.164
@@ -10,6 +29,14 @@ export interface SendRequest {
   body: string;
   /** Our outbox id, for logs only: no provider here offers idempotency keys. */
   outboxId?: number;
+  /** The contact the message is for (e-mail: whose unsubscribe link the message carries). */
+  contactId?: number | null;
+  /** sms when absent. An e-mail's address, subject and HTML (`body` is its plain text); a call as built. */
+  channel?: Channel;
+  toEmail?: string | null;
+  subject?: string | null;
+  html?: string | null;
+  voiceJson?: string | null;
 }
 
 export type ProviderMessageStatus =
@@ -55,7 +82,7 @@ export interface ProviderHealth {
 }
 
 export interface Provider {
-  readonly id: ProviderId;
+  readonly id: OutboxProviderId;
   send(req: SendRequest, signal?: AbortSignal): Promise<SendOutcome>;
   lookup(providerMessageId: string): Promise<ProviderMessage | null>;
   list(query: ListQuery): AsyncIterable<ProviderMessage>;

@@ -28,6 +28,9 @@ export interface TemplateRow {
 
 export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled';
 
+/** A channel of the one outbox: a text, an e-mail or a prerecorded call. */
+export type Channel = 'sms' | 'email' | 'voice';
+
 export type OutboxState =
   | 'queued'
   | 'sending'

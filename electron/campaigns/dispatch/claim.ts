@@ -5,6 +5,8 @@ import { statement } from './statements';
 import type { OutboxState } from '../../../shared/types/domain';
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
 import { isPastDeadline, skipLateConfirmation } from '../../compliance';
+import type { OutboxProviderId } from '../../providers';
+import type { Channel } from '../../../shared/types/domain';
 
 export interface OutboxItem {
   id: number;
@@ -14,11 +16,17 @@ export interface OutboxItem {
   toPhone: string;
   fromNumber: string | null;
   body: string;
-  provider: 'sandbox' | 'quo' | 'twilio';
+  provider: OutboxProviderId;
   state: OutboxState;
   attempts: number;
   quietHoursJson: string | null;
+  /** 1 when the contact may no longer receive this message's channel (opted out, unsubscribed, suppressed, DNC). */
   optedOut: number | null;
+  channel: Channel;
+  toEmail: string | null;
+  subject: string | null;
+  htmlBody: string | null;
+  voiceJson: string | null;
   /** Confirmations may not be sent after this moment (compliance: within 5 minutes of the keyword). */
   expiresAt: string | null;
 }
@@ -121,7 +129,22 @@ export function eligibility(item: OutboxItem, inputs: EligibilityInputs): Eligib
 
 // ---- The claim: reads due messages, applies the verdicts and commits `sending`, in one transaction ----
 
-export const PROVIDERS = ['sandbox', 'quo', 'twilio'] as const;
+export const PROVIDERS = [
+  'sandbox',
+  'quo',
+  'twilio',
+  'smtp',
+  'postmark',
+  'sandbox_email',
+  'twilio_voice',
+  'sandbox_voice',
+] as const satisfies readonly OutboxProviderId[];
+
+/** Whether the contact can no longer receive the message's channel: consent is kept per channel. */
+const CHANNEL_OPTED_OUT = `CASE m.channel
+    WHEN 'email' THEN (c.email_opted_out = 1 OR c.email_suppressed IS NOT NULL)
+    WHEN 'voice' THEN c.dnc
+    ELSE c.opted_out END`;
 
 /**
  * Waiting rows are found through partial indexes ordered by due time, so a tick costs the same whether the outbox
@@ -130,7 +153,8 @@ export const PROVIDERS = ['sandbox', 'quo', 'twilio'] as const;
 const select = (
   index: string,
 ) => `SELECT m.id, m.campaign_id AS campaignId, m.contact_id AS contactId, m.kind, m.to_phone AS toPhone, m.from_number AS fromNumber, m.body,
-       m.provider, m.state, m.attempts, m.expires_at AS expiresAt, k.quiet_hours_json AS quietHoursJson, c.opted_out AS optedOut
+       m.provider, m.state, m.attempts, m.expires_at AS expiresAt, k.quiet_hours_json AS quietHoursJson, ${CHANNEL_OPTED_OUT} AS optedOut,
+       m.channel, m.to_email AS toEmail, m.subject, m.html_body AS htmlBody, m.voice_json AS voiceJson
   FROM outbox_messages m INDEXED BY ${index}
   LEFT JOIN campaigns k ON k.id = m.campaign_id
   LEFT JOIN contacts c ON c.id = m.contact_id`;

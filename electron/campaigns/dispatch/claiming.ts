@@ -1,12 +1,12 @@
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
-import type { ProviderId } from '../../providers';
+import type { OutboxProviderId } from '../../providers';
 import { createProviderBreaker, type ProviderBreaker } from './breaker';
 import { claimBatch, providersWithWork, type OutboxItem } from './claim';
 import { pacingNowMs } from './rate-limit';
 import { reportFailed, reportOk, type Batch, type DispatchState } from './state';
 
 /** The provider's circuit breaker, made on first use; its changes are audited and told on the dispatch bus. */
-export function breakerOf(s: DispatchState, p: ProviderId): ProviderBreaker {
+export function breakerOf(s: DispatchState, p: OutboxProviderId): ProviderBreaker {
   let b = s.breakers.get(p);
   if (!b) {
     b = createProviderBreaker(s.options.breakerThreshold ?? 5, s.options.breakerHalfOpenMs ?? 15_000);
@@ -20,7 +20,7 @@ export function breakerOf(s: DispatchState, p: ProviderId): ProviderBreaker {
 }
 
 /** How many messages this provider may start now: its free concurrency within its rate window, one probe when suspect. */
-function freeSlots(s: DispatchState, p: ProviderId, nowMs: number): number {
+function freeSlots(s: DispatchState, p: OutboxProviderId, nowMs: number): number {
   const b = breakerOf(s, p);
   if (!b.mayTry(nowMs)) return 0;
   const busy = s.inFlight.get(p) ?? 0;
@@ -36,7 +36,7 @@ const ownPolicy = (s: DispatchState) => (): QuietHoursPolicy => ({
 });
 
 /** Claims what this provider may send now; returns the claimed items (already committed as `sending`). */
-export function claimFor(s: DispatchState, p: ProviderId): OutboxItem[] {
+export function claimFor(s: DispatchState, p: OutboxProviderId): OutboxItem[] {
   const nowMs = pacingNowMs();
   const slots = freeSlots(s, p, nowMs);
   if (slots <= 0) return [];
@@ -59,7 +59,7 @@ export function claimFor(s: DispatchState, p: ProviderId): OutboxItem[] {
 export function claimDue(s: DispatchState): { batches: Batch[]; error?: unknown } {
   const batches: Batch[] = [];
   let error: unknown;
-  let providers: ProviderId[];
+  let providers: OutboxProviderId[];
   try {
     providers = providersWithWork(s.core.db, s.core.now().toISOString());
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../providers';
+import type { OutboxProviderId } from '../../providers';
 import type { TypedBus } from '../../events/typed-bus';
 import type { BreakerState } from './breaker';
 
@@ -9,7 +9,7 @@ export interface DispatchEvents {
   /** A send could not even be attempted (no API key, a bad setting): its campaign was paused. */
   'campaign:pausedBySendError': { campaignId: number; message: string };
   /** A provider's circuit breaker changed state (open: it looks down, sending to it waits). */
-  'provider:breaker': { provider: ProviderId; state: BreakerState };
+  'provider:breaker': { provider: OutboxProviderId; state: BreakerState };
 }
 
 export type DispatchEventBus = TypedBus<DispatchEvents>;

@@ -1,12 +1,12 @@
-import type { ProviderId } from '../../providers';
+import type { OutboxProviderId } from '../../providers';
 import type { SettingsStore } from '../../settings/store';
 import { createRateLimiter, type RateLimiter } from './rate-limit';
 
 /** Requests per second each provider may receive: the dispatcher's own figure (tests, benchmarks), else the setting. */
 export function providerRate(
   settings: Pick<SettingsStore, 'get'>,
-  overrides?: Partial<Record<ProviderId, number>>,
-): (p: ProviderId) => number {
+  overrides?: Partial<Record<OutboxProviderId, number>>,
+): (p: OutboxProviderId) => number {
   return (p) => {
     const own = overrides?.[p];
     if (own !== undefined) return own;
@@ -17,10 +17,10 @@ export function providerRate(
 }
 
 /** One limiter per provider, following its rate setting as it changes (read each time the limiter is asked for). */
-export function providerLimiters(rate: (p: ProviderId) => number) {
-  const limiters = new Map<ProviderId, RateLimiter>();
+export function providerLimiters(rate: (p: OutboxProviderId) => number) {
+  const limiters = new Map<OutboxProviderId, RateLimiter>();
   return {
-    of(p: ProviderId): RateLimiter {
+    of(p: OutboxProviderId): RateLimiter {
       let l = limiters.get(p);
       if (!l) limiters.set(p, (l = createRateLimiter(rate(p))));
       else l.setRate(rate(p));

@@ -1,13 +1,13 @@
 import { isAppError } from '../../../shared/errors';
 import type { DeskCore } from '../../core';
-import type { Provider, ProviderId, SendOutcome } from '../../providers';
+import type { OutboxProviderId, Provider, SendOutcome } from '../../providers';
 import { unclaim, type OutboxItem } from './claim';
 import { breakerOf } from './claiming';
 import { pauseForSendError } from '../queries';
 import type { Batch, DispatchState } from './state';
 
 /** The provider built on first use; a failure to build it (no API key) is thrown to each send, which pauses its campaign. */
-function providerOnce(core: DeskCore, p: ProviderId): () => Provider {
+function providerOnce(core: DeskCore, p: OutboxProviderId): () => Provider {
   let built: { client: Provider } | { error: unknown } | undefined;
   return () => {
     if (!built) {
@@ -47,7 +47,18 @@ async function request(
   try {
     const client = provider();
     return await breakerOf(s, p).run(() =>
-      client.send({ to: item.toPhone, from: item.fromNumber ?? '', body: item.body, outboxId: item.id }),
+      client.send({
+        to: item.toPhone,
+        from: item.fromNumber ?? '',
+        body: item.body,
+        outboxId: item.id,
+        contactId: item.contactId,
+        channel: item.channel,
+        toEmail: item.toEmail,
+        subject: item.subject,
+        html: item.htmlBody,
+        voiceJson: item.voiceJson,
+      }),
     );
   } catch (err) {
     notAttempted(s, item, err);

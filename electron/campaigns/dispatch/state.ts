@@ -1,5 +1,5 @@
 import type { DeskCore } from '../../core';
-import type { ProviderId } from '../../providers';
+import type { OutboxProviderId } from '../../providers';
 import type { BackgroundProblems } from '../../monitoring';
 import type { BackoffOptions } from './backoff';
 import type { ProviderBreaker } from './breaker';
@@ -15,7 +15,7 @@ export interface DispatcherOptions {
   maxAttempts?: number;
   backoff?: BackoffOptions;
   /** Requests per second per provider; defaults come from settings (quo.ratePerSecond…). */
-  rates?: Partial<Record<ProviderId, number>>;
+  rates?: Partial<Record<OutboxProviderId, number>>;
   breakerThreshold?: number;
   breakerHalfOpenMs?: number;
   /** How often the loop looks for work when idle. */
@@ -32,9 +32,9 @@ export interface DispatchState {
   concurrency: number;
   pollMs: number;
   limiters: ReturnType<typeof providerLimiters>;
-  breakers: Map<ProviderId, ProviderBreaker>;
+  breakers: Map<OutboxProviderId, ProviderBreaker>;
   /** Requests out per provider (counts towards `concurrency`). */
-  inFlight: Map<ProviderId, number>;
+  inFlight: Map<OutboxProviderId, number>;
   /** Sends started and not yet recorded. */
   pending: Set<Promise<void>>;
   events: DispatchEventBus;
@@ -51,7 +51,7 @@ export interface DispatchState {
 
 /** Claimed messages of one provider, committed as `sending`, to be sent. */
 export interface Batch {
-  provider: ProviderId;
+  provider: OutboxProviderId;
   items: OutboxItem[];
 }
 

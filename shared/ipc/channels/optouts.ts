@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { channel } from '../define';
 import type { OptOutRow } from '../../types/domain';
 
-export const CONSENT_SOURCES = ['keyword', 'manual', 'provider', 'import', 'reconciliation'] as const;
+export const CONSENT_SOURCES = [
+  'keyword',
+  'manual',
+  'provider',
+  'import',
+  'reconciliation',
+  'unsubscribe_link',
+  'list_unsubscribe',
+  'bounce',
+  'complaint',
+  'keypress',
+] as const;
 export type ConsentSourceName = (typeof CONSENT_SOURCES)[number];
 
 /** The words the report uses for each way consent changes. */
@@ -12,6 +23,11 @@ export const CONSENT_SOURCE_LABEL: Record<ConsentSourceName, string> = {
   provider: 'Reported by provider',
   import: 'Import file',
   reconciliation: 'Found by reconciliation',
+  unsubscribe_link: 'Unsubscribe link in an e-mail',
+  list_unsubscribe: "The mail app's unsubscribe button",
+  bounce: 'E-mail address does not exist (hard bounce)',
+  complaint: 'Marked an e-mail as spam',
+  keypress: 'Pressed the opt-out key during a call',
 };
 
 /** One consent change from the append-only audit: who, when, how, and the message that did it. */

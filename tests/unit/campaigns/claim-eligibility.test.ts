@@ -25,6 +25,11 @@ const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({
   quietHoursJson: null,
   optedOut: 0,
   expiresAt: null,
+  channel: 'sms',
+  toEmail: null,
+  subject: null,
+  htmlBody: null,
+  voiceJson: null,
   ...over,
 });
 
