@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { testPhoneProblems } from './test-phones';
 import {
   DEFAULT_HELP_REPLY,
