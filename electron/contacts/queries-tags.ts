@@ -164,3 +164,15 @@ export function deleteFieldValue(db: SqliteDb, contactId: number, fieldId: numbe
 export function customFieldKeys(db: SqliteDb): { id: number; key: string }[] {
   return allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).orderBy('key'));
 }
+
+/** How many contacts carry the tag, or how many contacts there are with no tag: an unfiltered list's total. */
+export function contactTotal(db: SqliteDb, tagId: number | null): number {
+  const query =
+    tagId === null
+      ? qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'))
+      : qb
+          .selectFrom('contact_tags')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tag_id', '=', tagId);
+  return firstRow(db, query)?.n ?? 0;
+}
