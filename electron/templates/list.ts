@@ -1,5 +1,7 @@
 import type { TemplateRow } from '../../shared/types/domain';
+import type { Selectable } from 'kysely';
 import type { Kdb } from '../db/kysely';
+import type { DB } from '../db/schema';
 import { containsPattern, likeInsensitive } from '../db/sql-fns';
 
 /**
@@ -28,17 +30,7 @@ export async function listTemplates(
 }
 
 /** A templates table row as the UI sees it. */
-export function templateRow(r: {
-  id: number;
-  name: string;
-  body: string;
-  category: string | null;
-  notes: string | null;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-  last_used_at: string | null;
-}): TemplateRow {
+export function templateRow(r: Selectable<DB['templates']>): TemplateRow {
   return {
     id: r.id,
     name: r.name,
