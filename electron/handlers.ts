@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import type { DeskCore } from './core';
 import type { Handlers } from './ipc/dispatch';
-import { integrityCheck, schemaVersion } from './db/migrator';
+import { databaseAnswers, integrityCheck, schemaVersion } from './db/migrator';
 import { secretRows } from './settings/secrets';
 import { createTemplateHandlers } from './templates/handlers';
 import { createCampaignHandlers } from './campaigns/handlers';
@@ -54,7 +54,7 @@ export function createHandlers(core: DeskCore, parts: HandlerServices): Handlers
       // The status bar polls this: a full (or even quick) integrity check reads the whole file — seconds at a million
       // contacts, blocking every other call — so the quick form only proves the database answers. `db check` and
       // `doctor` run the real PRAGMA integrity_check.
-      const integrity = full ? integrityCheck(db, true) : db.prepare('SELECT 1 AS ok').get() ? 'ok' : 'unreachable';
+      const integrity = full ? integrityCheck(db, true) : databaseAnswers(db) ? 'ok' : 'unreachable';
       return {
         ok: integrity === 'ok',
         integrity,

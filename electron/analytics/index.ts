@@ -3,7 +3,7 @@
 // only to forward a name a domain is about to use.
 export { attribute } from './attribution';
 export { deleteConversion } from './conversions';
-export { bandWhere } from './engagement/bands';
+export { bandCondition } from './engagement/bands';
 export { settleEngagement } from './engagement/settle';
 export { exportLines } from './exports';
 export { createAnalyticsHandlers } from './handlers';

@@ -3,23 +3,9 @@ import type { OutboxProviderId } from '../providers';
 import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from './model';
 import type { MessagePick } from './variants';
+import type { ChunkWriter, StateTally } from './snapshot-writer';
 
-/** Messages a chunk inserted, by state (outbox_state_counts follows campaign inserts through these). */
-export type StateTally = Partial<Record<'queued' | 'held', number>>;
-
-export interface ChunkWriter {
-  /**
-   * Writes the messages of the next eligible contacts after `cursor` (at most `limit`, and none above `upper`);
-   * last = the highest contact id seen.
-   */
-  chunk(
-    cursor: number,
-    limit: number,
-    created: string,
-    upper?: number,
-  ): { queued: number; last: number | null; inserted: StateTally };
-  close(): void;
-}
+export type { ChunkWriter, StateTally } from './snapshot-writer';
 
 /** The contact's own values an e-mail or a call is written from. */
 export interface ContactValues {

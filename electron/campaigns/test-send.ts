@@ -2,21 +2,19 @@ import { AppError } from '../../shared/errors';
 import type { TestSendResult } from '../../shared/ipc/channels/campaign-launch';
 import { segmentsOf } from '../../shared/templates';
 import type { DeskCore } from '../core';
-import { audienceWhere, ELIGIBLE_SQL } from '../contacts';
+import type { AudienceFilter } from '../../shared/audience';
+import { audienceCondition } from '../contacts';
 import { contactByPhone, previewForContact } from '../templates';
 import { campaignMessages, testPhones } from './launch-guard';
 import { getCampaign } from './model';
+import { firstEligibleContactId } from './queries-audience';
 import { sendingNumber } from './snapshot';
 
 type TestCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit' | 'events' | 'provider'>;
 
 /** The first contact the campaign would text, for rendering a test when the owner names none. */
-function firstRecipient(core: TestCore, audience: Parameters<typeof audienceWhere>[1]): number | undefined {
-  const where = audienceWhere(core.db, audience, core.now());
-  const row = core.db
-    .prepare(`SELECT c.id FROM contacts c WHERE ${ELIGIBLE_SQL} AND (${where.sql}) ORDER BY c.id LIMIT 1`)
-    .get(...where.params) as { id: number } | undefined;
-  return row?.id;
+function firstRecipient(core: TestCore, audience: AudienceFilter): number | undefined {
+  return firstEligibleContactId(core.db, audienceCondition(core.db, audience, core.now()));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { consentChannels } from '../../shared/ipc/channels/consent';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
 import { doNotCallByHand, emailOptOutByHand, recordVoiceConsent } from './channel-consent';
-import { audienceWhere, whereCondition } from './filter';
+import { audienceCondition } from './filter';
 import { countReachable } from './queries-channels';
 import { countAudience } from '../campaigns';
 
@@ -19,7 +19,7 @@ export function createConsentHandlers(core: DeskCore): ConsentHandlers {
     'consent:countReachable': async ({ channel, filter }) => {
       const now = core.now();
       const { matched } = await countAudience(db, filter, now);
-      const reachable = countReachable(db, whereCondition(audienceWhere(db, filter, now)), channel);
+      const reachable = countReachable(db, audienceCondition(db, filter, now), channel);
       return { channel, matched, reachable };
     },
     'consent:emailOptOut': ({ email, reason }) => {

@@ -4,8 +4,8 @@
 export { countConsentNotStated } from './consent-record';
 export { createContact } from './edit';
 export { contactCsvCell, writeContactsCsv } from './export';
-export { E164_SQL, ELIGIBLE_SQL, audienceWhere } from './filter';
-export type { SqlWhere } from './filter';
+export { E164_SQL, ELIGIBLE_SQL, audienceCondition, audienceWhere, contactScope, eligibleCondition } from './filter';
+export type { ContactScope, SqlWhere } from './filter';
 export { engineOptions } from './import-handlers';
 export { isBlankRecord, parseCsv, toCsvLine } from './import/csv-parser';
 export type { LineTerminator } from './import/csv-parser';

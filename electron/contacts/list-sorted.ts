@@ -8,6 +8,7 @@ import {
   type ListConditionOptions,
   type ListConditions,
 } from './list-where';
+import { contactTotal } from './queries-tags';
 import { NO_BOUND } from './search-sql';
 import { cursorOf, predictionSort, readCursor, SORT_KEYS } from './sort';
 
@@ -62,9 +63,8 @@ export function listSorted(
     .all({ ...params, limit: q.limit, offset: q.offset }) as { id: number; k: string | number }[];
   let total: number;
   let exact = true;
-  if (!filtered) total = db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
-  else if (!predicted && !c.plan && !c.status)
-    total = db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(c.tagId) as number;
+  if (!filtered) total = contactTotal(db, null);
+  else if (!predicted && !c.plan && !c.status) total = contactTotal(db, c.tagId);
   else {
     const countParts = parts.filter((p) => !p.includes('@afterKey'));
     const counted = db

@@ -9,6 +9,7 @@ import {
   type ListFilters,
 } from './list-where';
 import { listSorted } from './list-sorted';
+import { contactTotal } from './queries-tags';
 import { NO_BOUND } from './search-sql';
 import { cursorOf, readCursor } from './sort';
 
@@ -39,10 +40,7 @@ export function listContacts(db: SqliteDb, q: ContactQuery, options: ListOptions
       .prepare(`${source.ids} LIMIT @limit OFFSET @offset`)
       .pluck()
       .all({ ...source.params, before, limit: q.limit, offset: q.offset }) as number[];
-    total =
-      tagId === null
-        ? (db.prepare('SELECT count(*) FROM contacts').pluck().get() as number)
-        : (db.prepare('SELECT count(*) FROM contact_tags WHERE tag_id = ?').pluck().get(tagId) as number);
+    total = contactTotal(db, tagId);
   } else {
     // One pass over the matches, newest first and up to the cap, gives the total and (nearly always) the page.
     const ids = db

@@ -1,4 +1,4 @@
-import type { RawBuilder, SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { reachableOn } from '../compliance';
@@ -58,7 +58,7 @@ export function setVoiceConsent(db: SqliteDb, contactId: number, obtainedAt: str
 }
 
 /** How many contacts of the audience (a condition over `contacts c`) a campaign on the channel would reach. */
-export function countReachable(db: SqliteDb, audience: RawBuilder<SqlBool>, channel: Channel): number {
+export function countReachable(db: SqliteDb, audience: Expression<SqlBool>, channel: Channel): number {
   return (
     firstRow(
       db,

@@ -1,4 +1,4 @@
-import type { Insertable, RawBuilder, SqlBool } from 'kysely';
+import type { Insertable, Expression, SqlBool } from 'kysely';
 import type { TagCount } from '../../shared/ipc/channels/tags';
 import type { CustomFieldRow } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
@@ -57,7 +57,7 @@ const selectedTable = qb.withTables<{ tag_edit_contacts: { id: number } }>();
  */
 export function editContactTags(
   db: SqliteDb,
-  selection: RawBuilder<SqlBool>,
+  selection: Expression<SqlBool>,
   tagIds: number[],
   mode: 'add' | 'remove' | 'set',
 ): number {
@@ -163,4 +163,16 @@ export function deleteFieldValue(db: SqliteDb, contactId: number, fieldId: numbe
 /** Every custom field's id and key, by key. */
 export function customFieldKeys(db: SqliteDb): { id: number; key: string }[] {
   return allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).orderBy('key'));
+}
+
+/** How many contacts carry the tag, or how many contacts there are with no tag: an unfiltered list's total. */
+export function contactTotal(db: SqliteDb, tagId: number | null): number {
+  const query =
+    tagId === null
+      ? qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'))
+      : qb
+          .selectFrom('contact_tags')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tag_id', '=', tagId);
+  return firstRow(db, query)?.n ?? 0;
 }

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type Expression, type SqlBool, type Updateable } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { idList, joinedText, noCase } from '../db/sql-fns';
@@ -86,7 +86,7 @@ export function phonesOf(db: SqliteDb, ids: number[]): string[] {
 }
 
 /** Ids of the contacts a condition over `contacts c` selects, in id order, at most `limit`. */
-export function selectedContactIds(db: SqliteDb, where: RawBuilder<SqlBool>, limit: number): number[] {
+export function selectedContactIds(db: SqliteDb, where: Expression<SqlBool>, limit: number): number[] {
   return allRows(db, qb.selectFrom('contacts as c').select('c.id').where(where).orderBy('c.id').limit(limit)).map(
     (r) => r.id,
   );

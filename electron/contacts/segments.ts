@@ -2,7 +2,7 @@ import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SegmentRow } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
-import { audienceWhere } from './filter';
+import { audienceCondition } from './filter';
 import {
   campaignUsingSegment,
   deleteSegmentRow,
@@ -44,7 +44,7 @@ function refuseTakenName(db: SqliteDb, name: string, exceptId?: number): void {
 /** A filter that names a missing segment, or segments that refer to each other in a loop, is refused. */
 function checkFilter(db: SqliteDb, filter: AudienceFilter, now: Date): void {
   try {
-    audienceWhere(db, filter, now);
+    audienceCondition(db, filter, now);
   } catch (err) {
     if (err instanceof AppError) throw new AppError('invalid_input', `filter: ${err.message}`);
     throw err;

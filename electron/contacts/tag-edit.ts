@@ -1,9 +1,9 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { type Expression, type SqlBool } from 'kysely';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
 import { idList } from '../db/sql-fns';
-import { audienceWhere, whereCondition } from './filter';
+import { audienceCondition, contactScope } from './filter';
 import { editContactTags, insertTag, tagIdByName } from './queries-tags';
 
 /** Tag ids for names, creating the tags that do not exist yet (names compare case-insensitively). */
@@ -17,9 +17,9 @@ export type ContactSelection =
   { contactIds: number[]; filter?: undefined } | { filter: AudienceFilter; contactIds?: undefined };
 
 /** The selection as a condition over `contacts c`. */
-export function selectionWhere(db: SqliteDb, selection: ContactSelection, now: Date): RawBuilder<SqlBool> {
-  if (selection.filter) return whereCondition(audienceWhere(db, selection.filter, now));
-  return sql<SqlBool>`c.id in ${idList(selection.contactIds)}`;
+export function selectionWhere(db: SqliteDb, selection: ContactSelection, now: Date): Expression<SqlBool> {
+  if (selection.filter) return audienceCondition(db, selection.filter, now);
+  return contactScope()('c.id', 'in', idList(selection.contactIds));
 }
 
 /**

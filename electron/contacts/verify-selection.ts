@@ -1,9 +1,10 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { VerifyPlan, VerifyReport, verifySelectionInput } from '../../shared/ipc/channels/contacts';
 import type { DeskCore } from '../core';
 import { phonesOf, selectedContactIds } from './queries';
+import { contactScope } from './filter';
 import { selectionWhere } from './tag-edit';
 import type { ContactServices } from './services';
 import { isCheckable, verifyContacts } from './verify';
@@ -13,8 +14,8 @@ export const VERIFY_MAX = 10_000;
 
 type VerifyInput = z.output<typeof verifySelectionInput>;
 
-function whereOf(core: DeskCore, input: VerifyInput): RawBuilder<SqlBool> {
-  if (input.importId !== undefined) return sql<SqlBool>`c.import_id = ${input.importId}`;
+function whereOf(core: DeskCore, input: VerifyInput): Expression<SqlBool> {
+  if (input.importId !== undefined) return contactScope()('c.import_id', '=', input.importId);
   return selectionWhere(
     core.db,
     input.contactIds ? { contactIds: input.contactIds } : { filter: input.filter! },

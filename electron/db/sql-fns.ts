@@ -19,6 +19,19 @@ export function e164CheckSql(column: string): string {
   return `+${column} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${column}) BETWEEN 8 AND 16`;
 }
 
+/**
+ * The row's text indexed by the full-text table `table` matches `query` (SQLite's FTS5 MATCH, query in FTS5 syntax;
+ * PostgreSQL would compare a tsvector with a tsquery, or use pg_trgm).
+ */
+export function fullTextMatch(table: string, query: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.table(table)} MATCH ${query}`;
+}
+
+/** First and last name joined by a space, either possibly missing (so a one-name contact still reads). */
+export function fullName(first: Expression<string | null>, last: Expression<string | null>): RawBuilder<string> {
+  return sql<string>`(coalesce(${first}, '') || ' ' || coalesce(${last}, ''))`;
+}
+
 /** `text` equals `value` ignoring ASCII case (SQLite's NOCASE collation; PostgreSQL would compare lower() of both). */
 export function equalsIgnoringCase(text: Expression<string | null>, value: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${text} = ${value} COLLATE NOCASE`;
@@ -32,6 +45,11 @@ export function greater<T>(a: Expression<T>, b: Expression<T>): RawBuilder<T> {
 /** A list of ids bound as one value (any length, no limit on bound parameters): `where('id', 'in', idList(ids))`. */
 export function idList(ids: readonly number[]): RawBuilder<number> {
   return sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** `expr` looks like a textable E.164 number: the same rule as e164CheckSql, for queries built with Kysely. */
+export function isE164(expr: Expression<string>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(+${expr} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${expr}) BETWEEN 8 AND 16)`;
 }
 
 /** The order rows were inserted in, for a table without an id column that says so (SQLite's rowid). */

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { ConversationRow } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
+import { fullName } from '../db/sql-fns';
 import { allRows, qb } from '../db/sync-query';
 import { INLINE_INDEX_MAX, indexAllQueuedContacts, queuedForSearch } from '../contacts';
 import { conversationSearch } from './search';
@@ -29,7 +29,7 @@ export function listConversations(db: SqliteDb, q: ConversationQuery, defaultCou
     .select((eb) => [
       'c.id as contactId',
       'c.phone',
-      sql<string>`trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`.as('name'),
+      eb.fn<string>('trim', [fullName(eb.ref('c.first_name'), eb.ref('c.last_name'))]).as('name'),
       'c.opted_out as optedOut',
       'm.body as lastMessage',
       'm.received_at as lastAt',

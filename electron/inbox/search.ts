@@ -1,5 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { planSearch, likeEscape } from '../contacts';
+import type { Expression, SqlBool } from 'kysely';
+import { contactScope, planSearch, likeEscape } from '../contacts';
+import { fullName, fullTextMatch, likeInsensitive } from '../db/sql-fns';
 import { qb } from '../db/sync-query';
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -21,9 +22,9 @@ function contactsWithMessage(match: string) {
   const hits = (parity: 0 | 1) =>
     qb
       .selectFrom('inbox_search')
-      .select(sql<number>`(rowid - ${parity}) / 2`.as('id'))
-      .where(sql<SqlBool>`inbox_search MATCH ${match}`)
-      .where(sql<SqlBool>`rowid % 2 = ${parity}`);
+      .select((eb) => eb(eb.parens('rowid', '-', parity), '/', 2).as('id'))
+      .where(fullTextMatch('inbox_search', match))
+      .where((eb) => eb(eb('rowid', '%', 2), '=', parity));
   return {
     inbound: qb.selectFrom('inbound_messages').select('contact_id').where('id', 'in', hits(0)),
     replies: qb.selectFrom('outbox_messages').select('contact_id').where('id', 'in', hits(1)),
@@ -38,22 +39,27 @@ function contactsWithMessage(match: string) {
 export function conversationSearch(search: string | undefined, defaultCountry: string): Expression<SqlBool> | null {
   const plan = search ? planSearch(search, defaultCountry) : null;
   if (!plan || !search) return null;
-  const name = sql<string>`(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
+  const eb = contactScope();
+  const name = fullName(eb.ref('c.first_name'), eb.ref('c.last_name'));
   const byContact =
     plan.kind === 'prefix'
-      ? sql<SqlBool>`(c.first_name LIKE ${`${likeEscape(plan.prefix)}%`} ESCAPE '\\' OR c.last_name LIKE ${`${likeEscape(plan.prefix)}%`} ESCAPE '\\')`
+      ? eb.or([
+          likeInsensitive(eb.ref('c.first_name'), `${likeEscape(plan.prefix)}%`),
+          likeInsensitive(eb.ref('c.last_name'), `${likeEscape(plan.prefix)}%`),
+        ])
       : plan.like.column === 'phone'
-        ? sql<SqlBool>`replace(c.phone, '+', '') LIKE ${plan.like.patterns[0]}`
+        ? eb(eb.fn<string>('replace', ['c.phone', eb.val('+'), eb.val('')]), 'like', plan.like.patterns[0])
         : // The contacts search index folds accents ("chloe" finds Chloé); LIKE covers contacts it has not indexed yet.
-          sql<SqlBool>`(${sql.join(
-            plan.like.patterns.map((p) => sql<SqlBool>`${name} LIKE ${p} ESCAPE '\\'`),
-            sql` AND `,
-          )}) OR c.id IN (${qb
-            .selectFrom('contact_search')
-            .select('rowid')
-            .where(sql<SqlBool>`contact_search MATCH ${plan.match}`)})`;
+          eb.or([
+            eb.and(plan.like.patterns.map((p) => likeInsensitive(name, p))),
+            eb(
+              'c.id',
+              'in',
+              qb.selectFrom('contact_search').select('rowid').where(fullTextMatch('contact_search', plan.match)),
+            ),
+          ]);
   const match = messageMatch(search);
-  if (!match) return sql<SqlBool>`(${byContact})`;
+  if (!match) return byContact;
   const { inbound, replies } = contactsWithMessage(match);
-  return sql<SqlBool>`((${byContact}) OR c.id IN (${inbound}) OR c.id IN (${replies}))`;
+  return eb.or([byContact, eb('c.id', 'in', inbound), eb('c.id', 'in', replies)]);
 }

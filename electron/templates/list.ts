@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Channel, TemplateRow } from '../../shared/types/domain';
 import type { Kdb } from '../db/kysely';
+import type { DB } from '../db/schema';
+import { containsPattern, likeInsensitive } from '../db/sql-fns';
 
 /**
  * The library, most recently edited first. Search looks in the name, the text and the category; `%` and `_`
@@ -15,12 +17,12 @@ export async function listTemplates(
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   const search = q.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(search);
     query = query.where((eb) =>
       eb.or([
-        sql<boolean>`name LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`body LIKE ${like} ESCAPE '\\'`,
-        sql<boolean>`category LIKE ${like} ESCAPE '\\'`,
+        likeInsensitive(eb.ref('name'), like),
+        likeInsensitive(eb.ref('body'), like),
+        likeInsensitive(eb.ref('category'), like),
       ]),
     );
   }
@@ -29,19 +31,7 @@ export async function listTemplates(
 }
 
 /** A templates table row as the UI sees it. */
-export function templateRow(r: {
-  id: number;
-  name: string;
-  body: string;
-  category: string | null;
-  notes: string | null;
-  channel: Channel;
-  subject: string | null;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-  last_used_at: string | null;
-}): TemplateRow {
+export function templateRow(r: Selectable<DB['templates']>): TemplateRow {
   return {
     id: r.id,
     name: r.name,

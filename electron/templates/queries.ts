@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Selectable, type Sql
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
-import { containsPattern, likeInsensitive } from '../db/sql-fns';
+import { containsPattern, fullName, likeInsensitive } from '../db/sql-fns';
 
 /** The templates domain's data access: the library's rows and the audience a template is measured against. */
 
@@ -108,11 +108,10 @@ export function audienceContacts(
   if (search) {
     const like = containsPattern(search);
     const digits = phoneDigits(search);
-    const fullName = sql<string>`(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))`;
     query = query.where((eb) =>
       eb.or([
         ...(digits ? [likeInsensitive(eb.ref('c.phone'), `%${digits}%`)] : []),
-        likeInsensitive(fullName, like),
+        likeInsensitive(fullName(eb.ref('c.first_name'), eb.ref('c.last_name')), like),
         likeInsensitive(eb.ref('c.email'), like),
       ]),
     );

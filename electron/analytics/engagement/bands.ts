@@ -6,7 +6,9 @@ import {
 } from '../../../shared/analytics/engagement';
 import { AppError } from '../../../shared/errors';
 import type { BandCounts, ContactEngagementView } from '../../../shared/ipc/channels/engagement';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { SqliteDb } from '../../db/connection';
+import type { DB } from '../../db/schema';
 import { allRows, firstRow, qb } from '../../db/sync-query';
 
 /**
@@ -73,21 +75,15 @@ export function contactEngagement(db: SqliteDb, contactId: number, now: Date): C
 
 /**
  * The band as a condition over `contacts c` (audience filters, the contacts list): the same rule as bandCounts.
- * Plain SQL with a bound parameter, as the rest of the audience filter (electron/contacts/filter.ts).
+ * Built with Kysely as the rest of the audience filter (electron/contacts/filter.ts).
  */
-export function bandWhere(band: EngagementBand): { sql: string; params: unknown[] } {
-  if (band === 'new')
-    return {
-      sql: '(c.opted_out = 0 AND NOT EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id))',
-      params: [],
-    };
+export function bandCondition(
+  eb: ExpressionBuilder<DB & { c: DB['contacts'] }, 'c'>,
+  band: EngagementBand,
+): Expression<SqlBool> {
+  const scored = eb.selectFrom('contact_engagement as e').select('e.contact_id').whereRef('e.contact_id', '=', 'c.id');
+  if (band === 'new') return eb.and([eb('c.opted_out', '=', eb.lit(0)), eb.not(eb.exists(scored))]);
   if (band === 'lost')
-    return {
-      sql: "(c.opted_out = 1 OR EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = 'lost'))",
-      params: [],
-    };
-  return {
-    sql: '(c.opted_out = 0 AND EXISTS (SELECT 1 FROM contact_engagement e WHERE e.contact_id = c.id AND e.band = ?))',
-    params: [band],
-  };
+    return eb.or([eb('c.opted_out', '=', eb.lit(1)), eb.exists(scored.where('e.band', '=', 'lost'))]);
+  return eb.and([eb('c.opted_out', '=', eb.lit(0)), eb.exists(scored.where('e.band', '=', band))]);
 }

@@ -50,6 +50,7 @@ function statements(db: SqliteDb): Statements {
   let st = prepared.get(db);
   if (!st) {
     registerScoreFunctions(db);
+    // hot path: a full recompute scores a million contacts in id ranges, these two statements per range (see below).
     st = {
       clear: db.prepare('DELETE FROM contact_engagement WHERE contact_id BETWEEN ? AND ?'),
       score: db.prepare(SCORE_SQL),

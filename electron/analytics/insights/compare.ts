@@ -8,9 +8,8 @@ import {
 } from '../../../shared/analytics/insights/compare';
 import type { AbMetric } from '../../../shared/abtests/wording';
 import type { SqliteDb } from '../../db/connection';
-import { sql, type SqlBool } from 'kysely';
 import { allRows, firstRow, qb } from '../../db/sync-query';
-import { audienceWhere, type SqlWhere } from '../../contacts';
+import { audienceCondition } from '../../contacts';
 
 export type CompareGroupInput = { tag: string } | { segment: string };
 
@@ -39,15 +38,6 @@ export interface SegmentComparison extends GroupComparison {
   metric: AbMetric;
   /** Every rate's counts for each group, side by side. */
   outcomes: GroupOutcomes[];
-}
-
-/**
- * The audience filter's SQL text (shared with campaigns, segments and the contacts list, which all read it as text)
- * as a Kysely condition, its `?` placeholders bound in order.
- */
-function audienceCondition(where: SqlWhere) {
-  const [head, ...rest] = where.sql.split('?');
-  return sql<SqlBool>`(${sql.join([sql.raw(head), ...rest.map((text, i) => sql`${where.params[i]}${sql.raw(text)}`)], sql``)})`;
 }
 
 /** Delivered campaign texts to the group's contacts (as they are today) and how many earned each outcome. */
@@ -84,7 +74,7 @@ function groupOutcomes(db: SqliteDb, filter: AudienceFilter, now: Date): Omit<Gr
       })
       .where('o.kind', '=', 'campaign')
       .where('o.state', '=', 'delivered')
-      .where(audienceCondition(audienceWhere(db, filter, now))),
+      .where(audienceCondition(db, filter, now)),
   );
   return {
     delivered: Number(row?.delivered ?? 0),

@@ -1,4 +1,5 @@
 import type { SqliteDb } from '../../db/connection';
+import { preparedQuery } from '../../db/prepared-query';
 import { allRows, qb, runQuery } from '../../db/sync-query';
 import type { RankedContact, TargetSummary } from '../../../shared/analytics/insights/predictions';
 
@@ -14,6 +15,17 @@ export interface ContactPrediction {
 
 const CHUNK = 5000;
 
+const insertPrediction = preparedQuery(
+  (v: { contactId: number; reply: number | null; risk: number | null; high: number; scoredAt: string }) =>
+    qb.insertInto('contact_predictions').values({
+      contact_id: v.contactId,
+      reply_probability: v.reply,
+      opt_out_risk: v.risk,
+      opt_out_high: v.high,
+      scored_at: v.scoredAt,
+    }),
+);
+
 /** Predictions not written by the latest training go (a contact who lost their history, a model no longer usable). */
 export function clearPredictions(db: SqliteDb): void {
   runQuery(db, qb.deleteFrom('contact_predictions'));
@@ -24,15 +36,16 @@ export function clearPredictions(db: SqliteDb): void {
  * One statement prepared once and bound per row: a million contacts through a per-row compile would take minutes.
  */
 export function writeContactPredictions(db: SqliteDb, rows: readonly ContactPrediction[], scoredAt: string): void {
-  const compiled = qb
-    .insertInto('contact_predictions')
-    .values({ contact_id: 0, reply_probability: 0, opt_out_risk: 0, opt_out_high: 0, scored_at: '' })
-    .compile();
-  const insert = db.prepare(compiled.sql);
   for (let i = 0; i < rows.length; i += CHUNK) {
     db.transaction(() => {
       for (const p of rows.slice(i, i + CHUNK))
-        insert.run(p.contactId, p.replyProbability, p.optOutRisk, p.optOutHigh ? 1 : 0, scoredAt);
+        insertPrediction.run(db, {
+          contactId: p.contactId,
+          reply: p.replyProbability,
+          risk: p.optOutRisk,
+          high: p.optOutHigh ? 1 : 0,
+          scoredAt,
+        });
     }).immediate();
   }
 }

@@ -284,8 +284,10 @@ async function abandon(
   const finishedAt = cancelled ? '' : await hooks.now();
   const created = { tagIds: writer?.createdTagIds ?? [], fieldIds: writer?.createdFieldIds ?? [] };
   db.transaction(() => {
-    const options_json = db.prepare('SELECT options_json FROM imports WHERE id = ?').pluck().get(job.importId) as
-      string | null;
+    const options_json =
+      db
+        .prepare<[string], { options_json: string | null }>('SELECT options_json FROM imports WHERE id = ?')
+        .get(job.importId)?.options_json ?? null;
     revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created);
     if (cancelled) db.prepare('DELETE FROM imports WHERE id = ?').run(job.importId);
     else {

@@ -2,7 +2,8 @@ import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
 import type { UpdateRecord } from './contact-rows';
 
-// hot path: an undo runs in the import worker thread, which loads only better-sqlite3 (no Kysely: workers.test.ts)
+// hot path: an undo runs in the import worker thread, which loads only better-sqlite3 (no Kysely: workers.test.ts);
+// every statement here is typed by its prepare<Params, Row>, inside the typed functions below.
 
 export interface UndoReport {
   importId: string;
@@ -42,8 +43,10 @@ export interface CreatedByImport {
  */
 export function undoImport(db: SqliteDb, importId: string, now: () => Date): UndoReport {
   const imp = db
-    .prepare('SELECT id, status, started_at, options_json, counts_json, undone_at FROM imports WHERE id = ?')
-    .get(importId) as ImportRow | undefined;
+    .prepare<[string], ImportRow>(
+      'SELECT id, status, started_at, options_json, counts_json, undone_at FROM imports WHERE id = ?',
+    )
+    .get(importId);
   if (!imp) throw new AppError('not_found', `There is no import with id ${importId}.`);
   if (imp.undone_at) throw new AppError('conflict', `This import was already undone on ${imp.undone_at}.`);
   if (imp.status === 'running')
@@ -79,7 +82,7 @@ export function revertImport(
   const hasConversions =
     db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversions'`).get() !== undefined;
   const kept = db
-    .prepare(
+    .prepare<[string, string, string], { contactId: number; phone: string; optedOut: number }>(
       `SELECT c.id AS contactId, c.phone AS phone,
               (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.channel = 'sms' AND a.at >= ?)) AS optedOut
        FROM contacts c
@@ -89,7 +92,7 @@ export function revertImport(
               OR c.id IN (SELECT contact_id FROM inbound_messages WHERE contact_id IS NOT NULL)
               ${hasConversions ? 'OR c.id IN (SELECT contact_id FROM conversions)' : ''})`,
     )
-    .all(imp.started_at, imp.id, imp.started_at) as { contactId: number; phone: string; optedOut: number }[];
+    .all(imp.started_at, imp.id, imp.started_at);
   for (const k of kept)
     (k.optedOut ? report.keptOptedOut : report.keptWithHistory).push({ contactId: k.contactId, phone: k.phone });
   const removeTag = db.prepare(
@@ -107,11 +110,10 @@ export function revertImport(
   db.exec('DELETE FROM temp.undo_keep');
 
   const updated = db
-    .prepare(`SELECT contact_id, previous_json FROM import_changes WHERE import_id = ? AND action = 'updated'`)
-    .all(imp.id) as {
-    contact_id: number;
-    previous_json: string;
-  }[];
+    .prepare<[string], { contact_id: number; previous_json: string }>(
+      `SELECT contact_id, previous_json FROM import_changes WHERE import_id = ? AND action = 'updated'`,
+    )
+    .all(imp.id);
   for (const u of updated) {
     const { restored, keptEdits } = restoreContact(db, u.contact_id, JSON.parse(u.previous_json) as UpdateRecord);
     if (restored) report.restored++;
@@ -131,8 +133,9 @@ export function revertImport(
 }
 
 function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { restored: boolean; keptEdits: number } {
-  const current = db.prepare('SELECT first_name, last_name, email FROM contacts WHERE id = ?').get(contactId) as
-    Record<string, string | null> | undefined;
+  const current = db
+    .prepare<[number], Record<string, string | null>>('SELECT first_name, last_name, email FROM contacts WHERE id = ?')
+    .get(contactId);
   if (!current) return { restored: false, keptEdits: 0 };
   let restored = false;
   let keptEdits = 0;
@@ -150,13 +153,14 @@ function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { r
   );
   for (const t of rec.tagsAdded) if (removeTag.run(contactId, t).changes) restored = true;
   for (const [key, ch] of Object.entries(rec.custom)) {
-    const fieldId = db.prepare('SELECT id FROM custom_fields WHERE key = ?').pluck().get(key) as number | undefined;
+    const fieldId = db.prepare<[string], { id: number }>('SELECT id FROM custom_fields WHERE key = ?').get(key)?.id;
     if (fieldId === undefined) continue;
     const value =
       db
-        .prepare('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?')
-        .pluck()
-        .get(contactId, fieldId) ?? null;
+        .prepare<[number, number], { value: string }>(
+          'SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?',
+        )
+        .get(contactId, fieldId)?.value ?? null;
     if (value !== ch.to) {
       keptEdits++;
       continue;
@@ -180,8 +184,10 @@ function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { r
  */
 export function recoverInterruptedImports(db: SqliteDb, now: () => Date): UndoReport[] {
   const running = db
-    .prepare(`SELECT id, started_at, options_json FROM imports WHERE status = 'running'`)
-    .all() as ImportRow[];
+    .prepare<[], Pick<ImportRow, 'id' | 'started_at' | 'options_json'>>(
+      `SELECT id, started_at, options_json FROM imports WHERE status = 'running'`,
+    )
+    .all();
   return running.map((imp) =>
     db
       .transaction(() => {

@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
+import { writerStatements } from './writer-statements';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
 import {
   KNOWN_SLOTS,
@@ -9,14 +10,6 @@ import {
   type IncomingContact,
   type UpdateRecord,
 } from './contact-rows';
-
-/**
- * The consent record's note: the file's own words on consent (`"Accepts SMS Marketing": no`), given the quoted
- * column as @column; for a file without one, the owner's answer for the whole file (@answer) or "consent not stated".
- */
-const consentNoteSql = (consent: string) =>
-  `CASE WHEN @column IS NOT NULL THEN @column || ': ' || CASE ${consent} WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'not stated' END
-        ELSE coalesce(@answer, 'consent not stated') END`;
 
 /**
  * A new contact's textable flag and reason. A file's own "no" makes it not textable; so does a file that says
@@ -42,9 +35,6 @@ interface CreatedRun {
   values: (string | null)[][];
   anyValue: boolean[];
 }
-
-/** A string as an SQL literal. */
-const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 const FIELDS: readonly Field[] = ['first_name', 'last_name', 'email'];
 const incomingValue = (c: IncomingContact, f: Field) =>
@@ -85,7 +75,7 @@ export class ContactWriter {
   private readonly txConsent = new Map<number, 0 | 1>();
   /** contacts just created with consecutive ids (normally all of a transaction's), whose tags and values wait */
   private created: CreatedRun | null = null;
-  private readonly s;
+  private readonly s: ReturnType<typeof writerStatements>;
 
   constructor(
     private readonly db: SqliteDb,
@@ -94,87 +84,7 @@ export class ContactWriter {
     this.sourceRef = `${ctx.importId}:${ctx.fileName}`;
     this.consentColumn = ctx.consentColumns.length ? `"${ctx.consentColumns[0]}"` : null;
     this.notStatedBlocks = !ctx.consentColumns.length && ctx.consentAnswer === null;
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      insertContact: ctx.dryRun
-        ? null
-        : // The import's time and id are the same for every contact: written into the statement, not converted and
-          // bound again for each of a million rows.
-          p(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ${sqlText(ctx.now)}, ${sqlText(ctx.now)}, ${sqlText(ctx.importId)}) ON CONFLICT(phone) DO NOTHING`),
-      auditSince: p("SELECT id, phone, new_state, at FROM optout_audit WHERE id > ? AND channel = 'sms' ORDER BY id"),
-      // The consent records of the contacts created in a transaction, in one statement at its end: a statement per
-      // contact costs a million-row import about a second. Every contact above the transaction's first new id
-      // is one it created (SQLite gives a new row the highest id plus one, and the transaction holds the lock).
-      insertConsents: ctx.dryRun
-        ? null
-        : p(`INSERT INTO consent_records (contact_id, source, source_ref, consent, obtained_at, note, created_at)
-             SELECT id, 'import', @ref, consent, @now,
-${consentNoteSql('consent')}, @now
-             FROM (SELECT c.id,
-                          CASE WHEN c.id IN (SELECT value FROM json_each(@no)) THEN 0 WHEN c.id IN (SELECT value FROM json_each(@yes)) THEN 1 END AS consent
-                   FROM contacts c WHERE c.id >= @first AND c.import_id = @import)
-             ORDER BY id`),
-      // The tags and custom values of new contacts with consecutive ids, one statement per tag and per custom field
-      // (see CreatedRun): a statement per value cost a million-row import about a second.
-      insertTags: ctx.dryRun
-        ? null
-        : p(
-            'INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @first + value, @tag FROM json_each(@offsets)',
-          ),
-      insertValues: ctx.dryRun
-        ? null
-        : p(`INSERT INTO contact_field_values (contact_id, field_id, value) SELECT @first + key, @field, value FROM json_each(@values) WHERE value IS NOT NULL
-             ON CONFLICT(contact_id, field_id) DO UPDATE SET value = excluded.value`),
-      findContact: p('SELECT id, first_name, last_name, email FROM contacts WHERE phone = ?'),
-      findTag: p('SELECT id FROM tags WHERE name = ?').pluck(),
-      insertTag: ctx.dryRun ? null : p('INSERT INTO tags (name, created_at) VALUES (?, ?)'),
-      addTag: ctx.dryRun ? null : p('INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)'),
-      hasTag: p('SELECT 1 FROM contact_tags WHERE contact_id = ? AND tag_id = ?').pluck(),
-      findField: p('SELECT id FROM custom_fields WHERE key = ?').pluck(),
-      insertField: ctx.dryRun
-        ? null
-        : p('INSERT INTO custom_fields (key, label, created_at, type) VALUES (?, ?, ?, ?)'),
-      getValue: p('SELECT value FROM contact_field_values WHERE contact_id = ? AND field_id = ?').pluck(),
-      setValue: ctx.dryRun
-        ? null
-        : p(`INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)
-             ON CONFLICT(contact_id, field_id) DO UPDATE SET value = excluded.value`),
-      updateFields: ctx.dryRun
-        ? null
-        : p('UPDATE contacts SET first_name = ?, last_name = ?, email = ?, updated_at = ? WHERE id = ?'),
-      getChange: p('SELECT previous_json FROM import_changes WHERE import_id = ? AND contact_id = ?').pluck(),
-      putChange: ctx.dryRun
-        ? null
-        : p(`INSERT INTO import_changes (import_id, contact_id, action, previous_json) VALUES (?, ?, 'updated', ?)
-             ON CONFLICT(import_id, contact_id) DO UPDATE SET previous_json = excluded.previous_json`),
-      setConsent: ctx.dryRun
-        ? null
-        : p(
-            `UPDATE consent_records SET consent = @consent, note = ${consentNoteSql('@consent')} WHERE contact_id = @id AND source = 'import' AND source_ref = @ref`,
-          ),
-      setTextable: ctx.dryRun ? null : p('UPDATE contacts SET textable = ?, not_textable_reason = ? WHERE id = ?'),
-      // A later row fills what a contact the import created still lacks, whatever the user changed meanwhile:
-      // each statement keeps a value that is there and writes nothing for a contact deleted since.
-      fillFields: ctx.dryRun
-        ? null
-        : p(`UPDATE contacts SET
-               first_name = CASE WHEN coalesce(first_name, '') = '' THEN coalesce(@first, first_name) ELSE first_name END,
-               last_name = CASE WHEN coalesce(last_name, '') = '' THEN coalesce(@last, last_name) ELSE last_name END,
-               email = CASE WHEN coalesce(email, '') = '' THEN coalesce(@email, email) ELSE email END,
-               updated_at = @now
-             WHERE id = @id AND ((@first IS NOT NULL AND coalesce(first_name, '') = '') OR (@last IS NOT NULL AND coalesce(last_name, '') = '')
-                                 OR (@email IS NOT NULL AND coalesce(email, '') = ''))`),
-      fillValue: ctx.dryRun
-        ? null
-        : p(`INSERT INTO contact_field_values (contact_id, field_id, value) SELECT @id, @field, @value WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)
-             ON CONFLICT(contact_id, field_id) DO NOTHING`),
-      fillTag: ctx.dryRun
-        ? null
-        : p(
-            'INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT @id, @tag WHERE EXISTS (SELECT 1 FROM contacts WHERE id = @id)',
-          ),
-    };
+    this.s = writerStatements(db, ctx);
   }
 
   /** A row's consent: what the file says, else the owner's answer for the whole file (a yes), else not stated. */
@@ -260,12 +170,7 @@ ${consentNoteSql('consent')}, @now
   }
 
   private refreshOptOuts(): void {
-    for (const a of this.s.auditSince.iterate(this.auditSeen) as IterableIterator<{
-      id: number;
-      phone: string;
-      new_state: string;
-      at: string;
-    }>) {
+    for (const a of this.s.auditSince.iterate(this.auditSeen)) {
       this.auditSeen = a.id;
       if (a.new_state === 'opted_out') this.optedOut.set(a.phone, a.at);
       else this.optedOut.delete(a.phone);
@@ -292,7 +197,7 @@ ${consentNoteSql('consent')}, @now
   }
 
   findContact(phone: string): ExistingContact | undefined {
-    return this.s.findContact.get(phone) as ExistingContact | undefined;
+    return this.s.findContact.get(phone);
   }
 
   /**
@@ -326,8 +231,7 @@ ${consentNoteSql('consent')}, @now
       const to = c.custom[i];
       if (to === null) continue;
       const fieldId = this.ctx.dryRun ? this.existingFieldId(i) : this.fieldId(i);
-      const from =
-        fieldId === null ? null : ((this.s.getValue.get(existing.id, fieldId) as string | undefined) ?? null);
+      const from = fieldId === null ? null : (this.s.getValue.get(existing.id, fieldId)?.value ?? null);
       if (from === to || (mode === 'fill' && from !== null)) continue;
       rec.custom[this.ctx.customFields[i].key] = { from, to };
       if (fieldId !== null) this.s.setValue?.run(existing.id, fieldId, to);
@@ -338,7 +242,7 @@ ${consentNoteSql('consent')}, @now
   /** Keeps one change record per contact: the value before the import and the value it left. */
   recordUpdate(contactId: number, rec: UpdateRecord): void {
     if (this.ctx.dryRun) return;
-    const prevJson = this.s.getChange.get(this.ctx.importId, contactId) as string | undefined;
+    const prevJson = this.s.getChange.get(this.ctx.importId, contactId)?.previous_json;
     if (prevJson) {
       const prev = JSON.parse(prevJson) as UpdateRecord;
       prev.custom = ownRecord(Object.entries(prev.custom));
@@ -401,7 +305,8 @@ ${consentNoteSql('consent')}, @now
           id,
           ref: this.sourceRef,
         });
-      this.s.setTextable!.run(...textableFor(consent, this.notStatedBlocks), id);
+      const [textable, reason] = textableFor(consent, this.notStatedBlocks);
+      this.s.setTextable!.run(textable, reason, id);
     }
     return { consent, has };
   }
@@ -416,7 +321,7 @@ ${consentNoteSql('consent')}, @now
 
   private existingTagId(name: string): number | null {
     const key = name.toLowerCase();
-    if (!this.tagIds.has(key)) this.tagIds.set(key, (this.s.findTag.get(name) as number | undefined) ?? null);
+    if (!this.tagIds.has(key)) this.tagIds.set(key, this.s.findTag.get(name)?.id ?? null);
     return this.tagIds.get(key)!;
   }
 
@@ -431,7 +336,7 @@ ${consentNoteSql('consent')}, @now
 
   private existingFieldId(slot: number): number | null {
     const key = this.ctx.customFields[slot].key;
-    if (!this.fieldIds.has(key)) this.fieldIds.set(key, (this.s.findField.get(key) as number | undefined) ?? null);
+    if (!this.fieldIds.has(key)) this.fieldIds.set(key, this.s.findField.get(key)?.id ?? null);
     return this.fieldIds.get(key)!;
   }
 
