@@ -19,8 +19,8 @@ import { m0017 } from './0017_reply_triage';
 import { m0018 } from './0018_contact_bulk_actions';
 import { m0019 } from './0019_inbox_search';
 import { m0020 } from './0020_channels';
-import { m0025 } from './0025_conversion_source_daily';
 import { m0024 } from './0024_call_outcomes';
+import { m0025 } from './0025_conversion_source_daily';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
 export const migrations: readonly Migration[] = [
@@ -44,8 +44,8 @@ export const migrations: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
-  m0025,
   m0024,
+  m0025,
 ];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -1,6 +1,6 @@
 import { marketingEmailContext } from '../email';
 import { requireSecret } from '../settings/secrets';
-import type { ProviderDeps } from './registry';
+import type { ProviderDeps } from './deps';
 import { PostmarkProvider } from './postmark';
 import { createSandboxEmailProvider } from './sandbox-email';
 import { SmtpProvider } from './smtp';

@@ -1,7 +1,5 @@
-import type { SqliteDb } from '../db/connection';
-import { requireSecret, type SecretStore } from '../settings/secrets';
-import type { SettingsStore } from '../settings/store';
-import type { ProviderEvent } from '../webhooks';
+import { requireSecret } from '../settings/secrets';
+import type { ProviderDeps } from './deps';
 import { createSandboxProvider } from './sandbox';
 import { createEmailProviders } from './registry-email';
 import { QuoProvider } from './quo';
@@ -10,16 +8,7 @@ import { TwilioVoiceProvider } from './twilio-voice';
 import { createSandboxVoiceProvider } from './sandbox-voice';
 import type { OutboxProviderId, Provider } from './types';
 
-export interface ProviderDeps {
-  db: SqliteDb;
-  now: () => Date;
-  random: () => number;
-  settings: SettingsStore;
-  secrets: SecretStore;
-  emit: (e: ProviderEvent) => void;
-  /** How long one provider request may take before a send counts as "maybe sent" (unknown). */
-  timeoutMs?: number;
-}
+export type { ProviderDeps } from './deps';
 
 /**
  * The providers, built from the current settings and secrets each time they are asked for, so a changed key or

@@ -1,6 +1,19 @@
 import type { SqliteDb } from '../../db/connection';
 import type { ExistingContact } from './contact-rows';
-import type { WriterContext } from './writer';
+import type { CustomFieldColumn } from './types';
+
+/** What a writer knows about its import. */
+export interface WriterContext {
+  importId: string;
+  fileName: string;
+  now: string;
+  /** headers of the file's SMS-consent columns, for the consent record's note */
+  consentColumns: string[];
+  /** the owner's answer for a file without a consent column ("signed up in store"), or null when not given */
+  consentAnswer: string | null;
+  customFields: CustomFieldColumn[];
+  dryRun: boolean;
+}
 
 /**
  * The consent record's note: the file's own words on consent (`"Accepts SMS Marketing": no`), given the quoted

@@ -1,6 +1,8 @@
 import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
-import { writerStatements } from './writer-statements';
+import { writerStatements, type WriterContext } from './writer-statements';
+
+export type { WriterContext } from './writer-statements';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
 import {
   KNOWN_SLOTS,
@@ -39,18 +41,6 @@ interface CreatedRun {
 const FIELDS: readonly Field[] = ['first_name', 'last_name', 'email'];
 const incomingValue = (c: IncomingContact, f: Field) =>
   f === 'first_name' ? c.firstName : f === 'last_name' ? c.lastName : c.email;
-
-export interface WriterContext {
-  importId: string;
-  fileName: string;
-  now: string;
-  /** headers of the file's SMS-consent columns, for the consent record's note */
-  consentColumns: string[];
-  /** the owner's answer for a file without a consent column ("signed up in store"), or null when not given */
-  consentAnswer: string | null;
-  customFields: CustomFieldColumn[];
-  dryRun: boolean;
-}
 
 /**
  * All SQL of an import, as prepared statements on the import's own connection. In a dry run it only reads:
