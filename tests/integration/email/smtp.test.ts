@@ -92,10 +92,12 @@ describe('e-mail through a real SMTP server on 127.0.0.1', () => {
     expect(states(a, campaignId).every((r) => r.state === 'sent')).toBe(true);
     expect(smtp!.connections).toBeLessThanOrEqual(2);
     expect(new Set(smtp!.received.map((r) => r.connectionId)).size).toBeLessThanOrEqual(2);
-    // nodemailer counts fixed windows of rateDeltaMs; each may take one message more per extra connection (both check
-    // the count as they finish), so 16 e-mails need at least 4 windows: the last arrives 3 windows after the first.
+    // nodemailer counts fixed windows of rateDeltaMs from the pool's start, and each connection checks the count as
+    // its message finishes, so a window may take a message or two more than the limit (6 at most with 2 connections):
+    // 16 e-mails still need at least 3 windows, the last arriving 2 windows after the first. Without the limit all 16
+    // arrive within a few tens of milliseconds.
     const at = smtp!.received.map((r) => r.at).sort((x, y) => x - y);
-    expect(at[at.length - 1] - at[0]).toBeGreaterThanOrEqual(3 * 400 - 50);
+    expect(at[at.length - 1] - at[0]).toBeGreaterThanOrEqual(2 * 400 - 50);
   });
 
   it('retries a 4xx, fails a 5xx for good, and never resends an e-mail whose connection dropped after DATA', async () => {
