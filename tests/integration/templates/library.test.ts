@@ -56,6 +56,9 @@ describe('template library queries', () => {
       body: 'Hi {{first_name|there}}!',
       category: null,
       notes: null,
+      // A template is for texts unless made for e-mail (which has a subject) or calls.
+      channel: 'sms',
+      subject: null,
       archived: false,
       createdAt: T0,
       updatedAt: T0,
