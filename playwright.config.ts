@@ -12,9 +12,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  // Two browsers side by side on CI's two cores: the e2e suite takes about half as long (each test has its own harness,
-  // data folder and port).
-  workers: process.env.CI ? 2 : 1,
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {

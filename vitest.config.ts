@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Vitest runs one file at a time on a 2-core machine (available CPUs − 1): CI uses both cores.
+    maxWorkers: process.env.CI ? 2 : undefined,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],

@@ -260,4 +260,47 @@ export const SENDING_FIELDS: ReadonlyArray<[string, FieldInfo]> = [
       help: 'How fast the Sandbox pretends to send.',
     },
   ],
+  [
+    'voice.provider',
+    {
+      group: 'providers',
+      section: 'Voice calls',
+      label: 'Place calls through',
+      choices: { sandbox: 'Sandbox (simulated, no account needed)', twilio: 'Twilio (your Twilio account)' },
+      help: 'Quo has no call-placing API: calls go through Twilio, with the Twilio account details above.',
+    },
+  ],
+  [
+    'voice.businessName',
+    {
+      group: 'providers',
+      section: 'Voice calls',
+      label: 'Name said at the start of a call',
+      help: 'The law asks every recorded call to say who is calling first; empty means your business name.',
+    },
+  ],
+  [
+    'voice.callbackNumber',
+    {
+      group: 'providers',
+      section: 'Voice calls',
+      label: 'Number said on the call',
+      help: 'Said at the start and on voicemail; calling it reaches the same opt-out. Empty means your Twilio number.',
+    },
+  ],
+  ['voice.voice', { group: 'providers', section: 'Voice calls', label: 'Voice' }],
+  ['voice.language', { group: 'providers', section: 'Voice calls', label: 'Language' }],
+  [
+    'voice.optOutDigit',
+    {
+      group: 'providers',
+      section: 'Voice calls',
+      label: 'Key to stop calls',
+      help: 'Pressing it during a call puts the number on your do-not-call list and hangs up.',
+    },
+  ],
+  [
+    'voice.ratePerSecond',
+    { group: 'providers', section: 'Voice calls', label: 'Calls per second', unit: 'per second' },
+  ],
 ];

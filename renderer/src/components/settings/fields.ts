@@ -67,6 +67,7 @@ const PREFIX_GROUP: ReadonlyMap<string, GroupId> = new Map<string, GroupId>([
   ['smtp', 'providers'],
   ['postmark', 'providers'],
   ['sandboxEmail', 'providers'],
+  ['voice', 'providers'],
   ['numverify', 'providers'],
   ['pricing', 'providers'],
   ['webhooks', 'webhooks'],
