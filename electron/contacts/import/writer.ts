@@ -3,7 +3,7 @@ import { ownRecord } from '../../../shared/own-keys';
 import { writerStatements, type WriterContext } from './writer-statements';
 
 export type { WriterContext } from './writer-statements';
-import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT, type CustomFieldColumn } from './types';
+import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT } from './types';
 import {
   KNOWN_SLOTS,
   type ExistingContact,
