@@ -1,4 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test';
+import { DateTime } from 'luxon';
 import { test, expect } from './fixtures';
 import { seedDaytimeContacts } from './campaign-audience';
 
@@ -37,6 +38,9 @@ test('wizard: Repeat "On each contact\'s date" saves a birthday (date-field) ser
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Schedule' })).toBeVisible();
   await page.getByRole('radio', { name: 'At a date and time' }).check();
+  // Tomorrow in the business zone, so 10:30 is never already past whatever the hour the test runs.
+  const tomorrow = DateTime.now().setZone('America/New_York').plus({ days: 1 }).toFormat('yyyy-MM-dd');
+  await page.getByLabel('Date', { exact: true }).fill(tomorrow);
   await page.getByLabel('Time', { exact: true }).fill('10:30');
   await page.getByLabel('Repeats').selectOption('DATE');
   // Only date fields are offered.
