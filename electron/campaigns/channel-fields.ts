@@ -1,6 +1,7 @@
 import type { ContactContext, ParsedTemplate } from '../../shared/templates';
 import type { DeskCore } from '../core';
 import type { ContactValues } from './snapshot-channels';
+import { contactFieldValues } from './queries-snapshot';
 
 /** The contact's custom fields a text reads, by key (read per contact only when the text uses any). */
 export function fieldReader(core: DeskCore, parsed: ParsedTemplate[]): (contactId: number) => Record<string, string> {
@@ -8,14 +9,9 @@ export function fieldReader(core: DeskCore, parsed: ParsedTemplate[]): (contactI
     parsed.flatMap((p) => p.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))),
   );
   if (keys.size === 0) return () => ({});
-  // hot path: once per e-mail or call that reads a custom field, prepared once per snapshot.
-  const read = core.db.prepare(
-    'SELECT f.key AS key, v.value AS value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = ?',
-  );
   return (contactId) => {
     const out: Record<string, string> = {};
-    for (const r of read.all(contactId) as { key: string; value: string | null }[])
-      if (keys.has(r.key) && r.value !== null) out[r.key] = r.value;
+    for (const r of contactFieldValues(core.db, contactId)) if (keys.has(r.key)) out[r.key] = r.value;
     return out;
   };
 }

@@ -61,3 +61,25 @@ const countAdd = preparedQuery((v: { campaignId: number; state: string; n: numbe
 export function addStateCount(db: SqliteDb, campaignId: number, state: string, n: number): void {
   countAdd.run(db, { campaignId, state, n });
 }
+
+const maxOutboxId = preparedQuery((_: Record<string, never>) =>
+  qb.selectFrom('outbox_messages').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('max')),
+);
+
+/** The highest outbox id (0 when empty): a channel writer names each row's id before writing it. */
+export function highestOutboxId(db: SqliteDb): number {
+  return maxOutboxId.get(db, {})?.max ?? 0;
+}
+
+const fieldValues = preparedQuery((v: { contactId: number }) =>
+  qb
+    .selectFrom('contact_field_values as v')
+    .innerJoin('custom_fields as f', 'f.id', 'v.field_id')
+    .select(['f.key', 'v.value'])
+    .where('v.contact_id', '=', v.contactId),
+);
+
+/** A contact's custom field values by key (an e-mail or a call that reads a field reads them once per contact). */
+export function contactFieldValues(db: SqliteDb, contactId: number) {
+  return fieldValues.all(db, { contactId });
+}

@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/types/domain';
 import type { OutboxProviderId } from '../providers';
 import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from './model';
+import { highestContactId, highestOutboxId } from './queries-snapshot';
 import type { MessagePick } from './variants';
 import type { ChunkWriter, StateTally } from './snapshot-writer';
 
@@ -53,8 +54,6 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
     `SELECT c.id, c.phone, c.first_name, c.last_name, c.email FROM contacts c
      WHERE (${d.where.sql}) AND ${d.pick} AND c.id > @cursor AND c.id <= @upper ORDER BY c.id LIMIT @limit`,
   );
-  // The row's id is chosen here, in the chunk's transaction, so that the message can name it before it is written.
-  const lastId = db.prepare('SELECT coalesce(max(id), 0) FROM outbox_messages').pluck();
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox_messages (id, campaign_id, contact_id, kind, channel, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
      VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
@@ -63,7 +62,8 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
     chunk(cursor, limit, created, upper = Number.MAX_SAFE_INTEGER) {
       const rows = select.all(...d.where.params, { cursor, upper, limit }) as ContactValues[];
       let queued = 0;
-      let id = (lastId.get() as number) + 1;
+      // The row's id is chosen here, in the chunk's transaction, so that the message can name it before it is written.
+      let id = highestOutboxId(db) + 1;
       for (const r of rows) {
         const m = d.render(r, id);
         const written = insert.run(
@@ -99,11 +99,9 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
  * is unique per campaign, contact and channel).
  */
 export function channelsWriter(db: SqliteDb, writers: ChunkWriter[]): ChunkWriter {
-  // hot path: once per chunk.
-  const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck();
   return {
     chunk(cursor, limit, created) {
-      const max = maxId.get() as number;
+      const max = highestContactId(db);
       if (cursor >= max) return { queued: 0, last: null, inserted: {} };
       const upper = Math.min(cursor + limit, max);
       let queued = 0;

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { CONTACT_EXPORT_INLINE_BYTES, type ContactExportResult } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { audienceWhere } from './filter';
-import { customFieldKeys } from './queries-tags';
+import { customFieldKeys, fieldValuesBetween } from './queries-tags';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../security/private-files';
 
 /**
@@ -79,9 +79,6 @@ export async function writeContactsCsv(
               WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE)) AS tags
      FROM contacts c WHERE c.id > ? AND (${where.sql}) ORDER BY c.id LIMIT ${CHUNK}`,
   );
-  const values = db.prepare(
-    'SELECT contact_id, field_id, value FROM contact_field_values WHERE contact_id BETWEEN ? AND ?',
-  );
   let out;
   try {
     out = createWriteStream(path, { mode: PRIVATE_FILE_MODE });
@@ -106,12 +103,7 @@ export async function writeContactsCsv(
       const first = chunk[0].id;
       after = chunk[chunk.length - 1].id;
       const custom = new Map<string, string>();
-      for (const v of values.iterate(first, after) as IterableIterator<{
-        contact_id: number;
-        field_id: number;
-        value: string;
-      }>)
-        custom.set(`${v.contact_id}:${v.field_id}`, v.value);
+      for (const v of fieldValuesBetween(db, first, after)) custom.set(`${v.contact_id}:${v.field_id}`, v.value);
       let text = '';
       for (const r of chunk) {
         const cells = [

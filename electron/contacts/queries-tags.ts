@@ -165,6 +165,18 @@ export function customFieldKeys(db: SqliteDb): { id: number; key: string }[] {
   return allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).orderBy('key'));
 }
 
+/** The custom field values of the contacts with an id from `first` to `last` (a chunk of an export). */
+export function fieldValuesBetween(db: SqliteDb, first: number, last: number) {
+  return allRows(
+    db,
+    qb
+      .selectFrom('contact_field_values')
+      .select(['contact_id', 'field_id', 'value'])
+      .where('contact_id', '>=', first)
+      .where('contact_id', '<=', last),
+  );
+}
+
 /** How many contacts carry the tag, or how many contacts there are with no tag: an unfiltered list's total. */
 export function contactTotal(db: SqliteDb, tagId: number | null): number {
   const query =

@@ -1,6 +1,17 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SqliteDb } from '../db/connection';
 import { CONTACT_STARTS_SQL } from '../../migrations/0009_contact_starts';
+import {
+  contactIdsAbove,
+  dropEditedEntries,
+  editedContactIds,
+  indexedThrough,
+  lastContactId,
+  markIndexedThrough,
+  nthContactIdAbove,
+} from './queries-search';
+
+export { indexedThrough, queuedForSearch } from './queries-search';
 
 // hot path: building the FTS5 search indexes (a million contacts in seconds; npm run bench -- import-search)
 /**
@@ -12,41 +23,17 @@ import { CONTACT_STARTS_SQL } from '../../migrations/0009_contact_starts';
 /** Contacts indexed per transaction: tens of milliseconds of work, short enough not to hold up other writers. */
 const BATCH = 5_000;
 
-/** The highest contact id the index holds: every contact above it is waiting to be indexed. */
-export function indexedThrough(db: SqliteDb): number {
-  return db.prepare('SELECT indexed_through FROM contact_search_state').pluck().get() as number;
-}
-
-/** How many contacts wait to be indexed (new or edited), counting at most `cap` of them. */
-export function queuedForSearch(db: SqliteDb, cap: number): number {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM (SELECT 1 FROM contacts WHERE id > (SELECT indexed_through FROM contact_search_state) LIMIT @cap))
-            + (SELECT count(*) FROM (SELECT 1 FROM contact_search_queue LIMIT @cap))`,
-    )
-    .pluck()
-    .get({ cap }) as number;
-}
-
 /** Indexes up to `max` waiting contacts in one transaction; returns how many were indexed. */
 export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
   return db
     .transaction(() => {
       const through = indexedThrough(db);
-      const fresh = db
-        .prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT ?')
-        .pluck()
-        .all(through, max) as number[];
-      const edited = db
-        .prepare('SELECT contact_id FROM contact_search_queue ORDER BY contact_id LIMIT ?')
-        .pluck()
-        .all(max - fresh.length) as number[];
+      const fresh = contactIdsAbove(db, through, max);
+      const edited = editedContactIds(db, max - fresh.length);
       if (!fresh.length && !edited.length) return 0;
       const all = JSON.stringify([...fresh, ...edited]);
-      const editedList = JSON.stringify(edited);
       // An edited contact still has its old entries; a new one has none.
-      db.prepare('DELETE FROM contact_search WHERE rowid IN (SELECT value FROM json_each(?))').run(editedList);
-      db.prepare('DELETE FROM contact_starts WHERE rowid IN (SELECT value FROM json_each(?))').run(editedList);
+      if (edited.length) dropEditedEntries(db, edited);
       db.prepare(
         `INSERT INTO contact_search (rowid, name, email, phone)
          SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
@@ -55,10 +42,7 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
       db.prepare(
         `INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ).run(all);
-      db.prepare('DELETE FROM contact_search_queue WHERE contact_id IN (SELECT value FROM json_each(?))').run(
-        editedList,
-      );
-      if (fresh.length) db.prepare('UPDATE contact_search_state SET indexed_through = ?').run(fresh[fresh.length - 1]);
+      if (fresh.length) markIndexedThrough(db, fresh[fresh.length - 1]);
       return fresh.length + edited.length;
     })
     .immediate();
@@ -97,11 +81,7 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
     const n = db
       .transaction(() => {
         const through = indexedThrough(db);
-        const last = db
-          .prepare('SELECT id FROM contacts WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?')
-          .pluck()
-          .get(through, BULK_CHUNK - 1) as number | undefined;
-        const upTo = last ?? (db.prepare('SELECT max(id) FROM contacts').pluck().get() as number | null) ?? through;
+        const upTo = nthContactIdAbove(db, through, BULK_CHUNK) ?? lastContactId(db) ?? through;
         if (upTo <= through) return 0;
         ftsOptions(db, BULK_HASH_BYTES, 0);
         // Measured hot path (a million rows): one statement per index, the same expressions as indexQueuedContacts.
@@ -115,7 +95,7 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
         db.prepare(
           `INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id > ? AND c.id <= ?`,
         ).run(through, upTo);
-        db.prepare('UPDATE contact_search_state SET indexed_through = ?').run(upTo);
+        markIndexedThrough(db, upTo);
         ftsOptions(db, DEFAULT_HASH_BYTES, DEFAULT_AUTOMERGE);
         return count;
       })

@@ -11,6 +11,7 @@ export function statement(db: SqliteDb, sql: string): Statement<unknown[]> {
   let byText = cache.get(db);
   if (!byText) cache.set(db, (byText = new Map<string, Statement<unknown[]>>()));
   let stmt = byText.get(sql);
+  // hot path: the dispatcher's claim (dueMessages, providersWithWork, nextDueAt) on every tick of the send loop.
   if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
   return stmt;
 }

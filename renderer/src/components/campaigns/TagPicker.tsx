@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
+import { TextInput } from '../ui';
 
 /** Tags as toggle chips (real checkboxes underneath, so Tab/Space work); a search box once there are many. */
 export function TagPicker({
@@ -34,7 +35,7 @@ export function TagPicker({
         </p>
       )}
       {tags.length > 12 && (
-        <input
+        <TextInput
           type="search"
           className="cw-tag-filter"
           aria-label={`Find a tag (${legend.toLowerCase()})`}

@@ -1,4 +1,5 @@
 import type { ImportCountsView, ImportRejectView } from '../../../../shared/ipc/channels/contacts';
+import { Table } from '../ui';
 
 /** The figures of a dry run or of a finished import, each with what it means. */
 export function ImportCounts({ counts, done }: { counts: ImportCountsView; done: boolean }) {
@@ -58,22 +59,15 @@ export function RejectsTable({ rejects, total }: { rejects: ImportRejectView[]; 
   if (!rejects.length) return null;
   return (
     <div className="ct-rejects">
-      <table className="table" aria-label="Rejected rows">
-        <thead>
-          <tr>
-            <th className="num">Row</th>
-            <th>Why it was rejected</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rejects.map((r) => (
-            <tr key={r.row}>
-              <td className="num">{r.row.toLocaleString()}</td>
-              <td>{r.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        label="Rejected rows"
+        rows={rejects}
+        rowKey={(r) => r.row}
+        columns={[
+          { header: 'Row', numeric: true, cell: (r) => r.row.toLocaleString() },
+          { header: 'Why it was rejected', cell: (r) => r.reason },
+        ]}
+      />
       {total > rejects.length && (
         <p className="muted small">
           The first {rejects.length} of {total.toLocaleString()} rejected rows; the rejects file has them all.

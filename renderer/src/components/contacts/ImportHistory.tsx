@@ -5,7 +5,7 @@ import type { ImportHistoryRow, ImportUndoResult } from '../../../../shared/ipc/
 import { Badge, Banner, EmptyState, ErrorBanner, formatWhen, Loading } from '../ui';
 import { saveText } from './files';
 import { formatBytes } from './format';
-import { Button, ConfirmDialog } from '../ui';
+import { Button, ConfirmDialog, Table } from '../ui';
 import { UndoSummary } from './UndoSummary';
 
 const STATUS: Record<string, { text: string; tone: 'good' | 'warn' | 'bad' | 'info' | 'neutral' }> = {
@@ -67,65 +67,67 @@ export function ImportHistory({ onChanged }: { onChanged(): void }) {
           Every import is listed here with what it did, and can be undone.
         </EmptyState>
       ) : (
-        <table className="table ct-history-table" aria-label="Import history">
-          <thead>
-            <tr>
-              <th>File</th>
-              <th>When</th>
-              <th>Status</th>
-              <th className="num">New</th>
-              <th className="num">Updated</th>
-              <th className="num">Invalid</th>
-              <th className="num">Not textable</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const status = STATUS[r.status] ?? { text: r.status, tone: 'neutral' as const };
-              return (
-                <tr key={r.id} className={r.status === 'undone' ? 'undone' : undefined}>
-                  <td>
-                    <strong>{r.fileName}</strong>
-                    <div className="muted small">
-                      {r.fileSize !== null ? formatBytes(r.fileSize) : ''}
-                      {r.options.tags?.length ? ` · tagged ${r.options.tags.join(', ')}` : ''}
-                    </div>
-                  </td>
-                  <td className="nowrap">{formatWhen(r.startedAt)}</td>
-                  <td>
+        <Table
+          label="Import history"
+          className="ct-history-table"
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowClassName={(r) => (r.status === 'undone' ? 'undone' : undefined)}
+          columns={[
+            {
+              header: 'File',
+              cell: (r) => (
+                <>
+                  <strong>{r.fileName}</strong>
+                  <div className="muted small">
+                    {r.fileSize !== null ? formatBytes(r.fileSize) : ''}
+                    {r.options.tags?.length ? ` · tagged ${r.options.tags.join(', ')}` : ''}
+                  </div>
+                </>
+              ),
+            },
+            { header: 'When', className: 'nowrap', cell: (r) => formatWhen(r.startedAt) },
+            {
+              header: 'Status',
+              cell: (r) => {
+                const status = STATUS[r.status] ?? { text: r.status, tone: 'neutral' as const };
+                return (
+                  <>
                     <Badge tone={status.tone}>{status.text}</Badge>
                     {r.error && <div className="small bad">{r.error}</div>}
-                  </td>
-                  <td className="num">{r.counts?.imported.toLocaleString() ?? '—'}</td>
-                  <td className="num">{r.counts?.updated.toLocaleString() ?? '—'}</td>
-                  <td className="num">{r.counts?.invalid.toLocaleString() ?? '—'}</td>
-                  <td className="num">{r.counts?.notTextable.toLocaleString() ?? '—'}</td>
-                  <td>
-                    <div className="ct-row-actions">
-                      {!!r.counts?.invalid && (
-                        <Button variant="secondary" size="small" onClick={() => void download(r)}>
-                          Rejects CSV
-                        </Button>
-                      )}
-                      {r.status === 'completed' && (
-                        <Button
-                          variant="secondary"
-                          size="small"
-                          className="ct-danger-button"
-                          onClick={() => setAsking(r)}
-                          aria-label={`Undo import of ${r.fileName}`}
-                        >
-                          Undo
-                        </Button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>
+                );
+              },
+            },
+            { header: 'New', numeric: true, cell: (r) => r.counts?.imported.toLocaleString() ?? '—' },
+            { header: 'Updated', numeric: true, cell: (r) => r.counts?.updated.toLocaleString() ?? '—' },
+            { header: 'Invalid', numeric: true, cell: (r) => r.counts?.invalid.toLocaleString() ?? '—' },
+            { header: 'Not textable', numeric: true, cell: (r) => r.counts?.notTextable.toLocaleString() ?? '—' },
+            {
+              header: '',
+              cell: (r) => (
+                <div className="ct-row-actions">
+                  {!!r.counts?.invalid && (
+                    <Button variant="secondary" size="small" onClick={() => void download(r)}>
+                      Rejects CSV
+                    </Button>
+                  )}
+                  {r.status === 'completed' && (
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      className="ct-danger-button"
+                      onClick={() => setAsking(r)}
+                      aria-label={`Undo import of ${r.fileName}`}
+                    >
+                      Undo
+                    </Button>
+                  )}
+                </div>
+              ),
+            },
+          ]}
+        />
       )}
       {asking && (
         <ConfirmDialog

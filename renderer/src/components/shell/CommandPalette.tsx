@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { TextInput } from '../ui';
 import './shell.css';
 
 export interface Command {
@@ -68,7 +69,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
       onClick={(e) => e.target === ref.current && onClose()}
     >
       <div className="palette-box">
-        <input
+        <TextInput
           ref={input}
           className="palette-input"
           role="combobox"

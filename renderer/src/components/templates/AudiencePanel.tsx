@@ -1,4 +1,5 @@
 import type { MeasureState } from './useMeasure';
+import { Select } from '../ui';
 
 const PROVIDER = { sandbox: 'the Sandbox', quo: 'Quo', twilio: 'Twilio' } as const;
 
@@ -30,14 +31,14 @@ export function AudiencePanel({
     <section className="tpl-card audience" aria-label="Audience estimate" aria-busy={measure.measuring}>
       <div className="audience-head">
         <h3>Audience</h3>
-        <select aria-label="Audience" value={tag} onChange={(e) => onTag(e.target.value)}>
+        <Select aria-label="Audience" value={tag} onChange={(e) => onTag(e.target.value)}>
           <option value="">All contacts</option>
           {tags.map((t) => (
             <option key={t} value={t}>
               Tag: {t}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <p className="muted small">
         {audienceSize === null

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { SampleContact } from '../../../../shared/ipc/channels/templates';
 import type { TemplatePreview } from '../../../../shared/templates';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
-import { Button } from '../ui';
+import { Button, TextInput } from '../ui';
 
 export interface PreviewContact extends SampleContact {
   /** Why it is in the list besides being a sample: "longest message", "no first_name". */
@@ -36,7 +36,7 @@ function ContactSearch({ tag, onPick }: { tag: string; onPick: (c: SampleContact
   }, [text, tag]);
   return (
     <div className="contact-search">
-      <input
+      <TextInput
         type="search"
         aria-label="Preview for a contact"
         placeholder="Preview for… (name, phone or email)"

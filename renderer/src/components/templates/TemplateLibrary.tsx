@@ -1,5 +1,5 @@
 import type { TemplateRow } from '../../../../shared/types/domain';
-import { Checkbox, Button, Badge } from '../ui';
+import { Checkbox, Button, Badge, Select, TextInput } from '../ui';
 import './templates.css';
 
 function lastUsed(iso: string | null): string {
@@ -37,7 +37,7 @@ export function TemplateLibrary({
 }) {
   return (
     <aside className="tpl-library" aria-label="Template library">
-      <input
+      <TextInput
         type="search"
         aria-label="Search templates"
         placeholder="Search name, text or category"
@@ -45,14 +45,14 @@ export function TemplateLibrary({
         onChange={(e) => onSearch(e.target.value)}
       />
       <div className="tpl-filters">
-        <select aria-label="Category" value={category} onChange={(e) => onCategory(e.target.value)}>
+        <Select aria-label="Category" value={category} onChange={(e) => onCategory(e.target.value)}>
           <option value="">All categories</option>
           {categories.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
           ))}
-        </select>
+        </Select>
         <Checkbox
           quiet
           label="Show archived"
