@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
+import { CHANNELS } from '../../../../shared/campaign-channels';
+import { REACHABLE_BY_LABEL } from '../../../../shared/channel-status';
 import { BAND_LABEL, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
 import { TextInput, Select, Button } from '../ui';
 
@@ -71,6 +73,19 @@ export function ContactToolbar({
         <option value="textable">Textable</option>
         <option value="notTextable">Not textable</option>
         <option value="optedOut">Opted out</option>
+      </Select>
+      <Select
+        aria-label="Can be reached by"
+        value={value.reachableBy}
+        onChange={(e) => set({ reachableBy: CHANNELS.find((c) => c === e.target.value) ?? '' })}
+        className={value.reachableBy ? 'on' : ''}
+      >
+        <option value="">Any channel</option>
+        {CHANNELS.map((c) => (
+          <option key={c} value={c}>
+            {REACHABLE_BY_LABEL[c]}
+          </option>
+        ))}
       </Select>
       <Select
         aria-label="Filter by engagement"
