@@ -11,9 +11,10 @@ export const FIELD_LABELS: Array<[ImportFieldTarget, string]> = [
   ['email', 'Email'],
   ['tags', 'Tags'],
   ['sms_consent', 'SMS consent (yes / no)'],
-  ['email_consent', 'E-mail consent (yes / no, or when they opted in)'],
-  ['email_unsubscribed', 'E-mail unsubscribed (when, or yes)'],
-  ['email_cleaned', 'E-mail bounced, cleaned (when, or yes)'],
+  // Yes / no, or when they opted in (Mailchimp's OPTIN_TIME); when they unsubscribed; when the address bounced.
+  ['email_consent', 'E-mail consent'],
+  ['email_unsubscribed', 'E-mail unsubscribed'],
+  ['email_cleaned', 'E-mail bounced (cleaned)'],
   ['country', 'Country'],
 ];
 
