@@ -43,6 +43,21 @@ interface ConsentRecordsOfRun {
   import: string;
 }
 
+/** A new contact's values: phone, first and last name, e-mail, country, textable and why not, opted out and when. */
+export type NewContactValues = [
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  0 | 1,
+  string | null,
+  0 | 1,
+  string | null,
+];
+/** And its e-mail side: consent, unsubscribed and when, suppressed and when. */
+type NewContactEmailValues = [0 | 1 | null, 0 | 1, string | null, 'hard_bounce' | 'complaint' | null, string | null];
+
 /** A later row's stricter consent for a contact this import created (see mergeIntoCreated). */
 interface ConsentUpdate {
   consent: 0 | 1 | null;
@@ -64,19 +79,7 @@ export function writerStatements(db: SqliteDb, ctx: WriterContext) {
       ? null
       : // The import's time and id are the same for every contact: written into the statement, not converted and
         // bound again for each of a million rows.
-        p<
-          [
-            string,
-            string | null,
-            string | null,
-            string | null,
-            string | null,
-            0 | 1,
-            string | null,
-            0 | 1,
-            string | null,
-          ]
-        >(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
+        p<NewContactValues>(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ${sqlText(ctx.now)}, ${sqlText(ctx.now)}, ${sqlText(ctx.importId)}) ON CONFLICT(phone) DO NOTHING`),
     // A file with e-mail columns: the new contact's e-mail side too (a statement of its own, so that an import
     // without them binds nothing more per row).
@@ -84,22 +87,7 @@ export function writerStatements(db: SqliteDb, ctx: WriterContext) {
       ctx.dryRun || !ctx.emailColumns.length
         ? null
         : p<
-            [
-              string,
-              string | null,
-              string | null,
-              string | null,
-              string | null,
-              0 | 1,
-              string | null,
-              0 | 1,
-              string | null,
-              0 | 1 | null,
-              0 | 1,
-              string | null,
-              'hard_bounce' | 'complaint' | null,
-              string | null,
-            ]
+            [...NewContactValues, ...NewContactEmailValues]
           >(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at,
                email_consent, email_opted_out, email_opted_out_at, email_suppressed, email_suppressed_at, source, created_at, updated_at, import_id)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ${sqlText(ctx.now)}, ${sqlText(ctx.now)}, ${sqlText(ctx.importId)}) ON CONFLICT(phone) DO NOTHING`),

@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
-import { writerStatements, type WriterContext } from './writer-statements';
+import { writerStatements, type NewContactValues, type WriterContext } from './writer-statements';
 import { emailAuditText, emailSideOf, emailStatements, nextEmailSide, sideOfRow } from './writer-email';
 
 export type { WriterContext } from './writer-statements';
@@ -93,35 +93,21 @@ export class ContactWriter {
     const consent = this.consentOf(c);
     const [textable, reason] = textableFor(consent, this.notStatedBlocks);
     const optedOutAt = this.optedOut.get(c.phone) ?? null;
+    const values: NewContactValues = [
+      c.phone,
+      c.firstName,
+      c.lastName,
+      c.email,
+      c.country,
+      textable,
+      reason,
+      optedOutAt === null ? 0 : 1,
+      optedOutAt,
+    ];
     const e = this.s.insertContactEmail ? emailSideOf(c.emailState, this.ctx.now) : null;
     const r = e
-      ? this.s.insertContactEmail!.run(
-          c.phone,
-          c.firstName,
-          c.lastName,
-          c.email,
-          c.country,
-          textable,
-          reason,
-          optedOutAt === null ? 0 : 1,
-          optedOutAt,
-          e.consent,
-          e.optedOut,
-          e.optedOutAt,
-          e.suppressed,
-          e.suppressedAt,
-        )
-      : this.s.insertContact!.run(
-          c.phone,
-          c.firstName,
-          c.lastName,
-          c.email,
-          c.country,
-          textable,
-          reason,
-          optedOutAt === null ? 0 : 1,
-          optedOutAt,
-        );
+      ? this.s.insertContactEmail!.run(...values, e.consent, e.optedOut, e.optedOutAt, e.suppressed, e.suppressedAt)
+      : this.s.insertContact!.run(...values);
     if (r.changes === 0) return undefined;
     const id = Number(r.lastInsertRowid);
     this.txFirstId ??= id;

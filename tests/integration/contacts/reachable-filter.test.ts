@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../electron/cli/index';
+import { cli as runCli } from '../../helpers/cli';
 import { openDatabase } from '../../../electron/db/connection';
 import { audienceWhere } from '../../../electron/contacts';
 import { tempDir } from '../../helpers/db';
@@ -20,16 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => dir.cleanup());
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--db', db, ...args], {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readStdin: async () => '',
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (args: string[]) => runCli(['--db', db, ...args]);
 const json = async (args: string[]) => {
   const r = await cli(['--json', ...args]);
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);

@@ -9,8 +9,7 @@ import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
 import { Checkbox, Select } from '../ui';
-import { CHANNELS } from '../../../../shared/campaign-channels';
-import { REACHABLE_BY_LABEL } from '../../../../shared/channel-status';
+import { ReachableByOptions, reachableByValue } from '../channels/ReachableByOptions';
 
 /** Who gets it, live: eligible in large type, then who matched and who is left out and why. */
 export function AudienceCountPanel({ count }: { count: DebouncedLoad<AudienceCount> }) {
@@ -178,7 +177,7 @@ export function AudienceStep({
 function ReachableByChoice({ state, update }: { state: WizardState; update: (patch: Partial<WizardState>) => void }) {
   const { reachableBy, ...rest } = state.keep.audience;
   const set = (value: string) => {
-    const channel = CHANNELS.find((c) => c === value);
+    const channel = reachableByValue(value);
     update({ keep: { ...state.keep, audience: channel ? { ...rest, reachableBy: channel } : rest } });
   };
   return (
@@ -189,12 +188,7 @@ function ReachableByChoice({ state, update }: { state: WizardState; update: (pat
       value={reachableBy ?? ''}
       onChange={(e) => set(e.target.value)}
     >
-      <option value="">Any channel</option>
-      {CHANNELS.map((c) => (
-        <option key={c} value={c}>
-          {REACHABLE_BY_LABEL[c]}
-        </option>
-      ))}
+      <ReachableByOptions />
     </Select>
   );
 }

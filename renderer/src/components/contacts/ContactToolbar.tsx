@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
-import { CHANNELS } from '../../../../shared/campaign-channels';
-import { REACHABLE_BY_LABEL } from '../../../../shared/channel-status';
+import { ReachableByOptions, reachableByValue } from '../channels/ReachableByOptions';
 import { BAND_LABEL, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
 import { TextInput, Select, Button } from '../ui';
 
@@ -77,15 +76,10 @@ export function ContactToolbar({
       <Select
         aria-label="Can be reached by"
         value={value.reachableBy}
-        onChange={(e) => set({ reachableBy: CHANNELS.find((c) => c === e.target.value) ?? '' })}
+        onChange={(e) => set({ reachableBy: reachableByValue(e.target.value) ?? '' })}
         className={value.reachableBy ? 'on' : ''}
       >
-        <option value="">Any channel</option>
-        {CHANNELS.map((c) => (
-          <option key={c} value={c}>
-            {REACHABLE_BY_LABEL[c]}
-          </option>
-        ))}
+        <ReachableByOptions />
       </Select>
       <Select
         aria-label="Filter by engagement"
