@@ -36,6 +36,12 @@ export const audienceFilterSchema = z
       .object({ templateId: z.number().int().positive(), days: z.number().int().min(1).max(3650) })
       .optional(),
     search: z.string().max(200).optional(),
+    /**
+     * Only contacts that channel can reach now: a text (consent, not opted out), an e-mail (consent, not
+     * unsubscribed, not bounced) or a call (written consent, not on the do-not-call list) — electron/compliance
+     * reachableOn, the one definition.
+     */
+    reachableBy: z.enum(['sms', 'email', 'voice']).optional(),
     /** Engagement band (score of migration 0014): champions, engaged, quiet, atRisk, lost (opted out included) or new. */
     band: z.enum(ENGAGEMENT_BANDS).optional(),
     /** Leave out contacts the opt-out model rates high risk (nobody is left out while that model is not usable). */

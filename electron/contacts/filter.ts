@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { bandCondition } from '../analytics';
+import { reachableOn } from '../compliance';
 import { containsPattern, e164CheckSql, equalsIgnoringCase, isE164, likeInsensitive } from '../db/sql-fns';
 import { qb } from '../db/sync-query';
 import { segmentFilterJson } from './queries-segments';
@@ -133,6 +134,18 @@ export function audienceCondition(db: SqliteDb, filter: AudienceFilter, now: Dat
   if (filter.occurrenceOf) parts.push(...occurrenceConditions(eb, filter.occurrenceOf, now));
   if (filter.band) parts.push(bandCondition(eb, filter.band));
   if (filter.search?.trim()) parts.push(searchCondition(eb, filter.search.trim()));
+  const channel = filter.reachableBy;
+  if (channel)
+    parts.push(
+      eb(
+        'c.id',
+        'in',
+        qb
+          .selectFrom('contacts')
+          .select('contacts.id')
+          .where((e) => reachableOn(e, channel)),
+      ),
+    );
   return parts.length ? eb.and(parts) : eb.lit(true);
 }
 

@@ -1,6 +1,7 @@
 import type { SqliteDb } from '../db/connection';
 import type { EngagementBand } from '../../shared/analytics/engagement';
 import type { ContactSort } from '../../shared/ipc/channels/contacts';
+import type { Channel } from '../../shared/types/domain';
 import { audienceWhere } from './filter';
 import { planSearch, type SearchPlan } from './search';
 import { indexAllQueuedContacts, indexedThrough, queuedForSearch } from './search-index';
@@ -18,6 +19,8 @@ export interface ListFilters {
   band?: EngagementBand;
   /** Leave out high opt-out risk (predictions, migration 0015). */
   optOutRisk?: 'exclude-high';
+  /** Only contacts this channel can reach (reachableOn). */
+  reachableBy?: Channel;
 }
 
 /** A page of the contact list: its filters, where it starts, and the order asked for. */
@@ -53,7 +56,8 @@ function statusWhere(db: SqliteDb, q: ListFilters, now: Date): { sql: string; pa
     q.textable === undefined &&
     q.segmentId === undefined &&
     q.band === undefined &&
-    q.optOutRisk === undefined
+    q.optOutRisk === undefined &&
+    q.reachableBy === undefined
   )
     return null;
   const where = audienceWhere(
@@ -64,6 +68,7 @@ function statusWhere(db: SqliteDb, q: ListFilters, now: Date): { sql: string; pa
       segmentId: q.segmentId,
       band: q.band,
       optOutRisk: q.optOutRisk,
+      reachableBy: q.reachableBy,
       tagMode: 'any',
     },
     now,

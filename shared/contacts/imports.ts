@@ -16,6 +16,9 @@ export type ImportFieldTarget =
   | 'email'
   | 'tags'
   | 'sms_consent'
+  | 'email_consent'
+  | 'email_unsubscribed'
+  | 'email_cleaned'
   | 'country'
   | 'drop'
   | `custom:${string}`;
@@ -30,6 +33,9 @@ const FIELD_TARGETS = [
   'email',
   'tags',
   'sms_consent',
+  'email_consent',
+  'email_unsubscribed',
+  'email_cleaned',
   'country',
   'drop',
 ];
@@ -104,6 +110,9 @@ export interface CustomFieldColumnView {
   label: string;
 }
 
+/** A row's e-mail side as the file states it (see electron/contacts/import/values.ts parseEmailState). */
+export type ImportEmailState = 'yes' | 'no' | 'unsubscribed' | 'cleaned';
+
 export interface ImportSampleRow {
   row: number;
   phone: string;
@@ -111,6 +120,8 @@ export interface ImportSampleRow {
   lastName: string;
   email: string;
   consent: 'yes' | 'no' | null;
+  /** what the file says about marketing e-mail: consent yes / no, unsubscribed, or cleaned (a hard bounce) */
+  emailConsent: ImportEmailState | null;
   tags: string[];
   otherPhones: string[];
   custom: Record<string, string>;

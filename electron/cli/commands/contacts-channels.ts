@@ -4,27 +4,45 @@ const CHANNELS = ['sms', 'email', 'voice'] as const;
 type ChannelName = (typeof CHANNELS)[number];
 const n = (v: number) => v.toLocaleString('en-US');
 
-/** --channel sms|email|voice, or undefined when not given. */
-export function channelOption(value: unknown): ChannelName | undefined {
+/** --channel (or --reachable-by) sms|email|voice, or undefined when not given. */
+export function channelOption(value: unknown, flag = '--channel'): ChannelName | undefined {
   if (value === undefined) return undefined;
   const found = CHANNELS.find((c) => c === value);
-  if (!found) throw new UsageError(`--channel must be one of sms, email or voice (got "${String(value)}").`);
+  if (!found) throw new UsageError(`${flag} must be one of sms, email or voice (got "${String(value)}").`);
   return found;
 }
+
+/** The audience filter of `contacts count` and `contacts list`: --tag and --reachable-by. */
+export function listFilterOptions(values: { tag?: unknown; 'reachable-by'?: unknown }): {
+  tag?: string;
+  reachableBy?: ChannelName;
+} {
+  const reachableBy = channelOption(values['reachable-by'], '--reachable-by');
+  return {
+    ...(typeof values.tag === 'string' ? { tag: values.tag } : {}),
+    ...(reachableBy ? { reachableBy } : {}),
+  };
+}
+
+const REACHABLE_WORDS: Record<ChannelName, string> = { sms: 'by text', email: 'by e-mail', voice: 'by call' };
+/** " tagged "VIP", reachable by e-mail" for the text output. */
+export const filterInWords = (f: { tag?: string; reachableBy?: ChannelName }) =>
+  `${f.tag ? ` tagged "${f.tag}"` : ''}${f.reachableBy ? `${f.tag ? ',' : ''} reachable ${REACHABLE_WORDS[f.reachableBy]}` : ''}`;
 
 /** How many contacts a campaign on an e-mail or voice channel would reach (`contacts count --channel …`). */
 export async function countOnChannel(
   app: Parameters<typeof call>[0],
   channel: 'email' | 'voice',
-  tag: string | undefined,
+  f: { tag?: string; reachableBy?: ChannelName },
   reachable: boolean,
 ): Promise<{ json: { count: number; channel: ChannelName }; text: string }> {
-  const r = await call(app, 'consent:countReachable', { channel, filter: tag ? { tags: [tag] } : {} });
+  const filter = { ...(f.tag ? { tags: [f.tag] } : {}), ...(f.reachableBy ? { reachableBy: f.reachableBy } : {}) };
+  const r = await call(app, 'consent:countReachable', { channel, filter });
   const value = reachable ? r.reachable : r.matched;
   const what = reachable ? (channel === 'email' ? 'e-mail-reachable ' : 'callable ') : '';
   return {
     json: { count: value, channel },
-    text: `${n(value)} ${what}contact${value === 1 ? '' : 's'}${tag ? ` tagged "${tag}"` : ''}.`,
+    text: `${n(value)} ${what}contact${value === 1 ? '' : 's'}${filterInWords(f)}.`,
   };
 }
 

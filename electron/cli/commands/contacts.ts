@@ -5,11 +5,12 @@ import { writeContactsCsv } from '../../contacts';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { settleEngagement } from '../../analytics';
 import { bandOption } from './engagement';
-import { channelOption, countOnChannel } from './contacts-channels';
+import { channelOption, countOnChannel, filterInWords, listFilterOptions } from './contacts-channels';
 
 const n = (v: number) => v.toLocaleString('en-US');
-const COUNT_USAGE = 'contacts count [--tag T] [--textable] [--channel sms|email|voice]';
-const LIST_USAGE = 'contacts list [--search Q] [--tag T] [--band B] [--limit N]';
+const COUNT_USAGE =
+  'contacts count [--tag T] [--reachable-by sms|email|voice] [--textable] [--channel sms|email|voice]';
+const LIST_USAGE = 'contacts list [--search Q] [--tag T] [--reachable-by sms|email|voice] [--band B] [--limit N]';
 
 function name(c: ContactRow): string {
   return [c.firstName, c.lastName].filter(Boolean).join(' ') || '(no name)';
@@ -61,16 +62,22 @@ export const contactCommands: Command[] = [
     name: 'contacts count',
     usage: COUNT_USAGE,
     summary:
-      'How many contacts (with the tag); --textable counts only those a campaign on the channel (default sms) would reach: for sms not opted out, textable, valid number; for email consent and not unsubscribed or bounced; for voice written consent and not on the do-not-call list.',
-    options: { tag: { type: 'string' }, textable: { type: 'boolean' }, channel: { type: 'string' } },
+      'How many contacts (with the tag; --reachable-by only those that channel can reach now); --textable counts only those a campaign on the channel (default sms) would reach: for sms not opted out, textable, valid number; for email consent and not unsubscribed or bounced; for voice written consent and not on the do-not-call list.',
+    options: {
+      tag: { type: 'string' },
+      'reachable-by': { type: 'string' },
+      textable: { type: 'boolean' },
+      channel: { type: 'string' },
+    },
     async run(ctx, { values }) {
-      const tag = typeof values.tag === 'string' ? values.tag : undefined;
+      const f = listFilterOptions(values);
       const channel = channelOption(values.channel);
       if (channel === 'email' || channel === 'voice')
-        return countOnChannel(await ctx.app(), channel, tag, values.textable === true);
-      const count = await call(await ctx.app(), 'segments:count', { filter: tag ? { tags: [tag] } : {} });
+        return countOnChannel(await ctx.app(), channel, f, values.textable === true);
+      const filter = { ...(f.tag ? { tags: [f.tag] } : {}), ...(f.reachableBy ? { reachableBy: f.reachableBy } : {}) };
+      const count = await call(await ctx.app(), 'segments:count', { filter });
       const value = values.textable === true ? count.eligible : count.matched;
-      const what = `${values.textable === true ? 'textable ' : ''}contact${value === 1 ? '' : 's'}${tag ? ` tagged "${tag}"` : ''}`;
+      const what = `${values.textable === true ? 'textable ' : ''}contact${value === 1 ? '' : 's'}${filterInWords(f)}`;
       return { json: channel ? { count: value, channel } : { count: value }, text: `${n(value)} ${what}.` };
     },
   }),
@@ -78,10 +85,11 @@ export const contactCommands: Command[] = [
     name: 'contacts list',
     usage: LIST_USAGE,
     summary:
-      'Contacts, newest first; --search finds a name, email or phone in any format; --band an engagement band (champions, engaged, quiet, at-risk, lost, new).',
+      'Contacts, newest first; --search finds a name, email or phone in any format; --reachable-by sms|email|voice only those that channel can reach now (consent, no opt-out on it); --band an engagement band (champions, engaged, quiet, at-risk, lost, new).',
     options: {
       search: { type: 'string' },
       tag: { type: 'string' },
+      'reachable-by': { type: 'string' },
       band: { type: 'string' },
       limit: { type: 'string' },
     },
@@ -96,7 +104,7 @@ export const contactCommands: Command[] = [
         limit,
         ...(band ? { band } : {}),
         ...(typeof values.search === 'string' ? { search: values.search } : {}),
-        ...(typeof values.tag === 'string' ? { tag: values.tag } : {}),
+        ...listFilterOptions(values),
       });
       const total = `${page.totalIsExact ? '' : 'more than '}${n(page.total)}`;
       const text = page.rows.length

@@ -2,10 +2,11 @@ import type { AudienceFilterInput } from '../../../shared/audience';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 import { minDaysOption, positiveId, segmentId } from './campaign-options';
 import { bandOption } from './engagement';
+import { channelOption } from './contacts-channels';
 
 /**
  * The filters the Contacts page saves as a segment (search, tag, status, engagement band, leaving out high opt-out
- * risk) plus days since last texted.
+ * risk, the channel that can reach them) plus days since last texted.
  */
 const filterOptions = {
   tag: { type: 'string', multiple: true },
@@ -14,9 +15,10 @@ const filterOptions = {
   status: { type: 'string' },
   band: { type: 'string' },
   'exclude-high-optout-risk': { type: 'boolean' },
+  'reachable-by': { type: 'string' },
 } as const;
 const FILTER_USAGE =
-  '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new] [--exclude-high-optout-risk]';
+  '[--tag T]... [--min-days N] [--search TEXT] [--status textable|not-textable|opted-out] [--band champions|engaged|quiet|at-risk|lost|new] [--exclude-high-optout-risk] [--reachable-by sms|email|voice]';
 const STATUS: Record<string, Pick<AudienceFilterInput, 'optedOut' | 'textable'>> = {
   textable: { optedOut: false, textable: true },
   'not-textable': { textable: false },
@@ -30,7 +32,9 @@ function filterFromOptions(values: Record<string, unknown>): AudienceFilterInput
   const minDays = minDaysOption(values['min-days']);
   const search = values.search === undefined ? '' : String(values.search).trim();
   const band = bandOption(values.band);
+  const reachableBy = channelOption(values['reachable-by'], '--reachable-by');
   return {
+    ...(reachableBy ? { reachableBy } : {}),
     ...(band ? { band } : {}),
     ...(values.tag ? { tags: values.tag as string[] } : {}),
     ...(minDays !== undefined ? { minDaysSinceContact: minDays } : {}),

@@ -186,6 +186,31 @@ const ALIASES = new Map<string, FieldTarget>([
     'Consent to Text',
     'SMS Marketing Status',
   ),
+  // Marketing e-mail consent: Shopify's customer export ("Accepts Email Marketing"; older exports "Accepts
+  // Marketing"), a sheet's own column, and Mailchimp's audience exports, where the opt-in time says a subscribed
+  // member agreed, and the unsubscribed and cleaned exports carry the time of the unsubscribe or of the cleaning
+  // (a hard bounce). buildMapping reads a Mailchimp export's kind from the columns it has (mailchimpKind).
+  ...words(
+    'email_consent',
+    'Accepts Email Marketing',
+    'Accepts Marketing',
+    'Email Consent',
+    'E-mail Consent',
+    'Email Opt In',
+    'Email Opt-In',
+    'Email Optin',
+    'E-mail Opt-In',
+    'Email Marketing Consent',
+    'Email Marketing',
+    'Email Subscribed',
+    'Email Subscription Status',
+    'Email Marketing Status',
+    'Accepts Emails',
+    'CONFIRM_TIME',
+    'OPTIN_TIME',
+  ),
+  ...words('email_unsubscribed', 'UNSUB_TIME', 'Email Unsubscribed', 'Unsubscribed At', 'Email Opted Out'),
+  ...words('email_cleaned', 'CLEAN_TIME', 'Email Bounced', 'Hard Bounce', 'Email Hard Bounce'),
   ...words('country', 'Country Code', 'Default Address Country Code', 'Billing Country Code', 'CC', 'ISO Country'),
   // Columns that only describe another column (its type or display text) and carry no data of their own.
   ...words(
@@ -223,6 +248,9 @@ export function aliasFor(header: string): AliasMatch | null {
   const target = ALIASES.get(w);
   return target ? { target } : null;
 }
+
+/** Mailchimp's opt-in time columns: consent in a subscribed members export, history only in the other two. */
+export const MAILCHIMP_OPTIN_WORDS: ReadonlySet<string> = new Set(['confirm time', 'optin time']);
 
 /** A custom field key from a header: "Loyalty Tier" → "loyalty_tier", "Nº de client" → "n_de_client". */
 export function customKeyFor(header: string, fallbackIndex: number): string {

@@ -8,10 +8,15 @@ import type { MappingPlan } from './mapping';
  * An accepted contact is ACCEPTED_FIELDS strings followed by one string per custom field, all joined with NUL
  * into one string per batch (one copy between threads instead of a million small objects):
  *   row, phone (E.164), country, first name, last name, email, consent ("1" | "0" | ""), tags (joined by \u0001),
- *   other valid numbers (joined by " "), custom values…
+ *   other valid numbers (joined by " "), e-mail state (EMAIL_STATE: "" not stated, "1" yes, "0" no, "u" unsubscribed,
+ *   "c" cleaned: a hard bounce), custom values…
  * A reject is: row, reason, raw record.
  */
-export const ACCEPTED_FIELDS = 9;
+export const ACCEPTED_FIELDS = 10;
+
+/** A row's e-mail state, as it crosses threads; the stricter wins within a row: cleaned, unsubscribed, no, yes. */
+export const EMAIL_STATE = { yes: '1', no: '0', unsubscribed: 'u', cleaned: 'c' } as const;
+export type EmailStateCode = (typeof EMAIL_STATE)[keyof typeof EMAIL_STATE];
 export const SEP = '\u0000';
 export const TAG_SEP = '\u0001';
 

@@ -1,3 +1,6 @@
+import type { ImportEmailState } from '../../../shared/contacts/imports';
+import { EMAIL_STATE, type EmailStateCode } from './batch';
+
 /**
  * What an import's writer works with, shared by the merger (merge.ts), the writer (writer.ts) and undo (undo.ts):
  * a normalised row, a contact already in the database, what an import changed on one, and what a contact the
@@ -13,6 +16,8 @@ export interface IncomingContact {
   lastName: string | null;
   email: string | null;
   consent: 0 | 1 | null;
+  /** what the row says about marketing e-mail (batch.ts EMAIL_STATE), null when nothing */
+  emailState: EmailStateCode | null;
   tags: readonly string[];
   /** custom values aligned with the import's custom fields */
   custom: (string | null)[];
@@ -30,12 +35,38 @@ export interface FieldChange {
   from: string | null;
   to: string | null;
 }
+/** A contact's marketing e-mail side, as the import found it and as it left it. */
+export interface EmailSide {
+  consent: 0 | 1 | null;
+  optedOut: 0 | 1;
+  optedOutAt: string | null;
+  suppressed: 'hard_bounce' | 'complaint' | null;
+  suppressedAt: string | null;
+}
+
 /** What an import did to a contact it did not create: enough to undo it without undoing later edits. */
 export interface UpdateRecord {
   fields: Partial<Record<Field, FieldChange>>;
   tagsAdded: string[];
   custom: Record<string, FieldChange>;
+  /** its e-mail consent before the import and after (absent when the import did not change it) */
+  email?: { from: EmailSide; to: EmailSide };
 }
+
+const EMAIL_VIEW: Record<string, ImportEmailState> = {
+  [EMAIL_STATE.yes]: 'yes',
+  [EMAIL_STATE.no]: 'no',
+  [EMAIL_STATE.unsubscribed]: 'unsubscribed',
+  [EMAIL_STATE.cleaned]: 'cleaned',
+};
+
+/** A row's e-mail state code in the words the preview shows. */
+export const emailStateView = (code: string | undefined): ImportEmailState | null =>
+  code ? (EMAIL_VIEW[code] ?? null) : null;
+
+const EMAIL_CODES: ReadonlySet<string> = new Set(Object.values(EMAIL_STATE));
+const isEmailStateCode = (field: string): field is EmailStateCode => EMAIL_CODES.has(field);
+export const emailStateCode = (field: string): EmailStateCode | null => (isEmailStateCode(field) ? field : null);
 
 /** Custom fields whose presence on a created contact ImportMerger remembers (in the bits of `createdHas`). */
 export const KNOWN_SLOTS = 13;

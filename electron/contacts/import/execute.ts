@@ -134,6 +134,11 @@ async function importRows(
       now: startedAt,
       consentColumns,
       consentAnswer: options.consent ?? null,
+      emailColumns: plan.columns
+        .filter(
+          (c) => c.target === 'email_consent' || c.target === 'email_unsubscribed' || c.target === 'email_cleaned',
+        )
+        .map((c) => c.header),
       customFields: writerFields,
       dryRun: job.dryRun,
     });
@@ -281,14 +286,15 @@ async function abandon(
 ) {
   const cancelled = isAppError(error) && error.code === 'cancelled';
   if (!db.inTransaction) db.pragma('foreign_keys = ON');
-  const finishedAt = cancelled ? '' : await hooks.now();
+  const at = await hooks.now();
+  const finishedAt = cancelled ? '' : at;
   const created = { tagIds: writer?.createdTagIds ?? [], fieldIds: writer?.createdFieldIds ?? [] };
   db.transaction(() => {
     const options_json =
       db
         .prepare<[string], { options_json: string | null }>('SELECT options_json FROM imports WHERE id = ?')
         .get(job.importId)?.options_json ?? null;
-    revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created);
+    revertImport(db, { id: job.importId, started_at: startedAt, options_json }, created, at);
     if (cancelled) db.prepare('DELETE FROM imports WHERE id = ?').run(job.importId);
     else {
       db.prepare(

@@ -4,6 +4,7 @@ import { openImportFile, readImportFile, type FileItem } from './file-reader';
 import { buildMapping } from './mapping';
 import { validateImportOptions } from './options';
 import { ACCEPTED_FIELDS, SEP, TAG_SEP, type BatchResult } from './batch';
+import { emailStateView } from './contact-rows';
 import { RowNormaliser } from './rows';
 import type { ImportSampleRow } from '../../../shared/contacts/imports';
 import {
@@ -112,6 +113,7 @@ function collect(
       lastName: v[o + 4],
       email: v[o + 5],
       consent: v[o + 6] === '1' ? 'yes' : v[o + 6] === '0' ? 'no' : null,
+      emailConsent: emailStateView(v[o + 9]),
       tags: v[o + 7] ? v[o + 7].split(TAG_SEP) : [],
       otherPhones: v[o + 8] ? v[o + 8].split(' ') : [],
       custom,

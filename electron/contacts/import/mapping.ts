@@ -1,7 +1,7 @@
 import { isDateColumn } from '../../../shared/date-values';
 import { AppError } from '../../../shared/errors';
 import { ownRecord } from '../../../shared/own-keys';
-import { aliasFor, customKeyFor, headerWords } from './aliases';
+import { aliasFor, customKeyFor, headerWords, MAILCHIMP_OPTIN_WORDS } from './aliases';
 import type { ColumnMapping, CustomFieldColumn, FieldTarget } from './types';
 
 export interface MappingPlan {
@@ -20,6 +20,9 @@ const FIELD_TARGETS = new Set<string>([
   'email',
   'tags',
   'sms_consent',
+  'email_consent',
+  'email_unsubscribed',
+  'email_cleaned',
   'country',
   'drop',
 ]);
@@ -75,6 +78,19 @@ export function buildMapping(
     }
     return { index, header, target: `custom:${customKeyFor(header, index)}`, source: 'unmapped' };
   });
+
+  // A Mailchimp export says what it is by its columns: UNSUB_TIME (unsubscribed members) or CLEAN_TIME (cleaned)
+  // beside OPTIN_TIME and CONFIRM_TIME, which there are only history: kept as custom fields, never read as consent.
+  if (
+    columns.some((c) => c.source === 'alias' && (c.target === 'email_unsubscribed' || c.target === 'email_cleaned'))
+  ) {
+    for (const c of columns) {
+      if (c.source === 'alias' && c.target === 'email_consent' && MAILCHIMP_OPTIN_WORDS.has(headerWords(c.header))) {
+        c.target = `custom:${customKeyFor(c.header, c.index)}`;
+        c.source = 'unmapped';
+      }
+    }
+  }
 
   // Give each custom column a key of its own, unless the user deliberately sent two columns to one field.
   const customFields: CustomFieldColumn[] = [];

@@ -1,6 +1,6 @@
 import { PhoneTable } from './phone-table';
 import type { ContactWriter } from './writer';
-import { createdHas, KNOWN_SLOTS, type IncomingContact } from './contact-rows';
+import { createdHas, emailStateCode, KNOWN_SLOTS, type IncomingContact } from './contact-rows';
 import { ACCEPTED_FIELDS, SEP, TAG_SEP } from './batch';
 import { emptyCounts, type DuplicatePolicy, type ImportCounts } from './types';
 
@@ -75,6 +75,7 @@ export class ImportMerger {
         lastName: fixed[4] || null,
         email: fixed[5] || null,
         consent: fixed[6] === '1' ? 1 : fixed[6] === '0' ? 0 : null,
+        emailState: fixed[9] ? emailStateCode(fixed[9]) : null,
         tags: fixed[7] ? fixed[7].split(TAG_SEP) : NO_TAGS,
         custom,
       });
@@ -96,6 +97,7 @@ export class ImportMerger {
     const existing = this.writer.findContact(c.phone)!;
     if (this.policy === 'skip') {
       this.counts.duplicates++;
+      this.recordEmailOfSkipped(existing.id, c);
       this.remember(c.phone, existing.id, Outcome.Skipped, null);
       return;
     }
@@ -113,6 +115,12 @@ export class ImportMerger {
     this.counts.invalid += n;
   }
 
+  private recordEmailOfSkipped(id: number, c: IncomingContact): void {
+    if (c.emailState === null) return;
+    const rec = this.writer.applyEmailToSkipped(id, c);
+    if (rec) this.writer.recordUpdate(id, rec);
+  }
+
   private remember(phone: string, id: number, outcome: Outcome, consent: 0 | 1 | null, has = 0): void {
     this.seen.set(phone, id * ID_UNIT + has * 16 + outcome * 4 + packConsent(consent));
   }
@@ -121,7 +129,7 @@ export class ImportMerger {
     this.counts.duplicates++;
     const id = Math.floor(prior / ID_UNIT);
     const outcome = (Math.floor(prior / 4) % 4) as Outcome;
-    if (outcome === Outcome.Skipped) return;
+    if (outcome === Outcome.Skipped) return this.recordEmailOfSkipped(id, c);
     if (outcome === Outcome.Created) {
       const before = unpackConsent(prior % 4);
       const has = Math.floor((prior % ID_UNIT) / 16);

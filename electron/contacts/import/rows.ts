@@ -2,11 +2,20 @@ import { choosePhone, PhoneNormaliser, type PhoneCandidate } from '../phone';
 import { labelSaysMobile } from '../phone-labels';
 import { isBlankRecord, parseCsv, toCsvLine } from './csv-parser';
 import type { MappingPlan } from './mapping';
-import { ACCEPTED_FIELDS, SEP, TAG_SEP, withoutSep, type BatchResult, type RowBatch, type RowSetup } from './batch';
+import {
+  ACCEPTED_FIELDS,
+  EMAIL_STATE,
+  SEP,
+  TAG_SEP,
+  withoutSep,
+  type BatchResult,
+  type RowBatch,
+  type RowSetup,
+} from './batch';
 import type { RowPool } from './rows-pool';
 import { rejectReasons } from './types';
 import { parseDateValue } from '../../../shared/date-values';
-import { parseConsent, splitFullName, splitPhoneCell, splitTags } from './values';
+import { parseConsent, parseEmailCell, splitFullName, splitPhoneCell, splitTags } from './values';
 import { checkFieldSizes } from './limits';
 import { cleanName } from '../../../shared/contacts/names';
 
@@ -18,6 +27,9 @@ interface CompiledPlan {
   phones: { index: number; mobile: boolean; labelIndex: number }[];
   tags: number[];
   consent: number[];
+  emailConsent: number[];
+  emailUnsubscribed: number[];
+  emailCleaned: number[];
   country: number[];
   custom: { index: number; slot: number; date: string | null }[];
   customCount: number;
@@ -47,6 +59,9 @@ function compile(plan: MappingPlan): CompiledPlan {
       .sort((a, b) => Number(a.secondary) - Number(b.secondary)),
     tags: of('tags'),
     consent: of('sms_consent'),
+    emailConsent: of('email_consent'),
+    emailUnsubscribed: of('email_unsubscribed'),
+    emailCleaned: of('email_cleaned'),
     country: of('country'),
     // `date`: the column's header, for date fields, to name it when a value is not a date.
     custom: plan.columns
@@ -147,6 +162,7 @@ export class RowNormaliser {
       if (c === 0) consent = '0';
       else if (c === 1 && consent === '') consent = '1';
     }
+    const emailState = this.emailState(fields);
     const custom = new Array<string>(p.customCount).fill('');
     for (const c of p.custom) {
       const v = fields[c.index]?.trim();
@@ -173,8 +189,25 @@ export class RowNormaliser {
       consent,
       tags,
       choice.others.join(' '),
+      emailState,
     );
     for (const v of custom) accepted.push(v);
+  }
+
+  /**
+   * What the row says about marketing e-mail, the stricter first: a cleaned (bounced) address, an unsubscribe, a
+   * "no" in any consent column, then a "yes". Nothing in those columns is not stated: consent is never assumed.
+   */
+  private emailState(fields: string[]): string {
+    const p = this.plan;
+    if (!p.emailConsent.length && !p.emailUnsubscribed.length && !p.emailCleaned.length) return '';
+    const any = (indexes: number[], value: 0 | 1) =>
+      indexes.some((i) => fields[i] !== undefined && fields[i] !== '' && parseEmailCell(fields[i]) === value);
+    if (any(p.emailCleaned, 1)) return EMAIL_STATE.cleaned;
+    if (any(p.emailUnsubscribed, 1)) return EMAIL_STATE.unsubscribed;
+    if (any(p.emailConsent, 0)) return EMAIL_STATE.no;
+    if (any(p.emailConsent, 1)) return EMAIL_STATE.yes;
+    return '';
   }
 }
 

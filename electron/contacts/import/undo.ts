@@ -1,6 +1,7 @@
 import type { SqliteDb } from '../../db/connection';
 import { AppError } from '../../../shared/errors';
-import type { UpdateRecord } from './contact-rows';
+import type { EmailSide, UpdateRecord } from './contact-rows';
+import { emailStatements, sideOfRow } from './writer-email';
 
 // hot path: an undo runs in the import worker thread, which loads only better-sqlite3 (no Kysely: workers.test.ts);
 // every statement here is typed by its prepare<Params, Row>, inside the typed functions below.
@@ -27,6 +28,12 @@ interface ImportRow {
   counts_json: string | null;
   undone_at: string | null;
 }
+
+/**
+ * A consent change since the import started (bound to its start time): any text one, and an e-mail or call one that
+ * no import wrote (an import's own e-mail consent rows do not keep the contacts it created).
+ */
+const CHANGED_SINCE = "a.at >= ? AND (a.channel = 'sms' OR a.source <> 'import')";
 
 /** Tags and custom fields an import created, stored with its counts so an undo can remove them when unused. */
 export interface CreatedByImport {
@@ -56,7 +63,7 @@ export function undoImport(db: SqliteDb, importId: string, now: () => Date): Und
       const created = (imp.counts_json
         ? (JSON.parse(imp.counts_json) as { created?: CreatedByImport }).created
         : undefined) ?? { tagIds: [], fieldIds: [] };
-      const report = revertImport(db, imp, created);
+      const report = revertImport(db, imp, created, now().toISOString());
       db.prepare(`UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?`).run(now().toISOString(), importId);
       return report;
     })
@@ -68,6 +75,8 @@ export function revertImport(
   db: SqliteDb,
   imp: Pick<ImportRow, 'id' | 'started_at' | 'options_json'>,
   created: CreatedByImport,
+  /** when, for the consent log's rows of what it puts back */
+  at: string,
 ): UndoReport {
   const report: UndoReport = {
     importId: imp.id,
@@ -84,10 +93,10 @@ export function revertImport(
   const kept = db
     .prepare<[string, string, string], { contactId: number; phone: string; optedOut: number }>(
       `SELECT c.id AS contactId, c.phone AS phone,
-              (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.channel = 'sms' AND a.at >= ?)) AS optedOut
+              (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND ${CHANGED_SINCE})) AS optedOut
        FROM contacts c
        WHERE c.import_id = ?
-         AND (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND a.channel = 'sms' AND a.at >= ?)
+         AND (c.opted_out = 1 OR EXISTS (SELECT 1 FROM optout_audit a WHERE a.phone = c.phone AND ${CHANGED_SINCE})
               OR c.id IN (SELECT contact_id FROM outbox_messages WHERE contact_id IS NOT NULL)
               OR c.id IN (SELECT contact_id FROM inbound_messages WHERE contact_id IS NOT NULL)
               ${hasConversions ? 'OR c.id IN (SELECT contact_id FROM conversions)' : ''})`,
@@ -114,8 +123,13 @@ export function revertImport(
       `SELECT contact_id, previous_json FROM import_changes WHERE import_id = ? AND action = 'updated'`,
     )
     .all(imp.id);
+  const email = emailStatements(db);
   for (const u of updated) {
-    const { restored, keptEdits } = restoreContact(db, u.contact_id, JSON.parse(u.previous_json) as UpdateRecord);
+    const rec = JSON.parse(u.previous_json) as UpdateRecord;
+    const { restored, keptEdits } = restoreContact(db, u.contact_id, rec);
+    const e = rec.email ? restoreEmail(email, u.contact_id, rec.email, imp.id, at) : null;
+    if (e === 'restored' && !restored) report.restored++;
+    if (e === 'kept') report.keptLaterEdits++;
     if (restored) report.restored++;
     report.keptLaterEdits += keptEdits;
   }
@@ -130,6 +144,31 @@ export function revertImport(
   );
   for (const id of created.fieldIds) dropField.run(id, id);
   return report;
+}
+
+const sameSide = (a: EmailSide, b: EmailSide) =>
+  a.consent === b.consent &&
+  a.optedOut === b.optedOut &&
+  a.optedOutAt === b.optedOutAt &&
+  a.suppressed === b.suppressed &&
+  a.suppressedAt === b.suppressedAt;
+
+/**
+ * Puts back the e-mail consent the import found, exactly, with its row in the consent log — unless it changed
+ * since the import (an unsubscribe link, a bounce): that later change stands.
+ */
+function restoreEmail(
+  email: ReturnType<typeof emailStatements>,
+  contactId: number,
+  change: { from: EmailSide; to: EmailSide },
+  importId: string,
+  at: string,
+): 'restored' | 'kept' | null {
+  const row = email.read(contactId);
+  if (!row) return null;
+  if (!sameSide(sideOfRow(row), change.to)) return 'kept';
+  email.change(row, change.from, at, `Import ${importId} undone: e-mail consent as it was before`);
+  return 'restored';
 }
 
 function restoreContact(db: SqliteDb, contactId: number, rec: UpdateRecord): { restored: boolean; keptEdits: number } {
@@ -191,7 +230,7 @@ export function recoverInterruptedImports(db: SqliteDb, now: () => Date): UndoRe
   return running.map((imp) =>
     db
       .transaction(() => {
-        const report = revertImport(db, imp, { tagIds: [], fieldIds: [] });
+        const report = revertImport(db, imp, { tagIds: [], fieldIds: [] }, now().toISOString());
         db.prepare(`UPDATE imports SET status = 'interrupted', finished_at = ?, undone_at = ? WHERE id = ?`).run(
           now().toISOString(),
           now().toISOString(),

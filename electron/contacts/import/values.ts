@@ -1,4 +1,4 @@
-/** Turning single cells into contact values: names, tags, SMS consent. */
+/** Turning single cells into contact values: names, tags, SMS and e-mail consent. */
 
 const HONORIFICS = new Set([
   'mr',
@@ -165,6 +165,19 @@ export function parseConsent(cell: string): 0 | 1 | null {
   if (CONSENT_YES.has(v)) return 1;
   if (CONSENT_NO.has(v)) return 0;
   return null;
+}
+
+/** A date or a date and time as exporters write them: 2024-03-05 10:11:12, 03/05/2024 (Mailchimp's OPTIN_TIME…). */
+const A_TIME = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4})([ T].*)?$/;
+
+/**
+ * A cell of an e-mail column: a yes or no word as parseConsent reads it, or the time something happened (when
+ * they opted in, unsubscribed, were cleaned), which says yes. Anything else is not stated: never assumed.
+ */
+export function parseEmailCell(cell: string): 0 | 1 | null {
+  const c = parseConsent(cell);
+  if (c !== null) return c;
+  return A_TIME.test(cell.trim()) ? 1 : null;
 }
 
 /** Several numbers in one cell: Google's " ::: ", or a list someone typed with commas, semicolons or slashes. */

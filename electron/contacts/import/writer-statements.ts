@@ -1,6 +1,8 @@
 import type { SqliteDb } from '../../db/connection';
 import type { ExistingContact } from './contact-rows';
 import type { CustomFieldColumn } from './types';
+import { EMAIL_STATE } from './batch';
+import { emailAuditText } from './writer-email';
 
 /** What a writer knows about its import. */
 export interface WriterContext {
@@ -11,6 +13,8 @@ export interface WriterContext {
   consentColumns: string[];
   /** the owner's answer for a file without a consent column ("signed up in store"), or null when not given */
   consentAnswer: string | null;
+  /** headers of the file's e-mail consent, unsubscribe and cleaned columns; empty when it has none */
+  emailColumns: string[];
   customFields: CustomFieldColumn[];
   dryRun: boolean;
 }
@@ -39,6 +43,21 @@ interface ConsentRecordsOfRun {
   import: string;
 }
 
+/** A new contact's values: phone, first and last name, e-mail, country, textable and why not, opted out and when. */
+export type NewContactValues = [
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  0 | 1,
+  string | null,
+  0 | 1,
+  string | null,
+];
+/** And its e-mail side: consent, unsubscribed and when, suppressed and when. */
+type NewContactEmailValues = [0 | 1 | null, 0 | 1, string | null, 'hard_bounce' | 'complaint' | null, string | null];
+
 /** A later row's stricter consent for a contact this import created (see mergeIntoCreated). */
 interface ConsentUpdate {
   consent: 0 | 1 | null;
@@ -60,20 +79,38 @@ export function writerStatements(db: SqliteDb, ctx: WriterContext) {
       ? null
       : // The import's time and id are the same for every contact: written into the statement, not converted and
         // bound again for each of a million rows.
-        p<
-          [
-            string,
-            string | null,
-            string | null,
-            string | null,
-            string | null,
-            0 | 1,
-            string | null,
-            0 | 1,
-            string | null,
-          ]
-        >(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
+        p<NewContactValues>(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at, source, created_at, updated_at, import_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ${sqlText(ctx.now)}, ${sqlText(ctx.now)}, ${sqlText(ctx.importId)}) ON CONFLICT(phone) DO NOTHING`),
+    // A file with e-mail columns: the new contact's e-mail side too (a statement of its own, so that an import
+    // without them binds nothing more per row).
+    insertContactEmail:
+      ctx.dryRun || !ctx.emailColumns.length
+        ? null
+        : p<
+            [...NewContactValues, ...NewContactEmailValues]
+          >(`INSERT INTO contacts (phone, first_name, last_name, email, country, textable, not_textable_reason, opted_out, opted_out_at,
+               email_consent, email_opted_out, email_opted_out_at, email_suppressed, email_suppressed_at, source, created_at, updated_at, import_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ${sqlText(ctx.now)}, ${sqlText(ctx.now)}, ${sqlText(ctx.importId)}) ON CONFLICT(phone) DO NOTHING`),
+    // The consent log's e-mail rows of the contacts a transaction created with an e-mail state, in one statement at
+    // its end (as their consent records): each goes from unknown to what the file said.
+    auditCreatedEmail:
+      ctx.dryRun || !ctx.emailColumns.length
+        ? null
+        : p<[{ first: number; import: string; now: string }]>(
+            `INSERT INTO optout_audit (contact_id, phone, email, channel, old_state, new_state, source, message_text, actor, at)
+             SELECT id, phone, email, 'email', 'unknown',
+                    CASE WHEN email_suppressed IS NOT NULL OR email_opted_out = 1 OR email_consent = 0 THEN 'opted_out' ELSE 'opted_in' END,
+                    'import',
+                    CASE WHEN email_suppressed IS NOT NULL THEN ${sqlText(emailAuditText(ctx.fileName, EMAIL_STATE.cleaned))}
+                         WHEN email_opted_out = 1 THEN ${sqlText(emailAuditText(ctx.fileName, EMAIL_STATE.unsubscribed))}
+                         WHEN email_consent = 0 THEN ${sqlText(emailAuditText(ctx.fileName, EMAIL_STATE.no))}
+                         ELSE ${sqlText(emailAuditText(ctx.fileName, EMAIL_STATE.yes))} END,
+                    'user', @now
+             FROM contacts
+             WHERE id >= @first AND import_id = @import
+               AND (email_consent IS NOT NULL OR email_opted_out = 1 OR email_suppressed IS NOT NULL)
+             ORDER BY id`,
+          ),
     auditSince: p<[number], { id: number; phone: string; new_state: string; at: string }>(
       "SELECT id, phone, new_state, at FROM optout_audit WHERE id > ? AND channel = 'sms' ORDER BY id",
     ),

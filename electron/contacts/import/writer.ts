@@ -1,12 +1,14 @@
 import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
-import { writerStatements, type WriterContext } from './writer-statements';
+import { writerStatements, type NewContactValues, type WriterContext } from './writer-statements';
+import { emailAuditText, emailSideOf, emailStatements, nextEmailSide, sideOfRow } from './writer-email';
 
 export type { WriterContext } from './writer-statements';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT } from './types';
 import {
   KNOWN_SLOTS,
   type ExistingContact,
+  type EmailSide,
   type Field,
   type FieldChange,
   type IncomingContact,
@@ -66,6 +68,8 @@ export class ContactWriter {
   /** contacts just created with consecutive ids (normally all of a transaction's), whose tags and values wait */
   private created: CreatedRun | null = null;
   private readonly s: ReturnType<typeof writerStatements>;
+  /** the e-mail side's statements, for a file with e-mail columns only */
+  private readonly email: ReturnType<typeof emailStatements> | null;
 
   constructor(
     private readonly db: SqliteDb,
@@ -75,6 +79,7 @@ export class ContactWriter {
     this.consentColumn = ctx.consentColumns.length ? `"${ctx.consentColumns[0]}"` : null;
     this.notStatedBlocks = !ctx.consentColumns.length && ctx.consentAnswer === null;
     this.s = writerStatements(db, ctx);
+    this.email = ctx.emailColumns.length ? emailStatements(db) : null;
   }
 
   /** A row's consent: what the file says, else the owner's answer for the whole file (a yes), else not stated. */
@@ -88,7 +93,7 @@ export class ContactWriter {
     const consent = this.consentOf(c);
     const [textable, reason] = textableFor(consent, this.notStatedBlocks);
     const optedOutAt = this.optedOut.get(c.phone) ?? null;
-    const r = this.s.insertContact!.run(
+    const values: NewContactValues = [
       c.phone,
       c.firstName,
       c.lastName,
@@ -98,7 +103,11 @@ export class ContactWriter {
       reason,
       optedOutAt === null ? 0 : 1,
       optedOutAt,
-    );
+    ];
+    const e = this.s.insertContactEmail ? emailSideOf(c.emailState, this.ctx.now) : null;
+    const r = e
+      ? this.s.insertContactEmail!.run(...values, e.consent, e.optedOut, e.optedOutAt, e.suppressed, e.suppressedAt)
+      : this.s.insertContact!.run(...values);
     if (r.changes === 0) return undefined;
     const id = Number(r.lastInsertRowid);
     this.txFirstId ??= id;
@@ -155,6 +164,7 @@ export class ContactWriter {
       first: this.txFirstId,
       import: this.ctx.importId,
     });
+    this.s.auditCreatedEmail?.run({ first: this.txFirstId, import: this.ctx.importId, now: this.ctx.now });
     this.txFirstId = null;
     this.txConsent.clear();
   }
@@ -217,6 +227,8 @@ export class ContactWriter {
       if (rec.tagsAdded.some((a) => a.toLowerCase() === t.toLowerCase())) continue;
       if (this.addTagIfMissing(existing.id, t)) rec.tagsAdded.push(t);
     }
+    const email = this.changeEmail(existing.id, c, false, true);
+    if (email) rec.email = email;
     for (let i = 0; i < c.custom.length; i++) {
       const to = c.custom[i];
       if (to === null) continue;
@@ -226,7 +238,39 @@ export class ContactWriter {
       rec.custom[this.ctx.customFields[i].key] = { from, to };
       if (fieldId !== null) this.s.setValue?.run(existing.id, fieldId, to);
     }
-    return changed || rec.tagsAdded.length || Object.keys(rec.custom).length ? rec : null;
+    return changed || rec.tagsAdded.length || Object.keys(rec.custom).length || email ? rec : null;
+  }
+
+  /**
+   * A row for a contact the import leaves alone (onDuplicate skip): only its e-mail unsubscribe or bounce, or a
+   * "no", is applied (never a "yes"), so that an unsubscribe exported from another tool is honoured whatever the
+   * owner chose for duplicates. Returns the change record, or null.
+   */
+  applyEmailToSkipped(contactId: number, c: IncomingContact): UpdateRecord | null {
+    const email = this.changeEmail(contactId, c, true, true);
+    return email ? { fields: {}, tagsAdded: [], custom: ownRecord(), email } : null;
+  }
+
+  /**
+   * Changes the contact's e-mail side as the row says (nextEmailSide's rules), with its row in the consent log
+   * unless `audited` is false. Returns the side before and after, or null when nothing changes (or the row says
+   * nothing about e-mail). In a dry run it only decides.
+   */
+  private changeEmail(
+    id: number,
+    c: IncomingContact,
+    restrictOnly: boolean,
+    audited: boolean,
+  ): { from: EmailSide; to: EmailSide } | null {
+    if (!this.email || c.emailState === null) return null;
+    const row = this.email.read(id);
+    if (!row) return null;
+    const from = sideOfRow(row);
+    const to = nextEmailSide(from, c.emailState, this.ctx.now, restrictOnly);
+    if (!to) return null;
+    if (!this.ctx.dryRun)
+      this.email.change(row, to, this.ctx.now, emailAuditText(this.ctx.fileName, c.emailState), audited);
+    return { from, to };
   }
 
   /** Keeps one change record per contact: the value before the import and the value it left. */
@@ -241,6 +285,7 @@ export class ContactWriter {
       for (const [k, ch] of Object.entries(rec.custom))
         prev.custom[k] = { from: prev.custom[k]?.from ?? ch.from, to: ch.to };
       prev.tagsAdded.push(...rec.tagsAdded);
+      if (rec.email) prev.email = { from: prev.email?.from ?? rec.email.from, to: rec.email.to };
       rec = prev;
     }
     this.s.putChange!.run(this.ctx.importId, contactId, JSON.stringify(rec));
@@ -284,6 +329,8 @@ export class ContactWriter {
       this.s.fillValue!.run({ id, field: this.fieldId(i), value });
       if (i < KNOWN_SLOTS) has |= 8 << i;
     }
+    // Created in this transaction, its e-mail side is audited with the others at its end; before, now.
+    this.changeEmail(id, c, false, this.txFirstId === null || id < this.txFirstId);
     if (consent !== consentBefore) {
       // Created in this transaction: its consent record is not written yet.
       if (this.txFirstId !== null && id >= this.txFirstId) this.txConsent.set(id, consent!);

@@ -65,6 +65,8 @@ export const contactListInput = z
     band: z.enum(ENGAGEMENT_BANDS).optional(),
     /** Leave out the contacts the opt-out model rates high risk (nobody while that model is not usable). */
     optOutRisk: z.enum(['exclude-high']).optional(),
+    /** Only the contacts this channel can reach now (consent and no opt-out on it; shared/audience reachableBy). */
+    reachableBy: z.enum(['sms', 'email', 'voice']).optional(),
     /** The table's order; default newest first (added, descending). Ties are broken by id, in the same direction. */
     sort: z
       .object({ by: z.enum(CONTACT_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
@@ -84,6 +86,7 @@ export const contactListFilters = contactListInput.pick({
   segmentId: true,
   band: true,
   optOutRisk: true,
+  reachableBy: true,
 });
 
 // ───────────────────────────── one contact ─────────────────────────────

@@ -213,6 +213,7 @@ describe('tags and custom fields deleted while an import runs', () => {
       fileName: 'list.csv',
       now: '2025-03-01T12:00:00.000Z',
       consentColumns: [],
+      emailColumns: [],
       consentAnswer: null,
       customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }],
       dryRun: false,
@@ -225,6 +226,7 @@ describe('tags and custom fields deleted while an import runs', () => {
       lastName: null,
       email: null,
       consent: null,
+      emailState: null,
       tags: ['VIP'],
       custom: [tier],
     });
@@ -258,6 +260,7 @@ describe('tags and custom fields deleted while an import runs', () => {
       fileName: 'list.csv',
       now: '2025-03-01T12:00:00.000Z',
       consentColumns: [],
+      emailColumns: [],
       consentAnswer: null,
       customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }],
       dryRun: false,
@@ -276,6 +279,7 @@ describe('tags and custom fields deleted while an import runs', () => {
       lastName: null,
       email,
       consent: null,
+      emailState: null,
       tags,
       custom: [tier],
     });
@@ -331,6 +335,7 @@ describe('tags and custom fields deleted while an import runs', () => {
       fileName: 'list.csv',
       now: '2025-03-01T12:00:00.000Z',
       consentColumns: [],
+      emailColumns: [],
       consentAnswer: null,
       customFields: [{ header: 'Tier', key: 'tier', label: 'Tier' }],
       dryRun: false,
@@ -343,6 +348,7 @@ describe('tags and custom fields deleted while an import runs', () => {
       lastName: null,
       email: null,
       consent: null,
+      emailState: null,
       tags,
       custom: [tier],
     });

@@ -8,7 +8,8 @@ import type { DebouncedLoad } from './useDebouncedLoad';
 import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
-import { Checkbox } from '../ui';
+import { Checkbox, Select } from '../ui';
+import { ReachableByOptions, reachableByValue } from '../channels/ReachableByOptions';
 
 /** Who gets it, live: eligible in large type, then who matched and who is left out and why. */
 export function AudienceCountPanel({ count }: { count: DebouncedLoad<AudienceCount> }) {
@@ -156,6 +157,7 @@ export function AudienceStep({
             Leave empty to include everyone. Contacts you have never texted always qualify.
           </p>
         </div>
+        <ReachableByChoice state={state} update={update} />
         <OptOutRiskChoice state={state} update={update} />
         <FieldError id="cw-audience-error" message={errors.audience} />
       </div>
@@ -165,6 +167,29 @@ export function AudienceStep({
         <p className="cw-in-words">{audienceInWords(state)}</p>
       </aside>
     </div>
+  );
+}
+
+/**
+ * "Can be reached by": only the contacts a channel reaches now (consent and no opt-out on it), kept with the audience
+ * and in a segment saved from it. The campaign's own channels still decide what each contact gets.
+ */
+function ReachableByChoice({ state, update }: { state: WizardState; update: (patch: Partial<WizardState>) => void }) {
+  const { reachableBy, ...rest } = state.keep.audience;
+  const set = (value: string) => {
+    const channel = reachableByValue(value);
+    update({ keep: { ...state.keep, audience: channel ? { ...rest, reachableBy: channel } : rest } });
+  };
+  return (
+    <Select
+      label="Can be reached by"
+      hint="Only people who agreed to that channel and did not opt out of it, unsubscribe or ask not to be called."
+      fieldClassName="cw-field"
+      value={reachableBy ?? ''}
+      onChange={(e) => set(e.target.value)}
+    >
+      <ReachableByOptions />
+    </Select>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import { isFiltered, NO_FILTERS, type ContactFilterState } from './filters';
+import { ReachableByOptions, reachableByValue } from '../channels/ReachableByOptions';
 import { BAND_LABEL, ENGAGEMENT_BANDS } from '../../../../shared/analytics/engagement';
 import { TextInput, Select, Button } from '../ui';
 
@@ -71,6 +72,14 @@ export function ContactToolbar({
         <option value="textable">Textable</option>
         <option value="notTextable">Not textable</option>
         <option value="optedOut">Opted out</option>
+      </Select>
+      <Select
+        aria-label="Can be reached by"
+        value={value.reachableBy}
+        onChange={(e) => set({ reachableBy: reachableByValue(e.target.value) ?? '' })}
+        className={value.reachableBy ? 'on' : ''}
+      >
+        <ReachableByOptions />
       </Select>
       <Select
         aria-label="Filter by engagement"

@@ -4,6 +4,7 @@ import {
   countryOptions,
   customKeyOf,
   DELIMITER_LABELS,
+  EMAIL_STATE_LABELS,
   ENCODING_LABELS,
   FIELD_LABELS,
   targetLabel,
@@ -30,6 +31,10 @@ function example(col: ColumnMappingView, rows: ImportSampleRow[]): string {
       return first.tags.join(', ');
     case 'sms_consent':
       return first.consent === 'yes' ? 'agreed' : first.consent === 'no' ? 'did not agree' : 'not stated';
+    case 'email_consent':
+    case 'email_unsubscribed':
+    case 'email_cleaned':
+      return first.emailConsent ? EMAIL_STATE_LABELS[first.emailConsent].text.toLowerCase() : 'not stated';
     case 'phone_label':
     case 'country':
       return '';
@@ -204,7 +209,10 @@ export function ImportMappingStep({
               />{' '}
               Update it with names, email, tags and fields from the file
             </label>
-            <p className="muted small">Either way an import never changes who opted out or agreed to texts.</p>
+            <p className="muted small">
+              Either way an import never changes who opted out or agreed to texts. E-mail unsubscribes and bounces in
+              the file are recorded for every contact; a “yes” to e-mail never overrides a “no”.
+            </p>
           </fieldset>
         </div>
       </div>

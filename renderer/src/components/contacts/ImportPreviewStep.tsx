@@ -3,6 +3,7 @@ import { Badge } from '../ui';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { ImportCounts, RejectsTable } from './ImportCounts';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
+import { EMAIL_STATE_LABELS } from './import-labels';
 
 const SHOWN_REJECTS = 10;
 const SHOWN_CUSTOM = 3;
@@ -25,6 +26,9 @@ export function ImportPreviewStep({
   const phone = usePhoneFormat();
   const counts = preview.counts;
   const custom = preview.customFields.slice(0, SHOWN_CUSTOM);
+  const emailColumn = preview.mapping.some(
+    (m) => m.target === 'email_consent' || m.target === 'email_unsubscribed' || m.target === 'email_cleaned',
+  );
   return (
     <div className="ct-preview">
       {counts && <ImportCounts counts={counts} done={false} />}
@@ -64,6 +68,7 @@ export function ImportPreviewStep({
               <th>Name</th>
               <th>Email</th>
               <th>Texts</th>
+              {emailColumn && <th>E-mails</th>}
               <th>Tags</th>
               {custom.map((f) => (
                 <th key={f.key}>{f.label}</th>
@@ -91,6 +96,17 @@ export function ImportPreviewStep({
                     <span className="muted">—</span>
                   )}
                 </td>
+                {emailColumn && (
+                  <td>
+                    {r.emailConsent ? (
+                      <Badge tone={EMAIL_STATE_LABELS[r.emailConsent].tone}>
+                        {EMAIL_STATE_LABELS[r.emailConsent].text}
+                      </Badge>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                )}
                 <td>
                   {r.tags.map((t) => (
                     <Badge key={t}>{t}</Badge>

@@ -1,6 +1,7 @@
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { AudienceFilterInput } from '../../../../shared/audience';
 import type { EngagementBand } from '../../../../shared/analytics/engagement';
+import type { Channel } from '../../../../shared/types/domain';
 
 /** What the list shows: the search box and the filter bar. */
 export interface ContactFilterState {
@@ -13,6 +14,8 @@ export interface ContactFilterState {
   band: '' | EngagementBand;
   /** Leave out the contacts the opt-out model rates high risk. */
   excludeHighOptOutRisk: boolean;
+  /** '' any, else only the contacts that channel can reach now (a text, an e-mail, a call). */
+  reachableBy: '' | Channel;
 }
 
 export const NO_FILTERS: ContactFilterState = {
@@ -22,12 +25,21 @@ export const NO_FILTERS: ContactFilterState = {
   segmentId: null,
   band: '',
   excludeHighOptOutRisk: false,
+  reachableBy: '',
 };
 
 export type ListQuery = Omit<InputOf<'contacts:list'>, 'limit' | 'offset' | 'afterId' | 'after'>;
 
 export function isFiltered(f: ContactFilterState): boolean {
-  return !!(f.search.trim() || f.tag || f.status || f.segmentId !== null || f.band || f.excludeHighOptOutRisk);
+  return !!(
+    f.search.trim() ||
+    f.tag ||
+    f.status ||
+    f.segmentId !== null ||
+    f.band ||
+    f.excludeHighOptOutRisk ||
+    f.reachableBy
+  );
 }
 
 function statusFilter(status: ContactFilterState['status']): { optedOut?: boolean; textable?: boolean } {
@@ -47,6 +59,7 @@ export function toListQuery(f: ContactFilterState): ListQuery {
     ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
     ...(f.band ? { band: f.band } : {}),
     ...(f.excludeHighOptOutRisk ? { optOutRisk: 'exclude-high' as const } : {}),
+    ...(f.reachableBy ? { reachableBy: f.reachableBy } : {}),
   };
 }
 
@@ -60,5 +73,6 @@ export function toAudienceFilter(f: ContactFilterState): AudienceFilterInput {
     ...(f.segmentId !== null ? { segmentId: f.segmentId } : {}),
     ...(f.band ? { band: f.band } : {}),
     ...(f.excludeHighOptOutRisk ? { optOutRisk: 'exclude-high' as const } : {}),
+    ...(f.reachableBy ? { reachableBy: f.reachableBy } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { ImportFieldTarget } from '../../../../shared/ipc/channels/contacts';
+import type { ImportEmailState, ImportFieldTarget } from '../../../../shared/ipc/channels/contacts';
 
 /** Contact fields a column can go to, in the words of the mapping step. */
 export const FIELD_LABELS: Array<[ImportFieldTarget, string]> = [
@@ -11,8 +11,20 @@ export const FIELD_LABELS: Array<[ImportFieldTarget, string]> = [
   ['email', 'Email'],
   ['tags', 'Tags'],
   ['sms_consent', 'SMS consent (yes / no)'],
+  // Yes / no, or when they opted in (Mailchimp's OPTIN_TIME); when they unsubscribed; when the address bounced.
+  ['email_consent', 'E-mail consent'],
+  ['email_unsubscribed', 'E-mail unsubscribed'],
+  ['email_cleaned', 'E-mail bounced (cleaned)'],
   ['country', 'Country'],
 ];
+
+/** A row's e-mail state in the owner's words, and the badge tone it is shown with. */
+export const EMAIL_STATE_LABELS: Record<ImportEmailState, { text: string; tone: 'good' | 'warn' | 'bad' }> = {
+  yes: { text: 'Agreed', tone: 'good' },
+  no: { text: 'No consent', tone: 'warn' },
+  unsubscribed: { text: 'Unsubscribed', tone: 'warn' },
+  cleaned: { text: 'Bounced', tone: 'bad' },
+};
 
 export function targetLabel(target: string, customLabel?: string): string {
   if (target === 'drop') return "Don't import";
