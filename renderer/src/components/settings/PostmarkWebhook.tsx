@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { PostmarkCredentials } from '../../../../shared/ipc/channels/webhooks';
 import { Banner, Button, ConfirmDialog, ErrorBanner } from '../ui';
 import { CopyLine } from './CopyLine';
+import './domain-check.css';
 
 /**
  * Postmark's webhooks carry no signature: the app generates HTTP Basic credentials, keeps the password in the secret
