@@ -123,7 +123,9 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       const until = request.until ?? now;
       const since = request.since ?? new Date(until.getTime() - DAY);
       checkRange(since, until, now);
-      return [await runOne(request.provider ?? core.settings.get('provider'), since, until, 'manual')];
+      const run = await runOne(request.provider ?? core.settings.get('provider'), since, until, 'manual');
+      await settleEmails();
+      return [run];
     }
     const runs: ReconciliationRun[] = [];
     for (const provider of request.provider
@@ -160,7 +162,7 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       if (running) return [];
       return this.run({ trigger: 'startup' });
     },
-    /** Settles stuck e-mails now (the daily and start-up runs do it after the SMS providers). */
+    /** Settles stuck e-mails now (every run does it after the SMS providers). */
     settleEmails,
     /** What the last e-mail settling did, or null before the first. */
     lastEmailSettling: () => lastEmails,
