@@ -1,23 +1,13 @@
+import { domainOfAddress } from '../../shared/email-domain';
 import { AppError } from '../../shared/errors';
 import type { DeskCore } from '../core';
 import { checkDomain, isDkimSelector, isDomainName } from './check';
 import { txtLookup } from './dns';
 import { lastDomainCheck, saveDomainCheck, type StoredDomainCheck } from './queries';
 
-type CheckCore = Pick<DeskCore, 'db' | 'settings' | 'now'>;
+export { domainOfAddress };
 
-/** The domain of an e-mail address, bare or as "Name <shop@example.com>"; null when there is none. */
-export function domainOfAddress(address: string): string | null {
-  const bare = /<([^<>]+)>\s*$/.exec(address)?.[1] ?? address;
-  const at = bare.lastIndexOf('@');
-  if (at < 0) return null;
-  const domain = bare
-    .slice(at + 1)
-    .trim()
-    .toLowerCase()
-    .replace(/\.$/, '');
-  return domain === '' ? null : domain;
-}
+type CheckCore = Pick<DeskCore, 'db' | 'settings' | 'now'>;
 
 /**
  * Checks a sending domain's SPF, DKIM (at `selector`, else the deliverability.dkimSelector setting) and DMARC records

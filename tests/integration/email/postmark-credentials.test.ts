@@ -1,37 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type DeskApp } from '../../../electron/app';
+import { describe, expect, it } from 'vitest';
 import { invokeOk } from '../../helpers/app';
-import { tempDir } from '../../helpers/db';
-import { emailReady, insertEmailCampaign } from '../../helpers/email-outbox';
-import { daytimeClock } from '../../helpers/seed';
-import { postmarkWebhook, startFakePostmark, type FakePostmark } from '../../fakes/postmark';
+import { insertEmailCampaign } from '../../helpers/email-outbox';
+import { usePostmarkApp } from '../../helpers/postmark-app';
+import { postmarkWebhook } from '../../fakes/postmark';
 
-let app: DeskApp | undefined;
-let postmark: FakePostmark | undefined;
-let cleanup: (() => void) | undefined;
-
-afterEach(async () => {
-  await app?.close();
-  await postmark?.close();
-  cleanup?.();
-  app = postmark = cleanup = undefined;
-});
+const postmarkApp = usePostmarkApp();
 
 async function setUp() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  postmark = await startFakePostmark();
-  app = await createApp({
-    dbPath: `${t.dir}/desk.sqlite`,
-    now: daytimeClock(),
-    log: () => undefined,
-    providerTimeoutMs: 3000,
-    dispatch: { rates: { postmark: Number.POSITIVE_INFINITY }, pollMs: 5, backoff: { baseMs: 5, capMs: 20 } },
-  });
-  emailReady(app, 'https://desk.example.test/ignored-path');
-  app.settings.set('email.provider', 'postmark');
-  app.settings.set('postmark.baseUrl', postmark.url);
-  app.secrets.set('postmark.serverToken', postmark.token);
+  const { app } = await postmarkApp.setUp();
+  app.settings.set('webhooks.publicUrl', 'https://desk.example.test/ignored-path');
   return app;
 }
 

@@ -1,17 +1,10 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { domainOfAddress } from '../../../../shared/email-domain';
 import type { DomainCheckResult } from '../../../../shared/ipc/channels/deliverability';
 import { Banner, Button, ErrorBanner, formatWhen } from '../ui';
 import './domain-check.css';
-
-/** The domain of the From address, bare or as "Name <shop@example.com>". */
-function domainOf(from: string): string | null {
-  const bare = /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from;
-  const at = bare.lastIndexOf('@');
-  const domain = at < 0 ? '' : bare.slice(at + 1).trim();
-  return domain === '' ? null : domain.toLowerCase();
-}
 
 const RECORDS = [
   { key: 'spf', name: 'SPF', what: 'which servers may send for your domain' },
@@ -24,7 +17,7 @@ const RECORDS = [
  * per record what was found, then what is missing or wrong and what to add at the DNS host.
  */
 export function DomainCheckPanel({ from, selector }: { from: string; selector: string }) {
-  const domain = domainOf(from);
+  const domain = domainOfAddress(from);
   const last = useQuery(() => (domain ? api.deliverability.lastCheck({ domain }) : Promise.resolve(null)), [domain]);
   const [fresh, setFresh] = useState<DomainCheckResult | null>(null);
   const [checking, setChecking] = useState(false);
