@@ -14,8 +14,11 @@ const BLOCKING: ReadonlySet<TemplateIssueCode> = new Set([
   'business_name_not_set',
 ]);
 
+/** A finding about how the campaign is sent rather than its text: a large Gmail send from an unauthenticated domain. */
+export type SendingFindingCode = 'gmail_bulk_unauthenticated';
+
 export interface LaunchFinding {
-  code: TemplateIssueCode;
+  code: TemplateIssueCode | SendingFindingCode;
   blocking: boolean;
   message: string;
   /** The A/B variants it is about; empty for a one-message campaign. */

@@ -6,6 +6,7 @@ import type { DeskCore } from '../core';
 import { getSegment } from '../contacts';
 import { phoneToE164 } from '../templates';
 import { countAudience } from './audience';
+import { gmailBulkFinding } from './gmail-volume';
 import { launchCampaign, type CampaignStatusReport } from './lifecycle';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
 
@@ -23,6 +24,12 @@ export function campaignMessages(
 
 export function campaignFindings(core: Pick<DeskCore, 'db' | 'settings'>, c: CampaignRecord): LaunchFinding[] {
   return launchFindings(campaignMessages(core, c), core.settings.get('business.name'));
+}
+
+/** The text's findings and how it is sent (a large Gmail send from an unauthenticated domain): blocking ones first. */
+async function allFindings(core: GuardCore, c: CampaignRecord): Promise<LaunchFinding[]> {
+  const sending = await gmailBulkFinding(core, c);
+  return [...(sending ? [sending] : []), ...campaignFindings(core, c)];
 }
 
 /** The owner's own numbers from the setting, as E.164. */
@@ -58,7 +65,7 @@ export async function launchCheck(core: GuardCore, id: number): Promise<LaunchCh
     minDaysSinceContact: c.audience.minDaysSinceContact ?? null,
     startsAt: c.schedule.mode === 'now' ? null : c.scheduledAt,
     recipientLocal: c.schedule.mode === 'recipient_local' ? { date: c.schedule.date, time: c.schedule.time } : null,
-    findings: campaignFindings(core, c),
+    findings: await allFindings(core, c),
     typedCountRequired: count.eligible > TYPED_COUNT_ABOVE,
     testPhones: testPhones(core),
     acknowledgement: await storedAcknowledgement(core, id),
@@ -79,7 +86,7 @@ export async function guardedLaunch(
   const eligible = c.status === 'draft' ? (await countAudience(core.db, c.audience, core.now())).eligible : 0;
   // An audience nobody can be texted in is refused by the launch itself, with that reason.
   if (eligible > 0) {
-    const findings = campaignFindings(core, c);
+    const findings = await allFindings(core, c);
     const refusal = launchRefusal(
       { campaignName: c.name, findings, eligible, acknowledgement: opts.acknowledge, confirmCount: opts.confirmCount },
       {

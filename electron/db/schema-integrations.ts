@@ -1,5 +1,15 @@
 /** The tables of outside services: QuickBooks. Part of DB (schema.ts); keep in step with every migration. */
 export interface IntegrationTables {
+  /** The last SPF/DKIM/DMARC check of each sending domain (migration 0028). */
+  domain_checks: {
+    domain: string;
+    dkim_selector: string;
+    spf: string | null;
+    dkim: string | null;
+    dmarc: string | null;
+    problems_json: string;
+    checked_at: string;
+  };
   quickbooks_connection: {
     id: number;
     status: 'connected' | 'reconnect';

@@ -38,7 +38,14 @@ export async function checkDomain(lookup: TxtLookup, domainInput: string, select
   const problems: string[] = [];
   const parent = parentDomain(domain);
 
-  const spf = await spfRecord(lookup, domain, problems);
+  const own = await lookup(domain);
+  if (!('failed' in own) && own.nxdomain) {
+    problems.push(
+      `${domain} does not exist in DNS (NXDOMAIN): check the spelling of the domain in your From address, or register it before sending from it.`,
+    );
+    return { spf: null, dkim: null, dmarc: null, problems };
+  }
+  const spf = await spfRecord(async () => own, domain, problems);
 
   let dkim: string | null = null;
   let dkimOnParent = false;

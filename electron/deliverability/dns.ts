@@ -1,13 +1,24 @@
 import { Resolver } from 'node:dns/promises';
 import { AppError } from '../../shared/errors';
 
-/** What a TXT lookup found: each record's strings joined, or that the name has none. */
-export type TxtAnswer = { records: string[] } | { failed: string };
+/**
+ * What a TXT lookup found: each record's strings joined (none when the name has no TXT record; `nxdomain` when the
+ * name does not exist at all), or that the lookup failed.
+ */
+export type TxtAnswer = { records: string[]; nxdomain?: boolean } | { failed: string };
 
 /** Looks up TXT records. Separate from the checks so they read as rules, not networking. */
 export type TxtLookup = (name: string) => Promise<TxtAnswer>;
 
-const NO_RECORD = new Set(['ENODATA', 'ENOTFOUND', 'NXDOMAIN']);
+/** Why a lookup failed, in words: most often there is no network, or the DNS server set in Settings is wrong. */
+const FAILURE_WORDS: Record<string, string> = {
+  ETIMEOUT: 'no answer in time: no network, or the DNS server is not reachable',
+  ECONNREFUSED: 'the DNS server refused the connection: no network, or a wrong DNS server in Settings',
+  ESERVFAIL: 'the DNS server failed to answer (SERVFAIL)',
+  EREFUSED: 'the DNS server refused the question',
+};
+
+const NO_NAME = new Set(['ENOTFOUND', 'NXDOMAIN']);
 
 /**
  * TXT lookups through node:dns, on the system's resolver or on `server` ("1.1.1.1", "127.0.0.1:5353"), the
@@ -32,8 +43,9 @@ export function txtLookup(server: string, options: { timeoutMs?: number } = {}):
       return { records: chunks.map((parts) => parts.join('')) };
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
-      if (NO_RECORD.has(code)) return { records: [] };
-      return { failed: `the DNS server did not answer for ${name} (${code || 'error'})` };
+      if (code === 'ENODATA') return { records: [] };
+      if (NO_NAME.has(code)) return { records: [], nxdomain: true };
+      return { failed: `${FAILURE_WORDS[code] ?? 'the DNS server did not answer'} (${code || 'error'})` };
     }
   };
 }

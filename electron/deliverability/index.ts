@@ -4,3 +4,6 @@ export type { DomainCheck } from './check';
 export { txtLookup } from './dns';
 export type { TxtAnswer, TxtLookup } from './dns';
 export { createDeliverabilityHandlers } from './handlers';
+export { domainOfAddress, runDomainCheck, sendingDomainCheck } from './sending-domain';
+export { lastDomainCheck } from './queries';
+export type { StoredDomainCheck } from './queries';

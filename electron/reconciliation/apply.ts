@@ -27,7 +27,7 @@ const ABSENT_MESSAGE = (provider: string, minutes: number) =>
   `Reconciliation looked this message up at ${provider}: it is not there, although the listing covered its send time and ${minutes} minutes have passed. It was never received, so it goes back to the queue.`;
 
 /** Processes until nothing due is left (processPending takes a batch at a time). */
-function drain(processNow: ApplyDeps['processNow']): void {
+export function drain(processNow: ApplyDeps['processNow']): void {
   for (let i = 0; i < 10_000; i++) {
     const r = processNow();
     if (r.processed + r.failed === 0) return;

@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../shared/errors';
 import type { ProviderName, ReconciliationRun } from '../../shared/ipc/channels/monitoring';
 import { applyPlan, type ApplyDeps } from './apply';
+import { settleStuckEmails, type EmailSettling } from './email';
 import { listProvider } from './listing';
 import { DEFAULT_PLAN_OPTIONS, planReconciliation, type PlanOptions } from './plan';
 import {
@@ -46,6 +47,18 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
   const lookbackMs = options.lookbackMs ?? 2 * DAY;
   const maxRangeMs = options.maxRangeMs ?? 30 * DAY;
   let running: Promise<ReconciliationRun[]> | null = null;
+  let lastEmails: EmailSettling | null = null;
+
+  /** E-mails stuck in sending/sent/unknown, looked up one by one (Postmark); never fails the SMS runs. */
+  async function settleEmails(): Promise<EmailSettling> {
+    try {
+      lastEmails = await settleStuckEmails(deps, { settleMs: planOptions.settleMs });
+    } catch (err) {
+      const message = isAppError(err) || err instanceof Error ? err.message : String(err);
+      lastEmails = { provider: 'postmark', lookedUp: 0, settled: 0, errors: [message] };
+    }
+    return lastEmails;
+  }
 
   function checkRange(since: Date, until: Date, now: Date): void {
     if (since.getTime() >= until.getTime())
@@ -110,7 +123,9 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       const until = request.until ?? now;
       const since = request.since ?? new Date(until.getTime() - DAY);
       checkRange(since, until, now);
-      return [await runOne(request.provider ?? core.settings.get('provider'), since, until, 'manual')];
+      const run = await runOne(request.provider ?? core.settings.get('provider'), since, until, 'manual');
+      await settleEmails();
+      return [run];
     }
     const runs: ReconciliationRun[] = [];
     for (const provider of request.provider
@@ -118,6 +133,7 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       : scheduledProviders(new Date(now.getTime() - lookbackMs))) {
       runs.push(await runOne(provider, scheduledSince(provider, now), now, request.trigger));
     }
+    await settleEmails();
     return runs;
   }
 
@@ -146,6 +162,10 @@ export function createReconciler(deps: ApplyDeps, options: ReconcilerOptions = {
       if (running) return [];
       return this.run({ trigger: 'startup' });
     },
+    /** Settles stuck e-mails now (every run does it after the SMS providers). */
+    settleEmails,
+    /** What the last e-mail settling did, or null before the first. */
+    lastEmailSettling: () => lastEmails,
     isRunning: () => running !== null,
     /** Resolves once no run is in progress (for shutdown: the database must not close under a run). */
     settled: (): Promise<void> =>

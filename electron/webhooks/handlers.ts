@@ -1,6 +1,7 @@
 import type { webhookChannels } from '../../shared/ipc/channels/webhooks';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
+import { generatePostmarkCredentials } from './postmark-credentials';
 import { recentWebhookEvents } from './recent';
 import { webhookSetup, type RelayInfo } from './setup';
 import { sendTestEvents } from './test-event';
@@ -17,6 +18,7 @@ export function createWebhookHandlers(core: DeskCore, relay: () => RelayInfo | n
       const url = running?.url ?? `http://127.0.0.1:${core.settings.get('webhooks.port')}`;
       return sendTestEvents(core, url);
     },
+    'webhooks:generatePostmarkCredentials': () => generatePostmarkCredentials(core),
     'webhooks:recent': ({ limit }) => recentWebhookEvents(core.db, limit),
   };
 }

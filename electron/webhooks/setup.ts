@@ -1,5 +1,6 @@
 import type { WebhookSetup } from '../../shared/ipc/channels/webhooks';
 import type { DeskCore } from '../core';
+import { POSTMARK_WEBHOOK_PATH, publicOrigin } from './postmark-credentials';
 
 /** The relay as the Webhooks page needs it: where it listens, if it is running in this process. */
 export interface RelayInfo {
@@ -7,17 +8,9 @@ export interface RelayInfo {
   port: number;
 }
 
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * What the owner needs to connect a provider: the relay's local address, the exact tunnel commands for it, and the
- * webhook URLs to paste into Quo and Twilio once the tunnel's public URL is known.
+ * webhook URLs to paste into Quo, Twilio and Postmark once the tunnel's public URL is known.
  */
 export function webhookSetup(core: Pick<DeskCore, 'settings' | 'secrets'>, relay: RelayInfo | null): WebhookSetup {
   const host = core.settings.get('webhooks.host');
@@ -25,17 +18,24 @@ export function webhookSetup(core: Pick<DeskCore, 'settings' | 'secrets'>, relay
   const localUrl = `http://localhost:${port}`;
   const publicUrl = core.settings.get('webhooks.publicUrl');
   // Twilio signs the URL it called, and the relay checks it against this origin: paths on the public URL are ignored.
-  const origin = publicUrl ? originOf(publicUrl) : null;
+  const origin = publicOrigin(publicUrl);
   return {
     relay: { running: relay !== null, url: relay?.url ?? null, host, port },
     localUrl,
     commands: { cloudflared: `cloudflared tunnel --url ${localUrl}`, ngrok: `ngrok http ${port}` },
     publicUrl,
-    webhookUrls: origin ? { quo: `${origin}/webhooks/quo`, twilio: `${origin}/webhooks/twilio` } : null,
+    webhookUrls: origin
+      ? {
+          quo: `${origin}/webhooks/quo`,
+          twilio: `${origin}/webhooks/twilio`,
+          postmark: `${origin}${POSTMARK_WEBHOOK_PATH}`,
+        }
+      : null,
     secrets: {
       quoSigningSecret: !!core.secrets.get('quo.signingSecret'),
       quoWebhookSecret: !!core.secrets.get('quo.webhookSecret'),
       twilioAuthToken: !!core.secrets.get('twilio.authToken'),
+      postmarkWebhookPassword: !!core.secrets.get('postmark.webhookPassword'),
     },
   };
 }

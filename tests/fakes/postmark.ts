@@ -29,7 +29,18 @@ export interface FakePostmark {
   inactive: Set<string>;
   faults: FaultPlan;
   log: RequestLogEntry[];
+  /** What became of a sent e-mail, as the message details' MessageEvents list it (Delivered, Bounced). */
+  deliver(messageId: string): void;
+  bounce(messageId: string): void;
   close(): Promise<void>;
+}
+
+/** One entry of MessageEvents in `GET /messages/outbound/{id}/details`, as documented. */
+interface MessageEvent {
+  Recipient: string;
+  Type: 'Delivered' | 'Bounced' | 'Opened' | 'LinkClicked' | 'Transient' | 'SubscriptionChanged';
+  ReceivedAt: string;
+  Details: Record<string, string>;
 }
 
 const ADDRESS = /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/;
@@ -43,6 +54,15 @@ export async function startFakePostmark(options: { token?: string } = {}): Promi
   const sent: PostmarkEmail[] = [];
   const inactive = new Set<string>();
   const faults = createFaultPlan();
+  const events = new Map<string, MessageEvent[]>();
+  const addEvent = (messageId: string, type: MessageEvent['Type'], details: Record<string, string>) => {
+    const m = sent.find((e) => e.MessageID === messageId);
+    if (!m) throw new Error(`fake Postmark: no message ${messageId}`);
+    events.set(messageId, [
+      ...(events.get(messageId) ?? []),
+      { Recipient: m.To, Type: type, ReceivedAt: new Date().toISOString(), Details: details },
+    ]);
+  };
 
   function handle(req: FakeRequest): Answer {
     if (req.headers['x-postmark-server-token'] !== token)
@@ -82,7 +102,7 @@ export async function startFakePostmark(options: { token?: string } = {}): Promi
     if (req.method === 'GET' && details) {
       const m = sent.find((s) => s.MessageID === decodeURIComponent(details[1]));
       if (!m) return error(422, 701, 'This message was not found.');
-      return { status: 200, body: outbound(m) };
+      return { status: 200, body: messageDetails(m, events.get(m.MessageID) ?? []) };
     }
     if (req.method === 'GET' && path === '/messages/outbound')
       return { status: 200, body: { TotalCount: sent.length, Messages: sent.map(outbound) } };
@@ -98,7 +118,26 @@ export async function startFakePostmark(options: { token?: string } = {}): Promi
     },
     faults,
   );
-  return { url: server.url, token, sent, inactive, faults, log: server.log, close: server.close };
+  return {
+    url: server.url,
+    token,
+    sent,
+    inactive,
+    faults,
+    log: server.log,
+    deliver: (id) =>
+      addEvent(id, 'Delivered', {
+        DeliveryMessage: 'smtp;250 2.0.0 OK',
+        DestinationServer: 'mx.example.test',
+        DestinationIP: '127.0.0.1',
+      }),
+    bounce: (id) =>
+      addEvent(id, 'Bounced', {
+        Summary: 'The server was unable to deliver your message (ex: unknown user, mailbox not found).',
+        BounceID: '42',
+      }),
+    close: server.close,
+  };
 }
 
 function outbound(m: PostmarkEmail) {
@@ -110,6 +149,27 @@ function outbound(m: PostmarkEmail) {
     Status: 'Sent',
     ReceivedAt: m.SubmittedAt,
     MessageEvents: [],
+  };
+}
+
+/** `GET /messages/outbound/{messageid}/details`: the summary's fields plus bodies, recipients and MessageEvents. */
+function messageDetails(m: PostmarkEmail, messageEvents: MessageEvent[]) {
+  return {
+    ...outbound(m),
+    TextBody: m.TextBody ?? '',
+    HtmlBody: m.HtmlBody ?? '',
+    Body: '',
+    Tag: '',
+    MessageStream: m.MessageStream ?? 'outbound',
+    Cc: [],
+    Bcc: [],
+    Recipients: [m.To],
+    Attachments: [],
+    TrackOpens: false,
+    TrackLinks: 'None',
+    Metadata: {},
+    Sandboxed: false,
+    MessageEvents: messageEvents,
   };
 }
 

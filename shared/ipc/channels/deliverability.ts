@@ -7,6 +7,10 @@ export interface DomainCheckResult {
   dkim: string | null;
   dmarc: string | null;
   problems: string[];
+  /** The domain and DKIM selector checked (empty: none was given), and when. */
+  domain: string;
+  dkimSelector: string;
+  checkedAt: string;
 }
 
 export const deliverabilityChannels = {
@@ -22,5 +26,9 @@ export const deliverabilityChannels = {
         dkimSelector: z.string().trim().max(63, 'a DKIM selector is at most 63 characters').optional(),
       })
       .strict(),
+  ),
+  /** The last check of a domain (the From address's when left out); null when it was never checked. */
+  'deliverability:lastCheck': channel<DomainCheckResult | null>()(
+    z.object({ domain: z.string().trim().min(1).max(253).optional() }).strict(),
   ),
 };

@@ -9,8 +9,24 @@ export interface WebhookSetup {
   commands: { cloudflared: string; ngrok: string };
   publicUrl: string;
   /** The URLs to paste into Quo and Twilio; null until the public URL is set. */
-  webhookUrls: { quo: string; twilio: string } | null;
-  secrets: { quoSigningSecret: boolean; quoWebhookSecret: boolean; twilioAuthToken: boolean };
+  webhookUrls: { quo: string; twilio: string; postmark: string } | null;
+  secrets: {
+    quoSigningSecret: boolean;
+    quoWebhookSecret: boolean;
+    twilioAuthToken: boolean;
+    /** Whether the app has generated the Basic credentials of the Postmark webhook URL. */
+    postmarkWebhookPassword: boolean;
+  };
+}
+
+/** Postmark's webhook credentials, just generated: shown once, then only whether they exist. */
+export interface PostmarkCredentials {
+  user: string;
+  password: string;
+  /** The URL to paste into Postmark, credentials included (https://postmark:<password>@host/webhooks/postmark). */
+  url: string;
+  /** Whether older credentials were replaced (and so stopped working). */
+  replaced: boolean;
 }
 
 export interface WebhookTestResult {
@@ -47,6 +63,8 @@ export const webhookChannels = {
    * whole verify → store → process path. Refused with the secret to set when none is configured.
    */
   'webhooks:sendTest': channel<WebhookTestResult[]>()(z.object({}).strict()),
+  /** Generates (or regenerates, invalidating the old) the Basic credentials of the Postmark webhook URL. */
+  'webhooks:generatePostmarkCredentials': channel<PostmarkCredentials>()(z.object({}).strict()),
   /** The newest provider events the relay (or the sandbox) stored, newest first. */
   'webhooks:recent': channel<WebhookEventRow[]>()(
     z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),

@@ -58,6 +58,7 @@ describe('email check-domain (a real DNS server on 127.0.0.1)', () => {
   });
 
   it('says in words what is missing: no SPF, no DKIM at the selector, no DMARC', async () => {
+    setUp({ 'empty.example': [] }); // the domain exists, without a TXT record
     await cli('settings', 'set', 'deliverability.dnsServer', dns.server);
     const run = await cli('--json', 'email', 'check-domain', 'empty.example', '--dkim-selector', 's1');
     const result = JSON.parse(run.stdout) as { spf: null; dkim: null; dmarc: null; problems: string[] };
@@ -102,7 +103,19 @@ describe('email check-domain (a real DNS server on 127.0.0.1)', () => {
     dns.silent.add('quiet.example');
     const lookup = txtLookup(dns.server, { timeoutMs: 200 });
     const answer = await lookup('quiet.example');
-    expect(answer).toEqual({ failed: expect.stringMatching(/did not answer for quiet\.example/) });
+    expect(answer).toEqual({ failed: expect.stringMatching(/^no answer in time: no network/) });
+    const check = await checkDomain(lookup, 'quiet.example', 's1');
+    expect(check.problems[0]).toMatch(/^Could not check quiet\.example: no answer in time: no network/);
+  });
+
+  it('names a domain that does not exist (NXDOMAIN) instead of listing every record as missing', async () => {
+    const result = await checkDomain(txtLookup(dns.server), 'no-such-shop.example', 's1');
+    expect(result).toEqual({
+      spf: null,
+      dkim: null,
+      dmarc: null,
+      problems: [expect.stringMatching(/^no-such-shop\.example does not exist in DNS \(NXDOMAIN\)/)],
+    });
   });
 
   it('refuses what is not a domain, and a DNS server setting that is not an address', async () => {

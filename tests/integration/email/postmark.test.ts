@@ -1,37 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type DeskApp } from '../../../electron/app';
-import { tempDir } from '../../helpers/db';
-import { emailReady, insertEmailCampaign } from '../../helpers/email-outbox';
-import { daytimeClock } from '../../helpers/seed';
-import { postmarkWebhook, startFakePostmark, type FakePostmark } from '../../fakes/postmark';
+import { describe, expect, it } from 'vitest';
+import type { DeskApp } from '../../../electron/app';
+import { insertEmailCampaign } from '../../helpers/email-outbox';
+import { usePostmarkApp } from '../../helpers/postmark-app';
+import { postmarkWebhook, type FakePostmark } from '../../fakes/postmark';
 
-let app: DeskApp | undefined;
+const postmarkApp = usePostmarkApp();
 let postmark: FakePostmark | undefined;
-let cleanup: (() => void) | undefined;
-
-afterEach(async () => {
-  await app?.close();
-  await postmark?.close();
-  cleanup?.();
-  app = postmark = cleanup = undefined;
-});
 
 async function setUp() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  postmark = await startFakePostmark();
-  app = await createApp({
-    dbPath: `${t.dir}/desk.sqlite`,
-    now: daytimeClock(),
-    log: () => undefined,
-    providerTimeoutMs: 3000,
-    dispatch: { rates: { postmark: Number.POSITIVE_INFINITY }, pollMs: 5, backoff: { baseMs: 5, capMs: 20 } },
-  });
-  emailReady(app, 'https://desk.example.test');
-  app.settings.set('email.provider', 'postmark');
-  app.settings.set('postmark.baseUrl', postmark.url);
-  app.secrets.set('postmark.serverToken', postmark.token);
-  return app;
+  const started = await postmarkApp.setUp();
+  postmark = started.postmark;
+  return started.app;
 }
 
 const rows = (a: DeskApp, campaignId: number) =>

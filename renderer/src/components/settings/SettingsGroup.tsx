@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useState, type ReactNode } from 'react';
 import type { SettingRow } from '../../../../shared/ipc/channels/app';
 import type { ReplyValues } from '../../../../shared/compliance/replies';
 import { api } from '../../api/client';
@@ -22,6 +22,7 @@ export function SettingsGroup({
   onSaved,
   children,
   headingLevel = 2,
+  renderAfter,
 }: {
   title?: string;
   intro?: string;
@@ -30,6 +31,8 @@ export function SettingsGroup({
   onSaved(): void;
   children?: ReactNode;
   headingLevel?: 2 | 3;
+  /** Something of its own right after a field (e.g. "Check my domain" after the DKIM selector). */
+  renderAfter?(key: string): ReactNode;
 }) {
   const headingId = useId();
   const [edits, setEdits] = useState<ReadonlyMap<string, Draft>>(new Map());
@@ -121,17 +124,19 @@ export function SettingsGroup({
         <div key={`${s.name ?? ''}-${i}`} className="st-section">
           {s.name && <h3 className="st-section-title">{s.name}</h3>}
           {s.items.map((f) => (
-            <SettingControl
-              key={f.row.key}
-              row={f.row}
-              info={f.info}
-              kind={f.kind}
-              draft={f.draft}
-              error={errors.get(f.row.key) ?? null}
-              replyValues={replyValues}
-              onChange={(d) => change(f.row.key, d)}
-              onSubmit={() => void save()}
-            />
+            <Fragment key={f.row.key}>
+              <SettingControl
+                row={f.row}
+                info={f.info}
+                kind={f.kind}
+                draft={f.draft}
+                error={errors.get(f.row.key) ?? null}
+                replyValues={replyValues}
+                onChange={(d) => change(f.row.key, d)}
+                onSubmit={() => void save()}
+              />
+              {renderAfter?.(f.row.key)}
+            </Fragment>
           ))}
         </div>
       ))}

@@ -1,34 +1,12 @@
 import { useState, type ReactNode } from 'react';
+import { CopyLine } from './CopyLine';
+import { PostmarkWebhook } from './PostmarkWebhook';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { SecretRow, SettingRow } from '../../../../shared/ipc/channels/app';
 import type { WebhookTestResult } from '../../../../shared/ipc/channels/webhooks';
 import { Button, Badge, ErrorBanner, formatWhen } from '../ui';
 import './settings.css';
-
-/** A command or URL to copy exactly. */
-function CopyLine({ label, text }: { label?: string; text: string }) {
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('yes');
-    } catch {
-      // Clipboard access can be refused (permissions); the text is selectable either way.
-      setCopied('no');
-    }
-    setTimeout(() => setCopied(null), 2500);
-  };
-  return (
-    <div className="wh-line">
-      {label && <span className="wh-line-label">{label}</span>}
-      <code>{text}</code>
-      <Button variant="secondary" size="small" onClick={() => void copy()} aria-label={`Copy ${label ?? text}`}>
-        {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Select to copy' : 'Copy'}
-      </Button>
-    </div>
-  );
-}
 
 const STATE_TONE: Record<string, 'good' | 'info' | 'warn' | 'bad'> = {
   processed: 'good',
@@ -42,7 +20,12 @@ const STATE_LABEL: Record<string, string> = {
   failed: 'Retrying',
   dead: 'Gave up',
 };
-const PROVIDER_LABEL: Record<string, string> = { quo: 'Quo', twilio: 'Twilio', sandbox: 'Sandbox' };
+const PROVIDER_LABEL: Record<string, string> = {
+  quo: 'Quo',
+  twilio: 'Twilio',
+  sandbox: 'Sandbox',
+  postmark: 'Postmark',
+};
 
 function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
   return (
@@ -145,6 +128,11 @@ export function WebhooksPanel({
                 <p className="muted small">
                   Twilio → your number → Messaging: “A message comes in”, and as the status callback.
                 </p>
+                <PostmarkWebhook
+                  url={s.webhookUrls.postmark}
+                  generated={s.secrets.postmarkWebhookPassword}
+                  onChanged={setup.reload}
+                />
               </>
             ) : (
               <p className="muted small">The URLs appear here once the public URL is saved.</p>

@@ -21,6 +21,15 @@ export const EMAIL_FIELDS: ReadonlyArray<readonly [string, FieldInfo]> = [
     },
   ],
   [
+    'deliverability.dkimSelector',
+    {
+      group: 'providers',
+      section: 'E-mail',
+      label: 'DKIM selector',
+      help: 'The name your e-mail provider signs with (e.g. google, s1, pm); "Check my domain" looks for the key there.',
+    },
+  ],
+  [
     'email.postalAddress',
     {
       group: 'providers',
@@ -30,6 +39,15 @@ export const EMAIL_FIELDS: ReadonlyArray<readonly [string, FieldInfo]> = [
     },
   ],
   ['email.ratePerSecond', { group: 'providers', section: 'E-mail', label: 'E-mails per second', unit: 'per second' }],
+  [
+    'deliverability.dnsServer',
+    {
+      group: 'providers',
+      section: 'E-mail',
+      label: 'DNS server for the domain check',
+      help: 'Leave empty to use your computer’s own; or an IP address such as 1.1.1.1.',
+    },
+  ],
   ['smtp.host', { group: 'providers', section: 'SMTP', label: 'Server', help: 'e.g. smtp.gmail.com' }],
   ['smtp.port', { group: 'providers', section: 'SMTP', label: 'Port', help: '587 (usual) or 465 with TLS on.' }],
   ['smtp.secure', { group: 'providers', section: 'SMTP', label: 'TLS from the start (port 465)' }],
