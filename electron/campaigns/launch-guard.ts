@@ -6,20 +6,31 @@ import type { DeskCore } from '../core';
 import { getSegment } from '../contacts';
 import { phoneToE164 } from '../templates';
 import { countAudience } from './audience';
+import { countChannelReach } from './channel-reach';
 import { gmailBulkFinding } from './gmail-volume';
 import { launchCampaign, type CampaignStatusReport } from './lifecycle';
 import { campaignBody, getCampaign, type CampaignRecord } from './model';
 
 type GuardCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit'>;
 
-/** The message(s) a campaign sends: its body, or each A/B variant's. */
+/** The text message(s) a campaign sends: its body, or each A/B variant's; none when it sends no texts. */
 export function campaignMessages(
   core: Pick<DeskCore, 'db'>,
   c: CampaignRecord,
 ): Array<{ variant: string | null; body: string }> {
-  return c.ab
-    ? c.ab.variants.map((v) => ({ variant: v.name, body: v.body }))
-    : [{ variant: null, body: campaignBody(core.db, c) }];
+  if (c.ab) return c.ab.variants.map((v) => ({ variant: v.name, body: v.body }));
+  return c.channels.includes('sms') ? [{ variant: null, body: campaignBody(core.db, c) }] : [];
+}
+
+/**
+ * Who the launch reaches: for a text campaign the textable contacts, as always; for one with e-mail or calls, the
+ * contacts who get at least one of its messages (the snapshot's own channel pick), so the typed count and the
+ * checks apply to an e-mail-only campaign too.
+ */
+async function launchReach(core: GuardCore, c: CampaignRecord): Promise<{ eligible: number; matched: number }> {
+  if (c.channels.length === 1 && c.channels[0] === 'sms') return countAudience(core.db, c.audience, core.now());
+  const r = await countChannelReach(core.db, c.audience, c.channels, c.everyChannel, core.now());
+  return { eligible: r.matched - r.unreachable, matched: r.matched };
 }
 
 export function campaignFindings(core: Pick<DeskCore, 'db' | 'settings'>, c: CampaignRecord): LaunchFinding[] {
@@ -52,7 +63,7 @@ async function storedAcknowledgement(core: GuardCore, id: number): Promise<Launc
 /** What the launch confirmation states: audience, filters, start, findings, whether the count must be typed. */
 export async function launchCheck(core: GuardCore, id: number): Promise<LaunchCheck> {
   const c = getCampaign(core.db, id);
-  const count = await countAudience(core.db, c.audience, core.now());
+  const count = await launchReach(core, c);
   const segment = c.audience.segmentId !== undefined ? getSegment(core.db, c.audience.segmentId) : null;
   return {
     id,
@@ -83,8 +94,8 @@ export async function guardedLaunch(
   opts: { confirmLate?: boolean; acknowledge?: string; confirmCount?: number },
 ): Promise<CampaignStatusReport> {
   const c = getCampaign(core.db, id);
-  const eligible = c.status === 'draft' ? (await countAudience(core.db, c.audience, core.now())).eligible : 0;
-  // An audience nobody can be texted in is refused by the launch itself, with that reason.
+  const eligible = c.status === 'draft' ? (await launchReach(core, c)).eligible : 0;
+  // An audience nobody can be reached in is refused by the launch itself, with that reason.
   if (eligible > 0) {
     const findings = await allFindings(core, c);
     const refusal = launchRefusal(

@@ -245,4 +245,24 @@ describe('a text, else an e-mail, sent through the Sandbox', () => {
     expect(mail.html).toContain('1 Main St, Springfield');
     expect(mail.body).toContain('Hello there friend');
   });
+  it('an e-mail-only campaign has a launch check: its reach counts the e-mail recipients, and no text rules apply', async () => {
+    const [emailOnly, both, neither] = seedContacts(app.db, 3);
+    consent(emailOnly, { email: true });
+    consent(both, { text: true, email: true });
+    consent(neither, {});
+    const c = await ok('campaigns:create', {
+      name: 'Mail only',
+      channels: ['email'],
+      email: { subject: 'News', body: 'Hello {first_name}, new stock is in.' },
+    });
+    const check = await ok('campaigns:launchCheck', { id: c.id });
+    expect(check).toMatchObject({ matched: 3, eligible: 2 });
+    // The text checks (business name, opt-out line) are about texts: an e-mail carries its own footer and link.
+    expect(check.findings.map((f) => f.code)).toEqual([]);
+    await ok('campaigns:launch', { id: c.id });
+    expect(rows(c.id).map((r) => [r.contactId, r.channel])).toEqual([
+      [emailOnly, 'email'],
+      [both, 'email'],
+    ]);
+  });
 });
