@@ -32,9 +32,13 @@ export function VariantFields({
   const setCount = (count: number) =>
     onChange({
       bodies:
-        count > bodies.length ? [...bodies, ...Array(count - bodies.length).fill(newBody)] : bodies.slice(0, count),
+        count > bodies.length
+          ? [...bodies, ...Array.from({ length: count - bodies.length }, () => newBody)]
+          : bodies.slice(0, count),
       subjects:
-        count > subjects.length ? [...subjects, ...Array(count - subjects.length).fill('')] : subjects.slice(0, count),
+        count > subjects.length
+          ? [...subjects, ...Array.from({ length: count - subjects.length }, () => '')]
+          : subjects.slice(0, count),
       split: evenSplit(count),
     });
   const at = <T,>(list: T[], i: number, v: T) => list.map((x, k) => (k === i ? v : x));
