@@ -151,7 +151,7 @@ export function NewAbTestForm({
     <section className="page ab-new">
       <PageHeader
         title="New A/B test"
-        subtitle="Write two to five versions of a text; we split your audience fairly and tell you which one works better."
+        subtitle={`Write two to five versions of ${channel === 'email' ? 'an e-mail (its subject line, its body or both)' : 'a text'}; we split your audience fairly and tell you which one works better.`}
       />
       <ErrorBanner message={error} />
       <form className="card ab-form" onSubmit={(e) => void submit(e)}>
@@ -192,7 +192,7 @@ export function NewAbTestForm({
           >
             <option value="sms">Texts (SMS)</option>
             <option value="email" disabled={!emailSetUp}>
-              E-mails (compare subject lines or bodies)
+              E-mails
             </option>
           </Select>
         </div>
@@ -305,6 +305,7 @@ export function NewAbTestForm({
             expectedRate={(expectedPercent ?? TYPICAL_RATE[metric]) / 100}
             confidence={setting('abtests.confidence', 0.95)}
             minSamplePerVariant={setting('abtests.minSamplePerVariant', 100)}
+            messages={channel === 'email' ? 'e-mails' : 'texts'}
           />
         </div>
 
