@@ -31,6 +31,15 @@ async function shots(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+/** A quiet Sandbox and what every marketing e-mail needs: the sender, the postal address, the public relay address. */
+function bloomSendsEmail(app: Parameters<typeof quietSandbox>[0]) {
+  quietSandbox(app);
+  app.settings.set('business.name', 'Bloom Salon');
+  app.settings.set('email.from', 'Bloom Salon <hello@bloom.example>');
+  app.settings.set('email.postalAddress', '12 Market St, Springfield, IL 62701');
+  app.settings.set('webhooks.publicUrl', 'https://bloom.example');
+}
+
 const TEXT =
   'Hi {{first_name|there}}, spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out';
 
@@ -39,11 +48,7 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   page,
 }, testInfo) => {
   const { app } = desk;
-  quietSandbox(app);
-  app.settings.set('business.name', 'Bloom Salon');
-  app.settings.set('email.from', 'Bloom Salon <hello@bloom.example>');
-  app.settings.set('email.postalAddress', '12 Market St, Springfield, IL 62701');
-  app.settings.set('webhooks.publicUrl', 'https://bloom.example');
+  bloomSendsEmail(app);
   app.settings.set('pricing.sandboxPerSegment', 0.0079);
   const ids = seedDaytimeContacts(app, 12, { tag: 'regulars' });
   // Four cannot be texted (landlines) but accept marketing e-mail; two of the textable ones accept e-mail too.
@@ -132,11 +137,7 @@ test('an A/B test on the e-mail channel: subject lines in the form, sent through
   page,
 }, testInfo) => {
   const { app } = desk;
-  quietSandbox(app);
-  app.settings.set('business.name', 'Bloom Salon');
-  app.settings.set('email.from', 'Bloom Salon <hello@bloom.example>');
-  app.settings.set('email.postalAddress', '12 Market St, Springfield, IL 62701');
-  app.settings.set('webhooks.publicUrl', 'https://bloom.example');
+  bloomSendsEmail(app);
   const ids = seedDaytimeContacts(app, 24, { tag: 'regulars' });
   const setEmail = app.db.prepare(
     `UPDATE contacts SET email = ?, email_consent = 1, textable = 0, not_textable_reason = 'landline' WHERE id = ?`,
