@@ -33,9 +33,19 @@ export type QuietHoursPolicy = z.infer<typeof quietHoursPolicySchema>;
 export const abConfigSchema = z
   .object({
     variants: z
-      .array(z.object({ name: z.string().min(1).max(40), body: z.string().min(1).max(10_000) }))
+      .array(
+        z.object({
+          name: z.string().min(1).max(40),
+          /** A text's message, or an e-mail variant's Markdown body. */
+          body: z.string().min(1).max(10_000),
+          /** An e-mail variant's subject line. */
+          subject: z.string().trim().max(200, 'keep the subject under 200 characters').optional(),
+        }),
+      )
       .min(2)
       .max(5),
+    /** The channel the variants go out on: texts (left out) or the campaign's e-mails. */
+    channel: z.enum(['sms', 'email']).optional(),
     /** Percent per variant, 1–99 each, summing to 100. */
     split: z.array(z.number().int().min(1).max(99)),
     /** "Test on X % of the audience, then send the winner to the rest". */
@@ -59,6 +69,24 @@ export const abConfigSchema = z
   .refine((a) => a.defaultVariant === undefined || a.testPercent !== undefined, {
     message: 'a default variant only applies to "test, then send the winner"',
     path: ['defaultVariant'],
+  })
+  .refine((a) => a.channel !== 'email' || a.variants.every((v) => v.subject), {
+    message: 'give each e-mail variant a subject line',
+    path: ['variants'],
+  })
+  // Replies come back to a number, not to a marketing e-mail; opens are never counted.
+  .refine((a) => a.channel !== 'email' || a.metric === 'clicked' || a.metric === 'converted', {
+    message:
+      'an e-mail A/B test compares link clicks or conversions (e-mails get no replies, and opens are not counted)',
+    path: ['metric'],
+  })
+  .refine((a) => a.channel !== 'email' || a.testPercent === undefined, {
+    message: 'an e-mail A/B test sends each variant to its share of all the e-mail recipients (no held-back rest)',
+    path: ['testPercent'],
+  })
+  .refine((a) => a.channel === 'email' || a.variants.every((v) => v.subject === undefined), {
+    message: 'a subject line is for e-mail variants: set the test’s channel to email',
+    path: ['variants'],
   })
   // Results are kept per variant name, so two variants with one name would be counted as one.
   .refine((a) => new Set(a.variants.map((v) => v.name.trim().toLowerCase())).size === a.variants.length, {

@@ -44,3 +44,21 @@ export function isLinkPreviewBot(method: string, userAgent: string | undefined |
   if (ua === '') return true;
   return PREVIEW_AGENTS.some((name) => ua.includes(name)) || GENERIC.test(ua);
 }
+
+/**
+ * Mail security scanners. A company's mail gateway (Microsoft Defender Safe Links, Proofpoint, Mimecast, Barracuda…)
+ * opens every link of an incoming e-mail to check it before the reader sees the message, often with an ordinary
+ * browser's User-Agent, so the name alone cannot tell. What tells is the moment: the scan happens as the e-mail
+ * arrives, while a person reads it minutes or hours later. A visit to an e-mail's link less than this long after
+ * the e-mail was handed over (or before we recorded the hand-over at all) is a scanner's.
+ */
+export const MAIL_SCANNER_SECONDS = 60;
+
+const SCANNER_AGENTS = ['barracuda', 'proofpoint', 'mimecast', 'safelinks', 'symantec', 'trendmicro', 'forcepoint'];
+
+export function isMailScannerVisit(userAgent: string | null, sentAt: string | null, at: Date): boolean {
+  const ua = (userAgent ?? '').toLowerCase();
+  if (SCANNER_AGENTS.some((name) => ua.includes(name))) return true;
+  if (sentAt === null) return true;
+  return at.getTime() - Date.parse(sentAt) < MAIL_SCANNER_SECONDS * 1000;
+}

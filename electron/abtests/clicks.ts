@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqliteDb } from '../db/connection';
-import { isLinkPreviewBot } from './bots';
+import { isLinkPreviewBot, isMailScannerVisit } from './bots';
 import { LINK_CODE_PATTERN } from './links';
 import { clickSalt, clickTotals, insertClick, trackedLinkByCode } from './queries';
 
@@ -12,17 +12,21 @@ export interface LinkVisit {
 }
 
 /**
- * A visit to a tracked link: stores the click (bots marked, never counted) and returns where to send the visitor,
+ * A visit to a tracked link: stores the click (bots and mail scanners marked, never counted) and returns where to send the visitor,
  * or null when the code is not one of ours.
  */
 export function followTrackedLink(db: SqliteDb, code: string, visit: LinkVisit, now: () => Date): string | null {
   if (!LINK_CODE_PATTERN.test(code)) return null;
   const link = trackedLinkByCode(db, code);
   if (!link) return null;
-  const bot = isLinkPreviewBot(visit.method, visit.userAgent);
+  const at = now();
+  // An e-mail's links are also opened by the recipient's mail scanner as it arrives: never counted either.
+  const bot =
+    isLinkPreviewBot(visit.method, visit.userAgent) ||
+    (link.channel === 'email' && isMailScannerVisit(visit.userAgent, link.sentAt, at));
   insertClick(db, {
     link_id: link.id,
-    at: now().toISOString(),
+    at: at.toISOString(),
     method: visit.method.toUpperCase().slice(0, 10),
     user_agent: visit.userAgent?.slice(0, 500) ?? null,
     ip_hash: visit.ip ? hashIp(db, visit.ip) : null,

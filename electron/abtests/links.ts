@@ -6,6 +6,7 @@ import type { SqliteDb } from '../db/connection';
 import type { CampaignRecord } from '../campaigns';
 import { fixLinkTracking } from './queries';
 import { trackedLinkStatements } from './queries-hot';
+import { rewriteEmailLinks, type EmailParts } from './email-links';
 
 /** Short-link codes: 8 base62 characters, ~47.6 bits from the OS's cryptographic generator, so nobody can guess
  * another recipient's link (and inflate or read its clicks). */
@@ -42,11 +43,18 @@ export interface ShortenedText {
 export interface LinkTracker {
   readonly enabled: boolean;
   shorten(text: string): ShortenedText;
+  /** An e-mail's links (HTML and plain text) as tracked links; those `keep` names (the unsubscribe link) stay. */
+  shortenEmail(parts: EmailParts, keep: (url: string) => boolean): EmailParts & Pick<ShortenedText, 'links'>;
   /** Stores the links of one outbox message (call in the same transaction as the message's insert). */
   record(outboxId: number, contactId: number | null, variant: string | null, links: ShortenedText['links']): void;
 }
 
-const OFF: LinkTracker = { enabled: false, shorten: (text) => ({ text, links: [] }), record: () => undefined };
+const OFF: LinkTracker = {
+  enabled: false,
+  shorten: (text) => ({ text, links: [] }),
+  shortenEmail: (parts) => ({ ...parts, links: [] }),
+  record: () => undefined,
+};
 
 export interface LinkTrackerDeps {
   db: SqliteDb;
@@ -82,6 +90,19 @@ export function createLinkTracker(deps: LinkTrackerDeps): LinkTracker {
         return `${own}${code}`;
       });
       return { text: out, links };
+    },
+    shortenEmail(parts, keep) {
+      const links: ShortenedText['links'] = [];
+      const out = rewriteEmailLinks(
+        parts,
+        (url) => {
+          const code = freshCode();
+          links.push({ code, url });
+          return `${own}${code}`;
+        },
+        (url) => url.startsWith(own) || keep(url),
+      );
+      return { ...out, links };
     },
     record(outboxId, contactId, variant, links) {
       const at = deps.now().toISOString();

@@ -65,11 +65,15 @@ const HOUR_MS = 3_600_000;
 const PENDING = new Set(['queued', 'sending', 'retry_wait', 'unknown']);
 const FAILED = new Set(['failed', 'undelivered']);
 
-/** Rates are per delivered message; a campaign whose provider has sent no delivery receipt at all falls back to sent. */
-export function rateBasis(db: SqliteDb, campaign: Pick<CampaignRecord, 'id' | 'provider'>): RateBasis {
-  if (campaign.provider === 'sandbox') return 'delivered';
-  if (hasDeliveryReceipt(db, campaign.id)) return 'delivered';
-  return hasSentMessage(db, campaign.id) ? 'sent' : 'delivered';
+/**
+ * Rates are per delivered message; a test whose provider has sent no delivery receipt at all for the test's channel
+ * falls back to sent (an SMTP server accepts an e-mail but never says it was delivered).
+ */
+export function rateBasis(db: SqliteDb, campaign: Pick<CampaignRecord, 'id' | 'provider' | 'ab'>): RateBasis {
+  const channel = campaign.ab?.channel ?? 'sms';
+  if (channel === 'sms' && campaign.provider === 'sandbox') return 'delivered';
+  if (hasDeliveryReceipt(db, campaign.id, channel)) return 'delivered';
+  return hasSentMessage(db, campaign.id, channel) ? 'sent' : 'delivered';
 }
 
 /** Timestamps per message, for outcomes that must fall inside the window. */

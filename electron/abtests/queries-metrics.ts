@@ -1,24 +1,27 @@
 import type { NotNull } from 'kysely';
+import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 
-/** Whether any of the campaign's messages got a delivery receipt (delivered or undelivered). */
-export function hasDeliveryReceipt(db: SqliteDb, campaignId: number): boolean {
+/** Whether any of the campaign's messages on the channel got a delivery receipt (delivered or undelivered). */
+export function hasDeliveryReceipt(db: SqliteDb, campaignId: number, channel: Channel): boolean {
   const q = qb
     .selectFrom('outbox_messages')
     .select('id')
     .where('campaign_id', '=', campaignId)
+    .where('channel', '=', channel)
     .where('kind', '=', 'campaign')
     .where('state', 'in', ['delivered', 'undelivered'])
     .limit(1);
   return firstRow(db, q) !== undefined;
 }
 
-export function hasSentMessage(db: SqliteDb, campaignId: number): boolean {
+export function hasSentMessage(db: SqliteDb, campaignId: number, channel: Channel): boolean {
   const q = qb
     .selectFrom('outbox_messages')
     .select('id')
     .where('campaign_id', '=', campaignId)
+    .where('channel', '=', channel)
     .where('kind', '=', 'campaign')
     .where('sent_at', 'is not', null)
     .limit(1);

@@ -120,8 +120,16 @@ export function waitingAbCampaignIds(db: SqliteDb): number[] {
   return allRows(db, q).map((r) => r.id);
 }
 
-export function trackedLinkByCode(db: SqliteDb, code: string): { id: number; url: string } | undefined {
-  return firstRow(db, qb.selectFrom('tracked_links').select(['id', 'url']).where('code', '=', code));
+/** A tracked link, with the channel of its message and when that message was handed over (null: not yet). */
+export function trackedLinkByCode(db: SqliteDb, code: string) {
+  return firstRow(
+    db,
+    qb
+      .selectFrom('tracked_links as l')
+      .leftJoin('outbox_messages as m', 'm.id', 'l.outbox_id')
+      .select(['l.id', 'l.url', 'm.channel', 'm.sent_at as sentAt'])
+      .where('l.code', '=', code),
+  );
 }
 
 export function insertClick(db: SqliteDb, click: Omit<Insertable<DB['link_clicks']>, 'id'>): void {

@@ -8,6 +8,9 @@ import { sendWinner } from './winner';
 export const OPENED_NOTE =
   'SMS has no "opened": phones do not tell the sender when a text is read, so this report compares replies, link clicks, conversions and opt-outs instead.';
 
+export const EMAIL_OPENED_NOTE =
+  'E-mail "opens" are not counted: mail apps load or block the images that report them at will, and mail scanners open messages nobody reads, so this report compares link clicks and conversions instead.';
+
 const PROVIDER_NAME: Record<string, string> = { sandbox: 'the Sandbox', quo: 'Quo', twilio: 'Twilio' };
 
 /**
@@ -91,6 +94,7 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
   const { campaign, metrics, verdict } = e;
   const state = winnerState(e);
   const chosen = e.state.releaseIndex ?? (verdict.decided ? verdict.winner : null);
+  const channel = campaign.ab.channel ?? 'sms';
   return {
     campaign: {
       id: campaign.id,
@@ -106,10 +110,13 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
     minSamplePerVariant: e.settings.minSamplePerVariant,
     testPercent: campaign.ab.testPercent ?? null,
     basis: metrics.basis,
+    channel,
     basisNote:
-      metrics.basis === 'sent'
-        ? `No delivery receipt has arrived from ${PROVIDER_NAME[campaign.provider] ?? campaign.provider} for this campaign, so rates are per sent message rather than per delivered one. Check that the provider's webhooks reach the relay (webhooks.publicUrl).`
-        : null,
+      metrics.basis === 'sent' && channel === 'email'
+        ? 'No delivery receipt has arrived for these e-mails (an SMTP server accepts an e-mail but never says it arrived; Postmark and the Sandbox do), so rates are per sent e-mail rather than per delivered one.'
+        : metrics.basis === 'sent'
+          ? `No delivery receipt has arrived from ${PROVIDER_NAME[campaign.provider] ?? campaign.provider} for this campaign, so rates are per sent message rather than per delivered one. Check that the provider's webhooks reach the relay (webhooks.publicUrl).`
+          : null,
     attributionHours: e.settings.attributionHours,
     settledMessages: metrics.settledMessages,
     settledNote: settledNote(e),
@@ -120,6 +127,7 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
         ...counts,
         label: variantLabel(v.name),
         body: campaign.ab.variants[v.index].body,
+        subject: campaign.ab.variants[v.index].subject ?? null,
         rate: estimate?.rate ?? null,
         interval: estimate ? { low: estimate.low, high: estimate.high } : null,
       };
@@ -134,7 +142,7 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
       guard: verdict.guard,
       decidedAt: e.decidedAt,
     },
-    openedNote: OPENED_NOTE,
+    openedNote: channel === 'email' ? EMAIL_OPENED_NOTE : OPENED_NOTE,
     winner: {
       mode: e.settings.winnerMode,
       state,

@@ -9,6 +9,8 @@ import { marketingEmailContext, unsubscribeLink } from '../email';
 import type { CampaignRecord } from './model';
 import { emailTemplate } from './queries';
 import type { ChannelMessage, ContactValues } from './snapshot-channels';
+import type { LinkTracker } from '../abtests';
+import { assignMessages } from './variants';
 import { contactContext, fieldReader } from './channel-fields';
 import { htmlToText } from './email-html';
 
@@ -17,11 +19,16 @@ export function emailProviderId(settings: Pick<SettingsStore, 'get'>): EmailProv
   return emailProviderOf(settings.get('email.provider'));
 }
 
-/** The campaign's subject and body (its own, or its e-mail template's). */
-function emailSource(
-  core: DeskCore,
-  c: CampaignRecord,
-): { subject: string; markdown: string | null; html: string | null } {
+interface EmailSource {
+  subject: string;
+  markdown: string | null;
+  html: string | null;
+}
+
+/** The campaign's subject and body (its own, or its e-mail template's); an e-mail A/B test's are its variants. */
+function emailSources(core: DeskCore, c: CampaignRecord): EmailSource[] {
+  if (c.ab?.channel === 'email')
+    return c.ab.variants.map((v) => ({ subject: v.subject?.trim() ?? '', markdown: v.body, html: null }));
   const email = c.email;
   if (!email) throw new AppError('invalid_input', `Campaign "${c.name}" has no e-mail: give it a subject and a body.`);
   const template = email.templateId !== undefined ? emailTemplate(core.db, email.templateId) : undefined;
@@ -29,20 +36,18 @@ function emailSource(
     throw new AppError('not_found', `The e-mail template ${email.templateId} of "${c.name}" no longer exists.`);
   const subject = email.subject?.trim() || template?.subject?.trim() || '';
   if (!subject) throw new AppError('invalid_input', `The e-mail of "${c.name}" has no subject.`);
-  return { subject, markdown: email.body ?? template?.body ?? null, html: email.html ?? null };
+  return [{ subject, markdown: email.body ?? template?.body ?? null, html: email.html ?? null }];
 }
 
-/**
- * Each contact's e-mail, rendered by the e-mail templates' renderer (Markdown, variables and fallbacks, the layout
- * and the footer with the postal address) with the recipient's own signed unsubscribe link, which names the
- * outbox row. A ready HTML body (sanitised when saved) gets the same layout and footer; its text is not filled in.
- */
-export function emailContent(
-  core: DeskCore,
-  c: CampaignRecord,
-): (contact: ContactValues, outboxId: number) => ChannelMessage {
-  const source = emailSource(core, c);
-  const link = marketingEmailContext(core.settings, core.secrets); // says which setting is missing, before any row
+/** The Markdown bodies of a campaign's e-mails (what link tracking looks for links in). */
+export function emailBodies(core: DeskCore, c: CampaignRecord): string[] {
+  return emailSources(core, c).flatMap((s) => [s.markdown ?? '', s.html ?? '']);
+}
+
+type EmailRender = (contact: ContactValues, unsubscribeUrl: string) => Omit<ChannelMessage, 'variant' | 'links'>;
+
+/** One source's e-mail for each contact; problems in its subject or body are found before any row is written. */
+function sourceRenderer(core: DeskCore, source: EmailSource): EmailRender {
   const business = {
     name: core.settings.get('business.name'),
     contact: core.settings.get('business.contact'),
@@ -58,9 +63,8 @@ export function emailContent(
     if (bad) throw new AppError('invalid_input', `The e-mail ${what} has a problem: ${bad.message}`);
   }
   const fields = fieldReader(core, body ? [subject, body] : [subject]);
-  return (r, outboxId) => {
+  return (r, unsubscribeUrl) => {
     const contact = contactContext(r, fields(r.id));
-    const unsubscribeUrl = unsubscribeLink(link, r.id, outboxId);
     const toEmail = r.email;
     if (source.html !== null) {
       const line = renderParsed(subject, { contact, business }).text.replace(/\s+/g, ' ').trim();
@@ -81,5 +85,30 @@ export function emailContent(
       unsubscribeUrl,
     });
     return { body: out.text, subject: out.subject, html: out.html, toEmail, voiceJson: null };
+  };
+}
+
+/**
+ * Each contact's e-mail, rendered by the e-mail templates' renderer (Markdown, variables and fallbacks, the layout
+ * and the footer with the postal address) with the recipient's own signed unsubscribe link, which names the
+ * outbox row. A ready HTML body (sanitised when saved) gets the same layout and footer; its text is not filled in.
+ * An e-mail A/B test gives each contact the variant the campaign's split assigns them (as texts are assigned).
+ * With link tracking, every web link of both parts becomes the recipient's tracked link — never the unsubscribe one.
+ */
+export function emailContent(
+  core: DeskCore,
+  c: CampaignRecord,
+  links?: LinkTracker,
+): (contact: ContactValues, outboxId: number) => ChannelMessage {
+  const link = marketingEmailContext(core.settings, core.secrets); // says which setting is missing, before any row
+  const renders = emailSources(core, c).map((source) => sourceRenderer(core, source));
+  const plan = c.ab?.channel === 'email' ? assignMessages(c, []) : null;
+  return (r, outboxId) => {
+    const pick = plan?.pick(r.id) ?? { bodyIndex: 0, variant: null };
+    const unsubscribeUrl = unsubscribeLink(link, r.id, outboxId);
+    const m = renders[pick.bodyIndex](r, unsubscribeUrl);
+    if (!links?.enabled) return { ...m, variant: pick.variant, links: [] };
+    const tracked = links.shortenEmail({ html: m.html, text: m.body }, (url) => url === unsubscribeUrl);
+    return { ...m, html: tracked.html, body: tracked.text, variant: pick.variant, links: tracked.links };
   };
 }

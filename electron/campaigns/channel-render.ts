@@ -5,6 +5,7 @@ import type { DeskCore } from '../core';
 import type { OutboxProviderId } from '../providers';
 import { buildCallFromSettings, voiceProviderId } from '../voice';
 import type { CampaignRecord } from './model';
+import type { LinkTracker } from '../abtests';
 import type { ChannelMessage, ContactValues } from './snapshot-channels';
 import { emailContent, emailProviderId } from './channel-email';
 import { contactContext, fieldReader } from './channel-fields';
@@ -30,8 +31,9 @@ export function channelRenderer(
   core: DeskCore,
   c: CampaignRecord,
   channel: Exclude<Channel, 'sms'>,
+  links?: LinkTracker,
 ): (contact: ContactValues, outboxId: number) => ChannelMessage {
-  if (channel === 'email') return emailContent(core, c);
+  if (channel === 'email') return emailContent(core, c, links);
   const voice = c.voice;
   if (!voice || (!voice.script?.trim() && !voice.recordingUrl?.trim()))
     throw new AppError('invalid_input', `Campaign "${c.name}" has no call: give it a script or a recording.`);
@@ -45,6 +47,14 @@ export function channelRenderer(
   };
   return (r) => {
     const call = build(r);
-    return { body: call.body, voiceJson: call.voiceJson, toEmail: null, subject: null, html: null };
+    return {
+      body: call.body,
+      voiceJson: call.voiceJson,
+      toEmail: null,
+      subject: null,
+      html: null,
+      variant: null,
+      links: [],
+    };
   };
 }

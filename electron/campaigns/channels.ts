@@ -43,9 +43,21 @@ export function validateChannels(
     if (script && recording)
       throw new AppError('invalid_input', 'A call is a script or a recording, not both: remove one of them.');
   }
-  if (draft.ab && !channels.includes('sms'))
+  const abEmail = draft.ab?.channel === 'email';
+  if (draft.ab && !abEmail && !channels.includes('sms'))
     throw new AppError('invalid_input', 'A/B variants are texts: add sms to the channels or leave the variants out.');
-  if (channels.includes('email')) validateEmail(db, draft.email);
+  if (abEmail && !channels.includes('email'))
+    throw new AppError(
+      'invalid_input',
+      'The A/B variants are e-mails: add email to the channels, or make the variants texts.',
+    );
+  // An e-mail A/B test's variants are its e-mail (each a subject and a body).
+  if (abEmail && draft.email)
+    throw new AppError(
+      'invalid_input',
+      'The e-mail A/B variants are the e-mail: give each variant its subject and body, and leave the campaign’s own e-mail out.',
+    );
+  if (channels.includes('email') && !abEmail) validateEmail(db, draft.email);
   // Texts through Quo and calls through the Sandbox would send real texts and simulated calls.
   if (channels.includes('voice') && (draft.provider ?? defaultProvider) === 'quo' && voiceProvider !== 'twilio')
     throw new AppError(

@@ -13,13 +13,15 @@ import { campaignBody, getCampaign, type CampaignRecord } from './model';
 
 type GuardCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit'>;
 
-/** The text message(s) a campaign sends: its body, or each A/B variant's; none when it sends no texts. */
+/** The text(s) a campaign sends: its body, or each A/B variant's (an e-mail A/B test's variants are no texts). */
 export function campaignMessages(
   core: Pick<DeskCore, 'db'>,
   c: CampaignRecord,
 ): Array<{ variant: string | null; body: string }> {
-  if (c.ab) return c.ab.variants.map((v) => ({ variant: v.name, body: v.body }));
-  return c.channels.includes('sms') ? [{ variant: null, body: campaignBody(core.db, c) }] : [];
+  if (!c.channels.includes('sms')) return [];
+  return c.ab && c.ab.channel !== 'email'
+    ? c.ab.variants.map((v) => ({ variant: v.name, body: v.body }))
+    : [{ variant: null, body: campaignBody(core.db, c) }];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { CampaignRecord } from './model';
 import { highestContactId, highestOutboxId } from './queries-snapshot';
 import type { MessagePick } from './variants';
 import type { ChunkWriter, StateTally } from './snapshot-writer';
+import type { LinkTracker } from '../abtests';
 
 export type { ChunkWriter, StateTally } from './snapshot-writer';
 
@@ -24,6 +25,10 @@ export interface ChannelMessage {
   subject: string | null;
   html: string | null;
   voiceJson: string | null;
+  /** The A/B variant the message is (an e-mail A/B test's), or null. */
+  variant: string | null;
+  /** Tracked links of the message, stored against its row once it is written. */
+  links: Array<{ code: string; url: string }>;
 }
 
 export interface ChannelWriterDeps {
@@ -39,12 +44,14 @@ export interface ChannelWriterDeps {
   notBefore: MessagePick['notBefore'];
   /** The message of one contact; `outboxId` is the id its row gets (an e-mail's unsubscribe link names it). */
   render(contact: ContactValues, outboxId: number): ChannelMessage;
+  /** Stores a written message's tracked links (in the chunk's transaction). */
+  links: Pick<LinkTracker, 'record'>;
 }
 
 /**
  * The e-mails or calls of a multi-channel campaign, one row at a time over a range of contact ids: each message is
  * rendered per contact in JavaScript (an e-mail's unsubscribe link is signed per recipient), so a set-based insert
- * would save nothing. A/B variants are texts: these messages carry none. One segment each, so that spend at
+ * would save nothing. An e-mail A/B test's e-mails carry their variant; calls carry none. One segment each, so that spend at
  * hand-over (segments × price) is the channel's price per e-mail or per call.
  */
 export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
@@ -55,8 +62,8 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
      WHERE (${d.where.sql}) AND ${d.pick} AND c.id > @cursor AND c.id <= @upper ORDER BY c.id LIMIT @limit`,
   );
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO outbox_messages (id, campaign_id, contact_id, kind, channel, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
+    `INSERT OR IGNORE INTO outbox_messages (id, campaign_id, contact_id, kind, channel, variant, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
   );
   return {
     chunk(cursor, limit, created, upper = Number.MAX_SAFE_INTEGER) {
@@ -71,6 +78,7 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
           c.id,
           r.id,
           d.channel,
+          m.variant,
           r.phone,
           m.toEmail,
           d.from,
@@ -84,7 +92,7 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
           created,
         ).changes;
         // A contact already written (a resumed chunk) keeps its row; the id is used by the next one.
-        if (written) id++;
+        if (written) d.links.record(id++, r.id, m.variant, m.links);
         queued += written;
       }
       return { queued, last: rows.length ? rows[rows.length - 1].id : null, inserted: { queued } };

@@ -8,6 +8,7 @@ import { pickSql } from './channel-pick';
 import { countChannelReach } from './channel-reach';
 import { channelProvider, channelRenderer } from './channel-render';
 import type { MessagePick } from './variants';
+import type { LinkTracker } from '../abtests';
 
 const EXAMPLE_CONTACT = { id: 0, phone: '+15550100000', first_name: 'Ana', last_name: null, email: 'ana@example.com' };
 
@@ -19,6 +20,7 @@ export function channelWriter(
   where: { sql: string; params: unknown[] },
   from: string,
   notBefore: MessagePick['notBefore'],
+  links: LinkTracker,
 ): ChunkWriter {
   return channelRowWriter({
     db: core.db,
@@ -29,7 +31,8 @@ export function channelWriter(
     where,
     pick: pickSql(c.channels, channel, c.everyChannel),
     notBefore,
-    render: channelRenderer(core, c, channel),
+    render: channelRenderer(core, c, channel, links),
+    links,
   });
 }
 

@@ -15,6 +15,7 @@ import { ownRecord } from '../../shared/own-keys';
 import { channelsWriter } from './snapshot-channels';
 import { pickSql } from './channel-pick';
 import { channelWriter, checkChannelsLaunchable } from './snapshot-content';
+import { emailBodies } from './channel-email';
 import { setBased, templateReads } from './snapshot-set-based';
 import { rowByRow, type ChunkWriter } from './snapshot-writer';
 
@@ -95,18 +96,24 @@ export async function snapshotCampaign(
   const smsOnly = c.channels.length === 1 && c.channels[0] === 'sms';
   const hasSms = c.channels.includes('sms');
   const notBefore = recipientLocalStart(core, c);
-  const bodies = c.ab || !hasSms ? [] : [campaignBody(db, c)];
-  const plan: MessagePlan = assignMessages(c, bodies, notBefore);
+  // An e-mail A/B test's variants are e-mails: its texts (if any) are the campaign's one message.
+  const textAb = c.ab?.channel === 'email' ? null : c.ab;
+  const bodies = textAb || !hasSms ? [] : [campaignBody(db, c)];
+  const plan: MessagePlan = assignMessages({ ...c, ab: textAb }, bodies, notBefore);
   const parsed = plan.bodies.map((b) => parseTemplate(b));
   if (c.snapshotState === 'none') {
     if (smsOnly) await checkLaunchable(core, c, parsed);
     else await checkChannelsLaunchable(core, c, () => checkLaunchable(core, c, parsed, { anyone: false }));
   }
-  const links = prepareLinkTracking(core, c, plan.bodies);
+  const links = prepareLinkTracking(core, c, [
+    ...plan.bodies,
+    ...(c.channels.includes('email') ? emailBodies(core, c) : []),
+  ]);
 
   const nowIso = core.now().toISOString();
   startSnapshot(db, c.id, nowIso);
   c = getCampaign(db, campaignId);
+  const texting = { ...c, ab: textAb };
 
   const fieldKeys = [
     ...new Set(
@@ -140,10 +147,10 @@ export async function snapshotCampaign(
   // A text campaign reads its audience as it always has; a multi-channel one gives each contact its channel(s).
   const texts = (pick = smsOnly ? ELIGIBLE_SQL : pickSql(c.channels, 'sms', c.everyChannel)): ChunkWriter =>
     links.enabled
-      ? rowByRow({ db, c, from, where, pick, fieldCols, namedParams, plan, render, links })
+      ? rowByRow({ db, c: texting, from, where, pick, fieldCols, namedParams, plan, render, links })
       : setBased({
           db,
-          c,
+          c: texting,
           from,
           where,
           pick,
@@ -158,7 +165,7 @@ export async function snapshotCampaign(
     ? texts()
     : channelsWriter(
         db,
-        c.channels.map((ch) => (ch === 'sms' ? texts() : channelWriter(core, c, ch, where, from, notBefore))),
+        c.channels.map((ch) => (ch === 'sms' ? texts() : channelWriter(core, c, ch, where, from, notBefore, links))),
       );
   let cursor = c.snapshotCursor;
   let queued = 0;

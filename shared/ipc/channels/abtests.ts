@@ -10,7 +10,10 @@ export interface AbVariantReport {
   name: string;
   /** How sentences call it: "Variant A" for a one- or two-letter name, the name itself otherwise. */
   label: string;
+  /** The text, or the e-mail's Markdown body. */
   body: string;
+  /** An e-mail variant's subject line; null for a text. */
+  subject: string | null;
   /** Share of the test audience, in percent. */
   ratio: number;
   /** Test messages assigned to this variant (whatever their state). */
@@ -80,6 +83,8 @@ export interface AbReport {
   testPercent: number | null;
   /** What rates are taken over, and why, when it is not `delivered`. */
   basis: 'delivered' | 'sent';
+  /** The channel the variants went out on: texts, or the campaign's e-mails. */
+  channel: 'sms' | 'email';
   basisNote: string | null;
   attributionHours: number;
   /** Test messages whose attribution window has closed: the verdict is judged on these alone. */

@@ -12,6 +12,7 @@ export function AbGuidance({
   expectedRate,
   confidence,
   minSamplePerVariant,
+  messages,
 }: {
   eligible: number | null;
   split: number[];
@@ -19,6 +20,8 @@ export function AbGuidance({
   expectedRate: number;
   confidence: number;
   minSamplePerVariant: number;
+  /** What the variants are sent as (the form's channel). */
+  messages?: 'texts' | 'e-mails';
 }) {
   if (eligible === null || split.some((s) => !Number.isFinite(s) || s < 1) || !(expectedRate > 0 && expectedRate < 1))
     return null;
@@ -29,6 +32,7 @@ export function AbGuidance({
     expectedRate,
     confidence,
     minSamplePerVariant,
+    messages,
   });
   return (
     <section

@@ -77,7 +77,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
     <section className="page ab-report">
       <PageHeader
         title={report.campaign.name}
-        subtitle={`A/B test · comparing ${report.metricNoun} · ${report.testPercent ? `tested on ${report.testPercent}% of the audience, then the winner to the rest` : 'every contact gets one variant'}`}
+        subtitle={`A/B test${report.channel === 'email' ? ' by e-mail' : ''} · comparing ${report.metricNoun} · ${report.testPercent ? `tested on ${report.testPercent}% of the audience, then the winner to the rest` : 'every contact gets one variant'}`}
         actions={
           <>
             {back}

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { MAX_VARIANTS, MIN_VARIANTS, validateVariants, variantLetter, type AbMetric } from '../../../../shared/abtests';
+import { validateVariants, variantLetter, type AbMetric } from '../../../../shared/abtests';
 import { findLinks } from '../../../../shared/abtests/links';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
@@ -8,7 +8,7 @@ import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
 import { formatNumber } from './format';
-import { VariantIdeas } from '../ai/VariantIdeas';
+import { VariantFields, evenSplit, type VariantDrafts } from './VariantFields';
 import './abtests.css';
 import { settingText } from '../../api/setting-text';
 
@@ -23,11 +23,16 @@ const METRICS: Array<{ value: AbMetric; label: string }> = [
 ];
 
 const STARTERS = ['Hi {{first_name|there}}! ', '{{first_name|Hi}}, '];
+const TEXT_START = 'Reply STOP to opt out';
+/** E-mails get no replies and their opens are not counted: clicks or conversions decide. */
+const EMAIL_METRICS: AbMetric[] = ['clicked', 'converted'];
+const EMAIL_START = 'Hi {{first_name|there}},\n\n';
 
-function evenSplit(count: number): number[] {
-  const base = Math.floor(100 / count);
-  return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
-}
+const textDrafts = (): VariantDrafts => ({
+  bodies: STARTERS.map((s) => `${s}${TEXT_START}`),
+  subjects: ['', ''],
+  split: evenSplit(2),
+});
 
 /** A new A/B campaign: two to five message variants, how to split them, and what counts as winning. */
 export function NewAbTestForm({
@@ -48,8 +53,9 @@ export function NewAbTestForm({
   const [expectedPercent, setExpectedPercent] = useState<number | null>(null);
   const [defaultVariant, setDefaultVariant] = useState('');
   const [draftId, setDraftId] = useState<number | null>(null);
-  const [bodies, setBodies] = useState<string[]>(STARTERS.map((s) => `${s}Reply STOP to opt out`));
-  const [split, setSplit] = useState<number[]>(evenSplit(2));
+  const [channel, setChannel] = useState<'sms' | 'email'>('sms');
+  const [variants, setVariants] = useState<VariantDrafts>(textDrafts);
+  const { bodies, subjects, split } = variants;
   const [sample, setSample] = useState(false);
   const [testPercent, setTestPercent] = useState(20);
   const [metric, setMetric] = useState<AbMetric>('replied');
@@ -61,43 +67,47 @@ export function NewAbTestForm({
 
   const audience = { ...(tag ? { tags: [tag] } : {}), ...(segmentId !== null ? { segmentId } : {}) };
   const audienceKey = JSON.stringify(audience);
+  const emailSetUp = ['email.from', 'email.postalAddress'].every((k) =>
+    settingText(settings.data?.find((r) => r.key === k)?.value, '').trim(),
+  );
   useEffect(() => {
     let live = true;
-    api.campaigns
-      .audienceCount({ audience })
-      .then((c) => live && setEligible(c.eligible))
-      .catch(() => live && setEligible(null));
+    const count =
+      channel === 'email'
+        ? api.campaigns
+            .channelReach({ audience, channels: ['email'], everyChannel: false })
+            .then((r) => r.channels[0]?.gets ?? 0)
+        : api.campaigns.audienceCount({ audience }).then((c) => c.eligible);
+    count.then((n) => live && setEligible(n)).catch(() => live && setEligible(null));
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the audience object
-  }, [audienceKey]);
+  }, [audienceKey, channel]);
+
+  function chooseChannel(next: 'sms' | 'email') {
+    setChannel(next);
+    setSample(false);
+    if (next === 'email') {
+      // Clicks need tracked links; replies never come back to a marketing e-mail.
+      if (!EMAIL_METRICS.includes(metric)) setMetric('clicked');
+      setTrackLinks(true);
+      setVariants({ bodies: bodies.map(() => EMAIL_START), subjects: bodies.map(() => ''), split });
+    } else setVariants(textDrafts());
+  }
 
   const issues = validateVariants(split, sample ? testPercent : undefined);
   const empty = bodies.findIndex((b) => !b.trim());
+  const noSubject = subjects.findIndex((t) => !t.trim());
   const hasLink = bodies.some((b) => findLinks(b).length > 0);
   const problems = [
     ...(name.trim() ? [] : ['Give the test a name.']),
     ...(empty >= 0 ? [`Variant ${variantLetter(empty)} has no text.`] : []),
+    ...(channel === 'email' && noSubject >= 0 ? [`Variant ${variantLetter(noSubject)} has no subject.`] : []),
     ...issues.map((i) => i.message),
     ...(metric === 'clicked' && !trackLinks ? ['Comparing link clicks needs "Track links" on.'] : []),
     ...(metric === 'clicked' && !hasLink ? ['Comparing link clicks needs a link (https://…) in the variants.'] : []),
   ];
-
-  const setVariantCount = (count: number) => {
-    setBodies((b) =>
-      count > b.length
-        ? [...b, ...Array.from({ length: count - b.length }, () => 'Reply STOP to opt out')]
-        : b.slice(0, count),
-    );
-    setSplit(evenSplit(count));
-  };
-
-  function addVariant(text: string) {
-    if (bodies.length >= MAX_VARIANTS) return;
-    setBodies([...bodies, text]);
-    setSplit(evenSplit(bodies.length + 1));
-  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -106,14 +116,25 @@ export function NewAbTestForm({
     setError(null);
     try {
       const ab = {
-        variants: bodies.map((body, i) => ({ name: variantLetter(i), body })),
+        variants: bodies.map((body, i) => ({
+          name: variantLetter(i),
+          body,
+          ...(channel === 'email' ? { subject: subjects[i].trim() } : {}),
+        })),
         split,
         metric,
+        ...(channel === 'email' ? { channel } : {}),
         ...(sample
           ? { testPercent, ...(defaultVariant !== '' ? { defaultVariant: Number(defaultVariant) } : {}) }
           : {}),
       };
-      const draft = { name: name.trim(), audience, ab, trackLinks };
+      const draft = {
+        name: name.trim(),
+        audience,
+        ab,
+        trackLinks,
+        ...(channel === 'email' ? { channels: ['email' as const] } : {}),
+      };
       // Saved as a draft, then the launch dialog states what will happen and asks before anything is sent.
       const c =
         draftId === null ? await api.campaigns.create(draft) : await api.campaigns.update({ id: draftId, draft });
@@ -130,7 +151,7 @@ export function NewAbTestForm({
     <section className="page ab-new">
       <PageHeader
         title="New A/B test"
-        subtitle="Write two to five versions of a text; we split your audience fairly and tell you which one works better."
+        subtitle={`Write two to five versions of ${channel === 'email' ? 'an e-mail (its subject line, its body or both)' : 'a text'}; we split your audience fairly and tell you which one works better.`}
       />
       <ErrorBanner message={error} />
       <form className="card ab-form" onSubmit={(e) => void submit(e)}>
@@ -156,84 +177,61 @@ export function NewAbTestForm({
             <p className="muted small" data-testid="ab-eligible">
               {eligible === null
                 ? ' '
-                : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
+                : channel === 'email'
+                  ? `${formatNumber(eligible)} can be e-mailed (e-mail consent and an address; unsubscribed addresses are left out).`
+                  : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
             </p>
           </Field>
           <SegmentPicker id="ab-segment" segments={segments.data} value={segmentId} onChange={setSegmentId} />
+          <Select
+            label="Send the variants as"
+            id="ab-channel"
+            value={channel}
+            onChange={(e) => chooseChannel(e.target.value === 'email' ? 'email' : 'sms')}
+            hint={emailSetUp ? undefined : 'E-mail needs a sender and your postal address in Settings first.'}
+          >
+            <option value="sms">Texts (SMS)</option>
+            <option value="email" disabled={!emailSetUp}>
+              E-mails
+            </option>
+          </Select>
         </div>
 
-        <fieldset className="ab-variants">
-          <legend>Variants</legend>
-          {bodies.map((body, i) => (
-            <div className="ab-variant" key={i}>
-              <label htmlFor={`ab-variant-${i}`} className="ab-variant-name">
-                Variant {variantLetter(i)}
-              </label>
-              <textarea
-                id={`ab-variant-${i}`}
-                rows={3}
-                value={body}
-                onChange={(e) => setBodies((b) => b.map((x, k) => (k === i ? e.target.value : x)))}
-              />
-              <label className="ab-share">
-                <TextInput
-                  type="number"
-                  min={1}
-                  max={99}
-                  value={Number.isFinite(split[i]) ? split[i] : ''}
-                  aria-label={`Share of variant ${variantLetter(i)} in percent`}
-                  onChange={(e) =>
-                    setSplit((s) =>
-                      s.map((x, k) => (k === i ? (e.target.value === '' ? NaN : Number(e.target.value)) : x)),
-                    )
-                  }
-                />
-                %
-              </label>
-            </div>
-          ))}
-          <div className="ab-variant-actions">
-            <Button
-              variant="secondary"
-              disabled={bodies.length >= MAX_VARIANTS}
-              onClick={() => setVariantCount(bodies.length + 1)}
-            >
-              Add variant
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={bodies.length <= MIN_VARIANTS}
-              onClick={() => setVariantCount(bodies.length - 1)}
-            >
-              Remove last
-            </Button>
-            <Button variant="secondary" onClick={() => setSplit(evenSplit(bodies.length))}>
-              Even split
-            </Button>
-          </div>
-          <VariantIdeas message={bodies[0]} room={MAX_VARIANTS - bodies.length} onAdd={(text) => addVariant(text)} />
-        </fieldset>
+        <VariantFields
+          channel={channel}
+          value={variants}
+          onChange={setVariants}
+          newBody={channel === 'email' ? EMAIL_START : TEXT_START}
+        />
 
         <div className="ab-form-row">
           <Select
             label="The winner is the variant with the most…"
-            hint={<>SMS cannot tell when a text is opened, so "opens" cannot be compared.</>}
+            hint={
+              channel === 'email' ? (
+                <>Mail apps and scanners make "opens" unreliable, so e-mails are compared on clicks or conversions.</>
+              ) : (
+                <>SMS cannot tell when a text is opened, so "opens" cannot be compared.</>
+              )
+            }
             id="ab-metric"
             value={metric}
             onChange={(e) => setMetric(e.target.value as AbMetric)}
           >
-            {METRICS.map((m) => (
+            {METRICS.filter((m) => channel === 'sms' || EMAIL_METRICS.includes(m.value)).map((m) => (
               <option key={m.value} value={m.value}>
                 {m.label}
               </option>
             ))}
           </Select>
           <div className="field">
-            <Checkbox
-              label="Test on part of the audience first, then send the winner to the rest"
-              checked={sample}
-              onChange={(e) => setSample(e.target.checked)}
-            />
+            {channel === 'sms' && (
+              <Checkbox
+                label="Test on part of the audience first, then send the winner to the rest"
+                checked={sample}
+                onChange={(e) => setSample(e.target.checked)}
+              />
+            )}
             {sample && (
               <label className="ab-share">
                 Test on{' '}
@@ -307,6 +305,7 @@ export function NewAbTestForm({
             expectedRate={(expectedPercent ?? TYPICAL_RATE[metric]) / 100}
             confidence={setting('abtests.confidence', 0.95)}
             minSamplePerVariant={setting('abtests.minSamplePerVariant', 100)}
+            messages={channel === 'email' ? 'e-mails' : 'texts'}
           />
         </div>
 

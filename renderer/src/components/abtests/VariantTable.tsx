@@ -21,6 +21,11 @@ export function VariantTable({ report }: { report: AbReport }) {
         <>
           <strong>{v.label}</strong>
           {winner === v.index && <span className="badge good ab-won">winner</span>}
+          {v.subject !== null && (
+            <div className="small ab-subject" title={v.subject}>
+              Subject: {v.subject}
+            </div>
+          )}
           <div className="muted small ab-body" title={v.body}>
             {v.body}
           </div>
@@ -41,7 +46,8 @@ export function VariantTable({ report }: { report: AbReport }) {
         </>
       ),
     },
-    count('Replied', (v) => v.replied),
+    // E-mails get no replies (they come back to a number): the column is left out rather than shown as zeros.
+    ...(report.channel === 'email' ? [] : [count('Replied', (v) => v.replied)]),
     count('Opted out', (v) => v.optedOut),
     count('Converted', (v) => v.converted),
     {
