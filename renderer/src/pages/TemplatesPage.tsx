@@ -58,6 +58,7 @@ export function TemplatesPage() {
     dirty.current = d;
   }, []);
 
+  const Editor = editing?.channel === 'email' ? EmailTemplateEditor : TemplateEditor;
   const newButton = <Button onClick={() => open(null)}>New template</Button>;
 
   return (
@@ -105,27 +106,21 @@ export function TemplatesPage() {
             empty={libraryEmpty}
           />
           {editing ? (
-            (() => {
-              const props = {
-                template: editing.template,
-                categories,
-                onSaved: (t: TemplateRow) => setSelectedId(t.id),
-                onDuplicated: (t: TemplateRow) => openNow(t),
-                onClosed: () => {
-                  dirty.current = false;
-                  setEditing(null);
-                  setSelectedId(null);
-                },
-                onDirtyChange,
-                // A new template's kind is chosen before writing (the switch is off once something is typed).
-                onChannel: (kind: 'sms' | 'email') => openNow(null, kind),
-              };
-              return editing.channel === 'email' ? (
-                <EmailTemplateEditor key={editing.key} {...props} />
-              ) : (
-                <TemplateEditor key={editing.key} {...props} />
-              );
-            })()
+            <Editor
+              key={editing.key}
+              template={editing.template}
+              categories={categories}
+              onSaved={(t) => setSelectedId(t.id)}
+              onDuplicated={(t) => openNow(t)}
+              onClosed={() => {
+                dirty.current = false;
+                setEditing(null);
+                setSelectedId(null);
+              }}
+              onDirtyChange={onDirtyChange}
+              // A new template's kind is chosen before writing (the switch is off once something is typed).
+              onChannel={(kind) => openNow(null, kind)}
+            />
           ) : (
             <div className="tpl-placeholder">
               <h2>Pick a template to edit</h2>

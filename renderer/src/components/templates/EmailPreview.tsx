@@ -2,24 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { emailPreviewUrl, type EmailPreviewRequest } from '../../../../shared/email-templates';
 import type { SampleContact } from '../../../../shared/ipc/channels/templates';
 import { transport } from '../../api/transport';
+import { useDebounced } from '../contacts/useDebounced';
 import { Button } from '../ui';
 
 /** The widths a mail app shows an e-mail at: a desktop reading pane and a phone. */
 const WIDTHS = { desktop: 640, phone: 375 } as const;
 type Width = keyof typeof WIDTHS;
-const HEIGHT = 720;
+const HEIGHT = 640;
 /** In the desktop app the preview document comes from the app's own protocol (also while the dev server runs). */
 const ORIGIN = transport.kind === 'electron' ? 'app://desk' : '';
-
-/** The typing settles before the frame loads the document again (it is rendered by the app, not in the page). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * The e-mail as renderEmail makes it for one contact, in a sandboxed frame (no script, its own origin) at a desktop
@@ -46,7 +37,8 @@ export function EmailPreview({
   const [width, setWidth] = useState<Width>('desktop');
   const stage = useRef<HTMLDivElement>(null);
   const [room, setRoom] = useState<number>(WIDTHS.desktop);
-  const src = useSettled(emailPreviewUrl(ORIGIN, request), 300);
+  // The typing settles before the frame loads the document again (it is rendered by the app, not in the page).
+  const src = useDebounced(emailPreviewUrl(ORIGIN, request), 300);
   useEffect(() => {
     const el = stage.current;
     if (!el) return;

@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { useEffect, useState, type ClipboardEvent } from 'react';
 import { useApp } from '../../store/app';
-import { Banner, Badge, Button, Field, TextInput } from '../ui';
+import { Banner, Badge, Button, Field } from '../ui';
 import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { PREVIEW_UNSUBSCRIBE_URL, renderEmail, SUBJECT_MAX } from '../../../../shared/email-templates';
@@ -11,6 +11,8 @@ import { EditorHeader } from './EditorHeader';
 import { EmailPreview } from './EmailPreview';
 import { EmailProblems } from './EmailProblems';
 import { insertAt } from './fixes';
+import { NameAndCategory, NotesField } from './TemplateFields';
+import { useBodyCaret } from './useBodyCaret';
 import { SendTestEmail } from './SendTestEmail';
 import { useEmailModel } from './useEmailModel';
 import { useTemplateRecord } from './useTemplateRecord';
@@ -67,29 +69,11 @@ export function EmailTemplateEditor({
   const [draft, setDraft] = useState<Draft>(() => toDraft(template));
   const [saved, setSaved] = useState<Draft>(() => toDraft(template));
   const [pasteNote, setPasteNote] = useState<string | null>(null);
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const pendingSelection = useRef<[number, number] | null>(null);
   const model = useEmailModel(draft.subject, draft.body);
   const dirty = !sameDraft(draft, saved);
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  useLayoutEffect(() => {
-    const selection = pendingSelection.current;
-    if (!selection || !textarea.current) return;
-    pendingSelection.current = null;
-    textarea.current.focus();
-    textarea.current.setSelectionRange(selection[0], selection[1]);
-  });
-
-  const edit = (next: { body: string; select: [number, number] }) => {
-    pendingSelection.current = next.select;
-    setDraft((d) => ({ ...d, body: next.body }));
-  };
-  const caret = (): [number, number] => {
-    const ta = textarea.current;
-    return ta ? [ta.selectionStart, ta.selectionEnd] : [draft.body.length, draft.body.length];
-  };
-  const insert = (text: string) => edit(insertAt(draft.body, caret(), text));
+  const { textarea, caret, edit, insert } = useBodyCaret(draft.body, (body) => setDraft((d) => ({ ...d, body })));
   const insertImage = () => {
     const [start] = caret();
     const next = insertAt(draft.body, caret(), IMAGE);
@@ -153,32 +137,14 @@ export function EmailTemplateEditor({
           onOpenSettings={() => go('settings')}
           quietWhenNone
         />
-        <div className="tpl-form-row">
-          <TextInput
-            label="Name"
-            fieldClassName="grow"
-            id="tpl-name"
-            value={draft.name}
-            maxLength={100}
-            placeholder="e.g. Spring newsletter"
-            onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
-          />
-          <Field label="Category" htmlFor="tpl-category">
-            <input
-              id="tpl-category"
-              list="tpl-categories"
-              value={draft.category}
-              maxLength={50}
-              placeholder="e.g. Newsletters"
-              onChange={(e) => setDraft((d) => ({ ...d, category: e.target.value }))}
-            />
-            <datalist id="tpl-categories">
-              {categories.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
-          </Field>
-        </div>
+        <NameAndCategory
+          name={draft.name}
+          category={draft.category}
+          categories={categories}
+          namePlaceholder="e.g. Spring newsletter"
+          categoryPlaceholder="e.g. Newsletters"
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        />
         <Field label="Subject" htmlFor="tpl-subject">
           <input
             id="tpl-subject"
@@ -208,7 +174,10 @@ export function EmailTemplateEditor({
             id="tpl-body"
             value={draft.body}
             marks={marks}
-            onChange={(body) => setDraft((d) => ({ ...d, body }))}
+            onChange={(body) => {
+              setPasteNote(null);
+              setDraft((d) => ({ ...d, body }));
+            }}
             textareaRef={textarea}
             describedBy="tpl-body-hint"
             placeholder={'Hi {{first_name|there}},\n\nOur **spring sale** starts today: [see what is new](https://…).'}
@@ -236,7 +205,6 @@ export function EmailTemplateEditor({
           subject={draft.subject}
           body={draft.body}
           contactId={model.current?.id}
-          sender={model.sender}
           disabledReason={
             !draft.subject.trim() || !draft.body.trim()
               ? 'Write a subject and text first.'
@@ -245,16 +213,7 @@ export function EmailTemplateEditor({
                 : null
           }
         />
-        <Field label="Notes (only you see these)" htmlFor="tpl-notes">
-          <textarea
-            id="tpl-notes"
-            className="notes"
-            rows={2}
-            maxLength={2000}
-            value={draft.notes}
-            onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
-          />
-        </Field>
+        <NotesField notes={draft.notes} onChange={(notes) => setDraft((d) => ({ ...d, notes }))} />
       </div>
       <EmailPreview
         request={request}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { Banner, Button } from '../ui';
+import './email-editor.css';
 
 /**
  * "Send a test e-mail": the e-mail as written, rendered for a contact, to the owner's own address (Settings,
@@ -10,16 +12,16 @@ export function SendTestEmail({
   subject,
   body,
   contactId,
-  sender,
   disabledReason,
 }: {
   subject: string;
   body: string;
   contactId?: number;
-  sender: string;
   /** Why a test cannot be sent yet (no subject, errors), or null. */
   disabledReason: string | null;
 }) {
+  const from = useQuery(() => api.settings.get({ key: 'email.from' }), [], ['settings']);
+  const sender = typeof from.data?.value === 'string' ? from.data.value : '';
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const send = async () => {

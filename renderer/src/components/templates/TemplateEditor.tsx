@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../store/app';
-import { Field, TextInput } from '../ui';
+import { Field } from '../ui';
 import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { applyGsmReplacements } from '../../../../shared/templates';
@@ -8,11 +8,13 @@ import { AudiencePanel } from './AudiencePanel';
 import { BodyEditor } from './BodyEditor';
 import { ChannelChoice } from './ChannelChoice';
 import { EditorHeader } from './EditorHeader';
-import { insertAt, type Fix } from './fixes';
+import type { Fix } from './fixes';
 import { PhonePreview } from './PhonePreview';
 import { ProblemList } from './ProblemList';
 import { SegmentMeter } from './SegmentMeter';
 import { Ucs2Panel } from './Ucs2Panel';
+import { NameAndCategory, NotesField } from './TemplateFields';
+import { useBodyCaret } from './useBodyCaret';
 import { usePreviewModel } from './usePreviewModel';
 import { useTemplateRecord } from './useTemplateRecord';
 import { VariableBar } from './VariableBar';
@@ -61,38 +63,12 @@ export function TemplateEditor({
   const record = useTemplateRecord(template, { onClosed, onDuplicated });
   const [draft, setDraft] = useState<Draft>(() => toDraft(template));
   const [saved, setSaved] = useState<Draft>(() => toDraft(template));
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const pendingSelection = useRef<[number, number] | null>(null);
   const model = usePreviewModel(draft.body);
   const dirty = !sameDraft(draft, saved);
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  // Selections asked for by an edit (insert, fix) are applied once React has put the new text in the textarea.
-  useLayoutEffect(() => {
-    const selection = pendingSelection.current;
-    if (!selection || !textarea.current) return;
-    pendingSelection.current = null;
-    textarea.current.focus();
-    textarea.current.setSelectionRange(selection[0], selection[1]);
-  });
-
   const setBody = (body: string) => setDraft((d) => ({ ...d, body }));
-  const edit = (next: { body: string; select: [number, number] }) => {
-    pendingSelection.current = next.select;
-    setBody(next.body);
-  };
-  const select = (start: number, end: number) => {
-    const ta = textarea.current;
-    if (!ta) return;
-    ta.focus();
-    ta.setSelectionRange(start, end);
-  };
-  const insert = (text: string) => {
-    const ta = textarea.current;
-    edit(
-      insertAt(draft.body, ta ? [ta.selectionStart, ta.selectionEnd] : [draft.body.length, draft.body.length], text),
-    );
-  };
+  const { textarea, edit, select, insert } = useBodyCaret(draft.body, setBody);
 
   const save = () => {
     const input = {
@@ -130,32 +106,14 @@ export function TemplateEditor({
           problem={model.contextError}
         />
         {record.id === null && onChannel && <ChannelChoice channel="sms" onChannel={onChannel} disabled={dirty} />}
-        <div className="tpl-form-row">
-          <TextInput
-            label="Name"
-            fieldClassName="grow"
-            id="tpl-name"
-            value={draft.name}
-            maxLength={100}
-            placeholder="e.g. Weekend sale"
-            onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))}
-          />
-          <Field label="Category" htmlFor="tpl-category">
-            <input
-              id="tpl-category"
-              list="tpl-categories"
-              value={draft.category}
-              maxLength={50}
-              placeholder="e.g. Promotions"
-              onChange={(e) => setDraft((d) => ({ ...d, category: e.target.value }))}
-            />
-            <datalist id="tpl-categories">
-              {categories.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
-          </Field>
-        </div>
+        <NameAndCategory
+          name={draft.name}
+          category={draft.category}
+          categories={categories}
+          namePlaceholder="e.g. Weekend sale"
+          categoryPlaceholder="e.g. Promotions"
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        />
         <Field label="Message" htmlFor="tpl-body">
           <VariableBar fields={fields} onInsert={insert} />
           <DraftWithGemini onUse={setBody} />
@@ -189,16 +147,7 @@ export function TemplateEditor({
             />
           )}
         </section>
-        <Field label="Notes (only you see these)" htmlFor="tpl-notes">
-          <textarea
-            id="tpl-notes"
-            className="notes"
-            rows={2}
-            maxLength={2000}
-            value={draft.notes}
-            onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))}
-          />
-        </Field>
+        <NotesField notes={draft.notes} onChange={(notes) => setDraft((d) => ({ ...d, notes }))} />
       </div>
       <aside className="tpl-side">
         <PhonePreview
