@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import { unsubscribeContactEmail } from '../compliance';
+import { TEST_UNSUBSCRIBE_TOKEN } from '../../shared/email-templates';
 import { verifyUnsubscribeToken } from './unsubscribe';
 
 export interface UnsubscribeDeps {
@@ -40,6 +41,15 @@ export function answerUnsubscribe(
   method: 'GET' | 'POST',
   form: URLSearchParams,
 ): UnsubscribeAnswer {
+  if (token === TEST_UNSUBSCRIBE_TOKEN)
+    return {
+      status: 200,
+      forged: false,
+      html: page(
+        'Test e-mail',
+        '<p>This link is in a test e-mail, so it unsubscribes nobody. In the e-mails you send, it unsubscribes the person who clicks it at once.</p>',
+      ),
+    };
   const key = deps.key();
   const who = key ? verifyUnsubscribeToken(key, token) : null;
   if (!who)

@@ -5,6 +5,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DeskApp } from '../app';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { emailPreviewPage } from '../templates';
+import { EMAIL_PREVIEW_PATH } from '../../shared/email-templates';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -151,6 +153,12 @@ export async function startHarness(
         return;
       }
       if (req.method !== 'GET') return send(res, 405, JSON.stringify({ error: 'GET only' }));
+      if (url.pathname === EMAIL_PREVIEW_PATH) {
+        // Its own CSP (inline styles, no script), not the app's: see EMAIL_PREVIEW_POLICY.
+        const preview = emailPreviewPage(url.searchParams);
+        res.writeHead(preview.status, preview.headers);
+        return res.end(preview.html);
+      }
       const rel = staticPath(url.pathname);
       if (rel === null) return badRequest(res, 'The request path is not valid URL encoding.');
       const file = normalize(join(root, rel));

@@ -1,7 +1,10 @@
 import type { Protocol, Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { EMAIL_PREVIEW_PATH } from '../../shared/email-templates';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { emailPreviewPage } from '../templates';
+import { APP_ORIGIN } from './security';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html',
@@ -19,10 +22,17 @@ export function registerAppScheme(protocol: Protocol): void {
   ]);
 }
 
-/** Our renderer, from the packaged files, with the CSP on every answer; nothing outside the renderer folder. */
+/**
+ * Our renderer, from the packaged files, with the CSP on every answer; nothing outside the renderer folder. The
+ * e-mail preview document is rendered here too, with its own policy (EMAIL_PREVIEW_POLICY).
+ */
 export function serveRenderer(protocol: Protocol, rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
+    if (url.pathname === EMAIL_PREVIEW_PATH) {
+      const preview = emailPreviewPage(url.searchParams);
+      return new Response(preview.html, { status: preview.status, headers: preview.headers });
+    }
     let rel: string;
     try {
       rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
@@ -50,7 +60,9 @@ export function allowDevServer(session: Session, devUrl: string): void {
   const dev = new URL(devUrl);
   const policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${dev.origin} 'unsafe-inline'`)
     .replace("connect-src 'self'", `connect-src 'self' ws://${dev.host}`)
-    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    // The e-mail preview comes from the app's own protocol (the dev server does not serve it).
+    .replace("frame-src 'self'", `frame-src 'self' ${APP_ORIGIN}`);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });

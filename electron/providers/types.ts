@@ -37,6 +37,8 @@ export interface SendRequest {
   subject?: string | null;
   html?: string | null;
   voiceJson?: string | null;
+  /** A test e-mail to the owner, outside any campaign: the Sandbox always delivers it (never a simulated bounce). */
+  test?: boolean;
 }
 
 export type ProviderMessageStatus =

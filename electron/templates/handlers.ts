@@ -23,12 +23,13 @@ import {
 import { measureTemplateAudience } from './measure';
 import { listTemplates } from './list';
 import { previewForContact } from './preview';
+import { sendTestEmail } from './test-email';
 
 export type TemplateHandlers = { [C in keyof typeof templateChannels]: Handler<C> };
 
 /** The templates:* channels. Every write tells the UI the library changed. */
 export function createTemplateHandlers(
-  core: Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'events' | 'now' | 'audit'>,
+  core: Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'secrets' | 'provider' | 'events' | 'now' | 'audit'>,
 ): TemplateHandlers {
   const { db, settings } = core;
   const at = () => core.now().toISOString();
@@ -89,6 +90,7 @@ export function createTemplateHandlers(
       return result;
     },
     'templates:preview': (input) => previewForContact({ db, settings }, input),
+    'templates:sendTestEmail': (input) => sendTestEmail(core, input),
     'templates:measure': async ({ body, tag }) => {
       assertTag(tag);
       const mine = ++measureGeneration;

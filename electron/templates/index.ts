@@ -4,3 +4,4 @@
 export { contactByPhone, knownFieldKeys } from './audience';
 export { PRICE_SETTING } from './measure';
 export { phoneToE164, previewForContact } from './preview';
+export { emailPreviewPage } from './email-preview-page';

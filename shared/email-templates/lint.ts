@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { parseTemplate, type ParseError } from '../templates';
+import { parseTemplate, validateTemplate, type ParseError } from '../templates';
 import { attrOf, eachToken, inlineText, isSendableImage, isSendableLink, markdown } from './markdown';
 
 export type EmailIssueCode =
@@ -12,6 +12,7 @@ export type EmailIssueCode =
   | 'link_not_absolute'
   | 'own_unsubscribe_link'
   | 'raw_html'
+  | 'unknown_field'
   | ParseError['code'];
 
 /** One finding about an e-mail template; `error` means it must not be sent as it is. */
@@ -26,6 +27,8 @@ export interface EmailIssue {
 export interface EmailLintOptions {
   /** The `email.postalAddress` setting ('' when not set). */
   postalAddress: string;
+  /** Custom field keys that exist: when given, a {{field:…}} that is none of them is an error. */
+  knownFields?: readonly string[];
 }
 
 /** Longer subjects are cut off on phones and by many clients (RFC 5322 recommends lines of at most 78). */
@@ -55,6 +58,10 @@ export function lintEmailTemplate(subject: string, body: string, options: EmailL
     });
   }
   issues.push(...subjectIssues(subject), ...bodyIssues(body));
+  if (options.knownFields) {
+    issues.push(...unknownFields(subject, 'subject', options.knownFields));
+    issues.push(...unknownFields(body, 'body', options.knownFields));
+  }
   return issues.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
 
@@ -205,4 +212,12 @@ function parseIssues(text: string, part: 'subject' | 'body'): EmailIssue[] {
     part,
     message: e.message,
   }));
+}
+
+/** Custom fields no contact has ({{field:tier}} without a tier field): the same words as for a text. */
+function unknownFields(text: string, part: 'subject' | 'body', knownFields: readonly string[]): EmailIssue[] {
+  if (text.trim() === '') return [];
+  return validateTemplate(text, { knownFields })
+    .filter((i) => i.code === 'unknown_field')
+    .map((i) => ({ code: 'unknown_field' as const, severity: 'error' as const, part, message: i.message }));
 }

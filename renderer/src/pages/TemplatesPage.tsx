@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { Button, Banner, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/ui';
+import { EmailTemplateEditor } from '../components/templates/EmailTemplateEditor';
 import { TemplateEditor } from '../components/templates/TemplateEditor';
 import { TemplateLibrary } from '../components/templates/TemplateLibrary';
 import type { TemplateRow } from '../../../shared/types/domain';
@@ -11,11 +12,14 @@ interface Editing {
   /** Changes only when the owner opens another template, so saving a new one keeps the editor (and its preview) as is. */
   key: number;
   template: TemplateRow | null;
+  /** A new template's kind until it is saved; a saved one keeps its own. */
+  channel: 'sms' | 'email';
 }
 
 export function TemplatesPage() {
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
+  const [channel, setChannel] = useState<'' | 'sms' | 'email'>('');
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -33,13 +37,16 @@ export function TemplatesPage() {
   const categories = [...new Set(all.flatMap((t) => (t.category ? [t.category] : [])))].sort((a, b) =>
     a.localeCompare(b),
   );
-  const rows = all.filter((t) => (showArchived || !t.archived) && (!category || t.category === category));
+  const rows = all.filter(
+    (t) =>
+      (showArchived || !t.archived) && (!category || t.category === category) && (!channel || t.channel === channel),
+  );
   const libraryEmpty = q.data !== undefined && all.length === 0 && search.trim() === '';
 
-  const openNow = (template: TemplateRow | null) => {
+  const openNow = (template: TemplateRow | null, kind: 'sms' | 'email' = 'sms') => {
     dirty.current = false;
     setPending(undefined);
-    setEditing({ key: nextKey.current++, template });
+    setEditing({ key: nextKey.current++, template, channel: template?.channel === 'email' ? 'email' : kind });
     setSelectedId(template?.id ?? null);
   };
   const open = (template: TemplateRow | null) => {
@@ -51,6 +58,7 @@ export function TemplatesPage() {
     dirty.current = d;
   }, []);
 
+  const Editor = editing?.channel === 'email' ? EmailTemplateEditor : TemplateEditor;
   const newButton = <Button onClick={() => open(null)}>New template</Button>;
 
   return (
@@ -90,13 +98,15 @@ export function TemplatesPage() {
             category={category}
             categories={categories}
             onCategory={setCategory}
+            channel={channel}
+            onChannel={setChannel}
             showArchived={showArchived}
             onShowArchived={setShowArchived}
             onSelect={open}
             empty={libraryEmpty}
           />
           {editing ? (
-            <TemplateEditor
+            <Editor
               key={editing.key}
               template={editing.template}
               categories={categories}
@@ -108,6 +118,8 @@ export function TemplatesPage() {
                 setSelectedId(null);
               }}
               onDirtyChange={onDirtyChange}
+              // A new template's kind is chosen before writing (the switch is off once something is typed).
+              onChannel={(kind) => openNow(null, kind)}
             />
           ) : (
             <div className="tpl-placeholder">

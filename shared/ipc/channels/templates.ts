@@ -68,6 +68,20 @@ export interface AudienceMeasure {
   cost: { provider: 'sandbox' | 'quo' | 'twilio'; pricePerSegment: number; perMessageTypical: number; total: number };
 }
 
+/** A test e-mail sent to the owner (templates:sendTestEmail). */
+export interface TestEmailResult {
+  /** The owner's address it went to (from email.from). */
+  to: string;
+  provider: 'smtp' | 'postmark' | 'sandbox_email';
+  /** As sent, "[Test] " first. */
+  subject: string;
+  providerMessageId: string;
+  /** The contact whose values filled the variables; null for a contact with no values (no contacts yet). */
+  renderedFor: ContactRef | null;
+  /** Variables that were empty for that contact and had no fallback. */
+  missing: string[];
+}
+
 const id = z.number().int().positive();
 const name = z.string().trim().min(1, 'give the template a name').max(100, 'at most 100 characters');
 // Longer than the 1,600 a provider accepts, so validation can say by how much a message is over rather than zod refusing it.
@@ -139,6 +153,15 @@ export const templateChannels = {
         message: 'give either contactId or phone, not both',
         path: ['phone'],
       }),
+  ),
+  'templates:sendTestEmail': channel<TestEmailResult>()(
+    z
+      .object({
+        subject: z.string().trim().min(1, 'write a subject').max(998, 'a subject is at most 998 characters'),
+        body: writtenBody,
+        contactId: id.optional(),
+      })
+      .strict(),
   ),
   'templates:measure': channel<AudienceMeasure>()(z.object({ body, tag: tag.optional() }).strict()),
   'templates:sampleContacts': channel<PreviewContext>()(

@@ -36,7 +36,8 @@ describe('electron/main in development', () => {
     expect(headers['Content-Security-Policy'][0]).toBe(
       CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' http://localhost:5173 'unsafe-inline'")
         .replace("connect-src 'self'", "connect-src 'self' ws://localhost:5173")
-        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+        .replace("frame-src 'self'", "frame-src 'self' app://desk"),
     );
   });
 });

@@ -1,3 +1,4 @@
+import { SendTestEmail } from '../templates/SendTestEmail';
 import type { WizardState } from './wizard-state';
 
 /** The e-mail of a multi-channel campaign: its subject and Markdown body (same {{placeholders}} as a text). */
@@ -39,6 +40,13 @@ export function EmailContentFields({
             Markdown (**bold**, [links](https://…), lists) and the same placeholders as a text, e.g.{' '}
             {'{{first_name|there}}'}. Your postal address and an unsubscribe link are added to every e-mail.
           </p>
+          <SendTestEmail
+            subject={state.emailSubject}
+            body={state.emailBody}
+            disabledReason={
+              state.emailSubject.trim() && state.emailBody.trim() ? null : 'Write a subject and a body first.'
+            }
+          />
         </div>
       )}
     </section>

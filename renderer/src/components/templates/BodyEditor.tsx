@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ClipboardEvent, RefObject } from 'react';
 
 export interface Mark {
   start: number;
@@ -41,6 +41,8 @@ export function BodyEditor({
   onChange,
   textareaRef,
   describedBy,
+  placeholder = 'Hi {{first_name|there}}, …',
+  onPaste,
 }: {
   id: string;
   value: string;
@@ -48,6 +50,8 @@ export function BodyEditor({
   onChange: (value: string) => void;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   describedBy?: string;
+  placeholder?: string;
+  onPaste?: (e: ClipboardEvent<HTMLTextAreaElement>) => void;
 }) {
   return (
     <div className="body-editor">
@@ -70,8 +74,9 @@ export function BodyEditor({
         value={value}
         spellCheck
         aria-describedby={describedBy}
-        placeholder="Hi {{first_name|there}}, …"
+        placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={onPaste}
       />
     </div>
   );

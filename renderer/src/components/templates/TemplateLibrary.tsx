@@ -16,6 +16,8 @@ export function TemplateLibrary({
   category,
   categories,
   onCategory,
+  channel,
+  onChannel,
   showArchived,
   onShowArchived,
   onSelect,
@@ -29,6 +31,8 @@ export function TemplateLibrary({
   category: string;
   categories: readonly string[];
   onCategory: (c: string) => void;
+  channel: '' | 'sms' | 'email';
+  onChannel: (c: '' | 'sms' | 'email') => void;
   showArchived: boolean;
   onShowArchived: (v: boolean) => void;
   onSelect: (t: TemplateRow) => void;
@@ -53,6 +57,15 @@ export function TemplateLibrary({
             </option>
           ))}
         </Select>
+        <Select
+          aria-label="Kind"
+          value={channel}
+          onChange={(e) => onChannel(e.target.value === 'sms' || e.target.value === 'email' ? e.target.value : '')}
+        >
+          <option value="">Texts and e-mails</option>
+          <option value="sms">Text messages</option>
+          <option value="email">E-mails</option>
+        </Select>
         <Checkbox
           quiet
           label="Show archived"
@@ -75,9 +88,10 @@ export function TemplateLibrary({
               >
                 <span className="tpl-item-top">
                   <span className="tpl-item-name">{t.name}</span>
+                  {t.channel === 'email' && <Badge tone="info">E-mail</Badge>}
                   {t.archived && <Badge tone="warn">Archived</Badge>}
                 </span>
-                <span className="tpl-item-body">{t.body}</span>
+                <span className="tpl-item-body">{t.channel === 'email' ? (t.subject ?? t.body) : t.body}</span>
                 <span className="tpl-item-meta">
                   {t.category && <span className="tpl-item-category">{t.category}</span>}
                   <span>{lastUsed(t.lastUsedAt)}</span>

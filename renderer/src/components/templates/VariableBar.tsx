@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button } from '../ui';
 const BUILTIN: Array<{ label: string; text: string; title: string }> = [
   { label: 'First name', text: '{{first_name|there}}', title: 'The contact’s first name, or “there” when it is empty' },
@@ -8,8 +9,21 @@ const BUILTIN: Array<{ label: string; text: string; title: string }> = [
   { label: 'Business contact', text: '{{business_contact}}', title: 'How customers reach you, from Settings' },
 ];
 
-/** Buttons that put a placeholder (or the opt-out line) at the caret, so nobody has to remember the syntax. */
-export function VariableBar({ fields, onInsert }: { fields: readonly string[]; onInsert: (text: string) => void }) {
+/**
+ * Buttons that put a placeholder (or the opt-out line) at the caret, so nobody has to remember the syntax. An
+ * e-mail has no opt-out line (its footer carries the unsubscribe link) and may add buttons of its own (`extra`).
+ */
+export function VariableBar({
+  fields,
+  onInsert,
+  optOutLine = true,
+  extra,
+}: {
+  fields: readonly string[];
+  onInsert: (text: string) => void;
+  optOutLine?: boolean;
+  extra?: ReactNode;
+}) {
   return (
     <div className="variable-bar" role="toolbar" aria-label="Insert variable">
       {BUILTIN.map((v) => (
@@ -27,13 +41,16 @@ export function VariableBar({ fields, onInsert }: { fields: readonly string[]; o
           {key}
         </Button>
       ))}
-      <Button
-        className="chip optout"
-        title="The opt-out instructions a campaign’s first message needs"
-        onClick={() => onInsert('Reply STOP to opt out')}
-      >
-        Opt-out line
-      </Button>
+      {optOutLine && (
+        <Button
+          className="chip optout"
+          title="The opt-out instructions a campaign’s first message needs"
+          onClick={() => onInsert('Reply STOP to opt out')}
+        >
+          Opt-out line
+        </Button>
+      )}
+      {extra}
     </div>
   );
 }
