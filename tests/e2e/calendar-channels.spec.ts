@@ -1,18 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { test, expect } from './fixtures';
+import { shot } from './shots';
 import type { Channel, InputOf, OutputOf } from '../../shared/ipc/contract';
-
-/** The app scrolls inside its content pane, so the window is made as tall as the page for the picture. */
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const viewport = page.viewportSize()!;
-  const height = await page.locator('main.content').evaluate((el) => el.scrollHeight + 40);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  const body = await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-  await testInfo.attach(name, { body, contentType: 'image/png' });
-  await page.setViewportSize(viewport);
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,35 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { shots } from './shots';
 import { quietSandbox, seedDaytimeContacts } from './campaign-audience';
 
 // Real sends through the Sandbox take a while on a shared machine.
 test.setTimeout(240_000);
-
-/** The app scrolls inside its content pane, so the window is made as tall as the page for the picture. */
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const viewport = page.viewportSize()!;
-  const height = await page.locator('main.content').evaluate((el) => el.scrollHeight + 40);
-  await page.setViewportSize({ width: viewport.width, height: Math.min(2400, Math.max(viewport.height, height)) });
-  const body = await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-  await testInfo.attach(name, { body, contentType: 'image/png' });
-  await page.setViewportSize(viewport);
-}
-
-/** Light and dark, 1440 and 1024 wide. */
-async function shots(page: Page, testInfo: TestInfo, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1440, 900],
-      [1024, 768],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await shot(page, testInfo, `${name}-${scheme}-${width}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 const TEXT =
   'Hi {{first_name|there}}, spring sale at {{business_name}}: 20% off colour this week. Reply STOP to opt out';
@@ -90,7 +64,7 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   await expect(page.getByTestId('channel-sms-count')).toContainText('6 people get it');
   await page.getByRole('button', { name: 'Move E-mail later' }).click();
   await expect(page.getByTestId('channel-sms-count')).toContainText('8 people get it');
-  await shots(page, testInfo, 'multi-channel-message');
+  await shots(page, testInfo, 'multi-channel-message', 2400);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -100,7 +74,7 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   await expect(review).toContainText('E-mail: 4 people');
   await expect(review).toContainText('(simulated)');
   await expect(page.getByTestId('review-audience')).toContainText('12 people will get it');
-  await shots(page, testInfo, 'multi-channel-review');
+  await shots(page, testInfo, 'multi-channel-review', 2400);
   await page.getByRole('button', { name: 'Save draft' }).click();
 
   const id = (app.db.prepare(`SELECT id FROM campaigns WHERE name = 'Spring colour week'`).get() as { id: number }).id;
@@ -123,6 +97,6 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   await expect(byChannel.getByRole('row', { name: /Text \(SMS\)/ })).toBeVisible();
   await expect(byChannel.getByRole('row', { name: /E-mail/ })).toBeVisible();
   await expect(byChannel.getByRole('row', { name: /All channels/ })).toBeVisible();
-  await shots(page, testInfo, 'multi-channel-results');
+  await shots(page, testInfo, 'multi-channel-results', 2400);
   expect(errors).toEqual([]);
 });

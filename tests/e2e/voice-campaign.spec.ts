@@ -1,35 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { shots } from './shots';
 import { quietSandbox, seedDaytimeContacts } from './campaign-audience';
 
 // Real sends and calls through the Sandbox take a while on a shared machine.
 test.setTimeout(240_000);
-
-/** The app scrolls inside its content pane, so the window is made as tall as the page for the picture. */
-async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const viewport = page.viewportSize()!;
-  const height = await page.locator('main.content').evaluate((el) => el.scrollHeight + 40);
-  await page.setViewportSize({ width: viewport.width, height: Math.min(2800, Math.max(viewport.height, height)) });
-  const body = await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-  await testInfo.attach(name, { body, contentType: 'image/png' });
-  await page.setViewportSize(viewport);
-}
-
-/** Light and dark, 1440 and 1024 wide. */
-async function shots(page: Page, testInfo: TestInfo, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1440, 900],
-      [1024, 768],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await shot(page, testInfo, `${name}-${scheme}-${width}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 const TEXT = 'Hi {{first_name|there}}, tulips are in at {{business_name}}: 20% off this week. Reply STOP to opt out';
 const SCRIPT = 'Hi {{first_name|there}}, tulips are in this week at 20 percent off. We hope to see you soon!';

@@ -145,7 +145,7 @@ export function CalendarPage() {
         <span className="cal-chip neutral">Draft / cancelled / skipped</span>
         <span className="cal-holiday">US federal holiday</span>
         <span className="cal-legend-channels">
-          <ChannelMarks channels={['sms', 'voice']} /> a text, else a call
+          <ChannelMarks channels={['sms', 'voice']} /> a text, else a call (no mark: texts only)
         </span>
         <span>↻ repeats · ✱ birthday · drag a one-time campaign to another day to move it</span>
       </div>

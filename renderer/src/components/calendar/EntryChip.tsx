@@ -34,7 +34,8 @@ export function EntryChip({
         </span>
       )}
       <span className="cal-chip-name">{entry.name}</span>
-      <ChannelMarks channels={entry.channels} />
+      {/* Texts are the default: a chip marks its channels only when it is not a text campaign (the legend says so). */}
+      {entry.channels.join() !== 'sms' && <ChannelMarks channels={entry.channels} />}
     </Button>
   );
 }
