@@ -25,6 +25,7 @@ import { summaryFromAnalytics } from './reports/run';
 import type { RelayInfo } from './webhooks/setup';
 import { createAiHandlers } from './ai/handlers';
 import { createDeliverabilityHandlers } from './deliverability';
+import { createVoiceHandlers } from './voice';
 import { createQuickBooksHandlers } from './quickbooks/handlers';
 import type { QuickBooksService } from './quickbooks/service';
 import type { MonitoringServices } from './monitoring/services';
@@ -103,5 +104,6 @@ export function createHandlers(core: DeskCore, parts: HandlerServices): Handlers
     ...createInsightHandlers(core),
     ...createQuickBooksHandlers(parts.quickbooks),
     ...createDeliverabilityHandlers(core),
+    ...createVoiceHandlers(core),
   };
 }

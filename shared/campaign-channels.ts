@@ -84,4 +84,16 @@ export interface ChannelResults {
   spendMinor: number;
   /** Still waiting or being sent on this channel. */
   pending: number;
+  /** Calls only: how the placed calls ended, from Twilio's answering-machine detection in their status callbacks. */
+  calls?: CallOutcomes;
+}
+
+/** How a campaign's calls ended; opting out by key press is the voice channel's `optedOut`. */
+export interface CallOutcomes {
+  /** Answered by a person (or answered and not told apart from one). */
+  answered: number;
+  /** Taken by a voicemail: the message was left after the beep. */
+  voicemail: number;
+  /** Placed but nobody answered (busy, no answer, failed). */
+  notAnswered: number;
 }

@@ -1,4 +1,4 @@
-import type { ChannelResults } from '../../shared/campaign-channels';
+import type { CallOutcomes, ChannelResults } from '../../shared/campaign-channels';
 import { microsToMinor } from '../../shared/analytics';
 import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
@@ -49,6 +49,7 @@ export function channelResults(db: SqliteDb, campaignId: number, currency: strin
       .where('v.campaign_id', '=', campaignId)
       .orderBy('v.id'),
   );
+  const calls = callOutcomes(db, campaignId);
   const by = new Map<Channel, ChannelResults & { spendMicros: number }>();
   const of = (channel: Channel) => {
     let r = by.get(channel);
@@ -72,6 +73,7 @@ export function channelResults(db: SqliteDb, campaignId: number, currency: strin
     return r;
   };
   for (const s of sends) Object.assign(of(s.channel), { ...s, channel: s.channel });
+  if (calls) of('voice').calls = calls;
   for (const o of outcomes) {
     const r = of(o.channel);
     if (o.kind === 'replied') r.replied += o.n;
@@ -90,4 +92,49 @@ export function channelResults(db: SqliteDb, campaignId: number, currency: strin
   return [...by.values()]
     .sort((a, b) => order.indexOf(a.channel) - order.indexOf(b.channel))
     .map(({ spendMicros, ...r }) => ({ ...r, spendMinor: microsToMinor(spendMicros, currency) }));
+}
+
+/** How the campaign's placed calls ended (null without calls): voicemail is any of Twilio's machine_* answers. */
+function callOutcomes(db: SqliteDb, campaignId: number): CallOutcomes | null {
+  const row = allRows(
+    db,
+    qb
+      .selectFrom('outbox_messages')
+      .select((eb) => {
+        // No AnsweredBy (no detection result) is a person: NULL must not drop the call from both counts.
+        const machine = eb(eb.fn.coalesce('call_answered_by', eb.val('')), 'like', 'machine%');
+        return [
+          eb.fn.countAll<number>().as('placed'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb('state', '=', 'delivered'), eb.not(machine)]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('answered'),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb('state', '=', 'delivered'), machine]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as('voicemail'),
+          eb.fn
+            .sum<number>(eb.case().when('state', 'in', ['failed', 'undelivered']).then(1).else(0).end())
+            .as('notAnswered'),
+        ];
+      })
+      .where('campaign_id', '=', campaignId)
+      .where('kind', '=', 'campaign')
+      .where('channel', '=', 'voice')
+      .where('sent_at', 'is not', null),
+  )[0];
+  if (!row || row.placed === 0) return null;
+  return { answered: row.answered, voicemail: row.voicemail, notAnswered: row.notAnswered };
 }

@@ -3,6 +3,7 @@ import type { CampaignDraft } from '../../shared/campaigns';
 import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { emailTemplate } from './queries';
+import { voiceContentProblems } from '../../shared/voice/content';
 
 /** The channels of a stored campaign, in the owner's order (NULL in the row: a text campaign). */
 export function channelsOf(channelsJson: string | null): Channel[] {
@@ -33,15 +34,8 @@ export function validateChannels(
       'The campaign has a call but does not send on the voice channel: add voice to its channels or leave the call out.',
     );
   if (channels.includes('voice')) {
-    const script = draft.voice?.script?.trim();
-    const recording = draft.voice?.recordingUrl?.trim();
-    if (!script && !recording)
-      throw new AppError(
-        'invalid_input',
-        'The voice channel needs its call: a script read aloud, or the https address of a recording.',
-      );
-    if (script && recording)
-      throw new AppError('invalid_input', 'A call is a script or a recording, not both: remove one of them.');
+    const problem = voiceContentProblems(draft.voice)[0];
+    if (problem) throw new AppError('invalid_input', problem);
   }
   const abEmail = draft.ab?.channel === 'email';
   if (draft.ab && !abEmail && !channels.includes('sms'))

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import {
   callScriptText,
   LANGUAGE_PATTERN,
+  optOutConfirmation,
   spokenCall,
   VOICE_PATTERN,
   type VoiceBusiness,
@@ -159,7 +160,7 @@ export function readCallPlan(voiceJson: string | null | undefined): CallPlan {
 
 /** The answer to the opt-out key: confirm in the call's own voice, then hang up. */
 export function optOutConfirmationTwiml(plan: Pick<CallPlan, 'voice' | 'language' | 'businessName'>): string {
-  const text = `You have been removed from ${plan.businessName}'s call list and will not be called again. Goodbye.`;
+  const text = optOutConfirmation(plan.businessName);
   return twimlDocument([
     element('Say', { voice: plan.voice, language: plan.language }, [{ text }]),
     element('Hangup', {}),

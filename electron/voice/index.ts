@@ -12,3 +12,4 @@ export type { BuildCallInput, BuiltCall, CallPlan } from './call';
 export { buildCallFromSettings, callSettings, voiceProviderId } from './settings';
 export type { VoiceContent } from '../../shared/voice/script';
 export { answerIncomingCall, answerKeyPress } from './answers';
+export { createVoiceHandlers } from './handlers';

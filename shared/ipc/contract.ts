@@ -19,6 +19,7 @@ import { engagementChannels } from './channels/engagement';
 import { insightChannels } from './channels/insights';
 import { quickbooksChannels } from './channels/quickbooks';
 import { deliverabilityChannels } from './channels/deliverability';
+import { voiceChannels } from './channels/voice';
 import { events } from './events';
 import type { ChannelDef } from './define';
 
@@ -48,6 +49,7 @@ export const contract = {
   ...insightChannels,
   ...quickbooksChannels,
   ...deliverabilityChannels,
+  ...voiceChannels,
 };
 
 export type Contract = typeof contract;

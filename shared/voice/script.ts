@@ -55,6 +55,11 @@ export function spokenCall(
   };
 }
 
+/** What the opt-out key answers before the call hangs up. */
+export function optOutConfirmation(businessName: string): string {
+  return `You have been removed from ${businessName}'s call list and will not be called again. Goodbye.`;
+}
+
 /** The call as text, one part per line, with the number formatted for the screen (the outbox row's body). */
 export function callScriptText(input: { message: VoiceMessage; business: VoiceBusiness; optOutDigit: string }): string {
   const call = spokenCall(input, (n) => formatPhone(n));

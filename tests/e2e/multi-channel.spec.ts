@@ -69,7 +69,7 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   await expect(page.getByTestId('channel-sms-count')).toContainText('6 people get it');
   await page.getByRole('button', { name: 'Move E-mail later' }).click();
   await expect(page.getByTestId('channel-sms-count')).toContainText('8 people get it');
-  await shots(page, testInfo, 'multi-channel-message');
+  await shots(page, testInfo, 'multi-channel-message', 2400);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -79,7 +79,7 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   await expect(review).toContainText('E-mail: 4 people');
   await expect(review).toContainText('(simulated)');
   await expect(page.getByTestId('review-audience')).toContainText('12 people will get it');
-  await shots(page, testInfo, 'multi-channel-review');
+  await shots(page, testInfo, 'multi-channel-review', 2400);
   await page.getByRole('button', { name: 'Save draft' }).click();
 
   const id = (app.db.prepare(`SELECT id FROM campaigns WHERE name = 'Spring colour week'`).get() as { id: number }).id;
@@ -102,7 +102,7 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   await expect(byChannel.getByRole('row', { name: /Text \(SMS\)/ })).toBeVisible();
   await expect(byChannel.getByRole('row', { name: /E-mail/ })).toBeVisible();
   await expect(byChannel.getByRole('row', { name: /All channels/ })).toBeVisible();
-  await shots(page, testInfo, 'multi-channel-results');
+  await shots(page, testInfo, 'multi-channel-results', 2400);
   expect(errors).toEqual([]);
 });
 

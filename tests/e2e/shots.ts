@@ -1,17 +1,17 @@
 import type { Page, TestInfo } from '@playwright/test';
 
 /** The app scrolls inside its content pane, so the window is made as tall as the page for the picture. */
-export async function shot(page: Page, testInfo: TestInfo, name: string) {
+export async function shot(page: Page, testInfo: TestInfo, name: string, maxHeight = 2800) {
   const viewport = page.viewportSize()!;
   const height = await page.locator('main.content').evaluate((el) => el.scrollHeight + 40);
-  await page.setViewportSize({ width: viewport.width, height: Math.min(2400, Math.max(viewport.height, height)) });
+  await page.setViewportSize({ width: viewport.width, height: Math.min(maxHeight, Math.max(viewport.height, height)) });
   const body = await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await testInfo.attach(name, { body, contentType: 'image/png' });
   await page.setViewportSize(viewport);
 }
 
 /** Light and dark, 1440 and 1024 wide; back to light at 1440 afterwards. */
-export async function shots(page: Page, testInfo: TestInfo, name: string) {
+export async function shots(page: Page, testInfo: TestInfo, name: string, maxHeight = 2800) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const [width, height] of [
@@ -19,7 +19,7 @@ export async function shots(page: Page, testInfo: TestInfo, name: string) {
       [1024, 768],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await shot(page, testInfo, `${name}-${scheme}-${width}`);
+      await shot(page, testInfo, `${name}-${scheme}-${width}`, maxHeight);
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

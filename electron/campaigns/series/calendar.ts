@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { CalendarEntry } from '../../../shared/ipc/channels/series';
 import type { DeskCore } from '../../core';
+import { channelsOf } from '../channels';
 import { getCampaign } from '../model';
 import { planned, zonedIso } from './plan';
 import { seriesStore } from './store';
@@ -35,6 +36,7 @@ export function calendarEntries(
               at: zonedIso(Date.parse(c.at), zone),
               kind: c.kind ?? 'once',
               status: c.status,
+              channels: channelsOf(c.channels_json),
               ...(c.series_id !== null ? { seriesId: c.series_id } : {}),
             },
           ],
@@ -42,7 +44,13 @@ export function calendarEntries(
   for (const s of store.all()) {
     const parent = getCampaign(core.db, s.campaign_id);
     if (parent.archived) continue;
-    const base = { campaignId: s.campaign_id, name: parent.name, kind: s.kind, seriesId: s.campaign_id };
+    const base = {
+      campaignId: s.campaign_id,
+      name: parent.name,
+      kind: s.kind,
+      seriesId: s.campaign_id,
+      channels: parent.channels,
+    };
     for (const o of store.occurrences(s.campaign_id)) {
       const at = Date.parse(o.at);
       if (o.campaign_id === null && at >= from && at <= to)

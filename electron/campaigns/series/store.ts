@@ -43,6 +43,7 @@ export interface SeriesStore {
     at: string | null;
     series_id: number | null;
     kind: 'recurring' | 'birthday' | null;
+    channels_json: string | null;
   }[];
   /** A one-time campaign moved to another instant. */
   reschedule(campaignId: number, scheduleJson: string, at: string, nowIso: string): void;
@@ -124,6 +125,7 @@ export function seriesStore(db: SqliteDb, kdb: Kdb): SeriesStore {
             eb.fn.coalesce('c.occurrence_at', 'c.scheduled_at', 'c.launched_at').as('at'),
             'c.series_id',
             's.kind',
+            'c.channels_json',
           ])
           .where('c.archived_at', 'is', null)
           .where((eb) =>

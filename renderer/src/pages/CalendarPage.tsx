@@ -10,13 +10,23 @@ import { EntryDialog } from '../components/calendar/EntryDialog';
 import { QuietBar } from '../components/calendar/QuietBar';
 import { Button, ErrorBanner, PageHeader } from '../components/ui';
 import { useApp } from '../store/app';
+import { ChannelMarks } from '../components/calendar/ChannelMarks';
+import type { Channel } from '../../../shared/types/domain';
 
 type View = 'month' | 'week' | 'agenda';
+type ChannelFilter = Channel | 'all';
+const CHANNEL_FILTERS: Array<[ChannelFilter, string]> = [
+  ['all', 'All channels'],
+  ['sms', 'Texts'],
+  ['email', 'E-mails'],
+  ['voice', 'Calls'],
+];
 const AGENDA_DAYS = 30;
 
 /** Scheduled, repeating, birthday and sent campaigns by month, week or as a list, in the business's time zone. */
 export function CalendarPage() {
   const [view, setView] = useState<View>('month');
+  const [channel, setChannel] = useState<ChannelFilter>('all');
   const [zone, setZone] = useState('America/New_York');
   const today = todayIn(zone);
   const [focused, setFocused] = useState(today);
@@ -58,7 +68,10 @@ export function CalendarPage() {
     );
   }, []);
 
-  const grouped = useMemo(() => byDay(entries), [entries]);
+  const grouped = useMemo(
+    () => byDay(channel === 'all' ? entries : entries.filter((e) => e.channels.includes(channel))),
+    [entries, channel],
+  );
   const holidays = useMemo(() => holidaysBetween(days[0], days[days.length - 1]), [days]);
   const step = (n: number) =>
     setFocused(view === 'month' ? addMonths(focused, n) : addDays(focused, n * (view === 'week' ? 7 : AGENDA_DAYS)));
@@ -115,6 +128,14 @@ export function CalendarPage() {
             </label>
           ))}
         </div>
+        <div className="cw-segmented" role="radiogroup" aria-label="Channel">
+          {CHANNEL_FILTERS.map(([c, label]) => (
+            <label key={c} className={channel === c ? 'on' : ''}>
+              <input type="radio" name="cal-channel" checked={channel === c} onChange={() => setChannel(c)} />
+              {label}
+            </label>
+          ))}
+        </div>
       </div>
       <div className="cal-legend small muted">
         <span className="cal-chip info">Planned</span>
@@ -123,6 +144,9 @@ export function CalendarPage() {
         <span className="cal-chip bad">Missed</span>
         <span className="cal-chip neutral">Draft / cancelled / skipped</span>
         <span className="cal-holiday">US federal holiday</span>
+        <span className="cal-legend-channels">
+          <ChannelMarks channels={['sms', 'voice']} /> a text, else a call (no mark: texts only)
+        </span>
         <span>↻ repeats · ✱ birthday · drag a one-time campaign to another day to move it</span>
       </div>
       {view === 'month' && <DayGrid {...grid} className="cal-month" month={focused} maxChips={3} />}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
+import type { Channel } from '../../types/domain';
 import { localDateTimeSchema, type OccurrenceView, type SeriesView } from '../../recurrence';
 
 export interface CalendarEntry {
@@ -12,6 +13,8 @@ export interface CalendarEntry {
   status: string;
   /** The series an occurrence belongs to. */
   seriesId?: number;
+  /** The campaign's channels in the owner's order (a text campaign: ["sms"]). */
+  channels: Channel[];
 }
 
 export interface RepeatPreview {

@@ -83,10 +83,24 @@ export function ChannelBreakdown({ view }: { view: CampaignResultsView }) {
           </tfoot>
         </table>
       </div>
+      {rows.map((r) => r.channel === 'voice' && r.calls && <CallsLine key="calls" row={r} />)}
       <p className="muted small">
         — not measured on that channel: replies come back only to texts; e-mail opens are never counted. Opted out is
         STOP for a text, an unsubscribe for an e-mail, the do-not-call key for a call.
       </p>
     </section>
+  );
+}
+
+/** How the calls ended, in words: answered by a person, left on voicemail after the beep, not answered, opted out. */
+function CallsLine({ row }: { row: ChannelResults }) {
+  const calls = row.calls!;
+  const n = (count: number) => count.toLocaleString();
+  return (
+    <p className="small" data-testid="results-calls">
+      <strong>Calls:</strong> {n(row.sent)} placed · {n(calls.answered)} answered by a person · {n(calls.voicemail)}{' '}
+      left on voicemail after the beep · {n(calls.notAnswered)} not answered · {n(row.optedOut)} pressed the opt-out key
+      (now on your do-not-call list)
+    </p>
   );
 }

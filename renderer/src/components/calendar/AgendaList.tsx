@@ -3,6 +3,7 @@ import { dayLabel } from './dates';
 import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entries';
 import './calendar.css';
 import { Button } from '../ui';
+import { ChannelMarks } from './ChannelMarks';
 
 /** The days ahead as a list: each day with campaigns (or a holiday), its campaigns by time. */
 export function AgendaList({
@@ -32,6 +33,7 @@ export function AgendaList({
                 <Button className="cal-agenda-item" onClick={() => onPick(e)}>
                   <span className="cal-agenda-time">{entryTime(e)}</span>
                   <span className="cal-agenda-name">{e.name}</span>
+                  <ChannelMarks channels={e.channels} long />
                   <span className="muted small">
                     {e.kind === 'once' ? 'One time' : e.kind === 'birthday' ? 'Birthday' : 'Repeats'}
                   </span>

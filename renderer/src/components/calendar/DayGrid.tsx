@@ -70,7 +70,6 @@ export function DayGrid(p: DayGridProps) {
                 data-day={d}
                 tabIndex={d === p.focused ? 0 : -1}
                 aria-selected={d === p.focused}
-                aria-label={`${holiday ? `${p.month ? `${Number(d.slice(8))} ` : ''}${holiday.name}: ` : ''}${dayLabel(d, { weekday: 'long', day: 'numeric', month: 'long' })}, ${list.length ? `${list.length} campaign${list.length === 1 ? '' : 's'}` : 'nothing scheduled'}`}
                 className={`cal-day${outside ? ' outside' : ''}${d === p.today ? ' today' : ''}${holiday ? ' holiday' : ''}${d < p.today ? ' past' : ''}`}
                 onClick={() => p.onFocus(d)}
                 onKeyDown={(ev) => key(ev, d)}
@@ -80,7 +79,11 @@ export function DayGrid(p: DayGridProps) {
                   if (raw) p.onMove(JSON.parse(raw) as { id: number; at: string }, d);
                 }}
               >
-                <div className="cal-day-top">
+                {/* Named by its content (the chips' text included), so what is seen is what is read. */}
+                <span className="sr-only">
+                  {`${holiday ? `${holiday.name}: ` : ''}${dayLabel(d, { weekday: 'long', day: 'numeric', month: 'long' })}, ${list.length ? `${list.length} campaign${list.length === 1 ? '' : 's'}` : 'nothing scheduled'}.`}
+                </span>
+                <div className="cal-day-top" aria-hidden="true">
                   {p.month ? (
                     <span className="cal-daynum">{Number(d.slice(8))}</span>
                   ) : (

@@ -1,5 +1,6 @@
 import { ENTRY_LABEL, ENTRY_TONE, entryTime, type CalendarEntry } from './entries';
 import { Button } from '../ui';
+import { ChannelMarks, channelsInWords } from './ChannelMarks';
 
 /** One campaign on the calendar: time, name, coloured by status; draggable when it can be moved. */
 export function EntryChip({
@@ -24,7 +25,7 @@ export function EntryChip({
         ev.stopPropagation();
         onPick(entry);
       }}
-      title={`${entryTime(entry)} ${entry.name} — ${ENTRY_LABEL[entry.status] ?? entry.status}${entry.kind === 'once' ? '' : entry.kind === 'birthday' ? ' (birthday)' : ' (repeats)'}`}
+      title={`${entryTime(entry)} ${entry.name} — ${ENTRY_LABEL[entry.status] ?? entry.status}${entry.kind === 'once' ? '' : entry.kind === 'birthday' ? ' (birthday)' : ' (repeats)'} · ${channelsInWords(entry.channels)}`}
     >
       <span className="cal-chip-time">{entryTime(entry)}</span>
       {entry.kind !== 'once' && (
@@ -33,6 +34,8 @@ export function EntryChip({
         </span>
       )}
       <span className="cal-chip-name">{entry.name}</span>
+      {/* Texts are the default: a chip marks its channels only when it is not a text campaign (the legend says so). */}
+      {entry.channels.join() !== 'sms' && <ChannelMarks channels={entry.channels} />}
     </Button>
   );
 }

@@ -4,6 +4,7 @@ import { businessInstant } from '../campaigns/business-time';
 import { Button, Modal } from '../ui';
 import { dayLabel } from './dates';
 import { ENTRY_LABEL, canMove, entryDay, entryTime, type CalendarEntry } from './entries';
+import { ChannelMarks } from './ChannelMarks';
 import './calendar.css';
 
 /** What a click on a calendar entry shows: open the campaign, or move a one-time campaign that has not started. */
@@ -60,6 +61,10 @@ export function EntryDialog({
         </>
       }
     >
+      <p className="cal-entry-channels">
+        <span className="muted small">{entry.channels.length > 1 ? 'Channels, in order: ' : 'Channel: '}</span>
+        <ChannelMarks channels={entry.channels} long />
+      </p>
       {movable && (
         <fieldset className="cal-move">
           <legend>Reschedule</legend>

@@ -18,6 +18,7 @@ import './campaigns.css';
 import { settingText } from '../../api/setting-text';
 import { ChannelsPanel } from './ChannelsPanel';
 import { EmailContentFields } from './EmailContentFields';
+import { VoiceContentEditor } from './VoiceContentEditor';
 import type { ChannelPrices } from './ChannelReview';
 
 type Provider = 'sandbox' | 'quo' | 'twilio';
@@ -68,7 +69,7 @@ function channelPrices(value: (key: string) => unknown): ChannelPrices {
       value('email.provider') === 'smtp' || value('email.provider') === 'postmark'
         ? price('pricing.emailPerMessage')
         : null,
-    voice: value('provider') === 'sandbox' ? null : price('pricing.voicePerCall'),
+    voice: value('voice.provider') === 'twilio' ? price('pricing.voicePerCall') : null,
   };
 }
 
@@ -100,9 +101,18 @@ function Wizard({
       if ('name' in patch) delete next.name;
       if (['tags', 'tagMode', 'excludeTags', 'minDays', 'segmentId'].some((k) => k in patch)) delete next.audience;
       if (
-        ['source', 'templateId', 'body', 'channels', 'everyChannel', 'emailSubject', 'emailBody'].some(
-          (k) => k in patch,
-        )
+        [
+          'source',
+          'templateId',
+          'body',
+          'channels',
+          'everyChannel',
+          'emailSubject',
+          'emailBody',
+          'voiceSource',
+          'voiceScript',
+          'voiceRecordingUrl',
+        ].some((k) => k in patch)
       )
         delete next.message;
       if (['scheduleMode', 'atDate', 'atTime', 'localDate', 'localTime'].some((k) => k in patch)) delete next.schedule;
@@ -239,6 +249,9 @@ function Wizard({
                 <MessageStep state={state} update={update} model={model} errors={errors} />
               )}
               {state.channels.includes('email') && <EmailContentFields state={state} update={update} />}
+              {state.channels.includes('voice') && (
+                <VoiceContentEditor state={state} update={update} model={model} error={errors.message} />
+              )}
               {!state.channels.includes('sms') && <FieldError id="cw-message-error" message={errors.message} />}
             </>
           )}

@@ -1,5 +1,6 @@
 import { businessInstant, businessToday } from './business-time';
-import { FEDERAL_END, FEDERAL_START, type WizardState } from './wizard-state';
+import { voiceContentProblems } from '../../../../shared/voice/content';
+import { FEDERAL_END, FEDERAL_START, voiceOf, type WizardState } from './wizard-state';
 
 /** The places in the wizard an error can be shown next to. */
 export type WizardField = 'name' | 'audience' | 'message' | 'schedule' | 'quietHours' | 'provider' | 'general';
@@ -16,7 +17,7 @@ export const STEP_FIELDS: WizardField[][] = [
 const PATH_FIELD: Array<[RegExp, WizardField]> = [
   [/^name\b/, 'name'],
   [/^audience\b/, 'audience'],
-  [/^(body|templateId|ab|channels|everyChannel|email)\b/, 'message'],
+  [/^(body|templateId|ab|channels|everyChannel|email|voice)\b/, 'message'],
   [/^schedule\b/, 'schedule'],
   [/^quietHours\b/, 'quietHours'],
   [/^(provider|fromNumber)\b/, 'provider'],
@@ -84,6 +85,8 @@ export function checkStep(
       e.message = 'The e-mail needs a subject: write the line your contacts see in their inbox.';
     else if (s.channels.includes('email') && !s.emailKept && !s.emailBody.trim())
       e.message = 'Write the e-mail your contacts will receive.';
+    else if (s.channels.includes('voice') && voiceContentProblems(voiceOf(s)).length)
+      e.message = voiceContentProblems(voiceOf(s))[0];
     if (e.message || !s.channels.includes('sms')) return e;
     if (s.source === 'template' && s.templateId === null)
       e.message = 'Pick a template, or write the message here instead.';

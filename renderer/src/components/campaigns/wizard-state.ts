@@ -4,7 +4,7 @@ import type { CampaignDetail } from '../../../../shared/ipc/channels/campaigns';
 import { businessInstant, businessParts, businessToday } from './business-time';
 import { emptyRepeat, repeatOf, type RepeatChoice } from '../calendar/repeat-choice';
 import type { Channel } from '../../../../shared/types/domain';
-import type { CampaignEmail } from '../../../../shared/campaign-channels';
+import type { CampaignEmail, CampaignVoice } from '../../../../shared/campaign-channels';
 
 export type ScheduleMode = 'now' | 'at' | 'recipient_local';
 export type MessageSource = 'template' | 'inline';
@@ -42,6 +42,10 @@ export interface WizardState {
   emailBody: string;
   /** An e-mail made from an HTML file or an e-mail template elsewhere (the CLI), kept as it was. */
   emailKept: Pick<CampaignEmail, 'html' | 'templateId'> | null;
+  /** The call (voice channel): a script read aloud, or a recording played from an https address. */
+  voiceSource: 'script' | 'recording';
+  voiceScript: string;
+  voiceRecordingUrl: string;
   /** Parts of an edited campaign the wizard does not show, kept as they were. */
   keep: Pick<CampaignDraftInput, 'ab' | 'notes' | 'fromNumber' | 'provider' | 'trackLinks'> & {
     audience: Omit<AudienceFilterInput, 'tags' | 'tagMode' | 'excludeTags' | 'minDaysSinceContact' | 'segmentId'>;
@@ -78,6 +82,9 @@ export function emptyWizard(zone: string, now: Date): WizardState {
     emailSubject: '',
     emailBody: '',
     emailKept: null,
+    voiceSource: 'script',
+    voiceScript: '',
+    voiceRecordingUrl: '',
     keep: { audience: {} },
   };
 }
@@ -118,6 +125,9 @@ export function wizardFromCampaign(c: CampaignDetail, zone: string, now: Date): 
             ...(c.email.templateId !== undefined ? { templateId: c.email.templateId } : {}),
           }
         : null,
+    voiceSource: c.voice?.recordingUrl ? 'recording' : 'script',
+    voiceScript: c.voice?.script ?? '',
+    voiceRecordingUrl: c.voice?.recordingUrl ?? '',
     keep: {
       audience: otherAudience,
       ...(c.ab ? { ab: c.ab } : {}),
@@ -173,8 +183,13 @@ export function draftOf(s: WizardState, zone: string): CampaignDraftInput {
   };
 }
 
-/** The channels and the e-mail as the draft takes them (nothing for a text campaign). */
-function channelsOf(s: WizardState): Pick<CampaignDraftInput, 'channels' | 'everyChannel' | 'email'> {
+/** The call as the draft takes it: the chosen one of script and recording (the other is kept only in the wizard). */
+export function voiceOf(s: WizardState): CampaignVoice {
+  return s.voiceSource === 'recording' ? { recordingUrl: s.voiceRecordingUrl.trim() } : { script: s.voiceScript };
+}
+
+/** The channels, the e-mail and the call as the draft takes them (nothing for a text campaign). */
+function channelsOf(s: WizardState): Pick<CampaignDraftInput, 'channels' | 'everyChannel' | 'email' | 'voice'> {
   if (s.channels.length === 1 && s.channels[0] === 'sms') return {};
   const email: CampaignEmail | undefined = s.channels.includes('email')
     ? {
@@ -186,5 +201,6 @@ function channelsOf(s: WizardState): Pick<CampaignDraftInput, 'channels' | 'ever
     channels: s.channels,
     ...(s.everyChannel && s.channels.length > 1 ? { everyChannel: true } : {}),
     ...(email ? { email } : {}),
+    ...(s.channels.includes('voice') ? { voice: voiceOf(s) } : {}),
   };
 }
