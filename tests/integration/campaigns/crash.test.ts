@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createApp } from '../../../electron/app';
 import { startFakeQuo, type FakeQuo } from '../../fakes/quo';
 import { seededRandom } from '../../fakes/faults';
+import { bundleChild } from '../../helpers/child-bundle';
 import { tempDir } from '../../helpers/db';
 import { seedContacts } from '../../helpers/seed';
 
@@ -12,11 +14,15 @@ const MESSAGES = Number(process.env.CRASH_MESSAGES ?? 2000);
 const FINAL = new Set(['sent', 'delivered', 'undelivered', 'failed', 'skipped']);
 
 let quo: FakeQuo;
+/** The child as plain JavaScript (tests/helpers/child-bundle.ts): forty of them start, tsx would compile each. */
+let childJs: string;
 beforeAll(async () => {
   quo = await startFakeQuo({ rateLimitPerSecond: 'unlimited' });
+  childJs = await bundleChild('crash-child', 'tests/integration/campaigns/crash-child.ts');
 });
 afterAll(async () => {
   await quo.close();
+  rmSync(dirname(childJs), { recursive: true, force: true });
 });
 
 /**
@@ -29,8 +35,8 @@ function runChild(
   killAt: { sent: number; receivedSoFar: () => number } | null,
 ): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(import.meta.dirname, 'crash-child.ts'), [dbPath, String(campaignId)], {
-      execArgv: ['--import', 'tsx'],
+    const child = fork(childJs, [dbPath, String(campaignId)], {
+      execArgv: [],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';

@@ -1,9 +1,11 @@
 import { fork } from 'node:child_process';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../electron/app';
 import { seededRandom } from '../../fakes/faults';
 import { startFakeSmtp, type FakeSmtp } from '../../fakes/smtp';
+import { bundleChild } from '../../helpers/child-bundle';
 import { tempDir } from '../../helpers/db';
 import { emailReady, insertEmailCampaign } from '../../helpers/email-outbox';
 import { daytimeClock } from '../../helpers/seed';
@@ -15,18 +17,22 @@ const FINAL = new Set(['sent', 'delivered', 'undelivered', 'failed', 'skipped'])
 const IN_FLIGHT = 8;
 
 let smtp: FakeSmtp;
+/** The child as plain JavaScript (tests/helpers/child-bundle.ts), so no start pays tsx's compile. */
+let childJs: string;
 beforeAll(async () => {
   smtp = await startFakeSmtp();
+  childJs = await bundleChild('kill-child', 'tests/integration/email/kill-child.ts');
 });
 afterAll(async () => {
   await smtp.close();
+  rmSync(dirname(childJs), { recursive: true, force: true });
 });
 
 /** Runs the child; with `killAt`, SIGKILLs it once the SMTP server has taken that many of its e-mails. */
 function runChild(dbPath: string, killAt: { after: number; received: () => number } | null) {
   return new Promise<{ killed: boolean; code: number | null }>((resolve, reject) => {
-    const child = fork(join(import.meta.dirname, 'kill-child.ts'), [dbPath], {
-      execArgv: ['--import', 'tsx'],
+    const child = fork(childJs, [dbPath], {
+      execArgv: [],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';

@@ -37,7 +37,12 @@ describe('Settings → Webhooks', () => {
       commands: { cloudflared: 'cloudflared tunnel --url http://localhost:8787', ngrok: 'ngrok http 8787' },
       publicUrl: '',
       webhookUrls: null,
-      secrets: { quoSigningSecret: false, quoWebhookSecret: false, twilioAuthToken: false },
+      secrets: {
+        postmarkWebhookPassword: false,
+        quoSigningSecret: false,
+        quoWebhookSecret: false,
+        twilioAuthToken: false,
+      },
     });
     const relay = await app.startRelay({ port: 0 });
     app.settings.set('webhooks.publicUrl', 'https://quiet-fog-1234.trycloudflare.com/');
@@ -53,7 +58,12 @@ describe('Settings → Webhooks', () => {
         quo: 'https://quiet-fog-1234.trycloudflare.com/webhooks/quo',
         twilio: 'https://quiet-fog-1234.trycloudflare.com/webhooks/twilio',
       },
-      secrets: { quoSigningSecret: false, quoWebhookSecret: false, twilioAuthToken: true },
+      secrets: {
+        postmarkWebhookPassword: false,
+        quoSigningSecret: false,
+        quoWebhookSecret: false,
+        twilioAuthToken: true,
+      },
     });
   });
 

@@ -148,7 +148,9 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
       </p>
 
       <WinnerPanel report={report} busy={busy} onSend={(variant) => void sendWinner(variant)} />
-      {report.campaign.status !== 'draft' && <RecordConversion campaignId={id} onDone={reload} />}
+      {report.campaign.status !== 'draft' && (
+        <RecordConversion campaignId={id} byEmail={report.channel === 'email'} onDone={reload} />
+      )}
     </section>
   );
 }

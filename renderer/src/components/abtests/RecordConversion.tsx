@@ -2,8 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { Button } from '../ui';
 
-/** "Ana booked by phone": the owner marks a recipient as converted, found by their number. */
-export function RecordConversion({ campaignId, onDone }: { campaignId: number; onDone(): void }) {
+/** "Ana booked by phone": the owner marks a recipient as converted, found by their number (or e-mail address). */
+export function RecordConversion({
+  campaignId,
+  byEmail = false,
+  onDone,
+}: {
+  campaignId: number;
+  /** An e-mail A/B test: the sale came from an e-mail, and the recipient may be found by their address. */
+  byEmail?: boolean;
+  onDone(): void;
+}) {
   const [phone, setPhone] = useState('');
   const [message, setMessage] = useState<{ tone: 'good' | 'bad'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,8 +28,8 @@ export function RecordConversion({ campaignId, onDone }: { campaignId: number; o
         setMessage({
           tone: 'bad',
           text: found.rows.length
-            ? 'More than one contact matches; type the whole number.'
-            : 'No contact has that number.',
+            ? `More than one contact matches; type the whole ${byEmail ? 'number or address' : 'number'}.`
+            : `No contact has that ${byEmail ? 'number or address' : 'number'}.`,
         });
         return;
       }
@@ -42,12 +51,14 @@ export function RecordConversion({ campaignId, onDone }: { campaignId: number; o
 
   return (
     <form className="ab-convert" onSubmit={(e) => void submit(e)}>
-      <label htmlFor="ab-convert-phone">Record a conversion (a booking or sale that came from this text)</label>
+      <label htmlFor="ab-convert-phone">
+        Record a conversion (a booking or sale that came from this {byEmail ? 'e-mail' : 'text'})
+      </label>
       <div className="field-row">
         <input
           id="ab-convert-phone"
-          type="tel"
-          placeholder="Phone number"
+          type={byEmail ? 'text' : 'tel'}
+          placeholder={byEmail ? 'Phone number or e-mail address' : 'Phone number'}
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
         />
