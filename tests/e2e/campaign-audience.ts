@@ -62,5 +62,9 @@ export function quietSandbox(app: DeskApp, ratePerSecond = 50): void {
   app.settings.set('sandbox.replyRate', 0);
   app.settings.set('sandbox.stopRate', 0);
   app.settings.set('sandbox.ratePerSecond', ratePerSecond);
+  // The simulated e-mails as quiet as the texts: every one delivered, none bounced, complained of or unsubscribed.
+  app.settings.set('sandboxEmail.bounceRate', 0);
+  app.settings.set('sandboxEmail.complaintRate', 0);
+  app.settings.set('sandboxEmail.unsubscribeRate', 0);
   app.settings.set('business.name', 'Bloom Salon');
 }

@@ -95,7 +95,8 @@ describe('voice calls through the outbox and a fake Twilio Voice', () => {
     const { campaignId } = callCampaign(3);
     await app.dispatcher.runUntilIdle(300);
     expect(twilio.calls).toHaveLength(3);
-    const [first, second, third] = twilio.calls;
+    // The calls may reach the fake in any order (placed side by side): take them in the outbox's order.
+    const [first, second, third] = outbox(campaignId).map((r) => twilio.calls.find((c) => c.to === r.phone)!);
     expect(first.machineDetection).toBe('DetectMessageEnd');
     expect(first.statusCallback).toBe(`${app.settings.get('webhooks.publicUrl')}/webhooks/twilio-voice/status`);
     expect(first.statusCallbackEvents).toEqual(['initiated', 'ringing', 'answered', 'completed']);
