@@ -115,6 +115,7 @@ export function setBased(d: WriterDeps & { recipientLocal: boolean; reads: Templ
     d.reads.last ? 'c.last_name' : 'NULL',
     d.reads.email ? 'c.email' : 'NULL',
   ].join(', ');
+  // hot path: the launch's set-based write of up to a million texts, one INSERT … SELECT per chunk (bench campaigns).
   // A contact already in the outbox (a resumed snapshot) is ignored by the unique (campaign, contact) index.
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox_messages (body, segments, variant, state, next_attempt_at, campaign_id, contact_id, kind, to_phone, from_number, provider, created_at, updated_at)

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedContacts } from '../../helpers/seed';
-import { emailReady } from '../../helpers/email-outbox';
 import type { InputOf } from '../../../shared/ipc/contract';
-import { T0, HOUR, abHarness, markDelivered, type AbHarness } from './helpers';
+import { T0, HOUR, markDelivered, useEmailAbHarness, type AbHarness } from './helpers';
 
 let h: AbHarness;
-beforeEach(async () => {
-  h = await abHarness();
-  emailReady(h.app, 'https://bloom.trycloudflare.com');
-});
-afterEach(async () => {
-  await h.close();
-});
+useEmailAbHarness('https://bloom.trycloudflare.com', (x) => (h = x));
 
 const TEXT = 'Hi {{first_name|there}}, colour week at {{business_name}}. Reply STOP to opt out';
 const BODY = 'Hi {{first_name|there}},\n\nColour week: 20% off.\n\n[Book now](https://bloom.example/book)';

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedContacts } from '../../helpers/seed';
-import { emailReady } from '../../helpers/email-outbox';
 import { MAIL_SCANNER_SECONDS } from '../../../electron/abtests/bots';
-import { T0, HOUR, abHarness, markDelivered, type AbHarness } from './helpers';
+import { T0, HOUR, markDelivered, useEmailAbHarness, type AbHarness } from './helpers';
 
 let h: AbHarness;
-beforeEach(async () => {
-  h = await abHarness();
-  emailReady(h.app, 'https://bloom.trycloudflare.com');
-});
-afterEach(async () => {
-  await h.close();
-});
+useEmailAbHarness('https://bloom.trycloudflare.com', (x) => (h = x));
 
 const PUBLIC = 'https://bloom.trycloudflare.com';
 const BOOK = 'https://bloom.example/book?week=colour&utm_source=email';

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp, type AppConfig, type DeskApp } from '../../../electron/app';
 import type { AbReport } from '../../../shared/ipc/channels/abtests';
 import { tempDir } from '../../helpers/db';
+import { emailReady } from '../../helpers/email-outbox';
 import { sandboxBehaviour } from '../../helpers/app';
 import type { Channel, InputOf, OutputOf } from '../../../shared/ipc/contract';
 
@@ -102,4 +104,20 @@ export function reply(app: DeskApp, phone: string, body: string, at: number, id:
     at: new Date(at).toISOString(),
   });
   app.tick();
+}
+
+/**
+ * A fresh A/B harness before each test of the file, ready to send marketing e-mail through the relay's public URL,
+ * closed after it; `use` receives each one (like useTempApp).
+ */
+export function useEmailAbHarness(publicUrl: string, use: (h: AbHarness) => void): void {
+  let h: AbHarness;
+  beforeEach(async () => {
+    h = await abHarness();
+    emailReady(h.app, publicUrl);
+    use(h);
+  });
+  afterEach(async () => {
+    await h.close();
+  });
 }
