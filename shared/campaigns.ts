@@ -80,10 +80,6 @@ export const abConfigSchema = z
       'an e-mail A/B test compares link clicks or conversions (e-mails get no replies, and opens are not counted)',
     path: ['metric'],
   })
-  .refine((a) => a.channel !== 'email' || a.testPercent === undefined, {
-    message: 'an e-mail A/B test sends each variant to its share of all the e-mail recipients (no held-back rest)',
-    path: ['testPercent'],
-  })
   .refine((a) => a.channel === 'email' || a.variants.every((v) => v.subject === undefined), {
     message: 'a subject line is for e-mail variants: set the test’s channel to email',
     path: ['variants'],

@@ -3,7 +3,7 @@ import { abCampaign, variantLabel } from './evaluate';
 import { loadAbState } from './state';
 import { sendWinner } from './winner';
 
-type DeadlineCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit' | 'events' | 'paths'>;
+type DeadlineCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'secrets' | 'now' | 'audit' | 'events' | 'paths'>;
 
 export type DeadlineOutcome = { campaignId: number; outcome: 'default_sent' | 'decision_needed' };
 

@@ -50,3 +50,18 @@ export function heldMessageStatements(db: SqliteDb): {
     skip: (id, reason, nowIso) => skip.run(reason.code, reason.message, nowIso, id).changes,
   };
 }
+
+// hot path: a winner's release to the held-back rest of an e-mail A/B test queues each rendered e-mail, one by one.
+export function heldEmailStatement(
+  db: SqliteDb,
+): (
+  outboxId: number,
+  email: { toEmail: string; subject: string; body: string; html: string; variant: string },
+  nowIso: string,
+) => boolean {
+  const queue = db.prepare<[string, string, string, string, string, string, string, number]>(
+    `UPDATE outbox_messages SET state = 'queued', to_email = ?, subject = ?, body = ?, html_body = ?, segments = 1, variant = ?, ab_remainder = 1, next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'held'`,
+  );
+  return (id, m, nowIso) =>
+    queue.run(m.toEmail, m.subject, m.body, m.html, m.variant, nowIso, nowIso, id).changes === 1;
+}

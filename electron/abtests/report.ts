@@ -43,11 +43,12 @@ function winnerNote(e: AbEvaluation, state: WinnerReleaseState): string {
   const held = formatCount(r?.held ?? 0);
   const chosen = e.state.releaseIndex ?? e.verdict.winner;
   const name = chosen === null ? '' : variantLabel(campaign.ab.variants[chosen].name);
+  const byEmail = campaign.ab.channel === 'email';
   switch (state) {
     case 'not_applicable':
       return 'Every contact in the audience got one of the variants; there is no held-back rest.';
     case 'waiting_for_verdict':
-      return `${held} contacts (${100 - (campaign.ab.testPercent ?? 0)}% of the audience) are held back and get the winning variant once the test has one.`;
+      return `${held} contacts (${100 - (campaign.ab.testPercent ?? 0)}% of the ${byEmail ? 'e-mail ' : ''}audience) are held back and get the winning variant once the test has one.`;
     case 'awaiting_approval':
       return `${name} won. ${held} held-back contacts are waiting for it: send it when you are ready.`;
     case 'decision_needed':
@@ -57,9 +58,9 @@ function winnerNote(e: AbEvaluation, state: WinnerReleaseState): string {
     case 'sending':
       return `Sending ${name} to the rest of the audience: ${formatCount((r?.queued ?? 0) + (r?.held ?? 0))} still to go.`;
     case 'sent':
-      return `${name} went to the rest of the audience (${e.state.releaseChosenBy === 'owner' ? 'your choice' : 'the winner'}): ${formatCount((r?.sent ?? 0) + (r?.delivered ?? 0))} sent, ${formatCount(r?.failed ?? 0)} failed, ${formatCount(r?.skipped ?? 0)} skipped.`;
+      return `${name} went to the rest of the audience${byEmail ? ' by e-mail' : ''} (${e.state.releaseChosenBy === 'owner' ? 'your choice' : 'the winner'}): ${formatCount((r?.sent ?? 0) + (r?.delivered ?? 0))} sent, ${formatCount(r?.failed ?? 0)} failed, ${formatCount(r?.skipped ?? 0)} skipped.`;
     case 'cancelled':
-      return 'The campaign was cancelled; the held-back contacts were not texted.';
+      return `The campaign was cancelled; the held-back contacts were not ${byEmail ? 'e-mailed' : 'texted'}.`;
   }
 }
 

@@ -9,13 +9,14 @@ import { loadAbState } from './state';
 import { ownRecord } from '../../shared/own-keys';
 import { claimRelease, customFieldValues, heldMessages, markReleaseDone } from './queries';
 import { heldMessageStatements } from './queries-hot';
+import { heldEmailRelease } from './winner-email';
 
 const CHUNK = 1000;
 
 /** Releases in progress in this process, so two clicks on "Send winner" share one run instead of racing. */
 const running = new Map<string, Promise<SendWinnerResult>>();
 
-type WinnerCore = Pick<DeskCore, 'db' | 'settings' | 'now' | 'audit' | 'events' | 'paths'>;
+type WinnerCore = Pick<DeskCore, 'db' | 'settings' | 'secrets' | 'now' | 'audit' | 'events' | 'paths'>;
 
 /**
  * Sends the chosen variant to the held-back rest of a "test, then send the winner" campaign: each held message is
@@ -76,7 +77,7 @@ function chooseVariant(
   if (c.status === 'cancelled' || c.status === 'completed')
     throw new AppError(
       'conflict',
-      `Campaign "${c.name}" is ${c.status}; its held-back contacts can no longer be texted.`,
+      `Campaign "${c.name}" is ${c.status}; its held-back contacts can no longer be ${ab.channel === 'email' ? 'e-mailed' : 'texted'}.`,
     );
   if (c.snapshotState !== 'complete')
     throw new AppError(
@@ -115,9 +116,11 @@ async function releaseWinner(
     c,
     c.ab.variants.map((v) => v.body),
   );
-  const fieldKeys = [
-    ...new Set(parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))),
-  ];
+  // An e-mail test's rest gets the winner's e-mail, rendered as the test's e-mails were (winner-email.ts).
+  const mail = c.ab.channel === 'email' ? heldEmailRelease(core, c, choice.variant, links) : null;
+  const fieldKeys = mail
+    ? []
+    : [...new Set(parsed.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : [])))];
   const held = heldMessageStatements(db);
   const business = { name: core.settings.get('business.name'), contact: core.settings.get('business.contact') };
   let released = 0;
@@ -148,6 +151,7 @@ async function releaseWinner(
           fieldKeys,
         ))
           values.set(`${v.contactId}\u0000${v.key}`, v.value);
+        const emailable = mail?.reachable(rows.flatMap((r) => (r.contactId === null ? [] : [r.contactId])));
         for (const r of rows) {
           if (r.contactId === null || r.phone === null) {
             skipped += held.skip(
@@ -155,6 +159,16 @@ async function releaseWinner(
               { code: 'contact_deleted', message: 'The contact was deleted before the winner was sent' },
               nowIso,
             );
+            continue;
+          }
+          if (mail && emailable) {
+            if (!emailable.has(r.contactId))
+              skipped += held.skip(
+                r.id,
+                { code: 'opted_out', message: 'Recipient unsubscribed or bounced before the winner was sent' },
+                nowIso,
+              );
+            else if (mail.queue({ ...r, contactId: r.contactId, phone: r.phone }, nowIso)) released++;
             continue;
           }
           if (r.optedOut === 1) {

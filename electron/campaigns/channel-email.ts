@@ -26,7 +26,7 @@ interface EmailSource {
 }
 
 /** The campaign's subject and body (its own, or its e-mail template's); an e-mail A/B test's are its variants. */
-function emailSources(core: DeskCore, c: CampaignRecord): EmailSource[] {
+function emailSources(core: EmailCore, c: CampaignRecord): EmailSource[] {
   if (c.ab?.channel === 'email')
     return c.ab.variants.map((v) => ({ subject: v.subject?.trim() ?? '', markdown: v.body, html: null }));
   const email = c.email;
@@ -40,14 +40,27 @@ function emailSources(core: DeskCore, c: CampaignRecord): EmailSource[] {
 }
 
 /** The Markdown bodies of a campaign's e-mails (what link tracking looks for links in). */
-export function emailBodies(core: DeskCore, c: CampaignRecord): string[] {
+export function emailBodies(core: EmailCore, c: CampaignRecord): string[] {
   return emailSources(core, c).flatMap((s) => [s.markdown ?? '', s.html ?? '']);
 }
+
+/** What the e-mails of a campaign are written with: its database, settings and the unsubscribe links' secret. */
+type EmailCore = Pick<DeskCore, 'db' | 'settings' | 'secrets'>;
+
+const HELD: Omit<ChannelMessage, 'toEmail'> = {
+  body: '',
+  subject: null,
+  html: null,
+  voiceJson: null,
+  variant: null,
+  links: [],
+  held: true,
+};
 
 type EmailRender = (contact: ContactValues, unsubscribeUrl: string) => Omit<ChannelMessage, 'variant' | 'links'>;
 
 /** One source's e-mail for each contact; problems in its subject or body are found before any row is written. */
-function sourceRenderer(core: DeskCore, source: EmailSource): EmailRender {
+function sourceRenderer(core: EmailCore, source: EmailSource): EmailRender {
   const business = {
     name: core.settings.get('business.name'),
     contact: core.settings.get('business.contact'),
@@ -96,15 +109,23 @@ function sourceRenderer(core: DeskCore, source: EmailSource): EmailRender {
  * With link tracking, every web link of both parts becomes the recipient's tracked link — never the unsubscribe one.
  */
 export function emailContent(
-  core: DeskCore,
+  core: EmailCore,
   c: CampaignRecord,
   links?: LinkTracker,
+  opts: { variant?: number } = {},
 ): (contact: ContactValues, outboxId: number) => ChannelMessage {
   const link = marketingEmailContext(core.settings, core.secrets); // says which setting is missing, before any row
   const renders = emailSources(core, c).map((source) => sourceRenderer(core, source));
   const plan = c.ab?.channel === 'email' ? assignMessages(c, []) : null;
+  // The chosen variant for everyone: the held-back rest of a "test, then send the winner" e-mail test (abtests/winner.ts).
+  const fixed =
+    opts.variant === undefined
+      ? null
+      : { bodyIndex: opts.variant, variant: c.ab?.variants[opts.variant]?.name ?? null };
   return (r, outboxId) => {
-    const pick = plan?.pick(r.id) ?? { bodyIndex: 0, variant: null };
+    const pick = fixed ?? plan?.pick(r.id) ?? { bodyIndex: 0, variant: null };
+    // Held back until the test has a winner: rendered, with its own unsubscribe link and tracked links, when it goes.
+    if ('state' in pick && pick.state === 'held') return { ...HELD, toEmail: r.email };
     const unsubscribeUrl = unsubscribeLink(link, r.id, outboxId);
     const m = renders[pick.bodyIndex](r, unsubscribeUrl);
     if (!links?.enabled) return { ...m, variant: pick.variant, links: [] };

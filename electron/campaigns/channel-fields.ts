@@ -4,7 +4,10 @@ import type { ContactValues } from './snapshot-channels';
 import { contactFieldValues } from './queries-snapshot';
 
 /** The contact's custom fields a text reads, by key (read per contact only when the text uses any). */
-export function fieldReader(core: DeskCore, parsed: ParsedTemplate[]): (contactId: number) => Record<string, string> {
+export function fieldReader(
+  core: Pick<DeskCore, 'db'>,
+  parsed: ParsedTemplate[],
+): (contactId: number) => Record<string, string> {
   const keys = new Set(
     parsed.flatMap((p) => p.tokens.flatMap((t) => (t.kind === 'variable' && t.fieldKey ? [t.fieldKey] : []))),
   );

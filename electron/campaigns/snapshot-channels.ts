@@ -29,6 +29,8 @@ export interface ChannelMessage {
   variant: string | null;
   /** Tracked links of the message, stored against its row once it is written. */
   links: Array<{ code: string; url: string }>;
+  /** Held back ("test, then send the winner"): written empty, as state `held`, and rendered when the winner goes. */
+  held?: true;
 }
 
 export interface ChannelWriterDeps {
@@ -63,12 +65,13 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
   );
   const insert = db.prepare(
     `INSERT OR IGNORE INTO outbox_messages (id, campaign_id, contact_id, kind, channel, variant, to_phone, to_email, from_number, subject, body, html_body, voice_json, segments, provider, state, next_attempt_at, created_at, updated_at)
-     VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'queued', ?, ?, ?)`,
+     VALUES (?, ?, ?, 'campaign', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
     chunk(cursor, limit, created, upper = Number.MAX_SAFE_INTEGER) {
       const rows = select.all(...d.where.params, { cursor, upper, limit }) as ContactValues[];
       let queued = 0;
+      const inserted: StateTally = {};
       // The row's id is chosen here, in the chunk's transaction, so that the message can name it before it is written.
       let id = highestOutboxId(db) + 1;
       for (const r of rows) {
@@ -86,16 +89,22 @@ export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {
           m.body,
           m.html,
           m.voiceJson,
+          m.held ? 0 : 1,
           d.provider,
+          m.held ? 'held' : 'queued',
           d.notBefore(r.phone) ?? created,
           created,
           created,
         ).changes;
         // A contact already written (a resumed chunk) keeps its row; the id is used by the next one.
-        if (written) d.links.record(id++, r.id, m.variant, m.links);
+        if (written) {
+          d.links.record(id++, r.id, m.variant, m.links);
+          const state = m.held ? 'held' : 'queued';
+          inserted[state] = (inserted[state] ?? 0) + 1;
+        }
         queued += written;
       }
-      return { queued, last: rows.length ? rows[rows.length - 1].id : null, inserted: { queued } };
+      return { queued, last: rows.length ? rows[rows.length - 1].id : null, inserted };
     },
     close() {},
   };
