@@ -65,7 +65,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
       const r = await api.abtests.sendWinner({ id, ...(variant !== undefined ? { variant } : {}) });
       return r.alreadySent && r.released === 0
         ? 'The rest of the audience already has its message.'
-        : `Queued for ${formatNumber(r.released)} held-back contacts${r.skipped ? ` (${formatNumber(r.skipped)} skipped: opted out or deleted)` : ''}.`;
+        : `Queued for ${formatNumber(r.released)} held-back contacts${r.skipped ? ` (${formatNumber(r.skipped)} skipped: ${report.channel === 'email' ? 'unsubscribed, bounced or deleted' : 'opted out or deleted'})` : ''}.`;
     });
   const launch = () =>
     act(async () => {
@@ -77,7 +77,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
     <section className="page ab-report">
       <PageHeader
         title={report.campaign.name}
-        subtitle={`A/B test${report.channel === 'email' ? ' by e-mail' : ''} · comparing ${report.metricNoun} · ${report.testPercent ? `tested on ${report.testPercent}% of the audience, then the winner to the rest` : 'every contact gets one variant'}`}
+        subtitle={`A/B test${report.channel === 'email' ? ' by e-mail' : ''} · comparing ${report.metricNoun} · ${report.testPercent ? `tested on ${report.testPercent}% of the ${report.channel === 'email' ? 'e-mail ' : ''}audience, then the winner to the rest` : 'every contact gets one variant'}`}
         actions={
           <>
             {back}

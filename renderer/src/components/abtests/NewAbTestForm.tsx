@@ -87,7 +87,6 @@ export function NewAbTestForm({
 
   function chooseChannel(next: 'sms' | 'email') {
     setChannel(next);
-    setSample(false);
     if (next === 'email') {
       // Clicks need tracked links; replies never come back to a marketing e-mail.
       if (!EMAIL_METRICS.includes(metric)) setMetric('clicked');
@@ -225,13 +224,11 @@ export function NewAbTestForm({
             ))}
           </Select>
           <div className="field">
-            {channel === 'sms' && (
-              <Checkbox
-                label="Test on part of the audience first, then send the winner to the rest"
-                checked={sample}
-                onChange={(e) => setSample(e.target.checked)}
-              />
-            )}
+            <Checkbox
+              label={`Test on part of the ${channel === 'email' ? 'e-mail ' : ''}audience first, then send the winner to the rest`}
+              checked={sample}
+              onChange={(e) => setSample(e.target.checked)}
+            />
             {sample && (
               <label className="ab-share">
                 Test on{' '}
@@ -243,7 +240,7 @@ export function NewAbTestForm({
                   aria-label="Test sample in percent"
                   onChange={(e) => setTestPercent(Number(e.target.value))}
                 />
-                % of the audience
+                % of the {channel === 'email' ? 'e-mail ' : ''}audience
               </label>
             )}
             {sample && (
