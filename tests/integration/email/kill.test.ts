@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { createApp } from '../../../electron/app';
 import { seededRandom } from '../../fakes/faults';
 import { startFakeSmtp, type FakeSmtp } from '../../fakes/smtp';
 import { bundleChild } from '../../helpers/child-bundle';
+import { runKillableChild } from '../../helpers/kill-child';
 import { tempDir } from '../../helpers/db';
 import { emailReady, insertEmailCampaign } from '../../helpers/email-outbox';
 import { daytimeClock } from '../../helpers/seed';
@@ -29,32 +29,8 @@ afterAll(async () => {
 });
 
 /** Runs the child; with `killAt`, SIGKILLs it once the SMTP server has taken that many of its e-mails. */
-function runChild(dbPath: string, killAt: { after: number; received: () => number } | null) {
-  return new Promise<{ killed: boolean; code: number | null }>((resolve, reject) => {
-    const child = fork(childJs, [dbPath], {
-      execArgv: [],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += d));
-    let timer: NodeJS.Timeout | null = null;
-    if (killAt)
-      child.on('message', () => {
-        timer = setInterval(() => {
-          if (killAt.received() >= killAt.after) {
-            if (timer) clearInterval(timer);
-            child.kill('SIGKILL');
-          }
-        }, 1);
-      });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (timer) clearInterval(timer);
-      if (code !== 0 && signal !== 'SIGKILL') reject(new Error(`child failed (${code}): ${stderr}`));
-      else resolve({ killed: signal === 'SIGKILL', code });
-    });
-  });
-}
+const runChild = (dbPath: string, killAt: { after: number; received: () => number } | null) =>
+  runKillableChild(childJs, [dbPath], killAt);
 
 describe('e-mail crash safety: SIGKILL mid-campaign, restart, finish (real SMTP server)', () => {
   it(`never sends an e-mail twice and never loses one, over ${SEEDS} seeds of ${MESSAGES} e-mails`, async () => {
