@@ -8,7 +8,7 @@ import { DayGrid } from '../components/calendar/DayGrid';
 import { byDay, entryTime, type CalendarEntry } from '../components/calendar/entries';
 import { EntryDialog } from '../components/calendar/EntryDialog';
 import { QuietBar } from '../components/calendar/QuietBar';
-import { Button, ErrorBanner, PageHeader } from '../components/ui';
+import { Button, ErrorBanner, PageHeader, Radio } from '../components/ui';
 import { useApp } from '../store/app';
 import { ChannelMarks } from '../components/calendar/ChannelMarks';
 import type { Channel } from '../../../shared/types/domain';
@@ -122,18 +122,26 @@ export function CalendarPage() {
         </div>
         <div className="cw-segmented" role="radiogroup" aria-label="View">
           {(['month', 'week', 'agenda'] as const).map((v) => (
-            <label key={v} className={view === v ? 'on' : ''}>
-              <input type="radio" name="cal-view" checked={view === v} onChange={() => setView(v)} />
-              {v[0].toUpperCase() + v.slice(1)}
-            </label>
+            <Radio
+              key={v}
+              className={view === v ? 'on' : ''}
+              name="cal-view"
+              checked={view === v}
+              onChange={() => setView(v)}
+              label={v[0].toUpperCase() + v.slice(1)}
+            />
           ))}
         </div>
         <div className="cw-segmented" role="radiogroup" aria-label="Channel">
           {CHANNEL_FILTERS.map(([c, label]) => (
-            <label key={c} className={channel === c ? 'on' : ''}>
-              <input type="radio" name="cal-channel" checked={channel === c} onChange={() => setChannel(c)} />
-              {label}
-            </label>
+            <Radio
+              key={c}
+              className={channel === c ? 'on' : ''}
+              name="cal-channel"
+              checked={channel === c}
+              onChange={() => setChannel(c)}
+              label={label}
+            />
           ))}
         </div>
       </div>

@@ -8,10 +8,9 @@ import {
   type OrderImportPreview,
   type OrderImportReport,
 } from '../../../../shared/ipc/channels/analytics';
-import { Modal } from '../ui';
 import { refuseFile, uploadFile } from '../contacts/upload';
 import { downloadText } from '../abtests/format';
-import { Select, Button, ErrorBanner } from '../ui';
+import { Button, ErrorBanner, Modal, Select, TextInput } from '../ui';
 
 const FIELD_LABEL: Record<OrderField, string> = {
   order_id: 'Order id',
@@ -84,31 +83,29 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
       onClose={onClose}
     >
       <ErrorBanner message={error} />
-      <label className="field">
-        <span>Orders file (CSV)</span>
-        <input
-          type="file"
-          accept=".csv,.txt,text/csv"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            const refused = refuseFile(file);
-            if (refused) return setError(refused);
-            setDone(null);
-            setMapping({});
-            void act(async () => {
-              const up = await uploadFile(
-                file,
-                () => undefined,
-                (i) => api.orders.importUpload(i),
-              );
-              setFileId(up.fileId);
-              setPreview(await api.orders.importPreview({ fileId: up.fileId, options: {} }));
-            });
-          }}
-        />
-      </label>
+      <TextInput
+        label="Orders file (CSV)"
+        type="file"
+        accept=".csv,.txt,text/csv"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          const refused = refuseFile(file);
+          if (refused) return setError(refused);
+          setDone(null);
+          setMapping({});
+          void act(async () => {
+            const up = await uploadFile(
+              file,
+              () => undefined,
+              (i) => api.orders.importUpload(i),
+            );
+            setFileId(up.fileId);
+            setPreview(await api.orders.importPreview({ fileId: up.fileId, options: {} }));
+          });
+        }}
+      />
       {preview && fileId && !done && (
         <>
           <p className="small" data-testid="orders-layout">

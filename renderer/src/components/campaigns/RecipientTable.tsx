@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { OutboxRow } from '../../../../shared/ipc/channels/campaigns';
 import type { InputOf } from '../../../../shared/ipc/contract';
-import { Button, Badge, Banner, ErrorBanner } from '../ui';
+import { Badge, Banner, Button, ErrorBanner, Select } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { OUTBOX_STATES, STATE_LABEL, STATE_TONE, UNKNOWN_EXPLAINED, formatShort } from './format';
 
@@ -78,7 +78,7 @@ export function RecipientTable({
           <label htmlFor="cd-filter" className="small muted">
             Show
           </label>
-          <select
+          <Select
             id="cd-filter"
             value={filter}
             onChange={(e) => {
@@ -92,7 +92,7 @@ export function RecipientTable({
                 {STATE_LABEL[s]} ({(states[s] ?? 0).toLocaleString()})
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
       <ErrorBanner message={q.error} />

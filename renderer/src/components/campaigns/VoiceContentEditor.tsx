@@ -6,7 +6,7 @@ import { renderTemplate } from '../../../../shared/templates';
 import { CALL_MESSAGE_MAX_S, spokenSeconds, voiceContentProblems } from '../../../../shared/voice/content';
 import { optOutConfirmation, spokenCall } from '../../../../shared/voice/script';
 import type { CallSetup } from '../../../../shared/ipc/channels/voice';
-import { Banner } from '../ui';
+import { Banner, Radio, Textarea, TextInput } from '../ui';
 import type { MessageModel } from './useMessageModel';
 import { voiceOf, type WizardState } from './wizard-state';
 import { TestCallButton } from './TestCallButton';
@@ -61,29 +61,25 @@ export function VoiceContentEditor({
       <h3 id="ch-voice-title">Voice call</h3>
       <fieldset className="cw-segmented">
         <legend className="sr-only">What the call plays</legend>
-        <label className={state.voiceSource === 'script' ? 'on' : ''}>
-          <input
-            type="radio"
-            name="ch-voice-source"
-            checked={state.voiceSource === 'script'}
-            onChange={() => update({ voiceSource: 'script' })}
-          />
-          Script read aloud
-        </label>
-        <label className={state.voiceSource === 'recording' ? 'on' : ''}>
-          <input
-            type="radio"
-            name="ch-voice-source"
-            checked={state.voiceSource === 'recording'}
-            onChange={() => update({ voiceSource: 'recording' })}
-          />
-          A recording
-        </label>
+        <Radio
+          className={state.voiceSource === 'script' ? 'on' : ''}
+          name="ch-voice-source"
+          checked={state.voiceSource === 'script'}
+          onChange={() => update({ voiceSource: 'script' })}
+          label="Script read aloud"
+        />
+        <Radio
+          className={state.voiceSource === 'recording' ? 'on' : ''}
+          name="ch-voice-source"
+          checked={state.voiceSource === 'recording'}
+          onChange={() => update({ voiceSource: 'recording' })}
+          label="A recording"
+        />
       </fieldset>
       {state.voiceSource === 'script' ? (
         <div className="cw-field">
           <label htmlFor="ch-voice-script">Call script</label>
-          <textarea
+          <Textarea
             id="ch-voice-script"
             value={state.voiceScript}
             maxLength={3000}
@@ -100,7 +96,7 @@ export function VoiceContentEditor({
       ) : (
         <div className="cw-field">
           <label htmlFor="ch-voice-recording">Recording address</label>
-          <input
+          <TextInput
             id="ch-voice-recording"
             type="url"
             inputMode="url"

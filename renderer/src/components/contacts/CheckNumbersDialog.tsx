@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, onEvent } from '../../api/client';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { VerifyPlan, VerifyReport } from '../../../../shared/ipc/channels/contacts';
-import { Banner, ErrorBanner, Loading } from '../ui';
+import { Banner, ErrorBanner, Loading, Radio } from '../ui';
 import { plural } from './format';
 import { Button, Modal } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
@@ -182,9 +182,14 @@ export function CheckNumbersDialog({
           <fieldset className="ct-consent" aria-label="Which numbers">
             <legend>Which numbers?</legend>
             {scopes.map((s, i) => (
-              <label key={s.label} className="ct-radio">
-                <input type="radio" name="check-scope" checked={scope === i} onChange={() => setScope(i)} /> {s.label}
-              </label>
+              <Radio
+                key={s.label}
+                className="ct-radio"
+                name="check-scope"
+                checked={scope === i}
+                onChange={() => setScope(i)}
+                label={s.label}
+              />
             ))}
           </fieldset>
         )}

@@ -1,5 +1,5 @@
 import type { ColumnMappingView, ImportPreviewView, ImportSampleRow } from '../../../../shared/ipc/channels/contacts';
-import { TextInput, Select, Badge, Banner } from '../ui';
+import { Badge, Banner, Radio, Select, TextInput } from '../ui';
 import {
   countryOptions,
   customKeyOf,
@@ -191,24 +191,20 @@ export function ImportMappingStep({
           </label>
           <fieldset>
             <legend className="ct-label">When a number is already a contact</legend>
-            <label className="ct-radio">
-              <input
-                type="radio"
-                name="onDuplicate"
-                checked={settings.onDuplicate === 'skip'}
-                onChange={() => set({ onDuplicate: 'skip' })}
-              />{' '}
-              Skip it — keep the contact as it is
-            </label>
-            <label className="ct-radio">
-              <input
-                type="radio"
-                name="onDuplicate"
-                checked={settings.onDuplicate === 'update'}
-                onChange={() => set({ onDuplicate: 'update' })}
-              />{' '}
-              Update it with names, email, tags and fields from the file
-            </label>
+            <Radio
+              className="ct-radio"
+              name="onDuplicate"
+              checked={settings.onDuplicate === 'skip'}
+              onChange={() => set({ onDuplicate: 'skip' })}
+              label="Skip it — keep the contact as it is"
+            />
+            <Radio
+              className="ct-radio"
+              name="onDuplicate"
+              checked={settings.onDuplicate === 'update'}
+              onChange={() => set({ onDuplicate: 'update' })}
+              label="Update it with names, email, tags and fields from the file"
+            />
             <p className="muted small">
               Either way an import never changes who opted out or agreed to texts. E-mail unsubscribes and bounces in
               the file are recorded for every contact; a “yes” to e-mail never overrides a “no”.

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeadLetterDetail, DeadLetterRow } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Button, Badge, Banner, EmptyState, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, Button, EmptyState, ErrorBanner, Loading, Textarea } from '../ui';
 import { PROVIDER_LABEL, when } from './format';
 import './monitoring.css';
 
@@ -88,7 +88,7 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             ? '(read-only while it is being retried)'
             : ''}
       </label>
-      <textarea
+      <Textarea
         id={`dl-event-${d.id}`}
         className="mono mon-dl-json"
         spellCheck={false}

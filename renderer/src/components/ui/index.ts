@@ -2,6 +2,7 @@
 export { Badge, EmptyState, Loading, PageHeader, Stat, formatWhen } from './basics';
 export { Banner, ErrorBanner, type BannerTone } from './Banner';
 export { Button, type ButtonVariant } from './Button';
-export { Checkbox, Field, Select, TextInput } from './Field';
+export { Checkbox, Choice, Field, Radio, Select, TextInput } from './Field';
+export { Textarea } from './Textarea';
 export { ConfirmDialog, Modal } from './Modal';
 export { Table, type Column } from './Table';

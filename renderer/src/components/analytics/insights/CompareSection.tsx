@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { api } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
-import { ErrorBanner, Loading } from '../../ui';
+import { Choice, ErrorBanner, Loading, Select } from '../../ui';
 import { ChartFrame, type ChartTable } from '../ChartFrame';
 import { formatPercent, formatRateWithInterval } from '../format';
 import { useWidth } from '../useWidth';
@@ -115,15 +115,15 @@ function GroupPicker({ chosen, toggle }: { chosen: Group[]; toggle: (g: Group) =
         <p className="muted small">Add tags or save segments on the Contacts page to compare them.</p>
       )}
       {options.map((o) => (
-        <label key={keyOf(o.group)} className="in-check">
-          <input
-            type="checkbox"
-            checked={isChosen(o.group)}
-            disabled={!isChosen(o.group) && chosen.length >= MAX_GROUPS}
-            onChange={() => toggle(o.group)}
-          />
-          <span>{o.label}</span>
-        </label>
+        <Choice
+          key={keyOf(o.group)}
+          type="checkbox"
+          className="in-check"
+          checked={isChosen(o.group)}
+          disabled={!isChosen(o.group) && chosen.length >= MAX_GROUPS}
+          onChange={() => toggle(o.group)}
+          label={<span>{o.label}</span>}
+        />
       ))}
     </fieldset>
   );
@@ -151,13 +151,13 @@ export function CompareSection() {
         <GroupPicker chosen={chosen} toggle={toggle} />
         <label className="in-inline">
           <span>Judge on</span>
-          <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+          <Select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
             {COMPARE_METRICS.map((m) => (
               <option key={m} value={m}>
                 {METRIC_LABEL[m]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
       <ErrorBanner message={q.error} />
