@@ -119,6 +119,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
       {data.total === 0 ? (
         <p className="muted">No recipient matches.</p>
       ) : (
+        // Kept raw: virtualised (spacer rows, aria-rowcount/rowindex, rows measured by a ref on the body).
         <table className="table an-recipient-table" aria-rowcount={count + 1}>
           <thead>
             <tr>

@@ -10,6 +10,7 @@ import { Banner, Radio, Textarea, TextInput } from '../ui';
 import type { MessageModel } from './useMessageModel';
 import { voiceOf, type WizardState } from './wizard-state';
 import { TestCallButton } from './TestCallButton';
+import './channels.css';
 import './voice.css';
 
 /** Stands in when there are no contacts yet, so the preview still shows how placeholders read. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { api } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
-import { Choice, ErrorBanner, Loading, Select } from '../../ui';
+import { Choice, ErrorBanner, Loading, Select, Table, type Column } from '../../ui';
 import { ChartFrame, type ChartTable } from '../ChartFrame';
 import { formatPercent, formatRateWithInterval } from '../format';
 import { useWidth } from '../useWidth';
@@ -179,35 +179,22 @@ export function CompareSection() {
             <RateBars view={v} />
           </ChartFrame>
           <div className="an-card in-every-rate">
-            <table className="table an-data-table">
-              <caption>Every rate, side by side (per delivered campaign text)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col" className="num">
-                    Delivered
-                  </th>
-                  {COMPARE_METRICS.map((m) => (
-                    <th key={m} scope="col" className="num">
-                      {METRIC_LABEL[m]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {v.outcomes.map((o) => (
-                  <tr key={o.name}>
-                    <th scope="row">{o.name}</th>
-                    <td className="num">{o.delivered.toLocaleString()}</td>
-                    {COMPARE_METRICS.map((m) => (
-                      <td key={m} className="num">
-                        {formatPercent(o.delivered ? o[m] / o.delivered : null)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              label="Every rate, side by side"
+              caption="Every rate, side by side (per delivered campaign text)"
+              className="an-data-table"
+              rows={v.outcomes}
+              rowKey={(o) => o.name}
+              columns={[
+                { header: 'Group', rowHeader: true, cell: (o) => o.name },
+                { header: 'Delivered', numeric: true, cell: (o) => o.delivered.toLocaleString() },
+                ...COMPARE_METRICS.map((m): Column<(typeof v.outcomes)[number]> => ({
+                  header: METRIC_LABEL[m],
+                  numeric: true,
+                  cell: (o) => formatPercent(o.delivered ? o[m] / o.delivered : null),
+                })),
+              ]}
+            />
           </div>
         </>
       )}
