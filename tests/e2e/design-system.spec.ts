@@ -56,6 +56,9 @@ for (const theme of ['light', 'dark'] as const) {
         .getByRole('radio', { name: 'Phone (375 px)' });
       await phone.check();
       await expect(phone).toBeChecked();
+      const week = page.getByRole('radiogroup', { name: 'Calendar view' }).getByRole('radio', { name: 'Week' });
+      await week.check();
+      await expect(week).toBeChecked();
 
       // A checkbox is ticked by a click on its words, and its box sits right before them.
       const fits = page.getByRole('checkbox', { name: 'Fits one segment (160 characters)' });

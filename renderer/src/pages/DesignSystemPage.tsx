@@ -10,6 +10,7 @@ import {
   Modal,
   PageHeader,
   Radio,
+  Segmented,
   Select,
   Stat,
   Table,
@@ -80,6 +81,7 @@ export function DesignSystemPage() {
   const [name, setName] = useState('Spring tulip sale');
   const [notes, setNotes] = useState('Send after the Saturday market.');
   const [width, setWidth] = useState<'desktop' | 'phone'>('desktop');
+  const [view, setView] = useState<'month' | 'week' | 'agenda'>('month');
   return (
     <section className="page ds-page">
       <PageHeader
@@ -225,6 +227,17 @@ export function DesignSystemPage() {
             onChange={() => setWidth('phone')}
           />
         </div>
+        <Segmented
+          label="Calendar view"
+          name="ds-view"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'month', label: 'Month' },
+            { value: 'week', label: 'Week' },
+            { value: 'agenda', label: 'Agenda' },
+          ]}
+        />
         <Checkbox
           label="Fits one segment (160 characters)"
           checked={oneSegment}

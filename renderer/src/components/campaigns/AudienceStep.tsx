@@ -8,7 +8,7 @@ import type { DebouncedLoad } from './useDebouncedLoad';
 import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
-import { Checkbox, Radio, Select, TextInput } from '../ui';
+import { Checkbox, Segmented, Select, TextInput } from '../ui';
 import { ReachableByOptions, reachableByValue } from '../channels/ReachableByOptions';
 
 /** Who gets it, live: eligible in large type, then who matched and who is left out and why. */
@@ -104,23 +104,16 @@ export function AudienceStep({
               onChange={(next) => update({ tags: next })}
             />
             {state.tags.length > 1 && (
-              <fieldset className="cw-segmented" aria-label="Which tags must a contact have">
-                <legend className="sr-only">Which tags must a contact have</legend>
-                <Radio
-                  className={state.tagMode === 'any' ? 'on' : ''}
-                  name="cw-tag-mode"
-                  checked={state.tagMode === 'any'}
-                  onChange={() => update({ tagMode: 'any' })}
-                  label="Any of these tags"
-                />
-                <Radio
-                  className={state.tagMode === 'all' ? 'on' : ''}
-                  name="cw-tag-mode"
-                  checked={state.tagMode === 'all'}
-                  onChange={() => update({ tagMode: 'all' })}
-                  label="All of these tags"
-                />
-              </fieldset>
+              <Segmented
+                label="Which tags must a contact have"
+                name="cw-tag-mode"
+                value={state.tagMode}
+                onChange={(tagMode) => update({ tagMode })}
+                options={[
+                  { value: 'any', label: 'Any of these tags' },
+                  { value: 'all', label: 'All of these tags' },
+                ]}
+              />
             )}
             <TagPicker
               legend="Leave out contacts tagged"

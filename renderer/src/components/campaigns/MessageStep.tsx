@@ -6,7 +6,7 @@ import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
 import { DraftWithGemini } from '../ai/DraftWithGemini';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
-import { Button, Radio, Select, Textarea } from '../ui';
+import { Button, Segmented, Select, Textarea } from '../ui';
 
 const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'First name', text: '{{first_name|there}}' },
@@ -49,24 +49,16 @@ export function MessageStep({
   return (
     <div className="cw-split">
       <div className="cw-form">
-        <fieldset className="cw-segmented">
-          <legend className="sr-only">Where the message comes from</legend>
-          <Radio
-            className={state.source === 'inline' ? 'on' : ''}
-            name="cw-source"
-            checked={state.source === 'inline'}
-            onChange={() => update({ source: 'inline' })}
-            label="Write it here"
-          />
-          <Radio
-            className={state.source === 'template' ? 'on' : ''}
-            name="cw-source"
-            checked={state.source === 'template'}
-            disabled={templates.length === 0}
-            onChange={() => update({ source: 'template' })}
-            label="Use a saved template"
-          />
-        </fieldset>
+        <Segmented
+          label="Where the message comes from"
+          name="cw-source"
+          value={state.source}
+          onChange={(source) => update({ source })}
+          options={[
+            { value: 'inline', label: 'Write it here' },
+            { value: 'template', label: 'Use a saved template', disabled: templates.length === 0 },
+          ]}
+        />
         {templates.length === 0 && model.templates && (
           <p className="muted small">
             No saved templates yet — write the message here, or save one on the Templates page.

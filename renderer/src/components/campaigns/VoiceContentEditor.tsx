@@ -6,7 +6,7 @@ import { renderTemplate } from '../../../../shared/templates';
 import { CALL_MESSAGE_MAX_S, spokenSeconds, voiceContentProblems } from '../../../../shared/voice/content';
 import { optOutConfirmation, spokenCall } from '../../../../shared/voice/script';
 import type { CallSetup } from '../../../../shared/ipc/channels/voice';
-import { Banner, Radio, Textarea, TextInput } from '../ui';
+import { Banner, Segmented, Textarea, TextInput } from '../ui';
 import type { MessageModel } from './useMessageModel';
 import { voiceOf, type WizardState } from './wizard-state';
 import { TestCallButton } from './TestCallButton';
@@ -60,23 +60,16 @@ export function VoiceContentEditor({
   return (
     <section className="cw-card ch-voice" aria-labelledby="ch-voice-title" data-testid="voice-editor">
       <h3 id="ch-voice-title">Voice call</h3>
-      <fieldset className="cw-segmented">
-        <legend className="sr-only">What the call plays</legend>
-        <Radio
-          className={state.voiceSource === 'script' ? 'on' : ''}
-          name="ch-voice-source"
-          checked={state.voiceSource === 'script'}
-          onChange={() => update({ voiceSource: 'script' })}
-          label="Script read aloud"
-        />
-        <Radio
-          className={state.voiceSource === 'recording' ? 'on' : ''}
-          name="ch-voice-source"
-          checked={state.voiceSource === 'recording'}
-          onChange={() => update({ voiceSource: 'recording' })}
-          label="A recording"
-        />
-      </fieldset>
+      <Segmented
+        label="What the call plays"
+        name="ch-voice-source"
+        value={state.voiceSource}
+        onChange={(voiceSource) => update({ voiceSource })}
+        options={[
+          { value: 'script', label: 'Script read aloud' },
+          { value: 'recording', label: 'A recording' },
+        ]}
+      />
       {state.voiceSource === 'script' ? (
         <div className="cw-field">
           <label htmlFor="ch-voice-script">Call script</label>
