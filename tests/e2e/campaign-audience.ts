@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import type { DeskApp } from '../../electron/app';
 import { sendWindowCheck } from '../../electron/campaigns/quiet-hours/quietHours';
 import { seedContacts } from '../helpers/seed';
+import { expect, type HarnessFixture } from './fixtures';
 
 /**
  * The browser harness runs on real time, so quiet hours are real: a campaign launched at 03:00 New York time would
@@ -67,4 +69,28 @@ export function quietSandbox(app: DeskApp, ratePerSecond = 50): void {
   app.settings.set('sandboxEmail.complaintRate', 0);
   app.settings.set('sandboxEmail.unsubscribeRate', 0);
   app.settings.set('business.name', 'Bloom Salon');
+}
+
+/** These contacts' numbers are landlines: they cannot be texted (a call or an e-mail may still reach them). */
+export function markLandlines(app: DeskApp, ids: readonly number[]): void {
+  const landline = app.db.prepare(`UPDATE contacts SET textable = 0, not_textable_reason = 'landline' WHERE id = ?`);
+  ids.forEach((id) => landline.run(id));
+}
+
+/**
+ * From the Campaigns page (at 1440 wide) through the wizard's audience step: a new campaign named `name` to the
+ * contacts tagged `tag`, stopping on the Message step. Returns the page's console errors, as desk.open does.
+ */
+export async function newCampaignToTag(desk: HarnessFixture, page: Page, name: string, tag: string): Promise<string[]> {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const errors = await desk.open(page, 'campaigns');
+  await page.getByRole('button', { name: '+ New campaign' }).click();
+  await page.getByLabel('Campaign name').fill(name);
+  await page
+    .getByRole('group', { name: 'Send to contacts tagged' })
+    .getByRole('checkbox', { name: new RegExp(`^${tag}`) })
+    .check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Message' })).toBeVisible();
+  return errors;
 }

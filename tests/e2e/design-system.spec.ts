@@ -45,6 +45,21 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('combobox', { name: 'Tone' })).toHaveValue('friendly');
       await expect(page.getByRole('table', { name: 'Sample campaigns' }).getByRole('row')).toHaveCount(4);
 
+      // The textarea counts what is written as it is typed, and says so with the box.
+      const notes = page.getByRole('textbox', { name: 'Notes (only you see these)' });
+      await expect(notes).toHaveAccessibleDescription(/A line or two for yourself\. 31 of 2,000 characters/);
+      await notes.fill('Call first.');
+      await expect(page.getByText('11 of 2,000 characters')).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveAttribute('aria-invalid', 'true');
+      const phone = page
+        .getByRole('radiogroup', { name: 'Preview width' })
+        .getByRole('radio', { name: 'Phone (375 px)' });
+      await phone.check();
+      await expect(phone).toBeChecked();
+      const week = page.getByRole('radiogroup', { name: 'Calendar view' }).getByRole('radio', { name: 'Week' });
+      await week.check();
+      await expect(week).toBeChecked();
+
       // A checkbox is ticked by a click on its words, and its box sits right before them.
       const fits = page.getByRole('checkbox', { name: 'Fits one segment (160 characters)' });
       await expect(fits).toBeChecked();

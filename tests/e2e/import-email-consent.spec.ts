@@ -1,23 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { fieldFor, scrollStepToTop, shot } from './contacts-data';
-
-/** Light and dark, 1440 and 1024 wide: the import wizard is a dialog, so the window is what is pictured. */
-async function shots(page: Page, testInfo: TestInfo, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1440, 900],
-      [1024, 768],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await shot(page, testInfo, `${name}-${scheme}-${width}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+import { shots } from './shots';
 
 const rowOf = (mapping: Locator, header: string) =>
   mapping.getByRole('row').filter({ has: mapping.page().getByText(header, { exact: true }) });
@@ -47,7 +32,7 @@ test('a Mailchimp subscribed-members export: the opt-in times map to e-mail cons
   await expect(rowOf(mapping, 'CONFIRM_TIME')).toContainText('Recognised');
   await expect(rowOf(mapping, 'CONFIRM_TIME')).toContainText('agreed');
   await scrollStepToTop(wizard);
-  await shots(page, testInfo, 'import-email-consent-columns');
+  await shots(page, testInfo, 'import-email-consent-columns', 'window');
 
   // Preview: an E-mails column with each row's consent, the row without a number rejected.
   await wizard.getByRole('button', { name: 'Preview import' }).click();

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { shots } from './shots';
-import { quietSandbox, seedDaytimeContacts } from './campaign-audience';
+import { markLandlines, newCampaignToTag, quietSandbox, seedDaytimeContacts } from './campaign-audience';
 
 // Real sends through the Sandbox take a while on a shared machine.
 test.setTimeout(240_000);
@@ -28,24 +28,11 @@ test('a text, else an e-mail: ordered in the wizard, sent through the Sandbox, r
   // Four cannot be texted (landlines) but accept marketing e-mail; two of the textable ones accept e-mail too.
   const setEmail = app.db.prepare(`UPDATE contacts SET email = ?, email_consent = 1 WHERE id = ?`);
   ids.slice(0, 6).forEach((id) => setEmail.run(`guest${id}@example.com`, id));
-  app.db
-    .prepare(
-      `UPDATE contacts SET textable = 0, not_textable_reason = 'landline' WHERE id IN (${ids.slice(0, 4).join(',')})`,
-    )
-    .run();
+  markLandlines(app, ids.slice(0, 4));
 
-  await page.setViewportSize({ width: 1440, height: 900 });
-  const errors = await desk.open(page, 'campaigns');
-  await page.getByRole('button', { name: '+ New campaign' }).click();
-  await page.getByLabel('Campaign name').fill('Spring colour week');
-  await page
-    .getByRole('group', { name: 'Send to contacts tagged' })
-    .getByRole('checkbox', { name: /^regulars/ })
-    .check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  const errors = await newCampaignToTag(desk, page, 'Spring colour week', 'regulars');
 
   // Channels: texts first, then e-mail; live counts from who each channel reaches.
-  await expect(page.getByRole('heading', { level: 2, name: 'Message' })).toBeVisible();
   await page.getByRole('checkbox', { name: /^E-mail/ }).check();
   await expect(page.getByTestId('channel-sms-count')).toContainText('8 people get it');
   await expect(page.getByTestId('channel-email-count')).toContainText('4 people get it');

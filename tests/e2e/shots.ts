@@ -10,8 +10,17 @@ export async function shot(page: Page, testInfo: TestInfo, name: string, maxHeig
   await page.setViewportSize(viewport);
 }
 
-/** Light and dark, 1440 and 1024 wide; back to light at 1440 afterwards. */
-export async function shots(page: Page, testInfo: TestInfo, name: string, maxHeight = 2800) {
+/** The window only, as it is: for a dialog, which covers the page whatever its length. */
+async function windowShot(page: Page, testInfo: TestInfo, name: string) {
+  const body = await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+  await testInfo.attach(name, { body, contentType: 'image/png' });
+}
+
+/**
+ * Light and dark, 1440 and 1024 wide; back to light at 1440 afterwards. `picture` is the tallest page to take whole
+ * (the content pane scrolled out), or 'window' for a dialog.
+ */
+export async function shots(page: Page, testInfo: TestInfo, name: string, picture: number | 'window' = 2800) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const [width, height] of [
@@ -19,7 +28,8 @@ export async function shots(page: Page, testInfo: TestInfo, name: string, maxHei
       [1024, 768],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await shot(page, testInfo, `${name}-${scheme}-${width}`, maxHeight);
+      if (picture === 'window') await windowShot(page, testInfo, `${name}-${scheme}-${width}`);
+      else await shot(page, testInfo, `${name}-${scheme}-${width}`, picture);
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { shots } from './shots';
-import { quietSandbox, seedDaytimeContacts } from './campaign-audience';
+import { markLandlines, newCampaignToTag, quietSandbox, seedDaytimeContacts } from './campaign-audience';
 
 // Real sends and calls through the Sandbox take a while on a shared machine.
 test.setTimeout(240_000);
@@ -25,24 +25,11 @@ test('a text, else a call: the call written in the wizard, launched on the Sandb
     `UPDATE contacts SET voice_consent_at = '2026-01-05T10:00:00.000Z', voice_consent_source = 'signed form' WHERE id = ?`,
   );
   ids.slice(0, 10).forEach((id) => consent.run(id));
-  app.db
-    .prepare(
-      `UPDATE contacts SET textable = 0, not_textable_reason = 'landline' WHERE id IN (${ids.slice(0, 8).join(',')})`,
-    )
-    .run();
+  markLandlines(app, ids.slice(0, 8));
 
-  await page.setViewportSize({ width: 1440, height: 900 });
-  const errors = await desk.open(page, 'campaigns');
-  await page.getByRole('button', { name: '+ New campaign' }).click();
-  await page.getByLabel('Campaign name').fill('Tulip week');
-  await page
-    .getByRole('group', { name: 'Send to contacts tagged' })
-    .getByRole('checkbox', { name: /^regulars/ })
-    .check();
-  await page.getByRole('button', { name: 'Next' }).click();
+  const errors = await newCampaignToTag(desk, page, 'Tulip week', 'regulars');
 
   // Texts first, else a call.
-  await expect(page.getByRole('heading', { level: 2, name: 'Message' })).toBeVisible();
   await page.getByRole('checkbox', { name: /^Voice call/ }).check();
   await expect(page.getByTestId('channel-sms-count')).toContainText('6 people get it');
   await expect(page.getByTestId('channel-voice-count')).toContainText('8 people get it');

@@ -30,7 +30,7 @@ export function AbTestsPage() {
       {q.loading && !q.data ? (
         <Loading />
       ) : q.data?.length ? (
-        <CampaignTable rows={q.data} onOpen={open} />
+        <CampaignTable label="A/B tests" rows={q.data} onOpen={open} />
       ) : (
         <EmptyState title="No A/B tests yet" icon="abtests">
           Give a campaign two to five variants; we split the audience fairly and tell you which one won, and how sure we

@@ -8,7 +8,7 @@ import { DayGrid } from '../components/calendar/DayGrid';
 import { byDay, entryTime, type CalendarEntry } from '../components/calendar/entries';
 import { EntryDialog } from '../components/calendar/EntryDialog';
 import { QuietBar } from '../components/calendar/QuietBar';
-import { Button, ErrorBanner, PageHeader } from '../components/ui';
+import { Button, ErrorBanner, PageHeader, Segmented } from '../components/ui';
 import { useApp } from '../store/app';
 import { ChannelMarks } from '../components/calendar/ChannelMarks';
 import type { Channel } from '../../../shared/types/domain';
@@ -120,22 +120,23 @@ export function CalendarPage() {
           </Button>
           <h2 className="cal-title">{title}</h2>
         </div>
-        <div className="cw-segmented" role="radiogroup" aria-label="View">
-          {(['month', 'week', 'agenda'] as const).map((v) => (
-            <label key={v} className={view === v ? 'on' : ''}>
-              <input type="radio" name="cal-view" checked={view === v} onChange={() => setView(v)} />
-              {v[0].toUpperCase() + v.slice(1)}
-            </label>
-          ))}
-        </div>
-        <div className="cw-segmented" role="radiogroup" aria-label="Channel">
-          {CHANNEL_FILTERS.map(([c, label]) => (
-            <label key={c} className={channel === c ? 'on' : ''}>
-              <input type="radio" name="cal-channel" checked={channel === c} onChange={() => setChannel(c)} />
-              {label}
-            </label>
-          ))}
-        </div>
+        <Segmented
+          label="View"
+          name="cal-view"
+          value={view}
+          onChange={setView}
+          options={(['month', 'week', 'agenda'] as const).map((v) => ({
+            value: v,
+            label: v[0].toUpperCase() + v.slice(1),
+          }))}
+        />
+        <Segmented
+          label="Channel"
+          name="cal-channel"
+          value={channel}
+          onChange={setChannel}
+          options={CHANNEL_FILTERS.map(([c, label]) => ({ value: c, label }))}
+        />
       </div>
       <div className="cal-legend small muted">
         <span className="cal-chip info">Planned</span>

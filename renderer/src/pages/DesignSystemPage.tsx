@@ -9,10 +9,13 @@ import {
   Loading,
   Modal,
   PageHeader,
+  Radio,
+  Segmented,
   Select,
   Stat,
   Table,
   TextInput,
+  Textarea,
   type Column,
 } from '../components/ui';
 import '../components/ui/design-system.css';
@@ -76,6 +79,9 @@ export function DesignSystemPage() {
   const [confirm, setConfirm] = useState(false);
   const [oneSegment, setOneSegment] = useState(true);
   const [name, setName] = useState('Spring tulip sale');
+  const [notes, setNotes] = useState('Send after the Saturday market.');
+  const [width, setWidth] = useState<'desktop' | 'phone'>('desktop');
+  const [view, setView] = useState<'month' | 'week' | 'agenda'>('month');
   return (
     <section className="page ds-page">
       <PageHeader
@@ -197,6 +203,41 @@ export function DesignSystemPage() {
           <option value="friendly">Friendly</option>
           <option value="formal">Formal</option>
         </Select>
+        <Textarea
+          label="Notes (only you see these)"
+          rows={3}
+          maxLength={2000}
+          counter
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          hint="A line or two for yourself."
+        />
+        <Textarea label="Reply" rows={2} error="Write something to send." defaultValue="" />
+        <div className="ds-row" role="radiogroup" aria-label="Preview width">
+          <Radio
+            name="ds-width"
+            label="Desktop (640 px)"
+            checked={width === 'desktop'}
+            onChange={() => setWidth('desktop')}
+          />
+          <Radio
+            name="ds-width"
+            label="Phone (375 px)"
+            checked={width === 'phone'}
+            onChange={() => setWidth('phone')}
+          />
+        </div>
+        <Segmented
+          label="Calendar view"
+          name="ds-view"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'month', label: 'Month' },
+            { value: 'week', label: 'Week' },
+            { value: 'agenda', label: 'Agenda' },
+          ]}
+        />
         <Checkbox
           label="Fits one segment (160 characters)"
           checked={oneSegment}

@@ -3,7 +3,7 @@ import { validateVariants, variantLetter, type AbMetric } from '../../../../shar
 import { findLinks } from '../../../../shared/abtests/links';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Field, Select, TextInput, Checkbox, Button, ErrorBanner, PageHeader } from '../ui';
+import { Button, Checkbox, ErrorBanner, Field, PageHeader, Select, TextInput } from '../ui';
 import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
@@ -165,14 +165,14 @@ export function NewAbTestForm({
             maxLength={100}
           />
           <Field label="Audience" htmlFor="ab-tag">
-            <select id="ab-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+            <Select id="ab-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
               <option value="">All contacts</option>
               {(tags.data ?? []).map((t) => (
                 <option key={t.name} value={t.name}>
                   {t.name} ({formatNumber(t.count)})
                 </option>
               ))}
-            </select>
+            </Select>
             <p className="muted small" data-testid="ab-eligible">
               {eligible === null
                 ? ' '
@@ -283,7 +283,7 @@ export function NewAbTestForm({
             htmlFor="ab-expected"
           >
             <span className="ab-share">
-              <input
+              <TextInput
                 id="ab-expected"
                 type="number"
                 min={0.1}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { Button } from '../ui';
+import { Button, TextInput } from '../ui';
 
 /** "Ana booked by phone": the owner marks a recipient as converted, found by their number (or e-mail address). */
 export function RecordConversion({
@@ -55,7 +55,7 @@ export function RecordConversion({
         Record a conversion (a booking or sale that came from this {byEmail ? 'e-mail' : 'text'})
       </label>
       <div className="field-row">
-        <input
+        <TextInput
           id="ab-convert-phone"
           type={byEmail ? 'text' : 'tel'}
           placeholder={byEmail ? 'Phone number or e-mail address' : 'Phone number'}

@@ -1,5 +1,5 @@
 import { MAX_VARIANTS, MIN_VARIANTS, variantLetter } from '../../../../shared/abtests';
-import { Button, TextInput } from '../ui';
+import { Button, Textarea, TextInput } from '../ui';
 import { VariantIdeas } from '../ai/VariantIdeas';
 
 export interface VariantDrafts {
@@ -61,7 +61,7 @@ export function VariantFields({
                 onChange={(e) => onChange({ ...value, subjects: at(subjects, i, e.target.value) })}
               />
             )}
-            <textarea
+            <Textarea
               id={`ab-variant-${i}`}
               aria-label={email ? `Body of variant ${variantLetter(i)} (Markdown)` : undefined}
               rows={email ? 5 : 3}

@@ -6,7 +6,7 @@ import { SuggestionCard } from './SuggestionCard';
 import { useAiStatus } from './useAiStatus';
 import { useGeminiRequest } from './useGeminiRequest';
 import './ai.css';
-import { Button } from '../ui';
+import { Button, Select } from '../ui';
 
 /** A/B variant ideas: Gemini rewrites variant A changing one named thing, so the test measures that thing alone. */
 export function VariantIdeas({ message, room, onAdd }: { message: string; room: number; onAdd(text: string): void }) {
@@ -34,7 +34,7 @@ export function VariantIdeas({ message, room, onAdd }: { message: string; room: 
         <label className="small" htmlFor="ai-variant-change">
           Ideas from Gemini that change only
         </label>
-        <select
+        <Select
           id="ai-variant-change"
           value={change}
           onChange={(e) => setChange(e.target.value as VariantChange)}
@@ -45,7 +45,7 @@ export function VariantIdeas({ message, room, onAdd }: { message: string; room: 
               {VARIANT_CHANGE_NAMES[c]}
             </option>
           ))}
-        </select>
+        </Select>
         <Button variant="secondary" size="small" disabled={reason !== null || busy} onClick={() => void ask()}>
           {busy ? 'Thinking…' : 'Suggest variants of A'}
         </Button>

@@ -1,6 +1,7 @@
 import type { CampaignResultsView } from '../../../../shared/ipc/channels/analytics';
 import { formatMoney } from '../../../../shared/analytics';
 import { CHANNEL_LABEL, MEASURED_ON, type ChannelResults } from '../../../../shared/campaign-channels';
+import { Table, type Column } from '../ui';
 
 const COLUMNS = [
   ['sent', 'Sent'],
@@ -28,44 +29,29 @@ export function ChannelBreakdown({ view }: { view: CampaignResultsView }) {
         <h2 id="an-channels">By channel</h2>
       </div>
       <div className="an-cohort-scroll">
-        <table className="table an-data-table">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              {COLUMNS.map(([key, label]) => (
-                <th key={key} scope="col" className="num">
-                  {label}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Revenue
-              </th>
-              <th scope="col" className="num">
-                Spend
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.channel}>
-                <th scope="row">{CHANNEL_LABEL[r.channel]}</th>
-                {COLUMNS.map(([key]) => (
-                  <td key={key} className="num">
-                    {measured(r, key) ? (
-                      r[key].toLocaleString()
-                    ) : (
-                      <span className="muted" title="Not measured on this channel">
-                        —
-                      </span>
-                    )}
-                  </td>
-                ))}
-                <td className="num">{formatMoney(r.revenueMinor, view.currency)}</td>
-                <td className="num">{formatMoney(r.spendMinor, view.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <Table
+          label="By channel"
+          className="an-data-table"
+          rows={rows}
+          rowKey={(r) => r.channel}
+          columns={[
+            { header: 'Channel', rowHeader: true, cell: (r) => CHANNEL_LABEL[r.channel] },
+            ...COLUMNS.map(([key, label]): Column<ChannelResults> => ({
+              header: label,
+              numeric: true,
+              cell: (r) =>
+                measured(r, key) ? (
+                  r[key].toLocaleString()
+                ) : (
+                  <span className="muted" title="Not measured on this channel">
+                    —
+                  </span>
+                ),
+            })),
+            { header: 'Revenue', numeric: true, cell: (r) => formatMoney(r.revenueMinor, view.currency) },
+            { header: 'Spend', numeric: true, cell: (r) => formatMoney(r.spendMinor, view.currency) },
+          ]}
+          footer={
             <tr>
               <th scope="row">All channels</th>
               {COLUMNS.map(([key]) => (
@@ -80,8 +66,8 @@ export function ChannelBreakdown({ view }: { view: CampaignResultsView }) {
                 <strong>{formatMoney(view.money.spendMinor, view.currency)}</strong>
               </td>
             </tr>
-          </tfoot>
-        </table>
+          }
+        />
       </div>
       {rows.map((r) => r.channel === 'voice' && r.calls && <CallsLine key="calls" row={r} />)}
       <p className="muted small">

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Button } from '../ui';
+import { Button, Table, type Column } from '../ui';
 
 /** A chart's data as a table: the accessible view of every chart (and what a screen reader user gets). */
 export interface ChartTable {
@@ -42,35 +42,21 @@ export function ChartFrame({
       </div>
       {asTable ? (
         <div className="an-table-scroll">
-          <table className="table an-data-table">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((c, i) => (
-                  <th key={c} scope="col" className={i ? 'num' : undefined}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, r) => (
-                <tr key={r}>
-                  {row.map((cell, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={i} className="num">
-                        {typeof cell === 'number' ? cell.toLocaleString() : cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            label={title}
+            className="an-data-table"
+            rows={table.rows.map((cells, r) => ({ cells, r }))}
+            rowKey={(row) => row.r}
+            columns={table.columns.map((c, i): Column<{ cells: Array<string | number>; r: number }> =>
+              i === 0
+                ? { header: c, rowHeader: true, cell: (row) => row.cells[0] }
+                : {
+                    header: c,
+                    numeric: true,
+                    cell: (row) => (typeof row.cells[i] === 'number' ? row.cells[i].toLocaleString() : row.cells[i]),
+                  },
+            )}
+          />
         </div>
       ) : (
         children

@@ -26,6 +26,7 @@ function HeatTriangle({ cohorts, measure, span }: { cohorts: Cohort[]; measure: 
   return (
     // Scrolls sideways when the months do not fit: focusable, so the keyboard can scroll it too (axe scrollable-region-focusable).
     <div className="an-cohort-scroll" tabIndex={0} role="region" aria-label="Cohort table (scrolls sideways)">
+      {/* Kept raw: a heat map, each cell tinted by its own value and the empty corner hidden from screen readers. */}
       <table
         className="an-cohort-table"
         aria-label={`${MEASURE_LABEL[measure]} by month since joining, per month joined`}

@@ -8,10 +8,9 @@ import {
   type OrderImportPreview,
   type OrderImportReport,
 } from '../../../../shared/ipc/channels/analytics';
-import { Modal } from '../ui';
 import { refuseFile, uploadFile } from '../contacts/upload';
 import { downloadText } from '../abtests/format';
-import { Select, Button, ErrorBanner } from '../ui';
+import { Button, ErrorBanner, Modal, Select, Table, TextInput } from '../ui';
 
 const FIELD_LABEL: Record<OrderField, string> = {
   order_id: 'Order id',
@@ -84,71 +83,66 @@ function ImportOrdersDialog({ currency, onClose }: { currency: string; onClose()
       onClose={onClose}
     >
       <ErrorBanner message={error} />
-      <label className="field">
-        <span>Orders file (CSV)</span>
-        <input
-          type="file"
-          accept=".csv,.txt,text/csv"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
-            const refused = refuseFile(file);
-            if (refused) return setError(refused);
-            setDone(null);
-            setMapping({});
-            void act(async () => {
-              const up = await uploadFile(
-                file,
-                () => undefined,
-                (i) => api.orders.importUpload(i),
-              );
-              setFileId(up.fileId);
-              setPreview(await api.orders.importPreview({ fileId: up.fileId, options: {} }));
-            });
-          }}
-        />
-      </label>
+      <TextInput
+        label="Orders file (CSV)"
+        type="file"
+        accept=".csv,.txt,text/csv"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (!file) return;
+          const refused = refuseFile(file);
+          if (refused) return setError(refused);
+          setDone(null);
+          setMapping({});
+          void act(async () => {
+            const up = await uploadFile(
+              file,
+              () => undefined,
+              (i) => api.orders.importUpload(i),
+            );
+            setFileId(up.fileId);
+            setPreview(await api.orders.importPreview({ fileId: up.fileId, options: {} }));
+          });
+        }}
+      />
       {preview && fileId && !done && (
         <>
           <p className="small" data-testid="orders-layout">
             {preview.layout ? `Recognised: ${LAYOUT[preview.layout] ?? preview.layout}.` : 'A spreadsheet of orders.'}{' '}
             {preview.detected.delimiter === ';' ? 'Columns split by semicolons.' : ''}
           </p>
-          <table className="table an-data-table">
-            <thead>
-              <tr>
-                <th scope="col">Column in the file</th>
-                <th scope="col">Imported as</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.mapping.map((c) => (
-                <tr key={c.index}>
-                  <th scope="row">{c.header}</th>
-                  <td>
-                    <Select
-                      aria-label={`Import "${c.header}" as`}
-                      value={c.target}
-                      disabled={busy}
-                      onChange={(e) => {
-                        const target = ORDER_FIELDS.find((f) => f === e.target.value) ?? 'drop';
-                        const next = { ...mapping, [c.header]: target };
-                        setMapping(next);
-                        void look(fileId, next);
-                      }}
-                    >
-                      {ORDER_FIELDS.map((f) => (
-                        <option key={f} value={f}>
-                          {FIELD_LABEL[f]}
-                        </option>
-                      ))}
-                    </Select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            label="Columns of the orders file"
+            className="an-data-table"
+            rows={preview.mapping}
+            rowKey={(c) => c.index}
+            columns={[
+              { header: 'Column in the file', rowHeader: true, cell: (c) => c.header },
+              {
+                header: 'Imported as',
+                cell: (c) => (
+                  <Select
+                    aria-label={`Import "${c.header}" as`}
+                    value={c.target}
+                    disabled={busy}
+                    onChange={(e) => {
+                      const target = ORDER_FIELDS.find((f) => f === e.target.value) ?? 'drop';
+                      const next = { ...mapping, [c.header]: target };
+                      setMapping(next);
+                      void look(fileId, next);
+                    }}
+                  >
+                    {ORDER_FIELDS.map((f) => (
+                      <option key={f} value={f}>
+                        {FIELD_LABEL[f]}
+                      </option>
+                    ))}
+                  </Select>
+                ),
+              },
+            ]}
+          />
           {preview.problem ? (
             <p className="bad" role="alert">
               {preview.problem}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import { Field, TextInput, Button, Modal } from '../ui';
+import { Button, Field, Modal, TextInput } from '../ui';
 
 /** Who the conversion is for: a known contact (inbox thread, contact panel) or a phone typed on the campaign page. */
 export type ConversionTarget = { contactId: number; who: string } | { phone: true };
@@ -129,7 +129,7 @@ function MarkConversionDialog({
           />
         )}
         <Field label={<>Amount{currency ? ` (${currency})` : ''}</>} htmlFor="an-conv-amount">
-          <input
+          <TextInput
             id="an-conv-amount"
             inputMode="decimal"
             placeholder="0.00"

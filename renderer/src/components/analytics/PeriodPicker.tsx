@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Button } from '../ui';
+import { Button, Select, TextInput } from '../ui';
 
 export type PeriodChoice = '7d' | '30d' | '90d' | 'year' | 'custom';
 export type Bucket = 'day' | 'week' | 'month';
@@ -78,7 +78,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
       {value.choice === 'custom' && (
         <span className="an-custom">
           <label htmlFor={`${id}-from`}>From</label>
-          <input
+          <TextInput
             id={`${id}-from`}
             type="date"
             value={value.customFrom}
@@ -86,7 +86,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
             onChange={(e) => onChange({ ...value, customFrom: e.target.value })}
           />
           <label htmlFor={`${id}-to`}>to</label>
-          <input
+          <TextInput
             id={`${id}-to`}
             type="date"
             value={value.customTo}
@@ -98,7 +98,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
       <label htmlFor={`${id}-bucket`} className="an-bucket-label">
         Charts by
       </label>
-      <select
+      <Select
         id={`${id}-bucket`}
         value={value.bucket}
         onChange={(e) => onChange({ ...value, bucket: e.target.value as Bucket })}
@@ -106,7 +106,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
         <option value="day">day</option>
         <option value="week">week</option>
         <option value="month">month</option>
-      </select>
+      </Select>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReasonCount } from '../../../../shared/ipc/channels/analytics';
+import type { Column } from '../ui';
 import { TableCard } from './TableCard';
 
 /** Counts by reason as a small table with a bar in each row: readable as text, and the bars show the proportions. */
@@ -14,34 +15,38 @@ export function ReasonBars({
   id: string;
 }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const head = (
-    <>
-      <th scope="col">Reason</th>
-      <th scope="col" className="num">
-        Recipients
-      </th>
-    </>
-  );
   return (
-    <TableCard id={id} title={title} empty={empty} isEmpty={rows.length === 0} className="an-reasons" head={head}>
-      {rows.map((r) => (
-        <tr key={r.code}>
-          <BarLabel label={r.label} share={r.count / max} />
-          <td className="num">{r.count.toLocaleString()}</td>
-        </tr>
-      ))}
-    </TableCard>
+    <TableCard
+      id={id}
+      title={title}
+      empty={empty}
+      className="an-reasons"
+      rows={rows}
+      rowKey={(r) => r.code}
+      columns={[
+        barColumn<ReasonCount>(
+          'Reason',
+          (r) => r.label,
+          (r) => r.count / max,
+        ),
+        { header: 'Recipients', numeric: true, cell: (r) => r.count.toLocaleString() },
+      ]}
+    />
   );
 }
 
-/** A row's label with a bar of its share of the largest row (the figures are in the row's own cells). */
-export function BarLabel({ label, share }: { label: string; share: number }) {
-  return (
-    <th scope="row">
-      <span className="an-reason-label">{label}</span>
-      <span className="an-reason-track" aria-hidden="true">
-        <span className="an-reason-fill" style={{ width: `${Math.max(2, share * 100)}%` }} />
-      </span>
-    </th>
-  );
+/** The column naming each row, with a bar of its share of the largest row (the figures are in the row's own cells). */
+export function barColumn<Row>(header: string, label: (row: Row) => string, share: (row: Row) => number): Column<Row> {
+  return {
+    header,
+    rowHeader: true,
+    cell: (row) => (
+      <>
+        <span className="an-reason-label">{label(row)}</span>
+        <span className="an-reason-track" aria-hidden="true">
+          <span className="an-reason-fill" style={{ width: `${Math.max(2, share(row) * 100)}%` }} />
+        </span>
+      </>
+    ),
+  };
 }

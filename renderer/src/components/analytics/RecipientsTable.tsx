@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatMicros, formatMoney, type RecipientFilter } from '../../../../shared/analytics';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import type { CampaignResultsView, RecipientRow } from '../../../../shared/ipc/channels/analytics';
-import { Badge, ErrorBanner } from '../ui';
+import { Badge, ErrorBanner, Select } from '../ui';
 import { useRecipientPages } from './useRecipientPages';
 
 const ROW = 45;
@@ -96,7 +96,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
           <label htmlFor="an-recipient-filter" className="small muted">
             Show
           </label>
-          <select
+          <Select
             id="an-recipient-filter"
             value={filter}
             onChange={(e) => setFilter(e.target.value as RecipientFilter)}
@@ -107,7 +107,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
                 {f.count ? ` (${f.count(view).toLocaleString()})` : ''}
               </option>
             ))}
-          </select>
+          </Select>
           <span className="muted small" aria-live="polite">
             {data.total === null
               ? 'Loading…'
@@ -119,6 +119,7 @@ export function RecipientsTable({ view, version }: { view: CampaignResultsView; 
       {data.total === 0 ? (
         <p className="muted">No recipient matches.</p>
       ) : (
+        // Kept raw: virtualised (spacer rows, aria-rowcount/rowindex, rows measured by a ref on the body).
         <table className="table an-recipient-table" aria-rowcount={count + 1}>
           <thead>
             <tr>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { ReportFilesView } from '../../../../shared/ipc/channels/reports';
-import { Field, Select, Button, ErrorBanner } from '../ui';
+import { Button, ErrorBanner, Field, Select, TextInput } from '../ui';
 
 const SCHEDULES = [
   { id: 'none', label: 'No scheduled reports' },
@@ -59,7 +59,7 @@ export function ReportsCard() {
           </Select>
           <Field label="Folder" htmlFor="an-report-folder">
             <div className="field-row">
-              <input
+              <TextInput
                 id="an-report-folder"
                 className="mono"
                 value={folder ?? (s.folderIsDefault ? '' : s.folder)}

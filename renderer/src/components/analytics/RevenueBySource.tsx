@@ -1,49 +1,31 @@
 import type { CampaignResultsView } from '../../../../shared/ipc/channels/analytics';
 import { formatMoney } from '../../../../shared/analytics';
-import { BarLabel } from './ReasonBars';
+import { barColumn } from './ReasonBars';
+import { TableCard } from './TableCard';
+
+type Source = CampaignResultsView['conversionsBySource'][number];
 
 /** Revenue per conversion source (QuickBooks, imported orders, reply keywords…), so the owner sees where it came from. */
-export function RevenueBySource({
-  rows,
-  currency,
-  empty,
-}: {
-  rows: CampaignResultsView['conversionsBySource'];
-  currency: string;
-  empty: string;
-}) {
+export function RevenueBySource({ rows, currency, empty }: { rows: Source[]; currency: string; empty: string }) {
   const max = Math.max(1, ...rows.map((r) => r.revenueMinor));
   return (
-    <section className="an-card" aria-labelledby="an-revenue-sources" data-testid="revenue-by-source">
-      <div className="an-card-head">
-        <h2 id="an-revenue-sources">Revenue by source</h2>
-      </div>
-      {rows.length === 0 ? (
-        <p className="muted small">{empty}</p>
-      ) : (
-        <table className="table an-data-table an-reasons">
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              <th scope="col" className="num">
-                Sales
-              </th>
-              <th scope="col" className="num">
-                Revenue
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.source}>
-                <BarLabel label={r.label} share={r.revenueMinor / max} />
-                <td className="num">{r.count.toLocaleString()}</td>
-                <td className="num">{formatMoney(r.revenueMinor, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <TableCard
+      id="an-revenue-sources"
+      title="Revenue by source"
+      empty={empty}
+      className="an-reasons"
+      testId="revenue-by-source"
+      rows={rows}
+      rowKey={(r) => r.source}
+      columns={[
+        barColumn<Source>(
+          'Source',
+          (r) => r.label,
+          (r) => r.revenueMinor / max,
+        ),
+        { header: 'Sales', numeric: true, cell: (r) => r.count.toLocaleString() },
+        { header: 'Revenue', numeric: true, cell: (r) => formatMoney(r.revenueMinor, currency) },
+      ]}
+    />
   );
 }

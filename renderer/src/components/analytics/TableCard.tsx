@@ -1,40 +1,37 @@
-import type { ReactNode } from 'react';
+import { Table, type Column } from '../ui';
 
 /**
  * A titled card holding one small table, or a sentence when there is nothing to list: the frame the dashboard's
- * top campaigns and the results page's reasons share (their columns differ).
+ * top campaigns, the results page's reasons and its revenue by source share (their columns differ).
  */
-export function TableCard({
+export function TableCard<Row>({
   id,
   title,
   empty,
-  isEmpty,
   className,
-  head,
-  children,
+  columns,
+  rows,
+  rowKey,
+  testId,
 }: {
   id: string;
   title: string;
   empty: string;
-  isEmpty: boolean;
   className: string;
-  head: ReactNode;
-  children: ReactNode;
+  columns: Array<Column<Row>>;
+  rows: Row[];
+  rowKey(row: Row): string | number;
+  testId?: string;
 }) {
   return (
-    <section className="an-card" aria-labelledby={id}>
+    <section className="an-card" aria-labelledby={id} data-testid={testId}>
       <div className="an-card-head">
         <h2 id={id}>{title}</h2>
       </div>
-      {isEmpty ? (
+      {rows.length === 0 ? (
         <p className="muted small">{empty}</p>
       ) : (
-        <table className={`table an-data-table ${className}`}>
-          <thead>
-            <tr>{head}</tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
+        <Table label={title} className={`an-data-table ${className}`} columns={columns} rows={rows} rowKey={rowKey} />
       )}
     </section>
   );

@@ -5,24 +5,6 @@ import { openResults } from './navigation';
 import { TableCard } from './TableCard';
 import { Button } from '../ui';
 
-const HEAD = (
-  <>
-    <th scope="col">Campaign</th>
-    <th scope="col" className="num">
-      Sent
-    </th>
-    <th scope="col" className="num">
-      Reply rate
-    </th>
-    <th scope="col" className="num">
-      Revenue
-    </th>
-    <th scope="col" className="num">
-      ROI
-    </th>
-  </>
-);
-
 /** The period's best campaigns by revenue, each opening its results page. */
 export function TopCampaigns({ rows, currency }: { rows: TopCampaignRow[]; currency: string }) {
   return (
@@ -30,23 +12,24 @@ export function TopCampaigns({ rows, currency }: { rows: TopCampaignRow[]; curre
       id="an-top-title"
       title="Top campaigns"
       empty="No campaign sent anything in this period."
-      isEmpty={rows.length === 0}
       className="an-top"
-      head={HEAD}
-    >
-      {rows.map((c) => (
-        <tr key={c.id}>
-          <th scope="row">
+      rows={rows}
+      rowKey={(c) => c.id}
+      columns={[
+        {
+          header: 'Campaign',
+          rowHeader: true,
+          cell: (c) => (
             <Button className="cw-link" onClick={() => openResults(c.id)}>
               {c.name}
             </Button>
-          </th>
-          <td className="num">{c.sent.toLocaleString()}</td>
-          <td className="num">{formatPercent(c.replyRate)}</td>
-          <td className="num">{formatMoney(c.revenueMinor, currency)}</td>
-          <td className="num">{formatRoi(c.roi, hasRevenue(c))}</td>
-        </tr>
-      ))}
-    </TableCard>
+          ),
+        },
+        { header: 'Sent', numeric: true, cell: (c) => c.sent.toLocaleString() },
+        { header: 'Reply rate', numeric: true, cell: (c) => formatPercent(c.replyRate) },
+        { header: 'Revenue', numeric: true, cell: (c) => formatMoney(c.revenueMinor, currency) },
+        { header: 'ROI', numeric: true, cell: (c) => formatRoi(c.roi, hasRevenue(c)) },
+      ]}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { dayLabel } from './dates';
 import type { RepeatChoice } from './repeat-choice';
-import { TextInput, Select } from '../ui';
+import { Radio, Select, TextInput } from '../ui';
 
 /**
  * "On each contact's date": which date field (a birthday, an anniversary), how many days before, and whether the
@@ -66,24 +66,18 @@ export function DateFieldEditor({
       </div>
       <div className="repeat-row" role="radiogroup" aria-label="Whose time">
         <span className="repeat-label">At {time || '…'}</span>
-        <label>
-          <input
-            type="radio"
-            name="repeat-date-zone"
-            checked={!choice.recipientLocal}
-            onChange={() => set({ recipientLocal: false })}
-          />{' '}
-          in your business time zone
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="repeat-date-zone"
-            checked={choice.recipientLocal}
-            onChange={() => set({ recipientLocal: true })}
-          />{' '}
-          in each recipient’s own time zone
-        </label>
+        <Radio
+          name="repeat-date-zone"
+          checked={!choice.recipientLocal}
+          onChange={() => set({ recipientLocal: false })}
+          label="in your business time zone"
+        />
+        <Radio
+          name="repeat-date-zone"
+          checked={choice.recipientLocal}
+          onChange={() => set({ recipientLocal: true })}
+          label="in each recipient’s own time zone"
+        />
       </div>
       {badDays && <p className="error-text small">Days before must be a whole number from 0 to 60.</p>}
       <p className="repeat-summary" id="repeat-preview">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { businessInstant } from '../campaigns/business-time';
-import { Button, Modal } from '../ui';
+import { Button, Modal, TextInput } from '../ui';
 import { dayLabel } from './dates';
 import { ENTRY_LABEL, canMove, entryDay, entryTime, type CalendarEntry } from './entries';
 import { ChannelMarks } from './ChannelMarks';
@@ -69,10 +69,10 @@ export function EntryDialog({
         <fieldset className="cal-move">
           <legend>Reschedule</legend>
           <label>
-            Date <input type="date" min={today} value={date} onChange={(e) => setDate(e.target.value)} />
+            Date <TextInput type="date" min={today} value={date} onChange={(e) => setDate(e.target.value)} />
           </label>
           <label>
-            Time <input type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} />
+            Time <TextInput type="time" step={300} value={time} onChange={(e) => setTime(e.target.value)} />
           </label>
           <Button variant="secondary" onClick={() => void move()}>
             Move

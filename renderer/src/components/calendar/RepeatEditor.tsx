@@ -5,7 +5,7 @@ import { DAY_CODES, nthWeekdayOf, ruleOf, type RepeatChoice } from './repeat-cho
 import { dayLabel } from './dates';
 import { DateFieldEditor } from './DateFieldEditor';
 import './calendar.css';
-import { TextInput, Select } from '../ui';
+import { Choice, Radio, Select, TextInput } from '../ui';
 
 const FREQ_LABEL = {
   none: 'Does not repeat',
@@ -125,100 +125,97 @@ export function RepeatEditor({
       {choice.freq === 'WEEKLY' && (
         <div className="repeat-days" role="group" aria-label="On these days">
           {DAY_CODES.map((code, i) => (
-            <label key={code} className={choice.weekdays.includes(code) ? 'on' : ''}>
-              <input
-                type="checkbox"
-                checked={choice.weekdays.includes(code)}
-                onChange={(e) =>
-                  set({
-                    weekdays: e.target.checked ? [...choice.weekdays, code] : choice.weekdays.filter((d) => d !== code),
-                  })
-                }
-              />
-              {DAY_SHORT[i]}
-            </label>
+            <Choice
+              key={code}
+              type="checkbox"
+              className={choice.weekdays.includes(code) ? 'on' : ''}
+              checked={choice.weekdays.includes(code)}
+              onChange={(e) =>
+                set({
+                  weekdays: e.target.checked ? [...choice.weekdays, code] : choice.weekdays.filter((d) => d !== code),
+                })
+              }
+              label={DAY_SHORT[i]}
+            />
           ))}
         </div>
       )}
       {choice.freq === 'MONTHLY' && (
         <div className="repeat-row" role="radiogroup" aria-label="On which day of the month">
-          <label>
-            <input
-              type="radio"
-              name="repeat-monthly"
-              checked={choice.monthly === 'day'}
-              onChange={() => set({ monthly: 'day' })}
-            />{' '}
-            On day {Number(date.slice(8))}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="repeat-monthly"
-              checked={choice.monthly === 'nth'}
-              onChange={() => set({ monthly: 'nth' })}
-            />{' '}
-            On the {ORDINAL[Number(nth[0])]} {date ? dayLabel(date, { weekday: 'long' }) : ''}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="repeat-monthly"
-              checked={choice.monthly === 'last'}
-              onChange={() => set({ monthly: 'last' })}
-            />{' '}
-            On the last day
-          </label>
+          <Radio
+            name="repeat-monthly"
+            checked={choice.monthly === 'day'}
+            onChange={() => set({ monthly: 'day' })}
+            label={<> On day {Number(date.slice(8))}</>}
+          />
+          <Radio
+            name="repeat-monthly"
+            checked={choice.monthly === 'nth'}
+            onChange={() => set({ monthly: 'nth' })}
+            label={
+              <>
+                {' '}
+                On the {ORDINAL[Number(nth[0])]} {date ? dayLabel(date, { weekday: 'long' }) : ''}
+              </>
+            }
+          />
+          <Radio
+            name="repeat-monthly"
+            checked={choice.monthly === 'last'}
+            onChange={() => set({ monthly: 'last' })}
+            label="On the last day"
+          />
         </div>
       )}
       {on && (
         <>
           <div className="repeat-row" role="radiogroup" aria-label="Ends">
             <span className="repeat-label">Ends</span>
-            <label>
-              <input
-                type="radio"
-                name="repeat-end"
-                checked={choice.end === 'never'}
-                onChange={() => set({ end: 'never' })}
-              />{' '}
-              Never
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="repeat-end"
-                checked={choice.end === 'until'}
-                onChange={() => set({ end: 'until' })}
-              />{' '}
-              On
-              <TextInput
-                type="date"
-                value={choice.until}
-                min={date}
-                disabled={choice.end !== 'until'}
-                onChange={(e) => set({ until: e.target.value })}
-                aria-label="End date"
-              />
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="repeat-end"
-                checked={choice.end === 'count'}
-                onChange={() => set({ end: 'count' })}
-              />{' '}
-              After
-              <TextInput
-                type="number"
-                min={1}
-                value={choice.count}
-                disabled={choice.end !== 'count'}
-                onChange={(e) => set({ count: e.target.value })}
-                aria-label="Number of sends"
-              />{' '}
-              sends
-            </label>
+            <Radio
+              name="repeat-end"
+              checked={choice.end === 'never'}
+              onChange={() => set({ end: 'never' })}
+              label="Never"
+            />
+            <Radio
+              name="repeat-end"
+              checked={choice.end === 'until'}
+              onChange={() => set({ end: 'until' })}
+              label={
+                <>
+                  {' '}
+                  On
+                  <TextInput
+                    type="date"
+                    value={choice.until}
+                    min={date}
+                    disabled={choice.end !== 'until'}
+                    onChange={(e) => set({ until: e.target.value })}
+                    aria-label="End date"
+                  />
+                </>
+              }
+            />
+            <Radio
+              name="repeat-end"
+              checked={choice.end === 'count'}
+              onChange={() => set({ end: 'count' })}
+              label={
+                <>
+                  {' '}
+                  After
+                  <TextInput
+                    type="number"
+                    min={1}
+                    value={choice.count}
+                    disabled={choice.end !== 'count'}
+                    onChange={(e) => set({ count: e.target.value })}
+                    aria-label="Number of sends"
+                  />{' '}
+                  sends
+                </>
+              }
+            />
           </div>
           <label className="repeat-field">
             <span>Skip contacts an earlier date texted in the last</span>

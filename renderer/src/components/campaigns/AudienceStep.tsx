@@ -8,7 +8,7 @@ import type { DebouncedLoad } from './useDebouncedLoad';
 import type { FieldErrors } from './wizard-checks';
 import type { WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
-import { Checkbox, Select } from '../ui';
+import { Checkbox, Segmented, Select, TextInput } from '../ui';
 import { ReachableByOptions, reachableByValue } from '../channels/ReachableByOptions';
 
 /** Who gets it, live: eligible in large type, then who matched and who is left out and why. */
@@ -67,7 +67,7 @@ export function AudienceStep({
       <div className="cw-form">
         <div className="cw-field">
           <label htmlFor="cw-name">Campaign name</label>
-          <input
+          <TextInput
             id="cw-name"
             value={state.name}
             maxLength={100}
@@ -104,27 +104,16 @@ export function AudienceStep({
               onChange={(next) => update({ tags: next })}
             />
             {state.tags.length > 1 && (
-              <fieldset className="cw-segmented" aria-label="Which tags must a contact have">
-                <legend className="sr-only">Which tags must a contact have</legend>
-                <label className={state.tagMode === 'any' ? 'on' : ''}>
-                  <input
-                    type="radio"
-                    name="cw-tag-mode"
-                    checked={state.tagMode === 'any'}
-                    onChange={() => update({ tagMode: 'any' })}
-                  />
-                  Any of these tags
-                </label>
-                <label className={state.tagMode === 'all' ? 'on' : ''}>
-                  <input
-                    type="radio"
-                    name="cw-tag-mode"
-                    checked={state.tagMode === 'all'}
-                    onChange={() => update({ tagMode: 'all' })}
-                  />
-                  All of these tags
-                </label>
-              </fieldset>
+              <Segmented
+                label="Which tags must a contact have"
+                name="cw-tag-mode"
+                value={state.tagMode}
+                onChange={(tagMode) => update({ tagMode })}
+                options={[
+                  { value: 'any', label: 'Any of these tags' },
+                  { value: 'all', label: 'All of these tags' },
+                ]}
+              />
             )}
             <TagPicker
               legend="Leave out contacts tagged"
@@ -140,7 +129,7 @@ export function AudienceStep({
         <div className="cw-field cw-inline-field">
           <label htmlFor="cw-min-days">Only contacts not texted in the last</label>
           <div className="cw-with-unit">
-            <input
+            <TextInput
               id="cw-min-days"
               type="number"
               inputMode="numeric"

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CampaignRow } from '../../../../shared/types/domain';
-import { Button, Badge } from '../ui';
+import { Badge, Button, Table, type Column } from '../ui';
 import { STATUS_LABEL, STATUS_TONE, finishedCount, formatTime, outcomeCounts, percent } from './format';
-import { ResultsHeader } from '../analytics/ResultsHeader';
+import { resultsColumn } from '../analytics/resultsColumn';
 import { replyRateCell, revenueCell, roiCell, useResultsColumns } from '../analytics/useResultsColumns';
 import './campaigns.css';
 
@@ -62,76 +62,72 @@ export function CampaignTable({
   archivedIds,
   onOpen,
   actions,
+  label = 'Campaigns',
 }: {
   rows: CampaignRow[];
   archivedIds?: ReadonlySet<number>;
   onOpen?(id: number): void;
   actions?(row: CampaignRow, archived: boolean): ReactNode;
+  label?: string;
 }) {
   const results = useResultsColumns(rows.map((r) => r.id));
+  const isArchived = (c: CampaignRow) => archivedIds?.has(c.id) ?? false;
+  const columns: Array<Column<CampaignRow>> = [
+    {
+      header: 'Name',
+      className: 'cl-name',
+      cell: (c) => (
+        <>
+          {onOpen ? (
+            <Button className="cw-link" onClick={(e) => (e.stopPropagation(), onOpen(c.id))}>
+              {c.name}
+            </Button>
+          ) : (
+            c.name
+          )}
+          {c.isAbTest && <Badge tone="info">A/B</Badge>}
+          {isArchived(c) && <Badge>Archived</Badge>}
+        </>
+      ),
+    },
+    {
+      header: 'Status',
+      className: 'cl-status',
+      cell: (c) => (
+        <>
+          <Badge tone={STATUS_TONE[c.status]}>{STATUS_LABEL[c.status]}</Badge>
+          <ProgressCell row={c} />
+          <span className="small cl-when">
+            <WhenCell row={c} />
+          </span>
+        </>
+      ),
+    },
+    { header: 'Delivered', numeric: true, cell: (c) => <DeliveredCell counts={outcomeCounts(c.counts)} /> },
+    resultsColumn<CampaignRow>('replyRate', 'Reply rate', results, (c) => replyRateCell(results.byId.get(c.id))),
+    resultsColumn<CampaignRow>('revenue', 'Revenue', results, (c) =>
+      revenueCell(results.byId.get(c.id), results.currency),
+    ),
+    resultsColumn<CampaignRow>('roi', 'ROI', results, (c) => roiCell(results.byId.get(c.id))),
+  ];
+  if (actions)
+    columns.push({
+      header: <span className="sr-only">Actions</span>,
+      className: 'cl-actions',
+      ownClicks: true,
+      cell: (c) => actions(c, isArchived(c)),
+    });
   return (
     <div className="cl-table-wrap">
-      <table className="table cl-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Status</th>
-            <th className="num">Delivered</th>
-            <ResultsHeader column="replyRate" label="Reply rate" results={results} />
-            <ResultsHeader column="revenue" label="Revenue" results={results} />
-            <ResultsHeader column="roi" label="ROI" results={results} />
-            {actions && (
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {results.sorted(rows).map((c) => {
-            const o = outcomeCounts(c.counts);
-            const r = results.byId.get(c.id);
-            const archived = archivedIds?.has(c.id) ?? false;
-            return (
-              <tr
-                key={c.id}
-                className={`${onOpen ? 'clickable' : ''}${archived ? ' archived' : ''}`}
-                onClick={onOpen ? () => onOpen(c.id) : undefined}
-              >
-                <td className="cl-name">
-                  {onOpen ? (
-                    <Button className="cw-link" onClick={(e) => (e.stopPropagation(), onOpen(c.id))}>
-                      {c.name}
-                    </Button>
-                  ) : (
-                    c.name
-                  )}
-                  {c.isAbTest && <Badge tone="info">A/B</Badge>}
-                  {archived && <Badge>Archived</Badge>}
-                </td>
-                <td className="cl-status">
-                  <Badge tone={STATUS_TONE[c.status]}>{STATUS_LABEL[c.status]}</Badge>
-                  <ProgressCell row={c} />
-                  <span className="small cl-when">
-                    <WhenCell row={c} />
-                  </span>
-                </td>
-                <td className="num">
-                  <DeliveredCell counts={o} />
-                </td>
-                <td className="num">{replyRateCell(r)}</td>
-                <td className="num">{revenueCell(r, results.currency)}</td>
-                <td className="num">{roiCell(r)}</td>
-                {actions && (
-                  <td className="cl-actions" onClick={(e) => e.stopPropagation()}>
-                    {actions(c, archived)}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        label={label}
+        className="cl-table"
+        rows={results.sorted(rows)}
+        rowKey={(c) => c.id}
+        rowClassName={(c) => `${onOpen ? 'clickable' : ''}${isArchived(c) ? ' archived' : ''}`}
+        onRowClick={onOpen ? (c) => onOpen(c.id) : undefined}
+        columns={columns}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { CHANNELS, CHANNEL_LABEL, type ChannelReach } from '../../../../shared/campaign-channels';
 import type { Channel } from '../../../../shared/types/domain';
-import { Banner, Button } from '../ui';
+import { Banner, Button, Choice } from '../ui';
 import { plural } from './format';
 import type { WizardState } from './wizard-state';
 import './channels.css';
@@ -44,18 +44,19 @@ export function ChannelsPanel({
         <span className="ch-order" aria-hidden="true">
           {i === null ? '' : i + 1}
         </span>
-        <label className="ch-name">
-          <input
-            type="checkbox"
-            checked={i !== null}
-            disabled={blocked}
-            onChange={(e) => toggle(c, e.target.checked)}
-          />
-          <span>
-            <strong>{CHANNEL_LABEL[c]}</strong>
-            <span className="muted small ch-note">{blocked ? voiceBlocked : CHANNEL_NOTE[c]}</span>
-          </span>
-        </label>
+        <Choice
+          type="checkbox"
+          className="ch-name"
+          checked={i !== null}
+          disabled={blocked}
+          onChange={(e) => toggle(c, e.target.checked)}
+          label={
+            <span>
+              <strong>{CHANNEL_LABEL[c]}</strong>
+              <span className="muted small ch-note">{blocked ? voiceBlocked : CHANNEL_NOTE[c]}</span>
+            </span>
+          }
+        />
         <span className="ch-count small" data-testid={`channel-${c}-count`}>
           {i !== null && f ? (
             <>
@@ -104,14 +105,13 @@ export function ChannelsPanel({
         {rest.map((c) => row(c, null))}
       </ol>
       {chosen.length > 1 && (
-        <label className="ch-every">
-          <input
-            type="checkbox"
-            checked={state.everyChannel}
-            onChange={(e) => update({ everyChannel: e.target.checked })}
-          />
-          Send on every channel a contact can be reached on
-        </label>
+        <Choice
+          type="checkbox"
+          className="ch-every"
+          checked={state.everyChannel}
+          onChange={(e) => update({ everyChannel: e.target.checked })}
+          label="Send on every channel a contact can be reached on"
+        />
       )}
       {state.everyChannel && chosen.length > 1 && (
         <Banner tone="warn" role="none">

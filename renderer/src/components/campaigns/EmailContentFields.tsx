@@ -1,5 +1,6 @@
 import { SendTestEmail } from '../templates/SendTestEmail';
 import type { WizardState } from './wizard-state';
+import { TextInput, Textarea } from '../ui';
 
 /** The e-mail of a multi-channel campaign: its subject and Markdown body (same {{placeholders}} as a text). */
 export function EmailContentFields({
@@ -14,7 +15,7 @@ export function EmailContentFields({
       <h3 id="ch-email-title">E-mail</h3>
       <div className="cw-field">
         <label htmlFor="ch-email-subject">Subject</label>
-        <input
+        <TextInput
           id="ch-email-subject"
           value={state.emailSubject}
           maxLength={200}
@@ -30,7 +31,7 @@ export function EmailContentFields({
       ) : (
         <div className="cw-field">
           <label htmlFor="ch-email-body">Body</label>
-          <textarea
+          <Textarea
             id="ch-email-body"
             value={state.emailBody}
             onChange={(e) => update({ emailBody: e.target.value })}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LaunchCheck, TestSendResult } from '../../../../shared/ipc/channels/campaign-launch';
 import { api } from '../../api/client';
-import { Button, ErrorBanner, Field, Modal, TextInput } from '../ui';
+import { Button, ErrorBanner, Field, Modal, Textarea, TextInput } from '../ui';
 import { formatTime, plural } from './format';
 import { useLaunchCost } from './useLaunchCost';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
@@ -163,7 +163,7 @@ export function LaunchDialog({
                     label="Reason for sending anyway (kept with the campaign and in the audit log)"
                     htmlFor="ld-reason"
                   >
-                    <textarea
+                    <Textarea
                       id="ld-reason"
                       rows={2}
                       maxLength={500}

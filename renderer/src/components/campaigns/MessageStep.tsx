@@ -6,7 +6,7 @@ import type { WizardState } from './wizard-state';
 import { FieldError, SmsBubble } from './WizardParts';
 import { DraftWithGemini } from '../ai/DraftWithGemini';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
-import { Button } from '../ui';
+import { Button, Segmented, Select, Textarea } from '../ui';
 
 const INSERTS: Array<{ label: string; text: string }> = [
   { label: 'First name', text: '{{first_name|there}}' },
@@ -49,28 +49,16 @@ export function MessageStep({
   return (
     <div className="cw-split">
       <div className="cw-form">
-        <fieldset className="cw-segmented">
-          <legend className="sr-only">Where the message comes from</legend>
-          <label className={state.source === 'inline' ? 'on' : ''}>
-            <input
-              type="radio"
-              name="cw-source"
-              checked={state.source === 'inline'}
-              onChange={() => update({ source: 'inline' })}
-            />
-            Write it here
-          </label>
-          <label className={state.source === 'template' ? 'on' : ''}>
-            <input
-              type="radio"
-              name="cw-source"
-              checked={state.source === 'template'}
-              disabled={templates.length === 0}
-              onChange={() => update({ source: 'template' })}
-            />
-            Use a saved template
-          </label>
-        </fieldset>
+        <Segmented
+          label="Where the message comes from"
+          name="cw-source"
+          value={state.source}
+          onChange={(source) => update({ source })}
+          options={[
+            { value: 'inline', label: 'Write it here' },
+            { value: 'template', label: 'Use a saved template', disabled: templates.length === 0 },
+          ]}
+        />
         {templates.length === 0 && model.templates && (
           <p className="muted small">
             No saved templates yet — write the message here, or save one on the Templates page.
@@ -80,7 +68,7 @@ export function MessageStep({
         {state.source === 'template' ? (
           <div className="cw-field">
             <label htmlFor="cw-template">Template</label>
-            <select
+            <Select
               id="cw-template"
               value={state.templateId ?? ''}
               onChange={(e) => update({ templateId: e.target.value ? Number(e.target.value) : null })}
@@ -92,7 +80,7 @@ export function MessageStep({
                   {t.category ? ` · ${t.category}` : ''}
                 </option>
               ))}
-            </select>
+            </Select>
             {model.template && (
               <div className="cw-template-body">
                 <p>{model.template.body}</p>
@@ -117,7 +105,7 @@ export function MessageStep({
               ))}
             </div>
             <DraftWithGemini onUse={(text) => update({ body: text })} />
-            <textarea
+            <Textarea
               id="cw-body"
               ref={area}
               rows={6}
@@ -177,7 +165,7 @@ export function MessageStep({
           <div className="cw-preview-head">
             <label htmlFor="cw-sample">Preview for</label>
             {model.samples && model.samples.contacts.length > 0 ? (
-              <select
+              <Select
                 id="cw-sample"
                 value={model.sampleIndex}
                 onChange={(e) => model.setSampleIndex(Number(e.target.value))}
@@ -187,7 +175,7 @@ export function MessageStep({
                     {c.label}
                   </option>
                 ))}
-              </select>
+              </Select>
             ) : (
               <span className="muted small">an example contact (no contacts yet)</span>
             )}

@@ -2,7 +2,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { OutboxRow } from '../../../../shared/ipc/channels/campaigns';
 import type { InputOf } from '../../../../shared/ipc/contract';
-import { Button, Badge, Banner, ErrorBanner } from '../ui';
+import { Badge, Banner, Button, ErrorBanner, Select, Table } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { OUTBOX_STATES, STATE_LABEL, STATE_TONE, UNKNOWN_EXPLAINED, formatShort } from './format';
 
@@ -78,7 +78,7 @@ export function RecipientTable({
           <label htmlFor="cd-filter" className="small muted">
             Show
           </label>
-          <select
+          <Select
             id="cd-filter"
             value={filter}
             onChange={(e) => {
@@ -92,7 +92,7 @@ export function RecipientTable({
                 {STATE_LABEL[s]} ({(states[s] ?? 0).toLocaleString()})
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
       <ErrorBanner message={q.error} />
@@ -108,36 +108,41 @@ export function RecipientTable({
         </p>
       ) : (
         <div className="cd-table-wrap">
-          <table className="table cd-table">
-            <thead>
-              <tr>
-                <th>Recipient</th>
-                <th>Status</th>
-                <th className="num">Tries</th>
-                <th>Sent</th>
-                <th>Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(q.data?.rows ?? []).map((r) => (
-                <tr key={r.id} data-state={r.state}>
-                  <td>
+          <Table
+            label="Messages"
+            className="cd-table"
+            rows={q.data?.rows ?? []}
+            rowKey={(r) => r.id}
+            rowData={(r) => ({ 'data-state': r.state })}
+            columns={[
+              {
+                header: 'Recipient',
+                cell: (r) => (
+                  <>
                     <div className="cd-who">{r.name ?? phone(r.toPhone)}</div>
                     {r.name && <div className="muted small mono">{phone(r.toPhone)}</div>}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: 'Status',
+                cell: (r) => (
+                  <>
                     <Badge tone={STATE_TONE[r.state]}>{STATE_LABEL[r.state] ?? r.state}</Badge>
                     {r.variant && <span className="muted small"> {r.variant}</span>}
-                  </td>
-                  <td className="num">{r.attempts}</td>
-                  <td className="small cd-time">{formatShort(r.sentAt)}</td>
-                  <td className={`small cd-detail ${r.state === 'failed' || r.state === 'undelivered' ? 'bad' : ''}`}>
-                    {details(r)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Tries', numeric: true, cell: (r) => r.attempts },
+              { header: 'Sent', className: 'small cd-time', cell: (r) => formatShort(r.sentAt) },
+              {
+                header: 'Details',
+                className: 'small cd-detail',
+                cellClassName: (r) => (r.state === 'failed' || r.state === 'undelivered' ? 'bad' : undefined),
+                cell: details,
+              },
+            ]}
+          />
         </div>
       )}
       {total > PAGE && (

@@ -6,7 +6,7 @@ import type { FieldErrors } from './wizard-checks';
 import { FEDERAL_END, FEDERAL_START, type ScheduleMode, type WizardState } from './wizard-state';
 import { FieldError } from './WizardParts';
 import { RepeatEditor } from '../calendar/RepeatEditor';
-import { Checkbox, Button } from '../ui';
+import { Button, Checkbox, Choice, Radio, Select, TextInput } from '../ui';
 
 /** Quarter hours from 08:00 to 21:00: the only choices there are, so the window can never be widened. */
 function quarterHours(from: string, to: string, current: string): string[] {
@@ -36,10 +36,13 @@ function ModeOption({
   const on = state.scheduleMode === mode;
   return (
     <div className={`cw-mode${on ? ' on' : ''}`}>
-      <label className="cw-mode-title">
-        <input type="radio" name="cw-schedule" checked={on} onChange={() => update({ scheduleMode: mode })} />
-        {title}
-      </label>
+      <Radio
+        className="cw-mode-title"
+        name="cw-schedule"
+        checked={on}
+        onChange={() => update({ scheduleMode: mode })}
+        label={title}
+      />
       {on && children && <div className="cw-mode-body">{children}</div>}
     </div>
   );
@@ -77,7 +80,7 @@ export function ScheduleStep({
           <div className="cw-row">
             <div className="cw-field">
               <label htmlFor="cw-at-date">Date</label>
-              <input
+              <TextInput
                 id="cw-at-date"
                 type="date"
                 min={today}
@@ -87,7 +90,7 @@ export function ScheduleStep({
             </div>
             <div className="cw-field">
               <label htmlFor="cw-at-time">Time</label>
-              <input
+              <TextInput
                 id="cw-at-time"
                 type="time"
                 step={300}
@@ -115,7 +118,7 @@ export function ScheduleStep({
           <div className="cw-row">
             <div className="cw-field">
               <label htmlFor="cw-local-date">Date</label>
-              <input
+              <TextInput
                 id="cw-local-date"
                 type="date"
                 min={today}
@@ -125,7 +128,7 @@ export function ScheduleStep({
             </div>
             <div className="cw-field">
               <label htmlFor="cw-local-time">Local time</label>
-              <input
+              <TextInput
                 id="cw-local-time"
                 type="time"
                 step={300}
@@ -177,7 +180,7 @@ export function ScheduleStep({
         <div className="cw-row">
           <div className="cw-field">
             <label htmlFor="cw-quiet-start">Earliest local time</label>
-            <select
+            <Select
               id="cw-quiet-start"
               value={state.quietStart}
               onChange={(e) => update({ quietStart: e.target.value })}
@@ -187,17 +190,17 @@ export function ScheduleStep({
                   {t}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <div className="cw-field">
             <label htmlFor="cw-quiet-end">Latest local time</label>
-            <select id="cw-quiet-end" value={state.quietEnd} onChange={(e) => update({ quietEnd: e.target.value })}>
+            <Select id="cw-quiet-end" value={state.quietEnd} onChange={(e) => update({ quietEnd: e.target.value })}>
               {quarterHours('08:15', FEDERAL_END, state.quietEnd).map((t) => (
                 <option key={t} value={t} disabled={t <= state.quietStart}>
                   {t}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <Button
             variant="secondary"
@@ -218,16 +221,16 @@ export function ScheduleStep({
           {WEEKDAYS_SHORT.map((d, i) => {
             const off = state.excludedDays.includes(i);
             return (
-              <label key={d} className={`cw-day${off ? ' on' : ''}`}>
-                <input
-                  type="checkbox"
-                  aria-label={WEEKDAYS[i]}
-                  checked={off}
-                  disabled={!off && state.excludedDays.length >= 6}
-                  onChange={(e) => toggleDay(i, e.target.checked)}
-                />
-                {d}
-              </label>
+              <Choice
+                key={d}
+                type="checkbox"
+                className={`cw-day${off ? ' on' : ''}`}
+                aria-label={WEEKDAYS[i]}
+                checked={off}
+                disabled={!off && state.excludedDays.length >= 6}
+                onChange={(e) => toggleDay(i, e.target.checked)}
+                label={d}
+              />
             );
           })}
         </fieldset>

@@ -1,4 +1,5 @@
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
+import { Select } from '../ui';
 
 /**
  * A saved segment (made on the Contacts page or with `segments create`) as the audience, or none. The live count
@@ -19,7 +20,7 @@ export function SegmentPicker({
   return (
     <div className="cw-field">
       <label htmlFor={id}>Saved segment</label>
-      <select
+      <Select
         id={id}
         value={value === null ? '' : String(value)}
         disabled={segments === undefined}
@@ -32,7 +33,7 @@ export function SegmentPicker({
             {s.name}
           </option>
         ))}
-      </select>
+      </Select>
       <p className="muted small">
         {segments?.length === 0
           ? 'Save a search or filter as a segment on the Contacts page to pick it here.'

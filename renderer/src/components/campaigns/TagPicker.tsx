@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { TagCount } from '../../../../shared/ipc/channels/tags';
-import { TextInput } from '../ui';
+import { Choice, TextInput } from '../ui';
 
 /** Tags as toggle chips (real checkboxes underneath, so Tab/Space work); a search box once there are many. */
 export function TagPicker({
@@ -49,20 +49,21 @@ export function TagPicker({
           const on = selected.includes(t.name);
           const blocked = !on && unavailable.includes(t.name);
           return (
-            <label
+            <Choice
+              type="checkbox"
               key={t.name}
               className={`cw-chip${on ? ' on' : ''}${blocked ? ' blocked' : ''}`}
               title={blocked ? 'Chosen in the other list' : undefined}
-            >
-              <input
-                type="checkbox"
-                checked={on}
-                disabled={blocked}
-                onChange={(e) => toggle(t.name, e.target.checked)}
-              />
-              <span className="cw-chip-name">{t.name}</span>
-              <span className="cw-chip-count">{t.count.toLocaleString()}</span>
-            </label>
+              checked={on}
+              disabled={blocked}
+              onChange={(e) => toggle(t.name, e.target.checked)}
+              label={
+                <>
+                  <span className="cw-chip-name">{t.name}</span>
+                  <span className="cw-chip-count">{t.count.toLocaleString()}</span>
+                </>
+              }
+            />
           );
         })}
         {shown.length === 0 && <span className="muted small">No tag matches “{filter}”.</span>}

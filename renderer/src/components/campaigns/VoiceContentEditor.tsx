@@ -6,10 +6,11 @@ import { renderTemplate } from '../../../../shared/templates';
 import { CALL_MESSAGE_MAX_S, spokenSeconds, voiceContentProblems } from '../../../../shared/voice/content';
 import { optOutConfirmation, spokenCall } from '../../../../shared/voice/script';
 import type { CallSetup } from '../../../../shared/ipc/channels/voice';
-import { Banner } from '../ui';
+import { Banner, Segmented, Textarea, TextInput } from '../ui';
 import type { MessageModel } from './useMessageModel';
 import { voiceOf, type WizardState } from './wizard-state';
 import { TestCallButton } from './TestCallButton';
+import './channels.css';
 import './voice.css';
 
 /** Stands in when there are no contacts yet, so the preview still shows how placeholders read. */
@@ -59,31 +60,20 @@ export function VoiceContentEditor({
   return (
     <section className="cw-card ch-voice" aria-labelledby="ch-voice-title" data-testid="voice-editor">
       <h3 id="ch-voice-title">Voice call</h3>
-      <fieldset className="cw-segmented">
-        <legend className="sr-only">What the call plays</legend>
-        <label className={state.voiceSource === 'script' ? 'on' : ''}>
-          <input
-            type="radio"
-            name="ch-voice-source"
-            checked={state.voiceSource === 'script'}
-            onChange={() => update({ voiceSource: 'script' })}
-          />
-          Script read aloud
-        </label>
-        <label className={state.voiceSource === 'recording' ? 'on' : ''}>
-          <input
-            type="radio"
-            name="ch-voice-source"
-            checked={state.voiceSource === 'recording'}
-            onChange={() => update({ voiceSource: 'recording' })}
-          />
-          A recording
-        </label>
-      </fieldset>
+      <Segmented
+        label="What the call plays"
+        name="ch-voice-source"
+        value={state.voiceSource}
+        onChange={(voiceSource) => update({ voiceSource })}
+        options={[
+          { value: 'script', label: 'Script read aloud' },
+          { value: 'recording', label: 'A recording' },
+        ]}
+      />
       {state.voiceSource === 'script' ? (
         <div className="cw-field">
           <label htmlFor="ch-voice-script">Call script</label>
-          <textarea
+          <Textarea
             id="ch-voice-script"
             value={state.voiceScript}
             maxLength={3000}
@@ -100,7 +90,7 @@ export function VoiceContentEditor({
       ) : (
         <div className="cw-field">
           <label htmlFor="ch-voice-recording">Recording address</label>
-          <input
+          <TextInput
             id="ch-voice-recording"
             type="url"
             inputMode="url"

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import type { ContactDetail } from '../../../../shared/ipc/channels/contacts';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
-import { Button, Modal } from '../ui';
+import { Button, Modal, TextInput } from '../ui';
 
 function splitTags(text: string): string[] {
   return [
@@ -72,7 +72,7 @@ export function AddContactForm({
       <form id="ct-add-form" className="ct-form" onSubmit={(e) => void submit(e)}>
         <label>
           Phone number
-          <input
+          <TextInput
             name="phone"
             type="tel"
             required
@@ -86,20 +86,20 @@ export function AddContactForm({
         <div className="ct-edit-row">
           <label>
             First name
-            <input name="firstName" autoComplete="off" />
+            <TextInput name="firstName" autoComplete="off" />
           </label>
           <label>
             Last name
-            <input name="lastName" autoComplete="off" />
+            <TextInput name="lastName" autoComplete="off" />
           </label>
         </div>
         <label>
           Email
-          <input name="email" type="email" autoComplete="off" />
+          <TextInput name="email" type="email" autoComplete="off" />
         </label>
         <label>
           Tags
-          <input name="tags" placeholder="VIP, Newsletter" autoComplete="off" />
+          <TextInput name="tags" placeholder="VIP, Newsletter" autoComplete="off" />
           <span className="muted small">Separate tags with commas.</span>
         </label>
         <ConsentQuestion

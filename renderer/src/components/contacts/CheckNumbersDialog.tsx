@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, onEvent } from '../../api/client';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { VerifyPlan, VerifyReport } from '../../../../shared/ipc/channels/contacts';
-import { Banner, ErrorBanner, Loading } from '../ui';
+import { Banner, ErrorBanner, Loading, Radio, Table } from '../ui';
 import { plural } from './format';
 import { Button, Modal } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
@@ -72,18 +72,25 @@ function Report({ report }: { report: VerifyReport }) {
         {plural(report.checked, 'number')} checked · {plural(report.lookups, 'lookup')} with NumVerify
         {report.fromCache ? `, ${report.fromCache.toLocaleString()} answered from the last 30 days` : ''}.
       </p>
-      <table className="table ct-check-table" aria-label="Check results">
-        <tbody>
-          {rows.map(([label, n, tone]) => (
-            <tr key={label}>
-              <th scope="row">
+      <Table
+        label="Check results"
+        className="ct-check-table"
+        headersHidden
+        rows={rows}
+        rowKey={([label]) => label}
+        columns={[
+          {
+            header: 'Kind of number',
+            rowHeader: true,
+            cell: ([label, , tone]) => (
+              <>
                 <span className={`ct-dot ${tone}`} aria-hidden="true" /> {label}
-              </th>
-              <td className="num">{n.toLocaleString()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Numbers', numeric: true, cell: ([, n]) => n.toLocaleString() },
+        ]}
+      />
       {report.failed.length > 0 && (
         <details className="ct-check-failed">
           <summary>{plural(report.failed.length, 'number')} could not be checked</summary>
@@ -182,9 +189,14 @@ export function CheckNumbersDialog({
           <fieldset className="ct-consent" aria-label="Which numbers">
             <legend>Which numbers?</legend>
             {scopes.map((s, i) => (
-              <label key={s.label} className="ct-radio">
-                <input type="radio" name="check-scope" checked={scope === i} onChange={() => setScope(i)} /> {s.label}
-              </label>
+              <Radio
+                key={s.label}
+                className="ct-radio"
+                name="check-scope"
+                checked={scope === i}
+                onChange={() => setScope(i)}
+                label={s.label}
+              />
             ))}
           </fieldset>
         )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Button, Modal } from '../ui';
+import { Button, Modal, Textarea } from '../ui';
 
 /**
  * Opt a contact out by hand (they asked in person or on the phone) or back in (they asked to rejoin). The reason
@@ -62,7 +62,7 @@ export function ConsentChange({
       </p>
       <label className="ct-stack">
         {optingOut ? 'Reason (optional)' : 'How did they ask?'}
-        <textarea
+        <Textarea
           rows={2}
           value={reason}
           maxLength={500}

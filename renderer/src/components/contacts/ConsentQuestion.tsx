@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import './contacts.css';
-import { TextInput } from '../ui';
+import { Radio, TextInput } from '../ui';
 
 /** The usual ways a small business gets permission to text; "Other" takes the owner's own words. */
 export const CONSENT_ANSWERS = ['Signed up in store', 'Signed up on our website', 'Gave verbal consent'] as const;
@@ -48,14 +48,16 @@ export function ConsentQuestion({
     <fieldset className="ct-consent" data-testid={`consent-${name}`}>
       <legend>{legend}</legend>
       {CONSENT_ANSWERS.map((a) => (
-        <label key={a} className="ct-radio">
-          <input type="radio" name={name} checked={choice === a} onChange={() => pick(a)} /> {a}
-        </label>
+        <Radio key={a} className="ct-radio" name={name} checked={choice === a} onChange={() => pick(a)} label={a} />
       ))}
       <div className="ct-consent-other">
-        <label className="ct-radio">
-          <input type="radio" name={name} checked={choice === 'other'} onChange={() => pick('other')} /> Other:
-        </label>
+        <Radio
+          className="ct-radio"
+          name={name}
+          checked={choice === 'other'}
+          onChange={() => pick('other')}
+          label="Other:"
+        />
         <TextInput
           aria-label="How they agreed, in your words"
           placeholder="e.g. ticked the box on our paper form"
@@ -70,9 +72,14 @@ export function ConsentQuestion({
         />
       </div>
       {options.map((o) => (
-        <label key={o.value} className="ct-radio">
-          <input type="radio" name={name} checked={choice === o.value} onChange={() => pick(o.value)} /> {o.label}
-        </label>
+        <Radio
+          key={o.value}
+          className="ct-radio"
+          name={name}
+          checked={choice === o.value}
+          onChange={() => pick(o.value)}
+          label={o.label}
+        />
       ))}
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ContactDetail, CustomFieldRow } from '../../../../shared/ipc/channels/contacts';
 import { api } from '../../api/client';
-import { Button, formatWhen } from '../ui';
+import { Button, formatWhen, TextInput } from '../ui';
 import { DuplicateNotice, useDuplicate } from './DuplicateNotice';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 
@@ -65,16 +65,16 @@ export function ContactFields({
         <div className="ct-edit-row">
           <label>
             First name
-            <input name="firstName" defaultValue={c.firstName ?? ''} autoFocus />
+            <TextInput name="firstName" defaultValue={c.firstName ?? ''} autoFocus />
           </label>
           <label>
             Last name
-            <input name="lastName" defaultValue={c.lastName ?? ''} />
+            <TextInput name="lastName" defaultValue={c.lastName ?? ''} />
           </label>
         </div>
         <label>
           Phone
-          <input
+          <TextInput
             name="phone"
             defaultValue={c.phone}
             required
@@ -84,12 +84,12 @@ export function ContactFields({
         </label>
         <label>
           Email
-          <input name="email" type="email" defaultValue={c.email ?? ''} />
+          <TextInput name="email" type="email" defaultValue={c.email ?? ''} />
         </label>
         {fields.map((f) => (
           <label key={f.key}>
             {f.label}
-            <input name={`custom:${f.key}`} defaultValue={values[f.key] ?? ''} />
+            <TextInput name={`custom:${f.key}`} defaultValue={values[f.key] ?? ''} />
           </label>
         ))}
         {duplicate.existing && <DuplicateNotice existing={duplicate.existing} onOpen={onOpenContact} />}

@@ -63,6 +63,7 @@ export function ContactTableHead({
             }
           >
             {i === 0 && (
+              // Kept raw: the grid header's select-all box, bare beside the sort button and partly ticked by its ref.
               <input
                 type="checkbox"
                 className="ct-check-box"

@@ -67,6 +67,7 @@ export const ContactTableRow = memo(function ContactTableRow({
       onClick={() => onSelect(c)}
     >
       <div role="cell" className="ct-cell ct-name">
+        {/* Kept raw: a bare box in a virtualised grid row, named by aria-label; the row's own click must not tick it. */}
         <input
           type="checkbox"
           className="ct-check-box"

@@ -29,6 +29,7 @@ export function ImportFileStep({
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
+        {/* Kept raw: the drop zone around it is the visible control; this file picker is laid invisibly over it. */}
         <input
           type="file"
           accept={ACCEPT}

@@ -1,5 +1,5 @@
 import type { ColumnMappingView, ImportPreviewView, ImportSampleRow } from '../../../../shared/ipc/channels/contacts';
-import { TextInput, Select, Badge, Banner } from '../ui';
+import { Badge, Banner, Radio, Select, Table, TextInput } from '../ui';
 import {
   countryOptions,
   customKeyOf,
@@ -117,53 +117,55 @@ export function ImportMappingStep({
       {inspection.problem && <Banner tone="error">{inspection.problem}</Banner>}
 
       <div className="ct-map-layout">
-        <table className="table ct-map-table" aria-label="Column mapping">
-          <thead>
-            <tr>
-              <th>Column in the file</th>
-              <th>Imported as</th>
-              <th>First row, as imported</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inspection.mapping.map((col) => {
-              const ownCustom = `custom:${col.customKey ?? customKeyOf(col.header, col.index)}`;
-              const how = HOW[col.source];
-              return (
-                <tr key={col.index} className={col.target === 'drop' ? 'dropped' : undefined}>
-                  <td>
-                    <div className="ct-map-header">
-                      <strong>{col.header || <span className="muted">Column {col.index + 1}</span>}</strong>
-                      <Badge tone={how.tone}>{how.text}</Badge>
-                    </div>
-                  </td>
-                  <td>
-                    <Select
-                      aria-label={`Field for ${col.header || `column ${col.index + 1}`}`}
-                      value={col.target}
-                      onChange={(e) => setTarget(col, e.target.value)}
-                    >
-                      {FIELD_LABELS.map(([t, label]) => (
-                        <option key={t} value={t}>
-                          {label}
-                        </option>
-                      ))}
-                      <option value={ownCustom}>{targetLabel(ownCustom, col.customLabel ?? col.header)}</option>
-                      <option value="drop">Don&apos;t import</option>
-                    </Select>
-                  </td>
-                  <td className="ct-example">
-                    {col.target === 'drop' ? (
-                      <span className="muted">—</span>
-                    ) : (
-                      example(col, inspection.sampleRows) || <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          label="Column mapping"
+          className="ct-map-table"
+          rows={inspection.mapping}
+          rowKey={(col) => col.index}
+          rowClassName={(col) => (col.target === 'drop' ? 'dropped' : undefined)}
+          columns={[
+            {
+              header: 'Column in the file',
+              cell: (col) => (
+                <div className="ct-map-header">
+                  <strong>{col.header || <span className="muted">Column {col.index + 1}</span>}</strong>
+                  <Badge tone={HOW[col.source].tone}>{HOW[col.source].text}</Badge>
+                </div>
+              ),
+            },
+            {
+              header: 'Imported as',
+              cell: (col) => {
+                const ownCustom = `custom:${col.customKey ?? customKeyOf(col.header, col.index)}`;
+                return (
+                  <Select
+                    aria-label={`Field for ${col.header || `column ${col.index + 1}`}`}
+                    value={col.target}
+                    onChange={(e) => setTarget(col, e.target.value)}
+                  >
+                    {FIELD_LABELS.map(([t, label]) => (
+                      <option key={t} value={t}>
+                        {label}
+                      </option>
+                    ))}
+                    <option value={ownCustom}>{targetLabel(ownCustom, col.customLabel ?? col.header)}</option>
+                    <option value="drop">Don&apos;t import</option>
+                  </Select>
+                );
+              },
+            },
+            {
+              header: 'First row, as imported',
+              className: 'ct-example',
+              cell: (col) =>
+                col.target === 'drop' ? (
+                  <span className="muted">—</span>
+                ) : (
+                  example(col, inspection.sampleRows) || <span className="muted">—</span>
+                ),
+            },
+          ]}
+        />
 
         <div className="ct-options">
           <label>
@@ -191,24 +193,20 @@ export function ImportMappingStep({
           </label>
           <fieldset>
             <legend className="ct-label">When a number is already a contact</legend>
-            <label className="ct-radio">
-              <input
-                type="radio"
-                name="onDuplicate"
-                checked={settings.onDuplicate === 'skip'}
-                onChange={() => set({ onDuplicate: 'skip' })}
-              />{' '}
-              Skip it — keep the contact as it is
-            </label>
-            <label className="ct-radio">
-              <input
-                type="radio"
-                name="onDuplicate"
-                checked={settings.onDuplicate === 'update'}
-                onChange={() => set({ onDuplicate: 'update' })}
-              />{' '}
-              Update it with names, email, tags and fields from the file
-            </label>
+            <Radio
+              className="ct-radio"
+              name="onDuplicate"
+              checked={settings.onDuplicate === 'skip'}
+              onChange={() => set({ onDuplicate: 'skip' })}
+              label="Skip it — keep the contact as it is"
+            />
+            <Radio
+              className="ct-radio"
+              name="onDuplicate"
+              checked={settings.onDuplicate === 'update'}
+              onChange={() => set({ onDuplicate: 'update' })}
+              label="Update it with names, email, tags and fields from the file"
+            />
             <p className="muted small">
               Either way an import never changes who opted out or agreed to texts. E-mail unsubscribes and bounces in
               the file are recorded for every contact; a “yes” to e-mail never overrides a “no”.

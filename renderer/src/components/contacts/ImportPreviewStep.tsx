@@ -1,9 +1,22 @@
 import type { ImportPreviewView } from '../../../../shared/ipc/channels/contacts';
-import { Badge } from '../ui';
+import { Badge, Table, type Column } from '../ui';
 import { ConsentQuestion, type ConsentAnswer } from './ConsentQuestion';
 import { ImportCounts, RejectsTable } from './ImportCounts';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { EMAIL_STATE_LABELS } from './import-labels';
+
+type SampleRow = ImportPreviewView['sampleRows'][number];
+
+/** What the file says about e-mail, shown only when it has a column for it. */
+const emailConsentColumn: Column<SampleRow> = {
+  header: 'E-mails',
+  cell: (r) =>
+    r.emailConsent ? (
+      <Badge tone={EMAIL_STATE_LABELS[r.emailConsent].tone}>{EMAIL_STATE_LABELS[r.emailConsent].text}</Badge>
+    ) : (
+      <span className="muted">—</span>
+    ),
+};
 
 const SHOWN_REJECTS = 10;
 const SHOWN_CUSTOM = 3;
@@ -60,54 +73,46 @@ export function ImportPreviewStep({
       )}
       <h3 className="ct-subhead">First rows, as they will be imported</h3>
       <div className="ct-table-wrap">
-        <table className="table ct-sample" aria-label="Sample rows">
-          <thead>
-            <tr>
-              <th className="num">Row</th>
-              <th>Phone</th>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Texts</th>
-              {emailColumn && <th>E-mails</th>}
-              <th>Tags</th>
-              {custom.map((f) => (
-                <th key={f.key}>{f.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {preview.sampleRows.map((r) => (
-              <tr key={r.row}>
-                <td className="num muted">{r.row}</td>
-                <td className="mono">
+        <Table
+          label="Sample rows"
+          className="ct-sample"
+          rows={preview.sampleRows}
+          rowKey={(r) => r.row}
+          columns={[
+            { header: 'Row', numeric: true, className: 'muted', cell: (r) => r.row },
+            {
+              header: 'Phone',
+              className: 'mono',
+              cell: (r) => (
+                <>
                   {phone(r.phone)}
                   {r.otherPhones.length > 0 && (
                     <div className="muted small">also {r.otherPhones.map(phone).join(', ')}</div>
                   )}
-                </td>
-                <td>{[r.firstName, r.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>}</td>
-                <td>{r.email || <span className="muted">—</span>}</td>
-                <td>
-                  {r.consent === 'no' ? (
-                    <Badge tone="warn">No consent</Badge>
-                  ) : r.consent === 'yes' ? (
-                    <Badge tone="good">Agreed</Badge>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                {emailColumn && (
-                  <td>
-                    {r.emailConsent ? (
-                      <Badge tone={EMAIL_STATE_LABELS[r.emailConsent].tone}>
-                        {EMAIL_STATE_LABELS[r.emailConsent].text}
-                      </Badge>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                )}
-                <td>
+                </>
+              ),
+            },
+            {
+              header: 'Name',
+              cell: (r) => [r.firstName, r.lastName].filter(Boolean).join(' ') || <span className="muted">—</span>,
+            },
+            { header: 'Email', cell: (r) => r.email || <span className="muted">—</span> },
+            {
+              header: 'Texts',
+              cell: (r) =>
+                r.consent === 'no' ? (
+                  <Badge tone="warn">No consent</Badge>
+                ) : r.consent === 'yes' ? (
+                  <Badge tone="good">Agreed</Badge>
+                ) : (
+                  <span className="muted">—</span>
+                ),
+            },
+            ...(emailColumn ? [emailConsentColumn] : []),
+            {
+              header: 'Tags',
+              cell: (r) => (
+                <>
                   {r.tags.map((t) => (
                     <Badge key={t}>{t}</Badge>
                   ))}
@@ -118,14 +123,12 @@ export function ImportPreviewStep({
                         {t}
                       </Badge>
                     ))}
-                </td>
-                {custom.map((f) => (
-                  <td key={f.key}>{r.custom[f.key] ?? ''}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            ...custom.map((f): Column<SampleRow> => ({ header: f.label, cell: (r) => r.custom[f.key] ?? '' })),
+          ]}
+        />
       </div>
       {preview.rejects.length > 0 && (
         <>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { SegmentRow } from '../../../../shared/ipc/channels/contacts';
 import type { AudienceFilterInput } from '../../../../shared/audience';
-import { Button, Modal } from '../ui';
+import { Button, Modal, TextInput } from '../ui';
 
 /** Saves the current search and filters as a segment that campaigns and this page can pick. */
 export function SaveSegment({
@@ -35,7 +35,7 @@ export function SaveSegment({
       <form className="ct-form" onSubmit={(e) => void submit(e)}>
         <label>
           Segment name
-          <input
+          <TextInput
             value={name}
             onChange={(e) => setName(e.target.value)}
             required

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { Modal } from '../ui';
+import { Modal, TextInput } from '../ui';
 
 /**
  * Prior express written consent to prerecorded calls (TCPA): the owner records when it was given and where it came
@@ -63,7 +63,7 @@ export function VoiceConsentForm({
       </p>
       <label className="ct-stack">
         Where did the written consent come from?
-        <input
+        <TextInput
           type="text"
           value={source}
           maxLength={500}
@@ -73,7 +73,7 @@ export function VoiceConsentForm({
       </label>
       <label className="ct-stack">
         When (leave empty for today)
-        <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        <TextInput type="date" value={day} onChange={(e) => setDay(e.target.value)} />
       </label>
       {error && (
         <p className="error-text" role="alert">

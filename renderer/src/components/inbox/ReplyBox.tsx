@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { countSegments } from '../../../../shared/templates/segments';
-import { Button } from '../ui';
+import { Button, Textarea } from '../ui';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -64,7 +64,7 @@ export function ReplyBox({
         </p>
       )}
       <div className="ibx-reply-row">
-        <textarea
+        <Textarea
           aria-label="Reply"
           placeholder={disabled ? disabledReason : 'Write a reply…'}
           value={text}

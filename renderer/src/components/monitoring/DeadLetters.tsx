@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeadLetterDetail, DeadLetterRow } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Button, Badge, Banner, EmptyState, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, Button, EmptyState, ErrorBanner, Loading, Table, Textarea } from '../ui';
 import { PROVIDER_LABEL, when } from './format';
 import './monitoring.css';
 
@@ -88,7 +88,7 @@ function Detail({ id, onChanged }: { id: number; onChanged: () => void }) {
             ? '(read-only while it is being retried)'
             : ''}
       </label>
-      <textarea
+      <Textarea
         id={`dl-event-${d.id}`}
         className="mono mon-dl-json"
         spellCheck={false}
@@ -185,43 +185,41 @@ export function DeadLetters({ onChanged }: { onChanged: () => void }) {
               Every provider event has been processed.
             </EmptyState>
           ) : (
-            <table className="table mon-table">
-              <thead>
-                <tr>
-                  <th>Event</th>
-                  <th>State</th>
-                  <th className="num">Attempts</th>
-                  <th className="mon-col-extra">Last error</th>
-                  <th className="mon-col-extra">Received</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr
-                    key={r.id}
-                    className={`clickable ${selected === r.id ? 'selected' : ''}`}
-                    onClick={() => setSelected(r.id)}
-                  >
-                    <td>
+            <Table
+              label="Stuck provider events"
+              className="mon-table"
+              rows={rows}
+              rowKey={(r) => r.id}
+              rowClassName={(r) => `clickable ${selected === r.id ? 'selected' : ''}`}
+              onRowClick={(r) => setSelected(r.id)}
+              columns={[
+                {
+                  header: 'Event',
+                  cell: (r) => (
+                    <>
                       <Button className="link" onClick={() => setSelected(r.id)}>
                         {r.summary}
                       </Button>
                       <div className="muted small">
                         {PROVIDER_LABEL[r.provider]} · #{r.id}
                       </div>
-                    </td>
-                    <td>
-                      <Badge tone={STATE_BADGE[r.state].tone}>{STATE_BADGE[r.state].text}</Badge>
-                    </td>
-                    <td className="num">{r.attempts}</td>
-                    <td className="mon-clip mon-col-extra" title={r.lastError ?? ''}>
-                      {r.lastError ?? '—'}
-                    </td>
-                    <td className="mon-col-extra">{when(r.receivedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: 'State',
+                  cell: (r) => <Badge tone={STATE_BADGE[r.state].tone}>{STATE_BADGE[r.state].text}</Badge>,
+                },
+                { header: 'Attempts', numeric: true, cell: (r) => r.attempts },
+                {
+                  header: 'Last error',
+                  className: 'mon-clip mon-col-extra',
+                  cellTitle: (r) => r.lastError ?? '',
+                  cell: (r) => r.lastError ?? '—',
+                },
+                { header: 'Received', className: 'mon-col-extra', cell: (r) => when(r.receivedAt) },
+              ]}
+            />
           )}
           {/* Stays open after a replay, so the owner sees how it went even once the event has left the list. */}
           {selected !== null && <Detail id={selected} onChanged={changed} />}

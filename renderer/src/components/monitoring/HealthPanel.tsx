@@ -1,7 +1,7 @@
 import type { HealthReport } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Button, Badge, ErrorBanner, Loading } from '../ui';
+import { Badge, Button, ErrorBanner, Loading, Table } from '../ui';
 import { HealthStrip } from './charts';
 import { HEALTH_TONE, HEALTH_WORD, verdict, when } from './format';
 import './monitoring.css';
@@ -76,26 +76,21 @@ export function HealthPanel({
                 .map((h) => ({ at: h.at, status: h.status, reason: h.reason, checksRan: h.checksRan }))}
             />
             {history.data.length > 0 && (
-              <table className="table mon-table compact mon-history">
-                <thead>
-                  <tr>
-                    <th>When</th>
-                    <th>Verdict</th>
-                    <th>Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.data.map((h) => (
-                    <tr key={h.id}>
-                      <td className="nowrap">{when(h.at)}</td>
-                      <td className="nowrap">
-                        <Badge tone={verdict(h).tone}>{verdict(h).word}</Badge>
-                      </td>
-                      <td className="small">{h.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                label="Health checks"
+                className="mon-table compact mon-history"
+                rows={history.data}
+                rowKey={(h) => h.id}
+                columns={[
+                  { header: 'When', className: 'nowrap', cell: (h) => when(h.at) },
+                  {
+                    header: 'Verdict',
+                    className: 'nowrap',
+                    cell: (h) => <Badge tone={verdict(h).tone}>{verdict(h).word}</Badge>,
+                  },
+                  { header: 'Reason', className: 'small', cell: (h) => h.reason },
+                ]}
+              />
             )}
           </>
         )}

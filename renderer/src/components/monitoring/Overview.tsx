@@ -1,5 +1,5 @@
 import type { MonitoringDashboard } from '../../../../shared/ipc/channels/monitoring';
-import { Button, Badge } from '../ui';
+import { Badge, Button, Table } from '../ui';
 import { HealthStrip, SendSparkline, StateBars } from './charts';
 import { ago, duration, OUTBOX_STATES, plural, PROVIDER_LABEL, verdict, when } from './format';
 import './monitoring.css';
@@ -117,26 +117,22 @@ export function Overview({ d, open }: { d: MonitoringDashboard; open: (tab: Moni
           {d.failures.length === 0 ? (
             <p className="muted">No failed or undelivered texts.</p>
           ) : (
-            <table className="table mon-table compact">
-              <thead>
-                <tr>
-                  <th>Code</th>
-                  <th>What the provider said</th>
-                  <th className="num">Texts</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.failures.map((f) => (
-                  <tr key={f.code}>
-                    <td className="mono">{f.code}</td>
-                    <td className="mon-clip" title={f.example ?? ''}>
-                      {f.example ?? <span className="muted">—</span>}
-                    </td>
-                    <td className="num">{f.count.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              label="Failures by reason"
+              className="mon-table compact"
+              rows={d.failures}
+              rowKey={(f) => f.code}
+              columns={[
+                { header: 'Code', className: 'mono', cell: (f) => f.code },
+                {
+                  header: 'What the provider said',
+                  className: 'mon-clip',
+                  cellTitle: (f) => f.example ?? '',
+                  cell: (f) => f.example ?? <span className="muted">—</span>,
+                },
+                { header: 'Texts', numeric: true, cell: (f) => f.count.toLocaleString() },
+              ]}
+            />
           )}
         </section>
       </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ProviderName, ReconciliationRun } from '../../../../shared/ipc/channels/monitoring';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { Select, TextInput, Button, Badge, Banner, ErrorBanner, Loading } from '../ui';
+import { Badge, Banner, Button, ErrorBanner, Loading, Select, Table, TextInput } from '../ui';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { fromLocalInput, plural, PROVIDER_LABEL, toLocalInput, when } from './format';
 import './monitoring.css';
@@ -12,6 +12,19 @@ const STATUS_TONE = { ok: 'good', partial: 'warn', failed: 'bad', interrupted: '
 function changes(run: ReconciliationRun): number {
   const d = run.diff;
   return d ? d.statusesFixed.length + d.unknownResolved.length + d.inboundIngested.length : 0;
+}
+
+type Resolved = NonNullable<ReconciliationRun['diff']>['unknownResolved'][number];
+
+/** What became of a message whose outcome was unknown: found sent, queued again, skipped, or (null) still unknown. */
+function UnknownOutcome({ resolved }: { resolved: Resolved | null }) {
+  if (!resolved) return <Badge tone="warn">still unknown</Badge>;
+  const { resolution } = resolved;
+  return (
+    <Badge tone={resolution === 'found' ? 'good' : resolution === 'requeued' ? 'info' : 'neutral'}>
+      {resolution === 'found' ? `sent (${resolved.after})` : resolution === 'requeued' ? 'queued again' : 'skipped'}
+    </Badge>
+  );
 }
 
 function Report({ run }: { run: ReconciliationRun }) {
@@ -57,91 +70,63 @@ function Report({ run }: { run: ReconciliationRun }) {
           {d.statusesFixed.length > 0 && (
             <>
               <h4>Statuses fixed</h4>
-              <table className="table mon-table compact">
-                <thead>
-                  <tr>
-                    <th>To</th>
-                    <th>Was</th>
-                    <th>Now</th>
-                    <th>Provider id</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.statusesFixed.map((f) => (
-                    <tr key={f.outboxId}>
-                      <td className="mono nowrap">{phone(f.phone)}</td>
-                      <td>{f.before}</td>
-                      <td>
+              <Table
+                label="Statuses fixed"
+                className="mon-table compact"
+                rows={d.statusesFixed}
+                rowKey={(f) => f.outboxId}
+                columns={[
+                  { header: 'To', className: 'mono nowrap', cell: (f) => phone(f.phone) },
+                  { header: 'Was', cell: (f) => f.before },
+                  {
+                    header: 'Now',
+                    cell: (f) => (
+                      <>
                         <Badge tone={f.after === 'delivered' ? 'good' : f.after === 'sent' ? 'info' : 'bad'}>
                           {f.after}
                         </Badge>
                         {f.errorCode && <span className="muted small"> {f.errorCode}</span>}
-                      </td>
-                      <td className="mono small">{f.providerMessageId}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: 'Provider id', className: 'mono small', cell: (f) => f.providerMessageId },
+                ]}
+              />
             </>
           )}
           {(d.unknownResolved.length > 0 || d.unknownPending.length > 0) && (
             <>
               <h4>Messages whose outcome was unknown</h4>
-              <table className="table mon-table compact">
-                <thead>
-                  <tr>
-                    <th>To</th>
-                    <th>Outcome</th>
-                    <th>Why</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.unknownResolved.map((u) => (
-                    <tr key={u.outboxId}>
-                      <td className="mono nowrap">{phone(u.phone)}</td>
-                      <td>
-                        <Badge
-                          tone={u.resolution === 'found' ? 'good' : u.resolution === 'requeued' ? 'info' : 'neutral'}
-                        >
-                          {u.resolution === 'found'
-                            ? `sent (${u.after})`
-                            : u.resolution === 'requeued'
-                              ? 'queued again'
-                              : 'skipped'}
-                        </Badge>
-                      </td>
-                      <td className="small">{u.reason}</td>
-                    </tr>
-                  ))}
-                  {d.unknownPending.map((u) => (
-                    <tr key={u.outboxId}>
-                      <td className="mono nowrap">{phone(u.phone)}</td>
-                      <td>
-                        <Badge tone="warn">still unknown</Badge>
-                      </td>
-                      <td className="small">{u.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                label="Messages whose outcome was unknown"
+                className="mon-table compact"
+                rows={[
+                  ...d.unknownResolved.map((u) => ({ ...u, resolved: u })),
+                  ...d.unknownPending.map((u) => ({ ...u, resolved: null })),
+                ]}
+                rowKey={(u) => u.outboxId}
+                columns={[
+                  { header: 'To', className: 'mono nowrap', cell: (u) => phone(u.phone) },
+                  { header: 'Outcome', cell: (u) => <UnknownOutcome resolved={u.resolved} /> },
+                  { header: 'Why', className: 'small', cell: (u) => u.reason },
+                ]}
+              />
             </>
           )}
           {d.inboundIngested.length > 0 && (
             <>
               <h4>Replies that had not reached the app</h4>
-              <table className="table mon-table compact">
-                <thead>
-                  <tr>
-                    <th>From</th>
-                    <th>Text</th>
-                    <th>Sent</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.inboundIngested.map((i) => (
-                    <tr key={i.providerMessageId}>
-                      <td className="mono nowrap">{phone(i.from)}</td>
-                      <td>
+              <Table
+                label="Replies that had not reached the app"
+                className="mon-table compact"
+                rows={d.inboundIngested}
+                rowKey={(i) => i.providerMessageId}
+                columns={[
+                  { header: 'From', className: 'mono nowrap', cell: (i) => phone(i.from) },
+                  {
+                    header: 'Text',
+                    cell: (i) => (
+                      <>
                         {i.body}
                         {d.optOutsFound.some((o) => o.providerMessageId === i.providerMessageId) && (
                           <>
@@ -149,12 +134,12 @@ function Report({ run }: { run: ReconciliationRun }) {
                             <Badge tone="bad">opted out now</Badge>
                           </>
                         )}
-                      </td>
-                      <td>{when(i.at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: 'Sent', cell: (i) => when(i.at) },
+                ]}
+              />
             </>
           )}
           {d.unmatchedOutgoing > 0 && (
@@ -258,38 +243,30 @@ export function Reconciliation({ provider, onChanged }: { provider: ProviderName
       {runs.data && runs.data.length > 0 && (
         <section>
           <h3 className="section-title">Previous runs</h3>
-          <table className="table mon-table">
-            <thead>
-              <tr>
-                <th>Started</th>
-                <th>Provider</th>
-                <th>Range</th>
-                <th>How</th>
-                <th>Result</th>
-                <th className="num">Changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.data.map((r) => (
-                <tr
-                  key={r.id}
-                  className={`clickable ${report?.id === r.id ? 'selected' : ''}`}
-                  onClick={() => setShown(r)}
-                >
-                  <td>{when(r.startedAt)}</td>
-                  <td>{PROVIDER_LABEL[r.provider]}</td>
-                  <td className="small">
+          <Table
+            label="Previous runs"
+            className="mon-table"
+            rows={runs.data}
+            rowKey={(r) => r.id}
+            rowClassName={(r) => `clickable ${report?.id === r.id ? 'selected' : ''}`}
+            onRowClick={(r) => setShown(r)}
+            columns={[
+              { header: 'Started', cell: (r) => when(r.startedAt) },
+              { header: 'Provider', cell: (r) => PROVIDER_LABEL[r.provider] },
+              {
+                header: 'Range',
+                className: 'small',
+                cell: (r) => (
+                  <>
                     {when(r.since)} → {when(r.until)}
-                  </td>
-                  <td>{r.trigger}</td>
-                  <td>
-                    <Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge>
-                  </td>
-                  <td className="num">{changes(r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'How', cell: (r) => r.trigger },
+              { header: 'Result', cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{r.status}</Badge> },
+              { header: 'Changes', numeric: true, cell: (r) => changes(r) },
+            ]}
+          />
         </section>
       )}
     </div>

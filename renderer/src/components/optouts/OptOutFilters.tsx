@@ -1,6 +1,6 @@
 import { CONSENT_SOURCE_LABEL, CONSENT_SOURCES, type ConsentSourceName } from '../../../../shared/ipc/channels/optouts';
 import './optouts.css';
-import { Button } from '../ui';
+import { Button, Select, TextInput } from '../ui';
 
 export interface OptOutFilterState {
   since: string;
@@ -39,7 +39,7 @@ export function OptOutFilters({
     <div className="oo-filters" role="search">
       <label>
         <span>From</span>
-        <input
+        <TextInput
           type="date"
           value={value.since}
           max={value.until || undefined}
@@ -48,7 +48,7 @@ export function OptOutFilters({
       </label>
       <label>
         <span>To</span>
-        <input
+        <TextInput
           type="date"
           value={value.until}
           min={value.since || undefined}
@@ -57,35 +57,35 @@ export function OptOutFilters({
       </label>
       <label>
         <span>How</span>
-        <select value={value.source} onChange={(e) => set('source', e.target.value as OptOutFilterState['source'])}>
+        <Select value={value.source} onChange={(e) => set('source', e.target.value as OptOutFilterState['source'])}>
           <option value="">Any way</option>
           {CONSENT_SOURCES.map((s) => (
             <option key={s} value={s}>
               {CONSENT_SOURCE_LABEL[s]}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       <label>
         <span>Change</span>
-        <select value={value.state} onChange={(e) => set('state', e.target.value as OptOutFilterState['state'])}>
+        <Select value={value.state} onChange={(e) => set('state', e.target.value as OptOutFilterState['state'])}>
           <option value="">Opt-outs and opt-ins</option>
           <option value="opted_out">Opt-outs only</option>
           <option value="opted_in">Opt-ins only</option>
-        </select>
+        </Select>
       </label>
       <label>
         <span>Channel</span>
-        <select value={value.channel} onChange={(e) => set('channel', e.target.value as OptOutFilterState['channel'])}>
+        <Select value={value.channel} onChange={(e) => set('channel', e.target.value as OptOutFilterState['channel'])}>
           <option value="">Every channel</option>
           <option value="sms">SMS</option>
           <option value="email">E-mail</option>
           <option value="voice">Calls</option>
-        </select>
+        </Select>
       </label>
       <label className="grow">
         <span>Search</span>
-        <input
+        <TextInput
           type="search"
           placeholder="Phone, name or message"
           value={value.search}

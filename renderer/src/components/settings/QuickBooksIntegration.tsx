@@ -7,7 +7,7 @@ import type {
   QuickBooksSyncResult,
 } from '../../../../shared/ipc/channels/quickbooks';
 import { formatMoney } from '../../../../shared/analytics';
-import { Button, Badge, ErrorBanner, formatWhen } from '../ui';
+import { Badge, Button, ErrorBanner, formatWhen, Table } from '../ui';
 import { SecretField } from './SecretField';
 import { sentence } from './form-values';
 import './settings.css';
@@ -220,30 +220,26 @@ export function QuickBooksIntegration() {
                 {s.counts.unmatchedCustomers === 1 ? 'customer' : 'customers'} in all). Add them as contacts, or turn on
                 “Create contacts from customers”; they are matched on the next sync.
               </p>
-              <table className="qb-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Sale</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col" className="num">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.unmatched.map((u) => (
-                    <tr key={`${u.entity}:${u.id}`}>
-                      <td>{formatWhen(u.at)}</td>
-                      <td>
+              <Table
+                label="Sales not matched to a contact"
+                plain
+                className="qb-table"
+                rows={s.unmatched}
+                rowKey={(u) => `${u.entity}:${u.id}`}
+                columns={[
+                  { header: 'Date', cell: (u) => formatWhen(u.at) },
+                  {
+                    header: 'Sale',
+                    cell: (u) => (
+                      <>
                         {ENTITY_LABEL[u.entity]} {u.id}
-                      </td>
-                      <td>{u.customerName ?? '—'}</td>
-                      <td className="num">{money(u.amountMinor)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: 'Customer', cell: (u) => u.customerName ?? '—' },
+                  { header: 'Amount', numeric: true, cell: (u) => money(u.amountMinor) },
+                ]}
+              />
             </details>
           )}
         </section>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SecretRow } from '../../../../shared/ipc/channels/app';
 import { api } from '../../api/client';
-import { Button, Badge } from '../ui';
+import { Badge, Button, TextInput } from '../ui';
 import { secretLabel } from './fields';
 import { sentence } from './form-values';
 
@@ -30,7 +30,7 @@ export function SecretField({ row, onSaved }: { row: SecretRow; onSaved: () => v
         {row.isSet ? <Badge tone="good">set</Badge> : <Badge>not set</Badge>}
       </div>
       <div className="field-row">
-        <input
+        <TextInput
           id={id}
           type="password"
           autoComplete="off"

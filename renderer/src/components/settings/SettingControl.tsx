@@ -1,6 +1,6 @@
 import type { SettingRow } from '../../../../shared/ipc/channels/app';
 import { fillReply, type ReplyValues } from '../../../../shared/compliance/replies';
-import { Badge } from '../ui';
+import { Badge, Choice, Select, Textarea, TextInput } from '../ui';
 import type { FieldInfo } from './fields';
 import type { ControlKind, Draft } from './form-values';
 import { TimeZonePicker } from './TimeZonePicker';
@@ -37,22 +37,25 @@ export function SettingControl({
   let control;
   if (kind === 'switch') {
     control = (
-      <label className="st-switch">
-        <input
-          id={id}
-          type="checkbox"
-          role="switch"
-          checked={draft === true}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.checked)}
-        />
-        <span className="st-switch-track" aria-hidden="true" />
-        <span>{draft === true ? 'On' : 'Off'}</span>
-      </label>
+      <Choice
+        type="checkbox"
+        className="st-switch"
+        id={id}
+        role="switch"
+        checked={draft === true}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(e.target.checked)}
+        label={
+          <>
+            <span className="st-switch-track" aria-hidden="true" />
+            <span>{draft === true ? 'On' : 'Off'}</span>
+          </>
+        }
+      />
     );
   } else if (kind === 'select') {
     control = (
-      <select
+      <Select
         id={id}
         value={text}
         aria-describedby={describedBy}
@@ -64,7 +67,7 @@ export function SettingControl({
             {info.choices && Object.hasOwn(info.choices, c) ? info.choices[c] : c}
           </option>
         ))}
-      </select>
+      </Select>
     );
   } else if (kind === 'timezone') {
     control = (
@@ -72,7 +75,7 @@ export function SettingControl({
     );
   } else if (kind === 'longText') {
     control = (
-      <textarea
+      <Textarea
         id={id}
         rows={3}
         value={text}
@@ -85,7 +88,7 @@ export function SettingControl({
   } else {
     control = (
       <span className="st-input-unit">
-        <input
+        <TextInput
           id={id}
           value={text}
           inputMode={kind === 'number' ? 'decimal' : undefined}

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { isValidTimeZone } from './form-values';
+import { TextInput } from '../ui';
 
 /** Every IANA zone this computer knows (the browser's own list), read once. */
 let zones: string[] | null = null;
@@ -38,7 +39,7 @@ export function TimeZonePicker({
   const clock = clockIn(value);
   return (
     <div className="st-tz">
-      <input
+      <TextInput
         id={id}
         list={listId}
         value={value}

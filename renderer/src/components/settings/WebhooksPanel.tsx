@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import type { SecretRow, SettingRow } from '../../../../shared/ipc/channels/app';
 import type { WebhookTestResult } from '../../../../shared/ipc/channels/webhooks';
-import { Button, Badge, ErrorBanner, formatWhen } from '../ui';
+import { Badge, Button, ErrorBanner, formatWhen, Table } from '../ui';
 import './settings.css';
 
 const STATE_TONE: Record<string, 'good' | 'info' | 'warn' | 'bad'> = {
@@ -171,32 +171,32 @@ export function WebhooksPanel({
             )}
             <h4 className="wh-sub">What has arrived</h4>
             {recent.data?.length ? (
-              <table className="table wh-events">
-                <thead>
-                  <tr>
-                    <th>When</th>
-                    <th>From</th>
-                    <th>Event</th>
-                    <th>State</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {recent.data.map((e) => (
-                    <tr key={e.id}>
-                      <td className="nowrap">{formatWhen(e.receivedAt)}</td>
-                      <td>{PROVIDER_LABEL[e.provider] ?? e.provider}</td>
-                      <td>
+              <Table
+                label="What has arrived"
+                className="wh-events"
+                rows={recent.data}
+                rowKey={(e) => e.id}
+                columns={[
+                  { header: 'When', className: 'nowrap', cell: (e) => formatWhen(e.receivedAt) },
+                  { header: 'From', cell: (e) => PROVIDER_LABEL[e.provider] ?? e.provider },
+                  {
+                    header: 'Event',
+                    cell: (e) => (
+                      <>
                         {e.isTest && <Badge tone="info">Test</Badge>}
                         {e.summary}
                         {e.lastError && <div className="error-text small">{e.lastError}</div>}
-                      </td>
-                      <td>
-                        <Badge tone={STATE_TONE[e.state] ?? 'neutral'}>{STATE_LABEL[e.state] ?? e.state}</Badge>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  {
+                    header: 'State',
+                    cell: (e) => (
+                      <Badge tone={STATE_TONE[e.state] ?? 'neutral'}>{STATE_LABEL[e.state] ?? e.state}</Badge>
+                    ),
+                  },
+                ]}
+              />
             ) : (
               <p className="muted small">
                 Nothing has arrived yet. Send a test event, or text your business number from a phone.

@@ -1,4 +1,4 @@
-import { Modal } from '../ui';
+import { Modal, Table } from '../ui';
 import { ALT, MOD } from './keys';
 import './shell.css';
 
@@ -16,24 +16,17 @@ export function ShortcutsDialog({ pages, onClose }: { pages: Array<{ label: stri
   ];
   return (
     <Modal title="Keyboard shortcuts" subtitle="They work on every page." size="small" onClose={onClose}>
-      <table className="shortcuts">
-        <thead>
-          <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">What it does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([keys, what]) => (
-            <tr key={keys + what}>
-              <td>
-                <kbd>{keys}</kbd>
-              </td>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        label="Keyboard shortcuts"
+        plain
+        className="shortcuts"
+        rows={rows}
+        rowKey={([keys, what]) => keys + what}
+        columns={[
+          { header: 'Keys', cell: ([keys]) => <kbd>{keys}</kbd> },
+          { header: 'What it does', cell: ([, what]) => what },
+        ]}
+      />
     </Modal>
   );
 }

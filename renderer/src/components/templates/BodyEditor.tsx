@@ -1,4 +1,5 @@
 import type { ClipboardEvent, RefObject } from 'react';
+import { Textarea } from '../ui';
 
 export interface Mark {
   start: number;
@@ -68,7 +69,7 @@ export function BodyEditor({
         {/* A trailing line break only takes room when something follows it. */}
         {'\u200b'}
       </div>
-      <textarea
+      <Textarea
         id={id}
         ref={textareaRef}
         value={value}

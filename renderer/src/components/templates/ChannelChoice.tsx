@@ -1,3 +1,5 @@
+import { Radio } from '../ui';
+
 /** Whether a new template is a text message or an e-mail (a saved template keeps its kind). */
 export function ChannelChoice({
   channel,
@@ -21,17 +23,16 @@ export function ChannelChoice({
       title={disabled ? 'To write the other kind, save or discard this one first' : undefined}
     >
       {options.map((o) => (
-        <label key={o.value} className={channel === o.value ? 'selected' : undefined}>
-          <input
-            type="radio"
-            name="tpl-kind"
-            value={o.value}
-            checked={channel === o.value}
-            disabled={disabled}
-            onChange={() => onChannel(o.value)}
-          />
-          {o.label}
-        </label>
+        <Radio
+          key={o.value}
+          className={channel === o.value ? 'selected' : undefined}
+          name="tpl-kind"
+          value={o.value}
+          checked={channel === o.value}
+          disabled={disabled}
+          onChange={() => onChannel(o.value)}
+          label={o.label}
+        />
       ))}
     </div>
   );

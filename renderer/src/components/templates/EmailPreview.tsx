@@ -3,7 +3,8 @@ import { emailPreviewUrl, type EmailPreviewRequest } from '../../../../shared/em
 import type { SampleContact } from '../../../../shared/ipc/channels/templates';
 import { transport } from '../../api/transport';
 import { useDebounced } from '../contacts/useDebounced';
-import { Button } from '../ui';
+import { Radio } from '../ui';
+import { ContactStepper } from './ContactStepper';
 
 /** The widths a mail app shows an e-mail at: a desktop reading pane and a phone. */
 const WIDTHS = { desktop: 640, phone: 375 } as const;
@@ -49,40 +50,27 @@ export function EmailPreview({
   const frameWidth = WIDTHS[width];
   const scale = Math.min(1, room / frameWidth);
   const current = contacts[index] ?? null;
-  const step = (by: number) => onIndex((index + by + contacts.length) % contacts.length);
 
   return (
     <section className="tpl-card email-preview" aria-label="E-mail preview">
       <div className="email-preview-bar">
         <div className="email-preview-widths" role="radiogroup" aria-label="Preview width">
           {(['desktop', 'phone'] as const).map((w) => (
-            <label key={w} className={w === width ? 'selected' : undefined}>
-              <input type="radio" name="email-width" checked={w === width} onChange={() => setWidth(w)} />
-              {w === 'desktop' ? `Desktop (${WIDTHS.desktop} px)` : `Phone (${WIDTHS.phone} px)`}
-            </label>
+            <Radio
+              key={w}
+              className={w === width ? 'selected' : undefined}
+              name="email-width"
+              checked={w === width}
+              onChange={() => setWidth(w)}
+              label={w === 'desktop' ? `Desktop (${WIDTHS.desktop} px)` : `Phone (${WIDTHS.phone} px)`}
+            />
           ))}
         </div>
-        <div className="email-preview-who">
-          <Button
-            className="icon-button"
-            aria-label="Previous contact"
-            disabled={contacts.length < 2}
-            onClick={() => step(-1)}
-          >
-            ‹
-          </Button>
+        <ContactStepper className="email-preview-who" count={contacts.length} index={index} onIndex={onIndex}>
           <span data-testid="email-preview-contact">
             {current ? `For ${current.label}` : 'For a contact with no name'}
           </span>
-          <Button
-            className="icon-button"
-            aria-label="Next contact"
-            disabled={contacts.length < 2}
-            onClick={() => step(1)}
-          >
-            ›
-          </Button>
-        </div>
+        </ContactStepper>
       </div>
       <dl className="email-preview-head">
         <dt>From</dt>

@@ -1,7 +1,6 @@
-import { useEffect, useState, type ClipboardEvent } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import { useApp } from '../../store/app';
-import { Banner, Badge, Button, Field } from '../ui';
-import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
+import { Banner, Badge, Button, Field, TextInput } from '../ui';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { PREVIEW_UNSUBSCRIBE_URL, renderEmail, SUBJECT_MAX } from '../../../../shared/email-templates';
 import { parseTemplate } from '../../../../shared/templates';
@@ -15,17 +14,13 @@ import { NameAndCategory, NotesField } from './TemplateFields';
 import { useBodyCaret } from './useBodyCaret';
 import { SendTestEmail } from './SendTestEmail';
 import { useEmailModel } from './useEmailModel';
-import { useTemplateRecord } from './useTemplateRecord';
+import { useTemplateEditor, type BaseDraft, type TemplateEditorProps } from './useTemplateEditor';
 import { VariableBar } from './VariableBar';
 import './templates.css';
 import './email-editor.css';
 
-interface Draft {
-  name: string;
+interface Draft extends BaseDraft {
   subject: string;
-  body: string;
-  category: string;
-  notes: string;
 }
 
 const toDraft = (t: Pick<TemplateRow, 'name' | 'subject' | 'body' | 'category' | 'notes'> | null): Draft => ({
@@ -35,45 +30,30 @@ const toDraft = (t: Pick<TemplateRow, 'name' | 'subject' | 'body' | 'category' |
   category: t?.category ?? '',
   notes: t?.notes ?? '',
 });
-const sameDraft = (a: Draft, b: Draft) =>
-  a.name.trim() === b.name.trim() &&
-  a.subject.replace(/\s+/g, ' ').trim() === b.subject.replace(/\s+/g, ' ').trim() &&
-  a.body === b.body &&
-  a.category.trim() === b.category.trim() &&
-  a.notes.trim() === b.notes.trim();
+/** Runs of spaces in a subject are one space to a mail app, so they do not make the draft unsaved. */
+const sameSubject = (a: Draft, b: Draft) =>
+  a.subject.replace(/\s+/g, ' ').trim() === b.subject.replace(/\s+/g, ' ').trim();
 
 const IMAGE = '![Describe the picture](https://)';
 const PASTED_PICTURE =
   'Pictures cannot be pasted into an e-mail: mail apps only show images from a web address. Upload the picture to your website or shop, copy its https:// address, and add it with "Image by address".';
 
 /** Write or edit one e-mail template: subject, Markdown body, checks beside each field, preview, and a test send. */
-export function EmailTemplateEditor({
-  template,
-  categories,
-  onSaved,
-  onDuplicated,
-  onClosed,
-  onDirtyChange,
-  onChannel,
-}: {
-  template: TemplateRow | null;
-  categories: readonly string[];
-  onSaved: (t: TemplateDetail) => void;
-  onDuplicated: (t: TemplateDetail) => void;
-  onClosed: () => void;
-  onDirtyChange: (dirty: boolean) => void;
-  onChannel?: (channel: 'sms' | 'email') => void;
-}) {
+export function EmailTemplateEditor(props: TemplateEditorProps) {
+  const { categories, onChannel } = props;
   const go = useApp((s) => s.go);
-  const record = useTemplateRecord(template, { onClosed, onDuplicated });
-  const [draft, setDraft] = useState<Draft>(() => toDraft(template));
-  const [saved, setSaved] = useState<Draft>(() => toDraft(template));
+  const {
+    record,
+    draft,
+    patch,
+    dirty,
+    common,
+    save: store,
+    saveShortcut,
+  } = useTemplateEditor(props, toDraft, sameSubject);
   const [pasteNote, setPasteNote] = useState<string | null>(null);
   const model = useEmailModel(draft.subject, draft.body);
-  const dirty = !sameDraft(draft, saved);
-
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  const { textarea, caret, edit, insert } = useBodyCaret(draft.body, (body) => setDraft((d) => ({ ...d, body })));
+  const { textarea, caret, edit, insert } = useBodyCaret(draft.body, (body) => patch({ body }));
   const insertImage = () => {
     const [start] = caret();
     const next = insertAt(draft.body, caret(), IMAGE);
@@ -89,17 +69,8 @@ export function EmailTemplateEditor({
   };
 
   const save = () => {
-    const fields = {
-      name: draft.name,
-      subject: draft.subject,
-      body: draft.body,
-      category: draft.category.trim() || null,
-      notes: draft.notes.trim() || null,
-    };
-    return record.save({ ...fields, channel: 'email' }, fields, (row) => {
-      setSaved(toDraft(row));
-      onSaved(row);
-    });
+    const fields = { ...common, subject: draft.subject };
+    return store({ ...fields, channel: 'email' }, fields);
   };
 
   const byPart = (part: 'subject' | 'body' | 'settings') => model.issues.filter((i) => i.part === part);
@@ -111,15 +82,7 @@ export function EmailTemplateEditor({
   const subjectLine = renderEmail({ ...request, unsubscribeUrl: PREVIEW_UNSUBSCRIBE_URL }).subject;
 
   return (
-    <div
-      className="tpl-editor email"
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          if (dirty && !record.busy) void save();
-        }
-      }}
-    >
+    <div className="tpl-editor email" onKeyDown={saveShortcut(save)}>
       <div className="tpl-main">
         <EditorHeader
           title={record.id === null ? 'New e-mail template' : 'Edit e-mail template'}
@@ -143,16 +106,16 @@ export function EmailTemplateEditor({
           categories={categories}
           namePlaceholder="e.g. Spring newsletter"
           categoryPlaceholder="e.g. Newsletters"
-          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          onChange={patch}
         />
         <Field label="Subject" htmlFor="tpl-subject">
-          <input
+          <TextInput
             id="tpl-subject"
             value={draft.subject}
             maxLength={998}
             placeholder="e.g. {{first_name|Hello}}, our spring sale starts today"
             aria-describedby="tpl-subject-count"
-            onChange={(e) => setDraft((d) => ({ ...d, subject: e.target.value }))}
+            onChange={(e) => patch({ subject: e.target.value })}
           />
           <p id="tpl-subject-count" className="muted small">
             {draft.subject.trim().length} of about {SUBJECT_MAX} characters mail apps show
@@ -176,7 +139,7 @@ export function EmailTemplateEditor({
             marks={marks}
             onChange={(body) => {
               setPasteNote(null);
-              setDraft((d) => ({ ...d, body }));
+              patch({ body });
             }}
             textareaRef={textarea}
             describedBy="tpl-body-hint"
@@ -213,7 +176,7 @@ export function EmailTemplateEditor({
                 : null
           }
         />
-        <NotesField notes={draft.notes} onChange={(notes) => setDraft((d) => ({ ...d, notes }))} />
+        <NotesField notes={draft.notes} onChange={(notes) => patch({ notes })} />
       </div>
       <EmailPreview
         request={request}

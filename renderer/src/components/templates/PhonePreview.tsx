@@ -4,6 +4,7 @@ import type { SampleContact } from '../../../../shared/ipc/channels/templates';
 import type { TemplatePreview } from '../../../../shared/templates';
 import { usePhoneFormat } from '../phone/usePhoneFormat';
 import { Button, TextInput } from '../ui';
+import { ContactStepper } from './ContactStepper';
 
 export interface PreviewContact extends SampleContact {
   /** Why it is in the list besides being a sample: "longest message", "no first_name". */
@@ -86,18 +87,9 @@ export function PhonePreview({
   const current = contacts[index] ?? null;
   const phone = usePhoneFormat();
   const notes = preview.warnings.filter((w) => CONTACT_CODES.has(w.code));
-  const step = (by: number) => onIndex((index + by + contacts.length) % contacts.length);
   return (
     <section className="tpl-card phone-card" aria-label="Preview">
-      <div className="phone-nav">
-        <Button
-          className="icon-button"
-          aria-label="Previous contact"
-          disabled={contacts.length < 2}
-          onClick={() => step(-1)}
-        >
-          ‹
-        </Button>
+      <ContactStepper className="phone-nav" count={contacts.length} index={index} onIndex={onIndex}>
         <div className="phone-who" data-testid="preview-contact">
           <strong>
             {current ? (current.label === current.phone ? phone(current.phone) : current.label) : 'Sample contact'}
@@ -107,15 +99,7 @@ export function PhonePreview({
           </span>
           {current?.note && <span className="badge info">{current.note}</span>}
         </div>
-        <Button
-          className="icon-button"
-          aria-label="Next contact"
-          disabled={contacts.length < 2}
-          onClick={() => step(1)}
-        >
-          ›
-        </Button>
-      </div>
+      </ContactStepper>
       {contacts.length > 1 && (
         <p className="muted small phone-position">
           {index + 1} of {contacts.length}

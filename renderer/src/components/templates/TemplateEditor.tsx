@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useApp } from '../../store/app';
 import { Field } from '../ui';
-import type { TemplateDetail } from '../../../../shared/ipc/channels/templates';
 import type { TemplateRow } from '../../../../shared/types/domain';
 import { applyGsmReplacements } from '../../../../shared/templates';
 import { AudiencePanel } from './AudiencePanel';
@@ -16,86 +14,33 @@ import { Ucs2Panel } from './Ucs2Panel';
 import { NameAndCategory, NotesField } from './TemplateFields';
 import { useBodyCaret } from './useBodyCaret';
 import { usePreviewModel } from './usePreviewModel';
-import { useTemplateRecord } from './useTemplateRecord';
+import { useTemplateEditor, type BaseDraft, type TemplateEditorProps } from './useTemplateEditor';
 import { VariableBar } from './VariableBar';
 import { DraftWithGemini } from '../ai/DraftWithGemini';
 import './templates.css';
 
-interface Draft {
-  name: string;
-  body: string;
-  category: string;
-  notes: string;
-}
-
-const toDraft = (t: Pick<TemplateRow, 'name' | 'body' | 'category' | 'notes'> | null): Draft => ({
+const toDraft = (t: Pick<TemplateRow, 'name' | 'body' | 'category' | 'notes'> | null): BaseDraft => ({
   name: t?.name ?? '',
   body: t?.body ?? '',
   category: t?.category ?? '',
   notes: t?.notes ?? '',
 });
-const sameDraft = (a: Draft, b: Draft) =>
-  a.name.trim() === b.name.trim() &&
-  a.body === b.body &&
-  a.category.trim() === b.category.trim() &&
-  a.notes.trim() === b.notes.trim();
 
 /** Write or edit one template, with its live counter, checks, phone preview and audience estimate beside it. */
-export function TemplateEditor({
-  template,
-  categories,
-  onSaved,
-  onDuplicated,
-  onClosed,
-  onDirtyChange,
-  onChannel,
-}: {
-  template: TemplateRow | null;
-  categories: readonly string[];
-  onSaved: (t: TemplateDetail) => void;
-  onDuplicated: (t: TemplateDetail) => void;
-  onClosed: () => void;
-  onDirtyChange: (dirty: boolean) => void;
-  /** A new template may still become an e-mail. */
-  onChannel?: (channel: 'sms' | 'email') => void;
-}) {
+export function TemplateEditor(props: TemplateEditorProps) {
+  const { categories, onChannel } = props;
   const go = useApp((s) => s.go);
-  const record = useTemplateRecord(template, { onClosed, onDuplicated });
-  const [draft, setDraft] = useState<Draft>(() => toDraft(template));
-  const [saved, setSaved] = useState<Draft>(() => toDraft(template));
+  const { record, draft, patch, dirty, common, save: store, saveShortcut } = useTemplateEditor(props, toDraft);
   const model = usePreviewModel(draft.body);
-  const dirty = !sameDraft(draft, saved);
-
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  const setBody = (body: string) => setDraft((d) => ({ ...d, body }));
+  const setBody = (body: string) => patch({ body });
   const { textarea, edit, select, insert } = useBodyCaret(draft.body, setBody);
-
-  const save = () => {
-    const input = {
-      name: draft.name,
-      body: draft.body,
-      category: draft.category.trim() || null,
-      notes: draft.notes.trim() || null,
-    };
-    return record.save(input, input, (row) => {
-      setSaved(toDraft(row));
-      onSaved(row);
-    });
-  };
+  const save = () => store(common, common);
 
   const who = model.current ? model.current.label : 'a contact with no name';
   const fields = model.context?.knownFields ?? [];
 
   return (
-    <div
-      className="tpl-editor"
-      onKeyDown={(e) => {
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          if (dirty && !record.busy) void save();
-        }
-      }}
-    >
+    <div className="tpl-editor" onKeyDown={saveShortcut(save)}>
       <div className="tpl-main">
         <EditorHeader
           title={record.id === null ? 'New template' : 'Edit template'}
@@ -112,7 +57,7 @@ export function TemplateEditor({
           categories={categories}
           namePlaceholder="e.g. Weekend sale"
           categoryPlaceholder="e.g. Promotions"
-          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          onChange={patch}
         />
         <Field label="Message" htmlFor="tpl-body">
           <VariableBar fields={fields} onInsert={insert} />
@@ -147,7 +92,7 @@ export function TemplateEditor({
             />
           )}
         </section>
-        <NotesField notes={draft.notes} onChange={(notes) => setDraft((d) => ({ ...d, notes }))} />
+        <NotesField notes={draft.notes} onChange={(notes) => patch({ notes })} />
       </div>
       <aside className="tpl-side">
         <PhonePreview

@@ -1,4 +1,4 @@
-import { Field, TextInput } from '../ui';
+import { Field, Textarea, TextInput } from '../ui';
 
 /** The fields every template has, text or e-mail: its name and category (above) and the owner's notes (below). */
 export function NameAndCategory({
@@ -28,7 +28,7 @@ export function NameAndCategory({
         onChange={(e) => onChange({ name: e.target.value })}
       />
       <Field label="Category" htmlFor="tpl-category">
-        <input
+        <TextInput
           id="tpl-category"
           list="tpl-categories"
           value={category}
@@ -48,15 +48,14 @@ export function NameAndCategory({
 
 export function NotesField({ notes, onChange }: { notes: string; onChange: (notes: string) => void }) {
   return (
-    <Field label="Notes (only you see these)" htmlFor="tpl-notes">
-      <textarea
-        id="tpl-notes"
-        className="notes"
-        rows={2}
-        maxLength={2000}
-        value={notes}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </Field>
+    <Textarea
+      label="Notes (only you see these)"
+      id="tpl-notes"
+      className="notes"
+      rows={2}
+      maxLength={2000}
+      value={notes}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }

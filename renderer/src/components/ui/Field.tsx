@@ -6,6 +6,7 @@ export function Field({
   label,
   htmlFor,
   hint,
+  hintId,
   error,
   className,
   children,
@@ -13,6 +14,8 @@ export function Field({
   label: ReactNode;
   htmlFor: string;
   hint?: ReactNode;
+  /** An id for the hint, so the control can point at it with aria-describedby. */
+  hintId?: string;
   error?: string | null;
   className?: string;
   children: ReactNode;
@@ -21,7 +24,11 @@ export function Field({
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={htmlFor}>{label}</label>
       {children}
-      {hint && <p className="muted small">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="muted small">
+          {hint}
+        </p>
+      )}
       {error && (
         <p className="error-text" role="alert">
           {error}
@@ -103,4 +110,36 @@ export function Checkbox({
       </span>
     </label>
   );
+}
+
+/**
+ * A radio button or a checkbox drawn by its label, which the page styles as a whole: a segmented button (`.selected`,
+ * `.on`), a chip, a day of the week, a switch. The words (or anything, `label`) follow the box inside the label, so a
+ * click anywhere on it chooses; the group around it carries the `radiogroup`/`group` role and name. For a plain
+ * "tick this" line use Checkbox.
+ */
+export function Choice({
+  type,
+  label,
+  className,
+  title,
+  ref,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & {
+  type: 'radio' | 'checkbox';
+  label: ReactNode;
+  ref?: Ref<HTMLInputElement>;
+}) {
+  // The tooltip is the whole label's, the thing the pointer rests on.
+  return (
+    <label className={className} title={title}>
+      <input ref={ref} type={type} {...rest} />
+      {label}
+    </label>
+  );
+}
+
+/** One answer of a radio group, as a Choice. */
+export function Radio(props: Omit<Parameters<typeof Choice>[0], 'type'>) {
+  return <Choice type="radio" {...props} />;
 }

@@ -3,7 +3,7 @@ import { scaleBand } from '@visx/scale';
 import { TooltipWithBounds, useTooltip } from '@visx/tooltip';
 import { api } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
-import { ErrorBanner, Loading } from '../../ui';
+import { ErrorBanner, Loading, Select } from '../../ui';
 import { ChartFrame, type ChartTable } from '../ChartFrame';
 import { formatPercent, formatRateWithInterval } from '../format';
 import { useWidth } from '../useWidth';
@@ -135,10 +135,10 @@ export function BestTimeSection() {
             actions={
               <label className="in-inline">
                 <span>Show</span>
-                <select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+                <Select value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
                   <option value="reply">Reply rate</option>
                   <option value="click">Click rate</option>
-                </select>
+                </Select>
               </label>
             }
             note={`How we decide: an hour counts once it has ${v.rule.minDeliveredPerCell} delivered texts; with at least ${v.rule.minCells} such weekday-hours, the best is recommended only if even the low end of its 95 % interval beats the high end of a typical (median) hour's. Times are the recipient's, worked out from their number as for quiet hours. Faint cells have fewer than ${v.rule.minDeliveredPerCell} texts.`}

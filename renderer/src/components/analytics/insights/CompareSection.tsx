@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { api } from '../../../api/client';
 import { useQuery } from '../../../api/useQuery';
-import { ErrorBanner, Loading } from '../../ui';
+import { Choice, ErrorBanner, Loading, Select, Table, type Column } from '../../ui';
 import { ChartFrame, type ChartTable } from '../ChartFrame';
 import { formatPercent, formatRateWithInterval } from '../format';
 import { useWidth } from '../useWidth';
@@ -115,15 +115,15 @@ function GroupPicker({ chosen, toggle }: { chosen: Group[]; toggle: (g: Group) =
         <p className="muted small">Add tags or save segments on the Contacts page to compare them.</p>
       )}
       {options.map((o) => (
-        <label key={keyOf(o.group)} className="in-check">
-          <input
-            type="checkbox"
-            checked={isChosen(o.group)}
-            disabled={!isChosen(o.group) && chosen.length >= MAX_GROUPS}
-            onChange={() => toggle(o.group)}
-          />
-          <span>{o.label}</span>
-        </label>
+        <Choice
+          key={keyOf(o.group)}
+          type="checkbox"
+          className="in-check"
+          checked={isChosen(o.group)}
+          disabled={!isChosen(o.group) && chosen.length >= MAX_GROUPS}
+          onChange={() => toggle(o.group)}
+          label={<span>{o.label}</span>}
+        />
       ))}
     </fieldset>
   );
@@ -151,13 +151,13 @@ export function CompareSection() {
         <GroupPicker chosen={chosen} toggle={toggle} />
         <label className="in-inline">
           <span>Judge on</span>
-          <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+          <Select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
             {COMPARE_METRICS.map((m) => (
               <option key={m} value={m}>
                 {METRIC_LABEL[m]}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
       <ErrorBanner message={q.error} />
@@ -179,35 +179,22 @@ export function CompareSection() {
             <RateBars view={v} />
           </ChartFrame>
           <div className="an-card in-every-rate">
-            <table className="table an-data-table">
-              <caption>Every rate, side by side (per delivered campaign text)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col" className="num">
-                    Delivered
-                  </th>
-                  {COMPARE_METRICS.map((m) => (
-                    <th key={m} scope="col" className="num">
-                      {METRIC_LABEL[m]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {v.outcomes.map((o) => (
-                  <tr key={o.name}>
-                    <th scope="row">{o.name}</th>
-                    <td className="num">{o.delivered.toLocaleString()}</td>
-                    {COMPARE_METRICS.map((m) => (
-                      <td key={m} className="num">
-                        {formatPercent(o.delivered ? o[m] / o.delivered : null)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              label="Every rate, side by side"
+              caption="Every rate, side by side (per delivered campaign text)"
+              className="an-data-table"
+              rows={v.outcomes}
+              rowKey={(o) => o.name}
+              columns={[
+                { header: 'Group', rowHeader: true, cell: (o) => o.name },
+                { header: 'Delivered', numeric: true, cell: (o) => o.delivered.toLocaleString() },
+                ...COMPARE_METRICS.map((m): Column<(typeof v.outcomes)[number]> => ({
+                  header: METRIC_LABEL[m],
+                  numeric: true,
+                  cell: (o) => formatPercent(o.delivered ? o[m] / o.delivered : null),
+                })),
+              ]}
+            />
           </div>
         </>
       )}
