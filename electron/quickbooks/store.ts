@@ -57,15 +57,7 @@ const upsertCustomerRow = preparedQuery(
 );
 
 const upsertTransactionRow = preparedQuery(
-  (v: {
-    entity: TransactionEntity;
-    id: string;
-    customerId: string | null;
-    at: string;
-    totalMinor: number;
-    paidMinor: number;
-    updatedAt: string;
-  }) =>
+  (v: Pick<TransactionRecord, keyof TransactionRecord> & { updatedAt: string }) =>
     qb
       .insertInto('quickbooks_transactions')
       .values({
@@ -107,15 +99,7 @@ export function createSyncWriter(db: SqliteDb): SyncWriter {
       });
     },
     upsertTransaction(t, at) {
-      upsertTransactionRow.run(db, {
-        entity: t.entity,
-        id: t.id,
-        customerId: t.customerId,
-        at: t.at,
-        totalMinor: t.totalMinor,
-        paidMinor: t.paidMinor,
-        updatedAt: at,
-      });
+      upsertTransactionRow.run(db, { ...t, updatedAt: at });
     },
   };
 }
