@@ -53,6 +53,7 @@ for side in old new; do
   git -C "$root" worktree add --detach "$work/$side" "$commit" >/dev/null 2>&1
   cp -al "$root/node_modules" "$work/$side/node_modules"
 done
+echo "{\"old\":\"$old\",\"new\":\"$new\",\"cores\":$(nproc),\"load1m\":$(cut -d' ' -f1 /proc/loadavg)}"
 if ! git -C "$root" diff --quiet "$old" "$new" -- package-lock.json; then
   echo "{\"note\":\"package-lock.json differs between the commits: both run on this checkout's node_modules\"}"
 fi
