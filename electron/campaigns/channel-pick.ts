@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Channel } from '../../shared/types/domain';
 import { reachableOn } from '../compliance';
@@ -62,3 +63,18 @@ export function pickSql(channels: readonly Channel[], channel: Channel, everyCha
 export function unreachableSql(channels: readonly Channel[]): string {
   return channels.map((c) => `${canReachSql(c)} = 0`).join(' AND ');
 }
+
+/**
+ * The same three rules as Kysely expressions over `contacts c`, for the typed queries that count what the snapshot
+ * will pick (the wizard's live counts): built from the very text the snapshot runs, so the two cannot disagree.
+ */
+export const channelPick = {
+  /** 1 when the contact may be reached on the channel and has an address for it, else 0. */
+  canReach: (channel: Channel): RawBuilder<number> => sql<number>`${sql.raw(canReachSql(channel))}`,
+  /** The contact gets the campaign on `channel` (see pickSql). */
+  gets: (channels: readonly Channel[], channel: Channel, everyChannel: boolean): RawBuilder<SqlBool> =>
+    sql<SqlBool>`(${sql.raw(pickSql(channels, channel, everyChannel))})`,
+  /** Reachable on none of the channels. */
+  unreachable: (channels: readonly Channel[]): RawBuilder<SqlBool> =>
+    sql<SqlBool>`(${sql.raw(unreachableSql(channels))})`,
+};

@@ -3,6 +3,8 @@ import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
 import { eligibleCondition, type ContactScope } from '../contacts';
 import { isE164 } from '../db/sql-fns';
+import type { Channel } from '../../shared/types/domain';
+import { channelPick } from './channel-pick';
 
 /** The contact ids an audience is read between, in slices: (lo, hi], both 0 when there are no contacts. */
 export function contactIdRange(db: SqliteDb): { lo: number; hi: number } {
@@ -59,4 +61,39 @@ export function firstEligibleContactId(db: SqliteDb, audience: Expression<SqlBoo
 export function audienceContactIds(db: SqliteDb, audience: Expression<SqlBool>): number[] {
   const query = qb.selectFrom('contacts as c').select('c.id').where(audience).orderBy('c.id');
   return allRows(db, query).map((r) => r.id);
+}
+
+/**
+ * For a slice of the audience: how many match, how many no channel reaches, and per channel (in the owner's order)
+ * how many it can reach and how many get the campaign on it, by the rules the snapshot picks channels with.
+ */
+export function channelReachSliceCounts(
+  db: SqliteDb,
+  audience: Expression<SqlBool>,
+  plan: { channels: readonly Channel[]; everyChannel: boolean; from: number; to: number },
+): { matched: number; unreachable: number; channels: Array<{ reachable: number; gets: number }> } {
+  const { channels, everyChannel } = plan;
+  const row = firstRow(
+    db,
+    slice(audience, plan.from, plan.to).select((eb: ContactScope) => {
+      const total = (value: Expression<number>) => eb.fn.coalesce(eb.fn.sum<number>(value), eb.lit(0));
+      const howMany = (when: Expression<SqlBool>) => total(eb.case().when(when).then(1).else(0).end());
+      return [
+        eb.fn.countAll<number>().as('matched'),
+        howMany(channelPick.unreachable(channels)).as('unreachable'),
+        ...channels.flatMap((ch, i) => [
+          total(channelPick.canReach(ch)).as(`reachable${i}`),
+          howMany(channelPick.gets(channels, ch, everyChannel)).as(`gets${i}`),
+        ]),
+      ];
+    }),
+  );
+  return {
+    matched: Number(row?.matched ?? 0),
+    unreachable: Number(row?.unreachable ?? 0),
+    channels: channels.map((_, i) => ({
+      reachable: Number(row?.[`reachable${i}`] ?? 0),
+      gets: Number(row?.[`gets${i}`] ?? 0),
+    })),
+  };
 }

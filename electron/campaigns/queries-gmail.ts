@@ -2,7 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb } from '../db/sync-query';
-import { pickSql } from './channel-pick';
+import { channelPick } from './channel-pick';
 
 /** Gmail's consumer domains: what "to Gmail" means for the bulk-sender rules (docs/channels.md). */
 export const GMAIL_DOMAINS = ['gmail.com', 'googlemail.com'] as const;
@@ -31,7 +31,7 @@ export function gmailRecipientsInSlice(
       .where('c.id', '<=', to)
       .where(audience)
       // the same pick as the snapshot's (channel-pick.ts), so the count is who will really get an e-mail
-      .where(sql<SqlBool>`${sql.raw(pickSql(channels, 'email', everyChannel))}`)
+      .where(channelPick.gets(channels, 'email', everyChannel))
       .where(isGmail('c.email')),
   );
   return Number(row?.n ?? 0);

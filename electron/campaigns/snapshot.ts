@@ -18,6 +18,7 @@ import { channelWriter, checkChannelsLaunchable } from './snapshot-content';
 import { emailBodies } from './channel-email';
 import { setBased, templateReads } from './snapshot-set-based';
 import { rowByRow, type ChunkWriter } from './snapshot-writer';
+import { withBulkChunkSettings } from '../db/bulk-load';
 
 /** Contacts per transaction: the first chunk, and the bounds the adaptive size stays within. */
 const FIRST_CHUNK = 2000;
@@ -176,15 +177,12 @@ export async function snapshotCampaign(
       const created = core.now().toISOString();
       const started = performance.now();
       // Every row's campaign and contact are read by the same statement that writes it, inside the transaction, so
-      // the foreign-key lookups SQLite would add per row can only succeed: they are off for the chunk alone.
-      db.pragma('foreign_keys = OFF');
-      // Nor does a chunk wait for the disk: one lost to a power cut is written again on resume (its cursor is lost
-      // with it, in the same transaction), and the next FULL commit — the dispatcher's claim, which commits
-      // `sending` before any request — makes it durable too, the log being written in order.
-      db.pragma('synchronous = NORMAL');
-      let done: { queued: number; last: number | null };
-      try {
-        done = db
+      // the foreign-key lookups SQLite would add per row can only succeed: they are off for the chunk alone. Nor does
+      // a chunk wait for the disk: one lost to a power cut is written again on resume (its cursor is lost with it, in
+      // the same transaction), and the next FULL commit — the dispatcher's claim, which commits `sending` before any
+      // request — makes it durable too, the log being written in order.
+      const done = withBulkChunkSettings(db, () =>
+        db
           .transaction(() => {
             const r = write.chunk(cursor, chunk, created);
             // The snapshot keeps the campaign's counts itself (see migration 0008), in the transaction that inserts the rows.
@@ -192,11 +190,8 @@ export async function snapshotCampaign(
             if (r.last !== null) setSnapshotCursor(db, c.id, r.last);
             return r;
           })
-          .immediate();
-      } finally {
-        db.pragma('synchronous = FULL');
-        db.pragma('foreign_keys = ON');
-      }
+          .immediate(),
+      );
       queued += done.queued;
       if (done.last === null) break;
       cursor = done.last;

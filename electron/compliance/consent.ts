@@ -67,10 +67,10 @@ export interface BulkConsentChange {
 
 const bulkStatements = new WeakMap<SqliteDb, ReturnType<typeof prepareBulk>>();
 
+// hot path: a bulk opt-out or its undo of 100,000 contacts (npm run bench -- contacts-bulk), one statement per batch.
 /**
- * hot path: a bulk opt-out or its undo of 100,000 contacts (npm run bench -- contacts-bulk): each step one prepared
- * statement for a whole batch, its ids bound as one JSON array (a statement per contact took four minutes, and
- * compiling a thousand-id list per statement was most of what remained).
+ * Each step is one prepared statement for a whole batch, its ids bound as one JSON array (a statement per contact
+ * took four minutes, and compiling a thousand-id list per statement was most of what remained).
  */
 function prepareBulk(db: SqliteDb) {
   const audit = (oldState: string, newState: string) =>

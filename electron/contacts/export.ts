@@ -5,7 +5,8 @@ import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import { CONTACT_EXPORT_INLINE_BYTES, type ContactExportResult } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
-import { audienceWhere } from './filter';
+import { audienceCondition } from './filter';
+import { exportChunk } from './queries-export';
 import { customFieldKeys, fieldValuesBetween } from './queries-tags';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../security/private-files';
 
@@ -41,23 +42,6 @@ export function contactCsvCell(value: string | null): string {
 /** Rows read per query: the database is free for the app's other work between chunks. */
 const CHUNK = 5_000;
 
-interface ExportRow {
-  id: number;
-  phone: string;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  tags: string | null;
-  opted_out: number;
-  opted_out_at: string | null;
-  textable: number;
-  not_textable_reason: string | null;
-  line_type: string | null;
-  carrier: string | null;
-  created_at: string;
-  last_contacted_at: string | null;
-}
-
 /**
  * Writes every contact the filter matches (oldest first) to `path` as UTF-8 CSV with a byte-order mark (so Excel
  * shows accents), streamed chunk by chunk so a million contacts need no more memory than a thousand.
@@ -69,16 +53,8 @@ export async function writeContactsCsv(
   path: string,
   now: Date,
 ): Promise<{ rows: number; bytes: number }> {
-  const where = audienceWhere(db, filter, now);
+  const audience = audienceCondition(db, filter, now);
   const fields = customFieldKeys(db);
-  // hot path: a million contacts streamed in chunks through one prepared statement with the audience condition
-  const page = db.prepare(
-    `SELECT c.id, c.phone, c.first_name, c.last_name, c.email, c.opted_out, c.opted_out_at, c.textable, c.not_textable_reason,
-            c.line_type, c.carrier, c.created_at, c.last_contacted_at,
-            (SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-              WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE)) AS tags
-     FROM contacts c WHERE c.id > ? AND (${where.sql}) ORDER BY c.id LIMIT ${CHUNK}`,
-  );
   let out;
   try {
     out = createWriteStream(path, { mode: PRIVATE_FILE_MODE });
@@ -98,7 +74,7 @@ export async function writeContactsCsv(
   try {
     await write(`\uFEFF${[...HEAD, ...fields.map((f) => f.key), ...TAIL].map(contactCsvCell).join(',')}\r\n`);
     for (let after = 0; ;) {
-      const chunk = page.all(after, ...where.params) as ExportRow[];
+      const chunk = exportChunk(db, audience, after, CHUNK);
       if (!chunk.length) break;
       const first = chunk[0].id;
       after = chunk[chunk.length - 1].id;

@@ -2,6 +2,7 @@ import { LAST_TEXTED_SORT_SQL, NAME_SORT_SQL } from '../../migrations/0018_conta
 import { AppError } from '../../shared/errors';
 import type { ContactSortColumn } from '../../shared/ipc/channels/contacts';
 
+// hot path: the sort keys of list-sorted.ts's raw page query, spelled exactly as the indexes' expressions.
 /**
  * The SQL each column sorts by, over `contacts c`. Each is exactly an index's expression (migration 0018's, the
  * phone's unique index, the id), so a page in any order is an index seek, not a sort of the whole list.

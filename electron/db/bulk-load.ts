@@ -20,3 +20,20 @@ export function withoutSecondaryIndexes(db: SqliteDb, table: string): () => void
     for (const i of indexes) db.exec(i.sql);
   };
 }
+
+/**
+ * Runs `write` (a chunk of a bulk write that opens and commits its own transaction) with foreign-key checks off and
+ * its commit not waiting for the disk (synchronous NORMAL), then puts both back as the connection opened them, also
+ * when `write` throws. Only for a writer whose statements read every row they reference in the same transaction (so
+ * the checks could only succeed) and whose lost chunk is written again on resume.
+ */
+export function withBulkChunkSettings<T>(db: SqliteDb, write: () => T): T {
+  db.pragma('foreign_keys = OFF');
+  db.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  }
+}

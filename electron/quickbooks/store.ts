@@ -1,11 +1,9 @@
 import type { SqliteDb } from '../db/connection';
+import { preparedQuery } from '../db/prepared-query';
 import { allRows, qb, runQuery } from '../db/sync-query';
 import type { CustomerRecord, TransactionEntity, TransactionRecord } from './records';
 
-/**
- * Writes a sync's customers and transactions. Hot path, so raw prepared statements, prepared once per sync:
- * building and preparing each row's Kysely query cost ~0.4 ms a row (2,300 customers: 1.9 s of a 2.7 s sync).
- */
+/** Writes a sync's customers and transactions, each row by a statement built and prepared once, not per row. */
 export interface SyncWriter {
   upsertCustomer(c: CustomerRecord, at: string): void;
   upsertTransaction(t: TransactionRecord, at: string): void;
@@ -13,31 +11,95 @@ export interface SyncWriter {
   contactFor: (phone: string | null, email: string | null) => number | null;
 }
 
+// A sync writes thousands of rows: building and preparing each row's query cost ~0.4 ms a row (2,300 customers:
+// 1.9 s of a 2.7 s sync), so each statement is compiled once and prepared once per connection (preparedQuery).
+const contactByPhone = preparedQuery((v: { phone: string }) =>
+  qb.selectFrom('contacts').select('id').where('phone', '=', v.phone),
+);
+
+const contactByEmail = preparedQuery((v: { email: string }) =>
+  qb
+    .selectFrom('contacts')
+    .select('id')
+    .where((eb) => eb(eb.fn<string>('lower', ['email']), '=', v.email))
+    .orderBy('id')
+    .limit(1),
+);
+
+const upsertCustomerRow = preparedQuery(
+  (v: {
+    id: string;
+    displayName: string;
+    phone: string | null;
+    email: string | null;
+    contactId: number | null;
+    at: string;
+  }) =>
+    qb
+      .insertInto('quickbooks_customers')
+      .values({
+        id: v.id,
+        display_name: v.displayName,
+        phone: v.phone,
+        email: v.email,
+        contact_id: v.contactId,
+        updated_at: v.at,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          display_name: eb.ref('excluded.display_name'),
+          phone: eb.ref('excluded.phone'),
+          email: eb.ref('excluded.email'),
+          contact_id: eb.ref('excluded.contact_id'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+);
+
+const upsertTransactionRow = preparedQuery(
+  (v: Pick<TransactionRecord, keyof TransactionRecord> & { updatedAt: string }) =>
+    qb
+      .insertInto('quickbooks_transactions')
+      .values({
+        entity: v.entity,
+        id: v.id,
+        customer_id: v.customerId,
+        at: v.at,
+        total_minor: v.totalMinor,
+        paid_minor: v.paidMinor,
+        updated_at: v.updatedAt,
+      })
+      .onConflict((oc) =>
+        oc.columns(['entity', 'id']).doUpdateSet((eb) => ({
+          customer_id: eb.ref('excluded.customer_id'),
+          at: eb.ref('excluded.at'),
+          total_minor: eb.ref('excluded.total_minor'),
+          paid_minor: eb.ref('excluded.paid_minor'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+);
+
 export function createSyncWriter(db: SqliteDb): SyncWriter {
-  // hot path: a sync writes thousands of rows; these statements are prepared once (see above), not built per row.
-  const byPhone = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE phone = ?');
-  const byEmail = db.prepare<[string], { id: number }>(
-    'SELECT id FROM contacts WHERE lower(email) = ? ORDER BY id LIMIT 1',
-  );
-  const customer = db.prepare<[string, string, string | null, string | null, number | null, string]>(
-    `INSERT INTO quickbooks_customers (id, display_name, phone, email, contact_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, phone = excluded.phone, email = excluded.email,
-       contact_id = excluded.contact_id, updated_at = excluded.updated_at`,
-  );
-  const transaction = db.prepare<[string, string, string | null, string, number, number, string]>(
-    `INSERT INTO quickbooks_transactions (entity, id, customer_id, at, total_minor, paid_minor, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (entity, id) DO UPDATE SET customer_id = excluded.customer_id, at = excluded.at, total_minor = excluded.total_minor,
-       paid_minor = excluded.paid_minor, updated_at = excluded.updated_at`,
-  );
   const contactFor = (phone: string | null, email: string | null) =>
-    (phone ? byPhone.get(phone)?.id : undefined) ?? (email ? byEmail.get(email)?.id : undefined) ?? null;
+    (phone ? contactByPhone.get(db, { phone })?.id : undefined) ??
+    (email ? contactByEmail.get(db, { email })?.id : undefined) ??
+    null;
   return {
     contactFor,
     upsertCustomer(c, at) {
-      customer.run(c.id, c.displayName, c.phone, c.email, contactFor(c.phone, c.email), at);
+      const contactId = contactFor(c.phone, c.email);
+      upsertCustomerRow.run(db, {
+        id: c.id,
+        displayName: c.displayName,
+        phone: c.phone,
+        email: c.email,
+        contactId,
+        at,
+      });
     },
     upsertTransaction(t, at) {
-      transaction.run(t.entity, t.id, t.customerId, t.at, t.totalMinor, t.paidMinor, at);
+      upsertTransactionRow.run(db, { ...t, updatedAt: at });
     },
   };
 }

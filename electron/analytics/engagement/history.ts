@@ -1,3 +1,4 @@
+// hot path: the full recompute scores a million contacts in id ranges with this statement (npm run bench -- engagement).
 /**
  * Raw set-based SQL: this is the full recompute's hot path (a million contacts in id ranges, measured by
  * `npm run bench -- engagement`), where a query per contact or a Kysely compile per range would not keep to 30 s.

@@ -1,7 +1,8 @@
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
 import type { OutboxProviderId } from '../../providers';
 import { createProviderBreaker, type ProviderBreaker } from './breaker';
-import { claimBatch, providersWithWork, type OutboxItem } from './claim';
+import { claimBatch, type OutboxItem } from './claim';
+import { providersWithWork } from './due';
 import { pacingNowMs } from './rate-limit';
 import { reportFailed, reportOk, type Batch, type DispatchState } from './state';
 
