@@ -84,11 +84,11 @@ test('an A/B test by phone call: scripts in the form, called through the Sandbox
 
   await expect(page.getByText(/A\/B test by phone call · comparing conversions/)).toBeVisible();
   const table = page.locator('table.ab-table');
-  await expect(table).toContainText(`Script: ${SCRIPT_A}`);
-  await expect(table).toContainText(`Script: ${SCRIPT_B}`);
+  await expect(page.getByTestId('ab-call-script-0')).toHaveText(SCRIPT_A);
+  await expect(page.getByTestId('ab-call-script-1')).toHaveText(SCRIPT_B);
   for (const gone of ['Replied', 'Clicked'])
     await expect(table.getByRole('columnheader', { name: gone })).toHaveCount(0);
-  await expect(table.getByRole('columnheader', { name: 'Pressed opt-out key' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Opt-out key' })).toBeVisible();
   await expect(page.getByTestId('ab-opened')).toHaveText(/^Calls get no replies, link clicks or opens/);
 
   // The owner records a booking that came from a call, by the caller's number.
@@ -96,7 +96,7 @@ test('an A/B test by phone call: scripts in the form, called through the Sandbox
   await page.getByLabel(/Record a conversion \(a booking or sale that came from this call\)/).fill(b.phone);
   await page.getByRole('button', { name: 'Mark converted' }).click();
   await expect(page.getByText(/is marked as converted/)).toBeVisible();
-  // Variant, Split, Placed, Answered, Not answered, Pressed opt-out key, Converted.
+  // Variant, Split, Placed, Answered, Missed, Opt-out key, Converted.
   await expect(table.locator('tbody tr', { hasText: 'Variant B' }).locator('td').nth(6)).toHaveText('1');
   await shots(page, testInfo, 'ab-voice-report');
   expect(errors).toEqual([]);

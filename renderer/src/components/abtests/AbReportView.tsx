@@ -7,6 +7,7 @@ import { RateChart } from './RateChart';
 import { RecordConversion } from './RecordConversion';
 import { useAbReport } from './useAbReport';
 import { VariantTable } from './VariantTable';
+import { CallScripts } from './CallScripts';
 import { WinnerPanel } from './WinnerPanel';
 import { openResults } from '../analytics/navigation';
 import './abtests.css';
@@ -134,6 +135,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
         />
       </section>
 
+      {report.channel === 'voice' && <CallScripts report={report} />}
       <VariantTable report={report} />
       {v.test && (
         <p className="muted small ab-test-line">

@@ -24,9 +24,10 @@ const clickedColumn: Column<Variant> = {
 
 /** A call test's guard: who pressed the do-not-call key, and their share of the answered calls. */
 const optOutKeyColumn: Column<Variant> = {
-  header: 'Pressed opt-out key',
+  header: 'Opt-out key',
   numeric: true,
-  title: 'Pressed the opt-out key during the call, per answered call: a variant that annoys people shows here',
+  title:
+    'Pressed the opt-out key during the call, and their share of the answered calls: a variant that annoys people shows here',
   cell: (v) => (
     <>
       {formatNumber(v.optedOut)}
@@ -58,13 +59,10 @@ export function VariantTable({ report }: { report: AbReport }) {
               Subject: {v.subject}
             </div>
           )}
-          {v.recordingUrl !== null ? (
-            <div className="muted small ab-body ab-script" title={v.recordingUrl}>
-              Plays the recording {v.recordingUrl}
-            </div>
-          ) : (
-            <div className={`muted small ab-body${calls ? ' ab-script' : ''}`} title={v.body}>
-              {calls ? `Script: ${v.body}` : v.body}
+          {/* A call test shows its scripts whole above the table (CallScripts). */}
+          {!calls && (
+            <div className="muted small ab-body" title={v.body}>
+              {v.body}
             </div>
           )}
         </>
@@ -75,7 +73,7 @@ export function VariantTable({ report }: { report: AbReport }) {
     ...(calls
       ? [
           count('Answered', (v) => v.delivered, 'Picked up by a person or a voicemail (Twilio’s status callbacks)'),
-          count('Not answered', (v) => v.failed, 'Busy, no answer, or the call could not be placed'),
+          count('Missed', (v) => v.failed, 'Not answered: busy, no answer, or the call could not be placed'),
         ]
       : [count('Delivered', (v) => v.delivered), count('Failed', (v) => v.failed)]),
     // Calls carry no link to click: the column is left out rather than shown as zeros.
