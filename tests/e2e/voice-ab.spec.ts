@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { shots } from './shots';
 import { quietSandbox, seedDaytimeContacts } from './campaign-audience';
+import { seriousViolationsInBothThemes } from './axe';
 
 // Real calls through the Sandbox take a while on a shared machine.
 test.setTimeout(240_000);
@@ -57,6 +58,7 @@ test('an A/B test by phone call: scripts in the form, called through the Sandbox
   await page.getByLabel('Or play a recording for variant B instead').fill('');
   await page.getByLabel('Script of variant B, read aloud').fill(SCRIPT_B);
   await expect(page.getByRole('button', { name: 'Start the test' })).toBeEnabled();
+  expect(await seriousViolationsInBothThemes(page)).toEqual([]);
   await shots(page, testInfo, 'ab-voice-form');
 
   await page.getByRole('button', { name: 'Start the test' }).click();
@@ -98,6 +100,7 @@ test('an A/B test by phone call: scripts in the form, called through the Sandbox
   await expect(page.getByText(/is marked as converted/)).toBeVisible();
   // Variant, Split, Placed, Answered, Missed, Opt-out key, Converted.
   await expect(table.locator('tbody tr', { hasText: 'Variant B' }).locator('td').nth(6)).toHaveText('1');
+  expect(await seriousViolationsInBothThemes(page)).toEqual([]);
   await shots(page, testInfo, 'ab-voice-report');
   expect(errors).toEqual([]);
 });
