@@ -36,16 +36,18 @@ export const abConfigSchema = z
       .array(
         z.object({
           name: z.string().min(1).max(40),
-          /** A text's message, or an e-mail variant's Markdown body. */
+          /** A text's message, an e-mail variant's Markdown body, or a call variant's script read aloud. */
           body: z.string().min(1).max(10_000),
           /** An e-mail variant's subject line. */
           subject: z.string().trim().max(200, 'keep the subject under 200 characters').optional(),
+          /** A call variant's recording (https), played instead of reading `body` aloud; `body` then says what it is. */
+          recordingUrl: z.string().trim().url('give the recording as a web address (https://…)').optional(),
         }),
       )
       .min(2)
       .max(5),
-    /** The channel the variants go out on: texts (left out) or the campaign's e-mails. */
-    channel: z.enum(['sms', 'email']).optional(),
+    /** The channel the variants go out on: texts (left out), the campaign's e-mails, or its calls. */
+    channel: z.enum(['sms', 'email', 'voice']).optional(),
     /** Percent per variant, 1–99 each, summing to 100. */
     split: z.array(z.number().int().min(1).max(99)),
     /** "Test on X % of the audience, then send the winner to the rest". */
@@ -82,6 +84,20 @@ export const abConfigSchema = z
   })
   .refine((a) => a.channel === 'email' || a.variants.every((v) => v.subject === undefined), {
     message: 'a subject line is for e-mail variants: set the test’s channel to email',
+    path: ['variants'],
+  })
+  // A call gets no reply or click to count, only what the owner records: conversions decide (opt-outs are shown).
+  .refine((a) => a.channel !== 'voice' || a.metric === 'converted', {
+    message: 'a call A/B test compares conversions (calls get no replies or link clicks to count)',
+    path: ['metric'],
+  })
+  .refine((a) => a.channel !== 'voice' || a.testPercent === undefined, {
+    message:
+      '“test, then send the winner” is not available for calls: the winner goes out as a text, which a held-back call recipient cannot be given. A call A/B test calls every call recipient with one of its variants: leave the test sample out',
+    path: ['testPercent'],
+  })
+  .refine((a) => a.channel === 'voice' || a.variants.every((v) => v.recordingUrl === undefined), {
+    message: 'a recording is for call variants: set the test’s channel to voice',
     path: ['variants'],
   })
   // Results are kept per variant name, so two variants with one name would be counted as one.

@@ -11,6 +11,9 @@ export const OPENED_NOTE =
 export const EMAIL_OPENED_NOTE =
   'E-mail "opens" are not counted: mail apps load or block the images that report them at will, and mail scanners open messages nobody reads, so this report compares link clicks and conversions instead.';
 
+export const VOICE_OPENED_NOTE =
+  'Calls get no replies, link clicks or opens to count: this report compares the conversions you record (a booking, a sale) per answered call, and shows how many pressed the opt-out key as a guard.';
+
 const PROVIDER_NAME: Record<string, string> = { sandbox: 'the Sandbox', quo: 'Quo', twilio: 'Twilio' };
 
 /**
@@ -77,6 +80,12 @@ function settledNote(e: AbEvaluation): string {
   return `The verdict counts the ${formatCount(settled)} of ${formatCount(measured)} ${e.metrics.basis} test messages whose ${hours}-hour window has closed; ${noun} to newer ones can still arrive.`;
 }
 
+/** What the rates are taken over, in words: a call counts once answered (a person or a voicemail), else once placed. */
+function measuredUnit(e: AbEvaluation): string {
+  if (e.campaign.ab.channel !== 'voice') return `${e.metrics.basis} messages`;
+  return e.metrics.basis === 'delivered' ? 'answered calls' : 'placed calls';
+}
+
 /**
  * The verdict's sentence counts only messages whose window has closed; while the table already shows newer ones,
  * "Variant A has 0" next to 14 delivered would read as a mistake, so the sentence says which messages it waits for.
@@ -88,7 +97,7 @@ function verdictSentence(e: AbEvaluation): string {
   const detail = metrics.variants
     .map((v) => `${variantLabel(v.name)} has ${formatCount(v.settled.denominator)} of ${formatCount(v.denominator)}`)
     .join(', ');
-  return `Not enough data yet: each variant needs at least ${formatCount(settings.minSamplePerVariant)} ${metrics.basis} messages whose ${settings.attributionHours}-hour window has closed (${detail}).`;
+  return `Not enough data yet: each variant needs at least ${formatCount(settings.minSamplePerVariant)} ${measuredUnit(e)} whose ${settings.attributionHours}-hour window has closed (${detail}).`;
 }
 
 export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
@@ -115,9 +124,11 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
     basisNote:
       metrics.basis === 'sent' && channel === 'email'
         ? 'No delivery receipt has arrived for these e-mails (an SMTP server accepts an e-mail but never says it arrived; Postmark and the Sandbox do), so rates are per sent e-mail rather than per delivered one.'
-        : metrics.basis === 'sent'
-          ? `No delivery receipt has arrived from ${PROVIDER_NAME[campaign.provider] ?? campaign.provider} for this campaign, so rates are per sent message rather than per delivered one. Check that the provider's webhooks reach the relay (webhooks.publicUrl).`
-          : null,
+        : metrics.basis === 'sent' && channel === 'voice'
+          ? 'No call has reported being answered yet (Twilio says so in its status callbacks), so rates are per placed call rather than per answered one. Check that Twilio’s callbacks reach the relay (webhooks.publicUrl).'
+          : metrics.basis === 'sent'
+            ? `No delivery receipt has arrived from ${PROVIDER_NAME[campaign.provider] ?? campaign.provider} for this campaign, so rates are per sent message rather than per delivered one. Check that the provider's webhooks reach the relay (webhooks.publicUrl).`
+            : null,
     attributionHours: e.settings.attributionHours,
     settledMessages: metrics.settledMessages,
     settledNote: settledNote(e),
@@ -129,6 +140,7 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
         label: variantLabel(v.name),
         body: campaign.ab.variants[v.index].body,
         subject: campaign.ab.variants[v.index].subject ?? null,
+        recordingUrl: campaign.ab.variants[v.index].recordingUrl ?? null,
         rate: estimate?.rate ?? null,
         interval: estimate ? { low: estimate.low, high: estimate.high } : null,
       };
@@ -143,7 +155,7 @@ export function describeAbTest(e: AbEvaluation, now: Date): AbReport {
       guard: verdict.guard,
       decidedAt: e.decidedAt,
     },
-    openedNote: channel === 'email' ? EMAIL_OPENED_NOTE : OPENED_NOTE,
+    openedNote: channel === 'email' ? EMAIL_OPENED_NOTE : channel === 'voice' ? VOICE_OPENED_NOTE : OPENED_NOTE,
     winner: {
       mode: e.settings.winnerMode,
       state,

@@ -4,6 +4,7 @@ import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
 import { emailTemplate } from './queries';
 import { voiceContentProblems } from '../../shared/voice/content';
+import type { CampaignVoice } from '../../shared/campaign-channels';
 
 /** The channels of a stored campaign, in the owner's order (NULL in the row: a text campaign). */
 export function channelsOf(channelsJson: string | null): Channel[] {
@@ -33,12 +34,14 @@ export function validateChannels(
       'invalid_input',
       'The campaign has a call but does not send on the voice channel: add voice to its channels or leave the call out.',
     );
-  if (channels.includes('voice')) {
+  const abVoice = draft.ab?.channel === 'voice';
+  if (abVoice) validateVoiceVariants(draft, channels);
+  else if (channels.includes('voice')) {
     const problem = voiceContentProblems(draft.voice)[0];
     if (problem) throw new AppError('invalid_input', problem);
   }
   const abEmail = draft.ab?.channel === 'email';
-  if (draft.ab && !abEmail && !channels.includes('sms'))
+  if (draft.ab && !abEmail && !abVoice && !channels.includes('sms'))
     throw new AppError('invalid_input', 'A/B variants are texts: add sms to the channels or leave the variants out.');
   if (abEmail && !channels.includes('email'))
     throw new AppError(
@@ -58,6 +61,32 @@ export function validateChannels(
       'invalid_input',
       'Quo has no call API: voice calls go through Twilio. Set voice.provider to twilio with your Twilio account, or leave voice out.',
     );
+}
+
+/** The content of a call variant as a campaign's call keeps it: its recording, else its body read aloud. */
+export function voiceVariantContent(v: { body: string; recordingUrl?: string }): CampaignVoice {
+  return v.recordingUrl ? { recordingUrl: v.recordingUrl } : { script: v.body };
+}
+
+/**
+ * A call A/B test's variants are its call (each a script or a recording, under the same rules as a campaign's one
+ * call); the identification and the opt-out key are added to every one of them when it is built.
+ */
+function validateVoiceVariants(draft: Pick<CampaignDraft, 'voice' | 'ab'>, channels: Channel[]): void {
+  if (!channels.includes('voice'))
+    throw new AppError(
+      'invalid_input',
+      'The A/B variants are calls: add voice to the channels, or make the variants texts.',
+    );
+  if (draft.voice)
+    throw new AppError(
+      'invalid_input',
+      'The call A/B variants are the call: give each variant its script or recording, and leave the campaign’s own call out.',
+    );
+  for (const v of draft.ab?.variants ?? []) {
+    const problem = voiceContentProblems(voiceVariantContent(v))[0];
+    if (problem) throw new AppError('invalid_input', `Variant ${v.name}: ${problem}`);
+  }
 }
 
 function validateEmail(db: SqliteDb, email: CampaignDraft['email']): void {

@@ -13,13 +13,13 @@ import { campaignBody, getCampaign, type CampaignRecord } from './model';
 
 type GuardCore = Pick<DeskCore, 'db' | 'kdb' | 'settings' | 'now' | 'audit'>;
 
-/** The text(s) a campaign sends: its body, or each A/B variant's (an e-mail A/B test's variants are no texts). */
+/** The text(s) a campaign sends: its body, or each A/B variant's (an e-mail or call A/B test's variants are no texts). */
 export function campaignMessages(
   core: Pick<DeskCore, 'db'>,
   c: CampaignRecord,
 ): Array<{ variant: string | null; body: string }> {
   if (!c.channels.includes('sms')) return [];
-  return c.ab && c.ab.channel !== 'email'
+  return c.ab && (c.ab.channel ?? 'sms') === 'sms'
     ? c.ab.variants.map((v) => ({ variant: v.name, body: v.body }))
     : [{ variant: null, body: campaignBody(core.db, c) }];
 }

@@ -82,7 +82,7 @@ function validateMessage(db: SqliteDb, draft: CampaignDraft, defaultProvider: st
       );
     return;
   }
-  if (draft.ab && draft.ab.channel !== 'email') return; // variants carry their own bodies
+  if (draft.ab && (draft.ab.channel ?? 'sms') === 'sms') return; // text variants carry their own bodies
   if (draft.templateId === undefined && !draft.body?.trim())
     throw new AppError('invalid_input', 'Write a message or pick a template for this campaign.');
   if (draft.templateId !== undefined && draft.body !== undefined)

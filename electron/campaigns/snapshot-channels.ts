@@ -25,7 +25,7 @@ export interface ChannelMessage {
   subject: string | null;
   html: string | null;
   voiceJson: string | null;
-  /** The A/B variant the message is (an e-mail A/B test's), or null. */
+  /** The A/B variant the message is (an e-mail or call A/B test's), or null. */
   variant: string | null;
   /** Tracked links of the message, stored against its row once it is written. */
   links: Array<{ code: string; url: string }>;
@@ -53,7 +53,7 @@ export interface ChannelWriterDeps {
 /**
  * The e-mails or calls of a multi-channel campaign, one row at a time over a range of contact ids: each message is
  * rendered per contact in JavaScript (an e-mail's unsubscribe link is signed per recipient), so a set-based insert
- * would save nothing. An e-mail A/B test's e-mails carry their variant; calls carry none. One segment each, so that spend at
+ * would save nothing. An e-mail or call A/B test's messages carry their variant. One segment each, so that spend at
  * hand-over (segments × price) is the channel's price per e-mail or per call.
  */
 export function channelRowWriter(d: ChannelWriterDeps): ChunkWriter {

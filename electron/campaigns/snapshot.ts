@@ -97,8 +97,8 @@ export async function snapshotCampaign(
   const smsOnly = c.channels.length === 1 && c.channels[0] === 'sms';
   const hasSms = c.channels.includes('sms');
   const notBefore = recipientLocalStart(core, c);
-  // An e-mail A/B test's variants are e-mails: its texts (if any) are the campaign's one message.
-  const textAb = c.ab?.channel === 'email' ? null : c.ab;
+  // An e-mail or call A/B test's variants are e-mails or calls: its texts (if any) are the campaign's one message.
+  const textAb = (c.ab?.channel ?? 'sms') === 'sms' ? c.ab : null;
   const bodies = textAb || !hasSms ? [] : [campaignBody(db, c)];
   const plan: MessagePlan = assignMessages({ ...c, ab: textAb }, bodies, notBefore);
   const parsed = plan.bodies.map((b) => parseTemplate(b));

@@ -10,10 +10,12 @@ export interface AbVariantReport {
   name: string;
   /** How sentences call it: "Variant A" for a one- or two-letter name, the name itself otherwise. */
   label: string;
-  /** The text, or the e-mail's Markdown body. */
+  /** The text, the e-mail's Markdown body, or the call's script (with a recording, what the owner said it is). */
   body: string;
   /** An e-mail variant's subject line; null for a text. */
   subject: string | null;
+  /** A call variant's recording (https), played instead of a script; null otherwise. */
+  recordingUrl: string | null;
   /** Share of the test audience, in percent. */
   ratio: number;
   /** Test messages assigned to this variant (whatever their state). */
@@ -83,8 +85,8 @@ export interface AbReport {
   testPercent: number | null;
   /** What rates are taken over, and why, when it is not `delivered`. */
   basis: 'delivered' | 'sent';
-  /** The channel the variants went out on: texts, or the campaign's e-mails. */
-  channel: 'sms' | 'email';
+  /** The channel the variants went out on: texts, the campaign's e-mails, or its calls. */
+  channel: 'sms' | 'email' | 'voice';
   basisNote: string | null;
   attributionHours: number;
   /** Test messages whose attribution window has closed: the verdict is judged on these alone. */

@@ -21,7 +21,7 @@ export function AbGuidance({
   confidence: number;
   minSamplePerVariant: number;
   /** What the variants are sent as (the form's channel). */
-  messages?: 'texts' | 'e-mails';
+  messages?: 'texts' | 'e-mails' | 'calls';
 }) {
   if (eligible === null || split.some((s) => !Number.isFinite(s) || s < 1) || !(expectedRate > 0 && expectedRate < 1))
     return null;

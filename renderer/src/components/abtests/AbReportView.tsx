@@ -7,6 +7,7 @@ import { RateChart } from './RateChart';
 import { RecordConversion } from './RecordConversion';
 import { useAbReport } from './useAbReport';
 import { VariantTable } from './VariantTable';
+import { CallScripts } from './CallScripts';
 import { WinnerPanel } from './WinnerPanel';
 import { openResults } from '../analytics/navigation';
 import './abtests.css';
@@ -17,6 +18,8 @@ const METRIC_TITLE: Record<string, string> = {
   converted: 'Conversion rate',
   optedOut: 'Opt-out rate',
 };
+
+const BY_CHANNEL: Record<string, string> = { sms: '', email: ' by e-mail', voice: ' by phone call' };
 
 /** One A/B test: the verdict in a sentence, the chart, the numbers per variant and the rest of the audience. */
 export function AbReportView({ id, onBack, problem = null }: { id: number; onBack(): void; problem?: string | null }) {
@@ -77,7 +80,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
     <section className="page ab-report">
       <PageHeader
         title={report.campaign.name}
-        subtitle={`A/B test${report.channel === 'email' ? ' by e-mail' : ''} · comparing ${report.metricNoun} · ${report.testPercent ? `tested on ${report.testPercent}% of the ${report.channel === 'email' ? 'e-mail ' : ''}audience, then the winner to the rest` : 'every contact gets one variant'}`}
+        subtitle={`A/B test${BY_CHANNEL[report.channel]} · comparing ${report.metricNoun} · ${report.testPercent ? `tested on ${report.testPercent}% of the ${report.channel === 'email' ? 'e-mail ' : ''}audience, then the winner to the rest` : 'every contact gets one variant'}`}
         actions={
           <>
             {back}
@@ -132,6 +135,7 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
         />
       </section>
 
+      {report.channel === 'voice' && <CallScripts report={report} />}
       <VariantTable report={report} />
       {v.test && (
         <p className="muted small ab-test-line">
@@ -149,7 +153,12 @@ export function AbReportView({ id, onBack, problem = null }: { id: number; onBac
 
       <WinnerPanel report={report} busy={busy} onSend={(variant) => void sendWinner(variant)} />
       {report.campaign.status !== 'draft' && (
-        <RecordConversion campaignId={id} byEmail={report.channel === 'email'} onDone={reload} />
+        <RecordConversion
+          campaignId={id}
+          byEmail={report.channel === 'email'}
+          byCall={report.channel === 'voice'}
+          onDone={reload}
+        />
       )}
     </section>
   );

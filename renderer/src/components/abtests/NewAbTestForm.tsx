@@ -8,7 +8,9 @@ import { LaunchDialog } from '../campaigns/LaunchDialog';
 import { SegmentPicker } from '../campaigns/SegmentPicker';
 import { AbGuidance } from './AbGuidance';
 import { formatNumber } from './format';
-import { VariantFields, evenSplit, type VariantDrafts } from './VariantFields';
+import { VariantFields, evenSplit, type AbChannel, type VariantDrafts } from './VariantFields';
+import { VoiceVariantFrame } from './VoiceVariantFrame';
+import { voiceContentProblems } from '../../../../shared/voice/content';
 import './abtests.css';
 import { settingText } from '../../api/setting-text';
 
@@ -27,10 +29,27 @@ const TEXT_START = 'Reply STOP to opt out';
 /** E-mails get no replies and their opens are not counted: clicks or conversions decide. */
 const EMAIL_METRICS: AbMetric[] = ['clicked', 'converted'];
 const EMAIL_START = 'Hi {{first_name|there}},\n\n';
+/** Calls get no replies or clicks to count: the conversions the owner records decide. */
+const VOICE_METRICS: AbMetric[] = ['converted'];
+/** What each channel's variants are, and who can get them, in the form's words. */
+const CHANNEL_WORDS: Record<AbChannel, { versions: string; reach: string; messages: 'texts' | 'e-mails' | 'calls' }> = {
+  sms: { versions: 'a text', reach: 'can be texted (opted-out and landline numbers are left out)', messages: 'texts' },
+  email: {
+    versions: 'an e-mail (its subject line, its body or both)',
+    reach: 'can be e-mailed (e-mail consent and an address; unsubscribed addresses are left out)',
+    messages: 'e-mails',
+  },
+  voice: {
+    versions: 'a call (a script read aloud, or a recording)',
+    reach: 'can be called (written consent to calls; numbers on your do-not-call list are left out)',
+    messages: 'calls',
+  },
+};
 
 const textDrafts = (): VariantDrafts => ({
   bodies: STARTERS.map((s) => `${s}${TEXT_START}`),
   subjects: ['', ''],
+  recordings: ['', ''],
   split: evenSplit(2),
 });
 
@@ -53,9 +72,9 @@ export function NewAbTestForm({
   const [expectedPercent, setExpectedPercent] = useState<number | null>(null);
   const [defaultVariant, setDefaultVariant] = useState('');
   const [draftId, setDraftId] = useState<number | null>(null);
-  const [channel, setChannel] = useState<'sms' | 'email'>('sms');
+  const [channel, setChannel] = useState<AbChannel>('sms');
   const [variants, setVariants] = useState<VariantDrafts>(textDrafts);
-  const { bodies, subjects, split } = variants;
+  const { bodies, subjects, recordings, split } = variants;
   const [sample, setSample] = useState(false);
   const [testPercent, setTestPercent] = useState(20);
   const [metric, setMetric] = useState<AbMetric>('replied');
@@ -70,12 +89,15 @@ export function NewAbTestForm({
   const emailSetUp = ['email.from', 'email.postalAddress'].every((k) =>
     settingText(settings.data?.find((r) => r.key === k)?.value, '').trim(),
   );
+  // Calls through Twilio or the Sandbox, once the business name, callback number and relay address are set.
+  const callSetup = useQuery(() => api.voice.callSetup({}), [], ['settings']).data;
+  const voiceSetUp = callSetup !== undefined && callSetup.problems.length === 0;
   useEffect(() => {
     let live = true;
     const count =
-      channel === 'email'
+      channel !== 'sms'
         ? api.campaigns
-            .channelReach({ audience, channels: ['email'], everyChannel: false })
+            .channelReach({ audience, channels: [channel], everyChannel: false })
             .then((r) => r.channels[0]?.gets ?? 0)
         : api.campaigns.audienceCount({ audience }).then((c) => c.eligible);
     count.then((n) => live && setEligible(n)).catch(() => live && setEligible(null));
@@ -85,24 +107,42 @@ export function NewAbTestForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the audience object
   }, [audienceKey, channel]);
 
-  function chooseChannel(next: 'sms' | 'email') {
+  function chooseChannel(next: AbChannel) {
     setChannel(next);
-    if (next === 'email') {
+    if (next === 'voice') {
+      setSample(false); // no test-then-winner on calls
+      setMetric('converted');
+      setTrackLinks(false);
+      setVariants({
+        bodies: bodies.map(() => ''),
+        subjects: bodies.map(() => ''),
+        recordings: bodies.map(() => ''),
+        split,
+      });
+    } else if (next === 'email') {
       // Clicks need tracked links; replies never come back to a marketing e-mail.
       if (!EMAIL_METRICS.includes(metric)) setMetric('clicked');
       setTrackLinks(true);
-      setVariants({ bodies: bodies.map(() => EMAIL_START), subjects: bodies.map(() => ''), split });
+      setVariants({ ...variants, bodies: bodies.map(() => EMAIL_START), subjects: bodies.map(() => '') });
     } else setVariants(textDrafts());
   }
 
   const issues = validateVariants(split, sample ? testPercent : undefined);
-  const empty = bodies.findIndex((b) => !b.trim());
+  const recordingOf = (i: number) => (channel === 'voice' ? recordings[i]?.trim() : '') || '';
+  const empty = bodies.findIndex((b, i) => !b.trim() && !recordingOf(i));
+  // A call variant follows the rules of a campaign's call (a script or a recording, short enough for one minute).
+  const callProblems = bodies.flatMap((b, i) => {
+    if (channel !== 'voice' || (!b.trim() && !recordingOf(i))) return [];
+    const problem = voiceContentProblems(recordingOf(i) ? { recordingUrl: recordingOf(i) } : { script: b })[0];
+    return problem ? [`Variant ${variantLetter(i)}: ${problem}`] : [];
+  });
   const noSubject = subjects.findIndex((t) => !t.trim());
   const hasLink = bodies.some((b) => findLinks(b).length > 0);
   const problems = [
     ...(name.trim() ? [] : ['Give the test a name.']),
     ...(empty >= 0 ? [`Variant ${variantLetter(empty)} has no text.`] : []),
     ...(channel === 'email' && noSubject >= 0 ? [`Variant ${variantLetter(noSubject)} has no subject.`] : []),
+    ...callProblems,
     ...issues.map((i) => i.message),
     ...(metric === 'clicked' && !trackLinks ? ['Comparing link clicks needs "Track links" on.'] : []),
     ...(metric === 'clicked' && !hasLink ? ['Comparing link clicks needs a link (https://…) in the variants.'] : []),
@@ -117,12 +157,14 @@ export function NewAbTestForm({
       const ab = {
         variants: bodies.map((body, i) => ({
           name: variantLetter(i),
-          body,
+          // A recording's variant is shown in the report by its address.
+          body: recordingOf(i) || body,
           ...(channel === 'email' ? { subject: subjects[i].trim() } : {}),
+          ...(recordingOf(i) ? { recordingUrl: recordingOf(i) } : {}),
         })),
         split,
         metric,
-        ...(channel === 'email' ? { channel } : {}),
+        ...(channel !== 'sms' ? { channel } : {}),
         ...(sample
           ? { testPercent, ...(defaultVariant !== '' ? { defaultVariant: Number(defaultVariant) } : {}) }
           : {}),
@@ -132,7 +174,7 @@ export function NewAbTestForm({
         audience,
         ab,
         trackLinks,
-        ...(channel === 'email' ? { channels: ['email' as const] } : {}),
+        ...(channel !== 'sms' ? { channels: [channel] } : {}),
       };
       // Saved as a draft, then the launch dialog states what will happen and asks before anything is sent.
       const c =
@@ -150,7 +192,7 @@ export function NewAbTestForm({
     <section className="page ab-new">
       <PageHeader
         title="New A/B test"
-        subtitle={`Write two to five versions of ${channel === 'email' ? 'an e-mail (its subject line, its body or both)' : 'a text'}; we split your audience fairly and tell you which one works better.`}
+        subtitle={`Write two to five versions of ${CHANNEL_WORDS[channel].versions}; we split your audience fairly and tell you which one works better.`}
       />
       <ErrorBanner message={error} />
       <form className="card ab-form" onSubmit={(e) => void submit(e)}>
@@ -174,11 +216,7 @@ export function NewAbTestForm({
               ))}
             </Select>
             <p className="muted small" data-testid="ab-eligible">
-              {eligible === null
-                ? ' '
-                : channel === 'email'
-                  ? `${formatNumber(eligible)} can be e-mailed (e-mail consent and an address; unsubscribed addresses are left out).`
-                  : `${formatNumber(eligible)} can be texted (opted-out and landline numbers are left out).`}
+              {eligible === null ? ' ' : `${formatNumber(eligible)} ${CHANNEL_WORDS[channel].reach}.`}
             </p>
           </Field>
           <SegmentPicker id="ab-segment" segments={segments.data} value={segmentId} onChange={setSegmentId} />
@@ -186,12 +224,24 @@ export function NewAbTestForm({
             label="Send the variants as"
             id="ab-channel"
             value={channel}
-            onChange={(e) => chooseChannel(e.target.value === 'email' ? 'email' : 'sms')}
-            hint={emailSetUp ? undefined : 'E-mail needs a sender and your postal address in Settings first.'}
+            onChange={(e) =>
+              chooseChannel(e.target.value === 'email' || e.target.value === 'voice' ? e.target.value : 'sms')
+            }
+            hint={
+              [
+                emailSetUp ? '' : 'E-mail needs a sender and your postal address in Settings first.',
+                voiceSetUp || !callSetup ? '' : `Calls: ${callSetup.problems[0]}`,
+              ]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
           >
             <option value="sms">Texts (SMS)</option>
             <option value="email" disabled={!emailSetUp}>
               E-mails
+            </option>
+            <option value="voice" disabled={!voiceSetUp}>
+              Calls
             </option>
           </Select>
         </div>
@@ -200,8 +250,9 @@ export function NewAbTestForm({
           channel={channel}
           value={variants}
           onChange={setVariants}
-          newBody={channel === 'email' ? EMAIL_START : TEXT_START}
+          newBody={channel === 'email' ? EMAIL_START : channel === 'voice' ? '' : TEXT_START}
         />
+        {channel === 'voice' && callSetup && <VoiceVariantFrame setup={callSetup} />}
 
         <div className="ab-form-row">
           <Select
@@ -209,6 +260,11 @@ export function NewAbTestForm({
             hint={
               channel === 'email' ? (
                 <>Mail apps and scanners make "opens" unreliable, so e-mails are compared on clicks or conversions.</>
+              ) : channel === 'voice' ? (
+                <>
+                  Calls get no replies or clicks to count: record each booking or sale and calls are compared on
+                  conversions. How many pressed the opt-out key is shown beside them.
+                </>
               ) : (
                 <>SMS cannot tell when a text is opened, so "opens" cannot be compared.</>
               )
@@ -217,18 +273,22 @@ export function NewAbTestForm({
             value={metric}
             onChange={(e) => setMetric(e.target.value as AbMetric)}
           >
-            {METRICS.filter((m) => channel === 'sms' || EMAIL_METRICS.includes(m.value)).map((m) => (
+            {METRICS.filter(
+              (m) => channel === 'sms' || (channel === 'email' ? EMAIL_METRICS : VOICE_METRICS).includes(m.value),
+            ).map((m) => (
               <option key={m.value} value={m.value}>
                 {m.label}
               </option>
             ))}
           </Select>
           <div className="field">
-            <Checkbox
-              label={`Test on part of the ${channel === 'email' ? 'e-mail ' : ''}audience first, then send the winner to the rest`}
-              checked={sample}
-              onChange={(e) => setSample(e.target.checked)}
-            />
+            {channel !== 'voice' && (
+              <Checkbox
+                label={`Test on part of the ${channel === 'email' ? 'e-mail ' : ''}audience first, then send the winner to the rest`}
+                checked={sample}
+                onChange={(e) => setSample(e.target.checked)}
+              />
+            )}
             {sample && (
               <label className="ab-share">
                 Test on{' '}
@@ -260,11 +320,13 @@ export function NewAbTestForm({
                 </Select>
               </label>
             )}
-            <Checkbox
-              label="Track links (short links on your relay's public address count clicks)"
-              checked={trackLinks}
-              onChange={(e) => setTrackLinks(e.target.checked)}
-            />
+            {channel !== 'voice' && (
+              <Checkbox
+                label="Track links (short links on your relay's public address count clicks)"
+                checked={trackLinks}
+                onChange={(e) => setTrackLinks(e.target.checked)}
+              />
+            )}
           </div>
         </div>
 
@@ -302,7 +364,7 @@ export function NewAbTestForm({
             expectedRate={(expectedPercent ?? TYPICAL_RATE[metric]) / 100}
             confidence={setting('abtests.confidence', 0.95)}
             minSamplePerVariant={setting('abtests.minSamplePerVariant', 100)}
-            messages={channel === 'email' ? 'e-mails' : 'texts'}
+            messages={CHANNEL_WORDS[channel].messages}
           />
         </div>
 

@@ -6,11 +6,14 @@ import { Button, TextInput } from '../ui';
 export function RecordConversion({
   campaignId,
   byEmail = false,
+  byCall = false,
   onDone,
 }: {
   campaignId: number;
   /** An e-mail A/B test: the sale came from an e-mail, and the recipient may be found by their address. */
   byEmail?: boolean;
+  /** A call A/B test: the sale came from a call. */
+  byCall?: boolean;
   onDone(): void;
 }) {
   const [phone, setPhone] = useState('');
@@ -52,7 +55,7 @@ export function RecordConversion({
   return (
     <form className="ab-convert" onSubmit={(e) => void submit(e)}>
       <label htmlFor="ab-convert-phone">
-        Record a conversion (a booking or sale that came from this {byEmail ? 'e-mail' : 'text'})
+        Record a conversion (a booking or sale that came from this {byEmail ? 'e-mail' : byCall ? 'call' : 'text'})
       </label>
       <div className="field-row">
         <TextInput

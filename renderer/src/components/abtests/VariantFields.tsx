@@ -6,6 +6,8 @@ export interface VariantDrafts {
   bodies: string[];
   /** E-mail variants' subject lines (one per variant; unused for texts). */
   subjects: string[];
+  /** Call variants' recordings (https), played instead of the script when given; unused otherwise. */
+  recordings: string[];
   split: number[];
 }
 
@@ -14,31 +16,39 @@ export function evenSplit(count: number): number[] {
   return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
 }
 
-/** The variants of a new A/B test: a text each, or for e-mail a subject line and a Markdown body each, with shares. */
+/** What a test's variants are sent as. */
+export type AbChannel = 'sms' | 'email' | 'voice';
+
+const grow = (list: string[], count: number) =>
+  count > list.length ? [...list, ...Array.from({ length: count - list.length }, () => '')] : list.slice(0, count);
+
+/**
+ * The variants of a new A/B test: a text each, for e-mail a subject line and a Markdown body each, for calls a script
+ * read aloud or a recording each, with shares.
+ */
 export function VariantFields({
   channel,
   value,
   onChange,
   newBody,
 }: {
-  channel: 'sms' | 'email';
+  channel: AbChannel;
   value: VariantDrafts;
   onChange(next: VariantDrafts): void;
   /** What an added variant starts with. */
   newBody: string;
 }) {
-  const { bodies, subjects, split } = value;
+  const { bodies, subjects, recordings, split } = value;
   const email = channel === 'email';
+  const voice = channel === 'voice';
   const setCount = (count: number) =>
     onChange({
       bodies:
         count > bodies.length
           ? [...bodies, ...Array.from({ length: count - bodies.length }, () => newBody)]
           : bodies.slice(0, count),
-      subjects:
-        count > subjects.length
-          ? [...subjects, ...Array.from({ length: count - subjects.length }, () => '')]
-          : subjects.slice(0, count),
+      subjects: grow(subjects, count),
+      recordings: grow(recordings, count),
       split: evenSplit(count),
     });
   const at = <T,>(list: T[], i: number, v: T) => list.map((x, k) => (k === i ? v : x));
@@ -63,11 +73,29 @@ export function VariantFields({
             )}
             <Textarea
               id={`ab-variant-${i}`}
-              aria-label={email ? `Body of variant ${variantLetter(i)} (Markdown)` : undefined}
+              aria-label={
+                email
+                  ? `Body of variant ${variantLetter(i)} (Markdown)`
+                  : voice
+                    ? `Script of variant ${variantLetter(i)}, read aloud`
+                    : undefined
+              }
               rows={email ? 5 : 3}
               value={body}
+              disabled={voice && !!recordings[i]?.trim()}
+              placeholder={voice ? 'Tulips are in this week at 20 percent off. We hope to see you soon!' : undefined}
               onChange={(e) => onChange({ ...value, bodies: at(bodies, i, e.target.value) })}
             />
+            {voice && (
+              <TextInput
+                label={`Or play a recording for variant ${variantLetter(i)} instead`}
+                id={`ab-recording-${i}`}
+                type="url"
+                value={recordings[i] ?? ''}
+                placeholder="https://…/message.mp3"
+                onChange={(e) => onChange({ ...value, recordings: at(recordings, i, e.target.value) })}
+              />
+            )}
           </div>
           <label className="ab-share">
             <TextInput
@@ -103,7 +131,7 @@ export function VariantFields({
           Even split
         </Button>
       </div>
-      {!email && (
+      {channel === 'sms' && (
         <VariantIdeas
           message={bodies[0]}
           room={MAX_VARIANTS - bodies.length}
@@ -112,6 +140,7 @@ export function VariantFields({
             onChange({
               bodies: [...bodies, text],
               subjects: [...subjects, ''],
+              recordings: [...recordings, ''],
               split: evenSplit(bodies.length + 1),
             })
           }

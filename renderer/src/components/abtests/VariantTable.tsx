@@ -4,16 +4,49 @@ import { formatNumber, formatRate } from './format';
 
 type Variant = AbReport['variants'][number];
 
-const count = (header: string, pick: (v: Variant) => number): Column<Variant> => ({
+const count = (header: string, pick: (v: Variant) => number, title?: string): Column<Variant> => ({
   header,
   numeric: true,
+  ...(title ? { title } : {}),
   cell: (v) => formatNumber(pick(v)),
 });
+
+const clickedColumn: Column<Variant> = {
+  header: 'Clicked',
+  numeric: true,
+  cell: (v) => (
+    <>
+      {formatNumber(v.clicked)}
+      {v.clicks > v.clicked && <div className="muted small">{formatNumber(v.clicks)} clicks</div>}
+    </>
+  ),
+};
+
+/** A call test's guard: who pressed the do-not-call key, and their share of the answered calls. */
+const optOutKeyColumn: Column<Variant> = {
+  header: 'Opt-out key',
+  numeric: true,
+  title:
+    'Pressed the opt-out key during the call, and their share of the answered calls: a variant that annoys people shows here',
+  cell: (v) => (
+    <>
+      {formatNumber(v.optedOut)}
+      {v.delivered > 0 && <div className="muted small">{formatRate(v.optedOut / v.delivered)}</div>}
+    </>
+  ),
+};
 
 /** Per variant: what happened to its messages, and its rate with the interval it could really be in. */
 export function VariantTable({ report }: { report: AbReport }) {
   const winner = report.verdict.winner;
-  const basis = report.basis === 'delivered' ? 'delivered' : 'sent';
+  const calls = report.channel === 'voice';
+  const basis = calls
+    ? report.basis === 'delivered'
+      ? 'answered call'
+      : 'placed call'
+    : report.basis === 'delivered'
+      ? 'delivered message'
+      : 'sent message';
   const columns: Array<Column<Variant>> = [
     {
       header: 'Variant',
@@ -26,35 +59,34 @@ export function VariantTable({ report }: { report: AbReport }) {
               Subject: {v.subject}
             </div>
           )}
-          <div className="muted small ab-body" title={v.body}>
-            {v.body}
-          </div>
+          {/* A call test shows its scripts whole above the table (CallScripts). */}
+          {!calls && (
+            <div className="muted small ab-body" title={v.body}>
+              {v.body}
+            </div>
+          )}
         </>
       ),
     },
     { header: 'Split', numeric: true, cell: (v) => `${v.ratio}%` },
-    count('Sent', (v) => v.sent),
-    count('Delivered', (v) => v.delivered),
-    count('Failed', (v) => v.failed),
-    {
-      header: 'Clicked',
-      numeric: true,
-      cell: (v) => (
-        <>
-          {formatNumber(v.clicked)}
-          {v.clicks > v.clicked && <div className="muted small">{formatNumber(v.clicks)} clicks</div>}
-        </>
-      ),
-    },
+    count(calls ? 'Placed' : 'Sent', (v) => v.sent),
+    ...(calls
+      ? [
+          count('Answered', (v) => v.delivered, 'Picked up by a person or a voicemail (Twilio’s status callbacks)'),
+          count('Missed', (v) => v.failed, 'Not answered: busy, no answer, or the call could not be placed'),
+        ]
+      : [count('Delivered', (v) => v.delivered), count('Failed', (v) => v.failed)]),
+    // Calls carry no link to click: the column is left out rather than shown as zeros.
+    ...(calls ? [] : [clickedColumn]),
     // E-mails get no replies (they come back to a number): the column is left out rather than shown as zeros.
-    ...(report.channel === 'email' ? [] : [count('Replied', (v) => v.replied)]),
-    count('Opted out', (v) => v.optedOut),
+    ...(report.channel === 'sms' ? [count('Replied', (v) => v.replied)] : []),
+    calls ? optOutKeyColumn : count('Opted out', (v) => v.optedOut),
     count('Converted', (v) => v.converted),
     {
       header: 'Rate',
       numeric: true,
       className: 'ab-rate',
-      title: `${report.metricNoun} per ${basis} message, ${Math.round(report.confidence * 100)}% interval`,
+      title: `${report.metricNoun} per ${basis}, ${Math.round(report.confidence * 100)}% interval`,
       cell: (v) =>
         v.rate === null ? (
           <span className="muted">—</span>

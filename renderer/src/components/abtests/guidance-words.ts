@@ -12,16 +12,20 @@ const pct = (rate: number) => `${(rate * 100).toLocaleString('en-US', { maximumF
  * the figures behind it — the delivered texts the smallest variant gets against the minimum, the audience it would
  * need, and the smallest difference it would reliably see at the configured confidence and 80 % power.
  */
-export function guidanceWords(input: Omit<GuidanceInput, 'deliveryRate'> & { messages?: 'texts' | 'e-mails' }): {
+export function guidanceWords(
+  input: Omit<GuidanceInput, 'deliveryRate'> & { messages?: 'texts' | 'e-mails' | 'calls' },
+): {
   canDecide: boolean;
   headline: string;
   detail: string;
 } {
   const { testPercent, expectedRate, confidence, minSamplePerVariant, messages = 'texts' } = input;
   const g = sampleGuidance({ ...input, deliveryRate: EXPECTED_DELIVERY });
+  // A call counts once answered (by a person or a voicemail), as Twilio's status callbacks report it.
+  const delivered = messages === 'calls' ? 'answered calls' : `delivered ${messages}`;
   const size = g.canDecide
-    ? `The smallest variant gets about ${formatNumber(g.perVariant)} delivered ${messages} (at least ${formatNumber(minSamplePerVariant)} are needed).`
-    : `The smallest variant gets about ${formatNumber(g.perVariant)} delivered ${messages}, but ${formatNumber(minSamplePerVariant)} are needed before a winner can be named. It needs an audience of about ${formatNumber(g.audienceNeeded)} contacts${testPercent ? ' (or a larger test sample)' : ''}.`;
+    ? `The smallest variant gets about ${formatNumber(g.perVariant)} ${delivered} (at least ${formatNumber(minSamplePerVariant)} are needed).`
+    : `The smallest variant gets about ${formatNumber(g.perVariant)} ${delivered}, but ${formatNumber(minSamplePerVariant)} are needed before a winner can be named. It needs an audience of about ${formatNumber(g.audienceNeeded)} contacts${testPercent ? ' (or a larger test sample)' : ''}.`;
   const difference = g.detectable
     ? `With ${pct(expectedRate)} expected, it would reliably see only a difference to ${pct(g.detectable.rate)} or more (${Math.round(confidence * 100)}% confidence, 80% power).`
     : 'At this size no difference could be told apart from chance.';
