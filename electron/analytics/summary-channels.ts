@@ -1,4 +1,4 @@
-import { rates, roi, type OutcomeTotals } from '../../shared/analytics';
+import { rate, rates, roi, type OutcomeTotals, type Rates } from '../../shared/analytics';
 import { CHANNELS, MEASURED_ON } from '../../shared/campaign-channels';
 import type { ChannelPeriodFigures } from '../../shared/ipc/channels/analytics';
 import type { Channel } from '../../shared/types/domain';
@@ -50,4 +50,19 @@ export function channelBreakdown(
     .filter((r) => Object.entries(r).some(([k, v]) => k !== 'channel' && v !== 0))
     .sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel))
     .map((r) => channelFigures(r.channel, totalsOf(r, currency)));
+}
+
+/**
+ * The all-channels rates, each over the channels that measure it: the reply rate over the texts delivered, the click
+ * rate over the texts and e-mails delivered (a call has no link), the rest over everything delivered. Over every
+ * message, e-mails and calls — which can get no reply — would pull the reply rate down for nothing.
+ */
+export function ratesAcrossChannels(channels: ChannelPeriodFigures[], all: Rates): Rates {
+  const over = (m: 'replied' | 'clicked') => {
+    const measuring = channels.filter((c) => MEASURED_ON[c.channel].includes(m));
+    const hits = measuring.reduce((a, c) => a + (c[m] ?? 0), 0);
+    const delivered = measuring.reduce((a, c) => a + c.delivered, 0);
+    return rate(Math.min(hits, delivered), delivered);
+  };
+  return { ...all, reply: over('replied'), click: over('clicked') };
 }

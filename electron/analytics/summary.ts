@@ -24,7 +24,7 @@ import { allRows, firstRow, qb } from '../db/sync-query';
 import type { AnalyticsSettings } from './settings';
 import { conversionsBySource } from './results';
 import { rollupSums, totalsOf } from './totals';
-import { channelBreakdown } from './summary-channels';
+import { channelBreakdown, ratesAcrossChannels } from './summary-channels';
 import type { Channel } from '../../shared/types/domain';
 
 const DAY_MS = 86_400_000;
@@ -239,6 +239,11 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
   const inPrevious = [...days].filter(([d]) => d < fromDay).map(([, f]) => f);
   const current = period(fromDay, toDay, sumDays(inCurrent));
   const previous = period(prevFrom, fromDay, sumDays(inPrevious));
+  const channels = channelBreakdown(db, s.currency, fromDay, toDay);
+  if (!q.channel) {
+    current.rates = ratesAcrossChannels(channels, current.rates);
+    previous.rates = ratesAcrossChannels(channelBreakdown(db, s.currency, prevFrom, fromDay), previous.rates);
+  }
   const tops = topCampaigns(db, fromDay, toDay, q.top, s.currency, q.channel);
   const changeKeys = [
     'sent',
@@ -270,7 +275,7 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
     topCampaigns: tops.map((t) => ({ id: t.id, name: t.name, revenue: t.revenue, roi: t.roi })),
     currency: s.currency,
     channel: q.channel ?? null,
-    channels: channelBreakdown(db, s.currency, fromDay, toDay),
+    channels,
     bucket: q.bucket,
     current,
     previous,

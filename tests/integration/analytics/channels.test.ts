@@ -161,6 +161,8 @@ describe('the period summary per channel', () => {
     // ROI per channel from its own revenue and spend: texts (40 − 0.0316) ÷ 0.0316; free channels have none.
     expect(s.channels.map((c) => c.roi)).toEqual([expect.closeTo((4000 - 3.16) / 3.16, 6), null, null]);
     expect(s.channels[0].rates.reply).toBe(0.25);
+    // In all, each rate over the channels that measure it: replies over the 4 texts, clicks over 4 texts + 3 e-mails.
+    expect(s.current.rates).toMatchObject({ reply: 1 / 4, click: 0, optOut: 3 / 9, conversion: 3 / 9 });
     expect(s.channels[1].rates).toMatchObject({ reply: null, optOut: 1 / 3 });
     expect(s.channels[2].rates).toMatchObject({ reply: null, click: null, optOut: 0.5 });
   });
