@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { DeskApp } from '../../electron/app';
 import { rebuildAll } from '../../electron/analytics/rebuild';
 import { seedContacts } from '../helpers/seed';
 import { shots } from './shots';
+import { seriousViolations } from './axe';
 
 test.setTimeout(180_000);
 
@@ -122,13 +121,6 @@ function seed(app: DeskApp): void {
     },
   ]);
   rebuildAll(app.db);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')}`));
 }
 
 test('Analytics: results by channel and in all, a channel filter, and the dashboard split', async ({

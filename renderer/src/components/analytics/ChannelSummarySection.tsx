@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { currencyDigits, formatMoney, hasRevenue } from '../../../../shared/analytics';
+import { addTotals, currencyDigits, emptyTotals, formatMoney, hasRevenue, roi } from '../../../../shared/analytics';
 import { MEASURED_ON } from '../../../../shared/campaign-channels';
 import type { AnalyticsSummaryView, SummaryPoint } from '../../../../shared/ipc/channels/analytics';
 import { api } from '../../api/client';
@@ -16,20 +16,11 @@ import './analytics.css';
 
 /** The all-channels line beneath the breakdown: the channels add up to it (replies and clicks not measured count 0). */
 function allChannels(s: AnalyticsSummaryView): ChannelTotals {
-  const t: ChannelTotals = {
-    sent: 0,
-    delivered: 0,
-    failed: 0,
-    replied: 0,
-    clicked: 0,
-    optedOut: 0,
-    converted: 0,
-    revenueMinor: 0,
-    spendMinor: 0,
-  };
-  for (const c of s.channels)
-    for (const k of Object.keys(t) as Array<Exclude<keyof ChannelTotals, 'roi'>>) t[k] += c[k] ?? 0;
-  return { ...t, roi: t.spendMinor > 0 ? (t.revenueMinor - t.spendMinor) / t.spendMinor : null };
+  const t = s.channels.reduce(
+    (sum, c) => addTotals(sum, { ...c, replied: c.replied ?? 0, clicked: c.clicked ?? 0 }),
+    emptyTotals(),
+  );
+  return { ...t, roi: roi(t.revenueMinor, t.spendMinor) };
 }
 
 /** A rate, or why there is none: "not measured on e-mails". */
