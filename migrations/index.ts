@@ -22,6 +22,7 @@ import { m0020 } from './0020_channels';
 import { m0024 } from './0024_call_outcomes';
 import { m0025 } from './0025_conversion_source_daily';
 import { m0028 } from './0028_domain_checks';
+import { m0032 } from './0032_campaign_daily_channel';
 
 /** Statically indexed (bundling breaks file-system discovery). Append only; never edit a shipped migration. */
 export const migrations: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   m0024,
   m0025,
   m0028,
+  m0032,
 ];
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 export type { Migration };

@@ -6,11 +6,14 @@ import type { SqliteDb } from '../db/connection';
 import { firstRow, qb } from '../db/sync-query';
 import { periodDays } from './summary';
 import { rollupSums, totalsOf } from './totals';
+import { MEASURED_ON } from '../../shared/campaign-channels';
+import type { Channel } from '../../shared/types/domain';
 
 export interface FunnelQuery {
   campaignId?: number;
   from?: string;
   to?: string;
+  channel?: Channel;
 }
 
 /**
@@ -29,10 +32,14 @@ export function funnelOf(db: SqliteDb, q: FunnelQuery, now: Date, currency: stri
   let query = qb.selectFrom('campaign_daily').select((eb) => rollupSums(eb));
   if (q.campaignId !== undefined) query = query.where('campaign_id', '=', q.campaignId);
   if (period) query = query.where('day', '>=', period.fromDay).where('day', '<', period.toDay);
+  if (q.channel) query = query.where('channel', '=', q.channel);
   const row = firstRow(db, query);
   // SUM over no rows is NULL: nothing sent in the period.
   const t = row && row.sent !== null ? totalsOf(row, currency) : emptyTotals();
-  const steps = periodFunnel(t);
+  const measured = q.channel ? MEASURED_ON[q.channel] : null;
+  const steps = periodFunnel(t).filter(
+    (s) => !measured || (s.step !== 'replied' && s.step !== 'clicked') || measured.includes(s.step),
+  );
   return {
     sent: t.sent,
     delivered: t.delivered,

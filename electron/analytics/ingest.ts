@@ -54,7 +54,8 @@ function ingestInbound(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: num
   );
   for (const r of rows) {
     if (r.contact_id === null || !isReply(r.body)) continue;
-    const a = attribute(db, r.contact_id, r.received_at, s.windows);
+    // A reply is a text, so it answers a text: an e-mail or a call of the campaign never gets it (MEASURED_ON).
+    const a = attribute(db, r.contact_id, r.received_at, s.windows, 'sms');
     // A reply after the contact opted out from that message is part of the opt-out, not a reply.
     if (a && !hasOutcome(db, a.outboxId, 'opted_out'))
       recordMessageOutcome(db, a, {
@@ -74,7 +75,8 @@ function ingestInbound(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: num
         currency: s.currency,
         at: r.received_at,
         actor: 'reply',
-        attribution: a,
+        // A sale is the last touch's on any channel, as every other conversion.
+        attribution: attribute(db, r.contact_id, r.received_at, s.windows),
         windows: s.windows,
         createdAt: now.toISOString(),
         inboundMessageId: r.id,

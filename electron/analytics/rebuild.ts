@@ -15,27 +15,31 @@ export type FromRebuildWorker = { type: 'done'; campaigns: number; days: number 
 
 /**
  * The roll-ups recomputed from what is stored: messages, attributed outcomes, conversions, contacts and the
- * opt-out audit. The same definitions the triggers of migration 0010 apply event by event; the property test holds
- * the two equal. Raw set-based SQL: at ten million messages a row-by-row rebuild would take minutes.
+ * opt-out audit. The same definitions the triggers of migrations 0010 and 0032 apply event by event, per channel (an
+ * outcome or a conversion on the channel of the message it is attributed to; one without a message on the texts);
+ * the property test holds the two equal. Raw set-based SQL: at ten million messages a row-by-row rebuild would take
+ * minutes.
  */
 const CAMPAIGN_DAILY_SQL = [
   `DELETE FROM campaign_daily WHERE campaign_id BETWEEN @from AND @to`,
-  `INSERT INTO campaign_daily (campaign_id, day, sent, delivered, failed, spend_micros)
-     SELECT campaign_id, substr(coalesce(sent_at, created_at), 1, 10), SUM(sent_at IS NOT NULL), SUM(state = 'delivered'),
+  `INSERT INTO campaign_daily (campaign_id, day, channel, sent, delivered, failed, spend_micros)
+     SELECT campaign_id, substr(coalesce(sent_at, created_at), 1, 10), channel, SUM(sent_at IS NOT NULL), SUM(state = 'delivered'),
             SUM(state IN ('failed', 'undelivered')), SUM(coalesce(cost_micros, 0))
      FROM outbox_messages
      WHERE campaign_id BETWEEN @from AND @to AND kind = 'campaign' AND (sent_at IS NOT NULL OR state IN ('failed', 'undelivered'))
-     GROUP BY 1, 2`,
-  `INSERT INTO campaign_daily (campaign_id, day, replied, clicked, opted_out)
-     SELECT campaign_id, substr(at, 1, 10), SUM(kind = 'replied'), SUM(kind = 'clicked'), SUM(kind = 'opted_out')
-     FROM message_outcomes WHERE campaign_id BETWEEN @from AND @to GROUP BY 1, 2
-   ON CONFLICT (campaign_id, day) DO UPDATE SET replied = excluded.replied, clicked = excluded.clicked, opted_out = excluded.opted_out`,
-  `INSERT INTO campaign_daily (campaign_id, day, converted, revenue_minor)
-     SELECT campaign_id, substr(at, 1, 10),
+     GROUP BY 1, 2, 3`,
+  `INSERT INTO campaign_daily (campaign_id, day, channel, replied, clicked, opted_out)
+     SELECT o.campaign_id, substr(o.at, 1, 10), coalesce(m.channel, 'sms'), SUM(o.kind = 'replied'), SUM(o.kind = 'clicked'), SUM(o.kind = 'opted_out')
+     FROM message_outcomes o LEFT JOIN outbox_messages m ON m.id = o.outbox_id
+     WHERE o.campaign_id BETWEEN @from AND @to GROUP BY 1, 2, 3
+   ON CONFLICT (campaign_id, day, channel) DO UPDATE SET replied = excluded.replied, clicked = excluded.clicked, opted_out = excluded.opted_out`,
+  `INSERT INTO campaign_daily (campaign_id, day, channel, converted, revenue_minor)
+     SELECT c.campaign_id, substr(c.at, 1, 10), coalesce(m.channel, 'sms'),
             SUM(NOT EXISTS (SELECT 1 FROM conversions p WHERE p.campaign_id = c.campaign_id AND p.contact_id = c.contact_id AND p.id < c.id)),
-            SUM(amount_minor)
-     FROM conversions c WHERE campaign_id BETWEEN @from AND @to GROUP BY 1, 2
-   ON CONFLICT (campaign_id, day) DO UPDATE SET converted = excluded.converted, revenue_minor = excluded.revenue_minor`,
+            SUM(c.amount_minor)
+     FROM conversions c LEFT JOIN outbox_messages m ON m.id = c.outbox_id
+     WHERE c.campaign_id BETWEEN @from AND @to GROUP BY 1, 2, 3
+   ON CONFLICT (campaign_id, day, channel) DO UPDATE SET converted = excluded.converted, revenue_minor = excluded.revenue_minor`,
 ];
 
 const GROWTH_SQL = [

@@ -24,6 +24,8 @@ import { allRows, firstRow, qb } from '../db/sync-query';
 import type { AnalyticsSettings } from './settings';
 import { conversionsBySource } from './results';
 import { rollupSums, totalsOf } from './totals';
+import { channelBreakdown, ratesAcrossChannels } from './summary-channels';
+import type { Channel } from '../../shared/types/domain';
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +35,17 @@ interface DayFigures extends OutcomeTotals {
 }
 const emptyDay = (): DayFigures => ({ ...emptyTotals(), newContacts: 0, optOuts: 0 });
 
-/** Per-day sums over all campaigns and list growth, for days in [fromDay, toDay): reads roll-ups only. */
-function dailyFigures(db: SqliteDb, currency: string, fromDay: string, toDay: string): Map<string, DayFigures> {
+/**
+ * Per-day sums over all campaigns (of one channel, or all) and list growth (always across channels), for days in
+ * [fromDay, toDay): reads roll-ups only.
+ */
+function dailyFigures(
+  db: SqliteDb,
+  currency: string,
+  fromDay: string,
+  toDay: string,
+  channel: Channel | undefined,
+): Map<string, DayFigures> {
   const days = new Map<string, DayFigures>();
   const at = (day: string) => days.get(day) ?? days.set(day, emptyDay()).get(day)!;
   const rows = allRows(
@@ -44,6 +55,7 @@ function dailyFigures(db: SqliteDb, currency: string, fromDay: string, toDay: st
       .select((eb) => ['day', ...rollupSums(eb)])
       .where('day', '>=', fromDay)
       .where('day', '<', toDay)
+      .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
       .groupBy('day'),
   );
   for (const r of rows) Object.assign(at(r.day), totalsOf(r, currency));
@@ -142,7 +154,14 @@ function series(days: Map<string, DayFigures>, fromDay: string, toDay: string, b
   return [...points.values()];
 }
 
-function topCampaigns(db: SqliteDb, fromDay: string, toDay: string, limit: number, currency: string): TopCampaignRow[] {
+function topCampaigns(
+  db: SqliteDb,
+  fromDay: string,
+  toDay: string,
+  limit: number,
+  currency: string,
+  channel: Channel | undefined,
+): TopCampaignRow[] {
   const rows = allRows(
     db,
     qb
@@ -160,6 +179,7 @@ function topCampaigns(db: SqliteDb, fromDay: string, toDay: string, limit: numbe
       ])
       .where('d.day', '>=', fromDay)
       .where('d.day', '<', toDay)
+      .$if(channel !== undefined, (q) => q.where('d.channel', '=', channel!))
       .groupBy(['c.id', 'c.name'])
       .orderBy('revenueMinor', 'desc')
       .orderBy('replied', 'desc')
@@ -188,6 +208,8 @@ export interface SummaryQuery {
   to?: string;
   bucket: SummaryBucket;
   top: number;
+  /** One channel's figures; all channels when absent. */
+  channel?: Channel;
 }
 
 /** `from` inclusive, `to` exclusive, in whole UTC days (the roll-ups' unit); 30 days up to now by default. */
@@ -212,12 +234,17 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
   const { fromDay, toDay } = periodDays(q, now);
   const length = Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`);
   const prevFrom = new Date(Date.parse(`${fromDay}T00:00:00Z`) - length).toISOString().slice(0, 10);
-  const days = dailyFigures(db, s.currency, prevFrom, toDay);
+  const days = dailyFigures(db, s.currency, prevFrom, toDay, q.channel);
   const inCurrent = [...days].filter(([d]) => d >= fromDay).map(([, f]) => f);
   const inPrevious = [...days].filter(([d]) => d < fromDay).map(([, f]) => f);
   const current = period(fromDay, toDay, sumDays(inCurrent));
   const previous = period(prevFrom, fromDay, sumDays(inPrevious));
-  const tops = topCampaigns(db, fromDay, toDay, q.top, s.currency);
+  const channels = channelBreakdown(db, s.currency, fromDay, toDay);
+  if (!q.channel) {
+    current.rates = ratesAcrossChannels(channels, current.rates);
+    previous.rates = ratesAcrossChannels(channelBreakdown(db, s.currency, prevFrom, fromDay), previous.rates);
+  }
+  const tops = topCampaigns(db, fromDay, toDay, q.top, s.currency, q.channel);
   const changeKeys = [
     'sent',
     'delivered',
@@ -247,6 +274,8 @@ export function analyticsSummary(db: SqliteDb, s: AnalyticsSettings, q: SummaryQ
     optOuts: current.optOuts,
     topCampaigns: tops.map((t) => ({ id: t.id, name: t.name, revenue: t.revenue, roi: t.roi })),
     currency: s.currency,
+    channel: q.channel ?? null,
+    channels,
     bucket: q.bucket,
     current,
     previous,

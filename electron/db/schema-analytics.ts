@@ -73,9 +73,11 @@ export interface AnalyticsTables {
   };
   order_import_rejects: { import_id: string; row: number; reason: string; raw: string };
   /** Per campaign and UTC day, kept by triggers (migration 0010). */
+  /** Per campaign, UTC day and channel (migrations 0010, 0032), kept by triggers. */
   campaign_daily: {
     campaign_id: number;
     day: string;
+    channel: Generated<'sms' | 'email' | 'voice'>;
     sent: Generated<number>;
     delivered: Generated<number>;
     failed: Generated<number>;

@@ -1,19 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-/** Serious and critical findings, one line each, so a failure says what to fix and where. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`,
-      ),
-    );
-}
+import { seriousViolations } from './axe';
 
 function seed(desk: { app: { db: { prepare(sql: string): { run(...args: unknown[]): unknown } } } }) {
   const now = new Date().toISOString();

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { formatMoney, fromMinor } from '../../../shared/analytics';
-import { CHANNEL_LABEL, MEASURED_ON } from '../../../shared/campaign-channels';
+import { CHANNEL_LABEL, CHANNELS, MEASURED_ON } from '../../../shared/campaign-channels';
 import { ORDER_FIELDS as ORDER_FIELDS_CLI, type OrderField } from '../../../shared/ipc/channels/analytics';
 import type { OrderImportReport } from '../../../shared/ipc/channels/analytics';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/ipc/channels/analytics';
@@ -184,17 +184,24 @@ export const analyticsCommands: Command[] = [
   }),
   defineCommand({
     name: 'analytics summary',
-    usage: 'analytics summary [--from ISO] [--to ISO]',
-    summary: 'Sent, spend, revenue, ROI, rates, list growth and top campaigns for a period (default: last 30 days).',
-    options: { from: { type: 'string' }, to: { type: 'string' } },
+    usage: 'analytics summary [--from ISO] [--to ISO] [--channel sms|email|voice]',
+    summary:
+      'Sent, spend, revenue, ROI, rates, list growth and top campaigns for a period (default: last 30 days), per channel and in all; --channel keeps one channel.',
+    options: { from: { type: 'string' }, to: { type: 'string' }, channel: { type: 'string' } },
     async run(ctx, { values }) {
       for (const k of ['from', 'to'] as const)
         if (values[k] && Number.isNaN(Date.parse(values[k] as string)))
           throw new UsageError(`--${k} must be an ISO date such as 2026-11-01, got "${String(values[k])}"`);
+      const channel = values.channel as string | undefined;
+      if (channel !== undefined && !(CHANNELS as readonly string[]).includes(channel))
+        throw new UsageError(`--channel must be one of ${CHANNELS.join(', ')}, got "${channel}"`);
       const s = await callLoose(await ctx.app(), 'analytics:summary', {
         ...(values.from ? { from: values.from } : {}),
         ...(values.to ? { to: values.to } : {}),
+        ...(channel ? { channel } : {}),
       });
+      // With --channel, the breakdown is that channel's line: `channels` always adds up to the figures above it.
+      const channels = s.channels.filter((c) => s.channel === null || c.channel === s.channel);
       const json = {
         from: s.from,
         to: s.to,
@@ -210,12 +217,32 @@ export const analyticsCommands: Command[] = [
         newContacts: s.newContacts,
         optOuts: s.optOuts,
         topCampaigns: s.topCampaigns,
+        channels: channels.map((c) => ({
+          channel: c.channel,
+          sent: c.sent,
+          delivered: c.delivered,
+          failed: c.failed,
+          replied: c.replied,
+          clicked: c.clicked,
+          optedOut: c.optedOut,
+          converted: c.converted,
+          revenue: fromMinor(c.revenueMinor, s.currency),
+          spend: fromMinor(c.spendMinor, s.currency),
+          roi: c.roi,
+        })),
       };
+      const notMeasured = (n: number | null) => (n === null ? 'not measured' : String(n));
       const text = [
-        `${s.from} to ${s.to} (end excluded; ${s.dayNote})`,
+        `${s.from} to ${s.to} (end excluded; ${s.dayNote})${s.channel ? ` — ${CHANNEL_LABEL[s.channel]} only` : ''}`,
         `Sent ${s.sent}, delivered ${s.delivered}, replied ${s.replied}, clicked ${s.clicked}, opted out ${s.optedOut}, converted ${s.converted}`,
         `Revenue ${formatMoney(s.current.revenueMinor, s.currency)}, spend ${formatMoney(s.current.spendMinor, s.currency)}, ROI ${s.roi === null ? '–' : pct(s.roi)}`,
-        `List: ${s.newContacts} new, ${s.optOuts} opted out`,
+        ...(channels.length > 1 || channels.some((c) => c.channel !== 'sms')
+          ? channels.map(
+              (c) =>
+                `  ${CHANNEL_LABEL[c.channel]}: sent ${c.sent}, delivered ${c.delivered}, failed ${c.failed}, replied ${notMeasured(c.replied)}, clicked ${notMeasured(c.clicked)}, opted out ${c.optedOut}, converted ${c.converted}, revenue ${formatMoney(c.revenueMinor, s.currency)}, spend ${formatMoney(c.spendMinor, s.currency)}, ROI ${c.roi === null ? '–' : pct(c.roi)}`,
+            )
+          : []),
+        `List (all channels): ${s.newContacts} new, ${s.optOuts} opted out`,
         ...s.topCampaigns.map((t) => `  ${t.id}\t${t.name}\t${t.revenue}\t${t.roi === null ? '–' : pct(t.roi)}`),
         s.windowsNote,
       ].join('\n');

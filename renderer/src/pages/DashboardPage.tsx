@@ -12,6 +12,7 @@ import { ImportOrdersButton } from '../components/analytics/ImportOrders';
 import { ReportsCard } from '../components/analytics/ReportsCard';
 import { useApp } from '../store/app';
 import { RevenueBySource } from '../components/analytics/RevenueBySource';
+import { DashboardChannels } from '../components/analytics/DashboardChannels';
 
 /** The executive dashboard: did the texts bring customers in this period, and was it worth the money? */
 export function DashboardPage() {
@@ -55,6 +56,7 @@ export function DashboardPage() {
       ) : (
         <>
           <DashboardFigures summary={s} />
+          <DashboardChannels summary={s} />
           <DashboardCharts summary={s} />
           <div className="an-grid-2">
             <TopCampaigns rows={s.topCampaignRows} currency={s.currency} />

@@ -14,7 +14,8 @@ import {
   type RecipientFilter,
   type SummaryBucket,
 } from '../../analytics';
-import type { CampaignStatus } from '../../types/domain';
+import { CHANNELS } from '../../campaign-channels';
+import type { CampaignStatus, Channel } from '../../types/domain';
 import { conversionChannels } from './conversions';
 import { exportChannels } from './exports';
 
@@ -180,9 +181,33 @@ export interface TopCampaignRow {
   converted: number;
 }
 
+/**
+ * One channel's figures over a period, from the daily roll-ups (migration 0032); the channels add up to the period's
+ * totals. A figure the channel cannot measure is null, not 0 (MEASURED_ON: replies come back only to texts, clicks
+ * need a link, which a call has not); opens are never counted.
+ */
+export interface ChannelPeriodFigures extends Omit<OutcomeTotals, 'replied' | 'clicked'> {
+  channel: Channel;
+  replied: number | null;
+  clicked: number | null;
+  roi: number | null;
+  /** The rates of shared/analytics; null where the figure is not measured or nothing was delivered. */
+  rates: Rates;
+}
+
 export interface AnalyticsSummaryView extends AnalyticsSummaryCli {
   currency: string;
-  /** Attributed conversions and revenue in the period per source (QuickBooks, imported orders, keywords…), highest revenue first. */
+  /** The channel the figures, series and top campaigns are of; null for all channels. */
+  channel: Channel | null;
+  /**
+   * The current period per channel (every channel with anything in the period, texts, e-mails, calls in that order),
+   * whatever `channel` is: they add up to the all-channels totals.
+   */
+  channels: ChannelPeriodFigures[];
+  /**
+   * Attributed conversions and revenue in the period per source (QuickBooks, imported orders, keywords…), highest
+   * revenue first; across channels whatever `channel` is (that roll-up has no channel).
+   */
   revenueBySource: CampaignResultsView['conversionsBySource'];
   bucket: SummaryBucket;
   current: PeriodFigures;
@@ -241,6 +266,8 @@ export const analyticsChannels = {
         to: isoDate.optional(),
         bucket: z.enum(SUMMARY_BUCKETS).default('day'),
         top: z.number().int().min(1).max(50).default(5),
+        /** Only this channel's figures (list growth and revenue by source stay across channels). */
+        channel: z.enum(CHANNELS, { message: 'a channel is sms, email or voice' }).optional(),
       })
       .strict(),
   ),

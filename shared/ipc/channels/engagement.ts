@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS } from '../../campaign-channels';
 import { channel } from '../define';
 import { ENGAGEMENT_BANDS, type EngagementBand, type EngagementInputs } from '../../analytics/engagement';
 import type { FunnelStep } from './analytics';
@@ -81,7 +82,13 @@ export const engagementChannels = {
   /** The funnel across a period (`from` inclusive, `to` exclusive; default the last 30 days) or of one campaign (all time unless a period is given). */
   'engagement:funnel': channel<FunnelView>()(
     z
-      .object({ campaignId: z.number().int().positive().optional(), from: isoDate.optional(), to: isoDate.optional() })
+      .object({
+        campaignId: z.number().int().positive().optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        /** One channel's funnel: a step the channel cannot measure (replies on e-mails and calls) is left out. */
+        channel: z.enum(CHANNELS, { message: 'a channel is sms, email or voice' }).optional(),
+      })
       .strict(),
   ),
 };

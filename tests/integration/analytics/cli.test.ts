@@ -122,6 +122,7 @@ describe('the analytics command line', () => {
       'newContacts',
       'optOuts',
       'topCampaigns',
+      'channels',
     ]);
     expect(r.json).toMatchObject({
       from: '2026-12-01',
@@ -135,6 +136,22 @@ describe('the analytics command line', () => {
     });
     expect(r.json.topCampaigns).toEqual([
       { id: campaignId, name: 'Spring', revenue: 25.5, roi: expect.closeTo((25.5 - 0.474) / 0.474, 6) },
+    ]);
+    // A text-only period: one channel, the whole of it.
+    expect(r.json.channels).toEqual([
+      {
+        channel: 'sms',
+        sent: 60,
+        delivered: 60,
+        failed: 0,
+        replied: r.json.replied,
+        clicked: r.json.clicked,
+        optedOut: r.json.optedOut,
+        converted: 1,
+        revenue: 25.5,
+        spend: 0.47,
+        roi: r.json.roi,
+      },
     ]);
   });
 

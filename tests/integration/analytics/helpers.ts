@@ -25,12 +25,15 @@ export function seedTagged(h: AbHarness, n: number, tag: string, start = 0): num
 }
 
 type Daily = Record<string, number | string>;
-const nonZero = (r: Daily) => Object.entries(r).some(([k, v]) => k !== 'campaign_id' && k !== 'day' && v !== 0);
+const nonZero = (r: Daily) =>
+  Object.entries(r).some(([k, v]) => k !== 'campaign_id' && k !== 'day' && k !== 'channel' && v !== 0);
 
 /** The roll-ups as the triggers left them, and as a full rebuild computes them (all-zero rows left out). */
 export function rollupsAndRebuild(app: DeskApp): { kept: Daily[]; rebuilt: Daily[] } {
   const read = () =>
-    (app.db.prepare('SELECT * FROM campaign_daily ORDER BY campaign_id, day').all() as Daily[]).filter(nonZero);
+    (app.db.prepare('SELECT * FROM campaign_daily ORDER BY campaign_id, day, channel').all() as Daily[]).filter(
+      nonZero,
+    );
   const kept = read();
   rebuildAll(app.db);
   return { kept, rebuilt: read() };

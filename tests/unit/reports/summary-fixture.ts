@@ -106,6 +106,8 @@ export function salonWeek(
     optOuts: current.optOuts,
     topCampaigns: top.map((c) => ({ id: c.id, name: c.name, revenue: c.revenue, roi: c.roi })),
     currency: 'USD',
+    channel: null,
+    channels: [{ channel: 'sms' as const, ...totals, roi: current.roi, rates: current.rates }],
     bucket: 'day',
     current,
     previous,

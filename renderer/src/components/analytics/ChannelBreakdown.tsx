@@ -1,20 +1,6 @@
 import type { CampaignResultsView } from '../../../../shared/ipc/channels/analytics';
-import { formatMoney } from '../../../../shared/analytics';
-import { CHANNEL_LABEL, MEASURED_ON, type ChannelResults } from '../../../../shared/campaign-channels';
-import { Table, type Column } from '../ui';
-
-const COLUMNS = [
-  ['sent', 'Sent'],
-  ['delivered', 'Delivered'],
-  ['failed', 'Failed'],
-  ['replied', 'Replied'],
-  ['clicked', 'Clicked'],
-  ['optedOut', 'Opted out'],
-  ['converted', 'Converted'],
-] as const;
-
-const measured = (r: ChannelResults, key: (typeof COLUMNS)[number][0]) =>
-  key === 'replied' || key === 'clicked' || key === 'optedOut' ? MEASURED_ON[r.channel].includes(key) : true;
+import type { ChannelResults } from '../../../../shared/campaign-channels';
+import { CHANNEL_TABLE_NOTE, ChannelTable } from './ChannelTable';
 
 /**
  * The campaign's results per channel and in all (a multi-channel campaign): what each channel truly measures, and
@@ -28,52 +14,14 @@ export function ChannelBreakdown({ view }: { view: CampaignResultsView }) {
       <div className="an-card-head">
         <h2 id="an-channels">By channel</h2>
       </div>
-      <div className="an-cohort-scroll">
-        <Table
-          label="By channel"
-          className="an-data-table"
-          rows={rows}
-          rowKey={(r) => r.channel}
-          columns={[
-            { header: 'Channel', rowHeader: true, cell: (r) => CHANNEL_LABEL[r.channel] },
-            ...COLUMNS.map(([key, label]): Column<ChannelResults> => ({
-              header: label,
-              numeric: true,
-              cell: (r) =>
-                measured(r, key) ? (
-                  r[key].toLocaleString()
-                ) : (
-                  <span className="muted" title="Not measured on this channel">
-                    —
-                  </span>
-                ),
-            })),
-            { header: 'Revenue', numeric: true, cell: (r) => formatMoney(r.revenueMinor, view.currency) },
-            { header: 'Spend', numeric: true, cell: (r) => formatMoney(r.spendMinor, view.currency) },
-          ]}
-          footer={
-            <tr>
-              <th scope="row">All channels</th>
-              {COLUMNS.map(([key]) => (
-                <td key={key} className="num">
-                  <strong>{view[key].toLocaleString()}</strong>
-                </td>
-              ))}
-              <td className="num">
-                <strong>{formatMoney(view.money.revenueMinor, view.currency)}</strong>
-              </td>
-              <td className="num">
-                <strong>{formatMoney(view.money.spendMinor, view.currency)}</strong>
-              </td>
-            </tr>
-          }
-        />
-      </div>
+      <ChannelTable
+        rows={rows}
+        total={{ ...view, revenueMinor: view.money.revenueMinor, spendMinor: view.money.spendMinor }}
+        currency={view.currency}
+        caption={`Results of ${view.name} per channel, with the total of all channels`}
+      />
       {rows.map((r) => r.channel === 'voice' && r.calls && <CallsLine key="calls" row={r} />)}
-      <p className="muted small">
-        — not measured on that channel: replies come back only to texts; e-mail opens are never counted. Opted out is
-        STOP for a text, an unsubscribe for an e-mail, the do-not-call key for a call.
-      </p>
+      <p className="muted small">{CHANNEL_TABLE_NOTE}</p>
     </section>
   );
 }

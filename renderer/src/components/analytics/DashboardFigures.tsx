@@ -20,6 +20,8 @@ export function DashboardFigures({ summary: s }: { summary: AnalyticsSummaryView
   const prev = s.previous;
   const money = (minor: number) => formatMoney(minor, s.currency);
   const revenueRecorded = hasRevenue(cur);
+  // With e-mails or calls in the period, say which messages a figure is about.
+  const textsOnly = s.channels.every((c) => c.channel === 'sms');
   return (
     <div className="an-kpis" aria-label="Figures for the period">
       <Kpi
@@ -56,7 +58,7 @@ export function DashboardFigures({ summary: s }: { summary: AnalyticsSummaryView
         label="Reply rate"
         value={formatPercent(cur.rates.reply)}
         change={pointsChange(cur.rates.reply, prev.rates.reply)}
-        detail={`${cur.replied.toLocaleString()} replied`}
+        detail={`${cur.replied.toLocaleString()} replied${textsOnly ? '' : ' · of texts delivered'}`}
       />
       <Kpi
         testId="kpi-click"
@@ -71,7 +73,7 @@ export function DashboardFigures({ summary: s }: { summary: AnalyticsSummaryView
         value={formatPercent(cur.rates.optOut)}
         change={pointsChange(cur.rates.optOut, prev.rates.optOut)}
         inverse
-        detail={`${cur.optedOut.toLocaleString()} after a text`}
+        detail={`${cur.optedOut.toLocaleString()} after a ${textsOnly ? 'text' : 'message'}`}
       />
       <Kpi
         testId="kpi-growth"

@@ -5,6 +5,8 @@ import { Select, ErrorBanner, Loading } from '../ui';
 import { ChartFrame } from './ChartFrame';
 import { FunnelChart } from './FunnelChart';
 import { formatPercent } from './format';
+import { CHANNEL_PLURAL, type ChannelChoice } from './ChannelFilter';
+import { MEASURED_ON } from '../../../../shared/campaign-channels';
 import './analytics.css';
 
 const PERIODS = [
@@ -34,8 +36,17 @@ function range(id: PeriodId, now: Date): { from?: string; to?: string } {
   };
 }
 
+/** " Replies are not measured on e-mails: left out." for a channel that cannot measure a step. */
+function notMeasuredNote(channel: ChannelChoice): string {
+  if (!channel) return '';
+  const missing = (['replied', 'clicked'] as const).filter((m) => !MEASURED_ON[channel].includes(m));
+  if (!missing.length) return '';
+  const words = missing.map((m) => (m === 'replied' ? 'replies' : 'clicks')).join(' and ');
+  return ` ${words[0].toUpperCase()}${words.slice(1)} are not measured on ${CHANNEL_PLURAL[channel].toLowerCase()}: left out.`;
+}
+
 /** Where people fall off between the text and the sale: sent → delivered → clicked → replied → converted. */
-export function FunnelSection() {
+export function FunnelSection({ channel = null }: { channel?: ChannelChoice }) {
   const [period, setPeriod] = useState<PeriodId>('30');
   const [campaignId, setCampaignId] = useState<number | null>(null);
   const campaigns = useQuery(() => api.campaigns.list({ includeArchived: true }), [], ['campaigns']);
@@ -43,8 +54,9 @@ export function FunnelSection() {
     () => ({
       ...(campaignId !== null ? { campaignId } : {}),
       ...(campaignId !== null && period === 'all' ? {} : range(period, new Date())),
+      ...(channel ? { channel } : {}),
     }),
-    [campaignId, period],
+    [campaignId, period, channel],
   );
   const q = useQuery(() => api.engagement.funnel(input), [input], ['campaigns', 'inbox']);
   const f = q.data;
@@ -52,7 +64,7 @@ export function FunnelSection() {
   return (
     <ChartFrame
       className="an-funnel"
-      title="Funnel"
+      title={channel ? `Funnel — ${CHANNEL_PLURAL[channel]}` : 'Funnel'}
       table={{
         columns: ['Step', 'Recipients', 'Share', 'Drop-off'],
         rows: (f?.steps ?? []).map((s, i) => {
@@ -88,7 +100,7 @@ export function FunnelSection() {
           </Select>
         </div>
       }
-      note="Clicked, replied and converted are shares of the texts delivered; delivered is a share of those sent. Drop-off is what is lost at each step. Replies, clicks and sales count on the day they happened."
+      note={`Clicked, replied and converted are shares of the messages delivered; delivered is a share of those sent. Drop-off is what is lost at each step. Replies, clicks and sales count on the day they happened.${notMeasuredNote(channel)}`}
     >
       {!f ? (
         q.error ? (
