@@ -2,6 +2,7 @@ import { formatMoney, hasRevenue } from '../../../../shared/analytics';
 import { CHANNEL_LABEL, MEASURED_ON } from '../../../../shared/campaign-channels';
 import type { Channel } from '../../../../shared/types/domain';
 import { formatRoi } from './format';
+import { Table, type Column } from '../ui';
 
 const COUNTS = [
   ['sent', 'Sent'],
@@ -64,55 +65,31 @@ export function ChannelTable({
   const money = (minor: number) => formatMoney(minor, currency);
   const roiOf = (r: Omit<ChannelLine, 'channel'>) =>
     formatRoi(r.roi ?? null, hasRevenue({ revenueMinor: r.revenueMinor, converted: r.converted }));
+  const count = (key: CountKey) => (r: ChannelLine) => {
+    const v = r[key];
+    return measured(r.channel, key) && v !== null ? v.toLocaleString() : <NotMeasured />;
+  };
+  const columns: Array<Column<ChannelLine>> = [
+    { header: 'Channel', rowHeader: true, cell: (r) => CHANNEL_LABEL[r.channel] },
+    ...COUNTS.map(([key, label]): Column<ChannelLine> => ({ header: label, numeric: true, cell: count(key) })),
+    { header: 'Revenue', numeric: true, cell: (r) => money(r.revenueMinor) },
+    { header: 'Spend', numeric: true, cell: (r) => money(r.spendMinor) },
+    ...(roi ? [{ header: 'ROI', numeric: true, cell: (r: ChannelLine) => roiOf(r) }] : []),
+  ];
   return (
     <div className="an-cohort-scroll">
-      <table className="table an-data-table an-channel-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Channel</th>
-            {COUNTS.map(([key, label]) => (
-              <th key={key} scope="col" className="num">
-                {label}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Revenue
-            </th>
-            <th scope="col" className="num">
-              Spend
-            </th>
-            {roi && (
-              <th scope="col" className="num">
-                ROI
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={r.channel}
-              className={selected === r.channel ? 'an-row-selected' : undefined}
-              aria-current={selected === r.channel ? 'true' : undefined}
-              data-testid={`channel-row-${r.channel}`}
-            >
-              <th scope="row">{CHANNEL_LABEL[r.channel]}</th>
-              {COUNTS.map(([key]) => {
-                const v = r[key];
-                return (
-                  <td key={key} className="num">
-                    {measured(r.channel, key) && v !== null ? v.toLocaleString() : <NotMeasured />}
-                  </td>
-                );
-              })}
-              <td className="num">{money(r.revenueMinor)}</td>
-              <td className="num">{money(r.spendMinor)}</td>
-              {roi && <td className="num">{roiOf(r)}</td>}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+      <Table
+        label={caption}
+        className="an-data-table an-channel-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.channel}
+        rowClassName={(r) => (selected === r.channel ? 'an-row-selected' : undefined)}
+        rowData={(r) => ({
+          'data-testid': `channel-row-${r.channel}`,
+          ...(selected === r.channel ? { 'aria-current': 'true' as const } : {}),
+        })}
+        footer={
           <tr data-testid="channel-row-all">
             <th scope="row">All channels</th>
             {COUNTS.map(([key]) => (
@@ -132,8 +109,8 @@ export function ChannelTable({
               </td>
             )}
           </tr>
-        </tfoot>
-      </table>
+        }
+      />
     </div>
   );
 }

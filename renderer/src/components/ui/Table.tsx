@@ -54,8 +54,9 @@ export function Table<Row>({
   /** A class for a row that stands out (the winner, the selected one). */
   rowClassName?(row: Row): string | undefined;
   onRowClick?(row: Row): void;
-  /** data-* attributes of a row, for the tests and the styles that look for them. */
-  rowData?(row: Row): Record<`data-${string}`, string>;
+  /** data-* attributes of a row, for the tests and the styles that look for them, and `aria-current` for the row
+   * a filter or a selection marks. */
+  rowData?(row: Row): Record<`data-${string}`, string> & { 'aria-current'?: 'true' };
   footer?: ReactNode;
   plain?: boolean;
   /** A title drawn above the table (it names the table too, with `label`). */
