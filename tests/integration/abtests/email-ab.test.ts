@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seedContacts } from '../../helpers/seed';
 import type { InputOf } from '../../../shared/ipc/contract';
-import { T0, HOUR, markDelivered, useEmailAbHarness, type AbHarness } from './helpers';
+import { T0, HOUR, EMAIL_AB, EMAIL_AB_TEXT as TEXT, markDelivered, useEmailAbHarness, type AbHarness } from './helpers';
 
 let h: AbHarness;
 useEmailAbHarness('https://bloom.trycloudflare.com', (x) => (h = x));
-
-const TEXT = 'Hi {{first_name|there}}, colour week at {{business_name}}. Reply STOP to opt out';
-const BODY = 'Hi {{first_name|there}},\n\nColour week: 20% off.\n\n[Book now](https://bloom.example/book)';
-const EMAIL_AB = {
-  channel: 'email' as const,
-  variants: [
-    { name: 'A', subject: 'Colour week at Bloom', body: BODY },
-    { name: 'B', subject: '{{first_name|Friend}}, 20% off colour ends Friday', body: BODY },
-  ],
-  split: [50, 50],
-  metric: 'clicked' as const,
-};
 
 const fails = async (input: InputOf<'campaigns:create'>) => {
   const r = await h.app.dispatch('campaigns:create', input);

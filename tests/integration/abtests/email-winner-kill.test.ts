@@ -9,12 +9,12 @@ import { runKillableChild } from '../../helpers/kill-child';
 import { tempDir } from '../../helpers/db';
 import { emailReady } from '../../helpers/email-outbox';
 import { daytimeClock, seedContacts } from '../../helpers/seed';
+import { EMAIL_AB } from './helpers';
 
 const SEEDS = Number(process.env.EMAIL_WINNER_KILL_SEEDS ?? 4);
 const CONTACTS = 150;
 /** The dispatcher's concurrency in the child: at most this many e-mails can be on their way at the kill. */
 const IN_FLIGHT = 8;
-const BODY = 'Hi {{first_name|there}},\n\nColour week: 20% off.\n\n[Book now](https://bloom.example/book)';
 
 let smtp: FakeSmtp;
 let childJs: string;
@@ -46,16 +46,7 @@ async function launchedTest(dbPath: string, seed: number): Promise<{ campaignId:
     name: `Colour week ${seed}`,
     audience: { tags: ['regulars'] },
     channels: ['email'],
-    ab: {
-      channel: 'email',
-      variants: [
-        { name: 'A', subject: 'Colour week at Bloom', body: BODY },
-        { name: 'B', subject: '{{first_name|Friend}}, 20% off colour ends Friday', body: BODY },
-      ],
-      split: [50, 50],
-      metric: 'clicked',
-      testPercent: 20,
-    },
+    ab: { ...EMAIL_AB, testPercent: 20 },
     trackLinks: true,
   });
   if (!created.ok) throw new Error(created.error.message);

@@ -7,20 +7,9 @@ import { unsubscribeKey, verifyUnsubscribeToken } from '../../../electron/email/
 import { startFakeSmtp, type FakeSmtp } from '../../fakes/smtp';
 import { emailReady } from '../../helpers/email-outbox';
 import { seedContacts } from '../../helpers/seed';
-import { HOUR, T0, abHarness, markDelivered, type AbHarness } from './helpers';
+import { EMAIL_AB, EMAIL_AB_TEXT as TEXT, HOUR, T0, abHarness, markDelivered, type AbHarness } from './helpers';
 
 const PUBLIC_URL = 'https://bloom.trycloudflare.com';
-const TEXT = 'Hi {{first_name|there}}, colour week at {{business_name}}. Reply STOP to opt out';
-const BODY = 'Hi {{first_name|there}},\n\nColour week: 20% off.\n\n[Book now](https://bloom.example/book)';
-const EMAIL_AB = {
-  channel: 'email' as const,
-  variants: [
-    { name: 'A', subject: 'Colour week at Bloom', body: BODY },
-    { name: 'B', subject: '{{first_name|Friend}}, 20% off colour ends Friday', body: BODY },
-  ],
-  split: [50, 50],
-  metric: 'clicked' as const,
-};
 
 interface Row {
   id: number;

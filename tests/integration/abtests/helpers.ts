@@ -121,3 +121,17 @@ export function useEmailAbHarness(publicUrl: string, use: (h: AbHarness) => void
     await h.close();
   });
 }
+
+/** The text of a campaign whose e-mail A/B test leaves its texts one message (business name and opt-out line). */
+export const EMAIL_AB_TEXT = 'Hi {{first_name|there}}, colour week at {{business_name}}. Reply STOP to opt out';
+const EMAIL_AB_BODY = 'Hi {{first_name|there}},\n\nColour week: 20% off.\n\n[Book now](https://bloom.example/book)';
+/** Two e-mail variants that differ in their subject line only, compared on link clicks. */
+export const EMAIL_AB = {
+  channel: 'email' as const,
+  variants: [
+    { name: 'A', subject: 'Colour week at Bloom', body: EMAIL_AB_BODY },
+    { name: 'B', subject: '{{first_name|Friend}}, 20% off colour ends Friday', body: EMAIL_AB_BODY },
+  ],
+  split: [50, 50],
+  metric: 'clicked' as const,
+};

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createApp } from '../../../electron/app';
 import { startFakeQuo, type FakeQuo } from '../../fakes/quo';
 import { seededRandom } from '../../fakes/faults';
 import { bundleChild } from '../../helpers/child-bundle';
+import { runKillableChild } from '../../helpers/kill-child';
 import { tempDir } from '../../helpers/db';
 import { seedContacts } from '../../helpers/seed';
 
@@ -28,39 +28,14 @@ afterAll(async () => {
 /**
  * Runs the child; with `killAt`, SIGKILLs it once the fake has received that many of its messages (0: right after
  * the launch, while the audience is being written), so that every seed is killed mid-campaign however fast it sends.
+ * The child reports when it has launched; the fake runs in this process, so its count is current.
  */
-function runChild(
-  dbPath: string,
-  campaignId: number,
-  killAt: { sent: number; receivedSoFar: () => number } | null,
-): Promise<{ killed: boolean; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(childJs, [dbPath, String(campaignId)], {
-      execArgv: [],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += d));
-    let timer: NodeJS.Timeout | null = null;
-    if (killAt !== null) {
-      // The child reports when it has launched; the fake runs in this process, so its count is current.
-      child.on('message', () => {
-        timer = setInterval(() => {
-          if (killAt.receivedSoFar() >= killAt.sent) {
-            clearInterval(timer!);
-            child.kill('SIGKILL');
-          }
-        }, 1);
-      });
-    }
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (timer) clearInterval(timer);
-      if (code !== 0 && signal !== 'SIGKILL') reject(new Error(`child failed (${code}): ${stderr}`));
-      else resolve({ killed: signal === 'SIGKILL', code });
-    });
-  });
-}
+const runChild = (dbPath: string, campaignId: number, killAt: { sent: number; receivedSoFar: () => number } | null) =>
+  runKillableChild(
+    childJs,
+    [dbPath, String(campaignId)],
+    killAt && { after: killAt.sent, received: killAt.receivedSoFar },
+  );
 
 describe('crash safety: SIGKILL mid-campaign, restart, finish', () => {
   it(`never sends twice and never loses a message, over ${SEEDS} seeds of ${MESSAGES} messages`, async () => {
