@@ -32,6 +32,11 @@ export interface ImportJobs {
   writing(): boolean;
   /** Resolves when the job has ended (for the CLI and tests). */
   settled(importId: string): Promise<ImportJobStatus>;
+  /**
+   * Resolves true as soon as the job's writes are committed, while its threads may still be stopping; false when
+   * it ends otherwise (failed, cancelled). For the CLI, which indexes the new contacts for search meanwhile.
+   */
+  written(importId: string): Promise<boolean>;
   /** Cancels every running import and waits for them to stop. */
   close(): Promise<void>;
 }
@@ -40,6 +45,7 @@ interface Job {
   status: ImportJobStatus;
   controller: AbortController;
   done: Promise<ImportJobStatus>;
+  written: Promise<boolean>;
 }
 
 /** Finished jobs remembered in memory; older ones are answered from the import history. */
@@ -88,6 +94,8 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
         forget();
         return status;
       };
+      let markWritten: (yes: boolean) => void = () => undefined;
+      const written = new Promise<boolean>((resolve) => (markWritten = resolve));
       const done = runImport(
         deps.dbPath,
         file.path,
@@ -103,6 +111,7 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
             status.progress = p;
             deps.events.emit('import:progress', p);
           },
+          onWritten: () => markWritten(true),
         },
       ).then(
         (report) => finish({ state: 'done', report }),
@@ -114,7 +123,8 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
           return finish({ state: 'failed', error: { code: isAppError(err) ? err.code : 'internal', message } });
         },
       );
-      jobs.set(importId, { status, controller, done });
+      void done.then(() => markWritten(false));
+      jobs.set(importId, { status, controller, done, written });
       return importId;
     },
 
@@ -140,6 +150,11 @@ export function createImportJobs(deps: ImportJobDeps): ImportJobs {
     async settled(importId) {
       const job = jobs.get(importId);
       return job ? job.done : fromHistory(deps.db, importId);
+    },
+
+    async written(importId) {
+      const job = jobs.get(importId);
+      return job ? job.written : fromHistory(deps.db, importId).state === 'done';
     },
 
     async close() {

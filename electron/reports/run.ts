@@ -7,7 +7,6 @@ import type { DeskCore } from '../core';
 import { createAnalyticsHandlers } from '../analytics';
 import { reportContent } from './content';
 import { reportCsv } from './csv';
-import { renderReportPdf } from './pdf';
 import type { ReportPeriod } from './period';
 
 /** The period's figures (analytics:summary's answer), from the daily roll-ups. */
@@ -66,6 +65,8 @@ export async function writeReport(
   const base = join(folder, `report-${period.kind === 'week' ? 'weekly' : 'monthly'}-${period.slug}`);
   const pdf = `${base}.pdf`;
   const csv = `${base}.csv`;
+  // Loaded when a report is written: PDFKit and its fonts cost every start of the app and the CLI a few hundred ms.
+  const { renderReportPdf } = await import('./pdf');
   writeWhole(pdf, await renderReportPdf(content));
   writeWhole(csv, reportCsv(content));
   return { kind: period.kind, label: period.label, from: period.from, to: period.to, pdf, csv };

@@ -17,6 +17,12 @@ export interface ImportControl {
   /** the clock: the import's started/finished times and every created_at come from it */
   now: () => Date;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Called as soon as the worker reports the import's end (its writes committed, the report ready), before its
+   * threads have stopped and its checkpoint worker has copied the log back: the CLI indexes the new contacts for
+   * search meanwhile. Not called when the import fails or is cancelled.
+   */
+  onWritten?: () => void;
   /** aborting cancels the import; the database is left as it was */
   signal?: AbortSignal;
   /** default: a random id such as "imp_Xq3v9TzKb1Qa" */
@@ -39,7 +45,10 @@ function newImportId(): string {
 type TaskSpec =
   { task: 'import'; job: ImportJob; read: ReadJob; rowWorkers: number } | Extract<ImportTask, { task: 'undo' }>;
 
-function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProgress' | 'signal'>): Promise<T> {
+function runTask<T>(
+  spec: TaskSpec,
+  control: Pick<ImportControl, 'now' | 'onProgress' | 'onWritten' | 'signal'>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (control.signal?.aborted)
       return reject(new AppError('cancelled', 'The import was cancelled. Nothing was changed.'));
@@ -106,8 +115,10 @@ function runTask<T>(spec: TaskSpec, control: Pick<ImportControl, 'now' | 'onProg
       if (msg.type === 'now')
         worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
       else if (msg.type === 'progress') control.onProgress?.(msg.progress);
-      else if (msg.type === 'done') finish(() => resolve(msg.result as T));
-      else finish(() => reject(new AppError(msg.error.code as ErrorCode, msg.error.message)));
+      else if (msg.type === 'done') {
+        if (!settled) control.onWritten?.();
+        finish(() => resolve(msg.result as T));
+      } else finish(() => reject(new AppError(msg.error.code as ErrorCode, msg.error.message)));
     });
     worker.on('error', (e) =>
       finish(() => reject(new AppError('internal', `The import stopped unexpectedly: ${e.message}`))),
