@@ -1,10 +1,16 @@
 import type { SqliteDb } from '../db/connection';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { preparedQuery } from '../db/prepared-query';
+import { allRows, qb, runQuery } from '../db/sync-query';
 
 /** Settings as stored (JSON text per key) and the audit log every change writes to. */
 
+// Built once: a setting is read on every IPC call that needs one and on every send tick.
+const settingByKey = preparedQuery((v: { key: string }) =>
+  qb.selectFrom('settings').select('value_json').where('key', '=', v.key),
+);
+
 export function storedSetting(db: SqliteDb, key: string): { value_json: string } | undefined {
-  return firstRow(db, qb.selectFrom('settings').select('value_json').where('key', '=', key));
+  return settingByKey.get(db, { key });
 }
 
 export function storedSettings(db: SqliteDb): Array<{ key: string; value_json: string }> {
