@@ -29,12 +29,12 @@ export function reachableSql(channel: Channel): string {
   return where.replaceAll('"contacts".', 'c.').replace(/\?/g, () => literal(compiled.parameters[i++]));
 }
 
-/** A usable address on the channel: a valid mobile number for a text or a call, an address with an @ for e-mail. */
-const ADDRESS_SQL: Record<Channel, string> = {
-  sms: E164_SQL,
-  voice: E164_SQL,
-  email: `c.email LIKE '_%@_%'`,
-};
+/**
+ * A usable address on the channel: a valid mobile number for a text or a call, an address with an @ for e-mail.
+ * Read when called, not when this module loads: the contacts domain reaches this module back through the campaigns
+ * domain, so E164_SQL may not be initialised yet while it loads (a bench that imports contacts first failed so).
+ */
+const addressSql = (channel: Channel): string => (channel === 'email' ? `c.email LIKE '_%@_%'` : E164_SQL);
 
 const cache = new Map<Channel, string>();
 
@@ -42,7 +42,7 @@ const cache = new Map<Channel, string>();
 export function canReachSql(channel: Channel): string {
   let sql = cache.get(channel);
   if (!sql) {
-    sql = `(CASE WHEN (${reachableSql(channel)}) AND ${ADDRESS_SQL[channel]} THEN 1 ELSE 0 END)`;
+    sql = `(CASE WHEN (${reachableSql(channel)}) AND ${addressSql(channel)} THEN 1 ELSE 0 END)`;
     cache.set(channel, sql);
   }
   return sql;
