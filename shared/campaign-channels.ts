@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './types/domain';
 
-/** The channels a campaign can use, in the words the owner sees. */
-export const CHANNELS = ['sms', 'email', 'voice'] as const satisfies readonly Channel[];
-export const CHANNEL_LABEL: Record<Channel, string> = { sms: 'Text (SMS)', email: 'E-mail', voice: 'Voice call' };
+import { CHANNELS } from './channel-facts';
+
+export { CHANNELS, CHANNEL_LABEL, MEASURED_ON } from './channel-facts';
 
 /**
  * The channels in the owner's order (e.g. ["sms", "email"]: a text, else an e-mail). Each contact gets the first
@@ -56,17 +56,6 @@ export interface ChannelReach {
   /** Messages in all (more than the people reached when the campaign sends on every channel). */
   messages: number;
 }
-
-/**
- * The outcomes each channel truly measures (docs/design/multi-channel.md): replies only come back to texts, opt-outs are
- * STOP for a text, an unsubscribe (link, one-click header, complaint) for an e-mail and the do-not-call key for a
- * call; clicks come from tracked links. Opens are never counted (mail clients load or block images at will).
- */
-export const MEASURED_ON: Record<Channel, ReadonlyArray<'replied' | 'clicked' | 'optedOut'>> = {
-  sms: ['replied', 'clicked', 'optedOut'],
-  email: ['clicked', 'optedOut'],
-  voice: ['optedOut'],
-};
 
 /** One channel's share of a campaign's results; the channels add up to the campaign's totals. */
 export interface ChannelResults {

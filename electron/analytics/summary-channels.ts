@@ -1,5 +1,5 @@
 import { rate, rates, roi, type OutcomeTotals, type Rates } from '../../shared/analytics';
-import { CHANNELS, MEASURED_ON } from '../../shared/campaign-channels';
+import { CHANNELS, MEASURED_ON } from '../../shared/channel-facts';
 import type { ChannelPeriodFigures } from '../../shared/ipc/channels/analytics';
 import type { Channel } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';

@@ -40,11 +40,14 @@ describe('reconciliation against the fake Quo server', () => {
     expect(d.outbox(campaignId).map((m) => m.state)).toEqual(['delivered', 'delivered', 'undelivered']);
     // They went through the same store as webhooks, under deterministic ids.
     const events = d.app.db.prepare(`SELECT event_id AS eventId, state FROM webhook_events ORDER BY event_id`).all();
-    expect(events).toEqual([
-      { eventId: `recon:${sent[0].providerMessageId}:delivered`, state: 'processed' },
-      { eventId: `recon:${sent[1].providerMessageId}:delivered`, state: 'processed' },
-      { eventId: `recon:${sent[2].providerMessageId}:undelivered`, state: 'processed' },
-    ]);
+    // Sorted like the query: the provider's ids follow the order the sends reached it, which concurrent sends may swap.
+    expect(events).toEqual(
+      [
+        { eventId: `recon:${sent[0].providerMessageId}:delivered`, state: 'processed' },
+        { eventId: `recon:${sent[1].providerMessageId}:delivered`, state: 'processed' },
+        { eventId: `recon:${sent[2].providerMessageId}:undelivered`, state: 'processed' },
+      ].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)),
+    );
 
     const before = d.snapshot();
     d.advance(MINUTE);
