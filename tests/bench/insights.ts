@@ -17,8 +17,8 @@ import { deliveredHistory } from '../../electron/analytics/predict/features';
  * A fresh database with the real migrations: contacts over four US zones (half tagged VIP), every contact texted by
  * every campaign at a different hour, replies from VIPs 15 %, others 3 % (at random), 1 % clicks, 0.3 % opt-outs, filled set-based. Then the
  * best-time report and a two-tag comparison where the IPC handlers run them, on the analytics reader thread (reads.ts),
- * each timed from request to answer, with the main thread's longest event-loop block meanwhile and the longest the
- * request itself held it (wall and the main thread's CPU); one pass over the delivered history the models read
+ * each timed from request to answer (the first ask, then asked again: `…WarmMs`), with the main thread's longest
+ * event-loop block meanwhile and the longest the request itself held it (wall and the main thread's CPU); one pass over the delivered history the models read
  * (timed alone), and the model training on its worker thread (two such passes and the fits), with the longest
  * event-loop block seen meanwhile.
  */
@@ -82,14 +82,20 @@ try {
     lag.disable();
     return { answer, ms, blockMs: lag.max / 1e6, mainWallMs: stretch.wallMs, mainCpuMs: stretch.cpuMs };
   };
-  const best = await onReader(() => reads.read('bestTime', { businessZone: 'America/New_York' }));
-  const compared = await onReader(() =>
+  const askBest = () => reads.read('bestTime', { businessZone: 'America/New_York' });
+  const askCompare = () =>
     reads.read('compare', {
       groups: [{ tag: 'VIP' }, { tag: 'Regulars' }],
       metric: 'replied',
       now: new Date().toISOString(),
-    }),
-  );
+    });
+  const best = await onReader(askBest);
+  const compared = await onReader(askCompare);
+  // Asked again: the first asks also pay once for what the reader thread does on first use (finishing its start,
+  // which warm() began 20 ms before, loading the best-time and comparison code, its connection's first read of the
+  // messages); these are the report and the comparison alone.
+  const bestWarm = await onReader(askBest);
+  const comparedWarm = await onReader(askCompare);
   await reads.close();
   const mainThread = (r: { blockMs: number; mainWallMs: number; mainCpuMs: number }) => ({
     maxEventLoopBlockMs: Math.round(r.blockMs),
@@ -118,6 +124,8 @@ try {
       bestTimeMs: Math.round(best.ms),
       recommendation: best.answer.recommendation,
       compareMs: Math.round(compared.ms),
+      bestTimeWarmMs: Math.round(bestWarm.ms),
+      compareWarmMs: Math.round(comparedWarm.ms),
       comparePValue: compared.answer.test.pValue,
       // The main thread while each ran on the reader thread: the event loop's longest block (on a loaded machine it
       // includes waiting for a core), and how long the request itself held the thread (wall and its own CPU).
