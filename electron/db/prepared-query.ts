@@ -13,6 +13,8 @@ export interface PreparedQuery<P, O> {
   all(db: SqliteDb, values: P): O[];
   get(db: SqliteDb, values: P): O | undefined;
   run(db: SqliteDb, values: P): { changes: number; lastInsertRowid: number };
+  /** Every row as an array of its values in select order, one at a time: for passes over a whole audience. */
+  iterateValues(db: SqliteDb, values: P): IterableIterator<unknown[]>;
 }
 
 /**
@@ -37,6 +39,13 @@ export function preparedQuery<P extends Record<string, Param>, O>(
     if (!s) statements.set(db, (s = db.prepare<Param[]>(compiled.sql)));
     return s;
   };
+  // Raw mode sticks to a statement, so the value-array reads have their own.
+  const rawStatements = new WeakMap<SqliteDb, Statement<Param[], unknown[]>>();
+  const rawStatement = (db: SqliteDb): Statement<Param[], unknown[]> => {
+    let s = rawStatements.get(db);
+    if (!s) rawStatements.set(db, (s = db.prepare<Param[], unknown[]>(compiled.sql).raw(true)));
+    return s;
+  };
   const bind = (values: P): Param[] => order.map((o) => ('slot' in o ? values[o.slot] : o.value));
   return {
     all: (db, values) => statement(db).all(...bind(values)) as O[],
@@ -45,5 +54,6 @@ export function preparedQuery<P extends Record<string, Param>, O>(
       const info = statement(db).run(...bind(values));
       return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
     },
+    iterateValues: (db, values) => rawStatement(db).iterate(...bind(values)),
   };
 }

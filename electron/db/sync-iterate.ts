@@ -3,8 +3,8 @@ import type { SqliteDb } from './connection';
 
 /**
  * Streaming reads of a Kysely query on the synchronous connection, for the passes that visit more rows than fit in
- * memory (exports, the template measure). better-sqlite3 refuses other statements on the connection while an
- * iterator is open: read a bounded page, then let go.
+ * memory (exports; the template measure reads its pages through `preparedQuery`). better-sqlite3 refuses other
+ * statements on the connection while an iterator is open: read a bounded page, then let go.
  */
 
 type Param = string | number | bigint | Buffer | null;
@@ -15,13 +15,4 @@ const bound = (c: { parameters: readonly unknown[] }): Param[] =>
 export function* iterateRows<O>(db: SqliteDb, query: Compilable<O>): Generator<O> {
   const c = query.compile();
   yield* db.prepare<Param[], O>(c.sql).iterate(...bound(c));
-}
-
-/** Every row as an array of its values in select order: no object per row, for the passes over a whole audience. */
-export function iterateValues(db: SqliteDb, query: Compilable<unknown>): IterableIterator<unknown[]> {
-  const c = query.compile();
-  return db
-    .prepare<Param[], unknown[]>(c.sql)
-    .raw(true)
-    .iterate(...bound(c));
 }

@@ -74,20 +74,18 @@ export function createAudienceTally(template: MeasurableTemplate): AudienceTally
       totalSegments += measure.segments;
       encodingCounts[measure.encoding]++;
       if (measure.length > MAX_MESSAGE_LENGTH) overLimit++;
-      const note = { id, segments: measure.segments, length: measure.length };
-      if (longest === null || note.length > longest.length) longest = note;
-      if (
-        most === null ||
-        note.segments > most.segments ||
-        (note.segments === most.segments && note.length > most.length)
-      )
-        most = note;
-      if (
-        fewest === null ||
-        note.segments < fewest.segments ||
-        (note.segments === fewest.segments && note.length < fewest.length)
-      )
-        fewest = note;
+      // A note is kept only by the contact that takes a record: no object per contact for the rest of the audience.
+      const { segments, length } = measure;
+      const isLongest = longest === null || length > longest.length;
+      const isMost = most === null || segments > most.segments || (segments === most.segments && length > most.length);
+      const isFewest =
+        fewest === null || segments < fewest.segments || (segments === fewest.segments && length < fewest.length);
+      if (isLongest || isMost || isFewest) {
+        const note = { id, segments, length };
+        if (isLongest) longest = note;
+        if (isMost) most = note;
+        if (isFewest) fewest = note;
+      }
     },
     result() {
       const { min, typical, max } = segmentSpread(histogram, recipients);

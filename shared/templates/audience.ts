@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_LENGTH } from './issues';
-import { parseTemplate, type ParsedTemplate, type TemplateToken } from './parse';
+import { parseTemplate, type ParsedTemplate, type TemplateToken, type VariableToken } from './parse';
 import { resolveVariable, type RenderContext } from './render';
 import { GSM_SINGLE, UCS2_SINGLE, gsmSeptetsOf, segmentsOf, type SmsEncoding } from './segments';
 
@@ -64,7 +64,6 @@ export function measureRecipient(
   let septets = 0;
   let gsm = true;
   let length = 0;
-  const values: string[] = [];
   for (const piece of template.pieces) {
     const token = piece.token;
     let text: string;
@@ -73,16 +72,10 @@ export function measureRecipient(
       text = token.text;
       pieceSeptets = piece.septets;
     } else {
-      const value = resolveVariable(token, ctx);
-      if (value !== '') text = value;
-      else if (token.fallback !== null) text = token.fallback;
-      else {
-        text = '';
-        onMissing?.(token.key);
-      }
+      text = pieceText(token, ctx);
+      if (text === '' && token.fallback === null) onMissing?.(token.key);
       pieceSeptets = gsm ? gsmSeptetsOf(text) : 0;
     }
-    values.push(text);
     length += text.length;
     if (pieceSeptets < 0) gsm = false;
     else septets += pieceSeptets;
@@ -92,8 +85,20 @@ export function measureRecipient(
   } else if (length <= UCS2_SINGLE) {
     return { encoding: 'UCS-2', segments: 1, length };
   }
-  const packed = segmentsOf(values.join(''));
+  // Only a message of several parts is rendered whole (no array of pieces per recipient for the single-part rest).
+  let message = '';
+  for (const piece of template.pieces) {
+    message += piece.token.kind === 'text' ? piece.token.text : pieceText(piece.token, ctx);
+  }
+  const packed = segmentsOf(message);
   return { encoding: packed.encoding, segments: packed.segments, length };
+}
+
+/** A placeholder's text for one recipient: the value, else the fallback, else nothing. */
+function pieceText(token: VariableToken, ctx: RenderContext): string {
+  const value = resolveVariable(token, ctx);
+  if (value !== '') return value;
+  return token.fallback ?? '';
 }
 
 /** Segment statistics over an audience in one pass, O(recipients × template length), no sorting. */
