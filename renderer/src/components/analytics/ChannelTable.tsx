@@ -77,7 +77,8 @@ export function ChannelTable({
     ...(roi ? [{ header: 'ROI', numeric: true, cell: (r: ChannelLine) => roiOf(r) }] : []),
   ];
   return (
-    <div className="an-cohort-scroll">
+    // A focusable, named region: at 1024 wide the table scrolls sideways, and the keyboard must reach it too.
+    <div className="an-cohort-scroll" tabIndex={0} role="region" aria-label={`${caption} (scrolls sideways)`}>
       <Table
         label={caption}
         className="an-data-table an-channel-table"
