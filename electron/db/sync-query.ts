@@ -30,7 +30,7 @@ const STATEMENTS_PER_CONNECTION = 500;
 const statementCache = new WeakMap<SqliteDb, Map<string, Statement<Param[]>>>();
 function statement(db: SqliteDb, sql: string): Statement<Param[]> {
   let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
+  if (!cache) statementCache.set(db, (cache = new Map<string, Statement<Param[]>>()));
   let s = cache.get(sql);
   if (s) {
     cache.delete(sql); // moved to the newest end
