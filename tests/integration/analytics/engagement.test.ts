@@ -89,11 +89,14 @@ describe('engagement scores as events arrive', () => {
           const m = messages[e.message];
           const at = new Date(T0 + e.day * DAY).toISOString();
           const a = { outboxId: m.id, campaignId: m.campaignId, rule: 'delivery' as const };
+          // A receipt moves a message only to another state (webhooks/process.ts drops one for the state it is in,
+          // so a delivered message never gets a second delivery time).
           if (e.kind === 'deliver' || e.kind === 'undeliver')
-            db.prepare('UPDATE outbox_messages SET state = ?, delivered_at = ? WHERE id = ?').run(
+            db.prepare('UPDATE outbox_messages SET state = ?, delivered_at = ? WHERE id = ? AND state IS NOT ?').run(
               e.kind === 'deliver' ? 'delivered' : 'failed',
               at,
               m.id,
+              e.kind === 'deliver' ? 'delivered' : 'failed',
             );
           else if (e.kind === 'reply' || e.kind === 'click')
             recordMessageOutcome(db, a, {
