@@ -5,20 +5,13 @@
  * background check continues the release — then sends until idle. Exits 0 when done.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApp } from '../../../electron/app';
 import { checkWaitingAbTests } from '../../../electron/abtests/jobs';
 import { sendWinner } from '../../../electron/abtests/winner';
-import { daytimeClock } from '../../helpers/seed';
+import { openKillTestApp } from '../email/kill-app';
 
 const [dbPath, idText, mode, killAfter] = process.argv.slice(2);
 const campaignId = Number(idText);
-const app = await createApp({
-  dbPath,
-  now: daytimeClock(),
-  log: () => undefined,
-  providerTimeoutMs: 2_000,
-  dispatch: { rates: { smtp: Number.POSITIVE_INFINITY }, concurrency: 8, pollMs: 10 },
-});
+const app = await openKillTestApp(dbPath);
 process.send?.('started');
 if (mode === 'resume') {
   await checkWaitingAbTests(app);
