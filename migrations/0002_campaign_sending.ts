@@ -23,4 +23,17 @@ export const m0002: Migration = {
       CREATE INDEX campaigns_status ON campaigns(status, scheduled_at);
     `);
   },
+  postgres: `
+    ALTER TABLE campaigns ADD COLUMN snapshot_state text NOT NULL DEFAULT 'none'
+      CHECK (snapshot_state IN ('none', 'running', 'complete'));
+    ALTER TABLE campaigns ADD COLUMN snapshot_cursor bigint NOT NULL DEFAULT 0;
+    ALTER TABLE campaigns ADD COLUMN schedule_missed_at text;
+    ALTER TABLE campaigns ADD COLUMN last_error text;
+    CREATE INDEX outbox_campaign_state ON outbox_messages(campaign_id, state);
+    UPDATE outbox_messages SET next_attempt_at = created_at WHERE next_attempt_at IS NULL;
+    CREATE INDEX outbox_due ON outbox_messages(provider, next_attempt_at, id) WHERE state IN ('queued', 'retry_wait');
+    CREATE INDEX outbox_due_service ON outbox_messages(provider, next_attempt_at, id)
+      WHERE state IN ('queued', 'retry_wait') AND kind <> 'campaign';
+    CREATE INDEX campaigns_status ON campaigns(status, scheduled_at);
+  `,
 };

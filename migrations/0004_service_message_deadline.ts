@@ -17,4 +17,10 @@ export const m0004: Migration = {
       CREATE INDEX inbound_unread ON inbound_messages(contact_id) WHERE read_at IS NULL;
     `);
   },
+  postgres: `
+    ALTER TABLE outbox_messages ADD COLUMN expires_at text;
+    CREATE INDEX outbox_expiring ON outbox_messages(expires_at)
+      WHERE expires_at IS NOT NULL AND state IN ('queued', 'retry_wait');
+    CREATE INDEX inbound_unread ON inbound_messages(contact_id) WHERE read_at IS NULL;
+  `,
 };

@@ -19,4 +19,10 @@ export const m0007: Migration = {
       DELETE FROM import_changes WHERE action = 'created';
     `);
   },
+  postgres: `
+    ALTER TABLE contacts ADD COLUMN import_id text;
+    UPDATE contacts SET import_id = ic.import_id
+      FROM import_changes ic WHERE ic.contact_id = contacts.id AND ic.action = 'created';
+    DELETE FROM import_changes WHERE action = 'created';
+  `,
 };

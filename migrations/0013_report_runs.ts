@@ -20,4 +20,15 @@ export const m0013: Migration = {
       );
     `);
   },
+  postgres: `
+    CREATE TABLE report_runs (
+      kind text NOT NULL CHECK (kind IN ('week', 'month')),
+      period_start text NOT NULL,
+      period_end text NOT NULL,
+      ran_at text NOT NULL,
+      pdf_path text,
+      csv_path text,
+      PRIMARY KEY (kind, period_start)
+    );
+  `,
 };

@@ -15,4 +15,8 @@ export const m0024: Migration = {
       ALTER TABLE outbox_messages ADD COLUMN call_duration_s INTEGER;
     `);
   },
+  postgres: `
+    ALTER TABLE outbox_messages ADD COLUMN call_answered_by text;
+    ALTER TABLE outbox_messages ADD COLUMN call_duration_s bigint;
+  `,
 };
