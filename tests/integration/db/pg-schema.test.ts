@@ -171,6 +171,45 @@ describe.skipIf(postgresMissing())('PostgreSQL schema and migrator', () => {
       }
     }, 180_000);
 
+    it('counts the outbox (version 8), indexes starts (9) and widens the opt-out log (20) as SQLite does', async () => {
+      const { client } = await connect();
+      await migratePostgres(client, migrations, { target: 7 });
+      await client.query(`
+        INSERT INTO campaigns (id, name, body, created_at, updated_at) VALUES (1, 'c', 'b', 'x', 'x');
+        INSERT INTO outbox_messages (campaign_id, kind, to_phone, body, provider, state, created_at, updated_at)
+          SELECT campaign, kind, '+14155550100', 'b', 'sandbox', state, 'x', 'x'
+          FROM (VALUES (1, 'campaign', 'queued'), (1, 'campaign', 'queued'), (1, 'campaign', 'sent'),
+                       (1, 'campaign', 'failed'), (NULL, 'confirmation', 'sent')) AS m(campaign, kind, state);
+        INSERT INTO contacts (id, phone, first_name, last_name, email, created_at, updated_at) VALUES
+          (1, '+14155550100', 'Émile', 'Zola', NULL, 'x', 'x'), (2, '+14155550101', NULL, NULL, 'ab@example.com', 'x', 'x'),
+          (3, '+14155550102', 'Anna', 'Smith', NULL, 'x', 'x');
+        UPDATE contact_search_state SET indexed_through = 2;
+        INSERT INTO optout_audit (id, phone, old_state, new_state, source, actor, at)
+          VALUES (7, '+14155550100', 'opted_in', 'opted_out', 'keyword', 'contact', 'x');`);
+      await migratePostgres(client, migrations);
+      const rows = async (sql: string) => (await client.query(sql)).rows;
+      expect(await rows('SELECT campaign_key::int, state, n::int FROM outbox_state_counts ORDER BY 1, 2')).toEqual([
+        { campaign_key: 0, state: 'sent', n: 1 },
+        { campaign_key: 1, state: 'failed', n: 1 },
+        { campaign_key: 1, state: 'queued', n: 2 },
+        { campaign_key: 1, state: 'sent', n: 1 },
+      ]);
+      expect(await rows('SELECT rowid::int, starts FROM contact_starts ORDER BY 1')).toEqual([
+        { rowid: 1, starts: '^^Ém ^^Zo ^^' },
+        { rowid: 2, starts: '^^ ^^ ^^ab' },
+      ]);
+      await client.query('DELETE FROM contacts WHERE id = 1');
+      expect(await rows('SELECT rowid::int FROM contact_starts')).toEqual([{ rowid: 2 }]);
+      expect(await rows('SELECT id::int, source, channel, email FROM optout_audit')).toEqual([
+        { id: 7, source: 'keyword', channel: 'sms', email: null },
+      ]);
+      await expect(client.query(`UPDATE optout_audit SET actor = 'x'`)).rejects.toThrow(/optout_audit is append-only/);
+      await client.query(
+        `INSERT INTO optout_audit (phone, old_state, new_state, source, actor, at, channel, email)
+         VALUES ('+14155550101', 'opted_in', 'opted_out', 'bounce', 'provider', 'x', 'email', 'ab@example.com')`,
+      );
+    });
+
     it('moves conversions (version 10) and the daily roll-ups (version 32) as SQLite does', async () => {
       const { client } = await connect();
       await migratePostgres(client, migrations, { target: 9 });
@@ -251,6 +290,51 @@ describe.skipIf(postgresMissing())('PostgreSQL schema and migrator', () => {
         }
       }
       expect(differences).toEqual([]);
+    });
+
+    it('answers a search of the search tables from their trigram indexes, ignoring case and accents as FTS5 does', async () => {
+      await client.query(`
+        INSERT INTO contact_search (rowid, name, email, phone) VALUES
+          (1, 'Chloé Dupont', 'chloe@example.com', '14155550100'), (2, 'Ana Smith', '', '14155550101');
+        INSERT INTO contact_starts (rowid, starts) VALUES (1, '^^Ch ^^Du ^^ch'), (2, '^^An ^^Sm ^^');
+        INSERT INTO inbox_search (rowid, body) VALUES (2, 'Is the café open on Sunday?'), (3, 'Thanks!');`);
+      // docs/design/postgres.md: one LIKE per phrase on the table's document expression, exactly as indexed.
+      const documents = {
+        contact_search: 'desk_search_text(name, email, phone)',
+        contact_starts: 'desk_search_text(starts)',
+        inbox_search: 'desk_search_text(body)',
+      };
+      const condition = (table: keyof typeof documents) =>
+        `${documents[table]} LIKE desk_search_text('%' || $1 || '%')`;
+      const search = async (table: keyof typeof documents, phrase: string) =>
+        (
+          await client.query<{ rowid: string }>(`SELECT rowid FROM ${table} WHERE ${condition(table)} ORDER BY rowid`, [
+            phrase,
+          ])
+        ).rows.map((r) => Number(r.rowid));
+      expect(
+        await Promise.all([
+          search('contact_search', 'chloe'),
+          search('contact_search', 'DUPONT'),
+          search('contact_search', 'ana smi'),
+          search('contact_search', '5550101'),
+          // a phrase never spans two columns
+          search('contact_search', 'dupont chloe'),
+          search('contact_starts', '^^a'),
+          search('contact_starts', '^ch'),
+          search('inbox_search', 'CAFE'),
+        ]),
+      ).toEqual([[1], [1], [2], [2], [], [2], [1], [2]]);
+
+      // The planner can answer each from its trigram index (the tables are tiny, so sequential scans are set aside).
+      await client.query('SET enable_seqscan = off');
+      for (const table of Object.keys(documents) as (keyof typeof documents)[]) {
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN SELECT rowid FROM ${table} WHERE ${condition(table).replace('$1', "'chloe'")}`,
+        );
+        expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain(`Bitmap Index Scan on ${table}_text`);
+      }
+      await client.query('RESET enable_seqscan');
     });
 
     it('has the same indexes and triggers as SQLite, by name (plus the trigram indexes of the search tables)', async () => {
