@@ -15,7 +15,7 @@ export type ReadWorkerData = { dbPath: string; nativeBinding?: string };
  * owner's first ask does not pay for it.
  */
 const IDLE_MS = 1000;
-const FIRST_READ_WAIT_MS = 3000;
+const FIRST_READ_WAIT_MS = 10_000;
 
 const port = parentPort!;
 const { dbPath, nativeBinding } = workerData as ReadWorkerData;

@@ -104,13 +104,6 @@ describe('the results reader (off the main thread)', () => {
     } finally {
       await reads.close();
     }
-    // With nothing asked, the thread loads it a few seconds after its start.
-    const again = createAnalyticsReads(t.db, { dbPath: t.path });
-    try {
-      await again.warmed();
-    } finally {
-      await again.close();
-    }
   });
 });
 
