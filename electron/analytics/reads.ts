@@ -24,21 +24,36 @@ export const ANALYTICS_READS = {
   recipients: (db: SqliteDb, a: { currency: string; query: RecipientsQuery }): RecipientsPage =>
     campaignRecipients(db, a.currency, a.query),
   bestTime: async (db: SqliteDb, a: { businessZone: string }) =>
-    (await import('./insights/best-time')).bestTimeReport(db, a.businessZone),
+    (await loadBestTime()).bestTimeReport(db, a.businessZone),
   compare: async (db: SqliteDb, a: { groups: CompareGroupInput[]; metric: AbMetric; now: string }) =>
-    (await import('./insights/compare')).compareSegments(db, a.groups, a.metric, new Date(a.now)),
+    (await loadCompare()).compareSegments(db, a.groups, a.metric, new Date(a.now)),
 };
+const loadBestTime = () => import('./insights/best-time');
+const loadCompare = () => import('./insights/compare');
+
+/** Loads the code best time and comparison load on first use (the reader thread does it once it is idle). */
+export async function loadInsightsCode(): Promise<void> {
+  await loadBestTime();
+  await loadCompare();
+}
 export type ReadKind = keyof typeof ANALYTICS_READS;
 export type ReadArgs<K extends ReadKind> = Parameters<(typeof ANALYTICS_READS)[K]>[1];
 export type ReadAnswer<K extends ReadKind> = Awaited<ReturnType<(typeof ANALYTICS_READS)[K]>>;
 
 export type ToReadWorker = { id: number; kind: ReadKind; args: ReadArgs<ReadKind> };
 export type FromReadWorker =
-  { id: number; ok: true; value: ReadAnswer<ReadKind> } | { id: number; ok: false; code: ErrorCode; message: string };
+  | { id: number; ok: true; value: ReadAnswer<ReadKind> }
+  | { id: number; ok: false; code: ErrorCode; message: string }
+  | { warmed: true };
 
 export interface AnalyticsReads {
   /** Starts the reader thread now (at app start), so the first report does not pay for it on the main thread. */
   warm(): void;
+  /**
+   * Settles once the reader thread has started and, idle, loaded the code that best time and comparison would
+   * otherwise load on their first ask (see read-worker.ts); starts the thread if it is not running.
+   */
+  warmed(): Promise<void>;
   read<K extends ReadKind>(kind: K, args: ReadArgs<K>): Promise<ReadAnswer<K>>;
   /** Ends the worker thread (awaited: its connection is closed before the app closes the file). */
   close(): Promise<void>;
@@ -60,9 +75,16 @@ export async function runRead<K extends ReadKind>(db: SqliteDb, kind: K, args: R
  */
 export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativeBinding?: string }): AnalyticsReads {
   if (file.dbPath === ':memory:' || file.dbPath === '') {
-    return { warm: () => {}, read: (kind, args) => runRead(db, kind, args), close: async () => {} };
+    return {
+      warm: () => {},
+      warmed: loadInsightsCode,
+      read: (kind, args) => runRead(db, kind, args),
+      close: async () => {},
+    };
   }
   let worker: Worker | null = null;
+  // Settles when the running thread says it has loaded its on-first-use code (or has gone); one per thread started.
+  let warmedUp: Promise<void> = Promise.resolve();
   let nextId = 1;
   const waiting = new Map<number, { resolve: (v: ReadAnswer<ReadKind>) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
@@ -73,7 +95,10 @@ export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativ
     const w = startWorker('analytics-read-worker', import.meta.url, {
       workerData: { dbPath: file.dbPath, nativeBinding: file.nativeBinding },
     });
+    let warmedNow = () => {};
+    warmedUp = new Promise<void>((resolve) => (warmedNow = resolve));
     w.on('message', (msg: FromReadWorker) => {
+      if ('warmed' in msg) return warmedNow();
       const p = waiting.get(msg.id);
       if (!p) return;
       waiting.delete(msg.id);
@@ -82,6 +107,7 @@ export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativ
     });
     const gone = (e: Error) => {
       if (worker === w) worker = null;
+      warmedNow(); // nothing more to wait for from this thread
       failAll(e);
     };
     w.on('error', (e) => gone(new AppError('internal', `The results reader stopped: ${e.message}`)));
@@ -91,6 +117,10 @@ export function createAnalyticsReads(db: SqliteDb, file: { dbPath: string; nativ
   return {
     warm() {
       worker ??= start();
+    },
+    async warmed() {
+      worker ??= start();
+      await warmedUp;
     },
     read<K extends ReadKind>(kind: K, args: ReadArgs<K>): Promise<ReadAnswer<K>> {
       worker ??= start();

@@ -16,8 +16,9 @@ import { deliveredHistory } from '../../electron/analytics/predict/features';
  *   npm run bench -- insights [--contacts 50000] [--campaigns 20]
  * A fresh database with the real migrations: contacts over four US zones (half tagged VIP), every contact texted by
  * every campaign at a different hour, replies from VIPs 15 %, others 3 % (at random), 1 % clicks, 0.3 % opt-outs, filled set-based. Then the
- * best-time report and a two-tag comparison where the IPC handlers run them, on the analytics reader thread (reads.ts),
- * each timed from request to answer (the first ask, then asked again: `…WarmMs`), with the main thread's longest
+ * app's start as the owner meets it (the reader thread started, the dashboard asked, the thread idle: reads.warmed()),
+ * and the best-time report and a two-tag comparison where the IPC handlers run them, on the analytics reader thread
+ * (reads.ts), each timed from request to answer (the first ask, then asked again: `…WarmMs`), with the main thread's longest
  * event-loop block meanwhile and the longest the request itself held it (wall and the main thread's CPU); one pass over the delivered history the models read
  * (timed alone), and the model training on its worker thread (two such passes and the fits), with the longest
  * event-loop block seen meanwhile.
@@ -68,7 +69,15 @@ try {
   const fillMs = performance.now() - fillStart;
 
   const reads = createAnalyticsReads(db, { dbPath });
+  // What the owner sees: the app started — its reader thread with it (startJobs), the dashboard (the app's home)
+  // asked first, the thread then idle — and then the first ask.
   reads.warm();
+  await reads.read('summary', {
+    settings: { windows: { clickDays: 5, deliveryHours: 24 }, currency: 'USD', keywords: [], thankYouUrl: '' },
+    query: { bucket: 'week', top: 5 },
+    now: new Date().toISOString(),
+  });
+  await reads.warmed();
   const stretch = new LongestStretch();
   const onReader = async <T>(ask: () => Promise<T>) => {
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -91,9 +100,8 @@ try {
     });
   const best = await onReader(askBest);
   const compared = await onReader(askCompare);
-  // Asked again: the first asks also pay once for what the reader thread does on first use (finishing its start,
-  // which warm() began 20 ms before, loading the best-time and comparison code, its connection's first read of the
-  // messages); these are the report and the comparison alone.
+  // Asked again: the first asks also pay once for their connection's first read of the messages; these are the
+  // report and the comparison alone.
   const bestWarm = await onReader(askBest);
   const comparedWarm = await onReader(askCompare);
   await reads.close();

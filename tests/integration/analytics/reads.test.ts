@@ -86,6 +86,25 @@ describe('the results reader (off the main thread)', () => {
       await reads.close();
     }
   });
+
+  it('loads the best-time and comparison code once idle after its first answer (the dashboard never waits for it)', async () => {
+    const t = await tempDb();
+    cleanup = t.cleanup;
+    const reads = createAnalyticsReads(t.db, { dbPath: t.path });
+    const order: string[] = [];
+    try {
+      reads.warm();
+      const warmed = reads.warmed().then(() => order.push('warmed'));
+      await reads
+        .read('summary', { settings: SETTINGS, query: { bucket: 'day', top: 5 }, now: NOW })
+        .then(() => order.push('dashboard'));
+      await warmed;
+      expect(order).toEqual(['dashboard', 'warmed']);
+      expect((await reads.read('bestTime', { businessZone: 'America/New_York' })).recommendation).toBeNull();
+    } finally {
+      await reads.close();
+    }
+  });
 });
 
 describe('catching up on outcomes before a report (issue 13: the main thread never held long)', () => {
