@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /**
@@ -27,19 +27,5 @@ export function runInBackground(nice: number): void {
     if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, nice);
   } catch {
     // no /proc, or not allowed: stay as is
-  }
-}
-
-/**
- * CPU time (user + system) the calling thread has used, in ms, or null where the system does not say (Linux reports
- * it per thread in /proc/thread-self/stat, in hundredths of a second). For timings (npm run bench -- import-search).
- */
-export function threadCpuMs(): number | null {
-  if (process.platform !== 'linux') return null;
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
   }
 }

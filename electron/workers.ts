@@ -12,7 +12,6 @@ export const workerEntries = {
   'contacts-import-worker': 'electron/contacts/import/import-worker.ts',
   'contacts-rows-worker': 'electron/contacts/import/rows-worker.ts',
   'contacts-reader-worker': 'electron/contacts/import/reader-worker.ts',
-  'contacts-search-build-worker': 'electron/contacts/import/search-build-worker.ts',
   'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
   'analytics-rebuild-worker': 'electron/analytics/rebuild-worker.ts',
   'analytics-read-worker': 'electron/analytics/read-worker.ts',

@@ -1,13 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SqliteDb } from '../db/connection';
-import {
-  BULK_HASH_BYTES,
-  CONTACT_SEARCH_SQL,
-  CONTACT_STARTS_SQL,
-  DEFAULT_AUTOMERGE,
-  DEFAULT_HASH_BYTES,
-  ftsOptions,
-} from './search-text';
+import { CONTACT_STARTS_SQL } from '../../migrations/0009_contact_starts';
 import {
   contactIdsAbove,
   dropEditedEntries,
@@ -43,7 +36,8 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
       if (edited.length) dropEditedEntries(db, edited);
       db.prepare(
         `INSERT INTO contact_search (rowid, name, email, phone)
-         SELECT c.id, ${CONTACT_SEARCH_SQL} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
+         SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
+         FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ).run(all);
       db.prepare(
         `INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
@@ -56,6 +50,20 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
 
 /** New contacts indexed per transaction by indexAllQueuedContacts: a few seconds of work each. */
 const BULK_CHUNK = 250_000;
+/** FTS5's in-memory buffer during a bulk index (its default is 1 MB), and the settings it goes back to. */
+const BULK_HASH_BYTES = 64 * 1024 * 1024;
+const DEFAULT_HASH_BYTES = 1024 * 1024;
+const DEFAULT_AUTOMERGE = 4;
+
+/** FTS5 options of both search indexes (stored with them, so always set back in the same transaction). */
+function ftsOptions(db: SqliteDb, hashBytes: number, automerge: number): void {
+  for (const table of ['contact_search', 'contact_starts']) {
+    // FTS5 reads these options as numbers written in the statement (a bound parameter is refused).
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${Math.trunc(hashBytes)})`);
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${Math.trunc(automerge)})`);
+  }
+}
+
 /**
  * Indexes every waiting contact; for the CLI right after an import and for tests. New contacts go in by a few large
  * INSERT … SELECT statements with FTS5 buffering 64 MB instead of 1 MB and not merging segments meanwhile: a
@@ -80,7 +88,8 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
         const count = db
           .prepare(
             `INSERT INTO contact_search (rowid, name, email, phone)
-             SELECT c.id, ${CONTACT_SEARCH_SQL} FROM contacts c WHERE c.id > ? AND c.id <= ?`,
+             SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
+             FROM contacts c WHERE c.id > ? AND c.id <= ?`,
           )
           .run(through, upTo).changes;
         db.prepare(

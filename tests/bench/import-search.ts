@@ -5,11 +5,7 @@
  *   npx tsx tests/bench/import-search.ts [--rows 1000000] [--repeat 1] [--json]
  *
  * Prints one JSON line per repetition: bareImportMs (sqlite3 CLI), cliImportMs (the whole `import` command, in its
- * own process, index included), indexMs (the search index step after the import, from the command's own timing on
- * stderr; into a new database the indexes are built alongside the import and copied in as it ends: sideWaitMs is how
- * long the writer then waited for that build, sideCopyMs the copy, sideOutcome "copied" or why not, and the CPU time
- * of the writer thread until then, of the thread that built the indexes and of the copy: writerCpuMs, sideBuildCpuMs,
- * sideCopyCpuMs),
+ * own process, index included), indexMs (the search index step alone, from the command's own timing on stderr),
  * searchMs (the whole `contacts list --search` command right after), ratio = cliImportMs / bareImportMs, and the CPU
  * time (user + system, all threads) of each command as *CpuMs with cpuRatio = cliImportCpuMs / bareImportCpuMs: on
  * a shared machine the wall-clock figures follow the load, the CPU figures much less.
@@ -119,16 +115,7 @@ try {
     const indexTiming = /search index: (\d+) ms(?: \(CPU (\d+) ms\))?/.exec(imported.stderr);
     const indexMs = Number(indexTiming?.[1] ?? NaN);
     const indexCpuMs = Number(indexTiming?.[2] ?? NaN);
-    const side =
-      /search index built alongside: (?:waited (\d+) ms, copied in (\d+) ms \(CPU: writer (\d+) ms until then, built in (\d+) ms, copied in (\d+) ms\)|not copied \((.*)\))/.exec(
-        imported.stderr,
-      );
-    const [sideWaitMs, sideCopyMs, writerCpuMs, sideBuildCpuMs, sideCopyCpuMs] = [1, 2, 3, 4, 5].map((i) =>
-      Number(side?.[i] ?? NaN),
-    );
-    const sideOutcome = side ? (side[6] ?? 'copied') : 'not built';
     log(`  CLI import: ${imported.ms} ms (CPU ${imported.cpuMs} ms; search index ${indexMs} ms, CPU ${indexCpuMs} ms)`);
-    log(`  search index built alongside: ${sideOutcome} (waited ${sideWaitMs} ms, copy ${sideCopyMs} ms)`);
     const search = timed(process.execPath, [...cli, '--json', 'contacts', 'list', '--search', 'ana', '--limit', '20']);
     const found = (JSON.parse(search.stdout) as { rows: unknown[] }).rows.length;
     log(`  contacts list --search ana: ${search.ms} ms (CPU ${search.cpuMs} ms; ${found} rows)`);
@@ -140,12 +127,6 @@ try {
         bareImportMs: bare.ms,
         cliImportMs: imported.ms,
         indexMs,
-        sideWaitMs,
-        sideCopyMs,
-        sideOutcome,
-        writerCpuMs,
-        sideBuildCpuMs,
-        sideCopyCpuMs,
         searchMs: search.ms,
         ratio: Math.round((imported.ms / bare.ms) * 10) / 10,
         bareImportCpuMs: bare.cpuMs,

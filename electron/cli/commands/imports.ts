@@ -95,9 +95,7 @@ export const importCommands: Command[] = [
         true,
       );
       // Index the new contacts for search as soon as they are committed, so that searching them is fast from the
-      // first moment: meanwhile the import's threads stop and its checkpoint worker copies its log back. Into a
-      // database without contacts the import built the indexes alongside and copied them in (search-build.ts): only
-      // the contacts a later row of the file renamed are left here.
+      // first moment: meanwhile the import's threads stop and its checkpoint worker copies its log back.
       if (!dryRun && (await app.contacts.imports.written(importId))) await indexNewContacts(app);
       const job = await app.contacts.imports.settled(importId);
       if (job.state !== 'done' || !job.report)

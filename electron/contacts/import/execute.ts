@@ -1,4 +1,3 @@
-import type { MessagePort } from 'node:worker_threads';
 import { autocheckpointPages, openDatabase, type SqliteDb } from '../../db/connection';
 import { withoutSecondaryIndexes } from '../../db/bulk-load';
 import { AppError, isAppError } from '../../../shared/errors';
@@ -10,8 +9,6 @@ import { MAX_IN_FLIGHT, sourceError, type RowSource, type SourceItem } from './r
 import type { ImportProgress, ImportReject, ImportReport } from './types';
 import { revertImport } from './undo';
 import { ContactWriter } from './writer';
-import { SearchBuild } from './search-build';
-import { threadCpuMs } from '../../thread-priority';
 
 // hot path: the import runs in a worker thread that loads only better-sqlite3 (no Kysely: workers.test.ts)
 
@@ -39,13 +36,6 @@ export interface ImportHooks {
   autocheckpoint?(): boolean | null;
   /** the file, read and normalised elsewhere (row-source.ts), in file order */
   openSource(): RowSource;
-  /**
-   * A bulk load's channel to a thread that can build the search indexes alongside (search-build.ts); closed unused
-   * unless the database holds no contacts yet.
-   */
-  searchBuild?: MessagePort;
-  /** for npm run bench -- import-search (SMS_DESK_TIMINGS): a line of timings for the command's stderr */
-  timing?(line: string): void;
 }
 
 const FIRST_REJECTS = 100;
@@ -178,14 +168,11 @@ async function importRows(
     // below become savepoints), the contacts' indexes dropped at its start and built again before it commits — half
     // the writer's CPU at a million rows. A failure or a crash rolls all of it back, indexes included.
     let restoreIndexes: (() => void) | null = null;
-    let search: SearchBuild | null = null;
     const stored = () => db.prepare('SELECT coalesce(max(id), 0) FROM contacts').pluck().get() as number;
     if (job.bulk && !job.dryRun && file.size / BYTES_PER_ROW_GUESS >= Math.max(BULK_MIN_ROWS, stored())) {
       db.exec('BEGIN IMMEDIATE');
       restoreIndexes = withoutSecondaryIndexes(db, 'contacts');
-      // Into a database without contacts, the search indexes are built alongside by a thread of their own.
-      if (hooks.searchBuild) search = writer.searchBuild = SearchBuild.startIfEmpty(db, hooks.searchBuild);
-    } else hooks.searchBuild?.close();
+    }
 
     const applyOne = (r: BatchResult) => {
       merger.applyAccepted(r.accepted, r.acceptedCount);
@@ -248,12 +235,8 @@ async function importRows(
     }
     if (group.length && !hooks.isCancelled()) writeGroup(group);
     if (hooks.isCancelled()) throw new AppError('cancelled', 'The import was cancelled. Nothing was changed.');
-    let dataVersion = 0;
     if (restoreIndexes) {
-      // The search thread finishes while the contacts' indexes are built.
-      search?.end();
       restoreIndexes();
-      dataVersion = db.pragma('data_version', { simple: true }) as number;
       db.exec('COMMIT');
     }
 
@@ -268,8 +251,6 @@ async function importRows(
         job.importId,
       );
     }
-    // The import is complete; its search index follows (a lost copy only leaves the contacts to the usual indexing).
-    if (search) await copySearchIndex(db, search, dataVersion, hooks);
     return {
       importId: job.importId,
       dryRun: job.dryRun,
@@ -280,7 +261,6 @@ async function importRows(
       customFields: plan.customFields,
     };
   } catch (e) {
-    hooks.searchBuild?.close();
     // A bulk load's one transaction: rolled back, indexes and all, before what was committed is reverted.
     if (db.inTransaction) db.exec('ROLLBACK');
     if (!job.dryRun && startedAt) await abandon(db, job, startedAt, writer, e, hooks);
@@ -290,36 +270,6 @@ async function importRows(
   } finally {
     db.close();
   }
-}
-
-/**
- * Copies the search indexes built alongside into the database (search-build.ts). Never fails the import: when they
- * are not copied, its contacts wait for the usual indexing. Tells `hooks.timing` the wait and the copy, or why not.
- */
-async function copySearchIndex(
-  db: SqliteDb,
-  search: SearchBuild,
-  dataVersion: number,
-  hooks: ImportHooks,
-): Promise<void> {
-  const start = performance.now();
-  const built = await search.built();
-  const waited = performance.now() - start;
-  const cpuBefore = threadCpuMs();
-  // A copy lost in a power cut only leaves the contacts to the usual indexing: no need to wait for the disk.
-  db.pragma('synchronous = NORMAL');
-  let outcome: string | null;
-  try {
-    outcome = search.copyInto(db, built, dataVersion);
-  } catch (e) {
-    outcome = (e as Error).message;
-  }
-  const cpu = (ms: number | null | undefined) => (ms === null || ms === undefined ? '?' : Math.round(ms));
-  const copied =
-    `waited ${Math.round(waited)} ms, copied in ${Math.round(performance.now() - start - waited)} ms ` +
-    `(CPU: writer ${cpu(cpuBefore)} ms until then, built in ${cpu(built.type === 'built' ? built.cpuMs : null)} ms, ` +
-    `copied in ${cpu(cpuBefore === null ? null : threadCpuMs()! - cpuBefore)} ms)`;
-  hooks.timing?.(`search index built alongside: ${outcome === null ? copied : `not copied (${outcome})`}`);
 }
 
 /**

@@ -13,14 +13,7 @@ import { runInBackground, WRITER_NICE } from '../../thread-priority';
  * send `cancel`.
  */
 export type ImportTask =
-  | {
-      task: 'import';
-      job: ImportJob;
-      sourcePort: MessagePort;
-      resultPorts: MessagePort[];
-      /** a bulk load's channel to the thread that can build its search indexes alongside */
-      searchPort?: MessagePort;
-    }
+  | { task: 'import'; job: ImportJob; sourcePort: MessagePort; resultPorts: MessagePort[] }
   | { task: 'undo'; dbPath: string; nativeBinding?: string; importId: string };
 
 export type ToWorker =
@@ -36,8 +29,6 @@ export type FromWorker =
   | { type: 'now'; id: number }
   | { type: 'progress'; progress: import('./types').ImportProgress }
   | { type: 'done'; result: unknown }
-  /** a line for the command's stderr (SMS_DESK_TIMINGS: npm run bench -- import-search) */
-  | { type: 'timing'; line: string }
   | { type: 'failed'; error: { code: string; message: string } };
 
 runInBackground(WRITER_NICE);
@@ -83,10 +74,6 @@ async function run(): Promise<unknown> {
     isCancelled: () => cancelled,
     autocheckpoint: () => autocheckpointOn,
     openSource: () => source!,
-    searchBuild: task.searchPort,
-    timing: process.env.SMS_DESK_TIMINGS
-      ? (line) => port.postMessage({ type: 'timing', line } satisfies FromWorker)
-      : undefined,
   });
 }
 

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { FromWorker, ImportTask, ToWorker } from './import-worker';
 import type { FromReader, ReaderWorkerData, ToReader } from './reader-worker';
-import type { SearchBuildWorkerData } from './search-build-worker';
 import type { ImportJob } from './execute';
 import type { ReadJob } from './row-source';
 import { inspectImport, type ImportInspection } from './inspect';
@@ -63,7 +59,6 @@ function runTask<T>(
     let task: ImportTask;
     let transferList: MessagePort[] = [];
     let reader: Worker | null = null;
-    let search: { worker: Worker; dir: string } | null = null;
     const rows = spec.task === 'import' ? spawnRowWorkers() : null;
     if (spec.task === 'import') {
       const { port1: writerEnd, port2: readerEnd } = new MessageChannel();
@@ -74,25 +69,6 @@ function runTask<T>(
       });
       task = { task: 'import', job: spec.job, sourcePort: writerEnd, resultPorts: first.resultPorts };
       transferList = [writerEnd, ...first.resultPorts];
-      if (spec.job.bulk && !spec.job.dryRun) {
-        // A bulk load may have its search indexes built alongside (search-build.ts), in a side database in a
-        // folder of its own (owner-only, as mkdtemp makes it), removed when the import ends.
-        const { port1: writerSide, port2: builderSide } = new MessageChannel();
-        const dir = mkdtempSync(join(tmpdir(), `smsdesk-search-build-${spec.job.importId}-`));
-        const worker = startWorker('contacts-search-build-worker', import.meta.url, {
-          workerData: {
-            port: builderSide,
-            path: join(dir, 'search.sqlite'),
-            nativeBinding: spec.job.nativeBinding,
-          } satisfies SearchBuildWorkerData,
-          transferList: [builderSide],
-        });
-        // Its failure reaches the writer as its channel closing (search-build.ts): the index is then built as usual.
-        worker.on('error', () => undefined);
-        search = { worker, dir };
-        task.searchPort = writerSide;
-        transferList.push(writerSide);
-      }
     } else task = spec;
     const worker = startWorker('contacts-import-worker', import.meta.url, { workerData: task, transferList });
     // A big import's commits would otherwise copy the log back into the database file themselves (and wait for
@@ -111,17 +87,10 @@ function runTask<T>(
       control.signal?.removeEventListener('abort', onAbort);
       // Settle only once every thread has exited and closed its database files: a caller that deletes or moves
       // the database right after the import (a test's temp folder, a restore) must not race a closing -wal.
-      const stopped = [
-        worker.terminate(),
-        reader?.terminate(),
-        rows?.terminate(),
-        search?.worker.terminate(),
-        releaseCheckpoints?.(),
-      ].filter((p) => p !== undefined);
-      void Promise.allSettled(stopped).then(() => {
-        if (search) rmSync(search.dir, { recursive: true, force: true });
-        fn();
-      });
+      const stopped = [worker.terminate(), reader?.terminate(), rows?.terminate(), releaseCheckpoints?.()].filter(
+        (p) => p !== undefined,
+      );
+      void Promise.allSettled(stopped).then(fn);
     };
     const onAbort = () => worker.postMessage({ type: 'cancel' } satisfies ToWorker);
     control.signal?.addEventListener('abort', onAbort);
@@ -146,7 +115,6 @@ function runTask<T>(
       if (msg.type === 'now')
         worker.postMessage({ type: 'now', id: msg.id, iso: control.now().toISOString() } satisfies ToWorker);
       else if (msg.type === 'progress') control.onProgress?.(msg.progress);
-      else if (msg.type === 'timing') process.stderr.write(`${msg.line}\n`);
       else if (msg.type === 'done') {
         if (!settled) control.onWritten?.();
         finish(() => resolve(msg.result as T));

@@ -2,7 +2,6 @@ import type { SqliteDb } from '../../db/connection';
 import { ownRecord } from '../../../shared/own-keys';
 import { writerStatements, type NewContactValues, type WriterContext } from './writer-statements';
 import { emailAuditText, emailSideOf, emailStatements, nextEmailSide, sideOfRow } from './writer-email';
-import type { SearchBuild } from './search-build';
 
 export type { WriterContext } from './writer-statements';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED, NOT_TEXTABLE_NO_CONSENT } from './types';
@@ -71,8 +70,6 @@ export class ContactWriter {
   private readonly s: ReturnType<typeof writerStatements>;
   /** the e-mail side's statements, for a file with e-mail columns only */
   private readonly email: ReturnType<typeof emailStatements> | null;
-  /** a bulk load into an empty database: the search indexes built alongside, told of each new or changed contact */
-  searchBuild: SearchBuild | null = null;
 
   constructor(
     private readonly db: SqliteDb,
@@ -113,7 +110,6 @@ export class ContactWriter {
       : this.s.insertContact!.run(...values);
     if (r.changes === 0) return undefined;
     const id = Number(r.lastInsertRowid);
-    this.searchBuild?.add(id, c.firstName, c.lastName, c.email, c.phone);
     this.txFirstId ??= id;
     if (consent !== null) this.txConsent.set(id, consent);
     // SQLite gives a new row the highest id plus one, so a transaction's contacts normally form one run; should an
@@ -153,7 +149,6 @@ export class ContactWriter {
 
   /** Called last in each write transaction: writes the tags, custom values and consent records of the contacts it created. */
   endTransaction(): void {
-    this.searchBuild?.flush();
     if (this.txFirstId === null || this.ctx.dryRun) return;
     this.writeCreatedRun();
     const yes: number[] = [];
@@ -227,10 +222,7 @@ export class ContactWriter {
       next[f] = to;
       changed = true;
     }
-    if (changed) {
-      this.s.updateFields?.run(next.first_name, next.last_name, next.email, this.ctx.now, existing.id);
-      this.searchBuild?.changed(existing.id);
-    }
+    if (changed) this.s.updateFields?.run(next.first_name, next.last_name, next.email, this.ctx.now, existing.id);
     for (const t of [...c.tags, ...extraTags]) {
       if (rec.tagsAdded.some((a) => a.toLowerCase() === t.toLowerCase())) continue;
       if (this.addTagIfMissing(existing.id, t)) rec.tagsAdded.push(t);
@@ -320,7 +312,6 @@ export class ContactWriter {
     const email = has & 4 ? null : c.email;
     if (first !== null || last !== null || email !== null) {
       this.s.fillFields!.run({ id, first, last, email, now: this.ctx.now });
-      this.searchBuild?.changed(id);
       has |= (first !== null ? 1 : 0) | (last !== null ? 2 : 0) | (email !== null ? 4 : 0);
     }
     // Created in this transaction, its own tags and custom values may still wait to be written (at its end); a
