@@ -16,22 +16,23 @@ import type { DailyRow } from './totals';
 
 export type ChannelDayRow = Omit<DailyRow, 'campaign_id'> & { channel: Channel };
 
+/** The figures a roll-up row holds (campaign_daily's counting columns). */
+const FIGURES = [
+  'sent',
+  'delivered',
+  'failed',
+  'replied',
+  'clicked',
+  'opted_out',
+  'converted',
+  'revenue_minor',
+  'spend_micros',
+] as const;
+
 const rollupRows = preparedQuery((v: { campaignId: number }) =>
   qb
     .selectFrom('campaign_daily')
-    .select([
-      'day',
-      'channel',
-      'sent',
-      'delivered',
-      'failed',
-      'replied',
-      'clicked',
-      'opted_out',
-      'converted',
-      'revenue_minor',
-      'spend_micros',
-    ])
+    .select(['day', 'channel', ...FIGURES])
     .where('campaign_id', '=', v.campaignId),
 );
 
@@ -63,17 +64,6 @@ function pendingByChannel(db: SqliteDb, campaignId: number): Map<Channel, number
 }
 
 const ORDER: Channel[] = ['sms', 'email', 'voice'];
-const FIGURES = [
-  'sent',
-  'delivered',
-  'failed',
-  'replied',
-  'clicked',
-  'opted_out',
-  'converted',
-  'revenue_minor',
-  'spend_micros',
-] as const;
 
 type RollupSums = Omit<DailyRow, 'campaign_id' | 'day'>;
 const noSums = (): RollupSums => ({
