@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { preparedQuery } from '../db/prepared-query';
+import { qb } from '../db/sync-query';
 import { conversionKeywordIn } from '../abtests';
 import { attribute } from './attribution';
 import { isReply, isThankYouUrl, optOutCountsForCampaigns } from './outcome-rules';
@@ -35,23 +36,33 @@ export function catchUpOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, m
 
 type Cursor = 'inbound' | 'clicks' | 'optouts' | 'contacts';
 
+// Every round (each tick, each report's catch-up) runs the reads below even when nothing arrived: built and prepared
+// once, so an idle round costs a few statement runs on the main thread, not a Kysely build and compile of each.
+const cursorRow = preparedQuery((v: { source: Cursor }) =>
+  qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', v.source),
+);
+const cursorMove = preparedQuery((v: { source: Cursor; lastId: number }) =>
+  qb.updateTable('analytics_cursors').set({ last_id: v.lastId }).where('source', '=', v.source),
+);
+
 function cursor(db: SqliteDb, source: Cursor): number {
-  return firstRow(db, qb.selectFrom('analytics_cursors').select('last_id').where('source', '=', source))?.last_id ?? 0;
+  return cursorRow.get(db, { source })?.last_id ?? 0;
 }
 function moveCursor(db: SqliteDb, source: Cursor, lastId: number): void {
-  runQuery(db, qb.updateTable('analytics_cursors').set({ last_id: lastId }).where('source', '=', source));
+  cursorMove.run(db, { source, lastId });
 }
 
+const inboundAfter = preparedQuery((v: { after: number; limit: number }) =>
+  qb
+    .selectFrom('inbound_messages')
+    .select(['id', 'contact_id', 'body', 'received_at'])
+    .where('id', '>', v.after)
+    .orderBy('id')
+    .limit(v.limit),
+);
+
 function ingestInbound(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: number): number {
-  const rows = allRows(
-    db,
-    qb
-      .selectFrom('inbound_messages')
-      .select(['id', 'contact_id', 'body', 'received_at'])
-      .where('id', '>', cursor(db, 'inbound'))
-      .orderBy('id')
-      .limit(limit),
-  );
+  const rows = inboundAfter.all(db, { after: cursor(db, 'inbound'), limit });
   for (const r of rows) {
     if (r.contact_id === null || !isReply(r.body)) continue;
     // A reply is a text, so it answers a text: an e-mail or a call of the campaign never gets it (MEASURED_ON).
@@ -88,17 +99,18 @@ function ingestInbound(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: num
   return rows.length;
 }
 
+const clicksAfter = preparedQuery((v: { after: number; limit: number }) =>
+  qb
+    .selectFrom('link_clicks as k')
+    .innerJoin('tracked_links as l', 'l.id', 'k.link_id')
+    .select(['k.id', 'k.at', 'k.is_bot', 'l.id as linkId', 'l.outbox_id', 'l.campaign_id', 'l.contact_id', 'l.url'])
+    .where('k.id', '>', v.after)
+    .orderBy('k.id')
+    .limit(v.limit),
+);
+
 function ingestClicks(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: number): number {
-  const rows = allRows(
-    db,
-    qb
-      .selectFrom('link_clicks as k')
-      .innerJoin('tracked_links as l', 'l.id', 'k.link_id')
-      .select(['k.id', 'k.at', 'k.is_bot', 'l.id as linkId', 'l.outbox_id', 'l.campaign_id', 'l.contact_id', 'l.url'])
-      .where('k.id', '>', cursor(db, 'clicks'))
-      .orderBy('k.id')
-      .limit(limit),
-  );
+  const rows = clicksAfter.all(db, { after: cursor(db, 'clicks'), limit });
   for (const r of rows) {
     if (r.is_bot) continue;
     // The link names its message: the click is that message's, no window needed to find it.
@@ -129,24 +141,25 @@ function ingestClicks(db: SqliteDb, s: AnalyticsSettings, now: Date, limit: numb
   return rows.length;
 }
 
+const optOutsAfter = preparedQuery((v: { after: number; limit: number }) =>
+  qb
+    .selectFrom('optout_audit as a')
+    .leftJoin('contacts as c', 'c.phone', 'a.phone')
+    .select([
+      'a.id',
+      'a.at',
+      'a.source',
+      'a.new_state',
+      'a.channel',
+      (eb) => eb.fn.coalesce('a.contact_id', 'c.id').as('contactId'),
+    ])
+    .where('a.id', '>', v.after)
+    .orderBy('a.id')
+    .limit(v.limit),
+);
+
 function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): number {
-  const rows = allRows(
-    db,
-    qb
-      .selectFrom('optout_audit as a')
-      .leftJoin('contacts as c', 'c.phone', 'a.phone')
-      .select([
-        'a.id',
-        'a.at',
-        'a.source',
-        'a.new_state',
-        'a.channel',
-        (eb) => eb.fn.coalesce('a.contact_id', 'c.id').as('contactId'),
-      ])
-      .where('a.id', '>', cursor(db, 'optouts'))
-      .orderBy('a.id')
-      .limit(limit),
-  );
+  const rows = optOutsAfter.all(db, { after: cursor(db, 'optouts'), limit });
   for (const r of rows) {
     // The list's growth counts SMS opt-outs (an e-mail unsubscribe leaves the number textable).
     if (r.new_state === 'opted_out' && r.channel === 'sms') addGrowth(db, r.at.slice(0, 10), 0, 1);
@@ -171,52 +184,52 @@ function ingestOptOuts(db: SqliteDb, s: AnalyticsSettings, limit: number): numbe
   return rows.length;
 }
 
+// Per event: built and prepared once too.
+const outcomeOf = preparedQuery((v: { outboxId: number; kind: 'opted_out' | 'replied' }) =>
+  qb.selectFrom('message_outcomes').select('id').where('outbox_id', '=', v.outboxId).where('kind', '=', v.kind),
+);
+const growthAdd = preparedQuery((v: { day: string; newContacts: number; optOuts: number }) =>
+  qb
+    .insertInto('list_growth_daily')
+    .values({ day: v.day, new_contacts: v.newContacts, opt_outs: v.optOuts })
+    .onConflict((oc) =>
+      oc.column('day').doUpdateSet((eb) => ({
+        new_contacts: eb('list_growth_daily.new_contacts', '+', eb.ref('excluded.new_contacts')),
+        opt_outs: eb('list_growth_daily.opt_outs', '+', eb.ref('excluded.opt_outs')),
+      })),
+    ),
+);
+
 function hasOutcome(db: SqliteDb, outboxId: number, kind: 'opted_out' | 'replied'): boolean {
-  return (
-    firstRow(
-      db,
-      qb.selectFrom('message_outcomes').select('id').where('outbox_id', '=', outboxId).where('kind', '=', kind),
-    ) !== undefined
-  );
+  return outcomeOf.get(db, { outboxId, kind }) !== undefined;
 }
 
 function addGrowth(db: SqliteDb, day: string, newContacts: number, optOuts: number): void {
-  runQuery(
-    db,
-    qb
-      .insertInto('list_growth_daily')
-      .values({ day, new_contacts: newContacts, opt_outs: optOuts })
-      .onConflict((oc) =>
-        oc.column('day').doUpdateSet((eb) => ({
-          new_contacts: eb('list_growth_daily.new_contacts', '+', eb.ref('excluded.new_contacts')),
-          opt_outs: eb('list_growth_daily.opt_outs', '+', eb.ref('excluded.opt_outs')),
-        })),
-      ),
-  );
+  growthAdd.run(db, { day, newContacts, optOuts });
 }
+
+const lastContact = preparedQuery((_: Record<string, never>) =>
+  qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')),
+);
+const newContactsByDay = preparedQuery((v: { from: number; to: number }) =>
+  qb
+    .selectFrom('contacts')
+    .select([
+      (eb) => eb.fn<string>('substr', ['created_at', eb.lit(1), eb.lit(10)]).as('day'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('id', '>', v.from)
+    .where('id', '<=', v.to)
+    .groupBy('day'),
+);
 
 /** Contacts added since the last call, counted per day of creation (a million-row import is read in id ranges). */
 function ingestNewContacts(db: SqliteDb, limit: number): number {
   const from = cursor(db, 'contacts');
-  const top =
-    firstRow(
-      db,
-      qb.selectFrom('contacts').select((eb) => eb.fn.max('id').as('id')),
-    )?.id ?? 0;
+  const top = lastContact.get(db, {})?.id ?? 0;
   if (top <= from) return 0;
   const to = Math.min(top, from + limit);
-  const days = allRows(
-    db,
-    qb
-      .selectFrom('contacts')
-      .select([
-        (eb) => eb.fn<string>('substr', ['created_at', eb.lit(1), eb.lit(10)]).as('day'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('id', '>', from)
-      .where('id', '<=', to)
-      .groupBy('day'),
-  );
+  const days = newContactsByDay.all(db, { from, to });
   for (const d of days) addGrowth(db, d.day, d.n, 0);
   moveCursor(db, 'contacts', to);
   return Math.max(days.length, 1);

@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../db/connection';
+import { withCommitsNotWaitingForDisk } from '../db/bulk-load';
 import {
   campaignIdsInOrder,
   deleteOrphanRollups,
@@ -50,11 +52,20 @@ const GROWTH_SQL = [
   `UPDATE analytics_cursors SET last_id = @top WHERE source = 'contacts'`,
 ];
 
+/** The four statements, prepared once per connection: a rebuild runs them for every campaign. */
+const prepared = new WeakMap<SqliteDb, Statement[]>();
+function campaignDailyStatements(db: SqliteDb): Statement[] {
+  let st = prepared.get(db);
+  if (!st) prepared.set(db, (st = CAMPAIGN_DAILY_SQL.map((sql) => db.prepare(sql))));
+  return st;
+}
+
 /** Recomputes the roll-ups of campaigns `from`..`to` (ids) in one transaction. */
 export function rebuildCampaignRange(db: SqliteDb, from: number, to: number): void {
+  const statements = campaignDailyStatements(db);
   db.transaction(() => {
     // hot path: set-based roll-up of millions of messages in four statements (see above).
-    for (const sql of CAMPAIGN_DAILY_SQL) db.prepare(sql).run({ from, to });
+    for (const st of statements) st.run({ from, to });
   }).immediate();
 }
 
@@ -68,12 +79,20 @@ export function rebuildGrowth(db: SqliteDb): void {
   }).immediate();
 }
 
-/** Every campaign, a few at a time (each a short transaction), then list growth and conversions by source. */
+/**
+ * Every campaign, a few at a time (each a short transaction), then list growth and conversions by source. The
+ * campaigns' commits do not wait for the disk (a wait per campaign: 200 commits took 0.9–1.1 s waiting against
+ * 0.08 s not waiting, on the benchmark machine in Dec 2026, beside a rebuild of ~1.5 s of CPU): what a power cut takes
+ * is recomputed by the next rebuild, and list growth's commit, which waits, makes them all durable (the log is
+ * written in order).
+ */
 export function rebuildAll(db: SqliteDb, campaignsPerChunk = 5): { campaigns: number; days: number } {
   const ids = campaignIdsInOrder(db);
   deleteOrphanRollups(db);
-  for (let i = 0; i < ids.length; i += campaignsPerChunk)
-    rebuildCampaignRange(db, ids[i], ids[Math.min(i + campaignsPerChunk, ids.length) - 1]);
+  withCommitsNotWaitingForDisk(db, () => {
+    for (let i = 0; i < ids.length; i += campaignsPerChunk)
+      rebuildCampaignRange(db, ids[i], ids[Math.min(i + campaignsPerChunk, ids.length) - 1]);
+  });
   rebuildGrowth(db);
   rebuildConversionSources(db);
   const days = rollupDayCount(db);

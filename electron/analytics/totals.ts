@@ -79,10 +79,6 @@ export function campaignTotals(
   return map;
 }
 
-export function totalsForCampaign(db: SqliteDb, currency: string, campaignId: number): OutcomeTotals {
-  return campaignTotals(db, currency, [campaignId]).get(campaignId) ?? emptyTotals();
-}
-
 export const sumTotals = (list: Iterable<OutcomeTotals>): OutcomeTotals => [...list].reduce(addTotals, emptyTotals());
 
 /** The CLI's `campaigns results` shape (money as decimals in the currency). */

@@ -29,11 +29,24 @@ export function withoutSecondaryIndexes(db: SqliteDb, table: string): () => void
  */
 export function withBulkChunkSettings<T>(db: SqliteDb, write: () => T): T {
   db.pragma('foreign_keys = OFF');
+  try {
+    return withCommitsNotWaitingForDisk(db, write);
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/**
+ * Runs `write` (a recomputation that commits a transaction per step) with its commits not waiting for the disk
+ * (synchronous NORMAL), then puts FULL back as the connection opened it, also when `write` throws. A step lost to a
+ * power cut is one the recomputation writes again; the caller's next FULL commit makes the steps durable too, the log
+ * being written in order. Synchronous only: no other code may commit on the connection meanwhile.
+ */
+export function withCommitsNotWaitingForDisk<T>(db: SqliteDb, write: () => T): T {
   db.pragma('synchronous = NORMAL');
   try {
     return write();
   } finally {
     db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
   }
 }

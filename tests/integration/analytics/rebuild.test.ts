@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { abHarness, markDelivered, reply, type AbHarness } from '../abtests/helpers';
+import { rebuildAll } from '../../../electron/analytics/rebuild';
 import { HOUR, T0, launchCampaign, seedTagged } from './helpers';
 
 let h: AbHarness;
@@ -35,5 +36,25 @@ describe('analytics:rebuild', () => {
 
     expect(r).toMatchObject({ campaigns: 1, days: kept.length });
     expect(read()).toEqual(kept);
+  });
+
+  it('on the connection it runs on, commits wait for the disk again afterwards, also when it fails', async () => {
+    seedTagged(h, 2, 'regulars');
+    const sale = await launchCampaign(h, 'Autumn sale', 'regulars');
+    markDelivered(h.app, [sale.messages[0].id], T0);
+    const db = h.app.db;
+    const synchronous = () => db.pragma('synchronous', { simple: true });
+    expect(synchronous()).toBe(2); // FULL
+    rebuildAll(db, 1);
+    expect(synchronous()).toBe(2);
+    db.exec(
+      `CREATE TEMP TRIGGER fail_rebuild BEFORE INSERT ON campaign_daily BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    try {
+      expect(() => rebuildAll(db, 1)).toThrow(/disk full/);
+    } finally {
+      db.exec('DROP TRIGGER fail_rebuild');
+    }
+    expect(synchronous()).toBe(2);
   });
 });

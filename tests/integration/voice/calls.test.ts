@@ -5,6 +5,7 @@ import { buildCallFromSettings } from '../../../electron/voice';
 import { startFakeTwilioVoice, type FakeTwilioVoice } from '../../fakes/twilio-voice';
 import { tempDir } from '../../helpers/db';
 import { seedContacts } from '../../helpers/seed';
+import { invokeOk } from '../../helpers/app';
 
 /** 14:00 in New York and 11:00 in Los Angeles on a Wednesday: inside 8:00–21:00 everywhere in the US. */
 const DAYTIME = Date.parse('2026-12-02T19:00:00Z');
@@ -93,6 +94,10 @@ const process = () => app.tick();
 describe('voice calls through the outbox and a fake Twilio Voice', () => {
   it('places each call with its TwiML, machine detection and status callbacks, and settles it from the callbacks', async () => {
     const { campaignId } = callCampaign(3);
+    // Before any call is placed, the channel is there with its calls waiting.
+    const waiting = await invokeOk(app, 'analytics:campaignResults', { campaignId });
+    expect(waiting.channels).toEqual([expect.objectContaining({ channel: 'voice', sent: 0, pending: 3 })]);
+    expect(waiting.channels[0].calls).toBeUndefined();
     await app.dispatcher.runUntilIdle(300);
     expect(twilio.calls).toHaveLength(3);
     // The calls may reach the fake in any order (placed side by side): take them in the outbox's order.
@@ -113,6 +118,18 @@ describe('voice calls through the outbox and a fake Twilio Voice', () => {
       expect.objectContaining({ state: 'delivered', answeredBy: 'human', durationS: 42 }),
       expect.objectContaining({ state: 'delivered', answeredBy: 'machine_end_beep', durationS: 28 }),
       expect.objectContaining({ state: 'undelivered', errorCode: 'no-answer', durationS: 0 }),
+    ]);
+    // The campaign's results: the calls' figures on the voice channel, and how the placed calls ended.
+    const results = await invokeOk(app, 'analytics:campaignResults', { campaignId });
+    expect(results.channels).toEqual([
+      expect.objectContaining({
+        channel: 'voice',
+        sent: 3,
+        delivered: 2,
+        failed: 1,
+        pending: 0,
+        calls: { answered: 1, voicemail: 1, notAnswered: 1 },
+      }),
     ]);
   });
 
