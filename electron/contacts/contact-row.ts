@@ -1,13 +1,9 @@
 import type { ChannelReach, ContactRow } from '../../shared/types/domain';
 import type { SqliteDb } from '../db/connection';
-import { channelReach } from './channel-status';
-import { channelSides } from './queries-channels';
+import { channelReach, unpackReach } from './channel-status';
+import { contactPageRows } from './queries-rows';
 
-/** The columns every contact row query selects (over `contacts c`), tags included as one separated string. */
-export const CONTACT_ROW_COLUMNS = `c.id, c.phone, c.first_name, c.last_name, c.email, c.textable, c.not_textable_reason, c.opted_out,
-  c.created_at, c.last_contacted_at,
-  (SELECT group_concat(t.name, char(31)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id) AS tags`;
-
+/** The columns of a contact that the list shows (tags as one text separated by U+001F). */
 export interface ContactRowSql {
   id: number;
   phone: string;
@@ -39,18 +35,12 @@ export function toContactRow(r: ContactRowSql, reach: ChannelReach): ContactRow 
   };
 }
 
-/** The rows of these ids, in the order given. */
-// hot path: every list page (contacts-search/contacts-ui benchmarks); the ids are bound as one JSON value
+/** The rows of these ids, in the order given, each with its channels' reach. */
 export function contactRows(db: SqliteDb, ids: number[]): ContactRow[] {
   if (!ids.length) return [];
-  const rows = db
-    .prepare(`SELECT ${CONTACT_ROW_COLUMNS} FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as ContactRowSql[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const reach = new Map(channelSides(db, ids).map((s) => [s.id, channelReach(s)]));
+  const byId = new Map(contactPageRows(db, ids).map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    const c = reach.get(id);
-    return r && c ? [toContactRow(r, c)] : [];
+    return r ? [toContactRow(r, channelReach(unpackReach(r.reach_bits, r)))] : [];
   });
 }

@@ -10,10 +10,10 @@ import type { SqliteDb } from '../db/connection';
 import { channelReach } from './channel-status';
 import { toContactRow } from './contact-row';
 import { channelSides } from './queries-channels';
+import { contactDetailRow } from './queries-rows';
 import {
   consentChangeRows,
   consentRecordRows,
-  contactDetailRow,
   contactFieldValues,
   contactMessageCount,
   contactMessageRows,

@@ -2,14 +2,8 @@ import type { z } from 'zod';
 import type { contactChannels, importOptionsInput, ImportPreviewView } from '../../shared/ipc/channels/contacts';
 import type { DeskCore } from '../core';
 import type { Handler } from '../ipc/dispatch';
-import {
-  inspectImport,
-  listImports,
-  previewImport,
-  rejectsCsv,
-  undoImportInWorker,
-  type ImportOptions,
-} from './import';
+import { inspectImport, previewImport, undoImportInWorker, type ImportOptions } from './import';
+import { listImports, rejectsCsv } from './import/history';
 import type { ContactServices } from './services';
 import { importRejectCount } from './queries-import';
 import { findUpload, storeUpload } from './uploads';

@@ -3,7 +3,8 @@ import { AppError, isAppError } from '../../shared/errors';
 import type { ImportJobStatus, ImportReportView } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import type { EventBus } from '../events/bus';
-import { getImport, runImport, type ImportOptions } from './import';
+import { runImport, type ImportOptions } from './import';
+import { getImport } from './import/history';
 import { importRejectRows } from './queries-import';
 
 /**

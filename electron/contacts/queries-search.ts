@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import { idList } from '../db/sql-fns';
+import { preparedQuery } from '../db/prepared-query';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
 /**
@@ -7,26 +8,29 @@ import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
  * queued by a trigger). The FTS5 statements that fill the indexes stay raw in search-index.ts (its hot path).
  */
 
-/** The highest contact id the index holds: every contact above it is waiting to be indexed. */
-export function indexedThrough(db: SqliteDb): number {
-  return firstRow(db, qb.selectFrom('contact_search_state').select('indexed_through'))?.indexed_through ?? 0;
-}
-
-/** How many contacts wait to be indexed (new or edited), counting at most `cap` of each. */
-export function queuedForSearch(db: SqliteDb, cap: number): number {
+// Both read before every contact search and inbox search: compiled once (preparedQuery).
+const stateRow = preparedQuery(() => qb.selectFrom('contact_search_state').select('indexed_through'));
+const waitingCounts = preparedQuery((v: { cap: number }) => {
   const fresh = qb
     .selectFrom('contacts')
     .select('id')
     .where('id', '>', qb.selectFrom('contact_search_state').select('indexed_through'))
-    .limit(cap);
-  const edited = qb.selectFrom('contact_search_queue').select('contact_id').limit(cap);
-  const count = firstRow(
-    db,
-    qb.selectNoFrom((eb) => [
-      eb.selectFrom(fresh.as('fresh')).select(eb.fn.countAll<number>().as('n')).as('fresh'),
-      eb.selectFrom(edited.as('edited')).select(eb.fn.countAll<number>().as('n')).as('edited'),
-    ]),
-  );
+    .limit(v.cap);
+  const edited = qb.selectFrom('contact_search_queue').select('contact_id').limit(v.cap);
+  return qb.selectNoFrom((eb) => [
+    eb.selectFrom(fresh.as('fresh')).select(eb.fn.countAll<number>().as('n')).as('fresh'),
+    eb.selectFrom(edited.as('edited')).select(eb.fn.countAll<number>().as('n')).as('edited'),
+  ]);
+});
+
+/** The highest contact id the index holds: every contact above it is waiting to be indexed. */
+export function indexedThrough(db: SqliteDb): number {
+  return stateRow.get(db, {})?.indexed_through ?? 0;
+}
+
+/** How many contacts wait to be indexed (new or edited), counting at most `cap` of each. */
+export function queuedForSearch(db: SqliteDb, cap: number): number {
+  const count = waitingCounts.get(db, { cap });
   return (count?.fresh ?? 0) + (count?.edited ?? 0);
 }
 

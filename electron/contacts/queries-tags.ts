@@ -4,6 +4,7 @@ import type { CustomFieldRow } from '../../shared/ipc/channels/contacts';
 import type { SqliteDb } from '../db/connection';
 import { idList, noCase } from '../db/sql-fns';
 import type { DB } from '../db/schema';
+import { preparedQuery } from '../db/prepared-query';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
 /** Tag and custom-field data: the tags on contacts, the fields owners add and the values contacts have in them. */
@@ -22,9 +23,12 @@ export function tagCountRows(db: SqliteDb): TagCount[] {
   );
 }
 
+// Read at every page of a tag's contact list: compiled once (preparedQuery).
+const tagByName = preparedQuery((v: { name: string }) => qb.selectFrom('tags').select('id').where('name', '=', v.name));
+
 /** The id of the tag with this name (names compare case-insensitively, as the column does). */
 export function tagIdByName(db: SqliteDb, name: string): number | undefined {
-  return firstRow(db, qb.selectFrom('tags').select('id').where('name', '=', name))?.id;
+  return tagByName.get(db, { name })?.id;
 }
 
 /** The ids of the tags with these names; names without a tag are left out. */
@@ -177,14 +181,16 @@ export function fieldValuesBetween(db: SqliteDb, first: number, last: number) {
   );
 }
 
+// An unfiltered list's total, read at every page: compiled once (preparedQuery).
+const contactCount = preparedQuery(() => qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')));
+const taggedCount = preparedQuery((v: { tagId: number }) =>
+  qb
+    .selectFrom('contact_tags')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tag_id', '=', v.tagId),
+);
+
 /** How many contacts carry the tag, or how many contacts there are with no tag: an unfiltered list's total. */
 export function contactTotal(db: SqliteDb, tagId: number | null): number {
-  const query =
-    tagId === null
-      ? qb.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'))
-      : qb
-          .selectFrom('contact_tags')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('tag_id', '=', tagId);
-  return firstRow(db, query)?.n ?? 0;
+  return (tagId === null ? contactCount.get(db, {}) : taggedCount.get(db, { tagId }))?.n ?? 0;
 }

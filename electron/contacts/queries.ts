@@ -1,9 +1,8 @@
 import { sql, type Insertable, type Expression, type SqlBool, type Updateable } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
-import { idList, joinedText, noCase } from '../db/sql-fns';
+import { idList, noCase } from '../db/sql-fns';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
-import type { ContactRowSql } from './contact-row';
 
 /** A contact's own data: adding and editing one, its detail page, its number checks. */
 
@@ -159,46 +158,6 @@ export function storeNumberCheck(db: SqliteDb, row: Insertable<DB['numverify_cac
           looked_up_at: eb.ref('excluded.looked_up_at'),
         })),
       ),
-  );
-}
-
-/** A contact as the list shows it, tags included as one text separated by U+001F (over `contacts c`). */
-function contactRowQuery() {
-  return qb
-    .selectFrom('contacts as c')
-    .select((eb) => [
-      'c.id',
-      'c.phone',
-      'c.first_name',
-      'c.last_name',
-      'c.email',
-      'c.textable',
-      'c.not_textable_reason',
-      'c.opted_out',
-      'c.created_at',
-      'c.last_contacted_at',
-      eb
-        .selectFrom('contact_tags as ct')
-        .innerJoin('tags as t', 't.id', 'ct.tag_id')
-        .select(joinedText('t.name', '\u001f').as('tags'))
-        .whereRef('ct.contact_id', '=', 'c.id')
-        .$asScalar()
-        .as('tags'),
-    ]);
-}
-
-/** The list rows of these contacts (in no particular order). */
-export function contactRowsByIds(db: SqliteDb, ids: number[]): ContactRowSql[] {
-  return allRows(db, contactRowQuery().where('c.id', 'in', idList(ids)));
-}
-
-/** One contact with everything its detail page shows of the contact row itself. */
-export function contactDetailRow(db: SqliteDb, id: number) {
-  return firstRow(
-    db,
-    contactRowQuery()
-      .select(['c.country', 'c.opted_out_at', 'c.line_type', 'c.carrier', 'c.source', 'c.is_unknown', 'c.updated_at'])
-      .where('c.id', '=', id),
   );
 }
 

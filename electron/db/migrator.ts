@@ -3,7 +3,6 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Migration } from '../../migrations/types';
 import { backupDatabase, type SqliteDb } from './connection';
-import { firstRow, qb } from './sync-query';
 
 export interface MigrateResult {
   from: number;
@@ -55,16 +54,6 @@ export async function migrate(
   });
   run.exclusive();
   return { from, to: pending[pending.length - 1].version, backupPath };
-}
-
-/** Whether the database answers a trivial query: the status bar's cheap health check. */
-export function databaseAnswers(db: SqliteDb): boolean {
-  return (
-    firstRow(
-      db,
-      qb.selectNoFrom((eb) => eb.lit(1).as('ok')),
-    ) !== undefined
-  );
 }
 
 export function integrityCheck(db: SqliteDb, full = true): string {

@@ -44,7 +44,15 @@ export function greater<T>(a: Expression<T>, b: Expression<T>): RawBuilder<T> {
 
 /** A list of ids bound as one value (any length, no limit on bound parameters): `where('id', 'in', idList(ids))`. */
 export function idList(ids: readonly number[]): RawBuilder<number> {
-  return sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+  return idListJson(JSON.stringify(ids));
+}
+
+/**
+ * The ids of a JSON array text (`[1,2,3]`) bound as one value: idList for a prepared query, which binds its values at
+ * each run (PostgreSQL would say `select jsonb_array_elements_text(…)::bigint`).
+ */
+export function idListJson(json: string): RawBuilder<number> {
+  return sql<number>`(select value from json_each(${json}))`;
 }
 
 /** `expr` looks like a textable E.164 number: the same rule as e164CheckSql, for queries built with Kysely. */

@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { tempDb } from '../../helpers/db';
 import {
-  listImports,
   previewImport,
   recoverInterruptedImports,
   runImport,
   type ImportOptions,
   type ImportProgress,
 } from '../../../electron/contacts/import';
+import { listImports } from '../../../electron/contacts/import/history';
 import { at, snapshot } from './import-helpers';
 
 let t: Awaited<ReturnType<typeof tempDb>>;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDb } from '../../helpers/db';
-import { inspectImport, listImports, runImport, type ImportOptions } from '../../../electron/contacts/import';
+import { inspectImport, runImport, type ImportOptions } from '../../../electron/contacts/import';
+import { listImports } from '../../../electron/contacts/import/history';
 import { at, snapshot } from './import-helpers';
 
 let t: Awaited<ReturnType<typeof tempDb>>;

@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { tempDb } from '../../helpers/db';
-import {
-  listImports,
-  rejectsCsv,
-  runImport,
-  undoImport,
-  undoImportInWorker,
-  type ImportOptions,
-} from '../../../electron/contacts/import';
+import { runImport, undoImport, undoImportInWorker, type ImportOptions } from '../../../electron/contacts/import';
+import { listImports, rejectsCsv } from '../../../electron/contacts/import/history';
 import { at, contactsByPhone, customValues, snapshot } from './import-helpers';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
