@@ -74,18 +74,26 @@ export function toPgRow(shape: TableShape, row: Record<string, unknown>): PgValu
   });
 }
 
+/** A value's text as either driver gives it: text, a number (bigint too), or bytes in hex. */
+function plain(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (Buffer.isBuffer(v)) return v.toString('hex');
+  return JSON.stringify(v);
+}
+
 /** One value in the checksum's form: a kind letter, then the value's text (integers exact, bytes in hex). */
 function normalised(value: unknown, kind: ColumnKind): string {
   if (value === null || value === undefined) return 'N';
   switch (kind) {
     case 'integer':
-      return `I${BigInt(String(value)).toString()}`;
+      return `I${BigInt(plain(value)).toString()}`;
     case 'real':
-      return `R${String(Number(value))}`;
+      return `R${String(Number(plain(value)))}`;
     case 'bytes':
-      return `B${Buffer.isBuffer(value) ? value.toString('hex') : String(value)}`;
+      return `B${plain(value)}`;
     case 'text':
-      return `T${String(value)}`;
+      return `T${plain(value)}`;
   }
 }
 

@@ -265,7 +265,10 @@ export async function moveToPostgres(
   await refuseTargetWithData(client, where);
   const version = schemaVersion(db);
   await migratePostgres(client, migrations, { target: version });
-  const shapes = await targetShapes(client);
+  // The search tables are rebuilt from the copied rows, so they come last.
+  const shapes = (await targetShapes(client)).sort(
+    (a, b) => Number(a.table in SEARCH_TABLES) - Number(b.table in SEARCH_TABLES),
+  );
   const source = sourceTables(db);
   const missing = shapes.filter((s) => !source.has(s.table)).map((s) => s.table);
   const extra = [...source].filter((t) => !shapes.some((s) => s.table === t));

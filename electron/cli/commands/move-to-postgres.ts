@@ -36,7 +36,10 @@ export const migrateToPostgres = defineCommand({
     const client = new pg.Client({ connectionString: url.href });
     try {
       await client.connect().catch((err: unknown) => {
-        throw new AppError('database_error', `Cannot connect to ${where}: ${err instanceof Error ? err.message : err}`);
+        throw new AppError(
+          'database_error',
+          `Cannot connect to ${where}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       });
       const result = await moveToPostgres(db, client, where, {
         onTable: (t, i, of) => {
