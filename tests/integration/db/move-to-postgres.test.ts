@@ -188,6 +188,10 @@ describe.skipIf(postgresMissing())('moving a desktop database to PostgreSQL', ()
       expect(await count(client, table), table).toBe(0);
     }
     expect(fileState(bad)).toEqual(before);
+    // what is left is the schema alone, which a second attempt accepts
+    const good = openSourceDatabase(dbPath);
+    const retried = await moveToPostgres(good, client, 'the test database').finally(() => good.close());
+    expect(await count(client, 'contacts')).toBe(retried.tables.find((t) => t.table === 'contacts')?.rows);
   }, 120_000);
 
   it('runs through the CLI with --json, and refuses an older SQLite file', async () => {
