@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { isSecretName, isSettingKey, secretNames, settingKeys } from '../../../shared/settings';
 import { coerceSettingText } from '../../settings/store';
 import { backupDatabase } from '../../db/connection';
+import { migrateToPostgres } from './move-to-postgres';
 import { call, defineCommand, UsageError, type Command } from '../framework';
 
 const fmt = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -142,6 +143,7 @@ export const systemCommands: Command[] = [
       };
     },
   }),
+  migrateToPostgres,
   defineCommand({
     name: 'db check',
     usage: 'db check [--json]',
