@@ -1,9 +1,11 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { withPostgresSpelling as both } from './postgres-compile';
 
 /**
  * The few SQL fragments whose spelling depends on the database engine, each behind a function so the domains stay
- * dialect-neutral (SQLite today; a PostgreSQL dialect would need a second spelling here and nowhere else). Keep the
- * functions alphabetical.
+ * dialect-neutral. Each is built in SQLite's spelling and carries its PostgreSQL spelling, which a query compiled for
+ * a PostgreSQL connection uses instead (postgres-compile.ts); the SQLite path builds nothing more than before but a
+ * closure. Keep the functions alphabetical.
  */
 
 /** A LIKE pattern that matches `text` anywhere, with the owner's `\`, `%` and `_` taken literally. */
@@ -32,58 +34,79 @@ export function fullName(first: Expression<string | null>, last: Expression<stri
   return sql<string>`(coalesce(${first}, '') || ' ' || coalesce(${last}, ''))`;
 }
 
-/** `text` equals `value` ignoring ASCII case (SQLite's NOCASE collation; PostgreSQL would compare lower() of both). */
+/** `text` equals `value` ignoring ASCII case (SQLite's NOCASE collation; PostgreSQL compares lower() of both). */
 export function equalsIgnoringCase(text: Expression<string | null>, value: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${text} = ${value} COLLATE NOCASE`;
+  return both(
+    sql<SqlBool>`${text} = ${value} COLLATE NOCASE`,
+    () => sql<SqlBool>`lower(${text}) = lower(${value}::text)`,
+  );
 }
 
-/** The larger of two non-null values (SQLite's two-argument max(); PostgreSQL would say greatest). */
+/** The larger of two non-null values (SQLite's two-argument max(); PostgreSQL's greatest). */
 export function greater<T>(a: Expression<T>, b: Expression<T>): RawBuilder<T> {
-  return sql<T>`max(${a}, ${b})`;
+  return both(sql<T>`max(${a}, ${b})`, () => sql<T>`greatest(${a}, ${b})`);
 }
 
 /** A list of ids bound as one value (any length, no limit on bound parameters): `where('id', 'in', idList(ids))`. */
 export function idList(ids: readonly number[]): RawBuilder<number> {
-  return sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+  const json = JSON.stringify(ids);
+  return both(sql<number>`(select value from json_each(${json}))`, () => {
+    return sql<number>`(select jsonb_array_elements_text(${json}::jsonb)::bigint)`;
+  });
 }
 
 /** `expr` looks like a textable E.164 number: the same rule as e164CheckSql, for queries built with Kysely. */
 export function isE164(expr: Expression<string>): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(+${expr} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${expr}) BETWEEN 8 AND 16)`;
+  return both(
+    sql<SqlBool>`(+${expr} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${expr}) BETWEEN 8 AND 16)`,
+    () => sql<SqlBool>`(${expr} ~ '^[+][1-9][0-9]{6}' AND length(${expr}) BETWEEN 8 AND 16)`,
+  );
 }
 
 /** The order rows were inserted in, for a table without an id column that says so (SQLite's rowid). */
 export function insertionOrder(): RawBuilder<number> {
-  return sql<number>`rowid`;
+  // PostgreSQL keeps no insertion order: its tables' own key breaks the tie instead (the only caller orders by time).
+  return both(sql<number>`rowid`, () => sql<number>`id`);
 }
 
 /** The values of an expression, in order, joined into one text with `separator` (null when there are none). */
 export function joinedText(value: string | Expression<string>, separator: string): RawBuilder<string | null> {
-  return sql<string | null>`group_concat(${typeof value === 'string' ? sql.ref(value) : value}, ${separator})`;
+  const expr = typeof value === 'string' ? sql.ref(value) : value;
+  return both(sql<string | null>`group_concat(${expr}, ${separator})`, () => {
+    return sql<string | null>`string_agg((${expr})::text, ${separator})`;
+  });
 }
 
 /** A number stored at the top-level `key` of a JSON text column ('$.segmentId'), or null. */
 export function jsonNumber(column: string, key: string): RawBuilder<number | null> {
-  return sql<number | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`;
+  return both(sql<number | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`, () => {
+    return sql<number | null>`((${sql.ref(column)})::jsonb ->> ${key}::text)::numeric`;
+  });
 }
 
 /**
- * The text at a path inside a JSON document stored as text, or null (SQLite's json_extract; PostgreSQL would say
+ * The text at a path inside a JSON document stored as text, or null (SQLite's json_extract; PostgreSQL's
  * `(expr)::jsonb #>> '{a,b}'`). `path` names the keys from the top: ['event', 'at'].
  */
 export function jsonText(expr: Expression<string | null>, path: readonly string[]): RawBuilder<string | null> {
-  return sql<string | null>`json_extract(${expr}, ${`$.${path.join('.')}`})`;
+  return both(sql<string | null>`json_extract(${expr}, ${`$.${path.join('.')}`})`, () => {
+    return sql<string | null>`((${expr})::jsonb #>> ${`{${path.join(',')}}`}::text[])`;
+  });
 }
 
 /**
  * `expr` contains `pattern` (a LIKE pattern whose `\`, `%` and `_` are escaped with a backslash), ignoring ASCII
- * case as SQLite's LIKE does (PostgreSQL would say ILIKE).
+ * case as SQLite's LIKE does (PostgreSQL's ILIKE).
  */
 export function likeInsensitive(expr: Expression<string | null>, pattern: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${expr} LIKE ${pattern} ESCAPE '\\'`;
+  return both(
+    sql<SqlBool>`${expr} LIKE ${pattern} ESCAPE '\\'`,
+    () => sql<SqlBool>`${expr} ILIKE ${pattern} ESCAPE '\\'`,
+  );
 }
 
 /** A column or expression compared and sorted without regard to case (ASCII letters, as SQLite's NOCASE). */
 export function noCase<T>(value: string | Expression<T>): RawBuilder<T> {
-  return sql<T>`${typeof value === 'string' ? sql.ref(value) : value} collate nocase`;
+  const expr = typeof value === 'string' ? sql.ref(value) : value;
+  return both(sql<T>`${expr} collate nocase`, () => sql<T>`lower(${expr})`);
 }

@@ -5,6 +5,7 @@ import type { OutboxState } from '../../../shared/types/domain';
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
 import { isPastDeadline, skipLateConfirmation } from '../../compliance';
 import { dueMessages, type OutboxItem } from './due';
+import { transaction } from '../../db/transaction';
 
 export type { OutboxItem } from './due';
 
@@ -221,24 +222,29 @@ export function claimBatch(
   };
   const recentMarketingSends = (contactId: number, sinceIso: string) =>
     recentSends.all(db, { contactId, sinceIso }).flatMap((r) => (r.sent_at ? [r.sent_at] : []));
-  db.transaction(() => {
-    for (const item of dueMessages(db, provider, nowIso, slots * 4 + 16)) {
-      if (claimed.length >= slots) break;
-      const window = (phone: string, at: Date) => inputs.windowCheck(phone, at, policyOf(item.quietHoursJson));
-      const { verdict, windowCheck } = eligibility(item, { now, window, recentMarketingSends });
-      if (windowCheck?.ok) result.windowChecked = true;
-      else if (windowCheck) result.windowError ??= windowCheck.error;
-      if (verdict.action === 'send') claimed.push(item);
-      else if (verdict.action === 'expire') skipLateConfirmation(db, item.id, nowIso);
-      else if (verdict.action === 'skip')
-        skipOne.run(db, { id: item.id, code: verdict.code, message: verdict.message, nowIso });
-      else waitOne.run(db, { id: item.id, until: verdict.until, code: verdict.code, message: verdict.message, nowIso });
-    }
-    markSending(
-      db,
-      claimed.map((c) => c.id),
-      nowIso,
-    );
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      for (const item of dueMessages(db, provider, nowIso, slots * 4 + 16)) {
+        if (claimed.length >= slots) break;
+        const window = (phone: string, at: Date) => inputs.windowCheck(phone, at, policyOf(item.quietHoursJson));
+        const { verdict, windowCheck } = eligibility(item, { now, window, recentMarketingSends });
+        if (windowCheck?.ok) result.windowChecked = true;
+        else if (windowCheck) result.windowError ??= windowCheck.error;
+        if (verdict.action === 'send') claimed.push(item);
+        else if (verdict.action === 'expire') skipLateConfirmation(db, item.id, nowIso);
+        else if (verdict.action === 'skip')
+          skipOne.run(db, { id: item.id, code: verdict.code, message: verdict.message, nowIso });
+        else
+          waitOne.run(db, { id: item.id, until: verdict.until, code: verdict.code, message: verdict.message, nowIso });
+      }
+      markSending(
+        db,
+        claimed.map((c) => c.id),
+        nowIso,
+      );
+    },
+    { immediate: true },
+  );
   return result;
 }
