@@ -18,6 +18,10 @@ const KEY = (row: 'new' | 'old') =>
 const ADD = (row: 'new') =>
   `INSERT INTO outbox_state_counts (campaign_key, state, n) VALUES (${KEY(row)}, ${row}.state, 1) ON CONFLICT (campaign_key, state) DO UPDATE SET n = n + 1;`;
 
+/** PostgreSQL's ADD: the existing row is named by the table's alias (an unqualified column would be ambiguous). */
+const PG_ADD = (row: 'new') =>
+  `INSERT INTO outbox_state_counts AS s (campaign_key, state, n) VALUES (${KEY(row)}, ${row}.state, 1) ON CONFLICT (campaign_key, state) DO UPDATE SET n = s.n + 1;`;
+
 export const m0008: Migration = {
   version: 8,
   name: 'outbox_state_counts',
@@ -44,4 +48,37 @@ export const m0008: Migration = {
       END;
     `);
   },
+  postgres: `
+    CREATE TABLE outbox_state_counts (
+      campaign_key bigint NOT NULL,
+      state text NOT NULL,
+      n bigint NOT NULL,
+      PRIMARY KEY (campaign_key, state)
+    );
+    INSERT INTO outbox_state_counts (campaign_key, state, n)
+      SELECT CASE WHEN kind = 'campaign' THEN coalesce(campaign_id, 0) ELSE 0 END, state, COUNT(*) FROM outbox_messages GROUP BY 1, 2;
+
+    CREATE FUNCTION outbox_count_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${PG_ADD('new')}
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER outbox_count_insert AFTER INSERT ON outbox_messages
+      FOR EACH ROW WHEN (new.kind <> 'campaign') EXECUTE FUNCTION outbox_count_insert();
+    CREATE FUNCTION outbox_count_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE outbox_state_counts SET n = n - 1 WHERE campaign_key = ${KEY('old')} AND state = old.state;
+      ${PG_ADD('new')}
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER outbox_count_update AFTER UPDATE OF state ON outbox_messages
+      FOR EACH ROW WHEN (old.state IS DISTINCT FROM new.state) EXECUTE FUNCTION outbox_count_update();
+    CREATE FUNCTION outbox_count_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE outbox_state_counts SET n = n - 1 WHERE campaign_key = ${KEY('old')} AND state = old.state;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER outbox_count_delete AFTER DELETE ON outbox_messages
+      FOR EACH ROW EXECUTE FUNCTION outbox_count_delete();
+  `,
 };

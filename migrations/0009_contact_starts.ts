@@ -52,4 +52,28 @@ export const m0009: Migration = {
       END;
     `);
   },
+  postgres: `
+    DROP INDEX contacts_first_name;
+    DROP INDEX contacts_last_name;
+    DROP INDEX contacts_email;
+
+    CREATE TABLE contact_starts (
+      rowid bigint PRIMARY KEY,
+      starts text NOT NULL
+    );
+    CREATE INDEX contact_starts_text ON contact_starts USING gin (desk_search_text(starts) gin_trgm_ops);
+    INSERT INTO contact_starts (rowid, starts)
+      SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c
+      WHERE c.id <= (SELECT indexed_through FROM contact_search_state);
+
+    CREATE OR REPLACE FUNCTION contact_search_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      DELETE FROM contact_search WHERE rowid IN (SELECT id FROM gone);
+      DELETE FROM contact_starts WHERE rowid IN (SELECT id FROM gone);
+      DELETE FROM contact_search_queue WHERE contact_id IN (SELECT id FROM gone);
+      UPDATE contact_search_state SET indexed_through = (SELECT coalesce(max(id), 0) FROM contacts)
+        WHERE indexed_through > (SELECT coalesce(max(id), 0) FROM contacts);
+      RETURN NULL;
+    END $$;
+  `,
 };

@@ -20,4 +20,10 @@ export const m0011: Migration = {
       ALTER TABLE ab_state ADD COLUMN decision_needed_at TEXT;
     `);
   },
+  postgres: `
+    ALTER TABLE campaigns ADD COLUMN launch_acknowledgement_json text;
+    ALTER TABLE outbox_messages ADD COLUMN test_of_campaign_id bigint;
+    CREATE INDEX outbox_test_of_campaign ON outbox_messages(test_of_campaign_id) WHERE test_of_campaign_id IS NOT NULL;
+    ALTER TABLE ab_state ADD COLUMN decision_needed_at text;
+  `,
 };

@@ -54,4 +54,43 @@ export const m0012: Migration = {
       ALTER TABLE custom_fields ADD COLUMN type TEXT NOT NULL DEFAULT 'text' CHECK (type IN ('text', 'date'));
     `);
   },
+  postgres: `
+    ALTER TABLE campaigns ADD COLUMN series_id bigint REFERENCES campaigns(id);
+    ALTER TABLE campaigns ADD COLUMN occurrence_at text;
+    CREATE INDEX campaigns_series ON campaigns (series_id, occurrence_at) WHERE series_id IS NOT NULL;
+
+    CREATE TABLE campaign_series (
+      campaign_id bigint PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+      kind text NOT NULL CHECK (kind IN ('recurring', 'birthday')),
+      rule text NOT NULL,
+      start_local text NOT NULL,
+      zone text NOT NULL,
+      skip_recent_days bigint,
+      date_field_json text,
+      next_at text,
+      handled_through text,
+      created_at text NOT NULL,
+      updated_at text NOT NULL
+    );
+    CREATE INDEX campaign_series_next ON campaign_series (next_at) WHERE next_at IS NOT NULL;
+
+    CREATE TABLE series_occurrences (
+      series_id bigint NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+      at text NOT NULL,
+      status text NOT NULL CHECK (status IN ('launched', 'skipped', 'missed')),
+      campaign_id bigint REFERENCES campaigns(id),
+      reason text,
+      recorded_at text NOT NULL,
+      PRIMARY KEY (series_id, at)
+    );
+
+    CREATE TABLE series_yearly_sends (
+      series_id bigint NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+      contact_id bigint NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+      year bigint NOT NULL,
+      PRIMARY KEY (series_id, contact_id, year)
+    );
+
+    ALTER TABLE custom_fields ADD COLUMN type text NOT NULL DEFAULT 'text' CHECK (type IN ('text', 'date'));
+  `,
 };

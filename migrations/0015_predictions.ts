@@ -31,4 +31,25 @@ export const m0015: Migration = {
       CREATE INDEX contact_predictions_opt_out ON contact_predictions (opt_out_risk DESC) WHERE opt_out_risk IS NOT NULL;
     `);
   },
+  postgres: `
+    CREATE TABLE prediction_models (
+      target text PRIMARY KEY CHECK (target IN ('reply', 'optOut')),
+      trained_at text NOT NULL,
+      auc double precision,
+      base_rate double precision,
+      usable integer NOT NULL CHECK (usable IN (0, 1)),
+      holdout bigint NOT NULL,
+      holdout_events bigint NOT NULL,
+      reason text NOT NULL
+    );
+    CREATE TABLE contact_predictions (
+      contact_id bigint PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+      reply_probability double precision,
+      opt_out_risk double precision,
+      opt_out_high integer NOT NULL DEFAULT 0 CHECK (opt_out_high IN (0, 1)),
+      scored_at text NOT NULL
+    );
+    CREATE INDEX contact_predictions_reply ON contact_predictions (reply_probability DESC) WHERE reply_probability IS NOT NULL;
+    CREATE INDEX contact_predictions_opt_out ON contact_predictions (opt_out_risk DESC) WHERE opt_out_risk IS NOT NULL;
+  `,
 };

@@ -50,4 +50,40 @@ export const m0016: Migration = {
       CREATE INDEX quickbooks_transactions_customer ON quickbooks_transactions(customer_id);
     `);
   },
+  postgres: `
+    CREATE TABLE quickbooks_connection (
+      id integer PRIMARY KEY CHECK (id = 1),
+      status text NOT NULL CHECK (status IN ('connected', 'reconnect')),
+      connected_at text NOT NULL,
+      changed_since text,
+      last_sync_at text,
+      last_error text
+    );
+    CREATE TABLE quickbooks_oauth_states (
+      state text PRIMARY KEY,
+      created_at text NOT NULL,
+      expires_at text NOT NULL,
+      used_at text
+    );
+    CREATE TABLE quickbooks_customers (
+      id text PRIMARY KEY,
+      display_name text NOT NULL,
+      phone text,
+      email text,
+      contact_id bigint REFERENCES contacts(id) ON DELETE SET NULL,
+      updated_at text NOT NULL
+    );
+    CREATE INDEX quickbooks_customers_contact ON quickbooks_customers(contact_id);
+    CREATE TABLE quickbooks_transactions (
+      entity text NOT NULL CHECK (entity IN ('SalesReceipt', 'Invoice', 'Payment')),
+      id text NOT NULL,
+      customer_id text,
+      at text NOT NULL,
+      total_minor bigint NOT NULL,
+      paid_minor bigint NOT NULL,
+      updated_at text NOT NULL,
+      PRIMARY KEY (entity, id)
+    );
+    CREATE INDEX quickbooks_transactions_customer ON quickbooks_transactions(customer_id);
+  `,
 };

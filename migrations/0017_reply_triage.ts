@@ -25,4 +25,18 @@ export const m0017: Migration = {
       CREATE INDEX reply_triage_waiting_review ON reply_triage (inbound_message_id) WHERE flagged_for_review = 1 AND reviewed_at IS NULL;
     `);
   },
+  postgres: `
+    CREATE TABLE reply_triage (
+      inbound_message_id bigint PRIMARY KEY REFERENCES inbound_messages(id) ON DELETE CASCADE,
+      label text CHECK (label IS NULL OR label IN ('question', 'interested', 'complaint', 'wrong_number', 'possible_opt_out', 'other')),
+      confidence double precision CHECK (confidence IS NULL OR (confidence >= 0 AND confidence <= 1)),
+      flagged_for_review integer NOT NULL DEFAULT 0 CHECK (flagged_for_review IN (0, 1)),
+      reviewed_at text,
+      problem text,
+      model text NOT NULL,
+      classified_at text NOT NULL,
+      CHECK ((label IS NULL) = (problem IS NOT NULL))
+    );
+    CREATE INDEX reply_triage_waiting_review ON reply_triage (inbound_message_id) WHERE flagged_for_review = 1 AND reviewed_at IS NULL;
+  `,
 };

@@ -32,4 +32,28 @@ export const m0019: Migration = {
       END;
     `);
   },
+  postgres: `
+    CREATE TABLE inbox_search (
+      rowid bigint PRIMARY KEY,
+      body text NOT NULL
+    );
+    CREATE INDEX inbox_search_text ON inbox_search USING gin (desk_search_text(body) gin_trgm_ops);
+    INSERT INTO inbox_search (rowid, body) SELECT id * 2, body FROM inbound_messages;
+    INSERT INTO inbox_search (rowid, body) SELECT id * 2 + 1, body FROM outbox_messages WHERE kind = 'reply';
+
+    CREATE FUNCTION inbox_search_inbound_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO inbox_search (rowid, body) VALUES (new.id * 2, new.body);
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER inbox_search_inbound_insert AFTER INSERT ON inbound_messages
+      FOR EACH ROW EXECUTE FUNCTION inbox_search_inbound_insert();
+    CREATE FUNCTION inbox_search_inbound_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      DELETE FROM inbox_search WHERE rowid = old.id * 2;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER inbox_search_inbound_delete AFTER DELETE ON inbound_messages
+      FOR EACH ROW EXECUTE FUNCTION inbox_search_inbound_delete();
+  `,
 };

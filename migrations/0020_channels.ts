@@ -100,4 +100,46 @@ export const m0020: Migration = {
       ALTER TABLE campaigns ADD COLUMN voice_json TEXT;
     `);
   },
+  postgres: `
+    ALTER TABLE outbox_messages
+      ADD COLUMN channel text NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms', 'email', 'voice')),
+      ADD COLUMN to_email text,
+      ADD COLUMN subject text,
+      ADD COLUMN html_body text,
+      ADD COLUMN voice_json text;
+    DROP INDEX outbox_campaign_contact;
+    CREATE UNIQUE INDEX outbox_campaign_contact ON outbox_messages(campaign_id, contact_id, channel) WHERE kind = 'campaign';
+
+    ALTER TABLE contacts
+      ADD COLUMN email_consent integer CHECK (email_consent IN (0, 1)),
+      ADD COLUMN email_opted_out integer NOT NULL DEFAULT 0 CHECK (email_opted_out IN (0, 1)),
+      ADD COLUMN email_opted_out_at text,
+      ADD COLUMN email_suppressed text CHECK (email_suppressed IN ('hard_bounce', 'complaint')),
+      ADD COLUMN email_suppressed_at text,
+      ADD COLUMN voice_consent_at text,
+      ADD COLUMN voice_consent_source text,
+      ADD COLUMN dnc integer NOT NULL DEFAULT 0 CHECK (dnc IN (0, 1)),
+      ADD COLUMN dnc_at text;
+
+    ALTER TABLE consent_records ADD COLUMN channel text NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms', 'email', 'voice'));
+
+    -- SQLite rebuilds optout_audit (ids kept); here it is altered in place, and stays append-only (its triggers stay).
+    ALTER TABLE optout_audit
+      DROP CONSTRAINT optout_audit_source_check,
+      ADD CONSTRAINT optout_audit_source_check CHECK (source IN (${CONSENT_SOURCES.map((s) => `'${s}'`).join(', ')})),
+      ADD COLUMN channel text NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms', 'email', 'voice')),
+      ADD COLUMN email text;
+    CREATE INDEX optout_audit_email ON optout_audit(lower(email), at) WHERE email IS NOT NULL;
+
+    ALTER TABLE templates
+      ADD COLUMN channel text NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms', 'email', 'voice')),
+      ADD COLUMN subject text,
+      ADD COLUMN options_json text;
+
+    ALTER TABLE campaigns
+      ADD COLUMN channels_json text,
+      ADD COLUMN every_channel integer NOT NULL DEFAULT 0 CHECK (every_channel IN (0, 1)),
+      ADD COLUMN email_json text,
+      ADD COLUMN voice_json text;
+  `,
 };

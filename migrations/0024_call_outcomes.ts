@@ -1,5 +1,11 @@
 import type { Migration } from './types';
 
+/** The same SQL on SQLite and PostgreSQL. */
+const SQL = `
+    ALTER TABLE outbox_messages ADD COLUMN call_answered_by TEXT;
+    ALTER TABLE outbox_messages ADD COLUMN call_duration_s INTEGER;
+`;
+
 /**
  * How a call ended (issue 18, voice): who answered according to Twilio's answering-machine detection (`AnsweredBy`:
  * human, machine_end_beep, machine_end_silence, fax, unknown …) and how long it lasted (`CallDuration`, seconds), from
@@ -10,9 +16,7 @@ export const m0024: Migration = {
   version: 24,
   name: 'call_outcomes',
   up(db) {
-    db.exec(`
-      ALTER TABLE outbox_messages ADD COLUMN call_answered_by TEXT;
-      ALTER TABLE outbox_messages ADD COLUMN call_duration_s INTEGER;
-    `);
+    db.exec(SQL);
   },
+  postgres: SQL,
 };

@@ -13,6 +13,20 @@ const ADD = (r: 'old' | 'new', sign: '+' | '-') => `
   ON CONFLICT (day, source) DO UPDATE SET conversions = conversions + excluded.conversions,
     revenue_minor = revenue_minor + excluded.revenue_minor;`;
 
+/** The same on PostgreSQL: a trigger function's statement, the existing row named by the table's alias. */
+const PG_ADD = (r: 'old' | 'new', sign: '+' | '-') => `
+      INSERT INTO conversion_source_daily AS d (day, source, conversions, revenue_minor)
+      SELECT substr(${r}.at, 1, 10), ${r}.source, ${sign}1, ${sign}${r}.amount_minor WHERE ${r}.campaign_id IS NOT NULL
+      ON CONFLICT (day, source) DO UPDATE SET conversions = d.conversions + excluded.conversions,
+        revenue_minor = d.revenue_minor + excluded.revenue_minor;`;
+
+const PG_FUNCTION = (name: string, body: string) => `
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${body.trim()}
+      RETURN NULL;
+    END $$;`;
+
 export const m0025: Migration = {
   version: 25,
   name: 'conversion_source_daily',
@@ -43,4 +57,28 @@ export const m0025: Migration = {
       END;
     `);
   },
+  postgres: `
+    CREATE TABLE conversion_source_daily (
+      day text NOT NULL,
+      source text NOT NULL,
+      conversions bigint NOT NULL DEFAULT 0,
+      revenue_minor bigint NOT NULL DEFAULT 0,
+      PRIMARY KEY (day, source)
+    );
+    INSERT INTO conversion_source_daily (day, source, conversions, revenue_minor)
+      SELECT substr(at, 1, 10), source, COUNT(*), SUM(amount_minor) FROM conversions WHERE campaign_id IS NOT NULL
+      GROUP BY 1, 2;
+
+    ${PG_FUNCTION('conversion_source_daily_insert', PG_ADD('new', '+'))}
+    CREATE TRIGGER conversion_source_daily_insert AFTER INSERT ON conversions
+      FOR EACH ROW WHEN (new.campaign_id IS NOT NULL) EXECUTE FUNCTION conversion_source_daily_insert();
+    ${PG_FUNCTION('conversion_source_daily_delete', PG_ADD('old', '-'))}
+    CREATE TRIGGER conversion_source_daily_delete AFTER DELETE ON conversions
+      FOR EACH ROW WHEN (old.campaign_id IS NOT NULL) EXECUTE FUNCTION conversion_source_daily_delete();
+    ${PG_FUNCTION('conversion_source_daily_update', PG_ADD('old', '-') + PG_ADD('new', '+'))}
+    CREATE TRIGGER conversion_source_daily_update AFTER UPDATE OF campaign_id, source, at, amount_minor ON conversions
+      FOR EACH ROW WHEN (old.campaign_id IS DISTINCT FROM new.campaign_id OR old.source IS DISTINCT FROM new.source
+        OR old.at IS DISTINCT FROM new.at OR old.amount_minor IS DISTINCT FROM new.amount_minor)
+      EXECUTE FUNCTION conversion_source_daily_update();
+  `,
 };

@@ -21,4 +21,15 @@ export const m0028: Migration = {
       ) WITHOUT ROWID;
     `);
   },
+  postgres: `
+    CREATE TABLE domain_checks (
+      domain text PRIMARY KEY,
+      dkim_selector text NOT NULL DEFAULT '',
+      spf text,
+      dkim text,
+      dmarc text,
+      problems_json text NOT NULL DEFAULT '[]',
+      checked_at text NOT NULL
+    );
+  `,
 };

@@ -62,6 +62,80 @@ const RECOMPUTE = (scope: string) => `
     FROM conversions c LEFT JOIN outbox_messages m ON m.id = c.outbox_id WHERE c.${scope} GROUP BY 1, 2, 3
   ${KEY} DO UPDATE SET converted = excluded.converted, revenue_minor = excluded.revenue_minor;`;
 
+/**
+ * PostgreSQL's spelling (docs/design/postgres.md): comparisons counted as `(…)::int`, the existing row of an upsert
+ * named by the table's alias. The trigger functions of 0010 are replaced in place (their triggers stay).
+ */
+const PG_KEY = 'AS d (campaign_id, day, channel';
+const PG_MESSAGE_ADD = (r: 'old' | 'new', sign: '+' | '-') => `
+      INSERT INTO campaign_daily ${PG_KEY}, sent, delivered, failed, spend_micros)
+      SELECT ${r}.campaign_id, ${MESSAGE_DAY(r)}, ${r}.channel, ${sign}(${r}.sent_at IS NOT NULL)::int,
+             ${sign}(${r}.state = 'delivered')::int, ${sign}(${r}.state IN ('failed', 'undelivered'))::int,
+             ${sign}coalesce(${r}.cost_micros, 0)
+      WHERE ${IS_CAMPAIGN(r)} AND (${r}.sent_at IS NOT NULL OR ${r}.state IN ('failed', 'undelivered'))
+      ${KEY} DO UPDATE SET sent = d.sent + excluded.sent, delivered = d.delivered + excluded.delivered,
+        failed = d.failed + excluded.failed, spend_micros = d.spend_micros + excluded.spend_micros;`;
+
+const PG_OUTCOME_ADD = (r: 'old' | 'new', sign: '+' | '-') => `
+      INSERT INTO campaign_daily ${PG_KEY}, replied, clicked, opted_out)
+      VALUES (${r}.campaign_id, substr(${r}.at, 1, 10), ${CHANNEL_OF(`${r}.outbox_id`)}, ${sign}(${r}.kind = 'replied')::int,
+              ${sign}(${r}.kind = 'clicked')::int, ${sign}(${r}.kind = 'opted_out')::int)
+      ${KEY} DO UPDATE SET replied = d.replied + excluded.replied, clicked = d.clicked + excluded.clicked,
+        opted_out = d.opted_out + excluded.opted_out;`;
+
+const PG_RECOMPUTE = (scope: string) => `
+    INSERT INTO campaign_daily (campaign_id, day, channel, sent, delivered, failed, spend_micros)
+      SELECT campaign_id, substr(coalesce(sent_at, created_at), 1, 10), channel, SUM((sent_at IS NOT NULL)::int),
+             SUM((state = 'delivered')::int), SUM((state IN ('failed', 'undelivered'))::int), SUM(coalesce(cost_micros, 0))
+      FROM outbox_messages
+      WHERE ${scope} AND kind = 'campaign' AND (sent_at IS NOT NULL OR state IN ('failed', 'undelivered'))
+      GROUP BY 1, 2, 3;
+    INSERT INTO campaign_daily ${PG_KEY}, replied, clicked, opted_out)
+      SELECT o.campaign_id, substr(o.at, 1, 10), coalesce(m.channel, 'sms'), SUM((o.kind = 'replied')::int),
+             SUM((o.kind = 'clicked')::int), SUM((o.kind = 'opted_out')::int)
+      FROM message_outcomes o LEFT JOIN outbox_messages m ON m.id = o.outbox_id WHERE o.${scope} GROUP BY 1, 2, 3
+    ${KEY} DO UPDATE SET replied = excluded.replied, clicked = excluded.clicked, opted_out = excluded.opted_out;
+    INSERT INTO campaign_daily ${PG_KEY}, converted, revenue_minor)
+      SELECT c.campaign_id, substr(c.at, 1, 10), coalesce(m.channel, 'sms'),
+             SUM((NOT EXISTS (SELECT 1 FROM conversions p WHERE p.campaign_id = c.campaign_id AND p.contact_id = c.contact_id AND p.id < c.id))::int),
+             SUM(c.amount_minor)
+      FROM conversions c LEFT JOIN outbox_messages m ON m.id = c.outbox_id WHERE c.${scope} GROUP BY 1, 2, 3
+    ${KEY} DO UPDATE SET converted = excluded.converted, revenue_minor = excluded.revenue_minor;`;
+
+/** 0010's statement-level delete of conversions, per channel (see there why once per statement). */
+const PG_CONVERSION_DELETE = `
+      WITH recipients AS (
+        SELECT g.campaign_id, g.contact_id, min(g.id) AS first_gone,
+               (SELECT min(c.id) FROM conversions c WHERE c.campaign_id = g.campaign_id AND c.contact_id = g.contact_id) AS next_first
+        FROM gone g WHERE g.campaign_id IS NOT NULL GROUP BY g.campaign_id, g.contact_id
+      )
+      INSERT INTO campaign_daily ${PG_KEY}, converted, revenue_minor)
+      SELECT campaign_id, day, channel, sum(converted), sum(revenue_minor) FROM (
+        SELECT g.campaign_id, substr(g.at, 1, 10) AS day, ${CHANNEL_OF('g.outbox_id')} AS channel, 0 AS converted,
+               -g.amount_minor AS revenue_minor
+          FROM gone g WHERE g.campaign_id IS NOT NULL
+        UNION ALL
+        SELECT g.campaign_id, substr(g.at, 1, 10), ${CHANNEL_OF('g.outbox_id')}, -1, 0
+          FROM recipients r JOIN gone g ON g.id = r.first_gone
+          WHERE r.next_first IS NULL OR r.next_first > r.first_gone
+        UNION ALL
+        SELECT c.campaign_id, substr(c.at, 1, 10), ${CHANNEL_OF('c.outbox_id')}, 1, 0
+          FROM recipients r JOIN conversions c ON c.id = r.next_first
+          WHERE r.next_first > r.first_gone
+      ) x GROUP BY campaign_id, day, channel
+      ${KEY} DO UPDATE SET converted = d.converted + excluded.converted,
+        revenue_minor = d.revenue_minor + excluded.revenue_minor;`;
+
+/** Replaces the body of 0010's trigger function `name`. */
+const PG_FUNCTION = (name: string, body: string) => `
+    CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      ${body.trim()}
+      RETURN NULL;
+    END $$;`;
+
+const MULTI_CHANNEL = `campaign_id IN (SELECT id FROM campaigns WHERE channels_json IS NOT NULL)`;
+
 export const m0032: Migration = {
   version: 32,
   name: 'campaign_daily_channel',
@@ -132,4 +206,24 @@ export const m0032: Migration = {
       END;
     `);
   },
+  postgres: `
+    -- SQLite rebuilds campaign_daily with channel in its key; here the column and the key are altered in place.
+    ALTER TABLE campaign_daily ADD COLUMN channel text NOT NULL DEFAULT 'sms' CHECK (channel IN ('sms', 'email', 'voice'));
+    ALTER TABLE campaign_daily DROP CONSTRAINT campaign_daily_pkey, ADD PRIMARY KEY (campaign_id, day, channel);
+    DELETE FROM campaign_daily WHERE ${MULTI_CHANNEL};
+    ${PG_RECOMPUTE(MULTI_CHANNEL)}
+
+    ${PG_FUNCTION('campaign_daily_outbox_update', PG_MESSAGE_ADD('old', '-') + PG_MESSAGE_ADD('new', '+'))}
+    ${PG_FUNCTION('campaign_daily_outbox_delete', PG_MESSAGE_ADD('old', '-'))}
+    ${PG_FUNCTION('campaign_daily_outcome_insert', PG_OUTCOME_ADD('new', '+'))}
+    ${PG_FUNCTION('campaign_daily_outcome_delete', PG_OUTCOME_ADD('old', '-'))}
+    ${PG_FUNCTION(
+      'campaign_daily_conversion_insert',
+      `INSERT INTO campaign_daily ${PG_KEY}, converted, revenue_minor)
+      VALUES (new.campaign_id, substr(new.at, 1, 10), ${CHANNEL_OF('new.outbox_id')}, (${FIRST_OF_RECIPIENT('new')})::int,
+              new.amount_minor)
+      ${KEY} DO UPDATE SET converted = d.converted + excluded.converted, revenue_minor = d.revenue_minor + excluded.revenue_minor;`,
+    )}
+    ${PG_FUNCTION('campaign_daily_conversion_delete', PG_CONVERSION_DELETE)}
+  `,
 };

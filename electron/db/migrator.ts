@@ -15,6 +15,15 @@ export function schemaVersion(db: SqliteDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The refusal of a database written by a newer app (SQLite and PostgreSQL alike). */
+export function databaseTooNew(from: number, latest: number): AppError {
+  return new AppError(
+    'database_too_new',
+    `This database (schema version ${from}) was created by a newer version of SMS Campaign Desk; ` +
+      `this version understands up to schema ${latest}. Install the newer version to open it. Nothing was changed.`,
+  );
+}
+
 /**
  * Brings the database to the newest schema this app knows, in one transaction.
  * A database written by a newer app is refused (never downgraded); an existing database is backed up first.
@@ -27,13 +36,7 @@ export async function migrate(
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   const target = options.target ?? latest;
   const from = schemaVersion(db);
-  if (from > latest) {
-    throw new AppError(
-      'database_too_new',
-      `This database (schema version ${from}) was created by a newer version of SMS Campaign Desk; ` +
-        `this version understands up to schema ${latest}. Install the newer version to open it. Nothing was changed.`,
-    );
-  }
+  if (from > latest) throw databaseTooNew(from, latest);
   const pending = migrations.filter((m) => m.version > from && m.version <= target);
   if (!pending.length) return { from, to: from, backupPath: null };
 
