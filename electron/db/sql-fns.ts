@@ -21,12 +21,42 @@ export function e164CheckSql(column: string): string {
   return `+${column} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${column}) BETWEEN 8 AND 16`;
 }
 
+/** The text columns of each full-text table, in the order PostgreSQL's trigram index folds them (migrations 0006, 0009, 0019). */
+const SEARCH_DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
+  contact_search: ['name', 'email', 'phone'],
+  contact_starts: ['starts'],
+  inbox_search: ['body'],
+};
+
+/** An FTS5 query as the app writes them: quoted phrases joined by AND, each maybe limited to columns (`{a b} : "x"`). */
+function ftsPhrases(query: string): Array<{ columns: string[] | null; phrase: string }> {
+  return [...query.matchAll(/(?:(\{[^}]*\}|\w+)\s*:\s*)?"((?:[^"]|"")*)"/g)].map((m) => ({
+    columns: m[1] ? m[1].replace(/[{}]/g, '').trim().split(/\s+/) : null,
+    phrase: m[2].replace(/""/g, '"'),
+  }));
+}
+
 /**
- * The row's text indexed by the full-text table `table` matches `query` (SQLite's FTS5 MATCH, query in FTS5 syntax;
- * PostgreSQL would compare a tsvector with a tsquery, or use pg_trgm).
+ * The row's text indexed by the full-text table `table` matches `query` (an FTS5 query of quoted phrases joined by
+ * AND, as the search code writes them). SQLite: FTS5 MATCH. PostgreSQL (docs/design/postgres.md): each phrase is a
+ * LIKE on the table's folded document, spelt exactly as its trigram index is, so the index answers it; a phrase limited
+ * to some columns adds the same test on those columns alone.
  */
 export function fullTextMatch(table: string, query: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.table(table)} MATCH ${query}`;
+  return both(sql<SqlBool>`${sql.table(table)} MATCH ${query}`, () => {
+    const document = SEARCH_DOCUMENTS[table];
+    if (!document) throw new Error(`${table} is not a full-text table`);
+    const folded = (columns: readonly string[]) =>
+      sql`desk_search_text(${sql.join(columns.map((c) => sql.ref(`${table}.${c}`)))})`;
+    const conditions = ftsPhrases(query).flatMap(({ columns, phrase }) => {
+      const pattern = sql`desk_search_text(${containsPattern(phrase)}::text)`;
+      const whole = sql<SqlBool>`${folded(document)} LIKE ${pattern}`;
+      return columns && columns.length < document.length
+        ? [whole, sql<SqlBool>`${folded(columns)} LIKE ${pattern}`]
+        : [whole];
+    });
+    return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` AND `)})` : sql<SqlBool>`false`;
+  });
 }
 
 /** First and last name joined by a space, either possibly missing (so a one-name contact still reads). */

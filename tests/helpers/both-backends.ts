@@ -5,8 +5,10 @@ import { connectOptions, parseDatabaseLocation } from '../../electron/db/databas
 import type { Db } from '../../electron/db/db';
 import { createKysely, type Kdb } from '../../electron/db/kysely';
 import { createPostgresKysely } from '../../electron/db/kysely-postgres';
+import { migratePostgres } from '../../electron/db/migrator-postgres';
 import { PgSyncDb } from '../../electron/db/pg-sync';
 import type { PgConnectOptions } from '../../electron/db/pg-sync-protocol';
+import { migrations } from '../../migrations';
 import { tempDb, tempDir } from './db';
 import { postgresMissing, startPgCluster, type PgCluster } from './pg-cluster';
 
@@ -62,8 +64,7 @@ export function describeBothBackends(
     body(() => current ?? fail());
   });
 
-  const missing = postgresMissing() ?? (options.schema ? null : MIGRATIONS_MISSING);
-  describe.skipIf(missing)(`${name} · PostgreSQL`, () => {
+  describe.skipIf(postgresMissing())(`${name} · PostgreSQL`, () => {
     let cluster: PgCluster;
     let made = 0;
     let current: BackendDb | null = null;
@@ -71,12 +72,14 @@ export function describeBothBackends(
     beforeAll(async () => {
       cluster = await startPgCluster();
       // The template every test's database is copied from (CREATE DATABASE … TEMPLATE: a file copy, fast).
-      await cluster.createDatabase('desk_template');
-      const db = await PgSyncDb.open(optionsOf(cluster.url.replace(/\/desk$/, '/desk_template')));
+      const url = await cluster.createDatabase('desk_template');
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
       try {
-        for (const statement of options.schema?.postgres ?? []) db.exec(statement);
+        if (options.schema) for (const statement of options.schema.postgres) await client.query(statement);
+        else await migratePostgres(client, migrations);
       } finally {
-        await db.close();
+        await client.end();
       }
     }, 120_000);
     afterAll(() => cluster?.stop());
@@ -96,8 +99,6 @@ export function describeBothBackends(
     body(() => current ?? fail());
   });
 }
-
-const MIGRATIONS_MISSING = 'the PostgreSQL migrations are not in this branch yet';
 
 function fail(): never {
   throw new Error('describeBothBackends: the database is only there inside a test');
