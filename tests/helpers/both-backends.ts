@@ -86,7 +86,7 @@ export function describeBothBackends(
     beforeEach(async () => {
       const name = `test_${++made}`;
       await admin(cluster, `create database ${name} template desk_template`);
-      const opts = optionsOf(cluster.url.replace(/\/desk$/, `/${name}`));
+      const opts = pgOptions(cluster.url.replace(/\/desk$/, `/${name}`));
       sync = await PgSyncDb.open(opts);
       current = { backend: 'postgres', db: sync, kdb: createPostgresKysely(opts) };
     }, 60_000);
@@ -104,10 +104,14 @@ function fail(): never {
   throw new Error('describeBothBackends: the database is only there inside a test');
 }
 
-function optionsOf(url: string): PgConnectOptions {
+/** What PgSyncDb.open needs for a test cluster's URL (timeouts as given, 20 s for statements by default). */
+export function pgOptions(
+  url: string,
+  timeouts: { statementTimeoutMs?: number; connectTimeoutMs?: number } = {},
+): PgConnectOptions {
   const location = parseDatabaseLocation(url);
   if (location.kind !== 'postgres') throw new Error(`not a PostgreSQL URL: ${url}`);
-  return connectOptions(location.server, { statementTimeoutMs: 20_000 });
+  return connectOptions(location.server, { statementTimeoutMs: 20_000, ...timeouts });
 }
 
 async function admin(cluster: PgCluster, statement: string): Promise<void> {
