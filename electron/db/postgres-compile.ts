@@ -8,37 +8,67 @@ import {
   OperationNodeTransformer,
   PostgresQueryCompiler,
   type CompiledQuery,
-  type OperationNode,
   type OperationNodeSource,
   type QueryId,
   type RawBuilder,
   type RawNode,
   type RootOperationNode,
+  type TableNode,
+  type ValueNode,
 } from 'kysely';
 
 /**
  * Compiling the app's queries for PostgreSQL. The domains build every query once with `qb` (sync-query.ts), which
  * compiles for SQLite; for a PostgreSQL connection the same operation tree goes through Kysely's
  * PostgresQueryCompiler instead. The SQL fragments whose spelling differs (sql-fns.ts) are built in SQLite's
- * spelling and register their PostgreSQL spelling here, keyed by their node: the PostgreSQL compile swaps them in,
- * and the SQLite path never looks (it compiles the tree as it was built, at the same cost as before).
+ * spelling; each fragment's template (the strings of its `sql` tagged template, one object per place in the source)
+ * is registered once with its PostgreSQL spelling, which the PostgreSQL compile builds from the fragment's own
+ * parameters. The SQLite path compiles the tree as it was built and pays nothing per query for this.
  */
 
-const postgresSpellings = new WeakMap<OperationNode, () => RawBuilder<unknown>>();
+/** A SQLite fragment's parameters, as the PostgreSQL spelling receives them. */
+export interface FragmentParts {
+  /** Each parameter, to be placed in a `sql` template. */
+  nodes: readonly OperationNodeSource[];
+  /** The bound value of parameter `i` (a plain value, not an expression), or undefined. */
+  value: (i: number) => unknown;
+  /** The table named by parameter `i` (written with `sql.table`). */
+  table: (i: number) => string;
+}
+
+const postgresSpellings = new Map<readonly string[], (parts: FragmentParts) => RawBuilder<unknown>>();
 
 /**
- * `sqlite`, with `postgres` (built only when a query is compiled for PostgreSQL) as its spelling there. Returns
- * `sqlite`, to be used in the query as any fragment is.
+ * Gives the fragments one function of sql-fns.ts builds (all from one `sql` template) a PostgreSQL spelling. Answers
+ * the function that marks a built fragment: the template is registered the first time, after which it is one check.
  */
-export function withPostgresSpelling<T>(sqlite: RawBuilder<T>, postgres: () => RawBuilder<T>): RawBuilder<T> {
-  postgresSpellings.set(sqlite.toOperationNode(), postgres);
-  return sqlite;
+export function postgresSpelling(postgres: (parts: FragmentParts) => RawBuilder<unknown>) {
+  let registered = false;
+  return <T>(sqlite: RawBuilder<T>): RawBuilder<T> => {
+    if (!registered) {
+      postgresSpellings.set(sqlite.toOperationNode().sqlFragments, postgres);
+      registered = true;
+    }
+    return sqlite;
+  };
+}
+
+function partsOf(node: RawNode): FragmentParts {
+  const p = node.parameters;
+  return {
+    nodes: p.map((n) => ({ toOperationNode: () => n })),
+    value: (i) => (p[i]?.kind === 'ValueNode' ? (p[i] as ValueNode).value : undefined),
+    table: (i) => {
+      const wrapped = p[i] as RawNode;
+      return (wrapped.parameters[0] as TableNode).table.identifier.name;
+    },
+  };
 }
 
 class PostgresSpellings extends OperationNodeTransformer {
   protected override transformRaw(node: RawNode, queryId?: QueryId): RawNode {
-    const spelling = postgresSpellings.get(node);
-    return super.transformRaw(spelling ? spelling().toOperationNode() : node, queryId);
+    const spelling = postgresSpellings.get(node.sqlFragments);
+    return super.transformRaw(spelling ? spelling(partsOf(node)).toOperationNode() : node, queryId);
   }
 }
 
