@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { parseDatabaseLocation, teamModeNotReady } from './db/database-url';
 
 export const PRODUCT_NAME = 'SMS Campaign Desk';
 export const DB_FILE = 'desk.sqlite';
@@ -29,10 +30,17 @@ export interface DataPaths {
   ownsDataDir: boolean;
 }
 
-/** `--db` / SMS_DESK_DB point at a database file; its folder then holds the secrets too. */
+/**
+ * `--db` / SMS_DESK_DB point at a database file; its folder then holds the secrets too. A PostgreSQL URL is checked
+ * and refused (team mode is not finished): it must never become a file named after the URL.
+ */
 export function resolvePaths(opts: { db?: string; env?: NodeJS.ProcessEnv } = {}): DataPaths {
   const env = opts.env ?? process.env;
   const explicitDb = opts.db ?? env.SMS_DESK_DB;
+  if (explicitDb) {
+    const location = parseDatabaseLocation(explicitDb);
+    if (location.kind === 'postgres') throw teamModeNotReady(location.server);
+  }
   const dbPath = explicitDb ? resolve(explicitDb) : join(defaultDataDir(env), DB_FILE);
   const dataDir = explicitDb ? dirname(dbPath) : defaultDataDir(env);
   return {

@@ -13,6 +13,7 @@ export const workerEntries = {
   'contacts-rows-worker': 'electron/contacts/import/rows-worker.ts',
   'contacts-reader-worker': 'electron/contacts/import/reader-worker.ts',
   'db-checkpoint-worker': 'electron/db/checkpoint-worker.ts',
+  'db-pg-sync-worker': 'electron/db/pg-sync-worker.ts',
   'analytics-rebuild-worker': 'electron/analytics/rebuild-worker.ts',
   'analytics-read-worker': 'electron/analytics/read-worker.ts',
   'engagement-recompute-worker': 'electron/analytics/engagement/recompute-worker.ts',

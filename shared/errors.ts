@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'provider_error'
   | 'database_too_new'
   | 'database_error'
+  /** A PostgreSQL database was named, and this version cannot run on one yet (issue 20). */
+  | 'team_mode_unavailable'
   | 'secret_unavailable'
   | 'cancelled'
   | 'internal';

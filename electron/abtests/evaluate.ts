@@ -6,6 +6,7 @@ import { recordKeywordConversions } from './conversions';
 import { conversionKeywords } from '../analytics';
 import { campaignMetrics, type CampaignMetrics } from './metrics';
 import { loadAbState, saveDecision, saveLooks, type AbState } from './state';
+import { transaction } from '../db/transaction';
 
 export interface AbEvaluation {
   campaign: CampaignRecord & { ab: NonNullable<CampaignRecord['ab']> };
@@ -53,8 +54,9 @@ export function evaluateAbTest(
     attributionHours: settings.get('abtests.attributionHours'),
     winnerMode: settings.get('abtests.winnerMode'),
   };
-  return db
-    .transaction((): AbEvaluation => {
+  return transaction(
+    db,
+    (): AbEvaluation => {
       const campaign = abCampaign(core, campaignId);
       const now = core.now();
       const nowIso = now.toISOString();
@@ -114,8 +116,9 @@ export function evaluateAbTest(
         };
       }
       return { campaign, metrics, verdict, decidedAt: null, state, settings: s };
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** Whether the rest of the audience should get the winner now without asking (or a release was interrupted). */

@@ -10,6 +10,7 @@ import { ownRecord } from '../../shared/own-keys';
 import { claimRelease, customFieldValues, heldMessages, markReleaseDone } from './queries';
 import { heldMessageStatements } from './queries-hot';
 import { heldEmailRelease } from './winner-email';
+import { transaction } from '../db/transaction';
 
 const CHUNK = 1000;
 
@@ -129,8 +130,9 @@ async function releaseWinner(
 
   for (;;) {
     const nowIso = core.now().toISOString();
-    const done = db
-      .transaction(() => {
+    const done = transaction(
+      db,
+      () => {
         if (sentAt === null) {
           if (!claimRelease(db, campaignId, { index: choice.variant, chosenBy: choice.chosenBy }, nowIso)) {
             // Another process chose first: continue its release if it is the same variant, otherwise stop.
@@ -199,8 +201,9 @@ async function releaseWinner(
         }
         if (rows.length === 0) markReleaseDone(db, campaignId, nowIso);
         return rows.length === 0;
-      })
-      .immediate();
+      },
+      { immediate: true },
+    );
     if (done) break;
     await yieldToLoop();
   }

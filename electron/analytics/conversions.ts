@@ -7,6 +7,7 @@ import { cleanPhoneCell, normalisePhoneUncached } from '../contacts';
 import { attribute } from './attribution';
 import { insertConversion } from './record';
 import type { AnalyticsSettings } from './settings';
+import { transaction } from '../db/transaction';
 
 export interface ManualConversion {
   contactId?: number;
@@ -48,8 +49,9 @@ export function addManualConversion(
   if (at.getTime() > now.getTime() + 60_000)
     throw new AppError('invalid_input', `The conversion date ${at.toISOString()} is in the future.`);
   const atIso = at.toISOString();
-  return db
-    .transaction((): ConversionAdded => {
+  return transaction(
+    db,
+    (): ConversionAdded => {
       let contactId: number;
       let attribution = null;
       if (input.outboxId !== undefined) {
@@ -95,8 +97,9 @@ export function addManualConversion(
             : 'This conversion is already recorded.',
         );
       return { id, contactId, campaignId: attribution?.campaignId ?? null };
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 export interface ConversionQuery {

@@ -7,6 +7,7 @@ import { isReply, isThankYouUrl, optOutCountsForCampaigns } from './outcome-rule
 import { insertConversion, recordMessageOutcome, removeOutcome } from './record';
 import type { AnalyticsSettings } from './settings';
 import { rescoreQueued } from './engagement/scores';
+import { transaction } from '../db/transaction';
 
 /**
  * Turns what arrived (inbound texts, link visits, opt-outs) into attributed outcomes, in order, each exactly once:
@@ -16,8 +17,9 @@ import { rescoreQueued } from './engagement/scores';
  * contacts whose history changed are rescored (engagement score, migration 0014).
  */
 export function ingestOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, limit = 500): number {
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       const events =
         ingestInbound(db, s, now, limit) +
         ingestClicks(db, s, now, limit) +
@@ -25,8 +27,9 @@ export function ingestOutcomes(db: SqliteDb, s: AnalyticsSettings, now: Date, li
         ingestNewContacts(db, limit * 100);
       // The contacts those events (and deliveries, opt-outs…) touched get their engagement score again, a batch at a time.
       return events + rescoreQueued(db, now, Math.ceil(limit / 5));
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** Ingests everything waiting (bounded by `maxRounds` × `limit` per source): used before a report is read. */

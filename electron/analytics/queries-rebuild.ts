@@ -1,5 +1,6 @@
 import type { SqliteDb } from '../db/connection';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { transaction } from '../db/transaction';
 
 /** The small reads and the clean-up around the roll-up rebuild (the rebuild itself is set-based SQL in rebuild.ts). */
 
@@ -40,25 +41,29 @@ export function optOutCursor(db: SqliteDb): number {
 
 /** Recomputes the attributed conversions per UTC day and source (migration 0025) from the conversions. */
 export function rebuildConversionSources(db: SqliteDb): void {
-  db.transaction(() => {
-    runQuery(db, qb.deleteFrom('conversion_source_daily'));
-    runQuery(
-      db,
-      qb
-        .insertInto('conversion_source_daily')
-        .columns(['day', 'source', 'conversions', 'revenue_minor'])
-        .expression(
-          qb
-            .selectFrom('conversions')
-            .select((eb) => [
-              eb.fn<string>('substr', ['at', eb.lit(1), eb.lit(10)]).as('day'),
-              'source',
-              eb.fn.countAll<number>().as('conversions'),
-              eb.fn.sum<number>('amount_minor').as('revenue_minor'),
-            ])
-            .where('campaign_id', 'is not', null)
-            .groupBy(['day', 'source']),
-        ),
-    );
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      runQuery(db, qb.deleteFrom('conversion_source_daily'));
+      runQuery(
+        db,
+        qb
+          .insertInto('conversion_source_daily')
+          .columns(['day', 'source', 'conversions', 'revenue_minor'])
+          .expression(
+            qb
+              .selectFrom('conversions')
+              .select((eb) => [
+                eb.fn<string>('substr', ['at', eb.lit(1), eb.lit(10)]).as('day'),
+                'source',
+                eb.fn.countAll<number>().as('conversions'),
+                eb.fn.sum<number>('amount_minor').as('revenue_minor'),
+              ])
+              .where('campaign_id', 'is not', null)
+              .groupBy(['day', 'source']),
+          ),
+      );
+    },
+    { immediate: true },
+  );
 }

@@ -10,6 +10,7 @@ import {
   rollupDayCount,
 } from './queries-rebuild';
 import { startWorker } from '../workers';
+import { transaction } from '../db/transaction';
 
 /** What rebuild-worker.ts is started with and answers (defined here: the worker imports this module). */
 export type RebuildWorkerData = { dbPath: string; nativeBinding?: string };
@@ -63,20 +64,28 @@ function campaignDailyStatements(db: SqliteDb): Statement[] {
 /** Recomputes the roll-ups of campaigns `from`..`to` (ids) in one transaction. */
 export function rebuildCampaignRange(db: SqliteDb, from: number, to: number): void {
   const statements = campaignDailyStatements(db);
-  db.transaction(() => {
-    // hot path: set-based roll-up of millions of messages in four statements (see above).
-    for (const st of statements) st.run({ from, to });
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      // hot path: set-based roll-up of millions of messages in four statements (see above).
+      for (const st of statements) st.run({ from, to });
+    },
+    { immediate: true },
+  );
 }
 
 /** Recomputes list growth up to the contacts and opt-outs already ingested. */
 export function rebuildGrowth(db: SqliteDb): void {
-  db.transaction(() => {
-    const top = lastContactId(db);
-    const audit = optOutCursor(db);
-    // hot path: list growth of every contact and opt-out, set-based.
-    for (const sql of GROWTH_SQL) db.prepare(sql).run(sql.includes('@audit') ? { audit } : { top });
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      const top = lastContactId(db);
+      const audit = optOutCursor(db);
+      // hot path: list growth of every contact and opt-out, set-based.
+      for (const sql of GROWTH_SQL) db.prepare(sql).run(sql.includes('@audit') ? { audit } : { top });
+    },
+    { immediate: true },
+  );
 }
 
 /**

@@ -64,7 +64,7 @@ export interface NewConversion {
 
 /** Inserts a conversion unless the same (source, source id) is already recorded; answers its id and whether it is new. */
 export function insertConversion(db: SqliteDb, c: NewConversion): { id: number; created: boolean } {
-  const r = runQuery(
+  const inserted = firstRow(
     db,
     qb
       .insertInto('conversions')
@@ -88,9 +88,10 @@ export function insertConversion(db: SqliteDb, c: NewConversion): { id: number; 
         delivery_hours: c.attribution ? (c.windows?.deliveryHours ?? null) : null,
         created_at: c.createdAt,
       })
-      .onConflict((oc) => oc.columns(['source', 'source_id']).doNothing()),
+      .onConflict((oc) => oc.columns(['source', 'source_id']).doNothing())
+      .returning('id'),
   );
-  if (r.changes === 1) return { id: r.lastInsertRowid, created: true };
+  if (inserted) return { id: inserted.id, created: true };
   const existing = firstRow(
     db,
     qb.selectFrom('conversions').select('id').where('source', '=', c.source).where('source_id', '=', c.sourceId),

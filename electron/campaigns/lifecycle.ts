@@ -13,6 +13,7 @@ import {
   setCampaignStatus,
   setLastError,
 } from './queries';
+import { transaction } from '../db/transaction';
 
 export type CampaignStatusReport = CampaignStatusView;
 
@@ -104,7 +105,7 @@ export function cancelCampaign(core: DeskCore, id: number): CampaignStatusReport
   if (c.status === 'completed' || c.status === 'cancelled')
     throw new AppError('conflict', `Campaign "${c.name}" is already ${c.status}.`);
   const nowIso = core.now().toISOString();
-  core.db.transaction(() => cancelWithUnsent(core.db, id, nowIso)).immediate();
+  transaction(core.db, () => cancelWithUnsent(core.db, id, nowIso), { immediate: true });
   core.audit('campaign.cancel', String(id));
   changed(core);
   return campaignStatus(core, id);

@@ -1,7 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 
 /** Reads and writes of campaign rows (and the template a campaign sends), typed by the schema. */
 
@@ -51,10 +51,13 @@ export function emailTemplate(db: SqliteDb, id: number) {
 
 /** A new draft; answers its id. */
 export function insertDraft(db: SqliteDb, draft: CampaignDraftColumns, nowIso: string): number {
-  return runQuery(
+  return insertedId(
     db,
-    qb.insertInto('campaigns').values({ ...draft, status: 'draft', created_at: nowIso, updated_at: nowIso }),
-  ).lastInsertRowid;
+    qb
+      .insertInto('campaigns')
+      .values({ ...draft, status: 'draft', created_at: nowIso, updated_at: nowIso })
+      .returning('id'),
+  );
 }
 
 /** An edited draft over a campaign row, left in `status`; a missed schedule is forgotten (it has a new one). */
@@ -125,7 +128,7 @@ export function insertCopy(db: SqliteDb, id: number, nowIso: string): number {
         ])
         .where('id', '=', id),
     );
-  return runQuery(db, copy).lastInsertRowid;
+  return insertedId(db, copy.returning('id'));
 }
 
 export function setArchived(db: SqliteDb, id: number, archivedAt: string | null, nowIso: string): void {

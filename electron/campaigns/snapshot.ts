@@ -19,6 +19,7 @@ import { emailBodies } from './channel-email';
 import { setBased, templateReads } from './snapshot-set-based';
 import { rowByRow, type ChunkWriter } from './snapshot-writer';
 import { withBulkChunkSettings } from '../db/bulk-load';
+import { transaction } from '../db/transaction';
 
 /** Contacts per transaction: the first chunk, and the bounds the adaptive size stays within. */
 const FIRST_CHUNK = 2000;
@@ -182,15 +183,17 @@ export async function snapshotCampaign(
       // the same transaction), and the next FULL commit — the dispatcher's claim, which commits `sending` before any
       // request — makes it durable too, the log being written in order.
       const done = withBulkChunkSettings(db, () =>
-        db
-          .transaction(() => {
+        transaction(
+          db,
+          () => {
             const r = write.chunk(cursor, chunk, created);
             // The snapshot keeps the campaign's counts itself (see migration 0008), in the transaction that inserts the rows.
             for (const [state, n] of Object.entries(r.inserted)) if (n) addStateCount(db, c.id, state, n);
             if (r.last !== null) setSnapshotCursor(db, c.id, r.last);
             return r;
-          })
-          .immediate(),
+          },
+          { immediate: true },
+        ),
       );
       queued += done.queued;
       if (done.last === null) break;

@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { ConsentSource } from '../db/schema';
 import { insertOptOutAudit, skipWaitingMessagesOf } from './queries';
 import {
@@ -9,6 +9,7 @@ import {
   setEmailOptedOut,
   setEmailSuppressed,
 } from './queries-channels';
+import { transaction } from '../db/transaction';
 
 /**
  * Consent changes of the e-mail and voice channels. Like changeConsent for SMS, each is one transaction that writes
@@ -28,7 +29,7 @@ export interface ChannelConsentActor {
  * e-mails skipped. Also the e-mail side of a STOP when the owner chose that (compliance.stopAlsoUnsubscribesEmail).
  */
 export function optOutEmailOf(
-  db: SqliteDb,
+  db: Db,
   contact: { id: number; phone: string },
   email: string | null,
   change: ChannelConsentActor & { source: ConsentSource; inboundMessageId?: number | null },
@@ -52,70 +53,79 @@ export function optOutEmailOf(
 
 /** Unsubscribes an e-mail address (every contact holding it), at once. Returns the contacts whose state changed. */
 export function unsubscribeEmail(
-  db: SqliteDb,
+  db: Db,
   email: string,
   change: ChannelConsentActor & {
     source: Extract<ConsentSource, 'unsubscribe_link' | 'list_unsubscribe' | 'manual' | 'import' | 'keyword'>;
   },
 ): { changed: number[] } {
-  const run = db.transaction(() => {
-    const changed: number[] = [];
-    for (const c of contactsByEmail(db, email)) {
-      if (c.email_opted_out === 1) continue;
-      optOutEmailOf(db, c, email, change);
-      changed.push(c.id);
-    }
-    return { changed };
-  });
-  return run.immediate();
+  return transaction(
+    db,
+    () => {
+      const changed: number[] = [];
+      for (const c of contactsByEmail(db, email)) {
+        if (c.email_opted_out === 1) continue;
+        optOutEmailOf(db, c, email, change);
+        changed.push(c.id);
+      }
+      return { changed };
+    },
+    { immediate: true },
+  );
 }
 
 /** Unsubscribes one contact's e-mail (a signed unsubscribe link names the contact, not only the address). */
 export function unsubscribeContactEmail(
-  db: SqliteDb,
+  db: Db,
   contactId: number,
   change: ChannelConsentActor & { source: Extract<ConsentSource, 'unsubscribe_link' | 'list_unsubscribe' | 'manual'> },
 ): { changed: boolean } {
-  const run = db.transaction(() => {
-    const c = contactEmailSide(db, contactId);
-    if (!c || c.email_opted_out === 1) return { changed: false };
-    optOutEmailOf(db, c, c.email, change);
-    return { changed: true };
-  });
-  return run.immediate();
+  return transaction(
+    db,
+    () => {
+      const c = contactEmailSide(db, contactId);
+      if (!c || c.email_opted_out === 1) return { changed: false };
+      optOutEmailOf(db, c, c.email, change);
+      return { changed: true };
+    },
+    { immediate: true },
+  );
 }
 
 /** A hard bounce or a spam complaint: the address is suppressed for good on every contact holding it. */
 export function suppressEmail(
-  db: SqliteDb,
+  db: Db,
   email: string,
   reason: 'hard_bounce' | 'complaint',
   change: ChannelConsentActor,
 ): { changed: number[] } {
-  const run = db.transaction(() => {
-    const changed: number[] = [];
-    for (const c of contactsByEmail(db, email)) {
-      if (c.email_suppressed !== null) continue;
-      setEmailSuppressed(db, c.id, reason, change.at);
-      insertOptOutAudit(db, {
-        contact_id: c.id,
-        phone: c.phone,
-        email,
-        channel: 'email',
-        old_state: c.email_opted_out === 1 ? 'opted_out' : 'opted_in',
-        new_state: 'opted_out',
-        source: reason === 'hard_bounce' ? 'bounce' : 'complaint',
-        inbound_message_id: null,
-        message_text: change.messageText ?? null,
-        actor: change.actor,
-        at: change.at,
-      });
-      skipWaitingMessagesOf(db, c.id, change.at, 'email');
-      changed.push(c.id);
-    }
-    return { changed };
-  });
-  return run.immediate();
+  return transaction(
+    db,
+    () => {
+      const changed: number[] = [];
+      for (const c of contactsByEmail(db, email)) {
+        if (c.email_suppressed !== null) continue;
+        setEmailSuppressed(db, c.id, reason, change.at);
+        insertOptOutAudit(db, {
+          contact_id: c.id,
+          phone: c.phone,
+          email,
+          channel: 'email',
+          old_state: c.email_opted_out === 1 ? 'opted_out' : 'opted_in',
+          new_state: 'opted_out',
+          source: reason === 'hard_bounce' ? 'bounce' : 'complaint',
+          inbound_message_id: null,
+          message_text: change.messageText ?? null,
+          actor: change.actor,
+          at: change.at,
+        });
+        skipWaitingMessagesOf(db, c.id, change.at, 'email');
+        changed.push(c.id);
+      }
+      return { changed };
+    },
+    { immediate: true },
+  );
 }
 
 /**
@@ -123,32 +133,35 @@ export function suppressEmail(
  * Waiting calls to it are skipped. Returns whether the state changed; a number that is no contact is still audited.
  */
 export function changeDoNotCall(
-  db: SqliteDb,
+  db: Db,
   phone: string,
   dnc: boolean,
   change: ChannelConsentActor & { source: Extract<ConsentSource, 'keypress' | 'manual' | 'import'> },
 ): { changed: boolean; contactId: number | null } {
-  const run = db.transaction(() => {
-    const c = contactVoiceSideByPhone(db, phone);
-    const oldState = c ? (c.dnc === 1 ? 'opted_out' : 'opted_in') : 'unknown';
-    const newState = dnc ? 'opted_out' : 'opted_in';
-    if (c && oldState === newState) return { changed: false, contactId: c.id };
-    if (c) setDoNotCall(db, c.id, dnc, change.at);
-    insertOptOutAudit(db, {
-      contact_id: c?.id ?? null,
-      phone,
-      email: null,
-      channel: 'voice',
-      old_state: oldState,
-      new_state: newState,
-      source: change.source,
-      inbound_message_id: null,
-      message_text: change.messageText ?? null,
-      actor: change.actor,
-      at: change.at,
-    });
-    if (c && dnc) skipWaitingMessagesOf(db, c.id, change.at, 'voice');
-    return { changed: true, contactId: c?.id ?? null };
-  });
-  return run.immediate();
+  return transaction(
+    db,
+    () => {
+      const c = contactVoiceSideByPhone(db, phone);
+      const oldState = c ? (c.dnc === 1 ? 'opted_out' : 'opted_in') : 'unknown';
+      const newState = dnc ? 'opted_out' : 'opted_in';
+      if (c && oldState === newState) return { changed: false, contactId: c.id };
+      if (c) setDoNotCall(db, c.id, dnc, change.at);
+      insertOptOutAudit(db, {
+        contact_id: c?.id ?? null,
+        phone,
+        email: null,
+        channel: 'voice',
+        old_state: oldState,
+        new_state: newState,
+        source: change.source,
+        inbound_message_id: null,
+        message_text: change.messageText ?? null,
+        actor: change.actor,
+        at: change.at,
+      });
+      if (c && dnc) skipWaitingMessagesOf(db, c.id, change.at, 'voice');
+      return { changed: true, contactId: c?.id ?? null };
+    },
+    { immediate: true },
+  );
 }

@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { skipConfirmation, skipExpiredMessages } from './queries';
 
 /** compliance.md: one confirmation, with no marketing, within 5 minutes of the opt-out. */
@@ -26,7 +26,7 @@ export function isPastDeadline(expiresAt: string | null, nowIso: string): boolea
 }
 
 /** The dispatcher found a confirmation past its deadline at the moment of claiming it: it is skipped, not sent. */
-export function skipLateConfirmation(db: SqliteDb, outboxId: number, nowIso: string): void {
+export function skipLateConfirmation(db: Db, outboxId: number, nowIso: string): void {
   skipConfirmation(db, outboxId, LATE_CONFIRMATION, nowIso);
 }
 
@@ -35,6 +35,6 @@ export function skipLateConfirmation(db: SqliteDb, outboxId: number, nowIso: str
  * shows why it never went out instead of sitting in the queue. Runs on each background tick; the partial index
  * from migration 0004 keeps it cheap however large the outbox grows.
  */
-export function expireLateConfirmations(db: SqliteDb, nowIso: string): number {
+export function expireLateConfirmations(db: Db, nowIso: string): number {
   return skipExpiredMessages(db, LATE_CONFIRMATION, nowIso);
 }

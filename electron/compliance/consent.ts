@@ -1,7 +1,9 @@
 import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { contactConsentByPhone, insertOptOutAudit, setContactOptedOut, skipWaitingMessagesOf } from './queries';
 import { optOutEmailOf } from './channels';
 import { contactEmailSide } from './queries-channels';
+import { transaction } from '../db/transaction';
 
 export type ConsentSource = 'keyword' | 'manual' | 'provider' | 'import' | 'reconciliation';
 
@@ -26,36 +28,39 @@ export interface ConsentChange {
  * Returns whether the state actually changed (a second STOP changes nothing and earns no second confirmation).
  */
 export function changeConsent(
-  db: SqliteDb,
+  db: Db,
   change: ConsentChange,
 ): { changed: boolean; contactId: number | null; skipped: number } {
-  const run = db.transaction(() => {
-    const contact = contactConsentByPhone(db, change.phone);
-    const oldState = contact ? (contact.opted_out ? 'opted_out' : 'opted_in') : 'unknown';
-    const newState = change.optedOut ? 'opted_out' : 'opted_in';
-    if (contact && oldState === newState) return { changed: false, contactId: contact.id, skipped: 0 };
-    if (contact) setContactOptedOut(db, contact.id, change.optedOut, change.at);
-    insertOptOutAudit(db, {
-      contact_id: contact?.id ?? null,
-      phone: change.phone,
-      old_state: oldState,
-      new_state: newState,
-      source: change.source,
-      inbound_message_id: change.inboundMessageId ?? null,
-      message_text: change.messageText ?? null,
-      actor: change.actor,
-      at: change.at,
-    });
-    // Every waiting message, not only marketing: a queued inbox reply, HELP answer or earlier confirmation would be
-    // a second text after the STOP, and only one confirmation (queued by the caller after this) is allowed.
-    const skipped = change.optedOut ? skipWaitingMessagesOf(db, contact?.id ?? -1, change.at) : 0;
-    if (contact && change.optedOut && change.alsoEmail) {
-      const c = contactEmailSide(db, contact.id);
-      if (c?.email && c.email_opted_out === 0) optOutEmailOf(db, c, c.email, change);
-    }
-    return { changed: true, contactId: contact?.id ?? null, skipped };
-  });
-  return run.immediate();
+  return transaction(
+    db,
+    () => {
+      const contact = contactConsentByPhone(db, change.phone);
+      const oldState = contact ? (contact.opted_out ? 'opted_out' : 'opted_in') : 'unknown';
+      const newState = change.optedOut ? 'opted_out' : 'opted_in';
+      if (contact && oldState === newState) return { changed: false, contactId: contact.id, skipped: 0 };
+      if (contact) setContactOptedOut(db, contact.id, change.optedOut, change.at);
+      insertOptOutAudit(db, {
+        contact_id: contact?.id ?? null,
+        phone: change.phone,
+        old_state: oldState,
+        new_state: newState,
+        source: change.source,
+        inbound_message_id: change.inboundMessageId ?? null,
+        message_text: change.messageText ?? null,
+        actor: change.actor,
+        at: change.at,
+      });
+      // Every waiting message, not only marketing: a queued inbox reply, HELP answer or earlier confirmation would be
+      // a second text after the STOP, and only one confirmation (queued by the caller after this) is allowed.
+      const skipped = change.optedOut ? skipWaitingMessagesOf(db, contact?.id ?? -1, change.at) : 0;
+      if (contact && change.optedOut && change.alsoEmail) {
+        const c = contactEmailSide(db, contact.id);
+        if (c?.email && c.email_opted_out === 0) optOutEmailOf(db, c, c.email, change);
+      }
+      return { changed: true, contactId: contact?.id ?? null, skipped };
+    },
+    { immediate: true },
+  );
 }
 
 export interface BulkConsentChange {

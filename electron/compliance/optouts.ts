@@ -1,10 +1,10 @@
 import type { OptOutRow } from '../../shared/types/domain';
 import type { OptOutFilter, OptOutReportRow } from '../../shared/ipc/channels/optouts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { optOutCount, optOutRows, type OptOutWhere } from './queries';
 
 /** The consent audit as a report: who, when, how, and the message that did it. */
-export function listOptOuts(db: SqliteDb, q: { search?: string; limit: number; offset: number }): OptOutRow[] {
+export function listOptOuts(db: Db, q: { search?: string; limit: number; offset: number }): OptOutRow[] {
   return optOutReport(db, { search: q.search }, q).rows.map((r) => ({
     id: r.id,
     phone: r.phone,
@@ -43,7 +43,7 @@ function where(f: OptOutFilter): OptOutWhere {
 
 /** Consent changes matching the filter, newest first, with the total for paging. */
 export function optOutReport(
-  db: SqliteDb,
+  db: Db,
   f: OptOutFilter,
   page: { limit: number; offset: number },
 ): { rows: OptOutReportRow[]; total: number } {
@@ -52,6 +52,6 @@ export function optOutReport(
 }
 
 /** Every matching change, newest first (the export). */
-export function allOptOuts(db: SqliteDb, f: OptOutFilter): OptOutReportRow[] {
+export function allOptOuts(db: Db, f: OptOutFilter): OptOutReportRow[] {
   return optOutRows(db, where(f));
 }

@@ -1,10 +1,10 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { equalsIgnoringCase } from '../db/sql-fns';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
 /** The e-mail side of the contacts holding an address (an address may be on more than one contact). */
 export function contactsByEmail(
-  db: SqliteDb,
+  db: Db,
   email: string,
 ): { id: number; phone: string; email_opted_out: number; email_suppressed: string | null }[] {
   return allRows(
@@ -18,7 +18,7 @@ export function contactsByEmail(
 }
 
 export function contactEmailSide(
-  db: SqliteDb,
+  db: Db,
   contactId: number,
 ):
   | { id: number; phone: string; email: string | null; email_opted_out: number; email_suppressed: string | null }
@@ -32,11 +32,11 @@ export function contactEmailSide(
   );
 }
 
-export function contactVoiceSideByPhone(db: SqliteDb, phone: string): { id: number; dnc: number } | undefined {
+export function contactVoiceSideByPhone(db: Db, phone: string): { id: number; dnc: number } | undefined {
   return firstRow(db, qb.selectFrom('contacts').select(['id', 'dnc']).where('phone', '=', phone));
 }
 
-export function setEmailOptedOut(db: SqliteDb, contactId: number, optedOut: boolean, at: string): void {
+export function setEmailOptedOut(db: Db, contactId: number, optedOut: boolean, at: string): void {
   runQuery(
     db,
     qb
@@ -46,12 +46,7 @@ export function setEmailOptedOut(db: SqliteDb, contactId: number, optedOut: bool
   );
 }
 
-export function setEmailSuppressed(
-  db: SqliteDb,
-  contactId: number,
-  reason: 'hard_bounce' | 'complaint',
-  at: string,
-): void {
+export function setEmailSuppressed(db: Db, contactId: number, reason: 'hard_bounce' | 'complaint', at: string): void {
   runQuery(
     db,
     qb
@@ -62,7 +57,7 @@ export function setEmailSuppressed(
   );
 }
 
-export function setDoNotCall(db: SqliteDb, contactId: number, dnc: boolean, at: string): void {
+export function setDoNotCall(db: Db, contactId: number, dnc: boolean, at: string): void {
   runQuery(
     db,
     qb

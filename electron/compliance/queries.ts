@@ -1,21 +1,21 @@
 import type { ExpressionBuilder, Insertable } from 'kysely';
 import type { OptOutFilter, OptOutReportRow } from '../../shared/ipc/channels/optouts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { DB } from '../db/schema';
 import type { Channel } from '../../shared/types/domain';
 import { likeInsensitive } from '../db/sql-fns';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 
 /** The consent side of a contact, found by phone. */
-export function contactConsentByPhone(db: SqliteDb, phone: string): { id: number; opted_out: number } | undefined {
+export function contactConsentByPhone(db: Db, phone: string): { id: number; opted_out: number } | undefined {
   return firstRow(db, qb.selectFrom('contacts').select(['id', 'opted_out']).where('phone', '=', phone));
 }
 
-export function contactPhone(db: SqliteDb, contactId: number): string | undefined {
+export function contactPhone(db: Db, contactId: number): string | undefined {
   return firstRow(db, qb.selectFrom('contacts').select('phone').where('id', '=', contactId))?.phone;
 }
 
-export function setContactOptedOut(db: SqliteDb, contactId: number, optedOut: boolean, at: string): void {
+export function setContactOptedOut(db: Db, contactId: number, optedOut: boolean, at: string): void {
   runQuery(
     db,
     qb
@@ -27,13 +27,13 @@ export function setContactOptedOut(db: SqliteDb, contactId: number, optedOut: bo
 
 export type OptOutAuditInsert = Insertable<DB['optout_audit']>;
 
-export function insertOptOutAudit(db: SqliteDb, row: OptOutAuditInsert): void {
+export function insertOptOutAudit(db: Db, row: OptOutAuditInsert): void {
   runQuery(db, qb.insertInto('optout_audit').values(row));
 }
 
 /** Every waiting message of the contact is skipped (it opted out); answers how many. */
 /** Takes the contact out of every waiting message of one channel (consent is kept per channel). */
-export function skipWaitingMessagesOf(db: SqliteDb, contactId: number, at: string, channel: Channel = 'sms'): number {
+export function skipWaitingMessagesOf(db: Db, contactId: number, at: string, channel: Channel = 'sms'): number {
   return runQuery(
     db,
     qb
@@ -52,7 +52,7 @@ export function skipWaitingMessagesOf(db: SqliteDb, contactId: number, at: strin
 
 /** Skips one waiting confirmation whose deadline passed. */
 export function skipConfirmation(
-  db: SqliteDb,
+  db: Db,
   outboxId: number,
   reason: { code: string; message: string },
   nowIso: string,
@@ -68,7 +68,7 @@ export function skipConfirmation(
 }
 
 /** Skips every waiting message whose deadline has passed; answers how many. */
-export function skipExpiredMessages(db: SqliteDb, reason: { code: string; message: string }, nowIso: string): number {
+export function skipExpiredMessages(db: Db, reason: { code: string; message: string }, nowIso: string): number {
   return runQuery(
     db,
     qb
@@ -125,7 +125,7 @@ function filtered(w: OptOutWhere) {
 }
 
 /** Consent changes matching the filter, newest first; without a page, all of them. */
-export function optOutRows(db: SqliteDb, w: OptOutWhere, page?: { limit: number; offset: number }): OptOutReportRow[] {
+export function optOutRows(db: Db, w: OptOutWhere, page?: { limit: number; offset: number }): OptOutReportRow[] {
   const q = filtered(w)
     .select((eb) => [
       'a.id',
@@ -147,7 +147,7 @@ export function optOutRows(db: SqliteDb, w: OptOutWhere, page?: { limit: number;
   return allRows(db, page ? q.limit(page.limit).offset(page.offset) : q);
 }
 
-export function optOutCount(db: SqliteDb, w: OptOutWhere): number {
+export function optOutCount(db: Db, w: OptOutWhere): number {
   return (
     firstRow(
       db,

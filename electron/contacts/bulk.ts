@@ -3,9 +3,10 @@ import type { BulkAction, BulkActionResult, BulkUndoResult } from '../../shared/
 import { optInContacts, optOutContacts } from '../compliance';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 import { deleteContacts } from './edit';
 import { restoreContacts, snapshotContacts } from './bulk-snapshot';
+import { transaction } from '../db/transaction';
 
 /** Contacts per transaction: tens of milliseconds of work, then the event loop (and the window) gets a turn. */
 export const BULK_BATCH = 1000;
@@ -62,7 +63,7 @@ function tagFor(
   if (action === 'removeTag')
     throw new AppError('not_found', `There is no tag named "${name}", so there is nothing to remove.`);
   return {
-    id: runQuery(db, qb.insertInto('tags').values({ name, created_at: at })).lastInsertRowid,
+    id: insertedId(db, qb.insertInto('tags').values({ name, created_at: at }).returning('id')),
     name,
     created: true,
   };
@@ -158,29 +159,34 @@ export async function runBulkAction(
   const at = now.toISOString();
   const unique = [...new Set(ids)];
   const stored = STORED[action];
-  const { actionId, tagId } = db
-    .transaction(() => {
+  const { actionId, tagId } = transaction(
+    db,
+    () => {
       runQuery(
         db,
         qb.deleteFrom('contact_bulk_actions').where('created_at', '<', new Date(now.getTime() - KEEP_MS).toISOString()),
       );
       const tag = tagName === undefined ? null : tagFor(db, action, tagName, at);
-      const id = runQuery(
+      const id = insertedId(
         db,
-        qb.insertInto('contact_bulk_actions').values({
-          action: stored,
-          tag_id: tag?.id ?? null,
-          tag_name: tag?.name ?? null,
-          tag_created: tag?.created ? 1 : 0,
-          created_at: at,
-        }),
-      ).lastInsertRowid;
+        qb
+          .insertInto('contact_bulk_actions')
+          .values({
+            action: stored,
+            tag_id: tag?.id ?? null,
+            tag_name: tag?.name ?? null,
+            tag_created: tag?.created ? 1 : 0,
+            created_at: at,
+          })
+          .returning('id'),
+      );
       return { actionId: id, tagId: tag?.id ?? null };
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
   let changed = 0;
   for (const batch of batches(unique, batchSize(stored, deps.batch))) {
-    changed += db.transaction(() => applyBatch(db, stored, actionId, tagId, batch, now)).immediate();
+    changed += transaction(db, () => applyBatch(db, stored, actionId, tagId, batch, now), { immediate: true });
     runQuery(db, qb.updateTable('contact_bulk_actions').set({ contacts: changed }).where('id', '=', actionId));
     await turn();
   }
@@ -243,8 +249,9 @@ export async function undoBulkAction(
 ): Promise<BulkUndoResult & { action: BulkAction }> {
   const { db } = deps;
   const now = deps.now();
-  const a = db
-    .transaction(() => {
+  const a = transaction(
+    db,
+    () => {
       const found = firstRow(db, qb.selectFrom('contact_bulk_actions').selectAll().where('id', '=', actionId));
       if (!found) throw new AppError('not_found', 'That action can no longer be undone (undo is kept for a day).');
       if (found.undone_at) throw new AppError('conflict', 'That action was already undone.');
@@ -253,8 +260,9 @@ export async function undoBulkAction(
         qb.updateTable('contact_bulk_actions').set({ undone_at: now.toISOString() }).where('id', '=', actionId),
       );
       return found;
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
   // The action's contacts a batch at a time, in id order (reading 100,000 at once held the main thread).
   const size = batchSize(a.action, deps.batch);
   let restored = 0;
@@ -273,7 +281,7 @@ export async function undoBulkAction(
     if (!batch.length) break;
     after = batch[batch.length - 1];
     total += batch.length;
-    restored += db.transaction(() => undoBatch(db, a, batch, now)).immediate();
+    restored += transaction(db, () => undoBatch(db, a, batch, now), { immediate: true });
     await turn();
   }
   if (a.action === 'add_tag' && a.tag_created && a.tag_id !== null) {

@@ -1,9 +1,10 @@
 import { AppError } from '../../shared/errors';
 import { changeDoNotCall, unsubscribeEmail } from '../compliance';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { phoneFromInput } from './edit';
 import { contactById, insertConsentRecord } from './queries';
 import { emailKnown, setVoiceConsent } from './queries-channels';
+import { transaction } from '../db/transaction';
 
 /**
  * Prior express written consent to prerecorded calls (TCPA), recorded by the owner: when it was given and where it
@@ -11,7 +12,7 @@ import { emailKnown, setVoiceConsent } from './queries-channels';
  * It does not take a number off the do-not-call list: a revocation stands until the owner lifts it.
  */
 export function recordVoiceConsent(
-  db: SqliteDb,
+  db: Db,
   contactId: number,
   input: { source: string; obtainedAt?: string },
   now: Date,
@@ -27,26 +28,30 @@ export function recordVoiceConsent(
   if (Number.isNaN(Date.parse(obtainedAt)))
     throw new AppError('invalid_input', `obtainedAt: "${obtainedAt}" is not a date such as 2026-11-28.`);
   if (obtainedAt > at) throw new AppError('invalid_input', 'obtainedAt: consent cannot have been given in the future.');
-  db.transaction(() => {
-    if (!contactById(db, contactId))
-      throw new AppError('not_found', `There is no contact with id ${contactId} (it may have been deleted).`);
-    setVoiceConsent(db, contactId, obtainedAt, source, at);
-    insertConsentRecord(db, {
-      contact_id: contactId,
-      source: 'manual',
-      source_ref: null,
-      consent: 1,
-      obtained_at: obtainedAt,
-      note: source,
-      created_at: at,
-      channel: 'voice',
-    });
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      if (!contactById(db, contactId))
+        throw new AppError('not_found', `There is no contact with id ${contactId} (it may have been deleted).`);
+      setVoiceConsent(db, contactId, obtainedAt, source, at);
+      insertConsentRecord(db, {
+        contact_id: contactId,
+        source: 'manual',
+        source_ref: null,
+        consent: 1,
+        obtained_at: obtainedAt,
+        note: source,
+        created_at: at,
+        channel: 'voice',
+      });
+    },
+    { immediate: true },
+  );
 }
 
 /** The contact asked not to be called (by any reasonable means): the number goes on the do-not-call list at once. */
 export function doNotCallByHand(
-  db: SqliteDb,
+  db: Db,
   ref: { contactId?: number; phone?: string; reason?: string },
   options: { now: Date; defaultCountry: string },
 ): { phone: string; contactId: number | null; changed: boolean } {
@@ -71,7 +76,7 @@ export function doNotCallByHand(
 
 /** The person asked to get no more marketing e-mail: every contact with that address is unsubscribed at once. */
 export function emailOptOutByHand(
-  db: SqliteDb,
+  db: Db,
   rawEmail: string,
   now: Date,
   reason?: string,

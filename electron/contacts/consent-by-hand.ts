@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { ConsentChangeResult } from '../../shared/ipc/channels/contacts';
 import { changeConsent } from '../compliance';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { phoneFromInput } from './edit';
 import { contactById, contactByPhone, lastConsentChange } from './queries';
 
@@ -19,7 +19,7 @@ export interface ConsentByHand {
  * opt-out then holds when it is added later); only a contact can be opted back in.
  */
 export function changeConsentByHand(
-  db: SqliteDb,
+  db: Db,
   ref: ConsentByHand,
   optedOut: boolean,
   options: { now: Date; defaultCountry: string },

@@ -1,10 +1,10 @@
 import { AppError } from '../../shared/errors';
 import type { CustomFieldRow } from '../../shared/ipc/channels/contacts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { customFieldByKey, customFieldRows, deleteFieldValue, insertCustomField, putFieldValue } from './queries-tags';
 
 /** Every custom field with how many contacts have a value for it, by label. */
-export function listCustomFields(db: SqliteDb): CustomFieldRow[] {
+export function listCustomFields(db: Db): CustomFieldRow[] {
   return customFieldRows(db);
 }
 
@@ -20,7 +20,7 @@ export function fieldKeyFromLabel(label: string): string {
 }
 
 export function createCustomField(
-  db: SqliteDb,
+  db: Db,
   input: { label: string; key?: string; type?: CustomFieldRow['type'] },
   nowIso: string,
 ): CustomFieldRow {
@@ -39,7 +39,7 @@ export function createCustomField(
 }
 
 /** Field ids by key; an unknown key is an input error naming it. */
-export function fieldIdsByKey(db: SqliteDb, keys: string[]): Map<string, number> {
+export function fieldIdsByKey(db: Db, keys: string[]): Map<string, number> {
   const ids = new Map<string, number>();
   for (const key of keys) {
     const id = customFieldByKey(db, key)?.id;
@@ -54,7 +54,7 @@ export function fieldIdsByKey(db: SqliteDb, keys: string[]): Map<string, number>
 }
 
 /** Sets (or, for null and "", removes) custom values of one contact. */
-export function setCustomValues(db: SqliteDb, contactId: number, values: Record<string, string | null>): void {
+export function setCustomValues(db: Db, contactId: number, values: Record<string, string | null>): void {
   const ids = fieldIdsByKey(db, Object.keys(values));
   for (const [key, value] of Object.entries(values)) {
     const fieldId = ids.get(key) ?? 0;

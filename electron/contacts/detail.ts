@@ -6,7 +6,7 @@ import type {
   OptOutHistoryEntry,
 } from '../../shared/ipc/channels/contacts';
 import type { OutboxState } from '../../shared/types/domain';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { channelReach } from './channel-status';
 import { toContactRow } from './contact-row';
 import { channelSides } from './queries-channels';
@@ -25,7 +25,7 @@ type MessageSql = ReturnType<typeof contactMessageRows>[number];
  * Everything about one contact: fields, tags, custom values, how consent was obtained, every opt-out and opt-in
  * (by number, so history recorded before the contact was deleted and added again still shows), and the texts.
  */
-export function contactDetail(db: SqliteDb, id: number, messageLimit = 200): ContactDetail {
+export function contactDetail(db: Db, id: number, messageLimit = 200): ContactDetail {
   const row = contactDetailRow(db, id);
   if (!row) throw new AppError('not_found', `There is no contact with id ${id} (it may have been deleted).`);
   const [side] = channelSides(db, [id]);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { contactCreateInput, contactUpdateInput } from '../../shared/ipc/channels/contacts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { setCustomValues, fieldIdsByKey } from './custom-fields';
 import {
   contactById,
@@ -17,6 +17,7 @@ import { tagContact } from './queries-tags';
 import { NOT_TEXTABLE_CONSENT_NOT_STATED } from './import/types';
 import { cleanPhoneCell, isCountryCode, normalisePhoneUncached } from './phone';
 import { editTags, ensureTagIds } from './tag-edit';
+import { transaction } from '../db/transaction';
 
 export type ContactCreate = z.output<typeof contactCreateInput>;
 export type ContactUpdate = z.output<typeof contactUpdateInput>;
@@ -44,7 +45,7 @@ export function phoneFromInput(
   return r;
 }
 
-function refuseDuplicate(db: SqliteDb, phone: string, exceptId?: number): void {
+function refuseDuplicate(db: Db, phone: string, exceptId?: number): void {
   const other = contactByPhone(db, phone);
   if (!other || other.id === exceptId) return;
   const name = [other.first_name, other.last_name].filter(Boolean).join(' ');
@@ -55,7 +56,7 @@ function refuseDuplicate(db: SqliteDb, phone: string, exceptId?: number): void {
 }
 
 /** When this number's last consent change was an opt-out: the audit log outlives deleted contacts. */
-function lastOptOut(db: SqliteDb, phone: string): string | null {
+function lastOptOut(db: Db, phone: string): string | null {
   const last = lastConsentChange(db, phone);
   return last?.new_state === 'opted_out' ? last.at : null;
 }
@@ -75,15 +76,12 @@ function byHandTextable(consent: ContactCreate['consent']): [0 | 1, string | nul
  * A number that opted out before (and was deleted since) is added opted out: nobody can make a STOP undone by
  * deleting and re-adding a contact.
  */
-export function createContact(
-  db: SqliteDb,
-  input: ContactCreate,
-  options: { now: Date; defaultCountry: string },
-): number {
+export function createContact(db: Db, input: ContactCreate, options: { now: Date; defaultCountry: string }): number {
   const { e164, country } = phoneFromInput(input.phone, input.country, options.defaultCountry);
   const at = options.now.toISOString();
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       refuseDuplicate(db, e164);
       if (input.customFields) fieldIdsByKey(db, Object.keys(input.customFields));
       const consent = input.consent;
@@ -118,65 +116,66 @@ export function createContact(
       if (input.tags?.length) for (const tagId of ensureTagIds(db, input.tags, at)) tagContact(db, id, tagId);
       if (input.customFields) setCustomValues(db, id, input.customFields);
       return id;
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** Edits a contact. Consent and opt-out state are not edited here (contacts:optOut / contacts:optIn are audited). */
-export function updateContact(
-  db: SqliteDb,
-  input: ContactUpdate,
-  options: { now: Date; defaultCountry: string },
-): void {
+export function updateContact(db: Db, input: ContactUpdate, options: { now: Date; defaultCountry: string }): void {
   const at = options.now.toISOString();
   const phone = input.phone === undefined ? null : phoneFromInput(input.phone, input.country, options.defaultCountry);
-  db.transaction(() => {
-    const current = contactById(db, input.id);
-    if (!current)
-      throw new AppError('not_found', `There is no contact with id ${input.id} (it may have been deleted).`);
-    const changes: ContactChanges = {};
-    let optedOutSince: string | undefined;
-    if (phone && phone.e164 !== current.phone) {
-      refuseDuplicate(db, phone.e164, input.id);
-      changes.phone = phone.e164;
-      changes.country = phone.country;
-      // What NumVerify said was about the old number.
-      changes.line_type = null;
-      changes.carrier = null;
-      if (current.not_textable_reason?.endsWith(NUMVERIFY_REASON_SUFFIX) && input.textable === undefined) {
-        changes.textable = 1;
-        changes.not_textable_reason = null;
+  transaction(
+    db,
+    () => {
+      const current = contactById(db, input.id);
+      if (!current)
+        throw new AppError('not_found', `There is no contact with id ${input.id} (it may have been deleted).`);
+      const changes: ContactChanges = {};
+      let optedOutSince: string | undefined;
+      if (phone && phone.e164 !== current.phone) {
+        refuseDuplicate(db, phone.e164, input.id);
+        changes.phone = phone.e164;
+        changes.country = phone.country;
+        // What NumVerify said was about the old number.
+        changes.line_type = null;
+        changes.carrier = null;
+        if (current.not_textable_reason?.endsWith(NUMVERIFY_REASON_SUFFIX) && input.textable === undefined) {
+          changes.textable = 1;
+          changes.not_textable_reason = null;
+        }
+        // The stricter reading: a new number that once said STOP makes the contact opted out; an opt-out stays.
+        const optedOutAt = lastOptOut(db, phone.e164);
+        if (optedOutAt) {
+          changes.opted_out = 1;
+          optedOutSince = optedOutAt;
+        }
       }
-      // The stricter reading: a new number that once said STOP makes the contact opted out; an opt-out stays.
-      const optedOutAt = lastOptOut(db, phone.e164);
-      if (optedOutAt) {
-        changes.opted_out = 1;
-        optedOutSince = optedOutAt;
+      for (const [column, value] of [
+        ['first_name', input.firstName],
+        ['last_name', input.lastName],
+        ['email', input.email],
+      ] as const) {
+        const v = blankToNull(value);
+        if (v !== undefined) changes[column] = v;
       }
-    }
-    for (const [column, value] of [
-      ['first_name', input.firstName],
-      ['last_name', input.lastName],
-      ['email', input.email],
-    ] as const) {
-      const v = blankToNull(value);
-      if (v !== undefined) changes[column] = v;
-    }
-    if (input.textable !== undefined) {
-      changes.textable = input.textable ? 1 : 0;
-      changes.not_textable_reason = input.textable ? null : NOT_TEXTABLE_BY_HAND;
-    }
-    changes.updated_at = at;
-    updateContactRow(db, input.id, changes, optedOutSince);
-    if (input.customFields) setCustomValues(db, input.id, input.customFields);
-    if (input.tags) editTags(db, { contactIds: [input.id] }, input.tags, 'set', options.now);
-  }).immediate();
+      if (input.textable !== undefined) {
+        changes.textable = input.textable ? 1 : 0;
+        changes.not_textable_reason = input.textable ? null : NOT_TEXTABLE_BY_HAND;
+      }
+      changes.updated_at = at;
+      updateContactRow(db, input.id, changes, optedOutSince);
+      if (input.customFields) setCustomValues(db, input.id, input.customFields);
+      if (input.tags) editTags(db, { contactIds: [input.id] }, input.tags, 'set', options.now);
+    },
+    { immediate: true },
+  );
 }
 
 /**
  * Deletes contacts. Their waiting messages are skipped (a deleted contact is never texted by a queued campaign);
  * sent messages and the opt-out audit are kept, without the contact.
  */
-export function deleteContacts(db: SqliteDb, ids: number[], now: Date): number {
-  return db.transaction(() => deleteContactRows(db, ids, now.toISOString())).immediate();
+export function deleteContacts(db: Db, ids: number[], now: Date): number {
+  return transaction(db, () => deleteContactRows(db, ids, now.toISOString()), { immediate: true });
 }

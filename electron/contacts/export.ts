@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import { CONTACT_EXPORT_INLINE_BYTES, type ContactExportResult } from '../../shared/ipc/channels/contacts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { audienceCondition } from './filter';
 import { exportChunk } from './queries-export';
 import { customFieldKeys, fieldValuesBetween } from './queries-tags';
@@ -48,7 +48,7 @@ const CHUNK = 5_000;
  * Cells that would start a spreadsheet formula get a leading apostrophe.
  */
 export async function writeContactsCsv(
-  db: SqliteDb,
+  db: Db,
   filter: AudienceFilter,
   path: string,
   now: Date,
@@ -112,7 +112,7 @@ export async function writeContactsCsv(
 
 /** Exports to a new file in the data folder's exports/ folder; the text comes back too when it is small. */
 export async function exportContacts(
-  db: SqliteDb,
+  db: Db,
   filter: AudienceFilter,
   dataDir: string,
   now: Date,

@@ -1,7 +1,7 @@
 import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { DB } from '../db/schema';
 import { bandCondition } from '../analytics';
 import { reachableOn } from '../compliance';
@@ -63,7 +63,7 @@ function taggedWith(eb: ContactScope, ids: number[]) {
  * the campaign audience, saved segments, the contacts list, bulk selections, exports and insights. Throws when the
  * filter names a missing segment or segments refer to each other too deeply.
  */
-export function audienceCondition(db: SqliteDb, filter: AudienceFilter, now: Date, depth = 0): Expression<SqlBool> {
+export function audienceCondition(db: Db, filter: AudienceFilter, now: Date, depth = 0): Expression<SqlBool> {
   const eb = contactScope();
   const parts: Expression<SqlBool>[] = [];
   const nothing = eb.lit(false);
@@ -198,7 +198,7 @@ function occurrenceConditions(
  * (the outbox snapshot, the contact list's id sources, exports) that prepare one statement around it and stream a
  * million contacts through it.
  */
-export function audienceWhere(db: SqliteDb, filter: AudienceFilter, now: Date): SqlWhere {
+export function audienceWhere(db: Db, filter: AudienceFilter, now: Date): SqlWhere {
   const compiled = sql<SqlBool>`(${audienceCondition(db, filter, now)})`.compile(qb);
   return { sql: compiled.sql, params: [...compiled.parameters] };
 }

@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { FetchLike } from '../http/client';
 import { cachedNumberCheck, storeNumberCheck } from './queries';
 import { lookupNumber, type NumberCheck, type NumVerifyAnswer, type NumVerifyError } from './numverify';
@@ -28,7 +28,7 @@ export type CheckOutcome =
   | { ok: false; error: NumVerifyError; fatal: boolean };
 
 export interface NumberCheckerOptions {
-  db: SqliteDb;
+  db: Db;
   now: () => Date;
   baseUrl: () => string;
   accessKey: () => string | undefined;

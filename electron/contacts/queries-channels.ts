@@ -1,13 +1,13 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Channel } from '../../shared/types/domain';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { reachableOn } from '../compliance';
 import { equalsIgnoringCase } from '../db/sql-fns';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
 import type { ContactChannelSide } from './channel-status';
 
 /** Each contact's side of every channel: the flags that say why a channel cannot reach it, and whether it can. */
-export function channelSides(db: SqliteDb, ids: number[]): ContactChannelSide[] {
+export function channelSides(db: Db, ids: number[]): ContactChannelSide[] {
   if (!ids.length) return [];
   return allRows(
     db,
@@ -33,7 +33,7 @@ export function channelSides(db: SqliteDb, ids: number[]): ContactChannelSide[] 
 }
 
 /** Whether any contact holds this e-mail address (any letter case). */
-export function emailKnown(db: SqliteDb, email: string): boolean {
+export function emailKnown(db: Db, email: string): boolean {
   return (
     firstRow(
       db,
@@ -47,7 +47,7 @@ export function emailKnown(db: SqliteDb, email: string): boolean {
 }
 
 /** Prior express written consent to prerecorded calls: when it was given and where it came from. */
-export function setVoiceConsent(db: SqliteDb, contactId: number, obtainedAt: string, source: string, at: string): void {
+export function setVoiceConsent(db: Db, contactId: number, obtainedAt: string, source: string, at: string): void {
   runQuery(
     db,
     qb
@@ -58,7 +58,7 @@ export function setVoiceConsent(db: SqliteDb, contactId: number, obtainedAt: str
 }
 
 /** How many contacts of the audience (a condition over `contacts c`) a campaign on the channel would reach. */
-export function countReachable(db: SqliteDb, audience: Expression<SqlBool>, channel: Channel): number {
+export function countReachable(db: Db, audience: Expression<SqlBool>, channel: Channel): number {
   return (
     firstRow(
       db,

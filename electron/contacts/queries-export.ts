@@ -1,5 +1,5 @@
 import type { Expression, SqlBool } from 'kysely';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { joinedText, noCase } from '../db/sql-fns';
 import { allRows, qb } from '../db/sync-query';
 
@@ -7,7 +7,7 @@ import { allRows, qb } from '../db/sync-query';
  * The next `limit` contacts of the audience after contact `after`, oldest first, with the columns of the contacts
  * CSV and their tags' names joined by ", " in name order (a chunk of an export).
  */
-export function exportChunk(db: SqliteDb, audience: Expression<SqlBool>, after: number, limit: number) {
+export function exportChunk(db: Db, audience: Expression<SqlBool>, after: number, limit: number) {
   return allRows(
     db,
     qb

@@ -1,15 +1,15 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { insertionOrder } from '../db/sql-fns';
 import { allRows, firstRow, qb } from '../db/sync-query';
 
 /** The import history. (The import and its undo run in a worker thread that loads no Kysely: see import/undo.ts.) */
 
-export function importRow(db: SqliteDb, id: string) {
+export function importRow(db: Db, id: string) {
   return firstRow(db, qb.selectFrom('imports').selectAll().where('id', '=', id));
 }
 
 /** The import history, newest first (imports started at the same instant in the order they were recorded). */
-export function importRows(db: SqliteDb, limit: number) {
+export function importRows(db: Db, limit: number) {
   return allRows(
     db,
     qb.selectFrom('imports').selectAll().orderBy('started_at', 'desc').orderBy(insertionOrder(), 'desc').limit(limit),
@@ -17,7 +17,7 @@ export function importRows(db: SqliteDb, limit: number) {
 }
 
 /** The rows an import rejected, by row number; at most `limit` when given. */
-export function importRejectRows(db: SqliteDb, importId: string, limit?: number) {
+export function importRejectRows(db: Db, importId: string, limit?: number) {
   return allRows(
     db,
     qb
@@ -29,7 +29,7 @@ export function importRejectRows(db: SqliteDb, importId: string, limit?: number)
   );
 }
 
-export function importRejectCount(db: SqliteDb, importId: string): number {
+export function importRejectCount(db: Db, importId: string): number {
   return (
     firstRow(
       db,

@@ -1,5 +1,5 @@
 import type { Expression, SqlBool } from 'kysely';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { reachableOn } from '../compliance';
 import { preparedQuery } from '../db/prepared-query';
 import { idListJson, joinedText } from '../db/sql-fns';
@@ -60,12 +60,12 @@ const pageRows = preparedQuery((v: { ids: string }) =>
 );
 
 /** The list rows of these contacts with their reach (in no particular order). */
-export function contactPageRows(db: SqliteDb, ids: readonly number[]) {
+export function contactPageRows(db: Db, ids: readonly number[]) {
   return pageRows.all(db, { ids: JSON.stringify(ids) });
 }
 
 /** One contact with everything its detail page shows of the contact row itself. */
-export function contactDetailRow(db: SqliteDb, id: number) {
+export function contactDetailRow(db: Db, id: number) {
   return firstRow(
     db,
     contactRowQuery()

@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { idList } from '../db/sql-fns';
 import { preparedQuery } from '../db/prepared-query';
 import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
@@ -24,25 +24,25 @@ const waitingCounts = preparedQuery((v: { cap: number }) => {
 });
 
 /** The highest contact id the index holds: every contact above it is waiting to be indexed. */
-export function indexedThrough(db: SqliteDb): number {
+export function indexedThrough(db: Db): number {
   return stateRow.get(db, {})?.indexed_through ?? 0;
 }
 
 /** How many contacts wait to be indexed (new or edited), counting at most `cap` of each. */
-export function queuedForSearch(db: SqliteDb, cap: number): number {
+export function queuedForSearch(db: Db, cap: number): number {
   const count = waitingCounts.get(db, { cap });
   return (count?.fresh ?? 0) + (count?.edited ?? 0);
 }
 
 /** Up to `max` new contacts (ids above `through`), in id order. */
-export function contactIdsAbove(db: SqliteDb, through: number, max: number): number[] {
+export function contactIdsAbove(db: Db, through: number, max: number): number[] {
   return allRows(db, qb.selectFrom('contacts').select('id').where('id', '>', through).orderBy('id').limit(max)).map(
     (r) => r.id,
   );
 }
 
 /** The id of the `n`th contact above `through` (1 = the next one), or undefined when there are fewer. */
-export function nthContactIdAbove(db: SqliteDb, through: number, n: number): number | undefined {
+export function nthContactIdAbove(db: Db, through: number, n: number): number | undefined {
   return firstRow(
     db,
     qb
@@ -56,7 +56,7 @@ export function nthContactIdAbove(db: SqliteDb, through: number, n: number): num
 }
 
 /** The highest contact id, or null when there are no contacts. */
-export function lastContactId(db: SqliteDb): number | null {
+export function lastContactId(db: Db): number | null {
   return (
     firstRow(
       db,
@@ -66,20 +66,20 @@ export function lastContactId(db: SqliteDb): number | null {
 }
 
 /** Up to `max` edited contacts waiting to be indexed again, in id order. */
-export function editedContactIds(db: SqliteDb, max: number): number[] {
+export function editedContactIds(db: Db, max: number): number[] {
   return allRows(db, qb.selectFrom('contact_search_queue').select('contact_id').orderBy('contact_id').limit(max)).map(
     (r) => r.contact_id,
   );
 }
 
 /** Takes the edited contacts' old entries out of both indexes and out of the queue. */
-export function dropEditedEntries(db: SqliteDb, ids: readonly number[]): void {
+export function dropEditedEntries(db: Db, ids: readonly number[]): void {
   runQuery(db, qb.deleteFrom('contact_search').where('rowid', 'in', idList(ids)));
   runQuery(db, qb.deleteFrom('contact_starts').where('rowid', 'in', idList(ids)));
   runQuery(db, qb.deleteFrom('contact_search_queue').where('contact_id', 'in', idList(ids)));
 }
 
 /** Records that every contact up to `id` is indexed. */
-export function markIndexedThrough(db: SqliteDb, id: number): void {
+export function markIndexedThrough(db: Db, id: number): void {
   runQuery(db, qb.updateTable('contact_search_state').set({ indexed_through: id }));
 }

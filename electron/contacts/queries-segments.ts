@@ -1,36 +1,33 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { jsonNumber, noCase } from '../db/sql-fns';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 
 /** Saved segments: a named audience filter, stored as JSON. */
 
-export function segmentRows(db: SqliteDb) {
+export function segmentRows(db: Db) {
   return allRows(db, qb.selectFrom('segments').selectAll().orderBy(noCase('name')).orderBy('id'));
 }
 
-export function segmentRow(db: SqliteDb, id: number) {
+export function segmentRow(db: Db, id: number) {
   return firstRow(db, qb.selectFrom('segments').selectAll().where('id', '=', id));
 }
 
 /** The segment with this name, compared case-insensitively. */
-export function segmentIdByName(db: SqliteDb, name: string): number | undefined {
+export function segmentIdByName(db: Db, name: string): number | undefined {
   return firstRow(db, qb.selectFrom('segments').select('id').where(noCase('name'), '=', name))?.id;
 }
 
-export function insertSegment(db: SqliteDb, segment: { name: string; filterJson: string; at: string }): number {
-  return runQuery(
+export function insertSegment(db: Db, segment: { name: string; filterJson: string; at: string }): number {
+  return insertedId(
     db,
     qb
       .insertInto('segments')
-      .values({ name: segment.name, filter_json: segment.filterJson, created_at: segment.at, updated_at: segment.at }),
-  ).lastInsertRowid;
+      .values({ name: segment.name, filter_json: segment.filterJson, created_at: segment.at, updated_at: segment.at })
+      .returning('id'),
+  );
 }
 
-export function updateSegmentRow(
-  db: SqliteDb,
-  id: number,
-  segment: { name: string; filterJson: string; at: string },
-): void {
+export function updateSegmentRow(db: Db, id: number, segment: { name: string; filterJson: string; at: string }): void {
   runQuery(
     db,
     qb
@@ -40,12 +37,12 @@ export function updateSegmentRow(
   );
 }
 
-export function deleteSegmentRow(db: SqliteDb, id: number): void {
+export function deleteSegmentRow(db: Db, id: number): void {
   runQuery(db, qb.deleteFrom('segments').where('id', '=', id));
 }
 
 /** The name of an unfinished campaign whose audience is this segment, if any. */
-export function campaignUsingSegment(db: SqliteDb, id: number): string | undefined {
+export function campaignUsingSegment(db: Db, id: number): string | undefined {
   return firstRow(
     db,
     qb
@@ -59,7 +56,7 @@ export function campaignUsingSegment(db: SqliteDb, id: number): string | undefin
 }
 
 /** The name of another segment whose filter refers to this one, if any. */
-export function segmentUsingSegment(db: SqliteDb, id: number): string | undefined {
+export function segmentUsingSegment(db: Db, id: number): string | undefined {
   return firstRow(
     db,
     qb.selectFrom('segments').select('name').where(jsonNumber('filter_json', 'segmentId'), '=', id).limit(1),
@@ -67,6 +64,6 @@ export function segmentUsingSegment(db: SqliteDb, id: number): string | undefine
 }
 
 /** The stored filter of a segment (JSON), or undefined when there is no such segment. */
-export function segmentFilterJson(db: SqliteDb, id: number): string | undefined {
+export function segmentFilterJson(db: Db, id: number): string | undefined {
   return firstRow(db, qb.selectFrom('segments').select('filter_json').where('id', '=', id))?.filter_json;
 }

@@ -1,16 +1,16 @@
 import type { Insertable, Expression, SqlBool } from 'kysely';
 import type { TagCount } from '../../shared/ipc/channels/tags';
 import type { CustomFieldRow } from '../../shared/ipc/channels/contacts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { idList, noCase } from '../db/sql-fns';
 import type { DB } from '../db/schema';
 import { preparedQuery } from '../db/prepared-query';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 
 /** Tag and custom-field data: the tags on contacts, the fields owners add and the values contacts have in them. */
 
 /** Every tag with the number of contacts carrying it; names sort the way the owner reads them (case-insensitive). */
-export function tagCountRows(db: SqliteDb): TagCount[] {
+export function tagCountRows(db: Db): TagCount[] {
   return allRows(
     db,
     qb
@@ -27,22 +27,22 @@ export function tagCountRows(db: SqliteDb): TagCount[] {
 const tagByName = preparedQuery((v: { name: string }) => qb.selectFrom('tags').select('id').where('name', '=', v.name));
 
 /** The id of the tag with this name (names compare case-insensitively, as the column does). */
-export function tagIdByName(db: SqliteDb, name: string): number | undefined {
+export function tagIdByName(db: Db, name: string): number | undefined {
   return tagByName.get(db, { name })?.id;
 }
 
 /** The ids of the tags with these names; names without a tag are left out. */
-export function tagIdsByNames(db: SqliteDb, names: string[]): number[] {
+export function tagIdsByNames(db: Db, names: string[]): number[] {
   if (!names.length) return [];
   return allRows(db, qb.selectFrom('tags').select('id').where('name', 'in', names)).map((r) => r.id);
 }
 
-export function insertTag(db: SqliteDb, name: string, at: string): number {
-  return runQuery(db, qb.insertInto('tags').values({ name, created_at: at })).lastInsertRowid;
+export function insertTag(db: Db, name: string, at: string): number {
+  return insertedId(db, qb.insertInto('tags').values({ name, created_at: at }).returning('id'));
 }
 
 /** Puts a tag on a contact (nothing when it is there already). */
-export function tagContact(db: SqliteDb, contactId: number, tagId: number): void {
+export function tagContact(db: Db, contactId: number, tagId: number): void {
   runQuery(
     db,
     qb
@@ -60,7 +60,7 @@ const selectedTable = qb.withTables<{ tag_edit_contacts: { id: number } }>();
  * transaction; answers how many contacts were selected.
  */
 export function editContactTags(
-  db: SqliteDb,
+  db: Db,
   selection: Expression<SqlBool>,
   tagIds: number[],
   mode: 'add' | 'remove' | 'set',
@@ -113,7 +113,7 @@ export function editContactTags(
 }
 
 /** Every custom field with how many contacts have a value for it, by label. */
-export function customFieldRows(db: SqliteDb): CustomFieldRow[] {
+export function customFieldRows(db: Db): CustomFieldRow[] {
   return allRows(
     db,
     qb
@@ -136,16 +136,16 @@ export function customFieldRows(db: SqliteDb): CustomFieldRow[] {
   );
 }
 
-export function customFieldByKey(db: SqliteDb, key: string): { id: number; label: string } | undefined {
+export function customFieldByKey(db: Db, key: string): { id: number; label: string } | undefined {
   return firstRow(db, qb.selectFrom('custom_fields').select(['id', 'label']).where('key', '=', key));
 }
 
-export function insertCustomField(db: SqliteDb, field: Insertable<DB['custom_fields']>): number {
-  return runQuery(db, qb.insertInto('custom_fields').values(field)).lastInsertRowid;
+export function insertCustomField(db: Db, field: Insertable<DB['custom_fields']>): number {
+  return insertedId(db, qb.insertInto('custom_fields').values(field).returning('id'));
 }
 
 /** Sets a contact's value of a field, replacing the one it had. */
-export function putFieldValue(db: SqliteDb, contactId: number, fieldId: number, value: string): void {
+export function putFieldValue(db: Db, contactId: number, fieldId: number, value: string): void {
   runQuery(
     db,
     qb
@@ -157,7 +157,7 @@ export function putFieldValue(db: SqliteDb, contactId: number, fieldId: number, 
   );
 }
 
-export function deleteFieldValue(db: SqliteDb, contactId: number, fieldId: number): void {
+export function deleteFieldValue(db: Db, contactId: number, fieldId: number): void {
   runQuery(
     db,
     qb.deleteFrom('contact_field_values').where('contact_id', '=', contactId).where('field_id', '=', fieldId),
@@ -165,12 +165,12 @@ export function deleteFieldValue(db: SqliteDb, contactId: number, fieldId: numbe
 }
 
 /** Every custom field's id and key, by key. */
-export function customFieldKeys(db: SqliteDb): { id: number; key: string }[] {
+export function customFieldKeys(db: Db): { id: number; key: string }[] {
   return allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).orderBy('key'));
 }
 
 /** The custom field values of the contacts with an id from `first` to `last` (a chunk of an export). */
-export function fieldValuesBetween(db: SqliteDb, first: number, last: number) {
+export function fieldValuesBetween(db: Db, first: number, last: number) {
   return allRows(
     db,
     qb
@@ -191,6 +191,6 @@ const taggedCount = preparedQuery((v: { tagId: number }) =>
 );
 
 /** How many contacts carry the tag, or how many contacts there are with no tag: an unfiltered list's total. */
-export function contactTotal(db: SqliteDb, tagId: number | null): number {
+export function contactTotal(db: Db, tagId: number | null): number {
   return (tagId === null ? contactCount.get(db, {}) : taggedCount.get(db, { tagId }))?.n ?? 0;
 }

@@ -1,29 +1,29 @@
 import { sql, type Insertable, type Expression, type SqlBool, type Updateable } from 'kysely';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { DB } from '../db/schema';
 import { idList, noCase } from '../db/sql-fns';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 
 /** A contact's own data: adding and editing one, its detail page, its number checks. */
 
 export type ContactChanges = Updateable<DB['contacts']>;
 
 export function contactById(
-  db: SqliteDb,
+  db: Db,
   id: number,
 ): { id: number; phone: string; not_textable_reason: string | null } | undefined {
   return firstRow(db, qb.selectFrom('contacts').select(['id', 'phone', 'not_textable_reason']).where('id', '=', id));
 }
 
 export function contactByPhone(
-  db: SqliteDb,
+  db: Db,
   phone: string,
 ): { id: number; first_name: string | null; last_name: string | null } | undefined {
   return firstRow(db, qb.selectFrom('contacts').select(['id', 'first_name', 'last_name']).where('phone', '=', phone));
 }
 
 /** The last consent change recorded for a number (the audit log outlives deleted contacts). */
-export function lastConsentChange(db: SqliteDb, phone: string): { new_state: string; at: string } | undefined {
+export function lastConsentChange(db: Db, phone: string): { new_state: string; at: string } | undefined {
   return firstRow(
     db,
     qb
@@ -37,16 +37,16 @@ export function lastConsentChange(db: SqliteDb, phone: string): { new_state: str
   );
 }
 
-export function insertContact(db: SqliteDb, contact: Insertable<DB['contacts']>): number {
-  return runQuery(db, qb.insertInto('contacts').values(contact)).lastInsertRowid;
+export function insertContact(db: Db, contact: Insertable<DB['contacts']>): number {
+  return insertedId(db, qb.insertInto('contacts').values(contact).returning('id'));
 }
 
-export function insertConsentRecord(db: SqliteDb, record: Insertable<DB['consent_records']>): void {
+export function insertConsentRecord(db: Db, record: Insertable<DB['consent_records']>): void {
   runQuery(db, qb.insertInto('consent_records').values(record));
 }
 
 /** Changes a contact's columns; `optedOutSince` keeps the earliest opt-out time (set only when there was none). */
-export function updateContactRow(db: SqliteDb, id: number, changes: ContactChanges, optedOutSince?: string): void {
+export function updateContactRow(db: Db, id: number, changes: ContactChanges, optedOutSince?: string): void {
   runQuery(
     db,
     qb
@@ -60,7 +60,7 @@ export function updateContactRow(db: SqliteDb, id: number, changes: ContactChang
 }
 
 /** Skips the waiting messages of these contacts and deletes them; answers how many contacts were deleted. */
-export function deleteContactRows(db: SqliteDb, ids: number[], at: string): number {
+export function deleteContactRows(db: Db, ids: number[], at: string): number {
   runQuery(
     db,
     qb
@@ -78,14 +78,14 @@ export function deleteContactRows(db: SqliteDb, ids: number[], at: string): numb
 }
 
 /** The phone numbers of these contacts, in id order. */
-export function phonesOf(db: SqliteDb, ids: number[]): string[] {
+export function phonesOf(db: Db, ids: number[]): string[] {
   return allRows(db, qb.selectFrom('contacts').select('phone').where('id', 'in', idList(ids)).orderBy('id')).map(
     (r) => r.phone,
   );
 }
 
 /** Ids of the contacts a condition over `contacts c` selects, in id order, at most `limit`. */
-export function selectedContactIds(db: SqliteDb, where: Expression<SqlBool>, limit: number): number[] {
+export function selectedContactIds(db: Db, where: Expression<SqlBool>, limit: number): number[] {
   return allRows(db, qb.selectFrom('contacts as c').select('c.id').where(where).orderBy('c.id').limit(limit)).map(
     (r) => r.id,
   );
@@ -97,7 +97,7 @@ export function selectedContactIds(db: SqliteDb, where: Expression<SqlBool>, lim
  * reason ending in `suffix`, and only such a reason is lifted. Answers how many contacts changed.
  */
 export function writeNumberCheck(
-  db: SqliteDb,
+  db: Db,
   phone: string,
   check: { reason: string | null; lineType: string | null; carrier: string | null; suffix: string },
   at: string,
@@ -129,7 +129,7 @@ export function writeNumberCheck(
 }
 
 /** A cached NumVerify answer younger than `since`. */
-export function cachedNumberCheck(db: SqliteDb, phone: string, since: string) {
+export function cachedNumberCheck(db: Db, phone: string, since: string) {
   return firstRow(
     db,
     qb
@@ -141,7 +141,7 @@ export function cachedNumberCheck(db: SqliteDb, phone: string, since: string) {
 }
 
 /** Stores a NumVerify answer, replacing the number's earlier one. */
-export function storeNumberCheck(db: SqliteDb, row: Insertable<DB['numverify_cache']>): void {
+export function storeNumberCheck(db: Db, row: Insertable<DB['numverify_cache']>): void {
   runQuery(
     db,
     qb
@@ -161,7 +161,7 @@ export function storeNumberCheck(db: SqliteDb, row: Insertable<DB['numverify_cac
   );
 }
 
-export function contactFieldValues(db: SqliteDb, id: number): { key: string; label: string; value: string }[] {
+export function contactFieldValues(db: Db, id: number): { key: string; label: string; value: string }[] {
   return allRows(
     db,
     qb
@@ -174,7 +174,7 @@ export function contactFieldValues(db: SqliteDb, id: number): { key: string; lab
   );
 }
 
-export function consentRecordRows(db: SqliteDb, contactId: number) {
+export function consentRecordRows(db: Db, contactId: number) {
   return allRows(
     db,
     qb
@@ -187,7 +187,7 @@ export function consentRecordRows(db: SqliteDb, contactId: number) {
 }
 
 /** Every opt-out and opt-in of this contact or its number, oldest first. */
-export function consentChangeRows(db: SqliteDb, contactId: number, phone: string) {
+export function consentChangeRows(db: Db, contactId: number, phone: string) {
   return allRows(
     db,
     qb
@@ -210,7 +210,7 @@ export function consentChangeRows(db: SqliteDb, contactId: number, phone: string
 }
 
 /** The texts to and from a contact, newest first, at most `limit`. */
-export function contactMessageRows(db: SqliteDb, contactId: number, limit: number) {
+export function contactMessageRows(db: Db, contactId: number, limit: number) {
   const none = sql<string | null>`null`;
   const sent = qb
     .selectFrom('outbox_messages as o')
@@ -257,7 +257,7 @@ export function contactMessageRows(db: SqliteDb, contactId: number, limit: numbe
 }
 
 /** How many texts a contact has sent and received. */
-export function contactMessageCount(db: SqliteDb, contactId: number): number {
+export function contactMessageCount(db: Db, contactId: number): number {
   const count = (table: 'outbox_messages' | 'inbound_messages') =>
     qb
       .selectFrom(table)

@@ -10,6 +10,7 @@ import {
   markIndexedThrough,
   nthContactIdAbove,
 } from './queries-search';
+import { transaction } from '../db/transaction';
 
 export { indexedThrough, queuedForSearch } from './queries-search';
 
@@ -25,8 +26,9 @@ const BATCH = 5_000;
 
 /** Indexes up to `max` waiting contacts in one transaction; returns how many were indexed. */
 export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       const through = indexedThrough(db);
       const fresh = contactIdsAbove(db, through, max);
       const edited = editedContactIds(db, max - fresh.length);
@@ -44,8 +46,9 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
       ).run(all);
       if (fresh.length) markIndexedThrough(db, fresh[fresh.length - 1]);
       return fresh.length + edited.length;
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** New contacts indexed per transaction by indexAllQueuedContacts: a few seconds of work each. */
@@ -78,8 +81,9 @@ function ftsOptions(db: SqliteDb, hashBytes: number, automerge: number): void {
 export function indexAllQueuedContacts(db: SqliteDb): number {
   let total = 0;
   for (;;) {
-    const n = db
-      .transaction(() => {
+    const n = transaction(
+      db,
+      () => {
         const through = indexedThrough(db);
         const upTo = nthContactIdAbove(db, through, BULK_CHUNK) ?? lastContactId(db) ?? through;
         if (upTo <= through) return 0;
@@ -98,8 +102,9 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
         markIndexedThrough(db, upTo);
         ftsOptions(db, DEFAULT_HASH_BYTES, DEFAULT_AUTOMERGE);
         return count;
-      })
-      .immediate();
+      },
+      { immediate: true },
+    );
     if (n === 0) break;
     total += n;
   }

@@ -1,7 +1,7 @@
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
 import type { SegmentRow } from '../../shared/ipc/channels/contacts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { audienceCondition } from './filter';
 import {
   campaignUsingSegment,
@@ -13,6 +13,7 @@ import {
   segmentUsingSegment,
   updateSegmentRow,
 } from './queries-segments';
+import { transaction } from '../db/transaction';
 
 type SegmentSql = ReturnType<typeof segmentRows>[number];
 
@@ -25,24 +26,24 @@ const toRow = (r: SegmentSql): SegmentRow => ({
 });
 
 /** Saved segments by name. */
-export function listSegments(db: SqliteDb): SegmentRow[] {
+export function listSegments(db: Db): SegmentRow[] {
   return segmentRows(db).map(toRow);
 }
 
-export function getSegment(db: SqliteDb, id: number): SegmentRow {
+export function getSegment(db: Db, id: number): SegmentRow {
   const row = segmentRow(db, id);
   if (!row) throw new AppError('not_found', `There is no saved segment with id ${id} (it may have been deleted).`);
   return toRow(row);
 }
 
-function refuseTakenName(db: SqliteDb, name: string, exceptId?: number): void {
+function refuseTakenName(db: Db, name: string, exceptId?: number): void {
   const other = segmentIdByName(db, name);
   if (other !== undefined && other !== exceptId)
     throw new AppError('conflict', `name: a segment called "${name}" already exists; choose another name.`);
 }
 
 /** A filter that names a missing segment, or segments that refer to each other in a loop, is refused. */
-function checkFilter(db: SqliteDb, filter: AudienceFilter, now: Date): void {
+function checkFilter(db: Db, filter: AudienceFilter, now: Date): void {
   try {
     audienceCondition(db, filter, now);
   } catch (err) {
@@ -51,25 +52,28 @@ function checkFilter(db: SqliteDb, filter: AudienceFilter, now: Date): void {
   }
 }
 
-export function createSegment(db: SqliteDb, input: { name: string; filter: AudienceFilter }, now: Date): SegmentRow {
+export function createSegment(db: Db, input: { name: string; filter: AudienceFilter }, now: Date): SegmentRow {
   const at = now.toISOString();
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       refuseTakenName(db, input.name);
       checkFilter(db, input.filter, now);
       const id = insertSegment(db, { name: input.name, filterJson: JSON.stringify(input.filter), at });
       return getSegment(db, id);
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 export function updateSegment(
-  db: SqliteDb,
+  db: Db,
   input: { id: number; name?: string; filter?: AudienceFilter },
   now: Date,
 ): SegmentRow {
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       const current = getSegment(db, input.id);
       if (input.name !== undefined) refuseTakenName(db, input.name, input.id);
       updateSegmentRow(db, input.id, {
@@ -80,26 +84,31 @@ export function updateSegment(
       // Checked after saving, inside the transaction, so a filter that now refers back to this segment is caught.
       if (input.filter) checkFilter(db, { segmentId: input.id, tagMode: 'any' }, now);
       return getSegment(db, input.id);
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** Refused while an unfinished campaign or another segment uses it: their audience would silently change. */
-export function deleteSegment(db: SqliteDb, id: number): void {
-  db.transaction(() => {
-    const seg = getSegment(db, id);
-    const campaign = campaignUsingSegment(db, id);
-    if (campaign !== undefined)
-      throw new AppError(
-        'conflict',
-        `The segment "${seg.name}" is the audience of the campaign "${campaign}"; change that campaign's audience first.`,
-      );
-    const segment = segmentUsingSegment(db, id);
-    if (segment !== undefined)
-      throw new AppError(
-        'conflict',
-        `The segment "${seg.name}" is used by the segment "${segment}"; change that one first.`,
-      );
-    deleteSegmentRow(db, id);
-  }).immediate();
+export function deleteSegment(db: Db, id: number): void {
+  transaction(
+    db,
+    () => {
+      const seg = getSegment(db, id);
+      const campaign = campaignUsingSegment(db, id);
+      if (campaign !== undefined)
+        throw new AppError(
+          'conflict',
+          `The segment "${seg.name}" is the audience of the campaign "${campaign}"; change that campaign's audience first.`,
+        );
+      const segment = segmentUsingSegment(db, id);
+      if (segment !== undefined)
+        throw new AppError(
+          'conflict',
+          `The segment "${seg.name}" is used by the segment "${segment}"; change that one first.`,
+        );
+      deleteSegmentRow(db, id);
+    },
+    { immediate: true },
+  );
 }

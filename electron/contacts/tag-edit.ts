@@ -1,13 +1,14 @@
 import { type Expression, type SqlBool } from 'kysely';
 import type { AudienceFilter } from '../../shared/audience';
 import { AppError } from '../../shared/errors';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { idList } from '../db/sql-fns';
 import { audienceCondition, contactScope } from './filter';
 import { editContactTags, insertTag, tagIdByName } from './queries-tags';
+import { transaction } from '../db/transaction';
 
 /** Tag ids for names, creating the tags that do not exist yet (names compare case-insensitively). */
-export function ensureTagIds(db: SqliteDb, names: string[], nowIso: string): number[] {
+export function ensureTagIds(db: Db, names: string[], nowIso: string): number[] {
   const ids = new Set<number>();
   for (const name of names) ids.add(tagIdByName(db, name) ?? insertTag(db, name, nowIso));
   return [...ids];
@@ -17,7 +18,7 @@ export type ContactSelection =
   { contactIds: number[]; filter?: undefined } | { filter: AudienceFilter; contactIds?: undefined };
 
 /** The selection as a condition over `contacts c`. */
-export function selectionWhere(db: SqliteDb, selection: ContactSelection, now: Date): Expression<SqlBool> {
+export function selectionWhere(db: Db, selection: ContactSelection, now: Date): Expression<SqlBool> {
   if (selection.filter) return audienceCondition(db, selection.filter, now);
   return contactScope()('c.id', 'in', idList(selection.contactIds));
 }
@@ -27,14 +28,15 @@ export function selectionWhere(db: SqliteDb, selection: ContactSelection, now: D
  * million contacts). Returns how many contacts were selected.
  */
 export function editTags(
-  db: SqliteDb,
+  db: Db,
   selection: ContactSelection,
   tags: string[],
   mode: 'add' | 'remove' | 'set',
   now: Date,
 ): number {
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       const where = selectionWhere(db, selection, now);
       const ids = mode === 'remove' ? existingTagIds(db, tags) : ensureTagIds(db, tags, now.toISOString());
       const selected = editContactTags(db, where, ids, mode);
@@ -45,10 +47,11 @@ export function editTags(
         );
       }
       return selected;
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
-function existingTagIds(db: SqliteDb, names: string[]): number[] {
+function existingTagIds(db: Db, names: string[]): number[] {
   return names.map((n) => tagIdByName(db, n)).filter((id): id is number => id !== undefined);
 }

@@ -1,5 +1,5 @@
 import type { VerifyReport } from '../../shared/ipc/channels/contacts';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { NUMVERIFY_REASON_SUFFIX } from './edit';
 import type { CachedCheck, NumberChecker } from './numverify-cache';
 import { phonesOf, writeNumberCheck } from './queries';
@@ -20,7 +20,7 @@ export function notTextableReason(check: CachedCheck): string | null {
  * texted. Only a reason NumVerify gave is ever lifted (a number ported to a mobile); a contact not textable for
  * another reason (no consent, marked by hand) stays so. Returns whether the contact was marked not textable.
  */
-export function applyCheck(db: SqliteDb, phone: string, check: CachedCheck, nowIso: string): boolean {
+export function applyCheck(db: Db, phone: string, check: CachedCheck, nowIso: string): boolean {
   const reason = notTextableReason(check);
   const changed = writeNumberCheck(
     db,
@@ -46,7 +46,7 @@ export const isCheckable = (phone: string): boolean => E164.test(phone);
  * the contacts. Stops early (and says why) when NumVerify refuses every call: bad key or allowance used up.
  */
 export async function verifyContacts(
-  db: SqliteDb,
+  db: Db,
   checker: NumberChecker,
   contactIds: number[],
   options: { now: () => Date; workers?: number; onProgress?: (checked: number, total: number) => void },

@@ -1,6 +1,10 @@
 import type { Statement } from 'better-sqlite3';
-import type { Compilable } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import type { SqliteDb } from './connection';
+import type { Db } from './db';
+import { PgSyncDb, type PgParam } from './pg-sync';
+import { compileForPostgres } from './postgres-compile';
+import type { SyncQuery } from './sync-query';
 
 type Param = string | number | bigint | Buffer | null;
 
@@ -10,11 +14,14 @@ class Slot {
 }
 
 export interface PreparedQuery<P, O> {
-  all(db: SqliteDb, values: P): O[];
-  get(db: SqliteDb, values: P): O | undefined;
-  run(db: SqliteDb, values: P): { changes: number; lastInsertRowid: number };
-  /** Every row as an array of its values in select order, one at a time: for passes over a whole audience. */
-  iterateValues(db: SqliteDb, values: P): IterableIterator<unknown[]>;
+  all(db: Db, values: P): O[];
+  get(db: Db, values: P): O | undefined;
+  run(db: Db, values: P): { changes: number };
+  /**
+   * Every row as an array of its values in select order, one at a time: for passes over a whole audience. On
+   * PostgreSQL the rows arrive together (read a bounded page at a time, as the callers do).
+   */
+  iterateValues(db: Db, values: P): IterableIterator<unknown[]>;
 }
 
 /**
@@ -24,15 +31,29 @@ export interface PreparedQuery<P, O> {
  * uses them where the values go; the constants it writes stay constant.
  */
 export function preparedQuery<P extends Record<string, Param>, O>(
-  build: (values: P) => Compilable<O>,
+  build: (values: P) => SyncQuery<O>,
 ): PreparedQuery<P, O> {
   // The stand-ins travel through Kysely as opaque values (it binds whatever it is given as a parameter), so they are
   // given the values' types only for the builder's type checks.
   const standIns = new Proxy({}, { get: (_target, name) => new Slot(String(name)) }) as P;
-  const compiled = build(standIns).compile();
-  const order = compiled.parameters.map((p): { slot: string } | { value: Param } =>
-    p instanceof Slot ? { slot: p.name } : { value: typeof p === 'boolean' ? Number(p) : (p as Param) },
-  );
+  const query = build(standIns);
+  const compiled = query.compile();
+  type Order = Array<{ slot: string } | { value: Param }>;
+  const orderOf = (c: CompiledQuery): Order =>
+    c.parameters.map((p) =>
+      p instanceof Slot ? { slot: p.name } : { value: typeof p === 'boolean' ? Number(p) : (p as Param) },
+    );
+  const order = orderOf(compiled);
+  // PostgreSQL's text and parameter order, compiled the first time the query runs there.
+  let onPostgres: { sql: string; order: Order } | null = null;
+  const pg = (db: PgSyncDb, values: P, rowMode: 'object' | 'array' = 'object') => {
+    if (!onPostgres) {
+      const c = compileForPostgres(query);
+      onPostgres = { sql: c.sql, order: orderOf(c) };
+    }
+    const bound = onPostgres.order.map((o): PgParam => ('slot' in o ? values[o.slot] : o.value));
+    return db.query<O>(onPostgres.sql, bound, rowMode);
+  };
   const statements = new WeakMap<SqliteDb, Statement<Param[]>>();
   const statement = (db: SqliteDb): Statement<Param[]> => {
     let s = statements.get(db);
@@ -48,12 +69,15 @@ export function preparedQuery<P extends Record<string, Param>, O>(
   };
   const bind = (values: P): Param[] => order.map((o) => ('slot' in o ? values[o.slot] : o.value));
   return {
-    all: (db, values) => statement(db).all(...bind(values)) as O[],
-    get: (db, values) => statement(db).get(...bind(values)) as O | undefined,
-    run: (db, values) => {
-      const info = statement(db).run(...bind(values));
-      return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
-    },
-    iterateValues: (db, values) => rawStatement(db).iterate(...bind(values)),
+    all: (db, values) => (db instanceof PgSyncDb ? pg(db, values).rows : (statement(db).all(...bind(values)) as O[])),
+    get: (db, values) =>
+      db instanceof PgSyncDb ? pg(db, values).rows[0] : (statement(db).get(...bind(values)) as O | undefined),
+    run: (db, values) => ({
+      changes: db instanceof PgSyncDb ? pg(db, values).rowCount : statement(db).run(...bind(values)).changes,
+    }),
+    iterateValues: (db, values) =>
+      db instanceof PgSyncDb
+        ? (pg(db, values, 'array').rows as unknown[][])[Symbol.iterator]()
+        : rawStatement(db).iterate(...bind(values)),
   };
 }

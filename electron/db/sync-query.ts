@@ -1,11 +1,24 @@
 import type { Statement } from 'better-sqlite3';
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type OperationNodeSource,
+} from 'kysely';
 import type { SqliteDb } from './connection';
+import type { Db } from './db';
+import { PgSyncDb, type PgParam, type PgRows } from './pg-sync';
+import { compileForPostgres } from './postgres-compile';
 import type { DB } from './schema';
 
 /**
  * Kysely as the typed builder for the synchronous connection: a query is built against the schema, compiled, and
  * run with better-sqlite3 (inside the caller's transaction when there is one). Building never touches a database.
+ * On a PostgreSQL connection the same query is compiled by Kysely's PostgreSQL compiler (postgres-compile.ts) and
+ * run through the worker-thread bridge (pg-sync.ts); the SQLite path pays one `instanceof` for that.
  */
 export const qb = new Kysely<DB>({
   dialect: {
@@ -42,21 +55,41 @@ function statement(db: SqliteDb, sql: string): Statement<Param[]> {
   return s;
 }
 
+/** A query the synchronous functions run: built with `qb` (or a `sql` template), so it compiles for either engine. */
+export type SyncQuery<O> = Compilable<O> & OperationNodeSource;
+
+function onPostgres<O>(db: PgSyncDb, query: OperationNodeSource): PgRows<O> {
+  const c = compileForPostgres(query);
+  return db.query<O>(c.sql, c.parameters as readonly PgParam[]);
+}
+
 /** Every row of a compiled select (typed by the builder). */
-export function allRows<O>(db: SqliteDb, query: Compilable<O>): O[] {
+export function allRows<O>(db: Db, query: SyncQuery<O>): O[] {
+  if (db instanceof PgSyncDb) return onPostgres<O>(db, query).rows;
   const c = query.compile();
   return statement(db, c.sql).all(...params(c)) as O[];
 }
 
 /** The first row, or undefined. */
-export function firstRow<O>(db: SqliteDb, query: Compilable<O>): O | undefined {
+export function firstRow<O>(db: Db, query: SyncQuery<O>): O | undefined {
+  if (db instanceof PgSyncDb) return onPostgres<O>(db, query).rows[0];
   const c = query.compile();
   return statement(db, c.sql).get(...params(c)) as O | undefined;
 }
 
-/** Runs an insert/update/delete; answers the changed rows and the last inserted id. */
-export function runQuery(db: SqliteDb, query: Compilable<unknown>): { changes: number; lastInsertRowid: number } {
+/**
+ * Runs an insert/update/delete; answers how many rows it changed. An insert that needs its new id says
+ * `.returning('id')` and is run with `insertedId` (PostgreSQL has no "last inserted rowid").
+ */
+export function runQuery(db: Db, query: SyncQuery<unknown>): { changes: number } {
+  if (db instanceof PgSyncDb) return { changes: onPostgres(db, query).rowCount };
   const c = query.compile();
-  const info = statement(db, c.sql).run(...params(c));
-  return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
+  return { changes: statement(db, c.sql).run(...params(c)).changes };
+}
+
+/** Runs an `insert … returning('id')` of one row and answers the new row's id. */
+export function insertedId(db: Db, query: SyncQuery<{ id: number }>): number {
+  const row = firstRow(db, query);
+  if (!row) throw new Error('The insert wrote no row, so it has no id');
+  return row.id;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ThreadContact } from '../../shared/ipc/channels/inbox';
 import type { SqliteDb } from '../db/connection';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 import type { ProviderId } from '../providers';
 
 /** The inbox's data access: a conversation's contact and messages, read marks, and where a reply goes out. */
@@ -150,21 +150,24 @@ export function insertReply(
     nowIso: string;
   },
 ): number {
-  return runQuery(
+  return insertedId(
     db,
-    qb.insertInto('outbox_messages').values({
-      campaign_id: null,
-      contact_id: r.contactId,
-      kind: 'reply',
-      to_phone: r.toPhone,
-      from_number: r.from,
-      body: r.body,
-      segments: r.segments,
-      provider: r.provider,
-      state: 'queued',
-      created_at: r.nowIso,
-      updated_at: r.nowIso,
-      next_attempt_at: r.nowIso,
-    }),
-  ).lastInsertRowid;
+    qb
+      .insertInto('outbox_messages')
+      .values({
+        campaign_id: null,
+        contact_id: r.contactId,
+        kind: 'reply',
+        to_phone: r.toPhone,
+        from_number: r.from,
+        body: r.body,
+        segments: r.segments,
+        provider: r.provider,
+        state: 'queued',
+        created_at: r.nowIso,
+        updated_at: r.nowIso,
+        next_attempt_at: r.nowIso,
+      })
+      .returning('id'),
+  );
 }

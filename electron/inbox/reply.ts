@@ -9,6 +9,7 @@ import type { ProviderId } from '../providers';
 import { threadContact } from './thread';
 import { insertReply, lastInboundRoute, lastOutboundRoute } from './queries';
 import { qb, runQuery } from '../db/sync-query';
+import { transaction } from '../db/transaction';
 
 type ReplyVia = NonNullable<InboxThread['replyVia']>;
 
@@ -67,7 +68,7 @@ export function queueReply(
   const now = core.now();
   const nowIso = now.toISOString();
   const segments = countSegments(input.body).segments;
-  const outboxId = core.db.transaction(() => {
+  const outboxId = transaction(core.db, () => {
     const id = insertReply(core.db, {
       contactId: contact.id,
       toPhone: contact.phone,
@@ -80,7 +81,7 @@ export function queueReply(
     // The inbox search finds our replies too (migration 0019: a reply's rowid is its outbox id × 2 + 1).
     runQuery(core.db, qb.insertInto('inbox_search').values({ rowid: id * 2 + 1, body: input.body }));
     return id;
-  })();
+  });
   core.audit('inbox.reply', contact.phone, { outboxId, provider: via.provider, segments });
   core.events.emit('app:dataChanged', { area: 'inbox' });
 

@@ -58,14 +58,15 @@ if (!app.requestSingleInstanceLock()) {
       if (devUrl) allowDevServer(session.defaultSession, devUrl);
       serveRenderer(protocol, rendererDir);
 
-      const paths = resolvePaths({
-        db: process.env.SMS_DESK_DB,
-        env: { ...process.env, SMS_DESK_DATA_DIR: process.env.SMS_DESK_DATA_DIR ?? app.getPath('userData') },
-      });
       const nativeBinding = [join(app.getAppPath(), '.electron-native/better_sqlite3.node')].find(
         (p) => !app.isPackaged && existsSync(p),
       );
       try {
+        // Inside the try: a PostgreSQL URL in SMS_DESK_DB is refused with a message the dialog shows.
+        const paths = resolvePaths({
+          db: process.env.SMS_DESK_DB,
+          env: { ...process.env, SMS_DESK_DATA_DIR: process.env.SMS_DESK_DATA_DIR ?? app.getPath('userData') },
+        });
         desk = await createApp({
           dbPath: paths.dbPath,
           dataDir: paths.dataDir,

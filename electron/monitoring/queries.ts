@@ -3,7 +3,7 @@ import type { HealthCheckResult } from '../../shared/ipc/channels/monitoring';
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { jsonText } from '../db/sql-fns';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 
 const RECONCILIATION_EVENTS = 'recon:%';
 
@@ -154,16 +154,19 @@ export function insertHealthCheck(
     trigger: HealthRow['trigger'];
   },
 ): number {
-  return runQuery(
+  return insertedId(
     db,
-    qb.insertInto('health_checks').values({
-      at: check.at,
-      status: check.status,
-      reason: check.reason,
-      checks_json: JSON.stringify(check.checks),
-      trigger: check.trigger,
-    }),
-  ).lastInsertRowid;
+    qb
+      .insertInto('health_checks')
+      .values({
+        at: check.at,
+        status: check.status,
+        reason: check.reason,
+        checks_json: JSON.stringify(check.checks),
+        trigger: check.trigger,
+      })
+      .returning('id'),
+  );
 }
 
 /** The latest health checks, newest first. */

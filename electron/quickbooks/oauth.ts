@@ -5,6 +5,7 @@ import { firstRow, qb, runQuery } from '../db/sync-query';
 import { AUTHORIZE_URL, SCOPE, redirectUri } from './endpoints';
 import { exchangeCode, type TokenDeps } from './tokens';
 import { markConnected } from './connection';
+import { transaction } from '../db/transaction';
 
 /** An authorisation must come back within this time, and its state is good for one use only. */
 export const STATE_LIFETIME_MS = 10 * 60_000;
@@ -63,8 +64,9 @@ export function startAuthorization(deps: TokenDeps, publicUrl: string): Authoriz
 
 /** Uses up a state: answers why it cannot be used, or null when it is good (it is then spent either way). */
 export function spendState(db: SqliteDb, state: string, now: Date): StateProblem | null {
-  return db
-    .transaction((): StateProblem | null => {
+  return transaction(
+    db,
+    (): StateProblem | null => {
       const row = firstRow(db, qb.selectFrom('quickbooks_oauth_states').selectAll().where('state', '=', state));
       if (!row) return 'unknown';
       if (row.used_at !== null) return 'used';
@@ -73,8 +75,9 @@ export function spendState(db: SqliteDb, state: string, now: Date): StateProblem
         qb.updateTable('quickbooks_oauth_states').set({ used_at: now.toISOString() }).where('state', '=', state),
       );
       return Date.parse(row.expires_at) <= now.getTime() ? 'expired' : null;
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 export type CallbackOutcome = { ok: true; realmId: string } | { ok: false; message: string };

@@ -19,6 +19,7 @@ import {
   type SyncWriter,
 } from './store';
 import type { TokenDeps } from './tokens';
+import { transaction } from '../db/transaction';
 
 /**
  * What `quickbooks sync` prints (issue 19.5): customers and sales (receipts, invoices) received, conversions
@@ -69,8 +70,9 @@ function addContact(p: Pass, c: NonNullable<ReturnType<typeof customerRecord>>):
 
 /** Stores one batch of rows of an entity (a query page or a CDC part) in one transaction; answers the ids seen. */
 function apply(p: Pass, entity: Entity, rows: unknown[], seen?: Set<string>): void {
-  p.db
-    .transaction(() => {
+  transaction(
+    p.db,
+    () => {
       for (const raw of rows) {
         const id = entityId(raw);
         if (!id) continue;
@@ -97,14 +99,16 @@ function apply(p: Pass, entity: Entity, rows: unknown[], seen?: Set<string>): vo
         p.writer.upsertTransaction(t, p.syncAt);
         if (entity !== 'Payment') p.result.sales++;
       }
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 /** After a full pull: what QuickBooks no longer has was deleted there. */
 function dropMissing(p: Pass, entity: Entity, seen: Set<string>): void {
-  p.db
-    .transaction(() => {
+  transaction(
+    p.db,
+    () => {
       if (entity === 'Customer') {
         for (const id of customerIds(p.db)) if (!seen.has(id)) deleteCustomer(p.db, id);
         return;
@@ -115,8 +119,9 @@ function dropMissing(p: Pass, entity: Entity, seen: Set<string>): void {
         removeSaleConversion(p.db, entity, id);
         if (entity !== 'Payment') p.result.deleted++;
       }
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }
 
 export function unmatchedSalesCount(db: SqliteDb): number {
@@ -174,17 +179,21 @@ export async function syncQuickBooks(deps: SyncDeps, options: { full?: boolean }
     if (connectionRow(db)) recordSyncError(db, err instanceof Error ? err.message : String(err));
     throw err;
   }
-  db.transaction(() => {
-    rematchCustomers(db, p.writer.contactFor, p.syncAt);
-    for (const sale of salesToSettle(db, p.syncAt))
-      if (settleSale(db, analytics, sale, p.syncAt) === 'created') p.result.conversions++;
-    if (!connectionRow(db)) markConnected(db, p.syncAt);
-    recordSyncDone(
-      db,
-      api.firstAnswerTime() ?? new Date(started.getTime() - CURSOR_OVERLAP_MS).toISOString(),
-      p.syncAt,
-    );
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      rematchCustomers(db, p.writer.contactFor, p.syncAt);
+      for (const sale of salesToSettle(db, p.syncAt))
+        if (settleSale(db, analytics, sale, p.syncAt) === 'created') p.result.conversions++;
+      if (!connectionRow(db)) markConnected(db, p.syncAt);
+      recordSyncDone(
+        db,
+        api.firstAnswerTime() ?? new Date(started.getTime() - CURSOR_OVERLAP_MS).toISOString(),
+        p.syncAt,
+      );
+    },
+    { immediate: true },
+  );
   p.result.unmatched = unmatchedSalesCount(db);
   return p.result;
 }

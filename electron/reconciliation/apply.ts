@@ -14,6 +14,7 @@ import {
   touchContactOf,
   unprocessedEvent,
 } from './queries';
+import { transaction } from '../db/transaction';
 
 export interface ApplyDeps {
   core: DeskCore;
@@ -53,50 +54,54 @@ export function applyPlan(
   const found: typeof plan.found = [];
   const resolved: ReconciliationDiff['unknownResolved'] = [];
   const events: ProviderEvent[] = [];
-  db.transaction(() => {
-    for (const f of plan.found) {
-      if (!attachProviderId(db, f.outboxId, f.message.providerMessageId, f.message.createdAt, nowIso)) continue;
-      touchContactOf(db, f.outboxId, f.message.createdAt);
-      found.push(f);
-      events.push(f.event);
-      core.audit(
-        'reconciliation.found',
-        `outbox:${f.outboxId}`,
-        { provider, providerMessageId: f.message.providerMessageId, status: f.message.status },
-        'reconciliation',
-      );
-    }
-    for (const a of plan.absent) {
-      const cancelled = a.campaignStatus === 'cancelled';
-      // A resolution "by looking it up", never a blind resend: the provider's own listing, complete for this recipient
-      // and covering the attempt's time, shows the message was never received, and it is older than the settle period.
-      const changed = cancelled
-        ? skipAbsent(db, a.outboxId, nowIso)
-        : requeueAbsent(db, a.outboxId, ABSENT_MESSAGE(provider, a.minutesOld), nowIso);
-      if (!changed) continue;
-      // A campaign counted as finished while this message was unknown is not finished after all.
-      if (!cancelled && a.campaignId !== null) reopenCampaign(db, a.campaignId, nowIso);
-      resolved.push({
-        outboxId: a.outboxId,
-        phone: a.phone,
-        resolution: cancelled ? 'skipped' : 'requeued',
-        after: cancelled ? 'skipped' : 'queued',
-        providerMessageId: null,
-        reason: cancelled
-          ? `Not at ${provider} and its campaign was cancelled: skipped.`
-          : `Not at ${provider} after ${a.minutesOld} min although the listing covered it: back in the queue.`,
-      });
-      core.audit(
-        'reconciliation.absent',
-        `outbox:${a.outboxId}`,
-        { provider, minutesOld: a.minutesOld, action: cancelled ? 'skipped' : 'requeued' },
-        'reconciliation',
-      );
-    }
-    for (const s of plan.statusFixes) events.push(s.event);
-    for (const e of plan.inbound) events.push(e);
-    for (const e of events) deps.ingest(e);
-  }).immediate();
+  transaction(
+    db,
+    () => {
+      for (const f of plan.found) {
+        if (!attachProviderId(db, f.outboxId, f.message.providerMessageId, f.message.createdAt, nowIso)) continue;
+        touchContactOf(db, f.outboxId, f.message.createdAt);
+        found.push(f);
+        events.push(f.event);
+        core.audit(
+          'reconciliation.found',
+          `outbox:${f.outboxId}`,
+          { provider, providerMessageId: f.message.providerMessageId, status: f.message.status },
+          'reconciliation',
+        );
+      }
+      for (const a of plan.absent) {
+        const cancelled = a.campaignStatus === 'cancelled';
+        // A resolution "by looking it up", never a blind resend: the provider's own listing, complete for this recipient
+        // and covering the attempt's time, shows the message was never received, and it is older than the settle period.
+        const changed = cancelled
+          ? skipAbsent(db, a.outboxId, nowIso)
+          : requeueAbsent(db, a.outboxId, ABSENT_MESSAGE(provider, a.minutesOld), nowIso);
+        if (!changed) continue;
+        // A campaign counted as finished while this message was unknown is not finished after all.
+        if (!cancelled && a.campaignId !== null) reopenCampaign(db, a.campaignId, nowIso);
+        resolved.push({
+          outboxId: a.outboxId,
+          phone: a.phone,
+          resolution: cancelled ? 'skipped' : 'requeued',
+          after: cancelled ? 'skipped' : 'queued',
+          providerMessageId: null,
+          reason: cancelled
+            ? `Not at ${provider} and its campaign was cancelled: skipped.`
+            : `Not at ${provider} after ${a.minutesOld} min although the listing covered it: back in the queue.`,
+        });
+        core.audit(
+          'reconciliation.absent',
+          `outbox:${a.outboxId}`,
+          { provider, minutesOld: a.minutesOld, action: cancelled ? 'skipped' : 'requeued' },
+          'reconciliation',
+        );
+      }
+      for (const s of plan.statusFixes) events.push(s.event);
+      for (const e of plan.inbound) events.push(e);
+      for (const e of events) deps.ingest(e);
+    },
+    { immediate: true },
+  );
   drain(deps.processNow);
 
   const statusesFixed: ReconciliationDiff['statusesFixed'] = [];

@@ -3,7 +3,7 @@ import type { ProviderName, ReconciliationRun } from '../../shared/ipc/channels/
 import type { SqliteDb } from '../db/connection';
 import type { DB } from '../db/schema';
 import { greater } from '../db/sql-fns';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 
 export type RunRow = Selectable<DB['reconciliation_runs']>;
 
@@ -17,17 +17,20 @@ export function insertRun(
     startedAt: string;
   },
 ): number {
-  return runQuery(
+  return insertedId(
     db,
-    qb.insertInto('reconciliation_runs').values({
-      provider: run.provider,
-      trigger: run.trigger,
-      range_since: run.since,
-      range_until: run.until,
-      started_at: run.startedAt,
-      status: 'running',
-    }),
-  ).lastInsertRowid;
+    qb
+      .insertInto('reconciliation_runs')
+      .values({
+        provider: run.provider,
+        trigger: run.trigger,
+        range_since: run.since,
+        range_until: run.until,
+        started_at: run.startedAt,
+        status: 'running',
+      })
+      .returning('id'),
+  );
 }
 
 export function updateRunEnd(

@@ -1,4 +1,4 @@
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { preparedQuery } from '../db/prepared-query';
 import { allRows, qb, runQuery } from '../db/sync-query';
 
@@ -9,15 +9,15 @@ const settingByKey = preparedQuery((v: { key: string }) =>
   qb.selectFrom('settings').select('value_json').where('key', '=', v.key),
 );
 
-export function storedSetting(db: SqliteDb, key: string): { value_json: string } | undefined {
+export function storedSetting(db: Db, key: string): { value_json: string } | undefined {
   return settingByKey.get(db, { key });
 }
 
-export function storedSettings(db: SqliteDb): Array<{ key: string; value_json: string }> {
+export function storedSettings(db: Db): Array<{ key: string; value_json: string }> {
   return allRows(db, qb.selectFrom('settings').select(['key', 'value_json']));
 }
 
-export function writeSetting(db: SqliteDb, key: string, valueJson: string, at: string): void {
+export function writeSetting(db: Db, key: string, valueJson: string, at: string): void {
   runQuery(
     db,
     qb
@@ -32,13 +32,13 @@ export function writeSetting(db: SqliteDb, key: string, valueJson: string, at: s
   );
 }
 
-export function removeSetting(db: SqliteDb, key: string): void {
+export function removeSetting(db: Db, key: string): void {
   runQuery(db, qb.deleteFrom('settings').where('key', '=', key));
 }
 
 /** One line of the audit log. */
 export function appendAudit(
-  db: SqliteDb,
+  db: Db,
   entry: { at: string; actor: string; action: string; subject: string | null; detailJson: string | null },
 ): void {
   runQuery(

@@ -10,8 +10,9 @@ import {
   type Settings,
 } from '../../shared/settings';
 import type { SettingRow } from '../../shared/ipc/channels/app';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { appendAudit, removeSetting, storedSetting, storedSettings, writeSetting } from './queries';
+import { transaction } from '../db/transaction';
 
 /**
  * Non-secret settings live in the database, so the app, the CLI and the harness that share a data folder
@@ -44,7 +45,7 @@ function parseJson(json: string): unknown {
   }
 }
 
-export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStore {
+export function createSettingsStore(db: Db, now: () => Date): SettingsStore {
   /** A setting as stored, checked against its own rule only: what the rules between settings look at. */
   function plain<K extends SettingKey>(key: K): SettingValue<K> {
     const json = storedSetting(db, key)?.value_json;
@@ -106,7 +107,7 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
         : (parsed.error.issues[0]?.message ?? 'this value is not allowed');
       if (problem) throw new AppError('invalid_input', `${key}: ${problem}.`);
       const at = now().toISOString();
-      db.transaction(() => {
+      transaction(db, () => {
         writeSetting(db, key, JSON.stringify(parsed.data), at);
         appendAudit(db, {
           at,
@@ -115,7 +116,7 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
           subject: key,
           detailJson: JSON.stringify({ value: parsed.data }),
         });
-      })();
+      });
       return row(key);
     },
     refusedStored() {
@@ -129,10 +130,10 @@ export function createSettingsStore(db: SqliteDb, now: () => Date): SettingsStor
     },
     reset(key, actor = 'user') {
       const at = now().toISOString();
-      db.transaction(() => {
+      transaction(db, () => {
         removeSetting(db, key);
         appendAudit(db, { at, actor, action: 'setting.reset', subject: key, detailJson: null });
-      })();
+      });
       return row(key);
     },
   };

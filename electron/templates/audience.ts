@@ -1,6 +1,6 @@
 import type { ContactRef, SampleContact } from '../../shared/ipc/channels/templates';
 import type { BusinessContext, ContactContext } from '../../shared/templates';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import { ownRecord } from '../../shared/own-keys';
 import type { SettingsStore } from '../settings/store';
 import {
@@ -38,7 +38,7 @@ export const sampleContactContext: ContactContext = {
 };
 
 /** Attaches every custom field value to a handful of contacts (one query for all of them). */
-function withFields(db: SqliteDb, rows: ContactDbRow[]): SampleContact[] {
+function withFields(db: Db, rows: ContactDbRow[]): SampleContact[] {
   if (rows.length === 0) return [];
   const values = fieldValuesOf(
     db,
@@ -65,7 +65,7 @@ function withFields(db: SqliteDb, rows: ContactDbRow[]): SampleContact[] {
 
 /** A few audience contacts to step through in the preview, in the order they were added; or those matching `search`. */
 export function sampleContacts(
-  db: SqliteDb,
+  db: Db,
   filter: AudienceFilter,
   options: { search?: string; limit: number },
 ): SampleContact[] {
@@ -73,19 +73,19 @@ export function sampleContacts(
 }
 
 /** Any contact by id, in the audience or not: previewing a message for someone sends nothing. */
-export function contactById(db: SqliteDb, id: number): SampleContact | null {
+export function contactById(db: Db, id: number): SampleContact | null {
   return withFields(db, contactsWithIds(db, [id]))[0] ?? null;
 }
 
 /** Contacts by id in the order asked; ids with no contact are left out. */
-export function contactsByIds(db: SqliteDb, ids: readonly number[]): SampleContact[] {
+export function contactsByIds(db: Db, ids: readonly number[]): SampleContact[] {
   if (ids.length === 0) return [];
   const rows = contactsWithIds(db, ids);
   const byId = new Map(withFields(db, rows).map((c) => [c.id, c]));
   return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
 }
 
-export function contactByPhone(db: SqliteDb, e164: string): SampleContact | null {
+export function contactByPhone(db: Db, e164: string): SampleContact | null {
   const row = contactWithPhone(db, e164);
   return row ? withFields(db, [row])[0] : null;
 }

@@ -1,7 +1,7 @@
 import { templateRow } from './list';
 import { AppError } from '../../shared/errors';
 import type { TemplateDeleteResult, TemplateDetail } from '../../shared/ipc/channels/templates';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { Channel } from '../../shared/types/domain';
 import {
   deleteTemplateRow,
@@ -13,6 +13,7 @@ import {
   updateTemplateRow,
   type TemplateDbRow,
 } from './queries';
+import { transaction } from '../db/transaction';
 
 /**
  * The template library: writes and single-template reads. Callers (the IPC handlers) validate lengths; these
@@ -47,12 +48,12 @@ function notFound(id: number): AppError {
   return new AppError('not_found', `There is no template #${id}. It may have been deleted; reload the list.`);
 }
 
-export function findTemplate(db: SqliteDb, id: number): TemplateDetail | null {
+export function findTemplate(db: Db, id: number): TemplateDetail | null {
   const row = templateWithId(db, id);
   return row ? toDetail(row) : null;
 }
 
-export function getTemplate(db: SqliteDb, id: number): TemplateDetail {
+export function getTemplate(db: Db, id: number): TemplateDetail {
   const found = findTemplate(db, id);
   if (!found) throw notFound(id);
   return found;
@@ -67,7 +68,7 @@ function subjectFor(channel: Channel, subject: string | null | undefined): strin
   return subject.replace(/\s+/g, ' ').trim();
 }
 
-export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string): TemplateDetail {
+export function createTemplate(db: Db, fields: TemplateFields, at: string): TemplateDetail {
   const channel = fields.channel ?? 'sms';
   const id = insertTemplate(
     db,
@@ -86,7 +87,7 @@ export function createTemplate(db: SqliteDb, fields: TemplateFields, at: string)
 
 /** Changes only the fields given; `updated_at` moves only when something actually changed, and `changed` says whether it did. */
 export function updateTemplate(
-  db: SqliteDb,
+  db: Db,
   id: number,
   patch: Partial<Omit<TemplateFields, 'channel'>>,
   at: string,
@@ -111,7 +112,7 @@ export function updateTemplate(
 }
 
 /** "Weekend sale" → "Weekend sale (copy)", then "(copy 2)"…, so the library never shows two identical names from a duplicate. */
-function copyName(db: SqliteDb, base: string): string {
+function copyName(db: Db, base: string): string {
   const taken = new Set(templateNames(db));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
@@ -121,7 +122,7 @@ function copyName(db: SqliteDb, base: string): string {
 }
 
 /** A fresh, unarchived, never-used template with the same body, category and notes. */
-export function duplicateTemplate(db: SqliteDb, id: number, at: string, name?: string): TemplateDetail {
+export function duplicateTemplate(db: Db, id: number, at: string, name?: string): TemplateDetail {
   const source = getTemplate(db, id);
   return createTemplate(
     db,
@@ -136,13 +137,13 @@ export function duplicateTemplate(db: SqliteDb, id: number, at: string, name?: s
   );
 }
 
-export function archiveTemplate(db: SqliteDb, id: number, at: string): TemplateDetail {
+export function archiveTemplate(db: Db, id: number, at: string): TemplateDetail {
   getTemplate(db, id);
   setTemplateArchived(db, id, at);
   return getTemplate(db, id);
 }
 
-export function unarchiveTemplate(db: SqliteDb, id: number): TemplateDetail {
+export function unarchiveTemplate(db: Db, id: number): TemplateDetail {
   getTemplate(db, id);
   setTemplateArchived(db, id, null);
   return getTemplate(db, id);
@@ -152,8 +153,8 @@ export function unarchiveTemplate(db: SqliteDb, id: number): TemplateDetail {
  * Deletes a template, unless a campaign points at it: then it is archived, because the campaign's history (and
  * the foreign key) must keep pointing at the text it was sent with. The check and the change are one transaction.
  */
-export function deleteTemplate(db: SqliteDb, id: number, at: string): TemplateDeleteResult {
-  return db.transaction((): TemplateDeleteResult => {
+export function deleteTemplate(db: Db, id: number, at: string): TemplateDeleteResult {
+  return transaction(db, (): TemplateDeleteResult => {
     const template = getTemplate(db, id);
     const campaigns = template.campaignCount;
     if (campaigns > 0) {
@@ -168,13 +169,13 @@ export function deleteTemplate(db: SqliteDb, id: number, at: string): TemplateDe
     }
     deleteTemplateRow(db, id);
     return { id, outcome: 'deleted', campaignCount: 0, message: `"${template.name}" was deleted.` };
-  })();
+  });
 }
 
 /**
  * For campaigns: records that the template was used at `at`. Never moves the date backwards, so a campaign
  * launched from an older schedule cannot hide a more recent use.
  */
-export function markTemplateUsed(db: SqliteDb, id: number, at: string): void {
+export function markTemplateUsed(db: Db, id: number, at: string): void {
   if (touchTemplateUse(db, id, at) === 0) throw notFound(id);
 }

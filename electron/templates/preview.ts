@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 import { AppError } from '../../shared/errors';
 import type { SampleContact, TemplatePreviewResult } from '../../shared/ipc/channels/templates';
 import { previewTemplate } from '../../shared/templates';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { SettingsStore } from '../settings/store';
 import {
   businessContext,
@@ -15,7 +15,7 @@ import {
 import { getTemplate } from './library';
 
 export interface PreviewDeps {
-  db: SqliteDb;
+  db: Db;
   settings: Pick<SettingsStore, 'get'>;
 }
 

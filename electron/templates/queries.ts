@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { SqliteDb } from '../db/connection';
+import type { Db } from '../db/db';
 import type { DB } from '../db/schema';
-import { allRows, firstRow, qb, runQuery } from '../db/sync-query';
+import { allRows, firstRow, insertedId, qb, runQuery } from '../db/sync-query';
 import { containsPattern, fullName, likeInsensitive } from '../db/sql-fns';
 
 /** The templates domain's data access: the library's rows and the audience a template is measured against. */
@@ -40,7 +40,7 @@ export function inAudience(filter: AudienceFilter) {
   };
 }
 
-export function countAudience(db: SqliteDb, filter: AudienceFilter): number {
+export function countAudience(db: Db, filter: AudienceFilter): number {
   return (
     firstRow(
       db,
@@ -52,24 +52,24 @@ export function countAudience(db: SqliteDb, filter: AudienceFilter): number {
   );
 }
 
-export function knownFieldKeys(db: SqliteDb): string[] {
+export function knownFieldKeys(db: Db): string[] {
   return allRows(db, qb.selectFrom('custom_fields').select('key').orderBy('key')).map((r) => r.key);
 }
 
 /** The custom fields with these keys. */
-export function fieldIdsByKey(db: SqliteDb, keys: readonly string[]): Array<{ id: number; key: string }> {
+export function fieldIdsByKey(db: Db, keys: readonly string[]): Array<{ id: number; key: string }> {
   return keys.length === 0
     ? []
     : allRows(db, qb.selectFrom('custom_fields').select(['id', 'key']).where('key', 'in', keys));
 }
 
 /** Tag names, A–Z ignoring case (tags.name is COLLATE NOCASE). */
-export function tagNames(db: SqliteDb): string[] {
+export function tagNames(db: Db): string[] {
   return allRows(db, qb.selectFrom('tags').select('name').orderBy('name')).map((r) => r.name);
 }
 
 /** Same comparison as the audience query: tags.name is COLLATE NOCASE. */
-export function tagExists(db: SqliteDb, name: string): boolean {
+export function tagExists(db: Db, name: string): boolean {
   return firstRow(db, qb.selectFrom('tags').select('id').where('name', '=', name)) !== undefined;
 }
 
@@ -77,7 +77,7 @@ const contactColumns = ['c.id', 'c.phone', 'c.first_name', 'c.last_name', 'c.ema
 
 /** Every custom field value of these contacts (one query for all of them). */
 export function fieldValuesOf(
-  db: SqliteDb,
+  db: Db,
   contactIds: readonly number[],
 ): Array<{ contact_id: number; key: string; value: string }> {
   if (contactIds.length === 0) return [];
@@ -99,7 +99,7 @@ function phoneDigits(search: string): string | null {
 
 /** Audience contacts in the order they were added; or those whose number, name or email contains `search`. */
 export function audienceContacts(
-  db: SqliteDb,
+  db: Db,
   filter: AudienceFilter,
   options: { search?: string; limit: number },
 ): ContactDbRow[] {
@@ -120,13 +120,13 @@ export function audienceContacts(
 }
 
 /** Contacts by id (any order); ids with no contact are left out. */
-export function contactsWithIds(db: SqliteDb, ids: readonly number[]): ContactDbRow[] {
+export function contactsWithIds(db: Db, ids: readonly number[]): ContactDbRow[] {
   return ids.length === 0
     ? []
     : allRows(db, qb.selectFrom('contacts as c').select(contactColumns).where('c.id', 'in', ids));
 }
 
-export function contactWithPhone(db: SqliteDb, e164: string): ContactDbRow | undefined {
+export function contactWithPhone(db: Db, e164: string): ContactDbRow | undefined {
   return firstRow(db, qb.selectFrom('contacts as c').select(contactColumns).where('c.phone', '=', e164));
 }
 
@@ -156,7 +156,7 @@ export function audiencePage(filter: AudienceFilter, fieldIds: readonly number[]
 /** A templates row with how many campaigns point at it. */
 export type TemplateDbRow = Selectable<DB['templates']> & { campaign_count: number };
 
-export function templateWithId(db: SqliteDb, id: number): TemplateDbRow | undefined {
+export function templateWithId(db: Db, id: number): TemplateDbRow | undefined {
   return firstRow(
     db,
     qb
@@ -183,11 +183,17 @@ export type TemplateContent = Pick<
   'name' | 'body' | 'category' | 'notes' | 'channel' | 'subject'
 >;
 
-export function insertTemplate(db: SqliteDb, row: TemplateContent, at: string): number {
-  return runQuery(db, qb.insertInto('templates').values({ ...row, created_at: at, updated_at: at })).lastInsertRowid;
+export function insertTemplate(db: Db, row: TemplateContent, at: string): number {
+  return insertedId(
+    db,
+    qb
+      .insertInto('templates')
+      .values({ ...row, created_at: at, updated_at: at })
+      .returning('id'),
+  );
 }
 
-export function updateTemplateRow(db: SqliteDb, id: number, row: Omit<TemplateContent, 'channel'>, at: string): void {
+export function updateTemplateRow(db: Db, id: number, row: Omit<TemplateContent, 'channel'>, at: string): void {
   runQuery(
     db,
     qb
@@ -197,12 +203,12 @@ export function updateTemplateRow(db: SqliteDb, id: number, row: Omit<TemplateCo
   );
 }
 
-export function templateNames(db: SqliteDb): string[] {
+export function templateNames(db: Db): string[] {
   return allRows(db, qb.selectFrom('templates').select('name')).map((r) => r.name);
 }
 
 /** Archives the template (one archived already keeps its first archive date), or with `at` null brings it back. */
-export function setTemplateArchived(db: SqliteDb, id: number, at: string | null): void {
+export function setTemplateArchived(db: Db, id: number, at: string | null): void {
   runQuery(
     db,
     qb
@@ -212,12 +218,12 @@ export function setTemplateArchived(db: SqliteDb, id: number, at: string | null)
   );
 }
 
-export function deleteTemplateRow(db: SqliteDb, id: number): void {
+export function deleteTemplateRow(db: Db, id: number): void {
   runQuery(db, qb.deleteFrom('templates').where('id', '=', id));
 }
 
 /** Moves last_used_at to `at` unless it is later already; answers how many templates had that id. */
-export function touchTemplateUse(db: SqliteDb, id: number, at: string): number {
+export function touchTemplateUse(db: Db, id: number, at: string): number {
   return runQuery(
     db,
     qb

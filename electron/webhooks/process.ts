@@ -34,6 +34,7 @@ import {
   newerKeywordReply,
   outboxByProviderId,
 } from './queries-hot';
+import { transaction } from '../db/transaction';
 
 export interface ProcessDeps {
   db: SqliteDb;
@@ -204,10 +205,14 @@ export function processPending(deps: ProcessDeps): { processed: number; failed: 
   let failed = 0;
   for (const stored of duePendingEvents(db, nowIso)) {
     try {
-      db.transaction(() => {
-        processEvent(deps, stored.event);
-        markEventProcessed(db, stored.id, nowIso);
-      }).immediate();
+      transaction(
+        db,
+        () => {
+          processEvent(deps, stored.event);
+          markEventProcessed(db, stored.id, nowIso);
+        },
+        { immediate: true },
+      );
       processed++;
     } catch (err) {
       failed++;

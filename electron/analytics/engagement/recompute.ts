@@ -2,6 +2,7 @@ import type { SqliteDb } from '../../db/connection';
 import { firstRow, qb, runQuery } from '../../db/sync-query';
 import { startWorker } from '../../workers';
 import { scoreRange } from './scores';
+import { transaction } from '../../db/transaction';
 
 /** What recompute-worker.ts is started with and answers (defined here: the worker imports this module). */
 export type EngagementWorkerData = { dbPath: string; nativeBinding?: string; nowIso: string };
@@ -30,7 +31,7 @@ export function recomputeAll(db: SqliteDb, now: Date, clock: () => number = () =
     )?.id ?? 0;
   let scored = 0;
   for (let from = 1; from <= top; from += RANGE)
-    scored += db.transaction(() => scoreRange(db, from, Math.min(top, from + RANGE - 1), now)).immediate();
+    scored += transaction(db, () => scoreRange(db, from, Math.min(top, from + RANGE - 1), now), { immediate: true });
   const contacts =
     firstRow(
       db,

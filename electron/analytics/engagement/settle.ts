@@ -2,6 +2,7 @@ import type { DeskCore } from '../../core';
 import { firstRow, qb } from '../../db/sync-query';
 import { recomputeInWorker, type RecomputeResult } from './recompute';
 import { queuedForRescore, rescoreQueued } from './scores';
+import { transaction } from '../../db/transaction';
 
 /** Waiting contacts rescored on the spot before a read (about 50 µs each); beyond, the worker recomputes everyone. */
 const RESCORE_INLINE_MAX = 5_000;
@@ -25,7 +26,8 @@ export async function settleEngagement(core: EngagementCore): Promise<void> {
   if (running) await running;
   const waiting = queuedForRescore(core.db);
   if (waiting > RESCORE_INLINE_MAX) await recomputeEngagement(core);
-  else if (waiting > 0) core.db.transaction(() => rescoreQueued(core.db, core.now(), RESCORE_INLINE_MAX)).immediate();
+  else if (waiting > 0)
+    transaction(core.db, () => rescoreQueued(core.db, core.now(), RESCORE_INLINE_MAX), { immediate: true });
 }
 
 export function lastRecomputeAt(core: Pick<DeskCore, 'db'>): string | null {

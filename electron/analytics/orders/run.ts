@@ -11,6 +11,7 @@ import type { AnalyticsSettings } from '../settings';
 import { checkOrderRow } from './check';
 import { detectLayout, mapOrderColumns, mappingProblem } from './mapping';
 import type { OrdersFile } from './read';
+import { transaction } from '../../db/transaction';
 
 export interface OrderImportContext {
   db: SqliteDb;
@@ -161,7 +162,7 @@ export function importOrders(
         qb.insertInto('order_import_rejects').values({ import_id: importId, row: r.row, reason: r.reason, raw: r.raw }),
       );
   };
-  db.transaction(write).immediate();
+  transaction(db, write, { immediate: true });
   report.rejects = rejects.slice(0, 100).map(({ row, reason }) => ({ row, reason }));
   return report;
 }
@@ -232,8 +233,9 @@ export function previewOrders(
 
 /** Removes an import's conversions (the roll-ups follow by trigger). */
 export function undoOrderImport(db: SqliteDb, importId: string, now: Date): { importId: string; removed: number } {
-  return db
-    .transaction(() => {
+  return transaction(
+    db,
+    () => {
       const imp = firstRow(db, qb.selectFrom('order_imports').select(['id', 'status']).where('id', '=', importId));
       if (!imp) throw new AppError('not_found', `There is no orders import ${importId}.`);
       if (imp.status === 'undone') throw new AppError('conflict', `Orders import ${importId} was already undone.`);
@@ -246,6 +248,7 @@ export function undoOrderImport(db: SqliteDb, importId: string, now: Date): { im
           .where('id', '=', importId),
       );
       return { importId, removed };
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
 }

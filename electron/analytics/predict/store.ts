@@ -2,6 +2,7 @@ import type { SqliteDb } from '../../db/connection';
 import { preparedQuery } from '../../db/prepared-query';
 import { allRows, qb, runQuery } from '../../db/sync-query';
 import type { RankedContact, TargetSummary } from '../../../shared/analytics/insights/predictions';
+import { transaction } from '../../db/transaction';
 
 /** What a model predicts: a reply, or an opt-out. */
 export type Target = 'reply' | 'optOut';
@@ -37,16 +38,20 @@ export function clearPredictions(db: SqliteDb): void {
  */
 export function writeContactPredictions(db: SqliteDb, rows: readonly ContactPrediction[], scoredAt: string): void {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    db.transaction(() => {
-      for (const p of rows.slice(i, i + CHUNK))
-        insertPrediction.run(db, {
-          contactId: p.contactId,
-          reply: p.replyProbability,
-          risk: p.optOutRisk,
-          high: p.optOutHigh ? 1 : 0,
-          scoredAt,
-        });
-    }).immediate();
+    transaction(
+      db,
+      () => {
+        for (const p of rows.slice(i, i + CHUNK))
+          insertPrediction.run(db, {
+            contactId: p.contactId,
+            reply: p.replyProbability,
+            risk: p.optOutRisk,
+            high: p.optOutHigh ? 1 : 0,
+            scoredAt,
+          });
+      },
+      { immediate: true },
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import type { OutboxState } from '../../../shared/types/domain';
 import type { QuietHoursPolicy } from '../../../shared/campaigns';
 import { isPastDeadline, skipLateConfirmation } from '../../compliance';
 import { dueMessages, type OutboxItem } from './due';
+import { transaction } from '../../db/transaction';
 
 export type { OutboxItem } from './due';
 
@@ -226,31 +227,41 @@ export function claimBatch(
     recentSends.all(db, { contactId, sinceIso }).flatMap((r) => (r.sent_at ? [r.sent_at] : []));
   // At most this many due messages are looked at per claim: the ineligible ones are set aside as they are met.
   const budget = slots * 4 + 16;
-  db.transaction(() => {
-    // A page a little larger than the free slots, again while slots are left and the page was full: every message
-    // looked at leaves the due set (sending, skipped or waiting), so the next page holds the next ones. One read of
-    // the whole budget made every claim build ~4 rows per message it claimed, most of them for nothing.
-    for (let examined = 0; claimed.length < slots && examined < budget;) {
-      const want = Math.min(budget - examined, slots - claimed.length + PAGE_SLACK);
-      const page = dueMessages(db, provider, nowIso, want);
-      for (const item of page) {
-        if (claimed.length >= slots) break;
-        const window = (phone: string, at: Date) => inputs.windowCheck(phone, at, policyOf(item.quietHoursJson));
-        const { verdict, windowCheck } = eligibility(item, { now, window, recentMarketingSends });
-        if (windowCheck?.ok) result.windowChecked = true;
-        else if (windowCheck) result.windowError ??= windowCheck.error;
-        if (verdict.action === 'send') {
-          markSending(db, [item.id], nowIso);
-          claimed.push(item);
-        } else if (verdict.action === 'expire') skipLateConfirmation(db, item.id, nowIso);
-        else if (verdict.action === 'skip')
-          skipOne.run(db, { id: item.id, code: verdict.code, message: verdict.message, nowIso });
-        else
-          waitOne.run(db, { id: item.id, until: verdict.until, code: verdict.code, message: verdict.message, nowIso });
+  transaction(
+    db,
+    () => {
+      // A page a little larger than the free slots, again while slots are left and the page was full: every message
+      // looked at leaves the due set (sending, skipped or waiting), so the next page holds the next ones. One read of
+      // the whole budget made every claim build ~4 rows per message it claimed, most of them for nothing.
+      for (let examined = 0; claimed.length < slots && examined < budget;) {
+        const want = Math.min(budget - examined, slots - claimed.length + PAGE_SLACK);
+        const page = dueMessages(db, provider, nowIso, want);
+        for (const item of page) {
+          if (claimed.length >= slots) break;
+          const window = (phone: string, at: Date) => inputs.windowCheck(phone, at, policyOf(item.quietHoursJson));
+          const { verdict, windowCheck } = eligibility(item, { now, window, recentMarketingSends });
+          if (windowCheck?.ok) result.windowChecked = true;
+          else if (windowCheck) result.windowError ??= windowCheck.error;
+          if (verdict.action === 'send') {
+            markSending(db, [item.id], nowIso);
+            claimed.push(item);
+          } else if (verdict.action === 'expire') skipLateConfirmation(db, item.id, nowIso);
+          else if (verdict.action === 'skip')
+            skipOne.run(db, { id: item.id, code: verdict.code, message: verdict.message, nowIso });
+          else
+            waitOne.run(db, {
+              id: item.id,
+              until: verdict.until,
+              code: verdict.code,
+              message: verdict.message,
+              nowIso,
+            });
+        }
+        examined += page.length;
+        if (page.length < want) break;
       }
-      examined += page.length;
-      if (page.length < want) break;
-    }
-  }).immediate();
+    },
+    { immediate: true },
+  );
   return result;
 }

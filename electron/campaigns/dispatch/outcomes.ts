@@ -1,6 +1,7 @@
 import type { SendOutcome } from '../../providers';
 import { unclaim, type OutboxItem } from './claim';
 import { completeIfDone, recordOutcome, type RecordDeps } from './record';
+import { transaction } from '../../db/transaction';
 
 interface Pending {
   item: OutboxItem;
@@ -35,8 +36,9 @@ export function createOutcomeWriter(
     const touched = new Map<number, boolean>();
     let startClaimed: (() => void) | undefined;
     try {
-      startClaimed = db
-        .transaction(() => {
+      startClaimed = transaction(
+        db,
+        () => {
           const nowIso = deps.now().toISOString();
           for (const p of batch) {
             if (p.outcome === null) unclaim(db, p.item.id, p.item.state, nowIso);
@@ -45,8 +47,9 @@ export function createOutcomeWriter(
           }
           for (const id of touched.keys()) touched.set(id, completeIfDone(db, id, nowIso));
           return deps.claimInSameCommit?.();
-        })
-        .immediate();
+        },
+        { immediate: true },
+      );
     } finally {
       for (const p of batch) p.done();
     }

@@ -6,6 +6,7 @@ import { changeConsent } from '../../compliance';
 import { retryDelayMs, type BackoffOptions } from './backoff';
 import type { OutboxItem } from './claim';
 import type { SegmentPrice } from '../../analytics';
+import { transaction } from '../../db/transaction';
 
 // The send path writes every outcome with these few statements: built and prepared once (prepared-query.ts).
 const markSent = preparedQuery((v: { id: number; providerMessageId: string; nowIso: string; price: number }) =>
@@ -95,17 +96,21 @@ export function recordOutcome(deps: RecordDeps, item: OutboxItem, attempts: numb
     return;
   }
   if (outcome.kind === 'opted_out') {
-    db.transaction(() => {
-      setOutcome.run(db, { id: item.id, state: 'failed', code: outcome.code, message: outcome.message, nowIso });
-      changeConsent(db, {
-        phone: item.toPhone,
-        optedOut: true,
-        source: 'provider',
-        actor: `provider:${item.provider}`,
-        at: nowIso,
-        messageText: `${outcome.code}: ${outcome.message}`,
-      });
-    }).immediate();
+    transaction(
+      db,
+      () => {
+        setOutcome.run(db, { id: item.id, state: 'failed', code: outcome.code, message: outcome.message, nowIso });
+        changeConsent(db, {
+          phone: item.toPhone,
+          optedOut: true,
+          source: 'provider',
+          actor: `provider:${item.provider}`,
+          at: nowIso,
+          messageText: `${outcome.code}: ${outcome.message}`,
+        });
+      },
+      { immediate: true },
+    );
     return;
   }
   if (outcome.kind === 'retryable' && attempts < deps.maxAttempts) {

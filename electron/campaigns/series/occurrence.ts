@@ -5,6 +5,7 @@ import { createCampaign, getCampaign, type CampaignRecord } from '../model';
 import type { Occurrence } from '../recurrence/expand';
 import { dateFieldAudience, dateFieldOf, EARLIEST_ZONE } from './plan';
 import { seriesStore, type SeriesRow } from './store';
+import { transaction } from '../../db/transaction';
 
 /** Launches a campaign (lifecycle.ts's launchCampaign, passed in: lifecycle runs the series, so it cannot be imported here). */
 export type LaunchCampaign = (core: DeskCore, id: number) => Promise<unknown>;
@@ -54,8 +55,9 @@ export async function runOccurrence(
   const parent = getCampaign(core.db, s.campaign_id);
   const nowIso = core.now().toISOString();
   const at = new Date(o.at).toISOString();
-  const childId = core.db
-    .transaction(() => {
+  const childId = transaction(
+    core.db,
+    () => {
       if (
         !store.recordOccurrence({
           series_id: s.campaign_id,
@@ -70,14 +72,15 @@ export async function runOccurrence(
       const child = createCampaign(core.db, occurrenceDraft(parent, s, o), { provider: parent.provider }, core.now());
       store.fileRun(s.campaign_id, at, child.id);
       return child.id;
-    })
-    .immediate();
+    },
+    { immediate: true },
+  );
   if (childId === null) return { campaignId: null, skipped: 'already run' };
   try {
     await launch(core, childId);
   } catch (err) {
     const reason = (err as Error).message;
-    core.db.transaction(() => store.skipRun(s.campaign_id, at, childId, reason)).immediate();
+    transaction(core.db, () => store.skipRun(s.campaign_id, at, childId, reason), { immediate: true });
     core.audit('series.occurrence_skipped', String(s.campaign_id), { at, reason });
     return { campaignId: null, skipped: reason };
   }

@@ -2,6 +2,7 @@ import type { DeskCore } from '../../core';
 import { planned } from './plan';
 import { runOccurrence, type LaunchCampaign } from './occurrence';
 import { seriesStore, type SeriesRow } from './store';
+import { transaction } from '../../db/transaction';
 
 /** Passed occurrences looked at in one go: years of a daily series closed all that time are recorded a batch at a time. */
 const BATCH = 2000;
@@ -44,8 +45,9 @@ export async function runDueSeries(core: DeskCore, launch: LaunchCampaign): Prom
       const latest = passed[passed.length - 1];
       const runsNow = passed.length < BATCH && now - latest.at <= graceMs;
       const nowIso = new Date(now).toISOString();
-      core.db
-        .transaction(() => {
+      transaction(
+        core.db,
+        () => {
           for (const o of runsNow ? passed.slice(0, -1) : passed) {
             const reason = `Missed: the app was not running at ${o.local.replace('T', ' ')} (${s.zone}), and it is more than ${graceMs / 60_000} minutes late now.`;
             if (
@@ -62,8 +64,9 @@ export async function runDueSeries(core: DeskCore, launch: LaunchCampaign): Prom
               lastMissed = o.local.replace('T', ' ');
             }
           }
-        })
-        .immediate();
+        },
+        { immediate: true },
+      );
       if (runsNow) {
         const r = await runOccurrence(core, s, latest, launch);
         if (r.campaignId !== null) launched.push(r.campaignId);

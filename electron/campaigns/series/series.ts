@@ -8,6 +8,7 @@ import { checkRepeat, checkZone } from '../recurrence/validate';
 import { dateFieldOf, EARLIEST_ZONE, planned, zonedIso } from './plan';
 import { advance } from './runner';
 import { seriesStore, type SeriesRow } from './store';
+import { transaction } from '../../db/transaction';
 
 type SeriesFields = Pick<SeriesRow, 'kind' | 'rule' | 'start_local' | 'zone' | 'skip_recent_days' | 'date_field_json'>;
 
@@ -61,7 +62,7 @@ function seriesFields(core: DeskCore, draft: CampaignDraft): SeriesFields | null
 export function createCampaignOrSeries(core: DeskCore, draft: CampaignDraft): CampaignRecord {
   const fields = seriesFields(core, draft);
   const nowIso = core.now().toISOString();
-  return core.db.transaction(() => {
+  return transaction(core.db, () => {
     const c = createCampaign(
       core.db,
       withFirstOccurrence(draft, fields),
@@ -78,7 +79,7 @@ export function createCampaignOrSeries(core: DeskCore, draft: CampaignDraft): Ca
         updated_at: nowIso,
       });
     return c;
-  })();
+  });
 }
 
 /** Edits a series: what has run stays as it was; the change applies to occurrences after now. */
@@ -100,7 +101,7 @@ export function updateSeries(core: DeskCore, id: number, draft: CampaignDraft): 
       `Campaign "${current.name}" is ${current.status}; only a draft can be made to repeat.`,
     );
   const now = core.now();
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     writeDraft(core.db, current, withFirstOccurrence(draft, fields), current.status, now);
     const handled = Math.max(existing?.handled_through ? Date.parse(existing.handled_through) : 0, now.getTime());
     if (existing) store.update(id, { ...fields, updated_at: now.toISOString() });
@@ -115,7 +116,7 @@ export function updateSeries(core: DeskCore, id: number, draft: CampaignDraft): 
       });
     const s = store.get(id);
     if (s && current.status !== 'draft') advance(core, s, handled);
-  })();
+  });
   core.audit('series.edit', String(id));
   return getCampaign(core.db, id);
 }
@@ -159,7 +160,7 @@ export function resumeSeries(core: DeskCore, id: number): void {
   const now = core.now();
   const store = seriesStore(core.db, core.kdb);
   const after = s.handled_through ? Date.parse(s.handled_through) : undefined;
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     for (const o of planned(s, { after, limit: 2000, through: now.getTime() })) {
       store.recordOccurrence({
         series_id: id,
@@ -171,7 +172,7 @@ export function resumeSeries(core: DeskCore, id: number): void {
       });
     }
     advance(core, s, now.getTime());
-  })();
+  });
 }
 
 /** Ends a series: no more occurrences; one already sending carries on (pause or cancel it on its own). */

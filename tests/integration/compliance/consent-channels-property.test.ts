@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import fc from 'fast-check';
 import { changeConsent, changeDoNotCall, suppressEmail, unsubscribeEmail } from '../../../electron/compliance';
-import type { SqliteDb } from '../../../electron/db/connection';
-import { tempDb } from '../../helpers/db';
+import type { Db } from '../../../electron/db/db';
+import { firstRow, insertedId, qb, runQuery } from '../../../electron/db/sync-query';
+import { describeBothBackends } from '../../helpers/both-backends';
 
 const PHONE = '+14155550100';
 const EMAIL = 'ana@example.com';
@@ -26,7 +27,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ channel: fc.constant('voice' as const), dnc: fc.boolean() }),
 );
 
-function apply(db: SqliteDb, o: Op): void {
+function apply(db: Db, o: Op): void {
   const who = { actor: 'test', at: AT };
   if (o.channel === 'sms') changeConsent(db, { phone: PHONE, optedOut: o.optedOut, source: o.source, ...who });
   else if (o.channel === 'voice') changeDoNotCall(db, PHONE, o.dnc, { source: 'manual', ...who });
@@ -35,20 +36,47 @@ function apply(db: SqliteDb, o: Op): void {
 }
 
 /** Each channel's side of the contact: what one channel's change must never touch on the others. */
-function sides(db: SqliteDb) {
-  const c = db
-    .prepare(
-      `SELECT opted_out, opted_out_at, email_opted_out, email_opted_out_at, email_suppressed, email_suppressed_at,
-              voice_consent_at, dnc, dnc_at FROM contacts WHERE phone = ?`,
-    )
-    .get(PHONE) as Record<string, unknown>;
-  const rows = (channel: string) =>
-    db.prepare('SELECT COUNT(*) AS n FROM optout_audit WHERE channel = ?').pluck().get(channel) as number;
-  const waiting = (channel: string) =>
-    db
-      .prepare(`SELECT COUNT(*) FROM outbox_messages WHERE channel = ? AND state = 'queued'`)
-      .pluck()
-      .get(channel) as number;
+function sides(db: Db) {
+  const c = firstRow(
+    db,
+    qb
+      .selectFrom('contacts')
+      .select([
+        'opted_out',
+        'opted_out_at',
+        'email_opted_out',
+        'email_opted_out_at',
+        'email_suppressed',
+        'email_suppressed_at',
+        'voice_consent_at',
+        'dnc',
+        'dnc_at',
+      ])
+      .where('phone', '=', PHONE),
+  );
+  if (!c) throw new Error(`no contact ${PHONE}`);
+  const count = (rows: number | undefined) => rows ?? 0;
+  const rows = (channel: 'sms' | 'email' | 'voice') =>
+    count(
+      firstRow(
+        db,
+        qb
+          .selectFrom('optout_audit')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('channel', '=', channel),
+      )?.n,
+    );
+  const waiting = (channel: 'sms' | 'email' | 'voice') =>
+    count(
+      firstRow(
+        db,
+        qb
+          .selectFrom('outbox_messages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('channel', '=', channel)
+          .where('state', '=', 'queued'),
+      )?.n,
+    );
   return {
     sms: { opted_out: c.opted_out, at: c.opted_out_at, audit: rows('sms'), waiting: waiting('sms') },
     email: {
@@ -63,33 +91,48 @@ function sides(db: SqliteDb) {
   };
 }
 
-let t: Awaited<ReturnType<typeof tempDb>>;
-beforeAll(async () => {
-  t = await tempDb();
-});
-afterAll(() => t.cleanup());
-
-describe('consent per channel (settings off)', () => {
+describeBothBackends('consent per channel (settings off)', (get) => {
   it('no change of one channel alters the consent, audit or waiting messages of another', () => {
-    const { db } = t;
+    const { db } = get();
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
-        db.exec('DELETE FROM outbox_messages; DELETE FROM contacts');
-        const id = Number(
-          db
-            .prepare(
-              `INSERT INTO contacts (phone, email, email_consent, textable, voice_consent_at, voice_consent_source, created_at, updated_at)
-               VALUES (?, ?, 1, 1, ?, 'signed form', ?, ?)`,
-            )
-            .run(PHONE, EMAIL, AT, AT, AT).lastInsertRowid,
+        runQuery(db, qb.deleteFrom('outbox_messages'));
+        runQuery(db, qb.deleteFrom('contacts'));
+        const id = insertedId(
+          db,
+          qb
+            .insertInto('contacts')
+            .values({
+              phone: PHONE,
+              email: EMAIL,
+              email_consent: 1,
+              textable: 1,
+              voice_consent_at: AT,
+              voice_consent_source: 'signed form',
+              created_at: AT,
+              updated_at: AT,
+            })
+            .returning('id'),
         );
-        const queue = db.prepare(
-          `INSERT INTO outbox_messages (contact_id, kind, to_phone, body, provider, state, channel, created_at, updated_at, next_attempt_at)
-           VALUES (?, 'reply', ?, 'hi', ?, 'queued', ?, ?, ?, ?)`,
-        );
-        queue.run(id, PHONE, 'sandbox', 'sms', AT, AT, AT);
-        queue.run(id, PHONE, 'sandbox_email', 'email', AT, AT, AT);
-        queue.run(id, PHONE, 'sandbox_voice', 'voice', AT, AT, AT);
+        const queue = (provider: string, channel: 'sms' | 'email' | 'voice') =>
+          runQuery(
+            db,
+            qb.insertInto('outbox_messages').values({
+              contact_id: id,
+              kind: 'reply',
+              to_phone: PHONE,
+              body: 'hi',
+              provider,
+              state: 'queued',
+              channel,
+              created_at: AT,
+              updated_at: AT,
+              next_attempt_at: AT,
+            }),
+          );
+        queue('sandbox', 'sms');
+        queue('sandbox_email', 'email');
+        queue('sandbox_voice', 'voice');
         for (const o of ops) {
           const before = sides(db);
           apply(db, o);

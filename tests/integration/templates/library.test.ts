@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKysely, type Kdb } from '../../../electron/db/kysely';
-import type { SqliteDb } from '../../../electron/db/connection';
+import { beforeEach, expect, it } from 'vitest';
+import type { Db } from '../../../electron/db/db';
+import type { Kdb } from '../../../electron/db/kysely';
+import { allRows, firstRow, qb, runQuery } from '../../../electron/db/sync-query';
 import {
   archiveTemplate,
   createTemplate,
@@ -13,37 +14,27 @@ import {
   updateTemplate,
 } from '../../../electron/templates/library';
 import { listTemplates } from '../../../electron/templates/list';
-import { tempDb } from '../../helpers/db';
-
-let db: SqliteDb;
-let kdb: Kdb;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  const t = await tempDb();
-  db = t.db;
-  kdb = createKysely(db);
-  cleanup = t.cleanup;
-});
-afterEach(async () => {
-  await kdb.destroy();
-  cleanup();
-});
+import { describeBothBackends } from '../../helpers/both-backends';
 
 const T0 = '2025-03-01T10:00:00.000Z';
 const T1 = '2025-03-02T10:00:00.000Z';
 const T2 = '2025-03-03T10:00:00.000Z';
 
-function addCampaign(templateId: number, name = 'Spring sale'): void {
-  db.prepare(`INSERT INTO campaigns (name, template_id, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
-    name,
-    templateId,
-    T0,
-    T0,
-  );
-}
+describeBothBackends('template library queries', (get) => {
+  let db: Db;
+  let kdb: Kdb;
+  beforeEach(() => {
+    ({ db, kdb } = get());
+  });
 
-describe('template library queries', () => {
+  const addCampaign = (templateId: number, name = 'Spring sale') =>
+    runQuery(db, qb.insertInto('campaigns').values({ name, template_id: templateId, created_at: T0, updated_at: T0 }));
+  const templateCount = () =>
+    firstRow(
+      db,
+      qb.selectFrom('templates').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n;
+
   it('creates with trimmed name and blank category/notes stored as null, and reads it back', () => {
     const t = createTemplate(
       db,
@@ -66,7 +57,7 @@ describe('template library queries', () => {
       campaignCount: 0,
     });
     expect(getTemplate(db, t.id)).toEqual(t);
-    expect(db.prepare('SELECT category, notes FROM templates WHERE id = ?').get(t.id)).toEqual({
+    expect(firstRow(db, qb.selectFrom('templates').select(['category', 'notes']).where('id', '=', t.id))).toEqual({
       category: null,
       notes: null,
     });
@@ -134,7 +125,7 @@ describe('template library queries', () => {
     expect(archived.archived).toBe(true);
     // Archiving twice keeps the first date.
     archiveTemplate(db, a.id, '2030-01-01T00:00:00.000Z');
-    expect(db.prepare('SELECT archived_at FROM templates WHERE id = ?').pluck().get(a.id)).toBe(T2);
+    expect(firstRow(db, qb.selectFrom('templates').select('archived_at').where('id', '=', a.id))?.archived_at).toBe(T2);
     expect((await listTemplates(kdb, { includeArchived: false })).map((t) => t.name)).toEqual(['B']);
     expect((await listTemplates(kdb, { includeArchived: true })).map((t) => [t.name, t.archived])).toEqual([
       ['B', false],
@@ -152,7 +143,7 @@ describe('template library queries', () => {
       campaignCount: 0,
       message: '"Unused" was deleted.',
     });
-    expect(db.prepare('SELECT COUNT(*) FROM templates').pluck().get()).toBe(0);
+    expect(templateCount()).toBe(0);
   });
 
   it('archives instead of deleting a template a campaign uses, and says so', () => {
@@ -163,7 +154,7 @@ describe('template library queries', () => {
     expect(r).toMatchObject({ id: t.id, outcome: 'archived', campaignCount: 2 });
     expect(r.message).toMatch(/used by 2 campaigns, so it was archived instead of deleted/);
     expect(getTemplate(db, t.id)).toMatchObject({ archived: true, campaignCount: 2 });
-    expect(db.prepare('SELECT COUNT(*) FROM campaigns WHERE template_id = ?').pluck().get(t.id)).toBe(2);
+    expect(allRows(db, qb.selectFrom('campaigns').select('id').where('template_id', '=', t.id))).toHaveLength(2);
   });
 
   it('marks a template used without ever moving the date backwards', () => {
