@@ -1,6 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { SqliteDb } from '../db/connection';
 import { CONTACT_STARTS_SQL } from '../../migrations/0009_contact_starts';
+import { CONTACT_SEARCH_ROW_SQL } from '../db/sql-fns';
 import {
   contactIdsAbove,
   dropEditedEntries,
@@ -38,7 +39,7 @@ export function indexQueuedContacts(db: SqliteDb, max = BATCH): number {
       if (edited.length) dropEditedEntries(db, edited);
       db.prepare(
         `INSERT INTO contact_search (rowid, name, email, phone)
-         SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
+         SELECT ${CONTACT_SEARCH_ROW_SQL}
          FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))`,
       ).run(all);
       db.prepare(
@@ -92,7 +93,7 @@ export function indexAllQueuedContacts(db: SqliteDb): number {
         const count = db
           .prepare(
             `INSERT INTO contact_search (rowid, name, email, phone)
-             SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
+             SELECT ${CONTACT_SEARCH_ROW_SQL}
              FROM contacts c WHERE c.id > ? AND c.id <= ?`,
           )
           .run(through, upTo).changes;

@@ -7,6 +7,7 @@ import { openDatabase, type SqliteDb } from './connection';
 import { databaseTooNew, schemaVersion } from './migrator';
 import { migratePostgres, schemaVersionPostgres } from './migrator-postgres';
 import { columnKind, rowLabel, TableChecksum, toPgRow, type PgValue, type TableShape } from './move-to-postgres-rows';
+import { CONTACT_SEARCH_ROW_SQL } from './sql-fns';
 
 /**
  * `db migrate-to-postgres <url>` (issue 20): copies a desktop's SQLite database into an empty PostgreSQL database,
@@ -24,7 +25,7 @@ const SEEDED_BY_MIGRATIONS = new Set(['analytics_cursors', 'click_salt', 'contac
  */
 const SEARCH_TABLES: Record<string, string> = {
   contact_search: `INSERT INTO contact_search (rowid, name, email, phone)
-    SELECT c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')
+    SELECT ${CONTACT_SEARCH_ROW_SQL}
     FROM contacts c WHERE c.id = ANY($1::bigint[])`,
   contact_starts: `INSERT INTO contact_starts (rowid, starts) SELECT c.id, ${CONTACT_STARTS_SQL} FROM contacts c
     WHERE c.id = ANY($1::bigint[])`,

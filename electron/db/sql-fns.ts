@@ -21,6 +21,13 @@ export function e164CheckSql(column: string): string {
   return `+${column} GLOB '+[1-9][0-9][0-9][0-9][0-9][0-9][0-9]*' AND length(${column}) BETWEEN 8 AND 16`;
 }
 
+/**
+ * A contacts row (aliased `c`) as the contact_search index holds it: id, full name, e-mail, phone digits. The same
+ * SQL on both engines; the indexer (contacts/search-index.ts) and migrate-to-postgres build the index with it.
+ */
+export const CONTACT_SEARCH_ROW_SQL =
+  "c.id, trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), coalesce(c.email, ''), replace(c.phone, '+', '')";
+
 /** The text columns of each full-text table, in the order PostgreSQL's trigram index folds them (migrations 0006, 0009, 0019). */
 const SEARCH_DOCUMENTS: Readonly<Record<string, readonly string[]>> = {
   contact_search: ['name', 'email', 'phone'],
